@@ -1,0 +1,95 @@
+# Một Cửa: the only entry point. `make` builds, `make run` serves the site
+# from a private instance, `make test` runs every suite in a throwaway one.
+
+CC	?= gcc
+PORT	?= 8080
+export PORT
+
+MARIADB_CFLAGS	= $(shell pkg-config --cflags libmariadb 2>/dev/null)
+MARIADB_LIBS	= $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb)
+
+WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wno-unused-parameter -Wformat=2 -Wvla
+CFLAGS	?= -O2 -g
+CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib \
+	   -I/usr/include/ClearSilver $(MARIADB_CFLAGS) -fno-strict-aliasing \
+	   -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
+	   -largon2 -lcrypto -ljansson -lutf8proc -lpthread
+
+BUILD	 = build
+LIB_SRC	 = $(wildcard lib/*.c)
+LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIBA	 = $(BUILD)/libmotcua.a
+
+PROGRAMS = portal office api
+PROG_BIN = $(PROGRAMS:%=bin/%)
+GEN_SRC	 = $(filter-out site-generator/main.c,$(wildcard site-generator/*.c))
+GEN_OBJ	 = $(GEN_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC	 = $(wildcard tools/motcua/*.c)
+CLI_OBJ	 = $(CLI_SRC:%.c=$(BUILD)/%.o)
+
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/unit_%)
+ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
+
+.PHONY: all run stop status test asan bench lint clean deps
+
+all: $(PROG_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
+
+deps:
+	@tools/deps.sh
+
+$(BUILD)/%.o: %.c $(wildcard lib/*.h) $(wildcard site-generator/*.h) $(wildcard tools/motcua/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+bin/%: $(BUILD)/cgi-bin/%/main.o $(LIBA)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+bin/motcua: $(CLI_OBJ) $(GEN_OBJ) $(LIBA)
+	@mkdir -p bin
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(GEN_OBJ) $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(GEN_OBJ) $(LIBA) $(LDLIBS)
+
+# The unit suites again under AddressSanitizer and UBSan, from the sources.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -O1
+$(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC) $(GEN_SRC)
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
+		-o $@ $< $(LIB_SRC) $(GEN_SRC) $(LDLIBS)
+
+asan: $(ASAN_BIN)
+
+run: deps all
+	@tools/instance.sh start
+
+stop:
+	@tools/instance.sh stop
+
+status:
+	@tools/instance.sh status
+
+test: deps all asan
+	@tools/test.sh
+
+bench: deps all
+	@tools/bench.sh
+
+lint:
+	@clang-format --dry-run --Werror lib/*.[ch] cgi-bin/*/*.c site-generator/*.[ch] tools/motcua/*.[ch]
+
+clean:
+	rm -rf $(BUILD) bin

@@ -1,0 +1,561 @@
+/*
+ * MariaDB access over the unix socket: statements prepared once per
+ * connection and cached by the address of their SQL text, parameters bound,
+ * results copied into an arena, one reconnect when the server went away.
+ */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "mc_arena.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_log.h"
+
+#define STMT_SLOTS	512	/* power of two, more than any program uses */
+#define MAX_PARAMS	48
+#define CELL_INLINE	64
+
+struct slot {
+	const char	*sql;
+	MYSQL_STMT	*stmt;
+};
+
+struct mc_db {
+	MYSQL		*conn;
+	struct slot	 slots[STMT_SLOTS];
+	int		 in_tx;
+	int		 tx_work;	/* statements run in this transaction */
+	unsigned int	 last_errno;
+};
+
+/* One bound parameter list, kept until the statement has run. */
+struct params {
+	MYSQL_BIND	 bind[MAX_PARAMS];
+	long long	 ints[MAX_PARAMS];
+	unsigned long	 lens[MAX_PARAMS];
+	size_t		 n;
+};
+
+static int
+db_connect(struct mc_db *db)
+{
+	unsigned int	 timeout = 5;
+	const char	*sock, *name, *user, *pass;
+
+	sock = mc_config_get("db_socket", NULL);
+	name = mc_config_get("db_name", "motcua");
+	user = mc_config_get("db_user", "app");
+	pass = mc_config_get("db_password", "");
+	if ((db->conn = mysql_init(NULL)) == NULL)
+		return -1;
+	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	if (mysql_real_connect(db->conn, NULL, user, pass, name, 0, sock,
+	    0) == NULL) {
+		db->last_errno = mysql_errno(db->conn);
+		mc_err("connect to %s: %s", sock ? sock : "(default socket)",
+		    mysql_error(db->conn));
+		mysql_close(db->conn);
+		db->conn = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+db_forget_statements(struct mc_db *db)
+{
+	size_t	i;
+
+	for (i = 0; i < STMT_SLOTS; i++) {
+		if (db->slots[i].stmt != NULL)
+			mysql_stmt_close(db->slots[i].stmt);
+		db->slots[i].stmt = NULL;
+		db->slots[i].sql = NULL;
+	}
+}
+
+static void
+db_disconnect(struct mc_db *db)
+{
+	db_forget_statements(db);
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+}
+
+static int
+db_reconnect(struct mc_db *db)
+{
+	db_disconnect(db);
+	return db_connect(db);
+}
+
+static int
+lost(unsigned int e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
+	    e == CR_CONNECTION_ERROR || e == 1927 /* connection killed */;
+}
+
+struct mc_db *
+mc_db_open(void)
+{
+	struct mc_db	*db;
+
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if (db_connect(db) < 0) {
+		free(db);
+		return NULL;
+	}
+	return db;
+}
+
+void
+mc_db_close(struct mc_db *db)
+{
+	if (db == NULL)
+		return;
+	db_disconnect(db);
+	free(db);
+}
+
+int
+mc_db_ping(struct mc_db *db)
+{
+	if (db->conn != NULL && mysql_ping(db->conn) == 0)
+		return 1;
+	if (db->in_tx)
+		return 0;
+	return db_reconnect(db) == 0;
+}
+
+/* The prepared statement for sql, preparing it on first use; NULL on error. */
+static MYSQL_STMT *
+db_stmt(struct mc_db *db, const char *sql)
+{
+	size_t		 i;
+	struct slot	*s;
+
+	if (db->conn == NULL && (db->in_tx || db_connect(db) < 0))
+		return NULL;
+	i = ((uintptr_t)sql >> 3) & (STMT_SLOTS - 1);
+	for (;; i = (i + 1) & (STMT_SLOTS - 1)) {
+		s = &db->slots[i];
+		if (s->sql == sql)
+			return s->stmt;
+		if (s->sql == NULL)
+			break;
+	}
+	if ((s->stmt = mysql_stmt_init(db->conn)) == NULL)
+		return NULL;
+	if (mysql_stmt_prepare(s->stmt, sql, strlen(sql)) != 0) {
+		db->last_errno = mysql_stmt_errno(s->stmt);
+		mc_err("prepare: %s in: %.120s", mysql_stmt_error(s->stmt),
+		    sql);
+		mysql_stmt_close(s->stmt);
+		s->stmt = NULL;
+		return NULL;
+	}
+	s->sql = sql;
+	return s->stmt;
+}
+
+static int
+params_bind(struct params *p, const char *types, va_list ap)
+{
+	const char	*s;
+	MYSQL_BIND	*b;
+
+	memset(p->bind, 0, sizeof(p->bind));
+	for (p->n = 0; types[p->n] != '\0'; p->n++) {
+		if (p->n == MAX_PARAMS)
+			return -1;
+		b = &p->bind[p->n];
+		switch (types[p->n]) {
+		case 's':
+			s = va_arg(ap, const char *);
+			if (s == NULL) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b->buffer_type = MYSQL_TYPE_STRING;
+			b->buffer = (void *)s;
+			p->lens[p->n] = strlen(s);
+			b->buffer_length = p->lens[p->n];
+			b->length = &p->lens[p->n];
+			break;
+		case 'b':
+			s = va_arg(ap, const char *);
+			p->lens[p->n] = va_arg(ap, size_t);
+			if (s == NULL) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+			b->buffer_type = MYSQL_TYPE_BLOB;
+			b->buffer = (void *)s;
+			b->buffer_length = p->lens[p->n];
+			b->length = &p->lens[p->n];
+			break;
+		case 'i':
+			p->ints[p->n] = va_arg(ap, long long);
+			b->buffer_type = MYSQL_TYPE_LONGLONG;
+			b->buffer = &p->ints[p->n];
+			break;
+		case 'n':
+			b->buffer_type = MYSQL_TYPE_NULL;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Prepares (if needed), binds and executes; on a lost connection outside a
+ * transaction (or before its first statement) reconnects and tries once
+ * more. Returns the statement or NULL.
+ */
+static MYSQL_STMT *
+db_run(struct mc_db *db, const char *sql, struct params *p)
+{
+	MYSQL_STMT	*st;
+	int		 attempt;
+
+	for (attempt = 0; attempt < 2; attempt++) {
+		if ((st = db_stmt(db, sql)) == NULL) {
+			if (db->conn != NULL)
+				db->last_errno = db->last_errno ?
+				    db->last_errno : mysql_errno(db->conn);
+			if (db->conn != NULL && !lost(mysql_errno(db->conn)))
+				return NULL;
+		} else if (mysql_stmt_param_count(st) != p->n) {
+			mc_err("statement wants %lu values, got %zu: %.80s",
+			    mysql_stmt_param_count(st), p->n, sql);
+			return NULL;
+		} else if (mysql_stmt_bind_param(st, p->bind) == 0 &&
+		    mysql_stmt_execute(st) == 0) {
+			db->last_errno = 0;
+			db->tx_work++;
+			return st;
+		} else {
+			db->last_errno = mysql_stmt_errno(st);
+			if (!lost(db->last_errno)) {
+				if (db->last_errno != 1062)
+					mc_err("%s in: %.120s",
+					    mysql_stmt_error(st), sql);
+				return NULL;
+			}
+		}
+		if (db->in_tx && db->tx_work > 0) {
+			mc_err("connection lost inside a transaction");
+			db_disconnect(db);
+			return NULL;
+		}
+		mc_warn("connection lost; reconnecting");
+		if (db_reconnect(db) < 0)
+			return NULL;
+		if (db->in_tx)
+			mysql_autocommit(db->conn, 0);
+	}
+	return NULL;
+}
+
+long long
+mc_db_exec(struct mc_db *db, const char *sql, const char *types, ...)
+{
+	struct params	 p;
+	MYSQL_STMT	*st;
+	va_list		 ap;
+	int		 rc;
+
+	va_start(ap, types);
+	rc = params_bind(&p, types, ap);
+	va_end(ap);
+	if (rc < 0) {
+		mc_err("bad parameter types \"%s\"", types);
+		return -1;
+	}
+	if ((st = db_run(db, sql, &p)) == NULL)
+		return -1;
+	return (long long)mysql_stmt_affected_rows(st);
+}
+
+int
+mc_db_query(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows,
+    const char *sql, const char *types, ...)
+{
+	struct params	 p;
+	MYSQL_STMT	*st;
+	MYSQL_RES	*meta;
+	MYSQL_FIELD	*f;
+	MYSQL_BIND	*rb = NULL;
+	unsigned long	*lens = NULL;
+	my_bool		*nulls = NULL, *errs = NULL;
+	char		*inl = NULL, *cell;
+	size_t		 nc, r, c, n;
+	va_list		 ap;
+	int		 rc, ret = -1;
+
+	memset(rows, 0, sizeof(*rows));
+	va_start(ap, types);
+	rc = params_bind(&p, types, ap);
+	va_end(ap);
+	if (rc < 0) {
+		mc_err("bad parameter types \"%s\"", types);
+		return -1;
+	}
+	if ((st = db_run(db, sql, &p)) == NULL)
+		return -1;
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		mc_err("statement returns no rows: %.80s", sql);
+		return -1;
+	}
+	nc = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	rows->ncols = nc;
+	rows->names = mc_arena_alloc(a, nc * sizeof(char *));
+	for (c = 0; c < nc; c++)
+		rows->names[c] = mc_arena_strdup(a, f[c].name);
+	if (mysql_stmt_store_result(st) != 0) {
+		db->last_errno = mysql_stmt_errno(st);
+		mc_err("store: %s", mysql_stmt_error(st));
+		goto out_meta;
+	}
+	n = (size_t)mysql_stmt_num_rows(st);
+	rows->v = mc_arena_alloc(a, (n * nc + 1) * sizeof(char *));
+	rows->len = mc_arena_alloc(a, (n * nc + 1) * sizeof(size_t));
+	rb = calloc(nc + 1, sizeof(*rb));
+	lens = calloc(nc + 1, sizeof(*lens));
+	nulls = calloc(nc + 1, sizeof(*nulls));
+	errs = calloc(nc + 1, sizeof(*errs));
+	inl = malloc((nc + 1) * CELL_INLINE);
+	if (rb == NULL || lens == NULL || nulls == NULL || errs == NULL ||
+	    inl == NULL)
+		goto out_free;
+	for (c = 0; c < nc; c++) {
+		rb[c].buffer_type = MYSQL_TYPE_STRING;
+		rb[c].buffer = inl + c * CELL_INLINE;
+		rb[c].buffer_length = CELL_INLINE;
+		rb[c].length = &lens[c];
+		rb[c].is_null = &nulls[c];
+		rb[c].error = &errs[c];
+	}
+	if (mysql_stmt_bind_result(st, rb) != 0) {
+		mc_err("bind result: %s", mysql_stmt_error(st));
+		goto out_free;
+	}
+	for (r = 0; r < n; r++) {
+		rc = mysql_stmt_fetch(st);
+		if (rc == MYSQL_NO_DATA)
+			break;
+		if (rc == 1) {
+			mc_err("fetch: %s", mysql_stmt_error(st));
+			goto out_free;
+		}
+		for (c = 0; c < nc; c++) {
+			if (nulls[c])
+				continue;
+			cell = mc_arena_alloc(a, lens[c] + 1);
+			if (lens[c] <= CELL_INLINE)
+				memcpy(cell, inl + c * CELL_INLINE, lens[c]);
+			else {
+				MYSQL_BIND	 one;
+				unsigned long	 got = 0;
+
+				memset(&one, 0, sizeof(one));
+				one.buffer_type = MYSQL_TYPE_STRING;
+				one.buffer = cell;
+				one.buffer_length = lens[c] + 1;
+				one.length = &got;
+				if (mysql_stmt_fetch_column(st, &one,
+				    (unsigned int)c, 0) != 0) {
+					mc_err("fetch column: %s",
+					    mysql_stmt_error(st));
+					goto out_free;
+				}
+			}
+			cell[lens[c]] = '\0';
+			rows->v[r * nc + c] = cell;
+			rows->len[r * nc + c] = lens[c];
+		}
+	}
+	rows->n = r;
+	ret = 0;
+out_free:
+	free(rb);
+	free(lens);
+	free(nulls);
+	free(errs);
+	free(inl);
+	mysql_stmt_free_result(st);
+out_meta:
+	mysql_free_result(meta);
+	return ret;
+}
+
+int
+mc_db_begin(struct mc_db *db)
+{
+	if (db->conn == NULL && db_connect(db) < 0)
+		return -1;
+	if (mysql_autocommit(db->conn, 0) != 0) {
+		if (!lost(mysql_errno(db->conn)) || db_reconnect(db) < 0 ||
+		    mysql_autocommit(db->conn, 0) != 0) {
+			mc_err("begin: %s", db->conn ? mysql_error(db->conn) :
+			    "no connection");
+			return -1;
+		}
+	}
+	db->in_tx = 1;
+	db->tx_work = 0;
+	return 0;
+}
+
+int
+mc_db_commit(struct mc_db *db)
+{
+	int	rc = 0;
+
+	if (db->conn == NULL || mysql_commit(db->conn) != 0) {
+		/* Outcome unknown when the connection died: never retried. */
+		if (db->conn != NULL) {
+			db->last_errno = mysql_errno(db->conn);
+			mc_err("commit: %s", mysql_error(db->conn));
+		}
+		rc = -1;
+	}
+	if (db->conn != NULL)
+		mysql_autocommit(db->conn, 1);
+	db->in_tx = 0;
+	return rc;
+}
+
+void
+mc_db_rollback(struct mc_db *db)
+{
+	if (db->conn != NULL) {
+		if (mysql_rollback(db->conn) != 0 ||
+		    mysql_autocommit(db->conn, 1) != 0)
+			db_disconnect(db);
+	}
+	db->in_tx = 0;
+}
+
+unsigned long long
+mc_db_insert_id(struct mc_db *db)
+{
+	return db->conn ? mysql_insert_id(db->conn) : 0;
+}
+
+unsigned int
+mc_db_errno(struct mc_db *db)
+{
+	return db->last_errno;
+}
+
+/* Runs one statement of a migration script. */
+static int
+script_statement(struct mc_db *db, const char *s, size_t n)
+{
+	MYSQL_RES	*res;
+
+	while (n > 0 && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
+		s++, n--;
+	if (n == 0)
+		return 0;
+	if (mysql_real_query(db->conn, s, n) != 0) {
+		db->last_errno = mysql_errno(db->conn);
+		mc_err("%s in: %.*s", mysql_error(db->conn), (int)(n > 200 ?
+		    200 : n), s);
+		return -1;
+	}
+	if ((res = mysql_store_result(db->conn)) != NULL)
+		mysql_free_result(res);
+	return 0;
+}
+
+int
+mc_db_script(struct mc_db *db, const char *text, size_t len)
+{
+	char		*clean, *o;
+	const char	*p, *end = text + len, *eol, *stmt;
+	size_t		 l;
+
+	if (db->conn == NULL && db_connect(db) < 0)
+		return -1;
+	/* Drop "--" comment lines, then split at ';' ending a line. */
+	if ((clean = malloc(len + 1)) == NULL)
+		return -1;
+	o = clean;
+	for (p = text; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		l = (size_t)(eol - p);
+		while (l > 0 && (*p == ' ' || *p == '\t'))
+			p++, l--;
+		if (l >= 2 && p[0] == '-' && p[1] == '-')
+			continue;
+		memcpy(o, p, l);
+		o += l;
+		*o++ = '\n';
+		if (eol == end)
+			break;
+	}
+	*o = '\0';
+	for (stmt = p = clean; *p != '\0'; p++) {
+		if (*p != ';')
+			continue;
+		for (eol = p + 1; *eol == ' ' || *eol == '\t' || *eol == '\r';)
+			eol++;
+		if (*eol != '\n' && *eol != '\0')
+			continue;
+		if (script_statement(db, stmt, (size_t)(p - stmt)) < 0) {
+			free(clean);
+			return -1;
+		}
+		stmt = p + 1;
+	}
+	l = strlen(stmt);
+	if (script_statement(db, stmt, l) < 0) {
+		free(clean);
+		return -1;
+	}
+	free(clean);
+	return 0;
+}
+
+const char *
+mc_rows_str(const struct mc_rows *r, size_t row, size_t col)
+{
+	if (row >= r->n || col >= r->ncols)
+		return NULL;
+	return r->v[row * r->ncols + col];
+}
+
+long long
+mc_rows_int(const struct mc_rows *r, size_t row, size_t col)
+{
+	const char	*s = mc_rows_str(r, row, col);
+
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+int
+mc_rows_col(const struct mc_rows *r, const char *name)
+{
+	size_t	c;
+
+	for (c = 0; c < r->ncols; c++)
+		if (strcmp(r->names[c], name) == 0)
+			return (int)c;
+	return -1;
+}

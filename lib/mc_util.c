@@ -1,0 +1,234 @@
+/*
+ * Small shared helpers: randomness, SHA-256 and HMAC, hex, UTF-8 checks,
+ * folding Vietnamese text for search (utf8proc), number parsing.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <utf8proc.h>
+
+#include "mc_arena.h"
+#include "mc_util.h"
+
+int
+mc_random(void *buf, size_t n)
+{
+	unsigned char	*p = buf;
+	ssize_t		 got;
+
+	while (n > 0) {
+		got = getrandom(p, n, 0);
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += got;
+		n -= (size_t)got;
+	}
+	return 0;
+}
+
+void
+mc_hex(char *out, const void *in, size_t n)
+{
+	static const char	 digits[] = "0123456789abcdef";
+	const unsigned char	*p = in;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[p[i] >> 4];
+		out[2 * i + 1] = digits[p[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int
+mc_unhex(void *out, const char *hex, size_t n)
+{
+	unsigned char	*p = out;
+	size_t		 i;
+	int		 hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if ((hi = hexval(hex[2 * i])) < 0 ||
+		    (lo = hexval(hex[2 * i + 1])) < 0)
+			return -1;
+		p[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+void
+mc_sha256(unsigned char out[32], const void *data, size_t n)
+{
+	unsigned int	len = 32;
+
+	EVP_Digest(data, n, out, &len, EVP_sha256(), NULL);
+}
+
+void
+mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
+    const void *data, size_t n)
+{
+	unsigned int	len = 32;
+
+	HMAC(EVP_sha256(), key, (int)keylen, data, n, out, &len);
+}
+
+int
+mc_ct_equal(const void *a, const void *b, size_t n)
+{
+	const unsigned char	*x = a, *y = b;
+	unsigned char		 d = 0;
+	size_t			 i;
+
+	for (i = 0; i < n; i++)
+		d |= x[i] ^ y[i];
+	return d == 0;
+}
+
+int
+mc_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
+	unsigned int		 c, need, min;
+
+	while (p < end) {
+		c = *p++;
+		if (c < 0x80)
+			continue;
+		if (c >= 0xc2 && c <= 0xdf) {
+			need = 1; min = 0x80; c &= 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			need = 2; min = 0x800; c &= 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			need = 3; min = 0x10000; c &= 0x07;
+		} else
+			return 0;
+		if ((size_t)(end - p) < need)
+			return 0;
+		while (need-- > 0) {
+			if ((*p & 0xc0) != 0x80)
+				return 0;
+			c = c << 6 | (*p++ & 0x3f);
+		}
+		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+mc_utf8_chars(const char *s)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+char *
+mc_fold(struct mc_arena *a, const char *s)
+{
+	utf8proc_uint8_t	*mapped = NULL;
+	utf8proc_ssize_t	 n;
+	utf8proc_int32_t	 c;
+	const utf8proc_uint8_t	*p;
+	char			*out, *o;
+	int			 space = 0, len;
+
+	if (!mc_utf8_valid(s, strlen(s)))
+		return NULL;
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	if (n < 0)
+		return NULL;
+	out = o = mc_arena_alloc(a, (size_t)n + 1);
+	for (p = mapped; *p != '\0'; p += len) {
+		len = (int)utf8proc_iterate(p, -1, &c);
+		if (len <= 0)
+			break;
+		if (c == 0x0111)		/* đ has no decomposition */
+			c = 'd';
+		if (c < 0x80 && ((c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9'))) {
+			if (space && o > out)
+				*o++ = ' ';
+			space = 0;
+			*o++ = (char)c;
+		} else if (c >= 0x80 &&
+		    utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
+		    utf8proc_category(c) <= UTF8PROC_CATEGORY_LO) {	/* letters of other scripts */
+			if (space && o > out)
+				*o++ = ' ';
+			space = 0;
+			o += utf8proc_encode_char(c, (utf8proc_uint8_t *)o);
+		} else
+			space = 1;
+	}
+	*o = '\0';
+	free(mapped);
+	return out;
+}
+
+char *
+mc_nfc(struct mc_arena *a, const char *s)
+{
+	utf8proc_uint8_t	*mapped;
+	char			*out;
+
+	if (!mc_utf8_valid(s, strlen(s)))
+		return NULL;
+	mapped = utf8proc_NFC((const utf8proc_uint8_t *)s);
+	if (mapped == NULL)
+		return NULL;
+	out = mc_arena_strdup(a, (const char *)mapped);
+	free(mapped);
+	return out;
+}
+
+int
+mc_parse_ll(const char *s, long long min, long long max, long long *out)
+{
+	char		*end;
+	long long	 n;
+
+	if (s == NULL || *s == '\0' || *s == ' ' || *s == '+')
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || n < min || n > max)
+		return -1;
+	*out = n;
+	return 0;
+}
+
+void
+mc_time_sql(char out[20], time_t t)
+{
+	struct tm	tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
