@@ -1,0 +1,642 @@
+/*
+ * The FastCGI program around the handlers: a prefork supervisor that keeps
+ * a fixed pool of workers on one socket, and in each worker the accept loop
+ * that parses a request, finds its route, checks login, roles and CSRF in
+ * one place, runs the handler and writes the answer.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_log.h"
+#include "mc_util.h"
+
+#define MAX_WORKERS	64
+#define OUT_MAX		(64u << 20)
+
+static volatile sig_atomic_t	stopping;
+static volatile sig_atomic_t	busy;		/* a worker inside a request */
+static struct mc_db		*app_db;
+
+static const char *const method_names[METHOD__MAX] = {
+	"GET", "HEAD", "POST", "PUT", "DELETE", "OTHER"
+};
+
+static void
+on_term(int sig)
+{
+	stopping = 1;
+}
+
+/* In a worker: leave at once when idle, else after the current request. */
+static void
+on_term_worker(int sig)
+{
+	stopping = 1;
+	if (!busy)
+		_exit(0);
+}
+
+static enum mc_method
+method_parse(const char *m)
+{
+	int	i;
+
+	for (i = 0; i < METHOD_OTHER; i++)
+		if (m != NULL && strcmp(m, method_names[i]) == 0)
+			return (enum mc_method)i;
+	return METHOD_OTHER;
+}
+
+/*
+ * Matches path against a pattern whose "{}" stand for one segment each;
+ * captures go to r->cap. 1 match, 0 not.
+ */
+static int
+route_match(struct mc_request *r, const struct mc_route *rt)
+{
+	const char	*p = rt->pattern, *s = r->path, *e;
+
+	r->ncap = 0;
+	while (*p != '\0') {
+		if (p[0] == '{' && p[1] == '}') {
+			if ((e = strchr(s, '/')) == NULL)
+				e = s + strlen(s);
+			if (e == s || r->ncap == MC_MAX_CAPTURES)
+				return 0;
+			r->cap[r->ncap++] = mc_arena_strndup(r->arena, s,
+			    (size_t)(e - s));
+			s = e;
+			p += 2;
+			continue;
+		}
+		if (*p++ != *s++)
+			return 0;
+	}
+	return *s == '\0' || (rt->flags & ROUTE_PREFIX);
+}
+
+static const char *
+status_text(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 201: return "Created";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 401: return "Unauthorized";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 409: return "Conflict";
+	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
+	case 422: return "Unprocessable Entity";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+int
+mc_app_error(struct mc_request *r, int status, const char *message)
+{
+	char	 name[64];
+
+	r->status = status;
+	mc_buf_reset(&r->out);
+	if (r->api) {
+		snprintf(name, sizeof(name), "Lang.Error.%d", status);
+		if (message == NULL)
+			message = r->hdf ? hdf_get_value(r->hdf, name,
+			    status_text(status)) : status_text(status);
+		mc_buf_addf(&r->out, "{\"error\":");
+		mc_buf_add_json(&r->out, message);
+		mc_buf_addf(&r->out, ",\"status\":%d,\"request_id\":\"%s\"}\n",
+		    status, r->id);
+		return mc_resp_json(r, status);
+	}
+	if (r->hdf != NULL) {
+		mc_view_set_int(r->hdf, "Page.Status", status);
+		mc_view_set(r->hdf, "Page.Message", message);
+		snprintf(name, sizeof(name), "Error.Title.%d", status);
+		mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, name));
+		if (mc_resp_page(r, "error.cs") == 200)
+			return status;
+	}
+	/* Templates unusable: still never a blank page. */
+	mc_buf_reset(&r->out);
+	mc_buf_addf(&r->out, "<!doctype html><html lang=\"vi\"><meta charset="
+	    "\"utf-8\"><title>%d</title><h1>%d %s</h1><p>Mã yêu cầu / "
+	    "Request id: %s</p></html>\n", status, status, status_text(status),
+	    r->id);
+	mc_resp_header(r, "Content-Type", "text/html; charset=utf-8");
+	r->rendered = 1;
+	return status;
+}
+
+/* Percent-decodes the path; NULL if malformed, has NUL or bad UTF-8. */
+static const char *
+path_decode(struct mc_request *r, const char *uri)
+{
+	const char	*q;
+	char		*p;
+	size_t		 n;
+
+	q = strchr(uri, '?');
+	r->query = q ? q + 1 : "";
+	p = mc_http_decode(r->arena, uri, q ? (size_t)(q - uri) : strlen(uri),
+	    0, &n);
+	if (p == NULL || strlen(p) != n || !mc_utf8_valid(p, n))
+		return NULL;
+	return p;
+}
+
+static const char *
+ctype_param(struct mc_request *r, const char *ct, const char *name)
+{
+	const char	*p;
+	size_t		 nl = strlen(name), l;
+
+	for (p = ct; (p = strchr(p, ';')) != NULL;) {
+		p++;
+		while (*p == ' ')
+			p++;
+		if (strncasecmp(p, name, nl) == 0 && p[nl] == '=') {
+			p += nl + 1;
+			if (*p == '"') {
+				p++;
+				l = strcspn(p, "\"");
+			} else
+				l = strcspn(p, "; ");
+			return mc_arena_strndup(r->arena, p, l);
+		}
+	}
+	return NULL;
+}
+
+/* Parses query and body into params; 0, or an HTTP status. */
+static int
+parse_inputs(struct mc_request *r)
+{
+	const char	*ct = r->content_type ? r->content_type : "";
+	const char	*boundary;
+
+	if (mc_http_parse_urlencoded(r, r->query, strlen(r->query)) < 0)
+		return 400;
+	if (r->body_len == 0)
+		return 0;
+	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
+		return mc_http_parse_urlencoded(r, r->body, r->body_len) < 0 ?
+		    400 : 0;
+	if (strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		if ((boundary = ctype_param(r, ct, "boundary")) == NULL ||
+		    *boundary == '\0')
+			return 400;
+		return mc_http_parse_multipart(r, r->body, r->body_len,
+		    boundary) < 0 ? 400 : 0;
+	}
+	if (strncasecmp(ct, "application/json", 16) == 0)
+		return 0;	/* the handler reads r->body */
+	return 415;
+}
+
+/* Matches params to declared fields; 0, or 400 for invalid UTF-8. */
+static int
+bind_fields(const struct mc_app *app, struct mc_request *r)
+{
+	const struct mc_field	*f;
+	const struct mc_param	*p;
+	size_t			 i, j;
+
+	r->nfields = app->nfields;
+	r->fields = mc_arena_alloc(r->arena, (app->nfields + 1) *
+	    sizeof(*r->fields));
+	r->field_bad = mc_arena_alloc(r->arena, app->nfields + 1);
+	for (i = 0; i < app->nfields; i++) {
+		f = &app->fields[i];
+		if (f->name == NULL)
+			continue;
+		for (j = 0; j < r->nparams; j++) {
+			p = &r->params[j];
+			if (strcmp(p->name, f->name) != 0)
+				continue;
+			if (!f->file && (!mc_utf8_valid(p->value, p->len) ||
+			    !mc_utf8_valid(p->name, strlen(p->name))))
+				return 400;
+			r->fields[i] = p;
+			if (p->len > f->max || (f->file && p->filename == NULL) ||
+			    (!f->file && p->filename != NULL) ||
+			    (f->valid != NULL && !f->valid(p)))
+				r->field_bad[i] = 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* A raw param's value by name (for csrf and lang), or NULL. */
+static const char *
+param_value(const struct mc_request *r, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->params[i].name, name) == 0)
+			return r->params[i].value;
+	return NULL;
+}
+
+static void
+choose_lang(struct mc_request *r)
+{
+	const char	*q = NULL, *c;
+	size_t		 qlen = strlen(r->query);
+
+	if (qlen >= 7 && (q = strstr(r->query, "lang=")) != NULL &&
+	    (q == r->query || q[-1] == '&')) {
+		if (strncmp(q + 5, "en", 2) == 0)
+			r->lang = LANG_EN;
+		else if (strncmp(q + 5, "vi", 2) == 0)
+			r->lang = LANG_VI;
+		else
+			q = NULL;
+		if (q != NULL)
+			mc_resp_cookie(r, "lang", mc_view_lang_code(r->lang),
+			    365L * 86400);
+	}
+	if (q == NULL && (c = mc_req_cookie(r, "lang")) != NULL)
+		r->lang = strcmp(c, "en") == 0 ? LANG_EN : LANG_VI;
+}
+
+static void
+security_headers(struct mc_request *r)
+{
+	mc_resp_header(r, "X-Content-Type-Options", "nosniff");
+	mc_resp_header(r, "X-Frame-Options", "DENY");
+	mc_resp_header(r, "Referrer-Policy", "strict-origin-when-cross-origin");
+	mc_resp_header(r, "Content-Security-Policy", "default-src 'self'; "
+	    "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+	    "form-action 'self'; frame-ancestors 'none'");
+	mc_resp_header(r, "Cache-Control", "no-store");
+}
+
+/* Login, role and CSRF checks for a route; 0 to go on, or a status. */
+static int
+guard(struct mc_request *r, const struct mc_route *rt)
+{
+	const char	*next;
+	int		 rc;
+
+	if ((rc = mc_auth_load(r)) < 0)
+		return 503;
+	if ((rt->flags & ROUTE_LOGIN) && r->user == NULL) {
+		if (r->api)
+			return 401;
+		if (r->method != METHOD_GET)
+			return 403;
+		next = mc_arena_printf(r->arena, "/dich-vu/dang-nhap?next=%s",
+		    r->uri);
+		return mc_resp_redirect(r, next);
+	}
+	if (rt->roles != 0 && (r->user == NULL ||
+	    (r->user->roles & rt->roles) == 0))
+		return 403;
+	if ((r->method == METHOD_POST || r->method == METHOD_PUT ||
+	    r->method == METHOD_DELETE) && !(rt->flags & ROUTE_NOCSRF) &&
+	    !r->via_token && !mc_auth_csrf_ok(r, param_value(r, "csrf")))
+		return 403;
+	return 0;
+}
+
+void
+mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
+{
+	const struct mc_route	*rt = NULL;
+	enum mc_method		 m;
+	size_t			 i;
+	int			 path_found = 0, rc;
+	unsigned char		 rnd[8];
+
+	mc_random(rnd, sizeof(rnd));
+	mc_hex(r->id, rnd, sizeof(rnd));
+	mc_log_request(r->id);
+	r->api = app->api;
+	security_headers(r);
+	if ((r->path = path_decode(r, r->uri ? r->uri : "/")) == NULL) {
+		r->path = "/";
+		r->hdf = mc_view_begin(LANG_VI);
+		mc_app_error(r, 400, NULL);
+		return;
+	}
+	choose_lang(r);
+	r->hdf = mc_view_begin(r->lang);
+	mc_view_set(r->hdf, "Page.RequestId", r->id);
+	mc_view_set(r->hdf, "Page.Path", r->path);
+	m = r->method == METHOD_HEAD ? METHOD_GET : r->method;
+	for (i = 0; i < app->nroutes; i++) {
+		if (!route_match(r, &app->routes[i]))
+			continue;
+		path_found = 1;
+		if (app->routes[i].method == m) {
+			rt = &app->routes[i];
+			break;
+		}
+	}
+	if (rt == NULL) {
+		if (path_found) {
+			mc_resp_header(r, "Allow", "GET, HEAD, POST");
+			mc_app_error(r, 405, NULL);
+		} else
+			mc_app_error(r, 404, NULL);
+		return;
+	}
+	route_match(r, rt);	/* captures of the chosen route */
+	if (r->status == 413) {
+		mc_app_error(r, 413, NULL);
+		return;
+	}
+	if ((rc = parse_inputs(r)) != 0 || (rc = bind_fields(app, r)) != 0) {
+		mc_app_error(r, rc, NULL);
+		return;
+	}
+	if (r->db == NULL && (r->db = app_db = mc_db_open()) == NULL) {
+		mc_app_error(r, 503, NULL);
+		return;
+	}
+	if ((rc = guard(r, rt)) != 0) {
+		if (!r->rendered)
+			mc_app_error(r, rc, NULL);
+		return;
+	}
+	if (r->user != NULL)
+		mc_view_set(r->hdf, "User.Name", r->user->full_name);
+	mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
+	rc = rt->handler(r);
+	if (rc >= 400 && !r->rendered)
+		mc_app_error(r, rc, NULL);
+	else
+		r->status = rc;
+}
+
+/* Reads the body up to its declared length; drains it if too large. */
+static int
+read_body(FCGX_Request *req, struct mc_request *r, size_t max)
+{
+	const char	*cl = FCGX_GetParam("CONTENT_LENGTH", req->envp);
+	long long	 n = 0;
+	char		*buf, sink[8192];
+	int		 got;
+	size_t		 have = 0;
+
+	if (cl != NULL && *cl != '\0' && mc_parse_ll(cl, 0, 1LL << 40, &n) < 0)
+		return 400;
+	if ((size_t)n > max) {
+		while (FCGX_GetStr(sink, sizeof(sink), req->in) > 0)
+			;
+		return 413;
+	}
+	r->content_length = (size_t)n;
+	buf = mc_arena_alloc(r->arena, (size_t)n + 1);
+	while (have < (size_t)n) {
+		got = FCGX_GetStr(buf + have, (int)((size_t)n - have), req->in);
+		if (got <= 0)
+			return 400;
+		have += (size_t)got;
+	}
+	buf[have] = '\0';
+	r->body = buf;
+	r->body_len = have;
+	return 0;
+}
+
+static void
+serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
+    struct buf *headers, struct buf *out, size_t max_body)
+{
+	struct mc_request	 r;
+	char			**env = req->envp;
+	int			 rc;
+
+	memset(&r, 0, sizeof(r));
+	r.arena = arena;
+	r.db = app_db;
+	r.headers = *headers;
+	r.out = *out;
+	r.method = method_parse(FCGX_GetParam("REQUEST_METHOD", env));
+	r.uri = FCGX_GetParam("REQUEST_URI", env);
+	r.content_type = FCGX_GetParam("CONTENT_TYPE", env);
+	r.cookie = FCGX_GetParam("HTTP_COOKIE", env);
+	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", env);
+	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", env);
+	r.https = FCGX_GetParam("HTTPS", env);
+	if ((rc = read_body(req, &r, max_body)) != 0)
+		r.status = rc;
+	if (rc == 400) {
+		r.hdf = mc_view_begin(LANG_VI);
+		r.api = app->api;
+		mc_app_error(&r, 400, NULL);
+	} else
+		mc_app_dispatch(app, &r);
+	if (r.status == 0)
+		r.status = 500;
+	FCGX_FPrintF(req->out, "Status: %d %s\r\n%s", r.status,
+	    status_text(r.status), r.headers.s);
+	FCGX_FPrintF(req->out, "Content-Length: %zu\r\n\r\n",
+	    r.method == METHOD_HEAD ? 0 : r.out.len);
+	if (r.method != METHOD_HEAD)
+		FCGX_PutStr(r.out.s, (int)r.out.len, req->out);
+	if (r.status >= 500)
+		mc_err("%s %s -> %d", method_names[r.method], r.uri ? r.uri :
+		    "", r.status);
+	mc_buf_reset(&r.headers);
+	mc_buf_reset(&r.out);
+	*headers = r.headers;
+	*out = r.out;
+	mc_log_request("");
+}
+
+static int
+worker(const struct mc_app *app, int fd)
+{
+	FCGX_Request	 req;
+	struct mc_arena	*arena;
+	struct buf	 headers, out;
+	size_t		 max_body;
+	const char	*tdir;
+
+	signal(SIGTERM, on_term_worker);
+	signal(SIGINT, on_term_worker);
+	signal(SIGPIPE, SIG_IGN);
+	tdir = mc_config_get("templates_dir", "templates");
+	if (mc_view_init(tdir) < 0) {
+		mc_err("cannot load templates from %s", tdir);
+		return 1;
+	}
+	app_db = mc_db_open();	/* NULL: retried per request (503 meanwhile) */
+	if (app_db != NULL && app->init != NULL && app->init() < 0)
+		return 1;
+	max_body = app->max_body ? app->max_body :
+	    (size_t)mc_config_int("max_body", 25 << 20, 1024, 1LL << 32);
+	arena = mc_arena_new(64 * 1024);
+	mc_buf_init(&headers, 64 * 1024);
+	mc_buf_init(&out, OUT_MAX);
+	FCGX_InitRequest(&req, fd, 0);
+	while (!stopping && FCGX_Accept_r(&req) >= 0) {
+		busy = 1;
+		serve(app, &req, arena, &headers, &out, max_body);
+		FCGX_Finish_r(&req);
+		mc_arena_reset(arena);
+		busy = 0;
+	}
+	mc_db_close(app_db);
+	mc_view_free();
+	mc_arena_free(arena);
+	mc_buf_free(&headers);
+	mc_buf_free(&out);
+	return 0;
+}
+
+/* Gives the socket to the web server's user and drops root; 0 or -1. */
+static int
+drop_privileges(const char *sock)
+{
+	const char	*user = mc_config_get("run_user", "www-data");
+	struct passwd	*pw;
+
+	if (geteuid() != 0 || *user == '\0')
+		return chmod(sock, 0666);
+	if ((pw = getpwnam(user)) == NULL) {
+		mc_err("no user %s", user);
+		return -1;
+	}
+	if (chown(sock, pw->pw_uid, pw->pw_gid) < 0 || chmod(sock, 0660) < 0 ||
+	    setgroups(0, NULL) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0) {
+		mc_err("dropping to %s: %s", user, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static pid_t
+spawn(const struct mc_app *app, int fd)
+{
+	pid_t	pid;
+
+	if ((pid = fork()) == 0)
+		_exit(worker(app, fd));
+	if (pid < 0)
+		mc_err("fork: %s", strerror(errno));
+	return pid;
+}
+
+static int
+supervise(const struct mc_app *app, int fd, int n)
+{
+	pid_t		 pids[MAX_WORKERS], pid;
+	time_t		 last_crash = 0;
+	int		 i, status, crashes = 0;
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	for (i = 0; i < n; i++)
+		pids[i] = spawn(app, fd);
+	mc_info("%d workers on fd %d", n, fd);
+	while (!stopping) {
+		pid = wait(&status);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (i = 0; i < n && pids[i] != pid; i++)
+			;
+		if (i == n || stopping)
+			continue;
+		mc_warn("worker %d ended (status %d); starting another",
+		    (int)pid, status);
+		if (time(NULL) - last_crash < 2 && ++crashes > 5)
+			sleep(1);	/* crashing in a loop: slow down */
+		else if (time(NULL) - last_crash >= 2)
+			crashes = 0;
+		last_crash = time(NULL);
+		pids[i] = spawn(app, fd);
+	}
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	while (wait(&status) > 0 || errno == EINTR)
+		;
+	mc_info("stopped");
+	return 0;
+}
+
+int
+mc_app_run(const struct mc_app *app, int argc, char **argv)
+{
+	const char	*cfg = NULL, *sock = NULL;
+	char		 path[256];
+	long long	 n = 0;
+	int		 opt, fd, fg = 0, rc;
+
+	mc_log_init(app->name);
+	while ((opt = getopt(argc, argv, "c:s:n:f")) != -1) {
+		switch (opt) {
+		case 'c': cfg = optarg; break;
+		case 's': sock = optarg; break;
+		case 'n':
+			if (mc_parse_ll(optarg, 1, MAX_WORKERS, &n) < 0)
+				goto usage;
+			break;
+		case 'f': fg = 1; break;
+		default: goto usage;
+		}
+	}
+	if (mc_config_load(cfg) < 0)
+		return 1;
+	setenv("TZ", mc_config_get("timezone", "Asia/Ho_Chi_Minh"), 1);
+	tzset();
+	if (n == 0)
+		n = mc_config_int("workers", 4, 1, MAX_WORKERS);
+	if (sock == NULL) {
+		snprintf(path, sizeof(path), "%s/%s.sock",
+		    mc_config_get("socket_dir", "."), app->name);
+		sock = path;
+	}
+	if (FCGX_Init() != 0)
+		return 1;
+	unlink(sock);
+	if ((fd = FCGX_OpenSocket(sock, 1024)) < 0) {
+		mc_err("cannot listen on %s", sock);
+		return 1;
+	}
+	if (drop_privileges(sock) < 0)
+		return 1;
+	rc = fg ? worker(app, fd) : supervise(app, fd, (int)n);
+	unlink(sock);
+	return rc;
+usage:
+	fprintf(stderr, "usage: %s [-f] [-c config] [-s socket] [-n workers]\n",
+	    app->name);
+	return 2;
+}

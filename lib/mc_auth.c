@@ -1,0 +1,388 @@
+/*
+ * Accounts, sessions, CSRF and API tokens. Passwords: Argon2id (libargon2).
+ * Sessions and tokens: 32 random bytes given out as 64 hex digits; only the
+ * SHA-256 of those digits is stored, so a stolen table opens nothing.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <argon2.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_log.h"
+#include "mc_util.h"
+
+#define ARGON_T		2
+#define ARGON_M		19456	/* KiB */
+#define ARGON_P		1
+#define SALT_LEN	16
+#define HASH_LEN	32
+#define SESSION_HOURS	12
+
+enum stmt {
+	STMT_LOGIN_EMAIL,
+	STMT_LOGIN_ID,
+	STMT_SESSION_NEW,
+	STMT_SESSION_GET,
+	STMT_SESSION_DEL,
+	STMT_TOKEN_GET,
+	STMT_TOKEN_NEW,
+	STMT_ACCOUNT,
+	STMT_ROLES,
+	STMT_ACCOUNT_NEW,
+	STMT_GRANT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_LOGIN_EMAIL] = "SELECT id, password_hash FROM accounts "
+	    "WHERE email = ? AND disabled = 0",
+	[STMT_LOGIN_ID] = "SELECT id, password_hash FROM accounts "
+	    "WHERE id_number = ? AND disabled = 0",
+	[STMT_SESSION_NEW] = "INSERT INTO sessions (token_hash, account_id, "
+	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
+	[STMT_SESSION_GET] = "SELECT account_id FROM sessions "
+	    "WHERE token_hash = ? AND expires_at > ?",
+	[STMT_SESSION_DEL] = "DELETE FROM sessions WHERE token_hash = ?",
+	[STMT_TOKEN_GET] = "SELECT account_id FROM api_tokens "
+	    "WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)",
+	[STMT_TOKEN_NEW] = "INSERT INTO api_tokens (token_hash, account_id, "
+	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
+	[STMT_ACCOUNT] = "SELECT id, full_name, email, id_number, phone "
+	    "FROM accounts WHERE id = ? AND disabled = 0",
+	[STMT_ROLES] = "SELECT role, agency_id FROM account_roles "
+	    "WHERE account_id = ?",
+	[STMT_ACCOUNT_NEW] = "INSERT INTO accounts (email, id_number, "
+	    "full_name, phone, password_hash, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_GRANT] = "INSERT IGNORE INTO account_roles (account_id, role, "
+	    "agency_id) VALUES (?, ?, ?)",
+};
+
+static const char *const role_names[ROLE__MAX] = {
+	"citizen", "receiver", "specialist", "leader", "admin"
+};
+
+const char *
+mc_auth_role_name(enum mc_role r)
+{
+	return role_names[r];
+}
+
+int
+mc_auth_role_parse(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < ROLE__MAX; i++)
+		if (s != NULL && strcmp(s, role_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+mc_auth_hash_password(const char *password, char *out, size_t outsz)
+{
+	unsigned char	salt[SALT_LEN];
+
+	if (mc_random(salt, sizeof(salt)) < 0)
+		return -1;
+	if (argon2id_hash_encoded(ARGON_T, ARGON_M, ARGON_P, password,
+	    strlen(password), salt, sizeof(salt), HASH_LEN, out, outsz) !=
+	    ARGON2_OK)
+		return -1;
+	return 0;
+}
+
+int
+mc_auth_verify_password(const char *encoded, const char *password)
+{
+	int	rc;
+
+	rc = argon2id_verify(encoded, password, strlen(password));
+	if (rc == ARGON2_OK)
+		return 1;
+	if (rc == ARGON2_VERIFY_MISMATCH)
+		return 0;
+	return -1;
+}
+
+/* SHA-256 of a 64-hex token string: what the tables store. */
+static void
+token_hash(unsigned char out[32], const char *token)
+{
+	mc_sha256(out, token, strlen(token));
+}
+
+int
+mc_auth_check_login(struct mc_request *r, const char *login,
+    const char *password, long long *id)
+{
+	static char	 dummy[128];
+	struct mc_rows	 rows;
+	const char	*sql;
+	int		 ok;
+
+	if (dummy[0] == '\0' &&
+	    mc_auth_hash_password("not a password", dummy, sizeof(dummy)) < 0)
+		return -1;
+	sql = strchr(login, '@') ? stmts[STMT_LOGIN_EMAIL] :
+	    stmts[STMT_LOGIN_ID];
+	if (mc_db_query(r->db, r->arena, &rows, sql, "s", login) < 0)
+		return -1;
+	if (rows.n == 0) {
+		mc_auth_verify_password(dummy, password);	/* same time */
+		return 0;
+	}
+	ok = mc_auth_verify_password(mc_rows_str(&rows, 0, 1), password);
+	if (ok == 1)
+		*id = mc_rows_int(&rows, 0, 0);
+	return ok;
+}
+
+int
+mc_auth_session_start(struct mc_request *r, long long account_id)
+{
+	unsigned char	 raw[32], h[32];
+	char		 token[65], now[20], until[20];
+	time_t		 t = time(NULL);
+
+	if (mc_random(raw, sizeof(raw)) < 0)
+		return -1;
+	mc_hex(token, raw, sizeof(raw));
+	token_hash(h, token);
+	mc_time_sql(now, t);
+	mc_time_sql(until, t + SESSION_HOURS * 3600);
+	if (mc_db_exec(r->db, stmts[STMT_SESSION_NEW], "biss", (char *)h,
+	    sizeof(h), account_id, now, until) < 0)
+		return -1;
+	r->session_token = mc_arena_strdup(r->arena, token);
+	mc_resp_cookie(r, MC_SESSION_COOKIE, token, SESSION_HOURS * 3600L);
+	return 0;
+}
+
+int
+mc_auth_session_end(struct mc_request *r)
+{
+	unsigned char	h[32];
+
+	mc_resp_cookie(r, MC_SESSION_COOKIE, "", 0);
+	if (r->session_token == NULL)
+		return 0;
+	token_hash(h, r->session_token);
+	r->session_token = NULL;
+	r->user = NULL;
+	return mc_db_exec(r->db, stmts[STMT_SESSION_DEL], "b", (char *)h,
+	    sizeof(h)) < 0 ? -1 : 0;
+}
+
+int
+mc_auth_load_account(struct mc_request *r, long long id)
+{
+	struct mc_rows	 acc, roles;
+	struct mc_user	*u;
+	size_t		 i;
+	int		 role;
+
+	if (mc_db_query(r->db, r->arena, &acc, stmts[STMT_ACCOUNT], "i",
+	    id) < 0 || mc_db_query(r->db, r->arena, &roles, stmts[STMT_ROLES],
+	    "i", id) < 0)
+		return -1;
+	if (acc.n == 0)
+		return 0;
+	u = mc_arena_alloc(r->arena, sizeof(*u));
+	u->id = id;
+	u->full_name = mc_rows_str(&acc, 0, 1);
+	u->email = mc_rows_str(&acc, 0, 2);
+	u->id_number = mc_rows_str(&acc, 0, 3);
+	u->phone = mc_rows_str(&acc, 0, 4);
+	u->grants = mc_arena_alloc(r->arena, (roles.n + 1) *
+	    sizeof(*u->grants));
+	for (i = 0; i < roles.n; i++) {
+		if ((role = mc_auth_role_parse(mc_rows_str(&roles, i, 0))) < 0)
+			continue;
+		u->grants[u->ngrants].role = (enum mc_role)role;
+		u->grants[u->ngrants].agency_id =
+		    (unsigned int)mc_rows_int(&roles, i, 1);
+		u->ngrants++;
+		u->roles |= 1u << role;
+	}
+	r->user = u;
+	return 1;
+}
+
+/* A 64-hex token, or NULL when s is not one. */
+static const char *
+token_shape(const char *s)
+{
+	if (s == NULL || strlen(s) != 64 ||
+	    s[strspn(s, "0123456789abcdef")] != '\0')
+		return NULL;
+	return s;
+}
+
+int
+mc_auth_load(struct mc_request *r)
+{
+	unsigned char	 h[32];
+	char		 now[20];
+	struct mc_rows	 rows;
+	const char	*tok, *sql;
+
+	if (r->user != NULL)
+		return 1;
+	mc_time_sql(now, time(NULL));
+	if (r->api && r->authorization != NULL &&
+	    strncmp(r->authorization, "Bearer ", 7) == 0) {
+		if ((tok = token_shape(r->authorization + 7)) == NULL)
+			return 0;
+		sql = stmts[STMT_TOKEN_GET];
+		r->via_token = 1;
+	} else {
+		if ((tok = token_shape(mc_req_cookie(r, MC_SESSION_COOKIE))) ==
+		    NULL)
+			return 0;
+		sql = stmts[STMT_SESSION_GET];
+		r->session_token = tok;
+	}
+	token_hash(h, tok);
+	if (mc_db_query(r->db, r->arena, &rows, sql, "bs", (char *)h,
+	    sizeof(h), now) < 0)
+		return -1;
+	if (rows.n == 0) {
+		r->via_token = 0;
+		r->session_token = NULL;
+		return 0;
+	}
+	return mc_auth_load_account(r, mc_rows_int(&rows, 0, 0));
+}
+
+/* HMAC of the visitor's cookie under the site secret, as 64 hex digits. */
+static void
+csrf_for(const char *cookie, char out[65])
+{
+	const char	*secret = mc_config_get("secret", "");
+	unsigned char	 mac[32];
+	char		 msg[80];
+
+	snprintf(msg, sizeof(msg), "csrf:%s", cookie);
+	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
+	mc_hex(out, mac, sizeof(mac));
+}
+
+/* The cookie CSRF tokens are bound to: the session's, else an anonymous one. */
+static const char *
+csrf_cookie(struct mc_request *r, int create)
+{
+	unsigned char	 raw[32];
+	char		*anon;
+	const char	*c;
+
+	if (r->session_token != NULL)
+		return r->session_token;
+	if ((c = token_shape(mc_req_cookie(r, MC_ANON_COOKIE))) != NULL)
+		return c;
+	if (!create)
+		return NULL;
+	anon = mc_arena_alloc(r->arena, 65);
+	if (mc_random(raw, sizeof(raw)) < 0)
+		return NULL;
+	mc_hex(anon, raw, sizeof(raw));
+	mc_resp_cookie(r, MC_ANON_COOKIE, anon, 30L * 86400);
+	/* Later calls in this request must see the same cookie. */
+	r->cookie = mc_arena_printf(r->arena, "%s=%s", MC_ANON_COOKIE, anon);
+	return anon;
+}
+
+const char *
+mc_auth_csrf(struct mc_request *r)
+{
+	const char	*c = csrf_cookie(r, 1);
+	char		*tok;
+
+	if (c == NULL)
+		return "";
+	tok = mc_arena_alloc(r->arena, 65);
+	csrf_for(c, tok);
+	return tok;
+}
+
+int
+mc_auth_csrf_ok(struct mc_request *r, const char *token)
+{
+	const char	*c = csrf_cookie(r, 0);
+	char		 want[65];
+
+	if (c == NULL || token == NULL || strlen(token) != 64)
+		return 0;
+	csrf_for(c, want);
+	return mc_ct_equal(want, token, 64);
+}
+
+int
+mc_auth_has_role(const struct mc_user *u, enum mc_role role)
+{
+	return u != NULL && (u->roles & (1u << role)) != 0;
+}
+
+int
+mc_auth_acts_for(const struct mc_user *u, unsigned int roles,
+    unsigned int agency_id)
+{
+	size_t	i;
+
+	if (u == NULL)
+		return 0;
+	for (i = 0; i < u->ngrants; i++)
+		if ((roles & (1u << u->grants[i].role)) &&
+		    u->grants[i].agency_id == agency_id)
+			return 1;
+	return 0;
+}
+
+int
+mc_auth_token_create(struct mc_db *db, long long account_id, int days,
+    char token[65])
+{
+	unsigned char	raw[32], h[32];
+	char		now[20], until[20];
+	time_t		t = time(NULL);
+
+	if (mc_random(raw, sizeof(raw)) < 0)
+		return -1;
+	mc_hex(token, raw, sizeof(raw));
+	token_hash(h, token);
+	mc_time_sql(now, t);
+	mc_time_sql(until, t + (time_t)days * 86400);
+	return mc_db_exec(db, stmts[STMT_TOKEN_NEW], "biss", (char *)h,
+	    sizeof(h), account_id, now, until) < 0 ? -1 : 0;
+}
+
+long long
+mc_auth_account_create(struct mc_db *db, const char *email,
+    const char *id_number, const char *full_name, const char *phone,
+    const char *password)
+{
+	char	hash[128], now[20];
+
+	if (mc_auth_hash_password(password, hash, sizeof(hash)) < 0)
+		return -1;
+	mc_time_sql(now, time(NULL));
+	if (mc_db_exec(db, stmts[STMT_ACCOUNT_NEW], "ssssss", email, id_number,
+	    full_name, phone, hash, now) < 0)
+		return -1;
+	return (long long)mc_db_insert_id(db);
+}
+
+int
+mc_auth_grant(struct mc_db *db, long long account_id, enum mc_role role,
+    unsigned int agency_id)
+{
+	return mc_db_exec(db, stmts[STMT_GRANT], "isi", account_id,
+	    role_names[role], (long long)agency_id) < 0 ? -1 : 0;
+}
