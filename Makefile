@@ -15,7 +15,7 @@ CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib \
 	   -I/usr/include/ClearSilver $(MARIADB_CFLAGS) -fno-strict-aliasing \
 	   -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
-	   -largon2 -lcrypto -ljansson -lutf8proc -lpthread
+	   -largon2 -lmagic -lcrypto -ljansson -lutf8proc -lpthread
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*.c)

@@ -205,7 +205,12 @@ params_bind(struct params *p, const char *types, va_list ap)
 			b->length = &p->lens[p->n];
 			break;
 		case 'i':
+		case 'I':
 			p->ints[p->n] = va_arg(ap, long long);
+			if (types[p->n] == 'I' && p->ints[p->n] == 0) {
+				b->buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
 			b->buffer_type = MYSQL_TYPE_LONGLONG;
 			b->buffer = &p->ints[p->n];
 			break;

@@ -19,6 +19,7 @@ struct mc_db;
  *   s  const char *		(NULL binds SQL NULL)
  *   b  const char *, size_t	(bytes with their length; NULL binds NULL)
  *   i  long long
+ *   I  long long, 0 binds SQL NULL (optional references)
  *   n  nothing bound: SQL NULL
  */
 
