@@ -9,7 +9,7 @@ MARIADB_CFLAGS	= $(shell pkg-config --cflags libmariadb 2>/dev/null)
 MARIADB_LIBS	= $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariadb)
 
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
-	   -Wmissing-prototypes -Wno-unused-parameter -Wformat=2 -Wvla
+	   -Wmissing-prototypes -Wno-unused-parameter -Wformat=2 -Wno-format-y2k -Wvla
 CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib \
 	   -I/usr/include/ClearSilver $(MARIADB_CFLAGS) -fno-strict-aliasing \
@@ -32,6 +32,8 @@ CLI_OBJ	 = $(CLI_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC = $(wildcard tests/unit/test_*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/unit_%)
 ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
+
+.SECONDARY:
 
 .PHONY: all run stop status test asan bench lint clean deps
 

@@ -1,0 +1,475 @@
+/*
+ * portal: the citizens' dynamic pages of the public service portal under
+ * /dich-vu/: register, log in, search, file a dossier with attachments,
+ * follow one's dossiers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_catalogue.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_files.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+enum field {
+	FIELD_CSRF,
+	FIELD_LOGIN,
+	FIELD_PASSWORD,
+	FIELD_PASSWORD2,
+	FIELD_NAME,
+	FIELD_ID_NUMBER,
+	FIELD_EMAIL,
+	FIELD_PHONE,
+	FIELD_ADDRESS,
+	FIELD_AGENCY,
+	FIELD_CONTENT,
+	FIELD_FILE,
+	FIELD_NEXT,
+	FIELD_Q,
+	FIELD_PAGE,
+	FIELD__MAX
+};
+
+static int valid_next(const struct mc_param *);
+
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_LOGIN] = { "login", valid_line, 254, 0 },
+	[FIELD_PASSWORD] = { "password", valid_line, 200, 0 },
+	[FIELD_PASSWORD2] = { "password2", valid_line, 200, 0 },
+	[FIELD_NAME] = { "name", valid_line, 200, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
+	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
+	[FIELD_ADDRESS] = { "address", valid_line, 500, 0 },
+	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
+	[FIELD_CONTENT] = { "content", valid_text, 4000, 0 },
+	[FIELD_FILE] = { "file", valid_file, 10 << 20, 1 },
+	[FIELD_NEXT] = { "next", valid_next, 500, 0 },
+	[FIELD_Q] = { "q", valid_line, 200, 0 },
+	[FIELD_PAGE] = { "page", valid_uint, 4, 0 },
+};
+
+/* A local path to return to after login: "/x", never "//host". */
+static int
+valid_next(const struct mc_param *p)
+{
+	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/' &&
+	    p->value[1] != '\\';
+}
+
+/* Echoes the submitted values and marks invalid ones, for a re-shown form. */
+static void
+form_echo(struct mc_request *r, const int *which, size_t n)
+{
+	const struct mc_param	*p;
+	char			 name[64];
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		p = r->fields[which[i]];
+		snprintf(name, sizeof(name), "Form.%s", fields[which[i]].name);
+		if (p != NULL && fields[which[i]].file == 0 &&
+		    mc_utf8_valid(p->value, p->len))
+			mc_view_set(r->hdf, name, p->value);
+		if (mc_req_field_bad(r, which[i])) {
+			snprintf(name, sizeof(name), "Form.Errors.%s",
+			    fields[which[i]].name);
+			mc_view_set(r->hdf, name, "1");
+		}
+	}
+}
+
+static int
+page_login(struct mc_request *r)
+{
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Login.Title"));
+	mc_view_set(r->hdf, "Form.next", mc_req_field(r, FIELD_NEXT));
+	return mc_resp_page(r, "portal/login.cs");
+}
+
+static int
+page_login_post(struct mc_request *r)
+{
+	const char	*login = mc_req_field(r, FIELD_LOGIN);
+	const char	*pw = mc_req_field(r, FIELD_PASSWORD);
+	const char	*next = mc_req_field(r, FIELD_NEXT);
+	long long	 id;
+	int		 ok = 0;
+
+	if (login != NULL && pw != NULL &&
+	    (ok = mc_auth_check_login(r, login, pw, &id)) < 0)
+		return 503;
+	if (ok == 0) {
+		mc_view_set(r->hdf, "Form.login", login);
+		mc_view_set(r->hdf, "Form.next", next);
+		mc_view_set(r->hdf, "Form.Errors.login", "1");
+		mc_view_set(r->hdf, "Page.Title",
+		    mc_view_str(r->hdf, "Login.Title"));
+		r->status = 422;
+		return mc_resp_page(r, "portal/login.cs") == 200 ? 422 : 500;
+	}
+	if (mc_auth_session_start(r, id) < 0 || mc_auth_load_account(r, id) < 0)
+		return 503;
+	if (next == NULL)
+		next = (r->user->roles & ROLES_OFFICER) ? "/can-bo/" :
+		    "/dich-vu/ho-so";
+	return mc_resp_redirect(r, next);
+}
+
+static int
+page_logout(struct mc_request *r)
+{
+	if (mc_auth_session_end(r) < 0)
+		return 503;
+	return mc_resp_redirect(r, "/");
+}
+
+static int
+page_register(struct mc_request *r)
+{
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Register.Title"));
+	return mc_resp_page(r, "portal/register.cs");
+}
+
+static int
+page_register_post(struct mc_request *r)
+{
+	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
+	    FIELD_PHONE, FIELD_PASSWORD };
+	const char	*name = mc_req_field(r, FIELD_NAME);
+	const char	*idn = mc_req_field(r, FIELD_ID_NUMBER);
+	const char	*email = mc_req_field(r, FIELD_EMAIL);
+	const char	*phone = mc_req_field(r, FIELD_PHONE);
+	const char	*pw = mc_req_field(r, FIELD_PASSWORD);
+	const char	*pw2 = mc_req_field(r, FIELD_PASSWORD2);
+	long long	 id;
+	int		 bad = 0;
+
+	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
+	mc_view_set(r->hdf, "Form.password", NULL);
+	if (name == NULL || mc_utf8_chars(name) < 2)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
+	if (idn == NULL)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
+	if (mc_req_field_bad(r, FIELD_EMAIL) || mc_req_field_bad(r, FIELD_PHONE))
+		bad = 1;
+	if (pw == NULL || strlen(pw) < MC_PASSWORD_MIN)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.password", "1");
+	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.password2", "1");
+	if (!bad) {
+		id = mc_auth_account_create(r->db, email, idn, name, phone, pw);
+		if (id < 0 && mc_db_errno(r->db) == 1062) {
+			mc_view_set(r->hdf, "Form.Errors.exists", "1");
+			bad = 1;
+		} else if (id < 0 || mc_auth_grant(r->db, id, ROLE_CITIZEN,
+		    0) < 0 || mc_auth_session_start(r, id) < 0)
+			return 503;
+	}
+	if (bad) {
+		mc_view_set(r->hdf, "Page.Title",
+		    mc_view_str(r->hdf, "Register.Title"));
+		return mc_resp_page(r, "portal/register.cs") == 200 ? 422 : 500;
+	}
+	return mc_resp_redirect(r, "/dich-vu/ho-so");
+}
+
+/* Fills Data.Procedure.* with the procedure and its agencies. */
+static int
+procedure_model(struct mc_request *r, const char *code,
+    struct mc_procedure *p)
+{
+	int	rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, code, 1, p)) <= 0)
+		return rc;
+	mc_view_rows(r->hdf, "Data.Procedure", &p->row);
+	mc_view_rows(r->hdf, "Data.Documents", &p->documents);
+	mc_view_rows(r->hdf, "Data.Agencies", &p->agencies);
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&p->row, 0, 2));
+	return 1;
+}
+
+static int
+page_file(struct mc_request *r)
+{
+	struct mc_procedure	p;
+	int			rc;
+
+	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
+		return 503;
+	if (rc == 0 || !mc_rows_int(&p.row, 0, 17))
+		return 404;
+	mc_view_set(r->hdf, "Form.name", r->user->full_name);
+	mc_view_set(r->hdf, "Form.id_number", r->user->id_number);
+	mc_view_set(r->hdf, "Form.email", r->user->email);
+	mc_view_set(r->hdf, "Form.phone", r->user->phone);
+	return mc_resp_page(r, "portal/file.cs");
+}
+
+/* The form's free fields as a JSON object (content only for now). */
+static const char *
+form_json(struct mc_request *r)
+{
+	json_t		*o = json_object();
+	char		*s;
+	const char	*out;
+
+	json_object_set_new(o, "content",
+	    json_string(mc_req_field(r, FIELD_CONTENT) ?
+	    mc_req_field(r, FIELD_CONTENT) : ""));
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	out = mc_arena_strdup(r->arena, s ? s : "{}");
+	free(s);
+	return out;
+}
+
+static int
+page_file_post(struct mc_request *r)
+{
+	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
+	    FIELD_PHONE, FIELD_ADDRESS, FIELD_AGENCY, FIELD_CONTENT, FIELD_FILE };
+	struct mc_procedure	 p;
+	struct mc_submission	 s;
+	struct mc_file		 file;
+	const struct mc_param	*fp = mc_req_param(r, FIELD_FILE);
+	const char		*code, *why = NULL;
+	int			 rc, bad = 0;
+
+	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
+		return 503;
+	if (rc == 0 || !mc_rows_int(&p.row, 0, 17))
+		return 404;
+	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = r->cap[0];
+	s.agency_code = mc_req_field(r, FIELD_AGENCY);
+	s.account_id = r->user->id;
+	s.name = mc_req_field(r, FIELD_NAME);
+	s.id_number = mc_req_field(r, FIELD_ID_NUMBER);
+	s.phone = mc_req_field(r, FIELD_PHONE);
+	s.email = mc_req_field(r, FIELD_EMAIL);
+	s.address = mc_req_field(r, FIELD_ADDRESS);
+	s.channel = CHANNEL_ONLINE;
+	if (s.name == NULL)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
+	if (s.id_number == NULL)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
+	if (mc_req_field_bad(r, FIELD_EMAIL) || mc_req_field_bad(r, FIELD_PHONE))
+		bad = 1;
+	if (fp == NULL) {
+		bad = 1;
+		mc_view_set(r->hdf, "Form.Errors.file",
+		    mc_req_field_bad(r, FIELD_FILE) ? "Error.FileSize" :
+		    "Error.FileMissing");
+	} else if ((rc = mc_files_store(r->arena, fp->value, fp->len,
+	    fp->filename, &file, &why)) < 0)
+		return 503;
+	else if (rc == 1) {
+		bad = 1;
+		mc_view_set(r->hdf, "Form.Errors.file", why);
+	}
+	if (!bad) {
+		s.form_json = form_json(r);
+		s.files = &file;
+		s.nfiles = 1;
+		rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
+		if (rc < 0)
+			return 503;
+		if (rc == DOSSIER_NO_AGENCY) {
+			bad = 1;
+			mc_view_set(r->hdf, "Form.Errors.agency", "1");
+		} else if (rc != 0)
+			return 404;
+	}
+	if (bad) {
+		mc_view_set(r->hdf, "Form.Invalid", "1");
+		return mc_resp_page(r, "portal/file.cs") == 200 ? 422 : 500;
+	}
+	return mc_resp_redirect(r, mc_arena_printf(r->arena,
+	    "/dich-vu/ho-so/%s?moi=1", code));
+}
+
+static int
+page_dossiers(struct mc_request *r)
+{
+	struct mc_rows	rows;
+
+	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 100, &rows) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Dossiers", &rows);
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Dossiers.Title"));
+	return mc_resp_page(r, "portal/dossiers.cs");
+}
+
+static int
+page_dossier(struct mc_request *r)
+{
+	struct mc_dossier	d;
+	int			rc;
+
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if (!mc_dossier_visible(r->user, &d))
+		return 403;
+	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
+	mc_view_rows(r->hdf, "Data.Events", &d.events);
+	mc_view_rows(r->hdf, "Data.Files", &d.files);
+	if (strstr(r->query, "moi=1") != NULL)
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Dossier.Submitted"));
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, 1));
+	return mc_resp_page(r, "portal/dossier.cs");
+}
+
+/* Percent-encodes every byte outside [A-Za-z0-9._-] (RFC 5987). */
+static const char *
+url_encode(struct mc_request *r, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			*out, *o;
+
+	out = o = mc_arena_alloc(r->arena, strlen(s) * 3 + 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')
+			*o++ = (char)c;
+		else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* An attachment, to the applicant and to officers of the agency. */
+static int
+page_file_download(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	const char		*sha = NULL, *name = NULL, *mime = NULL;
+	char			*disp;
+	FILE			*f;
+	size_t			 i, n;
+	char			 chunk[65536];
+	int			 rc;
+
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if (!mc_dossier_visible(r->user, &d))
+		return 403;
+	for (i = 0; i < d.files.n; i++)
+		if (strcmp(mc_rows_str(&d.files, i, 0), r->cap[1]) == 0) {
+			sha = mc_rows_str(&d.files, i, 1);
+			name = mc_rows_str(&d.files, i, 2);
+			mime = mc_rows_str(&d.files, i, 3);
+		}
+	if (sha == NULL)
+		return 404;
+	if ((f = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
+		return 404;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (mc_buf_add(&r->out, chunk, n) < 0) {
+			fclose(f);
+			return 500;
+		}
+	fclose(f);
+	mc_resp_header(r, "Content-Type", mime);
+	disp = mc_arena_printf(r->arena, "attachment; filename*=UTF-8''%s",
+	    url_encode(r, name));
+	mc_resp_header(r, "Content-Disposition", disp);
+	r->rendered = 1;
+	return 200;
+}
+
+static int
+page_search(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	const char	*q = mc_req_field(r, FIELD_Q);
+	long long	 total = 0, page = 1;
+	const size_t	 per = 20;
+
+	if (mc_req_field(r, FIELD_PAGE) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, 1000, &page);
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Search.Title"));
+	mc_view_set(r->hdf, "Form.q", q);
+	if (q != NULL && *q != '\0') {
+		if (mc_catalogue_search(r->db, r->arena, q, per,
+		    (size_t)(page - 1) * per, &rows, &total) < 0)
+			return 503;
+		mc_view_rows(r->hdf, "Data.Results", &rows);
+		mc_view_set_int(r->hdf, "Data.Total", total);
+		mc_view_set_int(r->hdf, "Data.Page", page);
+		if ((long long)(page * per) < total)
+			mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
+		if (page > 1)
+			mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
+	}
+	return mc_resp_page(r, "portal/search.cs");
+}
+
+static int
+page_home(struct mc_request *r)
+{
+	return mc_resp_redirect(r, r->user ? "/dich-vu/ho-so" :
+	    "/dich-vu/dang-nhap");
+}
+
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/dich-vu/", page_home, 0, 0 },
+	{ METHOD_GET, "/dich-vu/dang-nhap", page_login, 0, 0 },
+	{ METHOD_POST, "/dich-vu/dang-nhap", page_login_post, 0, 0 },
+	{ METHOD_POST, "/dich-vu/dang-xuat", page_logout, 0, 0 },
+	{ METHOD_GET, "/dich-vu/dang-ky", page_register, 0, 0 },
+	{ METHOD_POST, "/dich-vu/dang-ky", page_register_post, 0, 0 },
+	{ METHOD_GET, "/dich-vu/tim-kiem", page_search, 0, 0 },
+	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so/{}", page_dossier, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so/{}/tep/{}", page_file_download,
+	    ROUTE_LOGIN, 0 },
+};
+
+static int
+portal_init(void)
+{
+	return mc_files_init();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct mc_app app = {
+		.name = "portal",
+		.routes = routes,
+		.nroutes = sizeof(routes) / sizeof(routes[0]),
+		.fields = fields,
+		.nfields = FIELD__MAX,
+		.init = portal_init,
+	};
+
+	return mc_app_run(&app, argc, argv);
+}
