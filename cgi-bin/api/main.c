@@ -1,0 +1,409 @@
+/*
+ * api: JSON for kiosks, mobile apps and partner systems under /api/v1/:
+ * the catalogue, public status lookup, and (with a bearer token) filing
+ * dossiers and acting on them. The same lib functions as the HTML pages.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_catalogue.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_files.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#define MAX_FILES	20
+
+enum field {
+	FIELD_Q,
+	FIELD_LIMIT,
+	FIELD_OFFSET,
+	FIELD_ID_NUMBER,
+	FIELD_PROCEDURE,
+	FIELD_AGENCY,
+	FIELD_FIELDS,
+	FIELD__MAX
+};
+
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_Q] = { "q", valid_line, 200, 0 },
+	[FIELD_LIMIT] = { "limit", valid_uint, 3, 0 },
+	[FIELD_OFFSET] = { "offset", valid_uint, 6, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
+	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
+	[FIELD_FIELDS] = { "fields", valid_text, 64 * 1024, 0 },
+};
+
+/* Serialises j into the response with the status; takes j. */
+static int
+reply(struct mc_request *r, int status, json_t *j)
+{
+	char	*s = json_dumps(j, JSON_COMPACT);
+
+	json_decref(j);
+	if (s == NULL)
+		return 500;
+	mc_buf_reset(&r->out);
+	mc_buf_adds(&r->out, s);
+	mc_buf_addc(&r->out, '\n');
+	free(s);
+	return mc_resp_json(r, status);
+}
+
+/* A cell as a JSON string, or null. */
+static json_t *
+jstr(const struct mc_rows *rows, size_t row, const char *col)
+{
+	int		 c = mc_rows_col(rows, col);
+	const char	*v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
+
+	return v ? json_string(v) : json_null();
+}
+
+/* A cell as a JSON integer, or null. */
+static json_t *
+jint(const struct mc_rows *rows, size_t row, const char *col)
+{
+	int		 c = mc_rows_col(rows, col);
+	const char	*v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
+
+	return v ? json_integer(strtoll(v, NULL, 10)) : json_null();
+}
+
+/* Every row as an object of string (or null) values. */
+static json_t *
+jrows(const struct mc_rows *rows)
+{
+	json_t	*a = json_array(), *o;
+	size_t	 i, c;
+
+	for (i = 0; i < rows->n; i++) {
+		o = json_object();
+		for (c = 0; c < rows->ncols; c++)
+			json_object_set_new(o, rows->names[c],
+			    jstr(rows, i, rows->names[c]));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static int
+api_procedures(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	const char	*q = mc_req_field(r, FIELD_Q);
+	long long	 limit = 20, offset = 0, total = 0;
+	json_t		*items, *o;
+	size_t		 i;
+
+	if (mc_req_field_bad(r, FIELD_Q) || mc_req_field_bad(r, FIELD_LIMIT) ||
+	    mc_req_field_bad(r, FIELD_OFFSET))
+		return 400;
+	if (mc_req_field(r, FIELD_LIMIT) != NULL &&
+	    mc_parse_ll(mc_req_field(r, FIELD_LIMIT), 1, 100, &limit) < 0)
+		return 400;
+	if (mc_req_field(r, FIELD_OFFSET) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_OFFSET), 0, 100000, &offset);
+	memset(&rows, 0, sizeof(rows));
+	if (q != NULL && mc_catalogue_search(r->db, r->arena, q, (size_t)limit,
+	    (size_t)offset, &rows, &total) < 0)
+		return 503;
+	items = json_array();
+	for (i = 0; i < rows.n; i++) {
+		o = json_object();
+		json_object_set_new(o, "code", jstr(&rows, i, "code"));
+		json_object_set_new(o, "name", jstr(&rows, i, "name"));
+		json_object_set_new(o, "field", jstr(&rows, i, "field_name"));
+		json_object_set_new(o, "province_level", json_boolean(
+		    mc_rows_int(&rows, i, 3)));
+		json_object_set_new(o, "commune_level", json_boolean(
+		    mc_rows_int(&rows, i, 4)));
+		json_object_set_new(o, "online", json_boolean(
+		    mc_rows_int(&rows, i, 5)));
+		json_array_append_new(items, o);
+	}
+	return reply(r, 200, json_pack("{s:I,s:I,s:I,s:o}", "total",
+	    (json_int_t)total, "limit", (json_int_t)limit, "offset",
+	    (json_int_t)offset, "items", items));
+}
+
+static int
+api_procedure(struct mc_request *r)
+{
+	struct mc_procedure	 p;
+	json_t			*o;
+	int			 rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 1, &p)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	o = json_object();
+	json_object_set_new(o, "code", jstr(&p.row, 0, "code"));
+	json_object_set_new(o, "name", jstr(&p.row, 0, "name"));
+	json_object_set_new(o, "field", jstr(&p.row, 0, "field_name"));
+	json_object_set_new(o, "province_level",
+	    json_boolean(mc_rows_int(&p.row, 0, 4)));
+	json_object_set_new(o, "commune_level",
+	    json_boolean(mc_rows_int(&p.row, 0, 5)));
+	json_object_set_new(o, "online", json_boolean(mc_rows_int(&p.row, 0,
+	    17)));
+	json_object_set_new(o, "subjects", jstr(&p.row, 0, "subjects"));
+	json_object_set_new(o, "implementing_agency",
+	    jstr(&p.row, 0, "implementing"));
+	json_object_set_new(o, "competent_authority",
+	    jstr(&p.row, 0, "competent"));
+	json_object_set_new(o, "decision_no", jstr(&p.row, 0, "decision_no"));
+	json_object_set_new(o, "steps", jstr(&p.row, 0, "steps_text"));
+	json_object_set_new(o, "conditions", jstr(&p.row, 0,
+	    "conditions_text"));
+	json_object_set_new(o, "result", jstr(&p.row, 0, "result_text"));
+	json_object_set_new(o, "time_hours", jint(&p.row, 0, "time_hours"));
+	json_object_set_new(o, "time_days", jint(&p.row, 0, "time_days"));
+	json_object_set_new(o, "version", jint(&p.row, 0, "version"));
+	json_object_set_new(o, "updated_at", jstr(&p.row, 0, "updated_at"));
+	json_object_set_new(o, "channels", jrows(&p.channels));
+	json_object_set_new(o, "documents", jrows(&p.documents));
+	json_object_set_new(o, "legal_basis", jrows(&p.legal));
+	json_object_set_new(o, "agencies", jrows(&p.agencies));
+	return reply(r, 200, o);
+}
+
+/* The dossier as JSON: full (applicant, fields, files, actors) or public. */
+static json_t *
+dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
+{
+	const struct mc_rows	*row = &d->row;
+	json_t			*o = json_object(), *ev, *e, *form;
+	size_t			 i;
+
+	json_object_set_new(o, "code", jstr(row, 0, "code"));
+	json_object_set_new(o, "status", jint(row, 0, "status"));
+	json_object_set_new(o, "status_name", json_string(mc_view_str(r->hdf,
+	    mc_arena_printf(r->arena, "Status.%d", d->status))));
+	json_object_set_new(o, "procedure", json_pack("{s:o,s:o}", "code",
+	    jstr(row, 0, "procedure_code"), "name",
+	    jstr(row, 0, "procedure_name")));
+	json_object_set_new(o, "agency", json_pack("{s:o,s:o}", "code",
+	    jstr(row, 0, "agency_code"), "name", jstr(row, 0, "agency_name")));
+	json_object_set_new(o, "channel", jint(row, 0, "channel"));
+	json_object_set_new(o, "submitted_at", jstr(row, 0, "submitted_at"));
+	json_object_set_new(o, "received_at", jstr(row, 0, "received_at"));
+	json_object_set_new(o, "due_at", jstr(row, 0, "due_at"));
+	json_object_set_new(o, "finished_at", jstr(row, 0, "finished_at"));
+	json_object_set_new(o, "returned_at", jstr(row, 0, "returned_at"));
+	json_object_set_new(o, "version", jint(row, 0, "version"));
+	if (full) {
+		json_object_set_new(o, "applicant", json_pack(
+		    "{s:o,s:o,s:o,s:o,s:o}",
+		    "name", jstr(row, 0, "applicant_name"),
+		    "id_number", jstr(row, 0, "applicant_id_number"),
+		    "phone", jstr(row, 0, "applicant_phone"),
+		    "email", jstr(row, 0, "applicant_email"),
+		    "address", jstr(row, 0, "applicant_address")));
+		form = json_loads(mc_rows_str(row, 0, 12), 0, NULL);
+		json_object_set_new(o, "fields", form ? form : json_object());
+		json_object_set_new(o, "files", jrows(&d->files));
+	}
+	ev = json_array();
+	for (i = 0; i < d->events.n; i++) {
+		e = json_object();
+		json_object_set_new(e, "at", jstr(&d->events, i, "at"));
+		json_object_set_new(e, "action", jstr(&d->events, i, "action"));
+		json_object_set_new(e, "from_status",
+		    jint(&d->events, i, "from_status"));
+		json_object_set_new(e, "to_status",
+		    jint(&d->events, i, "to_status"));
+		if (full) {
+			json_object_set_new(e, "note",
+			    jstr(&d->events, i, "note"));
+			json_object_set_new(e, "actor",
+			    jstr(&d->events, i, "actor"));
+		}
+		json_array_append_new(ev, e);
+	}
+	json_object_set_new(o, "events", ev);
+	return o;
+}
+
+static int
+api_dossier(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	const char		*idn = mc_req_field(r, FIELD_ID_NUMBER);
+	int			 rc;
+
+	if (r->user == NULL && idn == NULL)
+		return mc_app_error(r, mc_req_field_bad(r, FIELD_ID_NUMBER) ?
+		    400 : 401, mc_view_str(r->hdf, "Api.NeedIdNumber"));
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+		return 503;
+	if (r->user != NULL) {
+		if (rc == 0)
+			return 404;
+		if (!mc_dossier_visible(r->user, &d))
+			return 403;
+		return reply(r, 200, dossier_json(r, &d, 1));
+	}
+	/* Public lookup: the code and the applicant's ID number must match. */
+	if (rc == 0 || strcmp(mc_rows_str(&d.row, 0, 8), idn) != 0)
+		return 404;
+	return reply(r, 200, dossier_json(r, &d, 0));
+}
+
+static int
+api_submit(struct mc_request *r)
+{
+	struct mc_submission	 s;
+	struct mc_file		 files[MAX_FILES];
+	const char		*fj = mc_req_field(r, FIELD_FIELDS), *code, *why;
+	json_t			*form = NULL;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	if (!mc_auth_has_role(r->user, ROLE_CITIZEN))
+		return 403;
+	if (mc_req_field(r, FIELD_PROCEDURE) == NULL ||
+	    mc_req_field_bad(r, FIELD_AGENCY) || mc_req_field_bad(r, FIELD_FIELDS))
+		return mc_app_error(r, 400, mc_view_str(r->hdf,
+		    "Api.BadSubmission"));
+	if (fj != NULL && ((form = json_loads(fj, 0, NULL)) == NULL ||
+	    !json_is_object(form))) {
+		json_decref(form);
+		return mc_app_error(r, 400, mc_view_str(r->hdf,
+		    "Api.BadFields"));
+	}
+	json_decref(form);
+	for (i = 0; i < r->nparams; i++) {
+		const struct mc_param *p = &r->params[i];
+
+		if (strcmp(p->name, "file") != 0 || p->filename == NULL)
+			continue;
+		if (n == MAX_FILES)
+			return mc_app_error(r, 400, mc_view_str(r->hdf,
+			    "Error.FileCount"));
+		if ((rc = mc_files_store(r->arena, p->value, p->len,
+		    p->filename, &files[n], &why)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+		n++;
+	}
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);
+	s.agency_code = mc_req_field(r, FIELD_AGENCY);
+	s.account_id = r->user->id;
+	s.name = r->user->full_name;
+	s.id_number = r->user->id_number;
+	s.phone = r->user->phone;
+	s.email = r->user->email;
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = fj ? fj : "{}";
+	s.files = files;
+	s.nfiles = n;
+	if (s.id_number == NULL)
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Api.NoIdNumber"));
+	rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
+	if (rc < 0)
+		return 503;
+	if (rc == DOSSIER_NO_PROCEDURE)
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Api.NoProcedure"));
+	if (rc == DOSSIER_NO_AGENCY)
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Api.NoAgency"));
+	mc_resp_header(r, "Location", mc_arena_printf(r->arena,
+	    "/api/v1/dossiers/%s", code));
+	return reply(r, 201, json_pack("{s:s,s:i}", "code", code, "status",
+	    STATUS_SUBMITTED));
+}
+
+static int
+api_transition(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	json_t			*body;
+	const char		*action, *note = NULL;
+	json_int_t		 version = 0;
+	int			 act, rc;
+
+	if (r->body == NULL || (body = json_loadb(r->body, r->body_len, 0,
+	    NULL)) == NULL || !json_is_object(body))
+		return mc_app_error(r, 400, mc_view_str(r->hdf, "Api.BadJson"));
+	action = json_string_value(json_object_get(body, "action"));
+	if (json_is_string(json_object_get(body, "note")))
+		note = mc_arena_strdup(r->arena, json_string_value(
+		    json_object_get(body, "note")));
+	if (json_is_integer(json_object_get(body, "version")))
+		version = json_integer_value(json_object_get(body, "version"));
+	act = mc_dossier_action_parse(action);
+	json_decref(body);
+	if (act < 0)
+		return mc_app_error(r, 400, mc_view_str(r->hdf,
+		    "Api.BadAction"));
+	if (note != NULL && strlen(note) > 2000)
+		return mc_app_error(r, 400, NULL);
+	rc = mc_dossier_transition(r->db, r->arena, r->user, r->cap[0],
+	    (enum mc_action)act, note, (long long)version, time(NULL));
+	switch (rc) {
+	case 0:
+		break;
+	case DOSSIER_NOT_FOUND:
+		return 404;
+	case DOSSIER_FORBIDDEN:
+		return 403;
+	case DOSSIER_CONFLICT:
+		return mc_app_error(r, 409, mc_view_str(r->hdf,
+		    "Office.Conflict"));
+	case DOSSIER_NOT_ALLOWED:
+		return mc_app_error(r, 409, mc_view_str(r->hdf,
+		    "Api.NotAllowed"));
+	default:
+		return 503;
+	}
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) <= 0)
+		return 503;
+	return reply(r, 200, dossier_json(r, &d, 1));
+}
+
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/api/v1/procedures", api_procedures, 0, 0 },
+	{ METHOD_GET, "/api/v1/procedures/{}", api_procedure, 0, 0 },
+	{ METHOD_GET, "/api/v1/dossiers/{}", api_dossier, 0, 0 },
+	{ METHOD_POST, "/api/v1/dossiers", api_submit,
+	    ROUTE_LOGIN | ROUTE_NOCSRF, 0 },
+	{ METHOD_POST, "/api/v1/dossiers/{}/transitions", api_transition,
+	    ROUTE_LOGIN | ROUTE_NOCSRF, ROLES_OFFICER },
+};
+
+static int
+api_init(void)
+{
+	return mc_files_init();
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct mc_app app = {
+		.name = "api",
+		.routes = routes,
+		.nroutes = sizeof(routes) / sizeof(routes[0]),
+		.fields = fields,
+		.nfields = FIELD__MAX,
+		.api = 1,
+		.init = api_init,
+	};
+
+	return mc_app_run(&app, argc, argv);
+}
