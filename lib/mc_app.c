@@ -122,7 +122,7 @@ mc_app_error(struct mc_request *r, int status, const char *message)
 	r->status = status;
 	mc_buf_reset(&r->out);
 	if (r->api) {
-		snprintf(name, sizeof(name), "Lang.Error.%d", status);
+		snprintf(name, sizeof(name), "Lang.Error.Text.%d", status);
 		if (message == NULL)
 			message = r->hdf ? hdf_get_value(r->hdf, name,
 			    status_text(status)) : status_text(status);

@@ -181,12 +181,11 @@ mc_http_parse_multipart(struct mc_request *r, const char *body, size_t len,
 		if (prm->name == NULL)
 			return -1;
 		p = hdr_end + 4;
-		if ((next = find(p, (size_t)(end - p), delim, dlen - 2)) ==
-		    NULL)
+		if ((next = find(p, (size_t)(end - p), delim, dlen)) == NULL)
 			return -1;
 		prm->value = mc_arena_strndup(r->arena, p, (size_t)(next - p));
 		prm->len = (size_t)(next - p);
-		p = next + dlen - 2;
+		p = next + dlen;
 	}
 }
 

@@ -332,7 +332,7 @@ page_dossier(struct mc_request *r)
 	mc_view_rows(r->hdf, "Data.Files", &d.files);
 	if (strstr(r->query, "moi=1") != NULL)
 		mc_view_set(r->hdf, "Page.Flash",
-		    mc_view_str(r->hdf, "Dossier.Submitted"));
+		    mc_view_str(r->hdf, "Dossier.SubmittedOk"));
 	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, 1));
 	return mc_resp_page(r, "portal/dossier.cs");
 }

@@ -1,0 +1,20 @@
+<?cs # Login for citizens and officers: e-mail or ID number, and password. ?>
+<div class="narrow">
+<h1><?cs var:Lang.Login.Title ?></h1>
+<?cs if:Form.Errors.login ?><div class="flash flash-error" role="alert"><?cs var:Lang.Login.Failed ?></div><?cs /if ?>
+<form method="post" action="/dich-vu/dang-nhap" class="form">
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<?cs if:Form.next ?><input type="hidden" name="next" value="<?cs var:Form.next ?>"><?cs /if ?>
+<div class="form-group">
+<label for="login"><?cs var:Lang.Login.Login ?></label>
+<span class="hint" id="login-hint"><?cs var:Lang.Login.LoginHint ?></span>
+<input id="login" name="login" type="text" autocomplete="username" required aria-describedby="login-hint" value="<?cs var:Form.login ?>">
+</div>
+<div class="form-group">
+<label for="password"><?cs var:Lang.Login.Password ?></label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+</div>
+<button type="submit" class="btn"><?cs var:Lang.Login.Submit ?></button>
+</form>
+<p><?cs var:Lang.Login.NoAccount ?> <a href="/dich-vu/dang-ky"><?cs var:Lang.Login.Register ?></a></p>
+</div>

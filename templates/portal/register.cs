@@ -1,0 +1,42 @@
+<?cs # Citizen registration: name, ID number, contact, password. ?>
+<div class="narrow">
+<h1><?cs var:Lang.Register.Title ?></h1>
+<p><?cs var:Lang.Register.Intro ?></p>
+<?cs if:Form.Errors.exists ?><div class="flash flash-error" role="alert"><?cs var:Lang.Register.Exists ?></div><?cs /if ?>
+<form method="post" action="/dich-vu/dang-ky" class="form" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
+<label for="name"><?cs var:Lang.Form.Name ?></label>
+<?cs if:Form.Errors.name ?><span class="error-message" id="name-error"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
+<input id="name" name="name" type="text" autocomplete="name" required value="<?cs var:Form.name ?>"<?cs if:Form.Errors.name ?> aria-invalid="true" aria-describedby="name-error"<?cs /if ?>>
+</div>
+<div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>">
+<label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
+<span class="hint"><?cs var:Lang.Form.IdNumberHint ?></span>
+<?cs if:Form.Errors.id_number ?><span class="error-message" id="id-error"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
+<input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"<?cs if:Form.Errors.id_number ?> aria-invalid="true" aria-describedby="id-error"<?cs /if ?>>
+</div>
+<div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">
+<label for="email"><?cs var:Lang.Form.Email ?></label>
+<?cs if:Form.Errors.email ?><span class="error-message"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
+<input id="email" name="email" type="email" autocomplete="email" value="<?cs var:Form.email ?>">
+</div>
+<div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>">
+<label for="phone"><?cs var:Lang.Form.Phone ?></label>
+<?cs if:Form.Errors.phone ?><span class="error-message"><?cs var:Lang.Form.PhoneError ?></span><?cs /if ?>
+<input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
+</div>
+<div class="form-group<?cs if:Form.Errors.password ?> has-error<?cs /if ?>">
+<label for="password"><?cs var:Lang.Login.Password ?></label>
+<span class="hint"><?cs var:Lang.Register.PasswordHint ?></span>
+<?cs if:Form.Errors.password ?><span class="error-message"><?cs var:Lang.Register.PasswordError ?></span><?cs /if ?>
+<input id="password" name="password" type="password" autocomplete="new-password" required>
+</div>
+<div class="form-group<?cs if:Form.Errors.password2 ?> has-error<?cs /if ?>">
+<label for="password2"><?cs var:Lang.Register.Password2 ?></label>
+<?cs if:Form.Errors.password2 ?><span class="error-message"><?cs var:Lang.Register.Password2Error ?></span><?cs /if ?>
+<input id="password2" name="password2" type="password" autocomplete="new-password" required>
+</div>
+<button type="submit" class="btn"><?cs var:Lang.Register.Submit ?></button>
+</form>
+</div>

@@ -1,0 +1,270 @@
+/*
+ * Unit tests of the core lib modules that need no database: arena, buf,
+ * util (hex, UTF-8, folding), http (query strings, multipart, cookies,
+ * validators), calendar.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_http.h"
+#include "mc_util.h"
+
+static void
+test_arena(void)
+{
+	struct mc_arena	*a = mc_arena_new(1024);
+	char		*s, *big;
+	int		 i;
+
+	s = mc_arena_strdup(a, "xin chào");
+	CHECK_STR(s, "xin chào");
+	CHECK_STR(mc_arena_printf(a, "%d-%s", 42, "x"), "42-x");
+	big = mc_arena_alloc(a, 100000);	/* larger than a chunk */
+	memset(big, 'x', 100000);
+	for (i = 0; i < 1000; i++)
+		mc_arena_alloc(a, 100);
+	CHECK(mc_arena_used(a) >= 200000);
+	CHECK_STR(s, "xin chào");		/* earlier data intact */
+	mc_arena_reset(a);
+	CHECK_INT(mc_arena_used(a), 0);
+	s = mc_arena_alloc(a, 16);
+	CHECK(s[0] == 0 && s[15] == 0);		/* zeroed */
+	mc_arena_free(a);
+}
+
+static void
+test_buf(void)
+{
+	struct buf	b;
+
+	mc_buf_init(&b, 10);
+	CHECK_STR(b.s, "");
+	CHECK_INT(mc_buf_adds(&b, "12345"), 0);
+	CHECK_INT(mc_buf_addf(&b, "%d", 678), 0);
+	CHECK_STR(b.s, "12345678");
+	CHECK_INT(mc_buf_adds(&b, "abc"), -1);	/* would pass the maximum */
+	CHECK_STR(b.s, "12345678");		/* unchanged by the refusal */
+	CHECK_INT(mc_buf_adds(&b, "90"), 0);
+	CHECK_INT(b.len, 10);
+	mc_buf_reset(&b);
+	CHECK_INT(mc_buf_add_html(&b, "<a&\">'"), -1);	/* 21 bytes > 10 */
+	CHECK_INT(b.len, 0);
+	mc_buf_free(&b);
+	mc_buf_init(&b, 1000);
+	mc_buf_add_html(&b, "<script>\"x\" & 'y'</script>");
+	CHECK_STR(b.s, "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
+	    "&lt;/script&gt;");
+	mc_buf_reset(&b);
+	mc_buf_add_json(&b, "a\"b\\c\n</script>\x01");
+	CHECK_STR(b.s, "\"a\\\"b\\\\c\\n\\u003c/script>\\u0001\"");
+	mc_buf_free(&b);
+}
+
+static void
+test_util(void)
+{
+	struct mc_arena	*a = mc_arena_new(4096);
+	unsigned char	 raw[4] = { 0x00, 0xab, 0x10, 0xff }, back[4];
+	char		 hex[9];
+	long long	 n;
+	/* "Đăng ký kết hôn" with decomposed marks (NFD). */
+	const char	*nfd = "\xC4\x90" "a\xCC\x86ng ky\xCC\x81 "
+			    "ke\xCC\x82\xCC\x81t ho\xCC\x82n";
+
+	mc_hex(hex, raw, 4);
+	CHECK_STR(hex, "00ab10ff");
+	CHECK_INT(mc_unhex(back, hex, 4), 0);
+	CHECK(memcmp(raw, back, 4) == 0);
+	CHECK_INT(mc_unhex(back, "zz00", 2), -1);
+
+	CHECK(mc_utf8_valid("Thủ tục", strlen("Thủ tục")));
+	CHECK(!mc_utf8_valid("\xC0\xAF", 2));		/* overlong '/' */
+	CHECK(!mc_utf8_valid("\xED\xA0\x80", 3));	/* surrogate */
+	CHECK(!mc_utf8_valid("\xE1\xBB", 2));		/* cut short */
+	CHECK(!mc_utf8_valid("\xF5\x80\x80\x80", 4));	/* past U+10FFFF */
+	CHECK_INT(mc_utf8_chars("Hồ sơ"), 5);
+
+	CHECK_STR(mc_fold(a, "Đăng ký KẾT HÔN"), "dang ky ket hon");
+	CHECK_STR(mc_fold(a, nfd), "dang ky ket hon");
+	CHECK_STR(mc_fold(a, "  dang   ky, (ket) hon!! "), "dang ky ket hon");
+	CHECK_STR(mc_fold(a, "Thủ tục 1.000894"), "thu tuc 1 000894");
+	CHECK(mc_fold(a, "bad \xFF") == NULL);
+	CHECK_STR(mc_nfc(a, nfd), "Đăng ký kết hôn");
+
+	CHECK_INT(mc_parse_ll("42", 0, 100, &n), 0);
+	CHECK_INT(n, 42);
+	CHECK_INT(mc_parse_ll("101", 0, 100, &n), -1);
+	CHECK_INT(mc_parse_ll("4x", 0, 100, &n), -1);
+	CHECK_INT(mc_parse_ll("", 0, 100, &n), -1);
+	CHECK_INT(mc_parse_ll(" 4", 0, 100, &n), -1);
+	mc_arena_free(a);
+}
+
+static struct mc_request *
+request(struct mc_arena *a)
+{
+	struct mc_request	*r = mc_arena_alloc(a, sizeof(*r));
+
+	r->arena = a;
+	return r;
+}
+
+static const struct mc_param *
+param(const struct mc_request *r, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < r->nparams; i++)
+		if (strcmp(r->params[i].name, name) == 0)
+			return &r->params[i];
+	return NULL;
+}
+
+static void
+test_http(void)
+{
+	struct mc_arena		*a = mc_arena_new(4096);
+	struct mc_request	*r = request(a);
+	const char		*q = "q=%C4%91%C4%83ng+k%C3%BD&x=a%26b&empty=&flag";
+	const char		*body;
+	size_t			 blen;
+	const struct mc_param	*p;
+	struct mc_param		 v;
+	char			*d;
+	size_t			 n;
+
+	CHECK_INT(mc_http_parse_urlencoded(r, q, strlen(q)), 0);
+	CHECK_INT(r->nparams, 4);
+	CHECK_STR(param(r, "q")->value, "đăng ký");
+	CHECK_STR(param(r, "x")->value, "a&b");
+	CHECK_STR(param(r, "empty")->value, "");
+	CHECK_STR(param(r, "flag")->value, "");
+	CHECK_INT(mc_http_parse_urlencoded(r, "a=%zz", 5), -1);
+	CHECK_INT(mc_http_parse_urlencoded(r, "a=%4", 4), -1);
+	d = mc_http_decode(a, "a+b%2F", 6, 0, &n);
+	CHECK_STR(d, "a+b/");
+
+	/* A multipart body whose file holds a NUL and a CRLF. */
+	{
+		const char *parts[] = {
+		    "--XyZ\r\nContent-Disposition: form-data; name=\"procedure\""
+		    "\r\n\r\n1.000894\r\n--XyZ\r\nContent-Disposition: "
+		    "form-data; name=\"file\"; filename=\"giấy tờ.pdf\"\r\n"
+		    "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n", "",
+		    "binary\r\n--XyZ--\r\n" };
+		static char	buf[512];
+
+		memcpy(buf, parts[0], strlen(parts[0]));
+		blen = strlen(parts[0]);
+		buf[blen++] = '\0';
+		memcpy(buf + blen, parts[2], strlen(parts[2]));
+		blen += strlen(parts[2]);
+		body = buf;
+	}
+	r = request(a);
+	CHECK_INT(mc_http_parse_multipart(r, body, blen, "XyZ"), 0);
+	CHECK_INT(r->nparams, 2);
+	CHECK_STR(param(r, "procedure")->value, "1.000894");
+	p = param(r, "file");
+	CHECK(p != NULL);
+	if (p != NULL) {
+		CHECK_STR(p->filename, "giấy tờ.pdf");
+		CHECK_STR(p->ctype, "application/pdf");
+		CHECK_INT(p->len, 17);
+		CHECK(memcmp(p->value, "%PDF-1.4\r\n\0binary", 17) == 0);
+	}
+	r = request(a);
+	CHECK_INT(mc_http_parse_multipart(r, body, blen - 10, "XyZ"), -1);
+	r = request(a);
+	CHECK_INT(mc_http_parse_multipart(r, "garbage", 7, "XyZ"), -1);
+
+	r = request(a);
+	r->cookie = "lang=en; mc_session=abc123; x=1";
+	CHECK_STR(mc_req_cookie(r, "mc_session"), "abc123");
+	CHECK_STR(mc_req_cookie(r, "lang"), "en");
+	CHECK(mc_req_cookie(r, "session") == NULL);
+
+	memset(&v, 0, sizeof(v));
+#define V(fn, s) (v.value = (s), v.len = strlen(s), fn(&v))
+	CHECK(V(valid_email, "an@example.vn"));
+	CHECK(!V(valid_email, "an@@example.vn"));
+	CHECK(!V(valid_email, "an example@x.vn"));
+	CHECK(!V(valid_email, "an@localhost"));
+	CHECK(V(valid_id_number, "079090001234"));
+	CHECK(!V(valid_id_number, "07909000123"));
+	CHECK(!V(valid_id_number, "07909000123a"));
+	CHECK(V(valid_phone, "+84901234567"));
+	CHECK(!V(valid_phone, "12345"));
+	CHECK(V(valid_line, "Nguyễn Văn An"));
+	CHECK(!V(valid_line, "two\nlines"));
+	CHECK(V(valid_text, "two\nlines"));
+	CHECK(!V(valid_text, "bell\a"));
+	CHECK(!V(valid_any, "bad \xFF utf8"));
+	CHECK(V(valid_code, "000.00.16.H29-261127-0001"));
+	CHECK(!V(valid_code, "../etc"));
+#undef V
+	mc_arena_free(a);
+}
+
+/* A local time. */
+static time_t
+at(int y, int mo, int d, int h, int mi)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static void
+test_calendar(void)
+{
+	/* 2026-11-27 is a Friday. */
+	CHECK(mc_calendar_is_workday(at(2026, 11, 27, 12, 0)));
+	CHECK(!mc_calendar_is_workday(at(2026, 11, 28, 12, 0)));
+	/* 2 hours from Friday 10:00: lunch break skipped. */
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 27, 10, 0), 120),
+	    at(2026, 11, 27, 13, 30));
+	/* 1 working day (8 h) from Friday 16:00 lands on Monday 16:00. */
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 27, 16, 0), 480),
+	    at(2026, 11, 30, 16, 0));
+	/* 0.25 day (2 h) from Saturday starts Monday 07:30. */
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 28, 9, 0), 120),
+	    at(2026, 11, 30, 9, 30));
+	/* After hours counts from the next morning. */
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 26, 18, 0), 60),
+	    at(2026, 11, 27, 8, 30));
+	/* Month and year boundary: Thursday 2026-12-31 16:00 + 8 h. */
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 12, 31, 16, 0), 480),
+	    at(2027, 1, 1, 16, 0));
+	/* 1 calendar day from Friday ends Saturday: rolls to Monday close. */
+	CHECK_INT(mc_calendar_add_days(at(2026, 11, 27, 9, 0), 1),
+	    at(2026, 11, 30, 17, 0));
+	CHECK_INT(mc_calendar_add_days(at(2026, 11, 27, 9, 0), 4),
+	    at(2026, 12, 1, 17, 0));
+}
+
+int
+main(void)
+{
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	test_arena();
+	test_buf();
+	test_util();
+	test_http();
+	test_calendar();
+	return DONE();
+}
