@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# tools/test.sh — run every test suite against a throwaway private instance.
+# `make test` calls it after the build ($TOP/bin/*, $TOP/build/tests/*).
+#
+#   1. picks a free port, RUNDIR=$(mktemp -d /tmp/motcua-test-XXXXXX), and runs
+#      `tools/instance.sh start` (MariaDB, migrations, seed, catalogue, site,
+#      program pools, Apache); always stopped and removed on exit;
+#   2. build/tests/unit_*       (each prints a last line "N passed, N failed")
+#   3. build/tests/asan_unit_*  (same, AddressSanitizer builds; if present)
+#   4. tests/e2e/run.sh         (if present; prints "N passed, N failed")
+#   5. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
+#
+# A crash, a timeout, a non-zero exit or a missing summary line counts as at
+# least one failure. Every suite gets in its environment:
+#   MOTCUA_CONFIG=$RUNDIR/motcua.conf  BASE_URL=http://127.0.0.1:$PORT
+#   RUNDIR  PORT  TOP                  (cwd is $TOP)
+#
+# Knobs: KEEP=1 leaves the instance running and RUNDIR in place (prints how to
+# stop it); UNIT_TIMEOUT (default 600 s per binary); E2E_TIMEOUT (default 2400 s);
+# MOTCUA_SKIP_IMPORT=1 is passed through to instance.sh.
+set -uo pipefail
+umask 022
+
+SELF_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+TOP=${TOP:-$(dirname "$SELF_DIR")}
+TOP=$(cd "$TOP" && pwd -P)
+cd "$TOP" || exit 1
+UNIT_TIMEOUT=${UNIT_TIMEOUT:-600}
+E2E_TIMEOUT=${E2E_TIMEOUT:-2400}
+
+PASSED=0
+FAILED=0
+FAILURES=()
+CURRENT=""
+
+section() { printf '\n==== %s\n' "$*"; }
+
+# ------------------------------------------------------------ instance
+pick_port() {
+    local p
+    for _ in $(seq 1 200); do
+        p=$(( 20000 + RANDOM % 20000 ))
+        if [[ -z $(ss -Hltn "sport = :$p" 2>/dev/null) ]]; then echo "$p"; return 0; fi
+    done
+    return 1
+}
+
+PORT=$(pick_port) || { echo "test: no free port found"; echo "0 passed, 1 failed"; exit 1; }
+RUNDIR=$(mktemp -d /tmp/motcua-test-XXXXXX) || { echo "0 passed, 1 failed"; exit 1; }
+chmod 0755 "$RUNDIR"
+export TOP PORT RUNDIR
+export MOTCUA_NO_LINK=1
+export MOTCUA_CONFIG=$RUNDIR/motcua.conf
+export BASE_URL=http://127.0.0.1:$PORT
+LOGS=$RUNDIR/test-logs          # kept with KEEP=1, removed with RUNDIR otherwise
+mkdir -p "$LOGS"
+SETUP_LOG=$LOGS/setup.log
+
+KEEP_NOTED=0
+keep_note() {
+    [[ ${KEEP:-0} == 1 ]] || return 0
+    KEEP_NOTED=1
+    echo "test: KEEP=1: instance left running at $BASE_URL, logs in $LOGS; stop it with:"
+    echo "  PORT=$PORT RUNDIR=$RUNDIR $TOP/tools/instance.sh stop && rm -rf $RUNDIR"
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n ${CURRENT:-} ]]; then   # a suite still running: timeout passes it on
+        kill -TERM "$CURRENT" 2>/dev/null
+        wait "$CURRENT" 2>/dev/null
+    fi
+    if [[ ${KEEP:-0} == 1 ]]; then
+        (( KEEP_NOTED )) || keep_note >&2
+    else
+        "$TOP/tools/instance.sh" stop >/dev/null 2>&1 \
+            || echo "test: warning: instance stop failed (RUNDIR $RUNDIR)" >&2
+        rm -rf "$RUNDIR"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+show_tail() { # show_tail FILE [LINES]
+    [[ -s $1 ]] || return 0
+    echo "---- tail of $1"
+    tail -n "${2:-40}" "$1"
+}
+
+setup_failed() {
+    echo "test: setup failed: $*"
+    echo "---- tools/instance.sh start output"
+    cat "$SETUP_LOG"
+    show_tail "$RUNDIR/mysql/error.log"
+    show_tail "$RUNDIR/apache/error.log"
+    local f
+    for f in "$RUNDIR"/logs/*.log; do show_tail "$f"; done
+    keep_note
+    echo "0 passed, 1 failed"
+    exit 1
+}
+
+section "setup: private instance on port $PORT in $RUNDIR"
+t0=$SECONDS
+if ! "$TOP/tools/instance.sh" start >"$SETUP_LOG" 2>&1 </dev/null; then
+    setup_failed "tools/instance.sh start exited non-zero"
+fi
+grep -E '^instance: (warning|error)' "$SETUP_LOG" || true
+echo "instance up in $(( SECONDS - t0 )) s: $BASE_URL"
+
+# ------------------------------------------------------------ suites
+# run_suite NAME TIMEOUT CMD...: runs CMD with output shown, adds its counts.
+run_suite() {
+    local name=$1 tmo=$2 out rc line p=0 f=0
+    shift 2
+    out=$LOGS/$name.log
+    # In the background + `wait`, so that SIGTERM/SIGINT to this script runs
+    # the traps at once (cleanup then stops the suite through CURRENT).
+    timeout -k 10 "$tmo" "$@" </dev/null >"$out" 2>&1 &
+    CURRENT=$!
+    tail -s 0.1 -n +1 -f --pid="$CURRENT" "$out" &
+    local tailpid=$!
+    wait "$CURRENT"; rc=$?
+    CURRENT=""
+    wait "$tailpid" 2>/dev/null
+    line=$(grep -E '^[[:space:]]*[0-9]+ passed, [0-9]+ failed[[:space:]]*$' "$out" | tail -n 1)
+    if [[ -n $line ]]; then
+        p=$(sed -E 's/^[[:space:]]*([0-9]+) passed.*/\1/' <<<"$line")
+        f=$(sed -E 's/.* ([0-9]+) failed.*/\1/' <<<"$line")
+    fi
+    local why=""
+    if (( rc == 124 || rc == 137 )); then why="timed out after ${tmo}s"
+    elif (( rc > 128 )); then why="killed by signal $(( rc - 128 ))"
+    elif (( rc != 0 )); then why="exit status $rc"
+    elif [[ -z $line ]]; then why="no 'N passed, N failed' line"
+    fi
+    if [[ -n $why ]] && (( f == 0 )); then f=1; fi
+    PASSED=$(( PASSED + p ))
+    FAILED=$(( FAILED + f ))
+    if (( f > 0 )); then FAILURES+=("$name: $p passed, $f failed${why:+ ($why)}"); fi
+    echo "-- $name: $p passed, $f failed${why:+ ($why)}"
+}
+
+run_binaries() { # run_binaries TITLE GLOB
+    local title=$1 glob=$2 t found=0
+    section "$title"
+    for t in $glob; do
+        [[ -f $t && -x $t ]] || continue
+        found=1
+        run_suite "$(basename "$t")" "$UNIT_TIMEOUT" "$t"
+    done
+    (( found )) || echo "(none)"
+}
+
+run_binaries "unit tests (build/tests/unit_*)" "$TOP/build/tests/unit_*"
+
+if compgen -G "$TOP/build/tests/asan_unit_*" >/dev/null; then
+    run_binaries "AddressSanitizer unit tests (build/tests/asan_unit_*)" "$TOP/build/tests/asan_unit_*"
+fi
+
+if [[ -f $TOP/tests/e2e/run.sh ]]; then
+    section "end-to-end tests (tests/e2e/run.sh against $BASE_URL)"
+    if [[ -x $TOP/tests/e2e/run.sh ]]; then
+        run_suite "e2e" "$E2E_TIMEOUT" "$TOP/tests/e2e/run.sh"
+    else
+        run_suite "e2e" "$E2E_TIMEOUT" bash "$TOP/tests/e2e/run.sh"
+    fi
+fi
+
+# A suite may have killed a daemon: that is a failure too.
+section "instance health after the suites"
+if ! "$TOP/tools/instance.sh" status; then
+    FAILED=$(( FAILED + 1 ))
+    FAILURES+=("instance: a daemon died during the tests")
+    show_tail "$RUNDIR/apache/error.log" 20
+    for f in "$RUNDIR"/logs/*.log; do show_tail "$f" 20; done
+fi
+
+section "summary"
+if (( ${#FAILURES[@]} )); then
+    printf 'FAILED  %s\n' "${FAILURES[@]}"
+fi
+keep_note
+echo "$PASSED passed, $FAILED failed"
+(( FAILED == 0 ))
