@@ -73,6 +73,9 @@ $(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC) 
 	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
 		-o $@ $< $(LIB_SRC) $(GEN_SRC) $(LDLIBS)
 
+# The importer's test includes its source.
+$(BUILD)/tests/unit_import $(BUILD)/tests/asan_unit_import: tools/motcua/import.c tools/motcua/import.h
+
 asan: $(ASAN_BIN)
 
 run: deps all

@@ -387,7 +387,8 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	}
 	if (r->user != NULL)
 		mc_view_set(r->hdf, "User.Name", r->user->full_name);
-	mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
+	if (!r->api)
+		mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
 	rc = rt->handler(r);
 	if (rc >= 400 && !r->rendered)
 		mc_app_error(r, rc, NULL);
@@ -432,6 +433,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 {
 	struct mc_request	 r;
 	char			**env = req->envp;
+	const char		*status_line;
 	int			 rc;
 
 	memset(&r, 0, sizeof(r));
@@ -456,10 +458,12 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 		mc_app_dispatch(app, &r);
 	if (r.status == 0)
 		r.status = 500;
-	FCGX_FPrintF(req->out, "Status: %d %s\r\n%s", r.status,
-	    status_text(r.status), r.headers.s);
-	FCGX_FPrintF(req->out, "Content-Length: %zu\r\n\r\n",
+	mc_buf_addf(&r.headers, "Content-Length: %zu\r\n\r\n",
 	    r.method == METHOD_HEAD ? 0 : r.out.len);
+	status_line = mc_arena_printf(arena, "Status: %d %s\r\n", r.status,
+	    status_text(r.status));
+	FCGX_PutS(status_line, req->out);
+	FCGX_PutStr(r.headers.s, (int)r.headers.len, req->out);
 	if (r.method != METHOD_HEAD)
 		FCGX_PutStr(r.out.s, (int)r.out.len, req->out);
 	if (r.status >= 500)
@@ -614,8 +618,6 @@ mc_app_run(const struct mc_app *app, int argc, char **argv)
 	}
 	if (mc_config_load(cfg) < 0)
 		return 1;
-	setenv("TZ", mc_config_get("timezone", "Asia/Ho_Chi_Minh"), 1);
-	tzset();
 	if (n == 0)
 		n = mc_config_int("workers", 4, 1, MAX_WORKERS);
 	if (sock == NULL) {

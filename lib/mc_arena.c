@@ -124,6 +124,8 @@ mc_arena_vprintf(struct mc_arena *a, const char *fmt, va_list ap)
 	int	 n;
 	char	*p;
 
+	if (fmt == NULL)
+		return mc_arena_strdup(a, "");
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);

@@ -104,9 +104,15 @@ mc_config_load(const char *path)
 		path = "motcua.conf";
 	if (path == NULL && access("/tmp/motcua-8080/motcua.conf", R_OK) == 0)
 		path = "/tmp/motcua-8080/motcua.conf";
-	if (path == NULL)
-		return getenv("MOTCUA_DB_SOCKET") != NULL ? 0 : -1;
-	return config_read(path);
+	if (path == NULL) {
+		if (getenv("MOTCUA_DB_SOCKET") == NULL)
+			return -1;
+	} else if (config_read(path) < 0)
+		return -1;
+	/* Every program reckons dates in the city's time. */
+	setenv("TZ", mc_config_get("timezone", "Asia/Ho_Chi_Minh"), 1);
+	tzset();
+	return 0;
 }
 
 const char *

@@ -1,0 +1,59 @@
+/*
+ * A tiny unit test harness: CHECK() counts and reports, DONE() prints the
+ * one summary line "N passed, N failed" and gives main's exit status (1 when
+ * anything failed). Include it once, in the test's one .c file.
+ */
+#ifndef HARNESS_H
+#define HARNESS_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int	harness_passed, harness_failed;
+
+/* Checks a condition; a failure prints where and what. */
+#define CHECK(cond) do {						\
+	if (cond)							\
+		harness_passed++;					\
+	else {								\
+		harness_failed++;					\
+		fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__,	\
+		    __LINE__, #cond);					\
+	}								\
+} while (0)
+
+/* Checks two integers for equality and prints both when they differ. */
+#define CHECK_INT(a, b) do {						\
+	long long harness_a = (long long)(a);				\
+	long long harness_b = (long long)(b);				\
+	if (harness_a == harness_b)					\
+		harness_passed++;					\
+	else {								\
+		harness_failed++;					\
+		fprintf(stderr, "%s:%d: FAILED: %s == %s (%lld != %lld)"\
+		    "\n", __FILE__, __LINE__, #a, #b, harness_a,	\
+		    harness_b);						\
+	}								\
+} while (0)
+
+/* Checks two strings (NULL allowed) for equality. */
+#define CHECK_STR(a, b) do {						\
+	const char *harness_s = (a), *harness_t = (b);			\
+	if ((harness_s == NULL && harness_t == NULL) ||			\
+	    (harness_s != NULL && harness_t != NULL &&			\
+	    strcmp(harness_s, harness_t) == 0))				\
+		harness_passed++;					\
+	else {								\
+		harness_failed++;					\
+		fprintf(stderr, "%s:%d: FAILED: %s == %s (\"%s\" != "	\
+		    "\"%s\")\n", __FILE__, __LINE__, #a, #b,		\
+		    harness_s ? harness_s : "(null)",			\
+		    harness_t ? harness_t : "(null)");			\
+	}								\
+} while (0)
+
+/* Prints the summary line; evaluates to main's exit status. */
+#define DONE() (printf("%d passed, %d failed\n", harness_passed,	\
+	harness_failed), fflush(stdout), harness_failed > 0 ? 1 : 0)
+
+#endif

@@ -1,0 +1,367 @@
+/*
+ * Catalogue import against a live database ($MOTCUA_CONFIG, migrated):
+ * counts of a fixture with good and bad rows, re-import changes nothing, a
+ * changed fee bumps only that procedure's version, children are stored.
+ * The fixture's codes (9.9999xx) cannot collide with real ones.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <utf8proc.h>
+#include <zlib.h>
+
+#include "harness.h"
+
+/* The importer itself, compiled into this test (not linked from bin/). */
+#include "../../tools/motcua/import.c"
+
+#include "mc_config.h"
+#include "mc_log.h"
+
+#define FIELD_NAME	"Lĩnh vực kiểm thử nhập khẩu"
+#define FIELD_SLUG	"linh-vuc-kiem-thu-nhap-khau"
+#define NAME_2		"Thủ tục kiểm thử đăng ký hộ tịch"
+
+static const char sql_t_cleanup_procs[] =
+    "DELETE FROM procedures WHERE code LIKE '9.9999__'";
+static const char sql_t_cleanup_field[] =
+    "DELETE FROM fields WHERE slug = ? AND NOT EXISTS"
+    " (SELECT 1 FROM procedures p WHERE p.field_id = fields.id)";
+static const char sql_t_proc[] =
+    "SELECT p.id, p.name, p.search_text, p.version, p.time_hours,"
+    " p.time_days, p.subjects, p.level_province, p.level_commune,"
+    " p.agency_id, f.slug, p.content_hash, p.online"
+    " FROM procedures p JOIN fields f ON f.id = p.field_id WHERE p.code = ?";
+static const char sql_t_channels[] =
+    "SELECT channel, time_text, time_hours, time_days, fee_text,"
+    " fee_description FROM procedure_channels WHERE procedure_id = ?"
+    " ORDER BY seq";
+static const char sql_t_documents[] =
+    "SELECT group_name, name, originals, copies, has_template"
+    " FROM procedure_documents WHERE procedure_id = ? ORDER BY seq";
+static const char sql_t_legal[] =
+    "SELECT doc_number, title FROM procedure_legal WHERE procedure_id = ?"
+    " ORDER BY seq";
+static const char sql_t_ministry[] =
+    "SELECT agency_id FROM ministry_agencies WHERE ministry = 'bo-tu-phap'";
+
+/* One fixture procedure as a JSON line, with the given fee and name. */
+static char *
+fixture(const char *code, const char *name, const char *level,
+    const char *fee, const char *time1, const char *time2)
+{
+	json_t	*o;
+	char	*s;
+
+	o = json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s, s:s, s:s, s:s,"
+	    " s:[s, s], s:[{s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s}],"
+	    " s:b, s:s, s:[{s:s, s:s, s:b, s:i, s:i},"
+	    " {s:s, s:s, s:b, s:i, s:i}], s:[{s:s, s:s}], s:s, s:s, s:s,"
+	    " s:{s:s}, s:s}",
+	    "code", code, "name", name, "field", FIELD_NAME, "levels", level,
+	    "procedure_type", "TTHC kiểm thử", "decision_no", "1/QĐ-KT",
+	    "ministry_folder", "bo-tu-phap",
+	    "implementing_agency", "Sở Tư pháp", "competent_authority", "",
+	    "subjects", "Tổ chức (không bao gồm doanh nghiệp", "HTX)",
+	    "channels",
+	    "channel", "Trực tiếp", "processing_time", time1, "fee", fee,
+	    "fee_description", "Lệ phí kiểm thử",
+	    "channel", "Trực tuyến", "processing_time", time2, "fee", "",
+	    "fee_description", "",
+	    "online_submission", 1, "steps_text", "Bước 1: nộp hồ sơ.",
+	    "required_documents",
+	    "group", "Hồ sơ gồm", "name", "Tờ khai", "has_form_template", 1,
+	    "originals", 1, "copies", 0,
+	    "group", "", "name", "Bản sao giấy tờ", "has_form_template", 0,
+	    "originals", 0, "copies", 2,
+	    "legal_basis", "title", "Luật kiểm thử", "doc_number",
+	    "99/2099/QH99", "conditions_text", "Không có thông tin",
+	    "result_text", "Giấy chứng nhận", "related_procedures", "",
+	    "raw", "thanh_phan_ho_so", "...", "source_url",
+	    "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/kiem-thu");
+	if (o == NULL)
+		return NULL;
+	s = json_dumps(o, JSON_COMPACT);
+	json_decref(o);
+	return s;
+}
+
+/* The NFD (decomposed) form of s, as the crawled data sometimes has it. */
+static char *
+nfd(const char *s)
+{
+	return (char *)utf8proc_NFD((const utf8proc_uint8_t *)s);
+}
+
+/*
+ * Writes the fixture file (gzip when gz is set) with fee for 9.999901;
+ * returns its path (malloc'd) or NULL.
+ */
+static char *
+write_fixture(const char *fee, int gz)
+{
+	char	 tmpl[] = "/tmp/test_import.XXXXXX";
+	char	*lines[12], *longname, *path, *dname;
+	gzFile	 g;
+	size_t	 i, n = 0;
+	int	 fd, ok = 1;
+
+	if ((fd = mkstemp(tmpl)) < 0)
+		return NULL;
+	longname = malloc(1200);
+	memset(longname, 'a', 1100);
+	memcpy(longname, "Thủ tục ", strlen("Thủ tục "));
+	longname[1100] = '\0';
+	dname = nfd(NAME_2);
+	/* 3 good, 1 skipped, 6 rejected, 1 blank. */
+	lines[n++] = fixture("9.999901", "Thủ tục kiểm thử cấp tỉnh",
+	    "Cấp tỉnh", fee, "5 Ngày làm việc", "5 Ngày làm việc");
+	lines[n++] = fixture("9.999902", dname, "Cấp xã", "Không",
+	    "0,5 Ngày làm việc", "Không có thông tin");
+	lines[n++] = fixture("9.999903", "Thủ tục kiểm thử hai cấp",
+	    "Cấp tỉnh", "50.000 đồng", "30 Ngày", "3");
+	lines[n++] = strdup("{\"code\": \"9.999904\", \"name\": ");
+	lines[n++] = fixture("99.99905", "Mã sai", "Cấp tỉnh", "", "1", "1");
+	lines[n++] = fixture("9.999906", "Chỉ cấp bộ", "Cấp bộ", "", "1", "1");
+	lines[n++] = fixture("9.999907", "   ", "Cấp xã", "", "1", "1");
+	lines[n++] = fixture("9.999908", longname, "Cấp xã", "", "1", "1");
+	lines[n++] = strdup("{\"code\": \"9.999909\", \"name\": \"\xff\xfe\"}");
+	lines[n++] = fixture("9.999901", "Trùng mã", "Cấp tỉnh", "", "1",
+	    "1");
+	lines[n++] = strdup("");
+	free(longname);
+	free(dname);
+	g = gzdopen(fd, gz ? "wb9" : "wbT");
+	for (i = 0; i < n; i++) {
+		if (lines[i] == NULL || gzputs(g, lines[i]) < 0 ||
+		    gzputs(g, "\n") < 0)
+			ok = 0;
+		free(lines[i]);
+	}
+	if (gzclose(g) != Z_OK || !ok) {
+		unlink(tmpl);
+		return NULL;
+	}
+	path = strdup(tmpl);
+	return path;
+}
+
+/* The fixture procedure's row, or NULL. */
+static int
+proc_row(struct mc_db *db, struct mc_arena *a, const char *code,
+    struct mc_rows *r)
+{
+	if (mc_db_query(db, a, r, sql_t_proc, "s", code) < 0)
+		return -1;
+	return (int)r->n;
+}
+
+static void
+cleanup(struct mc_db *db)
+{
+	mc_db_exec(db, sql_t_cleanup_procs, "");
+	mc_db_exec(db, sql_t_cleanup_field, "s", FIELD_SLUG);
+}
+
+static void
+test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
+{
+	struct import_stats	 st;
+	struct mc_rows		 r, ch, doc, law, min;
+	long long		 id;
+
+	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(st.added, 3);
+	CHECK_INT(st.updated, 0);
+	CHECK_INT(st.unchanged, 0);
+	CHECK_INT(st.skipped, 1);
+	CHECK_INT(st.rejected, 6);
+	CHECK_INT(st.lines, 10);
+
+	/* 9.999901: province level, the ministry's department, children. */
+	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
+	id = mc_rows_int(&r, 0, 0);
+	CHECK_STR(mc_rows_str(&r, 0, 1), "Thủ tục kiểm thử cấp tỉnh");
+	CHECK_STR(mc_rows_str(&r, 0, 2),
+	    "9.999901 thu tuc kiem thu cap tinh");
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 4), 40);
+	CHECK(mc_rows_str(&r, 0, 5) == NULL);
+	CHECK_STR(mc_rows_str(&r, 0, 6),
+	    "Tổ chức (không bao gồm doanh nghiệp, HTX)");
+	CHECK_INT(mc_rows_int(&r, 0, 7), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 8), 0);
+	CHECK_STR(mc_rows_str(&r, 0, 10), FIELD_SLUG);
+	CHECK_INT(strlen(mc_rows_str(&r, 0, 11)), 64);
+	CHECK_INT(mc_rows_int(&r, 0, 12), 1);
+	CHECK_INT(mc_db_query(db, a, &min, sql_t_ministry, ""), 0);
+	CHECK_STR(mc_rows_str(&r, 0, 9), min.n ? mc_rows_str(&min, 0, 0) :
+	    NULL);
+
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i", id), 0);
+	CHECK_INT(ch.n, 2);
+	CHECK_INT(mc_rows_int(&ch, 0, 0), 1);
+	CHECK_STR(mc_rows_str(&ch, 0, 1), "5 Ngày làm việc");
+	CHECK_INT(mc_rows_int(&ch, 0, 2), 40);
+	CHECK_STR(mc_rows_str(&ch, 0, 4), "10.000 đồng");
+	CHECK_STR(mc_rows_str(&ch, 0, 5), "Lệ phí kiểm thử");
+	CHECK_INT(mc_rows_int(&ch, 1, 0), 2);
+	CHECK_STR(mc_rows_str(&ch, 1, 4), "");
+	CHECK(mc_rows_str(&ch, 1, 5) == NULL);
+
+	CHECK_INT(mc_db_query(db, a, &doc, sql_t_documents, "i", id), 0);
+	CHECK_INT(doc.n, 2);
+	CHECK_STR(mc_rows_str(&doc, 0, 0), "Hồ sơ gồm");
+	CHECK_STR(mc_rows_str(&doc, 0, 1), "Tờ khai");
+	CHECK_INT(mc_rows_int(&doc, 0, 2), 1);
+	CHECK_INT(mc_rows_int(&doc, 0, 4), 1);
+	CHECK(mc_rows_str(&doc, 1, 0) == NULL);
+	CHECK_INT(mc_rows_int(&doc, 1, 3), 2);
+
+	CHECK_INT(mc_db_query(db, a, &law, sql_t_legal, "i", id), 0);
+	CHECK_INT(law.n, 1);
+	CHECK_STR(mc_rows_str(&law, 0, 0), "99/2099/QH99");
+	CHECK_STR(mc_rows_str(&law, 0, 1), "Luật kiểm thử");
+
+	/* 9.999902: decomposed in the file, NFC in the database. */
+	CHECK_INT(proc_row(db, a, "9.999902", &r), 1);
+	CHECK_STR(mc_rows_str(&r, 0, 1), NAME_2);
+	CHECK_STR(mc_rows_str(&r, 0, 2),
+	    "9.999902 thu tuc kiem thu dang ky ho tich");
+	CHECK_INT(mc_rows_int(&r, 0, 4), 4);	/* 0,5 working day */
+	CHECK_INT(mc_rows_int(&r, 0, 8), 1);
+	CHECK(mc_rows_str(&r, 0, 9) == NULL);		/* commune only */
+	CHECK_STR(mc_rows_str(&r, 0, 10), FIELD_SLUG);	/* same field */
+
+	/* 9.999903: calendar days; a bare number is working days. */
+	CHECK_INT(proc_row(db, a, "9.999903", &r), 1);
+	CHECK(mc_rows_str(&r, 0, 4) == NULL);
+	CHECK_INT(mc_rows_int(&r, 0, 5), 30);
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
+	    mc_rows_int(&r, 0, 0)), 0);
+	CHECK_INT(ch.n, 2);
+	CHECK_INT(mc_rows_int(&ch, 1, 2), 24);
+
+	/* Nothing of the bad or skipped rows was stored. */
+	CHECK_INT(proc_row(db, a, "9.999906", &r), 0);
+	CHECK_INT(proc_row(db, a, "9.999907", &r), 0);
+	CHECK_INT(proc_row(db, a, "9.999908", &r), 0);
+	CHECK_INT(proc_row(db, a, "99.99905", &r), 0);
+}
+
+static void
+test_reimport(struct mc_db *db, struct mc_arena *a, const char *path)
+{
+	struct import_stats	 st;
+	struct mc_rows		 r;
+
+	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(st.added, 0);
+	CHECK_INT(st.updated, 0);
+	CHECK_INT(st.unchanged, 3);
+	CHECK_INT(st.rejected, 6);
+	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
+	CHECK_INT(proc_row(db, a, "9.999902", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
+}
+
+static void
+test_changed_fee(struct mc_db *db, struct mc_arena *a, const char *path)
+{
+	struct import_stats	 st;
+	struct mc_rows		 r, ch;
+
+	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(st.added, 0);
+	CHECK_INT(st.updated, 1);
+	CHECK_INT(st.unchanged, 2);
+	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 2);
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
+	    mc_rows_int(&r, 0, 0)), 0);
+	CHECK_INT(ch.n, 2);			/* replaced, not appended */
+	CHECK_STR(mc_rows_str(&ch, 0, 4), "20.000 đồng");
+	CHECK_INT(proc_row(db, a, "9.999902", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
+	CHECK_INT(proc_row(db, a, "9.999903", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
+}
+
+static void
+test_parse_time(struct mc_arena *a)
+{
+	long long	 h, d;
+
+	parse_time(a, "5 Ngày làm việc", &h, &d);
+	CHECK(h == 40 && d == -1);
+	parse_time(a, "0,5 Ngày làm việc", &h, &d);
+	CHECK(h == 4 && d == -1);
+	parse_time(a, "12", &h, &d);
+	CHECK(h == 96 && d == -1);
+	parse_time(a, "4 Giờ", &h, &d);
+	CHECK(h == 4 && d == -1);
+	parse_time(a, "15 Ngày", &h, &d);
+	CHECK(h == -1 && d == 15);
+	parse_time(a, "3 Tháng", &h, &d);
+	CHECK(h == -1 && d == 90);
+	parse_time(a, "Không có thông tin", &h, &d);
+	CHECK(h == -1 && d == -1);
+	parse_time(a, "", &h, &d);
+	CHECK(h == -1 && d == -1);
+	parse_time(a, "5 ngày đối với cá nhân", &h, &d);
+	CHECK(h == -1 && d == -1);
+	CHECK(valid_code("1.000894"));
+	CHECK(valid_code("1.000494.000.00.00.H29"));
+	CHECK(!valid_code("1.00089"));
+	CHECK(!valid_code("1.0008945"));
+	CHECK(!valid_code("1.000894."));
+	CHECK(!valid_code("CCHC_01"));
+}
+
+int
+main(void)
+{
+	struct import_stats	 st;
+	struct mc_arena		*a;
+	struct mc_db		*db;
+	char			*plain, *gz;
+
+	if (getenv("MOTCUA_CONFIG") == NULL) {
+		fprintf(stderr, "test_import: MOTCUA_CONFIG unset: needs a "
+		    "migrated database, skipped\n");
+		return DONE();
+	}
+	mc_log_init("test_import");
+	db = mc_config_load(NULL) < 0 ? NULL : mc_db_open();
+	CHECK(db != NULL);
+	if (db == NULL)
+		return DONE();
+	a = mc_arena_new(65536);
+	test_parse_time(a);
+	cleanup(db);
+	plain = write_fixture("10.000 đồng", 0);
+	gz = write_fixture("20.000 đồng", 1);
+	CHECK(plain != NULL && gz != NULL);
+	if (plain != NULL && gz != NULL) {
+		test_first_import(db, a, plain);
+		test_reimport(db, a, plain);
+		test_changed_fee(db, a, gz);
+		CHECK_INT(import_catalogue(db, "/nonexistent/x.jsonl", &st),
+		    -1);
+	}
+	if (plain != NULL)
+		unlink(plain);
+	if (gz != NULL)
+		unlink(gz);
+	free(plain);
+	free(gz);
+	cleanup(db);
+	mc_arena_free(a);
+	mc_db_close(db);
+	return DONE();
+}

@@ -1,0 +1,199 @@
+/*
+ * bin/motcua: the administration tool (migrations, seed data, catalogue
+ * import, accounts, API tokens, the static site). One table of commands.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc_buf.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_log.h"
+
+#include "motcua.h"
+
+struct command {
+	const char	*name;
+	const char	*sub;		/* second word, or NULL */
+	int		(*fn)(struct mc_db *, int, char **);
+	int		 needs_db;
+	const char	*usage;
+	const char	*help;
+};
+
+static int	cmd_help(struct mc_db *, int, char **);
+
+static const struct command commands[] = {
+	{ "migrate", NULL, cmd_migrate, 1, "",
+	    "apply the db/migrations not applied yet" },
+	{ "seed", NULL, cmd_seed, 1, "",
+	    "load agencies, ministry mappings and demo accounts (idempotent)" },
+	{ "import-catalogue", NULL, cmd_import, 1, "FILE",
+	    "import procedures from a JSON-lines file (gzip or plain)" },
+	{ "user", "add", cmd_user_add, 1,
+	    "--role ROLE [--agency CODE] [--email E] [--id-number N]\n"
+	    "\t\t--password P [--name N] [--phone P]",
+	    "create an account, or add a role to an existing one" },
+	{ "token", "create", cmd_token_create, 1, "--email E [--days N]",
+	    "create an API token for an account (shown once)" },
+	{ "site", NULL, cmd_site, 0, "[--full]",
+	    "generate the static site (incrementally unless --full)" },
+	{ "help", NULL, cmd_help, 0, "", "this list" },
+};
+
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+
+static int
+cmd_help(struct mc_db *db, int argc, char **argv)
+{
+	size_t	 i;
+
+	printf("usage: motcua COMMAND [ARGS]\n\n");
+	for (i = 0; i < NCOMMANDS; i++) {
+		printf("  %s%s%s%s%s\n\t%s\n", commands[i].name,
+		    commands[i].sub ? " " : "",
+		    commands[i].sub ? commands[i].sub : "",
+		    *commands[i].usage ? " " : "", commands[i].usage,
+		    commands[i].help);
+	}
+	printf("\nThe configuration comes from $MOTCUA_CONFIG, else "
+	    "./motcua.conf\n(`make run` writes one); MOTCUA_<KEY> variables "
+	    "override keys.\n");
+	return 0;
+}
+
+int
+motcua_opts(int argc, char **argv, struct motcua_opt *opts, size_t n)
+{
+	const char	*a, *eq;
+	size_t		 i, len;
+	int		 k;
+
+	for (k = 0; k < argc; k++) {
+		a = argv[k];
+		if (strncmp(a, "--", 2) != 0) {
+			fprintf(stderr, "motcua: unexpected argument '%s'\n",
+			    a);
+			return -1;
+		}
+		a += 2;
+		eq = strchr(a, '=');
+		len = eq ? (size_t)(eq - a) : strlen(a);
+		for (i = 0; i < n; i++)
+			if (strlen(opts[i].name) == len &&
+			    strncmp(opts[i].name, a, len) == 0)
+				break;
+		if (i == n) {
+			fprintf(stderr, "motcua: unknown option '%s'\n",
+			    argv[k]);
+			return -1;
+		}
+		if (!opts[i].has_arg) {
+			if (eq != NULL) {
+				fprintf(stderr, "motcua: --%s takes no value\n",
+				    opts[i].name);
+				return -1;
+			}
+			opts[i].value = "";
+		} else if (eq != NULL)
+			opts[i].value = eq + 1;
+		else if (k + 1 < argc)
+			opts[i].value = argv[++k];
+		else {
+			fprintf(stderr, "motcua: --%s needs a value\n",
+			    opts[i].name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+motcua_read_file(const char *path, struct buf *out)
+{
+	FILE	*f;
+	char	 chunk[65536];
+	size_t	 n;
+	int	 rc = 0;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "motcua: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (mc_buf_add(out, chunk, n) < 0) {
+			fprintf(stderr, "motcua: %s: too large (over %zu bytes)"
+			    "\n", path, out->max);
+			rc = -1;
+			break;
+		}
+	if (rc == 0 && ferror(f)) {
+		fprintf(stderr, "motcua: %s: read error\n", path);
+		rc = -1;
+	}
+	fclose(f);
+	return rc;
+}
+
+static const struct command *
+command_find(int argc, char **argv, int *used)
+{
+	size_t	 i;
+
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, argv[0]) != 0)
+			continue;
+		if (commands[i].sub == NULL) {
+			*used = 1;
+			return &commands[i];
+		}
+		if (argc > 1 && strcmp(commands[i].sub, argv[1]) == 0) {
+			*used = 2;
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command	*c;
+	struct mc_db		*db = NULL;
+	int			 used, rc;
+
+	mc_log_init("motcua");
+	if (argc < 2) {
+		cmd_help(NULL, 0, NULL);
+		return 1;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(NULL, 0, NULL) < 0 ? 1 : 0;
+	if ((c = command_find(argc - 1, argv + 1, &used)) == NULL) {
+		fprintf(stderr, "motcua: unknown command '%s%s%s' "
+		    "(motcua help lists them)\n", argv[1], argc > 2 ? " " : "",
+		    argc > 2 ? argv[2] : "");
+		return 1;
+	}
+	if (c->fn != cmd_help && mc_config_load(NULL) < 0) {
+		fprintf(stderr, "motcua: no configuration found.\n"
+		    "  Set MOTCUA_CONFIG=/path/to/motcua.conf, or run from "
+		    "the folder holding\n  motcua.conf (`make run` starts an "
+		    "instance and links one into the repo).\n  The file holds "
+		    "\"key = value\" lines: db_socket, db_name, db_user,\n"
+		    "  db_password, migrations_dir, seed_dir, ...\n");
+		return 1;
+	}
+	if (c->needs_db && (db = mc_db_open()) == NULL) {
+		fprintf(stderr, "motcua: cannot connect to the database "
+		    "(socket %s, config %s)\n",
+		    mc_config_get("db_socket", "(unset)"),
+		    *mc_config_file() ? mc_config_file() : "(environment)");
+		return 1;
+	}
+	rc = c->fn(db, argc - 1 - used, argv + 1 + used);
+	mc_db_close(db);
+	return rc < 0 ? 1 : 0;
+}
