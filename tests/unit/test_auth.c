@@ -1,0 +1,125 @@
+/*
+ * Unit tests of mc_auth that need no database: Argon2id hashing and
+ * verification, CSRF tokens bound to the visitor's cookie, role checks; and
+ * of mc_config's environment overrides.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_http.h"
+
+static void
+test_passwords(void)
+{
+	char	h1[128], h2[128];
+
+	CHECK_INT(mc_auth_hash_password("MotCua@2026", h1, sizeof(h1)), 0);
+	CHECK_INT(mc_auth_hash_password("MotCua@2026", h2, sizeof(h2)), 0);
+	CHECK(strncmp(h1, "$argon2id$", 10) == 0);
+	CHECK(strcmp(h1, h2) != 0);		/* salted */
+	CHECK_INT(mc_auth_verify_password(h1, "MotCua@2026"), 1);
+	CHECK_INT(mc_auth_verify_password(h2, "MotCua@2026"), 1);
+	CHECK_INT(mc_auth_verify_password(h1, "motcua@2026"), 0);
+	CHECK_INT(mc_auth_verify_password("not a hash", "x"), -1);
+	CHECK_INT(mc_auth_hash_password("x", h1, 10), -1);	/* no room */
+}
+
+static struct mc_request *
+visitor(struct mc_arena *a, const char *cookie)
+{
+	struct mc_request	*r = mc_arena_alloc(a, sizeof(*r));
+
+	r->arena = a;
+	r->cookie = cookie;
+	mc_buf_init(&r->headers, 4096);
+	return r;
+}
+
+static void
+test_csrf(void)
+{
+	struct mc_arena		*a = mc_arena_new(4096);
+	struct mc_request	*r, *r2;
+	const char		*anon = "mc_anon=" "0123456789abcdef0123456789abcdef"
+				    "0123456789abcdef0123456789abcdef";
+	const char		*t1, *t2, *t3;
+
+	mc_config_set("secret", "test-secret");
+	/* A first visit gets an anonymous cookie and a token bound to it. */
+	r = visitor(a, NULL);
+	t1 = mc_auth_csrf(r);
+	CHECK_INT(strlen(t1), 64);
+	CHECK(strstr(r->headers.s, "Set-Cookie: mc_anon=") != NULL);
+	CHECK(strstr(r->headers.s, "HttpOnly") != NULL);
+	CHECK(strstr(r->headers.s, "SameSite=Lax") != NULL);
+	CHECK_INT(mc_auth_csrf_ok(r, t1), 1);
+	mc_buf_free(&r->headers);
+	/* The same cookie gives the same token; another cookie does not. */
+	r = visitor(a, anon);
+	t2 = mc_auth_csrf(r);
+	CHECK_INT(mc_auth_csrf_ok(r, t2), 1);
+	CHECK(strcmp(t1, t2) != 0);
+	r2 = visitor(a, anon);
+	CHECK_INT(mc_auth_csrf_ok(r2, t2), 1);
+	CHECK_INT(mc_auth_csrf_ok(r2, t1), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, NULL), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, "short"), 0);
+	/* No cookie at all: nothing validates. */
+	r2 = visitor(a, NULL);
+	CHECK_INT(mc_auth_csrf_ok(r2, t2), 0);
+	/* Another secret, another token. */
+	mc_config_set("secret", "other-secret");
+	r = visitor(a, anon);
+	t3 = mc_auth_csrf(r);
+	CHECK(strcmp(t2, t3) != 0);
+	mc_arena_free(a);
+}
+
+static void
+test_roles(void)
+{
+	struct mc_grant	g[2] = { { ROLE_RECEIVER, 12 }, { ROLE_LEADER, 40 } };
+	struct mc_user	u;
+
+	memset(&u, 0, sizeof(u));
+	u.grants = g;
+	u.ngrants = 2;
+	u.roles = 1u << ROLE_RECEIVER | 1u << ROLE_LEADER;
+	CHECK(mc_auth_has_role(&u, ROLE_RECEIVER));
+	CHECK(!mc_auth_has_role(&u, ROLE_ADMIN));
+	CHECK(!mc_auth_has_role(NULL, ROLE_CITIZEN));
+	CHECK(mc_auth_acts_for(&u, 1u << ROLE_RECEIVER, 12));
+	CHECK(!mc_auth_acts_for(&u, 1u << ROLE_RECEIVER, 40));
+	CHECK(mc_auth_acts_for(&u, 1u << ROLE_RECEIVER | 1u << ROLE_LEADER,
+	    40));
+	CHECK(!mc_auth_acts_for(&u, 1u << ROLE_SPECIALIST, 12));
+	CHECK_INT(mc_auth_role_parse("leader"), ROLE_LEADER);
+	CHECK_INT(mc_auth_role_parse("boss"), -1);
+	CHECK_STR(mc_auth_role_name(ROLE_CITIZEN), "citizen");
+}
+
+static void
+test_config(void)
+{
+	CHECK_INT(mc_config_set("workers", "7"), 0);
+	CHECK_INT(mc_config_int("workers", 4, 1, 64), 7);
+	CHECK_INT(mc_config_int("workers", 4, 1, 5), 4);	/* out of range */
+	setenv("MOTCUA_WORKERS", "9", 1);
+	CHECK_INT(mc_config_int("workers", 4, 1, 64), 9);	/* env wins */
+	unsetenv("MOTCUA_WORKERS");
+	CHECK_STR(mc_config_get("no_such_key", "dflt"), "dflt");
+}
+
+int
+main(void)
+{
+	test_passwords();
+	test_csrf();
+	test_roles();
+	test_config();
+	return DONE();
+}

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# tools/bench.sh — the figures of BENCHMARKS.md, measured in one run on this
+# machine: `make bench` calls it after the build.
+#
+# Starts a throwaway instance (like tools/test.sh), then measures with wrk on
+# loopback: a static procedure page, the public dossier status API, the login
+# page; the generator's full rebuild of the catalogue; and (CLONE=1) the time
+# `make run` takes from a fresh clone with the packages already installed.
+# Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32).
+set -uo pipefail
+umask 022
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$TOP" || exit 1
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-32}
+
+pick_port() {
+    local p
+    for _ in $(seq 1 200); do
+        p=$(( 20000 + RANDOM % 20000 ))
+        [[ -z $(ss -Hltn "sport = :$p" 2>/dev/null) ]] && { echo "$p"; return; }
+    done
+    return 1
+}
+
+PORT=$(pick_port) || exit 1
+RUNDIR=$(mktemp -d /tmp/motcua-bench-XXXXXX) || exit 1
+chmod 0755 "$RUNDIR"
+export TOP PORT RUNDIR MOTCUA_NO_LINK=1 MOTCUA_CONFIG=$RUNDIR/motcua.conf
+B=http://127.0.0.1:$PORT
+cleanup() {
+    tools/instance.sh stop >/dev/null 2>&1
+    rm -rf "$RUNDIR"
+    [[ -n ${CLONE_DIR:-} ]] && rm -rf "$CLONE_DIR"
+}
+trap cleanup EXIT
+
+echo "bench: starting an instance on port $PORT" >&2
+tools/instance.sh start >"$RUNDIR/setup.log" 2>&1 || {
+    tail -30 "$RUNDIR/setup.log" >&2
+    exit 1
+}
+
+# A dossier to look up: a citizen files one through the API.
+id_number=0791$(printf '%08d' $((RANDOM * RANDOM % 100000000)))
+bin/motcua user add --role citizen --id-number "$id_number" \
+    --email "bench.$id_number@motcua.test" --password MotCua@2026 \
+    --name "Người Đo Tải" >/dev/null
+token=$(bin/motcua token create --email "bench.$id_number@motcua.test" 2>/dev/null |
+    grep -Eo '^[0-9a-f]{64}$')
+printf '%%PDF-1.4\n%%%%EOF\n' >"$RUNDIR/bench.pdf"
+code=$(curl -s -H "Authorization: Bearer $token" -F procedure=1.001193 \
+    -F agency="$(curl -s "$B/api/v1/procedures/1.001193" |
+        grep -o '"code":"000\.[^"]*"' | head -1 | cut -d'"' -f4)" \
+    -F "file=@$RUNDIR/bench.pdf" "$B/api/v1/dossiers" | grep -o '"code":"[^"]*"' | cut -d'"' -f4)
+[[ -n $code ]] || { echo "bench: could not file a dossier" >&2; exit 1; }
+
+# wrk's "Requests/sec", 50% and 99% latency of one URL.
+measure() {
+    local name=$1 url=$2 out rps p50 p99
+    out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$url" 2>&1)
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    if grep -q "Non-2xx" <<<"$out"; then
+        rps="$rps (errors: $(grep Non-2xx <<<"$out" | awk '{print $NF}'))"
+    fi
+    printf '| %s | `wrk -t2 -c%s -d%ss --latency %s` | %s | %s | %s |\n' \
+        "$name" "$CONNS" "$DURATION" "${url#$B}" "$rps" "$p50" "$p99"
+}
+
+echo "| what | command | requests/s | p50 | p99 |"
+echo "| --- | --- | --- | --- | --- |"
+measure "static procedure page" "$B/thu-tuc/1.001193.html"
+measure "dossier status API" "$B/api/v1/dossiers/$code?id_number=$id_number"
+measure "login page" "$B/dich-vu/dang-nhap"
+echo
+
+start=$(date +%s.%N)
+site_out=$(bin/motcua site --full 2>&1 | tail -1)
+end=$(date +%s.%N)
+printf '| generator, whole catalogue (`bin/motcua site --full`) | %.2f s | %s |\n' \
+    "$(awk "BEGIN {print $end - $start}")" "$site_out"
+
+if [[ ${CLONE:-0} == 1 ]]; then
+    CLONE_DIR=$(mktemp -d /tmp/motcua-clone-XXXXXX)
+    chmod 0755 "$CLONE_DIR"
+    git clone -q "$TOP" "$CLONE_DIR/p"
+    cport=$(pick_port)
+    start=$(date +%s.%N)
+    (cd "$CLONE_DIR/p" && PORT=$cport RUNDIR=$CLONE_DIR/run make run >"$CLONE_DIR/run.log" 2>&1)
+    rc=$?
+    end=$(date +%s.%N)
+    (cd "$CLONE_DIR/p" && PORT=$cport RUNDIR=$CLONE_DIR/run tools/instance.sh stop >/dev/null 2>&1)
+    printf '| `make run` from a fresh clone (packages present) | %.1f s | exit %d |\n' \
+        "$(awk "BEGIN {print $end - $start}")" "$rc"
+fi
+echo
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
