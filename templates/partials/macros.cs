@@ -1,0 +1,15 @@
+<?cs # Macros shared by the page templates; layout/base.cs includes this file
+     first, so every page template may call them. ?><?cs
+def:level(p) ?><?cs
+  if:p.Province && p.Commune ?><?cs var:Lang.Level.Both ?><?cs
+  elif:p.Province ?><?cs var:Lang.Level.Province ?><?cs
+  elif:p.Commune ?><?cs var:Lang.Level.Commune ?><?cs
+  /if ?><?cs
+/def ?><?cs
+def:online_tag(p) ?><?cs
+  if:p.Online ?><span class="tag tag-online"><?cs var:Lang.Common.Online ?></span><?cs
+  else ?><span class="tag tag-muted"><?cs var:Lang.Common.NotOnline ?></span><?cs
+  /if ?><?cs
+/def ?><?cs
+def:status_badge(s) ?><span class="badge status-<?cs var:s ?>"><?cs alt:Lang.Status[s] ?><?cs var:s ?><?cs /alt ?></span><?cs
+/def ?>
