@@ -14,8 +14,12 @@ CFLAGS	?= -O2 -g
 CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib \
 	   -I/usr/include/ClearSilver $(MARIADB_CFLAGS) -fno-strict-aliasing \
 	   -D_FORTIFY_SOURCE=2 -fstack-protector-strong
+PANGO_CFLAGS	= $(shell pkg-config --cflags pangocairo 2>/dev/null)
+PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
+CFLAGS	+= $(PANGO_CFLAGS)
 LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
-	   -largon2 -lmagic -lcrypto -ljansson -lutf8proc -lpthread
+	   -largon2 -lmagic -lcrypto -lssl -lcurl -ljansson -lutf8proc \
+	   $(PANGO_LIBS) -lqrencode -lpthread
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*.c)
@@ -50,7 +54,9 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-bin/%: $(BUILD)/cgi-bin/%/main.o $(LIBA)
+# A program is every .c file of its folder (main.c and its modules).
+.SECONDEXPANSION:
+bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -219,18 +219,18 @@ parse_inputs(struct mc_request *r)
 
 /* Matches params to declared fields; 0, or 400 for invalid UTF-8. */
 static int
-bind_fields(const struct mc_app *app, struct mc_request *r)
+bind_fields(const struct mc_module *mod, struct mc_request *r)
 {
 	const struct mc_field	*f;
 	const struct mc_param	*p;
 	size_t			 i, j;
 
-	r->nfields = app->nfields;
-	r->fields = mc_arena_alloc(r->arena, (app->nfields + 1) *
+	r->nfields = mod->nfields;
+	r->fields = mc_arena_alloc(r->arena, (mod->nfields + 1) *
 	    sizeof(*r->fields));
-	r->field_bad = mc_arena_alloc(r->arena, app->nfields + 1);
-	for (i = 0; i < app->nfields; i++) {
-		f = &app->fields[i];
+	r->field_bad = mc_arena_alloc(r->arena, mod->nfields + 1);
+	for (i = 0; i < mod->nfields; i++) {
+		f = &mod->fields[i];
 		if (f->name == NULL)
 			continue;
 		for (j = 0; j < r->nparams; j++) {
@@ -325,12 +325,55 @@ guard(struct mc_request *r, const struct mc_route *rt)
 	return 0;
 }
 
+/* The app's own routes and fields as a module (kept for the process). */
+static const struct mc_module *
+main_module(const struct mc_app *app)
+{
+	static struct mc_module	m;
+
+	m.routes = app->routes;
+	m.nroutes = app->nroutes;
+	m.fields = app->fields;
+	m.nfields = app->nfields;
+	return &m;
+}
+
+/*
+ * The route for the request's path and method in any module of the app;
+ * *found tells whether the path exists with another method. Returns the
+ * route's module (NULL, *rt NULL when none).
+ */
+static const struct mc_module *
+find_route(const struct mc_app *app, struct mc_request *r, enum mc_method m,
+    const struct mc_route **rt, int *found)
+{
+	const struct mc_module	*mod;
+	size_t			 i, k;
+
+	*rt = NULL;
+	for (k = 0; k <= MC_MAX_MODULES; k++) {
+		mod = k == 0 ? main_module(app) : app->modules[k - 1];
+		if (mod == NULL)
+			break;
+		for (i = 0; i < mod->nroutes; i++) {
+			if (!route_match(r, &mod->routes[i]))
+				continue;
+			*found = 1;
+			if (mod->routes[i].method == m) {
+				*rt = &mod->routes[i];
+				return mod;
+			}
+		}
+	}
+	return NULL;
+}
+
 void
 mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 {
 	const struct mc_route	*rt = NULL;
+	const struct mc_module	*mod;
 	enum mc_method		 m;
-	size_t			 i;
 	int			 path_found = 0, rc;
 	unsigned char		 rnd[8];
 
@@ -350,15 +393,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	mc_view_set(r->hdf, "Page.RequestId", r->id);
 	mc_view_set(r->hdf, "Page.Path", r->path);
 	m = r->method == METHOD_HEAD ? METHOD_GET : r->method;
-	for (i = 0; i < app->nroutes; i++) {
-		if (!route_match(r, &app->routes[i]))
-			continue;
-		path_found = 1;
-		if (app->routes[i].method == m) {
-			rt = &app->routes[i];
-			break;
-		}
-	}
+	mod = find_route(app, r, m, &rt, &path_found);
 	if (rt == NULL) {
 		if (path_found) {
 			mc_resp_header(r, "Allow", "GET, HEAD, POST");
@@ -372,7 +407,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 		mc_app_error(r, 413, NULL);
 		return;
 	}
-	if ((rc = parse_inputs(r)) != 0 || (rc = bind_fields(app, r)) != 0) {
+	if ((rc = parse_inputs(r)) != 0 || (rc = bind_fields(mod, r)) != 0) {
 		mc_app_error(r, rc, NULL);
 		return;
 	}

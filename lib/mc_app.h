@@ -29,12 +29,26 @@ struct mc_route {
 	unsigned int	 roles;		/* any of these roles, 0 = no check */
 };
 
-struct mc_app {
-	const char		*name;		/* "portal": socket and logs */
+/*
+ * A part of a program kept in a file of its own: its routes with the fields
+ * they read (field indexes are the module's own).
+ */
+struct mc_module {
 	const struct mc_route	*routes;
 	size_t			 nroutes;
 	const struct mc_field	*fields;
 	size_t			 nfields;
+};
+
+#define MC_MAX_MODULES	8
+
+struct mc_app {
+	const char		*name;		/* "portal": socket and logs */
+	const struct mc_route	*routes;	/* the main module */
+	size_t			 nroutes;
+	const struct mc_field	*fields;
+	size_t			 nfields;
+	const struct mc_module	*modules[MC_MAX_MODULES];	/* others */
 	int			 api;		/* JSON errors, bearer tokens */
 	size_t			 max_body;	/* 0: config max_body */
 	/* Called once in each worker after the DB opens; 0 or -1. */
