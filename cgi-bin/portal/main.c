@@ -20,6 +20,8 @@
 #include "mc_util.h"
 #include "mc_view.h"
 
+#include "portal.h"
+
 enum field {
 	FIELD_CSRF,
 	FIELD_LOGIN,
@@ -34,8 +36,6 @@ enum field {
 	FIELD_CONTENT,
 	FIELD_FILE,
 	FIELD_NEXT,
-	FIELD_Q,
-	FIELD_PAGE,
 	FIELD__MAX
 };
 
@@ -55,8 +55,6 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CONTENT] = { "content", valid_text, 4000, 0 },
 	[FIELD_FILE] = { "file", valid_file, 10 << 20, 1 },
 	[FIELD_NEXT] = { "next", valid_next, 500, 0 },
-	[FIELD_Q] = { "q", valid_line, 200, 0 },
-	[FIELD_PAGE] = { "page", valid_uint, 4, 0 },
 };
 
 /* A local path to return to after login: "/x", never "//host". */
@@ -404,33 +402,6 @@ page_file_download(struct mc_request *r)
 }
 
 static int
-page_search(struct mc_request *r)
-{
-	struct mc_rows	 rows;
-	const char	*q = mc_req_field(r, FIELD_Q);
-	long long	 total = 0, page = 1;
-	const size_t	 per = 20;
-
-	if (mc_req_field(r, FIELD_PAGE) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, 1000, &page);
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Search.Title"));
-	mc_view_set(r->hdf, "Form.q", q);
-	if (q != NULL && *q != '\0') {
-		if (mc_catalogue_search(r->db, r->arena, q, per,
-		    (size_t)(page - 1) * per, &rows, &total) < 0)
-			return 503;
-		mc_view_rows(r->hdf, "Data.Results", &rows);
-		mc_view_set_int(r->hdf, "Data.Total", total);
-		mc_view_set_int(r->hdf, "Data.Page", page);
-		if ((long long)(page * per) < total)
-			mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
-		if (page > 1)
-			mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
-	}
-	return mc_resp_page(r, "portal/search.cs");
-}
-
-static int
 page_home(struct mc_request *r)
 {
 	return mc_resp_redirect(r, r->user ? "/dich-vu/ho-so" :
@@ -444,7 +415,6 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/dich-vu/dang-xuat", page_logout, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-ky", page_register, 0, 0 },
 	{ METHOD_POST, "/dich-vu/dang-ky", page_register_post, 0, 0 },
-	{ METHOD_GET, "/dich-vu/tim-kiem", page_search, 0, 0 },
 	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
@@ -469,6 +439,7 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.init = portal_init,
+		.modules = { &portal_search },
 	};
 
 	return mc_app_run(&app, argc, argv);

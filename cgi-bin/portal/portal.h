@@ -1,0 +1,12 @@
+/*
+ * The modules of the portal program, each in a file of its own.
+ */
+#ifndef PORTAL_H
+#define PORTAL_H
+
+#include "mc_app.h"
+
+/* search.c: the catalogue search page without JavaScript. */
+extern const struct mc_module	portal_search;
+
+#endif
