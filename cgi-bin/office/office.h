@@ -1,0 +1,30 @@
+/*
+ * The modules of the office program (the one-stop back office), each in a
+ * file of its own, and what they share.
+ */
+#ifndef OFFICE_H
+#define OFFICE_H
+
+#include "mc_app.h"
+
+struct mc_dossier;
+
+/* counter.c: filing a walk-in applicant's paper dossier at the counter. */
+extern const struct mc_module	office_counter;
+
+/* forms.c: forms 01-05 of a dossier as PDF; the tracking book (form 06). */
+extern const struct mc_module	office_forms;
+
+/* workflow.c: administrators define each procedure's workflow. */
+extern const struct mc_module	office_workflow;
+
+/*
+ * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
+ * visible, or an HTTP status (403, 404, 503) to return.
+ */
+int	office_dossier(struct mc_request *, struct mc_dossier *);
+
+/* The agency the officer works in now (?agency= or their first); 0 none. */
+unsigned int office_agency(struct mc_request *, const char *wanted);
+
+#endif
