@@ -19,7 +19,7 @@ PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS	+= $(PANGO_CFLAGS)
 LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   -largon2 -lmagic -lcrypto -lssl -lcurl -ljansson -lutf8proc \
-	   $(PANGO_LIBS) -lqrencode -lpthread
+	   $(PANGO_LIBS) -lqrencode -lm -lpthread
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*.c)

@@ -16,10 +16,6 @@ typedef int (*mc_handler)(struct mc_request *);
 #define ROUTE_NOCSRF	0x02	/* a POST without a CSRF check (API, login) */
 #define ROUTE_PREFIX	0x04	/* the pattern matches any path below it */
 
-/* Role bits for mc_route.roles (0: any logged-in user when ROUTE_LOGIN). */
-#define ROLES(x)	(1u << (x))
-#define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
-			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
 
 struct mc_route {
 	enum mc_method	 method;

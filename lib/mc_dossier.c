@@ -1,24 +1,33 @@
 /*
- * Dossiers: codes, submission and transitions, each one transaction that
- * writes the dossier row and its event together, and the read side (one
- * dossier, a citizen's list, an agency's inbox).
+ * Dossiers: codes, submission, the workflow of steps and every transition
+ * between the national status codes, each one transaction that writes the
+ * dossier row (version checked), its steps, one event and the notifications
+ * together; and the read side (one dossier, a citizen's list, an inbox).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include <jansson.h>
+
 #include "mc_arena.h"
-#include "mc_calendar.h"
-#include "mc_db.h"
 #include "mc_auth.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_log.h"
 #include "mc_util.h"
+
+#define MAX_STEPS	32
+#define DAY_MINUTES	480	/* one working day */
 
 enum stmt {
 	STMT_PROC,
 	STMT_AGENCY_CODE,
 	STMT_AGENCY_ID,
+	STMT_AGENCY_PARENT,
 	STMT_SEQ_NEXT,
 	STMT_LAST_ID,
 	STMT_INSERT,
@@ -28,31 +37,58 @@ enum stmt {
 	STMT_GET,
 	STMT_EVENTS,
 	STMT_FILES,
+	STMT_STEPS,
+	STMT_SUPPLEMENTS,
 	STMT_MINE,
 	STMT_INBOX,
+	STMT_COUNT_RED,
+	STMT_COUNT_YELLOW,
+	STMT_COUNT_OPEN,
 	STMT_LOCK,
-	STMT_PROC_TIME,
-	STMT_ACCEPT,
+	STMT_WORKFLOW_OF,
+	STMT_WORKFLOW_STEPS,
+	STMT_STEP_NEW,
+	STMT_STEP_START,
+	STMT_STEP_FINISH,
+	STMT_STEP_GET,
+	STMT_STEP_AGENCIES,
+	STMT_STEPS_SHIFT,
+	STMT_UPDATE,
+	STMT_SUPP_NEW,
+	STMT_SUPP_ANSWER,
+	STMT_HOLDER_OK,
+	STMT_LEGAL_TIME,
+	STMT_EXTRA,
 	STMT__MAX
+};
+
+/* The columns of a locked dossier (STMT_LOCK), in order. */
+enum lock_col {
+	L_ID, L_STATUS, L_VERSION, L_AGENCY, L_PROCEDURE, L_WORKFLOW,
+	L_STEP, L_CURRENT_AGENCY, L_HOLDER, L_DUE, L_STEP_DUE, L_PAUSED_AT,
+	L_ORIGINAL_DUE, L_ACCOUNT, L_STAGE, L_RECEIVED, L_SIGNED
 };
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_PROC] = "SELECT id, agency_id, level_province, level_commune, "
-	    "online FROM procedures WHERE code = ?",
+	    "online, version FROM procedures WHERE code = ?",
 	[STMT_AGENCY_CODE] = "SELECT id, code, kind FROM agencies "
 	    "WHERE code = ? AND (valid_to IS NULL OR valid_to >= CURDATE())",
 	[STMT_AGENCY_ID] = "SELECT id, code, kind FROM agencies WHERE id = ?",
+	[STMT_AGENCY_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
 	[STMT_SEQ_NEXT] = "INSERT INTO dossier_code_seq (agency_id, day, last) "
 	    "VALUES (?, ?, LAST_INSERT_ID(1)) "
 	    "ON DUPLICATE KEY UPDATE last = LAST_INSERT_ID(last + 1)",
 	[STMT_LAST_ID] = "SELECT LAST_INSERT_ID()",
-	[STMT_INSERT] = "INSERT INTO dossiers (code, procedure_id, agency_id, "
-	    "account_id, applicant_name, applicant_id_number, applicant_phone, "
+	[STMT_INSERT] = "INSERT INTO dossiers (code, procedure_id, "
+	    "procedure_version, agency_id, current_agency_id, account_id, "
+	    "applicant_name, applicant_id_number, applicant_phone, "
 	    "applicant_email, applicant_address, channel, status, form_data, "
 	    "submitted_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, actor_id, "
-	    "action, from_status, to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "action, from_status, to_status, note, step, internal) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_BLOB] = "INSERT IGNORE INTO attachments (sha256, size, mime, "
 	    "created_at) VALUES (?, ?, ?, ?)",
 	[STMT_FILE] = "INSERT INTO dossier_files (dossier_id, sha256, filename, "
@@ -63,11 +99,21 @@ static const char *const stmts[STMT__MAX] = {
 	    "d.form_data, d.submitted_at, d.received_at, d.due_at, "
 	    "d.finished_at, d.returned_at, p.code AS procedure_code, "
 	    "p.name AS procedure_name, a.code AS agency_code, "
-	    "a.name AS agency_name FROM dossiers d "
+	    "a.name AS agency_name, d.current_step, d.current_agency_id, "
+	    "ca.name AS current_agency_name, d.holder_id, "
+	    "h.full_name AS holder_name, d.step_due_at, d.step_warn_at, "
+	    "d.paused_at, d.paused_minutes, d.original_due_at, "
+	    "d.apology_reason, d.signed_at, d.return_method, d.procedure_id, "
+	    "d.clock_start_at, f.name AS field_name, "
+	    "p.time_hours AS legal_hours, p.time_days AS legal_days "
+	    "FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
-	    "JOIN agencies a ON a.id = d.agency_id WHERE d.code = ?",
+	    "JOIN fields f ON f.id = p.field_id "
+	    "JOIN agencies a ON a.id = d.agency_id "
+	    "LEFT JOIN agencies ca ON ca.id = d.current_agency_id "
+	    "LEFT JOIN accounts h ON h.id = d.holder_id WHERE d.code = ?",
 	[STMT_EVENTS] = "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') AS at, "
-	    "e.action, e.from_status, e.to_status, e.note, "
+	    "e.action, e.from_status, e.to_status, e.note, e.step, e.internal, "
 	    "acc.full_name AS actor FROM dossier_events e "
 	    "LEFT JOIN accounts acc ON acc.id = e.actor_id "
 	    "WHERE e.dossier_id = ? ORDER BY e.id",
@@ -75,6 +121,17 @@ static const char *const stmts[STMT__MAX] = {
 	    "f.uploaded_at FROM dossier_files f "
 	    "JOIN attachments b ON b.sha256 = f.sha256 "
 	    "WHERE f.dossier_id = ? ORDER BY f.id",
+	[STMT_STEPS] = "SELECT s.seq, s.name, s.role, s.agency_id, "
+	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
+	    "s.finished_at, s.outcome, g.full_name AS given_by, "
+	    "t.full_name AS taken_by FROM dossier_steps s "
+	    "JOIN agencies a ON a.id = s.agency_id "
+	    "LEFT JOIN accounts g ON g.id = s.given_by "
+	    "LEFT JOIN accounts t ON t.id = s.taken_by "
+	    "WHERE s.dossier_id = ? ORDER BY s.seq",
+	[STMT_SUPPLEMENTS] = "SELECT id, stage, requested_at, items, note, "
+	    "answered_at FROM supplement_requests WHERE dossier_id = ? "
+	    "ORDER BY id",
 	[STMT_MINE] = "SELECT d.code, d.status, d.submitted_at, d.due_at, "
 	    "p.name AS procedure_name, a.name AS agency_name FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
@@ -82,29 +139,128 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE d.account_id = ? ORDER BY d.submitted_at DESC, d.id DESC "
 	    "LIMIT ?",
 	[STMT_INBOX] = "SELECT d.code, d.status, d.version, d.submitted_at, "
-	    "d.due_at, d.applicant_name, d.applicant_id_number, "
-	    "p.name AS procedure_name FROM dossiers d "
+	    "d.due_at, d.step_due_at, d.step_warn_at, d.applicant_name, "
+	    "d.applicant_id_number, p.name AS procedure_name, "
+	    "h.full_name AS holder_name, d.current_step FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
-	    "WHERE d.agency_id = ? AND d.status = ? "
-	    "ORDER BY d.submitted_at, d.id LIMIT ?",
-	[STMT_LOCK] = "SELECT id, status, version, agency_id, procedure_id "
+	    "LEFT JOIN accounts h ON h.id = d.holder_id "
+	    "WHERE d.current_agency_id = ? "
+	    "AND (? = 0 AND d.status IN (1, 2, 4, 5, 6, 9) OR d.status = ?) "
+	    "AND (? = 0 OR d.holder_id = ?) "
+	    "AND (? = 0 OR d.procedure_id = ?) "
+	    "AND (? = 0 OR p.field_id = ?) "
+	    "AND (? IS NULL OR d.due_at < ?) "
+	    "AND (? IS NULL OR d.code = ? OR d.applicant_id_number = ? "
+	    "OR d.applicant_name LIKE CONCAT('%', ?, '%')) "
+	    "ORDER BY d.step_due_at IS NULL, d.step_due_at, d.submitted_at, "
+	    "d.id LIMIT ? OFFSET ?",
+	[STMT_COUNT_RED] = "SELECT COUNT(*) FROM dossiers "
+	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9) "
+	    "AND step_due_at < ?",
+	[STMT_COUNT_YELLOW] = "SELECT COUNT(*) FROM dossiers "
+	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9) "
+	    "AND step_due_at >= ? AND step_warn_at <= ?",
+	[STMT_COUNT_OPEN] = "SELECT COUNT(*) FROM dossiers "
+	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9)",
+	[STMT_LOCK] = "SELECT id, status, version, agency_id, procedure_id, "
+	    "workflow_id, current_step, current_agency_id, holder_id, due_at, "
+	    "step_due_at, paused_at, original_due_at, account_id, "
+	    "stage_before_pause, received_at, signed_at "
 	    "FROM dossiers WHERE code = ? FOR UPDATE",
-	[STMT_PROC_TIME] = "SELECT time_hours, time_days FROM procedures "
+	[STMT_WORKFLOW_OF] = "SELECT id FROM workflows "
+	    "WHERE procedure_id = ? OR procedure_id IS NULL "
+	    "ORDER BY procedure_id IS NULL, version DESC LIMIT 1",
+	[STMT_WORKFLOW_STEPS] = "SELECT w.seq, w.name, w.role, w.agency_id, "
+	    "w.minutes, w.share, a.name AS agency_name FROM workflow_steps w "
+	    "LEFT JOIN agencies a ON a.id = w.agency_id "
+	    "WHERE w.workflow_id = ? ORDER BY w.seq",
+	[STMT_STEP_NEW] = "INSERT INTO dossier_steps (dossier_id, seq, name, "
+	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_STEP_START] = "UPDATE dossier_steps SET started_at = ?, "
+	    "due_at = ?, finished_at = NULL, outcome = NULL, given_by = ?, "
+	    "taken_by = NULL WHERE dossier_id = ? AND seq = ?",
+	[STMT_STEP_FINISH] = "UPDATE dossier_steps SET finished_at = ?, "
+	    "outcome = ?, taken_by = COALESCE(taken_by, ?) "
+	    "WHERE dossier_id = ? AND seq = ?",
+	[STMT_STEP_GET] = "SELECT seq, role, agency_id, minutes, due_at, "
+	    "(SELECT MAX(seq) FROM dossier_steps WHERE dossier_id = ?) AS last "
+	    "FROM dossier_steps WHERE dossier_id = ? AND seq = ?",
+	[STMT_STEP_AGENCIES] = "SELECT DISTINCT agency_id FROM dossier_steps "
+	    "WHERE dossier_id = ?",
+	[STMT_STEPS_SHIFT] = "UPDATE dossier_steps SET due_at = "
+	    "due_at + INTERVAL ? SECOND WHERE dossier_id = ? AND seq = ?",
+	[STMT_UPDATE] = "UPDATE dossiers SET status = ?, version = version + 1, "
+	    "updated_at = ?, received_at = ?, due_at = ?, finished_at = ?, "
+	    "returned_at = ?, workflow_id = ?, current_step = ?, "
+	    "current_agency_id = ?, holder_id = ?, step_due_at = ?, "
+	    "step_warn_at = ?, clock_start_at = ?, paused_at = ?, "
+	    "paused_minutes = ?, original_due_at = ?, apology_reason = ?, "
+	    "signed_at = ?, return_method = ?, stage_before_pause = ? "
 	    "WHERE id = ?",
-	[STMT_ACCEPT] = "UPDATE dossiers SET status = ?, received_at = ?, "
-	    "due_at = ?, version = version + 1, updated_at = ? WHERE id = ?",
+	[STMT_SUPP_NEW] = "INSERT INTO supplement_requests (dossier_id, stage, "
+	    "requested_at, requested_by, items, note) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_SUPP_ANSWER] = "UPDATE supplement_requests SET answered_at = ? "
+	    "WHERE dossier_id = ? AND answered_at IS NULL",
+	[STMT_HOLDER_OK] = "SELECT 1 FROM account_roles "
+	    "WHERE account_id = ? AND agency_id = ? AND role = ?",
+	[STMT_LEGAL_TIME] = "SELECT time_hours, time_days, cutoff_minutes "
+	    "FROM procedures WHERE id = ?",
+	/* The columns of STMT_UPDATE that STMT_LOCK does not hold. */
+	[STMT_EXTRA] = "SELECT finished_at, returned_at, step_warn_at, "
+	    "clock_start_at, paused_minutes, apology_reason, return_method "
+	    "FROM dossiers WHERE id = ?",
 };
 
-/* What each action needs and does. */
+/* Who may take an action. */
+#define WHO_RECEIVER	0x01	/* receiver or leader of the receiving agency */
+#define WHO_STEP	0x02	/* the current step's role (or a leader) there */
+#define WHO_LEADER	0x04	/* a leader of the current agency */
+#define WHO_APPLICANT	0x08	/* the applicant's own account */
+#define WHO_OFFICER	0x10	/* any officer who may see the dossier */
+#define WHO_HEAD	0x20	/* a leader of the receiving agency */
+
+#define S(x)		(1u << (x))
+#define OPEN		(S(1) | S(2) | S(4) | S(5) | S(6))
+
 static const struct action_rule {
 	const char	*name;
-	unsigned int	 from;		/* bit (1 << status) */
-	int		 to;
-	unsigned int	 roles;		/* bit (1 << role) at the agency */
+	unsigned int	 from;		/* statuses it applies to */
+	unsigned int	 who;
+	int		 note;		/* a note (reason) is required */
+	int		 internal;	/* its event is not shown to applicants */
 } rules[ACTION__MAX] = {
-	[ACTION_ACCEPT] = { "accept", 1u << STATUS_SUBMITTED, STATUS_ACCEPTED,
-	    1u << ROLE_RECEIVER | 1u << ROLE_LEADER },
+	[ACTION_ACCEPT] = { "accept", S(1), WHO_RECEIVER, 0, 0 },
+	[ACTION_REQUEST_COMPLETION] = { "request_completion", S(1),
+	    WHO_RECEIVER, 0, 0 },
+	[ACTION_REFUSE] = { "refuse", S(1), WHO_RECEIVER, 1, 0 },
+	[ACTION_FORWARD] = { "forward", S(2) | S(4), WHO_STEP, 0, 0 },
+	[ACTION_SEND_BACK] = { "send_back", S(4), WHO_STEP, 1, 1 },
+	[ACTION_CLAIM] = { "claim", S(2) | S(4) | S(6) | S(9), WHO_STEP, 0, 1 },
+	[ACTION_ASSIGN] = { "assign", S(2) | S(4) | S(6) | S(9), WHO_LEADER, 0,
+	    1 },
+	[ACTION_REQUEST_SUPPLEMENT] = { "request_supplement", S(4), WHO_STEP,
+	    0, 0 },
+	[ACTION_SUPPLEMENT] = { "supplement", S(5),
+	    WHO_APPLICANT | WHO_RECEIVER, 0, 0 },
+	[ACTION_REQUEST_PAYMENT] = { "request_payment", S(4), WHO_STEP, 1, 0 },
+	[ACTION_CONFIRM_PAYMENT] = { "confirm_payment", S(6),
+	    WHO_STEP | WHO_RECEIVER, 0, 0 },
+	[ACTION_APPROVE] = { "approve", S(4), WHO_LEADER, 0, 0 },
+	[ACTION_SIGN] = { "sign", S(4) | S(9), WHO_LEADER | WHO_HEAD, 0, 0 },
+	[ACTION_DECIDE] = { "decide", S(4), WHO_LEADER, 0, 0 },
+	[ACTION_RETURN] = { "return", S(9), WHO_RECEIVER, 0, 0 },
+	[ACTION_WITHDRAW] = { "withdraw", OPEN, WHO_APPLICANT | WHO_RECEIVER,
+	    0, 0 },
+	[ACTION_STOP] = { "stop", S(2) | S(4) | S(5) | S(6), WHO_HEAD, 1, 0 },
+	[ACTION_APOLOGY] = { "apology", S(2) | S(4) | S(5) | S(6),
+	    WHO_HEAD | WHO_LEADER, 1, 0 },
+	[ACTION_REMIND] = { "remind", S(2) | S(4) | S(6) | S(9),
+	    WHO_LEADER | WHO_HEAD, 0, 1 },
+	[ACTION_NOTE] = { "note", S(1) | S(2) | S(3) | S(4) | S(5) | S(6) |
+	    S(7) | S(8) | S(9) | S(10), WHO_OFFICER, 1, 1 },
 };
+
+static const char *const role_names[] = { "receiver", "specialist", "leader" };
 
 int
 mc_dossier_action_parse(const char *s)
@@ -173,22 +329,42 @@ receiving_agency(struct mc_db *db, struct mc_arena *a,
 
 static int
 add_event(struct mc_db *db, long long dossier, const char *at,
-    long long actor, const char *action, int from, int to, const char *note)
+    long long actor, const char *action, int from, int to, const char *note,
+    int step, int internal)
 {
-	return mc_db_exec(db, stmts[STMT_EVENT], "isIsIis", dossier, at, actor,
-	    action, (long long)from, (long long)to, note) < 0 ? -1 : 0;
+	return mc_db_exec(db, stmts[STMT_EVENT], "isIsIisIi", dossier, at,
+	    actor, action, (long long)from, (long long)to, note,
+	    (long long)step, (long long)internal) < 0 ? -1 : 0;
 }
 
-int
-mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
-    const struct mc_submission *s, time_t now, const char **code)
+static int
+add_files(struct mc_db *db, long long id, const struct mc_file *files,
+    size_t n, const char *at, long long by)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (mc_db_exec(db, stmts[STMT_BLOB], "siss", files[i].sha256,
+		    (long long)files[i].size, files[i].mime, at) < 0 ||
+		    mc_db_exec(db, stmts[STMT_FILE], "isssI", id,
+		    files[i].sha256, files[i].filename, at, by) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Inserts a dossier in the open transaction; its id in *id, code in *code.
+ * Returns 0, -1 or a DOSSIER_* outcome.
+ */
+static int
+insert_dossier(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, time_t now, long long actor,
+    long long *id, const char **code)
 {
 	struct mc_rows	 proc;
 	const char	*agency_code = NULL, *c;
 	unsigned int	 agency;
-	long long	 id;
 	char		 at[20];
-	size_t		 i;
 
 	mc_time_sql(at, now);
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROC], "s",
@@ -199,109 +375,674 @@ mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
 		return DOSSIER_NO_PROCEDURE;
 	if ((agency = receiving_agency(db, a, s, &proc, &agency_code)) == 0)
 		return DOSSIER_NO_AGENCY;
-	if (mc_db_begin(db) < 0)
-		return -1;
 	if ((c = mc_dossier_next_code(db, a, agency, agency_code, now)) ==
 	    NULL)
-		goto fail;
-	if (mc_db_exec(db, stmts[STMT_INSERT], "siiIsssssiisss", c, mc_rows_int(&proc, 0, 0), (long long)agency,
-	    s->account_id, s->name, s->id_number, s->phone, s->email,
-	    s->address, (long long)s->channel, (long long)STATUS_SUBMITTED,
+		return -1;
+	if (mc_db_exec(db, stmts[STMT_INSERT], "siiiiIsssssiisss", c,
+	    mc_rows_int(&proc, 0, 0), mc_rows_int(&proc, 0, 5),
+	    (long long)agency, (long long)agency, s->account_id, s->name,
+	    s->id_number, s->phone, s->email, s->address,
+	    (long long)s->channel, (long long)STATUS_SUBMITTED,
 	    s->form_json ? s->form_json : "{}", at, at) < 0)
-		goto fail;
-	id = (long long)mc_db_insert_id(db);
-	if (add_event(db, id, at, s->account_id, "submit", 0,
-	    STATUS_SUBMITTED, NULL) < 0)
-		goto fail;
-	for (i = 0; i < s->nfiles; i++) {
-		if (mc_db_exec(db, stmts[STMT_BLOB], "siss", s->files[i].sha256,
-		    (long long)s->files[i].size, s->files[i].mime, at) < 0 ||
-		    mc_db_exec(db, stmts[STMT_FILE], "isssI", id,
-		    s->files[i].sha256, s->files[i].filename, at,
-		    s->account_id) < 0)
-			goto fail;
-	}
-	if (mc_db_commit(db) < 0)
+		return -1;
+	*id = (long long)mc_db_insert_id(db);
+	if (add_event(db, *id, at, actor ? actor : s->account_id, "submit", 0,
+	    STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
+	    add_files(db, *id, s->files, s->nfiles, at,
+	    actor ? actor : s->account_id) < 0)
 		return -1;
 	*code = c;
-	return 0;
-fail:
-	mc_db_rollback(db);
-	return -1;
-}
-
-/* The due time of a dossier accepted at now under its procedure's time. */
-static int
-due_time(struct mc_db *db, struct mc_arena *a, long long procedure,
-    time_t now, char out[20])
-{
-	struct mc_rows	rows;
-
-	if (mc_db_query(db, a, &rows, stmts[STMT_PROC_TIME], "i",
-	    procedure) < 0)
-		return -1;
-	out[0] = '\0';
-	if (rows.n == 0)
-		return 0;
-	if (mc_rows_str(&rows, 0, 0) != NULL)
-		mc_time_sql(out, mc_calendar_add_minutes(now,
-		    (long)mc_rows_int(&rows, 0, 0) * 60));
-	else if (mc_rows_str(&rows, 0, 1) != NULL)
-		mc_time_sql(out, mc_calendar_add_days(now,
-		    (int)mc_rows_int(&rows, 0, 1)));
 	return 0;
 }
 
 int
-mc_dossier_transition(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *u, const char *code, enum mc_action act,
-    const char *note, long long expected_version, time_t now)
+mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, time_t now, const char **code)
+{
+	long long	id;
+	int		rc;
+
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if ((rc = insert_dossier(db, a, s, now, 0, &id, code)) != 0) {
+		mc_db_rollback(db);
+		return rc;
+	}
+	return mc_db_commit(db);
+}
+
+/* The local time of a "YYYY-MM-DD HH:MM:SS" string; 0 if NULL or bad. */
+static time_t
+sql_time(const char *s)
+{
+	struct tm	tm;
+
+	if (s == NULL)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(s, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static const char *
+sql_fmt(struct mc_arena *a, time_t t)
+{
+	char	*s;
+
+	if (t == 0)
+		return NULL;
+	s = mc_arena_alloc(a, 20);
+	mc_time_sql(s, t);
+	return s;
+}
+
+static int
+soon_percent(void)
+{
+	return (int)mc_config_int("due_soon_percent", 20, 0, 100);
+}
+
+int
+mc_dossier_colour(const char *due, const char *warn, time_t now)
+{
+	time_t	d = sql_time(due), w = sql_time(warn);
+
+	if (d == 0)
+		return COLOUR_NONE;
+	if (now > d)
+		return COLOUR_RED;
+	if (w != 0 && now >= w)
+		return COLOUR_YELLOW;
+	return COLOUR_GREEN;
+}
+
+const char *
+mc_dossier_colour_name(int c)
+{
+	return c == COLOUR_NONE ? "none" :
+	    mc_calendar_colour_name((enum mc_colour)c);
+}
+
+/* The dossier as locked for a transition, and what the action changes. */
+struct state {
+	struct mc_rows	 row;
+	long long	 id;
+	int		 status;
+	int		 step;
+	int		 last_step;
+	int		 step_role;	/* index in role_names, -1 none */
+	unsigned int	 agency;	/* receiving */
+	unsigned int	 current_agency;
+	/* The new values written back. */
+	int		 to;
+	const char	*received, *due, *finished, *returned, *step_due;
+	const char	*step_warn, *clock_start, *paused_at, *original_due;
+	const char	*apology, *signed_at;
+	long long	 workflow, holder, paused_minutes, return_method;
+	long long	 stage;
+	int		 new_step;
+	unsigned int	 new_agency;
+};
+
+static const char *
+col(const struct state *st, enum lock_col c)
+{
+	return mc_rows_str(&st->row, 0, c);
+}
+
+/* 1 if the user holds one of the roles (names' bits) at the agency. */
+static int
+acts(const struct mc_user *u, unsigned int roles, unsigned int agency)
+{
+	return mc_auth_acts_for(u, roles, agency);
+}
+
+/* Whether the user may act as `who` on the locked dossier. */
+static int
+allowed_who(const struct mc_user *u, unsigned int who, const struct state *st)
+{
+	unsigned int	step_roles;
+
+	if (u == NULL)
+		return 0;
+	if ((who & WHO_APPLICANT) && col(st, L_ACCOUNT) != NULL &&
+	    mc_rows_int(&st->row, 0, L_ACCOUNT) == u->id)
+		return 1;
+	if ((who & WHO_RECEIVER) && acts(u, ROLES(ROLE_RECEIVER) |
+	    ROLES(ROLE_LEADER), st->agency))
+		return 1;
+	if ((who & WHO_HEAD) && acts(u, ROLES(ROLE_LEADER), st->agency))
+		return 1;
+	if ((who & WHO_LEADER) && acts(u, ROLES(ROLE_LEADER),
+	    st->current_agency))
+		return 1;
+	if (who & WHO_STEP) {
+		step_roles = ROLES(ROLE_LEADER);
+		if (st->step_role == 1)
+			step_roles |= ROLES(ROLE_RECEIVER);
+		else if (st->step_role == 2)
+			step_roles |= ROLES(ROLE_SPECIALIST);
+		if (acts(u, step_roles, st->current_agency))
+			return 1;
+	}
+	if ((who & WHO_OFFICER) && (acts(u, ROLES_OFFICER, st->agency) ||
+	    acts(u, ROLES_OFFICER, st->current_agency)))
+		return 1;
+	return 0;
+}
+
+/* Creates the dossier's steps from its procedure's workflow; 0 or -1. */
+static int
+create_steps(struct mc_db *db, struct mc_arena *a, struct state *st,
+    long long legal_minutes)
+{
+	struct mc_rows	 wf, steps;
+	long long	 minutes, total = 0;
+	size_t		 i;
+
+	if (mc_db_query(db, a, &wf, stmts[STMT_WORKFLOW_OF], "i",
+	    mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 || wf.n == 0)
+		return -1;
+	st->workflow = mc_rows_int(&wf, 0, 0);
+	if (mc_db_query(db, a, &steps, stmts[STMT_WORKFLOW_STEPS], "i",
+	    st->workflow) < 0 || steps.n == 0 || steps.n > MAX_STEPS)
+		return -1;
+	for (i = 0; i < steps.n; i++) {
+		if (mc_rows_str(&steps, i, 4) != NULL)
+			minutes = mc_rows_int(&steps, i, 4);
+		else if (i + 1 == steps.n)	/* the rest: totals match */
+			minutes = legal_minutes - total;
+		else
+			minutes = legal_minutes * mc_rows_int(&steps, i, 5) /
+			    1000;
+		if (minutes < 0)
+			minutes = 0;
+		total += minutes;
+		if (mc_db_exec(db, stmts[STMT_STEP_NEW], "iissii", st->id,
+		    mc_rows_int(&steps, i, 0), mc_rows_str(&steps, i, 1),
+		    mc_rows_str(&steps, i, 2), mc_rows_str(&steps, i, 3) ?
+		    mc_rows_int(&steps, i, 3) : (long long)st->agency,
+		    minutes) < 0)
+			return -1;
+	}
+	st->last_step = (int)steps.n;
+	return 0;
+}
+
+/* Loads step seq of the dossier into st (role, agency, last); 0 or -1. */
+static int
+load_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
+    struct mc_rows *out)
+{
+	size_t	i;
+
+	if (mc_db_query(db, a, out, stmts[STMT_STEP_GET], "iii", st->id,
+	    st->id, (long long)seq) < 0)
+		return -1;
+	if (out->n == 0)
+		return 0;
+	st->last_step = (int)mc_rows_int(out, 0, 5);
+	for (i = 0; i < sizeof(role_names) / sizeof(role_names[0]); i++)
+		if (strcmp(mc_rows_str(out, 0, 1), role_names[i]) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+/* Starts step seq at now: its due and warning times; 0 or -1. */
+static int
+start_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
+    time_t now, long long actor)
+{
+	struct mc_rows	 step;
+	time_t		 due;
+	long		 minutes;
+
+	if (load_step(db, a, st, seq, &step) < 0 || step.n == 0)
+		return -1;
+	minutes = (long)mc_rows_int(&step, 0, 3);
+	due = mc_calendar_add_minutes(now, minutes);
+	st->new_step = seq;
+	st->new_agency = (unsigned int)mc_rows_int(&step, 0, 2);
+	st->step_due = sql_fmt(a, due);
+	st->step_warn = sql_fmt(a, mc_calendar_add_minutes(now, minutes *
+	    (100 - soon_percent()) / 100));
+	st->holder = 0;
+	return mc_db_exec(db, stmts[STMT_STEP_START], "ssIii", sql_fmt(a, now),
+	    st->step_due, actor, st->id, (long long)seq) < 0 ? -1 : 0;
+}
+
+/* Finishes the current step at now with its outcome; 0 or -1. */
+static int
+finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor)
+{
+	struct mc_rows	 step;
+	struct tm	 dt, nt;
+	const char	*outcome = "ontime";
+	time_t		 due;
+
+	if (st->step == 0)
+		return 0;
+	if (load_step(db, a, st, st->step, &step) < 0 || step.n == 0)
+		return -1;
+	if ((due = sql_time(mc_rows_str(&step, 0, 4))) != 0) {
+		localtime_r(&due, &dt);
+		localtime_r(&now, &nt);
+		if (now > due)
+			outcome = "late";
+		else if (nt.tm_year != dt.tm_year || nt.tm_yday != dt.tm_yday)
+			outcome = "early";
+	}
+	return mc_db_exec(db, stmts[STMT_STEP_FINISH], "ssIii",
+	    sql_fmt(a, now), outcome, actor, st->id, (long long)st->step) < 0 ?
+	    -1 : 0;
+}
+
+/* Moves the current step forward (or back), status 9 before the last. */
+static int
+move_step(struct mc_db *db, struct mc_arena *a, struct state *st, int to,
+    time_t now, long long actor)
+{
+	if (to < 1 || to > st->last_step)
+		return DOSSIER_NOT_ALLOWED;
+	if (finish_step(db, a, st, now, actor) < 0 ||
+	    start_step(db, a, st, to, now, actor) < 0)
+		return -1;
+	if (to == st->last_step) {
+		st->to = STATUS_DECIDED;
+		st->finished = sql_fmt(a, now);
+	} else
+		st->to = STATUS_PROCESSING;
+	return 0;
+}
+
+/* The procedure's legal time in working minutes (calendar days: days). */
+static int
+legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
+    long long *minutes, long long *days, int *cutoff)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_LEGAL_TIME], "i",
+	    mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 || rows.n == 0)
+		return -1;
+	*days = mc_rows_str(&rows, 0, 1) ? mc_rows_int(&rows, 0, 1) : 0;
+	*minutes = mc_rows_str(&rows, 0, 0) ? mc_rows_int(&rows, 0, 0) * 60 :
+	    *days * DAY_MINUTES * 5 / 7;
+	*cutoff = (int)mc_rows_int(&rows, 0, 2);
+	return 0;
+}
+
+static int
+do_accept(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor)
+{
+	long long	minutes, days;
+	time_t		start, due;
+	int		cutoff;
+
+	if (legal_time(db, a, st, &minutes, &days, &cutoff) < 0)
+		return -1;
+	start = mc_calendar_start(now, cutoff);
+	due = days > 0 ? mc_calendar_add_days(start, (int)days) :
+	    mc_calendar_add_minutes(start, (long)minutes);
+	st->received = sql_fmt(a, now);
+	st->clock_start = sql_fmt(a, start);
+	st->due = sql_fmt(a, due);
+	if (create_steps(db, a, st, minutes) < 0 ||
+	    start_step(db, a, st, 1, start, actor) < 0)
+		return -1;
+	st->holder = actor;
+	st->to = STATUS_ACCEPTED;
+	return 0;
+}
+
+/* Records a supplement request (form 02) and pauses the clock. */
+static int
+do_request(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor, const struct mc_action_args *args,
+    const char *stage)
+{
+	json_t	*items;
+	int	 ok;
+
+	if (args->items_json == NULL)
+		return DOSSIER_BAD_INPUT;
+	items = json_loads(args->items_json, 0, NULL);
+	ok = items != NULL && json_is_array(items) && json_array_size(items) > 0;
+	json_decref(items);
+	if (!ok)
+		return DOSSIER_BAD_INPUT;
+	if (mc_db_exec(db, stmts[STMT_SUPP_NEW], "ississ", st->id, stage,
+	    sql_fmt(a, now), actor, args->items_json, args->note) < 0)
+		return -1;
+	st->stage = st->status;
+	st->paused_at = st->status == STATUS_SUBMITTED ? NULL : sql_fmt(a, now);
+	st->to = STATUS_SUPPLEMENT;
+	return 0;
+}
+
+/* The applicant supplements: the clock resumes, due times move. */
+static int
+do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor, const struct mc_action_args *args)
+{
+	time_t	paused = sql_time(col(st, L_PAUSED_AT));
+	long	minutes = 0;
+
+	if (args->nfiles == 0 && args->note == NULL)
+		return DOSSIER_BAD_INPUT;
+	if (add_files(db, st->id, args->files, args->nfiles, sql_fmt(a, now),
+	    actor) < 0 ||
+	    mc_db_exec(db, stmts[STMT_SUPP_ANSWER], "si", sql_fmt(a, now),
+	    st->id) < 0)
+		return -1;
+	st->to = st->stage == STATUS_SUBMITTED || st->stage == 0 ?
+	    STATUS_SUBMITTED : (int)st->stage;
+	st->stage = 0;
+	st->paused_at = NULL;
+	if (paused == 0)
+		return 0;
+	minutes = mc_calendar_work_minutes(paused, now);
+	st->paused_minutes += minutes;
+	if (st->due != NULL)
+		st->due = sql_fmt(a, mc_calendar_add_minutes(sql_time(st->due),
+		    minutes));
+	if (st->step_due != NULL) {
+		time_t old = sql_time(st->step_due);
+		time_t moved = mc_calendar_add_minutes(old, minutes);
+
+		st->step_due = sql_fmt(a, moved);
+		if (st->step_warn != NULL)
+			st->step_warn = sql_fmt(a, mc_calendar_add_minutes(
+			    sql_time(st->step_warn), minutes));
+		if (mc_db_exec(db, stmts[STMT_STEPS_SHIFT], "iii",
+		    (long long)(moved - old), st->id, (long long)st->step) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+do_apology(struct mc_arena *a, struct state *st, time_t now,
+    const struct mc_action_args *args)
+{
+	time_t	due = sql_time(st->due);
+
+	if (st->original_due != NULL)
+		return DOSSIER_NOT_ALLOWED;	/* a new date is set once */
+	if (due == 0 || args->new_due <= due)
+		return DOSSIER_BAD_INPUT;
+	if (mc_calendar_work_minutes(now, due) < DAY_MINUTES)
+		return DOSSIER_TOO_LATE;
+	st->original_due = st->due;
+	st->due = sql_fmt(a, args->new_due);
+	st->apology = args->note;
+	return 0;
+}
+
+/* The officer to assign must hold the step's role at the current agency. */
+static int
+do_assign(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const struct mc_action_args *args)
+{
+	struct mc_rows	rows;
+
+	if (args->officer_id <= 0 || st->step_role <= 0)
+		return DOSSIER_BAD_INPUT;
+	if (mc_db_query(db, a, &rows, stmts[STMT_HOLDER_OK], "iis",
+	    args->officer_id, (long long)st->current_agency,
+	    role_names[st->step_role - 1]) < 0)
+		return -1;
+	if (rows.n == 0)
+		return DOSSIER_BAD_INPUT;
+	st->holder = args->officer_id;
+	return 0;
+}
+
+/* Runs the action's own changes on st; 0, -1 or a DOSSIER_* outcome. */
+static int
+apply(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const struct mc_user *u, enum mc_action act,
+    const struct mc_action_args *args, time_t now)
+{
+	switch (act) {
+	case ACTION_ACCEPT:
+		return do_accept(db, a, st, now, u->id);
+	case ACTION_REQUEST_COMPLETION:
+		return do_request(db, a, st, now, u->id, args, "receipt");
+	case ACTION_REFUSE:
+		st->to = STATUS_REFUSED;
+		st->finished = sql_fmt(a, now);
+		return 0;
+	case ACTION_FORWARD:
+		if (st->step >= st->last_step)
+			return DOSSIER_NOT_ALLOWED;
+		return move_step(db, a, st, st->step + 1, now, u->id);
+	case ACTION_SEND_BACK:
+		if (st->step <= 1)
+			return DOSSIER_NOT_ALLOWED;
+		return move_step(db, a, st, st->step - 1, now, u->id);
+	case ACTION_APPROVE:
+		if (st->step_role != 3 || st->step >= st->last_step)
+			return DOSSIER_NOT_ALLOWED;
+		return move_step(db, a, st, st->step + 1, now, u->id);
+	case ACTION_DECIDE:
+		return move_step(db, a, st, st->last_step, now, u->id);
+	case ACTION_CLAIM:
+		st->holder = u->id;
+		return 0;
+	case ACTION_ASSIGN:
+		return do_assign(db, a, st, args);
+	case ACTION_REQUEST_SUPPLEMENT:
+		return do_request(db, a, st, now, u->id, args, "processing");
+	case ACTION_SUPPLEMENT:
+		return do_supplement(db, a, st, now, u->id, args);
+	case ACTION_REQUEST_PAYMENT:
+		st->to = STATUS_PAYMENT;
+		return 0;
+	case ACTION_CONFIRM_PAYMENT:
+		st->to = STATUS_PROCESSING;
+		return 0;
+	case ACTION_SIGN:
+		st->signed_at = sql_fmt(a, now);
+		return 0;
+	case ACTION_RETURN:
+		if (args->method < CHANNEL_COUNTER || args->method > CHANNEL_POST)
+			return DOSSIER_BAD_INPUT;
+		if (finish_step(db, a, st, now, u->id) < 0)
+			return -1;
+		st->to = STATUS_RETURNED;
+		st->returned = sql_fmt(a, now);
+		st->return_method = args->method;
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_WITHDRAW:
+		st->to = STATUS_WITHDRAWN;
+		st->finished = sql_fmt(a, now);
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_STOP:
+		st->to = STATUS_STOPPED;
+		st->finished = sql_fmt(a, now);
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_APOLOGY:
+		return do_apology(a, st, now, args);
+	case ACTION_REMIND:
+		return col(st, L_HOLDER) == NULL ? DOSSIER_BAD_INPUT : 0;
+	case ACTION_NOTE:
+	default:
+		return 0;
+	}
+}
+
+/* Fills st from the locked row. */
+static int
+state_load(struct mc_db *db, struct mc_arena *a, struct state *st)
+{
+	struct mc_rows	step;
+	int		role;
+
+	st->id = mc_rows_int(&st->row, 0, L_ID);
+	st->status = st->to = (int)mc_rows_int(&st->row, 0, L_STATUS);
+	st->agency = (unsigned int)mc_rows_int(&st->row, 0, L_AGENCY);
+	st->current_agency = st->new_agency = (unsigned int)mc_rows_int(
+	    &st->row, 0, L_CURRENT_AGENCY);
+	st->step = st->new_step = (int)mc_rows_int(&st->row, 0, L_STEP);
+	st->workflow = mc_rows_int(&st->row, 0, L_WORKFLOW);
+	st->holder = mc_rows_int(&st->row, 0, L_HOLDER);
+	st->received = col(st, L_RECEIVED);
+	st->due = col(st, L_DUE);
+	st->step_due = col(st, L_STEP_DUE);
+	st->paused_at = col(st, L_PAUSED_AT);
+	st->original_due = col(st, L_ORIGINAL_DUE);
+	st->stage = mc_rows_int(&st->row, 0, L_STAGE);
+	st->signed_at = col(st, L_SIGNED);
+	st->step_role = -1;
+	if (st->step > 0) {
+		if ((role = load_step(db, a, st, st->step, &step)) < 0)
+			return -1;
+		st->step_role = role;
+	}
+	return 0;
+}
+
+int
+mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, enum mc_action act, const struct mc_action_args *args,
+    time_t now)
 {
 	const struct action_rule	*rule = &rules[act];
-	struct mc_rows			 row;
-	char				 at[20], due[20];
-	long long			 id;
-	int				 status, rc = -1;
+	struct state			 st;
+	struct mc_rows			 extra;
+	char				 at[20];
+	int				 rc = -1;
 
+	memset(&st, 0, sizeof(st));
 	mc_time_sql(at, now);
 	if (mc_db_begin(db) < 0)
 		return -1;
-	if (mc_db_query(db, a, &row, stmts[STMT_LOCK], "s", code) < 0)
+	if (mc_db_query(db, a, &st.row, stmts[STMT_LOCK], "s", code) < 0)
 		goto out;
 	rc = DOSSIER_NOT_FOUND;
-	if (row.n == 0)
-		goto out;
-	id = mc_rows_int(&row, 0, 0);
-	status = (int)mc_rows_int(&row, 0, 1);
-	rc = DOSSIER_FORBIDDEN;
-	if (!mc_auth_acts_for(u, rule->roles,
-	    (unsigned int)mc_rows_int(&row, 0, 3)))
-		goto out;
-	rc = DOSSIER_CONFLICT;
-	if (expected_version > 0 && mc_rows_int(&row, 0, 2) !=
-	    expected_version)
-		goto out;
-	rc = DOSSIER_NOT_ALLOWED;
-	if (!(rule->from & (1u << status)))
+	if (st.row.n == 0)
 		goto out;
 	rc = -1;
-	switch (act) {
-	case ACTION_ACCEPT:
-		if (due_time(db, a, mc_rows_int(&row, 0, 4), now, due) < 0 ||
-		    mc_db_exec(db, stmts[STMT_ACCEPT], "isssi",
-		    (long long)rule->to, at, due[0] ? due : NULL, at, id) < 0)
-			goto out;
-		break;
-	default:
+	if (state_load(db, a, &st) < 0 ||
+	    mc_db_query(db, a, &extra, stmts[STMT_EXTRA], "i", st.id) < 0)
 		goto out;
-	}
-	if (add_event(db, id, at, u->id, rule->name, status, rule->to,
-	    note) < 0)
+	st.finished = mc_rows_str(&extra, 0, 0);
+	st.returned = mc_rows_str(&extra, 0, 1);
+	st.step_warn = mc_rows_str(&extra, 0, 2);
+	st.clock_start = mc_rows_str(&extra, 0, 3);
+	st.paused_minutes = mc_rows_int(&extra, 0, 4);
+	st.apology = mc_rows_str(&extra, 0, 5);
+	st.return_method = mc_rows_int(&extra, 0, 6);
+	rc = DOSSIER_FORBIDDEN;
+	if (!allowed_who(u, rule->who, &st))
+		goto out;
+	rc = DOSSIER_CONFLICT;
+	if (args->expected_version > 0 && mc_rows_int(&st.row, 0, L_VERSION) !=
+	    args->expected_version)
+		goto out;
+	rc = DOSSIER_NOT_ALLOWED;
+	if (!(rule->from & S(st.status)))
+		goto out;
+	rc = DOSSIER_BAD_INPUT;
+	if (rule->note && (args->note == NULL || *args->note == '\0'))
+		goto out;
+	if ((rc = apply(db, a, &st, u, act, args, now)) != 0)
+		goto out;
+	rc = -1;
+	if (mc_db_exec(db, stmts[STMT_UPDATE],
+	    "isssssIIIIssssisssIIi", (long long)st.to, at, st.received,
+	    st.due, st.finished, st.returned, st.workflow,
+	    (long long)st.new_step, (long long)st.new_agency, st.holder,
+	    st.step_due, st.step_warn, st.clock_start, st.paused_at,
+	    st.paused_minutes, st.original_due, st.apology, st.signed_at,
+	    st.return_method, st.stage, st.id) < 0)
+		goto out;
+	if (add_event(db, st.id, at, u->id, rule->name, st.status, st.to,
+	    args->note, st.new_step, rule->internal) < 0)
 		goto out;
 	return mc_db_commit(db);
 out:
 	mc_db_rollback(db);
 	return rc;
+}
+
+int
+mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_submission *s, time_t now,
+    const char **code)
+{
+	struct mc_action_args	args;
+	long long		id;
+	int			rc;
+
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if ((rc = insert_dossier(db, a, s, now, u->id, &id, code)) != 0) {
+		mc_db_rollback(db);
+		return rc;
+	}
+	if (mc_db_commit(db) < 0)
+		return -1;
+	memset(&args, 0, sizeof(args));
+	return mc_dossier_act(db, a, u, *code, ACTION_ACCEPT, &args, now);
+}
+
+unsigned int
+mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d, time_t now)
+{
+	struct state	 st;
+	struct mc_rows	 step;
+	unsigned int	 bits = 0;
+	int		 i;
+
+	memset(&st, 0, sizeof(st));
+	st.id = d->id;
+	st.status = d->status;
+	st.agency = d->agency_id;
+	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0, 23);
+	st.step = (int)mc_rows_int(&d->row, 0, 22);
+	st.step_role = -1;
+	if (st.step > 0 && (st.step_role = load_step(db, a, &st, st.step,
+	    &step)) < 0)
+		return 0;
+	for (i = 0; i < ACTION__MAX; i++) {
+		if (!(rules[i].from & S(st.status)))
+			continue;
+		if ((rules[i].who & WHO_APPLICANT) && d->account_id == u->id &&
+		    d->account_id != 0) {
+			bits |= 1u << i;
+			continue;
+		}
+		if (allowed_who(u, rules[i].who & ~WHO_APPLICANT, &st))
+			bits |= 1u << i;
+	}
+	/* What the state rules out besides status. */
+	if (st.step >= st.last_step)
+		bits &= ~(1u << ACTION_FORWARD | 1u << ACTION_APPROVE);
+	if (st.step <= 1)
+		bits &= ~(1u << ACTION_SEND_BACK);
+	if (st.step_role != 3)
+		bits &= ~(1u << ACTION_APPROVE);
+	if (mc_rows_str(&d->row, 0, 31) != NULL ||	/* original_due */
+	    mc_rows_str(&d->row, 0, 15) == NULL ||
+	    mc_calendar_work_minutes(now, sql_time(mc_rows_str(&d->row, 0,
+	    15))) < DAY_MINUTES)
+		bits &= ~(1u << ACTION_APOLOGY);
+	if (mc_rows_str(&d->row, 0, 25) == NULL)	/* no holder */
+		bits &= ~(1u << ACTION_REMIND);
+	return bits;
 }
 
 int
@@ -318,21 +1059,145 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	d->agency_id = (unsigned int)mc_rows_int(&d->row, 0, 4);
 	d->account_id = mc_rows_int(&d->row, 0, 5);
 	if (mc_db_query(db, a, &d->events, stmts[STMT_EVENTS], "i", d->id) < 0 ||
-	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0)
+	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0 ||
+	    mc_db_query(db, a, &d->steps, stmts[STMT_STEPS], "i", d->id) < 0 ||
+	    mc_db_query(db, a, &d->supplements, stmts[STMT_SUPPLEMENTS], "i",
+	    d->id) < 0)
 		return -1;
 	return 1;
 }
 
+/* 1 if the user is an officer at the agency or at one above it. */
+static int
+officer_at_or_above(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, unsigned int agency)
+{
+	struct mc_rows	rows;
+	int		depth;
+
+	for (depth = 0; agency != 0 && depth < 8; depth++) {
+		if (mc_auth_acts_for(u, ROLES_OFFICER, agency))
+			return 1;
+		if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY_PARENT], "i",
+		    (long long)agency) < 0 || rows.n == 0)
+			return 0;
+		agency = (unsigned int)mc_rows_int(&rows, 0, 0);
+	}
+	return 0;
+}
+
 int
-mc_dossier_visible(const struct mc_user *u, const struct mc_dossier *d)
+mc_dossier_officer_visible(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d)
+{
+	size_t	i;
+
+	if (u == NULL || (u->roles & ROLES_OFFICER) == 0)
+		return 0;
+	if (officer_at_or_above(db, a, u, d->agency_id))
+		return 1;
+	for (i = 0; i < d->steps.n; i++)
+		if (officer_at_or_above(db, a, u,
+		    (unsigned int)mc_rows_int(&d->steps, i, 3)))
+			return 1;
+	return 0;
+}
+
+int
+mc_dossier_visible(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d)
 {
 	if (u == NULL)
 		return 0;
 	if (d->account_id != 0 && d->account_id == u->id)
 		return 1;
-	return mc_auth_acts_for(u, 1u << ROLE_RECEIVER |
-	    1u << ROLE_SPECIALIST | 1u << ROLE_LEADER | 1u << ROLE_ADMIN,
-	    d->agency_id);
+	return mc_dossier_officer_visible(db, a, u, d);
+}
+
+/* Copies row i of rows under prefix.n. */
+static void
+model_row(HDF *hdf, struct mc_arena *a, const char *prefix, size_t n,
+    const struct mc_rows *rows, size_t i)
+{
+	const char	*v;
+	size_t		 c;
+
+	for (c = 0; c < rows->ncols; c++)
+		if ((v = mc_rows_str(rows, i, c)) != NULL)
+			mc_view_set(hdf, mc_arena_printf(a, "%s.%zu.%s", prefix,
+			    n, rows->names[c]), v);
+}
+
+static const char *
+step_state(const struct mc_dossier *d, size_t i)
+{
+	long long	current = mc_rows_int(&d->row, 0, 22);
+	int		open = d->status != STATUS_RETURNED &&
+			    d->status != STATUS_REFUSED &&
+			    d->status != STATUS_WITHDRAWN &&
+			    d->status != STATUS_STOPPED;
+
+	if (mc_rows_int(&d->steps, i, 0) == current && open)
+		return "current";
+	if (mc_rows_str(&d->steps, i, 8) != NULL)
+		return "done";
+	return "todo";
+}
+
+void
+mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
+    time_t now, int officer)
+{
+	json_t		*items, *it;
+	time_t		 start, end;
+	size_t		 i, j, n;
+	long long	 hours = 0, days = 0;
+
+	mc_view_rows(hdf, "Data.Dossier", &d->row);
+	mc_view_rows(hdf, "Data.Files", &d->files);
+	for (i = n = 0; i < d->events.n; i++)
+		if (officer || mc_rows_int(&d->events, i, 6) == 0)
+			model_row(hdf, a, "Data.Events", n++, &d->events, i);
+	for (i = 0; i < d->steps.n; i++) {
+		model_row(hdf, a, "Data.Steps", i, &d->steps, i);
+		mc_view_set(hdf, mc_arena_printf(a, "Data.Steps.%zu.state", i),
+		    step_state(d, i));
+	}
+	for (i = 0; i < d->supplements.n; i++) {
+		model_row(hdf, a, "Data.Supplements", i, &d->supplements, i);
+		items = json_loads(mc_rows_str(&d->supplements, i, 3), 0, NULL);
+		json_array_foreach(items, j, it) {
+			mc_view_set(hdf, mc_arena_printf(a,
+			    "Data.Supplements.%zu.Items.%zu.item", i, j),
+			    json_string_value(json_object_get(it, "item")));
+			mc_view_set(hdf, mc_arena_printf(a,
+			    "Data.Supplements.%zu.Items.%zu.reason", i, j),
+			    json_string_value(json_object_get(it, "reason")));
+		}
+		json_decref(items);
+	}
+	mc_view_set(hdf, "Data.Colour", mc_dossier_colour_name(
+	    d->status == STATUS_SUPPLEMENT ? COLOUR_NONE : mc_dossier_colour(
+	    mc_rows_str(&d->row, 0, 27), mc_rows_str(&d->row, 0, 28), now)));
+	/* Working time used: from the clock's start, less the pauses. */
+	if ((start = sql_time(mc_rows_str(&d->row, 0, 36))) != 0) {
+		end = sql_time(mc_rows_str(&d->row, 0, 16));
+		if (end == 0)
+			end = sql_time(mc_rows_str(&d->row, 0, 29));
+		if (end == 0)
+			end = now;
+		mc_view_setf(hdf, "Data.UsedHours", "%.1f",
+		    (mc_calendar_work_minutes(start, end) -
+		    mc_rows_int(&d->row, 0, 30)) / 60.0);
+	}
+	if (mc_rows_str(&d->row, 0, 38) != NULL)
+		hours = mc_rows_int(&d->row, 0, 38);
+	if (mc_rows_str(&d->row, 0, 39) != NULL)
+		days = mc_rows_int(&d->row, 0, 39);
+	if (hours > 0)
+		mc_view_set_int(hdf, "Data.LegalHours", hours);
+	if (days > 0)
+		mc_view_set_int(hdf, "Data.LegalDays", days);
 }
 
 int
@@ -344,11 +1209,55 @@ mc_dossier_list_mine(struct mc_db *db, struct mc_arena *a,
 }
 
 int
-mc_dossier_inbox(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
-    int status, size_t limit, struct mc_rows *out)
+mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
+    const struct mc_inbox_filter *f, struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_INBOX], "iii",
-	    (long long)agency_id, (long long)status, (long long)limit);
+	const char	*q = f->q && *f->q ? f->q : NULL;
+
+	return mc_db_query(db, a, out, stmts[STMT_INBOX],
+	    "iiiiiiiiissssssii", (long long)f->agency_id, (long long)f->status,
+	    (long long)f->status, f->holder_id, f->holder_id,
+	    (long long)f->procedure_id, (long long)f->procedure_id,
+	    (long long)f->field_id, (long long)f->field_id, f->due_before,
+	    f->due_before, q, q, q, q, (long long)f->limit,
+	    (long long)f->offset);
+}
+
+int
+mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, time_t now, long long counts[COLOUR__MAX])
+{
+	struct mc_rows	 r;
+	const char	*t = sql_fmt(a, now);
+
+	memset(counts, 0, COLOUR__MAX * sizeof(counts[0]));
+	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_RED], "is",
+	    (long long)agency_id, t) < 0)
+		return -1;
+	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
+	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_YELLOW], "iss",
+	    (long long)agency_id, t, t) < 0)
+		return -1;
+	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0);
+	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_OPEN], "i",
+	    (long long)agency_id) < 0)
+		return -1;
+	counts[COLOUR_GREEN] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED] -
+	    counts[COLOUR_YELLOW];
+	return 0;
+}
+
+int
+mc_dossier_workflow(struct mc_db *db, struct mc_arena *a,
+    long long procedure_id, struct mc_rows *out)
+{
+	struct mc_rows	wf;
+
+	if (mc_db_query(db, a, &wf, stmts[STMT_WORKFLOW_OF], "i",
+	    procedure_id) < 0 || wf.n == 0)
+		return -1;
+	return mc_db_query(db, a, out, stmts[STMT_WORKFLOW_STEPS], "i",
+	    mc_rows_int(&wf, 0, 0));
 }
 
 size_t

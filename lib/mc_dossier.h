@@ -10,11 +10,14 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "mc_calendar.h"
 #include "mc_files.h"
+#include "mc_view.h"
 #include "mc_http.h"
 
 struct mc_arena;
 struct mc_db;
+struct mc_dossier;
 
 /* National status codes. */
 enum mc_status {
@@ -76,7 +79,26 @@ const char *mc_dossier_next_code(struct mc_db *, struct mc_arena *,
 	    unsigned int agency_id, const char *agency_code, time_t now);
 
 enum mc_action {
-	ACTION_ACCEPT,
+	ACTION_ACCEPT,			/* 1 -> 2, form 01, deadline starts */
+	ACTION_REQUEST_COMPLETION,	/* 1 -> 5, form 02 at receipt */
+	ACTION_REFUSE,			/* 1 -> 3, form 03 */
+	ACTION_FORWARD,			/* 2/4 -> 4 (9 before the last step) */
+	ACTION_SEND_BACK,		/* 4 -> 4, to the previous step */
+	ACTION_CLAIM,			/* take the current step */
+	ACTION_ASSIGN,			/* a leader gives it to an officer */
+	ACTION_REQUEST_SUPPLEMENT,	/* 4 -> 5, clock paused */
+	ACTION_SUPPLEMENT,		/* 5 -> 1 or 4, clock resumed */
+	ACTION_REQUEST_PAYMENT,		/* 4 -> 6 */
+	ACTION_CONFIRM_PAYMENT,		/* 6 -> 4 */
+	ACTION_APPROVE,			/* leader step -> next (9 before last) */
+	ACTION_SIGN,			/* the result is signed */
+	ACTION_DECIDE,			/* -> 9, to the return step */
+	ACTION_RETURN,			/* 9 -> 10, counter, post or online */
+	ACTION_WITHDRAW,		/* -> 7 on the applicant's request */
+	ACTION_STOP,			/* -> 8, stop notice */
+	ACTION_APOLOGY,			/* form 04: a new date, once */
+	ACTION_REMIND,			/* a leader's reminder to the holder */
+	ACTION_NOTE,			/* an internal note */
 	ACTION__MAX
 };
 
@@ -84,20 +106,62 @@ enum mc_action {
 int	mc_dossier_action_parse(const char *);
 const char *mc_dossier_action_name(enum mc_action);
 
-/*
- * Applies an action by user to the dossier with this code. expected_version
- * is the version the user saw (0: don't check). Returns 0, -1, or a
- * DOSSIER_* outcome.
- */
-int	mc_dossier_transition(struct mc_db *, struct mc_arena *,
-	    const struct mc_user *, const char *code, enum mc_action,
-	    const char *note, long long expected_version, time_t now);
+/* What an action may carry besides who does it. */
+struct mc_action_args {
+	const char		*note;		/* reason or note */
+	const char		*items_json;	/* [{"item":..,"reason":..}] */
+	long long		 officer_id;	/* assign */
+	int			 method;	/* return: enum mc_channel */
+	time_t			 new_due;	/* apology */
+	const struct mc_file	*files;		/* supplement */
+	size_t			 nfiles;
+	long long		 expected_version; /* 0: don't check */
+};
 
-/* A loaded dossier: the row's columns by name, plus events and files. */
+/* More outcomes of mc_dossier_act. */
+#define DOSSIER_BAD_INPUT	7	/* a required field is missing/wrong */
+#define DOSSIER_TOO_LATE	8	/* apology within a working day of due */
+
+/*
+ * Applies an action by user to the dossier with this code, in one
+ * transaction: the row (version checked), the steps, one event, the
+ * notifications. Returns 0, -1, or a DOSSIER_* outcome.
+ */
+int	mc_dossier_act(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const char *code, enum mc_action,
+	    const struct mc_action_args *, time_t now);
+
+/* Every action the user may take on the dossier now, as bits. */
+unsigned int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const struct mc_dossier *, time_t now);
+
+/*
+ * Files a dossier received at the counter: like mc_dossier_submit, then
+ * accepted by the officer in the same transaction (status 2).
+ */
+int	mc_dossier_counter(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const struct mc_submission *, time_t now,
+	    const char **code);
+
+/* No clock is running: no colour. */
+#define COLOUR_NONE	(-1)
+
+/*
+ * The colour (enum mc_colour of mc_calendar.h) of a step's due and warning
+ * times ("YYYY-MM-DD HH:MM:SS") at now, or COLOUR_NONE when due is NULL.
+ */
+int	mc_dossier_colour(const char *due, const char *warn, time_t now);
+
+/* "green", "yellow", "red", or "none". */
+const char *mc_dossier_colour_name(int);
+
+/* A loaded dossier: the row's columns by name, plus its lists. */
 struct mc_dossier {
 	struct mc_rows	 row;		/* one row: see STMT_GET's columns */
 	struct mc_rows	 events;
 	struct mc_rows	 files;
+	struct mc_rows	 steps;		/* seq, name, role, agency, times */
+	struct mc_rows	 supplements;	/* requests (form 02) */
 	long long	 id;
 	long long	 account_id;
 	unsigned int	 agency_id;
@@ -108,16 +172,61 @@ struct mc_dossier {
 int	mc_dossier_load(struct mc_db *, struct mc_arena *, const char *code,
 	    struct mc_dossier *);
 
-/* 1 if the user may see the dossier (applicant or officer of its agency). */
-int	mc_dossier_visible(const struct mc_user *, const struct mc_dossier *);
+/*
+ * 1 if the user may see the dossier: its applicant, an officer of the
+ * receiving agency or of an agency with a step in it, or an officer of an
+ * agency above one of those.
+ */
+int	mc_dossier_visible(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const struct mc_dossier *);
+
+/* 1 if the user is an officer who may see it (as above, not as applicant). */
+int	mc_dossier_officer_visible(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const struct mc_dossier *);
+
+/*
+ * Fills the page model of a dossier: Data.Dossier.0.* (its row),
+ * Data.Events (without internal ones unless officer), Data.Files,
+ * Data.Steps (each with .state done/current/todo), Data.Supplements (each
+ * with .Items.N.item/.reason), Data.Colour, Data.UsedHours and
+ * Data.LegalHours.
+ */
+void	mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
+	    time_t now, int officer);
 
 /* A user's own dossiers, newest first (at most limit); 0 or -1. */
 int	mc_dossier_list_mine(struct mc_db *, struct mc_arena *, long long
 	    account_id, size_t limit, struct mc_rows *);
 
-/* Dossiers of an agency in a status, oldest first; 0 or -1. */
-int	mc_dossier_inbox(struct mc_db *, struct mc_arena *, unsigned int
-	    agency_id, int status, size_t limit, struct mc_rows *);
+/* What an inbox shows: an agency's dossiers, filtered. */
+struct mc_inbox_filter {
+	unsigned int	 agency_id;	/* where the dossier is now */
+	int		 status;	/* 0: every open status */
+	long long	 holder_id;	/* 0: anyone's */
+	int		 procedure_id;	/* 0: any */
+	int		 field_id;	/* 0: any */
+	const char	*due_before;	/* "YYYY-MM-DD HH:MM:SS" or NULL */
+	const char	*q;		/* code, applicant name or ID number */
+	size_t		 limit;
+	size_t		 offset;
+};
+
+/*
+ * An inbox page, most urgent first (step due time), with its columns:
+ * code, status, version, submitted_at, due_at, step_due_at, step_warn_at,
+ * applicant_name, applicant_id_number, procedure_name, holder_name.
+ * 0 or -1.
+ */
+int	mc_dossier_inbox(struct mc_db *, struct mc_arena *,
+	    const struct mc_inbox_filter *, struct mc_rows *);
+
+/* Counts of an agency's open dossiers by colour (index enum mc_colour). */
+int	mc_dossier_colour_counts(struct mc_db *, struct mc_arena *,
+	    unsigned int agency_id, time_t now, long long counts[COLOUR__MAX]);
+
+/* The workflow steps a procedure's dossiers follow now; 0 or -1. */
+int	mc_dossier_workflow(struct mc_db *, struct mc_arena *,
+	    long long procedure_id, struct mc_rows *);
 
 /* The agencies where the user holds one of the roles (bits); count. */
 size_t	mc_dossier_agencies(const struct mc_user *, unsigned int roles,

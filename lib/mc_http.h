@@ -60,6 +60,11 @@ enum mc_role {
 	ROLE__MAX
 };
 
+/* Role bits (mc_route.roles, mc_user.roles, mc_auth_acts_for). */
+#define ROLES(x)	(1u << (x))
+#define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
+			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
+
 struct mc_grant {
 	enum mc_role	 role;
 	unsigned int	 agency_id;	/* 0 for citizens */

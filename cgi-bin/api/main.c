@@ -178,6 +178,33 @@ api_procedure(struct mc_request *r)
 	return reply(r, 200, o);
 }
 
+/* The workflow's steps: name, agency, times, outcome. */
+static json_t *
+steps_json(const struct mc_dossier *d)
+{
+	json_t	*a = json_array(), *o;
+	size_t	 i;
+
+	for (i = 0; i < d->steps.n; i++) {
+		o = json_object();
+		json_object_set_new(o, "seq", jint(&d->steps, i, "seq"));
+		json_object_set_new(o, "name", jstr(&d->steps, i, "name"));
+		json_object_set_new(o, "role", jstr(&d->steps, i, "role"));
+		json_object_set_new(o, "agency", jstr(&d->steps, i,
+		    "agency_name"));
+		json_object_set_new(o, "minutes", jint(&d->steps, i, "minutes"));
+		json_object_set_new(o, "started_at", jstr(&d->steps, i,
+		    "started_at"));
+		json_object_set_new(o, "due_at", jstr(&d->steps, i, "due_at"));
+		json_object_set_new(o, "finished_at", jstr(&d->steps, i,
+		    "finished_at"));
+		json_object_set_new(o, "outcome", jstr(&d->steps, i,
+		    "outcome"));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 /* The dossier as JSON: full (applicant, fields, files, actors) or public. */
 static json_t *
 dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
@@ -202,6 +229,16 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	json_object_set_new(o, "finished_at", jstr(row, 0, "finished_at"));
 	json_object_set_new(o, "returned_at", jstr(row, 0, "returned_at"));
 	json_object_set_new(o, "version", jint(row, 0, "version"));
+	json_object_set_new(o, "current_step", jint(row, 0, "current_step"));
+	json_object_set_new(o, "current_agency",
+	    jstr(row, 0, "current_agency_name"));
+	json_object_set_new(o, "step_due_at", jstr(row, 0, "step_due_at"));
+	json_object_set_new(o, "colour", json_string(mc_dossier_colour_name(
+	    d->status == STATUS_SUPPLEMENT ? COLOUR_NONE : mc_dossier_colour(
+	    mc_rows_str(row, 0, 27), mc_rows_str(row, 0, 28), time(NULL)))));
+	json_object_set_new(o, "original_due_at",
+	    jstr(row, 0, "original_due_at"));
+	json_object_set_new(o, "steps", steps_json(d));
 	if (full) {
 		json_object_set_new(o, "applicant", json_pack(
 		    "{s:o,s:o,s:o,s:o,s:o}",
@@ -213,9 +250,13 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 		form = json_loads(mc_rows_str(row, 0, 12), 0, NULL);
 		json_object_set_new(o, "fields", form ? form : json_object());
 		json_object_set_new(o, "files", jrows(&d->files));
+		json_object_set_new(o, "holder", jstr(row, 0, "holder_name"));
+		json_object_set_new(o, "supplements", jrows(&d->supplements));
 	}
 	ev = json_array();
 	for (i = 0; i < d->events.n; i++) {
+		if (!full && mc_rows_int(&d->events, i, 6))
+			continue;	/* internal */
 		e = json_object();
 		json_object_set_new(e, "at", jstr(&d->events, i, "at"));
 		json_object_set_new(e, "action", jstr(&d->events, i, "action"));
@@ -223,6 +264,7 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 		    jint(&d->events, i, "from_status"));
 		json_object_set_new(e, "to_status",
 		    jint(&d->events, i, "to_status"));
+		json_object_set_new(e, "step", jint(&d->events, i, "step"));
 		if (full) {
 			json_object_set_new(e, "note",
 			    jstr(&d->events, i, "note"));
@@ -250,7 +292,9 @@ api_dossier(struct mc_request *r)
 	if (r->user != NULL) {
 		if (rc == 0)
 			return 404;
-		if (!mc_dossier_visible(r->user, &d))
+		if ((rc = mc_dossier_visible(r->db, r->arena, r->user, &d)) < 0)
+			return 503;
+		if (rc == 0)
 			return 403;
 		return reply(r, 200, dossier_json(r, &d, 1));
 	}
@@ -328,33 +372,137 @@ api_submit(struct mc_request *r)
 	    STATUS_SUBMITTED));
 }
 
+/* "YYYY-MM-DD" as the close of office that day (17:00 local); 0 if bad. */
+static time_t
+date_close(const char *s)
+{
+	struct tm	tm;
+	char		end;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || sscanf(s, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &end) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 17;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+/* A JSON string member copied into the arena, or NULL. */
+static const char *
+member(struct mc_request *r, json_t *o, const char *name)
+{
+	json_t	*v = json_object_get(o, name);
+
+	return json_is_string(v) ? mc_arena_strdup(r->arena,
+	    json_string_value(v)) : NULL;
+}
+
+/* Reads an action's arguments from a JSON body; the action or -1. */
+static int
+args_json(struct mc_request *r, struct mc_action_args *args)
+{
+	json_t	*body = NULL, *items;
+	char	*s;
+	int	 act;
+
+	if (r->body != NULL)
+		body = json_loadb(r->body, r->body_len, 0, NULL);
+	if (body == NULL || !json_is_object(body)) {
+		json_decref(body);
+		return -2;
+	}
+	act = mc_dossier_action_parse(member(r, body, "action"));
+	args->note = member(r, body, "note");
+	if (json_is_integer(json_object_get(body, "version")))
+		args->expected_version = json_integer_value(
+		    json_object_get(body, "version"));
+	if (json_is_integer(json_object_get(body, "officer")))
+		args->officer_id = json_integer_value(
+		    json_object_get(body, "officer"));
+	if (json_is_integer(json_object_get(body, "method")))
+		args->method = (int)json_integer_value(
+		    json_object_get(body, "method"));
+	args->new_due = date_close(member(r, body, "new_due"));
+	items = json_object_get(body, "items");
+	if (json_is_array(items) && (s = json_dumps(items, JSON_COMPACT))) {
+		args->items_json = mc_arena_strdup(r->arena, s);
+		free(s);
+	}
+	json_decref(body);
+	return act;
+}
+
+/* Reads an action's arguments from a multipart body with files. */
+static int
+args_multipart(struct mc_request *r, struct mc_action_args *args,
+    struct mc_file *files, int *status)
+{
+	const char	*why;
+	long long	 v;
+	size_t		 i;
+	int		 act = -1, rc;
+
+	for (i = 0; i < r->nparams; i++) {
+		const struct mc_param *p = &r->params[i];
+
+		if (p->filename == NULL && !mc_utf8_valid(p->value, p->len))
+			return -2;
+		if (strcmp(p->name, "action") == 0)
+			act = mc_dossier_action_parse(p->value);
+		else if (strcmp(p->name, "note") == 0)
+			args->note = p->value;
+		else if (strcmp(p->name, "version") == 0 &&
+		    mc_parse_ll(p->value, 1, 1LL << 31, &v) == 0)
+			args->expected_version = v;
+		else if (strcmp(p->name, "file") == 0 && p->filename != NULL) {
+			if (args->nfiles == MAX_FILES)
+				return -2;
+			rc = mc_files_store(r->arena, p->value, p->len,
+			    p->filename, &files[args->nfiles], &why);
+			if (rc < 0) {
+				*status = 503;
+				return -3;
+			}
+			if (rc == 1) {
+				*status = 422;
+				return -3;
+			}
+			args->nfiles++;
+		}
+	}
+	args->files = files;
+	return act;
+}
+
 static int
 api_transition(struct mc_request *r)
 {
+	struct mc_action_args	 args;
 	struct mc_dossier	 d;
-	json_t			*body;
-	const char		*action, *note = NULL;
-	json_int_t		 version = 0;
-	int			 act, rc;
+	struct mc_file		 files[MAX_FILES];
+	const char		*ct = r->content_type ? r->content_type : "";
+	int			 act, rc, status = 400;
 
-	if (r->body == NULL || (body = json_loadb(r->body, r->body_len, 0,
-	    NULL)) == NULL || !json_is_object(body))
+	memset(&args, 0, sizeof(args));
+	if (strncmp(ct, "multipart/form-data", 19) == 0)
+		act = args_multipart(r, &args, files, &status);
+	else
+		act = args_json(r, &args);
+	if (act == -3)
+		return mc_app_error(r, status, mc_view_str(r->hdf,
+		    status == 422 ? "Error.FileType" : "Error.Text.503"));
+	if (act == -2)
 		return mc_app_error(r, 400, mc_view_str(r->hdf, "Api.BadJson"));
-	action = json_string_value(json_object_get(body, "action"));
-	if (json_is_string(json_object_get(body, "note")))
-		note = mc_arena_strdup(r->arena, json_string_value(
-		    json_object_get(body, "note")));
-	if (json_is_integer(json_object_get(body, "version")))
-		version = json_integer_value(json_object_get(body, "version"));
-	act = mc_dossier_action_parse(action);
-	json_decref(body);
 	if (act < 0)
 		return mc_app_error(r, 400, mc_view_str(r->hdf,
 		    "Api.BadAction"));
-	if (note != NULL && strlen(note) > 2000)
+	if (args.note != NULL && strlen(args.note) > 2000)
 		return mc_app_error(r, 400, NULL);
-	rc = mc_dossier_transition(r->db, r->arena, r->user, r->cap[0],
-	    (enum mc_action)act, note, (long long)version, time(NULL));
+	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+	    (enum mc_action)act, &args, time(NULL));
 	switch (rc) {
 	case 0:
 		break;
@@ -368,6 +516,12 @@ api_transition(struct mc_request *r)
 	case DOSSIER_NOT_ALLOWED:
 		return mc_app_error(r, 409, mc_view_str(r->hdf,
 		    "Api.NotAllowed"));
+	case DOSSIER_BAD_INPUT:
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Office.BadInput"));
+	case DOSSIER_TOO_LATE:
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Office.TooLate"));
 	default:
 		return 503;
 	}
@@ -383,7 +537,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/api/v1/dossiers", api_submit,
 	    ROUTE_LOGIN | ROUTE_NOCSRF, 0 },
 	{ METHOD_POST, "/api/v1/dossiers/{}/transitions", api_transition,
-	    ROUTE_LOGIN | ROUTE_NOCSRF, ROLES_OFFICER },
+	    ROUTE_LOGIN | ROUTE_NOCSRF, 0 },
 };
 
 static int

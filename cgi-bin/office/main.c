@@ -1,10 +1,14 @@
 /*
  * office: the electronic one-stop back office under /can-bo/: an officer's
- * inbox per agency, a dossier's page, and the actions on it.
+ * inbox with colours and filters, a leader's overview, a dossier's page with
+ * its workflow and the actions allowed now.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <jansson.h>
 
 #include "mc_app.h"
 #include "mc_arena.h"
@@ -14,128 +18,333 @@
 #include "mc_util.h"
 #include "mc_view.h"
 
+#include "office.h"
+
+#define MAX_AGENCIES	32
+#define MAX_ITEMS	5
+#define PER_PAGE	50
+
 enum field {
 	FIELD_CSRF,
 	FIELD_AGENCY,
 	FIELD_STATUS,
+	FIELD_MINE,
+	FIELD_PROCEDURE,
+	FIELD_FIELD,
+	FIELD_DUE,
+	FIELD_Q,
+	FIELD_PAGE,
 	FIELD_ACTION,
 	FIELD_NOTE,
 	FIELD_VERSION,
+	FIELD_OFFICER,
+	FIELD_METHOD,
+	FIELD_NEW_DUE,
+	FIELD_REASON,
+	FIELD_ITEM1, FIELD_ITEM2, FIELD_ITEM3, FIELD_ITEM4, FIELD_ITEM5,
+	FIELD_WHY1, FIELD_WHY2, FIELD_WHY3, FIELD_WHY4, FIELD_WHY5,
 	FIELD__MAX
 };
+
+static int valid_date(const struct mc_param *);
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_STATUS] = { "status", valid_uint, 2, 0 },
+	[FIELD_MINE] = { "mine", valid_uint, 1, 0 },
+	[FIELD_PROCEDURE] = { "procedure", valid_uint, 10, 0 },
+	[FIELD_FIELD] = { "field", valid_uint, 10, 0 },
+	[FIELD_DUE] = { "due", valid_code, 10, 0 },
+	[FIELD_Q] = { "q", valid_line, 100, 0 },
+	[FIELD_PAGE] = { "page", valid_uint, 5, 0 },
 	[FIELD_ACTION] = { "action", valid_code, 32, 0 },
 	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
 	[FIELD_VERSION] = { "version", valid_uint, 10, 0 },
+	[FIELD_OFFICER] = { "officer", valid_uint, 19, 0 },
+	[FIELD_METHOD] = { "method", valid_uint, 1, 0 },
+	[FIELD_NEW_DUE] = { "new_due", valid_date, 10, 0 },
+	[FIELD_REASON] = { "reason", valid_line, 500, 0 },
+	[FIELD_ITEM1] = { "item1", valid_line, 500, 0 },
+	[FIELD_ITEM2] = { "item2", valid_line, 500, 0 },
+	[FIELD_ITEM3] = { "item3", valid_line, 500, 0 },
+	[FIELD_ITEM4] = { "item4", valid_line, 500, 0 },
+	[FIELD_ITEM5] = { "item5", valid_line, 500, 0 },
+	[FIELD_WHY1] = { "why1", valid_line, 500, 0 },
+	[FIELD_WHY2] = { "why2", valid_line, 500, 0 },
+	[FIELD_WHY3] = { "why3", valid_line, 500, 0 },
+	[FIELD_WHY4] = { "why4", valid_line, 500, 0 },
+	[FIELD_WHY5] = { "why5", valid_line, 500, 0 },
 };
-
-#define MAX_AGENCIES	32
 
 enum stmt {
 	STMT_AGENCY,
+	STMT_REASONS,
+	STMT_OFFICERS,
+	STMT_PROCEDURES,
+	STMT_FIELDS,
 	STMT__MAX
 };
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT id, code, name FROM agencies WHERE id = ?",
+	[STMT_REASONS] = "SELECT kind, text FROM reasons ORDER BY kind, id",
+	[STMT_OFFICERS] = "SELECT a.id, a.full_name, r.role "
+	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
+	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
+	    "'leader') AND a.disabled = 0 ORDER BY a.full_name",
+	[STMT_PROCEDURES] = "SELECT DISTINCT p.id, p.code, p.name "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    "WHERE d.current_agency_id = ? AND d.status IN (1, 2, 4, 5, 6, 9) "
+	    "ORDER BY p.name LIMIT 200",
+	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
 
-/* The agency the officer looks at: the one asked for if theirs, else the first. */
-static unsigned int
-current_agency(struct mc_request *r)
+/* "YYYY-MM-DD". */
+static int
+valid_date(const struct mc_param *p)
 {
-	unsigned int	 ids[MAX_AGENCIES];
-	size_t		 n, i;
+	const char	*s = p->value;
+	int		 i;
+
+	if (p->len != 10)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	return 1;
+}
+
+static long long
+field_int(struct mc_request *r, int f, long long min, long long max)
+{
+	long long	n = 0;
+
+	if (mc_req_field(r, f) != NULL)
+		mc_parse_ll(mc_req_field(r, f), min, max, &n);
+	return n;
+}
+
+unsigned int
+office_agency(struct mc_request *r, const char *wanted)
+{
+	unsigned int	 ids[MAX_AGENCIES], chosen = 0;
+	struct mc_rows	 ag;
 	long long	 want = 0;
+	size_t		 n, i;
 
 	n = mc_dossier_agencies(r->user, ROLES_OFFICER, ids, MAX_AGENCIES);
-	if (n == 0)
-		return 0;
-	if (mc_req_field(r, FIELD_AGENCY) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_AGENCY), 1, 1LL << 32, &want);
+	if (wanted != NULL)
+		mc_parse_ll(wanted, 1, 1LL << 32, &want);
 	for (i = 0; i < n; i++) {
-		struct mc_rows	ag;
-
 		if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
-		    (long long)ids[i]) < 0)
+		    (long long)ids[i]) < 0 || ag.n == 0)
 			return 0;
 		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
 		    "Data.MyAgencies.%zu.id", i), ids[i]);
 		mc_view_set(r->hdf, mc_arena_printf(r->arena,
 		    "Data.MyAgencies.%zu.name", i), mc_rows_str(&ag, 0, 2));
-		if (ids[i] == want)
-			mc_view_set_int(r->hdf, "Data.AgencyId", want);
+		if (i == 0 || ids[i] == want)
+			chosen = ids[i];
 	}
-	if (hdf_get_value(r->hdf, "Data.AgencyId", NULL) != NULL)
-		return (unsigned int)want;
-	mc_view_set_int(r->hdf, "Data.AgencyId", ids[0]);
-	return ids[0];
+	mc_view_set_int(r->hdf, "Data.AgencyId", chosen);
+	return chosen;
+}
+
+/* Adds Data.Dossiers.N.colour to the inbox rows. */
+static void
+inbox_colours(struct mc_request *r, const struct mc_rows *rows, time_t now)
+{
+	int	c;
+	size_t	i;
+
+	for (i = 0; i < rows->n; i++) {
+		c = mc_dossier_colour(mc_rows_str(rows, i, 5),
+		    mc_rows_str(rows, i, 6), now);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena,
+		    "Data.Dossiers.%zu.colour", i), mc_dossier_colour_name(c));
+	}
 }
 
 static int
 page_inbox(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	unsigned int	 agency;
-	long long	 status = STATUS_SUBMITTED;
+	struct mc_inbox_filter	 f;
+	struct mc_rows		 rows, list;
+	long long		 counts[COLOUR__MAX], page;
+	time_t			 now = time(NULL);
+	const char		*due = mc_req_field(r, FIELD_DUE);
+	char			 t[20];
 
-	if ((agency = current_agency(r)) == 0)
+	memset(&f, 0, sizeof(f));
+	if ((f.agency_id = office_agency(r, mc_req_field(r, FIELD_AGENCY))) ==
+	    0)
 		return 403;
-	if (mc_req_field(r, FIELD_STATUS) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_STATUS), 1, 10, &status);
-	if (mc_dossier_inbox(r->db, r->arena, agency, (int)status, 200,
-	    &rows) < 0)
+	f.status = (int)field_int(r, FIELD_STATUS, 1, 10);
+	f.holder_id = field_int(r, FIELD_MINE, 0, 1) ? r->user->id : 0;
+	f.procedure_id = (int)field_int(r, FIELD_PROCEDURE, 1, 1LL << 31);
+	f.field_id = (int)field_int(r, FIELD_FIELD, 1, 1LL << 31);
+	f.q = mc_req_field(r, FIELD_Q);
+	page = field_int(r, FIELD_PAGE, 1, 10000);
+	page = page ? page : 1;
+	f.limit = PER_PAGE + 1;
+	f.offset = (size_t)(page - 1) * PER_PAGE;
+	if (due != NULL && strcmp(due, "overdue") == 0) {
+		mc_time_sql(t, now);
+		f.due_before = t;
+	}
+	if (mc_dossier_inbox(r->db, r->arena, &f, &rows) < 0 ||
+	    mc_dossier_colour_counts(r->db, r->arena, f.agency_id, now,
+	    counts) < 0)
 		return 503;
+	if (rows.n > PER_PAGE) {
+		rows.n = PER_PAGE;
+		mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
+	}
+	if (page > 1)
+		mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
 	mc_view_rows(r->hdf, "Data.Dossiers", &rows);
-	mc_view_set_int(r->hdf, "Data.Status", status);
+	inbox_colours(r, &rows, now);
+	mc_view_set_int(r->hdf, "Data.Count.red", counts[COLOUR_RED]);
+	mc_view_set_int(r->hdf, "Data.Count.yellow", counts[COLOUR_YELLOW]);
+	mc_view_set_int(r->hdf, "Data.Count.green", counts[COLOUR_GREEN]);
+	mc_view_set_int(r->hdf, "Data.Status", f.status);
+	mc_view_set_int(r->hdf, "Data.Mine", f.holder_id != 0);
+	mc_view_set_int(r->hdf, "Data.Procedure", f.procedure_id);
+	mc_view_set_int(r->hdf, "Data.Field", f.field_id);
+	mc_view_set(r->hdf, "Data.Due", due);
+	mc_view_set(r->hdf, "Form.q", f.q);
+	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_PROCEDURES], "i",
+	    (long long)f.agency_id) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Procedures", &list);
+	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_FIELDS], "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Fields", &list);
+	if (mc_auth_has_role(r->user, ROLE_RECEIVER))
+		mc_view_set(r->hdf, "Data.CanCounter", "1");
+	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Inbox.Title"));
 	return mc_resp_page(r, "office/inbox.cs");
+}
+
+int
+office_dossier(struct mc_request *r, struct mc_dossier *d)
+{
+	int	rc;
+
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], d)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if ((rc = mc_dossier_officer_visible(r->db, r->arena, r->user, d)) < 0)
+		return 503;
+	return rc == 1 ? 1 : 403;
 }
 
 static int
 page_dossier(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	int			rc;
+	struct mc_dossier	 d;
+	struct mc_rows		 list;
+	unsigned int		 bits;
+	time_t			 now = time(NULL);
+	int			 rc, i;
 
-	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+	if ((rc = office_dossier(r, &d)) != 1)
+		return rc;
+	mc_dossier_model(r->hdf, r->arena, &d, now, 1);
+	bits = mc_dossier_allowed(r->db, r->arena, r->user, &d, now);
+	for (i = 0; i < ACTION__MAX; i++)
+		if (bits & (1u << i))
+			mc_view_set(r->hdf, mc_arena_printf(r->arena,
+			    "Data.Actions.%s", mc_dossier_action_name(
+			    (enum mc_action)i)), "1");
+	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_REASONS], "") < 0)
 		return 503;
-	if (rc == 0)
-		return 404;
-	if (!mc_auth_acts_for(r->user, ROLES_OFFICER, d.agency_id))
-		return 403;
-	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
-	mc_view_rows(r->hdf, "Data.Events", &d.events);
-	mc_view_rows(r->hdf, "Data.Files", &d.files);
-	if (d.status == STATUS_SUBMITTED && mc_auth_acts_for(r->user,
-	    ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER), d.agency_id))
-		mc_view_set(r->hdf, "Data.Actions.accept", "1");
-	if (strstr(r->query, "ok=1") != NULL)
+	mc_view_rows(r->hdf, "Data.Reasons", &list);
+	if (bits & (1u << ACTION_ASSIGN)) {
+		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
+		    "i", mc_rows_int(&d.row, 0, 23)) < 0)
+			return 503;
+		mc_view_rows(r->hdf, "Data.Officers", &list);
+	}
+	if (strstr(r->query, "ok=1") != NULL) {
 		mc_view_set(r->hdf, "Page.Flash",
 		    mc_view_str(r->hdf, "Office.Done"));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, 1));
 	return mc_resp_page(r, "office/dossier.cs");
+}
+
+/* The numbered items of a form 02 as JSON, or NULL when none. */
+static const char *
+items_json(struct mc_request *r)
+{
+	json_t		*arr = json_array();
+	const char	*item, *why, *out = NULL;
+	char		*s;
+	int		 i;
+
+	for (i = 0; i < MAX_ITEMS; i++) {
+		item = mc_req_field(r, FIELD_ITEM1 + i);
+		why = mc_req_field(r, FIELD_WHY1 + i);
+		if (item == NULL || *item == '\0')
+			continue;
+		json_array_append_new(arr, json_pack("{s:s,s:s}", "item", item,
+		    "reason", why ? why : ""));
+	}
+	if (json_array_size(arr) > 0 && (s = json_dumps(arr, JSON_COMPACT))) {
+		out = mc_arena_strdup(r->arena, s);
+		free(s);
+	}
+	json_decref(arr);
+	return out;
+}
+
+/* "YYYY-MM-DD" as the close of office that day (17:00 local). */
+static time_t
+date_close(const char *s)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	if (s == NULL || sscanf(s, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_hour = 17;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
 }
 
 static int
 page_act(struct mc_request *r)
 {
-	long long	 version = 0;
-	int		 action, rc;
+	struct mc_action_args	 args;
+	const char		*reason = mc_req_field(r, FIELD_REASON);
+	const char		*note = mc_req_field(r, FIELD_NOTE);
+	int			 action, rc;
 
 	action = mc_dossier_action_parse(mc_req_field(r, FIELD_ACTION));
 	if (action < 0 || mc_req_field_bad(r, FIELD_NOTE))
 		return 400;
-	if (mc_req_field(r, FIELD_VERSION) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_VERSION), 0, 1LL << 31,
-		    &version);
-	rc = mc_dossier_transition(r->db, r->arena, r->user, r->cap[0],
-	    (enum mc_action)action, mc_req_field(r, FIELD_NOTE), version,
-	    time(NULL));
+	memset(&args, 0, sizeof(args));
+	/* A reason picked from the list, then the officer's own words. */
+	if (reason != NULL && *reason != '\0')
+		note = note && *note ? mc_arena_printf(r->arena, "%s. %s",
+		    reason, note) : reason;
+	args.note = note && *note ? note : NULL;
+	args.items_json = items_json(r);
+	args.officer_id = field_int(r, FIELD_OFFICER, 1, 1LL << 62);
+	args.method = (int)field_int(r, FIELD_METHOD, 1, 3);
+	args.new_due = date_close(mc_req_field(r, FIELD_NEW_DUE));
+	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
+	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+	    (enum mc_action)action, &args, time(NULL));
 	switch (rc) {
 	case 0:
 		return mc_resp_redirect(r, mc_arena_printf(r->arena,
@@ -148,6 +357,12 @@ page_act(struct mc_request *r)
 	case DOSSIER_NOT_ALLOWED:
 		return mc_app_error(r, 409, mc_view_str(r->hdf,
 		    "Office.Conflict"));
+	case DOSSIER_BAD_INPUT:
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Office.BadInput"));
+	case DOSSIER_TOO_LATE:
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Office.TooLate"));
 	default:
 		return 503;
 	}
@@ -170,6 +385,7 @@ main(int argc, char *argv[])
 		.nroutes = sizeof(routes) / sizeof(routes[0]),
 		.fields = fields,
 		.nfields = FIELD__MAX,
+		.modules = { &office_counter, &office_forms, &office_workflow },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -314,94 +314,6 @@ page_dossiers(struct mc_request *r)
 }
 
 static int
-page_dossier(struct mc_request *r)
-{
-	struct mc_dossier	d;
-	int			rc;
-
-	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
-		return 503;
-	if (rc == 0)
-		return 404;
-	if (!mc_dossier_visible(r->user, &d))
-		return 403;
-	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
-	mc_view_rows(r->hdf, "Data.Events", &d.events);
-	mc_view_rows(r->hdf, "Data.Files", &d.files);
-	if (strstr(r->query, "moi=1") != NULL)
-		mc_view_set(r->hdf, "Page.Flash",
-		    mc_view_str(r->hdf, "Dossier.SubmittedOk"));
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, 1));
-	return mc_resp_page(r, "portal/dossier.cs");
-}
-
-/* Percent-encodes every byte outside [A-Za-z0-9._-] (RFC 5987). */
-static const char *
-url_encode(struct mc_request *r, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	char			*out, *o;
-
-	out = o = mc_arena_alloc(r->arena, strlen(s) * 3 + 1);
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')
-			*o++ = (char)c;
-		else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
-/* An attachment, to the applicant and to officers of the agency. */
-static int
-page_file_download(struct mc_request *r)
-{
-	struct mc_dossier	 d;
-	const char		*sha = NULL, *name = NULL, *mime = NULL;
-	char			*disp;
-	FILE			*f;
-	size_t			 i, n;
-	char			 chunk[65536];
-	int			 rc;
-
-	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
-		return 503;
-	if (rc == 0)
-		return 404;
-	if (!mc_dossier_visible(r->user, &d))
-		return 403;
-	for (i = 0; i < d.files.n; i++)
-		if (strcmp(mc_rows_str(&d.files, i, 0), r->cap[1]) == 0) {
-			sha = mc_rows_str(&d.files, i, 1);
-			name = mc_rows_str(&d.files, i, 2);
-			mime = mc_rows_str(&d.files, i, 3);
-		}
-	if (sha == NULL)
-		return 404;
-	if ((f = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
-		return 404;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (mc_buf_add(&r->out, chunk, n) < 0) {
-			fclose(f);
-			return 500;
-		}
-	fclose(f);
-	mc_resp_header(r, "Content-Type", mime);
-	disp = mc_arena_printf(r->arena, "attachment; filename*=UTF-8''%s",
-	    url_encode(r, name));
-	mc_resp_header(r, "Content-Disposition", disp);
-	r->rendered = 1;
-	return 200;
-}
-
-static int
 page_home(struct mc_request *r)
 {
 	return mc_resp_redirect(r, r->user ? "/dich-vu/ho-so" :
@@ -418,9 +330,6 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
-	{ METHOD_GET, "/dich-vu/ho-so/{}", page_dossier, ROUTE_LOGIN, 0 },
-	{ METHOD_GET, "/dich-vu/ho-so/{}/tep/{}", page_file_download,
-	    ROUTE_LOGIN, 0 },
 };
 
 static int
@@ -439,7 +348,7 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.init = portal_init,
-		.modules = { &portal_search },
+		.modules = { &portal_search, &portal_dossier },
 	};
 
 	return mc_app_run(&app, argc, argv);

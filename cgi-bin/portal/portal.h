@@ -9,4 +9,7 @@
 /* search.c: the catalogue search page without JavaScript. */
 extern const struct mc_module	portal_search;
 
+/* dossier.c: a citizen's dossier: status, history, supplements, papers. */
+extern const struct mc_module	portal_dossier;
+
 #endif

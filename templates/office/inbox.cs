@@ -1,28 +1,49 @@
-<?cs # An officer's inbox: dossiers of one agency in one status. ?>
+<?cs # An officer's inbox: one agency's open dossiers, most urgent first,
+     coloured green / yellow / red, with counts, filters and search. ?>
+<link rel="stylesheet" href="/static/css/office.css">
+<div class="office-head">
 <h1><?cs var:Lang.Inbox.Title ?></h1>
+<p class="office-links"><?cs if:Data.CanCounter ?><a class="btn" href="/can-bo/tiep-nhan?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Counter.Title ?></a> <?cs /if ?><a href="/can-bo/so-theo-doi?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Book.Title ?></a></p>
+</div>
+<ul class="colour-counts" aria-label="<?cs var:Lang.Inbox.Counts ?>">
+<li><a class="count red" href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;due=overdue"><strong><?cs var:Data.Count.red ?></strong> <?cs var:Lang.Colour.red ?></a></li>
+<li><span class="count yellow"><strong><?cs var:Data.Count.yellow ?></strong> <?cs var:Lang.Colour.yellow ?></span></li>
+<li><span class="count green"><strong><?cs var:Data.Count.green ?></strong> <?cs var:Lang.Colour.green ?></span></li>
+</ul>
 <form method="get" action="/can-bo/" class="filters">
-<?cs if:subcount(Data.MyAgencies) > 1 ?><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
-<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select>
-<?cs else ?><p><?cs var:Data.MyAgencies.0.name ?></p><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>"><?cs /if ?>
-<label for="status"><?cs var:Lang.Dossier.Status ?></label>
-<select id="status" name="status"><?cs loop:s = 1, 10, 1 ?><option value="<?cs var:s ?>"<?cs if:s == Data.Status ?> selected<?cs /if ?>><?cs var:Lang.Status[s] ?></option><?cs /loop ?></select>
+<?cs if:subcount(Data.MyAgencies) > 1 ?><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
+<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
+<?cs else ?><p class="agency-name"><?cs var:Data.MyAgencies.0.name ?></p><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>"><?cs /if ?>
+<div class="form-group"><label for="status"><?cs var:Lang.Dossier.Status ?></label>
+<select id="status" name="status"><option value=""><?cs var:Lang.Inbox.AllOpen ?></option><?cs loop:s = 1, 10, 1 ?><option value="<?cs var:s ?>"<?cs if:s == Data.Status ?> selected<?cs /if ?>><?cs var:Lang.Status[s] ?></option><?cs /loop ?></select></div>
+<div class="form-group"><label for="procedure"><?cs var:Lang.Dossier.Procedure ?></label>
+<select id="procedure" name="procedure"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:p = Data.Procedures ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Data.Procedure ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></div>
+<div class="form-group"><label for="field"><?cs var:Lang.Inbox.Field ?></label>
+<select id="field" name="field"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Data.Field ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /each ?></select></div>
+<div class="form-group"><label for="due"><?cs var:Lang.Dossier.Due ?></label>
+<select id="due" name="due"><option value=""><?cs var:Lang.Inbox.Any ?></option><option value="overdue"<?cs if:Data.Due == "overdue" ?> selected<?cs /if ?>><?cs var:Lang.Inbox.Overdue ?></option></select></div>
+<div class="form-group"><label for="q"><?cs var:Lang.Inbox.Search ?></label>
+<input id="q" name="q" type="search" value="<?cs var:Form.q ?>"></div>
+<div class="form-group"><label class="check"><input type="checkbox" name="mine" value="1"<?cs if:Data.Mine ?> checked<?cs /if ?>> <?cs var:Lang.Inbox.Mine ?></label></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button>
 </form>
 <?cs if:subcount(Data.Dossiers) ?>
 <div class="table-wrap">
-<table class="table">
-<thead><tr><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Dossier.Submitted ?></th><th scope="col"><?cs var:Lang.Dossier.Status ?></th></tr></thead>
+<table class="table inbox table-stack">
+<thead><tr><th scope="col"><?cs var:Lang.Inbox.Time ?></th><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Inbox.StepDue ?></th><th scope="col"><?cs var:Lang.Dossier.Status ?></th></tr></thead>
 <tbody>
-<?cs each:d = Data.Dossiers ?><tr>
-<td><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
-<td><?cs var:d.applicant_name ?><br><span class="muted"><?cs var:d.applicant_id_number ?></span></td>
-<td><?cs var:d.procedure_name ?></td>
-<td><?cs var:d.submitted_at ?></td>
-<td><?cs call:status_badge(d.status) ?></td>
+<?cs each:d = Data.Dossiers ?><tr class="row-<?cs var:d.colour ?>">
+<td data-label="<?cs var:Lang.Inbox.Time ?>"><span class="dot dot-<?cs var:d.colour ?>" title="<?cs var:Lang.Colour[d.colour] ?>"></span><span class="colour-text"><?cs var:Lang.Colour[d.colour] ?></span></td>
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
+<td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?><br><span class="muted"><?cs var:d.applicant_id_number ?></span></td>
+<td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><?cs alt:d.step_due_at ?>–<?cs /alt ?></td>
+<td data-label="<?cs var:Lang.Dossier.Status ?>"><?cs call:status_badge(d.status) ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>
 </div>
+<nav class="pager"><?cs if:Data.PrevPage ?><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;status=<?cs var:Data.Status ?>&amp;page=<?cs var:Data.PrevPage ?>"><?cs var:Lang.Search.Prev ?></a> <?cs /if ?><?cs if:Data.NextPage ?><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;status=<?cs var:Data.Status ?>&amp;page=<?cs var:Data.NextPage ?>"><?cs var:Lang.Search.Next ?></a><?cs /if ?></nav>
 <?cs else ?>
 <p><?cs var:Lang.Inbox.Empty ?></p>
 <?cs /if ?>

@@ -1,5 +1,32 @@
-<?cs # One of the citizen's dossiers: status, facts, attachments, history. ?>
+<?cs # One of the citizen's dossiers: status, where it is and who handles it,
+     due date and time used, supplements to send, papers, history. ?>
 <p class="eyebrow"><?cs var:Lang.Dossier.Eyebrow ?></p>
 <h1><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h1>
+<?cs include:"partials/workflow.cs" ?>
+<?cs if:Data.CanSupplement ?>
+<section class="card" aria-labelledby="supp-h">
+<h2 id="supp-h"><?cs var:Lang.Dossier.SendSupplement ?></h2>
+<p><?cs var:Lang.Dossier.SupplementIntro ?></p>
+<form method="post" action="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/bo-sung" enctype="multipart/form-data" class="form">
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<div class="form-group"><label for="file1"><?cs var:Lang.File.Attachment ?></label><span class="hint"><?cs var:Lang.File.AttachmentHint ?></span>
+<input id="file1" name="file1" type="file" accept="application/pdf,image/jpeg,image/png"></div>
+<div class="form-group"><label for="file2"><?cs var:Lang.Dossier.AnotherFile ?></label>
+<input id="file2" name="file2" type="file" accept="application/pdf,image/jpeg,image/png"></div>
+<div class="form-group"><label for="snote"><?cs var:Lang.Dossier.SupplementNote ?></label>
+<textarea id="snote" name="note" rows="3"></textarea></div>
+<button type="submit" class="btn"><?cs var:Lang.Dossier.SendSupplement ?></button>
+</form>
+</section>
+<?cs /if ?>
+<p class="papers"><?cs var:Lang.Papers.Title ?>: <?cs if:Data.Dossier.0.received_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/01.pdf"><?cs var:Lang.Papers.01 ?></a> <?cs /if ?><?cs if:subcount(Data.Supplements) ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/02.pdf"><?cs var:Lang.Papers.02 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.status == 3 ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/03.pdf"><?cs var:Lang.Papers.03 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.original_due_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/04.pdf"><?cs var:Lang.Papers.04 ?></a><?cs /if ?></p>
 <?cs include:"partials/dossier_detail.cs" ?>
+<?cs if:Data.CanWithdraw ?>
+<details class="withdraw"><summary><?cs var:Lang.Dossier.Withdraw ?></summary>
+<form method="post" action="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/rut" class="form">
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<div class="form-group"><label for="wnote"><?cs var:Lang.Dossier.WithdrawReason ?></label><textarea id="wnote" name="note" rows="2"></textarea></div>
+<button type="submit" class="btn btn-warning"><?cs var:Lang.Dossier.Withdraw ?></button>
+</form></details>
+<?cs /if ?>
 <p><a href="/dich-vu/ho-so"><?cs var:Lang.Dossier.Back ?></a></p>

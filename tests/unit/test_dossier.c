@@ -27,6 +27,7 @@ enum stmt {
 	STMT_PROCEDURE,
 	STMT_CLEAN_SEQ,
 	STMT_DOSSIER_STATUS,
+	STMT_SET_STATUS,
 	STMT__MAX
 };
 
@@ -40,6 +41,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CLEAN_SEQ] = "DELETE FROM dossier_code_seq WHERE agency_id = ?",
 	[STMT_DOSSIER_STATUS] = "SELECT status, version, due_at IS NOT NULL "
 	    "FROM dossiers WHERE code = ?",
+	[STMT_SET_STATUS] = "UPDATE dossiers SET status = ? WHERE code = ?",
 };
 
 static time_t
@@ -159,21 +161,249 @@ test_parallel(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 	(void)a;
 }
 
-static void
-test_accept(struct mc_db *db, struct mc_arena *a)
+/* An account with one role at an agency (0: a citizen), as a user. */
+static struct mc_user *
+account(struct mc_db *db, struct mc_arena *a, const char *tag,
+    enum mc_role role, unsigned int agency)
 {
-	struct mc_rows		 proc, st;
+	struct mc_user	*u = mc_arena_alloc(a, sizeof(*u));
+	char		*email, *idn;
+	long long	 id;
+
+	email = mc_arena_printf(a, "sm-%d-%s@test.motcua.vn", (int)getpid(),
+	    tag);
+	idn = role == ROLE_CITIZEN ? mc_arena_printf(a, "0799%08d",
+	    (int)(getpid() * 7 + (int)strlen(tag)) % 100000000) : NULL;
+	id = mc_auth_account_create(db, email, idn, tag, NULL, "password1");
+	if (id < 0 || mc_auth_grant(db, id, role, agency) < 0)
+		return NULL;
+	u->id = id;
+	u->full_name = tag;
+	u->id_number = idn;
+	u->grants = mc_arena_alloc(a, sizeof(*u->grants));
+	u->grants[0].role = role;
+	u->grants[0].agency_id = agency;
+	u->ngrants = 1;
+	u->roles = 1u << role;
+	return u;
+}
+
+/* The same user with more roles at the agency. */
+static void
+grant(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    enum mc_role role, unsigned int agency)
+{
+	struct mc_grant	*g = mc_arena_alloc(a, (u->ngrants + 1) * sizeof(*g));
+
+	memcpy(g, u->grants, u->ngrants * sizeof(*g));
+	g[u->ngrants].role = role;
+	g[u->ngrants].agency_id = agency;
+	u->grants = g;
+	u->ngrants++;
+	u->roles |= 1u << role;
+	mc_auth_grant(db, u->id, role, agency);
+}
+
+static int
+act(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code, enum mc_action action, const char *note)
+{
+	struct mc_action_args	args;
+
+	memset(&args, 0, sizeof(args));
+	args.note = note;
+	args.items_json = "[{\"item\":\"Bản sao giấy khai sinh\","
+	    "\"reason\":\"Thiếu\"}]";
+	args.method = CHANNEL_COUNTER;
+	return mc_dossier_act(db, a, u, code, action, &args, time(NULL));
+}
+
+static int
+status_of(struct mc_db *db, struct mc_arena *a, const char *code)
+{
+	struct mc_rows	st;
+
+	if (mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s", code) < 0
+	    || st.n != 1)
+		return -1;
+	return (int)mc_rows_int(&st, 0, 0);
+}
+
+static const char *
+file_one(struct mc_db *db, struct mc_arena *a, const char *procedure,
+    const struct mc_user *citizen)
+{
 	struct mc_submission	 s;
-	struct mc_user		 officer, other, citizen;
-	struct mc_grant		 g1 = { ROLE_RECEIVER, 0 }, g2 = { ROLE_RECEIVER,
-				     0 }, g3 = { ROLE_CITIZEN, 0 };
 	const char		*code = NULL;
+
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = procedure;
+	s.account_id = citizen->id;
+	s.name = "Trần Thị Bình";
+	s.id_number = citizen->id_number;
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = "{}";
+	if (mc_dossier_submit(db, a, &s, time(NULL), &code) != 0)
+		return NULL;
+	return code;
+}
+
+/* The statuses each action applies to (DOMAIN.md), independent of lib. */
+static const unsigned int expected_from[ACTION__MAX] = {
+#define B(x) (1u << (x))
+	[ACTION_ACCEPT] = B(1),
+	[ACTION_REQUEST_COMPLETION] = B(1),
+	[ACTION_REFUSE] = B(1),
+	[ACTION_FORWARD] = B(2) | B(4),
+	[ACTION_SEND_BACK] = B(4),
+	[ACTION_CLAIM] = B(2) | B(4) | B(6) | B(9),
+	[ACTION_ASSIGN] = B(2) | B(4) | B(6) | B(9),
+	[ACTION_REQUEST_SUPPLEMENT] = B(4),
+	[ACTION_SUPPLEMENT] = B(5),
+	[ACTION_REQUEST_PAYMENT] = B(4),
+	[ACTION_CONFIRM_PAYMENT] = B(6),
+	[ACTION_APPROVE] = B(4),
+	[ACTION_SIGN] = B(4) | B(9),
+	[ACTION_DECIDE] = B(4),
+	[ACTION_RETURN] = B(9),
+	[ACTION_WITHDRAW] = B(1) | B(2) | B(4) | B(5) | B(6),
+	[ACTION_STOP] = B(2) | B(4) | B(5) | B(6),
+	[ACTION_APOLOGY] = B(2) | B(4) | B(5) | B(6),
+	[ACTION_REMIND] = B(2) | B(4) | B(6) | B(9),
+	[ACTION_NOTE] = 0x7fe,
+#undef B
+};
+
+static void
+test_machine(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows		 proc;
+	struct mc_user		*citizen, *other, *receiver, *specialist;
+	struct mc_user		*leader, *stranger, *all;
+	const char		*code, *c2;
+	unsigned int		 ag;
+	int			 st, i, bad;
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1) {
 		CHECK(!"no procedure with an agency in the catalogue");
 		return;
 	}
+	ag = (unsigned int)mc_rows_int(&proc, 0, 1);
+	citizen = account(db, a, "citizen", ROLE_CITIZEN, 0);
+	other = account(db, a, "other", ROLE_CITIZEN, 0);
+	receiver = account(db, a, "receiver", ROLE_RECEIVER, ag);
+	specialist = account(db, a, "specialist", ROLE_SPECIALIST, ag);
+	leader = account(db, a, "leader", ROLE_LEADER, ag);
+	stranger = account(db, a, "stranger", ROLE_RECEIVER, ag + 1);
+	all = account(db, a, "all", ROLE_RECEIVER, ag);
+	if (citizen == NULL || other == NULL || receiver == NULL ||
+	    specialist == NULL || leader == NULL || stranger == NULL ||
+	    all == NULL) {
+		CHECK(!"test accounts");
+		return;
+	}
+	grant(db, a, all, ROLE_SPECIALIST, ag);
+	grant(db, a, all, ROLE_LEADER, ag);
+
+	/* A whole life: receipt, processing with a supplement, decision. */
+	code = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
+	CHECK(code != NULL);
+	if (code == NULL)
+		return;
+	CHECK_INT(act(db, a, stranger, code, ACTION_ACCEPT, NULL),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, citizen, code, ACTION_ACCEPT, NULL),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, specialist, code, ACTION_ACCEPT, NULL),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, receiver, code, ACTION_ACCEPT, NULL), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_ACCEPTED);
+	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL),
+	    DOSSIER_FORBIDDEN);		/* step 1 is the receiver's */
+	CHECK_INT(act(db, a, receiver, code, ACTION_FORWARD, NULL), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_PROCESSING);
+	CHECK_INT(act(db, a, receiver, code, ACTION_REQUEST_SUPPLEMENT, NULL),
+	    DOSSIER_FORBIDDEN);		/* step 2 is the specialist's */
+	CHECK_INT(act(db, a, specialist, code, ACTION_REQUEST_SUPPLEMENT,
+	    NULL), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_SUPPLEMENT);
+	CHECK_INT(act(db, a, other, code, ACTION_SUPPLEMENT, "đây"),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, citizen, code, ACTION_SUPPLEMENT, NULL),
+	    DOSSIER_BAD_INPUT);		/* nothing supplied */
+	CHECK_INT(act(db, a, citizen, code, ACTION_SUPPLEMENT,
+	    "Đã bổ sung bản sao"), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_PROCESSING);
+	CHECK_INT(act(db, a, specialist, code, ACTION_SEND_BACK, NULL),
+	    DOSSIER_BAD_INPUT);		/* a reason is required */
+	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL), 0);
+	CHECK_INT(act(db, a, specialist, code, ACTION_APPROVE, NULL),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, leader, code, ACTION_SEND_BACK, "Cần thẩm định "
+	    "lại"), 0);
+	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL), 0);
+	CHECK_INT(act(db, a, leader, code, ACTION_SIGN, NULL), 0);
+	CHECK_INT(act(db, a, leader, code, ACTION_APPROVE, NULL), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_DECIDED);
+	CHECK_INT(act(db, a, specialist, code, ACTION_RETURN, NULL),
+	    DOSSIER_FORBIDDEN);
+	CHECK_INT(act(db, a, receiver, code, ACTION_RETURN, NULL), 0);
+	CHECK_INT(status_of(db, a, code), STATUS_RETURNED);
+	CHECK_INT(act(db, a, citizen, code, ACTION_WITHDRAW, NULL),
+	    DOSSIER_NOT_ALLOWED);
+
+	/* Refusal at receipt, and completion asked at receipt. */
+	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
+	CHECK_INT(act(db, a, receiver, c2, ACTION_REFUSE, NULL),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(act(db, a, receiver, c2, ACTION_REFUSE, "Không thuộc "
+	    "thẩm quyền"), 0);
+	CHECK_INT(status_of(db, a, c2), STATUS_REFUSED);
+	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
+	CHECK_INT(act(db, a, receiver, c2, ACTION_REQUEST_COMPLETION, NULL), 0);
+	CHECK_INT(status_of(db, a, c2), STATUS_SUPPLEMENT);
+	CHECK_INT(act(db, a, citizen, c2, ACTION_SUPPLEMENT, "Bổ sung"), 0);
+	CHECK_INT(status_of(db, a, c2), STATUS_SUBMITTED);
+	CHECK_INT(act(db, a, citizen, c2, ACTION_WITHDRAW, NULL), 0);
+	CHECK_INT(status_of(db, a, c2), STATUS_WITHDRAWN);
+
+	/* Every action in every status it does not apply to is refused. */
+	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
+	CHECK_INT(act(db, a, all, c2, ACTION_ACCEPT, NULL), 0);
+	for (st = 1, bad = 0; st <= 10; st++) {
+		mc_db_exec(db, stmts[STMT_SET_STATUS], "is", (long long)st, c2);
+		for (i = 0; i < ACTION__MAX; i++) {
+			if (expected_from[i] & (1u << st))
+				continue;
+			if (act(db, a, all, c2, (enum mc_action)i, "x") !=
+			    DOSSIER_NOT_ALLOWED) {
+				fprintf(stderr, "%s allowed in status %d\n",
+				    mc_dossier_action_name((enum mc_action)i),
+				    st);
+				bad++;
+			}
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
+static void
+test_accept(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows		 proc, st;
+	struct mc_submission	 s;
+	struct mc_user		*officer, *other, *citizen;
+	struct mc_action_args	 args;
+	const char		*code = NULL;
+	unsigned int		 ag;
+
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1) {
+		CHECK(!"no procedure with an agency in the catalogue");
+		return;
+	}
+	ag = (unsigned int)mc_rows_int(&proc, 0, 1);
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = mc_rows_str(&proc, 0, 0);
 	s.name = "Trần Thị Bình";
@@ -183,26 +413,30 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code), 0);
 	if (code == NULL)
 		return;
-	memset(&officer, 0, sizeof(officer));
-	memset(&other, 0, sizeof(other));
-	memset(&citizen, 0, sizeof(citizen));
-	g1.agency_id = (unsigned int)mc_rows_int(&proc, 0, 1);
-	g2.agency_id = g1.agency_id + 100000;	/* another agency */
-	officer.grants = &g1, officer.ngrants = 1;
-	other.grants = &g2, other.ngrants = 1;
-	citizen.grants = &g3, citizen.ngrants = 1;
-	CHECK_INT(mc_dossier_transition(db, a, &citizen, code, ACTION_ACCEPT,
-	    NULL, 0, time(NULL)), DOSSIER_FORBIDDEN);
-	CHECK_INT(mc_dossier_transition(db, a, &other, code, ACTION_ACCEPT,
-	    NULL, 0, time(NULL)), DOSSIER_FORBIDDEN);
-	CHECK_INT(mc_dossier_transition(db, a, &officer, code, ACTION_ACCEPT,
-	    NULL, 7, time(NULL)), DOSSIER_CONFLICT);
-	CHECK_INT(mc_dossier_transition(db, a, &officer, code, ACTION_ACCEPT,
-	    "ok", 1, time(NULL)), 0);
-	CHECK_INT(mc_dossier_transition(db, a, &officer, code, ACTION_ACCEPT,
-	    NULL, 0, time(NULL)), DOSSIER_NOT_ALLOWED);
-	CHECK_INT(mc_dossier_transition(db, a, &officer, "NO-SUCH-CODE",
-	    ACTION_ACCEPT, NULL, 0, time(NULL)), DOSSIER_NOT_FOUND);
+	officer = account(db, a, "acc-officer", ROLE_RECEIVER, ag);
+	other = account(db, a, "acc-other", ROLE_RECEIVER, ag + 1);
+	citizen = account(db, a, "acc-citizen", ROLE_CITIZEN, 0);
+	if (officer == NULL || other == NULL || citizen == NULL) {
+		CHECK(!"test accounts");
+		return;
+	}
+	memset(&args, 0, sizeof(args));
+	CHECK_INT(mc_dossier_act(db, a, citizen, code, ACTION_ACCEPT, &args,
+	    time(NULL)), DOSSIER_FORBIDDEN);
+	CHECK_INT(mc_dossier_act(db, a, other, code, ACTION_ACCEPT, &args,
+	    time(NULL)), DOSSIER_FORBIDDEN);
+	args.expected_version = 7;
+	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
+	    time(NULL)), DOSSIER_CONFLICT);
+	args.expected_version = 1;
+	args.note = "ok";
+	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
+	    time(NULL)), 0);
+	args.expected_version = 0;
+	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
+	    time(NULL)), DOSSIER_NOT_ALLOWED);
+	CHECK_INT(mc_dossier_act(db, a, officer, "NO-SUCH-CODE",
+	    ACTION_ACCEPT, &args, time(NULL)), DOSSIER_NOT_FOUND);
 	CHECK_INT(mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s",
 	    code), 0);
 	CHECK_INT(mc_rows_int(&st, 0, 0), STATUS_ACCEPTED);
@@ -244,6 +478,7 @@ main(void)
 		mc_db_exec(db, stmts[STMT_CLEAN_SEQ], "i", (long long)ag);
 	}
 	test_accept(db, a);
+	test_machine(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();

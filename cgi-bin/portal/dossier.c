@@ -1,0 +1,232 @@
+/*
+ * A citizen's dossier: its status, current step and handling unit, due
+ * date, working time used, history, the supplements asked for (with an
+ * upload form), withdrawal, and the attachments.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_files.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "portal.h"
+
+#define MAX_UPLOADS	3
+
+enum field {
+	FIELD_CSRF,
+	FIELD_NOTE,
+	FIELD_FILE1,
+	FIELD_FILE2,
+	FIELD_FILE3,
+	FIELD__MAX
+};
+
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
+	[FIELD_FILE1] = { "file1", valid_file, 10 << 20, 1 },
+	[FIELD_FILE2] = { "file2", valid_file, 10 << 20, 1 },
+	[FIELD_FILE3] = { "file3", valid_file, 10 << 20, 1 },
+};
+
+/* Loads the dossier of r->cap[0] for its applicant (or an officer). */
+static int
+load(struct mc_request *r, struct mc_dossier *d)
+{
+	int	rc;
+
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], d)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if ((rc = mc_dossier_visible(r->db, r->arena, r->user, d)) < 0)
+		return 503;
+	return rc ? 0 : 403;
+}
+
+static int
+show(struct mc_request *r, struct mc_dossier *d, int status)
+{
+	mc_dossier_model(r->hdf, r->arena, d, time(NULL), 0);
+	if (d->account_id == r->user->id) {
+		if (d->status == STATUS_SUPPLEMENT)
+			mc_view_set(r->hdf, "Data.CanSupplement", "1");
+		if (d->status == STATUS_SUBMITTED || d->status ==
+		    STATUS_ACCEPTED || d->status == STATUS_PROCESSING ||
+		    d->status == STATUS_SUPPLEMENT || d->status ==
+		    STATUS_PAYMENT)
+			mc_view_set(r->hdf, "Data.CanWithdraw", "1");
+	}
+	if (strstr(r->query, "moi=1") != NULL) {
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Dossier.SubmittedOk"));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	} else if (strstr(r->query, "ok=1") != NULL) {
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Dossier.Updated"));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	mc_view_set(r->hdf, "Page.Nav", "dossiers");
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d->row, 0, 1));
+	if (mc_resp_page(r, "portal/dossier.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_dossier(struct mc_request *r)
+{
+	struct mc_dossier	d;
+	int			rc;
+
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	return show(r, &d, 200);
+}
+
+/* Answers an action's outcome: back to the page, or an error. */
+static int
+acted(struct mc_request *r, int rc)
+{
+	switch (rc) {
+	case 0:
+		return mc_resp_redirect(r, mc_arena_printf(r->arena,
+		    "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
+	case DOSSIER_FORBIDDEN:
+		return 403;
+	case DOSSIER_NOT_FOUND:
+		return 404;
+	case DOSSIER_CONFLICT:
+	case DOSSIER_NOT_ALLOWED:
+		return mc_app_error(r, 409, mc_view_str(r->hdf,
+		    "Dossier.Changed"));
+	case DOSSIER_BAD_INPUT:
+		return mc_app_error(r, 422, mc_view_str(r->hdf,
+		    "Dossier.NeedFiles"));
+	default:
+		return 503;
+	}
+}
+
+static int
+page_supplement(struct mc_request *r)
+{
+	struct mc_action_args	 args;
+	struct mc_file		 files[MAX_UPLOADS];
+	const struct mc_param	*p;
+	const char		*why;
+	int			 i, rc;
+
+	memset(&args, 0, sizeof(args));
+	args.files = files;
+	for (i = 0; i < MAX_UPLOADS; i++) {
+		if ((p = mc_req_param(r, FIELD_FILE1 + i)) == NULL ||
+		    p->len == 0) {
+			if (mc_req_field_bad(r, FIELD_FILE1 + i))
+				return mc_app_error(r, 413, NULL);
+			continue;
+		}
+		if ((rc = mc_files_store(r->arena, p->value, p->len,
+		    p->filename, &files[args.nfiles], &why)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+		args.nfiles++;
+	}
+	args.note = mc_req_field(r, FIELD_NOTE);
+	if (args.note != NULL && *args.note == '\0')
+		args.note = NULL;
+	return acted(r, mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+	    ACTION_SUPPLEMENT, &args, time(NULL)));
+}
+
+static int
+page_withdraw(struct mc_request *r)
+{
+	struct mc_action_args	args;
+
+	memset(&args, 0, sizeof(args));
+	args.note = mc_req_field(r, FIELD_NOTE);
+	return acted(r, mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+	    ACTION_WITHDRAW, &args, time(NULL)));
+}
+
+/* Percent-encodes every byte outside [A-Za-z0-9._-] (RFC 5987). */
+static const char *
+url_encode(struct mc_request *r, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	char			*out, *o;
+
+	out = o = mc_arena_alloc(r->arena, strlen(s) * 3 + 1);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')
+			*o++ = (char)c;
+		else {
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* An attachment, to the applicant and to officers who may see it. */
+static int
+page_file_download(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	const char		*sha = NULL, *name = NULL, *mime = NULL;
+	FILE			*f;
+	size_t			 i, n;
+	char			 chunk[65536];
+	int			 rc;
+
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	for (i = 0; i < d.files.n; i++)
+		if (strcmp(mc_rows_str(&d.files, i, 0), r->cap[1]) == 0) {
+			sha = mc_rows_str(&d.files, i, 1);
+			name = mc_rows_str(&d.files, i, 2);
+			mime = mc_rows_str(&d.files, i, 3);
+		}
+	if (sha == NULL || (f = fopen(mc_files_path(r->arena, sha), "rb")) ==
+	    NULL)
+		return 404;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (mc_buf_add(&r->out, chunk, n) < 0) {
+			fclose(f);
+			return 500;
+		}
+	fclose(f);
+	mc_resp_header(r, "Content-Type", mime);
+	mc_resp_header(r, "Content-Disposition", mc_arena_printf(r->arena,
+	    "attachment; filename*=UTF-8''%s", url_encode(r, name)));
+	r->rendered = 1;
+	return 200;
+}
+
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/dich-vu/ho-so/{}", page_dossier, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/ho-so/{}/bo-sung", page_supplement,
+	    ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/ho-so/{}/rut", page_withdraw, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so/{}/tep/{}", page_file_download,
+	    ROUTE_LOGIN, 0 },
+};
+
+const struct mc_module portal_dossier = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};

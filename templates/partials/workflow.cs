@@ -1,0 +1,13 @@
+<?cs # The workflow picture: every step with done, current and remaining ones
+     told apart by shape, colour and text (Data.Steps.N.state). ?>
+<?cs if:subcount(Data.Steps) ?>
+<ol class="workflow" aria-label="<?cs var:Lang.Workflow.Picture ?>">
+<?cs each:s = Data.Steps ?><li class="wf-step wf-<?cs var:s.state ?><?cs if:s.state == "current" ?> wf-<?cs var:Data.Colour ?><?cs /if ?>"<?cs if:s.state == "current" ?> aria-current="step"<?cs /if ?>>
+<span class="wf-num"><?cs var:s.seq ?></span>
+<span class="wf-name"><?cs var:s.name ?></span>
+<span class="wf-meta"><?cs var:s.agency_name ?> · <?cs var:Lang.Role[s.role] ?></span>
+<span class="wf-state"><?cs var:Lang.Workflow.State[s.state] ?><?cs if:s.outcome ?> · <?cs var:Lang.Outcome[s.outcome] ?><?cs /if ?></span>
+<?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:s.due_at ?></span><?cs /if ?>
+</li>
+<?cs /each ?></ol>
+<?cs /if ?>
