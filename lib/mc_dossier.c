@@ -154,14 +154,16 @@ static const char *const stmts[STMT__MAX] = {
 	    "OR d.applicant_name LIKE CONCAT('%', ?, '%')) "
 	    "ORDER BY d.step_due_at IS NULL, d.step_due_at, d.submitted_at, "
 	    "d.id LIMIT ? OFFSET ?",
+	/* Colours count dossiers whose clock runs (not paused at 5). */
 	[STMT_COUNT_RED] = "SELECT COUNT(*) FROM dossiers "
-	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9) "
+	    "WHERE current_agency_id = ? AND status IN (2, 4, 6, 9) "
 	    "AND step_due_at < ?",
 	[STMT_COUNT_YELLOW] = "SELECT COUNT(*) FROM dossiers "
-	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9) "
-	    "AND step_due_at >= ? AND step_warn_at <= ?",
+	    "WHERE current_agency_id = ? AND status IN (2, 4, 6, 9) "
+	    "AND step_warn_at <= ?",
 	[STMT_COUNT_OPEN] = "SELECT COUNT(*) FROM dossiers "
-	    "WHERE current_agency_id = ? AND status IN (1, 2, 4, 5, 6, 9)",
+	    "WHERE current_agency_id = ? AND status IN (2, 4, 6, 9) "
+	    "AND step_due_at IS NOT NULL",
 	[STMT_LOCK] = "SELECT id, status, version, agency_id, procedure_id, "
 	    "workflow_id, current_step, current_agency_id, holder_id, due_at, "
 	    "step_due_at, paused_at, original_due_at, account_id, "
@@ -1235,10 +1237,11 @@ mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
 	    (long long)agency_id, t) < 0)
 		return -1;
 	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
-	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_YELLOW], "iss",
-	    (long long)agency_id, t, t) < 0)
+	/* Warned ones include the overdue: a warning comes before the due. */
+	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_YELLOW], "is",
+	    (long long)agency_id, t) < 0)
 		return -1;
-	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0);
+	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED];
 	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_OPEN], "i",
 	    (long long)agency_id) < 0)
 		return -1;

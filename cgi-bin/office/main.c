@@ -159,7 +159,8 @@ inbox_colours(struct mc_request *r, const struct mc_rows *rows, time_t now)
 	size_t	i;
 
 	for (i = 0; i < rows->n; i++) {
-		c = mc_dossier_colour(mc_rows_str(rows, i, 5),
+		c = mc_rows_int(rows, i, 1) == STATUS_SUPPLEMENT ? COLOUR_NONE :
+		    mc_dossier_colour(mc_rows_str(rows, i, 5),
 		    mc_rows_str(rows, i, 6), now);
 		mc_view_set(r->hdf, mc_arena_printf(r->arena,
 		    "Data.Dossiers.%zu.colour", i), mc_dossier_colour_name(c));
