@@ -28,6 +28,8 @@ LIBA	 = $(BUILD)/libmotcua.a
 
 PROGRAMS = portal office api
 PROG_BIN = $(PROGRAMS:%=bin/%)
+DAEMONS	 = worker
+DAEMON_BIN = $(DAEMONS:%=bin/%)
 GEN_SRC	 = $(filter-out site-generator/main.c,$(wildcard site-generator/*.c))
 GEN_OBJ	 = $(GEN_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC	 = $(wildcard tools/motcua/*.c)
@@ -41,7 +43,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .PHONY: all run stop status test asan bench lint clean deps
 
-all: $(PROG_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
+all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
 deps:
 	@tools/deps.sh

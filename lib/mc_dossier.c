@@ -18,6 +18,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_log.h"
+#include "mc_outbox.h"
 #include "mc_util.h"
 
 #define MAX_STEPS	32
@@ -406,7 +407,8 @@ mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
 
 	if (mc_db_begin(db) < 0)
 		return -1;
-	if ((rc = insert_dossier(db, a, s, now, 0, &id, code)) != 0) {
+	if ((rc = insert_dossier(db, a, s, now, 0, &id, code)) != 0 ||
+	    (rc = mc_notify_dossier_event(db, a, id, "submit")) != 0) {
 		mc_db_rollback(db);
 		return rc;
 	}
@@ -971,7 +973,9 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	    st.return_method, st.stage, st.id) < 0)
 		goto out;
 	if (add_event(db, st.id, at, u->id, rule->name, st.status, st.to,
-	    args->note, st.new_step, rule->internal) < 0)
+	    args->note, st.new_step, rule->internal) < 0 ||
+	    (!rule->internal && mc_notify_dossier_event(db, a, st.id,
+	    rule->name) < 0))
 		goto out;
 	return mc_db_commit(db);
 out:

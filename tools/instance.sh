@@ -10,6 +10,11 @@
 #   MOTCUA_NO_LINK=1   do not create $TOP/motcua.conf -> $RUNDIR/motcua.conf
 #                      (the link is made only for PORT 8080 anyway)
 #   MOTCUA_SKIP_IMPORT=1  start: skip `motcua import-catalogue` and `motcua site`
+#   SMTP_PORT, SMS_PORT   loopback ports of the mail server and the SMS gateway
+#                      the outbox worker delivers to (default 2525 and 2526)
+#   OUTBOX_BACKOFF_SECONDS, OUTBOX_BACKOFF_MAX, OUTBOX_POLL_MS  the worker's
+#                      retry base and cap (s) and poll interval (ms); tests
+#                      set short ones (default 5, 3600, 1000)
 #
 # Exit status: 0 done; 1 a step failed (message and log tail on stderr);
 # 2 usage or bad environment. `status` exits 0 when everything that should run
@@ -28,6 +33,7 @@ RUNDIR=${RUNDIR:-/tmp/motcua-$PORT}
 RUN_USER=www-data
 RUN_GROUP=www-data
 PROGRAMS="portal office api"     # binaries in $TOP/bin; Apache routes in httpd.conf.in
+DAEMONS="worker"                 # binaries in $TOP/bin, one process each, no socket
 WORKERS=4
 MODDIR=/usr/lib/apache2/modules
 
@@ -37,6 +43,9 @@ say()  { echo "instance: $*"; }
 
 # ------------------------------------------------------------ validation
 [[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || { echo "instance: bad PORT '$PORT'" >&2; exit 2; }
+for v in SMTP_PORT SMS_PORT OUTBOX_BACKOFF_SECONDS OUTBOX_BACKOFF_MAX OUTBOX_POLL_MS; do
+    [[ -z ${!v:-} || ${!v} =~ ^[0-9]+$ ]] || { echo "instance: bad $v '${!v}'" >&2; exit 2; }
+done
 [[ $RUNDIR == /* ]] || { echo "instance: RUNDIR must be absolute: '$RUNDIR'" >&2; exit 2; }
 [[ $RUNDIR =~ ^[A-Za-z0-9/._+-]+$ ]] || { echo "instance: RUNDIR may only hold [A-Za-z0-9/._+-]: '$RUNDIR'" >&2; exit 2; }
 RUNDIR=${RUNDIR%/}
@@ -161,6 +170,12 @@ workers = $WORKERS
 max_body = 26214400
 migrations_dir = $TOP/db/migrations
 seed_dir = $TOP/db/seed
+smtp_url = smtp://127.0.0.1:${SMTP_PORT:-2525}
+smtp_from = noreply@motcua.local
+sms_url = http://127.0.0.1:${SMS_PORT:-2526}/sms
+outbox_backoff_seconds = ${OUTBOX_BACKOFF_SECONDS:-5}
+outbox_backoff_max_seconds = ${OUTBOX_BACKOFF_MAX:-3600}
+outbox_poll_ms = ${OUTBOX_POLL_MS:-1000}
 EOF
     # Holds secrets: readable by root and by the programs' user only.
     chown "root:$RUN_GROUP" "$tmp"
@@ -241,7 +256,7 @@ stage_app() {
     local new=$RUNDIR/app.new p
     rm -rf "$new"
     install -d -m 0755 "$new" "$new/bin"
-    for p in $PROGRAMS; do
+    for p in $PROGRAMS $DAEMONS; do
         [[ -x $TOP/bin/$p ]] && cp -a "$TOP/bin/$p" "$new/bin/$p"
     done
     if [[ -d $TOP/templates ]]; then cp -a "$TOP/templates" "$new/templates"; else install -d "$new/templates"; fi
@@ -306,6 +321,47 @@ start_pools() {
             sleep 0.1
         done
         say "$p pool up (pid $pid, socket $SOCKDIR/$p.sock)"
+    done
+}
+
+# Daemons (the outbox worker): one process each, started like a pool but
+# with no socket; it drops to run_user itself. Ready when it logs "started".
+stop_daemons() {
+    local d pid
+    for d in $DAEMONS; do
+        pid=$(pool_pid "$d")
+        if [[ -n $pid ]] && { ours "$pid" "$APP/bin/$d" || group_alive "$pid"; }; then
+            stop_pid "$d" "$pid" "$APP/bin/$d" 10
+            say "$d stopped"
+        fi
+        rm -f "$PIDDIR/$d.pid"
+    done
+}
+
+start_daemons() {
+    local d pid n size
+    for d in $DAEMONS; do
+        if [[ ! -x $APP/bin/$d ]]; then
+            warn "no binary $TOP/bin/$d: $d not started"
+            continue
+        fi
+        size=$(stat -c %s "$LOGDIR/$d.log" 2>/dev/null || echo 0)
+        (cd "$RUNDIR" && exec setsid "$APP/bin/$d" -c "$CONF") </dev/null >>"$LOGDIR/$d.log" 2>&1 &
+        pid=$!
+        echo "$pid" > "$PIDDIR/$d.pid"
+        n=100
+        until tail -c +$(( size + 1 )) "$LOGDIR/$d.log" 2>/dev/null | grep -q "$d\[$pid\].* started"; do
+            if ! alive "$pid"; then
+                tail_log "$LOGDIR/$d.log"
+                die "$d exited during start-up (see $LOGDIR/$d.log)"
+            fi
+            if (( n-- <= 0 )); then
+                tail_log "$LOGDIR/$d.log"
+                die "$d did not start within 10 s (see $LOGDIR/$d.log)"
+            fi
+            sleep 0.1
+        done
+        say "$d up (pid $pid, log $LOGDIR/$d.log)"
     done
 }
 
@@ -395,9 +451,11 @@ cmd_start() {
     start_db
     stage_app
     stop_pools          # programs must not run across a migration or an app swap
+    stop_daemons
     swap_app
     run_data_steps
     start_pools
+    start_daemons
     start_apache
     cat <<EOF
 instance: ready in $(( SECONDS - t0 )) s — RUNDIR=$RUNDIR, config $CONF
@@ -414,6 +472,7 @@ cmd_stop() {
     [[ -d $RUNDIR ]] || { say "nothing at $RUNDIR"; return 0; }
     stop_apache
     stop_pools
+    stop_daemons
     stop_db
 }
 
@@ -427,6 +486,12 @@ cmd_status() {
             pid=$(pool_pid "$p")
             printf '  %-8s running  pid %s  %s workers  %s\n' "$p" "$pid" \
                 "$(( $(pgrep -g "$pid" | wc -l) - 1 ))" "$SOCKDIR/$p.sock"
+        elif [[ -x $APP/bin/$p ]]; then echo "  $(printf '%-8s' "$p") stopped"; ok=3
+        else echo "  $(printf '%-8s' "$p") (no binary)"; fi
+    done
+    for p in $DAEMONS; do
+        if pool_running "$p"; then
+            printf '  %-8s running  pid %s  %s\n' "$p" "$(pool_pid "$p")" "$LOGDIR/$p.log"
         elif [[ -x $APP/bin/$p ]]; then echo "  $(printf '%-8s' "$p") stopped"; ok=3
         else echo "  $(printf '%-8s' "$p") (no binary)"; fi
     done

@@ -14,6 +14,7 @@
 # least one failure. Every suite gets in its environment:
 #   MOTCUA_CONFIG=$RUNDIR/motcua.conf  BASE_URL=http://127.0.0.1:$PORT
 #   RUNDIR  PORT  TOP                  (cwd is $TOP)
+#   SMTP_PORT  SMS_PORT                (free ports the worker delivers to)
 #
 # Knobs: KEEP=1 leaves the instance running and RUNDIR in place (prints how to
 # stop it); UNIT_TIMEOUT (default 600 s per binary); E2E_TIMEOUT (default 2400 s);
@@ -46,6 +47,12 @@ pick_port() {
 }
 
 PORT=$(pick_port) || { echo "test: no free port found"; echo "0 passed, 1 failed"; exit 1; }
+# The outbox worker's mail server and SMS gateway: the e2e suite starts them
+# on these ports (tests/e2e/smtp_server.py, sms_server.py); short retries.
+SMTP_PORT=$PORT; SMS_PORT=$PORT
+while [[ $SMTP_PORT == "$PORT" ]]; do SMTP_PORT=$(pick_port) || { echo "test: no free port found"; echo "0 passed, 1 failed"; exit 1; }; done
+while [[ $SMS_PORT == "$PORT" || $SMS_PORT == "$SMTP_PORT" ]]; do SMS_PORT=$(pick_port) || { echo "test: no free port found"; echo "0 passed, 1 failed"; exit 1; }; done
+export SMTP_PORT SMS_PORT OUTBOX_BACKOFF_SECONDS=1 OUTBOX_BACKOFF_MAX=4 OUTBOX_POLL_MS=200
 RUNDIR=$(mktemp -d /tmp/motcua-test-XXXXXX) || { echo "0 passed, 1 failed"; exit 1; }
 chmod 0755 "$RUNDIR"
 export TOP PORT RUNDIR

@@ -386,7 +386,8 @@ main(int argc, char *argv[])
 		.nroutes = sizeof(routes) / sizeof(routes[0]),
 		.fields = fields,
 		.nfields = FIELD__MAX,
-		.modules = { &office_counter, &office_forms, &office_workflow },
+		.modules = { &office_counter, &office_forms, &office_workflow,
+		    &office_notifications },
 	};
 
 	return mc_app_run(&app, argc, argv);

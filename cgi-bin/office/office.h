@@ -18,6 +18,9 @@ extern const struct mc_module	office_forms;
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module	office_workflow;
 
+/* notifications.c: an officer's notifications, marking them read. */
+extern const struct mc_module	office_notifications;
+
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.

@@ -348,7 +348,8 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.init = portal_init,
-		.modules = { &portal_search, &portal_dossier },
+		.modules = { &portal_search, &portal_dossier,
+		    &portal_notifications },
 	};
 
 	return mc_app_run(&app, argc, argv);

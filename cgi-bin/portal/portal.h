@@ -12,4 +12,7 @@ extern const struct mc_module	portal_search;
 /* dossier.c: a citizen's dossier: status, history, supplements, papers. */
 extern const struct mc_module	portal_dossier;
 
+/* notifications.c: a citizen's notifications, marking them read. */
+extern const struct mc_module	portal_notifications;
+
 #endif

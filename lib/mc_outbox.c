@@ -1,0 +1,736 @@
+/*
+ * Notifications and the outbox: rows written inside the caller's
+ * transaction (in-app notifications, e-mails and SMS to deliver, Vietnamese
+ * texts from Lang.Notify.*), and the worker's side: claiming due rows,
+ * recording outcomes, and the RFC 5322 and gateway JSON wire formats.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <ClearSilver.h>
+
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_log.h"
+#include "mc_outbox.h"
+#include "mc_util.h"
+
+#define TEXT_MAX	(64 * 1024)	/* a rendered text (TEXT column) */
+#define TITLE_MAX	1000		/* bytes: subject, title */
+#define ERROR_MAX	500
+
+enum stmt {
+	STMT_EMAIL,
+	STMT_SMS,
+	STMT_NOTIFY,
+	STMT_DOSSIER,
+	STMT_ACCOUNT,
+	STMT_UNREAD,
+	STMT_LIST_UNREAD,
+	STMT_LIST_READ,
+	STMT_MARK_ONE,
+	STMT_MARK_ALL,
+	STMT_CLAIM,
+	STMT_CLAIM_ONE,
+	STMT_SENT,
+	STMT_RETRY,
+	STMT_RELEASE,
+	STMT_STUCK,
+	STMT__MAX
+};
+
+#define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \
+	"DATE_FORMAT(n.created_at, '%d/%m/%Y %H:%i') AS created_at, " \
+	"DATE_FORMAT(n.read_at, '%d/%m/%Y %H:%i') AS read_at, " \
+	"d.code AS dossier_code FROM notifications n " \
+	"LEFT JOIN dossiers d ON d.id = n.dossier_id WHERE n.account_id = ? "
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_EMAIL] = "INSERT INTO outbox (channel, recipient, subject, body, "
+	    "dossier_id, created_at, next_attempt_at) "
+	    "VALUES ('email', ?, ?, ?, ?, NOW(), NOW())",
+	[STMT_SMS] = "INSERT INTO outbox (channel, recipient, body, "
+	    "dossier_id, created_at, next_attempt_at) "
+	    "VALUES ('sms', ?, ?, ?, NOW(), NOW())",
+	[STMT_NOTIFY] = "INSERT INTO notifications (account_id, dossier_id, "
+	    "kind, title, body, url, created_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, NOW())",
+	[STMT_DOSSIER] = "SELECT d.code, p.name, d.status, "
+	    "DATE_FORMAT(d.due_at, '%d/%m/%Y %H:%i'), d.account_id, "
+	    "COALESCE(NULLIF(d.applicant_email, ''), acc.email), "
+	    "COALESCE(NULLIF(d.applicant_phone, ''), acc.phone), "
+	    "d.applicant_name, a.name, "
+	    "(SELECT e.note FROM dossier_events e WHERE e.dossier_id = d.id "
+	    "ORDER BY e.id DESC LIMIT 1) FROM dossiers d "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "JOIN agencies a ON a.id = d.agency_id "
+	    "LEFT JOIN accounts acc ON acc.id = d.account_id WHERE d.id = ?",
+	[STMT_ACCOUNT] = "SELECT full_name, email FROM accounts WHERE id = ?",
+	[STMT_UNREAD] = "SELECT COUNT(*) FROM notifications "
+	    "WHERE account_id = ? AND read_at IS NULL",
+	[STMT_LIST_UNREAD] = LIST_COLUMNS
+	    "AND n.read_at IS NULL ORDER BY n.id DESC LIMIT ?",
+	[STMT_LIST_READ] = LIST_COLUMNS
+	    "AND n.read_at IS NOT NULL ORDER BY n.id DESC LIMIT ?",
+	[STMT_MARK_ONE] = "UPDATE notifications SET read_at = NOW() "
+	    "WHERE id = ? AND account_id = ? AND read_at IS NULL",
+	[STMT_MARK_ALL] = "UPDATE notifications SET read_at = NOW() "
+	    "WHERE account_id = ? AND read_at IS NULL AND id <= ?",
+	[STMT_CLAIM] = "SELECT id, channel, recipient, subject, body, attempts, "
+	    "UNIX_TIMESTAMP(created_at) FROM outbox "
+	    "WHERE status = 'pending' AND next_attempt_at <= ? "
+	    "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+	[STMT_CLAIM_ONE] = "UPDATE outbox SET status = 'sending', "
+	    "claimed_at = NOW() WHERE id = ?",
+	[STMT_SENT] = "UPDATE outbox SET status = 'sent', sent_at = NOW(), "
+	    "attempts = ?, last_error = NULL "
+	    "WHERE id = ? AND status = 'sending'",
+	[STMT_RETRY] = "UPDATE outbox SET status = ?, attempts = ?, "
+	    "last_error = ?, next_attempt_at = DATE_ADD(NOW(), "
+	    "INTERVAL ? SECOND) WHERE id = ? AND status = 'sending'",
+	[STMT_RELEASE] = "UPDATE outbox SET status = 'pending', "
+	    "next_attempt_at = NOW() WHERE id = ? AND status = 'sending'",
+	[STMT_STUCK] = "UPDATE outbox SET status = 'pending', "
+	    "next_attempt_at = NOW() WHERE status = 'sending' AND "
+	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? MINUTE)",
+};
+
+/* Columns of STMT_DOSSIER. */
+enum {
+	D_CODE, D_PROCEDURE, D_STATUS, D_DUE, D_ACCOUNT, D_EMAIL, D_PHONE,
+	D_NAME, D_AGENCY, D_NOTE
+};
+
+/*
+ * The events an applicant hears of (mc_dossier's action names) and the
+ * channels besides the portal; an empty Sms text sends no SMS either.
+ * Others get the generic text.
+ */
+static const struct event {
+	const char	*name;
+	int		 email;
+	int		 sms;
+} events[] = {
+	{ "submit", 1, 1 },
+	{ "accept", 1, 1 },
+	{ "refuse", 1, 1 },
+	{ "request_completion", 1, 1 },
+	{ "request_supplement", 1, 1 },
+	{ "supplement", 1, 0 },
+	{ "request_payment", 1, 1 },
+	{ "confirm_payment", 1, 0 },
+	{ "forward", 0, 0 },
+	{ "approve", 0, 0 },
+	{ "sign", 0, 0 },
+	{ "decide", 1, 1 },
+	{ "return", 1, 1 },
+	{ "withdraw", 1, 1 },
+	{ "stop", 1, 1 },
+	{ "apology", 1, 1 },
+}, generic_event = { "generic", 1, 0 };
+
+/* Officer kinds and whether each is also e-mailed. */
+static const struct officer_kind {
+	const char	*name;
+	int		 email;
+} officer_kinds[] = {
+	{ "new_work", 0 },
+	{ "reminder", 1 },
+	{ "yellow", 0 },
+	{ "red", 0 },
+};
+
+/* The Vietnamese texts: vi.hdf (status names) and notify.vi.hdf. */
+static HDF	*texts;
+
+/* ------------------------------------------------------------ texts */
+
+static int
+texts_load(void)
+{
+	const char	*dir = mc_config_get("templates_dir", "templates");
+	const char	*files[] = { "vi.hdf", "notify.vi.hdf" };
+	char		 path[4096];
+	NEOERR		*err;
+	size_t		 i;
+
+	if (texts != NULL)
+		return 0;
+	if ((err = hdf_init(&texts)) != STATUS_OK)
+		goto fail;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/lang/%s", dir, files[i]);
+		if ((err = hdf_read_file(texts, path)) != STATUS_OK) {
+			mc_err("cannot read %s", path);
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	nerr_ignore(&err);
+	if (texts != NULL)
+		hdf_destroy(&texts);
+	texts = NULL;
+	return -1;
+}
+
+void
+mc_outbox_free(void)
+{
+	if (texts != NULL)
+		hdf_destroy(&texts);
+	texts = NULL;
+}
+
+/* 1 if s is a name fit for an HDF path: [a-z_], 1-32 bytes. */
+static int
+name_ok(const char *s)
+{
+	size_t	n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz_") : 0;
+
+	return n > 0 && n <= 32 && s[n] == '\0';
+}
+
+/* Lang.Notify.<group>.<part>, or "" when missing. */
+static const char *
+text(const char *group, const char *part)
+{
+	char	path[128];
+
+	snprintf(path, sizeof(path), "Lang.Notify.%s.%s", group, part);
+	return hdf_get_value(texts, path, "");
+}
+
+/* A placeholder and its value. */
+struct var {
+	const char	*name;
+	const char	*value;
+};
+
+/*
+ * Copies tmpl into the arena with each {name} of vars replaced by its
+ * value; other braces are kept. NULL when the result would be too long.
+ */
+static const char *
+render(struct mc_arena *a, const char *tmpl, const struct var *vars,
+    size_t nvars)
+{
+	struct buf	 b;
+	const char	*p, *end, *out = NULL;
+	size_t		 i, n;
+	int		 rc = 0;
+
+	mc_buf_init(&b, TEXT_MAX);
+	for (p = tmpl; *p != '\0' && rc == 0; p++) {
+		if (*p == '{' && (end = strchr(p, '}')) != NULL) {
+			n = (size_t)(end - p - 1);
+			for (i = 0; i < nvars; i++)
+				if (strlen(vars[i].name) == n &&
+				    strncmp(vars[i].name, p + 1, n) == 0)
+					break;
+			if (i < nvars) {
+				rc = mc_buf_adds(&b, vars[i].value ?
+				    vars[i].value : "");
+				p = end;
+				continue;
+			}
+		}
+		rc = mc_buf_addc(&b, *p);
+	}
+	if (rc == 0)
+		out = mc_arena_strndup(a, b.s, b.len);
+	else
+		mc_err("text too long: %.40s", tmpl);
+	mc_buf_free(&b);
+	return out;
+}
+
+/* s cut to at most max bytes on a character boundary (arena copy if cut). */
+static const char *
+cut(struct mc_arena *a, const char *s, size_t max)
+{
+	size_t	n = strlen(s);
+
+	if (n <= max)
+		return s;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return mc_arena_strndup(a, s, n);
+}
+
+/* s without trailing spaces and full stops (texts add their own), or NULL. */
+static const char *
+trim_end(struct mc_arena *a, const char *s)
+{
+	size_t	n = s ? strlen(s) : 0;
+
+	while (n > 0 && strchr(" \t\r\n.", s[n - 1]) != NULL)
+		n--;
+	return s ? mc_arena_strndup(a, s, n) : NULL;
+}
+
+/* The site's address without a trailing slash, in the arena. */
+static const char *
+base_url(struct mc_arena *a)
+{
+	const char	*u = mc_config_get("base_url", "http://127.0.0.1:8080");
+	size_t		 n = strlen(u);
+
+	while (n > 0 && u[n - 1] == '/')
+		n--;
+	return mc_arena_strndup(a, u, n);
+}
+
+/* The rendered texts of one message. */
+struct message {
+	const char	*title;		/* subject and notification title */
+	const char	*body;		/* notification body, e-mail paragraph */
+	const char	*email;		/* the whole e-mail body */
+	const char	*sms;
+	const char	*path;		/* local link */
+};
+
+/* Renders group's Subject, Body, Sms and the e-mail around the body. */
+static int
+compose(struct mc_arena *a, const char *group, const struct var *vars,
+    size_t nvars, struct message *m)
+{
+	const char	*greet, *link, *foot;
+
+	m->title = render(a, text(group, "Subject"), vars, nvars);
+	m->body = render(a, text(group, "Body"), vars, nvars);
+	m->sms = render(a, text(group, "Sms"), vars, nvars);
+	greet = render(a, text("Email", "Greeting"), vars, nvars);
+	link = render(a, text("Email", "Link"), vars, nvars);
+	foot = text("Email", "Footer");
+	if (m->title == NULL || m->body == NULL || m->sms == NULL ||
+	    greet == NULL || link == NULL)
+		return -1;
+	m->title = cut(a, m->title, TITLE_MAX);
+	m->email = mc_arena_printf(a, "%s\n\n%s\n\n%s\n\n-- \n%s", greet,
+	    m->body, link, foot);
+	if (strlen(m->email) >= TEXT_MAX || *m->title == '\0') {
+		mc_err("no or too long text for %s", group);
+		return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ writing */
+
+int
+mc_outbox_email(struct mc_db *db, const char *to, const char *subject,
+    const char *body, long long dossier_id)
+{
+	if (to == NULL || *to == '\0' || subject == NULL || body == NULL)
+		return -1;
+	return mc_db_exec(db, stmts[STMT_EMAIL], "sssI", to, subject, body,
+	    dossier_id) < 0 ? -1 : 0;
+}
+
+int
+mc_outbox_sms(struct mc_db *db, const char *phone, const char *body,
+    long long dossier_id)
+{
+	if (phone == NULL || *phone == '\0' || body == NULL)
+		return -1;
+	return mc_db_exec(db, stmts[STMT_SMS], "ssI", phone, body,
+	    dossier_id) < 0 ? -1 : 0;
+}
+
+int
+mc_notify(struct mc_db *db, long long account_id, long long dossier_id,
+    const char *kind, const char *title, const char *body, const char *url)
+{
+	if (account_id <= 0 || kind == NULL || title == NULL || body == NULL)
+		return -1;
+	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssss", account_id,
+	    dossier_id, kind, title, body, url) < 0 ? -1 : 0;
+}
+
+/* The dossier's facts as the 9 placeholders of its texts. */
+static int
+dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
+    const char *link_prefix, struct mc_rows *d, struct var *vars,
+    const char **path)
+{
+	const char	*note, *due;
+	char		 status[32];
+
+	if (texts_load() < 0 ||
+	    mc_db_query(db, a, d, stmts[STMT_DOSSIER], "i", dossier_id) < 0)
+		return -1;
+	if (d->n != 1) {
+		mc_err("no dossier %lld", dossier_id);
+		return -1;
+	}
+	snprintf(status, sizeof(status), "Lang.Status.%lld",
+	    mc_rows_int(d, 0, D_STATUS));
+	note = trim_end(a, mc_rows_str(d, 0, D_NOTE));
+	due = mc_rows_str(d, 0, D_DUE);
+	*path = mc_arena_printf(a, "%s%s", link_prefix,
+	    mc_rows_str(d, 0, D_CODE));
+	vars[0] = (struct var){ "code", mc_rows_str(d, 0, D_CODE) };
+	vars[1] = (struct var){ "procedure", mc_rows_str(d, 0, D_PROCEDURE) };
+	vars[2] = (struct var){ "status", hdf_get_value(texts, status, "") };
+	vars[3] = (struct var){ "due", due && *due ? due :
+	    text("Missing", "Due") };
+	vars[4] = (struct var){ "note", note && *note ? note :
+	    text("Missing", "Note") };
+	vars[5] = (struct var){ "agency", mc_rows_str(d, 0, D_AGENCY) };
+	vars[6] = (struct var){ "name", mc_rows_str(d, 0, D_NAME) };
+	vars[7] = (struct var){ "url", mc_arena_printf(a, "%s%s",
+	    base_url(a), *path) };
+	vars[8] = (struct var){ "applicant", mc_rows_str(d, 0, D_NAME) };
+	return 0;
+}
+
+int
+mc_notify_dossier_event(struct mc_db *db, struct mc_arena *a,
+    long long dossier_id, const char *event)
+{
+	const struct event	*ev = &generic_event;
+	struct mc_rows		 d;
+	struct var		 vars[9];
+	struct message		 m;
+	const char		*email, *phone;
+	long long		 account;
+	size_t			 i;
+
+	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
+		if (event != NULL && strcmp(event, events[i].name) == 0)
+			ev = &events[i];
+	if (dossier_vars(db, a, dossier_id, "/dich-vu/ho-so/", &d, vars,
+	    &m.path) < 0 ||
+	    compose(a, ev->name, vars, 9, &m) < 0)
+		return -1;
+	account = mc_rows_int(&d, 0, D_ACCOUNT);
+	email = mc_rows_str(&d, 0, D_EMAIL);
+	phone = mc_rows_str(&d, 0, D_PHONE);
+	if (account > 0 && mc_notify(db, account, dossier_id,
+	    name_ok(event) ? event : "generic", m.title, m.body, m.path) < 0)
+		return -1;
+	if (ev->email && email != NULL && *email != '\0' &&
+	    mc_outbox_email(db, email, m.title, m.email, dossier_id) < 0)
+		return -1;
+	if (ev->sms && *m.sms != '\0' && phone != NULL && *phone != '\0' &&
+	    mc_outbox_sms(db, phone, m.sms, dossier_id) < 0)
+		return -1;
+	return 0;
+}
+
+int
+mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
+    long long dossier_id, const char *kind, const char *note)
+{
+	const struct officer_kind	*k = NULL;
+	struct mc_rows			 d, acc;
+	struct var			 vars[9];
+	struct message			 m;
+	const char			*email;
+	size_t				 i;
+
+	for (i = 0; i < sizeof(officer_kinds) / sizeof(officer_kinds[0]); i++)
+		if (kind != NULL && strcmp(kind, officer_kinds[i].name) == 0)
+			k = &officer_kinds[i];
+	if (dossier_vars(db, a, dossier_id, "/can-bo/ho-so/", &d, vars,
+	    &m.path) < 0 ||
+	    mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i",
+	    account_id) < 0)
+		return -1;
+	if (acc.n != 1) {
+		mc_err("no account %lld", account_id);
+		return -1;
+	}
+	/* The officer is addressed, and the note is the caller's. */
+	vars[6].value = mc_rows_str(&acc, 0, 0);
+	note = trim_end(a, note);
+	vars[4].value = note && *note ? note : text("Missing", "Note");
+	if (compose(a, k ? mc_arena_printf(a, "Officer.%s", k->name) :
+	    "Officer.generic", vars, 9, &m) < 0 ||
+	    mc_notify(db, account_id, dossier_id, name_ok(kind) ? kind :
+	    "generic", m.title, m.body, m.path) < 0)
+		return -1;
+	email = mc_rows_str(&acc, 0, 1);
+	if (k != NULL && k->email && email != NULL && *email != '\0' &&
+	    mc_outbox_email(db, email, m.title, m.email, dossier_id) < 0)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ reading */
+
+long long
+mc_notify_unread(struct mc_db *db, long long account_id)
+{
+	struct mc_rows	 rows;
+	struct mc_arena	*a;
+	long long	 n = -1;
+
+	if ((a = mc_arena_new(1024)) == NULL)
+		return -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_UNREAD], "i",
+	    account_id) == 0 && rows.n == 1)
+		n = mc_rows_int(&rows, 0, 0);
+	mc_arena_free(a);
+	return n;
+}
+
+int
+mc_notify_list(struct mc_db *db, struct mc_arena *a, long long account_id,
+    size_t limit, struct mc_rows *unread, struct mc_rows *read)
+{
+	if (mc_db_query(db, a, unread, stmts[STMT_LIST_UNREAD], "ii",
+	    account_id, (long long)limit) < 0 ||
+	    mc_db_query(db, a, read, stmts[STMT_LIST_READ], "ii",
+	    account_id, (long long)limit) < 0)
+		return -1;
+	return 0;
+}
+
+long long
+mc_notify_mark_read(struct mc_db *db, long long account_id, long long id,
+    long long upto)
+{
+	if (id > 0)
+		return mc_db_exec(db, stmts[STMT_MARK_ONE], "ii", id,
+		    account_id);
+	return mc_db_exec(db, stmts[STMT_MARK_ALL], "ii", account_id,
+	    upto > 0 ? upto : (long long)(~0ULL >> 1));
+}
+
+/* ------------------------------------------------------------ delivering */
+
+int
+mc_outbox_claim(struct mc_db *db, struct mc_arena *a, time_t now, size_t max,
+    struct mc_outbox_msg **out, size_t *n)
+{
+	struct mc_rows		 rows;
+	struct mc_outbox_msg	*m;
+	char			 at[20];
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	mc_time_sql(at, now);
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_CLAIM], "si", at,
+	    (long long)max) < 0)
+		goto fail;
+	m = mc_arena_alloc(a, (rows.n + 1) * sizeof(*m));
+	for (i = 0; i < rows.n; i++) {
+		m[i].id = mc_rows_int(&rows, i, 0);
+		m[i].sms = strcmp(mc_rows_str(&rows, i, 1), "sms") == 0;
+		m[i].recipient = mc_rows_str(&rows, i, 2);
+		m[i].subject = mc_rows_str(&rows, i, 3);
+		m[i].body = mc_rows_str(&rows, i, 4);
+		m[i].attempts = (int)mc_rows_int(&rows, i, 5);
+		m[i].created = (time_t)mc_rows_int(&rows, i, 6);
+		if (mc_db_exec(db, stmts[STMT_CLAIM_ONE], "i", m[i].id) < 0)
+			goto fail;
+	}
+	if (mc_db_commit(db) < 0)
+		return -1;
+	*out = m;
+	*n = rows.n;
+	return 0;
+fail:
+	mc_db_rollback(db);
+	return -1;
+}
+
+int
+mc_outbox_sent(struct mc_db *db, const struct mc_outbox_msg *m)
+{
+	long long	n;
+
+	n = mc_db_exec(db, stmts[STMT_SENT], "ii",
+	    (long long)m->attempts + 1, m->id);
+	if (n == 0)
+		mc_warn("outbox %lld was no longer being sent", m->id);
+	return n < 0 ? -1 : 0;
+}
+
+int
+mc_outbox_retry(struct mc_db *db, const struct mc_outbox_msg *m,
+    const char *error, long delay_s, int max_attempts, int permanent)
+{
+	struct mc_arena	*a;
+	int		 attempts = m->attempts + 1, rc;
+
+	if ((a = mc_arena_new(1024)) == NULL)
+		return -1;
+	rc = mc_db_exec(db, stmts[STMT_RETRY], "sisii",
+	    permanent || attempts >= max_attempts ? "failed" : "pending",
+	    (long long)attempts, cut(a, error ? error : "", ERROR_MAX),
+	    (long long)(delay_s > 0 ? delay_s : 0), m->id) < 0 ? -1 : 0;
+	mc_arena_free(a);
+	return rc;
+}
+
+int
+mc_outbox_release(struct mc_db *db, const struct mc_outbox_msg *m)
+{
+	return mc_db_exec(db, stmts[STMT_RELEASE], "i", m->id) < 0 ? -1 : 0;
+}
+
+long long
+mc_outbox_requeue_stuck(struct mc_db *db, long minutes)
+{
+	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)minutes);
+}
+
+long
+mc_outbox_backoff(long base, long cap, int attempts)
+{
+	long	d = base > 0 ? base : 1;
+
+	if (cap < d)
+		return cap > 0 ? cap : d;
+	while (--attempts > 0 && d < cap)
+		d = d > cap / 2 ? cap : d * 2;
+	return d;
+}
+
+/* ------------------------------------------------------------ wire formats */
+
+static const char b64chars[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Appends base64 of n bytes; a CRLF after every wrap characters (0: none). */
+static int
+add_base64(struct buf *b, const unsigned char *p, size_t n, size_t wrap)
+{
+	char	q[4];
+	size_t	i, col = 0;
+	int	rc = 0;
+
+	for (i = 0; i < n && rc == 0; i += 3) {
+		unsigned int v = (unsigned int)p[i] << 16;
+
+		if (i + 1 < n)
+			v |= (unsigned int)p[i + 1] << 8;
+		if (i + 2 < n)
+			v |= p[i + 2];
+		q[0] = b64chars[(v >> 18) & 63];
+		q[1] = b64chars[(v >> 12) & 63];
+		q[2] = i + 1 < n ? b64chars[(v >> 6) & 63] : '=';
+		q[3] = i + 2 < n ? b64chars[v & 63] : '=';
+		rc = mc_buf_add(b, q, 4);
+		col += 4;
+		if (wrap > 0 && col >= wrap && i + 3 < n && rc == 0) {
+			rc = mc_buf_adds(b, "\r\n");
+			col = 0;
+		}
+	}
+	return rc;
+}
+
+/*
+ * Appends s as RFC 2047 encoded words (UTF-8, base64), each short enough
+ * for a folded header line and never splitting a character; words are
+ * joined by CRLF SP.
+ */
+static int
+add_encoded_words(struct buf *b, const char *s)
+{
+	const size_t	 chunk = 39;	/* 52 base64 characters a word */
+	size_t		 n, len = strlen(s);
+	int		 rc = 0;
+
+	while (rc == 0) {
+		n = len < chunk ? len : chunk;
+		while (n < len && n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+		rc |= mc_buf_adds(b, "=?UTF-8?B?");
+		rc |= add_base64(b, (const unsigned char *)s, n, 0);
+		rc |= mc_buf_adds(b, "?=");
+		s += n;
+		len -= n;
+		if (len == 0)
+			break;
+		rc |= mc_buf_adds(b, "\r\n ");
+	}
+	return rc;
+}
+
+int
+mc_outbox_address_ok(const char *s)
+{
+	const char	*at, *p;
+	size_t		 n = s ? strlen(s) : 0;
+
+	if (n < 3 || n > 254)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (*p <= 0x20 || *p >= 0x7f || strchr("<>()[]\\,;:\"", *p))
+			return 0;
+	at = strchr(s, '@');
+	return at != NULL && at > s && at[1] != '\0' &&
+	    strchr(at + 1, '@') == NULL;
+}
+
+int
+mc_outbox_message(struct buf *b, const struct mc_outbox_msg *m,
+    const char *from, const char *from_name)
+{
+	struct buf	 body;
+	struct tm	 tm;
+	char		 date[64];
+	const char	*p;
+	size_t		 start = b->len;
+	int		 rc = 0;
+
+	if (!mc_outbox_address_ok(m->recipient) || !mc_outbox_address_ok(from))
+		return -1;
+	localtime_r(&m->created, &tm);
+	strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S %z", &tm);
+	rc |= mc_buf_addf(b, "Date: %s\r\nFrom: ", date);
+	if (from_name != NULL && *from_name != '\0') {
+		rc |= add_encoded_words(b, from_name);
+		rc |= mc_buf_addc(b, ' ');
+	}
+	rc |= mc_buf_addf(b, "<%s>\r\nTo: <%s>\r\nSubject: ", from,
+	    m->recipient);
+	rc |= add_encoded_words(b, m->subject ? m->subject : "");
+	rc |= mc_buf_addf(b, "\r\nMessage-ID: <outbox-%lld@motcua>\r\n"
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "Auto-Submitted: auto-generated\r\n\r\n", m->id);
+	/* The body in canonical form (CRLF line ends), then base64. */
+	mc_buf_init(&body, TEXT_MAX * 2);
+	for (p = m->body; *p != '\0' && rc == 0; p++) {
+		if (*p == '\n' && (p == m->body || p[-1] != '\r'))
+			rc |= mc_buf_addc(&body, '\r');
+		rc |= mc_buf_addc(&body, *p);
+	}
+	rc |= add_base64(b, (const unsigned char *)body.s, body.len, 76);
+	rc |= mc_buf_adds(b, "\r\n");
+	mc_buf_free(&body);
+	if (rc != 0) {
+		b->len = start;
+		if (b->cap > 0)
+			b->s[start] = '\0';
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_outbox_sms_json(struct buf *b, const struct mc_outbox_msg *m)
+{
+	int	rc = 0;
+
+	rc |= mc_buf_adds(b, "{\"to\": ");
+	rc |= mc_buf_add_json(b, m->recipient);
+	rc |= mc_buf_adds(b, ", \"text\": ");
+	rc |= mc_buf_add_json(b, m->body);
+	rc |= mc_buf_addf(b, ", \"id\": %lld}", m->id);
+	return rc == 0 ? 0 : -1;
+}
