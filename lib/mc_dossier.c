@@ -419,18 +419,7 @@ mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
 static time_t
 sql_time(const char *s)
 {
-	struct tm	tm;
-
-	if (s == NULL)
-		return 0;
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(s, "%d-%d-%d %d:%d:%d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
+	return mc_time_parse(s);
 }
 
 static const char *

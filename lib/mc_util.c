@@ -232,3 +232,22 @@ mc_time_sql(char out[20], time_t t)
 	localtime_r(&t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
+
+time_t
+mc_time_parse(const char *s)
+{
+	struct tm	tm;
+	int		n;
+
+	if (s == NULL)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	n = sscanf(s, "%4d-%2d-%2d %2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
+	if (n != 3 && n != 6)
+		return 0;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}

@@ -13,6 +13,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_files.h"
+#include "mc_papers.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -22,6 +23,8 @@
 
 enum field {
 	FIELD_CSRF,
+	FIELD_MA,
+	FIELD_ID_NUMBER,
 	FIELD_NOTE,
 	FIELD_FILE1,
 	FIELD_FILE2,
@@ -31,6 +34,8 @@ enum field {
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_MA] = { "ma", valid_code, 48, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
 	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
 	[FIELD_FILE1] = { "file1", valid_file, 10 << 20, 1 },
 	[FIELD_FILE2] = { "file2", valid_file, 10 << 20, 1 },
@@ -218,7 +223,65 @@ page_file_download(struct mc_request *r)
 	return 200;
 }
 
+/* The papers issued to the applicant (forms 01-04) as PDF. */
+static int
+page_paper(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	const char		*s = r->cap[1];
+	int			 n, rc;
+
+	if (strlen(s) != 6 || s[0] != '0' || s[1] < '1' || s[1] > '4' ||
+	    strcmp(s + 2, ".pdf") != 0)
+		return 404;
+	n = s[1] - '0';
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	if ((rc = mc_papers_dossier(r->db, r->arena, &d, n, &r->out)) < 0)
+		return 503;
+	if (rc == 1)
+		return 404;
+	mc_resp_header(r, "Content-Type", "application/pdf");
+	mc_resp_header(r, "Content-Disposition", mc_arena_printf(r->arena,
+	    "inline; filename=\"mau-%02d-%s.pdf\"", n, r->cap[0]));
+	r->rendered = 1;
+	return 200;
+}
+
+/*
+ * The public status page (the receipt's QR code opens it): the dossier
+ * code and the applicant's ID number show its status and history, nothing
+ * personal.
+ */
+static int
+page_lookup(struct mc_request *r)
+{
+	struct mc_dossier	 d;
+	const char		*code = mc_req_field(r, FIELD_MA);
+	const char		*idn = mc_req_field(r, FIELD_ID_NUMBER);
+	int			 rc;
+
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Lookup.Title"));
+	mc_view_set(r->hdf, "Form.ma", code);
+	mc_view_set(r->hdf, "Form.id_number", idn);
+	if (code != NULL && idn != NULL) {
+		if ((rc = mc_dossier_load(r->db, r->arena, code, &d)) < 0)
+			return 503;
+		if (rc == 1 && strcmp(mc_rows_str(&d.row, 0, 8), idn) == 0) {
+			mc_dossier_model(r->hdf, r->arena, &d, time(NULL), 0);
+			mc_view_set(r->hdf, "Data.Found", "1");
+		} else
+			mc_view_set(r->hdf, "Data.NotFound", "1");
+	} else if (mc_req_field_bad(r, FIELD_ID_NUMBER) ||
+	    mc_req_field_bad(r, FIELD_MA))
+		mc_view_set(r->hdf, "Data.NotFound", "1");
+	return mc_resp_page(r, "portal/lookup.cs");
+}
+
 static const struct mc_route routes[] = {
+	{ METHOD_GET, "/dich-vu/tra-cuu", page_lookup, 0, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so/{}/phieu/{}", page_paper, ROUTE_LOGIN,
+	    0 },
 	{ METHOD_GET, "/dich-vu/ho-so/{}", page_dossier, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/ho-so/{}/bo-sung", page_supplement,
 	    ROUTE_LOGIN, 0 },

@@ -1,0 +1,358 @@
+/*
+ * The papers of a dossier: forms 01-05 built from its row, steps, events
+ * and supplement requests, and the tracking book (06) of an agency.
+ */
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_forms.h"
+#include "mc_papers.h"
+#include "mc_util.h"
+
+enum stmt {
+	STMT_AGENCY,
+	STMT_DOCS,
+	STMT_BOOK,
+	STMT_FIELD,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_AGENCY] = "SELECT a.name, p.name AS parent, a.address "
+	    "FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id "
+	    "WHERE a.id = ?",
+	[STMT_DOCS] = "SELECT name, originals, copies FROM procedure_documents "
+	    "WHERE procedure_id = ? ORDER BY seq",
+	[STMT_BOOK] = "SELECT d.code, p.name AS procedure_name, "
+	    "d.applicant_name, a.name AS agency_name, d.received_at, d.due_at, "
+	    "d.returned_at, d.return_method, f.name AS field_name "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    "JOIN fields f ON f.id = p.field_id "
+	    "JOIN agencies a ON a.id = d.agency_id "
+	    "WHERE d.agency_id = ? AND d.received_at >= ? AND d.received_at < ? "
+	    "AND (? = 0 OR p.field_id = ?) ORDER BY d.received_at, d.id "
+	    "LIMIT 5000",
+	[STMT_FIELD] = "SELECT name FROM fields WHERE id = ?",
+};
+
+/* Columns of the dossier row (mc_dossier.c STMT_GET). */
+enum {
+	D_ID, D_CODE, D_STATUS, D_VERSION, D_AGENCY, D_ACCOUNT, D_CHANNEL,
+	D_NAME, D_ID_NUMBER, D_PHONE, D_EMAIL, D_ADDRESS, D_FORM,
+	D_SUBMITTED, D_RECEIVED, D_DUE, D_FINISHED, D_RETURNED, D_PCODE,
+	D_PNAME, D_ACODE, D_ANAME, D_STEP, D_CAGENCY, D_CANAME, D_HOLDER,
+	D_HOLDER_NAME, D_STEP_DUE, D_STEP_WARN, D_PAUSED, D_PAUSED_MIN,
+	D_ORIGINAL_DUE, D_APOLOGY, D_SIGNED, D_RETURN_METHOD, D_PROCEDURE
+};
+
+static const char *
+dcol(const struct mc_dossier *d, int c)
+{
+	return mc_rows_str(&d->row, 0, (size_t)c);
+}
+
+/* The agency heading of the papers; 0 or -1. */
+static int
+heading(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    struct mc_form_head *h, const char **address)
+{
+	struct mc_rows	rows;
+
+	memset(h, 0, sizeof(*h));
+	if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY], "i",
+	    (long long)agency) < 0 || rows.n == 0)
+		return -1;
+	h->agency = mc_rows_str(&rows, 0, 0);
+	h->parent = mc_rows_str(&rows, 0, 1);
+	h->unit = "Bộ phận tiếp nhận và trả kết quả";
+	h->date = time(NULL);
+	if (address != NULL)
+		*address = mc_rows_str(&rows, 0, 2);
+	return 0;
+}
+
+static void
+applicant(const struct mc_dossier *d, struct mc_form_person *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->name = dcol(d, D_NAME);
+	p->id_number = dcol(d, D_ID_NUMBER);
+	p->address = dcol(d, D_ADDRESS);
+	p->phone = dcol(d, D_PHONE);
+	p->email = dcol(d, D_EMAIL);
+}
+
+/* The last event of an action: its row index, or -1. */
+static long
+last_event(const struct mc_dossier *d, const char *action)
+{
+	long	i;
+
+	for (i = (long)d->events.n - 1; i >= 0; i--)
+		if (strcmp(mc_rows_str(&d->events, (size_t)i, 1), action) == 0)
+			return i;
+	return -1;
+}
+
+static const char *
+legal_text(struct mc_arena *a, const struct mc_dossier *d)
+{
+	const char	*h = mc_rows_str(&d->row, 0, 38);
+	const char	*days = mc_rows_str(&d->row, 0, 39);
+	long long	 n;
+
+	if (h != NULL && mc_parse_ll(h, 0, 1LL << 31, &n) == 0)
+		return n % 8 == 0 ? mc_arena_printf(a, "%lld ngày làm việc",
+		    n / 8) : mc_arena_printf(a, "%lld giờ làm việc", n);
+	if (days != NULL)
+		return mc_arena_printf(a, "%s ngày", days);
+	return NULL;
+}
+
+static int
+form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
+    struct buf *out)
+{
+	struct mc_form01	 f;
+	struct mc_form_doc	*docs;
+	struct mc_rows		 rows;
+	const char		*address = NULL;
+	long			 ev;
+	size_t			 i;
+
+	if (dcol(d, D_RECEIVED) == NULL)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, d->agency_id, &f.head, &address) < 0 ||
+	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i",
+	    mc_rows_int(&d->row, 0, D_PROCEDURE)) < 0)
+		return -1;
+	f.head.date = mc_time_parse(dcol(d, D_RECEIVED));
+	f.code = dcol(d, D_CODE);
+	applicant(d, &f.applicant);
+	f.matter = dcol(d, D_PNAME);
+	docs = mc_arena_alloc(a, (rows.n + 1) * sizeof(*docs));
+	for (i = 0; i < rows.n; i++) {
+		docs[i].name = mc_rows_str(&rows, i, 0);
+		docs[i].originals = (unsigned int)mc_rows_int(&rows, i, 1);
+		docs[i].copies = (unsigned int)mc_rows_int(&rows, i, 2);
+	}
+	f.docs = docs;
+	f.ndocs = rows.n;
+	f.sets = 1;
+	f.legal_time = legal_text(a, d);
+	f.received = mc_time_parse(dcol(d, D_RECEIVED));
+	f.due = mc_time_parse(dcol(d, D_ORIGINAL_DUE) ? dcol(d,
+	    D_ORIGINAL_DUE) : dcol(d, D_DUE));
+	f.collect_at = address ? address : dcol(d, D_ANAME);
+	if ((ev = last_event(d, "accept")) >= 0)
+		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+	f.status_url = mc_arena_printf(a, "%s/dich-vu/tra-cuu?ma=%s",
+	    mc_config_get("base_url", "http://127.0.0.1:8080"), f.code);
+	return mc_form01_pdf(out, &f);
+}
+
+static int
+form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
+    struct buf *out)
+{
+	struct mc_form02	 f;
+	struct mc_form_item	*items;
+	json_t			*arr, *it;
+	size_t			 i, n;
+	long			 ev;
+
+	if (d->supplements.n == 0)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
+		return -1;
+	f.code = dcol(d, D_CODE);
+	applicant(d, &f.applicant);
+	f.matter = dcol(d, D_PNAME);
+	n = d->supplements.n - 1;	/* the latest request */
+	f.head.date = mc_time_parse(mc_rows_str(&d->supplements, n, 2));
+	arr = json_loads(mc_rows_str(&d->supplements, n, 3), 0, NULL);
+	items = mc_arena_alloc(a, (json_array_size(arr) + 1) * sizeof(*items));
+	json_array_foreach(arr, i, it) {
+		items[i].what = mc_arena_strdup(a, json_string_value(
+		    json_object_get(it, "item")) ? json_string_value(
+		    json_object_get(it, "item")) : "");
+		if (json_string_value(json_object_get(it, "reason")) != NULL)
+			items[i].reason = mc_arena_strdup(a, json_string_value(
+			    json_object_get(it, "reason")));
+		f.nitems++;
+	}
+	json_decref(arr);
+	f.items = items;
+	ev = last_event(d, "request_supplement");
+	if (ev < 0)
+		ev = last_event(d, "request_completion");
+	if (ev >= 0)
+		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+	return mc_form02_pdf(out, &f);
+}
+
+static int
+form03(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
+    struct buf *out)
+{
+	struct mc_form03	 f;
+	const char		**reasons;
+	long			 ev;
+
+	if (d->status != STATUS_REFUSED || (ev = last_event(d, "refuse")) < 0)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
+		return -1;
+	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
+	f.code = dcol(d, D_CODE);
+	applicant(d, &f.applicant);
+	f.matter = dcol(d, D_PNAME);
+	reasons = mc_arena_alloc(a, sizeof(*reasons));
+	reasons[0] = mc_rows_str(&d->events, (size_t)ev, 4);
+	f.reasons = reasons;
+	f.nreasons = reasons[0] != NULL;
+	f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+	return mc_form03_pdf(out, &f);
+}
+
+static int
+form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
+    struct buf *out)
+{
+	struct mc_form04	f;
+	long			ev;
+
+	if (dcol(d, D_ORIGINAL_DUE) == NULL || (ev = last_event(d,
+	    "apology")) < 0)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
+		return -1;
+	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
+	applicant(d, &f.applicant);
+	f.code = dcol(d, D_CODE);
+	f.receipt_no = dcol(d, D_CODE);
+	f.dossier_type = mc_rows_str(&d->row, 0, 37);	/* field */
+	f.status = "Đang giải quyết";
+	f.matter = dcol(d, D_PNAME);
+	f.received = mc_time_parse(dcol(d, D_RECEIVED));
+	f.due_old = mc_time_parse(dcol(d, D_ORIGINAL_DUE));
+	f.due_new = mc_time_parse(dcol(d, D_DUE));
+	f.reason = dcol(d, D_APOLOGY);
+	f.signer = mc_rows_str(&d->events, (size_t)ev, 7);
+	return mc_form04_pdf(out, &f);
+}
+
+static int
+form05(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
+    struct buf *out)
+{
+	struct mc_form05		 f;
+	struct mc_form_handover		*h;
+	const char			*o;
+	size_t				 i;
+
+	if (d->steps.n == 0)
+		return 1;
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
+		return -1;
+	f.code = dcol(d, D_CODE);
+	applicant(d, &f.applicant);
+	f.matter = dcol(d, D_PNAME);
+	f.lead = dcol(d, D_ANAME);
+	f.received = mc_time_parse(dcol(d, D_RECEIVED));
+	f.due = mc_time_parse(dcol(d, D_DUE));
+	h = mc_arena_alloc(a, d->steps.n * sizeof(*h));
+	for (i = 0; i < d->steps.n; i++) {
+		h[i].step = mc_arena_printf(a, "%s – %s",
+		    mc_rows_str(&d->steps, i, 4), mc_rows_str(&d->steps, i, 1));
+		h[i].giver = mc_rows_str(&d->steps, i, 10);
+		h[i].given = mc_time_parse(mc_rows_str(&d->steps, i, 6));
+		h[i].taker = mc_rows_str(&d->steps, i, 11);
+		h[i].taken = mc_time_parse(mc_rows_str(&d->steps, i, 8));
+		o = mc_rows_str(&d->steps, i, 9);
+		h[i].timing = o == NULL ? MC_FORM_TIMING_NONE :
+		    strcmp(o, "early") == 0 ? MC_FORM_TIMING_EARLY :
+		    strcmp(o, "late") == 0 ? MC_FORM_TIMING_LATE :
+		    MC_FORM_TIMING_ON_TIME;
+	}
+	f.handovers = h;
+	f.nhandovers = d->steps.n;
+	return mc_form05_pdf(out, &f);
+}
+
+int
+mc_papers_dossier(struct mc_db *db, struct mc_arena *a,
+    const struct mc_dossier *d, int n, struct buf *out)
+{
+	switch (n) {
+	case 1: return form01(db, a, d, out);
+	case 2: return form02(db, a, d, out);
+	case 3: return form03(db, a, d, out);
+	case 4: return form04(db, a, d, out);
+	case 5: return form05(db, a, d, out);
+	default: return 1;
+	}
+}
+
+int
+mc_papers_book(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    long long field, time_t from, time_t to, struct mc_rows *rows)
+{
+	char	f[20], t[20];
+
+	mc_time_sql(f, from);
+	mc_time_sql(t, to);
+	return mc_db_query(db, a, rows, stmts[STMT_BOOK], "issii",
+	    (long long)agency, f, t, field, field);
+}
+
+int
+mc_papers_book_pdf(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    long long field, time_t from, time_t to, struct buf *out)
+{
+	struct mc_form06		 f;
+	struct mc_form_book_row		*rows;
+	struct mc_rows			 r, fr;
+	size_t				 i;
+
+	memset(&f, 0, sizeof(f));
+	if (heading(db, a, agency, &f.head, NULL) < 0 ||
+	    mc_papers_book(db, a, agency, field, from, to, &r) < 0)
+		return -1;
+	if (field != 0 && mc_db_query(db, a, &fr, stmts[STMT_FIELD], "i",
+	    field) == 0 && fr.n == 1)
+		f.field = mc_rows_str(&fr, 0, 0);
+	f.from = from;
+	f.to = to;
+	rows = mc_arena_alloc(a, (r.n + 1) * sizeof(*rows));
+	for (i = 0; i < r.n; i++) {
+		rows[i].code = mc_rows_str(&r, i, 0);
+		rows[i].procedure = mc_rows_str(&r, i, 1);
+		rows[i].applicant = mc_rows_str(&r, i, 2);
+		rows[i].agency = mc_rows_str(&r, i, 3);
+		rows[i].received = mc_time_parse(mc_rows_str(&r, i, 4));
+		rows[i].due = mc_time_parse(mc_rows_str(&r, i, 5));
+		rows[i].returned = mc_time_parse(mc_rows_str(&r, i, 6));
+		switch (mc_rows_int(&r, i, 7)) {
+		case 1: rows[i].delivery = MC_FORM_DELIVERY_COUNTER; break;
+		case 2: rows[i].delivery = MC_FORM_DELIVERY_ONLINE; break;
+		case 3: rows[i].delivery = MC_FORM_DELIVERY_POST; break;
+		default: rows[i].delivery = MC_FORM_DELIVERY_NONE; break;
+		}
+	}
+	f.rows = rows;
+	f.nrows = r.n;
+	return mc_form06_pdf(out, &f);
+}
