@@ -1,7 +1,7 @@
 /*
  * Unit tests of the core lib modules that need no database: arena, buf,
  * util (hex, UTF-8, folding), http (query strings, multipart, cookies,
- * validators), calendar.
+ * validators). The calendar has its own, test_calendar.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +10,6 @@
 #include "harness.h"
 #include "mc_arena.h"
 #include "mc_buf.h"
-#include "mc_calendar.h"
 #include "mc_config.h"
 #include "mc_http.h"
 #include "mc_util.h"
@@ -212,50 +211,6 @@ test_http(void)
 	mc_arena_free(a);
 }
 
-/* A local time. */
-static time_t
-at(int y, int mo, int d, int h, int mi)
-{
-	struct tm	tm;
-
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
-static void
-test_calendar(void)
-{
-	/* 2026-11-27 is a Friday. */
-	CHECK(mc_calendar_is_workday(at(2026, 11, 27, 12, 0)));
-	CHECK(!mc_calendar_is_workday(at(2026, 11, 28, 12, 0)));
-	/* 2 hours from Friday 10:00: lunch break skipped. */
-	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 27, 10, 0), 120),
-	    at(2026, 11, 27, 13, 30));
-	/* 1 working day (8 h) from Friday 16:00 lands on Monday 16:00. */
-	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 27, 16, 0), 480),
-	    at(2026, 11, 30, 16, 0));
-	/* 0.25 day (2 h) from Saturday starts Monday 07:30. */
-	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 28, 9, 0), 120),
-	    at(2026, 11, 30, 9, 30));
-	/* After hours counts from the next morning. */
-	CHECK_INT(mc_calendar_add_minutes(at(2026, 11, 26, 18, 0), 60),
-	    at(2026, 11, 27, 8, 30));
-	/* Month and year boundary: Thursday 2026-12-31 16:00 + 8 h. */
-	CHECK_INT(mc_calendar_add_minutes(at(2026, 12, 31, 16, 0), 480),
-	    at(2027, 1, 1, 16, 0));
-	/* 1 calendar day from Friday ends Saturday: rolls to Monday close. */
-	CHECK_INT(mc_calendar_add_days(at(2026, 11, 27, 9, 0), 1),
-	    at(2026, 11, 30, 17, 0));
-	CHECK_INT(mc_calendar_add_days(at(2026, 11, 27, 9, 0), 4),
-	    at(2026, 12, 1, 17, 0));
-}
-
 int
 main(void)
 {
@@ -265,6 +220,5 @@ main(void)
 	test_buf();
 	test_util();
 	test_http();
-	test_calendar();
 	return DONE();
 }

@@ -38,6 +38,9 @@ static const struct command commands[] = {
 	    "create an account, or add a role to an existing one" },
 	{ "token", "create", cmd_token_create, 1, "--email E [--days N]",
 	    "create an API token for an account (shown once)" },
+	{ "calendar", NULL, cmd_calendar, 1, "fill FROM_YEAR TO_YEAR | list YEAR"
+	    "\n\t\t| set YYYY-MM-DD off|work NAME | unset YYYY-MM-DD",
+	    "public holidays (computed) and an admin's days off / make-up days" },
 	{ "site", NULL, cmd_site, 0, "[--full]",
 	    "generate the static site (incrementally unless --full)" },
 	{ "help", NULL, cmd_help, 0, "", "this list" },

@@ -76,6 +76,13 @@ int	motcua_account_ensure(struct mc_db *, struct mc_arena *,
 /* The site generator (site-generator/), full or incremental; 0 or -1. */
 int	sitegen_run(int full);
 
+/*
+ * The calendar's part of `motcua seed`: the computed days off of this year
+ * - 1 to + 5, and the official schedules of seed_dir/calendar.csv as admin
+ * rows (an admin row already there is kept). 0, or -1 after a message.
+ */
+int	motcua_calendar_seed(struct mc_db *);
+
 /* Commands: each returns 0, or -1 after a message on stderr. */
 int	cmd_migrate(struct mc_db *, int, char **);
 int	cmd_seed(struct mc_db *, int, char **);
@@ -83,5 +90,6 @@ int	cmd_import(struct mc_db *, int, char **);
 int	cmd_user_add(struct mc_db *, int, char **);
 int	cmd_token_create(struct mc_db *, int, char **);
 int	cmd_site(struct mc_db *, int, char **);
+int	cmd_calendar(struct mc_db *, int, char **);
 
 #endif

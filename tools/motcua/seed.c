@@ -270,7 +270,7 @@ cmd_seed(struct mc_db *db, int argc, char **argv)
 	printf("demo accounts (e-mail, role, password, agency):\n%s",
 	    accounts_out.s);
 	mc_buf_free(&accounts_out);
-	return 0;
+	return motcua_calendar_seed(db);
 fail:
 	fprintf(stderr, "motcua: seed failed; nothing was changed\n");
 	mc_buf_free(&accounts_out);
