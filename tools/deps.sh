@@ -16,7 +16,7 @@ PACKAGES=(
     clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev
     libargon2-dev libjansson-dev libutf8proc-dev libmagic-dev
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
-    wrk chromium poppler-utils nodejs npm fonts-dejavu-core ca-certificates
+    wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
 )
 
