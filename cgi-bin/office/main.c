@@ -387,7 +387,7 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.modules = { &office_counter, &office_forms, &office_workflow,
-		    &office_notifications },
+		    &office_notifications, &office_calendar },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -21,6 +21,9 @@ extern const struct mc_module	office_workflow;
 /* notifications.c: an officer's notifications, marking them read. */
 extern const struct mc_module	office_notifications;
 
+/* calendar.c: administrators see and edit the working-time calendar. */
+extern const struct mc_module	office_calendar;
+
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.
