@@ -1,14 +1,20 @@
 /*
- * The site generator's run: reads the whole catalogue in one query per
- * table inside one snapshot, renders every page with the cached parse trees
- * of mc_view into site_dir, and remembers when it ran so the next run only
- * renders the procedures changed since.
+ * The site generator's run: reads the catalogue and the site's content in
+ * one query per table inside one snapshot, works out which pages changed
+ * since the last run, renders them with the cached parse trees of mc_view
+ * into site_dir (the two languages in two processes), removes the pages of
+ * data no longer there, and remembers when it ran.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,12 +26,16 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
+#include "mc_util.h"
 #include "mc_view.h"
 #include "sitegen.h"
 
-#define PAGE_MAX	(32 * 1024 * 1024)	/* the catalogue is ~1 MB */
+#define PAGE_MAX	(32 * 1024 * 1024)	/* the largest page is ~1 MB */
 #define STATE_FILE	".sitegen-state"
-#define PROC_DIR	"thu-tuc"
+#define LOCK_FILE	".sitegen-lock"
+#define INDEX_FILE	"tim-kiem.json"
+/* Bump when what the generator writes changes: the next run is full. */
+#define GENERATOR_VERSION	"4"
 
 enum stmt {
 	STMT_TIMES,
@@ -33,6 +43,11 @@ enum stmt {
 	STMT_CHANNELS,
 	STMT_DOCUMENTS,
 	STMT_LEGAL,
+	STMT_AGENCIES,
+	STMT_FAQS,
+	STMT_NEWS,
+	STMT_EVENTS,
+	STMT_ITEMS,
 	STMT__MAX
 };
 
@@ -47,7 +62,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "p.decision_no, p.implementing, p.competent, p.subjects, "
 	    "p.steps_text, p.conditions_text, p.result_text, p.online, "
 	    "p.service_level, p.source_url, p.updated_at, a.name, a.name_en, "
-	    "a.address, a.phone "
+	    "a.address, a.phone, a.id, a.code, p.search_text "
 	    "FROM procedures p JOIN fields f ON f.id = p.field_id "
 	    "LEFT JOIN agencies a ON a.id = p.agency_id "
 	    "ORDER BY f.name, f.id, p.name, p.id",
@@ -61,6 +76,30 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_LEGAL] =
 	    "SELECT procedure_id, doc_number, title FROM procedure_legal "
 	    "ORDER BY procedure_id, seq",
+	/* The directory: the city, its departments, then the wards. */
+	[STMT_AGENCIES] =
+	    "SELECT id, code, kind, name, name_en, address, phone "
+	    "FROM agencies WHERE valid_to IS NULL OR valid_to >= CURDATE() "
+	    "ORDER BY FIELD(kind, 'city', 'department', 'unit', 'other', "
+	    "'ward'), name, id",
+	/* General questions first, then by field. */
+	[STMT_FAQS] =
+	    "SELECT q.id, q.field_id, f.name, f.name_en, f.slug, "
+	    "q.procedure_code, q.question, q.answer, q.question_en, "
+	    "q.answer_en, q.updated_at FROM faqs q "
+	    "LEFT JOIN fields f ON f.id = q.field_id WHERE q.published = 1 "
+	    "ORDER BY q.field_id IS NOT NULL, f.name, q.seq, q.id",
+	[STMT_NEWS] =
+	    "SELECT id, kind, title, summary, body, title_en, summary_en, "
+	    "body_en, published_at, updated_at FROM news "
+	    "WHERE published = 1 AND published_at <= NOW() "
+	    "ORDER BY published_at DESC, id DESC",
+	[STMT_EVENTS] =
+	    "SELECT id, slug, name, name_en, summary, summary_en "
+	    "FROM life_events ORDER BY seq, id",
+	[STMT_ITEMS] =
+	    "SELECT event_id, procedure_code, field_slug "
+	    "FROM life_event_items ORDER BY event_id, seq",
 };
 
 static const enum stmt child_stmt[CHILD__MAX] = {
@@ -69,17 +108,39 @@ static const enum stmt child_stmt[CHILD__MAX] = {
 	[CHILD_LEGAL] = STMT_LEGAL,
 };
 
+static const enum stmt table_stmt[TABLE__MAX] = {
+	[TABLE_AGENCIES] = STMT_AGENCIES,
+	[TABLE_FAQS] = STMT_FAQS,
+	[TABLE_NEWS] = STMT_NEWS,
+	[TABLE_EVENTS] = STMT_EVENTS,
+	[TABLE_ITEMS] = STMT_ITEMS,
+};
+
 /* The languages rendered, each into its own folder of site_dir. */
 static const struct {
 	enum mc_lang	 lang;
 	const char	*prefix;	/* "" or "en/" */
 } outputs[] = {
 	{ LANG_VI, "" },
+	{ LANG_EN, "en/" },
+};
+
+#define NOUTPUTS	(sizeof(outputs) / sizeof(outputs[0]))
+
+/* Folders of generated pages, pruned of pages whose data went away. */
+static const char *const page_dirs[] = {
+	"thu-tuc", "linh-vuc", "cap", "muc-do", "co-quan", "su-kien",
+	"hoi-dap", "tin-tuc", "thong-ke",
 };
 
 /* Template folders whose change makes every page stale. */
 static const char *const template_dirs[] = {
 	"layout", "partials", "site", "lang",
+};
+
+/* What a process reports of its language (through a pipe when forked). */
+struct counts {
+	size_t	pages, written, unchanged, skipped, removed;
 };
 
 struct run {
@@ -91,19 +152,31 @@ struct run {
 	struct buf		 out;
 	char			 now[24];	/* the database's clock */
 	const char		*since;		/* render changes from here */
+	char			 sig[65];	/* the data's shape, see sign() */
 	int			 full;
-	size_t			 written, unchanged;
+	/* What to render when not full. */
+	unsigned char		*proc_dirty;	/* by procedure row */
+	int			 lists, faqs, news;
+	/* Pages kept this run, per language: the rest is pruned. */
+	const char		**keep;
+	size_t			 nkeep, capkeep;
+	struct counts		 c;
+	size_t			 planned;	/* pages to render, all languages */
+	sitegen_progress_fn	 progress;
+	void			*ctx;
+	int			 report;	/* this process reports progress */
 };
 
-/* The last run's time from the state file, and when it was written. */
+/* The last run's time and signature from the state file, and its mtime. */
 static int
-state_read(struct run *r, char *last, size_t size, time_t *mtime)
+state_read(struct run *r, char *last, size_t size, char *sig, size_t ssize,
+    time_t *mtime)
 {
 	char		 path[PATH_MAX];
 	struct stat	 st;
 	FILE		*f;
 
-	last[0] = '\0';
+	last[0] = sig[0] = '\0';
 	*mtime = 0;
 	snprintf(path, sizeof(path), "%s/%s", r->site_dir, STATE_FILE);
 	if ((f = fopen(path, "r")) == NULL) {
@@ -117,11 +190,14 @@ state_read(struct run *r, char *last, size_t size, time_t *mtime)
 	if (fgets(last, (int)size, f) == NULL)
 		last[0] = '\0';
 	last[strcspn(last, "\r\n")] = '\0';
+	if (fgets(sig, (int)ssize, f) == NULL)
+		sig[0] = '\0';
+	sig[strcspn(sig, "\r\n")] = '\0';
 	fclose(f);
 	return 0;
 }
 
-/* 1 if a file of the site's templates changed after t. */
+/* 1 if a file of the site's templates changed at or after t. */
 static int
 templates_newer(time_t t)
 {
@@ -150,8 +226,8 @@ templates_newer(time_t t)
 }
 
 /*
- * Reads the database clock and the catalogue inside one transaction, so
- * the four results are one consistent snapshot. 0 or -1.
+ * Reads the database clock and everything the site shows inside one
+ * transaction, so the results are one consistent snapshot. 0 or -1.
  */
 static int
 load(struct run *r, const char *last)
@@ -179,12 +255,163 @@ load(struct run *r, const char *last)
 		if (mc_db_query(r->db, r->arena, &r->cat.child[c],
 		    stmts[child_stmt[c]], "") < 0)
 			goto out_rollback;
+	for (c = 0; c < TABLE__MAX; c++)
+		if (mc_db_query(r->db, r->arena, &r->cat.table[c],
+		    stmts[table_stmt[c]], "") < 0)
+			goto out_rollback;
 	if (mc_db_commit(r->db) < 0)
 		return -1;
 	return sitegen_link(&r->cat, r->arena);
 out_rollback:
 	mc_db_rollback(r->db);
 	return -1;
+}
+
+/* Appends every cell of the columns of rows, separated, to b. */
+static void
+sign_rows(struct buf *b, const struct mc_rows *rows, const int *cols,
+    size_t ncols)
+{
+	const char	*s;
+	size_t		 i, k;
+
+	for (i = 0; i < rows->n; i++) {
+		for (k = 0; k < ncols; k++) {
+			s = mc_rows_str(rows, i, (size_t)cols[k]);
+			mc_buf_adds(b, s ? s : "\x01");
+			mc_buf_addc(b, '\x1f');
+		}
+		mc_buf_addc(b, '\x1e');
+	}
+	mc_buf_addc(b, '\x1d');
+}
+
+/*
+ * The signature of what every page may show and no updated_at tells: the
+ * set of procedures and their fields, the agencies, the life events, which
+ * FAQs and news exist, the generator's version. When it differs from the
+ * last run's, the run is full.
+ */
+static void
+sign(struct run *r)
+{
+	static const int proc_cols[] = { PROC_ID, PROC_CODE, PROC_FIELD_ID,
+	    PROC_FIELD, PROC_FIELD_EN, PROC_FIELD_SLUG };
+	static const int ag_cols[] = { AG_ID, AG_CODE, AG_KIND, AG_NAME,
+	    AG_NAME_EN, AG_ADDRESS, AG_PHONE };
+	static const int faq_cols[] = { FAQ_ID, FAQ_FIELD_ID, FAQ_PROC_CODE };
+	static const int news_cols[] = { NEWS_ID };
+	static const int ev_cols[] = { EV_ID, EV_SLUG, EV_NAME, EV_NAME_EN,
+	    EV_SUMMARY, EV_SUMMARY_EN };
+	static const int item_cols[] = { EVI_EVENT, EVI_CODE, EVI_FIELD };
+	const struct sg_catalogue *cat = &r->cat;
+	unsigned char	 md[32];
+	struct buf	 b;
+
+	mc_buf_init(&b, 64 << 20);
+	mc_buf_adds(&b, GENERATOR_VERSION "\x1d");
+	mc_buf_adds(&b, mc_config_get("base_url", ""));
+	mc_buf_adds(&b, mc_config_get("office_hours", ""));
+	mc_buf_adds(&b, mc_config_get("sitegen_popular_field", ""));
+	sign_rows(&b, &cat->procs, proc_cols, 6);
+	sign_rows(&b, &cat->table[TABLE_AGENCIES], ag_cols, 7);
+	sign_rows(&b, &cat->table[TABLE_FAQS], faq_cols, 3);
+	sign_rows(&b, &cat->table[TABLE_NEWS], news_cols, 1);
+	sign_rows(&b, &cat->table[TABLE_EVENTS], ev_cols, 6);
+	sign_rows(&b, &cat->table[TABLE_ITEMS], item_cols, 3);
+	mc_sha256(md, b.s ? b.s : "", b.len);
+	mc_hex(r->sig, md, sizeof(md));
+	mc_buf_free(&b);
+}
+
+/* 1 if an updated_at value is at or after the run's starting point. */
+static int
+changed(const struct run *r, const char *updated)
+{
+	return updated == NULL || strcmp(updated, r->since) >= 0;
+}
+
+/*
+ * Decides what to render when the run is not full: a procedure page when
+ * the procedure, another of its field (the related list) or one of its
+ * FAQs changed; the lists when a procedure changed; the FAQ and news pages
+ * when one of them did.
+ */
+static void
+plan(struct run *r)
+{
+	const struct sg_catalogue	*cat = &r->cat;
+	const struct mc_rows		*faqs = &cat->table[TABLE_FAQS];
+	const struct mc_rows		*news = &cat->table[TABLE_NEWS];
+	unsigned char			*field;
+	size_t				 i, f, p, n = cat->procs.n;
+
+	r->proc_dirty = mc_arena_alloc(r->arena, n + 1);
+	field = mc_arena_alloc(r->arena, cat->nfields + 1);
+	memset(r->proc_dirty, r->full, n + 1);
+	memset(field, r->full, cat->nfields + 1);
+	r->lists = r->faqs = r->news = r->full;
+	for (i = 0; !r->full && i < n; i++)
+		if (changed(r, mc_rows_str(&cat->procs, i, PROC_UPDATED))) {
+			field[cat->field_of[i]] = 1;
+			r->lists = 1;
+		}
+	for (i = 0; !r->full && i < faqs->n; i++) {
+		if (!changed(r, mc_rows_str(faqs, i, FAQ_UPDATED)))
+			continue;
+		r->faqs = 1;
+		if (sitegen_find(cat, mc_rows_str(faqs, i, FAQ_PROC_CODE), &p))
+			r->proc_dirty[p] = 1;
+		for (f = 0; mc_rows_str(faqs, i, FAQ_FIELD_ID) != NULL &&
+		    f < cat->nfields; f++)
+			if (mc_rows_int(&cat->procs, cat->fields[f].first,
+			    PROC_FIELD_ID) == mc_rows_int(faqs, i,
+			    FAQ_FIELD_ID))
+				field[f] = 1;
+	}
+	for (i = 0; !r->full && i < news->n; i++)
+		if (changed(r, mc_rows_str(news, i, NEWS_UPDATED)))
+			r->news = 1;
+	for (i = 0; i < n; i++)
+		if (field[cat->field_of[i]])
+			r->proc_dirty[i] = 1;
+	/* The estimate for the progress bar, both languages. */
+	for (i = 0; i < n; i++)
+		r->planned += r->proc_dirty[i] ? NOUTPUTS : 0;
+	r->planned += NOUTPUTS * 3;		/* home, catalogue, 404 */
+	if (r->lists)
+		r->planned += NOUTPUTS * (cat->nfields + 2 + SL__MAX +
+		    cat->table[TABLE_AGENCIES].n + 1 +
+		    cat->table[TABLE_EVENTS].n + 1);
+	if (r->faqs)
+		r->planned += NOUTPUTS * (faqs->n + 1);
+	if (r->news)
+		r->planned += NOUTPUTS * (news->n + 1);
+}
+
+static void
+keep(struct run *r, const char *rel)
+{
+	const char	**grown;
+
+	if (r->nkeep == r->capkeep) {
+		r->capkeep = r->capkeep ? 2 * r->capkeep : 4096;
+		grown = mc_arena_alloc(r->arena, r->capkeep * sizeof(*grown));
+		if (r->nkeep > 0)
+			memcpy(grown, r->keep, r->nkeep * sizeof(*grown));
+		r->keep = grown;
+	}
+	r->keep[r->nkeep++] = mc_arena_strndup(r->arena, rel, strlen(rel));
+}
+
+static void
+progress(struct run *r)
+{
+	size_t	done = r->c.pages * NOUTPUTS;
+
+	if (r->progress != NULL && r->report && r->c.pages % 100 == 0)
+		r->progress(r->ctx, done < r->planned ? done : r->planned,
+		    r->planned);
 }
 
 /* Renders the page model in hdf with tmpl to rel and writes it. */
@@ -199,9 +426,12 @@ emit(struct run *r, HDF *hdf, const char *tmpl, const char *rel)
 	if ((rc = sitegen_write(r->site_dir, rel, &r->out)) < 0)
 		return -1;
 	if (rc == 1)
-		r->written++;
+		r->c.written++;
 	else
-		r->unchanged++;
+		r->c.unchanged++;
+	r->c.pages++;
+	keep(r, rel);
+	progress(r);
 	return 0;
 }
 
@@ -216,13 +446,25 @@ exists(struct run *r, const char *rel)
 	return stat(path, &st) == 0;
 }
 
+/* A page left as it is: counted, kept; 0, or 1 when it must be rendered. */
+static int
+skip(struct run *r, int dirty, const char *rel)
+{
+	if (dirty || !exists(r, rel))
+		return 1;
+	r->c.skipped++;
+	keep(r, rel);
+	return 0;
+}
+
 static int
 render_procedures(struct run *r, enum mc_lang lang, const char *prefix)
 {
 	const struct mc_rows	*p = &r->cat.procs;
-	const char		*code, *rel, *updated;
+	const char		*code, *rel;
 	size_t			 i;
 	HDF			*hdf;
+	int			 rc;
 
 	for (i = 0; i < p->n; i++, mc_arena_reset(r->page)) {
 		code = mc_rows_str(p, i, PROC_CODE);
@@ -231,103 +473,365 @@ render_procedures(struct run *r, enum mc_lang lang, const char *prefix)
 			    mc_rows_int(p, i, PROC_ID));
 			continue;
 		}
-		rel = mc_arena_printf(r->page, "%s%s/%s.html", prefix,
-		    PROC_DIR, code);
-		updated = mc_rows_str(p, i, PROC_UPDATED);
-		if (!r->full && updated != NULL &&
-		    strcmp(updated, r->since) < 0 && exists(r, rel)) {
-			r->unchanged++;
+		rel = mc_arena_printf(r->page, "%sthu-tuc/%s.html", prefix,
+		    code);
+		if (!skip(r, r->proc_dirty[i], rel))
 			continue;
-		}
 		hdf = mc_view_begin(lang);
 		sitegen_fill_procedure(hdf, &r->cat, i, lang, r->page);
-		if (emit(r, hdf, "site/procedure.cs", rel) < 0)
+		if ((rc = emit(r, hdf, "site/procedure.cs", rel)) < 0)
 			return -1;
 	}
 	return 0;
 }
 
+/* The list pages: fields, levels, service levels, agencies, events. */
+static int
+render_lists(struct run *r, enum mc_lang lang, const char *prefix)
+{
+	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
+	    LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
+	const struct sg_catalogue *cat = &r->cat;
+	const char	*path, *rel;
+	size_t		 k, key, n;
+	HDF		*hdf;
+	int		 rc;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		switch (kinds[k]) {
+		case LIST_FIELD: n = cat->nfields; break;
+		case LIST_SERVICE: n = SL__MAX; break;
+		case LIST_AGENCY: n = cat->table[TABLE_AGENCIES].n; break;
+		case LIST_EVENT: n = cat->table[TABLE_EVENTS].n; break;
+		default: n = 1; break;
+		}
+		for (key = 0; key < n; key++, mc_arena_reset(r->page)) {
+			path = sitegen_list_path(cat, kinds[k], key, r->page);
+			if (path == NULL)
+				continue;
+			rel = mc_arena_printf(r->page, "%s%s", prefix, path);
+			if (!skip(r, r->lists, rel))
+				continue;
+			hdf = mc_view_begin(lang);
+			sitegen_fill_list(hdf, cat, kinds[k], key, lang,
+			    r->page);
+			if ((rc = emit(r, hdf, "site/list.cs", rel)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* One page without a row: fill it and write it unless skipped. */
+static int
+render_one(struct run *r, enum mc_lang lang, const char *prefix, int dirty,
+    const char *path, const char *tmpl,
+    void (*fill)(HDF *, const struct sg_catalogue *, enum mc_lang,
+    struct mc_arena *))
+{
+	const char	*rel;
+	HDF		*hdf;
+	int		 rc = 0;
+
+	rel = mc_arena_printf(r->page, "%s%s", prefix, path);
+	if (skip(r, dirty, rel)) {
+		hdf = mc_view_begin(lang);
+		fill(hdf, &r->cat, lang, r->page);
+		rc = emit(r, hdf, tmpl, rel);
+	}
+	mc_arena_reset(r->page);
+	return rc;
+}
+
+/* FAQ pages and news pages, one per row. */
+static int
+render_rows(struct run *r, enum mc_lang lang, const char *prefix,
+    enum sg_table t)
+{
+	const struct mc_rows	*rows = &r->cat.table[t];
+	const char		*rel, *id;
+	size_t			 i;
+	HDF			*hdf;
+
+	for (i = 0; i < rows->n; i++, mc_arena_reset(r->page)) {
+		id = mc_rows_str(rows, i, 0);
+		rel = mc_arena_printf(r->page, "%s%s/%s.html", prefix,
+		    t == TABLE_FAQS ? "hoi-dap" : "tin-tuc", id);
+		if (!skip(r, t == TABLE_FAQS ? r->faqs : r->news, rel))
+			continue;
+		hdf = mc_view_begin(lang);
+		if (t == TABLE_FAQS) {
+			sitegen_fill_faq(hdf, &r->cat, i, lang, r->page);
+			if (emit(r, hdf, "site/faq.cs", rel) < 0)
+				return -1;
+		} else {
+			sitegen_fill_news(hdf, &r->cat, i, lang, r->page);
+			if (emit(r, hdf, "site/news.cs", rel) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void
+fill_404(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
+    struct mc_arena *a)
+{
+	sitegen_fill_404(hdf, lang);
+}
+
 static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
-	HDF	*hdf;
-	int	 rc;
-
-	hdf = mc_view_begin(lang);
-	sitegen_fill_home(hdf, &r->cat, lang, r->page);
-	rc = emit(r, hdf, "site/home.cs",
-	    mc_arena_printf(r->page, "%sindex.html", prefix));
-	mc_arena_reset(r->page);
-	if (rc < 0)
+	if (render_one(r, lang, prefix, 1, "index.html", "site/home.cs",
+	    sitegen_fill_home) < 0 ||
+	    render_one(r, lang, prefix, 1, "thu-tuc/index.html",
+	    "site/catalogue.cs", sitegen_fill_catalogue) < 0 ||
+	    render_one(r, lang, prefix, 1, "404.html", "site/404.cs",
+	    fill_404) < 0 ||
+	    render_one(r, lang, prefix, r->lists, "co-quan/index.html",
+	    "site/agencies.cs", sitegen_fill_agencies) < 0 ||
+	    render_one(r, lang, prefix, r->lists, "thong-ke/index.html",
+	    "site/stats.cs", sitegen_fill_stats) < 0 ||
+	    render_one(r, lang, prefix, r->faqs, "hoi-dap/index.html",
+	    "site/faqs.cs", sitegen_fill_faqs) < 0 ||
+	    render_one(r, lang, prefix, r->news, "tin-tuc/index.html",
+	    "site/news_index.cs", sitegen_fill_news_index) < 0)
 		return -1;
-	hdf = mc_view_begin(lang);
-	sitegen_fill_catalogue(hdf, &r->cat, lang, r->page);
-	rc = emit(r, hdf, "site/catalogue.cs",
-	    mc_arena_printf(r->page, "%s%s/index.html", prefix, PROC_DIR));
-	mc_arena_reset(r->page);
-	if (rc < 0)
-		return -1;
-	hdf = mc_view_begin(lang);
-	sitegen_fill_404(hdf, lang);
-	rc = emit(r, hdf, "site/404.cs",
-	    mc_arena_printf(r->page, "%s404.html", prefix));
-	mc_arena_reset(r->page);
-	if (rc < 0)
+	if (render_lists(r, lang, prefix) < 0 ||
+	    render_rows(r, lang, prefix, TABLE_FAQS) < 0 ||
+	    render_rows(r, lang, prefix, TABLE_NEWS) < 0)
 		return -1;
 	return render_procedures(r, lang, prefix);
 }
 
 static int
-code_cmp(const void *a, const void *b)
+str_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 /*
- * Removes the pages of procedures no longer in the catalogue and temporary
- * files a crashed run left behind. 0 or -1.
+ * Removes the pages of data no longer there (every .html file of the page
+ * folders not kept this run) and temporary files a crashed run left. The
+ * keep list must be sorted. 0 or -1.
  */
 static int
 prune(struct run *r, const char *prefix)
 {
-	char		 path[PATH_MAX], code[128];
-	const char	**codes, *key;
+	char		 path[PATH_MAX], rel[PATH_MAX];
+	const char	*key;
 	struct dirent	*e;
-	size_t		 i, n, len;
+	size_t		 i, len;
 	DIR		*d;
 
-	snprintf(path, sizeof(path), "%s/%s%s", r->site_dir, prefix, PROC_DIR);
-	if ((d = opendir(path)) == NULL)
-		return 0;
-	codes = mc_arena_alloc(r->page, (r->cat.procs.n + 1) * sizeof(*codes));
-	for (i = n = 0; i < r->cat.procs.n; i++)
-		codes[n++] = mc_rows_str(&r->cat.procs, i, PROC_CODE);
-	qsort(codes, n, sizeof(*codes), code_cmp);
-	while ((e = readdir(d)) != NULL) {
-		len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || strcmp(e->d_name, "index.html") == 0)
+	for (i = 0; i < sizeof(page_dirs) / sizeof(page_dirs[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s%s", r->site_dir, prefix,
+		    page_dirs[i]);
+		if ((d = opendir(path)) == NULL)
 			continue;
-		if (strstr(e->d_name, ".tmp.") == NULL) {
-			if (len < 6 || len - 5 >= sizeof(code) ||
-			    strcmp(e->d_name + len - 5, ".html") != 0)
+		while ((e = readdir(d)) != NULL) {
+			len = strlen(e->d_name);
+			if (e->d_name[0] == '.')
 				continue;
-			memcpy(code, e->d_name, len - 5);
-			code[len - 5] = '\0';
-			key = code;
-			if (bsearch(&key, codes, n, sizeof(*codes),
-			    code_cmp) != NULL)
-				continue;
+			if (strstr(e->d_name, ".tmp.") == NULL) {
+				if (len < 6 || strcmp(e->d_name + len - 5,
+				    ".html") != 0)
+					continue;
+				snprintf(rel, sizeof(rel), "%s%s/%s", prefix,
+				    page_dirs[i], e->d_name);
+				key = rel;
+				if (bsearch(&key, r->keep, r->nkeep,
+				    sizeof(*r->keep), str_cmp) != NULL)
+					continue;
+			}
+			snprintf(path, sizeof(path), "%s/%s%s/%s", r->site_dir,
+			    prefix, page_dirs[i], e->d_name);
+			if (unlink(path) < 0 && errno != ENOENT) {
+				mc_err("unlink %s: %s", path, strerror(errno));
+				closedir(d);
+				return -1;
+			}
+			r->c.removed++;
+			mc_info("removed %s", path);
 		}
-		snprintf(path, sizeof(path), "%s/%s%s/%s", r->site_dir, prefix,
-		    PROC_DIR, e->d_name);
-		if (unlink(path) < 0 && errno != ENOENT) {
-			mc_err("unlink %s: %s", path, strerror(errno));
-			closedir(d);
-			return -1;
-		}
-		mc_info("removed %s", path);
+		closedir(d);
 	}
-	closedir(d);
+	return 0;
+}
+
+/* One language, start to end: render, then prune. 0 or -1. */
+static int
+build_lang(struct run *r, size_t k)
+{
+	r->nkeep = 0;
+	if (render_lang(r, outputs[k].lang, outputs[k].prefix) < 0)
+		return -1;
+	qsort(r->keep, r->nkeep, sizeof(*r->keep), str_cmp);
+	return prune(r, outputs[k].prefix);
+}
+
+/*
+ * The languages after the first each in a child process (the two cores
+ * render at once); the children report their counts through a pipe.
+ */
+static int
+build_langs(struct run *r)
+{
+	pid_t		 pids[NOUTPUTS];
+	int		 fds[NOUTPUTS], p[2], status, rc = 0;
+	struct counts	 c;
+	size_t		 k;
+
+	for (k = 1; k < NOUTPUTS; k++) {
+		pids[k] = -1;
+		fds[k] = -1;
+		if (mc_config_int("sitegen_jobs", 2, 1, 16) < 2 ||
+		    pipe(p) < 0)
+			continue;
+		fflush(NULL);
+		if ((pids[k] = fork()) == 0) {
+			close(p[0]);
+			r->report = 0;
+			memset(&r->c, 0, sizeof(r->c));
+			rc = build_lang(r, k);
+			if (write(p[1], &r->c, sizeof(r->c)) !=
+			    (ssize_t)sizeof(r->c))
+				rc = -1;
+			_exit(rc < 0 ? 1 : 0);	/* never close the DB here */
+		}
+		close(p[1]);
+		fds[k] = p[0];
+		if (pids[k] < 0)
+			close(p[0]);
+	}
+	if (build_lang(r, 0) < 0)
+		rc = -1;
+	for (k = 1; k < NOUTPUTS; k++) {
+		if (pids[k] < 0) {
+			if (rc == 0 && build_lang(r, k) < 0)
+				rc = -1;
+			continue;
+		}
+		memset(&c, 0, sizeof(c));
+		if (read(fds[k], &c, sizeof(c)) != (ssize_t)sizeof(c))
+			rc = -1;
+		close(fds[k]);
+		while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+			;
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+			mc_err("rendering %s failed", outputs[k].prefix);
+			rc = -1;
+		}
+		r->c.pages += c.pages;
+		r->c.written += c.written;
+		r->c.unchanged += c.unchanged;
+		r->c.skipped += c.skipped;
+		r->c.removed += c.removed;
+	}
+	return rc;
+}
+
+static int
+write_file(struct run *r, const char *rel, const struct buf *b)
+{
+	int	rc;
+
+	if ((rc = sitegen_write(r->site_dir, rel, b)) < 0)
+		return -1;
+	if (rc == 1)
+		r->c.written++;
+	else
+		r->c.unchanged++;
+	r->c.pages++;
+	return 0;
+}
+
+/* The sitemap of both languages' pages. */
+static int
+sitemap(struct run *r, struct buf *b)
+{
+	const struct sg_catalogue *cat = &r->cat;
+	const char	*base = mc_config_get("base_url", "http://127.0.0.1:8080");
+	static const char *const fixed[] = { "/", "/thu-tuc/", "/co-quan/",
+	    "/hoi-dap/", "/tin-tuc/", "/thong-ke/" };
+	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
+	    LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
+	const struct mc_rows *t;
+	const char	*path, *rt;
+	size_t		 k, i, n, key;
+	int		 rc = 0;
+
+	rc |= mc_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
+	    "\n");
+	for (k = 0; k < NOUTPUTS; k++) {
+		rt = outputs[k].lang == LANG_EN ? "/en" : "";
+		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
+			    r->page, "%s%s", rt, fixed[i]), NULL);
+		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+			n = kinds[i] == LIST_FIELD ? cat->nfields :
+			    kinds[i] == LIST_SERVICE ? SL__MAX :
+			    kinds[i] == LIST_AGENCY ?
+			    cat->table[TABLE_AGENCIES].n :
+			    kinds[i] == LIST_EVENT ?
+			    cat->table[TABLE_EVENTS].n : 1;
+			for (key = 0; key < n; key++)
+				if ((path = sitegen_list_path(cat, kinds[i],
+				    key, r->page)) != NULL)
+					rc |= sitegen_sitemap_url(b, base,
+					    mc_arena_printf(r->page, "%s/%s",
+					    rt, path), NULL);
+		}
+		t = &cat->table[TABLE_FAQS];
+		for (i = 0; i < t->n; i++)
+			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
+			    r->page, "%s/hoi-dap/%s.html", rt,
+			    mc_rows_str(t, i, FAQ_ID)), mc_rows_str(t, i,
+			    FAQ_UPDATED));
+		t = &cat->table[TABLE_NEWS];
+		for (i = 0; i < t->n; i++)
+			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
+			    r->page, "%s/tin-tuc/%s.html", rt,
+			    mc_rows_str(t, i, NEWS_ID)), mc_rows_str(t, i,
+			    NEWS_UPDATED));
+		for (i = 0; i < cat->procs.n; i++)
+			if (sitegen_code_ok(mc_rows_str(&cat->procs, i,
+			    PROC_CODE)))
+				rc |= sitegen_sitemap_url(b, base,
+				    mc_arena_printf(r->page,
+				    "%s/thu-tuc/%s.html", rt, mc_rows_str(
+				    &cat->procs, i, PROC_CODE)), mc_rows_str(
+				    &cat->procs, i, PROC_UPDATED));
+		mc_arena_reset(r->page);
+	}
+	rc |= mc_buf_adds(b, "</urlset>\n");
+	return rc < 0 ? -1 : 0;
+}
+
+/* sitemap.xml, robots.txt and the search index: one for both languages. */
+static int
+shared_files(struct run *r)
+{
+	const char	*base = mc_config_get("base_url", "http://127.0.0.1:8080");
+
+	mc_buf_reset(&r->out);
+	if (sitemap(r, &r->out) < 0 || write_file(r, "sitemap.xml",
+	    &r->out) < 0)
+		return -1;
+	mc_buf_reset(&r->out);
+	if (mc_buf_addf(&r->out, "User-agent: *\nAllow: /\n"
+	    "Disallow: /dich-vu/\nDisallow: /can-bo/\nDisallow: /api/\n"
+	    "Sitemap: %s/sitemap.xml\n", base) < 0 ||
+	    write_file(r, "robots.txt", &r->out) < 0)
+		return -1;
+	mc_buf_reset(&r->out);
+	if (!r->lists && exists(r, INDEX_FILE))
+		return 0;
+	if (sitegen_search_index(&r->cat, &r->out) < 0 ||
+	    write_file(r, INDEX_FILE, &r->out) < 0)
+		return -1;
 	return 0;
 }
 
@@ -337,8 +841,8 @@ state_write(struct run *r)
 	struct buf	b;
 	int		rc;
 
-	mc_buf_init(&b, 64);
-	if (mc_buf_addf(&b, "%s\n", r->now) < 0)
+	mc_buf_init(&b, 256);
+	if (mc_buf_addf(&b, "%s\n%s\n", r->now, r->sig) < 0)
 		return -1;
 	rc = sitegen_write(r->site_dir, STATE_FILE, &b);
 	mc_buf_free(&b);
@@ -355,45 +859,128 @@ ms_since(const struct timespec *t0)
 	    (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
+/* For nftw(): the owner that chown_tree() gives. */
+static uid_t	tree_uid;
+static gid_t	tree_gid;
+
+static int
+chown_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	if (st->st_uid != tree_uid || st->st_gid != tree_gid)
+		if (lchown(path, tree_uid, tree_gid) < 0)
+			mc_warn("chown %s: %s", path, strerror(errno));
+	return 0;
+}
+
+/*
+ * Run as root (bin/motcua site from tools/instance.sh), the generator
+ * gives site_dir and everything in it to the programs' user (site_owner,
+ * default run_user), so that the webmaster's button in the back office,
+ * which runs as that user, can rebuild it. 0 or -1.
+ */
+static int
+own_site(const char *dir)
+{
+	const char	*user;
+	struct passwd	*pw;
+	struct stat	 st;
+
+	if (geteuid() != 0)
+		return 0;
+	user = mc_config_get("site_owner", mc_config_get("run_user", ""));
+	if (*user == '\0')
+		return 0;
+	if ((pw = getpwnam(user)) == NULL) {
+		mc_warn("no user %s: site files stay root's", user);
+		return 0;
+	}
+	tree_uid = pw->pw_uid;
+	tree_gid = pw->pw_gid;
+	sitegen_owner((long)pw->pw_uid, (long)pw->pw_gid);
+	if (stat(dir, &st) == 0 && st.st_uid == tree_uid)
+		return 0;	/* given already (new files are given one by one) */
+	return nftw(dir, chown_one, 16, FTW_PHYS) < 0 ? -1 : 0;
+}
+
+/* An exclusive lock on site_dir for the whole run; the fd, or -1. */
+static int
+lock_site(const char *dir)
+{
+	char	path[PATH_MAX];
+	int	fd;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, LOCK_FILE);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		mc_err("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (tree_uid != 0 && fchown(fd, tree_uid, tree_gid) < 0)
+		mc_warn("chown %s: %s", path, strerror(errno));
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR) {
+			mc_err("lock %s: %s", path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
 int
-sitegen_run(int full)
+sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
+    struct sitegen_result *res)
 {
 	struct run	 r;
 	struct timespec	 t0;
-	char		 last[64];
+	char		 last[64], last_sig[80];
 	time_t		 state_mtime;
-	size_t		 i;
-	int		 rc = -1;
+	int		 rc = -1, lock;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof(r));
+	memset(res, 0, sizeof(*res));
 	r.full = full;
+	r.progress = fn;
+	r.ctx = ctx;
+	r.report = 1;
 	if ((r.site_dir = mc_config_get("site_dir", NULL)) == NULL) {
 		mc_err("site_dir is not set in %s", mc_config_file());
 		return -1;
 	}
-	if (state_read(&r, last, sizeof(last), &state_mtime) < 0)
+	if (mkdir(r.site_dir, 0755) < 0 && errno != EEXIST) {
+		mc_err("mkdir %s: %s", r.site_dir, strerror(errno));
 		return -1;
+	}
+	if (own_site(r.site_dir) < 0 || (lock = lock_site(r.site_dir)) < 0)
+		return -1;
+	if (state_read(&r, last, sizeof(last), last_sig, sizeof(last_sig),
+	    &state_mtime) < 0)
+		goto out_lock;
 	if (last[0] == '\0' || templates_newer(state_mtime))
 		r.full = 1;
 	if ((r.db = mc_db_open()) == NULL)
-		return -1;
+		goto out_lock;
 	if ((r.arena = mc_arena_new(1 << 20)) == NULL ||
 	    (r.page = mc_arena_new(64 * 1024)) == NULL)
 		goto out_arena;
 	mc_buf_init(&r.out, PAGE_MAX);
 	if (load(&r, last) < 0)
 		goto out_buf;
-	for (i = 0; i < sizeof(outputs) / sizeof(*outputs); i++) {
-		if (render_lang(&r, outputs[i].lang, outputs[i].prefix) < 0 ||
-		    prune(&r, outputs[i].prefix) < 0)
-			goto out_buf;
-		mc_arena_reset(r.page);
-	}
-	if (state_write(&r) < 0)
+	sign(&r);
+	if (strcmp(r.sig, last_sig) != 0)
+		r.full = 1;
+	plan(&r);
+	if (fn != NULL)
+		fn(ctx, 0, r.planned);
+	if (build_langs(&r) < 0 || shared_files(&r) < 0 || state_write(&r) < 0)
 		goto out_buf;
-	printf("site: %zu pages written, %zu unchanged, %lld ms\n", r.written,
-	    r.unchanged, ms_since(&t0));
+	res->pages = r.c.pages + r.c.skipped;
+	res->written = r.c.written;
+	res->unchanged = r.c.unchanged;
+	res->skipped = r.c.skipped;
+	res->removed = r.c.removed;
+	res->ms = ms_since(&t0);
+	if (fn != NULL)
+		fn(ctx, r.c.pages, r.c.pages);
 	rc = 0;
 out_buf:
 	mc_buf_free(&r.out);
@@ -403,5 +990,20 @@ out_arena:
 	if (r.arena != NULL)
 		mc_arena_free(r.arena);
 	mc_db_close(r.db);
+out_lock:
+	close(lock);
 	return rc;
+}
+
+int
+sitegen_run(int full)
+{
+	struct sitegen_result	res;
+
+	if (sitegen_build(full, NULL, NULL, &res) < 0)
+		return -1;
+	printf("site: %zu pages written, %zu unchanged, %zu skipped, "
+	    "%zu removed, %lld ms\n", res.written, res.unchanged, res.skipped,
+	    res.removed, res.ms);
+	return 0;
 }

@@ -19,6 +19,16 @@
 /* The last folder known to exist: most pages share one. */
 static char	known_dir[PATH_MAX];
 
+/* Who gets what is created when running as root; -1: nobody. */
+static long	owner_uid = -1, owner_gid = -1;
+
+void
+sitegen_owner(long uid, long gid)
+{
+	owner_uid = uid;
+	owner_gid = gid;
+}
+
 /* Creates every folder above path (0755); 0 or -1. */
 static int
 make_parents(const char *path)
@@ -39,9 +49,12 @@ make_parents(const char *path)
 		if (*p != '/' && *p != '\0')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0755) == 0)
+		if (mkdir(dir, 0755) == 0) {
 			chmod(dir, 0755);	/* whatever the umask */
-		else if (errno != EEXIST) {
+			if (owner_uid >= 0 && chown(dir, (uid_t)owner_uid,
+			    (gid_t)owner_gid) < 0)
+				mc_warn("chown %s: %s", dir, strerror(errno));
+		} else if (errno != EEXIST) {
 			mc_err("mkdir %s: %s", dir, strerror(errno));
 			return -1;
 		}
@@ -132,6 +145,9 @@ sitegen_write(const char *dir, const char *rel, const struct buf *b)
 		mc_err("create %s: %s", tmp, strerror(errno));
 		return -1;
 	}
+	if (owner_uid >= 0 && fchown(fd, (uid_t)owner_uid,
+	    (gid_t)owner_gid) < 0)
+		mc_warn("chown %s: %s", tmp, strerror(errno));
 	if (fchmod(fd, 0644) < 0 || write_all(fd, b->s, b->len) < 0) {
 		mc_err("write %s: %s", tmp, strerror(errno));
 		goto out_unlink;

@@ -1,7 +1,9 @@
 <?cs
 # The whole HTML document of every page, static and dynamic. The C code
 # sets Page.Lang, Page.Title, Page.Template and, when it has them,
-# Page.Description, Page.Path (canonical), Page.Nav (home, procedures,
+# Page.Description, Page.Path (canonical), Page.AltHref (the same page in
+# the other language; dynamic pages default to Page.Path?lang=..),
+# Page.OgType (article), Page.Nav (home, procedures, agencies, faq, news,
 # dossiers, office: the current navigation item), Page.Breadcrumb.N.Title
 # and .Href, Page.Flash and Page.FlashKind (error, success), Page.Csrf,
 # User.Name. Page.Template is included at parse time (see mc_view.c).
@@ -12,8 +14,18 @@
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?><?cs elif:Page.Status ?><?cs alt:Lang.Error.Title[Page.Status] ?><?cs var:Page.Status ?><?cs /alt ?><?cs /if ?> – <?cs var:Lang.Site.Name ?></title>
 <?cs if:Page.Description ?><meta name="description" content="<?cs var:Page.Description ?>">
 <?cs /if ?><?cs if:Page.Path ?><link rel="canonical" href="<?cs var:Site.BaseUrl ?><?cs var:Page.Path ?>">
-<?cs /if ?><link rel="stylesheet" href="/static/css/site.css">
+<?cs if:Page.AltHref ?><link rel="alternate" hreflang="<?cs var:Page.Lang ?>" href="<?cs var:Site.BaseUrl ?><?cs var:Page.Path ?>">
+<link rel="alternate" hreflang="<?cs var:Lang.Site.OtherLang ?>" href="<?cs var:Site.BaseUrl ?><?cs var:Page.AltHref ?>">
+<?cs /if ?><meta property="og:url" content="<?cs var:Site.BaseUrl ?><?cs var:Page.Path ?>">
+<?cs /if ?><meta property="og:site_name" content="<?cs var:Lang.Site.Name ?>">
+<meta property="og:title" content="<?cs if:Page.Title ?><?cs var:Page.Title ?><?cs else ?><?cs var:Lang.Site.Name ?><?cs /if ?>">
+<?cs if:Page.Description ?><meta property="og:description" content="<?cs var:Page.Description ?>">
+<?cs /if ?><meta property="og:type" content="<?cs alt:Page.OgType ?>website<?cs /alt ?>">
+<meta property="og:locale" content="<?cs var:Lang.Site.Locale ?>">
+<meta property="og:image" content="<?cs var:Site.BaseUrl ?>/static/images/og.png">
+<link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/images/logo.svg" type="image/svg+xml">
+<script src="/static/js/search.js" defer></script>
 </head>
 <body>
 <a class="skip-link" href="#main"><?cs var:Lang.Site.SkipLink ?></a>

@@ -12,4 +12,8 @@ def:online_tag(p) ?><?cs
   /if ?><?cs
 /def ?><?cs
 def:status_badge(s) ?><span class="badge status-<?cs var:s ?>"><?cs alt:Lang.Status[s] ?><?cs var:s ?><?cs /alt ?></span><?cs
+/def ?><?cs
+def:vi_only() ?><p class="lang-note"><?cs var:Lang.Common.ViOnly ?></p><?cs
+/def ?><?cs
+def:proc_item(p) ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:p.Code ?>.html" lang="vi"><?cs var:p.Name ?></a> <span class="meta"><?cs var:p.Code ?> · <?cs call:level(p) ?><?cs if:p.Online ?> · <?cs var:Lang.Common.Online ?><?cs /if ?></span></li><?cs
 /def ?>
