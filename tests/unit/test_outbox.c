@@ -1,0 +1,683 @@
+/*
+ * Notifications and the outbox. Without a database: backoff, the RFC 5322
+ * message (RFC 2047 subject, base64 body, Message-ID, no header injection)
+ * and the SMS gateway's JSON. With one (MOTCUA_CONFIG): rows written inside
+ * a transaction that rolls back leave nothing, committed ones appear with
+ * the dossier's code and Vietnamese text; claims by parallel workers take
+ * each row once; retry, failure, release and stuck rows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <openssl/evp.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_buf.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_outbox.h"
+#include "mc_util.h"
+
+#define PARALLEL	4
+#define ROWS		12
+
+enum stmt {
+	STMT_COUNT_TO,
+	STMT_COUNT_NOTES,
+	STMT_OUTBOX_OF,
+	STMT_NOTE_OF,
+	STMT_ROW,
+	STMT_FUTURE,
+	STMT_SENDING,
+	STMT_STALE,
+	STMT_CLEAN,
+	STMT_CLEAN_DOSSIER,
+	STMT_PROCEDURE,
+	STMT_EVENT,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_COUNT_TO] = "SELECT COUNT(*) FROM outbox WHERE recipient = ?",
+	[STMT_COUNT_NOTES] = "SELECT COUNT(*) FROM notifications "
+	    "WHERE account_id = ?",
+	[STMT_OUTBOX_OF] = "SELECT channel, recipient, subject, body, status, "
+	    "attempts, next_attempt_at <= NOW() FROM outbox "
+	    "WHERE dossier_id = ? ORDER BY id",
+	[STMT_NOTE_OF] = "SELECT kind, title, body, url FROM notifications "
+	    "WHERE account_id = ? ORDER BY id",
+	[STMT_ROW] = "SELECT status, attempts, last_error, "
+	    "next_attempt_at > NOW() + INTERVAL 3000 SECOND, sent_at IS NOT NULL "
+	    "FROM outbox WHERE id = ?",
+	[STMT_FUTURE] = "UPDATE outbox SET next_attempt_at = "
+	    "'2090-01-01 00:00:00' WHERE recipient LIKE ?",
+	[STMT_SENDING] = "UPDATE outbox SET status = 'sending', "
+	    "claimed_at = NOW() WHERE id = ?",
+	[STMT_STALE] = "UPDATE outbox SET status = 'sending', claimed_at = "
+	    "NOW() - INTERVAL 20 MINUTE, next_attempt_at = '2090-01-01' "
+	    "WHERE id = ?",
+	[STMT_CLEAN] = "DELETE FROM outbox WHERE recipient LIKE ?",
+	[STMT_CLEAN_DOSSIER] = "DELETE FROM outbox WHERE dossier_id = ?",
+	[STMT_PROCEDURE] = "SELECT p.code FROM procedures p "
+	    "WHERE p.level_province = 1 AND p.agency_id IS NOT NULL AND "
+	    "p.online = 1 ORDER BY p.code LIMIT 1",
+	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, action, "
+	    "from_status, to_status, note) "
+	    "VALUES (?, NOW(), 'refuse', 1, 3, ?)",
+};
+
+/* ------------------------------------------------------------ no database */
+
+/* base64 of s, decoded into the arena (NUL-terminated); NULL if bad. */
+static char *
+unbase64(struct mc_arena *a, const char *s, size_t n)
+{
+	unsigned char	*out = mc_arena_alloc(a, n + 4);
+	int		 len;
+
+	if ((len = EVP_DecodeBlock(out, (const unsigned char *)s,
+	    (int)n)) < 0)
+		return NULL;
+	while (n > 0 && s[n - 1] == '=') {	/* padding counted as zeros */
+		len--;
+		n--;
+	}
+	out[len] = '\0';
+	return (char *)out;
+}
+
+/* The value of header name (unfolded encoded words joined), or NULL. */
+static const char *
+header(struct mc_arena *a, const char *msg, const char *name)
+{
+	struct buf	 b;
+	const char	*p, *end, *w, *q;
+	char		*out;
+	size_t		 n = strlen(name);
+
+	for (p = msg; p != NULL && *p != '\0' && strncmp(p, "\r\n", 2) != 0;
+	    p = strstr(p, "\r\n") ? strstr(p, "\r\n") + 2 : NULL)
+		if (strncmp(p, name, n) == 0 && p[n] == ':')
+			break;
+	if (p == NULL || strncmp(p, name, n) != 0)
+		return NULL;
+	/* The field runs until a line that does not start with a space. */
+	for (end = p; (end = strstr(end, "\r\n")) != NULL && end[2] == ' ';
+	    end += 2)
+		;
+	mc_buf_init(&b, 4096);
+	for (w = p + n + 1; w < end; w = q + 2) {
+		if ((w = strstr(w, "=?UTF-8?B?")) == NULL || w >= end)
+			break;
+		w += 10;
+		if ((q = strstr(w, "?=")) == NULL)
+			break;
+		mc_buf_adds(&b, unbase64(a, w, (size_t)(q - w)));
+	}
+	out = mc_arena_strdup(a, b.len ? b.s : "");
+	mc_buf_free(&b);
+	return out;
+}
+
+static void
+test_backoff(void)
+{
+	CHECK_INT(mc_outbox_backoff(5, 3600, 1), 5);
+	CHECK_INT(mc_outbox_backoff(5, 3600, 2), 10);
+	CHECK_INT(mc_outbox_backoff(5, 3600, 4), 40);
+	CHECK_INT(mc_outbox_backoff(5, 3600, 10), 2560);
+	CHECK_INT(mc_outbox_backoff(5, 3600, 11), 3600);
+	CHECK_INT(mc_outbox_backoff(5, 3600, 1000), 3600);
+	CHECK_INT(mc_outbox_backoff(1, 4, 3), 4);
+	CHECK_INT(mc_outbox_backoff(0, 4, 1), 1);
+	CHECK_INT(mc_outbox_backoff(10, 4, 1), 4);
+}
+
+static void
+test_message(struct mc_arena *a)
+{
+	struct mc_outbox_msg	 m;
+	struct buf		 b;
+	const char		*subject, *body, *p, *line;
+	size_t			 longest = 0;
+	int			 bare_lf = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.id = 4242;
+	m.recipient = "cong.dan@example.vn";
+	m.subject = "Hồ sơ 000.00.16.H29-261127-0001 đã được tiếp nhận – "
+	    "thời hạn trả kết quả ngày 30/11/2026, Ủy ban nhân dân Phường "
+	    "Bến Thành";
+	m.body = "Kính gửi Nguyễn Văn An,\n\nDòng hai.\n.\nDòng cuối.";
+	m.created = 1795000000;
+	mc_buf_init(&b, 1 << 20);
+	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local",
+	    "Một Cửa"), 0);
+	CHECK(strstr(b.s, "\r\nMessage-ID: <outbox-4242@motcua>\r\n") != NULL);
+	CHECK(strstr(b.s, "\r\nTo: <cong.dan@example.vn>\r\n") != NULL);
+	CHECK(strstr(b.s, "\r\nContent-Type: text/plain; charset=UTF-8\r\n") !=
+	    NULL);
+	CHECK(strncmp(b.s, "Date: ", 6) == 0);
+	CHECK(strstr(b.s, "+0700\r\n") != NULL);
+	/* Every line ends in CRLF and keeps under 78 characters. */
+	for (p = line = b.s; *p != '\0'; p++) {
+		if (*p == '\n' && (p == b.s || p[-1] != '\r'))
+			bare_lf++;
+		if (*p == '\n') {
+			if ((size_t)(p - line) > longest)
+				longest = (size_t)(p - line);
+			line = p + 1;
+		}
+	}
+	CHECK_INT(bare_lf, 0);
+	CHECK(longest <= 78);
+	/* The subject decodes back whole, each word valid UTF-8 alone. */
+	subject = header(a, b.s, "Subject");
+	CHECK_STR(subject, m.subject);
+	CHECK_STR(header(a, b.s, "From"), "Một Cửa");
+	/* The body decodes back, in canonical form. */
+	p = strstr(b.s, "\r\n\r\n") + 4;
+	{
+		struct buf	 raw;
+		const char	*q;
+
+		mc_buf_init(&raw, 1 << 20);
+		for (q = p; *q != '\0'; q++)
+			if (*q != '\r' && *q != '\n')
+				mc_buf_addc(&raw, *q);
+		body = unbase64(a, raw.s, raw.len);
+		mc_buf_free(&raw);
+	}
+	CHECK_STR(body, "Kính gửi Nguyễn Văn An,\r\n\r\nDòng hai.\r\n.\r\n"
+	    "Dòng cuối.");
+	/* The same row makes the same message: duplicates are detectable. */
+	{
+		struct buf	again;
+
+		mc_buf_init(&again, 1 << 20);
+		mc_outbox_message(&again, &m, "noreply@motcua.local",
+		    "Một Cửa");
+		CHECK_STR(again.s, b.s);
+		mc_buf_free(&again);
+	}
+	/* No header injection: through the subject or the address. */
+	mc_buf_reset(&b);
+	m.subject = "Chào\r\nBcc: victim@example.com";
+	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", NULL), 0);
+	CHECK(strstr(b.s, "\nBcc:") == NULL);
+	CHECK_STR(header(a, b.s, "Subject"), m.subject);
+	CHECK(strstr(b.s, "From: <noreply@motcua.local>\r\n") != NULL);
+	mc_buf_reset(&b);
+	m.recipient = "a@b.vn\r\nBcc: victim@example.com";
+	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", NULL), -1);
+	CHECK_INT((long long)b.len, 0);
+	mc_buf_free(&b);
+
+	CHECK(mc_outbox_address_ok("a.b+c@sub.example.vn"));
+	CHECK(!mc_outbox_address_ok("a b@example.vn"));
+	CHECK(!mc_outbox_address_ok("<a@example.vn>"));
+	CHECK(!mc_outbox_address_ok("a@b@example.vn"));
+	CHECK(!mc_outbox_address_ok("@example.vn"));
+	CHECK(!mc_outbox_address_ok("nguyễn@example.vn"));
+	CHECK(!mc_outbox_address_ok(NULL));
+}
+
+static void
+test_sms_json(void)
+{
+	struct mc_outbox_msg	 m;
+	struct buf		 b;
+	json_t			*j;
+
+	memset(&m, 0, sizeof(m));
+	m.id = 77;
+	m.sms = 1;
+	m.recipient = "+84912345678";
+	m.body = "Một Cửa: hồ sơ \"X\" </script>\nđã được tiếp nhận";
+	mc_buf_init(&b, 4096);
+	CHECK_INT(mc_outbox_sms_json(&b, &m), 0);
+	j = json_loads(b.s, 0, NULL);
+	CHECK(j != NULL);
+	if (j != NULL) {
+		CHECK_STR(json_string_value(json_object_get(j, "to")),
+		    m.recipient);
+		CHECK_STR(json_string_value(json_object_get(j, "text")),
+		    m.body);
+		CHECK_INT(json_integer_value(json_object_get(j, "id")), 77);
+		json_decref(j);
+	}
+	mc_buf_free(&b);
+}
+
+/* ------------------------------------------------------------ database */
+
+static long long
+count(struct mc_db *db, struct mc_arena *a, int stmt, const char *types,
+    const void *arg)
+{
+	struct mc_rows	rows;
+	int		rc;
+
+	if (types[0] == 's')
+		rc = mc_db_query(db, a, &rows, stmts[stmt], "s",
+		    (const char *)arg);
+	else
+		rc = mc_db_query(db, a, &rows, stmts[stmt], "i",
+		    *(const long long *)arg);
+	return rc < 0 || rows.n != 1 ? -1 : mc_rows_int(&rows, 0, 0);
+}
+
+/* Enqueueing inside a transaction: rollback leaves nothing, commit rows. */
+static void
+test_transaction(struct mc_db *db, struct mc_arena *a, const char *tag,
+    long long account)
+{
+	const char	*to = mc_arena_printf(a, "unit-outbox-%s@motcua.test", tag);
+	const char	*phone = mc_arena_printf(a, "+8490%07d",
+	    (int)getpid() % 10000000);
+
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_outbox_email(db, to, "Tiêu đề", "Nội dung", 0), 0);
+	CHECK_INT(mc_outbox_sms(db, phone, "Tin nhắn", 0), 0);
+	CHECK_INT(mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung",
+	    NULL), 0);
+	mc_db_rollback(db);
+	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", to), 0);
+	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", phone), 0);
+	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), 0);
+
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_outbox_email(db, to, "Tiêu đề", "Nội dung", 0), 0);
+	CHECK_INT(mc_outbox_sms(db, phone, "Tin nhắn", 0), 0);
+	CHECK_INT(mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung",
+	    NULL), 0);
+	CHECK_INT(mc_db_commit(db), 0);
+	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", to), 1);
+	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", phone), 1);
+	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), 1);
+	CHECK_INT(mc_notify_unread(db, account), 1);
+
+	/* Bad calls write nothing. */
+	CHECK_INT(mc_outbox_email(db, NULL, "x", "y", 0), -1);
+	CHECK_INT(mc_outbox_email(db, "", "x", "y", 0), -1);
+	CHECK_INT(mc_outbox_sms(db, NULL, "y", 0), -1);
+	CHECK_INT(mc_notify(db, 0, 0, "x", "y", "z", NULL), -1);
+	mc_db_exec(db, stmts[STMT_CLEAN], "s", phone);
+}
+
+/* A dossier filed online by the account, with e-mail and phone. */
+static long long
+file_dossier(struct mc_db *db, struct mc_arena *a, long long account,
+    const char *email, const char *phone, const char **code)
+{
+	struct mc_submission	 s;
+	struct mc_rows		 proc;
+	struct mc_dossier	 d;
+
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1)
+		return -1;
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = mc_rows_str(&proc, 0, 0);
+	s.account_id = account;
+	s.name = "Nguyễn Thị Thu Hà";
+	s.id_number = "079123456789";
+	s.email = email;
+	s.phone = phone;
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = "{}";
+	if (mc_dossier_submit(db, a, &s, time(NULL), code) != 0 ||
+	    mc_dossier_load(db, a, *code, &d) != 1)
+		return -1;
+	return d.id;
+}
+
+/* The texts of a dossier's events, in its transaction or not at all. */
+static void
+test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
+    long long account, long long officer)
+{
+	struct mc_rows	 rows, notes;
+	const char	*code, *email, *link, *subject, *body, *sms;
+	long long	 id, n0, k0;
+	size_t		 i;
+
+	email = mc_arena_printf(a, "unit-outbox-%s-d@motcua.test", tag);
+	if ((id = file_dossier(db, a, account, email, "0909000111",
+	    &code)) < 0) {
+		CHECK(!"a dossier to notify about");
+		return;
+	}
+	link = mc_arena_printf(a, "%s/dich-vu/ho-so/%s",
+	    mc_config_get("base_url", "http://127.0.0.1:8080"), code);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	n0 = (long long)rows.n;		/* the submission's own, if wired */
+	k0 = count(db, a, STMT_COUNT_NOTES, "i", &account);
+
+	/* Rolled back: nothing. */
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "accept"), 0);
+	mc_db_rollback(db);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK_INT(rows.n, n0);
+	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), k0);
+
+	/* Committed: a notification, an e-mail and an SMS. */
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "accept"), 0);
+	CHECK_INT(mc_db_commit(db), 0);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK_INT(rows.n, n0 + 2);
+	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), k0 + 1);
+	if (rows.n < 2)
+		return;
+	i = rows.n - 2;
+	CHECK_STR(mc_rows_str(&rows, i, 0), "email");
+	CHECK_STR(mc_rows_str(&rows, i, 1), email);
+	CHECK_STR(mc_rows_str(&rows, i, 4), "pending");
+	CHECK_INT(mc_rows_int(&rows, i, 5), 0);
+	CHECK_INT(mc_rows_int(&rows, i, 6), 1);		/* due now */
+	subject = mc_rows_str(&rows, i, 2);
+	body = mc_rows_str(&rows, i, 3);
+	CHECK_STR(subject, mc_arena_printf(a, "Hồ sơ %s đã được tiếp nhận",
+	    code));
+	CHECK(strstr(body, "Kính gửi Nguyễn Thị Thu Hà,") != NULL);
+	CHECK(strstr(body, "đã tiếp nhận hồ sơ") != NULL);
+	CHECK(strstr(body, code) != NULL);
+	CHECK(strstr(body, link) != NULL);
+	CHECK(mc_utf8_valid(body, strlen(body)));
+	CHECK_STR(mc_rows_str(&rows, i + 1, 0), "sms");
+	CHECK_STR(mc_rows_str(&rows, i + 1, 1), "0909000111");
+	sms = mc_rows_str(&rows, i + 1, 3);
+	CHECK(strstr(sms, code) != NULL && strstr(sms, link) != NULL);
+	CHECK(strstr(sms, "đã được tiếp nhận") != NULL);
+	mc_db_query(db, a, &notes, stmts[STMT_NOTE_OF], "i", account);
+	if (notes.n > 0) {
+		CHECK_STR(mc_rows_str(&notes, notes.n - 1, 0), "accept");
+		CHECK_STR(mc_rows_str(&notes, notes.n - 1, 1), subject);
+		CHECK_STR(mc_rows_str(&notes, notes.n - 1, 3),
+		    mc_arena_printf(a, "/dich-vu/ho-so/%s", code));
+	}
+
+	/* The latest event's note is the reason, its full stop not doubled. */
+	mc_db_exec(db, stmts[STMT_EVENT], "is", id, "Thiếu giấy chứng sinh.");
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "refuse"), 0);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK(rows.n > 0 && strstr(mc_rows_str(&rows, rows.n - 2, 3),
+	    "Lý do: Thiếu giấy chứng sinh.\n") != NULL);
+
+	/* An unknown event: the generic text, in the portal and by e-mail. */
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "something_new"), 0);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK(rows.n > 0 && strstr(mc_rows_str(&rows, rows.n - 1, 2),
+	    "có cập nhật mới") != NULL);
+	CHECK_STR(mc_rows_str(&rows, rows.n - 1, 0), "email");
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "Bad.Name{x}"), 0);
+	mc_db_query(db, a, &notes, stmts[STMT_NOTE_OF], "i", account);
+	CHECK_STR(mc_rows_str(&notes, notes.n - 1, 0), "generic");
+	/* In-app only for a step forward. */
+	n0 = (long long)rows.n + 1;
+	CHECK_INT(mc_notify_dossier_event(db, a, id, "forward"), 0);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK_INT(rows.n, n0);
+	CHECK_INT(mc_notify_dossier_event(db, a, 1LL << 60, "accept"), -1);
+
+	/* Officers: a reminder also by e-mail, new work only in the office. */
+	n0 = (long long)rows.n;
+	CHECK_INT(mc_notify_officer(db, a, officer, id, "reminder",
+	    "Xin xử lý gấp."), 0);
+	CHECK_INT(mc_notify_officer(db, a, officer, id, "new_work", NULL), 0);
+	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK_INT(rows.n, n0 + 1);
+	if (rows.n > 0) {
+		CHECK_STR(mc_rows_str(&rows, rows.n - 1, 2),
+		    mc_arena_printf(a, "Đôn đốc xử lý hồ sơ %s", code));
+		CHECK(strstr(mc_rows_str(&rows, rows.n - 1, 3),
+		    "Nội dung: Xin xử lý gấp.\n") != NULL);
+		CHECK(strstr(mc_rows_str(&rows, rows.n - 1, 3),
+		    "/can-bo/ho-so/") != NULL);
+	}
+	mc_db_query(db, a, &notes, stmts[STMT_NOTE_OF], "i", officer);
+	CHECK_INT(notes.n, 2);
+	if (notes.n == 2) {
+		CHECK_STR(mc_rows_str(&notes, 0, 0), "reminder");
+		CHECK_STR(mc_rows_str(&notes, 1, 0), "new_work");
+		CHECK_STR(mc_rows_str(&notes, 1, 3),
+		    mc_arena_printf(a, "/can-bo/ho-so/%s", code));
+	}
+	mc_db_exec(db, stmts[STMT_CLEAN_DOSSIER], "i", id);
+}
+
+/* Reading and marking read, scoped to the account. */
+static void
+test_read(struct mc_db *db, struct mc_arena *a, long long account,
+    long long other)
+{
+	struct mc_rows	unread, read;
+	long long	n, oldest;
+
+	n = mc_notify_unread(db, account);
+	CHECK(n >= 3);
+	CHECK_INT(mc_notify_list(db, a, account, 100, &unread, &read), 0);
+	CHECK_INT((long long)unread.n, n);
+	CHECK_INT(read.n, 0);
+	if (unread.n < 3)
+		return;
+	/* Newest first; another account cannot mark them. */
+	CHECK(mc_rows_int(&unread, 0, 0) > mc_rows_int(&unread, 1, 0));
+	oldest = mc_rows_int(&unread, unread.n - 1, 0);
+	CHECK_INT(mc_notify_mark_read(db, other, oldest, 0), 0);
+	CHECK(mc_notify_mark_read(db, other, 0, 0) >= 0);	/* its own */
+	CHECK_INT(mc_notify_unread(db, account), n);
+	CHECK_INT(mc_notify_mark_read(db, account, oldest, 0), 1);
+	CHECK_INT(mc_notify_mark_read(db, account, oldest, 0), 0);
+	CHECK_INT(mc_notify_unread(db, account), n - 1);
+	/* Up to what the user saw: a newer one stays unread. */
+	CHECK_INT(mc_notify_mark_read(db, account, 0,
+	    mc_rows_int(&unread, 1, 0)), n - 2);
+	CHECK_INT(mc_notify_unread(db, account), 1);
+	CHECK_INT(mc_notify_list(db, a, account, 100, &unread, &read), 0);
+	CHECK_INT(unread.n, 1);
+	CHECK_INT((long long)read.n, n - 1);
+	CHECK(mc_rows_str(&read, 0, 6) != NULL);	/* read_at */
+	CHECK_INT(mc_notify_mark_read(db, account, 0, 0), 1);
+	CHECK_INT(mc_notify_unread(db, account), 0);
+}
+
+/*
+ * PARALLEL processes claim one row at a time, at a moment far ahead (our
+ * rows are due in 2090; the instance's worker never sees them), until
+ * nothing is left; each row must be taken exactly once. Rows of others
+ * taken meanwhile are given back.
+ */
+static void
+test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	const char		*like = mc_arena_printf(a,
+	    "unit-outbox-%s-c%%", tag);
+	long long		 ids[ROWS], id, others[4096];
+	int			 fds[2], i, j, status, seen[ROWS], dup = 0;
+	int			 missing = 0, nothers = 0;
+	char			 line[64];
+	FILE			*in;
+	time_t			 later = 3786912000;	/* 2090-01-01 */
+	struct mc_rows		 r;
+	struct mc_outbox_msg	 m;
+
+	for (i = 0; i < ROWS; i++) {
+		mc_outbox_email(db, mc_arena_printf(a,
+		    "unit-outbox-%s-c%d@motcua.test", tag, i), "Thử", "Thử", 0);
+		ids[i] = (long long)mc_db_insert_id(db);
+	}
+	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
+	if (pipe(fds) < 0)
+		return;
+	for (i = 0; i < PARALLEL; i++) {
+		if (fork() != 0)
+			continue;
+		struct mc_db		*own = mc_db_open();
+		struct mc_arena		*oa = mc_arena_new(4096);
+		struct mc_outbox_msg	*got;
+		size_t			 n;
+		FILE			*out = fdopen(fds[1], "w");
+
+		while (own != NULL && mc_outbox_claim(own, oa, later + 86400,
+		    1, &got, &n) == 0 && n == 1) {
+			fprintf(out, "%lld\n", got[0].id);
+			fflush(out);
+			mc_arena_reset(oa);
+		}
+		_exit(own == NULL ? 1 : 0);
+	}
+	close(fds[1]);
+	memset(seen, 0, sizeof(seen));
+	in = fdopen(fds[0], "r");
+	while (fgets(line, sizeof(line), in) != NULL) {
+		id = strtoll(line, NULL, 10);
+		for (j = 0; j < ROWS && ids[j] != id; j++)
+			;
+		if (j < ROWS) {
+			if (seen[j]++)
+				dup++;
+		} else if (nothers < 4096)	/* somebody else's */
+			others[nothers++] = id;
+	}
+	fclose(in);
+	for (i = 0; i < PARALLEL; i++) {
+		wait(&status);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	/* Others' rows back as they were, once no child claims any more. */
+	for (i = 0; i < nothers; i++) {
+		memset(&m, 0, sizeof(m));
+		m.id = others[i];
+		mc_outbox_release(db, &m);
+	}
+	for (i = 0; i < ROWS; i++)
+		missing += seen[i] == 0;
+	CHECK_INT(dup, 0);
+	CHECK_INT(missing, 0);
+
+	/* Outcomes: the rows are 'sending' now. */
+	memset(&m, 0, sizeof(m));
+	m.id = ids[0];
+	CHECK_INT(mc_outbox_retry(db, &m, "smtp: Couldn't connect", 3600,
+	    20, 0), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[0]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 1);
+	CHECK_STR(mc_rows_str(&r, 0, 2), "smtp: Couldn't connect");
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1);	/* due in an hour */
+	/* Not due: a claim now does not take it. */
+	{
+		struct mc_outbox_msg	*got;
+		size_t			 n, k;
+		int			 taken = 0;
+
+		CHECK_INT(mc_outbox_claim(db, a, time(NULL), 1000, &got, &n),
+		    0);
+		for (k = 0; k < n; k++) {
+			taken += got[k].id == ids[0];
+			mc_outbox_release(db, &got[k]);
+		}
+		CHECK_INT(taken, 0);
+	}
+	/* The last allowed attempt fails it for good; so does a 5xx. */
+	mc_db_exec(db, stmts[STMT_SENDING], "i", ids[0]);
+	m.attempts = 19;
+	CHECK_INT(mc_outbox_retry(db, &m, "again", 60, 20, 0), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[0]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "failed");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 20);
+	m.id = ids[1];
+	m.attempts = 0;
+	CHECK_INT(mc_outbox_retry(db, &m, "550 no such user", 60, 20, 1), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[1]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "failed");
+	/* Sent: once; a second record changes nothing. */
+	m.id = ids[2];
+	m.attempts = 2;
+	CHECK_INT(mc_outbox_sent(db, &m), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[2]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sent");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 3);
+	CHECK_INT(mc_rows_int(&r, 0, 4), 1);
+	CHECK(mc_rows_str(&r, 0, 2) == NULL);
+	CHECK_INT(mc_outbox_retry(db, &m, "late", 60, 20, 0), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[2]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sent");
+	/* Released: pending again, no attempt counted. */
+	m.id = ids[3];
+	CHECK_INT(mc_outbox_release(db, &m), 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[3]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 0);
+	/* Stuck in 'sending' for 20 minutes: put back. */
+	mc_db_exec(db, stmts[STMT_STALE], "i", ids[4]);
+	CHECK(mc_outbox_requeue_stuck(db, 15) >= 0);
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[4]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
+	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[5]);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sending");	/* recent: kept */
+	mc_db_exec(db, stmts[STMT_CLEAN], "s", like);
+}
+
+static void
+test_database(struct mc_arena *a)
+{
+	struct mc_db	*db;
+	const char	*tag = mc_arena_printf(a, "%d-%ld", (int)getpid(),
+	    (long)time(NULL));
+	long long	 citizen, officer;
+
+	if (getenv("MOTCUA_CONFIG") == NULL) {
+		printf("MOTCUA_CONFIG not set: database tests skipped\n");
+		return;
+	}
+	if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+		CHECK(!"database");
+		return;
+	}
+	/* The texts of this checkout (tests run from the top folder). */
+	mc_config_set("templates_dir", "templates");
+	citizen = mc_auth_account_create(db, mc_arena_printf(a,
+	    "unit-outbox-%s-cit@motcua.test", tag), NULL, "Công Dân Thử",
+	    NULL, "password1");
+	officer = mc_auth_account_create(db, mc_arena_printf(a,
+	    "unit-outbox-%s-off@motcua.test", tag), NULL, "Cán Bộ Thử", NULL,
+	    "password1");
+	CHECK(citizen > 0 && officer > 0);
+	if (citizen > 0 && officer > 0) {
+		test_transaction(db, a, tag, citizen);
+		test_dossier_event(db, a, tag, citizen, officer);
+		test_read(db, a, citizen, officer);
+		test_claims(db, a, tag);
+	}
+	mc_db_exec(db, stmts[STMT_CLEAN], "s", mc_arena_printf(a,
+	    "unit-outbox-%s%%", tag));
+	mc_outbox_free();
+	mc_db_close(db);
+}
+
+int
+main(void)
+{
+	struct mc_arena	*a = mc_arena_new(1 << 16);
+
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);	/* as mc_config_load does */
+	tzset();
+	test_backoff();
+	test_message(a);
+	test_sms_json();
+	test_database(a);
+	mc_arena_free(a);
+	return DONE();
+}
