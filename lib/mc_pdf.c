@@ -851,6 +851,8 @@ do_table(struct render *r, const struct mc_pdf_table *t)
 	trow_make(r, t, (const char **)t->head, xs, 1, 0, &head);
 	/* The tallest row that fits a page under the header. */
 	maxh = r->bottom - r->top - head.h - 2 * CELL_PAD - 1;
+	if (maxh < 20)
+		maxh = 20;
 	if (t->rows == NULL) {
 		need(r, head.h);
 		trow_draw(r, t, xs, 1, &head);
