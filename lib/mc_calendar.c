@@ -586,8 +586,10 @@ mc_calendar_load(struct mc_db *db)
 	int		 rc = -1;
 
 	every = mc_config_int("calendar_check_seconds", CHECK_EVERY, 0, 86400);
-	if (loaded && now >= checked_at && now - checked_at < every)
+	if (checked_at != 0 && now >= checked_at && now - checked_at < every)
 		return 0;
+	/* Also after a failure: the next try (and log line) waits too. */
+	checked_at = now;
 	if ((a = mc_arena_new(8192)) == NULL)
 		return -1;
 	if (mc_db_query(db, a, &rows, stmts[STMT_FINGERPRINT], "") < 0 ||
@@ -606,7 +608,6 @@ mc_calendar_load(struct mc_db *db)
 		memcpy(fingerprint, fp, sizeof(fingerprint));
 		loaded = 1;
 	}
-	checked_at = now;
 	rc = 0;
 out:
 	mc_arena_free(a);

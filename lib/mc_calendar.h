@@ -112,9 +112,10 @@ const char *mc_calendar_colour_name(enum mc_colour);
  * the database for a fingerprint of the table (one small query: count,
  * latest updated_at, checksum of days and kinds) and reloads every row
  * when it differs; a change made through this module in this process is
- * seen at the next call. Call it before
- * computing deadlines (cheap: a clock check in between). After an error
- * the previous table stays in use. 0 or -1 (logged).
+ * seen at the next call. Call it before computing deadlines (cheap: a
+ * clock check in between; e.g. once per request). After an
+ * error the previous table (or weekends only) stays in use until the next
+ * check. 0 or -1 (logged).
  */
 int	mc_calendar_load(struct mc_db *);
 
