@@ -74,6 +74,11 @@ $(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(GEN_OBJ) $(LIB
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(GEN_OBJ) $(LIBA) $(LDLIBS)
 
+# Load tools for make bench.
+$(BUILD)/load/%: tests/load/%.c $(LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
 # The unit suites again under AddressSanitizer and UBSan, from the sources.
 ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -O1
 $(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC) $(GEN_SRC)
@@ -98,7 +103,7 @@ status:
 test: deps all asan
 	@tools/test.sh
 
-bench: deps all
+bench: deps all $(BUILD)/load/raw_insert
 	@tools/bench.sh
 
 lint:

@@ -42,6 +42,9 @@ enum stmt {
 	STMT_SUPPLEMENTS,
 	STMT_MINE,
 	STMT_INBOX,
+	STMT_INBOX_STATUS,
+	STMT_INBOX_KEY,
+	STMT_INBOX_NAME,
 	STMT_COUNT_RED,
 	STMT_COUNT_YELLOW,
 	STMT_COUNT_OPEN,
@@ -139,22 +142,29 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "WHERE d.account_id = ? ORDER BY d.submitted_at DESC, d.id DESC "
 	    "LIMIT ?",
-	[STMT_INBOX] = "SELECT d.code, d.status, d.version, d.submitted_at, "
-	    "d.due_at, d.step_due_at, d.step_warn_at, d.applicant_name, "
-	    "d.applicant_id_number, p.name AS procedure_name, "
-	    "h.full_name AS holder_name, d.current_step FROM dossiers d "
-	    "JOIN procedures p ON p.id = d.procedure_id "
-	    "LEFT JOIN accounts h ON h.id = d.holder_id "
-	    "WHERE d.current_agency_id = ? "
-	    "AND (? = 0 AND d.status IN (1, 2, 4, 5, 6, 9) OR d.status = ?) "
-	    "AND (? = 0 OR d.holder_id = ?) "
-	    "AND (? = 0 OR d.procedure_id = ?) "
-	    "AND (? = 0 OR p.field_id = ?) "
-	    "AND (? IS NULL OR d.due_at < ?) "
-	    "AND (? IS NULL OR d.code = ? OR d.applicant_id_number = ? "
-	    "OR d.applicant_name LIKE CONCAT('%', ?, '%')) "
-	    "ORDER BY d.step_due_at IS NULL, d.step_due_at, d.submitted_at, "
-	    "d.id LIMIT ? OFFSET ?",
+#define INBOX_SELECT "SELECT d.code, d.status, d.version, d.submitted_at, " \
+	"d.due_at, d.step_due_at, d.step_warn_at, d.applicant_name, " \
+	"d.applicant_id_number, p.name AS procedure_name, " \
+	"h.full_name AS holder_name, d.current_step FROM dossiers d " \
+	"JOIN procedures p ON p.id = d.procedure_id " \
+	"LEFT JOIN accounts h ON h.id = d.holder_id "
+#define INBOX_FILTERS "AND (? = 0 OR d.holder_id = ?) " \
+	"AND (? = 0 OR d.procedure_id = ?) AND (? = 0 OR p.field_id = ?) " \
+	"AND (? IS NULL OR d.due_at < ?) "
+#define INBOX_ORDER "ORDER BY d.step_due_at, d.id LIMIT ? OFFSET ?"
+	/* Every open status, in the order of the dossiers_open index. */
+	[STMT_INBOX] = INBOX_SELECT "WHERE d.current_agency_id = ? "
+	    "AND d.is_open = 1 " INBOX_FILTERS INBOX_ORDER,
+	[STMT_INBOX_STATUS] = INBOX_SELECT "WHERE d.current_agency_id = ? "
+	    "AND d.status = ? " INBOX_FILTERS INBOX_ORDER,
+	/* A dossier code or an ID number, exactly. */
+	[STMT_INBOX_KEY] = INBOX_SELECT "WHERE (d.code = ? OR "
+	    "d.applicant_id_number = ?) AND d.current_agency_id = ? "
+	    INBOX_FILTERS INBOX_ORDER,
+	/* The start of the applicant's name, diacritics or not. */
+	[STMT_INBOX_NAME] = INBOX_SELECT "WHERE d.current_agency_id = ? "
+	    "AND d.applicant_name LIKE CONCAT(?, '%') " INBOX_FILTERS
+	    INBOX_ORDER,
 	/* Colours count dossiers whose clock runs (not paused at 5). */
 	[STMT_COUNT_RED] = "SELECT COUNT(*) FROM dossiers "
 	    "WHERE current_agency_id = ? AND status IN (2, 4, 6, 9) "
@@ -1208,14 +1218,30 @@ mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
     const struct mc_inbox_filter *f, struct mc_rows *out)
 {
 	const char	*q = f->q && *f->q ? f->q : NULL;
+	const char	*like;
+	long long	 lim = (long long)f->limit, off = (long long)f->offset;
+	long long	 ag = f->agency_id, h = f->holder_id;
+	long long	 pr = f->procedure_id, fi = f->field_id;
+	const char	*due = f->due_before;
 
-	return mc_db_query(db, a, out, stmts[STMT_INBOX],
-	    "iiiiiiiiissssssii", (long long)f->agency_id, (long long)f->status,
-	    (long long)f->status, f->holder_id, f->holder_id,
-	    (long long)f->procedure_id, (long long)f->procedure_id,
-	    (long long)f->field_id, (long long)f->field_id, f->due_before,
-	    f->due_before, q, q, q, q, (long long)f->limit,
-	    (long long)f->offset);
+	if (q != NULL && (strchr(q, '-') != NULL || (strlen(q) == 12 &&
+	    q[strspn(q, "0123456789")] == '\0')))
+		return mc_db_query(db, a, out, stmts[STMT_INBOX_KEY],
+		    "ssiiiiiiissii", q, q, ag, h, h, pr, pr, fi, fi, due, due,
+		    lim, off);
+	if (q != NULL) {
+		/* LIKE's own characters are matched as themselves. */
+		like = q[strcspn(q, "%_\\")] == '\0' ? q : "\x01";
+		return mc_db_query(db, a, out, stmts[STMT_INBOX_NAME],
+		    "isiiiiiissii", ag, like, h, h, pr, pr, fi, fi, due, due,
+		    lim, off);
+	}
+	if (f->status != 0)
+		return mc_db_query(db, a, out, stmts[STMT_INBOX_STATUS],
+		    "iiiiiiiissii", ag, (long long)f->status, h, h, pr, pr, fi,
+		    fi, due, due, lim, off);
+	return mc_db_query(db, a, out, stmts[STMT_INBOX], "iiiiiiissii", ag,
+	    h, h, pr, pr, fi, fi, due, due, lim, off);
 }
 
 int

@@ -83,6 +83,12 @@ end=$(date +%s.%N)
 printf '| generator, whole catalogue (`bin/motcua site --full`) | %.2f s | %s |\n' \
     "$(awk "BEGIN {print $end - $start}")" "$site_out"
 
+echo
+echo "Back office (issue 3):"
+echo
+B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
+    CONNS=$CONNS tools/bench_office.sh
+
 if [[ ${CLONE:-0} == 1 ]]; then
     CLONE_DIR=$(mktemp -d /tmp/motcua-clone-XXXXXX)
     chmod 0755 "$CLONE_DIR"

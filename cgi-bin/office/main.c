@@ -93,10 +93,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
 	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
 	    "'leader') AND a.disabled = 0 ORDER BY a.full_name",
-	[STMT_PROCEDURES] = "SELECT DISTINCT p.id, p.code, p.name "
-	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-	    "WHERE d.current_agency_id = ? AND d.status IN (1, 2, 4, 5, 6, 9) "
-	    "ORDER BY p.name LIMIT 200",
+	/* The procedures the agency receives (wards: commune-level ones). */
+	[STMT_PROCEDURES] = "SELECT p.id, p.code, p.name FROM procedures p "
+	    "JOIN agencies a ON a.id = ? WHERE p.agency_id = a.id "
+	    "OR (a.kind = 'ward' AND p.level_commune = 1) "
+	    "ORDER BY p.name LIMIT 1000",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
 

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# tools/bench_office.sh — the back office's figures (issue 3), called by
+# tools/bench.sh with a running instance: B (base URL), RUNDIR, TOP and
+# MOTCUA_CONFIG in the environment. Prints Markdown table rows.
+#   1. durable submissions/s through Apache (POST /api/v1/dossiers with a
+#      PDF, CONNS connections) against the raw rate of the same INSERTs +
+#      COMMIT straight from C (build/load/raw_insert), as a ratio;
+#   2. transitions/s through Apache (accept, each request another dossier);
+#   3. the inbox page's latency with 100,000 open dossiers in the agency.
+set -uo pipefail
+cd "$TOP" || exit 1
+DURATION=${DURATION:-10}
+CONNS=${CONNS:-32}
+SQL="mariadb --defaults-file=$RUNDIR/mysql/my.cnf -N -B motcua -e"
+LUA=$RUNDIR/bench-lua
+mkdir -p "$LUA"
+
+read -r PROC AGENCY AGENCY_CODE < <($SQL "SELECT p.id, a.id, a.code
+    FROM procedures p JOIN agencies a ON a.id = p.agency_id
+    WHERE p.code = '1.000390'")
+token() { bin/motcua token create --email "$1" 2>/dev/null | grep -Eo '^[0-9a-f]{64}$'; }
+CITIZEN=$(token citizen@motcua.test)
+RECEIVER=$(token receiver@motcua.test)
+
+# wrk's requests/s, p50, p99 and non-2xx count of a run.
+wrk_row() {
+    local name=$1 cmd=$2 out rps p50 p99 errs
+    out=$(eval "$cmd" 2>&1)
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    errs=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    printf '| %s | `%s` | %s | %s | %s |%s\n' "$name" \
+        "${cmd//$RUNDIR/\$RUNDIR}" "$rps" "$p50" "$p99" \
+        "${errs:+ ($errs non-2xx)}"
+    echo "$rps" >"$LUA/last"
+}
+
+# 1. Submissions.
+raw=$(MOTCUA_CONFIG=$MOTCUA_CONFIG build/load/raw_insert "$CONNS" 200 \
+    "$PROC" "$AGENCY" "$AGENCY_CODE")
+
+raw_rate=$(grep -Eo '= [0-9]+/s' <<<"$raw" | grep -Eo '[0-9]+')
+cat >"$LUA/submit.lua" <<LUAEOF
+wrk.method = "POST"
+local b = "----motcuabench"
+wrk.headers["Authorization"] = "Bearer $CITIZEN"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. b
+wrk.body = "--" .. b .. "\r\nContent-Disposition: form-data; name=\"procedure\"\r\n\r\n1.000390\r\n"
+  .. "--" .. b .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n\r\n"
+  .. "--" .. b .. "--\r\n"
+LUAEOF
+echo "| what | command | requests/s | p50 | p99 |"
+echo "| --- | --- | --- | --- | --- |"
+wrk_row "durable submissions through Apache" \
+    "wrk -t2 -c$CONNS -d${DURATION}s --latency -s $LUA/submit.lua $B/api/v1/dossiers"
+sub_rate=$(cat "$LUA/last")
+printf '| raw INSERT + COMMIT from C, %s connections (ceiling) | `build/load/raw_insert %s 200 ...` | %s | | |\n' \
+    "$CONNS" "$CONNS" "$raw_rate"
+printf '| submissions through Apache / raw ceiling | | %s | | |\n' \
+    "$(awk -v a="$sub_rate" -v b="$raw_rate" 'BEGIN {printf "%.2f", a / b}')"
+
+# 2. Transitions: accept dossiers waiting at status 1, one per request.
+$SQL "SELECT code FROM dossiers WHERE agency_id = $AGENCY AND status = 1
+    ORDER BY id" >"$LUA/codes"
+cat >"$LUA/accept.lua" <<LUAEOF
+local codes = {}
+for line in io.lines("$LUA/codes") do codes[#codes + 1] = line end
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+end
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $RECEIVER"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"action":"accept"}'
+local i = 0
+request = function()
+  i = i + 1
+  local n = (i * 2 + (offset or 0)) % #codes + 1
+  return wrk.format(nil, "/api/v1/dossiers/" .. codes[n] .. "/transitions")
+end
+LUAEOF
+wrk_row "transitions (accept) through Apache" \
+    "wrk -t2 -c$CONNS -d${DURATION}s --latency -s $LUA/accept.lua $B"
+printf '| dossiers waiting when the run started | | %s | | |\n' "$(wc -l <"$LUA/codes")"
+
+# 3. The inbox with 100,000 open dossiers in the agency.
+$SQL "INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id,
+    applicant_name, applicant_id_number, channel, status, form_data,
+    submitted_at, updated_at, received_at, due_at, current_step,
+    step_due_at, step_warn_at)
+  SELECT CONCAT('$AGENCY_CODE-BENCH-', seq), $PROC, $AGENCY, $AGENCY,
+    CONCAT('Người nộp ', seq), LPAD(seq, 12, '0'), 2, 4, '{}',
+    NOW() - INTERVAL seq MINUTE, NOW(), NOW() - INTERVAL seq MINUTE,
+    NOW() + INTERVAL (CAST(seq AS SIGNED) % 300) HOUR, 2,
+    NOW() + INTERVAL (CAST(seq AS SIGNED) % 300 - 24) HOUR,
+    NOW() + INTERVAL (CAST(seq AS SIGNED) % 300 - 30) HOUR
+  FROM seq_1_to_100000"
+open=$($SQL "SELECT COUNT(*) FROM dossiers WHERE current_agency_id = $AGENCY
+    AND status IN (1, 2, 4, 5, 6, 9)")
+J=$LUA/cookies
+csrf=$(curl -s -c "$J" -b "$J" "$B/dich-vu/dang-nhap" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -s -c "$J" -b "$J" -o /dev/null -d "csrf=$csrf&login=receiver@motcua.test&password=MotCua@2026" "$B/dich-vu/dang-nhap"
+cookie=$(awk '$6 == "mc_session" {print $7}' "$J")
+wrk_row "inbox page, $open open dossiers in the agency" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' $B/can-bo/"
+wrk_row "inbox page filtered by ID number (search)" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?q=000000054321'"
