@@ -3,8 +3,9 @@
 
 usage: smtp_server.py PORT OUT.jsonl
 
-Accepts every message and appends one JSON line per message and recipient
-to OUT.jsonl: message_id, mail_from, to, the raw Subject header, the
+Refuses recipients whose address starts with "reject-" for good (550) and
+accepts every other message, appending one JSON line per message to
+OUT.jsonl: message_id, mail_from, to, the raw Subject header, the
 subject and body decoded by Python's e-mail parser (RFC 2047, base64,
 charsets), the Content-Type and the Date. Prints "ready PORT" on stdout
 once it listens; stops on SIGTERM or SIGINT.
@@ -22,6 +23,12 @@ from aiosmtpd.controller import Controller
 class Saver:
     def __init__(self, path):
         self.path = path
+
+    async def handle_RCPT(self, server, session, envelope, address, options):
+        if address.lower().startswith('reject-'):
+            return '550 5.1.1 mailbox unavailable'
+        envelope.rcpt_tos.append(address)
+        return '250 OK'
 
     async def handle_DATA(self, server, session, envelope):
         raw = envelope.original_content or envelope.content
