@@ -916,6 +916,20 @@ state_load(struct mc_db *db, struct mc_arena *a, struct state *st)
 	return 0;
 }
 
+/* The officers an action concerns: who is given it, who is reminded. */
+static int
+notify_officer(struct mc_db *db, struct mc_arena *a, const struct state *st,
+    enum mc_action act, const struct mc_action_args *args)
+{
+	if (act == ACTION_ASSIGN)
+		return mc_notify_officer(db, a, st->holder, st->id, "new_work",
+		    args->note);
+	if (act == ACTION_REMIND)
+		return mc_notify_officer(db, a, st->holder, st->id, "reminder",
+		    args->note);
+	return 0;
+}
+
 int
 mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, enum mc_action act, const struct mc_action_args *args,
@@ -974,7 +988,8 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	if (add_event(db, st.id, at, u->id, rule->name, st.status, st.to,
 	    args->note, st.new_step, rule->internal) < 0 ||
 	    (!rule->internal && mc_notify_dossier_event(db, a, st.id,
-	    rule->name) < 0))
+	    rule->name) < 0) ||
+	    notify_officer(db, a, &st, act, args) < 0)
 		goto out;
 	return mc_db_commit(db);
 out:

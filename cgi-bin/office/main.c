@@ -388,7 +388,8 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.modules = { &office_counter, &office_forms, &office_workflow,
-		    &office_notifications, &office_calendar },
+		    &office_notifications, &office_calendar, &office_leader,
+		    &office_webmaster },
 	};
 
 	return mc_app_run(&app, argc, argv);

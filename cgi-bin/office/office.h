@@ -15,6 +15,9 @@ extern const struct mc_module	office_counter;
 /* forms.c: forms 01-05 of a dossier as PDF; the tracking book (form 06). */
 extern const struct mc_module	office_forms;
 
+/* leader.c: a leader's overview with overdue and due-soon dossiers. */
+extern const struct mc_module	office_leader;
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module	office_workflow;
 
@@ -23,6 +26,9 @@ extern const struct mc_module	office_notifications;
 
 /* calendar.c: administrators see and edit the working-time calendar. */
 extern const struct mc_module	office_calendar;
+
+/* webmaster.c: FAQs, news, service levels and rebuilding the public site. */
+extern const struct mc_module	office_webmaster;
 
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and

@@ -1,0 +1,96 @@
+/*
+ * A leader's overview: the agency and the agencies under it with their
+ * open, due-soon and overdue counts, and the lists of overdue and due-soon
+ * dossiers, each a link to the dossier where the leader reassigns it or
+ * sends a reminder (đôn đốc).
+ */
+#include <stdio.h>
+#include <time.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_db.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "office.h"
+
+enum field {
+	FIELD_AGENCY,
+	FIELD__MAX
+};
+
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
+};
+
+enum stmt {
+	STMT_COUNTS,
+	STMT_LATE,
+	STMT_SOON,
+	STMT__MAX
+};
+
+#define LIST_SELECT "SELECT d.code, d.status, d.step_due_at, " \
+	"d.applicant_name, p.name AS procedure_name, ag.name AS agency_name, " \
+	"h.full_name AS holder_name FROM agencies ag " \
+	"JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 " \
+	"AND d.status <> 5 "
+#define LIST_JOIN "JOIN procedures p ON p.id = d.procedure_id " \
+	"LEFT JOIN accounts h ON h.id = d.holder_id " \
+	"WHERE ag.id = ? OR ag.parent_id = ? "
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_COUNTS] = "SELECT ag.id, ag.name, COUNT(d.id) AS open, "
+	    "COALESCE(SUM(d.step_due_at < ?), 0) AS red, "
+	    "COALESCE(SUM(d.step_warn_at <= ? AND d.step_due_at >= ?), 0) "
+	    "AS yellow FROM agencies ag LEFT JOIN dossiers d "
+	    "ON d.current_agency_id = ag.id AND d.is_open = 1 "
+	    "AND d.status <> 5 WHERE ag.id = ? OR ag.parent_id = ? "
+	    "GROUP BY ag.id, ag.name ORDER BY ag.id = ? DESC, red DESC, ag.name",
+	[STMT_LATE] = LIST_SELECT "AND d.step_due_at < ? " LIST_JOIN
+	    "ORDER BY d.step_due_at LIMIT 100",
+	[STMT_SOON] = LIST_SELECT "AND d.step_warn_at <= ? "
+	    "AND d.step_due_at >= ? " LIST_JOIN "ORDER BY d.step_due_at "
+	    "LIMIT 100",
+};
+
+static int
+page_leader(struct mc_request *r)
+{
+	struct mc_rows	 counts, late, soon;
+	unsigned int	 agency;
+	long long	 ag;
+	char		 now[20];
+
+	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
+		return 403;
+	if (!mc_auth_acts_for(r->user, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN),
+	    agency))
+		return 403;
+	ag = agency;
+	mc_time_sql(now, time(NULL));
+	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS],
+	    "sssiii", now, now, now, ag, ag, ag) < 0 ||
+	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "sii", now,
+	    ag, ag) < 0 ||
+	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "ssii", now,
+	    now, ag, ag) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Agencies", &counts);
+	mc_view_rows(r->hdf, "Data.Late", &late);
+	mc_view_rows(r->hdf, "Data.Soon", &soon);
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Leader.Title"));
+	return mc_resp_page(r, "office/leader.cs");
+}
+
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/can-bo/lanh-dao", page_leader, ROUTE_LOGIN,
+	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) },
+};
+
+const struct mc_module office_leader = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};

@@ -1,0 +1,28 @@
+<?cs # A leader's overview of the agency and the agencies under it. ?>
+<link rel="stylesheet" href="/static/css/office.css">
+<h1><?cs var:Lang.Leader.Title ?></h1>
+<?cs if:subcount(Data.MyAgencies) > 1 ?><form method="get" action="/can-bo/lanh-dao" class="filters"><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
+<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
+<button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button></form><?cs /if ?>
+<div class="table-wrap"><table class="table table-stack">
+<caption><?cs var:Lang.Leader.Agencies ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Inbox.Agency ?></th><th scope="col"><?cs var:Lang.Leader.Open ?></th><th scope="col"><?cs var:Lang.Colour.yellow ?></th><th scope="col"><?cs var:Lang.Colour.red ?></th></tr></thead>
+<tbody><?cs each:a = Data.Agencies ?><tr>
+<td data-label="<?cs var:Lang.Inbox.Agency ?>"><a href="/can-bo/?agency=<?cs var:a.id ?>"><?cs var:a.name ?></a></td>
+<td data-label="<?cs var:Lang.Leader.Open ?>"><?cs var:a.open ?></td>
+<td data-label="<?cs var:Lang.Colour.yellow ?>"><span class="dot dot-yellow"></span><?cs var:a.yellow ?></td>
+<td data-label="<?cs var:Lang.Colour.red ?>"><span class="dot dot-red"></span><?cs var:a.red ?></td>
+</tr><?cs /each ?></tbody></table></div>
+<?cs def:list(rows, colour) ?><?cs if:subcount(rows) ?><div class="table-wrap"><table class="table table-stack inbox">
+<thead><tr><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Inbox.Agency ?></th><th scope="col"><?cs var:Lang.Inbox.StepDue ?></th></tr></thead>
+<tbody><?cs each:d = rows ?><tr class="row-<?cs var:colour ?>">
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
+<td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?></td>
+<td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
+<td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><span class="dot dot-<?cs var:colour ?>"></span><?cs var:d.step_due_at ?></td>
+</tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Leader.None ?></p><?cs /if ?><?cs /def ?>
+<h2><?cs var:Lang.Leader.Late ?></h2>
+<?cs call:list(Data.Late, "red") ?>
+<h2><?cs var:Lang.Leader.Soon ?></h2>
+<?cs call:list(Data.Soon, "yellow") ?>
