@@ -62,6 +62,9 @@ bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
+# The office program runs the site generator (the webmaster's button).
+bin/office: $(GEN_OBJ)
+
 bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)

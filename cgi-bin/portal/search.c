@@ -1,51 +1,163 @@
 /*
  * The catalogue search page served without JavaScript: ranked results,
- * paging. (The static site's search box submits here.)
+ * filters by field, agency, level and online service level, paging. (The
+ * static site's search box submits here; search.js shows results as you
+ * type from the generator's index and falls back to this page.)
  */
 #include <stddef.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_buf.h"
 #include "mc_catalogue.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
 #include "portal.h"
 
+#define PER_PAGE	20
+#define PAGE_MAX	500
+
 enum field {
 	FIELD_Q,
 	FIELD_PAGE,
+	FIELD_FIELD,
+	FIELD_AGENCY,
+	FIELD_LEVEL,
+	FIELD_SERVICE,
+	FIELD_ONLINE,
 	FIELD__MAX
 };
+
+static int	valid_level(const struct mc_param *);
+static int	valid_service(const struct mc_param *);
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_PAGE] = { "page", valid_uint, 4, 0 },
+	[FIELD_FIELD] = { "field", valid_uint, 10, 0 },
+	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
+	[FIELD_LEVEL] = { "level", valid_level, 4, 0 },
+	[FIELD_SERVICE] = { "service", valid_service, 8, 0 },
+	[FIELD_ONLINE] = { "online", valid_uint, 1, 0 },
 };
+
+/* "tinh" (city level) or "xa" (commune level). */
+static int
+valid_level(const struct mc_param *p)
+{
+	return strcmp(p->value, "tinh") == 0 || strcmp(p->value, "xa") == 0;
+}
+
+static int
+valid_service(const struct mc_param *p)
+{
+	return strcmp(p->value, "full") == 0 ||
+	    strcmp(p->value, "partial") == 0 || strcmp(p->value, "none") == 0;
+}
+
+/* Appends name=value (percent-encoded) to the query string b. */
+static void
+query_add(struct buf *b, const char *name, const char *value)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*s;
+
+	if (value == NULL || *value == '\0')
+		return;
+	mc_buf_addf(b, "%s%s=", b->len ? "&" : "", name);
+	for (s = (const unsigned char *)value; *s != '\0'; s++) {
+		if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == '-' ||
+		    *s == '_')
+			mc_buf_addc(b, (char)*s);
+		else if (*s == ' ')
+			mc_buf_addc(b, '+');
+		else
+			mc_buf_addf(b, "%%%c%c", hex[*s >> 4], hex[*s & 15]);
+	}
+}
+
+/* Echoes the filters and makes the query string of this search. */
+static const char *
+echo(struct mc_request *r)
+{
+	static const struct { int field; const char *name; } echoed[] = {
+		{ FIELD_Q, "q" }, { FIELD_FIELD, "field" },
+		{ FIELD_AGENCY, "agency" }, { FIELD_LEVEL, "level" },
+		{ FIELD_SERVICE, "service" }, { FIELD_ONLINE, "online" },
+	};
+	struct buf	 b;
+	const char	*v, *qs;
+	char		 name[32];
+	size_t		 i;
+
+	mc_buf_init(&b, 2048);
+	for (i = 0; i < sizeof(echoed) / sizeof(echoed[0]); i++) {
+		if ((v = mc_req_field(r, echoed[i].field)) == NULL)
+			continue;
+		snprintf(name, sizeof(name), "Form.%s", echoed[i].name);
+		mc_view_set(r->hdf, name, v);
+		if (echoed[i].field != FIELD_Q)
+			mc_view_set(r->hdf, "Form.Filtered", "1");
+		query_add(&b, echoed[i].name, v);
+	}
+	qs = mc_arena_strdup(r->arena, b.s ? b.s : "");
+	mc_buf_free(&b);
+	return qs;
+}
 
 static int
 page_search(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	const char	*q = mc_req_field(r, FIELD_Q);
-	long long	 total = 0, page = 1;
-	const size_t	 per = 20;
+	struct mc_cat_query	 cq;
+	struct mc_rows		 rows, fl, ag;
+	const char		*qs, *level;
+	long long		 total = 0, page = 1, pages;
 
 	if (mc_req_field(r, FIELD_PAGE) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, 1000, &page);
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Search.Title"));
-	mc_view_set(r->hdf, "Form.q", q);
-	if (q != NULL && *q != '\0') {
-		if (mc_catalogue_search(r->db, r->arena, q, per,
-		    (size_t)(page - 1) * per, &rows, &total) < 0)
-			return 503;
-		mc_view_rows(r->hdf, "Data.Results", &rows);
-		mc_view_set_int(r->hdf, "Data.Total", total);
-		mc_view_set_int(r->hdf, "Data.Page", page);
-		if ((long long)(page * per) < total)
-			mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
-		if (page > 1)
-			mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
-	}
+		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, PAGE_MAX, &page);
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Find.Title"));
+	mc_view_set(r->hdf, "Page.Nav", "procedures");
+	qs = echo(r);
+	mc_view_set(r->hdf, "Data.Query", qs);
+	mc_view_setf(r->hdf, "Page.AltHref", "/dich-vu/tim-kiem?%s%slang=%s",
+	    qs, *qs ? "&" : "", r->lang == LANG_EN ? "vi" : "en");
+	if (mc_catalogue_facets(r->db, r->arena, &fl, &ag) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Fields", &fl);
+	mc_view_rows(r->hdf, "Data.Agencies", &ag);
+
+	memset(&cq, 0, sizeof(cq));
+	cq.q = mc_req_field(r, FIELD_Q);
+	if (mc_req_field(r, FIELD_FIELD) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 1, 1LL << 32,
+		    &cq.field_id);
+	cq.agency = mc_req_field(r, FIELD_AGENCY);
+	level = mc_req_field(r, FIELD_LEVEL);
+	cq.level = level == NULL ? CAT_LEVEL_ANY :
+	    strcmp(level, "tinh") == 0 ? CAT_LEVEL_PROVINCE : CAT_LEVEL_COMMUNE;
+	cq.service = mc_req_field(r, FIELD_SERVICE);
+	cq.online = mc_req_field(r, FIELD_ONLINE) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_ONLINE), "1") == 0;
+	cq.limit = PER_PAGE;
+	cq.offset = (size_t)(page - 1) * PER_PAGE;
+	if (*qs == '\0')
+		return mc_resp_page(r, "portal/search.cs");
+	if (mc_catalogue_find(r->db, r->arena, &cq, &rows, &total) < 0)
+		return 503;
+	mc_view_set(r->hdf, "Data.Searched", "1");
+	mc_view_rows(r->hdf, "Data.Results", &rows);
+	mc_view_set_int(r->hdf, "Data.Total", total);
+	mc_view_set_int(r->hdf, "Data.Page", page);
+	pages = (total + PER_PAGE - 1) / PER_PAGE;
+	mc_view_set_int(r->hdf, "Data.Pages", pages);
+	if (page < pages)
+		mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
+	if (page > 1)
+		mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
 	return mc_resp_page(r, "portal/search.cs");
 }
 

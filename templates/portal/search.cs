@@ -1,15 +1,48 @@
-<?cs # Catalogue search without JavaScript: results ranked, paged. ?>
-<h1><?cs var:Lang.Search.Title ?></h1>
-<form method="get" action="/dich-vu/tim-kiem" class="search-form" role="search">
-<label for="q" class="visually-hidden"><?cs var:Lang.Common.SearchLabel ?></label>
-<input id="q" name="q" type="search" value="<?cs var:Form.q ?>" placeholder="<?cs var:Lang.Common.SearchHint ?>">
-<button type="submit" class="btn"><?cs var:Lang.Common.Search ?></button>
+<?cs # Catalogue search without JavaScript: Form.{q,field,agency,level,
+     service,online,Filtered} (echoed), Data.Query (this search as a query
+     string), Data.Fields.N.{id,name,name_en,n}, Data.Agencies.N.{code,
+     name,name_en,kind}, and after a search Data.Searched, Data.Total,
+     Data.Page, Data.Pages, Data.PrevPage, Data.NextPage,
+     Data.Results.N.{code,name,field_name,field_name_en,level_province,
+     level_commune,online,service_level}. ?>
+<h1><?cs var:Lang.Find.Title ?></h1>
+<?cs include:"partials/search_form.cs" ?>
+<details class="card filters-box"<?cs if:Form.Filtered ?> open<?cs /if ?>>
+<summary><?cs var:Lang.Find.Filters ?></summary>
+<form method="get" action="/dich-vu/tim-kiem" class="filters">
+<input type="hidden" name="q" value="<?cs var:Form.q ?>">
+<?cs if:Page.Lang == "en" ?><input type="hidden" name="lang" value="en">
+<?cs /if ?><p><label for="f-field"><?cs var:Lang.Find.Field ?></label>
+<select id="f-field" name="field"><option value=""><?cs var:Lang.Find.Any ?></option>
+<?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:Form.field == f.id ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" && f.name_en ?><?cs var:f.name_en ?><?cs else ?><?cs var:f.name ?><?cs /if ?> (<?cs var:f.n ?>)</option>
+<?cs /each ?></select></p>
+<p><label for="f-agency"><?cs var:Lang.Find.Agency ?></label>
+<select id="f-agency" name="agency"><option value=""><?cs var:Lang.Find.Any ?></option>
+<?cs each:a = Data.Agencies ?><option value="<?cs var:a.code ?>"<?cs if:Form.agency == a.code ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" && a.name_en ?><?cs var:a.name_en ?><?cs else ?><?cs var:a.name ?><?cs /if ?></option>
+<?cs /each ?></select></p>
+<p><label for="f-level"><?cs var:Lang.Find.Level ?></label>
+<select id="f-level" name="level"><option value=""><?cs var:Lang.Find.Any ?></option>
+<option value="tinh"<?cs if:Form.level == "tinh" ?> selected<?cs /if ?>><?cs var:Lang.Level.Province ?></option>
+<option value="xa"<?cs if:Form.level == "xa" ?> selected<?cs /if ?>><?cs var:Lang.Level.Commune ?></option>
+</select></p>
+<p><label for="f-service"><?cs var:Lang.Find.Service ?></label>
+<select id="f-service" name="service"><option value=""><?cs var:Lang.Find.Any ?></option>
+<option value="full"<?cs if:Form.service == "full" ?> selected<?cs /if ?>><?cs var:Lang.ServiceLevel.full ?></option>
+<option value="partial"<?cs if:Form.service == "partial" ?> selected<?cs /if ?>><?cs var:Lang.ServiceLevel.partial ?></option>
+<option value="none"<?cs if:Form.service == "none" ?> selected<?cs /if ?>><?cs var:Lang.ServiceLevel.none ?></option>
+</select></p>
+<p class="check"><input type="checkbox" id="f-online" name="online" value="1"<?cs if:Form.online == "1" ?> checked<?cs /if ?>><label for="f-online"><?cs var:Lang.Find.Online ?></label></p>
+<p><button type="submit" class="btn"><?cs var:Lang.Find.Apply ?></button><?cs if:Form.Filtered ?> <a class="btn btn-secondary" href="/dich-vu/tim-kiem?q=<?cs var:url_escape(Form.q) ?>"><?cs var:Lang.Find.Clear ?></a><?cs /if ?></p>
 </form>
-<?cs if:Form.q ?>
-<p role="status"><?cs var:Data.Total ?> <?cs var:Lang.Search.Results ?> “<?cs var:Form.q ?>”</p>
-<?cs if:subcount(Data.Results) ?><ol class="results">
-<?cs each:p = Data.Results ?><li><a href="/thu-tuc/<?cs var:url_escape(p.code) ?>.html"><?cs var:p.name ?></a>
-<span class="muted"><?cs var:p.code ?> · <?cs var:p.field_name ?></span></li>
-<?cs /each ?></ol><?cs /if ?>
-<nav class="pager"><?cs if:Data.PrevPage ?><a href="/dich-vu/tim-kiem?q=<?cs var:url_escape(Form.q) ?>&amp;page=<?cs var:Data.PrevPage ?>"><?cs var:Lang.Search.Prev ?></a> <?cs /if ?><?cs if:Data.NextPage ?><a href="/dich-vu/tim-kiem?q=<?cs var:url_escape(Form.q) ?>&amp;page=<?cs var:Data.NextPage ?>"><?cs var:Lang.Search.Next ?></a><?cs /if ?></nav>
+</details>
+<?cs if:Data.Searched ?>
+<p role="status" class="result-count"><strong><?cs var:Data.Total ?></strong> <?cs var:Lang.Find.Results ?> “<?cs var:Form.q ?>”</p>
+<?cs if:subcount(Data.Results) ?><ol class="results proc-list" start="<?cs var:(Data.Page - 1) * 20 + 1 ?>">
+<?cs each:p = Data.Results ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:url_escape(p.code) ?>.html" lang="vi"><?cs var:p.name ?></a>
+<span class="meta"><?cs var:p.code ?> · <?cs if:Page.Lang == "en" && p.field_name_en ?><?cs var:p.field_name_en ?><?cs else ?><?cs var:p.field_name ?><?cs /if ?> · <?cs if:p.level_province && p.level_commune ?><?cs var:Lang.Level.Both ?><?cs elif:p.level_province ?><?cs var:Lang.Level.Province ?><?cs else ?><?cs var:Lang.Level.Commune ?><?cs /if ?><?cs if:p.online ?> · <?cs var:Lang.Common.Online ?><?cs /if ?></span></li>
+<?cs /each ?></ol>
+<?cs else ?><p><?cs var:Lang.Find.None ?></p>
+<?cs /if ?><?cs if:Data.Pages > 1 ?><nav class="pager" aria-label="<?cs var:Lang.Find.Pages ?>"><?cs if:Data.PrevPage ?><a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;page=<?cs var:Data.PrevPage ?>" rel="prev"><?cs var:Lang.Find.Prev ?></a><?cs /if ?>
+<span><?cs var:Lang.Find.Page ?> <?cs var:Data.Page ?> <?cs var:Lang.Find.Of ?> <?cs var:Data.Pages ?></span>
+<?cs if:Data.NextPage ?><a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;page=<?cs var:Data.NextPage ?>" rel="next"><?cs var:Lang.Find.Next ?></a><?cs /if ?></nav><?cs /if ?>
 <?cs /if ?>

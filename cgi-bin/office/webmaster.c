@@ -1,0 +1,709 @@
+/*
+ * The webmasters' corner of the back office (/can-bo/quan-tri-trang/):
+ * questions and answers, news, the procedures' online service level, and
+ * the "update the public site" button, which starts the site generator in
+ * a detached process and shows its progress.
+ */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_catalogue.h"
+#include "mc_db.h"
+#include "mc_log.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "../../site-generator/sitegen.h"
+#include "office.h"
+
+#define LIST_MAX	500
+#define LEVELS_MAX	50
+/* A build still "running" after this long is taken as dead. */
+#define BUILD_STALE	"INTERVAL 30 MINUTE"
+
+enum field {
+	FIELD_CSRF,
+	FIELD_FULL,
+	FIELD_ACTION,
+	FIELD_QUESTION,
+	FIELD_ANSWER,
+	FIELD_QUESTION_EN,
+	FIELD_ANSWER_EN,
+	FIELD_FIELD,
+	FIELD_PROCEDURE,
+	FIELD_PUBLISHED,
+	FIELD_SEQ,
+	FIELD_KIND,
+	FIELD_TITLE,
+	FIELD_SUMMARY,
+	FIELD_BODY,
+	FIELD_TITLE_EN,
+	FIELD_SUMMARY_EN,
+	FIELD_BODY_EN,
+	FIELD_CODE,
+	FIELD_SERVICE,
+	FIELD_Q,
+	FIELD__MAX
+};
+
+static int	valid_kind(const struct mc_param *);
+static int	valid_level(const struct mc_param *);
+static int	valid_action(const struct mc_param *);
+
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_FULL] = { "full", valid_uint, 1, 0 },
+	[FIELD_ACTION] = { "action", valid_action, 8, 0 },
+	[FIELD_QUESTION] = { "question", valid_line, 3000, 0 },
+	[FIELD_ANSWER] = { "answer", valid_text, 20000, 0 },
+	[FIELD_QUESTION_EN] = { "question_en", valid_line, 3000, 0 },
+	[FIELD_ANSWER_EN] = { "answer_en", valid_text, 20000, 0 },
+	[FIELD_FIELD] = { "field", valid_uint, 10, 0 },
+	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
+	[FIELD_PUBLISHED] = { "published", valid_uint, 1, 0 },
+	[FIELD_SEQ] = { "seq", valid_uint, 5, 0 },
+	[FIELD_KIND] = { "kind", valid_kind, 12, 0 },
+	[FIELD_TITLE] = { "title", valid_line, 1500, 0 },
+	[FIELD_SUMMARY] = { "summary", valid_line, 3000, 0 },
+	[FIELD_BODY] = { "body", valid_text, 200000, 0 },
+	[FIELD_TITLE_EN] = { "title_en", valid_line, 1500, 0 },
+	[FIELD_SUMMARY_EN] = { "summary_en", valid_line, 3000, 0 },
+	[FIELD_BODY_EN] = { "body_en", valid_text, 200000, 0 },
+	[FIELD_CODE] = { "code", valid_code, 40, 0 },
+	[FIELD_SERVICE] = { "service", valid_level, 8, 0 },
+	[FIELD_Q] = { "q", valid_line, 200, 0 },
+};
+
+enum stmt {
+	STMT_BUILD_ACTIVE,
+	STMT_BUILD_ADD,
+	STMT_BUILD_START,
+	STMT_BUILD_PROGRESS,
+	STMT_BUILD_END,
+	STMT_BUILD_GET,
+	STMT_BUILD_LAST,
+	STMT_FAQS,
+	STMT_FAQ,
+	STMT_FAQ_ADD,
+	STMT_FAQ_SAVE,
+	STMT_FAQ_DELETE,
+	STMT_FIELDS,
+	STMT_NEWS,
+	STMT_NEWS_ONE,
+	STMT_NEWS_ADD,
+	STMT_NEWS_SAVE,
+	STMT_NEWS_DELETE,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_BUILD_ACTIVE] = "SELECT id FROM site_builds "
+	    "WHERE state IN ('queued', 'running') "
+	    "AND requested_at > NOW() - " BUILD_STALE " ORDER BY id DESC LIMIT 1",
+	[STMT_BUILD_ADD] = "INSERT INTO site_builds (requested_by, "
+	    "full_rebuild, state, requested_at) VALUES (?, ?, 'queued', NOW())",
+	[STMT_BUILD_START] = "UPDATE site_builds SET state = 'running', "
+	    "started_at = NOW() WHERE id = ?",
+	[STMT_BUILD_PROGRESS] = "UPDATE site_builds SET pages_done = ?, "
+	    "pages_total = ? WHERE id = ?",
+	[STMT_BUILD_END] = "UPDATE site_builds SET state = ?, "
+	    "finished_at = NOW(), pages_done = ?, pages_total = ?, "
+	    "written = ?, unchanged = ?, removed = ?, ms = ?, message = ? "
+	    "WHERE id = ?",
+	[STMT_BUILD_GET] = "SELECT b.id, b.state, b.full_rebuild, "
+	    "b.requested_at, b.started_at, b.finished_at, b.pages_total, "
+	    "b.pages_done, b.written, b.unchanged, b.removed, b.ms, "
+	    "b.message, a.full_name FROM site_builds b "
+	    "LEFT JOIN accounts a ON a.id = b.requested_by WHERE b.id = ?",
+	[STMT_BUILD_LAST] = "SELECT b.id, b.state, b.full_rebuild, "
+	    "b.requested_at, b.finished_at, b.written, b.ms, a.full_name "
+	    "FROM site_builds b LEFT JOIN accounts a ON a.id = b.requested_by "
+	    "ORDER BY b.id DESC LIMIT 5",
+	[STMT_FAQS] = "SELECT q.id, q.question, q.question_en IS NOT NULL "
+	    "AND q.question_en <> '' AS has_en, q.example, q.published, "
+	    "f.name AS field_name, q.procedure_code, q.updated_at FROM faqs q "
+	    "LEFT JOIN fields f ON f.id = q.field_id "
+	    "ORDER BY q.field_id IS NOT NULL, f.name, q.seq, q.id LIMIT 500",
+	[STMT_FAQ] = "SELECT id, field_id, procedure_code, question, answer, "
+	    "question_en, answer_en, example, published, seq FROM faqs "
+	    "WHERE id = ?",
+	[STMT_FAQ_ADD] = "INSERT INTO faqs (field_id, procedure_code, "
+	    "question, answer, question_en, answer_en, published, seq, "
+	    "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)",
+	[STMT_FAQ_SAVE] = "UPDATE faqs SET field_id = ?, procedure_code = ?, "
+	    "question = ?, answer = ?, question_en = ?, answer_en = ?, "
+	    "published = ?, seq = ?, example = 0, updated_at = NOW(), "
+	    "updated_by = ? WHERE id = ?",
+	[STMT_FAQ_DELETE] = "DELETE FROM faqs WHERE id = ?",
+	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name, id",
+	[STMT_NEWS] = "SELECT id, kind, title, example, published, "
+	    "published_at FROM news ORDER BY published_at DESC, id DESC "
+	    "LIMIT 500",
+	[STMT_NEWS_ONE] = "SELECT id, kind, title, summary, body, title_en, "
+	    "summary_en, body_en, example, published FROM news WHERE id = ?",
+	[STMT_NEWS_ADD] = "INSERT INTO news (kind, title, summary, body, "
+	    "title_en, summary_en, body_en, published, published_at, "
+	    "updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NOW(), "
+	    "NOW(), ?)",
+	[STMT_NEWS_SAVE] = "UPDATE news SET kind = ?, title = ?, summary = ?, "
+	    "body = ?, title_en = ?, summary_en = ?, body_en = ?, "
+	    "published = ?, example = 0, updated_at = NOW(), updated_by = ? "
+	    "WHERE id = ?",
+	[STMT_NEWS_DELETE] = "DELETE FROM news WHERE id = ?",
+};
+
+static int
+valid_kind(const struct mc_param *p)
+{
+	return strcmp(p->value, "news") == 0 ||
+	    strcmp(p->value, "announcement") == 0;
+}
+
+/* An online service level, or "none" (not classified). */
+static int
+valid_level(const struct mc_param *p)
+{
+	return strcmp(p->value, "full") == 0 ||
+	    strcmp(p->value, "partial") == 0 || strcmp(p->value, "none") == 0;
+}
+
+static int
+valid_action(const struct mc_param *p)
+{
+	return strcmp(p->value, "save") == 0 || strcmp(p->value, "delete") == 0;
+}
+
+/* The field's value, or NULL when absent or blank. */
+static const char *
+text(struct mc_request *r, int field)
+{
+	const char	*s = mc_req_field(r, field);
+
+	if (s == NULL || s[strspn(s, " \t\r\n")] == '\0')
+		return NULL;
+	return s;
+}
+
+/* A path's id capture as a number; 0 when not one. */
+static long long
+cap_id(struct mc_request *r)
+{
+	long long	id;
+
+	if (r->ncap < 1 || mc_parse_ll(r->cap[0], 1, 1LL << 31, &id) < 0)
+		return 0;
+	return id;
+}
+
+static void
+title(struct mc_request *r, const char *name)
+{
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, name));
+	mc_view_set(r->hdf, "Page.Nav", "office");
+}
+
+/* ------------------------------------------------------------- builds */
+
+struct build {
+	struct mc_db	*db;
+	long long	 id;
+};
+
+static void
+build_progress(void *ctx, size_t done, size_t total)
+{
+	struct build	*b = ctx;
+
+	mc_db_exec(b->db, stmts[STMT_BUILD_PROGRESS], "iii", (long long)done,
+	    (long long)total, b->id);
+}
+
+/* In the detached process: runs the generator and records the outcome. */
+static void
+build_run(long long id, int full)
+{
+	struct sitegen_result	 res;
+	struct build		 b;
+	int			 rc;
+
+	memset(&res, 0, sizeof(res));
+	if ((b.db = mc_db_open()) == NULL)
+		_exit(1);
+	b.id = id;
+	mc_db_exec(b.db, stmts[STMT_BUILD_START], "i", id);
+	rc = sitegen_build(full, build_progress, &b, &res);
+	mc_db_exec(b.db, stmts[STMT_BUILD_END], "siiiiiisi",
+	    rc < 0 ? "failed" : "done", (long long)res.pages,
+	    (long long)res.pages, (long long)res.written,
+	    (long long)res.unchanged, (long long)res.removed, res.ms,
+	    rc < 0 ? "see the office log" : NULL, id);
+	mc_db_close(b.db);
+}
+
+/*
+ * Starts the build in a process of its own (forked twice and in a session
+ * of its own, so the worker never waits for it and no zombie is left); the
+ * worker goes back to its requests at once. 0 or -1.
+ */
+static int
+build_spawn(long long id, int full)
+{
+	pid_t	pid;
+	int	fd, status;
+
+	if ((pid = fork()) < 0) {
+		mc_err("fork: %m");
+		return -1;
+	}
+	if (pid > 0) {
+		while (waitpid(pid, &status, 0) < 0)
+			;
+		return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+	}
+	/* The first child: a new session, then the grandchild. */
+	setsid();
+	if ((pid = fork()) != 0)
+		_exit(pid < 0 ? 1 : 0);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGPIPE, SIG_DFL);
+	/* Nothing of the worker's: no FastCGI socket, no request. Keep 2. */
+	for (fd = 0; fd < 1024; fd++)
+		if (fd != 2)
+			close(fd);
+	if ((fd = open("/dev/null", O_RDWR)) == 0)
+		dup2(fd, 1);
+	build_run(id, full);
+	_exit(0);
+}
+
+static int
+page_build_post(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	long long	 id;
+	int		 full = mc_req_field(r, FIELD_FULL) != NULL &&
+			    strcmp(mc_req_field(r, FIELD_FULL), "1") == 0;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_ACTIVE],
+	    "") < 0)
+		return 503;
+	if (rows.n == 1)	/* one at a time: show the one running */
+		return mc_resp_redirect(r, mc_arena_printf(r->arena,
+		    "/can-bo/quan-tri-trang/cap-nhat/%s",
+		    mc_rows_str(&rows, 0, 0)));
+	if (mc_db_exec(r->db, stmts[STMT_BUILD_ADD], "ii", r->user->id,
+	    (long long)full) < 0)
+		return 503;
+	id = (long long)mc_db_insert_id(r->db);
+	mc_info("site build %lld (%s) by account %lld", id,
+	    full ? "full" : "changes", r->user->id);
+	if (build_spawn(id, full) < 0) {
+		mc_db_exec(r->db, stmts[STMT_BUILD_END], "siiiiiisi", "failed",
+		    0LL, 0LL, 0LL, 0LL, 0LL, 0LL, "could not start", id);
+		return 503;
+	}
+	return mc_resp_redirect(r, mc_arena_printf(r->arena,
+	    "/can-bo/quan-tri-trang/cap-nhat/%lld", id));
+}
+
+static int
+build_load(struct mc_request *r, struct mc_rows *rows)
+{
+	long long	id = cap_id(r);
+
+	if (id == 0)
+		return 404;
+	if (mc_db_query(r->db, r->arena, rows, stmts[STMT_BUILD_GET], "i",
+	    id) < 0)
+		return 503;
+	return rows->n == 1 ? 0 : 404;
+}
+
+static int
+page_build(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	int		 rc;
+
+	if ((rc = build_load(r, &rows)) != 0)
+		return rc;
+	mc_view_rows(r->hdf, "Data.Build", &rows);
+	title(r, "Webmaster.Build.Title");
+	return mc_resp_page(r, "office/webmaster_build.cs");
+}
+
+/* The build's state as JSON, for the page's progress bar. */
+static int
+page_build_json(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	size_t		 c;
+	int		 rc;
+
+	r->api = 1;
+	if ((rc = build_load(r, &rows)) != 0)
+		return rc;
+	mc_buf_adds(&r->out, "{");
+	for (c = 0; c < rows.ncols; c++) {
+		mc_buf_addf(&r->out, "%s\"%s\":", c ? "," : "",
+		    rows.names[c]);
+		if (mc_rows_str(&rows, 0, c) == NULL)
+			mc_buf_adds(&r->out, "null");
+		else
+			mc_buf_add_json(&r->out, mc_rows_str(&rows, 0, c));
+	}
+	mc_buf_adds(&r->out, "}\n");
+	return mc_resp_json(r, 200);
+}
+
+static int
+page_home(struct mc_request *r)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_LAST],
+	    "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Builds", &rows);
+	title(r, "Webmaster.Title");
+	return mc_resp_page(r, "office/webmaster.cs");
+}
+
+/* ------------------------------------------------------------- FAQs */
+
+static int
+page_faqs(struct mc_request *r)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FAQS], "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Faqs", &rows);
+	if (strstr(r->query, "ok=1") != NULL)
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Webmaster.Saved"));
+	title(r, "Webmaster.Faq.Title");
+	return mc_resp_page(r, "office/webmaster_faqs.cs");
+}
+
+/* The FAQ form, with its fields' choices; status 200 or 422. */
+static int
+faq_form(struct mc_request *r, int status)
+{
+	struct mc_rows	fl;
+
+	if (mc_db_query(r->db, r->arena, &fl, stmts[STMT_FIELDS], "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Fields", &fl);
+	title(r, "Webmaster.Faq.Edit");
+	if (mc_resp_page(r, "office/webmaster_faq.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_faq(struct mc_request *r)
+{
+	struct mc_rows	rows;
+	long long	id = 0;
+
+	if (r->ncap > 0 && (id = cap_id(r)) == 0)
+		return 404;
+	if (id != 0) {
+		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FAQ], "i",
+		    id) < 0)
+			return 503;
+		if (rows.n == 0)
+			return 404;
+		mc_view_rows(r->hdf, "Form", &rows);
+	} else
+		mc_view_set(r->hdf, "Form.0.published", "1");
+	return faq_form(r, 200);
+}
+
+/* Echoes the posted FAQ into Form.0 for a form shown again. */
+static void
+faq_echo(struct mc_request *r, long long id)
+{
+	static const struct { int f; const char *n; } e[] = {
+		{ FIELD_QUESTION, "question" }, { FIELD_ANSWER, "answer" },
+		{ FIELD_QUESTION_EN, "question_en" },
+		{ FIELD_ANSWER_EN, "answer_en" }, { FIELD_FIELD, "field_id" },
+		{ FIELD_PROCEDURE, "procedure_code" },
+		{ FIELD_PUBLISHED, "published" }, { FIELD_SEQ, "seq" },
+	};
+	size_t	i;
+
+	if (id != 0)
+		mc_view_set_int(r->hdf, "Form.0.id", id);
+	for (i = 0; i < sizeof(e) / sizeof(e[0]); i++)
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.0.%s",
+		    e[i].n), mc_req_field(r, e[i].f));
+}
+
+static int
+page_faq_post(struct mc_request *r)
+{
+	struct mc_rows	 rows;
+	const char	*q, *a, *code;
+	long long	 id = 0, field = 0, seq = 0, pub;
+	int		 bad = 0;
+
+	if (r->ncap > 0 && (id = cap_id(r)) == 0)
+		return 404;
+	if (id != 0 && mc_req_field(r, FIELD_ACTION) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
+		if (mc_db_exec(r->db, stmts[STMT_FAQ_DELETE], "i", id) < 0)
+			return 503;
+		return mc_resp_redirect(r, "/can-bo/quan-tri-trang/hoi-dap?ok=1");
+	}
+	q = text(r, FIELD_QUESTION);
+	a = text(r, FIELD_ANSWER);
+	code = text(r, FIELD_PROCEDURE);
+	if (mc_req_field(r, FIELD_FIELD) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31, &field);
+	if (mc_req_field(r, FIELD_SEQ) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_SEQ), 0, 65535, &seq);
+	pub = mc_req_field(r, FIELD_PUBLISHED) != NULL;
+	if (q == NULL || mc_req_field_bad(r, FIELD_QUESTION) ||
+	    mc_utf8_chars(q) > 1000)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.question", "1");
+	if (a == NULL || mc_req_field_bad(r, FIELD_ANSWER))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.answer", "1");
+	if (mc_req_field_bad(r, FIELD_QUESTION_EN) ||
+	    mc_req_field_bad(r, FIELD_ANSWER_EN) ||
+	    (text(r, FIELD_QUESTION_EN) != NULL &&
+	    mc_utf8_chars(text(r, FIELD_QUESTION_EN)) > 1000))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.english", "1");
+	if (code != NULL) {
+		struct mc_cat_query	cq;
+		long long		total;
+
+		memset(&cq, 0, sizeof(cq));
+		cq.q = code;
+		cq.limit = 1;
+		if (mc_catalogue_find(r->db, r->arena, &cq, &rows, &total) < 0)
+			return 503;
+		if (mc_req_field_bad(r, FIELD_PROCEDURE) || rows.n == 0 ||
+		    strcmp(mc_rows_str(&rows, 0, 0), code) != 0)
+			bad = 1, mc_view_set(r->hdf, "Form.Errors.procedure",
+			    "1");
+	}
+	if (bad) {
+		faq_echo(r, id);
+		mc_view_set(r->hdf, "Form.Invalid", "1");
+		return faq_form(r, 422);
+	}
+	if (id == 0) {
+		if (mc_db_exec(r->db, stmts[STMT_FAQ_ADD], "IsssssiiI", field,
+		    code, q, a, text(r, FIELD_QUESTION_EN),
+		    text(r, FIELD_ANSWER_EN), pub, seq, r->user->id) < 0)
+			return 503;
+	} else if (mc_db_exec(r->db, stmts[STMT_FAQ_SAVE], "IsssssiiIi", field,
+	    code, q, a, text(r, FIELD_QUESTION_EN), text(r, FIELD_ANSWER_EN),
+	    pub, seq, r->user->id, id) < 0)
+		return 503;
+	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/hoi-dap?ok=1");
+}
+
+/* ------------------------------------------------------------- news */
+
+static int
+page_news(struct mc_request *r)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_NEWS], "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.News", &rows);
+	if (strstr(r->query, "ok=1") != NULL)
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Webmaster.Saved"));
+	title(r, "Webmaster.News.Title");
+	return mc_resp_page(r, "office/webmaster_news.cs");
+}
+
+static int
+news_form(struct mc_request *r, int status)
+{
+	title(r, "Webmaster.News.Edit");
+	if (mc_resp_page(r, "office/webmaster_news_item.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_news_item(struct mc_request *r)
+{
+	struct mc_rows	rows;
+	long long	id = 0;
+
+	if (r->ncap > 0 && (id = cap_id(r)) == 0)
+		return 404;
+	if (id != 0) {
+		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_NEWS_ONE],
+		    "i", id) < 0)
+			return 503;
+		if (rows.n == 0)
+			return 404;
+		mc_view_rows(r->hdf, "Form", &rows);
+	} else {
+		mc_view_set(r->hdf, "Form.0.published", "1");
+		mc_view_set(r->hdf, "Form.0.kind", "news");
+	}
+	return news_form(r, 200);
+}
+
+static int
+page_news_post(struct mc_request *r)
+{
+	static const struct { int f; const char *n; } e[] = {
+		{ FIELD_KIND, "kind" }, { FIELD_TITLE, "title" },
+		{ FIELD_SUMMARY, "summary" }, { FIELD_BODY, "body" },
+		{ FIELD_TITLE_EN, "title_en" },
+		{ FIELD_SUMMARY_EN, "summary_en" },
+		{ FIELD_BODY_EN, "body_en" }, { FIELD_PUBLISHED, "published" },
+	};
+	const char	*kind = mc_req_field(r, FIELD_KIND);
+	const char	*t = text(r, FIELD_TITLE), *body = text(r, FIELD_BODY);
+	long long	 id = 0, pub;
+	size_t		 i;
+	int		 bad = 0;
+
+	if (r->ncap > 0 && (id = cap_id(r)) == 0)
+		return 404;
+	if (id != 0 && mc_req_field(r, FIELD_ACTION) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
+		if (mc_db_exec(r->db, stmts[STMT_NEWS_DELETE], "i", id) < 0)
+			return 503;
+		return mc_resp_redirect(r, "/can-bo/quan-tri-trang/tin-tuc?ok=1");
+	}
+	pub = mc_req_field(r, FIELD_PUBLISHED) != NULL;
+	if (kind == NULL)
+		kind = "news";
+	if (t == NULL || mc_utf8_chars(t) > 500)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.title", "1");
+	if (body == NULL || mc_req_field_bad(r, FIELD_BODY))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.body", "1");
+	if (mc_req_field_bad(r, FIELD_SUMMARY) ||
+	    (text(r, FIELD_SUMMARY) && mc_utf8_chars(text(r,
+	    FIELD_SUMMARY)) > 1000))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.summary", "1");
+	if (mc_req_field_bad(r, FIELD_TITLE_EN) ||
+	    mc_req_field_bad(r, FIELD_SUMMARY_EN) ||
+	    mc_req_field_bad(r, FIELD_BODY_EN))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.english", "1");
+	if (bad) {
+		if (id != 0)
+			mc_view_set_int(r->hdf, "Form.0.id", id);
+		for (i = 0; i < sizeof(e) / sizeof(e[0]); i++)
+			mc_view_set(r->hdf, mc_arena_printf(r->arena,
+			    "Form.0.%s", e[i].n), mc_req_field(r, e[i].f));
+		mc_view_set(r->hdf, "Form.Invalid", "1");
+		return news_form(r, 422);
+	}
+	if (id == 0) {
+		if (mc_db_exec(r->db, stmts[STMT_NEWS_ADD], "sssssssiI", kind,
+		    t, text(r, FIELD_SUMMARY), body, text(r, FIELD_TITLE_EN),
+		    text(r, FIELD_SUMMARY_EN), text(r, FIELD_BODY_EN), pub,
+		    r->user->id) < 0)
+			return 503;
+	} else if (mc_db_exec(r->db, stmts[STMT_NEWS_SAVE], "sssssssiIi",
+	    kind, t, text(r, FIELD_SUMMARY), body, text(r, FIELD_TITLE_EN),
+	    text(r, FIELD_SUMMARY_EN), text(r, FIELD_BODY_EN), pub,
+	    r->user->id, id) < 0)
+		return 503;
+	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/tin-tuc?ok=1");
+}
+
+/* ------------------------------------------------------- service level */
+
+static int
+page_levels(struct mc_request *r)
+{
+	struct mc_cat_query	 cq;
+	struct mc_rows		 rows;
+	long long		 total = 0;
+
+	title(r, "Webmaster.Levels.Title");
+	mc_view_set(r->hdf, "Form.q", mc_req_field(r, FIELD_Q));
+	if (strstr(r->query, "ok=1") != NULL)
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Webmaster.Saved"));
+	memset(&cq, 0, sizeof(cq));
+	cq.q = mc_req_field(r, FIELD_Q);
+	cq.limit = LEVELS_MAX;
+	if (cq.q != NULL && mc_catalogue_find(r->db, r->arena, &cq, &rows,
+	    &total) == 0) {
+		mc_view_rows(r->hdf, "Data.Results", &rows);
+		mc_view_set_int(r->hdf, "Data.Total", total);
+	} else if (cq.q != NULL)
+		return 503;
+	return mc_resp_page(r, "office/webmaster_levels.cs");
+}
+
+static int
+page_levels_post(struct mc_request *r)
+{
+	const char	*code = mc_req_field(r, FIELD_CODE);
+	const char	*level = mc_req_field(r, FIELD_SERVICE);
+	const char	*q = mc_req_field(r, FIELD_Q);
+	struct buf	 b;
+	int		 rc;
+
+	if (code == NULL || level == NULL)
+		return 400;
+	if ((rc = mc_catalogue_set_service_level(r->db, code,
+	    strcmp(level, "none") == 0 ? NULL : level)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	mc_buf_init(&b, 1024);
+	mc_buf_adds(&b, "/can-bo/quan-tri-trang/muc-do?ok=1&q=");
+	for (; q != NULL && *q != '\0'; q++)
+		if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		    (*q >= '0' && *q <= '9') || *q == '.')
+			mc_buf_addc(&b, *q);
+		else
+			mc_buf_addf(&b, "%%%02X", (unsigned char)*q);
+	q = mc_arena_strdup(r->arena, b.s);
+	mc_buf_free(&b);
+	return mc_resp_redirect(r, q);
+}
+
+#define WM	ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/can-bo/quan-tri-trang/", page_home, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/cap-nhat", page_build_post, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/cap-nhat/{}", page_build, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/cap-nhat/{}/trang-thai",
+	    page_build_json, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/hoi-dap", page_faqs, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/hoi-dap/moi", page_faq, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/hoi-dap/moi", page_faq_post, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/hoi-dap/{}", page_faq, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/hoi-dap/{}", page_faq_post, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/tin-tuc", page_news, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/tin-tuc/moi", page_news_item, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/tin-tuc/moi", page_news_post, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/tin-tuc/{}", page_news_item, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/tin-tuc/{}", page_news_post, WM },
+	{ METHOD_GET, "/can-bo/quan-tri-trang/muc-do", page_levels, WM },
+	{ METHOD_POST, "/can-bo/quan-tri-trang/muc-do", page_levels_post, WM },
+};
+
+const struct mc_module office_webmaster = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};
