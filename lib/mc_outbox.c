@@ -39,8 +39,25 @@ enum stmt {
 	STMT_RETRY,
 	STMT_RELEASE,
 	STMT_STUCK,
+	STMT_DUE,
+	STMT_DUE_LOCK,
 	STMT__MAX
 };
+
+/*
+ * A colour notice is new unless the holder already has one of that kind
+ * for the dossier since its current step started (a new step or a new
+ * holder gets its own).
+ */
+#define NOT_NOTIFIED(kind) "NOT EXISTS (SELECT 1 FROM notifications n " \
+	"WHERE n.dossier_id = d.id AND n.account_id = d.holder_id AND " \
+	"n.kind = " kind " AND n.created_at >= COALESCE((SELECT s.started_at " \
+	"FROM dossier_steps s WHERE s.dossier_id = d.id AND " \
+	"s.seq = d.current_step), d.received_at, d.submitted_at)) "
+/* Colours as the inbox counts them: clock running, red before yellow. */
+#define DUE_RED "d.status IN (2, 4, 6, 9) AND d.step_due_at < ? "
+#define DUE_YELLOW "d.status IN (2, 4, 6, 9) AND d.step_warn_at <= ? " \
+	"AND NOT (d.step_due_at < ?) "
 
 #define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \
 	"DATE_FORMAT(n.created_at, '%d/%m/%Y %H:%i') AS created_at, " \
@@ -96,6 +113,20 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_STUCK] = "UPDATE outbox SET status = 'pending', "
 	    "next_attempt_at = NOW() WHERE status = 'sending' AND "
 	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? MINUTE)",
+	/* Per agency (agencies first), from the inbox's index ranges. */
+	[STMT_DUE] = "(SELECT STRAIGHT_JOIN d.id, d.holder_id, 'red' AS kind "
+	    "FROM agencies ag JOIN dossiers d ON d.current_agency_id = ag.id "
+	    "WHERE " DUE_RED "AND d.holder_id IS NOT NULL AND "
+	    NOT_NOTIFIED("'red'") "LIMIT ?) UNION ALL "
+	    "(SELECT STRAIGHT_JOIN d.id, d.holder_id, 'yellow' "
+	    "FROM agencies ag JOIN dossiers d ON d.current_agency_id = ag.id "
+	    "WHERE " DUE_YELLOW "AND d.holder_id IS NOT NULL AND "
+	    NOT_NOTIFIED("'yellow'") "LIMIT ?)",
+	/* The same, for one dossier, its row locked: one notice per worker. */
+	[STMT_DUE_LOCK] = "SELECT d.id FROM dossiers d WHERE d.id = ? AND "
+	    "d.holder_id = ? AND (? = 'red' AND " DUE_RED "OR "
+	    "? = 'yellow' AND " DUE_YELLOW ") AND " NOT_NOTIFIED("?")
+	    "FOR UPDATE",
 };
 
 /* Columns of STMT_DOSSIER. */
@@ -460,6 +491,57 @@ mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
 	    mc_outbox_email(db, email, m.title, m.email, dossier_id) < 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * One candidate of the colour scan, in a transaction that locks the
+ * dossier and checks again, so that two workers never both notify. 1 done,
+ * 0 not needed any more, -1 error.
+ */
+static int
+notify_due_one(struct mc_db *db, struct mc_arena *a, long long dossier,
+    long long holder, const char *kind, const char *at)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_DUE_LOCK], "iissssss",
+	    dossier, holder, kind, at, kind, at, at, kind) < 0)
+		goto fail;
+	if (rows.n == 1 && mc_notify_officer(db, a, holder, dossier, kind,
+	    NULL) < 0)
+		goto fail;
+	if (mc_db_commit(db) < 0)
+		return -1;
+	return rows.n == 1;
+fail:
+	mc_db_rollback(db);
+	return -1;
+}
+
+long long
+mc_notify_due_scan(struct mc_db *db, struct mc_arena *a, time_t now,
+    size_t max)
+{
+	struct mc_rows	 rows;
+	char		 at[20];
+	long long	 done = 0;
+	size_t		 i;
+	int		 rc;
+
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &rows, stmts[STMT_DUE], "sissi", at,
+	    (long long)max, at, at, (long long)max) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++) {
+		if ((rc = notify_due_one(db, a, mc_rows_int(&rows, i, 0),
+		    mc_rows_int(&rows, i, 1), mc_rows_str(&rows, i, 2),
+		    at)) < 0)
+			return -1;
+		done += rc;
+	}
+	return done;
 }
 
 /* ------------------------------------------------------------ reading */

@@ -68,6 +68,16 @@ int	mc_notify_officer(struct mc_db *, struct mc_arena *,
 	    long long account_id, long long dossier_id, const char *kind,
 	    const char *note);
 
+/*
+ * Tells the officers holding dossiers that turned yellow (due soon) or red
+ * (overdue) at now, as the inbox colours them, once per dossier, holder,
+ * step and colour; at most max of each colour a call (the worker calls it
+ * every minute). Each notice is its own transaction. Returns how many were
+ * written, or -1.
+ */
+long long mc_notify_due_scan(struct mc_db *, struct mc_arena *, time_t now,
+	    size_t max);
+
 /* ------------------------------------------------------------ reading */
 
 /* Unread notifications of an account (0 or more), or -1. */

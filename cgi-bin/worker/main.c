@@ -2,7 +2,8 @@
  * worker: the outbox daemon (not FastCGI). One process that claims due
  * e-mail and SMS rows in batches (two workers never take one row), delivers
  * them with libcurl (SMTP; an HTTP gateway for SMS), records each outcome
- * and retries failures with backoff, until SIGTERM.
+ * and retries failures with backoff, until SIGTERM. Once a minute it also
+ * tells officers of dossiers they hold that turned yellow or red.
  */
 #include <errno.h>
 #include <grp.h>
@@ -25,7 +26,8 @@
 #define MESSAGE_MAX	(512 * 1024)
 #define REPLY_MAX	2048
 #define ERR_MAX		400
-#define REQUEUE_EVERY	60		/* seconds between checks for stuck rows */
+#define CHORES_EVERY	60		/* seconds: stuck rows, colour notices */
+#define DUE_MAX		500		/* colour notices of each kind a round */
 #define DB_RETRY_MS	2000
 
 enum outcome {
@@ -331,14 +333,18 @@ deliver(struct mc_db *db, struct io *io, const struct settings *s,
 		    what, m->id, attempt, delay, err);
 }
 
+/* Rows stuck in 'sending' back to pending; officers told of colours. */
 static void
-requeue(struct mc_db *db, const struct settings *s)
+chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 {
 	long long	n;
 
 	if ((n = mc_outbox_requeue_stuck(db, s->stuck_minutes)) > 0)
 		mc_warn("%lld row(s) stuck in 'sending' for over %ld min "
 		    "put back to pending", n, s->stuck_minutes);
+	if ((n = mc_notify_due_scan(db, a, time(NULL), DUE_MAX)) > 0)
+		mc_info("%lld officer(s) told of dossiers due soon or overdue",
+		    n);
 }
 
 /* The delivery loop until SIGTERM (or one pass with once); exit code. */
@@ -348,7 +354,7 @@ run(struct mc_db *db, const struct settings *s, int once)
 	struct mc_outbox_msg	*m;
 	struct mc_arena		*a;
 	struct io		 io;
-	time_t			 last_requeue = 0;
+	time_t			 last_chores = 0;
 	size_t			 i, n;
 
 	memset(&io, 0, sizeof(io));
@@ -361,11 +367,12 @@ run(struct mc_db *db, const struct settings *s, int once)
 	mc_buf_init(&io.msg, MESSAGE_MAX);
 	mc_buf_init(&io.reply, REPLY_MAX);
 	while (!stopping) {
-		if (time(NULL) - last_requeue >= REQUEUE_EVERY) {
-			requeue(db, s);
-			last_requeue = time(NULL);
-		}
 		mc_arena_reset(a);
+		if (time(NULL) - last_chores >= CHORES_EVERY) {
+			chores(db, a, s);
+			last_chores = time(NULL);
+			mc_arena_reset(a);
+		}
 		if (mc_outbox_claim(db, a, time(NULL), s->batch, &m, &n) < 0) {
 			nap(DB_RETRY_MS);	/* logged by mc_db */
 			continue;

@@ -3,8 +3,9 @@
  * message (RFC 2047 subject, base64 body, Message-ID, no header injection)
  * and the SMS gateway's JSON. With one (MOTCUA_CONFIG): rows written inside
  * a transaction that rolls back leave nothing, committed ones appear with
- * the dossier's code and Vietnamese text; claims by parallel workers take
- * each row once; retry, failure, release and stuck rows.
+ * the dossier's code and Vietnamese text; officers hear once of a dossier
+ * turning yellow and red; claims by parallel workers take each row once;
+ * retry, failure, release and stuck rows.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,10 @@ enum stmt {
 	STMT_CLEAN_DOSSIER,
 	STMT_PROCEDURE,
 	STMT_EVENT,
+	STMT_HOLD,
+	STMT_OVERDUE,
+	STMT_CLOSE,
+	STMT_COUNT_KIND,
 	STMT__MAX
 };
 
@@ -72,6 +77,15 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, action, "
 	    "from_status, to_status, note) "
 	    "VALUES (?, NOW(), 'refuse', 1, 3, ?)",
+	[STMT_HOLD] = "UPDATE dossiers SET status = 4, holder_id = ?, "
+	    "step_warn_at = NOW() - INTERVAL 1 HOUR, "
+	    "step_due_at = NOW() + INTERVAL 1 HOUR WHERE id = ?",
+	[STMT_OVERDUE] = "UPDATE dossiers SET "
+	    "step_due_at = NOW() - INTERVAL 1 MINUTE WHERE id = ?",
+	[STMT_CLOSE] = "UPDATE dossiers SET status = 3, holder_id = NULL "
+	    "WHERE id = ?",
+	[STMT_COUNT_KIND] = "SELECT COUNT(*) FROM notifications "
+	    "WHERE account_id = ? AND dossier_id = ? AND kind = ?",
 };
 
 /* ------------------------------------------------------------ no database */
@@ -340,6 +354,40 @@ file_dossier(struct mc_db *db, struct mc_arena *a, long long account,
 	return d.id;
 }
 
+static long long
+count_kind(struct mc_db *db, struct mc_arena *a, long long account,
+    long long dossier, const char *kind)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_COUNT_KIND], "iis", account,
+	    dossier, kind) < 0 || rows.n != 1)
+		return -1;
+	return mc_rows_int(&rows, 0, 0);
+}
+
+/*
+ * The holder of a dossier hears once that it turned yellow, once that it
+ * turned red (the instance's worker may be the one that tells).
+ */
+static void
+test_due_scan(struct mc_db *db, struct mc_arena *a, long long id,
+    long long officer)
+{
+	CHECK_INT(mc_db_exec(db, stmts[STMT_HOLD], "ii", officer, id), 1);
+	CHECK(mc_notify_due_scan(db, a, time(NULL), 500) >= 0);
+	CHECK_INT(count_kind(db, a, officer, id, "yellow"), 1);
+	CHECK_INT(count_kind(db, a, officer, id, "red"), 0);
+	CHECK(mc_notify_due_scan(db, a, time(NULL), 500) >= 0);
+	CHECK_INT(count_kind(db, a, officer, id, "yellow"), 1);
+	CHECK_INT(mc_db_exec(db, stmts[STMT_OVERDUE], "i", id), 1);
+	CHECK(mc_notify_due_scan(db, a, time(NULL), 500) >= 0);
+	CHECK(mc_notify_due_scan(db, a, time(NULL), 500) >= 0);
+	CHECK_INT(count_kind(db, a, officer, id, "red"), 1);
+	CHECK_INT(count_kind(db, a, officer, id, "yellow"), 1);
+	mc_db_exec(db, stmts[STMT_CLOSE], "i", id);
+}
+
 /* The texts of a dossier's events, in its transaction or not at all. */
 static void
 test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
@@ -453,6 +501,7 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 		CHECK_STR(mc_rows_str(&notes, 1, 3),
 		    mc_arena_printf(a, "/can-bo/ho-so/%s", code));
 	}
+	test_due_scan(db, a, id, officer);
 	mc_db_exec(db, stmts[STMT_CLEAN_DOSSIER], "i", id);
 }
 
