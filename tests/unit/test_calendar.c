@@ -571,6 +571,14 @@ test_pause_resume(void)
 	/* A pause over a weekend only moves nothing. */
 	CHECK_INT(mc_calendar_resume(due, at(2026, 3, 6, 17, 30),
 	    at(2026, 3, 9, 7, 0)), due);
+	/*
+	 * Not even a due time at a close (calendar-day periods end at
+	 * 17:00), which adding 0 minutes would move to the next opening.
+	 */
+	CHECK_INT(mc_calendar_resume(at(2026, 3, 6, 17, 0), at(2026, 3, 6, 17,
+	    30), at(2026, 3, 9, 7, 0)), at(2026, 3, 6, 17, 0));
+	CHECK_INT(mc_calendar_add_minutes(at(2026, 3, 6, 17, 0), 0),
+	    at(2026, 3, 9, 7, 30));
 	/* A pause across 30/4-1/5 2026 (Thu, Fri): Wed 29 16:00 to Mon 4
 	 * May 08:30 is 1 h + 1 h of working time. */
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 4, 29, 16, 0),
