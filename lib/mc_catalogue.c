@@ -50,12 +50,19 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY p.code LIMIT ? OFFSET ?",
 	[STMT_BY_CODE_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE p.code LIKE ? " FILTERS,
-	/* The phrase first, then the shorter (more specific) name. */
+	/*
+	 * The phrase first, then the procedures of the life events (the
+	 * common ones), then the shorter name (the more specific procedure;
+	 * a leading "Thủ tục " not counted), then the code. search.js ranks
+	 * the same way.
+	 */
 	[STMT_SEARCH] = "SELECT " LIST_COLUMNS ", "
-	    "LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0 AS phrase "
+	    "LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0 AS phrase, "
+	    "EXISTS (SELECT 1 FROM life_event_items i "
+	    "WHERE i.procedure_code = p.code) AS featured "
 	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
-	    FILTERS "ORDER BY phrase DESC, CHAR_LENGTH(p.name), p.code "
-	    "LIMIT ? OFFSET ?",
+	    FILTERS "ORDER BY phrase DESC, featured DESC, CHAR_LENGTH(p.name) "
+	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
 	[STMT_SEARCH_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
 	[STMT_FILTER] = "SELECT " LIST_COLUMNS LIST_FROM "WHERE 1 " FILTERS

@@ -34,8 +34,9 @@ struct mc_cat_query {
  * Procedures matching the query, best first. A code or code prefix
  * ("1.000894") matches codes. Otherwise the text is folded (mc_fold) and
  * every word must be a whole word of the folded name; procedures holding
- * the words as one phrase come first, then shorter names (the more
- * specific procedure), then by code. Without words the filters alone
+ * the words as one phrase come first, then those of a life event (the
+ * common ones), then shorter names (the more specific procedure, a
+ * leading "Thủ tục" not counted), then by code. Without words the filters alone
  * list procedures by field and name. A ward's agency code filters the
  * commune-level procedures (every ward receives them). Columns: code,
  * name, field_name, level_province, level_commune, online, field_name_en,

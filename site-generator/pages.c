@@ -1351,8 +1351,8 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 {
 	const struct mc_rows	*p = &cat->procs;
 	const char		*s;
-	size_t			 i, k;
-	int			 rc = 0;
+	size_t			 i, k, ev;
+	int			 rc = 0, featured;
 
 	rc |= mc_buf_adds(b, "{\"v\":1,\"fields\":[");
 	for (i = 0; i < cat->nfields; i++) {
@@ -1364,7 +1364,10 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		rc |= mc_buf_add_json(b, s ? s : cell(p, k, PROC_FIELD));
 		rc |= mc_buf_addc(b, ']');
 	}
-	/* [code, name, folded name, field, province, commune, online, level] */
+	/*
+	 * [code, name, folded name, field, province, commune, online, level,
+	 * featured (in a life event)]
+	 */
 	rc |= mc_buf_adds(b, "],\"procs\":[");
 	for (i = 0, k = 0; i < p->n; i++) {
 		if (!sitegen_code_ok(cell(p, i, PROC_CODE)))
@@ -1380,11 +1383,14 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		rc |= mc_buf_add_json(b, cell(p, i, PROC_NAME));
 		rc |= mc_buf_addc(b, ',');
 		rc |= mc_buf_add_json(b, s ? s : "");
-		rc |= mc_buf_addf(b, ",%zu,%d,%d,%d,%d]", cat->field_of[i],
-		    mc_rows_int(p, i, PROC_PROVINCE) != 0,
-		    mc_rows_int(p, i, PROC_COMMUNE) != 0,
-		    mc_rows_int(p, i, PROC_ONLINE) != 0,
-		    (int)sitegen_level(cat, i));
+		for (ev = 0, featured = 0; !featured &&
+		    ev < cat->table[TABLE_EVENTS].n; ev++)
+			featured = in_event(cat, ev, i);
+		rc |= mc_buf_addf(b, ",%zu,%d,%d,%d,%d,%d]", cat->field_of[i],
+		    (cat->flags[i] & PF_PROVINCE) != 0,
+		    (cat->flags[i] & PF_COMMUNE) != 0,
+		    (cat->flags[i] & PF_ONLINE) != 0,
+		    (int)sitegen_level(cat, i), featured);
 	}
 	rc |= mc_buf_adds(b, "]}\n");
 	return rc < 0 ? -1 : 0;

@@ -47,7 +47,8 @@
   /*
    * The procedures for a query, best first, like the server: every word a
    * whole word of the name (the last one may be unfinished), the phrase
-   * first, then the shorter name, then the code.
+   * first, then the procedures of a life event, then the shorter name (a
+   * leading "Thủ tục " not counted), then the code.
    */
   function search(q) {
     var procs = index.procs;
@@ -74,10 +75,11 @@
         ok = t.indexOf(' ' + words[k] + ' ') >= 0;
       }
       if (!ok || t.indexOf(' ' + last) < 0) continue;
-      hits.push({ p: p, phrase: t.indexOf(phrase) >= 0 ? 0 : 1, len: Array.from(p[1]).length });
+      hits.push({ p: p, phrase: t.indexOf(phrase) >= 0 ? 0 : 1, featured: p[8] ? 0 : 1,
+        len: Array.from(p[1]).length - (p[2].indexOf('thu tuc ') === 0 ? 8 : 0) });
     }
     hits.sort(function (a, b) {
-      return a.phrase - b.phrase || a.len - b.len ||
+      return a.phrase - b.phrase || a.featured - b.featured || a.len - b.len ||
         (a.p[0] < b.p[0] ? -1 : a.p[0] > b.p[0] ? 1 : 0);
     });
     return hits.map(function (h) { return h.p; });
