@@ -59,7 +59,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SEARCH] = "SELECT " LIST_COLUMNS ", "
 	    "LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0 AS phrase, "
 	    "EXISTS (SELECT 1 FROM life_event_items i "
-	    "WHERE i.procedure_code = p.code) AS featured "
+	    "WHERE i.procedure_code = p.code OR i.field_slug = f.slug) "
+	    "AS featured "
 	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
 	    FILTERS "ORDER BY phrase DESC, featured DESC, CHAR_LENGTH(p.name) "
 	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
