@@ -53,12 +53,12 @@ function startServer(script, port, out) {
   });
 }
 
-/** Stops a child we started (by its pid) and waits for it. */
+/** Stops a child we started (by its pid); resolves once its output is read too. */
 function stopChild(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
-    child.on('exit', () => resolve());
+    child.on('close', () => resolve());
     child.kill('SIGTERM');
   });
 }
