@@ -112,10 +112,10 @@ write_fixture(const char *fee, int gz)
 
 	if ((fd = mkstemp(tmpl)) < 0)
 		return NULL;
-	longname = malloc(1200);
-	memset(longname, 'a', 1100);
+	longname = malloc(2200);
+	memset(longname, 'a', 2100);
 	memcpy(longname, "Thủ tục ", strlen("Thủ tục "));
-	longname[1100] = '\0';
+	longname[2100] = '\0';
 	dname = nfd(NAME_2);
 	/* 3 good, 1 skipped, 6 rejected, 1 blank. */
 	lines[n++] = fixture("9.999901", "Thủ tục kiểm thử cấp tỉnh",
