@@ -26,6 +26,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
+#include "mc_outbox.h"
 #include "mc_util.h"
 
 #define MAX_WORKERS	64
@@ -422,6 +423,14 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	}
 	if (r->user != NULL)
 		mc_view_set(r->hdf, "User.Name", r->user->full_name);
+	if (r->user != NULL && !r->api) {
+		long long unread = mc_notify_unread(r->db, r->user->id);
+
+		if (unread > 0)
+			mc_view_set_int(r->hdf, "User.Unread", unread);
+		if (r->user->roles & ROLES_OFFICER)
+			mc_view_set(r->hdf, "User.Officer", "1");
+	}
 	if (!r->api)
 		mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
 	rc = rt->handler(r);
