@@ -456,14 +456,30 @@ set_item(HDF *n, const struct sg_catalogue *cat, size_t row)
 	mc_view_set(n, "Level", level_key[sitegen_level(cat, row)]);
 }
 
-/* The first procedures of the configured popular field, else the first. */
+/*
+ * The common procedures: those the life events name, in their order; with
+ * no life events, the first procedures of the configured field.
+ */
 static void
 set_popular(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang)
 {
+	const struct mc_rows	*it = &cat->table[TABLE_ITEMS];
 	const struct sg_field	*f = NULL;
 	const char		*want, *code;
-	size_t			 i, n = 0;
+	size_t			 i, k, row, n = 0;
 
+	for (i = 0; i < it->n && n < POPULAR_MAX; i++) {
+		if (!sitegen_find(cat, cell(it, i, EVI_CODE), &row))
+			continue;
+		for (k = 0; k < n; k++)
+			if (strcmp(hdf_get_valuef(hdf, "Data.Popular.%zu.Code",
+			    k), cell(&cat->procs, row, PROC_CODE)) == 0)
+				break;
+		if (k == n)
+			set_item(node(hdf, "Data.Popular.%zu", n++), cat, row);
+	}
+	if (n > 0)
+		return;
 	want = mc_config_get("sitegen_popular_field", "Hộ tịch");
 	for (i = 0; i < cat->nfields; i++)
 		if (strcmp(cell(&cat->procs, cat->fields[i].first, PROC_FIELD),

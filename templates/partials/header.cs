@@ -3,7 +3,7 @@
      goes to Page.AltHref, or for a dynamic page to Page.Path?lang=.. ?>
 <header class="site-header">
 <div class="container header-inner">
-<a class="site-name" href="<?cs var:Lang.Site.Root ?>/" aria-label="<?cs var:Lang.Site.HomeLink ?>"><img class="site-logo" src="/static/images/logo.svg" alt="" width="40" height="40"><span><span class="site-name-main"><?cs var:Lang.Site.Name ?></span> <span class="site-name-sep">–</span> <span class="site-name-sub"><?cs var:Lang.Site.Tagline ?></span></span></a>
+<a class="site-name" href="<?cs var:Lang.Site.Root ?>/"><img class="site-logo" src="/static/images/logo.svg" alt="" width="40" height="40"><span><span class="site-name-main"><?cs var:Lang.Site.Name ?></span> <span class="site-name-sep">–</span> <span class="site-name-sub"><?cs var:Lang.Site.Tagline ?></span></span></a>
 <div class="user-area">
 <a class="lang-switch" lang="<?cs var:Lang.Site.OtherLang ?>" hreflang="<?cs var:Lang.Site.OtherLang ?>" title="<?cs var:Lang.Site.OtherLangLabel ?>" href="<?cs if:Page.AltHref ?><?cs var:Page.AltHref ?><?cs else ?><?cs var:Page.Path ?>?lang=<?cs var:Lang.Site.OtherLang ?><?cs /if ?>"><?cs var:Lang.Site.OtherLangName ?></a>
 <?cs if:User.Name ?><span class="user-name"><?cs var:Lang.Site.User.Greeting ?> <strong><?cs var:User.Name ?></strong></span>

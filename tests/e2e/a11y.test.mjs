@@ -1,0 +1,108 @@
+// Accessibility: axe-core (from npm, run in Debian's Chromium) over the
+// public site's main pages in both languages (home, a procedure, lists,
+// the agency directory, search results, the FAQ) reports no serious or
+// critical violation of WCAG 2.x A/AA. Screenshots of the same pages at
+// 360 px and 1280 px go to tests/e2e/output/ for a human look.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { BASE_URL, launchBrowser, watch } from './lib.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const OUT = path.join(HERE, 'output');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const PAGES = [
+  ['home', '/'],
+  ['procedure', '/thu-tuc/1.001193.html'],
+  ['catalogue', '/thu-tuc/'],
+  ['field', '/linh-vuc/ho-tich.html'],
+  ['agencies', '/co-quan/'],
+  ['agency', '/co-quan/000.00.01.H29.html'],
+  ['faq', '/hoi-dap/'],
+  ['search', '/dich-vu/tim-kiem?q=dang+ky+ket+hon'],
+  ['search-filters', '/dich-vu/tim-kiem?q=dang+ky&level=xa&page=2'],
+  ['not-found', '/khong-co-trang-nay'],
+];
+
+/** The page's address in a language (dynamic pages take ?lang=). */
+function address(p, lang) {
+  if (lang === 'vi') return p;
+  if (p.startsWith('/dich-vu/')) return p + (p.includes('?') ? '&' : '?') + 'lang=en';
+  return '/en' + p;
+}
+
+describe('accessibility (axe-core) and screenshots', { timeout: 600_000 }, () => {
+  let browser;
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await launchBrowser();
+  });
+  after(async () => { if (browser) await browser.close(); });
+
+  for (const lang of ['vi', 'en']) {
+    for (const [name, p] of PAGES) {
+      const url = address(p, lang);
+      test(`${url}: no serious or critical WCAG violation`, async () => {
+        // axe is injected as a script: the page's CSP (rightly) forbids that.
+        const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+        try {
+          const page = await ctx.newPage();
+          const res = await page.goto(BASE_URL + url, { waitUntil: 'load' });
+          assert.equal(res.status(), name === 'not-found' ? 404 : 200);
+          // Apache answers every missing page with the one Vietnamese 404
+          // page (which points to the English site in English).
+          assert.equal(await page.getAttribute('html', 'lang'), name === 'not-found' ? 'vi' : lang);
+          await page.addScriptTag({ content: AXE });
+          const found = await page.evaluate(async () => {
+            const r = await window.axe.run(document, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+              resultTypes: ['violations'],
+            });
+            return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+              nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+          });
+          const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          assert.deepEqual(bad, [], `${url}: ${JSON.stringify(bad, null, 1)}`);
+          // Moderate and minor ones are reported, not failed.
+          for (const v of found.filter((x) => !bad.includes(x))) {
+            console.log(`# ${url}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.join(', ')})`);
+          }
+        } finally {
+          await ctx.close();
+        }
+      });
+    }
+  }
+
+  for (const width of [360, 1280]) {
+    test(`screenshots at ${width} px; nothing wider than the window`, async () => {
+      const ctx = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, deviceScaleFactor: 1 });
+      try {
+        const page = await ctx.newPage();
+        const w = watch(page);
+        for (const lang of ['vi', 'en']) {
+          for (const [name, p] of PAGES) {
+            if (name === 'not-found' || name === 'search-filters') continue;
+            await page.goto(BASE_URL + address(p, lang), { waitUntil: 'load' });
+            await page.screenshot({ path: path.join(OUT, `site-${name}-${lang}-${width}.png`), fullPage: name !== 'agencies' && name !== 'field' });
+            const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+            assert.ok(wide <= width, `${address(p, lang)} is ${wide} px wide in a ${width} px window`);
+          }
+        }
+        // Results as you type, on a phone.
+        await page.goto(BASE_URL + '/');
+        await page.type('#search-q', 'dang ky ket hon');
+        await page.locator('.suggest ol li a').first().waitFor();
+        await page.screenshot({ path: path.join(OUT, `site-suggest-${width}.png`) });
+        assert.deepEqual(w.problems(), [], 'no console errors (CSP included), no failed requests');
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+});
