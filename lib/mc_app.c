@@ -23,6 +23,7 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_calendar.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
@@ -416,6 +417,11 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 		mc_app_error(r, 503, NULL);
 		return;
 	}
+	/*
+	 * Days off and make-up days: reread when changed (at most a query a
+	 * minute); on failure the table already loaded stays.
+	 */
+	mc_calendar_load(r->db);
 	if ((rc = guard(r, rt)) != 0) {
 		if (!r->rendered)
 			mc_app_error(r, rc, NULL);

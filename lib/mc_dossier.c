@@ -753,17 +753,18 @@ do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
 		return 0;
 	minutes = mc_calendar_work_minutes(paused, now);
 	st->paused_minutes += minutes;
+	/* Due times move by the working time paused (none: they stay). */
 	if (st->due != NULL)
-		st->due = sql_fmt(a, mc_calendar_add_minutes(sql_time(st->due),
-		    minutes));
+		st->due = sql_fmt(a, mc_calendar_resume(sql_time(st->due),
+		    paused, now));
 	if (st->step_due != NULL) {
 		time_t old = sql_time(st->step_due);
-		time_t moved = mc_calendar_add_minutes(old, minutes);
+		time_t moved = mc_calendar_resume(old, paused, now);
 
 		st->step_due = sql_fmt(a, moved);
 		if (st->step_warn != NULL)
-			st->step_warn = sql_fmt(a, mc_calendar_add_minutes(
-			    sql_time(st->step_warn), minutes));
+			st->step_warn = sql_fmt(a, mc_calendar_resume(
+			    sql_time(st->step_warn), paused, now));
 		if (mc_db_exec(db, stmts[STMT_STEPS_SHIFT], "iii",
 		    (long long)(moved - old), st->id, (long long)st->step) < 0)
 			return -1;
