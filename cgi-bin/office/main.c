@@ -225,6 +225,10 @@ page_inbox(struct mc_request *r)
 	mc_view_rows(r->hdf, "Data.Fields", &list);
 	if (mc_auth_has_role(r->user, ROLE_RECEIVER))
 		mc_view_set(r->hdf, "Data.CanCounter", "1");
+	if (mc_auth_has_role(r->user, ROLE_LEADER))
+		mc_view_set(r->hdf, "Data.IsLeader", "1");
+	if (mc_auth_has_role(r->user, ROLE_ADMIN))
+		mc_view_set(r->hdf, "Data.IsAdmin", "1");
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Inbox.Title"));
 	return mc_resp_page(r, "office/inbox.cs");
