@@ -88,6 +88,7 @@ echo "Back office (issue 3):"
 echo
 B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
     CONNS=$CONNS tools/bench_office.sh
+echo; echo "Public site (issue 4):"; echo; PORT=$PORT RUNDIR=$RUNDIR MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION CONNS=$CONNS tools/bench_site.sh
 
 if [[ ${CLONE:-0} == 1 ]]; then
     CLONE_DIR=$(mktemp -d /tmp/motcua-clone-XXXXXX)
