@@ -751,18 +751,24 @@ agency_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 	return pick(cell(r, row, AG_NAME), cell(r, row, AG_NAME_EN), lang);
 }
 
-/* "07:30-11:30,13:00-17:00" as Data.Hours (shown with the weekdays). */
+/* "07:30-11:30,13:00-17:00" as "07:30–11:30, 13:00–17:00" (Data.Hours). */
 static void
 set_hours(HDF *hdf, struct mc_arena *a)
 {
 	const char	*h = mc_config_get("office_hours",
 			    "07:30-11:30,13:00-17:00");
-	char		*s = mc_arena_strndup(a, h, strlen(h)), *c;
+	char		*s = mc_arena_alloc(a, 3 * strlen(h) + 1), *o = s;
 
-	for (c = s; *c != '\0'; c++) {
-		if (*c == ',')
-			*c = ';';
-	}
+	for (; *h != '\0'; h++)
+		if (*h == ',') {
+			*o++ = ',';
+			*o++ = ' ';
+		} else if (*h == '-') {
+			memcpy(o, "\xe2\x80\x93", 3);	/* en dash */
+			o += 3;
+		} else
+			*o++ = *h;
+	*o = '\0';
 	mc_view_set(hdf, "Data.Hours", s);
 }
 

@@ -13,7 +13,7 @@
 <h2><?cs var:Lang.List.Received ?> <span class="count"><?cs var:Data.List.Count ?></span></h2>
 <?cs elif:Data.List.Kind == "event" ?><?cs if:Data.Event.Summary ?><p class="lead"><?cs var:Data.Event.Summary ?></p><?cs /if ?>
 <?cs elif:Data.List.Kind == "service" ?><p class="lead"><?cs alt:Lang.ServiceLevel.Hint[Data.List.Level] ?><?cs /alt ?></p>
-<?cs /if ?><p><strong><?cs var:Data.List.Count ?></strong> <?cs var:Lang.List.Count ?></p>
+<?cs /if ?><?cs if:Data.List.Kind != "agency" ?><p><strong><?cs var:Data.List.Count ?></strong> <?cs var:Lang.List.Count ?></p><?cs /if ?>
 <?cs if:Page.Lang == "en" && subcount(Data.Groups) ?><?cs call:vi_only() ?><?cs /if ?>
 <?cs if:!subcount(Data.Groups) ?><p><?cs var:Lang.List.Empty ?></p><?cs /if ?>
 <?cs if:Data.List.Ward ?><p><?cs var:Lang.List.ReceivedWard ?> <a href="<?cs var:Lang.Site.Root ?>/cap/xa.html"><?cs var:Lang.List.Commune ?></a></p>

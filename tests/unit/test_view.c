@@ -548,7 +548,7 @@ test_index_pages(struct buf *out, struct mc_arena *a)
 	HAS("<h1>Sở Tư pháp &lt;i&gt;TP.HCM&lt;/i&gt;</h1>");
 	HAS("href=\"/thu-tuc/2.000635.html\"");
 	HASNT("href=\"/thu-tuc/1.000894.html\"");
-	HAS("Thứ Hai đến Thứ Sáu: 07:30-11:30;13:00-17:00");
+	HAS("Thứ Hai đến Thứ Sáu: 07:30–11:30, 13:00–17:00");
 	mc_arena_reset(a);
 
 	catalogue(&cat, a);
