@@ -135,7 +135,7 @@ measure() { # measure NAME URL [HEADER]
     p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
     grep -q Non-2xx <<<"$out" && rps="$rps (errors)"
     printf '| %s | `wrk -t2 -c%s -d%ss --latency%s %s` | %s | %s | %s |\n' \
-        "$1" "$CONNS" "$DURATION" "${3:+ -H \'$3\'}" "${2#$B}" "$rps" "$p50" "$p99"
+        "$1" "$CONNS" "$DURATION" "${3:+ -H '$3'}" "${2#$B}" "$rps" "$p50" "$p99"
 }
 
 page=$(curl -s -o /dev/null -w '%{size_download}' "$B/thu-tuc/1.001193.html")
