@@ -135,6 +135,8 @@ mc_app_error(struct mc_request *r, int status, const char *message)
 		return mc_resp_json(r, status);
 	}
 	if (r->hdf != NULL) {
+		if (r->id[0] != '\0')
+			mc_view_set(r->hdf, "Page.RequestId", r->id);
 		mc_view_set_int(r->hdf, "Page.Status", status);
 		mc_view_set(r->hdf, "Page.Message", message);
 		snprintf(name, sizeof(name), "Error.Title.%d", status);
@@ -239,6 +241,8 @@ bind_fields(const struct mc_module *mod, struct mc_request *r)
 			p = &r->params[j];
 			if (strcmp(p->name, f->name) != 0)
 				continue;
+			if (!f->file && p->len == 0)
+				break;	/* an input left empty: not given */
 			if (!f->file && (!mc_utf8_valid(p->value, p->len) ||
 			    !mc_utf8_valid(p->name, strlen(p->name))))
 				return 400;
@@ -370,6 +374,43 @@ find_route(const struct mc_app *app, struct mc_request *r, enum mc_method m,
 	return NULL;
 }
 
+/* The methods of the routes matching r->path, for the Allow header. */
+static const char *
+allowed_methods(const struct mc_app *app, struct mc_request *r)
+{
+	const struct mc_module	*mod;
+	char			 s[64] = "";
+	size_t			 i, k;
+	int			 m;
+
+	for (k = 0; k <= MC_MAX_MODULES; k++) {
+		mod = k == 0 ? main_module(app) : app->modules[k - 1];
+		if (mod == NULL)
+			break;
+		for (i = 0; i < mod->nroutes; i++) {
+			m = mod->routes[i].method;
+			if (!route_match(r, &mod->routes[i]) ||
+			    strstr(s, method_names[m]) != NULL)
+				continue;
+			snprintf(s + strlen(s), sizeof(s) - strlen(s), "%s%s%s",
+			    s[0] ? ", " : "", method_names[m],
+			    m == METHOD_GET ? ", HEAD" : "");
+		}
+	}
+	return mc_arena_strdup(r->arena, s);
+}
+
+/* A random id for the request, in its log lines and error pages. */
+static void
+request_id(struct mc_request *r)
+{
+	unsigned char	rnd[8];
+
+	mc_random(rnd, sizeof(rnd));
+	mc_hex(r->id, rnd, sizeof(rnd));
+	mc_log_request(r->id);
+}
+
 void
 mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 {
@@ -377,11 +418,8 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	const struct mc_module	*mod;
 	enum mc_method		 m;
 	int			 path_found = 0, rc;
-	unsigned char		 rnd[8];
-
-	mc_random(rnd, sizeof(rnd));
-	mc_hex(r->id, rnd, sizeof(rnd));
-	mc_log_request(r->id);
+	if (r->id[0] == '\0')
+		request_id(r);
 	r->api = app->api;
 	security_headers(r);
 	if ((r->path = path_decode(r, r->uri ? r->uri : "/")) == NULL) {
@@ -398,7 +436,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	mod = find_route(app, r, m, &rt, &path_found);
 	if (rt == NULL) {
 		if (path_found) {
-			mc_resp_header(r, "Allow", "GET, HEAD, POST");
+			mc_resp_header(r, "Allow", allowed_methods(app, r));
 			mc_app_error(r, 405, NULL);
 		} else
 			mc_app_error(r, 404, NULL);
@@ -498,6 +536,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", env);
 	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", env);
 	r.https = FCGX_GetParam("HTTPS", env);
+	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)
 		r.status = rc;
 	if (rc == 400) {

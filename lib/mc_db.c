@@ -236,11 +236,13 @@ db_run(struct mc_db *db, const char *sql, struct params *p)
 	int		 attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
+		db->last_errno = 0;
 		if ((st = db_stmt(db, sql)) == NULL) {
-			if (db->conn != NULL)
-				db->last_errno = db->last_errno ?
-				    db->last_errno : mysql_errno(db->conn);
-			if (db->conn != NULL && !lost(mysql_errno(db->conn)))
+			/* db_stmt kept the statement's error: mysql_stmt_close()
+			 * has already cleared the connection's. */
+			if (db->conn != NULL && db->last_errno == 0)
+				db->last_errno = mysql_errno(db->conn);
+			if (db->conn != NULL && !lost(db->last_errno))
 				return NULL;
 		} else if (mysql_stmt_param_count(st) != p->n) {
 			mc_err("statement wants %lu values, got %zu: %.80s",

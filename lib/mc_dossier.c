@@ -1176,6 +1176,16 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 
 	mc_view_rows(hdf, "Data.Dossier", &d->row);
 	mc_view_rows(hdf, "Data.Files", &d->files);
+	if (mc_rows_col(&d->row, "form_data") >= 0) {
+		const char	*fd = mc_rows_str(&d->row, 0,
+		    (size_t)mc_rows_col(&d->row, "form_data"));
+		json_t		*form = json_loads(fd ? fd : "{}", 0, NULL);
+
+		if (json_is_string(json_object_get(form, "content")))
+			mc_view_set(hdf, "Data.Content", json_string_value(
+			    json_object_get(form, "content")));
+		json_decref(form);
+	}
 	for (i = n = 0; i < d->events.n; i++)
 		if (officer || mc_rows_int(&d->events, i, 6) == 0)
 			model_row(hdf, a, "Data.Events", n++, &d->events, i);

@@ -265,8 +265,10 @@ mc_resp_cookie(struct mc_request *r, const char *name, const char *value,
 int
 mc_resp_redirect(struct mc_request *r, const char *path)
 {
-	/* Local paths only: "//host" would leave the site. */
-	if (path[0] != '/' || path[1] == '/' || path[1] == '\\')
+	/* Local paths only: "//host" would leave the site, and so would
+	 * "/\t/host" (browsers drop tabs and newlines from URLs). */
+	if (path[0] != '/' || path[1] == '/' || path[1] == '\\' ||
+	    path[strcspn(path, "\t\n\r \\")] != '\0')
 		path = "/";
 	mc_resp_header(r, "Location", path);
 	r->rendered = 1;

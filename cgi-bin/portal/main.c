@@ -61,8 +61,12 @@ static const struct mc_field fields[FIELD__MAX] = {
 static int
 valid_next(const struct mc_param *p)
 {
-	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/' &&
-	    p->value[1] != '\\';
+	const unsigned char	*s;
+
+	for (s = (const unsigned char *)p->value; *s != '\0'; s++)
+		if (*s <= 0x20 || *s == 0x7f || *s == '\\')
+			return 0;	/* browsers drop tabs: "/\t/x" is "//x" */
+	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/';
 }
 
 /* Echoes the submitted values and marks invalid ones, for a re-shown form. */

@@ -8,6 +8,10 @@
 <dt><?cs var:Lang.Dossier.Agency ?></dt><dd><?cs var:d.agency_name ?></dd>
 <?cs if:d.current_agency_name && d.current_step ?><dt><?cs var:Lang.Dossier.HandledBy ?></dt><dd><?cs var:d.current_agency_name ?><?cs if:d.holder_name ?> · <?cs var:d.holder_name ?><?cs /if ?></dd><?cs /if ?>
 <dt><?cs var:Lang.Dossier.Applicant ?></dt><dd><?cs var:d.applicant_name ?> · <?cs var:d.applicant_id_number ?></dd>
+<?cs if:d.applicant_address ?><dt><?cs var:Lang.Form.Address ?></dt><dd><?cs var:d.applicant_address ?></dd><?cs /if ?>
+<?cs if:d.applicant_phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:d.applicant_phone ?></dd><?cs /if ?>
+<?cs if:d.applicant_email ?><dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:d.applicant_email ?></dd><?cs /if ?>
+<?cs if:Data.Content ?><dt><?cs var:Lang.File.Content ?></dt><dd class="pre-line"><?cs var:Data.Content ?></dd><?cs /if ?>
 <dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:d.submitted_at ?></dd>
 <?cs if:d.received_at ?><dt><?cs var:Lang.Dossier.Received ?></dt><dd><?cs var:d.received_at ?></dd><?cs /if ?>
 <?cs if:Data.LegalHours ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalHours ?> <?cs var:Lang.Dossier.WorkingHours ?></dd><?cs elif:Data.LegalDays ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalDays ?> <?cs var:Lang.Dossier.Days ?></dd><?cs /if ?>
