@@ -1,8 +1,9 @@
 // Accessibility: axe-core (from npm, run in Debian's Chromium) over the
 // public site's main pages in both languages (home, a procedure, lists,
 // the agency directory, search results, the FAQ) reports no serious or
-// critical violation of WCAG 2.x A/AA. Screenshots of the same pages at
-// 360 px and 1280 px go to tests/e2e/output/ for a human look.
+// critical violation of WCAG 2.x A/AA; nor do the webmasters' pages.
+// Screenshots of the same pages at 360 px, 640 px (a 1280 px window at
+// 200 % zoom) and 1280 px go to tests/e2e/output/ for a human look.
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { BASE_URL, launchBrowser, watch } from './lib.mjs';
+import { BASE_URL, DEMO_PASSWORD, launchBrowser, watch } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const OUT = path.join(HERE, 'output');
@@ -79,7 +80,37 @@ describe('accessibility (axe-core) and screenshots', { timeout: 600_000 }, () =>
     }
   }
 
-  for (const width of [360, 1280]) {
+  test('the webmasters\' pages (signed in): no serious or critical violation', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(BASE_URL + '/dich-vu/dang-nhap');
+      await page.fill('#login', 'admin@motcua.test');
+      await page.fill('#password', DEMO_PASSWORD);
+      await page.locator('form.form button[type=submit]').click();
+      await page.waitForURL(/\/can-bo\//);
+      for (const p of ['/can-bo/quan-tri-trang/', '/can-bo/quan-tri-trang/hoi-dap',
+        '/can-bo/quan-tri-trang/hoi-dap/4', '/can-bo/quan-tri-trang/tin-tuc/moi',
+        '/can-bo/quan-tri-trang/muc-do?q=khai+sinh']) {
+        const res = await page.goto(BASE_URL + p, { waitUntil: 'load' });
+        assert.equal(res.status(), 200, p);
+        await page.addScriptTag({ content: AXE });
+        const bad = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { runOnly: { type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        assert.deepEqual(bad, [], p);
+        await page.screenshot({ path: path.join(OUT, `webmaster-${p.split('/').filter(Boolean).slice(2).join('-').replace(/\?.*/, '') || 'home'}-1280.png`), fullPage: true });
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  // 640 px is a 1280 px window at 200 % zoom.
+  for (const width of [360, 640, 1280]) {
     test(`screenshots at ${width} px; nothing wider than the window`, async () => {
       const ctx = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, deviceScaleFactor: 1 });
       try {
