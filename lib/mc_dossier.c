@@ -931,8 +931,13 @@ notify_officer(struct mc_db *db, struct mc_arena *a, const struct state *st,
 	return 0;
 }
 
-int
-mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+/*
+ * The action inside the caller's open transaction; 0 when everything is
+ * written (the caller commits), else -1 or a DOSSIER_* outcome (the caller
+ * rolls back).
+ */
+static int
+act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, enum mc_action act, const struct mc_action_args *args,
     time_t now)
 {
@@ -944,8 +949,6 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 
 	memset(&st, 0, sizeof(st));
 	mc_time_sql(at, now);
-	if (mc_db_begin(db) < 0)
-		return -1;
 	if (mc_db_query(db, a, &st.row, stmts[STMT_LOCK], "s", code) < 0)
 		goto out;
 	rc = DOSSIER_NOT_FOUND;
@@ -992,10 +995,25 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	    rule->name) < 0) ||
 	    notify_officer(db, a, &st, act, args) < 0)
 		goto out;
-	return mc_db_commit(db);
+	rc = 0;
 out:
-	mc_db_rollback(db);
 	return rc;
+}
+
+int
+mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, enum mc_action act, const struct mc_action_args *args,
+    time_t now)
+{
+	int	rc;
+
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if ((rc = act_in(db, a, u, code, act, args, now)) != 0) {
+		mc_db_rollback(db);
+		return rc;
+	}
+	return mc_db_commit(db);
 }
 
 int
@@ -1007,16 +1025,16 @@ mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
 	long long		id;
 	int			rc;
 
+	/* Filed and accepted in one transaction: both or neither. */
+	memset(&args, 0, sizeof(args));
 	if (mc_db_begin(db) < 0)
 		return -1;
-	if ((rc = insert_dossier(db, a, s, now, u->id, &id, code)) != 0) {
+	if ((rc = insert_dossier(db, a, s, now, u->id, &id, code)) != 0 ||
+	    (rc = act_in(db, a, u, *code, ACTION_ACCEPT, &args, now)) != 0) {
 		mc_db_rollback(db);
 		return rc;
 	}
-	if (mc_db_commit(db) < 0)
-		return -1;
-	memset(&args, 0, sizeof(args));
-	return mc_dossier_act(db, a, u, *code, ACTION_ACCEPT, &args, now);
+	return mc_db_commit(db);
 }
 
 unsigned int
