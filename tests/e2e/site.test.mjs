@@ -445,6 +445,36 @@ describe('regeneration', { timeout: 300_000 }, () => {
     assert.doesNotMatch((await request('/thu-tuc/1.001193.html')).text, new RegExp(`/hoi-dap/${id}\\.html`));
   });
 
+  test('a webmaster publishes news with an English version: on the home pages and its own, in each language', async () => {
+    const admin = await loggedIn('admin@motcua.test', DEMO_PASSWORD);
+    const form = await admin.get('/can-bo/quan-tri-trang/tin-tuc/moi');
+    assert.equal(form.status, 200);
+    const tag = Date.now();
+    const empty = await admin.postForm('/can-bo/quan-tri-trang/tin-tuc/moi',
+      { csrf: csrfOf(form.text), kind: 'news', title: '', body: '', published: '1' });
+    assert.equal(empty.status, 422, 'a title and a text are required');
+    const ok = await admin.postForm('/can-bo/quan-tri-trang/tin-tuc/moi', {
+      csrf: csrfOf(form.text), kind: 'announcement', title: `Thông báo nghỉ lễ ${tag}`,
+      summary: 'Tóm tắt', body: 'Đoạn một.\nĐoạn hai.', title_en: `Holiday notice ${tag}`,
+      body_en: 'First paragraph.', published: '1' });
+    assert.equal(ok.status, 303);
+    const id = sqlValue(`SELECT id FROM news WHERE title = 'Thông báo nghỉ lễ ${tag}'`);
+    await site();
+    assert.match((await request('/')).text, new RegExp(`href="/tin-tuc/${id}\\.html">Thông báo nghỉ lễ ${tag}</a>`));
+    assert.match((await request('/en/')).text, new RegExp(`href="/en/tin-tuc/${id}\\.html">Holiday notice ${tag}</a>`));
+    const en = await request(`/en/tin-tuc/${id}.html`);
+    assert.match(en.text, /<p>First paragraph\.<\/p>/);
+    assert.doesNotMatch(en.text, /Vietnamese only/, 'it has its English version');
+    const vi = await request(`/tin-tuc/${id}.html`);
+    assert.match(vi.text, /<p>Đoạn hai\.<\/p>/);
+    const edit = await admin.get(`/can-bo/quan-tri-trang/tin-tuc/${id}`);
+    assert.equal((await admin.postForm(`/can-bo/quan-tri-trang/tin-tuc/${id}`,
+      { csrf: csrfOf(edit.text), action: 'delete' })).status, 303);
+    await site();
+    assert.equal((await request(`/tin-tuc/${id}.html`)).status, 404);
+    assert.doesNotMatch((await request('/')).text, new RegExp(`nghỉ lễ ${tag}`));
+  });
+
   test('importing a newer version of a procedure updates its page; the same file again changes nothing', async () => {
     const seed = gunzipSync(readFileSync(path.join(TOP, 'db/seed/procedures.jsonl.gz'))).toString('utf8').split('\n');
     const line = seed.find((l) => l.includes('"code": "1.000894"') || l.includes('"code":"1.000894"'));
