@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
@@ -1014,6 +1015,45 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		return rc;
 	}
 	return mc_db_commit(db);
+}
+
+int
+mc_dossier_refusal(struct mc_request *r, int rc, const char *conflict,
+    const char *input)
+{
+	const char	*key;
+	int		 status;
+
+	switch (rc) {
+	case DOSSIER_NOT_FOUND:
+		return mc_app_error(r, 404, NULL);
+	case DOSSIER_FORBIDDEN:
+		return mc_app_error(r, 403, NULL);
+	case DOSSIER_CONFLICT:
+	case DOSSIER_NOT_ALLOWED:
+		status = 409;
+		key = conflict ? conflict : "Office.Conflict";
+		break;
+	case DOSSIER_BAD_INPUT:
+		status = 422;
+		key = input ? input : "Office.BadInput";
+		break;
+	case DOSSIER_TOO_LATE:
+		status = 422;
+		key = "Office.TooLate";
+		break;
+	case DOSSIER_NO_PROCEDURE:
+		status = 422;
+		key = "Api.NoProcedure";
+		break;
+	case DOSSIER_NO_AGENCY:
+		status = 422;
+		key = "Api.NoAgency";
+		break;
+	default:
+		return mc_app_error(r, 503, NULL);
+	}
+	return mc_app_error(r, status, mc_view_str(r->hdf, key));
 }
 
 int

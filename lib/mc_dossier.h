@@ -131,6 +131,15 @@ int	mc_dossier_act(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const char *code, enum mc_action,
 	    const struct mc_action_args *, time_t now);
 
+/*
+ * Answers a DOSSIER_* outcome (or -1) as an error page, or JSON for the
+ * API, with a message saying what happened; conflict and input name the
+ * language strings for 409 and 422 (NULL: the back office's). Returns the
+ * HTTP status.
+ */
+int	mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
+	    const char *input);
+
 /* Every action the user may take on the dossier now, as bits. */
 unsigned int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const struct mc_dossier *, time_t now);

@@ -1,9 +1,10 @@
-<?cs # An error page: Page.Status (400, 403, 404, 405, 413, 500, 503) and the
-     request id Page.RequestId, rendered inside layout/base.cs. ?>
+<?cs # An error page: Page.Status (400, 403, 404, 405, 413, 500, 503), the
+     request id Page.RequestId and, when the program says more than the
+     status does, Page.Message; rendered inside layout/base.cs. ?>
 <div class="error-page">
 <p class="error-code"><?cs var:Page.Status ?></p>
 <h1><?cs alt:Lang.Error.Title[Page.Status] ?><?cs var:Lang.Error.Default ?><?cs /alt ?></h1>
-<p class="lead"><?cs alt:Lang.Error.Text[Page.Status] ?><?cs var:Lang.Error.Default ?><?cs /alt ?></p>
+<p class="lead"><?cs if:Page.Message ?><?cs var:Page.Message ?><?cs else ?><?cs alt:Lang.Error.Text[Page.Status] ?><?cs var:Lang.Error.Default ?><?cs /alt ?><?cs /if ?></p>
 <?cs if:Page.RequestId ?><p class="request-id"><?cs var:Lang.Error.RequestId ?> <code><?cs var:Page.RequestId ?></code></p>
 <p class="hint"><?cs var:Lang.Error.Help ?></p>
 <?cs /if ?><p><a class="btn btn-secondary" href="/"><?cs var:Lang.Common.Home ?></a></p>

@@ -358,14 +358,8 @@ api_submit(struct mc_request *r)
 		return mc_app_error(r, 422, mc_view_str(r->hdf,
 		    "Api.NoIdNumber"));
 	rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
-	if (rc < 0)
-		return 503;
-	if (rc == DOSSIER_NO_PROCEDURE)
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Api.NoProcedure"));
-	if (rc == DOSSIER_NO_AGENCY)
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Api.NoAgency"));
+	if (rc != 0)
+		return mc_dossier_refusal(r, rc, NULL, NULL);
 	mc_resp_header(r, "Location", mc_arena_printf(r->arena,
 	    "/api/v1/dossiers/%s", code));
 	return reply(r, 201, json_pack("{s:s,s:i}", "code", code, "status",
@@ -503,28 +497,8 @@ api_transition(struct mc_request *r)
 		return mc_app_error(r, 400, NULL);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)act, &args, time(NULL));
-	switch (rc) {
-	case 0:
-		break;
-	case DOSSIER_NOT_FOUND:
-		return 404;
-	case DOSSIER_FORBIDDEN:
-		return 403;
-	case DOSSIER_CONFLICT:
-		return mc_app_error(r, 409, mc_view_str(r->hdf,
-		    "Office.Conflict"));
-	case DOSSIER_NOT_ALLOWED:
-		return mc_app_error(r, 409, mc_view_str(r->hdf,
-		    "Api.NotAllowed"));
-	case DOSSIER_BAD_INPUT:
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Office.BadInput"));
-	case DOSSIER_TOO_LATE:
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Office.TooLate"));
-	default:
-		return 503;
-	}
+	if (rc != 0)
+		return mc_dossier_refusal(r, rc, "Api.NotAllowed", NULL);
 	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) <= 0)
 		return 503;
 	return reply(r, 200, dossier_json(r, &d, 1));

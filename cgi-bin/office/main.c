@@ -351,27 +351,10 @@ page_act(struct mc_request *r)
 	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)action, &args, time(NULL));
-	switch (rc) {
-	case 0:
-		return mc_resp_redirect(r, mc_arena_printf(r->arena,
-		    "/can-bo/ho-so/%s?ok=1", r->cap[0]));
-	case DOSSIER_NOT_FOUND:
-		return 404;
-	case DOSSIER_FORBIDDEN:
-		return 403;
-	case DOSSIER_CONFLICT:
-	case DOSSIER_NOT_ALLOWED:
-		return mc_app_error(r, 409, mc_view_str(r->hdf,
-		    "Office.Conflict"));
-	case DOSSIER_BAD_INPUT:
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Office.BadInput"));
-	case DOSSIER_TOO_LATE:
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Office.TooLate"));
-	default:
-		return 503;
-	}
+	if (rc != 0)
+		return mc_dossier_refusal(r, rc, NULL, NULL);
+	return mc_resp_redirect(r, mc_arena_printf(r->arena,
+	    "/can-bo/ho-so/%s?ok=1", r->cap[0]));
 }
 
 static const struct mc_route routes[] = {

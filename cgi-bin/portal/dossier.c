@@ -101,24 +101,11 @@ page_dossier(struct mc_request *r)
 static int
 acted(struct mc_request *r, int rc)
 {
-	switch (rc) {
-	case 0:
-		return mc_resp_redirect(r, mc_arena_printf(r->arena,
-		    "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
-	case DOSSIER_FORBIDDEN:
-		return 403;
-	case DOSSIER_NOT_FOUND:
-		return 404;
-	case DOSSIER_CONFLICT:
-	case DOSSIER_NOT_ALLOWED:
-		return mc_app_error(r, 409, mc_view_str(r->hdf,
-		    "Dossier.Changed"));
-	case DOSSIER_BAD_INPUT:
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Dossier.NeedFiles"));
-	default:
-		return 503;
-	}
+	if (rc != 0)
+		return mc_dossier_refusal(r, rc, "Dossier.Changed",
+		    "Dossier.NeedFiles");
+	return mc_resp_redirect(r, mc_arena_printf(r->arena,
+	    "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
 }
 
 static int
