@@ -151,7 +151,7 @@ static const char *const stmts[STMT__MAX] = {
 	"LEFT JOIN accounts h ON h.id = d.holder_id "
 #define INBOX_FILTERS "AND (? = 0 OR d.holder_id = ?) " \
 	"AND (? = 0 OR d.procedure_id = ?) AND (? = 0 OR p.field_id = ?) " \
-	"AND (? IS NULL OR d.due_at < ?) "
+	"AND (? IS NULL OR (d.step_due_at < ? AND d.status <> 5)) "
 #define INBOX_ORDER "ORDER BY d.step_due_at, d.id LIMIT ? OFFSET ?"
 	/* Every open status, in the order of the dossiers_open index. */
 	[STMT_INBOX] = INBOX_SELECT "WHERE d.current_agency_id = ? "
@@ -504,6 +504,40 @@ static int
 acts(const struct mc_user *u, unsigned int roles, unsigned int agency)
 {
 	return mc_auth_acts_for(u, roles, agency);
+}
+
+static int	officer_at_or_above(struct mc_db *, struct mc_arena *,
+		    const struct mc_user *, unsigned int);
+
+/*
+ * 1 if the user may see the locked dossier: its applicant, or an officer at
+ * (or above) the receiving agency or an agency with a step in it; 0 if not,
+ * -1 on a database error.
+ */
+static int
+may_see(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const struct state *st)
+{
+	struct mc_rows	rows;
+	size_t		i;
+
+	if (u == NULL)
+		return 0;
+	if (col(st, L_ACCOUNT) != NULL &&
+	    mc_rows_int(&st->row, 0, L_ACCOUNT) == u->id)
+		return 1;
+	if ((u->roles & ROLES_OFFICER) == 0)
+		return 0;
+	if (officer_at_or_above(db, a, u, st->agency))
+		return 1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_STEP_AGENCIES], "i",
+	    st->id) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++)
+		if (officer_at_or_above(db, a, u,
+		    (unsigned int)mc_rows_int(&rows, i, 0)))
+			return 1;
+	return 0;
 }
 
 /* Whether the user may act as `who` on the locked dossier. */
@@ -946,7 +980,7 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	struct state			 st;
 	struct mc_rows			 extra;
 	char				 at[20];
-	int				 rc = -1;
+	int				 rc = -1, vis;
 
 	memset(&st, 0, sizeof(st));
 	mc_time_sql(at, now);
@@ -967,8 +1001,23 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	st.apology = mc_rows_str(&extra, 0, 5);
 	st.return_method = mc_rows_int(&extra, 0, 6);
 	rc = DOSSIER_FORBIDDEN;
-	if (!allowed_who(u, rule->who, &st))
+	if (!allowed_who(u, rule->who, &st)) {
+		/*
+		 * Someone who may see the dossier is told first that it
+		 * changed since they looked, or that its state no longer
+		 * allows the action (409): a colleague's move may just have
+		 * taken it out of their hands (another step, another agency,
+		 * refused, withdrawn). Others only learn it is not theirs.
+		 */
+		if ((vis = may_see(db, a, u, &st)) < 0)
+			rc = -1;
+		else if (vis && args->expected_version > 0 &&
+		    mc_rows_int(&st.row, 0, L_VERSION) != args->expected_version)
+			rc = DOSSIER_CONFLICT;
+		else if (vis && !(rule->from & S(st.status)))
+			rc = DOSSIER_NOT_ALLOWED;
 		goto out;
+	}
 	rc = DOSSIER_CONFLICT;
 	if (args->expected_version > 0 && mc_rows_int(&st.row, 0, L_VERSION) !=
 	    args->expected_version)

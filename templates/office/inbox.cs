@@ -23,7 +23,7 @@
 <select id="procedure" name="procedure"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:p = Data.Procedures ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Data.Procedure ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></div>
 <div class="form-group"><label for="field"><?cs var:Lang.Inbox.Field ?></label>
 <select id="field" name="field"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Data.Field ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /each ?></select></div>
-<div class="form-group"><label for="due"><?cs var:Lang.Dossier.Due ?></label>
+<div class="form-group"><label for="due"><?cs var:Lang.Inbox.Time ?></label>
 <select id="due" name="due"><option value=""><?cs var:Lang.Inbox.Any ?></option><option value="overdue"<?cs if:Data.Due == "overdue" ?> selected<?cs /if ?>><?cs var:Lang.Inbox.Overdue ?></option></select></div>
 <div class="form-group"><label for="q"><?cs var:Lang.Inbox.Search ?></label>
 <input id="q" name="q" type="search" value="<?cs var:Form.q ?>"></div>
@@ -36,7 +36,7 @@
 <thead><tr><th scope="col"><?cs var:Lang.Inbox.Time ?></th><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Inbox.StepDue ?></th><th scope="col"><?cs var:Lang.Dossier.Status ?></th></tr></thead>
 <tbody>
 <?cs each:d = Data.Dossiers ?><tr class="row-<?cs var:d.colour ?>">
-<td data-label="<?cs var:Lang.Inbox.Time ?>"><span class="dot dot-<?cs var:d.colour ?>" title="<?cs var:Lang.Colour[d.colour] ?>"></span><span class="colour-text"><?cs var:Lang.Colour[d.colour] ?></span></td>
+<td data-label="<?cs var:Lang.Inbox.Time ?>"><?cs if:d.colour != "none" || d.status == 5 ?><span class="dot dot-<?cs var:d.colour ?>" title="<?cs var:Lang.Colour[d.colour] ?>"></span><span class="colour-text"><?cs var:Lang.Colour[d.colour] ?></span><?cs else ?>–<?cs /if ?></td>
 <td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?><br><span class="muted"><?cs var:d.applicant_id_number ?></span></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
