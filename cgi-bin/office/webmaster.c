@@ -98,6 +98,7 @@ enum stmt {
 	STMT_FAQ_SAVE,
 	STMT_FAQ_DELETE,
 	STMT_FIELDS,
+	STMT_FIELD_ONE,
 	STMT_NEWS,
 	STMT_NEWS_ONE,
 	STMT_NEWS_ADD,
@@ -146,6 +147,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "updated_by = ? WHERE id = ?",
 	[STMT_FAQ_DELETE] = "DELETE FROM faqs WHERE id = ?",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name, id",
+	[STMT_FIELD_ONE] = "SELECT id FROM fields WHERE id = ?",
 	[STMT_NEWS] = "SELECT id, kind, title, example, published, "
 	    "published_at FROM news ORDER BY published_at DESC, id DESC "
 	    "LIMIT 500",
@@ -486,6 +488,13 @@ page_faq_post(struct mc_request *r)
 	    (text(r, FIELD_QUESTION_EN) != NULL &&
 	    mc_utf8_chars(text(r, FIELD_QUESTION_EN)) > 1000))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.english", "1");
+	if (field != 0) {
+		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FIELD_ONE],
+		    "i", field) < 0)
+			return 503;
+		if (rows.n == 0)
+			bad = 1, field = 0;
+	}
 	if (code != NULL) {
 		struct mc_cat_query	cq;
 		long long		total;
