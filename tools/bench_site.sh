@@ -2,12 +2,13 @@
 # tools/bench_site.sh — the public site's figures for BENCHMARKS.md ("Public
 # site (issue 4)"), measured in one run on this machine:
 #
-#   1. full rebuild of the catalogue (every procedure, both languages, every
-#      index page) into an empty folder: bin/motcua site --full, best of 3;
-#   2. Hugo (Debian's hugo) building the same pages from the same data
-#      exported as Markdown (tools/bench_site/export.py) with a comparable
-#      template (tools/bench_site/hugo/), into an empty folder, best of 3;
-#      the ratio of the two;
+#   1, 2. full rebuild of the catalogue (every procedure, both languages,
+#      every index page) by bin/motcua site --full against Hugo (Debian's
+#      hugo) building the same pages from the same data exported as
+#      Markdown (tools/bench_site/export.py) with a comparable template
+#      (tools/bench_site/hugo/): best of 3 each, alternating, into an empty
+#      folder in memory (tmpfs), into an empty folder on disk, and over
+#      their own previous output; the ratios;
 #   3. the full rebuild over an up-to-date site (nothing written);
 #   4. an incremental run after one procedure changed: time, pages rendered
 #      and files written;
@@ -42,6 +43,7 @@ B=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/motcua-bench-site-work-XXXXXX)
 cleanup() {
     rm -rf "$WORK"
+    [[ -n ${SHM:-} ]] && rm -rf "$SHM"
     if (( OWN )); then tools/instance.sh stop >/dev/null 2>&1; rm -rf "$RUNDIR"; fi
 }
 trap cleanup EXIT
@@ -50,19 +52,8 @@ now() { date +%s.%N; }
 secs() { awk "BEGIN { printf \"%.2f\", $2 - $1 }"; }
 best() { sort -n | head -1; }
 
-# ------------------------------------------------------------ 1. ours, full
-for i in 1 2 3; do
-    rm -rf "$WORK/ours"
-    t0=$(now)
-    out=$(MOTCUA_SITE_DIR=$WORK/ours bin/motcua site --full 2>&1 | tail -1)
-    t1=$(now)
-    echo "$(secs "$t0" "$t1") $out" >>"$WORK/ours.times"
-done
-ours=$(cut -d' ' -f1 "$WORK/ours.times" | best)
-ours_files=$(find "$WORK/ours" -type f -name '*.html' | wc -l)
-ours_mb=$(du -sm "$WORK/ours" | cut -f1)
-
-# ------------------------------------------------------------ 2. Hugo
+# ------------------------------------------------------------ 1, 2: ours, Hugo
+# Hugo's input: the same data as Markdown.
 SQL "SELECT JSON_OBJECT('code', p.code, 'name', p.name, 'field', f.name,
   'field_en', f.name_en, 'field_slug', f.slug, 'province', p.level_province,
   'commune', p.level_commune, 'online', p.online,
@@ -88,17 +79,48 @@ wards=$(SQL "SELECT JSON_ARRAYAGG(JSON_OBJECT('code', code, 'name', name, 'name_
 cp -a tools/bench_site/hugo "$WORK/hugo"
 python3 tools/bench_site/export.py "$WORK/hugo" "$wards" <"$WORK/catalogue.jsonl"
 hugo_version=$(hugo version | cut -d' ' -f2)
-for i in 1 2 3; do
-    rm -rf "$WORK/hugo/public" "$WORK/hugo/resources"
-    t0=$(now)
-    hugo --quiet -s "$WORK/hugo" -d "$WORK/hugo/public" >"$WORK/hugo.log" 2>&1 || { tail -20 "$WORK/hugo.log" >&2; exit 1; }
-    t1=$(now)
-    echo "$(secs "$t0" "$t1")" >>"$WORK/hugo.times"
-done
-hugo_s=$(best <"$WORK/hugo.times")
-hugo_files=$(find "$WORK/hugo/public" -type f -name '*.html' | wc -l)
-hugo_mb=$(du -sm "$WORK/hugo/public" | cut -f1)
-ratio=$(awk "BEGIN { printf \"%.1f\", $hugo_s / $ours }")
+
+# ours DIR KEEP / hugo DIR KEEP: one build into DIR (emptied first unless
+# KEEP), its wall time in seconds on stdout.
+ours() {
+    (( $2 )) || rm -rf "$1"
+    mkdir -p "$(dirname "$1")"
+    local t0 t1; t0=$(now)
+    MOTCUA_SITE_DIR=$1 bin/motcua site --full >"$WORK/ours.last" 2>&1 || { cat "$WORK/ours.last" >&2; exit 1; }
+    t1=$(now); secs "$t0" "$t1"; echo
+}
+hugo_build() {
+    (( $2 )) || rm -rf "$1" "$WORK/hugo/resources"
+    local t0 t1; t0=$(now)
+    hugo --quiet -s "$WORK/hugo" -d "$1" >"$WORK/hugo.log" 2>&1 || { tail -20 "$WORK/hugo.log" >&2; exit 1; }
+    t1=$(now); secs "$t0" "$t1"; echo
+}
+# compare NAME DIR KEEP: best of 3 of each, alternating; a table row.
+compare() {
+    local name=$1 dir=$2 keep=$3 o h i
+    : >"$WORK/o.t"; : >"$WORK/h.t"
+    for i in 1 2 3; do
+        ours "$dir/ours" "$keep" >>"$WORK/o.t"
+        hugo_build "$dir/hugo" "$keep" >>"$WORK/h.t"
+    done
+    o=$(best <"$WORK/o.t"); h=$(best <"$WORK/h.t")
+    printf '| %s | %s s | %s s | **%s×** |\n' "$name" "$o" "$h" \
+        "$(awk "BEGIN { printf \"%.1f\", $h / $o }")" >>"$WORK/compare.md"
+}
+: >"$WORK/compare.md"
+SHM=""
+if [[ -d /dev/shm && -w /dev/shm ]]; then
+    SHM=$(mktemp -d /dev/shm/motcua-bench-site-XXXXXX)
+    compare "into an empty folder in memory (tmpfs)" "$SHM" 0
+    rm -rf "$SHM"
+fi
+compare "into an empty folder on disk (ext4)" "$WORK/disk" 0
+compare "over their own output of the run before (on disk)" "$WORK/disk" 1
+ours_line=$(tail -1 "$WORK/ours.last")
+ours_files=$(find "$WORK/disk/ours" -type f -name '*.html' | wc -l)
+ours_mb=$(du -sm "$WORK/disk/ours" | cut -f1)
+hugo_files=$(find "$WORK/disk/hugo" -type f -name '*.html' | wc -l)
+hugo_mb=$(du -sm "$WORK/disk/hugo" | cut -f1)
 
 # ------------------------------------------------------------ 3. up to date
 t0=$(now)
@@ -143,12 +165,13 @@ gz=$(curl -s --compressed -o /dev/null -w '%{size_download}' -H 'Accept-Encoding
 
 echo "### Full rebuild against Hugo"
 echo
-echo "| generator | command | HTML files | MB | best of 3 |"
-echo "| --- | --- | --- | --- | --- |"
-echo "| Một Cửa (ClearSilver, C) | \`bin/motcua site --full\` into an empty folder | $ours_files | $ours_mb | $ours s |"
-echo "| Hugo $hugo_version | \`hugo -s DIR -d public\` into an empty folder | $hugo_files | $hugo_mb | $hugo_s s |"
+echo "Every procedure in both languages and every index page: Một Cửa writes $ours_files HTML files ($ours_mb MB), Hugo $hugo_version $hugo_files ($hugo_mb MB). Best of 3 each, alternating."
 echo
-echo "Ratio: Hugo takes **${ratio}×** as long. Our summary line: \`$(sort -n "$WORK/ours.times" | head -1 | cut -d' ' -f2-)\`."
+echo "| where | \`bin/motcua site --full\` | \`hugo -s DIR -d OUT\` | Hugo takes |"
+echo "| --- | --- | --- | --- |"
+cat "$WORK/compare.md"
+echo
+echo "Our last summary line: \`$ours_line\`."
 echo
 echo "### Regeneration"
 echo
