@@ -33,7 +33,7 @@ FAILED=0
 WORK=$(mktemp -d /tmp/motcua-e2e-run-XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-if [[ ! -d $E2E/node_modules/playwright-core ]]; then
+if [[ ! -d $E2E/node_modules/playwright-core || ! -d $E2E/node_modules/axe-core ]]; then
     echo "e2e: installing the test tools (npm ci in tests/e2e)"
     if ! (cd "$E2E" && npm ci --no-audit --no-fund) >"$WORK/npm.log" 2>&1; then
         tail -n 20 "$WORK/npm.log"
