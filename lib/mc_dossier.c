@@ -1332,8 +1332,11 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 		hours = mc_rows_int(&d->row, 0, 38);
 	if (mc_rows_str(&d->row, 0, 39) != NULL)
 		days = mc_rows_int(&d->row, 0, 39);
-	if (hours > 0)
+	if (hours > 0) {
 		mc_view_set_int(hdf, "Data.LegalHours", hours);
+		mc_view_setf(hdf, "Data.LegalWorkdays", "%lld.%03lld",
+		    hours / 8, hours % 8 * 125);
+	}
 	if (days > 0)
 		mc_view_set_int(hdf, "Data.LegalDays", days);
 }

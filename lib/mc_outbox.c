@@ -60,8 +60,8 @@ enum stmt {
 	"AND NOT (d.step_due_at < ?) "
 
 #define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \
-	"DATE_FORMAT(n.created_at, '%d/%m/%Y %H:%i') AS created_at, " \
-	"DATE_FORMAT(n.read_at, '%d/%m/%Y %H:%i') AS read_at, " \
+	"DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, " \
+	"DATE_FORMAT(n.read_at, '%Y-%m-%d %H:%i:%s') AS read_at, " \
 	"d.code AS dossier_code FROM notifications n " \
 	"LEFT JOIN dossiers d ON d.id = n.dossier_id WHERE n.account_id = ? "
 

@@ -14,6 +14,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_view.h"
 
@@ -204,6 +205,62 @@ mc_view_rows(HDF *hdf, const char *prefix, const struct mc_rows *rows)
 	}
 }
 
+/*
+ * The formatting functions of lib/mc_fmt as template string functions,
+ * one set per language: a template writes <?cs var:fmt_datetime(x) ?>
+ * and the view's language chooses the format.
+ */
+typedef const char *(*fmt_fn)(enum mc_lang, const char *, char *, size_t);
+
+static NEOERR *
+strfunc(enum mc_lang l, fmt_fn fn, const char *in, char **ret)
+{
+	char	out[256];
+
+	fn(l, in, out, sizeof(out));
+	if ((*ret = strdup(out)) == NULL)
+		return nerr_raise(NERR_NOMEM, "strfunc");
+	return STATUS_OK;
+}
+
+#define STRFUNC(name, lang, fn)						\
+static NEOERR *								\
+name(const char *in, char **ret)					\
+{									\
+	return strfunc(lang, fn, in, ret);				\
+}
+STRFUNC(datetime_vi, LANG_VI, mc_fmt_datetime)
+STRFUNC(datetime_en, LANG_EN, mc_fmt_datetime)
+STRFUNC(date_vi, LANG_VI, mc_fmt_date)
+STRFUNC(date_en, LANG_EN, mc_fmt_date)
+STRFUNC(number_vi, LANG_VI, mc_fmt_number)
+STRFUNC(number_en, LANG_EN, mc_fmt_number)
+STRFUNC(workdays_vi, LANG_VI, mc_fmt_workdays)
+STRFUNC(workdays_en, LANG_EN, mc_fmt_workdays)
+
+static const struct {
+	const char	*name;
+	CSSTRFUNC	 fn[LANG__MAX];
+} fmt_funcs[] = {
+	{ "fmt_datetime", { datetime_vi, datetime_en } },
+	{ "fmt_date", { date_vi, date_en } },
+	{ "fmt_number", { number_vi, number_en } },
+	{ "fmt_workdays", { workdays_vi, workdays_en } },
+};
+
+static NEOERR *
+register_fmt(CSPARSE *cs, enum mc_lang l)
+{
+	NEOERR	*err;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(fmt_funcs) / sizeof(fmt_funcs[0]); i++)
+		if ((err = cs_register_strfunc(cs, (char *)fmt_funcs[i].name,
+		    fmt_funcs[i].fn[l])) != STATUS_OK)
+			return err;
+	return STATUS_OK;
+}
+
 static NEOERR *
 render_cb(void *ctx, char *s)
 {
@@ -229,7 +286,8 @@ view_parse(struct lang_view *v, const char *tmpl, int layout)
 		log_nerr("cs_init", err);
 		return NULL;
 	}
-	if ((err = cgi_register_strfuncs(cs)) != STATUS_OK) {
+	if ((err = cgi_register_strfuncs(cs)) != STATUS_OK ||
+	    (err = register_fmt(cs, (enum mc_lang)(v - views))) != STATUS_OK) {
 		log_nerr("strfuncs", err);
 		cs_destroy(&cs);
 		return NULL;

@@ -15,6 +15,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -167,16 +168,16 @@ count(HDF *hdf, struct mc_arena *a, size_t n)
 	    n / 1000 % 1000, sep, n % 1000);
 }
 
-/* "2026-07-20 10:11:12" as 20/07/2026 (vi) or 2026-07-20 (en). */
+/* "2026-07-20 10:11:12" as 20/07/2026 (vi) or 20 July 2026 (en). */
 static const char *
 date(struct mc_arena *a, const char *sqltime, enum mc_lang lang)
 {
+	char	out[64];
+
 	if (sqltime == NULL || strlen(sqltime) < 10)
 		return NULL;
-	if (lang == LANG_EN)
-		return mc_arena_strndup(a, sqltime, 10);
-	return mc_arena_printf(a, "%.2s/%.2s/%.4s", sqltime + 8, sqltime + 5,
-	    sqltime);
+	return mc_arena_strdup(a, mc_fmt_date(lang, sqltime, out,
+	    sizeof(out)));
 }
 
 /* Sets prefix.0, prefix.1, ... to the non-blank lines of text, trimmed. */

@@ -67,26 +67,33 @@ static const char *const stmts[STMT__MAX] = {
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
 };
 
-/* Hours of working time: "2", "0.5", "24.25". */
+/* Hours of working time: "2", "0.5", "24.25" (or "0,5", "24,25"). */
 static int
 valid_hours(const struct mc_param *p)
 {
 	size_t	dots = 0, i;
 
 	for (i = 0; i < p->len; i++) {
-		if (p->value[i] == '.')
+		if (p->value[i] == '.' || p->value[i] == ',')
 			dots++;
 		else if (p->value[i] < '0' || p->value[i] > '9')
 			return 0;
 	}
-	return p->len > 0 && dots <= 1 && p->value[0] != '.';
+	return p->len > 0 && dots <= 1 && p->value[0] != '.' &&
+	    p->value[0] != ',';
 }
 
-/* Minutes of "h" or "h.f" hours. */
+/* Minutes of "h", "h.f" or "h,f" hours. */
 static long
 hours_minutes(const char *s)
 {
-	double	h = strtod(s, NULL);
+	char	 n[16], *comma;
+	double	 h;
+
+	snprintf(n, sizeof(n), "%s", s);
+	if ((comma = strchr(n, ',')) != NULL)
+		*comma = '.';
+	h = strtod(n, NULL);
 
 	return (long)(h * 60.0 + 0.5);
 }

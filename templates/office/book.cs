@@ -19,8 +19,8 @@
 <td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(b.code) ?>"><?cs var:b.code ?></a></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:b.procedure_name ?></td>
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:b.applicant_name ?></td>
-<td data-label="<?cs var:Lang.Dossier.Received ?>"><?cs var:b.received_at ?></td>
-<td data-label="<?cs var:Lang.Dossier.Due ?>"><?cs var:b.due_at ?></td>
-<td data-label="<?cs var:Lang.Dossier.Returned ?>"><?cs if:b.returned_at ?><?cs var:b.returned_at ?> · <?cs var:Lang.Channel[b.return_method] ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Dossier.Received ?>"><?cs var:fmt_datetime(b.received_at) ?></td>
+<td data-label="<?cs var:Lang.Dossier.Due ?>"><?cs var:fmt_datetime(b.due_at) ?></td>
+<td data-label="<?cs var:Lang.Dossier.Returned ?>"><?cs if:b.returned_at ?><?cs var:fmt_datetime(b.returned_at) ?> · <?cs var:Lang.Channel[b.return_method] ?><?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs else ?><p><?cs var:Lang.Book.Empty ?></p><?cs /if ?>

@@ -14,7 +14,7 @@
 <p class="eyebrow"><?cs var:Lang.Office.Eyebrow ?></p>
 <h1><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h1>
 <?cs # No clock runs before acceptance nor after the end: no colour words then ("none" is said only of a paused dossier, status 5). ?>
-<?cs if:Data.Colour != "none" || Data.Dossier.0.status == 5 ?><p class="dossier-colour colour-<?cs var:Data.Colour ?>"><span class="dot dot-<?cs var:Data.Colour ?>"></span> <?cs var:Lang.Colour[Data.Colour] ?><?cs if:Data.Dossier.0.step_due_at ?> · <?cs var:Lang.Inbox.StepDue ?> <?cs var:Data.Dossier.0.step_due_at ?><?cs /if ?><?cs if:Data.Dossier.0.holder_name ?> · <?cs var:Lang.Inbox.Holder ?> <?cs var:Data.Dossier.0.holder_name ?><?cs /if ?></p><?cs /if ?>
+<?cs if:Data.Colour != "none" || Data.Dossier.0.status == 5 ?><p class="dossier-colour colour-<?cs var:Data.Colour ?>"><span class="dot dot-<?cs var:Data.Colour ?>"></span> <?cs var:Lang.Colour[Data.Colour] ?><?cs if:Data.Dossier.0.step_due_at ?> · <?cs var:Lang.Inbox.StepDue ?> <?cs var:fmt_datetime(Data.Dossier.0.step_due_at) ?><?cs /if ?><?cs if:Data.Dossier.0.holder_name ?> · <?cs var:Lang.Inbox.Holder ?> <?cs var:Data.Dossier.0.holder_name ?><?cs /if ?></p><?cs /if ?>
 <?cs include:"partials/workflow.cs" ?>
 <?cs if:subcount(Data.Actions) ?>
 <section class="card actions" aria-labelledby="actions-h">

@@ -40,7 +40,7 @@
 <td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?><br><span class="muted"><?cs var:d.applicant_id_number ?></span></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
-<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><?cs alt:d.step_due_at ?>–<?cs /alt ?></td>
+<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><?cs if:d.step_due_at ?><?cs var:fmt_datetime(d.step_due_at) ?><?cs else ?>–<?cs /if ?></td>
 <td data-label="<?cs var:Lang.Dossier.Status ?>"><?cs call:status_badge(d.status) ?></td>
 </tr>
 <?cs /each ?></tbody>

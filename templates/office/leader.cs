@@ -20,7 +20,7 @@
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
 <td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
-<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><span class="dot dot-<?cs var:colour ?>"></span><?cs var:d.step_due_at ?></td>
+<td data-label="<?cs var:Lang.Inbox.StepDue ?>"><span class="dot dot-<?cs var:colour ?>"></span><?cs var:fmt_datetime(d.step_due_at) ?></td>
 </tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Leader.None ?></p><?cs /if ?><?cs /def ?>
 <h2><?cs var:Lang.Leader.Late ?></h2>
 <?cs call:list(Data.Late, "red") ?>

@@ -13,7 +13,7 @@
 <dl class="facts">
 <dt><?cs var:Lang.Webmaster.Build.Kind ?></dt><dd><?cs if:b.full_rebuild ?><?cs var:Lang.Webmaster.Build.KindFull ?><?cs else ?><?cs var:Lang.Webmaster.Build.KindChanges ?><?cs /if ?></dd>
 <dt><?cs var:Lang.Webmaster.Build.By ?></dt><dd><?cs var:b.full_name ?></dd>
-<dt><?cs var:Lang.Webmaster.Build.Requested ?></dt><dd><?cs var:b.requested_at ?></dd>
+<dt><?cs var:Lang.Webmaster.Build.Requested ?></dt><dd><?cs var:fmt_datetime(b.requested_at) ?></dd>
 <dt><?cs var:Lang.Webmaster.Build.Written ?></dt><dd data-k="written"><?cs var:b.written ?></dd>
 <dt><?cs var:Lang.Webmaster.Build.Unchanged ?></dt><dd data-k="unchanged"><?cs var:b.unchanged ?></dd>
 <dt><?cs var:Lang.Webmaster.Build.Removed ?></dt><dd data-k="removed"><?cs var:b.removed ?></dd>

@@ -9,7 +9,7 @@
 </form>
 <?cs if:Data.Procedure.0.code ?>
 <h2><?cs var:Data.Procedure.0.name ?></h2>
-<p><?cs var:Lang.Workflow.Legal ?> <?cs var:Data.LegalHours ?> <?cs var:Lang.Dossier.WorkingHours ?>.</p>
+<p><?cs var:Lang.Workflow.Legal ?> <?cs var:fmt_number(Data.LegalHours) ?> <?cs var:Lang.Dossier.WorkingHours ?>.</p>
 <?cs if:Form.Errors.total ?><p class="flash flash-error" role="alert"><?cs var:Lang.Workflow.TooLong ?></p><?cs /if ?>
 <?cs if:Form.Errors.steps ?><p class="flash flash-error" role="alert"><?cs var:Lang.Workflow.TooFew ?></p><?cs /if ?>
 <form method="post" action="/can-bo/quan-tri/quy-trinh" class="form">
@@ -22,7 +22,7 @@
 <td><input aria-label="<?cs var:Lang.Workflow.StepName ?> <?cs var:i + 1 ?>" name="name<?cs var:i ?>" value="<?cs var:Form["name" + i] ?>"></td>
 <td><select aria-label="<?cs var:Lang.Workflow.Role ?> <?cs var:i + 1 ?>" name="role<?cs var:i ?>"<?cs if:Form.Errors["role" + i] ?> aria-invalid="true"<?cs /if ?>><?cs each:role = Lang.Role ?><option value="<?cs name:role ?>"<?cs if:Form["role" + i] == name(role) ?> selected<?cs /if ?>><?cs var:role ?></option><?cs /each ?></select></td>
 <td><input aria-label="<?cs var:Lang.Workflow.Agency ?> <?cs var:i + 1 ?>" name="agency<?cs var:i ?>" value="<?cs var:Form["agency" + i] ?>" placeholder="000.00.01.H29"<?cs if:Form.Errors["agency" + i] ?> aria-invalid="true"<?cs /if ?>></td>
-<td><input aria-label="<?cs var:Lang.Workflow.Hours ?> <?cs var:i + 1 ?>" name="hours<?cs var:i ?>" inputmode="decimal" size="6" value="<?cs var:Form["hours" + i] ?>"<?cs if:Form.Errors["hours" + i] ?> aria-invalid="true"<?cs /if ?>></td>
+<td><input aria-label="<?cs var:Lang.Workflow.Hours ?> <?cs var:i + 1 ?>" name="hours<?cs var:i ?>" inputmode="decimal" size="6" value="<?cs var:fmt_number(Form["hours" + i]) ?>"<?cs if:Form.Errors["hours" + i] ?> aria-invalid="true"<?cs /if ?>></td>
 </tr><?cs /each ?></tbody></table></div>
 <p class="hint"><?cs var:Lang.Workflow.Hint ?></p>
 <button type="submit" class="btn"><?cs var:Lang.Workflow.Save ?></button>

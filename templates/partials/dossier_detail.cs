@@ -1,6 +1,7 @@
 <?cs # A dossier's facts, supplements, attachments and history, for citizens
      and officers. Expects Data.Dossier.0, Data.Files, Data.Events,
-     Data.Supplements, Data.UsedHours, Data.LegalHours / Data.LegalDays. ?>
+     Data.Supplements, Data.UsedHours, Data.LegalHours (and Data.LegalWorkdays, the same
+     as a decimal number of working days) / Data.LegalDays. ?>
 <?cs with:d = Data.Dossier.0 ?>
 <dl class="facts">
 <dt><?cs var:Lang.Dossier.Status ?></dt><dd><?cs call:status_badge(d.status) ?></dd>
@@ -12,18 +13,18 @@
 <?cs if:d.applicant_phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:d.applicant_phone ?></dd><?cs /if ?>
 <?cs if:d.applicant_email ?><dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:d.applicant_email ?></dd><?cs /if ?>
 <?cs if:Data.Content ?><dt><?cs var:Lang.File.Content ?></dt><dd class="pre-line"><?cs var:Data.Content ?></dd><?cs /if ?>
-<dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:d.submitted_at ?></dd>
-<?cs if:d.received_at ?><dt><?cs var:Lang.Dossier.Received ?></dt><dd><?cs var:d.received_at ?></dd><?cs /if ?>
-<?cs if:Data.LegalHours ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalHours ?> <?cs var:Lang.Dossier.WorkingHours ?></dd><?cs elif:Data.LegalDays ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalDays ?> <?cs var:Lang.Dossier.Days ?></dd><?cs /if ?>
-<?cs if:d.due_at ?><dt><?cs var:Lang.Dossier.Due ?></dt><dd><?cs var:d.due_at ?><?cs if:d.original_due_at ?> <span class="muted">(<?cs var:Lang.Dossier.OriginalDue ?> <?cs var:d.original_due_at ?>)</span><?cs /if ?></dd><?cs /if ?>
-<?cs if:Data.UsedHours ?><dt><?cs var:Lang.Dossier.Used ?></dt><dd><?cs var:Data.UsedHours ?> <?cs var:Lang.Dossier.WorkingHours ?></dd><?cs /if ?>
+<dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:fmt_datetime(d.submitted_at) ?></dd>
+<?cs if:d.received_at ?><dt><?cs var:Lang.Dossier.Received ?></dt><dd><?cs var:fmt_datetime(d.received_at) ?></dd><?cs /if ?>
+<?cs if:Data.LegalHours ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:fmt_workdays(Data.LegalWorkdays) ?></dd><?cs elif:Data.LegalDays ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalDays ?> <?cs if:Data.LegalDays == 1 ?><?cs var:Lang.Dossier.Day ?><?cs else ?><?cs var:Lang.Dossier.Days ?><?cs /if ?></dd><?cs /if ?>
+<?cs if:d.due_at ?><dt><?cs var:Lang.Dossier.Due ?></dt><dd><?cs var:fmt_datetime(d.due_at) ?><?cs if:d.original_due_at ?> <span class="muted">(<?cs var:Lang.Dossier.OriginalDue ?> <?cs var:fmt_datetime(d.original_due_at) ?>)</span><?cs /if ?></dd><?cs /if ?>
+<?cs if:Data.UsedHours ?><dt><?cs var:Lang.Dossier.Used ?></dt><dd><?cs var:fmt_number(Data.UsedHours) ?> <?cs var:Lang.Dossier.WorkingHours ?></dd><?cs /if ?>
 <?cs if:d.apology_reason ?><dt><?cs var:Lang.Dossier.Apology ?></dt><dd><?cs var:d.apology_reason ?></dd><?cs /if ?>
-<?cs if:d.returned_at ?><dt><?cs var:Lang.Dossier.Returned ?></dt><dd><?cs var:d.returned_at ?> · <?cs var:Lang.Channel[d.return_method] ?></dd><?cs /if ?>
+<?cs if:d.returned_at ?><dt><?cs var:Lang.Dossier.Returned ?></dt><dd><?cs var:fmt_datetime(d.returned_at) ?> · <?cs var:Lang.Channel[d.return_method] ?></dd><?cs /if ?>
 </dl>
 <?cs if:subcount(Data.Supplements) ?>
 <h2><?cs var:Lang.Dossier.Supplements ?></h2>
 <?cs each:s = Data.Supplements ?><div class="supplement<?cs if:!s.answered_at ?> open<?cs /if ?>">
-<p><strong><?cs var:s.requested_at ?></strong><?cs if:s.answered_at ?> · <?cs var:Lang.Dossier.Answered ?> <?cs var:s.answered_at ?><?cs else ?> · <?cs var:Lang.Dossier.Waiting ?><?cs /if ?></p>
+<p><strong><?cs var:fmt_datetime(s.requested_at) ?></strong><?cs if:s.answered_at ?> · <?cs var:Lang.Dossier.Answered ?> <?cs var:fmt_datetime(s.answered_at) ?><?cs else ?> · <?cs var:Lang.Dossier.Waiting ?><?cs /if ?></p>
 <ol><?cs each:it = s.Items ?><li><?cs var:it.item ?><?cs if:it.reason ?> — <span class="muted"><?cs var:it.reason ?></span><?cs /if ?></li><?cs /each ?></ol>
 <?cs if:s.note ?><p class="note"><?cs var:s.note ?></p><?cs /if ?>
 </div>
@@ -31,12 +32,12 @@
 <?cs /if ?>
 <?cs if:subcount(Data.Files) ?>
 <h2><?cs var:Lang.Dossier.Files ?></h2>
-<ul class="files"><?cs each:f = Data.Files ?><li><a href="/dich-vu/ho-so/<?cs var:url_escape(d.code) ?>/tep/<?cs var:f.id ?>"><?cs var:f.filename ?></a> <span class="muted">(<?cs var:f.mime ?>, <?cs var:f.size ?> B, <?cs var:f.uploaded_at ?>)</span></li>
+<ul class="files"><?cs each:f = Data.Files ?><li><a href="/dich-vu/ho-so/<?cs var:url_escape(d.code) ?>/tep/<?cs var:f.id ?>"><?cs var:f.filename ?></a> <span class="muted">(<?cs var:f.mime ?>, <?cs var:f.size ?> B, <?cs var:fmt_datetime(f.uploaded_at) ?>)</span></li>
 <?cs /each ?></ul>
 <?cs /if ?>
 <h2><?cs var:Lang.Dossier.History ?></h2>
 <ol class="timeline"><?cs each:e = Data.Events ?><li<?cs if:e.internal == 1 ?> class="internal"<?cs /if ?>>
-<span class="time"><?cs var:e.at ?></span>
+<span class="time"><?cs var:fmt_datetime(e.at) ?></span>
 <strong><?cs alt:Lang.Action[e.action] ?><?cs var:e.action ?><?cs /alt ?></strong>
 → <?cs call:status_badge(e.to_status) ?>
 <?cs if:e.actor ?><span class="muted"> · <?cs var:e.actor ?></span><?cs /if ?>

@@ -6,7 +6,7 @@
 # read_at, dossier_code; Data.UnreadCount; Data.Upto (newest unread id). ?>
 <?cs def:notice(n, unread) ?><li id="tb-<?cs var:n.id ?>"<?cs if:unread ?> class="unread"<?cs /if ?>>
 <?cs if:unread ?><span class="tag"><?cs var:Lang.Notifications.New ?></span> <strong><?cs var:n.title ?></strong><?cs else ?><?cs var:n.title ?><?cs /if ?>
-<span class="muted"><?cs var:Lang.Notifications.Received ?> <?cs var:n.created_at ?></span>
+<span class="muted"><?cs var:Lang.Notifications.Received ?> <time datetime="<?cs var:n.created_at ?>"><?cs var:fmt_datetime(n.created_at) ?></time></span>
 <p><?cs var:n.body ?></p>
 <?cs if:n.url ?><a href="<?cs var:url_validate(n.url) ?>"><?cs var:Lang.Notifications.Open ?> <?cs var:n.dossier_code ?></a><?cs /if ?>
 <?cs if:unread ?><form method="post" action="<?cs var:Data.Base ?>/da-doc"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="id" value="<?cs var:n.id ?>"><button type="submit" class="btn btn-secondary btn-small"><?cs var:Lang.Notifications.MarkRead ?></button></form><?cs /if ?>

@@ -7,7 +7,7 @@
 <span class="wf-name"><?cs var:s.name ?></span>
 <span class="wf-meta"><?cs var:s.agency_name ?> · <?cs var:Lang.Role[s.role] ?></span>
 <span class="wf-state"><?cs var:Lang.Workflow.State[s.state] ?><?cs if:s.outcome ?> · <?cs var:Lang.Outcome[s.outcome] ?><?cs /if ?></span>
-<?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:s.due_at ?></span><?cs /if ?>
+<?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(s.due_at) ?></span><?cs /if ?>
 </li>
 <?cs /each ?></ol>
 <?cs /if ?>

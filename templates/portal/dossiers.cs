@@ -8,7 +8,7 @@
 <?cs each:d = Data.Dossiers ?><tr>
 <td><a href="/dich-vu/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
 <td><?cs var:d.procedure_name ?><br><span class="muted"><?cs var:d.agency_name ?></span></td>
-<td><?cs var:d.submitted_at ?></td>
+<td><?cs var:fmt_datetime(d.submitted_at) ?></td>
 <td><?cs call:status_badge(d.status) ?></td>
 </tr>
 <?cs /each ?></tbody>

@@ -16,9 +16,9 @@
 <dt><?cs var:Lang.Dossier.Status ?></dt><dd><?cs call:status_badge(Data.Dossier.0.status) ?></dd>
 <dt><?cs var:Lang.Dossier.Procedure ?></dt><dd><?cs var:Data.Dossier.0.procedure_name ?></dd>
 <dt><?cs var:Lang.Dossier.Agency ?></dt><dd><?cs var:Data.Dossier.0.agency_name ?></dd>
-<dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:Data.Dossier.0.submitted_at ?></dd>
-<?cs if:Data.Dossier.0.due_at ?><dt><?cs var:Lang.Dossier.Due ?></dt><dd><?cs var:Data.Dossier.0.due_at ?></dd><?cs /if ?>
+<dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:fmt_datetime(Data.Dossier.0.submitted_at) ?></dd>
+<?cs if:Data.Dossier.0.due_at ?><dt><?cs var:Lang.Dossier.Due ?></dt><dd><?cs var:fmt_datetime(Data.Dossier.0.due_at) ?></dd><?cs /if ?>
 </dl>
 <h3><?cs var:Lang.Dossier.History ?></h3>
-<ol class="timeline"><?cs each:e = Data.Events ?><li><span class="time"><?cs var:e.at ?></span> <strong><?cs alt:Lang.Action[e.action] ?><?cs var:e.action ?><?cs /alt ?></strong> → <?cs call:status_badge(e.to_status) ?></li><?cs /each ?></ol>
+<ol class="timeline"><?cs each:e = Data.Events ?><li><span class="time"><?cs var:fmt_datetime(e.at) ?></span> <strong><?cs alt:Lang.Action[e.action] ?><?cs var:e.action ?><?cs /alt ?></strong> → <?cs call:status_badge(e.to_status) ?></li><?cs /each ?></ol>
 <?cs /if ?>

@@ -461,12 +461,12 @@ test_procedure_pages(struct buf *out, struct mc_arena *a)
 	HAS("<p class=\"lang-note\">This content is available in Vietnamese "
 	    "only.</p>");
 	HAS("href=\"/en/linh-vuc/ho-tich.html\">Civil status</a>");
-	HAS("Updated: 2026-07-20");
+	HAS("Updated: 20 July 2026");
 	HAS("<link rel=\"canonical\" href=\"" BASE_URL
 	    "/en/thu-tuc/1.000894.html\">");
 	HAS("class=\"lang-switch\" lang=\"vi\" hreflang=\"vi\" title=\"See "
 	    "this page in Vietnamese\" href=\"/thu-tuc/1.000894.html\"");
-	HAS("<td data-label=\"Processing time\">1 working days</td>");
+	HAS("<td data-label=\"Processing time\">1 working day</td>");
 	HAS(">Free of charge<");
 	HAS("href=\"/dich-vu/nop-ho-so/1.000894?lang=en\"");
 	HAS("<a href=\"/en/\">Home</a>");

@@ -1,0 +1,1 @@
+<?cs var:fmt_datetime(Data.At) ?>|<?cs var:fmt_date(Data.At) ?>|<?cs var:fmt_number(Data.Num) ?>|<?cs var:fmt_workdays(Data.Days) ?>
