@@ -631,10 +631,14 @@ load_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
 	return 0;
 }
 
-/* Starts step seq at now: its due and warning times; 0 or -1. */
+/*
+ * Starts step seq: handed over at now (form 05's "given" is that real
+ * moment), its time counted from clock (now, or the next opening when
+ * accepted after hours or after the cut-off); 0 or -1.
+ */
 static int
 start_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
-    time_t now, long long actor)
+    time_t now, time_t clock, long long actor)
 {
 	struct mc_rows	 step;
 	time_t		 due;
@@ -643,11 +647,11 @@ start_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
 	if (load_step(db, a, st, seq, &step) < 0 || step.n == 0)
 		return -1;
 	minutes = (long)mc_rows_int(&step, 0, 3);
-	due = mc_calendar_add_minutes(now, minutes);
+	due = mc_calendar_add_minutes(clock, minutes);
 	st->new_step = seq;
 	st->new_agency = (unsigned int)mc_rows_int(&step, 0, 2);
 	st->step_due = sql_fmt(a, due);
-	st->step_warn = sql_fmt(a, mc_calendar_add_minutes(now, minutes *
+	st->step_warn = sql_fmt(a, mc_calendar_add_minutes(clock, minutes *
 	    (100 - soon_percent()) / 100));
 	st->holder = 0;
 	return mc_db_exec(db, stmts[STMT_STEP_START], "ssIii", sql_fmt(a, now),
@@ -689,7 +693,7 @@ move_step(struct mc_db *db, struct mc_arena *a, struct state *st, int to,
 	if (to < 1 || to > st->last_step)
 		return DOSSIER_NOT_ALLOWED;
 	if (finish_step(db, a, st, now, actor) < 0 ||
-	    start_step(db, a, st, to, now, actor) < 0)
+	    start_step(db, a, st, to, now, now, actor) < 0)
 		return -1;
 	if (to == st->last_step) {
 		st->to = STATUS_DECIDED;
@@ -733,7 +737,7 @@ do_accept(struct mc_db *db, struct mc_arena *a, struct state *st,
 	st->clock_start = sql_fmt(a, start);
 	st->due = sql_fmt(a, due);
 	if (create_steps(db, a, st, minutes) < 0 ||
-	    start_step(db, a, st, 1, start, actor) < 0)
+	    start_step(db, a, st, 1, now, start, actor) < 0)
 		return -1;
 	st->holder = actor;
 	st->to = STATUS_ACCEPTED;

@@ -11,7 +11,8 @@
 #   5. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
 #
 # A crash, a timeout, a non-zero exit or a missing summary line counts as at
-# least one failure. Every suite gets in its environment:
+# least one failure; an e2e file that stopped early (tests/e2e/run.sh) is
+# named in the summary. Every suite gets in its environment:
 #   MOTCUA_CONFIG=$RUNDIR/motcua.conf  BASE_URL=http://127.0.0.1:$PORT
 #   RUNDIR  PORT  TOP                  (cwd is $TOP)
 #   SMTP_PORT  SMS_PORT                (free ports the worker delivers to)
@@ -175,6 +176,10 @@ if [[ -f $TOP/tests/e2e/run.sh ]]; then
     else
         run_suite "e2e" "$E2E_TIMEOUT" bash "$TOP/tests/e2e/run.sh"
     fi
+    # Files that stopped early lose their counts: name them in the summary.
+    while IFS= read -r line; do
+        FAILURES+=("$line")
+    done < <(grep -E '^e2e: STOPPED EARLY: ' "$LOGS/e2e.log" | sort -u)
 fi
 
 # A suite may have killed a daemon: that is a failure too.

@@ -225,6 +225,8 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	json_object_set_new(o, "channel", jint(row, 0, "channel"));
 	json_object_set_new(o, "submitted_at", jstr(row, 0, "submitted_at"));
 	json_object_set_new(o, "received_at", jstr(row, 0, "received_at"));
+	json_object_set_new(o, "clock_start_at",
+	    jstr(row, 0, "clock_start_at"));
 	json_object_set_new(o, "due_at", jstr(row, 0, "due_at"));
 	json_object_set_new(o, "finished_at", jstr(row, 0, "finished_at"));
 	json_object_set_new(o, "returned_at", jstr(row, 0, "returned_at"));

@@ -27,6 +27,17 @@ export function uniq() {
   return Date.now().toString(36) + randomBytes(4).toString('hex');
 }
 
+/**
+ * A short tag for a person's name that a paper prints: six letters, so the
+ * name fits a table cell of the forms (a 16-character tag once wrapped inside
+ * its cell and broke a check). Random, so names stay apart across runs.
+ */
+export function personTag() {
+  let t = '';
+  for (let i = 0; i < 6; i++) t += String.fromCharCode(97 + randomInt(0, 26));
+  return t[0].toUpperCase() + t.slice(1);
+}
+
 /** A 12-digit ID number nobody else has (0791 + 8 random digits). */
 export function newIdNumber() {
   return '0791' + String(randomInt(0, 1e8)).padStart(8, '0');
@@ -581,4 +592,35 @@ export function watch(page) {
   page.on('response', (r) => { if (r.status() >= 400) seen.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('dialog', (d) => { seen.push(`dialog: ${d.type()} ${d.message()}`); d.dismiss().catch(() => {}); });
   return { problems: () => [...seen], clear: () => { seen.length = 0; } };
+}
+
+// ------------------------------------------------------------------ papers
+
+/**
+ * The text of a PDF, NFC, whitespace collapsed: pdftotext -raw, in drawing
+ * order, so a wrapped table cell comes whole (its lines together) instead of
+ * line by line across the row's cells, whatever the names' widths.
+ */
+export async function pdfText(bytes) {
+  const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-pdf-'));
+  try {
+    const f = path.join(dir, 'paper.pdf');
+    await writeFile(f, bytes);
+    const { stdout } = await execFileP('pdftotext', ['-raw', '-enc', 'UTF-8', f, '-'], { maxBuffer: 16 << 20 });
+    return stdout.normalize('NFC').replace(/\s+/g, ' ').trim();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * True if a paper's text holds the words. Long lines and table cells wrap
+ * anywhere (a long word too): whitespace is ignored on both sides, and the
+ * text is in drawing order (pdfText), so a cell's words come together.
+ */
+export function pdfHas(text, words) {
+  const squeezed = text.replace(/\s+/g, '');
+  return squeezed.includes(String(words).normalize('NFC').replace(/\s+/g, ''));
 }

@@ -28,6 +28,7 @@ enum stmt {
 	STMT_CLEAN_SEQ,
 	STMT_DOSSIER_STATUS,
 	STMT_SET_STATUS,
+	STMT_STEP1,
 	STMT__MAX
 };
 
@@ -42,6 +43,11 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_DOSSIER_STATUS] = "SELECT status, version, due_at IS NOT NULL "
 	    "FROM dossiers WHERE code = ?",
 	[STMT_SET_STATUS] = "UPDATE dossiers SET status = ? WHERE code = ?",
+	[STMT_STEP1] = "SELECT UNIX_TIMESTAMP(s.started_at), "
+	    "UNIX_TIMESTAMP(s.finished_at), UNIX_TIMESTAMP(s.due_at), "
+	    "UNIX_TIMESTAMP(d.clock_start_at), UNIX_TIMESTAMP(d.received_at) "
+	    "FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id "
+	    "WHERE d.code = ? AND s.seq = 1",
 };
 
 static time_t
@@ -452,6 +458,58 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 	    DOSSIER_NO_PROCEDURE);
 }
 
+/*
+ * An after-hours acceptance (Tuesday 18:00, forwarded at 18:05): the
+ * clock starts at the next opening (Wednesday 07:30), but the hand-over
+ * of step 1 is recorded when it happened, so form 05's "given" (step
+ * start) is never after its "taken" (step finish).
+ */
+static void
+test_after_hours(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows		 proc, st;
+	struct mc_submission	 s;
+	struct mc_user		*officer;
+	struct mc_action_args	 args;
+	const char		*code = NULL;
+	time_t			 at = day(2026, 3, 10, 18);
+
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1) {
+		CHECK(!"no procedure with an agency in the catalogue");
+		return;
+	}
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = mc_rows_str(&proc, 0, 0);
+	s.name = "Trần Thị Bình";
+	s.id_number = "079190000002";
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = "{}";
+	CHECK_INT(mc_dossier_submit(db, a, &s, at - 3600, &code), 0);
+	officer = account(db, a, "ah-officer", ROLE_RECEIVER,
+	    (unsigned int)mc_rows_int(&proc, 0, 1));
+	if (code == NULL || officer == NULL) {
+		CHECK(!"dossier and officer");
+		return;
+	}
+	memset(&args, 0, sizeof(args));
+	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
+	    at), 0);
+	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_FORWARD, &args,
+	    at + 300), 0);
+	if (mc_db_query(db, a, &st, stmts[STMT_STEP1], "s", code) < 0 ||
+	    st.n != 1) {
+		CHECK(!"step 1 of the dossier");
+		return;
+	}
+	CHECK_INT(mc_rows_int(&st, 0, 0), at);		/* given: 18:00 */
+	CHECK_INT(mc_rows_int(&st, 0, 1), at + 300);	/* taken: 18:05 */
+	CHECK(mc_rows_int(&st, 0, 0) <= mc_rows_int(&st, 0, 1));
+	CHECK_INT(mc_rows_int(&st, 0, 4), at);		/* received */
+	CHECK_INT(mc_rows_int(&st, 0, 3), day(2026, 3, 11, 7) + 1800);
+	CHECK(mc_rows_int(&st, 0, 2) > day(2026, 3, 11, 7) + 1800);
+}
+
 int
 main(void)
 {
@@ -479,6 +537,7 @@ main(void)
 	}
 	test_accept(db, a);
 	test_machine(db, a);
+	test_after_hours(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
