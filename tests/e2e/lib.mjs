@@ -597,30 +597,35 @@ export function watch(page) {
 // ------------------------------------------------------------------ papers
 
 /**
- * The text of a PDF, NFC, whitespace collapsed: pdftotext -raw, in drawing
- * order, so a wrapped table cell comes whole (its lines together) instead of
- * line by line across the row's cells, whatever the names' widths.
+ * The text of a PDF, NFC, whitespace collapsed, read twice: in reading order
+ * (pdftotext), then, after a " \u241e " mark, in drawing order (-raw). In
+ * reading order a table row is read line by line across its cells, so a
+ * wrapped cell's words come apart; in drawing order a cell comes whole but a
+ * list item's number may come after its first line. pdfHas accepts either.
  */
 export async function pdfText(bytes) {
   const { mkdtemp, rm, writeFile } = await import('node:fs/promises');
   const os = await import('node:os');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'motcua-e2e-pdf-'));
+  const fold = (t) => t.normalize('NFC').replace(/\s+/g, ' ').trim();
   try {
     const f = path.join(dir, 'paper.pdf');
     await writeFile(f, bytes);
-    const { stdout } = await execFileP('pdftotext', ['-raw', '-enc', 'UTF-8', f, '-'], { maxBuffer: 16 << 20 });
-    return stdout.normalize('NFC').replace(/\s+/g, ' ').trim();
+    const opt = { maxBuffer: 16 << 20 };
+    const read = await execFileP('pdftotext', ['-enc', 'UTF-8', f, '-'], opt);
+    const drawn = await execFileP('pdftotext', ['-raw', '-enc', 'UTF-8', f, '-'], opt);
+    return `${fold(read.stdout)} \u241e ${fold(drawn.stdout)}`;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * True if a paper's text holds the words. Long lines and table cells wrap
- * anywhere (a long word too): whitespace is ignored on both sides, and the
- * text is in drawing order (pdfText), so a cell's words come together.
+ * True if a paper's text (pdfText) holds the words, in one of its two
+ * readings, whitespace ignored on both sides: lines and table cells wrap
+ * anywhere, a long word too.
  */
 export function pdfHas(text, words) {
-  const squeezed = text.replace(/\s+/g, '');
-  return squeezed.includes(String(words).normalize('NFC').replace(/\s+/g, ''));
+  const want = String(words).normalize('NFC').replace(/\s+/g, '');
+  return text.split('\u241e').some((t) => t.replace(/\s+/g, '').includes(want));
 }
