@@ -13,6 +13,29 @@
 #include "mc_view.h"
 
 #define LIST_MAX	100
+#define COL_MSG		8	/* mc_notify_list's columns */
+#define COL_VARS	9
+
+/* Each listed notification's title and body in the reader's language. */
+static void
+localize(struct mc_request *r, const char *prefix, const struct mc_rows *rows)
+{
+	const char	*title, *body;
+	size_t		 i;
+
+	if (rows->ncols <= COL_VARS)
+		return;
+	for (i = 0; i < rows->n; i++) {
+		if (mc_notify_localize(r->arena, r->hdf, r->lang,
+		    mc_rows_str(rows, i, COL_MSG), mc_rows_str(rows, i,
+		    COL_VARS), &title, &body) < 0)
+			continue;
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.%zu.title",
+		    prefix, i), title);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.%zu.body",
+		    prefix, i), body);
+	}
+}
 
 int
 mc_notices_page(struct mc_request *r, const char *base, const char *nav,
@@ -26,6 +49,8 @@ mc_notices_page(struct mc_request *r, const char *base, const char *nav,
 		return 503;
 	mc_view_rows(r->hdf, "Data.Unread", &unread);
 	mc_view_rows(r->hdf, "Data.Read", &read);
+	localize(r, "Data.Unread", &unread);
+	localize(r, "Data.Read", &read);
 	mc_view_set_int(r->hdf, "Data.UnreadCount", n);
 	mc_view_set(r->hdf, "Data.Base", base);
 	if (unread.n > 0)	/* mark read no more than the user saw */

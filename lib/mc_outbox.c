@@ -5,15 +5,18 @@
  * recording outcomes, and the RFC 5322 and gateway JSON wire formats.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include <ClearSilver.h>
+#include <jansson.h>
 
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
 #include "mc_util.h"
@@ -62,7 +65,7 @@ enum stmt {
 #define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \
 	"DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, " \
 	"DATE_FORMAT(n.read_at, '%Y-%m-%d %H:%i:%s') AS read_at, " \
-	"d.code AS dossier_code FROM notifications n " \
+	"d.code AS dossier_code, n.msg, n.vars FROM notifications n " \
 	"LEFT JOIN dossiers d ON d.id = n.dossier_id WHERE n.account_id = ? "
 
 static const char *const stmts[STMT__MAX] = {
@@ -73,10 +76,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "dossier_id, created_at, next_attempt_at) "
 	    "VALUES ('sms', ?, ?, ?, NOW(), NOW())",
 	[STMT_NOTIFY] = "INSERT INTO notifications (account_id, dossier_id, "
-	    "kind, title, body, url, created_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, NOW())",
+	    "kind, title, body, url, created_at, msg, vars) "
+	    "VALUES (?, ?, ?, ?, ?, ?, NOW(), ?, ?)",
 	[STMT_DOSSIER] = "SELECT d.code, p.name, d.status, "
-	    "DATE_FORMAT(d.due_at, '%d/%m/%Y %H:%i'), d.account_id, "
+	    "DATE_FORMAT(d.due_at, '%Y-%m-%d %H:%i:%s'), d.account_id, "
 	    "COALESCE(NULLIF(d.applicant_email, ''), acc.email), "
 	    "COALESCE(NULLIF(d.applicant_phone, ''), acc.phone), "
 	    "d.applicant_name, a.name, "
@@ -323,6 +326,8 @@ struct message {
 	const char	*email;		/* the whole e-mail body */
 	const char	*sms;
 	const char	*path;		/* local link */
+	const char	*msg;		/* the texts' group, e.g. accept */
+	const char	*vars;		/* the placeholders as JSON */
 };
 
 /* Renders group's Subject, Body, Sms and the e-mail around the body. */
@@ -379,8 +384,107 @@ mc_notify(struct mc_db *db, long long account_id, long long dossier_id,
 {
 	if (account_id <= 0 || kind == NULL || title == NULL || body == NULL)
 		return -1;
-	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssss", account_id,
-	    dossier_id, kind, title, body, url) < 0 ? -1 : 0;
+	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssssss", account_id,
+	    dossier_id, kind, title, body, url, NULL, NULL) < 0 ? -1 : 0;
+}
+
+/* A notification with what its text was made from (m->msg, m->vars). */
+static int
+notify_message(struct mc_db *db, long long account_id, long long dossier_id,
+    const char *kind, const struct message *m)
+{
+	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssssss", account_id,
+	    dossier_id, kind, m->title, m->body, m->path, m->msg,
+	    m->vars) < 0 ? -1 : 0;
+}
+
+/*
+ * The placeholders as a JSON object, with status, due and note as the
+ * database has them (a status number, an ISO time, the note or "") so
+ * that another language can write them its own way.
+ */
+static const char *
+vars_json(struct mc_arena *a, const struct var *vars, size_t n,
+    const char *status, const char *due, const char *note)
+{
+	json_t		*o;
+	char		*txt;
+	const char	*v, *out = NULL;
+	size_t		 i;
+
+	if ((o = json_object()) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		v = vars[i].value;
+		if (strcmp(vars[i].name, "status") == 0)
+			v = status;
+		else if (strcmp(vars[i].name, "due") == 0)
+			v = due;
+		else if (strcmp(vars[i].name, "note") == 0)
+			v = note;
+		json_object_set_new(o, vars[i].name, json_string(v ? v : ""));
+	}
+	if ((txt = json_dumps(o, JSON_COMPACT)) != NULL) {
+		out = mc_arena_strdup(a, txt);
+		free(txt);
+	}
+	json_decref(o);
+	return out;
+}
+
+/* 1 if s names a group of texts: [A-Za-z_.], 1-48 bytes. */
+static int
+msg_ok(const char *s)
+{
+	size_t	n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.") : 0;
+
+	return n > 0 && n <= 48 && s[n] == '\0';
+}
+
+int
+mc_notify_localize(struct mc_arena *a, HDF *hdf, enum mc_lang l,
+    const char *msg, const char *vars, const char **title, const char **body)
+{
+	static const char *const names[] = { "code", "procedure", "status",
+	    "due", "note", "agency", "name", "url", "applicant" };
+	struct var	 v[sizeof(names) / sizeof(names[0])];
+	json_t		*o;
+	json_error_t	 jerr;
+	const char	*s, *t, *b;
+	char		 path[128], when[64];
+	size_t		 i;
+
+	if (!msg_ok(msg) || vars == NULL ||
+	    (o = json_loads(vars, 0, &jerr)) == NULL)
+		return -1;
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return -1;
+	}
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		s = json_string_value(json_object_get(o, names[i]));
+		v[i] = (struct var){ names[i], mc_arena_strdup(a, s ? s : "") };
+	}
+	json_decref(o);
+	snprintf(path, sizeof(path), "Lang.Status.%s", v[2].value);
+	v[2].value = hdf_get_value(hdf, path, v[2].value);
+	v[3].value = *v[3].value == '\0' ? hdf_get_value(hdf,
+	    "Lang.Notify.Missing.Due", "") : mc_arena_strdup(a,
+	    mc_fmt_datetime(l, v[3].value, when, sizeof(when)));
+	if (*v[4].value == '\0')
+		v[4].value = hdf_get_value(hdf, "Lang.Notify.Missing.Note", "");
+	snprintf(path, sizeof(path), "Lang.Notify.%s.Subject", msg);
+	t = hdf_get_value(hdf, path, NULL);
+	snprintf(path, sizeof(path), "Lang.Notify.%s.Body", msg);
+	b = hdf_get_value(hdf, path, NULL);
+	if (t == NULL || b == NULL ||
+	    (t = render(a, t, v, sizeof(v) / sizeof(v[0]))) == NULL ||
+	    (b = render(a, b, v, sizeof(v) / sizeof(v[0]))) == NULL)
+		return -1;
+	*title = cut(a, t, TITLE_MAX);
+	*body = b;
+	return 0;
 }
 
 /* The dossier's facts as the 9 placeholders of its texts. */
@@ -390,7 +494,7 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
     const char **path)
 {
 	const char	*note, *due;
-	char		 status[32];
+	char		 status[32], when[64];
 
 	if (texts_load() < 0 ||
 	    mc_db_query(db, a, d, stmts[STMT_DOSSIER], "i", dossier_id) < 0)
@@ -408,7 +512,8 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 	vars[0] = (struct var){ "code", mc_rows_str(d, 0, D_CODE) };
 	vars[1] = (struct var){ "procedure", mc_rows_str(d, 0, D_PROCEDURE) };
 	vars[2] = (struct var){ "status", hdf_get_value(texts, status, "") };
-	vars[3] = (struct var){ "due", due && *due ? due :
+	vars[3] = (struct var){ "due", due && *due ? mc_arena_strdup(a,
+	    mc_fmt_datetime(LANG_VI, due, when, sizeof(when))) :
 	    text("Missing", "Due") };
 	vars[4] = (struct var){ "note", note && *note ? note :
 	    text("Missing", "Note") };
@@ -439,11 +544,14 @@ mc_notify_dossier_event(struct mc_db *db, struct mc_arena *a,
 	    &m.path) < 0 ||
 	    compose(a, ev->name, vars, 9, &m) < 0)
 		return -1;
+	m.msg = ev->name;
+	m.vars = vars_json(a, vars, 9, mc_rows_str(&d, 0, D_STATUS),
+	    mc_rows_str(&d, 0, D_DUE), trim_end(a, mc_rows_str(&d, 0, D_NOTE)));
 	account = mc_rows_int(&d, 0, D_ACCOUNT);
 	email = mc_rows_str(&d, 0, D_EMAIL);
 	phone = mc_rows_str(&d, 0, D_PHONE);
-	if (account > 0 && mc_notify(db, account, dossier_id,
-	    name_ok(event) ? event : "generic", m.title, m.body, m.path) < 0)
+	if (account > 0 && notify_message(db, account, dossier_id,
+	    name_ok(event) ? event : "generic", &m) < 0)
 		return -1;
 	if (ev->email && email != NULL && *email != '\0' &&
 	    mc_outbox_email(db, email, m.title, m.email, dossier_id) < 0)
@@ -481,10 +589,14 @@ mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
 	vars[6].value = mc_rows_str(&acc, 0, 0);
 	note = trim_end(a, note);
 	vars[4].value = note && *note ? note : text("Missing", "Note");
-	if (compose(a, k ? mc_arena_printf(a, "Officer.%s", k->name) :
-	    "Officer.generic", vars, 9, &m) < 0 ||
-	    mc_notify(db, account_id, dossier_id, name_ok(kind) ? kind :
-	    "generic", m.title, m.body, m.path) < 0)
+	m.msg = k ? mc_arena_printf(a, "Officer.%s", k->name) :
+	    "Officer.generic";
+	if (compose(a, m.msg, vars, 9, &m) < 0)
+		return -1;
+	m.vars = vars_json(a, vars, 9, mc_rows_str(&d, 0, D_STATUS),
+	    mc_rows_str(&d, 0, D_DUE), note);
+	if (notify_message(db, account_id, dossier_id, name_ok(kind) ? kind :
+	    "generic", &m) < 0)
 		return -1;
 	email = mc_rows_str(&acc, 0, 1);
 	if (k != NULL && k->email && email != NULL && *email != '\0' &&

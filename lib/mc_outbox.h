@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "mc_view.h"
+
 struct buf;
 struct mc_arena;
 struct mc_db;
@@ -86,7 +88,8 @@ long long mc_notify_unread(struct mc_db *, long long account_id);
 /*
  * An account's notifications for its page: unread ones newest first (at
  * most limit), and the latest read ones (at most limit). Columns: id, kind,
- * title, body, url, created_at, read_at, dossier_code. 0 or -1.
+ * title, body, url, created_at, read_at, dossier_code, msg, vars (what
+ * the text was made from, NULL on older rows). 0 or -1.
  */
 int	mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
 	    size_t limit, struct mc_rows *unread, struct mc_rows *read);
@@ -96,6 +99,16 @@ int	mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
  * or all with an id up to upto (the newest the user saw; 0: all). Returns
  * the number marked, or -1.
  */
+/*
+ * A listed notification's title and body in language l, from its msg and
+ * vars and the Lang.Notify texts of the view's data set hdf (dates by
+ * lib/mc_fmt, the status by Lang.Status). Strings in the arena. 0, or -1
+ * when the row has no such texts (then show its stored title and body).
+ */
+int	mc_notify_localize(struct mc_arena *, HDF *hdf, enum mc_lang l,
+	    const char *msg, const char *vars, const char **title,
+	    const char **body);
+
 long long mc_notify_mark_read(struct mc_db *, long long account_id,
 	    long long id, long long upto);
 

@@ -26,6 +26,7 @@
 #include "mc_dossier.h"
 #include "mc_outbox.h"
 #include "mc_util.h"
+#include "mc_view.h"
 
 #define PARALLEL	4
 #define ROWS		12
@@ -327,6 +328,9 @@ test_transaction(struct mc_db *db, struct mc_arena *a, const char *tag,
 	mc_db_exec(db, stmts[STMT_CLEAN], "s", phone);
 }
 
+static void	test_localize(struct mc_db *, struct mc_arena *, long long,
+		    const char *, const char *);
+
 /* A dossier filed online by the account, with e-mail and phone. */
 static long long
 file_dossier(struct mc_db *db, struct mc_arena *a, long long account,
@@ -454,6 +458,7 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 		CHECK_STR(mc_rows_str(&notes, notes.n - 1, 3),
 		    mc_arena_printf(a, "/dich-vu/ho-so/%s", code));
 	}
+	test_localize(db, a, account, code, subject);
 
 	/* The latest event's note is the reason, its full stop not doubled. */
 	mc_db_exec(db, stmts[STMT_EVENT], "is", id, "Thiếu giấy chứng sinh.");
@@ -503,6 +508,50 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 	}
 	test_due_scan(db, a, id, officer);
 	mc_db_exec(db, stmts[STMT_CLEAN_DOSSIER], "i", id);
+}
+
+/*
+ * The newest notification of the account (the accept just written) read in
+ * English and in Vietnamese: the same message in the reader's language,
+ * the due time in its format. Rows without their texts' source are left
+ * as stored.
+ */
+static void
+test_localize(struct mc_db *db, struct mc_arena *a, long long account,
+    const char *code, const char *subject)
+{
+	struct mc_rows	 unread, read;
+	const char	*title = NULL, *body = NULL;
+	HDF		*hdf;
+
+	CHECK_INT(mc_notify_list(db, a, account, 100, &unread, &read), 0);
+	CHECK(unread.n > 0 && unread.ncols == 10);
+	if (unread.n == 0 || unread.ncols < 10)
+		return;
+	CHECK_STR(mc_rows_str(&unread, 0, 8), "accept");
+	CHECK(mc_rows_str(&unread, 0, 9) != NULL);
+	hdf = mc_view_begin(LANG_EN);
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, mc_rows_str(&unread, 0,
+	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
+	CHECK_STR(title, mc_arena_printf(a, "Dossier %s has been accepted",
+	    code));
+	CHECK(body != NULL && strstr(body, "accepted dossier") != NULL &&
+	    strstr(body, "Result due: ") != NULL);
+	CHECK(body != NULL && strstr(body, "/20") == NULL);	/* no dd/mm/yyyy */
+	hdf = mc_view_begin(LANG_VI);
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_VI, mc_rows_str(&unread, 0,
+	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
+	CHECK_STR(title, subject);
+	CHECK_STR(body, mc_rows_str(&unread, 0, 3));
+	/* Nothing to localize from: the stored texts stay. */
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, NULL, "{}", &title,
+	    &body), -1);
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "Bad{x}", "{}", &title,
+	    &body), -1);
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "accept", "[1]", &title,
+	    &body), -1);
+	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "accept", "{", &title,
+	    &body), -1);
 }
 
 /* Reading and marking read, scoped to the account. */
@@ -697,6 +746,7 @@ test_database(struct mc_arena *a)
 	}
 	/* The texts of this checkout (tests run from the top folder). */
 	mc_config_set("templates_dir", "templates");
+	CHECK_INT(mc_view_init("templates"), 0);
 	citizen = mc_auth_account_create(db, mc_arena_printf(a,
 	    "unit-outbox-%s-cit@motcua.test", tag), NULL, "Công Dân Thử",
 	    NULL, "password1");
@@ -713,6 +763,7 @@ test_database(struct mc_arena *a)
 	mc_db_exec(db, stmts[STMT_CLEAN], "s", mc_arena_printf(a,
 	    "unit-outbox-%s%%", tag));
 	mc_outbox_free();
+	mc_view_free();
 	mc_db_close(db);
 }
 
