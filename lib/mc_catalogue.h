@@ -82,4 +82,119 @@ struct mc_procedure {
 int	mc_catalogue_get(struct mc_db *, struct mc_arena *, const char *code,
 	    int agencies, struct mc_procedure *);
 
+/*
+ * The legal time of a channel's text: "N Ngày làm việc" and a bare "N" are
+ * working days (8 hours each), "N Giờ" hours, "N Ngày" calendar days,
+ * "N Tháng" 30 days; "0,5" and "0.5" are fractions (rounded up to whole
+ * hours or days). Anything else leaves both unknown (-1). The importer and
+ * the back office's editor read times with this one rule.
+ */
+void	mc_catalogue_parse_time(struct mc_arena *, const char *s,
+	    long long *hours, long long *days);
+
+struct mc_user;
+
+/*
+ * 1 if the user may edit the procedure whose receiving agency is agency_id
+ * (0: none, e.g. the commune-level ones every ward receives): an admin of
+ * the city edits every procedure, an admin of an agency its own. 0 if not,
+ * -1 on error.
+ */
+int	mc_catalogue_may_edit(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, long long agency_id);
+
+/* The texts of a procedure an agency edits, in the order of the form. */
+enum mc_proc_text {
+	PT_NAME,
+	PT_SUBJECTS,
+	PT_TYPE,
+	PT_DECISION,
+	PT_IMPLEMENTING,
+	PT_COMPETENT,
+	PT_STEPS,
+	PT_CONDITIONS,
+	PT_RESULT,
+	PT__MAX
+};
+
+#define MC_PROC_CHANNELS_MAX	16
+#define MC_PROC_DOCS_MAX	120
+#define MC_PROC_LAWS_MAX	60
+
+struct mc_proc_channel {
+	int		 channel;	/* 1 in person, 2 online, 3 post */
+	const char	*time_text, *fee, *fee_desc;
+};
+
+struct mc_proc_doc {
+	const char	*group, *name, *note;
+	long long	 originals, copies;	/* -1: not a count (error) */
+	int		 form;			/* has a form template */
+};
+
+struct mc_proc_law {
+	const char	*number, *title;
+};
+
+/* A procedure's new content; NULL or "" texts are empty. */
+struct mc_proc_edit {
+	const char		*text[PT__MAX];
+	struct mc_proc_channel	 chans[MC_PROC_CHANNELS_MAX];
+	size_t			 nchans;
+	struct mc_proc_doc	 docs[MC_PROC_DOCS_MAX];
+	size_t			 ndocs;
+	struct mc_proc_law	 laws[MC_PROC_LAWS_MAX];
+	size_t			 nlaws;
+};
+
+/* What is wrong with a field: its form name ("name", "fee2", "docn5"). */
+struct mc_proc_error {
+	char		 field[16];
+	const char	*why;	/* "required", "negative", "time", "count",
+				   "long", "channel" */
+};
+
+/* The texts' names as the form, the JSON and the history know them. */
+const char *mc_catalogue_text_name(enum mc_proc_text);
+
+/*
+ * Checks a procedure's new content before it is saved: a name; every
+ * channel a known channel, a fee (none negative: "Miễn phí" when free) and
+ * a time mc_catalogue_parse_time() reads (or the text already stored for
+ * the procedure, old may be NULL); every document a name and counts of
+ * 0-99; lengths that fit the columns. Writes at most nerr errors; returns
+ * how many there are (0: fine).
+ */
+size_t	mc_catalogue_check(struct mc_arena *, const struct mc_proc_edit *,
+	    const struct mc_procedure *old, struct mc_proc_error *err,
+	    size_t nerr);
+
+#define MC_CAT_SAVED	1	/* a new version */
+#define MC_CAT_NONE	0	/* no such procedure */
+#define MC_CAT_STALE	2	/* another version was saved meanwhile */
+#define MC_CAT_SAME	3	/* nothing changed: no version made */
+
+/*
+ * Saves e as the next version of the procedure, in one transaction: the
+ * content before it is kept in procedure_versions (the catalogue's text
+ * before the first edit), the procedure, its channels and documents
+ * rewritten, the legal time taken from the in-person channel as the
+ * importer does, version and local_version set, updated_at stamped (the
+ * site generator's next run renders it), and a version row with who, when
+ * and the list of changes. expected is the version the form was opened
+ * on. The caller has checked e (mc_catalogue_check) and the user's right
+ * (mc_catalogue_may_edit). MC_CAT_SAVED with *version, MC_CAT_NONE,
+ * MC_CAT_STALE, MC_CAT_SAME, or -1 on error (rolled back).
+ */
+int	mc_catalogue_save_version(struct mc_db *, struct mc_arena *,
+	    const char *code, long long expected, long long account_id,
+	    const struct mc_proc_edit *e, long long *version);
+
+/*
+ * A procedure's versions, newest first: version, source, created_at,
+ * full_name (NULL: the importer), changes (JSON). 0 or -1.
+ */
+int	mc_catalogue_versions(struct mc_db *, struct mc_arena *,
+	    long long procedure_id, struct mc_rows *);
+
 #endif

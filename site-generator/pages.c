@@ -1176,6 +1176,7 @@ set_documents(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 		mc_view_set(d, "Originals", cell(r, k, DOC_ORIGINALS));
 		mc_view_set(d, "Copies", cell(r, k, DOC_COPIES));
 		mc_view_set(d, "Template", cell(r, k, DOC_TEMPLATE));
+		set_text(d, "Note", cell(r, k, DOC_NOTE));
 	}
 }
 

@@ -72,7 +72,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY procedure_id, seq",
 	[STMT_DOCUMENTS] =
 	    "SELECT procedure_id, group_name, name, originals, copies, "
-	    "has_template FROM procedure_documents ORDER BY procedure_id, seq",
+	    "has_template, note FROM procedure_documents "
+	    "ORDER BY procedure_id, seq",
 	[STMT_LEGAL] =
 	    "SELECT procedure_id, doc_number, title FROM procedure_legal "
 	    "ORDER BY procedure_id, seq",

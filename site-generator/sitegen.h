@@ -87,7 +87,7 @@ enum sg_proc_col {
 enum sg_chan_col { CHAN_PROC, CHAN_CHANNEL, CHAN_TIME, CHAN_FEE, CHAN_FEE_DESC,
 	CHAN__MAX };
 enum sg_doc_col { DOC_PROC, DOC_GROUP, DOC_NAME, DOC_ORIGINALS, DOC_COPIES,
-	DOC_TEMPLATE, DOC__MAX };
+	DOC_TEMPLATE, DOC_NOTE, DOC__MAX };
 enum sg_legal_col { LEGAL_PROC, LEGAL_NUMBER, LEGAL_TITLE, LEGAL__MAX };
 
 /* The other tables of the site. */

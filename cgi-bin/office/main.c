@@ -410,7 +410,7 @@ main(int argc, char *argv[])
 		.nfields = FIELD__MAX,
 		.modules = { &office_counter, &office_forms, &office_workflow,
 		    &office_notifications, &office_calendar, &office_leader,
-		    &office_webmaster },
+		    &office_webmaster, &office_procedures },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -27,6 +27,9 @@ extern const struct mc_module	office_notifications;
 /* calendar.c: administrators see and edit the working-time calendar. */
 extern const struct mc_module	office_calendar;
 
+/* procedures.c: an agency's admins edit its procedures as new versions. */
+extern const struct mc_module	office_procedures;
+
 /* webmaster.c: FAQs, news, service levels and rebuilding the public site. */
 extern const struct mc_module	office_webmaster;
 

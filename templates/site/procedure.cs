@@ -5,7 +5,7 @@
      Results.N.{Name,Code}} (text split into lines by the C code),
      Data.Channels.N.{Channel,Time or Amount+Unit,Fee or FeeKey or FeeVnd,
      FeeDescription}, Data.Documents.N.{GroupStart,Group,Name,Originals,
-     Copies,Template}, Data.Legal.N.{Number,Title}, Data.Related.N
+     Copies,Template,Note}, Data.Legal.N.{Number,Title}, Data.Related.N
      (procedure items), Data.Faqs.N.{Id,Question,ViOnly},
      Data.Events.N.{Slug,Name}. Catalogue text is Vietnamese: on English
      pages it is marked lang="vi". ?><?cs
@@ -68,7 +68,7 @@ if:proc.Commune ?><p><a href="<?cs var:Lang.Site.Root ?>/co-quan/#phuong-xa"><?c
 <thead><tr><th scope="col" lang="<?cs var:Page.Lang ?>"><?cs var:Lang.Procedure.DocName ?></th><th scope="col" class="num" lang="<?cs var:Page.Lang ?>"><?cs var:Lang.Procedure.Originals ?></th><th scope="col" class="num" lang="<?cs var:Page.Lang ?>"><?cs var:Lang.Procedure.Copies ?></th></tr></thead>
 <tbody>
 <?cs each:d = Data.Documents ?><?cs if:d.GroupStart ?><tr class="group-row"><th colspan="3" scope="colgroup"><?cs var:d.Group ?></th></tr>
-<?cs /if ?><tr><td><span class="pre-line"><?cs var:d.Name ?></span><?cs if:d.Template ?> <span class="tag" lang="<?cs var:Page.Lang ?>"><?cs var:Lang.Procedure.HasTemplate ?></span><?cs /if ?></td><td class="num" data-label="<?cs var:Lang.Procedure.Originals ?>"><?cs var:d.Originals ?></td><td class="num" data-label="<?cs var:Lang.Procedure.Copies ?>"><?cs var:d.Copies ?></td></tr>
+<?cs /if ?><tr><td><span class="pre-line"><?cs var:d.Name ?></span><?cs if:d.Template ?> <span class="tag" lang="<?cs var:Page.Lang ?>"><?cs var:Lang.Procedure.HasTemplate ?></span><?cs /if ?><?cs if:d.Note ?><p class="small pre-line doc-note"><?cs var:d.Note ?></p><?cs /if ?></td><td class="num" data-label="<?cs var:Lang.Procedure.Originals ?>"><?cs var:d.Originals ?></td><td class="num" data-label="<?cs var:Lang.Procedure.Copies ?>"><?cs var:d.Copies ?></td></tr>
 <?cs /each ?></tbody>
 </table>
 <?cs else ?><p><?cs var:Lang.Common.None ?></p>

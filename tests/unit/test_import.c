@@ -297,23 +297,23 @@ test_parse_time(struct mc_arena *a)
 {
 	long long	 h, d;
 
-	parse_time(a, "5 Ngày làm việc", &h, &d);
+	mc_catalogue_parse_time(a, "5 Ngày làm việc", &h, &d);
 	CHECK(h == 40 && d == -1);
-	parse_time(a, "0,5 Ngày làm việc", &h, &d);
+	mc_catalogue_parse_time(a, "0,5 Ngày làm việc", &h, &d);
 	CHECK(h == 4 && d == -1);
-	parse_time(a, "12", &h, &d);
+	mc_catalogue_parse_time(a, "12", &h, &d);
 	CHECK(h == 96 && d == -1);
-	parse_time(a, "4 Giờ", &h, &d);
+	mc_catalogue_parse_time(a, "4 Giờ", &h, &d);
 	CHECK(h == 4 && d == -1);
-	parse_time(a, "15 Ngày", &h, &d);
+	mc_catalogue_parse_time(a, "15 Ngày", &h, &d);
 	CHECK(h == -1 && d == 15);
-	parse_time(a, "3 Tháng", &h, &d);
+	mc_catalogue_parse_time(a, "3 Tháng", &h, &d);
 	CHECK(h == -1 && d == 90);
-	parse_time(a, "Không có thông tin", &h, &d);
+	mc_catalogue_parse_time(a, "Không có thông tin", &h, &d);
 	CHECK(h == -1 && d == -1);
-	parse_time(a, "", &h, &d);
+	mc_catalogue_parse_time(a, "", &h, &d);
 	CHECK(h == -1 && d == -1);
-	parse_time(a, "5 ngày đối với cá nhân", &h, &d);
+	mc_catalogue_parse_time(a, "5 ngày đối với cá nhân", &h, &d);
 	CHECK(h == -1 && d == -1);
 	CHECK(valid_code("1.000894"));
 	CHECK(valid_code("1.000494.000.00.00.H29"));

@@ -28,6 +28,9 @@ cmd_import(struct mc_db *db, int argc, char **argv)
 	printf("imported %zu new, %zu updated, %zu unchanged, %zu skipped, "
 	    "%zu rejected\n", st.added, st.updated, st.unchanged, st.skipped,
 	    st.rejected);
+	if (st.kept > 0)
+		printf("kept %zu procedures edited in the back office (their "
+		    "catalogue text changed: see above)\n", st.kept);
 	fprintf(stderr, "motcua: %zu lines in %.2f s\n", st.lines,
 	    (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);

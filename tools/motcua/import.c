@@ -3,7 +3,9 @@
  * object a line, gzip or plain), checks every row, and upserts the
  * procedures done at province or commune level with their channels,
  * documents and legal basis, in one transaction. A row whose content hash
- * has not changed is not written at all.
+ * has not changed is not written at all; nor is one an agency edited in the
+ * back office (procedures.local_version): the local edit is the newer
+ * version, and a changed catalogue text only stamps import_held_at.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 
 #include "mc_arena.h"
 #include "mc_buf.h"
+#include "mc_catalogue.h"
 #include "mc_db.h"
 #include "mc_util.h"
 
@@ -40,7 +43,9 @@ static const char sql_field_add[] =
 static const char sql_field_get[] =
     "SELECT id FROM fields WHERE slug = ?";
 static const char sql_proc_find[] =
-    "SELECT id, content_hash FROM procedures WHERE code = ?";
+    "SELECT id, content_hash, local_version FROM procedures WHERE code = ?";
+static const char sql_proc_held[] =
+    "UPDATE procedures SET import_held_at = NOW() WHERE id = ?";
 static const char sql_proc_insert[] =
     "INSERT INTO procedures (code, name, search_text, field_id, ministry,"
     " level_province, level_commune, agency_id, procedure_type, decision_no,"
@@ -317,48 +322,6 @@ get_count(json_t *obj, const char *key)
 	return n < 0 || n > COUNT_MAX ? -1 : (long long)n;
 }
 
-/* Rounds thousandths up to whole units. */
-static long long
-ceil_milli(long long v)
-{
-	return (v + 999) / 1000;
-}
-
-/*
- * Legal time of a channel: "N Ngày làm việc" and bare "N" are working days
- * (8 hours each), "N Giờ" hours, "N Ngày" calendar days, "N Tháng" 30
- * days; "0,5" and "0.5" are fractions (rounded up to whole hours or days).
- * Anything else leaves both unknown (-1).
- */
-static void
-parse_time(struct mc_arena *a, const char *s, long long *hours,
-    long long *days)
-{
-	const char	*unit;
-	long long	 v = 0, scale = 100;
-
-	*hours = *days = -1;
-	if (!(*s >= '0' && *s <= '9'))
-		return;
-	for (; *s >= '0' && *s <= '9'; s++)
-		if ((v = v * 10 + (*s - '0')) > 1000000)
-			return;
-	v *= 1000;
-	if ((*s == ',' || *s == '.') && s[1] >= '0' && s[1] <= '9')
-		for (s++; *s >= '0' && *s <= '9'; s++, scale /= 10)
-			v += (*s - '0') * scale;
-	if ((unit = mc_fold(a, s)) == NULL)
-		return;
-	if (*unit == '\0' || strcmp(unit, "ngay lam viec") == 0)
-		*hours = ceil_milli(v * 8);
-	else if (strcmp(unit, "gio") == 0 || strcmp(unit, "gio lam viec") == 0)
-		*hours = ceil_milli(v);
-	else if (strcmp(unit, "ngay") == 0)
-		*days = ceil_milli(v);
-	else if (strcmp(unit, "thang") == 0)
-		*days = ceil_milli(v * 30);
-}
-
 static int
 get_channels(struct importer *im, json_t *o, struct proc *p)
 {
@@ -390,7 +353,8 @@ get_channels(struct importer *im, json_t *o, struct proc *p)
 		if (k == 3)
 			return reject(im, "unknown channel '%s'", name);
 		ch->channel = (int)k + 1;
-		parse_time(im->row, ch->time_text, &ch->hours, &ch->days);
+		mc_catalogue_parse_time(im->row, ch->time_text, &ch->hours,
+		    &ch->days);
 	}
 	return 0;
 }
@@ -795,6 +759,15 @@ proc_store(struct importer *im, const struct proc *p)
 	if (rows.n == 1 && strcmp(mc_rows_str(&rows, 0, 1), p->hash) == 0) {
 		im->st->unchanged++;
 		return 0;
+	}
+	/* Edited here since: keep the local version, note the new text. */
+	if (rows.n == 1 && mc_rows_str(&rows, 0, 2) != NULL) {
+		im->st->kept++;
+		fprintf(stderr, "%s:%zu: %s: kept the local edit (version %s); "
+		    "the catalogue's text changed\n", im->path, im->line,
+		    p->code, mc_rows_str(&rows, 0, 2));
+		return mc_db_exec(im->db, sql_proc_held, "i",
+		    mc_rows_int(&rows, 0, 0)) < 0 ? -1 : 0;
 	}
 	if ((field = field_id(im, p->slug, p->field)) < 0)
 		return -1;

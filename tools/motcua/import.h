@@ -16,6 +16,8 @@ struct import_stats {
 	size_t	unchanged;	/* same content hash: nothing written */
 	size_t	skipped;	/* not at province or commune level */
 	size_t	rejected;	/* invalid rows, reported on stderr */
+	size_t	kept;		/* edited in the back office, catalogue
+				   text changed: left as edited */
 };
 
 /*
