@@ -46,6 +46,9 @@ static const char sql_t_documents[] =
 static const char sql_t_legal[] =
     "SELECT doc_number, title FROM procedure_legal WHERE procedure_id = ?"
     " ORDER BY seq";
+static const char sql_t_held[] =
+    "SELECT import_held_at IS NOT NULL, local_version FROM procedures"
+    " WHERE code = ?";
 static const char sql_t_ministry[] =
     "SELECT agency_id FROM ministry_agencies WHERE ministry = 'bo-tu-phap'";
 
@@ -292,6 +295,126 @@ test_changed_fee(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
 }
 
+/* 1 if err[0..n) holds the field with the reason. */
+static int
+has_error(const struct mc_proc_error *err, size_t n, const char *field,
+    const char *why)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(err[i].field, field) == 0 &&
+		    strcmp(err[i].why, why) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * An agency edits 9.999901 (version 2 after the changed fee): the checks,
+ * a stale form, the new version with the one before kept, nothing changed,
+ * and a re-import of another catalogue text that keeps the local edit.
+ */
+static void
+test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
+{
+	struct import_stats	 st;
+	struct mc_procedure	 p;
+	struct mc_proc_edit	*e;
+	struct mc_proc_error	 err[8];
+	struct mc_rows		 r, ch, v;
+	long long		 ver;
+	size_t			 i, n;
+
+	CHECK_INT(mc_catalogue_get(db, a, "9.999901", 0, &p), 1);
+	if (p.row.n != 1 || p.channels.n != 2 || p.documents.n != 2)
+		return;
+	e = calloc(1, sizeof(*e));
+	e->text[PT_NAME] = "Thủ tục kiểm thử đã sửa";
+	e->text[PT_STEPS] = mc_rows_str(&p.row, 0, 14);
+	for (i = 0; i < 2; i++) {
+		e->chans[i].channel = (int)mc_rows_int(&p.channels, i, 0);
+		e->chans[i].time_text = mc_rows_str(&p.channels, i, 1);
+		e->chans[i].fee = mc_rows_str(&p.channels, i, 4);
+		e->chans[i].fee_desc = mc_rows_str(&p.channels, i, 5);
+		e->docs[i].group = mc_rows_str(&p.documents, i, 0);
+		e->docs[i].name = mc_rows_str(&p.documents, i, 1);
+		e->docs[i].originals = mc_rows_int(&p.documents, i, 2);
+		e->docs[i].copies = mc_rows_int(&p.documents, i, 3);
+	}
+	e->nchans = 2;
+	e->chans[1].fee = "Miễn phí";		/* was empty */
+	e->ndocs = 3;
+	e->docs[2].name = "Giấy tờ mới";
+	e->docs[2].note = "Bản chính để đối chiếu";
+	e->docs[2].originals = 1;
+
+	/* The checks: a name, no negative fee, a time that reads, counts. */
+	e->text[PT_NAME] = "";
+	e->chans[0].fee = "-5.000 đồng";
+	e->chans[1].time_text = "sớm nhất có thể";
+	e->docs[2].copies = -1;
+	n = mc_catalogue_check(a, e, &p, err, 8);
+	CHECK_INT(n, 4);
+	CHECK(has_error(err, n, "name", "required"));
+	CHECK(has_error(err, n, "fee0", "negative"));
+	CHECK(has_error(err, n, "time1", "time"));
+	CHECK(has_error(err, n, "docc2", "count"));
+	e->text[PT_NAME] = "Thủ tục kiểm thử đã sửa";
+	e->chans[0].fee = "30.000 đồng";
+	e->chans[0].time_text = "4 Ngày làm việc";
+	e->chans[1].time_text = mc_rows_str(&p.channels, 1, 1);
+	e->docs[2].copies = 0;
+	CHECK_INT(mc_catalogue_check(a, e, &p, err, 8), 0);
+
+	/* A form opened on version 1 is stale. */
+	CHECK_INT(mc_catalogue_save_version(db, a, "9.999901", 1, 0, e, &ver),
+	    MC_CAT_STALE);
+	CHECK_INT(mc_catalogue_save_version(db, a, "9.999901", 2, 0, e, &ver),
+	    MC_CAT_SAVED);
+	CHECK_INT(ver, 3);
+	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
+	CHECK_STR(mc_rows_str(&r, 0, 1), "Thủ tục kiểm thử đã sửa");
+	CHECK_STR(mc_rows_str(&r, 0, 2), "9.999901 thu tuc kiem thu da sua");
+	CHECK_INT(mc_rows_int(&r, 0, 3), 3);
+	CHECK_INT(mc_rows_int(&r, 0, 4), 32);		/* 4 working days */
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
+	    mc_rows_int(&r, 0, 0)), 0);
+	CHECK_INT(ch.n, 2);
+	CHECK_STR(mc_rows_str(&ch, 0, 4), "30.000 đồng");
+	CHECK_INT(mc_rows_int(&ch, 0, 2), 32);
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_documents, "i",
+	    mc_rows_int(&r, 0, 0)), 0);
+	CHECK_INT(ch.n, 3);
+	CHECK_STR(mc_rows_str(&ch, 2, 1), "Giấy tờ mới");
+	/* Both versions kept: the catalogue's (2) and the agency's (3). */
+	CHECK_INT(mc_catalogue_versions(db, a, mc_rows_int(&r, 0, 0), &v), 0);
+	CHECK_INT(v.n, 2);
+	CHECK_INT(mc_rows_int(&v, 0, 0), 3);
+	CHECK_STR(mc_rows_str(&v, 0, 1), "local");
+	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"what\":\"fee\"") != NULL);
+	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"to\":\"30.000 đồng\"") !=
+	    NULL);
+	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"document_add\"") != NULL);
+	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"what\":\"time\"") != NULL);
+	CHECK_INT(mc_rows_int(&v, 1, 0), 2);
+	CHECK_STR(mc_rows_str(&v, 1, 1), "import");
+	/* Saved again unchanged: no version. */
+	CHECK_INT(mc_catalogue_save_version(db, a, "9.999901", 3, 0, e, &ver),
+	    MC_CAT_SAME);
+
+	/* The catalogue's text changes (10.000 đồng): the edit is kept. */
+	CHECK_INT(import_catalogue(db, plain, &st), 0);
+	CHECK_INT(st.kept, 1);
+	CHECK_INT(st.updated, 0);
+	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 3), 3);
+	CHECK_STR(mc_rows_str(&r, 0, 1), "Thủ tục kiểm thử đã sửa");
+	CHECK_INT(mc_db_query(db, a, &ch, sql_t_held, "s", "9.999901"), 0);
+	CHECK_INT(mc_rows_int(&ch, 0, 0), 1);
+	CHECK_INT(mc_rows_int(&ch, 0, 1), 3);
+	free(e);
+}
+
 static void
 test_parse_time(struct mc_arena *a)
 {
@@ -351,6 +474,7 @@ main(void)
 		test_first_import(db, a, plain);
 		test_reimport(db, a, plain);
 		test_changed_fee(db, a, gz);
+		test_local_edit(db, a, plain);
 		CHECK_INT(import_catalogue(db, "/nonexistent/x.jsonl", &st),
 		    -1);
 	}
