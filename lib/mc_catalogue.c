@@ -147,7 +147,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_LEGAL_INSERT] = "INSERT INTO procedure_legal (procedure_id, "
 	    "seq, doc_number, title) VALUES (?, ?, ?, ?)",
 	[STMT_VERSIONS] = "SELECT v.version, v.source, "
-	    "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, "
+	    "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "
 	    "a.full_name, v.changes FROM procedure_versions v "
 	    "LEFT JOIN accounts a ON a.id = v.created_by "
 	    "WHERE v.procedure_id = ? ORDER BY v.version DESC LIMIT 100",

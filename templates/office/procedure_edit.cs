@@ -15,14 +15,14 @@ with:p = Data.Procedure.0 ?>
 <p class="eyebrow"><a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a></p>
 <h1><?cs var:Lang.ProcEdit.EditTitle ?> <?cs var:p.code ?></h1>
 <p class="lead" lang="vi"><?cs var:p.name ?></p>
-<p class="meta"><?cs var:Lang.ProcEdit.Version ?> <?cs var:p.version ?> · <?cs var:Lang.ProcEdit.Updated ?> <?cs var:p.updated_at ?><?cs if:p.agency_name ?> · <?cs var:p.agency_name ?><?cs /if ?></p>
+<p class="meta"><?cs var:Lang.ProcEdit.Version ?> <?cs var:p.version ?> · <?cs var:Lang.ProcEdit.Updated ?> <?cs var:fmt_datetime(p.updated_at) ?><?cs if:p.agency_name ?> · <?cs var:p.agency_name ?><?cs /if ?></p>
 <?cs if:Data.Saved ?><div class="flash flash-success" role="status" id="saved">
 <p><strong><?cs var:Lang.ProcEdit.Saved ?> <?cs var:Data.Saved ?>.</strong> <?cs var:Lang.ProcEdit.SavedSite ?></p>
 <form method="post" action="/can-bo/quan-tri-trang/cap-nhat"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-secondary" id="publish"><?cs var:Lang.ProcEdit.Publish ?></button></form>
 <p><a href="/thu-tuc/<?cs var:url_escape(p.code) ?>.html"><?cs var:Lang.ProcEdit.PublicPage ?></a></p>
 </div><?cs /if ?>
 <?cs if:Data.Same ?><p class="flash" role="status"><?cs var:Lang.ProcEdit.Same ?></p><?cs /if ?>
-<?cs if:p.import_held_at ?><p class="flash flash-warning"><?cs var:Lang.ProcEdit.Held ?> (<?cs var:p.import_held_at ?>)</p><?cs /if ?>
+<?cs if:p.import_held_at ?><p class="flash flash-warning"><?cs var:Lang.ProcEdit.Held ?> (<?cs var:fmt_datetime(p.import_held_at) ?>)</p><?cs /if ?>
 <?cs if:Form.Stale ?><div class="error-summary" role="alert"><p><?cs var:Lang.ProcEdit.Stale ?></p></div><?cs /if ?>
 <?cs if:Form.Invalid ?><div class="error-summary" role="alert" id="errors"><p><?cs var:Lang.ProcEdit.Invalid ?></p>
 <ul><?cs each:e = Data.Errors ?><li><a href="#f-<?cs var:e.field ?>"><?cs alt:Lang.ProcEdit.Label[e.kind] ?><?cs var:e.kind ?><?cs /alt ?><?cs if:e.row ?> <?cs var:e.row ?><?cs /if ?>: <?cs var:Lang.ProcEdit.Err[e.why] ?></a></li><?cs /each ?></ul></div><?cs /if ?>
@@ -85,7 +85,7 @@ with:p = Data.Procedure.0 ?>
 <section aria-labelledby="history-h" id="history">
 <h2 id="history-h"><?cs var:Lang.ProcEdit.History ?></h2>
 <?cs if:subcount(Data.Versions) ?><ol class="history" reversed>
-<?cs each:v = Data.Versions ?><li><strong><?cs var:Lang.ProcEdit.Version ?> <?cs var:v.version ?></strong> · <?cs var:v.created_at ?> · <?cs if:v.full_name ?><?cs var:v.full_name ?><?cs else ?><?cs var:Lang.ProcEdit.Source[v.source] ?><?cs /if ?>
+<?cs each:v = Data.Versions ?><li><strong><?cs var:Lang.ProcEdit.Version ?> <?cs var:v.version ?></strong> · <?cs var:fmt_datetime(v.created_at) ?> · <?cs if:v.full_name ?><?cs var:v.full_name ?><?cs else ?><?cs var:Lang.ProcEdit.Source[v.source] ?><?cs /if ?>
 <?cs if:subcount(v.Changes) ?><ul><?cs each:c = v.Changes ?><li><?cs var:Lang.ProcEdit.Change[c.what] ?><?cs if:c.what == "text" ?> <?cs var:Lang.ProcEdit.Label[c.label] ?><?cs elif:c.what == "fee" || c.what == "time" || c.what == "fee_description" || c.what == "channel" || c.what == "channel_add" || c.what == "channel_remove" ?> (<?cs alt:Lang.Channel[c.label] ?><?cs var:c.label ?><?cs /alt ?>)<?cs elif:c.label ?>: <span lang="vi"><?cs var:c.label ?></span><?cs /if ?><?cs if:c.from || c.to ?>: <del lang="vi"><?cs var:c.from ?></del> → <ins lang="vi"><?cs var:c.to ?></ins><?cs /if ?></li><?cs /each ?></ul><?cs /if ?></li>
 <?cs /each ?></ol><?cs else ?><p><?cs var:Lang.ProcEdit.NoHistory ?></p><?cs /if ?>
 </section>
