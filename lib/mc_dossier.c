@@ -138,7 +138,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "answered_at FROM supplement_requests WHERE dossier_id = ? "
 	    "ORDER BY id",
 	[STMT_MINE] = "SELECT d.code, d.status, d.submitted_at, d.due_at, "
-	    "p.name AS procedure_name, a.name AS agency_name FROM dossiers d "
+	    "p.name AS procedure_name, a.name AS agency_name, "
+	    "a.code AS agency_code FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "WHERE d.account_id = ? ORDER BY d.submitted_at DESC, d.id DESC "

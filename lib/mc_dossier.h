@@ -203,7 +203,10 @@ int	mc_dossier_officer_visible(struct mc_db *, struct mc_arena *,
 void	mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
 	    time_t now, int officer);
 
-/* A user's own dossiers, newest first (at most limit); 0 or -1. */
+/*
+ * A user's own dossiers, newest first (at most limit): code, status,
+ * submitted_at, due_at, procedure_name, agency_name, agency_code; 0 or -1.
+ */
 int	mc_dossier_list_mine(struct mc_db *, struct mc_arena *, long long
 	    account_id, size_t limit, struct mc_rows *);
 

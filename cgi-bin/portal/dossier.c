@@ -249,6 +249,7 @@ page_lookup(struct mc_request *r)
 	int			 rc;
 
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Lookup.Title"));
+	mc_view_set(r->hdf, "Page.Nav", "lookup");
 	mc_view_set(r->hdf, "Form.ma", code);
 	mc_view_set(r->hdf, "Form.id_number", idn);
 	if (code != NULL && idn != NULL) {

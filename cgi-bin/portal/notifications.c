@@ -28,7 +28,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 static int
 page_notifications(struct mc_request *r)
 {
-	return mc_notices_page(r, BASE, "dossiers", "Notifications.Title");
+	return mc_notices_page(r, BASE, "notifications",
+	    "Notifications.Title");
 }
 
 static int

@@ -19,7 +19,9 @@
 <li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/"<?cs if:Page.Nav == "procedures" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Procedures ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/co-quan/"<?cs if:Page.Nav == "agencies" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Agencies ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/hoi-dap/"<?cs if:Page.Nav == "faq" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Faq ?></a></li>
+<li><a href="/dich-vu/tra-cuu<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "lookup" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Lookup ?></a></li>
 <li><a href="/dich-vu/ho-so<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "dossiers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Dossiers ?></a></li>
+<li><a href="/dich-vu/thong-bao<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "notifications" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Notifications ?><?cs if:User.Unread ?> <span class="nav-count"><?cs var:User.Unread ?><span class="visually-hidden"> <?cs var:Lang.Site.Nav.Unread ?></span></span><?cs /if ?></a></li>
 <li><a href="/can-bo/<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "office" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Office ?></a></li>
 </ul>
 </div>

@@ -29,4 +29,8 @@
 <button type="submit" class="btn btn-warning"><?cs var:Lang.Dossier.Withdraw ?></button>
 </form></details>
 <?cs /if ?>
-<p><a href="/dich-vu/ho-so"><?cs var:Lang.Dossier.Back ?></a></p>
+<ul class="link-list dossier-links">
+<li><a href="/dich-vu/ho-so"><?cs var:Lang.Dossier.Back ?></a></li>
+<li><a href="/dich-vu/thong-bao"><?cs var:Lang.Dossier.Notifications ?></a></li>
+<li><a href="/dich-vu/tra-cuu?ma=<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Dossier.Lookup ?></a></li>
+</ul>

@@ -41,12 +41,27 @@
 </fieldset>
 <fieldset>
 <legend><?cs var:Lang.File.Request ?></legend>
-<div class="form-group<?cs if:Form.Errors.agency ?> has-error<?cs /if ?>">
+<div class="form-group agency-pick<?cs if:Form.Errors.agency ?> has-error<?cs /if ?>">
 <label for="agency"><?cs var:Lang.File.Agency ?></label>
-<?cs if:Form.Errors.agency ?><span class="error-message"><?cs var:Lang.File.AgencyError ?></span><?cs /if ?>
-<select id="agency" name="agency" required>
-<?cs each:a = Data.Agencies ?><option value="<?cs var:a.code ?>"<?cs if:a.code == Form.agency ?> selected<?cs /if ?>><?cs var:a.name ?></option>
-<?cs /each ?></select>
+<span class="hint" id="agency-hint"><?cs var:Lang.File.AgencyHint ?></span>
+<?cs if:Form.Errors.agency ?><span class="error-message" id="agency-error"><?cs var:Lang.File.AgencyError ?></span><?cs /if ?>
+<div class="pick-filter">
+<label for="agency_q"><?cs var:Lang.File.AgencySearch ?></label>
+<div class="search-row">
+<input id="agency_q" name="agency_q" type="search" class="input" autocomplete="off" value="<?cs var:Form.agency_q ?>" data-filter-for="agency" data-count-text="<?cs var:Lang.File.AgencyCount ?>" data-none-text="<?cs var:Lang.File.AgencyNone ?>">
+<button type="submit" name="filter" value="1" class="btn btn-secondary" formnovalidate><?cs var:Lang.File.AgencyFilter ?></button>
+</div>
+</div>
+<p class="hint pick-count" id="agency-count" aria-live="polite"><?cs if:Data.NoMatch ?><?cs var:Lang.File.AgencyNone ?><?cs elif:Form.Filtered ?><?cs var:Data.AgencyCount ?> <?cs var:Lang.File.AgencyCountAfter ?><?cs /if ?></p>
+<select id="agency" name="agency" required aria-describedby="agency-hint<?cs if:Form.Errors.agency ?> agency-error<?cs /if ?> agency-count">
+<option value=""<?cs if:!Form.agency ?> selected<?cs /if ?>><?cs var:Lang.File.AgencyChoose ?></option>
+<?cs if:Data.AgencyOthers > 0 ?><optgroup label="<?cs var:Lang.File.AgencyDepartments ?>">
+<?cs each:a = Data.Agencies ?><?cs if:a.kind != "ward" ?><option value="<?cs var:a.code ?>"<?cs if:a.code == Form.agency ?> selected<?cs /if ?>><?cs var:a.name ?></option>
+<?cs /if ?><?cs /each ?></optgroup>
+<?cs /if ?><?cs if:Data.AgencyWards > 0 ?><optgroup label="<?cs var:Lang.File.AgencyWards ?>">
+<?cs each:a = Data.Agencies ?><?cs if:a.kind == "ward" ?><option value="<?cs var:a.code ?>"<?cs if:a.code == Form.agency ?> selected<?cs /if ?>><?cs var:a.name ?></option>
+<?cs /if ?><?cs /each ?></optgroup>
+<?cs /if ?></select>
 </div>
 <div class="form-group">
 <label for="content"><?cs var:Lang.File.Content ?></label>
@@ -57,9 +72,14 @@
 <label for="file"><?cs var:Lang.File.Attachment ?></label>
 <span class="hint"><?cs var:Lang.File.AttachmentHint ?></span>
 <?cs if:Form.Errors.file ?><span class="error-message"><?cs alt:Lang[Form.Errors.file] ?><?cs var:Lang.Error.FileMissing ?><?cs /alt ?></span><?cs /if ?>
-<input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required>
+<?cs if:Form.kept_file ?><p class="kept-file" id="kept-file"><?cs var:Lang.File.Kept ?> <strong><?cs var:Form.kept_name ?></strong>. <?cs var:Lang.File.KeptReplace ?></p>
+<input type="hidden" name="kept_file" value="<?cs var:Form.kept_file ?>">
+<input type="hidden" name="kept_name" value="<?cs var:Form.kept_name ?>">
+<input type="hidden" name="kept_mac" value="<?cs var:Form.kept_mac ?>">
+<?cs /if ?><input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png"<?cs if:!Form.kept_file ?> required<?cs /if ?>>
 </div>
 </fieldset>
 <button type="submit" class="btn"><?cs var:Lang.File.Submit ?></button>
 </form>
+<script src="/static/js/pick.js" defer></script>
 <?cs /with ?>

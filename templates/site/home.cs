@@ -30,6 +30,8 @@
 <ul class="card-grid">
 <li class="card"><h3><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/"><?cs var:Lang.Home.TaskSubmit ?></a></h3><p><?cs var:Lang.Home.TaskSubmitText ?></p></li>
 <li class="card"><h3><a href="/dich-vu/ho-so<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Home.TaskTrack ?></a></h3><p><?cs var:Lang.Home.TaskTrackText ?></p></li>
+<li class="card"><h3><a href="/dich-vu/tra-cuu<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Home.TaskLookup ?></a></h3><p><?cs var:Lang.Home.TaskLookupText ?></p></li>
+<li class="card"><h3><a href="/dich-vu/thong-bao<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Home.TaskNotifications ?></a></h3><p><?cs var:Lang.Home.TaskNotificationsText ?></p></li>
 <li class="card"><h3><a href="/dich-vu/dang-ky<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Home.TaskRegister ?></a></h3><p><?cs var:Lang.Home.TaskRegisterText ?></p></li>
 </ul>
 </section>
