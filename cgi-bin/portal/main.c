@@ -450,6 +450,9 @@ page_file_post(struct mc_request *r)
 		bad = 1;
 	if (!agency_offered(&p, s.agency_code))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.agency", "1");
+	if (fp != NULL && fp->len == 0 &&
+	    (fp->filename == NULL || *fp->filename == '\0'))
+		fp = NULL;	/* a browser's empty file input */
 	if (fp != NULL) {
 		if ((rc = mc_files_store(r->arena, fp->value, fp->len,
 		    fp->filename, &file, &why)) < 0)
