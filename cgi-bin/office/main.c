@@ -47,6 +47,7 @@ enum field {
 };
 
 static int valid_date(const struct mc_param *);
+static int valid_action(const struct mc_param *);
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
@@ -58,7 +59,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_DUE] = { "due", valid_code, 10, 0 },
 	[FIELD_Q] = { "q", valid_line, 100, 0 },
 	[FIELD_PAGE] = { "page", valid_uint, 5, 0 },
-	[FIELD_ACTION] = { "action", valid_code, 32, 0 },
+	[FIELD_ACTION] = { "action", valid_action, 32, 0 },
 	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
 	[FIELD_VERSION] = { "version", valid_uint, 10, 0 },
 	[FIELD_OFFICER] = { "officer", valid_uint, 19, 0 },
@@ -100,6 +101,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY p.name LIMIT 1000",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
+
+/* One of mc_dossier's action names ("send_back"), exactly. */
+static int
+valid_action(const struct mc_param *p)
+{
+	return mc_dossier_action_parse(p->value) >= 0;
+}
 
 /* "YYYY-MM-DD". */
 static int

@@ -1,0 +1,286 @@
+// Every action of the officer's dossier page, through that page (issue 7):
+// in headless Chromium the receiver, the specialist and the leader of a ward
+// open /can-bo/ho-so/{code}, open the action's panel, fill its reason, items,
+// note, officer, date or method, click its button and read the status the
+// page then shows. The list of actions is not written here: it is read from
+// the page in each status (as each of the three officers sees it), and the
+// test ends by asserting that every action offered in a status was performed
+// at least once in that status. Actions that keep the status (claim, assign,
+// remind, note, sign, apology) are taken on one dossier per place in the
+// workflow; each other action gets a fresh dossier brought there.
+//
+// Dossiers are filed by a citizen and brought to a place in the workflow
+// through the API (quicker; every one of those moves is also taken through
+// the page here); the actions under test go through the office page.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q,
+  request, sql, sqlValue, statusBadge, toFormData, uniq, wardCodes, watch,
+} from './lib.mjs';
+
+const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+/** This file's ward: of the WARD_SLOTS.officeActions wards, the one with the fewest open dossiers. */
+function actionsWard() {
+  const nslots = Math.max(...Object.values(WARD_SLOTS)) + 1;
+  const mine = wardCodes().slice(5).filter((_, i) => i % nslots === WARD_SLOTS.officeActions);
+  assert.ok(mine.length > 0, 'the seed should hold the wards');
+  const open = new Map(sql('SELECT a.code, COUNT(d.id) FROM agencies a LEFT JOIN dossiers d ' +
+    'ON d.current_agency_id = a.id AND d.is_open = 1 WHERE a.code IN (' + mine.map(q).join(',') +
+    ') GROUP BY a.code').map(([c, n]) => [c, Number(n)]));
+  return [...mine].sort((x, y) => (open.get(x) || 0) - (open.get(y) || 0))[0];
+}
+
+/** Actions after which the status stays what it was. */
+const KEEP = new Set(['claim', 'assign', 'remind', 'note', 'sign', 'apology']);
+/** Taken by the receiver / by the leader; the others by the holder of the current step's role. */
+const BY_RECEIVER = new Set(['accept', 'request_completion', 'refuse', 'return', 'supplement', 'confirm_payment',
+  'withdraw', 'note']);
+const BY_LEADER = new Set(['approve', 'sign', 'decide', 'assign', 'remind', 'stop', 'apology']);
+
+const STEP_ROLE = { receiver: 'recv', specialist: 'spec', leader: 'lead' };
+
+describe('every action of the officer\'s dossier page, through the page', { concurrency: false, timeout: 900_000 }, () => {
+  const tag = uniq();
+  let browser, ward, citizen, cToken;
+  const who = {};		// recv, spec, lead: { account, ctx, page, w }
+  const offered = new Map();	// status -> Set of actions some officer's page offered
+  const done = new Map();	// status -> Set of actions performed through the page
+  const filed = [];
+
+  const add = (m, status, a) => { if (!m.has(status)) m.set(status, new Set()); m.get(status).add(a); };
+
+  before(async () => {
+    ward = actionsWard();
+    citizen = await newCitizen({ name: `Thao Tác ${tag}` });
+    cToken = await newToken(citizen.email);
+    const [recv, spec, lead] = await Promise.all([
+      newOfficer('receiver', ward, `Tiếp Nhận ${tag}`),
+      newOfficer('specialist', ward, `Chuyên Viên ${tag}`),
+      newOfficer('leader', ward, `Lãnh Đạo ${tag}`),
+    ]);
+    browser = await launchBrowser();
+    for (const [k, acc] of Object.entries({ recv, spec, lead })) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await ctx.newPage();
+      const w = watch(page);
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill(acc.email);
+      await page.locator('#password').fill(acc.password);
+      await Promise.all([page.waitForURL(`${BASE_URL}/can-bo/`), page.locator('form.form button[type=submit]').click()]);
+      who[k] = { account: acc, ctx, page, w, token: await newToken(acc.email) };
+    }
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+  });
+
+  /** A new dossier of the citizen at the ward (status 1). */
+  async function file() {
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(cToken), body: toFormData({
+        procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Thao tác ${tag}` }),
+        file: filePart(minimalPdf(`actions ${tag}`), 'to-khai.pdf'),
+      }),
+    });
+    assert.equal(a.status, 201, a.text);
+    filed.push(a.json().code);
+    return a.json().code;
+  }
+
+  /** Opens the dossier page as k; records what it offers; returns the status and the actions. */
+  async function look(k, code) {
+    const { page } = who[k];
+    const res = await page.goto(`${BASE_URL}/can-bo/ho-so/${code}`, { waitUntil: 'domcontentloaded' });
+    assert.equal(res.status(), 200, `${k} opens ${code}`);
+    const { status } = statusBadge(await page.content());
+    const acts = await page.locator('section.actions form input[name=action]').evaluateAll((els) => els.map((e) => e.value));
+    for (const a of acts) add(offered, status, a);
+    return { status, acts };
+  }
+
+  const stepRole = (code) => sqlValue('SELECT s.role FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id ' +
+    `AND s.seq = d.current_step WHERE d.code = ${q(code)}`);
+  const stepOf = (code) => Number(sqlValue(`SELECT COALESCE(current_step, 0) FROM dossiers WHERE code = ${q(code)}`));
+  const lastStep = (code) => Number(sqlValue('SELECT MAX(s.seq) FROM dossier_steps s JOIN dossiers d ' +
+    `ON d.id = s.dossier_id WHERE d.code = ${q(code)}`));
+  const stageOf = (code) => Number(sqlValue(`SELECT COALESCE(stage_before_pause, 0) FROM dossiers WHERE code = ${q(code)}`));
+
+  /** The status the action should lead to, from where the dossier is now. */
+  function expected(action, code, status) {
+    if (KEEP.has(action)) return status;
+    switch (action) {
+      case 'accept': case 'confirm_payment': return action === 'accept' ? 2 : 4;
+      case 'request_completion': case 'request_supplement': return 5;
+      case 'refuse': return 3;
+      case 'withdraw': return 7;
+      case 'stop': return 8;
+      case 'request_payment': return 6;
+      case 'return': return 10;
+      case 'decide': return 9;
+      case 'send_back': return 4;
+      case 'forward': case 'approve': return stepOf(code) + 1 >= lastStep(code) ? 9 : 4;
+      case 'supplement': return stageOf(code) === 4 ? 4 : 1;
+      default: assert.fail(`the page offers "${action}", which this test does not know: teach it`);
+    }
+  }
+
+  /** Who should take the action: the receiver, the leader, or the current step's role. */
+  function actorOf(action, code) {
+    if (BY_RECEIVER.has(action)) return 'recv';
+    if (BY_LEADER.has(action)) return 'lead';
+    return STEP_ROLE[stepRole(code)] || 'lead';
+  }
+
+  /**
+   * Takes the action on the dossier through the page as the right officer:
+   * opens its panel, fills what it asks, clicks its button, and checks the
+   * confirmation and the status the page then shows. Returns that status.
+   */
+  async function act(code, action) {
+    let k = actorOf(action, code);
+    let seen = await look(k, code);
+    if (!seen.acts.includes(action)) {	// someone else's to take, then
+      for (const other of ['recv', 'spec', 'lead']) {
+        if (other === k) continue;
+        const s = await look(other, code);
+        if (s.acts.includes(action)) { k = other; seen = s; break; }
+      }
+    }
+    assert.ok(seen.acts.includes(action), `someone's page offers ${action} on ${code} (status ${seen.status})`);
+    const want = expected(action, code, seen.status);
+    const { page, account } = who[k];
+    const details = page.locator('section.actions details', { has: page.locator(`input[name=action][value="${action}"]`) });
+    const form = details.locator('form');
+    if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+    const text = `${action} ${tag}`;
+    for (const sel of await form.locator('select[name=reason]').all()) {
+      await sel.selectOption({ index: 1 });
+    }
+    if (await form.locator('input[name=item1]').count()) {
+      await form.locator('input[name=item1]').fill(`Bản sao giấy chứng sinh (${tag})`);
+      await form.locator('select[name=why1]').selectOption({ index: 0 });
+    }
+    if (await form.locator('select[name=officer]').count()) {
+      const role = stepRole(code);
+      const target = who[STEP_ROLE[role]].account;
+      await form.locator('select[name=officer]').selectOption(String(target.id));
+    }
+    if (await form.locator('input[name=new_due]').count()) {
+      const due = sqlValue(`SELECT DATE_FORMAT(due_at + INTERVAL 10 DAY, '%Y-%m-%d') FROM dossiers WHERE code = ${q(code)}`);
+      await form.locator('input[name=new_due]').fill(due);
+    }
+    if (await form.locator('select[name=method]').count()) {
+      await form.locator('select[name=method]').selectOption({ index: 1 });	// at the counter
+    }
+    if (await form.locator('textarea[name=note]').count()) await form.locator('textarea[name=note]').fill(text);
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/xu-ly')),
+      form.locator('button[type=submit]').click(),
+    ]);
+    if (posted.status() !== 303) {
+      await page.waitForLoadState('domcontentloaded');
+      assert.fail(`${action} by ${k} on ${code} (status ${seen.status}): HTTP ${posted.status()}: ` +
+        (await page.locator('main').innerText()).slice(0, 300));
+    }
+    await page.waitForURL(new RegExp(`/can-bo/ho-so/${code}\\?ok=1$`));
+    const html = await page.content();
+    assert.match(await page.locator('.flash-success').innerText(), /Đã cập nhật hồ sơ/,
+      `${action} by ${account.name}: the page confirms`);
+    const { status } = statusBadge(html);
+    assert.equal(status, want, `${action} on ${code} leads to status ${want}, the page shows ${status}`);
+    if (action === 'note') {
+      assert.ok(html.includes(text), 'the internal note is in the history the officers see');
+    }
+    add(done, seen.status, action);
+    return status;
+  }
+
+  /** An action through the API as the right officer (to set up, faster than pages). */
+  async function api(code, action) {
+    const body = { action, note: `${action} ${tag}` };
+    if (action.startsWith('request_') && action !== 'request_payment') {
+      body.items = [{ item: 'Bản sao giấy chứng sinh', reason: 'Thiếu giấy tờ' }];
+    }
+    const a = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: { ...bearer(who[actorOf(action, code)].token), 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(a.status, 200, `${action} on ${code} through the API: ${a.status} ${a.text.slice(0, 300)}`);
+  }
+
+  /**
+   * A fresh dossier brought to a place in the workflow (through the API:
+   * each of these steps is also taken through the page by exercise()).
+   */
+  async function reach(place) {
+    const code = await file();
+    const path = {
+      submitted: [], completion: ['request_completion'], accepted: ['accept'],
+      step2: ['accept', 'forward'], step3: ['accept', 'forward', 'forward'],
+      supplement: ['accept', 'forward', 'request_supplement'], payment: ['accept', 'forward', 'request_payment'],
+      decided: ['accept', 'forward', 'forward', 'approve'],
+    }[place];
+    for (const a of path) await api(code, a);
+    return code;
+  }
+
+  /** Everyone's view of the dossier: the union of the actions offered. */
+  async function offers(code) {
+    const all = new Set();
+    let status;
+    for (const k of ['recv', 'spec', 'lead']) {
+      const s = await look(k, code);
+      status = s.status;
+      s.acts.forEach((a) => all.add(a));
+    }
+    return { status, acts: [...all] };
+  }
+
+  /** Takes every action offered at a place at least once in that status. */
+  async function exercise(place) {
+    const code = await reach(place);
+    const { status, acts } = await offers(code);
+    // Those that keep the status, on this dossier, until the page offers
+    // no new one (a claim gives the step a holder, who can be reminded).
+    for (let round = 0, todo = acts; round < 4; round++) {
+      todo = todo.filter((x) => KEEP.has(x) && !done.get(status)?.has(x));
+      if (todo.length === 0) break;
+      for (const a of todo) await act(code, a);
+      todo = (await offers(code)).acts;
+    }
+    for (const a of acts.filter((x) => !KEEP.has(x))) {
+      if (done.get(status)?.has(a)) continue;
+      const fresh = await reach(place);
+      const to = await act(fresh, a);
+      if ([3, 7, 8, 10].includes(to) && !done.has(to)) {	// the end: what is left there
+        const end = await offers(fresh);
+        for (const x of end.acts) await act(fresh, x);
+      }
+    }
+  }
+
+  test('each action offered in each status is performed through the page and leads where it should', async () => {
+    for (const place of ['submitted', 'completion', 'accepted', 'step2', 'step3', 'supplement', 'payment', 'decided']) {
+      await exercise(place);
+    }
+    const missing = [];
+    for (const [status, acts] of offered) {
+      for (const a of acts) if (!done.get(status)?.has(a)) missing.push(`${a} in ${status}`);
+    }
+    assert.deepEqual(missing, [], 'every action offered was performed in each status where it was offered');
+    // What the issue names, so that an empty offer cannot pass unnoticed.
+    const want = { 1: ['accept', 'request_completion', 'refuse', 'note'], 2: ['forward', 'claim', 'assign', 'note'],
+      4: ['forward', 'send_back', 'request_supplement', 'request_payment', 'approve', 'sign', 'decide', 'remind', 'note'],
+      5: ['supplement', 'note'], 6: ['confirm_payment', 'note'], 9: ['return', 'note'], 10: ['note'] };
+    for (const [s, acts] of Object.entries(want)) {
+      for (const a of acts) assert.ok(done.get(Number(s))?.has(a), `${a} was performed in status ${s}`);
+    }
+    for (const k of Object.keys(who)) {
+      assert.deepEqual(who[k].w.problems().filter((p) => !/logo\.svg/.test(p)), [], `no errors on ${k}'s pages`);
+    }
+  });
+});
