@@ -80,8 +80,19 @@ describe('an agency edits its procedure as a new version', { concurrency: false,
       await page.locator(`#f-docc${ndocs}`).fill('2');
       await page.locator(`#f-docnote${ndocs}`).fill('Bản chính để đối chiếu');
       await page.locator(`#f-docpos${ndocs}`).fill('0');                 // first in the list
-      const firstDoc = await page.locator('#f-docn0').inputValue();
-      await page.locator('#f-docpos0').fill('999');                       // the old first one last
+      // Earlier runs' documents are removed; the first real one goes last.
+      let removed = 0, moved = null;
+      for (let i = 0; i < ndocs; i++) {
+        const name = await page.locator(`#f-docn${i}`).inputValue();
+        if (name.startsWith('Giấy xác nhận kiểm thử ')) {
+          await page.locator(`#f-docdel${i}`).check();
+          removed++;
+        } else if (moved === null) {
+          moved = name;
+          await page.locator(`#f-docpos${i}`).fill('999');
+        }
+      }
+      const kept = ndocs - removed + 1;
       await Promise.all([page.waitForURL(/\?ok=\d+$/), page.locator('#save').click()]);
       const saved = page.locator('#saved');
       await saved.waitFor();
@@ -90,7 +101,8 @@ describe('an agency edits its procedure as a new version', { concurrency: false,
       assert.equal(await page.locator('#f-fee0').inputValue(), fee);
       assert.equal(await page.locator('#f-time0').inputValue(), time);
       assert.equal(await page.locator('#f-docn0').inputValue(), doc);
-      assert.equal(await page.locator(`#f-docn${ndocs}`).inputValue(), firstDoc);
+      assert.equal(await page.locator(`#f-docn${kept - 1}`).inputValue(), moved);
+      assert.equal(await page.locator(`#f-docn${kept}`).inputValue(), '', 'then the blank rows');
       // The history: who, what changed; the catalogue's version kept below.
       const hist = await page.locator('#history').innerText();
       assert.match(hist, new RegExp(`Phiên bản ${v0 + 1} · \\S+ \\S+ · ${admin.name}`));
@@ -99,7 +111,8 @@ describe('an agency edits its procedure as a new version', { concurrency: false,
       assert.match(latest, new RegExp(`Thời hạn \\(Trực (tiếp|tuyến)\\): .*→ ${time}`));
       assert.doesNotMatch(latest, /Sửa (Trình tự|Yêu cầu)/, 'texts not touched are not changes');
       assert.match(hist, new RegExp(`Thêm giấy tờ: ${doc}`));
-      assert.match(hist, /Đổi thứ tự giấy tờ/);
+      assert.match(latest, /Đổi thứ tự giấy tờ/);
+      if (removed > 0) assert.match(latest, /Bỏ giấy tờ: Giấy xác nhận kiểm thử /);
       assert.match(hist, /Danh mục thủ tục quốc gia|Cơ quan sửa|Quản Trị/);
       assert.equal(sqlValue(`SELECT local_version FROM procedures WHERE code = ${q(CODE)}`), String(v0 + 1));
       await page.screenshot({ path: path.join(OUT, 'procedure-saved-1280.png'), fullPage: false });
