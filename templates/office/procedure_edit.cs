@@ -48,7 +48,7 @@ with:p = Data.Procedure.0 ?>
 <input id="f-fee<?cs name:c ?>" name="fee<?cs name:c ?>" value="<?cs var:c.fee ?>" maxlength="1000" lang="vi"<?cs call:inv("fee" + name(c)) ?>></div>
 <div class="form-group<?cs if:Form.Errors["feedesc" + name(c)] ?> has-error<?cs /if ?>"><label for="f-feedesc<?cs name:c ?>"><?cs var:Lang.ProcEdit.Label.feedesc ?> <?cs var:name(c) + 1 ?></label>
 <?cs call:err("feedesc" + name(c)) ?><textarea id="f-feedesc<?cs name:c ?>" name="feedesc<?cs name:c ?>" rows="2" lang="vi"><?cs var:c.feedesc ?></textarea></div>
-<div class="form-group"><input type="checkbox" id="f-chdel<?cs name:c ?>" name="chdel<?cs name:c ?>" value="1"<?cs if:c.chdel ?> checked<?cs /if ?>><label for="f-chdel<?cs name:c ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveChannel ?> <?cs var:name(c) + 1 ?></label></div>
+<div class="form-group checks"><span class="check"><input type="checkbox" id="f-chdel<?cs name:c ?>" name="chdel<?cs name:c ?>" value="1"<?cs if:c.chdel ?> checked<?cs /if ?>><label for="f-chdel<?cs name:c ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveChannel ?> <?cs var:name(c) + 1 ?></label></span></div>
 </div><?cs /each ?>
 </fieldset>
 <fieldset><legend><?cs var:Lang.ProcEdit.Documents ?></legend>
@@ -66,8 +66,8 @@ with:p = Data.Procedure.0 ?>
 <input id="f-docnote<?cs name:d ?>" name="docnote<?cs name:d ?>" value="<?cs var:d.docnote ?>" maxlength="1000" lang="vi"></div>
 <div class="form-group"><label for="f-docg<?cs name:d ?>"><?cs var:Lang.ProcEdit.Label.docg ?></label>
 <input id="f-docg<?cs name:d ?>" name="docg<?cs name:d ?>" value="<?cs var:d.docg ?>" lang="vi"></div>
-<div class="form-group"><input type="checkbox" id="f-docf<?cs name:d ?>" name="docf<?cs name:d ?>" value="1"<?cs if:d.docf == "1" ?> checked<?cs /if ?>><label for="f-docf<?cs name:d ?>" class="inline"><?cs var:Lang.ProcEdit.Label.docf ?></label>
-<input type="checkbox" id="f-docdel<?cs name:d ?>" name="docdel<?cs name:d ?>" value="1"<?cs if:d.docdel ?> checked<?cs /if ?>><label for="f-docdel<?cs name:d ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveDocument ?> <?cs var:name(d) + 1 ?></label></div>
+<div class="form-group checks"><span class="check"><input type="checkbox" id="f-docf<?cs name:d ?>" name="docf<?cs name:d ?>" value="1"<?cs if:d.docf == "1" ?> checked<?cs /if ?>><label for="f-docf<?cs name:d ?>" class="inline"><?cs var:Lang.ProcEdit.Label.docf ?></label></span>
+<span class="check"><input type="checkbox" id="f-docdel<?cs name:d ?>" name="docdel<?cs name:d ?>" value="1"<?cs if:d.docdel ?> checked<?cs /if ?>><label for="f-docdel<?cs name:d ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveDocument ?> <?cs var:name(d) + 1 ?></label></span></div>
 </div><?cs /each ?>
 </fieldset>
 <fieldset><legend><?cs var:Lang.ProcEdit.Legal ?></legend>
@@ -76,7 +76,7 @@ with:p = Data.Procedure.0 ?>
 <input id="f-lawn<?cs name:l ?>" name="lawn<?cs name:l ?>" value="<?cs var:l.lawn ?>" maxlength="255" lang="vi"></div>
 <div class="form-group<?cs if:Form.Errors["lawt" + name(l)] ?> has-error<?cs /if ?>"><label for="f-lawt<?cs name:l ?>"><?cs var:Lang.ProcEdit.Label.lawt ?> <?cs var:name(l) + 1 ?></label><?cs call:err("lawt" + name(l)) ?>
 <textarea id="f-lawt<?cs name:l ?>" name="lawt<?cs name:l ?>" rows="2" lang="vi"<?cs call:inv("lawt" + name(l)) ?>><?cs var:l.lawt ?></textarea></div>
-<div class="form-group"><input type="checkbox" id="f-lawdel<?cs name:l ?>" name="lawdel<?cs name:l ?>" value="1"<?cs if:l.lawdel ?> checked<?cs /if ?>><label for="f-lawdel<?cs name:l ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveLaw ?> <?cs var:name(l) + 1 ?></label></div>
+<div class="form-group checks"><span class="check"><input type="checkbox" id="f-lawdel<?cs name:l ?>" name="lawdel<?cs name:l ?>" value="1"<?cs if:l.lawdel ?> checked<?cs /if ?>><label for="f-lawdel<?cs name:l ?>" class="inline"><?cs var:Lang.ProcEdit.RemoveLaw ?> <?cs var:name(l) + 1 ?></label></span></div>
 </div><?cs /each ?>
 </fieldset>
 <p class="hint"><?cs var:Lang.ProcEdit.SaveHint ?></p>
