@@ -102,7 +102,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "p.steps_text, p.conditions_text, p.result_text, p.online, "
 	    "p.service_level, p.time_hours, p.time_days, p.version, "
 	    "DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i:%s') AS updated_at, "
-	    "p.local_version, p.import_held_at "
+	    "p.local_version, p.import_held_at, f.name_en AS field_name_en "
 	    "FROM procedures p JOIN fields f ON f.id = p.field_id "
 	    "LEFT JOIN agencies a ON a.id = p.agency_id WHERE p.code = ?",
 	[STMT_CHANNELS] = "SELECT channel, time_text, time_hours, time_days, "

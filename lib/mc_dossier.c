@@ -1261,6 +1261,29 @@ model_row(HDF *hdf, struct mc_arena *a, const char *prefix, size_t n,
 			    n, rows->names[c]), v);
 }
 
+/* The default workflow's step names (db/migrations/0005) and their keys. */
+static const struct {
+	const char	*name;
+	const char	*key;
+} default_steps[] = {
+	{ "Tiếp nhận hồ sơ", "receive" },
+	{ "Thẩm định, xử lý hồ sơ", "review" },
+	{ "Phê duyệt kết quả", "approve" },
+	{ "Trả kết quả", "return" },
+};
+
+const char *
+mc_dossier_step_key(const char *name)
+{
+	size_t	i;
+
+	for (i = 0; name != NULL &&
+	    i < sizeof(default_steps) / sizeof(default_steps[0]); i++)
+		if (strcmp(name, default_steps[i].name) == 0)
+			return default_steps[i].key;
+	return NULL;
+}
+
 static const char *
 step_state(const struct mc_dossier *d, size_t i)
 {
@@ -1305,6 +1328,8 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 		model_row(hdf, a, "Data.Steps", i, &d->steps, i);
 		mc_view_set(hdf, mc_arena_printf(a, "Data.Steps.%zu.state", i),
 		    step_state(d, i));
+		mc_view_set(hdf, mc_arena_printf(a, "Data.Steps.%zu.name_key",
+		    i), mc_dossier_step_key(mc_rows_str(&d->steps, i, 1)));
 	}
 	for (i = 0; i < d->supplements.n; i++) {
 		model_row(hdf, a, "Data.Supplements", i, &d->supplements, i);

@@ -244,4 +244,11 @@ int	mc_dossier_workflow(struct mc_db *, struct mc_arena *,
 size_t	mc_dossier_agencies(const struct mc_user *, unsigned int roles,
 	    unsigned int *out, size_t max);
 
+/*
+ * The Lang.StepName key (receive, review, approve, return) of a step named
+ * as in the default workflow, so that pages show it in their language;
+ * NULL for a name an administrator gave (shown as written).
+ */
+const char	*mc_dossier_step_key(const char *name);
+
 #endif

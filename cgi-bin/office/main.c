@@ -89,7 +89,7 @@ enum stmt {
 
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT id, code, name FROM agencies WHERE id = ?",
-	[STMT_REASONS] = "SELECT kind, text FROM reasons ORDER BY kind, id",
+	[STMT_REASONS] = "SELECT kind, text, id FROM reasons ORDER BY kind, id",
 	[STMT_OFFICERS] = "SELECT a.id, a.full_name, r.role "
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
 	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "

@@ -1,14 +1,14 @@
 <?cs # A dossier for an officer: colour, workflow picture, the actions the
      officer may take now, facts, attachments, supplements, history. ?>
 <link rel="stylesheet" href="/static/css/office.css">
-<?cs def:reasons(kind) ?><select name="reason"><option value=""><?cs var:Lang.Office.PickReason ?></option><?cs each:x = Data.Reasons ?><?cs if:x.kind == kind ?><option><?cs var:x.text ?></option><?cs /if ?><?cs /each ?></select><?cs /def ?>
+<?cs def:reasons(kind) ?><select name="reason"><option value=""><?cs var:Lang.Office.PickReason ?></option><?cs each:x = Data.Reasons ?><?cs if:x.kind == kind ?><option value="<?cs var:x.text ?>"><?cs alt:Lang.Reason[x.id] ?><?cs var:x.text ?><?cs /alt ?></option><?cs /if ?><?cs /each ?></select><?cs /def ?>
 <?cs def:action_form(act, extra) ?><form method="post" action="/can-bo/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/xu-ly" class="action-form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="version" value="<?cs var:Data.Dossier.0.version ?>">
 <input type="hidden" name="action" value="<?cs var:act ?>"><?cs /def ?>
 <?cs def:items() ?><fieldset class="items"><legend><?cs var:Lang.Office.Items ?></legend>
 <?cs loop:i = 1, 3, 1 ?><div class="item-row"><label><?cs var:Lang.Office.Item ?> <?cs var:i ?> <input type="text" name="item<?cs var:i ?>"<?cs if:i == 1 ?> required<?cs /if ?>></label>
-<label><?cs var:Lang.Office.ItemReason ?> <select name="why<?cs var:i ?>"><?cs each:x = Data.Reasons ?><?cs if:x.kind == "completion" ?><option><?cs var:x.text ?></option><?cs /if ?><?cs /each ?></select></label></div>
+<label><?cs var:Lang.Office.ItemReason ?> <select name="why<?cs var:i ?>"><?cs each:x = Data.Reasons ?><?cs if:x.kind == "completion" ?><option value="<?cs var:x.text ?>"><?cs alt:Lang.Reason[x.id] ?><?cs var:x.text ?><?cs /alt ?></option><?cs /if ?><?cs /each ?></select></label></div>
 <?cs /loop ?></fieldset><?cs /def ?>
 <?cs def:note(required) ?><label class="note-label"><?cs var:Lang.Office.Note ?> <textarea name="note" rows="2"<?cs if:required ?> required<?cs /if ?>></textarea></label><?cs /def ?>
 <p class="eyebrow"><?cs var:Lang.Office.Eyebrow ?></p>

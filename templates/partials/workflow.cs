@@ -4,7 +4,7 @@
 <ol class="workflow" aria-label="<?cs var:Lang.Workflow.Picture ?>">
 <?cs each:s = Data.Steps ?><li class="wf-step wf-<?cs var:s.state ?><?cs if:s.state == "current" ?> wf-<?cs var:Data.Colour ?><?cs /if ?>"<?cs if:s.state == "current" ?> aria-current="step"<?cs /if ?>>
 <span class="wf-num"><?cs var:s.seq ?></span>
-<span class="wf-name"><?cs var:s.name ?></span>
+<span class="wf-name"><?cs if:s.name_key ?><?cs alt:Lang.StepName[s.name_key] ?><?cs var:s.name ?><?cs /alt ?><?cs else ?><?cs var:s.name ?><?cs /if ?></span>
 <span class="wf-meta"><?cs var:s.agency_name ?> · <?cs var:Lang.Role[s.role] ?></span>
 <span class="wf-state"><?cs var:Lang.Workflow.State[s.state] ?><?cs if:s.outcome ?> · <?cs var:Lang.Outcome[s.outcome] ?><?cs /if ?></span>
 <?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(s.due_at) ?></span><?cs /if ?>

@@ -2,7 +2,7 @@
 <?cs with:p = Data.Procedure.0 ?>
 <p class="eyebrow"><?cs var:Lang.File.Eyebrow ?></p>
 <h1><?cs var:p.name ?></h1>
-<p class="muted"><?cs var:Lang.File.Code ?> <?cs var:p.code ?> · <?cs var:p.field_name ?></p>
+<p class="muted"><?cs var:Lang.File.Code ?> <?cs var:p.code ?> · <?cs if:Page.Lang == "en" && p.field_name_en ?><?cs var:p.field_name_en ?><?cs else ?><?cs var:p.field_name ?><?cs /if ?></p>
 <?cs if:Form.Invalid ?><div class="flash flash-error" role="alert"><?cs var:Lang.File.Invalid ?></div><?cs /if ?>
 <?cs if:subcount(Data.Documents) ?>
 <details class="card">

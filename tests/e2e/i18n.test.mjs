@@ -21,28 +21,36 @@ const EN_DATETIME = /\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)
 const VI_DATETIME = /\b\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\b/;
 /** Vietnamese words that an English page must not show where English belongs. */
 const VI_STATUS = ['Mới tiếp nhận', 'Đã tiếp nhận', 'Đang giải quyết', 'Đã trả kết quả', 'Chờ bổ sung', 'Không đủ điều kiện'];
-const VI_WORDS = ['ngày làm việc', 'giờ làm việc', 'Nhận lúc', 'Hạn xử lý', 'Ngày nộp'];
+const VI_WORDS = ['ngày làm việc', 'giờ làm việc', 'Nhận lúc', 'Hạn xử lý', 'Ngày nộp',
+  'Thẩm định, xử lý hồ sơ', 'Phê duyệt kết quả', 'Trả kết quả'];
+/** Letters only Vietnamese uses (a reason or a label left untranslated). */
+const VI_LETTERS = /[ạảãàáâậầấẩẫăắằặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/i;
 
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
 
 describe('dates, numbers and words in the reader\'s language', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();
-  let browser, ward, citizen, recv, code;
+  let browser, ward, citizen, recv, rToken, code, fresh;
 
   before(async () => {
     mkdirSync(OUT, { recursive: true });
     ward = randomWard(WARD_SLOTS.other);
     citizen = await newCitizen({ name: `Ngôn Ngữ ${tag}` });
     recv = await newOfficer('receiver', ward, `Tiếp Nhận ${tag}`);
-    const [cToken, rToken] = await Promise.all([citizen, recv].map((x) => newToken(x.email)));
-    const a = await request('/api/v1/dossiers', {
-      method: 'POST', headers: bearer(cToken), body: toFormData({
-        procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Ngôn ngữ ${tag}` }),
-        file: filePart(minimalPdf(`i18n ${tag}`), 'giay-to.pdf'),
-      }),
-    });
-    assert.equal(a.status, 201, a.text);
-    code = a.json().code;
+    let cToken;
+    [cToken, rToken] = await Promise.all([citizen, recv].map((x) => newToken(x.email)));
+    const file = async () => {
+      const a = await request('/api/v1/dossiers', {
+        method: 'POST', headers: bearer(cToken), body: toFormData({
+          procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Ngôn ngữ ${tag}` }),
+          file: filePart(minimalPdf(`i18n ${tag}`), 'giay-to.pdf'),
+        }),
+      });
+      assert.equal(a.status, 201, a.text);
+      return a.json().code;
+    };
+    code = await file();
+    fresh = await file();	// left submitted: the receiver may refuse it or ask for completion
     const t = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
       method: 'POST', headers: { ...bearer(rToken), 'content-type': 'application/json' },
       body: JSON.stringify({ action: 'accept' }),
@@ -51,7 +59,16 @@ describe('dates, numbers and words in the reader\'s language', { concurrency: fa
     browser = await launchBrowser();
   });
 
-  after(async () => { if (browser) await browser.close(); });
+  after(async () => {
+    if (browser) await browser.close();
+    // Leave the ward's inbox as it was.
+    for (const c of [code, fresh].filter(Boolean)) {
+      await request(`/api/v1/dossiers/${encodeURIComponent(c)}/transitions`, {
+        method: 'POST', headers: { ...bearer(rToken), 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'withdraw', note: 'dọn dẹp sau kiểm thử' }),
+      }).catch(() => {});
+    }
+  });
 
   /** A logged-in page through the login form, in English when lang is 'en'. */
   async function login(who, lang, width = 1280) {
@@ -78,6 +95,25 @@ describe('dates, numbers and words in the reader\'s language', { concurrency: fa
     assert.doesNotMatch(text, EN_DATETIME, `${where}: no English date`);
     assert.match(text, VI_DATETIME, `${where}: dd/mm/yyyy HH:MM`);
   }
+
+  test('every search the English pages suggest finds procedures on the English search page', async () => {
+    const page = await (await browser.newContext()).newPage();
+    try {
+      // An English query that finds nothing shows the hint and the no-result advice.
+      await page.goto(`${BASE_URL}/dich-vu/tim-kiem?q=${encodeURIComponent('zzqx no such words')}&lang=en`);
+      const text = await mainText(page);
+      const suggested = [...text.matchAll(/“([^”]+)”/g)].map((m) => m[1]).filter((q) => q !== 'zzqx no such words');
+      assert.ok(suggested.length >= 3, `the English hint and advice suggest searches: ${text.slice(0, 400)}`);
+      for (const q of suggested) {
+        await page.goto(`${BASE_URL}/dich-vu/tim-kiem?q=${encodeURIComponent(q)}&lang=en`);
+        assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'still the English page');
+        const n = await page.locator('main .results > li').count();
+        assert.ok(n >= 1, `the suggested search "${q}" finds at least one procedure (found ${n})`);
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
 
   test('the citizen in English: dossier, list and notifications with English dates and words', async () => {
     const { ctx, page } = await login(citizen, 'en');
@@ -144,6 +180,17 @@ describe('dates, numbers and words in the reader\'s language', { concurrency: fa
       assertEnglish(text, 'officer\'s dossier page');
       assert.match(text, EN_DATETIME, 'the officer\'s dossier page writes times in English');
       assert.match(text, /\d+(\.\d+)? working hours/, 'time used with a decimal point');
+      assert.ok(text.includes('Receiving the dossier') && text.includes('Approving the result'),
+        'the default workflow\'s steps in English');
+      // A submitted dossier: refusing and asking for completion offer reasons.
+      await page.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(fresh)}`);
+      const reasons = await page.locator('select[name="reason"] option[value]:not([value=""]), select[name^="why"] option')
+        .evaluateAll((os) => os.map((o) => ({ label: o.textContent, value: o.value })));
+      assert.ok(reasons.length > 0, 'the page offers reasons to pick');
+      for (const r of reasons) {
+        assert.doesNotMatch(r.label, VI_LETTERS, `the reason "${r.label}" is shown in English`);
+        assert.match(r.value, VI_LETTERS, `the reason recorded stays the Vietnamese text ("${r.value}")`);
+      }
       await page.screenshot({ path: path.join(OUT, 'i18n-officer-dossier-en.png'), fullPage: true });
     } finally {
       await ctx.close();
