@@ -21,7 +21,7 @@
 <thead><tr><th scope="col"><?cs var:Lang.Calendar.Day ?></th><th scope="col"><?cs var:Lang.Calendar.Lunar ?></th><th scope="col"><?cs var:Lang.Calendar.Kind ?></th><th scope="col"><?cs var:Lang.Calendar.Name ?></th><th scope="col"><?cs var:Lang.Calendar.Source ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Calendar.Actions ?></span></th></tr></thead>
 <tbody>
 <?cs each:d = Data.Days ?><tr>
-<td data-label="<?cs var:Lang.Calendar.Day ?>"><time datetime="<?cs var:d.day ?>"><?cs var:Lang.Calendar.Weekday[d.wday] ?> <?cs var:d.date ?></time></td>
+<td data-label="<?cs var:Lang.Calendar.Day ?>"><time datetime="<?cs var:d.day ?>"><?cs var:Lang.Calendar.Weekday[d.wday] ?> <?cs var:fmt_date(d.day) ?></time></td>
 <td data-label="<?cs var:Lang.Calendar.Lunar ?>"><?cs var:d.lunar ?></td>
 <td data-label="<?cs var:Lang.Calendar.Kind ?>"><?cs if:d.kind == "work" ?><span class="tag tag-online"><?cs var:Lang.Calendar.KindWork ?></span><?cs else ?><span class="tag"><?cs var:Lang.Calendar.KindOff ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Calendar.Name ?>"><?cs var:d.name ?></td>
