@@ -29,7 +29,7 @@
 <td><?cs if:d.source == "admin" ?><form method="post" action="/can-bo/quan-tri/lich">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="day" value="<?cs var:d.day ?>">
-<button type="submit" name="delete" value="1" class="btn btn-secondary btn-small"><?cs var:Lang.Calendar.Remove ?><span class="visually-hidden"> <?cs var:d.day ?></span></button>
+<button type="submit" name="delete" value="1" class="btn btn-secondary btn-small"><?cs var:Lang.Calendar.Remove ?><span class="visually-hidden"> <?cs var:fmt_date(d.day) ?></span></button>
 </form><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
