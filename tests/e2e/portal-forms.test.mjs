@@ -10,7 +10,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 import {
   BASE_URL, PROC, PROC_NAME, TOP, launchBrowser, minimalPdf, newCitizen, newIdNumber, newOfficer,
@@ -18,6 +19,7 @@ import {
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(OUT, { recursive: true });
 
 let browser;
@@ -379,4 +381,35 @@ describe('links and the menu', () => {
       }
     });
   }
+});
+
+describe('the filing form is accessible', () => {
+  test('with its errors shown, in both languages: no serious or critical WCAG violation (axe-core)', async () => {
+    // axe is injected as a script: the page's CSP (rightly) forbids that.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    try {
+      const p = await ctx.newPage();
+      const c = await newCitizen();
+      await loginPage(p, c.email, c.password);
+      for (const lang of ['vi', 'en']) {
+        await p.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}?lang=${lang}`);
+        await p.locator('#agency_q').fill('phuong');
+        await submit(p, p.locator('form.form button.btn[type=submit]:not([name])'));
+        assert.equal(await p.locator('.agency-pick.has-error').count(), 1, 'the place is marked as missing');
+        await p.addScriptTag({ content: AXE });
+        const found = await p.evaluate(async () => {
+          const r = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+            resultTypes: ['violations'],
+          });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        });
+        const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad, [], `${lang}: ${JSON.stringify(bad, null, 1)}`);
+      }
+    } finally {
+      await ctx.close();
+    }
+  });
 });
