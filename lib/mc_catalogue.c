@@ -475,12 +475,13 @@ add_error(struct mc_proc_error *err, size_t nerr, size_t *n,
     const char *field, size_t i, const char *why)
 {
 	if (*n < nerr) {
+		/* Names are at most 16 bytes ("conditions_text"), rows 3 digits. */
 		if (i == (size_t)-1)
-			snprintf(err[*n].field, sizeof(err[*n].field), "%s",
+			snprintf(err[*n].field, sizeof(err[*n].field), "%.16s",
 			    field);
 		else
-			snprintf(err[*n].field, sizeof(err[*n].field), "%s%zu",
-			    field, i);
+			snprintf(err[*n].field, sizeof(err[*n].field),
+			    "%.8s%u", field, (unsigned int)(i % 1000));
 		err[*n].why = why;
 	}
 	(*n)++;

@@ -149,7 +149,7 @@ struct mc_proc_edit {
 
 /* What is wrong with a field: its form name ("name", "fee2", "docn5"). */
 struct mc_proc_error {
-	char		 field[16];
+	char		 field[24];
 	const char	*why;	/* "required", "negative", "time", "count",
 				   "long", "channel" */
 };
