@@ -64,6 +64,7 @@ enum stmt {
 	STMT_HOLDER_OK,
 	STMT_LEGAL_TIME,
 	STMT_EXTRA,
+	STMT_DOC_NEW,
 	STMT__MAX
 };
 
@@ -212,6 +213,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "paused_minutes = ?, original_due_at = ?, apology_reason = ?, "
 	    "signed_at = ?, return_method = ?, stage_before_pause = ? "
 	    "WHERE id = ?",
+	[STMT_DOC_NEW] = "INSERT INTO dossier_documents (dossier_id, seq, "
+	    "name, originals, copies) VALUES (?, ?, ?, ?, ?)",
 	[STMT_SUPP_NEW] = "INSERT INTO supplement_requests (dossier_id, stage, "
 	    "requested_at, requested_by, items, note) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_SUPP_ANSWER] = "UPDATE supplement_requests SET answered_at = ? "
@@ -352,6 +355,30 @@ add_event(struct mc_db *db, long long dossier, const char *at,
 	    (long long)step, (long long)internal) < 0 ? -1 : 0;
 }
 
+/*
+ * Records the documents received with a dossier (form 01 lists them): the
+ * ticked checklist, or else each attached file as one electronic copy.
+ */
+static int
+add_docs(struct mc_db *db, long long id, const struct mc_submission *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->ndocs; i++)
+		if (mc_db_exec(db, stmts[STMT_DOC_NEW], "iisii", id,
+		    (long long)s->docs[i].seq, s->docs[i].name,
+		    (long long)s->docs[i].originals,
+		    (long long)s->docs[i].copies) < 0)
+			return -1;
+	if (s->ndocs > 0 || s->channel != CHANNEL_ONLINE)
+		return 0;
+	for (i = 0; i < s->nfiles; i++)
+		if (mc_db_exec(db, stmts[STMT_DOC_NEW], "iisii", id,
+		    (long long)i + 1, s->files[i].filename, 0LL, 1LL) < 0)
+			return -1;
+	return 0;
+}
+
 static int
 add_files(struct mc_db *db, long long id, const struct mc_file *files,
     size_t n, const char *at, long long by)
@@ -404,7 +431,8 @@ insert_dossier(struct mc_db *db, struct mc_arena *a,
 	if (add_event(db, *id, at, actor ? actor : s->account_id, "submit", 0,
 	    STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
 	    add_files(db, *id, s->files, s->nfiles, at,
-	    actor ? actor : s->account_id) < 0)
+	    actor ? actor : s->account_id) < 0 ||
+	    add_docs(db, *id, s) < 0)
 		return -1;
 	*code = c;
 	return 0;

@@ -40,6 +40,14 @@ enum mc_channel {
 };
 
 /* What a citizen (or an officer at the counter) files. */
+/* A document received with a dossier, as form 01 lists it. */
+struct mc_received_doc {
+	unsigned int		 seq;		/* its checklist row */
+	const char		*name;
+	unsigned int		 originals;
+	unsigned int		 copies;
+};
+
 struct mc_submission {
 	const char		*procedure_code;
 	const char		*agency_code;	/* NULL: the procedure's own */
@@ -53,6 +61,9 @@ struct mc_submission {
 	const char		*form_json;	/* the form's fields as JSON */
 	const struct mc_file	*files;
 	size_t			 nfiles;
+	/* Received documents; none online: each file is one copy. */
+	const struct mc_received_doc *docs;
+	size_t			 ndocs;
 };
 
 /* Outcomes of submit and transition besides 0 and -1. */

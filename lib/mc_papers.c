@@ -28,8 +28,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT a.name, p.name AS parent, a.address "
 	    "FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id "
 	    "WHERE a.id = ?",
-	[STMT_DOCS] = "SELECT name, originals, copies FROM procedure_documents "
-	    "WHERE procedure_id = ? ORDER BY seq",
+	/* What was received, not the catalogue's whole list (notes too). */
+	[STMT_DOCS] = "SELECT name, originals, copies FROM dossier_documents "
+	    "WHERE dossier_id = ? ORDER BY seq",
 	[STMT_BOOK] = "SELECT d.code, p.name AS procedure_name, "
 	    "d.applicant_name, a.name AS agency_name, d.received_at, d.due_at, "
 	    "d.returned_at, d.return_method, f.name AS field_name "
@@ -131,8 +132,7 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, &address) < 0 ||
-	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i",
-	    mc_rows_int(&d->row, 0, D_PROCEDURE)) < 0)
+	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i", d->id) < 0)
 		return -1;
 	f.head.date = mc_time_parse(dcol(d, D_RECEIVED));
 	f.code = dcol(d, D_CODE);

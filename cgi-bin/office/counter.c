@@ -1,7 +1,9 @@
 /*
- * Counter intake: a receiving officer files a walk-in applicant's paper
- * dossier (the applicant found by ID number or created), attaches scans and
- * gets the receipt (form 01) with its QR code.
+ * Counter intake: a receiving officer picks the procedure (searched by name
+ * or code among those the agency receives), ticks the documents received
+ * from its checklist, files a walk-in applicant's paper dossier (the
+ * applicant found by ID number or created), attaches scans and gets the
+ * receipt (form 01) with its QR code, and its print view.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,8 @@
 #include "office.h"
 
 #define MAX_SCANS	5
+#define MAX_DOCS	30	/* checklist rows offered (catalogue max: 26) */
+#define MAX_MATCHES	20	/* procedures listed by a search */
 
 enum field {
 	FIELD_CSRF,
@@ -34,8 +38,18 @@ enum field {
 	FIELD_ADDRESS,
 	FIELD_CONTENT,
 	FIELD_SCAN1, FIELD_SCAN2, FIELD_SCAN3, FIELD_SCAN4, FIELD_SCAN5,
-	FIELD__MAX
+	FIELD_Q,
+	FIELD_PRINT,
+	FIELD_DOC,				/* doc1 .. docN: ticked */
+	FIELD_ORIG = FIELD_DOC + MAX_DOCS,	/* orig1 .. : originals */
+	FIELD_COPIES = FIELD_ORIG + MAX_DOCS,	/* copies1 .. : copies */
+	FIELD__MAX = FIELD_COPIES + MAX_DOCS
 };
+
+#define DOC_FIELDS(n) \
+	[FIELD_DOC + (n) - 1] = { "doc" #n, valid_uint, 1, 0 }, \
+	[FIELD_ORIG + (n) - 1] = { "orig" #n, valid_uint, 2, 0 }, \
+	[FIELD_COPIES + (n) - 1] = { "copies" #n, valid_uint, 2, 0 },
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
@@ -52,11 +66,22 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SCAN3] = { "scan3", valid_file, 10 << 20, 1 },
 	[FIELD_SCAN4] = { "scan4", valid_file, 10 << 20, 1 },
 	[FIELD_SCAN5] = { "scan5", valid_file, 10 << 20, 1 },
+	[FIELD_Q] = { "q", valid_line, 200, 0 },
+	[FIELD_PRINT] = { "print", valid_uint, 1, 0 },
+	DOC_FIELDS(1) DOC_FIELDS(2) DOC_FIELDS(3) DOC_FIELDS(4) DOC_FIELDS(5)
+	DOC_FIELDS(6) DOC_FIELDS(7) DOC_FIELDS(8) DOC_FIELDS(9) DOC_FIELDS(10)
+	DOC_FIELDS(11) DOC_FIELDS(12) DOC_FIELDS(13) DOC_FIELDS(14)
+	DOC_FIELDS(15) DOC_FIELDS(16) DOC_FIELDS(17) DOC_FIELDS(18)
+	DOC_FIELDS(19) DOC_FIELDS(20) DOC_FIELDS(21) DOC_FIELDS(22)
+	DOC_FIELDS(23) DOC_FIELDS(24) DOC_FIELDS(25) DOC_FIELDS(26)
+	DOC_FIELDS(27) DOC_FIELDS(28) DOC_FIELDS(29) DOC_FIELDS(30)
 };
 
 enum stmt {
 	STMT_APPLICANT,
 	STMT_AGENCY,
+	STMT_CHECKLIST,
+	STMT_RECEIVED,
 	STMT__MAX
 };
 
@@ -64,6 +89,19 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_APPLICANT] = "SELECT id, full_name, phone, email, address "
 	    "FROM accounts WHERE id_number = ?",
 	[STMT_AGENCY] = "SELECT code FROM agencies WHERE id = ?",
+	/*
+	 * The documents to hand in or show: rows with originals or copies,
+	 * the catalogue's notes ("Lưu ý") left out. Columns: seq, name,
+	 * originals, copies.
+	 */
+	[STMT_CHECKLIST] = "SELECT d.seq, d.name, d.originals, d.copies "
+	    "FROM procedure_documents d JOIN procedures p "
+	    "ON p.id = d.procedure_id WHERE p.code = ? "
+	    "AND (d.originals > 0 OR d.copies > 0) "
+	    "AND (d.group_name IS NULL OR d.group_name NOT LIKE '%Lưu ý%') "
+	    "ORDER BY d.seq LIMIT 30",
+	[STMT_RECEIVED] = "SELECT name, originals, copies "
+	    "FROM dossier_documents WHERE dossier_id = ? ORDER BY seq",
 };
 
 static const int echo[] = { FIELD_PROCEDURE, FIELD_NAME, FIELD_ID_NUMBER,
@@ -74,6 +112,18 @@ form_echo(struct mc_request *r)
 {
 	size_t	i;
 
+	for (i = 0; i < MAX_DOCS; i++) {
+		if (mc_req_field(r, FIELD_DOC + (int)i) != NULL)
+			mc_view_set(r->hdf, mc_arena_printf(r->arena,
+			    "Form.doc%zu", i + 1), "1");
+		mc_view_set(r->hdf, mc_arena_printf(r->arena,
+		    "Form.orig%zu", i + 1), mc_req_field(r,
+		    FIELD_ORIG + (int)i));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena,
+		    "Form.copies%zu", i + 1), mc_req_field(r,
+		    FIELD_COPIES + (int)i));
+	}
+
 	for (i = 0; i < sizeof(echo) / sizeof(echo[0]); i++) {
 		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s",
 		    fields[echo[i]].name), mc_req_field(r, echo[i]));
@@ -83,14 +133,105 @@ form_echo(struct mc_request *r)
 	}
 }
 
+/*
+ * The procedure picked (?procedure=CODE) if the agency receives it: its
+ * name in *name; 1 yes, 0 no, -1 error. The same rule as filing
+ * (mc_catalogue_find with the agency's code).
+ */
+static int
+picked(struct mc_request *r, const char *agency_code, const char *code,
+    const char **name)
+{
+	struct mc_cat_query	 q;
+	struct mc_rows		 rows;
+	long long		 total;
+	size_t			 i;
+
+	memset(&q, 0, sizeof(q));
+	q.q = code;
+	q.agency = agency_code;
+	q.limit = 50;
+	if (mc_catalogue_find(r->db, r->arena, &q, &rows, &total) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++)
+		if (strcmp(mc_rows_str(&rows, i, 0), code) == 0) {
+			*name = mc_rows_str(&rows, i, 1);
+			return 1;
+		}
+	return 0;
+}
+
+/* The agency's code; NULL on error. */
+static const char *
+agency_code(struct mc_request *r, unsigned int agency)
+{
+	struct mc_rows	ag;
+
+	if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
+	    (long long)agency) < 0 || ag.n == 0)
+		return NULL;
+	return mc_rows_str(&ag, 0, 0);
+}
+
+/*
+ * The picker: Data.Matches (code, name, ...) for ?q= among the agency's
+ * procedures; Data.Procedure and Data.Checklist (seq, name, originals,
+ * copies) for the one picked. 0 or -1.
+ */
+static int
+picker(struct mc_request *r, unsigned int agency)
+{
+	struct mc_cat_query	 q;
+	struct mc_rows		 rows;
+	const char		*ac, *code, *name = NULL;
+	long long		 total;
+	size_t			 i;
+	int			 rc;
+
+	if ((ac = agency_code(r, agency)) == NULL)
+		return -1;
+	if (mc_req_field(r, FIELD_Q) != NULL) {
+		memset(&q, 0, sizeof(q));
+		q.q = mc_req_field(r, FIELD_Q);
+		q.agency = ac;
+		q.limit = MAX_MATCHES;
+		if (mc_catalogue_find(r->db, r->arena, &q, &rows, &total) < 0)
+			return -1;
+		mc_view_rows(r->hdf, "Data.Matches", &rows);
+		mc_view_set_int(r->hdf, "Data.MatchCount", total);
+		mc_view_set(r->hdf, "Form.q", q.q);
+	}
+	if ((code = mc_req_field(r, FIELD_PROCEDURE)) == NULL)
+		return 0;
+	if ((rc = picked(r, ac, code, &name)) < 0)
+		return -1;
+	if (rc == 0) {
+		mc_view_set(r->hdf, "Form.Errors.procedure", "1");
+		return 0;
+	}
+	mc_view_set(r->hdf, "Data.Procedure.code", code);
+	mc_view_set(r->hdf, "Data.Procedure.name", name);
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_CHECKLIST], "s",
+	    code) < 0)
+		return -1;
+	mc_view_rows(r->hdf, "Data.Checklist", &rows);
+	for (i = 0; i < rows.n && i < MAX_DOCS; i++)	/* fields doc<n> */
+		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
+		    "Data.Checklist.%zu.n", i), (long long)i + 1);
+	return 0;
+}
+
 static int
 counter_form(struct mc_request *r, int status)
 {
 	struct mc_rows	 app;
 	const char	*idn = mc_req_field(r, FIELD_ID_NUMBER);
+	unsigned int	 agency;
 
-	if (office_agency(r, mc_req_field(r, FIELD_AGENCY)) == 0)
+	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
 		return 403;
+	if (picker(r, agency) < 0)
+		return 503;
 	/* An applicant known by ID number: the form starts filled in. */
 	if (status == 200 && idn != NULL) {
 		if (mc_db_query(r->db, r->arena, &app, stmts[STMT_APPLICANT],
@@ -133,6 +274,47 @@ content_json(struct mc_request *r)
 	out = mc_arena_strdup(r->arena, s ? s : "{}");
 	free(s);
 	return out;
+}
+
+/*
+ * The ticked rows of the procedure's checklist (row i is field doc<i+1>),
+ * with the originals and copies counted at the counter (default: the
+ * catalogue's); into s->docs. 0 or -1.
+ */
+static int
+received_docs(struct mc_request *r, const char *code, struct mc_submission *s)
+{
+	struct mc_rows		 rows;
+	struct mc_received_doc	*docs;
+	long long		 n;
+	size_t			 i;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_CHECKLIST], "s",
+	    code) < 0)
+		return -1;
+	docs = mc_arena_alloc(r->arena, (rows.n + 1) * sizeof(*docs));
+	s->ndocs = 0;
+	for (i = 0; i < rows.n && i < MAX_DOCS; i++) {
+		struct mc_received_doc *d = &docs[s->ndocs];
+
+		if (mc_req_field(r, FIELD_DOC + (int)i) == NULL)
+			continue;
+		d->seq = (unsigned int)mc_rows_int(&rows, i, 0);
+		d->name = mc_rows_str(&rows, i, 1);
+		d->originals = (unsigned int)mc_rows_int(&rows, i, 2);
+		d->copies = (unsigned int)mc_rows_int(&rows, i, 3);
+		if (mc_req_field(r, FIELD_ORIG + (int)i) != NULL &&
+		    mc_parse_ll(mc_req_field(r, FIELD_ORIG + (int)i), 0, 99,
+		    &n) == 0)
+			d->originals = (unsigned int)n;
+		if (mc_req_field(r, FIELD_COPIES + (int)i) != NULL &&
+		    mc_parse_ll(mc_req_field(r, FIELD_COPIES + (int)i), 0, 99,
+		    &n) == 0)
+			d->copies = (unsigned int)n;
+		s->ndocs++;
+	}
+	s->docs = docs;
+	return 0;
 }
 
 static int
@@ -180,6 +362,9 @@ page_counter_post(struct mc_request *r)
 		}
 		s.nfiles++;
 	}
+	if (s.procedure_code != NULL &&
+	    received_docs(r, s.procedure_code, &s) < 0)
+		return 503;
 	if (bad)
 		return counter_form(r, 422);
 	/* The applicant's account, if they have one, owns the dossier. */
@@ -205,7 +390,42 @@ page_counter_post(struct mc_request *r)
 	    "/can-bo/ho-so/%s?ok=1&receipt=1", code));
 }
 
+/*
+ * The receipt's print view: what form 01 says, as a page to print at the
+ * counter (?print=1 opens the print dialog: /js/print.js).
+ */
+static int
+page_receipt(struct mc_request *r)
+{
+	struct mc_dossier	d;
+	struct mc_rows		rows;
+	size_t			i;
+	int			rc;
+
+	if ((rc = office_dossier(r, &d)) != 1)
+		return rc;
+	if (mc_rows_str(&d.row, 0, 14) == NULL)	/* not received */
+		return 404;
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_RECEIVED], "i",
+	    d.id) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
+	mc_view_rows(r->hdf, "Data.Received", &rows);
+	for (i = 0; i < rows.n; i++)
+		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
+		    "Data.Received.%zu.n", i), (long long)i + 1);
+	if (mc_req_field(r, FIELD_PRINT) != NULL)
+		mc_view_set(r->hdf, "Data.AutoPrint", "1");
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf,
+	    "Counter.Receipt"));
+	return mc_resp_page(r, "office/receipt.cs");
+}
+
 static const struct mc_route routes[] = {
+	{ METHOD_GET, "/can-bo/ho-so/{}/giay-tiep-nhan", page_receipt,
+	    ROUTE_LOGIN, ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) |
+	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) },
 	{ METHOD_GET, "/can-bo/tiep-nhan", page_counter, ROUTE_LOGIN,
 	    ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER) },
 	{ METHOD_POST, "/can-bo/tiep-nhan", page_counter_post, ROUTE_LOGIN,

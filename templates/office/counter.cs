@@ -1,9 +1,32 @@
-<?cs # Counter intake: a walk-in applicant's paper dossier, accepted at once. ?>
+<?cs # Counter intake: pick the procedure (search, no JavaScript needed; as
+     # you type with /static/js/counter.js), tick the documents received,
+     # file a walk-in applicant's paper dossier, accepted at once. ?>
 <link rel="stylesheet" href="/static/css/office.css">
+<script src="/static/js/counter.js" defer></script>
 <h1><?cs var:Lang.Counter.Title ?></h1>
 <p><?cs var:Lang.Counter.Intro ?></p>
+<section class="counter-picker" aria-labelledby="pick-title">
+<h2 id="pick-title"><?cs var:Lang.Counter.Pick ?></h2>
+<?cs if:Data.Procedure.code ?><p class="picked" id="picked"><?cs var:Lang.Counter.Picked ?>: <strong><?cs var:Data.Procedure.name ?></strong> (<?cs var:Data.Procedure.code ?>)
+· <a href="/can-bo/tiep-nhan?agency=<?cs var:url_escape(Data.AgencyId) ?><?cs if:Form.id_number ?>&amp;id_number=<?cs var:url_escape(Form.id_number) ?><?cs /if ?>"><?cs var:Lang.Counter.Change ?></a></p>
+<?cs else ?><form method="get" action="/can-bo/tiep-nhan" class="filters" role="search" id="procedure-search-form">
+<input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
+<?cs if:Form.id_number ?><input type="hidden" name="id_number" value="<?cs var:Form.id_number ?>"><?cs /if ?>
+<div class="form-group<?cs if:Form.Errors.procedure ?> has-error<?cs /if ?>"><label for="procedure-search"><?cs var:Lang.Counter.Search ?></label>
+<span class="hint" id="procedure-search-hint"><?cs var:Lang.Counter.SearchHint ?></span>
+<?cs if:Form.Errors.procedure ?><span class="error-message"><?cs var:Lang.Counter.ProcedureError ?></span><?cs /if ?>
+<input id="procedure-search" name="q" type="search" autocomplete="off" maxlength="200" aria-describedby="procedure-search-hint" aria-controls="procedure-matches" value="<?cs var:Form.q ?>"></div>
+<button type="submit" class="btn btn-secondary"><?cs var:Lang.Counter.SearchButton ?></button>
+</form>
+<div id="procedure-matches" aria-live="polite"><?cs if:Form.q ?><?cs if:subcount(Data.Matches) ?>
+<p class="muted"><?cs var:Lang.Counter.Matches ?>: <?cs var:Data.MatchCount ?></p>
+<ul class="match-list"><?cs each:m = Data.Matches ?>
+<li><a href="/can-bo/tiep-nhan?agency=<?cs var:url_escape(Data.AgencyId) ?>&amp;procedure=<?cs var:url_escape(m.code) ?><?cs if:Form.id_number ?>&amp;id_number=<?cs var:url_escape(Form.id_number) ?><?cs /if ?>" data-code="<?cs var:m.code ?>"><?cs var:m.name ?></a> <span class="muted">(<?cs var:m.code ?>)</span></li><?cs /each ?>
+</ul><?cs else ?><p><?cs var:Lang.Counter.NoMatch ?></p><?cs /if ?><?cs /if ?></div>
+<?cs /if ?></section>
 <form method="get" action="/can-bo/tiep-nhan" class="filters" role="search">
 <input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
+<?cs if:Data.Procedure.code ?><input type="hidden" name="procedure" value="<?cs var:Data.Procedure.code ?>"><?cs /if ?>
 <div class="form-group"><label for="find"><?cs var:Lang.Counter.Find ?></label>
 <input id="find" name="id_number" inputmode="numeric" maxlength="12" value="<?cs var:Form.id_number ?>"></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Counter.FindButton ?></button>
@@ -12,10 +35,19 @@
 <form method="post" action="/can-bo/tiep-nhan" enctype="multipart/form-data" class="form" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
-<div class="form-group<?cs if:Form.Errors.procedure ?> has-error<?cs /if ?>"><label for="procedure"><?cs var:Lang.Counter.Procedure ?></label>
-<span class="hint"><?cs var:Lang.Counter.ProcedureHint ?></span>
-<?cs if:Form.Errors.procedure ?><span class="error-message"><?cs var:Lang.Counter.ProcedureError ?></span><?cs /if ?>
-<input id="procedure" name="procedure" required value="<?cs var:Form.procedure ?>"></div>
+<?cs if:Data.Procedure.code ?><input type="hidden" name="procedure" value="<?cs var:Data.Procedure.code ?>">
+<fieldset class="checklist"><legend><?cs var:Lang.Counter.Documents ?></legend>
+<p class="hint"><?cs var:Lang.Counter.DocumentsHint ?></p>
+<?cs if:subcount(Data.Checklist) ?><ol class="doc-checklist"><?cs each:d = Data.Checklist ?><?cs set:n = d.n ?>
+<li><div class="checkbox"><input type="checkbox" id="doc<?cs var:n ?>" name="doc<?cs var:n ?>" value="1"<?cs if:Form["doc" + n] ?> checked<?cs /if ?>>
+<label for="doc<?cs var:n ?>"><?cs var:d.name ?></label></div>
+<div class="doc-counts"><label for="orig<?cs var:n ?>"><?cs var:Lang.Counter.Originals ?></label>
+<input id="orig<?cs var:n ?>" name="orig<?cs var:n ?>" type="number" min="0" max="99" inputmode="numeric" value="<?cs if:Form["orig" + n] ?><?cs var:Form["orig" + n] ?><?cs else ?><?cs var:d.originals ?><?cs /if ?>">
+<label for="copies<?cs var:n ?>"><?cs var:Lang.Counter.Copies ?></label>
+<input id="copies<?cs var:n ?>" name="copies<?cs var:n ?>" type="number" min="0" max="99" inputmode="numeric" value="<?cs if:Form["copies" + n] ?><?cs var:Form["copies" + n] ?><?cs else ?><?cs var:d.copies ?><?cs /if ?>"></div></li><?cs /each ?>
+</ol><?cs else ?><p><?cs var:Lang.Counter.NoDocuments ?></p><?cs /if ?>
+</fieldset>
+<?cs else ?><p class="hint<?cs if:Form.Errors.procedure ?> error-message<?cs /if ?>" id="pick-first"><?cs var:Lang.Counter.PickFirst ?></p><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>"><label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
 <input id="name" name="name" required value="<?cs var:Form.name ?>"></div>
