@@ -5,10 +5,12 @@
 // the webmaster's button and finds the new fee and document on the public
 // procedure page. Bad input (an empty name, a negative fee) is refused with
 // the errors shown and everything typed kept; another agency's admin gets
-// 403, a visitor is sent to the login page, a citizen is refused.
+// 403, a visitor is sent to the login page, a citizen is refused; axe-core
+// finds no serious violation on the editor with its errors, in both languages.
 // Screenshots at 390 and 1280 px in tests/e2e/output/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,7 @@ import {
   BASE_URL, DEMO_PASSWORD, Visitor, launchBrowser, loggedIn, newOfficer, q, request, sqlValue, uniq, until, watch,
 } from './lib.mjs';
 
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 const CODE = '1.000426';                 // Cấp thẻ tư vấn viên pháp luật (Sở Tư pháp)
 const OWNER = '000.00.01.H29';           // Sở Tư pháp
@@ -167,6 +170,38 @@ describe('an agency edits its procedure as a new version', { concurrency: false,
       await page.screenshot({ path: path.join(OUT, 'procedure-errors-390.png'), fullPage: false });
       assert.equal(sqlValue(`SELECT version FROM procedures WHERE code = ${q(CODE)}`), v, 'nothing saved');
       assert.deepEqual(problems(w).filter((p) => !/HTTP 422|status of 422/.test(p)), []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the editor with its errors shown, in both languages: no serious or critical WCAG violation (axe-core)', async () => {
+    // axe is injected as a script: the page's CSP (rightly) forbids that.
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill(admin.email);
+      await page.locator('#password').fill(admin.password);
+      await Promise.all([page.waitForURL(`${BASE_URL}/can-bo/`), page.locator('form.form button[type=submit]').click()]);
+      for (const lang of ['vi', 'en']) {
+        await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${CODE}?lang=${lang}`);
+        await page.locator('#f-name').fill('');
+        await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('#save').click()]);
+        await page.waitForLoadState();
+        assert.equal(await page.locator('#errors').count(), 1);
+        await page.addScriptTag({ content: AXE });
+        const found = await page.evaluate(async () => {
+          const r = await window.axe.run(document, {
+            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+            resultTypes: ['violations'],
+          });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+        });
+        const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        assert.deepEqual(bad, [], `${lang}: ${JSON.stringify(bad, null, 1)}`);
+      }
     } finally {
       await ctx.close();
     }
