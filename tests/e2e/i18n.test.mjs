@@ -192,6 +192,11 @@ describe('dates, numbers and words in the reader\'s language', { concurrency: fa
         assert.match(r.value, VI_LETTERS, `the reason recorded stays the Vietnamese text ("${r.value}")`);
       }
       await page.screenshot({ path: path.join(OUT, 'i18n-officer-dossier-en.png'), fullPage: true });
+      await page.goto(`${BASE_URL}/can-bo/thong-bao`);
+      text = await mainText(page);
+      assert.doesNotMatch(text, RAW, 'officer\'s notifications: no raw SQL time');
+      assert.doesNotMatch(text, VI_DATETIME, 'officer\'s notifications: no Vietnamese date');
+      assert.ok(!/Việc mới|Đôn đốc|sắp đến hạn|đã quá hạn/.test(text), `officer's notifications in English: ${text.slice(0, 300)}`);
     } finally {
       await ctx.close();
     }
