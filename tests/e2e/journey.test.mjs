@@ -13,7 +13,8 @@ import {
 
 const SUBMITTED = { action: 'Nộp hồ sơ', to: 1 };
 const ACCEPTED = { action: 'Tiếp nhận hồ sơ', to: 2 };
-const WHEN = /^\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)?\b/;
+// Times on the Vietnamese pages: dd/mm/yyyy HH:MM (lib/mc_fmt).
+const WHEN = /^\d\d\/\d\d\/\d{4} \d\d:\d\d$/;
 
 describe('first journey: register, file online, accept', { concurrency: false }, () => {
   const tag = uniq();
