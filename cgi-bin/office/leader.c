@@ -2,7 +2,8 @@
  * A leader's overview: the agency and the agencies under it with their
  * open, due-soon and overdue counts, and the lists of overdue and due-soon
  * dossiers, each a link to the dossier where the leader reassigns it or
- * sends a reminder (đôn đốc).
+ * sends a reminder (đôn đốc); and the dossiers nobody can act on, which an
+ * administrator moves to someone who can.
  */
 #include <stdio.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_db.h"
+#include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -18,11 +20,13 @@
 
 enum field {
 	FIELD_AGENCY,
+	FIELD_IN,
 	FIELD__MAX
 };
 
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
+	[FIELD_IN] = { "in", valid_uint, 10, 0 },
 };
 
 enum stmt {
@@ -59,9 +63,9 @@ static const char *const stmts[STMT__MAX] = {
 static int
 page_leader(struct mc_request *r)
 {
-	struct mc_rows	 counts, late, soon;
+	struct mc_rows	 counts, late, soon, stuck;
 	unsigned int	 agency;
-	long long	 ag;
+	long long	 ag, in = 0;
 	char		 now[20];
 
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
@@ -70,14 +74,23 @@ page_leader(struct mc_request *r)
 	    agency))
 		return 403;
 	ag = agency;
+	/* The stuck list of one agency under this one (?in=). */
+	if (mc_req_field(r, FIELD_IN) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_IN), 0, 1LL << 32, &in);
+	mc_view_set_int(r->hdf, "Data.In", in);
 	mc_time_sql(now, time(NULL));
 	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS],
 	    "sssiii", now, now, now, ag, ag, ag) < 0 ||
 	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "sii", now,
 	    ag, ag) < 0 ||
 	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "ssii", now,
-	    now, ag, ag) < 0)
+	    now, ag, ag) < 0 ||
+	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, 100,
+	    &stuck) < 0)
 		return 503;
+	mc_view_rows(r->hdf, "Data.Stuck", &stuck);
+	if (mc_auth_acts_for(r->user, ROLES(ROLE_ADMIN), agency))
+		mc_view_set(r->hdf, "Data.CanReassign", "1");
 	mc_view_rows(r->hdf, "Data.Agencies", &counts);
 	mc_view_rows(r->hdf, "Data.Late", &late);
 	mc_view_rows(r->hdf, "Data.Soon", &soon);

@@ -15,6 +15,7 @@
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -43,6 +44,7 @@ enum field {
 	FIELD_REASON,
 	FIELD_ITEM1, FIELD_ITEM2, FIELD_ITEM3, FIELD_ITEM4, FIELD_ITEM5,
 	FIELD_WHY1, FIELD_WHY2, FIELD_WHY3, FIELD_WHY4, FIELD_WHY5,
+	FIELD_PQ,
 	FIELD__MAX
 };
 
@@ -76,6 +78,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_WHY3] = { "why3", valid_line, 500, 0 },
 	[FIELD_WHY4] = { "why4", valid_line, 500, 0 },
 	[FIELD_WHY5] = { "why5", valid_line, 500, 0 },
+	[FIELD_PQ] = { "pq", valid_line, 300, 0 },
 };
 
 enum stmt {
@@ -94,11 +97,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
 	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
 	    "'leader') AND a.disabled = 0 ORDER BY a.full_name",
-	/* The procedures the agency receives (wards: commune-level ones). */
+	/*
+	 * The agency's own procedures: those of the dossiers in it (a ward
+	 * may receive six hundred, it handles a few), each once; read from
+	 * the dossiers_agency_procedure index alone.
+	 */
 	[STMT_PROCEDURES] = "SELECT p.id, p.code, p.name FROM procedures p "
-	    "JOIN agencies a ON a.id = ? WHERE p.agency_id = a.id "
-	    "OR (a.kind = 'ward' AND p.level_commune = 1) "
-	    "ORDER BY p.name LIMIT 1000",
+	    "WHERE p.id IN (SELECT DISTINCT procedure_id FROM dossiers "
+	    "WHERE current_agency_id = ?) ORDER BY p.name, p.code LIMIT 1000",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
 
@@ -211,6 +217,66 @@ colour_counts(struct mc_request *r, unsigned int agency, time_t now,
 	return 0;
 }
 
+/*
+ * The inbox's procedure filter: the agency's procedures as a searchable
+ * list (Data.Procedures with .label "name · code"), and the text typed in
+ * ?pq= resolved among them: a label, a code, or words of a name (folded)
+ * naming exactly one. Sets f->procedure_id; several or no matches filter
+ * everything out and are said (Data.ProcedureMatches, Data.ProcedureNone).
+ * 0 or -1.
+ */
+static int
+inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
+{
+	struct mc_rows	 list;
+	const char	*pq = mc_req_field(r, FIELD_PQ), *label, *want;
+	long long	 found = 0;
+	size_t		 i, n = 0;
+
+	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_PROCEDURES], "i",
+	    (long long)f->agency_id) < 0)
+		return -1;
+	mc_view_rows(r->hdf, "Data.Procedures", &list);
+	want = pq != NULL && *pq != '\0' ? mc_fold(r->arena, pq) : NULL;
+	for (i = 0; i < list.n; i++) {
+		label = mc_arena_printf(r->arena, "%s · %s",
+		    mc_rows_str(&list, i, 2), mc_rows_str(&list, i, 1));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena,
+		    "Data.Procedures.%zu.label", i), label);
+		if (mc_rows_int(&list, i, 0) == f->procedure_id)
+			mc_view_set(r->hdf, "Form.pq", label);
+		if (want == NULL || *want == '\0')
+			continue;
+		if (strcmp(pq, label) == 0 ||
+		    strcmp(pq, mc_rows_str(&list, i, 1)) == 0) {
+			found = mc_rows_int(&list, i, 0);
+			n = 1;
+			break;
+		}
+		if (strstr(mc_fold(r->arena, label), want) != NULL) {
+			mc_view_set(r->hdf, mc_arena_printf(r->arena,
+			    "Data.ProcedureMatches.%zu.id", n),
+			    mc_rows_str(&list, i, 0));
+			mc_view_set(r->hdf, mc_arena_printf(r->arena,
+			    "Data.ProcedureMatches.%zu.label", n++), label);
+			found = mc_rows_int(&list, i, 0);
+		}
+	}
+	if (want == NULL || *want == '\0')
+		return 0;
+	mc_view_set(r->hdf, "Form.pq", pq);
+	if (n == 1) {
+		f->procedure_id = (int)found;
+		hdf_remove_tree(r->hdf, "Data.ProcedureMatches");
+		return 0;
+	}
+	/* Nothing, or more than one: no dossier until one is named. */
+	f->procedure_id = -1;
+	if (n == 0)
+		mc_view_set(r->hdf, "Data.ProcedureNone", "1");
+	return 0;
+}
+
 static int
 page_inbox(struct mc_request *r)
 {
@@ -234,6 +300,8 @@ page_inbox(struct mc_request *r)
 	page = page ? page : 1;
 	f.limit = PER_PAGE + 1;
 	f.offset = (size_t)(page - 1) * PER_PAGE;
+	if (inbox_procedures(r, &f) < 0)
+		return 503;
 	if (due != NULL && strcmp(due, "overdue") == 0) {
 		mc_time_sql(t, now);
 		f.due_before = t;
@@ -258,10 +326,6 @@ page_inbox(struct mc_request *r)
 	mc_view_set_int(r->hdf, "Data.Field", f.field_id);
 	mc_view_set(r->hdf, "Data.Due", due);
 	mc_view_set(r->hdf, "Form.q", f.q);
-	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_PROCEDURES], "i",
-	    (long long)f.agency_id) < 0)
-		return 503;
-	mc_view_rows(r->hdf, "Data.Procedures", &list);
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_FIELDS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Fields", &list);
@@ -290,6 +354,36 @@ office_dossier(struct mc_request *r, struct mc_dossier *d)
 	return rc == 1 ? 1 : 403;
 }
 
+/*
+ * Steps of the dossier nobody can take (Data.Gaps): before acceptance,
+ * those it would stop at; Data.GapsKind says before, stuck (the current
+ * step) or after; Data.CanReassign for an administrator over the step's
+ * agency while a step runs. 0 or -1.
+ */
+static int
+dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
+{
+	struct mc_rows	gaps;
+	int		rc;
+
+	if (mc_routing_gaps(r->db, r->arena, d, &gaps) < 0)
+		return -1;
+	mc_view_rows(r->hdf, "Data.Gaps", &gaps);
+	if (gaps.n > 0)
+		mc_view_set(r->hdf, "Data.GapsKind", d->status ==
+		    STATUS_SUBMITTED ? "before" : mc_rows_int(&gaps, 0, 0) ==
+		    mc_rows_int(&d->row, 0, 22) ? "stuck" : "after");
+	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
+	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
+		return 0;
+	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
+	    (unsigned int)mc_rows_int(&d->row, 0, 23))) < 0)
+		return -1;
+	if (rc == 1)
+		mc_view_set(r->hdf, "Data.CanReassign", "1");
+	return 0;
+}
+
 static int
 page_dossier(struct mc_request *r)
 {
@@ -311,6 +405,8 @@ page_dossier(struct mc_request *r)
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_REASONS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Reasons", &list);
+	if (dossier_gaps(r, &d) < 0)
+		return 503;
 	if (bits & (1u << ACTION_ASSIGN)) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
 		    "i", mc_rows_int(&d.row, 0, 23)) < 0)
@@ -418,7 +514,7 @@ main(int argc, char *argv[])
 		.nfields = FIELD__MAX,
 		.modules = { &office_counter, &office_forms, &office_workflow,
 		    &office_notifications, &office_calendar, &office_leader,
-		    &office_webmaster, &office_procedures },
+		    &office_webmaster, &office_procedures, &office_routing },
 	};
 
 	return mc_app_run(&app, argc, argv);

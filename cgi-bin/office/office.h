@@ -30,6 +30,9 @@ extern const struct mc_module	office_calendar;
 /* procedures.c: an agency's admins edit its procedures as new versions. */
 extern const struct mc_module	office_procedures;
 
+/* routing.c: administrators move a step nobody can take. */
+extern const struct mc_module	office_routing;
+
 /* webmaster.c: FAQs, news, service levels and rebuilding the public site. */
 extern const struct mc_module	office_webmaster;
 

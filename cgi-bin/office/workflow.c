@@ -52,6 +52,8 @@ enum stmt {
 	STMT_NEXT_VERSION,
 	STMT_WORKFLOW_NEW,
 	STMT_STEP_NEW,
+	STMT_VERSIONS,
+	STMT_AGENCY_CODE,
 	STMT__MAX
 };
 
@@ -65,6 +67,23 @@ static const char *const stmts[STMT__MAX] = {
 	    "name, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
 	[STMT_STEP_NEW] = "INSERT INTO workflow_steps (workflow_id, seq, name, "
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
+	/*
+	 * The versions a procedure's dossiers may follow, the one in force
+	 * first (the order of mc_dossier_workflow's choice): its own, then
+	 * the default ones; with who saved each, its steps and how many of
+	 * the procedure's dossiers follow it.
+	 */
+	[STMT_VERSIONS] = "SELECT w.id, w.version, w.procedure_id IS NULL "
+	    "AS is_default, w.created_at, acc.full_name AS created_by, "
+	    "(SELECT COUNT(*) FROM workflow_steps s WHERE s.workflow_id = w.id) "
+	    "AS nsteps, (SELECT GROUP_CONCAT(s.name ORDER BY s.seq "
+	    "SEPARATOR ' → ') FROM workflow_steps s WHERE s.workflow_id = w.id) "
+	    "AS steps, (SELECT COUNT(*) FROM dossiers d WHERE d.procedure_id = ? "
+	    "AND d.workflow_id = w.id) AS dossiers FROM workflows w "
+	    "LEFT JOIN accounts acc ON acc.id = w.created_by "
+	    "WHERE w.procedure_id = ? OR w.procedure_id IS NULL "
+	    "ORDER BY w.procedure_id IS NULL, w.version DESC LIMIT 200",
+	[STMT_AGENCY_CODE] = "SELECT code FROM agencies WHERE id = ?",
 };
 
 /* Hours of working time: "2", "0.5", "24.25" (or "0,5", "24,25"). */
@@ -98,10 +117,31 @@ hours_minutes(const char *s)
 	return (long)(h * 60.0 + 0.5);
 }
 
+/* Data.Versions (the first in force) and, after a save, its confirmation. */
+static int
+workflow_versions(struct mc_request *r, struct mc_rows *proc)
+{
+	struct mc_rows	v;
+
+	if (mc_db_query(r->db, r->arena, &v, stmts[STMT_VERSIONS], "ii",
+	    mc_rows_int(proc, 0, 0), mc_rows_int(proc, 0, 0)) < 0)
+		return -1;
+	mc_view_rows(r->hdf, "Data.Versions", &v);
+	if (v.n > 0 && strstr(r->query, "ok=1") != NULL &&
+	    !mc_rows_int(&v, 0, 2)) {
+		mc_view_set(r->hdf, "Page.Flash", mc_arena_printf(r->arena,
+		    "%s (%s %s)", mc_view_str(r->hdf, "Workflow.Saved"),
+		    mc_view_str(r->hdf, "Workflow.SavedVersion"),
+		    mc_rows_str(&v, 0, 1)));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	return 0;
+}
+
 static int
 workflow_page(struct mc_request *r, struct mc_rows *proc, int status)
 {
-	struct mc_rows	steps;
+	struct mc_rows	steps, ag;
 	long long	legal;
 	long long	total = 0;
 	size_t		i;
@@ -126,8 +166,20 @@ workflow_page(struct mc_request *r, struct mc_rows *proc, int status)
 			    "Form.role%zu", i), mc_rows_str(&steps, i, 2));
 			mc_view_setf(r->hdf, mc_arena_printf(r->arena,
 			    "Form.hours%zu", i), "%.2f", m / 60.0);
+			/* An inter-agency step keeps its agency when saved. */
+			if (mc_rows_str(&steps, i, 3) == NULL)
+				continue;
+			if (mc_db_query(r->db, r->arena, &ag,
+			    stmts[STMT_AGENCY_CODE], "i", mc_rows_int(&steps, i,
+			    3)) < 0)
+				return 503;
+			if (ag.n == 1)
+				mc_view_set(r->hdf, mc_arena_printf(r->arena,
+				    "Form.agency%zu", i), mc_rows_str(&ag, 0, 0));
 		}
 	}
+	if (workflow_versions(r, proc) < 0)
+		return 503;
 	mc_view_setf(r->hdf, "Data.LegalHours", "%.2f", legal / 60.0);
 	for (i = 0; i < MAX_ROWS; i++)
 		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,

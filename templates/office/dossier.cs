@@ -16,6 +16,10 @@
 <?cs # No clock runs before acceptance nor after the end: no colour words then ("none" is said only of a paused dossier, status 5). ?>
 <?cs if:Data.Colour != "none" || Data.Dossier.0.status == 5 ?><p class="dossier-colour colour-<?cs var:Data.Colour ?>"><span class="dot dot-<?cs var:Data.Colour ?>"></span> <?cs var:Lang.Colour[Data.Colour] ?><?cs if:Data.Dossier.0.step_due_at ?> · <?cs var:Lang.Inbox.StepDue ?> <?cs var:fmt_datetime(Data.Dossier.0.step_due_at) ?><?cs /if ?><?cs if:Data.Dossier.0.holder_name ?> · <?cs var:Lang.Inbox.Holder ?> <?cs var:Data.Dossier.0.holder_name ?><?cs /if ?></p><?cs /if ?>
 <?cs include:"partials/workflow.cs" ?>
+<?cs if:subcount(Data.Gaps) ?><div class="flash flash-error gaps" role="alert" id="gaps"><p><strong><?cs if:Data.GapsKind == "before" ?><?cs var:Lang.Routing.GapsBefore ?><?cs elif:Data.GapsKind == "stuck" ?><?cs var:Lang.Routing.GapsStuck ?><?cs else ?><?cs var:Lang.Routing.GapsAfter ?><?cs /if ?></strong></p>
+<ul><?cs each:g = Data.Gaps ?><li><?cs var:Lang.Routing.Step ?> <?cs var:g.seq ?>: <?cs var:g.name ?> (<?cs var:Lang.Role[g.role] ?>) <?cs var:Lang.Routing.At ?> <?cs var:g.agency_name ?></li><?cs /each ?></ul>
+<p><?cs var:Lang.Routing.GapsHint ?></p><?cs if:Data.CanReassign ?><p><a class="btn btn-secondary" href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?></div>
+<?cs elif:Data.CanReassign ?><p><a href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?>
 <?cs if:subcount(Data.Actions) ?>
 <section class="card actions" aria-labelledby="actions-h">
 <h2 id="actions-h"><?cs var:Lang.Office.Actions ?></h2>

@@ -19,8 +19,11 @@
 <?cs else ?><p class="agency-name"><?cs var:Data.MyAgencies.0.name ?></p><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>"><?cs /if ?>
 <div class="form-group"><label for="status"><?cs var:Lang.Dossier.Status ?></label>
 <select id="status" name="status"><option value=""><?cs var:Lang.Inbox.AllOpen ?></option><?cs loop:s = 1, 10, 1 ?><option value="<?cs var:s ?>"<?cs if:s == Data.Status ?> selected<?cs /if ?>><?cs var:Lang.Status[s] ?></option><?cs /loop ?></select></div>
-<div class="form-group"><label for="procedure"><?cs var:Lang.Dossier.Procedure ?></label>
-<select id="procedure" name="procedure"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:p = Data.Procedures ?><option value="<?cs var:p.id ?>"<?cs if:p.id == Data.Procedure ?> selected<?cs /if ?>><?cs var:p.name ?></option><?cs /each ?></select></div>
+<?cs # The agency's own procedures, each once; typed words are matched on the server too, so the filter works without a script. ?>
+<div class="form-group"><label for="pq"><?cs var:Lang.Dossier.Procedure ?></label>
+<span class="hint" id="pq-hint"><?cs var:Lang.Inbox.ProcedureHint ?></span>
+<input id="pq" name="pq" type="search" list="procedure-list" autocomplete="off" aria-describedby="pq-hint" value="<?cs var:Form.pq ?>">
+<datalist id="procedure-list"><?cs each:p = Data.Procedures ?><option value="<?cs var:p.label ?>"></option><?cs /each ?></datalist></div>
 <div class="form-group"><label for="field"><?cs var:Lang.Inbox.Field ?></label>
 <select id="field" name="field"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Data.Field ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /each ?></select></div>
 <div class="form-group"><label for="due"><?cs var:Lang.Inbox.Time ?></label>
@@ -30,6 +33,9 @@
 <div class="form-group"><label class="check"><input type="checkbox" name="mine" value="1"<?cs if:Data.Mine ?> checked<?cs /if ?>> <?cs var:Lang.Inbox.Mine ?></label></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button>
 </form>
+<?cs if:Data.ProcedureNone ?><p class="flash flash-error" role="alert"><?cs var:Lang.Inbox.ProcedureNone ?></p><?cs /if ?>
+<?cs if:subcount(Data.ProcedureMatches) ?><div class="flash" role="status"><p><?cs var:Lang.Inbox.ProcedureSeveral ?></p>
+<ul class="procedure-matches"><?cs each:m = Data.ProcedureMatches ?><li><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;procedure=<?cs var:m.id ?>"><?cs var:m.label ?></a></li><?cs /each ?></ul></div><?cs /if ?>
 <?cs if:subcount(Data.Dossiers) ?>
 <div class="table-wrap">
 <table class="table inbox table-stack">

@@ -4,6 +4,21 @@
 <?cs if:subcount(Data.MyAgencies) > 1 ?><form method="get" action="/can-bo/lanh-dao" class="filters"><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
 <select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button></form><?cs /if ?>
+<h2 id="stuck-h"><?cs var:Lang.Routing.StuckTitle ?></h2>
+<?cs if:subcount(Data.Agencies) > 1 ?><form method="get" action="/can-bo/lanh-dao" class="filters" aria-label="<?cs var:Lang.Routing.StuckTitle ?>"><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
+<div class="form-group"><label for="in"><?cs var:Lang.Inbox.Agency ?></label>
+<select id="in" name="in"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:a = Data.Agencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.In ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
+<button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button></form><?cs /if ?>
+<?cs if:subcount(Data.Stuck) ?><div class="table-wrap"><table class="table table-stack inbox" id="stuck" aria-labelledby="stuck-h">
+<thead><tr><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Inbox.Agency ?></th><th scope="col"><?cs var:Lang.Routing.StuckStep ?></th><?cs if:Data.CanReassign ?><th scope="col"><?cs var:Lang.Office.Actions ?></th><?cs /if ?></tr></thead>
+<tbody><?cs each:d = Data.Stuck ?><tr>
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
+<td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?></td>
+<td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
+<td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?></td>
+<td data-label="<?cs var:Lang.Routing.StuckStep ?>"><?cs if:d.step ?><?cs var:Lang.Routing.Step ?> <?cs var:d.step ?>: <?cs var:d.step_name ?><?cs else ?><?cs var:Lang.Routing.Receipt ?><?cs /if ?> (<?cs var:Lang.Role[d.role] ?>)</td>
+<?cs if:Data.CanReassign ?><td data-label="<?cs var:Lang.Office.Actions ?>"><?cs if:d.step ?><a href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(d.code) ?>"><?cs var:Lang.Routing.Reassign ?></a><?cs /if ?></td><?cs /if ?>
+</tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Routing.StuckNone ?></p><?cs /if ?>
 <div class="table-wrap"><table class="table table-stack">
 <caption><?cs var:Lang.Leader.Agencies ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Inbox.Agency ?></th><th scope="col"><?cs var:Lang.Leader.Open ?></th><th scope="col"><?cs var:Lang.Colour.yellow ?></th><th scope="col"><?cs var:Lang.Colour.red ?></th></tr></thead>

@@ -170,7 +170,7 @@ seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
 	/* An existing demo account is left as it is. */
 	if (motcua_account_ensure(db, a, &acc, 0, &id, &what) < 0)
 		return -1;
-	if (mc_buf_addf(&accounts_out, "  %-26s %-10s %-12s %s%s\n",
+	if (mc_buf_addf(&accounts_out, "  %-28s %-10s %-12s %s%s\n",
 	    acc.email, acc.role, DEMO_PASSWORD, *agency_name ? agency_name :
 	    "-", what & MOTCUA_ACCOUNT_CREATED ? "" :
 	    " (existing account, left as it was)") < 0)

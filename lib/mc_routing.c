@@ -1,0 +1,273 @@
+/*
+ * Routing: which steps nobody can take, the dossiers stuck at one, and an
+ * administrator's move of a step to an agency or officer that can take it.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_buf.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_outbox.h"
+#include "mc_routing.h"
+#include "mc_util.h"
+
+#define MAX_DEPTH	8	/* agency levels walked up */
+
+/*
+ * Nobody active holds the role (or leader) at the agency: the one rule of
+ * "nobody can act", shared by every statement below.
+ */
+#define NOBODY(agency, role) "NOT EXISTS (SELECT 1 FROM account_roles r " \
+	"JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 " \
+	"WHERE r.agency_id = " agency " AND r.role IN (" role ", 'leader')) "
+
+enum stmt {
+	STMT_STAFFED,
+	STMT_GAPS_WORKFLOW,
+	STMT_GAPS_STEPS,
+	STMT_STUCK,
+	STMT_PARENT,
+	STMT_LOCK,
+	STMT_STEP,
+	STMT_OFFICER_OK,
+	STMT_STEP_MOVE,
+	STMT_DOSSIER_MOVE,
+	STMT_EVENT,
+	STMT_EVENT_GAPS,
+	STMT__MAX
+};
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_STAFFED] = "SELECT 1 FROM account_roles r "
+	    "JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 "
+	    "WHERE r.agency_id = ? AND r.role IN (?, 'leader') LIMIT 1",
+	/* Before acceptance: the workflow the dossier would follow. */
+	[STMT_GAPS_WORKFLOW] = "SELECT w.seq, w.name, w.role, ag.id AS "
+	    "agency_id, ag.name AS agency_name FROM workflow_steps w "
+	    "JOIN agencies ag ON ag.id = COALESCE(w.agency_id, ?) "
+	    "WHERE w.workflow_id = (SELECT id FROM workflows "
+	    "WHERE procedure_id = ? OR procedure_id IS NULL "
+	    "ORDER BY procedure_id IS NULL, version DESC LIMIT 1) AND "
+	    NOBODY("ag.id", "w.role") "ORDER BY w.seq",
+	[STMT_GAPS_STEPS] = "SELECT s.seq, s.name, s.role, s.agency_id, "
+	    "ag.name AS agency_name FROM dossier_steps s "
+	    "JOIN agencies ag ON ag.id = s.agency_id "
+	    "WHERE s.dossier_id = ? AND s.seq >= ? AND "
+	    NOBODY("s.agency_id", "s.role") "ORDER BY s.seq",
+	/*
+	 * Agencies with an active leader are passed over before any of
+	 * their dossiers is read: a leader may act at every step there.
+	 */
+	[STMT_STUCK] = "SELECT d.code, d.status, d.applicant_name, "
+	    "p.name AS procedure_name, ag.id AS agency_id, "
+	    "ag.name AS agency_name, d.current_step AS step, "
+	    "s.name AS step_name, COALESCE(s.role, 'receiver') AS role, "
+	    "d.submitted_at FROM agencies ag "
+	    "JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 "
+	    "AND d.status <> 5 "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id "
+	    "AND s.seq = d.current_step "
+	    "WHERE (ag.id = ? OR ag.parent_id = ?) AND (? = 0 OR ag.id = ?) "
+	    "AND " NOBODY("ag.id", "'leader'") "AND "
+	    NOBODY("ag.id", "COALESCE(s.role, 'receiver')")
+	    "ORDER BY d.submitted_at, d.id LIMIT ?",
+	[STMT_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
+	[STMT_LOCK] = "SELECT id, status, version, current_step, "
+	    "current_agency_id FROM dossiers WHERE code = ? FOR UPDATE",
+	[STMT_STEP] = "SELECT role FROM dossier_steps "
+	    "WHERE dossier_id = ? AND seq = ?",
+	[STMT_OFFICER_OK] = "SELECT 1 FROM account_roles r "
+	    "JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 "
+	    "WHERE r.account_id = ? AND r.agency_id = ? "
+	    "AND r.role IN (?, 'leader') LIMIT 1",
+	[STMT_STEP_MOVE] = "UPDATE dossier_steps SET agency_id = ?, "
+	    "taken_by = NULL WHERE dossier_id = ? AND seq = ?",
+	[STMT_DOSSIER_MOVE] = "UPDATE dossiers SET current_agency_id = ?, "
+	    "holder_id = ?, version = version + 1, updated_at = ? "
+	    "WHERE id = ?",
+	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, actor_id, "
+	    "action, from_status, to_status, note, step, internal) "
+	    "VALUES (?, ?, ?, 'reassign', ?, ?, ?, ?, 1)",
+	[STMT_EVENT_GAPS] = "INSERT INTO dossier_events (dossier_id, at, "
+	    "actor_id, action, from_status, to_status, note, step, internal) "
+	    "VALUES (?, ?, ?, 'unstaffed', 2, 2, ?, 1, 1)",
+};
+
+int
+mc_routing_staffed(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, const char *role)
+{
+	struct mc_rows	rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_STAFFED], "is",
+	    (long long)agency_id, role) < 0)
+		return -1;
+	return rows.n > 0;
+}
+
+int
+mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
+    const struct mc_dossier *d, struct mc_rows *out)
+{
+	long long	step;
+
+	memset(out, 0, sizeof(*out));
+	switch (d->status) {
+	case STATUS_SUBMITTED:
+		return mc_db_query(db, a, out, stmts[STMT_GAPS_WORKFLOW], "ii",
+		    (long long)d->agency_id, mc_rows_int(&d->row, 0, 35));
+	case STATUS_ACCEPTED:
+	case STATUS_PROCESSING:
+	case STATUS_SUPPLEMENT:
+	case STATUS_PAYMENT:
+	case STATUS_DECIDED:
+		step = mc_rows_int(&d->row, 0, 22);
+		return mc_db_query(db, a, out, stmts[STMT_GAPS_STEPS], "ii",
+		    d->id, step > 0 ? step : 1);
+	default:
+		return 0;
+	}
+}
+
+int
+mc_routing_note_gaps(struct mc_db *db, struct mc_arena *a,
+    long long dossier_id, const char *at, long long actor)
+{
+	struct mc_rows	 gaps;
+	struct buf	 note;
+	size_t		 i;
+	int		 rc = -1;
+
+	if (mc_db_query(db, a, &gaps, stmts[STMT_GAPS_STEPS], "ii",
+	    dossier_id, 1LL) < 0)
+		return -1;
+	if (gaps.n == 0)
+		return 0;
+	mc_buf_init(&note, 2000);
+	for (i = 0; i < gaps.n; i++)
+		if (mc_buf_addf(&note, "%s%s %s (%s) @ %s", i ? "; " : "",
+		    mc_rows_str(&gaps, i, 0), mc_rows_str(&gaps, i, 1),
+		    mc_rows_str(&gaps, i, 2), mc_rows_str(&gaps, i, 4)) < 0)
+			break;
+	if (mc_db_exec(db, stmts[STMT_EVENT_GAPS], "isIs", dossier_id, at,
+	    actor, mc_arena_strdup(a, note.s ? note.s : "")) >= 0)
+		rc = 0;
+	mc_buf_free(&note);
+	return rc;
+}
+
+int
+mc_routing_stuck(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, unsigned int only, size_t limit,
+    struct mc_rows *out)
+{
+	return mc_db_query(db, a, out, stmts[STMT_STUCK], "iiiii",
+	    (long long)agency_id, (long long)agency_id, (long long)only,
+	    (long long)only, (long long)limit);
+}
+
+int
+mc_routing_admin_over(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, unsigned int agency)
+{
+	struct mc_rows	rows;
+	int		depth;
+
+	if (!mc_auth_has_role(u, ROLE_ADMIN))
+		return 0;
+	for (depth = 0; agency != 0 && depth < MAX_DEPTH; depth++) {
+		if (mc_auth_acts_for(u, ROLES(ROLE_ADMIN), agency))
+			return 1;
+		if (mc_db_query(db, a, &rows, stmts[STMT_PARENT], "i",
+		    (long long)agency) < 0)
+			return -1;
+		if (rows.n == 0)
+			return 0;
+		agency = (unsigned int)mc_rows_int(&rows, 0, 0);
+	}
+	return 0;
+}
+
+/* The move inside the open transaction; 0, -1 or a DOSSIER_* outcome. */
+static int
+reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, unsigned int agency_id, long long officer_id,
+    const char *note, long long expected_version, time_t now)
+{
+	struct mc_rows	 row, step, ok;
+	const char	*role;
+	long long	 id, step_seq;
+	int		 status, rc;
+	char		 at[20];
+
+	if (mc_db_query(db, a, &row, stmts[STMT_LOCK], "s", code) < 0)
+		return -1;
+	if (row.n == 0)
+		return DOSSIER_NOT_FOUND;
+	id = mc_rows_int(&row, 0, 0);
+	status = (int)mc_rows_int(&row, 0, 1);
+	step_seq = mc_rows_int(&row, 0, 3);
+	if ((rc = mc_routing_admin_over(db, a, u,
+	    (unsigned int)mc_rows_int(&row, 0, 4))) < 0)
+		return -1;
+	if (rc == 0)
+		return DOSSIER_FORBIDDEN;
+	if (expected_version > 0 && mc_rows_int(&row, 0, 2) !=
+	    expected_version)
+		return DOSSIER_CONFLICT;
+	if (step_seq <= 0 || (status != STATUS_ACCEPTED &&
+	    status != STATUS_PROCESSING && status != STATUS_PAYMENT &&
+	    status != STATUS_DECIDED))
+		return DOSSIER_NOT_ALLOWED;
+	if (mc_db_query(db, a, &step, stmts[STMT_STEP], "ii", id,
+	    step_seq) < 0)
+		return -1;
+	if (step.n == 0)
+		return DOSSIER_NOT_ALLOWED;
+	role = mc_rows_str(&step, 0, 0);
+	if (officer_id > 0) {
+		if (mc_db_query(db, a, &ok, stmts[STMT_OFFICER_OK], "iis",
+		    officer_id, (long long)agency_id, role) < 0)
+			return -1;
+		if (ok.n == 0)
+			return DOSSIER_BAD_INPUT;
+	} else if ((rc = mc_routing_staffed(db, a, agency_id, role)) <= 0)
+		return rc < 0 ? -1 : DOSSIER_BAD_INPUT;
+	mc_time_sql(at, now);
+	if (mc_db_exec(db, stmts[STMT_STEP_MOVE], "iii", (long long)agency_id,
+	    id, step_seq) < 0 ||
+	    mc_db_exec(db, stmts[STMT_DOSSIER_MOVE], "iIsi",
+	    (long long)agency_id, officer_id > 0 ? officer_id : 0, at, id) < 0 ||
+	    mc_db_exec(db, stmts[STMT_EVENT], "isIiisi", id, at, u->id,
+	    (long long)status, (long long)status, note, step_seq) < 0)
+		return -1;
+	if (officer_id > 0 && mc_notify_officer(db, a, officer_id, id,
+	    "new_work", note) < 0)
+		return -1;
+	return 0;
+}
+
+int
+mc_routing_reassign(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const char *code, unsigned int agency_id,
+    long long officer_id, const char *note, long long expected_version,
+    time_t now)
+{
+	int	rc;
+
+	if (u == NULL || code == NULL || agency_id == 0)
+		return u == NULL ? DOSSIER_FORBIDDEN : DOSSIER_BAD_INPUT;
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if ((rc = reassign_in(db, a, u, code, agency_id, officer_id, note,
+	    expected_version, now)) != 0) {
+		mc_db_rollback(db);
+		return rc;
+	}
+	return mc_db_commit(db);
+}

@@ -1,0 +1,79 @@
+/*
+ * Routing: who can take a dossier's steps. Steps that nobody can take (no
+ * active account holding the step's role, or a leader, at the step's
+ * agency), the dossiers stuck at such a step, and an administrator moving
+ * a step to an agency (or officer) that can take it.
+ */
+#ifndef MC_ROUTING_H
+#define MC_ROUTING_H
+
+#include <stddef.h>
+#include <time.h>
+
+struct mc_arena;
+struct mc_db;
+struct mc_dossier;
+struct mc_rows;
+struct mc_user;
+
+/*
+ * 1 if an active account may act at a step of this role ("receiver",
+ * "specialist", "leader") at the agency: one holding that role or leader
+ * there (the rule of mc_dossier_allowed); 0 if nobody, -1 on error.
+ */
+int	mc_routing_staffed(struct mc_db *, struct mc_arena *,
+	    unsigned int agency_id, const char *role);
+
+/*
+ * The steps of a dossier, from its current one on, that nobody can take;
+ * before acceptance (status 1) the steps of the workflow it would follow,
+ * at the receiving agency where a step names none. Columns: seq, name,
+ * role, agency_id, agency_name. Closed dossiers have none. 0 or -1.
+ */
+int	mc_routing_gaps(struct mc_db *, struct mc_arena *,
+	    const struct mc_dossier *, struct mc_rows *out);
+
+/*
+ * The open dossiers whose current step nobody can take (before acceptance:
+ * nobody to receive them), at the agency or one right under it (only that
+ * one of them if only is not 0), oldest first, at most limit. Columns: code, status, applicant_name,
+ * procedure_name, agency_id, agency_name, step, step_name, role,
+ * submitted_at. Paused ones (status 5, the applicant's turn) are left out.
+ * 0 or -1.
+ */
+int	mc_routing_stuck(struct mc_db *, struct mc_arena *,
+	    unsigned int agency_id, unsigned int only, size_t limit,
+	    struct mc_rows *out);
+
+/*
+ * Inside the caller's transaction, right after a dossier is accepted:
+ * records an internal "unstaffed" event naming the steps nobody can take
+ * ("2 Thẩm định (specialist) @ Phường X; ..."), if any. 0 or -1.
+ */
+int	mc_routing_note_gaps(struct mc_db *, struct mc_arena *,
+	    long long dossier_id, const char *at, long long actor);
+
+/*
+ * 1 if the user is an administrator at the agency or at one above it;
+ * 0 if not, -1 on error.
+ */
+int	mc_routing_admin_over(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, unsigned int agency_id);
+
+/*
+ * Moves the current step of the dossier with this code to agency_id, held
+ * by officer_id (0: by nobody yet, for anyone able there to claim), in one
+ * transaction with a "reassign" event (internal) carrying the note and a
+ * notice to the new holder. The user must be an administrator at or above
+ * the step's present agency; the officer must hold the step's role or be a
+ * leader there, and without an officer someone must. Returns 0, -1, or a
+ * DOSSIER_* outcome of mc_dossier.h (FORBIDDEN, NOT_FOUND, CONFLICT when
+ * expected_version (0: not checked) differs, NOT_ALLOWED when no step runs,
+ * BAD_INPUT when nobody there could take it).
+ */
+int	mc_routing_reassign(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const char *code, unsigned int agency_id,
+	    long long officer_id, const char *note, long long expected_version,
+	    time_t now);
+
+#endif
