@@ -96,7 +96,13 @@ reassign_page(struct mc_request *r, int status, const char *error)
 	if ((i = current_step(&d)) < 0)
 		return mc_app_error(r, 409, mc_view_str(r->hdf,
 		    "Routing.NotRunning"));
-	mc_view_set_int(r->hdf, "Data.Current", i);
+	mc_view_set(r->hdf, "Data.Cur.seq", mc_rows_str(&d.steps, (size_t)i, 0));
+	mc_view_set(r->hdf, "Data.Cur.name", mc_rows_str(&d.steps, (size_t)i,
+	    1));
+	mc_view_set(r->hdf, "Data.Cur.role", mc_rows_str(&d.steps, (size_t)i,
+	    2));
+	mc_view_set(r->hdf, "Data.Cur.agency_name", mc_rows_str(&d.steps,
+	    (size_t)i, 4));
 	if (mc_routing_gaps(r->db, r->arena, &d, &gaps) < 0 ||
 	    mc_db_query(r->db, r->arena, &list, stmts[STMT_AGENCIES], "") < 0)
 		return 503;

@@ -2,14 +2,13 @@
      officer) that can take it: first the agency (a plain GET form), then
      who there, the reason, and the move. ?>
 <link rel="stylesheet" href="/static/css/office.css">
-<?cs set:cur = Data.Steps[Data.Current] ?>
 <p class="eyebrow"><?cs var:Lang.Office.Eyebrow ?></p>
 <h1><?cs var:Lang.Routing.Title ?> · <?cs var:Data.Dossier.0.code ?></h1>
 <p><?cs var:Lang.Routing.Intro ?></p>
 <dl class="facts">
 <dt><?cs var:Lang.Dossier.Procedure ?></dt><dd><?cs var:Data.Dossier.0.procedure_name ?></dd>
-<dt><?cs var:Lang.Routing.Current ?></dt><dd id="current-step"><?cs var:Lang.Routing.Step ?> <?cs var:cur.seq ?>: <?cs var:cur.name ?> (<?cs var:Lang.Role[cur.role] ?>)</dd>
-<dt><?cs var:Lang.Routing.Present ?></dt><dd id="present-agency"><?cs var:cur.agency_name ?></dd>
+<dt><?cs var:Lang.Routing.Current ?></dt><dd id="current-step"><?cs var:Lang.Routing.Step ?> <?cs var:Data.Cur.seq ?>: <?cs var:Data.Cur.name ?> (<?cs var:Lang.Role[Data.Cur.role] ?>)</dd>
+<dt><?cs var:Lang.Routing.Present ?></dt><dd id="present-agency"><?cs var:Data.Cur.agency_name ?></dd>
 </dl>
 <?cs if:subcount(Data.Gaps) ?><div class="flash flash-error" role="alert"><p><?cs var:Lang.Routing.GapsAfter ?></p><ul><?cs each:g = Data.Gaps ?><li><?cs var:Lang.Routing.Step ?> <?cs var:g.seq ?>: <?cs var:g.name ?> (<?cs var:Lang.Role[g.role] ?>) <?cs var:Lang.Routing.At ?> <?cs var:g.agency_name ?></li><?cs /each ?></ul></div><?cs /if ?>
 <form method="get" action="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>" class="filters">
