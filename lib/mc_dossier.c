@@ -20,7 +20,6 @@
 #include "mc_dossier.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
-#include "mc_routing.h"
 #include "mc_util.h"
 
 #define MAX_STEPS	32
@@ -1075,9 +1074,6 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		goto out;
 	if (add_event(db, st.id, at, u->id, rule->name, st.status, st.to,
 	    args->note, st.new_step, rule->internal) < 0 ||
-	    /* Accepted with a later step nobody can take: on record. */
-	    (act == ACTION_ACCEPT && mc_routing_note_gaps(db, a, st.id, at,
-	    u->id) < 0) ||
 	    (!rule->internal && mc_notify_dossier_event(db, a, st.id,
 	    rule->name) < 0) ||
 	    notify_officer(db, a, &st, act, args) < 0)

@@ -8,7 +8,6 @@
 
 #include "mc_arena.h"
 #include "mc_auth.h"
-#include "mc_buf.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_outbox.h"
@@ -37,7 +36,6 @@ enum stmt {
 	STMT_STEP_MOVE,
 	STMT_DOSSIER_MOVE,
 	STMT_EVENT,
-	STMT_EVENT_GAPS,
 	STMT__MAX
 };
 
@@ -93,9 +91,6 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, actor_id, "
 	    "action, from_status, to_status, note, step, internal) "
 	    "VALUES (?, ?, ?, 'reassign', ?, ?, ?, ?, 1)",
-	[STMT_EVENT_GAPS] = "INSERT INTO dossier_events (dossier_id, at, "
-	    "actor_id, action, from_status, to_status, note, step, internal) "
-	    "VALUES (?, ?, ?, 'unstaffed', 2, 2, ?, 1, 1)",
 };
 
 int
@@ -132,33 +127,6 @@ mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
 	default:
 		return 0;
 	}
-}
-
-int
-mc_routing_note_gaps(struct mc_db *db, struct mc_arena *a,
-    long long dossier_id, const char *at, long long actor)
-{
-	struct mc_rows	 gaps;
-	struct buf	 note;
-	size_t		 i;
-	int		 rc = -1;
-
-	if (mc_db_query(db, a, &gaps, stmts[STMT_GAPS_STEPS], "ii",
-	    dossier_id, 1LL) < 0)
-		return -1;
-	if (gaps.n == 0)
-		return 0;
-	mc_buf_init(&note, 2000);
-	for (i = 0; i < gaps.n; i++)
-		if (mc_buf_addf(&note, "%s%s %s (%s) @ %s", i ? "; " : "",
-		    mc_rows_str(&gaps, i, 0), mc_rows_str(&gaps, i, 1),
-		    mc_rows_str(&gaps, i, 2), mc_rows_str(&gaps, i, 4)) < 0)
-			break;
-	if (mc_db_exec(db, stmts[STMT_EVENT_GAPS], "isIs", dossier_id, at,
-	    actor, mc_arena_strdup(a, note.s ? note.s : "")) >= 0)
-		rc = 0;
-	mc_buf_free(&note);
-	return rc;
 }
 
 int

@@ -46,14 +46,6 @@ int	mc_routing_stuck(struct mc_db *, struct mc_arena *,
 	    struct mc_rows *out);
 
 /*
- * Inside the caller's transaction, right after a dossier is accepted:
- * records an internal "unstaffed" event naming the steps nobody can take
- * ("2 Thẩm định (specialist) @ Phường X; ..."), if any. 0 or -1.
- */
-int	mc_routing_note_gaps(struct mc_db *, struct mc_arena *,
-	    long long dossier_id, const char *at, long long actor);
-
-/*
  * 1 if the user is an administrator at the agency or at one above it;
  * 0 if not, -1 on error.
  */
