@@ -406,8 +406,10 @@ describe('a full life: accept, supplement round, apology, approval, return', { c
 
     const page = await cit.get(`/dich-vu/ho-so/${code}`);
     const shown = fact(page.text, 'Hẹn trả kết quả') || '';
-    assertHas(shown, `${newDay} 17:00:00`, 'the citizen sees the new date');
-    assertHas(shown, `hẹn ban đầu ${due}`, 'and the original one');
+    // The page writes times as dd/mm/yyyy HH:MM (lib/mc_fmt).
+    const viTime = (t) => `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`;
+    assertHas(shown, viTime(`${newDay} 17:00:00`), 'the citizen sees the new date');
+    assertHas(shown, `hẹn ban đầu ${viTime(due)}`, 'and the original one');
     assertHas(textOf(page.text), reason, 'and the reason');
 
     const off = await loggedIn(lead.email, lead.password);
@@ -541,7 +543,7 @@ describe('at receipt: refuse, ask to complete', { concurrency: false }, () => {
     const page = await off.get(`/can-bo/ho-so/${code}`);
     const form = actionForm(page.text, 'refuse');
     assert.ok(form, 'the page offers the refusal');
-    const options = [...page.text.matchAll(/<option>([^<]+)<\/option>/g)].map((m) => m[1]);
+    const options = [...page.text.matchAll(/<option(?: value="[^"]*")?>([^<]+)<\/option>/g)].map((m) => m[1]);
     const why = 'Hồ sơ không thuộc thẩm quyền giải quyết của cơ quan';
     assert.ok(options.includes(why), 'the refusal reasons are offered as a list');
     assertErrorPage(await off.postForm(`/can-bo/ho-so/${code}/xu-ly`, { ...form, reason: '', note: '' }), 422);
@@ -1093,7 +1095,8 @@ describe('counter intake with the receipt\'s QR code; the tracking book', { conc
     const page = await off.get(`/can-bo/so-theo-doi?agency=${wardId}&from=${r.received_at.slice(0, 10)}&to=${r.returned_at.slice(0, 10)}`);
     const row = rowLinking(page.text, `/can-bo/ho-so/${second}`);
     assert.ok(row);
-    assertHas(textOf(row), r.returned_at, 'the return time');
+    const t = r.returned_at;	// the book writes dd/mm/yyyy HH:MM (lib/mc_fmt)
+    assertHas(textOf(row), `${t.slice(8, 10)}/${t.slice(5, 7)}/${t.slice(0, 4)} ${t.slice(11, 16)}`, 'the return time');
     assertHas(textOf(row), 'Dịch vụ bưu chính công ích', 'the delivery method');
   });
 });
