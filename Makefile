@@ -41,7 +41,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .SECONDARY:
 
-.PHONY: all run stop status test asan bench lint clean deps
+.PHONY: all run stop status test asan bench lint layers clean deps
 
 all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
@@ -83,7 +83,9 @@ $(BUILD)/load/%: tests/load/%.c $(LIBA)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
 # The unit suites again under AddressSanitizer and UBSan, from the sources.
-ASAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -O1
+# Any finding ends the program with an error: a gate that can fail.
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	     -fno-omit-frame-pointer -O1
 $(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC) $(GEN_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
@@ -108,6 +110,11 @@ test: deps all asan
 
 bench: deps all $(BUILD)/load/raw_insert
 	@tools/bench.sh
+
+# The include rule of lib's layers (ARCHITECTURE.md), and its own tests.
+layers:
+	@tools/layers.sh lib
+	@tests/layers/run.sh
 
 lint:
 	@clang-format --dry-run --Werror lib/*.[ch] cgi-bin/*/*.c site-generator/*.[ch] tools/motcua/*.[ch]

@@ -7,8 +7,9 @@
 #      program pools, Apache); always stopped and removed on exit;
 #   2. build/tests/unit_*       (each prints a last line "N passed, N failed")
 #   3. build/tests/asan_unit_*  (same, AddressSanitizer builds; if present)
-#   4. tests/e2e/run.sh         (if present; prints "N passed, N failed")
-#   5. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
+#   4. tools/layers.sh lib and tests/layers/run.sh (lib's include rule)
+#   5. tests/e2e/run.sh         (if present; prints "N passed, N failed")
+#   6. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
 #
 # A crash, a timeout, a non-zero exit or a missing summary line counts as at
 # least one failure; an e2e file that stopped early (tests/e2e/run.sh) is
@@ -168,6 +169,10 @@ run_binaries "unit tests (build/tests/unit_*)" "$TOP/build/tests/unit_*"
 if compgen -G "$TOP/build/tests/asan_unit_*" >/dev/null; then
     run_binaries "AddressSanitizer unit tests (build/tests/asan_unit_*)" "$TOP/build/tests/asan_unit_*"
 fi
+
+section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
+run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
+run_suite "layers-selftest" "$UNIT_TIMEOUT" "$TOP/tests/layers/run.sh"
 
 if [[ -f $TOP/tests/e2e/run.sh ]]; then
     section "end-to-end tests (tests/e2e/run.sh against $BASE_URL)"

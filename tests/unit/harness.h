@@ -7,6 +7,7 @@
 #define HARNESS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int	harness_passed, harness_failed;
@@ -55,5 +56,16 @@ static int	harness_passed, harness_failed;
 /* Prints the summary line; evaluates to main's exit status. */
 #define DONE() (printf("%d passed, %d failed\n", harness_passed,	\
 	harness_failed), fflush(stdout), harness_failed > 0 ? 1 : 0)
+
+/*
+ * A suite that needs a database: when MOTCUA_CONFIG is unset, says why on
+ * stderr and counts a failure (a skipped suite must not look green).
+ * Evaluates to 1 when the database part may run.
+ */
+#define NEED_DB(name) (getenv("MOTCUA_CONFIG") != NULL ? 1 :		\
+	(fprintf(stderr, "%s: FAILED: MOTCUA_CONFIG unset: this suite "	\
+	"needs a migrated database (e.g. `PORT=8080 make run`, then "	\
+	"MOTCUA_CONFIG=/tmp/motcua-8080/motcua.conf)\n", (name)),	\
+	harness_failed++, 0))
 
 #endif

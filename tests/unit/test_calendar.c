@@ -5,7 +5,8 @@
  * deadlines (office hours, cut-off, 0.25-day steps, pause and resume,
  * month and year ends, calendar-day periods, colours) with holidays and
  * the admin's Tết 2026 schedule loaded. With MOTCUA_CONFIG (a migrated and
- * seeded instance) also the calendar_days table: fill, overrides, load.
+ * seeded instance, required: without it the suite fails) also the
+ * calendar_days table: fill, overrides, load.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -812,10 +813,9 @@ main(void)
 	test_boundaries();
 	test_colours();
 	test_parse();
-	if (getenv("MOTCUA_CONFIG") == NULL)
-		fprintf(stderr, "test_calendar: MOTCUA_CONFIG unset: the "
-		    "database part is skipped\n");
-	else if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+	if (!NEED_DB("test_calendar"))
+		return DONE();
+	if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
 		fprintf(stderr, "test_calendar: no database\n");
 		CHECK(0);
 	} else {

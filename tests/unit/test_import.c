@@ -454,11 +454,8 @@ main(void)
 	struct mc_db		*db;
 	char			*plain, *gz;
 
-	if (getenv("MOTCUA_CONFIG") == NULL) {
-		fprintf(stderr, "test_import: MOTCUA_CONFIG unset: needs a "
-		    "migrated database, skipped\n");
+	if (!NEED_DB("test_import"))
 		return DONE();
-	}
 	mc_log_init("test_import");
 	db = mc_config_load(NULL) < 0 ? NULL : mc_db_open();
 	CHECK(db != NULL);
