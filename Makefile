@@ -41,7 +41,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .SECONDARY:
 
-.PHONY: all run stop status test asan bench lint layers clean deps
+.PHONY: all run stop status test asan fuzz fuzz-build bench lint layers clean deps
 
 all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
@@ -96,6 +96,41 @@ $(BUILD)/tests/unit_import $(BUILD)/tests/asan_unit_import: tools/motcua/import.
 
 asan: $(ASAN_BIN)
 
+# libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang against lib
+# compiled for coverage, AddressSanitizer and UBSan; tools/fuzz.sh runs them.
+FUZZ_CC	 = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	   -fno-omit-frame-pointer
+FUZZ_CFLAGS = $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 \
+	   -Wno-unknown-warning-option -Wno-format-nonliteral $(FUZZ_SAN) \
+	   -Itools/motcua -Itests/fuzz
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+FUZZ_LIBA = $(BUILD)/fuzz/libmotcua.a
+FUZZ_SECONDS ?= 60
+# Sources a target compiles besides its own (import.c is #included).
+FUZZ_EXTRA_fuzz_csv = tools/motcua/csv.c
+
+$(BUILD)/fuzz/obj/%.o: %.c $(wildcard lib/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_LIBA): $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_EXTRA_fuzz_$$*) $(FUZZ_LIBA)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_EXTRA_fuzz_$*) $(FUZZ_LIBA) $(LDLIBS)
+
+$(BUILD)/fuzz/fuzz_jsonl: tools/motcua/import.c tools/motcua/import.h
+
+fuzz-build: $(FUZZ_BIN)
+
+# Each target for FUZZ_SECONDS (60 unless set) from its corpus.
+fuzz: deps $(FUZZ_BIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh
+
 run: deps all
 	@tools/instance.sh start
 
@@ -105,7 +140,7 @@ stop:
 status:
 	@tools/instance.sh status
 
-test: deps all asan
+test: deps all asan fuzz-build
 	@tools/test.sh
 
 bench: deps all $(BUILD)/load/raw_insert

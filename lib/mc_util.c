@@ -236,7 +236,8 @@ mc_time_sql(char out[20], time_t t)
 time_t
 mc_time_parse(const char *s)
 {
-	struct tm	tm;
+	struct tm	tm, want;
+	time_t		t;
 	int		n;
 
 	if (s == NULL)
@@ -249,5 +250,12 @@ mc_time_parse(const char *s)
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
 	tm.tm_isdst = -1;
-	return mktime(&tm);
+	want = tm;
+	t = mktime(&tm);
+	/* mktime moves 30 February to 2 March: such a date is not one. */
+	if (tm.tm_year != want.tm_year || tm.tm_mon != want.tm_mon ||
+	    tm.tm_mday != want.tm_mday || tm.tm_hour != want.tm_hour ||
+	    tm.tm_min != want.tm_min || tm.tm_sec != want.tm_sec)
+		return 0;
+	return t;
 }

@@ -55,7 +55,10 @@ int	 mc_parse_ll(const char *s, long long min, long long max,
 /* "YYYY-MM-DD HH:MM:SS" in local time into out (20 bytes). */
 void	 mc_time_sql(char out[20], time_t);
 
-/* The local time of "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD"); 0 if bad. */
+/*
+ * The local time of "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD"); 0 if bad,
+ * including a date or time that does not exist (30 February, 24:00:00).
+ */
 time_t	 mc_time_parse(const char *);
 
 #endif

@@ -18,6 +18,7 @@ PACKAGES=(
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
+    clang libclang-rt-14-dev clang-format
 )
 
 did=()

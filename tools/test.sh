@@ -7,7 +7,8 @@
 #      program pools, Apache); always stopped and removed on exit;
 #   2. build/tests/unit_*       (each prints a last line "N passed, N failed")
 #   3. build/tests/asan_unit_*  (same, AddressSanitizer builds; if present)
-#   4. tools/layers.sh lib and tests/layers/run.sh (lib's include rule)
+#   4. tools/fuzz.sh            (each build/fuzz/fuzz_* for FUZZ_SECONDS, 10)
+#      tools/layers.sh lib and tests/layers/run.sh (lib's include rule)
 #   5. tests/e2e/run.sh         (if present; prints "N passed, N failed")
 #   6. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
 #
@@ -20,6 +21,7 @@
 #
 # Knobs: KEEP=1 leaves the instance running and RUNDIR in place (prints how to
 # stop it); UNIT_TIMEOUT (default 600 s per binary); E2E_TIMEOUT (default 2400 s);
+# FUZZ_SECONDS (default 10 s per fuzz target);
 # MOTCUA_SKIP_IMPORT=1 is passed through to instance.sh.
 set -uo pipefail
 umask 022
@@ -169,6 +171,9 @@ run_binaries "unit tests (build/tests/unit_*)" "$TOP/build/tests/unit_*"
 if compgen -G "$TOP/build/tests/asan_unit_*" >/dev/null; then
     run_binaries "AddressSanitizer unit tests (build/tests/asan_unit_*)" "$TOP/build/tests/asan_unit_*"
 fi
+
+section "fuzz targets (tools/fuzz.sh, ${FUZZ_SECONDS:-10} s each)"
+run_suite "fuzz" "$UNIT_TIMEOUT" env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" "$TOP/tools/fuzz.sh"
 
 section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
 run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib

@@ -1,6 +1,6 @@
 /*
  * Unit tests of the core lib modules that need no database: arena, buf,
- * util (hex, UTF-8, folding), http (query strings, multipart, cookies,
+ * util (hex, UTF-8, folding, time), http (query strings, multipart, cookies,
  * validators). The calendar has its own, test_calendar.c.
  */
 #include <stdlib.h>
@@ -211,6 +211,30 @@ test_http(void)
 	mc_arena_free(a);
 }
 
+/* mc_time_parse: a date that does not exist is no date (tests/fuzz). */
+static void
+test_time(void)
+{
+	char	out[20];
+	time_t	t;
+
+	CHECK((t = mc_time_parse("2026-02-28 08:30:00")) != 0);
+	mc_time_sql(out, t);
+	CHECK_STR(out, "2026-02-28 08:30:00");
+	CHECK((t = mc_time_parse("2028-02-29")) != 0);
+	mc_time_sql(out, t);
+	CHECK_STR(out, "2028-02-29 00:00:00");
+	CHECK_INT(mc_time_parse("2026-02-30"), 0);	/* was 2 March */
+	CHECK_INT(mc_time_parse("2026-02-29"), 0);
+	CHECK_INT(mc_time_parse("2026-13-01"), 0);
+	CHECK_INT(mc_time_parse("2026-00-10"), 0);
+	CHECK_INT(mc_time_parse("2026-04-31 10:00:00"), 0);
+	CHECK_INT(mc_time_parse("2026-02-17 24:00:00"), 0);
+	CHECK_INT(mc_time_parse("2026-02-17 08:60:00"), 0);
+	CHECK_INT(mc_time_parse("2026-02-17 08"), 0);
+	CHECK_INT(mc_time_parse(NULL), 0);
+}
+
 int
 main(void)
 {
@@ -220,5 +244,6 @@ main(void)
 	test_buf();
 	test_util();
 	test_http();
+	test_time();
 	return DONE();
 }

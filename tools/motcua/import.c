@@ -803,49 +803,61 @@ proc_store(struct importer *im, const struct proc *p)
 }
 
 /*
+ * The parsing half of a line, without the database: checks it and fills
+ * *p. 1 when it is to be stored, 0 when skipped (not at province or
+ * commune level), -1 when rejected (im->why says why).
+ */
+static int
+proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
+{
+	json_error_t	 err;
+	json_t		*o;
+	int		 lv, rc = -1;
+
+	memset(p, 0, sizeof(*p));
+	im->why = NULL;
+	if (!mc_utf8_valid(s, len)) {
+		im->why = "invalid UTF-8";
+		return -1;
+	}
+	if ((o = json_loadb(s, len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
+		im->why = mc_arena_printf(im->row, "bad JSON: %s (column %d)",
+		    err.text, err.column);
+		return -1;
+	}
+	if (!json_is_object(o))
+		im->why = "not a JSON object";
+	else if (get_text(im, o, "code", 0, 200, &p->code) < 0 ||
+	    (lv = get_levels(im, o, p)) < 0)
+		;
+	else if (lv == 0)
+		rc = 0;
+	else if (!valid_code(p->code))
+		im->why = "code is not d.dddddd (or d.dddddd.<local suffix>)";
+	else if (proc_build(im, o, p) == 0)
+		rc = 1;
+	json_decref(o);
+	return rc;
+}
+
+/*
  * One line: rejected (reported), skipped, or stored. 0, or -1 on a
  * database error.
  */
 static int
 import_line(struct importer *im, const char *s, size_t len)
 {
-	json_error_t	 err;
-	json_t		*o;
 	struct proc	 p;
 	size_t		 first;
-	int		 lv, rc = 0;
+	int		 rc;
 
-	memset(&p, 0, sizeof(p));
-	im->why = NULL;
-	if (!mc_utf8_valid(s, len)) {
-		im->why = "invalid UTF-8";
-		goto out_reject;
-	}
-	if ((o = json_loadb(s, len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
-		im->why = mc_arena_printf(im->row, "bad JSON: %s (column %d)",
-		    err.text, err.column);
-		goto out_reject;
-	}
-	if (!json_is_object(o)) {
-		im->why = "not a JSON object";
-		goto out_json;
-	}
-	if (get_text(im, o, "code", 0, 200, &p.code) < 0)
-		goto out_json;
-	if ((lv = get_levels(im, o, &p)) < 0)
-		goto out_json;
-	if (lv == 0) {
+	switch (proc_parse(im, s, len, &p)) {
+	case 0:
 		im->st->skipped++;
-		json_decref(o);
 		return 0;
+	case -1:
+		goto out_reject;
 	}
-	if (!valid_code(p.code)) {
-		im->why = "code is not d.dddddd (or d.dddddd.<local suffix>)";
-		goto out_json;
-	}
-	if (proc_build(im, o, &p) < 0)
-		goto out_json;
-	json_decref(o);
 	if ((first = seen_before(im, p.code)) != 0) {
 		im->why = mc_arena_printf(im->row, "duplicate code (first on "
 		    "line %zu)", first);
@@ -857,8 +869,6 @@ import_line(struct importer *im, const char *s, size_t len)
 		fprintf(stderr, "%s:%zu: %s: database error\n", im->path,
 		    im->line, p.code);
 	return rc;
-out_json:
-	json_decref(o);
 out_reject:
 	im->st->rejected++;
 	fprintf(stderr, "%s:%zu: %s: rejected: %s\n", im->path, im->line,
