@@ -151,8 +151,13 @@ layers:
 	@tools/layers.sh lib
 	@tests/layers/run.sh
 
+# KNF by the top folder's .clang-format (not yet in make test: the tree is
+# reformatted once, after lib's restructure).
+LINT_SRC = $(wildcard lib/*.[ch] lib/*/*.[ch] cgi-bin/*/*.c \
+	   site-generator/*.[ch] tools/motcua/*.[ch] tests/unit/*.[ch] \
+	   tests/fuzz/*.[ch])
 lint:
-	@clang-format --dry-run --Werror lib/*.[ch] cgi-bin/*/*.c site-generator/*.[ch] tools/motcua/*.[ch]
+	@clang-format --style=file --dry-run --Werror $(LINT_SRC)
 
 clean:
 	rm -rf $(BUILD) bin
