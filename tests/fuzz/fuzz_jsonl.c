@@ -2,11 +2,12 @@
  * The catalogue importer's parsing (tools/motcua/import.c, included for its
  * static functions as tests/unit/test_import.c does): each line of the
  * input through proc_parse, the half of a line's import that needs no
- * database, and the legal-time texts through parse_time. Invariants: a row
- * accepted has a valid code, a name, a field and its slug (no spaces, at
- * most SLUG_MAX), at most CHILDREN_MAX channels, documents and laws, a
- * known channel, non-negative counts, at most one of hours and days, and
- * the same content hash when parsed twice; a row rejected says why.
+ * database, and the legal-time texts through mc_catalogue_parse_time
+ * (lib). Invariants: a row accepted has a valid code, a name, a field and
+ * its slug (no spaces, at most SLUG_MAX), at most CHILDREN_MAX channels,
+ * documents and laws, a known channel, non-negative counts, at most one of
+ * hours and days, and the same content hash when parsed twice; a row
+ * rejected says why.
  */
 #include "../../tools/motcua/import.c"
 #include "fuzz.h"
@@ -16,7 +17,7 @@ check_time(struct mc_arena *a, const char *s)
 {
 	long long	 h, d;
 
-	parse_time(a, s, &h, &d);
+	mc_catalogue_parse_time(a, s, &h, &d);
 	INVARIANT(h >= -1 && d >= -1 && (h == -1 || d == -1));
 }
 
