@@ -65,6 +65,9 @@ enum stmt {
 	STMT_LEGAL_TIME,
 	STMT_EXTRA,
 	STMT_DOC_NEW,
+	STMT_RESULT,
+	STMT_RESULTS,
+	STMT_RESULT_COUNT,
 	STMT__MAX
 };
 
@@ -227,6 +230,15 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_EXTRA] = "SELECT finished_at, returned_at, step_warn_at, "
 	    "clock_start_at, paused_minutes, apology_reason, return_method "
 	    "FROM dossiers WHERE id = ?",
+	[STMT_RESULT] = "INSERT INTO dossier_results (dossier_id, sha256, "
+	    "filename, action, uploaded_at, uploaded_by) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_RESULTS] = "SELECT r.id, r.sha256, r.filename, b.mime, b.size, "
+	    "r.uploaded_at FROM dossier_results r "
+	    "JOIN attachments b ON b.sha256 = r.sha256 "
+	    "WHERE r.dossier_id = ? ORDER BY r.id",
+	[STMT_RESULT_COUNT] = "SELECT COUNT(*) FROM dossier_results "
+	    "WHERE dossier_id = ?",
 };
 
 /* Who may take an action. */
@@ -392,6 +404,37 @@ add_files(struct mc_db *db, long long id, const struct mc_file *files,
 		    files[i].sha256, files[i].filename, at, by) < 0)
 			return -1;
 	return 0;
+}
+
+/*
+ * Stores the result files an officer attaches at sign, approve, decide or
+ * return; refuses an online return with none, then or before. 0, -1 or a
+ * DOSSIER_* outcome.
+ */
+static int
+add_results(struct mc_db *db, struct mc_arena *a, long long id,
+    enum mc_action act, const struct mc_action_args *args, const char *at,
+    long long by)
+{
+	struct mc_rows	rows;
+	size_t		i;
+
+	if (args->nresults > 0 && act != ACTION_SIGN && act != ACTION_APPROVE &&
+	    act != ACTION_DECIDE && act != ACTION_RETURN)
+		return DOSSIER_BAD_INPUT;
+	for (i = 0; i < args->nresults; i++)
+		if (mc_db_exec(db, stmts[STMT_BLOB], "siss",
+		    args->results[i].sha256, (long long)args->results[i].size,
+		    args->results[i].mime, at) < 0 ||
+		    mc_db_exec(db, stmts[STMT_RESULT], "issssi", id,
+		    args->results[i].sha256, args->results[i].filename,
+		    mc_dossier_action_name(act), at, by) < 0)
+			return -1;
+	if (act != ACTION_RETURN || args->method != CHANNEL_ONLINE)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_RESULT_COUNT], "i", id) < 0)
+		return -1;
+	return mc_rows_int(&rows, 0, 0) > 0 ? 0 : DOSSIER_NO_RESULT;
 }
 
 /*
@@ -1061,7 +1104,8 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	rc = DOSSIER_BAD_INPUT;
 	if (rule->note && (args->note == NULL || *args->note == '\0'))
 		goto out;
-	if ((rc = apply(db, a, &st, u, act, args, now)) != 0)
+	if ((rc = apply(db, a, &st, u, act, args, now)) != 0 ||
+	    (rc = add_results(db, a, st.id, act, args, at, u->id)) != 0)
 		goto out;
 	rc = -1;
 	if (mc_db_exec(db, stmts[STMT_UPDATE],
@@ -1123,6 +1167,10 @@ mc_dossier_refusal(struct mc_request *r, int rc, const char *conflict,
 	case DOSSIER_TOO_LATE:
 		status = 422;
 		key = "Office.TooLate";
+		break;
+	case DOSSIER_NO_RESULT:
+		status = 422;
+		key = "Office.NoResult";
 		break;
 	case DOSSIER_NO_PROCEDURE:
 		status = 422;
@@ -1223,6 +1271,8 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->steps, stmts[STMT_STEPS], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->supplements, stmts[STMT_SUPPLEMENTS], "i",
+	    d->id) < 0 ||
+	    mc_db_query(db, a, &d->results, stmts[STMT_RESULTS], "i",
 	    d->id) < 0)
 		return -1;
 	return 1;
@@ -1262,6 +1312,18 @@ mc_dossier_officer_visible(struct mc_db *db, struct mc_arena *a,
 		    (unsigned int)mc_rows_int(&d->steps, i, 3)))
 			return 1;
 	return 0;
+}
+
+int
+mc_dossier_results_visible(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d)
+{
+	if (u == NULL)
+		return 0;
+	if (d->account_id != 0 && d->account_id == u->id &&
+	    d->status == STATUS_RETURNED)
+		return 1;
+	return mc_dossier_officer_visible(db, a, u, d);
 }
 
 int
@@ -1339,6 +1401,9 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 
 	mc_view_rows(hdf, "Data.Dossier", &d->row);
 	mc_view_rows(hdf, "Data.Files", &d->files);
+	/* The result: to officers, to the applicant once it is returned. */
+	if (officer || d->status == STATUS_RETURNED)
+		mc_view_rows(hdf, "Data.Results", &d->results);
 	if (mc_rows_col(&d->row, "form_data") >= 0) {
 		const char	*fd = mc_rows_str(&d->row, 0,
 		    (size_t)mc_rows_col(&d->row, "form_data"));

@@ -127,11 +127,14 @@ struct mc_action_args {
 	const struct mc_file	*files;		/* supplement */
 	size_t			 nfiles;
 	long long		 expected_version; /* 0: don't check */
+	const struct mc_file	*results;	/* sign, approve, decide, return */
+	size_t			 nresults;
 };
 
 /* More outcomes of mc_dossier_act. */
 #define DOSSIER_BAD_INPUT	7	/* a required field is missing/wrong */
 #define DOSSIER_TOO_LATE	8	/* apology within a working day of due */
+#define DOSSIER_NO_RESULT	9	/* returned online without a result file */
 
 /*
  * Applies an action by user to the dossier with this code, in one
@@ -182,11 +185,19 @@ struct mc_dossier {
 	struct mc_rows	 files;
 	struct mc_rows	 steps;		/* seq, name, role, agency, times */
 	struct mc_rows	 supplements;	/* requests (form 02) */
+	struct mc_rows	 results;	/* id, sha256, filename, mime, size, at */
 	long long	 id;
 	long long	 account_id;
 	unsigned int	 agency_id;
 	int		 status;
 };
+
+/*
+ * 1 if the user may have the dossier's result files: an officer who may see
+ * the dossier, or its applicant once it is returned (status 10).
+ */
+int	mc_dossier_results_visible(struct mc_db *, struct mc_arena *,
+	    const struct mc_user *, const struct mc_dossier *);
 
 /* Loads by code; 1 found, 0 none, -1 error. Events and files included. */
 int	mc_dossier_load(struct mc_db *, struct mc_arena *, const char *code,

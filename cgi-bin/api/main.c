@@ -252,6 +252,9 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 		form = json_loads(mc_rows_str(row, 0, 12), 0, NULL);
 		json_object_set_new(o, "fields", form ? form : json_object());
 		json_object_set_new(o, "files", jrows(&d->files));
+		if (mc_dossier_results_visible(r->db, r->arena, r->user, d) ==
+		    1)
+			json_object_set_new(o, "results", jrows(&d->results));
 		json_object_set_new(o, "holder", jstr(row, 0, "holder_name"));
 		json_object_set_new(o, "supplements", jrows(&d->supplements));
 	}
@@ -431,12 +434,38 @@ args_json(struct mc_request *r, struct mc_action_args *args)
 	return act;
 }
 
-/* Reads an action's arguments from a multipart body with files. */
+/*
+ * Stores one uploaded part into files[*n]; 0, or -3 with *status set (422
+ * for a refused file, 503 for a storage error), or -2 when too many.
+ */
 static int
-args_multipart(struct mc_request *r, struct mc_action_args *args,
-    struct mc_file *files, int *status)
+store_part(struct mc_request *r, const struct mc_param *p,
+    struct mc_file *files, size_t *n, int *status)
 {
 	const char	*why;
+	int		 rc;
+
+	if (*n == MAX_FILES)
+		return -2;
+	rc = mc_files_store(r->arena, p->value, p->len, p->filename,
+	    &files[*n], &why);
+	if (rc != 0) {
+		*status = rc < 0 ? 503 : 422;
+		return -3;
+	}
+	(*n)++;
+	return 0;
+}
+
+/*
+ * Reads an action's arguments from a multipart body with files: "file"
+ * parts for a supplement, "result" parts for the result (sign, approve,
+ * decide, return).
+ */
+static int
+args_multipart(struct mc_request *r, struct mc_action_args *args,
+    struct mc_file *files, struct mc_file *results, int *status)
+{
 	long long	 v;
 	size_t		 i;
 	int		 act = -1, rc;
@@ -453,23 +482,22 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 		else if (strcmp(p->name, "version") == 0 &&
 		    mc_parse_ll(p->value, 1, 1LL << 31, &v) == 0)
 			args->expected_version = v;
+		else if (strcmp(p->name, "method") == 0 &&
+		    mc_parse_ll(p->value, 1, 3, &v) == 0)
+			args->method = (int)v;
 		else if (strcmp(p->name, "file") == 0 && p->filename != NULL) {
-			if (args->nfiles == MAX_FILES)
-				return -2;
-			rc = mc_files_store(r->arena, p->value, p->len,
-			    p->filename, &files[args->nfiles], &why);
-			if (rc < 0) {
-				*status = 503;
-				return -3;
-			}
-			if (rc == 1) {
-				*status = 422;
-				return -3;
-			}
-			args->nfiles++;
+			if ((rc = store_part(r, p, files, &args->nfiles,
+			    status)) < 0)
+				return rc;
+		} else if (strcmp(p->name, "result") == 0 &&
+		    p->filename != NULL) {
+			if ((rc = store_part(r, p, results, &args->nresults,
+			    status)) < 0)
+				return rc;
 		}
 	}
 	args->files = files;
+	args->results = results;
 	return act;
 }
 
@@ -478,13 +506,13 @@ api_transition(struct mc_request *r)
 {
 	struct mc_action_args	 args;
 	struct mc_dossier	 d;
-	struct mc_file		 files[MAX_FILES];
+	struct mc_file		 files[MAX_FILES], results[MAX_FILES];
 	const char		*ct = r->content_type ? r->content_type : "";
 	int			 act, rc, status = 400;
 
 	memset(&args, 0, sizeof(args));
 	if (strncmp(ct, "multipart/form-data", 19) == 0)
-		act = args_multipart(r, &args, files, &status);
+		act = args_multipart(r, &args, files, results, &status);
 	else
 		act = args_json(r, &args);
 	if (act == -3)

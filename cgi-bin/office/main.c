@@ -15,6 +15,7 @@
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_files.h"
 #include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -23,6 +24,7 @@
 
 #define MAX_AGENCIES	32
 #define MAX_ITEMS	5
+#define MAX_RESULTS	3
 #define PER_PAGE	50
 
 enum field {
@@ -45,6 +47,7 @@ enum field {
 	FIELD_ITEM1, FIELD_ITEM2, FIELD_ITEM3, FIELD_ITEM4, FIELD_ITEM5,
 	FIELD_WHY1, FIELD_WHY2, FIELD_WHY3, FIELD_WHY4, FIELD_WHY5,
 	FIELD_PQ,
+	FIELD_RESULT1, FIELD_RESULT2, FIELD_RESULT3,
 	FIELD__MAX
 };
 
@@ -79,6 +82,9 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_WHY4] = { "why4", valid_line, 500, 0 },
 	[FIELD_WHY5] = { "why5", valid_line, 500, 0 },
 	[FIELD_PQ] = { "pq", valid_line, 300, 0 },
+	[FIELD_RESULT1] = { "result1", valid_file, 10 << 20, 1 },
+	[FIELD_RESULT2] = { "result2", valid_file, 10 << 20, 1 },
+	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
 };
 
 enum stmt {
@@ -465,10 +471,41 @@ date_close(const char *s)
 	return mktime(&tm);
 }
 
+/*
+ * Stores the result files sent with the action (same checks as every
+ * upload); 0, or the HTTP status of the error page already rendered.
+ */
+static int
+result_files(struct mc_request *r, struct mc_file *files, size_t *n)
+{
+	const struct mc_param	*p;
+	const char		*why;
+	int			 i, rc;
+
+	*n = 0;
+	for (i = 0; i < MAX_RESULTS; i++) {
+		if ((p = mc_req_param(r, FIELD_RESULT1 + i)) == NULL ||
+		    p->len == 0) {
+			if (mc_req_field_bad(r, FIELD_RESULT1 + i))
+				return mc_app_error(r, 413, mc_view_str(r->hdf,
+				    "Error.FileSize"));
+			continue;
+		}
+		if ((rc = mc_files_store(r->arena, p->value, p->len,
+		    p->filename, &files[*n], &why)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+		(*n)++;
+	}
+	return 0;
+}
+
 static int
 page_act(struct mc_request *r)
 {
 	struct mc_action_args	 args;
+	struct mc_file		 results[MAX_RESULTS];
 	const char		*reason = mc_req_field(r, FIELD_REASON);
 	const char		*note = mc_req_field(r, FIELD_NOTE);
 	int			 action, rc;
@@ -477,6 +514,9 @@ page_act(struct mc_request *r)
 	if (action < 0 || mc_req_field_bad(r, FIELD_NOTE))
 		return 400;
 	memset(&args, 0, sizeof(args));
+	if ((rc = result_files(r, results, &args.nresults)) != 0)
+		return rc;
+	args.results = results;
 	/* A reason picked from the list, then the officer's own words. */
 	if (reason != NULL && *reason != '\0')
 		note = note && *note ? mc_arena_printf(r->arena, "%s. %s",

@@ -175,24 +175,20 @@ url_encode(struct mc_request *r, const char *s)
 	return out;
 }
 
-/* An attachment, to the applicant and to officers who may see it. */
+/* Sends the file of rows (id, sha256, filename, mime) whose id is cap[1]. */
 static int
-page_file_download(struct mc_request *r)
+send_file(struct mc_request *r, const struct mc_rows *rows)
 {
-	struct mc_dossier	 d;
 	const char		*sha = NULL, *name = NULL, *mime = NULL;
 	FILE			*f;
 	size_t			 i, n;
 	char			 chunk[65536];
-	int			 rc;
 
-	if ((rc = load(r, &d)) != 0)
-		return rc;
-	for (i = 0; i < d.files.n; i++)
-		if (strcmp(mc_rows_str(&d.files, i, 0), r->cap[1]) == 0) {
-			sha = mc_rows_str(&d.files, i, 1);
-			name = mc_rows_str(&d.files, i, 2);
-			mime = mc_rows_str(&d.files, i, 3);
+	for (i = 0; i < rows->n; i++)
+		if (strcmp(mc_rows_str(rows, i, 0), r->cap[1]) == 0) {
+			sha = mc_rows_str(rows, i, 1);
+			name = mc_rows_str(rows, i, 2);
+			mime = mc_rows_str(rows, i, 3);
 		}
 	if (sha == NULL || (f = fopen(mc_files_path(r->arena, sha), "rb")) ==
 	    NULL)
@@ -208,6 +204,33 @@ page_file_download(struct mc_request *r)
 	    "attachment; filename*=UTF-8''%s", url_encode(r, name)));
 	r->rendered = 1;
 	return 200;
+}
+
+/* An attachment, to the applicant and to officers who may see it. */
+static int
+page_file_download(struct mc_request *r)
+{
+	struct mc_dossier	d;
+	int			rc;
+
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	return send_file(r, &d.files);
+}
+
+/* A result file: to officers, and to the applicant once returned. */
+static int
+page_result_download(struct mc_request *r)
+{
+	struct mc_dossier	d;
+	int			rc;
+
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	if ((rc = mc_dossier_results_visible(r->db, r->arena, r->user, &d)) <
+	    0)
+		return 503;
+	return rc ? send_file(r, &d.results) : 404;
 }
 
 /* The papers issued to the applicant (forms 01-04) as PDF. */
@@ -275,6 +298,8 @@ static const struct mc_route routes[] = {
 	    ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/ho-so/{}/rut", page_withdraw, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so/{}/tep/{}", page_file_download,
+	    ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/ho-so/{}/ket-qua/{}", page_result_download,
 	    ROUTE_LOGIN, 0 },
 };
 

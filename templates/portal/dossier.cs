@@ -3,6 +3,7 @@
 <p class="eyebrow"><?cs var:Lang.Dossier.Eyebrow ?></p>
 <h1><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h1>
 <?cs include:"partials/workflow.cs" ?>
+<?cs include:"partials/results.cs" ?>
 <?cs if:Data.CanSupplement ?>
 <section class="card" aria-labelledby="supp-h">
 <h2 id="supp-h"><?cs var:Lang.Dossier.SendSupplement ?></h2>

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q,
+  BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer, newToken, q,
   request, sql, sqlValue, statusBadge, toFormData, uniq, wardCodes, watch,
 } from './lib.mjs';
 
@@ -282,5 +282,169 @@ describe('every action of the officer\'s dossier page, through the page', { conc
     for (const k of Object.keys(who)) {
       assert.deepEqual(who[k].w.problems().filter((p) => !/logo\.svg/.test(p)), [], `no errors on ${k}'s pages`);
     }
+  });
+});
+
+// ------------------------------------------------------------------ the result
+
+describe('the result returned online reaches the citizen (issue 7)', { concurrency: false, timeout: 600_000 }, () => {
+  const tag = uniq();
+  const pdf = minimalPdf(`Ket qua ${tag}`);
+  let browser, ward, citizen, stranger, recv, spec, lead, tokens = {};
+
+  before(async () => {
+    ward = actionsWard();
+    [citizen, stranger] = await Promise.all([newCitizen({ name: `Nhận Kết Quả ${tag}` }), newCitizen()]);
+    [recv, spec, lead] = await Promise.all([
+      newOfficer('receiver', ward, `Trả Kết Quả ${tag}`),
+      newOfficer('specialist', ward, `Thẩm Định ${tag}`),
+      newOfficer('leader', ward, `Phê Duyệt ${tag}`),
+    ]);
+    for (const [k, acc] of Object.entries({ citizen, recv, spec, lead })) tokens[k] = await newToken(acc.email);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+  });
+
+  async function transition(code, token, body) {
+    return request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+  }
+
+  /** A dossier of the citizen decided and waiting at the return step (status 9). */
+  async function decided() {
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(tokens.citizen), body: toFormData({
+        procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Kết quả ${tag}` }),
+        file: filePart(minimalPdf(`to khai ${tag}`), 'to-khai.pdf'),
+      }),
+    });
+    assert.equal(a.status, 201, a.text);
+    const code = a.json().code;
+    for (const [k, action] of [['recv', 'accept'], ['recv', 'forward'], ['spec', 'forward'], ['lead', 'approve']]) {
+      const t = await transition(code, tokens[k], { action });
+      assert.equal(t.status, 200, `${action}: ${t.text.slice(0, 200)}`);
+    }
+    return code;
+  }
+
+  async function login(acc, home) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await ctx.newPage();
+    await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+    await page.locator('#login').fill(acc.email);
+    await page.locator('#password').fill(acc.password);
+    await Promise.all([page.waitForURL(`${BASE_URL}${home}`), page.locator('form.form button[type=submit]').click()]);
+    return { ctx, page, w: watch(page) };
+  }
+
+  /** Submits the return panel of the officer's page: method (2 online), files; the POST's answer. */
+  async function returnThroughPage(page, code, method, files) {
+    await page.goto(`${BASE_URL}/can-bo/ho-so/${code}`, { waitUntil: 'domcontentloaded' });
+    const form = page.locator('section.actions details', { has: page.locator('input[name=action][value="return"]') }).locator('form');
+    await form.locator('select[name=method]').selectOption(String(method));
+    if (files.length) await form.locator('input[name=result1]').setInputFiles(files[0]);
+    await form.locator('textarea[name=note]').fill(`Trả kết quả ${tag}`);
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/xu-ly')),
+      form.locator('button[type=submit]').click(),
+    ]);
+    await page.waitForLoadState('domcontentloaded');
+    return posted.status();
+  }
+
+  test('the officer returns online with a PDF through the page; the citizen downloads it; nobody else can', async () => {
+    const code = await decided();
+    const o = await login(recv, '/can-bo/');
+    try {
+      // Online without a result: refused, with a message saying why; nothing changes.
+      assert.equal(await returnThroughPage(o.page, code, 2, []), 422);
+      assert.match(await o.page.locator('main').innerText(), /Trả kết quả trực tuyến cần tệp kết quả/);
+      assert.equal(Number(sqlValue(`SELECT status FROM dossiers WHERE code = ${q(code)}`)), 9, 'still decided');
+      // A file that is no PDF, JPEG or PNG: refused like every upload.
+      assert.equal(await returnThroughPage(o.page, code, 2,
+        [{ name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a pdf at all\n') }]), 422);
+      assert.match(await o.page.locator('main').innerText(), /Chỉ nhận tệp PDF, JPEG hoặc PNG/);
+      // With the result: returned, and the page lists the result.
+      assert.equal(await returnThroughPage(o.page, code, 2,
+        [{ name: 'quyet-dinh.pdf', mimeType: 'application/pdf', buffer: pdf }]), 303);
+      await o.page.waitForURL(new RegExp(`/can-bo/ho-so/${code}\\?ok=1$`));
+      assert.equal(statusBadge(await o.page.content()).status, 10, 'the page shows "returned"');
+      assert.equal(await o.page.locator('section.results a', { hasText: 'quyet-dinh.pdf' }).count(), 1,
+        'the officer\'s page lists the result file');
+    } finally {
+      await o.ctx.close();
+    }
+
+    // The citizen: the notification links to the dossier, whose page offers the file.
+    const c = await login(citizen, '/dich-vu/ho-so');
+    let href;
+    try {
+      await c.page.goto(`${BASE_URL}/dich-vu/thong-bao`, { waitUntil: 'domcontentloaded' });
+      const notice = c.page.locator('li', { hasText: `Hồ sơ ${code}: đã trả kết quả` });
+      assert.equal(await notice.count(), 1, 'a "result returned" notification');
+      const body = await notice.innerText();
+      assert.doesNotMatch(body, /đánh giá|hài lòng/i, 'it asks for no rating (there is none)');
+      assert.match(body, new RegExp(`tải về tại trang hồ sơ: \\S*/dich-vu/ho-so/${code.replace(/\./g, '\\.')}`),
+        'it says where to download the result');
+      await Promise.all([c.page.waitForURL(new RegExp(`/dich-vu/ho-so/${code}$`)),
+        notice.locator(`a[href="/dich-vu/ho-so/${code}"]`).click()]);
+      const link = c.page.locator('section.results a', { hasText: 'quyet-dinh.pdf' });
+      assert.equal(await link.count(), 1, 'the dossier page offers the result');
+      href = await link.getAttribute('href');
+      const [download] = await Promise.all([c.page.waitForEvent('download'), link.click()]);
+      const got = await download.createReadStream().then(async (s) => {
+        const parts = [];
+        for await (const p of s) parts.push(p);
+        return Buffer.concat(parts);
+      });
+      assert.ok(got.equals(pdf), 'the downloaded bytes are the officer\'s file');
+      assert.equal(download.suggestedFilename(), 'quyet-dinh.pdf');
+      assert.deepEqual(c.w.problems().filter((p) => !/logo\.svg/.test(p)), []);
+    } finally {
+      await c.ctx.close();
+    }
+
+    // Another citizen, and nobody logged in, get nothing.
+    const s = await login(stranger, '/dich-vu/ho-so');
+    try {
+      const res = await s.page.request.get(`${BASE_URL}${href}`, { maxRedirects: 0 });
+      assert.ok([403, 404].includes(res.status()), `another citizen gets 403/404, not ${res.status()}`);
+      assert.ok(!(await res.body()).equals(pdf));
+    } finally {
+      await s.ctx.close();
+    }
+    const anon = await request(href, { redirect: 'manual' });
+    assert.notEqual(anon.status, 200, 'nobody logged in gets it either');
+  });
+
+  test('through the API: online return refused without a result, accepted with a "result" part', async () => {
+    const code = await decided();
+    const refused = await transition(code, tokens.recv, { action: 'return', method: 2 });
+    assert.equal(refused.status, 422, refused.text);
+    assert.match(refused.text, /tệp kết quả/);
+    const ok = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: bearer(tokens.recv), body: toFormData({
+        action: 'return', method: '2', result: filePart(pdf, 'giay-phep.pdf'),
+      }),
+    });
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.json().status, 10);
+    assert.deepEqual(ok.json().results.map((x) => x.filename), ['giay-phep.pdf'], 'the view lists the result');
+    // The citizen's page lists it, and the file is the one sent.
+    const v = await loggedIn(citizen.email, citizen.password);
+    const page = await v.get(`/dich-vu/ho-so/${code}`);
+    const m = page.text.match(/href="(\/dich-vu\/ho-so\/[^"]+\/ket-qua\/\d+)"[^>]*>giay-phep\.pdf</);
+    assert.ok(m, 'the citizen\'s page links the result');
+    const f = await v.get(m[1]);
+    assert.equal(f.status, 200);
+    assert.ok(f.body.equals(pdf), 'the same bytes');
+    // At the counter a file is not required.
+    const counter = await decided();
+    const c = await transition(counter, tokens.recv, { action: 'return', method: 1 });
+    assert.equal(c.status, 200, c.text);
   });
 });

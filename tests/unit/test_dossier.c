@@ -17,6 +17,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_files.h"
 
 #define PARALLEL	6
 #define PER_PROCESS	25
@@ -224,6 +225,32 @@ act(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
 	return mc_dossier_act(db, a, u, code, action, &args, time(NULL));
 }
 
+/*
+ * An action with one result file (a small PDF) or none; method online.
+ * Returns what mc_dossier_act returns (-2 if the file cannot be stored).
+ */
+static int
+act_result(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code, enum mc_action action, int with_file)
+{
+	static const char	 pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog "
+	    ">> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+	struct mc_action_args	 args;
+	struct mc_file		 f;
+	const char		*why;
+
+	memset(&args, 0, sizeof(args));
+	args.method = CHANNEL_ONLINE;
+	if (with_file) {
+		if (mc_files_store(a, pdf, sizeof(pdf) - 1, "ket-qua.pdf", &f,
+		    &why) != 0)
+			return -2;
+		args.results = &f;
+		args.nresults = 1;
+	}
+	return mc_dossier_act(db, a, u, code, action, &args, time(NULL));
+}
+
 static int
 status_of(struct mc_db *db, struct mc_arena *a, const char *code)
 {
@@ -354,8 +381,22 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(status_of(db, a, code), STATUS_DECIDED);
 	CHECK_INT(act(db, a, specialist, code, ACTION_RETURN, NULL),
 	    DOSSIER_FORBIDDEN);
-	CHECK_INT(act(db, a, receiver, code, ACTION_RETURN, NULL), 0);
+	/* Online, the result must come with it (issue 7). */
+	CHECK_INT(act_result(db, a, receiver, code, ACTION_RETURN, 0),
+	    DOSSIER_NO_RESULT);
+	CHECK_INT(act_result(db, a, receiver, code, ACTION_CLAIM, 1),
+	    DOSSIER_BAD_INPUT);		/* a claim carries no result */
+	CHECK_INT(status_of(db, a, code), STATUS_DECIDED);
+	CHECK_INT(act_result(db, a, receiver, code, ACTION_RETURN, 1), 0);
 	CHECK_INT(status_of(db, a, code), STATUS_RETURNED);
+	{
+		struct mc_dossier	d;
+
+		CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
+		CHECK_INT((int)d.results.n, 1);
+		CHECK_INT(mc_dossier_results_visible(db, a, citizen, &d), 1);
+		CHECK_INT(mc_dossier_results_visible(db, a, other, &d), 0);
+	}
 	CHECK_INT(act(db, a, citizen, code, ACTION_WITHDRAW, NULL),
 	    DOSSIER_NOT_ALLOWED);
 
