@@ -88,7 +88,7 @@ page_leader(struct mc_request *r)
 	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, 100,
 	    &stuck) < 0)
 		return 503;
-	mc_view_rows(r->hdf, "Data.Stuck", &stuck);
+	mc_routing_view(r->hdf, r->arena, "Data.Stuck", &stuck, 7);
 	if (mc_auth_acts_for(r->user, ROLES(ROLE_ADMIN), agency))
 		mc_view_set(r->hdf, "Data.CanReassign", "1");
 	mc_view_rows(r->hdf, "Data.Agencies", &counts);

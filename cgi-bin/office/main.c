@@ -374,7 +374,7 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 
 	if (mc_routing_gaps(r->db, r->arena, d, &gaps) < 0)
 		return -1;
-	mc_view_rows(r->hdf, "Data.Gaps", &gaps);
+	mc_routing_view(r->hdf, r->arena, "Data.Gaps", &gaps, 1);
 	if (gaps.n > 0)
 		mc_view_set(r->hdf, "Data.GapsKind", d->status ==
 		    STATUS_SUBMITTED ? "before" : mc_rows_int(&gaps, 0, 0) ==

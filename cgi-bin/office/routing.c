@@ -101,12 +101,14 @@ reassign_page(struct mc_request *r, int status, const char *error)
 	    1));
 	mc_view_set(r->hdf, "Data.Cur.role", mc_rows_str(&d.steps, (size_t)i,
 	    2));
+	mc_view_set(r->hdf, "Data.Cur.name_key", mc_dossier_step_key(
+	    mc_rows_str(&d.steps, (size_t)i, 1)));
 	mc_view_set(r->hdf, "Data.Cur.agency_name", mc_rows_str(&d.steps,
 	    (size_t)i, 4));
 	if (mc_routing_gaps(r->db, r->arena, &d, &gaps) < 0 ||
 	    mc_db_query(r->db, r->arena, &list, stmts[STMT_AGENCIES], "") < 0)
 		return 503;
-	mc_view_rows(r->hdf, "Data.Gaps", &gaps);
+	mc_routing_view(r->hdf, r->arena, "Data.Gaps", &gaps, 1);
 	mc_view_rows(r->hdf, "Data.Agencies", &list);
 	target = field_int(r, FIELD_AGENCY, 1LL << 32);
 	if (target > 0) {

@@ -16,7 +16,7 @@
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
 <td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?></td>
-<td data-label="<?cs var:Lang.Routing.StuckStep ?>"><?cs if:d.step ?><?cs var:Lang.Routing.Step ?> <?cs var:d.step ?>: <?cs var:d.step_name ?><?cs else ?><?cs var:Lang.Routing.Receipt ?><?cs /if ?> (<?cs var:Lang.Role[d.role] ?>)</td>
+<td data-label="<?cs var:Lang.Routing.StuckStep ?>"><?cs if:d.step ?><?cs var:Lang.Routing.Step ?> <?cs var:d.step ?>: <?cs if:d.name_key ?><?cs alt:Lang.StepName[d.name_key] ?><?cs var:d.step_name ?><?cs /alt ?><?cs else ?><?cs var:d.step_name ?><?cs /if ?><?cs else ?><?cs var:Lang.Routing.Receipt ?><?cs /if ?> (<?cs var:Lang.Role[d.role] ?>)</td>
 <?cs if:Data.CanReassign ?><td data-label="<?cs var:Lang.Office.Actions ?>"><?cs if:d.step ?><a href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(d.code) ?>"><?cs var:Lang.Routing.Reassign ?></a><?cs /if ?></td><?cs /if ?>
 </tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Routing.StuckNone ?></p><?cs /if ?>
 <div class="table-wrap"><table class="table table-stack">

@@ -7,10 +7,10 @@
 <p><?cs var:Lang.Routing.Intro ?></p>
 <dl class="facts">
 <dt><?cs var:Lang.Dossier.Procedure ?></dt><dd><?cs var:Data.Dossier.0.procedure_name ?></dd>
-<dt><?cs var:Lang.Routing.Current ?></dt><dd id="current-step"><?cs var:Lang.Routing.Step ?> <?cs var:Data.Cur.seq ?>: <?cs var:Data.Cur.name ?> (<?cs var:Lang.Role[Data.Cur.role] ?>)</dd>
+<dt><?cs var:Lang.Routing.Current ?></dt><dd id="current-step"><?cs var:Lang.Routing.Step ?> <?cs var:Data.Cur.seq ?>: <?cs if:Data.Cur.name_key ?><?cs alt:Lang.StepName[Data.Cur.name_key] ?><?cs var:Data.Cur.name ?><?cs /alt ?><?cs else ?><?cs var:Data.Cur.name ?><?cs /if ?> (<?cs var:Lang.Role[Data.Cur.role] ?>)</dd>
 <dt><?cs var:Lang.Routing.Present ?></dt><dd id="present-agency"><?cs var:Data.Cur.agency_name ?></dd>
 </dl>
-<?cs if:subcount(Data.Gaps) ?><div class="flash flash-error" role="alert"><p><?cs var:Lang.Routing.GapsAfter ?></p><ul><?cs each:g = Data.Gaps ?><li><?cs var:Lang.Routing.Step ?> <?cs var:g.seq ?>: <?cs var:g.name ?> (<?cs var:Lang.Role[g.role] ?>) <?cs var:Lang.Routing.At ?> <?cs var:g.agency_name ?></li><?cs /each ?></ul></div><?cs /if ?>
+<?cs if:subcount(Data.Gaps) ?><div class="flash flash-error" role="alert"><p><?cs var:Lang.Routing.GapsAfter ?></p><ul><?cs each:g = Data.Gaps ?><li><?cs var:Lang.Routing.Step ?> <?cs var:g.seq ?>: <?cs if:g.name_key ?><?cs alt:Lang.StepName[g.name_key] ?><?cs var:g.name ?><?cs /alt ?><?cs else ?><?cs var:g.name ?><?cs /if ?> (<?cs var:Lang.Role[g.role] ?>) <?cs var:Lang.Routing.At ?> <?cs var:g.agency_name ?></li><?cs /each ?></ul></div><?cs /if ?>
 <form method="get" action="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>" class="filters">
 <div class="form-group"><label for="agency"><?cs var:Lang.Routing.Target ?></label>
 <select id="agency" name="agency"><?cs each:a = Data.Agencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.Target ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
