@@ -18,6 +18,11 @@ PACKAGES=(
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
+    # The OpenID Connect provider of the tests (tools/oidc.sh): without the
+    # extra Perl modules every request of the provider answers 500.
+    lemonldap-ng libstring-random-perl libio-string-perl libgd-securityimage-perl
+    libimage-magick-perl libmime-tools-perl libemail-sender-perl libdbd-sqlite3-perl
+    libplack-perl sqlite3
     clang libclang-rt-14-dev clang-format
 )
 

@@ -12,6 +12,9 @@
 #   MOTCUA_SKIP_IMPORT=1  start: skip `motcua import-catalogue` and `motcua site`
 #   SMTP_PORT, SMS_PORT   loopback ports of the mail server and the SMS gateway
 #                      the outbox worker delivers to (default 2525 and 2526)
+#   MOTCUA_OIDC=1      start: also start the OpenID Connect provider of the
+#                      tests (tools/oidc.sh; LemonLDAP::NG on a free loopback
+#                      port) and print its test people; stop always stops it
 #   OUTBOX_BACKOFF_SECONDS, OUTBOX_BACKOFF_MAX, OUTBOX_POLL_MS  the worker's
 #                      retry base and cap (s) and poll interval (ms); tests
 #                      set short ones (default 5, 3600, 1000)
@@ -466,10 +469,18 @@ instance: ready in $(( SECONDS - t0 )) s — RUNDIR=$RUNDIR, config $CONF
   logs          $LOGDIR/ $APDIR/error.log $MYDIR/error.log
   database      mariadb --defaults-file=$MYCNF motcua
 EOF
+    if [[ ${MOTCUA_OIDC:-0} == 1 ]]; then
+        PORT=$PORT RUNDIR=$RUNDIR TOP=$TOP "$TOP/tools/oidc.sh" start \
+            || die "the OpenID Connect provider did not start (tools/oidc.sh)"
+        "$TOP/tools/oidc.sh" people
+    fi
 }
 
 cmd_stop() {
     [[ -d $RUNDIR ]] || { say "nothing at $RUNDIR"; return 0; }
+    if [[ -e $RUNDIR/oidc/plackup.pid ]]; then
+        PORT=$PORT RUNDIR=$RUNDIR TOP=$TOP "$TOP/tools/oidc.sh" stop || warn "tools/oidc.sh stop failed"
+    fi
     stop_apache
     stop_pools
     stop_daemons
@@ -497,6 +508,10 @@ cmd_status() {
     done
     if apache_running; then echo "  apache   running  pid $(readpid "$APPID")  http://127.0.0.1:$PORT/"
     else echo "  apache   stopped"; ok=3; fi
+    # The OpenID Connect provider, when one was started here (MOTCUA_OIDC=1, tests).
+    if [[ -e $RUNDIR/oidc/plackup.pid ]]; then
+        PORT=$PORT RUNDIR=$RUNDIR TOP=$TOP "$TOP/tools/oidc.sh" status || ok=3
+    fi
     return $ok
 }
 

@@ -18,6 +18,8 @@
 #   MOTCUA_CONFIG=$RUNDIR/motcua.conf  BASE_URL=http://127.0.0.1:$PORT
 #   RUNDIR  PORT  TOP                  (cwd is $TOP)
 #   SMTP_PORT  SMS_PORT                (free ports the worker delivers to)
+#   OIDC_ISSUER OIDC_CLIENT_ID OIDC_CLIENT_SECRET OIDC_PORT OIDC_REDIRECT_URI
+#                                      (the OpenID Connect provider, tools/oidc.sh)
 #
 # Knobs: KEEP=1 leaves the instance running and RUNDIR in place (prints how to
 # stop it); UNIT_TIMEOUT (default 600 s per binary); E2E_TIMEOUT (default 2400 s);
@@ -73,6 +75,7 @@ keep_note() {
     KEEP_NOTED=1
     echo "test: KEEP=1: instance left running at $BASE_URL, logs in $LOGS; stop it with:"
     echo "  PORT=$PORT RUNDIR=$RUNDIR $TOP/tools/instance.sh stop && rm -rf $RUNDIR"
+    echo "  (instance.sh stop also stops the OpenID Connect provider at ${OIDC_ISSUER:-?})"
 }
 
 cleanup() {
@@ -85,6 +88,8 @@ cleanup() {
     if [[ ${KEEP:-0} == 1 ]]; then
         (( KEEP_NOTED )) || keep_note >&2
     else
+        "$TOP/tools/oidc.sh" stop >/dev/null 2>&1 \
+            || echo "test: warning: OpenID Connect provider stop failed (RUNDIR $RUNDIR)" >&2
         "$TOP/tools/instance.sh" stop >/dev/null 2>&1 \
             || echo "test: warning: instance stop failed (RUNDIR $RUNDIR)" >&2
         rm -rf "$RUNDIR"
@@ -121,6 +126,19 @@ if ! "$TOP/tools/instance.sh" start >"$SETUP_LOG" 2>&1 </dev/null; then
 fi
 grep -E '^instance: (warning|error)' "$SETUP_LOG" || true
 echo "instance up in $(( SECONDS - t0 )) s: $BASE_URL"
+
+# The OpenID Connect provider single sign-on is tested against (LemonLDAP::NG).
+OIDC_LOG=$LOGS/oidc-setup.log
+if ! "$TOP/tools/oidc.sh" start >"$OIDC_LOG" 2>&1 </dev/null; then
+    cat "$OIDC_LOG" >> "$SETUP_LOG"
+    show_tail "$RUNDIR/oidc/portal.log"
+    setup_failed "tools/oidc.sh start exited non-zero"
+fi
+set -a
+# shellcheck source=/dev/null
+. "$RUNDIR/oidc/oidc.env"
+set +a
+grep -E '^oidc: ' "$OIDC_LOG" || true
 
 # ------------------------------------------------------------ suites
 # run_suite NAME TIMEOUT CMD...: runs CMD with output shown, adds its counts.
