@@ -37,7 +37,11 @@ RUN_USER=www-data
 RUN_GROUP=www-data
 PROGRAMS="portal office api"     # binaries in $TOP/bin; Apache routes in httpd.conf.in
 DAEMONS="worker"                 # binaries in $TOP/bin, one process each, no socket
-WORKERS=4
+# FastCGI workers per program. A worker is held for the whole request, body
+# included (slow bodies are cut by mod_reqtimeout after ~10 s): 8 leaves most
+# of a pool free while a few slow clients hold some (issue 9). Small C
+# processes; each holds one MariaDB connection (max_connections 300).
+WORKERS=8
 MODDIR=/usr/lib/apache2/modules
 
 die()  { echo "instance: error: $*" >&2; exit 1; }

@@ -46,10 +46,13 @@ say()  { echo "oidc: $*"; }
 [[ -z ${OIDC_CLIENT_SECRET:-} || ${OIDC_CLIENT_SECRET} =~ ^[A-Za-z0-9._~-]+$ ]] || { echo "oidc: bad OIDC_CLIENT_SECRET" >&2; exit 2; }
 
 readpid() { [[ -s $1 ]] && tr -dc '0-9' < "$1" || true; }
-ours() { # ours PID: alive and its command line names our folder
-    local pid=$1
-    [[ $pid =~ ^[0-9]+$ && -r /proc/$pid/cmdline ]] || return 1
-    tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$D/portal.psgi"
+ours() { # ours PID: a perl working in our folder. (plackup sets $0, which
+    # overwrites its command line, environment and comm: only exe and cwd are left.)
+    local pid=$1 exe
+    [[ $pid =~ ^[0-9]+$ ]] || return 1
+    exe=$(readlink "/proc/$pid/exe" 2>/dev/null) || return 1
+    [[ ${exe##*/} == perl* ]] || return 1
+    [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == "$D" ]]
 }
 running() { ours "$(readpid "$PIDF")"; }
 port_free() { [[ -z $(ss -Hltn "sport = :$1" 2>/dev/null) ]]; }
@@ -65,6 +68,9 @@ kept() { [[ -s $D/$1 ]] && cat "$D/$1" || true; }
 
 write_config() {
     local issuer=$1 client_id=$2 secret=$3
+    # A fresh start: LemonLDAP::NG caches the configuration by its number (1,
+    # always), so a cache left from a start on another port would win.
+    rm -rf "$D/cache" "$D/sessions" "$D/psessions" "$D/notifications"
     install -d -m 0700 -o "$RUN_USER" -g "$RUN_USER" "$D/conf" "$D/cache" "$D/sessions" \
         "$D/sessions/lock" "$D/psessions" "$D/psessions/lock" "$D/notifications"
     sed -e "s|@DIR@|$D|g" -e "s|@LOGLEVEL@|${OIDC_LOGLEVEL:-warn}|g" \
@@ -137,10 +143,11 @@ cmd_start() {
     (umask 077; echo "$port" > "$D/port"; echo "$secret" > "$D/client_secret")
     issuer=http://127.0.0.1:$port
     write_config "$issuer" "$client_id" "$secret"
-    # setsid: its own process group; setpriv execs (no extra process).
-    LLNG_DEFAULTCONFFILE=$D/lemonldap-ng.ini \
-        setsid setpriv --reuid="$RUN_USER" --regid="$RUN_USER" --init-groups \
-        plackup -E deployment --host 127.0.0.1 --port "$port" "$D/portal.psgi" \
+    # cwd $D (how `ours` recognises it); setsid: its own process group;
+    # setpriv execs (no extra process): the pid is plackup's.
+    (cd "$D" && LLNG_DEFAULTCONFFILE=$D/lemonldap-ng.ini \
+        exec setsid setpriv --reuid="$RUN_USER" --regid="$RUN_USER" --init-groups \
+        plackup -E deployment --host 127.0.0.1 --port "$port" "$D/portal.psgi") \
         </dev/null >>"$D/portal.log" 2>&1 &
     local pid=$! n=200
     echo "$pid" > "$PIDF"
@@ -189,7 +196,7 @@ cmd_status() {
 cmd_people() {
     echo "SSO test people (tools/oidc/people.csv; log in with the ID number):"
     tail -n +2 "$SRC/people.csv" | while IFS=, read -r id name email phone loa pw _; do
-        printf '  %s  %-4s  %-20s  %s  password %s\n' "$id" "$loa" "$name" "$email" "$pw"
+        printf '  %s  %-4s  password %s  %-28s %s\n' "$id" "$loa" "$pw" "$email" "$name"
     done
 }
 
