@@ -3,7 +3,9 @@
  * Usage: sitegen [--full]. Configuration: mc_config (MOTCUA_CONFIG).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mc_config.h"
 #include "mc_log.h"
@@ -13,7 +15,8 @@
 int
 main(int argc, char *argv[])
 {
-	int	i, full = 0, rc;
+	const char	*cfg;
+	int		 i, full = 0, rc;
 
 	mc_log_init("sitegen");
 	for (i = 1; i < argc; i++) {
@@ -24,7 +27,15 @@ main(int argc, char *argv[])
 			return 2;
 		}
 	}
-	if (mc_config_load(NULL) < 0)
+	/* $MOTCUA_CONFIG, else ./motcua.conf; never another instance. */
+	if ((cfg = getenv("MOTCUA_CONFIG")) == NULL || *cfg == '\0')
+		cfg = access("motcua.conf", R_OK) == 0 ? "motcua.conf" : NULL;
+	if (cfg == NULL) {
+		fprintf(stderr, "sitegen: no instance chosen: set "
+		    "MOTCUA_CONFIG=/tmp/motcua-PORT/motcua.conf\n");
+		return 1;
+	}
+	if (mc_config_load(cfg) < 0)
 		return 1;
 	if (mc_view_init(mc_config_get("templates_dir", "templates")) < 0)
 		return 1;

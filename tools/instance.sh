@@ -8,7 +8,9 @@
 #   RUNDIR             instance folder (default /tmp/motcua-$PORT); absolute
 #   TOP                repo top (default: this script's parent folder)
 #   MOTCUA_NO_LINK=1   do not create $TOP/motcua.conf -> $RUNDIR/motcua.conf
-#                      (the link is made only for PORT 8080 anyway)
+#                      (otherwise every start links it, whatever the port, so
+#                      that bin/motcua in this checkout acts on the instance
+#                      just started; stop removes the link if it is ours)
 #   MOTCUA_SKIP_IMPORT=1  start: skip `motcua import-catalogue` and `motcua site`
 #   SMTP_PORT, SMS_PORT   loopback ports of the mail server and the SMS gateway
 #                      the outbox worker delivers to (default 2525 and 2526)
@@ -189,13 +191,31 @@ EOF
     chmod 0640 "$tmp"
     mv -f "$tmp" "$CONF"
     DB_PASSWORD=$db_password
+}
 
-    if [[ ${MOTCUA_NO_LINK:-0} != 1 && $PORT == 8080 ]]; then
-        if [[ -L $TOP/motcua.conf || ! -e $TOP/motcua.conf ]]; then
-            ln -sfn "$CONF" "$TOP/motcua.conf"
-        else
-            warn "$TOP/motcua.conf is a regular file: not replacing it with a link to $CONF"
+# $TOP/motcua.conf -> this instance's config: bin/motcua run in this checkout
+# acts on the instance started from it last, whatever its port.
+link_config() {
+    local was
+    [[ ${MOTCUA_NO_LINK:-0} != 1 ]] || return 0
+    if [[ -L $TOP/motcua.conf || ! -e $TOP/motcua.conf ]]; then
+        was=$(readlink "$TOP/motcua.conf" 2>/dev/null || true)
+        ln -sfn "$CONF" "$TOP/motcua.conf"
+        if [[ -n $was && $was != "$CONF" ]]; then
+            say "$TOP/motcua.conf now points to this instance ($CONF; was $was)"
         fi
+    else
+        warn "$TOP/motcua.conf is a regular file: not replacing it with a link to $CONF;" \
+             "bin/motcua in $TOP acts on what it names (set MOTCUA_CONFIG=$CONF for this instance)"
+    fi
+}
+
+# Stopped: the link to this instance goes, so bin/motcua refuses (naming
+# MOTCUA_CONFIG) instead of reaching for a database that is not there.
+unlink_config() {
+    [[ ${MOTCUA_NO_LINK:-0} != 1 && -L $TOP/motcua.conf ]] || return 0
+    if [[ $(readlink "$TOP/motcua.conf") == "$CONF" ]]; then
+        rm -f "$TOP/motcua.conf"
     fi
 }
 
@@ -464,6 +484,7 @@ cmd_start() {
     start_pools
     start_daemons
     start_apache
+    link_config
     cat <<EOF
 instance: ready in $(( SECONDS - t0 )) s — RUNDIR=$RUNDIR, config $CONF
   home          http://127.0.0.1:$PORT/
@@ -489,6 +510,7 @@ cmd_stop() {
     stop_pools
     stop_daemons
     stop_db
+    unlink_config
 }
 
 cmd_status() {
@@ -524,5 +546,6 @@ case ${1:-} in
     stop)    cmd_stop ;;
     restart) cmd_stop; cmd_start ;;
     status)  cmd_status ;;
-    *) echo "usage: [PORT=8080] [RUNDIR=/tmp/motcua-PORT] $0 start|stop|status|restart" >&2; exit 2 ;;
+    link)    [[ -r $CONF ]] || die "no instance at $RUNDIR"; link_config ;;
+    *) echo "usage: [PORT=8080] [RUNDIR=/tmp/motcua-PORT] $0 start|stop|status|restart|link" >&2; exit 2 ;;
 esac

@@ -207,6 +207,13 @@ section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
 run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
 run_suite "layers-selftest" "$UNIT_TIMEOUT" "$TOP/tests/layers/run.sh"
 
+# Shell-level tests against the instance (tests/shell/*.sh).
+section "shell tests (tests/shell/*.sh)"
+for t in "$TOP"/tests/shell/*.sh; do
+    [[ -f $t ]] || continue
+    run_suite "shell-$(basename "$t" .sh)" "$UNIT_TIMEOUT" bash "$t"
+done
+
 if [[ -f $TOP/tests/e2e/run.sh ]]; then
     section "end-to-end tests (tests/e2e/run.sh against $BASE_URL)"
     if [[ -x $TOP/tests/e2e/run.sh ]]; then

@@ -3,9 +3,11 @@
  * import, accounts, API tokens, the static site). One table of commands.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mc_buf.h"
 #include "mc_config.h"
@@ -62,8 +64,9 @@ cmd_help(struct mc_db *db, int argc, char **argv)
 		    commands[i].help);
 	}
 	printf("\nThe configuration comes from $MOTCUA_CONFIG, else "
-	    "./motcua.conf\n(`make run` writes one); MOTCUA_<KEY> variables "
-	    "override keys.\n");
+	    "./motcua.conf\n(`PORT=N make run` links the instance it started "
+	    "there), else only\nMOTCUA_<KEY> variables (MOTCUA_DB_SOCKET at "
+	    "least); they override keys.\nNo other instance is ever guessed.\n");
 	return 0;
 }
 
@@ -160,6 +163,64 @@ command_find(int argc, char **argv, int *used)
 	return NULL;
 }
 
+/*
+ * Which instance: $MOTCUA_CONFIG, else ./motcua.conf (the link `make run`
+ * makes to the instance it started from this checkout, whatever its port),
+ * else MOTCUA_<KEY> variables alone. Never another instance without saying
+ * so: the library would fall back to /tmp/motcua-8080/motcua.conf, so a
+ * path is always passed (/dev/null for the variables alone), and the
+ * instance found through ./motcua.conf is named on stderr.
+ */
+static int
+config_load(void)
+{
+	char		 real[PATH_MAX];
+	const char	*env, *path;
+
+	if ((env = getenv("MOTCUA_CONFIG")) != NULL && *env != '\0') {
+		if (access(env, R_OK) < 0) {
+			fprintf(stderr, "motcua: MOTCUA_CONFIG=%s: %s\n", env,
+			    strerror(errno));
+			return -1;
+		}
+		path = env;
+	} else if (access("motcua.conf", R_OK) == 0)
+		path = "motcua.conf";
+	else if (getenv("MOTCUA_DB_SOCKET") != NULL)
+		path = "/dev/null";
+	else {
+		fprintf(stderr, "motcua: no instance chosen: MOTCUA_CONFIG is "
+		    "not set and there is no readable\n  ./motcua.conf%s.\n"
+		    "  Set MOTCUA_CONFIG=/tmp/motcua-PORT/motcua.conf (the "
+		    "instance to act on), or run\n  from the checkout where "
+		    "`PORT=PORT make run` started it (it links\n  motcua.conf "
+		    "there). The file holds \"key = value\" lines: db_socket, "
+		    "db_name,\n  db_user, db_password, migrations_dir, "
+		    "seed_dir, ...\n",
+		    readlink("motcua.conf", real, sizeof(real)) > 0 ?
+		    " (the link there points to an instance that is gone)" : "");
+		return -1;
+	}
+	if (mc_config_load(path) < 0) {
+		fprintf(stderr, "motcua: cannot read the configuration %s "
+		    "(MOTCUA_CONFIG)\n", path);
+		return -1;
+	}
+	if (path == env)
+		return 0;
+	if (strcmp(path, "/dev/null") == 0)
+		fprintf(stderr, "motcua: no config file: MOTCUA_* variables "
+		    "only (database socket %s)\n",
+		    mc_config_get("db_socket", "(unset)"));
+	else
+		fprintf(stderr, "motcua: instance %s (port %s) through "
+		    "./motcua.conf -> %s; set MOTCUA_CONFIG for another\n",
+		    mc_config_get("run_dir", "?"), mc_config_get("port", "?"),
+		    realpath("motcua.conf", real) != NULL ? real :
+		    "motcua.conf");
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -180,20 +241,16 @@ main(int argc, char **argv)
 		    argc > 2 ? argv[2] : "");
 		return 1;
 	}
-	if (c->fn != cmd_help && mc_config_load(NULL) < 0) {
-		fprintf(stderr, "motcua: no configuration found.\n"
-		    "  Set MOTCUA_CONFIG=/path/to/motcua.conf, or run from "
-		    "the folder holding\n  motcua.conf (`make run` starts an "
-		    "instance and links one into the repo).\n  The file holds "
-		    "\"key = value\" lines: db_socket, db_name, db_user,\n"
-		    "  db_password, migrations_dir, seed_dir, ...\n");
+	if (c->fn != cmd_help && config_load() < 0)
 		return 1;
-	}
 	if (c->needs_db && (db = mc_db_open()) == NULL) {
 		fprintf(stderr, "motcua: cannot connect to the database "
-		    "(socket %s, config %s)\n",
+		    "(socket %s, config %s): is that instance running?\n"
+		    "  Start it (`PORT=%s make run`) or set MOTCUA_CONFIG to "
+		    "the motcua.conf of a running one.\n",
 		    mc_config_get("db_socket", "(unset)"),
-		    *mc_config_file() ? mc_config_file() : "(environment)");
+		    *mc_config_file() ? mc_config_file() : "(environment)",
+		    mc_config_get("port", "N"));
 		return 1;
 	}
 	rc = c->fn(db, argc - 1 - used, argv + 1 + used);
