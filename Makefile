@@ -21,6 +21,10 @@ LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   -largon2 -lmagic -lcrypto -lssl -lcurl -ljansson -lutf8proc \
 	   $(PANGO_LIBS) -lqrencode -lm -lpthread
 
+# Brotli for the generator's pre-compressed pages: only the programs that
+# link the generator (office, sitegen, motcua, the unit tests).
+BROTLI_LIBS = -lbrotlienc
+
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*.c)
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o)
@@ -64,6 +68,8 @@ bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 
 # The office program runs the site generator (the webmaster's button).
 bin/office: $(GEN_OBJ)
+bin/office bin/sitegen bin/motcua: LDLIBS += $(BROTLI_LIBS)
+$(BUILD)/tests/unit_% $(BUILD)/tests/asan_unit_%: LDLIBS += $(BROTLI_LIBS) -lbrotlidec
 
 bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
@@ -81,6 +87,11 @@ $(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(GEN_OBJ) $(LIB
 $(BUILD)/load/%: tests/load/%.c $(LIBA)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
+
+# The ceiling program: libfcgi alone (tools/bench.sh routes /hello to it).
+$(BUILD)/load/hello: tests/load/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< -lfcgi
 
 # The unit suites again under AddressSanitizer and UBSan, from the sources.
 # Any finding ends the program with an error: a gate that can fail.
@@ -143,7 +154,7 @@ status:
 test: deps all asan fuzz-build
 	@tools/test.sh
 
-bench: deps all $(BUILD)/load/raw_insert
+bench: deps all $(BUILD)/load/raw_insert $(BUILD)/load/hello
 	@tools/bench.sh
 
 # The include rule of lib's layers (ARCHITECTURE.md), and its own tests.

@@ -35,7 +35,7 @@
 #define LOCK_FILE	".sitegen-lock"
 #define INDEX_FILE	"tim-kiem.json"
 /* Bump when what the generator writes changes: the next run is full. */
-#define GENERATOR_VERSION	"6"
+#define GENERATOR_VERSION	"7"	/* 7: .gz and .br copies */
 
 enum stmt {
 	STMT_TIMES,
@@ -625,6 +625,7 @@ prune(struct run *r, const char *prefix)
 	struct dirent	*e;
 	size_t		 i, len;
 	DIR		*d;
+	int		 copy;
 
 	for (i = 0; i < sizeof(page_dirs) / sizeof(page_dirs[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s%s", r->site_dir, prefix,
@@ -635,12 +636,20 @@ prune(struct run *r, const char *prefix)
 			len = strlen(e->d_name);
 			if (e->d_name[0] == '.')
 				continue;
+			copy = 0;
 			if (strstr(e->d_name, ".tmp.") == NULL) {
-				if (len < 6 || strcmp(e->d_name + len - 5,
-				    ".html") != 0)
+				/* A page's .gz and .br go with the page. */
+				if (len > 8 && (strcmp(e->d_name + len - 3,
+				    ".gz") == 0 || strcmp(e->d_name + len - 3,
+				    ".br") == 0)) {
+					copy = 1;
+					len -= 3;
+				}
+				if (len < 6 || strncmp(e->d_name + len - 5,
+				    ".html", 5) != 0)
 					continue;
-				snprintf(rel, sizeof(rel), "%s%s/%s", prefix,
-				    page_dirs[i], e->d_name);
+				snprintf(rel, sizeof(rel), "%s%s/%.*s", prefix,
+				    page_dirs[i], (int)len, e->d_name);
 				key = rel;
 				if (bsearch(&key, r->keep, r->nkeep,
 				    sizeof(*r->keep), str_cmp) != NULL)
@@ -653,8 +662,10 @@ prune(struct run *r, const char *prefix)
 				closedir(d);
 				return -1;
 			}
-			r->c.removed++;
-			mc_info("removed %s", path);
+			if (!copy) {
+				r->c.removed++;
+				mc_info("removed %s", path);
+			}
 		}
 		closedir(d);
 	}

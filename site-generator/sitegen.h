@@ -242,9 +242,23 @@ int	 sitegen_sitemap_url(struct buf *, const char *base, const char *path,
  * then rename), creating folders (0755); the file is 0644. Leaves an
  * existing file with the same bytes untouched. Files and folders created
  * while running as root are given to the owner set by sitegen_owner().
+ * A text file (sitegen_compressible()) gets dir/rel.gz and dir/rel.br,
+ * written before it when it changed, or when one of them is missing.
  * Returns 1 written, 0 unchanged, -1 error (logged).
  */
 int	 sitegen_write(const char *dir, const char *rel, const struct buf *);
+
+/* 1 if a file of that name gets .gz and .br copies (.html .json .xml .css
+ * .js .svg), else 0. */
+int	 sitegen_compressible(const char *name);
+
+/*
+ * Gives every compressible file under dir (recursively, dot files and
+ * temporary files left out) fresh .gz and .br copies where they are missing
+ * or older than the file: the hand-written assets (htdocs). Counts the
+ * files compressed into *written. 0 or -1.
+ */
+int	 sitegen_compress_tree(const char *dir, size_t *written);
 
 /* Owner of what sitegen_write() creates when run as root (-1: leave). */
 void	 sitegen_owner(long uid, long gid);

@@ -13,7 +13,7 @@ PACKAGES=(
     build-essential pkg-config
     apache2 libfcgi-dev libfcgi-bin
     mariadb-server mariadb-client libmariadb-dev
-    clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev
+    clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev
     libargon2-dev libjansson-dev libutf8proc-dev libmagic-dev
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates

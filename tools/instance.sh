@@ -288,6 +288,10 @@ stage_app() {
     done
     if [[ -d $TOP/templates ]]; then cp -a "$TOP/templates" "$new/templates"; else install -d "$new/templates"; fi
     if [[ -d $TOP/htdocs ]]; then cp -a "$TOP/htdocs" "$new/htdocs"; else install -d "$new/htdocs"; fi
+    # CSS, JS, SVG pre-compressed (.gz, .br beside them): Apache serves them
+    # as they are (apache-conf/httpd.conf.in), never compressing again.
+    MOTCUA_CONFIG=$CONF "$TOP/bin/motcua" compress "$new/htdocs" >/dev/null \
+        || die "'bin/motcua compress $new/htdocs' failed"
     chown -R root:root "$new"
     chmod -R u+rwX,go+rX,go-w "$new"
 }

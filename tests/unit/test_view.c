@@ -16,6 +16,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <brotli/decode.h>
+#include <zlib.h>
+
 #include <ClearSilver.h>
 
 #include "harness.h"
@@ -750,6 +753,35 @@ mtime_ns(const char *path)
 	return st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
 }
 
+/* 1 if path.gz and path.br both decode to exactly the bytes of b. */
+static int
+copies_match(const char *path, const struct buf *b)
+{
+	char		 zpath[512], out[4096];
+	unsigned char	 in[4096];
+	size_t		 n, outlen = sizeof(out);
+	gzFile		 gz;
+	FILE		*f;
+	int		 r;
+
+	snprintf(zpath, sizeof(zpath), "%s.gz", path);
+	if ((gz = gzopen(zpath, "rb")) == NULL)
+		return 0;
+	r = gzread(gz, out, sizeof(out));
+	gzclose(gz);
+	if (r < 0 || (size_t)r != b->len || memcmp(out, b->s, b->len) != 0)
+		return 0;
+	snprintf(zpath, sizeof(zpath), "%s.br", path);
+	if ((f = fopen(zpath, "rb")) == NULL)
+		return 0;
+	n = fread(in, 1, sizeof(in), f);
+	fclose(f);
+	if (BrotliDecoderDecompress(n, in, &outlen, (uint8_t *)out) !=
+	    BROTLI_DECODER_RESULT_SUCCESS)
+		return 0;
+	return outlen == b->len && memcmp(out, b->s, b->len) == 0;
+}
+
 static void
 test_write(void)
 {
@@ -790,12 +822,39 @@ test_write(void)
 				n++;
 		closedir(d);
 	}
-	CHECK_INT(n, 1);
+	CHECK_INT(n, 3);	/* page.html, page.html.gz, page.html.br */
+	/* Both copies decode to the page's bytes. */
+	snprintf(path, sizeof(path), "%s/a/b/page.html", dir);
+	CHECK(copies_match(path, &b));
+	/* Only the file when the bytes did not change; a copy that went
+	 * missing is made again; a new page gets new copies. */
+	snprintf(path, sizeof(path), "%s/a/b/page.html.br", dir);
+	t = mtime_ns(path);
+	usleep(20000);
+	CHECK_INT(sitegen_write(dir, "a/b/page.html", &b), 0);
+	CHECK(mtime_ns(path) == t);
+	unlink(path);
+	CHECK_INT(sitegen_write(dir, "a/b/page.html", &b), 0);
+	snprintf(path, sizeof(path), "%s/a/b/page.html", dir);
+	CHECK(copies_match(path, &b));
+	mc_buf_adds(&b, "<p>ba</p>\n");
+	CHECK_INT(sitegen_write(dir, "a/b/page.html", &b), 1);
+	CHECK(copies_match(path, &b));
+	/* Not a text file: no copies. */
+	CHECK_INT(sitegen_write(dir, "a/b/x.txt", &b), 1);
+	snprintf(path, sizeof(path), "%s/a/b/x.txt.gz", dir);
+	CHECK(access(path, F_OK) < 0);
+	snprintf(path, sizeof(path), "%s/a/b/x.txt", dir);
+	unlink(path);
 	/* A folder removed under the writer is made again. */
 	snprintf(path, sizeof(path), "%s/a/b/page.html", dir);
 	unlink(path);
+	snprintf(path, sizeof(path), "%s/a/b/page.html.gz", dir);
+	unlink(path);
+	snprintf(path, sizeof(path), "%s/a/b/page.html.br", dir);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/a/b", dir);
-	rmdir(path);
+	CHECK(rmdir(path) == 0);
 	CHECK_INT(sitegen_write(dir, "a/b/page.html", &b), 1);
 	/* A file where a folder should be is an error, not a crash. */
 	CHECK_INT(sitegen_write(dir, "a/b/page.html/x.html", &b), -1);

@@ -45,6 +45,8 @@ static const struct command commands[] = {
 	    "public holidays (computed) and an admin's days off / make-up days" },
 	{ "site", NULL, cmd_site, 0, "[--full]",
 	    "generate the static site (incrementally unless --full)" },
+	{ "compress", NULL, cmd_compress, 0, "DIR",
+	    "write .gz and .br copies beside the CSS, JS, SVG... under DIR" },
 	{ "help", NULL, cmd_help, 0, "", "this list" },
 };
 

@@ -90,6 +90,7 @@ int	cmd_import(struct mc_db *, int, char **);
 int	cmd_user_add(struct mc_db *, int, char **);
 int	cmd_token_create(struct mc_db *, int, char **);
 int	cmd_site(struct mc_db *, int, char **);
+int	cmd_compress(struct mc_db *, int, char **);
 int	cmd_calendar(struct mc_db *, int, char **);
 
 #endif

@@ -9,6 +9,7 @@
 #include "mc_view.h"
 
 #include "motcua.h"
+#include "../../site-generator/sitegen.h"
 
 int
 cmd_site(struct mc_db *db, int argc, char **argv)
@@ -29,4 +30,22 @@ cmd_site(struct mc_db *db, int argc, char **argv)
 		fprintf(stderr, "motcua: site generation failed\n");
 	mc_view_free();
 	return rc < 0 ? -1 : 0;
+}
+
+/* motcua compress DIR: .gz and .br copies of the text files under DIR. */
+int
+cmd_compress(struct mc_db *db, int argc, char **argv)
+{
+	size_t	 n;
+
+	if (argc != 1) {
+		fprintf(stderr, "usage: motcua compress DIR\n");
+		return -1;
+	}
+	if (sitegen_compress_tree(argv[0], &n) < 0) {
+		fprintf(stderr, "motcua: compressing %s failed\n", argv[0]);
+		return -1;
+	}
+	printf("compress: %zu files given .gz and .br copies\n", n);
+	return 0;
 }
