@@ -4,9 +4,15 @@
 #
 # Starts a throwaway instance (like tools/test.sh), then measures with wrk on
 # loopback: a static procedure page, the public dossier status API, the login
-# page; the generator's full rebuild of the catalogue; and (CLONE=1) the time
+# page; each hot path against its ceiling in the same run (issue 12: the
+# status lookup against a libfcgi "hello" behind the same Apache, routed at
+# /hello in this instance only; a procedure page as browsers fetch it,
+# Accept-Encoding: gzip, br, against robots.txt), with the ratio;
+# the generator's full rebuild of the catalogue; and (CLONE=1) the time
 # `make run` takes from a fresh clone with the packages already installed.
-# Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32).
+# Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
+# SECTIONS (default "office site": the back office's and the public site's
+# parts after the main table; "" for the main table and the ceilings only).
 set -uo pipefail
 umask 022
 
@@ -14,6 +20,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$TOP" || exit 1
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
+SECTIONS=${SECTIONS-office site}
 
 pick_port() {
     local p
@@ -30,6 +37,7 @@ chmod 0755 "$RUNDIR"
 export TOP PORT RUNDIR MOTCUA_NO_LINK=1 MOTCUA_CONFIG=$RUNDIR/motcua.conf
 B=http://127.0.0.1:$PORT
 cleanup() {
+    [[ -n ${HELLO_PID:-} ]] && kill "$HELLO_PID" 2>/dev/null && wait "$HELLO_PID" 2>/dev/null
     tools/instance.sh stop >/dev/null 2>&1
     rm -rf "$RUNDIR"
     [[ -n ${CLONE_DIR:-} ]] && rm -rf "$CLONE_DIR"
@@ -56,6 +64,55 @@ code=$(curl -s -H "Authorization: Bearer $token" -F procedure=1.001193 \
     -F "file=@$RUNDIR/bench.pdf" "$B/api/v1/dossiers" | grep -o '"code":"[^"]*"' | cut -d'"' -f4)
 [[ -n $code ]] || { echo "bench: could not file a dossier" >&2; exit 1; }
 
+# The ceiling program (tests/load/hello.c) on its own socket, routed at
+# /hello by a config include of this instance only (apache/conf.d/).
+HELLO_SOCK=$RUNDIR/sock/hello.sock
+build/load/hello "$HELLO_SOCK" "$(awk -F' *= *' '$1 == "workers" {print $2}' "$MOTCUA_CONFIG")" \
+    2>>"$RUNDIR/hello.log" &
+HELLO_PID=$!
+mkdir -p "$RUNDIR/apache/conf.d"
+cat >"$RUNDIR/apache/conf.d/hello.conf" <<EOF
+# tools/bench.sh: the ceiling program, this bench instance only.
+ProxyPass /hello "unix:$HELLO_SOCK|fcgi://hello/"
+<Location /hello>
+    Require all granted
+</Location>
+EOF
+for _ in $(seq 1 50); do [[ -S $HELLO_SOCK ]] && break; sleep 0.1; done
+apache2 -f "$RUNDIR/apache/httpd.conf" -k graceful >>"$RUNDIR/setup.log" 2>&1
+for _ in $(seq 1 50); do
+    [[ $(curl -s "$B/hello") == hello ]] && break
+    sleep 0.2
+done
+[[ $(curl -s "$B/hello") == hello ]] || { echo "bench: /hello does not answer" >&2; exit 1; }
+
+# One URL with wrk, optional extra header: sets RPS, P50, P99, ERR.
+run_wrk() {
+    local url=$1 hdr=${2:-} out
+    if [[ -n $hdr ]]; then
+        out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -H "$hdr" "$url" 2>&1)
+    else
+        out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency "$url" 2>&1)
+    fi
+    RPS=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    P50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    P99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    ERR=$(grep Non-2xx <<<"$out" | awk '{print $NF}')
+}
+
+# A hot path and its ceiling, measured one after the other: a table row
+# with both rates, the path's latencies and the ratio against the goal.
+ceiling_row() { # NAME URL HEADER CEILING_NAME CEILING_URL GOAL_PERCENT
+    local name=$1 url=$2 hdr=$3 cname=$4 curl_=$5 goal=$6 r p50 p99 err ratio
+    run_wrk "$url" "$hdr"; r=$RPS p50=$P50 p99=$P99 err=$ERR
+    run_wrk "$curl_"
+    ratio=$(awk -v a="$r" -v b="$RPS" 'BEGIN { if (b > 0) printf "%.0f", 100 * a / b; else print "?" }')
+    printf '| %s%s | %s%s | %s | %s | %s (%s) | %s | %s %% | %s %% %s |\n' \
+        "$name" "${hdr:+ (\`$hdr\`)}" "$r" "${err:+ (non-2xx: $err)}" "$p50" "$p99" \
+        "$RPS" "$cname" "$P99" "$ratio" "$goal" \
+        "$(awk -v x="$ratio" -v g="$goal" 'BEGIN { print (x + 0 >= g) ? "met" : "not met" }')"
+}
+
 # wrk's "Requests/sec", 50% and 99% latency of one URL.
 measure() {
     local name=$1 url=$2 out rps p50 p99
@@ -77,18 +134,35 @@ measure "dossier status API" "$B/api/v1/dossiers/$code?id_number=$id_number"
 measure "login page" "$B/dich-vu/dang-nhap"
 echo
 
+echo "Hot paths against their ceilings (issue 12), each pair measured back to back:"
+echo
+echo "| path | requests/s | p50 | p99 | ceiling requests/s (what) | ceiling p99 | ratio | goal |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+ceiling_row "public status lookup \`/api/v1/dossiers/{code}?id_number=\`" \
+    "$B/api/v1/dossiers/$code?id_number=$id_number" "" \
+    "libfcgi hello \`/hello\`" "$B/hello" 60
+ceiling_row "procedure page \`/thu-tuc/1.001193.html\`" "$B/thu-tuc/1.001193.html" \
+    "Accept-Encoding: gzip, br" "\`/robots.txt\`" "$B/robots.txt" 80
+ceiling_row "procedure page, gzip only" "$B/thu-tuc/1.001193.html" \
+    "Accept-Encoding: gzip" "\`/robots.txt\`" "$B/robots.txt" 80
+echo
+
 start=$(date +%s.%N)
 site_out=$(bin/motcua site --full 2>&1 | tail -1)
 end=$(date +%s.%N)
 printf '| generator, whole catalogue (`bin/motcua site --full`) | %.2f s | %s |\n' \
     "$(awk "BEGIN {print $end - $start}")" "$site_out"
 
+if [[ " $SECTIONS " == *" office "* ]]; then
 echo
 echo "Back office (issue 3):"
 echo
 B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
     CONNS=$CONNS tools/bench_office.sh
+fi
+if [[ " $SECTIONS " == *" site "* ]]; then
 echo; echo "Public site (issue 4):"; echo; PORT=$PORT RUNDIR=$RUNDIR MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION CONNS=$CONNS tools/bench_site.sh
+fi
 
 if [[ ${CLONE:-0} == 1 ]]; then
     CLONE_DIR=$(mktemp -d /tmp/motcua-clone-XXXXXX)
