@@ -11,7 +11,7 @@ MARIADB_LIBS	= $(shell pkg-config --libs libmariadb 2>/dev/null || echo -lmariad
 WARN	 = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wno-unused-parameter -Wformat=2 -Wno-format-y2k -Wvla
 CFLAGS	?= -O2 -g
-CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib \
+CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib/core -Ilib/domain -Ilib/web \
 	   -I/usr/include/ClearSilver $(MARIADB_CFLAGS) -fno-strict-aliasing \
 	   -D_FORTIFY_SOURCE=2 -fstack-protector-strong
 PANGO_CFLAGS	= $(shell pkg-config --cflags pangocairo 2>/dev/null)
@@ -26,7 +26,7 @@ LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
 BROTLI_LIBS = -lbrotlienc
 
 BUILD	 = build
-LIB_SRC	 = $(wildcard lib/*.c)
+LIB_SRC	 = $(wildcard lib/*/*.c)
 LIB_OBJ	 = $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIBA	 = $(BUILD)/libmotcua.a
 
@@ -52,7 +52,7 @@ all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 deps:
 	@tools/deps.sh
 
-$(BUILD)/%.o: %.c $(wildcard lib/*.h) $(wildcard site-generator/*.h) $(wildcard tools/motcua/*.h)
+$(BUILD)/%.o: %.c $(wildcard lib/*/*.h) $(wildcard site-generator/*.h) $(wildcard tools/motcua/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
@@ -122,7 +122,7 @@ FUZZ_SECONDS ?= 60
 # Sources a target compiles besides its own (import.c is #included).
 FUZZ_EXTRA_fuzz_csv = tools/motcua/csv.c
 
-$(BUILD)/fuzz/obj/%.o: %.c $(wildcard lib/*.h)
+$(BUILD)/fuzz/obj/%.o: %.c $(wildcard lib/*/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
@@ -159,7 +159,7 @@ bench: deps all $(BUILD)/load/raw_insert $(BUILD)/load/hello
 
 # The include rule of lib's layers (ARCHITECTURE.md), and its own tests.
 layers:
-	@tools/layers.sh lib
+	@STRICT=1 tools/layers.sh lib
 	@tests/layers/run.sh
 
 # KNF by the top folder's .clang-format (not yet in make test: the tree is

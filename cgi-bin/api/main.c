@@ -16,6 +16,7 @@
 #include "mc_catalogue.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_dossier_page.h"
 #include "mc_files.h"
 #include "mc_util.h"
 #include "mc_view.h"

@@ -12,6 +12,7 @@
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_db.h"
+#include "mc_dossier_page.h"
 #include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"

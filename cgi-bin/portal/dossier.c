@@ -12,6 +12,7 @@
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_dossier_page.h"
 #include "mc_files.h"
 #include "mc_papers.h"
 #include "mc_util.h"

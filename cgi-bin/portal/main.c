@@ -14,7 +14,7 @@
 
 #include "mc_app.h"
 #include "mc_arena.h"
-#include "mc_auth.h"
+#include "mc_session.h"
 #include "mc_catalogue.h"
 #include "mc_config.h"
 #include "mc_db.h"

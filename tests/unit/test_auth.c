@@ -8,7 +8,7 @@
 
 #include "harness.h"
 #include "mc_arena.h"
-#include "mc_auth.h"
+#include "mc_session.h"
 #include "mc_config.h"
 #include "mc_http.h"
 

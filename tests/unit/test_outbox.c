@@ -532,7 +532,7 @@ test_localize(struct mc_db *db, struct mc_arena *a, long long account,
 	CHECK_STR(mc_rows_str(&unread, 0, 8), "accept");
 	CHECK(mc_rows_str(&unread, 0, 9) != NULL);
 	hdf = mc_view_begin(LANG_EN);
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, mc_rows_str(&unread, 0,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, mc_rows_str(&unread, 0,
 	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
 	CHECK_STR(title, mc_arena_printf(a, "Dossier %s has been accepted",
 	    code));
@@ -540,18 +540,18 @@ test_localize(struct mc_db *db, struct mc_arena *a, long long account,
 	    strstr(body, "Result due: ") != NULL);
 	CHECK(body != NULL && strstr(body, "/20") == NULL);	/* no dd/mm/yyyy */
 	hdf = mc_view_begin(LANG_VI);
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_VI, mc_rows_str(&unread, 0,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_VI, mc_rows_str(&unread, 0,
 	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
 	CHECK_STR(title, subject);
 	CHECK_STR(body, mc_rows_str(&unread, 0, 3));
 	/* Nothing to localize from: the stored texts stay. */
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, NULL, "{}", &title,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, NULL, "{}", &title,
 	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "Bad{x}", "{}", &title,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "Bad{x}", "{}", &title,
 	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "accept", "[1]", &title,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept", "[1]", &title,
 	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, hdf, LANG_EN, "accept", "{", &title,
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept", "{", &title,
 	    &body), -1);
 }
 

@@ -184,6 +184,12 @@ mc_view_str(HDF *hdf, const char *name)
 	return hdf_get_value(hdf, path, name);
 }
 
+const char *
+mc_view_text(void *hdf, const char *name, const char *dflt)
+{
+	return hdf_get_value(hdf, name, dflt);
+}
+
 void
 mc_view_rows(HDF *hdf, const char *prefix, const struct mc_rows *rows)
 {

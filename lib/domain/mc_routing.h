@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "mc_view.h"
 
 struct mc_arena;
 struct mc_db;
@@ -69,12 +68,5 @@ int	mc_routing_reassign(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const char *code, unsigned int agency_id,
 	    long long officer_id, const char *note, long long expected_version,
 	    time_t now);
-
-/*
- * Copies rows under prefix (mc_view_rows) and gives each the Lang.StepName
- * key of the step name in column col as .name_key, when it has one.
- */
-void	mc_routing_view(HDF *, struct mc_arena *, const char *prefix,
-	    const struct mc_rows *, size_t col);
 
 #endif

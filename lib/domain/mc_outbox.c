@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <ClearSilver.h>
 #include <jansson.h>
 
 #include "mc_arena.h"
@@ -19,6 +18,7 @@
 #include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_texts.h"
 #include "mc_util.h"
 
 #define TEXT_MAX	(64 * 1024)	/* a rendered text (TEXT column) */
@@ -178,7 +178,7 @@ static const struct officer_kind {
 };
 
 /* The Vietnamese texts: vi.hdf (status names) and notify.vi.hdf. */
-static HDF	*texts;
+static struct mc_texts *texts;
 
 /* ------------------------------------------------------------ texts */
 
@@ -187,35 +187,24 @@ texts_load(void)
 {
 	const char	*dir = mc_config_get("templates_dir", "templates");
 	const char	*files[] = { "vi.hdf", "notify.vi.hdf" };
-	char		 path[4096];
-	NEOERR		*err;
+	char		 path[2][4096];
+	const char	*paths[2];
 	size_t		 i;
 
 	if (texts != NULL)
 		return 0;
-	if ((err = hdf_init(&texts)) != STATUS_OK)
-		goto fail;
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(path, sizeof(path), "%s/lang/%s", dir, files[i]);
-		if ((err = hdf_read_file(texts, path)) != STATUS_OK) {
-			mc_err("cannot read %s", path);
-			goto fail;
-		}
+		snprintf(path[i], sizeof(path[i]), "%s/lang/%s", dir,
+		    files[i]);
+		paths[i] = path[i];
 	}
-	return 0;
-fail:
-	nerr_ignore(&err);
-	if (texts != NULL)
-		hdf_destroy(&texts);
-	texts = NULL;
-	return -1;
+	return (texts = mc_texts_load(paths, 2)) == NULL ? -1 : 0;
 }
 
 void
 mc_outbox_free(void)
 {
-	if (texts != NULL)
-		hdf_destroy(&texts);
+	mc_texts_free(texts);
 	texts = NULL;
 }
 
@@ -235,7 +224,7 @@ text(const char *group, const char *part)
 	char	path[128];
 
 	snprintf(path, sizeof(path), "Lang.Notify.%s.%s", group, part);
-	return hdf_get_value(texts, path, "");
+	return mc_texts_get(texts, path, "");
 }
 
 /* A placeholder and its value. */
@@ -443,8 +432,9 @@ msg_ok(const char *s)
 }
 
 int
-mc_notify_localize(struct mc_arena *a, HDF *hdf, enum mc_lang l,
-    const char *msg, const char *vars, const char **title, const char **body)
+mc_notify_localize(struct mc_arena *a, mc_text_fn get, void *ctx,
+    enum mc_lang l, const char *msg, const char *vars, const char **title,
+    const char **body)
 {
 	static const char *const names[] = { "code", "procedure", "status",
 	    "due", "note", "agency", "name", "url", "applicant" };
@@ -468,16 +458,16 @@ mc_notify_localize(struct mc_arena *a, HDF *hdf, enum mc_lang l,
 	}
 	json_decref(o);
 	snprintf(path, sizeof(path), "Lang.Status.%s", v[2].value);
-	v[2].value = hdf_get_value(hdf, path, v[2].value);
-	v[3].value = *v[3].value == '\0' ? hdf_get_value(hdf,
+	v[2].value = get(ctx, path, v[2].value);
+	v[3].value = *v[3].value == '\0' ? get(ctx,
 	    "Lang.Notify.Missing.Due", "") : mc_arena_strdup(a,
 	    mc_fmt_datetime(l, v[3].value, when, sizeof(when)));
 	if (*v[4].value == '\0')
-		v[4].value = hdf_get_value(hdf, "Lang.Notify.Missing.Note", "");
+		v[4].value = get(ctx, "Lang.Notify.Missing.Note", "");
 	snprintf(path, sizeof(path), "Lang.Notify.%s.Subject", msg);
-	t = hdf_get_value(hdf, path, NULL);
+	t = get(ctx, path, NULL);
 	snprintf(path, sizeof(path), "Lang.Notify.%s.Body", msg);
-	b = hdf_get_value(hdf, path, NULL);
+	b = get(ctx, path, NULL);
 	if (t == NULL || b == NULL ||
 	    (t = render(a, t, v, sizeof(v) / sizeof(v[0]))) == NULL ||
 	    (b = render(a, b, v, sizeof(v) / sizeof(v[0]))) == NULL)
@@ -511,7 +501,7 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 	    mc_rows_str(d, 0, D_CODE));
 	vars[0] = (struct var){ "code", mc_rows_str(d, 0, D_CODE) };
 	vars[1] = (struct var){ "procedure", mc_rows_str(d, 0, D_PROCEDURE) };
-	vars[2] = (struct var){ "status", hdf_get_value(texts, status, "") };
+	vars[2] = (struct var){ "status", mc_texts_get(texts, status, "") };
 	vars[3] = (struct var){ "due", due && *due ? mc_arena_strdup(a,
 	    mc_fmt_datetime(LANG_VI, due, when, sizeof(when))) :
 	    text("Missing", "Due") };

@@ -93,21 +93,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "VALUES (?, ?, ?, 'reassign', ?, ?, ?, ?, 1)",
 };
 
-void
-mc_routing_view(HDF *hdf, struct mc_arena *a, const char *prefix,
-    const struct mc_rows *rows, size_t col)
-{
-	const char	*key;
-	size_t		 i;
-
-	mc_view_rows(hdf, prefix, rows);
-	for (i = 0; i < rows->n; i++)
-		if ((key = mc_dossier_step_key(mc_rows_str(rows, i, col))) !=
-		    NULL)
-			mc_view_set(hdf, mc_arena_printf(a, "%s.%zu.name_key",
-			    prefix, i), key);
-}
-
 int
 mc_routing_staffed(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, const char *role)

@@ -1,18 +1,21 @@
 /*
  * Accounts and who may do what: Argon2id password hashes, sessions (a random
- * cookie whose SHA-256 alone is stored), CSRF tokens bound to the session,
- * bearer tokens for the API, and role and agency checks.
+ * token whose SHA-256 alone is stored), bearer tokens for the API, and role
+ * and agency checks. The cookies and CSRF tokens of a request are
+ * lib/web/mc_session.h's.
  */
 #ifndef MC_AUTH_H
 #define MC_AUTH_H
 
 #include <stddef.h>
 
-#include "mc_http.h"
+#include "mc_account.h"
 
-#define MC_SESSION_COOKIE	"mc_session"
-#define MC_ANON_COOKIE		"mc_anon"
+struct mc_arena;
+struct mc_db;
+
 #define MC_PASSWORD_MIN		8
+#define MC_SESSION_HOURS	12
 
 /* Argon2id hash of a password in encoded form into out; 0 or -1. */
 int	mc_auth_hash_password(const char *password, char *out, size_t outsz);
@@ -25,32 +28,32 @@ int	mc_auth_verify_password(const char *encoded, const char *password);
  * and the account id. 0 for a wrong login or password, -1 on error. Takes
  * the same time for unknown accounts.
  */
-int	mc_auth_check_login(struct mc_request *, const char *login,
+int	mc_auth_login(struct mc_db *, struct mc_arena *, const char *login,
 	    const char *password, long long *id);
 
-/* Opens a session for the account and sets its cookie; 0 or -1. */
-int	mc_auth_session_start(struct mc_request *, long long account_id);
+/* Opens a session of MC_SESSION_HOURS; writes its 64-hex token; 0 or -1. */
+int	mc_auth_session_new(struct mc_db *, long long account_id,
+	    char token[65]);
 
-/* Ends the current session and clears the cookie; 0 or -1. */
-int	mc_auth_session_end(struct mc_request *);
+/* Ends the session of a token; 0 or -1. */
+int	mc_auth_session_drop(struct mc_db *, const char *token);
 
-/*
- * Loads r->user from the session cookie or (API) the bearer token.
- * 1 found, 0 none, -1 error.
- */
-int	mc_auth_load(struct mc_request *);
-
-/* Loads an account with its roles into r->user; 1, 0 none, -1 error. */
-int	mc_auth_load_account(struct mc_request *, long long id);
+/* s if it has the shape of a token (64 lowercase hex digits), else NULL. */
+const char *mc_auth_token_shape(const char *s);
 
 /*
- * The CSRF token for forms of this visitor (bound to the session, or to an
- * anonymous cookie it sets); never NULL.
+ * The account a live session token (bearer 0) or API token (bearer 1)
+ * belongs to: 1 and *account_id, 0 unknown or expired, -1 on error.
  */
-const char *mc_auth_csrf(struct mc_request *);
+int	mc_auth_token_owner(struct mc_db *, struct mc_arena *, int bearer,
+	    const char *token, long long *account_id);
 
-/* 1 if the token is this visitor's CSRF token, 0 if not. */
-int	mc_auth_csrf_ok(struct mc_request *, const char *token);
+/*
+ * Loads an enabled account with its roles into *out (in the arena);
+ * 1, 0 none, -1 error.
+ */
+int	mc_auth_account_load(struct mc_db *, struct mc_arena *, long long id,
+	    struct mc_user **out);
 
 /* 1 if the user holds the role (at any agency). */
 int	mc_auth_has_role(const struct mc_user *, enum mc_role);

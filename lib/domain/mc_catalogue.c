@@ -10,10 +10,10 @@
 
 #include <jansson.h>
 
+#include "mc_account.h"
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
-#include "mc_http.h"
 #include "mc_util.h"
 
 enum stmt {

@@ -14,14 +14,11 @@
 
 #include <ClearSilver.h>
 
+#include "mc_lang.h"
+#include "mc_texts.h"
+
 struct buf;
 struct mc_rows;
-
-enum mc_lang {
-	LANG_VI,
-	LANG_EN,
-	LANG__MAX
-};
 
 /* Loads the language files from dir (the templates folder); 0 or -1. */
 int	 mc_view_init(const char *dir);
@@ -41,6 +38,9 @@ void	 mc_view_set_int(HDF *, const char *name, long long);
 
 /* A language string (Lang.<name>) or name itself when missing. */
 const char *mc_view_str(HDF *, const char *name);
+
+/* The value at name (a full path) in hdf, or dflt: an mc_text_fn. */
+const char *mc_view_text(void *hdf, const char *name, const char *dflt);
 
 /*
  * Copies rows under prefix: prefix.<row>.<column name> = cell. NULL cells

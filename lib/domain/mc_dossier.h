@@ -10,10 +10,9 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "mc_account.h"
 #include "mc_calendar.h"
 #include "mc_files.h"
-#include "mc_view.h"
-#include "mc_http.h"
 
 struct mc_arena;
 struct mc_db;
@@ -145,15 +144,6 @@ int	mc_dossier_act(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const char *code, enum mc_action,
 	    const struct mc_action_args *, time_t now);
 
-/*
- * Answers a DOSSIER_* outcome (or -1) as an error page, or JSON for the
- * API, with a message saying what happened; conflict and input name the
- * language strings for 409 and 422 (NULL: the back office's). Returns the
- * HTTP status.
- */
-int	mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
-	    const char *input);
-
 /* Every action the user may take on the dossier now, as bits. */
 unsigned int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const struct mc_dossier *, time_t now);
@@ -214,16 +204,6 @@ int	mc_dossier_visible(struct mc_db *, struct mc_arena *,
 /* 1 if the user is an officer who may see it (as above, not as applicant). */
 int	mc_dossier_officer_visible(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const struct mc_dossier *);
-
-/*
- * Fills the page model of a dossier: Data.Dossier.0.* (its row),
- * Data.Events (without internal ones unless officer), Data.Files,
- * Data.Steps (each with .state done/current/todo), Data.Supplements (each
- * with .Items.N.item/.reason), Data.Colour, Data.UsedHours and
- * Data.LegalHours.
- */
-void	mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
-	    time_t now, int officer);
 
 /*
  * A user's own dossiers, newest first (at most limit): code, status,

@@ -8,6 +8,7 @@
 #define MC_APP_H
 
 #include "mc_http.h"
+#include "mc_session.h"
 
 typedef int (*mc_handler)(struct mc_request *);
 

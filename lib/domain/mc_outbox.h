@@ -17,7 +17,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "mc_view.h"
+#include "mc_lang.h"
+#include "mc_texts.h"
 
 struct buf;
 struct mc_arena;
@@ -101,13 +102,14 @@ int	mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
  */
 /*
  * A listed notification's title and body in language l, from its msg and
- * vars and the Lang.Notify texts of the view's data set hdf (dates by
- * lib/mc_fmt, the status by Lang.Status). Strings in the arena. 0, or -1
+ * vars and the Lang.Notify texts that get finds in ctx (the web passes
+ * mc_view_text and the page's HDF; dates by lib/core/mc_fmt, the status by
+ * Lang.Status). Strings in the arena. 0, or -1
  * when the row has no such texts (then show its stored title and body).
  */
-int	mc_notify_localize(struct mc_arena *, HDF *hdf, enum mc_lang l,
-	    const char *msg, const char *vars, const char **title,
-	    const char **body);
+int	mc_notify_localize(struct mc_arena *, mc_text_fn get, void *ctx,
+	    enum mc_lang l, const char *msg, const char *vars,
+	    const char **title, const char **body);
 
 long long mc_notify_mark_read(struct mc_db *, long long account_id,
 	    long long id, long long upto);

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "mc_account.h"
 #include "mc_buf.h"
 #include "mc_view.h"
 
@@ -48,37 +49,6 @@ struct mc_field {
 	mc_valid_fn	 valid;
 	size_t		 max;		/* bytes */
 	int		 file;		/* a multipart file part */
-};
-
-/* Who is logged in (or owns the bearer token). */
-enum mc_role {
-	ROLE_CITIZEN,
-	ROLE_RECEIVER,
-	ROLE_SPECIALIST,
-	ROLE_LEADER,
-	ROLE_ADMIN,
-	ROLE__MAX
-};
-
-/* Role bits (mc_route.roles, mc_user.roles, mc_auth_acts_for). */
-#define ROLES(x)	(1u << (x))
-#define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
-			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
-
-struct mc_grant {
-	enum mc_role	 role;
-	unsigned int	 agency_id;	/* 0 for citizens */
-};
-
-struct mc_user {
-	long long	 id;
-	const char	*full_name;
-	const char	*email;
-	const char	*id_number;
-	const char	*phone;
-	unsigned int	 roles;		/* bit (1 << role) */
-	struct mc_grant	*grants;
-	size_t		 ngrants;
 };
 
 #define MC_MAX_CAPTURES	4

@@ -1,7 +1,8 @@
 /*
- * Accounts, sessions, CSRF and API tokens. Passwords: Argon2id (libargon2).
+ * Accounts, sessions and API tokens. Passwords: Argon2id (libargon2).
  * Sessions and tokens: 32 random bytes given out as 64 hex digits; only the
  * SHA-256 of those digits is stored, so a stolen table opens nothing.
+ * Cookies and CSRF are the web's: lib/web/mc_session.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,6 @@
 
 #include "mc_arena.h"
 #include "mc_auth.h"
-#include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_util.h"
@@ -22,7 +22,6 @@
 #define ARGON_P		1
 #define SALT_LEN	16
 #define HASH_LEN	32
-#define SESSION_HOURS	12
 
 enum stmt {
 	STMT_LOGIN_EMAIL,
@@ -120,7 +119,7 @@ token_hash(unsigned char out[32], const char *token)
 }
 
 int
-mc_auth_check_login(struct mc_request *r, const char *login,
+mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
     const char *password, long long *id)
 {
 	static char	 dummy[128];
@@ -133,7 +132,7 @@ mc_auth_check_login(struct mc_request *r, const char *login,
 		return -1;
 	sql = strchr(login, '@') ? stmts[STMT_LOGIN_EMAIL] :
 	    stmts[STMT_LOGIN_ID];
-	if (mc_db_query(r->db, r->arena, &rows, sql, "s", login) < 0)
+	if (mc_db_query(db, a, &rows, sql, "s", login) < 0)
 		return -1;
 	if (rows.n == 0) {
 		mc_auth_verify_password(dummy, password);	/* same time */
@@ -146,10 +145,10 @@ mc_auth_check_login(struct mc_request *r, const char *login,
 }
 
 int
-mc_auth_session_start(struct mc_request *r, long long account_id)
+mc_auth_session_new(struct mc_db *db, long long account_id, char token[65])
 {
 	unsigned char	 raw[32], h[32];
-	char		 token[65], now[20], until[20];
+	char		 now[20], until[20];
 	time_t		 t = time(NULL);
 
 	if (mc_random(raw, sizeof(raw)) < 0)
@@ -157,51 +156,71 @@ mc_auth_session_start(struct mc_request *r, long long account_id)
 	mc_hex(token, raw, sizeof(raw));
 	token_hash(h, token);
 	mc_time_sql(now, t);
-	mc_time_sql(until, t + SESSION_HOURS * 3600);
-	if (mc_db_exec(r->db, stmts[STMT_SESSION_NEW], "biss", (char *)h,
-	    sizeof(h), account_id, now, until) < 0)
-		return -1;
-	r->session_token = mc_arena_strdup(r->arena, token);
-	mc_resp_cookie(r, MC_SESSION_COOKIE, token, SESSION_HOURS * 3600L);
-	return 0;
+	mc_time_sql(until, t + MC_SESSION_HOURS * 3600);
+	return mc_db_exec(db, stmts[STMT_SESSION_NEW], "biss", (char *)h,
+	    sizeof(h), account_id, now, until) < 0 ? -1 : 0;
 }
 
 int
-mc_auth_session_end(struct mc_request *r)
+mc_auth_session_drop(struct mc_db *db, const char *token)
 {
 	unsigned char	h[32];
 
-	mc_resp_cookie(r, MC_SESSION_COOKIE, "", 0);
-	if (r->session_token == NULL)
-		return 0;
-	token_hash(h, r->session_token);
-	r->session_token = NULL;
-	r->user = NULL;
-	return mc_db_exec(r->db, stmts[STMT_SESSION_DEL], "b", (char *)h,
+	token_hash(h, token);
+	return mc_db_exec(db, stmts[STMT_SESSION_DEL], "b", (char *)h,
 	    sizeof(h)) < 0 ? -1 : 0;
 }
 
+const char *
+mc_auth_token_shape(const char *s)
+{
+	if (s == NULL || strlen(s) != 64 ||
+	    s[strspn(s, "0123456789abcdef")] != '\0')
+		return NULL;
+	return s;
+}
+
 int
-mc_auth_load_account(struct mc_request *r, long long id)
+mc_auth_token_owner(struct mc_db *db, struct mc_arena *a, int bearer,
+    const char *token, long long *account_id)
+{
+	unsigned char	 h[32];
+	char		 now[20];
+	struct mc_rows	 rows;
+
+	mc_time_sql(now, time(NULL));
+	token_hash(h, token);
+	if (mc_db_query(db, a, &rows, stmts[bearer ? STMT_TOKEN_GET :
+	    STMT_SESSION_GET], "bs", (char *)h, sizeof(h), now) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*account_id = mc_rows_int(&rows, 0, 0);
+	return 1;
+}
+
+int
+mc_auth_account_load(struct mc_db *db, struct mc_arena *a, long long id,
+    struct mc_user **out)
 {
 	struct mc_rows	 acc, roles;
 	struct mc_user	*u;
 	size_t		 i;
 	int		 role;
 
-	if (mc_db_query(r->db, r->arena, &acc, stmts[STMT_ACCOUNT], "i",
-	    id) < 0 || mc_db_query(r->db, r->arena, &roles, stmts[STMT_ROLES],
+	if (mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i",
+	    id) < 0 || mc_db_query(db, a, &roles, stmts[STMT_ROLES],
 	    "i", id) < 0)
 		return -1;
 	if (acc.n == 0)
 		return 0;
-	u = mc_arena_alloc(r->arena, sizeof(*u));
+	u = mc_arena_alloc(a, sizeof(*u));
 	u->id = id;
 	u->full_name = mc_rows_str(&acc, 0, 1);
 	u->email = mc_rows_str(&acc, 0, 2);
 	u->id_number = mc_rows_str(&acc, 0, 3);
 	u->phone = mc_rows_str(&acc, 0, 4);
-	u->grants = mc_arena_alloc(r->arena, (roles.n + 1) *
+	u->grants = mc_arena_alloc(a, (roles.n + 1) *
 	    sizeof(*u->grants));
 	for (i = 0; i < roles.n; i++) {
 		if ((role = mc_auth_role_parse(mc_rows_str(&roles, i, 0))) < 0)
@@ -212,116 +231,8 @@ mc_auth_load_account(struct mc_request *r, long long id)
 		u->ngrants++;
 		u->roles |= 1u << role;
 	}
-	r->user = u;
+	*out = u;
 	return 1;
-}
-
-/* A 64-hex token, or NULL when s is not one. */
-static const char *
-token_shape(const char *s)
-{
-	if (s == NULL || strlen(s) != 64 ||
-	    s[strspn(s, "0123456789abcdef")] != '\0')
-		return NULL;
-	return s;
-}
-
-int
-mc_auth_load(struct mc_request *r)
-{
-	unsigned char	 h[32];
-	char		 now[20];
-	struct mc_rows	 rows;
-	const char	*tok, *sql;
-
-	if (r->user != NULL)
-		return 1;
-	mc_time_sql(now, time(NULL));
-	if (r->api && r->authorization != NULL &&
-	    strncmp(r->authorization, "Bearer ", 7) == 0) {
-		if ((tok = token_shape(r->authorization + 7)) == NULL)
-			return 0;
-		sql = stmts[STMT_TOKEN_GET];
-		r->via_token = 1;
-	} else {
-		if ((tok = token_shape(mc_req_cookie(r, MC_SESSION_COOKIE))) ==
-		    NULL)
-			return 0;
-		sql = stmts[STMT_SESSION_GET];
-		r->session_token = tok;
-	}
-	token_hash(h, tok);
-	if (mc_db_query(r->db, r->arena, &rows, sql, "bs", (char *)h,
-	    sizeof(h), now) < 0)
-		return -1;
-	if (rows.n == 0) {
-		r->via_token = 0;
-		r->session_token = NULL;
-		return 0;
-	}
-	return mc_auth_load_account(r, mc_rows_int(&rows, 0, 0));
-}
-
-/* HMAC of the visitor's cookie under the site secret, as 64 hex digits. */
-static void
-csrf_for(const char *cookie, char out[65])
-{
-	const char	*secret = mc_config_get("secret", "");
-	unsigned char	 mac[32];
-	char		 msg[80];
-
-	snprintf(msg, sizeof(msg), "csrf:%s", cookie);
-	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
-	mc_hex(out, mac, sizeof(mac));
-}
-
-/* The cookie CSRF tokens are bound to: the session's, else an anonymous one. */
-static const char *
-csrf_cookie(struct mc_request *r, int create)
-{
-	unsigned char	 raw[32];
-	char		*anon;
-	const char	*c;
-
-	if (r->session_token != NULL)
-		return r->session_token;
-	if ((c = token_shape(mc_req_cookie(r, MC_ANON_COOKIE))) != NULL)
-		return c;
-	if (!create)
-		return NULL;
-	anon = mc_arena_alloc(r->arena, 65);
-	if (mc_random(raw, sizeof(raw)) < 0)
-		return NULL;
-	mc_hex(anon, raw, sizeof(raw));
-	mc_resp_cookie(r, MC_ANON_COOKIE, anon, 30L * 86400);
-	/* Later calls in this request must see the same cookie. */
-	r->cookie = mc_arena_printf(r->arena, "%s=%s", MC_ANON_COOKIE, anon);
-	return anon;
-}
-
-const char *
-mc_auth_csrf(struct mc_request *r)
-{
-	const char	*c = csrf_cookie(r, 1);
-	char		*tok;
-
-	if (c == NULL)
-		return "";
-	tok = mc_arena_alloc(r->arena, 65);
-	csrf_for(c, tok);
-	return tok;
-}
-
-int
-mc_auth_csrf_ok(struct mc_request *r, const char *token)
-{
-	const char	*c = csrf_cookie(r, 0);
-	char		 want[65];
-
-	if (c == NULL || token == NULL || strlen(token) != 64)
-		return 0;
-	csrf_for(c, want);
-	return mc_ct_equal(want, token, 64);
 }
 
 int

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-#include "mc_view.h"
+#include "mc_lang.h"
 
 /*
  * A moment "YYYY-MM-DD HH:MM[:SS]" (a "T" may separate date and time) as

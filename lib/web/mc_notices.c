@@ -26,7 +26,7 @@ localize(struct mc_request *r, const char *prefix, const struct mc_rows *rows)
 	if (rows->ncols <= COL_VARS)
 		return;
 	for (i = 0; i < rows->n; i++) {
-		if (mc_notify_localize(r->arena, r->hdf, r->lang,
+		if (mc_notify_localize(r->arena, mc_view_text, r->hdf, r->lang,
 		    mc_rows_str(rows, i, COL_MSG), mc_rows_str(rows, i,
 		    COL_VARS), &title, &body) < 0)
 			continue;

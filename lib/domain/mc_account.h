@@ -1,0 +1,44 @@
+/*
+ * Who someone is and what they may be: the roles of the national rules
+ * (citizen, receiver, specialist, leader, administrator), each granted at
+ * one agency, and the account a request or a command acts as. Plain data:
+ * lib/domain/mc_auth loads and checks it, lib/web/mc_session puts it on the
+ * request, every layer above reads it.
+ */
+#ifndef MC_ACCOUNT_H
+#define MC_ACCOUNT_H
+
+#include <stddef.h>
+
+/* Who is logged in (or owns the bearer token). */
+enum mc_role {
+	ROLE_CITIZEN,
+	ROLE_RECEIVER,
+	ROLE_SPECIALIST,
+	ROLE_LEADER,
+	ROLE_ADMIN,
+	ROLE__MAX
+};
+
+/* Role bits (mc_route.roles, mc_user.roles, mc_auth_acts_for). */
+#define ROLES(x)	(1u << (x))
+#define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
+			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
+
+struct mc_grant {
+	enum mc_role	 role;
+	unsigned int	 agency_id;	/* 0 for citizens */
+};
+
+struct mc_user {
+	long long	 id;
+	const char	*full_name;
+	const char	*email;
+	const char	*id_number;
+	const char	*phone;
+	unsigned int	 roles;		/* bit (1 << role) */
+	struct mc_grant	*grants;
+	size_t		 ngrants;
+};
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * A dossier as the pages show it: the HDF model of a loaded dossier and
+ * the error page of a refused action, the step names of routing lists. The rules are lib/domain/mc_dossier's.
+ */
+#ifndef MC_DOSSIER_PAGE_H
+#define MC_DOSSIER_PAGE_H
+
+#include <time.h>
+
+#include "mc_dossier.h"
+#include "mc_http.h"
+
+/*
+ * Answers a DOSSIER_* outcome (or -1) as an error page, or JSON for the
+ * API, with a message saying what happened; conflict and input name the
+ * language strings for 409 and 422 (NULL: the back office's). Returns the
+ * HTTP status.
+ */
+int	mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
+	    const char *input);
+
+/*
+ * Fills the page model of a dossier: Data.Dossier.0.* (its row),
+ * Data.Events (without internal ones unless officer), Data.Files,
+ * Data.Steps (each with .state done/current/todo), Data.Supplements (each
+ * with .Items.N.item/.reason), Data.Colour, Data.UsedHours and
+ * Data.LegalHours.
+ */
+void	mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
+	    time_t now, int officer);
+
+/*
+ * Copies rows under prefix (mc_view_rows) and gives each the Lang.StepName
+ * key of the step name in column col as .name_key, when it has one.
+ */
+void	mc_routing_view(HDF *, struct mc_arena *, const char *prefix,
+	    const struct mc_rows *, size_t col);
+
+#endif

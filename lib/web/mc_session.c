@@ -1,0 +1,153 @@
+/*
+ * The session of a request: the cookie or bearer token turned into r->user
+ * (through lib/domain/mc_auth), login and logout, CSRF tokens bound to the
+ * session or to an anonymous cookie.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_http.h"
+#include "mc_session.h"
+#include "mc_util.h"
+
+int
+mc_auth_check_login(struct mc_request *r, const char *login,
+    const char *password, long long *id)
+{
+	return mc_auth_login(r->db, r->arena, login, password, id);
+}
+
+int
+mc_auth_session_start(struct mc_request *r, long long account_id)
+{
+	char	token[65];
+
+	if (mc_auth_session_new(r->db, account_id, token) < 0)
+		return -1;
+	r->session_token = mc_arena_strdup(r->arena, token);
+	mc_resp_cookie(r, MC_SESSION_COOKIE, token, MC_SESSION_HOURS * 3600L);
+	return 0;
+}
+
+int
+mc_auth_session_end(struct mc_request *r)
+{
+	const char	*tok = r->session_token;
+
+	mc_resp_cookie(r, MC_SESSION_COOKIE, "", 0);
+	if (tok == NULL)
+		return 0;
+	r->session_token = NULL;
+	r->user = NULL;
+	return mc_auth_session_drop(r->db, tok);
+}
+
+int
+mc_auth_load_account(struct mc_request *r, long long id)
+{
+	struct mc_user	*u;
+	int		 rc;
+
+	if ((rc = mc_auth_account_load(r->db, r->arena, id, &u)) == 1)
+		r->user = u;
+	return rc;
+}
+
+int
+mc_auth_load(struct mc_request *r)
+{
+	const char	*tok;
+	long long	 id;
+	int		 bearer = 0, rc;
+
+	if (r->user != NULL)
+		return 1;
+	if (r->api && r->authorization != NULL &&
+	    strncmp(r->authorization, "Bearer ", 7) == 0) {
+		if ((tok = mc_auth_token_shape(r->authorization + 7)) == NULL)
+			return 0;
+		bearer = 1;
+		r->via_token = 1;
+	} else {
+		if ((tok = mc_auth_token_shape(mc_req_cookie(r,
+		    MC_SESSION_COOKIE))) == NULL)
+			return 0;
+		r->session_token = tok;
+	}
+	if ((rc = mc_auth_token_owner(r->db, r->arena, bearer, tok, &id)) < 0)
+		return -1;
+	if (rc == 0) {
+		r->via_token = 0;
+		r->session_token = NULL;
+		return 0;
+	}
+	return mc_auth_load_account(r, id);
+}
+
+/* HMAC of the visitor's cookie under the site secret, as 64 hex digits. */
+static void
+csrf_for(const char *cookie, char out[65])
+{
+	const char	*secret = mc_config_get("secret", "");
+	unsigned char	 mac[32];
+	char		 msg[80];
+
+	snprintf(msg, sizeof(msg), "csrf:%s", cookie);
+	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
+	mc_hex(out, mac, sizeof(mac));
+}
+
+/* The cookie CSRF tokens are bound to: the session's, else an anonymous one. */
+static const char *
+csrf_cookie(struct mc_request *r, int create)
+{
+	unsigned char	 raw[32];
+	char		*anon;
+	const char	*c;
+
+	if (r->session_token != NULL)
+		return r->session_token;
+	if ((c = mc_auth_token_shape(mc_req_cookie(r, MC_ANON_COOKIE))) != NULL)
+		return c;
+	if (!create)
+		return NULL;
+	anon = mc_arena_alloc(r->arena, 65);
+	if (mc_random(raw, sizeof(raw)) < 0)
+		return NULL;
+	mc_hex(anon, raw, sizeof(raw));
+	mc_resp_cookie(r, MC_ANON_COOKIE, anon, 30L * 86400);
+	/* Later calls in this request must see the same cookie. */
+	r->cookie = mc_arena_printf(r->arena, "%s=%s", MC_ANON_COOKIE, anon);
+	return anon;
+}
+
+const char *
+mc_auth_csrf(struct mc_request *r)
+{
+	const char	*c = csrf_cookie(r, 1);
+	char		*tok;
+
+	if (c == NULL)
+		return "";
+	tok = mc_arena_alloc(r->arena, 65);
+	csrf_for(c, tok);
+	return tok;
+}
+
+int
+mc_auth_csrf_ok(struct mc_request *r, const char *token)
+{
+	const char	*c = csrf_cookie(r, 0);
+	char		 want[65];
+
+	if (c == NULL || token == NULL || strlen(token) != 64)
+		return 0;
+	csrf_for(c, want);
+	return mc_ct_equal(want, token, 64);
+}
+
