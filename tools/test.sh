@@ -204,7 +204,7 @@ section "fuzz targets (tools/fuzz.sh, ${FUZZ_SECONDS:-10} s each)"
 run_suite "fuzz" "$UNIT_TIMEOUT" env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" "$TOP/tools/fuzz.sh"
 
 section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
-run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
+STRICT=1 run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
 run_suite "layers-selftest" "$UNIT_TIMEOUT" "$TOP/tests/layers/run.sh"
 
 # Shell-level tests against the instance (tests/shell/*.sh).
