@@ -13,6 +13,7 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_calendar.h"
 #include "mc_catalogue.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -545,6 +546,16 @@ static const struct mc_route routes[] = {
 	    ROUTE_LOGIN | ROUTE_NOCSRF, 0 },
 };
 
+/*
+ * Before each handler: days off and make-up days reread when changed (at
+ * most a query a minute; on failure the table already loaded stays).
+ */
+static void
+api_before(struct mc_request *r)
+{
+	mc_calendar_load(r->db);
+}
+
 static int
 api_init(void)
 {
@@ -562,6 +573,7 @@ main(int argc, char *argv[])
 		.nfields = FIELD__MAX,
 		.api = 1,
 		.init = api_init,
+		.before = api_before,
 	};
 
 	return mc_app_run(&app, argc, argv);

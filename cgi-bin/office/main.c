@@ -13,10 +13,12 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_calendar.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
 #include "mc_files.h"
+#include "mc_notices.h"
 #include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -544,6 +546,18 @@ static const struct mc_route routes[] = {
 	    ROLES_OFFICER },
 };
 
+/*
+ * Before each handler: days off and make-up days reread when changed (at
+ * most a query a minute; on failure the table already loaded stays), and the
+ * layout's notification count.
+ */
+static void
+office_before(struct mc_request *r)
+{
+	mc_calendar_load(r->db);
+	mc_notices_layout(r);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -553,6 +567,8 @@ main(int argc, char *argv[])
 		.nroutes = sizeof(routes) / sizeof(routes[0]),
 		.fields = fields,
 		.nfields = FIELD__MAX,
+		.login_path = "/dich-vu/dang-nhap",
+		.before = office_before,
 		.modules = { &office_counter, &office_forms, &office_workflow,
 		    &office_notifications, &office_calendar, &office_leader,
 		    &office_webmaster, &office_procedures, &office_routing },

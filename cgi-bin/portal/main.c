@@ -14,12 +14,14 @@
 
 #include "mc_app.h"
 #include "mc_arena.h"
-#include "mc_session.h"
+#include "mc_calendar.h"
 #include "mc_catalogue.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_files.h"
+#include "mc_notices.h"
+#include "mc_session.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -535,6 +537,18 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
 };
 
+/*
+ * Before each handler: days off and make-up days reread when changed (at
+ * most a query a minute; on failure the table already loaded stays), and the
+ * layout's notification count.
+ */
+static void
+portal_before(struct mc_request *r)
+{
+	mc_calendar_load(r->db);
+	mc_notices_layout(r);
+}
+
 static int
 portal_init(void)
 {
@@ -551,6 +565,8 @@ main(int argc, char *argv[])
 		.fields = fields,
 		.nfields = FIELD__MAX,
 		.init = portal_init,
+		.login_path = "/dich-vu/dang-nhap",
+		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
 		    &portal_notifications },
 	};

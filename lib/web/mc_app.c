@@ -23,11 +23,9 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_session.h"
-#include "mc_calendar.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
-#include "mc_outbox.h"
 #include "mc_util.h"
 
 #define MAX_WORKERS	64
@@ -305,7 +303,8 @@ security_headers(struct mc_request *r)
 
 /* Login, role and CSRF checks for a route; 0 to go on, or a status. */
 static int
-guard(struct mc_request *r, const struct mc_route *rt)
+guard(const struct mc_app *app, struct mc_request *r,
+    const struct mc_route *rt)
 {
 	const char	*next;
 	int		 rc;
@@ -315,9 +314,9 @@ guard(struct mc_request *r, const struct mc_route *rt)
 	if ((rt->flags & ROUTE_LOGIN) && r->user == NULL) {
 		if (r->api)
 			return 401;
-		if (r->method != METHOD_GET)
+		if (r->method != METHOD_GET || app->login_path == NULL)
 			return 403;
-		next = mc_arena_printf(r->arena, "/dich-vu/dang-nhap?next=%s",
+		next = mc_arena_printf(r->arena, "%s?next=%s", app->login_path,
 		    r->uri);
 		return mc_resp_redirect(r, next);
 	}
@@ -455,26 +454,15 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 		mc_app_error(r, 503, NULL);
 		return;
 	}
-	/*
-	 * Days off and make-up days: reread when changed (at most a query a
-	 * minute); on failure the table already loaded stays.
-	 */
-	mc_calendar_load(r->db);
-	if ((rc = guard(r, rt)) != 0) {
+	if ((rc = guard(app, r, rt)) != 0) {
 		if (!r->rendered)
 			mc_app_error(r, rc, NULL);
 		return;
 	}
 	if (r->user != NULL)
 		mc_view_set(r->hdf, "User.Name", r->user->full_name);
-	if (r->user != NULL && !r->api) {
-		long long unread = mc_notify_unread(r->db, r->user->id);
-
-		if (unread > 0)
-			mc_view_set_int(r->hdf, "User.Unread", unread);
-		if (r->user->roles & ROLES_OFFICER)
-			mc_view_set(r->hdf, "User.Officer", "1");
-	}
+	if (app->before != NULL)
+		app->before(r);
 	if (!r->api)
 		mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
 	rc = rt->handler(r);

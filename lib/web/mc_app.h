@@ -50,6 +50,17 @@ struct mc_app {
 	size_t			 max_body;	/* 0: config max_body */
 	/* Called once in each worker after the DB opens; 0 or -1. */
 	int			(*init)(void);
+	/*
+	 * Where a GET of a ROUTE_LOGIN page sends an anonymous visitor
+	 * ("?next=" and the URI are added); NULL: 403 instead.
+	 */
+	const char		*login_path;
+	/*
+	 * Called before each handler, once the checks passed (r->db open,
+	 * r->user loaded): what the program needs per request, e.g. rereading
+	 * the days off, the layout's notification count. NULL: nothing.
+	 */
+	void			(*before)(struct mc_request *);
 };
 
 /*

@@ -79,3 +79,16 @@ mc_notices_mark(struct mc_request *r, const char *base, const char *id,
 	return mc_resp_redirect(r, mc_arena_printf(r->arena, "%s?ok=1",
 	    base));
 }
+
+void
+mc_notices_layout(struct mc_request *r)
+{
+	long long	unread;
+
+	if (r->user == NULL || r->api)
+		return;
+	if ((unread = mc_notify_unread(r->db, r->user->id)) > 0)
+		mc_view_set_int(r->hdf, "User.Unread", unread);
+	if (r->user->roles & ROLES_OFFICER)
+		mc_view_set(r->hdf, "User.Officer", "1");
+}

@@ -24,4 +24,11 @@ int	mc_notices_page(struct mc_request *, const char *base, const char *nav,
 int	mc_notices_mark(struct mc_request *, const char *base, const char *id,
 	    const char *upto);
 
+/*
+ * The layout's part of every page of a logged-in user (not the API): the
+ * number of unread notifications (User.Unread) and, for officers,
+ * User.Officer. A program's before hook (struct mc_app) calls it.
+ */
+void	mc_notices_layout(struct mc_request *);
+
 #endif
