@@ -26,6 +26,7 @@ enum stmt {
 	STMT_DOSSIER,
 	STMT_EVENT,
 	STMT_DISABLE,
+	STMT_DISSOLVE,
 	STMT__MAX
 };
 
@@ -44,6 +45,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN dossiers d ON d.id = e.dossier_id "
 	    "WHERE d.code = ? AND e.action = ? ORDER BY e.id DESC LIMIT 1",
 	[STMT_DISABLE] = "UPDATE accounts SET disabled = ? WHERE id = ?",
+	/*
+	 * The test's agencies end dissolved (valid yesterday at the latest),
+	 * so that pages listing today's wards (the filing form's 168) do not
+	 * offer them to the end-to-end suite that runs after this one.
+	 */
+	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
+	    "INTERVAL 1 DAY WHERE code LIKE ?",
 };
 
 static unsigned int
@@ -250,6 +258,8 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(stuck(db, a, parent, 0, code), 0);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, 0, NULL, 0,
 	    time(NULL)), DOSSIER_NOT_ALLOWED);
+	CHECK_INT(mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
+	    mc_arena_printf(a, "RT.%s.%%", tag)), 3);
 }
 
 int
