@@ -685,8 +685,8 @@ in_event(const struct sg_catalogue *cat, size_t ev, size_t row)
 }
 
 /* 1 if the procedure of row is on the list page (kind, key). */
-static int
-listed(const struct sg_catalogue *cat, enum sg_list kind, size_t key,
+int
+sitegen_listed(const struct sg_catalogue *cat, enum sg_list kind, size_t key,
     size_t row)
 {
 	switch (kind) {
@@ -858,7 +858,7 @@ sitegen_fill_list(HDF *hdf, const struct sg_catalogue *cat,
 	if (ward)
 		mc_view_set(hdf, "Data.List.Ward", "1");
 	for (i = 0; i < cat->procs.n; i++) {
-		if (!listed(cat, kind, key, i) ||
+		if (!sitegen_listed(cat, kind, key, i) ||
 		    !sitegen_code_ok(cell(&cat->procs, i, PROC_CODE)))
 			continue;
 		if (cat->field_of[i] != last) {

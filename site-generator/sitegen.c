@@ -34,6 +34,10 @@
 #define STATE_FILE	".sitegen-state"
 #define LOCK_FILE	".sitegen-lock"
 #define INDEX_FILE	"tim-kiem.json"
+/* Per procedure, what the pages of others show of it (see plan()). */
+#define ITEMS_FILE	".sitegen-items"
+/* Procedures showing another in their related list (pages.c). */
+#define RELATED_MAX	6
 /* Bump when what the generator writes changes: the next run is full. */
 #define GENERATOR_VERSION	"7"	/* 7: .gz and .br copies */
 
@@ -139,6 +143,21 @@ static const char *const template_dirs[] = {
 	"layout", "partials", "site", "lang",
 };
 
+/*
+ * What the pages of other procedures show of one (its item in lists and
+ * related lists: name, levels, online, service level; its agency's page):
+ * kept from run to run in ITEMS_FILE, so that a change to a procedure's own
+ * content renders its own page only, and a change to its item the pages
+ * showing it, before and after.
+ */
+struct old_item {
+	const char	*code;
+	char		 digest[17];
+	long long	 agency;
+	unsigned	 flags;		/* PF_* */
+	int		 level;		/* enum sg_level */
+};
+
 /* What a process reports of its language (through a pipe when forked). */
 struct counts {
 	size_t	pages, written, unchanged, skipped, removed;
@@ -157,7 +176,13 @@ struct run {
 	int			 full;
 	/* What to render when not full. */
 	unsigned char		*proc_dirty;	/* by procedure row */
-	int			 lists, faqs, news;
+	unsigned char		*list_dirty[LIST__MAX];	/* by list key */
+	unsigned char		*faq_dirty, *news_dirty;	/* by row */
+	int			 summary;	/* what lists show changed */
+	int			 faqs, news;	/* one of them changed */
+	/* The last run's items (ITEMS_FILE), sorted by code. */
+	struct old_item		*old;
+	size_t			 nold;
 	/* Pages kept this run, per language: the rest is pruned. */
 	const char		**keep;
 	size_t			 nkeep, capkeep;
@@ -287,6 +312,48 @@ sign_rows(struct buf *b, const struct mc_rows *rows, const int *cols,
 	mc_buf_addc(b, '\x1d');
 }
 
+static const struct mc_rows	*by_id_rows;
+
+static int
+by_id_cmp(const void *a, const void *b)
+{
+	long long	x = mc_rows_int(by_id_rows, *(const size_t *)a, PROC_ID);
+	long long	y = mc_rows_int(by_id_rows, *(const size_t *)b, PROC_ID);
+
+	return x < y ? -1 : x > y;
+}
+
+/* The procedures' columns in the order of their ids: a rename that moves
+ * one in its field's order (by name) is not a change of the set (plan()
+ * renders what it moves). */
+static void
+sign_procs(struct buf *b, const struct sg_catalogue *cat, const int *cols,
+    size_t ncols)
+{
+	const struct mc_rows	*rows = &cat->procs;
+	const char		*s;
+	size_t			*order, i, k;
+
+	if ((order = calloc(rows->n + 1, sizeof(*order))) == NULL) {
+		sign_rows(b, rows, cols, ncols);
+		return;
+	}
+	for (i = 0; i < rows->n; i++)
+		order[i] = i;
+	by_id_rows = rows;
+	qsort(order, rows->n, sizeof(*order), by_id_cmp);
+	for (i = 0; i < rows->n; i++) {
+		for (k = 0; k < ncols; k++) {
+			s = mc_rows_str(rows, order[i], (size_t)cols[k]);
+			mc_buf_adds(b, s ? s : "\x01");
+			mc_buf_addc(b, '\x1f');
+		}
+		mc_buf_addc(b, '\x1e');
+	}
+	mc_buf_addc(b, '\x1d');
+	free(order);
+}
+
 /*
  * The signature of what every page may show and no updated_at tells: the
  * set of procedures and their fields, the agencies, the life events, which
@@ -314,7 +381,7 @@ sign(struct run *r)
 	mc_buf_adds(&b, mc_config_get("base_url", ""));
 	mc_buf_adds(&b, mc_config_get("office_hours", ""));
 	mc_buf_adds(&b, mc_config_get("sitegen_popular_field", ""));
-	sign_rows(&b, &cat->procs, proc_cols, 6);
+	sign_procs(&b, cat, proc_cols, 6);
 	sign_rows(&b, &cat->table[TABLE_AGENCIES], ag_cols, 7);
 	sign_rows(&b, &cat->table[TABLE_FAQS], faq_cols, 3);
 	sign_rows(&b, &cat->table[TABLE_NEWS], news_cols, 1);
@@ -332,11 +399,194 @@ changed(const struct run *r, const char *updated)
 	return updated == NULL || strcmp(updated, r->since) >= 0;
 }
 
+/* The digest of procedure row's name (hex, 16): the rest of what other
+ * pages show of it is kept as it is (agency, flags, service level). */
+static void
+item_digest(const struct sg_catalogue *cat, size_t row, char out[17])
+{
+	const char	*name = mc_rows_str(&cat->procs, row, PROC_NAME);
+	unsigned char	 md[32];
+
+	if (name == NULL)
+		name = "";
+	mc_sha256(md, name, strlen(name));
+	mc_hex(out, md, 8);
+}
+
+static int
+old_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct old_item *)a)->code,
+	    ((const struct old_item *)b)->code);
+}
+
 /*
- * Decides what to render when the run is not full: a procedure page when
- * the procedure, another of its field (the related list) or one of its
- * FAQs changed; the lists when a procedure changed; the FAQ and news pages
- * when one of them did.
+ * Reads the last run's items (ITEMS_FILE: code, digest, agency id, flags,
+ * service level, tab-separated, a line each). Missing or unreadable: none,
+ * and every changed procedure counts as changed in what others show.
+ */
+static void
+items_read(struct run *r)
+{
+	char		 path[PATH_MAX], line[512], *f[5], *p;
+	struct old_item	*o;
+	size_t		 cap = r->cat.procs.n + 16, k;
+	FILE		*fp;
+
+	r->nold = 0;
+	r->old = mc_arena_alloc(r->arena, cap * sizeof(*r->old));
+	snprintf(path, sizeof(path), "%s/%s", r->site_dir, ITEMS_FILE);
+	if ((fp = fopen(path, "r")) == NULL)
+		return;
+	while (r->nold < cap && fgets(line, sizeof(line), fp) != NULL) {
+		line[strcspn(line, "\n")] = '\0';
+		for (k = 0, p = line; k < 5 && p != NULL; k++)
+			f[k] = strsep(&p, "\t");
+		if (k < 5 || strlen(f[1]) != 16)
+			continue;
+		o = &r->old[r->nold++];
+		o->code = mc_arena_strndup(r->arena, f[0], strlen(f[0]));
+		memcpy(o->digest, f[1], 17);
+		o->agency = strtoll(f[2], NULL, 10);
+		o->flags = (unsigned)strtoul(f[3], NULL, 10);
+		o->level = atoi(f[4]);
+	}
+	fclose(fp);
+	qsort(r->old, r->nold, sizeof(*r->old), old_cmp);
+}
+
+/* Writes every procedure's item for the next run; 0 or -1. */
+static int
+items_write(struct run *r)
+{
+	const struct sg_catalogue	*cat = &r->cat;
+	char				 d[17];
+	struct buf			 b;
+	size_t				 i;
+	int				 rc;
+
+	mc_buf_init(&b, 64 << 20);
+	for (i = 0; i < cat->procs.n; i++) {
+		if (!sitegen_code_ok(mc_rows_str(&cat->procs, i, PROC_CODE)))
+			continue;
+		item_digest(cat, i, d);
+		if (mc_buf_addf(&b, "%s\t%s\t%lld\t%u\t%d\n",
+		    mc_rows_str(&cat->procs, i, PROC_CODE), d,
+		    cat->agency_id[i], (unsigned)cat->flags[i],
+		    (int)sitegen_level(cat, i)) < 0) {
+			mc_buf_free(&b);
+			return -1;
+		}
+	}
+	rc = sitegen_write(r->site_dir, ITEMS_FILE, &b);
+	mc_buf_free(&b);
+	return rc < 0 ? -1 : 0;
+}
+
+/* How many list pages of a kind. */
+static size_t
+list_keys(const struct sg_catalogue *cat, enum sg_list kind)
+{
+	switch (kind) {
+	case LIST_FIELD: return cat->nfields;
+	case LIST_SERVICE: return SL__MAX;
+	case LIST_AGENCY: return cat->table[TABLE_AGENCIES].n;
+	case LIST_EVENT: return cat->table[TABLE_EVENTS].n;
+	default: return 1;
+	}
+}
+
+/* 1 if agencies row k is a ward. */
+static int
+is_ward(const struct mc_rows *ag, size_t k)
+{
+	const char	*kind = mc_rows_str(ag, k, AG_KIND);
+
+	return kind != NULL && strcmp(kind, "ward") == 0;
+}
+
+/*
+ * Procedure row changed: its page, and when what others show of it changed
+ * (or is not known), the pages showing it before and after: the procedures
+ * listing it as related (the RELATED_MAX before it in its field, going
+ * round), the lists it is on now (field, level, service level, agency, life
+ * events) and was on (level, service level, agency; a ward's page counts the
+ * commune-level procedures), and the pages of counts and of the whole
+ * catalogue (r->summary: home, catalogue index, directory, statistics,
+ * search index), the FAQs naming it and their index.
+ */
+static void
+plan_procedure(struct run *r, size_t row)
+{
+	const struct sg_catalogue	*cat = &r->cat;
+	const struct mc_rows		*ag = &cat->table[TABLE_AGENCIES];
+	const struct sg_field		*f = &cat->fields[cat->field_of[row]];
+	const struct mc_rows		*faqs = &cat->table[TABLE_FAQS];
+	const struct old_item		*o;
+	struct old_item			 key;
+	char				 d[17];
+	size_t				 i, k, seen;
+	int				 l, moved, renamed;
+
+	r->proc_dirty[row] = 1;
+	key.code = mc_rows_str(&cat->procs, row, PROC_CODE);
+	if (key.code == NULL)
+		return;
+	o = bsearch(&key, r->old, r->nold, sizeof(*r->old), old_cmp);
+	item_digest(cat, row, d);
+	renamed = o == NULL || strcmp(o->digest, d) != 0;
+	if (!renamed && o->agency == cat->agency_id[row] &&
+	    o->flags == cat->flags[row] &&
+	    o->level == (int)sitegen_level(cat, row))
+		return;			/* its own content only */
+	r->summary = 1;
+	/* The FAQs naming it link to it by name (and their index). */
+	for (i = 0; i < faqs->n; i++)
+		if (mc_rows_str(faqs, i, FAQ_PROC_CODE) != NULL &&
+		    strcmp(mc_rows_str(faqs, i, FAQ_PROC_CODE), key.code) == 0)
+			r->faq_dirty[i] = r->faqs = 1;
+	/* Renamed: it may have moved in its field's order (by name), which
+	 * changes the related lists around where it was and where it is. */
+	if (renamed)
+		for (i = 0; i < f->n; i++)
+			r->proc_dirty[f->first + i] = 1;
+	for (i = 1, seen = 0; i < f->n && seen < RELATED_MAX; i++) {
+		k = f->first + (row - f->first + f->n - i) % f->n;
+		r->proc_dirty[k] = 1;
+		if (sitegen_code_ok(mc_rows_str(&cat->procs, k, PROC_CODE)))
+			seen++;
+	}
+	/* A ward's page counts the commune-level procedures by field: only a
+	 * change of level changes it. */
+	moved = o == NULL || ((o->flags ^ cat->flags[row]) & PF_COMMUNE);
+	for (l = 0; l < LIST__MAX; l++)
+		for (k = 0; k < list_keys(cat, (enum sg_list)l); k++)
+			if (sitegen_listed(cat, (enum sg_list)l, k, row) &&
+			    (l != LIST_AGENCY || moved || !is_ward(ag, k)))
+				r->list_dirty[l][k] = 1;
+	if (o == NULL)
+		return;
+	if (o->flags & PF_PROVINCE)
+		r->list_dirty[LIST_PROVINCE][0] = 1;
+	if (o->flags & PF_COMMUNE)
+		r->list_dirty[LIST_COMMUNE][0] = 1;
+	if (o->level >= 0 && o->level < SL__MAX)
+		r->list_dirty[LIST_SERVICE][o->level] = 1;
+	for (k = 0; k < ag->n; k++)
+		if ((mc_rows_int(ag, k, AG_ID) == o->agency && !is_ward(ag, k)) ||
+		    (moved && is_ward(ag, k)))
+			r->list_dirty[LIST_AGENCY][k] = 1;
+}
+
+/*
+ * Decides what to render when the run is not full (what depends on what):
+ *  - a procedure changed: see plan_procedure();
+ *  - an FAQ changed: its page, the FAQ index, the home page (it lists
+ *    FAQs), the procedure it names and every procedure of its field (their
+ *    pages show the field's FAQs);
+ *  - a news item changed: its page, the news index, the home page.
+ * Everything else is left as it is; the 404 page has no data (a template
+ * change or a new generator makes the run full).
  */
 static void
 plan(struct run *r)
@@ -345,22 +595,33 @@ plan(struct run *r)
 	const struct mc_rows		*faqs = &cat->table[TABLE_FAQS];
 	const struct mc_rows		*news = &cat->table[TABLE_NEWS];
 	unsigned char			*field;
-	size_t				 i, f, p, n = cat->procs.n;
+	size_t				 i, f, p, n = cat->procs.n, k;
+	int				 l;
 
 	r->proc_dirty = mc_arena_alloc(r->arena, n + 1);
 	field = mc_arena_alloc(r->arena, cat->nfields + 1);
 	memset(r->proc_dirty, r->full, n + 1);
 	memset(field, r->full, cat->nfields + 1);
-	r->lists = r->faqs = r->news = r->full;
+	for (l = 0; l < LIST__MAX; l++) {
+		k = list_keys(cat, (enum sg_list)l);
+		r->list_dirty[l] = mc_arena_alloc(r->arena, k + 1);
+		memset(r->list_dirty[l], r->full, k + 1);
+	}
+	r->faq_dirty = mc_arena_alloc(r->arena, faqs->n + 1);
+	memset(r->faq_dirty, r->full, faqs->n + 1);
+	r->news_dirty = mc_arena_alloc(r->arena, news->n + 1);
+	memset(r->news_dirty, r->full, news->n + 1);
+	r->summary = r->faqs = r->news = r->full;
+	if (!r->full)
+		items_read(r);
 	for (i = 0; !r->full && i < n; i++)
-		if (changed(r, mc_rows_str(&cat->procs, i, PROC_UPDATED))) {
-			field[cat->field_of[i]] = 1;
-			r->lists = 1;
-		}
+		if (changed(r, mc_rows_str(&cat->procs, i, PROC_UPDATED)))
+			plan_procedure(r, i);
 	for (i = 0; !r->full && i < faqs->n; i++) {
 		if (!changed(r, mc_rows_str(faqs, i, FAQ_UPDATED)))
 			continue;
 		r->faqs = 1;
+		r->faq_dirty[i] = 1;
 		if (sitegen_find(cat, mc_rows_str(faqs, i, FAQ_PROC_CODE), &p))
 			r->proc_dirty[p] = 1;
 		for (f = 0; mc_rows_str(faqs, i, FAQ_FIELD_ID) != NULL &&
@@ -371,23 +632,25 @@ plan(struct run *r)
 				field[f] = 1;
 	}
 	for (i = 0; !r->full && i < news->n; i++)
-		if (changed(r, mc_rows_str(news, i, NEWS_UPDATED)))
+		if (changed(r, mc_rows_str(news, i, NEWS_UPDATED))) {
 			r->news = 1;
+			r->news_dirty[i] = 1;
+		}
 	for (i = 0; i < n; i++)
 		if (field[cat->field_of[i]])
 			r->proc_dirty[i] = 1;
 	/* The estimate for the progress bar, both languages. */
 	for (i = 0; i < n; i++)
 		r->planned += r->proc_dirty[i] ? NOUTPUTS : 0;
-	r->planned += NOUTPUTS * 3;		/* home, catalogue, 404 */
-	if (r->lists)
-		r->planned += NOUTPUTS * (cat->nfields + 2 + SL__MAX +
-		    cat->table[TABLE_AGENCIES].n + 1 +
-		    cat->table[TABLE_EVENTS].n + 1);
-	if (r->faqs)
-		r->planned += NOUTPUTS * (faqs->n + 1);
-	if (r->news)
-		r->planned += NOUTPUTS * (news->n + 1);
+	for (l = 0; l < LIST__MAX; l++)
+		for (k = 0; k < list_keys(cat, (enum sg_list)l); k++)
+			r->planned += r->list_dirty[l][k] ? NOUTPUTS : 0;
+	for (i = 0; i < faqs->n; i++)
+		r->planned += r->faq_dirty[i] ? NOUTPUTS : 0;
+	for (i = 0; i < news->n; i++)
+		r->planned += r->news_dirty[i] ? NOUTPUTS : 0;
+	r->planned += NOUTPUTS * ((r->summary || r->faqs || r->news) +
+	    3 * r->summary + r->faqs + r->news + r->full);
 }
 
 static void
@@ -511,7 +774,7 @@ render_lists(struct run *r, enum mc_lang lang, const char *prefix)
 			if (path == NULL)
 				continue;
 			rel = mc_arena_printf(r->page, "%s%s", prefix, path);
-			if (!skip(r, r->lists, rel))
+			if (!skip(r, r->list_dirty[kinds[k]][key], rel))
 				continue;
 			hdf = mc_view_begin(lang);
 			sitegen_fill_list(hdf, cat, kinds[k], key, lang,
@@ -558,7 +821,8 @@ render_rows(struct run *r, enum mc_lang lang, const char *prefix,
 		id = mc_rows_str(rows, i, 0);
 		rel = mc_arena_printf(r->page, "%s%s/%s.html", prefix,
 		    t == TABLE_FAQS ? "hoi-dap" : "tin-tuc", id);
-		if (!skip(r, t == TABLE_FAQS ? r->faqs : r->news, rel))
+		if (!skip(r, t == TABLE_FAQS ? r->faq_dirty[i] :
+		    r->news_dirty[i], rel))
 			continue;
 		hdf = mc_view_begin(lang);
 		if (t == TABLE_FAQS) {
@@ -584,15 +848,15 @@ fill_404(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
 static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
-	if (render_one(r, lang, prefix, 1, "index.html", "site/home.cs",
-	    sitegen_fill_home) < 0 ||
-	    render_one(r, lang, prefix, 1, "thu-tuc/index.html",
+	if (render_one(r, lang, prefix, r->summary || r->faqs || r->news,
+	    "index.html", "site/home.cs", sitegen_fill_home) < 0 ||
+	    render_one(r, lang, prefix, r->summary, "thu-tuc/index.html",
 	    "site/catalogue.cs", sitegen_fill_catalogue) < 0 ||
-	    render_one(r, lang, prefix, 1, "404.html", "site/404.cs",
+	    render_one(r, lang, prefix, r->full, "404.html", "site/404.cs",
 	    fill_404) < 0 ||
-	    render_one(r, lang, prefix, r->lists, "co-quan/index.html",
+	    render_one(r, lang, prefix, r->summary, "co-quan/index.html",
 	    "site/agencies.cs", sitegen_fill_agencies) < 0 ||
-	    render_one(r, lang, prefix, r->lists, "thong-ke/index.html",
+	    render_one(r, lang, prefix, r->summary, "thong-ke/index.html",
 	    "site/stats.cs", sitegen_fill_stats) < 0 ||
 	    render_one(r, lang, prefix, r->faqs, "hoi-dap/index.html",
 	    "site/faqs.cs", sitegen_fill_faqs) < 0 ||
@@ -839,7 +1103,7 @@ shared_files(struct run *r)
 	    write_file(r, "robots.txt", &r->out) < 0)
 		return -1;
 	mc_buf_reset(&r->out);
-	if (!r->lists && exists(r, INDEX_FILE))
+	if (!r->summary && exists(r, INDEX_FILE))
 		return 0;
 	if (sitegen_search_index(&r->cat, &r->out) < 0 ||
 	    write_file(r, INDEX_FILE, &r->out) < 0)
@@ -983,7 +1247,8 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 	plan(&r);
 	if (fn != NULL)
 		fn(ctx, 0, r.planned);
-	if (build_langs(&r) < 0 || shared_files(&r) < 0 || state_write(&r) < 0)
+	if (build_langs(&r) < 0 || shared_files(&r) < 0 ||
+	    items_write(&r) < 0 || state_write(&r) < 0)
 		goto out_buf;
 	res->pages = r.c.pages + r.c.skipped;
 	res->written = r.c.written;

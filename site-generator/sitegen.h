@@ -224,6 +224,10 @@ void	 sitegen_fill_404(HDF *, enum mc_lang);
  * The path of a list page below the language's root, e.g.
  * "linh-vuc/ho-tich.html", or NULL when key names nothing.
  */
+/* 1 if the procedure of row is on the list page (kind, key), else 0. */
+int	 sitegen_listed(const struct sg_catalogue *, enum sg_list kind,
+	    size_t key, size_t row);
+
 const char *sitegen_list_path(const struct sg_catalogue *, enum sg_list,
 	    size_t key, struct mc_arena *);
 

@@ -16,7 +16,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL, DEMO_PASSWORD, MOTCUA_CONFIG, RUNDIR, TOP, Visitor, csrfOf, launchBrowser, loggedIn,
-  motcua, request, sqlValue, until, watch,
+  motcua, request, sql, sqlValue, until, watch,
 } from './lib.mjs';
 
 const execFileP = promisify(execFile);
@@ -361,6 +361,57 @@ describe('regeneration', { timeout: 300_000 }, () => {
       `(before: ${JSON.stringify(first)}): ${touched.slice(0, 10).join(' ')}`);
     assert.deepEqual(touched, []);
     assert.equal(r.removed, 0);
+  });
+
+  test('incremental in proportion to the change (issue 12): own content, service level, and nothing missed', async () => {
+    // No margin: only what changed after the last run counts.
+    const env = { ...process.env, MOTCUA_CONFIG, MOTCUA_SITEGEN_MARGIN: '0' };
+    const run = async (...args) => {
+      const { stdout } = await execFileP(path.join(TOP, 'bin', 'motcua'), ['site', ...args], { cwd: TOP, env, timeout: 300_000 });
+      const m = stdout.match(/site: (\d+) pages written, (\d+) unchanged, (\d+) skipped, (\d+) removed, (\d+) ms/);
+      assert.ok(m, stdout);
+      return { written: +m[1], rendered: +m[1] + +m[2], ms: +m[5] };
+    };
+    const code = '1.000656';
+    const file = `thu-tuc/${code}.html`;
+    const level = sqlValue(`SELECT service_level FROM procedures WHERE code = '${code}'`);
+    // Other files' tests may change the catalogue meanwhile: exact counts
+    // only when nothing else changed since t.
+    const quiet = (t) => Number(sqlValue(`SELECT (SELECT COUNT(*) FROM procedures WHERE updated_at >= '${t}' AND code <> '${code}')` +
+      ` + (SELECT COUNT(*) FROM faqs WHERE updated_at >= '${t}') + (SELECT COUNT(*) FROM news WHERE updated_at >= '${t}')`)) === 0;
+    const dbNow = () => sqlValue('SELECT NOW()');
+    await run();
+    const idle = await run();                   // what a run renders when nothing changed
+    try {
+      // Its own text: its two pages (vi, en) and nothing else.
+      const t0 = dbNow();
+      sql(`UPDATE procedures SET steps_text = CONCAT(IFNULL(steps_text, ''), ' Bước kiểm thử tỉ lệ.'), updated_at = NOW() WHERE code = '${code}'`);
+      const own = await run();
+      if (quiet(t0)) {
+        assert.equal(own.rendered - idle.rendered, 2, `own content: ${JSON.stringify(own)} (idle ${JSON.stringify(idle)})`);
+        assert.equal(own.written, 2);
+      } else {
+        assert.ok(own.rendered - idle.rendered < 120, `own content (others changed too): ${JSON.stringify(own)}`);
+      }
+      assert.match(readFileSync(path.join(SITE, file), 'utf8'), /Bước kiểm thử tỉ lệ\./);
+      // Its service level: the pages that show it, a few dozen, not the site.
+      const to = level === 'partial' ? 'full' : 'partial';
+      const t1 = dbNow();
+      sql(`UPDATE procedures SET service_level = '${to}', updated_at = NOW() WHERE code = '${code}'`);
+      const lvl = await run();
+      assert.ok(lvl.rendered - idle.rendered < 120, `service level: ${JSON.stringify(lvl)}`);
+      assert.ok(lvl.written >= 6, `service level: ${JSON.stringify(lvl)}`);
+      const list = readFileSync(path.join(SITE, 'muc-do', to === 'full' ? 'toan-trinh.html' : 'mot-phan.html'), 'utf8');
+      assert.ok(list.includes(code), `the ${to} list shows ${code}`);
+      // Nothing missed: a full run over it writes nothing.
+      const full = await run('--full');
+      if (quiet(t1)) assert.equal(full.written, 0, `a full run after the incremental ones: ${JSON.stringify(full)}`);
+    } finally {
+      sql(`UPDATE procedures SET steps_text = NULLIF(REPLACE(steps_text, ' Bước kiểm thử tỉ lệ.', ''), ''), ` +
+        `service_level = ${level === null ? 'NULL' : `'${level}'`}, updated_at = NOW() WHERE code = '${code}'`);
+      await run();
+    }
+    assert.doesNotMatch(readFileSync(path.join(SITE, file), 'utf8'), /Bước kiểm thử tỉ lệ/);
   });
 
   test('atomic: while every page is rewritten, readers never see a missing or half-written page', async () => {
