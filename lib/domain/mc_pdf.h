@@ -166,10 +166,10 @@ int		 mc_pdf_render(struct mc_pdf *, struct buf *out);
 int		 mc_pdf_pages(const struct mc_pdf *);
 
 /*
- * Drops the cached font map, cairo's static caches and fontconfig's
- * configuration (FcFini): for a process's exit, so that leak checkers see
- * nothing; never while another thread renders. Rendering again afterwards
- * works (it loads everything again, slowly).
+ * Drops the cached font map: for a process's exit, so that leak checkers
+ * see nothing of ours; never while another thread renders. fontconfig's
+ * configuration stays (see the .c file). Rendering again afterwards works
+ * (it loads the fonts again, slowly).
  */
 void		 mc_pdf_cleanup(void);
 
