@@ -73,6 +73,10 @@ describe('counter intake in a browser', { concurrency: false, timeout: 300_000 }
     await hit.waitFor({ timeout: 15_000 });
     assert.equal(new URL(page.url()).search.includes('q='), false, 'the list came without leaving the page');
     assert.match(await hit.innerText(), new RegExp(PROC_NAME));
+    // A search still in flight when the link is followed is cut off by the
+    // navigation (net::ERR_ABORTED), which watch() would count as a failed
+    // request: a receiver picks from a list that has settled.
+    await page.waitForLoadState('networkidle');
     await Promise.all([page.waitForURL(/procedure=/), hit.click()]);
     assert.match(await page.locator('#picked').innerText(), new RegExp(`${PROC_NAME}.*${PROC.replace('.', '\\.')}`));
     const labels = await page.locator('.doc-checklist label[for^="doc"]').allInnerTexts();
