@@ -52,6 +52,11 @@ enum stmt {
 	STMT_NEWS,
 	STMT_EVENTS,
 	STMT_ITEMS,
+	STMT_PROCEDURES_LIGHT,
+	STMT_PROC_TEXT,
+	STMT_CHANNELS_OF,
+	STMT_DOCUMENTS_OF,
+	STMT_LEGAL_OF,
 	STMT__MAX
 };
 
@@ -105,6 +110,52 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_ITEMS] =
 	    "SELECT event_id, procedure_code, field_slug "
 	    "FROM life_event_items ORDER BY event_id, seq",
+	/*
+	 * An incremental run reads every procedure without the texts only its
+	 * own page shows (NULL in their places), then those texts and the
+	 * child rows of the procedures it renders, one by one.
+	 */
+	[STMT_PROCEDURES_LIGHT] =
+	    "SELECT p.id, p.code, p.name, p.field_id, f.name, f.name_en, "
+	    "f.slug, p.level_province, p.level_commune, NULL, NULL, NULL, "
+	    "NULL, NULL, NULL, NULL, NULL, p.online, p.service_level, NULL, "
+	    "p.updated_at, a.name, a.name_en, NULL, NULL, a.id, a.code, "
+	    "p.search_text "
+	    "FROM procedures p JOIN fields f ON f.id = p.field_id "
+	    "LEFT JOIN agencies a ON a.id = p.agency_id "
+	    "ORDER BY f.name, f.id, p.name, p.id",
+	/* Columns in the order of text_cols[]. */
+	[STMT_PROC_TEXT] =
+	    "SELECT p.procedure_type, p.decision_no, p.implementing, "
+	    "p.competent, p.subjects, p.steps_text, p.conditions_text, "
+	    "p.result_text, p.source_url, a.address, a.phone "
+	    "FROM procedures p LEFT JOIN agencies a ON a.id = p.agency_id "
+	    "WHERE p.id = ?",
+	[STMT_CHANNELS_OF] =
+	    "SELECT procedure_id, channel, time_text, fee_text, "
+	    "fee_description FROM procedure_channels "
+	    "WHERE procedure_id = ? ORDER BY seq",
+	[STMT_DOCUMENTS_OF] =
+	    "SELECT procedure_id, group_name, name, originals, copies, "
+	    "has_template, note FROM procedure_documents "
+	    "WHERE procedure_id = ? ORDER BY seq",
+	[STMT_LEGAL_OF] =
+	    "SELECT procedure_id, doc_number, title FROM procedure_legal "
+	    "WHERE procedure_id = ? ORDER BY seq",
+};
+
+/* The columns STMT_PROCEDURES_LIGHT leaves out, as STMT_PROC_TEXT reads them. */
+static const int text_cols[] = { PROC_TYPE, PROC_DECISION, PROC_IMPLEMENTING,
+	PROC_COMPETENT, PROC_SUBJECTS, PROC_STEPS, PROC_CONDITIONS,
+	PROC_RESULT, PROC_SOURCE_URL, PROC_AGENCY_ADDRESS, PROC_AGENCY_PHONE };
+
+/* More procedures to render than this: the whole catalogue in one read. */
+#define TEXT_ONE_BY_ONE	200
+
+static const enum stmt child_of_stmt[CHILD__MAX] = {
+	[CHILD_CHANNELS] = STMT_CHANNELS_OF,
+	[CHILD_DOCUMENTS] = STMT_DOCUMENTS_OF,
+	[CHILD_LEGAL] = STMT_LEGAL_OF,
 };
 
 static const enum stmt child_stmt[CHILD__MAX] = {
@@ -174,6 +225,7 @@ struct run {
 	const char		*since;		/* render changes from here */
 	char			 sig[65];	/* the data's shape, see sign() */
 	int			 full;
+	int			 light;	/* procs read without their texts */
 	/* What to render when not full. */
 	unsigned char		*proc_dirty;	/* by procedure row */
 	unsigned char		*list_dirty[LIST__MAX];	/* by list key */
@@ -274,20 +326,105 @@ load(struct run *r, const char *last)
 	if (since == NULL)
 		r->full = 1;
 	r->since = since ? since : "";
+	r->light = !r->full;
 	if (mc_db_query(r->db, r->arena, &r->cat.procs,
-	    stmts[STMT_PROCEDURES], "") < 0)
+	    stmts[r->light ? STMT_PROCEDURES_LIGHT : STMT_PROCEDURES], "") < 0)
 		goto out_rollback;
-	for (c = 0; c < CHILD__MAX; c++)
-		if (mc_db_query(r->db, r->arena, &r->cat.child[c],
-		    stmts[child_stmt[c]], "") < 0)
-			goto out_rollback;
 	for (c = 0; c < TABLE__MAX; c++)
 		if (mc_db_query(r->db, r->arena, &r->cat.table[c],
 		    stmts[table_stmt[c]], "") < 0)
 			goto out_rollback;
+	if (sitegen_link(&r->cat, r->arena) < 0)
+		goto out_rollback;
+	return 0;		/* the snapshot stays open: load_rest() */
+out_rollback:
+	mc_db_rollback(r->db);
+	return -1;
+}
+
+/* Appends the rows of more to rows (their cells stay where they are). */
+static int
+rows_append(struct mc_arena *a, struct mc_rows *rows,
+    const struct mc_rows *more)
+{
+	const char	**v;
+	size_t		 *len, nc = more->ncols, n;
+
+	if (more->n == 0)
+		return 0;
+	if (rows->n > 0 && rows->ncols != nc)
+		return -1;
+	n = rows->n + more->n;
+	v = mc_arena_alloc(a, n * nc * sizeof(*v));
+	len = mc_arena_alloc(a, n * nc * sizeof(*len));
+	if (rows->n > 0) {
+		memcpy(v, rows->v, rows->n * nc * sizeof(*v));
+		memcpy(len, rows->len, rows->n * nc * sizeof(*len));
+	}
+	memcpy(v + rows->n * nc, more->v, more->n * nc * sizeof(*v));
+	memcpy(len + rows->n * nc, more->len, more->n * nc * sizeof(*len));
+	rows->v = v;
+	rows->len = len;
+	rows->ncols = nc;
+	rows->names = more->names;
+	rows->n = n;
+	return 0;
+}
+
+/*
+ * The rest of the snapshot, once plan() knows what to render: everything
+ * for a full run (or many procedures); else the texts and child rows of
+ * the procedures rendered, one by one. Ends the transaction. 0 or -1.
+ */
+static int
+load_rest(struct run *r)
+{
+	struct sg_catalogue	*cat = &r->cat;
+	struct mc_rows		 t, ch;
+	size_t			 i, k, n = 0;
+	long long		 id;
+	int			 c;
+
+	for (i = 0; i < cat->procs.n; i++)
+		n += r->proc_dirty[i];
+	if (r->light && (r->full || n > TEXT_ONE_BY_ONE)) {
+		if (mc_db_query(r->db, r->arena, &cat->procs,
+		    stmts[STMT_PROCEDURES], "") < 0)
+			goto out_rollback;
+		r->light = 0;
+	}
+	if (!r->light) {
+		for (c = 0; c < CHILD__MAX; c++)
+			if (mc_db_query(r->db, r->arena, &cat->child[c],
+			    stmts[child_stmt[c]], "") < 0)
+				goto out_rollback;
+	} else {
+		memset(cat->child, 0, sizeof(cat->child));
+		for (i = 0; i < cat->procs.n; i++) {
+			if (!r->proc_dirty[i])
+				continue;
+			id = mc_rows_int(&cat->procs, i, PROC_ID);
+			if (mc_db_query(r->db, r->arena, &t,
+			    stmts[STMT_PROC_TEXT], "i", id) < 0 || t.n != 1 ||
+			    t.ncols != sizeof(text_cols) / sizeof(*text_cols))
+				goto out_rollback;
+			for (k = 0; k < t.ncols; k++) {
+				cat->procs.v[i * cat->procs.ncols +
+				    (size_t)text_cols[k]] = t.v[k];
+				cat->procs.len[i * cat->procs.ncols +
+				    (size_t)text_cols[k]] = t.len[k];
+			}
+			for (c = 0; c < CHILD__MAX; c++)
+				if (mc_db_query(r->db, r->arena, &ch,
+				    stmts[child_of_stmt[c]], "i", id) < 0 ||
+				    rows_append(r->arena, &cat->child[c],
+				    &ch) < 0)
+					goto out_rollback;
+		}
+	}
 	if (mc_db_commit(r->db) < 0)
 		return -1;
-	return sitegen_link(&r->cat, r->arena);
+	return sitegen_link(cat, r->arena);
 out_rollback:
 	mc_db_rollback(r->db);
 	return -1;
@@ -1245,6 +1382,8 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 	if (strcmp(r.sig, last_sig) != 0)
 		r.full = 1;
 	plan(&r);
+	if (load_rest(&r) < 0)
+		goto out_buf;
 	if (fn != NULL)
 		fn(ctx, 0, r.planned);
 	if (build_langs(&r) < 0 || shared_files(&r) < 0 ||
