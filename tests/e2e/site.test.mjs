@@ -388,8 +388,10 @@ describe('regeneration', { timeout: 300_000 }, () => {
       sql(`UPDATE procedures SET steps_text = CONCAT(IFNULL(steps_text, ''), ' Bước kiểm thử tỉ lệ.'), updated_at = NOW() WHERE code = '${code}'`);
       const own = await run();
       if (quiet(t0)) {
-        assert.equal(own.rendered - idle.rendered, 2, `own content: ${JSON.stringify(own)} (idle ${JSON.stringify(idle)})`);
-        assert.equal(own.written, 2);
+        // Its two pages (a row changed in the same second as the last
+        // run's clock may add one or two: updated_at has whole seconds).
+        assert.ok(own.rendered - idle.rendered <= 4, `own content: ${JSON.stringify(own)} (idle ${JSON.stringify(idle)})`);
+        assert.equal(own.written, 2, `own content: ${JSON.stringify(own)}`);
       } else {
         assert.ok(own.rendered - idle.rendered < 120, `own content (others changed too): ${JSON.stringify(own)}`);
       }
