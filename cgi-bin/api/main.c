@@ -306,7 +306,7 @@ api_dossier(struct mc_request *r)
 		return reply(r, 200, dossier_json(r, &d, 1));
 	}
 	/* Public lookup: the code and the applicant's ID number must match. */
-	if (rc == 0 || strcmp(mc_rows_str(&d.row, 0, 8), idn) != 0)
+	if (rc == 0 || strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) != 0)
 		return 404;
 	return reply(r, 200, dossier_json(r, &d, 0));
 }

@@ -404,7 +404,7 @@ page_receipt(struct mc_request *r)
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
-	if (mc_rows_str(&d.row, 0, 14) == NULL)	/* not received */
+	if (mc_rows_str(&d.row, 0, DCOL_RECEIVED) == NULL)	/* not received */
 		return 404;
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_RECEIVED], "i",
 	    d.id) < 0)

@@ -381,12 +381,12 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 	if (gaps.n > 0)
 		mc_view_set(r->hdf, "Data.GapsKind", d->status ==
 		    STATUS_SUBMITTED ? "before" : mc_rows_int(&gaps, 0, 0) ==
-		    mc_rows_int(&d->row, 0, 22) ? "stuck" : "after");
+		    mc_rows_int(&d->row, 0, DCOL_STEP) ? "stuck" : "after");
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
 	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
 		return 0;
 	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
-	    (unsigned int)mc_rows_int(&d->row, 0, 23))) < 0)
+	    (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY))) < 0)
 		return -1;
 	if (rc == 1)
 		mc_view_set(r->hdf, "Data.CanReassign", "1");
@@ -418,7 +418,7 @@ page_dossier(struct mc_request *r)
 		return 503;
 	if (bits & (1u << ACTION_ASSIGN)) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
-		    "i", mc_rows_int(&d.row, 0, 23)) < 0)
+		    "i", mc_rows_int(&d.row, 0, DCOL_CAGENCY)) < 0)
 			return 503;
 		mc_view_rows(r->hdf, "Data.Officers", &list);
 	}
@@ -428,7 +428,7 @@ page_dossier(struct mc_request *r)
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, 1));
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, DCOL_CODE));
 	return mc_resp_page(r, "office/dossier.cs");
 }
 

@@ -66,7 +66,7 @@ field_int(struct mc_request *r, int f, long long max)
 static long long
 current_step(const struct mc_dossier *d)
 {
-	long long	seq = mc_rows_int(&d->row, 0, 22);
+	long long	seq = mc_rows_int(&d->row, 0, DCOL_STEP);
 	size_t		i;
 
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
@@ -89,7 +89,7 @@ reassign_page(struct mc_request *r, int status, const char *error)
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
 	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
-	    (unsigned int)mc_rows_int(&d.row, 0, 23))) < 0)
+	    (unsigned int)mc_rows_int(&d.row, 0, DCOL_CAGENCY))) < 0)
 		return 503;
 	if (rc == 0)
 		return 403;

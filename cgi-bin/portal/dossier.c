@@ -81,7 +81,7 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	mc_view_set(r->hdf, "Page.Nav", "dossiers");
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d->row, 0, 1));
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d->row, 0, DCOL_CODE));
 	if (mc_resp_page(r, "portal/dossier.cs") != 200)
 		return 500;
 	return status;
@@ -279,7 +279,7 @@ page_lookup(struct mc_request *r)
 	if (code != NULL && idn != NULL) {
 		if ((rc = mc_dossier_load(r->db, r->arena, code, &d)) < 0)
 			return 503;
-		if (rc == 1 && strcmp(mc_rows_str(&d.row, 0, 8), idn) == 0) {
+		if (rc == 1 && strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) == 0) {
 			mc_dossier_model(r->hdf, r->arena, &d, time(NULL), 0);
 			mc_view_set(r->hdf, "Data.Found", "1");
 		} else

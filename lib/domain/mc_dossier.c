@@ -1176,8 +1176,8 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 	st.id = d->id;
 	st.status = d->status;
 	st.agency = d->agency_id;
-	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0, 23);
-	st.step = (int)mc_rows_int(&d->row, 0, 22);
+	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY);
+	st.step = (int)mc_rows_int(&d->row, 0, DCOL_STEP);
 	st.step_role = -1;
 	if (st.step > 0 && (st.step_role = load_step(db, a, &st, st.step,
 	    &step)) < 0)
@@ -1200,12 +1200,12 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 		bits &= ~(1u << ACTION_SEND_BACK);
 	if (st.step_role != 3)
 		bits &= ~(1u << ACTION_APPROVE);
-	if (mc_rows_str(&d->row, 0, 31) != NULL ||	/* original_due */
-	    mc_rows_str(&d->row, 0, 15) == NULL ||
+	if (mc_rows_str(&d->row, 0, DCOL_ORIGINAL_DUE) != NULL ||	/* original_due */
+	    mc_rows_str(&d->row, 0, DCOL_DUE) == NULL ||
 	    mc_calendar_work_minutes(now, sql_time(mc_rows_str(&d->row, 0,
-	    15))) < DAY_MINUTES)
+	    DCOL_DUE))) < DAY_MINUTES)
 		bits &= ~(1u << ACTION_APOLOGY);
-	if (mc_rows_str(&d->row, 0, 25) == NULL)	/* no holder */
+	if (mc_rows_str(&d->row, 0, DCOL_HOLDER) == NULL)	/* no holder */
 		bits &= ~(1u << ACTION_REMIND);
 	return bits;
 }
@@ -1217,12 +1217,17 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	memset(d, 0, sizeof(*d));
 	if (mc_db_query(db, a, &d->row, stmts[STMT_GET], "s", code) < 0)
 		return -1;
+	if (d->row.ncols != DCOL__MAX) {
+		mc_err("dossier row: %zu columns, not %d", d->row.ncols,
+		    (int)DCOL__MAX);
+		return -1;
+	}
 	if (d->row.n == 0)
 		return 0;
-	d->id = mc_rows_int(&d->row, 0, 0);
-	d->status = (int)mc_rows_int(&d->row, 0, 2);
-	d->agency_id = (unsigned int)mc_rows_int(&d->row, 0, 4);
-	d->account_id = mc_rows_int(&d->row, 0, 5);
+	d->id = mc_rows_int(&d->row, 0, DCOL_ID);
+	d->status = (int)mc_rows_int(&d->row, 0, DCOL_STATUS);
+	d->agency_id = (unsigned int)mc_rows_int(&d->row, 0, DCOL_AGENCY);
+	d->account_id = mc_rows_int(&d->row, 0, DCOL_ACCOUNT);
 	if (mc_db_query(db, a, &d->events, stmts[STMT_EVENTS], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->steps, stmts[STMT_STEPS], "i", d->id) < 0 ||

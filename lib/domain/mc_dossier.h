@@ -169,8 +169,26 @@ int	mc_dossier_colour(const char *due, const char *warn, time_t now);
 const char *mc_dossier_colour_name(int);
 
 /* A loaded dossier: the row's columns by name, plus its lists. */
+/*
+ * The columns of a loaded dossier's row (d->row), in the order of
+ * mc_dossier.c's STMT_GET; mc_dossier_load refuses a row of another shape.
+ * Read them by name: mc_rows_str(&d->row, 0, DCOL_DUE).
+ */
+enum dossier_col {
+	DCOL_ID, DCOL_CODE, DCOL_STATUS, DCOL_VERSION, DCOL_AGENCY,
+	DCOL_ACCOUNT, DCOL_CHANNEL, DCOL_NAME, DCOL_ID_NUMBER, DCOL_PHONE,
+	DCOL_EMAIL, DCOL_ADDRESS, DCOL_FORM, DCOL_SUBMITTED, DCOL_RECEIVED,
+	DCOL_DUE, DCOL_FINISHED, DCOL_RETURNED, DCOL_PCODE, DCOL_PNAME,
+	DCOL_ACODE, DCOL_ANAME, DCOL_STEP, DCOL_CAGENCY, DCOL_CANAME,
+	DCOL_HOLDER, DCOL_HOLDER_NAME, DCOL_STEP_DUE, DCOL_STEP_WARN,
+	DCOL_PAUSED, DCOL_PAUSED_MIN, DCOL_ORIGINAL_DUE, DCOL_APOLOGY,
+	DCOL_SIGNED, DCOL_RETURN_METHOD, DCOL_PROCEDURE, DCOL_CLOCK_START,
+	DCOL_FIELD, DCOL_LEGAL_HOURS, DCOL_LEGAL_DAYS,
+	DCOL__MAX
+};
+
 struct mc_dossier {
-	struct mc_rows	 row;		/* one row: see STMT_GET's columns */
+	struct mc_rows	 row;		/* one row: columns enum dossier_col */
 	struct mc_rows	 events;
 	struct mc_rows	 files;
 	struct mc_rows	 steps;		/* seq, name, role, agency, times */

@@ -43,16 +43,6 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_FIELD] = "SELECT name FROM fields WHERE id = ?",
 };
 
-/* Columns of the dossier row (mc_dossier.c STMT_GET). */
-enum {
-	D_ID, D_CODE, D_STATUS, D_VERSION, D_AGENCY, D_ACCOUNT, D_CHANNEL,
-	D_NAME, D_ID_NUMBER, D_PHONE, D_EMAIL, D_ADDRESS, D_FORM,
-	D_SUBMITTED, D_RECEIVED, D_DUE, D_FINISHED, D_RETURNED, D_PCODE,
-	D_PNAME, D_ACODE, D_ANAME, D_STEP, D_CAGENCY, D_CANAME, D_HOLDER,
-	D_HOLDER_NAME, D_STEP_DUE, D_STEP_WARN, D_PAUSED, D_PAUSED_MIN,
-	D_ORIGINAL_DUE, D_APOLOGY, D_SIGNED, D_RETURN_METHOD, D_PROCEDURE
-};
-
 static const char *
 dcol(const struct mc_dossier *d, int c)
 {
@@ -83,11 +73,11 @@ static void
 applicant(const struct mc_dossier *d, struct mc_form_person *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->name = dcol(d, D_NAME);
-	p->id_number = dcol(d, D_ID_NUMBER);
-	p->address = dcol(d, D_ADDRESS);
-	p->phone = dcol(d, D_PHONE);
-	p->email = dcol(d, D_EMAIL);
+	p->name = dcol(d, DCOL_NAME);
+	p->id_number = dcol(d, DCOL_ID_NUMBER);
+	p->address = dcol(d, DCOL_ADDRESS);
+	p->phone = dcol(d, DCOL_PHONE);
+	p->email = dcol(d, DCOL_EMAIL);
 }
 
 /* The last event of an action: its row index, or -1. */
@@ -105,8 +95,8 @@ last_event(const struct mc_dossier *d, const char *action)
 static const char *
 legal_text(struct mc_arena *a, const struct mc_dossier *d)
 {
-	const char	*h = mc_rows_str(&d->row, 0, 38);
-	const char	*days = mc_rows_str(&d->row, 0, 39);
+	const char	*h = mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS);
+	const char	*days = mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS);
 	long long	 n;
 
 	if (h != NULL && mc_parse_ll(h, 0, 1LL << 31, &n) == 0)
@@ -128,16 +118,16 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	long			 ev;
 	size_t			 i;
 
-	if (dcol(d, D_RECEIVED) == NULL)
+	if (dcol(d, DCOL_RECEIVED) == NULL)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, &address) < 0 ||
 	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i", d->id) < 0)
 		return -1;
-	f.head.date = mc_time_parse(dcol(d, D_RECEIVED));
-	f.code = dcol(d, D_CODE);
+	f.head.date = mc_time_parse(dcol(d, DCOL_RECEIVED));
+	f.code = dcol(d, DCOL_CODE);
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, D_PNAME);
+	f.matter = dcol(d, DCOL_PNAME);
 	docs = mc_arena_alloc(a, (rows.n + 1) * sizeof(*docs));
 	for (i = 0; i < rows.n; i++) {
 		docs[i].name = mc_rows_str(&rows, i, 0);
@@ -148,10 +138,10 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	f.ndocs = rows.n;
 	f.sets = 1;
 	f.legal_time = legal_text(a, d);
-	f.received = mc_time_parse(dcol(d, D_RECEIVED));
-	f.due = mc_time_parse(dcol(d, D_ORIGINAL_DUE) ? dcol(d,
-	    D_ORIGINAL_DUE) : dcol(d, D_DUE));
-	f.collect_at = address ? address : dcol(d, D_ANAME);
+	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
+	f.due = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE) ? dcol(d,
+	    DCOL_ORIGINAL_DUE) : dcol(d, DCOL_DUE));
+	f.collect_at = address ? address : dcol(d, DCOL_ANAME);
 	if ((ev = last_event(d, "accept")) >= 0)
 		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
 	f.status_url = mc_arena_printf(a, "%s/dich-vu/tra-cuu?ma=%s",
@@ -174,9 +164,9 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.code = dcol(d, D_CODE);
+	f.code = dcol(d, DCOL_CODE);
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, D_PNAME);
+	f.matter = dcol(d, DCOL_PNAME);
 	n = d->supplements.n - 1;	/* the latest request */
 	f.head.date = mc_time_parse(mc_rows_str(&d->supplements, n, 2));
 	arr = json_loads(mc_rows_str(&d->supplements, n, 3), 0, NULL);
@@ -214,9 +204,9 @@ form03(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
 	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
-	f.code = dcol(d, D_CODE);
+	f.code = dcol(d, DCOL_CODE);
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, D_PNAME);
+	f.matter = dcol(d, DCOL_PNAME);
 	reasons = mc_arena_alloc(a, sizeof(*reasons));
 	reasons[0] = mc_rows_str(&d->events, (size_t)ev, 4);
 	f.reasons = reasons;
@@ -232,7 +222,7 @@ form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	struct mc_form04	f;
 	long			ev;
 
-	if (dcol(d, D_ORIGINAL_DUE) == NULL || (ev = last_event(d,
+	if (dcol(d, DCOL_ORIGINAL_DUE) == NULL || (ev = last_event(d,
 	    "apology")) < 0)
 		return 1;
 	memset(&f, 0, sizeof(f));
@@ -240,15 +230,15 @@ form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 		return -1;
 	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
 	applicant(d, &f.applicant);
-	f.code = dcol(d, D_CODE);
-	f.receipt_no = dcol(d, D_CODE);
-	f.dossier_type = mc_rows_str(&d->row, 0, 37);	/* field */
+	f.code = dcol(d, DCOL_CODE);
+	f.receipt_no = dcol(d, DCOL_CODE);
+	f.dossier_type = mc_rows_str(&d->row, 0, DCOL_FIELD);	/* field */
 	f.status = "Đang giải quyết";
-	f.matter = dcol(d, D_PNAME);
-	f.received = mc_time_parse(dcol(d, D_RECEIVED));
-	f.due_old = mc_time_parse(dcol(d, D_ORIGINAL_DUE));
-	f.due_new = mc_time_parse(dcol(d, D_DUE));
-	f.reason = dcol(d, D_APOLOGY);
+	f.matter = dcol(d, DCOL_PNAME);
+	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
+	f.due_old = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE));
+	f.due_new = mc_time_parse(dcol(d, DCOL_DUE));
+	f.reason = dcol(d, DCOL_APOLOGY);
 	f.signer = mc_rows_str(&d->events, (size_t)ev, 7);
 	return mc_form04_pdf(out, &f);
 }
@@ -267,12 +257,12 @@ form05(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.code = dcol(d, D_CODE);
+	f.code = dcol(d, DCOL_CODE);
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, D_PNAME);
-	f.lead = dcol(d, D_ANAME);
-	f.received = mc_time_parse(dcol(d, D_RECEIVED));
-	f.due = mc_time_parse(dcol(d, D_DUE));
+	f.matter = dcol(d, DCOL_PNAME);
+	f.lead = dcol(d, DCOL_ANAME);
+	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
+	f.due = mc_time_parse(dcol(d, DCOL_DUE));
 	h = mc_arena_alloc(a, d->steps.n * sizeof(*h));
 	for (i = 0; i < d->steps.n; i++) {
 		h[i].step = mc_arena_printf(a, "%s – %s",

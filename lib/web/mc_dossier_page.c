@@ -87,7 +87,7 @@ model_row(HDF *hdf, struct mc_arena *a, const char *prefix, size_t n,
 static const char *
 step_state(const struct mc_dossier *d, size_t i)
 {
-	long long	current = mc_rows_int(&d->row, 0, 22);
+	long long	current = mc_rows_int(&d->row, 0, DCOL_STEP);
 	int		open = d->status != STATUS_RETURNED &&
 			    d->status != STATUS_REFUSED &&
 			    d->status != STATUS_WITHDRAWN &&
@@ -149,22 +149,22 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 	}
 	mc_view_set(hdf, "Data.Colour", mc_dossier_colour_name(
 	    d->status == STATUS_SUPPLEMENT ? COLOUR_NONE : mc_dossier_colour(
-	    mc_rows_str(&d->row, 0, 27), mc_rows_str(&d->row, 0, 28), now)));
+	    mc_rows_str(&d->row, 0, DCOL_STEP_DUE), mc_rows_str(&d->row, 0, DCOL_STEP_WARN), now)));
 	/* Working time used: from the clock's start, less the pauses. */
-	if ((start = sql_time(mc_rows_str(&d->row, 0, 36))) != 0) {
-		end = sql_time(mc_rows_str(&d->row, 0, 16));
+	if ((start = sql_time(mc_rows_str(&d->row, 0, DCOL_CLOCK_START))) != 0) {
+		end = sql_time(mc_rows_str(&d->row, 0, DCOL_FINISHED));
 		if (end == 0)
-			end = sql_time(mc_rows_str(&d->row, 0, 29));
+			end = sql_time(mc_rows_str(&d->row, 0, DCOL_PAUSED));
 		if (end == 0)
 			end = now;
 		mc_view_setf(hdf, "Data.UsedHours", "%.1f",
 		    (mc_calendar_work_minutes(start, end) -
-		    mc_rows_int(&d->row, 0, 30)) / 60.0);
+		    mc_rows_int(&d->row, 0, DCOL_PAUSED_MIN)) / 60.0);
 	}
-	if (mc_rows_str(&d->row, 0, 38) != NULL)
-		hours = mc_rows_int(&d->row, 0, 38);
-	if (mc_rows_str(&d->row, 0, 39) != NULL)
-		days = mc_rows_int(&d->row, 0, 39);
+	if (mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS) != NULL)
+		hours = mc_rows_int(&d->row, 0, DCOL_LEGAL_HOURS);
+	if (mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS) != NULL)
+		days = mc_rows_int(&d->row, 0, DCOL_LEGAL_DAYS);
 	if (hours > 0) {
 		mc_view_set_int(hdf, "Data.LegalHours", hours);
 		mc_view_setf(hdf, "Data.LegalWorkdays", "%lld.%03lld",
