@@ -113,27 +113,6 @@ settings_load(struct settings *s)
 	s->batch = (size_t)mc_config_int("outbox_batch", 10, 1, 1000);
 }
 
-/* Runs as the config's run_user when started as root; 0 or -1. */
-static int
-drop_privileges(void)
-{
-	const char	*user = mc_config_get("run_user", "www-data");
-	struct passwd	*pw;
-
-	if (geteuid() != 0 || *user == '\0')
-		return 0;
-	if ((pw = getpwnam(user)) == NULL) {
-		mc_err("no user %s", user);
-		return -1;
-	}
-	if (setgroups(0, NULL) < 0 || setgid(pw->pw_gid) < 0 ||
-	    setuid(pw->pw_uid) < 0) {
-		mc_err("dropping to %s: %s", user, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static size_t
 read_cb(char *dst, size_t size, size_t n, void *arg)
 {
@@ -421,7 +400,7 @@ main(int argc, char *argv[])
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0 ||
-	    drop_privileges() < 0)
+	    mc_config_drop_root(NULL) < 0)
 		return 1;
 	while (!stopping && (db = mc_db_open()) == NULL)
 		nap(DB_RETRY_MS);

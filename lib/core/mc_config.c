@@ -2,14 +2,19 @@
  * The configuration file: "key = value" lines read once at start, with
  * MOTCUA_<KEY> environment variables taking precedence.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "mc_config.h"
+#include "mc_log.h"
 #include "mc_util.h"
 
 #define CONFIG_MAX	64
@@ -152,4 +157,25 @@ const char *
 mc_config_file(void)
 {
 	return config_path;
+}
+
+int
+mc_config_drop_root(const char *sock)
+{
+	const char	*user = mc_config_get("run_user", "www-data");
+	struct passwd	*pw;
+
+	if (geteuid() != 0 || *user == '\0')
+		return sock != NULL ? chmod(sock, 0666) : 0;
+	if ((pw = getpwnam(user)) == NULL) {
+		mc_err("no user %s", user);
+		return -1;
+	}
+	if ((sock != NULL && (chown(sock, pw->pw_uid, pw->pw_gid) < 0 ||
+	    chmod(sock, 0660) < 0)) || setgroups(0, NULL) < 0 ||
+	    setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
+		mc_err("dropping to %s: %s", user, strerror(errno));
+		return -1;
+	}
+	return 0;
 }

@@ -22,6 +22,14 @@ long long	 mc_config_int(const char *key, long long def,
 /* The path of the file that was loaded ("" when none). */
 const char	*mc_config_file(void);
 
+/*
+ * Runs as the config's run_user (default www-data; "" keeps the user)
+ * when started as root: groups, group, then user. When sock is not NULL it
+ * is first given to that user (0660), or made 0666 when not root. The one
+ * privilege drop of the programs and the worker. 0, or -1 (logged).
+ */
+int		 mc_config_drop_root(const char *sock);
+
 /* Sets a key for this process (tests); 0 or -1. */
 int		 mc_config_set(const char *key, const char *value);
 

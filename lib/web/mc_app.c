@@ -594,28 +594,6 @@ worker(const struct mc_app *app, int fd)
 	return 0;
 }
 
-/* Gives the socket to the web server's user and drops root; 0 or -1. */
-static int
-drop_privileges(const char *sock)
-{
-	const char	*user = mc_config_get("run_user", "www-data");
-	struct passwd	*pw;
-
-	if (geteuid() != 0 || *user == '\0')
-		return chmod(sock, 0666);
-	if ((pw = getpwnam(user)) == NULL) {
-		mc_err("no user %s", user);
-		return -1;
-	}
-	if (chown(sock, pw->pw_uid, pw->pw_gid) < 0 || chmod(sock, 0660) < 0 ||
-	    setgroups(0, NULL) < 0 || setgid(pw->pw_gid) < 0 ||
-	    setuid(pw->pw_uid) < 0) {
-		mc_err("dropping to %s: %s", user, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
 static pid_t
 spawn(const struct mc_app *app, int fd)
 {
@@ -709,7 +687,7 @@ mc_app_run(const struct mc_app *app, int argc, char **argv)
 		mc_err("cannot listen on %s", sock);
 		return 1;
 	}
-	if (drop_privileges(sock) < 0)
+	if (mc_config_drop_root(sock) < 0)
 		return 1;
 	rc = fg ? worker(app, fd) : supervise(app, fd, (int)n);
 	unlink(sock);

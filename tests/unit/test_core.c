@@ -3,9 +3,15 @@
  * util (hex, UTF-8, folding, time), http (query strings, multipart, cookies,
  * validators). The calendar has its own, test_calendar.c.
  */
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <grp.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "mc_arena.h"
@@ -235,6 +241,54 @@ test_time(void)
 	CHECK_INT(mc_time_parse(NULL), 0);
 }
 
+/*
+ * mc_config_drop_root, in a child: as root it ends as run_user with that
+ * user's group and no others, and cannot become root again; an unknown
+ * user is an error; not as root nothing changes.
+ */
+static int
+drop_child(const char *user, uid_t uid, gid_t gid)
+{
+	uid_t	before = geteuid();
+
+	if (mc_config_set("run_user", user) < 0)
+		return 10;
+	if (mc_config_drop_root(NULL) != 0)
+		return 1;
+	if (before != 0)
+		return geteuid() == before ? 0 : 2;
+	if (geteuid() != uid || getuid() != uid || getegid() != gid ||
+	    getgid() != gid || getgroups(0, NULL) != 0)
+		return 3;
+	if (setuid(0) == 0)
+		return 4;
+	return 0;
+}
+
+static void
+test_drop_root(void)
+{
+	struct passwd	*pw = getpwnam("nobody");
+	pid_t		 pid;
+	int		 st;
+
+	if (pw == NULL) {
+		CHECK(!"a user nobody");
+		return;
+	}
+	if ((pid = fork()) == 0)
+		_exit(drop_child("nobody", pw->pw_uid, pw->pw_gid));
+	CHECK(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st));
+	CHECK_INT(WEXITSTATUS(st), 0);
+	if (geteuid() == 0) {
+		if ((pid = fork()) == 0)
+			_exit(drop_child("no-such-user-motcua", 0, 0));
+		CHECK(pid > 0 && waitpid(pid, &st, 0) == pid &&
+		    WIFEXITED(st));
+		CHECK_INT(WEXITSTATUS(st), 1);
+	}
+}
+
 int
 main(void)
 {
@@ -245,5 +299,6 @@ main(void)
 	test_util();
 	test_http();
 	test_time();
+	test_drop_root();
 	return DONE();
 }
