@@ -41,4 +41,13 @@ struct mc_user {
 	size_t		 ngrants;
 };
 
+/*
+ * The rules of an account's fields, one for the web forms, the API and
+ * the motcua command alike: a phone number is 9-15 digits, a leading '+'
+ * allowed; an ID number (CCCD) is 12 digits. 1 if s is one, 0 if not
+ * (NULL is not).
+ */
+int	mc_account_phone_ok(const char *s);
+int	mc_account_id_number_ok(const char *s);
+
 #endif

@@ -352,17 +352,13 @@ valid_email(const struct mc_param *p)
 int
 valid_id_number(const struct mc_param *p)
 {
-	return p->len == 12 && all_in(p->value, "0123456789");
+	return p->len == 12 && mc_account_id_number_ok(p->value);
 }
 
 int
 valid_phone(const struct mc_param *p)
 {
-	const char	*s = p->value;
-
-	if (*s == '+')
-		s++;
-	return strlen(s) >= 9 && strlen(s) <= 15 && all_in(s, "0123456789");
+	return mc_account_phone_ok(p->value);
 }
 
 int

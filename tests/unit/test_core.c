@@ -204,6 +204,26 @@ test_http(void)
 	CHECK(V(valid_id_number, "079090001234"));
 	CHECK(!V(valid_id_number, "07909000123"));
 	CHECK(!V(valid_id_number, "07909000123a"));
+	/* One rule for the forms, the API and the motcua command. */
+	CHECK(mc_account_phone_ok("0901234567"));
+	CHECK(mc_account_phone_ok("+84901234567"));
+	CHECK(mc_account_phone_ok("090123456"));		/* 9 */
+	CHECK(!mc_account_phone_ok("09012345"));		/* 8 */
+	CHECK(mc_account_phone_ok("012345678901234"));	/* 15 */
+	CHECK(!mc_account_phone_ok("0123456789012345"));	/* 16 */
+	CHECK(!mc_account_phone_ok("113"));	/* the CLI took 3-20 before */
+	CHECK(!mc_account_phone_ok("0901 234 567"));
+	CHECK(!mc_account_phone_ok("09012345+67"));
+	CHECK(!mc_account_phone_ok("++84901234567"));
+	CHECK(!mc_account_phone_ok(""));
+	CHECK(!mc_account_phone_ok(NULL));
+	CHECK(V(valid_phone, "0901234567"));
+	CHECK(!V(valid_phone, "113"));
+	CHECK(mc_account_id_number_ok("079090001234"));
+	CHECK(!mc_account_id_number_ok("07909000123"));
+	CHECK(!mc_account_id_number_ok("0790900012345"));
+	CHECK(!mc_account_id_number_ok("07909000123a"));
+	CHECK(!mc_account_id_number_ok(NULL));
 	CHECK(V(valid_phone, "+84901234567"));
 	CHECK(!V(valid_phone, "12345"));
 	CHECK(V(valid_line, "Nguyễn Văn An"));

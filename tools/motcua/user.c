@@ -79,25 +79,13 @@ motcua_valid_email(const char *s)
 int
 motcua_valid_id_number(const char *s)
 {
-	size_t	 i;
-
-	for (i = 0; i < 12; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return s[12] == '\0';
+	return mc_account_id_number_ok(s);
 }
 
 int
 motcua_valid_phone(const char *s)
 {
-	size_t	 i, len = strlen(s);
-
-	if (len < 3 || len > 20)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!(s[i] >= '0' && s[i] <= '9') && !(i == 0 && s[i] == '+'))
-			return 0;
-	return 1;
+	return mc_account_phone_ok(s);
 }
 
 int
@@ -245,7 +233,8 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 		return -1;
 	}
 	if (phone != NULL && !motcua_valid_phone(phone)) {
-		fprintf(stderr, "motcua: --phone must be 3 to 20 digits\n");
+		fprintf(stderr, "motcua: --phone must be 9 to 15 digits "
+		    "(a leading + allowed)\n");
 		return -1;
 	}
 	if (name != NULL && (!mc_utf8_valid(name, strlen(name)) ||
