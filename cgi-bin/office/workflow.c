@@ -147,8 +147,8 @@ workflow_page(struct mc_request *r, struct mc_rows *proc, int status)
 	size_t		i;
 
 	mc_view_rows(r->hdf, "Data.Procedure", proc);
-	legal = mc_rows_str(proc, 0, 3) ? mc_rows_int(proc, 0, 3) * 60 :
-	    mc_rows_int(proc, 0, 4) * 8 * 60 * 5 / 7;
+	legal = mc_dossier_legal_minutes(mc_rows_str(proc, 0, 3),
+	    mc_rows_str(proc, 0, 4));
 	if (status == 200) {
 		if (mc_dossier_workflow(r->db, r->arena, mc_rows_int(proc, 0,
 		    0), &steps) < 0)
@@ -228,8 +228,8 @@ page_workflow_post(struct mc_request *r)
 		return 503;
 	if (proc.n == 0)
 		return 404;
-	legal = mc_rows_str(&proc, 0, 3) ? mc_rows_int(&proc, 0, 3) * 60 :
-	    mc_rows_int(&proc, 0, 4) * 8 * 60 * 5 / 7;
+	legal = mc_dossier_legal_minutes(mc_rows_str(&proc, 0, 3),
+	    mc_rows_str(&proc, 0, 4));
 	for (i = 0; i < MAX_ROWS; i++) {
 		name = mc_req_field(r, FIELD_NAME1 + i);
 		role = mc_req_field(r, FIELD_ROLE1 + i);

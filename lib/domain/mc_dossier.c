@@ -774,6 +774,15 @@ move_step(struct mc_db *db, struct mc_arena *a, struct state *st, int to,
 	return 0;
 }
 
+long long
+mc_dossier_legal_minutes(const char *hours, const char *days)
+{
+	if (hours != NULL)
+		return strtoll(hours, NULL, 10) * 60;
+	return (days != NULL ? strtoll(days, NULL, 10) : 0) * DAY_MINUTES *
+	    5 / 7;
+}
+
 /* The procedure's legal time in working minutes (calendar days: days). */
 static int
 legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
@@ -785,8 +794,8 @@ legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
 	    mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 || rows.n == 0)
 		return -1;
 	*days = mc_rows_str(&rows, 0, 1) ? mc_rows_int(&rows, 0, 1) : 0;
-	*minutes = mc_rows_str(&rows, 0, 0) ? mc_rows_int(&rows, 0, 0) * 60 :
-	    *days * DAY_MINUTES * 5 / 7;
+	*minutes = mc_dossier_legal_minutes(mc_rows_str(&rows, 0, 0),
+	    mc_rows_str(&rows, 0, 1));
 	*cutoff = (int)mc_rows_int(&rows, 0, 2);
 	return 0;
 }

@@ -12,6 +12,7 @@
 
 #include "mc_account.h"
 #include "mc_calendar.h"
+#include "mc_db.h"
 #include "mc_files.h"
 
 struct mc_arena;
@@ -143,6 +144,15 @@ struct mc_action_args {
 int	mc_dossier_act(struct mc_db *, struct mc_arena *,
 	    const struct mc_user *, const char *code, enum mc_action,
 	    const struct mc_action_args *, time_t now);
+
+/*
+ * A procedure's legal time in working minutes, from its time_hours and
+ * time_days as the database gives them (NULL for SQL NULL): the hours when
+ * set, else the days counted as working time (5 working days in 7, 8
+ * hours each); 0 when neither. The one rule for deadlines and the
+ * workflow editor.
+ */
+long long mc_dossier_legal_minutes(const char *hours, const char *days);
 
 /* Every action the user may take on the dossier now, as bits. */
 unsigned int mc_dossier_allowed(struct mc_db *, struct mc_arena *,

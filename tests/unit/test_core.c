@@ -17,6 +17,7 @@
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_config.h"
+#include "mc_dossier.h"
 #include "mc_http.h"
 #include "mc_util.h"
 
@@ -204,6 +205,12 @@ test_http(void)
 	CHECK(V(valid_id_number, "079090001234"));
 	CHECK(!V(valid_id_number, "07909000123"));
 	CHECK(!V(valid_id_number, "07909000123a"));
+	/* A procedure's legal time: hours, else days as working time. */
+	CHECK_INT(mc_dossier_legal_minutes("24", "10"), 24 * 60);
+	CHECK_INT(mc_dossier_legal_minutes("0", "10"), 0);
+	CHECK_INT(mc_dossier_legal_minutes(NULL, "7"), 5 * 8 * 60);
+	CHECK_INT(mc_dossier_legal_minutes(NULL, "15"), 15 * 480 * 5 / 7);
+	CHECK_INT(mc_dossier_legal_minutes(NULL, NULL), 0);
 	/* One rule for the forms, the API and the motcua command. */
 	CHECK(mc_account_phone_ok("0901234567"));
 	CHECK(mc_account_phone_ok("+84901234567"));
