@@ -200,6 +200,12 @@ if compgen -G "$TOP/build/tests/asan_unit_*" >/dev/null; then
     run_binaries "AddressSanitizer unit tests (build/tests/asan_unit_*)" "$TOP/build/tests/asan_unit_*"
 fi
 
+# The unit suites ran as root against the instance's files folder: what they
+# stored (content-addressed folders such as files/ab/cd) must stay writable by
+# the programs, which run as www-data, or a later upload landing in the same
+# folder fails with 503 (as tools/instance.sh does after seeding).
+chown -R www-data:www-data "$RUNDIR/files" 2>/dev/null || true
+
 section "fuzz targets (tools/fuzz.sh, ${FUZZ_SECONDS:-10} s each)"
 run_suite "fuzz" "$UNIT_TIMEOUT" env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" "$TOP/tools/fuzz.sh"
 
