@@ -15,8 +15,8 @@
 int
 main(int argc, char *argv[])
 {
-	const char	*cfg;
-	int		 i, full = 0, rc;
+	const char *cfg;
+	int	    i, full = 0, rc;
 
 	mc_log_init("sitegen");
 	for (i = 1; i < argc; i++) {
@@ -31,7 +31,8 @@ main(int argc, char *argv[])
 	if ((cfg = getenv("MOTCUA_CONFIG")) == NULL || *cfg == '\0')
 		cfg = access("motcua.conf", R_OK) == 0 ? "motcua.conf" : NULL;
 	if (cfg == NULL) {
-		fprintf(stderr, "sitegen: no instance chosen: set "
+		fprintf(stderr,
+		    "sitegen: no instance chosen: set "
 		    "MOTCUA_CONFIG=/tmp/motcua-PORT/motcua.conf\n");
 		return 1;
 	}

@@ -21,27 +21,32 @@
 #include "mc_view.h"
 #include "sitegen.h"
 
-#define TITLE_CHARS	120	/* <title> and breadcrumb */
-#define DESC_CHARS	240	/* meta description */
-#define POPULAR_MAX	10
-#define RELATED_MAX	6
-#define HOME_FIELDS	12
-#define HOME_NEWS	3
-#define HOME_FAQS	4
-#define PROC_FAQS	5
+#define TITLE_CHARS 120 /* <title> and breadcrumb */
+#define DESC_CHARS  240 /* meta description */
+#define POPULAR_MAX 10
+#define RELATED_MAX 6
+#define HOME_FIELDS 12
+#define HOME_NEWS   3
+#define HOME_FAQS   4
+#define PROC_FAQS   5
 
 /* What the source catalogue writes where it has nothing to say. */
+/* clang-format off */
 static const char *const placeholders[] = {
 	"Không có thông tin",
 	"--",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const int child_cols[CHILD__MAX] = {
 	[CHILD_CHANNELS] = CHAN__MAX,
 	[CHILD_DOCUMENTS] = DOC__MAX,
 	[CHILD_LEGAL] = LEGAL__MAX,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const int table_cols[TABLE__MAX] = {
 	[TABLE_AGENCIES] = AG__MAX,
 	[TABLE_FAQS] = FAQ__MAX,
@@ -49,17 +54,20 @@ static const int table_cols[TABLE__MAX] = {
 	[TABLE_EVENTS] = EV__MAX,
 	[TABLE_ITEMS] = EVI__MAX,
 };
+/* clang-format on */
 
 /* Service levels: as stored, in page paths, in Lang.ServiceLevel. */
 static const char *const level_db[SL__MAX] = { "full", "partial", NULL };
+/* clang-format off */
 static const char *const level_path[SL__MAX] = {
 	"toan-trinh", "mot-phan", "chua-phan-loai",
 };
+/* clang-format on */
 static const char *const level_key[SL__MAX] = { "full", "partial", "none" };
 
 struct id_index {
-	long long	id;
-	size_t		row;
+	long long id;
+	size_t	  row;
 };
 
 static const char *
@@ -72,7 +80,7 @@ cell(const struct mc_rows *r, size_t row, int col)
 static int
 blank(const char *s)
 {
-	size_t	i, n;
+	size_t i, n;
 
 	if (s == NULL)
 		return 1;
@@ -89,17 +97,16 @@ blank(const char *s)
 }
 
 /* The node name, created if missing; aborts only when out of memory. */
-static HDF *
-node(HDF *hdf, const char *fmt, ...)
+static HDF *node(HDF *hdf, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 static HDF *
 node(HDF *hdf, const char *fmt, ...)
 {
-	char	 name[128];
-	va_list	 ap;
-	HDF	*n;
-	NEOERR	*err;
+	char	name[128];
+	va_list ap;
+	HDF    *n;
+	NEOERR *err;
 
 	va_start(ap, fmt);
 	vsnprintf(name, sizeof(name), fmt, ap);
@@ -124,8 +131,10 @@ set_text(HDF *hdf, const char *name, const char *s)
 static int
 web_url(const char *s)
 {
-	return s != NULL && (strncmp(s, "https://", 8) == 0 ||
-	    strncmp(s, "http://", 7) == 0) && strpbrk(s, " \t\r\n") == NULL;
+	return s != NULL &&
+	    (strncmp(s, "https://", 8) == 0 ||
+		strncmp(s, "http://", 7) == 0) &&
+	    strpbrk(s, " \t\r\n") == NULL;
 }
 
 /* The English text when the page is English and there is one. */
@@ -141,7 +150,7 @@ pick(const char *vi, const char *en, enum mc_lang lang)
 static const char *
 shorten(struct mc_arena *a, const char *s, size_t max)
 {
-	size_t	i, chars = 0;
+	size_t i, chars = 0;
 
 	for (i = 0; s[i] != '\0'; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80 && chars++ == max)
@@ -157,7 +166,7 @@ shorten(struct mc_arena *a, const char *s, size_t max)
 static const char *
 count(HDF *hdf, struct mc_arena *a, size_t n)
 {
-	const char	*sep = mc_view_str(hdf, "Common.ThousandsSep");
+	const char *sep = mc_view_str(hdf, "Common.ThousandsSep");
 
 	if (n < 1000)
 		return mc_arena_printf(a, "%zu", n);
@@ -172,22 +181,21 @@ count(HDF *hdf, struct mc_arena *a, size_t n)
 static const char *
 date(struct mc_arena *a, const char *sqltime, enum mc_lang lang)
 {
-	char	out[64];
+	char out[64];
 
 	if (sqltime == NULL || strlen(sqltime) < 10)
 		return NULL;
-	return mc_arena_strdup(a, mc_fmt_date(lang, sqltime, out,
-	    sizeof(out)));
+	return mc_arena_strdup(a,
+	    mc_fmt_date(lang, sqltime, out, sizeof(out)));
 }
 
 /* Sets prefix.0, prefix.1, ... to the non-blank lines of text, trimmed. */
 static void
-set_lines(HDF *hdf, const char *prefix, const char *text,
-    struct mc_arena *a)
+set_lines(HDF *hdf, const char *prefix, const char *text, struct mc_arena *a)
 {
-	const char	*s, *e;
-	size_t		 n = 0, len;
-	char		 name[64];
+	const char *s, *e;
+	size_t	    n = 0, len;
+	char	    name[64];
 
 	if (blank(text))
 		return;
@@ -208,11 +216,12 @@ set_lines(HDF *hdf, const char *prefix, const char *text,
 int
 sitegen_code_ok(const char *code)
 {
-	size_t	n;
+	size_t n;
 
 	if (code == NULL || code[0] == '.' || strstr(code, "..") != NULL)
 		return 0;
-	n = strspn(code, "0123456789abcdefghijklmnopqrstuvwxyz"
+	n = strspn(code,
+	    "0123456789abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ._-");
 	return n > 0 && n <= 64 && code[n] == '\0';
 }
@@ -230,20 +239,21 @@ static void
 link_child(struct sg_catalogue *cat, enum sg_child c,
     const struct id_index *ids, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->child[c];
-	struct id_index		 key, *hit;
-	size_t			 i, j;
+	const struct mc_rows *r = &cat->child[c];
+	struct id_index	      key, *hit;
+	size_t		      i, j;
 
-	cat->span[c] = mc_arena_alloc(a, (cat->procs.n + 1) *
-	    sizeof(struct sg_span));
+	cat->span[c] = mc_arena_alloc(a,
+	    (cat->procs.n + 1) * sizeof(struct sg_span));
 	memset(cat->span[c], 0, (cat->procs.n + 1) * sizeof(struct sg_span));
 	for (i = 0; i < r->n; i = j) {
 		key.id = mc_rows_int(r, i, 0);
-		for (j = i + 1; j < r->n && mc_rows_int(r, j, 0) == key.id; j++)
+		for (j = i + 1; j < r->n && mc_rows_int(r, j, 0) == key.id;
+		     j++)
 			;
 		hit = bsearch(&key, ids, cat->procs.n, sizeof(*ids), id_cmp);
 		if (hit == NULL)
-			continue;	/* added after the procedures */
+			continue; /* added after the procedures */
 		cat->span[c][hit->row].first = i;
 		cat->span[c][hit->row].n = j - i;
 	}
@@ -262,8 +272,8 @@ code_row_cmp(const void *a, const void *b)
 enum sg_level
 sitegen_level(const struct sg_catalogue *cat, size_t row)
 {
-	const char	*s = cell(&cat->procs, row, PROC_SERVICE_LEVEL);
-	int		 l;
+	const char *s = cell(&cat->procs, row, PROC_SERVICE_LEVEL);
+	int	    l;
 
 	for (l = 0; l < SL_NONE; l++)
 		if (s != NULL && strcmp(s, level_db[l]) == 0)
@@ -283,8 +293,8 @@ shape_ok(const struct mc_rows *r, int want, const char *what)
 int
 sitegen_link(struct sg_catalogue *cat, struct mc_arena *a)
 {
-	struct id_index	*ids;
-	struct sg_field	*f = NULL;
+	struct id_index *ids;
+	struct sg_field *f = NULL;
 	size_t		 i, n = cat->procs.n;
 	int		 c;
 
@@ -308,18 +318,22 @@ sitegen_link(struct sg_catalogue *cat, struct mc_arena *a)
 		ids[i].id = mc_rows_int(&cat->procs, i, PROC_ID);
 		ids[i].row = i;
 		cat->by_code[i] = i;
-		if (f == NULL || mc_rows_int(&cat->procs, i, PROC_FIELD_ID) !=
-		    mc_rows_int(&cat->procs, f->first, PROC_FIELD_ID)) {
+		if (f == NULL ||
+		    mc_rows_int(&cat->procs, i, PROC_FIELD_ID) !=
+			mc_rows_int(&cat->procs, f->first, PROC_FIELD_ID)) {
 			f = &cat->fields[cat->nfields++];
 			f->first = i;
 			f->n = f->online = 0;
 		}
 		f->n++;
 		cat->field_of[i] = cat->nfields - 1;
-		cat->agency_id[i] = mc_rows_int(&cat->procs, i, PROC_AGENCY_ID);
-		cat->flags[i] =
-		    (mc_rows_int(&cat->procs, i, PROC_PROVINCE) ? PF_PROVINCE : 0) |
-		    (mc_rows_int(&cat->procs, i, PROC_COMMUNE) ? PF_COMMUNE : 0) |
+		cat->agency_id[i] = mc_rows_int(&cat->procs, i,
+		    PROC_AGENCY_ID);
+		cat->flags[i] = (mc_rows_int(&cat->procs, i, PROC_PROVINCE) ?
+					PF_PROVINCE :
+					0) |
+		    (mc_rows_int(&cat->procs, i, PROC_COMMUNE) ? PF_COMMUNE :
+								 0) |
 		    (mc_rows_int(&cat->procs, i, PROC_ONLINE) ? PF_ONLINE : 0);
 		if (cat->flags[i] & PF_ONLINE) {
 			f->online++;
@@ -340,15 +354,15 @@ sitegen_link(struct sg_catalogue *cat, struct mc_arena *a)
 int
 sitegen_find(const struct sg_catalogue *cat, const char *code, size_t *row)
 {
-	size_t	lo = 0, hi = cat->procs.n, mid;
-	int	c;
+	size_t lo = 0, hi = cat->procs.n, mid;
+	int    c;
 
 	if (code == NULL)
 		return 0;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		c = strcmp(code, cell(&cat->procs, cat->by_code[mid],
-		    PROC_CODE));
+		c = strcmp(code,
+		    cell(&cat->procs, cat->by_code[mid], PROC_CODE));
 		if (c == 0) {
 			*row = cat->by_code[mid];
 			return 1;
@@ -381,7 +395,7 @@ set_paths(HDF *hdf, enum mc_lang lang, const char *path)
 static const char *
 field_slug(const struct sg_catalogue *cat, size_t row, struct mc_arena *a)
 {
-	const char	*slug = cell(&cat->procs, row, PROC_FIELD_SLUG);
+	const char *slug = cell(&cat->procs, row, PROC_FIELD_SLUG);
 
 	if (sitegen_code_ok(slug))
 		return slug;
@@ -399,7 +413,7 @@ field_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 static void
 crumb(HDF *hdf, int n, const char *title, const char *href)
 {
-	HDF	*c = node(hdf, "Page.Breadcrumb.%d", n);
+	HDF *c = node(hdf, "Page.Breadcrumb.%d", n);
 
 	mc_view_set(c, "Title", title);
 	if (href != NULL)
@@ -411,7 +425,7 @@ static void
 trail(HDF *hdf, enum mc_lang lang, int catalogue, const char *title,
     struct mc_arena *a)
 {
-	int	n = 0;
+	int n = 0;
 
 	crumb(hdf, n++, mc_view_str(hdf, "Site.Nav.Home"),
 	    mc_arena_printf(a, "%s/", root(lang)));
@@ -424,15 +438,15 @@ trail(HDF *hdf, enum mc_lang lang, int catalogue, const char *title,
 static void
 set_counts(HDF *hdf, const struct sg_catalogue *cat, struct mc_arena *a)
 {
-	int	l;
+	int l;
 
 	mc_view_set(hdf, "Data.Count.Procedures", count(hdf, a, cat->procs.n));
 	mc_view_set(hdf, "Data.Count.Online", count(hdf, a, cat->online));
 	mc_view_set(hdf, "Data.Count.Fields", count(hdf, a, cat->nfields));
 	mc_view_set(hdf, "Data.Count.Province", count(hdf, a, cat->province));
 	mc_view_set(hdf, "Data.Count.Commune", count(hdf, a, cat->commune));
-	mc_view_set(hdf, "Data.Count.Agencies", count(hdf, a,
-	    cat->table[TABLE_AGENCIES].n));
+	mc_view_set(hdf, "Data.Count.Agencies",
+	    count(hdf, a, cat->table[TABLE_AGENCIES].n));
 	for (l = 0; l < SL__MAX; l++) {
 		mc_view_set(node(hdf, "Data.Levels.%d", l), "Key",
 		    level_key[l]);
@@ -447,7 +461,7 @@ set_counts(HDF *hdf, const struct sg_catalogue *cat, struct mc_arena *a)
 static void
 set_item(HDF *n, const struct sg_catalogue *cat, size_t row)
 {
-	const struct mc_rows	*p = &cat->procs;
+	const struct mc_rows *p = &cat->procs;
 
 	mc_view_set(n, "Code", cell(p, row, PROC_CODE));
 	mc_view_set(n, "Name", cell(p, row, PROC_NAME));
@@ -464,17 +478,18 @@ set_item(HDF *n, const struct sg_catalogue *cat, size_t row)
 static void
 set_popular(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang)
 {
-	const struct mc_rows	*it = &cat->table[TABLE_ITEMS];
-	const struct sg_field	*f = NULL;
-	const char		*want, *code;
-	size_t			 i, k, row, n = 0;
+	const struct mc_rows  *it = &cat->table[TABLE_ITEMS];
+	const struct sg_field *f = NULL;
+	const char	      *want, *code;
+	size_t		       i, k, row, n = 0;
 
 	for (i = 0; i < it->n && n < POPULAR_MAX; i++) {
 		if (!sitegen_find(cat, cell(it, i, EVI_CODE), &row))
 			continue;
 		for (k = 0; k < n; k++)
 			if (strcmp(hdf_get_valuef(hdf, "Data.Popular.%zu.Code",
-			    k), cell(&cat->procs, row, PROC_CODE)) == 0)
+				       k),
+				cell(&cat->procs, row, PROC_CODE)) == 0)
 				break;
 		if (k == n)
 			set_item(node(hdf, "Data.Popular.%zu", n++), cat, row);
@@ -484,7 +499,7 @@ set_popular(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang)
 	want = mc_config_get("sitegen_popular_field", "Hộ tịch");
 	for (i = 0; i < cat->nfields; i++)
 		if (strcmp(cell(&cat->procs, cat->fields[i].first, PROC_FIELD),
-		    want) == 0)
+			want) == 0)
 			f = &cat->fields[i];
 	if (f == NULL && cat->nfields == 0)
 		return;
@@ -504,9 +519,9 @@ static void
 set_fields(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
     size_t max, struct mc_arena *a)
 {
-	const struct sg_field	*f;
-	size_t			*order, i, j, t, n;
-	HDF			*fn;
+	const struct sg_field *f;
+	size_t		      *order, i, j, t, n;
+	HDF		      *fn;
 
 	n = cat->nfields;
 	order = mc_arena_alloc(a, (n + 1) * sizeof(size_t));
@@ -514,8 +529,9 @@ set_fields(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
 		order[i] = i;
 	/* The largest first when cut (insertion sort: ~120 fields). */
 	for (i = 1; max > 0 && i < n; i++)
-		for (j = i; j > 0 && cat->fields[order[j]].n >
-		    cat->fields[order[j - 1]].n; j--) {
+		for (j = i; j > 0 &&
+		     cat->fields[order[j]].n > cat->fields[order[j - 1]].n;
+		     j--) {
 			t = order[j];
 			order[j] = order[j - 1];
 			order[j - 1] = t;
@@ -534,7 +550,7 @@ set_fields(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
 static const char *
 event_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 {
-	const struct mc_rows	*e = &cat->table[TABLE_EVENTS];
+	const struct mc_rows *e = &cat->table[TABLE_EVENTS];
 
 	return pick(cell(e, row, EV_NAME), cell(e, row, EV_NAME_EN), lang);
 }
@@ -543,9 +559,9 @@ event_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 static void
 set_events(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang)
 {
-	const struct mc_rows	*e = &cat->table[TABLE_EVENTS];
-	size_t			 i, n = 0;
-	HDF			*en;
+	const struct mc_rows *e = &cat->table[TABLE_EVENTS];
+	size_t		      i, n = 0;
+	HDF		     *en;
 
 	for (i = 0; i < e->n; i++) {
 		if (!sitegen_code_ok(cell(e, i, EV_SLUG)))
@@ -553,8 +569,9 @@ set_events(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang)
 		en = node(hdf, "Data.Events.%zu", n++);
 		mc_view_set(en, "Slug", cell(e, i, EV_SLUG));
 		mc_view_set(en, "Name", event_name(cat, i, lang));
-		set_text(en, "Summary", pick(cell(e, i, EV_SUMMARY),
-		    cell(e, i, EV_SUMMARY_EN), lang));
+		set_text(en, "Summary",
+		    pick(cell(e, i, EV_SUMMARY), cell(e, i, EV_SUMMARY_EN),
+			lang));
 	}
 }
 
@@ -571,14 +588,16 @@ static void
 set_news_item(HDF *n, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_NEWS];
+	const struct mc_rows *r = &cat->table[TABLE_NEWS];
 
 	mc_view_set(n, "Id", cell(r, row, NEWS_ID));
 	mc_view_set(n, "Kind", cell(r, row, NEWS_KIND));
-	mc_view_set(n, "Title", pick_note(n, cell(r, row, NEWS_TITLE),
-	    cell(r, row, NEWS_TITLE_EN), lang));
-	set_text(n, "Summary", pick(cell(r, row, NEWS_SUMMARY),
-	    cell(r, row, NEWS_SUMMARY_EN), lang));
+	mc_view_set(n, "Title",
+	    pick_note(n, cell(r, row, NEWS_TITLE), cell(r, row, NEWS_TITLE_EN),
+		lang));
+	set_text(n, "Summary",
+	    pick(cell(r, row, NEWS_SUMMARY), cell(r, row, NEWS_SUMMARY_EN),
+		lang));
 	set_text(n, "Date", date(a, cell(r, row, NEWS_PUBLISHED), lang));
 }
 
@@ -586,12 +605,13 @@ static void
 set_faq_item(HDF *n, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, int answer, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_FAQS];
-	const char		*ans;
+	const struct mc_rows *r = &cat->table[TABLE_FAQS];
+	const char	     *ans;
 
 	mc_view_set(n, "Id", cell(r, row, FAQ_ID));
-	mc_view_set(n, "Question", pick_note(n, cell(r, row, FAQ_QUESTION),
-	    cell(r, row, FAQ_QUESTION_EN), lang));
+	mc_view_set(n, "Question",
+	    pick_note(n, cell(r, row, FAQ_QUESTION),
+		cell(r, row, FAQ_QUESTION_EN), lang));
 	if (!answer)
 		return;
 	ans = pick(cell(r, row, FAQ_ANSWER), cell(r, row, FAQ_ANSWER_EN),
@@ -600,12 +620,12 @@ set_faq_item(HDF *n, const struct sg_catalogue *cat, size_t row,
 }
 
 void
-sitegen_fill_home(HDF *hdf, const struct sg_catalogue *cat,
-    enum mc_lang lang, struct mc_arena *a)
+sitegen_fill_home(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
+    struct mc_arena *a)
 {
-	const struct mc_rows	*news = &cat->table[TABLE_NEWS];
-	const struct mc_rows	*faqs = &cat->table[TABLE_FAQS];
-	size_t			 i, n;
+	const struct mc_rows *news = &cat->table[TABLE_NEWS];
+	const struct mc_rows *faqs = &cat->table[TABLE_FAQS];
+	size_t		      i, n;
 
 	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "Home.Title"));
 	mc_view_set(hdf, "Page.Description",
@@ -651,8 +671,8 @@ sitegen_fill_404(HDF *hdf, enum mc_lang lang)
 static int
 receives(const struct sg_catalogue *cat, size_t ag, size_t row)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_AGENCIES];
-	const char		*kind = cell(r, ag, AG_KIND);
+	const struct mc_rows *r = &cat->table[TABLE_AGENCIES];
+	const char	     *kind = cell(r, ag, AG_KIND);
 
 	if (kind != NULL && strcmp(kind, "ward") == 0)
 		return (cat->flags[row] & PF_COMMUNE) != 0;
@@ -664,11 +684,10 @@ receives(const struct sg_catalogue *cat, size_t ag, size_t row)
 static int
 in_event(const struct sg_catalogue *cat, size_t ev, size_t row)
 {
-	const struct mc_rows	*it = &cat->table[TABLE_ITEMS];
-	long long		 id = mc_rows_int(&cat->table[TABLE_EVENTS], ev,
-				    EV_ID);
-	const char		*code, *slug;
-	size_t			 i;
+	const struct mc_rows *it = &cat->table[TABLE_ITEMS];
+	long long   id = mc_rows_int(&cat->table[TABLE_EVENTS], ev, EV_ID);
+	const char *code, *slug;
+	size_t	    i;
 
 	code = cell(&cat->procs, row, PROC_CODE);
 	slug = cell(&cat->procs, row, PROC_FIELD_SLUG);
@@ -676,9 +695,9 @@ in_event(const struct sg_catalogue *cat, size_t ev, size_t row)
 		if (mc_rows_int(it, i, EVI_EVENT) != id)
 			continue;
 		if ((cell(it, i, EVI_CODE) != NULL &&
-		    strcmp(cell(it, i, EVI_CODE), code) == 0) ||
+			strcmp(cell(it, i, EVI_CODE), code) == 0) ||
 		    (cell(it, i, EVI_FIELD) != NULL && slug != NULL &&
-		    strcmp(cell(it, i, EVI_FIELD), slug) == 0))
+			strcmp(cell(it, i, EVI_FIELD), slug) == 0))
 			return 1;
 	}
 	return 0;
@@ -711,7 +730,7 @@ const char *
 sitegen_list_path(const struct sg_catalogue *cat, enum sg_list kind,
     size_t key, struct mc_arena *a)
 {
-	const char	*s;
+	const char *s;
 
 	switch (kind) {
 	case LIST_FIELD:
@@ -732,13 +751,15 @@ sitegen_list_path(const struct sg_catalogue *cat, enum sg_list kind,
 			return NULL;
 		s = cell(&cat->table[TABLE_AGENCIES], key, AG_CODE);
 		return sitegen_code_ok(s) ?
-		    mc_arena_printf(a, "co-quan/%s.html", s) : NULL;
+		    mc_arena_printf(a, "co-quan/%s.html", s) :
+		    NULL;
 	case LIST_EVENT:
 		if (key >= cat->table[TABLE_EVENTS].n)
 			return NULL;
 		s = cell(&cat->table[TABLE_EVENTS], key, EV_SLUG);
 		return sitegen_code_ok(s) ?
-		    mc_arena_printf(a, "su-kien/%s.html", s) : NULL;
+		    mc_arena_printf(a, "su-kien/%s.html", s) :
+		    NULL;
 	default:
 		return NULL;
 	}
@@ -747,7 +768,7 @@ sitegen_list_path(const struct sg_catalogue *cat, enum sg_list kind,
 static const char *
 agency_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_AGENCIES];
+	const struct mc_rows *r = &cat->table[TABLE_AGENCIES];
 
 	return pick(cell(r, row, AG_NAME), cell(r, row, AG_NAME_EN), lang);
 }
@@ -756,16 +777,16 @@ agency_name(const struct sg_catalogue *cat, size_t row, enum mc_lang lang)
 static void
 set_hours(HDF *hdf, struct mc_arena *a)
 {
-	const char	*h = mc_config_get("office_hours",
-			    "07:30-11:30,13:00-17:00");
-	char		*s = mc_arena_alloc(a, 3 * strlen(h) + 1), *o = s;
+	const char *h = mc_config_get("office_hours",
+	    "07:30-11:30,13:00-17:00");
+	char	   *s = mc_arena_alloc(a, 3 * strlen(h) + 1), *o = s;
 
 	for (; *h != '\0'; h++)
 		if (*h == ',') {
 			*o++ = ',';
 			*o++ = ' ';
 		} else if (*h == '-') {
-			memcpy(o, "\xe2\x80\x93", 3);	/* en dash */
+			memcpy(o, "\xe2\x80\x93", 3); /* en dash */
 			o += 3;
 		} else
 			*o++ = *h;
@@ -778,9 +799,9 @@ static const char *
 list_title(HDF *hdf, const struct sg_catalogue *cat, enum sg_list kind,
     size_t key, enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*ag = &cat->table[TABLE_AGENCIES];
-	const struct mc_rows	*ev = &cat->table[TABLE_EVENTS];
-	HDF			*d;
+	const struct mc_rows *ag = &cat->table[TABLE_AGENCIES];
+	const struct mc_rows *ev = &cat->table[TABLE_EVENTS];
+	HDF		     *d;
 
 	switch (kind) {
 	case LIST_FIELD:
@@ -790,8 +811,8 @@ list_title(HDF *hdf, const struct sg_catalogue *cat, enum sg_list kind,
 	case LIST_COMMUNE:
 		return mc_view_str(hdf, "List.Commune");
 	case LIST_SERVICE:
-		return mc_view_str(hdf, mc_arena_printf(a, "List.Service.%s",
-		    level_key[key]));
+		return mc_view_str(hdf,
+		    mc_arena_printf(a, "List.Service.%s", level_key[key]));
 	case LIST_AGENCY:
 		d = node(hdf, "Data.Agency");
 		mc_view_set(d, "Code", cell(ag, key, AG_CODE));
@@ -804,8 +825,9 @@ list_title(HDF *hdf, const struct sg_catalogue *cat, enum sg_list kind,
 		return agency_name(cat, key, lang);
 	case LIST_EVENT:
 		d = node(hdf, "Data.Event");
-		set_text(d, "Summary", pick(cell(ev, key, EV_SUMMARY),
-		    cell(ev, key, EV_SUMMARY_EN), lang));
+		set_text(d, "Summary",
+		    pick(cell(ev, key, EV_SUMMARY),
+			cell(ev, key, EV_SUMMARY_EN), lang));
 		return event_name(cat, key, lang);
 	default:
 		return "";
@@ -813,16 +835,21 @@ list_title(HDF *hdf, const struct sg_catalogue *cat, enum sg_list kind,
 }
 
 void
-sitegen_fill_list(HDF *hdf, const struct sg_catalogue *cat,
-    enum sg_list kind, size_t key, enum mc_lang lang, struct mc_arena *a)
+sitegen_fill_list(HDF *hdf, const struct sg_catalogue *cat, enum sg_list kind,
+    size_t key, enum mc_lang lang, struct mc_arena *a)
 {
 	static const char *const kinds[LIST__MAX] = {
-		"field", "province", "commune", "service", "agency", "event",
+		"field",
+		"province",
+		"commune",
+		"service",
+		"agency",
+		"event",
 	};
-	const char	*title, *path;
-	size_t		 i, g = 0, n = 0, total = 0, last = (size_t)-1;
-	HDF		*gn = NULL;
-	int		 ward;
+	const char *title, *path;
+	size_t	    i, g = 0, n = 0, total = 0, last = (size_t)-1;
+	HDF	   *gn = NULL;
+	int	    ward;
 
 	path = sitegen_list_path(cat, kind, key, a);
 	if (path == NULL)
@@ -830,11 +857,11 @@ sitegen_fill_list(HDF *hdf, const struct sg_catalogue *cat,
 	title = list_title(hdf, cat, kind, key, lang, a);
 	mc_view_set(hdf, "Page.Title", shorten(a, title, TITLE_CHARS));
 	mc_view_setf(hdf, "Page.Description", "%s: %s",
-	    mc_view_str(hdf, "List.Description"), shorten(a, title,
-	    DESC_CHARS));
+	    mc_view_str(hdf, "List.Description"),
+	    shorten(a, title, DESC_CHARS));
 	set_paths(hdf, lang, mc_arena_printf(a, "/%s", path));
-	mc_view_set(hdf, "Page.Nav", kind == LIST_AGENCY ? "agencies" :
-	    "procedures");
+	mc_view_set(hdf, "Page.Nav",
+	    kind == LIST_AGENCY ? "agencies" : "procedures");
 	if (kind == LIST_AGENCY) {
 		crumb(hdf, 0, mc_view_str(hdf, "Site.Nav.Home"),
 		    mc_arena_printf(a, "%s/", root(lang)));
@@ -852,9 +879,10 @@ sitegen_fill_list(HDF *hdf, const struct sg_catalogue *cat,
 	 * receives every commune-level procedure: its page counts them by
 	 * field and links to the one list of them (cap/xa.html).
 	 */
-	ward = kind == LIST_AGENCY && cell(&cat->table[TABLE_AGENCIES], key,
-	    AG_KIND) != NULL && strcmp(cell(&cat->table[TABLE_AGENCIES], key,
-	    AG_KIND), "ward") == 0;
+	ward = kind == LIST_AGENCY &&
+	    cell(&cat->table[TABLE_AGENCIES], key, AG_KIND) != NULL &&
+	    strcmp(cell(&cat->table[TABLE_AGENCIES], key, AG_KIND), "ward") ==
+		0;
 	if (ward)
 		mc_view_set(hdf, "Data.List.Ward", "1");
 	for (i = 0; i < cat->procs.n; i++) {
@@ -886,10 +914,10 @@ void
 sitegen_fill_agencies(HDF *hdf, const struct sg_catalogue *cat,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*ag = &cat->table[TABLE_AGENCIES];
-	const char		*kind;
-	size_t			 i, j, n, nd = 0, nw = 0;
-	HDF			*an;
+	const struct mc_rows *ag = &cat->table[TABLE_AGENCIES];
+	const char	     *kind;
+	size_t		      i, j, n, nd = 0, nw = 0;
+	HDF		     *an;
 
 	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "Agencies.Title"));
 	mc_view_set(hdf, "Page.Description",
@@ -924,7 +952,7 @@ static const char *
 faq_group(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_FAQS];
+	const struct mc_rows *r = &cat->table[TABLE_FAQS];
 
 	if (cell(r, row, FAQ_FIELD_ID) == NULL)
 		return mc_view_str(hdf, "Faq.General");
@@ -932,13 +960,13 @@ faq_group(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 }
 
 void
-sitegen_fill_faqs(HDF *hdf, const struct sg_catalogue *cat,
-    enum mc_lang lang, struct mc_arena *a)
+sitegen_fill_faqs(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
+    struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_FAQS];
-	const char		*last = NULL, *g;
-	size_t			 i, ng = 0, n = 0;
-	HDF			*gn = NULL;
+	const struct mc_rows *r = &cat->table[TABLE_FAQS];
+	const char	     *last = NULL, *g;
+	size_t		      i, ng = 0, n = 0;
+	HDF		     *gn = NULL;
 
 	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "Faq.Title"));
 	mc_view_set(hdf, "Page.Description",
@@ -952,8 +980,8 @@ sitegen_fill_faqs(HDF *hdf, const struct sg_catalogue *cat,
 			gn = node(hdf, "Data.Groups.%zu", ng++);
 			mc_view_set(gn, "Name", g);
 			if (cell(r, i, FAQ_FIELD_SLUG) != NULL)
-				mc_view_set(gn, "Slug", cell(r, i,
-				    FAQ_FIELD_SLUG));
+				mc_view_set(gn, "Slug",
+				    cell(r, i, FAQ_FIELD_SLUG));
 			last = g;
 			n = 0;
 		}
@@ -965,17 +993,17 @@ void
 sitegen_fill_faq(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_FAQS];
-	const char		*q;
-	size_t			 p;
-	HDF			*d = node(hdf, "Data.Faq");
+	const struct mc_rows *r = &cat->table[TABLE_FAQS];
+	const char	     *q;
+	size_t		      p;
+	HDF		     *d = node(hdf, "Data.Faq");
 
 	set_faq_item(d, cat, row, lang, 1, a);
 	q = hdf_get_value(hdf, "Data.Faq.Question", "");
 	mc_view_set(hdf, "Page.Title", shorten(a, q, TITLE_CHARS));
 	mc_view_set(hdf, "Page.Description", shorten(a, q, DESC_CHARS));
-	set_paths(hdf, lang, mc_arena_printf(a, "/hoi-dap/%s.html",
-	    cell(r, row, FAQ_ID)));
+	set_paths(hdf, lang,
+	    mc_arena_printf(a, "/hoi-dap/%s.html", cell(r, row, FAQ_ID)));
 	mc_view_set(hdf, "Page.Nav", "faq");
 	crumb(hdf, 0, mc_view_str(hdf, "Site.Nav.Home"),
 	    mc_arena_printf(a, "%s/", root(lang)));
@@ -987,10 +1015,10 @@ sitegen_fill_faq(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 	    sitegen_code_ok(cell(r, row, FAQ_FIELD_SLUG)))
 		mc_view_set(d, "FieldSlug", cell(r, row, FAQ_FIELD_SLUG));
 	if (sitegen_find(cat, cell(r, row, FAQ_PROC_CODE), &p)) {
-		mc_view_set(d, "Procedure.Code", cell(&cat->procs, p,
-		    PROC_CODE));
-		mc_view_set(d, "Procedure.Name", cell(&cat->procs, p,
-		    PROC_NAME));
+		mc_view_set(d, "Procedure.Code",
+		    cell(&cat->procs, p, PROC_CODE));
+		mc_view_set(d, "Procedure.Name",
+		    cell(&cat->procs, p, PROC_NAME));
 	}
 }
 
@@ -998,7 +1026,7 @@ void
 sitegen_fill_news_index(HDF *hdf, const struct sg_catalogue *cat,
     enum mc_lang lang, struct mc_arena *a)
 {
-	size_t	i;
+	size_t i;
 
 	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "News.Title"));
 	mc_view_set(hdf, "Page.Description",
@@ -1014,20 +1042,21 @@ void
 sitegen_fill_news(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_NEWS];
-	const char		*title;
-	HDF			*d = node(hdf, "Data.Item");
+	const struct mc_rows *r = &cat->table[TABLE_NEWS];
+	const char	     *title;
+	HDF		     *d = node(hdf, "Data.Item");
 
 	set_news_item(d, cat, row, lang, a);
-	set_lines(d, "Body", pick(cell(r, row, NEWS_BODY),
-	    cell(r, row, NEWS_BODY_EN), lang), a);
+	set_lines(d, "Body",
+	    pick(cell(r, row, NEWS_BODY), cell(r, row, NEWS_BODY_EN), lang),
+	    a);
 	title = hdf_get_value(hdf, "Data.Item.Title", "");
 	mc_view_set(hdf, "Page.Title", shorten(a, title, TITLE_CHARS));
-	mc_view_set(hdf, "Page.Description", hdf_get_value(hdf,
-	    "Data.Item.Summary", title));
+	mc_view_set(hdf, "Page.Description",
+	    hdf_get_value(hdf, "Data.Item.Summary", title));
 	mc_view_set(hdf, "Page.OgType", "article");
-	set_paths(hdf, lang, mc_arena_printf(a, "/tin-tuc/%s.html",
-	    cell(r, row, NEWS_ID)));
+	set_paths(hdf, lang,
+	    mc_arena_printf(a, "/tin-tuc/%s.html", cell(r, row, NEWS_ID)));
 	mc_view_set(hdf, "Page.Nav", "news");
 	crumb(hdf, 0, mc_view_str(hdf, "Site.Nav.Home"),
 	    mc_arena_printf(a, "%s/", root(lang)));
@@ -1037,8 +1066,8 @@ sitegen_fill_news(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 }
 
 void
-sitegen_fill_stats(HDF *hdf, const struct sg_catalogue *cat,
-    enum mc_lang lang, struct mc_arena *a)
+sitegen_fill_stats(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
+    struct mc_arena *a)
 {
 	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "Stats.Title"));
 	mc_view_set(hdf, "Page.Description",
@@ -1047,12 +1076,12 @@ sitegen_fill_stats(HDF *hdf, const struct sg_catalogue *cat,
 	mc_view_set(hdf, "Page.Nav", "procedures");
 	trail(hdf, lang, 0, mc_view_str(hdf, "Stats.Title"), a);
 	set_counts(hdf, cat, a);
-	mc_view_set(hdf, "Data.Count.Offline", count(hdf, a,
-	    cat->procs.n - cat->online));
+	mc_view_set(hdf, "Data.Count.Offline",
+	    count(hdf, a, cat->procs.n - cat->online));
 	set_fields(hdf, cat, lang, 0, a);
 	/* Per field: online ones too. */
 	{
-		size_t	i;
+		size_t i;
 
 		for (i = 0; i < cat->nfields; i++)
 			mc_view_set(node(hdf, "Data.Fields.%zu", i), "Online",
@@ -1062,8 +1091,8 @@ sitegen_fill_stats(HDF *hdf, const struct sg_catalogue *cat,
 
 /* Time units of the catalogue ("5 Ngày làm việc") and their Lang keys. */
 static const struct {
-	const char	*folded;
-	const char	*key;
+	const char *folded;
+	const char *key;
 } time_units[] = {
 	{ "", "workdays" },
 	{ "ngay lam viec", "workdays" },
@@ -1080,14 +1109,14 @@ static const struct {
 static void
 set_time(HDF *n, const char *s, struct mc_arena *a)
 {
-	const char	*unit;
-	size_t		 len, i;
+	const char *unit;
+	size_t	    len, i;
 
 	if (blank(s))
 		return;
 	len = strspn(s, "0123456789");
-	if (len > 0 && (s[len] == ',' || s[len] == '.') &&
-	    s[len + 1] >= '0' && s[len + 1] <= '9')
+	if (len > 0 && (s[len] == ',' || s[len] == '.') && s[len + 1] >= '0' &&
+	    s[len + 1] <= '9')
 		len += 1 + strspn(s + len + 1, "0123456789");
 	if (len == 0 || len > 12 || (unit = mc_fold(a, s + len)) == NULL) {
 		mc_view_set(n, "Time", s);
@@ -1106,8 +1135,8 @@ set_time(HDF *n, const char *s, struct mc_arena *a)
 static void
 set_fee(HDF *n, const char *s, struct mc_arena *a)
 {
-	const char	*f, *rest;
-	size_t		 len;
+	const char *f, *rest;
+	size_t	    len;
 
 	if (blank(s) || (f = mc_fold(a, s)) == NULL)
 		return;
@@ -1123,7 +1152,7 @@ set_fee(HDF *n, const char *s, struct mc_arena *a)
 	rest = mc_fold(a, s + len);
 	if (len > 0 && s[0] != '.' && s[0] != ',' && rest != NULL &&
 	    (strcmp(rest, "viet nam dong") == 0 || strcmp(rest, "vnd") == 0 ||
-	    strcmp(rest, "dong") == 0)) {
+		strcmp(rest, "dong") == 0)) {
 		mc_view_set(n, "FeeVnd", mc_arena_strndup(a, s, len));
 		return;
 	}
@@ -1134,18 +1163,18 @@ static void
 set_channels(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->child[CHILD_CHANNELS];
-	const struct sg_span	*s = &cat->span[CHILD_CHANNELS][row];
-	size_t			 i;
-	HDF			*n;
+	const struct mc_rows *r = &cat->child[CHILD_CHANNELS];
+	const struct sg_span *s = &cat->span[CHILD_CHANNELS][row];
+	size_t		      i;
+	HDF		     *n;
 
 	for (i = 0; i < s->n; i++) {
 		n = node(hdf, "Data.Channels.%zu", i);
 		mc_view_set(n, "Channel", cell(r, s->first + i, CHAN_CHANNEL));
 		set_time(n, cell(r, s->first + i, CHAN_TIME), a);
 		set_fee(n, cell(r, s->first + i, CHAN_FEE), a);
-		set_text(n, "FeeDescription", cell(r, s->first + i,
-		    CHAN_FEE_DESC));
+		set_text(n, "FeeDescription",
+		    cell(r, s->first + i, CHAN_FEE_DESC));
 	}
 }
 
@@ -1153,11 +1182,11 @@ set_channels(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 static void
 set_documents(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 {
-	const struct mc_rows	*r = &cat->child[CHILD_DOCUMENTS];
-	const struct sg_span	*s = &cat->span[CHILD_DOCUMENTS][row];
-	const char		*group, *last = NULL;
-	size_t			 i, k, n = 0;
-	HDF			*d;
+	const struct mc_rows *r = &cat->child[CHILD_DOCUMENTS];
+	const struct sg_span *s = &cat->span[CHILD_DOCUMENTS][row];
+	const char	     *group, *last = NULL;
+	size_t		      i, k, n = 0;
+	HDF		     *d;
 
 	for (i = 0; i < s->n; i++) {
 		k = s->first + i;
@@ -1184,11 +1213,11 @@ set_documents(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 static void
 set_legal(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 {
-	const struct mc_rows	*r = &cat->child[CHILD_LEGAL];
-	const struct sg_span	*s = &cat->span[CHILD_LEGAL][row];
-	const char		*num, *title;
-	size_t			 i, n = 0;
-	HDF			*l;
+	const struct mc_rows *r = &cat->child[CHILD_LEGAL];
+	const struct sg_span *s = &cat->span[CHILD_LEGAL][row];
+	const char	     *num, *title;
+	size_t		      i, n = 0;
+	HDF		     *l;
 
 	for (i = 0; i < s->n; i++) {
 		title = cell(r, s->first + i, LEGAL_TITLE);
@@ -1213,10 +1242,10 @@ set_legal(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 static void
 set_results(HDF *d, const char *text, struct mc_arena *a)
 {
-	const char	*end, *s, *m, *c;
-	size_t		 n = 0, len;
-	char		*t;
-	HDF		*r;
+	const char *end, *s, *m, *c;
+	size_t	    n = 0, len;
+	char	   *t;
+	HDF	   *r;
 
 	if (blank(text))
 		return;
@@ -1241,8 +1270,9 @@ set_results(HDF *d, const char *text, struct mc_arena *a)
 			len--;
 		r = node(d, "Results.%zu", n++);
 		mc_view_set(r, "Name", mc_arena_strndup(a, s, len));
-		mc_view_set(r, "Code", mc_arena_strndup(a, m + strlen("Mã: "),
-		    (size_t)(c - m) - strlen("Mã: ")));
+		mc_view_set(r, "Code",
+		    mc_arena_strndup(a, m + strlen("Mã: "),
+			(size_t)(c - m) - strlen("Mã: ")));
 	}
 	if (n == 0)
 		set_lines(d, "Result", t, a);
@@ -1252,8 +1282,8 @@ set_results(HDF *d, const char *text, struct mc_arena *a)
 static void
 set_related(HDF *hdf, const struct sg_catalogue *cat, size_t row)
 {
-	const struct sg_field	*f = &cat->fields[cat->field_of[row]];
-	size_t			 i, k, n = 0;
+	const struct sg_field *f = &cat->fields[cat->field_of[row]];
+	size_t		       i, k, n = 0;
 
 	for (i = 1; i < f->n && n < RELATED_MAX; i++) {
 		k = f->first + (row - f->first + i) % f->n;
@@ -1268,21 +1298,22 @@ static void
 set_proc_faqs(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*r = &cat->table[TABLE_FAQS];
-	const char		*code = cell(&cat->procs, row, PROC_CODE);
-	long long		 field = mc_rows_int(&cat->procs, row,
-				    PROC_FIELD_ID);
-	size_t			 i, n = 0;
-	int			 pass;
+	const struct mc_rows *r = &cat->table[TABLE_FAQS];
+	const char	     *code = cell(&cat->procs, row, PROC_CODE);
+	long long field = mc_rows_int(&cat->procs, row, PROC_FIELD_ID);
+	size_t	  i, n = 0;
+	int	  pass;
 
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < r->n && n < PROC_FAQS; i++) {
-			if (pass == 0 && (cell(r, i, FAQ_PROC_CODE) == NULL ||
-			    strcmp(cell(r, i, FAQ_PROC_CODE), code) != 0))
+			if (pass == 0 &&
+			    (cell(r, i, FAQ_PROC_CODE) == NULL ||
+				strcmp(cell(r, i, FAQ_PROC_CODE), code) != 0))
 				continue;
-			if (pass == 1 && (cell(r, i, FAQ_PROC_CODE) != NULL ||
-			    cell(r, i, FAQ_FIELD_ID) == NULL ||
-			    mc_rows_int(r, i, FAQ_FIELD_ID) != field))
+			if (pass == 1 &&
+			    (cell(r, i, FAQ_PROC_CODE) != NULL ||
+				cell(r, i, FAQ_FIELD_ID) == NULL ||
+				mc_rows_int(r, i, FAQ_FIELD_ID) != field))
 				continue;
 			set_faq_item(node(hdf, "Data.Faqs.%zu", n++), cat, i,
 			    lang, 0, a);
@@ -1293,9 +1324,9 @@ static void
 set_proc_events(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang)
 {
-	const struct mc_rows	*e = &cat->table[TABLE_EVENTS];
-	size_t			 i, n = 0;
-	HDF			*en;
+	const struct mc_rows *e = &cat->table[TABLE_EVENTS];
+	size_t		      i, n = 0;
+	HDF		     *en;
 
 	for (i = 0; i < e->n; i++) {
 		if (!sitegen_code_ok(cell(e, i, EV_SLUG)) ||
@@ -1311,9 +1342,9 @@ void
 sitegen_fill_procedure(HDF *hdf, const struct sg_catalogue *cat, size_t row,
     enum mc_lang lang, struct mc_arena *a)
 {
-	const struct mc_rows	*p = &cat->procs;
-	const char		*code, *name, *field, *slug;
-	HDF			*d;
+	const struct mc_rows *p = &cat->procs;
+	const char	     *code, *name, *field, *slug;
+	HDF		     *d;
 
 	code = cell(p, row, PROC_CODE);
 	name = cell(p, row, PROC_NAME);
@@ -1331,8 +1362,8 @@ sitegen_fill_procedure(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 	    mc_arena_printf(a, "%s/", root(lang)));
 	crumb(hdf, 1, mc_view_str(hdf, "Catalogue.Title"),
 	    mc_arena_printf(a, "%s/thu-tuc/", root(lang)));
-	crumb(hdf, 2, field, mc_arena_printf(a, "%s/linh-vuc/%s.html",
-	    root(lang), slug));
+	crumb(hdf, 2, field,
+	    mc_arena_printf(a, "%s/linh-vuc/%s.html", root(lang), slug));
 
 	d = node(hdf, "Data.Procedure");
 	if (lang == LANG_EN)
@@ -1353,8 +1384,9 @@ sitegen_fill_procedure(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 	if (web_url(cell(p, row, PROC_SOURCE_URL)))
 		mc_view_set(d, "SourceUrl", cell(p, row, PROC_SOURCE_URL));
 	set_text(d, "Updated", date(a, cell(p, row, PROC_UPDATED), lang));
-	set_text(d, "Agency.Name", pick(cell(p, row, PROC_AGENCY),
-	    cell(p, row, PROC_AGENCY_EN), lang));
+	set_text(d, "Agency.Name",
+	    pick(cell(p, row, PROC_AGENCY), cell(p, row, PROC_AGENCY_EN),
+		lang));
 	if (sitegen_code_ok(cell(p, row, PROC_AGENCY_CODE)))
 		mc_view_set(d, "Agency.Code", cell(p, row, PROC_AGENCY_CODE));
 	set_text(d, "Agency.Address", cell(p, row, PROC_AGENCY_ADDRESS));
@@ -1373,10 +1405,10 @@ sitegen_fill_procedure(HDF *hdf, const struct sg_catalogue *cat, size_t row,
 int
 sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 {
-	const struct mc_rows	*p = &cat->procs;
-	const char		*s;
-	size_t			 i, k, ev;
-	int			 rc = 0, featured;
+	const struct mc_rows *p = &cat->procs;
+	const char	     *s;
+	size_t		      i, k, ev;
+	int		      rc = 0, featured;
 
 	rc |= mc_buf_adds(b, "{\"v\":1,\"fields\":[");
 	for (i = 0; i < cat->nfields; i++) {
@@ -1397,8 +1429,9 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		if (!sitegen_code_ok(cell(p, i, PROC_CODE)))
 			continue;
 		s = cell(p, i, PROC_SEARCH);
-		if (s != NULL && strncmp(s, cell(p, i, PROC_CODE),
-		    strlen(cell(p, i, PROC_CODE))) == 0)
+		if (s != NULL &&
+		    strncmp(s, cell(p, i, PROC_CODE),
+			strlen(cell(p, i, PROC_CODE))) == 0)
 			s += strlen(cell(p, i, PROC_CODE));
 		s += s != NULL ? strspn(s, " ") : 0;
 		rc |= mc_buf_adds(b, k++ ? ",\n[" : "\n[");
@@ -1407,8 +1440,8 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		rc |= mc_buf_add_json(b, cell(p, i, PROC_NAME));
 		rc |= mc_buf_addc(b, ',');
 		rc |= mc_buf_add_json(b, s ? s : "");
-		for (ev = 0, featured = 0; !featured &&
-		    ev < cat->table[TABLE_EVENTS].n; ev++)
+		for (ev = 0, featured = 0;
+		     !featured && ev < cat->table[TABLE_EVENTS].n; ev++)
 			featured = in_event(cat, ev, i);
 		rc |= mc_buf_addf(b, ",%zu,%d,%d,%d,%d,%d]", cat->field_of[i],
 		    (cat->flags[i] & PF_PROVINCE) != 0,
@@ -1424,7 +1457,7 @@ int
 sitegen_sitemap_url(struct buf *b, const char *base, const char *path,
     const char *lastmod)
 {
-	int	rc = 0;
+	int rc = 0;
 
 	rc |= mc_buf_adds(b, "<url><loc>");
 	rc |= mc_buf_add_html(b, base);

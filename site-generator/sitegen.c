@@ -30,16 +30,16 @@
 #include "mc_view.h"
 #include "sitegen.h"
 
-#define PAGE_MAX	(32 * 1024 * 1024)	/* the largest page is ~1 MB */
-#define STATE_FILE	".sitegen-state"
-#define LOCK_FILE	".sitegen-lock"
-#define INDEX_FILE	"tim-kiem.json"
+#define PAGE_MAX   (32 * 1024 * 1024) /* the largest page is ~1 MB */
+#define STATE_FILE ".sitegen-state"
+#define LOCK_FILE  ".sitegen-lock"
+#define INDEX_FILE "tim-kiem.json"
 /* Per procedure, what the pages of others show of it (see plan()). */
-#define ITEMS_FILE	".sitegen-items"
+#define ITEMS_FILE ".sitegen-items"
 /* Procedures showing another in their related list (pages.c). */
-#define RELATED_MAX	6
+#define RELATED_MAX 6
 /* Bump when what the generator writes changes: the next run is full. */
-#define GENERATOR_VERSION	"7"	/* 7: .gz and .br copies */
+#define GENERATOR_VERSION "7" /* 7: .gz and .br copies */
 
 enum stmt {
 	STMT_TIMES,
@@ -60,6 +60,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	/* Now, and the last run less the margin (NULL if no valid last run). */
 	[STMT_TIMES] =
@@ -143,6 +144,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT procedure_id, doc_number, title FROM procedure_legal "
 	    "WHERE procedure_id = ? ORDER BY seq",
 };
+/* clang-format on */
 
 /* The columns STMT_PROCEDURES_LIGHT leaves out, as STMT_PROC_TEXT reads them. */
 static const int text_cols[] = { PROC_TYPE, PROC_DECISION, PROC_IMPLEMENTING,
@@ -150,20 +152,25 @@ static const int text_cols[] = { PROC_TYPE, PROC_DECISION, PROC_IMPLEMENTING,
 	PROC_RESULT, PROC_SOURCE_URL, PROC_AGENCY_ADDRESS, PROC_AGENCY_PHONE };
 
 /* More procedures to render than this: the whole catalogue in one read. */
-#define TEXT_ONE_BY_ONE	200
+#define TEXT_ONE_BY_ONE 200
 
+/* clang-format off */
 static const enum stmt child_of_stmt[CHILD__MAX] = {
 	[CHILD_CHANNELS] = STMT_CHANNELS_OF,
 	[CHILD_DOCUMENTS] = STMT_DOCUMENTS_OF,
 	[CHILD_LEGAL] = STMT_LEGAL_OF,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const enum stmt child_stmt[CHILD__MAX] = {
 	[CHILD_CHANNELS] = STMT_CHANNELS,
 	[CHILD_DOCUMENTS] = STMT_DOCUMENTS,
 	[CHILD_LEGAL] = STMT_LEGAL,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const enum stmt table_stmt[TABLE__MAX] = {
 	[TABLE_AGENCIES] = STMT_AGENCIES,
 	[TABLE_FAQS] = STMT_FAQS,
@@ -171,28 +178,33 @@ static const enum stmt table_stmt[TABLE__MAX] = {
 	[TABLE_EVENTS] = STMT_EVENTS,
 	[TABLE_ITEMS] = STMT_ITEMS,
 };
+/* clang-format on */
 
 /* The languages rendered, each into its own folder of site_dir. */
 static const struct {
-	enum mc_lang	 lang;
-	const char	*prefix;	/* "" or "en/" */
+	enum mc_lang lang;
+	const char  *prefix; /* "" or "en/" */
 } outputs[] = {
 	{ LANG_VI, "" },
 	{ LANG_EN, "en/" },
 };
 
-#define NOUTPUTS	(sizeof(outputs) / sizeof(outputs[0]))
+#define NOUTPUTS (sizeof(outputs) / sizeof(outputs[0]))
 
 /* Folders of generated pages, pruned of pages whose data went away. */
+/* clang-format off */
 static const char *const page_dirs[] = {
 	"thu-tuc", "linh-vuc", "cap", "muc-do", "co-quan", "su-kien",
 	"hoi-dap", "tin-tuc", "thong-ke",
 };
+/* clang-format on */
 
 /* Template folders whose change makes every page stale. */
+/* clang-format off */
 static const char *const template_dirs[] = {
 	"layout", "partials", "site", "lang",
 };
+/* clang-format on */
 
 /*
  * What the pages of other procedures show of one (its item in lists and
@@ -202,47 +214,47 @@ static const char *const template_dirs[] = {
  * showing it, before and after.
  */
 struct old_item {
-	const char	*code;
-	char		 digest[17];
-	long long	 agency;
-	unsigned	 flags;		/* PF_* */
-	int		 level;		/* enum sg_level */
+	const char *code;
+	char	    digest[17];
+	long long   agency;
+	unsigned    flags; /* PF_* */
+	int	    level; /* enum sg_level */
 };
 
 /* What a process reports of its language (through a pipe when forked). */
 struct counts {
-	size_t	pages, written, unchanged, skipped, removed;
+	size_t pages, written, unchanged, skipped, removed;
 };
 
 struct run {
-	const char		*site_dir;
-	struct mc_db		*db;
-	struct mc_arena		*arena;		/* the catalogue: whole run */
-	struct mc_arena		*page;		/* reset after every page */
-	struct sg_catalogue	 cat;
-	struct buf		 out;
-	char			 now[24];	/* the database's clock */
-	const char		*since;		/* render changes from here */
-	char			 sig[65];	/* the data's shape, see sign() */
-	int			 full;
-	int			 light;	/* procs read without their texts */
+	const char	   *site_dir;
+	struct mc_db	   *db;
+	struct mc_arena	   *arena; /* the catalogue: whole run */
+	struct mc_arena	   *page;  /* reset after every page */
+	struct sg_catalogue cat;
+	struct buf	    out;
+	char		    now[24]; /* the database's clock */
+	const char	   *since;   /* render changes from here */
+	char		    sig[65]; /* the data's shape, see sign() */
+	int		    full;
+	int		    light; /* procs read without their texts */
 	/* What to render when not full. */
-	unsigned char		*proc_dirty;	/* by procedure row */
-	unsigned char		*list_dirty[LIST__MAX];	/* by list key */
-	unsigned char		*faq_dirty, *news_dirty;	/* by row */
-	int			 summary;	/* what lists show changed */
-	int			 faqs, news;	/* one of them changed */
+	unsigned char *proc_dirty;	       /* by procedure row */
+	unsigned char *list_dirty[LIST__MAX];  /* by list key */
+	unsigned char *faq_dirty, *news_dirty; /* by row */
+	int	       summary;		       /* what lists show changed */
+	int	       faqs, news;	       /* one of them changed */
 	/* The last run's items (ITEMS_FILE), sorted by code. */
-	struct old_item		*old;
-	size_t			 nold;
+	struct old_item *old;
+	size_t		 nold;
 	/* Pages kept this run, per language: the rest is pruned. */
-	const char		**keep;
-	size_t			 nkeep, capkeep;
-	struct counts		 c;
-	size_t			 planned;	/* pages to render, all languages */
-	sitegen_progress_fn	 progress;
-	void			*ctx;
-	int			 report;	/* this process reports progress */
+	const char	  **keep;
+	size_t		    nkeep, capkeep;
+	struct counts	    c;
+	size_t		    planned; /* pages to render, all languages */
+	sitegen_progress_fn progress;
+	void		   *ctx;
+	int		    report; /* this process reports progress */
 };
 
 /* The last run's time and signature from the state file, and its mtime. */
@@ -250,9 +262,9 @@ static int
 state_read(struct run *r, char *last, size_t size, char *sig, size_t ssize,
     time_t *mtime)
 {
-	char		 path[PATH_MAX];
-	struct stat	 st;
-	FILE		*f;
+	char	    path[PATH_MAX];
+	struct stat st;
+	FILE	   *f;
 
 	last[0] = sig[0] = '\0';
 	*mtime = 0;
@@ -279,13 +291,13 @@ state_read(struct run *r, char *last, size_t size, char *sig, size_t ssize,
 static int
 templates_newer(time_t t)
 {
-	const char	*dir = mc_config_get("templates_dir", "templates");
-	char		 path[PATH_MAX];
-	struct dirent	*e;
-	struct stat	 st;
-	size_t		 i;
-	DIR		*d;
-	int		 newer = 0;
+	const char    *dir = mc_config_get("templates_dir", "templates");
+	char	       path[PATH_MAX];
+	struct dirent *e;
+	struct stat    st;
+	size_t	       i;
+	DIR	      *d;
+	int	       newer = 0;
 
 	for (i = 0; i < sizeof(template_dirs) / sizeof(*template_dirs); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, template_dirs[i]);
@@ -310,16 +322,17 @@ templates_newer(time_t t)
 static int
 load(struct run *r, const char *last)
 {
-	struct mc_rows	 times;
-	const char	*since;
-	long long	 margin;
-	int		 c;
+	struct mc_rows times;
+	const char    *since;
+	long long      margin;
+	int	       c;
 
 	margin = mc_config_int("sitegen_margin", 3600, 0, 86400 * 30);
 	if (mc_db_begin(r->db) < 0)
 		return -1;
 	if (mc_db_query(r->db, r->arena, &times, stmts[STMT_TIMES], "si",
-	    last[0] ? last : NULL, margin) < 0 || times.n != 1)
+		last[0] ? last : NULL, margin) < 0 ||
+	    times.n != 1)
 		goto out_rollback;
 	snprintf(r->now, sizeof(r->now), "%s", mc_rows_str(&times, 0, 0));
 	since = mc_rows_str(&times, 0, 1);
@@ -328,15 +341,16 @@ load(struct run *r, const char *last)
 	r->since = since ? since : "";
 	r->light = !r->full;
 	if (mc_db_query(r->db, r->arena, &r->cat.procs,
-	    stmts[r->light ? STMT_PROCEDURES_LIGHT : STMT_PROCEDURES], "") < 0)
+		stmts[r->light ? STMT_PROCEDURES_LIGHT : STMT_PROCEDURES],
+		"") < 0)
 		goto out_rollback;
 	for (c = 0; c < TABLE__MAX; c++)
 		if (mc_db_query(r->db, r->arena, &r->cat.table[c],
-		    stmts[table_stmt[c]], "") < 0)
+			stmts[table_stmt[c]], "") < 0)
 			goto out_rollback;
 	if (sitegen_link(&r->cat, r->arena) < 0)
 		goto out_rollback;
-	return 0;		/* the snapshot stays open: load_rest() */
+	return 0; /* the snapshot stays open: load_rest() */
 out_rollback:
 	mc_db_rollback(r->db);
 	return -1;
@@ -347,8 +361,8 @@ static int
 rows_append(struct mc_arena *a, struct mc_rows *rows,
     const struct mc_rows *more)
 {
-	const char	**v;
-	size_t		 *len, nc = more->ncols, n;
+	const char **v;
+	size_t	    *len, nc = more->ncols, n;
 
 	if (more->n == 0)
 		return 0;
@@ -379,24 +393,24 @@ rows_append(struct mc_arena *a, struct mc_rows *rows,
 static int
 load_rest(struct run *r)
 {
-	struct sg_catalogue	*cat = &r->cat;
-	struct mc_rows		 t, ch;
-	size_t			 i, k, n = 0;
-	long long		 id;
-	int			 c;
+	struct sg_catalogue *cat = &r->cat;
+	struct mc_rows	     t, ch;
+	size_t		     i, k, n = 0;
+	long long	     id;
+	int		     c;
 
 	for (i = 0; i < cat->procs.n; i++)
 		n += r->proc_dirty[i];
 	if (r->light && (r->full || n > TEXT_ONE_BY_ONE)) {
 		if (mc_db_query(r->db, r->arena, &cat->procs,
-		    stmts[STMT_PROCEDURES], "") < 0)
+			stmts[STMT_PROCEDURES], "") < 0)
 			goto out_rollback;
 		r->light = 0;
 	}
 	if (!r->light) {
 		for (c = 0; c < CHILD__MAX; c++)
 			if (mc_db_query(r->db, r->arena, &cat->child[c],
-			    stmts[child_stmt[c]], "") < 0)
+				stmts[child_stmt[c]], "") < 0)
 				goto out_rollback;
 	} else {
 		memset(cat->child, 0, sizeof(cat->child));
@@ -405,7 +419,8 @@ load_rest(struct run *r)
 				continue;
 			id = mc_rows_int(&cat->procs, i, PROC_ID);
 			if (mc_db_query(r->db, r->arena, &t,
-			    stmts[STMT_PROC_TEXT], "i", id) < 0 || t.n != 1 ||
+				stmts[STMT_PROC_TEXT], "i", id) < 0 ||
+			    t.n != 1 ||
 			    t.ncols != sizeof(text_cols) / sizeof(*text_cols))
 				goto out_rollback;
 			for (k = 0; k < t.ncols; k++) {
@@ -416,9 +431,10 @@ load_rest(struct run *r)
 			}
 			for (c = 0; c < CHILD__MAX; c++)
 				if (mc_db_query(r->db, r->arena, &ch,
-				    stmts[child_of_stmt[c]], "i", id) < 0 ||
+					stmts[child_of_stmt[c]], "i",
+					id) < 0 ||
 				    rows_append(r->arena, &cat->child[c],
-				    &ch) < 0)
+					&ch) < 0)
 					goto out_rollback;
 		}
 	}
@@ -435,8 +451,8 @@ static void
 sign_rows(struct buf *b, const struct mc_rows *rows, const int *cols,
     size_t ncols)
 {
-	const char	*s;
-	size_t		 i, k;
+	const char *s;
+	size_t	    i, k;
 
 	for (i = 0; i < rows->n; i++) {
 		for (k = 0; k < ncols; k++) {
@@ -449,13 +465,13 @@ sign_rows(struct buf *b, const struct mc_rows *rows, const int *cols,
 	mc_buf_addc(b, '\x1d');
 }
 
-static const struct mc_rows	*by_id_rows;
+static const struct mc_rows *by_id_rows;
 
 static int
 by_id_cmp(const void *a, const void *b)
 {
-	long long	x = mc_rows_int(by_id_rows, *(const size_t *)a, PROC_ID);
-	long long	y = mc_rows_int(by_id_rows, *(const size_t *)b, PROC_ID);
+	long long x = mc_rows_int(by_id_rows, *(const size_t *)a, PROC_ID);
+	long long y = mc_rows_int(by_id_rows, *(const size_t *)b, PROC_ID);
 
 	return x < y ? -1 : x > y;
 }
@@ -467,9 +483,9 @@ static void
 sign_procs(struct buf *b, const struct sg_catalogue *cat, const int *cols,
     size_t ncols)
 {
-	const struct mc_rows	*rows = &cat->procs;
-	const char		*s;
-	size_t			*order, i, k;
+	const struct mc_rows *rows = &cat->procs;
+	const char	     *s;
+	size_t		     *order, i, k;
 
 	if ((order = calloc(rows->n + 1, sizeof(*order))) == NULL) {
 		sign_rows(b, rows, cols, ncols);
@@ -501,17 +517,17 @@ static void
 sign(struct run *r)
 {
 	static const int proc_cols[] = { PROC_ID, PROC_CODE, PROC_FIELD_ID,
-	    PROC_FIELD, PROC_FIELD_EN, PROC_FIELD_SLUG };
+		PROC_FIELD, PROC_FIELD_EN, PROC_FIELD_SLUG };
 	static const int ag_cols[] = { AG_ID, AG_CODE, AG_KIND, AG_NAME,
-	    AG_NAME_EN, AG_ADDRESS, AG_PHONE };
+		AG_NAME_EN, AG_ADDRESS, AG_PHONE };
 	static const int faq_cols[] = { FAQ_ID, FAQ_FIELD_ID, FAQ_PROC_CODE };
 	static const int news_cols[] = { NEWS_ID };
 	static const int ev_cols[] = { EV_ID, EV_SLUG, EV_NAME, EV_NAME_EN,
-	    EV_SUMMARY, EV_SUMMARY_EN };
+		EV_SUMMARY, EV_SUMMARY_EN };
 	static const int item_cols[] = { EVI_EVENT, EVI_CODE, EVI_FIELD };
 	const struct sg_catalogue *cat = &r->cat;
-	unsigned char	 md[32];
-	struct buf	 b;
+	unsigned char		   md[32];
+	struct buf		   b;
 
 	mc_buf_init(&b, 64 << 20);
 	mc_buf_adds(&b, GENERATOR_VERSION "\x1d");
@@ -541,8 +557,8 @@ changed(const struct run *r, const char *updated)
 static void
 item_digest(const struct sg_catalogue *cat, size_t row, char out[17])
 {
-	const char	*name = mc_rows_str(&cat->procs, row, PROC_NAME);
-	unsigned char	 md[32];
+	const char   *name = mc_rows_str(&cat->procs, row, PROC_NAME);
+	unsigned char md[32];
 
 	if (name == NULL)
 		name = "";
@@ -566,7 +582,7 @@ static void
 items_read(struct run *r)
 {
 	char		 path[PATH_MAX], line[512], *f[5], *p;
-	struct old_item	*o;
+	struct old_item *o;
 	size_t		 cap = r->cat.procs.n + 16, k;
 	FILE		*fp;
 
@@ -596,11 +612,11 @@ items_read(struct run *r)
 static int
 items_write(struct run *r)
 {
-	const struct sg_catalogue	*cat = &r->cat;
-	char				 d[17];
-	struct buf			 b;
-	size_t				 i;
-	int				 rc;
+	const struct sg_catalogue *cat = &r->cat;
+	char			   d[17];
+	struct buf		   b;
+	size_t			   i;
+	int			   rc;
 
 	mc_buf_init(&b, 64 << 20);
 	for (i = 0; i < cat->procs.n; i++) {
@@ -608,9 +624,9 @@ items_write(struct run *r)
 			continue;
 		item_digest(cat, i, d);
 		if (mc_buf_addf(&b, "%s\t%s\t%lld\t%u\t%d\n",
-		    mc_rows_str(&cat->procs, i, PROC_CODE), d,
-		    cat->agency_id[i], (unsigned)cat->flags[i],
-		    (int)sitegen_level(cat, i)) < 0) {
+			mc_rows_str(&cat->procs, i, PROC_CODE), d,
+			cat->agency_id[i], (unsigned)cat->flags[i],
+			(int)sitegen_level(cat, i)) < 0) {
 			mc_buf_free(&b);
 			return -1;
 		}
@@ -625,11 +641,16 @@ static size_t
 list_keys(const struct sg_catalogue *cat, enum sg_list kind)
 {
 	switch (kind) {
-	case LIST_FIELD: return cat->nfields;
-	case LIST_SERVICE: return SL__MAX;
-	case LIST_AGENCY: return cat->table[TABLE_AGENCIES].n;
-	case LIST_EVENT: return cat->table[TABLE_EVENTS].n;
-	default: return 1;
+	case LIST_FIELD:
+		return cat->nfields;
+	case LIST_SERVICE:
+		return SL__MAX;
+	case LIST_AGENCY:
+		return cat->table[TABLE_AGENCIES].n;
+	case LIST_EVENT:
+		return cat->table[TABLE_EVENTS].n;
+	default:
+		return 1;
 	}
 }
 
@@ -637,7 +658,7 @@ list_keys(const struct sg_catalogue *cat, enum sg_list kind)
 static int
 is_ward(const struct mc_rows *ag, size_t k)
 {
-	const char	*kind = mc_rows_str(ag, k, AG_KIND);
+	const char *kind = mc_rows_str(ag, k, AG_KIND);
 
 	return kind != NULL && strcmp(kind, "ward") == 0;
 }
@@ -655,15 +676,15 @@ is_ward(const struct mc_rows *ag, size_t k)
 static void
 plan_procedure(struct run *r, size_t row)
 {
-	const struct sg_catalogue	*cat = &r->cat;
-	const struct mc_rows		*ag = &cat->table[TABLE_AGENCIES];
-	const struct sg_field		*f = &cat->fields[cat->field_of[row]];
-	const struct mc_rows		*faqs = &cat->table[TABLE_FAQS];
-	const struct old_item		*o;
-	struct old_item			 key;
-	char				 d[17];
-	size_t				 i, k, seen;
-	int				 l, moved, renamed;
+	const struct sg_catalogue *cat = &r->cat;
+	const struct mc_rows	  *ag = &cat->table[TABLE_AGENCIES];
+	const struct sg_field	  *f = &cat->fields[cat->field_of[row]];
+	const struct mc_rows	  *faqs = &cat->table[TABLE_FAQS];
+	const struct old_item	  *o;
+	struct old_item		   key;
+	char			   d[17];
+	size_t			   i, k, seen;
+	int			   l, moved, renamed;
 
 	r->proc_dirty[row] = 1;
 	key.code = mc_rows_str(&cat->procs, row, PROC_CODE);
@@ -675,7 +696,7 @@ plan_procedure(struct run *r, size_t row)
 	if (!renamed && o->agency == cat->agency_id[row] &&
 	    o->flags == cat->flags[row] &&
 	    o->level == (int)sitegen_level(cat, row))
-		return;			/* its own content only */
+		return; /* its own content only */
 	r->summary = 1;
 	/* The FAQs naming it link to it by name (and their index). */
 	for (i = 0; i < faqs->n; i++)
@@ -710,7 +731,8 @@ plan_procedure(struct run *r, size_t row)
 	if (o->level >= 0 && o->level < SL__MAX)
 		r->list_dirty[LIST_SERVICE][o->level] = 1;
 	for (k = 0; k < ag->n; k++)
-		if ((mc_rows_int(ag, k, AG_ID) == o->agency && !is_ward(ag, k)) ||
+		if ((mc_rows_int(ag, k, AG_ID) == o->agency &&
+			!is_ward(ag, k)) ||
 		    (moved && is_ward(ag, k)))
 			r->list_dirty[LIST_AGENCY][k] = 1;
 }
@@ -728,12 +750,12 @@ plan_procedure(struct run *r, size_t row)
 static void
 plan(struct run *r)
 {
-	const struct sg_catalogue	*cat = &r->cat;
-	const struct mc_rows		*faqs = &cat->table[TABLE_FAQS];
-	const struct mc_rows		*news = &cat->table[TABLE_NEWS];
-	unsigned char			*field;
-	size_t				 i, f, p, n = cat->procs.n, k;
-	int				 l;
+	const struct sg_catalogue *cat = &r->cat;
+	const struct mc_rows	  *faqs = &cat->table[TABLE_FAQS];
+	const struct mc_rows	  *news = &cat->table[TABLE_NEWS];
+	unsigned char		  *field;
+	size_t			   i, f, p, n = cat->procs.n, k;
+	int			   l;
 
 	r->proc_dirty = mc_arena_alloc(r->arena, n + 1);
 	field = mc_arena_alloc(r->arena, cat->nfields + 1);
@@ -762,10 +784,11 @@ plan(struct run *r)
 		if (sitegen_find(cat, mc_rows_str(faqs, i, FAQ_PROC_CODE), &p))
 			r->proc_dirty[p] = 1;
 		for (f = 0; mc_rows_str(faqs, i, FAQ_FIELD_ID) != NULL &&
-		    f < cat->nfields; f++)
+		     f < cat->nfields;
+		     f++)
 			if (mc_rows_int(&cat->procs, cat->fields[f].first,
-			    PROC_FIELD_ID) == mc_rows_int(faqs, i,
-			    FAQ_FIELD_ID))
+				PROC_FIELD_ID) ==
+			    mc_rows_int(faqs, i, FAQ_FIELD_ID))
 				field[f] = 1;
 	}
 	for (i = 0; !r->full && i < news->n; i++)
@@ -786,14 +809,15 @@ plan(struct run *r)
 		r->planned += r->faq_dirty[i] ? NOUTPUTS : 0;
 	for (i = 0; i < news->n; i++)
 		r->planned += r->news_dirty[i] ? NOUTPUTS : 0;
-	r->planned += NOUTPUTS * ((r->summary || r->faqs || r->news) +
-	    3 * r->summary + r->faqs + r->news + r->full);
+	r->planned += NOUTPUTS *
+	    ((r->summary || r->faqs || r->news) + 3 * r->summary + r->faqs +
+		r->news + r->full);
 }
 
 static void
 keep(struct run *r, const char *rel)
 {
-	const char	**grown;
+	const char **grown;
 
 	if (r->nkeep == r->capkeep) {
 		r->capkeep = r->capkeep ? 2 * r->capkeep : 4096;
@@ -808,7 +832,7 @@ keep(struct run *r, const char *rel)
 static void
 progress(struct run *r)
 {
-	size_t	done = r->c.pages * NOUTPUTS;
+	size_t done = r->c.pages * NOUTPUTS;
 
 	if (r->progress != NULL && r->report && r->c.pages % 100 == 0)
 		r->progress(r->ctx, done < r->planned ? done : r->planned,
@@ -819,11 +843,11 @@ progress(struct run *r)
 static int
 emit(struct run *r, HDF *hdf, const char *tmpl, const char *rel)
 {
-	int	rc;
+	int rc;
 
 	mc_buf_reset(&r->out);
 	if (mc_view_render(hdf, tmpl, 1, &r->out) < 0)
-		return -1;	/* logged by mc_view */
+		return -1; /* logged by mc_view */
 	if ((rc = sitegen_write(r->site_dir, rel, &r->out)) < 0)
 		return -1;
 	if (rc == 1)
@@ -840,8 +864,8 @@ emit(struct run *r, HDF *hdf, const char *tmpl, const char *rel)
 static int
 exists(struct run *r, const char *rel)
 {
-	char		path[PATH_MAX];
-	struct stat	st;
+	char	    path[PATH_MAX];
+	struct stat st;
 
 	snprintf(path, sizeof(path), "%s/%s", r->site_dir, rel);
 	return stat(path, &st) == 0;
@@ -861,11 +885,11 @@ skip(struct run *r, int dirty, const char *rel)
 static int
 render_procedures(struct run *r, enum mc_lang lang, const char *prefix)
 {
-	const struct mc_rows	*p = &r->cat.procs;
-	const char		*code, *rel;
-	size_t			 i;
-	HDF			*hdf;
-	int			 rc;
+	const struct mc_rows *p = &r->cat.procs;
+	const char	     *code, *rel;
+	size_t		      i;
+	HDF		     *hdf;
+	int		      rc;
 
 	for (i = 0; i < p->n; i++, mc_arena_reset(r->page)) {
 		code = mc_rows_str(p, i, PROC_CODE);
@@ -890,21 +914,31 @@ render_procedures(struct run *r, enum mc_lang lang, const char *prefix)
 static int
 render_lists(struct run *r, enum mc_lang lang, const char *prefix)
 {
-	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
-	    LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
+	static const enum sg_list  kinds[] = { LIST_FIELD, LIST_PROVINCE,
+		 LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
 	const struct sg_catalogue *cat = &r->cat;
-	const char	*path, *rel;
-	size_t		 k, key, n;
-	HDF		*hdf;
-	int		 rc;
+	const char		  *path, *rel;
+	size_t			   k, key, n;
+	HDF			  *hdf;
+	int			   rc;
 
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		switch (kinds[k]) {
-		case LIST_FIELD: n = cat->nfields; break;
-		case LIST_SERVICE: n = SL__MAX; break;
-		case LIST_AGENCY: n = cat->table[TABLE_AGENCIES].n; break;
-		case LIST_EVENT: n = cat->table[TABLE_EVENTS].n; break;
-		default: n = 1; break;
+		case LIST_FIELD:
+			n = cat->nfields;
+			break;
+		case LIST_SERVICE:
+			n = SL__MAX;
+			break;
+		case LIST_AGENCY:
+			n = cat->table[TABLE_AGENCIES].n;
+			break;
+		case LIST_EVENT:
+			n = cat->table[TABLE_EVENTS].n;
+			break;
+		default:
+			n = 1;
+			break;
 		}
 		for (key = 0; key < n; key++, mc_arena_reset(r->page)) {
 			path = sitegen_list_path(cat, kinds[k], key, r->page);
@@ -928,11 +962,11 @@ static int
 render_one(struct run *r, enum mc_lang lang, const char *prefix, int dirty,
     const char *path, const char *tmpl,
     void (*fill)(HDF *, const struct sg_catalogue *, enum mc_lang,
-    struct mc_arena *))
+	struct mc_arena *))
 {
-	const char	*rel;
-	HDF		*hdf;
-	int		 rc = 0;
+	const char *rel;
+	HDF	   *hdf;
+	int	    rc = 0;
 
 	rel = mc_arena_printf(r->page, "%s%s", prefix, path);
 	if (skip(r, dirty, rel)) {
@@ -949,17 +983,18 @@ static int
 render_rows(struct run *r, enum mc_lang lang, const char *prefix,
     enum sg_table t)
 {
-	const struct mc_rows	*rows = &r->cat.table[t];
-	const char		*rel, *id;
-	size_t			 i;
-	HDF			*hdf;
+	const struct mc_rows *rows = &r->cat.table[t];
+	const char	     *rel, *id;
+	size_t		      i;
+	HDF		     *hdf;
 
 	for (i = 0; i < rows->n; i++, mc_arena_reset(r->page)) {
 		id = mc_rows_str(rows, i, 0);
 		rel = mc_arena_printf(r->page, "%s%s/%s.html", prefix,
 		    t == TABLE_FAQS ? "hoi-dap" : "tin-tuc", id);
-		if (!skip(r, t == TABLE_FAQS ? r->faq_dirty[i] :
-		    r->news_dirty[i], rel))
+		if (!skip(r,
+			t == TABLE_FAQS ? r->faq_dirty[i] : r->news_dirty[i],
+			rel))
 			continue;
 		hdf = mc_view_begin(lang);
 		if (t == TABLE_FAQS) {
@@ -986,19 +1021,19 @@ static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
 	if (render_one(r, lang, prefix, r->summary || r->faqs || r->news,
-	    "index.html", "site/home.cs", sitegen_fill_home) < 0 ||
+		"index.html", "site/home.cs", sitegen_fill_home) < 0 ||
 	    render_one(r, lang, prefix, r->summary, "thu-tuc/index.html",
-	    "site/catalogue.cs", sitegen_fill_catalogue) < 0 ||
+		"site/catalogue.cs", sitegen_fill_catalogue) < 0 ||
 	    render_one(r, lang, prefix, r->full, "404.html", "site/404.cs",
-	    fill_404) < 0 ||
+		fill_404) < 0 ||
 	    render_one(r, lang, prefix, r->summary, "co-quan/index.html",
-	    "site/agencies.cs", sitegen_fill_agencies) < 0 ||
+		"site/agencies.cs", sitegen_fill_agencies) < 0 ||
 	    render_one(r, lang, prefix, r->summary, "thong-ke/index.html",
-	    "site/stats.cs", sitegen_fill_stats) < 0 ||
+		"site/stats.cs", sitegen_fill_stats) < 0 ||
 	    render_one(r, lang, prefix, r->faqs, "hoi-dap/index.html",
-	    "site/faqs.cs", sitegen_fill_faqs) < 0 ||
+		"site/faqs.cs", sitegen_fill_faqs) < 0 ||
 	    render_one(r, lang, prefix, r->news, "tin-tuc/index.html",
-	    "site/news_index.cs", sitegen_fill_news_index) < 0)
+		"site/news_index.cs", sitegen_fill_news_index) < 0)
 		return -1;
 	if (render_lists(r, lang, prefix) < 0 ||
 	    render_rows(r, lang, prefix, TABLE_FAQS) < 0 ||
@@ -1021,12 +1056,12 @@ str_cmp(const void *a, const void *b)
 static int
 prune(struct run *r, const char *prefix)
 {
-	char		 path[PATH_MAX], rel[PATH_MAX];
-	const char	*key;
-	struct dirent	*e;
-	size_t		 i, len;
-	DIR		*d;
-	int		 copy;
+	char	       path[PATH_MAX], rel[PATH_MAX];
+	const char    *key;
+	struct dirent *e;
+	size_t	       i, len;
+	DIR	      *d;
+	int	       copy;
 
 	for (i = 0; i < sizeof(page_dirs) / sizeof(page_dirs[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s%s", r->site_dir, prefix,
@@ -1040,20 +1075,22 @@ prune(struct run *r, const char *prefix)
 			copy = 0;
 			if (strstr(e->d_name, ".tmp.") == NULL) {
 				/* A page's .gz and .br go with the page. */
-				if (len > 8 && (strcmp(e->d_name + len - 3,
-				    ".gz") == 0 || strcmp(e->d_name + len - 3,
-				    ".br") == 0)) {
+				if (len > 8 &&
+				    (strcmp(e->d_name + len - 3, ".gz") == 0 ||
+					strcmp(e->d_name + len - 3, ".br") ==
+					    0)) {
 					copy = 1;
 					len -= 3;
 				}
-				if (len < 6 || strncmp(e->d_name + len - 5,
-				    ".html", 5) != 0)
+				if (len < 6 ||
+				    strncmp(e->d_name + len - 5, ".html", 5) !=
+					0)
 					continue;
 				snprintf(rel, sizeof(rel), "%s%s/%.*s", prefix,
 				    page_dirs[i], (int)len, e->d_name);
 				key = rel;
 				if (bsearch(&key, r->keep, r->nkeep,
-				    sizeof(*r->keep), str_cmp) != NULL)
+					sizeof(*r->keep), str_cmp) != NULL)
 					continue;
 			}
 			snprintf(path, sizeof(path), "%s/%s%s/%s", r->site_dir,
@@ -1091,16 +1128,15 @@ build_lang(struct run *r, size_t k)
 static int
 build_langs(struct run *r)
 {
-	pid_t		 pids[NOUTPUTS];
-	int		 fds[NOUTPUTS], p[2], status, rc = 0;
-	struct counts	 c;
-	size_t		 k;
+	pid_t	      pids[NOUTPUTS];
+	int	      fds[NOUTPUTS], p[2], status, rc = 0;
+	struct counts c;
+	size_t	      k;
 
 	for (k = 1; k < NOUTPUTS; k++) {
 		pids[k] = -1;
 		fds[k] = -1;
-		if (mc_config_int("sitegen_jobs", 2, 1, 16) < 2 ||
-		    pipe(p) < 0)
+		if (mc_config_int("sitegen_jobs", 2, 1, 16) < 2 || pipe(p) < 0)
 			continue;
 		fflush(NULL);
 		if ((pids[k] = fork()) == 0) {
@@ -1111,7 +1147,7 @@ build_langs(struct run *r)
 			if (write(p[1], &r->c, sizeof(r->c)) !=
 			    (ssize_t)sizeof(r->c))
 				rc = -1;
-			_exit(rc < 0 ? 1 : 0);	/* never close the DB here */
+			_exit(rc < 0 ? 1 : 0); /* never close the DB here */
 		}
 		close(p[1]);
 		fds[k] = p[0];
@@ -1148,7 +1184,7 @@ build_langs(struct run *r)
 static int
 write_file(struct run *r, const char *rel, const struct buf *b)
 {
-	int	rc;
+	int rc;
 
 	if ((rc = sitegen_write(r->site_dir, rel, b)) < 0)
 		return -1;
@@ -1165,58 +1201,65 @@ static int
 sitemap(struct run *r, struct buf *b)
 {
 	const struct sg_catalogue *cat = &r->cat;
-	const char	*base = mc_config_get("base_url", "http://127.0.0.1:8080");
-	static const char *const fixed[] = { "/", "/thu-tuc/", "/co-quan/",
-	    "/hoi-dap/", "/tin-tuc/", "/thong-ke/" };
+	const char *base = mc_config_get("base_url", "http://127.0.0.1:8080");
+	static const char *const  fixed[] = { "/", "/thu-tuc/", "/co-quan/",
+		 "/hoi-dap/", "/tin-tuc/", "/thong-ke/" };
 	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
-	    LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
-	const struct mc_rows *t;
-	const char	*path, *rt;
-	size_t		 k, i, n, key;
-	int		 rc = 0;
+		LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
+	const struct mc_rows	 *t;
+	const char		 *path, *rt;
+	size_t			  k, i, n, key;
+	int			  rc = 0;
 
-	rc |= mc_buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	rc |= mc_buf_adds(b,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
 	    "\n");
 	for (k = 0; k < NOUTPUTS; k++) {
 		rt = outputs[k].lang == LANG_EN ? "/en" : "";
 		for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
-			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
-			    r->page, "%s%s", rt, fixed[i]), NULL);
+			rc |= sitegen_sitemap_url(b, base,
+			    mc_arena_printf(r->page, "%s%s", rt, fixed[i]),
+			    NULL);
 		for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
-			n = kinds[i] == LIST_FIELD ? cat->nfields :
-			    kinds[i] == LIST_SERVICE ? SL__MAX :
+			n = kinds[i] == LIST_FIELD ?
+			    cat->nfields :
+			    kinds[i] == LIST_SERVICE ?
+			    SL__MAX :
 			    kinds[i] == LIST_AGENCY ?
 			    cat->table[TABLE_AGENCIES].n :
 			    kinds[i] == LIST_EVENT ?
-			    cat->table[TABLE_EVENTS].n : 1;
+			    cat->table[TABLE_EVENTS].n :
+			    1;
 			for (key = 0; key < n; key++)
 				if ((path = sitegen_list_path(cat, kinds[i],
-				    key, r->page)) != NULL)
+					 key, r->page)) != NULL)
 					rc |= sitegen_sitemap_url(b, base,
 					    mc_arena_printf(r->page, "%s/%s",
-					    rt, path), NULL);
+						rt, path),
+					    NULL);
 		}
 		t = &cat->table[TABLE_FAQS];
 		for (i = 0; i < t->n; i++)
-			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
-			    r->page, "%s/hoi-dap/%s.html", rt,
-			    mc_rows_str(t, i, FAQ_ID)), mc_rows_str(t, i,
-			    FAQ_UPDATED));
+			rc |= sitegen_sitemap_url(b, base,
+			    mc_arena_printf(r->page, "%s/hoi-dap/%s.html", rt,
+				mc_rows_str(t, i, FAQ_ID)),
+			    mc_rows_str(t, i, FAQ_UPDATED));
 		t = &cat->table[TABLE_NEWS];
 		for (i = 0; i < t->n; i++)
-			rc |= sitegen_sitemap_url(b, base, mc_arena_printf(
-			    r->page, "%s/tin-tuc/%s.html", rt,
-			    mc_rows_str(t, i, NEWS_ID)), mc_rows_str(t, i,
-			    NEWS_UPDATED));
+			rc |= sitegen_sitemap_url(b, base,
+			    mc_arena_printf(r->page, "%s/tin-tuc/%s.html", rt,
+				mc_rows_str(t, i, NEWS_ID)),
+			    mc_rows_str(t, i, NEWS_UPDATED));
 		for (i = 0; i < cat->procs.n; i++)
-			if (sitegen_code_ok(mc_rows_str(&cat->procs, i,
-			    PROC_CODE)))
+			if (sitegen_code_ok(
+				mc_rows_str(&cat->procs, i, PROC_CODE)))
 				rc |= sitegen_sitemap_url(b, base,
 				    mc_arena_printf(r->page,
-				    "%s/thu-tuc/%s.html", rt, mc_rows_str(
-				    &cat->procs, i, PROC_CODE)), mc_rows_str(
-				    &cat->procs, i, PROC_UPDATED));
+					"%s/thu-tuc/%s.html", rt,
+					mc_rows_str(&cat->procs, i,
+					    PROC_CODE)),
+				    mc_rows_str(&cat->procs, i, PROC_UPDATED));
 		mc_arena_reset(r->page);
 	}
 	rc |= mc_buf_adds(b, "</urlset>\n");
@@ -1227,16 +1270,18 @@ sitemap(struct run *r, struct buf *b)
 static int
 shared_files(struct run *r)
 {
-	const char	*base = mc_config_get("base_url", "http://127.0.0.1:8080");
+	const char *base = mc_config_get("base_url", "http://127.0.0.1:8080");
 
 	mc_buf_reset(&r->out);
-	if (sitemap(r, &r->out) < 0 || write_file(r, "sitemap.xml",
-	    &r->out) < 0)
+	if (sitemap(r, &r->out) < 0 ||
+	    write_file(r, "sitemap.xml", &r->out) < 0)
 		return -1;
 	mc_buf_reset(&r->out);
-	if (mc_buf_addf(&r->out, "User-agent: *\nAllow: /\n"
-	    "Disallow: /dich-vu/\nDisallow: /can-bo/\nDisallow: /api/\n"
-	    "Sitemap: %s/sitemap.xml\n", base) < 0 ||
+	if (mc_buf_addf(&r->out,
+		"User-agent: *\nAllow: /\n"
+		"Disallow: /dich-vu/\nDisallow: /can-bo/\nDisallow: /api/\n"
+		"Sitemap: %s/sitemap.xml\n",
+		base) < 0 ||
 	    write_file(r, "robots.txt", &r->out) < 0)
 		return -1;
 	mc_buf_reset(&r->out);
@@ -1251,8 +1296,8 @@ shared_files(struct run *r)
 static int
 state_write(struct run *r)
 {
-	struct buf	b;
-	int		rc;
+	struct buf b;
+	int	   rc;
 
 	mc_buf_init(&b, 256);
 	if (mc_buf_addf(&b, "%s\n%s\n", r->now, r->sig) < 0)
@@ -1265,7 +1310,7 @@ state_write(struct run *r)
 static long long
 ms_since(const struct timespec *t0)
 {
-	struct timespec	t;
+	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (t.tv_sec - t0->tv_sec) * 1000LL +
@@ -1273,8 +1318,8 @@ ms_since(const struct timespec *t0)
 }
 
 /* For nftw(): the owner that chown_tree() gives. */
-static uid_t	tree_uid;
-static gid_t	tree_gid;
+static uid_t tree_uid;
+static gid_t tree_gid;
 
 static int
 chown_one(const char *path, const struct stat *st, int flag, struct FTW *f)
@@ -1294,9 +1339,9 @@ chown_one(const char *path, const struct stat *st, int flag, struct FTW *f)
 static int
 own_site(const char *dir)
 {
-	const char	*user;
-	struct passwd	*pw;
-	struct stat	 st;
+	const char    *user;
+	struct passwd *pw;
+	struct stat    st;
 
 	if (geteuid() != 0)
 		return 0;
@@ -1311,7 +1356,7 @@ own_site(const char *dir)
 	tree_gid = pw->pw_gid;
 	sitegen_owner((long)pw->pw_uid, (long)pw->pw_gid);
 	if (stat(dir, &st) == 0 && st.st_uid == tree_uid)
-		return 0;	/* given already (new files are given one by one) */
+		return 0; /* given already (new files are given one by one) */
 	return nftw(dir, chown_one, 16, FTW_PHYS) < 0 ? -1 : 0;
 }
 
@@ -1319,8 +1364,8 @@ own_site(const char *dir)
 static int
 lock_site(const char *dir)
 {
-	char	path[PATH_MAX];
-	int	fd;
+	char path[PATH_MAX];
+	int  fd;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, LOCK_FILE);
 	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
@@ -1342,11 +1387,11 @@ int
 sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
     struct sitegen_result *res)
 {
-	struct run	 r;
-	struct timespec	 t0;
-	char		 last[64], last_sig[80];
-	time_t		 state_mtime;
-	int		 rc = -1, lock;
+	struct run	r;
+	struct timespec t0;
+	char		last[64], last_sig[80];
+	time_t		state_mtime;
+	int		rc = -1, lock;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&r, 0, sizeof(r));
@@ -1366,7 +1411,7 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 	if (own_site(r.site_dir) < 0 || (lock = lock_site(r.site_dir)) < 0)
 		return -1;
 	if (state_read(&r, last, sizeof(last), last_sig, sizeof(last_sig),
-	    &state_mtime) < 0)
+		&state_mtime) < 0)
 		goto out_lock;
 	if (last[0] == '\0' || templates_newer(state_mtime))
 		r.full = 1;
@@ -1414,12 +1459,12 @@ out_lock:
 int
 sitegen_run(int full)
 {
-	struct sitegen_result	res;
+	struct sitegen_result res;
 
 	if (sitegen_build(full, NULL, NULL, &res) < 0)
 		return -1;
 	printf("site: %zu pages written, %zu unchanged, %zu skipped, "
-	    "%zu removed, %lld ms\n", res.written, res.unchanged, res.skipped,
-	    res.removed, res.ms);
+	       "%zu removed, %lld ms\n",
+	    res.written, res.unchanged, res.skipped, res.removed, res.ms);
 	return 0;
 }

@@ -27,10 +27,10 @@
 #include "sitegen.h"
 
 /* The last folder known to exist: most pages share one. */
-static char	known_dir[PATH_MAX];
+static char known_dir[PATH_MAX];
 
 /* Who gets what is created when running as root; -1: nobody. */
-static long	owner_uid = -1, owner_gid = -1;
+static long owner_uid = -1, owner_gid = -1;
 
 void
 sitegen_owner(long uid, long gid)
@@ -43,8 +43,8 @@ sitegen_owner(long uid, long gid)
 static int
 make_parents(const char *path)
 {
-	char	 dir[PATH_MAX], *p;
-	size_t	 n;
+	char   dir[PATH_MAX], *p;
+	size_t n;
 
 	if ((p = strrchr(path, '/')) == NULL)
 		return 0;
@@ -55,14 +55,14 @@ make_parents(const char *path)
 	dir[n] = '\0';
 	if (strcmp(dir, known_dir) == 0)
 		return 0;
-	for (p = dir + 1; ; p++) {
+	for (p = dir + 1;; p++) {
 		if (*p != '/' && *p != '\0')
 			continue;
 		*p = '\0';
 		if (mkdir(dir, 0755) == 0) {
-			chmod(dir, 0755);	/* whatever the umask */
-			if (owner_uid >= 0 && chown(dir, (uid_t)owner_uid,
-			    (gid_t)owner_gid) < 0)
+			chmod(dir, 0755); /* whatever the umask */
+			if (owner_uid >= 0 &&
+			    chown(dir, (uid_t)owner_uid, (gid_t)owner_gid) < 0)
 				mc_warn("chown %s: %s", dir, strerror(errno));
 		} else if (errno != EEXIST) {
 			mc_err("mkdir %s: %s", dir, strerror(errno));
@@ -80,11 +80,11 @@ make_parents(const char *path)
 static int
 same_bytes(const char *path, const struct buf *b)
 {
-	char		 chunk[65536];
-	struct stat	 st;
-	size_t		 off = 0;
-	ssize_t		 r;
-	int		 fd, same = 0;
+	char	    chunk[65536];
+	struct stat st;
+	size_t	    off = 0;
+	ssize_t	    r;
+	int	    fd, same = 0;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		if (errno == ENOENT)
@@ -110,7 +110,7 @@ out_close:
 static int
 write_all(int fd, const char *s, size_t n)
 {
-	ssize_t	w;
+	ssize_t w;
 
 	while (n > 0) {
 		if ((w = write(fd, s, n)) < 0) {
@@ -128,13 +128,13 @@ write_all(int fd, const char *s, size_t n)
 static int
 replace_file(const char *path, const char *s, size_t n)
 {
-	char	 tmp[PATH_MAX + 32];
-	int	 fd, rc;
+	char tmp[PATH_MAX + 32];
+	int  fd, rc;
 
 	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0 && errno == ENOENT && known_dir[0] != '\0') {
-		known_dir[0] = '\0';	/* removed under us: make it again */
+		known_dir[0] = '\0'; /* removed under us: make it again */
 		if (make_parents(path) < 0)
 			return -1;
 		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
@@ -143,8 +143,8 @@ replace_file(const char *path, const char *s, size_t n)
 		mc_err("create %s: %s", tmp, strerror(errno));
 		return -1;
 	}
-	if (owner_uid >= 0 && fchown(fd, (uid_t)owner_uid,
-	    (gid_t)owner_gid) < 0)
+	if (owner_uid >= 0 &&
+	    fchown(fd, (uid_t)owner_uid, (gid_t)owner_gid) < 0)
 		mc_warn("chown %s: %s", tmp, strerror(errno));
 	if (fchmod(fd, 0644) < 0 || write_all(fd, s, n) < 0) {
 		mc_err("write %s: %s", tmp, strerror(errno));
@@ -172,9 +172,14 @@ int
 sitegen_compressible(const char *name)
 {
 	static const char *const exts[] = {
-		".html", ".json", ".xml", ".css", ".js", ".svg",
+		".html",
+		".json",
+		".xml",
+		".css",
+		".js",
+		".svg",
 	};
-	size_t	 i, n = strlen(name), e;
+	size_t i, n = strlen(name), e;
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		e = strlen(exts[i]);
@@ -191,20 +196,20 @@ sitegen_compressible(const char *name)
  * 11; at 5 a full build costs a few seconds more, an incremental one
  * nothing to speak of.
  */
-#define GZIP_LEVEL	6
-#define BROTLI_QUALITY	5
+#define GZIP_LEVEL     6
+#define BROTLI_QUALITY 5
 
 /* gzip of s/n into a malloc'd *out (no name, mtime 0); 0 or -1. */
 static int
 gzip_bytes(const char *s, size_t n, unsigned char **out, size_t *outlen)
 {
-	z_stream	 z;
-	uLong		 cap;
-	int		 rc;
+	z_stream z;
+	uLong	 cap;
+	int	 rc;
 
 	memset(&z, 0, sizeof(z));
 	if (deflateInit2(&z, GZIP_LEVEL, Z_DEFLATED, 15 + 16, 9,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
+		Z_DEFAULT_STRATEGY) != Z_OK)
 		return -1;
 	cap = deflateBound(&z, (uLong)n) + 32;
 	if ((*out = malloc(cap)) == NULL) {
@@ -230,7 +235,7 @@ gzip_bytes(const char *s, size_t n, unsigned char **out, size_t *outlen)
 static int
 brotli_bytes(const char *s, size_t n, unsigned char **out, size_t *outlen)
 {
-	size_t	 cap = BrotliEncoderMaxCompressedSize(n);
+	size_t cap = BrotliEncoderMaxCompressedSize(n);
 
 	if (cap == 0)
 		cap = n + 1024;
@@ -238,7 +243,7 @@ brotli_bytes(const char *s, size_t n, unsigned char **out, size_t *outlen)
 		return -1;
 	*outlen = cap;
 	if (!BrotliEncoderCompress(BROTLI_QUALITY, BROTLI_DEFAULT_WINDOW,
-	    BROTLI_MODE_TEXT, n, (const uint8_t *)s, outlen, *out)) {
+		BROTLI_MODE_TEXT, n, (const uint8_t *)s, outlen, *out)) {
 		free(*out);
 		*out = NULL;
 		return -1;
@@ -250,10 +255,10 @@ brotli_bytes(const char *s, size_t n, unsigned char **out, size_t *outlen)
 static int
 write_compressed(const char *path, const char *s, size_t n)
 {
-	char		 cpath[PATH_MAX + 4];
-	unsigned char	*z;
-	size_t		 zlen;
-	int		 rc;
+	char	       cpath[PATH_MAX + 4];
+	unsigned char *z;
+	size_t	       zlen;
+	int	       rc;
 
 	if (gzip_bytes(s, n, &z, &zlen) < 0) {
 		mc_err("gzip %s failed", path);
@@ -278,8 +283,8 @@ write_compressed(const char *path, const char *s, size_t n)
 static int
 have_compressed(const char *path)
 {
-	char		 cpath[PATH_MAX + 4];
-	struct stat	 st;
+	char	    cpath[PATH_MAX + 4];
+	struct stat st;
 
 	snprintf(cpath, sizeof(cpath), "%s.gz", path);
 	if (stat(cpath, &st) < 0)
@@ -291,8 +296,8 @@ have_compressed(const char *path)
 int
 sitegen_write(const char *dir, const char *rel, const struct buf *b)
 {
-	char	 path[PATH_MAX];
-	int	 n, zip;
+	char path[PATH_MAX];
+	int  n, zip;
 
 	n = snprintf(path, sizeof(path), "%s/%s", dir, rel);
 	if (n < 0 || (size_t)n >= sizeof(path) - 8) {
@@ -323,9 +328,9 @@ sitegen_write(const char *dir, const char *rel, const struct buf *b)
 static int
 read_file(const char *path, struct buf *b)
 {
-	char	 chunk[65536];
-	ssize_t	 r;
-	int	 fd;
+	char	chunk[65536];
+	ssize_t r;
+	int	fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
 		return -1;
@@ -340,12 +345,12 @@ read_file(const char *path, struct buf *b)
 static int
 compress_tree(const char *path, size_t *written, size_t depth)
 {
-	char		 sub[PATH_MAX], cpath[PATH_MAX + 4];
-	struct stat	 st, cst;
-	struct dirent	*e;
-	struct buf	 b;
-	DIR		*d;
-	int		 rc = 0, fresh;
+	char	       sub[PATH_MAX], cpath[PATH_MAX + 4];
+	struct stat    st, cst;
+	struct dirent *e;
+	struct buf     b;
+	DIR	      *d;
+	int	       rc = 0, fresh;
 
 	if (depth > 16 || (d = opendir(path)) == NULL)
 		return depth > 16 ? 0 : -1;
@@ -353,7 +358,8 @@ compress_tree(const char *path, size_t *written, size_t depth)
 		if (e->d_name[0] == '.' || strstr(e->d_name, ".tmp.") != NULL)
 			continue;
 		if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
-		    e->d_name) >= sizeof(sub) - 8 || lstat(sub, &st) < 0)
+			e->d_name) >= sizeof(sub) - 8 ||
+		    lstat(sub, &st) < 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			rc = compress_tree(sub, written, depth + 1);

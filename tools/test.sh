@@ -9,6 +9,7 @@
 #   3. build/tests/asan_unit_*  (same, AddressSanitizer builds; if present)
 #   4. tools/fuzz.sh            (each build/fuzz/fuzz_* for FUZZ_SECONDS, 10)
 #      tools/layers.sh lib and tests/layers/run.sh (lib's include rule)
+#      tools/lint.sh (every C file formatted by .clang-format)
 #   5. tests/e2e/run.sh         (if present; prints "N passed, N failed")
 #   6. one last line "N passed, N failed" (the sums); exit 1 if anything failed.
 #
@@ -212,6 +213,9 @@ run_suite "fuzz" "$UNIT_TIMEOUT" env FUZZ_SECONDS="${FUZZ_SECONDS:-10}" "$TOP/to
 section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
 STRICT=1 run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
 run_suite "layers-selftest" "$UNIT_TIMEOUT" "$TOP/tests/layers/run.sh"
+
+section "KNF of the C sources (tools/lint.sh, .clang-format)"
+run_suite "lint" "$UNIT_TIMEOUT" "$TOP/tools/lint.sh"
 
 # Shell-level tests against the instance (tests/shell/*.sh).
 section "shell tests (tests/shell/*.sh)"

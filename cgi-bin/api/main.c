@@ -22,7 +22,7 @@
 #include "mc_util.h"
 #include "mc_view.h"
 
-#define MAX_FILES	20
+#define MAX_FILES 20
 
 enum field {
 	FIELD_Q,
@@ -35,6 +35,7 @@ enum field {
 	FIELD__MAX
 };
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_LIMIT] = { "limit", valid_uint, 3, 0 },
@@ -44,12 +45,13 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
 	[FIELD_FIELDS] = { "fields", valid_text, 64 * 1024, 0 },
 };
+/* clang-format on */
 
 /* Serialises j into the response with the status; takes j. */
 static int
 reply(struct mc_request *r, int status, json_t *j)
 {
-	char	*s = json_dumps(j, JSON_COMPACT);
+	char *s = json_dumps(j, JSON_COMPACT);
 
 	json_decref(j);
 	if (s == NULL)
@@ -65,8 +67,8 @@ reply(struct mc_request *r, int status, json_t *j)
 static json_t *
 jstr(const struct mc_rows *rows, size_t row, const char *col)
 {
-	int		 c = mc_rows_col(rows, col);
-	const char	*v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
+	int	    c = mc_rows_col(rows, col);
+	const char *v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
 
 	return v ? json_string(v) : json_null();
 }
@@ -75,8 +77,8 @@ jstr(const struct mc_rows *rows, size_t row, const char *col)
 static json_t *
 jint(const struct mc_rows *rows, size_t row, const char *col)
 {
-	int		 c = mc_rows_col(rows, col);
-	const char	*v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
+	int	    c = mc_rows_col(rows, col);
+	const char *v = c < 0 ? NULL : mc_rows_str(rows, row, (size_t)c);
 
 	return v ? json_integer(strtoll(v, NULL, 10)) : json_null();
 }
@@ -85,8 +87,8 @@ jint(const struct mc_rows *rows, size_t row, const char *col)
 static json_t *
 jrows(const struct mc_rows *rows)
 {
-	json_t	*a = json_array(), *o;
-	size_t	 i, c;
+	json_t *a = json_array(), *o;
+	size_t	i, c;
 
 	for (i = 0; i < rows->n; i++) {
 		o = json_object();
@@ -101,11 +103,11 @@ jrows(const struct mc_rows *rows)
 static int
 api_procedures(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	const char	*q = mc_req_field(r, FIELD_Q);
-	long long	 limit = 20, offset = 0, total = 0;
-	json_t		*items, *o;
-	size_t		 i;
+	struct mc_rows rows;
+	const char    *q = mc_req_field(r, FIELD_Q);
+	long long      limit = 20, offset = 0, total = 0;
+	json_t	      *items, *o;
+	size_t	       i;
 
 	if (mc_req_field_bad(r, FIELD_Q) || mc_req_field_bad(r, FIELD_LIMIT) ||
 	    mc_req_field_bad(r, FIELD_OFFSET))
@@ -116,8 +118,9 @@ api_procedures(struct mc_request *r)
 	if (mc_req_field(r, FIELD_OFFSET) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_OFFSET), 0, 100000, &offset);
 	memset(&rows, 0, sizeof(rows));
-	if (q != NULL && mc_catalogue_search(r->db, r->arena, q, (size_t)limit,
-	    (size_t)offset, &rows, &total) < 0)
+	if (q != NULL &&
+	    mc_catalogue_search(r->db, r->arena, q, (size_t)limit,
+		(size_t)offset, &rows, &total) < 0)
 		return 503;
 	items = json_array();
 	for (i = 0; i < rows.n; i++) {
@@ -125,25 +128,26 @@ api_procedures(struct mc_request *r)
 		json_object_set_new(o, "code", jstr(&rows, i, "code"));
 		json_object_set_new(o, "name", jstr(&rows, i, "name"));
 		json_object_set_new(o, "field", jstr(&rows, i, "field_name"));
-		json_object_set_new(o, "province_level", json_boolean(
-		    mc_rows_int(&rows, i, 3)));
-		json_object_set_new(o, "commune_level", json_boolean(
-		    mc_rows_int(&rows, i, 4)));
-		json_object_set_new(o, "online", json_boolean(
-		    mc_rows_int(&rows, i, 5)));
+		json_object_set_new(o, "province_level",
+		    json_boolean(mc_rows_int(&rows, i, 3)));
+		json_object_set_new(o, "commune_level",
+		    json_boolean(mc_rows_int(&rows, i, 4)));
+		json_object_set_new(o, "online",
+		    json_boolean(mc_rows_int(&rows, i, 5)));
 		json_array_append_new(items, o);
 	}
-	return reply(r, 200, json_pack("{s:I,s:I,s:I,s:o}", "total",
-	    (json_int_t)total, "limit", (json_int_t)limit, "offset",
-	    (json_int_t)offset, "items", items));
+	return reply(r, 200,
+	    json_pack("{s:I,s:I,s:I,s:o}", "total", (json_int_t)total, "limit",
+		(json_int_t)limit, "offset", (json_int_t)offset, "items",
+		items));
 }
 
 static int
 api_procedure(struct mc_request *r)
 {
-	struct mc_procedure	 p;
-	json_t			*o;
-	int			 rc;
+	struct mc_procedure p;
+	json_t		   *o;
+	int		    rc;
 
 	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 1, &p)) < 0)
 		return 503;
@@ -157,8 +161,8 @@ api_procedure(struct mc_request *r)
 	    json_boolean(mc_rows_int(&p.row, 0, 4)));
 	json_object_set_new(o, "commune_level",
 	    json_boolean(mc_rows_int(&p.row, 0, 5)));
-	json_object_set_new(o, "online", json_boolean(mc_rows_int(&p.row, 0,
-	    17)));
+	json_object_set_new(o, "online",
+	    json_boolean(mc_rows_int(&p.row, 0, 17)));
 	json_object_set_new(o, "subjects", jstr(&p.row, 0, "subjects"));
 	json_object_set_new(o, "implementing_agency",
 	    jstr(&p.row, 0, "implementing"));
@@ -166,8 +170,8 @@ api_procedure(struct mc_request *r)
 	    jstr(&p.row, 0, "competent"));
 	json_object_set_new(o, "decision_no", jstr(&p.row, 0, "decision_no"));
 	json_object_set_new(o, "steps", jstr(&p.row, 0, "steps_text"));
-	json_object_set_new(o, "conditions", jstr(&p.row, 0,
-	    "conditions_text"));
+	json_object_set_new(o, "conditions",
+	    jstr(&p.row, 0, "conditions_text"));
 	json_object_set_new(o, "result", jstr(&p.row, 0, "result_text"));
 	json_object_set_new(o, "time_hours", jint(&p.row, 0, "time_hours"));
 	json_object_set_new(o, "time_days", jint(&p.row, 0, "time_days"));
@@ -184,24 +188,25 @@ api_procedure(struct mc_request *r)
 static json_t *
 steps_json(const struct mc_dossier *d)
 {
-	json_t	*a = json_array(), *o;
-	size_t	 i;
+	json_t *a = json_array(), *o;
+	size_t	i;
 
 	for (i = 0; i < d->steps.n; i++) {
 		o = json_object();
 		json_object_set_new(o, "seq", jint(&d->steps, i, "seq"));
 		json_object_set_new(o, "name", jstr(&d->steps, i, "name"));
 		json_object_set_new(o, "role", jstr(&d->steps, i, "role"));
-		json_object_set_new(o, "agency", jstr(&d->steps, i,
-		    "agency_name"));
-		json_object_set_new(o, "minutes", jint(&d->steps, i, "minutes"));
-		json_object_set_new(o, "started_at", jstr(&d->steps, i,
-		    "started_at"));
+		json_object_set_new(o, "agency",
+		    jstr(&d->steps, i, "agency_name"));
+		json_object_set_new(o, "minutes",
+		    jint(&d->steps, i, "minutes"));
+		json_object_set_new(o, "started_at",
+		    jstr(&d->steps, i, "started_at"));
 		json_object_set_new(o, "due_at", jstr(&d->steps, i, "due_at"));
-		json_object_set_new(o, "finished_at", jstr(&d->steps, i,
-		    "finished_at"));
-		json_object_set_new(o, "outcome", jstr(&d->steps, i,
-		    "outcome"));
+		json_object_set_new(o, "finished_at",
+		    jstr(&d->steps, i, "finished_at"));
+		json_object_set_new(o, "outcome",
+		    jstr(&d->steps, i, "outcome"));
 		json_array_append_new(a, o);
 	}
 	return a;
@@ -211,19 +216,21 @@ steps_json(const struct mc_dossier *d)
 static json_t *
 dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 {
-	const struct mc_rows	*row = &d->row;
-	json_t			*o = json_object(), *ev, *e, *form;
-	size_t			 i;
+	const struct mc_rows *row = &d->row;
+	json_t		     *o = json_object(), *ev, *e, *form;
+	size_t		      i;
 
 	json_object_set_new(o, "code", jstr(row, 0, "code"));
 	json_object_set_new(o, "status", jint(row, 0, "status"));
-	json_object_set_new(o, "status_name", json_string(mc_view_str(r->hdf,
-	    mc_arena_printf(r->arena, "Status.%d", d->status))));
-	json_object_set_new(o, "procedure", json_pack("{s:o,s:o}", "code",
-	    jstr(row, 0, "procedure_code"), "name",
-	    jstr(row, 0, "procedure_name")));
-	json_object_set_new(o, "agency", json_pack("{s:o,s:o}", "code",
-	    jstr(row, 0, "agency_code"), "name", jstr(row, 0, "agency_name")));
+	json_object_set_new(o, "status_name",
+	    json_string(mc_view_str(r->hdf,
+		mc_arena_printf(r->arena, "Status.%d", d->status))));
+	json_object_set_new(o, "procedure",
+	    json_pack("{s:o,s:o}", "code", jstr(row, 0, "procedure_code"),
+		"name", jstr(row, 0, "procedure_name")));
+	json_object_set_new(o, "agency",
+	    json_pack("{s:o,s:o}", "code", jstr(row, 0, "agency_code"), "name",
+		jstr(row, 0, "agency_name")));
 	json_object_set_new(o, "channel", jint(row, 0, "channel"));
 	json_object_set_new(o, "submitted_at", jstr(row, 0, "submitted_at"));
 	json_object_set_new(o, "received_at", jstr(row, 0, "received_at"));
@@ -237,20 +244,22 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	json_object_set_new(o, "current_agency",
 	    jstr(row, 0, "current_agency_name"));
 	json_object_set_new(o, "step_due_at", jstr(row, 0, "step_due_at"));
-	json_object_set_new(o, "colour", json_string(mc_dossier_colour_name(
-	    d->status == STATUS_SUPPLEMENT ? COLOUR_NONE : mc_dossier_colour(
-	    mc_rows_str(row, 0, 27), mc_rows_str(row, 0, 28), time(NULL)))));
+	json_object_set_new(o, "colour",
+	    json_string(mc_dossier_colour_name(d->status == STATUS_SUPPLEMENT ?
+		    COLOUR_NONE :
+		    mc_dossier_colour(mc_rows_str(row, 0, 27),
+			mc_rows_str(row, 0, 28), time(NULL)))));
 	json_object_set_new(o, "original_due_at",
 	    jstr(row, 0, "original_due_at"));
 	json_object_set_new(o, "steps", steps_json(d));
 	if (full) {
-		json_object_set_new(o, "applicant", json_pack(
-		    "{s:o,s:o,s:o,s:o,s:o}",
-		    "name", jstr(row, 0, "applicant_name"),
-		    "id_number", jstr(row, 0, "applicant_id_number"),
-		    "phone", jstr(row, 0, "applicant_phone"),
-		    "email", jstr(row, 0, "applicant_email"),
-		    "address", jstr(row, 0, "applicant_address")));
+		json_object_set_new(o, "applicant",
+		    json_pack("{s:o,s:o,s:o,s:o,s:o}", "name",
+			jstr(row, 0, "applicant_name"), "id_number",
+			jstr(row, 0, "applicant_id_number"), "phone",
+			jstr(row, 0, "applicant_phone"), "email",
+			jstr(row, 0, "applicant_email"), "address",
+			jstr(row, 0, "applicant_address")));
 		form = json_loads(mc_rows_str(row, 0, 12), 0, NULL);
 		json_object_set_new(o, "fields", form ? form : json_object());
 		json_object_set_new(o, "files", jrows(&d->files));
@@ -263,10 +272,11 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	ev = json_array();
 	for (i = 0; i < d->events.n; i++) {
 		if (!full && mc_rows_int(&d->events, i, 6))
-			continue;	/* internal */
+			continue; /* internal */
 		e = json_object();
 		json_object_set_new(e, "at", jstr(&d->events, i, "at"));
-		json_object_set_new(e, "action", jstr(&d->events, i, "action"));
+		json_object_set_new(e, "action",
+		    jstr(&d->events, i, "action"));
 		json_object_set_new(e, "from_status",
 		    jint(&d->events, i, "from_status"));
 		json_object_set_new(e, "to_status",
@@ -287,26 +297,29 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 static int
 api_dossier(struct mc_request *r)
 {
-	struct mc_dossier	 d;
-	const char		*idn = mc_req_field(r, FIELD_ID_NUMBER);
-	int			 rc;
+	struct mc_dossier d;
+	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	int		  rc;
 
 	if (r->user == NULL && idn == NULL)
-		return mc_app_error(r, mc_req_field_bad(r, FIELD_ID_NUMBER) ?
-		    400 : 401, mc_view_str(r->hdf, "Api.NeedIdNumber"));
+		return mc_app_error(r,
+		    mc_req_field_bad(r, FIELD_ID_NUMBER) ? 400 : 401,
+		    mc_view_str(r->hdf, "Api.NeedIdNumber"));
 	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
 		return 503;
 	if (r->user != NULL) {
 		if (rc == 0)
 			return 404;
-		if ((rc = mc_dossier_visible(r->db, r->arena, r->user, &d)) < 0)
+		if ((rc = mc_dossier_visible(r->db, r->arena, r->user, &d)) <
+		    0)
 			return 503;
 		if (rc == 0)
 			return 403;
 		return reply(r, 200, dossier_json(r, &d, 1));
 	}
 	/* Public lookup: the code and the applicant's ID number must match. */
-	if (rc == 0 || strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) != 0)
+	if (rc == 0 ||
+	    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) != 0)
 		return 404;
 	return reply(r, 200, dossier_json(r, &d, 0));
 }
@@ -314,24 +327,26 @@ api_dossier(struct mc_request *r)
 static int
 api_submit(struct mc_request *r)
 {
-	struct mc_submission	 s;
-	struct mc_file		 files[MAX_FILES];
-	const char		*fj = mc_req_field(r, FIELD_FIELDS), *code, *why;
-	json_t			*form = NULL;
-	size_t			 i, n = 0;
-	int			 rc;
+	struct mc_submission s;
+	struct mc_file	     files[MAX_FILES];
+	const char	    *fj = mc_req_field(r, FIELD_FIELDS), *code, *why;
+	json_t		    *form = NULL;
+	size_t		     i, n = 0;
+	int		     rc;
 
 	if (!mc_auth_has_role(r->user, ROLE_CITIZEN))
 		return 403;
 	if (mc_req_field(r, FIELD_PROCEDURE) == NULL ||
-	    mc_req_field_bad(r, FIELD_AGENCY) || mc_req_field_bad(r, FIELD_FIELDS))
-		return mc_app_error(r, 400, mc_view_str(r->hdf,
-		    "Api.BadSubmission"));
-	if (fj != NULL && ((form = json_loads(fj, 0, NULL)) == NULL ||
-	    !json_is_object(form))) {
+	    mc_req_field_bad(r, FIELD_AGENCY) ||
+	    mc_req_field_bad(r, FIELD_FIELDS))
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Api.BadSubmission"));
+	if (fj != NULL &&
+	    ((form = json_loads(fj, 0, NULL)) == NULL ||
+		!json_is_object(form))) {
 		json_decref(form);
-		return mc_app_error(r, 400, mc_view_str(r->hdf,
-		    "Api.BadFields"));
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Api.BadFields"));
 	}
 	json_decref(form);
 	for (i = 0; i < r->nparams; i++) {
@@ -340,10 +355,10 @@ api_submit(struct mc_request *r)
 		if (strcmp(p->name, "file") != 0 || p->filename == NULL)
 			continue;
 		if (n == MAX_FILES)
-			return mc_app_error(r, 400, mc_view_str(r->hdf,
-			    "Error.FileCount"));
+			return mc_app_error(r, 400,
+			    mc_view_str(r->hdf, "Error.FileCount"));
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
-		    p->filename, &files[n], &why)) < 0)
+			 p->filename, &files[n], &why)) < 0)
 			return 503;
 		if (rc == 1)
 			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
@@ -362,27 +377,28 @@ api_submit(struct mc_request *r)
 	s.files = files;
 	s.nfiles = n;
 	if (s.id_number == NULL)
-		return mc_app_error(r, 422, mc_view_str(r->hdf,
-		    "Api.NoIdNumber"));
+		return mc_app_error(r, 422,
+		    mc_view_str(r->hdf, "Api.NoIdNumber"));
 	rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
 	if (rc != 0)
 		return mc_dossier_refusal(r, rc, NULL, NULL);
-	mc_resp_header(r, "Location", mc_arena_printf(r->arena,
-	    "/api/v1/dossiers/%s", code));
-	return reply(r, 201, json_pack("{s:s,s:i}", "code", code, "status",
-	    STATUS_SUBMITTED));
+	mc_resp_header(r, "Location",
+	    mc_arena_printf(r->arena, "/api/v1/dossiers/%s", code));
+	return reply(r, 201,
+	    json_pack("{s:s,s:i}", "code", code, "status", STATUS_SUBMITTED));
 }
 
 /* "YYYY-MM-DD" as the close of office that day (17:00 local); 0 if bad. */
 static time_t
 date_close(const char *s)
 {
-	struct tm	tm;
-	char		end;
+	struct tm tm;
+	char	  end;
 
 	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || sscanf(s, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &end) != 3)
+	if (s == NULL ||
+	    sscanf(s, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+		&end) != 3)
 		return 0;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
@@ -395,19 +411,20 @@ date_close(const char *s)
 static const char *
 member(struct mc_request *r, json_t *o, const char *name)
 {
-	json_t	*v = json_object_get(o, name);
+	json_t *v = json_object_get(o, name);
 
-	return json_is_string(v) ? mc_arena_strdup(r->arena,
-	    json_string_value(v)) : NULL;
+	return json_is_string(v) ?
+	    mc_arena_strdup(r->arena, json_string_value(v)) :
+	    NULL;
 }
 
 /* Reads an action's arguments from a JSON body; the action or -1. */
 static int
 args_json(struct mc_request *r, struct mc_action_args *args)
 {
-	json_t	*body = NULL, *items;
-	char	*s;
-	int	 act;
+	json_t *body = NULL, *items;
+	char   *s;
+	int	act;
 
 	if (r->body != NULL)
 		body = json_loadb(r->body, r->body_len, 0, NULL);
@@ -444,8 +461,8 @@ static int
 store_part(struct mc_request *r, const struct mc_param *p,
     struct mc_file *files, size_t *n, int *status)
 {
-	const char	*why;
-	int		 rc;
+	const char *why;
+	int	    rc;
 
 	if (*n == MAX_FILES)
 		return -2;
@@ -468,9 +485,9 @@ static int
 args_multipart(struct mc_request *r, struct mc_action_args *args,
     struct mc_file *files, struct mc_file *results, int *status)
 {
-	long long	 v;
-	size_t		 i;
-	int		 act = -1, rc;
+	long long v;
+	size_t	  i;
+	int	  act = -1, rc;
 
 	for (i = 0; i < r->nparams; i++) {
 		const struct mc_param *p = &r->params[i];
@@ -489,12 +506,12 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 			args->method = (int)v;
 		else if (strcmp(p->name, "file") == 0 && p->filename != NULL) {
 			if ((rc = store_part(r, p, files, &args->nfiles,
-			    status)) < 0)
+				 status)) < 0)
 				return rc;
 		} else if (strcmp(p->name, "result") == 0 &&
 		    p->filename != NULL) {
 			if ((rc = store_part(r, p, results, &args->nresults,
-			    status)) < 0)
+				 status)) < 0)
 				return rc;
 		}
 	}
@@ -506,11 +523,11 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 static int
 api_transition(struct mc_request *r)
 {
-	struct mc_action_args	 args;
-	struct mc_dossier	 d;
-	struct mc_file		 files[MAX_FILES], results[MAX_FILES];
-	const char		*ct = r->content_type ? r->content_type : "";
-	int			 act, rc, status = 400;
+	struct mc_action_args args;
+	struct mc_dossier     d;
+	struct mc_file	      files[MAX_FILES], results[MAX_FILES];
+	const char	     *ct = r->content_type ? r->content_type : "";
+	int		      act, rc, status = 400;
 
 	memset(&args, 0, sizeof(args));
 	if (strncmp(ct, "multipart/form-data", 19) == 0)
@@ -518,13 +535,15 @@ api_transition(struct mc_request *r)
 	else
 		act = args_json(r, &args);
 	if (act == -3)
-		return mc_app_error(r, status, mc_view_str(r->hdf,
-		    status == 422 ? "Error.FileType" : "Error.Text.503"));
+		return mc_app_error(r, status,
+		    mc_view_str(r->hdf,
+			status == 422 ? "Error.FileType" : "Error.Text.503"));
 	if (act == -2)
-		return mc_app_error(r, 400, mc_view_str(r->hdf, "Api.BadJson"));
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Api.BadJson"));
 	if (act < 0)
-		return mc_app_error(r, 400, mc_view_str(r->hdf,
-		    "Api.BadAction"));
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Api.BadAction"));
 	if (args.note != NULL && strlen(args.note) > 2000)
 		return mc_app_error(r, 400, NULL);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
@@ -536,6 +555,7 @@ api_transition(struct mc_request *r)
 	return reply(r, 200, dossier_json(r, &d, 1));
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/api/v1/procedures", api_procedures, 0, 0 },
 	{ METHOD_GET, "/api/v1/procedures/{}", api_procedure, 0, 0 },
@@ -545,6 +565,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/api/v1/dossiers/{}/transitions", api_transition,
 	    ROUTE_LOGIN | ROUTE_NOCSRF, 0 },
 };
+/* clang-format on */
 
 /*
  * Before each handler: days off and make-up days reread when changed (at

@@ -17,8 +17,8 @@
 
 #include "office.h"
 
-#define PATH		"/can-bo/quan-tri/lich"
-#define NAME_MAX_CHARS	255
+#define PATH	       "/can-bo/quan-tri/lich"
+#define NAME_MAX_CHARS 255
 
 enum field {
 	FIELD_CSRF,
@@ -32,9 +32,10 @@ enum field {
 	FIELD__MAX
 };
 
-static int	valid_day(const struct mc_param *);
-static int	valid_kind(const struct mc_param *);
+static int valid_day(const struct mc_param *);
+static int valid_kind(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_YEAR] = { "year", valid_uint, 4, 0 },
@@ -45,19 +46,22 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_FILL] = { "fill", valid_uint, 1, 0 },
 	[FIELD_OK] = { "ok", valid_code, 16, 0 },
 };
+/* clang-format on */
 
 /* The flashes a redirect may ask for, with their strings. */
+/* clang-format off */
 static const char *const flashes[][2] = {
 	{ "saved", "Calendar.Saved" },
 	{ "removed", "Calendar.Removed" },
 	{ "none", "Calendar.NoOverride" },
 	{ "filled", "Calendar.Filled" },
 };
+/* clang-format on */
 
 static int
 valid_day(const struct mc_param *p)
 {
-	int	y, m, d;
+	int y, m, d;
 
 	return mc_calendar_parse_day(p->value, &y, &m, &d) == 0;
 }
@@ -72,18 +76,18 @@ valid_kind(const struct mc_param *p)
 static int
 wanted_year(struct mc_request *r)
 {
-	struct tm	 tm;
-	const char	*s;
-	long long	 y;
-	time_t		 now = time(NULL);
-	int		 dy, dm, dd;
+	struct tm   tm;
+	const char *s;
+	long long   y;
+	time_t	    now = time(NULL);
+	int	    dy, dm, dd;
 
 	if ((s = mc_req_field(r, FIELD_YEAR)) != NULL &&
 	    mc_parse_ll(s, MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR,
-	    &y) == 0)
+		&y) == 0)
 		return (int)y;
-	if (mc_calendar_parse_day(mc_req_field(r, FIELD_DAY), &dy, &dm,
-	    &dd) == 0)
+	if (mc_calendar_parse_day(mc_req_field(r, FIELD_DAY), &dy, &dm, &dd) ==
+	    0)
 		return dy;
 	localtime_r(&now, &tm);
 	return tm.tm_year + 1900;
@@ -93,11 +97,11 @@ wanted_year(struct mc_request *r)
 static int
 year_rows(struct mc_request *r, int year)
 {
-	struct mc_rows	 rows;
-	struct mc_lunar	 ld;
-	const char	*p;
-	size_t		 i, off = 0;
-	int		 y, m, d;
+	struct mc_rows	rows;
+	struct mc_lunar ld;
+	const char     *p;
+	size_t		i, off = 0;
+	int		y, m, d;
 
 	if (mc_calendar_list(r->db, r->arena, year, &rows) < 0)
 		return -1;
@@ -105,14 +109,16 @@ year_rows(struct mc_request *r, int year)
 	for (i = 0; i < rows.n; i++) {
 		p = mc_arena_printf(r->arena, "Data.Days.%zu.", i);
 		if (mc_calendar_parse_day(mc_rows_str(&rows, i, 0), &y, &m,
-		    &d) == 0 && mc_lunar_from_solar(y, m, d, &ld) == 0)
-			mc_view_setf(r->hdf, mc_arena_printf(r->arena,
-			    "%slunar", p), "%d/%d%s", ld.day, ld.month,
-			    ld.leap ? "*" : "");
+			&d) == 0 &&
+		    mc_lunar_from_solar(y, m, d, &ld) == 0)
+			mc_view_setf(r->hdf,
+			    mc_arena_printf(r->arena, "%slunar", p), "%d/%d%s",
+			    ld.day, ld.month, ld.leap ? "*" : "");
 		mc_view_setf(r->hdf, mc_arena_printf(r->arena, "%sdate", p),
 		    "%02d/%02d", d, m);
 		if (strcmp(mc_rows_str(&rows, i, 1), "off") == 0 &&
-		    mc_rows_int(&rows, i, 5) != 1 && mc_rows_int(&rows, i, 5) != 7)
+		    mc_rows_int(&rows, i, 5) != 1 &&
+		    mc_rows_int(&rows, i, 5) != 7)
 			off++;
 	}
 	mc_view_set_int(r->hdf, "Data.WeekdaysOff", (long long)off);
@@ -123,8 +129,8 @@ year_rows(struct mc_request *r, int year)
 static int
 calendar_page(struct mc_request *r, int year, int status)
 {
-	const char	*ok = mc_req_field(r, FIELD_OK);
-	size_t		 i;
+	const char *ok = mc_req_field(r, FIELD_OK);
+	size_t	    i;
 
 	if (year_rows(r, year) < 0)
 		return 503;
@@ -133,18 +139,20 @@ calendar_page(struct mc_request *r, int year, int status)
 		mc_view_set_int(r->hdf, "Data.PrevYear", year - 1);
 	if (year < MC_CALENDAR_LAST_YEAR)
 		mc_view_set_int(r->hdf, "Data.NextYear", year + 1);
-	mc_view_setf(r->hdf, "Data.MinDay", "%d-01-01", MC_CALENDAR_FIRST_YEAR);
+	mc_view_setf(r->hdf, "Data.MinDay", "%d-01-01",
+	    MC_CALENDAR_FIRST_YEAR);
 	mc_view_setf(r->hdf, "Data.MaxDay", "%d-12-31", MC_CALENDAR_LAST_YEAR);
 	for (i = 0; ok != NULL && status == 200 &&
-	    i < sizeof(flashes) / sizeof(flashes[0]); i++)
+	     i < sizeof(flashes) / sizeof(flashes[0]);
+	     i++)
 		if (strcmp(ok, flashes[i][0]) == 0) {
 			mc_view_set(r->hdf, "Page.Flash",
 			    mc_view_str(r->hdf, flashes[i][1]));
 			mc_view_set(r->hdf, "Page.FlashKind", "success");
 		}
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf,
-	    "Calendar.Title"));
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Calendar.Title"));
 	if (mc_resp_page(r, "office/calendar.cs") != 200)
 		return 500;
 	return status;
@@ -160,21 +168,21 @@ page_calendar(struct mc_request *r)
 static int
 done(struct mc_request *r, int year, const char *flash)
 {
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    PATH "?year=%d&ok=%s", year, flash));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, PATH "?year=%d&ok=%s", year, flash));
 }
 
 static int
 page_calendar_post(struct mc_request *r)
 {
-	const char		*day = mc_req_field(r, FIELD_DAY);
-	const char		*name = mc_req_field(r, FIELD_NAME);
-	enum mc_day_kind	 kind;
-	int			 year, rc, bad = 0, y, m, d;
+	const char	*day = mc_req_field(r, FIELD_DAY);
+	const char	*name = mc_req_field(r, FIELD_NAME);
+	enum mc_day_kind kind;
+	int		 year, rc, bad = 0, y, m, d;
 
 	/* Back to the year of the day acted on. */
 	year = mc_calendar_parse_day(day, &y, &m, &d) == 0 ? y :
-	    wanted_year(r);
+							     wanted_year(r);
 
 	if (mc_req_field(r, FIELD_FILL) != NULL) {
 		if (mc_calendar_fill(r->db, year, year, NULL) < 0)
@@ -212,12 +220,16 @@ page_calendar_post(struct mc_request *r)
 	return done(r, year, "saved");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, PATH, page_calendar, ROUTE_LOGIN, ROLES(ROLE_ADMIN) },
 	{ METHOD_POST, PATH, page_calendar_post, ROUTE_LOGIN,
 	    ROLES(ROLE_ADMIN) },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_calendar = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

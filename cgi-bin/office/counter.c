@@ -23,9 +23,9 @@
 
 #include "office.h"
 
-#define MAX_SCANS	5
-#define MAX_DOCS	30	/* checklist rows offered (catalogue max: 26) */
-#define MAX_MATCHES	20	/* procedures listed by a search */
+#define MAX_SCANS   5
+#define MAX_DOCS    30 /* checklist rows offered (catalogue max: 26) */
+#define MAX_MATCHES 20 /* procedures listed by a search */
 
 enum field {
 	FIELD_CSRF,
@@ -37,20 +37,27 @@ enum field {
 	FIELD_EMAIL,
 	FIELD_ADDRESS,
 	FIELD_CONTENT,
-	FIELD_SCAN1, FIELD_SCAN2, FIELD_SCAN3, FIELD_SCAN4, FIELD_SCAN5,
+	FIELD_SCAN1,
+	FIELD_SCAN2,
+	FIELD_SCAN3,
+	FIELD_SCAN4,
+	FIELD_SCAN5,
 	FIELD_Q,
 	FIELD_PRINT,
-	FIELD_DOC,				/* doc1 .. docN: ticked */
-	FIELD_ORIG = FIELD_DOC + MAX_DOCS,	/* orig1 .. : originals */
-	FIELD_COPIES = FIELD_ORIG + MAX_DOCS,	/* copies1 .. : copies */
+	FIELD_DOC,			      /* doc1 .. docN: ticked */
+	FIELD_ORIG = FIELD_DOC + MAX_DOCS,    /* orig1 .. : originals */
+	FIELD_COPIES = FIELD_ORIG + MAX_DOCS, /* copies1 .. : copies */
 	FIELD__MAX = FIELD_COPIES + MAX_DOCS
 };
 
+/* clang-format off */
 #define DOC_FIELDS(n) \
 	[FIELD_DOC + (n) - 1] = { "doc" #n, valid_uint, 1, 0 }, \
 	[FIELD_ORIG + (n) - 1] = { "orig" #n, valid_uint, 2, 0 }, \
 	[FIELD_COPIES + (n) - 1] = { "copies" #n, valid_uint, 2, 0 },
+/* clang-format on */
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
@@ -76,6 +83,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	DOC_FIELDS(23) DOC_FIELDS(24) DOC_FIELDS(25) DOC_FIELDS(26)
 	DOC_FIELDS(27) DOC_FIELDS(28) DOC_FIELDS(29) DOC_FIELDS(30)
 };
+/* clang-format on */
 
 enum stmt {
 	STMT_APPLICANT,
@@ -85,6 +93,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_APPLICANT] = "SELECT id, full_name, phone, email, address "
 	    "FROM accounts WHERE id_number = ?",
@@ -103,33 +112,38 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_RECEIVED] = "SELECT name, originals, copies "
 	    "FROM dossier_documents WHERE dossier_id = ? ORDER BY seq",
 };
+/* clang-format on */
 
 static const int echo[] = { FIELD_PROCEDURE, FIELD_NAME, FIELD_ID_NUMBER,
-    FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_CONTENT };
+	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_CONTENT };
 
 static void
 form_echo(struct mc_request *r)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < MAX_DOCS; i++) {
 		if (mc_req_field(r, FIELD_DOC + (int)i) != NULL)
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.doc%zu", i + 1), "1");
-		mc_view_set(r->hdf, mc_arena_printf(r->arena,
-		    "Form.orig%zu", i + 1), mc_req_field(r,
-		    FIELD_ORIG + (int)i));
-		mc_view_set(r->hdf, mc_arena_printf(r->arena,
-		    "Form.copies%zu", i + 1), mc_req_field(r,
-		    FIELD_COPIES + (int)i));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.doc%zu", i + 1),
+			    "1");
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.orig%zu", i + 1),
+		    mc_req_field(r, FIELD_ORIG + (int)i));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.copies%zu", i + 1),
+		    mc_req_field(r, FIELD_COPIES + (int)i));
 	}
 
 	for (i = 0; i < sizeof(echo) / sizeof(echo[0]); i++) {
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s",
-		    fields[echo[i]].name), mc_req_field(r, echo[i]));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.%s", fields[echo[i]].name),
+		    mc_req_field(r, echo[i]));
 		if (mc_req_field_bad(r, echo[i]))
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.Errors.%s", fields[echo[i]].name), "1");
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.Errors.%s",
+				fields[echo[i]].name),
+			    "1");
 	}
 }
 
@@ -142,10 +156,10 @@ static int
 picked(struct mc_request *r, const char *agency_code, const char *code,
     const char **name)
 {
-	struct mc_cat_query	 q;
-	struct mc_rows		 rows;
-	long long		 total;
-	size_t			 i;
+	struct mc_cat_query q;
+	struct mc_rows	    rows;
+	long long	    total;
+	size_t		    i;
 
 	memset(&q, 0, sizeof(q));
 	q.q = code;
@@ -165,10 +179,11 @@ picked(struct mc_request *r, const char *agency_code, const char *code,
 static const char *
 agency_code(struct mc_request *r, unsigned int agency)
 {
-	struct mc_rows	ag;
+	struct mc_rows ag;
 
 	if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
-	    (long long)agency) < 0 || ag.n == 0)
+		(long long)agency) < 0 ||
+	    ag.n == 0)
 		return NULL;
 	return mc_rows_str(&ag, 0, 0);
 }
@@ -181,12 +196,12 @@ agency_code(struct mc_request *r, unsigned int agency)
 static int
 picker(struct mc_request *r, unsigned int agency)
 {
-	struct mc_cat_query	 q;
-	struct mc_rows		 rows;
-	const char		*ac, *code, *name = NULL;
-	long long		 total;
-	size_t			 i;
-	int			 rc;
+	struct mc_cat_query q;
+	struct mc_rows	    rows;
+	const char	   *ac, *code, *name = NULL;
+	long long	    total;
+	size_t		    i;
+	int		    rc;
 
 	if ((ac = agency_code(r, agency)) == NULL)
 		return -1;
@@ -212,21 +227,22 @@ picker(struct mc_request *r, unsigned int agency)
 	mc_view_set(r->hdf, "Data.Procedure.code", code);
 	mc_view_set(r->hdf, "Data.Procedure.name", name);
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_CHECKLIST], "s",
-	    code) < 0)
+		code) < 0)
 		return -1;
 	mc_view_rows(r->hdf, "Data.Checklist", &rows);
-	for (i = 0; i < rows.n && i < MAX_DOCS; i++)	/* fields doc<n> */
-		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Checklist.%zu.n", i), (long long)i + 1);
+	for (i = 0; i < rows.n && i < MAX_DOCS; i++) /* fields doc<n> */
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Checklist.%zu.n", i),
+		    (long long)i + 1);
 	return 0;
 }
 
 static int
 counter_form(struct mc_request *r, int status)
 {
-	struct mc_rows	 app;
-	const char	*idn = mc_req_field(r, FIELD_ID_NUMBER);
-	unsigned int	 agency;
+	struct mc_rows app;
+	const char    *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	unsigned int   agency;
 
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
 		return 403;
@@ -235,19 +251,23 @@ counter_form(struct mc_request *r, int status)
 	/* An applicant known by ID number: the form starts filled in. */
 	if (status == 200 && idn != NULL) {
 		if (mc_db_query(r->db, r->arena, &app, stmts[STMT_APPLICANT],
-		    "s", idn) < 0)
+			"s", idn) < 0)
 			return 503;
 		if (app.n == 1) {
-			mc_view_set(r->hdf, "Form.name", mc_rows_str(&app, 0, 1));
-			mc_view_set(r->hdf, "Form.phone", mc_rows_str(&app, 0, 2));
-			mc_view_set(r->hdf, "Form.email", mc_rows_str(&app, 0, 3));
+			mc_view_set(r->hdf, "Form.name",
+			    mc_rows_str(&app, 0, 1));
+			mc_view_set(r->hdf, "Form.phone",
+			    mc_rows_str(&app, 0, 2));
+			mc_view_set(r->hdf, "Form.email",
+			    mc_rows_str(&app, 0, 3));
 			mc_view_set(r->hdf, "Form.address",
 			    mc_rows_str(&app, 0, 4));
 			mc_view_set(r->hdf, "Form.Known", "1");
 		}
 	}
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Counter.Title"));
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Counter.Title"));
 	if (mc_resp_page(r, "office/counter.cs") != 200)
 		return 500;
 	return status;
@@ -263,12 +283,13 @@ page_counter(struct mc_request *r)
 static const char *
 content_json(struct mc_request *r)
 {
-	json_t		*o;
-	char		*s;
-	const char	*out;
+	json_t	   *o;
+	char	   *s;
+	const char *out;
 
-	o = json_pack("{s:s}", "content", mc_req_field(r, FIELD_CONTENT) ?
-	    mc_req_field(r, FIELD_CONTENT) : "");
+	o = json_pack("{s:s}", "content",
+	    mc_req_field(r, FIELD_CONTENT) ? mc_req_field(r, FIELD_CONTENT) :
+					     "");
 	s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	out = mc_arena_strdup(r->arena, s ? s : "{}");
@@ -284,13 +305,13 @@ content_json(struct mc_request *r)
 static int
 received_docs(struct mc_request *r, const char *code, struct mc_submission *s)
 {
-	struct mc_rows		 rows;
-	struct mc_received_doc	*docs;
-	long long		 n;
-	size_t			 i;
+	struct mc_rows		rows;
+	struct mc_received_doc *docs;
+	long long		n;
+	size_t			i;
 
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_CHECKLIST], "s",
-	    code) < 0)
+		code) < 0)
 		return -1;
 	docs = mc_arena_alloc(r->arena, (rows.n + 1) * sizeof(*docs));
 	s->ndocs = 0;
@@ -305,11 +326,11 @@ received_docs(struct mc_request *r, const char *code, struct mc_submission *s)
 		d->copies = (unsigned int)mc_rows_int(&rows, i, 3);
 		if (mc_req_field(r, FIELD_ORIG + (int)i) != NULL &&
 		    mc_parse_ll(mc_req_field(r, FIELD_ORIG + (int)i), 0, 99,
-		    &n) == 0)
+			&n) == 0)
 			d->originals = (unsigned int)n;
 		if (mc_req_field(r, FIELD_COPIES + (int)i) != NULL &&
 		    mc_parse_ll(mc_req_field(r, FIELD_COPIES + (int)i), 0, 99,
-		    &n) == 0)
+			&n) == 0)
 			d->copies = (unsigned int)n;
 		s->ndocs++;
 	}
@@ -320,18 +341,18 @@ received_docs(struct mc_request *r, const char *code, struct mc_submission *s)
 static int
 page_counter_post(struct mc_request *r)
 {
-	struct mc_submission	 s;
-	struct mc_file		 files[MAX_SCANS];
-	struct mc_rows		 app, ag;
-	const struct mc_param	*p;
-	const char		*code, *why;
-	unsigned int		 agency;
-	int			 i, rc, bad = 0;
+	struct mc_submission   s;
+	struct mc_file	       files[MAX_SCANS];
+	struct mc_rows	       app, ag;
+	const struct mc_param *p;
+	const char	      *code, *why;
+	unsigned int	       agency;
+	int		       i, rc, bad = 0;
 
 	form_echo(r);
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0 ||
-	    !mc_auth_acts_for(r->user, ROLES(ROLE_RECEIVER) |
-	    ROLES(ROLE_LEADER), agency))
+	    !mc_auth_acts_for(r->user,
+		ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER), agency))
 		return 403;
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);
@@ -353,7 +374,7 @@ page_counter_post(struct mc_request *r)
 		    p->len == 0)
 			continue;
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
-		    p->filename, &files[s.nfiles], &why)) < 0)
+			 p->filename, &files[s.nfiles], &why)) < 0)
 			return 503;
 		if (rc == 1) {
 			bad = 1;
@@ -369,9 +390,10 @@ page_counter_post(struct mc_request *r)
 		return counter_form(r, 422);
 	/* The applicant's account, if they have one, owns the dossier. */
 	if (mc_db_query(r->db, r->arena, &app, stmts[STMT_APPLICANT], "s",
-	    s.id_number) < 0 ||
+		s.id_number) < 0 ||
 	    mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
-	    (long long)agency) < 0 || ag.n == 0)
+		(long long)agency) < 0 ||
+	    ag.n == 0)
 		return 503;
 	s.account_id = app.n == 1 ? mc_rows_int(&app, 0, 0) : 0;
 	s.agency_code = mc_rows_str(&ag, 0, 0);
@@ -386,8 +408,9 @@ page_counter_post(struct mc_request *r)
 	}
 	if (rc != 0)
 		return 409;
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/can-bo/ho-so/%s?ok=1&receipt=1", code));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/can-bo/ho-so/%s?ok=1&receipt=1",
+		code));
 }
 
 /*
@@ -397,31 +420,33 @@ page_counter_post(struct mc_request *r)
 static int
 page_receipt(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	struct mc_rows		rows;
-	size_t			i;
-	int			rc;
+	struct mc_dossier d;
+	struct mc_rows	  rows;
+	size_t		  i;
+	int		  rc;
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
-	if (mc_rows_str(&d.row, 0, DCOL_RECEIVED) == NULL)	/* not received */
+	if (mc_rows_str(&d.row, 0, DCOL_RECEIVED) == NULL) /* not received */
 		return 404;
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_RECEIVED], "i",
-	    d.id) < 0)
+		d.id) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
 	mc_view_rows(r->hdf, "Data.Received", &rows);
 	for (i = 0; i < rows.n; i++)
-		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Received.%zu.n", i), (long long)i + 1);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Received.%zu.n", i),
+		    (long long)i + 1);
 	if (mc_req_field(r, FIELD_PRINT) != NULL)
 		mc_view_set(r->hdf, "Data.AutoPrint", "1");
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf,
-	    "Counter.Receipt"));
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Counter.Receipt"));
 	return mc_resp_page(r, "office/receipt.cs");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/ho-so/{}/giay-tiep-nhan", page_receipt,
 	    ROUTE_LOGIN, ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) |
@@ -431,7 +456,10 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/can-bo/tiep-nhan", page_counter_post, ROUTE_LOGIN,
 	    ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER) },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_counter = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -28,6 +28,7 @@ enum field {
 
 static int valid_day(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_FIELD] = { "field", valid_uint, 10, 0 },
@@ -35,15 +36,15 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_TO] = { "to", valid_day, 10, 0 },
 	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
 };
+/* clang-format on */
 
-enum stmt {
-	STMT_FIELDS,
-	STMT__MAX
-};
+enum stmt { STMT_FIELDS, STMT__MAX };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
+/* clang-format on */
 
 static int
 valid_day(const struct mc_param *p)
@@ -66,8 +67,8 @@ static int
 send_pdf(struct mc_request *r, const char *name)
 {
 	mc_resp_header(r, "Content-Type", "application/pdf");
-	mc_resp_header(r, "Content-Disposition", mc_arena_printf(r->arena,
-	    "inline; filename=\"%s\"", name));
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "inline; filename=\"%s\"", name));
 	r->rendered = 1;
 	return 200;
 }
@@ -75,8 +76,8 @@ send_pdf(struct mc_request *r, const char *name)
 static int
 page_paper(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	int			n, rc;
+	struct mc_dossier d;
+	int		  n, rc;
 
 	if ((n = paper_number(r->cap[1])) == 0)
 		return 404;
@@ -86,41 +87,45 @@ page_paper(struct mc_request *r)
 		return 503;
 	if (rc == 1)
 		return 404;
-	return send_pdf(r, mc_arena_printf(r->arena, "mau-%02d-%s.pdf", n,
-	    r->cap[0]));
+	return send_pdf(r,
+	    mc_arena_printf(r->arena, "mau-%02d-%s.pdf", n, r->cap[0]));
 }
 
 static int
 page_book(struct mc_request *r)
 {
-	struct mc_rows	 rows, list;
-	unsigned int	 agency;
-	long long	 field = 0;
-	time_t		 now = time(NULL), from, to;
-	struct tm	 tm;
-	char		 day[11];
+	struct mc_rows rows, list;
+	unsigned int   agency;
+	long long      field = 0;
+	time_t	       now = time(NULL), from, to;
+	struct tm      tm;
+	char	       day[11];
 
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
 		return 403;
 	if (mc_req_field(r, FIELD_FIELD) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31, &field);
+		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31,
+		    &field);
 	/* Default period: this month so far. */
 	localtime_r(&now, &tm);
 	tm.tm_mday = 1;
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
 	tm.tm_isdst = -1;
 	from = mc_req_field(r, FIELD_FROM) ?
-	    mc_time_parse(mc_req_field(r, FIELD_FROM)) : mktime(&tm);
+	    mc_time_parse(mc_req_field(r, FIELD_FROM)) :
+	    mktime(&tm);
 	to = (mc_req_field(r, FIELD_TO) ?
-	    mc_time_parse(mc_req_field(r, FIELD_TO)) : now) + 86400;
+		     mc_time_parse(mc_req_field(r, FIELD_TO)) :
+		     now) +
+	    86400;
 	if (mc_req_field(r, FIELD_PDF) != NULL) {
-		if (mc_papers_book_pdf(r->db, r->arena, agency, field, from, to,
-		    &r->out) < 0)
+		if (mc_papers_book_pdf(r->db, r->arena, agency, field, from,
+			to, &r->out) < 0)
 			return 503;
 		return send_pdf(r, "so-theo-doi-ho-so.pdf");
 	}
-	if (mc_papers_book(r->db, r->arena, agency, field, from, to,
-	    &rows) < 0 ||
+	if (mc_papers_book(r->db, r->arena, agency, field, from, to, &rows) <
+		0 ||
 	    mc_db_query(r->db, r->arena, &list, stmts[STMT_FIELDS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Book", &rows);
@@ -138,13 +143,17 @@ page_book(struct mc_request *r)
 	return mc_resp_page(r, "office/book.cs");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/ho-so/{}/phieu/{}", page_paper, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/so-theo-doi", page_book, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_forms = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -19,33 +19,31 @@
 
 #include "office.h"
 
-enum field {
-	FIELD_AGENCY,
-	FIELD_IN,
-	FIELD__MAX
-};
+enum field { FIELD_AGENCY, FIELD_IN, FIELD__MAX };
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_IN] = { "in", valid_uint, 10, 0 },
 };
+/* clang-format on */
 
-enum stmt {
-	STMT_COUNTS,
-	STMT_LATE,
-	STMT_SOON,
-	STMT__MAX
-};
+enum stmt { STMT_COUNTS, STMT_LATE, STMT_SOON, STMT__MAX };
 
+/* clang-format off */
 #define LIST_SELECT "SELECT d.code, d.status, d.step_due_at, " \
 	"d.applicant_name, p.name AS procedure_name, ag.name AS agency_name, " \
 	"h.full_name AS holder_name FROM agencies ag " \
 	"JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 " \
 	"AND d.status <> 5 "
+/* clang-format on */
+/* clang-format off */
 #define LIST_JOIN "JOIN procedures p ON p.id = d.procedure_id " \
 	"LEFT JOIN accounts h ON h.id = d.holder_id " \
 	"WHERE ag.id = ? OR ag.parent_id = ? "
+/* clang-format on */
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_COUNTS] = "SELECT ag.id, ag.name, COUNT(d.id) AS open, "
 	    "COALESCE(SUM(d.step_due_at < ?), 0) AS red, "
@@ -60,19 +58,20 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND d.step_due_at >= ? " LIST_JOIN "ORDER BY d.step_due_at "
 	    "LIMIT 100",
 };
+/* clang-format on */
 
 static int
 page_leader(struct mc_request *r)
 {
-	struct mc_rows	 counts, late, soon, stuck;
-	unsigned int	 agency;
-	long long	 ag, in = 0;
-	char		 now[20];
+	struct mc_rows counts, late, soon, stuck;
+	unsigned int   agency;
+	long long      ag, in = 0;
+	char	       now[20];
 
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
 		return 403;
 	if (!mc_auth_acts_for(r->user, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN),
-	    agency))
+		agency))
 		return 403;
 	ag = agency;
 	/* The stuck list of one agency under this one (?in=). */
@@ -80,14 +79,14 @@ page_leader(struct mc_request *r)
 		mc_parse_ll(mc_req_field(r, FIELD_IN), 0, 1LL << 32, &in);
 	mc_view_set_int(r->hdf, "Data.In", in);
 	mc_time_sql(now, time(NULL));
-	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS],
-	    "sssiii", now, now, now, ag, ag, ag) < 0 ||
+	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS], "sssiii",
+		now, now, now, ag, ag, ag) < 0 ||
 	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "sii", now,
-	    ag, ag) < 0 ||
+		ag, ag) < 0 ||
 	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "ssii", now,
-	    now, ag, ag) < 0 ||
+		now, ag, ag) < 0 ||
 	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, 100,
-	    &stuck) < 0)
+		&stuck) < 0)
 		return 503;
 	mc_routing_view(r->hdf, r->arena, "Data.Stuck", &stuck, 7);
 	if (mc_auth_acts_for(r->user, ROLES(ROLE_ADMIN), agency))
@@ -100,11 +99,15 @@ page_leader(struct mc_request *r)
 	return mc_resp_page(r, "office/leader.cs");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/lanh-dao", page_leader, ROUTE_LOGIN,
 	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_leader = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

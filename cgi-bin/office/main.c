@@ -25,10 +25,10 @@
 
 #include "office.h"
 
-#define MAX_AGENCIES	32
-#define MAX_ITEMS	5
-#define MAX_RESULTS	3
-#define PER_PAGE	50
+#define MAX_AGENCIES 32
+#define MAX_ITEMS    5
+#define MAX_RESULTS  3
+#define PER_PAGE     50
 
 enum field {
 	FIELD_CSRF,
@@ -47,16 +47,27 @@ enum field {
 	FIELD_METHOD,
 	FIELD_NEW_DUE,
 	FIELD_REASON,
-	FIELD_ITEM1, FIELD_ITEM2, FIELD_ITEM3, FIELD_ITEM4, FIELD_ITEM5,
-	FIELD_WHY1, FIELD_WHY2, FIELD_WHY3, FIELD_WHY4, FIELD_WHY5,
+	FIELD_ITEM1,
+	FIELD_ITEM2,
+	FIELD_ITEM3,
+	FIELD_ITEM4,
+	FIELD_ITEM5,
+	FIELD_WHY1,
+	FIELD_WHY2,
+	FIELD_WHY3,
+	FIELD_WHY4,
+	FIELD_WHY5,
 	FIELD_PQ,
-	FIELD_RESULT1, FIELD_RESULT2, FIELD_RESULT3,
+	FIELD_RESULT1,
+	FIELD_RESULT2,
+	FIELD_RESULT3,
 	FIELD__MAX
 };
 
 static int valid_date(const struct mc_param *);
 static int valid_action(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
@@ -89,6 +100,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_RESULT2] = { "result2", valid_file, 10 << 20, 1 },
 	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
 };
+/* clang-format on */
 
 enum stmt {
 	STMT_AGENCY,
@@ -99,6 +111,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT id, code, name FROM agencies WHERE id = ?",
 	[STMT_REASONS] = "SELECT kind, text, id FROM reasons ORDER BY kind, id",
@@ -116,6 +129,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE current_agency_id = ?) ORDER BY p.name, p.code LIMIT 1000",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
+/* clang-format on */
 
 /* One of mc_dossier's action names ("send_back"), exactly. */
 static int
@@ -128,13 +142,14 @@ valid_action(const struct mc_param *p)
 static int
 valid_date(const struct mc_param *p)
 {
-	const char	*s = p->value;
-	int		 i;
+	const char *s = p->value;
+	int	    i;
 
 	if (p->len != 10)
 		return 0;
 	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+		if (i == 4 || i == 7 ? s[i] != '-' :
+				       (s[i] < '0' || s[i] > '9'))
 			return 0;
 	return 1;
 }
@@ -142,7 +157,7 @@ valid_date(const struct mc_param *p)
 static long long
 field_int(struct mc_request *r, int f, long long min, long long max)
 {
-	long long	n = 0;
+	long long n = 0;
 
 	if (mc_req_field(r, f) != NULL)
 		mc_parse_ll(mc_req_field(r, f), min, max, &n);
@@ -152,22 +167,25 @@ field_int(struct mc_request *r, int f, long long min, long long max)
 unsigned int
 office_agency(struct mc_request *r, const char *wanted)
 {
-	unsigned int	 ids[MAX_AGENCIES], chosen = 0;
-	struct mc_rows	 ag;
-	long long	 want = 0;
-	size_t		 n, i;
+	unsigned int   ids[MAX_AGENCIES], chosen = 0;
+	struct mc_rows ag;
+	long long      want = 0;
+	size_t	       n, i;
 
 	n = mc_dossier_agencies(r->user, ROLES_OFFICER, ids, MAX_AGENCIES);
 	if (wanted != NULL)
 		mc_parse_ll(wanted, 1, 1LL << 32, &want);
 	for (i = 0; i < n; i++) {
 		if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
-		    (long long)ids[i]) < 0 || ag.n == 0)
+			(long long)ids[i]) < 0 ||
+		    ag.n == 0)
 			return 0;
-		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
-		    "Data.MyAgencies.%zu.id", i), ids[i]);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena,
-		    "Data.MyAgencies.%zu.name", i), mc_rows_str(&ag, 0, 2));
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.MyAgencies.%zu.id", i),
+		    ids[i]);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.MyAgencies.%zu.name", i),
+		    mc_rows_str(&ag, 0, 2));
 		if (i == 0 || ids[i] == want)
 			chosen = ids[i];
 	}
@@ -179,21 +197,23 @@ office_agency(struct mc_request *r, const char *wanted)
 static void
 inbox_colours(struct mc_request *r, const struct mc_rows *rows, time_t now)
 {
-	int	c;
-	size_t	i;
+	int    c;
+	size_t i;
 
 	for (i = 0; i < rows->n; i++) {
-		c = mc_rows_int(rows, i, 1) == STATUS_SUPPLEMENT ? COLOUR_NONE :
+		c = mc_rows_int(rows, i, 1) == STATUS_SUPPLEMENT ?
+		    COLOUR_NONE :
 		    mc_dossier_colour(mc_rows_str(rows, i, 5),
-		    mc_rows_str(rows, i, 6), now);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Dossiers.%zu.colour", i), mc_dossier_colour_name(c));
+			mc_rows_str(rows, i, 6), now);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Dossiers.%zu.colour", i),
+		    mc_dossier_colour_name(c));
 	}
 }
 
-#define COUNTS_CACHE	64
-#define COUNTS_TTL	20	/* seconds */
-#define COUNTS_BIG	5000	/* open dossiers: cached from here on */
+#define COUNTS_CACHE 64
+#define COUNTS_TTL   20	  /* seconds */
+#define COUNTS_BIG   5000 /* open dossiers: cached from here on */
 
 /*
  * An agency's colour counts; for a big agency at most COUNTS_TTL seconds
@@ -205,11 +225,11 @@ colour_counts(struct mc_request *r, unsigned int agency, time_t now,
     long long counts[COLOUR__MAX])
 {
 	static struct {
-		unsigned int	agency;
-		time_t		at;
-		long long	counts[COLOUR__MAX];
+		unsigned int agency;
+		time_t	     at;
+		long long    counts[COLOUR__MAX];
 	} cache[COUNTS_CACHE];
-	size_t	i = agency % COUNTS_CACHE;
+	size_t i = agency % COUNTS_CACHE;
 
 	if (cache[i].agency == agency && now - cache[i].at < COUNTS_TTL) {
 		memcpy(counts, cache[i].counts, sizeof(cache[i].counts));
@@ -237,21 +257,22 @@ colour_counts(struct mc_request *r, unsigned int agency, time_t now,
 static int
 inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 {
-	struct mc_rows	 list;
-	const char	*pq = mc_req_field(r, FIELD_PQ), *label, *want;
-	long long	 found = 0;
-	size_t		 i, n = 0;
+	struct mc_rows list;
+	const char    *pq = mc_req_field(r, FIELD_PQ), *label, *want;
+	long long      found = 0;
+	size_t	       i, n = 0;
 
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_PROCEDURES], "i",
-	    (long long)f->agency_id) < 0)
+		(long long)f->agency_id) < 0)
 		return -1;
 	mc_view_rows(r->hdf, "Data.Procedures", &list);
 	want = pq != NULL && *pq != '\0' ? mc_fold(r->arena, pq) : NULL;
 	for (i = 0; i < list.n; i++) {
 		label = mc_arena_printf(r->arena, "%s · %s",
 		    mc_rows_str(&list, i, 2), mc_rows_str(&list, i, 1));
-		mc_view_set(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Procedures.%zu.label", i), label);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Procedures.%zu.label", i),
+		    label);
 		if (mc_rows_int(&list, i, 0) == f->procedure_id)
 			mc_view_set(r->hdf, "Form.pq", label);
 		if (want == NULL || *want == '\0')
@@ -263,11 +284,14 @@ inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 			break;
 		}
 		if (strstr(mc_fold(r->arena, label), want) != NULL) {
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.ProcedureMatches.%zu.id", n),
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena,
+				"Data.ProcedureMatches.%zu.id", n),
 			    mc_rows_str(&list, i, 0));
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.ProcedureMatches.%zu.label", n++), label);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena,
+				"Data.ProcedureMatches.%zu.label", n++),
+			    label);
 			found = mc_rows_int(&list, i, 0);
 		}
 	}
@@ -289,12 +313,12 @@ inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 static int
 page_inbox(struct mc_request *r)
 {
-	struct mc_inbox_filter	 f;
-	struct mc_rows		 rows, list;
-	long long		 counts[COLOUR__MAX], page;
-	time_t			 now = time(NULL);
-	const char		*due = mc_req_field(r, FIELD_DUE);
-	char			 t[20];
+	struct mc_inbox_filter f;
+	struct mc_rows	       rows, list;
+	long long	       counts[COLOUR__MAX], page;
+	time_t		       now = time(NULL);
+	const char	      *due = mc_req_field(r, FIELD_DUE);
+	char		       t[20];
 
 	memset(&f, 0, sizeof(f));
 	if ((f.agency_id = office_agency(r, mc_req_field(r, FIELD_AGENCY))) ==
@@ -352,7 +376,7 @@ page_inbox(struct mc_request *r)
 int
 office_dossier(struct mc_request *r, struct mc_dossier *d)
 {
-	int	rc;
+	int rc;
 
 	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], d)) < 0)
 		return 503;
@@ -372,21 +396,24 @@ office_dossier(struct mc_request *r, struct mc_dossier *d)
 static int
 dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 {
-	struct mc_rows	gaps;
-	int		rc;
+	struct mc_rows gaps;
+	int	       rc;
 
 	if (mc_routing_gaps(r->db, r->arena, d, &gaps) < 0)
 		return -1;
 	mc_routing_view(r->hdf, r->arena, "Data.Gaps", &gaps, 1);
 	if (gaps.n > 0)
-		mc_view_set(r->hdf, "Data.GapsKind", d->status ==
-		    STATUS_SUBMITTED ? "before" : mc_rows_int(&gaps, 0, 0) ==
-		    mc_rows_int(&d->row, 0, DCOL_STEP) ? "stuck" : "after");
+		mc_view_set(r->hdf, "Data.GapsKind",
+		    d->status == STATUS_SUBMITTED ? "before" :
+			mc_rows_int(&gaps, 0, 0) ==
+			    mc_rows_int(&d->row, 0, DCOL_STEP) ?
+						    "stuck" :
+						    "after");
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
 	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
 		return 0;
 	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
-	    (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY))) < 0)
+		 (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY))) < 0)
 		return -1;
 	if (rc == 1)
 		mc_view_set(r->hdf, "Data.CanReassign", "1");
@@ -396,11 +423,11 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 static int
 page_dossier(struct mc_request *r)
 {
-	struct mc_dossier	 d;
-	struct mc_rows		 list;
-	unsigned int		 bits;
-	time_t			 now = time(NULL);
-	int			 rc, i;
+	struct mc_dossier d;
+	struct mc_rows	  list;
+	unsigned int	  bits;
+	time_t		  now = time(NULL);
+	int		  rc, i;
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
@@ -408,9 +435,10 @@ page_dossier(struct mc_request *r)
 	bits = mc_dossier_allowed(r->db, r->arena, r->user, &d, now);
 	for (i = 0; i < ACTION__MAX; i++)
 		if (bits & (1u << i))
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.Actions.%s", mc_dossier_action_name(
-			    (enum mc_action)i)), "1");
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Actions.%s",
+				mc_dossier_action_name((enum mc_action)i)),
+			    "1");
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_REASONS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Reasons", &list);
@@ -418,7 +446,7 @@ page_dossier(struct mc_request *r)
 		return 503;
 	if (bits & (1u << ACTION_ASSIGN)) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
-		    "i", mc_rows_int(&d.row, 0, DCOL_CAGENCY)) < 0)
+			"i", mc_rows_int(&d.row, 0, DCOL_CAGENCY)) < 0)
 			return 503;
 		mc_view_rows(r->hdf, "Data.Officers", &list);
 	}
@@ -436,18 +464,19 @@ page_dossier(struct mc_request *r)
 static const char *
 items_json(struct mc_request *r)
 {
-	json_t		*arr = json_array();
-	const char	*item, *why, *out = NULL;
-	char		*s;
-	int		 i;
+	json_t	   *arr = json_array();
+	const char *item, *why, *out = NULL;
+	char	   *s;
+	int	    i;
 
 	for (i = 0; i < MAX_ITEMS; i++) {
 		item = mc_req_field(r, FIELD_ITEM1 + i);
 		why = mc_req_field(r, FIELD_WHY1 + i);
 		if (item == NULL || *item == '\0')
 			continue;
-		json_array_append_new(arr, json_pack("{s:s,s:s}", "item", item,
-		    "reason", why ? why : ""));
+		json_array_append_new(arr,
+		    json_pack("{s:s,s:s}", "item", item, "reason",
+			why ? why : ""));
 	}
 	if (json_array_size(arr) > 0 && (s = json_dumps(arr, JSON_COMPACT))) {
 		out = mc_arena_strdup(r->arena, s);
@@ -461,11 +490,11 @@ items_json(struct mc_request *r)
 static time_t
 date_close(const char *s)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	memset(&tm, 0, sizeof(tm));
-	if (s == NULL || sscanf(s, "%d-%d-%d", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday) != 3)
+	if (s == NULL ||
+	    sscanf(s, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
 		return 0;
 	tm.tm_year -= 1900;
 	tm.tm_mon -= 1;
@@ -481,21 +510,21 @@ date_close(const char *s)
 static int
 result_files(struct mc_request *r, struct mc_file *files, size_t *n)
 {
-	const struct mc_param	*p;
-	const char		*why;
-	int			 i, rc;
+	const struct mc_param *p;
+	const char	      *why;
+	int		       i, rc;
 
 	*n = 0;
 	for (i = 0; i < MAX_RESULTS; i++) {
 		if ((p = mc_req_param(r, FIELD_RESULT1 + i)) == NULL ||
 		    p->len == 0) {
 			if (mc_req_field_bad(r, FIELD_RESULT1 + i))
-				return mc_app_error(r, 413, mc_view_str(r->hdf,
-				    "Error.FileSize"));
+				return mc_app_error(r, 413,
+				    mc_view_str(r->hdf, "Error.FileSize"));
 			continue;
 		}
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
-		    p->filename, &files[*n], &why)) < 0)
+			 p->filename, &files[*n], &why)) < 0)
 			return 503;
 		if (rc == 1)
 			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
@@ -507,11 +536,11 @@ result_files(struct mc_request *r, struct mc_file *files, size_t *n)
 static int
 page_act(struct mc_request *r)
 {
-	struct mc_action_args	 args;
-	struct mc_file		 results[MAX_RESULTS];
-	const char		*reason = mc_req_field(r, FIELD_REASON);
-	const char		*note = mc_req_field(r, FIELD_NOTE);
-	int			 action, rc;
+	struct mc_action_args args;
+	struct mc_file	      results[MAX_RESULTS];
+	const char	     *reason = mc_req_field(r, FIELD_REASON);
+	const char	     *note = mc_req_field(r, FIELD_NOTE);
+	int		      action, rc;
 
 	action = mc_dossier_action_parse(mc_req_field(r, FIELD_ACTION));
 	if (action < 0 || mc_req_field_bad(r, FIELD_NOTE))
@@ -522,8 +551,9 @@ page_act(struct mc_request *r)
 	args.results = results;
 	/* A reason picked from the list, then the officer's own words. */
 	if (reason != NULL && *reason != '\0')
-		note = note && *note ? mc_arena_printf(r->arena, "%s. %s",
-		    reason, note) : reason;
+		note = note && *note ?
+		    mc_arena_printf(r->arena, "%s. %s", reason, note) :
+		    reason;
 	args.note = note && *note ? note : NULL;
 	args.items_json = items_json(r);
 	args.officer_id = field_int(r, FIELD_OFFICER, 1, 1LL << 62);
@@ -534,10 +564,11 @@ page_act(struct mc_request *r)
 	    (enum mc_action)action, &args, time(NULL));
 	if (rc != 0)
 		return mc_dossier_refusal(r, rc, NULL, NULL);
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/can-bo/ho-so/%s?ok=1", r->cap[0]));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/can-bo/ho-so/%s?ok=1", r->cap[0]));
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/", page_inbox, ROUTE_LOGIN, ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/ho-so/{}", page_dossier, ROUTE_LOGIN,
@@ -545,6 +576,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/can-bo/ho-so/{}/xu-ly", page_act, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 };
+/* clang-format on */
 
 /*
  * Before each handler: days off and make-up days reread when changed (at

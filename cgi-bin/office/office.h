@@ -10,37 +10,37 @@
 struct mc_dossier;
 
 /* counter.c: filing a walk-in applicant's paper dossier at the counter. */
-extern const struct mc_module	office_counter;
+extern const struct mc_module office_counter;
 
 /* forms.c: forms 01-05 of a dossier as PDF; the tracking book (form 06). */
-extern const struct mc_module	office_forms;
+extern const struct mc_module office_forms;
 
 /* leader.c: a leader's overview with overdue and due-soon dossiers. */
-extern const struct mc_module	office_leader;
+extern const struct mc_module office_leader;
 
 /* workflow.c: administrators define each procedure's workflow. */
-extern const struct mc_module	office_workflow;
+extern const struct mc_module office_workflow;
 
 /* notifications.c: an officer's notifications, marking them read. */
-extern const struct mc_module	office_notifications;
+extern const struct mc_module office_notifications;
 
 /* calendar.c: administrators see and edit the working-time calendar. */
-extern const struct mc_module	office_calendar;
+extern const struct mc_module office_calendar;
 
 /* procedures.c: an agency's admins edit its procedures as new versions. */
-extern const struct mc_module	office_procedures;
+extern const struct mc_module office_procedures;
 
 /* routing.c: administrators move a step nobody can take. */
-extern const struct mc_module	office_routing;
+extern const struct mc_module office_routing;
 
 /* webmaster.c: FAQs, news, service levels and rebuilding the public site. */
-extern const struct mc_module	office_webmaster;
+extern const struct mc_module office_webmaster;
 
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.
  */
-int	office_dossier(struct mc_request *, struct mc_dossier *);
+int office_dossier(struct mc_request *, struct mc_dossier *);
 
 /* The agency the officer works in now (?agency= or their first); 0 none. */
 unsigned int office_agency(struct mc_request *, const char *wanted);

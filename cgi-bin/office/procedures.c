@@ -21,31 +21,31 @@
 
 #include "office.h"
 
-#define PER_PAGE	50
-#define CH_ROWS		MC_PROC_CHANNELS_MAX
-#define DOC_ROWS	MC_PROC_DOCS_MAX
-#define LAW_ROWS	MC_PROC_LAWS_MAX
-#define ERRORS_MAX	64
-#define NEW_DOCS	3	/* blank rows offered for new documents */
+#define PER_PAGE   50
+#define CH_ROWS	   MC_PROC_CHANNELS_MAX
+#define DOC_ROWS   MC_PROC_DOCS_MAX
+#define LAW_ROWS   MC_PROC_LAWS_MAX
+#define ERRORS_MAX 64
+#define NEW_DOCS   3 /* blank rows offered for new documents */
 
 enum field {
 	FIELD_CSRF,
 	FIELD_Q,
 	FIELD_PAGE,
 	FIELD_VERSION,
-	FIELD_TEXT,				/* PT__MAX of them */
-	FIELD_CH = FIELD_TEXT + PT__MAX,	/* channel */
+	FIELD_TEXT,			 /* PT__MAX of them */
+	FIELD_CH = FIELD_TEXT + PT__MAX, /* channel */
 	FIELD_TIME = FIELD_CH + CH_ROWS,
 	FIELD_FEE = FIELD_TIME + CH_ROWS,
 	FIELD_FEEDESC = FIELD_FEE + CH_ROWS,
 	FIELD_CHDEL = FIELD_FEEDESC + CH_ROWS,
-	FIELD_DOCN = FIELD_CHDEL + CH_ROWS,	/* name */
-	FIELD_DOCO = FIELD_DOCN + DOC_ROWS,	/* originals */
-	FIELD_DOCC = FIELD_DOCO + DOC_ROWS,	/* copies */
+	FIELD_DOCN = FIELD_CHDEL + CH_ROWS, /* name */
+	FIELD_DOCO = FIELD_DOCN + DOC_ROWS, /* originals */
+	FIELD_DOCC = FIELD_DOCO + DOC_ROWS, /* copies */
 	FIELD_DOCNOTE = FIELD_DOCC + DOC_ROWS,
-	FIELD_DOCG = FIELD_DOCNOTE + DOC_ROWS,	/* group */
-	FIELD_DOCF = FIELD_DOCG + DOC_ROWS,	/* has a form template */
-	FIELD_DOCPOS = FIELD_DOCF + DOC_ROWS,	/* order */
+	FIELD_DOCG = FIELD_DOCNOTE + DOC_ROWS, /* group */
+	FIELD_DOCF = FIELD_DOCG + DOC_ROWS,    /* has a form template */
+	FIELD_DOCPOS = FIELD_DOCF + DOC_ROWS,  /* order */
 	FIELD_DOCDEL = FIELD_DOCPOS + DOC_ROWS,
 	FIELD_LAWN = FIELD_DOCDEL + DOC_ROWS,
 	FIELD_LAWT = FIELD_LAWN + LAW_ROWS,
@@ -54,12 +54,15 @@ enum field {
 };
 
 /* One row of each repeated field; n is a number token. */
+/* clang-format off */
 #define CH(n) \
 	[FIELD_CH + n] = { "ch" #n, valid_line, 2, 0 }, \
 	[FIELD_TIME + n] = { "time" #n, valid_line, 2000, 0 }, \
 	[FIELD_FEE + n] = { "fee" #n, valid_line, 4000, 0 }, \
 	[FIELD_FEEDESC + n] = { "feedesc" #n, valid_text, 65535, 0 }, \
 	[FIELD_CHDEL + n] = { "chdel" #n, valid_uint, 1, 0 },
+/* clang-format on */
+/* clang-format off */
 #define DOC(n) \
 	[FIELD_DOCN + n] = { "docn" #n, valid_text, 65535, 0 }, \
 	[FIELD_DOCO + n] = { "doco" #n, valid_line, 12, 0 }, \
@@ -69,13 +72,19 @@ enum field {
 	[FIELD_DOCF + n] = { "docf" #n, valid_uint, 1, 0 }, \
 	[FIELD_DOCPOS + n] = { "docpos" #n, valid_line, 12, 0 }, \
 	[FIELD_DOCDEL + n] = { "docdel" #n, valid_uint, 1, 0 },
+/* clang-format on */
+/* clang-format off */
 #define LAW(n) \
 	[FIELD_LAWN + n] = { "lawn" #n, valid_line, 1020, 0 }, \
 	[FIELD_LAWT + n] = { "lawt" #n, valid_text, 65535, 0 }, \
 	[FIELD_LAWDEL + n] = { "lawdel" #n, valid_uint, 1, 0 },
+/* clang-format on */
+/* clang-format off */
 #define TEN(M, t) M(t##0) M(t##1) M(t##2) M(t##3) M(t##4) M(t##5) M(t##6) \
 	M(t##7) M(t##8) M(t##9)
+/* clang-format on */
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
@@ -100,15 +109,15 @@ static const struct mc_field fields[FIELD__MAX] = {
 	TEN(LAW, ) TEN(LAW, 1) TEN(LAW, 2) TEN(LAW, 3) TEN(LAW, 4)
 	TEN(LAW, 5)
 };
+/* clang-format on */
 
-enum stmt {
-	STMT_AGENCY,
-	STMT__MAX
-};
+enum stmt { STMT_AGENCY, STMT__MAX };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT id, code, name, kind FROM agencies WHERE id = ?",
 };
+/* clang-format on */
 
 /* A field's text as sent, even when it failed its check; NULL if absent. */
 static const char *
@@ -133,9 +142,9 @@ title(struct mc_request *r, const char *name)
 static long long
 admin_agency(struct mc_request *r, const char **code)
 {
-	struct mc_rows	rows;
-	size_t		i;
-	int		rc;
+	struct mc_rows rows;
+	size_t	       i;
+	int	       rc;
 
 	*code = NULL;
 	if ((rc = mc_catalogue_may_edit(r->db, r->arena, r->user, 0)) < 0)
@@ -146,14 +155,14 @@ admin_agency(struct mc_request *r, const char **code)
 		if (r->user->grants[i].role != ROLE_ADMIN)
 			continue;
 		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_AGENCY],
-		    "i", (long long)r->user->grants[i].agency_id) < 0)
+			"i", (long long)r->user->grants[i].agency_id) < 0)
 			return -1;
 		if (rows.n == 0)
 			continue;
 		*code = mc_rows_str(&rows, 0, 1);
 		mc_view_set(r->hdf, "Data.Agency", mc_rows_str(&rows, 0, 2));
-		mc_view_set(r->hdf, "Data.AgencyKind", mc_rows_str(&rows, 0,
-		    3));
+		mc_view_set(r->hdf, "Data.AgencyKind",
+		    mc_rows_str(&rows, 0, 3));
 		return mc_rows_int(&rows, 0, 0);
 	}
 	return -1;
@@ -162,10 +171,10 @@ admin_agency(struct mc_request *r, const char **code)
 static int
 page_list(struct mc_request *r)
 {
-	struct mc_cat_query	 cq;
-	struct mc_rows		 rows;
-	const char		*code;
-	long long		 total = 0, page = 1, agency;
+	struct mc_cat_query cq;
+	struct mc_rows	    rows;
+	const char	   *code;
+	long long	    total = 0, page = 1, agency;
 
 	if ((agency = admin_agency(r, &code)) < 0)
 		return 503;
@@ -201,14 +210,14 @@ page_list(struct mc_request *r)
 static int
 load(struct mc_request *r, struct mc_procedure *p)
 {
-	int	rc;
+	int rc;
 
 	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 0, p)) < 0)
 		return 503;
 	if (rc == 0)
 		return 404;
 	if ((rc = mc_catalogue_may_edit(r->db, r->arena, r->user,
-	    mc_rows_int(&p->row, 0, 6))) < 0)
+		 mc_rows_int(&p->row, 0, 6))) < 0)
 		return 503;
 	return rc == 1 ? 0 : 403;
 }
@@ -217,22 +226,24 @@ static void
 set_row(struct mc_request *r, const char *group, size_t i, const char *name,
     const char *value)
 {
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s.%zu.%s", group,
-	    i, name), value);
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Form.%s.%zu.%s", group, i, name),
+	    value);
 }
 
 /* The stored content into Form.* (with blank rows for additions). */
 static void
 form_of(struct mc_request *r, const struct mc_procedure *p)
 {
-	const struct mc_rows	*c = &p->channels, *d = &p->documents;
-	size_t			 i;
+	const struct mc_rows *c = &p->channels, *d = &p->documents;
+	size_t		      i;
 
 	for (i = 0; i < PT__MAX; i++)
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s",
-		    mc_catalogue_text_name((enum mc_proc_text)i)),
-		    mc_rows_str(&p->row, 0, (size_t[]){ 2, 13, 9, 10, 11, 12,
-		    14, 15, 16 }[i]));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.%s",
+			mc_catalogue_text_name((enum mc_proc_text)i)),
+		    mc_rows_str(&p->row, 0,
+			(size_t[]){ 2, 13, 9, 10, 11, 12, 14, 15, 16 }[i]));
 	for (i = 0; i < c->n && i < CH_ROWS; i++) {
 		set_row(r, "Ch", i, "ch", mc_rows_str(c, i, 0));
 		set_row(r, "Ch", i, "time", mc_rows_str(c, i, 1));
@@ -248,12 +259,12 @@ form_of(struct mc_request *r, const struct mc_procedure *p)
 		set_row(r, "Doc", i, "docc", mc_rows_str(d, i, 3));
 		set_row(r, "Doc", i, "docf", mc_rows_str(d, i, 4));
 		set_row(r, "Doc", i, "docnote", mc_rows_str(d, i, 5));
-		set_row(r, "Doc", i, "docpos", mc_arena_printf(r->arena, "%zu",
-		    i + 1));
+		set_row(r, "Doc", i, "docpos",
+		    mc_arena_printf(r->arena, "%zu", i + 1));
 	}
 	for (; i < d->n + NEW_DOCS && i < DOC_ROWS; i++)
-		set_row(r, "Doc", i, "docpos", mc_arena_printf(r->arena, "%zu",
-		    i + 1));
+		set_row(r, "Doc", i, "docpos",
+		    mc_arena_printf(r->arena, "%zu", i + 1));
 	for (i = 0; i < p->legal.n && i < LAW_ROWS; i++) {
 		set_row(r, "Law", i, "lawn", mc_rows_str(&p->legal, i, 0));
 		set_row(r, "Law", i, "lawt", mc_rows_str(&p->legal, i, 1));
@@ -266,7 +277,10 @@ form_of(struct mc_request *r, const struct mc_procedure *p)
 static void
 form_echo(struct mc_request *r)
 {
-	static const struct { const char *g, *n; int f, rows; } rep[] = {
+	static const struct {
+		const char *g, *n;
+		int	    f, rows;
+	} rep[] = {
 		{ "Ch", "ch", FIELD_CH, CH_ROWS },
 		{ "Ch", "time", FIELD_TIME, CH_ROWS },
 		{ "Ch", "fee", FIELD_FEE, CH_ROWS },
@@ -284,12 +298,13 @@ form_echo(struct mc_request *r)
 		{ "Law", "lawt", FIELD_LAWT, LAW_ROWS },
 		{ "Law", "lawdel", FIELD_LAWDEL, LAW_ROWS },
 	};
-	int	last[3] = { -1, -1, -1 }, g, i;
-	size_t	k;
+	int    last[3] = { -1, -1, -1 }, g, i;
+	size_t k;
 
 	for (i = 0; i < PT__MAX; i++)
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s",
-		    mc_catalogue_text_name((enum mc_proc_text)i)),
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.%s",
+			mc_catalogue_text_name((enum mc_proc_text)i)),
 		    sent(r, FIELD_TEXT + i));
 	/* Every row up to the last one the form sent, blank ones too. */
 	for (k = 0; k < sizeof(rep) / sizeof(rep[0]); k++) {
@@ -302,7 +317,8 @@ form_echo(struct mc_request *r)
 		g = rep[k].g[0] == 'C' ? 0 : rep[k].g[0] == 'D' ? 1 : 2;
 		for (i = 0; i <= last[g]; i++)
 			set_row(r, rep[k].g, (size_t)i, rep[k].n,
-			    sent(r, rep[k].f + i) ? sent(r, rep[k].f + i) : "");
+			    sent(r, rep[k].f + i) ? sent(r, rep[k].f + i) :
+						    "");
 	}
 }
 
@@ -310,12 +326,12 @@ form_echo(struct mc_request *r)
 static int
 history(struct mc_request *r, long long id)
 {
-	struct mc_rows	 rows;
-	json_t		*arr, *c;
-	const char	*s, *base;
-	size_t		 i, k;
+	struct mc_rows		 rows;
+	json_t			*arr, *c;
+	const char		*s, *base;
+	size_t			 i, k;
 	static const char *const keys[] = { "what", "label", "from", "to" };
-	size_t		 j;
+	size_t			 j;
 
 	if (mc_catalogue_versions(r->db, r->arena, id, &rows) < 0)
 		return -1;
@@ -324,16 +340,17 @@ history(struct mc_request *r, long long id)
 		if ((s = mc_rows_str(&rows, i, 4)) == NULL ||
 		    (arr = json_loads(s, 0, NULL)) == NULL)
 			continue;
-		json_array_foreach(arr, k, c) {
+		json_array_foreach (arr, k, c) {
 			base = mc_arena_printf(r->arena,
 			    "Data.Versions.%zu.Changes.%zu", i, k);
 			for (j = 0; j < 4; j++)
-				if (json_is_string(json_object_get(c,
-				    keys[j])))
-					mc_view_set(r->hdf, mc_arena_printf(
-					    r->arena, "%s.%s", base, keys[j]),
-					    json_string_value(json_object_get(
-					    c, keys[j])));
+				if (json_is_string(
+					json_object_get(c, keys[j])))
+					mc_view_set(r->hdf,
+					    mc_arena_printf(r->arena, "%s.%s",
+						base, keys[j]),
+					    json_string_value(
+						json_object_get(c, keys[j])));
 		}
 		json_decref(arr);
 	}
@@ -344,7 +361,7 @@ history(struct mc_request *r, long long id)
 static int
 edit_page(struct mc_request *r, const struct mc_procedure *p, int status)
 {
-	long long	v;
+	long long v;
 
 	mc_view_rows(r->hdf, "Data.Procedure", &p->row);
 	if (history(r, mc_rows_int(&p->row, 0, 0)) < 0)
@@ -365,8 +382,8 @@ edit_page(struct mc_request *r, const struct mc_procedure *p, int status)
 static int
 page_edit(struct mc_request *r)
 {
-	struct mc_procedure	p;
-	int			rc;
+	struct mc_procedure p;
+	int		    rc;
 
 	if ((rc = load(r, &p)) != 0)
 		return rc;
@@ -379,7 +396,7 @@ page_edit(struct mc_request *r)
 static long long
 count_of(const char *s)
 {
-	long long	n;
+	long long n;
 
 	if (s == NULL || *s == '\0')
 		return 0;
@@ -389,8 +406,8 @@ count_of(const char *s)
 }
 
 struct slot {
-	long long	pos;
-	size_t		row;
+	long long pos;
+	size_t	  row;
 };
 
 static int
@@ -419,8 +436,8 @@ ticked(struct mc_request *r, int f)
 static const char *
 clean(struct mc_request *r, const char *s)
 {
-	char	*t, *w;
-	size_t	 n;
+	char  *t, *w;
+	size_t n;
 
 	if (s == NULL)
 		return NULL;
@@ -451,40 +468,44 @@ static void
 edit_from(struct mc_request *r, struct mc_proc_edit *e, size_t chrow[],
     size_t docrow[], size_t lawrow[], int *bad_order)
 {
-	struct slot	 slots[DOC_ROWS];
+	struct slot	    slots[DOC_ROWS];
 	struct mc_proc_doc *d;
-	long long	 ch, pos;
-	size_t		 i, n = 0;
+	long long	    ch, pos;
+	size_t		    i, n = 0;
 
 	memset(e, 0, sizeof(*e));
 	*bad_order = -1;
 	for (i = 0; i < PT__MAX; i++)
 		e->text[i] = clean(r, sent(r, FIELD_TEXT + (int)i));
 	for (i = 0; i < CH_ROWS; i++) {
-		if (ticked(r, FIELD_CHDEL + (int)i) || (blank(sent(r,
-		    FIELD_TIME + (int)i)) && blank(sent(r, FIELD_FEE +
-		    (int)i)) && blank(sent(r, FIELD_FEEDESC + (int)i))))
+		if (ticked(r, FIELD_CHDEL + (int)i) ||
+		    (blank(sent(r, FIELD_TIME + (int)i)) &&
+			blank(sent(r, FIELD_FEE + (int)i)) &&
+			blank(sent(r, FIELD_FEEDESC + (int)i))))
 			continue;
 		ch = 0;
 		if (sent(r, FIELD_CH + (int)i) != NULL)
 			mc_parse_ll(sent(r, FIELD_CH + (int)i), 1, 3, &ch);
 		e->chans[e->nchans].channel = (int)ch;
-		e->chans[e->nchans].time_text = clean(r, sent(r, FIELD_TIME +
-		    (int)i));
-		e->chans[e->nchans].fee = clean(r, sent(r, FIELD_FEE + (int)i));
-		e->chans[e->nchans].fee_desc = clean(r, sent(r, FIELD_FEEDESC +
-		    (int)i));
+		e->chans[e->nchans].time_text = clean(r,
+		    sent(r, FIELD_TIME + (int)i));
+		e->chans[e->nchans].fee = clean(r,
+		    sent(r, FIELD_FEE + (int)i));
+		e->chans[e->nchans].fee_desc = clean(r,
+		    sent(r, FIELD_FEEDESC + (int)i));
 		chrow[e->nchans++] = i;
 	}
 	for (i = 0; i < DOC_ROWS; i++) {
-		if (ticked(r, FIELD_DOCDEL + (int)i) || (blank(sent(r,
-		    FIELD_DOCN + (int)i)) && blank(sent(r, FIELD_DOCNOTE +
-		    (int)i)) && blank(sent(r, FIELD_DOCG + (int)i))))
+		if (ticked(r, FIELD_DOCDEL + (int)i) ||
+		    (blank(sent(r, FIELD_DOCN + (int)i)) &&
+			blank(sent(r, FIELD_DOCNOTE + (int)i)) &&
+			blank(sent(r, FIELD_DOCG + (int)i))))
 			continue;
 		pos = (long long)i + 1;
 		if (!blank(sent(r, FIELD_DOCPOS + (int)i)) &&
 		    mc_parse_ll(sent(r, FIELD_DOCPOS + (int)i), 0, 100000,
-		    &pos) < 0 && *bad_order < 0)
+			&pos) < 0 &&
+		    *bad_order < 0)
 			*bad_order = (int)i;
 		slots[n].pos = pos;
 		slots[n++].row = i;
@@ -495,22 +516,22 @@ edit_from(struct mc_request *r, struct mc_proc_edit *e, size_t chrow[],
 		d->name = clean(r, sent(r, FIELD_DOCN + (int)slots[i].row));
 		d->note = clean(r, sent(r, FIELD_DOCNOTE + (int)slots[i].row));
 		d->group = clean(r, sent(r, FIELD_DOCG + (int)slots[i].row));
-		d->originals = count_of(sent(r, FIELD_DOCO +
-		    (int)slots[i].row));
+		d->originals = count_of(
+		    sent(r, FIELD_DOCO + (int)slots[i].row));
 		d->copies = count_of(sent(r, FIELD_DOCC + (int)slots[i].row));
 		d->form = ticked(r, FIELD_DOCF + (int)slots[i].row);
 		docrow[i] = slots[i].row;
 	}
 	e->ndocs = n;
 	for (i = 0; i < LAW_ROWS; i++) {
-		if (ticked(r, FIELD_LAWDEL + (int)i) || (blank(sent(r,
-		    FIELD_LAWN + (int)i)) && blank(sent(r, FIELD_LAWT +
-		    (int)i))))
+		if (ticked(r, FIELD_LAWDEL + (int)i) ||
+		    (blank(sent(r, FIELD_LAWN + (int)i)) &&
+			blank(sent(r, FIELD_LAWT + (int)i))))
 			continue;
-		e->laws[e->nlaws].number = clean(r, sent(r, FIELD_LAWN +
-		    (int)i));
-		e->laws[e->nlaws].title = clean(r, sent(r, FIELD_LAWT +
-		    (int)i));
+		e->laws[e->nlaws].number = clean(r,
+		    sent(r, FIELD_LAWN + (int)i));
+		e->laws[e->nlaws].title = clean(r,
+		    sent(r, FIELD_LAWT + (int)i));
 		lawrow[e->nlaws++] = i;
 	}
 }
@@ -522,20 +543,22 @@ edit_from(struct mc_request *r, struct mc_proc_edit *e, size_t chrow[],
 static void
 mark(struct mc_request *r, const char *field, const char *why, size_t *n)
 {
-	size_t		k = strcspn(field, "0123456789");
-	long long	row;
+	size_t	  k = strcspn(field, "0123456789");
+	long long row;
 
 	if (field[k] != '\0' && mc_parse_ll(field + k, 0, 1000, &row) == 0)
-		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Errors.%zu.row", *n), row + 1);
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Data.Errors.%zu.kind",
-	    *n), mc_arena_strndup(r->arena, field, k));
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.Errors.%s",
-	    field), why);
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Data.Errors.%zu.field",
-	    *n), field);
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Data.Errors.%zu.why",
-	    *n), why);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Errors.%zu.row", *n),
+		    row + 1);
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Errors.%zu.kind", *n),
+	    mc_arena_strndup(r->arena, field, k));
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.Errors.%s", field),
+	    why);
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Errors.%zu.field", *n), field);
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Errors.%zu.why", *n), why);
 	(*n)++;
 }
 
@@ -544,8 +567,8 @@ static const char *
 form_field(struct mc_request *r, const char *f, const size_t chrow[],
     const size_t docrow[], const size_t lawrow[])
 {
-	size_t		 k = strcspn(f, "0123456789");
-	long long	 i;
+	size_t	  k = strcspn(f, "0123456789");
+	long long i;
 
 	if (f[k] == '\0' || mc_parse_ll(f + k, 0, 1000, &i) < 0)
 		return f;
@@ -561,18 +584,19 @@ form_field(struct mc_request *r, const char *f, const size_t chrow[],
 static int
 page_edit_post(struct mc_request *r)
 {
-	struct mc_procedure	 p;
-	struct mc_proc_edit	*e;
-	struct mc_proc_error	 errs[ERRORS_MAX];
-	size_t			 chrow[CH_ROWS], docrow[DOC_ROWS];
-	size_t			 lawrow[LAW_ROWS], nerr, shown = 0, i;
-	long long		 expected = 0, version;
-	int			 rc, bad_order, f;
+	struct mc_procedure  p;
+	struct mc_proc_edit *e;
+	struct mc_proc_error errs[ERRORS_MAX];
+	size_t		     chrow[CH_ROWS], docrow[DOC_ROWS];
+	size_t		     lawrow[LAW_ROWS], nerr, shown = 0, i;
+	long long	     expected = 0, version;
+	int		     rc, bad_order, f;
 
 	if ((rc = load(r, &p)) != 0)
 		return rc;
-	if (mc_req_field(r, FIELD_VERSION) == NULL || mc_parse_ll(
-	    mc_req_field(r, FIELD_VERSION), 1, 1LL << 31, &expected) < 0)
+	if (mc_req_field(r, FIELD_VERSION) == NULL ||
+	    mc_parse_ll(mc_req_field(r, FIELD_VERSION), 1, 1LL << 31,
+		&expected) < 0)
 		return 400;
 	e = mc_arena_alloc(r->arena, sizeof(*e));
 	edit_from(r, e, chrow, docrow, lawrow, &bad_order);
@@ -605,22 +629,28 @@ page_edit_post(struct mc_request *r)
 		return edit_page(r, &p, 409);
 	}
 	if (rc == MC_CAT_SAME)
-		return mc_resp_redirect(r, mc_arena_printf(r->arena,
-		    "/can-bo/quan-tri/thu-tuc/%s?same=1", r->cap[0]));
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/can-bo/quan-tri/thu-tuc/%s?same=1", r->cap[0]));
 	mc_info("procedure %s: version %lld saved by account %lld", r->cap[0],
 	    version, r->user->id);
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/can-bo/quan-tri/thu-tuc/%s?ok=%lld", r->cap[0], version));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/can-bo/quan-tri/thu-tuc/%s?ok=%lld",
+		r->cap[0], version));
 }
 
-#define ADMIN	ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+#define ADMIN ROUTE_LOGIN, ROLES(ROLE_ADMIN)
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/quan-tri/thu-tuc", page_list, ADMIN },
 	{ METHOD_GET, "/can-bo/quan-tri/thu-tuc/{}", page_edit, ADMIN },
 	{ METHOD_POST, "/can-bo/quan-tri/thu-tuc/{}", page_edit_post, ADMIN },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_procedures = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -26,10 +26,10 @@
 #include "../../site-generator/sitegen.h"
 #include "office.h"
 
-#define LIST_MAX	500
-#define LEVELS_MAX	50
+#define LIST_MAX   500
+#define LEVELS_MAX 50
 /* A build still "running" after this long is taken as dead. */
-#define BUILD_STALE	"INTERVAL 30 MINUTE"
+#define BUILD_STALE "INTERVAL 30 MINUTE"
 
 enum field {
 	FIELD_CSRF,
@@ -56,10 +56,11 @@ enum field {
 	FIELD__MAX
 };
 
-static int	valid_kind(const struct mc_param *);
-static int	valid_level(const struct mc_param *);
-static int	valid_action(const struct mc_param *);
+static int valid_kind(const struct mc_param *);
+static int valid_level(const struct mc_param *);
+static int valid_action(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_FULL] = { "full", valid_uint, 1, 0 },
@@ -83,6 +84,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SERVICE] = { "service", valid_level, 8, 0 },
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 };
+/* clang-format on */
 
 enum stmt {
 	STMT_BUILD_ACTIVE,
@@ -107,6 +109,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_BUILD_ACTIVE] = "SELECT id FROM site_builds "
 	    "WHERE state IN ('queued', 'running') "
@@ -163,6 +166,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE id = ?",
 	[STMT_NEWS_DELETE] = "DELETE FROM news WHERE id = ?",
 };
+/* clang-format on */
 
 static int
 valid_kind(const struct mc_param *p)
@@ -182,14 +186,15 @@ valid_level(const struct mc_param *p)
 static int
 valid_action(const struct mc_param *p)
 {
-	return strcmp(p->value, "save") == 0 || strcmp(p->value, "delete") == 0;
+	return strcmp(p->value, "save") == 0 ||
+	    strcmp(p->value, "delete") == 0;
 }
 
 /* The field's value, or NULL when absent or blank. */
 static const char *
 text(struct mc_request *r, int field)
 {
-	const char	*s = mc_req_field(r, field);
+	const char *s = mc_req_field(r, field);
 
 	if (s == NULL || s[strspn(s, " \t\r\n")] == '\0')
 		return NULL;
@@ -200,7 +205,7 @@ text(struct mc_request *r, int field)
 static long long
 cap_id(struct mc_request *r)
 {
-	long long	id;
+	long long id;
 
 	if (r->ncap < 1 || mc_parse_ll(r->cap[0], 1, 1LL << 31, &id) < 0)
 		return 0;
@@ -217,14 +222,14 @@ title(struct mc_request *r, const char *name)
 /* ------------------------------------------------------------- builds */
 
 struct build {
-	struct mc_db	*db;
-	long long	 id;
+	struct mc_db *db;
+	long long     id;
 };
 
 static void
 build_progress(void *ctx, size_t done, size_t total)
 {
-	struct build	*b = ctx;
+	struct build *b = ctx;
 
 	mc_db_exec(b->db, stmts[STMT_BUILD_PROGRESS], "iii", (long long)done,
 	    (long long)total, b->id);
@@ -234,9 +239,9 @@ build_progress(void *ctx, size_t done, size_t total)
 static void
 build_run(long long id, int full)
 {
-	struct sitegen_result	 res;
-	struct build		 b;
-	int			 rc;
+	struct sitegen_result res;
+	struct build	      b;
+	int		      rc;
 
 	memset(&res, 0, sizeof(res));
 	if ((b.db = mc_db_open()) == NULL)
@@ -260,8 +265,8 @@ build_run(long long id, int full)
 static int
 build_spawn(long long id, int full)
 {
-	pid_t	pid;
-	int	fd, status;
+	pid_t pid;
+	int   fd, status;
 
 	if ((pid = fork()) < 0) {
 		mc_err("fork: %m");
@@ -292,20 +297,21 @@ build_spawn(long long id, int full)
 static int
 page_build_post(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	long long	 id;
-	int		 full = mc_req_field(r, FIELD_FULL) != NULL &&
-			    strcmp(mc_req_field(r, FIELD_FULL), "1") == 0;
+	struct mc_rows rows;
+	long long      id;
+	int	       full = mc_req_field(r, FIELD_FULL) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_FULL), "1") == 0;
 
-	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_ACTIVE],
-	    "") < 0)
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_ACTIVE], "") <
+	    0)
 		return 503;
-	if (rows.n == 1)	/* one at a time: show the one running */
-		return mc_resp_redirect(r, mc_arena_printf(r->arena,
-		    "/can-bo/quan-tri-trang/cap-nhat/%s",
-		    mc_rows_str(&rows, 0, 0)));
+	if (rows.n == 1) /* one at a time: show the one running */
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/can-bo/quan-tri-trang/cap-nhat/%s",
+			mc_rows_str(&rows, 0, 0)));
 	if (mc_db_exec(r->db, stmts[STMT_BUILD_ADD], "ii", r->user->id,
-	    (long long)full) < 0)
+		(long long)full) < 0)
 		return 503;
 	id = (long long)mc_db_insert_id(r->db);
 	mc_info("site build %lld (%s) by account %lld", id,
@@ -315,19 +321,20 @@ page_build_post(struct mc_request *r)
 		    0LL, 0LL, 0LL, 0LL, 0LL, 0LL, "could not start", id);
 		return 503;
 	}
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/can-bo/quan-tri-trang/cap-nhat/%lld", id));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/can-bo/quan-tri-trang/cap-nhat/%lld",
+		id));
 }
 
 static int
 build_load(struct mc_request *r, struct mc_rows *rows)
 {
-	long long	id = cap_id(r);
+	long long id = cap_id(r);
 
 	if (id == 0)
 		return 404;
 	if (mc_db_query(r->db, r->arena, rows, stmts[STMT_BUILD_GET], "i",
-	    id) < 0)
+		id) < 0)
 		return 503;
 	return rows->n == 1 ? 0 : 404;
 }
@@ -335,8 +342,8 @@ build_load(struct mc_request *r, struct mc_rows *rows)
 static int
 page_build(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	int		 rc;
+	struct mc_rows rows;
+	int	       rc;
 
 	if ((rc = build_load(r, &rows)) != 0)
 		return rc;
@@ -349,17 +356,16 @@ page_build(struct mc_request *r)
 static int
 page_build_json(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	size_t		 c;
-	int		 rc;
+	struct mc_rows rows;
+	size_t	       c;
+	int	       rc;
 
 	r->api = 1;
 	if ((rc = build_load(r, &rows)) != 0)
 		return rc;
 	mc_buf_adds(&r->out, "{");
 	for (c = 0; c < rows.ncols; c++) {
-		mc_buf_addf(&r->out, "%s\"%s\":", c ? "," : "",
-		    rows.names[c]);
+		mc_buf_addf(&r->out, "%s\"%s\":", c ? "," : "", rows.names[c]);
 		if (mc_rows_str(&rows, 0, c) == NULL)
 			mc_buf_adds(&r->out, "null");
 		else
@@ -372,10 +378,10 @@ page_build_json(struct mc_request *r)
 static int
 page_home(struct mc_request *r)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
-	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_LAST],
-	    "") < 0)
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_LAST], "") <
+	    0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Builds", &rows);
 	title(r, "Webmaster.Title");
@@ -387,7 +393,7 @@ page_home(struct mc_request *r)
 static int
 page_faqs(struct mc_request *r)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FAQS], "") < 0)
 		return 503;
@@ -403,7 +409,7 @@ page_faqs(struct mc_request *r)
 static int
 faq_form(struct mc_request *r, int status)
 {
-	struct mc_rows	fl;
+	struct mc_rows fl;
 
 	if (mc_db_query(r->db, r->arena, &fl, stmts[STMT_FIELDS], "") < 0)
 		return 503;
@@ -417,14 +423,14 @@ faq_form(struct mc_request *r, int status)
 static int
 page_faq(struct mc_request *r)
 {
-	struct mc_rows	rows;
-	long long	id = 0;
+	struct mc_rows rows;
+	long long      id = 0;
 
 	if (r->ncap > 0 && (id = cap_id(r)) == 0)
 		return 404;
 	if (id != 0) {
 		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FAQ], "i",
-		    id) < 0)
+			id) < 0)
 			return 503;
 		if (rows.n == 0)
 			return 404;
@@ -438,29 +444,36 @@ page_faq(struct mc_request *r)
 static void
 faq_echo(struct mc_request *r, long long id)
 {
-	static const struct { int f; const char *n; } e[] = {
-		{ FIELD_QUESTION, "question" }, { FIELD_ANSWER, "answer" },
+	static const struct {
+		int	    f;
+		const char *n;
+	} e[] = {
+		{ FIELD_QUESTION, "question" },
+		{ FIELD_ANSWER, "answer" },
 		{ FIELD_QUESTION_EN, "question_en" },
-		{ FIELD_ANSWER_EN, "answer_en" }, { FIELD_FIELD, "field_id" },
+		{ FIELD_ANSWER_EN, "answer_en" },
+		{ FIELD_FIELD, "field_id" },
 		{ FIELD_PROCEDURE, "procedure_code" },
-		{ FIELD_PUBLISHED, "published" }, { FIELD_SEQ, "seq" },
+		{ FIELD_PUBLISHED, "published" },
+		{ FIELD_SEQ, "seq" },
 	};
-	size_t	i;
+	size_t i;
 
 	if (id != 0)
 		mc_view_set_int(r->hdf, "Form.0.id", id);
 	for (i = 0; i < sizeof(e) / sizeof(e[0]); i++)
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.0.%s",
-		    e[i].n), mc_req_field(r, e[i].f));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.0.%s", e[i].n),
+		    mc_req_field(r, e[i].f));
 }
 
 static int
 page_faq_post(struct mc_request *r)
 {
-	struct mc_rows	 rows;
-	const char	*q, *a, *code;
-	long long	 id = 0, field = 0, seq = 0, pub;
-	int		 bad = 0;
+	struct mc_rows rows;
+	const char    *q, *a, *code;
+	long long      id = 0, field = 0, seq = 0, pub;
+	int	       bad = 0;
 
 	if (r->ncap > 0 && (id = cap_id(r)) == 0)
 		return 404;
@@ -468,13 +481,15 @@ page_faq_post(struct mc_request *r)
 	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
 		if (mc_db_exec(r->db, stmts[STMT_FAQ_DELETE], "i", id) < 0)
 			return 503;
-		return mc_resp_redirect(r, "/can-bo/quan-tri-trang/hoi-dap?ok=1");
+		return mc_resp_redirect(r,
+		    "/can-bo/quan-tri-trang/hoi-dap?ok=1");
 	}
 	q = text(r, FIELD_QUESTION);
 	a = text(r, FIELD_ANSWER);
 	code = text(r, FIELD_PROCEDURE);
 	if (mc_req_field(r, FIELD_FIELD) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31, &field);
+		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31,
+		    &field);
 	if (mc_req_field(r, FIELD_SEQ) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_SEQ), 0, 65535, &seq);
 	pub = mc_req_field(r, FIELD_PUBLISHED) != NULL;
@@ -486,18 +501,18 @@ page_faq_post(struct mc_request *r)
 	if (mc_req_field_bad(r, FIELD_QUESTION_EN) ||
 	    mc_req_field_bad(r, FIELD_ANSWER_EN) ||
 	    (text(r, FIELD_QUESTION_EN) != NULL &&
-	    mc_utf8_chars(text(r, FIELD_QUESTION_EN)) > 1000))
+		mc_utf8_chars(text(r, FIELD_QUESTION_EN)) > 1000))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.english", "1");
 	if (field != 0) {
 		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_FIELD_ONE],
-		    "i", field) < 0)
+			"i", field) < 0)
 			return 503;
 		if (rows.n == 0)
 			bad = 1, field = 0;
 	}
 	if (code != NULL) {
-		struct mc_cat_query	cq;
-		long long		total;
+		struct mc_cat_query cq;
+		long long	    total;
 
 		memset(&cq, 0, sizeof(cq));
 		cq.q = code;
@@ -506,8 +521,8 @@ page_faq_post(struct mc_request *r)
 			return 503;
 		if (mc_req_field_bad(r, FIELD_PROCEDURE) || rows.n == 0 ||
 		    strcmp(mc_rows_str(&rows, 0, 0), code) != 0)
-			bad = 1, mc_view_set(r->hdf, "Form.Errors.procedure",
-			    "1");
+			bad = 1,
+			mc_view_set(r->hdf, "Form.Errors.procedure", "1");
 	}
 	if (bad) {
 		faq_echo(r, id);
@@ -516,12 +531,13 @@ page_faq_post(struct mc_request *r)
 	}
 	if (id == 0) {
 		if (mc_db_exec(r->db, stmts[STMT_FAQ_ADD], "IsssssiiI", field,
-		    code, q, a, text(r, FIELD_QUESTION_EN),
-		    text(r, FIELD_ANSWER_EN), pub, seq, r->user->id) < 0)
+			code, q, a, text(r, FIELD_QUESTION_EN),
+			text(r, FIELD_ANSWER_EN), pub, seq, r->user->id) < 0)
 			return 503;
 	} else if (mc_db_exec(r->db, stmts[STMT_FAQ_SAVE], "IsssssiiIi", field,
-	    code, q, a, text(r, FIELD_QUESTION_EN), text(r, FIELD_ANSWER_EN),
-	    pub, seq, r->user->id, id) < 0)
+		       code, q, a, text(r, FIELD_QUESTION_EN),
+		       text(r, FIELD_ANSWER_EN), pub, seq, r->user->id,
+		       id) < 0)
 		return 503;
 	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/hoi-dap?ok=1");
 }
@@ -531,7 +547,7 @@ page_faq_post(struct mc_request *r)
 static int
 page_news(struct mc_request *r)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_NEWS], "") < 0)
 		return 503;
@@ -555,14 +571,14 @@ news_form(struct mc_request *r, int status)
 static int
 page_news_item(struct mc_request *r)
 {
-	struct mc_rows	rows;
-	long long	id = 0;
+	struct mc_rows rows;
+	long long      id = 0;
 
 	if (r->ncap > 0 && (id = cap_id(r)) == 0)
 		return 404;
 	if (id != 0) {
 		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_NEWS_ONE],
-		    "i", id) < 0)
+			"i", id) < 0)
 			return 503;
 		if (rows.n == 0)
 			return 404;
@@ -577,18 +593,24 @@ page_news_item(struct mc_request *r)
 static int
 page_news_post(struct mc_request *r)
 {
-	static const struct { int f; const char *n; } e[] = {
-		{ FIELD_KIND, "kind" }, { FIELD_TITLE, "title" },
-		{ FIELD_SUMMARY, "summary" }, { FIELD_BODY, "body" },
+	static const struct {
+		int	    f;
+		const char *n;
+	} e[] = {
+		{ FIELD_KIND, "kind" },
+		{ FIELD_TITLE, "title" },
+		{ FIELD_SUMMARY, "summary" },
+		{ FIELD_BODY, "body" },
 		{ FIELD_TITLE_EN, "title_en" },
 		{ FIELD_SUMMARY_EN, "summary_en" },
-		{ FIELD_BODY_EN, "body_en" }, { FIELD_PUBLISHED, "published" },
+		{ FIELD_BODY_EN, "body_en" },
+		{ FIELD_PUBLISHED, "published" },
 	};
-	const char	*kind = mc_req_field(r, FIELD_KIND);
-	const char	*t = text(r, FIELD_TITLE), *body = text(r, FIELD_BODY);
-	long long	 id = 0, pub;
-	size_t		 i;
-	int		 bad = 0;
+	const char *kind = mc_req_field(r, FIELD_KIND);
+	const char *t = text(r, FIELD_TITLE), *body = text(r, FIELD_BODY);
+	long long   id = 0, pub;
+	size_t	    i;
+	int	    bad = 0;
 
 	if (r->ncap > 0 && (id = cap_id(r)) == 0)
 		return 404;
@@ -596,7 +618,8 @@ page_news_post(struct mc_request *r)
 	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
 		if (mc_db_exec(r->db, stmts[STMT_NEWS_DELETE], "i", id) < 0)
 			return 503;
-		return mc_resp_redirect(r, "/can-bo/quan-tri-trang/tin-tuc?ok=1");
+		return mc_resp_redirect(r,
+		    "/can-bo/quan-tri-trang/tin-tuc?ok=1");
 	}
 	pub = mc_req_field(r, FIELD_PUBLISHED) != NULL;
 	if (kind == NULL)
@@ -606,8 +629,8 @@ page_news_post(struct mc_request *r)
 	if (body == NULL || mc_req_field_bad(r, FIELD_BODY))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.body", "1");
 	if (mc_req_field_bad(r, FIELD_SUMMARY) ||
-	    (text(r, FIELD_SUMMARY) && mc_utf8_chars(text(r,
-	    FIELD_SUMMARY)) > 1000))
+	    (text(r, FIELD_SUMMARY) &&
+		mc_utf8_chars(text(r, FIELD_SUMMARY)) > 1000))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.summary", "1");
 	if (mc_req_field_bad(r, FIELD_TITLE_EN) ||
 	    mc_req_field_bad(r, FIELD_SUMMARY_EN) ||
@@ -617,21 +640,22 @@ page_news_post(struct mc_request *r)
 		if (id != 0)
 			mc_view_set_int(r->hdf, "Form.0.id", id);
 		for (i = 0; i < sizeof(e) / sizeof(e[0]); i++)
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.0.%s", e[i].n), mc_req_field(r, e[i].f));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.0.%s", e[i].n),
+			    mc_req_field(r, e[i].f));
 		mc_view_set(r->hdf, "Form.Invalid", "1");
 		return news_form(r, 422);
 	}
 	if (id == 0) {
 		if (mc_db_exec(r->db, stmts[STMT_NEWS_ADD], "sssssssiI", kind,
-		    t, text(r, FIELD_SUMMARY), body, text(r, FIELD_TITLE_EN),
-		    text(r, FIELD_SUMMARY_EN), text(r, FIELD_BODY_EN), pub,
-		    r->user->id) < 0)
+			t, text(r, FIELD_SUMMARY), body,
+			text(r, FIELD_TITLE_EN), text(r, FIELD_SUMMARY_EN),
+			text(r, FIELD_BODY_EN), pub, r->user->id) < 0)
 			return 503;
-	} else if (mc_db_exec(r->db, stmts[STMT_NEWS_SAVE], "sssssssiIi",
-	    kind, t, text(r, FIELD_SUMMARY), body, text(r, FIELD_TITLE_EN),
-	    text(r, FIELD_SUMMARY_EN), text(r, FIELD_BODY_EN), pub,
-	    r->user->id, id) < 0)
+	} else if (mc_db_exec(r->db, stmts[STMT_NEWS_SAVE], "sssssssiIi", kind,
+		       t, text(r, FIELD_SUMMARY), body,
+		       text(r, FIELD_TITLE_EN), text(r, FIELD_SUMMARY_EN),
+		       text(r, FIELD_BODY_EN), pub, r->user->id, id) < 0)
 		return 503;
 	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/tin-tuc?ok=1");
 }
@@ -641,9 +665,9 @@ page_news_post(struct mc_request *r)
 static int
 page_levels(struct mc_request *r)
 {
-	struct mc_cat_query	 cq;
-	struct mc_rows		 rows;
-	long long		 total = 0;
+	struct mc_cat_query cq;
+	struct mc_rows	    rows;
+	long long	    total = 0;
 
 	title(r, "Webmaster.Levels.Title");
 	mc_view_set(r->hdf, "Form.q", mc_req_field(r, FIELD_Q));
@@ -653,8 +677,8 @@ page_levels(struct mc_request *r)
 	memset(&cq, 0, sizeof(cq));
 	cq.q = mc_req_field(r, FIELD_Q);
 	cq.limit = LEVELS_MAX;
-	if (cq.q != NULL && mc_catalogue_find(r->db, r->arena, &cq, &rows,
-	    &total) == 0) {
+	if (cq.q != NULL &&
+	    mc_catalogue_find(r->db, r->arena, &cq, &rows, &total) == 0) {
 		mc_view_rows(r->hdf, "Data.Results", &rows);
 		mc_view_set_int(r->hdf, "Data.Total", total);
 	} else if (cq.q != NULL)
@@ -665,16 +689,16 @@ page_levels(struct mc_request *r)
 static int
 page_levels_post(struct mc_request *r)
 {
-	const char	*code = mc_req_field(r, FIELD_CODE);
-	const char	*level = mc_req_field(r, FIELD_SERVICE);
-	const char	*q = mc_req_field(r, FIELD_Q);
-	struct buf	 b;
-	int		 rc;
+	const char *code = mc_req_field(r, FIELD_CODE);
+	const char *level = mc_req_field(r, FIELD_SERVICE);
+	const char *q = mc_req_field(r, FIELD_Q);
+	struct buf  b;
+	int	    rc;
 
 	if (code == NULL || level == NULL)
 		return 400;
 	if ((rc = mc_catalogue_set_service_level(r->db, code,
-	    strcmp(level, "none") == 0 ? NULL : level)) < 0)
+		 strcmp(level, "none") == 0 ? NULL : level)) < 0)
 		return 503;
 	if (rc == 0)
 		return 404;
@@ -691,8 +715,9 @@ page_levels_post(struct mc_request *r)
 	return mc_resp_redirect(r, q);
 }
 
-#define WM	ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+#define WM ROUTE_LOGIN, ROLES(ROLE_ADMIN)
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/quan-tri-trang/", page_home, WM },
 	{ METHOD_POST, "/can-bo/quan-tri-trang/cap-nhat", page_build_post, WM },
@@ -712,7 +737,10 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/quan-tri-trang/muc-do", page_levels, WM },
 	{ METHOD_POST, "/can-bo/quan-tri-trang/muc-do", page_levels_post, WM },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_webmaster = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

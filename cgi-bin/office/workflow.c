@@ -19,7 +19,7 @@
 
 #include "office.h"
 
-#define MAX_ROWS	8
+#define MAX_ROWS 8
 
 enum field {
 	FIELD_CSRF,
@@ -33,18 +33,22 @@ enum field {
 
 static int valid_hours(const struct mc_param *);
 
+/* clang-format off */
 #define ROW_FIELDS(n) \
 	[FIELD_NAME1 + n] = { "name" #n, valid_line, 255, 0 }, \
 	[FIELD_ROLE1 + n] = { "role" #n, valid_code, 16, 0 }, \
 	[FIELD_AGENCY1 + n] = { "agency" #n, valid_code, 32, 0 }, \
 	[FIELD_HOURS1 + n] = { "hours" #n, valid_hours, 8, 0 }
+/* clang-format on */
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
 	ROW_FIELDS(0), ROW_FIELDS(1), ROW_FIELDS(2), ROW_FIELDS(3),
 	ROW_FIELDS(4), ROW_FIELDS(5), ROW_FIELDS(6), ROW_FIELDS(7),
 };
+/* clang-format on */
 
 enum stmt {
 	STMT_PROCEDURE,
@@ -57,6 +61,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_PROCEDURE] = "SELECT id, code, name, time_hours, time_days "
 	    "FROM procedures WHERE code = ?",
@@ -85,12 +90,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY w.procedure_id IS NULL, w.version DESC LIMIT 200",
 	[STMT_AGENCY_CODE] = "SELECT code FROM agencies WHERE id = ?",
 };
+/* clang-format on */
 
 /* Hours of working time: "2", "0.5", "24.25" (or "0,5", "24,25"). */
 static int
 valid_hours(const struct mc_param *p)
 {
-	size_t	dots = 0, i;
+	size_t dots = 0, i;
 
 	for (i = 0; i < p->len; i++) {
 		if (p->value[i] == '.' || p->value[i] == ',')
@@ -106,8 +112,8 @@ valid_hours(const struct mc_param *p)
 static long
 hours_minutes(const char *s)
 {
-	char	 n[16], *comma;
-	double	 h;
+	char   n[16], *comma;
+	double h;
 
 	snprintf(n, sizeof(n), "%s", s);
 	if ((comma = strchr(n, ',')) != NULL)
@@ -121,18 +127,19 @@ hours_minutes(const char *s)
 static int
 workflow_versions(struct mc_request *r, struct mc_rows *proc)
 {
-	struct mc_rows	v;
+	struct mc_rows v;
 
 	if (mc_db_query(r->db, r->arena, &v, stmts[STMT_VERSIONS], "ii",
-	    mc_rows_int(proc, 0, 0), mc_rows_int(proc, 0, 0)) < 0)
+		mc_rows_int(proc, 0, 0), mc_rows_int(proc, 0, 0)) < 0)
 		return -1;
 	mc_view_rows(r->hdf, "Data.Versions", &v);
 	if (v.n > 0 && strstr(r->query, "ok=1") != NULL &&
 	    !mc_rows_int(&v, 0, 2)) {
-		mc_view_set(r->hdf, "Page.Flash", mc_arena_printf(r->arena,
-		    "%s (%s %s)", mc_view_str(r->hdf, "Workflow.Saved"),
-		    mc_view_str(r->hdf, "Workflow.SavedVersion"),
-		    mc_rows_str(&v, 0, 1)));
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_arena_printf(r->arena, "%s (%s %s)",
+			mc_view_str(r->hdf, "Workflow.Saved"),
+			mc_view_str(r->hdf, "Workflow.SavedVersion"),
+			mc_rows_str(&v, 0, 1)));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	return 0;
@@ -141,52 +148,59 @@ workflow_versions(struct mc_request *r, struct mc_rows *proc)
 static int
 workflow_page(struct mc_request *r, struct mc_rows *proc, int status)
 {
-	struct mc_rows	steps, ag;
-	long long	legal;
-	long long	total = 0;
-	size_t		i;
+	struct mc_rows steps, ag;
+	long long      legal;
+	long long      total = 0;
+	size_t	       i;
 
 	mc_view_rows(r->hdf, "Data.Procedure", proc);
 	legal = mc_dossier_legal_minutes(mc_rows_str(proc, 0, 3),
 	    mc_rows_str(proc, 0, 4));
 	if (status == 200) {
-		if (mc_dossier_workflow(r->db, r->arena, mc_rows_int(proc, 0,
-		    0), &steps) < 0)
+		if (mc_dossier_workflow(r->db, r->arena,
+			mc_rows_int(proc, 0, 0), &steps) < 0)
 			return 503;
 		for (i = 0; i < steps.n; i++) {
 			long long m = mc_rows_str(&steps, i, 4) ?
-			    mc_rows_int(&steps, i, 4) : i + 1 == steps.n ?
-			    legal - total : legal * mc_rows_int(&steps, i, 5) /
-			    1000;
+			    mc_rows_int(&steps, i, 4) :
+			    i + 1 == steps.n ?
+			    legal - total :
+			    legal * mc_rows_int(&steps, i, 5) / 1000;
 
 			total += m;
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.name%zu", i), mc_rows_str(&steps, i, 1));
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.role%zu", i), mc_rows_str(&steps, i, 2));
-			mc_view_setf(r->hdf, mc_arena_printf(r->arena,
-			    "Form.hours%zu", i), "%.2f", m / 60.0);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.name%zu", i),
+			    mc_rows_str(&steps, i, 1));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.role%zu", i),
+			    mc_rows_str(&steps, i, 2));
+			mc_view_setf(r->hdf,
+			    mc_arena_printf(r->arena, "Form.hours%zu", i),
+			    "%.2f", m / 60.0);
 			/* An inter-agency step keeps its agency when saved. */
 			if (mc_rows_str(&steps, i, 3) == NULL)
 				continue;
 			if (mc_db_query(r->db, r->arena, &ag,
-			    stmts[STMT_AGENCY_CODE], "i", mc_rows_int(&steps, i,
-			    3)) < 0)
+				stmts[STMT_AGENCY_CODE], "i",
+				mc_rows_int(&steps, i, 3)) < 0)
 				return 503;
 			if (ag.n == 1)
-				mc_view_set(r->hdf, mc_arena_printf(r->arena,
-				    "Form.agency%zu", i), mc_rows_str(&ag, 0, 0));
+				mc_view_set(r->hdf,
+				    mc_arena_printf(r->arena, "Form.agency%zu",
+					i),
+				    mc_rows_str(&ag, 0, 0));
 		}
 	}
 	if (workflow_versions(r, proc) < 0)
 		return 503;
 	mc_view_setf(r->hdf, "Data.LegalHours", "%.2f", legal / 60.0);
 	for (i = 0; i < MAX_ROWS; i++)
-		mc_view_set_int(r->hdf, mc_arena_printf(r->arena,
-		    "Data.Rows.%zu", i), (long long)i);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Rows.%zu", i),
+		    (long long)i);
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf,
-	    "Workflow.Title"));
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Workflow.Title"));
 	if (mc_resp_page(r, "office/workflow.cs") != 200)
 		return 500;
 	return status;
@@ -195,16 +209,16 @@ workflow_page(struct mc_request *r, struct mc_rows *proc, int status)
 static int
 page_workflow(struct mc_request *r)
 {
-	struct mc_rows	 proc;
-	const char	*code = mc_req_field(r, FIELD_PROCEDURE);
+	struct mc_rows proc;
+	const char    *code = mc_req_field(r, FIELD_PROCEDURE);
 
 	if (code == NULL) {
-		mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf,
-		    "Workflow.Title"));
+		mc_view_set(r->hdf, "Page.Title",
+		    mc_view_str(r->hdf, "Workflow.Title"));
 		return mc_resp_page(r, "office/workflow.cs");
 	}
 	if (mc_db_query(r->db, r->arena, &proc, stmts[STMT_PROCEDURE], "s",
-	    code) < 0)
+		code) < 0)
 		return 503;
 	if (proc.n == 0)
 		return 404;
@@ -214,17 +228,17 @@ page_workflow(struct mc_request *r)
 static int
 page_workflow_post(struct mc_request *r)
 {
-	struct mc_rows	 proc, rows;
-	const char	*name, *role, *ag, *hours;
-	long long	 legal, total = 0, wf, agency[MAX_ROWS];
-	long		 minutes[MAX_ROWS];
-	char		 now[20];
-	int		 i, n = 0, bad = 0;
+	struct mc_rows proc, rows;
+	const char    *name, *role, *ag, *hours;
+	long long      legal, total = 0, wf, agency[MAX_ROWS];
+	long	       minutes[MAX_ROWS];
+	char	       now[20];
+	int	       i, n = 0, bad = 0;
 
 	if (mc_req_field(r, FIELD_PROCEDURE) == NULL)
 		return 400;
 	if (mc_db_query(r->db, r->arena, &proc, stmts[STMT_PROCEDURE], "s",
-	    mc_req_field(r, FIELD_PROCEDURE)) < 0)
+		mc_req_field(r, FIELD_PROCEDURE)) < 0)
 		return 503;
 	if (proc.n == 0)
 		return 404;
@@ -235,34 +249,42 @@ page_workflow_post(struct mc_request *r)
 		role = mc_req_field(r, FIELD_ROLE1 + i);
 		ag = mc_req_field(r, FIELD_AGENCY1 + i);
 		hours = mc_req_field(r, FIELD_HOURS1 + i);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.name%d", i),
-		    name);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.role%d", i),
-		    role);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.agency%d",
-		    i), ag);
-		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.hours%d",
-		    i), hours);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.name%d", i), name);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.role%d", i), role);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.agency%d", i), ag);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.hours%d", i), hours);
 		if (name == NULL || *name == '\0')
 			continue;
 		agency[n] = 0;
 		if (ag != NULL && *ag != '\0') {
 			if (mc_db_query(r->db, r->arena, &rows,
-			    stmts[STMT_AGENCY], "s", ag) < 0)
+				stmts[STMT_AGENCY], "s", ag) < 0)
 				return 503;
 			if (rows.n == 0)
-				bad = 1, mc_view_set(r->hdf, mc_arena_printf(
-				    r->arena, "Form.Errors.agency%d", i), "1");
+				bad = 1,
+				mc_view_set(r->hdf,
+				    mc_arena_printf(r->arena,
+					"Form.Errors.agency%d", i),
+				    "1");
 			else
 				agency[n] = mc_rows_int(&rows, 0, 0);
 		}
 		if (role == NULL || mc_auth_role_parse(role) < ROLE_RECEIVER ||
 		    mc_auth_role_parse(role) > ROLE_LEADER)
-			bad = 1, mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.Errors.role%d", i), "1");
+			bad = 1,
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.Errors.role%d", i),
+			    "1");
 		if (hours == NULL || (minutes[n] = hours_minutes(hours)) <= 0)
-			bad = 1, mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Form.Errors.hours%d", i), "1");
+			bad = 1,
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.Errors.hours%d",
+				i),
+			    "1");
 		else
 			total += minutes[n];
 		n++;
@@ -277,10 +299,10 @@ page_workflow_post(struct mc_request *r)
 	if (mc_db_begin(r->db) < 0)
 		return 503;
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_NEXT_VERSION], "i",
-	    mc_rows_int(&proc, 0, 0)) < 0 ||
+		mc_rows_int(&proc, 0, 0)) < 0 ||
 	    mc_db_exec(r->db, stmts[STMT_WORKFLOW_NEW], "iissi",
-	    mc_rows_int(&proc, 0, 0), mc_rows_int(&rows, 0, 0),
-	    mc_rows_str(&proc, 0, 2), now, r->user->id) < 0)
+		mc_rows_int(&proc, 0, 0), mc_rows_int(&rows, 0, 0),
+		mc_rows_str(&proc, 0, 2), now, r->user->id) < 0)
 		goto fail;
 	wf = (long long)mc_db_insert_id(r->db);
 	for (i = 0, n = 0; i < MAX_ROWS; i++) {
@@ -288,28 +310,34 @@ page_workflow_post(struct mc_request *r)
 		if (name == NULL || *name == '\0')
 			continue;
 		if (mc_db_exec(r->db, stmts[STMT_STEP_NEW], "iissIi", wf,
-		    (long long)(n + 1), name, mc_req_field(r, FIELD_ROLE1 + i),
-		    agency[n], (long long)minutes[n]) < 0)
+			(long long)(n + 1), name,
+			mc_req_field(r, FIELD_ROLE1 + i), agency[n],
+			(long long)minutes[n]) < 0)
 			goto fail;
 		n++;
 	}
 	if (mc_db_commit(r->db) < 0)
 		return 503;
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/can-bo/quan-tri/quy-trinh?procedure=%s&ok=1",
-	    mc_rows_str(&proc, 0, 1)));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena,
+		"/can-bo/quan-tri/quy-trinh?procedure=%s&ok=1",
+		mc_rows_str(&proc, 0, 1)));
 fail:
 	mc_db_rollback(r->db);
 	return 503;
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/quan-tri/quy-trinh", page_workflow, ROUTE_LOGIN,
 	    ROLES(ROLE_ADMIN) },
 	{ METHOD_POST, "/can-bo/quan-tri/quy-trinh", page_workflow_post,
 	    ROUTE_LOGIN, ROLES(ROLE_ADMIN) },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module office_workflow = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -20,7 +20,7 @@
 
 #include "portal.h"
 
-#define MAX_UPLOADS	3
+#define MAX_UPLOADS 3
 
 enum field {
 	FIELD_CSRF,
@@ -33,6 +33,7 @@ enum field {
 	FIELD__MAX
 };
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_MA] = { "ma", valid_code, 48, 0 },
@@ -42,12 +43,13 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_FILE2] = { "file2", valid_file, 10 << 20, 1 },
 	[FIELD_FILE3] = { "file3", valid_file, 10 << 20, 1 },
 };
+/* clang-format on */
 
 /* Loads the dossier of r->cap[0] for its applicant (or an officer). */
 static int
 load(struct mc_request *r, struct mc_dossier *d)
 {
-	int	rc;
+	int rc;
 
 	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], d)) < 0)
 		return 503;
@@ -65,10 +67,11 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 	if (d->account_id == r->user->id) {
 		if (d->status == STATUS_SUPPLEMENT)
 			mc_view_set(r->hdf, "Data.CanSupplement", "1");
-		if (d->status == STATUS_SUBMITTED || d->status ==
-		    STATUS_ACCEPTED || d->status == STATUS_PROCESSING ||
-		    d->status == STATUS_SUPPLEMENT || d->status ==
-		    STATUS_PAYMENT)
+		if (d->status == STATUS_SUBMITTED ||
+		    d->status == STATUS_ACCEPTED ||
+		    d->status == STATUS_PROCESSING ||
+		    d->status == STATUS_SUPPLEMENT ||
+		    d->status == STATUS_PAYMENT)
 			mc_view_set(r->hdf, "Data.CanWithdraw", "1");
 	}
 	if (strstr(r->query, "moi=1") != NULL) {
@@ -90,8 +93,8 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 static int
 page_dossier(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	int			rc;
+	struct mc_dossier d;
+	int		  rc;
 
 	if ((rc = load(r, &d)) != 0)
 		return rc;
@@ -105,18 +108,18 @@ acted(struct mc_request *r, int rc)
 	if (rc != 0)
 		return mc_dossier_refusal(r, rc, "Dossier.Changed",
 		    "Dossier.NeedFiles");
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
 }
 
 static int
 page_supplement(struct mc_request *r)
 {
-	struct mc_action_args	 args;
-	struct mc_file		 files[MAX_UPLOADS];
-	const struct mc_param	*p;
-	const char		*why;
-	int			 i, rc;
+	struct mc_action_args  args;
+	struct mc_file	       files[MAX_UPLOADS];
+	const struct mc_param *p;
+	const char	      *why;
+	int		       i, rc;
 
 	memset(&args, 0, sizeof(args));
 	args.files = files;
@@ -128,7 +131,7 @@ page_supplement(struct mc_request *r)
 			continue;
 		}
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
-		    p->filename, &files[args.nfiles], &why)) < 0)
+			 p->filename, &files[args.nfiles], &why)) < 0)
 			return 503;
 		if (rc == 1)
 			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
@@ -137,27 +140,29 @@ page_supplement(struct mc_request *r)
 	args.note = mc_req_field(r, FIELD_NOTE);
 	if (args.note != NULL && *args.note == '\0')
 		args.note = NULL;
-	return acted(r, mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
-	    ACTION_SUPPLEMENT, &args, time(NULL)));
+	return acted(r,
+	    mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+		ACTION_SUPPLEMENT, &args, time(NULL)));
 }
 
 static int
 page_withdraw(struct mc_request *r)
 {
-	struct mc_action_args	args;
+	struct mc_action_args args;
 
 	memset(&args, 0, sizeof(args));
 	args.note = mc_req_field(r, FIELD_NOTE);
-	return acted(r, mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
-	    ACTION_WITHDRAW, &args, time(NULL)));
+	return acted(r,
+	    mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
+		ACTION_WITHDRAW, &args, time(NULL)));
 }
 
 /* Percent-encodes every byte outside [A-Za-z0-9._-] (RFC 5987). */
 static const char *
 url_encode(struct mc_request *r, const char *s)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	char			*out, *o;
+	static const char hex[] = "0123456789ABCDEF";
+	char		 *out, *o;
 
 	out = o = mc_arena_alloc(r->arena, strlen(s) * 3 + 1);
 	for (; *s != '\0'; s++) {
@@ -180,10 +185,10 @@ url_encode(struct mc_request *r, const char *s)
 static int
 send_file(struct mc_request *r, const struct mc_rows *rows)
 {
-	const char		*sha = NULL, *name = NULL, *mime = NULL;
-	FILE			*f;
-	size_t			 i, n;
-	char			 chunk[65536];
+	const char *sha = NULL, *name = NULL, *mime = NULL;
+	FILE	   *f;
+	size_t	    i, n;
+	char	    chunk[65536];
 
 	for (i = 0; i < rows->n; i++)
 		if (strcmp(mc_rows_str(rows, i, 0), r->cap[1]) == 0) {
@@ -191,8 +196,8 @@ send_file(struct mc_request *r, const struct mc_rows *rows)
 			name = mc_rows_str(rows, i, 2);
 			mime = mc_rows_str(rows, i, 3);
 		}
-	if (sha == NULL || (f = fopen(mc_files_path(r->arena, sha), "rb")) ==
-	    NULL)
+	if (sha == NULL ||
+	    (f = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
 		return 404;
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		if (mc_buf_add(&r->out, chunk, n) < 0) {
@@ -201,8 +206,9 @@ send_file(struct mc_request *r, const struct mc_rows *rows)
 		}
 	fclose(f);
 	mc_resp_header(r, "Content-Type", mime);
-	mc_resp_header(r, "Content-Disposition", mc_arena_printf(r->arena,
-	    "attachment; filename*=UTF-8''%s", url_encode(r, name)));
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "attachment; filename*=UTF-8''%s",
+		url_encode(r, name)));
 	r->rendered = 1;
 	return 200;
 }
@@ -211,8 +217,8 @@ send_file(struct mc_request *r, const struct mc_rows *rows)
 static int
 page_file_download(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	int			rc;
+	struct mc_dossier d;
+	int		  rc;
 
 	if ((rc = load(r, &d)) != 0)
 		return rc;
@@ -223,8 +229,8 @@ page_file_download(struct mc_request *r)
 static int
 page_result_download(struct mc_request *r)
 {
-	struct mc_dossier	d;
-	int			rc;
+	struct mc_dossier d;
+	int		  rc;
 
 	if ((rc = load(r, &d)) != 0)
 		return rc;
@@ -238,9 +244,9 @@ page_result_download(struct mc_request *r)
 static int
 page_paper(struct mc_request *r)
 {
-	struct mc_dossier	 d;
-	const char		*s = r->cap[1];
-	int			 n, rc;
+	struct mc_dossier d;
+	const char	 *s = r->cap[1];
+	int		  n, rc;
 
 	if (strlen(s) != 6 || s[0] != '0' || s[1] < '1' || s[1] > '4' ||
 	    strcmp(s + 2, ".pdf") != 0)
@@ -253,8 +259,9 @@ page_paper(struct mc_request *r)
 	if (rc == 1)
 		return 404;
 	mc_resp_header(r, "Content-Type", "application/pdf");
-	mc_resp_header(r, "Content-Disposition", mc_arena_printf(r->arena,
-	    "inline; filename=\"mau-%02d-%s.pdf\"", n, r->cap[0]));
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "inline; filename=\"mau-%02d-%s.pdf\"",
+		n, r->cap[0]));
 	r->rendered = 1;
 	return 200;
 }
@@ -267,10 +274,10 @@ page_paper(struct mc_request *r)
 static int
 page_lookup(struct mc_request *r)
 {
-	struct mc_dossier	 d;
-	const char		*code = mc_req_field(r, FIELD_MA);
-	const char		*idn = mc_req_field(r, FIELD_ID_NUMBER);
-	int			 rc;
+	struct mc_dossier d;
+	const char	 *code = mc_req_field(r, FIELD_MA);
+	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	int		  rc;
 
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Lookup.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "lookup");
@@ -279,7 +286,8 @@ page_lookup(struct mc_request *r)
 	if (code != NULL && idn != NULL) {
 		if ((rc = mc_dossier_load(r->db, r->arena, code, &d)) < 0)
 			return 503;
-		if (rc == 1 && strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) == 0) {
+		if (rc == 1 &&
+		    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) == 0) {
 			mc_dossier_model(r->hdf, r->arena, &d, time(NULL), 0);
 			mc_view_set(r->hdf, "Data.Found", "1");
 		} else
@@ -290,6 +298,7 @@ page_lookup(struct mc_request *r)
 	return mc_resp_page(r, "portal/lookup.cs");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/tra-cuu", page_lookup, 0, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so/{}/phieu/{}", page_paper, ROUTE_LOGIN,
@@ -303,7 +312,10 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/ho-so/{}/ket-qua/{}", page_result_download,
 	    ROUTE_LOGIN, 0 },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module portal_dossier = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -51,6 +51,7 @@ enum field {
 
 static int valid_next(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_LOGIN] = { "login", valid_line, 254, 0 },
@@ -71,16 +72,17 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_KEPT_NAME] = { "kept_name", valid_line, 255, 0 },
 	[FIELD_KEPT_MAC] = { "kept_mac", valid_token, 64, 0 },
 };
+/* clang-format on */
 
 /* A local path to return to after login: "/x", never "//host". */
 static int
 valid_next(const struct mc_param *p)
 {
-	const unsigned char	*s;
+	const unsigned char *s;
 
 	for (s = (const unsigned char *)p->value; *s != '\0'; s++)
 		if (*s <= 0x20 || *s == 0x7f || *s == '\\')
-			return 0;	/* browsers drop tabs: "/\t/x" is "//x" */
+			return 0; /* browsers drop tabs: "/\t/x" is "//x" */
 	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/';
 }
 
@@ -88,9 +90,9 @@ valid_next(const struct mc_param *p)
 static void
 form_echo(struct mc_request *r, const int *which, size_t n)
 {
-	const struct mc_param	*p;
-	char			 name[64];
-	size_t			 i;
+	const struct mc_param *p;
+	char		       name[64];
+	size_t		       i;
 
 	for (i = 0; i < n; i++) {
 		p = r->fields[which[i]];
@@ -117,11 +119,11 @@ page_login(struct mc_request *r)
 static int
 page_login_post(struct mc_request *r)
 {
-	const char	*login = mc_req_field(r, FIELD_LOGIN);
-	const char	*pw = mc_req_field(r, FIELD_PASSWORD);
-	const char	*next = mc_req_field(r, FIELD_NEXT);
-	long long	 id;
-	int		 ok = 0;
+	const char *login = mc_req_field(r, FIELD_LOGIN);
+	const char *pw = mc_req_field(r, FIELD_PASSWORD);
+	const char *next = mc_req_field(r, FIELD_NEXT);
+	long long   id;
+	int	    ok = 0;
 
 	if (login != NULL && pw != NULL &&
 	    (ok = mc_auth_check_login(r, login, pw, &id)) < 0)
@@ -135,11 +137,12 @@ page_login_post(struct mc_request *r)
 		r->status = 422;
 		return mc_resp_page(r, "portal/login.cs") == 200 ? 422 : 500;
 	}
-	if (mc_auth_session_start(r, id) < 0 || mc_auth_load_account(r, id) < 0)
+	if (mc_auth_session_start(r, id) < 0 ||
+	    mc_auth_load_account(r, id) < 0)
 		return 503;
 	if (next == NULL)
 		next = (r->user->roles & ROLES_OFFICER) ? "/can-bo/" :
-		    "/dich-vu/ho-so";
+							  "/dich-vu/ho-so";
 	return mc_resp_redirect(r, next);
 }
 
@@ -163,7 +166,7 @@ static int
 page_register_post(struct mc_request *r)
 {
 	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
-	    FIELD_PHONE, FIELD_PASSWORD };
+		FIELD_PHONE, FIELD_PASSWORD };
 	const char	*name = mc_req_field(r, FIELD_NAME);
 	const char	*idn = mc_req_field(r, FIELD_ID_NUMBER);
 	const char	*email = mc_req_field(r, FIELD_EMAIL);
@@ -179,35 +182,38 @@ page_register_post(struct mc_request *r)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
 	if (idn == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
-	if (mc_req_field_bad(r, FIELD_EMAIL) || mc_req_field_bad(r, FIELD_PHONE))
+	if (mc_req_field_bad(r, FIELD_EMAIL) ||
+	    mc_req_field_bad(r, FIELD_PHONE))
 		bad = 1;
 	if (pw == NULL || strlen(pw) < MC_PASSWORD_MIN)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.password", "1");
 	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.password2", "1");
 	if (!bad) {
-		id = mc_auth_account_create(r->db, email, idn, name, phone, pw);
+		id = mc_auth_account_create(r->db, email, idn, name, phone,
+		    pw);
 		if (id < 0 && mc_db_errno(r->db) == 1062) {
 			mc_view_set(r->hdf, "Form.Errors.exists", "1");
 			bad = 1;
-		} else if (id < 0 || mc_auth_grant(r->db, id, ROLE_CITIZEN,
-		    0) < 0 || mc_auth_session_start(r, id) < 0)
+		} else if (id < 0 ||
+		    mc_auth_grant(r->db, id, ROLE_CITIZEN, 0) < 0 ||
+		    mc_auth_session_start(r, id) < 0)
 			return 503;
 	}
 	if (bad) {
 		mc_view_set(r->hdf, "Page.Title",
 		    mc_view_str(r->hdf, "Register.Title"));
-		return mc_resp_page(r, "portal/register.cs") == 200 ? 422 : 500;
+		return mc_resp_page(r, "portal/register.cs") == 200 ? 422 :
+								      500;
 	}
 	return mc_resp_redirect(r, "/dich-vu/ho-so");
 }
 
 /* Fills Data.Procedure.* with the procedure and its agencies. */
 static int
-procedure_model(struct mc_request *r, const char *code,
-    struct mc_procedure *p)
+procedure_model(struct mc_request *r, const char *code, struct mc_procedure *p)
 {
-	int	rc;
+	int rc;
 
 	if ((rc = mc_catalogue_get(r->db, r->arena, code, 1, p)) <= 0)
 		return rc;
@@ -228,10 +234,10 @@ static size_t
 agencies_model(struct mc_request *r, const struct mc_procedure *p,
     const char *q)
 {
-	const char	*fq = q != NULL ? mc_fold(r->arena, q) : NULL;
-	const char	*name;
-	size_t		 i, n = 0, wards = 0;
-	int		 pass;
+	const char *fq = q != NULL ? mc_fold(r->arena, q) : NULL;
+	const char *name;
+	size_t	    i, n = 0, wards = 0;
+	int	    pass;
 
 	for (pass = 0; pass < 2 && n == 0; pass++) {
 		if (pass == 1 && fq != NULL && *fq != '\0')
@@ -241,15 +247,20 @@ agencies_model(struct mc_request *r, const struct mc_procedure *p,
 			if (pass == 0 && fq != NULL && *fq != '\0' &&
 			    strstr(mc_fold(r->arena, name), fq) == NULL)
 				continue;
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.Agencies.%zu.code", n),
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Agencies.%zu.code",
+				n),
 			    mc_rows_str(&p->agencies, i, 0));
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.Agencies.%zu.name", n), name);
-			mc_view_set(r->hdf, mc_arena_printf(r->arena,
-			    "Data.Agencies.%zu.kind", n),
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Agencies.%zu.name",
+				n),
+			    name);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Agencies.%zu.kind",
+				n),
 			    mc_rows_str(&p->agencies, i, 2));
-			if (strcmp(mc_rows_str(&p->agencies, i, 2), "ward") == 0)
+			if (strcmp(mc_rows_str(&p->agencies, i, 2), "ward") ==
+			    0)
 				wards++;
 			n++;
 		}
@@ -257,14 +268,14 @@ agencies_model(struct mc_request *r, const struct mc_procedure *p,
 	mc_view_set_int(r->hdf, "Data.AgencyCount", (long long)n);
 	mc_view_set_int(r->hdf, "Data.AgencyWards", (long long)wards);
 	mc_view_set_int(r->hdf, "Data.AgencyOthers", (long long)(n - wards));
-	return pass == 1 ? n : 0;	/* the first, narrowed pass found n */
+	return pass == 1 ? n : 0; /* the first, narrowed pass found n */
 }
 
 /* 1 if code is one of the places that can receive the procedure. */
 static int
 agency_offered(const struct mc_procedure *p, const char *code)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; code != NULL && i < p->agencies.n; i++)
 		if (strcmp(mc_rows_str(&p->agencies, i, 0), code) == 0)
@@ -280,8 +291,8 @@ agency_offered(const struct mc_procedure *p, const char *code)
 static const char *
 agency_default(struct mc_request *r, const struct mc_procedure *p, int *err)
 {
-	struct mc_rows	 mine;
-	const char	*last;
+	struct mc_rows mine;
+	const char    *last;
 
 	*err = 0;
 	if (p->agencies.n == 1)
@@ -299,9 +310,9 @@ agency_default(struct mc_request *r, const struct mc_procedure *p, int *err)
 static int
 page_file(struct mc_request *r)
 {
-	struct mc_procedure	 p;
-	const char		*agency;
-	int			 rc, err;
+	struct mc_procedure p;
+	const char	   *agency;
+	int		    rc, err;
 
 	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
 		return 503;
@@ -328,14 +339,14 @@ static int
 kept_mac(struct mc_request *r, const char *desc, const char *name,
     char out[65])
 {
-	const char	*secret = mc_config_get("secret", "");
-	const char	*msg;
-	unsigned char	 mac[32];
+	const char   *secret = mc_config_get("secret", "");
+	const char   *msg;
+	unsigned char mac[32];
 
 	if (*secret == '\0')
 		return -1;
-	msg = mc_arena_printf(r->arena, "kept-file\n%lld\n%s\n%s",
-	    r->user->id, desc, name != NULL ? name : "");
+	msg = mc_arena_printf(r->arena, "kept-file\n%lld\n%s\n%s", r->user->id,
+	    desc, name != NULL ? name : "");
 	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
 	mc_hex(out, mac, sizeof(mac));
 	return 0;
@@ -345,8 +356,8 @@ kept_mac(struct mc_request *r, const char *desc, const char *name,
 static void
 kept_set(struct mc_request *r, const struct mc_file *f)
 {
-	const char	*desc;
-	char		 mac[65];
+	const char *desc;
+	char	    mac[65];
 
 	desc = mc_arena_printf(r->arena, "%s:%zu:%s", f->sha256, f->size,
 	    f->mime);
@@ -365,17 +376,16 @@ kept_set(struct mc_request *r, const struct mc_file *f)
 static int
 kept_get(struct mc_request *r, struct mc_file *f)
 {
-	const char	*desc = mc_req_field(r, FIELD_KEPT_FILE);
-	const char	*name = mc_req_field(r, FIELD_KEPT_NAME);
-	const char	*mac = mc_req_field(r, FIELD_KEPT_MAC);
-	const char	*c1, *c2;
-	char		 want[65], num[24];
-	long long	 size;
-	struct stat	 st;
+	const char *desc = mc_req_field(r, FIELD_KEPT_FILE);
+	const char *name = mc_req_field(r, FIELD_KEPT_NAME);
+	const char *mac = mc_req_field(r, FIELD_KEPT_MAC);
+	const char *c1, *c2;
+	char	    want[65], num[24];
+	long long   size;
+	struct stat st;
 
 	if (desc == NULL || mac == NULL || strlen(mac) != 64 ||
-	    kept_mac(r, desc, name, want) < 0 ||
-	    !mc_ct_equal(mac, want, 64))
+	    kept_mac(r, desc, name, want) < 0 || !mc_ct_equal(mac, want, 64))
 		return 0;
 	if ((c1 = strchr(desc, ':')) == NULL || c1 - desc != 64 ||
 	    (c2 = strchr(c1 + 1, ':')) == NULL ||
@@ -401,13 +411,14 @@ kept_get(struct mc_request *r, struct mc_file *f)
 static const char *
 form_json(struct mc_request *r)
 {
-	json_t		*o = json_object();
-	char		*s;
-	const char	*out;
+	json_t	   *o = json_object();
+	char	   *s;
+	const char *out;
 
 	json_object_set_new(o, "content",
 	    json_string(mc_req_field(r, FIELD_CONTENT) ?
-	    mc_req_field(r, FIELD_CONTENT) : ""));
+		    mc_req_field(r, FIELD_CONTENT) :
+		    ""));
 	s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	out = mc_arena_strdup(r->arena, s ? s : "{}");
@@ -419,15 +430,15 @@ static int
 page_file_post(struct mc_request *r)
 {
 	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
-	    FIELD_PHONE, FIELD_ADDRESS, FIELD_AGENCY, FIELD_CONTENT, FIELD_FILE,
-	    FIELD_AGENCY_Q };
-	struct mc_procedure	 p;
-	struct mc_submission	 s;
-	struct mc_file		 file;
-	const struct mc_param	*fp = mc_req_param(r, FIELD_FILE);
-	const char		*code, *why = NULL;
-	int			 rc, bad = 0, have = 0;
-	int			 filter = mc_req_field(r, FIELD_FILTER) != NULL;
+		FIELD_PHONE, FIELD_ADDRESS, FIELD_AGENCY, FIELD_CONTENT,
+		FIELD_FILE, FIELD_AGENCY_Q };
+	struct mc_procedure    p;
+	struct mc_submission   s;
+	struct mc_file	       file;
+	const struct mc_param *fp = mc_req_param(r, FIELD_FILE);
+	const char	      *code, *why = NULL;
+	int		       rc, bad = 0, have = 0;
+	int		       filter = mc_req_field(r, FIELD_FILTER) != NULL;
 
 	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
 		return 503;
@@ -448,16 +459,17 @@ page_file_post(struct mc_request *r)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
 	if (s.id_number == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
-	if (mc_req_field_bad(r, FIELD_EMAIL) || mc_req_field_bad(r, FIELD_PHONE))
+	if (mc_req_field_bad(r, FIELD_EMAIL) ||
+	    mc_req_field_bad(r, FIELD_PHONE))
 		bad = 1;
 	if (!agency_offered(&p, s.agency_code))
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.agency", "1");
 	if (fp != NULL && fp->len == 0 &&
 	    (fp->filename == NULL || *fp->filename == '\0'))
-		fp = NULL;	/* a browser's empty file input */
+		fp = NULL; /* a browser's empty file input */
 	if (fp != NULL) {
 		if ((rc = mc_files_store(r->arena, fp->value, fp->len,
-		    fp->filename, &file, &why)) < 0)
+			 fp->filename, &file, &why)) < 0)
 			return 503;
 		if (rc == 1) {
 			bad = 1;
@@ -479,8 +491,9 @@ page_file_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Filtered", "1");
 		if (agencies_model(r, &p, mc_req_field(r, FIELD_AGENCY_Q)) ==
 		    1)
-			mc_view_set(r->hdf, "Form.agency", hdf_get_value(r->hdf,
-			    "Data.Agencies.0.code", NULL));
+			mc_view_set(r->hdf, "Form.agency",
+			    hdf_get_value(r->hdf, "Data.Agencies.0.code",
+				NULL));
 		return mc_resp_page(r, "portal/file.cs");
 	}
 	if (!bad) {
@@ -501,14 +514,14 @@ page_file_post(struct mc_request *r)
 		agencies_model(r, &p, NULL);
 		return mc_resp_page(r, "portal/file.cs") == 200 ? 422 : 500;
 	}
-	return mc_resp_redirect(r, mc_arena_printf(r->arena,
-	    "/dich-vu/ho-so/%s?moi=1", code));
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s?moi=1", code));
 }
 
 static int
 page_dossiers(struct mc_request *r)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 100, &rows) < 0)
 		return 503;
@@ -521,10 +534,11 @@ page_dossiers(struct mc_request *r)
 static int
 page_home(struct mc_request *r)
 {
-	return mc_resp_redirect(r, r->user ? "/dich-vu/ho-so" :
-	    "/dich-vu/dang-nhap");
+	return mc_resp_redirect(r,
+	    r->user ? "/dich-vu/ho-so" : "/dich-vu/dang-nhap");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/", page_home, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-nhap", page_login, 0, 0 },
@@ -536,6 +550,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
 };
+/* clang-format on */
 
 /*
  * Before each handler: days off and make-up days reread when changed (at

@@ -10,20 +10,17 @@
 
 #include "portal.h"
 
-#define BASE	"/dich-vu/thong-bao"
+#define BASE "/dich-vu/thong-bao"
 
-enum field {
-	FIELD_CSRF,
-	FIELD_ID,
-	FIELD_UPTO,
-	FIELD__MAX
-};
+enum field { FIELD_CSRF, FIELD_ID, FIELD_UPTO, FIELD__MAX };
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_ID] = { "id", valid_uint, 19, 0 },
 	[FIELD_UPTO] = { "upto", valid_uint, 19, 0 },
 };
+/* clang-format on */
 
 static int
 page_notifications(struct mc_request *r)
@@ -41,11 +38,15 @@ page_mark_read(struct mc_request *r)
 	    mc_req_field(r, FIELD_UPTO));
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, BASE, page_notifications, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, BASE "/da-doc", page_mark_read, ROUTE_LOGIN, 0 },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module portal_notifications = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -17,8 +17,8 @@
 
 #include "portal.h"
 
-#define PER_PAGE	20
-#define PAGE_MAX	500
+#define PER_PAGE 20
+#define PAGE_MAX 500
 
 enum field {
 	FIELD_Q,
@@ -31,9 +31,10 @@ enum field {
 	FIELD__MAX
 };
 
-static int	valid_level(const struct mc_param *);
-static int	valid_service(const struct mc_param *);
+static int valid_level(const struct mc_param *);
+static int valid_service(const struct mc_param *);
 
+/* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_PAGE] = { "page", valid_uint, 4, 0 },
@@ -43,6 +44,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SERVICE] = { "service", valid_service, 8, 0 },
 	[FIELD_ONLINE] = { "online", valid_uint, 1, 0 },
 };
+/* clang-format on */
 
 /* "tinh" (city level) or "xa" (commune level). */
 static int
@@ -62,8 +64,8 @@ valid_service(const struct mc_param *p)
 static void
 query_add(struct buf *b, const char *name, const char *value)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*s;
+	static const char    hex[] = "0123456789ABCDEF";
+	const unsigned char *s;
 
 	if (value == NULL || *value == '\0')
 		return;
@@ -84,15 +86,21 @@ query_add(struct buf *b, const char *name, const char *value)
 static const char *
 echo(struct mc_request *r)
 {
-	static const struct { int field; const char *name; } echoed[] = {
-		{ FIELD_Q, "q" }, { FIELD_FIELD, "field" },
-		{ FIELD_AGENCY, "agency" }, { FIELD_LEVEL, "level" },
-		{ FIELD_SERVICE, "service" }, { FIELD_ONLINE, "online" },
+	static const struct {
+		int	    field;
+		const char *name;
+	} echoed[] = {
+		{ FIELD_Q, "q" },
+		{ FIELD_FIELD, "field" },
+		{ FIELD_AGENCY, "agency" },
+		{ FIELD_LEVEL, "level" },
+		{ FIELD_SERVICE, "service" },
+		{ FIELD_ONLINE, "online" },
 	};
-	struct buf	 b;
-	const char	*v, *qs;
-	char		 name[32];
-	size_t		 i;
+	struct buf  b;
+	const char *v, *qs;
+	char	    name[32];
+	size_t	    i;
 
 	mc_buf_init(&b, 2048);
 	for (i = 0; i < sizeof(echoed) / sizeof(echoed[0]); i++) {
@@ -112,10 +120,10 @@ echo(struct mc_request *r)
 static int
 page_search(struct mc_request *r)
 {
-	struct mc_cat_query	 cq;
-	struct mc_rows		 rows, fl, ag;
-	const char		*qs, *level;
-	long long		 total = 0, page = 1, pages;
+	struct mc_cat_query cq;
+	struct mc_rows	    rows, fl, ag;
+	const char	   *qs, *level;
+	long long	    total = 0, page = 1, pages;
 
 	if (mc_req_field(r, FIELD_PAGE) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, PAGE_MAX, &page);
@@ -137,8 +145,9 @@ page_search(struct mc_request *r)
 		    &cq.field_id);
 	cq.agency = mc_req_field(r, FIELD_AGENCY);
 	level = mc_req_field(r, FIELD_LEVEL);
-	cq.level = level == NULL ? CAT_LEVEL_ANY :
-	    strcmp(level, "tinh") == 0 ? CAT_LEVEL_PROVINCE : CAT_LEVEL_COMMUNE;
+	cq.level = level == NULL       ? CAT_LEVEL_ANY :
+	    strcmp(level, "tinh") == 0 ? CAT_LEVEL_PROVINCE :
+					 CAT_LEVEL_COMMUNE;
 	cq.service = mc_req_field(r, FIELD_SERVICE);
 	cq.online = mc_req_field(r, FIELD_ONLINE) != NULL &&
 	    strcmp(mc_req_field(r, FIELD_ONLINE), "1") == 0;
@@ -161,10 +170,14 @@ page_search(struct mc_request *r)
 	return mc_resp_page(r, "portal/search.cs");
 }
 
+/* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/tim-kiem", page_search, 0, 0 },
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct mc_module portal_search = {
 	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
 };
+/* clang-format on */

@@ -23,49 +23,49 @@
 #include "mc_log.h"
 #include "mc_outbox.h"
 
-#define MESSAGE_MAX	(512 * 1024)
-#define REPLY_MAX	2048
-#define ERR_MAX		400
-#define CHORES_EVERY	60		/* seconds: stuck rows, colour notices */
-#define DUE_MAX		500		/* colour notices of each kind a round */
-#define DB_RETRY_MS	2000
+#define MESSAGE_MAX  (512 * 1024)
+#define REPLY_MAX    2048
+#define ERR_MAX	     400
+#define CHORES_EVERY 60	 /* seconds: stuck rows, colour notices */
+#define DUE_MAX	     500 /* colour notices of each kind a round */
+#define DB_RETRY_MS  2000
 
 enum outcome {
 	OUT_SENT,
-	OUT_RETRY,	/* try again later */
-	OUT_PERMANENT,	/* no later try can succeed */
-	OUT_STOPPED	/* interrupted by SIGTERM: not an attempt */
+	OUT_RETRY,     /* try again later */
+	OUT_PERMANENT, /* no later try can succeed */
+	OUT_STOPPED    /* interrupted by SIGTERM: not an attempt */
 };
 
 struct settings {
-	const char	*smtp_url;
-	const char	*smtp_from;
-	const char	*smtp_from_name;
-	const char	*smtp_user;
-	const char	*smtp_password;
-	long		 smtp_tls;	/* CURLUSESSL_* */
-	const char	*sms_url;
-	const char	*sms_token;
-	long		 backoff;	/* seconds before the first retry */
-	long		 backoff_max;
-	long		 poll_ms;
-	long		 stuck_minutes;
-	long		 timeout;	/* seconds per delivery */
-	int		 max_attempts;
-	size_t		 batch;
+	const char *smtp_url;
+	const char *smtp_from;
+	const char *smtp_from_name;
+	const char *smtp_user;
+	const char *smtp_password;
+	long	    smtp_tls; /* CURLUSESSL_* */
+	const char *sms_url;
+	const char *sms_token;
+	long	    backoff; /* seconds before the first retry */
+	long	    backoff_max;
+	long	    poll_ms;
+	long	    stuck_minutes;
+	long	    timeout; /* seconds per delivery */
+	int	    max_attempts;
+	size_t	    batch;
 };
 
 /* The buffers of one delivery, kept for the process. */
 struct io {
-	CURL		*curl;
-	struct buf	 msg;
-	struct buf	 reply;
-	char		 curl_err[CURL_ERROR_SIZE];
-	const char	*upload;	/* the rest of msg to send */
-	size_t		 left;
+	CURL	   *curl;
+	struct buf  msg;
+	struct buf  reply;
+	char	    curl_err[CURL_ERROR_SIZE];
+	const char *upload; /* the rest of msg to send */
+	size_t	    left;
 };
 
-static volatile sig_atomic_t	stopping;
+static volatile sig_atomic_t stopping;
 
 static void
 on_term(int sig)
@@ -78,7 +78,7 @@ on_term(int sig)
 static void
 nap(long ms)
 {
-	struct timespec	ts;
+	struct timespec ts;
 
 	ts.tv_sec = ms / 1000;
 	ts.tv_nsec = (ms % 1000) * 1000000L;
@@ -89,7 +89,7 @@ nap(long ms)
 static void
 settings_load(struct settings *s)
 {
-	const char	*tls = mc_config_get("smtp_tls", "none");
+	const char *tls = mc_config_get("smtp_tls", "none");
 
 	s->smtp_url = mc_config_get("smtp_url", "smtp://127.0.0.1:25");
 	s->smtp_from = mc_config_get("smtp_from", "noreply@motcua.local");
@@ -97,8 +97,8 @@ settings_load(struct settings *s)
 	s->smtp_user = mc_config_get("smtp_user", NULL);
 	s->smtp_password = mc_config_get("smtp_password", NULL);
 	s->smtp_tls = strcmp(tls, "all") == 0 ? (long)CURLUSESSL_ALL :
-	    strcmp(tls, "try") == 0 ? (long)CURLUSESSL_TRY :
-	    (long)CURLUSESSL_NONE;
+	    strcmp(tls, "try") == 0	      ? (long)CURLUSESSL_TRY :
+						(long)CURLUSESSL_NONE;
 	s->sms_url = mc_config_get("sms_url", "");
 	s->sms_token = mc_config_get("sms_token", NULL);
 	s->backoff = (long)mc_config_int("outbox_backoff_seconds", 5, 1, 3600);
@@ -116,8 +116,8 @@ settings_load(struct settings *s)
 static size_t
 read_cb(char *dst, size_t size, size_t n, void *arg)
 {
-	struct io	*io = arg;
-	size_t		 len = size * n < io->left ? size * n : io->left;
+	struct io *io = arg;
+	size_t	   len = size * n < io->left ? size * n : io->left;
 
 	memcpy(dst, io->upload, len);
 	io->upload += len;
@@ -128,8 +128,8 @@ read_cb(char *dst, size_t size, size_t n, void *arg)
 static size_t
 write_cb(char *src, size_t size, size_t n, void *arg)
 {
-	struct io	*io = arg;
-	size_t		 room = REPLY_MAX - io->reply.len;
+	struct io *io = arg;
+	size_t	   room = REPLY_MAX - io->reply.len;
 
 	/* Keep the start of the gateway's answer for the log; drop the rest. */
 	mc_buf_add(&io->reply, src, size * n < room ? size * n : room);
@@ -165,15 +165,16 @@ static enum outcome
 send_email(struct io *io, const struct settings *s,
     const struct mc_outbox_msg *m, char *err)
 {
-	struct curl_slist	*rcpt;
-	char			 from[300], to[300];
-	CURLcode		 cc;
-	long			 code = 0;
+	struct curl_slist *rcpt;
+	char		   from[300], to[300];
+	CURLcode	   cc;
+	long		   code = 0;
 
 	mc_buf_reset(&io->msg);
-	if (mc_outbox_message(&io->msg, m, s->smtp_from,
-	    s->smtp_from_name) < 0) {
-		snprintf(err, ERR_MAX, "address not allowed or message too "
+	if (mc_outbox_message(&io->msg, m, s->smtp_from, s->smtp_from_name) <
+	    0) {
+		snprintf(err, ERR_MAX,
+		    "address not allowed or message too "
 		    "large");
 		return OUT_PERMANENT;
 	}
@@ -211,17 +212,18 @@ send_email(struct io *io, const struct settings *s,
 	    io->curl_err);
 	/* 5xx refuses this message for good, unless it is our login. */
 	return code >= 500 && code < 600 && !(code >= 530 && code <= 535) ?
-	    OUT_PERMANENT : OUT_RETRY;
+	    OUT_PERMANENT :
+	    OUT_RETRY;
 }
 
 static enum outcome
 send_sms(struct io *io, const struct settings *s,
     const struct mc_outbox_msg *m, char *err)
 {
-	struct curl_slist	*hdr = NULL, *h;
-	char			 auth[600];
-	CURLcode		 cc;
-	long			 code = 0;
+	struct curl_slist *hdr = NULL, *h;
+	char		   auth[600];
+	CURLcode	   cc;
+	long		   code = 0;
 
 	if (*s->sms_url == '\0') {
 		snprintf(err, ERR_MAX, "sms_url is not set");
@@ -268,7 +270,8 @@ send_sms(struct io *io, const struct settings *s,
 	    io->reply.s);
 	/* The gateway refuses this message (4xx) or fails for now. */
 	return code >= 400 && code < 500 && code != 408 && code != 429 ?
-	    OUT_PERMANENT : OUT_RETRY;
+	    OUT_PERMANENT :
+	    OUT_RETRY;
 }
 
 /* Sends one claimed row and records the outcome; logs one line. */
@@ -276,11 +279,11 @@ static void
 deliver(struct mc_db *db, struct io *io, const struct settings *s,
     const struct mc_outbox_msg *m)
 {
-	const char	*what = m->sms ? "sms" : "email";
-	char		 err[ERR_MAX] = "";
-	enum outcome	 o;
-	long		 delay;
-	int		 attempt = m->attempts + 1;
+	const char  *what = m->sms ? "sms" : "email";
+	char	     err[ERR_MAX] = "";
+	enum outcome o;
+	long	     delay;
+	int	     attempt = m->attempts + 1;
 
 	o = m->sms ? send_sms(io, s, m, err) : send_email(io, s, m, err);
 	switch (o) {
@@ -302,13 +305,14 @@ deliver(struct mc_db *db, struct io *io, const struct settings *s,
 	}
 	delay = mc_outbox_backoff(s->backoff, s->backoff_max, attempt);
 	if (mc_outbox_retry(db, m, err, delay, s->max_attempts,
-	    o == OUT_PERMANENT) < 0)
-		return;		/* logged; the row is requeued when stuck */
+		o == OUT_PERMANENT) < 0)
+		return; /* logged; the row is requeued when stuck */
 	if (o == OUT_PERMANENT || attempt >= s->max_attempts)
 		mc_warn("failed %s outbox=%lld attempt=%d, giving up: %s",
 		    what, m->id, attempt, err);
 	else
-		mc_warn("deferred %s outbox=%lld attempt=%d, retry in %lds: %s",
+		mc_warn(
+		    "deferred %s outbox=%lld attempt=%d, retry in %lds: %s",
 		    what, m->id, attempt, delay, err);
 }
 
@@ -316,11 +320,12 @@ deliver(struct mc_db *db, struct io *io, const struct settings *s,
 static void
 chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 {
-	long long	n;
+	long long n;
 
 	if ((n = mc_outbox_requeue_stuck(db, s->stuck_minutes)) > 0)
 		mc_warn("%lld row(s) stuck in 'sending' for over %ld min "
-		    "put back to pending", n, s->stuck_minutes);
+			"put back to pending",
+		    n, s->stuck_minutes);
 	if ((n = mc_notify_due_scan(db, a, time(NULL), DUE_MAX)) > 0)
 		mc_info("%lld officer(s) told of dossiers due soon or overdue",
 		    n);
@@ -330,11 +335,11 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 static int
 run(struct mc_db *db, const struct settings *s, int once)
 {
-	struct mc_outbox_msg	*m;
-	struct mc_arena		*a;
-	struct io		 io;
-	time_t			 last_chores = 0;
-	size_t			 i, n;
+	struct mc_outbox_msg *m;
+	struct mc_arena	     *a;
+	struct io	      io;
+	time_t		      last_chores = 0;
+	size_t		      i, n;
 
 	memset(&io, 0, sizeof(io));
 	if ((a = mc_arena_new(64 * 1024)) == NULL ||
@@ -353,7 +358,7 @@ run(struct mc_db *db, const struct settings *s, int once)
 			mc_arena_reset(a);
 		}
 		if (mc_outbox_claim(db, a, time(NULL), s->batch, &m, &n) < 0) {
-			nap(DB_RETRY_MS);	/* logged by mc_db */
+			nap(DB_RETRY_MS); /* logged by mc_db */
 			continue;
 		}
 		for (i = 0; i < n; i++) {
@@ -377,25 +382,30 @@ run(struct mc_db *db, const struct settings *s, int once)
 int
 main(int argc, char *argv[])
 {
-	struct settings		 s;
-	struct sigaction	 sa;
-	struct mc_db		*db = NULL;
-	const char		*cfg = NULL;
-	int			 opt, once = 0, rc;
+	struct settings	 s;
+	struct sigaction sa;
+	struct mc_db	*db = NULL;
+	const char	*cfg = NULL;
+	int		 opt, once = 0, rc;
 
 	mc_log_init("worker");
 	while ((opt = getopt(argc, argv, "c:o")) != -1) {
 		switch (opt) {
-		case 'c': cfg = optarg; break;
-		case 'o': once = 1; break;
-		default: goto usage;
+		case 'c':
+			cfg = optarg;
+			break;
+		case 'o':
+			once = 1;
+			break;
+		default:
+			goto usage;
 		}
 	}
 	if (argc != optind || mc_config_load(cfg) < 0)
 		goto usage;
 	settings_load(&s);
 	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_term;	/* no SA_RESTART: sleeps end at once */
+	sa.sa_handler = on_term; /* no SA_RESTART: sleeps end at once */
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
@@ -407,8 +417,9 @@ main(int argc, char *argv[])
 	if (db == NULL)
 		return 0;
 	mc_info("started: sms gateway %s, batch %zu, poll %ld ms, backoff "
-	    "%ld-%ld s, %d attempts", *s.sms_url ? "set" : "not set",
-	    s.batch, s.poll_ms, s.backoff, s.backoff_max, s.max_attempts);
+		"%ld-%ld s, %d attempts",
+	    *s.sms_url ? "set" : "not set", s.batch, s.poll_ms, s.backoff,
+	    s.backoff_max, s.max_attempts);
 	rc = run(db, &s, once);
 	mc_db_close(db);
 	mc_outbox_free();

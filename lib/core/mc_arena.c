@@ -9,23 +9,23 @@
 #include "mc_arena.h"
 
 struct chunk {
-	struct chunk	*next;
-	size_t		 size;
-	size_t		 used;
-	max_align_t	 data[];
+	struct chunk *next;
+	size_t	      size;
+	size_t	      used;
+	max_align_t   data[];
 };
 
 struct mc_arena {
-	struct chunk	*head;		/* the chunk being filled */
-	struct chunk	*first;		/* kept across resets */
-	size_t		 chunk;
-	size_t		 total;
+	struct chunk *head;  /* the chunk being filled */
+	struct chunk *first; /* kept across resets */
+	size_t	      chunk;
+	size_t	      total;
 };
 
 static struct chunk *
 chunk_new(size_t size)
 {
-	struct chunk	*c;
+	struct chunk *c;
 
 	if ((c = malloc(sizeof(*c) + size)) == NULL) {
 		fprintf(stderr, "mc_arena: out of memory\n");
@@ -40,7 +40,7 @@ chunk_new(size_t size)
 struct mc_arena *
 mc_arena_new(size_t chunk)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 
 	if ((a = calloc(1, sizeof(*a))) == NULL)
 		return NULL;
@@ -52,7 +52,7 @@ mc_arena_new(size_t chunk)
 void
 mc_arena_free(struct mc_arena *a)
 {
-	struct chunk	*c, *next;
+	struct chunk *c, *next;
 
 	if (a == NULL)
 		return;
@@ -66,7 +66,7 @@ mc_arena_free(struct mc_arena *a)
 void
 mc_arena_reset(struct mc_arena *a)
 {
-	struct chunk	*c, *next;
+	struct chunk *c, *next;
 
 	for (c = a->head; c != a->first; c = next) {
 		next = c->next;
@@ -80,9 +80,9 @@ mc_arena_reset(struct mc_arena *a)
 void *
 mc_arena_alloc(struct mc_arena *a, size_t n)
 {
-	struct chunk	*c;
-	size_t		 align = sizeof(max_align_t);
-	void		*p;
+	struct chunk *c;
+	size_t	      align = sizeof(max_align_t);
+	void	     *p;
 
 	n = (n + align - 1) / align * align;
 	if (n == 0)
@@ -103,7 +103,7 @@ mc_arena_alloc(struct mc_arena *a, size_t n)
 char *
 mc_arena_strndup(struct mc_arena *a, const char *s, size_t n)
 {
-	char	*p;
+	char *p;
 
 	p = mc_arena_alloc(a, n + 1);
 	memcpy(p, s, n);
@@ -120,9 +120,9 @@ mc_arena_strdup(struct mc_arena *a, const char *s)
 char *
 mc_arena_vprintf(struct mc_arena *a, const char *fmt, va_list ap)
 {
-	va_list	 ap2;
-	int	 n;
-	char	*p;
+	va_list ap2;
+	int	n;
+	char   *p;
 
 	if (fmt == NULL)
 		return mc_arena_strdup(a, "");
@@ -139,8 +139,8 @@ mc_arena_vprintf(struct mc_arena *a, const char *fmt, va_list ap)
 char *
 mc_arena_printf(struct mc_arena *a, const char *fmt, ...)
 {
-	va_list	 ap;
-	char	*p;
+	va_list ap;
+	char   *p;
 
 	va_start(ap, fmt);
 	p = mc_arena_vprintf(a, fmt, ap);

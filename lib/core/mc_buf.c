@@ -39,8 +39,8 @@ mc_buf_reset(struct buf *b)
 static int
 buf_grow(struct buf *b, size_t n)
 {
-	size_t	 want, cap;
-	char	*s;
+	size_t want, cap;
+	char  *s;
 
 	if (n > b->max || b->len > b->max - n)
 		return -1;
@@ -87,8 +87,8 @@ mc_buf_addc(struct buf *b, char c)
 int
 mc_buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list	 ap2;
-	int	 n;
+	va_list ap2;
+	int	n;
 
 	va_copy(ap2, ap);
 	n = vsnprintf(NULL, 0, fmt, ap2);
@@ -103,8 +103,8 @@ mc_buf_vaddf(struct buf *b, const char *fmt, va_list ap)
 int
 mc_buf_addf(struct buf *b, const char *fmt, ...)
 {
-	va_list	 ap;
-	int	 rc;
+	va_list ap;
+	int	rc;
 
 	va_start(ap, fmt);
 	rc = mc_buf_vaddf(b, fmt, ap);
@@ -115,17 +115,29 @@ mc_buf_addf(struct buf *b, const char *fmt, ...)
 int
 mc_buf_add_html(struct buf *b, const char *s)
 {
-	const char	*p, *rep;
-	size_t		 start = b->len;
+	const char *p, *rep;
+	size_t	    start = b->len;
 
 	for (p = s; *p != '\0'; p++) {
 		switch (*p) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: rep = NULL; break;
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			rep = NULL;
+			break;
 		}
 		if ((rep ? mc_buf_adds(b, rep) : mc_buf_addc(b, *p)) < 0)
 			goto fail;
@@ -141,19 +153,31 @@ fail:
 int
 mc_buf_add_json(struct buf *b, const char *s)
 {
-	const unsigned char	*p;
-	size_t			 start = b->len;
-	int			 rc = 0;
+	const unsigned char *p;
+	size_t		     start = b->len;
+	int		     rc = 0;
 
 	rc |= mc_buf_addc(b, '"');
 	for (p = (const unsigned char *)s; *p != '\0' && rc == 0; p++) {
 		switch (*p) {
-		case '"': rc = mc_buf_adds(b, "\\\""); break;
-		case '\\': rc = mc_buf_adds(b, "\\\\"); break;
-		case '\n': rc = mc_buf_adds(b, "\\n"); break;
-		case '\r': rc = mc_buf_adds(b, "\\r"); break;
-		case '\t': rc = mc_buf_adds(b, "\\t"); break;
-		case '<': rc = mc_buf_adds(b, "\\u003c"); break;
+		case '"':
+			rc = mc_buf_adds(b, "\\\"");
+			break;
+		case '\\':
+			rc = mc_buf_adds(b, "\\\\");
+			break;
+		case '\n':
+			rc = mc_buf_adds(b, "\\n");
+			break;
+		case '\r':
+			rc = mc_buf_adds(b, "\\r");
+			break;
+		case '\t':
+			rc = mc_buf_adds(b, "\\t");
+			break;
+		case '<':
+			rc = mc_buf_adds(b, "\\u003c");
+			break;
 		default:
 			if (*p < 0x20)
 				rc = mc_buf_addf(b, "\\u%04x", *p);

@@ -10,33 +10,33 @@
 #include <stddef.h>
 
 struct buf {
-	char	*s;	/* NUL-terminated; "" until the first append */
-	size_t	 len;
-	size_t	 cap;
-	size_t	 max;	/* appends beyond this many bytes fail */
+	char  *s; /* NUL-terminated; "" until the first append */
+	size_t len;
+	size_t cap;
+	size_t max; /* appends beyond this many bytes fail */
 };
 
 /* An empty buffer that may hold up to max bytes; owns no memory yet. */
-void	mc_buf_init(struct buf *, size_t max);
+void mc_buf_init(struct buf *, size_t max);
 
 /* Releases the memory; the buffer is empty and usable again. */
-void	mc_buf_free(struct buf *);
+void mc_buf_free(struct buf *);
 
 /* Empties the buffer but keeps its memory. */
-void	mc_buf_reset(struct buf *);
+void mc_buf_reset(struct buf *);
 
 /* Appends bytes, a string, a printf format; 0, or -1 past max or on ENOMEM. */
-int	mc_buf_add(struct buf *, const void *, size_t);
-int	mc_buf_adds(struct buf *, const char *);
-int	mc_buf_addc(struct buf *, char);
-int	mc_buf_addf(struct buf *, const char *, ...)
-	    __attribute__((format(printf, 2, 3)));
-int	mc_buf_vaddf(struct buf *, const char *, va_list);
+int mc_buf_add(struct buf *, const void *, size_t);
+int mc_buf_adds(struct buf *, const char *);
+int mc_buf_addc(struct buf *, char);
+int mc_buf_addf(struct buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+int mc_buf_vaddf(struct buf *, const char *, va_list);
 
 /* Appends s with &<>"' escaped for HTML text and attributes; 0 or -1. */
-int	mc_buf_add_html(struct buf *, const char *);
+int mc_buf_add_html(struct buf *, const char *);
 
 /* Appends s as a JSON string literal with its quotes; 0 or -1. */
-int	mc_buf_add_json(struct buf *, const char *);
+int mc_buf_add_json(struct buf *, const char *);
 
 #endif

@@ -17,19 +17,19 @@
 #include "mc_log.h"
 #include "mc_util.h"
 
-#define CONFIG_MAX	64
+#define CONFIG_MAX 64
 
 static struct {
-	char	*key;
-	char	*value;
+	char *key;
+	char *value;
 } config[CONFIG_MAX];
-static size_t	nconfig;
-static char	config_path[4096];
+static size_t nconfig;
+static char   config_path[4096];
 
 static char *
 trim(char *s)
 {
-	char	*e;
+	char *e;
 
 	while (isspace((unsigned char)*s))
 		s++;
@@ -42,8 +42,8 @@ trim(char *s)
 int
 mc_config_set(const char *key, const char *value)
 {
-	size_t	 i;
-	char	*v;
+	size_t i;
+	char  *v;
 
 	if ((v = strdup(value)) == NULL)
 		return -1;
@@ -53,7 +53,8 @@ mc_config_set(const char *key, const char *value)
 			config[i].value = v;
 			return 0;
 		}
-	if (nconfig == CONFIG_MAX || (config[nconfig].key = strdup(key)) == NULL) {
+	if (nconfig == CONFIG_MAX ||
+	    (config[nconfig].key = strdup(key)) == NULL) {
 		free(v);
 		return -1;
 	}
@@ -64,9 +65,9 @@ mc_config_set(const char *key, const char *value)
 static int
 config_read(const char *path)
 {
-	FILE	*f;
-	char	 line[4096], *k, *v, *eq;
-	int	 lineno = 0;
+	FILE *f;
+	char  line[4096], *k, *v, *eq;
+	int   lineno = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		fprintf(stderr, "motcua: cannot read config %s: %s\n", path,
@@ -79,8 +80,9 @@ config_read(const char *path)
 		if (*k == '\0' || *k == '#')
 			continue;
 		if ((eq = strchr(k, '=')) == NULL) {
-			fprintf(stderr, "motcua: %s:%d: expected key = value\n",
-			    path, lineno);
+			fprintf(stderr,
+			    "motcua: %s:%d: expected key = value\n", path,
+			    lineno);
 			fclose(f);
 			return -1;
 		}
@@ -100,7 +102,7 @@ config_read(const char *path)
 int
 mc_config_load(const char *path)
 {
-	const char	*env;
+	const char *env;
 
 	if (path == NULL && (env = getenv("MOTCUA_CONFIG")) != NULL &&
 	    *env != '\0')
@@ -123,9 +125,9 @@ mc_config_load(const char *path)
 const char *
 mc_config_get(const char *key, const char *def)
 {
-	char		 name[128];
-	const char	*v;
-	size_t		 i, n;
+	char	    name[128];
+	const char *v;
+	size_t	    i, n;
 
 	n = (size_t)snprintf(name, sizeof(name), "MOTCUA_%s", key);
 	if (n < sizeof(name)) {
@@ -143,8 +145,8 @@ mc_config_get(const char *key, const char *def)
 long long
 mc_config_int(const char *key, long long def, long long min, long long max)
 {
-	const char	*v;
-	long long	 n;
+	const char *v;
+	long long   n;
 
 	if ((v = mc_config_get(key, NULL)) == NULL)
 		return def;
@@ -162,8 +164,8 @@ mc_config_file(void)
 int
 mc_config_drop_root(const char *sock)
 {
-	const char	*user = mc_config_get("run_user", "www-data");
-	struct passwd	*pw;
+	const char    *user = mc_config_get("run_user", "www-data");
+	struct passwd *pw;
 
 	if (geteuid() != 0 || *user == '\0')
 		return sock != NULL ? chmod(sock, 0666) : 0;
@@ -171,9 +173,11 @@ mc_config_drop_root(const char *sock)
 		mc_err("no user %s", user);
 		return -1;
 	}
-	if ((sock != NULL && (chown(sock, pw->pw_uid, pw->pw_gid) < 0 ||
-	    chmod(sock, 0660) < 0)) || setgroups(0, NULL) < 0 ||
-	    setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0) {
+	if ((sock != NULL &&
+		(chown(sock, pw->pw_uid, pw->pw_gid) < 0 ||
+		    chmod(sock, 0660) < 0)) ||
+	    setgroups(0, NULL) < 0 || setgid(pw->pw_gid) < 0 ||
+	    setuid(pw->pw_uid) < 0) {
 		mc_err("dropping to %s: %s", user, strerror(errno));
 		return -1;
 	}

@@ -10,17 +10,17 @@
  * /tmp/motcua-8080/motcua.conf. Returns 0, or -1 with a message on stderr.
  * A missing file is an error unless the environment gives every key used.
  */
-int		 mc_config_load(const char *path);
+int mc_config_load(const char *path);
 
 /* The value of key (environment first), or def when it is not set. */
-const char	*mc_config_get(const char *key, const char *def);
+const char *mc_config_get(const char *key, const char *def);
 
 /* The value as a number in [min, max], or def when unset or invalid. */
-long long	 mc_config_int(const char *key, long long def,
-		    long long min, long long max);
+long long mc_config_int(const char *key, long long def, long long min,
+    long long max);
 
 /* The path of the file that was loaded ("" when none). */
-const char	*mc_config_file(void);
+const char *mc_config_file(void);
 
 /*
  * Runs as the config's run_user (default www-data; "" keeps the user)
@@ -28,9 +28,9 @@ const char	*mc_config_file(void);
  * is first given to that user (0660), or made 0666 when not root. The one
  * privilege drop of the programs and the worker. 0, or -1 (logged).
  */
-int		 mc_config_drop_root(const char *sock);
+int mc_config_drop_root(const char *sock);
 
 /* Sets a key for this process (tests); 0 or -1. */
-int		 mc_config_set(const char *key, const char *value);
+int mc_config_set(const char *key, const char *value);
 
 #endif

@@ -16,36 +16,36 @@
 #include "mc_db.h"
 #include "mc_log.h"
 
-#define STMT_SLOTS	512	/* power of two, more than any program uses */
-#define MAX_PARAMS	48
-#define CELL_INLINE	64
+#define STMT_SLOTS  512 /* power of two, more than any program uses */
+#define MAX_PARAMS  48
+#define CELL_INLINE 64
 
 struct slot {
-	const char	*sql;
-	MYSQL_STMT	*stmt;
+	const char *sql;
+	MYSQL_STMT *stmt;
 };
 
 struct mc_db {
-	MYSQL		*conn;
-	struct slot	 slots[STMT_SLOTS];
-	int		 in_tx;
-	int		 tx_work;	/* statements run in this transaction */
-	unsigned int	 last_errno;
+	MYSQL	    *conn;
+	struct slot  slots[STMT_SLOTS];
+	int	     in_tx;
+	int	     tx_work; /* statements run in this transaction */
+	unsigned int last_errno;
 };
 
 /* One bound parameter list, kept until the statement has run. */
 struct params {
-	MYSQL_BIND	 bind[MAX_PARAMS];
-	long long	 ints[MAX_PARAMS];
-	unsigned long	 lens[MAX_PARAMS];
-	size_t		 n;
+	MYSQL_BIND    bind[MAX_PARAMS];
+	long long     ints[MAX_PARAMS];
+	unsigned long lens[MAX_PARAMS];
+	size_t	      n;
 };
 
 static int
 db_connect(struct mc_db *db)
 {
-	unsigned int	 timeout = 5;
-	const char	*sock, *name, *user, *pass;
+	unsigned int timeout = 5;
+	const char  *sock, *name, *user, *pass;
 
 	sock = mc_config_get("db_socket", NULL);
 	name = mc_config_get("db_name", "motcua");
@@ -55,8 +55,8 @@ db_connect(struct mc_db *db)
 		return -1;
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	if (mysql_real_connect(db->conn, NULL, user, pass, name, 0, sock,
-	    0) == NULL) {
+	if (mysql_real_connect(db->conn, NULL, user, pass, name, 0, sock, 0) ==
+	    NULL) {
 		db->last_errno = mysql_errno(db->conn);
 		mc_err("connect to %s: %s", sock ? sock : "(default socket)",
 		    mysql_error(db->conn));
@@ -70,7 +70,7 @@ db_connect(struct mc_db *db)
 static void
 db_forget_statements(struct mc_db *db)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < STMT_SLOTS; i++) {
 		if (db->slots[i].stmt != NULL)
@@ -107,7 +107,7 @@ lost(unsigned int e)
 struct mc_db *
 mc_db_open(void)
 {
-	struct mc_db	*db;
+	struct mc_db *db;
 
 	if ((db = calloc(1, sizeof(*db))) == NULL)
 		return NULL;
@@ -141,8 +141,8 @@ mc_db_ping(struct mc_db *db)
 static MYSQL_STMT *
 db_stmt(struct mc_db *db, const char *sql)
 {
-	size_t		 i;
-	struct slot	*s;
+	size_t	     i;
+	struct slot *s;
 
 	if (db->conn == NULL && (db->in_tx || db_connect(db) < 0))
 		return NULL;
@@ -171,8 +171,8 @@ db_stmt(struct mc_db *db, const char *sql)
 static int
 params_bind(struct params *p, const char *types, va_list ap)
 {
-	const char	*s;
-	MYSQL_BIND	*b;
+	const char *s;
+	MYSQL_BIND *b;
 
 	memset(p->bind, 0, sizeof(p->bind));
 	for (p->n = 0; types[p->n] != '\0'; p->n++) {
@@ -232,8 +232,8 @@ params_bind(struct params *p, const char *types, va_list ap)
 static MYSQL_STMT *
 db_run(struct mc_db *db, const char *sql, struct params *p)
 {
-	MYSQL_STMT	*st;
-	int		 attempt;
+	MYSQL_STMT *st;
+	int	    attempt;
 
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->last_errno = 0;
@@ -279,10 +279,10 @@ db_run(struct mc_db *db, const char *sql, struct params *p)
 long long
 mc_db_exec(struct mc_db *db, const char *sql, const char *types, ...)
 {
-	struct params	 p;
-	MYSQL_STMT	*st;
-	va_list		 ap;
-	int		 rc;
+	struct params p;
+	MYSQL_STMT   *st;
+	va_list	      ap;
+	int	      rc;
 
 	va_start(ap, types);
 	rc = params_bind(&p, types, ap);
@@ -300,17 +300,17 @@ int
 mc_db_query(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows,
     const char *sql, const char *types, ...)
 {
-	struct params	 p;
-	MYSQL_STMT	*st;
-	MYSQL_RES	*meta;
-	MYSQL_FIELD	*f;
-	MYSQL_BIND	*rb = NULL;
-	unsigned long	*lens = NULL;
-	my_bool		*nulls = NULL, *errs = NULL;
-	char		*inl = NULL, *cell;
-	size_t		 nc, r, c, n;
-	va_list		 ap;
-	int		 rc, ret = -1;
+	struct params  p;
+	MYSQL_STMT    *st;
+	MYSQL_RES     *meta;
+	MYSQL_FIELD   *f;
+	MYSQL_BIND    *rb = NULL;
+	unsigned long *lens = NULL;
+	my_bool	      *nulls = NULL, *errs = NULL;
+	char	      *inl = NULL, *cell;
+	size_t	       nc, r, c, n;
+	va_list	       ap;
+	int	       rc, ret = -1;
 
 	memset(rows, 0, sizeof(*rows));
 	va_start(ap, types);
@@ -375,8 +375,8 @@ mc_db_query(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows,
 			if (lens[c] <= CELL_INLINE)
 				memcpy(cell, inl + c * CELL_INLINE, lens[c]);
 			else {
-				MYSQL_BIND	 one;
-				unsigned long	 got = 0;
+				MYSQL_BIND    one;
+				unsigned long got = 0;
 
 				memset(&one, 0, sizeof(one));
 				one.buffer_type = MYSQL_TYPE_STRING;
@@ -384,7 +384,7 @@ mc_db_query(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows,
 				one.buffer_length = lens[c] + 1;
 				one.length = &got;
 				if (mysql_stmt_fetch_column(st, &one,
-				    (unsigned int)c, 0) != 0) {
+					(unsigned int)c, 0) != 0) {
 					mc_err("fetch column: %s",
 					    mysql_stmt_error(st));
 					goto out_free;
@@ -417,8 +417,9 @@ mc_db_begin(struct mc_db *db)
 	if (mysql_autocommit(db->conn, 0) != 0) {
 		if (!lost(mysql_errno(db->conn)) || db_reconnect(db) < 0 ||
 		    mysql_autocommit(db->conn, 0) != 0) {
-			mc_err("begin: %s", db->conn ? mysql_error(db->conn) :
-			    "no connection");
+			mc_err("begin: %s",
+			    db->conn ? mysql_error(db->conn) :
+				       "no connection");
 			return -1;
 		}
 	}
@@ -430,7 +431,7 @@ mc_db_begin(struct mc_db *db)
 int
 mc_db_commit(struct mc_db *db)
 {
-	int	rc = 0;
+	int rc = 0;
 
 	if (db->conn == NULL || mysql_commit(db->conn) != 0) {
 		/* Outcome unknown when the connection died: never retried. */
@@ -473,7 +474,7 @@ mc_db_errno(struct mc_db *db)
 static int
 script_statement(struct mc_db *db, const char *s, size_t n)
 {
-	MYSQL_RES	*res;
+	MYSQL_RES *res;
 
 	while (n > 0 && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
 		s++, n--;
@@ -481,8 +482,8 @@ script_statement(struct mc_db *db, const char *s, size_t n)
 		return 0;
 	if (mysql_real_query(db->conn, s, n) != 0) {
 		db->last_errno = mysql_errno(db->conn);
-		mc_err("%s in: %.*s", mysql_error(db->conn), (int)(n > 200 ?
-		    200 : n), s);
+		mc_err("%s in: %.*s", mysql_error(db->conn),
+		    (int)(n > 200 ? 200 : n), s);
 		return -1;
 	}
 	if ((res = mysql_store_result(db->conn)) != NULL)
@@ -493,9 +494,9 @@ script_statement(struct mc_db *db, const char *s, size_t n)
 int
 mc_db_script(struct mc_db *db, const char *text, size_t len)
 {
-	char		*clean, *o;
-	const char	*p, *end = text + len, *eol, *stmt;
-	size_t		 l;
+	char	   *clean, *o;
+	const char *p, *end = text + len, *eol, *stmt;
+	size_t	    l;
 
 	if (db->conn == NULL && db_connect(db) < 0)
 		return -1;
@@ -551,7 +552,7 @@ mc_rows_str(const struct mc_rows *r, size_t row, size_t col)
 long long
 mc_rows_int(const struct mc_rows *r, size_t row, size_t col)
 {
-	const char	*s = mc_rows_str(r, row, col);
+	const char *s = mc_rows_str(r, row, col);
 
 	return s ? strtoll(s, NULL, 10) : 0;
 }
@@ -559,7 +560,7 @@ mc_rows_int(const struct mc_rows *r, size_t row, size_t col)
 int
 mc_rows_col(const struct mc_rows *r, const char *name)
 {
-	size_t	c;
+	size_t c;
 
 	for (c = 0; c < r->ncols; c++)
 		if (strcmp(r->names[c], name) == 0)

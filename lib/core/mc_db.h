@@ -25,57 +25,56 @@ struct mc_db;
 
 /* Rows of a result, copied into an arena; cells are NULL for SQL NULL. */
 struct mc_rows {
-	size_t		  n;		/* rows */
-	size_t		  ncols;
-	const char	**names;	/* column names (aliases) */
-	const char	**v;		/* n * ncols cells, NUL-terminated */
-	size_t		 *len;		/* their lengths */
+	size_t	     n; /* rows */
+	size_t	     ncols;
+	const char **names; /* column names (aliases) */
+	const char **v;	    /* n * ncols cells, NUL-terminated */
+	size_t	    *len;   /* their lengths */
 };
 
 /*
  * Connects with db_socket, db_name, db_user, db_password from the config.
  * NULL on failure (logged).
  */
-struct mc_db	*mc_db_open(void);
-void		 mc_db_close(struct mc_db *);
+struct mc_db *mc_db_open(void);
+void	      mc_db_close(struct mc_db *);
 
 /* 1 if the server answers (reconnecting if needed), 0 if not. */
-int		 mc_db_ping(struct mc_db *);
+int mc_db_ping(struct mc_db *);
 
 /* Transactions: 0 or -1. Rollback never fails visibly. */
-int		 mc_db_begin(struct mc_db *);
-int		 mc_db_commit(struct mc_db *);
-void		 mc_db_rollback(struct mc_db *);
+int  mc_db_begin(struct mc_db *);
+int  mc_db_commit(struct mc_db *);
+void mc_db_rollback(struct mc_db *);
 
 /*
  * Runs a statement that returns no rows. sql must point into a static
  * statement table. Returns the affected rows (>= 0) or -1.
  */
-long long	 mc_db_exec(struct mc_db *, const char *sql, const char *types,
-		    ...);
+long long mc_db_exec(struct mc_db *, const char *sql, const char *types, ...);
 
 /* Runs a query and copies all its rows into the arena; 0 or -1. */
-int		 mc_db_query(struct mc_db *, struct mc_arena *, struct mc_rows *,
-		    const char *sql, const char *types, ...);
+int mc_db_query(struct mc_db *, struct mc_arena *, struct mc_rows *,
+    const char *sql, const char *types, ...);
 
 /* The AUTO_INCREMENT id of the last INSERT on this connection. */
 unsigned long long mc_db_insert_id(struct mc_db *);
 
 /* The server's error number of the last failure (e.g. 1062 duplicate). */
-unsigned int	 mc_db_errno(struct mc_db *);
+unsigned int mc_db_errno(struct mc_db *);
 
 /*
  * Runs a script of statements separated by ';' at line ends, outside any
  * statement table: for migrations only. 0 or -1 (the failing statement is
  * logged).
  */
-int		 mc_db_script(struct mc_db *, const char *text, size_t len);
+int mc_db_script(struct mc_db *, const char *text, size_t len);
 
 /* Cell accessors: the string (NULL for SQL NULL) and the number (0 if NULL). */
-const char	*mc_rows_str(const struct mc_rows *, size_t row, size_t col);
-long long	 mc_rows_int(const struct mc_rows *, size_t row, size_t col);
+const char *mc_rows_str(const struct mc_rows *, size_t row, size_t col);
+long long   mc_rows_int(const struct mc_rows *, size_t row, size_t col);
 
 /* Column index by name, or -1. */
-int		 mc_rows_col(const struct mc_rows *, const char *name);
+int mc_rows_col(const struct mc_rows *, const char *name);
 
 #endif

@@ -7,24 +7,28 @@
 
 #include "mc_fmt.h"
 
+/* clang-format off */
 static const char *const months_short[12] = {
 	"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
+/* clang-format on */
+/* clang-format off */
 static const char *const months_long[12] = {
 	"January", "February", "March", "April", "May", "June",
 	"July", "August", "September", "October", "November", "December"
 };
+/* clang-format on */
 
 struct moment {
-	int	y, mo, d, h, mi;
-	int	has_time;
+	int y, mo, d, h, mi;
+	int has_time;
 };
 
 static int
 digits(const char *s, int n, int *v)
 {
-	int	i;
+	int i;
 
 	*v = 0;
 	for (i = 0; i < n; i++) {
@@ -68,7 +72,7 @@ copy(const char *s, char *out, size_t len)
 const char *
 mc_fmt_date(enum mc_lang l, const char *iso, char *out, size_t len)
 {
-	struct moment	m;
+	struct moment m;
 
 	if (parse_moment(iso, &m) < 0)
 		return copy(iso, out, len);
@@ -83,7 +87,7 @@ mc_fmt_date(enum mc_lang l, const char *iso, char *out, size_t len)
 const char *
 mc_fmt_datetime(enum mc_lang l, const char *iso, char *out, size_t len)
 {
-	struct moment	m;
+	struct moment m;
 
 	if (parse_moment(iso, &m) < 0)
 		return copy(iso, out, len);
@@ -102,7 +106,7 @@ mc_fmt_datetime(enum mc_lang l, const char *iso, char *out, size_t len)
 static int
 parse_decimal(const char *s, char *whole, char *frac, size_t len)
 {
-	size_t	w, f;
+	size_t w, f;
 
 	if (s == NULL)
 		return -1;
@@ -129,7 +133,7 @@ parse_decimal(const char *s, char *whole, char *frac, size_t len)
 const char *
 mc_fmt_number(enum mc_lang l, const char *num, char *out, size_t len)
 {
-	char	whole[32], frac[32];
+	char whole[32], frac[32];
 
 	if (parse_decimal(num, whole, frac, sizeof(whole)) < 0)
 		return copy(num, out, len);
@@ -144,8 +148,8 @@ mc_fmt_number(enum mc_lang l, const char *num, char *out, size_t len)
 const char *
 mc_fmt_workdays(enum mc_lang l, const char *amount, char *out, size_t len)
 {
-	char	whole[32], frac[32], n[64];
-	int	one_or_less;
+	char whole[32], frac[32], n[64];
+	int  one_or_less;
 
 	if (parse_decimal(amount, whole, frac, sizeof(whole)) < 0)
 		return copy(amount, out, len);
@@ -157,7 +161,7 @@ mc_fmt_workdays(enum mc_lang l, const char *amount, char *out, size_t len)
 	/* Singular for 1 and for fractions of one day: "0.5 working day". */
 	one_or_less = strspn(whole, "0") == strlen(whole) ||
 	    (strspn(whole, "0") == strlen(whole) - 1 &&
-	    whole[strlen(whole) - 1] == '1' && frac[0] == '\0');
+		whole[strlen(whole) - 1] == '1' && frac[0] == '\0');
 	snprintf(out, len, "%s working %s", n, one_or_less ? "day" : "days");
 	return out;
 }
@@ -165,8 +169,8 @@ mc_fmt_workdays(enum mc_lang l, const char *amount, char *out, size_t len)
 const char *
 mc_fmt_workminutes(enum mc_lang l, long long minutes, char *out, size_t len)
 {
-	char		amount[48];
-	long long	hundredths;
+	char	  amount[48];
+	long long hundredths;
 
 	if (minutes < 0)
 		minutes = 0;

@@ -19,34 +19,33 @@
  * mc_fmt_date does. Anything else is copied unchanged (truncated to len).
  * Writes into out (len bytes, NUL-terminated) and returns out.
  */
-const char	*mc_fmt_datetime(enum mc_lang, const char *iso, char *out,
-		    size_t len);
+const char *mc_fmt_datetime(enum mc_lang, const char *iso, char *out,
+    size_t len);
 
 /* The date part of "YYYY-MM-DD[ ...]" as "dd/mm/yyyy" or "6 December 2026". */
-const char	*mc_fmt_date(enum mc_lang, const char *iso, char *out,
-		    size_t len);
+const char *mc_fmt_date(enum mc_lang, const char *iso, char *out, size_t len);
 
 /*
  * A decimal number "1.5" or "1,5" with the language's decimal sign
  * ("1,5" vi, "1.5" en), trailing zeros of the fraction dropped ("2.50" ->
  * "2,5", "3.00" -> "3"). Anything else is copied unchanged.
  */
-const char	*mc_fmt_number(enum mc_lang, const char *num, char *out,
-		    size_t len);
+const char *mc_fmt_number(enum mc_lang, const char *num, char *out,
+    size_t len);
 
 /*
  * An amount of working days with its unit: "1,5 ngày làm việc" (vi, no
  * plural), "1 working day", "0.5 working day", "1.5 working days" (en:
  * singular up to one). amount as mc_fmt_number takes it.
  */
-const char	*mc_fmt_workdays(enum mc_lang, const char *amount, char *out,
-		    size_t len);
+const char *mc_fmt_workdays(enum mc_lang, const char *amount, char *out,
+    size_t len);
 
 /*
  * Working minutes (480 a day) as working days with up to two decimals,
  * as mc_fmt_workdays writes them: 120 -> "0,25 ngày làm việc".
  */
-const char	*mc_fmt_workminutes(enum mc_lang, long long minutes, char *out,
-		    size_t len);
+const char *mc_fmt_workminutes(enum mc_lang, long long minutes, char *out,
+    size_t len);
 
 #endif

@@ -6,10 +6,6 @@
 #ifndef MC_LANG_H
 #define MC_LANG_H
 
-enum mc_lang {
-	LANG_VI,
-	LANG_EN,
-	LANG__MAX
-};
+enum mc_lang { LANG_VI, LANG_EN, LANG__MAX };
 
 #endif

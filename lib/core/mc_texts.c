@@ -11,13 +11,13 @@
 #include "mc_texts.h"
 
 struct mc_texts {
-	HDF	*hdf;
+	HDF *hdf;
 };
 
 struct mc_texts *
 mc_texts_load(const char *const *paths, size_t n)
 {
-	struct mc_texts	*t;
+	struct mc_texts *t;
 	NEOERR		*err;
 	size_t		 i;
 
@@ -40,7 +40,7 @@ fail:
 const char *
 mc_texts_get(void *texts, const char *name, const char *dflt)
 {
-	struct mc_texts	*t = texts;
+	struct mc_texts *t = texts;
 
 	return t == NULL ? dflt : hdf_get_value(t->hdf, name, dflt);
 }

@@ -14,8 +14,8 @@
  * dflt when it has none. mc_texts_get is one over a loaded file set;
  * lib/web/mc_view's mc_view_text is one over a page's language strings.
  */
-typedef const char *(*mc_text_fn)(void *ctx, const char *name,
-	    const char *dflt);
+typedef const char *(
+    *mc_text_fn)(void *ctx, const char *name, const char *dflt);
 
 struct mc_texts;
 
@@ -25,6 +25,6 @@ struct mc_texts *mc_texts_load(const char *const *paths, size_t n);
 /* The value of name in the set (a struct mc_texts *), or dflt. */
 const char *mc_texts_get(void *texts, const char *name, const char *dflt);
 
-void	 mc_texts_free(struct mc_texts *);
+void mc_texts_free(struct mc_texts *);
 
 #endif

@@ -18,8 +18,8 @@
 int
 mc_random(void *buf, size_t n)
 {
-	unsigned char	*p = buf;
-	ssize_t		 got;
+	unsigned char *p = buf;
+	ssize_t	       got;
 
 	while (n > 0) {
 		got = getrandom(p, n, 0);
@@ -37,9 +37,9 @@ mc_random(void *buf, size_t n)
 void
 mc_hex(char *out, const void *in, size_t n)
 {
-	static const char	 digits[] = "0123456789abcdef";
-	const unsigned char	*p = in;
-	size_t			 i;
+	static const char    digits[] = "0123456789abcdef";
+	const unsigned char *p = in;
+	size_t		     i;
 
 	for (i = 0; i < n; i++) {
 		out[2 * i] = digits[p[i] >> 4];
@@ -63,9 +63,9 @@ hexval(char c)
 int
 mc_unhex(void *out, const char *hex, size_t n)
 {
-	unsigned char	*p = out;
-	size_t		 i;
-	int		 hi, lo;
+	unsigned char *p = out;
+	size_t	       i;
+	int	       hi, lo;
 
 	for (i = 0; i < n; i++) {
 		if ((hi = hexval(hex[2 * i])) < 0 ||
@@ -79,7 +79,7 @@ mc_unhex(void *out, const char *hex, size_t n)
 void
 mc_sha256(unsigned char out[32], const void *data, size_t n)
 {
-	unsigned int	len = 32;
+	unsigned int len = 32;
 
 	EVP_Digest(data, n, out, &len, EVP_sha256(), NULL);
 }
@@ -88,7 +88,7 @@ void
 mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
     const void *data, size_t n)
 {
-	unsigned int	len = 32;
+	unsigned int len = 32;
 
 	HMAC(EVP_sha256(), key, (int)keylen, data, n, out, &len);
 }
@@ -96,9 +96,9 @@ mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
 int
 mc_ct_equal(const void *a, const void *b, size_t n)
 {
-	const unsigned char	*x = a, *y = b;
-	unsigned char		 d = 0;
-	size_t			 i;
+	const unsigned char *x = a, *y = b;
+	unsigned char	     d = 0;
+	size_t		     i;
 
 	for (i = 0; i < n; i++)
 		d |= x[i] ^ y[i];
@@ -108,19 +108,25 @@ mc_ct_equal(const void *a, const void *b, size_t n)
 int
 mc_utf8_valid(const char *s, size_t n)
 {
-	const unsigned char	*p = (const unsigned char *)s, *end = p + n;
-	unsigned int		 c, need, min;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	unsigned int	     c, need, min;
 
 	while (p < end) {
 		c = *p++;
 		if (c < 0x80)
 			continue;
 		if (c >= 0xc2 && c <= 0xdf) {
-			need = 1; min = 0x80; c &= 0x1f;
+			need = 1;
+			min = 0x80;
+			c &= 0x1f;
 		} else if (c >= 0xe0 && c <= 0xef) {
-			need = 2; min = 0x800; c &= 0x0f;
+			need = 2;
+			min = 0x800;
+			c &= 0x0f;
 		} else if (c >= 0xf0 && c <= 0xf4) {
-			need = 3; min = 0x10000; c &= 0x07;
+			need = 3;
+			min = 0x10000;
+			c &= 0x07;
 		} else
 			return 0;
 		if ((size_t)(end - p) < need)
@@ -139,7 +145,7 @@ mc_utf8_valid(const char *s, size_t n)
 size_t
 mc_utf8_chars(const char *s)
 {
-	size_t	n = 0;
+	size_t n = 0;
 
 	for (; *s != '\0'; s++)
 		if (((unsigned char)*s & 0xc0) != 0x80)
@@ -150,18 +156,18 @@ mc_utf8_chars(const char *s)
 char *
 mc_fold(struct mc_arena *a, const char *s)
 {
-	utf8proc_uint8_t	*mapped = NULL;
-	utf8proc_ssize_t	 n;
-	utf8proc_int32_t	 c;
-	const utf8proc_uint8_t	*p;
-	char			*out, *o;
-	int			 space = 0, len;
+	utf8proc_uint8_t       *mapped = NULL;
+	utf8proc_ssize_t	n;
+	utf8proc_int32_t	c;
+	const utf8proc_uint8_t *p;
+	char		       *out, *o;
+	int			space = 0, len;
 
 	if (!mc_utf8_valid(s, strlen(s)))
 		return NULL;
 	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &mapped,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
-	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+		UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
 	if (n < 0)
 		return NULL;
 	out = o = mc_arena_alloc(a, (size_t)n + 1);
@@ -169,17 +175,18 @@ mc_fold(struct mc_arena *a, const char *s)
 		len = (int)utf8proc_iterate(p, -1, &c);
 		if (len <= 0)
 			break;
-		if (c == 0x0111)		/* đ has no decomposition */
+		if (c == 0x0111) /* đ has no decomposition */
 			c = 'd';
-		if (c < 0x80 && ((c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9'))) {
+		if (c < 0x80 &&
+		    ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
 			if (space && o > out)
 				*o++ = ' ';
 			space = 0;
 			*o++ = (char)c;
 		} else if (c >= 0x80 &&
 		    utf8proc_category(c) >= UTF8PROC_CATEGORY_LU &&
-		    utf8proc_category(c) <= UTF8PROC_CATEGORY_LO) {	/* letters of other scripts */
+		    utf8proc_category(c) <=
+			UTF8PROC_CATEGORY_LO) { /* letters of other scripts */
 			if (space && o > out)
 				*o++ = ' ';
 			space = 0;
@@ -195,8 +202,8 @@ mc_fold(struct mc_arena *a, const char *s)
 char *
 mc_nfc(struct mc_arena *a, const char *s)
 {
-	utf8proc_uint8_t	*mapped;
-	char			*out;
+	utf8proc_uint8_t *mapped;
+	char		 *out;
 
 	if (!mc_utf8_valid(s, strlen(s)))
 		return NULL;
@@ -211,8 +218,8 @@ mc_nfc(struct mc_arena *a, const char *s)
 int
 mc_parse_ll(const char *s, long long min, long long max, long long *out)
 {
-	char		*end;
-	long long	 n;
+	char	 *end;
+	long long n;
 
 	if (s == NULL || *s == '\0' || *s == ' ' || *s == '+')
 		return -1;
@@ -227,7 +234,7 @@ mc_parse_ll(const char *s, long long min, long long max, long long *out)
 void
 mc_time_sql(char out[20], time_t t)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	localtime_r(&t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
@@ -236,9 +243,9 @@ mc_time_sql(char out[20], time_t t)
 time_t
 mc_time_parse(const char *s)
 {
-	struct tm	tm, want;
-	time_t		t;
-	int		n;
+	struct tm tm, want;
+	time_t	  t;
+	int	  n;
 
 	if (s == NULL)
 		return 0;

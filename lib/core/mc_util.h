@@ -13,29 +13,29 @@ struct buf;
 struct mc_arena;
 
 /* Fills buf with n cryptographically random bytes; 0 or -1. */
-int	 mc_random(void *buf, size_t n);
+int mc_random(void *buf, size_t n);
 
 /* Writes 2n lowercase hex digits and a NUL into out (2n + 1 bytes). */
-void	 mc_hex(char *out, const void *in, size_t n);
+void mc_hex(char *out, const void *in, size_t n);
 
 /* Decodes 2n hex digits into n bytes; 0, or -1 on a bad digit. */
-int	 mc_unhex(void *out, const char *hex, size_t n);
+int mc_unhex(void *out, const char *hex, size_t n);
 
 /* SHA-256 of data into out[32]. */
-void	 mc_sha256(unsigned char out[32], const void *data, size_t n);
+void mc_sha256(unsigned char out[32], const void *data, size_t n);
 
 /* HMAC-SHA-256 into out[32]. */
-void	 mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
-	    const void *data, size_t n);
+void mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
+    const void *data, size_t n);
 
 /* Constant-time comparison of n bytes: 1 equal, 0 not. */
-int	 mc_ct_equal(const void *, const void *, size_t n);
+int mc_ct_equal(const void *, const void *, size_t n);
 
 /* 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates), else 0. */
-int	 mc_utf8_valid(const char *s, size_t n);
+int mc_utf8_valid(const char *s, size_t n);
 
 /* Number of characters (code points) of a valid UTF-8 string. */
-size_t	 mc_utf8_chars(const char *s);
+size_t mc_utf8_chars(const char *s);
 
 /*
  * Folds text for search into the arena: NFKD, marks stripped, đ/Đ to d,
@@ -43,22 +43,21 @@ size_t	 mc_utf8_chars(const char *s);
  * "Đăng ký KẾT HÔN" and "dang ky ket hon" fold to the same string.
  * Returns NULL on invalid UTF-8.
  */
-char	*mc_fold(struct mc_arena *, const char *s);
+char *mc_fold(struct mc_arena *, const char *s);
 
 /* NFC of a valid UTF-8 string into the arena; NULL on invalid input. */
-char	*mc_nfc(struct mc_arena *, const char *s);
+char *mc_nfc(struct mc_arena *, const char *s);
 
 /* Parses a whole decimal number in [min, max]; 0 or -1. */
-int	 mc_parse_ll(const char *s, long long min, long long max,
-	    long long *out);
+int mc_parse_ll(const char *s, long long min, long long max, long long *out);
 
 /* "YYYY-MM-DD HH:MM:SS" in local time into out (20 bytes). */
-void	 mc_time_sql(char out[20], time_t);
+void mc_time_sql(char out[20], time_t);
 
 /*
  * The local time of "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD"); 0 if bad,
  * including a date or time that does not exist (30 February, 24:00:00).
  */
-time_t	 mc_time_parse(const char *);
+time_t mc_time_parse(const char *);
 
 #endif

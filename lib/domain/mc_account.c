@@ -16,7 +16,7 @@ all_in(const char *s, const char *set)
 int
 mc_account_phone_ok(const char *s)
 {
-	size_t	n;
+	size_t n;
 
 	if (s == NULL)
 		return 0;

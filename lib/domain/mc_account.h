@@ -21,13 +21,15 @@ enum mc_role {
 };
 
 /* Role bits (mc_route.roles, mc_user.roles, mc_auth_acts_for). */
-#define ROLES(x)	(1u << (x))
+#define ROLES(x) (1u << (x))
+/* clang-format off */
 #define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
 			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
+/* clang-format on */
 
 struct mc_grant {
-	enum mc_role	 role;
-	unsigned int	 agency_id;	/* 0 for citizens */
+	enum mc_role role;
+	unsigned int agency_id; /* 0 for citizens */
 };
 
 struct mc_user {
@@ -36,8 +38,8 @@ struct mc_user {
 	const char	*email;
 	const char	*id_number;
 	const char	*phone;
-	unsigned int	 roles;		/* bit (1 << role) */
-	struct mc_grant	*grants;
+	unsigned int	 roles; /* bit (1 << role) */
+	struct mc_grant *grants;
 	size_t		 ngrants;
 };
 
@@ -47,7 +49,7 @@ struct mc_user {
  * allowed; an ID number (CCCD) is 12 digits. 1 if s is one, 0 if not
  * (NULL is not).
  */
-int	mc_account_phone_ok(const char *s);
-int	mc_account_id_number_ok(const char *s);
+int mc_account_phone_ok(const char *s);
+int mc_account_id_number_ok(const char *s);
 
 #endif

@@ -17,11 +17,11 @@
 #include "mc_log.h"
 #include "mc_util.h"
 
-#define ARGON_T		2
-#define ARGON_M		19456	/* KiB */
-#define ARGON_P		1
-#define SALT_LEN	16
-#define HASH_LEN	32
+#define ARGON_T	 2
+#define ARGON_M	 19456 /* KiB */
+#define ARGON_P	 1
+#define SALT_LEN 16
+#define HASH_LEN 32
 
 enum stmt {
 	STMT_LOGIN_EMAIL,
@@ -38,6 +38,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_LOGIN_EMAIL] = "SELECT id, password_hash FROM accounts "
 	    "WHERE email = ? AND disabled = 0",
@@ -62,10 +63,13 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_GRANT] = "INSERT IGNORE INTO account_roles (account_id, role, "
 	    "agency_id) VALUES (?, ?, ?)",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const role_names[ROLE__MAX] = {
 	"citizen", "receiver", "specialist", "leader", "admin"
 };
+/* clang-format on */
 
 const char *
 mc_auth_role_name(enum mc_role r)
@@ -76,7 +80,7 @@ mc_auth_role_name(enum mc_role r)
 int
 mc_auth_role_parse(const char *s)
 {
-	int	i;
+	int i;
 
 	for (i = 0; i < ROLE__MAX; i++)
 		if (s != NULL && strcmp(s, role_names[i]) == 0)
@@ -87,13 +91,13 @@ mc_auth_role_parse(const char *s)
 int
 mc_auth_hash_password(const char *password, char *out, size_t outsz)
 {
-	unsigned char	salt[SALT_LEN];
+	unsigned char salt[SALT_LEN];
 
 	if (mc_random(salt, sizeof(salt)) < 0)
 		return -1;
 	if (argon2id_hash_encoded(ARGON_T, ARGON_M, ARGON_P, password,
-	    strlen(password), salt, sizeof(salt), HASH_LEN, out, outsz) !=
-	    ARGON2_OK)
+		strlen(password), salt, sizeof(salt), HASH_LEN, out,
+		outsz) != ARGON2_OK)
 		return -1;
 	return 0;
 }
@@ -101,7 +105,7 @@ mc_auth_hash_password(const char *password, char *out, size_t outsz)
 int
 mc_auth_verify_password(const char *encoded, const char *password)
 {
-	int	rc;
+	int rc;
 
 	rc = argon2id_verify(encoded, password, strlen(password));
 	if (rc == ARGON2_OK)
@@ -122,20 +126,20 @@ int
 mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
     const char *password, long long *id)
 {
-	static char	 dummy[128];
-	struct mc_rows	 rows;
-	const char	*sql;
-	int		 ok;
+	static char    dummy[128];
+	struct mc_rows rows;
+	const char    *sql;
+	int	       ok;
 
 	if (dummy[0] == '\0' &&
 	    mc_auth_hash_password("not a password", dummy, sizeof(dummy)) < 0)
 		return -1;
 	sql = strchr(login, '@') ? stmts[STMT_LOGIN_EMAIL] :
-	    stmts[STMT_LOGIN_ID];
+				   stmts[STMT_LOGIN_ID];
 	if (mc_db_query(db, a, &rows, sql, "s", login) < 0)
 		return -1;
 	if (rows.n == 0) {
-		mc_auth_verify_password(dummy, password);	/* same time */
+		mc_auth_verify_password(dummy, password); /* same time */
 		return 0;
 	}
 	ok = mc_auth_verify_password(mc_rows_str(&rows, 0, 1), password);
@@ -147,9 +151,9 @@ mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
 int
 mc_auth_session_new(struct mc_db *db, long long account_id, char token[65])
 {
-	unsigned char	 raw[32], h[32];
-	char		 now[20], until[20];
-	time_t		 t = time(NULL);
+	unsigned char raw[32], h[32];
+	char	      now[20], until[20];
+	time_t	      t = time(NULL);
 
 	if (mc_random(raw, sizeof(raw)) < 0)
 		return -1;
@@ -158,17 +162,21 @@ mc_auth_session_new(struct mc_db *db, long long account_id, char token[65])
 	mc_time_sql(now, t);
 	mc_time_sql(until, t + MC_SESSION_HOURS * 3600);
 	return mc_db_exec(db, stmts[STMT_SESSION_NEW], "biss", (char *)h,
-	    sizeof(h), account_id, now, until) < 0 ? -1 : 0;
+		   sizeof(h), account_id, now, until) < 0 ?
+	    -1 :
+	    0;
 }
 
 int
 mc_auth_session_drop(struct mc_db *db, const char *token)
 {
-	unsigned char	h[32];
+	unsigned char h[32];
 
 	token_hash(h, token);
 	return mc_db_exec(db, stmts[STMT_SESSION_DEL], "b", (char *)h,
-	    sizeof(h)) < 0 ? -1 : 0;
+		   sizeof(h)) < 0 ?
+	    -1 :
+	    0;
 }
 
 const char *
@@ -184,14 +192,15 @@ int
 mc_auth_token_owner(struct mc_db *db, struct mc_arena *a, int bearer,
     const char *token, long long *account_id)
 {
-	unsigned char	 h[32];
-	char		 now[20];
-	struct mc_rows	 rows;
+	unsigned char  h[32];
+	char	       now[20];
+	struct mc_rows rows;
 
 	mc_time_sql(now, time(NULL));
 	token_hash(h, token);
-	if (mc_db_query(db, a, &rows, stmts[bearer ? STMT_TOKEN_GET :
-	    STMT_SESSION_GET], "bs", (char *)h, sizeof(h), now) < 0)
+	if (mc_db_query(db, a, &rows,
+		stmts[bearer ? STMT_TOKEN_GET : STMT_SESSION_GET], "bs",
+		(char *)h, sizeof(h), now) < 0)
 		return -1;
 	if (rows.n == 0)
 		return 0;
@@ -203,14 +212,13 @@ int
 mc_auth_account_load(struct mc_db *db, struct mc_arena *a, long long id,
     struct mc_user **out)
 {
-	struct mc_rows	 acc, roles;
-	struct mc_user	*u;
-	size_t		 i;
-	int		 role;
+	struct mc_rows	acc, roles;
+	struct mc_user *u;
+	size_t		i;
+	int		role;
 
-	if (mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i",
-	    id) < 0 || mc_db_query(db, a, &roles, stmts[STMT_ROLES],
-	    "i", id) < 0)
+	if (mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i", id) < 0 ||
+	    mc_db_query(db, a, &roles, stmts[STMT_ROLES], "i", id) < 0)
 		return -1;
 	if (acc.n == 0)
 		return 0;
@@ -220,14 +228,13 @@ mc_auth_account_load(struct mc_db *db, struct mc_arena *a, long long id,
 	u->email = mc_rows_str(&acc, 0, 2);
 	u->id_number = mc_rows_str(&acc, 0, 3);
 	u->phone = mc_rows_str(&acc, 0, 4);
-	u->grants = mc_arena_alloc(a, (roles.n + 1) *
-	    sizeof(*u->grants));
+	u->grants = mc_arena_alloc(a, (roles.n + 1) * sizeof(*u->grants));
 	for (i = 0; i < roles.n; i++) {
 		if ((role = mc_auth_role_parse(mc_rows_str(&roles, i, 0))) < 0)
 			continue;
 		u->grants[u->ngrants].role = (enum mc_role)role;
-		u->grants[u->ngrants].agency_id =
-		    (unsigned int)mc_rows_int(&roles, i, 1);
+		u->grants[u->ngrants].agency_id = (unsigned int)mc_rows_int(
+		    &roles, i, 1);
 		u->ngrants++;
 		u->roles |= 1u << role;
 	}
@@ -245,7 +252,7 @@ int
 mc_auth_acts_for(const struct mc_user *u, unsigned int roles,
     unsigned int agency_id)
 {
-	size_t	i;
+	size_t i;
 
 	if (u == NULL)
 		return 0;
@@ -260,9 +267,9 @@ int
 mc_auth_token_create(struct mc_db *db, long long account_id, int days,
     char token[65])
 {
-	unsigned char	raw[32], h[32];
-	char		now[20], until[20];
-	time_t		t = time(NULL);
+	unsigned char raw[32], h[32];
+	char	      now[20], until[20];
+	time_t	      t = time(NULL);
 
 	if (mc_random(raw, sizeof(raw)) < 0)
 		return -1;
@@ -271,7 +278,9 @@ mc_auth_token_create(struct mc_db *db, long long account_id, int days,
 	mc_time_sql(now, t);
 	mc_time_sql(until, t + (time_t)days * 86400);
 	return mc_db_exec(db, stmts[STMT_TOKEN_NEW], "biss", (char *)h,
-	    sizeof(h), account_id, now, until) < 0 ? -1 : 0;
+		   sizeof(h), account_id, now, until) < 0 ?
+	    -1 :
+	    0;
 }
 
 long long
@@ -279,13 +288,13 @@ mc_auth_account_create(struct mc_db *db, const char *email,
     const char *id_number, const char *full_name, const char *phone,
     const char *password)
 {
-	char	hash[128], now[20];
+	char hash[128], now[20];
 
 	if (mc_auth_hash_password(password, hash, sizeof(hash)) < 0)
 		return -1;
 	mc_time_sql(now, time(NULL));
 	if (mc_db_exec(db, stmts[STMT_ACCOUNT_NEW], "ssssss", email, id_number,
-	    full_name, phone, hash, now) < 0)
+		full_name, phone, hash, now) < 0)
 		return -1;
 	return (long long)mc_db_insert_id(db);
 }
@@ -295,5 +304,7 @@ mc_auth_grant(struct mc_db *db, long long account_id, enum mc_role role,
     unsigned int agency_id)
 {
 	return mc_db_exec(db, stmts[STMT_GRANT], "isi", account_id,
-	    role_names[role], (long long)agency_id) < 0 ? -1 : 0;
+		   role_names[role], (long long)agency_id) < 0 ?
+	    -1 :
+	    0;
 }

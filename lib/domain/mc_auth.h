@@ -14,29 +14,28 @@
 struct mc_arena;
 struct mc_db;
 
-#define MC_PASSWORD_MIN		8
-#define MC_SESSION_HOURS	12
+#define MC_PASSWORD_MIN	 8
+#define MC_SESSION_HOURS 12
 
 /* Argon2id hash of a password in encoded form into out; 0 or -1. */
-int	mc_auth_hash_password(const char *password, char *out, size_t outsz);
+int mc_auth_hash_password(const char *password, char *out, size_t outsz);
 
 /* 1 if the password matches the encoded hash, 0 if not, -1 on error. */
-int	mc_auth_verify_password(const char *encoded, const char *password);
+int mc_auth_verify_password(const char *encoded, const char *password);
 
 /*
  * Checks a login (e-mail or ID number) and password; on success returns 1
  * and the account id. 0 for a wrong login or password, -1 on error. Takes
  * the same time for unknown accounts.
  */
-int	mc_auth_login(struct mc_db *, struct mc_arena *, const char *login,
-	    const char *password, long long *id);
+int mc_auth_login(struct mc_db *, struct mc_arena *, const char *login,
+    const char *password, long long *id);
 
 /* Opens a session of MC_SESSION_HOURS; writes its 64-hex token; 0 or -1. */
-int	mc_auth_session_new(struct mc_db *, long long account_id,
-	    char token[65]);
+int mc_auth_session_new(struct mc_db *, long long account_id, char token[65]);
 
 /* Ends the session of a token; 0 or -1. */
-int	mc_auth_session_drop(struct mc_db *, const char *token);
+int mc_auth_session_drop(struct mc_db *, const char *token);
 
 /* s if it has the shape of a token (64 lowercase hex digits), else NULL. */
 const char *mc_auth_token_shape(const char *s);
@@ -45,38 +44,38 @@ const char *mc_auth_token_shape(const char *s);
  * The account a live session token (bearer 0) or API token (bearer 1)
  * belongs to: 1 and *account_id, 0 unknown or expired, -1 on error.
  */
-int	mc_auth_token_owner(struct mc_db *, struct mc_arena *, int bearer,
-	    const char *token, long long *account_id);
+int mc_auth_token_owner(struct mc_db *, struct mc_arena *, int bearer,
+    const char *token, long long *account_id);
 
 /*
  * Loads an enabled account with its roles into *out (in the arena);
  * 1, 0 none, -1 error.
  */
-int	mc_auth_account_load(struct mc_db *, struct mc_arena *, long long id,
-	    struct mc_user **out);
+int mc_auth_account_load(struct mc_db *, struct mc_arena *, long long id,
+    struct mc_user **out);
 
 /* 1 if the user holds the role (at any agency). */
-int	mc_auth_has_role(const struct mc_user *, enum mc_role);
+int mc_auth_has_role(const struct mc_user *, enum mc_role);
 
 /* 1 if the user holds one of the roles (bits) at the agency. */
-int	mc_auth_acts_for(const struct mc_user *, unsigned int roles,
-	    unsigned int agency_id);
+int mc_auth_acts_for(const struct mc_user *, unsigned int roles,
+    unsigned int agency_id);
 
 /* Creates an API token for an account; writes the 64-hex token; 0 or -1. */
-int	mc_auth_token_create(struct mc_db *, long long account_id, int days,
-	    char token[65]);
+int mc_auth_token_create(struct mc_db *, long long account_id, int days,
+    char token[65]);
 
 /* Creates an account (fields may be NULL); returns its id or -1. */
 long long mc_auth_account_create(struct mc_db *, const char *email,
-	    const char *id_number, const char *full_name, const char *phone,
-	    const char *password);
+    const char *id_number, const char *full_name, const char *phone,
+    const char *password);
 
 /* Grants a role at an agency (0 for citizens); 0 or -1. */
-int	mc_auth_grant(struct mc_db *, long long account_id, enum mc_role,
-	    unsigned int agency_id);
+int mc_auth_grant(struct mc_db *, long long account_id, enum mc_role,
+    unsigned int agency_id);
 
 /* The role's name in the schema ("citizen", "receiver", ...) and back. */
 const char *mc_auth_role_name(enum mc_role);
-int	mc_auth_role_parse(const char *);	/* -1 if unknown */
+int	    mc_auth_role_parse(const char *); /* -1 if unknown */
 
 #endif

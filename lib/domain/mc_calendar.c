@@ -15,17 +15,17 @@
 #include "mc_lunar.h"
 #include "mc_util.h"
 
-#define MAX_BLOCKS	4
-#define DEFAULT_HOURS	"07:30-11:30,13:00-17:00"
-#define FIRST_JDN	2451545L	/* 2000-01-01 */
-#define NDAYS		36890		/* to 2100-12-31 */
-#define CHECK_EVERY	60		/* default calendar_check_seconds */
-#define MAX_SCAN_DAYS	40000		/* loops over days stop here */
-#define NAME_MAX_CHARS	255
+#define MAX_BLOCKS     4
+#define DEFAULT_HOURS  "07:30-11:30,13:00-17:00"
+#define FIRST_JDN      2451545L /* 2000-01-01 */
+#define NDAYS	       36890	/* to 2100-12-31 */
+#define CHECK_EVERY    60	/* default calendar_check_seconds */
+#define MAX_SCAN_DAYS  40000	/* loops over days stop here */
+#define NAME_MAX_CHARS 255
 
 struct block {
-	long	from;	/* seconds after midnight */
-	long	to;
+	long from; /* seconds after midnight */
+	long to;
 };
 
 enum stmt {
@@ -40,6 +40,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_FINGERPRINT] = "SELECT COUNT(*), COALESCE(MAX(updated_at), ''),"
 	    " COALESCE(SUM(CRC32(CONCAT(day, kind))), 0) FROM calendar_days",
@@ -62,21 +63,26 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_UNSET] = "DELETE FROM calendar_days"
 	    " WHERE day = ? AND source = 'admin'",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const kind_names[DAY__MAX] = {
 	[DAY_DEFAULT] = "", [DAY_OFF] = "off", [DAY_WORK] = "work",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const char *const colour_names[COLOUR__MAX] = {
 	[COLOUR_GREEN] = "green", [COLOUR_YELLOW] = "yellow",
 	[COLOUR_RED] = "red",
 };
+/* clang-format on */
 
 /* The process's table: a DAY_ kind per day from 2000-01-01. */
-static unsigned char	days[NDAYS];
-static int		loaded;
-static time_t		checked_at;
-static char		fingerprint[128];
+static unsigned char days[NDAYS];
+static int	     loaded;
+static time_t	     checked_at;
+static char	     fingerprint[128];
 
 /* ---- Office blocks ---- */
 
@@ -84,8 +90,8 @@ static char		fingerprint[128];
 static int
 parse_hhmm(const char **s, long *out)
 {
-	const char	*p = *s;
-	long		 h, m;
+	const char *p = *s;
+	long	    h, m;
 
 	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9' ||
 	    p[2] != ':' || p[3] < '0' || p[3] > '5' || p[4] < '0' ||
@@ -107,15 +113,14 @@ parse_hhmm(const char **s, long *out)
 static int
 blocks(struct block *b)
 {
-	static int	 warned;
-	const char	*s = mc_config_get("office_hours", DEFAULT_HOURS);
-	int		 n = 0;
+	static int  warned;
+	const char *s = mc_config_get("office_hours", DEFAULT_HOURS);
+	int	    n = 0;
 
 	for (;;) {
 		if (n == MAX_BLOCKS || parse_hhmm(&s, &b[n].from) < 0 ||
 		    *s++ != '-' || parse_hhmm(&s, &b[n].to) < 0 ||
-		    b[n].to <= b[n].from ||
-		    (n > 0 && b[n].from < b[n - 1].to))
+		    b[n].to <= b[n].from || (n > 0 && b[n].from < b[n - 1].to))
 			break;
 		n++;
 		if (*s == '\0')
@@ -142,8 +147,8 @@ blocks(struct block *b)
 static long
 day_index(int year, int month, int day)
 {
-	long	jdn, idx;
-	int	y, m, d;
+	long jdn, idx;
+	int  y, m, d;
 
 	if (year < MC_CALENDAR_FIRST_YEAR || year > MC_CALENDAR_LAST_YEAR)
 		return -1;
@@ -158,7 +163,7 @@ day_index(int year, int month, int day)
 enum mc_day_kind
 mc_calendar_day_kind(int year, int month, int day)
 {
-	long	idx = day_index(year, month, day);
+	long idx = day_index(year, month, day);
 
 	return idx < 0 ? DAY_DEFAULT : (enum mc_day_kind)days[idx];
 }
@@ -166,7 +171,7 @@ mc_calendar_day_kind(int year, int month, int day)
 int
 mc_calendar_mark(int year, int month, int day, enum mc_day_kind kind)
 {
-	long	idx = day_index(year, month, day);
+	long idx = day_index(year, month, day);
 
 	if (idx < 0 || (unsigned int)kind >= DAY__MAX)
 		return -1;
@@ -191,7 +196,7 @@ workday_tm(const struct tm *tm)
 int
 mc_calendar_is_workday(time_t t)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	localtime_r(&t, &tm);
 	return workday_tm(&tm);
@@ -201,7 +206,7 @@ mc_calendar_is_workday(time_t t)
 static time_t
 midnight(time_t t, int n)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	localtime_r(&t, &tm);
 	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
@@ -226,10 +231,10 @@ next_day(time_t day)
 static time_t
 add_seconds(time_t start, long secs)
 {
-	struct block	 b[MAX_BLOCKS];
-	time_t		 day;
-	long		 pos, need, take;
-	int		 n, i, guard;
+	struct block b[MAX_BLOCKS];
+	time_t	     day;
+	long	     pos, need, take;
+	int	     n, i, guard;
 
 	n = blocks(b);
 	need = secs > 0 ? secs : 0;
@@ -264,14 +269,15 @@ mc_calendar_add_minutes(time_t start, long minutes)
 time_t
 mc_calendar_add_days(time_t start, int days_n)
 {
-	struct block	b[MAX_BLOCKS];
-	time_t		day;
-	int		n, guard;
+	struct block b[MAX_BLOCKS];
+	time_t	     day;
+	int	     n, guard;
 
 	n = blocks(b);
 	day = midnight(start, days_n > 0 ? days_n : 0);
-	for (guard = 0; guard < MAX_SCAN_DAYS &&
-	    !mc_calendar_is_workday(day + 12 * 3600); guard++)
+	for (guard = 0;
+	     guard < MAX_SCAN_DAYS && !mc_calendar_is_workday(day + 12 * 3600);
+	     guard++)
 		day = next_day(day);
 	return day + b[n - 1].to;
 }
@@ -279,7 +285,7 @@ mc_calendar_add_days(time_t start, int days_n)
 time_t
 mc_calendar_start(time_t received, int cutoff_minutes)
 {
-	time_t	day = midnight(received, 0);
+	time_t day = midnight(received, 0);
 
 	if (cutoff_minutes > 0 && received - day > cutoff_minutes * 60L &&
 	    mc_calendar_is_workday(day + 12 * 3600))
@@ -291,10 +297,10 @@ mc_calendar_start(time_t received, int cutoff_minutes)
 static long
 work_seconds(time_t from, time_t to)
 {
-	struct block	 b[MAX_BLOCKS];
-	time_t		 day, s, e;
-	long		 total = 0;
-	int		 n, i, guard;
+	struct block b[MAX_BLOCKS];
+	time_t	     day, s, e;
+	long	     total = 0;
+	int	     n, i, guard;
 
 	if (to <= from)
 		return 0;
@@ -304,7 +310,7 @@ work_seconds(time_t from, time_t to)
 		if (mc_calendar_is_workday(day + 12 * 3600))
 			for (i = 0; i < n; i++) {
 				s = day + b[i].from > from ? day + b[i].from :
-				    from;
+							     from;
 				e = day + b[i].to < to ? day + b[i].to : to;
 				if (e > s)
 					total += (long)(e - s);
@@ -323,7 +329,7 @@ mc_calendar_work_minutes(time_t from, time_t to)
 time_t
 mc_calendar_resume(time_t due, time_t paused, time_t resumed)
 {
-	long	waited = work_seconds(paused, resumed);
+	long waited = work_seconds(paused, resumed);
 
 	return waited > 0 ? add_seconds(due, waited) : due;
 }
@@ -337,7 +343,7 @@ mc_calendar_soon_percent(void)
 enum mc_colour
 mc_calendar_colour(time_t start, time_t due, time_t now, int soon_percent)
 {
-	long long	total, left;
+	long long total, left;
 
 	if (now > due)
 		return COLOUR_RED;
@@ -346,7 +352,7 @@ mc_calendar_colour(time_t start, time_t due, time_t now, int soon_percent)
 	total = work_seconds(start, due);
 	left = work_seconds(now, due);
 	return left * 100 <= total * soon_percent ? COLOUR_YELLOW :
-	    COLOUR_GREEN;
+						    COLOUR_GREEN;
 }
 
 const char *
@@ -377,9 +383,9 @@ mc_calendar_kind_parse(const char *s)
 
 /* A holiday under construction: its day number and name. */
 struct hday {
-	long	jdn;
-	int	comp;
-	char	name[MC_HOLIDAY_NAME];
+	long jdn;
+	int  comp;
+	char name[MC_HOLIDAY_NAME];
 };
 
 /* 0 Sunday .. 6 Saturday. */
@@ -392,7 +398,7 @@ weekday(long jdn)
 static int
 has_day(const struct hday *h, size_t n, long jdn)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (h[i].jdn == jdn)
@@ -419,7 +425,7 @@ hday_add(struct hday *h, size_t *n, size_t max, long jdn, int comp,
 static int
 hday_cmp(const void *a, const void *b)
 {
-	const struct hday	*x = a, *y = b;
+	const struct hday *x = a, *y = b;
 
 	return x->jdn < y->jdn ? -1 : x->jdn > y->jdn;
 }
@@ -429,14 +435,14 @@ static int
 holidays_proper(int year, struct hday *h, size_t *n, size_t max)
 {
 	static const char *const tet[] = { "mùng 1", "mùng 2", "mùng 3",
-	    "mùng 4" };
-	struct mc_lunar	 ld;
-	char		 name[MC_HOLIDAY_NAME];
-	long		 jdn, sep2;
-	int		 y, m, d, i;
+		"mùng 4" };
+	struct mc_lunar		 ld;
+	char			 name[MC_HOLIDAY_NAME];
+	long			 jdn, sep2;
+	int			 y, m, d, i;
 
 	if (hday_add(h, n, max, mc_lunar_jdn(year, 1, 1), 0,
-	    "Tết Dương lịch") < 0)
+		"Tết Dương lịch") < 0)
 		return -1;
 	memset(&ld, 0, sizeof(ld));
 	ld.day = 1;
@@ -448,8 +454,7 @@ holidays_proper(int year, struct hday *h, size_t *n, size_t max)
 	mc_lunar_civil(jdn - 1, &y, &m, &d);
 	if (mc_lunar_from_solar(y, m, d, &ld) < 0)
 		return -1;
-	snprintf(name, sizeof(name), "Tết Nguyên Đán (%d tháng Chạp)",
-	    ld.day);
+	snprintf(name, sizeof(name), "Tết Nguyên Đán (%d tháng Chạp)", ld.day);
 	if (hday_add(h, n, max, jdn - 1, 0, name) < 0)
 		return -1;
 	for (i = 0; i < 4; i++) {
@@ -463,11 +468,11 @@ holidays_proper(int year, struct hday *h, size_t *n, size_t max)
 	ld.year = year;
 	if (mc_lunar_to_solar(&ld, &y, &m, &d) < 0 ||
 	    hday_add(h, n, max, mc_lunar_jdn(y, m, d), 0,
-	    "Giỗ Tổ Hùng Vương (10/3 âm lịch)") < 0 ||
+		"Giỗ Tổ Hùng Vương (10/3 âm lịch)") < 0 ||
 	    hday_add(h, n, max, mc_lunar_jdn(year, 4, 30), 0,
-	    "Ngày Chiến thắng (30/4)") < 0 ||
+		"Ngày Chiến thắng (30/4)") < 0 ||
 	    hday_add(h, n, max, mc_lunar_jdn(year, 5, 1), 0,
-	    "Ngày Quốc tế Lao động (1/5)") < 0)
+		"Ngày Quốc tế Lao động (1/5)") < 0)
 		return -1;
 	sep2 = mc_lunar_jdn(year, 9, 2);
 	if (hday_add(h, n, max, sep2, 0, "Quốc khánh (2/9)") < 0)
@@ -483,10 +488,10 @@ holidays_proper(int year, struct hday *h, size_t *n, size_t max)
 int
 mc_calendar_holidays(int year, struct mc_holiday *out, size_t max)
 {
-	struct hday	 h[MC_HOLIDAYS_MAX];
-	char		 name[MC_HOLIDAY_NAME];
-	size_t		 n = 0, nproper, i;
-	long		 c;
+	struct hday h[MC_HOLIDAYS_MAX];
+	char	    name[MC_HOLIDAY_NAME];
+	size_t	    n = 0, nproper, i;
+	long	    c;
 
 	if (year < MC_CALENDAR_FIRST_YEAR || year > MC_CALENDAR_LAST_YEAR)
 		return -1;
@@ -497,8 +502,9 @@ mc_calendar_holidays(int year, struct mc_holiday *out, size_t max)
 	for (i = 0; i < nproper; i++) {
 		if (weekday(h[i].jdn) != 0 && weekday(h[i].jdn) != 6)
 			continue;
-		for (c = h[i].jdn + 1; weekday(c) == 0 || weekday(c) == 6 ||
-		    has_day(h, n, c); c++)
+		for (c = h[i].jdn + 1;
+		     weekday(c) == 0 || weekday(c) == 6 || has_day(h, n, c);
+		     c++)
 			;
 		snprintf(name, sizeof(name), "Nghỉ bù %s", h[i].name);
 		if (hday_add(h, &n, MC_HOLIDAYS_MAX, c, 1, name) < 0)
@@ -521,15 +527,15 @@ mc_calendar_holidays(int year, struct mc_holiday *out, size_t max)
 int
 mc_calendar_parse_day(const char *s, int *year, int *month, int *day)
 {
-	static const char	pat[] = "dddd-dd-dd";
-	size_t			i;
-	int			y, m, d;
+	static const char pat[] = "dddd-dd-dd";
+	size_t		  i;
+	int		  y, m, d;
 
 	if (s == NULL)
 		return -1;
 	for (i = 0; pat[i] != '\0'; i++)
 		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') :
-		    s[i] != pat[i])
+				    s[i] != pat[i])
 			return -1;
 	if (s[i] != '\0')
 		return -1;
@@ -558,17 +564,17 @@ mc_calendar_reset(void)
 static int
 load_rows(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows	 rows;
-	size_t		 i;
-	int		 y, m, d;
+	struct mc_rows rows;
+	size_t	       i;
+	int	       y, m, d;
 
 	if (mc_db_query(db, a, &rows, stmts[STMT_ALL], "") < 0)
 		return -1;
 	memset(days, 0, sizeof(days));
 	for (i = 0; i < rows.n; i++) {
 		if (mc_calendar_parse_day(mc_rows_str(&rows, i, 0), &y, &m,
-		    &d) < 0)
-			continue;	/* outside the table's years */
+			&d) < 0)
+			continue; /* outside the table's years */
 		mc_calendar_mark(y, m, d,
 		    mc_calendar_kind_parse(mc_rows_str(&rows, i, 1)));
 	}
@@ -578,7 +584,7 @@ load_rows(struct mc_db *db, struct mc_arena *a)
 int
 mc_calendar_load(struct mc_db *db)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	struct mc_rows	 rows;
 	char		 fp[sizeof(fingerprint)];
 	time_t		 now = time(NULL);
@@ -625,7 +631,7 @@ stale(void)
 static void
 jdn_str(char out[11], long jdn)
 {
-	int	y, m, d;
+	int y, m, d;
 
 	mc_lunar_civil(jdn, &y, &m, &d);
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
@@ -636,19 +642,18 @@ static int
 fill_year(struct mc_db *db, struct mc_arena *a, int year,
     struct mc_calendar_counts *c)
 {
-	struct mc_holiday	 h[MC_HOLIDAYS_MAX];
-	struct mc_rows		 rows;
-	char			 day[11], first[11], last[11];
-	const char		*src;
-	size_t			 i, r;
-	int			 n;
+	struct mc_holiday h[MC_HOLIDAYS_MAX];
+	struct mc_rows	  rows;
+	char		  day[11], first[11], last[11];
+	const char	 *src;
+	size_t		  i, r;
+	int		  n;
 
 	if ((n = mc_calendar_holidays(year, h, MC_HOLIDAYS_MAX)) < 0)
 		return -1;
 	jdn_str(first, mc_lunar_jdn(year, 1, 1));
 	jdn_str(last, mc_lunar_jdn(year, 12, 31));
-	if (mc_db_query(db, a, &rows, stmts[STMT_YEAR], "ss", first,
-	    last) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_YEAR], "ss", first, last) < 0)
 		return -1;
 	for (i = 0; i < (size_t)n; i++) {
 		snprintf(day, sizeof(day), "%04d-%02d-%02d", h[i].year,
@@ -658,7 +663,7 @@ fill_year(struct mc_db *db, struct mc_arena *a, int year,
 				break;
 		if (r == rows.n) {
 			if (mc_db_exec(db, stmts[STMT_INSERT], "sss", day,
-			    "off", h[i].name) < 0)
+				"off", h[i].name) < 0)
 				return -1;
 			c->added++;
 			continue;
@@ -671,7 +676,7 @@ fill_year(struct mc_db *db, struct mc_arena *a, int year,
 			c->unchanged++;
 		else {
 			if (mc_db_exec(db, stmts[STMT_UPDATE], "sss", "off",
-			    h[i].name, day) < 0)
+				h[i].name, day) < 0)
 				return -1;
 			c->changed++;
 		}
@@ -681,15 +686,15 @@ fill_year(struct mc_db *db, struct mc_arena *a, int year,
 		if (strcmp(mc_rows_str(&rows, r, 3), "computed") != 0)
 			continue;
 		for (i = 0; i < (size_t)n; i++) {
-			snprintf(day, sizeof(day), "%04d-%02d-%02d",
-			    h[i].year, h[i].month, h[i].day);
+			snprintf(day, sizeof(day), "%04d-%02d-%02d", h[i].year,
+			    h[i].month, h[i].day);
 			if (strcmp(mc_rows_str(&rows, r, 0), day) == 0)
 				break;
 		}
 		if (i < (size_t)n)
 			continue;
 		if (mc_db_exec(db, stmts[STMT_DELETE_COMPUTED], "s",
-		    mc_rows_str(&rows, r, 0)) < 0)
+			mc_rows_str(&rows, r, 0)) < 0)
 			return -1;
 		c->removed++;
 	}
@@ -700,7 +705,7 @@ fill_year(struct mc_db *db, struct mc_arena *a, int year,
 static int
 fill_years(struct mc_db *db, int from, int to, struct mc_calendar_counts *c)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	int		 y, rc = 0;
 
 	if ((a = mc_arena_new(16384)) == NULL)
@@ -717,7 +722,7 @@ int
 mc_calendar_fill(struct mc_db *db, int from, int to,
     struct mc_calendar_counts *counts)
 {
-	struct mc_calendar_counts	c;
+	struct mc_calendar_counts c;
 
 	memset(&c, 0, sizeof(c));
 	if (from < MC_CALENDAR_FIRST_YEAR || to > MC_CALENDAR_LAST_YEAR ||
@@ -745,8 +750,8 @@ mc_calendar_fill(struct mc_db *db, int from, int to,
 static int
 valid_name(const char *name)
 {
-	const unsigned char	*p;
-	size_t			 len;
+	const unsigned char *p;
+	size_t		     len;
 
 	if (name == NULL || *name == '\0')
 		return 0;
@@ -763,7 +768,7 @@ int
 mc_calendar_set(struct mc_db *db, const char *day, enum mc_day_kind kind,
     const char *name)
 {
-	int	y, m, d;
+	int y, m, d;
 
 	if (mc_calendar_parse_day(day, &y, &m, &d) < 0 ||
 	    (kind != DAY_OFF && kind != DAY_WORK) || !valid_name(name)) {
@@ -771,7 +776,7 @@ mc_calendar_set(struct mc_db *db, const char *day, enum mc_day_kind kind,
 		return -1;
 	}
 	if (mc_db_exec(db, stmts[STMT_SET], "sss", day, kind_names[kind],
-	    name) < 0)
+		name) < 0)
 		return -1;
 	stale();
 	return 0;
@@ -780,9 +785,9 @@ mc_calendar_set(struct mc_db *db, const char *day, enum mc_day_kind kind,
 int
 mc_calendar_unset(struct mc_db *db, const char *day)
 {
-	struct mc_calendar_counts	 c;
-	long long			 n;
-	int				 y, m, d;
+	struct mc_calendar_counts c;
+	long long		  n;
+	int			  y, m, d;
 
 	memset(&c, 0, sizeof(c));
 	if (mc_calendar_parse_day(day, &y, &m, &d) < 0) {
@@ -806,7 +811,7 @@ int
 mc_calendar_list(struct mc_db *db, struct mc_arena *a, int year,
     struct mc_rows *rows)
 {
-	char	first[11], last[11];
+	char first[11], last[11];
 
 	if (year < MC_CALENDAR_FIRST_YEAR || year > MC_CALENDAR_LAST_YEAR)
 		return -1;

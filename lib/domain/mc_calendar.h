@@ -26,29 +26,29 @@ struct mc_arena;
 struct mc_db;
 struct mc_rows;
 
-#define MC_CALENDAR_FIRST_YEAR	2000	/* the years the table covers */
-#define MC_CALENDAR_LAST_YEAR	2100
+#define MC_CALENDAR_FIRST_YEAR 2000 /* the years the table covers */
+#define MC_CALENDAR_LAST_YEAR  2100
 
 /* What a calendar row says about its day. */
 enum mc_day_kind {
-	DAY_DEFAULT,		/* no row: Monday-Friday work, weekends off */
-	DAY_OFF,		/* 'off': a day off */
-	DAY_WORK,		/* 'work': a working day */
+	DAY_DEFAULT, /* no row: Monday-Friday work, weekends off */
+	DAY_OFF,     /* 'off': a day off */
+	DAY_WORK,    /* 'work': a working day */
 	DAY__MAX
 };
 
 /* How a dossier or a step stands against its due time. */
 enum mc_colour {
-	COLOUR_GREEN,		/* on time */
-	COLOUR_YELLOW,		/* due soon */
-	COLOUR_RED,		/* overdue */
+	COLOUR_GREEN,  /* on time */
+	COLOUR_YELLOW, /* due soon */
+	COLOUR_RED,    /* overdue */
 	COLOUR__MAX
 };
 
 /* ---- Deadlines (pure computations on the loaded table) ---- */
 
 /* 1 if the local day of t is a working day, else 0. */
-int	mc_calendar_is_workday(time_t t);
+int mc_calendar_is_workday(time_t t);
 
 /*
  * The moment `minutes` working minutes after start, counting only office
@@ -57,14 +57,14 @@ int	mc_calendar_is_workday(time_t t);
  * (17:00, not the next morning). minutes < 0 counts as 0, so 0 gives the
  * first moment at or after start that is in office hours.
  */
-time_t	mc_calendar_add_minutes(time_t start, long minutes);
+time_t mc_calendar_add_minutes(time_t start, long minutes);
 
 /*
  * The end of a period of `days` calendar days after start: the close of
  * office (end of the last block) on the day `days` days after start's
  * day, or on the next working day when that day is not one.
  */
-time_t	mc_calendar_add_days(time_t start, int days);
+time_t mc_calendar_add_days(time_t start, int days);
 
 /*
  * When the clock of a dossier received at `received` starts: the received
@@ -73,21 +73,21 @@ time_t	mc_calendar_add_days(time_t start, int days);
  * midnight, e.g. 900 for 15:00; 0 or less for none) or on a day off, the
  * opening of the next working day.
  */
-time_t	mc_calendar_start(time_t received, int cutoff_minutes);
+time_t mc_calendar_start(time_t received, int cutoff_minutes);
 
 /*
  * Working minutes between two moments (office blocks of working days
  * only), rounded down; 0 when to <= from. Used for time used, time left,
  * and for the time a paused dossier waited.
  */
-long	mc_calendar_work_minutes(time_t from, time_t to);
+long mc_calendar_work_minutes(time_t from, time_t to);
 
 /*
  * The due time after a pause: `due` moved by the working time between
  * `paused` and `resumed` (the clock stood still meanwhile). Equal to due
  * when no working time passed.
  */
-time_t	mc_calendar_resume(time_t due, time_t paused, time_t resumed);
+time_t mc_calendar_resume(time_t due, time_t paused, time_t resumed);
 
 /*
  * The colour of a step that started at `start` and is due at `due`, seen
@@ -96,10 +96,10 @@ time_t	mc_calendar_resume(time_t due, time_t paused, time_t resumed);
  * green. soon_percent < 0 takes the config (mc_calendar_soon_percent()).
  */
 enum mc_colour mc_calendar_colour(time_t start, time_t due, time_t now,
-	    int soon_percent);
+    int soon_percent);
 
 /* Config due_soon_percent (0-100, default 20). */
-int	mc_calendar_soon_percent(void);
+int mc_calendar_soon_percent(void);
 
 /* "green", "yellow", "red" (for HDF, CSS classes and JSON). */
 const char *mc_calendar_colour_name(enum mc_colour);
@@ -117,33 +117,33 @@ const char *mc_calendar_colour_name(enum mc_colour);
  * error the previous table (or weekends only) stays in use until the next
  * check. 0 or -1 (logged).
  */
-int	mc_calendar_load(struct mc_db *);
+int mc_calendar_load(struct mc_db *);
 
 /*
  * Forgets the table: weekends only until the next mc_calendar_load(),
  * which then reads the database at once. For tests, and after a change.
  */
-void	mc_calendar_reset(void);
+void mc_calendar_reset(void);
 
 /*
  * Marks one day in this process's table only (not the database): tests
  * and tools. 0, or -1 for a date outside the table's years.
  */
-int	mc_calendar_mark(int year, int month, int day, enum mc_day_kind);
+int mc_calendar_mark(int year, int month, int day, enum mc_day_kind);
 
 /* What the process's table says about a day (DAY_DEFAULT when unknown). */
 enum mc_day_kind mc_calendar_day_kind(int year, int month, int day);
 
 /* ---- Public holidays computed for a year ---- */
 
-#define MC_HOLIDAY_NAME	96
-#define MC_HOLIDAYS_MAX	32
+#define MC_HOLIDAY_NAME 96
+#define MC_HOLIDAYS_MAX 32
 
 /* One computed day off. */
 struct mc_holiday {
-	int	year, month, day;
-	int	compensatory;	/* 1: a day off in lieu of a weekend holiday */
-	char	name[MC_HOLIDAY_NAME];	/* Vietnamese, UTF-8 */
+	int  year, month, day;
+	int  compensatory; /* 1: a day off in lieu of a weekend holiday */
+	char name[MC_HOLIDAY_NAME]; /* Vietnamese, UTF-8 */
 };
 
 /*
@@ -159,13 +159,13 @@ struct mc_holiday {
  * the count, or -1 when the year is outside the table's years or max is
  * too small.
  */
-int	mc_calendar_holidays(int year, struct mc_holiday *out, size_t max);
+int mc_calendar_holidays(int year, struct mc_holiday *out, size_t max);
 
 /* ---- The calendar_days table ---- */
 
 /* What mc_calendar_fill() did. */
 struct mc_calendar_counts {
-	size_t	added, changed, removed, unchanged, admin;
+	size_t added, changed, removed, unchanged, admin;
 };
 
 /*
@@ -176,38 +176,38 @@ struct mc_calendar_counts {
  * updated_at, so running it again changes nothing. counts may be NULL.
  * 0, or -1 (logged; nothing written).
  */
-int	mc_calendar_fill(struct mc_db *, int from, int to,
-	    struct mc_calendar_counts *);
+int mc_calendar_fill(struct mc_db *, int from, int to,
+    struct mc_calendar_counts *);
 
 /*
  * An admin override of one day ("YYYY-MM-DD"): kind DAY_OFF or DAY_WORK
  * with a name (one line, 1-255 characters). Replaces whatever row the day
  * had. 0, or -1 (invalid input, or a database error, logged).
  */
-int	mc_calendar_set(struct mc_db *, const char *day, enum mc_day_kind,
-	    const char *name);
+int mc_calendar_set(struct mc_db *, const char *day, enum mc_day_kind,
+    const char *name);
 
 /*
  * Removes the admin override of a day; the computed row of that day, if
  * any, comes back. 1 removed, 0 there was no admin row, -1 error.
  */
-int	mc_calendar_unset(struct mc_db *, const char *day);
+int mc_calendar_unset(struct mc_db *, const char *day);
 
 /*
  * The rows of a solar year, by day, into the arena; columns day, kind,
  * name, source, updated_at, wday (1 Sunday .. 7 Saturday). 0 or -1.
  */
-int	mc_calendar_list(struct mc_db *, struct mc_arena *, int year,
-	    struct mc_rows *);
+int mc_calendar_list(struct mc_db *, struct mc_arena *, int year,
+    struct mc_rows *);
 
 /*
  * Parses "YYYY-MM-DD" within the table's years into its parts. 0, or -1
  * when malformed or out of range.
  */
-int	mc_calendar_parse_day(const char *, int *year, int *month, int *day);
+int mc_calendar_parse_day(const char *, int *year, int *month, int *day);
 
 /* "off" / "work" and back (DAY_DEFAULT for anything else). */
-const char *mc_calendar_kind_name(enum mc_day_kind);
+const char	*mc_calendar_kind_name(enum mc_day_kind);
 enum mc_day_kind mc_calendar_kind_parse(const char *);
 
 #endif

@@ -47,19 +47,24 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 #define LIST_COLUMNS "p.code, p.name, f.name AS field_name, " \
 	"p.level_province, p.level_commune, p.online, " \
 	"f.name_en AS field_name_en, p.service_level, f.slug AS field_slug "
+/* clang-format on */
 #define LIST_FROM "FROM procedures p JOIN fields f ON f.id = p.field_id "
 /* Bound as "iiiiiissi": field twice, agency twice, province, commune,
  * service level twice, online; 0 or "" turns a filter off. */
+/* clang-format off */
 #define FILTERS "AND (? = 0 OR p.field_id = ?) " \
 	"AND (? = 0 OR p.agency_id = ?) " \
 	"AND (? = 0 OR p.level_province = 1) " \
 	"AND (? = 0 OR p.level_commune = 1) " \
 	"AND (? = '' OR IFNULL(p.service_level, 'none') = ?) " \
 	"AND (? = 0 OR p.online = 1) "
+/* clang-format on */
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_BY_CODE] = "SELECT " LIST_COLUMNS LIST_FROM
 	    "WHERE p.code LIKE ? " FILTERS
@@ -152,12 +157,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "LEFT JOIN accounts a ON a.id = v.created_by "
 	    "WHERE v.procedure_id = ? ORDER BY v.version DESC LIMIT 100",
 };
+/* clang-format on */
 
 /* 1 if q looks like a procedure code or its prefix ("1.000", "2.00063"). */
 static int
 is_code(const char *q)
 {
-	const char	*p = q;
+	const char *p = q;
 
 	if (!isdigit((unsigned char)*p))
 		return 0;
@@ -173,8 +179,8 @@ is_code(const char *q)
 
 /* The filters' values, in the order of FILTERS. */
 struct filters {
-	long long	 field, agency, province, commune, online;
-	const char	*service;
+	long long   field, agency, province, commune, online;
+	const char *service;
 };
 
 /*
@@ -185,8 +191,8 @@ static int
 filters_of(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
     struct filters *f)
 {
-	struct mc_rows	 rows;
-	const char	*kind;
+	struct mc_rows rows;
+	const char    *kind;
 
 	memset(f, 0, sizeof(*f));
 	f->field = q->field_id > 0 ? q->field_id : 0;
@@ -194,9 +200,10 @@ filters_of(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
 	f->commune = q->level == CAT_LEVEL_COMMUNE;
 	f->online = q->online != 0;
 	f->service = "";
-	if (q->service != NULL && (strcmp(q->service, "full") == 0 ||
-	    strcmp(q->service, "partial") == 0 ||
-	    strcmp(q->service, "none") == 0))
+	if (q->service != NULL &&
+	    (strcmp(q->service, "full") == 0 ||
+		strcmp(q->service, "partial") == 0 ||
+		strcmp(q->service, "none") == 0))
 		f->service = q->service;
 	if (q->agency == NULL || *q->agency == '\0')
 		return 0;
@@ -222,9 +229,9 @@ run(struct mc_db *db, struct mc_arena *a, enum stmt list, enum stmt cnt,
     const char *phrase, const char *pre, const struct filters *f,
     const struct mc_cat_query *q, struct mc_rows *out, long long *total)
 {
-	struct mc_rows	 rows;
-	long long	 lim = (long long)q->limit, off = (long long)q->offset;
-	int		 rc;
+	struct mc_rows rows;
+	long long      lim = (long long)q->limit, off = (long long)q->offset;
+	int	       rc;
 
 	if (pre != NULL)
 		rc = mc_db_query(db, a, &rows, stmts[cnt], "siiiiiissi", pre,
@@ -257,12 +264,12 @@ int
 mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
     const struct mc_cat_query *q, struct mc_rows *out, long long *total)
 {
-	struct filters	 f;
-	struct buf	 b;
-	const char	*text = q->q ? q->q : "", *folded, *w;
-	char		*like, *boolean;
-	size_t		 n;
-	int		 rc;
+	struct filters f;
+	struct buf     b;
+	const char    *text = q->q ? q->q : "", *folded, *w;
+	char	      *like, *boolean;
+	size_t	       n;
+	int	       rc;
 
 	memset(out, 0, sizeof(*out));
 	*total = 0;
@@ -280,7 +287,7 @@ mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
 	if (*folded == '\0') {
 		if (f.field == 0 && f.agency == 0 && !f.province &&
 		    !f.commune && *f.service == '\0' && !f.online)
-			return 0;	/* nothing asked */
+			return 0; /* nothing asked */
 		return run(db, a, STMT_FILTER, STMT_FILTER_COUNT, NULL, NULL,
 		    &f, q, out, total);
 	}
@@ -290,8 +297,9 @@ mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
 		while (*w == ' ')
 			w++;
 		n = strcspn(w, " ");
-		if (n > 0 && mc_buf_addf(&b, "%s+%.*s", b.len ? " " : "",
-		    (int)n, w) < 0)
+		if (n > 0 &&
+		    mc_buf_addf(&b, "%s+%.*s", b.len ? " " : "", (int)n, w) <
+			0)
 			break;
 	}
 	boolean = mc_arena_strdup(a, b.s ? b.s : "");
@@ -304,7 +312,7 @@ int
 mc_catalogue_search(struct mc_db *db, struct mc_arena *a, const char *q,
     size_t limit, size_t offset, struct mc_rows *out, long long *total)
 {
-	struct mc_cat_query	cq;
+	struct mc_cat_query cq;
 
 	memset(&cq, 0, sizeof(cq));
 	cq.q = q;
@@ -327,7 +335,7 @@ int
 mc_catalogue_set_service_level(struct mc_db *db, const char *code,
     const char *level)
 {
-	long long	n;
+	long long n;
 
 	if (level != NULL && strcmp(level, "full") != 0 &&
 	    strcmp(level, "partial") != 0)
@@ -341,7 +349,7 @@ int
 mc_catalogue_get(struct mc_db *db, struct mc_arena *a, const char *code,
     int agencies, struct mc_procedure *p)
 {
-	long long	id;
+	long long id;
 
 	memset(p, 0, sizeof(*p));
 	if (mc_db_query(db, a, &p->row, stmts[STMT_GET], "s", code) < 0)
@@ -349,16 +357,17 @@ mc_catalogue_get(struct mc_db *db, struct mc_arena *a, const char *code,
 	if (p->row.n == 0)
 		return 0;
 	id = mc_rows_int(&p->row, 0, 0);
-	if (mc_db_query(db, a, &p->channels, stmts[STMT_CHANNELS], "i", id) < 0 ||
-	    mc_db_query(db, a, &p->documents, stmts[STMT_DOCUMENTS], "i",
-	    id) < 0 ||
+	if (mc_db_query(db, a, &p->channels, stmts[STMT_CHANNELS], "i", id) <
+		0 ||
+	    mc_db_query(db, a, &p->documents, stmts[STMT_DOCUMENTS], "i", id) <
+		0 ||
 	    mc_db_query(db, a, &p->legal, stmts[STMT_LEGAL], "i", id) < 0)
 		return -1;
 	if (!agencies)
 		return 1;
 	/* Its department, and every ward when done at commune level. */
 	if (mc_db_query(db, a, &p->agencies, stmts[STMT_RECEIVERS], "ii",
-	    mc_rows_int(&p->row, 0, 6), mc_rows_int(&p->row, 0, 5)) < 0)
+		mc_rows_int(&p->row, 0, 6), mc_rows_int(&p->row, 0, 5)) < 0)
 		return -1;
 	return 1;
 }
@@ -376,8 +385,8 @@ void
 mc_catalogue_parse_time(struct mc_arena *a, const char *s, long long *hours,
     long long *days)
 {
-	const char	*unit;
-	long long	 v = 0, scale = 100;
+	const char *unit;
+	long long   v = 0, scale = 100;
 
 	*hours = *days = -1;
 	if (!(*s >= '0' && *s <= '9'))
@@ -405,9 +414,9 @@ int
 mc_catalogue_may_edit(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, long long agency_id)
 {
-	struct mc_rows	 rows;
-	const char	*kind;
-	size_t		 i;
+	struct mc_rows rows;
+	const char    *kind;
+	size_t	       i;
 
 	for (i = 0; u != NULL && i < u->ngrants; i++) {
 		if (u->grants[i].role != ROLE_ADMIN)
@@ -415,7 +424,7 @@ mc_catalogue_may_edit(struct mc_db *db, struct mc_arena *a,
 		if (agency_id != 0 && u->grants[i].agency_id == agency_id)
 			return 1;
 		if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY_KIND], "i",
-		    (long long)u->grants[i].agency_id) < 0)
+			(long long)u->grants[i].agency_id) < 0)
 			return -1;
 		kind = rows.n == 1 ? mc_rows_str(&rows, 0, 0) : NULL;
 		if (kind != NULL && strcmp(kind, "city") == 0)
@@ -424,6 +433,7 @@ mc_catalogue_may_edit(struct mc_db *db, struct mc_arena *a,
 	return 0;
 }
 
+/* clang-format off */
 static const char *const text_names[PT__MAX] = {
 	[PT_NAME] = "name",
 	[PT_SUBJECTS] = "subjects",
@@ -435,21 +445,26 @@ static const char *const text_names[PT__MAX] = {
 	[PT_CONDITIONS] = "conditions_text",
 	[PT_RESULT] = "result_text",
 };
+/* clang-format on */
 
 /* The column of each text in STMT_GET. */
+/* clang-format off */
 static const size_t text_cols[PT__MAX] = {
 	[PT_NAME] = 2, [PT_SUBJECTS] = 13, [PT_TYPE] = 9, [PT_DECISION] = 10,
 	[PT_IMPLEMENTING] = 11, [PT_COMPETENT] = 12, [PT_STEPS] = 14,
 	[PT_CONDITIONS] = 15, [PT_RESULT] = 16,
 };
+/* clang-format on */
 
 /* The most bytes each text's column holds. */
+/* clang-format off */
 static const size_t text_max[PT__MAX] = {
 	[PT_NAME] = 8000, [PT_SUBJECTS] = 65535, [PT_TYPE] = 1020,
 	[PT_DECISION] = 1020, [PT_IMPLEMENTING] = 65535,
 	[PT_COMPETENT] = 65535, [PT_STEPS] = 1 << 20,
 	[PT_CONDITIONS] = 1 << 20, [PT_RESULT] = 65535,
 };
+/* clang-format on */
 
 const char *
 mc_catalogue_text_name(enum mc_proc_text t)
@@ -471,8 +486,8 @@ nz(const char *s)
 }
 
 static void
-add_error(struct mc_proc_error *err, size_t nerr, size_t *n,
-    const char *field, size_t i, const char *why)
+add_error(struct mc_proc_error *err, size_t nerr, size_t *n, const char *field,
+    size_t i, const char *why)
 {
 	if (*n < nerr) {
 		/* Names are at most 16 bytes ("conditions_text"), rows 3 digits. */
@@ -506,7 +521,7 @@ negative(const char *s)
 static int
 old_time(const struct mc_procedure *old, const char *t)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; old != NULL && i < old->channels.n; i++)
 		if (strcmp(ez(mc_rows_str(&old->channels, i, 1)), t) == 0)
@@ -518,10 +533,10 @@ size_t
 mc_catalogue_check(struct mc_arena *a, const struct mc_proc_edit *e,
     const struct mc_procedure *old, struct mc_proc_error *err, size_t nerr)
 {
-	const struct mc_proc_channel	*c;
-	const struct mc_proc_doc	*d;
-	long long			 h, dd;
-	size_t				 i, n = 0;
+	const struct mc_proc_channel *c;
+	const struct mc_proc_doc     *d;
+	long long		      h, dd;
+	size_t			      i, n = 0;
 
 	for (i = 0; i < PT__MAX; i++)
 		if (strlen(ez(e->text[i])) > text_max[i])
@@ -546,8 +561,9 @@ mc_catalogue_check(struct mc_arena *a, const struct mc_proc_edit *e,
 		mc_catalogue_parse_time(a, ez(c->time_text), &h, &dd);
 		if (mc_utf8_chars(ez(c->time_text)) > 500)
 			add_error(err, nerr, &n, "time", i, "long");
-		else if (h < 0 && dd < 0 && (*ez(c->time_text) == '\0' ||
-		    !old_time(old, c->time_text)))
+		else if (h < 0 && dd < 0 &&
+		    (*ez(c->time_text) == '\0' ||
+			!old_time(old, c->time_text)))
 			add_error(err, nerr, &n, "time", i, "time");
 	}
 	for (i = 0; i < e->ndocs; i++) {
@@ -578,8 +594,8 @@ mc_catalogue_check(struct mc_arena *a, const struct mc_proc_edit *e,
 static json_t *
 edit_json(const struct mc_proc_edit *e)
 {
-	json_t	*o = json_object(), *arr, *x;
-	size_t	 i;
+	json_t *o = json_object(), *arr, *x;
+	size_t	i;
 
 	for (i = 0; i < PT__MAX; i++)
 		json_object_set_new(o, text_names[i],
@@ -605,8 +621,9 @@ edit_json(const struct mc_proc_edit *e)
 	json_object_set_new(o, "documents", arr);
 	arr = json_array();
 	for (i = 0; i < e->nlaws; i++)
-		json_array_append_new(arr, json_pack("{s:s, s:s}", "number",
-		    ez(e->laws[i].number), "title", ez(e->laws[i].title)));
+		json_array_append_new(arr,
+		    json_pack("{s:s, s:s}", "number", ez(e->laws[i].number),
+			"title", ez(e->laws[i].title)));
 	json_object_set_new(o, "legal", arr);
 	return o;
 }
@@ -615,8 +632,8 @@ edit_json(const struct mc_proc_edit *e)
 static void
 edit_of(const struct mc_procedure *p, struct mc_proc_edit *e)
 {
-	const struct mc_rows	*r;
-	size_t			 i;
+	const struct mc_rows *r;
+	size_t		      i;
 
 	memset(e, 0, sizeof(*e));
 	for (i = 0; i < PT__MAX; i++)
@@ -651,7 +668,7 @@ edit_of(const struct mc_procedure *p, struct mc_proc_edit *e)
 static json_t *
 short_text(const char *s)
 {
-	size_t	n = 0, i;
+	size_t n = 0, i;
 
 	for (i = 0; s[i] != '\0' && n < 200; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
@@ -667,7 +684,7 @@ static void
 change(json_t *arr, const char *what, const char *label, const char *from,
     const char *to)
 {
-	json_t	*o = json_pack("{s:s}", "what", what);
+	json_t *o = json_pack("{s:s}", "what", what);
 
 	if (label != NULL)
 		json_object_set_new(o, "label", short_text(label));
@@ -700,7 +717,7 @@ doc_same(const struct mc_proc_doc *x, const struct mc_proc_doc *y)
 static long
 doc_find(const struct mc_proc_edit *e, const char *name)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < e->ndocs; i++)
 		if (strcmp(ez(e->docs[i].name), name) == 0)
@@ -715,23 +732,24 @@ doc_find(const struct mc_proc_edit *e, const char *name)
 static json_t *
 changes_of(const struct mc_proc_edit *o, const struct mc_proc_edit *e)
 {
-	json_t	*arr = json_array();
-	size_t	 i, n;
-	long	 k, last = -1;
-	int	 moved = 0;
+	json_t *arr = json_array();
+	size_t	i, n;
+	long	k, last = -1;
+	int	moved = 0;
 
 	for (i = 0; i < PT__MAX; i++)
 		if (strcmp(ez(o->text[i]), ez(e->text[i])) != 0)
-			change(arr, "text", text_names[i], i == PT_NAME ?
-			    ez(o->text[i]) : NULL, i == PT_NAME ?
-			    ez(e->text[i]) : NULL);
+			change(arr, "text", text_names[i],
+			    i == PT_NAME ? ez(o->text[i]) : NULL,
+			    i == PT_NAME ? ez(e->text[i]) : NULL);
 	n = o->nchans < e->nchans ? o->nchans : e->nchans;
 	for (i = 0; i < n; i++) {
-		const struct mc_proc_channel *x = &o->chans[i], *y = &e->chans[i];
+		const struct mc_proc_channel *x = &o->chans[i],
+					     *y = &e->chans[i];
 
 		if (x->channel != y->channel)
-			change(arr, "channel", channel_label(y->channel),
-			    NULL, NULL);
+			change(arr, "channel", channel_label(y->channel), NULL,
+			    NULL);
 		if (strcmp(ez(x->fee), ez(y->fee)) != 0)
 			change(arr, "fee", channel_label(y->channel),
 			    ez(x->fee), ez(y->fee));
@@ -782,8 +800,8 @@ changes_of(const struct mc_proc_edit *o, const struct mc_proc_edit *e)
 static const char *
 dump(struct mc_arena *a, json_t *v)
 {
-	char		*s;
-	const char	*out;
+	char	   *s;
+	const char *out;
 
 	if (v == NULL || (s = json_dumps(v, JSON_COMPACT)) == NULL)
 		return NULL;
@@ -797,7 +815,7 @@ static void
 legal_time(struct mc_arena *a, const struct mc_proc_edit *e, long long *h,
     long long *d)
 {
-	size_t	i;
+	size_t i;
 
 	*h = *d = -1;
 	for (i = 0; i < e->nchans; i++)
@@ -820,23 +838,23 @@ static int
 store(struct mc_db *db, struct mc_arena *a, long long id, const char *code,
     long long version, const struct mc_proc_edit *e)
 {
-	const struct mc_proc_channel	*c;
-	const struct mc_proc_doc	*d;
-	const char			*folded, *search;
-	long long			 h, dd;
-	size_t				 i;
+	const struct mc_proc_channel *c;
+	const struct mc_proc_doc     *d;
+	const char		     *folded, *search;
+	long long		      h, dd;
+	size_t			      i;
 
 	if ((folded = mc_fold(a, ez(e->text[PT_NAME]))) == NULL)
 		return -1;
 	search = mc_arena_printf(a, "%s %s", code, folded);
 	legal_time(a, e, &h, &dd);
 	if (mc_db_exec(db, stmts[STMT_PROC_SAVE], "ssssssssssssiii",
-	    e->text[PT_NAME], search, nz(e->text[PT_SUBJECTS]),
-	    nz(e->text[PT_TYPE]), nz(e->text[PT_DECISION]),
-	    nz(e->text[PT_IMPLEMENTING]), nz(e->text[PT_COMPETENT]),
-	    nz(e->text[PT_STEPS]), nz(e->text[PT_CONDITIONS]),
-	    nz(e->text[PT_RESULT]), num_or_null(a, h), num_or_null(a, dd),
-	    version, version, id) < 0 ||
+		e->text[PT_NAME], search, nz(e->text[PT_SUBJECTS]),
+		nz(e->text[PT_TYPE]), nz(e->text[PT_DECISION]),
+		nz(e->text[PT_IMPLEMENTING]), nz(e->text[PT_COMPETENT]),
+		nz(e->text[PT_STEPS]), nz(e->text[PT_CONDITIONS]),
+		nz(e->text[PT_RESULT]), num_or_null(a, h), num_or_null(a, dd),
+		version, version, id) < 0 ||
 	    mc_db_exec(db, stmts[STMT_CHAN_DELETE], "i", id) < 0 ||
 	    mc_db_exec(db, stmts[STMT_DOC_DELETE], "i", id) < 0 ||
 	    mc_db_exec(db, stmts[STMT_LEGAL_DELETE], "i", id) < 0)
@@ -845,22 +863,23 @@ store(struct mc_db *db, struct mc_arena *a, long long id, const char *code,
 		c = &e->chans[i];
 		mc_catalogue_parse_time(a, ez(c->time_text), &h, &dd);
 		if (mc_db_exec(db, stmts[STMT_CHAN_INSERT], "iiisssss", id,
-		    (long long)i + 1, (long long)c->channel, ez(c->time_text),
-		    num_or_null(a, h), num_or_null(a, dd), ez(c->fee),
-		    nz(c->fee_desc)) < 0)
+			(long long)i + 1, (long long)c->channel,
+			ez(c->time_text), num_or_null(a, h),
+			num_or_null(a, dd), ez(c->fee), nz(c->fee_desc)) < 0)
 			return -1;
 	}
 	for (i = 0; i < e->ndocs; i++) {
 		d = &e->docs[i];
 		if (mc_db_exec(db, stmts[STMT_DOC_INSERT], "iissiiis", id,
-		    (long long)i + 1, nz(d->group), ez(d->name), d->originals,
-		    d->copies, (long long)d->form, nz(d->note)) < 0)
+			(long long)i + 1, nz(d->group), ez(d->name),
+			d->originals, d->copies, (long long)d->form,
+			nz(d->note)) < 0)
 			return -1;
 	}
 	for (i = 0; i < e->nlaws; i++)
 		if (mc_db_exec(db, stmts[STMT_LEGAL_INSERT], "iiss", id,
-		    (long long)i + 1, nz(e->laws[i].number),
-		    ez(e->laws[i].title)) < 0)
+			(long long)i + 1, nz(e->laws[i].number),
+			ez(e->laws[i].title)) < 0)
 			return -1;
 	return 0;
 }
@@ -870,14 +889,14 @@ mc_catalogue_save_version(struct mc_db *db, struct mc_arena *a,
     const char *code, long long expected, long long account_id,
     const struct mc_proc_edit *e, long long *version)
 {
-	struct mc_procedure	 p;
-	struct mc_proc_edit	*old;
-	struct mc_rows		 lock, has;
-	json_t			*ch;
-	const char		*content, *changes, *now;
-	long long		 id, cur;
-	char			 t[20];
-	int			 rc;
+	struct mc_procedure  p;
+	struct mc_proc_edit *old;
+	struct mc_rows	     lock, has;
+	json_t		    *ch;
+	const char	    *content, *changes, *now;
+	long long	     id, cur;
+	char		     t[20];
+	int		     rc;
 
 	*version = 0;
 	if (mc_db_begin(db) < 0)
@@ -910,17 +929,17 @@ mc_catalogue_save_version(struct mc_db *db, struct mc_arena *a,
 	mc_time_sql(t, time(NULL));
 	now = t;
 	/* The version replaced, if no row keeps it yet (the catalogue's). */
-	if (mc_db_query(db, a, &has, stmts[STMT_VERSION_HAS], "ii", id,
-	    cur) < 0)
+	if (mc_db_query(db, a, &has, stmts[STMT_VERSION_HAS], "ii", id, cur) <
+	    0)
 		goto fail;
 	if (has.n == 0) {
 		ch = edit_json(old);
 		content = dump(a, ch);
 		json_decref(ch);
-		if (content == NULL || mc_db_exec(db, stmts[STMT_VERSION_ADD],
-		    "iisssss", id, cur, mc_rows_str(&lock, 0, 2) ? "local" :
-		    "import", content, NULL, mc_rows_str(&lock, 0, 1),
-		    NULL) < 0)
+		if (content == NULL ||
+		    mc_db_exec(db, stmts[STMT_VERSION_ADD], "iisssss", id, cur,
+			mc_rows_str(&lock, 0, 2) ? "local" : "import", content,
+			NULL, mc_rows_str(&lock, 0, 1), NULL) < 0)
 			goto fail;
 	}
 	ch = edit_json(e);
@@ -929,7 +948,7 @@ mc_catalogue_save_version(struct mc_db *db, struct mc_arena *a,
 	if (content == NULL || changes == NULL ||
 	    store(db, a, id, code, cur + 1, e) < 0 ||
 	    mc_db_exec(db, stmts[STMT_VERSION_ADD], "iissssI", id, cur + 1,
-	    "local", content, changes, now, account_id) < 0)
+		"local", content, changes, now, account_id) < 0)
 		goto fail;
 	if (mc_db_commit(db) < 0)
 		return -1;

@@ -13,21 +13,17 @@
 struct mc_arena;
 
 /* Where a procedure is done: any, at province (city) or commune level. */
-enum mc_cat_level {
-	CAT_LEVEL_ANY,
-	CAT_LEVEL_PROVINCE,
-	CAT_LEVEL_COMMUNE
-};
+enum mc_cat_level { CAT_LEVEL_ANY, CAT_LEVEL_PROVINCE, CAT_LEVEL_COMMUNE };
 
 /* A search: the words and the filters (0, NULL: no filter). */
 struct mc_cat_query {
-	const char		*q;		/* words or a code (prefix) */
-	long long		 field_id;
-	const char		*agency;	/* agency code: what it receives */
-	enum mc_cat_level	 level;
-	const char		*service;	/* "full", "partial", "none" */
-	int			 online;	/* only those filed online */
-	size_t			 limit, offset;
+	const char	 *q; /* words or a code (prefix) */
+	long long	  field_id;
+	const char	 *agency; /* agency code: what it receives */
+	enum mc_cat_level level;
+	const char	 *service; /* "full", "partial", "none" */
+	int		  online;  /* only those filed online */
+	size_t		  limit, offset;
 };
 
 /*
@@ -43,35 +39,35 @@ struct mc_cat_query {
  * service_level, field_slug. *total receives the number of matches.
  * 0 or -1.
  */
-int	mc_catalogue_find(struct mc_db *, struct mc_arena *,
-	    const struct mc_cat_query *, struct mc_rows *, long long *total);
+int mc_catalogue_find(struct mc_db *, struct mc_arena *,
+    const struct mc_cat_query *, struct mc_rows *, long long *total);
 
 /* mc_catalogue_find() without filters. 0 or -1. */
-int	mc_catalogue_search(struct mc_db *, struct mc_arena *, const char *q,
-	    size_t limit, size_t offset, struct mc_rows *, long long *total);
+int mc_catalogue_search(struct mc_db *, struct mc_arena *, const char *q,
+    size_t limit, size_t offset, struct mc_rows *, long long *total);
 
 /*
  * The choices of the search filters: fields (id, name, name_en, count)
  * ordered by name, and agencies in force (code, name, name_en, kind)
  * ordered city, departments, wards. 0 or -1.
  */
-int	mc_catalogue_facets(struct mc_db *, struct mc_arena *,
-	    struct mc_rows *fields, struct mc_rows *agencies);
+int mc_catalogue_facets(struct mc_db *, struct mc_arena *,
+    struct mc_rows *fields, struct mc_rows *agencies);
 
 /*
  * Sets a procedure's online service level ("full", "partial", or NULL for
  * not classified) and stamps updated_at so the site generator renders it
  * again. 1 done, 0 no such procedure, -1 error.
  */
-int	mc_catalogue_set_service_level(struct mc_db *, const char *code,
-	    const char *level);
+int mc_catalogue_set_service_level(struct mc_db *, const char *code,
+    const char *level);
 
 struct mc_procedure {
-	struct mc_rows	row;		/* columns of the procedure */
-	struct mc_rows	channels;	/* channel, time_text, fee_text, ... */
-	struct mc_rows	documents;	/* group_name, name, originals, copies */
-	struct mc_rows	legal;		/* doc_number, title */
-	struct mc_rows	agencies;	/* where it can be filed: code, name */
+	struct mc_rows row;	  /* columns of the procedure */
+	struct mc_rows channels;  /* channel, time_text, fee_text, ... */
+	struct mc_rows documents; /* group_name, name, originals, copies */
+	struct mc_rows legal;	  /* doc_number, title */
+	struct mc_rows agencies;  /* where it can be filed: code, name */
 };
 
 /*
@@ -79,8 +75,8 @@ struct mc_procedure {
  * receive it (its department, or every ward for commune-level ones).
  * 1 found, 0 none, -1 error.
  */
-int	mc_catalogue_get(struct mc_db *, struct mc_arena *, const char *code,
-	    int agencies, struct mc_procedure *);
+int mc_catalogue_get(struct mc_db *, struct mc_arena *, const char *code,
+    int agencies, struct mc_procedure *);
 
 /*
  * The legal time of a channel's text: "N Ngày làm việc" and a bare "N" are
@@ -89,8 +85,8 @@ int	mc_catalogue_get(struct mc_db *, struct mc_arena *, const char *code,
  * hours or days). Anything else leaves both unknown (-1). The importer and
  * the back office's editor read times with this one rule.
  */
-void	mc_catalogue_parse_time(struct mc_arena *, const char *s,
-	    long long *hours, long long *days);
+void mc_catalogue_parse_time(struct mc_arena *, const char *s,
+    long long *hours, long long *days);
 
 struct mc_user;
 
@@ -100,8 +96,8 @@ struct mc_user;
  * the city edits every procedure, an admin of an agency its own. 0 if not,
  * -1 on error.
  */
-int	mc_catalogue_may_edit(struct mc_db *, struct mc_arena *,
-	    const struct mc_user *, long long agency_id);
+int mc_catalogue_may_edit(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, long long agency_id);
 
 /* The texts of a procedure an agency edits, in the order of the form. */
 enum mc_proc_text {
@@ -117,40 +113,40 @@ enum mc_proc_text {
 	PT__MAX
 };
 
-#define MC_PROC_CHANNELS_MAX	16
-#define MC_PROC_DOCS_MAX	120
-#define MC_PROC_LAWS_MAX	60
+#define MC_PROC_CHANNELS_MAX 16
+#define MC_PROC_DOCS_MAX     120
+#define MC_PROC_LAWS_MAX     60
 
 struct mc_proc_channel {
-	int		 channel;	/* 1 in person, 2 online, 3 post */
-	const char	*time_text, *fee, *fee_desc;
+	int	    channel; /* 1 in person, 2 online, 3 post */
+	const char *time_text, *fee, *fee_desc;
 };
 
 struct mc_proc_doc {
-	const char	*group, *name, *note;
-	long long	 originals, copies;	/* -1: not a count (error) */
-	int		 form;			/* has a form template */
+	const char *group, *name, *note;
+	long long   originals, copies; /* -1: not a count (error) */
+	int	    form;	       /* has a form template */
 };
 
 struct mc_proc_law {
-	const char	*number, *title;
+	const char *number, *title;
 };
 
 /* A procedure's new content; NULL or "" texts are empty. */
 struct mc_proc_edit {
-	const char		*text[PT__MAX];
-	struct mc_proc_channel	 chans[MC_PROC_CHANNELS_MAX];
-	size_t			 nchans;
-	struct mc_proc_doc	 docs[MC_PROC_DOCS_MAX];
-	size_t			 ndocs;
-	struct mc_proc_law	 laws[MC_PROC_LAWS_MAX];
-	size_t			 nlaws;
+	const char	      *text[PT__MAX];
+	struct mc_proc_channel chans[MC_PROC_CHANNELS_MAX];
+	size_t		       nchans;
+	struct mc_proc_doc     docs[MC_PROC_DOCS_MAX];
+	size_t		       ndocs;
+	struct mc_proc_law     laws[MC_PROC_LAWS_MAX];
+	size_t		       nlaws;
 };
 
 /* What is wrong with a field: its form name ("name", "fee2", "docn5"). */
 struct mc_proc_error {
-	char		 field[24];
-	const char	*why;	/* "required", "negative", "time", "count",
+	char	    field[24];
+	const char *why; /* "required", "negative", "time", "count",
 				   "long", "channel" */
 };
 
@@ -165,14 +161,13 @@ const char *mc_catalogue_text_name(enum mc_proc_text);
  * 0-99; lengths that fit the columns. Writes at most nerr errors; returns
  * how many there are (0: fine).
  */
-size_t	mc_catalogue_check(struct mc_arena *, const struct mc_proc_edit *,
-	    const struct mc_procedure *old, struct mc_proc_error *err,
-	    size_t nerr);
+size_t mc_catalogue_check(struct mc_arena *, const struct mc_proc_edit *,
+    const struct mc_procedure *old, struct mc_proc_error *err, size_t nerr);
 
-#define MC_CAT_SAVED	1	/* a new version */
-#define MC_CAT_NONE	0	/* no such procedure */
-#define MC_CAT_STALE	2	/* another version was saved meanwhile */
-#define MC_CAT_SAME	3	/* nothing changed: no version made */
+#define MC_CAT_SAVED 1 /* a new version */
+#define MC_CAT_NONE  0 /* no such procedure */
+#define MC_CAT_STALE 2 /* another version was saved meanwhile */
+#define MC_CAT_SAME  3 /* nothing changed: no version made */
 
 /*
  * Saves e as the next version of the procedure, in one transaction: the
@@ -186,15 +181,15 @@ size_t	mc_catalogue_check(struct mc_arena *, const struct mc_proc_edit *,
  * (mc_catalogue_may_edit). MC_CAT_SAVED with *version, MC_CAT_NONE,
  * MC_CAT_STALE, MC_CAT_SAME, or -1 on error (rolled back).
  */
-int	mc_catalogue_save_version(struct mc_db *, struct mc_arena *,
-	    const char *code, long long expected, long long account_id,
-	    const struct mc_proc_edit *e, long long *version);
+int mc_catalogue_save_version(struct mc_db *, struct mc_arena *,
+    const char *code, long long expected, long long account_id,
+    const struct mc_proc_edit *e, long long *version);
 
 /*
  * A procedure's versions, newest first: version, source, created_at,
  * full_name (NULL: the importer), changes (JSON). 0 or -1.
  */
-int	mc_catalogue_versions(struct mc_db *, struct mc_arena *,
-	    long long procedure_id, struct mc_rows *);
+int mc_catalogue_versions(struct mc_db *, struct mc_arena *,
+    long long procedure_id, struct mc_rows *);
 
 #endif

@@ -21,8 +21,8 @@
 #include "mc_outbox.h"
 #include "mc_util.h"
 
-#define MAX_STEPS	32
-#define DAY_MINUTES	480	/* one working day */
+#define MAX_STEPS   32
+#define DAY_MINUTES 480 /* one working day */
 
 enum stmt {
 	STMT_PROC,
@@ -72,11 +72,26 @@ enum stmt {
 
 /* The columns of a locked dossier (STMT_LOCK), in order. */
 enum lock_col {
-	L_ID, L_STATUS, L_VERSION, L_AGENCY, L_PROCEDURE, L_WORKFLOW,
-	L_STEP, L_CURRENT_AGENCY, L_HOLDER, L_DUE, L_STEP_DUE, L_PAUSED_AT,
-	L_ORIGINAL_DUE, L_ACCOUNT, L_STAGE, L_RECEIVED, L_SIGNED
+	L_ID,
+	L_STATUS,
+	L_VERSION,
+	L_AGENCY,
+	L_PROCEDURE,
+	L_WORKFLOW,
+	L_STEP,
+	L_CURRENT_AGENCY,
+	L_HOLDER,
+	L_DUE,
+	L_STEP_DUE,
+	L_PAUSED_AT,
+	L_ORIGINAL_DUE,
+	L_ACCOUNT,
+	L_STAGE,
+	L_RECEIVED,
+	L_SIGNED
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_PROC] = "SELECT id, agency_id, level_province, level_commune, "
 	    "online, version FROM procedures WHERE code = ?",
@@ -239,24 +254,25 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_RESULT_COUNT] = "SELECT COUNT(*) FROM dossier_results "
 	    "WHERE dossier_id = ?",
 };
+/* clang-format on */
 
 /* Who may take an action. */
-#define WHO_RECEIVER	0x01	/* receiver or leader of the receiving agency */
-#define WHO_STEP	0x02	/* the current step's role (or a leader) there */
-#define WHO_LEADER	0x04	/* a leader of the current agency */
-#define WHO_APPLICANT	0x08	/* the applicant's own account */
-#define WHO_OFFICER	0x10	/* any officer who may see the dossier */
-#define WHO_HEAD	0x20	/* a leader of the receiving agency */
+#define WHO_RECEIVER  0x01 /* receiver or leader of the receiving agency */
+#define WHO_STEP      0x02 /* the current step's role (or a leader) there */
+#define WHO_LEADER    0x04 /* a leader of the current agency */
+#define WHO_APPLICANT 0x08 /* the applicant's own account */
+#define WHO_OFFICER   0x10 /* any officer who may see the dossier */
+#define WHO_HEAD      0x20 /* a leader of the receiving agency */
 
-#define S(x)		(1u << (x))
-#define OPEN		(S(1) | S(2) | S(4) | S(5) | S(6))
+#define S(x) (1u << (x))
+#define OPEN (S(1) | S(2) | S(4) | S(5) | S(6))
 
 static const struct action_rule {
-	const char	*name;
-	unsigned int	 from;		/* statuses it applies to */
-	unsigned int	 who;
-	int		 note;		/* a note (reason) is required */
-	int		 internal;	/* its event is not shown to applicants */
+	const char  *name;
+	unsigned int from; /* statuses it applies to */
+	unsigned int who;
+	int	     note;     /* a note (reason) is required */
+	int	     internal; /* its event is not shown to applicants */
 } rules[ACTION__MAX] = {
 	[ACTION_ACCEPT] = { "accept", S(1), WHO_RECEIVER, 0, 0 },
 	[ACTION_REQUEST_COMPLETION] = { "request_completion", S(1),
@@ -264,7 +280,8 @@ static const struct action_rule {
 	[ACTION_REFUSE] = { "refuse", S(1), WHO_RECEIVER, 1, 0 },
 	[ACTION_FORWARD] = { "forward", S(2) | S(4), WHO_STEP, 0, 0 },
 	[ACTION_SEND_BACK] = { "send_back", S(4), WHO_STEP, 1, 1 },
-	[ACTION_CLAIM] = { "claim", S(2) | S(4) | S(6) | S(9), WHO_STEP, 0, 1 },
+	[ACTION_CLAIM] = { "claim", S(2) | S(4) | S(6) | S(9), WHO_STEP, 0,
+	    1 },
 	[ACTION_ASSIGN] = { "assign", S(2) | S(4) | S(6) | S(9), WHO_LEADER, 0,
 	    1 },
 	[ACTION_REQUEST_SUPPLEMENT] = { "request_supplement", S(4), WHO_STEP,
@@ -285,8 +302,10 @@ static const struct action_rule {
 	    WHO_HEAD | WHO_LEADER, 1, 0 },
 	[ACTION_REMIND] = { "remind", S(2) | S(4) | S(6) | S(9),
 	    WHO_LEADER | WHO_HEAD, 0, 1 },
-	[ACTION_NOTE] = { "note", S(1) | S(2) | S(3) | S(4) | S(5) | S(6) |
-	    S(7) | S(8) | S(9) | S(10), WHO_OFFICER, 1, 1 },
+	[ACTION_NOTE] = { "note",
+	    S(1) | S(2) | S(3) | S(4) | S(5) | S(6) | S(7) | S(8) | S(9) |
+		S(10),
+	    WHO_OFFICER, 1, 1 },
 };
 
 static const char *const role_names[] = { "receiver", "specialist", "leader" };
@@ -294,7 +313,7 @@ static const char *const role_names[] = { "receiver", "specialist", "leader" };
 int
 mc_dossier_action_parse(const char *s)
 {
-	int	i;
+	int i;
 
 	for (i = 0; i < ACTION__MAX; i++)
 		if (s != NULL && strcmp(s, rules[i].name) == 0)
@@ -312,15 +331,15 @@ const char *
 mc_dossier_next_code(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, const char *agency_code, time_t now)
 {
-	struct mc_rows	rows;
-	struct tm	tm;
-	char		day[11], ymd[7];
+	struct mc_rows rows;
+	struct tm      tm;
+	char	       day[11], ymd[7];
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	strftime(ymd, sizeof(ymd), "%y%m%d", &tm);
 	if (mc_db_exec(db, stmts[STMT_SEQ_NEXT], "is", (long long)agency_id,
-	    day) < 0 ||
+		day) < 0 ||
 	    mc_db_query(db, a, &rows, stmts[STMT_LAST_ID], "") < 0 ||
 	    rows.n != 1)
 		return NULL;
@@ -337,33 +356,39 @@ receiving_agency(struct mc_db *db, struct mc_arena *a,
     const struct mc_submission *s, const struct mc_rows *proc,
     const char **code)
 {
-	struct mc_rows	 ag;
-	const char	*kind;
-	unsigned int	 own = (unsigned int)mc_rows_int(proc, 0, 1);
+	struct mc_rows ag;
+	const char    *kind;
+	unsigned int   own = (unsigned int)mc_rows_int(proc, 0, 1);
 
 	if (s->agency_code == NULL || *s->agency_code == '\0') {
-		if (own == 0 || mc_db_query(db, a, &ag, stmts[STMT_AGENCY_ID],
-		    "i", (long long)own) < 0 || ag.n == 0)
+		if (own == 0 ||
+		    mc_db_query(db, a, &ag, stmts[STMT_AGENCY_ID], "i",
+			(long long)own) < 0 ||
+		    ag.n == 0)
 			return 0;
 	} else if (mc_db_query(db, a, &ag, stmts[STMT_AGENCY_CODE], "s",
-	    s->agency_code) < 0 || ag.n == 0)
+		       s->agency_code) < 0 ||
+	    ag.n == 0)
 		return 0;
 	kind = mc_rows_str(&ag, 0, 2);
-	if (strcmp(kind, "ward") == 0 ? !mc_rows_int(proc, 0, 3) :
-	    (unsigned int)mc_rows_int(&ag, 0, 0) != own)
+	if (strcmp(kind, "ward") == 0 ?
+		!mc_rows_int(proc, 0, 3) :
+		(unsigned int)mc_rows_int(&ag, 0, 0) != own)
 		return 0;
 	*code = mc_rows_str(&ag, 0, 1);
 	return (unsigned int)mc_rows_int(&ag, 0, 0);
 }
 
 static int
-add_event(struct mc_db *db, long long dossier, const char *at,
-    long long actor, const char *action, int from, int to, const char *note,
-    int step, int internal)
+add_event(struct mc_db *db, long long dossier, const char *at, long long actor,
+    const char *action, int from, int to, const char *note, int step,
+    int internal)
 {
 	return mc_db_exec(db, stmts[STMT_EVENT], "isIsIisIi", dossier, at,
-	    actor, action, (long long)from, (long long)to, note,
-	    (long long)step, (long long)internal) < 0 ? -1 : 0;
+		   actor, action, (long long)from, (long long)to, note,
+		   (long long)step, (long long)internal) < 0 ?
+	    -1 :
+	    0;
 }
 
 /*
@@ -373,19 +398,19 @@ add_event(struct mc_db *db, long long dossier, const char *at,
 static int
 add_docs(struct mc_db *db, long long id, const struct mc_submission *s)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < s->ndocs; i++)
 		if (mc_db_exec(db, stmts[STMT_DOC_NEW], "iisii", id,
-		    (long long)s->docs[i].seq, s->docs[i].name,
-		    (long long)s->docs[i].originals,
-		    (long long)s->docs[i].copies) < 0)
+			(long long)s->docs[i].seq, s->docs[i].name,
+			(long long)s->docs[i].originals,
+			(long long)s->docs[i].copies) < 0)
 			return -1;
 	if (s->ndocs > 0 || s->channel != CHANNEL_ONLINE)
 		return 0;
 	for (i = 0; i < s->nfiles; i++)
 		if (mc_db_exec(db, stmts[STMT_DOC_NEW], "iisii", id,
-		    (long long)i + 1, s->files[i].filename, 0LL, 1LL) < 0)
+			(long long)i + 1, s->files[i].filename, 0LL, 1LL) < 0)
 			return -1;
 	return 0;
 }
@@ -394,13 +419,13 @@ static int
 add_files(struct mc_db *db, long long id, const struct mc_file *files,
     size_t n, const char *at, long long by)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (mc_db_exec(db, stmts[STMT_BLOB], "siss", files[i].sha256,
-		    (long long)files[i].size, files[i].mime, at) < 0 ||
+			(long long)files[i].size, files[i].mime, at) < 0 ||
 		    mc_db_exec(db, stmts[STMT_FILE], "isssI", id,
-		    files[i].sha256, files[i].filename, at, by) < 0)
+			files[i].sha256, files[i].filename, at, by) < 0)
 			return -1;
 	return 0;
 }
@@ -415,19 +440,21 @@ add_results(struct mc_db *db, struct mc_arena *a, long long id,
     enum mc_action act, const struct mc_action_args *args, const char *at,
     long long by)
 {
-	struct mc_rows	rows;
-	size_t		i;
+	struct mc_rows rows;
+	size_t	       i;
 
-	if (args->nresults > 0 && act != ACTION_SIGN && act != ACTION_APPROVE &&
-	    act != ACTION_DECIDE && act != ACTION_RETURN)
+	if (args->nresults > 0 && act != ACTION_SIGN &&
+	    act != ACTION_APPROVE && act != ACTION_DECIDE &&
+	    act != ACTION_RETURN)
 		return DOSSIER_BAD_INPUT;
 	for (i = 0; i < args->nresults; i++)
 		if (mc_db_exec(db, stmts[STMT_BLOB], "siss",
-		    args->results[i].sha256, (long long)args->results[i].size,
-		    args->results[i].mime, at) < 0 ||
+			args->results[i].sha256,
+			(long long)args->results[i].size,
+			args->results[i].mime, at) < 0 ||
 		    mc_db_exec(db, stmts[STMT_RESULT], "issssi", id,
-		    args->results[i].sha256, args->results[i].filename,
-		    mc_dossier_action_name(act), at, by) < 0)
+			args->results[i].sha256, args->results[i].filename,
+			mc_dossier_action_name(act), at, by) < 0)
 			return -1;
 	if (act != ACTION_RETURN || args->method != CHANNEL_ONLINE)
 		return 0;
@@ -442,20 +469,20 @@ add_results(struct mc_db *db, struct mc_arena *a, long long id,
  */
 static int
 insert_dossier(struct mc_db *db, struct mc_arena *a,
-    const struct mc_submission *s, time_t now, long long actor,
-    long long *id, const char **code)
+    const struct mc_submission *s, time_t now, long long actor, long long *id,
+    const char **code)
 {
-	struct mc_rows	 proc;
-	const char	*agency_code = NULL, *c;
-	unsigned int	 agency;
-	char		 at[20];
+	struct mc_rows proc;
+	const char    *agency_code = NULL, *c;
+	unsigned int   agency;
+	char	       at[20];
 
 	mc_time_sql(at, now);
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROC], "s",
-	    s->procedure_code) < 0)
+		s->procedure_code) < 0)
 		return -1;
-	if (proc.n == 0 || (s->channel == CHANNEL_ONLINE &&
-	    !mc_rows_int(&proc, 0, 4)))
+	if (proc.n == 0 ||
+	    (s->channel == CHANNEL_ONLINE && !mc_rows_int(&proc, 0, 4)))
 		return DOSSIER_NO_PROCEDURE;
 	if ((agency = receiving_agency(db, a, s, &proc, &agency_code)) == 0)
 		return DOSSIER_NO_AGENCY;
@@ -463,17 +490,17 @@ insert_dossier(struct mc_db *db, struct mc_arena *a,
 	    NULL)
 		return -1;
 	if (mc_db_exec(db, stmts[STMT_INSERT], "siiiiIsssssiisss", c,
-	    mc_rows_int(&proc, 0, 0), mc_rows_int(&proc, 0, 5),
-	    (long long)agency, (long long)agency, s->account_id, s->name,
-	    s->id_number, s->phone, s->email, s->address,
-	    (long long)s->channel, (long long)STATUS_SUBMITTED,
-	    s->form_json ? s->form_json : "{}", at, at) < 0)
+		mc_rows_int(&proc, 0, 0), mc_rows_int(&proc, 0, 5),
+		(long long)agency, (long long)agency, s->account_id, s->name,
+		s->id_number, s->phone, s->email, s->address,
+		(long long)s->channel, (long long)STATUS_SUBMITTED,
+		s->form_json ? s->form_json : "{}", at, at) < 0)
 		return -1;
 	*id = (long long)mc_db_insert_id(db);
 	if (add_event(db, *id, at, actor ? actor : s->account_id, "submit", 0,
-	    STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
+		STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
 	    add_files(db, *id, s->files, s->nfiles, at,
-	    actor ? actor : s->account_id) < 0 ||
+		actor ? actor : s->account_id) < 0 ||
 	    add_docs(db, *id, s) < 0)
 		return -1;
 	*code = c;
@@ -484,8 +511,8 @@ int
 mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
     const struct mc_submission *s, time_t now, const char **code)
 {
-	long long	id;
-	int		rc;
+	long long id;
+	int	  rc;
 
 	if (mc_db_begin(db) < 0)
 		return -1;
@@ -507,7 +534,7 @@ sql_time(const char *s)
 static const char *
 sql_fmt(struct mc_arena *a, time_t t)
 {
-	char	*s;
+	char *s;
 
 	if (t == 0)
 		return NULL;
@@ -525,7 +552,7 @@ soon_percent(void)
 int
 mc_dossier_colour(const char *due, const char *warn, time_t now)
 {
-	time_t	d = sql_time(due), w = sql_time(warn);
+	time_t d = sql_time(due), w = sql_time(warn);
 
 	if (d == 0)
 		return COLOUR_NONE;
@@ -540,28 +567,28 @@ const char *
 mc_dossier_colour_name(int c)
 {
 	return c == COLOUR_NONE ? "none" :
-	    mc_calendar_colour_name((enum mc_colour)c);
+				  mc_calendar_colour_name((enum mc_colour)c);
 }
 
 /* The dossier as locked for a transition, and what the action changes. */
 struct state {
-	struct mc_rows	 row;
-	long long	 id;
-	int		 status;
-	int		 step;
-	int		 last_step;
-	int		 step_role;	/* index in role_names, -1 none */
-	unsigned int	 agency;	/* receiving */
-	unsigned int	 current_agency;
+	struct mc_rows row;
+	long long      id;
+	int	       status;
+	int	       step;
+	int	       last_step;
+	int	       step_role; /* index in role_names, -1 none */
+	unsigned int   agency;	  /* receiving */
+	unsigned int   current_agency;
 	/* The new values written back. */
-	int		 to;
-	const char	*received, *due, *finished, *returned, *step_due;
-	const char	*step_warn, *clock_start, *paused_at, *original_due;
-	const char	*apology, *signed_at;
-	long long	 workflow, holder, paused_minutes, return_method;
-	long long	 stage;
-	int		 new_step;
-	unsigned int	 new_agency;
+	int	     to;
+	const char  *received, *due, *finished, *returned, *step_due;
+	const char  *step_warn, *clock_start, *paused_at, *original_due;
+	const char  *apology, *signed_at;
+	long long    workflow, holder, paused_minutes, return_method;
+	long long    stage;
+	int	     new_step;
+	unsigned int new_agency;
 };
 
 static const char *
@@ -577,8 +604,8 @@ acts(const struct mc_user *u, unsigned int roles, unsigned int agency)
 	return mc_auth_acts_for(u, roles, agency);
 }
 
-static int	officer_at_or_above(struct mc_db *, struct mc_arena *,
-		    const struct mc_user *, unsigned int);
+static int officer_at_or_above(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, unsigned int);
 
 /*
  * 1 if the user may see the locked dossier: its applicant, or an officer at
@@ -589,8 +616,8 @@ static int
 may_see(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const struct state *st)
 {
-	struct mc_rows	rows;
-	size_t		i;
+	struct mc_rows rows;
+	size_t	       i;
 
 	if (u == NULL)
 		return 0;
@@ -601,12 +628,12 @@ may_see(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		return 0;
 	if (officer_at_or_above(db, a, u, st->agency))
 		return 1;
-	if (mc_db_query(db, a, &rows, stmts[STMT_STEP_AGENCIES], "i",
-	    st->id) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_STEP_AGENCIES], "i", st->id) <
+	    0)
 		return -1;
 	for (i = 0; i < rows.n; i++)
 		if (officer_at_or_above(db, a, u,
-		    (unsigned int)mc_rows_int(&rows, i, 0)))
+			(unsigned int)mc_rows_int(&rows, i, 0)))
 			return 1;
 	return 0;
 }
@@ -615,20 +642,20 @@ may_see(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 static int
 allowed_who(const struct mc_user *u, unsigned int who, const struct state *st)
 {
-	unsigned int	step_roles;
+	unsigned int step_roles;
 
 	if (u == NULL)
 		return 0;
 	if ((who & WHO_APPLICANT) && col(st, L_ACCOUNT) != NULL &&
 	    mc_rows_int(&st->row, 0, L_ACCOUNT) == u->id)
 		return 1;
-	if ((who & WHO_RECEIVER) && acts(u, ROLES(ROLE_RECEIVER) |
-	    ROLES(ROLE_LEADER), st->agency))
+	if ((who & WHO_RECEIVER) &&
+	    acts(u, ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER), st->agency))
 		return 1;
 	if ((who & WHO_HEAD) && acts(u, ROLES(ROLE_LEADER), st->agency))
 		return 1;
-	if ((who & WHO_LEADER) && acts(u, ROLES(ROLE_LEADER),
-	    st->current_agency))
+	if ((who & WHO_LEADER) &&
+	    acts(u, ROLES(ROLE_LEADER), st->current_agency))
 		return 1;
 	if (who & WHO_STEP) {
 		step_roles = ROLES(ROLE_LEADER);
@@ -639,8 +666,9 @@ allowed_who(const struct mc_user *u, unsigned int who, const struct state *st)
 		if (acts(u, step_roles, st->current_agency))
 			return 1;
 	}
-	if ((who & WHO_OFFICER) && (acts(u, ROLES_OFFICER, st->agency) ||
-	    acts(u, ROLES_OFFICER, st->current_agency)))
+	if ((who & WHO_OFFICER) &&
+	    (acts(u, ROLES_OFFICER, st->agency) ||
+		acts(u, ROLES_OFFICER, st->current_agency)))
 		return 1;
 	return 0;
 }
@@ -650,21 +678,23 @@ static int
 create_steps(struct mc_db *db, struct mc_arena *a, struct state *st,
     long long legal_minutes)
 {
-	struct mc_rows	 wf, steps;
-	long long	 minutes, total = 0;
-	size_t		 i;
+	struct mc_rows wf, steps;
+	long long      minutes, total = 0;
+	size_t	       i;
 
 	if (mc_db_query(db, a, &wf, stmts[STMT_WORKFLOW_OF], "i",
-	    mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 || wf.n == 0)
+		mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 ||
+	    wf.n == 0)
 		return -1;
 	st->workflow = mc_rows_int(&wf, 0, 0);
 	if (mc_db_query(db, a, &steps, stmts[STMT_WORKFLOW_STEPS], "i",
-	    st->workflow) < 0 || steps.n == 0 || steps.n > MAX_STEPS)
+		st->workflow) < 0 ||
+	    steps.n == 0 || steps.n > MAX_STEPS)
 		return -1;
 	for (i = 0; i < steps.n; i++) {
 		if (mc_rows_str(&steps, i, 4) != NULL)
 			minutes = mc_rows_int(&steps, i, 4);
-		else if (i + 1 == steps.n)	/* the rest: totals match */
+		else if (i + 1 == steps.n) /* the rest: totals match */
 			minutes = legal_minutes - total;
 		else
 			minutes = legal_minutes * mc_rows_int(&steps, i, 5) /
@@ -673,10 +703,11 @@ create_steps(struct mc_db *db, struct mc_arena *a, struct state *st,
 			minutes = 0;
 		total += minutes;
 		if (mc_db_exec(db, stmts[STMT_STEP_NEW], "iissii", st->id,
-		    mc_rows_int(&steps, i, 0), mc_rows_str(&steps, i, 1),
-		    mc_rows_str(&steps, i, 2), mc_rows_str(&steps, i, 3) ?
-		    mc_rows_int(&steps, i, 3) : (long long)st->agency,
-		    minutes) < 0)
+			mc_rows_int(&steps, i, 0), mc_rows_str(&steps, i, 1),
+			mc_rows_str(&steps, i, 2),
+			mc_rows_str(&steps, i, 3) ? mc_rows_int(&steps, i, 3) :
+						    (long long)st->agency,
+			minutes) < 0)
 			return -1;
 	}
 	st->last_step = (int)steps.n;
@@ -688,10 +719,10 @@ static int
 load_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
     struct mc_rows *out)
 {
-	size_t	i;
+	size_t i;
 
 	if (mc_db_query(db, a, out, stmts[STMT_STEP_GET], "iii", st->id,
-	    st->id, (long long)seq) < 0)
+		st->id, (long long)seq) < 0)
 		return -1;
 	if (out->n == 0)
 		return 0;
@@ -711,9 +742,9 @@ static int
 start_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
     time_t now, time_t clock, long long actor)
 {
-	struct mc_rows	 step;
-	time_t		 due;
-	long		 minutes;
+	struct mc_rows step;
+	time_t	       due;
+	long	       minutes;
 
 	if (load_step(db, a, st, seq, &step) < 0 || step.n == 0)
 		return -1;
@@ -722,22 +753,25 @@ start_step(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
 	st->new_step = seq;
 	st->new_agency = (unsigned int)mc_rows_int(&step, 0, 2);
 	st->step_due = sql_fmt(a, due);
-	st->step_warn = sql_fmt(a, mc_calendar_add_minutes(clock, minutes *
-	    (100 - soon_percent()) / 100));
+	st->step_warn = sql_fmt(a,
+	    mc_calendar_add_minutes(clock,
+		minutes * (100 - soon_percent()) / 100));
 	st->holder = 0;
 	return mc_db_exec(db, stmts[STMT_STEP_START], "ssIii", sql_fmt(a, now),
-	    st->step_due, actor, st->id, (long long)seq) < 0 ? -1 : 0;
+		   st->step_due, actor, st->id, (long long)seq) < 0 ?
+	    -1 :
+	    0;
 }
 
 /* Finishes the current step at now with its outcome; 0 or -1. */
 static int
-finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
-    time_t now, long long actor)
+finish_step(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
+    long long actor)
 {
-	struct mc_rows	 step;
-	struct tm	 dt, nt;
-	const char	*outcome = "ontime";
-	time_t		 due;
+	struct mc_rows step;
+	struct tm      dt, nt;
+	const char    *outcome = "ontime";
+	time_t	       due;
 
 	if (st->step == 0)
 		return 0;
@@ -752,8 +786,10 @@ finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 			outcome = "early";
 	}
 	return mc_db_exec(db, stmts[STMT_STEP_FINISH], "ssIii",
-	    sql_fmt(a, now), outcome, actor, st->id, (long long)st->step) < 0 ?
-	    -1 : 0;
+		   sql_fmt(a, now), outcome, actor, st->id,
+		   (long long)st->step) < 0 ?
+	    -1 :
+	    0;
 }
 
 /* Moves the current step forward (or back), status 9 before the last. */
@@ -779,8 +815,8 @@ mc_dossier_legal_minutes(const char *hours, const char *days)
 {
 	if (hours != NULL)
 		return strtoll(hours, NULL, 10) * 60;
-	return (days != NULL ? strtoll(days, NULL, 10) : 0) * DAY_MINUTES *
-	    5 / 7;
+	return (days != NULL ? strtoll(days, NULL, 10) : 0) * DAY_MINUTES * 5 /
+	    7;
 }
 
 /* The procedure's legal time in working minutes (calendar days: days). */
@@ -788,10 +824,11 @@ static int
 legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
     long long *minutes, long long *days, int *cutoff)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(db, a, &rows, stmts[STMT_LEGAL_TIME], "i",
-	    mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 || rows.n == 0)
+		mc_rows_int(&st->row, 0, L_PROCEDURE)) < 0 ||
+	    rows.n == 0)
 		return -1;
 	*days = mc_rows_str(&rows, 0, 1) ? mc_rows_int(&rows, 0, 1) : 0;
 	*minutes = mc_dossier_legal_minutes(mc_rows_str(&rows, 0, 0),
@@ -801,18 +838,18 @@ legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
 }
 
 static int
-do_accept(struct mc_db *db, struct mc_arena *a, struct state *st,
-    time_t now, long long actor)
+do_accept(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
+    long long actor)
 {
-	long long	minutes, days;
-	time_t		start, due;
-	int		cutoff;
+	long long minutes, days;
+	time_t	  start, due;
+	int	  cutoff;
 
 	if (legal_time(db, a, st, &minutes, &days, &cutoff) < 0)
 		return -1;
 	start = mc_calendar_start(now, cutoff);
 	due = days > 0 ? mc_calendar_add_days(start, (int)days) :
-	    mc_calendar_add_minutes(start, (long)minutes);
+			 mc_calendar_add_minutes(start, (long)minutes);
 	st->received = sql_fmt(a, now);
 	st->clock_start = sql_fmt(a, start);
 	st->due = sql_fmt(a, due);
@@ -826,25 +863,26 @@ do_accept(struct mc_db *db, struct mc_arena *a, struct state *st,
 
 /* Records a supplement request (form 02) and pauses the clock. */
 static int
-do_request(struct mc_db *db, struct mc_arena *a, struct state *st,
-    time_t now, long long actor, const struct mc_action_args *args,
-    const char *stage)
+do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
+    long long actor, const struct mc_action_args *args, const char *stage)
 {
-	json_t	*items;
-	int	 ok;
+	json_t *items;
+	int	ok;
 
 	if (args->items_json == NULL)
 		return DOSSIER_BAD_INPUT;
 	items = json_loads(args->items_json, 0, NULL);
-	ok = items != NULL && json_is_array(items) && json_array_size(items) > 0;
+	ok = items != NULL && json_is_array(items) &&
+	    json_array_size(items) > 0;
 	json_decref(items);
 	if (!ok)
 		return DOSSIER_BAD_INPUT;
 	if (mc_db_exec(db, stmts[STMT_SUPP_NEW], "ississ", st->id, stage,
-	    sql_fmt(a, now), actor, args->items_json, args->note) < 0)
+		sql_fmt(a, now), actor, args->items_json, args->note) < 0)
 		return -1;
 	st->stage = st->status;
-	st->paused_at = st->status == STATUS_SUBMITTED ? NULL : sql_fmt(a, now);
+	st->paused_at = st->status == STATUS_SUBMITTED ? NULL :
+							 sql_fmt(a, now);
 	st->to = STATUS_SUPPLEMENT;
 	return 0;
 }
@@ -854,18 +892,19 @@ static int
 do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
     time_t now, long long actor, const struct mc_action_args *args)
 {
-	time_t	paused = sql_time(col(st, L_PAUSED_AT));
-	long	minutes = 0;
+	time_t paused = sql_time(col(st, L_PAUSED_AT));
+	long   minutes = 0;
 
 	if (args->nfiles == 0 && args->note == NULL)
 		return DOSSIER_BAD_INPUT;
 	if (add_files(db, st->id, args->files, args->nfiles, sql_fmt(a, now),
-	    actor) < 0 ||
+		actor) < 0 ||
 	    mc_db_exec(db, stmts[STMT_SUPP_ANSWER], "si", sql_fmt(a, now),
-	    st->id) < 0)
+		st->id) < 0)
 		return -1;
 	st->to = st->stage == STATUS_SUBMITTED || st->stage == 0 ?
-	    STATUS_SUBMITTED : (int)st->stage;
+	    STATUS_SUBMITTED :
+	    (int)st->stage;
 	st->stage = 0;
 	st->paused_at = NULL;
 	if (paused == 0)
@@ -874,18 +913,20 @@ do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
 	st->paused_minutes += minutes;
 	/* Due times move by the working time paused (none: they stay). */
 	if (st->due != NULL)
-		st->due = sql_fmt(a, mc_calendar_resume(sql_time(st->due),
-		    paused, now));
+		st->due = sql_fmt(a,
+		    mc_calendar_resume(sql_time(st->due), paused, now));
 	if (st->step_due != NULL) {
 		time_t old = sql_time(st->step_due);
 		time_t moved = mc_calendar_resume(old, paused, now);
 
 		st->step_due = sql_fmt(a, moved);
 		if (st->step_warn != NULL)
-			st->step_warn = sql_fmt(a, mc_calendar_resume(
-			    sql_time(st->step_warn), paused, now));
+			st->step_warn = sql_fmt(a,
+			    mc_calendar_resume(sql_time(st->step_warn), paused,
+				now));
 		if (mc_db_exec(db, stmts[STMT_STEPS_SHIFT], "iii",
-		    (long long)(moved - old), st->id, (long long)st->step) < 0)
+			(long long)(moved - old), st->id,
+			(long long)st->step) < 0)
 			return -1;
 	}
 	return 0;
@@ -895,10 +936,10 @@ static int
 do_apology(struct mc_arena *a, struct state *st, time_t now,
     const struct mc_action_args *args)
 {
-	time_t	due = sql_time(st->due);
+	time_t due = sql_time(st->due);
 
 	if (st->original_due != NULL)
-		return DOSSIER_NOT_ALLOWED;	/* a new date is set once */
+		return DOSSIER_NOT_ALLOWED; /* a new date is set once */
 	if (due == 0 || args->new_due <= due)
 		return DOSSIER_BAD_INPUT;
 	if (mc_calendar_work_minutes(now, due) < DAY_MINUTES)
@@ -914,13 +955,13 @@ static int
 do_assign(struct mc_db *db, struct mc_arena *a, struct state *st,
     const struct mc_action_args *args)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (args->officer_id <= 0 || st->step_role <= 0)
 		return DOSSIER_BAD_INPUT;
 	if (mc_db_query(db, a, &rows, stmts[STMT_HOLDER_OK], "iis",
-	    args->officer_id, (long long)st->current_agency,
-	    role_names[st->step_role - 1]) < 0)
+		args->officer_id, (long long)st->current_agency,
+		role_names[st->step_role - 1]) < 0)
 		return -1;
 	if (rows.n == 0)
 		return DOSSIER_BAD_INPUT;
@@ -976,7 +1017,8 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 		st->signed_at = sql_fmt(a, now);
 		return 0;
 	case ACTION_RETURN:
-		if (args->method < CHANNEL_COUNTER || args->method > CHANNEL_POST)
+		if (args->method < CHANNEL_COUNTER ||
+		    args->method > CHANNEL_POST)
 			return DOSSIER_BAD_INPUT;
 		if (finish_step(db, a, st, now, u->id) < 0)
 			return -1;
@@ -1009,8 +1051,8 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 static int
 state_load(struct mc_db *db, struct mc_arena *a, struct state *st)
 {
-	struct mc_rows	step;
-	int		role;
+	struct mc_rows step;
+	int	       role;
 
 	st->id = mc_rows_int(&st->row, 0, L_ID);
 	st->status = st->to = (int)mc_rows_int(&st->row, 0, L_STATUS);
@@ -1060,11 +1102,11 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, enum mc_action act, const struct mc_action_args *args,
     time_t now)
 {
-	const struct action_rule	*rule = &rules[act];
-	struct state			 st;
-	struct mc_rows			 extra;
-	char				 at[20];
-	int				 rc = -1, vis;
+	const struct action_rule *rule = &rules[act];
+	struct state		  st;
+	struct mc_rows		  extra;
+	char			  at[20];
+	int			  rc = -1, vis;
 
 	memset(&st, 0, sizeof(st));
 	mc_time_sql(at, now);
@@ -1096,15 +1138,16 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		if ((vis = may_see(db, a, u, &st)) < 0)
 			rc = -1;
 		else if (vis && args->expected_version > 0 &&
-		    mc_rows_int(&st.row, 0, L_VERSION) != args->expected_version)
+		    mc_rows_int(&st.row, 0, L_VERSION) !=
+			args->expected_version)
 			rc = DOSSIER_CONFLICT;
 		else if (vis && !(rule->from & S(st.status)))
 			rc = DOSSIER_NOT_ALLOWED;
 		goto out;
 	}
 	rc = DOSSIER_CONFLICT;
-	if (args->expected_version > 0 && mc_rows_int(&st.row, 0, L_VERSION) !=
-	    args->expected_version)
+	if (args->expected_version > 0 &&
+	    mc_rows_int(&st.row, 0, L_VERSION) != args->expected_version)
 		goto out;
 	rc = DOSSIER_NOT_ALLOWED;
 	if (!(rule->from & S(st.status)))
@@ -1116,18 +1159,18 @@ act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	    (rc = add_results(db, a, st.id, act, args, at, u->id)) != 0)
 		goto out;
 	rc = -1;
-	if (mc_db_exec(db, stmts[STMT_UPDATE],
-	    "isssssIIIIssssisssIIi", (long long)st.to, at, st.received,
-	    st.due, st.finished, st.returned, st.workflow,
-	    (long long)st.new_step, (long long)st.new_agency, st.holder,
-	    st.step_due, st.step_warn, st.clock_start, st.paused_at,
-	    st.paused_minutes, st.original_due, st.apology, st.signed_at,
-	    st.return_method, st.stage, st.id) < 0)
+	if (mc_db_exec(db, stmts[STMT_UPDATE], "isssssIIIIssssisssIIi",
+		(long long)st.to, at, st.received, st.due, st.finished,
+		st.returned, st.workflow, (long long)st.new_step,
+		(long long)st.new_agency, st.holder, st.step_due, st.step_warn,
+		st.clock_start, st.paused_at, st.paused_minutes,
+		st.original_due, st.apology, st.signed_at, st.return_method,
+		st.stage, st.id) < 0)
 		goto out;
 	if (add_event(db, st.id, at, u->id, rule->name, st.status, st.to,
-	    args->note, st.new_step, rule->internal) < 0 ||
-	    (!rule->internal && mc_notify_dossier_event(db, a, st.id,
-	    rule->name) < 0) ||
+		args->note, st.new_step, rule->internal) < 0 ||
+	    (!rule->internal &&
+		mc_notify_dossier_event(db, a, st.id, rule->name) < 0) ||
 	    notify_officer(db, a, &st, act, args) < 0)
 		goto out;
 	rc = 0;
@@ -1140,7 +1183,7 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, enum mc_action act, const struct mc_action_args *args,
     time_t now)
 {
-	int	rc;
+	int rc;
 
 	if (mc_db_begin(db) < 0)
 		return -1;
@@ -1156,9 +1199,9 @@ mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, const struct mc_submission *s, time_t now,
     const char **code)
 {
-	struct mc_action_args	args;
-	long long		id;
-	int			rc;
+	struct mc_action_args args;
+	long long	      id;
+	int		      rc;
 
 	/* Filed and accepted in one transaction: both or neither. */
 	memset(&args, 0, sizeof(args));
@@ -1176,20 +1219,21 @@ unsigned int
 mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, const struct mc_dossier *d, time_t now)
 {
-	struct state	 st;
-	struct mc_rows	 step;
-	unsigned int	 bits = 0;
-	int		 i;
+	struct state   st;
+	struct mc_rows step;
+	unsigned int   bits = 0;
+	int	       i;
 
 	memset(&st, 0, sizeof(st));
 	st.id = d->id;
 	st.status = d->status;
 	st.agency = d->agency_id;
-	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY);
+	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0,
+	    DCOL_CAGENCY);
 	st.step = (int)mc_rows_int(&d->row, 0, DCOL_STEP);
 	st.step_role = -1;
-	if (st.step > 0 && (st.step_role = load_step(db, a, &st, st.step,
-	    &step)) < 0)
+	if (st.step > 0 &&
+	    (st.step_role = load_step(db, a, &st, st.step, &step)) < 0)
 		return 0;
 	for (i = 0; i < ACTION__MAX; i++) {
 		if (!(rules[i].from & S(st.status)))
@@ -1209,12 +1253,13 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 		bits &= ~(1u << ACTION_SEND_BACK);
 	if (st.step_role != 3)
 		bits &= ~(1u << ACTION_APPROVE);
-	if (mc_rows_str(&d->row, 0, DCOL_ORIGINAL_DUE) != NULL ||	/* original_due */
+	if (mc_rows_str(&d->row, 0, DCOL_ORIGINAL_DUE) !=
+		NULL || /* original_due */
 	    mc_rows_str(&d->row, 0, DCOL_DUE) == NULL ||
-	    mc_calendar_work_minutes(now, sql_time(mc_rows_str(&d->row, 0,
-	    DCOL_DUE))) < DAY_MINUTES)
+	    mc_calendar_work_minutes(now,
+		sql_time(mc_rows_str(&d->row, 0, DCOL_DUE))) < DAY_MINUTES)
 		bits &= ~(1u << ACTION_APOLOGY);
-	if (mc_rows_str(&d->row, 0, DCOL_HOLDER) == NULL)	/* no holder */
+	if (mc_rows_str(&d->row, 0, DCOL_HOLDER) == NULL) /* no holder */
 		bits &= ~(1u << ACTION_REMIND);
 	return bits;
 }
@@ -1237,13 +1282,14 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	d->status = (int)mc_rows_int(&d->row, 0, DCOL_STATUS);
 	d->agency_id = (unsigned int)mc_rows_int(&d->row, 0, DCOL_AGENCY);
 	d->account_id = mc_rows_int(&d->row, 0, DCOL_ACCOUNT);
-	if (mc_db_query(db, a, &d->events, stmts[STMT_EVENTS], "i", d->id) < 0 ||
+	if (mc_db_query(db, a, &d->events, stmts[STMT_EVENTS], "i", d->id) <
+		0 ||
 	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->steps, stmts[STMT_STEPS], "i", d->id) < 0 ||
 	    mc_db_query(db, a, &d->supplements, stmts[STMT_SUPPLEMENTS], "i",
-	    d->id) < 0 ||
-	    mc_db_query(db, a, &d->results, stmts[STMT_RESULTS], "i",
-	    d->id) < 0)
+		d->id) < 0 ||
+	    mc_db_query(db, a, &d->results, stmts[STMT_RESULTS], "i", d->id) <
+		0)
 		return -1;
 	return 1;
 }
@@ -1253,14 +1299,15 @@ static int
 officer_at_or_above(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, unsigned int agency)
 {
-	struct mc_rows	rows;
-	int		depth;
+	struct mc_rows rows;
+	int	       depth;
 
 	for (depth = 0; agency != 0 && depth < 8; depth++) {
 		if (mc_auth_acts_for(u, ROLES_OFFICER, agency))
 			return 1;
 		if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY_PARENT], "i",
-		    (long long)agency) < 0 || rows.n == 0)
+			(long long)agency) < 0 ||
+		    rows.n == 0)
 			return 0;
 		agency = (unsigned int)mc_rows_int(&rows, 0, 0);
 	}
@@ -1271,7 +1318,7 @@ int
 mc_dossier_officer_visible(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, const struct mc_dossier *d)
 {
-	size_t	i;
+	size_t i;
 
 	if (u == NULL || (u->roles & ROLES_OFFICER) == 0)
 		return 0;
@@ -1279,7 +1326,7 @@ mc_dossier_officer_visible(struct mc_db *db, struct mc_arena *a,
 		return 1;
 	for (i = 0; i < d->steps.n; i++)
 		if (officer_at_or_above(db, a, u,
-		    (unsigned int)mc_rows_int(&d->steps, i, 3)))
+			(unsigned int)mc_rows_int(&d->steps, i, 3)))
 			return 1;
 	return 0;
 }
@@ -1309,8 +1356,8 @@ mc_dossier_visible(struct mc_db *db, struct mc_arena *a,
 
 /* The default workflow's step names (db/migrations/0005) and their keys. */
 static const struct {
-	const char	*name;
-	const char	*key;
+	const char *name;
+	const char *key;
 } default_steps[] = {
 	{ "Tiếp nhận hồ sơ", "receive" },
 	{ "Thẩm định, xử lý hồ sơ", "review" },
@@ -1321,10 +1368,11 @@ static const struct {
 const char *
 mc_dossier_step_key(const char *name)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; name != NULL &&
-	    i < sizeof(default_steps) / sizeof(default_steps[0]); i++)
+	     i < sizeof(default_steps) / sizeof(default_steps[0]);
+	     i++)
 		if (strcmp(name, default_steps[i].name) == 0)
 			return default_steps[i].key;
 	return NULL;
@@ -1342,15 +1390,16 @@ int
 mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
     const struct mc_inbox_filter *f, struct mc_rows *out)
 {
-	const char	*q = f->q && *f->q ? f->q : NULL;
-	const char	*like;
-	long long	 lim = (long long)f->limit, off = (long long)f->offset;
-	long long	 ag = f->agency_id, h = f->holder_id;
-	long long	 pr = f->procedure_id, fi = f->field_id;
-	const char	*due = f->due_before;
+	const char *q = f->q && *f->q ? f->q : NULL;
+	const char *like;
+	long long   lim = (long long)f->limit, off = (long long)f->offset;
+	long long   ag = f->agency_id, h = f->holder_id;
+	long long   pr = f->procedure_id, fi = f->field_id;
+	const char *due = f->due_before;
 
-	if (q != NULL && (strchr(q, '-') != NULL || (strlen(q) == 12 &&
-	    q[strspn(q, "0123456789")] == '\0')))
+	if (q != NULL &&
+	    (strchr(q, '-') != NULL ||
+		(strlen(q) == 12 && q[strspn(q, "0123456789")] == '\0')))
 		return mc_db_query(db, a, out, stmts[STMT_INBOX_KEY],
 		    "ssiiiiiiissii", q, q, ag, h, h, pr, pr, fi, fi, due, due,
 		    lim, off);
@@ -1365,29 +1414,29 @@ mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
 		return mc_db_query(db, a, out, stmts[STMT_INBOX_STATUS],
 		    "iiiiiiiissii", ag, (long long)f->status, h, h, pr, pr, fi,
 		    fi, due, due, lim, off);
-	return mc_db_query(db, a, out, stmts[STMT_INBOX], "iiiiiiissii", ag,
-	    h, h, pr, pr, fi, fi, due, due, lim, off);
+	return mc_db_query(db, a, out, stmts[STMT_INBOX], "iiiiiiissii", ag, h,
+	    h, pr, pr, fi, fi, due, due, lim, off);
 }
 
 int
 mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, time_t now, long long counts[COLOUR__MAX])
 {
-	struct mc_rows	 r;
-	const char	*t = sql_fmt(a, now);
+	struct mc_rows r;
+	const char    *t = sql_fmt(a, now);
 
 	memset(counts, 0, COLOUR__MAX * sizeof(counts[0]));
 	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_RED], "is",
-	    (long long)agency_id, t) < 0)
+		(long long)agency_id, t) < 0)
 		return -1;
 	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
 	/* Warned ones include the overdue: a warning comes before the due. */
 	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_YELLOW], "is",
-	    (long long)agency_id, t) < 0)
+		(long long)agency_id, t) < 0)
 		return -1;
 	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED];
 	if (mc_db_query(db, a, &r, stmts[STMT_COUNT_OPEN], "i",
-	    (long long)agency_id) < 0)
+		(long long)agency_id) < 0)
 		return -1;
 	counts[COLOUR_GREEN] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED] -
 	    counts[COLOUR_YELLOW];
@@ -1398,10 +1447,11 @@ int
 mc_dossier_workflow(struct mc_db *db, struct mc_arena *a,
     long long procedure_id, struct mc_rows *out)
 {
-	struct mc_rows	wf;
+	struct mc_rows wf;
 
 	if (mc_db_query(db, a, &wf, stmts[STMT_WORKFLOW_OF], "i",
-	    procedure_id) < 0 || wf.n == 0)
+		procedure_id) < 0 ||
+	    wf.n == 0)
 		return -1;
 	return mc_db_query(db, a, out, stmts[STMT_WORKFLOW_STEPS], "i",
 	    mc_rows_int(&wf, 0, 0));
@@ -1411,7 +1461,7 @@ size_t
 mc_dossier_agencies(const struct mc_user *u, unsigned int roles,
     unsigned int *out, size_t max)
 {
-	size_t	i, j, n = 0;
+	size_t i, j, n = 0;
 
 	for (i = 0; u != NULL && i < u->ngrants && n < max; i++) {
 		if (!(roles & (1u << u->grants[i].role)) ||

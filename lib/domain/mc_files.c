@@ -18,11 +18,13 @@
 #include "mc_log.h"
 #include "mc_util.h"
 
-static magic_t	cookie;
+static magic_t cookie;
 
+/* clang-format off */
 static const char *const allowed[] = {
 	"application/pdf", "image/jpeg", "image/png"
 };
+/* clang-format on */
 
 int
 mc_files_init(void)
@@ -48,8 +50,8 @@ mc_files_path(struct mc_arena *a, const char *sha)
 static const char *
 clean_name(struct mc_arena *a, const char *name)
 {
-	const char	*base;
-	char		*out, *o;
+	const char *base;
+	char	   *out, *o;
 
 	if (name == NULL || *name == '\0')
 		return "tep-dinh-kem";
@@ -80,10 +82,10 @@ static int
 write_atomic(struct mc_arena *a, const char *path, const char *bytes,
     size_t len)
 {
-	char	*tmp = mc_arena_printf(a, "%s.tmp.%d", path, (int)getpid());
-	ssize_t	 w;
-	size_t	 done = 0;
-	int	 fd;
+	char   *tmp = mc_arena_printf(a, "%s.tmp.%d", path, (int)getpid());
+	ssize_t w;
+	size_t	done = 0;
+	int	fd;
 
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0) {
 		mc_err("open %s: %s", tmp, strerror(errno));
@@ -119,12 +121,12 @@ int
 mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
     const char *filename, struct mc_file *f, const char **why)
 {
-	unsigned char	 h[32];
-	const char	*mime, *dir = mc_config_get("files_dir", "files");
-	char		*path;
-	struct stat	 st;
-	size_t		 i;
-	long long	 max = mc_config_int("max_upload", 10 << 20, 1, 1LL << 32);
+	unsigned char h[32];
+	const char   *mime, *dir = mc_config_get("files_dir", "files");
+	char	     *path;
+	struct stat   st;
+	size_t	      i;
+	long long max = mc_config_int("max_upload", 10 << 20, 1, 1LL << 32);
 
 	memset(f, 0, sizeof(*f));
 	if (len == 0) {
@@ -152,11 +154,11 @@ mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
 	f->filename = clean_name(a, filename);
 	path = mc_files_path(a, f->sha256);
 	if (stat(path, &st) == 0 && (size_t)st.st_size == len)
-		return 0;	/* the same bytes are there already */
+		return 0; /* the same bytes are there already */
 	if (mkdirs(dir) < 0 ||
 	    mkdirs(mc_arena_printf(a, "%s/%.2s", dir, f->sha256)) < 0 ||
 	    mkdirs(mc_arena_printf(a, "%s/%.2s/%.2s", dir, f->sha256,
-	    f->sha256 + 2)) < 0)
+		f->sha256 + 2)) < 0)
 		return -1;
 	return write_atomic(a, path, bytes, len);
 }

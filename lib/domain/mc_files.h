@@ -11,14 +11,14 @@
 struct mc_arena;
 
 struct mc_file {
-	char		 sha256[65];
-	const char	*mime;		/* from the bytes, not the name */
-	size_t		 size;
-	const char	*filename;	/* as the user named it, cleaned */
+	char	    sha256[65];
+	const char *mime; /* from the bytes, not the name */
+	size_t	    size;
+	const char *filename; /* as the user named it, cleaned */
 };
 
 /* Loads the type database once per process; 0 or -1. */
-int	mc_files_init(void);
+int mc_files_init(void);
 
 /*
  * Checks and stores one upload: the type must be PDF, JPEG or PNG and the
@@ -27,10 +27,10 @@ int	mc_files_init(void);
  * error, or 1 when the file is refused (type or size), with *why set to a
  * language key (Error.FileType, Error.FileSize, Error.FileEmpty).
  */
-int	mc_files_store(struct mc_arena *, const char *bytes, size_t len,
-	    const char *filename, struct mc_file *, const char **why);
+int mc_files_store(struct mc_arena *, const char *bytes, size_t len,
+    const char *filename, struct mc_file *, const char **why);
 
 /* The path of a stored file into the arena. */
-char	*mc_files_path(struct mc_arena *, const char *sha256);
+char *mc_files_path(struct mc_arena *, const char *sha256);
 
 #endif

@@ -12,14 +12,14 @@
 #include "mc_forms.h"
 #include "mc_pdf.h"
 
-#define CITY		"Thành phố Hồ Chí Minh"
-#define COUNTRY		"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-#define MOTTO		"Độc lập - Tự do - Hạnh phúc"
-#define SIGN_NOTE	"(Ký và ghi rõ họ tên)"
-#define SIGN_NOTE_SEAL	"(Ký, ghi rõ họ tên và đóng dấu)"
-#define BLANK		"......"
-#define QR_CAPTION	"Quét mã để tra cứu tình trạng hồ sơ"
-#define QR_SIZE_MM	28
+#define CITY	       "Thành phố Hồ Chí Minh"
+#define COUNTRY	       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+#define MOTTO	       "Độc lập - Tự do - Hạnh phúc"
+#define SIGN_NOTE      "(Ký và ghi rõ họ tên)"
+#define SIGN_NOTE_SEAL "(Ký, ghi rõ họ tên và đóng dấu)"
+#define BLANK	       "......"
+#define QR_CAPTION     "Quét mã để tra cứu tình trạng hồ sơ"
+#define QR_SIZE_MM     28
 
 static int
 empty(const char *s)
@@ -48,7 +48,7 @@ day_month(struct mc_arena *a, const struct tm *tm)
 static const char *
 t_day(struct mc_arena *a, time_t t)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	if (t == 0 || localtime_r(&t, &tm) == NULL)
 		return "ngày " BLANK " tháng " BLANK " năm " BLANK;
@@ -59,11 +59,11 @@ t_day(struct mc_arena *a, time_t t)
 static const char *
 t_long(struct mc_arena *a, time_t t)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	if (t == 0 || localtime_r(&t, &tm) == NULL)
-		return BLANK " giờ " BLANK " phút, ngày " BLANK " tháng "
-		    BLANK " năm " BLANK;
+		return BLANK " giờ " BLANK " phút, ngày " BLANK " tháng " BLANK
+			     " năm " BLANK;
 	return mc_arena_printf(a, "%02d giờ %02d phút, %s", tm.tm_hour,
 	    tm.tm_min, day_month(a, &tm));
 }
@@ -72,7 +72,7 @@ t_long(struct mc_arena *a, time_t t)
 static const char *
 t_short(struct mc_arena *a, time_t t)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	if (t == 0 || localtime_r(&t, &tm) == NULL)
 		return "";
@@ -84,7 +84,7 @@ t_short(struct mc_arena *a, time_t t)
 static const char *
 t_date(struct mc_arena *a, time_t t)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	if (t == 0 || localtime_r(&t, &tm) == NULL)
 		return BLANK;
@@ -94,12 +94,12 @@ t_date(struct mc_arena *a, time_t t)
 
 /* A new document with the national heading of h. */
 static struct mc_pdf *
-form_start(struct mc_arena *a, const struct mc_form_head *h,
-    const char *title, int landscape)
+form_start(struct mc_arena *a, const struct mc_form_head *h, const char *title,
+    int landscape)
 {
-	struct mc_pdf		*doc;
-	struct mc_pdf_heading	 hd;
-	size_t			 n = 0;
+	struct mc_pdf	     *doc;
+	struct mc_pdf_heading hd;
+	size_t		      n = 0;
 
 	doc = mc_pdf_new(a, title, landscape);
 	mc_pdf_page_numbers(doc, "Trang");
@@ -121,7 +121,7 @@ form_start(struct mc_arena *a, const struct mc_form_head *h,
 static int
 form_end(struct mc_arena *a, struct mc_pdf *doc, struct buf *out)
 {
-	int	 rc;
+	int rc;
 
 	rc = mc_pdf_render(doc, out);
 	mc_arena_free(a);
@@ -152,12 +152,12 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 		{ "Bản chính", 0.15, MC_PDF_CENTER },
 		{ "Bản sao", 0.15, MC_PDF_CENTER },
 	};
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_table	*t;
-	struct mc_pdf_sig	 sig[2];
-	const char		*cell[4];
-	size_t			 i;
+	struct mc_arena	    *a;
+	struct mc_pdf	    *doc;
+	struct mc_pdf_table *t;
+	struct mc_pdf_sig    sig[2];
+	const char	    *cell[4];
+	size_t		     i;
 
 	if (empty(f->status_url) || (a = mc_arena_new(16384)) == NULL)
 		return -1;
@@ -187,8 +187,8 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 		cell[3] = mc_arena_printf(a, "%u", f->docs[i].copies);
 		mc_pdf_row(t, cell);
 	}
-	mc_pdf_field(doc, "2. Số lượng hồ sơ", mc_arena_printf(a, "%02u (bộ)",
-	    f->sets > 0 ? f->sets : 1));
+	mc_pdf_field(doc, "2. Số lượng hồ sơ",
+	    mc_arena_printf(a, "%02u (bộ)", f->sets > 0 ? f->sets : 1));
 	mc_pdf_field(doc, "3. Thời gian giải quyết hồ sơ theo quy định là",
 	    f->legal_time);
 	mc_pdf_field(doc, "4. Thời gian nhận hồ sơ", t_long(a, f->received));
@@ -198,7 +198,7 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 	mc_pdf_field2(doc, "Vào Sổ theo dõi hồ sơ, Quyển số", f->book,
 	    "Số thứ tự", f->book_seq);
 	if (mc_pdf_qr(doc, f->status_url, QR_SIZE_MM, QR_CAPTION,
-	    f->status_url) < 0) {
+		f->status_url) < 0) {
 		mc_arena_free(a);
 		return -1;
 	}
@@ -206,7 +206,7 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 	sig[0].role = "NGƯỜI NỘP HỒ SƠ";
 	sig[0].note = SIGN_NOTE;
 	sig[0].name = !empty(f->authorised.name) ? f->authorised.name :
-	    f->applicant.name;
+						   f->applicant.name;
 	sig[1].role = "NGƯỜI TIẾP NHẬN HỒ SƠ";
 	sig[1].note = SIGN_NOTE;
 	sig[1].name = f->officer;
@@ -217,19 +217,19 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 int
 mc_form02_pdf(struct buf *out, const struct mc_form02 *f)
 {
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_item	*items;
-	struct mc_pdf_sig	 sig;
-	size_t			 i;
+	struct mc_arena	   *a;
+	struct mc_pdf	   *doc;
+	struct mc_pdf_item *items;
+	struct mc_pdf_sig   sig;
+	size_t		    i;
 
 	if ((a = mc_arena_new(16384)) == NULL)
 		return -1;
 	doc = form_start(a, &f->head,
 	    "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", 0);
 	mc_pdf_title(doc, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ",
-	    empty(f->code) ? NULL : mc_arena_printf(a, "Mã hồ sơ: %s",
-	    f->code));
+	    empty(f->code) ? NULL :
+			     mc_arena_printf(a, "Mã hồ sơ: %s", f->code));
 	mc_pdf_field(doc, "Hồ sơ của", f->applicant.name);
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
 	contact(doc, &f->applicant);
@@ -238,14 +238,16 @@ mc_form02_pdf(struct buf *out, const struct mc_form02 *f)
 	items = mc_arena_alloc(a, (f->nitems + 1) * sizeof(*items));
 	for (i = 0; i < f->nitems; i++) {
 		items[i].text = f->items[i].what;
-		items[i].note = empty(f->items[i].reason) ? NULL :
+		items[i].note = empty(f->items[i].reason) ?
+		    NULL :
 		    mc_arena_printf(a, "Lý do: %s", f->items[i].reason);
 	}
 	mc_pdf_list(doc, MC_PDF_NUM_DOT, items, f->nitems);
-	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY, mc_arena_printf(a,
-	    "Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên "
-	    "hệ với %s, số điện thoại %s để được hướng dẫn./.",
-	    or_dots(f->officer), or_dots(f->officer_phone)));
+	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
+	    mc_arena_printf(a,
+		"Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên "
+		"hệ với %s, số điện thoại %s để được hướng dẫn./.",
+		or_dots(f->officer), or_dots(f->officer_phone)));
 	sig.role = "NGƯỜI HƯỚNG DẪN";
 	sig.note = SIGN_NOTE;
 	sig.name = f->officer;
@@ -256,29 +258,31 @@ mc_form02_pdf(struct buf *out, const struct mc_form02 *f)
 int
 mc_form03_pdf(struct buf *out, const struct mc_form03 *f)
 {
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_item	*items;
-	struct mc_pdf_sig	 sig;
-	const char		*unit;
-	size_t			 i;
+	struct mc_arena	   *a;
+	struct mc_pdf	   *doc;
+	struct mc_pdf_item *items;
+	struct mc_pdf_sig   sig;
+	const char	   *unit;
+	size_t		    i;
 
 	if ((a = mc_arena_new(16384)) == NULL)
 		return -1;
 	doc = form_start(a, &f->head,
 	    "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", 0);
 	mc_pdf_title(doc, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ",
-	    empty(f->code) ? NULL : mc_arena_printf(a, "Mã hồ sơ: %s",
-	    f->code));
+	    empty(f->code) ? NULL :
+			     mc_arena_printf(a, "Mã hồ sơ: %s", f->code));
 	unit = unit_name(f->unit, &f->head);
 	mc_pdf_field(doc, "Bộ phận tiếp nhận và trả kết quả", unit);
 	mc_pdf_field(doc, "Tiếp nhận hồ sơ của", f->applicant.name);
 	mc_pdf_field(doc, "Số định danh cá nhân", f->applicant.id_number);
 	contact(doc, &f->applicant);
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
-	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY, mc_arena_printf(a,
-	    "Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ "
-	    "này với lý do cụ thể như sau:", unit));
+	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
+	    mc_arena_printf(a,
+		"Qua xem xét, %s thông báo không tiếp nhận, giải quyết hồ sơ "
+		"này với lý do cụ thể như sau:",
+		unit));
 	items = mc_arena_alloc(a, (f->nreasons + 1) * sizeof(*items));
 	for (i = 0; i < f->nreasons; i++)
 		items[i].text = f->reasons[i];
@@ -295,10 +299,10 @@ mc_form03_pdf(struct buf *out, const struct mc_form03 *f)
 int
 mc_form04_pdf(struct buf *out, const struct mc_form04 *f)
 {
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_sig	 sig;
-	const char		*agency, *name;
+	struct mc_arena	 *a;
+	struct mc_pdf	 *doc;
+	struct mc_pdf_sig sig;
+	const char	 *agency, *name;
 
 	if ((a = mc_arena_new(16384)) == NULL)
 		return -1;
@@ -310,9 +314,10 @@ mc_form04_pdf(struct buf *out, const struct mc_form04 *f)
 	mc_pdf_para(doc, MC_PDF_BOLD, MC_PDF_CENTER,
 	    mc_arena_printf(a, "Kính gửi: Ông/Bà %s", name));
 	mc_pdf_space(doc, 2);
-	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY, mc_arena_printf(a,
-	    "Ngày %s, %s tiếp nhận giải quyết hồ sơ của Ông/Bà %s:",
-	    t_date(a, f->received), agency, name));
+	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
+	    mc_arena_printf(a,
+		"Ngày %s, %s tiếp nhận giải quyết hồ sơ của Ông/Bà %s:",
+		t_date(a, f->received), agency, name));
 	mc_pdf_field(doc, "Mã hồ sơ", f->code);
 	mc_pdf_field(doc, "Số biên nhận", f->receipt_no);
 	mc_pdf_field(doc, "Loại hồ sơ", f->dossier_type);
@@ -320,18 +325,21 @@ mc_form04_pdf(struct buf *out, const struct mc_form04 *f)
 	mc_pdf_field(doc, "Tình trạng hồ sơ", f->status);
 	mc_pdf_field(doc, "Thời gian hẹn trả kết quả giải quyết hồ sơ",
 	    t_long(a, f->due_old));
-	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY, mc_arena_printf(a,
-	    "Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của "
-	    "Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả "
-	    "kết quả, lý do: %s", agency, or_dots(f->reason)));
-	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY, mc_arena_printf(a,
-	    "Sự chậm trễ này đã gây phiền hà cho Ông/Bà, %s xin lỗi Ông/Bà "
-	    "và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào %s.", agency,
-	    t_long(a, f->due_new)));
+	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
+	    mc_arena_printf(a,
+		"Tuy nhiên đến nay, %s chưa trả kết quả giải quyết hồ sơ của "
+		"Ông/Bà đúng thời hạn ghi trên Giấy tiếp nhận hồ sơ và hẹn trả "
+		"kết quả, lý do: %s",
+		agency, or_dots(f->reason)));
+	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
+	    mc_arena_printf(a,
+		"Sự chậm trễ này đã gây phiền hà cho Ông/Bà, %s xin lỗi Ông/Bà "
+		"và sẽ trả kết quả giải quyết hồ sơ cho Ông/Bà vào %s.",
+		agency, t_long(a, f->due_new)));
 	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,
 	    "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./.");
 	sig.role = empty(f->signer_role) ? "THỦ TRƯỞNG CƠ QUAN" :
-	    f->signer_role;
+					   f->signer_role;
 	sig.note = SIGN_NOTE_SEAL;
 	sig.name = f->signer;
 	mc_pdf_sign(doc, &sig, 1);
@@ -375,11 +383,11 @@ mc_form05_pdf(struct buf *out, const struct mc_form05 *f)
 		    MC_PDF_CENTER },
 		{ "Ghi chú", 0.17, MC_PDF_LEFT },
 	};
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_table	*t;
-	const char		*cell[6];
-	size_t			 i;
+	struct mc_arena	    *a;
+	struct mc_pdf	    *doc;
+	struct mc_pdf_table *t;
+	const char	    *cell[6];
+	size_t		     i;
 
 	if ((a = mc_arena_new(32768)) == NULL)
 		return -1;
@@ -387,7 +395,7 @@ mc_form05_pdf(struct buf *out, const struct mc_form05 *f)
 	    "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", 0);
 	mc_pdf_title(doc, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
 	    mc_arena_printf(a, "(Kèm theo hồ sơ có mã số: %s)",
-	    or_dots(f->code)));
+		or_dots(f->code)));
 	mc_pdf_field(doc, "Kèm theo hồ sơ của", f->applicant.name);
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
 	mc_pdf_field(doc, "Cơ quan (bộ phận) giải quyết hồ sơ", f->lead);
@@ -440,19 +448,19 @@ mc_form06_pdf(struct buf *out, const struct mc_form06 *f)
 		{ "Trả kết quả", 0.08, MC_PDF_CENTER },
 		{ "Hình thức trả kết quả", 0.08, MC_PDF_CENTER },
 	};
-	struct mc_arena		*a;
-	struct mc_pdf		*doc;
-	struct mc_pdf_table	*t;
-	const char		*cell[9];
-	size_t			 i;
+	struct mc_arena	    *a;
+	struct mc_pdf	    *doc;
+	struct mc_pdf_table *t;
+	const char	    *cell[9];
+	size_t		     i;
 
 	if ((a = mc_arena_new(65536)) == NULL)
 		return -1;
 	doc = form_start(a, &f->head, "SỔ THEO DÕI HỒ SƠ", 1);
 	mc_pdf_set_size(doc, 10);
-	mc_pdf_title(doc, "SỔ THEO DÕI HỒ SƠ", mc_arena_printf(a,
-	    "Lĩnh vực: %s. Từ ngày %s đến ngày %s", or_dots(f->field),
-	    t_date(a, f->from), t_date(a, f->to)));
+	mc_pdf_title(doc, "SỔ THEO DÕI HỒ SƠ",
+	    mc_arena_printf(a, "Lĩnh vực: %s. Từ ngày %s đến ngày %s",
+		or_dots(f->field), t_date(a, f->from), t_date(a, f->to)));
 	if (!empty(f->book))
 		mc_pdf_para(doc, 0, MC_PDF_CENTER,
 		    mc_arena_printf(a, "Quyển số: %s", f->book));

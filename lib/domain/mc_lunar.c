@@ -6,27 +6,27 @@
 
 #include "mc_lunar.h"
 
-#define TZ_HOURS	7.0
-#define SYNODIC		29.530588853	/* mean lunation, days */
-#define NM_EPOCH	2415021.076998695 /* new moon k = 0 (1900-01-01) */
-#define DEG		(M_PI / 180.0)
+#define TZ_HOURS 7.0
+#define SYNODIC	 29.530588853	   /* mean lunation, days */
+#define NM_EPOCH 2415021.076998695 /* new moon k = 0 (1900-01-01) */
+#define DEG	 (M_PI / 180.0)
 
 long
 mc_lunar_jdn(int year, int month, int day)
 {
-	long	a, y, m;
+	long a, y, m;
 
 	a = (14 - month) / 12;
 	y = year + 4800L - a;
 	m = month + 12 * a - 3;
-	return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 +
-	    y / 400 - 32045;
+	return day + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 -
+	    32045;
 }
 
 void
 mc_lunar_civil(long jdn, int *year, int *month, int *day)
 {
-	long	a, b, c, d, e, m;
+	long a, b, c, d, e, m;
 
 	a = jdn + 32044;
 	b = (4 * a + 3) / 146097;
@@ -43,8 +43,8 @@ mc_lunar_civil(long jdn, int *year, int *month, int *day)
 static int
 valid_solar(int year, int month, int day)
 {
-	static const int	mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31,
-				    30, 31, 30, 31 };
+	static const int mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+		30, 31 };
 
 	if (year < MC_LUNAR_MIN_YEAR || year > MC_LUNAR_MAX_YEAR ||
 	    month < 1 || month > 12 || day < 1 || day > mdays[month - 1])
@@ -62,29 +62,29 @@ valid_solar(int year, int month, int day)
 static long
 new_moon_day(long k)
 {
-	double	t, t2, t3, jd, m, mp, f, corr, dt;
+	double t, t2, t3, jd, m, mp, f, corr, dt;
 
-	t = k / 1236.85;		/* Julian centuries since 1900 */
+	t = k / 1236.85; /* Julian centuries since 1900 */
 	t2 = t * t;
 	t3 = t2 * t;
 	jd = 2415020.75933 + 29.53058868 * k + 0.0001178 * t2 -
 	    0.000000155 * t3 +
 	    0.00033 * sin((166.56 + 132.87 * t - 0.009173 * t2) * DEG);
-	m = (359.2242 + 29.10535608 * k - 0.0000333 * t2 -
-	    0.00000347 * t3) * DEG;
-	mp = (306.0253 + 385.81691806 * k + 0.0107306 * t2 +
-	    0.00001236 * t3) * DEG;
-	f = (21.2964 + 390.67050646 * k - 0.0016528 * t2 -
-	    0.00000239 * t3) * DEG;
+	m = (359.2242 + 29.10535608 * k - 0.0000333 * t2 - 0.00000347 * t3) *
+	    DEG;
+	mp = (306.0253 + 385.81691806 * k + 0.0107306 * t2 + 0.00001236 * t3) *
+	    DEG;
+	f = (21.2964 + 390.67050646 * k - 0.0016528 * t2 - 0.00000239 * t3) *
+	    DEG;
 	corr = (0.1734 - 0.000393 * t) * sin(m) + 0.0021 * sin(2 * m) -
 	    0.4068 * sin(mp) + 0.0161 * sin(2 * mp) - 0.0004 * sin(3 * mp) +
-	    0.0104 * sin(2 * f) - 0.0051 * sin(m + mp) -
-	    0.0074 * sin(m - mp) + 0.0004 * sin(2 * f + m) -
-	    0.0004 * sin(2 * f - m) - 0.0006 * sin(2 * f + mp) +
-	    0.0010 * sin(2 * f - mp) + 0.0005 * sin(m + 2 * mp);
+	    0.0104 * sin(2 * f) - 0.0051 * sin(m + mp) - 0.0074 * sin(m - mp) +
+	    0.0004 * sin(2 * f + m) - 0.0004 * sin(2 * f - m) -
+	    0.0006 * sin(2 * f + mp) + 0.0010 * sin(2 * f - mp) +
+	    0.0005 * sin(m + 2 * mp);
 	if (t < -11)
-		dt = 0.001 + 0.000839 * t + 0.0002261 * t2 -
-		    0.00000845 * t3 - 0.000000081 * t * t3;
+		dt = 0.001 + 0.000839 * t + 0.0002261 * t2 - 0.00000845 * t3 -
+		    0.000000081 * t * t3;
 	else
 		dt = -0.000278 + 0.000265 * t + 0.000262 * t2;
 	return (long)floor(jd + corr - dt + 0.5 + TZ_HOURS / 24);
@@ -98,12 +98,13 @@ new_moon_day(long k)
 static int
 sun_sector(long jdn)
 {
-	double	t, t2, m, l;
+	double t, t2, m, l;
 
 	t = (jdn - 0.5 - TZ_HOURS / 24 - 2451545.0) / 36525;
 	t2 = t * t;
 	m = (357.52910 + 35999.05030 * t - 0.0001559 * t2 -
-	    0.00000048 * t * t2) * DEG;
+		0.00000048 * t * t2) *
+	    DEG;
 	l = 280.46645 + 36000.76983 * t + 0.0003032 * t2;
 	l += (1.914600 - 0.004817 * t - 0.000014 * t2) * sin(m) +
 	    (0.019993 - 0.000101 * t) * sin(2 * m) + 0.000290 * sin(3 * m);
@@ -127,11 +128,11 @@ lunation(long jdn)
 static long
 month11(int y)
 {
-	long	k, nm;
+	long k, nm;
 
 	k = (long)floor((mc_lunar_jdn(y, 12, 31) - 2415021) / SYNODIC);
 	nm = new_moon_day(k);
-	if (sun_sector(nm) >= 9)	/* the solstice came before it */
+	if (sun_sector(nm) >= 9) /* the solstice came before it */
 		nm = new_moon_day(k - 1);
 	return nm;
 }
@@ -144,8 +145,8 @@ month11(int y)
 static int
 leap_offset(long a11)
 {
-	long	k = lunation(a11);
-	int	i, prev, cur;
+	long k = lunation(a11);
+	int  i, prev, cur;
 
 	cur = sun_sector(new_moon_day(k + 1));
 	for (i = 2; i < 14; i++) {
@@ -160,8 +161,8 @@ leap_offset(long a11)
 int
 mc_lunar_from_solar(int year, int month, int day, struct mc_lunar *out)
 {
-	long	jdn, k, start, a11, b11;
-	int	diff, leap_off, lyear;
+	long jdn, k, start, a11, b11;
+	int  diff, leap_off, lyear;
 
 	if (!valid_solar(year, month, day))
 		return -1;
@@ -188,7 +189,7 @@ mc_lunar_from_solar(int year, int month, int day, struct mc_lunar *out)
 	diff = (int)((start - a11) / 29);
 	out->leap = 0;
 	out->month = diff + 11;
-	if (b11 - a11 > 365) {		/* 13 months in the span */
+	if (b11 - a11 > 365) { /* 13 months in the span */
 		leap_off = leap_offset(a11);
 		if (diff >= leap_off) {
 			out->month = diff + 10;
@@ -207,8 +208,8 @@ mc_lunar_from_solar(int year, int month, int day, struct mc_lunar *out)
 int
 mc_lunar_to_solar(const struct mc_lunar *ld, int *year, int *month, int *day)
 {
-	long	a11, b11, k, start, next;
-	int	off, leap_off, leap_month;
+	long a11, b11, k, start, next;
+	int  off, leap_off, leap_month;
 
 	if (ld->month < 1 || ld->month > 12 || ld->day < 1 || ld->day > 30 ||
 	    ld->year <= MC_LUNAR_MIN_YEAR || ld->year >= MC_LUNAR_MAX_YEAR)
@@ -247,8 +248,8 @@ mc_lunar_to_solar(const struct mc_lunar *ld, int *year, int *month, int *day)
 static int
 span_leap_month(int y)
 {
-	long	a11 = month11(y), b11 = month11(y + 1);
-	int	m;
+	long a11 = month11(y), b11 = month11(y + 1);
+	int  m;
 
 	if (b11 - a11 <= 365)
 		return 0;
@@ -259,7 +260,7 @@ span_leap_month(int y)
 int
 mc_lunar_leap_month(int lunar_year)
 {
-	int	m;
+	int m;
 
 	if (lunar_year <= MC_LUNAR_MIN_YEAR || lunar_year >= MC_LUNAR_MAX_YEAR)
 		return -1;

@@ -21,9 +21,9 @@
 #include "mc_texts.h"
 #include "mc_util.h"
 
-#define TEXT_MAX	(64 * 1024)	/* a rendered text (TEXT column) */
-#define TITLE_MAX	1000		/* bytes: subject, title */
-#define ERROR_MAX	500
+#define TEXT_MAX  (64 * 1024) /* a rendered text (TEXT column) */
+#define TITLE_MAX 1000	      /* bytes: subject, title */
+#define ERROR_MAX 500
 
 enum stmt {
 	STMT_EMAIL,
@@ -52,22 +52,29 @@ enum stmt {
  * for the dossier since its current step started (a new step or a new
  * holder gets its own).
  */
+/* clang-format off */
 #define NOT_NOTIFIED(kind) "NOT EXISTS (SELECT 1 FROM notifications n " \
 	"WHERE n.dossier_id = d.id AND n.account_id = d.holder_id AND " \
 	"n.kind = " kind " AND n.created_at >= COALESCE((SELECT s.started_at " \
 	"FROM dossier_steps s WHERE s.dossier_id = d.id AND " \
 	"s.seq = d.current_step), d.received_at, d.submitted_at)) "
+/* clang-format on */
 /* Colours as the inbox counts them: clock running, red before yellow. */
 #define DUE_RED "d.status IN (2, 4, 6, 9) AND d.step_due_at < ? "
+/* clang-format off */
 #define DUE_YELLOW "d.status IN (2, 4, 6, 9) AND d.step_warn_at <= ? " \
 	"AND NOT (d.step_due_at < ?) "
+/* clang-format on */
 
+/* clang-format off */
 #define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \
 	"DATE_FORMAT(n.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, " \
 	"DATE_FORMAT(n.read_at, '%Y-%m-%d %H:%i:%s') AS read_at, " \
 	"d.code AS dossier_code, n.msg, n.vars FROM notifications n " \
 	"LEFT JOIN dossiers d ON d.id = n.dossier_id WHERE n.account_id = ? "
+/* clang-format on */
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_EMAIL] = "INSERT INTO outbox (channel, recipient, subject, body, "
 	    "dossier_id, created_at, next_attempt_at) "
@@ -131,11 +138,20 @@ static const char *const stmts[STMT__MAX] = {
 	    "? = 'yellow' AND " DUE_YELLOW ") AND " NOT_NOTIFIED("?")
 	    "FOR UPDATE",
 };
+/* clang-format on */
 
 /* Columns of STMT_DOSSIER. */
 enum {
-	D_CODE, D_PROCEDURE, D_STATUS, D_DUE, D_ACCOUNT, D_EMAIL, D_PHONE,
-	D_NAME, D_AGENCY, D_NOTE
+	D_CODE,
+	D_PROCEDURE,
+	D_STATUS,
+	D_DUE,
+	D_ACCOUNT,
+	D_EMAIL,
+	D_PHONE,
+	D_NAME,
+	D_AGENCY,
+	D_NOTE
 };
 
 /*
@@ -144,9 +160,9 @@ enum {
  * Others get the generic text.
  */
 static const struct event {
-	const char	*name;
-	int		 email;
-	int		 sms;
+	const char *name;
+	int	    email;
+	int	    sms;
 } events[] = {
 	{ "submit", 1, 1 },
 	{ "accept", 1, 1 },
@@ -168,8 +184,8 @@ static const struct event {
 
 /* Officer kinds and whether each is also e-mailed. */
 static const struct officer_kind {
-	const char	*name;
-	int		 email;
+	const char *name;
+	int	    email;
 } officer_kinds[] = {
 	{ "new_work", 0 },
 	{ "reminder", 1 },
@@ -185,11 +201,11 @@ static struct mc_texts *texts;
 static int
 texts_load(void)
 {
-	const char	*dir = mc_config_get("templates_dir", "templates");
-	const char	*files[] = { "vi.hdf", "notify.vi.hdf" };
-	char		 path[2][4096];
-	const char	*paths[2];
-	size_t		 i;
+	const char *dir = mc_config_get("templates_dir", "templates");
+	const char *files[] = { "vi.hdf", "notify.vi.hdf" };
+	char	    path[2][4096];
+	const char *paths[2];
+	size_t	    i;
 
 	if (texts != NULL)
 		return 0;
@@ -212,7 +228,7 @@ mc_outbox_free(void)
 static int
 name_ok(const char *s)
 {
-	size_t	n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz_") : 0;
+	size_t n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz_") : 0;
 
 	return n > 0 && n <= 32 && s[n] == '\0';
 }
@@ -221,7 +237,7 @@ name_ok(const char *s)
 static const char *
 text(const char *group, const char *part)
 {
-	char	path[128];
+	char path[128];
 
 	snprintf(path, sizeof(path), "Lang.Notify.%s.%s", group, part);
 	return mc_texts_get(texts, path, "");
@@ -229,8 +245,8 @@ text(const char *group, const char *part)
 
 /* A placeholder and its value. */
 struct var {
-	const char	*name;
-	const char	*value;
+	const char *name;
+	const char *value;
 };
 
 /*
@@ -241,10 +257,10 @@ static const char *
 render(struct mc_arena *a, const char *tmpl, const struct var *vars,
     size_t nvars)
 {
-	struct buf	 b;
-	const char	*p, *end, *out = NULL;
-	size_t		 i, n;
-	int		 rc = 0;
+	struct buf  b;
+	const char *p, *end, *out = NULL;
+	size_t	    i, n;
+	int	    rc = 0;
 
 	mc_buf_init(&b, TEXT_MAX);
 	for (p = tmpl; *p != '\0' && rc == 0; p++) {
@@ -255,8 +271,8 @@ render(struct mc_arena *a, const char *tmpl, const struct var *vars,
 				    strncmp(vars[i].name, p + 1, n) == 0)
 					break;
 			if (i < nvars) {
-				rc = mc_buf_adds(&b, vars[i].value ?
-				    vars[i].value : "");
+				rc = mc_buf_adds(&b,
+				    vars[i].value ? vars[i].value : "");
 				p = end;
 				continue;
 			}
@@ -275,7 +291,7 @@ render(struct mc_arena *a, const char *tmpl, const struct var *vars,
 static const char *
 cut(struct mc_arena *a, const char *s, size_t max)
 {
-	size_t	n = strlen(s);
+	size_t n = strlen(s);
 
 	if (n <= max)
 		return s;
@@ -289,7 +305,7 @@ cut(struct mc_arena *a, const char *s, size_t max)
 static const char *
 trim_end(struct mc_arena *a, const char *s)
 {
-	size_t	n = s ? strlen(s) : 0;
+	size_t n = s ? strlen(s) : 0;
 
 	while (n > 0 && strchr(" \t\r\n.", s[n - 1]) != NULL)
 		n--;
@@ -300,8 +316,8 @@ trim_end(struct mc_arena *a, const char *s)
 static const char *
 base_url(struct mc_arena *a)
 {
-	const char	*u = mc_config_get("base_url", "http://127.0.0.1:8080");
-	size_t		 n = strlen(u);
+	const char *u = mc_config_get("base_url", "http://127.0.0.1:8080");
+	size_t	    n = strlen(u);
 
 	while (n > 0 && u[n - 1] == '/')
 		n--;
@@ -310,13 +326,13 @@ base_url(struct mc_arena *a)
 
 /* The rendered texts of one message. */
 struct message {
-	const char	*title;		/* subject and notification title */
-	const char	*body;		/* notification body, e-mail paragraph */
-	const char	*email;		/* the whole e-mail body */
-	const char	*sms;
-	const char	*path;		/* local link */
-	const char	*msg;		/* the texts' group, e.g. accept */
-	const char	*vars;		/* the placeholders as JSON */
+	const char *title; /* subject and notification title */
+	const char *body;  /* notification body, e-mail paragraph */
+	const char *email; /* the whole e-mail body */
+	const char *sms;
+	const char *path; /* local link */
+	const char *msg;  /* the texts' group, e.g. accept */
+	const char *vars; /* the placeholders as JSON */
 };
 
 /* Renders group's Subject, Body, Sms and the e-mail around the body. */
@@ -324,7 +340,7 @@ static int
 compose(struct mc_arena *a, const char *group, const struct var *vars,
     size_t nvars, struct message *m)
 {
-	const char	*greet, *link, *foot;
+	const char *greet, *link, *foot;
 
 	m->title = render(a, text(group, "Subject"), vars, nvars);
 	m->body = render(a, text(group, "Body"), vars, nvars);
@@ -354,7 +370,9 @@ mc_outbox_email(struct mc_db *db, const char *to, const char *subject,
 	if (to == NULL || *to == '\0' || subject == NULL || body == NULL)
 		return -1;
 	return mc_db_exec(db, stmts[STMT_EMAIL], "sssI", to, subject, body,
-	    dossier_id) < 0 ? -1 : 0;
+		   dossier_id) < 0 ?
+	    -1 :
+	    0;
 }
 
 int
@@ -364,7 +382,9 @@ mc_outbox_sms(struct mc_db *db, const char *phone, const char *body,
 	if (phone == NULL || *phone == '\0' || body == NULL)
 		return -1;
 	return mc_db_exec(db, stmts[STMT_SMS], "ssI", phone, body,
-	    dossier_id) < 0 ? -1 : 0;
+		   dossier_id) < 0 ?
+	    -1 :
+	    0;
 }
 
 int
@@ -374,7 +394,9 @@ mc_notify(struct mc_db *db, long long account_id, long long dossier_id,
 	if (account_id <= 0 || kind == NULL || title == NULL || body == NULL)
 		return -1;
 	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssssss", account_id,
-	    dossier_id, kind, title, body, url, NULL, NULL) < 0 ? -1 : 0;
+		   dossier_id, kind, title, body, url, NULL, NULL) < 0 ?
+	    -1 :
+	    0;
 }
 
 /* A notification with what its text was made from (m->msg, m->vars). */
@@ -383,8 +405,10 @@ notify_message(struct mc_db *db, long long account_id, long long dossier_id,
     const char *kind, const struct message *m)
 {
 	return mc_db_exec(db, stmts[STMT_NOTIFY], "iIssssss", account_id,
-	    dossier_id, kind, m->title, m->body, m->path, m->msg,
-	    m->vars) < 0 ? -1 : 0;
+		   dossier_id, kind, m->title, m->body, m->path, m->msg,
+		   m->vars) < 0 ?
+	    -1 :
+	    0;
 }
 
 /*
@@ -396,10 +420,10 @@ static const char *
 vars_json(struct mc_arena *a, const struct var *vars, size_t n,
     const char *status, const char *due, const char *note)
 {
-	json_t		*o;
-	char		*txt;
-	const char	*v, *out = NULL;
-	size_t		 i;
+	json_t	   *o;
+	char	   *txt;
+	const char *v, *out = NULL;
+	size_t	    i;
 
 	if ((o = json_object()) == NULL)
 		return NULL;
@@ -425,8 +449,10 @@ vars_json(struct mc_arena *a, const struct var *vars, size_t n,
 static int
 msg_ok(const char *s)
 {
-	size_t	n = s ? strspn(s, "abcdefghijklmnopqrstuvwxyz"
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.") : 0;
+	size_t n = s ? strspn(s,
+			   "abcdefghijklmnopqrstuvwxyz"
+			   "ABCDEFGHIJKLMNOPQRSTUVWXYZ_.") :
+		       0;
 
 	return n > 0 && n <= 48 && s[n] == '\0';
 }
@@ -437,13 +463,13 @@ mc_notify_localize(struct mc_arena *a, mc_text_fn get, void *ctx,
     const char **body)
 {
 	static const char *const names[] = { "code", "procedure", "status",
-	    "due", "note", "agency", "name", "url", "applicant" };
-	struct var	 v[sizeof(names) / sizeof(names[0])];
-	json_t		*o;
-	json_error_t	 jerr;
-	const char	*s, *t, *b;
-	char		 path[128], when[64];
-	size_t		 i;
+		"due", "note", "agency", "name", "url", "applicant" };
+	struct var		 v[sizeof(names) / sizeof(names[0])];
+	json_t			*o;
+	json_error_t		 jerr;
+	const char		*s, *t, *b;
+	char			 path[128], when[64];
+	size_t			 i;
 
 	if (!msg_ok(msg) || vars == NULL ||
 	    (o = json_loads(vars, 0, &jerr)) == NULL)
@@ -454,14 +480,16 @@ mc_notify_localize(struct mc_arena *a, mc_text_fn get, void *ctx,
 	}
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		s = json_string_value(json_object_get(o, names[i]));
-		v[i] = (struct var){ names[i], mc_arena_strdup(a, s ? s : "") };
+		v[i] = (struct var){ names[i],
+			mc_arena_strdup(a, s ? s : "") };
 	}
 	json_decref(o);
 	snprintf(path, sizeof(path), "Lang.Status.%s", v[2].value);
 	v[2].value = get(ctx, path, v[2].value);
-	v[3].value = *v[3].value == '\0' ? get(ctx,
-	    "Lang.Notify.Missing.Due", "") : mc_arena_strdup(a,
-	    mc_fmt_datetime(l, v[3].value, when, sizeof(when)));
+	v[3].value = *v[3].value == '\0' ?
+	    get(ctx, "Lang.Notify.Missing.Due", "") :
+	    mc_arena_strdup(a,
+		mc_fmt_datetime(l, v[3].value, when, sizeof(when)));
 	if (*v[4].value == '\0')
 		v[4].value = get(ctx, "Lang.Notify.Missing.Note", "");
 	snprintf(path, sizeof(path), "Lang.Notify.%s.Subject", msg);
@@ -483,8 +511,8 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
     const char *link_prefix, struct mc_rows *d, struct var *vars,
     const char **path)
 {
-	const char	*note, *due;
-	char		 status[32], when[64];
+	const char *note, *due;
+	char	    status[32], when[64];
 
 	if (texts_load() < 0 ||
 	    mc_db_query(db, a, d, stmts[STMT_DOSSIER], "i", dossier_id) < 0)
@@ -502,15 +530,17 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 	vars[0] = (struct var){ "code", mc_rows_str(d, 0, D_CODE) };
 	vars[1] = (struct var){ "procedure", mc_rows_str(d, 0, D_PROCEDURE) };
 	vars[2] = (struct var){ "status", mc_texts_get(texts, status, "") };
-	vars[3] = (struct var){ "due", due && *due ? mc_arena_strdup(a,
-	    mc_fmt_datetime(LANG_VI, due, when, sizeof(when))) :
-	    text("Missing", "Due") };
-	vars[4] = (struct var){ "note", note && *note ? note :
-	    text("Missing", "Note") };
+	vars[3] = (struct var){ "due",
+		due && *due ?
+		    mc_arena_strdup(a,
+			mc_fmt_datetime(LANG_VI, due, when, sizeof(when))) :
+		    text("Missing", "Due") };
+	vars[4] = (struct var){ "note",
+		note && *note ? note : text("Missing", "Note") };
 	vars[5] = (struct var){ "agency", mc_rows_str(d, 0, D_AGENCY) };
 	vars[6] = (struct var){ "name", mc_rows_str(d, 0, D_NAME) };
-	vars[7] = (struct var){ "url", mc_arena_printf(a, "%s%s",
-	    base_url(a), *path) };
+	vars[7] = (struct var){ "url",
+		mc_arena_printf(a, "%s%s", base_url(a), *path) };
 	vars[8] = (struct var){ "applicant", mc_rows_str(d, 0, D_NAME) };
 	return 0;
 }
@@ -519,29 +549,31 @@ int
 mc_notify_dossier_event(struct mc_db *db, struct mc_arena *a,
     long long dossier_id, const char *event)
 {
-	const struct event	*ev = &generic_event;
-	struct mc_rows		 d;
-	struct var		 vars[9];
-	struct message		 m;
-	const char		*email, *phone;
-	long long		 account;
-	size_t			 i;
+	const struct event *ev = &generic_event;
+	struct mc_rows	    d;
+	struct var	    vars[9];
+	struct message	    m;
+	const char	   *email, *phone;
+	long long	    account;
+	size_t		    i;
 
 	for (i = 0; i < sizeof(events) / sizeof(events[0]); i++)
 		if (event != NULL && strcmp(event, events[i].name) == 0)
 			ev = &events[i];
 	if (dossier_vars(db, a, dossier_id, "/dich-vu/ho-so/", &d, vars,
-	    &m.path) < 0 ||
+		&m.path) < 0 ||
 	    compose(a, ev->name, vars, 9, &m) < 0)
 		return -1;
 	m.msg = ev->name;
 	m.vars = vars_json(a, vars, 9, mc_rows_str(&d, 0, D_STATUS),
-	    mc_rows_str(&d, 0, D_DUE), trim_end(a, mc_rows_str(&d, 0, D_NOTE)));
+	    mc_rows_str(&d, 0, D_DUE),
+	    trim_end(a, mc_rows_str(&d, 0, D_NOTE)));
 	account = mc_rows_int(&d, 0, D_ACCOUNT);
 	email = mc_rows_str(&d, 0, D_EMAIL);
 	phone = mc_rows_str(&d, 0, D_PHONE);
-	if (account > 0 && notify_message(db, account, dossier_id,
-	    name_ok(event) ? event : "generic", &m) < 0)
+	if (account > 0 &&
+	    notify_message(db, account, dossier_id,
+		name_ok(event) ? event : "generic", &m) < 0)
 		return -1;
 	if (ev->email && email != NULL && *email != '\0' &&
 	    mc_outbox_email(db, email, m.title, m.email, dossier_id) < 0)
@@ -556,20 +588,19 @@ int
 mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
     long long dossier_id, const char *kind, const char *note)
 {
-	const struct officer_kind	*k = NULL;
-	struct mc_rows			 d, acc;
-	struct var			 vars[9];
-	struct message			 m;
-	const char			*email;
-	size_t				 i;
+	const struct officer_kind *k = NULL;
+	struct mc_rows		   d, acc;
+	struct var		   vars[9];
+	struct message		   m;
+	const char		  *email;
+	size_t			   i;
 
 	for (i = 0; i < sizeof(officer_kinds) / sizeof(officer_kinds[0]); i++)
 		if (kind != NULL && strcmp(kind, officer_kinds[i].name) == 0)
 			k = &officer_kinds[i];
 	if (dossier_vars(db, a, dossier_id, "/can-bo/ho-so/", &d, vars,
-	    &m.path) < 0 ||
-	    mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i",
-	    account_id) < 0)
+		&m.path) < 0 ||
+	    mc_db_query(db, a, &acc, stmts[STMT_ACCOUNT], "i", account_id) < 0)
 		return -1;
 	if (acc.n != 1) {
 		mc_err("no account %lld", account_id);
@@ -580,13 +611,13 @@ mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
 	note = trim_end(a, note);
 	vars[4].value = note && *note ? note : text("Missing", "Note");
 	m.msg = k ? mc_arena_printf(a, "Officer.%s", k->name) :
-	    "Officer.generic";
+		    "Officer.generic";
 	if (compose(a, m.msg, vars, 9, &m) < 0)
 		return -1;
 	m.vars = vars_json(a, vars, 9, mc_rows_str(&d, 0, D_STATUS),
 	    mc_rows_str(&d, 0, D_DUE), note);
-	if (notify_message(db, account_id, dossier_id, name_ok(kind) ? kind :
-	    "generic", &m) < 0)
+	if (notify_message(db, account_id, dossier_id,
+		name_ok(kind) ? kind : "generic", &m) < 0)
 		return -1;
 	email = mc_rows_str(&acc, 0, 1);
 	if (k != NULL && k->email && email != NULL && *email != '\0' &&
@@ -604,15 +635,15 @@ static int
 notify_due_one(struct mc_db *db, struct mc_arena *a, long long dossier,
     long long holder, const char *kind, const char *at)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_begin(db) < 0)
 		return -1;
 	if (mc_db_query(db, a, &rows, stmts[STMT_DUE_LOCK], "iissssss",
-	    dossier, holder, kind, at, kind, at, at, kind) < 0)
+		dossier, holder, kind, at, kind, at, at, kind) < 0)
 		goto fail;
-	if (rows.n == 1 && mc_notify_officer(db, a, holder, dossier, kind,
-	    NULL) < 0)
+	if (rows.n == 1 &&
+	    mc_notify_officer(db, a, holder, dossier, kind, NULL) < 0)
 		goto fail;
 	if (mc_db_commit(db) < 0)
 		return -1;
@@ -626,20 +657,20 @@ long long
 mc_notify_due_scan(struct mc_db *db, struct mc_arena *a, time_t now,
     size_t max)
 {
-	struct mc_rows	 rows;
-	char		 at[20];
-	long long	 done = 0;
-	size_t		 i;
-	int		 rc;
+	struct mc_rows rows;
+	char	       at[20];
+	long long      done = 0;
+	size_t	       i;
+	int	       rc;
 
 	mc_time_sql(at, now);
 	if (mc_db_query(db, a, &rows, stmts[STMT_DUE], "sissi", at,
-	    (long long)max, at, at, (long long)max) < 0)
+		(long long)max, at, at, (long long)max) < 0)
 		return -1;
 	for (i = 0; i < rows.n; i++) {
 		if ((rc = notify_due_one(db, a, mc_rows_int(&rows, i, 0),
-		    mc_rows_int(&rows, i, 1), mc_rows_str(&rows, i, 2),
-		    at)) < 0)
+			 mc_rows_int(&rows, i, 1), mc_rows_str(&rows, i, 2),
+			 at)) < 0)
 			return -1;
 		done += rc;
 	}
@@ -652,13 +683,14 @@ long long
 mc_notify_unread(struct mc_db *db, long long account_id)
 {
 	struct mc_rows	 rows;
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	long long	 n = -1;
 
 	if ((a = mc_arena_new(1024)) == NULL)
 		return -1;
-	if (mc_db_query(db, a, &rows, stmts[STMT_UNREAD], "i",
-	    account_id) == 0 && rows.n == 1)
+	if (mc_db_query(db, a, &rows, stmts[STMT_UNREAD], "i", account_id) ==
+		0 &&
+	    rows.n == 1)
 		n = mc_rows_int(&rows, 0, 0);
 	mc_arena_free(a);
 	return n;
@@ -669,9 +701,9 @@ mc_notify_list(struct mc_db *db, struct mc_arena *a, long long account_id,
     size_t limit, struct mc_rows *unread, struct mc_rows *read)
 {
 	if (mc_db_query(db, a, unread, stmts[STMT_LIST_UNREAD], "ii",
-	    account_id, (long long)limit) < 0 ||
-	    mc_db_query(db, a, read, stmts[STMT_LIST_READ], "ii",
-	    account_id, (long long)limit) < 0)
+		account_id, (long long)limit) < 0 ||
+	    mc_db_query(db, a, read, stmts[STMT_LIST_READ], "ii", account_id,
+		(long long)limit) < 0)
 		return -1;
 	return 0;
 }
@@ -693,10 +725,10 @@ int
 mc_outbox_claim(struct mc_db *db, struct mc_arena *a, time_t now, size_t max,
     struct mc_outbox_msg **out, size_t *n)
 {
-	struct mc_rows		 rows;
-	struct mc_outbox_msg	*m;
-	char			 at[20];
-	size_t			 i;
+	struct mc_rows	      rows;
+	struct mc_outbox_msg *m;
+	char		      at[20];
+	size_t		      i;
 
 	*out = NULL;
 	*n = 0;
@@ -704,7 +736,7 @@ mc_outbox_claim(struct mc_db *db, struct mc_arena *a, time_t now, size_t max,
 	if (mc_db_begin(db) < 0)
 		return -1;
 	if (mc_db_query(db, a, &rows, stmts[STMT_CLAIM], "si", at,
-	    (long long)max) < 0)
+		(long long)max) < 0)
 		goto fail;
 	m = mc_arena_alloc(a, (rows.n + 1) * sizeof(*m));
 	for (i = 0; i < rows.n; i++) {
@@ -731,10 +763,10 @@ fail:
 int
 mc_outbox_sent(struct mc_db *db, const struct mc_outbox_msg *m)
 {
-	long long	n;
+	long long n;
 
-	n = mc_db_exec(db, stmts[STMT_SENT], "ii",
-	    (long long)m->attempts + 1, m->id);
+	n = mc_db_exec(db, stmts[STMT_SENT], "ii", (long long)m->attempts + 1,
+	    m->id);
 	if (n == 0)
 		mc_warn("outbox %lld was no longer being sent", m->id);
 	return n < 0 ? -1 : 0;
@@ -744,15 +776,17 @@ int
 mc_outbox_retry(struct mc_db *db, const struct mc_outbox_msg *m,
     const char *error, long delay_s, int max_attempts, int permanent)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	int		 attempts = m->attempts + 1, rc;
 
 	if ((a = mc_arena_new(1024)) == NULL)
 		return -1;
 	rc = mc_db_exec(db, stmts[STMT_RETRY], "sisii",
-	    permanent || attempts >= max_attempts ? "failed" : "pending",
-	    (long long)attempts, cut(a, error ? error : "", ERROR_MAX),
-	    (long long)(delay_s > 0 ? delay_s : 0), m->id) < 0 ? -1 : 0;
+		 permanent || attempts >= max_attempts ? "failed" : "pending",
+		 (long long)attempts, cut(a, error ? error : "", ERROR_MAX),
+		 (long long)(delay_s > 0 ? delay_s : 0), m->id) < 0 ?
+	    -1 :
+	    0;
 	mc_arena_free(a);
 	return rc;
 }
@@ -772,7 +806,7 @@ mc_outbox_requeue_stuck(struct mc_db *db, long minutes)
 long
 mc_outbox_backoff(long base, long cap, int attempts)
 {
-	long	d = base > 0 ? base : 1;
+	long d = base > 0 ? base : 1;
 
 	if (cap < d)
 		return cap > 0 ? cap : d;
@@ -790,9 +824,9 @@ static const char b64chars[] =
 static int
 add_base64(struct buf *b, const unsigned char *p, size_t n, size_t wrap)
 {
-	char	q[4];
-	size_t	i, col = 0;
-	int	rc = 0;
+	char   q[4];
+	size_t i, col = 0;
+	int    rc = 0;
 
 	for (i = 0; i < n && rc == 0; i += 3) {
 		unsigned int v = (unsigned int)p[i] << 16;
@@ -823,13 +857,14 @@ add_base64(struct buf *b, const unsigned char *p, size_t n, size_t wrap)
 static int
 add_encoded_words(struct buf *b, const char *s)
 {
-	const size_t	 chunk = 39;	/* 52 base64 characters a word */
-	size_t		 n, len = strlen(s);
-	int		 rc = 0;
+	const size_t chunk = 39; /* 52 base64 characters a word */
+	size_t	     n, len = strlen(s);
+	int	     rc = 0;
 
 	while (rc == 0) {
 		n = len < chunk ? len : chunk;
-		while (n < len && n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		while (
+		    n < len && n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 			n--;
 		rc |= mc_buf_adds(b, "=?UTF-8?B?");
 		rc |= add_base64(b, (const unsigned char *)s, n, 0);
@@ -846,8 +881,8 @@ add_encoded_words(struct buf *b, const char *s)
 int
 mc_outbox_address_ok(const char *s)
 {
-	const char	*at, *p;
-	size_t		 n = s ? strlen(s) : 0;
+	const char *at, *p;
+	size_t	    n = s ? strlen(s) : 0;
 
 	if (n < 3 || n > 254)
 		return 0;
@@ -863,12 +898,12 @@ int
 mc_outbox_message(struct buf *b, const struct mc_outbox_msg *m,
     const char *from, const char *from_name)
 {
-	struct buf	 body;
-	struct tm	 tm;
-	char		 date[64];
-	const char	*p;
-	size_t		 start = b->len;
-	int		 rc = 0;
+	struct buf  body;
+	struct tm   tm;
+	char	    date[64];
+	const char *p;
+	size_t	    start = b->len;
+	int	    rc = 0;
 
 	if (!mc_outbox_address_ok(m->recipient) || !mc_outbox_address_ok(from))
 		return -1;
@@ -882,11 +917,13 @@ mc_outbox_message(struct buf *b, const struct mc_outbox_msg *m,
 	rc |= mc_buf_addf(b, "<%s>\r\nTo: <%s>\r\nSubject: ", from,
 	    m->recipient);
 	rc |= add_encoded_words(b, m->subject ? m->subject : "");
-	rc |= mc_buf_addf(b, "\r\nMessage-ID: <outbox-%lld@motcua>\r\n"
+	rc |= mc_buf_addf(b,
+	    "\r\nMessage-ID: <outbox-%lld@motcua>\r\n"
 	    "MIME-Version: 1.0\r\n"
 	    "Content-Type: text/plain; charset=UTF-8\r\n"
 	    "Content-Transfer-Encoding: base64\r\n"
-	    "Auto-Submitted: auto-generated\r\n\r\n", m->id);
+	    "Auto-Submitted: auto-generated\r\n\r\n",
+	    m->id);
 	/* The body in canonical form (CRLF line ends), then base64. */
 	mc_buf_init(&body, TEXT_MAX * 2);
 	for (p = m->body; *p != '\0' && rc == 0; p++) {
@@ -909,7 +946,7 @@ mc_outbox_message(struct buf *b, const struct mc_outbox_msg *m,
 int
 mc_outbox_sms_json(struct buf *b, const struct mc_outbox_msg *m)
 {
-	int	rc = 0;
+	int rc = 0;
 
 	rc |= mc_buf_adds(b, "{\"to\": ");
 	rc |= mc_buf_add_json(b, m->recipient);

@@ -31,20 +31,19 @@ struct mc_rows;
  * Queues an e-mail to one address (subject and body UTF-8 plain text);
  * dossier_id 0 for none. Call inside the caller's transaction. 0 or -1.
  */
-int	mc_outbox_email(struct mc_db *, const char *to, const char *subject,
-	    const char *body, long long dossier_id);
+int mc_outbox_email(struct mc_db *, const char *to, const char *subject,
+    const char *body, long long dossier_id);
 
 /* Queues an SMS to a phone number; as mc_outbox_email. 0 or -1. */
-int	mc_outbox_sms(struct mc_db *, const char *phone, const char *body,
-	    long long dossier_id);
+int mc_outbox_sms(struct mc_db *, const char *phone, const char *body,
+    long long dossier_id);
 
 /*
  * Adds a notification to an account (kind: the event, e.g. "accept"; url:
  * a local path or NULL). Inside the caller's transaction. 0 or -1.
  */
-int	mc_notify(struct mc_db *, long long account_id, long long dossier_id,
-	    const char *kind, const char *title, const char *body,
-	    const char *url);
+int mc_notify(struct mc_db *, long long account_id, long long dossier_id,
+    const char *kind, const char *title, const char *body, const char *url);
 
 /*
  * Tells the applicant about an event of the dossier: its name is the
@@ -59,17 +58,16 @@ int	mc_notify(struct mc_db *, long long account_id, long long dossier_id,
  * the transaction, for events shown to the applicant; on -1 the caller
  * rolls back. Returns 0, or -1 (also for an unknown dossier).
  */
-int	mc_notify_dossier_event(struct mc_db *, struct mc_arena *,
-	    long long dossier_id, const char *event);
+int mc_notify_dossier_event(struct mc_db *, struct mc_arena *,
+    long long dossier_id, const char *event);
 
 /*
  * Tells an officer about a dossier: kind "new_work", "reminder" (đôn đốc,
  * also e-mailed), "yellow" (due soon) or "red" (overdue); note (may be
  * NULL) is shown as given. Inside the caller's transaction; 0 or -1.
  */
-int	mc_notify_officer(struct mc_db *, struct mc_arena *,
-	    long long account_id, long long dossier_id, const char *kind,
-	    const char *note);
+int mc_notify_officer(struct mc_db *, struct mc_arena *, long long account_id,
+    long long dossier_id, const char *kind, const char *note);
 
 /*
  * Tells the officers holding dossiers that turned yellow (due soon) or red
@@ -79,7 +77,7 @@ int	mc_notify_officer(struct mc_db *, struct mc_arena *,
  * written, or -1.
  */
 long long mc_notify_due_scan(struct mc_db *, struct mc_arena *, time_t now,
-	    size_t max);
+    size_t max);
 
 /* ------------------------------------------------------------ reading */
 
@@ -92,8 +90,8 @@ long long mc_notify_unread(struct mc_db *, long long account_id);
  * title, body, url, created_at, read_at, dossier_code, msg, vars (what
  * the text was made from, NULL on older rows). 0 or -1.
  */
-int	mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
-	    size_t limit, struct mc_rows *unread, struct mc_rows *read);
+int mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
+    size_t limit, struct mc_rows *unread, struct mc_rows *read);
 
 /*
  * Marks notifications of the account read: the one with this id (id > 0),
@@ -107,24 +105,24 @@ int	mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
  * Lang.Status). Strings in the arena. 0, or -1
  * when the row has no such texts (then show its stored title and body).
  */
-int	mc_notify_localize(struct mc_arena *, mc_text_fn get, void *ctx,
-	    enum mc_lang l, const char *msg, const char *vars,
-	    const char **title, const char **body);
+int mc_notify_localize(struct mc_arena *, mc_text_fn get, void *ctx,
+    enum mc_lang l, const char *msg, const char *vars, const char **title,
+    const char **body);
 
 long long mc_notify_mark_read(struct mc_db *, long long account_id,
-	    long long id, long long upto);
+    long long id, long long upto);
 
 /* ------------------------------------------------------------ delivering */
 
 /* A claimed outbox row (strings in the claim's arena). */
 struct mc_outbox_msg {
-	long long	 id;
-	int		 sms;		/* 1 SMS, 0 e-mail */
-	const char	*recipient;
-	const char	*subject;	/* e-mail only, else NULL */
-	const char	*body;
-	int		 attempts;	/* tries before this one */
-	time_t		 created;	/* the Date of the e-mail */
+	long long   id;
+	int	    sms; /* 1 SMS, 0 e-mail */
+	const char *recipient;
+	const char *subject; /* e-mail only, else NULL */
+	const char *body;
+	int	    attempts; /* tries before this one */
+	time_t	    created;  /* the Date of the e-mail */
 };
 
 /*
@@ -133,22 +131,22 @@ struct mc_outbox_msg {
  * them 'sending' and commits, so no other worker takes them. *out (arena)
  * receives them and *n their count. 0 or -1.
  */
-int	mc_outbox_claim(struct mc_db *, struct mc_arena *, time_t now,
-	    size_t max, struct mc_outbox_msg **out, size_t *n);
+int mc_outbox_claim(struct mc_db *, struct mc_arena *, time_t now, size_t max,
+    struct mc_outbox_msg **out, size_t *n);
 
 /* Records a delivery: status 'sent', sent_at now, one more attempt. 0/-1. */
-int	mc_outbox_sent(struct mc_db *, const struct mc_outbox_msg *);
+int mc_outbox_sent(struct mc_db *, const struct mc_outbox_msg *);
 
 /*
  * Records a failed try: one more attempt and the error; back to 'pending'
  * due in delay_s seconds, or 'failed' for good when permanent is non-zero
  * or the attempts reach max_attempts. 0 or -1.
  */
-int	mc_outbox_retry(struct mc_db *, const struct mc_outbox_msg *,
-	    const char *error, long delay_s, int max_attempts, int permanent);
+int mc_outbox_retry(struct mc_db *, const struct mc_outbox_msg *,
+    const char *error, long delay_s, int max_attempts, int permanent);
 
 /* Gives an unsent claimed row back ('pending', due now, no attempt). 0/-1. */
-int	mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
+int mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
 
 /*
  * Puts rows left 'sending' for more than minutes (a worker died mid-send)
@@ -158,7 +156,7 @@ int	mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
 long long mc_outbox_requeue_stuck(struct mc_db *, long minutes);
 
 /* The wait before try attempts + 1: base * 2^(attempts - 1), at most cap. */
-long	mc_outbox_backoff(long base, long cap, int attempts);
+long mc_outbox_backoff(long base, long cap, int attempts);
 
 /*
  * Appends the RFC 5322 message of an e-mail row: Date (its creation), From
@@ -168,16 +166,16 @@ long	mc_outbox_backoff(long base, long cap, int attempts);
  * CRLF line ends. 0, or -1 if an address holds characters not allowed in a
  * header or the buffer is full.
  */
-int	mc_outbox_message(struct buf *, const struct mc_outbox_msg *,
-	    const char *from, const char *from_name);
+int mc_outbox_message(struct buf *, const struct mc_outbox_msg *,
+    const char *from, const char *from_name);
 
 /* Appends the SMS gateway's JSON {"to", "text", "id"}; 0 or -1. */
-int	mc_outbox_sms_json(struct buf *, const struct mc_outbox_msg *);
+int mc_outbox_sms_json(struct buf *, const struct mc_outbox_msg *);
 
 /* 1 if s is an address safe for SMTP and a header (no spaces, <>, CR/LF). */
-int	mc_outbox_address_ok(const char *s);
+int mc_outbox_address_ok(const char *s);
 
 /* Forgets the loaded texts (tests, or a process about to exit). */
-void	mc_outbox_free(void);
+void mc_outbox_free(void);
 
 #endif

@@ -16,14 +16,9 @@
 #include "mc_papers.h"
 #include "mc_util.h"
 
-enum stmt {
-	STMT_AGENCY,
-	STMT_DOCS,
-	STMT_BOOK,
-	STMT_FIELD,
-	STMT__MAX
-};
+enum stmt { STMT_AGENCY, STMT_DOCS, STMT_BOOK, STMT_FIELD, STMT__MAX };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY] = "SELECT a.name, p.name AS parent, a.address "
 	    "FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id "
@@ -42,6 +37,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "LIMIT 5000",
 	[STMT_FIELD] = "SELECT name FROM fields WHERE id = ?",
 };
+/* clang-format on */
 
 static const char *
 dcol(const struct mc_dossier *d, int c)
@@ -54,11 +50,12 @@ static int
 heading(struct mc_db *db, struct mc_arena *a, unsigned int agency,
     struct mc_form_head *h, const char **address)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	memset(h, 0, sizeof(*h));
 	if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY], "i",
-	    (long long)agency) < 0 || rows.n == 0)
+		(long long)agency) < 0 ||
+	    rows.n == 0)
 		return -1;
 	h->agency = mc_rows_str(&rows, 0, 0);
 	h->parent = mc_rows_str(&rows, 0, 1);
@@ -84,7 +81,7 @@ applicant(const struct mc_dossier *d, struct mc_form_person *p)
 static long
 last_event(const struct mc_dossier *d, const char *action)
 {
-	long	i;
+	long i;
 
 	for (i = (long)d->events.n - 1; i >= 0; i--)
 		if (strcmp(mc_rows_str(&d->events, (size_t)i, 1), action) == 0)
@@ -95,13 +92,14 @@ last_event(const struct mc_dossier *d, const char *action)
 static const char *
 legal_text(struct mc_arena *a, const struct mc_dossier *d)
 {
-	const char	*h = mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS);
-	const char	*days = mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS);
-	long long	 n;
+	const char *h = mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS);
+	const char *days = mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS);
+	long long   n;
 
 	if (h != NULL && mc_parse_ll(h, 0, 1LL << 31, &n) == 0)
-		return n % 8 == 0 ? mc_arena_printf(a, "%lld ngày làm việc",
-		    n / 8) : mc_arena_printf(a, "%lld giờ làm việc", n);
+		return n % 8 == 0 ?
+		    mc_arena_printf(a, "%lld ngày làm việc", n / 8) :
+		    mc_arena_printf(a, "%lld giờ làm việc", n);
 	if (days != NULL)
 		return mc_arena_printf(a, "%s ngày", days);
 	return NULL;
@@ -111,12 +109,12 @@ static int
 form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form01	 f;
-	struct mc_form_doc	*docs;
-	struct mc_rows		 rows;
-	const char		*address = NULL;
-	long			 ev;
-	size_t			 i;
+	struct mc_form01    f;
+	struct mc_form_doc *docs;
+	struct mc_rows	    rows;
+	const char	   *address = NULL;
+	long		    ev;
+	size_t		    i;
 
 	if (dcol(d, DCOL_RECEIVED) == NULL)
 		return 1;
@@ -139,8 +137,9 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	f.sets = 1;
 	f.legal_time = legal_text(a, d);
 	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
-	f.due = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE) ? dcol(d,
-	    DCOL_ORIGINAL_DUE) : dcol(d, DCOL_DUE));
+	f.due = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE) ?
+		dcol(d, DCOL_ORIGINAL_DUE) :
+		dcol(d, DCOL_DUE));
 	f.collect_at = address ? address : dcol(d, DCOL_ANAME);
 	if ((ev = last_event(d, "accept")) >= 0)
 		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
@@ -153,11 +152,11 @@ static int
 form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form02	 f;
-	struct mc_form_item	*items;
-	json_t			*arr, *it;
-	size_t			 i, n;
-	long			 ev;
+	struct mc_form02     f;
+	struct mc_form_item *items;
+	json_t		    *arr, *it;
+	size_t		     i, n;
+	long		     ev;
 
 	if (d->supplements.n == 0)
 		return 1;
@@ -167,17 +166,18 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	f.code = dcol(d, DCOL_CODE);
 	applicant(d, &f.applicant);
 	f.matter = dcol(d, DCOL_PNAME);
-	n = d->supplements.n - 1;	/* the latest request */
+	n = d->supplements.n - 1; /* the latest request */
 	f.head.date = mc_time_parse(mc_rows_str(&d->supplements, n, 2));
 	arr = json_loads(mc_rows_str(&d->supplements, n, 3), 0, NULL);
 	items = mc_arena_alloc(a, (json_array_size(arr) + 1) * sizeof(*items));
-	json_array_foreach(arr, i, it) {
-		items[i].what = mc_arena_strdup(a, json_string_value(
-		    json_object_get(it, "item")) ? json_string_value(
-		    json_object_get(it, "item")) : "");
+	json_array_foreach (arr, i, it) {
+		items[i].what = mc_arena_strdup(a,
+		    json_string_value(json_object_get(it, "item")) ?
+			json_string_value(json_object_get(it, "item")) :
+			"");
 		if (json_string_value(json_object_get(it, "reason")) != NULL)
-			items[i].reason = mc_arena_strdup(a, json_string_value(
-			    json_object_get(it, "reason")));
+			items[i].reason = mc_arena_strdup(a,
+			    json_string_value(json_object_get(it, "reason")));
 		f.nitems++;
 	}
 	json_decref(arr);
@@ -194,9 +194,9 @@ static int
 form03(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form03	 f;
-	const char		**reasons;
-	long			 ev;
+	struct mc_form03 f;
+	const char     **reasons;
+	long		 ev;
 
 	if (d->status != STATUS_REFUSED || (ev = last_event(d, "refuse")) < 0)
 		return 1;
@@ -219,11 +219,11 @@ static int
 form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form04	f;
-	long			ev;
+	struct mc_form04 f;
+	long		 ev;
 
-	if (dcol(d, DCOL_ORIGINAL_DUE) == NULL || (ev = last_event(d,
-	    "apology")) < 0)
+	if (dcol(d, DCOL_ORIGINAL_DUE) == NULL ||
+	    (ev = last_event(d, "apology")) < 0)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
@@ -232,7 +232,7 @@ form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	applicant(d, &f.applicant);
 	f.code = dcol(d, DCOL_CODE);
 	f.receipt_no = dcol(d, DCOL_CODE);
-	f.dossier_type = mc_rows_str(&d->row, 0, DCOL_FIELD);	/* field */
+	f.dossier_type = mc_rows_str(&d->row, 0, DCOL_FIELD); /* field */
 	f.status = "Đang giải quyết";
 	f.matter = dcol(d, DCOL_PNAME);
 	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
@@ -247,10 +247,10 @@ static int
 form05(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form05		 f;
-	struct mc_form_handover		*h;
-	const char			*o;
-	size_t				 i;
+	struct mc_form05	 f;
+	struct mc_form_handover *h;
+	const char		*o;
+	size_t			 i;
 
 	if (d->steps.n == 0)
 		return 1;
@@ -266,16 +266,17 @@ form05(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	h = mc_arena_alloc(a, d->steps.n * sizeof(*h));
 	for (i = 0; i < d->steps.n; i++) {
 		h[i].step = mc_arena_printf(a, "%s – %s",
-		    mc_rows_str(&d->steps, i, 4), mc_rows_str(&d->steps, i, 1));
+		    mc_rows_str(&d->steps, i, 4),
+		    mc_rows_str(&d->steps, i, 1));
 		h[i].giver = mc_rows_str(&d->steps, i, 10);
 		h[i].given = mc_time_parse(mc_rows_str(&d->steps, i, 6));
 		h[i].taker = mc_rows_str(&d->steps, i, 11);
 		h[i].taken = mc_time_parse(mc_rows_str(&d->steps, i, 8));
 		o = mc_rows_str(&d->steps, i, 9);
-		h[i].timing = o == NULL ? MC_FORM_TIMING_NONE :
+		h[i].timing = o == NULL	    ? MC_FORM_TIMING_NONE :
 		    strcmp(o, "early") == 0 ? MC_FORM_TIMING_EARLY :
-		    strcmp(o, "late") == 0 ? MC_FORM_TIMING_LATE :
-		    MC_FORM_TIMING_ON_TIME;
+		    strcmp(o, "late") == 0  ? MC_FORM_TIMING_LATE :
+					      MC_FORM_TIMING_ON_TIME;
 	}
 	f.handovers = h;
 	f.nhandovers = d->steps.n;
@@ -287,12 +288,18 @@ mc_papers_dossier(struct mc_db *db, struct mc_arena *a,
     const struct mc_dossier *d, int n, struct buf *out)
 {
 	switch (n) {
-	case 1: return form01(db, a, d, out);
-	case 2: return form02(db, a, d, out);
-	case 3: return form03(db, a, d, out);
-	case 4: return form04(db, a, d, out);
-	case 5: return form05(db, a, d, out);
-	default: return 1;
+	case 1:
+		return form01(db, a, d, out);
+	case 2:
+		return form02(db, a, d, out);
+	case 3:
+		return form03(db, a, d, out);
+	case 4:
+		return form04(db, a, d, out);
+	case 5:
+		return form05(db, a, d, out);
+	default:
+		return 1;
 	}
 }
 
@@ -300,7 +307,7 @@ int
 mc_papers_book(struct mc_db *db, struct mc_arena *a, unsigned int agency,
     long long field, time_t from, time_t to, struct mc_rows *rows)
 {
-	char	f[20], t[20];
+	char f[20], t[20];
 
 	mc_time_sql(f, from);
 	mc_time_sql(t, to);
@@ -312,17 +319,18 @@ int
 mc_papers_book_pdf(struct mc_db *db, struct mc_arena *a, unsigned int agency,
     long long field, time_t from, time_t to, struct buf *out)
 {
-	struct mc_form06		 f;
-	struct mc_form_book_row		*rows;
-	struct mc_rows			 r, fr;
-	size_t				 i;
+	struct mc_form06	 f;
+	struct mc_form_book_row *rows;
+	struct mc_rows		 r, fr;
+	size_t			 i;
 
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, agency, &f.head, NULL) < 0 ||
 	    mc_papers_book(db, a, agency, field, from, to, &r) < 0)
 		return -1;
-	if (field != 0 && mc_db_query(db, a, &fr, stmts[STMT_FIELD], "i",
-	    field) == 0 && fr.n == 1)
+	if (field != 0 &&
+	    mc_db_query(db, a, &fr, stmts[STMT_FIELD], "i", field) == 0 &&
+	    fr.n == 1)
 		f.field = mc_rows_str(&fr, 0, 0);
 	f.from = from;
 	f.to = to;
@@ -336,10 +344,18 @@ mc_papers_book_pdf(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 		rows[i].due = mc_time_parse(mc_rows_str(&r, i, 5));
 		rows[i].returned = mc_time_parse(mc_rows_str(&r, i, 6));
 		switch (mc_rows_int(&r, i, 7)) {
-		case 1: rows[i].delivery = MC_FORM_DELIVERY_COUNTER; break;
-		case 2: rows[i].delivery = MC_FORM_DELIVERY_ONLINE; break;
-		case 3: rows[i].delivery = MC_FORM_DELIVERY_POST; break;
-		default: rows[i].delivery = MC_FORM_DELIVERY_NONE; break;
+		case 1:
+			rows[i].delivery = MC_FORM_DELIVERY_COUNTER;
+			break;
+		case 2:
+			rows[i].delivery = MC_FORM_DELIVERY_ONLINE;
+			break;
+		case 3:
+			rows[i].delivery = MC_FORM_DELIVERY_POST;
+			break;
+		default:
+			rows[i].delivery = MC_FORM_DELIVERY_NONE;
+			break;
 		}
 	}
 	f.rows = rows;

@@ -18,20 +18,19 @@ struct mc_rows;
  * Returns 0, -1 on an error, or 1 when the dossier has no such paper
  * (e.g. form 03 of a dossier that was not refused).
  */
-int	mc_papers_dossier(struct mc_db *, struct mc_arena *,
-	    const struct mc_dossier *, int n, struct buf *out);
+int mc_papers_dossier(struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *, int n, struct buf *out);
 
 /*
  * The tracking book of an agency for a period (field 0: every field):
  * columns code, procedure_name, applicant_name, agency_name, received_at,
  * due_at, returned_at, return_method, field_name. 0 or -1.
  */
-int	mc_papers_book(struct mc_db *, struct mc_arena *, unsigned int agency,
-	    long long field, time_t from, time_t to, struct mc_rows *);
+int mc_papers_book(struct mc_db *, struct mc_arena *, unsigned int agency,
+    long long field, time_t from, time_t to, struct mc_rows *);
 
 /* The same book as PDF (form 06); 0 or -1. */
-int	mc_papers_book_pdf(struct mc_db *, struct mc_arena *,
-	    unsigned int agency, long long field, time_t from, time_t to,
-	    struct buf *out);
+int mc_papers_book_pdf(struct mc_db *, struct mc_arena *, unsigned int agency,
+    long long field, time_t from, time_t to, struct buf *out);
 
 #endif

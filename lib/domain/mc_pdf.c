@@ -18,22 +18,22 @@
 #include "mc_pdf.h"
 
 /* Serif faces with Vietnamese, in order of preference (fontconfig). */
-#define FONT_FAMILY	"Noto Serif,DejaVu Serif,Liberation Serif,serif"
+#define FONT_FAMILY "Noto Serif,DejaVu Serif,Liberation Serif,serif"
 
-#define MM(x)		((x) * 72.0 / 25.4)
-#define A4_SHORT	(210.0 * 72.0 / 25.4)
-#define A4_LONG		(297.0 * 72.0 / 25.4)
-#define MARGIN_TOP	MM(20)
-#define MARGIN_BOTTOM	MM(20)
-#define MARGIN_LEFT	MM(25)
-#define MARGIN_RIGHT	MM(15)
+#define MM(x)	      ((x)*72.0 / 25.4)
+#define A4_SHORT      (210.0 * 72.0 / 25.4)
+#define A4_LONG	      (297.0 * 72.0 / 25.4)
+#define MARGIN_TOP    MM(20)
+#define MARGIN_BOTTOM MM(20)
+#define MARGIN_LEFT   MM(25)
+#define MARGIN_RIGHT  MM(15)
 
-#define SMALL_SCALE	0.85
-#define HEAD_SCALE	0.92	/* agency lines and the country's name */
-#define CELL_PAD	2.5
-#define RULE_WIDTH	0.6
-#define MAX_COLS	16
-#define MAX_QR_DATA	2048
+#define SMALL_SCALE 0.85
+#define HEAD_SCALE  0.92 /* agency lines and the country's name */
+#define CELL_PAD    2.5
+#define RULE_WIDTH  0.6
+#define MAX_COLS    16
+#define MAX_QR_DATA 2048
 
 enum blk_kind {
 	BLK_HEADING,
@@ -49,76 +49,76 @@ enum blk_kind {
 
 /* A bold stretch of a paragraph, in bytes. */
 struct span {
-	size_t	 start;
-	size_t	 end;
+	size_t start;
+	size_t end;
 };
 
 struct item {
-	const char	*text;		/* the text, then "\n" and the note */
-	size_t		 note;		/* where the note starts; 0: none */
+	const char *text; /* the text, then "\n" and the note */
+	size_t	    note; /* where the note starts; 0: none */
 };
 
 struct row {
-	struct row	 *next;
-	const char	**cells;
+	struct row  *next;
+	const char **cells;
 };
 
 struct mc_pdf_table {
-	struct mc_pdf		*doc;
-	size_t			 ncols;
-	double			 width[MAX_COLS];
-	enum mc_pdf_align	 align[MAX_COLS];
-	const char		*head[MAX_COLS];
-	struct row		*rows;
-	struct row		**tail;
+	struct mc_pdf	 *doc;
+	size_t		  ncols;
+	double		  width[MAX_COLS];
+	enum mc_pdf_align align[MAX_COLS];
+	const char	 *head[MAX_COLS];
+	struct row	 *rows;
+	struct row	**tail;
 };
 
 struct blk {
-	enum blk_kind		 kind;
-	struct blk		*next;
-	int			 style;
-	enum mc_pdf_align	 align;
-	const char		*text;		/* para, title */
-	const char		*text2;		/* subtitle; qr: detail */
-	struct span		 spans[2];	/* para: the values */
-	size_t			 nspans;
-	struct mc_pdf_heading	 heading;
-	enum mc_pdf_num		 num;
-	struct item		*items;
-	size_t			 nitems;
-	struct mc_pdf_table	*table;
-	unsigned char		*qr;		/* width * width, 1 = dark */
-	int			 qrwidth;
-	struct mc_pdf_sig	 sigs[2];
-	size_t			 nsigs;
-	double			 pt;		/* space, qr: size in points */
+	enum blk_kind	      kind;
+	struct blk	     *next;
+	int		      style;
+	enum mc_pdf_align     align;
+	const char	     *text;	/* para, title */
+	const char	     *text2;	/* subtitle; qr: detail */
+	struct span	      spans[2]; /* para: the values */
+	size_t		      nspans;
+	struct mc_pdf_heading heading;
+	enum mc_pdf_num	      num;
+	struct item	     *items;
+	size_t		      nitems;
+	struct mc_pdf_table  *table;
+	unsigned char	     *qr; /* width * width, 1 = dark */
+	int		      qrwidth;
+	struct mc_pdf_sig     sigs[2];
+	size_t		      nsigs;
+	double		      pt; /* space, qr: size in points */
 };
 
 struct mc_pdf {
-	struct mc_arena	*arena;
+	struct mc_arena *arena;
 	const char	*title;
 	int		 landscape;
 	double		 size;
 	int		 numbered;
 	const char	*page_label;
 	struct blk	*blocks;
-	struct blk	**tail;
+	struct blk     **tail;
 	int		 pages;
 };
 
 /* One layout pass over the pages. */
 struct render {
-	struct mc_pdf		*doc;
-	cairo_t			*cr;
-	PangoContext		*pc;
-	PangoFontDescription	*font;
-	double			 pw, ph;	/* the page */
-	double			 x0, w;		/* the text column */
-	double			 top, bottom;
-	double			 y;		/* where the next block goes */
-	int			 page;
-	int			 pages;		/* known in the drawing pass */
-	int			 dry;		/* counting pass: no drawing */
+	struct mc_pdf	     *doc;
+	cairo_t		     *cr;
+	PangoContext	     *pc;
+	PangoFontDescription *font;
+	double		      pw, ph; /* the page */
+	double		      x0, w;  /* the text column */
+	double		      top, bottom;
+	double		      y; /* where the next block goes */
+	int		      page;
+	int		      pages; /* known in the drawing pass */
+	int		      dry;   /* counting pass: no drawing */
 };
 
 /*
@@ -128,8 +128,8 @@ struct render {
 static char *
 text_dup(struct mc_pdf *doc, const char *s)
 {
-	char	*fixed = NULL, *out;
-	size_t	 i, n;
+	char  *fixed = NULL, *out;
+	size_t i, n;
 
 	if (s == NULL)
 		return NULL;
@@ -141,7 +141,8 @@ text_dup(struct mc_pdf *doc, const char *s)
 		unsigned char c = (unsigned char)s[i];
 
 		out[i] = (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f ?
-		    ' ' : s[i];
+		    ' ' :
+		    s[i];
 	}
 	out[n] = '\0';
 	g_free(fixed);
@@ -151,7 +152,7 @@ text_dup(struct mc_pdf *doc, const char *s)
 static struct blk *
 blk_add(struct mc_pdf *doc, enum blk_kind kind)
 {
-	struct blk	*b;
+	struct blk *b;
 
 	b = mc_arena_alloc(doc->arena, sizeof(*b));
 	b->kind = kind;
@@ -163,7 +164,7 @@ blk_add(struct mc_pdf *doc, enum blk_kind kind)
 struct mc_pdf *
 mc_pdf_new(struct mc_arena *a, const char *title, int landscape)
 {
-	struct mc_pdf	*doc;
+	struct mc_pdf *doc;
 
 	doc = mc_arena_alloc(a, sizeof(*doc));
 	doc->arena = a;
@@ -191,8 +192,8 @@ mc_pdf_page_numbers(struct mc_pdf *doc, const char *label)
 void
 mc_pdf_heading(struct mc_pdf *doc, const struct mc_pdf_heading *h)
 {
-	struct blk	*b = blk_add(doc, BLK_HEADING);
-	size_t		 i;
+	struct blk *b = blk_add(doc, BLK_HEADING);
+	size_t	    i;
 
 	for (i = 0; i < sizeof(h->left) / sizeof(h->left[0]); i++)
 		b->heading.left[i] = text_dup(doc, h->left[i]);
@@ -206,7 +207,7 @@ mc_pdf_heading(struct mc_pdf *doc, const struct mc_pdf_heading *h)
 void
 mc_pdf_title(struct mc_pdf *doc, const char *title, const char *subtitle)
 {
-	struct blk	*b = blk_add(doc, BLK_TITLE);
+	struct blk *b = blk_add(doc, BLK_TITLE);
 
 	b->text = text_dup(doc, title != NULL ? title : "");
 	b->text2 = text_dup(doc, subtitle);
@@ -216,7 +217,7 @@ void
 mc_pdf_para(struct mc_pdf *doc, int style, enum mc_pdf_align align,
     const char *text)
 {
-	struct blk	*b = blk_add(doc, BLK_PARA);
+	struct blk *b = blk_add(doc, BLK_PARA);
 
 	b->style = style;
 	b->align = align;
@@ -230,10 +231,10 @@ void
 mc_pdf_field2(struct mc_pdf *doc, const char *l1, const char *v1,
     const char *l2, const char *v2)
 {
-	struct blk	*b = blk_add(doc, BLK_PARA);
-	struct buf	 t;
-	const char	*l[2], *v[2];
-	size_t		 i;
+	struct blk *b = blk_add(doc, BLK_PARA);
+	struct buf  t;
+	const char *l[2], *v[2];
+	size_t	    i;
 
 	/* Cleaned first, so that the offsets of the values hold. */
 	l[0] = text_dup(doc, l1);
@@ -269,14 +270,14 @@ void
 mc_pdf_list(struct mc_pdf *doc, enum mc_pdf_num num,
     const struct mc_pdf_item *items, size_t n)
 {
-	struct blk	*b = blk_add(doc, BLK_LIST);
-	size_t		 i;
+	struct blk *b = blk_add(doc, BLK_LIST);
+	size_t	    i;
 
 	b->num = num;
 	b->nitems = n;
 	b->items = mc_arena_alloc(doc->arena, (n + 1) * sizeof(*b->items));
 	for (i = 0; i < n; i++) {
-		const char	*t, *note;
+		const char *t, *note;
 
 		t = text_dup(doc, items[i].text ? items[i].text : "");
 		note = text_dup(doc, items[i].note);
@@ -293,10 +294,10 @@ mc_pdf_list(struct mc_pdf *doc, enum mc_pdf_num num,
 struct mc_pdf_table *
 mc_pdf_table(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
 {
-	struct mc_pdf_table	*t;
-	struct blk		*b;
-	double			 sum = 0;
-	size_t			 i;
+	struct mc_pdf_table *t;
+	struct blk	    *b;
+	double		     sum = 0;
+	size_t		     i;
 
 	if (ncols == 0 || ncols > MAX_COLS)
 		return NULL;
@@ -323,8 +324,8 @@ mc_pdf_table(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
 void
 mc_pdf_row(struct mc_pdf_table *t, const char *const *cells)
 {
-	struct row	*r;
-	size_t		 i;
+	struct row *r;
+	size_t	    i;
 
 	r = mc_arena_alloc(t->doc->arena, sizeof(*r));
 	r->cells = mc_arena_alloc(t->doc->arena, t->ncols * sizeof(char *));
@@ -339,9 +340,9 @@ int
 mc_pdf_qr(struct mc_pdf *doc, const char *data, double size_mm,
     const char *caption, const char *detail)
 {
-	QRcode		*q;
-	struct blk	*b;
-	size_t		 n, i;
+	QRcode	   *q;
+	struct blk *b;
+	size_t	    n, i;
 
 	if (data == NULL || (n = strlen(data)) == 0 || n > MAX_QR_DATA)
 		return -1;
@@ -366,8 +367,8 @@ mc_pdf_qr(struct mc_pdf *doc, const char *data, double size_mm,
 void
 mc_pdf_sign(struct mc_pdf *doc, const struct mc_pdf_sig *sigs, size_t n)
 {
-	struct blk	*b = blk_add(doc, BLK_SIGN);
-	size_t		 i;
+	struct blk *b = blk_add(doc, BLK_SIGN);
+	size_t	    i;
 
 	b->nsigs = n > 2 ? 2 : n;
 	for (i = 0; i < b->nsigs; i++) {
@@ -380,7 +381,7 @@ mc_pdf_sign(struct mc_pdf *doc, const struct mc_pdf_sig *sigs, size_t n)
 void
 mc_pdf_space(struct mc_pdf *doc, double mm)
 {
-	struct blk	*b = blk_add(doc, BLK_SPACE);
+	struct blk *b = blk_add(doc, BLK_SPACE);
 
 	b->pt = mm > 0 ? MM(mm) : 0;
 }
@@ -413,9 +414,9 @@ static PangoLayout *
 layout_new(struct render *r, const char *text, int style, double scale,
     double width, enum mc_pdf_align align)
 {
-	PangoLayout		*l;
-	PangoFontDescription	*fd;
-	double			 pt = r->doc->size * scale;
+	PangoLayout	     *l;
+	PangoFontDescription *fd;
+	double		      pt = r->doc->size * scale;
 
 	if (style & MC_PDF_SMALL)
 		pt *= SMALL_SCALE;
@@ -455,8 +456,8 @@ layout_new(struct render *r, const char *text, int style, double scale,
 static void
 layout_style(PangoLayout *l, size_t start, size_t end, int style)
 {
-	PangoAttrList	*al;
-	PangoAttribute	*a;
+	PangoAttrList  *al;
+	PangoAttribute *a;
 
 	al = pango_layout_get_attributes(l);
 	if (al == NULL) {
@@ -465,7 +466,7 @@ layout_style(PangoLayout *l, size_t start, size_t end, int style)
 		pango_attr_list_unref(al);
 	}
 	a = style & MC_PDF_BOLD ? pango_attr_weight_new(PANGO_WEIGHT_BOLD) :
-	    pango_attr_style_new(PANGO_STYLE_ITALIC);
+				  pango_attr_style_new(PANGO_STYLE_ITALIC);
 	a->start_index = (guint)start;
 	a->end_index = (guint)end;
 	pango_attr_list_insert(al, a);
@@ -474,7 +475,7 @@ layout_style(PangoLayout *l, size_t start, size_t end, int style)
 static double
 layout_height(PangoLayout *l)
 {
-	int	 w, h;
+	int w, h;
 
 	pango_layout_get_size(l, &w, &h);
 	return units(h);
@@ -483,7 +484,7 @@ layout_height(PangoLayout *l)
 static double
 layout_width(PangoLayout *l)
 {
-	int	 w, h;
+	int w, h;
 
 	pango_layout_get_size(l, &w, &h);
 	return units(w);
@@ -513,8 +514,8 @@ draw_line(struct render *r, double x0, double y0, double x1, double y1)
 static void
 page_foot(struct render *r)
 {
-	PangoLayout	*l;
-	char		*s;
+	PangoLayout *l;
+	char	    *s;
 
 	if (r->dry || !r->doc->numbered || r->pages < 2)
 		return;
@@ -524,8 +525,8 @@ page_foot(struct render *r)
 	else
 		s = g_strdup_printf("%d/%d", r->page, r->pages);
 	l = layout_new(r, s, MC_PDF_SMALL, 1, r->w, MC_PDF_CENTER);
-	draw_layout(r, l, r->x0, r->ph - MARGIN_BOTTOM / 2 -
-	    layout_height(l) / 2);
+	draw_layout(r, l, r->x0,
+	    r->ph - MARGIN_BOTTOM / 2 - layout_height(l) / 2);
 	g_object_unref(l);
 	g_free(s);
 }
@@ -557,12 +558,12 @@ static void
 flow(struct render *r, PangoLayout *l, double x, PangoLayout *prefix,
     double px)
 {
-	PangoLayoutIter	*it;
+	PangoLayoutIter *it;
 	PangoRectangle	 lr;
 	double		 base, top, h;
 	int		 first = 1;
 
-	base = r->y;		/* where the layout's top is on this page */
+	base = r->y; /* where the layout's top is on this page */
 	it = pango_layout_get_iter(l);
 	do {
 		pango_layout_iter_get_line_extents(it, NULL, &lr);
@@ -574,14 +575,14 @@ flow(struct render *r, PangoLayout *l, double x, PangoLayout *prefix,
 			top = r->y;
 		}
 		if (!r->dry) {
-			double	 baseline = base +
+			double baseline = base +
 			    units(pango_layout_iter_get_baseline(it));
 
 			cairo_move_to(r->cr, x + units(lr.x), baseline);
 			pango_cairo_show_layout_line(r->cr,
 			    pango_layout_iter_get_line_readonly(it));
 			if (first && prefix != NULL) {
-				PangoLayoutLine	*pl;
+				PangoLayoutLine *pl;
 
 				pl = pango_layout_get_line_readonly(prefix, 0);
 				cairo_move_to(r->cr, px, baseline);
@@ -602,8 +603,8 @@ flow(struct render *r, PangoLayout *l, double x, PangoLayout *prefix,
 static double
 balance(PangoLayout *l, double width)
 {
-	double	 lo = width / 2, hi = width, mid;
-	int	 n, i;
+	double lo = width / 2, hi = width, mid;
+	int    n, i;
 
 	if ((n = pango_layout_get_line_count(l)) < 2)
 		return width;
@@ -627,9 +628,9 @@ static double
 head_line(struct render *r, const char *text, int style, double scale,
     double x, double w, double *y)
 {
-	PangoLayout	*l;
-	PangoRectangle	 ink, log;
-	double		 bw;
+	PangoLayout   *l;
+	PangoRectangle ink, log;
+	double	       bw;
 
 	l = layout_new(r, text, style, scale, w, MC_PDF_CENTER);
 	bw = balance(l, w);
@@ -643,11 +644,11 @@ head_line(struct render *r, const char *text, int style, double scale,
 static void
 do_heading(struct render *r, const struct mc_pdf_heading *h)
 {
-	double		 lw = r->w * 0.44, rw = r->w - lw;
-	double		 lx = r->x0, rx = r->x0 + lw;
-	double		 yl = r->y, yr = r->y, last = 0, mw;
-	size_t		 i, nleft = 0;
-	char		*up;
+	double lw = r->w * 0.44, rw = r->w - lw;
+	double lx = r->x0, rx = r->x0 + lw;
+	double yl = r->y, yr = r->y, last = 0, mw;
+	size_t i, nleft = 0;
+	char  *up;
 
 	for (i = 0; i < 4 && h->left[i] != NULL; i++)
 		nleft++;
@@ -684,8 +685,8 @@ do_heading(struct render *r, const struct mc_pdf_heading *h)
 static void
 do_title(struct render *r, const struct blk *b)
 {
-	PangoLayout	*t, *s = NULL;
-	double		 h;
+	PangoLayout *t, *s = NULL;
+	double	     h;
 
 	r->y += 10;
 	t = layout_new(r, b->text, MC_PDF_BOLD, 1.1, r->w, MC_PDF_CENTER);
@@ -711,8 +712,8 @@ do_title(struct render *r, const struct blk *b)
 static void
 do_para(struct render *r, const struct blk *b)
 {
-	PangoLayout	*l;
-	size_t		 i;
+	PangoLayout *l;
+	size_t	     i;
 
 	r->y += 3;
 	l = layout_new(r, b->text, b->style, 1, r->w, b->align);
@@ -726,10 +727,10 @@ do_para(struct render *r, const struct blk *b)
 static void
 do_list(struct render *r, const struct blk *b)
 {
-	PangoLayout	*l, *num;
-	double		 gutter;
-	size_t		 i;
-	char		 s[32];
+	PangoLayout *l, *num;
+	double	     gutter;
+	size_t	     i;
+	char	     s[32];
 
 	/* The gutter fits the widest number. */
 	switch (b->num) {
@@ -771,20 +772,20 @@ do_list(struct render *r, const struct blk *b)
 
 /* One table row: its cells' layouts and its height. */
 struct trow {
-	PangoLayout	*cell[MAX_COLS];
-	double		 h;
+	PangoLayout *cell[MAX_COLS];
+	double	     h;
 };
 
 static void
 trow_make(struct render *r, const struct mc_pdf_table *t, const char **cells,
     const double *xs, int head, double maxh, struct trow *tr)
 {
-	size_t	 i;
-	double	 h;
+	size_t i;
+	double h;
 
 	tr->h = 0;
 	for (i = 0; i < t->ncols; i++) {
-		double	 cw = xs[i + 1] - xs[i] - 2 * CELL_PAD;
+		double cw = xs[i + 1] - xs[i] - 2 * CELL_PAD;
 
 		tr->cell[i] = layout_new(r, cells[i],
 		    MC_PDF_SMALL | (head ? MC_PDF_BOLD : 0), 1,
@@ -807,8 +808,8 @@ static void
 trow_draw(struct render *r, const struct mc_pdf_table *t, const double *xs,
     int head, const struct trow *tr)
 {
-	size_t	 i;
-	double	 dy;
+	size_t i;
+	double dy;
 
 	if (r->dry)
 		goto out;
@@ -816,8 +817,9 @@ trow_draw(struct render *r, const struct mc_pdf_table *t, const double *xs,
 	for (i = 0; i < t->ncols; i++) {
 		cairo_rectangle(r->cr, xs[i], r->y, xs[i + 1] - xs[i], tr->h);
 		cairo_stroke(r->cr);
-		dy = head ? (tr->h - 2 * CELL_PAD -
-		    layout_height(tr->cell[i])) / 2 : 0;
+		dy = head ?
+		    (tr->h - 2 * CELL_PAD - layout_height(tr->cell[i])) / 2 :
+		    0;
 		draw_layout(r, tr->cell[i], xs[i] + CELL_PAD,
 		    r->y + CELL_PAD + dy);
 	}
@@ -828,7 +830,7 @@ out:
 static void
 trow_free(const struct mc_pdf_table *t, struct trow *tr)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < t->ncols; i++)
 		g_object_unref(tr->cell[i]);
@@ -837,10 +839,10 @@ trow_free(const struct mc_pdf_table *t, struct trow *tr)
 static void
 do_table(struct render *r, const struct mc_pdf_table *t)
 {
-	struct trow	 head, tr;
-	struct row	*row;
-	double		 xs[MAX_COLS + 1], maxh;
-	size_t		 i;
+	struct trow head, tr;
+	struct row *row;
+	double	    xs[MAX_COLS + 1], maxh;
+	size_t	    i;
 
 	xs[0] = r->x0;
 	for (i = 0; i < t->ncols; i++)
@@ -877,9 +879,9 @@ out:
 static void
 do_qr(struct render *r, const struct blk *b)
 {
-	PangoLayout	*cap = NULL, *det = NULL;
-	double		 size = b->pt, mod, x, y, tx, tw, th = 0, ty;
-	int		 n = b->qrwidth, row, col, run;
+	PangoLayout *cap = NULL, *det = NULL;
+	double	     size = b->pt, mod, x, y, tx, tw, th = 0, ty;
+	int	     n = b->qrwidth, row, col, run;
 
 	tx = r->x0 + size + MM(3);
 	tw = r->w - size - MM(3);
@@ -934,11 +936,11 @@ do_qr(struct render *r, const struct blk *b)
 static void
 do_sign(struct render *r, const struct blk *b)
 {
-	PangoLayout	*l[2][3];
-	const char	*s[3];
-	double		 cw = r->w / 2, x[2], h[2], hmax = 0, y;
-	size_t		 i, j;
-	int		 style[3] = { MC_PDF_BOLD, MC_PDF_ITALIC, MC_PDF_BOLD };
+	PangoLayout *l[2][3];
+	const char  *s[3];
+	double	     cw = r->w / 2, x[2], h[2], hmax = 0, y;
+	size_t	     i, j;
+	int	     style[3] = { MC_PDF_BOLD, MC_PDF_ITALIC, MC_PDF_BOLD };
 
 	if (b->nsigs == 0)
 		return;
@@ -971,8 +973,8 @@ do_sign(struct render *r, const struct blk *b)
 		}
 		/* The name stands at the foot, aligned across columns. */
 		if (l[i][2] != NULL)
-			draw_layout(r, l[i][2], x[i] + MM(2), r->y + hmax -
-			    layout_height(l[i][2]));
+			draw_layout(r, l[i][2], x[i] + MM(2),
+			    r->y + hmax - layout_height(l[i][2]));
 		for (j = 0; j < 3; j++)
 			if (l[i][j] != NULL)
 				g_object_unref(l[i][j]);
@@ -983,7 +985,7 @@ do_sign(struct render *r, const struct blk *b)
 static void
 run(struct render *r)
 {
-	const struct blk	*b;
+	const struct blk *b;
 
 	r->page = 1;
 	r->y = r->top;
@@ -1028,7 +1030,7 @@ run(struct render *r)
 static cairo_status_t
 write_buf(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct buf	*out = closure;
+	struct buf *out = closure;
 
 	if (mc_buf_add(out, data, len) < 0)
 		return CAIRO_STATUS_WRITE_ERROR;
@@ -1038,11 +1040,11 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 int
 mc_pdf_render(struct mc_pdf *doc, struct buf *out)
 {
-	struct render		 r;
-	cairo_surface_t		*s;
-	cairo_font_options_t	*fo;
-	size_t			 start = out->len;
-	int			 rc = -1;
+	struct render	      r;
+	cairo_surface_t	     *s;
+	cairo_font_options_t *fo;
+	size_t		      start = out->len;
+	int		      rc = -1;
 
 	memset(&r, 0, sizeof(r));
 	r.doc = doc;
@@ -1090,7 +1092,7 @@ out_surface:
 	if (rc == 0)
 		doc->pages = r.pages;
 	else if (out->cap > 0) {
-		out->len = start;	/* give back what was written */
+		out->len = start; /* give back what was written */
 		out->s[start] = '\0';
 	}
 	return rc;

@@ -26,24 +26,19 @@ struct mc_arena;
 struct mc_pdf;
 struct mc_pdf_table;
 
-enum mc_pdf_align {
-	MC_PDF_LEFT,
-	MC_PDF_CENTER,
-	MC_PDF_RIGHT,
-	MC_PDF_JUSTIFY
-};
+enum mc_pdf_align { MC_PDF_LEFT, MC_PDF_CENTER, MC_PDF_RIGHT, MC_PDF_JUSTIFY };
 
 /* Text styles; OR them. */
-#define MC_PDF_BOLD	0x01
-#define MC_PDF_ITALIC	0x02
-#define MC_PDF_SMALL	0x04	/* 85 % of the body size */
-#define MC_PDF_INDENT	0x08	/* first line indented 1 cm */
+#define MC_PDF_BOLD   0x01
+#define MC_PDF_ITALIC 0x02
+#define MC_PDF_SMALL  0x04 /* 85 % of the body size */
+#define MC_PDF_INDENT 0x08 /* first line indented 1 cm */
 
 /* How list items are numbered. */
 enum mc_pdf_num {
-	MC_PDF_NUM_DOT,		/* 1.  2.  3. */
-	MC_PDF_NUM_PAREN,	/* (1) (2) (3) */
-	MC_PDF_NUM_DASH		/* -   -   -  */
+	MC_PDF_NUM_DOT,	  /* 1.  2.  3. */
+	MC_PDF_NUM_PAREN, /* (1) (2) (3) */
+	MC_PDF_NUM_DASH	  /* -   -   -  */
 };
 
 /*
@@ -51,18 +46,17 @@ enum mc_pdf_num {
  * the arena is reset). title goes into the PDF's metadata; landscape turns
  * the A4 page sideways. Never NULL (the arena aborts when out of memory).
  */
-struct mc_pdf	*mc_pdf_new(struct mc_arena *, const char *title,
-		    int landscape);
+struct mc_pdf *mc_pdf_new(struct mc_arena *, const char *title, int landscape);
 
 /* The body text size in points (default 11; 6 to 24). */
-void		 mc_pdf_set_size(struct mc_pdf *, double pt);
+void mc_pdf_set_size(struct mc_pdf *, double pt);
 
 /*
  * Numbers every page "<label> n/N" at the foot when the document has more
  * than one page (label NULL: "n/N" alone). Pages are not numbered by
  * default.
  */
-void		 mc_pdf_page_numbers(struct mc_pdf *, const char *label);
+void mc_pdf_page_numbers(struct mc_pdf *, const char *label);
 
 /*
  * The national heading of an administrative document, in two columns.
@@ -72,48 +66,46 @@ void		 mc_pdf_page_numbers(struct mc_pdf *, const char *label);
  * then the place and date line in italics. Unused slots are NULL.
  */
 struct mc_pdf_heading {
-	const char	*left[4];
-	const char	*below[3];
-	const char	*country;
-	const char	*motto;
-	const char	*dateline;
+	const char *left[4];
+	const char *below[3];
+	const char *country;
+	const char *motto;
+	const char *dateline;
 };
-void		 mc_pdf_heading(struct mc_pdf *, const struct mc_pdf_heading *);
+void mc_pdf_heading(struct mc_pdf *, const struct mc_pdf_heading *);
 
 /* A centred bold title and an optional subtitle (bold italic) under it. */
-void		 mc_pdf_title(struct mc_pdf *, const char *title,
-		    const char *subtitle);
+void mc_pdf_title(struct mc_pdf *, const char *title, const char *subtitle);
 
 /* A paragraph in the given MC_PDF_* style and alignment. */
-void		 mc_pdf_para(struct mc_pdf *, int style, enum mc_pdf_align,
-		    const char *text);
+void mc_pdf_para(struct mc_pdf *, int style, enum mc_pdf_align,
+    const char *text);
 
 /*
  * A "label: value" line, the value in bold; value NULL or "" prints a
  * dotted line to fill in by hand. The label is given without its colon.
  */
-void		 mc_pdf_field(struct mc_pdf *, const char *label,
-		    const char *value);
+void mc_pdf_field(struct mc_pdf *, const char *label, const char *value);
 
 /* Two "label: value" pairs on one line (wrapping if they must). */
-void		 mc_pdf_field2(struct mc_pdf *, const char *label1,
-		    const char *value1, const char *label2, const char *value2);
+void mc_pdf_field2(struct mc_pdf *, const char *label1, const char *value1,
+    const char *label2, const char *value2);
 
 /* One list item: its text and an optional note (italic, under it). */
 struct mc_pdf_item {
-	const char	*text;
-	const char	*note;
+	const char *text;
+	const char *note;
 };
 
 /* A numbered list of n items, numbered from 1, indented after the number. */
-void		 mc_pdf_list(struct mc_pdf *, enum mc_pdf_num,
-		    const struct mc_pdf_item *, size_t n);
+void mc_pdf_list(struct mc_pdf *, enum mc_pdf_num, const struct mc_pdf_item *,
+    size_t n);
 
 /* A table column: its header, its share of the width, its cell alignment. */
 struct mc_pdf_col {
-	const char		*head;
-	double			 width;	/* shares, scaled to sum 1 */
-	enum mc_pdf_align	 align;
+	const char	 *head;
+	double		  width; /* shares, scaled to sum 1 */
+	enum mc_pdf_align align;
 };
 
 /*
@@ -124,10 +116,10 @@ struct mc_pdf_col {
  * out of range.
  */
 struct mc_pdf_table *mc_pdf_table(struct mc_pdf *, const struct mc_pdf_col *,
-		    size_t ncols);
+    size_t ncols);
 
 /* Appends a row of ncols cells (copied; NULL cells are empty). */
-void		 mc_pdf_row(struct mc_pdf_table *, const char *const *cells);
+void mc_pdf_row(struct mc_pdf_table *, const char *const *cells);
 
 /*
  * A QR code of data (byte mode, error correction M, up to about 2 KB)
@@ -135,8 +127,8 @@ void		 mc_pdf_row(struct mc_pdf_table *, const char *const *cells);
  * caption (italic) and detail (small) beside it; either may be NULL.
  * 0, or -1 when data cannot be encoded (nothing is added then).
  */
-int		 mc_pdf_qr(struct mc_pdf *, const char *data, double size_mm,
-		    const char *caption, const char *detail);
+int mc_pdf_qr(struct mc_pdf *, const char *data, double size_mm,
+    const char *caption, const char *detail);
 
 /*
  * Signature blocks side by side, one or two (more are ignored): the role
@@ -144,26 +136,25 @@ int		 mc_pdf_qr(struct mc_pdf *, const char *data, double size_mm,
  * block stands in the right half of the page. Kept on one page.
  */
 struct mc_pdf_sig {
-	const char	*role;
-	const char	*note;
-	const char	*name;
+	const char *role;
+	const char *note;
+	const char *name;
 };
-void		 mc_pdf_sign(struct mc_pdf *, const struct mc_pdf_sig *,
-		    size_t n);
+void mc_pdf_sign(struct mc_pdf *, const struct mc_pdf_sig *, size_t n);
 
 /* Vertical space, and a forced page break. */
-void		 mc_pdf_space(struct mc_pdf *, double mm);
-void		 mc_pdf_break(struct mc_pdf *);
+void mc_pdf_space(struct mc_pdf *, double mm);
+void mc_pdf_break(struct mc_pdf *);
 
 /*
  * Lays the document out and appends the PDF to out. 0, or -1 when cairo
  * fails or out would grow past its maximum (out is then left as it was).
  * May be called again: the same document renders the same pages.
  */
-int		 mc_pdf_render(struct mc_pdf *, struct buf *out);
+int mc_pdf_render(struct mc_pdf *, struct buf *out);
 
 /* The number of pages the last mc_pdf_render made (0 before any). */
-int		 mc_pdf_pages(const struct mc_pdf *);
+int mc_pdf_pages(const struct mc_pdf *);
 
 /*
  * Drops the cached font map: for a process's exit, so that leak checkers
@@ -171,6 +162,6 @@ int		 mc_pdf_pages(const struct mc_pdf *);
  * configuration stays (see the .c file). Rendering again afterwards works
  * (it loads the fonts again, slowly).
  */
-void		 mc_pdf_cleanup(void);
+void mc_pdf_cleanup(void);
 
 #endif

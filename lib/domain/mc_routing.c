@@ -14,15 +14,17 @@
 #include "mc_routing.h"
 #include "mc_util.h"
 
-#define MAX_DEPTH	8	/* agency levels walked up */
+#define MAX_DEPTH 8 /* agency levels walked up */
 
 /*
  * Nobody active holds the role (or leader) at the agency: the one rule of
  * "nobody can act", shared by every statement below.
  */
+/* clang-format off */
 #define NOBODY(agency, role) "NOT EXISTS (SELECT 1 FROM account_roles r " \
 	"JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 " \
 	"WHERE r.agency_id = " agency " AND r.role IN (" role ", 'leader')) "
+/* clang-format on */
 
 enum stmt {
 	STMT_STAFFED,
@@ -39,6 +41,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_STAFFED] = "SELECT 1 FROM account_roles r "
 	    "JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 "
@@ -92,15 +95,16 @@ static const char *const stmts[STMT__MAX] = {
 	    "action, from_status, to_status, note, step, internal) "
 	    "VALUES (?, ?, ?, 'reassign', ?, ?, ?, ?, 1)",
 };
+/* clang-format on */
 
 int
 mc_routing_staffed(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, const char *role)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(db, a, &rows, stmts[STMT_STAFFED], "is",
-	    (long long)agency_id, role) < 0)
+		(long long)agency_id, role) < 0)
 		return -1;
 	return rows.n > 0;
 }
@@ -109,13 +113,14 @@ int
 mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
     const struct mc_dossier *d, struct mc_rows *out)
 {
-	long long	step;
+	long long step;
 
 	memset(out, 0, sizeof(*out));
 	switch (d->status) {
 	case STATUS_SUBMITTED:
 		return mc_db_query(db, a, out, stmts[STMT_GAPS_WORKFLOW], "ii",
-		    (long long)d->agency_id, mc_rows_int(&d->row, 0, DCOL_PROCEDURE));
+		    (long long)d->agency_id,
+		    mc_rows_int(&d->row, 0, DCOL_PROCEDURE));
 	case STATUS_ACCEPTED:
 	case STATUS_PROCESSING:
 	case STATUS_SUPPLEMENT:
@@ -130,9 +135,8 @@ mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
 }
 
 int
-mc_routing_stuck(struct mc_db *db, struct mc_arena *a,
-    unsigned int agency_id, unsigned int only, size_t limit,
-    struct mc_rows *out)
+mc_routing_stuck(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
+    unsigned int only, size_t limit, struct mc_rows *out)
 {
 	return mc_db_query(db, a, out, stmts[STMT_STUCK], "iiiii",
 	    (long long)agency_id, (long long)agency_id, (long long)only,
@@ -143,8 +147,8 @@ int
 mc_routing_admin_over(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, unsigned int agency)
 {
-	struct mc_rows	rows;
-	int		depth;
+	struct mc_rows rows;
+	int	       depth;
 
 	if (!mc_auth_has_role(u, ROLE_ADMIN))
 		return 0;
@@ -152,7 +156,7 @@ mc_routing_admin_over(struct mc_db *db, struct mc_arena *a,
 		if (mc_auth_acts_for(u, ROLES(ROLE_ADMIN), agency))
 			return 1;
 		if (mc_db_query(db, a, &rows, stmts[STMT_PARENT], "i",
-		    (long long)agency) < 0)
+			(long long)agency) < 0)
 			return -1;
 		if (rows.n == 0)
 			return 0;
@@ -167,11 +171,11 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, unsigned int agency_id, long long officer_id,
     const char *note, long long expected_version, time_t now)
 {
-	struct mc_rows	 row, step, ok;
-	const char	*role;
-	long long	 id, step_seq;
-	int		 status, rc;
-	char		 at[20];
+	struct mc_rows row, step, ok;
+	const char    *role;
+	long long      id, step_seq;
+	int	       status, rc;
+	char	       at[20];
 
 	if (mc_db_query(db, a, &row, stmts[STMT_LOCK], "s", code) < 0)
 		return -1;
@@ -181,26 +185,26 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	status = (int)mc_rows_int(&row, 0, 1);
 	step_seq = mc_rows_int(&row, 0, 3);
 	if ((rc = mc_routing_admin_over(db, a, u,
-	    (unsigned int)mc_rows_int(&row, 0, 4))) < 0)
+		 (unsigned int)mc_rows_int(&row, 0, 4))) < 0)
 		return -1;
 	if (rc == 0)
 		return DOSSIER_FORBIDDEN;
-	if (expected_version > 0 && mc_rows_int(&row, 0, 2) !=
-	    expected_version)
+	if (expected_version > 0 &&
+	    mc_rows_int(&row, 0, 2) != expected_version)
 		return DOSSIER_CONFLICT;
-	if (step_seq <= 0 || (status != STATUS_ACCEPTED &&
-	    status != STATUS_PROCESSING && status != STATUS_PAYMENT &&
-	    status != STATUS_DECIDED))
+	if (step_seq <= 0 ||
+	    (status != STATUS_ACCEPTED && status != STATUS_PROCESSING &&
+		status != STATUS_PAYMENT && status != STATUS_DECIDED))
 		return DOSSIER_NOT_ALLOWED;
-	if (mc_db_query(db, a, &step, stmts[STMT_STEP], "ii", id,
-	    step_seq) < 0)
+	if (mc_db_query(db, a, &step, stmts[STMT_STEP], "ii", id, step_seq) <
+	    0)
 		return -1;
 	if (step.n == 0)
 		return DOSSIER_NOT_ALLOWED;
 	role = mc_rows_str(&step, 0, 0);
 	if (officer_id > 0) {
 		if (mc_db_query(db, a, &ok, stmts[STMT_OFFICER_OK], "iis",
-		    officer_id, (long long)agency_id, role) < 0)
+			officer_id, (long long)agency_id, role) < 0)
 			return -1;
 		if (ok.n == 0)
 			return DOSSIER_BAD_INPUT;
@@ -208,14 +212,15 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		return rc < 0 ? -1 : DOSSIER_BAD_INPUT;
 	mc_time_sql(at, now);
 	if (mc_db_exec(db, stmts[STMT_STEP_MOVE], "iii", (long long)agency_id,
-	    id, step_seq) < 0 ||
+		id, step_seq) < 0 ||
 	    mc_db_exec(db, stmts[STMT_DOSSIER_MOVE], "iIsi",
-	    (long long)agency_id, officer_id > 0 ? officer_id : 0, at, id) < 0 ||
+		(long long)agency_id, officer_id > 0 ? officer_id : 0, at,
+		id) < 0 ||
 	    mc_db_exec(db, stmts[STMT_EVENT], "isIiisi", id, at, u->id,
-	    (long long)status, (long long)status, note, step_seq) < 0)
+		(long long)status, (long long)status, note, step_seq) < 0)
 		return -1;
-	if (officer_id > 0 && mc_notify_officer(db, a, officer_id, id,
-	    "new_work", note) < 0)
+	if (officer_id > 0 &&
+	    mc_notify_officer(db, a, officer_id, id, "new_work", note) < 0)
 		return -1;
 	return 0;
 }
@@ -226,14 +231,14 @@ mc_routing_reassign(struct mc_db *db, struct mc_arena *a,
     long long officer_id, const char *note, long long expected_version,
     time_t now)
 {
-	int	rc;
+	int rc;
 
 	if (u == NULL || code == NULL || agency_id == 0)
 		return u == NULL ? DOSSIER_FORBIDDEN : DOSSIER_BAD_INPUT;
 	if (mc_db_begin(db) < 0)
 		return -1;
 	if ((rc = reassign_in(db, a, u, code, agency_id, officer_id, note,
-	    expected_version, now)) != 0) {
+		 expected_version, now)) != 0) {
 		mc_db_rollback(db);
 		return rc;
 	}

@@ -10,7 +10,6 @@
 #include <stddef.h>
 #include <time.h>
 
-
 struct mc_arena;
 struct mc_db;
 struct mc_dossier;
@@ -22,8 +21,8 @@ struct mc_user;
  * "specialist", "leader") at the agency: one holding that role or leader
  * there (the rule of mc_dossier_allowed); 0 if nobody, -1 on error.
  */
-int	mc_routing_staffed(struct mc_db *, struct mc_arena *,
-	    unsigned int agency_id, const char *role);
+int mc_routing_staffed(struct mc_db *, struct mc_arena *,
+    unsigned int agency_id, const char *role);
 
 /*
  * The steps of a dossier, from its current one on, that nobody can take;
@@ -31,8 +30,8 @@ int	mc_routing_staffed(struct mc_db *, struct mc_arena *,
  * at the receiving agency where a step names none. Columns: seq, name,
  * role, agency_id, agency_name. Closed dossiers have none. 0 or -1.
  */
-int	mc_routing_gaps(struct mc_db *, struct mc_arena *,
-	    const struct mc_dossier *, struct mc_rows *out);
+int mc_routing_gaps(struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *, struct mc_rows *out);
 
 /*
  * The open dossiers whose current step nobody can take (before acceptance:
@@ -42,16 +41,15 @@ int	mc_routing_gaps(struct mc_db *, struct mc_arena *,
  * submitted_at. Paused ones (status 5, the applicant's turn) are left out.
  * 0 or -1.
  */
-int	mc_routing_stuck(struct mc_db *, struct mc_arena *,
-	    unsigned int agency_id, unsigned int only, size_t limit,
-	    struct mc_rows *out);
+int mc_routing_stuck(struct mc_db *, struct mc_arena *, unsigned int agency_id,
+    unsigned int only, size_t limit, struct mc_rows *out);
 
 /*
  * 1 if the user is an administrator at the agency or at one above it;
  * 0 if not, -1 on error.
  */
-int	mc_routing_admin_over(struct mc_db *, struct mc_arena *,
-	    const struct mc_user *, unsigned int agency_id);
+int mc_routing_admin_over(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, unsigned int agency_id);
 
 /*
  * Moves the current step of the dossier with this code to agency_id, held
@@ -64,9 +62,9 @@ int	mc_routing_admin_over(struct mc_db *, struct mc_arena *,
  * expected_version (0: not checked) differs, NOT_ALLOWED when no step runs,
  * BAD_INPUT when nobody there could take it).
  */
-int	mc_routing_reassign(struct mc_db *, struct mc_arena *,
-	    const struct mc_user *, const char *code, unsigned int agency_id,
-	    long long officer_id, const char *note, long long expected_version,
-	    time_t now);
+int mc_routing_reassign(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, const char *code, unsigned int agency_id,
+    long long officer_id, const char *note, long long expected_version,
+    time_t now);
 
 #endif

@@ -28,16 +28,18 @@
 #include "mc_log.h"
 #include "mc_util.h"
 
-#define MAX_WORKERS	64
-#define OUT_MAX		(64u << 20)
+#define MAX_WORKERS 64
+#define OUT_MAX	    (64u << 20)
 
-static volatile sig_atomic_t	stopping;
-static volatile sig_atomic_t	busy;		/* a worker inside a request */
-static struct mc_db		*app_db;
+static volatile sig_atomic_t stopping;
+static volatile sig_atomic_t busy; /* a worker inside a request */
+static struct mc_db	    *app_db;
 
+/* clang-format off */
 static const char *const method_names[METHOD__MAX] = {
 	"GET", "HEAD", "POST", "PUT", "DELETE", "OTHER"
 };
+/* clang-format on */
 
 static void
 on_term(int sig)
@@ -57,7 +59,7 @@ on_term_worker(int sig)
 static enum mc_method
 method_parse(const char *m)
 {
-	int	i;
+	int i;
 
 	for (i = 0; i < METHOD_OTHER; i++)
 		if (m != NULL && strcmp(m, method_names[i]) == 0)
@@ -72,7 +74,7 @@ method_parse(const char *m)
 static int
 route_match(struct mc_request *r, const struct mc_route *rt)
 {
-	const char	*p = rt->pattern, *s = r->path, *e;
+	const char *p = rt->pattern, *s = r->path, *e;
 
 	r->ncap = 0;
 	while (*p != '\0') {
@@ -97,35 +99,50 @@ static const char *
 status_text(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 303: return "See Other";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 413: return "Payload Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Entity";
-	case 503: return "Service Unavailable";
-	default: return status >= 500 ? "Internal Server Error" : "Error";
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 303:
+		return "See Other";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 409:
+		return "Conflict";
+	case 413:
+		return "Payload Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Entity";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return status >= 500 ? "Internal Server Error" : "Error";
 	}
 }
 
 int
 mc_app_error(struct mc_request *r, int status, const char *message)
 {
-	char	 name[64];
+	char name[64];
 
 	r->status = status;
 	mc_buf_reset(&r->out);
 	if (r->api) {
 		snprintf(name, sizeof(name), "Lang.Error.Text.%d", status);
 		if (message == NULL)
-			message = r->hdf ? hdf_get_value(r->hdf, name,
-			    status_text(status)) : status_text(status);
+			message = r->hdf ?
+			    hdf_get_value(r->hdf, name, status_text(status)) :
+			    status_text(status);
 		mc_buf_addf(&r->out, "{\"error\":");
 		mc_buf_add_json(&r->out, message);
 		mc_buf_addf(&r->out, ",\"status\":%d,\"request_id\":\"%s\"}\n",
@@ -144,10 +161,11 @@ mc_app_error(struct mc_request *r, int status, const char *message)
 	}
 	/* Templates unusable: still never a blank page. */
 	mc_buf_reset(&r->out);
-	mc_buf_addf(&r->out, "<!doctype html><html lang=\"vi\"><meta charset="
+	mc_buf_addf(&r->out,
+	    "<!doctype html><html lang=\"vi\"><meta charset="
 	    "\"utf-8\"><title>%d</title><h1>%d %s</h1><p>Mã yêu cầu / "
-	    "Request id: %s</p></html>\n", status, status, status_text(status),
-	    r->id);
+	    "Request id: %s</p></html>\n",
+	    status, status, status_text(status), r->id);
 	mc_resp_header(r, "Content-Type", "text/html; charset=utf-8");
 	r->rendered = 1;
 	return status;
@@ -157,9 +175,9 @@ mc_app_error(struct mc_request *r, int status, const char *message)
 static const char *
 path_decode(struct mc_request *r, const char *uri)
 {
-	const char	*q;
-	char		*p;
-	size_t		 n;
+	const char *q;
+	char	   *p;
+	size_t	    n;
 
 	q = strchr(uri, '?');
 	r->query = q ? q + 1 : "";
@@ -173,8 +191,8 @@ path_decode(struct mc_request *r, const char *uri)
 static const char *
 ctype_param(struct mc_request *r, const char *ct, const char *name)
 {
-	const char	*p;
-	size_t		 nl = strlen(name), l;
+	const char *p;
+	size_t	    nl = strlen(name), l;
 
 	for (p = ct; (p = strchr(p, ';')) != NULL;) {
 		p++;
@@ -197,8 +215,8 @@ ctype_param(struct mc_request *r, const char *ct, const char *name)
 static int
 parse_inputs(struct mc_request *r)
 {
-	const char	*ct = r->content_type ? r->content_type : "";
-	const char	*boundary;
+	const char *ct = r->content_type ? r->content_type : "";
+	const char *boundary;
 
 	if (mc_http_parse_urlencoded(r, r->query, strlen(r->query)) < 0)
 		return 400;
@@ -206,16 +224,19 @@ parse_inputs(struct mc_request *r)
 		return 0;
 	if (strncasecmp(ct, "application/x-www-form-urlencoded", 33) == 0)
 		return mc_http_parse_urlencoded(r, r->body, r->body_len) < 0 ?
-		    400 : 0;
+		    400 :
+		    0;
 	if (strncasecmp(ct, "multipart/form-data", 19) == 0) {
 		if ((boundary = ctype_param(r, ct, "boundary")) == NULL ||
 		    *boundary == '\0')
 			return 400;
 		return mc_http_parse_multipart(r, r->body, r->body_len,
-		    boundary) < 0 ? 400 : 0;
+			   boundary) < 0 ?
+		    400 :
+		    0;
 	}
 	if (strncasecmp(ct, "application/json", 16) == 0)
-		return 0;	/* the handler reads r->body */
+		return 0; /* the handler reads r->body */
 	return 415;
 }
 
@@ -223,13 +244,13 @@ parse_inputs(struct mc_request *r)
 static int
 bind_fields(const struct mc_module *mod, struct mc_request *r)
 {
-	const struct mc_field	*f;
-	const struct mc_param	*p;
-	size_t			 i, j;
+	const struct mc_field *f;
+	const struct mc_param *p;
+	size_t		       i, j;
 
 	r->nfields = mod->nfields;
-	r->fields = mc_arena_alloc(r->arena, (mod->nfields + 1) *
-	    sizeof(*r->fields));
+	r->fields = mc_arena_alloc(r->arena,
+	    (mod->nfields + 1) * sizeof(*r->fields));
 	r->field_bad = mc_arena_alloc(r->arena, mod->nfields + 1);
 	for (i = 0; i < mod->nfields; i++) {
 		f = &mod->fields[i];
@@ -240,12 +261,14 @@ bind_fields(const struct mc_module *mod, struct mc_request *r)
 			if (strcmp(p->name, f->name) != 0)
 				continue;
 			if (!f->file && p->len == 0)
-				break;	/* an input left empty: not given */
-			if (!f->file && (!mc_utf8_valid(p->value, p->len) ||
-			    !mc_utf8_valid(p->name, strlen(p->name))))
+				break; /* an input left empty: not given */
+			if (!f->file &&
+			    (!mc_utf8_valid(p->value, p->len) ||
+				!mc_utf8_valid(p->name, strlen(p->name))))
 				return 400;
 			r->fields[i] = p;
-			if (p->len > f->max || (f->file && p->filename == NULL) ||
+			if (p->len > f->max ||
+			    (f->file && p->filename == NULL) ||
 			    (!f->file && p->filename != NULL) ||
 			    (f->valid != NULL && !f->valid(p)))
 				r->field_bad[i] = 1;
@@ -259,7 +282,7 @@ bind_fields(const struct mc_module *mod, struct mc_request *r)
 static const char *
 param_value(const struct mc_request *r, const char *name)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < r->nparams; i++)
 		if (strcmp(r->params[i].name, name) == 0)
@@ -270,8 +293,8 @@ param_value(const struct mc_request *r, const char *name)
 static void
 choose_lang(struct mc_request *r)
 {
-	const char	*q = NULL, *c;
-	size_t		 qlen = strlen(r->query);
+	const char *q = NULL, *c;
+	size_t	    qlen = strlen(r->query);
 
 	if (qlen >= 7 && (q = strstr(r->query, "lang=")) != NULL &&
 	    (q == r->query || q[-1] == '&')) {
@@ -294,8 +317,10 @@ security_headers(struct mc_request *r)
 {
 	mc_resp_header(r, "X-Content-Type-Options", "nosniff");
 	mc_resp_header(r, "X-Frame-Options", "DENY");
-	mc_resp_header(r, "Referrer-Policy", "strict-origin-when-cross-origin");
-	mc_resp_header(r, "Content-Security-Policy", "default-src 'self'; "
+	mc_resp_header(r, "Referrer-Policy",
+	    "strict-origin-when-cross-origin");
+	mc_resp_header(r, "Content-Security-Policy",
+	    "default-src 'self'; "
 	    "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
 	    "form-action 'self'; frame-ancestors 'none'");
 	mc_resp_header(r, "Cache-Control", "no-store");
@@ -306,8 +331,8 @@ static int
 guard(const struct mc_app *app, struct mc_request *r,
     const struct mc_route *rt)
 {
-	const char	*next;
-	int		 rc;
+	const char *next;
+	int	    rc;
 
 	if ((rc = mc_auth_load(r)) < 0)
 		return 503;
@@ -320,12 +345,13 @@ guard(const struct mc_app *app, struct mc_request *r,
 		    r->uri);
 		return mc_resp_redirect(r, next);
 	}
-	if (rt->roles != 0 && (r->user == NULL ||
-	    (r->user->roles & rt->roles) == 0))
+	if (rt->roles != 0 &&
+	    (r->user == NULL || (r->user->roles & rt->roles) == 0))
 		return 403;
 	if ((r->method == METHOD_POST || r->method == METHOD_PUT ||
-	    r->method == METHOD_DELETE) && !(rt->flags & ROUTE_NOCSRF) &&
-	    !r->via_token && !mc_auth_csrf_ok(r, param_value(r, "csrf")))
+		r->method == METHOD_DELETE) &&
+	    !(rt->flags & ROUTE_NOCSRF) && !r->via_token &&
+	    !mc_auth_csrf_ok(r, param_value(r, "csrf")))
 		return 403;
 	return 0;
 }
@@ -334,7 +360,7 @@ guard(const struct mc_app *app, struct mc_request *r,
 static const struct mc_module *
 main_module(const struct mc_app *app)
 {
-	static struct mc_module	m;
+	static struct mc_module m;
 
 	m.routes = app->routes;
 	m.nroutes = app->nroutes;
@@ -352,8 +378,8 @@ static const struct mc_module *
 find_route(const struct mc_app *app, struct mc_request *r, enum mc_method m,
     const struct mc_route **rt, int *found)
 {
-	const struct mc_module	*mod;
-	size_t			 i, k;
+	const struct mc_module *mod;
+	size_t			i, k;
 
 	*rt = NULL;
 	for (k = 0; k <= MC_MAX_MODULES; k++) {
@@ -377,10 +403,10 @@ find_route(const struct mc_app *app, struct mc_request *r, enum mc_method m,
 static const char *
 allowed_methods(const struct mc_app *app, struct mc_request *r)
 {
-	const struct mc_module	*mod;
-	char			 s[64] = "";
-	size_t			 i, k;
-	int			 m;
+	const struct mc_module *mod;
+	char			s[64] = "";
+	size_t			i, k;
+	int			m;
 
 	for (k = 0; k <= MC_MAX_MODULES; k++) {
 		mod = k == 0 ? main_module(app) : app->modules[k - 1];
@@ -391,8 +417,8 @@ allowed_methods(const struct mc_app *app, struct mc_request *r)
 			if (!route_match(r, &mod->routes[i]) ||
 			    strstr(s, method_names[m]) != NULL)
 				continue;
-			snprintf(s + strlen(s), sizeof(s) - strlen(s), "%s%s%s",
-			    s[0] ? ", " : "", method_names[m],
+			snprintf(s + strlen(s), sizeof(s) - strlen(s),
+			    "%s%s%s", s[0] ? ", " : "", method_names[m],
 			    m == METHOD_GET ? ", HEAD" : "");
 		}
 	}
@@ -403,7 +429,7 @@ allowed_methods(const struct mc_app *app, struct mc_request *r)
 static void
 request_id(struct mc_request *r)
 {
-	unsigned char	rnd[8];
+	unsigned char rnd[8];
 
 	mc_random(rnd, sizeof(rnd));
 	mc_hex(r->id, rnd, sizeof(rnd));
@@ -413,10 +439,10 @@ request_id(struct mc_request *r)
 void
 mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 {
-	const struct mc_route	*rt = NULL;
-	const struct mc_module	*mod;
-	enum mc_method		 m;
-	int			 path_found = 0, rc;
+	const struct mc_route  *rt = NULL;
+	const struct mc_module *mod;
+	enum mc_method		m;
+	int			path_found = 0, rc;
 	if (r->id[0] == '\0')
 		request_id(r);
 	r->api = app->api;
@@ -441,7 +467,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 			mc_app_error(r, 404, NULL);
 		return;
 	}
-	route_match(r, rt);	/* captures of the chosen route */
+	route_match(r, rt); /* captures of the chosen route */
 	if (r->status == 413) {
 		mc_app_error(r, 413, NULL);
 		return;
@@ -476,11 +502,11 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 static int
 read_body(FCGX_Request *req, struct mc_request *r, size_t max)
 {
-	const char	*cl = FCGX_GetParam("CONTENT_LENGTH", req->envp);
-	long long	 n = 0;
-	char		*buf, sink[8192];
-	int		 got;
-	size_t		 have = 0;
+	const char *cl = FCGX_GetParam("CONTENT_LENGTH", req->envp);
+	long long   n = 0;
+	char	   *buf, sink[8192];
+	int	    got;
+	size_t	    have = 0;
 
 	if (cl != NULL && *cl != '\0' && mc_parse_ll(cl, 0, 1LL << 40, &n) < 0)
 		return 400;
@@ -492,7 +518,8 @@ read_body(FCGX_Request *req, struct mc_request *r, size_t max)
 	r->content_length = (size_t)n;
 	buf = mc_arena_alloc(r->arena, (size_t)n + 1);
 	while (have < (size_t)n) {
-		got = FCGX_GetStr(buf + have, (int)((size_t)n - have), req->in);
+		got = FCGX_GetStr(buf + have, (int)((size_t)n - have),
+		    req->in);
 		if (got <= 0)
 			return 400;
 		have += (size_t)got;
@@ -507,10 +534,10 @@ static void
 serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
     struct buf *headers, struct buf *out, size_t max_body)
 {
-	struct mc_request	 r;
-	char			**env = req->envp;
-	const char		*status_line;
-	int			 rc;
+	struct mc_request r;
+	char		**env = req->envp;
+	const char	 *status_line;
+	int		  rc;
 
 	memset(&r, 0, sizeof(r));
 	r.arena = arena;
@@ -544,8 +571,8 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	if (r.method != METHOD_HEAD)
 		FCGX_PutStr(r.out.s, (int)r.out.len, req->out);
 	if (r.status >= 500)
-		mc_err("%s %s -> %d", method_names[r.method], r.uri ? r.uri :
-		    "", r.status);
+		mc_err("%s %s -> %d", method_names[r.method],
+		    r.uri ? r.uri : "", r.status);
 	mc_buf_reset(&r.headers);
 	mc_buf_reset(&r.out);
 	*headers = r.headers;
@@ -557,7 +584,7 @@ static int
 worker(const struct mc_app *app, int fd)
 {
 	FCGX_Request	 req;
-	struct mc_arena	*arena;
+	struct mc_arena *arena;
 	struct buf	 headers, out;
 	size_t		 max_body;
 	const char	*tdir;
@@ -570,10 +597,11 @@ worker(const struct mc_app *app, int fd)
 		mc_err("cannot load templates from %s", tdir);
 		return 1;
 	}
-	app_db = mc_db_open();	/* NULL: retried per request (503 meanwhile) */
+	app_db = mc_db_open(); /* NULL: retried per request (503 meanwhile) */
 	if (app_db != NULL && app->init != NULL && app->init() < 0)
 		return 1;
-	max_body = app->max_body ? app->max_body :
+	max_body = app->max_body ?
+	    app->max_body :
 	    (size_t)mc_config_int("max_body", 25 << 20, 1024, 1LL << 32);
 	arena = mc_arena_new(64 * 1024);
 	mc_buf_init(&headers, 64 * 1024);
@@ -597,7 +625,7 @@ worker(const struct mc_app *app, int fd)
 static pid_t
 spawn(const struct mc_app *app, int fd)
 {
-	pid_t	pid;
+	pid_t pid;
 
 	if ((pid = fork()) == 0)
 		_exit(worker(app, fd));
@@ -635,7 +663,7 @@ supervise(const struct mc_app *app, int fd, int n)
 		mc_warn("worker %d ended (status %d); starting another",
 		    (int)pid, status);
 		if (time(NULL) - last_crash < 2 && ++crashes > 5)
-			sleep(1);	/* crashing in a loop: slow down */
+			sleep(1); /* crashing in a loop: slow down */
 		else if (time(NULL) - last_crash >= 2)
 			crashes = 0;
 		last_crash = time(NULL);
@@ -653,22 +681,29 @@ supervise(const struct mc_app *app, int fd, int n)
 int
 mc_app_run(const struct mc_app *app, int argc, char **argv)
 {
-	const char	*cfg = NULL, *sock = NULL;
-	char		 path[256];
-	long long	 n = 0;
-	int		 opt, fd, fg = 0, rc;
+	const char *cfg = NULL, *sock = NULL;
+	char	    path[256];
+	long long   n = 0;
+	int	    opt, fd, fg = 0, rc;
 
 	mc_log_init(app->name);
 	while ((opt = getopt(argc, argv, "c:s:n:f")) != -1) {
 		switch (opt) {
-		case 'c': cfg = optarg; break;
-		case 's': sock = optarg; break;
+		case 'c':
+			cfg = optarg;
+			break;
+		case 's':
+			sock = optarg;
+			break;
 		case 'n':
 			if (mc_parse_ll(optarg, 1, MAX_WORKERS, &n) < 0)
 				goto usage;
 			break;
-		case 'f': fg = 1; break;
-		default: goto usage;
+		case 'f':
+			fg = 1;
+			break;
+		default:
+			goto usage;
 		}
 	}
 	if (mc_config_load(cfg) < 0)
@@ -693,7 +728,8 @@ mc_app_run(const struct mc_app *app, int argc, char **argv)
 	unlink(sock);
 	return rc;
 usage:
-	fprintf(stderr, "usage: %s [-f] [-c config] [-s socket] [-n workers]\n",
+	fprintf(stderr,
+	    "usage: %s [-f] [-c config] [-s socket] [-n workers]\n",
 	    app->name);
 	return 2;
 }

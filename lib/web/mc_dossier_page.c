@@ -31,8 +31,8 @@ int
 mc_dossier_refusal(struct mc_request *r, int rc, const char *conflict,
     const char *input)
 {
-	const char	*key;
-	int		 status;
+	const char *key;
+	int	    status;
 
 	switch (rc) {
 	case DOSSIER_NOT_FOUND:
@@ -75,23 +75,24 @@ static void
 model_row(HDF *hdf, struct mc_arena *a, const char *prefix, size_t n,
     const struct mc_rows *rows, size_t i)
 {
-	const char	*v;
-	size_t		 c;
+	const char *v;
+	size_t	    c;
 
 	for (c = 0; c < rows->ncols; c++)
 		if ((v = mc_rows_str(rows, i, c)) != NULL)
-			mc_view_set(hdf, mc_arena_printf(a, "%s.%zu.%s", prefix,
-			    n, rows->names[c]), v);
+			mc_view_set(hdf,
+			    mc_arena_printf(a, "%s.%zu.%s", prefix, n,
+				rows->names[c]),
+			    v);
 }
 
 static const char *
 step_state(const struct mc_dossier *d, size_t i)
 {
-	long long	current = mc_rows_int(&d->row, 0, DCOL_STEP);
-	int		open = d->status != STATUS_RETURNED &&
-			    d->status != STATUS_REFUSED &&
-			    d->status != STATUS_WITHDRAWN &&
-			    d->status != STATUS_STOPPED;
+	long long current = mc_rows_int(&d->row, 0, DCOL_STEP);
+	int	  open = d->status != STATUS_RETURNED &&
+	    d->status != STATUS_REFUSED && d->status != STATUS_WITHDRAWN &&
+	    d->status != STATUS_STOPPED;
 
 	if (mc_rows_int(&d->steps, i, 0) == current && open)
 		return "current";
@@ -104,10 +105,10 @@ void
 mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
     time_t now, int officer)
 {
-	json_t		*items, *it;
-	time_t		 start, end;
-	size_t		 i, j, n;
-	long long	 hours = 0, days = 0;
+	json_t	 *items, *it;
+	time_t	  start, end;
+	size_t	  i, j, n;
+	long long hours = 0, days = 0;
 
 	mc_view_rows(hdf, "Data.Dossier", &d->row);
 	mc_view_rows(hdf, "Data.Files", &d->files);
@@ -115,13 +116,14 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 	if (officer || d->status == STATUS_RETURNED)
 		mc_view_rows(hdf, "Data.Results", &d->results);
 	if (mc_rows_col(&d->row, "form_data") >= 0) {
-		const char	*fd = mc_rows_str(&d->row, 0,
+		const char *fd = mc_rows_str(&d->row, 0,
 		    (size_t)mc_rows_col(&d->row, "form_data"));
-		json_t		*form = json_loads(fd ? fd : "{}", 0, NULL);
+		json_t	   *form = json_loads(fd ? fd : "{}", 0, NULL);
 
 		if (json_is_string(json_object_get(form, "content")))
-			mc_view_set(hdf, "Data.Content", json_string_value(
-			    json_object_get(form, "content")));
+			mc_view_set(hdf, "Data.Content",
+			    json_string_value(
+				json_object_get(form, "content")));
 		json_decref(form);
 	}
 	for (i = n = 0; i < d->events.n; i++)
@@ -131,27 +133,34 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 		model_row(hdf, a, "Data.Steps", i, &d->steps, i);
 		mc_view_set(hdf, mc_arena_printf(a, "Data.Steps.%zu.state", i),
 		    step_state(d, i));
-		mc_view_set(hdf, mc_arena_printf(a, "Data.Steps.%zu.name_key",
-		    i), mc_dossier_step_key(mc_rows_str(&d->steps, i, 1)));
+		mc_view_set(hdf,
+		    mc_arena_printf(a, "Data.Steps.%zu.name_key", i),
+		    mc_dossier_step_key(mc_rows_str(&d->steps, i, 1)));
 	}
 	for (i = 0; i < d->supplements.n; i++) {
 		model_row(hdf, a, "Data.Supplements", i, &d->supplements, i);
-		items = json_loads(mc_rows_str(&d->supplements, i, 3), 0, NULL);
-		json_array_foreach(items, j, it) {
-			mc_view_set(hdf, mc_arena_printf(a,
-			    "Data.Supplements.%zu.Items.%zu.item", i, j),
+		items = json_loads(mc_rows_str(&d->supplements, i, 3), 0,
+		    NULL);
+		json_array_foreach (items, j, it) {
+			mc_view_set(hdf,
+			    mc_arena_printf(a,
+				"Data.Supplements.%zu.Items.%zu.item", i, j),
 			    json_string_value(json_object_get(it, "item")));
-			mc_view_set(hdf, mc_arena_printf(a,
-			    "Data.Supplements.%zu.Items.%zu.reason", i, j),
+			mc_view_set(hdf,
+			    mc_arena_printf(a,
+				"Data.Supplements.%zu.Items.%zu.reason", i, j),
 			    json_string_value(json_object_get(it, "reason")));
 		}
 		json_decref(items);
 	}
-	mc_view_set(hdf, "Data.Colour", mc_dossier_colour_name(
-	    d->status == STATUS_SUPPLEMENT ? COLOUR_NONE : mc_dossier_colour(
-	    mc_rows_str(&d->row, 0, DCOL_STEP_DUE), mc_rows_str(&d->row, 0, DCOL_STEP_WARN), now)));
+	mc_view_set(hdf, "Data.Colour",
+	    mc_dossier_colour_name(d->status == STATUS_SUPPLEMENT ?
+		    COLOUR_NONE :
+		    mc_dossier_colour(mc_rows_str(&d->row, 0, DCOL_STEP_DUE),
+			mc_rows_str(&d->row, 0, DCOL_STEP_WARN), now)));
 	/* Working time used: from the clock's start, less the pauses. */
-	if ((start = sql_time(mc_rows_str(&d->row, 0, DCOL_CLOCK_START))) != 0) {
+	if ((start = sql_time(mc_rows_str(&d->row, 0, DCOL_CLOCK_START))) !=
+	    0) {
 		end = sql_time(mc_rows_str(&d->row, 0, DCOL_FINISHED));
 		if (end == 0)
 			end = sql_time(mc_rows_str(&d->row, 0, DCOL_PAUSED));
@@ -159,7 +168,8 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 			end = now;
 		mc_view_setf(hdf, "Data.UsedHours", "%.1f",
 		    (mc_calendar_work_minutes(start, end) -
-		    mc_rows_int(&d->row, 0, DCOL_PAUSED_MIN)) / 60.0);
+			mc_rows_int(&d->row, 0, DCOL_PAUSED_MIN)) /
+			60.0);
 	}
 	if (mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS) != NULL)
 		hours = mc_rows_int(&d->row, 0, DCOL_LEGAL_HOURS);
@@ -178,13 +188,14 @@ void
 mc_routing_view(HDF *hdf, struct mc_arena *a, const char *prefix,
     const struct mc_rows *rows, size_t col)
 {
-	const char	*key;
-	size_t		 i;
+	const char *key;
+	size_t	    i;
 
 	mc_view_rows(hdf, prefix, rows);
 	for (i = 0; i < rows->n; i++)
 		if ((key = mc_dossier_step_key(mc_rows_str(rows, i, col))) !=
 		    NULL)
-			mc_view_set(hdf, mc_arena_printf(a, "%s.%zu.name_key",
-			    prefix, i), key);
+			mc_view_set(hdf,
+			    mc_arena_printf(a, "%s.%zu.name_key", prefix, i),
+			    key);
 }

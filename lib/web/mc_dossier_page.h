@@ -16,8 +16,8 @@
  * language strings for 409 and 422 (NULL: the back office's). Returns the
  * HTTP status.
  */
-int	mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
-	    const char *input);
+int mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
+    const char *input);
 
 /*
  * Fills the page model of a dossier: Data.Dossier.0.* (its row),
@@ -26,14 +26,14 @@ int	mc_dossier_refusal(struct mc_request *, int rc, const char *conflict,
  * with .Items.N.item/.reason), Data.Colour, Data.UsedHours and
  * Data.LegalHours.
  */
-void	mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
-	    time_t now, int officer);
+void mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
+    time_t now, int officer);
 
 /*
  * Copies rows under prefix (mc_view_rows) and gives each the Lang.StepName
  * key of the step name in column col as .name_key, when it has one.
  */
-void	mc_routing_view(HDF *, struct mc_arena *, const char *prefix,
-	    const struct mc_rows *, size_t col);
+void mc_routing_view(HDF *, struct mc_arena *, const char *prefix,
+    const struct mc_rows *, size_t col);
 
 #endif

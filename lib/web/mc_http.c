@@ -11,7 +11,7 @@
 #include "mc_http.h"
 #include "mc_util.h"
 
-#define MAX_PARAMS	256
+#define MAX_PARAMS 256
 
 static int
 hexdigit(int c)
@@ -28,9 +28,9 @@ char *
 mc_http_decode(struct mc_arena *a, const char *s, size_t len, int plus,
     size_t *outlen)
 {
-	char	*out, *o;
-	size_t	 i;
-	int	 hi, lo;
+	char  *out, *o;
+	size_t i;
+	int    hi, lo;
 
 	out = o = mc_arena_alloc(a, len + 1);
 	for (i = 0; i < len; i++) {
@@ -54,7 +54,7 @@ mc_http_decode(struct mc_arena *a, const char *s, size_t len, int plus,
 static struct mc_param *
 param_new(struct mc_request *r)
 {
-	struct mc_param	*np;
+	struct mc_param *np;
 
 	if (r->nparams == MAX_PARAMS)
 		return NULL;
@@ -71,7 +71,7 @@ int
 mc_http_parse_urlencoded(struct mc_request *r, const char *s, size_t len)
 {
 	const char	*end = s + len, *amp, *eq;
-	struct mc_param	*p;
+	struct mc_param *p;
 
 	while (s < end) {
 		if ((amp = memchr(s, '&', (size_t)(end - s))) == NULL)
@@ -84,9 +84,11 @@ mc_http_parse_urlencoded(struct mc_request *r, const char *s, size_t len)
 			eq = amp;
 		if ((p = param_new(r)) == NULL)
 			return -1;
-		p->name = mc_http_decode(r->arena, s, (size_t)(eq - s), 1, NULL);
+		p->name = mc_http_decode(r->arena, s, (size_t)(eq - s), 1,
+		    NULL);
 		p->value = eq < amp ? mc_http_decode(r->arena, eq + 1,
-		    (size_t)(amp - eq - 1), 1, &p->len) : "";
+					  (size_t)(amp - eq - 1), 1, &p->len) :
+				      "";
 		if (p->name == NULL || p->value == NULL)
 			return -1;
 		s = amp + 1;
@@ -103,15 +105,14 @@ find(const char *hay, size_t n, const char *needle, size_t m)
 
 /* A header's parameter (name="value") from a Content-Disposition line. */
 static const char *
-header_param(struct mc_arena *a, const char *h, size_t hlen,
-    const char *name)
+header_param(struct mc_arena *a, const char *h, size_t hlen, const char *name)
 {
-	const char	*p = h, *end = h + hlen, *v, *q;
-	size_t		 nl = strlen(name);
+	const char *p = h, *end = h + hlen, *v, *q;
+	size_t	    nl = strlen(name);
 
 	while ((p = find(p, (size_t)(end - p), name, nl)) != NULL) {
-		if ((p == h || p[-1] == ' ' || p[-1] == ';') &&
-		    p + nl < end && p[nl] == '=') {
+		if ((p == h || p[-1] == ' ' || p[-1] == ';') && p + nl < end &&
+		    p[nl] == '=') {
 			v = p + nl + 1;
 			if (v < end && *v == '"') {
 				v++;
@@ -136,7 +137,7 @@ mc_http_parse_multipart(struct mc_request *r, const char *body, size_t len,
 	const char	*end = body + len, *p, *hdr_end, *next, *line, *eol;
 	char		*delim;
 	size_t		 dlen;
-	struct mc_param	*prm;
+	struct mc_param *prm;
 
 	dlen = strlen(boundary) + 4;
 	if (dlen > 200 + 4)
@@ -148,7 +149,7 @@ mc_http_parse_multipart(struct mc_request *r, const char *body, size_t len,
 	p = body + dlen - 2;
 	for (;;) {
 		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
-			return 0;	/* closing delimiter */
+			return 0; /* closing delimiter */
 		if (end - p < 2 || p[0] != '\r' || p[1] != '\n')
 			return -1;
 		p += 2;
@@ -159,10 +160,11 @@ mc_http_parse_multipart(struct mc_request *r, const char *body, size_t len,
 			return -1;
 		for (line = p; line < hdr_end; line = eol + 2) {
 			if ((eol = find(line, (size_t)(hdr_end + 2 - line),
-			    "\r\n", 2)) == NULL)
+				 "\r\n", 2)) == NULL)
 				eol = hdr_end;
 			if ((size_t)(eol - line) > 20 &&
-			    strncasecmp(line, "Content-Disposition:", 20) == 0) {
+			    strncasecmp(line, "Content-Disposition:", 20) ==
+				0) {
 				prm->name = header_param(r->arena, line + 20,
 				    (size_t)(eol - line - 20), "name");
 				prm->filename = header_param(r->arena,
@@ -192,7 +194,7 @@ mc_http_parse_multipart(struct mc_request *r, const char *body, size_t len,
 const char *
 mc_req_field(const struct mc_request *r, int field)
 {
-	const struct mc_param	*p = mc_req_param(r, field);
+	const struct mc_param *p = mc_req_param(r, field);
 
 	return p ? p->value : NULL;
 }
@@ -214,8 +216,8 @@ mc_req_field_bad(const struct mc_request *r, int field)
 const char *
 mc_req_cookie(const struct mc_request *r, const char *name)
 {
-	const char	*p, *end, *eq;
-	size_t		 nl = strlen(name);
+	const char *p, *end, *eq;
+	size_t	    nl = strlen(name);
 
 	if (r->cookie == NULL)
 		return NULL;
@@ -254,11 +256,12 @@ void
 mc_resp_cookie(struct mc_request *r, const char *name, const char *value,
     long max_age)
 {
-	char	*v;
+	char *v;
 
-	v = mc_arena_printf(r->arena, "%s=%s; Path=/; Max-Age=%ld; HttpOnly;"
-	    " SameSite=Lax%s", name, value, max_age,
-	    r->https ? "; Secure" : "");
+	v = mc_arena_printf(r->arena,
+	    "%s=%s; Path=/; Max-Age=%ld; HttpOnly;"
+	    " SameSite=Lax%s",
+	    name, value, max_age, r->https ? "; Secure" : "");
 	mc_resp_header(r, "Set-Cookie", v);
 }
 
@@ -298,14 +301,14 @@ mc_resp_json(struct mc_request *r, int status)
 int
 valid_any(const struct mc_param *p)
 {
-	return mc_utf8_valid(p->value, p->len) && memchr(p->value, '\0',
-	    p->len) == NULL;
+	return mc_utf8_valid(p->value, p->len) &&
+	    memchr(p->value, '\0', p->len) == NULL;
 }
 
 int
 valid_text(const struct mc_param *p)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < p->len; i++) {
 		unsigned char c = (unsigned char)p->value[i];
@@ -338,7 +341,7 @@ valid_uint(const struct mc_param *p)
 int
 valid_email(const struct mc_param *p)
 {
-	const char	*at;
+	const char *at;
 
 	if (p->len < 3 || p->len > 254 || !valid_line(p) ||
 	    strpbrk(p->value, " <>\"'();,") != NULL)
@@ -370,8 +373,10 @@ valid_token(const struct mc_param *p)
 int
 valid_code(const struct mc_param *p)
 {
-	return p->len > 0 && all_in(p->value, "0123456789abcdefghijklmnopqrstu"
-	    "vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-");
+	return p->len > 0 &&
+	    all_in(p->value,
+		"0123456789abcdefghijklmnopqrstu"
+		"vwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-");
 }
 
 int

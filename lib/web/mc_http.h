@@ -29,11 +29,11 @@ enum mc_method {
 
 /* One value from the query string or the body. */
 struct mc_param {
-	const char	*name;
-	const char	*value;		/* NUL-terminated; may hold NULs if a file */
-	size_t		 len;
-	const char	*filename;	/* multipart file parts, else NULL */
-	const char	*ctype;		/* multipart part's Content-Type or NULL */
+	const char *name;
+	const char *value; /* NUL-terminated; may hold NULs if a file */
+	size_t	    len;
+	const char *filename; /* multipart file parts, else NULL */
+	const char *ctype;    /* multipart part's Content-Type or NULL */
 };
 
 /*
@@ -45,109 +45,107 @@ typedef int (*mc_valid_fn)(const struct mc_param *);
 
 /* Every input a program accepts, with its validator and maximum size. */
 struct mc_field {
-	const char	*name;
-	mc_valid_fn	 valid;
-	size_t		 max;		/* bytes */
-	int		 file;		/* a multipart file part */
+	const char *name;
+	mc_valid_fn valid;
+	size_t	    max;  /* bytes */
+	int	    file; /* a multipart file part */
 };
 
-#define MC_MAX_CAPTURES	4
+#define MC_MAX_CAPTURES 4
 #define MC_REQID_LEN	16
 
 struct mc_request {
-	struct mc_arena	*arena;
+	struct mc_arena *arena;
 	struct mc_db	*db;
-	HDF		*hdf;		/* the page model (mc_view_begin) */
+	HDF		*hdf; /* the page model (mc_view_begin) */
 	enum mc_lang	 lang;
-	int		 api;		/* errors answer JSON */
+	int		 api; /* errors answer JSON */
 	char		 id[MC_REQID_LEN + 1];
 
-	enum mc_method	 method;
-	const char	*uri;		/* REQUEST_URI as sent */
-	const char	*path;		/* decoded path, no query */
-	const char	*query;		/* raw query string or "" */
-	const char	*content_type;
-	const char	*cookie;
-	const char	*authorization;
-	const char	*remote_addr;
-	const char	*https;		/* "on" over TLS, else NULL */
-	size_t		 content_length;
-	const char	*body;		/* raw body (JSON and form posts) */
-	size_t		 body_len;
+	enum mc_method method;
+	const char    *uri;   /* REQUEST_URI as sent */
+	const char    *path;  /* decoded path, no query */
+	const char    *query; /* raw query string or "" */
+	const char    *content_type;
+	const char    *cookie;
+	const char    *authorization;
+	const char    *remote_addr;
+	const char    *https; /* "on" over TLS, else NULL */
+	size_t	       content_length;
+	const char    *body; /* raw body (JSON and form posts) */
+	size_t	       body_len;
 
-	struct mc_param	*params;	/* query then body */
-	size_t		 nparams;
-	const struct mc_param **fields;	/* by field index; NULL if absent */
-	unsigned char	*field_bad;	/* by field index: 1 if it failed */
-	size_t		 nfields;
+	struct mc_param	       *params; /* query then body */
+	size_t			nparams;
+	const struct mc_param **fields;	   /* by field index; NULL if absent */
+	unsigned char	       *field_bad; /* by field index: 1 if it failed */
+	size_t			nfields;
 
-	const char	*cap[MC_MAX_CAPTURES];	/* {} segments of the route */
-	size_t		 ncap;
+	const char *cap[MC_MAX_CAPTURES]; /* {} segments of the route */
+	size_t	    ncap;
 
-	struct mc_user	*user;		/* NULL when anonymous */
-	int		 via_token;	/* user came from a bearer token */
-	const char	*session_token;	/* the session cookie's value */
+	struct mc_user *user;	       /* NULL when anonymous */
+	int		via_token;     /* user came from a bearer token */
+	const char     *session_token; /* the session cookie's value */
 
-	int		 status;
-	struct buf	 headers;	/* "Name: value\r\n" lines */
-	struct buf	 out;		/* the body */
-	int		 rendered;	/* out holds a complete answer */
+	int	   status;
+	struct buf headers;  /* "Name: value\r\n" lines */
+	struct buf out;	     /* the body */
+	int	   rendered; /* out holds a complete answer */
 };
 
 /* A declared field's value, or NULL when absent or invalid. */
-const char	*mc_req_field(const struct mc_request *, int field);
+const char *mc_req_field(const struct mc_request *, int field);
 
 /* The param of a declared field (files: filename, bytes, len), or NULL. */
 const struct mc_param *mc_req_param(const struct mc_request *, int field);
 
 /* 1 if the field was sent but failed its validator or size. */
-int		 mc_req_field_bad(const struct mc_request *, int field);
+int mc_req_field_bad(const struct mc_request *, int field);
 
 /* A cookie's value from the request, or NULL. */
-const char	*mc_req_cookie(const struct mc_request *, const char *name);
+const char *mc_req_cookie(const struct mc_request *, const char *name);
 
 /* Adds a response header line; name and value must hold no CR/LF. */
-void		 mc_resp_header(struct mc_request *, const char *name,
-		    const char *value);
+void mc_resp_header(struct mc_request *, const char *name, const char *value);
 
 /* Sets a cookie: HttpOnly, SameSite=Lax, Path=/, Secure over TLS. */
-void		 mc_resp_cookie(struct mc_request *, const char *name,
-		    const char *value, long max_age);
+void mc_resp_cookie(struct mc_request *, const char *name, const char *value,
+    long max_age);
 
 /* 303 See Other to a local path (must start with '/'); returns 303. */
-int		 mc_resp_redirect(struct mc_request *, const char *path);
+int mc_resp_redirect(struct mc_request *, const char *path);
 
 /* Renders a page template inside the layout; returns 200 or 500. */
-int		 mc_resp_page(struct mc_request *, const char *tmpl);
+int mc_resp_page(struct mc_request *, const char *tmpl);
 
 /* Sends a prepared JSON body (out holds it) with the status; returns it. */
-int		 mc_resp_json(struct mc_request *, int status);
+int mc_resp_json(struct mc_request *, int status);
 
 /*
  * Parses a urlencoded string into params appended to r; 0, or -1 on a
  * malformed escape.
  */
-int		 mc_http_parse_urlencoded(struct mc_request *, const char *s,
-		    size_t len);
+int mc_http_parse_urlencoded(struct mc_request *, const char *s, size_t len);
 
 /* Parses a multipart/form-data body with the boundary; 0 or -1. */
-int		 mc_http_parse_multipart(struct mc_request *, const char *body,
-		    size_t len, const char *boundary);
+int mc_http_parse_multipart(struct mc_request *, const char *body, size_t len,
+    const char *boundary);
 
 /* Percent-decodes into the arena ('+' to space if plus); NULL if malformed. */
-char		*mc_http_decode(struct mc_arena *, const char *s, size_t len,
-		    int plus, size_t *outlen);
+char *mc_http_decode(struct mc_arena *, const char *s, size_t len, int plus,
+    size_t *outlen);
 
 /* Standard validators. */
-int	valid_any(const struct mc_param *);	/* valid UTF-8, any text */
-int	valid_line(const struct mc_param *);	/* one line, no controls */
-int	valid_text(const struct mc_param *);	/* lines, no other controls */
-int	valid_uint(const struct mc_param *);
-int	valid_email(const struct mc_param *);
-int	valid_id_number(const struct mc_param *); /* 12 digits (CCCD) */
-int	valid_phone(const struct mc_param *);	/* 9-15 digits, leading + ok */
-int	valid_token(const struct mc_param *);	/* hex */
-int	valid_code(const struct mc_param *);	/* [0-9A-Za-z.-] */
-int	valid_file(const struct mc_param *);	/* any bytes */
+int valid_any(const struct mc_param *);	 /* valid UTF-8, any text */
+int valid_line(const struct mc_param *); /* one line, no controls */
+int valid_text(const struct mc_param *); /* lines, no other controls */
+int valid_uint(const struct mc_param *);
+int valid_email(const struct mc_param *);
+int valid_id_number(const struct mc_param *); /* 12 digits (CCCD) */
+int valid_phone(const struct mc_param *);     /* 9-15 digits, leading + ok */
+int valid_token(const struct mc_param *);     /* hex */
+int valid_code(const struct mc_param *);      /* [0-9A-Za-z.-] */
+int valid_file(const struct mc_param *);      /* any bytes */
 
 #endif

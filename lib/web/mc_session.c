@@ -25,7 +25,7 @@ mc_auth_check_login(struct mc_request *r, const char *login,
 int
 mc_auth_session_start(struct mc_request *r, long long account_id)
 {
-	char	token[65];
+	char token[65];
 
 	if (mc_auth_session_new(r->db, account_id, token) < 0)
 		return -1;
@@ -37,7 +37,7 @@ mc_auth_session_start(struct mc_request *r, long long account_id)
 int
 mc_auth_session_end(struct mc_request *r)
 {
-	const char	*tok = r->session_token;
+	const char *tok = r->session_token;
 
 	mc_resp_cookie(r, MC_SESSION_COOKIE, "", 0);
 	if (tok == NULL)
@@ -50,8 +50,8 @@ mc_auth_session_end(struct mc_request *r)
 int
 mc_auth_load_account(struct mc_request *r, long long id)
 {
-	struct mc_user	*u;
-	int		 rc;
+	struct mc_user *u;
+	int		rc;
 
 	if ((rc = mc_auth_account_load(r->db, r->arena, id, &u)) == 1)
 		r->user = u;
@@ -61,9 +61,9 @@ mc_auth_load_account(struct mc_request *r, long long id)
 int
 mc_auth_load(struct mc_request *r)
 {
-	const char	*tok;
-	long long	 id;
-	int		 bearer = 0, rc;
+	const char *tok;
+	long long   id;
+	int	    bearer = 0, rc;
 
 	if (r->user != NULL)
 		return 1;
@@ -74,8 +74,8 @@ mc_auth_load(struct mc_request *r)
 		bearer = 1;
 		r->via_token = 1;
 	} else {
-		if ((tok = mc_auth_token_shape(mc_req_cookie(r,
-		    MC_SESSION_COOKIE))) == NULL)
+		if ((tok = mc_auth_token_shape(
+			 mc_req_cookie(r, MC_SESSION_COOKIE))) == NULL)
 			return 0;
 		r->session_token = tok;
 	}
@@ -93,9 +93,9 @@ mc_auth_load(struct mc_request *r)
 static void
 csrf_for(const char *cookie, char out[65])
 {
-	const char	*secret = mc_config_get("secret", "");
-	unsigned char	 mac[32];
-	char		 msg[80];
+	const char   *secret = mc_config_get("secret", "");
+	unsigned char mac[32];
+	char	      msg[80];
 
 	snprintf(msg, sizeof(msg), "csrf:%s", cookie);
 	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
@@ -106,13 +106,14 @@ csrf_for(const char *cookie, char out[65])
 static const char *
 csrf_cookie(struct mc_request *r, int create)
 {
-	unsigned char	 raw[32];
-	char		*anon;
-	const char	*c;
+	unsigned char raw[32];
+	char	     *anon;
+	const char   *c;
 
 	if (r->session_token != NULL)
 		return r->session_token;
-	if ((c = mc_auth_token_shape(mc_req_cookie(r, MC_ANON_COOKIE))) != NULL)
+	if ((c = mc_auth_token_shape(mc_req_cookie(r, MC_ANON_COOKIE))) !=
+	    NULL)
 		return c;
 	if (!create)
 		return NULL;
@@ -129,8 +130,8 @@ csrf_cookie(struct mc_request *r, int create)
 const char *
 mc_auth_csrf(struct mc_request *r)
 {
-	const char	*c = csrf_cookie(r, 1);
-	char		*tok;
+	const char *c = csrf_cookie(r, 1);
+	char	   *tok;
 
 	if (c == NULL)
 		return "";
@@ -142,12 +143,11 @@ mc_auth_csrf(struct mc_request *r)
 int
 mc_auth_csrf_ok(struct mc_request *r, const char *token)
 {
-	const char	*c = csrf_cookie(r, 0);
-	char		 want[65];
+	const char *c = csrf_cookie(r, 0);
+	char	    want[65];
 
 	if (c == NULL || token == NULL || strlen(token) != 64)
 		return 0;
 	csrf_for(c, want);
 	return mc_ct_equal(want, token, 64);
 }
-

@@ -10,31 +10,31 @@
 #include "mc_auth.h"
 #include "mc_http.h"
 
-#define MC_SESSION_COOKIE	"mc_session"
-#define MC_ANON_COOKIE		"mc_anon"
+#define MC_SESSION_COOKIE "mc_session"
+#define MC_ANON_COOKIE	  "mc_anon"
 
 /*
  * Checks a login (e-mail or ID number) and password; on success returns 1
  * and the account id. 0 for a wrong login or password, -1 on error. Takes
  * the same time for unknown accounts.
  */
-int	mc_auth_check_login(struct mc_request *, const char *login,
-	    const char *password, long long *id);
+int mc_auth_check_login(struct mc_request *, const char *login,
+    const char *password, long long *id);
 
 /* Opens a session for the account and sets its cookie; 0 or -1. */
-int	mc_auth_session_start(struct mc_request *, long long account_id);
+int mc_auth_session_start(struct mc_request *, long long account_id);
 
 /* Ends the current session and clears the cookie; 0 or -1. */
-int	mc_auth_session_end(struct mc_request *);
+int mc_auth_session_end(struct mc_request *);
 
 /*
  * Loads r->user from the session cookie or (API) the bearer token.
  * 1 found, 0 none, -1 error.
  */
-int	mc_auth_load(struct mc_request *);
+int mc_auth_load(struct mc_request *);
 
 /* Loads an account with its roles into r->user; 1, 0 none, -1 error. */
-int	mc_auth_load_account(struct mc_request *, long long id);
+int mc_auth_load_account(struct mc_request *, long long id);
 
 /*
  * The CSRF token for forms of this visitor (bound to the session, or to an
@@ -43,6 +43,6 @@ int	mc_auth_load_account(struct mc_request *, long long id);
 const char *mc_auth_csrf(struct mc_request *);
 
 /* 1 if the token is this visitor's CSRF token, 0 if not. */
-int	mc_auth_csrf_ok(struct mc_request *, const char *token);
+int mc_auth_csrf_ok(struct mc_request *, const char *token);
 
 #endif

@@ -18,30 +18,32 @@
 #include "mc_log.h"
 #include "mc_view.h"
 
-#define CACHE_MAX	128
+#define CACHE_MAX 128
 
 struct cached {
-	char	*name;		/* page template, "" + name when no layout */
-	CSPARSE	*cs;
+	char	*name; /* page template, "" + name when no layout */
+	CSPARSE *cs;
 };
 
 static struct lang_view {
-	HDF		*hdf;
-	struct cached	 cache[CACHE_MAX];
-	size_t		 ncache;
+	HDF	     *hdf;
+	struct cached cache[CACHE_MAX];
+	size_t	      ncache;
 } views[LANG__MAX];
 
 static const char *const lang_codes[LANG__MAX] = { "vi", "en" };
 
 /* Names a request or a generated page may fill; cleared before each. */
+/* clang-format off */
 static const char *const volatile_names[] = {
 	"Page", "User", "Form", "Data", "Query"
 };
+/* clang-format on */
 
 static void
 log_nerr(const char *what, NEOERR *err)
 {
-	STRING	s;
+	STRING s;
 
 	string_init(&s);
 	nerr_error_string(err, &s);
@@ -59,10 +61,10 @@ mc_view_lang_code(enum mc_lang l)
 static int
 view_load(struct lang_view *v, const char *dir, const char *code)
 {
-	NEOERR	*err;
-	char	 path[4096];
-	glob_t	 g;
-	size_t	 i;
+	NEOERR *err;
+	char	path[4096];
+	glob_t	g;
+	size_t	i;
 
 	if ((err = hdf_init(&v->hdf)) != STATUS_OK) {
 		log_nerr("hdf_init", err);
@@ -96,7 +98,7 @@ view_load(struct lang_view *v, const char *dir, const char *code)
 int
 mc_view_init(const char *dir)
 {
-	int	l;
+	int l;
 
 	for (l = 0; l < LANG__MAX; l++)
 		if (view_load(&views[l], dir, lang_codes[l]) < 0)
@@ -107,8 +109,8 @@ mc_view_init(const char *dir)
 void
 mc_view_free(void)
 {
-	size_t	i;
-	int	l;
+	size_t i;
+	int    l;
 
 	for (l = 0; l < LANG__MAX; l++) {
 		for (i = 0; i < views[l].ncache; i++) {
@@ -124,10 +126,11 @@ mc_view_free(void)
 HDF *
 mc_view_begin(enum mc_lang l)
 {
-	HDF	*hdf = views[l].hdf;
-	size_t	 i;
+	HDF   *hdf = views[l].hdf;
+	size_t i;
 
-	for (i = 0; i < sizeof(volatile_names) / sizeof(volatile_names[0]); i++)
+	for (i = 0; i < sizeof(volatile_names) / sizeof(volatile_names[0]);
+	     i++)
 		hdf_remove_tree(hdf, volatile_names[i]);
 	hdf_set_value(hdf, "Page.Lang", lang_codes[l]);
 	return hdf;
@@ -136,7 +139,7 @@ mc_view_begin(enum mc_lang l)
 void
 mc_view_set(HDF *hdf, const char *name, const char *value)
 {
-	NEOERR	*err;
+	NEOERR *err;
 
 	if (value == NULL) {
 		hdf_remove_tree(hdf, name);
@@ -149,9 +152,9 @@ mc_view_set(HDF *hdf, const char *name, const char *value)
 void
 mc_view_setf(HDF *hdf, const char *name, const char *fmt, ...)
 {
-	char	 small[256], *big = NULL;
-	va_list	 ap;
-	int	 n;
+	char	small[256], *big = NULL;
+	va_list ap;
+	int	n;
 
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof(small), fmt, ap);
@@ -178,7 +181,7 @@ mc_view_set_int(HDF *hdf, const char *name, long long n)
 const char *
 mc_view_str(HDF *hdf, const char *name)
 {
-	char	 path[256];
+	char path[256];
 
 	snprintf(path, sizeof(path), "Lang.%s", name);
 	return hdf_get_value(hdf, path, name);
@@ -193,11 +196,11 @@ mc_view_text(void *hdf, const char *name, const char *dflt)
 void
 mc_view_rows(HDF *hdf, const char *prefix, const struct mc_rows *rows)
 {
-	HDF		*node;
-	NEOERR		*err;
-	char		 name[256];
-	const char	*v;
-	size_t		 r, c;
+	HDF	   *node;
+	NEOERR	   *err;
+	char	    name[256];
+	const char *v;
+	size_t	    r, c;
 
 	for (r = 0; r < rows->n; r++) {
 		snprintf(name, sizeof(name), "%s.%zu", prefix, r);
@@ -221,7 +224,7 @@ typedef const char *(*fmt_fn)(enum mc_lang, const char *, char *, size_t);
 static NEOERR *
 strfunc(enum mc_lang l, fmt_fn fn, const char *in, char **ret)
 {
-	char	out[256];
+	char out[256];
 
 	fn(l, in, out, sizeof(out));
 	if ((*ret = strdup(out)) == NULL)
@@ -229,12 +232,14 @@ strfunc(enum mc_lang l, fmt_fn fn, const char *in, char **ret)
 	return STATUS_OK;
 }
 
+/* clang-format off */
 #define STRFUNC(name, lang, fn)						\
 static NEOERR *								\
 name(const char *in, char **ret)					\
 {									\
 	return strfunc(lang, fn, in, ret);				\
 }
+/* clang-format on */
 STRFUNC(datetime_vi, LANG_VI, mc_fmt_datetime)
 STRFUNC(datetime_en, LANG_EN, mc_fmt_datetime)
 STRFUNC(date_vi, LANG_VI, mc_fmt_date)
@@ -245,8 +250,8 @@ STRFUNC(workdays_vi, LANG_VI, mc_fmt_workdays)
 STRFUNC(workdays_en, LANG_EN, mc_fmt_workdays)
 
 static const struct {
-	const char	*name;
-	CSSTRFUNC	 fn[LANG__MAX];
+	const char *name;
+	CSSTRFUNC   fn[LANG__MAX];
 } fmt_funcs[] = {
 	{ "fmt_datetime", { datetime_vi, datetime_en } },
 	{ "fmt_date", { date_vi, date_en } },
@@ -257,12 +262,12 @@ static const struct {
 static NEOERR *
 register_fmt(CSPARSE *cs, enum mc_lang l)
 {
-	NEOERR	*err;
-	size_t	 i;
+	NEOERR *err;
+	size_t	i;
 
 	for (i = 0; i < sizeof(fmt_funcs) / sizeof(fmt_funcs[0]); i++)
 		if ((err = cs_register_strfunc(cs, (char *)fmt_funcs[i].name,
-		    fmt_funcs[i].fn[l])) != STATUS_OK)
+			 fmt_funcs[i].fn[l])) != STATUS_OK)
 			return err;
 	return STATUS_OK;
 }
@@ -279,10 +284,10 @@ render_cb(void *ctx, char *s)
 static CSPARSE *
 view_parse(struct lang_view *v, const char *tmpl, int layout)
 {
-	CSPARSE		*cs;
-	NEOERR		*err;
-	char		 key[256];
-	size_t		 i;
+	CSPARSE *cs;
+	NEOERR	*err;
+	char	 key[256];
+	size_t	 i;
 
 	snprintf(key, sizeof(key), "%c%s", layout ? 'L' : '-', tmpl);
 	for (i = 0; i < v->ncache; i++)
@@ -306,7 +311,7 @@ view_parse(struct lang_view *v, const char *tmpl, int layout)
 		return NULL;
 	}
 	if (v->ncache == CACHE_MAX)
-		return cs;	/* not cached: leaks nothing, see below */
+		return cs; /* not cached: leaks nothing, see below */
 	v->cache[v->ncache].name = strdup(key);
 	v->cache[v->ncache].cs = cs;
 	v->ncache++;
@@ -316,11 +321,11 @@ view_parse(struct lang_view *v, const char *tmpl, int layout)
 int
 mc_view_render(HDF *hdf, const char *tmpl, int layout, struct buf *out)
 {
-	struct lang_view	*v = NULL;
-	CSPARSE			*cs;
-	NEOERR			*err;
-	size_t			 start = out->len, i;
-	int			 l, cached = 0;
+	struct lang_view *v = NULL;
+	CSPARSE		 *cs;
+	NEOERR		 *err;
+	size_t		  start = out->len, i;
+	int		  l, cached = 0;
 
 	for (l = 0; l < LANG__MAX; l++)
 		if (views[l].hdf == hdf)

@@ -21,20 +21,20 @@ struct buf;
 struct mc_rows;
 
 /* Loads the language files from dir (the templates folder); 0 or -1. */
-int	 mc_view_init(const char *dir);
-void	 mc_view_free(void);
+int  mc_view_init(const char *dir);
+void mc_view_free(void);
 
 /* "vi" or "en". */
 const char *mc_view_lang_code(enum mc_lang);
 
 /* The data set of a language, with Page/User/Form/Data/Query cleared. */
-HDF	*mc_view_begin(enum mc_lang);
+HDF *mc_view_begin(enum mc_lang);
 
 /* Sets name to value (NULL removes it) in the language's data set. */
-void	 mc_view_set(HDF *, const char *name, const char *value);
-void	 mc_view_setf(HDF *, const char *name, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
-void	 mc_view_set_int(HDF *, const char *name, long long);
+void mc_view_set(HDF *, const char *name, const char *value);
+void mc_view_setf(HDF *, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void mc_view_set_int(HDF *, const char *name, long long);
 
 /* A language string (Lang.<name>) or name itself when missing. */
 const char *mc_view_str(HDF *, const char *name);
@@ -46,12 +46,12 @@ const char *mc_view_text(void *hdf, const char *name, const char *dflt);
  * Copies rows under prefix: prefix.<row>.<column name> = cell. NULL cells
  * are left unset. Cells must be valid UTF-8 (the database guarantees it).
  */
-void	 mc_view_rows(HDF *, const char *prefix, const struct mc_rows *);
+void mc_view_rows(HDF *, const char *prefix, const struct mc_rows *);
 
 /*
  * Renders a template: with layout non-zero inside layout/base.cs (setting
  * Page.Template), else alone (e.g. sitemap.xml). Appends to out; 0 or -1.
  */
-int	 mc_view_render(HDF *, const char *tmpl, int layout, struct buf *out);
+int mc_view_render(HDF *, const char *tmpl, int layout, struct buf *out);
 
 #endif

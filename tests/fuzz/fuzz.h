@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+/* clang-format off */
 #define INVARIANT(cond) do {						\
 	if (!(cond)) {							\
 		fprintf(stderr, "%s:%d: invariant broken: %s\n",	\
@@ -19,7 +20,8 @@
 		abort();						\
 	}								\
 } while (0)
+/* clang-format on */
 
-int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 #endif

@@ -13,9 +13,9 @@
 static void
 check(struct mc_request *r, const char *header, const char *name)
 {
-	const char	*v;
-	char		*pair;
-	size_t		 n;
+	const char *v;
+	char	   *pair;
+	size_t	    n;
 
 	if ((v = mc_req_cookie(r, name)) == NULL)
 		return;
@@ -33,9 +33,9 @@ check(struct mc_request *r, const char *header, const char *name)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mc_request	 r;
-	const uint8_t		*nl;
-	char			*name, *header;
+	struct mc_request r;
+	const uint8_t	 *nl;
+	char		 *name, *header;
 
 	if ((nl = memchr(data, '\n', size)) == NULL)
 		return 0;

@@ -11,17 +11,17 @@
 #include "csv.h"
 #include "fuzz.h"
 
-#define NF	8
+#define NF 8
 
 static void
 roundtrip(struct mc_arena *a, const char **f, int n)
 {
-	struct csv	 c;
-	const char	*g[NF];
-	char		*text, *o;
-	size_t		 len = 1;
-	int		 i, m;
-	const char	*p;
+	struct csv  c;
+	const char *g[NF];
+	char	   *text, *o;
+	size_t	    len = 1;
+	int	    i, m;
+	const char *p;
 
 	for (i = 0; i < n; i++)
 		len += 2 * strlen(f[i]) + 3;
@@ -49,7 +49,7 @@ roundtrip(struct mc_arena *a, const char **f, int n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mc_arena	*a = mc_arena_new(4096);
+	struct mc_arena *a = mc_arena_new(4096);
 	struct csv	 c;
 	const char	*f[NF];
 	char		*text;
@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (n <= NF && !nul)
 			roundtrip(a, f, n);
 	}
-	INVARIANT(k <= size);		/* it ended */
+	INVARIANT(k <= size); /* it ended */
 	INVARIANT(n == 0 || n == -1);
 	mc_arena_free(a);
 	free(text);

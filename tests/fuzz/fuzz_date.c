@@ -15,15 +15,15 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct tm	 tm;
-	char		*s, sql[20], day[32];
-	time_t		 t;
-	int		 y, m, d, hh, mi, ss, n;
+	struct tm tm;
+	char	 *s, sql[20], day[32];
+	time_t	  t;
+	int	  y, m, d, hh, mi, ss, n;
 
-	static int	 once;
+	static int once;
 
 	if (!once) {
-		setenv("TZ", "Asia/Ho_Chi_Minh", 1);	/* as the programs */
+		setenv("TZ", "Asia/Ho_Chi_Minh", 1); /* as the programs */
 		tzset();
 		once = 1;
 	}

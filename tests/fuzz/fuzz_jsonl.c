@@ -15,7 +15,7 @@
 static void
 check_time(struct mc_arena *a, const char *s)
 {
-	long long	 h, d;
+	long long h, d;
 
 	mc_catalogue_parse_time(a, s, &h, &d);
 	INVARIANT(h >= -1 && d >= -1 && (h == -1 || d == -1));
@@ -24,9 +24,9 @@ check_time(struct mc_arena *a, const char *s)
 static void
 check_line(struct importer *im, const char *s, size_t len)
 {
-	struct proc	 p, q;
-	size_t		 i;
-	int		 rc;
+	struct proc p, q;
+	size_t	    i;
+	int	    rc;
 
 	mc_arena_reset(im->row);
 	rc = proc_parse(im, s, len, &p);
@@ -61,11 +61,11 @@ check_line(struct importer *im, const char *s, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct import_stats	 st;
-	struct importer		 im;
-	const char		*s = (const char *)data, *end = s + size, *nl;
-	char			*line;
-	size_t			 n;
+	struct import_stats st;
+	struct importer	    im;
+	const char	   *s = (const char *)data, *end = s + size, *nl;
+	char		   *line;
+	size_t		    n;
 
 	memset(&im, 0, sizeof(im));
 	memset(&st, 0, sizeof(st));

@@ -13,17 +13,17 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mc_request	 r;
-	const uint8_t		*nl;
-	char			*boundary, *body;
-	size_t			 blen, len, i, total = 0;
-	int			 rc;
+	struct mc_request r;
+	const uint8_t	 *nl;
+	char		 *boundary, *body;
+	size_t		  blen, len, i, total = 0;
+	int		  rc;
 
 	if ((nl = memchr(data, '\n', size)) == NULL)
 		return 0;
 	blen = (size_t)(nl - data);
 	if (memchr(data, '\0', blen) != NULL)
-		return 0;	/* the boundary comes from a C string */
+		return 0; /* the boundary comes from a C string */
 	boundary = strndup((const char *)data, blen);
 	len = size - blen - 1;
 	body = malloc(len + 1);
@@ -39,8 +39,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			INVARIANT(p->name != NULL && p->value != NULL);
 			INVARIANT(p->len <= len && p->value[p->len] == '\0');
 			INVARIANT(strlen(p->name) <= len);
-			INVARIANT(p->filename == NULL ||
-			    strlen(p->filename) <= len);
+			INVARIANT(
+			    p->filename == NULL || strlen(p->filename) <= len);
 			total += p->len;
 		}
 		INVARIANT(total <= len);

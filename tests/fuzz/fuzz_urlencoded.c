@@ -14,8 +14,8 @@
 static char *
 encode(char *o, const char *s, size_t n)
 {
-	static const char	 hex[] = "0123456789ABCDEF";
-	size_t			 i;
+	static const char hex[] = "0123456789ABCDEF";
+	size_t		  i;
 
 	for (i = 0; i < n; i++) {
 		*o++ = '%';
@@ -28,9 +28,9 @@ encode(char *o, const char *s, size_t n)
 static void
 roundtrip(const struct mc_request *r)
 {
-	struct mc_request	 again;
-	char			*text, *o;
-	size_t			 i, len = 1;
+	struct mc_request again;
+	char		 *text, *o;
+	size_t		  i, len = 1;
 
 	for (i = 0; i < r->nparams; i++)
 		len += 3 * (strlen(r->params[i].name) + r->params[i].len) + 2;
@@ -44,14 +44,15 @@ roundtrip(const struct mc_request *r)
 	}
 	memset(&again, 0, sizeof(again));
 	again.arena = mc_arena_new(4096);
-	INVARIANT(mc_http_parse_urlencoded(&again, text, (size_t)(o - text)) ==
-	    0);
+	INVARIANT(
+	    mc_http_parse_urlencoded(&again, text, (size_t)(o - text)) == 0);
 	INVARIANT(again.nparams == r->nparams);
 	for (i = 0; i < r->nparams; i++) {
-		INVARIANT(strcmp(again.params[i].name, r->params[i].name) == 0);
+		INVARIANT(
+		    strcmp(again.params[i].name, r->params[i].name) == 0);
 		INVARIANT(again.params[i].len == r->params[i].len);
 		INVARIANT(memcmp(again.params[i].value, r->params[i].value,
-		    r->params[i].len) == 0);
+			      r->params[i].len) == 0);
 	}
 	mc_arena_free(again.arena);
 	free(text);
@@ -60,10 +61,10 @@ roundtrip(const struct mc_request *r)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct mc_request	 r;
-	size_t			 i, total = 0;
-	char			*s;
-	int			 rc;
+	struct mc_request r;
+	size_t		  i, total = 0;
+	char		 *s;
+	int		  rc;
 
 	memset(&r, 0, sizeof(r));
 	r.arena = mc_arena_new(4096);

@@ -23,9 +23,9 @@
 
 #include <fcgiapp.h>
 
-#define MAX_WORKERS	64
+#define MAX_WORKERS 64
 
-static volatile sig_atomic_t	stop;
+static volatile sig_atomic_t stop;
 
 static void
 on_signal(int sig)
@@ -36,9 +36,10 @@ on_signal(int sig)
 static void
 serve(int fd)
 {
-	static const char	 body[] = "Content-Type: text/plain; "
+	static const char body[] =
+	    "Content-Type: text/plain; "
 	    "charset=utf-8\r\nContent-Length: 6\r\n\r\nhello\n";
-	FCGX_Request		 req;
+	FCGX_Request req;
 
 	if (FCGX_InitRequest(&req, fd, 0) != 0)
 		_exit(1);
@@ -52,10 +53,10 @@ serve(int fd)
 int
 main(int argc, char **argv)
 {
-	struct sigaction	 sa;
-	struct passwd		*pw = NULL;
-	pid_t			 pids[MAX_WORKERS];
-	int			 fd, i, n = 4;
+	struct sigaction sa;
+	struct passwd	*pw = NULL;
+	pid_t		 pids[MAX_WORKERS];
+	int		 fd, i, n = 4;
 
 	if (argc < 2 || argc > 4) {
 		fprintf(stderr, "usage: hello SOCKET [WORKERS] [USER]\n");

@@ -20,19 +20,21 @@
 #include "mc_dossier.h"
 #include "mc_util.h"
 
-static const char *const sql_insert = "INSERT INTO dossiers (code, "
+static const char *const sql_insert =
+    "INSERT INTO dossiers (code, "
     "procedure_id, agency_id, current_agency_id, applicant_name, "
     "applicant_id_number, channel, status, form_data, submitted_at, "
     "updated_at) VALUES (?, ?, ?, ?, 'Người Đo Tải', '079000000000', 2, 1, "
     "'{}', ?, ?)";
-static const char *const sql_event = "INSERT INTO dossier_events "
+static const char *const sql_event =
+    "INSERT INTO dossier_events "
     "(dossier_id, at, action, to_status) VALUES (?, ?, 'submit', 1)";
 
 static int
 run(long n, long long proc, long long agency, const char *agency_code)
 {
 	struct mc_db	*db = mc_db_open();
-	struct mc_arena	*a = mc_arena_new(65536);
+	struct mc_arena *a = mc_arena_new(65536);
 	const char	*code;
 	char		 now[20];
 	long		 i;
@@ -43,11 +45,11 @@ run(long n, long long proc, long long agency, const char *agency_code)
 		mc_time_sql(now, time(NULL));
 		if (mc_db_begin(db) < 0 ||
 		    (code = mc_dossier_next_code(db, a, (unsigned int)agency,
-		    agency_code, time(NULL))) == NULL ||
+			 agency_code, time(NULL))) == NULL ||
 		    mc_db_exec(db, sql_insert, "siiiss", code, proc, agency,
-		    agency, now, now) < 0 ||
+			agency, now, now) < 0 ||
 		    mc_db_exec(db, sql_event, "is",
-		    (long long)mc_db_insert_id(db), now) < 0 ||
+			(long long)mc_db_insert_id(db), now) < 0 ||
 		    mc_db_commit(db) < 0)
 			return 1;
 		mc_arena_reset(a);
@@ -60,16 +62,17 @@ run(long n, long long proc, long long agency, const char *agency_code)
 int
 main(int argc, char *argv[])
 {
-	struct timespec	 t0, t1;
-	long long	 procs, per, proc, agency;
-	double		 s;
-	int		 i, status, bad = 0;
+	struct timespec t0, t1;
+	long long	procs, per, proc, agency;
+	double		s;
+	int		i, status, bad = 0;
 
 	if (argc != 6 || mc_parse_ll(argv[1], 1, 512, &procs) < 0 ||
 	    mc_parse_ll(argv[2], 1, 10000000, &per) < 0 ||
 	    mc_parse_ll(argv[3], 1, 1LL << 31, &proc) < 0 ||
 	    mc_parse_ll(argv[4], 1, 1LL << 31, &agency) < 0) {
-		fprintf(stderr, "usage: raw_insert PROCESSES PER_PROCESS "
+		fprintf(stderr,
+		    "usage: raw_insert PROCESSES PER_PROCESS "
 		    "PROCEDURE_ID AGENCY_ID AGENCY_CODE\n");
 		return 2;
 	}
@@ -85,7 +88,8 @@ main(int argc, char *argv[])
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	s = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
-	printf("raw: %lld transactions in %.2f s = %.0f/s (%lld processes)%s\n",
+	printf(
+	    "raw: %lld transactions in %.2f s = %.0f/s (%lld processes)%s\n",
 	    procs * per, s, (double)(procs * per) / s, procs,
 	    bad ? " (some failed)" : "");
 	return bad ? 1 : 0;

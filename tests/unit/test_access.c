@@ -20,13 +20,9 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 
-enum stmt {
-	STMT_PROCEDURE,
-	STMT_SIBLING,
-	STMT_SET_STATUS,
-	STMT__MAX
-};
+enum stmt { STMT_PROCEDURE, STMT_SIBLING, STMT_SET_STATUS, STMT__MAX };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_PROCEDURE] = "SELECT p.code, p.agency_id, a.parent_id "
 	    "FROM procedures p JOIN agencies a ON a.id = p.agency_id "
@@ -37,18 +33,20 @@ static const char *const stmts[STMT__MAX] = {
 	    "id <> ? ORDER BY id LIMIT 1",
 	[STMT_SET_STATUS] = "UPDATE dossiers SET status = ? WHERE code = ?",
 };
+/* clang-format on */
 
 enum scope { OWN, SIBLING, PARENT, NOSCOPE };
 
 /* One person of the table. */
 struct person {
-	const char	*tag;
-	enum mc_role	 role;
-	enum scope	 scope;
-	int		 applicant;
-	struct mc_user	*u;
+	const char     *tag;
+	enum mc_role	role;
+	enum scope	scope;
+	int		applicant;
+	struct mc_user *u;
 };
 
+/* clang-format off */
 static struct person people[] = {
 	{ "applicant", ROLE_CITIZEN, NOSCOPE, 1, NULL },
 	{ "citizen", ROLE_CITIZEN, NOSCOPE, 0, NULL },
@@ -65,12 +63,14 @@ static struct person people[] = {
 	{ "par-leader", ROLE_LEADER, PARENT, 0, NULL },
 	{ "par-admin", ROLE_ADMIN, PARENT, 0, NULL },
 };
-#define NPEOPLE	(sizeof(people) / sizeof(people[0]))
+/* clang-format on */
+#define NPEOPLE (sizeof(people) / sizeof(people[0]))
 
-#define B(x)	(1u << (x))
-#define R(x)	(1u << (x))	/* a role bit */
+#define B(x) (1u << (x))
+#define R(x) (1u << (x)) /* a role bit */
 
 /* The statuses each action applies to (DOMAIN.md). */
+/* clang-format off */
 static const unsigned int from[ACTION__MAX] = {
 	[ACTION_ACCEPT] = B(1),
 	[ACTION_REQUEST_COMPLETION] = B(1),
@@ -93,6 +93,7 @@ static const unsigned int from[ACTION__MAX] = {
 	[ACTION_REMIND] = B(2) | B(4) | B(6) | B(9),
 	[ACTION_NOTE] = 0x7fe,
 };
+/* clang-format on */
 
 /*
  * The roles at the dossier's own agency that may take each action ('who'
@@ -101,9 +102,10 @@ static const unsigned int from[ACTION__MAX] = {
  * officer may note. Officers of other agencies, even the parent's, take
  * no action.
  */
-#define STEPROLE	(1u << 31)
-static enum mc_role step_role;	/* the current step's role */
+#define STEPROLE (1u << 31)
+static enum mc_role step_role; /* the current step's role */
 
+/* clang-format off */
 static const unsigned int roles_for[ACTION__MAX] = {
 	[ACTION_ACCEPT] = R(ROLE_RECEIVER) | R(ROLE_LEADER),
 	[ACTION_REQUEST_COMPLETION] = R(ROLE_RECEIVER) | R(ROLE_LEADER),
@@ -128,6 +130,7 @@ static const unsigned int roles_for[ACTION__MAX] = {
 	[ACTION_NOTE] = R(ROLE_RECEIVER) | R(ROLE_SPECIALIST) |
 	    R(ROLE_LEADER) | R(ROLE_ADMIN),
 };
+/* clang-format on */
 
 /* What the applicant's own account may do. */
 static const unsigned int applicant_may = B(ACTION_SUPPLEMENT) |
@@ -147,15 +150,15 @@ expect_visible(const struct person *p)
 {
 	if (p->applicant)
 		return 1;
-	return p->role != ROLE_CITIZEN && (p->scope == OWN ||
-	    p->scope == PARENT);
+	return p->role != ROLE_CITIZEN &&
+	    (p->scope == OWN || p->scope == PARENT);
 }
 
 static unsigned int
 expect_allowed(const struct person *p, int status)
 {
-	unsigned int	bits = 0, roles;
-	int		i;
+	unsigned int bits = 0, roles;
+	int	     i;
 
 	for (i = 0; i < ACTION__MAX; i++) {
 		if (!(from[i] & B(status)))
@@ -176,14 +179,16 @@ static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
     enum mc_role role, unsigned int agency)
 {
-	struct mc_user	*u = mc_arena_alloc(a, sizeof(*u));
-	char		*email, *idn;
-	long long	 id;
+	struct mc_user *u = mc_arena_alloc(a, sizeof(*u));
+	char	       *email, *idn;
+	long long	id;
 
 	email = mc_arena_printf(a, "acc-%d-%s@test.motcua.vn", (int)getpid(),
 	    tag);
-	idn = role == ROLE_CITIZEN ? mc_arena_printf(a, "0788%08d",
-	    (int)(getpid() * 13 + (int)strlen(tag)) % 100000000) : NULL;
+	idn = role == ROLE_CITIZEN ?
+	    mc_arena_printf(a, "0788%08d",
+		(int)(getpid() * 13 + (int)strlen(tag)) % 100000000) :
+	    NULL;
 	id = mc_auth_account_create(db, email, idn, tag, NULL, "password1");
 	if (id < 0 || mc_auth_grant(db, id, role, agency) < 0)
 		return NULL;
@@ -200,13 +205,12 @@ account(struct mc_db *db, struct mc_arena *a, const char *tag,
 
 /* Checks every person against the table at the dossier's status now. */
 static void
-check_all(struct mc_db *db, struct mc_arena *a, const char *code,
-    int status)
+check_all(struct mc_db *db, struct mc_arena *a, const char *code, int status)
 {
-	struct mc_dossier	 d;
-	unsigned int		 got, want;
-	size_t			 i;
-	int			 vis;
+	struct mc_dossier d;
+	unsigned int	  got, want;
+	size_t		  i;
+	int		  vis;
 
 	if (mc_dossier_load(db, a, code, &d) != 1) {
 		CHECK(!"dossier loads");
@@ -216,9 +220,9 @@ check_all(struct mc_db *db, struct mc_arena *a, const char *code,
 	for (i = 0; i < NPEOPLE; i++) {
 		vis = mc_dossier_visible(db, a, people[i].u, &d);
 		if (vis != expect_visible(&people[i])) {
-			fprintf(stderr, "status %d, %s: visible %d, wanted %d\n",
-			    status, people[i].tag, vis,
-			    expect_visible(&people[i]));
+			fprintf(stderr,
+			    "status %d, %s: visible %d, wanted %d\n", status,
+			    people[i].tag, vis, expect_visible(&people[i]));
 			CHECK(!"visible as the table says");
 		} else
 			CHECK(1);
@@ -226,9 +230,10 @@ check_all(struct mc_db *db, struct mc_arena *a, const char *code,
 		want = expect_allowed(&people[i], status);
 		if ((got & ~state_bound) != (want & ~state_bound) ||
 		    (got & state_bound & ~want) != 0) {
-			fprintf(stderr, "status %d, %s: allowed %#x, wanted "
-			    "%#x (bound %#x)\n", status, people[i].tag, got,
-			    want, state_bound);
+			fprintf(stderr,
+			    "status %d, %s: allowed %#x, wanted "
+			    "%#x (bound %#x)\n",
+			    status, people[i].tag, got, want, state_bound);
 			CHECK(!"allowed as the table says");
 		} else
 			CHECK(1);
@@ -238,14 +243,14 @@ check_all(struct mc_db *db, struct mc_arena *a, const char *code,
 static void
 test_table(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows		 proc, sib;
-	struct mc_submission	 s;
-	struct mc_action_args	 args;
-	struct person		*receiver = NULL;
-	const char		*code = NULL;
-	unsigned int		 agency[3];
-	size_t			 i;
-	int			 status;
+	struct mc_rows	      proc, sib;
+	struct mc_submission  s;
+	struct mc_action_args args;
+	struct person	     *receiver = NULL;
+	const char	     *code = NULL;
+	unsigned int	      agency[3];
+	size_t		      i;
+	int		      status;
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1) {
@@ -255,7 +260,7 @@ test_table(struct mc_db *db, struct mc_arena *a)
 	agency[OWN] = (unsigned int)mc_rows_int(&proc, 0, 1);
 	agency[PARENT] = (unsigned int)mc_rows_int(&proc, 0, 2);
 	if (mc_db_query(db, a, &sib, stmts[STMT_SIBLING], "ii",
-	    (long long)agency[PARENT], (long long)agency[OWN]) < 0 ||
+		(long long)agency[PARENT], (long long)agency[OWN]) < 0 ||
 	    sib.n != 1) {
 		CHECK(!"a sibling agency");
 		return;
@@ -294,11 +299,12 @@ test_table(struct mc_db *db, struct mc_arena *a)
 	memset(&args, 0, sizeof(args));
 	args.method = CHANNEL_COUNTER;
 	CHECK_INT(mc_dossier_act(db, a, receiver->u, code, ACTION_ACCEPT,
-	    &args, time(NULL)), 0);
+		      &args, time(NULL)),
+	    0);
 	step_role = ROLE_RECEIVER;
 	for (status = 2; status <= 10; status++) {
 		if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is",
-		    (long long)status, code) < 0) {
+			(long long)status, code) < 0) {
 			CHECK(!"status set");
 			return;
 		}
@@ -307,11 +313,12 @@ test_table(struct mc_db *db, struct mc_arena *a)
 	if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is", 2LL, code) < 0)
 		CHECK(!"status set");
 	CHECK_INT(mc_dossier_act(db, a, receiver->u, code, ACTION_FORWARD,
-	    &args, time(NULL)), 0);
+		      &args, time(NULL)),
+	    0);
 	step_role = ROLE_SPECIALIST;
 	for (status = 2; status <= 10; status++) {
 		if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is",
-		    (long long)status, code) < 0) {
+			(long long)status, code) < 0) {
 			CHECK(!"status set");
 			return;
 		}
@@ -323,7 +330,7 @@ int
 main(void)
 {
 	struct mc_db	*db;
-	struct mc_arena	*a;
+	struct mc_arena *a;
 
 	if (!NEED_DB("test_access"))
 		return DONE();

@@ -15,23 +15,23 @@
 static void
 test_passwords(void)
 {
-	char	h1[128], h2[128];
+	char h1[128], h2[128];
 
 	CHECK_INT(mc_auth_hash_password("MotCua@2026", h1, sizeof(h1)), 0);
 	CHECK_INT(mc_auth_hash_password("MotCua@2026", h2, sizeof(h2)), 0);
 	CHECK(strncmp(h1, "$argon2id$", 10) == 0);
-	CHECK(strcmp(h1, h2) != 0);		/* salted */
+	CHECK(strcmp(h1, h2) != 0); /* salted */
 	CHECK_INT(mc_auth_verify_password(h1, "MotCua@2026"), 1);
 	CHECK_INT(mc_auth_verify_password(h2, "MotCua@2026"), 1);
 	CHECK_INT(mc_auth_verify_password(h1, "motcua@2026"), 0);
 	CHECK_INT(mc_auth_verify_password("not a hash", "x"), -1);
-	CHECK_INT(mc_auth_hash_password("x", h1, 10), -1);	/* no room */
+	CHECK_INT(mc_auth_hash_password("x", h1, 10), -1); /* no room */
 }
 
 static struct mc_request *
 visitor(struct mc_arena *a, const char *cookie)
 {
-	struct mc_request	*r = mc_arena_alloc(a, sizeof(*r));
+	struct mc_request *r = mc_arena_alloc(a, sizeof(*r));
 
 	r->arena = a;
 	r->cookie = cookie;
@@ -42,11 +42,12 @@ visitor(struct mc_arena *a, const char *cookie)
 static void
 test_csrf(void)
 {
-	struct mc_arena		*a = mc_arena_new(4096);
-	struct mc_request	*r, *r2;
-	const char		*anon = "mc_anon=" "0123456789abcdef0123456789abcdef"
-				    "0123456789abcdef0123456789abcdef";
-	const char		*t1, *t2, *t3;
+	struct mc_arena	  *a = mc_arena_new(4096);
+	struct mc_request *r, *r2;
+	const char	  *anon = "mc_anon="
+				  "0123456789abcdef0123456789abcdef"
+				  "0123456789abcdef0123456789abcdef";
+	const char	  *t1, *t2, *t3;
 
 	mc_config_set("secret", "test-secret");
 	/* A first visit gets an anonymous cookie and a token bound to it. */
@@ -82,7 +83,7 @@ test_csrf(void)
 static void
 test_roles(void)
 {
-	struct mc_grant	g[2] = { { ROLE_RECEIVER, 12 }, { ROLE_LEADER, 40 } };
+	struct mc_grant g[2] = { { ROLE_RECEIVER, 12 }, { ROLE_LEADER, 40 } };
 	struct mc_user	u;
 
 	memset(&u, 0, sizeof(u));
@@ -94,8 +95,8 @@ test_roles(void)
 	CHECK(!mc_auth_has_role(NULL, ROLE_CITIZEN));
 	CHECK(mc_auth_acts_for(&u, 1u << ROLE_RECEIVER, 12));
 	CHECK(!mc_auth_acts_for(&u, 1u << ROLE_RECEIVER, 40));
-	CHECK(mc_auth_acts_for(&u, 1u << ROLE_RECEIVER | 1u << ROLE_LEADER,
-	    40));
+	CHECK(
+	    mc_auth_acts_for(&u, 1u << ROLE_RECEIVER | 1u << ROLE_LEADER, 40));
 	CHECK(!mc_auth_acts_for(&u, 1u << ROLE_SPECIALIST, 12));
 	CHECK_INT(mc_auth_role_parse("leader"), ROLE_LEADER);
 	CHECK_INT(mc_auth_role_parse("boss"), -1);
@@ -107,9 +108,9 @@ test_config(void)
 {
 	CHECK_INT(mc_config_set("workers", "7"), 0);
 	CHECK_INT(mc_config_int("workers", 4, 1, 64), 7);
-	CHECK_INT(mc_config_int("workers", 4, 1, 5), 4);	/* out of range */
+	CHECK_INT(mc_config_int("workers", 4, 1, 5), 4); /* out of range */
 	setenv("MOTCUA_WORKERS", "9", 1);
-	CHECK_INT(mc_config_int("workers", 4, 1, 64), 9);	/* env wins */
+	CHECK_INT(mc_config_int("workers", 4, 1, 64), 9); /* env wins */
 	unsetenv("MOTCUA_WORKERS");
 	CHECK_STR(mc_config_get("no_such_key", "dflt"), "dflt");
 }

@@ -24,7 +24,7 @@
 static time_t
 at(int y, int mo, int d, int h, int mi)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;
@@ -44,6 +44,7 @@ at(int y, int mo, int d, int h, int mi)
  * npm package date-chinese 2.1.4, CalendarVietnamese. 2007 (17 Feb, China
  * 18 Feb) and 2030 (2 Feb, China 3 Feb) are the years Vietnam differs.
  */
+/* clang-format off */
 static const short tet[101] = {
 	205, 124, 212, 201, 122, 209, 129, 217, 207, 126, 214, 203,
 	123, 210, 131, 219, 208, 128, 216, 205, 125, 212, 201, 122,
@@ -55,21 +56,23 @@ static const short tet[101] = {
 	206, 126, 214, 203, 124, 210, 130, 218, 207, 127, 215, 205,
 	125, 212, 201, 121, 209,
 };
+/* clang-format on */
 
 static void
 test_lunar_tet(void)
 {
-	struct mc_lunar	 ld;
-	int		 y, m, d, year, bad_from = 0, bad_to = 0;
+	struct mc_lunar ld;
+	int		y, m, d, year, bad_from = 0, bad_to = 0;
 
 	for (year = 2000; year <= 2100; year++) {
 		memset(&ld, 0, sizeof(ld));
 		if (mc_lunar_from_solar(year, tet[year - 2000] / 100,
-		    tet[year - 2000] % 100, &ld) < 0 || ld.day != 1 ||
-		    ld.month != 1 || ld.leap || ld.year != year) {
-			fprintf(stderr, "Tết %d: from_solar gives %d/%d%s/%d\n",
-			    year, ld.day, ld.month, ld.leap ? "L" : "",
-			    ld.year);
+			tet[year - 2000] % 100, &ld) < 0 ||
+		    ld.day != 1 || ld.month != 1 || ld.leap ||
+		    ld.year != year) {
+			fprintf(stderr,
+			    "Tết %d: from_solar gives %d/%d%s/%d\n", year,
+			    ld.day, ld.month, ld.leap ? "L" : "", ld.year);
 			bad_from++;
 		}
 		ld.day = 1;
@@ -117,16 +120,27 @@ test_lunar_leap(void)
 {
 	/* Leap months 2000-2040 (0: none). 2033: leap 11th month. */
 	static const struct {
-		int	year, month;
+		int year, month;
 	} leaps[] = {
-		{ 2001, 4 }, { 2004, 2 }, { 2006, 7 }, { 2009, 5 },
-		{ 2012, 4 }, { 2014, 9 }, { 2017, 6 }, { 2020, 4 },
-		{ 2023, 2 }, { 2025, 6 }, { 2028, 5 }, { 2031, 3 },
-		{ 2033, 11 }, { 2036, 6 }, { 2039, 5 },
+		{ 2001, 4 },
+		{ 2004, 2 },
+		{ 2006, 7 },
+		{ 2009, 5 },
+		{ 2012, 4 },
+		{ 2014, 9 },
+		{ 2017, 6 },
+		{ 2020, 4 },
+		{ 2023, 2 },
+		{ 2025, 6 },
+		{ 2028, 5 },
+		{ 2031, 3 },
+		{ 2033, 11 },
+		{ 2036, 6 },
+		{ 2039, 5 },
 	};
-	struct mc_lunar	 ld;
-	size_t		 i;
-	int		 y, m, d, year, want, bad = 0;
+	struct mc_lunar ld;
+	size_t		i;
+	int		y, m, d, year, want, bad = 0;
 
 	for (year = 2000; year <= 2040; year++) {
 		want = 0;
@@ -152,8 +166,8 @@ test_lunar_leap(void)
 	ld.month = 2;
 	ld.leap = 1;
 	ld.year = 2023;
-	CHECK(mc_lunar_to_solar(&ld, &y, &m, &d) == 0 && y == 2023 &&
-	    m == 3 && d == 22);
+	CHECK(mc_lunar_to_solar(&ld, &y, &m, &d) == 0 && y == 2023 && m == 3 &&
+	    d == 22);
 	/* No leap 3rd month in 2023, no leap month at all in 2024. */
 	ld.month = 3;
 	CHECK_INT(mc_lunar_to_solar(&ld, &y, &m, &d), -1);
@@ -167,17 +181,17 @@ test_lunar_leap(void)
 	ld.day = 30;
 	CHECK_INT(mc_lunar_to_solar(&ld, &y, &m, &d), -1);
 	ld.day = 29;
-	CHECK(mc_lunar_to_solar(&ld, &y, &m, &d) == 0 && y == 2026 &&
-	    m == 2 && d == 16);
+	CHECK(mc_lunar_to_solar(&ld, &y, &m, &d) == 0 && y == 2026 && m == 2 &&
+	    d == 16);
 }
 
 /* Every day of 2000-2100 both ways; months of 29 or 30 days in order. */
 static void
 test_lunar_every_day(void)
 {
-	struct mc_lunar	 ld, prev;
-	long		 jdn, first, last;
-	int		 y, m, d, y2, m2, d2, bad_round = 0, bad_seq = 0;
+	struct mc_lunar ld, prev;
+	long		jdn, first, last;
+	int		y, m, d, y2, m2, d2, bad_round = 0, bad_seq = 0;
 
 	first = mc_lunar_jdn(2000, 1, 1);
 	last = mc_lunar_jdn(2100, 12, 31);
@@ -189,16 +203,17 @@ test_lunar_every_day(void)
 		    mc_lunar_to_solar(&ld, &y2, &m2, &d2) < 0 || y2 != y ||
 		    m2 != m || d2 != d) {
 			if (bad_round++ < 5)
-				fprintf(stderr, "%d-%d-%d does not come back\n",
-				    y, m, d);
+				fprintf(stderr,
+				    "%d-%d-%d does not come back\n", y, m, d);
 			continue;
 		}
-		if (jdn > first && !(ld.day == prev.day + 1 &&
-		    ld.month == prev.month && ld.leap == prev.leap) &&
+		if (jdn > first &&
+		    !(ld.day == prev.day + 1 && ld.month == prev.month &&
+			ld.leap == prev.leap) &&
 		    !(ld.day == 1 && (prev.day == 29 || prev.day == 30))) {
 			if (bad_seq++ < 5)
-				fprintf(stderr, "%d-%d-%d breaks the sequence\n",
-				    y, m, d);
+				fprintf(stderr,
+				    "%d-%d-%d breaks the sequence\n", y, m, d);
 		}
 		prev = ld;
 	}
@@ -210,42 +225,93 @@ test_lunar_every_day(void)
 
 /* The "public" rows of vn_holidays_2020_2030_date-holidays.csv: day, days. */
 static const struct {
-	const char	*day;
-	int		 n;
+	const char *day;
+	int	    n;
 } csv_public[] = {
-	{ "2020-01-01", 1 }, { "2020-01-24", 5 }, { "2020-01-25", 1 },
-	{ "2020-04-02", 1 }, { "2020-04-30", 1 }, { "2020-05-01", 1 },
-	{ "2020-09-02", 1 }, { "2021-01-01", 1 }, { "2021-02-11", 5 },
-	{ "2021-02-12", 1 }, { "2021-04-21", 1 }, { "2021-04-30", 1 },
-	{ "2021-05-01", 1 }, { "2021-09-02", 1 }, { "2022-01-01", 1 },
-	{ "2022-01-31", 5 }, { "2022-02-01", 1 }, { "2022-04-10", 1 },
-	{ "2022-04-30", 1 }, { "2022-05-01", 1 }, { "2022-09-02", 1 },
-	{ "2023-01-01", 1 }, { "2023-01-21", 5 }, { "2023-01-22", 1 },
-	{ "2023-04-29", 1 }, { "2023-04-30", 1 }, { "2023-05-01", 1 },
-	{ "2023-09-02", 1 }, { "2024-01-01", 1 }, { "2024-02-09", 5 },
-	{ "2024-02-10", 1 }, { "2024-04-18", 1 }, { "2024-04-30", 1 },
-	{ "2024-05-01", 1 }, { "2024-09-02", 1 }, { "2025-01-01", 1 },
-	{ "2025-01-28", 5 }, { "2025-01-29", 1 }, { "2025-04-07", 1 },
-	{ "2025-04-30", 1 }, { "2025-05-01", 1 }, { "2025-09-02", 1 },
-	{ "2026-01-01", 1 }, { "2026-02-16", 5 }, { "2026-02-17", 1 },
-	{ "2026-04-26", 1 }, { "2026-04-30", 1 }, { "2026-05-01", 1 },
-	{ "2026-09-02", 1 }, { "2027-01-01", 1 }, { "2027-02-05", 5 },
-	{ "2027-02-06", 1 }, { "2027-04-16", 1 }, { "2027-04-30", 1 },
-	{ "2027-05-01", 1 }, { "2027-09-02", 1 }, { "2028-01-01", 1 },
-	{ "2028-01-25", 5 }, { "2028-01-26", 1 }, { "2028-04-04", 1 },
-	{ "2028-04-30", 1 }, { "2028-05-01", 1 }, { "2028-09-02", 1 },
-	{ "2029-01-01", 1 }, { "2029-02-12", 5 }, { "2029-02-13", 1 },
-	{ "2029-04-23", 1 }, { "2029-04-30", 1 }, { "2029-05-01", 1 },
-	{ "2029-09-02", 1 }, { "2030-01-01", 1 }, { "2030-02-01", 5 },
-	{ "2030-02-02", 1 }, { "2030-04-12", 1 }, { "2030-04-30", 1 },
-	{ "2030-05-01", 1 }, { "2030-09-02", 1 },
+	{ "2020-01-01", 1 },
+	{ "2020-01-24", 5 },
+	{ "2020-01-25", 1 },
+	{ "2020-04-02", 1 },
+	{ "2020-04-30", 1 },
+	{ "2020-05-01", 1 },
+	{ "2020-09-02", 1 },
+	{ "2021-01-01", 1 },
+	{ "2021-02-11", 5 },
+	{ "2021-02-12", 1 },
+	{ "2021-04-21", 1 },
+	{ "2021-04-30", 1 },
+	{ "2021-05-01", 1 },
+	{ "2021-09-02", 1 },
+	{ "2022-01-01", 1 },
+	{ "2022-01-31", 5 },
+	{ "2022-02-01", 1 },
+	{ "2022-04-10", 1 },
+	{ "2022-04-30", 1 },
+	{ "2022-05-01", 1 },
+	{ "2022-09-02", 1 },
+	{ "2023-01-01", 1 },
+	{ "2023-01-21", 5 },
+	{ "2023-01-22", 1 },
+	{ "2023-04-29", 1 },
+	{ "2023-04-30", 1 },
+	{ "2023-05-01", 1 },
+	{ "2023-09-02", 1 },
+	{ "2024-01-01", 1 },
+	{ "2024-02-09", 5 },
+	{ "2024-02-10", 1 },
+	{ "2024-04-18", 1 },
+	{ "2024-04-30", 1 },
+	{ "2024-05-01", 1 },
+	{ "2024-09-02", 1 },
+	{ "2025-01-01", 1 },
+	{ "2025-01-28", 5 },
+	{ "2025-01-29", 1 },
+	{ "2025-04-07", 1 },
+	{ "2025-04-30", 1 },
+	{ "2025-05-01", 1 },
+	{ "2025-09-02", 1 },
+	{ "2026-01-01", 1 },
+	{ "2026-02-16", 5 },
+	{ "2026-02-17", 1 },
+	{ "2026-04-26", 1 },
+	{ "2026-04-30", 1 },
+	{ "2026-05-01", 1 },
+	{ "2026-09-02", 1 },
+	{ "2027-01-01", 1 },
+	{ "2027-02-05", 5 },
+	{ "2027-02-06", 1 },
+	{ "2027-04-16", 1 },
+	{ "2027-04-30", 1 },
+	{ "2027-05-01", 1 },
+	{ "2027-09-02", 1 },
+	{ "2028-01-01", 1 },
+	{ "2028-01-25", 5 },
+	{ "2028-01-26", 1 },
+	{ "2028-04-04", 1 },
+	{ "2028-04-30", 1 },
+	{ "2028-05-01", 1 },
+	{ "2028-09-02", 1 },
+	{ "2029-01-01", 1 },
+	{ "2029-02-12", 5 },
+	{ "2029-02-13", 1 },
+	{ "2029-04-23", 1 },
+	{ "2029-04-30", 1 },
+	{ "2029-05-01", 1 },
+	{ "2029-09-02", 1 },
+	{ "2030-01-01", 1 },
+	{ "2030-02-01", 5 },
+	{ "2030-02-02", 1 },
+	{ "2030-04-12", 1 },
+	{ "2030-04-30", 1 },
+	{ "2030-05-01", 1 },
+	{ "2030-09-02", 1 },
 };
 
 /* The computed holiday of a day, or NULL. */
 static const struct mc_holiday *
 find(const struct mc_holiday *h, int n, int y, int m, int d)
 {
-	int	i;
+	int i;
 
 	for (i = 0; i < n; i++)
 		if (h[i].year == y && h[i].month == m && h[i].day == d)
@@ -257,13 +323,13 @@ find(const struct mc_holiday *h, int n, int y, int m, int d)
 static int
 in_csv(int y, int m, int d)
 {
-	long	jdn = mc_lunar_jdn(y, m, d), start;
-	size_t	i;
-	int	sy, sm, sd;
+	long   jdn = mc_lunar_jdn(y, m, d), start;
+	size_t i;
+	int    sy, sm, sd;
 
 	for (i = 0; i < sizeof(csv_public) / sizeof(csv_public[0]); i++) {
-		if (mc_calendar_parse_day(csv_public[i].day, &sy, &sm,
-		    &sd) < 0)
+		if (mc_calendar_parse_day(csv_public[i].day, &sy, &sm, &sd) <
+		    0)
 			continue;
 		start = mc_lunar_jdn(sy, sm, sd);
 		if (jdn >= start && jdn < start + csv_public[i].n)
@@ -275,20 +341,20 @@ in_csv(int y, int m, int d)
 static void
 test_holidays_csv(void)
 {
-	struct mc_holiday	 h[MC_HOLIDAYS_MAX];
-	long			 jdn;
-	size_t			 i;
-	int			 n, k, y, m, d, missing = 0, extra = 0;
+	struct mc_holiday h[MC_HOLIDAYS_MAX];
+	long		  jdn;
+	size_t		  i;
+	int		  n, k, y, m, d, missing = 0, extra = 0;
 
 	/* Every day of every public holiday of the CSV is computed. */
 	for (i = 0; i < sizeof(csv_public) / sizeof(csv_public[0]); i++) {
-		CHECK(mc_calendar_parse_day(csv_public[i].day, &y, &m,
-		    &d) == 0);
+		CHECK(
+		    mc_calendar_parse_day(csv_public[i].day, &y, &m, &d) == 0);
 		n = mc_calendar_holidays(y, h, MC_HOLIDAYS_MAX);
 		CHECK(n > 0);
 		jdn = mc_lunar_jdn(y, m, d);
 		for (k = 0; k < csv_public[i].n; k++) {
-			int	yy, mm, dd;
+			int yy, mm, dd;
 
 			mc_lunar_civil(jdn + k, &yy, &mm, &dd);
 			if (find(h, n, yy, mm, dd) == NULL) {
@@ -307,8 +373,8 @@ test_holidays_csv(void)
 	for (y = 2020; y <= 2030; y++) {
 		n = mc_calendar_holidays(y, h, MC_HOLIDAYS_MAX);
 		for (k = 0; k < n; k++) {
-			if (h[k].compensatory || strstr(h[k].name,
-			    "ngày liền kề") != NULL)
+			if (h[k].compensatory ||
+			    strstr(h[k].name, "ngày liền kề") != NULL)
 				continue;
 			if (!in_csv(h[k].year, h[k].month, h[k].day)) {
 				fprintf(stderr, "extra %d-%02d-%02d %s\n",
@@ -328,8 +394,8 @@ test_holidays_csv(void)
 static int
 computed(int y, int m, int d)
 {
-	struct mc_holiday	h[MC_HOLIDAYS_MAX];
-	int			n = mc_calendar_holidays(y, h, MC_HOLIDAYS_MAX);
+	struct mc_holiday h[MC_HOLIDAYS_MAX];
+	int		  n = mc_calendar_holidays(y, h, MC_HOLIDAYS_MAX);
 
 	return n > 0 && find(h, n, y, m, d) != NULL;
 }
@@ -370,8 +436,8 @@ test_holidays_official(void)
 static void
 mark_years(int from, int to)
 {
-	struct mc_holiday	h[MC_HOLIDAYS_MAX];
-	int			y, n, i;
+	struct mc_holiday h[MC_HOLIDAYS_MAX];
+	int		  y, n, i;
 
 	for (y = from; y <= to; y++) {
 		n = mc_calendar_holidays(y, h, MC_HOLIDAYS_MAX);
@@ -385,9 +451,9 @@ mark_years(int from, int to)
 static int
 mark_seed_file(void)
 {
-	FILE	*f;
-	char	 line[512], day[11];
-	int	 y, m, d, n = 0;
+	FILE *f;
+	char  line[512], day[11];
+	int   y, m, d, n = 0;
 
 	if ((f = fopen("db/seed/calendar.csv", "r")) == NULL)
 		return -1;
@@ -398,8 +464,8 @@ mark_seed_file(void)
 		day[10] = '\0';
 		if (mc_calendar_parse_day(day, &y, &m, &d) < 0)
 			continue;
-		mc_calendar_mark(y, m, d, strncmp(line + 11, "off,", 4) == 0 ?
-		    DAY_OFF : DAY_WORK);
+		mc_calendar_mark(y, m, d,
+		    strncmp(line + 11, "off,", 4) == 0 ? DAY_OFF : DAY_WORK);
 		n++;
 	}
 	fclose(f);
@@ -444,7 +510,7 @@ test_weekends_only(void)
 static void
 test_tet_2026(void)
 {
-	int	d;
+	int d;
 
 	mc_calendar_reset();
 	mark_years(2025, 2027);
@@ -461,7 +527,8 @@ test_tet_2026(void)
 	    at(2026, 2, 23, 7, 30));
 	/* Working minutes across Tết: Friday 13 16:00 to Monday 23 08:30. */
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 2, 13, 16, 0),
-	    at(2026, 2, 23, 8, 30)), 120);
+		      at(2026, 2, 23, 8, 30)),
+	    120);
 	/* A make-up Saturday set by an admin works. */
 	CHECK_INT(mc_calendar_mark(2026, 3, 7, DAY_WORK), 0);
 	CHECK(mc_calendar_is_workday(at(2026, 3, 7, 9, 0)));
@@ -480,12 +547,14 @@ test_cutoff(void)
 	/* Wednesday 4 March 2026, cut-off 15:00, a 0.25-day step. */
 	CHECK_INT(mc_calendar_start(at(2026, 3, 4, 14, 59), 900),
 	    at(2026, 3, 4, 14, 59));
-	CHECK_INT(mc_calendar_add_minutes(mc_calendar_start(at(2026, 3, 4,
-	    14, 59), 900), 120), at(2026, 3, 4, 16, 59));
+	CHECK_INT(mc_calendar_add_minutes(
+		      mc_calendar_start(at(2026, 3, 4, 14, 59), 900), 120),
+	    at(2026, 3, 4, 16, 59));
 	CHECK_INT(mc_calendar_start(at(2026, 3, 4, 15, 1), 900),
 	    at(2026, 3, 5, 7, 30));
-	CHECK_INT(mc_calendar_add_minutes(mc_calendar_start(at(2026, 3, 4,
-	    15, 1), 900), 120), at(2026, 3, 5, 9, 30));
+	CHECK_INT(mc_calendar_add_minutes(
+		      mc_calendar_start(at(2026, 3, 4, 15, 1), 900), 120),
+	    at(2026, 3, 5, 9, 30));
 	/* Exactly 15:00 is not after the cut-off. */
 	CHECK_INT(mc_calendar_start(at(2026, 3, 4, 15, 0), 900),
 	    at(2026, 3, 4, 15, 0));
@@ -526,9 +595,15 @@ test_quarter_days(void)
 	CHECK_INT(mc_calendar_add_minutes(at(2026, 3, 4, 15, 0), 120),
 	    at(2026, 3, 4, 17, 0));
 	/* Four 0.25-day steps make one day: 07:30 → 17:00. */
-	CHECK_INT(mc_calendar_add_minutes(mc_calendar_add_minutes(
-	    mc_calendar_add_minutes(mc_calendar_add_minutes(at(2026, 3, 4, 7,
-	    30), 120), 120), 120), 120), at(2026, 3, 4, 17, 0));
+	CHECK_INT(
+	    mc_calendar_add_minutes(
+		mc_calendar_add_minutes(
+		    mc_calendar_add_minutes(
+			mc_calendar_add_minutes(at(2026, 3, 4, 7, 30), 120),
+			120),
+		    120),
+		120),
+	    at(2026, 3, 4, 17, 0));
 	/* Seconds are kept. */
 	CHECK_INT(mc_calendar_add_minutes(at(2026, 3, 4, 10, 0) + 42, 30),
 	    at(2026, 3, 4, 10, 30) + 42);
@@ -554,7 +629,7 @@ test_quarter_days(void)
 static void
 test_pause_resume(void)
 {
-	time_t	due, paused, resumed;
+	time_t due, paused, resumed;
 
 	mc_calendar_reset();
 	mark_years(2025, 2027);
@@ -568,32 +643,39 @@ test_pause_resume(void)
 	    at(2026, 3, 13, 16, 0));
 	/* The same as restarting the time left from the resumption. */
 	CHECK_INT(mc_calendar_add_minutes(resumed,
-	    mc_calendar_work_minutes(paused, due)), at(2026, 3, 13, 16, 0));
+		      mc_calendar_work_minutes(paused, due)),
+	    at(2026, 3, 13, 16, 0));
 	/* A pause over a weekend only moves nothing. */
 	CHECK_INT(mc_calendar_resume(due, at(2026, 3, 6, 17, 30),
-	    at(2026, 3, 9, 7, 0)), due);
+		      at(2026, 3, 9, 7, 0)),
+	    due);
 	/*
 	 * Not even a due time at a close (calendar-day periods end at
 	 * 17:00), which adding 0 minutes would move to the next opening.
 	 */
-	CHECK_INT(mc_calendar_resume(at(2026, 3, 6, 17, 0), at(2026, 3, 6, 17,
-	    30), at(2026, 3, 9, 7, 0)), at(2026, 3, 6, 17, 0));
+	CHECK_INT(mc_calendar_resume(at(2026, 3, 6, 17, 0),
+		      at(2026, 3, 6, 17, 30), at(2026, 3, 9, 7, 0)),
+	    at(2026, 3, 6, 17, 0));
 	CHECK_INT(mc_calendar_add_minutes(at(2026, 3, 6, 17, 0), 0),
 	    at(2026, 3, 9, 7, 30));
 	/* A pause across 30/4-1/5 2026 (Thu, Fri): Wed 29 16:00 to Mon 4
 	 * May 08:30 is 1 h + 1 h of working time. */
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 4, 29, 16, 0),
-	    at(2026, 5, 4, 8, 30)), 120);
+		      at(2026, 5, 4, 8, 30)),
+	    120);
 	CHECK_INT(mc_calendar_resume(at(2026, 5, 4, 16, 0),
-	    at(2026, 4, 29, 16, 0), at(2026, 5, 4, 8, 30)),
+		      at(2026, 4, 29, 16, 0), at(2026, 5, 4, 8, 30)),
 	    at(2026, 5, 5, 8, 30));
 	/* Time used and left. */
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 3, 4, 7, 30),
-	    at(2026, 3, 4, 17, 0)), 480);
+		      at(2026, 3, 4, 17, 0)),
+	    480);
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 3, 4, 17, 0),
-	    at(2026, 3, 4, 7, 30)), 0);
+		      at(2026, 3, 4, 7, 30)),
+	    0);
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 3, 2, 0, 0),
-	    at(2026, 3, 9, 0, 0)), 5 * 480);
+		      at(2026, 3, 9, 0, 0)),
+	    5 * 480);
 }
 
 static void
@@ -609,7 +691,8 @@ test_boundaries(void)
 	CHECK_INT(mc_calendar_add_minutes(at(2026, 12, 31, 16, 0), 480),
 	    at(2027, 1, 4, 16, 0));
 	CHECK_INT(mc_calendar_work_minutes(at(2026, 12, 31, 16, 0),
-	    at(2027, 1, 4, 16, 0)), 480);
+		      at(2027, 1, 4, 16, 0)),
+	    480);
 	/* 15 working days from 1 December 2026 08:00. */
 	CHECK_INT(mc_calendar_add_minutes(at(2026, 12, 1, 8, 0), 15 * 480),
 	    at(2026, 12, 22, 8, 0));
@@ -632,7 +715,7 @@ test_boundaries(void)
 static void
 test_colours(void)
 {
-	time_t	start, due;
+	time_t start, due;
 
 	mc_calendar_reset();
 	mark_years(2025, 2027);
@@ -671,7 +754,7 @@ test_colours(void)
 static void
 test_parse(void)
 {
-	int	y, m, d;
+	int y, m, d;
 
 	CHECK(mc_calendar_parse_day("2026-02-17", &y, &m, &d) == 0 &&
 	    y == 2026 && m == 2 && d == 17);
@@ -702,7 +785,7 @@ static const char sql_purge[] =
 static const char *
 row(struct mc_db *db, struct mc_arena *a, const char *day)
 {
-	struct mc_rows	r;
+	struct mc_rows r;
 
 	if (mc_db_query(db, a, &r, sql_row, "s", day) < 0)
 		return "error";
@@ -715,11 +798,11 @@ row(struct mc_db *db, struct mc_arena *a, const char *day)
 static void
 test_db(struct mc_db *db)
 {
-	struct mc_calendar_counts	 c;
-	struct mc_arena			*a = mc_arena_new(16384);
-	struct mc_rows			 rows;
-	size_t				 i, admin = 0;
-	int				 d;
+	struct mc_calendar_counts c;
+	struct mc_arena		 *a = mc_arena_new(16384);
+	struct mc_rows		  rows;
+	size_t			  i, admin = 0;
+	int			  d;
 
 	/* The seeded instance: Tết 2026 as the admin entered it. */
 	mc_calendar_reset();
@@ -796,7 +879,7 @@ test_db(struct mc_db *db)
 int
 main(void)
 {
-	struct mc_db	*db;
+	struct mc_db *db;
 
 	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
 	tzset();

@@ -24,47 +24,48 @@
 static void
 test_arena(void)
 {
-	struct mc_arena	*a = mc_arena_new(1024);
+	struct mc_arena *a = mc_arena_new(1024);
 	char		*s, *big;
 	int		 i;
 
 	s = mc_arena_strdup(a, "xin chào");
 	CHECK_STR(s, "xin chào");
 	CHECK_STR(mc_arena_printf(a, "%d-%s", 42, "x"), "42-x");
-	big = mc_arena_alloc(a, 100000);	/* larger than a chunk */
+	big = mc_arena_alloc(a, 100000); /* larger than a chunk */
 	memset(big, 'x', 100000);
 	for (i = 0; i < 1000; i++)
 		mc_arena_alloc(a, 100);
 	CHECK(mc_arena_used(a) >= 200000);
-	CHECK_STR(s, "xin chào");		/* earlier data intact */
+	CHECK_STR(s, "xin chào"); /* earlier data intact */
 	mc_arena_reset(a);
 	CHECK_INT(mc_arena_used(a), 0);
 	s = mc_arena_alloc(a, 16);
-	CHECK(s[0] == 0 && s[15] == 0);		/* zeroed */
+	CHECK(s[0] == 0 && s[15] == 0); /* zeroed */
 	mc_arena_free(a);
 }
 
 static void
 test_buf(void)
 {
-	struct buf	b;
+	struct buf b;
 
 	mc_buf_init(&b, 10);
 	CHECK_STR(b.s, "");
 	CHECK_INT(mc_buf_adds(&b, "12345"), 0);
 	CHECK_INT(mc_buf_addf(&b, "%d", 678), 0);
 	CHECK_STR(b.s, "12345678");
-	CHECK_INT(mc_buf_adds(&b, "abc"), -1);	/* would pass the maximum */
-	CHECK_STR(b.s, "12345678");		/* unchanged by the refusal */
+	CHECK_INT(mc_buf_adds(&b, "abc"), -1); /* would pass the maximum */
+	CHECK_STR(b.s, "12345678");	       /* unchanged by the refusal */
 	CHECK_INT(mc_buf_adds(&b, "90"), 0);
 	CHECK_INT(b.len, 10);
 	mc_buf_reset(&b);
-	CHECK_INT(mc_buf_add_html(&b, "<a&\">'"), -1);	/* 21 bytes > 10 */
+	CHECK_INT(mc_buf_add_html(&b, "<a&\">'"), -1); /* 21 bytes > 10 */
 	CHECK_INT(b.len, 0);
 	mc_buf_free(&b);
 	mc_buf_init(&b, 1000);
 	mc_buf_add_html(&b, "<script>\"x\" & 'y'</script>");
-	CHECK_STR(b.s, "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
+	CHECK_STR(b.s,
+	    "&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;"
 	    "&lt;/script&gt;");
 	mc_buf_reset(&b);
 	mc_buf_add_json(&b, "a\"b\\c\n</script>\x01");
@@ -75,13 +76,14 @@ test_buf(void)
 static void
 test_util(void)
 {
-	struct mc_arena	*a = mc_arena_new(4096);
+	struct mc_arena *a = mc_arena_new(4096);
 	unsigned char	 raw[4] = { 0x00, 0xab, 0x10, 0xff }, back[4];
 	char		 hex[9];
 	long long	 n;
 	/* "Đăng ký kết hôn" with decomposed marks (NFD). */
-	const char	*nfd = "\xC4\x90" "a\xCC\x86ng ky\xCC\x81 "
-			    "ke\xCC\x82\xCC\x81t ho\xCC\x82n";
+	const char *nfd = "\xC4\x90"
+			  "a\xCC\x86ng ky\xCC\x81 "
+			  "ke\xCC\x82\xCC\x81t ho\xCC\x82n";
 
 	mc_hex(hex, raw, 4);
 	CHECK_STR(hex, "00ab10ff");
@@ -90,10 +92,10 @@ test_util(void)
 	CHECK_INT(mc_unhex(back, "zz00", 2), -1);
 
 	CHECK(mc_utf8_valid("Thủ tục", strlen("Thủ tục")));
-	CHECK(!mc_utf8_valid("\xC0\xAF", 2));		/* overlong '/' */
-	CHECK(!mc_utf8_valid("\xED\xA0\x80", 3));	/* surrogate */
-	CHECK(!mc_utf8_valid("\xE1\xBB", 2));		/* cut short */
-	CHECK(!mc_utf8_valid("\xF5\x80\x80\x80", 4));	/* past U+10FFFF */
+	CHECK(!mc_utf8_valid("\xC0\xAF", 2));	      /* overlong '/' */
+	CHECK(!mc_utf8_valid("\xED\xA0\x80", 3));     /* surrogate */
+	CHECK(!mc_utf8_valid("\xE1\xBB", 2));	      /* cut short */
+	CHECK(!mc_utf8_valid("\xF5\x80\x80\x80", 4)); /* past U+10FFFF */
 	CHECK_INT(mc_utf8_chars("Hồ sơ"), 5);
 
 	CHECK_STR(mc_fold(a, "Đăng ký KẾT HÔN"), "dang ky ket hon");
@@ -115,7 +117,7 @@ test_util(void)
 static struct mc_request *
 request(struct mc_arena *a)
 {
-	struct mc_request	*r = mc_arena_alloc(a, sizeof(*r));
+	struct mc_request *r = mc_arena_alloc(a, sizeof(*r));
 
 	r->arena = a;
 	return r;
@@ -124,7 +126,7 @@ request(struct mc_arena *a)
 static const struct mc_param *
 param(const struct mc_request *r, const char *name)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < r->nparams; i++)
 		if (strcmp(r->params[i].name, name) == 0)
@@ -135,15 +137,15 @@ param(const struct mc_request *r, const char *name)
 static void
 test_http(void)
 {
-	struct mc_arena		*a = mc_arena_new(4096);
-	struct mc_request	*r = request(a);
-	const char		*q = "q=%C4%91%C4%83ng+k%C3%BD&x=a%26b&empty=&flag";
-	const char		*body;
-	size_t			 blen;
-	const struct mc_param	*p;
-	struct mc_param		 v;
-	char			*d;
-	size_t			 n;
+	struct mc_arena	  *a = mc_arena_new(4096);
+	struct mc_request *r = request(a);
+	const char	  *q = "q=%C4%91%C4%83ng+k%C3%BD&x=a%26b&empty=&flag";
+	const char	  *body;
+	size_t		   blen;
+	const struct mc_param *p;
+	struct mc_param	       v;
+	char		      *d;
+	size_t		       n;
 
 	CHECK_INT(mc_http_parse_urlencoded(r, q, strlen(q)), 0);
 	CHECK_INT(r->nparams, 4);
@@ -159,12 +161,13 @@ test_http(void)
 	/* A multipart body whose file holds a NUL and a CRLF. */
 	{
 		const char *parts[] = {
-		    "--XyZ\r\nContent-Disposition: form-data; name=\"procedure\""
-		    "\r\n\r\n1.000894\r\n--XyZ\r\nContent-Disposition: "
-		    "form-data; name=\"file\"; filename=\"giấy tờ.pdf\"\r\n"
-		    "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n", "",
-		    "binary\r\n--XyZ--\r\n" };
-		static char	buf[512];
+			"--XyZ\r\nContent-Disposition: form-data; name=\"procedure\""
+			"\r\n\r\n1.000894\r\n--XyZ\r\nContent-Disposition: "
+			"form-data; name=\"file\"; filename=\"giấy tờ.pdf\"\r\n"
+			"Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n",
+			"", "binary\r\n--XyZ--\r\n"
+		};
+		static char buf[512];
 
 		memcpy(buf, parts[0], strlen(parts[0]));
 		blen = strlen(parts[0]);
@@ -214,11 +217,11 @@ test_http(void)
 	/* One rule for the forms, the API and the motcua command. */
 	CHECK(mc_account_phone_ok("0901234567"));
 	CHECK(mc_account_phone_ok("+84901234567"));
-	CHECK(mc_account_phone_ok("090123456"));		/* 9 */
-	CHECK(!mc_account_phone_ok("09012345"));		/* 8 */
-	CHECK(mc_account_phone_ok("012345678901234"));	/* 15 */
-	CHECK(!mc_account_phone_ok("0123456789012345"));	/* 16 */
-	CHECK(!mc_account_phone_ok("113"));	/* the CLI took 3-20 before */
+	CHECK(mc_account_phone_ok("090123456"));	 /* 9 */
+	CHECK(!mc_account_phone_ok("09012345"));	 /* 8 */
+	CHECK(mc_account_phone_ok("012345678901234"));	 /* 15 */
+	CHECK(!mc_account_phone_ok("0123456789012345")); /* 16 */
+	CHECK(!mc_account_phone_ok("113")); /* the CLI took 3-20 before */
 	CHECK(!mc_account_phone_ok("0901 234 567"));
 	CHECK(!mc_account_phone_ok("09012345+67"));
 	CHECK(!mc_account_phone_ok("++84901234567"));
@@ -248,8 +251,8 @@ test_http(void)
 static void
 test_time(void)
 {
-	char	out[20];
-	time_t	t;
+	char   out[20];
+	time_t t;
 
 	CHECK((t = mc_time_parse("2026-02-28 08:30:00")) != 0);
 	mc_time_sql(out, t);
@@ -257,7 +260,7 @@ test_time(void)
 	CHECK((t = mc_time_parse("2028-02-29")) != 0);
 	mc_time_sql(out, t);
 	CHECK_STR(out, "2028-02-29 00:00:00");
-	CHECK_INT(mc_time_parse("2026-02-30"), 0);	/* was 2 March */
+	CHECK_INT(mc_time_parse("2026-02-30"), 0); /* was 2 March */
 	CHECK_INT(mc_time_parse("2026-02-29"), 0);
 	CHECK_INT(mc_time_parse("2026-13-01"), 0);
 	CHECK_INT(mc_time_parse("2026-00-10"), 0);
@@ -276,7 +279,7 @@ test_time(void)
 static int
 drop_child(const char *user, uid_t uid, gid_t gid)
 {
-	uid_t	before = geteuid();
+	uid_t before = geteuid();
 
 	if (mc_config_set("run_user", user) < 0)
 		return 10;
@@ -295,9 +298,9 @@ drop_child(const char *user, uid_t uid, gid_t gid)
 static void
 test_drop_root(void)
 {
-	struct passwd	*pw = getpwnam("nobody");
-	pid_t		 pid;
-	int		 st;
+	struct passwd *pw = getpwnam("nobody");
+	pid_t	       pid;
+	int	       st;
 
 	if (pw == NULL) {
 		CHECK(!"a user nobody");
@@ -310,8 +313,7 @@ test_drop_root(void)
 	if (geteuid() == 0) {
 		if ((pid = fork()) == 0)
 			_exit(drop_child("no-such-user-motcua", 0, 0));
-		CHECK(pid > 0 && waitpid(pid, &st, 0) == pid &&
-		    WIFEXITED(st));
+		CHECK(pid > 0 && waitpid(pid, &st, 0) == pid && WIFEXITED(st));
 		CHECK_INT(WEXITSTATUS(st), 1);
 	}
 }

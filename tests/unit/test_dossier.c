@@ -19,8 +19,8 @@
 #include "mc_dossier.h"
 #include "mc_files.h"
 
-#define PARALLEL	6
-#define PER_PROCESS	25
+#define PARALLEL    6
+#define PER_PROCESS 25
 
 enum stmt {
 	STMT_AGENCY_NEW,
@@ -33,6 +33,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY_NEW] = "INSERT IGNORE INTO agencies (code, kind, name, "
 	    "valid_from) VALUES (?, 'unit', ?, '2020-01-01')",
@@ -50,11 +51,12 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id "
 	    "WHERE d.code = ? AND s.seq = 1",
 };
+/* clang-format on */
 
 static time_t
 day(int y, int m, int d, int h)
 {
-	struct tm	tm;
+	struct tm tm;
 
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;
@@ -68,12 +70,13 @@ day(int y, int m, int d, int h)
 static unsigned int
 test_agency(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	mc_db_exec(db, stmts[STMT_AGENCY_NEW], "ss", "999.99.99.T99",
 	    "Đơn vị thử nghiệm");
 	if (mc_db_query(db, a, &rows, stmts[STMT_AGENCY_GET], "s",
-	    "999.99.99.T99") < 0 || rows.n != 1)
+		"999.99.99.T99") < 0 ||
+	    rows.n != 1)
 		return 0;
 	return (unsigned int)mc_rows_int(&rows, 0, 0);
 }
@@ -81,7 +84,7 @@ test_agency(struct mc_db *db, struct mc_arena *a)
 static void
 test_codes(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 {
-	const char	*c1, *c2, *c3;
+	const char *c1, *c2, *c3;
 
 	mc_db_exec(db, stmts[STMT_CLEAN_SEQ], "i", (long long)ag);
 	CHECK_INT(mc_db_begin(db), 0);
@@ -113,11 +116,11 @@ test_codes(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 static void
 test_parallel(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 {
-	int	 fds[2], i, j, status, seen[PARALLEL * PER_PROCESS + 1];
-	int	 dup = 0, missing = 0, bad = 0;
-	char	 line[128];
-	FILE	*in;
-	pid_t	 pid;
+	int   fds[2], i, j, status, seen[PARALLEL * PER_PROCESS + 1];
+	int   dup = 0, missing = 0, bad = 0;
+	char  line[128];
+	FILE *in;
+	pid_t pid;
 
 	mc_db_exec(db, stmts[STMT_CLEAN_SEQ], "i", (long long)ag);
 	if (pipe(fds) < 0)
@@ -126,7 +129,7 @@ test_parallel(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 		if ((pid = fork()) != 0)
 			continue;
 		struct mc_db	*own = mc_db_open();
-		struct mc_arena	*oa = mc_arena_new(4096);
+		struct mc_arena *oa = mc_arena_new(4096);
 		FILE		*out = fdopen(fds[1], "w");
 
 		for (j = 0; own != NULL && j < PER_PROCESS; j++) {
@@ -173,14 +176,16 @@ static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
     enum mc_role role, unsigned int agency)
 {
-	struct mc_user	*u = mc_arena_alloc(a, sizeof(*u));
-	char		*email, *idn;
-	long long	 id;
+	struct mc_user *u = mc_arena_alloc(a, sizeof(*u));
+	char	       *email, *idn;
+	long long	id;
 
 	email = mc_arena_printf(a, "sm-%d-%s@test.motcua.vn", (int)getpid(),
 	    tag);
-	idn = role == ROLE_CITIZEN ? mc_arena_printf(a, "0799%08d",
-	    (int)(getpid() * 7 + (int)strlen(tag)) % 100000000) : NULL;
+	idn = role == ROLE_CITIZEN ?
+	    mc_arena_printf(a, "0799%08d",
+		(int)(getpid() * 7 + (int)strlen(tag)) % 100000000) :
+	    NULL;
 	id = mc_auth_account_create(db, email, idn, tag, NULL, "password1");
 	if (id < 0 || mc_auth_grant(db, id, role, agency) < 0)
 		return NULL;
@@ -200,7 +205,7 @@ static void
 grant(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
     enum mc_role role, unsigned int agency)
 {
-	struct mc_grant	*g = mc_arena_alloc(a, (u->ngrants + 1) * sizeof(*g));
+	struct mc_grant *g = mc_arena_alloc(a, (u->ngrants + 1) * sizeof(*g));
 
 	memcpy(g, u->grants, u->ngrants * sizeof(*g));
 	g[u->ngrants].role = role;
@@ -212,15 +217,15 @@ grant(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
 }
 
 static int
-act(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
-    const char *code, enum mc_action action, const char *note)
+act(struct mc_db *db, struct mc_arena *a, struct mc_user *u, const char *code,
+    enum mc_action action, const char *note)
 {
-	struct mc_action_args	args;
+	struct mc_action_args args;
 
 	memset(&args, 0, sizeof(args));
 	args.note = note;
 	args.items_json = "[{\"item\":\"Bản sao giấy khai sinh\","
-	    "\"reason\":\"Thiếu\"}]";
+			  "\"reason\":\"Thiếu\"}]";
 	args.method = CHANNEL_COUNTER;
 	return mc_dossier_act(db, a, u, code, action, &args, time(NULL));
 }
@@ -233,17 +238,18 @@ static int
 act_result(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
     const char *code, enum mc_action action, int with_file)
 {
-	static const char	 pdf[] = "%PDF-1.4\n1 0 obj << /Type /Catalog "
+	static const char pdf[] =
+	    "%PDF-1.4\n1 0 obj << /Type /Catalog "
 	    ">> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-	struct mc_action_args	 args;
-	struct mc_file		 f;
-	const char		*why;
+	struct mc_action_args args;
+	struct mc_file	      f;
+	const char	     *why;
 
 	memset(&args, 0, sizeof(args));
 	args.method = CHANNEL_ONLINE;
 	if (with_file) {
 		if (mc_files_store(a, pdf, sizeof(pdf) - 1, "ket-qua.pdf", &f,
-		    &why) != 0)
+			&why) != 0)
 			return -2;
 		args.results = &f;
 		args.nresults = 1;
@@ -254,10 +260,11 @@ act_result(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
 static int
 status_of(struct mc_db *db, struct mc_arena *a, const char *code)
 {
-	struct mc_rows	st;
+	struct mc_rows st;
 
-	if (mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s", code) < 0
-	    || st.n != 1)
+	if (mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s", code) <
+		0 ||
+	    st.n != 1)
 		return -1;
 	return (int)mc_rows_int(&st, 0, 0);
 }
@@ -266,8 +273,8 @@ static const char *
 file_one(struct mc_db *db, struct mc_arena *a, const char *procedure,
     const struct mc_user *citizen)
 {
-	struct mc_submission	 s;
-	const char		*code = NULL;
+	struct mc_submission s;
+	const char	    *code = NULL;
 
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = procedure;
@@ -282,6 +289,7 @@ file_one(struct mc_db *db, struct mc_arena *a, const char *procedure,
 }
 
 /* The statuses each action applies to (DOMAIN.md), independent of lib. */
+/* clang-format off */
 static const unsigned int expected_from[ACTION__MAX] = {
 #define B(x) (1u << (x))
 	[ACTION_ACCEPT] = B(1),
@@ -306,16 +314,17 @@ static const unsigned int expected_from[ACTION__MAX] = {
 	[ACTION_NOTE] = 0x7fe,
 #undef B
 };
+/* clang-format on */
 
 static void
 test_machine(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows		 proc;
-	struct mc_user		*citizen, *other, *receiver, *specialist;
-	struct mc_user		*leader, *stranger, *all;
-	const char		*code, *c2;
-	unsigned int		 ag;
-	int			 st, i, bad;
+	struct mc_rows	proc;
+	struct mc_user *citizen, *other, *receiver, *specialist;
+	struct mc_user *leader, *stranger, *all;
+	const char     *code, *c2;
+	unsigned int	ag;
+	int		st, i, bad;
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1) {
@@ -353,28 +362,31 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(act(db, a, receiver, code, ACTION_ACCEPT, NULL), 0);
 	CHECK_INT(status_of(db, a, code), STATUS_ACCEPTED);
 	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL),
-	    DOSSIER_FORBIDDEN);		/* step 1 is the receiver's */
+	    DOSSIER_FORBIDDEN); /* step 1 is the receiver's */
 	CHECK_INT(act(db, a, receiver, code, ACTION_FORWARD, NULL), 0);
 	CHECK_INT(status_of(db, a, code), STATUS_PROCESSING);
 	CHECK_INT(act(db, a, receiver, code, ACTION_REQUEST_SUPPLEMENT, NULL),
-	    DOSSIER_FORBIDDEN);		/* step 2 is the specialist's */
-	CHECK_INT(act(db, a, specialist, code, ACTION_REQUEST_SUPPLEMENT,
-	    NULL), 0);
+	    DOSSIER_FORBIDDEN); /* step 2 is the specialist's */
+	CHECK_INT(
+	    act(db, a, specialist, code, ACTION_REQUEST_SUPPLEMENT, NULL), 0);
 	CHECK_INT(status_of(db, a, code), STATUS_SUPPLEMENT);
 	CHECK_INT(act(db, a, other, code, ACTION_SUPPLEMENT, "đây"),
 	    DOSSIER_FORBIDDEN);
 	CHECK_INT(act(db, a, citizen, code, ACTION_SUPPLEMENT, NULL),
-	    DOSSIER_BAD_INPUT);		/* nothing supplied */
-	CHECK_INT(act(db, a, citizen, code, ACTION_SUPPLEMENT,
-	    "Đã bổ sung bản sao"), 0);
+	    DOSSIER_BAD_INPUT); /* nothing supplied */
+	CHECK_INT(
+	    act(db, a, citizen, code, ACTION_SUPPLEMENT, "Đã bổ sung bản sao"),
+	    0);
 	CHECK_INT(status_of(db, a, code), STATUS_PROCESSING);
 	CHECK_INT(act(db, a, specialist, code, ACTION_SEND_BACK, NULL),
-	    DOSSIER_BAD_INPUT);		/* a reason is required */
+	    DOSSIER_BAD_INPUT); /* a reason is required */
 	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL), 0);
 	CHECK_INT(act(db, a, specialist, code, ACTION_APPROVE, NULL),
 	    DOSSIER_FORBIDDEN);
-	CHECK_INT(act(db, a, leader, code, ACTION_SEND_BACK, "Cần thẩm định "
-	    "lại"), 0);
+	CHECK_INT(act(db, a, leader, code, ACTION_SEND_BACK,
+		      "Cần thẩm định "
+		      "lại"),
+	    0);
 	CHECK_INT(act(db, a, specialist, code, ACTION_FORWARD, NULL), 0);
 	CHECK_INT(act(db, a, leader, code, ACTION_SIGN, NULL), 0);
 	CHECK_INT(act(db, a, leader, code, ACTION_APPROVE, NULL), 0);
@@ -385,12 +397,12 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(act_result(db, a, receiver, code, ACTION_RETURN, 0),
 	    DOSSIER_NO_RESULT);
 	CHECK_INT(act_result(db, a, receiver, code, ACTION_CLAIM, 1),
-	    DOSSIER_BAD_INPUT);		/* a claim carries no result */
+	    DOSSIER_BAD_INPUT); /* a claim carries no result */
 	CHECK_INT(status_of(db, a, code), STATUS_DECIDED);
 	CHECK_INT(act_result(db, a, receiver, code, ACTION_RETURN, 1), 0);
 	CHECK_INT(status_of(db, a, code), STATUS_RETURNED);
 	{
-		struct mc_dossier	d;
+		struct mc_dossier d;
 
 		CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
 		CHECK_INT((int)d.results.n, 1);
@@ -404,11 +416,14 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
 	CHECK_INT(act(db, a, receiver, c2, ACTION_REFUSE, NULL),
 	    DOSSIER_BAD_INPUT);
-	CHECK_INT(act(db, a, receiver, c2, ACTION_REFUSE, "Không thuộc "
-	    "thẩm quyền"), 0);
+	CHECK_INT(act(db, a, receiver, c2, ACTION_REFUSE,
+		      "Không thuộc "
+		      "thẩm quyền"),
+	    0);
 	CHECK_INT(status_of(db, a, c2), STATUS_REFUSED);
 	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
-	CHECK_INT(act(db, a, receiver, c2, ACTION_REQUEST_COMPLETION, NULL), 0);
+	CHECK_INT(act(db, a, receiver, c2, ACTION_REQUEST_COMPLETION, NULL),
+	    0);
 	CHECK_INT(status_of(db, a, c2), STATUS_SUPPLEMENT);
 	CHECK_INT(act(db, a, citizen, c2, ACTION_SUPPLEMENT, "Bổ sung"), 0);
 	CHECK_INT(status_of(db, a, c2), STATUS_SUBMITTED);
@@ -419,7 +434,8 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
 	CHECK_INT(act(db, a, all, c2, ACTION_ACCEPT, NULL), 0);
 	for (st = 1, bad = 0; st <= 10; st++) {
-		mc_db_exec(db, stmts[STMT_SET_STATUS], "is", (long long)st, c2);
+		mc_db_exec(db, stmts[STMT_SET_STATUS], "is", (long long)st,
+		    c2);
 		for (i = 0; i < ACTION__MAX; i++) {
 			if (expected_from[i] & (1u << st))
 				continue;
@@ -438,12 +454,12 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 static void
 test_accept(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows		 proc, st;
-	struct mc_submission	 s;
-	struct mc_user		*officer, *other, *citizen;
-	struct mc_action_args	 args;
-	const char		*code = NULL;
-	unsigned int		 ag;
+	struct mc_rows	      proc, st;
+	struct mc_submission  s;
+	struct mc_user	     *officer, *other, *citizen;
+	struct mc_action_args args;
+	const char	     *code = NULL;
+	unsigned int	      ag;
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1) {
@@ -469,26 +485,32 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 	}
 	memset(&args, 0, sizeof(args));
 	CHECK_INT(mc_dossier_act(db, a, citizen, code, ACTION_ACCEPT, &args,
-	    time(NULL)), DOSSIER_FORBIDDEN);
+		      time(NULL)),
+	    DOSSIER_FORBIDDEN);
 	CHECK_INT(mc_dossier_act(db, a, other, code, ACTION_ACCEPT, &args,
-	    time(NULL)), DOSSIER_FORBIDDEN);
+		      time(NULL)),
+	    DOSSIER_FORBIDDEN);
 	args.expected_version = 7;
 	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
-	    time(NULL)), DOSSIER_CONFLICT);
+		      time(NULL)),
+	    DOSSIER_CONFLICT);
 	args.expected_version = 1;
 	args.note = "ok";
 	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
-	    time(NULL)), 0);
+		      time(NULL)),
+	    0);
 	args.expected_version = 0;
 	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
-	    time(NULL)), DOSSIER_NOT_ALLOWED);
-	CHECK_INT(mc_dossier_act(db, a, officer, "NO-SUCH-CODE",
-	    ACTION_ACCEPT, &args, time(NULL)), DOSSIER_NOT_FOUND);
-	CHECK_INT(mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s",
-	    code), 0);
+		      time(NULL)),
+	    DOSSIER_NOT_ALLOWED);
+	CHECK_INT(mc_dossier_act(db, a, officer, "NO-SUCH-CODE", ACTION_ACCEPT,
+		      &args, time(NULL)),
+	    DOSSIER_NOT_FOUND);
+	CHECK_INT(
+	    mc_db_query(db, a, &st, stmts[STMT_DOSSIER_STATUS], "s", code), 0);
 	CHECK_INT(mc_rows_int(&st, 0, 0), STATUS_ACCEPTED);
 	CHECK_INT(mc_rows_int(&st, 0, 1), 2);
-	CHECK_INT(mc_rows_int(&st, 0, 2), 1);	/* a due date */
+	CHECK_INT(mc_rows_int(&st, 0, 2), 1); /* a due date */
 	/* An agency that is not competent for the procedure is refused. */
 	s.agency_code = "999.99.99.T99";
 	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code),
@@ -508,12 +530,12 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 static void
 test_after_hours(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_rows		 proc, st;
-	struct mc_submission	 s;
-	struct mc_user		*officer;
-	struct mc_action_args	 args;
-	const char		*code = NULL;
-	time_t			 at = day(2026, 3, 10, 18);
+	struct mc_rows	      proc, st;
+	struct mc_submission  s;
+	struct mc_user	     *officer;
+	struct mc_action_args args;
+	const char	     *code = NULL;
+	time_t		      at = day(2026, 3, 10, 18);
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1) {
@@ -534,19 +556,20 @@ test_after_hours(struct mc_db *db, struct mc_arena *a)
 		return;
 	}
 	memset(&args, 0, sizeof(args));
-	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args,
-	    at), 0);
+	CHECK_INT(
+	    mc_dossier_act(db, a, officer, code, ACTION_ACCEPT, &args, at), 0);
 	CHECK_INT(mc_dossier_act(db, a, officer, code, ACTION_FORWARD, &args,
-	    at + 300), 0);
+		      at + 300),
+	    0);
 	if (mc_db_query(db, a, &st, stmts[STMT_STEP1], "s", code) < 0 ||
 	    st.n != 1) {
 		CHECK(!"step 1 of the dossier");
 		return;
 	}
-	CHECK_INT(mc_rows_int(&st, 0, 0), at);		/* given: 18:00 */
-	CHECK_INT(mc_rows_int(&st, 0, 1), at + 300);	/* taken: 18:05 */
+	CHECK_INT(mc_rows_int(&st, 0, 0), at);	     /* given: 18:00 */
+	CHECK_INT(mc_rows_int(&st, 0, 1), at + 300); /* taken: 18:05 */
 	CHECK(mc_rows_int(&st, 0, 0) <= mc_rows_int(&st, 0, 1));
-	CHECK_INT(mc_rows_int(&st, 0, 4), at);		/* received */
+	CHECK_INT(mc_rows_int(&st, 0, 4), at); /* received */
 	CHECK_INT(mc_rows_int(&st, 0, 3), day(2026, 3, 11, 7) + 1800);
 	CHECK(mc_rows_int(&st, 0, 2) > day(2026, 3, 11, 7) + 1800);
 }
@@ -555,7 +578,7 @@ int
 main(void)
 {
 	struct mc_db	*db;
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	unsigned int	 ag;
 
 	if (!NEED_DB("test_dossier"))

@@ -13,17 +13,18 @@
 #include "mc_config.h"
 #include "mc_files.h"
 
-static const char pdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>"
+static const char pdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>"
     "endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0"
     " R>>\n%%EOF\n";
 static const unsigned char png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a,
-    '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
-    0, 0, 0x1f, 0x15, 0xc4, 0x89 };
+	'\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+	0, 0, 0x1f, 0x15, 0xc4, 0x89 };
 
 int
 main(void)
 {
-	struct mc_arena	*a = mc_arena_new(4096);
+	struct mc_arena *a = mc_arena_new(4096);
 	struct mc_file	 f, g;
 	struct stat	 st;
 	const char	*why = NULL;
@@ -34,8 +35,9 @@ main(void)
 	mc_config_set("files_dir", dir);
 	mc_config_set("max_upload", "1000");
 
-	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, "giấy tờ.pdf", &f,
-	    &why), 0);
+	CHECK_INT(
+	    mc_files_store(a, pdf, sizeof(pdf) - 1, "giấy tờ.pdf", &f, &why),
+	    0);
 	CHECK_STR(f.mime, "application/pdf");
 	CHECK_INT(strlen(f.sha256), 64);
 	CHECK_STR(f.filename, "giấy tờ.pdf");
@@ -43,14 +45,15 @@ main(void)
 	CHECK(strncmp(path, dir, strlen(dir)) == 0);
 	CHECK(stat(path, &st) == 0 && st.st_size == (off_t)(sizeof(pdf) - 1));
 	/* The same bytes again: the same file, nothing new written. */
-	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, "other.pdf", &g,
-	    &why), 0);
+	CHECK_INT(
+	    mc_files_store(a, pdf, sizeof(pdf) - 1, "other.pdf", &g, &why), 0);
 	CHECK_STR(g.sha256, f.sha256);
 
 	CHECK_INT(mc_files_store(a, (const char *)png, sizeof(png),
-	    "C:\\Users\\an\\anh.png", &f, &why), 0);
+		      "C:\\Users\\an\\anh.png", &f, &why),
+	    0);
 	CHECK_STR(f.mime, "image/png");
-	CHECK_STR(f.filename, "anh.png");		/* folders dropped */
+	CHECK_STR(f.filename, "anh.png"); /* folders dropped */
 
 	/* A text file named .pdf is refused by its bytes. */
 	CHECK_INT(mc_files_store(a, "hello, not a pdf", 16, "x.pdf", &f, &why),
@@ -62,13 +65,15 @@ main(void)
 		char *big = calloc(1, 2000);
 
 		memcpy(big, pdf, sizeof(pdf) - 1);
-		CHECK_INT(mc_files_store(a, big, 2000, "big.pdf", &f, &why), 1);
+		CHECK_INT(mc_files_store(a, big, 2000, "big.pdf", &f, &why),
+		    1);
 		CHECK_STR(why, "Error.FileSize");
 		free(big);
 	}
 	/* Names: controls and quotes replaced, path parts dropped. */
-	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, "../../etc/\"a\x01\".pdf",
-	    &f, &why), 0);
+	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1,
+		      "../../etc/\"a\x01\".pdf", &f, &why),
+	    0);
 	CHECK_STR(f.filename, "_a__.pdf");
 	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, NULL, &f, &why), 0);
 	CHECK_STR(f.filename, "tep-dinh-kem");

@@ -14,41 +14,52 @@
 #include "mc_fmt.h"
 #include "mc_view.h"
 
-static char	out[256];
+static char out[256];
 
 static void
 test_datetime(void)
 {
-	CHECK_STR(mc_fmt_datetime(LANG_VI, "2026-12-06 14:05:33", out,
-	    sizeof(out)), "06/12/2026 14:05");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2026-12-06 14:05:33", out,
-	    sizeof(out)), "6 Dec 2026, 14:05");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_VI, "2026-12-06 14:05:33", out, sizeof(out)),
+	    "06/12/2026 14:05");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2026-12-06 14:05:33", out, sizeof(out)),
+	    "6 Dec 2026, 14:05");
 	/* Midnight stays 00:00, not 24:00 or 12 AM. */
-	CHECK_STR(mc_fmt_datetime(LANG_VI, "2027-01-01 00:00:00", out,
-	    sizeof(out)), "01/01/2027 00:00");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2027-01-01 00:00:00", out,
-	    sizeof(out)), "1 Jan 2027, 00:00");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_VI, "2027-01-01 00:00:00", out, sizeof(out)),
+	    "01/01/2027 00:00");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2027-01-01 00:00:00", out, sizeof(out)),
+	    "1 Jan 2027, 00:00");
 	/* The last minute of a year. */
-	CHECK_STR(mc_fmt_datetime(LANG_VI, "2026-12-31 23:59:59", out,
-	    sizeof(out)), "31/12/2026 23:59");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2026-12-31 23:59:59", out,
-	    sizeof(out)), "31 Dec 2026, 23:59");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2026-09-07T08:30", out,
-	    sizeof(out)), "7 Sep 2026, 08:30");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_VI, "2026-12-31 23:59:59", out, sizeof(out)),
+	    "31/12/2026 23:59");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2026-12-31 23:59:59", out, sizeof(out)),
+	    "31 Dec 2026, 23:59");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2026-09-07T08:30", out, sizeof(out)),
+	    "7 Sep 2026, 08:30");
 	CHECK_STR(mc_fmt_datetime(LANG_VI, "2026-09-07 08:30:00.123456", out,
-	    sizeof(out)), "07/09/2026 08:30");
+		      sizeof(out)),
+	    "07/09/2026 08:30");
 	/* A date alone is written as a date. */
 	CHECK_STR(mc_fmt_datetime(LANG_VI, "2026-12-06", out, sizeof(out)),
 	    "06/12/2026");
 	/* Anything else is left alone. */
-	CHECK_STR(mc_fmt_datetime(LANG_VI, "06/12/2026 14:05", out,
-	    sizeof(out)), "06/12/2026 14:05");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_VI, "06/12/2026 14:05", out, sizeof(out)),
+	    "06/12/2026 14:05");
 	CHECK_STR(mc_fmt_datetime(LANG_EN, "", out, sizeof(out)), "");
 	CHECK_STR(mc_fmt_datetime(LANG_EN, NULL, out, sizeof(out)), "");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2026-13-01 10:00", out,
-	    sizeof(out)), "2026-13-01 10:00");
-	CHECK_STR(mc_fmt_datetime(LANG_EN, "2026-12-06 25:00", out,
-	    sizeof(out)), "2026-12-06 25:00");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2026-13-01 10:00", out, sizeof(out)),
+	    "2026-13-01 10:00");
+	CHECK_STR(
+	    mc_fmt_datetime(LANG_EN, "2026-12-06 25:00", out, sizeof(out)),
+	    "2026-12-06 25:00");
 	/* A short buffer is cut, never overrun. */
 	CHECK_STR(mc_fmt_datetime(LANG_VI, "2026-12-06 14:05", out, 6),
 	    "06/12");
@@ -61,10 +72,12 @@ test_date(void)
 	    "06/12/2026");
 	CHECK_STR(mc_fmt_date(LANG_EN, "2026-12-06", out, sizeof(out)),
 	    "6 December 2026");
-	CHECK_STR(mc_fmt_date(LANG_VI, "2026-12-31 23:59:59", out,
-	    sizeof(out)), "31/12/2026");
-	CHECK_STR(mc_fmt_date(LANG_EN, "2027-01-01 00:00:00", out,
-	    sizeof(out)), "1 January 2027");
+	CHECK_STR(
+	    mc_fmt_date(LANG_VI, "2026-12-31 23:59:59", out, sizeof(out)),
+	    "31/12/2026");
+	CHECK_STR(
+	    mc_fmt_date(LANG_EN, "2027-01-01 00:00:00", out, sizeof(out)),
+	    "1 January 2027");
 }
 
 static void
@@ -121,9 +134,9 @@ test_templates(void)
 		"06/12/2026 14:05|06/12/2026|1,5|0,5 ngày làm việc",
 		"6 Dec 2026, 14:05|6 December 2026|1.5|0.5 working day",
 	};
-	struct buf	 b;
-	HDF		*hdf;
-	int		 l;
+	struct buf b;
+	HDF	  *hdf;
+	int	   l;
 
 	mc_buf_init(&b, 64 * 1024);
 	for (l = 0; l < LANG__MAX; l++) {

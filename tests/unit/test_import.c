@@ -22,9 +22,9 @@
 #include "mc_config.h"
 #include "mc_log.h"
 
-#define FIELD_NAME	"Lĩnh vực kiểm thử nhập khẩu"
-#define FIELD_SLUG	"linh-vuc-kiem-thu-nhap-khau"
-#define NAME_2		"Thủ tục kiểm thử đăng ký hộ tịch"
+#define FIELD_NAME "Lĩnh vực kiểm thử nhập khẩu"
+#define FIELD_SLUG "linh-vuc-kiem-thu-nhap-khau"
+#define NAME_2	   "Thủ tục kiểm thử đăng ký hộ tịch"
 
 static const char sql_t_cleanup_procs[] =
     "DELETE FROM procedures WHERE code LIKE '9.9999__'";
@@ -54,37 +54,34 @@ static const char sql_t_ministry[] =
 
 /* One fixture procedure as a JSON line, with the given fee and name. */
 static char *
-fixture(const char *code, const char *name, const char *level,
-    const char *fee, const char *time1, const char *time2)
+fixture(const char *code, const char *name, const char *level, const char *fee,
+    const char *time1, const char *time2)
 {
-	json_t	*o;
-	char	*s;
+	json_t *o;
+	char   *s;
 
-	o = json_pack("{s:s, s:s, s:s, s:[s], s:s, s:s, s:s, s:s, s:s,"
+	o = json_pack(
+	    "{s:s, s:s, s:s, s:[s], s:s, s:s, s:s, s:s, s:s,"
 	    " s:[s, s], s:[{s:s, s:s, s:s, s:s}, {s:s, s:s, s:s, s:s}],"
 	    " s:b, s:s, s:[{s:s, s:s, s:b, s:i, s:i},"
 	    " {s:s, s:s, s:b, s:i, s:i}], s:[{s:s, s:s}], s:s, s:s, s:s,"
 	    " s:{s:s}, s:s}",
 	    "code", code, "name", name, "field", FIELD_NAME, "levels", level,
 	    "procedure_type", "TTHC kiểm thử", "decision_no", "1/QĐ-KT",
-	    "ministry_folder", "bo-tu-phap",
-	    "implementing_agency", "Sở Tư pháp", "competent_authority", "",
-	    "subjects", "Tổ chức (không bao gồm doanh nghiệp", "HTX)",
-	    "channels",
+	    "ministry_folder", "bo-tu-phap", "implementing_agency",
+	    "Sở Tư pháp", "competent_authority", "", "subjects",
+	    "Tổ chức (không bao gồm doanh nghiệp", "HTX)", "channels",
 	    "channel", "Trực tiếp", "processing_time", time1, "fee", fee,
-	    "fee_description", "Lệ phí kiểm thử",
-	    "channel", "Trực tuyến", "processing_time", time2, "fee", "",
-	    "fee_description", "",
+	    "fee_description", "Lệ phí kiểm thử", "channel", "Trực tuyến",
+	    "processing_time", time2, "fee", "", "fee_description", "",
 	    "online_submission", 1, "steps_text", "Bước 1: nộp hồ sơ.",
-	    "required_documents",
-	    "group", "Hồ sơ gồm", "name", "Tờ khai", "has_form_template", 1,
-	    "originals", 1, "copies", 0,
-	    "group", "", "name", "Bản sao giấy tờ", "has_form_template", 0,
-	    "originals", 0, "copies", 2,
-	    "legal_basis", "title", "Luật kiểm thử", "doc_number",
+	    "required_documents", "group", "Hồ sơ gồm", "name", "Tờ khai",
+	    "has_form_template", 1, "originals", 1, "copies", 0, "group", "",
+	    "name", "Bản sao giấy tờ", "has_form_template", 0, "originals", 0,
+	    "copies", 2, "legal_basis", "title", "Luật kiểm thử", "doc_number",
 	    "99/2099/QH99", "conditions_text", "Không có thông tin",
-	    "result_text", "Giấy chứng nhận", "related_procedures", "",
-	    "raw", "thanh_phan_ho_so", "...", "source_url",
+	    "result_text", "Giấy chứng nhận", "related_procedures", "", "raw",
+	    "thanh_phan_ho_so", "...", "source_url",
 	    "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/kiem-thu");
 	if (o == NULL)
 		return NULL;
@@ -107,11 +104,11 @@ nfd(const char *s)
 static char *
 write_fixture(const char *fee, int gz)
 {
-	char	 tmpl[] = "/tmp/test_import.XXXXXX";
-	char	*lines[12], *longname, *path, *dname;
-	gzFile	 g;
-	size_t	 i, n = 0;
-	int	 fd, ok = 1;
+	char   tmpl[] = "/tmp/test_import.XXXXXX";
+	char  *lines[12], *longname, *path, *dname;
+	gzFile g;
+	size_t i, n = 0;
+	int    fd, ok = 1;
 
 	if ((fd = mkstemp(tmpl)) < 0)
 		return NULL;
@@ -132,9 +129,9 @@ write_fixture(const char *fee, int gz)
 	lines[n++] = fixture("9.999906", "Chỉ cấp bộ", "Cấp bộ", "", "1", "1");
 	lines[n++] = fixture("9.999907", "   ", "Cấp xã", "", "1", "1");
 	lines[n++] = fixture("9.999908", longname, "Cấp xã", "", "1", "1");
-	lines[n++] = strdup("{\"code\": \"9.999909\", \"name\": \"\xff\xfe\"}");
-	lines[n++] = fixture("9.999901", "Trùng mã", "Cấp tỉnh", "", "1",
-	    "1");
+	lines[n++] = strdup(
+	    "{\"code\": \"9.999909\", \"name\": \"\xff\xfe\"}");
+	lines[n++] = fixture("9.999901", "Trùng mã", "Cấp tỉnh", "", "1", "1");
 	lines[n++] = strdup("");
 	free(longname);
 	free(dname);
@@ -173,9 +170,9 @@ cleanup(struct mc_db *db)
 static void
 test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats	 st;
-	struct mc_rows		 r, ch, doc, law, min;
-	long long		 id;
+	struct import_stats st;
+	struct mc_rows	    r, ch, doc, law, min;
+	long long	    id;
 
 	CHECK_INT(import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 3);
@@ -189,8 +186,7 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
 	id = mc_rows_int(&r, 0, 0);
 	CHECK_STR(mc_rows_str(&r, 0, 1), "Thủ tục kiểm thử cấp tỉnh");
-	CHECK_STR(mc_rows_str(&r, 0, 2),
-	    "9.999901 thu tuc kiem thu cap tinh");
+	CHECK_STR(mc_rows_str(&r, 0, 2), "9.999901 thu tuc kiem thu cap tinh");
 	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
 	CHECK_INT(mc_rows_int(&r, 0, 4), 40);
 	CHECK(mc_rows_str(&r, 0, 5) == NULL);
@@ -202,8 +198,8 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_INT(strlen(mc_rows_str(&r, 0, 11)), 64);
 	CHECK_INT(mc_rows_int(&r, 0, 12), 1);
 	CHECK_INT(mc_db_query(db, a, &min, sql_t_ministry, ""), 0);
-	CHECK_STR(mc_rows_str(&r, 0, 9), min.n ? mc_rows_str(&min, 0, 0) :
-	    NULL);
+	CHECK_STR(mc_rows_str(&r, 0, 9),
+	    min.n ? mc_rows_str(&min, 0, 0) : NULL);
 
 	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i", id), 0);
 	CHECK_INT(ch.n, 2);
@@ -235,17 +231,18 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_STR(mc_rows_str(&r, 0, 1), NAME_2);
 	CHECK_STR(mc_rows_str(&r, 0, 2),
 	    "9.999902 thu tuc kiem thu dang ky ho tich");
-	CHECK_INT(mc_rows_int(&r, 0, 4), 4);	/* 0,5 working day */
+	CHECK_INT(mc_rows_int(&r, 0, 4), 4); /* 0,5 working day */
 	CHECK_INT(mc_rows_int(&r, 0, 8), 1);
-	CHECK(mc_rows_str(&r, 0, 9) == NULL);		/* commune only */
-	CHECK_STR(mc_rows_str(&r, 0, 10), FIELD_SLUG);	/* same field */
+	CHECK(mc_rows_str(&r, 0, 9) == NULL);	       /* commune only */
+	CHECK_STR(mc_rows_str(&r, 0, 10), FIELD_SLUG); /* same field */
 
 	/* 9.999903: calendar days; a bare number is working days. */
 	CHECK_INT(proc_row(db, a, "9.999903", &r), 1);
 	CHECK(mc_rows_str(&r, 0, 4) == NULL);
 	CHECK_INT(mc_rows_int(&r, 0, 5), 30);
 	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
-	    mc_rows_int(&r, 0, 0)), 0);
+		      mc_rows_int(&r, 0, 0)),
+	    0);
 	CHECK_INT(ch.n, 2);
 	CHECK_INT(mc_rows_int(&ch, 1, 2), 24);
 
@@ -259,8 +256,8 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 static void
 test_reimport(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats	 st;
-	struct mc_rows		 r;
+	struct import_stats st;
+	struct mc_rows	    r;
 
 	CHECK_INT(import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 0);
@@ -276,8 +273,8 @@ test_reimport(struct mc_db *db, struct mc_arena *a, const char *path)
 static void
 test_changed_fee(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats	 st;
-	struct mc_rows		 r, ch;
+	struct import_stats st;
+	struct mc_rows	    r, ch;
 
 	CHECK_INT(import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 0);
@@ -286,8 +283,9 @@ test_changed_fee(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
 	CHECK_INT(mc_rows_int(&r, 0, 3), 2);
 	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
-	    mc_rows_int(&r, 0, 0)), 0);
-	CHECK_INT(ch.n, 2);			/* replaced, not appended */
+		      mc_rows_int(&r, 0, 0)),
+	    0);
+	CHECK_INT(ch.n, 2); /* replaced, not appended */
 	CHECK_STR(mc_rows_str(&ch, 0, 4), "20.000 đồng");
 	CHECK_INT(proc_row(db, a, "9.999902", &r), 1);
 	CHECK_INT(mc_rows_int(&r, 0, 3), 1);
@@ -300,7 +298,7 @@ static int
 has_error(const struct mc_proc_error *err, size_t n, const char *field,
     const char *why)
 {
-	size_t	i;
+	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (strcmp(err[i].field, field) == 0 &&
@@ -317,13 +315,13 @@ has_error(const struct mc_proc_error *err, size_t n, const char *field,
 static void
 test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 {
-	struct import_stats	 st;
-	struct mc_procedure	 p;
-	struct mc_proc_edit	*e;
-	struct mc_proc_error	 err[8];
-	struct mc_rows		 r, ch, v;
-	long long		 ver;
-	size_t			 i, n;
+	struct import_stats  st;
+	struct mc_procedure  p;
+	struct mc_proc_edit *e;
+	struct mc_proc_error err[8];
+	struct mc_rows	     r, ch, v;
+	long long	     ver;
+	size_t		     i, n;
 
 	CHECK_INT(mc_catalogue_get(db, a, "9.999901", 0, &p), 1);
 	if (p.row.n != 1 || p.channels.n != 2 || p.documents.n != 2)
@@ -342,7 +340,7 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 		e->docs[i].copies = mc_rows_int(&p.documents, i, 3);
 	}
 	e->nchans = 2;
-	e->chans[1].fee = "Miễn phí";		/* was empty */
+	e->chans[1].fee = "Miễn phí"; /* was empty */
 	e->ndocs = 3;
 	e->docs[2].name = "Giấy tờ mới";
 	e->docs[2].note = "Bản chính để đối chiếu";
@@ -376,14 +374,16 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 	CHECK_STR(mc_rows_str(&r, 0, 1), "Thủ tục kiểm thử đã sửa");
 	CHECK_STR(mc_rows_str(&r, 0, 2), "9.999901 thu tuc kiem thu da sua");
 	CHECK_INT(mc_rows_int(&r, 0, 3), 3);
-	CHECK_INT(mc_rows_int(&r, 0, 4), 32);		/* 4 working days */
+	CHECK_INT(mc_rows_int(&r, 0, 4), 32); /* 4 working days */
 	CHECK_INT(mc_db_query(db, a, &ch, sql_t_channels, "i",
-	    mc_rows_int(&r, 0, 0)), 0);
+		      mc_rows_int(&r, 0, 0)),
+	    0);
 	CHECK_INT(ch.n, 2);
 	CHECK_STR(mc_rows_str(&ch, 0, 4), "30.000 đồng");
 	CHECK_INT(mc_rows_int(&ch, 0, 2), 32);
 	CHECK_INT(mc_db_query(db, a, &ch, sql_t_documents, "i",
-	    mc_rows_int(&r, 0, 0)), 0);
+		      mc_rows_int(&r, 0, 0)),
+	    0);
 	CHECK_INT(ch.n, 3);
 	CHECK_STR(mc_rows_str(&ch, 2, 1), "Giấy tờ mới");
 	/* Both versions kept: the catalogue's (2) and the agency's (3). */
@@ -392,8 +392,7 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 	CHECK_INT(mc_rows_int(&v, 0, 0), 3);
 	CHECK_STR(mc_rows_str(&v, 0, 1), "local");
 	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"what\":\"fee\"") != NULL);
-	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"to\":\"30.000 đồng\"") !=
-	    NULL);
+	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"to\":\"30.000 đồng\"") != NULL);
 	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"document_add\"") != NULL);
 	CHECK(strstr(mc_rows_str(&v, 0, 4), "\"what\":\"time\"") != NULL);
 	CHECK_INT(mc_rows_int(&v, 1, 0), 2);
@@ -418,7 +417,7 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 static void
 test_parse_time(struct mc_arena *a)
 {
-	long long	 h, d;
+	long long h, d;
 
 	mc_catalogue_parse_time(a, "5 Ngày làm việc", &h, &d);
 	CHECK(h == 40 && d == -1);
@@ -449,10 +448,10 @@ test_parse_time(struct mc_arena *a)
 int
 main(void)
 {
-	struct import_stats	 st;
-	struct mc_arena		*a;
-	struct mc_db		*db;
-	char			*plain, *gz;
+	struct import_stats st;
+	struct mc_arena	   *a;
+	struct mc_db	   *db;
+	char		   *plain, *gz;
 
 	if (!NEED_DB("test_import"))
 		return DONE();

@@ -29,8 +29,8 @@
 #include "mc_util.h"
 #include "mc_view.h"
 
-#define PARALLEL	4
-#define ROWS		12
+#define PARALLEL 4
+#define ROWS	 12
 
 enum stmt {
 	STMT_COUNT_TO,
@@ -52,6 +52,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_COUNT_TO] = "SELECT COUNT(*) FROM outbox WHERE recipient = ?",
 	[STMT_COUNT_NOTES] = "SELECT COUNT(*) FROM notifications "
@@ -89,6 +90,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_COUNT_KIND] = "SELECT COUNT(*) FROM notifications "
 	    "WHERE account_id = ? AND dossier_id = ? AND kind = ?",
 };
+/* clang-format on */
 
 /* ------------------------------------------------------------ no database */
 
@@ -96,13 +98,12 @@ static const char *const stmts[STMT__MAX] = {
 static char *
 unbase64(struct mc_arena *a, const char *s, size_t n)
 {
-	unsigned char	*out = mc_arena_alloc(a, n + 4);
-	int		 len;
+	unsigned char *out = mc_arena_alloc(a, n + 4);
+	int	       len;
 
-	if ((len = EVP_DecodeBlock(out, (const unsigned char *)s,
-	    (int)n)) < 0)
+	if ((len = EVP_DecodeBlock(out, (const unsigned char *)s, (int)n)) < 0)
 		return NULL;
-	while (n > 0 && s[n - 1] == '=') {	/* padding counted as zeros */
+	while (n > 0 && s[n - 1] == '=') { /* padding counted as zeros */
 		len--;
 		n--;
 	}
@@ -114,20 +115,20 @@ unbase64(struct mc_arena *a, const char *s, size_t n)
 static const char *
 header(struct mc_arena *a, const char *msg, const char *name)
 {
-	struct buf	 b;
-	const char	*p, *end, *w, *q;
-	char		*out;
-	size_t		 n = strlen(name);
+	struct buf  b;
+	const char *p, *end, *w, *q;
+	char	   *out;
+	size_t	    n = strlen(name);
 
 	for (p = msg; p != NULL && *p != '\0' && strncmp(p, "\r\n", 2) != 0;
-	    p = strstr(p, "\r\n") ? strstr(p, "\r\n") + 2 : NULL)
+	     p = strstr(p, "\r\n") ? strstr(p, "\r\n") + 2 : NULL)
 		if (strncmp(p, name, n) == 0 && p[n] == ':')
 			break;
 	if (p == NULL || strncmp(p, name, n) != 0)
 		return NULL;
 	/* The field runs until a line that does not start with a space. */
 	for (end = p; (end = strstr(end, "\r\n")) != NULL && end[2] == ' ';
-	    end += 2)
+	     end += 2)
 		;
 	mc_buf_init(&b, 4096);
 	for (w = p + n + 1; w < end; w = q + 2) {
@@ -160,23 +161,24 @@ test_backoff(void)
 static void
 test_message(struct mc_arena *a)
 {
-	struct mc_outbox_msg	 m;
-	struct buf		 b;
-	const char		*subject, *body, *p, *line;
-	size_t			 longest = 0;
-	int			 bare_lf = 0;
+	struct mc_outbox_msg m;
+	struct buf	     b;
+	const char	    *subject, *body, *p, *line;
+	size_t		     longest = 0;
+	int		     bare_lf = 0;
 
 	memset(&m, 0, sizeof(m));
 	m.id = 4242;
 	m.recipient = "cong.dan@example.vn";
-	m.subject = "Hồ sơ 000.00.16.H29-261127-0001 đã được tiếp nhận – "
+	m.subject =
+	    "Hồ sơ 000.00.16.H29-261127-0001 đã được tiếp nhận – "
 	    "thời hạn trả kết quả ngày 30/11/2026, Ủy ban nhân dân Phường "
 	    "Bến Thành";
 	m.body = "Kính gửi Nguyễn Văn An,\n\nDòng hai.\n.\nDòng cuối.";
 	m.created = 1795000000;
 	mc_buf_init(&b, 1 << 20);
-	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local",
-	    "Một Cửa"), 0);
+	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", "Một Cửa"),
+	    0);
 	CHECK(strstr(b.s, "\r\nMessage-ID: <outbox-4242@motcua>\r\n") != NULL);
 	CHECK(strstr(b.s, "\r\nTo: <cong.dan@example.vn>\r\n") != NULL);
 	CHECK(strstr(b.s, "\r\nContent-Type: text/plain; charset=UTF-8\r\n") !=
@@ -202,8 +204,8 @@ test_message(struct mc_arena *a)
 	/* The body decodes back, in canonical form. */
 	p = strstr(b.s, "\r\n\r\n") + 4;
 	{
-		struct buf	 raw;
-		const char	*q;
+		struct buf  raw;
+		const char *q;
 
 		mc_buf_init(&raw, 1 << 20);
 		for (q = p; *q != '\0'; q++)
@@ -212,11 +214,12 @@ test_message(struct mc_arena *a)
 		body = unbase64(a, raw.s, raw.len);
 		mc_buf_free(&raw);
 	}
-	CHECK_STR(body, "Kính gửi Nguyễn Văn An,\r\n\r\nDòng hai.\r\n.\r\n"
+	CHECK_STR(body,
+	    "Kính gửi Nguyễn Văn An,\r\n\r\nDòng hai.\r\n.\r\n"
 	    "Dòng cuối.");
 	/* The same row makes the same message: duplicates are detectable. */
 	{
-		struct buf	again;
+		struct buf again;
 
 		mc_buf_init(&again, 1 << 20);
 		mc_outbox_message(&again, &m, "noreply@motcua.local",
@@ -249,9 +252,9 @@ test_message(struct mc_arena *a)
 static void
 test_sms_json(void)
 {
-	struct mc_outbox_msg	 m;
-	struct buf		 b;
-	json_t			*j;
+	struct mc_outbox_msg m;
+	struct buf	     b;
+	json_t		    *j;
 
 	memset(&m, 0, sizeof(m));
 	m.id = 77;
@@ -279,8 +282,8 @@ static long long
 count(struct mc_db *db, struct mc_arena *a, int stmt, const char *types,
     const void *arg)
 {
-	struct mc_rows	rows;
-	int		rc;
+	struct mc_rows rows;
+	int	       rc;
 
 	if (types[0] == 's')
 		rc = mc_db_query(db, a, &rows, stmts[stmt], "s",
@@ -296,15 +299,15 @@ static void
 test_transaction(struct mc_db *db, struct mc_arena *a, const char *tag,
     long long account)
 {
-	const char	*to = mc_arena_printf(a, "unit-outbox-%s@motcua.test", tag);
-	const char	*phone = mc_arena_printf(a, "+8490%07d",
+	const char *to = mc_arena_printf(a, "unit-outbox-%s@motcua.test", tag);
+	const char *phone = mc_arena_printf(a, "+8490%07d",
 	    (int)getpid() % 10000000);
 
 	CHECK_INT(mc_db_begin(db), 0);
 	CHECK_INT(mc_outbox_email(db, to, "Tiêu đề", "Nội dung", 0), 0);
 	CHECK_INT(mc_outbox_sms(db, phone, "Tin nhắn", 0), 0);
-	CHECK_INT(mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung",
-	    NULL), 0);
+	CHECK_INT(
+	    mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung", NULL), 0);
 	mc_db_rollback(db);
 	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", to), 0);
 	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", phone), 0);
@@ -313,8 +316,8 @@ test_transaction(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK_INT(mc_db_begin(db), 0);
 	CHECK_INT(mc_outbox_email(db, to, "Tiêu đề", "Nội dung", 0), 0);
 	CHECK_INT(mc_outbox_sms(db, phone, "Tin nhắn", 0), 0);
-	CHECK_INT(mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung",
-	    NULL), 0);
+	CHECK_INT(
+	    mc_notify(db, account, 0, "test", "Tiêu đề", "Nội dung", NULL), 0);
 	CHECK_INT(mc_db_commit(db), 0);
 	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", to), 1);
 	CHECK_INT(count(db, a, STMT_COUNT_TO, "s", phone), 1);
@@ -329,17 +332,17 @@ test_transaction(struct mc_db *db, struct mc_arena *a, const char *tag,
 	mc_db_exec(db, stmts[STMT_CLEAN], "s", phone);
 }
 
-static void	test_localize(struct mc_db *, struct mc_arena *, long long,
-		    const char *, const char *);
+static void test_localize(struct mc_db *, struct mc_arena *, long long,
+    const char *, const char *);
 
 /* A dossier filed online by the account, with e-mail and phone. */
 static long long
 file_dossier(struct mc_db *db, struct mc_arena *a, long long account,
     const char *email, const char *phone, const char **code)
 {
-	struct mc_submission	 s;
-	struct mc_rows		 proc;
-	struct mc_dossier	 d;
+	struct mc_submission s;
+	struct mc_rows	     proc;
+	struct mc_dossier    d;
 
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
 	    proc.n != 1)
@@ -363,10 +366,11 @@ static long long
 count_kind(struct mc_db *db, struct mc_arena *a, long long account,
     long long dossier, const char *kind)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(db, a, &rows, stmts[STMT_COUNT_KIND], "iis", account,
-	    dossier, kind) < 0 || rows.n != 1)
+		dossier, kind) < 0 ||
+	    rows.n != 1)
 		return -1;
 	return mc_rows_int(&rows, 0, 0);
 }
@@ -398,21 +402,21 @@ static void
 test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
     long long account, long long officer)
 {
-	struct mc_rows	 rows, notes;
-	const char	*code, *email, *link, *subject, *body, *sms;
-	long long	 id, n0, k0;
-	size_t		 i;
+	struct mc_rows rows, notes;
+	const char    *code, *email, *link, *subject, *body, *sms;
+	long long      id, n0, k0;
+	size_t	       i;
 
 	email = mc_arena_printf(a, "unit-outbox-%s-d@motcua.test", tag);
-	if ((id = file_dossier(db, a, account, email, "0909000111",
-	    &code)) < 0) {
+	if ((id = file_dossier(db, a, account, email, "0909000111", &code)) <
+	    0) {
 		CHECK(!"a dossier to notify about");
 		return;
 	}
 	link = mc_arena_printf(a, "%s/dich-vu/ho-so/%s",
 	    mc_config_get("base_url", "http://127.0.0.1:8080"), code);
 	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
-	n0 = (long long)rows.n;		/* the submission's own, if wired */
+	n0 = (long long)rows.n; /* the submission's own, if wired */
 	k0 = count(db, a, STMT_COUNT_NOTES, "i", &account);
 
 	/* Rolled back: nothing. */
@@ -437,11 +441,11 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK_STR(mc_rows_str(&rows, i, 1), email);
 	CHECK_STR(mc_rows_str(&rows, i, 4), "pending");
 	CHECK_INT(mc_rows_int(&rows, i, 5), 0);
-	CHECK_INT(mc_rows_int(&rows, i, 6), 1);		/* due now */
+	CHECK_INT(mc_rows_int(&rows, i, 6), 1); /* due now */
 	subject = mc_rows_str(&rows, i, 2);
 	body = mc_rows_str(&rows, i, 3);
-	CHECK_STR(subject, mc_arena_printf(a, "Hồ sơ %s đã được tiếp nhận",
-	    code));
+	CHECK_STR(subject,
+	    mc_arena_printf(a, "Hồ sơ %s đã được tiếp nhận", code));
 	CHECK(strstr(body, "Kính gửi Nguyễn Thị Thu Hà,") != NULL);
 	CHECK(strstr(body, "đã tiếp nhận hồ sơ") != NULL);
 	CHECK(strstr(body, code) != NULL);
@@ -465,14 +469,16 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 	mc_db_exec(db, stmts[STMT_EVENT], "is", id, "Thiếu giấy chứng sinh.");
 	CHECK_INT(mc_notify_dossier_event(db, a, id, "refuse"), 0);
 	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
-	CHECK(rows.n > 0 && strstr(mc_rows_str(&rows, rows.n - 2, 3),
-	    "Lý do: Thiếu giấy chứng sinh.\n") != NULL);
+	CHECK(rows.n > 0 &&
+	    strstr(mc_rows_str(&rows, rows.n - 2, 3),
+		"Lý do: Thiếu giấy chứng sinh.\n") != NULL);
 
 	/* An unknown event: the generic text, in the portal and by e-mail. */
 	CHECK_INT(mc_notify_dossier_event(db, a, id, "something_new"), 0);
 	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
-	CHECK(rows.n > 0 && strstr(mc_rows_str(&rows, rows.n - 1, 2),
-	    "có cập nhật mới") != NULL);
+	CHECK(rows.n > 0 &&
+	    strstr(mc_rows_str(&rows, rows.n - 1, 2), "có cập nhật mới") !=
+		NULL);
 	CHECK_STR(mc_rows_str(&rows, rows.n - 1, 0), "email");
 	CHECK_INT(mc_notify_dossier_event(db, a, id, "Bad.Name{x}"), 0);
 	mc_db_query(db, a, &notes, stmts[STMT_NOTE_OF], "i", account);
@@ -487,7 +493,8 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 	/* Officers: a reminder also by e-mail, new work only in the office. */
 	n0 = (long long)rows.n;
 	CHECK_INT(mc_notify_officer(db, a, officer, id, "reminder",
-	    "Xin xử lý gấp."), 0);
+		      "Xin xử lý gấp."),
+	    0);
 	CHECK_INT(mc_notify_officer(db, a, officer, id, "new_work", NULL), 0);
 	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
 	CHECK_INT(rows.n, n0 + 1);
@@ -495,9 +502,9 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 		CHECK_STR(mc_rows_str(&rows, rows.n - 1, 2),
 		    mc_arena_printf(a, "Đôn đốc xử lý hồ sơ %s", code));
 		CHECK(strstr(mc_rows_str(&rows, rows.n - 1, 3),
-		    "Nội dung: Xin xử lý gấp.\n") != NULL);
+			  "Nội dung: Xin xử lý gấp.\n") != NULL);
 		CHECK(strstr(mc_rows_str(&rows, rows.n - 1, 3),
-		    "/can-bo/ho-so/") != NULL);
+			  "/can-bo/ho-so/") != NULL);
 	}
 	mc_db_query(db, a, &notes, stmts[STMT_NOTE_OF], "i", officer);
 	CHECK_INT(notes.n, 2);
@@ -521,9 +528,9 @@ static void
 test_localize(struct mc_db *db, struct mc_arena *a, long long account,
     const char *code, const char *subject)
 {
-	struct mc_rows	 unread, read;
-	const char	*title = NULL, *body = NULL;
-	HDF		*hdf;
+	struct mc_rows unread, read;
+	const char    *title = NULL, *body = NULL;
+	HDF	      *hdf;
 
 	CHECK_INT(mc_notify_list(db, a, account, 100, &unread, &read), 0);
 	CHECK(unread.n > 0 && unread.ncols == 10);
@@ -532,27 +539,35 @@ test_localize(struct mc_db *db, struct mc_arena *a, long long account,
 	CHECK_STR(mc_rows_str(&unread, 0, 8), "accept");
 	CHECK(mc_rows_str(&unread, 0, 9) != NULL);
 	hdf = mc_view_begin(LANG_EN);
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, mc_rows_str(&unread, 0,
-	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
-	CHECK_STR(title, mc_arena_printf(a, "Dossier %s has been accepted",
-	    code));
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN,
+		      mc_rows_str(&unread, 0, 8), mc_rows_str(&unread, 0, 9),
+		      &title, &body),
+	    0);
+	CHECK_STR(title,
+	    mc_arena_printf(a, "Dossier %s has been accepted", code));
 	CHECK(body != NULL && strstr(body, "accepted dossier") != NULL &&
 	    strstr(body, "Result due: ") != NULL);
-	CHECK(body != NULL && strstr(body, "/20") == NULL);	/* no dd/mm/yyyy */
+	CHECK(body != NULL && strstr(body, "/20") == NULL); /* no dd/mm/yyyy */
 	hdf = mc_view_begin(LANG_VI);
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_VI, mc_rows_str(&unread, 0,
-	    8), mc_rows_str(&unread, 0, 9), &title, &body), 0);
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_VI,
+		      mc_rows_str(&unread, 0, 8), mc_rows_str(&unread, 0, 9),
+		      &title, &body),
+	    0);
 	CHECK_STR(title, subject);
 	CHECK_STR(body, mc_rows_str(&unread, 0, 3));
 	/* Nothing to localize from: the stored texts stay. */
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, NULL, "{}", &title,
-	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "Bad{x}", "{}", &title,
-	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept", "[1]", &title,
-	    &body), -1);
-	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept", "{", &title,
-	    &body), -1);
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, NULL, "{}",
+		      &title, &body),
+	    -1);
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "Bad{x}",
+		      "{}", &title, &body),
+	    -1);
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept",
+		      "[1]", &title, &body),
+	    -1);
+	CHECK_INT(mc_notify_localize(a, mc_view_text, hdf, LANG_EN, "accept",
+		      "{", &title, &body),
+	    -1);
 }
 
 /* Reading and marking read, scoped to the account. */
@@ -560,8 +575,8 @@ static void
 test_read(struct mc_db *db, struct mc_arena *a, long long account,
     long long other)
 {
-	struct mc_rows	unread, read;
-	long long	n, oldest;
+	struct mc_rows unread, read;
+	long long      n, oldest;
 
 	n = mc_notify_unread(db, account);
 	CHECK(n >= 3);
@@ -574,19 +589,20 @@ test_read(struct mc_db *db, struct mc_arena *a, long long account,
 	CHECK(mc_rows_int(&unread, 0, 0) > mc_rows_int(&unread, 1, 0));
 	oldest = mc_rows_int(&unread, unread.n - 1, 0);
 	CHECK_INT(mc_notify_mark_read(db, other, oldest, 0), 0);
-	CHECK(mc_notify_mark_read(db, other, 0, 0) >= 0);	/* its own */
+	CHECK(mc_notify_mark_read(db, other, 0, 0) >= 0); /* its own */
 	CHECK_INT(mc_notify_unread(db, account), n);
 	CHECK_INT(mc_notify_mark_read(db, account, oldest, 0), 1);
 	CHECK_INT(mc_notify_mark_read(db, account, oldest, 0), 0);
 	CHECK_INT(mc_notify_unread(db, account), n - 1);
 	/* Up to what the user saw: a newer one stays unread. */
-	CHECK_INT(mc_notify_mark_read(db, account, 0,
-	    mc_rows_int(&unread, 1, 0)), n - 2);
+	CHECK_INT(
+	    mc_notify_mark_read(db, account, 0, mc_rows_int(&unread, 1, 0)),
+	    n - 2);
 	CHECK_INT(mc_notify_unread(db, account), 1);
 	CHECK_INT(mc_notify_list(db, a, account, 100, &unread, &read), 0);
 	CHECK_INT(unread.n, 1);
 	CHECK_INT((long long)read.n, n - 1);
-	CHECK(mc_rows_str(&read, 0, 6) != NULL);	/* read_at */
+	CHECK(mc_rows_str(&read, 0, 6) != NULL); /* read_at */
 	CHECK_INT(mc_notify_mark_read(db, account, 0, 0), 1);
 	CHECK_INT(mc_notify_unread(db, account), 0);
 }
@@ -600,20 +616,21 @@ test_read(struct mc_db *db, struct mc_arena *a, long long account,
 static void
 test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 {
-	const char		*like = mc_arena_printf(a,
-	    "unit-outbox-%s-c%%", tag);
-	long long		 ids[ROWS], id, others[4096];
-	int			 fds[2], i, j, status, seen[ROWS], dup = 0;
-	int			 missing = 0, nothers = 0;
-	char			 line[64];
-	FILE			*in;
-	time_t			 later = 3786912000;	/* 2090-01-01 */
-	struct mc_rows		 r;
-	struct mc_outbox_msg	 m;
+	const char    *like = mc_arena_printf(a, "unit-outbox-%s-c%%", tag);
+	long long      ids[ROWS], id, others[4096];
+	int	       fds[2], i, j, status, seen[ROWS], dup = 0;
+	int	       missing = 0, nothers = 0;
+	char	       line[64];
+	FILE	      *in;
+	time_t	       later = 3786912000; /* 2090-01-01 */
+	struct mc_rows r;
+	struct mc_outbox_msg m;
 
 	for (i = 0; i < ROWS; i++) {
-		mc_outbox_email(db, mc_arena_printf(a,
-		    "unit-outbox-%s-c%d@motcua.test", tag, i), "Thử", "Thử", 0);
+		mc_outbox_email(db,
+		    mc_arena_printf(a, "unit-outbox-%s-c%d@motcua.test", tag,
+			i),
+		    "Thử", "Thử", 0);
 		ids[i] = (long long)mc_db_insert_id(db);
 	}
 	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
@@ -622,14 +639,16 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	for (i = 0; i < PARALLEL; i++) {
 		if (fork() != 0)
 			continue;
-		struct mc_db		*own = mc_db_open();
-		struct mc_arena		*oa = mc_arena_new(4096);
-		struct mc_outbox_msg	*got;
-		size_t			 n;
-		FILE			*out = fdopen(fds[1], "w");
+		struct mc_db	     *own = mc_db_open();
+		struct mc_arena	     *oa = mc_arena_new(4096);
+		struct mc_outbox_msg *got;
+		size_t		      n;
+		FILE		     *out = fdopen(fds[1], "w");
 
-		while (own != NULL && mc_outbox_claim(own, oa, later + 86400,
-		    1, &got, &n) == 0 && n == 1) {
+		while (own != NULL &&
+		    mc_outbox_claim(own, oa, later + 86400, 1, &got, &n) ==
+			0 &&
+		    n == 1) {
 			fprintf(out, "%lld\n", got[0].id);
 			fflush(out);
 			mc_arena_reset(oa);
@@ -646,7 +665,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 		if (j < ROWS) {
 			if (seen[j]++)
 				dup++;
-		} else if (nothers < 4096)	/* somebody else's */
+		} else if (nothers < 4096) /* somebody else's */
 			others[nothers++] = id;
 	}
 	fclose(in);
@@ -668,18 +687,18 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	/* Outcomes: the rows are 'sending' now. */
 	memset(&m, 0, sizeof(m));
 	m.id = ids[0];
-	CHECK_INT(mc_outbox_retry(db, &m, "smtp: Couldn't connect", 3600,
-	    20, 0), 0);
+	CHECK_INT(
+	    mc_outbox_retry(db, &m, "smtp: Couldn't connect", 3600, 20, 0), 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[0]);
 	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
 	CHECK_INT(mc_rows_int(&r, 0, 1), 1);
 	CHECK_STR(mc_rows_str(&r, 0, 2), "smtp: Couldn't connect");
-	CHECK_INT(mc_rows_int(&r, 0, 3), 1);	/* due in an hour */
+	CHECK_INT(mc_rows_int(&r, 0, 3), 1); /* due in an hour */
 	/* Not due: a claim now does not take it. */
 	{
-		struct mc_outbox_msg	*got;
-		size_t			 n, k;
-		int			 taken = 0;
+		struct mc_outbox_msg *got;
+		size_t		      n, k;
+		int		      taken = 0;
 
 		CHECK_INT(mc_outbox_claim(db, a, time(NULL), 1000, &got, &n),
 		    0);
@@ -725,17 +744,17 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[4]);
 	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[5]);
-	CHECK_STR(mc_rows_str(&r, 0, 0), "sending");	/* recent: kept */
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sending"); /* recent: kept */
 	mc_db_exec(db, stmts[STMT_CLEAN], "s", like);
 }
 
 static void
 test_database(struct mc_arena *a)
 {
-	struct mc_db	*db;
-	const char	*tag = mc_arena_printf(a, "%d-%ld", (int)getpid(),
-	    (long)time(NULL));
-	long long	 citizen, officer;
+	struct mc_db *db;
+	const char   *tag = mc_arena_printf(a, "%d-%ld", (int)getpid(),
+	      (long)time(NULL));
+	long long     citizen, officer;
 
 	if (!NEED_DB("test_outbox"))
 		return;
@@ -746,12 +765,12 @@ test_database(struct mc_arena *a)
 	/* The texts of this checkout (tests run from the top folder). */
 	mc_config_set("templates_dir", "templates");
 	CHECK_INT(mc_view_init("templates"), 0);
-	citizen = mc_auth_account_create(db, mc_arena_printf(a,
-	    "unit-outbox-%s-cit@motcua.test", tag), NULL, "Công Dân Thử",
-	    NULL, "password1");
-	officer = mc_auth_account_create(db, mc_arena_printf(a,
-	    "unit-outbox-%s-off@motcua.test", tag), NULL, "Cán Bộ Thử", NULL,
-	    "password1");
+	citizen = mc_auth_account_create(db,
+	    mc_arena_printf(a, "unit-outbox-%s-cit@motcua.test", tag), NULL,
+	    "Công Dân Thử", NULL, "password1");
+	officer = mc_auth_account_create(db,
+	    mc_arena_printf(a, "unit-outbox-%s-off@motcua.test", tag), NULL,
+	    "Cán Bộ Thử", NULL, "password1");
 	CHECK(citizen > 0 && officer > 0);
 	if (citizen > 0 && officer > 0) {
 		test_transaction(db, a, tag, citizen);
@@ -759,8 +778,8 @@ test_database(struct mc_arena *a)
 		test_read(db, a, citizen, officer);
 		test_claims(db, a, tag);
 	}
-	mc_db_exec(db, stmts[STMT_CLEAN], "s", mc_arena_printf(a,
-	    "unit-outbox-%s%%", tag));
+	mc_db_exec(db, stmts[STMT_CLEAN], "s",
+	    mc_arena_printf(a, "unit-outbox-%s%%", tag));
 	mc_outbox_free();
 	mc_view_free();
 	mc_db_close(db);
@@ -769,9 +788,9 @@ test_database(struct mc_arena *a)
 int
 main(void)
 {
-	struct mc_arena	*a = mc_arena_new(1 << 16);
+	struct mc_arena *a = mc_arena_new(1 << 16);
 
-	setenv("TZ", "Asia/Ho_Chi_Minh", 1);	/* as mc_config_load does */
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1); /* as mc_config_load does */
 	tzset();
 	test_backoff();
 	test_message(a);

@@ -17,34 +17,36 @@
 #include "mc_forms.h"
 #include "mc_pdf.h"
 
-#define PDF_MAX		(16u << 20)
-#define HOSTILE		"<b>Bà & \"Ông\" 'x'</b> 100% %s %n &amp; <i>"
+#define PDF_MAX (16u << 20)
+#define HOSTILE "<b>Bà & \"Ông\" 'x'</b> 100% %s %n &amp; <i>"
+/* clang-format off */
 #define URL		"https://dichvucong.hochiminhcity.gov.vn/dich-vu/" \
 			    "ho-so/000.00.16.H29-260305-0001?ma=7f3a9c"
+/* clang-format on */
 
-static char	 tmpdir[] = "/tmp/motcua-test-pdf-XXXXXX";
-static int	 nfile;
+static char tmpdir[] = "/tmp/motcua-test-pdf-XXXXXX";
+static int  nfile;
 
 /* What poppler made of a PDF. */
 struct readback {
-	char	 path[128];
-	char	*text;		/* pdftotext -layout, whitespace collapsed */
-	char	*raw;		/* pdftotext -layout as it came */
-	char	*flow;		/* pdftotext -raw (drawing order: a table
+	char   path[128];
+	char  *text; /* pdftotext -layout, whitespace collapsed */
+	char  *raw;  /* pdftotext -layout as it came */
+	char  *flow; /* pdftotext -raw (drawing order: a table
 				   cell's lines together), collapsed */
-	int	 pages;
-	double	 width, height;	/* of the first page, in points */
+	int    pages;
+	double width, height; /* of the first page, in points */
 };
 
 /* Runs cmd and returns its whole output (malloc'd), or NULL. */
 static char *
 run(const char *cmd)
 {
-	struct buf	 b;
-	FILE		*p;
-	char		 chunk[4096];
-	size_t		 n;
-	char		*s;
+	struct buf b;
+	FILE	  *p;
+	char	   chunk[4096];
+	size_t	   n;
+	char	  *s;
 
 	if ((p = popen(cmd, "r")) == NULL)
 		return NULL;
@@ -64,7 +66,7 @@ run(const char *cmd)
 static char *
 collapse(const char *s)
 {
-	char	*out, *o;
+	char *out, *o;
 
 	o = out = malloc(strlen(s) + 1);
 	while (*s != '\0') {
@@ -85,8 +87,8 @@ collapse(const char *s)
 static int
 readback(const struct buf *pdf, struct readback *rb)
 {
-	FILE	*f;
-	char	 cmd[512], *info, *p;
+	FILE *f;
+	char  cmd[512], *info, *p;
 
 	memset(rb, 0, sizeof(*rb));
 	snprintf(rb->path, sizeof(rb->path), "%s/%02d.pdf", tmpdir, ++nfile);
@@ -100,8 +102,7 @@ readback(const struct buf *pdf, struct readback *rb)
 	if ((rb->raw = run(cmd)) == NULL)
 		return -1;
 	rb->text = collapse(rb->raw);
-	snprintf(cmd, sizeof(cmd), "pdftotext -raw -enc UTF-8 %s -",
-	    rb->path);
+	snprintf(cmd, sizeof(cmd), "pdftotext -raw -enc UTF-8 %s -", rb->path);
 	if ((info = run(cmd)) == NULL)
 		return -1;
 	rb->flow = collapse(info);
@@ -130,8 +131,8 @@ readback_free(struct readback *rb)
 static int
 find(const struct readback *rb, const char *in, const char *s)
 {
-	char	*c = collapse(s);
-	int	 found;
+	char *c = collapse(s);
+	int   found;
 
 	found = in != NULL && strstr(in, c) != NULL;
 	if (!found)
@@ -158,8 +159,8 @@ cell(const struct readback *rb, const char *s)
 static int
 count(const struct readback *rb, const char *s)
 {
-	const char	*p;
-	int		 n = 0;
+	const char *p;
+	int	    n = 0;
 
 	for (p = rb->flow; p != NULL && (p = strstr(p, s)) != NULL; p++)
 		n++;
@@ -170,7 +171,7 @@ count(const struct readback *rb, const char *s)
 static time_t
 at(int y, int mo, int d, int h, int mi)
 {
-	struct tm	 tm;
+	struct tm tm;
 
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;
@@ -182,19 +183,23 @@ at(int y, int mo, int d, int h, int mi)
 	return mktime(&tm);
 }
 
+/* clang-format off */
 static const struct mc_form_head head = {
 	.parent = "Ủy ban nhân dân Thành phố Hồ Chí Minh",
 	.agency = "Sở Tư pháp",
 	.unit = "Bộ phận tiếp nhận và trả kết quả",
 	.number = "125/GTN-STP",
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct mc_form_doc docs[] = {
 	{ "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu số 03/2013/TT-LLTP)",
 	    1, 0 },
 	{ "Bản chụp Căn cước công dân", 0, 1 },
 	{ "Giấy tờ chứng minh nơi thường trú hoặc tạm trú", 0, 1 },
 };
+/* clang-format on */
 
 static void
 fill01(struct mc_form01 *f)
@@ -207,11 +212,11 @@ fill01(struct mc_form01 *f)
 	f->applicant.name = "Nguyễn Thị Hồng Nhung";
 	f->applicant.id_number = "079190012345";
 	f->applicant.address = "123 Nguyễn Đình Chiểu, Phường Xuân Hòa, "
-	    "Thành phố Hồ Chí Minh";
+			       "Thành phố Hồ Chí Minh";
 	f->applicant.phone = "0903 123 456";
 	f->applicant.email = "nhung.nguyen@example.vn";
 	f->matter = "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người "
-	    "nước ngoài đang cư trú tại Việt Nam";
+		    "nước ngoài đang cư trú tại Việt Nam";
 	f->docs = docs;
 	f->ndocs = 3;
 	f->sets = 1;
@@ -219,7 +224,7 @@ fill01(struct mc_form01 *f)
 	f->received = at(2026, 3, 5, 8, 30);
 	f->due = at(2026, 3, 19, 16, 0);
 	f->collect_at = "Bộ phận tiếp nhận và trả kết quả Sở Tư pháp, "
-	    "141-143 Pasteur, Phường Xuân Hòa";
+			"141-143 Pasteur, Phường Xuân Hòa";
 	f->book = "03";
 	f->book_seq = "0125";
 	f->officer = "Trần Minh Khôi";
@@ -229,10 +234,10 @@ fill01(struct mc_form01 *f)
 static void
 test_form01(void)
 {
-	struct mc_form01	 f;
-	struct buf		 pdf;
-	struct readback		 rb;
-	char			 cmd[512], *qr;
+	struct mc_form01 f;
+	struct buf	 pdf;
+	struct readback	 rb;
+	char		 cmd[512], *qr;
 
 	fill01(&f);
 	mc_buf_init(&pdf, PDF_MAX);
@@ -256,9 +261,11 @@ test_form01(void)
 	CHECK(has(&rb, "Bản chụp Căn cước công dân"));
 	CHECK(has(&rb, "2. Số lượng hồ sơ: 01 (bộ)"));
 	CHECK(has(&rb, "10 ngày làm việc"));
-	CHECK(has(&rb, "4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 "
+	CHECK(has(&rb,
+	    "4. Thời gian nhận hồ sơ: 08 giờ 30 phút, ngày 05 "
 	    "tháng 3 năm 2026"));
-	CHECK(has(&rb, "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 "
+	CHECK(has(&rb,
+	    "5. Thời gian trả kết quả giải quyết hồ sơ: 16 giờ 00 "
 	    "phút, ngày 19 tháng 3 năm 2026"));
 	CHECK(has(&rb, "Quyển số: 03"));
 	CHECK(has(&rb, "Số thứ tự: 0125"));
@@ -267,12 +274,13 @@ test_form01(void)
 	CHECK(has(&rb, "NGƯỜI TIẾP NHẬN HỒ SƠ"));
 	CHECK(has(&rb, "(Ký và ghi rõ họ tên)"));
 	CHECK(has(&rb, "Trần Minh Khôi"));
-	CHECK(strstr(rb.text, "Trang") == NULL);	/* 1 page: no number */
+	CHECK(strstr(rb.text, "Trang") == NULL); /* 1 page: no number */
 
 	/* The QR code opens the dossier's status page. */
-	snprintf(cmd, sizeof(cmd), "pdftoppm -r 150 -png -f 1 -l 1 %s "
-	    "%s/qr && zbarimg --raw -q %s/qr-1.png 2>/dev/null", rb.path,
-	    tmpdir, tmpdir);
+	snprintf(cmd, sizeof(cmd),
+	    "pdftoppm -r 150 -png -f 1 -l 1 %s "
+	    "%s/qr && zbarimg --raw -q %s/qr-1.png 2>/dev/null",
+	    rb.path, tmpdir, tmpdir);
 	qr = run(cmd);
 	CHECK(qr != NULL);
 	if (qr != NULL) {
@@ -294,16 +302,17 @@ test_form01(void)
 static void
 test_form01_hostile(void)
 {
-	static const char longname[] = "Công ty Trách nhiệm hữu hạn Một "
+	static const char longname[] =
+	    "Công ty Trách nhiệm hữu hạn Một "
 	    "thành viên Thương mại Dịch vụ Xuất nhập khẩu Nguyễn Thị Hồng "
 	    "Nhung và Các Cộng sự Đồng bằng sông Cửu Long";
-	struct mc_form_doc	 d[2] = {
+	struct mc_form_doc d[2] = {
 		{ "Văn bản ủy quyền " HOSTILE, 1, 1 },
 		{ "Giấy tờ khác: 50% bản sao <chứng thực>", 0, 2 },
 	};
-	struct mc_form01	 f;
-	struct buf		 pdf;
-	struct readback		 rb;
+	struct mc_form01 f;
+	struct buf	 pdf;
+	struct readback	 rb;
 
 	fill01(&f);
 	f.applicant.name = longname;
@@ -323,7 +332,7 @@ test_form01_hostile(void)
 	CHECK(has(&rb, "Văn bản ủy quyền " HOSTILE));
 	CHECK(has(&rb, "50% bản sao <chứng thực>"));
 	CHECK(has(&rb, "Người được ủy quyền: Lê Văn Tám"));
-	CHECK(has(&rb, "Quyển số: ......"));	/* blank: dots */
+	CHECK(has(&rb, "Quyển số: ......")); /* blank: dots */
 	/* The authorised person signs for the applicant. */
 	CHECK_INT(count(&rb, "Lê Văn Tám"), 2);
 	readback_free(&rb);
@@ -334,15 +343,17 @@ static void
 test_form02(void)
 {
 	static const struct mc_form_item items[] = {
-		{ "Bản sao Giấy khai sinh có chứng thực", "Bản đã nộp là bản "
+		{ "Bản sao Giấy khai sinh có chứng thực",
+		    "Bản đã nộp là bản "
 		    "chụp không có chứng thực" },
-		{ "Tờ khai theo Mẫu số 03/2013/TT-LLTP", "Chưa ghi mục "
+		{ "Tờ khai theo Mẫu số 03/2013/TT-LLTP",
+		    "Chưa ghi mục "
 		    "\"Nơi thường trú\" & thiếu chữ ký" },
 		{ "Ảnh 4x6", NULL },
 	};
-	struct mc_form02	 f;
-	struct buf		 pdf;
-	struct readback		 rb;
+	struct mc_form02 f;
+	struct buf	 pdf;
+	struct readback	 rb;
 
 	memset(&f, 0, sizeof(f));
 	f.head = head;
@@ -367,12 +378,14 @@ test_form02(void)
 	CHECK(has(&rb, "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:"));
 	CHECK(has(&rb, "1. Bản sao Giấy khai sinh có chứng thực"));
 	CHECK(has(&rb, "Lý do: Bản đã nộp là bản chụp không có chứng thực"));
-	CHECK(has(&rb, "Lý do: Chưa ghi mục \"Nơi thường trú\" & thiếu chữ "
+	CHECK(has(&rb,
+	    "Lý do: Chưa ghi mục \"Nơi thường trú\" & thiếu chữ "
 	    "ký"));
 	CHECK(has(&rb, "3. Ảnh 4x6"));
 	CHECK_INT(count(&rb, "Lý do:"), 2);
 	CHECK(has(&rb, "Email: ......"));
-	CHECK(has(&rb, "liên hệ với Phạm Thu Trang, số điện thoại 028 3829 "
+	CHECK(has(&rb,
+	    "liên hệ với Phạm Thu Trang, số điện thoại 028 3829 "
 	    "0230 để được hướng dẫn./."));
 	CHECK(has(&rb, "NGƯỜI HƯỚNG DẪN"));
 	readback_free(&rb);
@@ -384,12 +397,12 @@ test_form03(void)
 {
 	static const char *const reasons[] = {
 		"Thủ tục không thuộc thẩm quyền giải quyết của Sở Tư pháp "
-		    "(thuộc Ủy ban nhân dân cấp xã)",
+		"(thuộc Ủy ban nhân dân cấp xã)",
 		"Người yêu cầu không thuộc đối tượng được cấp",
 	};
-	struct mc_form03	 f;
-	struct buf		 pdf;
-	struct readback		 rb;
+	struct mc_form03 f;
+	struct buf	 pdf;
+	struct readback	 rb;
 
 	memset(&f, 0, sizeof(f));
 	f.head = head;
@@ -411,9 +424,11 @@ test_form03(void)
 	CHECK(has(&rb, "Tiếp nhận hồ sơ của: Võ Thị Sáu"));
 	CHECK(has(&rb, "Số định danh cá nhân: 079300000999"));
 	CHECK(has(&rb, "Mã hồ sơ: 000.00.16.H29-260224-0007"));
-	CHECK(has(&rb, "Qua xem xét, Sở Tư pháp thông báo không tiếp nhận, "
+	CHECK(has(&rb,
+	    "Qua xem xét, Sở Tư pháp thông báo không tiếp nhận, "
 	    "giải quyết hồ sơ này với lý do cụ thể như sau:"));
-	CHECK(has(&rb, "1. Thủ tục không thuộc thẩm quyền giải quyết của Sở "
+	CHECK(has(&rb,
+	    "1. Thủ tục không thuộc thẩm quyền giải quyết của Sở "
 	    "Tư pháp (thuộc Ủy ban nhân dân cấp xã)"));
 	CHECK(has(&rb, "2. Người yêu cầu không thuộc đối tượng được cấp"));
 	CHECK(has(&rb, "Xin thông báo để ông/bà được biết và thực hiện./."));
@@ -424,9 +439,9 @@ test_form03(void)
 static void
 test_form04(void)
 {
-	struct mc_form04	 f;
-	struct buf		 pdf;
-	struct readback		 rb;
+	struct mc_form04 f;
+	struct buf	 pdf;
+	struct readback	 rb;
 
 	memset(&f, 0, sizeof(f));
 	f.head = head;
@@ -450,15 +465,18 @@ test_form04(void)
 	CHECK_INT(rb.pages, 1);
 	CHECK(has(&rb, "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"));
 	CHECK(has(&rb, "Kính gửi: Ông/Bà Nguyễn Thị Hồng Nhung"));
-	CHECK(has(&rb, "Ngày 05/03/2026, Sở Tư pháp tiếp nhận giải quyết hồ "
+	CHECK(has(&rb,
+	    "Ngày 05/03/2026, Sở Tư pháp tiếp nhận giải quyết hồ "
 	    "sơ của Ông/Bà Nguyễn Thị Hồng Nhung:"));
 	CHECK(has(&rb, "Số biên nhận: 0125"));
 	CHECK(has(&rb, "Loại hồ sơ: Lý lịch tư pháp"));
-	CHECK(has(&rb, "Tình trạng hồ sơ: Đang xử lý (chờ kết quả xác "
+	CHECK(has(&rb,
+	    "Tình trạng hồ sơ: Đang xử lý (chờ kết quả xác "
 	    "minh)"));
 	CHECK(has(&rb, "16 giờ 00 phút, ngày 19 tháng 3 năm 2026"));
 	CHECK(has(&rb, "lý do: Chờ kết quả xác minh của Công an Thành phố"));
-	CHECK(has(&rb, "xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ "
+	CHECK(has(&rb,
+	    "xin lỗi Ông/Bà và sẽ trả kết quả giải quyết hồ sơ "
 	    "cho Ông/Bà vào 16 giờ 00 phút, ngày 26 tháng 3 năm 2026."));
 	CHECK(has(&rb, "Xin trân trọng cảm ơn sự hợp tác của Ông/Bà./."));
 	CHECK(has(&rb, "GIÁM ĐỐC"));
@@ -472,14 +490,14 @@ test_form04(void)
 static void
 test_form05(void)
 {
-	struct mc_form_handover	 h[60];
-	struct mc_form05	 f;
-	struct mc_arena		*a = mc_arena_new(8192);
-	struct buf		 pdf;
-	struct readback		 rb;
-	char			 want[64];
-	size_t			 i;
-	int			 all = 1;
+	struct mc_form_handover h[60];
+	struct mc_form05	f;
+	struct mc_arena	       *a = mc_arena_new(8192);
+	struct buf		pdf;
+	struct readback		rb;
+	char			want[64];
+	size_t			i;
+	int			all = 1;
 
 	memset(&f, 0, sizeof(f));
 	f.head = head;
@@ -492,8 +510,10 @@ test_form05(void)
 	f.received = at(2026, 3, 5, 8, 30);
 	f.due = at(2026, 3, 19, 16, 0);
 	for (i = 0; i < 60; i++) {
-		h[i].step = mc_arena_printf(a, "Phòng Hành chính tư pháp — "
-		    "bước %zu", i + 1);
+		h[i].step = mc_arena_printf(a,
+		    "Phòng Hành chính tư pháp — "
+		    "bước %zu",
+		    i + 1);
 		h[i].giver = i % 2 ? "Trần Minh Khôi" : "Lê Thị Phương Thảo";
 		h[i].given = f.received + (time_t)i * 3600;
 		h[i].taker = "Nguyễn Hoàng Bảo Ngọc";
@@ -508,8 +528,10 @@ test_form05(void)
 	CHECK_INT(readback(&pdf, &rb), 0);
 	CHECK(rb.pages >= 3);
 	CHECK(has(&rb, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"));
-	CHECK(has(&rb, "(Kèm theo hồ sơ có mã số: 000.00.16.H29-260305-0001)"));
-	CHECK(has(&rb, "Cơ quan phối hợp giải quyết hồ sơ: Công an Thành phố "
+	CHECK(
+	    has(&rb, "(Kèm theo hồ sơ có mã số: 000.00.16.H29-260305-0001)"));
+	CHECK(has(&rb,
+	    "Cơ quan phối hợp giải quyết hồ sơ: Công an Thành phố "
 	    "Hồ Chí Minh"));
 	/* The header row on every page, the page numbers at the feet. */
 	CHECK_INT(count(&rb, "Ghi chú"), rb.pages);
@@ -538,14 +560,14 @@ test_form05(void)
 static void
 test_form06(void)
 {
-	struct mc_form_book_row	 r[60];
-	struct mc_form06	 f;
-	struct mc_arena		*a = mc_arena_new(8192);
-	struct buf		 pdf;
-	struct readback		 rb;
-	char			 want[64];
-	size_t			 i;
-	int			 all = 1;
+	struct mc_form_book_row r[60];
+	struct mc_form06	f;
+	struct mc_arena	       *a = mc_arena_new(8192);
+	struct buf		pdf;
+	struct readback		rb;
+	char			want[64];
+	size_t			i;
+	int			all = 1;
 
 	memset(&f, 0, sizeof(f));
 	f.head = head;
@@ -557,10 +579,11 @@ test_form06(void)
 	for (i = 0; i < 60; i++) {
 		r[i].code = mc_arena_printf(a, "000.00.16.H29-2603%02zu-%04zu",
 		    1 + i % 28, i + 1);
-		r[i].procedure = "Cấp Phiếu lý lịch tư pháp cho công dân Việt "
+		r[i].procedure =
+		    "Cấp Phiếu lý lịch tư pháp cho công dân Việt "
 		    "Nam, người nước ngoài đang cư trú tại Việt Nam";
 		r[i].applicant = i == 3 ? "Nguyễn Thị Hồng Nhung" :
-		    "Đặng Văn Lâm";
+					  "Đặng Văn Lâm";
 		r[i].agency = "Sở Tư pháp";
 		r[i].received = at(2026, 3, 1 + (int)(i % 28), 9, 15);
 		r[i].due = r[i].received + 10 * 86400;
@@ -573,9 +596,10 @@ test_form06(void)
 	CHECK_INT(mc_form06_pdf(&pdf, &f), 0);
 	CHECK_INT(readback(&pdf, &rb), 0);
 	CHECK(rb.pages >= 3);
-	CHECK(rb.width > 841 && rb.width < 842);	/* landscape */
+	CHECK(rb.width > 841 && rb.width < 842); /* landscape */
 	CHECK(has(&rb, "SỔ THEO DÕI HỒ SƠ"));
-	CHECK(has(&rb, "Lĩnh vực: Lý lịch tư pháp. Từ ngày 01/03/2026 đến "
+	CHECK(has(&rb,
+	    "Lĩnh vực: Lý lịch tư pháp. Từ ngày 01/03/2026 đến "
 	    "ngày 31/03/2026"));
 	CHECK(cell(&rb, "Nguyễn Thị Hồng Nhung"));
 	CHECK_INT(count(&rb, "Hình thức trả kết quả"), rb.pages);
@@ -596,17 +620,16 @@ test_form06(void)
 static void
 test_renderer(void)
 {
-	struct mc_arena		*a = mc_arena_new(8192);
-	struct mc_pdf		*doc;
-	struct mc_pdf_table	*t;
-	struct mc_pdf_col	 col[2] = {
-		{ "Cột một", 1, MC_PDF_LEFT }, { "Cột hai", 1, MC_PDF_RIGHT }
-	};
-	struct buf		 pdf, big, small;
-	struct readback		 rb;
-	const char		*cells[2];
-	char			 qr[3000];
-	int			 i;
+	struct mc_arena	    *a = mc_arena_new(8192);
+	struct mc_pdf	    *doc;
+	struct mc_pdf_table *t;
+	struct mc_pdf_col    col[2] = { { "Cột một", 1, MC_PDF_LEFT },
+		   { "Cột hai", 1, MC_PDF_RIGHT } };
+	struct buf	     pdf, big, small;
+	struct readback	     rb;
+	const char	    *cells[2];
+	char		     qr[3000];
+	int		     i;
 
 	/* An empty document is one blank page. */
 	mc_buf_init(&pdf, PDF_MAX);
@@ -681,19 +704,17 @@ test_renderer(void)
 	mc_buf_reset(&pdf);
 	doc = mc_pdf_new(a, "mọi khối", 1);
 	{
-		struct mc_pdf_heading	 hd = {
+		struct mc_pdf_heading hd = {
 			.left = { "Cơ quan chủ quản", "Cơ quan" },
 			.below = { "Số: 1/TB" },
 			.country = "CỘNG HÒA",
 			.dateline = "ngày 1",
 		};
-		struct mc_pdf_item	 it[2] = {
-			{ "mục một", "ghi chú một" }, { "mục hai", NULL }
-		};
-		struct mc_pdf_sig	 sg[3] = {
-			{ "BÊN A", NULL, "An" }, { "BÊN B", "(ký)", "Bình" },
-			{ "BÊN C", NULL, "Cường" }
-		};
+		struct mc_pdf_item it[2] = { { "mục một", "ghi chú một" },
+			{ "mục hai", NULL } };
+		struct mc_pdf_sig sg[3] = { { "BÊN A", NULL, "An" },
+			{ "BÊN B", "(ký)", "Bình" },
+			{ "BÊN C", NULL, "Cường" } };
 
 		mc_pdf_set_size(doc, 9);
 		mc_pdf_heading(doc, &hd);
@@ -703,7 +724,7 @@ test_renderer(void)
 		mc_pdf_list(doc, MC_PDF_NUM_PAREN, it, 2);
 		mc_pdf_list(doc, MC_PDF_NUM_DASH, it, 2);
 		mc_pdf_list(doc, MC_PDF_NUM_DOT, it, 0);
-		CHECK(mc_pdf_table(doc, col, 1) != NULL);	/* no rows */
+		CHECK(mc_pdf_table(doc, col, 1) != NULL); /* no rows */
 		mc_pdf_space(doc, 500);
 		mc_pdf_break(doc);
 		mc_pdf_sign(doc, sg, 3);
@@ -720,7 +741,7 @@ test_renderer(void)
 	CHECK(has(&rb, "- mục hai"));
 	CHECK(has(&rb, "Cột một"));
 	CHECK(has(&rb, "Bình"));
-	CHECK(strstr(rb.text, "Cường") == NULL);	/* two blocks at most */
+	CHECK(strstr(rb.text, "Cường") == NULL); /* two blocks at most */
 	readback_free(&rb);
 
 	mc_buf_free(&pdf);
@@ -731,11 +752,11 @@ test_renderer(void)
 static void
 bench_form01(void)
 {
-	struct mc_form01	 f;
-	struct buf		 pdf;
-	struct timespec		 t0, t1;
-	double			 s = 0;
-	int			 n = 0, ok = 1;
+	struct mc_form01 f;
+	struct buf	 pdf;
+	struct timespec	 t0, t1;
+	double		 s = 0;
+	int		 n = 0, ok = 1;
 
 	fill01(&f);
 	mc_buf_init(&pdf, PDF_MAX);
@@ -749,16 +770,18 @@ bench_form01(void)
 		s = (t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	}
 	CHECK(ok);
-	fprintf(stderr, "form 01: %d PDFs in %.2f s: %.1f per second, "
-	    "%zu bytes each\n", n, s, n / s, pdf.len);
+	fprintf(stderr,
+	    "form 01: %d PDFs in %.2f s: %.1f per second, "
+	    "%zu bytes each\n",
+	    n, s, n / s, pdf.len);
 	mc_buf_free(&pdf);
 }
 
 int
 main(void)
 {
-	char	 cmd[128];
-	int	 rc;
+	char cmd[128];
+	int  rc;
 
 	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
 	tzset();
@@ -778,8 +801,8 @@ main(void)
 	mc_pdf_cleanup();
 	/* Rendering works again after the cleanup, and cleans up again. */
 	{
-		struct mc_form01	 f;
-		struct buf		 pdf;
+		struct mc_form01 f;
+		struct buf	 pdf;
 
 		fill01(&f);
 		mc_buf_init(&pdf, PDF_MAX);

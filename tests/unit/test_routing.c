@@ -30,6 +30,7 @@ enum stmt {
 	STMT__MAX
 };
 
+/* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY_NEW] = "INSERT INTO agencies (code, kind, name, "
 	    "parent_id, valid_from) VALUES (?, ?, ?, ?, '2020-01-01')",
@@ -53,15 +54,16 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE ?",
 };
+/* clang-format on */
 
 static unsigned int
 agency(struct mc_db *db, struct mc_arena *a, const char *code,
     const char *kind, unsigned int parent)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_exec(db, stmts[STMT_AGENCY_NEW], "sssI", code, kind, code,
-	    (long long)parent) < 0 ||
+		(long long)parent) < 0 ||
 	    mc_db_query(db, a, &rows, stmts[STMT_AGENCY_GET], "s", code) < 0 ||
 	    rows.n != 1)
 		return 0;
@@ -72,12 +74,12 @@ static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
     enum mc_role role, unsigned int ag)
 {
-	struct mc_user	*u = mc_arena_alloc(a, sizeof(*u));
-	long long	 id;
+	struct mc_user *u = mc_arena_alloc(a, sizeof(*u));
+	long long	id;
 
-	id = mc_auth_account_create(db, mc_arena_printf(a,
-	    "rt-%d-%s@test.motcua.vn", (int)getpid(), tag), NULL, tag, NULL,
-	    "password1");
+	id = mc_auth_account_create(db,
+	    mc_arena_printf(a, "rt-%d-%s@test.motcua.vn", (int)getpid(), tag),
+	    NULL, tag, NULL, "password1");
 	if (id < 0 || mc_auth_grant(db, id, role, ag) < 0)
 		return NULL;
 	memset(u, 0, sizeof(*u));
@@ -93,11 +95,11 @@ account(struct mc_db *db, struct mc_arena *a, const char *tag,
 
 /* 1 if the code is in the stuck list of the agency (only: one under it). */
 static int
-stuck(struct mc_db *db, struct mc_arena *a, unsigned int ag,
-    unsigned int only, const char *code)
+stuck(struct mc_db *db, struct mc_arena *a, unsigned int ag, unsigned int only,
+    const char *code)
 {
-	struct mc_rows	rows;
-	size_t		i;
+	struct mc_rows rows;
+	size_t	       i;
 
 	if (mc_routing_stuck(db, a, ag, only, 100, &rows) < 0)
 		return -1;
@@ -110,7 +112,7 @@ stuck(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 static long long
 dossier_col(struct mc_db *db, struct mc_arena *a, const char *code, int col)
 {
-	struct mc_rows	rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(db, a, &rows, stmts[STMT_DOSSIER], "s", code) < 0 ||
 	    rows.n != 1)
@@ -121,13 +123,13 @@ dossier_col(struct mc_db *db, struct mc_arena *a, const char *code, int col)
 static void
 test_routing(struct mc_db *db, struct mc_arena *a)
 {
-	struct mc_submission	 s;
-	struct mc_action_args	 args;
-	struct mc_dossier	 d;
-	struct mc_rows		 rows, gaps;
-	struct mc_user		*recv, *spec2, *admin, *lead;
-	const char		*code = NULL, *tag;
-	unsigned int		 parent, ward, ward2;
+	struct mc_submission  s;
+	struct mc_action_args args;
+	struct mc_dossier     d;
+	struct mc_rows	      rows, gaps;
+	struct mc_user	     *recv, *spec2, *admin, *lead;
+	const char	     *code = NULL, *tag;
+	unsigned int	      parent, ward, ward2;
 
 	tag = mc_arena_printf(a, "%d.%ld", (int)getpid() % 100000,
 	    (long)time(NULL) % 100000);
@@ -174,19 +176,21 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK_STR(mc_rows_str(&gaps, 0, 2), "specialist");
 	CHECK_INT(mc_rows_int(&gaps, 0, 3), ward);
 	CHECK_STR(mc_rows_str(&gaps, 1, 2), "leader");
-	CHECK_INT(stuck(db, a, parent, 0, code), 0);	/* a receiver is there */
+	CHECK_INT(stuck(db, a, parent, 0, code), 0); /* a receiver is there */
 
 	/* Accepted all the same: the same steps still have nobody. */
 	memset(&args, 0, sizeof(args));
 	CHECK_INT(mc_dossier_act(db, a, recv, code, ACTION_ACCEPT, &args,
-	    time(NULL)), 0);
+		      time(NULL)),
+	    0);
 	CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
 	CHECK_INT(mc_routing_gaps(db, a, &d, &gaps), 0);
 	CHECK_INT(gaps.n, 2);
 	CHECK_INT(mc_rows_int(&gaps, 0, 0), 2);
-	CHECK_INT(stuck(db, a, parent, 0, code), 0);	/* step 1: receiver */
+	CHECK_INT(stuck(db, a, parent, 0, code), 0); /* step 1: receiver */
 	CHECK_INT(mc_dossier_act(db, a, recv, code, ACTION_FORWARD, &args,
-	    time(NULL)), 0);
+		      time(NULL)),
+	    0);
 	CHECK_INT(dossier_col(db, a, code, 1), 2);
 
 	/* At step 2 nobody can act: listed, at the ward, not at ward 2. */
@@ -204,8 +208,9 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK(lead != NULL);
 	if (lead != NULL) {
 		CHECK_INT(stuck(db, a, parent, 0, code), 0);
-		CHECK_INT(mc_db_exec(db, stmts[STMT_DISABLE], "ii", 1LL,
-		    lead->id), 1);
+		CHECK_INT(
+		    mc_db_exec(db, stmts[STMT_DISABLE], "ii", 1LL, lead->id),
+		    1);
 		CHECK_INT(stuck(db, a, parent, 0, code), 1);
 	}
 
@@ -213,37 +218,46 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_routing_admin_over(db, a, admin, ward), 1);
 	CHECK_INT(mc_routing_admin_over(db, a, recv, ward), 0);
 	CHECK_INT(mc_routing_reassign(db, a, recv, code, ward2, 0, NULL, 0,
-	    time(NULL)), DOSSIER_FORBIDDEN);
+		      time(NULL)),
+	    DOSSIER_FORBIDDEN);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, 0, NULL, 0,
-	    time(NULL)), DOSSIER_BAD_INPUT);	/* nobody at ward 2 */
+		      time(NULL)),
+	    DOSSIER_BAD_INPUT); /* nobody at ward 2 */
 	spec2 = account(db, a, "spec2", ROLE_SPECIALIST, ward2);
 	if (spec2 == NULL) {
 		CHECK(!"specialist at ward 2");
 		return;
 	}
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, recv->id,
-	    NULL, 0, time(NULL)), DOSSIER_BAD_INPUT);	/* not there */
+		      NULL, 0, time(NULL)),
+	    DOSSIER_BAD_INPUT); /* not there */
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, spec2->id,
-	    NULL, 99, time(NULL)), DOSSIER_CONFLICT);
+		      NULL, 99, time(NULL)),
+	    DOSSIER_CONFLICT);
 	CHECK_INT(mc_routing_reassign(db, a, admin, "NO-SUCH", ward2,
-	    spec2->id, NULL, 0, time(NULL)), DOSSIER_NOT_FOUND);
+		      spec2->id, NULL, 0, time(NULL)),
+	    DOSSIER_NOT_FOUND);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, spec2->id,
-	    "Phường chưa có chuyên viên", dossier_col(db, a, code, 4),
-	    time(NULL)), 0);
+		      "Phường chưa có chuyên viên",
+		      dossier_col(db, a, code, 4), time(NULL)),
+	    0);
 	CHECK_INT(dossier_col(db, a, code, 2), ward2);
 	CHECK_INT(dossier_col(db, a, code, 3), spec2->id);
 	CHECK_INT(mc_db_query(db, a, &rows, stmts[STMT_EVENT], "ss", code,
-	    "reassign"), 0);
+		      "reassign"),
+	    0);
 	CHECK_INT(rows.n, 1);
 	if (rows.n == 1) {
-		CHECK_STR(mc_rows_str(&rows, 0, 0), "Phường chưa có chuyên viên");
-		CHECK_INT(mc_rows_int(&rows, 0, 1), 1);	/* internal */
+		CHECK_STR(mc_rows_str(&rows, 0, 0),
+		    "Phường chưa có chuyên viên");
+		CHECK_INT(mc_rows_int(&rows, 0, 1), 1); /* internal */
 	}
 	CHECK_INT(stuck(db, a, parent, 0, code), 0);
 
 	/* The new holder acts; the leader's step at the ward is stuck. */
 	CHECK_INT(mc_dossier_act(db, a, spec2, code, ACTION_FORWARD, &args,
-	    time(NULL)), 0);
+		      time(NULL)),
+	    0);
 	CHECK_INT(dossier_col(db, a, code, 1), 3);
 	CHECK_INT(dossier_col(db, a, code, 2), ward);
 	CHECK_INT(stuck(db, a, parent, ward, code), 1);
@@ -251,22 +265,25 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	/* Closed dossiers have no gaps, and no step to move. */
 	args.note = "dọn dẹp";
 	CHECK_INT(mc_dossier_act(db, a, recv, code, ACTION_WITHDRAW, &args,
-	    time(NULL)), 0);
+		      time(NULL)),
+	    0);
 	CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
 	CHECK_INT(mc_routing_gaps(db, a, &d, &gaps), 0);
 	CHECK_INT(gaps.n, 0);
 	CHECK_INT(stuck(db, a, parent, 0, code), 0);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, 0, NULL, 0,
-	    time(NULL)), DOSSIER_NOT_ALLOWED);
+		      time(NULL)),
+	    DOSSIER_NOT_ALLOWED);
 	CHECK_INT(mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
-	    mc_arena_printf(a, "RT.%s.%%", tag)), 3);
+		      mc_arena_printf(a, "RT.%s.%%", tag)),
+	    3);
 }
 
 int
 main(void)
 {
 	struct mc_db	*db;
-	struct mc_arena	*a;
+	struct mc_arena *a;
 
 	if (!NEED_DB("test_routing"))
 		return DONE();

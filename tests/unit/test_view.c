@@ -29,12 +29,13 @@
 #include "mc_view.h"
 #include "../../site-generator/sitegen.h"
 
-#define GOLDEN_DIR	"tests/templates"
-#define XSS		"<script>alert(1)</script>"
-#define XSS_ESCAPED	"&lt;script&gt;alert(1)&lt;/script&gt;"
-#define BASE_URL	"https://dichvucong.hochiminhcity.gov.vn"
+#define GOLDEN_DIR  "tests/templates"
+#define XSS	    "<script>alert(1)</script>"
+#define XSS_ESCAPED "&lt;script&gt;alert(1)&lt;/script&gt;"
+#define BASE_URL    "https://dichvucong.hochiminhcity.gov.vn"
 
 /* Three procedures in two fields, ordered as the generator's query. */
+/* clang-format off */
 static const char *proc_cells[][PROC__MAX] = {
 	{
 		[PROC_ID] = "7", [PROC_CODE] = "1.000894",
@@ -89,8 +90,10 @@ static const char *proc_cells[][PROC__MAX] = {
 		[PROC_SEARCH] = "1.001234 thu tuc thue dac biet",
 	},
 };
+/* clang-format on */
 
 /* Children ordered by procedure_id; 5 has no procedure (ignored). */
+/* clang-format off */
 static const char *chan_cells[][CHAN__MAX] = {
 	{ "4", "2", "5 Ngày làm việc", "500,000 Việt Nam Đồng", NULL },
 	{ "5", "1", "orphan", "orphan", NULL },
@@ -98,6 +101,8 @@ static const char *chan_cells[][CHAN__MAX] = {
 	{ "7", "2", "1", "10.000 đồng & phí", "Dòng 1\nDòng 2 <b>" },
 	{ "7", "9", "--", "Không có thông tin", NULL },
 };
+/* clang-format on */
+/* clang-format off */
 static const char *doc_cells[][DOC__MAX] = {
 	{ "7", "* Giấy tờ phải nộp:", "Tờ khai đăng ký kết hôn " XSS,
 	    "1", "0", "1" },
@@ -107,13 +112,17 @@ static const char *doc_cells[][DOC__MAX] = {
 	{ "7", "* Giấy tờ phải xuất trình:", "Căn cước \"công dân\"",
 	    "0", "1", "0" },
 };
+/* clang-format on */
+/* clang-format off */
 static const char *legal_cells[][LEGAL__MAX] = {
 	{ "7", "60/2014/QH13", "Luật Hộ tịch 60/2014/QH13" },
 	{ "7", "123/2015/NĐ-CP", "Nghị định hướng dẫn " XSS },
 	{ "7", NULL, "Không có thông tin" },
 };
+/* clang-format on */
 
 /* The directory: a department, a ward (it receives commune-level ones). */
+/* clang-format off */
 static const char *agency_cells[][AG__MAX] = {
 	{ "2", "000.00.01.H29", "department", "Sở Tư pháp <i>TP.HCM</i>",
 	    "Department of Justice", "141–143 Pasteur", NULL },
@@ -122,7 +131,9 @@ static const char *agency_cells[][AG__MAX] = {
 	{ "90", "000.74.60.H29", "ward", "Phường An Đông \"<x>\"",
 	    "An Đông Ward", NULL, "028 1234" },
 };
+/* clang-format on */
 /* A general question (English too), one of a field naming a procedure. */
+/* clang-format off */
 static const char *faq_cells[][FAQ__MAX] = {
 	{ "1", NULL, NULL, NULL, NULL, NULL, "Làm sao nộp " XSS "?",
 	    "Bước một.\nBước hai & ba.", "How do I apply?", "Step one.",
@@ -131,19 +142,26 @@ static const char *faq_cells[][FAQ__MAX] = {
 	    "1.000894", "Đăng ký kết hôn ở đâu?", "Ở phường, xã.", NULL, NULL,
 	    "2026-07-01 00:00:00" },
 };
+/* clang-format on */
+/* clang-format off */
 static const char *news_cells[][NEWS__MAX] = {
 	{ "3", "announcement", "Thông báo " XSS, "Tóm tắt", "Đoạn 1\nĐoạn 2",
 	    NULL, NULL, NULL, "2026-07-02 08:00:00", "2026-07-02 08:00:00" },
 };
+/* clang-format on */
+/* clang-format off */
 static const char *event_cells[][EV__MAX] = {
 	{ "1", "ket-hon", "Kết hôn", "Getting married", "Đăng ký kết hôn.",
 	    NULL },
 	{ "2", "\"><bad", "Bad slug", NULL, NULL, NULL },
 };
+/* clang-format on */
+/* clang-format off */
 static const char *item_cells[][EVI__MAX] = {
 	{ "1", "1.000894", NULL },
 	{ "2", NULL, "ho-tich" },
 };
+/* clang-format on */
 
 static const char *proc_names[PROC__MAX];
 static const char *agency_names[AG__MAX];
@@ -155,21 +173,23 @@ static const char *chan_names[CHAN__MAX];
 static const char *doc_names[DOC__MAX];
 static const char *legal_names[LEGAL__MAX];
 
+/* clang-format off */
 #define ROWS(cells, names) { sizeof(cells) / sizeof(cells[0]), \
 	sizeof(cells[0]) / sizeof(cells[0][0]), names, &cells[0][0], NULL }
+/* clang-format on */
 
 static void
 catalogue(struct sg_catalogue *cat, struct mc_arena *a)
 {
-	const struct mc_rows	procs = ROWS(proc_cells, proc_names);
-	const struct mc_rows	chans = ROWS(chan_cells, chan_names);
-	const struct mc_rows	docs = ROWS(doc_cells, doc_names);
-	const struct mc_rows	legal = ROWS(legal_cells, legal_names);
-	const struct mc_rows	ags = ROWS(agency_cells, agency_names);
-	const struct mc_rows	faqs = ROWS(faq_cells, faq_names);
-	const struct mc_rows	news = ROWS(news_cells, news_names);
-	const struct mc_rows	evs = ROWS(event_cells, event_names);
-	const struct mc_rows	items = ROWS(item_cells, item_names);
+	const struct mc_rows procs = ROWS(proc_cells, proc_names);
+	const struct mc_rows chans = ROWS(chan_cells, chan_names);
+	const struct mc_rows docs = ROWS(doc_cells, doc_names);
+	const struct mc_rows legal = ROWS(legal_cells, legal_names);
+	const struct mc_rows ags = ROWS(agency_cells, agency_names);
+	const struct mc_rows faqs = ROWS(faq_cells, faq_names);
+	const struct mc_rows news = ROWS(news_cells, news_names);
+	const struct mc_rows evs = ROWS(event_cells, event_names);
+	const struct mc_rows items = ROWS(item_cells, item_names);
 
 	memset(cat, 0, sizeof(*cat));
 	cat->procs = procs;
@@ -188,9 +208,9 @@ catalogue(struct sg_catalogue *cat, struct mc_arena *a)
 static int
 slurp(const char *path, struct buf *b)
 {
-	char	 chunk[8192];
-	size_t	 n;
-	FILE	*f;
+	char   chunk[8192];
+	size_t n;
+	FILE  *f;
 
 	if ((f = fopen(path, "rb")) == NULL)
 		return -1;
@@ -207,11 +227,11 @@ slurp(const char *path, struct buf *b)
 static void
 golden(const char *name, const struct buf *out)
 {
-	char		 path[256];
-	struct buf	 want;
-	const char	*upd = getenv("UPDATE_GOLDEN");
-	size_t		 i, line = 1;
-	FILE		*f;
+	char	    path[256];
+	struct buf  want;
+	const char *upd = getenv("UPDATE_GOLDEN");
+	size_t	    i, line = 1;
+	FILE	   *f;
 
 	snprintf(path, sizeof(path), "%s/%s.html", GOLDEN_DIR, name);
 	if (upd != NULL && strcmp(upd, "1") == 0) {
@@ -231,14 +251,16 @@ golden(const char *name, const struct buf *out)
 		return;
 	}
 	for (i = 0; i < want.len && i < out->len && want.s[i] == out->s[i];
-	    i++)
+	     i++)
 		if (want.s[i] == '\n')
 			line++;
 	if (i < want.len || i < out->len) {
 		while (i > 0 && out->s[i - 1] != '\n')
 			i--;
-		fprintf(stderr, "%s: differs at line %zu, which now reads "
-		    "\"%.100s\"\n", path, line, out->s + i);
+		fprintf(stderr,
+		    "%s: differs at line %zu, which now reads "
+		    "\"%.100s\"\n",
+		    path, line, out->s + i);
 	}
 	CHECK(want.len == out->len && memcmp(want.s, out->s, out->len) == 0);
 	mc_buf_free(&want);
@@ -248,8 +270,8 @@ golden(const char *name, const struct buf *out)
 static void
 safe(const char *name, const struct buf *out)
 {
-	const char	*p;
-	int		 bad = 0;
+	const char *p;
+	int	    bad = 0;
 
 	for (p = out->s; (p = strstr(p, "<script")) != NULL; p++)
 		if (strncmp(p, "<script src=\"/static/js/", 24) != 0)
@@ -277,7 +299,7 @@ render(HDF *hdf, const char *tmpl, const char *name, struct buf *out)
 static void
 test_error_pages(struct buf *out)
 {
-	HDF	*hdf;
+	HDF *hdf;
 
 	/* A signed-in user, a flash and hostile values everywhere. */
 	hdf = mc_view_begin(LANG_VI);
@@ -291,18 +313,19 @@ test_error_pages(struct buf *out)
 	mc_view_set(hdf, "Page.Nav", "dossiers");
 	mc_view_set(hdf, "User.Name", "Nguyễn Thị \"Ánh\" " XSS " & Co");
 	render(hdf, "error.cs", "error_404_user", out);
-	CHECK(strstr(out->s, "<title>Không tìm thấy trang – Một Cửa</title>")
-	    != NULL);
+	CHECK(strstr(out->s,
+		  "<title>Không tìm thấy trang – Một Cửa</title>") != NULL);
 	CHECK(strstr(out->s, "Mã yêu cầu: <code>" XSS_ESCAPED "</code>") !=
 	    NULL);
-	CHECK(strstr(out->s, "Nguyễn Thị &quot;Ánh&quot; " XSS_ESCAPED
-	    " &amp; Co") != NULL);
+	CHECK(strstr(out->s,
+		  "Nguyễn Thị &quot;Ánh&quot; " XSS_ESCAPED
+		  " &amp; Co") != NULL);
 	CHECK(strstr(out->s, "value=\"tok&quot;&gt;&lt;script&gt;") != NULL);
 	CHECK(strstr(out->s, "action=\"/dich-vu/dang-xuat\"") != NULL);
 	CHECK(strstr(out->s, "class=\"flash flash-error\" role=\"alert\"") !=
 	    NULL);
-	CHECK(strstr(out->s, "href=\"/dich-vu/ho-so\" aria-current=\"page\"")
-	    != NULL);
+	CHECK(strstr(out->s,
+		  "href=\"/dich-vu/ho-so\" aria-current=\"page\"") != NULL);
 	CHECK(strstr(out->s, "/dich-vu/dang-nhap") == NULL);
 
 	/* English, signed out, a 500 with its own title. */
@@ -312,18 +335,19 @@ test_error_pages(struct buf *out)
 	render(hdf, "error.cs", "error_500_en", out);
 	CHECK(strstr(out->s, "<html lang=\"en\">") != NULL);
 	CHECK(strstr(out->s, "<title>System error – Một Cửa</title>") != NULL);
-	CHECK(strstr(out->s, "href=\"/dich-vu/dang-nhap?lang=en\">Sign in"
-	    "</a>") != NULL);
+	CHECK(strstr(out->s,
+		  "href=\"/dich-vu/dang-nhap?lang=en\">Sign in"
+		  "</a>") != NULL);
 	CHECK(strstr(out->s, "rel=\"canonical\"") == NULL);
 	CHECK(strstr(out->s, "class=\"flash") == NULL);
 
 	/* Every status has its sentence in both languages; others fall back. */
 	{
 		static const char *const st[] = { "400", "403", "404", "405",
-		    "413", "500", "503" };
-		size_t	i;
-		int	l;
-		char	name[64];
+			"413", "500", "503" };
+		size_t			 i;
+		int			 l;
+		char			 name[64];
 
 		for (l = 0; l < LANG__MAX; l++)
 			for (i = 0; i < sizeof(st) / sizeof(*st); i++) {
@@ -333,10 +357,11 @@ test_error_pages(struct buf *out)
 				CHECK(strcmp(mc_view_str(hdf, name), name));
 				mc_view_set(hdf, "Page.Status", st[i]);
 				mc_buf_reset(out);
-				CHECK(mc_view_render(hdf, "error.cs", 1, out) ==
-				    0);
-				CHECK(strstr(out->s, mc_view_str(hdf,
-				    "Error.Default")) == NULL);
+				CHECK(mc_view_render(hdf, "error.cs", 1,
+					  out) == 0);
+				CHECK(strstr(out->s,
+					  mc_view_str(hdf, "Error.Default")) ==
+				    NULL);
 			}
 		hdf = mc_view_begin(LANG_VI);
 		mc_view_set(hdf, "Page.Status", "418");
@@ -361,14 +386,14 @@ page(HDF *hdf, const char *tmpl, const char *name, struct buf *out)
 	safe(tmpl, out);
 }
 
-#define HAS(want)	CHECK(strstr(out->s, (want)) != NULL)
-#define HASNT(want)	CHECK(strstr(out->s, (want)) == NULL)
+#define HAS(want)   CHECK(strstr(out->s, (want)) != NULL)
+#define HASNT(want) CHECK(strstr(out->s, (want)) == NULL)
 
 static void
 test_procedure_pages(struct buf *out, struct mc_arena *a)
 {
-	struct sg_catalogue	 cat;
-	HDF			*hdf;
+	struct sg_catalogue cat;
+	HDF		   *hdf;
 
 	catalogue(&cat, a);
 	CHECK_INT(cat.nfields, 2);
@@ -384,7 +409,7 @@ test_procedure_pages(struct buf *out, struct mc_arena *a)
 	CHECK_INT(cat.span[CHILD_DOCUMENTS][0].n, 4);
 	CHECK_INT(cat.span[CHILD_LEGAL][0].first, 0);
 	{
-		size_t	row = 99;
+		size_t row = 99;
 
 		CHECK(sitegen_find(&cat, "2.000635", &row) && row == 1);
 		CHECK(!sitegen_find(&cat, "9.999999", &row));
@@ -493,8 +518,8 @@ test_procedure_pages(struct buf *out, struct mc_arena *a)
 static void
 test_index_pages(struct buf *out, struct mc_arena *a)
 {
-	struct sg_catalogue	 cat;
-	HDF			*hdf;
+	struct sg_catalogue cat;
+	HDF		   *hdf;
 
 	catalogue(&cat, a);
 	hdf = mc_view_begin(LANG_VI);
@@ -506,7 +531,7 @@ test_index_pages(struct buf *out, struct mc_arena *a)
 	HAS("href=\"/su-kien/ket-hon.html\">Kết hôn</a>");
 	HAS("href=\"/tin-tuc/3.html\">Thông báo " XSS_ESCAPED "</a>");
 	HAS("href=\"/hoi-dap/1.html\">Làm sao nộp " XSS_ESCAPED "?</a>");
-	HASNT("href=\"/hoi-dap/5.html\"");	/* not a general question */
+	HASNT("href=\"/hoi-dap/5.html\""); /* not a general question */
 	HAS("<script src=\"/static/js/search.js\" defer></script>");
 	HAS("href=\"/en/\">English</a>");
 	mc_arena_reset(a);
@@ -646,23 +671,29 @@ test_index_pages(struct buf *out, struct mc_arena *a)
 static void
 test_search_index(struct mc_arena *a)
 {
-	struct sg_catalogue	 cat;
-	struct buf		 b;
+	struct sg_catalogue cat;
+	struct buf	    b;
 
 	catalogue(&cat, a);
 	mc_buf_init(&b, 1 << 20);
 	CHECK(sitegen_search_index(&cat, &b) == 0);
-	CHECK(strstr(b.s, "[\"1.000894\",\"Đăng ký kết hôn \\u003cscript>"
-	    "alert(1)\\u003c/script> \\\"vợ\\\" & 'chồng'\",\"dang ky ket hon "
-	    "script alert 1 script vo chong\",0,0,1,1,1,1]") != NULL);
-	CHECK(strstr(b.s, "\"fields\":[[\"Hộ tịch & \\u003cb>Dân sự"
-	    "\\u003c/b>\",\"Civil status\"],[\"Thuế\",\"Thuế\"]]") != NULL);
-	CHECK(strstr(b.s, "[\"2.000635\",\"Cấp bản sao trích lục hộ tịch\","
-	    "\"cap ban sao trich luc ho tich\",0,1,1,0,2,1]") != NULL);
+	CHECK(
+	    strstr(b.s,
+		"[\"1.000894\",\"Đăng ký kết hôn \\u003cscript>"
+		"alert(1)\\u003c/script> \\\"vợ\\\" & 'chồng'\",\"dang ky ket hon "
+		"script alert 1 script vo chong\",0,0,1,1,1,1]") != NULL);
+	CHECK(strstr(b.s,
+		  "\"fields\":[[\"Hộ tịch & \\u003cb>Dân sự"
+		  "\\u003c/b>\",\"Civil status\"],[\"Thuế\",\"Thuế\"]]") !=
+	    NULL);
+	CHECK(strstr(b.s,
+		  "[\"2.000635\",\"Cấp bản sao trích lục hộ tịch\","
+		  "\"cap ban sao trich luc ho tich\",0,1,1,0,2,1]") != NULL);
 	mc_buf_reset(&b);
 	CHECK(sitegen_sitemap_url(&b, "https://x.vn", "/a?b=1&c=<2>",
-	    "2026-07-20 10:11:12") == 0);
-	CHECK_STR(b.s, "<url><loc>https://x.vn/a?b=1&amp;c=&lt;2&gt;</loc>"
+		  "2026-07-20 10:11:12") == 0);
+	CHECK_STR(b.s,
+	    "<url><loc>https://x.vn/a?b=1&amp;c=&lt;2&gt;</loc>"
 	    "<lastmod>2026-07-20</lastmod></url>\n");
 	mc_buf_free(&b);
 	mc_arena_reset(a);
@@ -672,12 +703,13 @@ test_search_index(struct mc_arena *a)
 static void
 test_dynamic_pages(struct buf *out)
 {
-	HDF	*hdf;
+	HDF *hdf;
 
 	hdf = mc_view_begin(LANG_VI);
 	mc_view_set(hdf, "Page.Title", "Tìm thủ tục hành chính");
 	mc_view_set(hdf, "Page.Path", "/dich-vu/tim-kiem");
-	mc_view_set(hdf, "Page.AltHref", "/dich-vu/tim-kiem?q=%3Cx%3E&lang=en");
+	mc_view_set(hdf, "Page.AltHref",
+	    "/dich-vu/tim-kiem?q=%3Cx%3E&lang=en");
 	mc_view_set(hdf, "Form.q", "\"><script>alert(1)</script>");
 	mc_view_set(hdf, "Form.level", "xa");
 	mc_view_set(hdf, "Form.Filtered", "1");
@@ -746,7 +778,7 @@ test_codes(void)
 static long long
 mtime_ns(const char *path)
 {
-	struct stat	st;
+	struct stat st;
 
 	if (stat(path, &st) < 0)
 		return -1;
@@ -757,12 +789,12 @@ mtime_ns(const char *path)
 static int
 copies_match(const char *path, const struct buf *b)
 {
-	char		 zpath[512], out[4096];
-	unsigned char	 in[4096];
-	size_t		 n, outlen = sizeof(out);
-	gzFile		 gz;
-	FILE		*f;
-	int		 r;
+	char	      zpath[512], out[4096];
+	unsigned char in[4096];
+	size_t	      n, outlen = sizeof(out);
+	gzFile	      gz;
+	FILE	     *f;
+	int	      r;
 
 	snprintf(zpath, sizeof(zpath), "%s.gz", path);
 	if ((gz = gzopen(zpath, "rb")) == NULL)
@@ -785,13 +817,13 @@ copies_match(const char *path, const struct buf *b)
 static void
 test_write(void)
 {
-	char		 dir[] = "/tmp/test_view.XXXXXX", path[256];
-	struct buf	 b;
-	struct stat	 st;
-	struct dirent	*e;
-	long long	 t;
-	DIR		*d;
-	int		 n = 0;
+	char	       dir[] = "/tmp/test_view.XXXXXX", path[256];
+	struct buf     b;
+	struct stat    st;
+	struct dirent *e;
+	long long      t;
+	DIR	      *d;
+	int	       n = 0;
 
 	CHECK(mkdtemp(dir) != NULL);
 	mc_buf_init(&b, 1024);
@@ -822,7 +854,7 @@ test_write(void)
 				n++;
 		closedir(d);
 	}
-	CHECK_INT(n, 3);	/* page.html, page.html.gz, page.html.br */
+	CHECK_INT(n, 3); /* page.html, page.html.gz, page.html.br */
 	/* Both copies decode to the page's bytes. */
 	snprintf(path, sizeof(path), "%s/a/b/page.html", dir);
 	CHECK(copies_match(path, &b));
@@ -867,9 +899,9 @@ test_write(void)
 static int
 lang_missing(HDF *node, const char *prefix, HDF *b, const char *file)
 {
-	char	 name[512];
-	HDF	*c;
-	int	 missing = 0;
+	char name[512];
+	HDF *c;
+	int  missing = 0;
 
 	for (c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c)) {
 		snprintf(name, sizeof(name), "%s.%s", prefix, hdf_obj_name(c));
@@ -886,8 +918,8 @@ lang_missing(HDF *node, const char *prefix, HDF *b, const char *file)
 static void
 lang_pair(const char *vi, const char *en)
 {
-	HDF	*a, *b;
-	NEOERR	*err;
+	HDF    *a, *b;
+	NEOERR *err;
 
 	hdf_init(&a);
 	hdf_init(&b);
@@ -908,9 +940,9 @@ lang_pair(const char *vi, const char *en)
 static void
 test_lang_complete(void)
 {
-	char	 en[512];
-	glob_t	 g;
-	size_t	 i, n;
+	char   en[512];
+	glob_t g;
+	size_t i, n;
 
 	lang_pair("templates/lang/vi.hdf", "templates/lang/en.hdf");
 	if (glob("templates/lang/*.vi.hdf", 0, NULL, &g) != 0)
@@ -927,7 +959,7 @@ test_lang_complete(void)
 int
 main(void)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	struct buf	 out;
 
 	mc_config_set("base_url", BASE_URL);

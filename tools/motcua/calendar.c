@@ -17,24 +17,26 @@
 #include "csv.h"
 #include "motcua.h"
 
-#define SEED_FILE	"calendar.csv"
-#define SEED_FILE_MAX	(1024 * 1024)
-#define NAME_MAX_BYTES	1024
-#define SEED_YEARS_BACK	1
+#define SEED_FILE	 "calendar.csv"
+#define SEED_FILE_MAX	 (1024 * 1024)
+#define NAME_MAX_BYTES	 1024
+#define SEED_YEARS_BACK	 1
 #define SEED_YEARS_AHEAD 5
 
 static const char sql_source[] =
     "SELECT source FROM calendar_days WHERE day = ?";
 
+/* clang-format off */
 static const char *const wdays[8] = {
 	"", "CN", "T2", "T3", "T4", "T5", "T6", "T7",
 };
+/* clang-format on */
 
 static int
 year_arg(const char *s, long long *year)
 {
 	if (mc_parse_ll(s, MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR,
-	    year) < 0) {
+		year) < 0) {
 		fprintf(stderr, "motcua: '%s' is not a year in %d-%d\n", s,
 		    MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR);
 		return -1;
@@ -45,30 +47,32 @@ year_arg(const char *s, long long *year)
 static int
 fill(struct mc_db *db, long long from, long long to)
 {
-	struct mc_calendar_counts	c;
+	struct mc_calendar_counts c;
 
 	if (from > to) {
 		fprintf(stderr, "motcua: FROM_YEAR is after TO_YEAR\n");
 		return -1;
 	}
 	if (mc_calendar_fill(db, (int)from, (int)to, &c) < 0) {
-		fprintf(stderr, "motcua: calendar fill failed; nothing was "
+		fprintf(stderr,
+		    "motcua: calendar fill failed; nothing was "
 		    "changed\n");
 		return -1;
 	}
 	printf("calendar %lld-%lld: %zu days off added, %zu updated, %zu "
-	    "removed, %zu unchanged, %zu left as an admin set them\n", from,
-	    to, c.added, c.changed, c.removed, c.unchanged, c.admin);
+	       "removed, %zu unchanged, %zu left as an admin set them\n",
+	    from, to, c.added, c.changed, c.removed, c.unchanged, c.admin);
 	return 0;
 }
 
 static int
 calendar_fill(struct mc_db *db, int argc, char **argv)
 {
-	long long	from, to;
+	long long from, to;
 
 	if (argc != 2) {
-		fprintf(stderr, "usage: motcua calendar fill FROM_YEAR "
+		fprintf(stderr,
+		    "usage: motcua calendar fill FROM_YEAR "
 		    "TO_YEAR\n");
 		return -1;
 	}
@@ -80,7 +84,7 @@ calendar_fill(struct mc_db *db, int argc, char **argv)
 static int
 calendar_list(struct mc_db *db, int argc, char **argv)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	struct mc_rows	 rows;
 	long long	 year, wd;
 	size_t		 i;
@@ -95,7 +99,8 @@ calendar_list(struct mc_db *db, int argc, char **argv)
 	if ((a = mc_arena_new(16384)) == NULL)
 		return -1;
 	if (mc_calendar_list(db, a, (int)year, &rows) < 0) {
-		fprintf(stderr, "motcua: cannot read the calendar (was "
+		fprintf(stderr,
+		    "motcua: cannot read the calendar (was "
 		    "`motcua migrate` run?)\n");
 		goto out;
 	}
@@ -108,7 +113,8 @@ calendar_list(struct mc_db *db, int argc, char **argv)
 	}
 	if (rows.n == 0)
 		printf("no days in %lld: `motcua calendar fill %lld %lld` "
-		    "computes them\n", year, year, year);
+		       "computes them\n",
+		    year, year, year);
 	rc = 0;
 out:
 	mc_arena_free(a);
@@ -118,23 +124,26 @@ out:
 static int
 calendar_set(struct mc_db *db, int argc, char **argv)
 {
-	struct buf		 name;
-	enum mc_day_kind	 kind;
-	int			 y, m, d, i, rc = -1;
+	struct buf	 name;
+	enum mc_day_kind kind;
+	int		 y, m, d, i, rc = -1;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: motcua calendar set YYYY-MM-DD "
+		fprintf(stderr,
+		    "usage: motcua calendar set YYYY-MM-DD "
 		    "off|work NAME\n");
 		return -1;
 	}
 	if (mc_calendar_parse_day(argv[0], &y, &m, &d) < 0) {
-		fprintf(stderr, "motcua: '%s' is not a day YYYY-MM-DD in "
-		    "%d-%d\n", argv[0], MC_CALENDAR_FIRST_YEAR,
-		    MC_CALENDAR_LAST_YEAR);
+		fprintf(stderr,
+		    "motcua: '%s' is not a day YYYY-MM-DD in "
+		    "%d-%d\n",
+		    argv[0], MC_CALENDAR_FIRST_YEAR, MC_CALENDAR_LAST_YEAR);
 		return -1;
 	}
 	if ((kind = mc_calendar_kind_parse(argv[1])) == DAY_DEFAULT) {
-		fprintf(stderr, "motcua: the kind is 'off' (a day off) or "
+		fprintf(stderr,
+		    "motcua: the kind is 'off' (a day off) or "
 		    "'work' (a make-up working day)\n");
 		return -1;
 	}
@@ -147,8 +156,10 @@ calendar_set(struct mc_db *db, int argc, char **argv)
 			goto out;
 		}
 	if (mc_calendar_set(db, argv[0], kind, name.s) < 0) {
-		fprintf(stderr, "motcua: cannot set %s (the name is one line "
-		    "of 1-255 characters)\n", argv[0]);
+		fprintf(stderr,
+		    "motcua: cannot set %s (the name is one line "
+		    "of 1-255 characters)\n",
+		    argv[0]);
 		goto out;
 	}
 	printf("%s: %s, %s (admin)\n", argv[0], argv[1], name.s);
@@ -161,7 +172,7 @@ out:
 static int
 calendar_unset(struct mc_db *db, int argc, char **argv)
 {
-	int	y, m, d, rc;
+	int y, m, d, rc;
 
 	if (argc != 1 || mc_calendar_parse_day(argv[0], &y, &m, &d) < 0) {
 		fprintf(stderr, "usage: motcua calendar unset YYYY-MM-DD\n");
@@ -172,7 +183,9 @@ calendar_unset(struct mc_db *db, int argc, char **argv)
 		return -1;
 	}
 	printf(rc ? "%s: admin override removed (the computed day, if any, "
-	    "is back)\n" : "%s: had no admin override\n", argv[0]);
+		    "is back)\n" :
+		    "%s: had no admin override\n",
+	    argv[0]);
 	return 0;
 }
 
@@ -180,20 +193,21 @@ int
 cmd_calendar(struct mc_db *db, int argc, char **argv)
 {
 	static const struct {
-		const char	*name;
-		int		(*fn)(struct mc_db *, int, char **);
+		const char *name;
+		int (*fn)(struct mc_db *, int, char **);
 	} subs[] = {
 		{ "fill", calendar_fill },
 		{ "list", calendar_list },
 		{ "set", calendar_set },
 		{ "unset", calendar_unset },
 	};
-	size_t	i;
+	size_t i;
 
 	for (i = 0; argc > 0 && i < sizeof(subs) / sizeof(subs[0]); i++)
 		if (strcmp(argv[0], subs[i].name) == 0)
 			return subs[i].fn(db, argc - 1, argv + 1);
-	fprintf(stderr, "usage: motcua calendar fill FROM_YEAR TO_YEAR | "
+	fprintf(stderr,
+	    "usage: motcua calendar fill FROM_YEAR TO_YEAR | "
 	    "list YEAR |\n\tset YYYY-MM-DD off|work NAME | unset "
 	    "YYYY-MM-DD\n");
 	return -1;
@@ -207,9 +221,9 @@ static int
 seed_row(struct mc_db *db, struct mc_arena *a, const char **f,
     const char *path, size_t line, size_t *added)
 {
-	struct mc_rows		 rows;
-	enum mc_day_kind	 kind;
-	int			 y, m, d;
+	struct mc_rows	 rows;
+	enum mc_day_kind kind;
+	int		 y, m, d;
 
 	kind = mc_calendar_kind_parse(f[1]);
 	if (mc_calendar_parse_day(f[0], &y, &m, &d) < 0 ||
@@ -235,7 +249,7 @@ seed_row(struct mc_db *db, struct mc_arena *a, const char **f,
 static int
 seed_official(struct mc_db *db)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	struct buf	 text;
 	struct csv	 csv;
 	const char	*f[3];
@@ -244,7 +258,8 @@ seed_official(struct mc_db *db)
 	int		 n, header = 1, rc = -1;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s",
-	    mc_config_get("seed_dir", "db/seed"), SEED_FILE) >= sizeof(path))
+		mc_config_get("seed_dir", "db/seed"),
+		SEED_FILE) >= sizeof(path))
 		return -1;
 	if ((a = mc_arena_new(16384)) == NULL)
 		return -1;
@@ -258,16 +273,20 @@ seed_official(struct mc_db *db)
 	csv_init(&csv, text.s, text.len);
 	while ((n = csv_next(&csv, a, f, 3)) > 0) {
 		if (n != 3) {
-			fprintf(stderr, "motcua: %s:%zu: %d fields, expected "
-			    "3\n", path, csv.line, n);
+			fprintf(stderr,
+			    "motcua: %s:%zu: %d fields, expected "
+			    "3\n",
+			    path, csv.line, n);
 			goto out;
 		}
 		if (header) {
 			if (strcmp(f[0], "day") != 0 ||
 			    strcmp(f[1], "kind") != 0 ||
 			    strcmp(f[2], "name") != 0) {
-				fprintf(stderr, "motcua: %s: the header is not "
-				    "day,kind,name\n", path);
+				fprintf(stderr,
+				    "motcua: %s: the header is not "
+				    "day,kind,name\n",
+				    path);
 				goto out;
 			}
 			header = 0;
@@ -293,9 +312,9 @@ out:
 int
 motcua_calendar_seed(struct mc_db *db)
 {
-	struct tm	tm;
-	time_t		now = time(NULL);
-	long long	from, to;
+	struct tm tm;
+	time_t	  now = time(NULL);
+	long long from, to;
 
 	localtime_r(&now, &tm);
 	from = tm.tm_year + 1900 - SEED_YEARS_BACK;

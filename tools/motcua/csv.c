@@ -22,9 +22,9 @@ csv_init(struct csv *c, const char *text, size_t len)
 static int
 csv_field(struct csv *c, struct mc_arena *a, const char **out, size_t *lines)
 {
-	const char	*t = c->text;
-	char		*s;
-	size_t		 start = c->pos, n = 0;
+	const char *t = c->text;
+	char	   *s;
+	size_t	    start = c->pos, n = 0;
 
 	if (c->pos < c->len && t[c->pos] == '"') {
 		/* Quoted: at most as long as the rest of the text. */
@@ -48,7 +48,7 @@ csv_field(struct csv *c, struct mc_arena *a, const char **out, size_t *lines)
 		}
 		if (c->pos < c->len && t[c->pos] != ',' && t[c->pos] != '\n' &&
 		    !(t[c->pos] == '\r' && c->pos + 1 < c->len &&
-		    t[c->pos + 1] == '\n'))
+			t[c->pos + 1] == '\n'))
 			return -1;
 		s[n] = '\0';
 		*out = s;
@@ -69,13 +69,13 @@ csv_field(struct csv *c, struct mc_arena *a, const char **out, size_t *lines)
 int
 csv_next(struct csv *c, struct mc_arena *a, const char **f, size_t nf)
 {
-	const char	*v;
-	size_t		 lines = 0;
-	int		 n = 0;
+	const char *v;
+	size_t	    lines = 0;
+	int	    n = 0;
 
 	/* Blank lines between records are skipped. */
-	while (c->pos < c->len && (c->text[c->pos] == '\n' ||
-	    c->text[c->pos] == '\r')) {
+	while (c->pos < c->len &&
+	    (c->text[c->pos] == '\n' || c->text[c->pos] == '\r')) {
 		if (c->text[c->pos] == '\n')
 			c->cur++;
 		c->pos++;

@@ -10,15 +10,15 @@
 struct mc_arena;
 
 struct csv {
-	const char	*text;
-	size_t		 len;
-	size_t		 pos;
-	size_t		 line;	/* where the last record started */
-	size_t		 cur;	/* line at pos */
+	const char *text;
+	size_t	    len;
+	size_t	    pos;
+	size_t	    line; /* where the last record started */
+	size_t	    cur;  /* line at pos */
 };
 
 /* Starts reading text[0..len); the text must outlive the reader. */
-void	csv_init(struct csv *, const char *text, size_t len);
+void csv_init(struct csv *, const char *text, size_t len);
 
 /*
  * Reads the next record into f[0..nf) as NUL-terminated strings in the
@@ -26,6 +26,6 @@ void	csv_init(struct csv *, const char *text, size_t len);
  * the rest are dropped), 0 at the end, -1 on a malformed record (an
  * unterminated quote, text after a closing quote).
  */
-int	csv_next(struct csv *, struct mc_arena *, const char **f, size_t nf);
+int csv_next(struct csv *, struct mc_arena *, const char **f, size_t nf);
 
 #endif

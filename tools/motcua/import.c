@@ -23,25 +23,24 @@
 
 #include "import.h"
 
-#define LINE_MAX_BYTES	(64 * 1024 * 1024)
-#define READ_CHUNK	(256 * 1024)
-#define CHILDREN_MAX	1000		/* channels, documents, laws */
-#define COUNT_MAX	65535		/* originals, copies: SMALLINT */
-#define TEXT_BYTES	65535		/* TEXT column */
-#define MEDIUM_BYTES	16777215	/* MEDIUMTEXT column */
-#define CODE_MAX	40
-#define SLUG_MAX	190
-#define HASH_FORMAT	1		/* bump when what is stored changes */
+#define LINE_MAX_BYTES (64 * 1024 * 1024)
+#define READ_CHUNK     (256 * 1024)
+#define CHILDREN_MAX   1000	/* channels, documents, laws */
+#define COUNT_MAX      65535	/* originals, copies: SMALLINT */
+#define TEXT_BYTES     65535	/* TEXT column */
+#define MEDIUM_BYTES   16777215 /* MEDIUMTEXT column */
+#define CODE_MAX       40
+#define SLUG_MAX       190
+#define HASH_FORMAT    1 /* bump when what is stored changes */
 
-#define LEVEL_PROVINCE	"Cấp tỉnh"
-#define LEVEL_COMMUNE	"Cấp xã"
+#define LEVEL_PROVINCE "Cấp tỉnh"
+#define LEVEL_COMMUNE  "Cấp xã"
 
 static const char sql_ministries[] =
     "SELECT ministry, agency_id FROM ministry_agencies";
 static const char sql_field_add[] =
     "INSERT IGNORE INTO fields (slug, name) VALUES (?, ?)";
-static const char sql_field_get[] =
-    "SELECT id FROM fields WHERE slug = ?";
+static const char sql_field_get[] = "SELECT id FROM fields WHERE slug = ?";
 static const char sql_proc_find[] =
     "SELECT id, content_hash, local_version FROM procedures WHERE code = ?";
 static const char sql_proc_held[] =
@@ -79,25 +78,27 @@ static const char sql_legal_insert[] =
     " VALUES (?, ?, ?, ?)";
 
 /* The channels' names in the source, in the order of their numbers. */
+/* clang-format off */
 static const char *const channel_names[] = {
 	"Trực tiếp", "Trực tuyến", "Dịch vụ bưu chính",
 };
+/* clang-format on */
 
 struct channel {
-	int		 channel;	/* 1 in person, 2 online, 3 post */
-	const char	*time_text;
-	long long	 hours, days;	/* -1: unknown (NULL) */
-	const char	*fee, *fee_desc;
+	int	    channel; /* 1 in person, 2 online, 3 post */
+	const char *time_text;
+	long long   hours, days; /* -1: unknown (NULL) */
+	const char *fee, *fee_desc;
 };
 
 struct document {
-	const char	*group, *name;
-	long long	 originals, copies;
-	int		 form;
+	const char *group, *name;
+	long long   originals, copies;
+	int	    form;
 };
 
 struct law {
-	const char	*number, *title;
+	const char *number, *title;
 };
 
 /* One procedure as it will be stored; strings in the row arena. */
@@ -106,11 +107,11 @@ struct proc {
 	const char	*ptype, *decision, *implementing, *competent;
 	const char	*subjects, *steps, *conditions, *result, *url;
 	int		 province, commune, online;
-	long long	 hours, days;	/* legal time; -1: NULL */
-	long long	 agency;	/* 0: NULL */
+	long long	 hours, days; /* legal time; -1: NULL */
+	long long	 agency;      /* 0: NULL */
 	struct channel	*chans;
 	size_t		 nchans;
-	struct document	*docs;
+	struct document *docs;
 	size_t		 ndocs;
 	struct law	*laws;
 	size_t		 nlaws;
@@ -118,41 +119,41 @@ struct proc {
 };
 
 struct ministry {
-	const char	*name;
-	long long	 agency;
+	const char *name;
+	long long   agency;
 };
 
 struct field_id {
-	const char	*slug;
-	long long	 id;
+	const char *slug;
+	long long   id;
 };
 
 struct seen {
-	const char	*code;
-	size_t		 line;
+	const char *code;
+	size_t	    line;
 };
 
 struct importer {
-	struct mc_db		*db;
-	struct import_stats	*st;
-	struct mc_arena		*row;	/* reset after every line */
-	struct mc_arena		*keep;	/* the run's caches */
-	const char		*path;
-	size_t			 line;
-	const char		*why;	/* reason of a rejection */
-	struct ministry		*mins;
-	size_t			 nmins;
-	struct field_id		*fields;
-	size_t			 nfields, capfields;
-	struct seen		*seen;	/* open addressing, by code */
-	size_t			 nseen, capseen;
+	struct mc_db	    *db;
+	struct import_stats *st;
+	struct mc_arena	    *row;  /* reset after every line */
+	struct mc_arena	    *keep; /* the run's caches */
+	const char	    *path;
+	size_t		     line;
+	const char	    *why; /* reason of a rejection */
+	struct ministry	    *mins;
+	size_t		     nmins;
+	struct field_id	    *fields;
+	size_t		     nfields, capfields;
+	struct seen	    *seen; /* open addressing, by code */
+	size_t		     nseen, capseen;
 };
 
 struct reader {
-	gzFile	 gz;
-	char	*buf;
-	size_t	 pos, end;
-	int	 eof;
+	gzFile gz;
+	char  *buf;
+	size_t pos, end;
+	int    eof;
 };
 
 /*
@@ -163,9 +164,9 @@ struct reader {
 static int
 read_line(struct reader *r, struct buf *line, int *toolong)
 {
-	const char	*nl;
-	size_t		 n;
-	int		 k, got = 0, err;
+	const char *nl;
+	size_t	    n;
+	int	    k, got = 0, err;
 
 	mc_buf_reset(line);
 	*toolong = 0;
@@ -203,13 +204,13 @@ read_line(struct reader *r, struct buf *line, int *toolong)
 }
 
 /* Records why the current row is rejected; returns -1 for the caller. */
-static int	reject(struct importer *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
+static int reject(struct importer *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static int
 reject(struct importer *im, const char *fmt, ...)
 {
-	va_list	 ap;
+	va_list ap;
 
 	va_start(ap, fmt);
 	im->why = mc_arena_vprintf(im->row, fmt, ap);
@@ -221,7 +222,7 @@ reject(struct importer *im, const char *fmt, ...)
 static int
 valid_code(const char *s)
 {
-	size_t	 i, n;
+	size_t i, n;
 
 	if (strlen(s) > CODE_MAX || !(s[0] >= '0' && s[0] <= '9') ||
 	    s[1] != '.')
@@ -233,8 +234,9 @@ valid_code(const char *s)
 		if (*s++ != '.')
 			return 0;
 		for (n = 0; (s[n] >= '0' && s[n] <= '9') ||
-		    (s[n] >= 'A' && s[n] <= 'Z') ||
-		    (s[n] >= 'a' && s[n] <= 'z'); n++)
+		     (s[n] >= 'A' && s[n] <= 'Z') ||
+		     (s[n] >= 'a' && s[n] <= 'z');
+		     n++)
 			;
 		if (n == 0 || n > 10)
 			return 0;
@@ -245,13 +247,14 @@ valid_code(const char *s)
 static const char *
 trim(char *s)
 {
-	size_t	 n;
+	size_t n;
 
 	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
 		s++;
 	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+	while (n > 0 &&
+	    (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		s[n - 1] == '\r'))
 		s[--n] = '\0';
 	return s;
 }
@@ -265,8 +268,8 @@ static int
 get_text(struct importer *im, json_t *obj, const char *key, size_t maxchars,
     size_t maxbytes, const char **out)
 {
-	json_t	*v = json_object_get(obj, key);
-	char	*s;
+	json_t *v = json_object_get(obj, key);
+	char   *s;
 
 	*out = "";
 	if (v == NULL || json_is_null(v))
@@ -280,8 +283,10 @@ get_text(struct importer *im, json_t *obj, const char *key, size_t maxchars,
 		return reject(im, "%s is too long (%zu bytes, at most %zu)",
 		    key, strlen(*out), maxbytes);
 	if (maxchars > 0 && mc_utf8_chars(*out) > maxchars)
-		return reject(im, "%s is too long (%zu characters, at most "
-		    "%zu)", key, mc_utf8_chars(*out), maxchars);
+		return reject(im,
+		    "%s is too long (%zu characters, at most "
+		    "%zu)",
+		    key, mc_utf8_chars(*out), maxchars);
 	return 0;
 }
 
@@ -311,8 +316,8 @@ get_bool(json_t *obj, const char *key)
 static long long
 get_count(json_t *obj, const char *key)
 {
-	json_t		*v = json_object_get(obj, key);
-	json_int_t	 n;
+	json_t	  *v = json_object_get(obj, key);
+	json_int_t n;
 
 	if (v == NULL || json_is_null(v))
 		return 0;
@@ -325,27 +330,28 @@ get_count(json_t *obj, const char *key)
 static int
 get_channels(struct importer *im, json_t *o, struct proc *p)
 {
-	json_t		*arr = json_object_get(o, "channels"), *c;
-	struct channel	*ch;
-	const char	*name;
-	size_t		 i, k;
+	json_t	       *arr = json_object_get(o, "channels"), *c;
+	struct channel *ch;
+	const char     *name;
+	size_t		i, k;
 
 	if (arr == NULL || json_is_null(arr))
 		return 0;
 	if (!json_is_array(arr) || json_array_size(arr) > CHILDREN_MAX)
-		return reject(im, "%s is not a list (or too long)", "channels");
+		return reject(im, "%s is not a list (or too long)",
+		    "channels");
 	p->nchans = json_array_size(arr);
 	p->chans = mc_arena_alloc(im->row, (p->nchans + 1) * sizeof(*ch));
-	json_array_foreach(arr, i, c) {
+	json_array_foreach (arr, i, c) {
 		ch = &p->chans[i];
 		if (!json_is_object(c))
 			return reject(im, "%s is not an object", "a channel");
 		if (get_text(im, c, "channel", 100, 400, &name) < 0 ||
 		    get_text(im, c, "processing_time", 500, 2000,
-		    &ch->time_text) < 0 ||
+			&ch->time_text) < 0 ||
 		    get_text(im, c, "fee", 1000, 4000, &ch->fee) < 0 ||
 		    get_text(im, c, "fee_description", 0, TEXT_BYTES,
-		    &ch->fee_desc) < 0)
+			&ch->fee_desc) < 0)
 			return -1;
 		for (k = 0; k < 3; k++)
 			if (strcmp(name, channel_names[k]) == 0)
@@ -363,7 +369,7 @@ static int
 get_documents(struct importer *im, json_t *o, struct proc *p)
 {
 	json_t		*arr, *d;
-	struct document	*doc;
+	struct document *doc;
 	size_t		 i;
 
 	arr = json_object_get(o, "required_documents");
@@ -374,7 +380,7 @@ get_documents(struct importer *im, json_t *o, struct proc *p)
 		    "required_documents");
 	p->ndocs = json_array_size(arr);
 	p->docs = mc_arena_alloc(im->row, (p->ndocs + 1) * sizeof(*doc));
-	json_array_foreach(arr, i, d) {
+	json_array_foreach (arr, i, d) {
 		doc = &p->docs[i];
 		if (!json_is_object(d))
 			return reject(im, "%s is not an object", "a document");
@@ -384,7 +390,8 @@ get_documents(struct importer *im, json_t *o, struct proc *p)
 		doc->originals = get_count(d, "originals");
 		doc->copies = get_count(d, "copies");
 		if (doc->originals < 0 || doc->copies < 0)
-			return reject(im, "%s: originals or copies not a count",
+			return reject(im,
+			    "%s: originals or copies not a count",
 			    "a document");
 		doc->form = get_bool(d, "has_form_template");
 	}
@@ -394,9 +401,9 @@ get_documents(struct importer *im, json_t *o, struct proc *p)
 static int
 get_laws(struct importer *im, json_t *o, struct proc *p)
 {
-	json_t		*arr = json_object_get(o, "legal_basis"), *l;
-	struct law	*law;
-	size_t		 i;
+	json_t	   *arr = json_object_get(o, "legal_basis"), *l;
+	struct law *law;
+	size_t	    i;
 
 	if (arr == NULL || json_is_null(arr))
 		return 0;
@@ -405,12 +412,12 @@ get_laws(struct importer *im, json_t *o, struct proc *p)
 		    "legal_basis");
 	p->nlaws = json_array_size(arr);
 	p->laws = mc_arena_alloc(im->row, (p->nlaws + 1) * sizeof(*law));
-	json_array_foreach(arr, i, l) {
+	json_array_foreach (arr, i, l) {
 		law = &p->laws[i];
 		if (!json_is_object(l))
 			return reject(im, "%s is not an object", "a law");
-		if (get_text(im, l, "doc_number", 255, 1020,
-		    &law->number) < 0 ||
+		if (get_text(im, l, "doc_number", 255, 1020, &law->number) <
+			0 ||
 		    get_text(im, l, "title", 0, TEXT_BYTES, &law->title) < 0)
 			return -1;
 	}
@@ -421,12 +428,12 @@ get_laws(struct importer *im, json_t *o, struct proc *p)
 static int
 get_subjects(struct importer *im, json_t *o, struct proc *p)
 {
-	json_t		*arr = json_object_get(o, "subjects"), *v;
-	struct buf	 b;
-	const char	*s;
-	char		*t;
-	size_t		 i;
-	int		 rc = 0;
+	json_t	   *arr = json_object_get(o, "subjects"), *v;
+	struct buf  b;
+	const char *s;
+	char	   *t;
+	size_t	    i;
+	int	    rc = 0;
 
 	p->subjects = "";
 	if (arr == NULL || json_is_null(arr))
@@ -434,9 +441,9 @@ get_subjects(struct importer *im, json_t *o, struct proc *p)
 	if (!json_is_array(arr))
 		return reject(im, "%s is not a list", "subjects");
 	mc_buf_init(&b, TEXT_BYTES);
-	json_array_foreach(arr, i, v) {
-		if (!json_is_string(v) || (t = mc_nfc(im->row,
-		    json_string_value(v))) == NULL) {
+	json_array_foreach (arr, i, v) {
+		if (!json_is_string(v) ||
+		    (t = mc_nfc(im->row, json_string_value(v))) == NULL) {
 			rc = reject(im, "%s: not a list of texts", "subjects");
 			break;
 		}
@@ -458,13 +465,13 @@ get_subjects(struct importer *im, json_t *o, struct proc *p)
 static int
 get_levels(struct importer *im, json_t *o, struct proc *p)
 {
-	json_t		*arr = json_object_get(o, "levels"), *v;
-	const char	*s;
-	size_t		 i;
+	json_t	   *arr = json_object_get(o, "levels"), *v;
+	const char *s;
+	size_t	    i;
 
 	if (!json_is_array(arr))
 		return reject(im, "%s is not a list", "levels");
-	json_array_foreach(arr, i, v) {
+	json_array_foreach (arr, i, v) {
 		if (!json_is_string(v) ||
 		    (s = mc_nfc(im->row, json_string_value(v))) == NULL)
 			return reject(im, "%s: not a list of texts", "levels");
@@ -480,8 +487,8 @@ get_levels(struct importer *im, json_t *o, struct proc *p)
 static const char *
 field_slug(struct importer *im, const char *name)
 {
-	char	*s, *c;
-	size_t	 n;
+	char  *s, *c;
+	size_t n;
 
 	if ((s = mc_fold(im->row, name)) == NULL)
 		return NULL;
@@ -499,7 +506,7 @@ field_slug(struct importer *im, const char *name)
 static long long
 ministry_agency(const struct importer *im, const char *ministry)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < im->nmins; i++)
 		if (strcmp(im->mins[i].name, ministry) == 0)
@@ -511,10 +518,10 @@ ministry_agency(const struct importer *im, const char *ministry)
 static int
 proc_build(struct importer *im, json_t *o, struct proc *p)
 {
-	char		*search;
-	const char	*folded;
-	long long	 h = -1, d = -1;
-	size_t		 i;
+	char	   *search;
+	const char *folded;
+	long long   h = -1, d = -1;
+	size_t	    i;
 
 	if (get_text(im, o, "name", 2000, 8000, &p->name) < 0 ||
 	    get_text(im, o, "field", 255, 1020, &p->field) < 0 ||
@@ -522,12 +529,12 @@ proc_build(struct importer *im, json_t *o, struct proc *p)
 	    get_text(im, o, "procedure_type", 255, 1020, &p->ptype) < 0 ||
 	    get_text(im, o, "decision_no", 255, 1020, &p->decision) < 0 ||
 	    get_text(im, o, "implementing_agency", 0, TEXT_BYTES,
-	    &p->implementing) < 0 ||
+		&p->implementing) < 0 ||
 	    get_text(im, o, "competent_authority", 0, TEXT_BYTES,
-	    &p->competent) < 0 ||
+		&p->competent) < 0 ||
 	    get_text(im, o, "steps_text", 0, MEDIUM_BYTES, &p->steps) < 0 ||
 	    get_text(im, o, "conditions_text", 0, MEDIUM_BYTES,
-	    &p->conditions) < 0 ||
+		&p->conditions) < 0 ||
 	    get_text(im, o, "result_text", 0, TEXT_BYTES, &p->result) < 0 ||
 	    get_text(im, o, "source_url", 500, 2000, &p->url) < 0 ||
 	    get_subjects(im, o, p) < 0 || get_channels(im, o, p) < 0 ||
@@ -582,25 +589,23 @@ jnum(long long v)
 static int
 proc_hash(struct proc *p)
 {
-	unsigned char	 md[32];
-	json_t		*o, *a, *e;
-	char		*dump;
-	size_t		 i;
+	unsigned char md[32];
+	json_t	     *o, *a, *e;
+	char	     *dump;
+	size_t	      i;
 
 	o = json_pack("{s:i, s:o, s:o, s:o, s:o, s:o, s:i, s:i, s:o, s:o, s:o,"
-	    " s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:o}",
-	    "format", HASH_FORMAT, "code", jstr(p->code), "name", jstr(p->name),
-	    "search", jstr(p->search), "field", jstr(p->field),
+		      " s:o, s:o, s:o, s:o, s:o, s:o, s:i, s:o, s:o, s:o}",
+	    "format", HASH_FORMAT, "code", jstr(p->code), "name",
+	    jstr(p->name), "search", jstr(p->search), "field", jstr(p->field),
 	    "ministry", jstr(nz(p->ministry)), "province", p->province,
 	    "commune", p->commune, "agency", jnum(p->agency ? p->agency : -1),
 	    "type", jstr(nz(p->ptype)), "decision", jstr(nz(p->decision)),
-	    "implementing", jstr(nz(p->implementing)),
-	    "competent", jstr(nz(p->competent)),
-	    "subjects", jstr(nz(p->subjects)), "steps", jstr(nz(p->steps)),
-	    "conditions", jstr(nz(p->conditions)),
-	    "result", jstr(nz(p->result)), "online", p->online,
-	    "url", jstr(nz(p->url)), "hours", jnum(p->hours),
-	    "days", jnum(p->days));
+	    "implementing", jstr(nz(p->implementing)), "competent",
+	    jstr(nz(p->competent)), "subjects", jstr(nz(p->subjects)), "steps",
+	    jstr(nz(p->steps)), "conditions", jstr(nz(p->conditions)),
+	    "result", jstr(nz(p->result)), "online", p->online, "url",
+	    jstr(nz(p->url)), "hours", jnum(p->hours), "days", jnum(p->days));
 	if (o == NULL)
 		return -1;
 	a = json_array();
@@ -641,7 +646,7 @@ proc_hash(struct proc *p)
 static long long
 field_id(struct importer *im, const char *slug, const char *name)
 {
-	struct field_id	*grown;
+	struct field_id *grown;
 	struct mc_rows	 rows;
 	long long	 id;
 	size_t		 i;
@@ -657,11 +662,11 @@ field_id(struct importer *im, const char *slug, const char *name)
 	id = mc_rows_int(&rows, 0, 0);
 	if (im->nfields == im->capfields) {
 		im->capfields = im->capfields ? 2 * im->capfields : 64;
-		grown = mc_arena_alloc(im->keep, im->capfields *
-		    sizeof(*grown));
+		grown = mc_arena_alloc(im->keep,
+		    im->capfields * sizeof(*grown));
 		if (im->nfields > 0)
-			memcpy(grown, im->fields, im->nfields *
-			    sizeof(*grown));
+			memcpy(grown, im->fields,
+			    im->nfields * sizeof(*grown));
 		im->fields = grown;
 	}
 	im->fields[im->nfields].slug = mc_arena_strdup(im->keep, slug);
@@ -672,7 +677,7 @@ field_id(struct importer *im, const char *slug, const char *name)
 static size_t
 code_hash(const char *s)
 {
-	size_t	 h = 2166136261u;
+	size_t h = 2166136261u;
 
 	for (; *s != '\0'; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
@@ -682,10 +687,10 @@ code_hash(const char *s)
 static void
 seen_put(struct seen *tab, size_t cap, const char *code, size_t line)
 {
-	size_t	 i, mask = cap - 1;
+	size_t i, mask = cap - 1;
 
 	for (i = code_hash(code) & mask; tab[i].code != NULL;
-	    i = (i + 1) & mask)
+	     i = (i + 1) & mask)
 		;
 	tab[i].code = code;
 	tab[i].line = line;
@@ -695,17 +700,17 @@ seen_put(struct seen *tab, size_t cap, const char *code, size_t line)
 static size_t
 seen_before(struct importer *im, const char *code)
 {
-	struct seen	*old = im->seen;
-	size_t		 i, cap = im->capseen, mask = cap - 1;
+	struct seen *old = im->seen;
+	size_t	     i, cap = im->capseen, mask = cap - 1;
 
 	for (i = code_hash(code) & mask; cap > 0 && im->seen[i].code != NULL;
-	    i = (i + 1) & mask)
+	     i = (i + 1) & mask)
 		if (strcmp(im->seen[i].code, code) == 0)
 			return im->seen[i].line;
 	if (2 * (im->nseen + 1) > cap) {
 		im->capseen = cap ? 2 * cap : 4096;
-		im->seen = mc_arena_alloc(im->keep, im->capseen *
-		    sizeof(*im->seen));
+		im->seen = mc_arena_alloc(im->keep,
+		    im->capseen * sizeof(*im->seen));
 		for (i = 0; i < cap; i++)
 			if (old[i].code != NULL)
 				seen_put(im->seen, im->capseen, old[i].code,
@@ -721,26 +726,26 @@ seen_before(struct importer *im, const char *code)
 static int
 children_insert(struct importer *im, const struct proc *p, long long id)
 {
-	struct mc_arena	*a = im->row;
+	struct mc_arena *a = im->row;
 	size_t		 i;
 
 	for (i = 0; i < p->nchans; i++)
 		if (mc_db_exec(im->db, sql_chan_insert, "iiisssss", id,
-		    (long long)i + 1, (long long)p->chans[i].channel,
-		    p->chans[i].time_text, num(a, p->chans[i].hours, 0),
-		    num(a, p->chans[i].days, 0), p->chans[i].fee,
-		    nz(p->chans[i].fee_desc)) < 0)
+			(long long)i + 1, (long long)p->chans[i].channel,
+			p->chans[i].time_text, num(a, p->chans[i].hours, 0),
+			num(a, p->chans[i].days, 0), p->chans[i].fee,
+			nz(p->chans[i].fee_desc)) < 0)
 			return -1;
 	for (i = 0; i < p->ndocs; i++)
 		if (mc_db_exec(im->db, sql_doc_insert, "iissiii", id,
-		    (long long)i + 1, nz(p->docs[i].group), p->docs[i].name,
-		    p->docs[i].originals, p->docs[i].copies,
-		    (long long)p->docs[i].form) < 0)
+			(long long)i + 1, nz(p->docs[i].group),
+			p->docs[i].name, p->docs[i].originals,
+			p->docs[i].copies, (long long)p->docs[i].form) < 0)
 			return -1;
 	for (i = 0; i < p->nlaws; i++)
 		if (mc_db_exec(im->db, sql_legal_insert, "iiss", id,
-		    (long long)i + 1, nz(p->laws[i].number),
-		    p->laws[i].title) < 0)
+			(long long)i + 1, nz(p->laws[i].number),
+			p->laws[i].title) < 0)
 			return -1;
 	return 0;
 }
@@ -749,7 +754,7 @@ children_insert(struct importer *im, const struct proc *p, long long id)
 static int
 proc_store(struct importer *im, const struct proc *p)
 {
-	struct mc_arena	*a = im->row;
+	struct mc_arena *a = im->row;
 	struct mc_rows	 rows;
 	long long	 field, id;
 	const char	*agency = num(a, p->agency, 1);
@@ -763,36 +768,43 @@ proc_store(struct importer *im, const struct proc *p)
 	/* Edited here since: keep the local version, note the new text. */
 	if (rows.n == 1 && mc_rows_str(&rows, 0, 2) != NULL) {
 		im->st->kept++;
-		fprintf(stderr, "%s:%zu: %s: kept the local edit (version %s); "
-		    "the catalogue's text changed\n", im->path, im->line,
-		    p->code, mc_rows_str(&rows, 0, 2));
+		fprintf(stderr,
+		    "%s:%zu: %s: kept the local edit (version %s); "
+		    "the catalogue's text changed\n",
+		    im->path, im->line, p->code, mc_rows_str(&rows, 0, 2));
 		return mc_db_exec(im->db, sql_proc_held, "i",
-		    mc_rows_int(&rows, 0, 0)) < 0 ? -1 : 0;
+			   mc_rows_int(&rows, 0, 0)) < 0 ?
+		    -1 :
+		    0;
 	}
 	if ((field = field_id(im, p->slug, p->field)) < 0)
 		return -1;
 	if (rows.n == 0) {
 		if (mc_db_exec(im->db, sql_proc_insert,
-		    "sssisiisssssssssisss" "s", p->code, p->name, p->search,
-		    field, nz(p->ministry), (long long)p->province,
-		    (long long)p->commune, agency, nz(p->ptype),
-		    nz(p->decision), nz(p->implementing), nz(p->competent),
-		    nz(p->subjects), nz(p->steps), nz(p->conditions),
-		    nz(p->result), (long long)p->online, nz(p->url),
-		    num(a, p->hours, 0), num(a, p->days, 0), p->hash) < 0)
+			"sssisiisssssssssisss"
+			"s",
+			p->code, p->name, p->search, field, nz(p->ministry),
+			(long long)p->province, (long long)p->commune, agency,
+			nz(p->ptype), nz(p->decision), nz(p->implementing),
+			nz(p->competent), nz(p->subjects), nz(p->steps),
+			nz(p->conditions), nz(p->result), (long long)p->online,
+			nz(p->url), num(a, p->hours, 0), num(a, p->days, 0),
+			p->hash) < 0)
 			return -1;
 		id = (long long)mc_db_insert_id(im->db);
 		im->st->added++;
 	} else {
 		id = mc_rows_int(&rows, 0, 0);
 		if (mc_db_exec(im->db, sql_proc_update,
-		    "sssisiisssssssssisss" "si", p->code, p->name, p->search,
-		    field, nz(p->ministry), (long long)p->province,
-		    (long long)p->commune, agency, nz(p->ptype),
-		    nz(p->decision), nz(p->implementing), nz(p->competent),
-		    nz(p->subjects), nz(p->steps), nz(p->conditions),
-		    nz(p->result), (long long)p->online, nz(p->url),
-		    num(a, p->hours, 0), num(a, p->days, 0), p->hash, id) < 0 ||
+			"sssisiisssssssssisss"
+			"si",
+			p->code, p->name, p->search, field, nz(p->ministry),
+			(long long)p->province, (long long)p->commune, agency,
+			nz(p->ptype), nz(p->decision), nz(p->implementing),
+			nz(p->competent), nz(p->subjects), nz(p->steps),
+			nz(p->conditions), nz(p->result), (long long)p->online,
+			nz(p->url), num(a, p->hours, 0), num(a, p->days, 0),
+			p->hash, id) < 0 ||
 		    mc_db_exec(im->db, sql_chan_delete, "i", id) < 0 ||
 		    mc_db_exec(im->db, sql_doc_delete, "i", id) < 0 ||
 		    mc_db_exec(im->db, sql_legal_delete, "i", id) < 0)
@@ -810,9 +822,9 @@ proc_store(struct importer *im, const struct proc *p)
 static int
 proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
 {
-	json_error_t	 err;
-	json_t		*o;
-	int		 lv, rc = -1;
+	json_error_t err;
+	json_t	    *o;
+	int	     lv, rc = -1;
 
 	memset(p, 0, sizeof(*p));
 	im->why = NULL;
@@ -847,9 +859,9 @@ proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
 static int
 import_line(struct importer *im, const char *s, size_t len)
 {
-	struct proc	 p;
-	size_t		 first;
-	int		 rc;
+	struct proc p;
+	size_t	    first;
+	int	    rc;
 
 	switch (proc_parse(im, s, len, &p)) {
 	case 0:
@@ -859,8 +871,10 @@ import_line(struct importer *im, const char *s, size_t len)
 		goto out_reject;
 	}
 	if ((first = seen_before(im, p.code)) != 0) {
-		im->why = mc_arena_printf(im->row, "duplicate code (first on "
-		    "line %zu)", first);
+		im->why = mc_arena_printf(im->row,
+		    "duplicate code (first on "
+		    "line %zu)",
+		    first);
 		goto out_reject;
 	}
 	if (proc_hash(&p) < 0)
@@ -880,8 +894,8 @@ out_reject:
 static int
 load_ministries(struct importer *im)
 {
-	struct mc_rows	 rows;
-	size_t		 i;
+	struct mc_rows rows;
+	size_t	       i;
 
 	if (mc_db_query(im->db, im->keep, &rows, sql_ministries, "") < 0)
 		return -1;
@@ -897,8 +911,8 @@ load_ministries(struct importer *im)
 static int
 import_run(struct importer *im, struct reader *r)
 {
-	struct buf	 line;
-	int		 got, toolong, rc = -1;
+	struct buf line;
+	int	   got, toolong, rc = -1;
 
 	mc_buf_init(&line, LINE_MAX_BYTES);
 	while ((got = read_line(r, &line, &toolong)) > 0) {
@@ -907,8 +921,10 @@ import_run(struct importer *im, struct reader *r)
 		if (toolong) {
 			im->st->lines++;
 			im->st->rejected++;
-			fprintf(stderr, "%s:%zu: -: rejected: line longer than "
-			    "%d bytes\n", im->path, im->line, LINE_MAX_BYTES);
+			fprintf(stderr,
+			    "%s:%zu: -: rejected: line longer than "
+			    "%d bytes\n",
+			    im->path, im->line, LINE_MAX_BYTES);
 			continue;
 		}
 		if (line.len == 0)
@@ -931,9 +947,9 @@ out:
 int
 import_catalogue(struct mc_db *db, const char *path, struct import_stats *st)
 {
-	struct importer	 im;
-	struct reader	 r;
-	int		 rc = -1;
+	struct importer im;
+	struct reader	r;
+	int		rc = -1;
 
 	memset(st, 0, sizeof(*st));
 	memset(&im, 0, sizeof(im));

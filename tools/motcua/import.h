@@ -10,13 +10,13 @@
 struct mc_db;
 
 struct import_stats {
-	size_t	lines;		/* non-empty lines read */
-	size_t	added;		/* new procedures (version 1) */
-	size_t	updated;	/* changed procedures (version + 1) */
-	size_t	unchanged;	/* same content hash: nothing written */
-	size_t	skipped;	/* not at province or commune level */
-	size_t	rejected;	/* invalid rows, reported on stderr */
-	size_t	kept;		/* edited in the back office, catalogue
+	size_t lines;	  /* non-empty lines read */
+	size_t added;	  /* new procedures (version 1) */
+	size_t updated;	  /* changed procedures (version + 1) */
+	size_t unchanged; /* same content hash: nothing written */
+	size_t skipped;	  /* not at province or commune level */
+	size_t rejected;  /* invalid rows, reported on stderr */
+	size_t kept;	  /* edited in the back office, catalogue
 				   text changed: left as edited */
 };
 
@@ -28,7 +28,7 @@ struct import_stats {
  * *st. Returns 0 (committed), or -1 when the file cannot be read or the
  * database fails (rolled back: nothing written).
  */
-int	import_catalogue(struct mc_db *, const char *path,
-	    struct import_stats *st);
+int import_catalogue(struct mc_db *, const char *path,
+    struct import_stats *st);
 
 #endif

@@ -17,16 +17,17 @@
 #include "motcua.h"
 
 struct command {
-	const char	*name;
-	const char	*sub;		/* second word, or NULL */
-	int		(*fn)(struct mc_db *, int, char **);
-	int		 needs_db;
-	const char	*usage;
-	const char	*help;
+	const char *name;
+	const char *sub; /* second word, or NULL */
+	int (*fn)(struct mc_db *, int, char **);
+	int	    needs_db;
+	const char *usage;
+	const char *help;
 };
 
-static int	cmd_help(struct mc_db *, int, char **);
+static int cmd_help(struct mc_db *, int, char **);
 
+/* clang-format off */
 static const struct command commands[] = {
 	{ "migrate", NULL, cmd_migrate, 1, "",
 	    "apply the db/migrations not applied yet" },
@@ -49,13 +50,14 @@ static const struct command commands[] = {
 	    "write .gz and .br copies beside the CSS, JS, SVG... under DIR" },
 	{ "help", NULL, cmd_help, 0, "", "this list" },
 };
+/* clang-format on */
 
-#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static int
 cmd_help(struct mc_db *db, int argc, char **argv)
 {
-	size_t	 i;
+	size_t i;
 
 	printf("usage: motcua COMMAND [ARGS]\n\n");
 	for (i = 0; i < NCOMMANDS; i++) {
@@ -65,7 +67,8 @@ cmd_help(struct mc_db *db, int argc, char **argv)
 		    *commands[i].usage ? " " : "", commands[i].usage,
 		    commands[i].help);
 	}
-	printf("\nThe configuration comes from $MOTCUA_CONFIG, else "
+	printf(
+	    "\nThe configuration comes from $MOTCUA_CONFIG, else "
 	    "./motcua.conf\n(`PORT=N make run` links the instance it started "
 	    "there), else only\nMOTCUA_<KEY> variables (MOTCUA_DB_SOCKET at "
 	    "least); they override keys.\nNo other instance is ever guessed.\n");
@@ -75,9 +78,9 @@ cmd_help(struct mc_db *db, int argc, char **argv)
 int
 motcua_opts(int argc, char **argv, struct motcua_opt *opts, size_t n)
 {
-	const char	*a, *eq;
-	size_t		 i, len;
-	int		 k;
+	const char *a, *eq;
+	size_t	    i, len;
+	int	    k;
 
 	for (k = 0; k < argc; k++) {
 		a = argv[k];
@@ -100,7 +103,8 @@ motcua_opts(int argc, char **argv, struct motcua_opt *opts, size_t n)
 		}
 		if (!opts[i].has_arg) {
 			if (eq != NULL) {
-				fprintf(stderr, "motcua: --%s takes no value\n",
+				fprintf(stderr,
+				    "motcua: --%s takes no value\n",
 				    opts[i].name);
 				return -1;
 			}
@@ -121,10 +125,10 @@ motcua_opts(int argc, char **argv, struct motcua_opt *opts, size_t n)
 int
 motcua_read_file(const char *path, struct buf *out)
 {
-	FILE	*f;
-	char	 chunk[65536];
-	size_t	 n;
-	int	 rc = 0;
+	FILE  *f;
+	char   chunk[65536];
+	size_t n;
+	int    rc = 0;
 
 	if ((f = fopen(path, "r")) == NULL) {
 		fprintf(stderr, "motcua: %s: %s\n", path, strerror(errno));
@@ -132,8 +136,10 @@ motcua_read_file(const char *path, struct buf *out)
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		if (mc_buf_add(out, chunk, n) < 0) {
-			fprintf(stderr, "motcua: %s: too large (over %zu bytes)"
-			    "\n", path, out->max);
+			fprintf(stderr,
+			    "motcua: %s: too large (over %zu bytes)"
+			    "\n",
+			    path, out->max);
 			rc = -1;
 			break;
 		}
@@ -148,7 +154,7 @@ motcua_read_file(const char *path, struct buf *out)
 static const struct command *
 command_find(int argc, char **argv, int *used)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < NCOMMANDS; i++) {
 		if (strcmp(commands[i].name, argv[0]) != 0)
@@ -176,8 +182,8 @@ command_find(int argc, char **argv, int *used)
 static int
 config_load(void)
 {
-	char		 real[PATH_MAX];
-	const char	*env, *path;
+	char	    real[PATH_MAX];
+	const char *env, *path;
 
 	if ((env = getenv("MOTCUA_CONFIG")) != NULL && *env != '\0') {
 		if (access(env, R_OK) < 0) {
@@ -191,7 +197,8 @@ config_load(void)
 	else if (getenv("MOTCUA_DB_SOCKET") != NULL)
 		path = "/dev/null";
 	else {
-		fprintf(stderr, "motcua: no instance chosen: MOTCUA_CONFIG is "
+		fprintf(stderr,
+		    "motcua: no instance chosen: MOTCUA_CONFIG is "
 		    "not set and there is no readable\n  ./motcua.conf%s.\n"
 		    "  Set MOTCUA_CONFIG=/tmp/motcua-PORT/motcua.conf (the "
 		    "instance to act on), or run\n  from the checkout where "
@@ -200,35 +207,40 @@ config_load(void)
 		    "db_name,\n  db_user, db_password, migrations_dir, "
 		    "seed_dir, ...\n",
 		    readlink("motcua.conf", real, sizeof(real)) > 0 ?
-		    " (the link there points to an instance that is gone)" : "");
+			" (the link there points to an instance that is gone)" :
+			"");
 		return -1;
 	}
 	if (mc_config_load(path) < 0) {
-		fprintf(stderr, "motcua: cannot read the configuration %s "
-		    "(MOTCUA_CONFIG)\n", path);
+		fprintf(stderr,
+		    "motcua: cannot read the configuration %s "
+		    "(MOTCUA_CONFIG)\n",
+		    path);
 		return -1;
 	}
 	if (path == env)
 		return 0;
 	if (strcmp(path, "/dev/null") == 0)
-		fprintf(stderr, "motcua: no config file: MOTCUA_* variables "
+		fprintf(stderr,
+		    "motcua: no config file: MOTCUA_* variables "
 		    "only (database socket %s)\n",
 		    mc_config_get("db_socket", "(unset)"));
 	else
-		fprintf(stderr, "motcua: instance %s (port %s) through "
+		fprintf(stderr,
+		    "motcua: instance %s (port %s) through "
 		    "./motcua.conf -> %s; set MOTCUA_CONFIG for another\n",
 		    mc_config_get("run_dir", "?"), mc_config_get("port", "?"),
 		    realpath("motcua.conf", real) != NULL ? real :
-		    "motcua.conf");
+							    "motcua.conf");
 	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	const struct command	*c;
-	struct mc_db		*db = NULL;
-	int			 used, rc;
+	const struct command *c;
+	struct mc_db	     *db = NULL;
+	int		      used, rc;
 
 	mc_log_init("motcua");
 	if (argc < 2) {
@@ -238,15 +250,17 @@ main(int argc, char **argv)
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
 		return cmd_help(NULL, 0, NULL) < 0 ? 1 : 0;
 	if ((c = command_find(argc - 1, argv + 1, &used)) == NULL) {
-		fprintf(stderr, "motcua: unknown command '%s%s%s' "
-		    "(motcua help lists them)\n", argv[1], argc > 2 ? " " : "",
-		    argc > 2 ? argv[2] : "");
+		fprintf(stderr,
+		    "motcua: unknown command '%s%s%s' "
+		    "(motcua help lists them)\n",
+		    argv[1], argc > 2 ? " " : "", argc > 2 ? argv[2] : "");
 		return 1;
 	}
 	if (c->fn != cmd_help && config_load() < 0)
 		return 1;
 	if (c->needs_db && (db = mc_db_open()) == NULL) {
-		fprintf(stderr, "motcua: cannot connect to the database "
+		fprintf(stderr,
+		    "motcua: cannot connect to the database "
 		    "(socket %s, config %s): is that instance running?\n"
 		    "  Start it (`PORT=%s make run`) or set MOTCUA_CONFIG to "
 		    "the motcua.conf of a running one.\n",

@@ -14,7 +14,7 @@
 
 #include "motcua.h"
 
-#define MIGRATION_MAX	(16 * 1024 * 1024)
+#define MIGRATION_MAX (16 * 1024 * 1024)
 
 static const char sql_create[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -32,7 +32,7 @@ static const char sql_record[] =
 static int
 migration_name(const char *name, long long *version)
 {
-	size_t	 i, len = strlen(name);
+	size_t i, len = strlen(name);
 
 	if (len < 10 || len > 200 || strcmp(name + len - 4, ".sql") != 0)
 		return 0;
@@ -44,8 +44,8 @@ migration_name(const char *name, long long *version)
 	for (i = 5; i < len - 4; i++)
 		if (!(name[i] >= 'a' && name[i] <= 'z') &&
 		    !(name[i] >= 'A' && name[i] <= 'Z') &&
-		    !(name[i] >= '0' && name[i] <= '9') &&
-		    name[i] != '_' && name[i] != '-')
+		    !(name[i] >= '0' && name[i] <= '9') && name[i] != '_' &&
+		    name[i] != '-')
 			return 0;
 	*version = (name[0] - '0') * 1000 + (name[1] - '0') * 100 +
 	    (name[2] - '0') * 10 + (name[3] - '0');
@@ -55,7 +55,7 @@ migration_name(const char *name, long long *version)
 static int
 is_applied(const struct mc_rows *rows, long long version)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < rows->n; i++)
 		if (mc_rows_int(rows, i, 0) == version)
@@ -67,9 +67,9 @@ static int
 apply_one(struct mc_db *db, const char *dir, const char *name,
     long long version)
 {
-	struct buf	 text;
-	char		 path[4096];
-	int		 rc = -1;
+	struct buf text;
+	char	   path[4096];
+	int	   rc = -1;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
 	    sizeof(path)) {
@@ -80,14 +80,18 @@ apply_one(struct mc_db *db, const char *dir, const char *name,
 	if (motcua_read_file(path, &text) < 0)
 		goto out_free;
 	if (mc_db_script(db, text.s, text.len) < 0) {
-		fprintf(stderr, "motcua: migration %s failed (the statement "
+		fprintf(stderr,
+		    "motcua: migration %s failed (the statement "
 		    "is logged above); statements before it may have been "
-		    "applied: fix the database by hand\n", name);
+		    "applied: fix the database by hand\n",
+		    name);
 		goto out_free;
 	}
 	if (mc_db_exec(db, sql_record, "is", version, name) < 0) {
-		fprintf(stderr, "motcua: migration %s applied but not "
-		    "recorded\n", name);
+		fprintf(stderr,
+		    "motcua: migration %s applied but not "
+		    "recorded\n",
+		    name);
 		goto out_free;
 	}
 	printf("applied %s\n", name);
@@ -100,12 +104,12 @@ out_free:
 int
 cmd_migrate(struct mc_db *db, int argc, char **argv)
 {
-	struct dirent	**ents = NULL;
-	struct mc_arena	 *a;
-	struct mc_rows	  rows;
-	const char	 *dir;
-	long long	  v, prev = -1;
-	int		  n, i, applied = 0, rc = -1;
+	struct dirent  **ents = NULL;
+	struct mc_arena *a;
+	struct mc_rows	 rows;
+	const char	*dir;
+	long long	 v, prev = -1;
+	int		 n, i, applied = 0, rc = -1;
 
 	if (argc > 0) {
 		fprintf(stderr, "usage: motcua migrate\n");
@@ -127,8 +131,10 @@ cmd_migrate(struct mc_db *db, int argc, char **argv)
 		if (!migration_name(ents[i]->d_name, &v))
 			continue;
 		if (v == prev) {
-			fprintf(stderr, "motcua: two migrations numbered "
-			    "%04lld in %s\n", v, dir);
+			fprintf(stderr,
+			    "motcua: two migrations numbered "
+			    "%04lld in %s\n",
+			    v, dir);
 			goto out_ents;
 		}
 		prev = v;

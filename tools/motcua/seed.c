@@ -15,9 +15,9 @@
 #include "csv.h"
 #include "motcua.h"
 
-#define SEED_FILE_MAX	(4 * 1024 * 1024)
-#define DEMO_PASSWORD	"MotCua@2026"
-#define MAX_COLS	8
+#define SEED_FILE_MAX (4 * 1024 * 1024)
+#define DEMO_PASSWORD "MotCua@2026"
+#define MAX_COLS      8
 
 static const char sql_agency_upsert[] =
     "INSERT INTO agencies (code, gso_code, kind, name, name_en, parent_id,"
@@ -32,16 +32,16 @@ static const char sql_ministry_upsert[] =
 
 /* One seed file: its name, its header, and what to do with each row. */
 struct seed_file {
-	const char	*name;
-	const char	*cols[MAX_COLS];
-	size_t		 ncols;
-	int		(*row)(struct mc_db *, struct mc_arena *,
-			    const char **, const char *, size_t);
+	const char *name;
+	const char *cols[MAX_COLS];
+	size_t	    ncols;
+	int (*row)(struct mc_db *, struct mc_arena *, const char **,
+	    const char *, size_t);
 };
 
 /* Counts and the demo account lines for the summary after the commit. */
-static size_t	agencies_new, agencies_changed, agencies_same, ministries;
-static struct buf	accounts_out;
+static size_t	  agencies_new, agencies_changed, agencies_same, ministries;
+static struct buf accounts_out;
 
 /* NULL for an empty CSV cell (nullable columns). */
 static const char *
@@ -53,12 +53,12 @@ opt(const char *s)
 static int
 valid_date(const char *s)
 {
-	static const char	pat[] = "dddd-dd-dd";
-	size_t			i;
+	static const char pat[] = "dddd-dd-dd";
+	size_t		  i;
 
 	for (i = 0; pat[i] != '\0'; i++)
 		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') :
-		    s[i] != pat[i])
+				    s[i] != pat[i])
 			return 0;
 	return s[i] == '\0';
 }
@@ -76,29 +76,33 @@ static int
 seed_agency(struct mc_db *db, struct mc_arena *a, const char **f,
     const char *file, size_t line)
 {
-	long long	 parent = 0, n;
-	const char	*parent_s = NULL;
-	int		 found;
+	long long   parent = 0, n;
+	const char *parent_s = NULL;
+	int	    found;
 
 	if (*f[0] == '\0' || strlen(f[0]) > 32 || !valid_kind(f[2]) ||
 	    *f[3] == '\0' || !valid_date(f[7])) {
-		fprintf(stderr, "motcua: %s:%zu: bad code, kind, name or "
-		    "valid_from\n", file, line);
+		fprintf(stderr,
+		    "motcua: %s:%zu: bad code, kind, name or "
+		    "valid_from\n",
+		    file, line);
 		return -1;
 	}
 	if (*f[5] != '\0') {
-		if ((found = motcua_agency_find(db, a, f[5], &parent,
-		    NULL)) < 0)
+		if ((found = motcua_agency_find(db, a, f[5], &parent, NULL)) <
+		    0)
 			return -1;
 		if (!found) {
-			fprintf(stderr, "motcua: %s:%zu: parent %s is not "
-			    "defined above\n", file, line, f[5]);
+			fprintf(stderr,
+			    "motcua: %s:%zu: parent %s is not "
+			    "defined above\n",
+			    file, line, f[5]);
 			return -1;
 		}
 		parent_s = mc_arena_printf(a, "%lld", parent);
 	}
 	if ((n = mc_db_exec(db, sql_agency_upsert, "ssssssss", f[0], opt(f[1]),
-	    f[2], f[3], opt(f[4]), parent_s, opt(f[6]), f[7])) < 0) {
+		 f[2], f[3], opt(f[4]), parent_s, opt(f[6]), f[7])) < 0) {
 		fprintf(stderr, "motcua: %s:%zu: cannot store agency %s\n",
 		    file, line, f[0]);
 		return -1;
@@ -117,8 +121,8 @@ static int
 seed_ministry(struct mc_db *db, struct mc_arena *a, const char **f,
     const char *file, size_t line)
 {
-	long long	 id;
-	int		 found;
+	long long id;
+	int	  found;
 
 	if ((found = motcua_agency_find(db, a, f[1], &id, NULL)) < 0)
 		return -1;
@@ -138,10 +142,10 @@ static int
 seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
     const char *file, size_t line)
 {
-	struct motcua_account	 acc;
-	const char		*agency_name = "";
-	long long		 id;
-	int			 found, what;
+	struct motcua_account acc;
+	const char	     *agency_name = "";
+	long long	      id;
+	int		      found, what;
 
 	memset(&acc, 0, sizeof(acc));
 	acc.email = f[0];
@@ -151,15 +155,18 @@ seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
 	acc.role = f[4];
 	acc.password = DEMO_PASSWORD;
 	if (!motcua_valid_email(acc.email) || *acc.full_name == '\0' ||
-	    !motcua_valid_role(acc.role) || (acc.id_number != NULL &&
-	    !motcua_valid_id_number(acc.id_number))) {
-		fprintf(stderr, "motcua: %s:%zu: bad e-mail, name, role or ID "
-		    "number\n", file, line);
+	    !motcua_valid_role(acc.role) ||
+	    (acc.id_number != NULL &&
+		!motcua_valid_id_number(acc.id_number))) {
+		fprintf(stderr,
+		    "motcua: %s:%zu: bad e-mail, name, role or ID "
+		    "number\n",
+		    file, line);
 		return -1;
 	}
 	if (*f[5] != '\0') {
 		if ((found = motcua_agency_find(db, a, f[5], &acc.agency_id,
-		    &agency_name)) < 0)
+			 &agency_name)) < 0)
 			return -1;
 		if (!found) {
 			fprintf(stderr, "motcua: %s:%zu: no agency %s\n", file,
@@ -170,14 +177,16 @@ seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
 	/* An existing demo account is left as it is. */
 	if (motcua_account_ensure(db, a, &acc, 0, &id, &what) < 0)
 		return -1;
-	if (mc_buf_addf(&accounts_out, "  %-28s %-10s %-12s %s%s\n",
-	    acc.email, acc.role, DEMO_PASSWORD, *agency_name ? agency_name :
-	    "-", what & MOTCUA_ACCOUNT_CREATED ? "" :
-	    " (existing account, left as it was)") < 0)
+	if (mc_buf_addf(&accounts_out, "  %-28s %-10s %-12s %s%s\n", acc.email,
+		acc.role, DEMO_PASSWORD, *agency_name ? agency_name : "-",
+		what & MOTCUA_ACCOUNT_CREATED ?
+		    "" :
+		    " (existing account, left as it was)") < 0)
 		return -1;
 	return 0;
 }
 
+/* clang-format off */
 static const struct seed_file files[] = {
 	{ "agencies.csv", { "code", "gso_code", "kind", "name", "name_en",
 	    "parent_code", "address", "valid_from" }, 8, seed_agency },
@@ -186,12 +195,13 @@ static const struct seed_file files[] = {
 	{ "demo_accounts.csv", { "email", "id_number", "full_name", "phone",
 	    "role", "agency_code" }, 6, seed_account },
 };
+/* clang-format on */
 
 /* Reads one seed file and runs its row function on every record. */
 static int
 seed_load(struct mc_db *db, const char *dir, const struct seed_file *sf)
 {
-	struct mc_arena	*a;
+	struct mc_arena *a;
 	struct buf	 text;
 	struct csv	 csv;
 	const char	*f[MAX_COLS];
@@ -217,14 +227,18 @@ seed_load(struct mc_db *db, const char *dir, const struct seed_file *sf)
 		if (strcmp(f[i], sf->cols[i]) != 0)
 			break;
 	if (n != (int)sf->ncols || i != sf->ncols) {
-		fprintf(stderr, "motcua: %s: the header must be the columns of "
-		    "this version of the tool\n", path);
+		fprintf(stderr,
+		    "motcua: %s: the header must be the columns of "
+		    "this version of the tool\n",
+		    path);
 		goto out;
 	}
 	while ((n = csv_next(&csv, a, f, MAX_COLS)) > 0) {
 		if (n != (int)sf->ncols) {
-			fprintf(stderr, "motcua: %s:%zu: %d fields, expected "
-			    "%zu\n", path, csv.line, n, sf->ncols);
+			fprintf(stderr,
+			    "motcua: %s:%zu: %d fields, expected "
+			    "%zu\n",
+			    path, csv.line, n, sf->ncols);
 			goto out;
 		}
 		if (sf->row(db, a, f, path, csv.line) < 0)
@@ -246,8 +260,8 @@ out:
 int
 cmd_seed(struct mc_db *db, int argc, char **argv)
 {
-	const char	*dir;
-	size_t		 i;
+	const char *dir;
+	size_t	    i;
 
 	if (argc > 0) {
 		fprintf(stderr, "usage: motcua seed\n");
@@ -265,8 +279,8 @@ cmd_seed(struct mc_db *db, int argc, char **argv)
 	if (mc_db_commit(db) < 0)
 		goto fail;
 	printf("agencies: %zu new, %zu updated, %zu unchanged; "
-	    "ministry mappings: %zu\n", agencies_new, agencies_changed,
-	    agencies_same, ministries);
+	       "ministry mappings: %zu\n",
+	    agencies_new, agencies_changed, agencies_same, ministries);
 	printf("demo accounts (e-mail, role, password, agency):\n%s",
 	    accounts_out.s);
 	mc_buf_free(&accounts_out);

@@ -14,9 +14,9 @@
 int
 cmd_site(struct mc_db *db, int argc, char **argv)
 {
-	struct motcua_opt	 o[] = { { "full", 0, NULL } };
-	const char		*dir;
-	int			 rc;
+	struct motcua_opt o[] = { { "full", 0, NULL } };
+	const char	 *dir;
+	int		  rc;
 
 	if (motcua_opts(argc, argv, o, 1) < 0)
 		return -1;
@@ -36,7 +36,7 @@ cmd_site(struct mc_db *db, int argc, char **argv)
 int
 cmd_compress(struct mc_db *db, int argc, char **argv)
 {
-	size_t	 n;
+	size_t n;
 
 	if (argc != 1) {
 		fprintf(stderr, "usage: motcua compress DIR\n");

@@ -6,10 +6,10 @@
 
 #include "motcua.h"
 
-int __attribute__((weak))
-sitegen_run(int full)
+int __attribute__((weak)) sitegen_run(int full)
 {
-	fprintf(stderr, "motcua: this build has no site generator "
+	fprintf(stderr,
+	    "motcua: this build has no site generator "
 	    "(site-generator/ provides sitegen_run)\n");
 	return -1;
 }

@@ -14,10 +14,10 @@
 
 #include "motcua.h"
 
-#define TOKEN_BYTES	32
-#define TOKEN_DAYS_MAX	3650
-#define PASSWORD_MAX	1024	/* bytes */
-#define NAME_MAX_CHARS	255
+#define TOKEN_BYTES    32
+#define TOKEN_DAYS_MAX 3650
+#define PASSWORD_MAX   1024 /* bytes */
+#define NAME_MAX_CHARS 255
 
 static const char sql_agency_by_code[] =
     "SELECT id, name FROM agencies WHERE code = ?";
@@ -36,14 +36,16 @@ static const char sql_token_insert[] =
     "INSERT INTO api_tokens (token_hash, account_id, created_at, expires_at)"
     " VALUES (?, ?, NOW(), DATE_ADD(NOW(), INTERVAL ? DAY))";
 
+/* clang-format off */
 static const char *const roles[] = {
 	"citizen", "receiver", "specialist", "leader", "admin",
 };
+/* clang-format on */
 
 int
 motcua_valid_role(const char *s)
 {
-	size_t	 i;
+	size_t i;
 
 	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
 		if (strcmp(s, roles[i]) == 0)
@@ -55,8 +57,8 @@ motcua_valid_role(const char *s)
 int
 motcua_valid_email(const char *s)
 {
-	const char	*at, *p;
-	size_t		 len = strlen(s);
+	const char *at, *p;
+	size_t	    len = strlen(s);
 
 	if (len < 6 || len > 254 || (at = strchr(s, '@')) == NULL ||
 	    strchr(at + 1, '@') != NULL || at == s || at - s > 64)
@@ -92,7 +94,7 @@ int
 motcua_agency_find(struct mc_db *db, struct mc_arena *a, const char *code,
     long long *id, const char **name)
 {
-	struct mc_rows	 rows;
+	struct mc_rows rows;
 
 	if (mc_db_query(db, a, &rows, sql_agency_by_code, "s", code) < 0)
 		return -1;
@@ -109,26 +111,29 @@ static int
 account_find(struct mc_db *db, struct mc_arena *a,
     const struct motcua_account *acc, long long *id)
 {
-	struct mc_rows	 rows;
-	const char	*num;
+	struct mc_rows rows;
+	const char    *num;
 
 	if (mc_db_query(db, a, &rows, sql_account_find, "ss", acc->email,
-	    acc->id_number) < 0)
+		acc->id_number) < 0)
 		return -1;
 	if (rows.n == 0)
 		return 0;
 	if (rows.n > 1) {
-		fprintf(stderr, "motcua: e-mail %s and ID number %s belong to "
-		    "two different accounts (%s and %s)\n", acc->email,
-		    acc->id_number, mc_rows_str(&rows, 0, 0),
+		fprintf(stderr,
+		    "motcua: e-mail %s and ID number %s belong to "
+		    "two different accounts (%s and %s)\n",
+		    acc->email, acc->id_number, mc_rows_str(&rows, 0, 0),
 		    mc_rows_str(&rows, 1, 0));
 		return -1;
 	}
 	num = mc_rows_str(&rows, 0, 2);
 	if (acc->id_number != NULL && num != NULL &&
 	    strcmp(num, acc->id_number) != 0) {
-		fprintf(stderr, "motcua: account %s (%s) has another ID "
-		    "number\n", mc_rows_str(&rows, 0, 0), acc->email);
+		fprintf(stderr,
+		    "motcua: account %s (%s) has another ID "
+		    "number\n",
+		    mc_rows_str(&rows, 0, 0), acc->email);
 		return -1;
 	}
 	*id = mc_rows_int(&rows, 0, 0);
@@ -139,9 +144,9 @@ int
 motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
     const struct motcua_account *acc, int add_role, long long *id, int *what)
 {
-	char		 hash[MOTCUA_HASH_MAX];
-	long long	 n;
-	int		 found;
+	char	  hash[MOTCUA_HASH_MAX];
+	long long n;
+	int	  found;
 
 	*what = 0;
 	if ((found = account_find(db, a, acc, id)) < 0)
@@ -151,16 +156,19 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 		if (!add_role)
 			return 0;
 	} else {
-		if (mc_auth_hash_password(acc->password, hash,
-		    sizeof(hash)) < 0) {
+		if (mc_auth_hash_password(acc->password, hash, sizeof(hash)) <
+		    0) {
 			fprintf(stderr, "motcua: cannot hash the password\n");
 			return -1;
 		}
 		if (mc_db_exec(db, sql_account_insert, "sssss", acc->email,
-		    acc->id_number, acc->full_name, acc->phone, hash) < 0) {
+			acc->id_number, acc->full_name, acc->phone,
+			hash) < 0) {
 			explicit_bzero(hash, sizeof(hash));
-			fprintf(stderr, "motcua: cannot create the account "
-			    "%s\n", acc->email ? acc->email : acc->id_number);
+			fprintf(stderr,
+			    "motcua: cannot create the account "
+			    "%s\n",
+			    acc->email ? acc->email : acc->id_number);
 			return -1;
 		}
 		explicit_bzero(hash, sizeof(hash));
@@ -168,9 +176,11 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 		*what = MOTCUA_ACCOUNT_CREATED;
 	}
 	if ((n = mc_db_exec(db, sql_role_add, "isi", *id, acc->role,
-	    acc->agency_id)) < 0) {
-		fprintf(stderr, "motcua: cannot give account %lld the role "
-		    "%s\n", *id, acc->role);
+		 acc->agency_id)) < 0) {
+		fprintf(stderr,
+		    "motcua: cannot give account %lld the role "
+		    "%s\n",
+		    *id, acc->role);
 		return -1;
 	}
 	if (n > 0)
@@ -182,7 +192,7 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 static char *
 email_lower(struct mc_arena *a, const char *s)
 {
-	char	*e = mc_arena_strdup(a, s), *p;
+	char *e = mc_arena_strdup(a, s), *p;
 
 	for (p = e; *p != '\0'; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -194,21 +204,23 @@ static int
 user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
     struct motcua_account *acc, const char **agency_name)
 {
-	const char	*role = o[0].value, *agency = o[1].value;
-	const char	*email = o[2].value, *num = o[3].value;
-	const char	*pw = o[4].value, *name = o[5].value;
-	const char	*phone = o[6].value;
-	int		 citizen, found;
+	const char *role = o[0].value, *agency = o[1].value;
+	const char *email = o[2].value, *num = o[3].value;
+	const char *pw = o[4].value, *name = o[5].value;
+	const char *phone = o[6].value;
+	int	    citizen, found;
 
 	memset(acc, 0, sizeof(*acc));
 	if (role == NULL || !motcua_valid_role(role)) {
-		fprintf(stderr, "motcua: --role must be one of citizen, "
+		fprintf(stderr,
+		    "motcua: --role must be one of citizen, "
 		    "receiver, specialist, leader, admin\n");
 		return -1;
 	}
 	citizen = strcmp(role, "citizen") == 0;
 	if (citizen && (num == NULL || agency != NULL)) {
-		fprintf(stderr, "motcua: a citizen needs --id-number and no "
+		fprintf(stderr,
+		    "motcua: a citizen needs --id-number and no "
 		    "--agency\n");
 		return -1;
 	}
@@ -218,7 +230,8 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 		return -1;
 	}
 	if (email != NULL && !motcua_valid_email(email)) {
-		fprintf(stderr, "motcua: not an e-mail address: '%s'\n", email);
+		fprintf(stderr, "motcua: not an e-mail address: '%s'\n",
+		    email);
 		return -1;
 	}
 	if (num != NULL && !motcua_valid_id_number(num)) {
@@ -228,19 +241,25 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 	if (pw == NULL || strlen(pw) > PASSWORD_MAX ||
 	    !mc_utf8_valid(pw, strlen(pw)) ||
 	    mc_utf8_chars(pw) < MOTCUA_PASSWORD_MIN) {
-		fprintf(stderr, "motcua: --password of at least %d characters "
-		    "is required\n", MOTCUA_PASSWORD_MIN);
+		fprintf(stderr,
+		    "motcua: --password of at least %d characters "
+		    "is required\n",
+		    MOTCUA_PASSWORD_MIN);
 		return -1;
 	}
 	if (phone != NULL && !motcua_valid_phone(phone)) {
-		fprintf(stderr, "motcua: --phone must be 9 to 15 digits "
+		fprintf(stderr,
+		    "motcua: --phone must be 9 to 15 digits "
 		    "(a leading + allowed)\n");
 		return -1;
 	}
-	if (name != NULL && (!mc_utf8_valid(name, strlen(name)) ||
-	    *name == '\0' || mc_utf8_chars(name) > NAME_MAX_CHARS)) {
-		fprintf(stderr, "motcua: --name must be 1 to %d characters of "
-		    "UTF-8\n", NAME_MAX_CHARS);
+	if (name != NULL &&
+	    (!mc_utf8_valid(name, strlen(name)) || *name == '\0' ||
+		mc_utf8_chars(name) > NAME_MAX_CHARS)) {
+		fprintf(stderr,
+		    "motcua: --name must be 1 to %d characters of "
+		    "UTF-8\n",
+		    NAME_MAX_CHARS);
 		return -1;
 	}
 	acc->role = role;
@@ -248,13 +267,14 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 	acc->id_number = num;
 	acc->password = pw;
 	acc->phone = phone;
-	acc->full_name = name ? mc_nfc(a, name) : acc->email ? acc->email :
-	    num;
+	acc->full_name = name ? mc_nfc(a, name) :
+	    acc->email	      ? acc->email :
+				num;
 	*agency_name = "";
 	if (citizen)
 		return 0;
 	if ((found = motcua_agency_find(db, a, agency, &acc->agency_id,
-	    agency_name)) < 0)
+		 agency_name)) < 0)
 		return -1;
 	if (!found) {
 		fprintf(stderr, "motcua: no agency with code %s\n", agency);
@@ -266,17 +286,20 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 int
 cmd_user_add(struct mc_db *db, int argc, char **argv)
 {
-	struct motcua_opt	 o[] = {
-		{ "role", 1, NULL }, { "agency", 1, NULL },
-		{ "email", 1, NULL }, { "id-number", 1, NULL },
-		{ "password", 1, NULL }, { "name", 1, NULL },
+	struct motcua_opt o[] = {
+		{ "role", 1, NULL },
+		{ "agency", 1, NULL },
+		{ "email", 1, NULL },
+		{ "id-number", 1, NULL },
+		{ "password", 1, NULL },
+		{ "name", 1, NULL },
 		{ "phone", 1, NULL },
 	};
-	struct motcua_account	 acc;
-	struct mc_arena		*a;
-	const char		*agency_name;
-	long long		 id;
-	int			 what, rc = -1;
+	struct motcua_account acc;
+	struct mc_arena	     *a;
+	const char	     *agency_name;
+	long long	      id;
+	int		      what, rc = -1;
 
 	if (motcua_opts(argc, argv, o, sizeof(o) / sizeof(o[0])) < 0)
 		return -1;
@@ -291,8 +314,8 @@ cmd_user_add(struct mc_db *db, int argc, char **argv)
 		goto out_arena;
 	}
 	fprintf(stderr, "account %lld %s; role %s%s%s %s\n", id,
-	    what & MOTCUA_ACCOUNT_CREATED ? "created" : "exists",
-	    acc.role, *agency_name ? " at " : "", agency_name,
+	    what & MOTCUA_ACCOUNT_CREATED ? "created" : "exists", acc.role,
+	    *agency_name ? " at " : "", agency_name,
 	    what & MOTCUA_ROLE_ADDED ? "added" : "already held");
 	printf("%lld\n", id);
 	rc = 0;
@@ -304,20 +327,22 @@ out_arena:
 int
 cmd_token_create(struct mc_db *db, int argc, char **argv)
 {
-	struct motcua_opt	 o[] = {
-		{ "email", 1, NULL }, { "days", 1, NULL },
+	struct motcua_opt o[] = {
+		{ "email", 1, NULL },
+		{ "days", 1, NULL },
 	};
-	unsigned char		 raw[TOKEN_BYTES], hash[32];
-	char			 token[2 * TOKEN_BYTES + 1];
-	struct mc_arena		*a;
-	struct mc_rows		 rows;
-	long long		 days = 365, id;
-	int			 rc = -1;
+	unsigned char	 raw[TOKEN_BYTES], hash[32];
+	char		 token[2 * TOKEN_BYTES + 1];
+	struct mc_arena *a;
+	struct mc_rows	 rows;
+	long long	 days = 365, id;
+	int		 rc = -1;
 
 	if (motcua_opts(argc, argv, o, sizeof(o) / sizeof(o[0])) < 0)
 		return -1;
 	if (o[0].value == NULL) {
-		fprintf(stderr, "usage: motcua token create --email E "
+		fprintf(stderr,
+		    "usage: motcua token create --email E "
 		    "[--days N]\n");
 		return -1;
 	}
@@ -330,7 +355,7 @@ cmd_token_create(struct mc_db *db, int argc, char **argv)
 	if ((a = mc_arena_new(4096)) == NULL)
 		return -1;
 	if (mc_db_query(db, a, &rows, sql_account_by_email, "s",
-	    email_lower(a, o[0].value)) < 0)
+		email_lower(a, o[0].value)) < 0)
 		goto out_arena;
 	if (rows.n == 0 || mc_rows_int(&rows, 0, 1) != 0) {
 		fprintf(stderr, "motcua: no %saccount with e-mail %s\n",
@@ -345,12 +370,14 @@ cmd_token_create(struct mc_db *db, int argc, char **argv)
 	mc_hex(token, raw, sizeof(raw));
 	mc_sha256(hash, token, 2 * TOKEN_BYTES);
 	if (mc_db_exec(db, sql_token_insert, "bii", (const char *)hash,
-	    sizeof(hash), id, days) < 0) {
+		sizeof(hash), id, days) < 0) {
 		fprintf(stderr, "motcua: cannot store the token\n");
 		goto out_wipe;
 	}
-	fprintf(stderr, "token for account %lld (%s), valid %lld days; it is "
-	    "shown only now:\n", id, o[0].value, days);
+	fprintf(stderr,
+	    "token for account %lld (%s), valid %lld days; it is "
+	    "shown only now:\n",
+	    id, o[0].value, days);
 	printf("%s\n", token);
 	rc = 0;
 out_wipe:
