@@ -24,6 +24,9 @@ PACKAGES=(
     libimage-magick-perl libmime-tools-perl libemail-sender-perl libdbd-sqlite3-perl
     libplack-perl sqlite3
     clang libclang-rt-14-dev clang-format
+    # The cluster (tools/cluster.sh, issue 15): Galera, HAProxy in front,
+    # hot backups (bin/motcua backup/restore).
+    galera-4 haproxy mariadb-backup
 )
 
 did=()

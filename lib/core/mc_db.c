@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -31,6 +33,8 @@ struct mc_db {
 	int	     in_tx;
 	int	     tx_work; /* statements run in this transaction */
 	unsigned int last_errno;
+	unsigned int tx_doomed; /* the server ended the transaction: errno */
+	unsigned int retries;	/* transactions run again (mc_db_tx) */
 };
 
 /* One bound parameter list, kept until the statement has run. */
@@ -44,21 +48,45 @@ struct params {
 static int
 db_connect(struct mc_db *db)
 {
-	unsigned int timeout = 5;
-	const char  *sock, *name, *user, *pass;
+	unsigned int timeout = 5, rw;
+	const char  *sock, *name, *user, *pass, *host, *ca;
+	my_bool	     yes = 1;
+	unsigned int port;
 
 	sock = mc_config_get("db_socket", NULL);
 	name = mc_config_get("db_name", "motcua");
 	user = mc_config_get("db_user", "app");
 	pass = mc_config_get("db_password", "");
+	/* Over TCP (a cluster: HAProxy in front of Galera) when db_host is
+	 * set; then TLS when db_tls_ca names the CA of the servers. */
+	host = mc_config_get("db_host", NULL);
+	if (host != NULL && *host == '\0')
+		host = NULL;
+	port = (unsigned int)mc_config_int("db_port", 3306, 1, 65535);
+	ca = mc_config_get("db_tls_ca", NULL);
 	if ((db->conn = mysql_init(NULL)) == NULL)
 		return -1;
 	mysql_options(db->conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(db->conn, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-	if (mysql_real_connect(db->conn, NULL, user, pass, name, 0, sock, 0) ==
-	    NULL) {
+	if (host != NULL) {
+		/* A dead peer behind the proxy is noticed, not waited on. */
+		rw = (unsigned int)mc_config_int("db_timeout", 30, 1, 3600);
+		mysql_options(db->conn, MYSQL_OPT_READ_TIMEOUT, &rw);
+		mysql_options(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
+		if (ca != NULL && *ca != '\0') {
+			mysql_options(db->conn, MYSQL_OPT_SSL_CA, ca);
+			mysql_options(db->conn,
+			    MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes);
+		}
+		sock = NULL;
+	}
+	if (mysql_real_connect(db->conn, host, user, pass, name,
+		host ? port : 0, sock, 0) == NULL) {
 		db->last_errno = mysql_errno(db->conn);
-		mc_err("connect to %s: %s", sock ? sock : "(default socket)",
+		mc_err("connect to %s: %s",
+		    host     ? host :
+			sock ? sock :
+			       "(default socket)",
 		    mysql_error(db->conn));
 		mysql_close(db->conn);
 		db->conn = NULL;
@@ -101,7 +129,21 @@ lost(unsigned int e)
 {
 	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
 	    e == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
-	    e == CR_CONNECTION_ERROR || e == 1927 /* connection killed */;
+	    e == CR_CONNECTION_ERROR || e == 1927 /* connection killed */ ||
+	    e == CR_CONN_HOST_ERROR;
+}
+
+/*
+ * The server ended the transaction: a deadlock, or Galera's certification
+ * conflict or brute-force abort (both reported as 1213), or a node that
+ * left the primary component (1047). Every statement since BEGIN is void.
+ */
+static int
+aborted(unsigned int e)
+{
+	return e == 1213 /* ER_LOCK_DEADLOCK */ ||
+	    e == 1047 /* ER_UNKNOWN_COM_ERROR: WSREP not ready */ ||
+	    e == 1180 /* ER_ERROR_DURING_COMMIT */;
 }
 
 struct mc_db *
@@ -235,6 +277,12 @@ db_run(struct mc_db *db, const char *sql, struct params *p)
 	MYSQL_STMT *st;
 	int	    attempt;
 
+	if (db->in_tx && db->tx_doomed) {
+		/* The server already rolled back: no statement may run in a
+		 * new implicit transaction that the commit would keep. */
+		db->last_errno = db->tx_doomed;
+		return NULL;
+	}
 	for (attempt = 0; attempt < 2; attempt++) {
 		db->last_errno = 0;
 		if ((st = db_stmt(db, sql)) == NULL) {
@@ -255,8 +303,11 @@ db_run(struct mc_db *db, const char *sql, struct params *p)
 			return st;
 		} else {
 			db->last_errno = mysql_stmt_errno(st);
+			if (db->in_tx && aborted(db->last_errno))
+				db->tx_doomed = db->last_errno;
 			if (!lost(db->last_errno)) {
-				if (db->last_errno != 1062)
+				if (db->last_errno != 1062 &&
+				    !(db->in_tx && aborted(db->last_errno)))
 					mc_err("%s in: %.120s",
 					    mysql_stmt_error(st), sql);
 				return NULL;
@@ -265,6 +316,7 @@ db_run(struct mc_db *db, const char *sql, struct params *p)
 		if (db->in_tx && db->tx_work > 0) {
 			mc_err("connection lost inside a transaction");
 			db_disconnect(db);
+			db->tx_doomed = db->last_errno;
 			return NULL;
 		}
 		mc_warn("connection lost; reconnecting");
@@ -425,6 +477,7 @@ mc_db_begin(struct mc_db *db)
 	}
 	db->in_tx = 1;
 	db->tx_work = 0;
+	db->tx_doomed = 0;
 	return 0;
 }
 
@@ -433,6 +486,11 @@ mc_db_commit(struct mc_db *db)
 {
 	int rc = 0;
 
+	if (db->tx_doomed) {
+		db->last_errno = db->tx_doomed;
+		mc_db_rollback(db);
+		return -1;
+	}
 	if (db->conn == NULL || mysql_commit(db->conn) != 0) {
 		/* Outcome unknown when the connection died: never retried. */
 		if (db->conn != NULL) {
@@ -450,12 +508,70 @@ mc_db_commit(struct mc_db *db)
 void
 mc_db_rollback(struct mc_db *db)
 {
+	db->tx_doomed = 0;
 	if (db->conn != NULL) {
 		if (mysql_rollback(db->conn) != 0 ||
 		    mysql_autocommit(db->conn, 1) != 0)
 			db_disconnect(db);
 	}
 	db->in_tx = 0;
+}
+
+/* Sleeps ms milliseconds, more or less a third at random. */
+static void
+backoff(long ms)
+{
+	struct timespec ts;
+
+	ms += (long)((unsigned)rand() % (unsigned)(ms / 3 + 1)) - ms / 6;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
+int
+mc_db_tx(struct mc_db *db, int (*fn)(struct mc_db *, void *), void *arg)
+{
+	unsigned int e;
+	int	     rc, n;
+
+	for (n = 1;; n++) {
+		if (mc_db_begin(db) < 0)
+			return -1;
+		if ((rc = fn(db, arg)) == 0) {
+			if (mc_db_commit(db) == 0)
+				return 0;
+			/* A lost commit has an unknown outcome: not again. */
+			e = db->last_errno;
+			if (!aborted(e))
+				return -1;
+			rc = -1;
+		} else {
+			/* Why it failed, before the rollback clears it. */
+			e = db->tx_doomed ? db->tx_doomed : db->last_errno;
+			mc_db_rollback(db);
+			if (rc > 0 || !(aborted(e) || lost(e)))
+				return rc;
+		}
+		if (n >= MC_DB_TX_TRIES) {
+			mc_err("transaction given up after %d tries (error "
+			       "%u)",
+			    n, e);
+			db->last_errno = e;
+			return rc;
+		}
+		db->retries++;
+		mc_warn("transaction ended by the server (error %u): try %d "
+			"of %d",
+		    e, n + 1, MC_DB_TX_TRIES);
+		backoff(20L << n);
+	}
+}
+
+unsigned int
+mc_db_retries(struct mc_db *db)
+{
+	return db->retries;
 }
 
 unsigned long long

@@ -33,7 +33,10 @@ struct mc_rows {
 };
 
 /*
- * Connects with db_socket, db_name, db_user, db_password from the config.
+ * Connects with db_socket, db_name, db_user, db_password from the config;
+ * over TCP to db_host:db_port instead when db_host is set (a cluster behind
+ * HAProxy), with TLS verified against db_tls_ca when that is set, and
+ * db_timeout seconds (30) for a read or a write.
  * NULL on failure (logged).
  */
 struct mc_db *mc_db_open(void);
@@ -42,10 +45,31 @@ void	      mc_db_close(struct mc_db *);
 /* 1 if the server answers (reconnecting if needed), 0 if not. */
 int mc_db_ping(struct mc_db *);
 
-/* Transactions: 0 or -1. Rollback never fails visibly. */
+/*
+ * Transactions: 0 or -1. Rollback never fails visibly. After the server
+ * ended a transaction (deadlock, Galera certification conflict: 1213) every
+ * later statement of it fails with the same error and commit rolls back.
+ */
 int  mc_db_begin(struct mc_db *);
 int  mc_db_commit(struct mc_db *);
 void mc_db_rollback(struct mc_db *);
+
+/*
+ * Runs fn in a transaction and commits it; rolls back when fn returns
+ * non-zero. When the server ended the transaction (a deadlock, a Galera
+ * certification conflict or brute-force abort, a node leaving the cluster,
+ * or a connection lost before the commit) and fn returned < 0, fn runs
+ * again from the start in a new transaction, up to MC_DB_TX_TRIES in all,
+ * with a short random pause between; fn must therefore do nothing outside
+ * the database that it cannot do twice. A commit whose connection was lost
+ * is never run again (its outcome is unknown). Returns 0, fn's positive
+ * result, or -1 (mc_db_errno tells why).
+ */
+#define MC_DB_TX_TRIES 5
+int mc_db_tx(struct mc_db *, int (*fn)(struct mc_db *, void *), void *arg);
+
+/* How many transactions mc_db_tx ran again on this connection. */
+unsigned int mc_db_retries(struct mc_db *);
 
 /*
  * Runs a statement that returns no rows. sql must point into a static

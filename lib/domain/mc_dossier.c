@@ -507,21 +507,41 @@ insert_dossier(struct mc_db *db, struct mc_arena *a,
 	return 0;
 }
 
+/*
+ * The arguments of a state change, for mc_db_tx: it runs the change again
+ * when the server ends the transaction (a deadlock or a Galera
+ * certification conflict), so each one only writes rows.
+ */
+struct change {
+	struct mc_arena		    *a;
+	const struct mc_submission  *s;
+	const struct mc_user	    *u;
+	const char		    *code;
+	enum mc_action		     act;
+	const struct mc_action_args *args;
+	time_t			     now;
+	const char		   **out;
+};
+
+static int
+submit_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+	long long      id;
+	int	       rc;
+
+	if ((rc = insert_dossier(db, c->a, c->s, c->now, 0, &id, c->out)) != 0)
+		return rc;
+	return mc_notify_dossier_event(db, c->a, id, "submit");
+}
+
 int
 mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
     const struct mc_submission *s, time_t now, const char **code)
 {
-	long long id;
-	int	  rc;
+	struct change c = { .a = a, .s = s, .now = now, .out = code };
 
-	if (mc_db_begin(db) < 0)
-		return -1;
-	if ((rc = insert_dossier(db, a, s, now, 0, &id, code)) != 0 ||
-	    (rc = mc_notify_dossier_event(db, a, id, "submit")) != 0) {
-		mc_db_rollback(db);
-		return rc;
-	}
-	return mc_db_commit(db);
+	return mc_db_tx(db, submit_tx, &c);
 }
 
 /* The local time of a "YYYY-MM-DD HH:MM:SS" string; 0 if NULL or bad. */
@@ -1178,20 +1198,40 @@ out:
 	return rc;
 }
 
+static int
+act_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+
+	return act_in(db, c->a, c->u, c->code, c->act, c->args, c->now);
+}
+
 int
 mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, enum mc_action act, const struct mc_action_args *args,
     time_t now)
 {
-	int rc;
+	struct change c = { .a = a,
+		.u = u,
+		.code = code,
+		.act = act,
+		.args = args,
+		.now = now };
 
-	if (mc_db_begin(db) < 0)
-		return -1;
-	if ((rc = act_in(db, a, u, code, act, args, now)) != 0) {
-		mc_db_rollback(db);
+	return mc_db_tx(db, act_tx, &c);
+}
+
+static int
+counter_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+	long long      id;
+	int	       rc;
+
+	if ((rc = insert_dossier(db, c->a, c->s, c->now, c->u->id, &id,
+		 c->out)) != 0)
 		return rc;
-	}
-	return mc_db_commit(db);
+	return act_in(db, c->a, c->u, *c->out, ACTION_ACCEPT, c->args, c->now);
 }
 
 int
@@ -1200,19 +1240,16 @@ mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
     const char **code)
 {
 	struct mc_action_args args;
-	long long	      id;
-	int		      rc;
+	struct change	      c = { .a = a,
+			.s = s,
+			.u = u,
+			.args = &args,
+			.now = now,
+			.out = code };
 
 	/* Filed and accepted in one transaction: both or neither. */
 	memset(&args, 0, sizeof(args));
-	if (mc_db_begin(db) < 0)
-		return -1;
-	if ((rc = insert_dossier(db, a, s, now, u->id, &id, code)) != 0 ||
-	    (rc = act_in(db, a, u, *code, ACTION_ACCEPT, &args, now)) != 0) {
-		mc_db_rollback(db);
-		return rc;
-	}
-	return mc_db_commit(db);
+	return mc_db_tx(db, counter_tx, &c);
 }
 
 unsigned int
