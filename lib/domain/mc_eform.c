@@ -1,0 +1,1145 @@
+/*
+ * E-forms: a procedure's filing form parsed from its JSON definition
+ * (form-js components and upload slots), answers and files checked against
+ * it, the default form generated from a catalogue entry, and the stored
+ * versions and a dossier's answers.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mc_account.h"
+#include "mc_arena.h"
+#include "mc_db.h"
+#include "mc_eform.h"
+#include "mc_log.h"
+#include "mc_util.h"
+
+#define MAX_FIELDS  300
+#define MAX_OPTIONS 200
+#define MAX_DOCS    60
+#define MAX_ROWS    50
+#define DEFAULT_MB  10
+#define MAX_TEXT    4000 /* characters of a text answer without maxLength */
+
+enum stmt {
+	STMT_CURRENT,
+	STMT_LAST_VERSION,
+	STMT_INSERT,
+	STMT_ANSWERS_PUT,
+	STMT_ANSWERS_GET,
+	STMT__MAX
+};
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_CURRENT] = "SELECT id, version, definition FROM procedure_forms "
+	    "WHERE procedure_id = ? AND effective_from <= ? "
+	    "ORDER BY effective_from DESC, version DESC LIMIT 1",
+	[STMT_LAST_VERSION] = "SELECT COALESCE(MAX(version), 0) "
+	    "FROM procedure_forms WHERE procedure_id = ? FOR UPDATE",
+	[STMT_INSERT] = "INSERT INTO procedure_forms (procedure_id, version, "
+	    "definition, effective_from, created_at, created_by) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_ANSWERS_PUT] = "INSERT INTO dossier_answers (dossier_id, "
+	    "form_id, definition, answers, documents) VALUES (?, ?, ?, ?, ?)",
+	[STMT_ANSWERS_GET] = "SELECT a.form_id, COALESCE(f.definition, "
+	    "a.definition), a.answers, a.documents, f.version "
+	    "FROM dossier_answers a "
+	    "LEFT JOIN procedure_forms f ON f.id = a.form_id "
+	    "WHERE a.dossier_id = ?",
+};
+/* clang-format on */
+
+static const char *const type_names[EF__MAX] = {
+	[EF_SECTION] = "section",
+	[EF_REPEAT] = "repeat",
+	[EF_TEXT] = "text",
+	[EF_TEXTAREA] = "textarea",
+	[EF_NUMBER] = "number",
+	[EF_DATE] = "date",
+	[EF_CHOICE] = "choice",
+	[EF_CHECKLIST] = "checklist",
+	[EF_CHECKBOX] = "checkbox",
+	[EF_ID_NUMBER] = "id_number",
+	[EF_PHONE] = "phone",
+	[EF_EMAIL] = "email",
+	[EF_ADDRESS] = "address",
+	[EF_STATIC] = "static",
+};
+
+static const char *const problem_names[EP__MAX] = {
+	[EP_JSON] = "json",
+	[EP_TYPE] = "type",
+	[EP_KEY] = "key",
+	[EP_DUPLICATE] = "duplicate",
+	[EP_CONDITION] = "condition",
+	[EP_CONDITION_KEY] = "condition_key",
+	[EP_OPTIONS] = "options",
+	[EP_DOCUMENT] = "document",
+	[EP_TOO_BIG] = "too_big",
+};
+
+static const char *const err_names[EE__MAX] = {
+	[EE_REQUIRED] = "required",
+	[EE_FORMAT] = "format",
+	[EE_TOO_LONG] = "too_long",
+	[EE_TOO_SHORT] = "too_short",
+	[EE_RANGE] = "range",
+	[EE_CHOICE] = "choice",
+	[EE_DATE] = "date",
+	[EE_ID_NUMBER] = "id_number",
+	[EE_PHONE] = "phone",
+	[EE_EMAIL] = "email",
+	[EE_WARD] = "ward",
+	[EE_ROWS] = "rows",
+	[EE_UNKNOWN] = "unknown",
+	[EE_FILE_REQUIRED] = "file_required",
+	[EE_FILE_COUNT] = "file_count",
+	[EE_FILE_TYPE] = "file_type",
+	[EE_FILE_SIZE] = "file_size",
+};
+
+const char *
+mc_eform_type_name(enum mc_eform_type t)
+{
+	return t < EF__MAX ? type_names[t] : "text";
+}
+
+const char *
+mc_eform_problem_name(enum mc_eform_problem p)
+{
+	return p < EP__MAX ? problem_names[p] : "json";
+}
+
+const char *
+mc_eform_err_name(enum mc_eform_err e)
+{
+	return e < EE__MAX ? err_names[e] : "format";
+}
+
+/* ------------------------------------------------------------ parsing */
+
+struct parse {
+	struct mc_arena	     *a;
+	enum mc_eform_problem problem;
+	const char	     *subject;
+	size_t		      count;
+	const char	    **keys; /* every key, for duplicates/conditions */
+	size_t		      nkeys;
+};
+
+static const char *
+str(struct mc_arena *a, json_t *o, const char *name)
+{
+	json_t *v = json_object_get(o, name);
+
+	if (!json_is_string(v) || *json_string_value(v) == '\0')
+		return NULL;
+	return mc_arena_strdup(a, json_string_value(v));
+}
+
+static int
+fail(struct parse *p, enum mc_eform_problem why, const char *subject)
+{
+	p->problem = why;
+	p->subject = subject;
+	return -1;
+}
+
+/* A key: a letter or '_', then letters, digits, '_'; up to 64 bytes. */
+static int
+key_ok(const char *k)
+{
+	size_t i;
+
+	if (k == NULL || !(isalpha((unsigned char)k[0]) || k[0] == '_'))
+		return 0;
+	for (i = 1; k[i] != '\0'; i++)
+		if (!isalnum((unsigned char)k[i]) && k[i] != '_')
+			return 0;
+	return i <= 64;
+}
+
+static int
+has_key(const struct parse *p, const char *k)
+{
+	size_t i;
+
+	for (i = 0; i < p->nkeys; i++)
+		if (strcmp(p->keys[i], k) == 0)
+			return 1;
+	return 0;
+}
+
+/* A number member as a double; 1 if present. */
+static int
+num(json_t *o, const char *name, double *out)
+{
+	json_t *v = json_object_get(o, name);
+
+	if (!json_is_number(v))
+		return 0;
+	*out = json_number_value(v);
+	return 1;
+}
+
+/* Skips spaces. */
+static const char *
+skip(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n')
+		s++;
+	return s;
+}
+
+/* Reads an identifier into the arena; *s moves past it. */
+static const char *
+ident(struct mc_arena *a, const char **s)
+{
+	const char *b = *s, *e = b;
+
+	while (isalnum((unsigned char)*e) || *e == '_')
+		e++;
+	if (e == b)
+		return NULL;
+	*s = e;
+	return mc_arena_strndup(a, b, (size_t)(e - b));
+}
+
+/*
+ * The conditions this engine evaluates (a small part of FEEL):
+ * "=k = \"v\"", "=k != \"v\"", "=k = 12", "=k = true", "=k", "=not(k)".
+ */
+static int
+parse_cond(struct parse *p, struct mc_eform_field *f, const char *text)
+{
+	const char *s = skip(text), *e;
+	int	    neg = 0;
+
+	if (*s == '=')
+		s = skip(s + 1);
+	if (strncmp(s, "not(", 4) == 0) {
+		s = skip(s + 4);
+		if ((f->cond_key = ident(p->a, &s)) == NULL ||
+		    *(s = skip(s)) != ')' || *skip(s + 1) != '\0')
+			return fail(p, EP_CONDITION, text);
+		f->cond = COND_FALSY;
+		return 0;
+	}
+	if ((f->cond_key = ident(p->a, &s)) == NULL)
+		return fail(p, EP_CONDITION, text);
+	s = skip(s);
+	if (*s == '\0') {
+		f->cond = COND_TRUTHY;
+		return 0;
+	}
+	if (s[0] == '!' && s[1] == '=')
+		neg = 1, s++;
+	if (*s != '=')
+		return fail(p, EP_CONDITION, text);
+	s = skip(s + 1);
+	if (*s == '"') {
+		if ((e = strchr(s + 1, '"')) == NULL || *skip(e + 1) != '\0')
+			return fail(p, EP_CONDITION, text);
+		f->cond_value = mc_arena_strndup(p->a, s + 1,
+		    (size_t)(e - s - 1));
+	} else {
+		e = s;
+		while (isalnum((unsigned char)*e) || *e == '.' || *e == '-')
+			e++;
+		if (e == s || *skip(e) != '\0')
+			return fail(p, EP_CONDITION, text);
+		f->cond_value = mc_arena_strndup(p->a, s, (size_t)(e - s));
+	}
+	f->cond = neg ? COND_NE : COND_EQ;
+	return 0;
+}
+
+static int parse_list(struct parse *, json_t *, int depth,
+    struct mc_eform_field **, size_t *);
+
+static int
+parse_options(struct parse *p, json_t *c, struct mc_eform_field *f)
+{
+	json_t *vals = json_object_get(c, "values"), *v;
+	size_t	i, n;
+
+	if (!json_is_array(vals) || (n = json_array_size(vals)) == 0 ||
+	    n > MAX_OPTIONS)
+		return fail(p, EP_OPTIONS, f->key);
+	f->options = mc_arena_alloc(p->a, n * sizeof(*f->options));
+	json_array_foreach (vals, i, v) {
+		json_t *val = json_object_get(v, "value");
+
+		if (json_is_string(val))
+			f->options[i].value = mc_arena_strdup(p->a,
+			    json_string_value(val));
+		else if (json_is_integer(val))
+			f->options[i].value = mc_arena_printf(p->a, "%lld",
+			    (long long)json_integer_value(val));
+		else
+			return fail(p, EP_OPTIONS, f->key);
+		f->options[i].label = str(p->a, v, "label");
+		if (f->options[i].label == NULL)
+			f->options[i].label = f->options[i].value;
+	}
+	f->noptions = n;
+	return 0;
+}
+
+/* The field type of a form-js component; -1 if not one we draw, -2 skip. */
+static int
+component_type(json_t *c)
+{
+	const char *t = json_string_value(json_object_get(c, "type"));
+	json_t	   *props = json_object_get(c, "properties");
+	const char *mt = json_string_value(json_object_get(props, "type"));
+	const char *vt = json_string_value(
+	    json_object_get(json_object_get(c, "validate"), "validationType"));
+	const char *sub = json_string_value(json_object_get(c, "subtype"));
+
+	if (t == NULL)
+		return -1;
+	if (strcmp(t, "group") == 0)
+		return EF_SECTION;
+	if (strcmp(t, "dynamiclist") == 0)
+		return EF_REPEAT;
+	if (strcmp(t, "textfield") == 0) {
+		if (mt != NULL && strcmp(mt, "id_number") == 0)
+			return EF_ID_NUMBER;
+		if (mt != NULL && strcmp(mt, "address") == 0)
+			return EF_ADDRESS;
+		if (vt != NULL && strcmp(vt, "email") == 0)
+			return EF_EMAIL;
+		if (vt != NULL && strcmp(vt, "phone") == 0)
+			return EF_PHONE;
+		return EF_TEXT;
+	}
+	if (strcmp(t, "textarea") == 0)
+		return EF_TEXTAREA;
+	if (strcmp(t, "number") == 0)
+		return EF_NUMBER;
+	if (strcmp(t, "datetime") == 0)
+		return sub != NULL && strcmp(sub, "date") == 0 ? EF_DATE : -1;
+	if (strcmp(t, "select") == 0 || strcmp(t, "radio") == 0)
+		return EF_CHOICE;
+	if (strcmp(t, "checklist") == 0)
+		return EF_CHECKLIST;
+	if (strcmp(t, "checkbox") == 0)
+		return EF_CHECKBOX;
+	if (strcmp(t, "text") == 0)
+		return EF_STATIC;
+	if (strcmp(t, "spacer") == 0 || strcmp(t, "separator") == 0)
+		return -2;
+	return -1;
+}
+
+static int
+parse_component(struct parse *p, json_t *c, int depth,
+    struct mc_eform_field *f)
+{
+	json_t	   *val = json_object_get(c, "validate");
+	json_t	   *props = json_object_get(c, "properties");
+	json_t	   *cond = json_object_get(c, "conditional");
+	const char *hide;
+	double	    d;
+	int	    t = component_type(c);
+
+	memset(f, 0, sizeof(*f));
+	if (t < 0)
+		return fail(p, EP_TYPE,
+		    str(p->a, c, "type") ? str(p->a, c, "type") : "?");
+	if (++p->count > MAX_FIELDS)
+		return fail(p, EP_TOO_BIG, NULL);
+	f->type = (enum mc_eform_type)t;
+	f->label = str(p->a, c, "label");
+	f->label_en = str(p->a, props, "label_en");
+	f->help = str(p->a, c, t == EF_STATIC ? "text" : "description");
+	f->help_en = str(p->a, props, "description_en");
+	if (json_is_true(json_object_get(val, "required")))
+		f->required = 1;
+	if (num(val, "minLength", &d) && d > 0)
+		f->min_len = (long long)d;
+	if (num(val, "maxLength", &d) && d > 0)
+		f->max_len = (long long)d;
+	f->has_min = num(val, "min", &f->min);
+	f->has_max = num(val, "max", &f->max);
+	if ((hide = json_string_value(json_object_get(cond, "hide"))) !=
+		NULL &&
+	    *hide != '\0') {
+		f->cond_text = mc_arena_strdup(p->a, hide);
+		if (parse_cond(p, f, hide) < 0)
+			return -1;
+	}
+	if (t == EF_SECTION || t == EF_STATIC) {
+		if (t == EF_SECTION &&
+		    (depth > 0 ||
+			parse_list(p, json_object_get(c, "components"),
+			    depth + 1, &f->children, &f->nchildren) < 0))
+			return p->count > MAX_FIELDS || depth == 0 ?
+			    -1 :
+			    fail(p, EP_TOO_BIG, f->label);
+		return 0;
+	}
+	f->key = str(p->a, c, t == EF_REPEAT ? "path" : "key");
+	if (!key_ok(f->key))
+		return fail(p, EP_KEY, f->label ? f->label : f->key);
+	if (has_key(p, f->key))
+		return fail(p, EP_DUPLICATE, f->key);
+	p->keys[p->nkeys++] = f->key;
+	if (t == EF_REPEAT) {
+		f->max_rows = MAX_ROWS;
+		if (num(props, "max_rows", &d) && d >= 1 && d <= MAX_ROWS)
+			f->max_rows = (int)d;
+		if (depth > 1)
+			return fail(p, EP_TOO_BIG, f->key);
+		return parse_list(p, json_object_get(c, "components"), 2,
+		    &f->children, &f->nchildren);
+	}
+	if ((t == EF_CHOICE || t == EF_CHECKLIST) &&
+	    parse_options(p, c, f) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+parse_list(struct parse *p, json_t *list, int depth,
+    struct mc_eform_field **out, size_t *nout)
+{
+	json_t *c;
+	size_t	i, n = 0;
+
+	*out = NULL;
+	*nout = 0;
+	if (list == NULL)
+		return 0;
+	if (!json_is_array(list))
+		return fail(p, EP_JSON, "components");
+	if (json_array_size(list) > MAX_FIELDS)
+		return fail(p, EP_TOO_BIG, NULL);
+	*out = mc_arena_alloc(p->a,
+	    (json_array_size(list) + 1) * sizeof(**out));
+	json_array_foreach (list, i, c) {
+		if (!json_is_object(c))
+			return fail(p, EP_JSON, "components");
+		if (component_type(c) == -2)
+			continue;
+		if (depth == 2 &&
+		    (component_type(c) == EF_SECTION ||
+			component_type(c) == EF_REPEAT))
+			return fail(p, EP_TOO_BIG, str(p->a, c, "label"));
+		if (parse_component(p, c, depth, &(*out)[n]) < 0)
+			return -1;
+		n++;
+	}
+	*nout = n;
+	return 0;
+}
+
+static unsigned
+doc_types(json_t *types)
+{
+	json_t	   *v;
+	size_t	    i;
+	unsigned    t = 0;
+	const char *s;
+
+	if (!json_is_array(types))
+		return EFT_PDF | EFT_JPEG | EFT_PNG;
+	json_array_foreach (types, i, v) {
+		if ((s = json_string_value(v)) == NULL)
+			return 0;
+		if (strcmp(s, "pdf") == 0)
+			t |= EFT_PDF;
+		else if (strcmp(s, "jpeg") == 0 || strcmp(s, "jpg") == 0)
+			t |= EFT_JPEG;
+		else if (strcmp(s, "png") == 0)
+			t |= EFT_PNG;
+		else
+			return 0;
+	}
+	return t;
+}
+
+static int
+parse_docs(struct parse *p, json_t *docs, struct mc_eform *f)
+{
+	json_t *d;
+	size_t	i, j;
+	double	v;
+
+	if (docs == NULL)
+		return 0;
+	if (!json_is_array(docs) || json_array_size(docs) > MAX_DOCS)
+		return fail(p, EP_DOCUMENT, "documents");
+	f->docs = mc_arena_alloc(p->a,
+	    (json_array_size(docs) + 1) * sizeof(*f->docs));
+	json_array_foreach (docs, i, d) {
+		struct mc_eform_doc *s = &f->docs[i];
+
+		memset(s, 0, sizeof(*s));
+		s->id = str(p->a, d, "id");
+		s->name = str(p->a, d, "name");
+		s->group = str(p->a, d, "group");
+		if (!key_ok(s->id) || s->name == NULL)
+			return fail(p, EP_DOCUMENT, s->id ? s->id : s->name);
+		for (j = 0; j < i; j++)
+			if (strcmp(f->docs[j].id, s->id) == 0)
+				return fail(p, EP_DUPLICATE, s->id);
+		s->originals = num(d, "originals", &v) && v >= 0 && v < 100 ?
+		    (int)v :
+		    0;
+		s->copies = num(d, "copies", &v) && v >= 0 && v < 100 ?
+		    (int)v :
+		    0;
+		s->required = json_is_true(json_object_get(d, "required"));
+		if ((s->types = doc_types(json_object_get(d, "types"))) == 0)
+			return fail(p, EP_DOCUMENT, s->id);
+		s->max_bytes = (long long)DEFAULT_MB << 20;
+		if (num(d, "max_mb", &v) && v > 0 && v <= 50)
+			s->max_bytes = (long long)(v * (1 << 20));
+		s->max_files = 3;
+		if (num(d, "max_files", &v) && v >= 1 && v <= 20)
+			s->max_files = (int)v;
+	}
+	f->ndocs = json_array_size(docs);
+	return 0;
+}
+
+/* Every condition names a known key. */
+static int
+check_conds(struct parse *p, const struct mc_eform_field *fs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].cond != COND_NONE && !has_key(p, fs[i].cond_key))
+			return fail(p, EP_CONDITION_KEY, fs[i].cond_key);
+		if (check_conds(p, fs[i].children, fs[i].nchildren) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+mc_eform_parse(struct mc_arena *a, const char *text, struct mc_eform *f,
+    enum mc_eform_problem *problem, const char **subject)
+{
+	struct parse p;
+	json_t	    *root;
+	int	     rc = -1;
+
+	memset(f, 0, sizeof(*f));
+	memset(&p, 0, sizeof(p));
+	p.a = a;
+	p.keys = mc_arena_alloc(a, (MAX_FIELDS + 1) * sizeof(*p.keys));
+	p.problem = EP_JSON;
+	if ((root = json_loads(text ? text : "", 0, NULL)) == NULL ||
+	    !json_is_object(root)) {
+		fail(&p, EP_JSON, NULL);
+		goto out;
+	}
+	f->json = mc_arena_strdup(a, text);
+	f->open = json_is_true(json_object_get(root, "open"));
+	if (parse_list(&p, json_object_get(root, "components"), 0, &f->fields,
+		&f->nfields) < 0 ||
+	    check_conds(&p, f->fields, f->nfields) < 0 ||
+	    parse_docs(&p, json_object_get(root, "documents"), f) < 0)
+		goto out;
+	rc = 0;
+out:
+	json_decref(root);
+	if (rc < 0) {
+		*problem = p.problem;
+		*subject = p.subject;
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------ checking */
+
+static int
+given(json_t *v)
+{
+	if (v == NULL || json_is_null(v) || json_is_false(v))
+		return 0;
+	if (json_is_string(v))
+		return *json_string_value(v) != '\0';
+	if (json_is_array(v))
+		return json_array_size(v) > 0;
+	if (json_is_object(v))
+		return json_object_size(v) > 0;
+	return 1;
+}
+
+int
+mc_eform_shown(const struct mc_eform_field *f, json_t *answers, json_t *row)
+{
+	json_t	   *v = NULL;
+	const char *t;
+	char	    buf[64];
+	int	    hide;
+
+	if (f->cond == COND_NONE)
+		return 1;
+	if (row != NULL)
+		v = json_object_get(row, f->cond_key);
+	if (v == NULL)
+		v = json_object_get(answers, f->cond_key);
+	switch (f->cond) {
+	case COND_TRUTHY:
+		hide = given(v);
+		break;
+	case COND_FALSY:
+		hide = !given(v);
+		break;
+	default:
+		t = NULL;
+		if (json_is_string(v))
+			t = json_string_value(v);
+		else if (json_is_integer(v)) {
+			snprintf(buf, sizeof(buf), "%lld",
+			    (long long)json_integer_value(v));
+			t = buf;
+		} else if (json_is_boolean(v))
+			t = json_is_true(v) ? "true" : "false";
+		hide = t != NULL && strcmp(t, f->cond_value) == 0;
+		if (f->cond == COND_NE)
+			hide = !hide;
+		break;
+	}
+	return !hide;
+}
+
+struct check {
+	struct mc_arena	      *a;
+	struct mc_eform_error *errs;
+	size_t		       n, max;
+	mc_eform_ward_fn       ward;
+	void		      *arg;
+	json_t		      *answers;
+};
+
+static void
+add(struct check *c, const char *path, const struct mc_eform_field *f,
+    enum mc_eform_err code)
+{
+	if (c->n < c->max) {
+		c->errs[c->n].path = path;
+		c->errs[c->n].label = f ? f->label : NULL;
+		c->errs[c->n].label_en = f ? f->label_en : NULL;
+		c->errs[c->n].code = code;
+	}
+	c->n++;
+}
+
+/* 1 if s is a real calendar date "YYYY-MM-DD". */
+static int
+date_ok(const char *s)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	int		 y, m, d, i;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			return 0;
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1])
+		return 0;
+	return !(m == 2 && d == 29 &&
+	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
+/* A plain e-mail check: one '@', a dot after it, no spaces. */
+static int
+email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (at == NULL || at == s || strchr(at + 1, '@') != NULL ||
+	    strchr(at + 1, '.') == NULL || strlen(s) > 254)
+		return 0;
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= ' ')
+			return 0;
+	return at[strlen(at) - 1] != '.';
+}
+
+static int
+option_ok(const struct mc_eform_field *f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; i < f->noptions; i++)
+		if (strcmp(f->options[i].value, v) == 0)
+			return 1;
+	return 0;
+}
+
+static void check_list(struct check *, const struct mc_eform_field *, size_t,
+    json_t *obj, json_t *row, const char *prefix);
+
+/* Checks one text-like answer's length; 0 good. */
+static int
+check_len(struct check *c, const char *path, const struct mc_eform_field *f,
+    const char *s)
+{
+	size_t n = mc_utf8_chars(s);
+
+	if (n > (size_t)(f->max_len > 0 ? f->max_len : MAX_TEXT)) {
+		add(c, path, f, EE_TOO_LONG);
+		return -1;
+	}
+	if (f->min_len > 0 && n < (size_t)f->min_len) {
+		add(c, path, f, EE_TOO_SHORT);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+check_field(struct check *c, const struct mc_eform_field *f, json_t *obj,
+    const char *path)
+{
+	json_t	   *v = json_object_get(obj, f->key), *e;
+	const char *s;
+	size_t	    i;
+	double	    d;
+
+	if (!given(v) && f->type != EF_REPEAT) {
+		if (f->required)
+			add(c, path, f, EE_REQUIRED);
+		return;
+	}
+	switch (f->type) {
+	case EF_NUMBER:
+		if (json_is_string(v)) {
+			char *end;
+
+			d = strtod(json_string_value(v), &end);
+			if (*end != '\0' || !isfinite(d)) {
+				add(c, path, f, EE_FORMAT);
+				return;
+			}
+			json_object_set_new(obj, f->key, json_real(d));
+			if (d == floor(d) && fabs(d) < 1e15)
+				json_object_set_new(obj, f->key,
+				    json_integer((json_int_t)d));
+		} else if (!json_is_number(v)) {
+			add(c, path, f, EE_FORMAT);
+			return;
+		} else
+			d = json_number_value(v);
+		if ((f->has_min && d < f->min) || (f->has_max && d > f->max))
+			add(c, path, f, EE_RANGE);
+		return;
+	case EF_CHECKBOX:
+		if (!json_is_boolean(v))
+			add(c, path, f, EE_FORMAT);
+		return;
+	case EF_CHECKLIST:
+		if (!json_is_array(v)) {
+			add(c, path, f, EE_FORMAT);
+			return;
+		}
+		json_array_foreach (v, i, e) {
+			if (!json_is_string(e) ||
+			    !option_ok(f, json_string_value(e))) {
+				add(c, path, f, EE_CHOICE);
+				return;
+			}
+		}
+		return;
+	case EF_ADDRESS: {
+		const char *street, *ward;
+
+		if (!json_is_object(v)) {
+			add(c, path, f, EE_FORMAT);
+			return;
+		}
+		street = json_string_value(json_object_get(v, "street"));
+		ward = json_string_value(json_object_get(v, "ward"));
+		if (f->required &&
+		    (street == NULL || *street == '\0' || ward == NULL ||
+			*ward == '\0')) {
+			add(c, path, f, EE_REQUIRED);
+			return;
+		}
+		if (street != NULL && mc_utf8_chars(street) > 500) {
+			add(c, path, f, EE_TOO_LONG);
+			return;
+		}
+		if (ward != NULL && *ward != '\0' &&
+		    (c->ward != NULL ? !c->ward(ward, c->arg) :
+				       strlen(ward) > 16))
+			add(c, path, f, EE_WARD);
+		return;
+	}
+	case EF_REPEAT:
+		if (v == NULL || json_is_null(v)) {
+			if (f->required)
+				add(c, path, f, EE_REQUIRED);
+			return;
+		}
+		if (!json_is_array(v)) {
+			add(c, path, f, EE_FORMAT);
+			return;
+		}
+		if (json_array_size(v) > (size_t)f->max_rows) {
+			add(c, path, f, EE_ROWS);
+			return;
+		}
+		if (f->required && json_array_size(v) == 0) {
+			add(c, path, f, EE_REQUIRED);
+			return;
+		}
+		json_array_foreach (v, i, e) {
+			if (!json_is_object(e)) {
+				add(c, path, f, EE_FORMAT);
+				return;
+			}
+			check_list(c, f->children, f->nchildren, e, e,
+			    mc_arena_printf(c->a, "%s.%zu.", path, i));
+		}
+		return;
+	default:
+		break;
+	}
+	if (!json_is_string(v)) {
+		add(c, path, f, EE_FORMAT);
+		return;
+	}
+	s = json_string_value(v);
+	if (check_len(c, path, f, s) < 0)
+		return;
+	switch (f->type) {
+	case EF_DATE:
+		if (!date_ok(s))
+			add(c, path, f, EE_DATE);
+		break;
+	case EF_CHOICE:
+		if (!option_ok(f, s))
+			add(c, path, f, EE_CHOICE);
+		break;
+	case EF_ID_NUMBER:
+		if (!mc_account_id_number_ok(s))
+			add(c, path, f, EE_ID_NUMBER);
+		break;
+	case EF_PHONE:
+		if (!mc_account_phone_ok(s))
+			add(c, path, f, EE_PHONE);
+		break;
+	case EF_EMAIL:
+		if (!email_ok(s))
+			add(c, path, f, EE_EMAIL);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+check_list(struct check *c, const struct mc_eform_field *fs, size_t n,
+    json_t *obj, json_t *row, const char *prefix)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct mc_eform_field *f = &fs[i];
+
+		if (!mc_eform_shown(f, c->answers, row)) {
+			if (f->key != NULL)
+				json_object_del(obj, f->key);
+			if (f->type == EF_SECTION) /* its fields go too */
+				check_list(c, f->children, f->nchildren, NULL,
+				    row, prefix);
+			continue;
+		}
+		if (f->type == EF_SECTION) {
+			check_list(c, f->children, f->nchildren, obj, row,
+			    prefix);
+			continue;
+		}
+		if (f->key == NULL || obj == NULL)
+			continue;
+		check_field(c, f, obj,
+		    mc_arena_printf(c->a, "%s%s", prefix, f->key));
+	}
+}
+
+/* Drops the answers of a hidden section's fields. */
+static void
+drop_hidden(const struct mc_eform_field *fs, size_t n, json_t *obj)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].key != NULL)
+			json_object_del(obj, fs[i].key);
+		drop_hidden(fs[i].children, fs[i].nchildren, obj);
+	}
+}
+
+/* The field with key among fs (sections looked into), or NULL. */
+static const struct mc_eform_field *
+find(const struct mc_eform_field *fs, size_t n, const char *key)
+{
+	const struct mc_eform_field *f;
+	size_t			     i;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].key != NULL && strcmp(fs[i].key, key) == 0)
+			return &fs[i];
+		if (fs[i].type == EF_SECTION &&
+		    (f = find(fs[i].children, fs[i].nchildren, key)) != NULL)
+			return f;
+	}
+	return NULL;
+}
+
+size_t
+mc_eform_check(struct mc_arena *a, const struct mc_eform *f, json_t *answers,
+    mc_eform_ward_fn ward, void *arg, struct mc_eform_error *errs, size_t max)
+{
+	struct check c;
+	const char  *k;
+	json_t	    *v;
+	void	    *tmp;
+	size_t	     i;
+
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.errs = errs;
+	c.max = max;
+	c.ward = ward;
+	c.arg = arg;
+	c.answers = answers;
+	if (answers == NULL || !json_is_object(answers)) {
+		add(&c, "fields", NULL, EE_FORMAT);
+		return c.n;
+	}
+	for (i = 0; i < f->nfields; i++)
+		if (f->fields[i].type == EF_SECTION &&
+		    !mc_eform_shown(&f->fields[i], answers, NULL))
+			drop_hidden(f->fields[i].children,
+			    f->fields[i].nchildren, answers);
+	check_list(&c, f->fields, f->nfields, answers, NULL, "");
+	if (!f->open)
+		json_object_foreach_safe(answers, tmp, k, v)
+		{
+			(void)v;
+			if (find(f->fields, f->nfields, k) == NULL)
+				add(&c, mc_arena_strdup(a, k), NULL,
+				    EE_UNKNOWN);
+		}
+	return c.n;
+}
+
+static unsigned
+mime_type(const char *mime)
+{
+	if (mime == NULL)
+		return 0;
+	if (strcmp(mime, "application/pdf") == 0)
+		return EFT_PDF;
+	if (strcmp(mime, "image/jpeg") == 0)
+		return EFT_JPEG;
+	if (strcmp(mime, "image/png") == 0)
+		return EFT_PNG;
+	return 0;
+}
+
+size_t
+mc_eform_check_files(struct mc_arena *a, const struct mc_eform *f,
+    const struct mc_eform_file *files, size_t nfiles,
+    struct mc_eform_error *errs, size_t n, size_t max)
+{
+	struct check c;
+	size_t	     i, j, count;
+	const char  *path;
+
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.errs = errs;
+	c.n = n;
+	c.max = max;
+	for (j = 0; j < nfiles; j++) {
+		for (i = 0; i < f->ndocs; i++)
+			if (strcmp(files[j].slot, f->docs[i].id) == 0)
+				break;
+		if (i == f->ndocs)
+			add(&c, mc_arena_printf(a, "doc.%s", files[j].slot),
+			    NULL, EE_UNKNOWN);
+	}
+	for (i = 0; i < f->ndocs; i++) {
+		const struct mc_eform_doc *d = &f->docs[i];
+		struct mc_eform_field	   fake;
+
+		memset(&fake, 0, sizeof(fake));
+		fake.label = d->name;
+		path = mc_arena_printf(a, "doc.%s", d->id);
+		for (j = count = 0; j < nfiles; j++) {
+			if (strcmp(files[j].slot, d->id) != 0)
+				continue;
+			count++;
+			if ((mime_type(files[j].mime) & d->types) == 0)
+				add(&c, path, &fake, EE_FILE_TYPE);
+			else if ((long long)files[j].size > d->max_bytes)
+				add(&c, path, &fake, EE_FILE_SIZE);
+		}
+		if (count == 0 && d->required)
+			add(&c, path, &fake, EE_FILE_REQUIRED);
+		if (count > (size_t)d->max_files)
+			add(&c, path, &fake, EE_FILE_COUNT);
+	}
+	return c.n;
+}
+
+/* ------------------------------------------------------------ default */
+
+const char *
+mc_eform_default_json(struct mc_arena *a, const struct mc_rows *docs)
+{
+	json_t	   *root, *list, *slots, *sec;
+	char	   *s;
+	const char *out;
+	size_t	    i;
+
+	list = json_array();
+	json_array_append_new(list,
+	    json_pack("{s:s, s:s, s:s, s:s, s:{s:i}, s:{s:s, s:s}}", "type",
+		"textarea", "key", "content", "label", "Nội dung yêu cầu",
+		"description",
+		"Ghi rõ việc anh/chị đề nghị và thông tin cần thiết khác.",
+		"validate", "maxLength", 4000, "properties", "label_en",
+		"What you are asking for", "description_en",
+		"Say what you request and anything else the agency needs."));
+	sec = json_pack("{s:s, s:s, s:o, s:{s:s}}", "type", "group", "label",
+	    "Yêu cầu", "components", list, "properties", "label_en",
+	    "Your request");
+	slots = json_array();
+	for (i = 0; docs != NULL && i < docs->n && i < MAX_DOCS; i++) {
+		json_t *d = json_pack("{s:s, s:s, s:i, s:i, s:b, s:[sss], "
+				      "s:i, s:i}",
+		    "id", mc_arena_printf(a, "d%zu", i + 1), "name",
+		    mc_rows_str(docs, i, 1) ? mc_rows_str(docs, i, 1) : "",
+		    "originals", (int)mc_rows_int(docs, i, 2), "copies",
+		    (int)mc_rows_int(docs, i, 3), "required", 0, "types",
+		    "pdf", "jpeg", "png", "max_mb", DEFAULT_MB, "max_files",
+		    3);
+
+		if (d == NULL)
+			continue;
+		if (mc_rows_str(docs, i, 0) != NULL &&
+		    *mc_rows_str(docs, i, 0) != '\0')
+			json_object_set_new(d, "group",
+			    json_string(mc_rows_str(docs, i, 0)));
+		json_array_append_new(slots, d);
+	}
+	root = json_pack("{s:[o], s:o, s:b, s:s}", "components", sec,
+	    "documents", slots, "open", 1, "schemaVersion", "default");
+	s = json_dumps(root, JSON_COMPACT);
+	json_decref(root);
+	out = mc_arena_strdup(a, s ? s : "{}");
+	free(s);
+	return out;
+}
+
+/* ------------------------------------------------------------ storage */
+
+int
+mc_eform_current(struct mc_db *db, struct mc_arena *a, long long proc,
+    const struct mc_rows *docs, time_t now, struct mc_eform *f)
+{
+	struct mc_rows	      rows;
+	enum mc_eform_problem p;
+	const char	     *subj;
+	char		      at[20];
+
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &rows, stmts[STMT_CURRENT], "is", proc, at) < 0)
+		return -1;
+	if (rows.n == 0)
+		return mc_eform_parse(a, mc_eform_default_json(a, docs), f, &p,
+		    &subj);
+	if (mc_eform_parse(a, mc_rows_str(&rows, 0, 2), f, &p, &subj) < 0) {
+		mc_err("eform: form %s of procedure %lld: %s",
+		    mc_rows_str(&rows, 0, 0), proc, mc_eform_problem_name(p));
+		return -1;
+	}
+	f->id = mc_rows_int(&rows, 0, 0);
+	f->version = mc_rows_int(&rows, 0, 1);
+	return 0;
+}
+
+int
+mc_eform_save(struct mc_db *db, struct mc_arena *a, long long proc,
+    const char *json, time_t effective, long long account, time_t now,
+    long long *version, enum mc_eform_problem *problem, const char **subject)
+{
+	struct mc_eform f;
+	struct mc_rows	rows;
+	char		at[20], eff[20];
+
+	if (mc_eform_parse(a, json, &f, problem, subject) < 0)
+		return 1;
+	mc_time_sql(at, now);
+	mc_time_sql(eff, effective ? effective : now);
+	if (mc_db_begin(db) < 0)
+		return -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_LAST_VERSION], "i", proc) < 0)
+		goto fail;
+	*version = mc_rows_int(&rows, 0, 0) + 1;
+	if (mc_db_exec(db, stmts[STMT_INSERT], "iisssI", proc, *version, json,
+		eff, at, account) < 0)
+		goto fail;
+	return mc_db_commit(db);
+fail:
+	mc_db_rollback(db);
+	return -1;
+}
+
+int
+mc_eform_store_answers(struct mc_db *db, long long dossier,
+    const struct mc_eform *f, const char *answers, const char *documents)
+{
+	return mc_db_exec(db, stmts[STMT_ANSWERS_PUT], "iIsss", dossier, f->id,
+		   f->id == 0 ? f->json : NULL, answers ? answers : "{}",
+		   documents ? documents : "{}") < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_eform_load_answers(struct mc_db *db, struct mc_arena *a, long long dossier,
+    struct mc_eform *f, const char **answers, const char **documents)
+{
+	struct mc_rows	      rows;
+	enum mc_eform_problem p;
+	const char	     *subj;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_ANSWERS_GET], "i", dossier) <
+	    0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	if (mc_eform_parse(a, mc_rows_str(&rows, 0, 1), f, &p, &subj) < 0) {
+		mc_err("eform: answers of dossier %lld: form %s", dossier,
+		    mc_eform_problem_name(p));
+		return -1;
+	}
+	f->id = mc_rows_int(&rows, 0, 0);
+	f->version = mc_rows_int(&rows, 0, 4);
+	*answers = mc_rows_str(&rows, 0, 2);
+	*documents = mc_rows_str(&rows, 0, 3);
+	return 1;
+}

@@ -1,0 +1,256 @@
+/*
+ * E-forms (issue 13): a procedure's own filing form, its definition stored
+ * as JSON per procedure version (procedure_forms) or generated from the
+ * catalogue entry, parsed and checked here, and the answers checked against
+ * the same definition that drew the page (the portal, the counter and the
+ * API alike). Not the paper forms 01-06 of the Circular: those are
+ * mc_forms.
+ *
+ * A definition is a form-js schema (bpmn.io's form editor saves it):
+ *   {"components": [...], "documents": [...], "open": false}
+ * Components: "group" (a section, its "components"), "dynamiclist" (a
+ * repeating group: "path" is the key, rows of its "components"),
+ * "textfield" (text; "validate.validationType" "email" or "phone" makes an
+ * e-mail or phone; "properties" {"type": "id_number" | "address"} an ID
+ * number or an address with a ward), "textarea", "number", "datetime"
+ * with "subtype" "date", "select" and "radio" (one of "values"),
+ * "checklist" (several), "checkbox" (yes/no), "text" (help shown as is);
+ * "spacer" and "separator" are ignored. A field has "key", "label",
+ * "description" (help), "validate" {"required", "minLength", "maxLength",
+ * "min", "max"}, "conditional" {"hide": "=key = \"v\""} (hidden when true;
+ * the forms "=k = \"v\"", "=k != \"v\"", "=k = 1", "=k = true", "=k",
+ * "=not(k)"), and English texts in "properties" {"label_en",
+ * "description_en"}. Documents are the upload slots: {"id", "name",
+ * "group", "originals", "copies", "required", "types": ["pdf", "jpeg",
+ * "png"], "max_mb", "max_files"}. "open": answers with keys the form does
+ * not know are kept (the default forms), else refused.
+ */
+#ifndef MC_EFORM_H
+#define MC_EFORM_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <jansson.h>
+
+struct mc_arena;
+struct mc_db;
+
+enum mc_eform_type {
+	EF_SECTION,
+	EF_REPEAT,
+	EF_TEXT,
+	EF_TEXTAREA,
+	EF_NUMBER,
+	EF_DATE,
+	EF_CHOICE,    /* one value */
+	EF_CHECKLIST, /* several values */
+	EF_CHECKBOX,
+	EF_ID_NUMBER,
+	EF_PHONE,
+	EF_EMAIL,
+	EF_ADDRESS, /* {"street", "ward"}: the ward a code of the list */
+	EF_STATIC,  /* help text, no answer */
+	EF__MAX
+};
+
+/* "text", "number", ... as used in templates (class names, inputs). */
+const char *mc_eform_type_name(enum mc_eform_type);
+
+struct mc_eform_option {
+	const char *value;
+	const char *label;
+};
+
+enum mc_eform_cond {
+	COND_NONE,
+	COND_EQ,     /* hidden when key's answer equals value */
+	COND_NE,     /* hidden when it differs */
+	COND_TRUTHY, /* hidden when it is given (not empty, not false) */
+	COND_FALSY   /* hidden when it is not */
+};
+
+struct mc_eform_field {
+	enum mc_eform_type	type;
+	const char	       *key; /* NULL: sections, help */
+	const char	       *label, *label_en;
+	const char	       *help, *help_en;
+	int			required;
+	long long		min_len, max_len; /* characters; 0: none */
+	int			has_min, has_max;
+	double			min, max;
+	struct mc_eform_option *options;
+	size_t			noptions;
+	enum mc_eform_cond	cond;
+	const char	       *cond_key, *cond_value;
+	const char	       *cond_text; /* as written, for the page */
+	struct mc_eform_field  *children;  /* sections and repeats */
+	size_t			nchildren;
+	int			max_rows; /* repeats */
+};
+
+struct mc_eform_doc {
+	const char *id; /* "d1": the slot's name in pages and answers */
+	const char *name;
+	const char *group; /* or NULL */
+	int	    originals, copies;
+	int	    required;
+	unsigned    types; /* EFT_* bits */
+	long long   max_bytes;
+	int	    max_files;
+};
+
+#define EFT_PDF	 0x01
+#define EFT_JPEG 0x02
+#define EFT_PNG	 0x04
+
+struct mc_eform {
+	long long	       id;	/* procedure_forms.id; 0: default */
+	long long	       version; /* 0: default */
+	const char	      *json;	/* the definition as stored */
+	struct mc_eform_field *fields;
+	size_t		       nfields;
+	struct mc_eform_doc   *docs;
+	size_t		       ndocs;
+	int		       open;
+};
+
+/* Why a definition is refused (for the designer's page). */
+enum mc_eform_problem {
+	EP_JSON,	  /* not JSON, or not an object */
+	EP_TYPE,	  /* a component type we cannot render */
+	EP_KEY,		  /* a field without a key, or a bad key */
+	EP_DUPLICATE,	  /* two fields with one key */
+	EP_CONDITION,	  /* a condition we cannot evaluate */
+	EP_CONDITION_KEY, /* a condition on an unknown key */
+	EP_OPTIONS,	  /* a choice without values */
+	EP_DOCUMENT,	  /* a bad upload slot */
+	EP_TOO_BIG,	  /* too many fields or too deep */
+	EP__MAX
+};
+
+/* "json", "type", ...: the language key's last part. */
+const char *mc_eform_problem_name(enum mc_eform_problem);
+
+/*
+ * Parses and checks a definition into f (strings in the arena). 0, or -1
+ * with *problem set and *subject (arena, may be NULL) naming the component
+ * at fault.
+ */
+int mc_eform_parse(struct mc_arena *, const char *json, struct mc_eform *f,
+    enum mc_eform_problem *problem, const char **subject);
+
+/* Why an answer is refused. */
+enum mc_eform_err {
+	EE_REQUIRED,
+	EE_FORMAT, /* not the type the field wants */
+	EE_TOO_LONG,
+	EE_TOO_SHORT,
+	EE_RANGE,     /* a number out of min..max */
+	EE_CHOICE,    /* not one of the values */
+	EE_DATE,      /* not a YYYY-MM-DD date */
+	EE_ID_NUMBER, /* not 12 digits */
+	EE_PHONE,
+	EE_EMAIL,
+	EE_WARD,	  /* not a current ward or commune */
+	EE_ROWS,	  /* too many rows */
+	EE_UNKNOWN,	  /* a key the form does not have */
+	EE_FILE_REQUIRED, /* an upload slot left empty */
+	EE_FILE_COUNT,	  /* too many files in a slot */
+	EE_FILE_TYPE,
+	EE_FILE_SIZE,
+	EE__MAX
+};
+
+/* "required", "format", ...: the language key's last part. */
+const char *mc_eform_err_name(enum mc_eform_err);
+
+struct mc_eform_error {
+	const char	 *path; /* "name", "members.0.name", "doc.d1" */
+	const char	 *label;
+	const char	 *label_en;
+	enum mc_eform_err code;
+};
+
+/* 1 if code is a current ward or commune, 0 if not. */
+typedef int (*mc_eform_ward_fn)(const char *code, void *arg);
+
+/*
+ * Checks answers (a JSON object; NULL is {}) against the form: every
+ * shown field (conditions evaluated against the answers), its type, its
+ * rules; hidden fields' answers are dropped from answers (it is changed).
+ * Wards are checked with ward (NULL: any non-empty code). Up to max errors
+ * go to errs, in the order of the form. Returns how many errors there
+ * were (0: the answers are good).
+ */
+size_t mc_eform_check(struct mc_arena *, const struct mc_eform *,
+    json_t *answers, mc_eform_ward_fn ward, void *arg,
+    struct mc_eform_error *errs, size_t max);
+
+/* A file attached to a slot, as the page or the API received it. */
+struct mc_eform_file {
+	const char *slot; /* the doc id */
+	const char *mime;
+	size_t	    size;
+};
+
+/*
+ * Checks the files against the slots: required slots filled, counts,
+ * types and sizes; a file whose slot is unknown is an EE_UNKNOWN error.
+ * Errors are added to errs after the n already there (up to max in all).
+ * Returns the new count.
+ */
+size_t mc_eform_check_files(struct mc_arena *, const struct mc_eform *,
+    const struct mc_eform_file *, size_t nfiles, struct mc_eform_error *errs,
+    size_t n, size_t max);
+
+/* 1 if the field is shown for the answers (row: the repeat's row or NULL). */
+int mc_eform_shown(const struct mc_eform_field *, json_t *answers,
+    json_t *row);
+
+/*
+ * The default definition of a procedure from its catalogue documents
+ * (documents: rows of group_name, name, originals, copies): a section with
+ * the request's content, and one optional upload slot per document. JSON
+ * into the arena.
+ */
+struct mc_rows;
+const char *mc_eform_default_json(struct mc_arena *,
+    const struct mc_rows *documents);
+
+/*
+ * The form in force for a procedure at now: its latest version whose
+ * effective date has come, else its default (documents as above). 0, or
+ * -1 on a database error or a stored definition that no longer parses.
+ */
+int mc_eform_current(struct mc_db *, struct mc_arena *, long long procedure_id,
+    const struct mc_rows *documents, time_t now, struct mc_eform *);
+
+/*
+ * Saves json (checked with mc_eform_parse first) as the procedure's next
+ * form version, effective from effective (0: now), by account. Its
+ * version number in *version. 0, -1 on a database error, or 1 when json
+ * is refused (*problem and *subject set).
+ */
+int mc_eform_save(struct mc_db *, struct mc_arena *, long long procedure_id,
+    const char *json, time_t effective, long long account, time_t now,
+    long long *version, enum mc_eform_problem *problem, const char **subject);
+
+/*
+ * Writes a dossier's answers (JSON, checked) with the form they were
+ * filed with and the files of each slot (documents: JSON object slot ->
+ * [sha256...]). Inside the caller's transaction (the submission's). 0/-1.
+ */
+int mc_eform_store_answers(struct mc_db *, long long dossier_id,
+    const struct mc_eform *, const char *answers, const char *documents);
+
+/*
+ * A dossier's answers with the form they were filed with: 1 found (the
+ * form parsed into f, answers and documents as JSON in the arena), 0 none
+ * (filed before e-forms), -1 error.
+ */
+int mc_eform_load_answers(struct mc_db *, struct mc_arena *,
+    long long dossier_id, struct mc_eform *f, const char **answers,
+    const char **documents);
+
+#endif

@@ -1,0 +1,376 @@
+/*
+ * E-forms (lib/domain/mc_eform): definitions accepted and refused (every
+ * field type, conditions, repeats, upload slots), answers checked against
+ * them (each error code, hidden fields dropped, numbers typed), files
+ * against the slots, and the default form of a catalogue entry. With a
+ * database (MOTCUA_CONFIG): a saved version is the current one once its
+ * date has come, and a dossier's answers come back with their form.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_eform.h"
+
+/* A form with every field type, a condition, a section and a repeat. */
+static const char *const FULL =
+    "{\"components\": ["
+    "{\"type\": \"group\", \"label\": \"Người khai\", \"components\": ["
+    " {\"type\": \"textfield\", \"key\": \"full_name\", \"label\": \"Họ tên\","
+    "  \"validate\": {\"required\": true, \"maxLength\": 50}},"
+    " {\"type\": \"textfield\", \"key\": \"idn\", \"label\": \"Số định danh\","
+    "  \"properties\": {\"type\": \"id_number\"}},"
+    " {\"type\": \"textfield\", \"key\": \"phone\", \"label\": \"Điện thoại\","
+    "  \"validate\": {\"validationType\": \"phone\"}},"
+    " {\"type\": \"textfield\", \"key\": \"mail\", \"label\": \"E-mail\","
+    "  \"validate\": {\"validationType\": \"email\"}},"
+    " {\"type\": \"textfield\", \"key\": \"home\", \"label\": \"Nơi ở\","
+    "  \"properties\": {\"type\": \"address\"},"
+    "  \"validate\": {\"required\": true}}]},"
+    "{\"type\": \"number\", \"key\": \"age\", \"label\": \"Tuổi\","
+    " \"validate\": {\"min\": 0, \"max\": 130}},"
+    "{\"type\": \"datetime\", \"subtype\": \"date\", \"key\": \"born\","
+    " \"label\": \"Ngày sinh\"},"
+    "{\"type\": \"radio\", \"key\": \"married\", \"label\": \"Đã kết hôn\","
+    " \"values\": [{\"label\": \"Có\", \"value\": \"yes\"},"
+    "  {\"label\": \"Không\", \"value\": \"no\"}],"
+    " \"validate\": {\"required\": true}},"
+    "{\"type\": \"textfield\", \"key\": \"spouse\", \"label\": \"Vợ/chồng\","
+    " \"validate\": {\"required\": true},"
+    " \"conditional\": {\"hide\": \"=married != \\\"yes\\\"\"}},"
+    "{\"type\": \"checklist\", \"key\": \"needs\", \"label\": \"Cần\","
+    " \"values\": [{\"label\": \"A\", \"value\": \"a\"},"
+    "  {\"label\": \"B\", \"value\": \"b\"}]},"
+    "{\"type\": \"checkbox\", \"key\": \"agree\", \"label\": \"Cam kết\","
+    " \"validate\": {\"required\": true}},"
+    "{\"type\": \"text\", \"text\": \"Đọc kỹ hướng dẫn.\"},"
+    "{\"type\": \"spacer\"},"
+    "{\"type\": \"dynamiclist\", \"path\": \"members\", \"label\": \"Thành "
+    "viên\", \"properties\": {\"max_rows\": 3}, \"components\": ["
+    " {\"type\": \"textfield\", \"key\": \"name\", \"label\": \"Tên\","
+    "  \"validate\": {\"required\": true}},"
+    " {\"type\": \"textarea\", \"key\": \"note\", \"label\": \"Ghi chú\","
+    "  \"conditional\": {\"hide\": \"=not(name)\"}}]}"
+    "],"
+    "\"documents\": [{\"id\": \"d1\", \"name\": \"Tờ khai\", \"required\": "
+    "true, \"types\": [\"pdf\"], \"max_mb\": 1, \"max_files\": 1},"
+    "{\"id\": \"d2\", \"name\": \"Ảnh\", \"types\": [\"jpeg\", \"png\"]}]}";
+
+static int
+ward_ok(const char *code, void *arg)
+{
+	(void)arg;
+	return strcmp(code, "26734") == 0;
+}
+
+/* The code of the error at path, or -1. */
+static int
+err_at(const struct mc_eform_error *e, size_t n, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(e[i].path, path) == 0)
+			return (int)e[i].code;
+	return -1;
+}
+
+static size_t
+check(struct mc_arena *a, const struct mc_eform *f, const char *answers,
+    struct mc_eform_error *e, size_t max, json_t **out)
+{
+	json_t *j = json_loads(answers, 0, NULL);
+	size_t	n;
+
+	if (j == NULL) {
+		fprintf(stderr, "bad test JSON: %s\n", answers);
+		exit(2);
+	}
+	n = mc_eform_check(a, f, j, ward_ok, NULL, e, max);
+	if (out != NULL)
+		*out = j;
+	else
+		json_decref(j);
+	return n;
+}
+
+static void
+test_definitions(struct mc_arena *a)
+{
+	static const struct {
+		const char	     *json;
+		enum mc_eform_problem why;
+	} bad[] = {
+		{ "[1]", EP_JSON },
+		{ "{\"components\": [{\"type\": \"button\"}]}", EP_TYPE },
+		{ "{\"components\": [{\"type\": \"textfield\"}]}", EP_KEY },
+		{ "{\"components\": [{\"type\": \"textfield\", \"key\": "
+		  "\"a b\"}]}",
+		    EP_KEY },
+		{ "{\"components\": [{\"type\": \"textfield\", \"key\": \"a\"},"
+		  "{\"type\": \"number\", \"key\": \"a\"}]}",
+		    EP_DUPLICATE },
+		{ "{\"components\": [{\"type\": \"textfield\", \"key\": \"a\","
+		  "\"conditional\": {\"hide\": \"=a > 3 and b\"}}]}",
+		    EP_CONDITION },
+		{ "{\"components\": [{\"type\": \"textfield\", \"key\": \"a\","
+		  "\"conditional\": {\"hide\": \"=zz = \\\"1\\\"\"}}]}",
+		    EP_CONDITION_KEY },
+		{ "{\"components\": [{\"type\": \"select\", \"key\": \"a\"}]}",
+		    EP_OPTIONS },
+		{ "{\"components\": [{\"type\": \"datetime\", \"key\": \"a\","
+		  "\"subtype\": \"datetime\"}]}",
+		    EP_TYPE },
+		{ "{\"documents\": [{\"id\": \"d1\"}]}", EP_DOCUMENT },
+		{ "{\"documents\": [{\"id\": \"d1\", \"name\": \"x\", "
+		  "\"types\": [\"exe\"]}]}",
+		    EP_DOCUMENT },
+		{ "{\"components\": [{\"type\": \"dynamiclist\", \"path\": "
+		  "\"r\", \"components\": [{\"type\": \"dynamiclist\", "
+		  "\"path\": \"s\"}]}]}",
+		    EP_TOO_BIG },
+	};
+	struct mc_eform	      f;
+	enum mc_eform_problem why;
+	const char	     *subj;
+	size_t		      i;
+
+	CHECK_INT(mc_eform_parse(a, FULL, &f, &why, &subj), 0);
+	CHECK_INT(f.nfields, 9); /* the spacer is dropped */
+	CHECK_INT(f.fields[0].type, EF_SECTION);
+	CHECK_INT(f.fields[0].nchildren, 5);
+	CHECK_INT(f.fields[0].children[1].type, EF_ID_NUMBER);
+	CHECK_INT(f.fields[0].children[2].type, EF_PHONE);
+	CHECK_INT(f.fields[0].children[3].type, EF_EMAIL);
+	CHECK_INT(f.fields[0].children[4].type, EF_ADDRESS);
+	CHECK_INT(f.fields[2].type, EF_DATE);
+	CHECK_INT(f.fields[4].cond, COND_NE);
+	CHECK_INT(f.fields[8].type, EF_REPEAT);
+	CHECK_INT(f.fields[8].max_rows, 3);
+	CHECK_INT(f.fields[8].children[1].cond, COND_FALSY);
+	CHECK_INT(f.ndocs, 2);
+	CHECK_INT(f.docs[0].types, EFT_PDF);
+	CHECK_INT(f.docs[0].max_bytes, 1 << 20);
+	CHECK(f.open == 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		why = EP__MAX;
+		CHECK_INT(mc_eform_parse(a, bad[i].json, &f, &why, &subj), -1);
+		if (why != bad[i].why)
+			fprintf(stderr, "definition %zu: %s\n", i,
+			    mc_eform_problem_name(why));
+		CHECK_INT(why, bad[i].why);
+	}
+}
+
+static void
+test_answers(struct mc_arena *a)
+{
+	struct mc_eform	      f;
+	struct mc_eform_error e[32];
+	enum mc_eform_problem why;
+	const char	     *subj;
+	json_t		     *j;
+	size_t		      n;
+
+	CHECK_INT(mc_eform_parse(a, FULL, &f, &why, &subj), 0);
+	/* Good: the spouse hidden (not married) is dropped; age typed. */
+	n = check(a, &f,
+	    "{\"full_name\": \"Nguyễn Văn A\", \"idn\": \"079123456789\","
+	    "\"phone\": \"0901234567\", \"mail\": \"a@b.vn\","
+	    "\"home\": {\"street\": \"1 Lê Lợi\", \"ward\": \"26734\"},"
+	    "\"age\": \"42\", \"born\": \"1984-02-29\", \"married\": \"no\","
+	    "\"spouse\": \"ghost\", \"needs\": [\"a\"], \"agree\": true,"
+	    "\"members\": [{\"name\": \"Bé\", \"note\": \"x\"}, {\"name\": \"C\"}]}",
+	    e, 32, &j);
+	CHECK_INT(n, 0);
+	CHECK(json_object_get(j, "spouse") == NULL);
+	CHECK(json_is_integer(json_object_get(j, "age")));
+	json_decref(j);
+	/* Married: the spouse becomes required. */
+	n = check(a, &f,
+	    "{\"full_name\": \"A\", \"home\": {\"street\": \"1\", "
+	    "\"ward\": \"26734\"}, \"married\": \"yes\", \"agree\": true}",
+	    e, 32, NULL);
+	CHECK_INT(n, 1);
+	CHECK_INT(err_at(e, n, "spouse"), EE_REQUIRED);
+	/* Everything wrong at once, in the order of the form. */
+	n = check(a, &f,
+	    "{\"full_name\": \"" /* 51 characters */
+	    "ẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠẠ\","
+	    "\"idn\": \"12345\", \"phone\": \"12\", \"mail\": \"a@b\","
+	    "\"home\": {\"street\": \"1\", \"ward\": \"99999\"},"
+	    "\"age\": \"bốn\", \"born\": \"2023-02-29\", \"married\": \"maybe\","
+	    "\"needs\": [\"z\"], \"agree\": \"yes\","
+	    "\"members\": [{\"note\": \"no name\"}, {}, {}, {}],"
+	    "\"extra\": 1}",
+	    e, 32, NULL);
+	CHECK_INT(err_at(e, n, "full_name"), EE_TOO_LONG);
+	CHECK_INT(err_at(e, n, "idn"), EE_ID_NUMBER);
+	CHECK_INT(err_at(e, n, "phone"), EE_PHONE);
+	CHECK_INT(err_at(e, n, "mail"), EE_EMAIL);
+	CHECK_INT(err_at(e, n, "home"), EE_WARD);
+	CHECK_INT(err_at(e, n, "age"), EE_FORMAT);
+	CHECK_INT(err_at(e, n, "born"), EE_DATE);
+	CHECK_INT(err_at(e, n, "married"), EE_CHOICE);
+	CHECK_INT(err_at(e, n, "needs"), EE_CHOICE);
+	CHECK_INT(err_at(e, n, "agree"), EE_FORMAT);
+	CHECK_INT(err_at(e, n, "members"), EE_ROWS);
+	CHECK_INT(err_at(e, n, "extra"), EE_UNKNOWN);
+	CHECK(strcmp(e[0].path, "full_name") == 0);
+	CHECK(strcmp(e[0].label, "Họ tên") == 0);
+	/* Missing required ones; range; a row's required field. */
+	n = check(a, &f, "{\"age\": 200, \"members\": [{\"note\": \"x\"}]}", e,
+	    32, NULL);
+	CHECK_INT(err_at(e, n, "full_name"), EE_REQUIRED);
+	CHECK_INT(err_at(e, n, "home"), EE_REQUIRED);
+	CHECK_INT(err_at(e, n, "married"), EE_REQUIRED);
+	CHECK_INT(err_at(e, n, "agree"), EE_REQUIRED);
+	CHECK_INT(err_at(e, n, "age"), EE_RANGE);
+	CHECK_INT(err_at(e, n, "members.0.name"), EE_REQUIRED);
+	CHECK_INT(err_at(e, n, "members.0.note"), -1); /* hidden, dropped */
+	/* More errors than room: all counted, max kept. */
+	CHECK_INT(check(a, &f, "{}", e, 2, NULL), 4);
+	/* Not an object. */
+	j = json_array();
+	CHECK_INT(mc_eform_check(a, &f, j, NULL, NULL, e, 32), 1);
+	json_decref(j);
+}
+
+static void
+test_files(struct mc_arena *a)
+{
+	struct mc_eform		   f;
+	struct mc_eform_error	   e[8];
+	enum mc_eform_problem	   why;
+	const char		  *subj;
+	const struct mc_eform_file good[] = {
+		{ "d1", "application/pdf", 1000 },
+		{ "d2", "image/png", 5000 },
+	};
+	const struct mc_eform_file bad[] = {
+		{ "d1", "image/png", 1000 },
+		{ "d1", "application/pdf", 2 << 20 },
+		{ "d9", "application/pdf", 10 },
+	};
+	size_t n;
+
+	CHECK_INT(mc_eform_parse(a, FULL, &f, &why, &subj), 0);
+	CHECK_INT(mc_eform_check_files(a, &f, good, 2, e, 0, 8), 0);
+	CHECK_INT(mc_eform_check_files(a, &f, good + 1, 1, e, 0, 8), 1);
+	CHECK_INT(e[0].code, EE_FILE_REQUIRED);
+	CHECK(strcmp(e[0].path, "doc.d1") == 0);
+	n = mc_eform_check_files(a, &f, bad, 3, e, 0, 8);
+	CHECK_INT(err_at(e, n, "doc.d9"), EE_UNKNOWN);
+	CHECK_INT(n, 4); /* unknown slot, type, size, count */
+}
+
+static void
+test_default(struct mc_arena *a)
+{
+	static const char *cells[] = { "Nhóm 1", "Tờ khai đăng ký", "1", "0",
+		NULL, "Giấy tờ tùy thân", "0", "1" };
+	static size_t	   lens[8];
+	struct mc_rows	   docs = { 2, 4, NULL, cells, lens };
+	struct mc_eform	      f;
+	struct mc_eform_error e[4];
+	enum mc_eform_problem why;
+	const char	     *subj;
+	json_t		     *j;
+
+	CHECK_INT(mc_eform_parse(a, mc_eform_default_json(a, &docs), &f, &why,
+		      &subj),
+	    0);
+	CHECK_INT(f.ndocs, 2);
+	CHECK(strcmp(f.docs[0].name, "Tờ khai đăng ký") == 0);
+	CHECK(strcmp(f.docs[0].group, "Nhóm 1") == 0);
+	CHECK_INT(f.docs[0].originals, 1);
+	CHECK_INT(f.docs[1].copies, 1);
+	CHECK(f.docs[1].group == NULL);
+	CHECK(f.open);
+	/* The old free fields still pass: open forms keep unknown keys. */
+	j = json_loads("{\"content\": \"x\", \"con\": {\"ten\": \"Na\"}}", 0,
+	    NULL);
+	CHECK_INT(mc_eform_check(a, &f, j, NULL, NULL, e, 4), 0);
+	CHECK(json_object_get(j, "con") != NULL);
+	json_decref(j);
+	CHECK_INT(
+	    mc_eform_parse(a, mc_eform_default_json(a, NULL), &f, &why, &subj),
+	    0);
+	CHECK_INT(f.ndocs, 0);
+}
+
+static void
+test_db(struct mc_arena *a)
+{
+	static const char
+	    *const q_proc = "SELECT id FROM procedures ORDER BY id LIMIT 1";
+	static const char *const q_clean =
+	    "DELETE FROM procedure_forms WHERE procedure_id = ? AND "
+	    "definition LIKE '%unit_eform%'";
+	struct mc_db	     *db;
+	struct mc_rows	      rows;
+	struct mc_eform	      f;
+	enum mc_eform_problem why;
+	const char	     *subj;
+	long long	      proc, v1, v2;
+	time_t		      now = time(NULL);
+	const char	     *def = "{\"components\": [{\"type\": "
+				    "\"textfield\", \"key\": \"unit_eform\"}]}";
+
+	if (getenv("MOTCUA_CONFIG") == NULL ||
+	    mc_config_load(getenv("MOTCUA_CONFIG")) < 0 ||
+	    (db = mc_db_open()) == NULL) {
+		fprintf(stderr, "no database: MOTCUA_CONFIG needed\n");
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(mc_db_query(db, a, &rows, q_proc, ""), 0);
+	if (rows.n == 0) {
+		CHECK(0);
+		mc_db_close(db);
+		return;
+	}
+	proc = mc_rows_int(&rows, 0, 0);
+	mc_db_exec(db, q_clean, "i", proc);
+	CHECK_INT(mc_eform_save(db, a, proc, "{\"components\": 3}", 0, 0, now,
+		      &v1, &why, &subj),
+	    1);
+	CHECK_INT(why, EP_JSON);
+	CHECK_INT(mc_eform_save(db, a, proc, def, now - 60, 0, now, &v1, &why,
+		      &subj),
+	    0);
+	CHECK_INT(mc_eform_save(db, a, proc, def, now + 86400, 0, now, &v2,
+		      &why, &subj),
+	    0);
+	CHECK_INT(v2, v1 + 1);
+	CHECK_INT(mc_eform_current(db, a, proc, NULL, now, &f), 0);
+	CHECK_INT(f.version, v1); /* the later one is not in force yet */
+	CHECK(f.id > 0);
+	CHECK_INT(mc_eform_current(db, a, proc, NULL, now + 2 * 86400, &f), 0);
+	CHECK_INT(f.version, v2);
+	mc_db_exec(db, q_clean, "i", proc);
+	CHECK_INT(mc_eform_current(db, a, proc, NULL, now, &f), 0);
+	CHECK_INT(f.id, 0); /* the default again */
+	mc_db_close(db);
+}
+
+int
+main(void)
+{
+	struct mc_arena *a = mc_arena_new(1 << 16);
+
+	test_definitions(a);
+	test_answers(a);
+	test_files(a);
+	test_default(a);
+	test_db(a);
+	mc_arena_free(a);
+	return DONE();
+}
