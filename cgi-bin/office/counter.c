@@ -44,6 +44,8 @@ enum field {
 	FIELD_SCAN5,
 	FIELD_Q,
 	FIELD_PRINT,
+	FIELD_HOLDER,
+	FIELD_CARD_SEEN,
 	FIELD_DOC,			      /* doc1 .. docN: ticked */
 	FIELD_ORIG = FIELD_DOC + MAX_DOCS,    /* orig1 .. : originals */
 	FIELD_COPIES = FIELD_ORIG + MAX_DOCS, /* copies1 .. : copies */
@@ -75,6 +77,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SCAN5] = { "scan5", valid_file, 10 << 20, 1 },
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_PRINT] = { "print", valid_uint, 1, 0 },
+	[FIELD_HOLDER] = { "holder", valid_line, 254, 0 },
+	[FIELD_CARD_SEEN] = { "card_seen", valid_uint, 1, 0 },
 	DOC_FIELDS(1) DOC_FIELDS(2) DOC_FIELDS(3) DOC_FIELDS(4) DOC_FIELDS(5)
 	DOC_FIELDS(6) DOC_FIELDS(7) DOC_FIELDS(8) DOC_FIELDS(9) DOC_FIELDS(10)
 	DOC_FIELDS(11) DOC_FIELDS(12) DOC_FIELDS(13) DOC_FIELDS(14)
@@ -85,18 +89,10 @@ static const struct mc_field fields[FIELD__MAX] = {
 };
 /* clang-format on */
 
-enum stmt {
-	STMT_APPLICANT,
-	STMT_AGENCY,
-	STMT_CHECKLIST,
-	STMT_RECEIVED,
-	STMT__MAX
-};
+enum stmt { STMT_AGENCY, STMT_CHECKLIST, STMT_RECEIVED, STMT__MAX };
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_APPLICANT] = "SELECT id, full_name, phone, email, address "
-	    "FROM accounts WHERE id_number = ?",
 	[STMT_AGENCY] = "SELECT code FROM agencies WHERE id = ?",
 	/*
 	 * The documents to hand in or show: rows with originals or copies,
@@ -115,7 +111,8 @@ static const char *const stmts[STMT__MAX] = {
 /* clang-format on */
 
 static const int echo[] = { FIELD_PROCEDURE, FIELD_NAME, FIELD_ID_NUMBER,
-	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_CONTENT };
+	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_CONTENT, FIELD_HOLDER,
+	FIELD_CARD_SEEN };
 
 static void
 form_echo(struct mc_request *r)
@@ -237,40 +234,100 @@ picker(struct mc_request *r, unsigned int agency)
 	return 0;
 }
 
+/*
+ * The account an ID number belongs to, for the form: only a verified one
+ * fills the form in (Form.Known); unverified claims are only counted
+ * (Data.Claims), so that the officer who sees the card can verify one.
+ * 0 or -1.
+ */
+static int
+applicant_model(struct mc_request *r, const char *idn, int fill)
+{
+	struct mc_user *u;
+	long long	n;
+	int		rc;
+
+	if (idn == NULL || mc_req_field_bad(r, FIELD_ID_NUMBER))
+		return 0;
+	if ((rc = mc_auth_id_holder(r->db, r->arena, idn, &u)) < 0)
+		return -1;
+	if (rc == 1) {
+		if (fill) {
+			mc_view_set(r->hdf, "Form.name", u->full_name);
+			mc_view_set(r->hdf, "Form.phone", u->phone);
+			mc_view_set(r->hdf, "Form.email", u->email);
+			mc_view_set(r->hdf, "Form.address", u->address);
+		}
+		mc_view_set(r->hdf, "Form.Known", "1");
+		return 0;
+	}
+	if ((n = mc_auth_id_claims(r->db, r->arena, idn)) < 0)
+		return -1;
+	if (n > 0)
+		mc_view_set_int(r->hdf, "Data.Claims", n);
+	return 0;
+}
+
 static int
 counter_form(struct mc_request *r, int status)
 {
-	struct mc_rows app;
-	const char    *idn = mc_req_field(r, FIELD_ID_NUMBER);
-	unsigned int   agency;
+	unsigned int agency;
 
 	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
 		return 403;
 	if (picker(r, agency) < 0)
 		return 503;
-	/* An applicant known by ID number: the form starts filled in. */
-	if (status == 200 && idn != NULL) {
-		if (mc_db_query(r->db, r->arena, &app, stmts[STMT_APPLICANT],
-			"s", idn) < 0)
-			return 503;
-		if (app.n == 1) {
-			mc_view_set(r->hdf, "Form.name",
-			    mc_rows_str(&app, 0, 1));
-			mc_view_set(r->hdf, "Form.phone",
-			    mc_rows_str(&app, 0, 2));
-			mc_view_set(r->hdf, "Form.email",
-			    mc_rows_str(&app, 0, 3));
-			mc_view_set(r->hdf, "Form.address",
-			    mc_rows_str(&app, 0, 4));
-			mc_view_set(r->hdf, "Form.Known", "1");
-		}
-	}
+	/* An applicant known (verified) by ID number: the form starts filled. */
+	if (applicant_model(r, mc_req_field(r, FIELD_ID_NUMBER),
+		status == 200) < 0)
+		return 503;
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Counter.Title"));
 	if (mc_resp_page(r, "office/counter.cs") != 200)
 		return 500;
 	return status;
+}
+
+/*
+ * The account that owns a counter-filed dossier: the verified holder of
+ * the ID number, else the claim the officer verified now (the applicant
+ * told its e-mail or phone, the officer ticked that they saw the card).
+ * 1 and *id, 0 none, 2 the verification was refused (Form.Errors set),
+ * -1 error.
+ */
+static int
+applicant_account(struct mc_request *r, const char *idn, long long *id)
+{
+	const char     *holder = mc_req_field(r, FIELD_HOLDER);
+	struct mc_user *u;
+	int		rc;
+
+	*id = 0;
+	if ((rc = mc_auth_id_holder(r->db, r->arena, idn, &u)) < 0)
+		return -1;
+	if (rc == 1) {
+		*id = u->id;
+		return 1;
+	}
+	if (holder == NULL)
+		return 0;
+	if (mc_req_field(r, FIELD_CARD_SEEN) == NULL) {
+		mc_view_set(r->hdf, "Form.Errors.card_seen", "1");
+		return 2;
+	}
+	if ((rc = mc_auth_id_claimant(r->db, r->arena, idn, holder, id)) < 0)
+		return -1;
+	if (rc == 1 &&
+	    (rc = mc_auth_id_verify(r->db, r->arena, *id, idn,
+		 ID_PROOF_COUNTER)) < 0)
+		return -1;
+	if (rc == 0) {
+		*id = 0;
+		mc_view_set(r->hdf, "Form.Errors.holder", "1");
+		return 2;
+	}
+	return 1;
 }
 
 static int
@@ -343,8 +400,9 @@ page_counter_post(struct mc_request *r)
 {
 	struct mc_submission   s;
 	struct mc_file	       files[MAX_SCANS];
-	struct mc_rows	       app, ag;
+	struct mc_rows	       ag;
 	const struct mc_param *p;
+	long long	       owner;
 	const char	      *code, *why;
 	unsigned int	       agency;
 	int		       i, rc, bad = 0;
@@ -388,14 +446,16 @@ page_counter_post(struct mc_request *r)
 		return 503;
 	if (bad)
 		return counter_form(r, 422);
-	/* The applicant's account, if they have one, owns the dossier. */
-	if (mc_db_query(r->db, r->arena, &app, stmts[STMT_APPLICANT], "s",
-		s.id_number) < 0 ||
-	    mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
+	/* The applicant's verified account, if they have one, owns it. */
+	if ((rc = applicant_account(r, s.id_number, &owner)) < 0)
+		return 503;
+	if (rc == 2)
+		return counter_form(r, 422);
+	if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
 		(long long)agency) < 0 ||
 	    ag.n == 0)
 		return 503;
-	s.account_id = app.n == 1 ? mc_rows_int(&app, 0, 0) : 0;
+	s.account_id = owner;
 	s.agency_code = mc_rows_str(&ag, 0, 0);
 	s.form_json = content_json(r);
 	rc = mc_dossier_counter(r->db, r->arena, r->user, &s, time(NULL),

@@ -38,7 +38,9 @@ struct mc_user {
 	const char	*email;
 	const char	*id_number;
 	const char	*phone;
-	unsigned int	 roles; /* bit (1 << role) */
+	const char	*address;
+	int		 id_verified; /* the ID number was verified */
+	unsigned int	 roles;	      /* bit (1 << role) */
 	struct mc_grant *grants;
 	size_t		 ngrants;
 };

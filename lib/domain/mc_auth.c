@@ -22,6 +22,10 @@
 #define ARGON_P	 1
 #define SALT_LEN 16
 #define HASH_LEN 32
+/* Accounts tried for one login by ID number (claims of the same number). */
+#define LOGIN_ID_MAX 4
+#define MC_STR_(x)   #x
+#define MC_STR(x)    MC_STR_(x)
 
 enum stmt {
 	STMT_LOGIN_EMAIL,
@@ -35,6 +39,11 @@ enum stmt {
 	STMT_ROLES,
 	STMT_ACCOUNT_NEW,
 	STMT_GRANT,
+	STMT_ID_HOLDER,
+	STMT_ID_CLAIMS,
+	STMT_ID_CLAIMANT,
+	STMT_ID_VERIFY,
+	STMT_ID_OF,
 	STMT__MAX
 };
 
@@ -42,8 +51,10 @@ enum stmt {
 static const char *const stmts[STMT__MAX] = {
 	[STMT_LOGIN_EMAIL] = "SELECT id, password_hash FROM accounts "
 	    "WHERE email = ? AND disabled = 0",
+	/* Several accounts may claim a number: the verified one first. */
 	[STMT_LOGIN_ID] = "SELECT id, password_hash FROM accounts "
-	    "WHERE id_number = ? AND disabled = 0",
+	    "WHERE id_number = ? AND disabled = 0 "
+	    "ORDER BY id_verified DESC, id LIMIT " MC_STR(LOGIN_ID_MAX),
 	[STMT_SESSION_NEW] = "INSERT INTO sessions (token_hash, account_id, "
 	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
 	[STMT_SESSION_GET] = "SELECT account_id FROM sessions "
@@ -53,8 +64,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)",
 	[STMT_TOKEN_NEW] = "INSERT INTO api_tokens (token_hash, account_id, "
 	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
-	[STMT_ACCOUNT] = "SELECT id, full_name, email, id_number, phone "
-	    "FROM accounts WHERE id = ? AND disabled = 0",
+	[STMT_ACCOUNT] = "SELECT id, full_name, email, id_number, phone, "
+	    "address, id_verified FROM accounts WHERE id = ? AND disabled = 0",
 	[STMT_ROLES] = "SELECT role, agency_id FROM account_roles "
 	    "WHERE account_id = ?",
 	[STMT_ACCOUNT_NEW] = "INSERT INTO accounts (email, id_number, "
@@ -62,6 +73,18 @@ static const char *const stmts[STMT__MAX] = {
 	    "VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_GRANT] = "INSERT IGNORE INTO account_roles (account_id, role, "
 	    "agency_id) VALUES (?, ?, ?)",
+	[STMT_ID_HOLDER] = "SELECT id FROM accounts "
+	    "WHERE verified_id_number = ? AND disabled = 0",
+	[STMT_ID_CLAIMS] = "SELECT COUNT(*) FROM accounts "
+	    "WHERE id_number = ? AND id_verified = 0 AND disabled = 0",
+	[STMT_ID_CLAIMANT] = "SELECT id FROM accounts "
+	    "WHERE id_number = ? AND id_verified = 0 AND disabled = 0 "
+	    "AND (email = ? OR phone = ?) ORDER BY id LIMIT 1",
+	[STMT_ID_VERIFY] = "UPDATE accounts SET id_verified = 1, "
+	    "id_verified_by = ?, id_verified_at = ? "
+	    "WHERE id = ? AND id_number = ? AND id_verified = 0",
+	[STMT_ID_OF] = "SELECT id_number, id_verified FROM accounts "
+	    "WHERE id = ?",
 };
 /* clang-format on */
 
@@ -129,6 +152,7 @@ mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
 	static char    dummy[128];
 	struct mc_rows rows;
 	const char    *sql;
+	size_t	       i;
 	int	       ok;
 
 	if (dummy[0] == '\0' &&
@@ -142,10 +166,17 @@ mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
 		mc_auth_verify_password(dummy, password); /* same time */
 		return 0;
 	}
-	ok = mc_auth_verify_password(mc_rows_str(&rows, 0, 1), password);
-	if (ok == 1)
-		*id = mc_rows_int(&rows, 0, 0);
-	return ok;
+	/* Each claim of an ID number has its own password. */
+	for (i = 0; i < rows.n; i++) {
+		ok = mc_auth_verify_password(mc_rows_str(&rows, i, 1),
+		    password);
+		if (ok != 0) {
+			if (ok == 1)
+				*id = mc_rows_int(&rows, i, 0);
+			return ok;
+		}
+	}
+	return 0;
 }
 
 int
@@ -228,6 +259,8 @@ mc_auth_account_load(struct mc_db *db, struct mc_arena *a, long long id,
 	u->email = mc_rows_str(&acc, 0, 2);
 	u->id_number = mc_rows_str(&acc, 0, 3);
 	u->phone = mc_rows_str(&acc, 0, 4);
+	u->address = mc_rows_str(&acc, 0, 5);
+	u->id_verified = mc_rows_int(&acc, 0, 6) != 0;
 	u->grants = mc_arena_alloc(a, (roles.n + 1) * sizeof(*u->grants));
 	for (i = 0; i < roles.n; i++) {
 		if ((role = mc_auth_role_parse(mc_rows_str(&roles, i, 0))) < 0)
@@ -307,4 +340,73 @@ mc_auth_grant(struct mc_db *db, long long account_id, enum mc_role role,
 		   role_names[role], (long long)agency_id) < 0 ?
 	    -1 :
 	    0;
+}
+
+int
+mc_auth_id_holder(struct mc_db *db, struct mc_arena *a, const char *id_number,
+    struct mc_user **out)
+{
+	struct mc_rows rows;
+
+	if (id_number == NULL)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_ID_HOLDER], "s", id_number) <
+	    0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	return mc_auth_account_load(db, a, mc_rows_int(&rows, 0, 0), out);
+}
+
+long long
+mc_auth_id_claims(struct mc_db *db, struct mc_arena *a, const char *id_number)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_ID_CLAIMS], "s", id_number) <
+		0 ||
+	    rows.n == 0)
+		return -1;
+	return mc_rows_int(&rows, 0, 0);
+}
+
+int
+mc_auth_id_claimant(struct mc_db *db, struct mc_arena *a,
+    const char *id_number, const char *contact, long long *id)
+{
+	struct mc_rows rows;
+
+	if (id_number == NULL || contact == NULL)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_ID_CLAIMANT], "sss",
+		id_number, contact, contact) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*id = mc_rows_int(&rows, 0, 0);
+	return 1;
+}
+
+int
+mc_auth_id_verify(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char *id_number, enum mc_id_proof proof)
+{
+	static const char *const how[] = { "sso", "counter", "admin" };
+	struct mc_rows		 rows;
+	char			 now[20];
+	long long		 n;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_ID_OF], "i", account_id) < 0)
+		return -1;
+	if (rows.n == 0 || mc_rows_str(&rows, 0, 0) == NULL ||
+	    strcmp(mc_rows_str(&rows, 0, 0), id_number) != 0)
+		return 0;
+	if (mc_rows_int(&rows, 0, 1) != 0)
+		return 1;
+	mc_time_sql(now, time(NULL));
+	n = mc_db_exec(db, stmts[STMT_ID_VERIFY], "ssis", how[proof], now,
+	    account_id, id_number);
+	if (n < 0)
+		return mc_db_errno(db) == 1062 ? 0 : -1; /* another verified */
+	return n > 0 ? 1 : 0;
 }

@@ -74,6 +74,40 @@ long long mc_auth_account_create(struct mc_db *, const char *email,
 int mc_auth_grant(struct mc_db *, long long account_id, enum mc_role,
     unsigned int agency_id);
 
+/*
+ * How an account's ID number came to be verified: single sign-on at level
+ * of assurance 2, an officer who saw the card at the counter, or an
+ * administrator who created the account.
+ */
+enum mc_id_proof { ID_PROOF_SSO, ID_PROOF_COUNTER, ID_PROOF_ADMIN };
+
+/*
+ * An ID number typed by a user is a claim: several accounts may hold it,
+ * at most one verified. The verified account of an ID number (enabled)
+ * with its fields into *out (in the arena): 1, 0 none, -1 error.
+ */
+int mc_auth_id_holder(struct mc_db *, struct mc_arena *, const char *id_number,
+    struct mc_user **out);
+
+/* How many unverified accounts claim the ID number, or -1 on error. */
+long long mc_auth_id_claims(struct mc_db *, struct mc_arena *,
+    const char *id_number);
+
+/*
+ * The unverified account claiming id_number whose e-mail or phone is
+ * contact: 1 and *id, 0 none, -1 error.
+ */
+int mc_auth_id_claimant(struct mc_db *, struct mc_arena *,
+    const char *id_number, const char *contact, long long *id);
+
+/*
+ * Marks the account's ID number (which must be id_number) verified by
+ * proof: 1 done (or already), 0 refused (another account of that number
+ * is verified, or the account holds another number), -1 error.
+ */
+int mc_auth_id_verify(struct mc_db *, struct mc_arena *, long long account_id,
+    const char *id_number, enum mc_id_proof proof);
+
 /* The role's name in the schema ("citizen", "receiver", ...) and back. */
 const char *mc_auth_role_name(enum mc_role);
 int	    mc_auth_role_parse(const char *); /* -1 if unknown */

@@ -67,9 +67,15 @@ mc_auth_load(struct mc_request *r)
 
 	if (r->user != NULL)
 		return 1;
-	if (r->api && r->authorization != NULL &&
-	    strncmp(r->authorization, "Bearer ", 7) == 0) {
-		if ((tok = mc_auth_token_shape(r->authorization + 7)) == NULL)
+	if (r->api) {
+		/*
+		 * The API reads a bearer token only, never the session
+		 * cookie: a browser sends that cookie with any same-site
+		 * form, and the API has no CSRF token to check.
+		 */
+		if (r->authorization == NULL ||
+		    strncmp(r->authorization, "Bearer ", 7) != 0 ||
+		    (tok = mc_auth_token_shape(r->authorization + 7)) == NULL)
 			return 0;
 		bearer = 1;
 		r->via_token = 1;

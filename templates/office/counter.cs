@@ -54,6 +54,16 @@
 <div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>"><label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
 <?cs if:Form.Errors.id_number ?><span class="error-message"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
 <input id="id_number" name="id_number" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"></div>
+<?cs if:Data.Claims && !Form.Known ?><fieldset class="claims" id="claims"><legend><?cs var:Lang.Counter.ClaimsTitle ?></legend>
+<p class="hint"><?cs var:Lang.Counter.Claims ?> (<?cs var:Data.Claims ?>)</p>
+<div class="form-group<?cs if:Form.Errors.holder ?> has-error<?cs /if ?>"><label for="holder"><?cs var:Lang.Counter.Holder ?></label>
+<span class="hint" id="holder-hint"><?cs var:Lang.Counter.HolderHint ?></span>
+<?cs if:Form.Errors.holder ?><span class="error-message"><?cs var:Lang.Counter.HolderError ?></span><?cs /if ?>
+<input id="holder" name="holder" maxlength="254" autocomplete="off" aria-describedby="holder-hint" value="<?cs var:Form.holder ?>"></div>
+<div class="checkbox<?cs if:Form.Errors.card_seen ?> has-error<?cs /if ?>"><?cs if:Form.Errors.card_seen ?><span class="error-message"><?cs var:Lang.Counter.CardSeenError ?></span><?cs /if ?>
+<input type="checkbox" id="card_seen" name="card_seen" value="1"<?cs if:Form.card_seen ?> checked<?cs /if ?>>
+<label for="card_seen"><?cs var:Lang.Counter.CardSeen ?></label></div>
+</fieldset><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>"><label for="phone"><?cs var:Lang.Form.Phone ?></label>
 <input id="phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>"><label for="email"><?cs var:Lang.Form.Email ?></label>

@@ -55,16 +55,24 @@ describe('first journey: register, file online, accept', { concurrency: false },
     assertHas(textOf(mine.text), 'Bạn chưa nộp hồ sơ nào', 'a new account has no dossiers');
   });
 
-  test('the same ID number cannot register twice', async () => {
+  test('the same ID number may be claimed again (no "account exists" answer); the same e-mail may not', async () => {
     const v = new Visitor();
     const page = await v.get('/dich-vu/dang-ky');
     const a = await v.postForm('/dich-vu/dang-ky', {
       csrf: csrfOf(page.text), name: 'Người Khác', id_number: me.idNumber,
       email: `e2e-dup-${tag}@motcua.test`, phone: '0909000111', password: 'khac-12345', password2: 'khac-12345',
     });
-    assert.equal(a.status, 422);
-    assertHas(textOf(a.text), 'Đã có tài khoản với số định danh hoặc e-mail này', 'the form says the account exists');
-    assert.ok(!v.cookies.has('mc_session'), 'no session for a refused registration');
+    assert.equal(a.status, 303, 'a second claim of an ID number registers: the number is not verified by typing it');
+    assert.ok(!textOf(a.text).includes('Đã có tài khoản'), 'nothing tells whether the number is taken');
+    const w = new Visitor();
+    const page2 = await w.get('/dich-vu/dang-ky');
+    const b = await w.postForm('/dich-vu/dang-ky', {
+      csrf: csrfOf(page2.text), name: 'Người Khác', id_number: newIdNumber(),
+      email: me.email, phone: '0909000111', password: 'khac-12345', password2: 'khac-12345',
+    });
+    assert.equal(b.status, 422);
+    assertHas(textOf(b.text), 'Đã có tài khoản với e-mail này', 'the form says the e-mail is taken');
+    assert.ok(!w.cookies.has('mc_session'), 'no session for a refused registration');
   });
 
   test('the citizen can log out and log in again with the ID number', async () => {

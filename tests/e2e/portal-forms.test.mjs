@@ -118,16 +118,18 @@ describe('the citizen\'s forms, through the pages', { concurrency: false }, () =
     text = await page.locator('main').innerText();
     assert.match(text, /Số định danh cá nhân gồm đúng 12 chữ số\./, 'a short ID number is refused');
 
-    // An ID number already registered: told to log in instead.
+    // An e-mail already registered: told to log in instead. (An ID number
+    // is a claim that several accounts may make: identity.test.mjs.)
     const other = await newCitizen();
-    await page.locator('#id_number').fill(other.idNumber);
+    await page.locator('#id_number').fill(idn);
+    await page.locator('#email').fill(other.email);
     await page.locator('#password').fill(`Mk-${tag}`);
     await page.locator('#password2').fill(`Mk-${tag}`);
     await submit(page, page.locator('form.form button[type=submit]'));
     text = await page.locator('main').innerText();
-    assert.match(text, /Đã có tài khoản với số định danh hoặc e-mail này/, 'a taken ID number is refused');
+    assert.match(text, /Đã có tài khoản với e-mail này/, 'a taken e-mail is refused');
 
-    await page.locator('#id_number').fill(idn);
+    await page.locator('#email').fill(`e2e-forms-${tag}@motcua.test`);
     await page.locator('#password').fill(`Mk-${tag}`);
     await page.locator('#password2').fill(`Mk-${tag}`);
     await submit(page, page.locator('form.form button[type=submit]'));

@@ -23,7 +23,7 @@ static const char sql_agency_by_code[] =
     "SELECT id, name FROM agencies WHERE code = ?";
 static const char sql_account_find[] =
     "SELECT id, email, id_number FROM accounts"
-    " WHERE email = ? OR id_number = ?";
+    " WHERE email = ? OR (id_number = ? AND id_verified = 1)";
 static const char sql_account_insert[] =
     "INSERT INTO accounts (email, id_number, full_name, phone,"
     " password_hash, created_at) VALUES (?, ?, ?, ?, ?, NOW())";
@@ -185,6 +185,16 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 	}
 	if (n > 0)
 		*what |= MOTCUA_ROLE_ADDED;
+	/* An account an administrator makes or vouches for is verified. */
+	if (acc->id_number != NULL &&
+	    mc_auth_id_verify(db, a, *id, acc->id_number, ID_PROOF_ADMIN) !=
+		1) {
+		fprintf(stderr,
+		    "motcua: cannot mark the ID number %s of account %lld "
+		    "verified (another account holds it verified?)\n",
+		    acc->id_number, *id);
+		return -1;
+	}
 	return 0;
 }
 

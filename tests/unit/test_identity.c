@@ -1,0 +1,88 @@
+/*
+ * Identity rules of mc_auth against the database of a test instance
+ * (MOTCUA_CONFIG): an ID number typed by a user is a claim that several
+ * accounts may make, at most one verified, and each claim logs in with its
+ * own password.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+
+/* A fresh 12-digit ID number for this run. */
+static const char *
+fresh_id(struct mc_arena *a, int n)
+{
+	return mc_arena_printf(a, "0771%08ld",
+	    ((long)getpid() * 7919L + (long)time(NULL) + n) % 100000000L);
+}
+
+static void
+test_claims(struct mc_db *db, struct mc_arena *a)
+{
+	const char     *idn = fresh_id(a, 1);
+	struct mc_user *u;
+	long long	first, second, id = 0;
+	char	       *e1, *e2;
+
+	e1 = mc_arena_printf(a, "claim1-%d-%s@test.motcua.vn", (int)getpid(),
+	    idn);
+	e2 = mc_arena_printf(a, "claim2-%d-%s@test.motcua.vn", (int)getpid(),
+	    idn);
+	first = mc_auth_account_create(db, e1, idn, "Một", "0901000001",
+	    "mat-khau-mot");
+	second = mc_auth_account_create(db, e2, idn, "Hai", "0901000002",
+	    "mat-khau-hai");
+	CHECK(first > 0 && second > 0); /* a second claim is allowed */
+	CHECK_INT(mc_auth_id_holder(db, a, idn, &u), 0);
+	CHECK_INT(mc_auth_id_claims(db, a, idn), 2);
+
+	/* Each claim logs in by the number with its own password. */
+	CHECK_INT(mc_auth_login(db, a, idn, "mat-khau-hai", &id), 1);
+	CHECK_INT(id, second);
+	CHECK_INT(mc_auth_login(db, a, idn, "mat-khau-mot", &id), 1);
+	CHECK_INT(id, first);
+	CHECK_INT(mc_auth_login(db, a, idn, "sai", &id), 0);
+
+	CHECK_INT(mc_auth_id_claimant(db, a, idn, "0901000002", &id), 1);
+	CHECK_INT(id, second);
+	CHECK_INT(mc_auth_id_claimant(db, a, idn, "x@y.vn", &id), 0);
+	CHECK_INT(
+	    mc_auth_id_verify(db, a, second, "079999999999", ID_PROOF_COUNTER),
+	    0); /* not its number */
+	CHECK_INT(mc_auth_id_verify(db, a, second, idn, ID_PROOF_COUNTER), 1);
+	CHECK_INT(mc_auth_id_verify(db, a, second, idn, ID_PROOF_COUNTER), 1);
+	/* The verified one wins: the other claim cannot be verified too. */
+	CHECK_INT(mc_auth_id_verify(db, a, first, idn, ID_PROOF_ADMIN), 0);
+	CHECK_INT(mc_auth_id_holder(db, a, idn, &u), 1);
+	CHECK_INT(u->id, second);
+	CHECK(u->id_verified);
+	CHECK_STR(u->full_name, "Hai");
+	CHECK_INT(mc_auth_id_claims(db, a, idn), 1);
+}
+
+int
+main(void)
+{
+	struct mc_db	*db;
+	struct mc_arena *a;
+
+	if (!NEED_DB("test_identity"))
+		return DONE();
+	if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+		CHECK(!"database reachable");
+		return DONE();
+	}
+	a = mc_arena_new(65536);
+	test_claims(db, a);
+	mc_arena_free(a);
+	mc_db_close(db);
+	return DONE();
+}
