@@ -45,7 +45,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .SECONDARY:
 
-.PHONY: all run stop status test asan fuzz fuzz-build bench lint format layers clean deps
+.PHONY: all run stop cluster cluster-stop status test asan fuzz fuzz-build bench lint format layers clean deps
 
 all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
@@ -147,6 +147,13 @@ run: deps all
 
 stop:
 	@tools/instance.sh stop
+
+# Three Galera nodes, two web nodes and HAProxy on PORT (issue 15).
+cluster: deps all
+	@tools/cluster.sh start
+
+cluster-stop:
+	@tools/cluster.sh stop
 
 status:
 	@tools/instance.sh status

@@ -20,6 +20,13 @@
 #   OUTBOX_BACKOFF_SECONDS, OUTBOX_BACKOFF_MAX, OUTBOX_POLL_MS  the worker's
 #                      retry base and cap (s) and poll interval (ms); tests
 #                      set short ones (default 5, 3600, 1000)
+#   A web node of a cluster (tools/cluster.sh sets these; unset for one machine):
+#   MOTCUA_DB_HOST, MOTCUA_DB_PORT  the database is there (HAProxy in front of
+#                      Galera): no private MariaDB is started or stopped;
+#                      MOTCUA_DB_PASSWORD and MOTCUA_SECRET are then given,
+#                      the same on every node
+#   MOTCUA_FILES_DIR   the attachment store every node shares (else RUNDIR/files)
+#   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
 #
 # Exit status: 0 done; 1 a step failed (message and log tail on stderr);
 # 2 usage or bad environment. `status` exits 0 when everything that should run
@@ -74,6 +81,10 @@ APP=$RUNDIR/app
 SOCKDIR=$RUNDIR/sock
 PIDDIR=$RUNDIR/pids
 LOGDIR=$RUNDIR/logs
+FILES=${MOTCUA_FILES_DIR:-$RUNDIR/files}
+# A web node of a cluster: the database is elsewhere (tools/cluster.sh).
+EXTERNAL_DB=0
+[[ -n ${MOTCUA_DB_HOST:-} ]] && EXTERNAL_DB=1
 
 # ------------------------------------------------------------ process helpers
 # alive PID: the process exists (and is not a zombie)
@@ -142,7 +153,7 @@ make_layout() {
     fi
     install -d -m 0755 "$MYDIR" "$APDIR" "$APDIR/run" "$PIDDIR" "$LOGDIR" "$RUNDIR/site"
     install -d -m 0755 -o "$RUN_USER" -g "$RUN_GROUP" "$SOCKDIR"
-    install -d -m 0750 -o "$RUN_USER" -g "$RUN_GROUP" "$RUNDIR/files"
+    install -d -m 0750 -o "$RUN_USER" -g "$RUN_GROUP" "$FILES"
 }
 
 conf_value() { # conf_value KEY FILE
@@ -152,8 +163,8 @@ conf_value() { # conf_value KEY FILE
 
 write_config() {
     local secret db_password tmp
-    secret=$(conf_value secret "$CONF")
-    db_password=$(conf_value db_password "$CONF")
+    secret=${MOTCUA_SECRET:-$(conf_value secret "$CONF")}
+    db_password=${MOTCUA_DB_PASSWORD:-$(conf_value db_password "$CONF")}
     [[ -n $secret ]] || secret=$(openssl rand -hex 32)
     [[ -n $db_password ]] || db_password=$(openssl rand -hex 16)
     tmp=$(mktemp "$RUNDIR/.motcua.conf.XXXXXX")
@@ -163,8 +174,10 @@ write_config() {
 # secret and db_password are kept. Format: key = value, # starts a comment.
 run_dir = $RUNDIR
 port = $PORT
-base_url = http://127.0.0.1:$PORT
+base_url = ${MOTCUA_BASE_URL:-http://127.0.0.1:$PORT}
 db_socket = $MYDIR/mysqld.sock
+${MOTCUA_DB_HOST:+db_host = $MOTCUA_DB_HOST}
+${MOTCUA_DB_HOST:+db_port = ${MOTCUA_DB_PORT:-3306}}
 db_name = motcua
 db_user = app
 db_password = $db_password
@@ -172,7 +185,7 @@ secret = $secret
 templates_dir = $APP/templates
 site_dir = $RUNDIR/site
 static_dir = $APP/htdocs
-files_dir = $RUNDIR/files
+files_dir = $FILES
 socket_dir = $SOCKDIR
 run_user = $RUN_USER
 workers = $WORKERS
@@ -223,6 +236,10 @@ unlink_config() {
 db_running() { ours "$(readpid "$MYPID")" "$MYCNF"; }
 
 start_db() {
+    if (( EXTERNAL_DB )); then
+        say "database at $MOTCUA_DB_HOST:${MOTCUA_DB_PORT:-3306} (not started here)"
+        return 0
+    fi
     sed -e "s|@MYSQL_DIR@|$MYDIR|g" "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
     mv -f "$MYCNF.tmp" "$MYCNF"
     chmod 0644 "$MYCNF"
@@ -265,6 +282,7 @@ EOF
 }
 
 stop_db() {
+    (( EXTERNAL_DB )) && return 0
     local pid; pid=$(readpid "$MYPID")
     if [[ -n $pid ]] && ours "$pid" "$MYCNF"; then
         stop_pid mariadbd "$pid" "$MYCNF" 60
@@ -420,7 +438,7 @@ run_data_steps() {
     fi
     # Whatever root wrote must stay reachable by Apache and the programs.
     chmod -R go+rX,go-w "$RUNDIR/site"
-    chown -R "$RUN_USER:$RUN_GROUP" "$RUNDIR/files"
+    chown -R "$RUN_USER:$RUN_GROUP" "$FILES"
 }
 
 # ------------------------------------------------------------ Apache
@@ -520,7 +538,8 @@ cmd_stop() {
 cmd_status() {
     local ok=0 p pid
     echo "instance $RUNDIR (port $PORT)"
-    if db_running; then echo "  mariadb  running  pid $(readpid "$MYPID")  $MYDIR/mysqld.sock"
+    if (( EXTERNAL_DB )); then echo "  mariadb  at $MOTCUA_DB_HOST:${MOTCUA_DB_PORT:-3306} (elsewhere)"
+    elif db_running; then echo "  mariadb  running  pid $(readpid "$MYPID")  $MYDIR/mysqld.sock"
     else echo "  mariadb  stopped"; ok=3; fi
     for p in $PROGRAMS; do
         if pool_running "$p"; then

@@ -82,10 +82,16 @@ static int
 write_atomic(struct mc_arena *a, const char *path, const char *bytes,
     size_t len)
 {
-	char   *tmp = mc_arena_printf(a, "%s.tmp.%d", path, (int)getpid());
+	char	host[64] = "";
+	char   *tmp, *dir, *slash;
 	ssize_t w;
 	size_t	done = 0;
 	int	fd;
+
+	/* The store may be shared by several web nodes (NFS): the temporary
+	 * name holds the host too, so two nodes never write the same one. */
+	gethostname(host, sizeof(host) - 1);
+	tmp = mc_arena_printf(a, "%s.tmp.%s.%d", path, host, (int)getpid());
 
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640)) < 0) {
 		mc_err("open %s: %s", tmp, strerror(errno));
@@ -109,6 +115,19 @@ write_atomic(struct mc_arena *a, const char *path, const char *bytes,
 		unlink(tmp);
 		return -1;
 	}
+	/* The name is durable too before the dossier's transaction commits:
+	 * the folder that holds it is synced. */
+	dir = mc_arena_strdup(a, path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	if ((fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY)) < 0 ||
+	    fsync(fd) < 0) {
+		mc_err("fsync %s: %s", dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
 	return 0;
 fail:
 	if (fd >= 0)
