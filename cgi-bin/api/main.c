@@ -19,6 +19,7 @@
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
 #include "mc_files.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -299,6 +300,7 @@ api_dossier(struct mc_request *r)
 {
 	struct mc_dossier d;
 	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	long		  wait;
 	int		  rc;
 
 	if (r->user == NULL && idn == NULL)
@@ -317,10 +319,25 @@ api_dossier(struct mc_request *r)
 			return 403;
 		return reply(r, 200, dossier_json(r, &d, 1));
 	}
-	/* Public lookup: the code and the applicant's ID number must match. */
+	/*
+	 * Public lookup: the code and the applicant's ID number must match;
+	 * wrong ID numbers are counted per code and per address (429).
+	 */
+	if ((wait = mc_throttle_lookup_wait(r->db, r->arena, r->cap[0],
+		 r->remote_addr, time(NULL))) < 0)
+		return 503;
+	if (wait > 0) {
+		mc_resp_header(r, "Retry-After",
+		    mc_arena_printf(r->arena, "%ld", wait));
+		return mc_app_error(r, 429,
+		    mc_view_str(r->hdf, "Api.Throttled"));
+	}
 	if (rc == 0 ||
 	    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) != 0)
-		return 404;
+		return mc_throttle_lookup_fail(r->db, r->arena, r->cap[0],
+			   r->remote_addr, time(NULL)) < 0 ?
+		    503 :
+		    404;
 	return reply(r, 200, dossier_json(r, &d, 0));
 }
 

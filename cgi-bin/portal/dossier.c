@@ -15,6 +15,7 @@
 #include "mc_dossier_page.h"
 #include "mc_files.h"
 #include "mc_papers.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -271,12 +272,24 @@ page_paper(struct mc_request *r)
  * code and the applicant's ID number show its status and history, nothing
  * personal.
  */
+/* The lookup refused for a while (429), the form kept, with the wait. */
+static int
+lookup_throttled(struct mc_request *r, long wait)
+{
+	mc_view_set_int(r->hdf, "Data.WaitMinutes", (wait + 59) / 60);
+	mc_resp_header(r, "Retry-After",
+	    mc_arena_printf(r->arena, "%ld", wait));
+	r->status = 429;
+	return mc_resp_page(r, "portal/lookup.cs") == 200 ? 429 : 500;
+}
+
 static int
 page_lookup(struct mc_request *r)
 {
 	struct mc_dossier d;
 	const char	 *code = mc_req_field(r, FIELD_MA);
 	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	long		  wait;
 	int		  rc;
 
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Lookup.Title"));
@@ -284,14 +297,24 @@ page_lookup(struct mc_request *r)
 	mc_view_set(r->hdf, "Form.ma", code);
 	mc_view_set(r->hdf, "Form.id_number", idn);
 	if (code != NULL && idn != NULL) {
+		/* Wrong ID numbers are counted per code and per address. */
+		if ((wait = mc_throttle_lookup_wait(r->db, r->arena, code,
+			 r->remote_addr, time(NULL))) < 0)
+			return 503;
+		if (wait > 0)
+			return lookup_throttled(r, wait);
 		if ((rc = mc_dossier_load(r->db, r->arena, code, &d)) < 0)
 			return 503;
 		if (rc == 1 &&
 		    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) == 0) {
 			mc_dossier_model(r->hdf, r->arena, &d, time(NULL), 0);
 			mc_view_set(r->hdf, "Data.Found", "1");
-		} else
+		} else {
+			if (mc_throttle_lookup_fail(r->db, r->arena, code,
+				r->remote_addr, time(NULL)) < 0)
+				return 503;
 			mc_view_set(r->hdf, "Data.NotFound", "1");
+		}
 	} else if (mc_req_field_bad(r, FIELD_ID_NUMBER) ||
 	    mc_req_field_bad(r, FIELD_MA))
 		mc_view_set(r->hdf, "Data.NotFound", "1");

@@ -123,19 +123,29 @@ page_login_post(struct mc_request *r)
 	const char *pw = mc_req_field(r, FIELD_PASSWORD);
 	const char *next = mc_req_field(r, FIELD_NEXT);
 	long long   id;
-	int	    ok = 0;
+	long	    wait = 0;
+	int	    ok = 0, status;
 
 	if (login != NULL && pw != NULL &&
-	    (ok = mc_auth_check_login(r, login, pw, &id)) < 0)
+	    (ok = mc_auth_check_login(r, login, pw, &id, &wait)) < 0)
 		return 503;
-	if (ok == 0) {
+	if (ok == 0 || ok == 2) {
 		mc_view_set(r->hdf, "Form.login", login);
 		mc_view_set(r->hdf, "Form.next", next);
-		mc_view_set(r->hdf, "Form.Errors.login", "1");
+		if (ok == 2) {
+			/* Too many failures: how long to wait, in minutes. */
+			mc_view_set_int(r->hdf, "Form.WaitMinutes",
+			    (wait + 59) / 60);
+			mc_resp_header(r, "Retry-After",
+			    mc_arena_printf(r->arena, "%ld", wait));
+		} else
+			mc_view_set(r->hdf, "Form.Errors.login", "1");
 		mc_view_set(r->hdf, "Page.Title",
 		    mc_view_str(r->hdf, "Login.Title"));
-		r->status = 422;
-		return mc_resp_page(r, "portal/login.cs") == 200 ? 422 : 500;
+		status = ok == 2 ? 429 : 422;
+		r->status = status;
+		return mc_resp_page(r, "portal/login.cs") == 200 ? status :
+								   500;
 	}
 	if (mc_auth_session_start(r, id) < 0 ||
 	    mc_auth_load_account(r, id) < 0)

@@ -13,13 +13,43 @@
 #include "mc_config.h"
 #include "mc_http.h"
 #include "mc_session.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
+
+/* The larger of two waits; -1 if either is. */
+static long
+wait_max(long a, long b)
+{
+	if (a < 0 || b < 0)
+		return -1;
+	return a > b ? a : b;
+}
 
 int
 mc_auth_check_login(struct mc_request *r, const char *login,
-    const char *password, long long *id)
+    const char *password, long long *id, long *wait)
 {
-	return mc_auth_login(r->db, r->arena, login, password, id);
+	const char *addr = r->remote_addr;
+	time_t	    now = time(NULL);
+	int	    ok;
+
+	*wait = wait_max(
+	    mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, login, now),
+	    mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN_ADDR, addr, now));
+	if (*wait != 0)
+		return *wait < 0 ? -1 : 2;
+	if ((ok = mc_auth_login(r->db, r->arena, login, password, id)) == 1)
+		return mc_throttle_clear(r->db, THROTTLE_LOGIN, login) < 0 ?
+		    -1 :
+		    1;
+	if (ok < 0)
+		return -1;
+	*wait = wait_max(
+	    mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN, login, now),
+	    mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN_ADDR, addr, now));
+	if (*wait != 0)
+		return *wait < 0 ? -1 : 2;
+	return 0;
 }
 
 int

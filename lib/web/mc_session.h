@@ -14,12 +14,14 @@
 #define MC_ANON_COOKIE	  "mc_anon"
 
 /*
- * Checks a login (e-mail or ID number) and password; on success returns 1
- * and the account id. 0 for a wrong login or password, -1 on error. Takes
- * the same time for unknown accounts.
+ * Checks a login (e-mail or ID number) and password, throttled per login
+ * and per address (mc_throttle): 1 and the account id; 0 for a wrong login
+ * or password; 2 when that login or address failed too often (nothing
+ * checked, or this failure reached the limit): *wait holds the seconds to
+ * wait; -1 on error. Takes the same time for unknown accounts.
  */
 int mc_auth_check_login(struct mc_request *, const char *login,
-    const char *password, long long *id);
+    const char *password, long long *id, long *wait);
 
 /* Opens a session for the account and sets its cookie; 0 or -1. */
 int mc_auth_session_start(struct mc_request *, long long account_id);

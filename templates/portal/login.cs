@@ -2,6 +2,7 @@
 <div class="narrow">
 <h1><?cs var:Lang.Login.Title ?></h1>
 <?cs if:Form.Errors.login ?><div class="flash flash-error" role="alert"><?cs var:Lang.Login.Failed ?></div><?cs /if ?>
+<?cs if:Form.WaitMinutes ?><div class="flash flash-error" role="alert" id="login-throttled"><?cs var:Lang.Login.Throttled ?> <?cs var:Form.WaitMinutes ?> <?cs var:Lang.Login.Minutes ?>.</div><?cs /if ?>
 <form method="post" action="/dich-vu/dang-nhap" class="form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <?cs if:Form.next ?><input type="hidden" name="next" value="<?cs var:Form.next ?>"><?cs /if ?>

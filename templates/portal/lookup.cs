@@ -8,6 +8,7 @@
 <input id="id_number" name="id_number" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"></div>
 <button type="submit" class="btn"><?cs var:Lang.Lookup.Submit ?></button>
 </form>
+<?cs if:Data.WaitMinutes ?><p class="flash flash-error" role="alert" id="lookup-throttled"><?cs var:Lang.Lookup.Throttled ?> <?cs var:Data.WaitMinutes ?> <?cs var:Lang.Lookup.Minutes ?>.</p><?cs /if ?>
 <?cs if:Data.NotFound ?><p class="flash flash-error" role="alert"><?cs var:Lang.Lookup.NotFound ?></p><?cs /if ?>
 <?cs if:Data.Found ?>
 <h2><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h2>

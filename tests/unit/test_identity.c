@@ -15,6 +15,7 @@
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_throttle.h"
 
 /* A fresh 12-digit ID number for this run. */
 static const char *
@@ -68,6 +69,66 @@ test_claims(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_auth_id_claims(db, a, idn), 1);
 }
 
+/* Failures per subject in the database: limit, block, window, clear. */
+static void
+test_throttle(struct mc_db *db, struct mc_arena *a)
+{
+	const char *addr = mc_arena_printf(a, "192.0.2.%d",
+	    (int)getpid() % 250);
+	const char *other = mc_arena_printf(a, "198.51.100.%d",
+	    (int)getpid() % 250);
+	time_t	    now = time(NULL);
+	int	    i;
+
+	CHECK_INT(mc_config_set("throttle_login_addr_max", "3"), 0);
+	CHECK_INT(mc_config_set("throttle_login_addr_window", "600"), 0);
+	CHECK_INT(mc_config_set("throttle_login_addr_block", "300"), 0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOGIN_ADDR, addr), 0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOGIN_ADDR, other), 0);
+	CHECK_INT(mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, addr, now), 0);
+	for (i = 0; i < 2; i++)
+		CHECK_INT(mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr,
+			      now + i),
+		    0);
+	/* The third failure within the window blocks for 300 s. */
+	CHECK_INT(mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr, now + 2),
+	    300);
+	CHECK_INT(mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, addr, now + 2),
+	    300);
+	CHECK_INT(
+	    mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, addr, now + 100),
+	    202);
+	/* Another address, and the same key of another kind, go on. */
+	CHECK_INT(mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, other, now), 0);
+	CHECK_INT(mc_throttle_wait(db, a, THROTTLE_LOOKUP_ADDR, addr, now), 0);
+	/* After the block and the window: free, and counting starts again. */
+	CHECK_INT(
+	    mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, addr, now + 303), 0);
+	CHECK_INT(
+	    mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr, now + 700), 0);
+	CHECK_INT(
+	    mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr, now + 701), 0);
+	CHECK(
+	    mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr, now + 702) > 0);
+	/* Failures spread wider than the window never block. */
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOGIN_ADDR, addr), 0);
+	for (i = 0; i < 6; i++)
+		CHECK_INT(mc_throttle_fail(db, a, THROTTLE_LOGIN_ADDR, addr,
+			      now + 2000 + i * 601),
+		    0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOGIN_ADDR, addr), 0);
+	CHECK_INT(mc_throttle_wait(db, a, THROTTLE_LOGIN_ADDR, addr, now + 2),
+	    0);
+	/* The lookup: per code and per address together. */
+	CHECK_INT(mc_config_set("throttle_lookup_max", "2"), 0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOOKUP, addr), 0);
+	CHECK_INT(mc_throttle_lookup_fail(db, a, addr, other, now), 0);
+	CHECK(mc_throttle_lookup_fail(db, a, addr, other, now) > 0);
+	CHECK(mc_throttle_lookup_wait(db, a, addr, "203.0.113.1", now) > 0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOOKUP, addr), 0);
+	CHECK_INT(mc_throttle_clear(db, THROTTLE_LOOKUP_ADDR, other), 0);
+}
+
 int
 main(void)
 {
@@ -82,6 +143,7 @@ main(void)
 	}
 	a = mc_arena_new(65536);
 	test_claims(db, a);
+	test_throttle(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
