@@ -20,6 +20,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_lease.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
 
@@ -29,6 +30,7 @@
 #define CHORES_EVERY 60	 /* seconds: stuck rows, colour notices */
 #define DUE_MAX	     500 /* colour notices of each kind a round */
 #define DB_RETRY_MS  2000
+#define STANDBY_MS   1000 /* a worker without the lease asks this often */
 
 enum outcome {
 	OUT_SENT,
@@ -331,6 +333,29 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 		    n);
 }
 
+/*
+ * One worker of all the nodes works: the holder of the lease "worker"
+ * (mc_lease). Renewed when a third of its life is left; 1 held, 0 not (a
+ * standby), -1 no database. A lease taken over from a dead holder has its
+ * rows still 'sending' put back once any delivery of that holder has timed
+ * out (*recover_at).
+ */
+static int
+lease_keep(struct mc_db *db, struct mc_lease *l, const struct settings *s,
+    time_t *recover_at)
+{
+	time_t now = time(NULL);
+	int    took, rc;
+
+	if (mc_lease_valid(l, now) && l->valid_until - now > l->ttl / 3)
+		return 1;
+	if ((rc = mc_lease_hold(db, l, now, &took)) <= 0)
+		return rc;
+	if (took)
+		*recover_at = now + s->timeout + 1;
+	return 1;
+}
+
 /* The delivery loop until SIGTERM (or one pass with once); exit code. */
 static int
 run(struct mc_db *db, const struct settings *s, int once)
@@ -338,8 +363,11 @@ run(struct mc_db *db, const struct settings *s, int once)
 	struct mc_outbox_msg *m;
 	struct mc_arena	     *a;
 	struct io	      io;
-	time_t		      last_chores = 0;
+	struct mc_lease	      lease;
+	time_t		      last_chores = 0, recover_at = 0;
 	size_t		      i, n;
+	long long	      back;
+	int		      rc;
 
 	memset(&io, 0, sizeof(io));
 	if ((a = mc_arena_new(64 * 1024)) == NULL ||
@@ -350,8 +378,26 @@ run(struct mc_db *db, const struct settings *s, int once)
 	}
 	mc_buf_init(&io.msg, MESSAGE_MAX);
 	mc_buf_init(&io.reply, REPLY_MAX);
+	mc_lease_init(&lease, "worker",
+	    (int)mc_config_int("worker_lease_seconds", 15, 3, 600));
 	while (!stopping) {
 		mc_arena_reset(a);
+		if ((rc = lease_keep(db, &lease, s, &recover_at)) <= 0) {
+			if (once)
+				break;
+			nap(rc < 0 ? DB_RETRY_MS : STANDBY_MS);
+			continue;
+		}
+		if (recover_at != 0 && time(NULL) >= recover_at &&
+		    (back = mc_outbox_requeue_older(db, s->timeout + 1)) >=
+			0) {
+			if (back > 0)
+				mc_warn("%lld row(s) left 'sending' by the "
+					"previous lease holder put back to "
+					"pending",
+				    back);
+			recover_at = 0;
+		}
 		if (time(NULL) - last_chores >= CHORES_EVERY) {
 			chores(db, a, s);
 			last_chores = time(NULL);
@@ -362,7 +408,10 @@ run(struct mc_db *db, const struct settings *s, int once)
 			continue;
 		}
 		for (i = 0; i < n; i++) {
-			if (stopping)
+			/* Never a delivery on a lease that may have passed on:
+			 * the next holder would send the same row again. */
+			if (stopping ||
+			    lease_keep(db, &lease, s, &recover_at) <= 0)
 				mc_outbox_release(db, &m[i]);
 			else
 				deliver(db, &io, s, &m[i]);
@@ -372,6 +421,8 @@ run(struct mc_db *db, const struct settings *s, int once)
 		if (n < s->batch)
 			nap(s->poll_ms);
 	}
+	/* A clean stop hands the lease on at once. */
+	mc_lease_release(db, &lease);
 	curl_easy_cleanup(io.curl);
 	mc_buf_free(&io.msg);
 	mc_buf_free(&io.reply);

@@ -122,7 +122,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "next_attempt_at = NOW() WHERE id = ? AND status = 'sending'",
 	[STMT_STUCK] = "UPDATE outbox SET status = 'pending', "
 	    "next_attempt_at = NOW() WHERE status = 'sending' AND "
-	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? MINUTE)",
+	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? SECOND)",
 	/* Per agency (agencies first), from the inbox's index ranges. */
 	[STMT_DUE] = "(SELECT STRAIGHT_JOIN d.id, d.holder_id, 'red' AS kind "
 	    "FROM agencies ag JOIN dossiers d ON d.current_agency_id = ag.id "
@@ -800,7 +800,13 @@ mc_outbox_release(struct mc_db *db, const struct mc_outbox_msg *m)
 long long
 mc_outbox_requeue_stuck(struct mc_db *db, long minutes)
 {
-	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)minutes);
+	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)minutes * 60);
+}
+
+long long
+mc_outbox_requeue_older(struct mc_db *db, long seconds)
+{
+	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)seconds);
 }
 
 long

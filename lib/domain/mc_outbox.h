@@ -155,6 +155,13 @@ int mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
  */
 long long mc_outbox_requeue_stuck(struct mc_db *, long minutes);
 
+/*
+ * The same for rows claimed more than seconds ago: what the worker that
+ * took over the lease (mc_lease) recovers from the one that died, once any
+ * delivery that one could still have had running has timed out.
+ */
+long long mc_outbox_requeue_older(struct mc_db *, long seconds);
+
 /* The wait before try attempts + 1: base * 2^(attempts - 1), at most cap. */
 long mc_outbox_backoff(long base, long cap, int attempts);
 
