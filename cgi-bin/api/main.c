@@ -130,11 +130,11 @@ api_procedures(struct mc_request *r)
 		json_object_set_new(o, "name", jstr(&rows, i, "name"));
 		json_object_set_new(o, "field", jstr(&rows, i, "field_name"));
 		json_object_set_new(o, "province_level",
-		    json_boolean(mc_rows_int(&rows, i, 3)));
+		    json_boolean(mc_rows_int(&rows, i, CATL_PROVINCE)));
 		json_object_set_new(o, "commune_level",
-		    json_boolean(mc_rows_int(&rows, i, 4)));
+		    json_boolean(mc_rows_int(&rows, i, CATL_COMMUNE)));
 		json_object_set_new(o, "online",
-		    json_boolean(mc_rows_int(&rows, i, 5)));
+		    json_boolean(mc_rows_int(&rows, i, CATL_ONLINE)));
 		json_array_append_new(items, o);
 	}
 	return reply(r, 200,
@@ -159,11 +159,11 @@ api_procedure(struct mc_request *r)
 	json_object_set_new(o, "name", jstr(&p.row, 0, "name"));
 	json_object_set_new(o, "field", jstr(&p.row, 0, "field_name"));
 	json_object_set_new(o, "province_level",
-	    json_boolean(mc_rows_int(&p.row, 0, 4)));
+	    json_boolean(mc_rows_int(&p.row, 0, PCOL_PROVINCE)));
 	json_object_set_new(o, "commune_level",
-	    json_boolean(mc_rows_int(&p.row, 0, 5)));
+	    json_boolean(mc_rows_int(&p.row, 0, PCOL_COMMUNE)));
 	json_object_set_new(o, "online",
-	    json_boolean(mc_rows_int(&p.row, 0, 17)));
+	    json_boolean(mc_rows_int(&p.row, 0, PCOL_ONLINE)));
 	json_object_set_new(o, "subjects", jstr(&p.row, 0, "subjects"));
 	json_object_set_new(o, "implementing_agency",
 	    jstr(&p.row, 0, "implementing"));
@@ -248,8 +248,8 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	json_object_set_new(o, "colour",
 	    json_string(mc_dossier_colour_name(d->status == STATUS_SUPPLEMENT ?
 		    COLOUR_NONE :
-		    mc_dossier_colour(mc_rows_str(row, 0, 27),
-			mc_rows_str(row, 0, 28), time(NULL)))));
+		    mc_dossier_colour(d->step_due_at, d->step_warn_at,
+			time(NULL)))));
 	json_object_set_new(o, "original_due_at",
 	    jstr(row, 0, "original_due_at"));
 	json_object_set_new(o, "steps", steps_json(d));
@@ -261,7 +261,7 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 			jstr(row, 0, "applicant_phone"), "email",
 			jstr(row, 0, "applicant_email"), "address",
 			jstr(row, 0, "applicant_address")));
-		form = json_loads(mc_rows_str(row, 0, 12), 0, NULL);
+		form = json_loads(d->form_json, 0, NULL);
 		json_object_set_new(o, "fields", form ? form : json_object());
 		json_object_set_new(o, "files", jrows(&d->files));
 		if (mc_dossier_results_visible(r->db, r->arena, r->user, d) ==
@@ -272,7 +272,7 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	}
 	ev = json_array();
 	for (i = 0; i < d->events.n; i++) {
-		if (!full && mc_rows_int(&d->events, i, 6))
+		if (!full && mc_rows_int(&d->events, i, DEV_INTERNAL))
 			continue; /* internal */
 		e = json_object();
 		json_object_set_new(e, "at", jstr(&d->events, i, "at"));
@@ -332,8 +332,7 @@ api_dossier(struct mc_request *r)
 		return mc_app_error(r, 429,
 		    mc_view_str(r->hdf, "Api.Throttled"));
 	}
-	if (rc == 0 ||
-	    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) != 0)
+	if (rc == 0 || strcmp(d.id_number, idn) != 0)
 		return mc_throttle_lookup_fail(r->db, r->arena, r->cap[0],
 			   r->remote_addr, time(NULL)) < 0 ?
 		    503 :

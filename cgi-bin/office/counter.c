@@ -165,8 +165,8 @@ picked(struct mc_request *r, const char *agency_code, const char *code,
 	if (mc_catalogue_find(r->db, r->arena, &q, &rows, &total) < 0)
 		return -1;
 	for (i = 0; i < rows.n; i++)
-		if (strcmp(mc_rows_str(&rows, i, 0), code) == 0) {
-			*name = mc_rows_str(&rows, i, 1);
+		if (strcmp(mc_rows_str(&rows, i, CATL_CODE), code) == 0) {
+			*name = mc_rows_str(&rows, i, CATL_NAME);
 			return 1;
 		}
 	return 0;
@@ -487,7 +487,7 @@ page_receipt(struct mc_request *r)
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
-	if (mc_rows_str(&d.row, 0, DCOL_RECEIVED) == NULL) /* not received */
+	if (d.received_at == NULL) /* not received */
 		return 404;
 	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_RECEIVED], "i",
 		d.id) < 0)

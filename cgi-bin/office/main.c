@@ -201,10 +201,10 @@ inbox_colours(struct mc_request *r, const struct mc_rows *rows, time_t now)
 	size_t i;
 
 	for (i = 0; i < rows->n; i++) {
-		c = mc_rows_int(rows, i, 1) == STATUS_SUPPLEMENT ?
+		c = mc_rows_int(rows, i, DINBOX_STATUS) == STATUS_SUPPLEMENT ?
 		    COLOUR_NONE :
-		    mc_dossier_colour(mc_rows_str(rows, i, 5),
-			mc_rows_str(rows, i, 6), now);
+		    mc_dossier_colour(mc_rows_str(rows, i, DINBOX_STEP_DUE),
+			mc_rows_str(rows, i, DINBOX_STEP_WARN), now);
 		mc_view_set(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Dossiers.%zu.colour", i),
 		    mc_dossier_colour_name(c));
@@ -404,16 +404,14 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 	mc_routing_view(r->hdf, r->arena, "Data.Gaps", &gaps, 1);
 	if (gaps.n > 0)
 		mc_view_set(r->hdf, "Data.GapsKind",
-		    d->status == STATUS_SUBMITTED ? "before" :
-			mc_rows_int(&gaps, 0, 0) ==
-			    mc_rows_int(&d->row, 0, DCOL_STEP) ?
-						    "stuck" :
-						    "after");
+		    d->status == STATUS_SUBMITTED	    ? "before" :
+			mc_rows_int(&gaps, 0, 0) == d->step ? "stuck" :
+							      "after");
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
 	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
 		return 0;
 	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
-		 (unsigned int)mc_rows_int(&d->row, 0, DCOL_CAGENCY))) < 0)
+		 d->current_agency_id)) < 0)
 		return -1;
 	if (rc == 1)
 		mc_view_set(r->hdf, "Data.CanReassign", "1");
@@ -446,7 +444,7 @@ page_dossier(struct mc_request *r)
 		return 503;
 	if (bits & (1u << ACTION_ASSIGN)) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
-			"i", mc_rows_int(&d.row, 0, DCOL_CAGENCY)) < 0)
+			"i", (long long)d.current_agency_id) < 0)
 			return 503;
 		mc_view_rows(r->hdf, "Data.Officers", &list);
 	}
@@ -456,7 +454,7 @@ page_dossier(struct mc_request *r)
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d.row, 0, DCOL_CODE));
+	mc_view_set(r->hdf, "Page.Title", d.code);
 	return mc_resp_page(r, "office/dossier.cs");
 }
 

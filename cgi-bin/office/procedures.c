@@ -217,7 +217,7 @@ load(struct mc_request *r, struct mc_procedure *p)
 	if (rc == 0)
 		return 404;
 	if ((rc = mc_catalogue_may_edit(r->db, r->arena, r->user,
-		 mc_rows_int(&p->row, 0, 6))) < 0)
+		 mc_rows_int(&p->row, 0, PCOL_AGENCY))) < 0)
 		return 503;
 	return rc == 1 ? 0 : 403;
 }
@@ -243,22 +243,26 @@ form_of(struct mc_request *r, const struct mc_procedure *p)
 		    mc_arena_printf(r->arena, "Form.%s",
 			mc_catalogue_text_name((enum mc_proc_text)i)),
 		    mc_rows_str(&p->row, 0,
-			(size_t[]){ 2, 13, 9, 10, 11, 12, 14, 15, 16 }[i]));
+			(size_t[]){ PCOL_NAME, PCOL_SUBJECTS, PCOL_TYPE,
+			    PCOL_DECISION, PCOL_IMPLEMENTING, PCOL_COMPETENT,
+			    PCOL_STEPS, PCOL_CONDITIONS, PCOL_RESULT }[i]));
 	for (i = 0; i < c->n && i < CH_ROWS; i++) {
-		set_row(r, "Ch", i, "ch", mc_rows_str(c, i, 0));
-		set_row(r, "Ch", i, "time", mc_rows_str(c, i, 1));
-		set_row(r, "Ch", i, "fee", mc_rows_str(c, i, 4));
-		set_row(r, "Ch", i, "feedesc", mc_rows_str(c, i, 5));
+		set_row(r, "Ch", i, "ch", mc_rows_str(c, i, CCH_CHANNEL));
+		set_row(r, "Ch", i, "time", mc_rows_str(c, i, CCH_TIME_TEXT));
+		set_row(r, "Ch", i, "fee", mc_rows_str(c, i, CCH_FEE));
+		set_row(r, "Ch", i, "feedesc",
+		    mc_rows_str(c, i, CCH_FEE_DESC));
 	}
 	if (i < CH_ROWS)
 		set_row(r, "Ch", i, "ch", "");
 	for (i = 0; i < d->n && i < DOC_ROWS; i++) {
-		set_row(r, "Doc", i, "docg", mc_rows_str(d, i, 0));
-		set_row(r, "Doc", i, "docn", mc_rows_str(d, i, 1));
-		set_row(r, "Doc", i, "doco", mc_rows_str(d, i, 2));
-		set_row(r, "Doc", i, "docc", mc_rows_str(d, i, 3));
-		set_row(r, "Doc", i, "docf", mc_rows_str(d, i, 4));
-		set_row(r, "Doc", i, "docnote", mc_rows_str(d, i, 5));
+		set_row(r, "Doc", i, "docg", mc_rows_str(d, i, CDOC_GROUP));
+		set_row(r, "Doc", i, "docn", mc_rows_str(d, i, CDOC_NAME));
+		set_row(r, "Doc", i, "doco",
+		    mc_rows_str(d, i, CDOC_ORIGINALS));
+		set_row(r, "Doc", i, "docc", mc_rows_str(d, i, CDOC_COPIES));
+		set_row(r, "Doc", i, "docf", mc_rows_str(d, i, CDOC_TEMPLATE));
+		set_row(r, "Doc", i, "docnote", mc_rows_str(d, i, CDOC_NOTE));
 		set_row(r, "Doc", i, "docpos",
 		    mc_arena_printf(r->arena, "%zu", i + 1));
 	}
@@ -266,8 +270,10 @@ form_of(struct mc_request *r, const struct mc_procedure *p)
 		set_row(r, "Doc", i, "docpos",
 		    mc_arena_printf(r->arena, "%zu", i + 1));
 	for (i = 0; i < p->legal.n && i < LAW_ROWS; i++) {
-		set_row(r, "Law", i, "lawn", mc_rows_str(&p->legal, i, 0));
-		set_row(r, "Law", i, "lawt", mc_rows_str(&p->legal, i, 1));
+		set_row(r, "Law", i, "lawn",
+		    mc_rows_str(&p->legal, i, LAW_NUMBER));
+		set_row(r, "Law", i, "lawt",
+		    mc_rows_str(&p->legal, i, LAW_TITLE));
 	}
 	if (i < LAW_ROWS)
 		set_row(r, "Law", i, "lawn", "");
@@ -337,7 +343,7 @@ history(struct mc_request *r, long long id)
 		return -1;
 	mc_view_rows(r->hdf, "Data.Versions", &rows);
 	for (i = 0; i < rows.n; i++) {
-		if ((s = mc_rows_str(&rows, i, 4)) == NULL ||
+		if ((s = mc_rows_str(&rows, i, VER_CHANGES)) == NULL ||
 		    (arr = json_loads(s, 0, NULL)) == NULL)
 			continue;
 		json_array_foreach (arr, k, c) {
@@ -364,7 +370,7 @@ edit_page(struct mc_request *r, const struct mc_procedure *p, int status)
 	long long v;
 
 	mc_view_rows(r->hdf, "Data.Procedure", &p->row);
-	if (history(r, mc_rows_int(&p->row, 0, 0)) < 0)
+	if (history(r, mc_rows_int(&p->row, 0, PCOL_ID)) < 0)
 		return 503;
 	if (status == 200 && strstr(r->query, "ok=") != NULL &&
 	    mc_parse_ll(strstr(r->query, "ok=") + 3, 1, 1LL << 31, &v) == 0) {
@@ -388,7 +394,8 @@ page_edit(struct mc_request *r)
 	if ((rc = load(r, &p)) != 0)
 		return rc;
 	form_of(r, &p);
-	mc_view_set(r->hdf, "Form.version", mc_rows_str(&p.row, 0, 21));
+	mc_view_set(r->hdf, "Form.version",
+	    mc_rows_str(&p.row, 0, PCOL_VERSION));
 	return edit_page(r, &p, 200);
 }
 

@@ -66,14 +66,14 @@ field_int(struct mc_request *r, int f, long long max)
 static long long
 current_step(const struct mc_dossier *d)
 {
-	long long seq = mc_rows_int(&d->row, 0, DCOL_STEP);
+	long long seq = d->step;
 	size_t	  i;
 
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
 	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
 		return -1;
 	for (i = 0; i < d->steps.n; i++)
-		if (mc_rows_int(&d->steps, i, 0) == seq)
+		if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == seq)
 			return (long long)i;
 	return -1;
 }
@@ -89,7 +89,7 @@ reassign_page(struct mc_request *r, int status, const char *error)
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
 	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
-		 (unsigned int)mc_rows_int(&d.row, 0, DCOL_CAGENCY))) < 0)
+		 d.current_agency_id)) < 0)
 		return 503;
 	if (rc == 0)
 		return 403;
@@ -98,15 +98,15 @@ reassign_page(struct mc_request *r, int status, const char *error)
 		return mc_app_error(r, 409,
 		    mc_view_str(r->hdf, "Routing.NotRunning"));
 	mc_view_set(r->hdf, "Data.Cur.seq",
-	    mc_rows_str(&d.steps, (size_t)i, 0));
+	    mc_rows_str(&d.steps, (size_t)i, DSTEP_SEQ));
 	mc_view_set(r->hdf, "Data.Cur.name",
-	    mc_rows_str(&d.steps, (size_t)i, 1));
+	    mc_rows_str(&d.steps, (size_t)i, DSTEP_NAME));
 	mc_view_set(r->hdf, "Data.Cur.role",
-	    mc_rows_str(&d.steps, (size_t)i, 2));
+	    mc_rows_str(&d.steps, (size_t)i, DSTEP_ROLE));
 	mc_view_set(r->hdf, "Data.Cur.name_key",
-	    mc_dossier_step_key(mc_rows_str(&d.steps, (size_t)i, 1)));
+	    mc_dossier_step_key(mc_rows_str(&d.steps, (size_t)i, DSTEP_NAME)));
 	mc_view_set(r->hdf, "Data.Cur.agency_name",
-	    mc_rows_str(&d.steps, (size_t)i, 4));
+	    mc_rows_str(&d.steps, (size_t)i, DSTEP_AGENCY_NAME));
 	if (mc_routing_gaps(r->db, r->arena, &d, &gaps) < 0 ||
 	    mc_db_query(r->db, r->arena, &list, stmts[STMT_AGENCIES], "") < 0)
 		return 503;
@@ -115,7 +115,8 @@ reassign_page(struct mc_request *r, int status, const char *error)
 	target = field_int(r, FIELD_AGENCY, 1LL << 32);
 	if (target > 0) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
-			"is", target, mc_rows_str(&d.steps, (size_t)i, 2)) < 0)
+			"is", target,
+			mc_rows_str(&d.steps, (size_t)i, DSTEP_ROLE)) < 0)
 			return 503;
 		mc_view_rows(r->hdf, "Data.Officers", &list);
 		mc_view_set_int(r->hdf, "Data.Target", target);

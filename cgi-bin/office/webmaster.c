@@ -520,7 +520,7 @@ page_faq_post(struct mc_request *r)
 		if (mc_catalogue_find(r->db, r->arena, &cq, &rows, &total) < 0)
 			return 503;
 		if (mc_req_field_bad(r, FIELD_PROCEDURE) || rows.n == 0 ||
-		    strcmp(mc_rows_str(&rows, 0, 0), code) != 0)
+		    strcmp(mc_rows_str(&rows, 0, CATL_CODE), code) != 0)
 			bad = 1,
 			mc_view_set(r->hdf, "Form.Errors.procedure", "1");
 	}

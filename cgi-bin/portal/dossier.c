@@ -85,7 +85,7 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	mc_view_set(r->hdf, "Page.Nav", "dossiers");
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&d->row, 0, DCOL_CODE));
+	mc_view_set(r->hdf, "Page.Title", d->code);
 	if (mc_resp_page(r, "portal/dossier.cs") != 200)
 		return 500;
 	return status;
@@ -192,10 +192,10 @@ send_file(struct mc_request *r, const struct mc_rows *rows)
 	char	    chunk[65536];
 
 	for (i = 0; i < rows->n; i++)
-		if (strcmp(mc_rows_str(rows, i, 0), r->cap[1]) == 0) {
-			sha = mc_rows_str(rows, i, 1);
-			name = mc_rows_str(rows, i, 2);
-			mime = mc_rows_str(rows, i, 3);
+		if (strcmp(mc_rows_str(rows, i, DFILE_ID), r->cap[1]) == 0) {
+			sha = mc_rows_str(rows, i, DFILE_SHA256);
+			name = mc_rows_str(rows, i, DFILE_NAME);
+			mime = mc_rows_str(rows, i, DFILE_MIME);
 		}
 	if (sha == NULL ||
 	    (f = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
@@ -305,8 +305,7 @@ page_lookup(struct mc_request *r)
 			return lookup_throttled(r, wait);
 		if ((rc = mc_dossier_load(r->db, r->arena, code, &d)) < 0)
 			return 503;
-		if (rc == 1 &&
-		    strcmp(mc_rows_str(&d.row, 0, DCOL_ID_NUMBER), idn) == 0) {
+		if (rc == 1 && strcmp(d.id_number, idn) == 0) {
 			mc_dossier_model(r->hdf, r->arena, &d, time(NULL), 0);
 			mc_view_set(r->hdf, "Data.Found", "1");
 		} else {

@@ -229,7 +229,7 @@ procedure_model(struct mc_request *r, const char *code, struct mc_procedure *p)
 		return rc;
 	mc_view_rows(r->hdf, "Data.Procedure", &p->row);
 	mc_view_rows(r->hdf, "Data.Documents", &p->documents);
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&p->row, 0, 2));
+	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&p->row, 0, PCOL_NAME));
 	return 1;
 }
 
@@ -253,14 +253,14 @@ agencies_model(struct mc_request *r, const struct mc_procedure *p,
 		if (pass == 1 && fq != NULL && *fq != '\0')
 			mc_view_set(r->hdf, "Data.NoMatch", "1");
 		for (i = 0; i < p->agencies.n; i++) {
-			name = mc_rows_str(&p->agencies, i, 1);
+			name = mc_rows_str(&p->agencies, i, RECV_NAME);
 			if (pass == 0 && fq != NULL && *fq != '\0' &&
 			    strstr(mc_fold(r->arena, name), fq) == NULL)
 				continue;
 			mc_view_set(r->hdf,
 			    mc_arena_printf(r->arena, "Data.Agencies.%zu.code",
 				n),
-			    mc_rows_str(&p->agencies, i, 0));
+			    mc_rows_str(&p->agencies, i, RECV_CODE));
 			mc_view_set(r->hdf,
 			    mc_arena_printf(r->arena, "Data.Agencies.%zu.name",
 				n),
@@ -268,9 +268,9 @@ agencies_model(struct mc_request *r, const struct mc_procedure *p,
 			mc_view_set(r->hdf,
 			    mc_arena_printf(r->arena, "Data.Agencies.%zu.kind",
 				n),
-			    mc_rows_str(&p->agencies, i, 2));
-			if (strcmp(mc_rows_str(&p->agencies, i, 2), "ward") ==
-			    0)
+			    mc_rows_str(&p->agencies, i, RECV_KIND));
+			if (strcmp(mc_rows_str(&p->agencies, i, RECV_KIND),
+				"ward") == 0)
 				wards++;
 			n++;
 		}
@@ -288,7 +288,7 @@ agency_offered(const struct mc_procedure *p, const char *code)
 	size_t i;
 
 	for (i = 0; code != NULL && i < p->agencies.n; i++)
-		if (strcmp(mc_rows_str(&p->agencies, i, 0), code) == 0)
+		if (strcmp(mc_rows_str(&p->agencies, i, RECV_CODE), code) == 0)
 			return 1;
 	return 0;
 }
@@ -306,14 +306,14 @@ agency_default(struct mc_request *r, const struct mc_procedure *p, int *err)
 
 	*err = 0;
 	if (p->agencies.n == 1)
-		return mc_rows_str(&p->agencies, 0, 0);
+		return mc_rows_str(&p->agencies, 0, RECV_CODE);
 	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 1, &mine) < 0) {
 		*err = -1;
 		return NULL;
 	}
 	if (mine.n == 0)
 		return NULL;
-	last = mc_rows_str(&mine, 0, 6);
+	last = mc_rows_str(&mine, 0, DMINE_AGENCY_CODE);
 	return agency_offered(p, last) ? last : NULL;
 }
 
@@ -326,7 +326,7 @@ page_file(struct mc_request *r)
 
 	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
 		return 503;
-	if (rc == 0 || !mc_rows_int(&p.row, 0, 17))
+	if (rc == 0 || !mc_rows_int(&p.row, 0, PCOL_ONLINE))
 		return 404;
 	mc_view_set(r->hdf, "Form.name", r->user->full_name);
 	mc_view_set(r->hdf, "Form.id_number", r->user->id_number);
@@ -452,7 +452,7 @@ page_file_post(struct mc_request *r)
 
 	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
 		return 503;
-	if (rc == 0 || !mc_rows_int(&p.row, 0, 17))
+	if (rc == 0 || !mc_rows_int(&p.row, 0, PCOL_ONLINE))
 		return 404;
 	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
 	memset(&s, 0, sizeof(s));

@@ -14,6 +14,7 @@
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
+#include "mc_log.h"
 #include "mc_util.h"
 
 enum stmt {
@@ -159,6 +160,16 @@ static const char *const stmts[STMT__MAX] = {
 };
 /* clang-format on */
 
+/* 1 if rows have n columns, as their enum says; else logs it, 0. */
+static int
+shape(const char *what, const struct mc_rows *rows, size_t n)
+{
+	if (rows->ncols == n)
+		return 1;
+	mc_err("%s: %zu columns, not %zu", what, rows->ncols, n);
+	return 0;
+}
+
 /* 1 if q looks like a procedure code or its prefix ("1.000", "2.00063"). */
 static int
 is_code(const char *q)
@@ -260,9 +271,9 @@ run(struct mc_db *db, struct mc_arena *a, enum stmt list, enum stmt cnt,
 	    f->service, f->service, f->online, lim, off);
 }
 
-int
-mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
-    const struct mc_cat_query *q, struct mc_rows *out, long long *total)
+static int
+find(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
+    struct mc_rows *out, long long *total)
 {
 	struct filters f;
 	struct buf     b;
@@ -309,6 +320,21 @@ mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
 }
 
 int
+mc_catalogue_find(struct mc_db *db, struct mc_arena *a,
+    const struct mc_cat_query *q, struct mc_rows *out, long long *total)
+{
+	memset(out, 0, sizeof(*out));
+	if (find(db, a, q, out, total) < 0)
+		return -1;
+	if (out->n > 0 && out->ncols < CATL__MAX) {
+		mc_err("catalogue list: %zu columns, not %d", out->ncols,
+		    (int)CATL__MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
 mc_catalogue_search(struct mc_db *db, struct mc_arena *a, const char *q,
     size_t limit, size_t offset, struct mc_rows *out, long long *total)
 {
@@ -352,22 +378,28 @@ mc_catalogue_get(struct mc_db *db, struct mc_arena *a, const char *code,
 	long long id;
 
 	memset(p, 0, sizeof(*p));
-	if (mc_db_query(db, a, &p->row, stmts[STMT_GET], "s", code) < 0)
+	if (mc_db_query(db, a, &p->row, stmts[STMT_GET], "s", code) < 0 ||
+	    !shape("procedure", &p->row, PCOL__MAX))
 		return -1;
 	if (p->row.n == 0)
 		return 0;
-	id = mc_rows_int(&p->row, 0, 0);
+	id = mc_rows_int(&p->row, 0, PCOL_ID);
 	if (mc_db_query(db, a, &p->channels, stmts[STMT_CHANNELS], "i", id) <
 		0 ||
 	    mc_db_query(db, a, &p->documents, stmts[STMT_DOCUMENTS], "i", id) <
 		0 ||
-	    mc_db_query(db, a, &p->legal, stmts[STMT_LEGAL], "i", id) < 0)
+	    mc_db_query(db, a, &p->legal, stmts[STMT_LEGAL], "i", id) < 0 ||
+	    !shape("channels", &p->channels, CCH__MAX) ||
+	    !shape("documents", &p->documents, CDOC__MAX) ||
+	    !shape("legal basis", &p->legal, LAW__MAX))
 		return -1;
 	if (!agencies)
 		return 1;
 	/* Its department, and every ward when done at commune level. */
 	if (mc_db_query(db, a, &p->agencies, stmts[STMT_RECEIVERS], "ii",
-		mc_rows_int(&p->row, 0, 6), mc_rows_int(&p->row, 0, 5)) < 0)
+		mc_rows_int(&p->row, 0, PCOL_AGENCY),
+		mc_rows_int(&p->row, 0, PCOL_COMMUNE)) < 0 ||
+	    !shape("receivers", &p->agencies, RECV__MAX))
 		return -1;
 	return 1;
 }
@@ -963,5 +995,7 @@ int
 mc_catalogue_versions(struct mc_db *db, struct mc_arena *a, long long id,
     struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_VERSIONS], "i", id);
+	if (mc_db_query(db, a, out, stmts[STMT_VERSIONS], "i", id) < 0)
+		return -1;
+	return shape("versions", out, VER__MAX) ? 0 : -1;
 }

@@ -62,12 +62,94 @@ int mc_catalogue_facets(struct mc_db *, struct mc_arena *,
 int mc_catalogue_set_service_level(struct mc_db *, const char *code,
     const char *level);
 
+/*
+ * The first columns of mc_catalogue_find's rows (a search may add more
+ * after them); the other enums are the columns of struct mc_procedure's
+ * lists. mc_catalogue.c checks each shape when it reads them.
+ */
+enum cat_list_col {
+	CATL_CODE,
+	CATL_NAME,
+	CATL_FIELD,
+	CATL_PROVINCE,
+	CATL_COMMUNE,
+	CATL_ONLINE,
+	CATL_FIELD_EN,
+	CATL_SERVICE,
+	CATL_FIELD_SLUG,
+	CATL__MAX
+};
+
+enum cat_proc_col {
+	PCOL_ID,
+	PCOL_CODE,
+	PCOL_NAME,
+	PCOL_FIELD,
+	PCOL_PROVINCE,
+	PCOL_COMMUNE,
+	PCOL_AGENCY, /* the receiving agency's id; NULL: every ward */
+	PCOL_AGENCY_CODE,
+	PCOL_AGENCY_NAME,
+	PCOL_TYPE,
+	PCOL_DECISION,
+	PCOL_IMPLEMENTING,
+	PCOL_COMPETENT,
+	PCOL_SUBJECTS,
+	PCOL_STEPS,
+	PCOL_CONDITIONS,
+	PCOL_RESULT,
+	PCOL_ONLINE,
+	PCOL_SERVICE,
+	PCOL_HOURS,
+	PCOL_DAYS,
+	PCOL_VERSION,
+	PCOL_UPDATED,
+	PCOL_LOCAL_VERSION,
+	PCOL_HELD,
+	PCOL_FIELD_EN,
+	PCOL__MAX
+};
+
+enum cat_channel_col {
+	CCH_CHANNEL,
+	CCH_TIME_TEXT,
+	CCH_HOURS,
+	CCH_DAYS,
+	CCH_FEE,
+	CCH_FEE_DESC,
+	CCH__MAX
+};
+
+enum cat_document_col {
+	CDOC_GROUP,
+	CDOC_NAME,
+	CDOC_ORIGINALS,
+	CDOC_COPIES,
+	CDOC_TEMPLATE,
+	CDOC_NOTE,
+	CDOC__MAX
+};
+
+enum cat_legal_col { LAW_NUMBER, LAW_TITLE, LAW__MAX };
+
+enum cat_receiver_col { RECV_CODE, RECV_NAME, RECV_KIND, RECV__MAX };
+
+/* A procedure's versions: mc_catalogue_versions. */
+enum cat_version_col {
+	VER_VERSION,
+	VER_SOURCE,
+	VER_CREATED,
+	VER_BY,
+	VER_CHANGES,
+	VER__MAX
+};
+
 struct mc_procedure {
-	struct mc_rows row;	  /* columns of the procedure */
-	struct mc_rows channels;  /* channel, time_text, fee_text, ... */
-	struct mc_rows documents; /* group_name, name, originals, copies */
-	struct mc_rows legal;	  /* doc_number, title */
-	struct mc_rows agencies;  /* where it can be filed: code, name */
+	struct mc_rows row;	  /* one row: enum cat_proc_col */
+	struct mc_rows channels;  /* enum cat_channel_col */
+	struct mc_rows documents; /* enum cat_document_col */
+	struct mc_rows legal;	  /* enum cat_legal_col */
+	struct mc_rows agencies;  /* where it can be filed: cat_receiver_col */
 };
 
 /*
@@ -186,8 +268,9 @@ int mc_catalogue_save_version(struct mc_db *, struct mc_arena *,
     const struct mc_proc_edit *e, long long *version);
 
 /*
- * A procedure's versions, newest first: version, source, created_at,
- * full_name (NULL: the importer), changes (JSON). 0 or -1.
+ * A procedure's versions, newest first, columns enum cat_version_col:
+ * version, source, created_at, full_name (NULL: the importer), changes
+ * (JSON). 0 or -1.
  */
 int mc_catalogue_versions(struct mc_db *, struct mc_arena *,
     long long procedure_id, struct mc_rows *);

@@ -70,6 +70,54 @@ enum stmt {
 	STMT__MAX
 };
 
+/*
+ * The columns of STMT_GET, in order; mc_dossier_load refuses a row of
+ * another shape and copies them into struct mc_dossier's fields.
+ */
+enum dossier_col {
+	DCOL_ID,
+	DCOL_CODE,
+	DCOL_STATUS,
+	DCOL_VERSION,
+	DCOL_AGENCY,
+	DCOL_ACCOUNT,
+	DCOL_CHANNEL,
+	DCOL_NAME,
+	DCOL_ID_NUMBER,
+	DCOL_PHONE,
+	DCOL_EMAIL,
+	DCOL_ADDRESS,
+	DCOL_FORM,
+	DCOL_SUBMITTED,
+	DCOL_RECEIVED,
+	DCOL_DUE,
+	DCOL_FINISHED,
+	DCOL_RETURNED,
+	DCOL_PCODE,
+	DCOL_PNAME,
+	DCOL_ACODE,
+	DCOL_ANAME,
+	DCOL_STEP,
+	DCOL_CAGENCY,
+	DCOL_CANAME,
+	DCOL_HOLDER,
+	DCOL_HOLDER_NAME,
+	DCOL_STEP_DUE,
+	DCOL_STEP_WARN,
+	DCOL_PAUSED,
+	DCOL_PAUSED_MIN,
+	DCOL_ORIGINAL_DUE,
+	DCOL_APOLOGY,
+	DCOL_SIGNED,
+	DCOL_RETURN_METHOD,
+	DCOL_PROCEDURE,
+	DCOL_CLOCK_START,
+	DCOL_FIELD,
+	DCOL_LEGAL_HOURS,
+	DCOL_LEGAL_DAYS,
+	DCOL__MAX
+};
+
 /* The columns of a locked dossier (STMT_LOCK), in order. */
 enum lock_col {
 	L_ID,
@@ -1265,9 +1313,8 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 	st.id = d->id;
 	st.status = d->status;
 	st.agency = d->agency_id;
-	st.current_agency = (unsigned int)mc_rows_int(&d->row, 0,
-	    DCOL_CAGENCY);
-	st.step = (int)mc_rows_int(&d->row, 0, DCOL_STEP);
+	st.current_agency = d->current_agency_id;
+	st.step = d->step;
 	st.step_role = -1;
 	if (st.step > 0 &&
 	    (st.step_role = load_step(db, a, &st, st.step, &step)) < 0)
@@ -1290,15 +1337,70 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 		bits &= ~(1u << ACTION_SEND_BACK);
 	if (st.step_role != 3)
 		bits &= ~(1u << ACTION_APPROVE);
-	if (mc_rows_str(&d->row, 0, DCOL_ORIGINAL_DUE) !=
-		NULL || /* original_due */
-	    mc_rows_str(&d->row, 0, DCOL_DUE) == NULL ||
-	    mc_calendar_work_minutes(now,
-		sql_time(mc_rows_str(&d->row, 0, DCOL_DUE))) < DAY_MINUTES)
+	if (d->original_due_at != NULL || d->due_at == NULL ||
+	    mc_calendar_work_minutes(now, sql_time(d->due_at)) < DAY_MINUTES)
 		bits &= ~(1u << ACTION_APOLOGY);
-	if (mc_rows_str(&d->row, 0, DCOL_HOLDER) == NULL) /* no holder */
+	if (d->holder_id == 0) /* no holder */
 		bits &= ~(1u << ACTION_REMIND);
 	return bits;
+}
+
+/* 1 if rows have n columns, as their enum says; else logs it, 0. */
+static int
+shape(const char *what, const struct mc_rows *rows, size_t n)
+{
+	if (rows->ncols == n)
+		return 1;
+	mc_err("%s: %zu columns, not %zu", what, rows->ncols, n);
+	return 0;
+}
+
+/* The row's columns into the dossier's typed fields. */
+static void
+dossier_fields(struct mc_dossier *d)
+{
+	const struct mc_rows *r = &d->row;
+
+	d->id = mc_rows_int(r, 0, DCOL_ID);
+	d->code = mc_rows_str(r, 0, DCOL_CODE);
+	d->status = (int)mc_rows_int(r, 0, DCOL_STATUS);
+	d->version = mc_rows_int(r, 0, DCOL_VERSION);
+	d->agency_id = (unsigned int)mc_rows_int(r, 0, DCOL_AGENCY);
+	d->account_id = mc_rows_int(r, 0, DCOL_ACCOUNT);
+	d->channel = (int)mc_rows_int(r, 0, DCOL_CHANNEL);
+	d->name = mc_rows_str(r, 0, DCOL_NAME);
+	d->id_number = mc_rows_str(r, 0, DCOL_ID_NUMBER);
+	d->phone = mc_rows_str(r, 0, DCOL_PHONE);
+	d->email = mc_rows_str(r, 0, DCOL_EMAIL);
+	d->address = mc_rows_str(r, 0, DCOL_ADDRESS);
+	d->form_json = mc_rows_str(r, 0, DCOL_FORM);
+	d->submitted_at = mc_rows_str(r, 0, DCOL_SUBMITTED);
+	d->received_at = mc_rows_str(r, 0, DCOL_RECEIVED);
+	d->due_at = mc_rows_str(r, 0, DCOL_DUE);
+	d->finished_at = mc_rows_str(r, 0, DCOL_FINISHED);
+	d->returned_at = mc_rows_str(r, 0, DCOL_RETURNED);
+	d->procedure_code = mc_rows_str(r, 0, DCOL_PCODE);
+	d->procedure_name = mc_rows_str(r, 0, DCOL_PNAME);
+	d->agency_code = mc_rows_str(r, 0, DCOL_ACODE);
+	d->agency_name = mc_rows_str(r, 0, DCOL_ANAME);
+	d->step = (int)mc_rows_int(r, 0, DCOL_STEP);
+	d->current_agency_id = (unsigned int)mc_rows_int(r, 0, DCOL_CAGENCY);
+	d->current_agency_name = mc_rows_str(r, 0, DCOL_CANAME);
+	d->holder_id = mc_rows_int(r, 0, DCOL_HOLDER);
+	d->holder_name = mc_rows_str(r, 0, DCOL_HOLDER_NAME);
+	d->step_due_at = mc_rows_str(r, 0, DCOL_STEP_DUE);
+	d->step_warn_at = mc_rows_str(r, 0, DCOL_STEP_WARN);
+	d->paused_at = mc_rows_str(r, 0, DCOL_PAUSED);
+	d->paused_minutes = mc_rows_int(r, 0, DCOL_PAUSED_MIN);
+	d->original_due_at = mc_rows_str(r, 0, DCOL_ORIGINAL_DUE);
+	d->apology_reason = mc_rows_str(r, 0, DCOL_APOLOGY);
+	d->signed_at = mc_rows_str(r, 0, DCOL_SIGNED);
+	d->return_method = (int)mc_rows_int(r, 0, DCOL_RETURN_METHOD);
+	d->procedure_id = mc_rows_int(r, 0, DCOL_PROCEDURE);
+	d->clock_start_at = mc_rows_str(r, 0, DCOL_CLOCK_START);
+	d->field_name = mc_rows_str(r, 0, DCOL_FIELD);
+	d->legal_hours = mc_rows_str(r, 0, DCOL_LEGAL_HOURS);
+	d->legal_days = mc_rows_str(r, 0, DCOL_LEGAL_DAYS);
 }
 
 int
@@ -1308,17 +1410,11 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	memset(d, 0, sizeof(*d));
 	if (mc_db_query(db, a, &d->row, stmts[STMT_GET], "s", code) < 0)
 		return -1;
-	if (d->row.ncols != DCOL__MAX) {
-		mc_err("dossier row: %zu columns, not %d", d->row.ncols,
-		    (int)DCOL__MAX);
+	if (!shape("dossier row", &d->row, DCOL__MAX))
 		return -1;
-	}
 	if (d->row.n == 0)
 		return 0;
-	d->id = mc_rows_int(&d->row, 0, DCOL_ID);
-	d->status = (int)mc_rows_int(&d->row, 0, DCOL_STATUS);
-	d->agency_id = (unsigned int)mc_rows_int(&d->row, 0, DCOL_AGENCY);
-	d->account_id = mc_rows_int(&d->row, 0, DCOL_ACCOUNT);
+	dossier_fields(d);
 	if (mc_db_query(db, a, &d->events, stmts[STMT_EVENTS], "i", d->id) <
 		0 ||
 	    mc_db_query(db, a, &d->files, stmts[STMT_FILES], "i", d->id) < 0 ||
@@ -1327,6 +1423,12 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 		d->id) < 0 ||
 	    mc_db_query(db, a, &d->results, stmts[STMT_RESULTS], "i", d->id) <
 		0)
+		return -1;
+	if (!shape("dossier events", &d->events, DEV__MAX) ||
+	    !shape("dossier files", &d->files, DFILE__MAX) ||
+	    !shape("dossier steps", &d->steps, DSTEP__MAX) ||
+	    !shape("dossier supplements", &d->supplements, DSUPP__MAX) ||
+	    !shape("dossier results", &d->results, DFILE__MAX))
 		return -1;
 	return 1;
 }
@@ -1419,12 +1521,14 @@ int
 mc_dossier_list_mine(struct mc_db *db, struct mc_arena *a,
     long long account_id, size_t limit, struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_MINE], "ii", account_id,
-	    (long long)limit);
+	if (mc_db_query(db, a, out, stmts[STMT_MINE], "ii", account_id,
+		(long long)limit) < 0)
+		return -1;
+	return shape("own dossiers", out, DMINE__MAX) ? 0 : -1;
 }
 
-int
-mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
+static int
+inbox_query(struct mc_db *db, struct mc_arena *a,
     const struct mc_inbox_filter *f, struct mc_rows *out)
 {
 	const char *q = f->q && *f->q ? f->q : NULL;
@@ -1453,6 +1557,15 @@ mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
 		    fi, due, due, lim, off);
 	return mc_db_query(db, a, out, stmts[STMT_INBOX], "iiiiiiissii", ag, h,
 	    h, pr, pr, fi, fi, due, due, lim, off);
+}
+
+int
+mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
+    const struct mc_inbox_filter *f, struct mc_rows *out)
+{
+	if (inbox_query(db, a, f, out) < 0)
+		return -1;
+	return shape("inbox", out, DINBOX__MAX) ? 0 : -1;
 }
 
 int

@@ -174,67 +174,113 @@ int mc_dossier_colour(const char *due, const char *warn, time_t now);
 /* "green", "yellow", "red", or "none". */
 const char *mc_dossier_colour_name(int);
 
-/* A loaded dossier: the row's columns by name, plus its lists. */
 /*
- * The columns of a loaded dossier's row (d->row), in the order of
- * mc_dossier.c's STMT_GET; mc_dossier_load refuses a row of another shape.
- * Read them by name: mc_rows_str(&d->row, 0, DCOL_DUE).
+ * The columns of a loaded dossier's lists, in the order of their
+ * statements in mc_dossier.c; mc_dossier_load refuses lists of another
+ * shape. Read them by name: mc_rows_str(&d->steps, i, DSTEP_NAME).
  */
-enum dossier_col {
-	DCOL_ID,
-	DCOL_CODE,
-	DCOL_STATUS,
-	DCOL_VERSION,
-	DCOL_AGENCY,
-	DCOL_ACCOUNT,
-	DCOL_CHANNEL,
-	DCOL_NAME,
-	DCOL_ID_NUMBER,
-	DCOL_PHONE,
-	DCOL_EMAIL,
-	DCOL_ADDRESS,
-	DCOL_FORM,
-	DCOL_SUBMITTED,
-	DCOL_RECEIVED,
-	DCOL_DUE,
-	DCOL_FINISHED,
-	DCOL_RETURNED,
-	DCOL_PCODE,
-	DCOL_PNAME,
-	DCOL_ACODE,
-	DCOL_ANAME,
-	DCOL_STEP,
-	DCOL_CAGENCY,
-	DCOL_CANAME,
-	DCOL_HOLDER,
-	DCOL_HOLDER_NAME,
-	DCOL_STEP_DUE,
-	DCOL_STEP_WARN,
-	DCOL_PAUSED,
-	DCOL_PAUSED_MIN,
-	DCOL_ORIGINAL_DUE,
-	DCOL_APOLOGY,
-	DCOL_SIGNED,
-	DCOL_RETURN_METHOD,
-	DCOL_PROCEDURE,
-	DCOL_CLOCK_START,
-	DCOL_FIELD,
-	DCOL_LEGAL_HOURS,
-	DCOL_LEGAL_DAYS,
-	DCOL__MAX
+enum dossier_event_col {
+	DEV_AT,
+	DEV_ACTION,
+	DEV_FROM,
+	DEV_TO,
+	DEV_NOTE,
+	DEV_STEP,
+	DEV_INTERNAL,
+	DEV_ACTOR,
+	DEV__MAX
 };
 
+/* Files received with it and result files: the same columns. */
+enum dossier_file_col {
+	DFILE_ID,
+	DFILE_SHA256,
+	DFILE_NAME,
+	DFILE_MIME,
+	DFILE_SIZE,
+	DFILE_AT,
+	DFILE__MAX
+};
+
+enum dossier_step_col {
+	DSTEP_SEQ,
+	DSTEP_NAME,
+	DSTEP_ROLE,
+	DSTEP_AGENCY,
+	DSTEP_AGENCY_NAME,
+	DSTEP_MINUTES,
+	DSTEP_STARTED,
+	DSTEP_DUE,
+	DSTEP_FINISHED,
+	DSTEP_OUTCOME,
+	DSTEP_GIVEN_BY,
+	DSTEP_TAKEN_BY,
+	DSTEP__MAX
+};
+
+enum dossier_supplement_col {
+	DSUPP_ID,
+	DSUPP_STAGE,
+	DSUPP_REQUESTED,
+	DSUPP_ITEMS, /* [{"item":..,"reason":..}] */
+	DSUPP_NOTE,
+	DSUPP_ANSWERED,
+	DSUPP__MAX
+};
+
+/*
+ * A loaded dossier: its row as typed fields (times "YYYY-MM-DD HH:MM:SS",
+ * NULL when unset), plus its lists. The row itself (row) is kept for the
+ * pages and the API, which copy it by column name only.
+ */
 struct mc_dossier {
-	struct mc_rows row; /* one row: columns enum dossier_col */
-	struct mc_rows events;
-	struct mc_rows files;
-	struct mc_rows steps;	    /* seq, name, role, agency, times */
-	struct mc_rows supplements; /* requests (form 02) */
-	struct mc_rows results;	    /* id, sha256, filename, mime, size, at */
+	struct mc_rows row;    /* one row, read by column name only */
+	struct mc_rows events; /* enum dossier_event_col */
+	struct mc_rows files;  /* enum dossier_file_col */
+	struct mc_rows steps;  /* enum dossier_step_col */
+	struct mc_rows
+	    supplements; /* requests (form 02): dossier_supplement_col */
+	struct mc_rows results; /* enum dossier_file_col */
 	long long      id;
-	long long      account_id;
-	unsigned int   agency_id;
+	const char    *code;
 	int	       status;
+	long long      version;
+	unsigned int   agency_id;  /* the receiving agency */
+	long long      account_id; /* the applicant's account; 0: none */
+	int	       channel;	   /* enum mc_channel */
+	const char    *name;	   /* the applicant's */
+	const char    *id_number;
+	const char    *phone;
+	const char    *email;
+	const char    *address;
+	const char    *form_json;
+	const char    *submitted_at;
+	const char    *received_at;
+	const char    *due_at;
+	const char    *finished_at;
+	const char    *returned_at;
+	const char    *procedure_code;
+	const char    *procedure_name;
+	const char    *agency_code;
+	const char    *agency_name;
+	int	       step; /* current step's seq; 0: none */
+	unsigned int   current_agency_id;
+	const char    *current_agency_name;
+	long long      holder_id; /* 0: nobody holds it */
+	const char    *holder_name;
+	const char    *step_due_at;
+	const char    *step_warn_at;
+	const char    *paused_at;
+	long long      paused_minutes;
+	const char    *original_due_at; /* set by an apology (form 04) */
+	const char    *apology_reason;
+	const char    *signed_at;
+	int	       return_method; /* enum mc_channel; 0: not yet */
+	long long      procedure_id;
+	const char    *clock_start_at;
+	const char    *field_name;
+	const char    *legal_hours; /* the procedure's time; NULL: unset */
+	const char    *legal_days;
 };
 
 /*
@@ -260,9 +306,21 @@ int mc_dossier_visible(struct mc_db *, struct mc_arena *,
 int mc_dossier_officer_visible(struct mc_db *, struct mc_arena *,
     const struct mc_user *, const struct mc_dossier *);
 
+/* The columns of mc_dossier_list_mine's rows. */
+enum dossier_mine_col {
+	DMINE_CODE,
+	DMINE_STATUS,
+	DMINE_SUBMITTED,
+	DMINE_DUE,
+	DMINE_PROCEDURE_NAME,
+	DMINE_AGENCY_NAME,
+	DMINE_AGENCY_CODE,
+	DMINE__MAX
+};
+
 /*
- * A user's own dossiers, newest first (at most limit): code, status,
- * submitted_at, due_at, procedure_name, agency_name, agency_code; 0 or -1.
+ * A user's own dossiers, newest first (at most limit), columns enum
+ * dossier_mine_col; 0 or -1.
  */
 int mc_dossier_list_mine(struct mc_db *, struct mc_arena *,
     long long account_id, size_t limit, struct mc_rows *);
@@ -280,11 +338,26 @@ struct mc_inbox_filter {
 	size_t	     offset;
 };
 
+/* The columns of an inbox page's rows. */
+enum dossier_inbox_col {
+	DINBOX_CODE,
+	DINBOX_STATUS,
+	DINBOX_VERSION,
+	DINBOX_SUBMITTED,
+	DINBOX_DUE,
+	DINBOX_STEP_DUE,
+	DINBOX_STEP_WARN,
+	DINBOX_NAME,
+	DINBOX_ID_NUMBER,
+	DINBOX_PROCEDURE_NAME,
+	DINBOX_HOLDER_NAME,
+	DINBOX_STEP,
+	DINBOX__MAX
+};
+
 /*
- * An inbox page, most urgent first (step due time), with its columns:
- * code, status, version, submitted_at, due_at, step_due_at, step_warn_at,
- * applicant_name, applicant_id_number, procedure_name, holder_name.
- * 0 or -1.
+ * An inbox page, most urgent first (step due time), columns enum
+ * dossier_inbox_col. 0 or -1.
  */
 int mc_dossier_inbox(struct mc_db *, struct mc_arena *,
     const struct mc_inbox_filter *, struct mc_rows *);

@@ -39,12 +39,6 @@ static const char *const stmts[STMT__MAX] = {
 };
 /* clang-format on */
 
-static const char *
-dcol(const struct mc_dossier *d, int c)
-{
-	return mc_rows_str(&d->row, 0, (size_t)c);
-}
-
 /* The agency heading of the papers; 0 or -1. */
 static int
 heading(struct mc_db *db, struct mc_arena *a, unsigned int agency,
@@ -70,11 +64,11 @@ static void
 applicant(const struct mc_dossier *d, struct mc_form_person *p)
 {
 	memset(p, 0, sizeof(*p));
-	p->name = dcol(d, DCOL_NAME);
-	p->id_number = dcol(d, DCOL_ID_NUMBER);
-	p->address = dcol(d, DCOL_ADDRESS);
-	p->phone = dcol(d, DCOL_PHONE);
-	p->email = dcol(d, DCOL_EMAIL);
+	p->name = d->name;
+	p->id_number = d->id_number;
+	p->address = d->address;
+	p->phone = d->phone;
+	p->email = d->email;
 }
 
 /* The last event of an action: its row index, or -1. */
@@ -84,7 +78,8 @@ last_event(const struct mc_dossier *d, const char *action)
 	long i;
 
 	for (i = (long)d->events.n - 1; i >= 0; i--)
-		if (strcmp(mc_rows_str(&d->events, (size_t)i, 1), action) == 0)
+		if (strcmp(mc_rows_str(&d->events, (size_t)i, DEV_ACTION),
+			action) == 0)
 			return i;
 	return -1;
 }
@@ -92,8 +87,8 @@ last_event(const struct mc_dossier *d, const char *action)
 static const char *
 legal_text(struct mc_arena *a, const struct mc_dossier *d)
 {
-	const char *h = mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS);
-	const char *days = mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS);
+	const char *h = d->legal_hours;
+	const char *days = d->legal_days;
 	long long   n;
 
 	if (h != NULL && mc_parse_ll(h, 0, 1LL << 31, &n) == 0)
@@ -116,16 +111,16 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	long		    ev;
 	size_t		    i;
 
-	if (dcol(d, DCOL_RECEIVED) == NULL)
+	if (d->received_at == NULL)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, &address) < 0 ||
 	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i", d->id) < 0)
 		return -1;
-	f.head.date = mc_time_parse(dcol(d, DCOL_RECEIVED));
-	f.code = dcol(d, DCOL_CODE);
+	f.head.date = mc_time_parse(d->received_at);
+	f.code = d->code;
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, DCOL_PNAME);
+	f.matter = d->procedure_name;
 	docs = mc_arena_alloc(a, (rows.n + 1) * sizeof(*docs));
 	for (i = 0; i < rows.n; i++) {
 		docs[i].name = mc_rows_str(&rows, i, 0);
@@ -136,13 +131,12 @@ form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	f.ndocs = rows.n;
 	f.sets = 1;
 	f.legal_time = legal_text(a, d);
-	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
-	f.due = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE) ?
-		dcol(d, DCOL_ORIGINAL_DUE) :
-		dcol(d, DCOL_DUE));
-	f.collect_at = address ? address : dcol(d, DCOL_ANAME);
+	f.received = mc_time_parse(d->received_at);
+	f.due = mc_time_parse(
+	    d->original_due_at ? d->original_due_at : d->due_at);
+	f.collect_at = address ? address : d->agency_name;
 	if ((ev = last_event(d, "accept")) >= 0)
-		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+		f.officer = mc_rows_str(&d->events, (size_t)ev, DEV_ACTOR);
 	f.status_url = mc_arena_printf(a, "%s/dich-vu/tra-cuu?ma=%s",
 	    mc_config_get("base_url", "http://127.0.0.1:8080"), f.code);
 	return mc_form01_pdf(out, &f);
@@ -163,12 +157,14 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.code = dcol(d, DCOL_CODE);
+	f.code = d->code;
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, DCOL_PNAME);
+	f.matter = d->procedure_name;
 	n = d->supplements.n - 1; /* the latest request */
-	f.head.date = mc_time_parse(mc_rows_str(&d->supplements, n, 2));
-	arr = json_loads(mc_rows_str(&d->supplements, n, 3), 0, NULL);
+	f.head.date = mc_time_parse(
+	    mc_rows_str(&d->supplements, n, DSUPP_REQUESTED));
+	arr = json_loads(mc_rows_str(&d->supplements, n, DSUPP_ITEMS), 0,
+	    NULL);
 	items = mc_arena_alloc(a, (json_array_size(arr) + 1) * sizeof(*items));
 	json_array_foreach (arr, i, it) {
 		items[i].what = mc_arena_strdup(a,
@@ -186,7 +182,7 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	if (ev < 0)
 		ev = last_event(d, "request_completion");
 	if (ev >= 0)
-		f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+		f.officer = mc_rows_str(&d->events, (size_t)ev, DEV_ACTOR);
 	return mc_form02_pdf(out, &f);
 }
 
@@ -203,15 +199,16 @@ form03(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
-	f.code = dcol(d, DCOL_CODE);
+	f.head.date = mc_time_parse(
+	    mc_rows_str(&d->events, (size_t)ev, DEV_AT));
+	f.code = d->code;
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, DCOL_PNAME);
+	f.matter = d->procedure_name;
 	reasons = mc_arena_alloc(a, sizeof(*reasons));
-	reasons[0] = mc_rows_str(&d->events, (size_t)ev, 4);
+	reasons[0] = mc_rows_str(&d->events, (size_t)ev, DEV_NOTE);
 	f.reasons = reasons;
 	f.nreasons = reasons[0] != NULL;
-	f.officer = mc_rows_str(&d->events, (size_t)ev, 7);
+	f.officer = mc_rows_str(&d->events, (size_t)ev, DEV_ACTOR);
 	return mc_form03_pdf(out, &f);
 }
 
@@ -222,24 +219,24 @@ form04(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	struct mc_form04 f;
 	long		 ev;
 
-	if (dcol(d, DCOL_ORIGINAL_DUE) == NULL ||
-	    (ev = last_event(d, "apology")) < 0)
+	if (d->original_due_at == NULL || (ev = last_event(d, "apology")) < 0)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.head.date = mc_time_parse(mc_rows_str(&d->events, (size_t)ev, 0));
+	f.head.date = mc_time_parse(
+	    mc_rows_str(&d->events, (size_t)ev, DEV_AT));
 	applicant(d, &f.applicant);
-	f.code = dcol(d, DCOL_CODE);
-	f.receipt_no = dcol(d, DCOL_CODE);
-	f.dossier_type = mc_rows_str(&d->row, 0, DCOL_FIELD); /* field */
+	f.code = d->code;
+	f.receipt_no = d->code;
+	f.dossier_type = d->field_name; /* field */
 	f.status = "Đang giải quyết";
-	f.matter = dcol(d, DCOL_PNAME);
-	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
-	f.due_old = mc_time_parse(dcol(d, DCOL_ORIGINAL_DUE));
-	f.due_new = mc_time_parse(dcol(d, DCOL_DUE));
-	f.reason = dcol(d, DCOL_APOLOGY);
-	f.signer = mc_rows_str(&d->events, (size_t)ev, 7);
+	f.matter = d->procedure_name;
+	f.received = mc_time_parse(d->received_at);
+	f.due_old = mc_time_parse(d->original_due_at);
+	f.due_new = mc_time_parse(d->due_at);
+	f.reason = d->apology_reason;
+	f.signer = mc_rows_str(&d->events, (size_t)ev, DEV_ACTOR);
 	return mc_form04_pdf(out, &f);
 }
 
@@ -257,22 +254,24 @@ form05(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, NULL) < 0)
 		return -1;
-	f.code = dcol(d, DCOL_CODE);
+	f.code = d->code;
 	applicant(d, &f.applicant);
-	f.matter = dcol(d, DCOL_PNAME);
-	f.lead = dcol(d, DCOL_ANAME);
-	f.received = mc_time_parse(dcol(d, DCOL_RECEIVED));
-	f.due = mc_time_parse(dcol(d, DCOL_DUE));
+	f.matter = d->procedure_name;
+	f.lead = d->agency_name;
+	f.received = mc_time_parse(d->received_at);
+	f.due = mc_time_parse(d->due_at);
 	h = mc_arena_alloc(a, d->steps.n * sizeof(*h));
 	for (i = 0; i < d->steps.n; i++) {
 		h[i].step = mc_arena_printf(a, "%s – %s",
-		    mc_rows_str(&d->steps, i, 4),
-		    mc_rows_str(&d->steps, i, 1));
-		h[i].giver = mc_rows_str(&d->steps, i, 10);
-		h[i].given = mc_time_parse(mc_rows_str(&d->steps, i, 6));
-		h[i].taker = mc_rows_str(&d->steps, i, 11);
-		h[i].taken = mc_time_parse(mc_rows_str(&d->steps, i, 8));
-		o = mc_rows_str(&d->steps, i, 9);
+		    mc_rows_str(&d->steps, i, DSTEP_AGENCY_NAME),
+		    mc_rows_str(&d->steps, i, DSTEP_NAME));
+		h[i].giver = mc_rows_str(&d->steps, i, DSTEP_GIVEN_BY);
+		h[i].given = mc_time_parse(
+		    mc_rows_str(&d->steps, i, DSTEP_STARTED));
+		h[i].taker = mc_rows_str(&d->steps, i, DSTEP_TAKEN_BY);
+		h[i].taken = mc_time_parse(
+		    mc_rows_str(&d->steps, i, DSTEP_FINISHED));
+		o = mc_rows_str(&d->steps, i, DSTEP_OUTCOME);
 		h[i].timing = o == NULL	    ? MC_FORM_TIMING_NONE :
 		    strcmp(o, "early") == 0 ? MC_FORM_TIMING_EARLY :
 		    strcmp(o, "late") == 0  ? MC_FORM_TIMING_LATE :

@@ -119,14 +119,13 @@ mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
 	switch (d->status) {
 	case STATUS_SUBMITTED:
 		return mc_db_query(db, a, out, stmts[STMT_GAPS_WORKFLOW], "ii",
-		    (long long)d->agency_id,
-		    mc_rows_int(&d->row, 0, DCOL_PROCEDURE));
+		    (long long)d->agency_id, d->procedure_id);
 	case STATUS_ACCEPTED:
 	case STATUS_PROCESSING:
 	case STATUS_SUPPLEMENT:
 	case STATUS_PAYMENT:
 	case STATUS_DECIDED:
-		step = mc_rows_int(&d->row, 0, DCOL_STEP);
+		step = d->step;
 		return mc_db_query(db, a, out, stmts[STMT_GAPS_STEPS], "ii",
 		    d->id, step > 0 ? step : 1);
 	default:

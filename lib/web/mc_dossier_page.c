@@ -89,14 +89,14 @@ model_row(HDF *hdf, struct mc_arena *a, const char *prefix, size_t n,
 static const char *
 step_state(const struct mc_dossier *d, size_t i)
 {
-	long long current = mc_rows_int(&d->row, 0, DCOL_STEP);
+	long long current = d->step;
 	int	  open = d->status != STATUS_RETURNED &&
 	    d->status != STATUS_REFUSED && d->status != STATUS_WITHDRAWN &&
 	    d->status != STATUS_STOPPED;
 
-	if (mc_rows_int(&d->steps, i, 0) == current && open)
+	if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == current && open)
 		return "current";
-	if (mc_rows_str(&d->steps, i, 8) != NULL)
+	if (mc_rows_str(&d->steps, i, DSTEP_FINISHED) != NULL)
 		return "done";
 	return "todo";
 }
@@ -115,9 +115,8 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 	/* The result: to officers, to the applicant once it is returned. */
 	if (officer || d->status == STATUS_RETURNED)
 		mc_view_rows(hdf, "Data.Results", &d->results);
-	if (mc_rows_col(&d->row, "form_data") >= 0) {
-		const char *fd = mc_rows_str(&d->row, 0,
-		    (size_t)mc_rows_col(&d->row, "form_data"));
+	{
+		const char *fd = d->form_json;
 		json_t	   *form = json_loads(fd ? fd : "{}", 0, NULL);
 
 		if (json_is_string(json_object_get(form, "content")))
@@ -127,7 +126,7 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 		json_decref(form);
 	}
 	for (i = n = 0; i < d->events.n; i++)
-		if (officer || mc_rows_int(&d->events, i, 6) == 0)
+		if (officer || mc_rows_int(&d->events, i, DEV_INTERNAL) == 0)
 			model_row(hdf, a, "Data.Events", n++, &d->events, i);
 	for (i = 0; i < d->steps.n; i++) {
 		model_row(hdf, a, "Data.Steps", i, &d->steps, i);
@@ -135,12 +134,13 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 		    step_state(d, i));
 		mc_view_set(hdf,
 		    mc_arena_printf(a, "Data.Steps.%zu.name_key", i),
-		    mc_dossier_step_key(mc_rows_str(&d->steps, i, 1)));
+		    mc_dossier_step_key(
+			mc_rows_str(&d->steps, i, DSTEP_NAME)));
 	}
 	for (i = 0; i < d->supplements.n; i++) {
 		model_row(hdf, a, "Data.Supplements", i, &d->supplements, i);
-		items = json_loads(mc_rows_str(&d->supplements, i, 3), 0,
-		    NULL);
+		items = json_loads(
+		    mc_rows_str(&d->supplements, i, DSUPP_ITEMS), 0, NULL);
 		json_array_foreach (items, j, it) {
 			mc_view_set(hdf,
 			    mc_arena_printf(a,
@@ -156,25 +156,23 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 	mc_view_set(hdf, "Data.Colour",
 	    mc_dossier_colour_name(d->status == STATUS_SUPPLEMENT ?
 		    COLOUR_NONE :
-		    mc_dossier_colour(mc_rows_str(&d->row, 0, DCOL_STEP_DUE),
-			mc_rows_str(&d->row, 0, DCOL_STEP_WARN), now)));
+		    mc_dossier_colour(d->step_due_at, d->step_warn_at, now)));
 	/* Working time used: from the clock's start, less the pauses. */
-	if ((start = sql_time(mc_rows_str(&d->row, 0, DCOL_CLOCK_START))) !=
-	    0) {
-		end = sql_time(mc_rows_str(&d->row, 0, DCOL_FINISHED));
+	if ((start = sql_time(d->clock_start_at)) != 0) {
+		end = sql_time(d->finished_at);
 		if (end == 0)
-			end = sql_time(mc_rows_str(&d->row, 0, DCOL_PAUSED));
+			end = sql_time(d->paused_at);
 		if (end == 0)
 			end = now;
 		mc_view_setf(hdf, "Data.UsedHours", "%.1f",
 		    (mc_calendar_work_minutes(start, end) -
-			mc_rows_int(&d->row, 0, DCOL_PAUSED_MIN)) /
+			d->paused_minutes) /
 			60.0);
 	}
-	if (mc_rows_str(&d->row, 0, DCOL_LEGAL_HOURS) != NULL)
-		hours = mc_rows_int(&d->row, 0, DCOL_LEGAL_HOURS);
-	if (mc_rows_str(&d->row, 0, DCOL_LEGAL_DAYS) != NULL)
-		days = mc_rows_int(&d->row, 0, DCOL_LEGAL_DAYS);
+	if (d->legal_hours != NULL)
+		hours = strtoll(d->legal_hours, NULL, 10);
+	if (d->legal_days != NULL)
+		days = strtoll(d->legal_days, NULL, 10);
 	if (hours > 0) {
 		mc_view_set_int(hdf, "Data.LegalHours", hours);
 		mc_view_setf(hdf, "Data.LegalWorkdays", "%lld.%03lld",

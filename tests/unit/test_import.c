@@ -328,7 +328,7 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 		return;
 	e = calloc(1, sizeof(*e));
 	e->text[PT_NAME] = "Thủ tục kiểm thử đã sửa";
-	e->text[PT_STEPS] = mc_rows_str(&p.row, 0, 14);
+	e->text[PT_STEPS] = mc_rows_str(&p.row, 0, PCOL_STEPS);
 	for (i = 0; i < 2; i++) {
 		e->chans[i].channel = (int)mc_rows_int(&p.channels, i, 0);
 		e->chans[i].time_text = mc_rows_str(&p.channels, i, 1);
