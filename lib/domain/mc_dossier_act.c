@@ -1,0 +1,499 @@
+/*
+ * Transitions: the state machine of the national status codes 1-10.
+ * One table of actions (from which statuses, who) both offers the
+ * actions (mc_dossier_allowed) and runs them (mc_dossier_act), each in
+ * one transaction: the row (version checked), steps, one event, the
+ * notifications.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_dossier_int.h"
+#include "mc_log.h"
+#include "mc_outbox.h"
+#include "mc_util.h"
+
+static const struct action_rule {
+	const char  *name;
+	unsigned int from; /* statuses it applies to */
+	unsigned int who;
+	int	     note;     /* a note (reason) is required */
+	int	     internal; /* its event is not shown to applicants */
+} rules[ACTION__MAX] = {
+	[ACTION_ACCEPT] = { "accept", S(1), WHO_RECEIVER, 0, 0 },
+	[ACTION_REQUEST_COMPLETION] = { "request_completion", S(1),
+	    WHO_RECEIVER, 0, 0 },
+	[ACTION_REFUSE] = { "refuse", S(1), WHO_RECEIVER, 1, 0 },
+	[ACTION_FORWARD] = { "forward", S(2) | S(4), WHO_STEP, 0, 0 },
+	[ACTION_SEND_BACK] = { "send_back", S(4), WHO_STEP, 1, 1 },
+	[ACTION_CLAIM] = { "claim", S(2) | S(4) | S(6) | S(9), WHO_STEP, 0,
+	    1 },
+	[ACTION_ASSIGN] = { "assign", S(2) | S(4) | S(6) | S(9), WHO_LEADER, 0,
+	    1 },
+	[ACTION_REQUEST_SUPPLEMENT] = { "request_supplement", S(4), WHO_STEP,
+	    0, 0 },
+	[ACTION_SUPPLEMENT] = { "supplement", S(5),
+	    WHO_APPLICANT | WHO_RECEIVER, 0, 0 },
+	[ACTION_REQUEST_PAYMENT] = { "request_payment", S(4), WHO_STEP, 1, 0 },
+	[ACTION_CONFIRM_PAYMENT] = { "confirm_payment", S(6),
+	    WHO_STEP | WHO_RECEIVER, 0, 0 },
+	[ACTION_APPROVE] = { "approve", S(4), WHO_LEADER, 0, 0 },
+	[ACTION_SIGN] = { "sign", S(4) | S(9), WHO_LEADER | WHO_HEAD, 0, 0 },
+	[ACTION_DECIDE] = { "decide", S(4), WHO_LEADER, 0, 0 },
+	[ACTION_RETURN] = { "return", S(9), WHO_RECEIVER, 0, 0 },
+	[ACTION_WITHDRAW] = { "withdraw", OPEN, WHO_APPLICANT | WHO_RECEIVER,
+	    0, 0 },
+	[ACTION_STOP] = { "stop", S(2) | S(4) | S(5) | S(6), WHO_HEAD, 1, 0 },
+	[ACTION_APOLOGY] = { "apology", S(2) | S(4) | S(5) | S(6),
+	    WHO_HEAD | WHO_LEADER, 1, 0 },
+	[ACTION_REMIND] = { "remind", S(2) | S(4) | S(6) | S(9),
+	    WHO_LEADER | WHO_HEAD, 0, 1 },
+	[ACTION_NOTE] = { "note",
+	    S(1) | S(2) | S(3) | S(4) | S(5) | S(6) | S(7) | S(8) | S(9) |
+		S(10),
+	    WHO_OFFICER, 1, 1 },
+};
+
+int
+mc_dossier_action_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < ACTION__MAX; i++)
+		if (s != NULL && strcmp(s, rules[i].name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+mc_dossier_action_name(enum mc_action a)
+{
+	return rules[a].name;
+}
+
+static int
+do_accept(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
+    long long actor)
+{
+	long long minutes, days;
+	time_t	  start, due;
+	int	  cutoff;
+
+	if (dossier_legal_time(db, a, st, &minutes, &days, &cutoff) < 0)
+		return -1;
+	start = mc_calendar_start(now, cutoff);
+	due = days > 0 ? mc_calendar_add_days(start, (int)days) :
+			 mc_calendar_add_minutes(start, (long)minutes);
+	st->received = dossier_sql_fmt(a, now);
+	st->clock_start = dossier_sql_fmt(a, start);
+	st->due = dossier_sql_fmt(a, due);
+	if (dossier_create_steps(db, a, st, minutes) < 0 ||
+	    dossier_start_step(db, a, st, 1, now, start, actor) < 0)
+		return -1;
+	st->holder = actor;
+	st->to = STATUS_ACCEPTED;
+	return 0;
+}
+
+/* Records a supplement request (form 02) and pauses the clock. */
+static int
+do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
+    long long actor, const struct mc_action_args *args, const char *stage)
+{
+	json_t *items;
+	int	ok;
+
+	if (args->items_json == NULL)
+		return DOSSIER_BAD_INPUT;
+	items = json_loads(args->items_json, 0, NULL);
+	ok = items != NULL && json_is_array(items) &&
+	    json_array_size(items) > 0;
+	json_decref(items);
+	if (!ok)
+		return DOSSIER_BAD_INPUT;
+	if (mc_db_exec(db, dossier_stmts[STMT_SUPP_NEW], "ississ", st->id,
+		stage, dossier_sql_fmt(a, now), actor, args->items_json,
+		args->note) < 0)
+		return -1;
+	st->stage = st->status;
+	st->paused_at = st->status == STATUS_SUBMITTED ?
+	    NULL :
+	    dossier_sql_fmt(a, now);
+	st->to = STATUS_SUPPLEMENT;
+	return 0;
+}
+
+/* The applicant supplements: the clock resumes, due times move. */
+static int
+do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor, const struct mc_action_args *args)
+{
+	time_t paused = dossier_sql_time(col(st, L_PAUSED_AT));
+	long   minutes = 0;
+
+	if (args->nfiles == 0 && args->note == NULL)
+		return DOSSIER_BAD_INPUT;
+	if (dossier_add_files(db, st->id, args->files, args->nfiles,
+		dossier_sql_fmt(a, now), actor) < 0 ||
+	    mc_db_exec(db, dossier_stmts[STMT_SUPP_ANSWER], "si",
+		dossier_sql_fmt(a, now), st->id) < 0)
+		return -1;
+	st->to = st->stage == STATUS_SUBMITTED || st->stage == 0 ?
+	    STATUS_SUBMITTED :
+	    (int)st->stage;
+	st->stage = 0;
+	st->paused_at = NULL;
+	if (paused == 0)
+		return 0;
+	minutes = mc_calendar_work_minutes(paused, now);
+	st->paused_minutes += minutes;
+	/* Due times move by the working time paused (none: they stay). */
+	if (st->due != NULL)
+		st->due = dossier_sql_fmt(a,
+		    mc_calendar_resume(dossier_sql_time(st->due), paused,
+			now));
+	if (st->step_due != NULL) {
+		time_t old = dossier_sql_time(st->step_due);
+		time_t moved = mc_calendar_resume(old, paused, now);
+
+		st->step_due = dossier_sql_fmt(a, moved);
+		if (st->step_warn != NULL)
+			st->step_warn = dossier_sql_fmt(a,
+			    mc_calendar_resume(dossier_sql_time(st->step_warn),
+				paused, now));
+		if (mc_db_exec(db, dossier_stmts[STMT_STEPS_SHIFT], "iii",
+			(long long)(moved - old), st->id,
+			(long long)st->step) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+do_apology(struct mc_arena *a, struct state *st, time_t now,
+    const struct mc_action_args *args)
+{
+	time_t due = dossier_sql_time(st->due);
+
+	if (st->original_due != NULL)
+		return DOSSIER_NOT_ALLOWED; /* a new date is set once */
+	if (due == 0 || args->new_due <= due)
+		return DOSSIER_BAD_INPUT;
+	if (mc_calendar_work_minutes(now, due) < DAY_MINUTES)
+		return DOSSIER_TOO_LATE;
+	st->original_due = st->due;
+	st->due = dossier_sql_fmt(a, args->new_due);
+	st->apology = args->note;
+	return 0;
+}
+
+/* The officer to assign must hold the step's role at the current agency. */
+static int
+do_assign(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const struct mc_action_args *args)
+{
+	struct mc_rows rows;
+
+	if (args->officer_id <= 0 || st->step_role <= 0)
+		return DOSSIER_BAD_INPUT;
+	if (mc_db_query(db, a, &rows, dossier_stmts[STMT_HOLDER_OK], "iis",
+		args->officer_id, (long long)st->current_agency,
+		dossier_role_names[st->step_role - 1]) < 0)
+		return -1;
+	if (rows.n == 0)
+		return DOSSIER_BAD_INPUT;
+	st->holder = args->officer_id;
+	return 0;
+}
+
+/* Runs the action's own changes on st; 0, -1 or a DOSSIER_* outcome. */
+static int
+apply(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const struct mc_user *u, enum mc_action act,
+    const struct mc_action_args *args, time_t now)
+{
+	switch (act) {
+	case ACTION_ACCEPT:
+		return do_accept(db, a, st, now, u->id);
+	case ACTION_REQUEST_COMPLETION:
+		return do_request(db, a, st, now, u->id, args, "receipt");
+	case ACTION_REFUSE:
+		st->to = STATUS_REFUSED;
+		st->finished = dossier_sql_fmt(a, now);
+		return 0;
+	case ACTION_FORWARD:
+		if (st->step >= st->last_step)
+			return DOSSIER_NOT_ALLOWED;
+		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
+	case ACTION_SEND_BACK:
+		if (st->step <= 1)
+			return DOSSIER_NOT_ALLOWED;
+		return dossier_move_step(db, a, st, st->step - 1, now, u->id);
+	case ACTION_APPROVE:
+		if (st->step_role != 3 || st->step >= st->last_step)
+			return DOSSIER_NOT_ALLOWED;
+		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
+	case ACTION_DECIDE:
+		return dossier_move_step(db, a, st, st->last_step, now, u->id);
+	case ACTION_CLAIM:
+		st->holder = u->id;
+		return 0;
+	case ACTION_ASSIGN:
+		return do_assign(db, a, st, args);
+	case ACTION_REQUEST_SUPPLEMENT:
+		return do_request(db, a, st, now, u->id, args, "processing");
+	case ACTION_SUPPLEMENT:
+		return do_supplement(db, a, st, now, u->id, args);
+	case ACTION_REQUEST_PAYMENT:
+		st->to = STATUS_PAYMENT;
+		return 0;
+	case ACTION_CONFIRM_PAYMENT:
+		st->to = STATUS_PROCESSING;
+		return 0;
+	case ACTION_SIGN:
+		st->signed_at = dossier_sql_fmt(a, now);
+		return 0;
+	case ACTION_RETURN:
+		if (args->method < CHANNEL_COUNTER ||
+		    args->method > CHANNEL_POST)
+			return DOSSIER_BAD_INPUT;
+		if (dossier_finish_step(db, a, st, now, u->id) < 0)
+			return -1;
+		st->to = STATUS_RETURNED;
+		st->returned = dossier_sql_fmt(a, now);
+		st->return_method = args->method;
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_WITHDRAW:
+		st->to = STATUS_WITHDRAWN;
+		st->finished = dossier_sql_fmt(a, now);
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_STOP:
+		st->to = STATUS_STOPPED;
+		st->finished = dossier_sql_fmt(a, now);
+		st->step_due = st->step_warn = NULL;
+		return 0;
+	case ACTION_APOLOGY:
+		return do_apology(a, st, now, args);
+	case ACTION_REMIND:
+		return col(st, L_HOLDER) == NULL ? DOSSIER_BAD_INPUT : 0;
+	case ACTION_NOTE:
+	default:
+		return 0;
+	}
+}
+
+/* Fills st from the locked row. */
+static int
+state_load(struct mc_db *db, struct mc_arena *a, struct state *st)
+{
+	struct mc_rows step;
+	int	       role;
+
+	st->id = mc_rows_int(&st->row, 0, L_ID);
+	st->status = st->to = (int)mc_rows_int(&st->row, 0, L_STATUS);
+	st->agency = (unsigned int)mc_rows_int(&st->row, 0, L_AGENCY);
+	st->current_agency = st->new_agency = (unsigned int)mc_rows_int(
+	    &st->row, 0, L_CURRENT_AGENCY);
+	st->step = st->new_step = (int)mc_rows_int(&st->row, 0, L_STEP);
+	st->workflow = mc_rows_int(&st->row, 0, L_WORKFLOW);
+	st->holder = mc_rows_int(&st->row, 0, L_HOLDER);
+	st->received = col(st, L_RECEIVED);
+	st->due = col(st, L_DUE);
+	st->step_due = col(st, L_STEP_DUE);
+	st->paused_at = col(st, L_PAUSED_AT);
+	st->original_due = col(st, L_ORIGINAL_DUE);
+	st->stage = mc_rows_int(&st->row, 0, L_STAGE);
+	st->signed_at = col(st, L_SIGNED);
+	st->step_role = -1;
+	if (st->step > 0) {
+		if ((role = dossier_load_step(db, a, st, st->step, &step)) < 0)
+			return -1;
+		st->step_role = role;
+	}
+	return 0;
+}
+
+/* The officers an action concerns: who is given it, who is reminded. */
+static int
+notify_officer(struct mc_db *db, struct mc_arena *a, const struct state *st,
+    enum mc_action act, const struct mc_action_args *args)
+{
+	if (act == ACTION_ASSIGN)
+		return mc_notify_officer(db, a, st->holder, st->id, "new_work",
+		    args->note);
+	if (act == ACTION_REMIND)
+		return mc_notify_officer(db, a, st->holder, st->id, "reminder",
+		    args->note);
+	return 0;
+}
+
+/*
+ * The action inside the caller's open transaction; 0 when everything is
+ * written (the caller commits), else -1 or a DOSSIER_* outcome (the caller
+ * rolls back).
+ */
+int
+dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, enum mc_action act, const struct mc_action_args *args,
+    time_t now)
+{
+	const struct action_rule *rule = &rules[act];
+	struct state		  st;
+	struct mc_rows		  extra;
+	char			  at[20];
+	int			  rc = -1, vis;
+
+	memset(&st, 0, sizeof(st));
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &st.row, dossier_stmts[STMT_LOCK], "s", code) <
+	    0)
+		goto out;
+	rc = DOSSIER_NOT_FOUND;
+	if (st.row.n == 0)
+		goto out;
+	rc = -1;
+	if (state_load(db, a, &st) < 0 ||
+	    mc_db_query(db, a, &extra, dossier_stmts[STMT_EXTRA], "i", st.id) <
+		0)
+		goto out;
+	st.finished = mc_rows_str(&extra, 0, 0);
+	st.returned = mc_rows_str(&extra, 0, 1);
+	st.step_warn = mc_rows_str(&extra, 0, 2);
+	st.clock_start = mc_rows_str(&extra, 0, 3);
+	st.paused_minutes = mc_rows_int(&extra, 0, 4);
+	st.apology = mc_rows_str(&extra, 0, 5);
+	st.return_method = mc_rows_int(&extra, 0, 6);
+	rc = DOSSIER_FORBIDDEN;
+	if (!dossier_allowed_who(u, rule->who, &st)) {
+		/*
+		 * Someone who may see the dossier is told first that it
+		 * changed since they looked, or that its state no longer
+		 * allows the action (409): a colleague's move may just have
+		 * taken it out of their hands (another step, another agency,
+		 * refused, withdrawn). Others only learn it is not theirs.
+		 */
+		if ((vis = dossier_may_see(db, a, u, &st)) < 0)
+			rc = -1;
+		else if (vis && args->expected_version > 0 &&
+		    mc_rows_int(&st.row, 0, L_VERSION) !=
+			args->expected_version)
+			rc = DOSSIER_CONFLICT;
+		else if (vis && !(rule->from & S(st.status)))
+			rc = DOSSIER_NOT_ALLOWED;
+		goto out;
+	}
+	rc = DOSSIER_CONFLICT;
+	if (args->expected_version > 0 &&
+	    mc_rows_int(&st.row, 0, L_VERSION) != args->expected_version)
+		goto out;
+	rc = DOSSIER_NOT_ALLOWED;
+	if (!(rule->from & S(st.status)))
+		goto out;
+	rc = DOSSIER_BAD_INPUT;
+	if (rule->note && (args->note == NULL || *args->note == '\0'))
+		goto out;
+	if ((rc = apply(db, a, &st, u, act, args, now)) != 0 ||
+	    (rc = dossier_add_results(db, a, st.id, act, args, at, u->id)) !=
+		0)
+		goto out;
+	rc = -1;
+	if (mc_db_exec(db, dossier_stmts[STMT_UPDATE], "isssssIIIIssssisssIIi",
+		(long long)st.to, at, st.received, st.due, st.finished,
+		st.returned, st.workflow, (long long)st.new_step,
+		(long long)st.new_agency, st.holder, st.step_due, st.step_warn,
+		st.clock_start, st.paused_at, st.paused_minutes,
+		st.original_due, st.apology, st.signed_at, st.return_method,
+		st.stage, st.id) < 0)
+		goto out;
+	if (dossier_add_event(db, st.id, at, u->id, rule->name, st.status,
+		st.to, args->note, st.new_step, rule->internal) < 0 ||
+	    (!rule->internal &&
+		mc_notify_dossier_event(db, a, st.id, rule->name) < 0) ||
+	    notify_officer(db, a, &st, act, args) < 0)
+		goto out;
+	rc = 0;
+out:
+	return rc;
+}
+
+static int
+act_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+
+	return dossier_act_in(db, c->a, c->u, c->code, c->act, c->args,
+	    c->now);
+}
+
+int
+mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, enum mc_action act, const struct mc_action_args *args,
+    time_t now)
+{
+	struct change c = { .a = a,
+		.u = u,
+		.code = code,
+		.act = act,
+		.args = args,
+		.now = now };
+
+	return mc_db_tx(db, act_tx, &c);
+}
+
+unsigned int
+mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d, time_t now)
+{
+	struct state   st;
+	struct mc_rows step;
+	unsigned int   bits = 0;
+	int	       i;
+
+	memset(&st, 0, sizeof(st));
+	st.id = d->id;
+	st.status = d->status;
+	st.agency = d->agency_id;
+	st.current_agency = d->current_agency_id;
+	st.step = d->step;
+	st.step_role = -1;
+	if (st.step > 0 &&
+	    (st.step_role = dossier_load_step(db, a, &st, st.step, &step)) < 0)
+		return 0;
+	for (i = 0; i < ACTION__MAX; i++) {
+		if (!(rules[i].from & S(st.status)))
+			continue;
+		if ((rules[i].who & WHO_APPLICANT) && d->account_id == u->id &&
+		    d->account_id != 0) {
+			bits |= 1u << i;
+			continue;
+		}
+		if (dossier_allowed_who(u, rules[i].who & ~WHO_APPLICANT, &st))
+			bits |= 1u << i;
+	}
+	/* What the state rules out besides status. */
+	if (st.step >= st.last_step)
+		bits &= ~(1u << ACTION_FORWARD | 1u << ACTION_APPROVE);
+	if (st.step <= 1)
+		bits &= ~(1u << ACTION_SEND_BACK);
+	if (st.step_role != 3)
+		bits &= ~(1u << ACTION_APPROVE);
+	if (d->original_due_at != NULL || d->due_at == NULL ||
+	    mc_calendar_work_minutes(now, dossier_sql_time(d->due_at)) <
+		DAY_MINUTES)
+		bits &= ~(1u << ACTION_APOLOGY);
+	if (d->holder_id == 0) /* no holder */
+		bits &= ~(1u << ACTION_REMIND);
+	return bits;
+}

@@ -1,0 +1,98 @@
+/*
+ * Inboxes and counts: an agency's dossiers filtered and ordered by
+ * urgency, a citizen's own list, the colour counts of an agency.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_dossier_int.h"
+#include "mc_log.h"
+#include "mc_outbox.h"
+#include "mc_util.h"
+
+int
+mc_dossier_list_mine(struct mc_db *db, struct mc_arena *a,
+    long long account_id, size_t limit, struct mc_rows *out)
+{
+	if (mc_db_query(db, a, out, dossier_stmts[STMT_MINE], "ii", account_id,
+		(long long)limit) < 0)
+		return -1;
+	return dossier_shape("own dossiers", out, DMINE__MAX) ? 0 : -1;
+}
+
+static int
+inbox_query(struct mc_db *db, struct mc_arena *a,
+    const struct mc_inbox_filter *f, struct mc_rows *out)
+{
+	const char *q = f->q && *f->q ? f->q : NULL;
+	const char *like;
+	long long   lim = (long long)f->limit, off = (long long)f->offset;
+	long long   ag = f->agency_id, h = f->holder_id;
+	long long   pr = f->procedure_id, fi = f->field_id;
+	const char *due = f->due_before;
+
+	if (q != NULL &&
+	    (strchr(q, '-') != NULL ||
+		(strlen(q) == 12 && q[strspn(q, "0123456789")] == '\0')))
+		return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX_KEY],
+		    "ssiiiiiiissii", q, q, ag, h, h, pr, pr, fi, fi, due, due,
+		    lim, off);
+	if (q != NULL) {
+		/* LIKE's own characters are matched as themselves. */
+		like = q[strcspn(q, "%_\\")] == '\0' ? q : "\x01";
+		return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX_NAME],
+		    "isiiiiiissii", ag, like, h, h, pr, pr, fi, fi, due, due,
+		    lim, off);
+	}
+	if (f->status != 0)
+		return mc_db_query(db, a, out,
+		    dossier_stmts[STMT_INBOX_STATUS], "iiiiiiiissii", ag,
+		    (long long)f->status, h, h, pr, pr, fi, fi, due, due, lim,
+		    off);
+	return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX],
+	    "iiiiiiissii", ag, h, h, pr, pr, fi, fi, due, due, lim, off);
+}
+
+int
+mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
+    const struct mc_inbox_filter *f, struct mc_rows *out)
+{
+	if (inbox_query(db, a, f, out) < 0)
+		return -1;
+	return dossier_shape("inbox", out, DINBOX__MAX) ? 0 : -1;
+}
+
+int
+mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, time_t now, long long counts[COLOUR__MAX])
+{
+	struct mc_rows r;
+	const char    *t = dossier_sql_fmt(a, now);
+
+	memset(counts, 0, COLOUR__MAX * sizeof(counts[0]));
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_RED], "is",
+		(long long)agency_id, t) < 0)
+		return -1;
+	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
+	/* Warned ones include the overdue: a warning comes before the due. */
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_YELLOW], "is",
+		(long long)agency_id, t) < 0)
+		return -1;
+	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED];
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_OPEN], "i",
+		(long long)agency_id) < 0)
+		return -1;
+	counts[COLOUR_GREEN] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED] -
+	    counts[COLOUR_YELLOW];
+	return 0;
+}

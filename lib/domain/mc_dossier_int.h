@@ -1,0 +1,238 @@
+/*
+ * Private to lib/domain/mc_dossier*.c: the statement table they share, the
+ * columns of its rows, the dossier as locked for a transition, and the
+ * helpers one file defines for another. Nothing outside mc_dossier*.c
+ * includes it; the public contract is mc_dossier.h.
+ */
+#ifndef MC_DOSSIER_INT_H
+#define MC_DOSSIER_INT_H
+
+#include <time.h>
+
+#include "mc_dossier.h"
+
+#define MAX_STEPS   32
+#define DAY_MINUTES 480 /* one working day */
+
+enum stmt {
+	STMT_PROC,
+	STMT_AGENCY_CODE,
+	STMT_AGENCY_ID,
+	STMT_AGENCY_PARENT,
+	STMT_SEQ_NEXT,
+	STMT_LAST_ID,
+	STMT_INSERT,
+	STMT_EVENT,
+	STMT_BLOB,
+	STMT_FILE,
+	STMT_GET,
+	STMT_EVENTS,
+	STMT_FILES,
+	STMT_STEPS,
+	STMT_SUPPLEMENTS,
+	STMT_MINE,
+	STMT_INBOX,
+	STMT_INBOX_STATUS,
+	STMT_INBOX_KEY,
+	STMT_INBOX_NAME,
+	STMT_COUNT_RED,
+	STMT_COUNT_YELLOW,
+	STMT_COUNT_OPEN,
+	STMT_LOCK,
+	STMT_WORKFLOW_OF,
+	STMT_WORKFLOW_STEPS,
+	STMT_STEP_NEW,
+	STMT_STEP_START,
+	STMT_STEP_FINISH,
+	STMT_STEP_GET,
+	STMT_STEP_AGENCIES,
+	STMT_STEPS_SHIFT,
+	STMT_UPDATE,
+	STMT_SUPP_NEW,
+	STMT_SUPP_ANSWER,
+	STMT_HOLDER_OK,
+	STMT_LEGAL_TIME,
+	STMT_EXTRA,
+	STMT_DOC_NEW,
+	STMT_RESULT,
+	STMT_RESULTS,
+	STMT_RESULT_COUNT,
+	STMT__MAX
+};
+
+/*
+ * The columns of STMT_GET, in order; mc_dossier_load refuses a row of
+ * another dossier_shape and copies them into struct mc_dossier's fields.
+ */
+enum dossier_col {
+	DCOL_ID,
+	DCOL_CODE,
+	DCOL_STATUS,
+	DCOL_VERSION,
+	DCOL_AGENCY,
+	DCOL_ACCOUNT,
+	DCOL_CHANNEL,
+	DCOL_NAME,
+	DCOL_ID_NUMBER,
+	DCOL_PHONE,
+	DCOL_EMAIL,
+	DCOL_ADDRESS,
+	DCOL_FORM,
+	DCOL_SUBMITTED,
+	DCOL_RECEIVED,
+	DCOL_DUE,
+	DCOL_FINISHED,
+	DCOL_RETURNED,
+	DCOL_PCODE,
+	DCOL_PNAME,
+	DCOL_ACODE,
+	DCOL_ANAME,
+	DCOL_STEP,
+	DCOL_CAGENCY,
+	DCOL_CANAME,
+	DCOL_HOLDER,
+	DCOL_HOLDER_NAME,
+	DCOL_STEP_DUE,
+	DCOL_STEP_WARN,
+	DCOL_PAUSED,
+	DCOL_PAUSED_MIN,
+	DCOL_ORIGINAL_DUE,
+	DCOL_APOLOGY,
+	DCOL_SIGNED,
+	DCOL_RETURN_METHOD,
+	DCOL_PROCEDURE,
+	DCOL_CLOCK_START,
+	DCOL_FIELD,
+	DCOL_LEGAL_HOURS,
+	DCOL_LEGAL_DAYS,
+	DCOL__MAX
+};
+
+/* The columns of a locked dossier (STMT_LOCK), in order. */
+enum lock_col {
+	L_ID,
+	L_STATUS,
+	L_VERSION,
+	L_AGENCY,
+	L_PROCEDURE,
+	L_WORKFLOW,
+	L_STEP,
+	L_CURRENT_AGENCY,
+	L_HOLDER,
+	L_DUE,
+	L_STEP_DUE,
+	L_PAUSED_AT,
+	L_ORIGINAL_DUE,
+	L_ACCOUNT,
+	L_STAGE,
+	L_RECEIVED,
+	L_SIGNED
+};
+
+/* Who may take an action. */
+#define WHO_RECEIVER  0x01 /* receiver or leader of the receiving agency */
+#define WHO_STEP      0x02 /* the current step's role (or a leader) there */
+#define WHO_LEADER    0x04 /* a leader of the current agency */
+#define WHO_APPLICANT 0x08 /* the applicant's own account */
+#define WHO_OFFICER   0x10 /* any officer who may see the dossier */
+#define WHO_HEAD      0x20 /* a leader of the receiving agency */
+
+#define S(x) (1u << (x))
+#define OPEN (S(1) | S(2) | S(4) | S(5) | S(6))
+
+/*
+ * The arguments of a state change, for mc_db_tx: it runs the change again
+ * when the server ends the transaction (a deadlock or a Galera
+ * certification conflict), so each one only writes rows.
+ */
+struct change {
+	struct mc_arena		    *a;
+	const struct mc_submission  *s;
+	const struct mc_user	    *u;
+	const char		    *code;
+	enum mc_action		     act;
+	const struct mc_action_args *args;
+	time_t			     now;
+	const char		   **out;
+};
+
+/* The dossier as locked for a transition, and what the action changes. */
+struct state {
+	struct mc_rows row;
+	long long      id;
+	int	       status;
+	int	       step;
+	int	       last_step;
+	int	       step_role; /* index in dossier_role_names, -1 none */
+	unsigned int   agency;	  /* receiving */
+	unsigned int   current_agency;
+	/* The new values written back. */
+	int	     to;
+	const char  *received, *due, *finished, *returned, *step_due;
+	const char  *step_warn, *clock_start, *paused_at, *original_due;
+	const char  *apology, *signed_at;
+	long long    workflow, holder, paused_minutes, return_method;
+	long long    stage;
+	int	     new_step;
+	unsigned int new_agency;
+};
+
+/* The statements, in mc_dossier.c. */
+extern const char *const dossier_stmts[STMT__MAX];
+
+/* The roles of workflow steps, by index (mc_dossier_steps.c). */
+extern const char *const dossier_role_names[3];
+
+/* A column of the locked row. */
+static inline const char *
+col(const struct state *st, enum lock_col c)
+{
+	return mc_rows_str(&st->row, 0, c);
+}
+
+int dossier_add_event(struct mc_db *db, long long dossier, const char *at,
+    long long actor, const char *action, int from, int to, const char *note,
+    int step, int internal);
+
+int dossier_add_files(struct mc_db *db, long long id,
+    const struct mc_file *files, size_t n, const char *at, long long by);
+
+int dossier_add_results(struct mc_db *db, struct mc_arena *a, long long id,
+    enum mc_action act, const struct mc_action_args *args, const char *at,
+    long long by);
+
+time_t dossier_sql_time(const char *s);
+
+const char *dossier_sql_fmt(struct mc_arena *a, time_t t);
+
+int dossier_may_see(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct state *st);
+
+int dossier_allowed_who(const struct mc_user *u, unsigned int who,
+    const struct state *st);
+
+int dossier_create_steps(struct mc_db *db, struct mc_arena *a,
+    struct state *st, long long legal_minutes);
+
+int dossier_load_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int seq, struct mc_rows *out);
+
+int dossier_start_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int seq, time_t now, time_t clock, long long actor);
+
+int dossier_finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    time_t now, long long actor);
+
+int dossier_move_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int to, time_t now, long long actor);
+
+int dossier_legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
+    long long *minutes, long long *days, int *cutoff);
+
+int dossier_act_in(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const char *code, enum mc_action act,
+    const struct mc_action_args *args, time_t now);
+
+int dossier_shape(const char *what, const struct mc_rows *rows, size_t n);
+
+#endif

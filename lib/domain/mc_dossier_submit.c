@@ -1,0 +1,237 @@
+/*
+ * Submission: a dossier filed online or received at the counter, its
+ * documents and files, in one transaction; the events and result files
+ * the transitions write too.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_dossier_int.h"
+#include "mc_log.h"
+#include "mc_outbox.h"
+#include "mc_util.h"
+
+/*
+ * The receiving agency for a submission: the one named, if competent for
+ * the procedure, else the procedure's own. Returns its id or 0.
+ */
+static unsigned int
+receiving_agency(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, const struct mc_rows *proc,
+    const char **code)
+{
+	struct mc_rows ag;
+	const char    *kind;
+	unsigned int   own = (unsigned int)mc_rows_int(proc, 0, 1);
+
+	if (s->agency_code == NULL || *s->agency_code == '\0') {
+		if (own == 0 ||
+		    mc_db_query(db, a, &ag, dossier_stmts[STMT_AGENCY_ID], "i",
+			(long long)own) < 0 ||
+		    ag.n == 0)
+			return 0;
+	} else if (mc_db_query(db, a, &ag, dossier_stmts[STMT_AGENCY_CODE],
+		       "s", s->agency_code) < 0 ||
+	    ag.n == 0)
+		return 0;
+	kind = mc_rows_str(&ag, 0, 2);
+	if (strcmp(kind, "ward") == 0 ?
+		!mc_rows_int(proc, 0, 3) :
+		(unsigned int)mc_rows_int(&ag, 0, 0) != own)
+		return 0;
+	*code = mc_rows_str(&ag, 0, 1);
+	return (unsigned int)mc_rows_int(&ag, 0, 0);
+}
+
+int
+dossier_add_event(struct mc_db *db, long long dossier, const char *at,
+    long long actor, const char *action, int from, int to, const char *note,
+    int step, int internal)
+{
+	return mc_db_exec(db, dossier_stmts[STMT_EVENT], "isIsIisIi", dossier,
+		   at, actor, action, (long long)from, (long long)to, note,
+		   (long long)step, (long long)internal) < 0 ?
+	    -1 :
+	    0;
+}
+
+/*
+ * Records the documents received with a dossier (form 01 lists them): the
+ * ticked checklist, or else each attached file as one electronic copy.
+ */
+static int
+add_docs(struct mc_db *db, long long id, const struct mc_submission *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->ndocs; i++)
+		if (mc_db_exec(db, dossier_stmts[STMT_DOC_NEW], "iisii", id,
+			(long long)s->docs[i].seq, s->docs[i].name,
+			(long long)s->docs[i].originals,
+			(long long)s->docs[i].copies) < 0)
+			return -1;
+	if (s->ndocs > 0 || s->channel != CHANNEL_ONLINE)
+		return 0;
+	for (i = 0; i < s->nfiles; i++)
+		if (mc_db_exec(db, dossier_stmts[STMT_DOC_NEW], "iisii", id,
+			(long long)i + 1, s->files[i].filename, 0LL, 1LL) < 0)
+			return -1;
+	return 0;
+}
+
+int
+dossier_add_files(struct mc_db *db, long long id, const struct mc_file *files,
+    size_t n, const char *at, long long by)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "siss",
+			files[i].sha256, (long long)files[i].size,
+			files[i].mime, at) < 0 ||
+		    mc_db_exec(db, dossier_stmts[STMT_FILE], "isssI", id,
+			files[i].sha256, files[i].filename, at, by) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Stores the result files an officer attaches at sign, approve, decide or
+ * return; refuses an online return with none, then or before. 0, -1 or a
+ * DOSSIER_* outcome.
+ */
+int
+dossier_add_results(struct mc_db *db, struct mc_arena *a, long long id,
+    enum mc_action act, const struct mc_action_args *args, const char *at,
+    long long by)
+{
+	struct mc_rows rows;
+	size_t	       i;
+
+	if (args->nresults > 0 && act != ACTION_SIGN &&
+	    act != ACTION_APPROVE && act != ACTION_DECIDE &&
+	    act != ACTION_RETURN)
+		return DOSSIER_BAD_INPUT;
+	for (i = 0; i < args->nresults; i++)
+		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "siss",
+			args->results[i].sha256,
+			(long long)args->results[i].size,
+			args->results[i].mime, at) < 0 ||
+		    mc_db_exec(db, dossier_stmts[STMT_RESULT], "issssi", id,
+			args->results[i].sha256, args->results[i].filename,
+			mc_dossier_action_name(act), at, by) < 0)
+			return -1;
+	if (act != ACTION_RETURN || args->method != CHANNEL_ONLINE)
+		return 0;
+	if (mc_db_query(db, a, &rows, dossier_stmts[STMT_RESULT_COUNT], "i",
+		id) < 0)
+		return -1;
+	return mc_rows_int(&rows, 0, 0) > 0 ? 0 : DOSSIER_NO_RESULT;
+}
+
+/*
+ * Inserts a dossier in the open transaction; its id in *id, code in *code.
+ * Returns 0, -1 or a DOSSIER_* outcome.
+ */
+static int
+insert_dossier(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, time_t now, long long actor, long long *id,
+    const char **code)
+{
+	struct mc_rows proc;
+	const char    *agency_code = NULL, *c;
+	unsigned int   agency;
+	char	       at[20];
+
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &proc, dossier_stmts[STMT_PROC], "s",
+		s->procedure_code) < 0)
+		return -1;
+	if (proc.n == 0 ||
+	    (s->channel == CHANNEL_ONLINE && !mc_rows_int(&proc, 0, 4)))
+		return DOSSIER_NO_PROCEDURE;
+	if ((agency = receiving_agency(db, a, s, &proc, &agency_code)) == 0)
+		return DOSSIER_NO_AGENCY;
+	if ((c = mc_dossier_next_code(db, a, agency, agency_code, now)) ==
+	    NULL)
+		return -1;
+	if (mc_db_exec(db, dossier_stmts[STMT_INSERT], "siiiiIsssssiisss", c,
+		mc_rows_int(&proc, 0, 0), mc_rows_int(&proc, 0, 5),
+		(long long)agency, (long long)agency, s->account_id, s->name,
+		s->id_number, s->phone, s->email, s->address,
+		(long long)s->channel, (long long)STATUS_SUBMITTED,
+		s->form_json ? s->form_json : "{}", at, at) < 0)
+		return -1;
+	*id = (long long)mc_db_insert_id(db);
+	if (dossier_add_event(db, *id, at, actor ? actor : s->account_id,
+		"submit", 0, STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
+	    dossier_add_files(db, *id, s->files, s->nfiles, at,
+		actor ? actor : s->account_id) < 0 ||
+	    add_docs(db, *id, s) < 0)
+		return -1;
+	*code = c;
+	return 0;
+}
+
+static int
+submit_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+	long long      id;
+	int	       rc;
+
+	if ((rc = insert_dossier(db, c->a, c->s, c->now, 0, &id, c->out)) != 0)
+		return rc;
+	return mc_notify_dossier_event(db, c->a, id, "submit");
+}
+
+int
+mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, time_t now, const char **code)
+{
+	struct change c = { .a = a, .s = s, .now = now, .out = code };
+
+	return mc_db_tx(db, submit_tx, &c);
+}
+
+static int
+counter_tx(struct mc_db *db, void *arg)
+{
+	struct change *c = arg;
+	long long      id;
+	int	       rc;
+
+	if ((rc = insert_dossier(db, c->a, c->s, c->now, c->u->id, &id,
+		 c->out)) != 0)
+		return rc;
+	return dossier_act_in(db, c->a, c->u, *c->out, ACTION_ACCEPT, c->args,
+	    c->now);
+}
+
+int
+mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_submission *s, time_t now,
+    const char **code)
+{
+	struct mc_action_args args;
+	struct change	      c = { .a = a,
+			.s = s,
+			.u = u,
+			.args = &args,
+			.now = now,
+			.out = code };
+
+	/* Filed and accepted in one transaction: both or neither. */
+	memset(&args, 0, sizeof(args));
+	return mc_db_tx(db, counter_tx, &c);
+}
