@@ -1406,10 +1406,13 @@ int
 sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 {
 	const struct mc_rows *p = &cat->procs;
+	struct mc_arena	     *a;
 	const char	     *s;
 	size_t		      i, k, ev;
 	int		      rc = 0, featured;
 
+	if ((a = mc_arena_new(65536)) == NULL)
+		return -1;
 	rc |= mc_buf_adds(b, "{\"v\":1,\"fields\":[");
 	for (i = 0; i < cat->nfields; i++) {
 		k = cat->fields[i].first;
@@ -1428,12 +1431,9 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 	for (i = 0, k = 0; i < p->n; i++) {
 		if (!sitegen_code_ok(cell(p, i, PROC_CODE)))
 			continue;
-		s = cell(p, i, PROC_SEARCH);
-		if (s != NULL &&
-		    strncmp(s, cell(p, i, PROC_CODE),
-			strlen(cell(p, i, PROC_CODE))) == 0)
-			s += strlen(cell(p, i, PROC_CODE));
-		s += s != NULL ? strspn(s, " ") : 0;
+		/* The name folded by mc_fold(), as search.js folds queries. */
+		mc_arena_reset(a);
+		s = mc_fold(a, cell(p, i, PROC_NAME));
 		rc |= mc_buf_adds(b, k++ ? ",\n[" : "\n[");
 		rc |= mc_buf_add_json(b, cell(p, i, PROC_CODE));
 		rc |= mc_buf_addc(b, ',');
@@ -1450,6 +1450,7 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		    (int)sitegen_level(cat, i), featured);
 	}
 	rc |= mc_buf_adds(b, "]}\n");
+	mc_arena_free(a);
 	return rc < 0 ? -1 : 0;
 }
 

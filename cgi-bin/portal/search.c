@@ -12,6 +12,7 @@
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
+#include "mc_search.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -28,6 +29,7 @@ enum field {
 	FIELD_LEVEL,
 	FIELD_SERVICE,
 	FIELD_ONLINE,
+	FIELD_EXACT,
 	FIELD__MAX
 };
 
@@ -43,6 +45,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_LEVEL] = { "level", valid_level, 4, 0 },
 	[FIELD_SERVICE] = { "service", valid_service, 8, 0 },
 	[FIELD_ONLINE] = { "online", valid_uint, 1, 0 },
+	[FIELD_EXACT] = { "exact", valid_uint, 1, 0 },
 };
 /* clang-format on */
 
@@ -96,6 +99,7 @@ echo(struct mc_request *r)
 		{ FIELD_LEVEL, "level" },
 		{ FIELD_SERVICE, "service" },
 		{ FIELD_ONLINE, "online" },
+		{ FIELD_EXACT, "exact" },
 	};
 	struct buf  b;
 	const char *v, *qs;
@@ -108,7 +112,8 @@ echo(struct mc_request *r)
 			continue;
 		snprintf(name, sizeof(name), "Form.%s", echoed[i].name);
 		mc_view_set(r->hdf, name, v);
-		if (echoed[i].field != FIELD_Q)
+		if (echoed[i].field != FIELD_Q &&
+		    echoed[i].field != FIELD_EXACT)
 			mc_view_set(r->hdf, "Form.Filtered", "1");
 		query_add(&b, echoed[i].name, v);
 	}
@@ -120,10 +125,11 @@ echo(struct mc_request *r)
 static int
 page_search(struct mc_request *r)
 {
-	struct mc_cat_query cq;
-	struct mc_rows	    rows, fl, ag;
-	const char	   *qs, *level;
-	long long	    total = 0, page = 1, pages;
+	struct mc_cat_query  cq;
+	struct mc_search_how how;
+	struct mc_rows	     rows, fl, ag;
+	const char	    *qs, *level;
+	long long	     total = 0, page = 1, pages;
 
 	if (mc_req_field(r, FIELD_PAGE) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_PAGE), 1, PAGE_MAX, &page);
@@ -155,9 +161,18 @@ page_search(struct mc_request *r)
 	cq.offset = (size_t)(page - 1) * PER_PAGE;
 	if (*qs == '\0')
 		return mc_resp_page(r, "portal/search.cs");
-	if (mc_catalogue_find(r->db, r->arena, &cq, &rows, &total) < 0)
+	if (mc_search_find(r->db, r->arena, &cq,
+		mc_req_field(r, FIELD_EXACT) != NULL &&
+		    strcmp(mc_req_field(r, FIELD_EXACT), "1") == 0,
+		&rows, &total, &how) < 0)
 		return 503;
 	mc_view_set(r->hdf, "Data.Searched", "1");
+	if (how.used != NULL) /* a rewrite: "showing results for" */
+		mc_view_set(r->hdf, "Data.Used", how.used);
+	if (how.any)
+		mc_view_set(r->hdf, "Data.Any", "1");
+	if (how.ignored != NULL)
+		mc_view_set(r->hdf, "Data.Ignored", how.ignored);
 	mc_view_rows(r->hdf, "Data.Results", &rows);
 	mc_view_set_int(r->hdf, "Data.Total", total);
 	mc_view_set_int(r->hdf, "Data.Page", page);

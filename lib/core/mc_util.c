@@ -153,8 +153,32 @@ mc_utf8_chars(const char *s)
 	return n;
 }
 
-char *
-mc_fold(struct mc_arena *a, const char *s)
+/*
+ * The syllables written with a final i or y alike ("ký"/"kí", "lý"/"lí",
+ * "quý"/"quí", "công ty"/"công ti"): a consonant (or "qu") and a lone y
+ * become the same with i, in place. A word "y" alone (y tế) stays.
+ */
+static void
+fold_iy(char *s)
+{
+	char  *w;
+	size_t n;
+
+	for (w = s; *w != '\0'; w += n) {
+		while (*w == ' ')
+			w++;
+		n = strcspn(w, " ");
+		if (n == 2 && w[1] == 'y' && strchr("bdhklmnprstvx", w[0]) &&
+		    w[0] != '\0')
+			w[1] = 'i';
+		else if (n == 3 && w[0] == 'q' && w[1] == 'u' && w[2] == 'y')
+			w[2] = 'i';
+	}
+}
+
+/* mc_fold() and mc_fold_plain(): iy says whether i/y fold alike. */
+static char *
+fold(struct mc_arena *a, const char *s, int iy)
 {
 	utf8proc_uint8_t       *mapped = NULL;
 	utf8proc_ssize_t	n;
@@ -196,7 +220,21 @@ mc_fold(struct mc_arena *a, const char *s)
 	}
 	*o = '\0';
 	free(mapped);
+	if (iy)
+		fold_iy(out);
 	return out;
+}
+
+char *
+mc_fold(struct mc_arena *a, const char *s)
+{
+	return fold(a, s, 1);
+}
+
+char *
+mc_fold_plain(struct mc_arena *a, const char *s)
+{
+	return fold(a, s, 0);
 }
 
 char *

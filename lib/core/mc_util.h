@@ -39,11 +39,21 @@ size_t mc_utf8_chars(const char *s);
 
 /*
  * Folds text for search into the arena: NFKD, marks stripped, đ/Đ to d,
- * lowercase, every run of non-alphanumerics to one space, trimmed.
- * "Đăng ký KẾT HÔN" and "dang ky ket hon" fold to the same string.
+ * lowercase, every run of non-alphanumerics to one space, trimmed; the
+ * syllables spelt with i or y alike end in i ("ký", "kí" and "ky" fold to
+ * "ki"; also l, m, h, t, s, v, qu...). The old and new tone-mark places
+ * ("hoà"/"hòa") fold alike since marks go. "Đăng ký KẾT HÔN" and
+ * "dang ki ket hon" fold to the same string. htdocs/js/search.js's fold()
+ * is the same rule; tests/data/fold.tsv holds the cases both must pass.
  * Returns NULL on invalid UTF-8.
  */
 char *mc_fold(struct mc_arena *, const char *s);
+
+/*
+ * mc_fold() without the i/y rule ("Lý lịch" -> "ly lich"): for names that
+ * are addresses and must not change, such as the fields' slugs.
+ */
+char *mc_fold_plain(struct mc_arena *, const char *s);
 
 /* NFC of a valid UTF-8 string into the arena; NULL on invalid input. */
 char *mc_nfc(struct mc_arena *, const char *s);

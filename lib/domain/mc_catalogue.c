@@ -22,6 +22,8 @@ enum stmt {
 	STMT_BY_CODE_COUNT,
 	STMT_SEARCH,
 	STMT_SEARCH_COUNT,
+	STMT_SEARCH_ANY,
+	STMT_SEARCH_ANY_COUNT,
 	STMT_FILTER,
 	STMT_FILTER_COUNT,
 	STMT_AGENCY,
@@ -87,6 +89,27 @@ static const char *const stmts[STMT__MAX] = {
 	    FILTERS "ORDER BY phrase DESC, featured DESC, CHAR_LENGTH(p.name) "
 	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
 	[STMT_SEARCH_COUNT] = "SELECT COUNT(*) " LIST_FROM
+	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
+	/*
+	 * No procedure holds every word: those holding some, the most words
+	 * first (eight slots, " word " or "#", which no search text holds).
+	 */
+	[STMT_SEARCH_ANY] = "SELECT " LIST_COLUMNS ", "
+	    "0 AS phrase, EXISTS (SELECT 1 FROM life_event_items i "
+	    "WHERE i.procedure_code = p.code OR i.field_slug = f.slug) "
+	    "AS featured, p.search_text, "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) AS matched "
+	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
+	    FILTERS "ORDER BY matched DESC, featured DESC, CHAR_LENGTH(p.name) "
+	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
+	[STMT_SEARCH_ANY_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
 	[STMT_FILTER] = "SELECT " LIST_COLUMNS LIST_FROM "WHERE 1 " FILTERS
 	    "ORDER BY f.name, p.name, p.code LIMIT ? OFFSET ?",
@@ -271,6 +294,44 @@ run(struct mc_db *db, struct mc_arena *a, enum stmt list, enum stmt cnt,
 	    f->service, f->service, f->online, lim, off);
 }
 
+#define ANY_WORDS 8
+
+/* The search by some of the words (q->any), most words first. */
+static int
+run_any(struct mc_db *db, struct mc_arena *a, const char *folded,
+    const struct filters *f, const struct mc_cat_query *q, struct mc_rows *out,
+    long long *total)
+{
+	struct mc_rows rows;
+	const char    *slot[ANY_WORDS], *w, *boolean;
+	long long      lim = (long long)q->limit, off = (long long)q->offset;
+	size_t	       i, n, k = 0;
+
+	for (i = 0; i < ANY_WORDS; i++)
+		slot[i] = "#";
+	for (w = folded; *w != '\0' && k < ANY_WORDS; w += n) {
+		while (*w == ' ')
+			w++;
+		if ((n = strcspn(w, " ")) > 0)
+			slot[k++] = mc_arena_printf(a, " %.*s ", (int)n, w);
+	}
+	boolean = folded; /* no operator: any word */
+	if (mc_db_query(db, a, &rows, stmts[STMT_SEARCH_ANY_COUNT],
+		"siiiiiissi", boolean, f->field, f->field, f->agency,
+		f->agency, f->province, f->commune, f->service, f->service,
+		f->online) < 0 ||
+	    rows.n != 1)
+		return -1;
+	*total = mc_rows_int(&rows, 0, 0);
+	if (*total == 0 || off >= *total)
+		return 0;
+	return mc_db_query(db, a, out, stmts[STMT_SEARCH_ANY],
+	    "sssssssssiiiiiissiii", slot[0], slot[1], slot[2], slot[3],
+	    slot[4], slot[5], slot[6], slot[7], boolean, f->field, f->field,
+	    f->agency, f->agency, f->province, f->commune, f->service,
+	    f->service, f->online, lim, off);
+}
+
 static int
 find(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
     struct mc_rows *out, long long *total)
@@ -315,6 +376,8 @@ find(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
 	}
 	boolean = mc_arena_strdup(a, b.s ? b.s : "");
 	mc_buf_free(&b);
+	if (q->any)
+		return run_any(db, a, folded, &f, q, out, total);
 	return run(db, a, STMT_SEARCH, STMT_SEARCH_COUNT,
 	    mc_arena_printf(a, " %s ", folded), boolean, &f, q, out, total);
 }

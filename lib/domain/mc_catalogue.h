@@ -23,6 +23,7 @@ struct mc_cat_query {
 	enum mc_cat_level level;
 	const char	 *service; /* "full", "partial", "none" */
 	int		  online;  /* only those filed online */
+	int		  any;	   /* some words suffice (below) */
 	size_t		  limit, offset;
 };
 
@@ -37,7 +38,10 @@ struct mc_cat_query {
  * commune-level procedures (every ward receives them). Columns: code,
  * name, field_name, level_province, level_commune, online, field_name_en,
  * service_level, field_slug. *total receives the number of matches.
- * 0 or -1.
+ * With any set, a procedure holding at least one of the (first eight)
+ * words matches, those holding the most words first (then as above);
+ * column 11 is then its folded search text (mc_search.h says which words
+ * were ignored). 0 or -1.
  */
 int mc_catalogue_find(struct mc_db *, struct mc_arena *,
     const struct mc_cat_query *, struct mc_rows *, long long *total);

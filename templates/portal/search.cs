@@ -4,7 +4,9 @@
      name,name_en,kind}, and after a search Data.Searched, Data.Total,
      Data.Page, Data.Pages, Data.PrevPage, Data.NextPage,
      Data.Results.N.{code,name,field_name,field_name_en,level_province,
-     level_commune,online,service_level}. ?>
+     level_commune,online,service_level}; Data.Used (the words searched
+     instead of those typed), Data.Any (results hold only some of the
+     words), Data.Ignored (words the first result lacks). ?>
 <h1><?cs var:Lang.Find.Title ?></h1>
 <?cs include:"partials/search_form.cs" ?>
 <details class="card filters-box"<?cs if:Form.Filtered ?> open<?cs /if ?>>
@@ -36,8 +38,10 @@
 </form>
 </details>
 <?cs if:Data.Searched ?>
-<p role="status" class="result-count"><strong><?cs var:Data.Total ?></strong> <?cs var:Lang.Find.Results ?> “<?cs var:Form.q ?>”</p>
-<?cs if:subcount(Data.Results) ?><ol class="results proc-list" start="<?cs var:(Data.Page - 1) * 20 + 1 ?>">
+<p role="status" class="result-count"><strong><?cs var:Data.Total ?></strong> <?cs var:Lang.Find.Results ?> “<?cs if:Data.Used ?><?cs var:Data.Used ?><?cs else ?><?cs var:Form.q ?><?cs /if ?>”</p>
+<?cs if:Data.Used ?><p class="search-fix" id="search-fix"><?cs var:Lang.Find.ShowingFor ?> “<strong><?cs var:Data.Used ?></strong>”. <a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;exact=1<?cs if:Page.Lang == "en" ?>&amp;lang=en<?cs /if ?>"><?cs var:Lang.Find.Exact ?> “<?cs var:Form.q ?>”</a></p>
+<?cs /if ?><?cs if:Data.Any ?><p class="search-fix" id="search-any"><?cs var:Lang.Find.SomeWords ?><?cs if:Data.Ignored ?> <?cs var:Lang.Find.Ignored ?> <strong><?cs var:Data.Ignored ?></strong>.<?cs /if ?></p>
+<?cs /if ?><?cs if:subcount(Data.Results) ?><ol class="results proc-list" start="<?cs var:(Data.Page - 1) * 20 + 1 ?>">
 <?cs each:p = Data.Results ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:url_escape(p.code) ?>.html" lang="vi"><?cs var:p.name ?></a>
 <span class="meta"><?cs var:p.code ?> · <?cs if:Page.Lang == "en" && p.field_name_en ?><?cs var:p.field_name_en ?><?cs else ?><?cs var:p.field_name ?><?cs /if ?> · <?cs if:p.level_province && p.level_commune ?><?cs var:Lang.Level.Both ?><?cs elif:p.level_province ?><?cs var:Lang.Level.Province ?><?cs else ?><?cs var:Lang.Level.Commune ?><?cs /if ?><?cs if:p.online ?> · <?cs var:Lang.Common.Online ?><?cs /if ?></span></li>
 <?cs /each ?></ol>

@@ -98,9 +98,9 @@ test_util(void)
 	CHECK(!mc_utf8_valid("\xF5\x80\x80\x80", 4)); /* past U+10FFFF */
 	CHECK_INT(mc_utf8_chars("Hồ sơ"), 5);
 
-	CHECK_STR(mc_fold(a, "Đăng ký KẾT HÔN"), "dang ky ket hon");
-	CHECK_STR(mc_fold(a, nfd), "dang ky ket hon");
-	CHECK_STR(mc_fold(a, "  dang   ky, (ket) hon!! "), "dang ky ket hon");
+	CHECK_STR(mc_fold(a, "Đăng ký KẾT HÔN"), "dang ki ket hon");
+	CHECK_STR(mc_fold(a, nfd), "dang ki ket hon");
+	CHECK_STR(mc_fold(a, "  dang   ky, (ket) hon!! "), "dang ki ket hon");
 	CHECK_STR(mc_fold(a, "Thủ tục 1.000894"), "thu tuc 1 000894");
 	CHECK(mc_fold(a, "bad \xFF") == NULL);
 	CHECK_STR(mc_nfc(a, nfd), "Đăng ký kết hôn");

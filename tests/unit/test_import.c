@@ -230,7 +230,7 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 	CHECK_INT(proc_row(db, a, "9.999902", &r), 1);
 	CHECK_STR(mc_rows_str(&r, 0, 1), NAME_2);
 	CHECK_STR(mc_rows_str(&r, 0, 2),
-	    "9.999902 thu tuc kiem thu dang ky ho tich");
+	    "9.999902 thu tuc kiem thu dang ki ho tich");
 	CHECK_INT(mc_rows_int(&r, 0, 4), 4); /* 0,5 working day */
 	CHECK_INT(mc_rows_int(&r, 0, 8), 1);
 	CHECK(mc_rows_str(&r, 0, 9) == NULL);	       /* commune only */

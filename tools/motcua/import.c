@@ -490,7 +490,7 @@ field_slug(struct importer *im, const char *name)
 	char  *s, *c;
 	size_t n;
 
-	if ((s = mc_fold(im->row, name)) == NULL)
+	if ((s = mc_fold_plain(im->row, name)) == NULL) /* slugs stay */
 		return NULL;
 	for (c = s; *c != '\0'; c++)
 		if (*c == ' ')

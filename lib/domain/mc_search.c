@@ -1,0 +1,644 @@
+/*
+ * Search that finds what people mean: the catalogue's words and the
+ * synonyms (kept per process, read again when they change), the rewriting
+ * of a query that found nothing, and the search in three tries.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_log.h"
+#include "mc_search.h"
+#include "mc_util.h"
+
+#define WORD_MAX   48 /* longer "words" are not corrected */
+#define SPLIT_MAX  4  /* pieces of a run-together word */
+#define RECHECK	   2  /* seconds between checks that the words changed */
+#define VOCAB_HINT 8192
+
+enum stmt {
+	STMT_SIGNATURE,
+	STMT_TEXTS,
+	STMT_SYNONYMS_ACTIVE,
+	STMT_SYNONYMS,
+	STMT_SYN_ADD,
+	STMT_SYN_SEED,
+	STMT_SYN_SET,
+	STMT__MAX
+};
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_SIGNATURE] = "SELECT CONCAT((SELECT COUNT(*) FROM procedures), "
+	    "' ', IFNULL((SELECT MAX(updated_at) FROM procedures), ''), ' ', "
+	    "(SELECT COUNT(*) FROM search_synonyms), ' ', "
+	    "IFNULL((SELECT MAX(updated_at) FROM search_synonyms), ''))",
+	[STMT_TEXTS] = "SELECT search_text FROM procedures",
+	[STMT_SYNONYMS_ACTIVE] = "SELECT term, means FROM search_synonyms "
+	    "WHERE active = 1",
+	[STMT_SYNONYMS] = "SELECT id, term, means, source, active, "
+	    "DATE_FORMAT(updated_at, '%Y-%m-%d %H:%i') FROM search_synonyms "
+	    "ORDER BY active DESC, term, means, id",
+	[STMT_SYN_ADD] = "INSERT INTO search_synonyms (term, means, source, "
+	    "active, updated_at, updated_by) VALUES (?, ?, ?, 1, NOW(), ?) "
+	    "ON DUPLICATE KEY UPDATE active = 1, source = VALUES(source), "
+	    "updated_at = NOW(), updated_by = VALUES(updated_by)",
+	[STMT_SYN_SEED] = "INSERT IGNORE INTO search_synonyms (term, means, "
+	    "source, active, updated_at) VALUES (?, ?, ?, 1, NOW())",
+	[STMT_SYN_SET] = "UPDATE search_synonyms SET active = ?, "
+	    "updated_at = NOW(), updated_by = ? WHERE id = ?",
+};
+/* clang-format on */
+
+/* ------------------------------------------------------------ the words */
+
+/* 1 if the n bytes at s are all lowercase ASCII letters. */
+static int
+letters(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return n > 0;
+}
+
+/* Adds the pair "a b" (a: na bytes, b: nb bytes). 0 or -1. */
+static int
+pair_add(struct mc_search_words *w, const char *a, size_t na, const char *b,
+    size_t nb)
+{
+	char **np;
+
+	if (w->npair == w->paircap) {
+		w->paircap = w->paircap ? w->paircap * 2 : VOCAB_HINT;
+		if ((np = realloc(w->pair, w->paircap * sizeof(*np))) == NULL)
+			return -1;
+		w->pair = np;
+	}
+	if ((w->pair[w->npair] = malloc(na + nb + 2)) == NULL)
+		return -1;
+	memcpy(w->pair[w->npair], a, na);
+	w->pair[w->npair][na] = ' ';
+	memcpy(w->pair[w->npair] + na + 1, b, nb);
+	w->pair[w->npair++][na + nb + 1] = '\0';
+	return 0;
+}
+
+int
+mc_search_words_add(struct mc_search_words *w, const char *folded)
+{
+	const char *s, *prev = NULL;
+	size_t	    n, nprev = 0;
+	char	  **nw;
+	unsigned   *nf;
+
+	for (s = folded; *s != '\0'; s += n) {
+		while (*s == ' ')
+			s++;
+		n = strcspn(s, " ");
+		if (n == 0 || n > WORD_MAX || !letters(s, n)) {
+			prev = NULL;
+			continue;
+		}
+		if (prev != NULL && pair_add(w, prev, nprev, s, n) < 0)
+			return -1;
+		prev = s;
+		nprev = n;
+		if (w->n == w->cap) {
+			w->cap = w->cap ? w->cap * 2 : VOCAB_HINT;
+			if ((nw = realloc(w->word, w->cap * sizeof(*nw))) ==
+			    NULL)
+				return -1;
+			w->word = nw;
+			if ((nf = realloc(w->freq, w->cap * sizeof(*nf))) ==
+			    NULL)
+				return -1;
+			w->freq = nf;
+		}
+		if ((w->word[w->n] = strndup(s, n)) == NULL)
+			return -1;
+		w->freq[w->n++] = 1;
+	}
+	return 0;
+}
+
+int
+mc_search_words_synonym(struct mc_search_words *w, const char *term,
+    const char *means)
+{
+	char **nt, **nm;
+
+	if (*term == '\0' || *means == '\0')
+		return 0;
+	if (w->nsyn == w->syncap) {
+		w->syncap = w->syncap ? w->syncap * 2 : 256;
+		if ((nt = realloc(w->term, w->syncap * sizeof(*nt))) == NULL)
+			return -1;
+		w->term = nt;
+		if ((nm = realloc(w->means, w->syncap * sizeof(*nm))) == NULL)
+			return -1;
+		w->means = nm;
+	}
+	if ((w->term[w->nsyn] = strdup(term)) == NULL)
+		return -1;
+	if ((w->means[w->nsyn] = strdup(means)) == NULL) {
+		free(w->term[w->nsyn]);
+		return -1;
+	}
+	w->nsyn++;
+	return mc_search_words_add(w, means);
+}
+
+static int
+cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+void
+mc_search_words_done(struct mc_search_words *w)
+{
+	size_t i, j, k, out;
+	char  *t;
+
+	/* Sort the words, carrying no counts yet (all 1), then merge. */
+	qsort(w->word, w->n, sizeof(*w->word), cmp_str);
+	for (i = 0, out = 0; i < w->n; i = j) {
+		for (j = i + 1;
+		     j < w->n && strcmp(w->word[j], w->word[i]) == 0; j++)
+			free(w->word[j]);
+		w->word[out] = w->word[i];
+		w->freq[out++] = (unsigned)(j - i);
+	}
+	w->n = out;
+	qsort(w->pair, w->npair, sizeof(*w->pair), cmp_str);
+	for (i = 0, out = 0; i < w->npair; i = j) {
+		for (j = i + 1;
+		     j < w->npair && strcmp(w->pair[j], w->pair[i]) == 0; j++)
+			free(w->pair[j]);
+		w->pair[out++] = w->pair[i];
+	}
+	w->npair = out;
+	/* Synonyms, longest term first (insertion sort: a few hundred). */
+	for (i = 1; i < w->nsyn; i++)
+		for (k = i;
+		     k > 0 && strlen(w->term[k]) > strlen(w->term[k - 1]);
+		     k--) {
+			t = w->term[k];
+			w->term[k] = w->term[k - 1];
+			w->term[k - 1] = t;
+			t = w->means[k];
+			w->means[k] = w->means[k - 1];
+			w->means[k - 1] = t;
+		}
+}
+
+void
+mc_search_words_free(struct mc_search_words *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		free(w->word[i]);
+	for (i = 0; i < w->npair; i++)
+		free(w->pair[i]);
+	free(w->pair);
+	for (i = 0; i < w->nsyn; i++) {
+		free(w->term[i]);
+		free(w->means[i]);
+	}
+	free(w->word);
+	free(w->freq);
+	free(w->term);
+	free(w->means);
+	memset(w, 0, sizeof(*w));
+}
+
+/* The index of the word (n bytes at s), or -1. */
+static long
+find(const struct mc_search_words *w, const char *s, size_t n)
+{
+	size_t lo = 0, hi = w->n, mid;
+	int    c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strncmp(w->word[mid], s, n);
+		if (c == 0 && w->word[mid][n] != '\0')
+			c = 1;
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+int
+mc_search_words_has(const struct mc_search_words *w, const char *s, size_t n)
+{
+	return find(w, s, n) >= 0;
+}
+
+/*
+ * A piece of a run-together word as the vocabulary holds it: "ky" is
+ * "ki" (mc_fold's i/y rule); the piece in buf, its length.
+ */
+static size_t
+piece(char *buf, const char *s, size_t n)
+{
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (n == 2 && buf[1] == 'y' && strchr("bdhklmnprstvx", buf[0]))
+		buf[1] = 'i';
+	else if (n == 3 && strcmp(buf, "quy") == 0)
+		buf[2] = 'i';
+	return n;
+}
+
+size_t
+mc_search_distance(const char *a, size_t na, const char *b, size_t nb,
+    size_t max)
+{
+	size_t d[WORD_MAX + 1][WORD_MAX + 1], i, j, v, best;
+
+	if (na > WORD_MAX || nb > WORD_MAX)
+		return max + 1;
+	if ((na > nb ? na - nb : nb - na) > max)
+		return max + 1;
+	for (i = 0; i <= na; i++)
+		d[i][0] = i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= na; i++) {
+		best = max + 1;
+		for (j = 1; j <= nb; j++) {
+			v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+			if (v < best)
+				best = v;
+		}
+		if (best > max)
+			return max + 1;
+	}
+	return d[na][nb] > max ? max + 1 : d[na][nb];
+}
+
+/* A way to cut a word: where each piece ends, and its score. */
+struct cut {
+	size_t	      at[SPLIT_MAX], k;
+	int	      pairs;
+	unsigned long freq;
+};
+
+/* 1 if the pieces "a b" (each n bytes, as piece() makes them) are a pair. */
+static int
+is_pair(const struct mc_search_words *w, const char *a, const char *b)
+{
+	char   buf[2 * WORD_MAX + 2];
+	size_t lo = 0, hi = w->npair, mid;
+	int    c;
+
+	snprintf(buf, sizeof(buf), "%s %s", a, b);
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(w->pair[mid], buf)) == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* Scores a complete cut of s and keeps it in best when better. */
+static void
+cut_score(const struct mc_search_words *w, const char *s, struct cut *c,
+    struct cut *best)
+{
+	char   prev[WORD_MAX + 1], buf[WORD_MAX + 1];
+	size_t i, from = 0;
+
+	c->pairs = 0;
+	c->freq = 0;
+	for (i = 0; i < c->k; from = c->at[i++]) {
+		piece(buf, s + from, c->at[i] - from);
+		c->freq += w->freq[find(w, buf, strlen(buf))];
+		if (i > 0 && is_pair(w, prev, buf))
+			c->pairs++;
+		memcpy(prev, buf, sizeof(buf));
+	}
+	if (best->k == 0 || c->k < best->k ||
+	    (c->k == best->k &&
+		(c->pairs > best->pairs ||
+		    (c->pairs == best->pairs && c->freq > best->freq))))
+		*best = *c;
+}
+
+/* Every cut of s from pos on into words of the vocabulary. */
+static void
+cut_walk(const struct mc_search_words *w, const char *s, size_t n, size_t pos,
+    struct cut *c, struct cut *best)
+{
+	char   buf[WORD_MAX + 1];
+	size_t end;
+
+	if (pos == n) {
+		if (c->k >= 2)
+			cut_score(w, s, c, best);
+		return;
+	}
+	if (c->k == SPLIT_MAX || (best->k != 0 && c->k >= best->k))
+		return;
+	for (end = pos + 2; end <= n; end++)
+		if (mc_search_words_has(w, buf,
+			piece(buf, s + pos, end - pos))) {
+			c->at[c->k++] = end;
+			cut_walk(w, s, n, end, c, best);
+			c->k--;
+		}
+}
+
+/*
+ * Splits the n bytes at s into the fewest words of the vocabulary (at most
+ * SPLIT_MAX, each of 2 letters or more; then the most pairs the names
+ * hold, then the most frequent words), appended to b with spaces. 1 if
+ * split, 0 if not.
+ */
+static int
+split(const struct mc_search_words *w, struct buf *b, const char *s, size_t n)
+{
+	struct cut c, best;
+	char	   buf[WORD_MAX + 1];
+	size_t	   i, from = 0;
+
+	if (n > WORD_MAX || n < 4)
+		return 0;
+	memset(&c, 0, sizeof(c));
+	memset(&best, 0, sizeof(best));
+	cut_walk(w, s, n, 0, &c, &best);
+	if (best.k < 2)
+		return 0;
+	for (i = 0; i < best.k; from = best.at[i++]) {
+		piece(buf, s + from, best.at[i] - from);
+		mc_buf_addf(b, "%s%s", i ? " " : "", buf);
+	}
+	return 1;
+}
+
+/* The nearest word of the vocabulary to the n bytes at s, or NULL. */
+static const char *
+nearest(const struct mc_search_words *w, const char *s, size_t n)
+{
+	size_t	    i, d, max, bestd;
+	unsigned    bestf = 0;
+	const char *best = NULL;
+
+	if (n < 3 || n > WORD_MAX)
+		return NULL;
+	max = n <= 5 ? 1 : 2;
+	bestd = max + 1;
+	for (i = 0; i < w->n; i++) {
+		d = mc_search_distance(s, n, w->word[i], strlen(w->word[i]),
+		    max);
+		if (d < bestd ||
+		    (d == bestd && d <= max && w->freq[i] > bestf)) {
+			bestd = d;
+			bestf = w->freq[i];
+			best = w->word[i];
+		}
+	}
+	return bestd <= max ? best : NULL;
+}
+
+const char *
+mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
+    const char *folded)
+{
+	struct buf  b, q;
+	const char *s, *hit, *near, *out;
+	char	   *spaced;
+	size_t	    i, n;
+
+	/* The synonyms, on " query " (whole words), longest first. */
+	mc_buf_init(&q, 4096);
+	mc_buf_addf(&q, " %s ", folded);
+	for (i = 0; i < w->nsyn && q.s != NULL; i++) {
+		spaced = mc_arena_printf(a, " %s ", w->term[i]);
+		if ((hit = strstr(q.s, spaced)) == NULL ||
+		    strstr(q.s, mc_arena_printf(a, " %s ", w->means[i])) !=
+			NULL)
+			continue;
+		s = mc_arena_printf(a, "%.*s %s %s", (int)(hit - q.s), q.s,
+		    w->means[i], hit + strlen(spaced));
+		q.len = 0;
+		mc_buf_adds(&q, s);
+	}
+	/* The words the vocabulary does not know. */
+	mc_buf_init(&b, 4096);
+	for (s = q.s ? q.s : ""; *s != '\0'; s += n) {
+		while (*s == ' ')
+			s++;
+		if ((n = strcspn(s, " ")) == 0)
+			break;
+		if (b.len > 0)
+			mc_buf_addc(&b, ' ');
+		if (!letters(s, n) || mc_search_words_has(w, s, n))
+			mc_buf_addf(&b, "%.*s", (int)n, s);
+		else if (split(w, &b, s, n))
+			continue;
+		else if ((near = nearest(w, s, n)) != NULL)
+			mc_buf_adds(&b, near);
+		else
+			mc_buf_addf(&b, "%.*s", (int)n, s);
+	}
+	out = mc_arena_strdup(a, b.s ? b.s : "");
+	mc_buf_free(&b);
+	mc_buf_free(&q);
+	return out;
+}
+
+/* ------------------------------------------------------------ the cache */
+
+static struct mc_search_words cache;
+static char		      cache_sig[128];
+static time_t		      cache_checked;
+static int		      cache_ok;
+
+static const char *
+ez(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* Reads the catalogue's words and the synonyms again if they changed. */
+static int
+cache_fresh(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_search_words fresh;
+	struct mc_rows	       sig, texts, syn;
+	const char	      *s, *t, *m;
+	size_t		       i;
+	time_t		       now = time(NULL);
+
+	if (cache_ok && now - cache_checked < RECHECK && now >= cache_checked)
+		return 0;
+	if (mc_db_query(db, a, &sig, stmts[STMT_SIGNATURE], "") < 0 ||
+	    sig.n != 1)
+		return -1;
+	s = mc_rows_str(&sig, 0, 0);
+	cache_checked = now;
+	if (cache_ok && s != NULL && strcmp(s, cache_sig) == 0)
+		return 0;
+	if (mc_db_query(db, a, &texts, stmts[STMT_TEXTS], "") < 0 ||
+	    mc_db_query(db, a, &syn, stmts[STMT_SYNONYMS_ACTIVE], "") < 0)
+		return -1;
+	memset(&fresh, 0, sizeof(fresh));
+	for (i = 0; i < texts.n; i++)
+		if ((t = mc_rows_str(&texts, i, 0)) != NULL &&
+		    mc_search_words_add(&fresh, t) < 0)
+			goto fail;
+	for (i = 0; i < syn.n; i++) {
+		t = mc_fold(a, ez(mc_rows_str(&syn, i, 0)));
+		m = mc_fold(a, ez(mc_rows_str(&syn, i, 1)));
+		if (t != NULL && m != NULL && strcmp(t, m) != 0 &&
+		    mc_search_words_synonym(&fresh, t, m) < 0)
+			goto fail;
+	}
+	mc_search_words_done(&fresh);
+	mc_search_words_free(&cache);
+	cache = fresh;
+	snprintf(cache_sig, sizeof(cache_sig), "%s", s ? s : "");
+	cache_ok = 1;
+	return 0;
+fail:
+	mc_err("mc_search: out of memory reading the catalogue's words");
+	mc_search_words_free(&fresh);
+	return -1;
+}
+
+/* The words of folded that text (a folded search text) does not hold. */
+static const char *
+missing(struct mc_arena *a, const char *folded, const char *text)
+{
+	struct buf  b;
+	const char *s, *out;
+	char	   *spaced;
+	size_t	    n;
+
+	spaced = mc_arena_printf(a, " %s ", text ? text : "");
+	mc_buf_init(&b, 1024);
+	for (s = folded; *s != '\0'; s += n) {
+		while (*s == ' ')
+			s++;
+		if ((n = strcspn(s, " ")) == 0)
+			break;
+		if (strstr(spaced, mc_arena_printf(a, " %.*s ", (int)n, s)) ==
+		    NULL)
+			mc_buf_addf(&b, "%s%.*s", b.len ? " " : "", (int)n, s);
+	}
+	out = b.len ? mc_arena_strdup(a, b.s) : NULL;
+	mc_buf_free(&b);
+	return out;
+}
+
+int
+mc_search_find(struct mc_db *db, struct mc_arena *a,
+    const struct mc_cat_query *q, int exact, struct mc_rows *out,
+    long long *total, struct mc_search_how *how)
+{
+	struct mc_cat_query again;
+	const char	   *folded, *used;
+
+	memset(how, 0, sizeof(*how));
+	if (mc_catalogue_find(db, a, q, out, total) < 0)
+		return -1;
+	if (*total > 0 || exact || q->q == NULL ||
+	    (folded = mc_fold(a, q->q)) == NULL || *folded == '\0' ||
+	    (*folded >= '0' && *folded <= '9' && strchr(q->q, '.') != NULL))
+		return 0;
+	again = *q;
+	used = folded;
+	if (cache_fresh(db, a) == 0) {
+		used = mc_search_rewrite(&cache, a, folded);
+		if (used == NULL)
+			return -1;
+		if (strcmp(used, folded) != 0) {
+			again.q = used;
+			if (mc_catalogue_find(db, a, &again, out, total) < 0)
+				return -1;
+			if (*total > 0) {
+				how->used = used;
+				return 0;
+			}
+		}
+	}
+	/* Some of the words, most first; say which the first lacks. */
+	again.q = used;
+	again.any = 1;
+	if (mc_catalogue_find(db, a, &again, out, total) < 0)
+		return -1;
+	if (*total == 0)
+		return 0;
+	how->any = 1;
+	if (strcmp(used, folded) != 0)
+		how->used = used;
+	if (out->n > 0)
+		how->ignored = missing(a, used, mc_rows_str(out, 0, 11));
+	return 0;
+}
+
+/* ------------------------------------------------------------ synonyms */
+
+int
+mc_search_synonyms(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
+{
+	if (mc_db_query(db, a, out, stmts[STMT_SYNONYMS], "") < 0)
+		return -1;
+	if (out->n > 0 && out->ncols != SYN__MAX) {
+		mc_err("mc_search_synonyms: %zu columns", out->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_search_synonym_add(struct mc_db *db, const char *term, const char *means,
+    const char *source, long long by)
+{
+	if (by > 0)
+		return mc_db_exec(db, stmts[STMT_SYN_ADD], "sssi", term, means,
+			   source, by) < 0 ?
+		    -1 :
+		    0;
+	return mc_db_exec(db, stmts[STMT_SYN_SEED], "sss", term, means,
+		   source) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_search_synonym_set(struct mc_db *db, long long id, int active, long long by)
+{
+	long long n;
+
+	if ((n = mc_db_exec(db, stmts[STMT_SYN_SET], "iii",
+		 (long long)!!active, by, id)) < 0)
+		return -1;
+	return n > 0;
+}

@@ -1,0 +1,121 @@
+/*
+ * Search that finds what people mean: the catalogue's vocabulary and the
+ * synonyms webmasters keep (table search_synonyms), the rewriting of a
+ * query that finds nothing (synonyms, run-together words split, typos
+ * corrected to the nearest word), and the search that tries the query as
+ * typed, then rewritten, then by the words that do match.
+ * htdocs/js/search.js does the same on the generator's index.
+ */
+#ifndef MC_SEARCH_H
+#define MC_SEARCH_H
+
+#include <stddef.h>
+
+#include "mc_catalogue.h"
+#include "mc_db.h"
+
+struct mc_arena;
+
+/* The words of the catalogue's names and the synonyms, for rewriting. */
+struct mc_search_words {
+	char	**word; /* sorted, unique, folded */
+	unsigned *freq; /* how many times each occurs */
+	size_t	  n, cap;
+	char	**pair; /* two words one after the other, sorted */
+	size_t	  npair, paircap;
+	char	**term;	 /* synonyms, folded, longest term first */
+	char	**means; /* what each term means, folded */
+	size_t	  nsyn, syncap;
+};
+
+/*
+ * Adds the words of a folded text (letters only: codes and numbers are not
+ * words) and its pairs of neighbouring words to w; then
+ * mc_search_words_done() once all are in. 0 or -1.
+ */
+int mc_search_words_add(struct mc_search_words *w, const char *folded);
+
+/* Adds a synonym pair (both folded, non-empty). 0 or -1. */
+int mc_search_words_synonym(struct mc_search_words *w, const char *term,
+    const char *means);
+
+/* Sorts and merges the words, orders the synonyms longest first. */
+void mc_search_words_done(struct mc_search_words *w);
+
+/* Frees what w holds and empties it. */
+void mc_search_words_free(struct mc_search_words *w);
+
+/* 1 if the n bytes at s are a word of the vocabulary, else 0. */
+int mc_search_words_has(const struct mc_search_words *w, const char *s,
+    size_t n);
+
+/*
+ * The optimal-string-alignment distance between a and b (an insertion, a
+ * deletion, a substitution or two neighbours swapped cost 1), or max + 1
+ * when it is more than max.
+ */
+size_t mc_search_distance(const char *a, size_t na, const char *b, size_t nb,
+    size_t max);
+
+/*
+ * Rewrites a folded query that found nothing: a synonym's term becomes what
+ * it means (longest terms first, once each), then every word that is not in
+ * the vocabulary is split into at most four words of it ("dangky" -> "dang
+ * ki"; the fewest, then the most pairs the names hold, then the most
+ * frequent words) or else replaced by the nearest word (distance 1 for words of 3-5
+ * letters, 2 for longer; the most frequent on a tie), else kept. Returns
+ * the new folded query in the arena (equal to folded when nothing
+ * changed), NULL on memory failure.
+ */
+const char *mc_search_rewrite(const struct mc_search_words *w,
+    struct mc_arena *a, const char *folded);
+
+/* What mc_search_find() did with a query. */
+struct mc_search_how {
+	const char *used;    /* the folded words searched, when not those
+				typed (a rewrite); else NULL */
+	const char *ignored; /* with any: words of the query the first
+				result does not hold; else NULL */
+	int	    any;     /* no procedure holds every word: ranked by
+				the words that match */
+};
+
+/*
+ * The catalogue search (mc_catalogue_find) that finds what people mean:
+ * the query as typed; when that finds nothing and exact is 0, rewritten
+ * (mc_search_rewrite against the catalogue's words and the active
+ * synonyms, read once per process and again when procedures or synonyms
+ * change); when that finds nothing either, the procedures holding some of
+ * the words, most words first (how->any, how->ignored). 0 or -1.
+ */
+int mc_search_find(struct mc_db *, struct mc_arena *,
+    const struct mc_cat_query *, int exact, struct mc_rows *out,
+    long long *total, struct mc_search_how *how);
+
+/* The synonyms as webmasters see them. */
+enum mc_syn_col {
+	SYN_ID,
+	SYN_TERM,
+	SYN_MEANS,
+	SYN_SOURCE,
+	SYN_ACTIVE,
+	SYN_UPDATED,
+	SYN__MAX
+};
+
+/* Every synonym pair, active first, by term: the columns above. 0 or -1. */
+int mc_search_synonyms(struct mc_db *, struct mc_arena *, struct mc_rows *);
+
+/*
+ * Adds a pair (or turns an existing one on again with the new source):
+ * by is the webmaster's account id, 0 for the seed (which leaves a pair
+ * that exists alone, so one turned off stays off). 0 or -1.
+ */
+int mc_search_synonym_add(struct mc_db *, const char *term, const char *means,
+    const char *source, long long by);
+
+/* Turns a pair on or off. 1 done, 0 no such pair, -1 error. */
+int mc_search_synonym_set(struct mc_db *, long long id, int active,
+    long long by);
+
+#endif

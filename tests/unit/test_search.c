@@ -1,0 +1,141 @@
+/*
+ * Unit tests of search that finds what people mean: the one folding
+ * (tests/data/fold.tsv, which tests/e2e/search.test.mjs checks against
+ * search.js too), the edit distance, and the rewriting of queries (typos,
+ * run-together words, synonyms) against a small vocabulary. No database.
+ * Run from the repository's top folder.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_search.h"
+#include "mc_util.h"
+
+/* Every line of tests/data/fold.tsv: mc_fold(input) is the expected. */
+static void
+test_fold_vectors(struct mc_arena *a)
+{
+	FILE  *f;
+	char   line[1024], *tab, *nl;
+	size_t n = 0;
+
+	f = fopen("tests/data/fold.tsv", "r");
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	while (fgets(line, sizeof(line), f) != NULL) {
+		if (line[0] == '#' || (tab = strchr(line, '\t')) == NULL)
+			continue;
+		*tab++ = '\0';
+		if ((nl = strchr(tab, '\n')) != NULL)
+			*nl = '\0';
+		if (strcmp(mc_fold(a, line), tab) != 0)
+			fprintf(stderr, "fold(\"%s\") = \"%s\", want \"%s\"\n",
+			    line, mc_fold(a, line), tab);
+		CHECK_STR(mc_fold(a, line), tab);
+		n++;
+	}
+	fclose(f);
+	CHECK(n >= 40);
+	/* Slugs keep the spelling of the name (addresses do not move). */
+	CHECK_STR(mc_fold_plain(a, "Lý lịch tư pháp"), "ly lich tu phap");
+}
+
+static void
+test_distance(void)
+{
+	CHECK_INT(mc_search_distance("ket", 3, "ket", 3, 2), 0);
+	CHECK_INT(mc_search_distance("kte", 3, "ket", 3, 2), 1); /* swap */
+	CHECK_INT(mc_search_distance("honn", 4, "hon", 3, 2), 1);
+	CHECK_INT(mc_search_distance("nhan", 4, "nhna", 4, 2), 1);
+	CHECK_INT(mc_search_distance("chung", 5, "trung", 5, 2), 2);
+	CHECK_INT(mc_search_distance("abcdef", 6, "uvwxyz", 6, 2), 3);
+	CHECK_INT(mc_search_distance("a", 1, "abcd", 4, 2), 3);
+}
+
+static const char *const names[] = {
+	"Đăng ký kết hôn",
+	"Đăng ký kết hôn có yếu tố nước ngoài",
+	"Cấp Giấy xác nhận tình trạng hôn nhân",
+	"Đăng ký khai sinh",
+	"Đăng ký thường trú",
+	"Cấp giấy chứng nhận quyền sử dụng đất",
+	"Cấp lý lịch tư pháp",
+	"Đăng ký hộ kinh doanh",
+	"Thủ tục kê khai",
+	"Công nhận thôn, tổ dân phố",
+};
+
+static void
+test_rewrite(struct mc_arena *a)
+{
+	struct mc_search_words w;
+	size_t		       i;
+
+	memset(&w, 0, sizeof(w));
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		CHECK_INT(mc_search_words_add(&w, mc_fold(a, names[i])), 0);
+	CHECK_INT(mc_search_words_add(&w, "1.000894 12 dang"), 0);
+	CHECK_INT(mc_search_words_synonym(&w, mc_fold(a, "độc thân"),
+		      mc_fold(a, "tình trạng hôn nhân")),
+	    0);
+	CHECK_INT(mc_search_words_synonym(&w, mc_fold(a, "sổ đỏ"),
+		      mc_fold(a, "giấy chứng nhận quyền sử dụng đất")),
+	    0);
+	CHECK_INT(mc_search_words_synonym(&w, mc_fold(a, "hộ khẩu"),
+		      mc_fold(a, "thường trú")),
+	    0);
+	mc_search_words_done(&w);
+
+	CHECK(mc_search_words_has(&w, "dang", 4));
+	CHECK(mc_search_words_has(&w, "ki", 2));
+	CHECK(!mc_search_words_has(&w, "ky", 2)); /* folded to ki */
+	CHECK(!mc_search_words_has(&w, "1", 1));  /* numbers: no words */
+	CHECK(!mc_search_words_has(&w, "dag", 3));
+	CHECK(mc_search_words_has(&w, "dangx", 4)); /* the n bytes only */
+
+	/* The table. */
+	CHECK_STR(mc_search_rewrite(&w, a, mc_fold(a, "dang ki ket hon")),
+	    "dang ki ket hon");
+	CHECK_STR(mc_search_rewrite(&w, a, mc_fold(a, "dangky ket hon")),
+	    "dang ki ket hon");
+	/* "dang ki ke thon" cuts as few: the pairs the names hold decide. */
+	CHECK_STR(mc_search_rewrite(&w, a, mc_fold(a, "dangkykethon")),
+	    "dang ki ket hon");
+	CHECK_STR(mc_search_rewrite(&w, a, "kekhai"), "ke khai");
+	CHECK_STR(
+	    mc_search_rewrite(&w, a, mc_fold(a, "giay xac nhan doc than")),
+	    "giay xac nhan tinh trang hon nhan");
+	/* Typos: a letter off, two swapped, one missing. */
+	CHECK_STR(mc_search_rewrite(&w, a, "dang ki kte hon"),
+	    "dang ki ket hon");
+	CHECK_STR(mc_search_rewrite(&w, a, "dang ki khai snh"),
+	    "dang ki khai sinh");
+	CHECK_STR(mc_search_rewrite(&w, a, "thuongg tru"), "thuong tru");
+	/* Synonyms: longest first, once; not when the meaning is there. */
+	CHECK_STR(mc_search_rewrite(&w, a, mc_fold(a, "làm sổ đỏ")),
+	    "lam giay chung nhan quyen su dung dat");
+	CHECK_STR(mc_search_rewrite(&w, a, "ho khau"), "thuong tru");
+	CHECK_STR(mc_search_rewrite(&w, a, "khai sinh ho khau thuong tru"),
+	    "khai sinh ho khai thuong tru"); /* meaning there: a typo */
+	/* Unknown, too short or numbers: kept. */
+	CHECK_STR(mc_search_rewrite(&w, a, "xyzxyz 2024 ab"),
+	    "xyzxyz 2024 ab");
+	CHECK_STR(mc_search_rewrite(&w, a, ""), "");
+	mc_search_words_free(&w);
+	CHECK_INT((int)w.n, 0);
+}
+
+int
+main(void)
+{
+	struct mc_arena *a = mc_arena_new(65536);
+
+	test_fold_vectors(a);
+	test_distance();
+	test_rewrite(a);
+	mc_arena_free(a);
+	return DONE();
+}
