@@ -84,6 +84,8 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 		    mc_view_str(r->hdf, "Dossier.Updated"));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
+	if (portal_eval_dossier(r, d) < 0)
+		return 503;
 	mc_view_set(r->hdf, "Page.Nav", "dossiers");
 	mc_view_set(r->hdf, "Page.Title", d->code);
 	if (mc_resp_page(r, "portal/dossier.cs") != 200)

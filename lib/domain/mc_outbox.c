@@ -15,6 +15,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_eval.h"
 #include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
@@ -545,6 +546,26 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 	return 0;
 }
 
+/*
+ * The returned result's e-mail and SMS carry a single-use link to rate the
+ * service (issue 10), issued in the same transaction.
+ */
+static int
+rate_link(struct mc_db *db, struct mc_arena *a, long long dossier_id,
+    struct message *m)
+{
+	const char *url;
+
+	if (mc_eval_invite(db, a, dossier_id, time(NULL), &url) < 0)
+		return -1;
+	m->email = mc_arena_printf(a, "%s\n\n%s\n%s\n", m->email,
+	    text("Rate", "Email"), url);
+	if (*m->sms != '\0')
+		m->sms = mc_arena_printf(a, "%s %s %s", m->sms,
+		    text("Rate", "Sms"), url);
+	return 0;
+}
+
 int
 mc_notify_dossier_event(struct mc_db *db, struct mc_arena *a,
     long long dossier_id, const char *event)
@@ -565,6 +586,9 @@ mc_notify_dossier_event(struct mc_db *db, struct mc_arena *a,
 	    compose(a, ev->name, vars, 9, &m) < 0)
 		return -1;
 	m.msg = ev->name;
+	if (strcmp(ev->name, "return") == 0 &&
+	    rate_link(db, a, dossier_id, &m) < 0)
+		return -1;
 	m.vars = vars_json(a, vars, 9, mc_rows_str(&d, 0, D_STATUS),
 	    mc_rows_str(&d, 0, D_DUE),
 	    trim_end(a, mc_rows_str(&d, 0, D_NOTE)));

@@ -4,6 +4,10 @@
 <h1><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h1>
 <?cs include:"partials/workflow.cs" ?>
 <?cs include:"partials/results.cs" ?>
+<?cs if:Data.Eval.Open || Data.Eval.Rated ?><section class="card eval" id="danh-gia" aria-labelledby="eval-h">
+<h2 id="eval-h"><?cs var:Lang.Eval.Title ?></h2>
+<?cs if:Data.Eval.Rated ?><p class="eval-done" role="status"><?cs var:Lang.Eval.Rated ?> <?cs var:fmt_datetime(Data.Eval.Rated) ?>.</p><?cs else ?><p><?cs var:Lang.Eval.Intro ?></p>
+<?cs include:"partials/eval_form.cs" ?><?cs /if ?></section><?cs /if ?>
 <?cs if:Data.CanSupplement ?>
 <section class="card" aria-labelledby="supp-h">
 <h2 id="supp-h"><?cs var:Lang.Dossier.SendSupplement ?></h2>

@@ -1,0 +1,175 @@
+/*
+ * Unit test of lib/domain/mc_eval's pure rules: indices 1-4 and 7 of
+ * hand-worked dossiers (early, on time, late, with and without
+ * supplements, inter-agency, a founded complaint), the legal mean to one
+ * decimal and the total out of 18, Wilson intervals, and the answers'
+ * checks (required questions, a reason for a low score). No database.
+ */
+#include <string.h>
+#include <time.h>
+
+#include "harness.h"
+#include "mc_eval.h"
+
+/* 2026-12-07 10:00 in Ho Chi Minh City (UTC+7), plus days and hours. */
+static time_t
+at(int days, int hours)
+{
+	return (time_t)1796612400 + (time_t)days * 86400 +
+	    (time_t)hours * 3600;
+}
+
+static void
+test_indices(void)
+{
+	struct mc_eval_trail t;
+	int		     x[EI__MAX];
+
+	/* Early: decided the day before its due day, every step early, online. */
+	memset(&t, 0, sizeof(t));
+	t.due = at(3, 0);
+	t.finished = at(2, 0);
+	t.steps_early = 4;
+	t.online_in = t.online_out = 1;
+	t.agencies = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 2);
+	CHECK_INT(x[EI_2], 2);
+	CHECK_INT(x[EI_3], 2);
+	CHECK_INT(x[EI_4], 2);
+	CHECK_INT(x[EI_7], 2);
+
+	/* On time: decided on its due day (earlier hour), steps on time. */
+	memset(&t, 0, sizeof(t));
+	t.due = at(3, 6);
+	t.finished = at(3, 0);
+	t.steps_early = 2;
+	t.steps_ontime = 2;
+	t.agencies = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 1);
+	CHECK_INT(x[EI_2], 1);
+	CHECK_INT(x[EI_4], 1); /* at the counter: the one-stop section */
+	CHECK_INT(x[EI_7], 1);
+
+	/* Late by a day, one step late, one supplement during processing. */
+	memset(&t, 0, sizeof(t));
+	t.due = at(3, 0);
+	t.finished = at(4, 0);
+	t.steps_ontime = 3;
+	t.steps_late = 1;
+	t.supplements = 1;
+	t.agencies = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 0);
+	CHECK_INT(x[EI_2], 0);
+	CHECK_INT(x[EI_3], 1);
+	CHECK_INT(x[EI_4], 1);
+	CHECK_INT(x[EI_7], 1); /* late, but no founded complaint */
+
+	/* Inter-agency with two supplement rounds, and a founded complaint. */
+	memset(&t, 0, sizeof(t));
+	t.due = at(10, 0);
+	t.finished = at(5, 0);
+	t.steps_early = 5;
+	t.supplements = 2;
+	t.agencies = 2;
+	t.complaints = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 2);
+	CHECK_INT(x[EI_3], 0);
+	CHECK_INT(x[EI_4], 0);
+	CHECK_INT(x[EI_7], 0);
+
+	/* Local days: 23:30 and 00:30 of the next day in UTC+7 differ. */
+	memset(&t, 0, sizeof(t));
+	t.due = (time_t)1796664600;	 /* 2026-12-08 00:30 +07 */
+	t.finished = (time_t)1796657400; /* 2026-12-07 22:30 +07 */
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 2);
+	/* No clock (never accepted): equal. */
+	memset(&t, 0, sizeof(t));
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_1], 1);
+}
+
+static void
+test_formula(void)
+{
+	struct mc_eval_score s;
+	int		     lo, hi;
+
+	/* Means to one decimal, half up: 3/2 = 1.5, 4/3 = 1.3, 5/3 = 1.7. */
+	CHECK_INT(mc_eval_mean_tenths(3, 2), 15);
+	CHECK_INT(mc_eval_mean_tenths(4, 3), 13);
+	CHECK_INT(mc_eval_mean_tenths(5, 3), 17);
+	CHECK_INT(mc_eval_mean_tenths(1, 8), 1);  /* 0.125 -> 0.1 */
+	CHECK_INT(mc_eval_mean_tenths(1, 20), 1); /* 0.05 -> 0.1 */
+	CHECK_INT(mc_eval_mean_tenths(0, 4), 0);
+	CHECK_INT(mc_eval_mean_tenths(8, 4), 20);
+	CHECK_INT(mc_eval_mean_tenths(5, 0), -1);
+
+	/* Three dossiers of the hand-worked kinds above (2,2,2,2,2),
+	 * (1,1,2,1,1), (0,0,1,1,1): means 1.0 1.0 1.7 1.3 1.3. */
+	memset(&s, 0, sizeof(s));
+	s.dossiers = 3;
+	s.sum[EI_1] = 3;
+	s.sum[EI_2] = 3;
+	s.sum[EI_3] = 5;
+	s.sum[EI_4] = 4;
+	s.sum[EI_7] = 4;
+	CHECK_INT(mc_eval_total_tenths(&s), 63);
+	s.dossiers = 0;
+	CHECK_INT(mc_eval_total_tenths(&s), -1);
+
+	/* Wilson 95 %: 8 of 10 is 0.490-0.943; none of none is 0-1. */
+	mc_eval_wilson(8, 10, &lo, &hi);
+	CHECK_INT(lo, 490);
+	CHECK_INT(hi, 943);
+	mc_eval_wilson(0, 0, &lo, &hi);
+	CHECK_INT(lo, 0);
+	CHECK_INT(hi, 1000);
+	mc_eval_wilson(10, 10, &lo, &hi);
+	CHECK_INT(lo, 722);
+	CHECK_INT(hi, 1000);
+}
+
+static void
+test_check(void)
+{
+	struct mc_eval_form   f;
+	struct mc_eval_rating r;
+	size_t		      i;
+
+	memset(&f, 0, sizeof(f));
+	f.n = 3;
+	f.q[0].kind = EVAL_SATISFACTION;
+	f.q[1].kind = EVAL_SATISFACTION;
+	f.q[2].kind = EVAL_INDEX;
+	memset(&r, 0, sizeof(r));
+	for (i = 0; i < EVAL_MAX_QUESTIONS; i++)
+		r.score[i] = -1;
+	CHECK_INT(mc_eval_check(&f, &r), EVAL_MISSING);
+	r.score[0] = 2;
+	CHECK_INT(mc_eval_check(&f, &r), EVAL_MISSING);
+	r.score[1] = 1;
+	CHECK_INT(mc_eval_check(&f, &r), 0); /* an index may be skipped */
+	r.score[2] = 0;
+	CHECK_INT(mc_eval_low(&f, &r), 1);
+	CHECK_INT(mc_eval_check(&f, &r), EVAL_NEED_REASON);
+	r.reason = "chậm";
+	CHECK_INT(mc_eval_check(&f, &r), EVAL_NEED_REASON); /* 4 letters */
+	r.reason = "chờ lâu";
+	CHECK_INT(mc_eval_check(&f, &r), 0);
+	r.score[1] = 3;
+	CHECK_INT(mc_eval_check(&f, &r), EVAL_MISSING);
+}
+
+int
+main(void)
+{
+	test_indices();
+	test_formula();
+	test_check();
+	return DONE();
+}
