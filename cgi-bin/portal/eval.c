@@ -113,8 +113,7 @@ portal_eval_dossier(struct mc_request *r, const struct mc_dossier *d)
 	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) <= 0)
 		return rc;
 	form_model(r, &f, NULL,
-	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s/danh-gia",
-		d->code));
+	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s/danh-gia", d->code));
 	return 0;
 }
 
