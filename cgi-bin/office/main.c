@@ -430,7 +430,8 @@ page_dossier(struct mc_request *r)
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
 	mc_dossier_model(r->hdf, r->arena, &d, now, 1);
-	bits = mc_dossier_allowed(r->db, r->arena, r->user, &d, now);
+	if (mc_dossier_allowed(r->db, r->arena, r->user, &d, now, &bits) < 0)
+		return 503;
 	for (i = 0; i < ACTION__MAX; i++)
 		if (bits & (1u << i))
 			mc_view_set(r->hdf,

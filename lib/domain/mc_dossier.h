@@ -150,9 +150,15 @@ int mc_dossier_act(struct mc_db *, struct mc_arena *, const struct mc_user *,
  */
 long long mc_dossier_legal_minutes(const char *hours, const char *days);
 
-/* Every action the user may take on the dossier now, as bits. */
-unsigned int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
-    const struct mc_user *, const struct mc_dossier *, time_t now);
+/*
+ * Every action the user (NULL: a visitor, none) may take on the dossier
+ * now, as bits (1u << enum mc_action) in *bits: its status, who acts and
+ * the state's preconditions, the same table mc_dossier_act runs by.
+ * 0, or -1 on a database error (then *bits is 0).
+ */
+int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, const struct mc_dossier *, time_t now,
+    unsigned int *bits);
 
 /*
  * Files a dossier received at the counter: like mc_dossier_submit, then

@@ -23,19 +23,71 @@
 #include "mc_outbox.h"
 #include "mc_util.h"
 
+/*
+ * What the dossier's state must be for an action besides its status and
+ * who acts: 0, or the DOSSIER_* outcome. The one rule both for offering
+ * the action (mc_dossier_allowed) and for running it (mc_dossier_act).
+ */
+static int
+pre_forward(const struct state *st, time_t now)
+{
+	return st->step < st->last_step ? 0 : DOSSIER_NOT_ALLOWED;
+}
+
+static int
+pre_send_back(const struct state *st, time_t now)
+{
+	return st->step > 1 ? 0 : DOSSIER_NOT_ALLOWED;
+}
+
+/* Only at a leader's step, and not the last one. */
+static int
+pre_approve(const struct state *st, time_t now)
+{
+	return st->step_role == 3 && st->step < st->last_step ?
+	    0 :
+	    DOSSIER_NOT_ALLOWED;
+}
+
+/* Form 04 sets a new date once, at least a working day before the due. */
+static int
+pre_apology(const struct state *st, time_t now)
+{
+	time_t due = dossier_sql_time(st->due);
+
+	if (st->original_due != NULL)
+		return DOSSIER_NOT_ALLOWED; /* a new date is set once */
+	if (due == 0)
+		return DOSSIER_BAD_INPUT;
+	if (mc_calendar_work_minutes(now, due) < DAY_MINUTES)
+		return DOSSIER_TOO_LATE;
+	return 0;
+}
+
+/* Someone must hold it to be reminded. */
+static int
+pre_remind(const struct state *st, time_t now)
+{
+	return st->holder == 0 ? DOSSIER_BAD_INPUT : 0;
+}
+
+/* clang-format off */
 static const struct action_rule {
 	const char  *name;
 	unsigned int from; /* statuses it applies to */
 	unsigned int who;
 	int	     note;     /* a note (reason) is required */
 	int	     internal; /* its event is not shown to applicants */
+	int	   (*pre)(const struct state *, time_t); /* NULL: none */
 } rules[ACTION__MAX] = {
 	[ACTION_ACCEPT] = { "accept", S(1), WHO_RECEIVER, 0, 0 },
 	[ACTION_REQUEST_COMPLETION] = { "request_completion", S(1),
 	    WHO_RECEIVER, 0, 0 },
 	[ACTION_REFUSE] = { "refuse", S(1), WHO_RECEIVER, 1, 0 },
-	[ACTION_FORWARD] = { "forward", S(2) | S(4), WHO_STEP, 0, 0 },
-	[ACTION_SEND_BACK] = { "send_back", S(4), WHO_STEP, 1, 1 },
+	[ACTION_FORWARD] = { "forward", S(2) | S(4), WHO_STEP, 0, 0,
+	    pre_forward },
+	[ACTION_SEND_BACK] = { "send_back", S(4), WHO_STEP, 1, 1,
+	    pre_send_back },
 	[ACTION_CLAIM] = { "claim", S(2) | S(4) | S(6) | S(9), WHO_STEP, 0,
 	    1 },
 	[ACTION_ASSIGN] = { "assign", S(2) | S(4) | S(6) | S(9), WHO_LEADER, 0,
@@ -47,7 +99,7 @@ static const struct action_rule {
 	[ACTION_REQUEST_PAYMENT] = { "request_payment", S(4), WHO_STEP, 1, 0 },
 	[ACTION_CONFIRM_PAYMENT] = { "confirm_payment", S(6),
 	    WHO_STEP | WHO_RECEIVER, 0, 0 },
-	[ACTION_APPROVE] = { "approve", S(4), WHO_LEADER, 0, 0 },
+	[ACTION_APPROVE] = { "approve", S(4), WHO_LEADER, 0, 0, pre_approve },
 	[ACTION_SIGN] = { "sign", S(4) | S(9), WHO_LEADER | WHO_HEAD, 0, 0 },
 	[ACTION_DECIDE] = { "decide", S(4), WHO_LEADER, 0, 0 },
 	[ACTION_RETURN] = { "return", S(9), WHO_RECEIVER, 0, 0 },
@@ -55,14 +107,15 @@ static const struct action_rule {
 	    0, 0 },
 	[ACTION_STOP] = { "stop", S(2) | S(4) | S(5) | S(6), WHO_HEAD, 1, 0 },
 	[ACTION_APOLOGY] = { "apology", S(2) | S(4) | S(5) | S(6),
-	    WHO_HEAD | WHO_LEADER, 1, 0 },
+	    WHO_HEAD | WHO_LEADER, 1, 0, pre_apology },
 	[ACTION_REMIND] = { "remind", S(2) | S(4) | S(6) | S(9),
-	    WHO_LEADER | WHO_HEAD, 0, 1 },
+	    WHO_LEADER | WHO_HEAD, 0, 1, pre_remind },
 	[ACTION_NOTE] = { "note",
 	    S(1) | S(2) | S(3) | S(4) | S(5) | S(6) | S(7) | S(8) | S(9) |
 		S(10),
 	    WHO_OFFICER, 1, 1 },
 };
+/* clang-format on */
 
 int
 mc_dossier_action_parse(const char *s)
@@ -185,12 +238,8 @@ do_apology(struct mc_arena *a, struct state *st, time_t now,
 {
 	time_t due = dossier_sql_time(st->due);
 
-	if (st->original_due != NULL)
-		return DOSSIER_NOT_ALLOWED; /* a new date is set once */
-	if (due == 0 || args->new_due <= due)
+	if (args->new_due <= due) /* pre_apology checked the rest */
 		return DOSSIER_BAD_INPUT;
-	if (mc_calendar_work_minutes(now, due) < DAY_MINUTES)
-		return DOSSIER_TOO_LATE;
 	st->original_due = st->due;
 	st->due = dossier_sql_fmt(a, args->new_due);
 	st->apology = args->note;
@@ -232,16 +281,10 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 		st->finished = dossier_sql_fmt(a, now);
 		return 0;
 	case ACTION_FORWARD:
-		if (st->step >= st->last_step)
-			return DOSSIER_NOT_ALLOWED;
 		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
 	case ACTION_SEND_BACK:
-		if (st->step <= 1)
-			return DOSSIER_NOT_ALLOWED;
 		return dossier_move_step(db, a, st, st->step - 1, now, u->id);
 	case ACTION_APPROVE:
-		if (st->step_role != 3 || st->step >= st->last_step)
-			return DOSSIER_NOT_ALLOWED;
 		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
 	case ACTION_DECIDE:
 		return dossier_move_step(db, a, st, st->last_step, now, u->id);
@@ -287,7 +330,6 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 	case ACTION_APOLOGY:
 		return do_apology(a, st, now, args);
 	case ACTION_REMIND:
-		return col(st, L_HOLDER) == NULL ? DOSSIER_BAD_INPUT : 0;
 	case ACTION_NOTE:
 	default:
 		return 0;
@@ -404,6 +446,8 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	rc = DOSSIER_BAD_INPUT;
 	if (rule->note && (args->note == NULL || *args->note == '\0'))
 		goto out;
+	if (rule->pre != NULL && (rc = rule->pre(&st, now)) != 0)
+		goto out;
 	if ((rc = apply(db, a, &st, u, act, args, now)) != 0 ||
 	    (rc = dossier_add_results(db, a, st.id, act, args, at, u->id)) !=
 		0)
@@ -452,48 +496,42 @@ mc_dossier_act(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	return mc_db_tx(db, act_tx, &c);
 }
 
-unsigned int
+int
 mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *u, const struct mc_dossier *d, time_t now)
+    const struct mc_user *u, const struct mc_dossier *d, time_t now,
+    unsigned int *bits)
 {
 	struct state   st;
 	struct mc_rows step;
-	unsigned int   bits = 0;
 	int	       i;
 
+	*bits = 0;
+	if (u == NULL) /* a visitor does nothing */
+		return 0;
 	memset(&st, 0, sizeof(st));
 	st.id = d->id;
 	st.status = d->status;
 	st.agency = d->agency_id;
 	st.current_agency = d->current_agency_id;
 	st.step = d->step;
+	st.due = d->due_at;
+	st.original_due = d->original_due_at;
+	st.holder = d->holder_id;
 	st.step_role = -1;
 	if (st.step > 0 &&
 	    (st.step_role = dossier_load_step(db, a, &st, st.step, &step)) < 0)
-		return 0;
+		return -1;
 	for (i = 0; i < ACTION__MAX; i++) {
 		if (!(rules[i].from & S(st.status)))
 			continue;
-		if ((rules[i].who & WHO_APPLICANT) && d->account_id == u->id &&
-		    d->account_id != 0) {
-			bits |= 1u << i;
+		if (!((rules[i].who & WHO_APPLICANT) &&
+			d->account_id == u->id && d->account_id != 0) &&
+		    !dossier_allowed_who(u, rules[i].who & ~WHO_APPLICANT,
+			&st))
 			continue;
-		}
-		if (dossier_allowed_who(u, rules[i].who & ~WHO_APPLICANT, &st))
-			bits |= 1u << i;
+		if (rules[i].pre != NULL && rules[i].pre(&st, now) != 0)
+			continue;
+		*bits |= 1u << i;
 	}
-	/* What the state rules out besides status. */
-	if (st.step >= st.last_step)
-		bits &= ~(1u << ACTION_FORWARD | 1u << ACTION_APPROVE);
-	if (st.step <= 1)
-		bits &= ~(1u << ACTION_SEND_BACK);
-	if (st.step_role != 3)
-		bits &= ~(1u << ACTION_APPROVE);
-	if (d->original_due_at != NULL || d->due_at == NULL ||
-	    mc_calendar_work_minutes(now, dossier_sql_time(d->due_at)) <
-		DAY_MINUTES)
-		bits &= ~(1u << ACTION_APOLOGY);
-	if (d->holder_id == 0) /* no holder */
-		bits &= ~(1u << ACTION_REMIND);
-	return bits;
+	return 0;
 }

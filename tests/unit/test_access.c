@@ -16,6 +16,7 @@
 #include "harness.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_calendar.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -136,14 +137,48 @@ static const unsigned int roles_for[ACTION__MAX] = {
 static const unsigned int applicant_may = B(ACTION_SUPPLEMENT) |
     B(ACTION_WITHDRAW);
 
-/*
- * Actions that the dossier's state may also rule out (the last step, the
- * first step, the approving step, the time left, a holder): for these the
- * table is an upper bound, never offered beyond it.
- */
+/* Actions that the dossier's state may also rule out. */
 static const unsigned int state_bound = B(ACTION_FORWARD) |
     B(ACTION_SEND_BACK) | B(ACTION_APPROVE) | B(ACTION_APOLOGY) |
     B(ACTION_REMIND);
+
+/*
+ * What the dossier's state rules out, as DOMAIN.md says it: forwarding
+ * and approving at the last step, sending back at the first, approving
+ * but at a leader's step, an apology once and not within a working day
+ * (480 minutes) of the due date, a reminder when nobody holds it.
+ */
+static unsigned int
+state_rules_out(const struct mc_dossier *d, time_t now)
+{
+	unsigned int out = 0;
+	size_t	     last = d->steps.n, i;
+	const char  *role = NULL;
+	struct tm    tm;
+	time_t	     due = 0;
+
+	for (i = 0; i < d->steps.n; i++)
+		if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == d->step)
+			role = mc_rows_str(&d->steps, i, DSTEP_ROLE);
+	if ((size_t)d->step >= last)
+		out |= B(ACTION_FORWARD) | B(ACTION_APPROVE);
+	if (d->step <= 1)
+		out |= B(ACTION_SEND_BACK);
+	if (role == NULL || strcmp(role, "leader") != 0)
+		out |= B(ACTION_APPROVE);
+	memset(&tm, 0, sizeof(tm));
+	if (d->due_at != NULL &&
+	    strptime(d->due_at, "%Y-%m-%d %H:%M:%S", &tm) != NULL) {
+		tm.tm_isdst = -1;
+		due = mktime(&tm);
+	}
+	if (d->original_due_at != NULL || due == 0 ||
+	    mc_calendar_work_minutes(now, due) < 480)
+		out |= B(ACTION_APOLOGY);
+	if (d->holder_id == 0)
+		out |= B(ACTION_REMIND);
+	return out;
+}
 
 static int
 expect_visible(const struct person *p)
@@ -155,8 +190,9 @@ expect_visible(const struct person *p)
 }
 
 static unsigned int
-expect_allowed(const struct person *p, int status)
+expect_allowed(const struct person *p, const struct mc_dossier *d, time_t now)
 {
+	int	     status = d->status;
 	unsigned int bits = 0, roles;
 	int	     i;
 
@@ -171,7 +207,7 @@ expect_allowed(const struct person *p, int status)
 		if (p->scope == OWN && (roles & R(p->role)))
 			bits |= B(i);
 	}
-	return bits;
+	return bits & ~state_rules_out(d, now);
 }
 
 /* An account with one role at an agency (0: a citizen), as a user. */
@@ -207,10 +243,12 @@ account(struct mc_db *db, struct mc_arena *a, const char *tag,
 static void
 check_all(struct mc_db *db, struct mc_arena *a, const char *code, int status)
 {
-	struct mc_dossier d;
-	unsigned int	  got, want;
-	size_t		  i;
-	int		  vis;
+	struct mc_dossier     d;
+	struct mc_action_args args;
+	unsigned int	      got, want;
+	size_t		      i;
+	int		      vis, act, rc;
+	time_t		      now = time(NULL);
 
 	if (mc_dossier_load(db, a, code, &d) != 1) {
 		CHECK(!"dossier loads");
@@ -226,17 +264,91 @@ check_all(struct mc_db *db, struct mc_arena *a, const char *code, int status)
 			CHECK(!"visible as the table says");
 		} else
 			CHECK(1);
-		got = mc_dossier_allowed(db, a, people[i].u, &d, time(NULL));
-		want = expect_allowed(&people[i], status);
-		if ((got & ~state_bound) != (want & ~state_bound) ||
-		    (got & state_bound & ~want) != 0) {
+		if (mc_dossier_allowed(db, a, people[i].u, &d, now, &got) <
+		    0) {
+			CHECK(!"allowed answers");
+			continue;
+		}
+		want = expect_allowed(&people[i], &d, now);
+		if (got != want) {
 			fprintf(stderr,
-			    "status %d, %s: allowed %#x, wanted "
-			    "%#x (bound %#x)\n",
-			    status, people[i].tag, got, want, state_bound);
+			    "status %d, step %d, %s: allowed %#x, wanted "
+			    "%#x\n",
+			    status, d.step, people[i].tag, got, want);
 			CHECK(!"allowed as the table says");
 		} else
 			CHECK(1);
+		/* Not offered: does not run either (and changes nothing). */
+		memset(&args, 0, sizeof(args));
+		args.note = "kiểm tra";
+		args.new_due = now + 60L * 86400;
+		for (act = 0; act < ACTION__MAX; act++) {
+			if (!(state_bound & B(act)) || (got & B(act)))
+				continue;
+			rc = mc_dossier_act(db, a, people[i].u, code,
+			    (enum mc_action)act, &args, now);
+			if (rc <= 0) {
+				fprintf(stderr,
+				    "status %d, %s: %s not offered, ran: "
+				    "%d\n",
+				    status, people[i].tag,
+				    mc_dossier_action_name(
+					(enum mc_action)act),
+				    rc);
+				CHECK(!"not offered, not run");
+			} else
+				CHECK(1);
+		}
+	}
+	/* A visitor is offered nothing. */
+	got = 1;
+	CHECK_INT(mc_dossier_allowed(db, a, NULL, &d, now, &got), 0);
+	CHECK_INT(got, 0);
+}
+
+/*
+ * Offered: runs. At the review step (processing), each state-bound action
+ * a person is offered runs: remind and apology by the leader (neither
+ * moves the dossier), then send back by the specialist.
+ */
+static void
+offered_runs(struct mc_db *db, struct mc_arena *a, const char *code)
+{
+	static const struct {
+		const char    *tag;
+		enum mc_action act;
+	} runs[] = {
+		{ "leader", ACTION_REMIND },
+		{ "leader", ACTION_APOLOGY },
+		{ "specialist", ACTION_SEND_BACK },
+	};
+	struct mc_dossier     d;
+	struct mc_action_args args;
+	unsigned int	      got;
+	size_t		      i, k;
+	time_t		      now = time(NULL);
+
+	if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is", 4LL, code) < 0)
+		CHECK(!"status set");
+	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+		for (i = 0; i < NPEOPLE; i++)
+			if (strcmp(people[i].tag, runs[k].tag) == 0)
+				break;
+		if (i == NPEOPLE || mc_dossier_load(db, a, code, &d) != 1 ||
+		    mc_dossier_allowed(db, a, people[i].u, &d, now, &got) <
+			0) {
+			CHECK(!"dossier and person");
+			return;
+		}
+		if (runs[k].act == ACTION_REMIND && d.holder_id == 0)
+			continue; /* not offered, checked above */
+		CHECK(got & B(runs[k].act));
+		memset(&args, 0, sizeof(args));
+		args.note = "kiểm tra";
+		args.new_due = now + 60L * 86400;
+		CHECK_INT(mc_dossier_act(db, a, people[i].u, code, runs[k].act,
+			      &args, now),
+		    0);
 	}
 }
 
@@ -324,6 +436,7 @@ test_table(struct mc_db *db, struct mc_arena *a)
 		}
 		check_all(db, a, code, status);
 	}
+	offered_runs(db, a, code);
 }
 
 int
