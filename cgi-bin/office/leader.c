@@ -46,16 +46,16 @@ enum stmt { STMT_COUNTS, STMT_LATE, STMT_SOON, STMT__MAX };
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	[STMT_COUNTS] = "SELECT ag.id, ag.name, COUNT(d.id) AS open, "
-	    "COALESCE(SUM(d.step_due_at < ?), 0) AS red, "
-	    "COALESCE(SUM(d.step_warn_at <= ? AND d.step_due_at >= ?), 0) "
+	    "COALESCE(SUM(" MC_DOSSIER_RED_SQL "), 0) AS red, "
+	    "COALESCE(SUM(" MC_DOSSIER_YELLOW_SQL "), 0) "
 	    "AS yellow FROM agencies ag LEFT JOIN dossiers d "
 	    "ON d.current_agency_id = ag.id AND d.is_open = 1 "
 	    "AND d.status <> 5 WHERE ag.id = ? OR ag.parent_id = ? "
 	    "GROUP BY ag.id, ag.name ORDER BY ag.id = ? DESC, red DESC, ag.name",
-	[STMT_LATE] = LIST_SELECT "AND d.step_due_at < ? " LIST_JOIN
+	[STMT_LATE] = LIST_SELECT "AND " MC_DOSSIER_RED_SQL " " LIST_JOIN
 	    "ORDER BY d.step_due_at LIMIT 100",
-	[STMT_SOON] = LIST_SELECT "AND d.step_warn_at <= ? "
-	    "AND d.step_due_at >= ? " LIST_JOIN "ORDER BY d.step_due_at "
+	[STMT_SOON] = LIST_SELECT "AND " MC_DOSSIER_YELLOW_SQL " " LIST_JOIN
+	    "ORDER BY d.step_due_at "
 	    "LIMIT 100",
 };
 /* clang-format on */

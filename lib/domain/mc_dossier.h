@@ -177,6 +177,19 @@ int mc_dossier_counter(struct mc_db *, struct mc_arena *,
  */
 int mc_dossier_colour(const char *due, const char *warn, time_t now);
 
+/*
+ * The same colours as SQL conditions on a dossiers row named d, for
+ * counts and lists, each parameter the time now ("YYYY-MM-DD HH:MM:SS"):
+ * a clock runs at statuses 2, 4, 6 and 9 (not paused at 5, not before
+ * acceptance, not finished); red is past the step's due time (one
+ * parameter), yellow from its warning time until then (two).
+ */
+#define MC_DOSSIER_CLOCK_SQL "d.status IN (2, 4, 6, 9)"
+#define MC_DOSSIER_RED_SQL   "(" MC_DOSSIER_CLOCK_SQL " AND d.step_due_at < ?)"
+#define MC_DOSSIER_YELLOW_SQL \
+	"(" MC_DOSSIER_CLOCK_SQL " AND d.step_warn_at <= ? AND " \
+	"d.step_due_at >= ?)"
+
 /* "green", "yellow", "red", or "none". */
 const char *mc_dossier_colour_name(int);
 

@@ -84,11 +84,10 @@ mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
 		(long long)agency_id, t) < 0)
 		return -1;
 	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
-	/* Warned ones include the overdue: a warning comes before the due. */
-	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_YELLOW], "is",
-		(long long)agency_id, t) < 0)
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_YELLOW], "iss",
+		(long long)agency_id, t, t) < 0)
 		return -1;
-	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED];
+	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0);
 	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_OPEN], "i",
 		(long long)agency_id) < 0)
 		return -1;

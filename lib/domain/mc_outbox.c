@@ -15,6 +15,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_dossier.h"
 #include "mc_eval.h"
 #include "mc_fmt.h"
 #include "mc_log.h"
@@ -60,12 +61,9 @@ enum stmt {
 	"FROM dossier_steps s WHERE s.dossier_id = d.id AND " \
 	"s.seq = d.current_step), d.received_at, d.submitted_at)) "
 /* clang-format on */
-/* Colours as the inbox counts them: clock running, red before yellow. */
-#define DUE_RED "d.status IN (2, 4, 6, 9) AND d.step_due_at < ? "
-/* clang-format off */
-#define DUE_YELLOW "d.status IN (2, 4, 6, 9) AND d.step_warn_at <= ? " \
-	"AND NOT (d.step_due_at < ?) "
-/* clang-format on */
+/* Colours as the inbox counts them (mc_dossier.h's one definition). */
+#define DUE_RED	   MC_DOSSIER_RED_SQL " "
+#define DUE_YELLOW MC_DOSSIER_YELLOW_SQL " "
 
 /* clang-format off */
 #define LIST_COLUMNS "SELECT n.id, n.kind, n.title, n.body, n.url, " \

@@ -18,6 +18,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_files.h"
+#include "mc_util.h"
 
 #define PARALLEL    6
 #define PER_PROCESS 25
@@ -30,6 +31,8 @@ enum stmt {
 	STMT_DOSSIER_STATUS,
 	STMT_SET_STATUS,
 	STMT_STEP1,
+	STMT_COLOUR_ROWS,
+	STMT_COLOUR_SET,
 	STMT__MAX
 };
 
@@ -50,6 +53,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "UNIX_TIMESTAMP(d.clock_start_at), UNIX_TIMESTAMP(d.received_at) "
 	    "FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id "
 	    "WHERE d.code = ? AND s.seq = 1",
+	[STMT_COLOUR_ROWS] = "SELECT d.code, d.status, "
+	    "DATE_FORMAT(d.step_due_at, '%Y-%m-%d %H:%i:%s'), "
+	    "DATE_FORMAT(d.step_warn_at, '%Y-%m-%d %H:%i:%s'), "
+	    MC_DOSSIER_RED_SQL " AS red, " MC_DOSSIER_YELLOW_SQL " AS yellow "
+	    "FROM dossiers d WHERE d.current_agency_id = ?",
+	[STMT_COLOUR_SET] = "UPDATE dossiers SET status = ?, "
+	    "step_due_at = FROM_UNIXTIME(?), step_warn_at = FROM_UNIXTIME(?) "
+	    "WHERE code = ?",
 };
 /* clang-format on */
 
@@ -574,6 +585,78 @@ test_after_hours(struct mc_db *db, struct mc_arena *a)
 	CHECK(mc_rows_int(&st, 0, 2) > day(2026, 3, 11, 7) + 1800);
 }
 
+/*
+ * One colour rule: the SQL conditions (counts, the leader's lists, the
+ * reminders) agree row by row with mc_dossier_colour, and the agency's
+ * counts with the rows; dossiers set red, yellow, green and paused.
+ */
+static void
+test_colours(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows proc, rows;
+	long long      counts[COLOUR__MAX], want[COLOUR__MAX];
+	unsigned int   agency;
+	time_t	       now = time(NULL);
+	const char    *code;
+	int	       c, status;
+	size_t	       i;
+	char	       t[20];
+	/* status, due and warning from now (minutes) */
+	static const int set[][3] = { { 4, -60, -120 }, { 4, 60, -30 },
+		{ 2, 600, 300 }, { 5, -60, -120 }, { 9, 30, -10 } };
+
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1) {
+		CHECK(!"a procedure");
+		return;
+	}
+	agency = (unsigned int)mc_rows_int(&proc, 0, 1);
+	mc_time_sql(t, now);
+	if (mc_db_query(db, a, &rows, stmts[STMT_COLOUR_ROWS], "sssi", t, t, t,
+		(long long)agency) < 0) {
+		CHECK(!"rows");
+		return;
+	}
+	for (i = 0; i < rows.n && i < sizeof(set) / sizeof(set[0]); i++)
+		CHECK(
+		    mc_db_exec(db, stmts[STMT_COLOUR_SET], "iIIs",
+			(long long)set[i][0], (long long)now + set[i][1] * 60,
+			(long long)now + set[i][2] * 60,
+			mc_rows_str(&rows, i, 0)) == 1);
+	CHECK(rows.n >= 5);
+	if (mc_db_query(db, a, &rows, stmts[STMT_COLOUR_ROWS], "sssi", t, t, t,
+		(long long)agency) < 0) {
+		CHECK(!"rows");
+		return;
+	}
+	memset(want, 0, sizeof(want));
+	for (i = 0; i < rows.n; i++) {
+		code = mc_rows_str(&rows, i, 0);
+		status = (int)mc_rows_int(&rows, i, 1);
+		c = status == 2 || status == 4 || status == 6 || status == 9 ?
+		    mc_dossier_colour(mc_rows_str(&rows, i, 2),
+			mc_rows_str(&rows, i, 3), now) :
+		    COLOUR_NONE;
+		if (c != COLOUR_NONE)
+			want[c]++;
+		if ((c == COLOUR_RED) != (mc_rows_int(&rows, i, 4) == 1) ||
+		    (c == COLOUR_YELLOW) != (mc_rows_int(&rows, i, 5) == 1)) {
+			fprintf(stderr,
+			    "%s: colour %d, SQL red %s yellow %s\n", code, c,
+			    mc_rows_str(&rows, i, 4),
+			    mc_rows_str(&rows, i, 5));
+			CHECK(!"SQL colour as mc_dossier_colour");
+		} else
+			CHECK(1);
+	}
+	CHECK(want[COLOUR_RED] >= 1 && want[COLOUR_YELLOW] >= 2 &&
+	    want[COLOUR_GREEN] >= 1);
+	CHECK_INT(mc_dossier_colour_counts(db, a, agency, now, counts), 0);
+	CHECK_INT(counts[COLOUR_RED], want[COLOUR_RED]);
+	CHECK_INT(counts[COLOUR_YELLOW], want[COLOUR_YELLOW]);
+	CHECK_INT(counts[COLOUR_GREEN], want[COLOUR_GREEN]);
+}
+
 int
 main(void)
 {
@@ -600,6 +683,7 @@ main(void)
 	test_accept(db, a);
 	test_machine(db, a);
 	test_after_hours(db, a);
+	test_colours(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
