@@ -404,25 +404,6 @@ api_submit(struct mc_request *r)
 	    json_pack("{s:s,s:i}", "code", code, "status", STATUS_SUBMITTED));
 }
 
-/* "YYYY-MM-DD" as the close of office that day (17:00 local); 0 if bad. */
-static time_t
-date_close(const char *s)
-{
-	struct tm tm;
-	char	  end;
-
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL ||
-	    sscanf(s, "%4d-%2d-%2d%c", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-		&end) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 17;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
 /* A JSON string member copied into the arena, or NULL. */
 static const char *
 member(struct mc_request *r, json_t *o, const char *name)
@@ -459,7 +440,7 @@ args_json(struct mc_request *r, struct mc_action_args *args)
 	if (json_is_integer(json_object_get(body, "method")))
 		args->method = (int)json_integer_value(
 		    json_object_get(body, "method"));
-	args->new_due = date_close(member(r, body, "new_due"));
+	args->new_due = mc_date_at(member(r, body, "new_due"), 17);
 	items = json_object_get(body, "items");
 	if (json_is_array(items) && (s = json_dumps(items, JSON_COMPACT))) {
 		args->items_json = mc_arena_strdup(r->arena, s);

@@ -485,23 +485,6 @@ items_json(struct mc_request *r)
 	return out;
 }
 
-/* "YYYY-MM-DD" as the close of office that day (17:00 local). */
-static time_t
-date_close(const char *s)
-{
-	struct tm tm;
-
-	memset(&tm, 0, sizeof(tm));
-	if (s == NULL ||
-	    sscanf(s, "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3)
-		return 0;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	tm.tm_hour = 17;
-	tm.tm_isdst = -1;
-	return mktime(&tm);
-}
-
 /*
  * Stores the result files sent with the action (same checks as every
  * upload); 0, or the HTTP status of the error page already rendered.
@@ -557,7 +540,7 @@ page_act(struct mc_request *r)
 	args.items_json = items_json(r);
 	args.officer_id = field_int(r, FIELD_OFFICER, 1, 1LL << 62);
 	args.method = (int)field_int(r, FIELD_METHOD, 1, 3);
-	args.new_due = date_close(mc_req_field(r, FIELD_NEW_DUE));
+	args.new_due = mc_date_at(mc_req_field(r, FIELD_NEW_DUE), 17);
 	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)action, &args, time(NULL));

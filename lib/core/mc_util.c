@@ -278,6 +278,54 @@ mc_time_sql(char out[20], time_t t)
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
 
+int
+mc_date_parse(const char *s, int *year, int *month, int *day)
+{
+	static const char pat[] = "dddd-dd-dd";
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30,
+		31 };
+	size_t		 i;
+	int		 y, m, d, leap;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; pat[i] != '\0'; i++)
+		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') :
+				    s[i] != pat[i])
+			return -1;
+	if (s[i] != '\0')
+		return -1;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	    (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1000 || m < 1 || m > 12 || d < 1 ||
+	    d > days[m - 1] + (m == 2 && leap))
+		return -1;
+	*year = y;
+	*month = m;
+	*day = d;
+	return 0;
+}
+
+time_t
+mc_date_at(const char *s, int hour)
+{
+	struct tm tm;
+	int	  y, m, d;
+
+	if (mc_date_parse(s, &y, &m, &d) < 0 || hour < 0 || hour > 23)
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = hour;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
 time_t
 mc_time_parse(const char *s)
 {

@@ -61,6 +61,19 @@ char *mc_nfc(struct mc_arena *, const char *s);
 /* Parses a whole decimal number in [min, max]; 0 or -1. */
 int mc_parse_ll(const char *s, long long min, long long max, long long *out);
 
+/*
+ * A date typed by a person or sent to the API: exactly "YYYY-MM-DD" (four,
+ * two and two digits, nothing before or after), a day that exists (no 30
+ * February, no month 13), year 1000-9999. 0 and the parts, or -1.
+ */
+int mc_date_parse(const char *, int *year, int *month, int *day);
+
+/*
+ * The local time at hour:00 of a date as mc_date_parse reads it (the
+ * close of office: 17); 0 if it is not one.
+ */
+time_t mc_date_at(const char *, int hour);
+
 /* "YYYY-MM-DD HH:MM:SS" in local time into out (20 bytes). */
 void mc_time_sql(char out[20], time_t);
 

@@ -527,23 +527,10 @@ mc_calendar_holidays(int year, struct mc_holiday *out, size_t max)
 int
 mc_calendar_parse_day(const char *s, int *year, int *month, int *day)
 {
-	static const char pat[] = "dddd-dd-dd";
-	size_t		  i;
-	int		  y, m, d;
+	int y, m, d;
 
-	if (s == NULL)
-		return -1;
-	for (i = 0; pat[i] != '\0'; i++)
-		if (pat[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') :
-				    s[i] != pat[i])
-			return -1;
-	if (s[i] != '\0')
-		return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
-	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > 31 || day_index(y, m, d) < 0)
+	/* The one date rule, then the calendar's own years. */
+	if (mc_date_parse(s, &y, &m, &d) < 0 || day_index(y, m, d) < 0)
 		return -1;
 	*year = y;
 	*month = m;

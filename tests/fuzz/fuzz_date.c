@@ -1,5 +1,6 @@
 /*
- * The date parsers: mc_time_parse ("YYYY-MM-DD[ HH:MM:SS]", local time)
+ * The date parsers: mc_time_parse ("YYYY-MM-DD[ HH:MM:SS]", local time),
+ * mc_date_parse and mc_date_at (the strict date people and the API type)
  * and mc_calendar_parse_day ("YYYY-MM-DD" of the calendar's years).
  * Invariants: a date accepted is the date given (no 31 February turning
  * into 3 March), printing it back gives it again, and what the calendar
@@ -41,7 +42,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		mc_time_sql(sql, t);
 		INVARIANT(mc_time_parse(sql) == t);
 	}
+	if (mc_date_parse(s, &y, &m, &d) == 0) {
+		snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+		INVARIANT(strcmp(day, s) == 0);
+		INVARIANT((t = mc_date_at(s, 17)) != 0);
+		localtime_r(&t, &tm);
+		INVARIANT(tm.tm_year + 1900 == y && tm.tm_mon + 1 == m &&
+		    tm.tm_mday == d && tm.tm_hour == 17);
+		INVARIANT(mc_time_parse(s) != 0);
+	} else
+		INVARIANT(mc_date_at(s, 17) == 0);
 	if (mc_calendar_parse_day(s, &y, &m, &d) == 0) {
+		INVARIANT(mc_date_parse(s, &y, &m, &d) == 0);
 		snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
 		INVARIANT(strcmp(day, s) == 0);
 		INVARIANT((t = mc_time_parse(s)) != 0);

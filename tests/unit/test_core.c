@@ -271,6 +271,39 @@ test_time(void)
 	CHECK_INT(mc_time_parse(NULL), 0);
 }
 
+/* mc_date_parse and mc_date_at: the one strict date of office and API. */
+static void
+test_date(void)
+{
+	char   out[20];
+	int    y, m, d;
+	time_t t;
+
+	CHECK(mc_date_parse("2026-02-17", &y, &m, &d) == 0 && y == 2026 &&
+	    m == 2 && d == 17);
+	CHECK(mc_date_parse("2028-02-29", &y, &m, &d) == 0 && d == 29);
+	CHECK(mc_date_parse("2000-02-29", &y, &m, &d) == 0);
+	CHECK_INT(mc_date_parse("2100-02-29", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-13-45", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-02-30", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-04-31", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-00-10", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-01-00", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-2-17", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-02-17x", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse(" 2026-02-17", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("2026-02-17 08:00:00", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("0999-12-31", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("+026-02-17", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse("", &y, &m, &d), -1);
+	CHECK_INT(mc_date_parse(NULL, &y, &m, &d), -1);
+	CHECK((t = mc_date_at("2026-03-31", 17)) != 0);
+	mc_time_sql(out, t);
+	CHECK_STR(out, "2026-03-31 17:00:00");
+	CHECK_INT(mc_date_at("2026-13-45", 17), 0); /* the office took it */
+	CHECK_INT(mc_date_at("2026-02-17", 24), 0);
+}
+
 /*
  * mc_config_drop_root, in a child: as root it ends as run_user with that
  * user's group and no others, and cannot become root again; an unknown
@@ -328,6 +361,7 @@ main(void)
 	test_util();
 	test_http();
 	test_time();
+	test_date();
 	test_drop_root();
 	return DONE();
 }
