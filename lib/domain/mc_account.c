@@ -31,3 +31,20 @@ mc_account_id_number_ok(const char *s)
 {
 	return s != NULL && strlen(s) == 12 && all_in(s, "0123456789");
 }
+
+int
+mc_account_email_ok(const char *s)
+{
+	const char *at, *p;
+	size_t	    len;
+
+	if (s == NULL || (len = strlen(s)) < 3 || len > 254 ||
+	    strpbrk(s, " <>\"'();,") != NULL)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return 0;
+	at = strchr(s, '@');
+	return at != NULL && at > s && strchr(at + 1, '@') == NULL &&
+	    strchr(at + 1, '.') != NULL && at[1] != '.' && s[len - 1] != '.';
+}

@@ -52,6 +52,13 @@ struct mc_user {
  * (NULL is not).
  */
 int mc_account_phone_ok(const char *s);
+
+/*
+ * An e-mail address as every door takes it: 3-254 bytes, one '@' not
+ * first, a '.' in the domain (not right after the '@', not last), none of
+ * space < > " ' ( ) ; , or a control character. 1 if s is one, 0 if not (NULL is not).
+ */
+int mc_account_email_ok(const char *s);
 int mc_account_id_number_ok(const char *s);
 
 #endif

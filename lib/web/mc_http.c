@@ -341,15 +341,8 @@ valid_uint(const struct mc_param *p)
 int
 valid_email(const struct mc_param *p)
 {
-	const char *at;
-
-	if (p->len < 3 || p->len > 254 || !valid_line(p) ||
-	    strpbrk(p->value, " <>\"'();,") != NULL)
-		return 0;
-	at = strchr(p->value, '@');
-	return at != NULL && at > p->value && strchr(at + 1, '@') == NULL &&
-	    strchr(at + 1, '.') != NULL && at[1] != '.' &&
-	    p->value[p->len - 1] != '.';
+	return valid_line(p) && strlen(p->value) == p->len &&
+	    mc_account_email_ok(p->value);
 }
 
 int

@@ -15,6 +15,7 @@
 
 #include "harness.h"
 #include "mc_arena.h"
+#include "mc_auth.h"
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_dossier.h"
@@ -234,6 +235,27 @@ test_http(void)
 	CHECK(!mc_account_id_number_ok("0790900012345"));
 	CHECK(!mc_account_id_number_ok("07909000123a"));
 	CHECK(!mc_account_id_number_ok(NULL));
+	/* One e-mail rule: the forms' (valid_email) is lib's. */
+	{
+		static const char *const mails[] = { "an@example.vn", "a@b.vn",
+			"an.nguyen+hs@so-tu-phap.hcm.gov.vn", "an@@example.vn",
+			"an example@x.vn", "an@localhost", "@example.vn",
+			"an@.example.vn", "an@example.vn.", "an<x>@example.vn",
+			"an@exa\tmple.vn", "a@", "" };
+		size_t			 i;
+
+		for (i = 0; i < sizeof(mails) / sizeof(mails[0]); i++)
+			CHECK(V(valid_email, mails[i]) ==
+			    mc_account_email_ok(mails[i]));
+		CHECK(mc_account_email_ok("a@b.vn"));
+		CHECK(!mc_account_email_ok("an@exa\tmple.vn"));
+		CHECK(!mc_account_email_ok(NULL));
+	}
+	/* Role names: the motcua command takes lib's. */
+	CHECK_INT(mc_auth_role_parse("leader"), ROLE_LEADER);
+	CHECK_INT(mc_auth_role_parse("citizen"), ROLE_CITIZEN);
+	CHECK_INT(mc_auth_role_parse("root"), -1);
+	CHECK_INT(mc_auth_role_parse(NULL), -1);
 	CHECK(V(valid_phone, "+84901234567"));
 	CHECK(!V(valid_phone, "12345"));
 	CHECK(V(valid_line, "Nguyễn Văn An"));

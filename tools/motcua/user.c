@@ -36,46 +36,17 @@ static const char sql_token_insert[] =
     "INSERT INTO api_tokens (token_hash, account_id, created_at, expires_at)"
     " VALUES (?, ?, NOW(), DATE_ADD(NOW(), INTERVAL ? DAY))";
 
-/* clang-format off */
-static const char *const roles[] = {
-	"citizen", "receiver", "specialist", "leader", "admin",
-};
-/* clang-format on */
-
+/* The rules are lib's (mc_auth, mc_account): one for every door. */
 int
 motcua_valid_role(const char *s)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (strcmp(s, roles[i]) == 0)
-			return 1;
-	return 0;
+	return mc_auth_role_parse(s) >= 0;
 }
 
-/* A conservative check: local@domain.tld, printable ASCII, no spaces. */
 int
 motcua_valid_email(const char *s)
 {
-	const char *at, *p;
-	size_t	    len = strlen(s);
-
-	if (len < 6 || len > 254 || (at = strchr(s, '@')) == NULL ||
-	    strchr(at + 1, '@') != NULL || at == s || at - s > 64)
-		return 0;
-	for (p = s; p < at; p++)
-		if (!isalnum((unsigned char)*p) &&
-		    strchr(".!#$%&'*+/=?^_`{|}~-", *p) == NULL)
-			return 0;
-	if (s[0] == '.' || at[-1] == '.' || strstr(s, "..") != NULL)
-		return 0;
-	if (strchr(at + 1, '.') == NULL || at[1] == '.' || at[1] == '-' ||
-	    s[len - 1] == '.' || s[len - 1] == '-')
-		return 0;
-	for (p = at + 1; *p != '\0'; p++)
-		if (!isalnum((unsigned char)*p) && *p != '.' && *p != '-')
-			return 0;
-	return 1;
+	return mc_account_email_ok(s) && mc_utf8_valid(s, strlen(s));
 }
 
 int
