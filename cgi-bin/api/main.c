@@ -415,21 +415,38 @@ member(struct mc_request *r, json_t *o, const char *name)
 	    NULL;
 }
 
-/* Reads an action's arguments from a JSON body; the action or -1. */
+/* Why a request's arguments were refused: its status and message key. */
+struct refusal {
+	int	    status;
+	const char *key;
+};
+
 static int
-args_json(struct mc_request *r, struct mc_action_args *args)
+refuse(struct refusal *why, int status, const char *key)
+{
+	why->status = status;
+	why->key = key;
+	return -1;
+}
+
+/*
+ * Reads an action's arguments from a JSON body into args and *act (-1:
+ * no such action); 0, or -1 with why set.
+ */
+static int
+args_json(struct mc_request *r, struct mc_action_args *args, int *act,
+    struct refusal *why)
 {
 	json_t *body = NULL, *items;
 	char   *s;
-	int	act;
 
 	if (r->body != NULL)
 		body = json_loadb(r->body, r->body_len, 0, NULL);
 	if (body == NULL || !json_is_object(body)) {
 		json_decref(body);
-		return -2;
+		return refuse(why, 400, "Api.BadJson");
 	}
-	act = mc_dossier_action_parse(member(r, body, "action"));
+	*act = mc_dossier_action_parse(member(r, body, "action"));
 	args->note = member(r, body, "note");
 	if (json_is_integer(json_object_get(body, "version")))
 		args->expected_version = json_integer_value(
@@ -447,28 +464,28 @@ args_json(struct mc_request *r, struct mc_action_args *args)
 		free(s);
 	}
 	json_decref(body);
-	return act;
+	return 0;
 }
 
 /*
- * Stores one uploaded part into files[*n]; 0, or -3 with *status set (422
- * for a refused file, 503 for a storage error), or -2 when too many.
+ * Stores one uploaded part into files[*n]; 0, or -1 with why set: 400
+ * when too many, 422 for a refused file, 503 for a storage error.
  */
 static int
 store_part(struct mc_request *r, const struct mc_param *p,
-    struct mc_file *files, size_t *n, int *status)
+    struct mc_file *files, size_t *n, struct refusal *why)
 {
-	const char *why;
+	const char *type;
 	int	    rc;
 
 	if (*n == MAX_FILES)
-		return -2;
+		return refuse(why, 400, "Api.BadJson");
 	rc = mc_files_store(r->arena, p->value, p->len, p->filename,
-	    &files[*n], &why);
-	if (rc != 0) {
-		*status = rc < 0 ? 503 : 422;
-		return -3;
-	}
+	    &files[*n], &type);
+	if (rc < 0)
+		return refuse(why, 503, "Error.Text.503");
+	if (rc > 0)
+		return refuse(why, 422, "Error.FileType");
 	(*n)++;
 	return 0;
 }
@@ -476,23 +493,23 @@ store_part(struct mc_request *r, const struct mc_param *p,
 /*
  * Reads an action's arguments from a multipart body with files: "file"
  * parts for a supplement, "result" parts for the result (sign, approve,
- * decide, return).
+ * decide, return), and *act (-1: no such action); 0, or -1 with why set.
  */
 static int
 args_multipart(struct mc_request *r, struct mc_action_args *args,
-    struct mc_file *files, struct mc_file *results, int *status)
+    struct mc_file *files, struct mc_file *results, int *act,
+    struct refusal *why)
 {
 	long long v;
 	size_t	  i;
-	int	  act = -1, rc;
 
 	for (i = 0; i < r->nparams; i++) {
 		const struct mc_param *p = &r->params[i];
 
 		if (p->filename == NULL && !mc_utf8_valid(p->value, p->len))
-			return -2;
+			return refuse(why, 400, "Api.BadJson");
 		if (strcmp(p->name, "action") == 0)
-			act = mc_dossier_action_parse(p->value);
+			*act = mc_dossier_action_parse(p->value);
 		else if (strcmp(p->name, "note") == 0)
 			args->note = p->value;
 		else if (strcmp(p->name, "version") == 0 &&
@@ -502,19 +519,18 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 		    mc_parse_ll(p->value, 1, 3, &v) == 0)
 			args->method = (int)v;
 		else if (strcmp(p->name, "file") == 0 && p->filename != NULL) {
-			if ((rc = store_part(r, p, files, &args->nfiles,
-				 status)) < 0)
-				return rc;
+			if (store_part(r, p, files, &args->nfiles, why) < 0)
+				return -1;
 		} else if (strcmp(p->name, "result") == 0 &&
 		    p->filename != NULL) {
-			if ((rc = store_part(r, p, results, &args->nresults,
-				 status)) < 0)
-				return rc;
+			if (store_part(r, p, results, &args->nresults, why) <
+			    0)
+				return -1;
 		}
 	}
 	args->files = files;
 	args->results = results;
-	return act;
+	return 0;
 }
 
 static int
@@ -524,20 +540,17 @@ api_transition(struct mc_request *r)
 	struct mc_dossier     d;
 	struct mc_file	      files[MAX_FILES], results[MAX_FILES];
 	const char	     *ct = r->content_type ? r->content_type : "";
-	int		      act, rc, status = 400;
+	struct refusal	      why;
+	int		      act = -1, rc;
 
 	memset(&args, 0, sizeof(args));
 	if (strncmp(ct, "multipart/form-data", 19) == 0)
-		act = args_multipart(r, &args, files, results, &status);
+		rc = args_multipart(r, &args, files, results, &act, &why);
 	else
-		act = args_json(r, &args);
-	if (act == -3)
-		return mc_app_error(r, status,
-		    mc_view_str(r->hdf,
-			status == 422 ? "Error.FileType" : "Error.Text.503"));
-	if (act == -2)
-		return mc_app_error(r, 400,
-		    mc_view_str(r->hdf, "Api.BadJson"));
+		rc = args_json(r, &args, &act, &why);
+	if (rc < 0)
+		return mc_app_error(r, why.status,
+		    mc_view_str(r->hdf, why.key));
 	if (act < 0)
 		return mc_app_error(r, 400,
 		    mc_view_str(r->hdf, "Api.BadAction"));

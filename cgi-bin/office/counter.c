@@ -272,9 +272,11 @@ static int
 counter_form(struct mc_request *r, int status)
 {
 	unsigned int agency;
+	int	     rc;
 
-	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
-		return 403;
+	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
+	    0)
+		return rc < 0 ? 503 : 403;
 	if (picker(r, agency) < 0)
 		return 503;
 	/* An applicant known (verified) by ID number: the form starts filled. */
@@ -408,7 +410,10 @@ page_counter_post(struct mc_request *r)
 	int		       i, rc, bad = 0;
 
 	form_echo(r);
-	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0 ||
+	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <
+	    0)
+		return 503;
+	if (rc == 0 ||
 	    !mc_auth_acts_for(r->user,
 		ROLES(ROLE_RECEIVER) | ROLES(ROLE_LEADER), agency))
 		return 403;

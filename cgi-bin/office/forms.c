@@ -96,13 +96,15 @@ page_book(struct mc_request *r)
 {
 	struct mc_rows rows, list;
 	unsigned int   agency;
+	int	       rc;
 	long long      field = 0;
 	time_t	       now = time(NULL), from, to;
 	struct tm      tm;
 	char	       day[11];
 
-	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
-		return 403;
+	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
+	    0)
+		return rc < 0 ? 503 : 403;
 	if (mc_req_field(r, FIELD_FIELD) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31,
 		    &field);

@@ -65,11 +65,13 @@ page_leader(struct mc_request *r)
 {
 	struct mc_rows counts, late, soon, stuck;
 	unsigned int   agency;
+	int	       rc;
 	long long      ag, in = 0;
 	char	       now[20];
 
-	if ((agency = office_agency(r, mc_req_field(r, FIELD_AGENCY))) == 0)
-		return 403;
+	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
+	    0)
+		return rc < 0 ? 503 : 403;
 	if (!mc_auth_acts_for(r->user, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN),
 		agency))
 		return 403;

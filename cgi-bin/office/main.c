@@ -164,8 +164,8 @@ field_int(struct mc_request *r, int f, long long min, long long max)
 	return n;
 }
 
-unsigned int
-office_agency(struct mc_request *r, const char *wanted)
+int
+office_agency(struct mc_request *r, const char *wanted, unsigned int *agency)
 {
 	unsigned int   ids[MAX_AGENCIES], chosen = 0;
 	struct mc_rows ag;
@@ -175,10 +175,12 @@ office_agency(struct mc_request *r, const char *wanted)
 	n = mc_dossier_agencies(r->user, ROLES_OFFICER, ids, MAX_AGENCIES);
 	if (wanted != NULL)
 		mc_parse_ll(wanted, 1, 1LL << 32, &want);
+	*agency = 0;
 	for (i = 0; i < n; i++) {
 		if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
-			(long long)ids[i]) < 0 ||
-		    ag.n == 0)
+			(long long)ids[i]) < 0)
+			return -1;
+		if (ag.n == 0)
 			return 0;
 		mc_view_set_int(r->hdf,
 		    mc_arena_printf(r->arena, "Data.MyAgencies.%zu.id", i),
@@ -190,7 +192,8 @@ office_agency(struct mc_request *r, const char *wanted)
 			chosen = ids[i];
 	}
 	mc_view_set_int(r->hdf, "Data.AgencyId", chosen);
-	return chosen;
+	*agency = chosen;
+	return chosen != 0;
 }
 
 /* Adds Data.Dossiers.N.colour to the inbox rows. */
@@ -319,11 +322,12 @@ page_inbox(struct mc_request *r)
 	time_t		       now = time(NULL);
 	const char	      *due = mc_req_field(r, FIELD_DUE);
 	char		       t[20];
+	int		       rc;
 
 	memset(&f, 0, sizeof(f));
-	if ((f.agency_id = office_agency(r, mc_req_field(r, FIELD_AGENCY))) ==
-	    0)
-		return 403;
+	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY),
+		 &f.agency_id)) <= 0)
+		return rc < 0 ? 503 : 403;
 	f.status = (int)field_int(r, FIELD_STATUS, 1, 10);
 	f.holder_id = field_int(r, FIELD_MINE, 0, 1) ? r->user->id : 0;
 	f.procedure_id = (int)field_int(r, FIELD_PROCEDURE, 1, 1LL << 31);

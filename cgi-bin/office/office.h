@@ -42,7 +42,11 @@ extern const struct mc_module office_webmaster;
  */
 int office_dossier(struct mc_request *, struct mc_dossier *);
 
-/* The agency the officer works in now (?agency= or their first); 0 none. */
-unsigned int office_agency(struct mc_request *, const char *wanted);
+/*
+ * The agency the officer works in now (?agency= or their first) into
+ * *agency: 1, 0 if none (403), -1 on a database error (503).
+ */
+int office_agency(struct mc_request *, const char *wanted,
+    unsigned int *agency);
 
 #endif
