@@ -53,6 +53,7 @@ static const int table_cols[TABLE__MAX] = {
 	[TABLE_NEWS] = NEWS__MAX,
 	[TABLE_EVENTS] = EV__MAX,
 	[TABLE_ITEMS] = EVI__MAX,
+	[TABLE_SYNONYMS] = SGSYN__MAX,
 };
 /* clang-format on */
 
@@ -1448,6 +1449,24 @@ sitegen_search_index(const struct sg_catalogue *cat, struct buf *b)
 		    (cat->flags[i] & PF_COMMUNE) != 0,
 		    (cat->flags[i] & PF_ONLINE) != 0,
 		    (int)sitegen_level(cat, i), featured);
+	}
+	/* The synonyms, folded: [term, means]. */
+	rc |= mc_buf_adds(b, "],\"syn\":[");
+	for (i = 0, k = 0; i < cat->table[TABLE_SYNONYMS].n; i++) {
+		const char *t, *m;
+
+		mc_arena_reset(a);
+		t = mc_fold(a,
+		    cell(&cat->table[TABLE_SYNONYMS], i, SGSYN_TERM));
+		m = mc_fold(a,
+		    cell(&cat->table[TABLE_SYNONYMS], i, SGSYN_MEANS));
+		if (t == NULL || m == NULL || *t == '\0' || *m == '\0')
+			continue;
+		rc |= mc_buf_adds(b, k++ ? ",\n[" : "\n[");
+		rc |= mc_buf_add_json(b, t);
+		rc |= mc_buf_addc(b, ',');
+		rc |= mc_buf_add_json(b, m);
+		rc |= mc_buf_addc(b, ']');
 	}
 	rc |= mc_buf_adds(b, "]}\n");
 	mc_arena_free(a);

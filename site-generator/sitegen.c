@@ -52,6 +52,7 @@ enum stmt {
 	STMT_NEWS,
 	STMT_EVENTS,
 	STMT_ITEMS,
+	STMT_SYNONYMS,
 	STMT_PROCEDURES_LIGHT,
 	STMT_PROC_TEXT,
 	STMT_CHANNELS_OF,
@@ -111,6 +112,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_ITEMS] =
 	    "SELECT event_id, procedure_code, field_slug "
 	    "FROM life_event_items ORDER BY event_id, seq",
+	[STMT_SYNONYMS] =
+	    "SELECT term, means FROM search_synonyms WHERE active = 1 "
+	    "ORDER BY id",
 	/*
 	 * An incremental run reads every procedure without the texts only its
 	 * own page shows (NULL in their places), then those texts and the
@@ -177,6 +181,7 @@ static const enum stmt table_stmt[TABLE__MAX] = {
 	[TABLE_NEWS] = STMT_NEWS,
 	[TABLE_EVENTS] = STMT_EVENTS,
 	[TABLE_ITEMS] = STMT_ITEMS,
+	[TABLE_SYNONYMS] = STMT_SYNONYMS,
 };
 /* clang-format on */
 
@@ -1284,9 +1289,8 @@ shared_files(struct run *r)
 		base) < 0 ||
 	    write_file(r, "robots.txt", &r->out) < 0)
 		return -1;
+	/* Always made (its bytes unchanged: not written): synonyms change it. */
 	mc_buf_reset(&r->out);
-	if (!r->summary && exists(r, INDEX_FILE))
-		return 0;
 	if (sitegen_search_index(&r->cat, &r->out) < 0 ||
 	    write_file(r, INDEX_FILE, &r->out) < 0)
 		return -1;

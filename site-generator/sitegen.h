@@ -152,6 +152,8 @@ enum sg_event_col {
 	EV__MAX
 };
 enum sg_item_col { EVI_EVENT, EVI_CODE, EVI_FIELD, EVI__MAX };
+/* The active search synonyms (search.js rewrites queries with them). */
+enum sg_syn_col { SGSYN_TERM, SGSYN_MEANS, SGSYN__MAX };
 
 enum sg_child { CHILD_CHANNELS, CHILD_DOCUMENTS, CHILD_LEGAL, CHILD__MAX };
 
@@ -161,6 +163,7 @@ enum sg_table {
 	TABLE_NEWS,
 	TABLE_EVENTS,
 	TABLE_ITEMS,
+	TABLE_SYNONYMS,
 	TABLE__MAX
 };
 

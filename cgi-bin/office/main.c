@@ -589,7 +589,8 @@ main(int argc, char *argv[])
 		.before = office_before,
 		.modules = { &office_counter, &office_forms, &office_workflow,
 		    &office_notifications, &office_calendar, &office_leader,
-		    &office_webmaster, &office_procedures, &office_routing },
+		    &office_webmaster, &office_procedures, &office_routing,
+		    &office_synonyms },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -593,7 +593,7 @@ main(int argc, char *argv[])
 		.login_path = "/dich-vu/dang-nhap",
 		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
-		    &portal_notifications, &portal_eval },
+		    &portal_notifications, &portal_eval, &portal_assistant },
 	};
 
 	return mc_app_run(&app, argc, argv);

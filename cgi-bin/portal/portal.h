@@ -9,6 +9,9 @@
 /* search.c: the catalogue search page without JavaScript. */
 extern const struct mc_module portal_search;
 
+/* assistant.c: the assistant that answers from the catalogue. */
+extern const struct mc_module portal_assistant;
+
 /* dossier.c: a citizen's dossier: status, history, supplements, papers. */
 extern const struct mc_module portal_dossier;
 

@@ -211,8 +211,8 @@
     return bestd <= max ? best : null;
   }
 
-  /* mc_search_rewrite(): synonyms, then unknown words split or corrected. */
-  function rewrite(f) {
+  /* mc_search_synonyms_apply(): every term its meaning, longest first. */
+  function synonyms(f) {
     var v = vocabulary();
     var q = ' ' + f + ' ';
     for (var i = 0; i < v.syn.length; i++) {
@@ -221,7 +221,13 @@
       if (at < 0 || q.indexOf(' ' + v.syn[i][1] + ' ') >= 0) continue;
       q = q.slice(0, at) + ' ' + v.syn[i][1] + ' ' + q.slice(at + term.length);
     }
-    return q.split(' ').filter(function (w) { return w !== ''; }).map(function (w) {
+    return q.split(' ').filter(function (w) { return w !== ''; }).join(' ');
+  }
+
+  /* mc_search_rewrite(): synonyms, then unknown words split or corrected. */
+  function rewrite(f) {
+    var v = vocabulary();
+    return synonyms(f).split(' ').filter(function (w) { return w !== ''; }).map(function (w) {
       if (!/^[a-z]+$/.test(w) || v.freq[w]) return w;
       return split(v, w) || nearest(v, w) || w;
     }).join(' ');
@@ -229,9 +235,10 @@
 
   /*
    * The procedures for a query, best first, like the server's
-   * mc_search_find(): the query as typed (the last word may be
-   * unfinished); when that finds nothing and exact is not set, rewritten;
-   * then by the words that match. Returns { hits, used, any, ignored }.
+   * mc_search_find(): unless exact, its everyday words replaced by the
+   * catalogue's when that finds something; the query as typed (the last
+   * word may be unfinished); when that finds nothing and exact is not
+   * set, rewritten; then by the words that match. Returns { hits, used, any, ignored }.
    */
   function find(q, exact) {
     var res = { hits: [], used: null, any: false, ignored: null };
@@ -243,9 +250,17 @@
     }
     var f = fold(q);
     if (f === '') return res;
+    var used;
+    if (!exact) {
+      used = synonyms(f);
+      if (used !== f) {
+        res.hits = every(used, false);
+        if (res.hits.length) { res.used = used; return res; }
+      }
+    }
     res.hits = every(f, true);
     if (res.hits.length || exact) return res;
-    var used = rewrite(f);
+    used = rewrite(f);
     if (used !== f) {
       res.hits = every(used, false);
       if (res.hits.length) { res.used = used; return res; }

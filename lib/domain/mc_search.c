@@ -27,6 +27,8 @@ enum stmt {
 	STMT_SYN_ADD,
 	STMT_SYN_SEED,
 	STMT_SYN_SET,
+	STMT_ASK_LOG,
+	STMT_ASK_LIST,
 	STMT__MAX
 };
 
@@ -50,6 +52,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "source, active, updated_at) VALUES (?, ?, ?, 1, NOW())",
 	[STMT_SYN_SET] = "UPDATE search_synonyms SET active = ?, "
 	    "updated_at = NOW(), updated_by = ? WHERE id = ?",
+	[STMT_ASK_LOG] = "INSERT INTO assistant_unanswered (question, lang, "
+	    "first_at, last_at) VALUES (?, ?, NOW(), NOW()) "
+	    "ON DUPLICATE KEY UPDATE asked = asked + 1, last_at = NOW(), "
+	    "done = 0",
+	[STMT_ASK_LIST] = "SELECT question, lang, asked, "
+	    "DATE_FORMAT(last_at, '%Y-%m-%d %H:%i') FROM assistant_unanswered "
+	    "WHERE done = 0 ORDER BY asked DESC, last_at DESC LIMIT 200",
 };
 /* clang-format on */
 
@@ -427,15 +436,15 @@ nearest(const struct mc_search_words *w, const char *s, size_t n)
 }
 
 const char *
-mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
+mc_search_synonyms_apply(const struct mc_search_words *w, struct mc_arena *a,
     const char *folded)
 {
-	struct buf  b, q;
-	const char *s, *hit, *near, *out;
+	struct buf  q;
+	const char *s, *hit, *out;
 	char	   *spaced;
 	size_t	    i, n;
 
-	/* The synonyms, on " query " (whole words), longest first. */
+	/* On " query " (whole words), longest first. */
 	mc_buf_init(&q, 4096);
 	mc_buf_addf(&q, " %s ", folded);
 	for (i = 0; i < w->nsyn && q.s != NULL; i++) {
@@ -449,9 +458,30 @@ mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
 		q.len = 0;
 		mc_buf_adds(&q, s);
 	}
+	/* Trimmed, one space between words. */
+	s = q.s ? q.s : "";
+	s += strspn(s, " ");
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	out = mc_arena_strndup(a, s, n);
+	mc_buf_free(&q);
+	return out;
+}
+
+const char *
+mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
+    const char *folded)
+{
+	struct buf  b;
+	const char *s, *near, *out, *q;
+	size_t	    n;
+
+	if ((q = mc_search_synonyms_apply(w, a, folded)) == NULL)
+		return NULL;
 	/* The words the vocabulary does not know. */
 	mc_buf_init(&b, 4096);
-	for (s = q.s ? q.s : ""; *s != '\0'; s += n) {
+	for (s = q; *s != '\0'; s += n) {
 		while (*s == ' ')
 			s++;
 		if ((n = strcspn(s, " ")) == 0)
@@ -469,7 +499,6 @@ mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
 	}
 	out = mc_arena_strdup(a, b.s ? b.s : "");
 	mc_buf_free(&b);
-	mc_buf_free(&q);
 	return out;
 }
 
@@ -557,30 +586,57 @@ missing(struct mc_arena *a, const char *folded, const char *text)
 	return out;
 }
 
+/* Runs the search for the folded words used; 0 or -1. */
+static int
+try_words(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
+    const char *used, struct mc_rows *out, long long *total)
+{
+	struct mc_cat_query again = *q;
+
+	again.q = used;
+	return mc_catalogue_find(db, a, &again, out, total);
+}
+
 int
 mc_search_find(struct mc_db *db, struct mc_arena *a,
     const struct mc_cat_query *q, int exact, struct mc_rows *out,
     long long *total, struct mc_search_how *how)
 {
 	struct mc_cat_query again;
-	const char	   *folded, *used;
+	const char	   *folded = NULL, *used;
+	int		    words, known;
 
 	memset(how, 0, sizeof(*how));
-	if (mc_catalogue_find(db, a, q, out, total) < 0)
-		return -1;
-	if (*total > 0 || exact || q->q == NULL ||
-	    (folded = mc_fold(a, q->q)) == NULL || *folded == '\0' ||
-	    (*folded >= '0' && *folded <= '9' && strchr(q->q, '.') != NULL))
-		return 0;
-	again = *q;
-	used = folded;
-	if (cache_fresh(db, a) == 0) {
-		used = mc_search_rewrite(&cache, a, folded);
-		if (used == NULL)
+	words = !exact && q->q != NULL &&
+	    (folded = mc_fold(a, q->q)) != NULL && *folded != '\0' &&
+	    !(*folded >= '0' && *folded <= '9' && strchr(q->q, '.') != NULL);
+	known = words && cache_fresh(db, a) == 0;
+	/* An everyday word first: "sổ đỏ" means the land-use certificate. */
+	if (known) {
+		if ((used = mc_search_synonyms_apply(&cache, a, folded)) ==
+		    NULL)
 			return -1;
 		if (strcmp(used, folded) != 0) {
-			again.q = used;
-			if (mc_catalogue_find(db, a, &again, out, total) < 0)
+			if (try_words(db, a, q, used, out, total) < 0)
+				return -1;
+			if (*total > 0) {
+				how->used = used;
+				return 0;
+			}
+		}
+	}
+	/* As typed. */
+	if (mc_catalogue_find(db, a, q, out, total) < 0)
+		return -1;
+	if (*total > 0 || !words)
+		return 0;
+	/* Run-together words split, typos corrected. */
+	used = folded;
+	if (known) {
+		if ((used = mc_search_rewrite(&cache, a, folded)) == NULL)
+			return -1;
+		if (strcmp(used, folded) != 0) {
+			if (try_words(db, a, q, used, out, total) < 0)
 				return -1;
 			if (*total > 0) {
 				how->used = used;
@@ -589,6 +645,7 @@ mc_search_find(struct mc_db *db, struct mc_arena *a,
 		}
 	}
 	/* Some of the words, most first; say which the first lacks. */
+	again = *q;
 	again.q = used;
 	again.any = 1;
 	if (mc_catalogue_find(db, a, &again, out, total) < 0)
@@ -641,4 +698,43 @@ mc_search_synonym_set(struct mc_db *db, long long id, int active, long long by)
 		 (long long)!!active, by, id)) < 0)
 		return -1;
 	return n > 0;
+}
+
+/* ------------------------------------------------------------ assistant */
+
+int
+mc_search_unanswered_log(struct mc_db *db, struct mc_arena *a, const char *q,
+    const char *lang)
+{
+	struct buf  b;
+	const char *f, *s;
+	size_t	    n;
+	int	    rc;
+
+	if ((f = mc_fold(a, q)) == NULL)
+		return 0;
+	/* Words only: numbers (ID, phone, dates) never reach the table. */
+	mc_buf_init(&b, 256);
+	for (s = f; *s != '\0'; s += n) {
+		while (*s == ' ')
+			s++;
+		if ((n = strcspn(s, " ")) == 0 || !letters(s, n))
+			continue;
+		if (b.len + n + 1 > 200)
+			break;
+		mc_buf_addf(&b, "%s%.*s", b.len ? " " : "", (int)n, s);
+	}
+	rc = b.len == 0 ? 0 :
+	    mc_db_exec(db, stmts[STMT_ASK_LOG], "ss", b.s,
+		strcmp(lang, "en") == 0 ? "en" : "vi") < 0 ?
+			  -1 :
+			  0;
+	mc_buf_free(&b);
+	return rc;
+}
+
+int
+mc_search_unanswered(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
+{
+	return mc_db_query(db, a, out, stmts[STMT_ASK_LIST], "") < 0 ? -1 : 0;
 }

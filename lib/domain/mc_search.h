@@ -70,6 +70,14 @@ size_t mc_search_distance(const char *a, size_t na, const char *b, size_t nb,
 const char *mc_search_rewrite(const struct mc_search_words *w,
     struct mc_arena *a, const char *folded);
 
+/*
+ * The synonyms of mc_search_rewrite() alone: a term becomes what it means
+ * (longest first, once each, not when the meaning is already there).
+ * Returns the folded query in the arena, NULL on memory failure.
+ */
+const char *mc_search_synonyms_apply(const struct mc_search_words *w,
+    struct mc_arena *a, const char *folded);
+
 /* What mc_search_find() did with a query. */
 struct mc_search_how {
 	const char *used;    /* the folded words searched, when not those
@@ -82,7 +90,9 @@ struct mc_search_how {
 
 /*
  * The catalogue search (mc_catalogue_find) that finds what people mean:
- * the query as typed; when that finds nothing and exact is 0, rewritten
+ * unless exact is set, with its everyday words replaced by the catalogue's
+ * (mc_search_synonyms_apply) when that finds something; else the query as
+ * typed; when that finds nothing and exact is 0, rewritten
  * (mc_search_rewrite against the catalogue's words and the active
  * synonyms, read once per process and again when procedures or synonyms
  * change); when that finds nothing either, the procedures holding some of
@@ -117,5 +127,17 @@ int mc_search_synonym_add(struct mc_db *, const char *term, const char *means,
 /* Turns a pair on or off. 1 done, 0 no such pair, -1 error. */
 int mc_search_synonym_set(struct mc_db *, long long id, int active,
     long long by);
+
+/*
+ * Logs a question the assistant could not answer, without personal data:
+ * its folded words only (numbers dropped), at most 200 bytes, counted
+ * once per wording and language ("vi" or "en"). 0 or -1.
+ */
+int mc_search_unanswered_log(struct mc_db *, struct mc_arena *, const char *q,
+    const char *lang);
+
+/* The open unanswered questions, most asked first: question, lang, asked,
+ * last_at. 0 or -1. */
+int mc_search_unanswered(struct mc_db *, struct mc_arena *, struct mc_rows *);
 
 #endif

@@ -7,6 +7,7 @@
 <li class="card"><h2 class="h3"><a href="/can-bo/quan-tri-trang/hoi-dap"><?cs var:Lang.Webmaster.Faq.Title ?></a></h2></li>
 <li class="card"><h2 class="h3"><a href="/can-bo/quan-tri-trang/tin-tuc"><?cs var:Lang.Webmaster.News.Title ?></a></h2></li>
 <li class="card"><h2 class="h3"><a href="/can-bo/quan-tri-trang/muc-do"><?cs var:Lang.Webmaster.Levels.Title ?></a></h2></li>
+<li class="card"><h2 class="h3"><a href="/can-bo/quan-tri-trang/tu-dong-nghia"><?cs var:Lang.Synonyms.Title ?></a></h2></li>
 </ul>
 <section aria-labelledby="build-h">
 <h2 id="build-h"><?cs var:Lang.Webmaster.Build.Title ?></h2>

@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, RUNDIR, TOP, decodeHtml, launchBrowser, request, until, watch } from './lib.mjs';
+import {
+  BASE_URL, DEMO_PASSWORD, RUNDIR, TOP, decodeHtml, launchBrowser, request, sql, sqlValue, until, watch,
+} from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const SEARCH_JS = path.join(TOP, 'htdocs/js/search.js');
@@ -25,9 +27,14 @@ export const MEANT = [
   ['dangky ket hon', '1.000894', 'dang ki ket hon'],
   ['dangkykethon', '1.000894', 'dang ki ket hon'],
   ['dang ki kte hon', '1.000894', 'dang ki ket hon'],
-  ['giay xac nhan doc than', '1.004873', null],
+  ['giay xac nhan doc than', '1.004873', 'giay xac nhan tinh trang hon nhan'],
   ['li lich tu phap', '3.000333', null],
   ['dang ky khai snh', '1.001193', 'dang ki khai sinh'],
+  // Everyday words (db/seed/synonyms.csv).
+  ['hộ khẩu', '1.004222', 'thuong tru'],
+  ['mất căn cước', '1.014064', 'cap lai the can cuoc'],
+  ['lấy vợ', '1.000894', 'ket hon'],
+  ['mở quán cà phê', '1.001612', 'thanh lap ho kinh doanh'],
 ];
 
 /** The first result, the fix and the "some words" notes of the search page. */
@@ -71,6 +78,25 @@ describe('search.js on the generator\'s index (Node)', () => {
     assert.equal(some.any, true);
     assert.equal(some.ignored, 'xyzxyz');
     assert.equal(s.find('dangky ket hon', true).hits.length, 0, 'exact: as typed only');
+  });
+});
+
+describe('synonyms (db/seed/synonyms.csv)', () => {
+  test('at least 100 pairs, each with a source, each meaning found in the catalogue, all loaded', async () => {
+    const s = require(SEARCH_JS);
+    const idx = JSON.parse(readFileSync(path.join(RUNDIR, 'site', 'tim-kiem.json'), 'utf8'));
+    const rows = readFileSync(path.join(TOP, 'db/seed/synonyms.csv'), 'utf8').trim().split('\n').slice(1);
+    assert.ok(rows.length >= 100, `${rows.length} pairs`);
+    for (const row of rows) {
+      const m = row.match(/^([^,]+),([^,]+),(.+)$/);
+      assert.ok(m, row);
+      assert.match(m[3], /catalogue \d+\.\d+/, `source of ${m[1]}`);
+      const words = s.fold(m[2]).split(' ');
+      assert.ok(idx.procs.some((p) => words.every((w) => (' ' + p[2] + ' ').includes(' ' + w + ' '))),
+        `"${m[2]}" (for "${m[1]}") is in the catalogue`);
+    }
+    assert.ok(Number(sqlValue('SELECT COUNT(*) FROM search_synonyms WHERE updated_by IS NULL')) >= rows.length);
+    assert.ok(idx.syn.length >= 100, 'the index carries them to search.js');
   });
 });
 
@@ -168,6 +194,55 @@ describe('search in a browser', { timeout: 240_000 }, () => {
       assert.match(page.url(), /exact=1/);
       assert.equal(await page.locator('#search-fix').count(), 0);
       assert.deepEqual(w.problems(), []);
+    } finally { await ctx.close(); }
+  });
+});
+
+describe('webmasters keep the synonyms (back office)', { timeout: 240_000 }, () => {
+  let browser;
+  const term = `xyzvui${Date.now() % 100000}`;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => {
+    if (browser) await browser.close();
+    sql(`DELETE FROM search_synonyms WHERE term = '${term}'`);
+  });
+
+  test('add a pair through the page (a missing source is a 422 that keeps the words), search uses it, turn it off', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await ctx.newPage();
+      const w = watch(page);
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill('admin@motcua.test');
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await Promise.all([page.waitForURL(/\/can-bo\//), page.locator('form.form button[type=submit]').click()]);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/`);
+      await Promise.all([page.waitForNavigation(), page.click('a[href="/can-bo/quan-tri-trang/tu-dong-nghia"]')]);
+      assert.match(await page.locator('h1').innerText(), /Từ đồng nghĩa/);
+      assert.ok(await page.locator('#syn-list tbody tr').count() >= 100);
+      // Before: the made-up word finds nothing.
+      assert.equal((await searchPage(term)).code, null);
+      await page.fill('#term', term);
+      await page.fill('#means', 'đăng ký kết hôn');
+      const [bad] = await Promise.all([page.waitForNavigation(), page.click('#syn-add button[type=submit]')]);
+      assert.equal(bad.status(), 422);
+      assert.match(await page.locator('#source-err').innerText(), /nguồn/);
+      assert.equal(await page.inputValue('#term'), term, 'what was typed stays');
+      await page.fill('#source', 'kiểm thử e2e');
+      await Promise.all([page.waitForNavigation(), page.click('#syn-add button[type=submit]')]);
+      assert.match(page.url(), /ok=1/);
+      assert.match(await page.title(), /Từ đồng nghĩa khi tìm kiếm/);
+      assert.match(await page.locator('body').innerText(), /Đã lưu\. Tìm kiếm trên máy chủ dùng ngay/);
+      const row = page.locator('#syn-list tr', { hasText: term });
+      assert.equal(await row.count(), 1);
+      await page.screenshot({ path: path.join(TOP, 'tests/e2e/output/synonyms-390.png'), fullPage: false });
+      // The server's search uses it within seconds (each process rereads).
+      await until(async () => (await searchPage(term)).code === '1.000894', { timeout: 15_000, what: 'the new synonym used' });
+      // Turned off, the search no longer uses it.
+      await Promise.all([page.waitForNavigation(), row.locator('button').click()]);
+      assert.match(await page.locator('#syn-list tr', { hasText: term }).innerText(), /Đã tắt/);
+      await until(async () => (await searchPage(term)).code === null, { timeout: 15_000, what: 'the synonym off' });
+      assert.deepEqual(w.problems().filter((p) => !/422/.test(p)), []);
     } finally { await ctx.close(); }
   });
 });

@@ -120,6 +120,10 @@ test_rewrite(struct mc_arena *a)
 	CHECK_STR(mc_search_rewrite(&w, a, "ho khau"), "thuong tru");
 	CHECK_STR(mc_search_rewrite(&w, a, "khai sinh ho khau thuong tru"),
 	    "khai sinh ho khai thuong tru"); /* meaning there: a typo */
+	/* Synonyms alone: typos stay. */
+	CHECK_STR(mc_search_synonyms_apply(&w, a, "so do kte"),
+	    "giay chung nhan quyen su dung dat kte");
+	CHECK_STR(mc_search_synonyms_apply(&w, a, " ho khau "), "thuong tru");
 	/* Unknown, too short or numbers: kept. */
 	CHECK_STR(mc_search_rewrite(&w, a, "xyzxyz 2024 ab"),
 	    "xyzxyz 2024 ab");

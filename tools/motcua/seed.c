@@ -10,6 +10,7 @@
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_search.h"
 #include "mc_util.h"
 
 #include "csv.h"
@@ -41,6 +42,7 @@ struct seed_file {
 
 /* Counts and the demo account lines for the summary after the commit. */
 static size_t	  agencies_new, agencies_changed, agencies_same, ministries;
+static size_t	  synonyms;
 static struct buf accounts_out;
 
 /* NULL for an empty CSV cell (nullable columns). */
@@ -186,6 +188,29 @@ seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
 	return 0;
 }
 
+/*
+ * One synonym pair (term, means, source): added unless it exists, so a
+ * pair webmasters turned off stays off (mc_search_synonym_add).
+ */
+static int
+seed_synonym(struct mc_db *db, struct mc_arena *a, const char **f,
+    const char *file, size_t line)
+{
+	(void)a;
+	if (*f[0] == '\0' || *f[1] == '\0' || strlen(f[0]) > 200 ||
+	    strlen(f[1]) > 300 || strlen(f[2]) > 500) {
+		fprintf(stderr,
+		    "motcua: %s:%zu: a term and its meaning "
+		    "(at most 200 and 300 bytes) are needed\n",
+		    file, line);
+		return -1;
+	}
+	if (mc_search_synonym_add(db, f[0], f[1], f[2], 0) < 0)
+		return -1;
+	synonyms++;
+	return 0;
+}
+
 /* clang-format off */
 static const struct seed_file files[] = {
 	{ "agencies.csv", { "code", "gso_code", "kind", "name", "name_en",
@@ -194,6 +219,7 @@ static const struct seed_file files[] = {
 	    seed_ministry },
 	{ "demo_accounts.csv", { "email", "id_number", "full_name", "phone",
 	    "role", "agency_code" }, 6, seed_account },
+	{ "synonyms.csv", { "term", "means", "source" }, 3, seed_synonym },
 };
 /* clang-format on */
 
@@ -281,6 +307,7 @@ cmd_seed(struct mc_db *db, int argc, char **argv)
 	printf("agencies: %zu new, %zu updated, %zu unchanged; "
 	       "ministry mappings: %zu\n",
 	    agencies_new, agencies_changed, agencies_same, ministries);
+	printf("search synonyms: %zu in the seed\n", synonyms);
 	printf("demo accounts (e-mail, role, password, agency):\n%s",
 	    accounts_out.s);
 	mc_buf_free(&accounts_out);

@@ -1,0 +1,131 @@
+// The assistant (issue 14): five conversations through the page in
+// Chromium (one needing a follow-up question, one where the ward decides
+// the agency, one in English, one it cannot answer that lands in the
+// webmasters' list, one without JavaScript), every fact linked to the
+// catalogue; axe-core over the page in both languages.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { BASE_URL, DEMO_PASSWORD, TOP, launchBrowser, sql, sqlValue, watch } from './lib.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WARD = '000.01.60.H29';
+
+describe('the assistant', { timeout: 300_000 }, () => {
+  let browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { if (browser) await browser.close(); });
+
+  /** Asks through the form; returns the page. */
+  async function ask(page, q, ward = '') {
+    await page.fill('#ask-q', q);
+    await page.selectOption('#ask-ward', ward);
+    await Promise.all([page.waitForNavigation(), page.click('#ask button[type=submit]')]);
+  }
+
+  test('a follow-up question: marriage, with a foreign element or not', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await ctx.newPage();
+      const w = watch(page);
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly`);
+      await ask(page, 'tôi muốn đăng ký kết hôn');
+      assert.match(await page.locator('#follow-up legend').innerText(), /yếu tố nước ngoài/);
+      await Promise.all([page.waitForNavigation(), page.click('#follow-up button[value="1"]')]);
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/thu-tuc/2.000806.html');
+      await page.goBack();
+      await Promise.all([page.waitForNavigation(), page.click('#follow-up button[value="0"]')]);
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/thu-tuc/1.000894.html');
+      // What to bring is the catalogue's list, exactly.
+      const docs = sql("SELECT d.name FROM procedure_documents d JOIN procedures p ON p.id = d.procedure_id " +
+        "WHERE p.code = '1.000894' ORDER BY d.seq").map((r) => r[0]);
+      const shown = await page.locator('#bring li').allInnerTexts();
+      assert.equal(shown.length, docs.length);
+      docs.forEach((d, i) => assert.ok(shown[i].startsWith(d.trim().slice(0, 40)), `document ${i}: ${shown[i]}`));
+      await page.screenshot({ path: path.join(TOP, 'tests/e2e/output/assistant-390.png'), fullPage: true });
+      assert.deepEqual(w.problems(), []);
+    } finally { await ctx.close(); }
+  });
+
+  test('the ward decides where to file a commune-level procedure', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly`);
+      await ask(page, 'mất căn cước');
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/thu-tuc/1.014064.html');
+      await ask(page, 'tôi cần đăng ký khai sinh', WARD);
+      // Born here or abroad decides the procedure: the follow-up keeps the ward.
+      await Promise.all([page.waitForNavigation(), page.click('#follow-up button[value="0"]')]);
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/thu-tuc/1.001193.html');
+      const ward = sqlValue(`SELECT name FROM agencies WHERE code = '${WARD}'`);
+      assert.equal(await page.locator('#where').innerText(), ward);
+      await ask(page, 'tôi cần đăng ký khai sinh', '');
+      await Promise.all([page.waitForNavigation(), page.click('#follow-up button[value="0"]')]);
+      assert.match(await page.locator('#where').innerText(), /phường, xã nơi bạn cư trú/);
+      assert.equal(await page.locator('#file-online').count(),
+        Number(sqlValue("SELECT online FROM procedures WHERE code = '1.001193'")));
+      await page.screenshot({ path: path.join(TOP, 'tests/e2e/output/assistant-1280.png'), fullPage: true });
+    } finally { await ctx.close(); }
+  });
+
+  test('in English', async () => {
+    const ctx = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=en`);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      await ask(page, 'I want a birth certificate');
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/en/thu-tuc/1.001193.html');
+      assert.match(await page.locator('#the-answer').innerText(), /What to bring/);
+    } finally { await ctx.close(); }
+  });
+
+  test('a question it cannot answer lands, without numbers, in the webmasters\' list', async () => {
+    const word = `qzxwv${Date.now() % 100000}`.replace(/\d/g, (d) => 'abcdefghij'[d]);
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly`);
+      await ask(page, `${word} 0912345678 blorp`);
+      assert.match(await page.locator('#unanswered').innerText(), /chưa trả lời được/);
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill('admin@motcua.test');
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+      const row = page.locator('#unanswered tr', { hasText: word });
+      assert.equal(await row.count(), 1);
+      assert.doesNotMatch(await row.innerText(), /0912345678/, 'no phone number kept');
+    } finally {
+      await ctx.close();
+      sql(`DELETE FROM assistant_unanswered WHERE question LIKE '${word}%'`);
+    }
+  });
+
+  for (const lang of ['vi', 'en']) {
+    test(`axe-core: no serious or critical violation on an answer (${lang})`, async () => {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=${lang}&q=${encodeURIComponent('đăng ký kết hôn')}`);
+        assert.equal(await page.locator('#follow-up').count(), 1);
+        for (const url of [page.url(), `${BASE_URL}/dich-vu/tro-ly?lang=${lang}&q=${encodeURIComponent('mất căn cước')}&ward=${WARD}`]) {
+          await page.goto(url);
+          await page.addScriptTag({ content: AXE });
+          const bad = await page.evaluate(async () => {
+            const r = await window.axe.run(document, {
+              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+              resultTypes: ['violations'] });
+            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          assert.deepEqual(bad, [], url);
+        }
+      } finally { await ctx.close(); }
+    });
+  }
+});
