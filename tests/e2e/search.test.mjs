@@ -242,7 +242,8 @@ describe('webmasters keep the synonyms (back office)', { timeout: 240_000 }, () 
       await Promise.all([page.waitForNavigation(), row.locator('button').click()]);
       assert.match(await page.locator('#syn-list tr', { hasText: term }).innerText(), /Đã tắt/);
       await until(async () => (await searchPage(term)).code === null, { timeout: 15_000, what: 'the synonym off' });
-      assert.deepEqual(w.problems().filter((p) => !/422/.test(p)), []);
+      // A 422 is the test; a navigation may abort an image still loading.
+      assert.deepEqual(w.problems().filter((p) => !/422|ERR_ABORTED/.test(p)), []);
     } finally { await ctx.close(); }
   });
 });
