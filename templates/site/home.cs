@@ -8,6 +8,7 @@
 <p class="lead"><?cs var:Lang.Home.Intro ?></p>
 <?cs include:"partials/search_form.cs" ?>
 </section>
+<?cs include:"partials/assistant_panel.cs" ?>
 
 <?cs if:subcount(Data.Popular) ?>
 <section aria-labelledby="popular-h">

@@ -120,3 +120,4 @@ if:proc.Commune ?><p><a href="<?cs var:Lang.Site.Root ?>/co-quan/#phuong-xa"><?c
 <p class="page-meta"><?cs if:proc.SourceUrl ?><a href="<?cs var:url_validate(proc.SourceUrl) ?>" rel="external"><?cs var:Lang.Procedure.Source ?></a><?cs /if ?><?cs if:proc.Updated ?> · <?cs var:Lang.Procedure.Updated ?> <?cs var:proc.Updated ?><?cs /if ?></p>
 </article>
 <?cs /with ?>
+<?cs include:"partials/assistant_panel.cs" ?>

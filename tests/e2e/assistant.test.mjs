@@ -72,6 +72,22 @@ describe('the assistant', { timeout: 300_000 }, () => {
     } finally { await ctx.close(); }
   });
 
+  test('the panel on the home page and on a procedure page asks the assistant', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/`);
+      await page.fill('#assist-q', 'mất căn cước');
+      await Promise.all([page.waitForNavigation(), page.click('#assist-form button[type=submit]')]);
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/thu-tuc/1.014064.html');
+      await page.goto(`${BASE_URL}/en/thu-tuc/1.000894.html`);
+      await page.fill('#assist-q', 'birth certificate');
+      await Promise.all([page.waitForNavigation(), page.click('#assist-form button[type=submit]')]);
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.equal(await page.locator('#the-answer h3 a').getAttribute('href'), '/en/thu-tuc/1.001193.html');
+    } finally { await ctx.close(); }
+  });
+
   test('in English', async () => {
     const ctx = await browser.newContext();
     try {
