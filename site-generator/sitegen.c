@@ -589,6 +589,7 @@ items_read(struct run *r)
 	char		 path[PATH_MAX], line[512], *f[5], *p;
 	struct old_item *o;
 	size_t		 cap = r->cat.procs.n + 16, k;
+	long long	 lv;
 	FILE		*fp;
 
 	r->nold = 0;
@@ -600,14 +601,15 @@ items_read(struct run *r)
 		line[strcspn(line, "\n")] = '\0';
 		for (k = 0, p = line; k < 5 && p != NULL; k++)
 			f[k] = strsep(&p, "\t");
-		if (k < 5 || strlen(f[1]) != 16)
-			continue;
+		if (k < 5 || strlen(f[1]) != 16 ||
+		    mc_parse_ll(f[4], 0, SL__MAX - 1, &lv) < 0)
+			continue; /* not ours: rendered again */
 		o = &r->old[r->nold++];
 		o->code = mc_arena_strndup(r->arena, f[0], strlen(f[0]));
 		memcpy(o->digest, f[1], 17);
 		o->agency = strtoll(f[2], NULL, 10);
 		o->flags = (unsigned)strtoul(f[3], NULL, 10);
-		o->level = atoi(f[4]);
+		o->level = (int)lv;
 	}
 	fclose(fp);
 	qsort(r->old, r->nold, sizeof(*r->old), old_cmp);

@@ -109,8 +109,6 @@ mc_config_load(const char *path)
 		path = env;
 	if (path == NULL && access("motcua.conf", R_OK) == 0)
 		path = "motcua.conf";
-	if (path == NULL && access("/tmp/motcua-8080/motcua.conf", R_OK) == 0)
-		path = "/tmp/motcua-8080/motcua.conf";
 	if (path == NULL) {
 		if (getenv("MOTCUA_DB_SOCKET") == NULL)
 			return -1;

@@ -6,8 +6,8 @@
 #define MC_CONFIG_H
 
 /*
- * Which file: the path given, else $MOTCUA_CONFIG, else ./motcua.conf, else
- * /tmp/motcua-8080/motcua.conf. Returns 0, or -1 with a message on stderr.
+ * Which file: the path given, else $MOTCUA_CONFIG, else ./motcua.conf
+ * (never a guessed instance's). Returns 0, or -1 with a message on stderr.
  * A missing file is an error unless the environment gives every key used.
  */
 int mc_config_load(const char *path);

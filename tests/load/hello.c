@@ -57,15 +57,22 @@ main(int argc, char **argv)
 	struct passwd	*pw = NULL;
 	pid_t		 pids[MAX_WORKERS];
 	int		 fd, i, n = 4;
+	long		 v = 0;
+	char		*end = NULL;
 
 	if (argc < 2 || argc > 4) {
 		fprintf(stderr, "usage: hello SOCKET [WORKERS] [USER]\n");
 		return 2;
 	}
-	if (argc > 2 && ((n = atoi(argv[2])) < 1 || n > MAX_WORKERS)) {
+	if (argc > 2 &&
+	    (v = strtol(argv[2], &end, 10),
+		*argv[2] == '\0' || *end != '\0' || v < 1 ||
+		    v > MAX_WORKERS)) {
 		fprintf(stderr, "hello: WORKERS 1..%d\n", MAX_WORKERS);
 		return 2;
 	}
+	if (argc > 2)
+		n = (int)v;
 	if (FCGX_Init() != 0)
 		return 1;
 	unlink(argv[1]);

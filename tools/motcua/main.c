@@ -175,8 +175,7 @@ command_find(int argc, char **argv, int *used)
  * Which instance: $MOTCUA_CONFIG, else ./motcua.conf (the link `make run`
  * makes to the instance it started from this checkout, whatever its port),
  * else MOTCUA_<KEY> variables alone. Never another instance without saying
- * so: the library would fall back to /tmp/motcua-8080/motcua.conf, so a
- * path is always passed (/dev/null for the variables alone), and the
+ * so: a path is always passed (/dev/null for the variables alone), and the
  * instance found through ./motcua.conf is named on stderr.
  */
 static int
