@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixtures.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
@@ -215,28 +216,7 @@ static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
     enum mc_role role, unsigned int agency)
 {
-	struct mc_user *u = mc_arena_alloc(a, sizeof(*u));
-	char	       *email, *idn;
-	long long	id;
-
-	email = mc_arena_printf(a, "acc-%d-%s@test.motcua.vn", (int)getpid(),
-	    tag);
-	idn = role == ROLE_CITIZEN ?
-	    mc_arena_printf(a, "0788%08d",
-		(int)(getpid() * 13 + (int)strlen(tag)) % 100000000) :
-	    NULL;
-	id = mc_auth_account_create(db, email, idn, tag, NULL, "password1");
-	if (id < 0 || mc_auth_grant(db, id, role, agency) < 0)
-		return NULL;
-	u->id = id;
-	u->full_name = tag;
-	u->id_number = idn;
-	u->grants = mc_arena_alloc(a, sizeof(*u->grants));
-	u->grants[0].role = role;
-	u->grants[0].agency_id = agency;
-	u->ngrants = 1;
-	u->roles = 1u << role;
-	return u;
+	return fixture_account(db, a, "acc", "0788", 13, tag, role, agency);
 }
 
 /* Checks every person against the table at the dossier's status now. */

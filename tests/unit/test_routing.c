@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixtures.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_config.h"
@@ -74,23 +75,7 @@ static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
     enum mc_role role, unsigned int ag)
 {
-	struct mc_user *u = mc_arena_alloc(a, sizeof(*u));
-	long long	id;
-
-	id = mc_auth_account_create(db,
-	    mc_arena_printf(a, "rt-%d-%s@test.motcua.vn", (int)getpid(), tag),
-	    NULL, tag, NULL, "password1");
-	if (id < 0 || mc_auth_grant(db, id, role, ag) < 0)
-		return NULL;
-	memset(u, 0, sizeof(*u));
-	u->id = id;
-	u->full_name = tag;
-	u->grants = mc_arena_alloc(a, sizeof(*u->grants));
-	u->grants[0].role = role;
-	u->grants[0].agency_id = ag;
-	u->ngrants = 1;
-	u->roles = 1u << role;
-	return u;
+	return fixture_account(db, a, "rt", NULL, 0, tag, role, ag);
 }
 
 /* 1 if the code is in the stuck list of the agency (only: one under it). */
