@@ -25,8 +25,8 @@ static const char *const stmts[STMT_COUNT] = {
 	[STMT_INSERT] = "INSERT IGNORE INTO worker_leases (name, holder, "
 	    "acquired_at, renewed_at, expires_at) VALUES (?, ?, NOW(6), "
 	    "NOW(6), NOW(6) + INTERVAL ? SECOND)",
-	[STMT_RELEASE] = "UPDATE worker_leases SET expires_at = NOW(6) - "
-	    "INTERVAL 1 SECOND WHERE name = ? AND holder = ?",
+	[STMT_RELEASE] = ("UPDATE worker_leases SET expires_at = NOW(6) - "
+	    "INTERVAL 1 SECOND WHERE name = ? AND holder = ?"),
 };
 /* clang-format on */
 
