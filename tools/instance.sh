@@ -198,6 +198,8 @@ sms_url = http://127.0.0.1:${SMS_PORT:-2526}/sms
 outbox_backoff_seconds = ${OUTBOX_BACKOFF_SECONDS:-5}
 outbox_backoff_max_seconds = ${OUTBOX_BACKOFF_MAX:-3600}
 outbox_poll_ms = ${OUTBOX_POLL_MS:-1000}
+# Single sign-on: the test provider's settings (tools/oidc.sh writes them).
+oidc_config_file = $RUNDIR/oidc/relying-party.conf
 EOF
     # Holds secrets: readable by root and by the programs' user only.
     chown "root:$RUN_GROUP" "$tmp"

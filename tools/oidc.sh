@@ -168,6 +168,20 @@ OIDC_PORT=$port
 OIDC_REDIRECT_URI=http://127.0.0.1:$PORT/dich-vu/dang-nhap/sso/callback
 ENV
 )
+    # The relying party's settings for the portal (mc_oidc: oidc_config_file),
+    # readable by the programs' user; read at each login, so the portal
+    # started before the provider finds it.
+    local rp=$D/relying-party.conf.tmp
+    (umask 027; cat > "$rp" <<CONF
+# Written by tools/oidc.sh: the test provider of this instance.
+oidc_issuer = $issuer
+oidc_client_id = $client_id
+oidc_client_secret = $secret
+oidc_acr_values = LoA2 LoA1
+oidc_acr_verified = LoA2
+CONF
+)
+    chgrp "$RUN_USER" "$rp" && mv -f "$rp" "$D/relying-party.conf"
     say "LemonLDAP::NG up in $(printf '%.1f' "$(echo "$(date +%s.%N) - $t0" | bc)") s (pid $pid, $issuer, log $D/portal.log)"
     cat "$ENVF"
 }

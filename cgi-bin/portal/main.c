@@ -21,6 +21,7 @@
 #include "mc_dossier.h"
 #include "mc_files.h"
 #include "mc_notices.h"
+#include "mc_oidc.h"
 #include "mc_session.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -46,6 +47,9 @@ enum field {
 	FIELD_KEPT_FILE,
 	FIELD_KEPT_NAME,
 	FIELD_KEPT_MAC,
+	FIELD_CODE,
+	FIELD_STATE,
+	FIELD_ERROR,
 	FIELD__MAX
 };
 
@@ -71,6 +75,9 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_KEPT_FILE] = { "kept_file", valid_line, 160, 0 },
 	[FIELD_KEPT_NAME] = { "kept_name", valid_line, 255, 0 },
 	[FIELD_KEPT_MAC] = { "kept_mac", valid_token, 64, 0 },
+	[FIELD_CODE] = { "code", valid_line, 1024, 0 },
+	[FIELD_STATE] = { "state", valid_token, 64, 0 },
+	[FIELD_ERROR] = { "error", valid_line, 64, 0 },
 };
 /* clang-format on */
 
@@ -108,12 +115,157 @@ form_echo(struct mc_request *r, const int *which, size_t n)
 	}
 }
 
+/* The login page's model: title, next, and the single sign-on button. */
+static void
+login_model(struct mc_request *r, const char *next)
+{
+	struct mc_oidc_conf c;
+
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Login.Title"));
+	mc_view_set(r->hdf, "Form.next", next);
+	if (mc_oidc_conf(r->arena, &c)) {
+		mc_view_set(r->hdf, "Data.Sso", "1");
+		if (next != NULL)
+			mc_view_set(r->hdf, "Data.SsoNext", next);
+	}
+}
+
 static int
 page_login(struct mc_request *r)
 {
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Login.Title"));
-	mc_view_set(r->hdf, "Form.next", mc_req_field(r, FIELD_NEXT));
+	login_model(r, mc_req_field(r, FIELD_NEXT));
 	return mc_resp_page(r, "portal/login.cs");
+}
+
+#define OIDC_COOKIE "mc_oidc"
+
+/* The MAC of the flow cookie's content, under the site secret. */
+static void
+oidc_mac(const char *msg, char out[65])
+{
+	const char   *secret = mc_config_get("secret", "");
+	unsigned char mac[32];
+	const char   *m = msg;
+	char	      buf[2048];
+
+	snprintf(buf, sizeof(buf), "oidc-flow\n%s", m);
+	mc_hmac_sha256(mac, secret, strlen(secret), buf, strlen(buf));
+	mc_hex(out, mac, sizeof(mac));
+}
+
+/*
+ * Single sign-on, step 1: a new state, nonce and PKCE verifier kept in a
+ * signed cookie (ten minutes), then off to the provider.
+ */
+static int
+page_sso(struct mc_request *r)
+{
+	struct mc_oidc_conf c;
+	struct mc_oidc_flow f;
+	const char	   *url, *next = mc_req_field(r, FIELD_NEXT), *msg;
+	char		   *hexnext, mac[65];
+
+	if (!mc_oidc_conf(r->arena, &c))
+		return 404;
+	if (mc_req_field_bad(r, FIELD_NEXT))
+		next = NULL;
+	if (mc_oidc_begin(r->arena, &c, &f, &url) < 0)
+		return 503;
+	hexnext = mc_arena_alloc(r->arena, 2 * (next ? strlen(next) : 0) + 1);
+	mc_hex(hexnext, next ? next : "", next ? strlen(next) : 0);
+	msg = mc_arena_printf(r->arena, "%s.%s.%s.%s", f.state, f.nonce,
+	    f.verifier, hexnext);
+	oidc_mac(msg, mac);
+	mc_resp_cookie(r, OIDC_COOKIE,
+	    mc_arena_printf(r->arena, "%s.%s", msg, mac), 600);
+	mc_resp_header(r, "Location", url); /* the provider: not local */
+	r->rendered = 1;
+	return r->status = 303;
+}
+
+/* The login page again with the single sign-on's failure said. */
+static int
+sso_failed(struct mc_request *r, int status)
+{
+	login_model(r, NULL);
+	mc_view_set(r->hdf, "Form.Errors.sso", "1");
+	r->status = status;
+	return mc_resp_page(r, "portal/login.cs") == 200 ? status : 500;
+}
+
+/*
+ * The flow kept in the cookie, checked against its MAC and the state the
+ * provider sent back: 1 and *f, *next; 0 if it does not check out.
+ */
+static int
+sso_flow(struct mc_request *r, struct mc_oidc_flow *f, const char **next)
+{
+	const char *c = mc_req_cookie(r, OIDC_COOKIE);
+	const char *state = mc_req_field(r, FIELD_STATE), *dot;
+	char	    want[65], *msg, *nx;
+	size_t	    n, hl;
+
+	if (c == NULL || state == NULL || strlen(state) != 64 ||
+	    (dot = strrchr(c, '.')) == NULL || strlen(dot + 1) != 64)
+		return 0;
+	n = (size_t)(dot - c);
+	msg = mc_arena_strndup(r->arena, c, n);
+	oidc_mac(msg, want);
+	if (!mc_ct_equal(want, dot + 1, 64) || n < 3 * 65 || msg[64] != '.' ||
+	    msg[129] != '.' || msg[194] != '.')
+		return 0;
+	memcpy(f->state, msg, 64);
+	f->state[64] = '\0';
+	memcpy(f->nonce, msg + 65, 64);
+	f->nonce[64] = '\0';
+	memcpy(f->verifier, msg + 130, 64);
+	f->verifier[64] = '\0';
+	if (!mc_ct_equal(f->state, state, 64))
+		return 0;
+	hl = strlen(msg + 195);
+	nx = mc_arena_alloc(r->arena, hl / 2 + 1);
+	if (hl % 2 != 0 || mc_unhex(nx, msg + 195, hl / 2) < 0)
+		return 0;
+	nx[hl / 2] = '\0';
+	*next = *nx == '/' && nx[1] != '/' && nx[1] != '\\' ? nx : NULL;
+	return 1;
+}
+
+/*
+ * Single sign-on, step 2: the provider sends the browser back with a code
+ * and the state; the code is exchanged, the id_token checked, the account
+ * found, linked or made, and a session begins.
+ */
+static int
+page_sso_callback(struct mc_request *r)
+{
+	struct mc_oidc_conf   c;
+	struct mc_oidc_flow   f;
+	struct mc_oidc_claims cl;
+	const char	     *code = mc_req_field(r, FIELD_CODE), *next;
+	long long	      id;
+	int		      rc;
+
+	if (!mc_oidc_conf(r->arena, &c))
+		return 404;
+	rc = sso_flow(r, &f, &next);
+	mc_resp_cookie(r, OIDC_COOKIE, "", 0); /* used once */
+	if (rc == 0 || code == NULL || mc_req_field(r, FIELD_ERROR) != NULL)
+		return sso_failed(r, 400);
+	if ((rc = mc_oidc_finish(r->arena, &c, code, &f, time(NULL), &cl)) < 0)
+		return 503;
+	if (rc != 0)
+		return sso_failed(r, 400);
+	if (mc_oidc_account(r->db, r->arena, c.issuer, &cl, time(NULL), &id) <
+		0 ||
+	    mc_auth_session_start(r, id) < 0 ||
+	    mc_auth_load_account(r, id) < 0)
+		return 503;
+	if (next == NULL)
+		next = (r->user != NULL && (r->user->roles & ROLES_OFFICER)) ?
+		    "/can-bo/" :
+		    "/dich-vu/ho-so";
+	return mc_resp_redirect(r, next);
 }
 
 static int
@@ -130,8 +282,8 @@ page_login_post(struct mc_request *r)
 	    (ok = mc_auth_check_login(r, login, pw, &id, &wait)) < 0)
 		return 503;
 	if (ok == 0 || ok == 2) {
+		login_model(r, next);
 		mc_view_set(r->hdf, "Form.login", login);
-		mc_view_set(r->hdf, "Form.next", next);
 		if (ok == 2) {
 			/* Too many failures: how long to wait, in minutes. */
 			mc_view_set_int(r->hdf, "Form.WaitMinutes",
@@ -140,8 +292,6 @@ page_login_post(struct mc_request *r)
 			    mc_arena_printf(r->arena, "%ld", wait));
 		} else
 			mc_view_set(r->hdf, "Form.Errors.login", "1");
-		mc_view_set(r->hdf, "Page.Title",
-		    mc_view_str(r->hdf, "Login.Title"));
 		status = ok == 2 ? 429 : 422;
 		r->status = status;
 		return mc_resp_page(r, "portal/login.cs") == 200 ? status :
@@ -553,6 +703,9 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/", page_home, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-nhap", page_login, 0, 0 },
 	{ METHOD_POST, "/dich-vu/dang-nhap", page_login_post, 0, 0 },
+	{ METHOD_GET, "/dich-vu/dang-nhap/sso", page_sso, 0, 0 },
+	{ METHOD_GET, "/dich-vu/dang-nhap/sso/callback", page_sso_callback, 0,
+	    0 },
 	{ METHOD_POST, "/dich-vu/dang-xuat", page_logout, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-ky", page_register, 0, 0 },
 	{ METHOD_POST, "/dich-vu/dang-ky", page_register_post, 0, 0 },

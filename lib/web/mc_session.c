@@ -57,6 +57,10 @@ mc_auth_session_start(struct mc_request *r, long long account_id)
 {
 	char token[65];
 
+	/* A new login ends the session this browser had before. */
+	if (r->session_token != NULL &&
+	    mc_auth_session_drop(r->db, r->session_token) < 0)
+		return -1;
 	if (mc_auth_session_new(r->db, account_id, token) < 0)
 		return -1;
 	r->session_token = mc_arena_strdup(r->arena, token);
