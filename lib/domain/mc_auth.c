@@ -130,7 +130,7 @@ mc_auth_verify_password(const char *encoded, const char *password)
 {
 	int rc;
 
-	if (encoded == NULL || encoded[0] != '$')
+	if (encoded != NULL && encoded[0] == '!')
 		return 0; /* no password (single sign-on only): none matches */
 	rc = argon2id_verify(encoded, password, strlen(password));
 	if (rc == ARGON2_OK)

@@ -67,6 +67,8 @@ test_claims(struct mc_db *db, struct mc_arena *a)
 	CHECK(u->id_verified);
 	CHECK_STR(u->full_name, "Hai");
 	CHECK_INT(mc_auth_id_claims(db, a, idn), 1);
+	/* An account made by single sign-on has no password: none matches. */
+	CHECK_INT(mc_auth_verify_password("!sso", "!sso"), 0);
 }
 
 /* Failures per subject in the database: limit, block, window, clear. */
