@@ -589,7 +589,13 @@ export function watch(page) {
   const seen = [];
   page.on('console', (m) => { if (m.type() === 'error') seen.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => seen.push(`exception: ${e.message}`));
-  page.on('requestfailed', (r) => seen.push(`failed: ${r.url()} ${r.failure() && r.failure().errorText}`));
+  // A request cut short because the test moved on (net::ERR_ABORTED: the
+  // next goto while a late image, font or fetch of the last page was on its
+  // way) is not something a user sees; every other failure is.
+  page.on('requestfailed', (r) => {
+    const why = r.failure() && r.failure().errorText;
+    if (why !== 'net::ERR_ABORTED') seen.push(`failed: ${r.url()} ${why}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) seen.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('dialog', (d) => { seen.push(`dialog: ${d.type()} ${d.message()}`); d.dismiss().catch(() => {}); });
   return { problems: () => [...seen], clear: () => { seen.length = 0; } };
