@@ -192,6 +192,7 @@ workers = $WORKERS
 max_body = 26214400
 migrations_dir = $TOP/db/migrations
 seed_dir = $TOP/db/seed
+common_passwords = $APP/common-passwords.txt
 smtp_url = smtp://127.0.0.1:${SMTP_PORT:-2525}
 smtp_from = noreply@motcua.local
 sms_url = http://127.0.0.1:${SMS_PORT:-2526}/sms
@@ -308,6 +309,8 @@ stage_app() {
     done
     if [[ -d $TOP/templates ]]; then cp -a "$TOP/templates" "$new/templates"; else install -d "$new/templates"; fi
     if [[ -d $TOP/htdocs ]]; then cp -a "$TOP/htdocs" "$new/htdocs"; else install -d "$new/htdocs"; fi
+    # The common passwords a new one must not be (lib/domain/mc_password).
+    [[ -f $TOP/db/seed/common-passwords.txt ]] && cp -a "$TOP/db/seed/common-passwords.txt" "$new/common-passwords.txt"
     # CSS, JS, SVG pre-compressed (.gz, .br beside them): Apache serves them
     # as they are (apache-conf/httpd.conf.in), never compressing again.
     MOTCUA_CONFIG=$CONF "$TOP/bin/motcua" compress "$new/htdocs" >/dev/null \

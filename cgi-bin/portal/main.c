@@ -59,8 +59,8 @@ static int valid_next(const struct mc_param *);
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_LOGIN] = { "login", valid_line, 254, 0 },
-	[FIELD_PASSWORD] = { "password", valid_line, 200, 0 },
-	[FIELD_PASSWORD2] = { "password2", valid_line, 200, 0 },
+	[FIELD_PASSWORD] = { "password", valid_line, 600, 0 },
+	[FIELD_PASSWORD2] = { "password2", valid_line, 600, 0 },
 	[FIELD_NAME] = { "name", valid_line, 200, 0 },
 	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
 	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
@@ -134,6 +134,11 @@ static int
 page_login(struct mc_request *r)
 {
 	login_model(r, mc_req_field(r, FIELD_NEXT));
+	if (strcmp(r->query, "reset=1") == 0) { /* a password was reset */
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Reset.Done"));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
 	return mc_resp_page(r, "portal/login.cs");
 }
 
@@ -333,8 +338,9 @@ page_register_post(struct mc_request *r)
 	const char	*phone = mc_req_field(r, FIELD_PHONE);
 	const char	*pw = mc_req_field(r, FIELD_PASSWORD);
 	const char	*pw2 = mc_req_field(r, FIELD_PASSWORD2);
+	const char	*own[] = { name, idn, email, phone };
 	long long	 id;
-	int		 bad = 0;
+	int		 bad = 0, ok;
 
 	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
 	mc_view_set(r->hdf, "Form.password", NULL);
@@ -345,10 +351,12 @@ page_register_post(struct mc_request *r)
 	if (mc_req_field_bad(r, FIELD_EMAIL) ||
 	    mc_req_field_bad(r, FIELD_PHONE))
 		bad = 1;
-	if (pw == NULL || strlen(pw) < MC_PASSWORD_MIN)
-		bad = 1, mc_view_set(r->hdf, "Form.Errors.password", "1");
-	else if (pw2 == NULL || strcmp(pw, pw2) != 0)
-		bad = 1, mc_view_set(r->hdf, "Form.Errors.password2", "1");
+	if ((ok = portal_password_check(r, pw,
+		 mc_req_field_bad(r, FIELD_PASSWORD), pw2, NULL, own,
+		 sizeof(own) / sizeof(own[0]))) < 0)
+		return 503;
+	if (ok == 0)
+		bad = 1;
 	if (!bad) {
 		id = mc_auth_account_create(r->db, email, idn, name, phone,
 		    pw);
@@ -746,7 +754,8 @@ main(int argc, char *argv[])
 		.login_path = "/dich-vu/dang-nhap",
 		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
-		    &portal_notifications, &portal_eval, &portal_assistant },
+		    &portal_notifications, &portal_eval, &portal_assistant,
+		    &portal_account },
 	};
 
 	return mc_app_run(&app, argc, argv);

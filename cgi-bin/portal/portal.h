@@ -21,7 +21,23 @@ extern const struct mc_module portal_notifications;
 /* eval.c: rating a returned dossier (inline, link, kiosk, tablet). */
 extern const struct mc_module portal_eval;
 
+/* account.c: one's account: password change, forgotten password reset. */
+extern const struct mc_module portal_account;
+
 struct mc_dossier;
+struct mc_user;
+
+/*
+ * Checks a new password against the rule (lib/domain/mc_password) for the
+ * account u (may be NULL) and the nmore other values of the person (a form
+ * being filled: name, ID number, e-mail, phone), and that pw2 repeats it;
+ * bad: the field was refused (too long). 1 good; 0 not, with
+ * Form.Errors.password set to the verdict ("short", "common", ...) or
+ * Form.Errors.password2; -1 on error.
+ */
+int portal_password_check(struct mc_request *, const char *pw, int bad,
+    const char *pw2, const struct mc_user *u, const char *const *more,
+    size_t nmore);
 
 /*
  * The questionnaire inline on a returned dossier's page for its applicant

@@ -7,6 +7,7 @@
 <div class="user-area">
 <a class="lang-switch" lang="<?cs var:Lang.Site.OtherLang ?>" hreflang="<?cs var:Lang.Site.OtherLang ?>" title="<?cs var:Lang.Site.OtherLangLabel ?>" href="<?cs if:Page.AltHref ?><?cs var:Page.AltHref ?><?cs else ?><?cs var:Page.Path ?>?lang=<?cs var:Lang.Site.OtherLang ?><?cs /if ?>"><?cs var:Lang.Site.OtherLangName ?></a>
 <?cs if:User.Name ?><span class="user-name"><?cs var:Lang.Site.User.Greeting ?> <strong><?cs var:User.Name ?></strong></span>
+<a class="account-link" href="/dich-vu/tai-khoan<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.User.Label ?></a>
 <form class="logout-form" method="post" action="/dich-vu/dang-xuat"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-small btn-inverse"><?cs var:Lang.Site.User.Logout ?></button></form>
 <?cs else ?><a class="user-link" href="/dich-vu/dang-nhap<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Site.User.Login ?></a>
 <a class="user-link" href="/dich-vu/dang-ky<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Site.User.Register ?></a>

@@ -16,6 +16,7 @@
 <label for="password"><?cs var:Lang.Login.Password ?></label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 </div>
+<p class="forgot"><a href="/dich-vu/quen-mat-khau" id="forgot-link"><?cs var:Lang.Reset.Forgot ?></a></p>
 <button type="submit" class="btn"><?cs var:Lang.Login.Submit ?></button>
 </form>
 <?cs if:Data.Sso ?><div class="sso">

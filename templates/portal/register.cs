@@ -1,4 +1,5 @@
 <?cs # Citizen registration: name, ID number, contact, password. ?>
+<?cs include:"partials/password_field.cs" ?>
 <div class="narrow">
 <h1><?cs var:Lang.Register.Title ?></h1>
 <p><?cs var:Lang.Register.Intro ?></p>
@@ -26,17 +27,7 @@
 <?cs if:Form.Errors.phone ?><span class="error-message"><?cs var:Lang.Form.PhoneError ?></span><?cs /if ?>
 <input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
 </div>
-<div class="form-group<?cs if:Form.Errors.password ?> has-error<?cs /if ?>">
-<label for="password"><?cs var:Lang.Login.Password ?></label>
-<span class="hint"><?cs var:Lang.Register.PasswordHint ?></span>
-<?cs if:Form.Errors.password ?><span class="error-message"><?cs var:Lang.Register.PasswordError ?></span><?cs /if ?>
-<input id="password" name="password" type="password" autocomplete="new-password" required>
-</div>
-<div class="form-group<?cs if:Form.Errors.password2 ?> has-error<?cs /if ?>">
-<label for="password2"><?cs var:Lang.Register.Password2 ?></label>
-<?cs if:Form.Errors.password2 ?><span class="error-message"><?cs var:Lang.Register.Password2Error ?></span><?cs /if ?>
-<input id="password2" name="password2" type="password" autocomplete="new-password" required>
-</div>
+<?cs call:password_new(Lang.Login.Password, Lang.Register.Password2) ?>
 <button type="submit" class="btn"><?cs var:Lang.Register.Submit ?></button>
 </form>
 </div>

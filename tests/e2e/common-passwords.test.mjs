@@ -1,5 +1,5 @@
 // The list of common and breached passwords shipped for the password check
-// (issue 9 item 3): db/seed/common-passwords.txt in the form lib will load it
+// (issue 9 item 3): db/seed/common-passwords.txt in the form lib/domain/mc_password loads
 // (one a line, lowercase, unique, sorted bytewise for bsearch/strcmp).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,0 +1,307 @@
+/*
+ * A user's own account (/dich-vu/tai-khoan): changing the password (the
+ * other sessions end), and a forgotten password reset by an e-mailed link.
+ * The password rule is lib/domain/mc_password's, shared with registration.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_outbox.h"
+#include "mc_password.h"
+#include "mc_session.h"
+#include "mc_throttle.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "portal.h"
+
+#define BASE   "/dich-vu/tai-khoan"
+#define FORGOT "/dich-vu/quen-mat-khau"
+#define RESET  "/dich-vu/dat-lai-mat-khau"
+
+enum field {
+	FIELD_CSRF,
+	FIELD_CURRENT,
+	FIELD_PASSWORD,
+	FIELD_PASSWORD2,
+	FIELD_EMAIL,
+	FIELD__MAX
+};
+
+/* clang-format off */
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_CURRENT] = { "current", valid_line, 600, 0 },
+	[FIELD_PASSWORD] = { "password", valid_line, 600, 0 },
+	[FIELD_PASSWORD2] = { "password2", valid_line, 600, 0 },
+	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
+};
+/* clang-format on */
+
+int
+portal_password_check(struct mc_request *r, const char *pw, int bad,
+    const char *pw2, const struct mc_user *u, const char *const *more,
+    size_t nmore)
+{
+	const char	  *own[8];
+	enum mc_pw_verdict v;
+	size_t		   n = 0, i;
+
+	if (u != NULL) {
+		own[n++] = u->id_number;
+		own[n++] = u->phone;
+		own[n++] = u->email;
+		own[n++] = u->full_name;
+	}
+	for (i = 0; i < nmore && n < sizeof(own) / sizeof(own[0]); i++)
+		own[n++] = more[i];
+	if (bad)
+		v = PW_LONG;
+	else if (mc_password_judge(r->arena, pw, own, n, &v) < 0)
+		return -1;
+	if (v != PW_OK) {
+		mc_view_set(r->hdf, "Form.Errors.password",
+		    mc_password_verdict_name(v));
+		return 0;
+	}
+	if (pw2 == NULL || strcmp(pw, pw2) != 0) {
+		mc_view_set(r->hdf, "Form.Errors.password2", "1");
+		return 0;
+	}
+	return 1;
+}
+
+/* The account page's model: who, and the flash of what was just done. */
+static void
+account_model(struct mc_request *r)
+{
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Account.Title"));
+	mc_view_set(r->hdf, "Page.Nav", "account");
+	mc_view_set(r->hdf, "Data.Account.Name", r->user->full_name);
+	mc_view_set(r->hdf, "Data.Account.Email", r->user->email);
+	mc_view_set(r->hdf, "Data.Account.IdNumber", r->user->id_number);
+	mc_view_set(r->hdf, "Data.Account.Phone", r->user->phone);
+}
+
+static int
+page_account(struct mc_request *r)
+{
+	account_model(r);
+	if (strcmp(r->query, "ok=password") == 0) {
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_view_str(r->hdf, "Account.PasswordChanged"));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	return mc_resp_page(r, "portal/account.cs");
+}
+
+/* The account page again with the errors set, as status. */
+static int
+account_again(struct mc_request *r, int status)
+{
+	account_model(r);
+	r->status = status;
+	return mc_resp_page(r, "portal/account.cs") == 200 ? status : 500;
+}
+
+/* The login the throttle counts a wrong current password against. */
+static const char *
+throttle_key(const struct mc_user *u)
+{
+	return u->email != NULL ? u->email : u->id_number;
+}
+
+static int
+page_password_post(struct mc_request *r)
+{
+	const char *cur = mc_req_field(r, FIELD_CURRENT);
+	const char *pw = mc_req_field(r, FIELD_PASSWORD);
+	const char *key = throttle_key(r->user);
+	long	    wait;
+	int	    ok;
+
+	wait = mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, key,
+	    time(NULL));
+	if (wait < 0)
+		return 503;
+	if (wait > 0) {
+		mc_view_set_int(r->hdf, "Form.WaitMinutes", (wait + 59) / 60);
+		mc_resp_header(r, "Retry-After",
+		    mc_arena_printf(r->arena, "%ld", wait));
+		return account_again(r, 429);
+	}
+	if ((ok = mc_password_is_current(r->db, r->arena, r->user->id, cur)) <
+	    0)
+		return 503;
+	if (ok == 0) {
+		if (mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN, key,
+			time(NULL)) < 0)
+			return 503;
+		mc_view_set(r->hdf, "Form.Errors.current", "1");
+		return account_again(r, 422);
+	}
+	if ((ok = portal_password_check(r, pw,
+		 mc_req_field_bad(r, FIELD_PASSWORD),
+		 mc_req_field(r, FIELD_PASSWORD2), r->user, NULL, 0)) < 0)
+		return 503;
+	if (ok == 0)
+		return account_again(r, 422);
+	if (cur != NULL && strcmp(cur, pw) == 0) {
+		mc_view_set(r->hdf, "Form.Errors.password", "same");
+		return account_again(r, 422);
+	}
+	if (mc_password_set(r->db, r->user->id, pw, r->session_token) < 0)
+		return 503;
+	return mc_resp_redirect(r, BASE "?ok=password");
+}
+
+static int
+page_forgot(struct mc_request *r)
+{
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reset.Title"));
+	return mc_resp_page(r, "portal/forgot.cs");
+}
+
+struct forgot {
+	struct mc_request *r;
+	const char	  *email;
+};
+
+/* Replaces the first {url} of a text by url. */
+static const char *
+with_url(struct mc_arena *a, const char *text, const char *url)
+{
+	const char *p = strstr(text, "{url}");
+
+	if (p == NULL)
+		return mc_arena_printf(a, "%s %s", text, url);
+	return mc_arena_printf(a, "%.*s%s%s", (int)(p - text), text, url,
+	    p + 5);
+}
+
+/* The reset link and its e-mail, in one transaction. */
+static int
+forgot_tx(struct mc_db *db, void *arg)
+{
+	struct forgot	  *f = arg;
+	struct mc_request *r = f->r;
+	const char	  *url, *body;
+	char		   token[65];
+	long long	   id;
+	int		   rc;
+
+	rc = mc_password_reset_new(db, r->arena, f->email, time(NULL), token,
+	    &id);
+	if (rc <= 0)
+		return rc;
+	url = mc_arena_printf(r->arena, "%s" RESET "/%s",
+	    mc_config_get("base_url", "http://127.0.0.1:8080"), token);
+	body = with_url(r->arena, mc_view_str(r->hdf, "Reset.EmailBody"), url);
+	return mc_outbox_email(db, f->email,
+	    mc_view_str(r->hdf, "Reset.EmailSubject"), body, 0);
+}
+
+static int
+page_forgot_post(struct mc_request *r)
+{
+	struct forgot f = { r, mc_req_field(r, FIELD_EMAIL) };
+
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reset.Title"));
+	if (f.email == NULL) {
+		mc_view_set(r->hdf, "Form.Errors.email", "1");
+		r->status = 422;
+		return mc_resp_page(r, "portal/forgot.cs") == 200 ? 422 : 500;
+	}
+	if (mc_db_tx(r->db, forgot_tx, &f) < 0)
+		return 503;
+	/* The same answer whether or not there is such an account. */
+	mc_view_set(r->hdf, "Data.Sent", "1");
+	mc_view_set(r->hdf, "Form.email", f.email);
+	return mc_resp_page(r, "portal/forgot.cs");
+}
+
+/* The reset page for the token in the path: status, Data.Gone if dead. */
+static int
+reset_page(struct mc_request *r, int status)
+{
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reset.Title"));
+	mc_view_set(r->hdf, "Data.Token", r->cap[0]);
+	r->status = status;
+	return mc_resp_page(r, "portal/reset.cs") == 200 ? status : 500;
+}
+
+static int
+page_reset(struct mc_request *r)
+{
+	long long id;
+	int	  rc;
+
+	rc = mc_password_reset_owner(r->db, r->arena, r->cap[0], time(NULL),
+	    &id);
+	if (rc < 0)
+		return 503;
+	if (rc == 0)
+		mc_view_set(r->hdf, "Data.Gone", "1");
+	return reset_page(r, rc == 0 ? 410 : 200);
+}
+
+static int
+page_reset_post(struct mc_request *r)
+{
+	const char     *pw = mc_req_field(r, FIELD_PASSWORD);
+	struct mc_user *u;
+	long long	id;
+	int		rc;
+
+	rc = mc_password_reset_owner(r->db, r->arena, r->cap[0], time(NULL),
+	    &id);
+	if (rc < 0)
+		return 503;
+	if (rc == 0 ||
+	    (rc = mc_auth_account_load(r->db, r->arena, id, &u)) == 0) {
+		mc_view_set(r->hdf, "Data.Gone", "1");
+		return reset_page(r, 410);
+	}
+	if (rc < 0 ||
+	    (rc = portal_password_check(r, pw,
+		 mc_req_field_bad(r, FIELD_PASSWORD),
+		 mc_req_field(r, FIELD_PASSWORD2), u, NULL, 0)) < 0)
+		return 503;
+	if (rc == 0)
+		return reset_page(r, 422);
+	if ((rc = mc_password_reset_finish(r->db, r->cap[0], id, pw,
+		 time(NULL))) < 0)
+		return 503;
+	if (rc == 0) {
+		mc_view_set(r->hdf, "Data.Gone", "1");
+		return reset_page(r, 410);
+	}
+	/* Every session of the account ended, this browser's too. */
+	if (mc_auth_session_end(r) < 0)
+		return 503;
+	return mc_resp_redirect(r, "/dich-vu/dang-nhap?reset=1");
+}
+
+/* clang-format off */
+static const struct mc_route routes[] = {
+	{ METHOD_GET, BASE, page_account, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, BASE "/mat-khau", page_password_post, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, FORGOT, page_forgot, 0, 0 },
+	{ METHOD_POST, FORGOT, page_forgot_post, 0, 0 },
+	{ METHOD_GET, RESET "/{}", page_reset, 0, 0 },
+	{ METHOD_POST, RESET "/{}", page_reset_post, 0, 0 },
+};
+/* clang-format on */
+
+/* clang-format off */
+const struct mc_module portal_account = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};
+/* clang-format on */

@@ -1,0 +1,26 @@
+<?cs # One's account: who, and the password change (the other sessions end). ?>
+<?cs include:"partials/password_field.cs" ?>
+<div class="narrow">
+<h1><?cs var:Lang.Account.Title ?></h1>
+<dl class="facts account-facts">
+<dt><?cs var:Lang.Form.Name ?></dt><dd><?cs var:Data.Account.Name ?></dd>
+<?cs if:Data.Account.Email ?><dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:Data.Account.Email ?></dd><?cs /if ?>
+<?cs if:Data.Account.IdNumber ?><dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:Data.Account.IdNumber ?></dd><?cs /if ?>
+<?cs if:Data.Account.Phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:Data.Account.Phone ?></dd><?cs /if ?>
+</dl>
+<section id="password-change" aria-labelledby="password-change-title">
+<h2 id="password-change-title"><?cs var:Lang.Account.ChangePassword ?></h2>
+<p><?cs var:Lang.Account.ChangePasswordIntro ?></p>
+<?cs if:Form.WaitMinutes ?><div class="flash flash-error" role="alert" id="password-throttled"><?cs var:Lang.Login.Throttled ?> <?cs var:Form.WaitMinutes ?> <?cs var:Lang.Login.Minutes ?>.</div><?cs /if ?>
+<form method="post" action="/dich-vu/tai-khoan/mat-khau" class="form" id="password-form" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<div class="form-group<?cs if:Form.Errors.current ?> has-error<?cs /if ?>">
+<label for="current"><?cs var:Lang.Account.Current ?></label>
+<?cs if:Form.Errors.current ?><span class="error-message" id="current-error"><?cs var:Lang.Account.CurrentError ?></span><?cs /if ?>
+<input id="current" name="current" type="password" autocomplete="current-password" required<?cs if:Form.Errors.current ?> aria-invalid="true" aria-describedby="current-error"<?cs /if ?>>
+</div>
+<?cs call:password_new(Lang.Account.NewPassword, Lang.Register.Password2) ?>
+<button type="submit" class="btn"><?cs var:Lang.Account.ChangeSubmit ?></button>
+</form>
+</section>
+</div>
