@@ -22,7 +22,7 @@ LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   $(PANGO_LIBS) -lqrencode -lm -lpthread
 
 # Brotli for the generator's pre-compressed pages: only the programs that
-# link the generator (office, sitegen, motcua, the unit tests).
+# link the generator (worker, sitegen, motcua, unit_view).
 BROTLI_LIBS = -lbrotlienc
 
 BUILD	 = build
@@ -66,10 +66,13 @@ bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-# The office program runs the site generator (the webmaster's button).
-bin/office: $(GEN_OBJ)
-bin/office bin/sitegen bin/motcua: LDLIBS += $(BROTLI_LIBS)
-$(BUILD)/tests/unit_% $(BUILD)/tests/asan_unit_%: LDLIBS += $(BROTLI_LIBS) -lbrotlidec
+# The worker runs the site generator (the builds webmasters queue).
+bin/worker: $(GEN_OBJ)
+bin/worker bin/sitegen bin/motcua: LDLIBS += $(BROTLI_LIBS)
+# Only the template suite drives the generator.
+$(BUILD)/tests/unit_view: $(GEN_OBJ)
+$(BUILD)/tests/asan_unit_view: $(GEN_SRC)
+$(BUILD)/tests/unit_view $(BUILD)/tests/asan_unit_view: LDLIBS += $(BROTLI_LIBS) -lbrotlidec
 
 bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
@@ -79,9 +82,9 @@ bin/motcua: $(CLI_OBJ) $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(GEN_OBJ) $(LIBA)
+$(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(GEN_OBJ) $(LIBA) $(LDLIBS)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(filter $(GEN_OBJ),$^) $(LIBA) $(LDLIBS)
 
 # Load tools for make bench.
 $(BUILD)/load/%: tests/load/%.c $(LIBA)
@@ -97,10 +100,10 @@ $(BUILD)/load/hello: tests/load/hello.c
 # Any finding ends the program with an error: a gate that can fail.
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	     -fno-omit-frame-pointer -O1
-$(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC) $(GEN_SRC)
+$(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC)
 	@mkdir -p $(@D)
 	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
-		-o $@ $< $(LIB_SRC) $(GEN_SRC) $(LDLIBS)
+		-o $@ $< $(LIB_SRC) $(filter $(GEN_SRC),$^) $(LDLIBS)
 
 # The importer's test includes its source.
 $(BUILD)/tests/unit_import $(BUILD)/tests/asan_unit_import: tools/motcua/import.c tools/motcua/import.h

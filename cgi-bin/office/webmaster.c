@@ -1,35 +1,28 @@
 /*
  * The webmasters' corner of the back office (/can-bo/quan-tri-trang/):
  * questions and answers, news, the procedures' online service level, and
- * the "update the public site" button, which starts the site generator in
- * a detached process and shows its progress.
+ * the "update the public site" button, which queues a site build for
+ * bin/worker (mc_sitebuild) and shows its progress.
  */
-#include <sys/types.h>
-#include <sys/wait.h>
-
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_log.h"
+#include "mc_sitebuild.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
-#include "../../site-generator/sitegen.h"
 #include "office.h"
 
 #define LIST_MAX   500
 #define LEVELS_MAX 50
-/* A build still "running" after this long is taken as dead. */
-#define BUILD_STALE "INTERVAL 30 MINUTE"
 
 enum field {
 	FIELD_CSRF,
@@ -87,13 +80,6 @@ static const struct mc_field fields[FIELD__MAX] = {
 /* clang-format on */
 
 enum stmt {
-	STMT_BUILD_ACTIVE,
-	STMT_BUILD_ADD,
-	STMT_BUILD_START,
-	STMT_BUILD_PROGRESS,
-	STMT_BUILD_END,
-	STMT_BUILD_GET,
-	STMT_BUILD_LAST,
 	STMT_FAQS,
 	STMT_FAQ,
 	STMT_FAQ_ADD,
@@ -111,28 +97,6 @@ enum stmt {
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_BUILD_ACTIVE] = "SELECT id FROM site_builds "
-	    "WHERE state IN ('queued', 'running') "
-	    "AND requested_at > NOW() - " BUILD_STALE " ORDER BY id DESC LIMIT 1",
-	[STMT_BUILD_ADD] = "INSERT INTO site_builds (requested_by, "
-	    "full_rebuild, state, requested_at) VALUES (?, ?, 'queued', NOW())",
-	[STMT_BUILD_START] = "UPDATE site_builds SET state = 'running', "
-	    "started_at = NOW() WHERE id = ?",
-	[STMT_BUILD_PROGRESS] = "UPDATE site_builds SET pages_done = ?, "
-	    "pages_total = ? WHERE id = ?",
-	[STMT_BUILD_END] = "UPDATE site_builds SET state = ?, "
-	    "finished_at = NOW(), pages_done = ?, pages_total = ?, "
-	    "written = ?, unchanged = ?, removed = ?, ms = ?, message = ? "
-	    "WHERE id = ?",
-	[STMT_BUILD_GET] = "SELECT b.id, b.state, b.full_rebuild, "
-	    "b.requested_at, b.started_at, b.finished_at, b.pages_total, "
-	    "b.pages_done, b.written, b.unchanged, b.removed, b.ms, "
-	    "b.message, a.full_name FROM site_builds b "
-	    "LEFT JOIN accounts a ON a.id = b.requested_by WHERE b.id = ?",
-	[STMT_BUILD_LAST] = "SELECT b.id, b.state, b.full_rebuild, "
-	    "b.requested_at, b.finished_at, b.written, b.ms, a.full_name "
-	    "FROM site_builds b LEFT JOIN accounts a ON a.id = b.requested_by "
-	    "ORDER BY b.id DESC LIMIT 5",
 	[STMT_FAQS] = "SELECT q.id, q.question, q.question_en IS NOT NULL "
 	    "AND q.question_en <> '' AS has_en, q.example, q.published, "
 	    "f.name AS field_name, q.procedure_code, q.updated_at FROM faqs q "
@@ -221,106 +185,23 @@ title(struct mc_request *r, const char *name)
 
 /* ------------------------------------------------------------- builds */
 
-struct build {
-	struct mc_db *db;
-	long long     id;
-};
-
-static void
-build_progress(void *ctx, size_t done, size_t total)
-{
-	struct build *b = ctx;
-
-	mc_db_exec(b->db, stmts[STMT_BUILD_PROGRESS], "iii", (long long)done,
-	    (long long)total, b->id);
-}
-
-/* In the detached process: runs the generator and records the outcome. */
-static void
-build_run(long long id, int full)
-{
-	struct sitegen_result res;
-	struct build	      b;
-	int		      rc;
-
-	memset(&res, 0, sizeof(res));
-	if ((b.db = mc_db_open()) == NULL)
-		_exit(1);
-	b.id = id;
-	mc_db_exec(b.db, stmts[STMT_BUILD_START], "i", id);
-	rc = sitegen_build(full, build_progress, &b, &res);
-	mc_db_exec(b.db, stmts[STMT_BUILD_END], "siiiiiisi",
-	    rc < 0 ? "failed" : "done", (long long)res.pages,
-	    (long long)res.pages, (long long)res.written,
-	    (long long)res.unchanged, (long long)res.removed, res.ms,
-	    rc < 0 ? "see the office log" : NULL, id);
-	mc_db_close(b.db);
-}
-
 /*
- * Starts the build in a process of its own (forked twice and in a session
- * of its own, so the worker never waits for it and no zombie is left); the
- * worker goes back to its requests at once. 0 or -1.
+ * The button: queues a build (or joins the one waiting) for bin/worker,
+ * which runs the generator; the page then follows that build.
  */
-static int
-build_spawn(long long id, int full)
-{
-	pid_t pid;
-	int   fd, status;
-
-	if ((pid = fork()) < 0) {
-		mc_err("fork: %m");
-		return -1;
-	}
-	if (pid > 0) {
-		while (waitpid(pid, &status, 0) < 0)
-			;
-		return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
-	}
-	/* The first child: a new session, then the grandchild. */
-	setsid();
-	if ((pid = fork()) != 0)
-		_exit(pid < 0 ? 1 : 0);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGINT, SIG_DFL);
-	signal(SIGPIPE, SIG_DFL);
-	/* Nothing of the worker's: no FastCGI socket, no request. Keep 2. */
-	for (fd = 0; fd < 1024; fd++)
-		if (fd != 2)
-			close(fd);
-	if ((fd = open("/dev/null", O_RDWR)) == 0)
-		dup2(fd, 1);
-	build_run(id, full);
-	_exit(0);
-}
-
 static int
 page_build_post(struct mc_request *r)
 {
-	struct mc_rows rows;
-	long long      id;
-	int	       full = mc_req_field(r, FIELD_FULL) != NULL &&
+	long long id;
+	int	  full = mc_req_field(r, FIELD_FULL) != NULL &&
 	    strcmp(mc_req_field(r, FIELD_FULL), "1") == 0;
+	int rc;
 
-	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_ACTIVE], "") <
-	    0)
+	if ((rc = mc_sitebuild_request(r->db, r->user->id, full, &id)) < 0)
 		return 503;
-	if (rows.n == 1) /* one at a time: show the one running */
-		return mc_resp_redirect(r,
-		    mc_arena_printf(r->arena,
-			"/can-bo/quan-tri-trang/cap-nhat/%s",
-			mc_rows_str(&rows, 0, 0)));
-	if (mc_db_exec(r->db, stmts[STMT_BUILD_ADD], "ii", r->user->id,
-		(long long)full) < 0)
-		return 503;
-	id = (long long)mc_db_insert_id(r->db);
-	mc_info("site build %lld (%s) by account %lld", id,
-	    full ? "full" : "changes", r->user->id);
-	if (build_spawn(id, full) < 0) {
-		mc_db_exec(r->db, stmts[STMT_BUILD_END], "siiiiiisi", "failed",
-		    0LL, 0LL, 0LL, 0LL, 0LL, 0LL, "could not start", id);
-		return 503;
-	}
+	mc_info("site build %lld (%s) %s by account %lld", id,
+	    full ? "full" : "changes", rc == 1 ? "queued" : "joined",
+	    r->user->id);
 	return mc_resp_redirect(r,
 	    mc_arena_printf(r->arena, "/can-bo/quan-tri-trang/cap-nhat/%lld",
 		id));
@@ -330,13 +211,13 @@ static int
 build_load(struct mc_request *r, struct mc_rows *rows)
 {
 	long long id = cap_id(r);
+	int	  rc;
 
 	if (id == 0)
 		return 404;
-	if (mc_db_query(r->db, r->arena, rows, stmts[STMT_BUILD_GET], "i",
-		id) < 0)
+	if ((rc = mc_sitebuild_get(r->db, r->arena, id, rows)) < 0)
 		return 503;
-	return rows->n == 1 ? 0 : 404;
+	return rc == 1 ? 0 : 404;
 }
 
 static int
@@ -352,13 +233,20 @@ page_build(struct mc_request *r)
 	return mc_resp_page(r, "office/webmaster_build.cs");
 }
 
-/* The build's state as JSON, for the page's progress bar. */
+/*
+ * The build's state as JSON, for the page's progress bar: the row's
+ * columns, and its times as the page writes them (<name>_text).
+ */
 static int
 page_build_json(struct mc_request *r)
 {
-	struct mc_rows rows;
-	size_t	       c;
-	int	       rc;
+	static const int times[] = { SBCOL_REQUESTED, SBCOL_STARTED,
+		SBCOL_FINISHED };
+	struct mc_rows	 rows;
+	const char	*v;
+	char		 when[64];
+	size_t		 c, i;
+	int		 rc;
 
 	r->api = 1;
 	if ((rc = build_load(r, &rows)) != 0)
@@ -366,10 +254,17 @@ page_build_json(struct mc_request *r)
 	mc_buf_adds(&r->out, "{");
 	for (c = 0; c < rows.ncols; c++) {
 		mc_buf_addf(&r->out, "%s\"%s\":", c ? "," : "", rows.names[c]);
-		if (mc_rows_str(&rows, 0, c) == NULL)
+		if ((v = mc_rows_str(&rows, 0, c)) == NULL)
 			mc_buf_adds(&r->out, "null");
 		else
-			mc_buf_add_json(&r->out, mc_rows_str(&rows, 0, c));
+			mc_buf_add_json(&r->out, v);
+	}
+	for (i = 0; i < sizeof(times) / sizeof(times[0]); i++) {
+		if ((v = mc_rows_str(&rows, 0, times[i])) == NULL)
+			continue;
+		mc_fmt_datetime(r->lang, v, when, sizeof(when));
+		mc_buf_addf(&r->out, ",\"%s_text\":", rows.names[times[i]]);
+		mc_buf_add_json(&r->out, when);
 	}
 	mc_buf_adds(&r->out, "}\n");
 	return mc_resp_json(r, 200);
@@ -380,8 +275,7 @@ page_home(struct mc_request *r)
 {
 	struct mc_rows rows;
 
-	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_BUILD_LAST], "") <
-	    0)
+	if (mc_sitebuild_recent(r->db, r->arena, 5, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Builds", &rows);
 	title(r, "Webmaster.Title");

@@ -3,7 +3,8 @@
  * e-mail and SMS rows in batches (two workers never take one row), delivers
  * them with libcurl (SMTP; an HTTP gateway for SMS), records each outcome
  * and retries failures with backoff, until SIGTERM. Once a minute it also
- * tells officers of dossiers they hold that turned yellow or red.
+ * tells officers of dossiers they hold that turned yellow or red. It runs
+ * the site builds webmasters queue, in a child process (build.c).
  */
 #include <errno.h>
 #include <grp.h>
@@ -23,6 +24,8 @@
 #include "mc_lease.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+
+#include "worker.h"
 
 #define MESSAGE_MAX  (512 * 1024)
 #define REPLY_MAX    2048
@@ -331,6 +334,7 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 	if ((n = mc_notify_due_scan(db, a, time(NULL), DUE_MAX)) > 0)
 		mc_info("%lld officer(s) told of dossiers due soon or overdue",
 		    n);
+	builds_fail_stale(db);
 }
 
 /*
@@ -364,12 +368,14 @@ run(struct mc_db *db, const struct settings *s, int once)
 	struct mc_arena	     *a;
 	struct io	      io;
 	struct mc_lease	      lease;
+	struct builder	      builder;
 	time_t		      last_chores = 0, recover_at = 0;
 	size_t		      i, n;
 	long long	      back;
 	int		      rc;
 
 	memset(&io, 0, sizeof(io));
+	memset(&builder, 0, sizeof(builder));
 	if ((a = mc_arena_new(64 * 1024)) == NULL ||
 	    (io.curl = curl_easy_init()) == NULL) {
 		mc_err("out of memory");
@@ -382,7 +388,10 @@ run(struct mc_db *db, const struct settings *s, int once)
 	    (int)mc_config_int("worker_lease_seconds", 15, 3, 600));
 	while (!stopping) {
 		mc_arena_reset(a);
-		if ((rc = lease_keep(db, &lease, s, &recover_at)) <= 0) {
+		rc = lease_keep(db, &lease, s, &recover_at);
+		/* Site builds only on the lease holder, one at a time. */
+		builds_tick(db, &builder, lease.me, rc > 0);
+		if (rc <= 0) {
 			if (once)
 				break;
 			nap(rc < 0 ? DB_RETRY_MS : STANDBY_MS);
@@ -421,6 +430,8 @@ run(struct mc_db *db, const struct settings *s, int once)
 		if (n < s->batch)
 			nap(s->poll_ms);
 	}
+	/* One pass waits for its build; a stop puts it back in the queue. */
+	builds_stop(db, &builder, once && !stopping);
 	/* A clean stop hands the lease on at once. */
 	mc_lease_release(db, &lease);
 	curl_easy_cleanup(io.curl);

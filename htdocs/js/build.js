@@ -1,7 +1,8 @@
 /*
  * The webmaster's site build page: polls the build's status (JSON) every
- * second while it is queued or running and updates the progress bar and
- * the figures in place; the role="status" line announces the end.
+ * second while it is queued or running (bin/worker runs it) and updates the
+ * state, the times, the progress bar and the figures in place; the
+ * role="status" line announces the end.
  */
 (function () {
   'use strict';
@@ -15,7 +16,8 @@
   }
 
   function update(b) {
-    ['pages_done', 'pages_total', 'written', 'unchanged', 'removed', 'ms'].forEach(function (k) {
+    ['pages_done', 'pages_total', 'written', 'unchanged', 'removed', 'ms',
+      'started_at_text', 'finished_at_text'].forEach(function (k) {
       var el = box.querySelector('[data-k="' + k + '"]');
       if (el && b[k] !== null && b[k] !== undefined) el.textContent = b[k];
     });
@@ -26,6 +28,8 @@
     if (b.state !== box.dataset.state) {
       box.dataset.state = b.state;
       box.querySelector('[data-k="state-text"]').textContent = text(b.state);
+      var failed = box.querySelector('[data-k="failed"]');
+      if (failed) failed.hidden = b.state !== 'failed';
     }
     return b.state === 'queued' || b.state === 'running';
   }
