@@ -307,9 +307,9 @@ api_dossier(struct mc_request *r)
 		return mc_app_error(r,
 		    mc_req_field_bad(r, FIELD_ID_NUMBER) ? 400 : 401,
 		    mc_view_str(r->hdf, "Api.NeedIdNumber"));
-	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
-		return 503;
 	if (r->user != NULL) {
+		if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+			return 503;
 		if (rc == 0)
 			return 404;
 		if ((rc = mc_dossier_visible(r->db, r->arena, r->user, &d)) <
@@ -322,9 +322,11 @@ api_dossier(struct mc_request *r)
 	/*
 	 * Public lookup: the code and the applicant's ID number must match;
 	 * wrong ID numbers are counted per code and per address (429).
+	 * mc_dossier_lookup: the throttle with the dossier's row, its steps
+	 * and public events (three queries); nothing else is shown.
 	 */
-	if ((wait = mc_throttle_lookup_wait(r->db, r->arena, r->cap[0],
-		 r->remote_addr, time(NULL))) < 0)
+	if ((rc = mc_dossier_lookup(r->db, r->arena, r->cap[0], idn,
+		 r->remote_addr, time(NULL), &wait, &d)) < 0)
 		return 503;
 	if (wait > 0) {
 		mc_resp_header(r, "Retry-After",
@@ -332,7 +334,7 @@ api_dossier(struct mc_request *r)
 		return mc_app_error(r, 429,
 		    mc_view_str(r->hdf, "Api.Throttled"));
 	}
-	if (rc == 0 || strcmp(d.id_number, idn) != 0)
+	if (rc == 0)
 		return mc_throttle_lookup_fail(r->db, r->arena, r->cap[0],
 			   r->remote_addr, time(NULL)) < 0 ?
 		    503 :

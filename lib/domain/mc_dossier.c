@@ -18,6 +18,7 @@
 #include "mc_dossier_int.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
 
 /* clang-format off */
@@ -180,6 +181,41 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "WHERE r.dossier_id = ? ORDER BY r.id",
 	[STMT_RESULT_COUNT] = "SELECT COUNT(*) FROM dossier_results "
 	    "WHERE dossier_id = ?",
+	/*
+	 * The public lookup (mc_dossier_lookup) in one round trip: STMT_GET's
+	 * columns, NULL where the public view shows nothing (the applicant's
+	 * name and contacts, answers, holder, field: so without their joins),
+	 * then the later end of the two throttle subjects' blocks.
+	 */
+	/* Events the applicant may see, without notes and actors. */
+	[STMT_EVENTS_PUBLIC] = "SELECT DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s') "
+	    "AS at, action, from_status, to_status, NULL AS note, step, "
+	    "internal, NULL AS actor FROM dossier_events "
+	    "WHERE dossier_id = ? AND internal = 0 ORDER BY id",
+	/* Steps without who gave and took them. */
+	[STMT_STEPS_PUBLIC] = "SELECT s.seq, s.name, s.role, s.agency_id, "
+	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
+	    "s.finished_at, s.outcome, NULL AS given_by, NULL AS taken_by "
+	    "FROM dossier_steps s JOIN agencies a ON a.id = s.agency_id "
+	    "WHERE s.dossier_id = ? ORDER BY s.seq",
+	[STMT_LOOKUP] = "SELECT d.id, d.code, d.status, d.version, "
+	    "d.agency_id, NULL AS account_id, d.channel, NULL, "
+	    "d.applicant_id_number, NULL, NULL, NULL, NULL AS form_data, "
+	    "d.submitted_at, d.received_at, d.due_at, d.finished_at, "
+	    "d.returned_at, p.code AS procedure_code, "
+	    "p.name AS procedure_name, a.code AS agency_code, "
+	    "a.name AS agency_name, d.current_step, d.current_agency_id, "
+	    "ca.name AS current_agency_name, NULL, NULL, d.step_due_at, "
+	    "d.step_warn_at, d.paused_at, d.paused_minutes, d.original_due_at, "
+	    "NULL, NULL, NULL, d.procedure_id, d.clock_start_at, NULL, "
+	    "NULL, NULL, "
+	    "(SELECT COALESCE(MAX(t.blocked_until), '1970-01-02 00:00:00') "
+	    "FROM throttle t WHERE (t.kind = ? AND t.subject = ?) "
+	    "OR (t.kind = ? AND t.subject = ?)) AS blocked_until "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    "JOIN agencies a ON a.id = d.agency_id "
+	    "LEFT JOIN agencies ca ON ca.id = d.current_agency_id "
+	    "WHERE d.code = ?",
 };
 /* clang-format on */
 
@@ -271,6 +307,50 @@ mc_dossier_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	    !dossier_shape("dossier supplements", &d->supplements,
 		DSUPP__MAX) ||
 	    !dossier_shape("dossier results", &d->results, DFILE__MAX))
+		return -1;
+	return 1;
+}
+
+int
+mc_dossier_lookup(struct mc_db *db, struct mc_arena *a, const char *code,
+    const char *id_number, const char *address, time_t now, long *wait,
+    struct mc_dossier *d)
+{
+	unsigned char h1[32], h2[32];
+	time_t	      until;
+
+	memset(d, 0, sizeof(*d));
+	*wait = 0;
+	mc_throttle_subject(THROTTLE_LOOKUP, code, h1);
+	mc_throttle_subject(THROTTLE_LOOKUP_ADDR, address, h2);
+	if (mc_db_query(db, a, &d->row, dossier_stmts[STMT_LOOKUP], "sbsbs",
+		mc_throttle_kind_name(THROTTLE_LOOKUP), (char *)h1, sizeof(h1),
+		mc_throttle_kind_name(THROTTLE_LOOKUP_ADDR), (char *)h2,
+		sizeof(h2), code) < 0)
+		return -1;
+	if (!dossier_shape("dossier lookup", &d->row, DCOL__MAX + 1))
+		return -1;
+	if (d->row.n == 0) {
+		/* An unknown code (rare: a typo or a guess): the block alone. */
+		*wait = mc_throttle_lookup_wait(db, a, code, address, now);
+		return *wait < 0 ? -1 : 0;
+	}
+	until = mc_time_parse(mc_rows_str(&d->row, 0, DCOL__MAX));
+	if (until > now) {
+		*wait = (long)(until - now);
+		return 0;
+	}
+	dossier_fields(d);
+	if (d->id_number == NULL || id_number == NULL ||
+	    strcmp(d->id_number, id_number) != 0)
+		return 0;
+	if (mc_db_query(db, a, &d->steps, dossier_stmts[STMT_STEPS_PUBLIC],
+		"i", d->id) < 0 ||
+	    mc_db_query(db, a, &d->events, dossier_stmts[STMT_EVENTS_PUBLIC],
+		"i", d->id) < 0)
+		return -1;
+	if (!dossier_shape("public dossier steps", &d->steps, DSTEP__MAX) ||
+	    !dossier_shape("public dossier events", &d->events, DEV__MAX))
 		return -1;
 	return 1;
 }

@@ -314,6 +314,22 @@ int mc_dossier_load(struct mc_db *, struct mc_arena *, const char *code,
     struct mc_dossier *);
 
 /*
+ * The public lookup: a visitor with the code and the applicant's ID number.
+ * First the throttle of wrong ID numbers for the code and the address
+ * (*wait: the seconds to wait, 0: go on; when not 0 nothing is shown and 0
+ * is returned); then, when the ID number matches, what the lookup shows:
+ * the dossier's state, its steps and the events that are not internal,
+ * without notes and actors; none of the applicant's contacts, answers,
+ * files, supplements or results (their lists stay empty). Three queries:
+ * the dossier's row with the throttle's block, its steps, its events (a
+ * wrong ID number: the first only; an unknown code: it and the block).
+ * 1 found, 0 none, wrong ID number or throttled, -1 error.
+ */
+int mc_dossier_lookup(struct mc_db *, struct mc_arena *, const char *code,
+    const char *id_number, const char *address, time_t now, long *wait,
+    struct mc_dossier *);
+
+/*
  * 1 if the user may see the dossier: its applicant, an officer of the
  * receiving agency or of an agency with a step in it, or an officer of an
  * agency above one of those.

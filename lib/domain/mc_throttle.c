@@ -12,7 +12,7 @@
 #include "mc_throttle.h"
 #include "mc_util.h"
 
-enum stmt { STMT_GET, STMT_FAIL, STMT_CLEAR, STMT__MAX };
+enum stmt { STMT_GET, STMT_FAIL, STMT_CLEAR, STMT_GET2, STMT__MAX };
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -32,6 +32,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "window_start = IF(failures = 1, ?, window_start), "
 	    "blocked_until = IF(failures >= ?, ?, blocked_until)",
 	[STMT_CLEAR] = "DELETE FROM throttle WHERE kind = ? AND subject = ?",
+	/* The later end of two subjects' blocks, in one query. */
+	[STMT_GET2] = "SELECT COALESCE(MAX(blocked_until), "
+	    "'1970-01-02 00:00:00') FROM throttle "
+	    "WHERE (kind = ? AND subject = ?) OR (kind = ? AND subject = ?)",
 };
 /* clang-format on */
 
@@ -70,6 +74,19 @@ subject(unsigned char out[32], enum mc_throttle_kind k, const char *key)
 	for (i = 0; key[i] != '\0' && n < sizeof(buf) - 1; i++)
 		buf[n++] = (char)tolower((unsigned char)key[i]);
 	mc_sha256(out, buf, n);
+}
+
+void
+mc_throttle_subject(enum mc_throttle_kind k, const char *key,
+    unsigned char out[32])
+{
+	subject(out, k, key ? key : "");
+}
+
+const char *
+mc_throttle_kind_name(enum mc_throttle_kind k)
+{
+	return defaults[k].name;
 }
 
 long
@@ -140,8 +157,27 @@ long
 mc_throttle_lookup_wait(struct mc_db *db, struct mc_arena *a, const char *code,
     const char *address, time_t now)
 {
-	return wait_max(mc_throttle_wait(db, a, THROTTLE_LOOKUP, code, now),
-	    mc_throttle_wait(db, a, THROTTLE_LOOKUP_ADDR, address, now));
+	struct mc_rows rows;
+	unsigned char  h1[32], h2[32];
+	time_t	       until;
+
+	/* One query for both (the public lookup is a hot path). */
+	if (code == NULL || *code == '\0' || address == NULL ||
+	    *address == '\0')
+		return wait_max(
+		    mc_throttle_wait(db, a, THROTTLE_LOOKUP, code, now),
+		    mc_throttle_wait(db, a, THROTTLE_LOOKUP_ADDR, address,
+			now));
+	subject(h1, THROTTLE_LOOKUP, code);
+	subject(h2, THROTTLE_LOOKUP_ADDR, address);
+	if (mc_db_query(db, a, &rows, stmts[STMT_GET2], "sbsb",
+		defaults[THROTTLE_LOOKUP].name, (char *)h1, sizeof(h1),
+		defaults[THROTTLE_LOOKUP_ADDR].name, (char *)h2,
+		sizeof(h2)) < 0 ||
+	    rows.n != 1)
+		return -1;
+	until = mc_time_parse(mc_rows_str(&rows, 0, 0));
+	return until > now ? (long)(until - now) : 0;
 }
 
 long

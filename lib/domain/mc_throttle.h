@@ -50,6 +50,15 @@ long mc_throttle_wait(struct mc_db *, struct mc_arena *, enum mc_throttle_kind,
 long mc_throttle_fail(struct mc_db *, struct mc_arena *, enum mc_throttle_kind,
     const char *key, time_t now);
 
+/*
+ * The stored subject of a key (SHA-256 of the kind's name and the key,
+ * lowercased) and the kind's name: for a module that reads the block of a
+ * subject within a query of its own (mc_dossier_lookup).
+ */
+void	    mc_throttle_subject(enum mc_throttle_kind, const char *key,
+	   unsigned char out[32]);
+const char *mc_throttle_kind_name(enum mc_throttle_kind);
+
 /* Forgets the subject's failures (after a success); 0 or -1. */
 int mc_throttle_clear(struct mc_db *, enum mc_throttle_kind, const char *key);
 

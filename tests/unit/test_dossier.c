@@ -34,6 +34,7 @@ enum stmt {
 	STMT_STEP1,
 	STMT_COLOUR_ROWS,
 	STMT_COLOUR_SET,
+	STMT_EXECUTED,
 	STMT__MAX
 };
 
@@ -62,6 +63,10 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_COLOUR_SET] = "UPDATE dossiers SET status = ?, "
 	    "step_due_at = FROM_UNIXTIME(?), step_warn_at = FROM_UNIXTIME(?) "
 	    "WHERE code = ?",
+	/* Statements this connection has run (this one included). */
+	[STMT_EXECUTED] = "SELECT VARIABLE_VALUE FROM "
+	    "information_schema.SESSION_STATUS "
+	    "WHERE VARIABLE_NAME = 'COM_STMT_EXECUTE'",
 };
 /* clang-format on */
 
@@ -442,6 +447,60 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(bad, 0);
 }
 
+/* Statements run on this connection since the last call. */
+static long long
+executed(struct mc_db *db, struct mc_arena *a)
+{
+	static long long last;
+	struct mc_rows	 rows;
+	long long	 n, d;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_EXECUTED], "") < 0 ||
+	    rows.n != 1)
+		return -1;
+	n = mc_rows_int(&rows, 0, 0);
+	d = n - last - 1; /* not this query */
+	last = n;
+	return d;
+}
+
+/*
+ * The public lookup (issue 12): three queries, what the public sees only
+ * (no applicant's name, notes, actors, files or supplements); a wrong ID
+ * number one query and nothing of the dossier; an unknown code none.
+ */
+static void
+test_lookup(struct mc_db *db, struct mc_arena *a, const char *code)
+{
+	struct mc_dossier d;
+	long		  wait = -1;
+	size_t		  i;
+
+	executed(db, a);
+	CHECK_INT(mc_dossier_lookup(db, a, code, "079190000001", "192.0.2.7",
+		      time(NULL), &wait, &d),
+	    1);
+	CHECK_INT(executed(db, a), 3);
+	CHECK_INT(wait, 0);
+	CHECK_STR(d.code, code);
+	CHECK_INT(d.status, STATUS_ACCEPTED);
+	CHECK(d.name == NULL && d.phone == NULL && d.form_json == NULL);
+	CHECK(d.steps.n >= 1 && d.events.n == 2);
+	for (i = 0; i < d.events.n; i++)
+		CHECK(mc_rows_str(&d.events, i, DEV_NOTE) == NULL &&
+		    mc_rows_str(&d.events, i, DEV_ACTOR) == NULL);
+	CHECK(d.files.n == 0 && d.supplements.n == 0 && d.results.n == 0);
+	CHECK_INT(mc_dossier_lookup(db, a, code, "079190000009", "192.0.2.7",
+		      time(NULL), &wait, &d),
+	    0);
+	CHECK_INT(executed(db, a), 1);
+	CHECK(d.steps.n == 0 && d.events.n == 0);
+	CHECK_INT(mc_dossier_lookup(db, a, "NO-SUCH-CODE", "079190000001",
+		      "192.0.2.7", time(NULL), &wait, &d),
+	    0);
+	CHECK_INT(wait, 0);
+}
+
 static void
 test_accept(struct mc_db *db, struct mc_arena *a)
 {
@@ -502,6 +561,7 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_rows_int(&st, 0, 0), STATUS_ACCEPTED);
 	CHECK_INT(mc_rows_int(&st, 0, 1), 2);
 	CHECK_INT(mc_rows_int(&st, 0, 2), 1); /* a due date */
+	test_lookup(db, a, code);
 	/* An agency that is not competent for the procedure is refused. */
 	s.agency_code = "999.99.99.T99";
 	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code),
