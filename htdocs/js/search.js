@@ -84,16 +84,33 @@
     return hits.sort(rank).map(function (h) { return h.p; });
   }
 
-  /* Those holding some of the words, the most words first (mc_catalogue's any). */
+  /*
+   * mc_search_weight(): 1 + how many times a word's frequency + 1 can
+   * double before exceeding the number of procedures + 1; 1 for a letter.
+   */
+  function weight(w) {
+    if (w.length < 2) return 1;
+    var t = (vocabulary().freq[w] || 0) + 1;
+    var n = index.procs.length + 1;
+    var wt = 1;
+    while (t * 2 <= n) { t *= 2; wt++; }
+    return wt;
+  }
+
+  /*
+   * Those holding some of the words, the most by weight first
+   * (mc_catalogue's any with mc_search's weights).
+   */
   function some(f) {
     var procs = index.procs;
     var hits = [];
     var words = f.split(' ').slice(0, 8);
+    var wt = words.map(weight);
     for (var i = 0; i < procs.length; i++) {
       var t = ' ' + procs[i][2] + ' ';
       var n = 0;
       for (var k = 0; k < words.length; k++) {
-        if (t.indexOf(' ' + words[k] + ' ') >= 0) n++;
+        if (t.indexOf(' ' + words[k] + ' ') >= 0) n += wt[k];
       }
       if (n > 0) hits.push(hit(procs[i], t, null, n));
     }
@@ -211,15 +228,32 @@
     return bestd <= max ? best : null;
   }
 
-  /* mc_search_synonyms_apply(): every term its meaning, longest first. */
+  /* 1 if the n characters at hit lie within an occurrence of means in q. */
+  function within(q, hit, n, means) {
+    for (var m = q.indexOf(means); m >= 0; m = q.indexOf(means, m + 1)) {
+      if (hit >= m && hit + n <= m + means.length) return true;
+    }
+    return false;
+  }
+
+  /*
+   * mc_search_synonyms_apply(): every term its meaning, longest first,
+   * twice (a meaning may hold another term); not when the meaning is
+   * already in the query outside the term, nor when it holds the term.
+   */
   function synonyms(f) {
     var v = vocabulary();
     var q = ' ' + f + ' ';
-    for (var i = 0; i < v.syn.length; i++) {
-      var term = ' ' + v.syn[i][0] + ' ';
-      var at = q.indexOf(term);
-      if (at < 0 || q.indexOf(' ' + v.syn[i][1] + ' ') >= 0) continue;
-      q = q.slice(0, at) + ' ' + v.syn[i][1] + ' ' + q.slice(at + term.length);
+    for (var pass = 0; pass < 2; pass++) {
+      for (var i = 0; i < v.syn.length; i++) {
+        var term = ' ' + v.syn[i][0] + ' ';
+        var means = ' ' + v.syn[i][1] + ' ';
+        var at = q.indexOf(term);
+        if (at < 0) continue;
+        var rest = q.slice(0, at) + ' ' + q.slice(at + term.length - 1);
+        if (rest.indexOf(means) >= 0 || within(q, at, term.length, means)) continue;
+        q = q.slice(0, at) + ' ' + v.syn[i][1] + ' ' + q.slice(at + term.length);
+      }
     }
     return q.split(' ').filter(function (w) { return w !== ''; }).join(' ');
   }

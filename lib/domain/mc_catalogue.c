@@ -92,20 +92,21 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
 	/*
 	 * No procedure holds every word: those holding some, the most words
-	 * first (eight slots, " word " or "#", which no search text holds).
+	 * first, each by its weight (eight slots, " word " or "#", which no
+	 * search text holds, and its weight).
 	 */
 	[STMT_SEARCH_ANY] = "SELECT " LIST_COLUMNS ", "
 	    "0 AS phrase, EXISTS (SELECT 1 FROM life_event_items i "
 	    "WHERE i.procedure_code = p.code OR i.field_slug = f.slug) "
 	    "AS featured, p.search_text, "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) + "
-	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) AS matched "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
+	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? AS matched "
 	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
 	    FILTERS "ORDER BY matched DESC, featured DESC, CHAR_LENGTH(p.name) "
 	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
@@ -305,10 +306,13 @@ run_any(struct mc_db *db, struct mc_arena *a, const char *folded,
 	struct mc_rows rows;
 	const char    *slot[ANY_WORDS], *w, *boolean;
 	long long      lim = (long long)q->limit, off = (long long)q->offset;
+	long long      wt[ANY_WORDS];
 	size_t	       i, n, k = 0;
 
-	for (i = 0; i < ANY_WORDS; i++)
+	for (i = 0; i < ANY_WORDS; i++) {
 		slot[i] = "#";
+		wt[i] = q->weight != NULL ? (long long)q->weight[i] : 1;
+	}
 	for (w = folded; *w != '\0' && k < ANY_WORDS; w += n) {
 		while (*w == ' ')
 			w++;
@@ -326,8 +330,9 @@ run_any(struct mc_db *db, struct mc_arena *a, const char *folded,
 	if (*total == 0 || off >= *total)
 		return 0;
 	return mc_db_query(db, a, out, stmts[STMT_SEARCH_ANY],
-	    "sssssssssiiiiiissiii", slot[0], slot[1], slot[2], slot[3],
-	    slot[4], slot[5], slot[6], slot[7], boolean, f->field, f->field,
+	    "sisisisisisisisisiiiiiissiii", slot[0], wt[0], slot[1], wt[1],
+	    slot[2], wt[2], slot[3], wt[3], slot[4], wt[4], slot[5], wt[5],
+	    slot[6], wt[6], slot[7], wt[7], boolean, f->field, f->field,
 	    f->agency, f->agency, f->province, f->commune, f->service,
 	    f->service, f->online, lim, off);
 }

@@ -24,6 +24,8 @@ struct mc_cat_query {
 	const char	 *service; /* "full", "partial", "none" */
 	int		  online;  /* only those filed online */
 	int		  any;	   /* some words suffice (below) */
+	const unsigned	 *weight;  /* with any: each word's weight (the
+				      first eight), NULL: 1 each */
 	size_t		  limit, offset;
 };
 
@@ -39,7 +41,8 @@ struct mc_cat_query {
  * name, field_name, level_province, level_commune, online, field_name_en,
  * service_level, field_slug. *total receives the number of matches.
  * With any set, a procedure holding at least one of the (first eight)
- * words matches, those holding the most words first (then as above);
+ * words matches, those holding the most words first (each counted by its
+ * weight when q->weight is set: the rarer words count more), then as above;
  * column 11 is then its folded search text (mc_search.h says which words
  * were ignored). 0 or -1.
  */

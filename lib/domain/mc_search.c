@@ -18,6 +18,7 @@
 #define SPLIT_MAX  4  /* pieces of a run-together word */
 #define RECHECK	   2  /* seconds between checks that the words changed */
 #define VOCAB_HINT 8192
+#define SYN_PASSES 2 /* a meaning may hold another term */
 
 enum stmt {
 	STMT_SIGNATURE,
@@ -435,29 +436,59 @@ nearest(const struct mc_search_words *w, const char *s, size_t n)
 	return bestd <= max ? best : NULL;
 }
 
+/*
+ * 1 if the n bytes at hit (inside q) lie within an occurrence of the
+ * spaced meaning in q: the meaning already holds the term ("ket hon" in
+ * "dang ki ket hon").
+ */
+static int
+within(const char *q, const char *hit, size_t n, const char *spaced)
+{
+	const char *m;
+	size_t	    len = strlen(spaced);
+
+	for (m = strstr(q, spaced); m != NULL; m = strstr(m + 1, spaced))
+		if (hit >= m && hit + n <= m + len)
+			return 1;
+	return 0;
+}
+
 const char *
 mc_search_synonyms_apply(const struct mc_search_words *w, struct mc_arena *a,
     const char *folded)
 {
 	struct buf  q;
-	const char *s, *hit, *out;
+	const char *s, *hit, *out, *rest;
 	char	   *spaced;
-	size_t	    i, n;
+	size_t	    i, n, pass;
 
-	/* On " query " (whole words), longest first. */
+	/*
+	 * On " query " (whole words), longest first; twice, so that a meaning
+	 * holding another term is read again ("lam cccd" -> "lam can cuoc"
+	 * -> "cap the can cuoc"). The meaning already in the query, outside
+	 * the term ("tach ho khau" holds "tach ho" only inside it), leaves
+	 * the term as it is.
+	 */
 	mc_buf_init(&q, 4096);
 	mc_buf_addf(&q, " %s ", folded);
-	for (i = 0; i < w->nsyn && q.s != NULL; i++) {
-		spaced = mc_arena_printf(a, " %s ", w->term[i]);
-		if ((hit = strstr(q.s, spaced)) == NULL ||
-		    strstr(q.s, mc_arena_printf(a, " %s ", w->means[i])) !=
-			NULL)
-			continue;
-		s = mc_arena_printf(a, "%.*s %s %s", (int)(hit - q.s), q.s,
-		    w->means[i], hit + strlen(spaced));
-		q.len = 0;
-		mc_buf_adds(&q, s);
-	}
+	for (pass = 0; pass < SYN_PASSES; pass++)
+		for (i = 0; i < w->nsyn && q.s != NULL; i++) {
+			spaced = mc_arena_printf(a, " %s ", w->term[i]);
+			if ((hit = strstr(q.s, spaced)) == NULL)
+				continue;
+			rest = mc_arena_printf(a, "%.*s %s", (int)(hit - q.s),
+			    q.s, hit + strlen(spaced) - 1);
+			if (strstr(rest,
+				mc_arena_printf(a, " %s ", w->means[i])) !=
+				NULL ||
+			    within(q.s, hit, strlen(spaced),
+				mc_arena_printf(a, " %s ", w->means[i])))
+				continue;
+			s = mc_arena_printf(a, "%.*s %s %s", (int)(hit - q.s),
+			    q.s, w->means[i], hit + strlen(spaced));
+			q.len = 0;
+			mc_buf_adds(&q, s);
+		}
 	/* Trimmed, one space between words. */
 	s = q.s ? q.s : "";
 	s += strspn(s, " ");
@@ -505,6 +536,7 @@ mc_search_rewrite(const struct mc_search_words *w, struct mc_arena *a,
 /* ------------------------------------------------------------ the cache */
 
 static struct mc_search_words cache;
+static size_t		      cache_procs; /* procedures read */
 static char		      cache_sig[128];
 static time_t		      cache_checked;
 static int		      cache_ok;
@@ -552,6 +584,7 @@ cache_fresh(struct mc_db *db, struct mc_arena *a)
 	mc_search_words_done(&fresh);
 	mc_search_words_free(&cache);
 	cache = fresh;
+	cache_procs = texts.n;
 	snprintf(cache_sig, sizeof(cache_sig), "%s", s ? s : "");
 	cache_ok = 1;
 	return 0;
@@ -597,6 +630,42 @@ try_words(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
 	return mc_catalogue_find(db, a, &again, out, total);
 }
 
+unsigned
+mc_search_weight(const struct mc_search_words *w, size_t nprocs, const char *s,
+    size_t n)
+{
+	unsigned long long t;
+	long		   i;
+	unsigned	   wt = 1;
+
+	if (n < 2)
+		return 1; /* a letter alone ("a", "b"): no meaning of its own */
+	t = (i = find(w, s, n)) >= 0 ? (unsigned long long)w->freq[i] + 1 : 1;
+	while (t * 2 <= (unsigned long long)nprocs + 1) {
+		t *= 2;
+		wt++;
+	}
+	return wt;
+}
+
+/* The weights of the first MC_SEARCH_ANY_WORDS words of folded. */
+static void
+weights(const char *folded, unsigned *wt)
+{
+	const char *s;
+	size_t	    n, k = 0;
+
+	for (k = 0; k < MC_SEARCH_ANY_WORDS; k++)
+		wt[k] = 1;
+	k = 0;
+	for (s = folded; *s != '\0' && k < MC_SEARCH_ANY_WORDS; s += n) {
+		while (*s == ' ')
+			s++;
+		if ((n = strcspn(s, " ")) > 0)
+			wt[k++] = mc_search_weight(&cache, cache_procs, s, n);
+	}
+}
+
 int
 mc_search_find(struct mc_db *db, struct mc_arena *a,
     const struct mc_cat_query *q, int exact, struct mc_rows *out,
@@ -604,6 +673,7 @@ mc_search_find(struct mc_db *db, struct mc_arena *a,
 {
 	struct mc_cat_query again;
 	const char	   *folded = NULL, *used;
+	unsigned	    wt[MC_SEARCH_ANY_WORDS];
 	int		    words, known;
 
 	memset(how, 0, sizeof(*how));
@@ -648,6 +718,10 @@ mc_search_find(struct mc_db *db, struct mc_arena *a,
 	again = *q;
 	again.q = used;
 	again.any = 1;
+	if (known) {
+		weights(used, wt);
+		again.weight = wt;
+	}
 	if (mc_catalogue_find(db, a, &again, out, total) < 0)
 		return -1;
 	if (*total == 0)

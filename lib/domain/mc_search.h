@@ -78,6 +78,20 @@ const char *mc_search_rewrite(const struct mc_search_words *w,
 const char *mc_search_synonyms_apply(const struct mc_search_words *w,
     struct mc_arena *a, const char *folded);
 
+/* How many words of a query the search by some words weighs. */
+#define MC_SEARCH_ANY_WORDS 8
+
+/*
+ * A word's weight when the search ranks by the words that match (the
+ * n bytes at s): 1 + how many times the count of names holding it (its
+ * frequency + 1) can double before exceeding nprocs + 1: a word of few
+ * names weighs more than one of many ("di chuc" is rarer than "lam"); a
+ * single letter ("a" of "open a shop") weighs 1.
+ * search.js weighs the same way.
+ */
+unsigned mc_search_weight(const struct mc_search_words *w, size_t nprocs,
+    const char *s, size_t n);
+
 /* What mc_search_find() did with a query. */
 struct mc_search_how {
 	const char *used;    /* the folded words searched, when not those
@@ -96,7 +110,8 @@ struct mc_search_how {
  * (mc_search_rewrite against the catalogue's words and the active
  * synonyms, read once per process and again when procedures or synonyms
  * change); when that finds nothing either, the procedures holding some of
- * the words, most words first (how->any, how->ignored). 0 or -1.
+ * the words, the most by weight first (mc_search_weight; how->any,
+ * how->ignored). 0 or -1.
  */
 int mc_search_find(struct mc_db *, struct mc_arena *,
     const struct mc_cat_query *, int exact, struct mc_rows *out,

@@ -20,8 +20,8 @@ const require = createRequire(import.meta.url);
 // first three. Raise them when the search gets better; never lower them
 // to let a change through.
 export const FLOOR = {
-  server: { top1: 0.74, top3: 0.85 },
-  js: { top1: 0.74, top3: 0.85 },
+  server: { top1: 0.85, top3: 0.95 },
+  js: { top1: 0.85, top3: 0.95 },
 };
 
 /** The suite's rows: { q, lang, want: [codes], kind, line }. */

@@ -87,6 +87,15 @@ test_rewrite(struct mc_arena *a)
 	CHECK_INT(mc_search_words_synonym(&w, mc_fold(a, "hộ khẩu"),
 		      mc_fold(a, "thường trú")),
 	    0);
+	CHECK_INT(mc_search_words_synonym(&w, mc_fold(a, "tách hộ khẩu"),
+		      mc_fold(a, "tách hộ")),
+	    0);
+	CHECK_INT(mc_search_words_synonym(&w, "cccd", "can cuoc"), 0);
+	CHECK_INT(
+	    mc_search_words_synonym(&w, "lam can cuoc", "cap the can cuoc"),
+	    0);
+	CHECK_INT(
+	    mc_search_words_synonym(&w, "hon nhan", "tinh trang hon nhan"), 0);
 	mc_search_words_done(&w);
 
 	CHECK(mc_search_words_has(&w, "dang", 4));
@@ -120,6 +129,16 @@ test_rewrite(struct mc_arena *a)
 	CHECK_STR(mc_search_rewrite(&w, a, "ho khau"), "thuong tru");
 	CHECK_STR(mc_search_rewrite(&w, a, "khai sinh ho khau thuong tru"),
 	    "khai sinh ho khai thuong tru"); /* meaning there: a typo */
+	/* The meaning inside the term is not "already there". */
+	CHECK_STR(mc_search_synonyms_apply(&w, a, "tach ho khau"), "tach ho");
+	/* A meaning holding another term is read again. */
+	CHECK_STR(mc_search_synonyms_apply(&w, a, "lam cccd"),
+	    "cap the can cuoc");
+	/* A meaning that holds the term is not applied twice. */
+	CHECK_STR(mc_search_synonyms_apply(&w, a, "hon nhan"),
+	    "tinh trang hon nhan");
+	CHECK_STR(mc_search_synonyms_apply(&w, a, "tinh trang hon nhan"),
+	    "tinh trang hon nhan");
 	/* Synonyms alone: typos stay. */
 	CHECK_STR(mc_search_synonyms_apply(&w, a, "so do kte"),
 	    "giay chung nhan quyen su dung dat kte");
@@ -128,6 +147,12 @@ test_rewrite(struct mc_arena *a)
 	CHECK_STR(mc_search_rewrite(&w, a, "xyzxyz 2024 ab"),
 	    "xyzxyz 2024 ab");
 	CHECK_STR(mc_search_rewrite(&w, a, ""), "");
+	/* Weights: a word of few names weighs more; unknown words most. */
+	CHECK(mc_search_weight(&w, 1000, "dang", 4) <
+	    mc_search_weight(&w, 1000, "thon", 4));
+	CHECK_INT((int)mc_search_weight(&w, 1000, "zzz", 3), 10);
+	CHECK_INT((int)mc_search_weight(&w, 0, "dang", 4), 1);
+	CHECK_INT((int)mc_search_weight(&w, 1000, "q", 1), 1);
 	mc_search_words_free(&w);
 	CHECK_INT((int)w.n, 0);
 }
