@@ -640,23 +640,9 @@ add(struct check *c, const char *path, const struct mc_eform_field *f,
 static int
 date_ok(const char *s)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30,
-		31 };
-	int		 y, m, d, i;
+	int y, m, d;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			return 0;
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 ||
-	    d > days[m - 1])
-		return 0;
-	return !(m == 2 && d == 29 &&
-	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	return mc_date_parse(s, &y, &m, &d) == 0 && y >= 1900 && y <= 2200;
 }
 
 /* A plain e-mail check: one '@', a dot after it, no spaces. */
