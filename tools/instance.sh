@@ -430,6 +430,7 @@ run_data_steps() {
     cd "$TOP"
     "$motcua" migrate || die "'bin/motcua migrate' failed (MOTCUA_CONFIG=$CONF)"
     "$motcua" seed    || die "'bin/motcua seed' failed (MOTCUA_CONFIG=$CONF)"
+    "$motcua" stats-rebuild --if-empty || die "'bin/motcua stats-rebuild' failed"
     if [[ ${MOTCUA_SKIP_IMPORT:-0} == 1 ]]; then
         say "MOTCUA_SKIP_IMPORT=1: catalogue import and site generation skipped"
     else

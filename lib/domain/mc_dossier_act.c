@@ -21,6 +21,7 @@
 #include "mc_dossier_int.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_stats.h"
 #include "mc_util.h"
 
 /*
@@ -468,7 +469,8 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		st.to, args->note, st.new_step, rule->internal) < 0 ||
 	    (!rule->internal &&
 		mc_notify_dossier_event(db, a, st.id, rule->name) < 0) ||
-	    notify_officer(db, a, &st, act, args) < 0)
+	    notify_officer(db, a, &st, act, args) < 0 ||
+	    mc_stats_dossier(db, a, st.id) < 0)
 		goto out;
 	rc = 0;
 out:

@@ -19,6 +19,7 @@
 #include "mc_dossier_int.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_stats.h"
 #include "mc_util.h"
 
 /*
@@ -177,7 +178,7 @@ insert_dossier(struct mc_db *db, struct mc_arena *a,
 		"submit", 0, STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
 	    dossier_add_files(db, *id, s->files, s->nfiles, at,
 		actor ? actor : s->account_id) < 0 ||
-	    add_docs(db, *id, s) < 0)
+	    add_docs(db, *id, s) < 0 || mc_stats_dossier(db, a, *id) < 0)
 		return -1;
 	*code = c;
 	return 0;

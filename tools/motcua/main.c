@@ -48,6 +48,9 @@ static const struct command commands[] = {
 	    "generate the static site (incrementally unless --full)" },
 	{ "compress", NULL, cmd_compress, 0, "DIR",
 	    "write .gz and .br copies beside the CSS, JS, SVG... under DIR" },
+	{ "stats-rebuild", NULL, cmd_stats_rebuild, 1, "[--if-empty]",
+	    "count every dossier again into the statistics summaries\n"
+	    "\t(--if-empty: only when they hold nothing yet); offices quiet" },
 	{ "help", NULL, cmd_help, 0, "", "this list" },
 };
 /* clang-format on */

@@ -91,4 +91,7 @@ int cmd_site(struct mc_db *, int, char **);
 int cmd_compress(struct mc_db *, int, char **);
 int cmd_calendar(struct mc_db *, int, char **);
 
+/* motcua stats-rebuild (stats.c). */
+int cmd_stats_rebuild(struct mc_db *, int, char **);
+
 #endif

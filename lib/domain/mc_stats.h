@@ -1,0 +1,134 @@
+/*
+ * Statistics of dossiers kept up to date as dossiers move (issue 11): the
+ * summary tables (stats_day, stats_month, stats_officer, stats_step), the
+ * recount a transition runs in its own transaction, the rebuild, and the
+ * report queries that read only the summaries.
+ */
+#ifndef MC_STATS_H
+#define MC_STATS_H
+
+#include <stddef.h>
+
+struct mc_arena;
+struct mc_db;
+
+/* What stats_day / stats_month count (the metric column). */
+enum mc_stats_metric {
+	STM_RECEIVED = 1,     /* submitted that day (channel: how) */
+	STM_OPEN = 2,	      /* stock delta: +1 received, -1 closed */
+	STM_OVERDUE = 3,      /* stock delta: +1 day after due, -1 closed */
+	STM_ACCEPTED = 4,     /* accepted (form 01) */
+	STM_REFUSED = 5,      /* refused at receipt (form 03) */
+	STM_WITHDRAWN = 6,    /* withdrawn by the applicant */
+	STM_STOPPED = 7,      /* stopped (2025 stop notice) */
+	STM_EARLY = 8,	      /* resolved before the due day */
+	STM_ONTIME = 9,	      /* resolved on the due day, in time */
+	STM_LATE = 10,	      /* resolved after the due time */
+	STM_MINUTES = 11,     /* working minutes of the resolved ones */
+	STM_SUPPLEMENTS = 12, /* supplement requests (forms 02) */
+	STM_APOLOGIES = 13,   /* apologies (forms 04) */
+	STM_RETURNED = 14,    /* results returned */
+	STM_RETURNED_ONLINE = 15, /* of them, returned electronically */
+	STM_HIST = 1000 /* + bucket: resolved in up to that many hours */
+};
+
+/* What stats_officer counts: steps an officer took, by outcome. */
+enum mc_stats_officer_metric {
+	STO_STEPS = 1,
+	STO_EARLY = 2,
+	STO_ONTIME = 3,
+	STO_LATE = 4,
+	STO_MINUTES = 5 /* working minutes of those steps */
+};
+
+/*
+ * The histogram bucket of a duration in working minutes: the upper bound
+ * in working hours (1..40 by the hour, then by the day to 400, then by ten
+ * days).
+ */
+long mc_stats_bucket(long minutes);
+
+/*
+ * Recounts one dossier's contribution to the summaries from its row, its
+ * events and its steps, and applies the difference with what was counted
+ * before; runs inside the caller's transaction (every transition calls it
+ * once, after writing the row and the event). 0 or -1.
+ */
+int mc_stats_dossier(struct mc_db *, struct mc_arena *, long long dossier_id);
+
+/*
+ * Empties the summaries and counts every dossier again, in transactions
+ * of a thousand dossiers; *count is how many. 0 or -1.
+ */
+int mc_stats_rebuild(struct mc_db *, struct mc_arena *, long long *count);
+
+/* How a report groups its rows. */
+enum mc_stats_by {
+	STATS_BY_AGENCY = 1,
+	STATS_BY_PROCEDURE = 2,
+	STATS_BY_FIELD = 3,
+	STATS_BY_CHANNEL = 4,
+	STATS_BY_MONTH = 5
+};
+
+/* A report's filter: a period of local days and optional dimensions. */
+struct mc_stats_filter {
+	const char  *from, *to;	   /* "YYYY-MM-DD", both included */
+	unsigned int agency;	   /* with its subtree; 0: the whole city */
+	long long    procedure_id; /* 0: all */
+	long long    field_id;	   /* 0: all */
+	int	     channel;	   /* 0: all, else enum mc_channel */
+};
+
+/* The columns of a report row. */
+enum mc_stats_col {
+	SC_CARRIED,	/* pending at the start of the period */
+	SC_NEW_ONLINE,	/* received in the period, online */
+	SC_NEW_COUNTER, /* in person */
+	SC_NEW_POST,	/* by post */
+	SC_RECEIVED,	/* carried + new */
+	SC_EARLY,
+	SC_ONTIME,
+	SC_LATE,
+	SC_RESOLVED,
+	SC_PENDING_INTIME, /* pending at the end, not overdue */
+	SC_PENDING_OVERDUE,
+	SC_PENDING,
+	SC_WITHDRAWN,
+	SC_REFUSED,
+	SC_STOPPED,
+	SC_SUPPLEMENTS,
+	SC_APOLOGIES,
+	SC_RETURNED,
+	SC_RETURNED_ONLINE,
+	SC_AVG_MINUTES, /* average handling time (working minutes) */
+	SC_P90_HOURS,	/* 90th percentile, working hours (bucket bound) */
+	SC__MAX
+};
+
+/* One row of a report: a group (key and names) and its figures. */
+struct mc_stats_row {
+	long long   key; /* agency, procedure, field id, channel, yyyymm */
+	const char *name, *name_en; /* in the arena; NULL for channel, month */
+	long long   v[SC__MAX];
+};
+
+/* A report: its rows, sorted by received (most first), and the total. */
+struct mc_stats_report {
+	struct mc_stats_row *rows;
+	size_t		     n;
+	struct mc_stats_row  total;
+};
+
+/*
+ * The report of the filter grouped by `by`, from the summaries only;
+ * rows and names in the arena. 0 or -1.
+ */
+int mc_stats_report(struct mc_db *, struct mc_arena *,
+    const struct mc_stats_filter *, enum mc_stats_by,
+    struct mc_stats_report *);
+
+/* The column names of a report ("carried", "new_online" ...), by index. */
+const char *mc_stats_col_name(enum mc_stats_col);
+
+#endif

@@ -1,0 +1,382 @@
+/*
+ * Statistics kept as dossiers move (lib/domain/mc_stats) against the
+ * database of a test instance (MOTCUA_CONFIG): a small hand-made history
+ * in 2031 whose every figure is known (reports compared before and after,
+ * so other suites' dossiers do not count), then a random sequence of
+ * transitions after which the live summaries equal a rebuild.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "fixtures.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_calendar.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_stats.h"
+#include "mc_util.h"
+
+#define RANDOM_DOSSIERS 12
+#define RANDOM_STEPS	300
+
+enum stmt {
+	STMT_PROCEDURE,
+	STMT_SNAP_DAY,
+	STMT_SNAP_MONTH,
+	STMT_SNAP_OFFICER,
+	STMT_SNAP_STEP,
+	STMT_SNAP_MEMO,
+	STMT__MAX
+};
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_PROCEDURE] = "SELECT p.code, p.agency_id, p.id FROM procedures p "
+	    "WHERE p.level_province = 1 AND p.agency_id IS NOT NULL AND "
+	    "p.online = 1 AND p.time_hours BETWEEN 16 AND 80 "
+	    "ORDER BY p.code LIMIT 1",
+	[STMT_SNAP_DAY] = "SELECT CONCAT_WS(' ', day, agency_id, procedure_id, "
+	    "channel, metric, n) AS r FROM stats_day WHERE n <> 0 ORDER BY r",
+	[STMT_SNAP_MONTH] = "SELECT CONCAT_WS(' ', month, agency_id, "
+	    "procedure_id, channel, metric, n) AS r FROM stats_month "
+	    "WHERE n <> 0 ORDER BY r",
+	[STMT_SNAP_OFFICER] = "SELECT CONCAT_WS(' ', day, officer_id, "
+	    "agency_id, metric, n) AS r FROM stats_officer WHERE n <> 0 "
+	    "ORDER BY r",
+	[STMT_SNAP_STEP] = "SELECT CONCAT_WS(' ', procedure_id, agency_id, "
+	    "seq, bucket, n) AS r FROM stats_step WHERE n <> 0 ORDER BY r",
+	[STMT_SNAP_MEMO] = "SELECT CONCAT(dossier_id, ':', entries) AS r "
+	    "FROM stats_memo ORDER BY dossier_id",
+};
+/* clang-format on */
+
+static time_t
+at(int m, int d, int h, int min)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = 2031 - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = min;
+	tm.tm_isdst = -1;
+	return mktime(&tm);
+}
+
+static const char *
+file_at(struct mc_db *db, struct mc_arena *a, const char *procedure,
+    const struct mc_user *citizen, time_t when)
+{
+	struct mc_submission s;
+	const char	    *code = NULL;
+
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = procedure;
+	s.account_id = citizen->id;
+	s.name = "Lê Văn Thống Kê";
+	s.id_number = citizen->id_number;
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = "{}";
+	if (mc_dossier_submit(db, a, &s, when, &code) != 0)
+		return NULL;
+	return code;
+}
+
+static int
+act_at(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code, enum mc_action action, const char *note, time_t when,
+    time_t new_due)
+{
+	struct mc_action_args args;
+
+	memset(&args, 0, sizeof(args));
+	args.note = note;
+	args.items_json = "[{\"item\":\"Bản sao\",\"reason\":\"Thiếu\"}]";
+	args.method = CHANNEL_COUNTER;
+	args.new_due = new_due;
+	return mc_dossier_act(db, a, u, code, action, &args, when);
+}
+
+static int
+report(struct mc_db *db, struct mc_arena *a, const char *from, const char *to,
+    unsigned int agency, long long procedure, struct mc_stats_row *total)
+{
+	struct mc_stats_filter f;
+	struct mc_stats_report r;
+
+	memset(&f, 0, sizeof(f));
+	f.from = from;
+	f.to = to;
+	f.agency = agency;
+	f.procedure_id = procedure;
+	if (mc_stats_report(db, a, &f, STATS_BY_AGENCY, &r) < 0)
+		return -1;
+	*total = r.total;
+	return 0;
+}
+
+#define DELTA(c) (after.v[c] - before.v[c])
+
+/* A history where every figure of March and of June 2031 is known. */
+static void
+test_known(struct mc_db *db, struct mc_arena *a, const char *proc,
+    unsigned int ag, long long pid, struct mc_user *citizen,
+    struct mc_user *all)
+{
+	struct mc_stats_row before, after, jb, ja, mb, ma;
+	const char	   *d1, *d2, *d3, *d4, *d5;
+	struct mc_dossier   d;
+
+	CHECK_INT(report(db, a, "2031-03-01", "2031-03-31", ag, pid, &before),
+	    0);
+	CHECK_INT(report(db, a, "2031-06-01", "2031-06-30", ag, pid, &jb), 0);
+	CHECK_INT(report(db, a, "2031-01-01", "2031-12-31", 0, pid, &mb), 0);
+	/* d1: accepted and decided the same morning: early. */
+	d1 = file_at(db, a, proc, citizen, at(3, 3, 8, 0));
+	CHECK(d1 != NULL);
+	CHECK_INT(
+	    act_at(db, a, all, d1, ACTION_ACCEPT, NULL, at(3, 3, 8, 30), 0),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d1, ACTION_FORWARD, NULL, at(3, 3, 9, 0), 0),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d1, ACTION_DECIDE, NULL, at(3, 3, 10, 0), 0),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d1, ACTION_RETURN, NULL, at(3, 3, 11, 0), 0),
+	    0);
+	/* d2: an apology, then decided in June: late, overdue at March's end. */
+	d2 = file_at(db, a, proc, citizen, at(3, 3, 8, 5));
+	CHECK_INT(
+	    act_at(db, a, all, d2, ACTION_ACCEPT, NULL, at(3, 3, 8, 35), 0),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d2, ACTION_FORWARD, NULL, at(3, 3, 9, 5), 0),
+	    0);
+	CHECK_INT(mc_dossier_load(db, a, d2, &d), 1);
+	CHECK_INT(act_at(db, a, all, d2, ACTION_APOLOGY, "Chờ xác minh",
+		      at(3, 3, 9, 10), mc_time_parse(d.due_at) + 86400),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d2, ACTION_DECIDE, NULL, at(6, 2, 10, 0), 0),
+	    0);
+	/* d3 refused, d4 withdrawn, d5 waiting for a supplement. */
+	d3 = file_at(db, a, proc, citizen, at(3, 4, 8, 0));
+	CHECK_INT(act_at(db, a, all, d3, ACTION_REFUSE, "Không đủ điều kiện",
+		      at(3, 4, 9, 0), 0),
+	    0);
+	d4 = file_at(db, a, proc, citizen, at(3, 5, 8, 0));
+	CHECK_INT(act_at(db, a, citizen, d4, ACTION_WITHDRAW, NULL,
+		      at(3, 6, 9, 0), 0),
+	    0);
+	d5 = file_at(db, a, proc, citizen, at(3, 5, 8, 10));
+	CHECK_INT(
+	    act_at(db, a, all, d5, ACTION_ACCEPT, NULL, at(3, 5, 8, 40), 0),
+	    0);
+	CHECK_INT(
+	    act_at(db, a, all, d5, ACTION_FORWARD, NULL, at(3, 5, 9, 10), 0),
+	    0);
+	CHECK_INT(act_at(db, a, all, d5, ACTION_REQUEST_SUPPLEMENT, NULL,
+		      at(3, 6, 9, 10), 0),
+	    0);
+	CHECK_INT(report(db, a, "2031-03-01", "2031-03-31", ag, pid, &after),
+	    0);
+	CHECK_INT(DELTA(SC_NEW_ONLINE), 5);
+	CHECK_INT(DELTA(SC_NEW_COUNTER), 0);
+	CHECK_INT(DELTA(SC_RECEIVED), 5);
+	CHECK_INT(DELTA(SC_EARLY), 1);
+	CHECK_INT(DELTA(SC_ONTIME), 0);
+	CHECK_INT(DELTA(SC_LATE), 0);
+	CHECK_INT(DELTA(SC_RESOLVED), 1);
+	CHECK_INT(DELTA(SC_REFUSED), 1);
+	CHECK_INT(DELTA(SC_WITHDRAWN), 1);
+	CHECK_INT(DELTA(SC_SUPPLEMENTS), 1);
+	CHECK_INT(DELTA(SC_APOLOGIES), 1);
+	CHECK_INT(DELTA(SC_RETURNED), 1);
+	CHECK_INT(DELTA(SC_PENDING), 2);	 /* d2, d5 */
+	CHECK_INT(DELTA(SC_PENDING_OVERDUE), 1); /* d2; d5 is paused */
+	CHECK_INT(DELTA(SC_PENDING_INTIME), 1);
+	/* June: d2 carried over and resolved late. */
+	CHECK_INT(report(db, a, "2031-06-01", "2031-06-30", ag, pid, &ja), 0);
+	CHECK_INT(ja.v[SC_CARRIED] - jb.v[SC_CARRIED], 2);
+	CHECK_INT(ja.v[SC_LATE] - jb.v[SC_LATE], 1);
+	CHECK_INT(ja.v[SC_RESOLVED] - jb.v[SC_RESOLVED], 1);
+	CHECK_INT(ja.v[SC_PENDING] - jb.v[SC_PENDING], 1); /* d5 */
+	/* The year by month sums the same, the city's view too. */
+	CHECK_INT(report(db, a, "2031-01-01", "2031-12-31", 0, pid, &ma), 0);
+	CHECK_INT(ma.v[SC_RECEIVED] - mb.v[SC_RECEIVED], 5);
+	CHECK_INT(ma.v[SC_RESOLVED] - mb.v[SC_RESOLVED], 2);
+	{
+		struct mc_stats_filter f;
+		struct mc_stats_report r;
+		long long	       sum = 0;
+		size_t		       i;
+
+		memset(&f, 0, sizeof(f));
+		f.from = "2031-01-01";
+		f.to = "2031-12-31";
+		f.procedure_id = pid;
+		CHECK_INT(mc_stats_report(db, a, &f, STATS_BY_MONTH, &r), 0);
+		for (i = 0; i < r.n; i++)
+			sum += r.rows[i].v[SC_RESOLVED];
+		CHECK_INT(sum, ma.v[SC_RESOLVED]);
+		CHECK_INT(r.total.v[SC_RESOLVED], ma.v[SC_RESOLVED]);
+	}
+}
+
+static int
+snapshot(struct mc_db *db, struct mc_arena *a, struct mc_rows out[5])
+{
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (mc_db_query(db, a, &out[i], stmts[STMT_SNAP_DAY + i], "") <
+		    0)
+			return -1;
+	return 0;
+}
+
+/* Actions drawn in the random sequence, the usual ones more often. */
+/* clang-format off */
+static const enum mc_action lifecycle[] = {
+	ACTION_ACCEPT, ACTION_ACCEPT, ACTION_FORWARD, ACTION_FORWARD,
+	ACTION_FORWARD, ACTION_DECIDE, ACTION_APPROVE, ACTION_RETURN,
+	ACTION_RETURN, ACTION_REQUEST_SUPPLEMENT, ACTION_REQUEST_COMPLETION,
+	ACTION_SUPPLEMENT, ACTION_SUPPLEMENT, ACTION_APOLOGY, ACTION_WITHDRAW,
+	ACTION_REFUSE, ACTION_SEND_BACK, ACTION_STOP, ACTION_REQUEST_PAYMENT,
+	ACTION_CONFIRM_PAYMENT, ACTION_CLAIM, ACTION_NOTE,
+};
+/* clang-format on */
+#define NLIFE (sizeof(lifecycle) / sizeof(lifecycle[0]))
+
+/* Random transitions on a few dossiers, then live == rebuild. */
+static void
+test_random(struct mc_db *db, struct mc_arena *a, const char *proc,
+    struct mc_user *citizen, struct mc_user *all)
+{
+	const char	*codes[RANDOM_DOSSIERS];
+	struct mc_rows	 live[5], rebuilt[5];
+	struct mc_arena *ra;
+	time_t		 t = at(9, 1, 8, 0);
+	long long	 n;
+	size_t		 i, j, diff = 0;
+	int		 k, ok = 0;
+
+	srand((unsigned int)getpid());
+	for (k = 0; k < RANDOM_DOSSIERS; k++) {
+		t += 600 + rand() % 7200;
+		codes[k] = file_at(db, a, proc, citizen, t);
+	}
+	for (k = 0; k < RANDOM_STEPS; k++) {
+		const char     *c = codes[rand() % RANDOM_DOSSIERS];
+		enum mc_action	act = lifecycle[rand() % NLIFE];
+		struct mc_user *who = act == ACTION_SUPPLEMENT ||
+			(act == ACTION_WITHDRAW && rand() % 2) ?
+		    citizen :
+		    all;
+
+		t += 60 + rand() % (3 * 86400);
+		if (c != NULL &&
+		    act_at(db, a, who, c, act, "Ghi chú", t, t + 20 * 86400) ==
+			0)
+			ok++;
+	}
+	fprintf(stderr, "random: %d transitions applied\n", ok);
+	CHECK(ok > 30); /* enough transitions really happened */
+	CHECK_INT(snapshot(db, a, live), 0);
+	ra = mc_arena_new(1 << 20);
+	CHECK_INT(mc_stats_rebuild(db, ra, &n), 0);
+	mc_arena_free(ra);
+	CHECK(n >= RANDOM_DOSSIERS);
+	CHECK_INT(snapshot(db, a, rebuilt), 0);
+	for (i = 0; i < 5; i++) {
+		CHECK_INT(live[i].n, rebuilt[i].n);
+		for (j = 0; j < live[i].n && j < rebuilt[i].n; j++)
+			if (strcmp(mc_rows_str(&live[i], j, 0),
+				mc_rows_str(&rebuilt[i], j, 0)) != 0) {
+				if (diff++ < 5)
+					fprintf(stderr,
+					    "live %s / rebuilt %s\n",
+					    mc_rows_str(&live[i], j, 0),
+					    mc_rows_str(&rebuilt[i], j, 0));
+			}
+	}
+	CHECK_INT(diff, 0);
+}
+
+static void
+test_bucket(void)
+{
+	CHECK_INT(mc_stats_bucket(0), 1);
+	CHECK_INT(mc_stats_bucket(60), 1);
+	CHECK_INT(mc_stats_bucket(61), 2);
+	CHECK_INT(mc_stats_bucket(40 * 60), 40);
+	CHECK_INT(mc_stats_bucket(41 * 60), 48);
+	CHECK_INT(mc_stats_bucket(401 * 60), 480);
+	CHECK_INT(mc_stats_bucket(100000 * 60), 8000);
+}
+
+int
+main(void)
+{
+	struct mc_db	*db;
+	struct mc_arena *a;
+	struct mc_rows	 proc;
+	struct mc_user	*citizen, *all;
+	unsigned int	 ag;
+
+	test_bucket();
+	if (!NEED_DB("test_stats"))
+		return DONE();
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+		CHECK(!"database reachable");
+		return DONE();
+	}
+	a = mc_arena_new(1 << 20);
+	mc_calendar_load(db);
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1) {
+		CHECK(!"a procedure of 2 to 10 days with an agency");
+		return DONE();
+	}
+	ag = (unsigned int)mc_rows_int(&proc, 0, 1);
+	citizen = fixture_account(db, a, "stats", "079", 3, "citizen",
+	    ROLE_CITIZEN, 0);
+	all = fixture_account(db, a, "stats", NULL, 1, "all", ROLE_RECEIVER,
+	    ag);
+	if (citizen == NULL || all == NULL) {
+		CHECK(!"test accounts");
+		return DONE();
+	}
+	{
+		struct mc_grant *g = mc_arena_alloc(a, 3 * sizeof(*g));
+
+		g[0] = all->grants[0];
+		g[1].role = ROLE_SPECIALIST;
+		g[1].agency_id = ag;
+		g[2].role = ROLE_LEADER;
+		g[2].agency_id = ag;
+		all->grants = g;
+		all->ngrants = 3;
+		all->roles |= (1u << ROLE_SPECIALIST) | (1u << ROLE_LEADER);
+		mc_auth_grant(db, all->id, ROLE_SPECIALIST, ag);
+		mc_auth_grant(db, all->id, ROLE_LEADER, ag);
+	}
+	test_known(db, a, mc_rows_str(&proc, 0, 0), ag,
+	    mc_rows_int(&proc, 0, 2), citizen, all);
+	test_random(db, a, mc_rows_str(&proc, 0, 0), citizen, all);
+	mc_arena_free(a);
+	mc_db_close(db);
+	return DONE();
+}
