@@ -39,6 +39,9 @@ extern const struct mc_module office_webmaster;
 /* synonyms.c: webmasters keep the search's synonyms. */
 extern const struct mc_module office_synonyms;
 
+/* eval.c: rating devices, the counter's invitation, officers' cards. */
+extern const struct mc_module office_eval;
+
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.

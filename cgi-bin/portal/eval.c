@@ -317,7 +317,9 @@ device_model(struct mc_request *r, const struct mc_eval_device *dev)
 			dev->officer_title_en :
 			dev->officer_title);
 		if (dev->officer_photo != NULL)
-			mc_view_set(r->hdf, "Data.Device.Photo", "1");
+			mc_view_set(r->hdf, "Data.Device.Photo",
+			    dev->officer_photo);
+		mc_view_set(r->hdf, "Data.Device.Counter", dev->counter);
 	}
 	mc_view_set(r->hdf, "Data.Device.Idle", IDLE_SECONDS);
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Eval.Device"));
@@ -445,7 +447,11 @@ page_photo(struct mc_request *r)
 			return 500;
 		}
 	fclose(fp);
-	mc_resp_header(r, "Content-Type", "image/jpeg");
+	mc_resp_header(r, "Content-Type",
+	    dev.officer_photo_mime != NULL &&
+		    strcmp(dev.officer_photo_mime, "image/png") == 0 ?
+		"image/png" :
+		"image/jpeg");
 	mc_resp_header(r, "Cache-Control", "no-cache");
 	r->rendered = 1;
 	return 200;

@@ -38,10 +38,26 @@ enum stmt {
 	STMT_DEVICE_GET,
 	STMT_DEVICE_LIST,
 	STMT_DEVICE_BIND,
+	STMT_DEVICE_LOCK,
 	STMT_BANDS,
 	STMT_TRAIL,
+	STMT_TRAIL_OFFICERS,
+	STMT_VISIT_RATINGS,
+	STMT_STEPS,
+	STMT_CARD_SET,
+	STMT_CARD_GET,
+	STMT_DEVICE_REVOKE,
+	STMT_OFFICER_AT,
+	STMT_TABLETS_OF,
 	STMT__MAX
 };
+
+/* clang-format off */
+/* The score a rating r gave to the question of this code, or NULL. */
+#define ANSWER(code) "(SELECT a.score FROM eval_answers a " \
+	"JOIN eval_questions qq ON qq.questionnaire_id = r.questionnaire_id " \
+	"AND qq.seq = a.seq WHERE a.rating_id = r.id AND qq.code = '" code "')"
+/* clang-format on */
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -86,31 +102,65 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_VISIT_CLOSE] = "UPDATE eval_visits SET rated_at = ? "
 	    "WHERE id = ? AND rated_at IS NULL",
 	[STMT_DEVICE_ADD] = "INSERT INTO eval_devices (agency_id, kind, name, "
-	    "pair_hash, pair_expires_at, created_by, created_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "counter, officer_id, pair_hash, pair_expires_at, created_by, "
+	    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_DEVICE_PAIR] = "UPDATE eval_devices SET token_hash = ?, "
 	    "paired_at = ?, pair_hash = NULL, pair_expires_at = NULL "
 	    "WHERE pair_hash = ? AND pair_expires_at > ? AND revoked_at IS NULL",
 	[STMT_DEVICE_GET] = "SELECT d.id, d.agency_id, a.name, d.kind, d.name, "
 	    "d.officer_id, o.full_name, c.title, c.title_en, c.photo_sha256, "
 	    "(SELECT MAX(v.id) FROM eval_visits v WHERE v.device_id = d.id "
-	    "AND v.rated_at IS NULL) FROM eval_devices d "
+	    "AND v.rated_at IS NULL), d.counter, c.photo_mime "
+	    "FROM eval_devices d "
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "LEFT JOIN accounts o ON o.id = d.officer_id "
 	    "LEFT JOIN eval_officer_cards c ON c.account_id = d.officer_id "
 	    "WHERE d.token_hash = ? AND d.revoked_at IS NULL",
-	[STMT_DEVICE_LIST] = "SELECT d.id, d.kind, d.name, "
-	    "DATE_FORMAT(d.paired_at, '%Y-%m-%d %H:%i:%s') AS paired_at, "
+	[STMT_DEVICE_LIST] = "SELECT d.id, d.kind, d.name, d.counter, "
+	    "DATE_FORMAT(d.paired_at, '%Y-%m-%d %H:%i') AS paired_at, "
 	    "o.full_name AS officer_name, "
-	    "DATE_FORMAT(d.pair_expires_at, '%Y-%m-%d %H:%i:%s') "
-	    "AS pair_expires_at, d.revoked_at FROM eval_devices d "
+	    "DATE_FORMAT(d.pair_expires_at, '%Y-%m-%d %H:%i') "
+	    "AS pair_expires_at, "
+	    "DATE_FORMAT(d.revoked_at, '%Y-%m-%d %H:%i') AS revoked_at "
+	    "FROM eval_devices d "
 	    "LEFT JOIN accounts o ON o.id = d.officer_id "
-	    "WHERE d.agency_id = ? ORDER BY d.id",
+	    "WHERE d.agency_id = ? ORDER BY d.revoked_at IS NOT NULL, d.id DESC "
+	    "LIMIT 500",
+	[STMT_DEVICE_REVOKE] = "UPDATE eval_devices SET revoked_at = ?, "
+	    "revoked_by = ?, pair_hash = NULL, pair_expires_at = NULL "
+	    "WHERE id = ? AND agency_id = ? AND revoked_at IS NULL",
+	[STMT_OFFICER_AT] = "SELECT 1 FROM account_roles r "
+	    "JOIN accounts a ON a.id = r.account_id WHERE r.account_id = ? "
+	    "AND r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
+	    "'leader', 'admin') AND a.disabled = 0 LIMIT 1",
+	[STMT_TABLETS_OF] = "SELECT d.id, d.name, d.counter, ag.name AS agency, "
+	    "o.full_name AS officer_name, d.officer_id = ? AS mine, "
+	    "(SELECT COUNT(*) FROM eval_visits v WHERE v.device_id = d.id "
+	    "AND v.rated_at IS NULL AND v.officer_id = ?) AS waiting, "
+	    "d.agency_id FROM eval_devices d JOIN agencies ag ON ag.id = d.agency_id "
+	    "LEFT JOIN accounts o ON o.id = d.officer_id "
+	    "WHERE d.kind = 'tablet' AND d.token_hash IS NOT NULL "
+	    "AND d.revoked_at IS NULL AND d.agency_id IN (SELECT r.agency_id "
+	    "FROM account_roles r WHERE r.account_id = ? AND r.role IN "
+	    "('receiver', 'specialist', 'leader', 'admin')) "
+	    "ORDER BY d.officer_id = ? DESC, ag.name, d.name LIMIT 100",
 	[STMT_DEVICE_BIND] = "UPDATE eval_devices SET officer_id = ? "
-	    "WHERE id = ? AND kind = 'tablet' AND token_hash IS NOT NULL "
-	    "AND revoked_at IS NULL",
+	    "WHERE id = ?",
+	[STMT_DEVICE_LOCK] = "SELECT id FROM eval_devices "
+	    "WHERE id = ? AND agency_id = ? AND kind = 'tablet' "
+	    "AND token_hash IS NOT NULL AND revoked_at IS NULL FOR UPDATE",
+	[STMT_CARD_SET] = "INSERT INTO eval_officer_cards (account_id, title, "
+	    "title_en, photo_sha256, photo_mime) VALUES (?, ?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE title = VALUES(title), "
+	    "title_en = VALUES(title_en), "
+	    "photo_mime = IF(VALUES(photo_sha256) IS NULL, photo_mime, "
+	    "VALUES(photo_mime)), "
+	    "photo_sha256 = COALESCE(VALUES(photo_sha256), photo_sha256)",
+	[STMT_CARD_GET] = "SELECT title, title_en, photo_sha256 "
+	    "FROM eval_officer_cards WHERE account_id = ?",
 	[STMT_BANDS] = "SELECT min_total, name, name_en FROM eval_bands "
 	    "ORDER BY min_total DESC",
+	/* Columns in the order of enum trail_col. */
 	[STMT_TRAIL] = "SELECT d.id, d.agency_id, ag.name, d.procedure_id, "
 	    "p.name, UNIX_TIMESTAMP(d.due_at), UNIX_TIMESTAMP(d.finished_at), "
 	    "d.channel, d.return_method, "
@@ -124,18 +174,55 @@ static const char *const stmts[STMT__MAX] = {
 	    "q.dossier_id = d.id AND q.stage = 'processing'), "
 	    "(SELECT COUNT(DISTINCT s.agency_id) FROM dossier_steps s "
 	    "WHERE s.dossier_id = d.id), "
-	    "r.id, (SELECT a.score FROM eval_answers a JOIN eval_questions qq "
-	    "ON qq.questionnaire_id = r.questionnaire_id AND qq.seq = a.seq "
-	    "WHERE a.rating_id = r.id AND qq.code = 'overall') "
+	    "r.id, " ANSWER("overall") ", "
+	    "(SELECT COUNT(*) FROM dossier_steps s WHERE s.dossier_id = d.id "
+	    "AND s.role <> 'receiver') = 0, "
+	    "p.online = 1 OR p.service_level IS NOT NULL, d.code "
 	    "FROM dossiers d JOIN agencies ag ON ag.id = d.agency_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN eval_ratings r ON r.dossier_id = d.id "
 	    "WHERE d.status = 10 AND d.returned_at >= ? AND d.returned_at < ? "
-	    "AND (ag.id = ? OR ag.parent_id = ?) LIMIT 200000",
+	    "AND (ag.id = ? OR ag.parent_id = ?) ORDER BY d.id LIMIT 200000",
+	/* Who took a step of those dossiers: dossier id, officer, name. */
+	[STMT_TRAIL_OFFICERS] = "SELECT DISTINCT s.dossier_id, s.taken_by, "
+	    "o.full_name FROM dossier_steps s "
+	    "JOIN dossiers d ON d.id = s.dossier_id "
+	    "JOIN agencies ag ON ag.id = d.agency_id "
+	    "JOIN accounts o ON o.id = s.taken_by "
+	    "WHERE d.status = 10 AND d.returned_at >= ? AND d.returned_at < ? "
+	    "AND (ag.id = ? OR ag.parent_id = ?) LIMIT 1000000",
+	/* Counter visits rated: agency, its name, officer, name, overall. */
+	[STMT_VISIT_RATINGS] = "SELECT r.agency_id, ag.name, r.officer_id, "
+	    "o.full_name, " ANSWER("overall") " FROM eval_ratings r "
+	    "JOIN agencies ag ON ag.id = r.agency_id "
+	    "LEFT JOIN accounts o ON o.id = r.officer_id "
+	    "WHERE r.visit_id IS NOT NULL AND r.created_at >= ? "
+	    "AND r.created_at < ? AND (ag.id = ? OR ag.parent_id = ?) "
+	    "LIMIT 1000000",
+	/* Columns named as enum mc_eval_step_col. */
+	[STMT_STEPS] = "SELECT s.name, COUNT(*) AS steps, "
+	    "SUM(s.outcome = 'early') AS early, "
+	    "SUM(s.outcome = 'ontime') AS ontime, "
+	    "SUM(s.outcome = 'late') AS late "
+	    "FROM dossier_steps s JOIN agencies ag ON ag.id = s.agency_id "
+	    "WHERE s.finished_at >= ? AND s.finished_at < ? "
+	    "AND (ag.id = ? OR ag.parent_id = ?) "
+	    "AND (? = 0 OR s.taken_by = ?) "
+	    "GROUP BY s.name ORDER BY s.name LIMIT 500",
 };
 /* clang-format on */
 
 static const char *const channels[] = { "web", "link", "kiosk", "tablet" };
+
+/* 0 if rows have n columns, as their enum says; else logs it, -1. */
+static int
+rows_shape(const struct mc_rows *rows, size_t n)
+{
+	if (rows->ncols == n)
+		return 0;
+	mc_err("mc_eval: %zu columns, not %zu", rows->ncols, n);
+	return -1;
+}
 
 int
 mc_eval_form_load(struct mc_db *db, struct mc_arena *a, long long id,
@@ -424,13 +511,18 @@ mc_eval_token_dossier(struct mc_db *db, struct mc_arena *a, const char *token,
 
 int
 mc_eval_device_add(struct mc_db *db, struct mc_arena *a,
-    unsigned int agency_id, const char *kind, const char *name,
-    long long admin_id, time_t now, const char **code)
+    const struct mc_eval_device_new *d, long long admin_id, time_t now,
+    const char **code)
 {
 	unsigned char raw[8], h[32];
 	char	      c[9], at[20], until[20];
-	int	      i;
+	int	      i, tablet = strcmp(d->kind, "tablet") == 0;
 
+	if (!tablet && strcmp(d->kind, "kiosk") != 0)
+		return EVAL_FORBIDDEN;
+	if (tablet && d->officer_id > 0 &&
+	    mc_eval_officer_at(db, a, d->officer_id, d->agency_id) != 1)
+		return EVAL_FORBIDDEN;
 	if (mc_random(raw, sizeof(raw)) < 0)
 		return -1;
 	for (i = 0; i < 8; i++)
@@ -439,12 +531,49 @@ mc_eval_device_add(struct mc_db *db, struct mc_arena *a,
 	mc_sha256(h, c, 8);
 	mc_time_sql(at, now);
 	mc_time_sql(until, now + (time_t)EVAL_PAIR_MINUTES * 60);
-	if (mc_db_exec(db, stmts[STMT_DEVICE_ADD], "issbsIs",
-		(long long)agency_id, kind, name, (const char *)h, sizeof(h),
-		until, admin_id, at) < 0)
+	if (mc_db_exec(db, stmts[STMT_DEVICE_ADD], "isssIbsIs",
+		(long long)d->agency_id, d->kind, d->name,
+		tablet ? d->counter : NULL, tablet ? d->officer_id : 0,
+		(const char *)h, sizeof(h), until, admin_id, at) < 0)
 		return -1;
 	*code = mc_arena_strdup(a, c);
 	return 0;
+}
+
+int
+mc_eval_officer_at(struct mc_db *db, struct mc_arena *a, long long officer_id,
+    unsigned int agency_id)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_OFFICER_AT], "ii", officer_id,
+		(long long)agency_id) < 0)
+		return -1;
+	return rows.n > 0;
+}
+
+int
+mc_eval_device_revoke(struct mc_db *db, unsigned int agency_id,
+    long long device_id, long long by, time_t now)
+{
+	char	  at[20];
+	long long n;
+
+	mc_time_sql(at, now);
+	if ((n = mc_db_exec(db, stmts[STMT_DEVICE_REVOKE], "siii", at, by,
+		 device_id, (long long)agency_id)) < 0)
+		return -1;
+	return n > 0;
+}
+
+int
+mc_eval_tablets_of(struct mc_db *db, struct mc_arena *a, long long officer_id,
+    struct mc_rows *out)
+{
+	if (mc_db_query(db, a, out, stmts[STMT_TABLETS_OF], "iiii", officer_id,
+		officer_id, officer_id, officer_id) < 0)
+		return -1;
+	return rows_shape(out, ETAB__MAX);
 }
 
 int
@@ -500,6 +629,8 @@ mc_eval_device_get(struct mc_db *db, struct mc_arena *a, const char *token,
 	dev->officer_title_en = mc_rows_str(&rows, 0, 8);
 	dev->officer_photo = mc_rows_str(&rows, 0, 9);
 	dev->visit_id = mc_rows_int(&rows, 0, 10);
+	dev->counter = mc_rows_str(&rows, 0, 11);
+	dev->officer_photo_mime = mc_rows_str(&rows, 0, 12);
 	return 1;
 }
 
@@ -507,34 +638,66 @@ int
 mc_eval_device_list(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_DEVICE_LIST], "i",
-	    (long long)agency_id);
+	if (mc_db_query(db, a, out, stmts[STMT_DEVICE_LIST], "i",
+		(long long)agency_id) < 0)
+		return -1;
+	return rows_shape(out, EDEV__MAX);
 }
 
 int
-mc_eval_visit_open(struct mc_db *db, long long device_id, long long officer_id,
-    time_t now)
+mc_eval_visit_open(struct mc_db *db, struct mc_arena *a, long long device_id,
+    unsigned int agency_id, long long officer_id, time_t now)
 {
-	char	  at[20];
-	long long n;
+	struct mc_rows rows;
+	char	       at[20];
 
 	mc_time_sql(at, now);
 	if (mc_db_begin(db) < 0)
 		return -1;
-	if ((n = mc_db_exec(db, stmts[STMT_DEVICE_BIND], "ii", officer_id,
-		 device_id)) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_DEVICE_LOCK], "ii", device_id,
+		(long long)agency_id) < 0)
 		goto fail;
-	if (n == 0) {
+	if (rows.n == 0) {
 		mc_db_rollback(db);
 		return EVAL_NOT_FOUND;
 	}
-	if (mc_db_exec(db, stmts[STMT_VISIT_OPEN], "iis", device_id,
+	if (mc_db_exec(db, stmts[STMT_DEVICE_BIND], "ii", officer_id,
+		device_id) < 0 ||
+	    mc_db_exec(db, stmts[STMT_VISIT_OPEN], "iis", device_id,
 		officer_id, at) < 0)
 		goto fail;
 	return mc_db_commit(db);
 fail:
 	mc_db_rollback(db);
 	return -1;
+}
+
+int
+mc_eval_card_set(struct mc_db *db, long long account_id, const char *title,
+    const char *title_en, const char *photo_sha256, const char *photo_mime)
+{
+	return mc_db_exec(db, stmts[STMT_CARD_SET], "issss", account_id, title,
+		   title_en, photo_sha256, photo_mime) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_eval_card_get(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char **title, const char **title_en, const char **photo)
+{
+	struct mc_rows rows;
+
+	*title = *title_en = *photo = NULL;
+	if (mc_db_query(db, a, &rows, stmts[STMT_CARD_GET], "i", account_id) <
+	    0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*title = mc_rows_str(&rows, 0, 0);
+	*title_en = mc_rows_str(&rows, 0, 1);
+	*photo = mc_rows_str(&rows, 0, 2);
+	return 1;
 }
 
 /* ------------------------------------------------------------ scores */
@@ -613,69 +776,275 @@ mc_eval_bands(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
 	return mc_db_query(db, a, out, stmts[STMT_BANDS], "");
 }
 
-int
-mc_eval_scores(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
-    int by_procedure, const char *from, const char *to,
-    struct mc_eval_score **out, size_t *n)
+/* The trail's columns (STMT_TRAIL). */
+enum trail_col {
+	TR_ID,
+	TR_AGENCY,
+	TR_AGENCY_NAME,
+	TR_PROCEDURE,
+	TR_PROCEDURE_NAME,
+	TR_DUE,
+	TR_FINISHED,
+	TR_CHANNEL,
+	TR_RETURN,
+	TR_EARLY,
+	TR_ONTIME,
+	TR_LATE,
+	TR_SUPPLEMENTS,
+	TR_AGENCIES,
+	TR_RATING,
+	TR_OVERALL,
+	TR_SECTION,
+	TR_ONLINE_PROC,
+	TR_CODE,
+	TR__MAX
+};
+
+/* The line of key in s[0..*m), added (name) if new. */
+static struct mc_eval_score *
+line(struct mc_eval_score *s, size_t *m, long long key, const char *name)
 {
-	struct mc_rows	      rows;
-	struct mc_eval_score *s = NULL;
-	struct mc_eval_trail  t;
-	int		      idx[EI__MAX];
-	size_t		      i, j, k, m = 0;
-	long long	      key;
+	size_t j;
+
+	for (j = 0; j < *m && s[j].key != key; j++)
+		;
+	if (j == *m) {
+		memset(&s[j], 0, sizeof(s[j]));
+		s[j].key = key;
+		s[j].name = name;
+		(*m)++;
+	}
+	return &s[j];
+}
+
+/* Adds trail row i of rows to line l. */
+static void
+add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
+{
+	struct mc_eval_trail t;
+	int		     idx[EI__MAX], k;
+	time_t		     due, fin;
+
+	memset(&t, 0, sizeof(t));
+	due = t.due = (time_t)mc_rows_int(rows, i, TR_DUE);
+	fin = t.finished = (time_t)mc_rows_int(rows, i, TR_FINISHED);
+	t.online_in = mc_rows_int(rows, i, TR_CHANNEL) == 2;
+	t.online_out = mc_rows_int(rows, i, TR_RETURN) == 2;
+	t.steps_early = (int)mc_rows_int(rows, i, TR_EARLY);
+	t.steps_ontime = (int)mc_rows_int(rows, i, TR_ONTIME);
+	t.steps_late = (int)mc_rows_int(rows, i, TR_LATE);
+	t.supplements = (int)mc_rows_int(rows, i, TR_SUPPLEMENTS);
+	t.agencies = (int)mc_rows_int(rows, i, TR_AGENCIES);
+	mc_eval_dossier_indices(&t, idx);
+	l->dossiers++;
+	for (k = 0; k < EI__MAX; k++)
+		l->sum[k] += idx[k];
+	if (mc_rows_str(rows, i, TR_OVERALL) != NULL) {
+		l->ratings++;
+		l->satisfied += mc_rows_int(rows, i, TR_OVERALL) >= 1;
+		l->very += mc_rows_int(rows, i, TR_OVERALL) == 2;
+	}
+	l->section += mc_rows_int(rows, i, TR_SECTION) == 1;
+	l->online_proc += mc_rows_int(rows, i, TR_ONLINE_PROC) == 1;
+	if (t.online_in) {
+		l->online++;
+		l->online_late += due > 0 && fin > 0 &&
+		    local_day(fin) > local_day(due);
+	}
+}
+
+/* Adds a rated counter visit's overall answer (NULL: none) to l. */
+static void
+add_visit(struct mc_eval_score *l, const char *overall)
+{
+	if (overall == NULL)
+		return;
+	l->ratings++;
+	l->satisfied += overall[0] >= '1';
+	l->very += overall[0] == '2';
+}
+
+/* The trail row of dossier id (rows sorted by id), or -1. */
+static long
+find_dossier(const struct mc_rows *rows, long long id)
+{
+	size_t lo = 0, hi = rows->n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (mc_rows_int(rows, mid, TR_ID) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < rows->n && mc_rows_int(rows, lo, TR_ID) == id ? (long)lo :
+								    -1;
+}
+
+int
+mc_eval_scores(struct mc_db *db, struct mc_arena *a,
+    const struct mc_eval_query *q, struct mc_eval_score **out, size_t *n)
+{
+	struct mc_rows	      rows, offs, visits;
+	struct mc_eval_score *s;
+	unsigned char	     *mine = NULL;
+	size_t		      i, m = 0, cap;
+	long		      d;
+	long long	      ag = q->agency_id;
 
 	*out = NULL;
 	*n = 0;
-	if (mc_db_query(db, a, &rows, stmts[STMT_TRAIL], "ssii", from, to,
-		(long long)agency_id, (long long)agency_id) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_TRAIL], "ssii", q->from,
+		q->to, ag, ag) < 0 ||
+	    rows_shape(&rows, TR__MAX) < 0)
 		return -1;
-	if (rows.n > 0)
-		s = mc_arena_alloc(a, rows.n * sizeof(*s));
-	for (i = 0; i < rows.n; i++) {
-		key = mc_rows_int(&rows, i, by_procedure ? 3 : 1);
-		for (j = 0; j < m && s[j].key != key; j++)
-			;
-		if (j == m) {
-			memset(&s[m], 0, sizeof(s[m]));
-			s[m].key = key;
-			s[m].name = mc_rows_str(&rows, i,
-			    by_procedure ? 4 : 2);
-			m++;
+	offs.n = visits.n = 0;
+	if ((q->by == EVAL_BY_OFFICER || q->officer_id > 0) &&
+	    mc_db_query(db, a, &offs, stmts[STMT_TRAIL_OFFICERS], "ssii",
+		q->from, q->to, ag, ag) < 0)
+		return -1;
+	if (q->by != EVAL_BY_PROCEDURE && q->by != EVAL_BY_DOSSIER &&
+	    mc_db_query(db, a, &visits, stmts[STMT_VISIT_RATINGS], "ssii",
+		q->from, q->to, ag, ag) < 0)
+		return -1;
+	cap = rows.n + offs.n + visits.n + 1;
+	s = mc_arena_alloc(a, cap * sizeof(*s));
+	if (q->officer_id > 0) {
+		/* Only the dossiers the officer took a step of. */
+		mine = mc_arena_alloc(a, rows.n + 1);
+		memset(mine, 0, rows.n + 1);
+		for (i = 0; i < offs.n; i++)
+			if (mc_rows_int(&offs, i, 1) == q->officer_id &&
+			    (d = find_dossier(&rows,
+				 mc_rows_int(&offs, i, 0))) >= 0)
+				mine[d] = 1;
+	}
+	if (q->by == EVAL_BY_OFFICER) {
+		for (i = 0; i < offs.n; i++) {
+			if (q->officer_id > 0 &&
+			    mc_rows_int(&offs, i, 1) != q->officer_id)
+				continue;
+			if ((d = find_dossier(&rows,
+				 mc_rows_int(&offs, i, 0))) < 0)
+				continue;
+			add_dossier(line(s, &m, mc_rows_int(&offs, i, 1),
+					mc_rows_str(&offs, i, 2)),
+			    &rows, (size_t)d);
 		}
-		memset(&t, 0, sizeof(t));
-		t.due = (time_t)mc_rows_int(&rows, i, 5);
-		t.finished = (time_t)mc_rows_int(&rows, i, 6);
-		t.online_in = mc_rows_int(&rows, i, 7) == 2;
-		t.online_out = mc_rows_int(&rows, i, 8) == 2;
-		t.steps_early = (int)mc_rows_int(&rows, i, 9);
-		t.steps_ontime = (int)mc_rows_int(&rows, i, 10);
-		t.steps_late = (int)mc_rows_int(&rows, i, 11);
-		t.supplements = (int)mc_rows_int(&rows, i, 12);
-		t.agencies = (int)mc_rows_int(&rows, i, 13);
-		mc_eval_dossier_indices(&t, idx);
-		s[j].dossiers++;
-		for (k = 0; k < EI__MAX; k++)
-			s[j].sum[k] += idx[k];
-		if (mc_rows_str(&rows, i, 15) != NULL) {
-			s[j].ratings++;
-			s[j].satisfied += mc_rows_int(&rows, i, 15) >= 1;
-			s[j].very += mc_rows_int(&rows, i, 15) == 2;
+	} else
+		for (i = 0; i < rows.n; i++) {
+			if (mine != NULL && !mine[i])
+				continue;
+			switch (q->by) {
+			case EVAL_BY_PROCEDURE:
+				add_dossier(
+				    line(s, &m,
+					mc_rows_int(&rows, i, TR_PROCEDURE),
+					mc_rows_str(&rows, i,
+					    TR_PROCEDURE_NAME)),
+				    &rows, i);
+				break;
+			case EVAL_BY_DOSSIER:
+				add_dossier(
+				    line(s, &m, mc_rows_int(&rows, i, TR_ID),
+					mc_rows_str(&rows, i, TR_CODE)),
+				    &rows, i);
+				break;
+			default:
+				add_dossier(
+				    line(s, &m,
+					mc_rows_int(&rows, i, TR_AGENCY),
+					mc_rows_str(&rows, i, TR_AGENCY_NAME)),
+				    &rows, i);
+			}
 		}
+	for (i = 0; i < visits.n; i++) {
+		if (q->by == EVAL_BY_OFFICER) {
+			if (mc_rows_str(&visits, i, 2) == NULL ||
+			    (q->officer_id > 0 &&
+				mc_rows_int(&visits, i, 2) != q->officer_id))
+				continue;
+			add_visit(line(s, &m, mc_rows_int(&visits, i, 2),
+				      mc_rows_str(&visits, i, 3)),
+			    mc_rows_str(&visits, i, 4));
+		} else if (q->officer_id == 0)
+			add_visit(line(s, &m, mc_rows_int(&visits, i, 0),
+				      mc_rows_str(&visits, i, 1)),
+			    mc_rows_str(&visits, i, 4));
 	}
 	*out = s;
 	*n = m;
 	return 0;
 }
 
+void
+mc_eval_unit_indices(const struct mc_eval_score *s, int out[EU__MAX])
+{
+	if (s->dossiers <= 0) {
+		out[EU_5] = out[EU_6] = out[EU_8] = out[EU_9] = -1;
+		return;
+	}
+	out[EU_5] = s->section > 0 ? 2 : 1;
+	out[EU_6] = s->online_proc == s->dossiers ? 2 : 1;
+	if (s->feedback == 0 || s->feedback_late == 0)
+		out[EU_8] = 2;
+	else
+		out[EU_8] = s->feedback_late * 10 <= s->feedback ? 1 : 0;
+	if (s->online == 0 || s->online_late > 0)
+		out[EU_9] = 0;
+	else
+		out[EU_9] = s->online * 100 >= s->dossiers * EVAL_ONLINE_HIGH ?
+		    2 :
+		    1;
+}
+
 int
 mc_eval_total_tenths(const struct mc_eval_score *s)
 {
-	int k, total = 0;
+	int k, total = 0, u[EU__MAX];
 
 	if (s->dossiers <= 0)
 		return -1;
 	for (k = 0; k < EI__MAX; k++)
 		total += mc_eval_mean_tenths(s->sum[k], s->dossiers);
+	mc_eval_unit_indices(s, u);
+	for (k = 0; k < EU__MAX; k++)
+		total += 10 * u[k];
 	return total;
+}
+
+int
+mc_eval_band(const struct mc_rows *bands, int tenths)
+{
+	long long   min;
+	size_t	    i;
+	char	    buf[16];
+	const char *v, *dot;
+
+	for (i = 0; i < bands->n; i++) {
+		v = mc_rows_str(bands, i, 0);
+		if (v == NULL)
+			continue;
+		/* "16.0": tenths 160 */
+		dot = strchr(v, '.');
+		snprintf(buf, sizeof(buf), "%.*s%c",
+		    dot ? (int)(dot - v) : (int)strlen(v), v,
+		    dot && dot[1] ? dot[1] : '0');
+		if (mc_parse_ll(buf, 0, 1000, &min) < 0)
+			continue;
+		if (tenths >= min)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+mc_eval_steps(struct mc_db *db, struct mc_arena *a,
+    const struct mc_eval_query *q, struct mc_rows *out)
+{
+	if (mc_db_query(db, a, out, stmts[STMT_STEPS], "ssiiii", q->from,
+		q->to, (long long)q->agency_id, (long long)q->agency_id,
+		q->officer_id, q->officer_id) < 0)
+		return -1;
+	return rows_shape(out, ESTEP__MAX);
 }

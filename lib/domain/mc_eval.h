@@ -122,26 +122,43 @@ struct mc_eval_device {
 	const char  *agency_name;
 	const char  *kind; /* "kiosk" or "tablet" */
 	const char  *name;
+	const char  *counter;	 /* tablet: its counter, may be NULL */
 	long long    officer_id; /* tablet: the officer at the counter; 0 */
 	const char  *officer_name;
 	const char  *officer_title;
 	const char  *officer_title_en;
-	const char  *officer_photo; /* sha256 or NULL */
-	long long    visit_id;	    /* tablet: the open visit; 0 none */
+	const char  *officer_photo;	 /* sha256 or NULL */
+	const char  *officer_photo_mime; /* its type, may be NULL */
+	long long    visit_id;		 /* tablet: the open visit; 0 none */
+};
+
+/* A device to register (kind "kiosk" or "tablet"). */
+struct mc_eval_device_new {
+	unsigned int agency_id;
+	const char  *kind;
+	const char  *name;
+	const char  *counter;	 /* tablet only, may be NULL */
+	long long    officer_id; /* tablet only: its officer now; 0 none */
 };
 
 /*
- * An admin registers a device of an agency: *code (arena) receives the
- * one-time pairing code (8 digits, valid EVAL_PAIR_MINUTES). 0 or -1.
+ * A leader or admin of d->agency_id (checked by the caller) registers a
+ * device: *code (arena) receives the one-time pairing code (8 digits,
+ * valid EVAL_PAIR_MINUTES). 0, -1, or EVAL_FORBIDDEN when the kind is
+ * unknown or the officer does not work at the agency.
  */
 int mc_eval_device_add(struct mc_db *, struct mc_arena *,
-    unsigned int agency_id, const char *kind, const char *name,
-    long long admin_id, time_t now, const char **code);
+    const struct mc_eval_device_new *, long long admin_id, time_t now,
+    const char **code);
+
+/* 1 if the account holds an officer's role at the agency (enabled), 0, -1. */
+int mc_eval_officer_at(struct mc_db *, struct mc_arena *, long long officer_id,
+    unsigned int agency_id);
 
 /*
  * Pairs the device whose code this is: token (65 bytes) receives the
  * device's secret (64 hex) for its cookie; the code is used up. 0, -1,
- * or EVAL_BAD_TOKEN for an unknown or expired code.
+ * or EVAL_BAD_TOKEN for an unknown, expired or revoked code.
  */
 int mc_eval_device_pair(struct mc_db *, const char *code, time_t now,
     char token[65]);
@@ -150,20 +167,67 @@ int mc_eval_device_pair(struct mc_db *, const char *code, time_t now,
 int mc_eval_device_get(struct mc_db *, struct mc_arena *, const char *token,
     struct mc_eval_device *);
 
-/*
- * An agency's devices: id, kind, name, paired_at, officer_name,
- * pair_expires_at (pending code), revoked_at. 0 or -1.
- */
+/* The columns of mc_eval_device_list's rows (named as the enum says). */
+enum mc_eval_device_col {
+	EDEV_ID,
+	EDEV_KIND,
+	EDEV_NAME,
+	EDEV_COUNTER,
+	EDEV_PAIRED_AT,	   /* NULL: not paired yet */
+	EDEV_OFFICER,	   /* the officer's name, NULL */
+	EDEV_PAIR_EXPIRES, /* a code waits until then; NULL */
+	EDEV_REVOKED_AT,   /* NULL: in use */
+	EDEV__MAX
+};
+
+/* An agency's devices, those in use first, newest first. 0 or -1. */
 int mc_eval_device_list(struct mc_db *, struct mc_arena *,
     unsigned int agency_id, struct mc_rows *);
 
 /*
- * The officer takes the counter of tablet device_id (of one of their
- * agencies, checked by the caller) and opens a visit for the next rating.
+ * Revokes device_id of agency_id (checked by the caller) and any code it
+ * still has: the device's page refuses from the next request. 1 revoked,
+ * 0 no such device in use there, -1.
+ */
+int mc_eval_device_revoke(struct mc_db *, unsigned int agency_id,
+    long long device_id, long long by, time_t now);
+
+/* The columns of mc_eval_tablets_of's rows. */
+enum mc_eval_tablet_col {
+	ETAB_ID,
+	ETAB_NAME,
+	ETAB_COUNTER,
+	ETAB_AGENCY,
+	ETAB_OFFICER, /* who is at its counter now, NULL */
+	ETAB_MINE,    /* 1 if that is the officer asking */
+	ETAB_WAITING, /* their visits it has not rated yet */
+	ETAB_AGENCY_ID,
+	ETAB__MAX
+};
+
+/* The paired tablets of the agencies an officer works in. 0 or -1. */
+int mc_eval_tablets_of(struct mc_db *, struct mc_arena *, long long officer_id,
+    struct mc_rows *);
+
+/*
+ * The officer takes the counter of tablet device_id of agency_id (one of
+ * theirs, checked by the caller) and opens a visit for the next rating.
  * 0, -1, or EVAL_NOT_FOUND.
  */
-int mc_eval_visit_open(struct mc_db *, long long device_id,
-    long long officer_id, time_t now);
+int mc_eval_visit_open(struct mc_db *, struct mc_arena *, long long device_id,
+    unsigned int agency_id, long long officer_id, time_t now);
+
+/*
+ * What a counter tablet shows of an officer: title (and in English, may be
+ * NULL) and photo (an attachment's sha256 and type; NULL keeps the one
+ * there). 0/-1.
+ */
+int mc_eval_card_set(struct mc_db *, long long account_id, const char *title,
+    const char *title_en, const char *photo_sha256, const char *photo_mime);
+
+/* An officer's card: 1 with its fields (may be NULL), 0 none, -1. */
+int mc_eval_card_get(struct mc_db *, struct mc_arena *, long long account_id,
+    const char **title, const char **title_en, const char **photo);
 
 /* ------------------------------------------------------------ scores */
 
@@ -209,28 +273,100 @@ void mc_eval_wilson(long long k, long long n, int *lo, int *hi);
 
 /* One line of a score table: sums over the dossiers of one key. */
 struct mc_eval_score {
-	long long   key; /* agency or procedure id */
+	long long   key; /* agency, procedure, officer or dossier id */
 	const char *name;
 	long long   dossiers;
 	long long   sum[EI__MAX]; /* of the indices 1, 2, 3, 4, 7 */
 	long long   ratings;	  /* ratings with an overall answer */
 	long long   satisfied;	  /* overall 1 or 2 */
 	long long   very;	  /* overall 2 */
+	/* What indices 5, 6, 8 and 9 of the unit are computed from: */
+	long long
+	    section; /* decided at the one-stop section (receivers only) */
+	long long online_proc; /* whose procedure is offered online */
+	long long online;      /* filed online */
+	long long online_late; /* filed online and decided after its due day */
+	long long feedback; /* feedback about the unit (none recorded yet) */
+	long long feedback_late;
+};
+
+/* What a score table is about. */
+enum mc_eval_by {
+	EVAL_BY_AGENCY,	   /* the receiving agency */
+	EVAL_BY_PROCEDURE, /* the procedure */
+	EVAL_BY_OFFICER,   /* every officer who took a step (and the
+			      counter visits rated at their tablet) */
+	EVAL_BY_DOSSIER	   /* each dossier (name: its code) */
+};
+
+/* A score table's scope and period. */
+struct mc_eval_query {
+	unsigned int	agency_id; /* it and the agencies directly under it */
+	enum mc_eval_by by;
+	const char *from; /* returned in [from, to): "YYYY-MM-DD HH:MM:SS" */
+	const char *to;
+	long long   officer_id; /* > 0: only the dossiers they took a step
+				       of (and their own line) */
 };
 
 /*
- * Scores of the dossiers returned in [from, to) ("YYYY-MM-DD HH:MM:SS")
- * whose receiving agency is agency_id or directly under it, one line per
- * receiving agency (by_procedure 0) or per procedure (1), indices from each
- * dossier's trail (mc_eval_dossier_indices) and the applicants' overall
- * answers. *out (arena) and *n. 0 or -1.
+ * Scores of the dossiers returned in the query's period whose receiving
+ * agency is in its scope, one line per key: indices 1-4 and 7 from each
+ * dossier's trail (mc_eval_dossier_indices), what 5, 6, 8, 9 need, and the
+ * applicants' overall answers (for agencies and officers, counter visits
+ * rated too). *out (arena) and *n. 0 or -1.
  */
-int mc_eval_scores(struct mc_db *, struct mc_arena *, unsigned int agency_id,
-    int by_procedure, const char *from, const char *to,
-    struct mc_eval_score **out, size_t *n);
+int mc_eval_scores(struct mc_db *, struct mc_arena *,
+    const struct mc_eval_query *, struct mc_eval_score **out, size_t *n);
 
-/* The legal total of a line in tenths (sum of the index means); -1 none. */
+/* Indices 5, 6, 8 and 9 of a unit, per DOMAIN.md. */
+enum mc_eval_unit_index { EU_5, EU_6, EU_8, EU_9, EU__MAX };
+
+/* The online share (per cent) from which index 9 scores 2. */
+#define EVAL_ONLINE_HIGH 50
+
+/*
+ * Scores indices 5, 6, 8, 9 of a line (2, 1 or 0; -1 without dossiers):
+ * 5 every dossier is received and returned at the one-stop section (the
+ * counter or its portal), 2 when the section also decided some itself
+ * (every step a receiver's), else 1; 6 every procedure is posted in the
+ * public catalogue, 2 when all of the line's are offered online too, else
+ * 1; 8 no feedback, or all answered on time, 2, at least 90 % on time 1,
+ * else 0; 9 no online dossier or one decided late 0, an online share of
+ * EVAL_ONLINE_HIGH % or more 2, else 1. Pure.
+ */
+void mc_eval_unit_indices(const struct mc_eval_score *, int out[EU__MAX]);
+
+/*
+ * The legal total of a line in tenths, out of 18: the means of indices
+ * 1-4 and 7 (one decimal each) and indices 5, 6, 8, 9; -1 with no dossier.
+ * Pure.
+ */
 int mc_eval_total_tenths(const struct mc_eval_score *);
+
+/*
+ * The band (row of mc_eval_bands' rows, highest first) a total in tenths
+ * falls in: the first whose min_total it reaches; -1 none. Pure.
+ */
+int mc_eval_band(const struct mc_rows *bands, int tenths);
+
+/* The columns of mc_eval_steps' rows (named as here, lower case). */
+enum mc_eval_step_col {
+	ESTEP_NAME,
+	ESTEP_STEPS,
+	ESTEP_EARLY,
+	ESTEP_ONTIME,
+	ESTEP_LATE,
+	ESTEP__MAX
+};
+
+/*
+ * Per step name, the steps finished in the period at agencies of the
+ * scope (q->officer_id > 0: taken by them): how many, early, on time,
+ * late. 0 or -1.
+ */
+int mc_eval_steps(struct mc_db *, struct mc_arena *,
+    const struct mc_eval_query *, struct mc_rows *);
 
 /* The classification bands, highest first: min_total, name, name_en. */
 int mc_eval_bands(struct mc_db *, struct mc_arena *, struct mc_rows *);

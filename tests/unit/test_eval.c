@@ -97,7 +97,6 @@ static void
 test_formula(void)
 {
 	struct mc_eval_score s;
-	int		     lo, hi;
 
 	/* Means to one decimal, half up: 3/2 = 1.5, 4/3 = 1.3, 5/3 = 1.7. */
 	CHECK_INT(mc_eval_mean_tenths(3, 2), 15);
@@ -118,9 +117,76 @@ test_formula(void)
 	s.sum[EI_3] = 5;
 	s.sum[EI_4] = 4;
 	s.sum[EI_7] = 4;
-	CHECK_INT(mc_eval_total_tenths(&s), 63);
+	/* Unit indices of these three: none decided at the section (5: 1),
+	 * two of three procedures online (6: 1), no feedback (8: 2), one
+	 * filed online and on time, a third (9: 1): 6.3 + 5 = 11.3. */
+	s.online_proc = 2;
+	s.online = 1;
+	CHECK_INT(mc_eval_total_tenths(&s), 113);
 	s.dossiers = 0;
 	CHECK_INT(mc_eval_total_tenths(&s), -1);
+}
+
+/* Indices 5, 6, 8, 9 of a unit, and the bands. */
+static void
+test_unit(void)
+{
+	struct mc_eval_score s;
+	struct mc_rows	     bands;
+	const char *cells[] = { "16.0", "Xuất sắc", "Excellent", "14.0", "Tốt",
+		"Good", "10.0", "Đạt", "Satisfactory", "0.0", "Chưa đạt",
+		"Unsatisfactory" };
+	int	    u[EU__MAX], lo, hi;
+
+	memset(&s, 0, sizeof(s));
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_5], -1); /* no dossier: not scored */
+
+	/* Ten dossiers: four decided at the section; all procedures online;
+	 * five filed online, none late; no feedback. */
+	s.dossiers = 10;
+	s.section = 4;
+	s.online_proc = 10;
+	s.online = 5;
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_5], 2);
+	CHECK_INT(u[EU_6], 2);
+	CHECK_INT(u[EU_8], 2);
+	CHECK_INT(u[EU_9], 2); /* 50 %: a high share */
+	s.online = 4;	       /* 40 %: some */
+	s.section = 0;	       /* all received there, none decided there */
+	s.online_proc = 9;     /* one procedure only posted */
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_5], 1);
+	CHECK_INT(u[EU_6], 1);
+	CHECK_INT(u[EU_9], 1);
+	s.online_late = 1; /* an online dossier late */
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_9], 0);
+	s.online = s.online_late = 0; /* none online */
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_9], 0);
+	/* Feedback: 10 of which 1 late is 90 % on time (1); 2 late is 0. */
+	s.feedback = 10;
+	s.feedback_late = 1;
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_8], 1);
+	s.feedback_late = 2;
+	mc_eval_unit_indices(&s, u);
+	CHECK_INT(u[EU_8], 0);
+
+	/* Bands, highest first: 16.0 and more is the first. */
+	memset(&bands, 0, sizeof(bands));
+	bands.n = 4;
+	bands.ncols = 3;
+	bands.v = cells;
+	CHECK_INT(mc_eval_band(&bands, 180), 0);
+	CHECK_INT(mc_eval_band(&bands, 160), 0);
+	CHECK_INT(mc_eval_band(&bands, 159), 1);
+	CHECK_INT(mc_eval_band(&bands, 140), 1);
+	CHECK_INT(mc_eval_band(&bands, 113), 2);
+	CHECK_INT(mc_eval_band(&bands, 99), 3);
+	CHECK_INT(mc_eval_band(&bands, 0), 3);
 
 	/* Wilson 95 %: 8 of 10 is 0.490-0.943; none of none is 0-1. */
 	mc_eval_wilson(8, 10, &lo, &hi);
@@ -170,6 +236,7 @@ main(void)
 {
 	test_indices();
 	test_formula();
+	test_unit();
 	test_check();
 	return DONE();
 }
