@@ -36,6 +36,9 @@ enum field {
 	FIELD_TITLE,
 	FIELD_TITLE_EN,
 	FIELD_PHOTO,
+	FIELD_BY,
+	FIELD_FROM,
+	FIELD_TO,
 	FIELD__MAX
 };
 
@@ -52,6 +55,9 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_TITLE] = { "title", valid_line, 255, 0 },
 	[FIELD_TITLE_EN] = { "title_en", valid_line, 255, 0 },
 	[FIELD_PHOTO] = { "photo", valid_file, 5 << 20, 1 },
+	[FIELD_BY] = { "theo", valid_code, 10, 0 },
+	[FIELD_FROM] = { "tu", valid_code, 10, 0 },
+	[FIELD_TO] = { "den", valid_code, 10, 0 },
 };
 /* clang-format on */
 
@@ -361,6 +367,191 @@ page_card(struct mc_request *r)
 	return mc_resp_redirect(r, COUNTER "?ok=card");
 }
 
+/* ------------------------------------------------------------ scores */
+
+#define SCORES "/can-bo/danh-gia/diem"
+
+/* The ?theo= values and what they are about. */
+static const struct {
+	const char     *slug;
+	enum mc_eval_by by;
+} bys[] = {
+	{ "co-quan", EVAL_BY_AGENCY }, { "thu-tuc", EVAL_BY_PROCEDURE },
+	{ "can-bo", EVAL_BY_OFFICER }, { "ho-so", EVAL_BY_DOSSIER },
+	{ "buoc", EVAL_BY_AGENCY }, /* steps: a table of their own */
+};
+
+/* "1.5" from tenths; "" for -1. */
+static const char *
+tenths(struct mc_arena *a, int t)
+{
+	if (t < 0)
+		return "";
+	return mc_arena_printf(a, "%d.%d", t / 10, t % 10);
+}
+
+/* Sets name under the line p. */
+static void
+set(struct mc_request *r, const char *p, const char *name, const char *v)
+{
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.%s", p, name), v);
+}
+
+/* Data.<prefix>.N: the lines of a score table, with bands. */
+static void
+score_lines(struct mc_request *r, const char *prefix,
+    const struct mc_eval_score *s, size_t n, const struct mc_rows *bands)
+{
+	static const char *const ei[EI__MAX] = { "i1", "i2", "i3", "i4",
+		"i7" };
+	static const char *const eu[EU__MAX] = { "i5", "i6", "i8", "i9" };
+	const char		*p;
+	size_t			 i;
+	int			 k, u[EU__MAX], total, band, lo, hi;
+
+	for (i = 0; i < n; i++) {
+		p = mc_arena_printf(r->arena, "%s.%zu", prefix, i);
+		set(r, p, "name", s[i].name);
+		set(r, p, "dossiers",
+		    mc_arena_printf(r->arena, "%lld", s[i].dossiers));
+		for (k = 0; k < EI__MAX; k++)
+			set(r, p, ei[k],
+			    tenths(r->arena,
+				mc_eval_mean_tenths(s[i].sum[k],
+				    s[i].dossiers)));
+		mc_eval_unit_indices(&s[i], u);
+		for (k = 0; k < EU__MAX; k++)
+			set(r, p, eu[k],
+			    u[k] < 0 ? "" :
+				       mc_arena_printf(r->arena, "%d", u[k]));
+		total = mc_eval_total_tenths(&s[i]);
+		set(r, p, "total", tenths(r->arena, total));
+		band = total < 0 ? -1 : mc_eval_band(bands, total);
+		if (band >= 0)
+			set(r, p, "band",
+			    mc_rows_str(bands, (size_t)band,
+				r->lang == LANG_EN ? 2 : 1));
+		set(r, p, "ratings",
+		    mc_arena_printf(r->arena, "%lld", s[i].ratings));
+		if (s[i].ratings == 0)
+			continue;
+		mc_eval_wilson(s[i].satisfied, s[i].ratings, &lo, &hi);
+		set(r, p, "sat",
+		    mc_arena_printf(r->arena, "%lld",
+			(s[i].satisfied * 100 + s[i].ratings / 2) /
+			    s[i].ratings));
+		set(r, p, "sat_lo",
+		    mc_arena_printf(r->arena, "%d", (lo + 5) / 10));
+		set(r, p, "sat_hi",
+		    mc_arena_printf(r->arena, "%d", (hi + 5) / 10));
+	}
+}
+
+/*
+ * The peers' bands for an officer: how many other officers of the scope
+ * fall in each band (no names): Data.Peers.N.{band,count}.
+ */
+static void
+peer_bands(struct mc_request *r, const struct mc_eval_score *s, size_t n,
+    const struct mc_rows *bands)
+{
+	long long count;
+	size_t	  i, b;
+
+	for (b = 0; b < bands->n; b++) {
+		count = 0;
+		for (i = 0; i < n; i++)
+			count += s[i].key != r->user->id &&
+			    mc_eval_band(bands, mc_eval_total_tenths(&s[i])) ==
+				(int)b;
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Peers.%zu.band", b),
+		    mc_rows_str(bands, b, r->lang == LANG_EN ? 2 : 1));
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Peers.%zu.count", b),
+		    count);
+	}
+}
+
+/*
+ * GET /can-bo/danh-gia/diem: scores of a period. A leader or admin sees
+ * their agency and those under it by agency, procedure, officer, dossier
+ * or step; any other officer sees their own line, dossiers and steps and
+ * the bands of their peers, never a peer's name.
+ */
+static int
+page_scores(struct mc_request *r)
+{
+	struct mc_eval_query  q;
+	struct mc_eval_score *s;
+	struct mc_rows	      bands, steps;
+	const char	     *by = mc_req_field(r, FIELD_BY);
+	const char	     *from = mc_req_field(r, FIELD_FROM);
+	const char	     *to = mc_req_field(r, FIELD_TO);
+	char		      f[20], t[20];
+	size_t		      n, i, k = 0;
+	int		      rc, leader, y, mo, d;
+	time_t		      now = time(NULL);
+
+	memset(&q, 0, sizeof(q));
+	if ((rc = managed_agency(r, &q.agency_id)) < 0)
+		return 503;
+	leader = rc == 1;
+	if (!leader) {
+		if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY),
+			 &q.agency_id)) < 0)
+			return 503;
+		if (rc == 0)
+			return 403;
+		q.officer_id = r->user->id;
+	}
+	for (i = 0; by != NULL && i < sizeof(bys) / sizeof(bys[0]); i++)
+		if (strcmp(by, bys[i].slug) == 0)
+			k = i;
+	if (!leader && k < 3)
+		k = 2; /* an officer: their own line */
+	q.by = bys[k].by;
+	if ((from != NULL && mc_date_parse(from, &y, &mo, &d) < 0) ||
+	    (to != NULL && mc_date_parse(to, &y, &mo, &d) < 0))
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Eval.Scores.BadDate"));
+	mc_time_sql(f, from ? mc_date_at(from, 0) : now - 90L * 86400);
+	mc_time_sql(t, to ? mc_date_at(to, 0) + 86400 : now + 86400);
+	memcpy(f + 10, " 00:00:00", 10);
+	memcpy(t + 10, " 00:00:00", 10);
+	q.from = f;
+	q.to = t;
+	mc_view_set(r->hdf, "Form.tu", mc_arena_printf(r->arena, "%.10s", f));
+	mc_view_set(r->hdf, "Form.den",
+	    to ? to : mc_arena_printf(r->arena, "%.10s", t));
+	mc_view_set(r->hdf, "Data.By", bys[k].slug);
+	if (leader)
+		mc_view_set(r->hdf, "Data.Leader", "1");
+	if (mc_eval_bands(r->db, r->arena, &bands) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Bands", &bands);
+	if (strcmp(bys[k].slug, "buoc") == 0) {
+		if (mc_eval_steps(r->db, r->arena, &q, &steps) < 0)
+			return 503;
+		mc_view_rows(r->hdf, "Data.Steps", &steps);
+	} else {
+		if (mc_eval_scores(r->db, r->arena, &q, &s, &n) < 0)
+			return 503;
+		score_lines(r, "Data.Lines", s, n, &bands);
+	}
+	if (!leader && k == 2) {
+		/* The peers: every officer of the scope, names dropped. */
+		q.officer_id = 0;
+		if (mc_eval_scores(r->db, r->arena, &q, &s, &n) < 0)
+			return 503;
+		peer_bands(r, s, n, &bands);
+	}
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Eval.Scores.Title"));
+	return mc_resp_page(r, "office/eval_scores.cs");
+}
+
 #define MANAGE	ROUTE_LOGIN, ROLES_MANAGE
 #define OFFICER ROUTE_LOGIN, ROLES_OFFICER
 
@@ -372,6 +563,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, COUNTER, page_counter, OFFICER },
 	{ METHOD_POST, COUNTER "/{}/moi", page_invite, OFFICER },
 	{ METHOD_POST, "/can-bo/danh-gia/the", page_card, OFFICER },
+	{ METHOD_GET, SCORES, page_scores, OFFICER },
 };
 /* clang-format on */
 

@@ -177,7 +177,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "r.id, " ANSWER("overall") ", "
 	    "(SELECT COUNT(*) FROM dossier_steps s WHERE s.dossier_id = d.id "
 	    "AND s.role <> 'receiver') = 0, "
-	    "p.online = 1 OR p.service_level IS NOT NULL, d.code "
+	    "p.online = 1 OR p.service_level IS NOT NULL, d.code, ag.kind "
 	    "FROM dossiers d JOIN agencies ag ON ag.id = d.agency_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN eval_ratings r ON r.dossier_id = d.id "
@@ -797,6 +797,7 @@ enum trail_col {
 	TR_SECTION,
 	TR_ONLINE_PROC,
 	TR_CODE,
+	TR_AGENCY_KIND,
 	TR__MAX
 };
 
@@ -1047,4 +1048,159 @@ mc_eval_steps(struct mc_db *db, struct mc_arena *a,
 		q->officer_id, q->officer_id) < 0)
 		return -1;
 	return rows_shape(out, ESTEP__MAX);
+}
+
+/* ------------------------------------------------------------ league */
+
+/* A procedure's city-wide tally: dossiers and those on time. */
+struct proc_tally {
+	long long id;
+	long long n;
+	long long ontime;
+};
+
+static int
+tally_cmp(const void *a, const void *b)
+{
+	const struct proc_tally *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* 1 if trail row i was decided by its due day (or has no clock). */
+static int
+on_time(const struct mc_rows *rows, size_t i)
+{
+	time_t due = (time_t)mc_rows_int(rows, i, TR_DUE);
+	time_t fin = (time_t)mc_rows_int(rows, i, TR_FINISHED);
+
+	return due <= 0 || fin <= 0 || local_day(fin) <= local_day(due);
+}
+
+static int
+league_cmp(const void *a, const void *b)
+{
+	const struct mc_eval_league *x = a, *y = b;
+
+	if (x->ranked != y->ranked)
+		return y->ranked - x->ranked;
+	if (x->total != y->total)
+		return y->total - x->total;
+	if (x->adjusted != y->adjusted)
+		return y->adjusted - x->adjusted;
+	return strcmp(x->s.name ? x->s.name : "", y->s.name ? y->s.name : "");
+}
+
+void
+mc_eval_league_rank(struct mc_eval_league *l, size_t n)
+{
+	size_t i, lead = 0;
+
+	qsort(l, n, sizeof(*l), league_cmp);
+	for (i = 0; i < n; i++) {
+		l[i].rank = l[i].ot_rank = 0;
+		if (!l[i].ranked)
+			continue;
+		/* Equal totals share a rank. */
+		l[i].rank = i > 0 && l[i - 1].ranked &&
+			l[i - 1].total == l[i].total ?
+		    l[i - 1].rank :
+		    (int)i + 1;
+		/*
+		 * On time: a tie while the interval overlaps that of the
+		 * first of the group (in this order, by total).
+		 */
+		if (i > 0 && l[i - 1].ranked && l[i].ot_hi >= l[lead].ot_lo &&
+		    l[i].ot_lo <= l[lead].ot_hi)
+			l[i].ot_rank = l[lead].ot_rank;
+		else {
+			lead = i;
+			l[i].ot_rank = (int)i + 1;
+		}
+	}
+}
+
+int
+mc_eval_league(struct mc_db *db, struct mc_arena *a, unsigned int root,
+    const char *from, const char *to, long long min_dossiers,
+    struct mc_eval_league **out, size_t *n, int *city_ontime)
+{
+	struct mc_rows		rows;
+	struct mc_eval_league  *l;
+	struct proc_tally      *p, key, *hit;
+	size_t			i, j, np = 0, m = 0;
+	long long		all = 0, all_on = 0;
+	double			expected;
+
+	*out = NULL;
+	*n = 0;
+	*city_ontime = -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_TRAIL], "ssii", from, to,
+		(long long)root, (long long)root) < 0 ||
+	    rows_shape(&rows, TR__MAX) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	p = mc_arena_alloc(a, rows.n * sizeof(*p));
+	l = mc_arena_alloc(a, rows.n * sizeof(*l));
+	/* The city-wide on-time rate of each procedure. */
+	for (i = 0; i < rows.n; i++) {
+		key.id = mc_rows_int(&rows, i, TR_PROCEDURE);
+		for (j = 0; j < np && p[j].id != key.id; j++)
+			;
+		if (j == np) {
+			p[np].id = key.id;
+			p[np].n = p[np].ontime = 0;
+			np++;
+		}
+		p[j].n++;
+		p[j].ontime += on_time(&rows, i);
+		all++;
+		all_on += on_time(&rows, i);
+	}
+	qsort(p, np, sizeof(*p), tally_cmp);
+	*city_ontime = (int)((all_on * 1000 + all / 2) / all);
+	for (i = 0; i < rows.n; i++) {
+		long long ag = mc_rows_int(&rows, i, TR_AGENCY);
+
+		for (j = 0; j < m && l[j].s.key != ag; j++)
+			;
+		if (j == m) {
+			memset(&l[m], 0, sizeof(l[m]));
+			l[m].s.key = ag;
+			l[m].s.name = mc_rows_str(&rows, i, TR_AGENCY_NAME);
+			l[m].kind = mc_rows_str(&rows, i, TR_AGENCY_KIND);
+			m++;
+		}
+		add_dossier(&l[j].s, &rows, i);
+		l[j].ontime += on_time(&rows, i);
+		key.id = mc_rows_int(&rows, i, TR_PROCEDURE);
+		hit = bsearch(&key, p, np, sizeof(*p), tally_cmp);
+		l[j].expected += hit != NULL && hit->n > 0 ?
+		    (double)hit->ontime / (double)hit->n :
+		    0;
+	}
+	for (j = 0; j < m; j++) {
+		l[j].ranked = l[j].s.dossiers >= min_dossiers;
+		l[j].total = mc_eval_total_tenths(&l[j].s);
+		l[j].ontime_rate = (int)((l[j].ontime * 1000 +
+					     l[j].s.dossiers / 2) /
+		    l[j].s.dossiers);
+		mc_eval_wilson(l[j].ontime, l[j].s.dossiers, &l[j].ot_lo,
+		    &l[j].ot_hi);
+		if (l[j].s.ratings > 0)
+			mc_eval_wilson(l[j].s.satisfied, l[j].s.ratings,
+			    &l[j].sat_lo, &l[j].sat_hi);
+		/* Indirectly standardised: observed / expected x city. */
+		expected = l[j].expected;
+		l[j].adjusted = expected > 0 ?
+		    (int)((double)l[j].ontime / expected * *city_ontime + 0.5) :
+		    l[j].ontime_rate;
+		if (l[j].adjusted > 1000)
+			l[j].adjusted = 1000;
+	}
+	mc_eval_league_rank(l, m);
+	*out = l;
+	*n = m;
+	return 0;
 }

@@ -368,6 +368,44 @@ enum mc_eval_step_col {
 int mc_eval_steps(struct mc_db *, struct mc_arena *,
     const struct mc_eval_query *, struct mc_rows *);
 
+/* One agency in the league table (sitegen's public pages). */
+struct mc_eval_league {
+	struct mc_eval_score s; /* key: the agency, name */
+	const char	    *kind; /* "department", "ward", ... */
+	long long	     ontime;   /* dossiers decided by their due day */
+	double		     expected; /* on time expected from the city-wide
+					  rate of each of its procedures */
+	int		     ranked;   /* enough dossiers to be ranked */
+	int		     total;    /* tenths, out of 180 */
+	int		     rank;     /* by total, equal totals share; 0 */
+	int		     ontime_rate;	/* per mille */
+	int		     ot_lo, ot_hi;	/* its Wilson interval */
+	int		     adjusted;		/* for the procedures' mix */
+	int		     ot_rank;		/* shared while intervals overlap */
+	int		     sat_lo, sat_hi;	/* satisfaction, Wilson */
+};
+
+/*
+ * The league of the agencies root and directly under it over the dossiers
+ * returned in [from, to): one line per receiving agency with its total,
+ * its raw on-time rate with its Wilson interval and that rate adjusted for
+ * its mix of procedures (observed / expected x the city-wide rate, the
+ * expected count summing each of its dossiers' procedure's city-wide
+ * rate); ranked when it has min_dossiers or more (mc_eval_league_rank).
+ * *city_ontime the city-wide rate (per mille, -1 none). 0 or -1.
+ */
+int mc_eval_league(struct mc_db *, struct mc_arena *, unsigned int root,
+    const char *from, const char *to, long long min_dossiers,
+    struct mc_eval_league **out, size_t *n, int *city_ontime);
+
+/*
+ * Orders the lines (ranked first, by total, then adjusted on-time rate)
+ * and ranks them: equal totals share a rank; the on-time rank is shared
+ * while an agency's interval overlaps that of the first of its group.
+ * Pure.
+ */
+void mc_eval_league_rank(struct mc_eval_league *, size_t n);
+
 /* The classification bands, highest first: min_total, name, name_en. */
 int mc_eval_bands(struct mc_db *, struct mc_arena *, struct mc_rows *);
 

@@ -2,7 +2,7 @@
      name,counter,agency,officer_name,mine,waiting}, Data.Me, Data.HasPhoto,
      Data.CanManage; the card form echoes Form.{title,title_en} with
      Form.Errors.{title,title_en,photo} and Form.PhotoWhy. ?>
-<p class="eyebrow"><a href="/can-bo/"><?cs var:Lang.Inbox.Title ?></a><?cs if:Data.CanManage ?> · <a href="/can-bo/danh-gia/thiet-bi"><?cs var:Lang.Eval.Devices.Title ?></a><?cs /if ?></p>
+<p class="eyebrow"><a href="/can-bo/"><?cs var:Lang.Inbox.Title ?></a> · <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a><?cs if:Data.CanManage ?> · <a href="/can-bo/danh-gia/thiet-bi"><?cs var:Lang.Eval.Devices.Title ?></a><?cs /if ?></p>
 <h1><?cs var:Lang.Eval.Counter.Title ?></h1>
 <p class="lead"><?cs var:Lang.Eval.Counter.Intro ?></p>
 <h2 id="tablets-h"><?cs var:Lang.Eval.Counter.Tablets ?></h2>
