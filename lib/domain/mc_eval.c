@@ -1125,12 +1125,12 @@ mc_eval_league(struct mc_db *db, struct mc_arena *a, unsigned int root,
     const char *from, const char *to, long long min_dossiers,
     struct mc_eval_league **out, size_t *n, int *city_ontime)
 {
-	struct mc_rows		rows;
-	struct mc_eval_league  *l;
-	struct proc_tally      *p, key, *hit;
-	size_t			i, j, np = 0, m = 0;
-	long long		all = 0, all_on = 0;
-	double			expected;
+	struct mc_rows	       rows;
+	struct mc_eval_league *l;
+	struct proc_tally     *p, key, *hit;
+	size_t		       i, j, np = 0, m = 0;
+	long long	       all = 0, all_on = 0;
+	double		       expected;
 
 	*out = NULL;
 	*n = 0;
@@ -1194,7 +1194,8 @@ mc_eval_league(struct mc_db *db, struct mc_arena *a, unsigned int root,
 		/* Indirectly standardised: observed / expected x city. */
 		expected = l[j].expected;
 		l[j].adjusted = expected > 0 ?
-		    (int)((double)l[j].ontime / expected * *city_ontime + 0.5) :
+		    (int)((double)l[j].ontime / expected * *city_ontime +
+			0.5) :
 		    l[j].ontime_rate;
 		if (l[j].adjusted > 1000)
 			l[j].adjusted = 1000;

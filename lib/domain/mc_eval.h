@@ -370,19 +370,19 @@ int mc_eval_steps(struct mc_db *, struct mc_arena *,
 
 /* One agency in the league table (sitegen's public pages). */
 struct mc_eval_league {
-	struct mc_eval_score s; /* key: the agency, name */
-	const char	    *kind; /* "department", "ward", ... */
+	struct mc_eval_score s;	       /* key: the agency, name */
+	const char	    *kind;     /* "department", "ward", ... */
 	long long	     ontime;   /* dossiers decided by their due day */
 	double		     expected; /* on time expected from the city-wide
 					  rate of each of its procedures */
 	int		     ranked;   /* enough dossiers to be ranked */
 	int		     total;    /* tenths, out of 180 */
 	int		     rank;     /* by total, equal totals share; 0 */
-	int		     ontime_rate;	/* per mille */
-	int		     ot_lo, ot_hi;	/* its Wilson interval */
-	int		     adjusted;		/* for the procedures' mix */
-	int		     ot_rank;		/* shared while intervals overlap */
-	int		     sat_lo, sat_hi;	/* satisfaction, Wilson */
+	int		     ontime_rate;  /* per mille */
+	int		     ot_lo, ot_hi; /* its Wilson interval */
+	int		     adjusted;	   /* for the procedures' mix */
+	int		     ot_rank;	   /* shared while intervals overlap */
+	int		     sat_lo, sat_hi; /* satisfaction, Wilson */
 };
 
 /*
