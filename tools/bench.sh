@@ -11,8 +11,9 @@
 # the generator's full rebuild of the catalogue; and (CLONE=1) the time
 # `make run` takes from a fresh clone with the packages already installed.
 # Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
-# SECTIONS (default "office site": the back office's and the public site's
-# parts after the main table; "" for the main table and the ceilings only).
+# SECTIONS (default "office site search": the back office's, the public
+# site's and the search's parts after the main table; "" for the main table
+# and the ceilings only).
 set -uo pipefail
 umask 022
 
@@ -20,7 +21,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$TOP" || exit 1
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
-SECTIONS=${SECTIONS-office site}
+SECTIONS=${SECTIONS-office site search}
 
 pick_port() {
     local p
@@ -162,6 +163,12 @@ B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
 fi
 if [[ " $SECTIONS " == *" site "* ]]; then
 echo; echo "Public site (issue 4):"; echo; PORT=$PORT RUNDIR=$RUNDIR MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION CONNS=$CONNS tools/bench_site.sh
+fi
+
+if [[ " $SECTIONS " == *" search "* ]]; then
+echo; echo "Search (issue 14):"; echo
+B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
+    CONNS=$CONNS tools/bench_search.sh
 fi
 
 if [[ ${CLONE:-0} == 1 ]]; then

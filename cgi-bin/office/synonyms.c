@@ -76,9 +76,14 @@ list(struct mc_request *r, int status)
 	return status;
 }
 
+/* The list; ?term= (from an unanswered question's link) fills the form. */
 static int
 page_list(struct mc_request *r)
 {
+	const char *term = text(r, FIELD_TERM);
+
+	if (term != NULL && !mc_req_field_bad(r, FIELD_TERM))
+		mc_view_set(r->hdf, "Form.term", term);
 	return list(r, 200);
 }
 

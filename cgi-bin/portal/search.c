@@ -30,6 +30,7 @@ enum field {
 	FIELD_SERVICE,
 	FIELD_ONLINE,
 	FIELD_EXACT,
+	FIELD_WARD,
 	FIELD__MAX
 };
 
@@ -46,6 +47,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SERVICE] = { "service", valid_service, 8, 0 },
 	[FIELD_ONLINE] = { "online", valid_uint, 1, 0 },
 	[FIELD_EXACT] = { "exact", valid_uint, 1, 0 },
+	[FIELD_WARD] = { "ward", valid_code, 32, 0 },
 };
 /* clang-format on */
 
@@ -100,6 +102,7 @@ echo(struct mc_request *r)
 		{ FIELD_SERVICE, "service" },
 		{ FIELD_ONLINE, "online" },
 		{ FIELD_EXACT, "exact" },
+		{ FIELD_WARD, "ward" },
 	};
 	struct buf  b;
 	const char *v, *qs;
@@ -120,6 +123,34 @@ echo(struct mc_request *r)
 	qs = mc_arena_strdup(r->arena, b.s ? b.s : "");
 	mc_buf_free(&b);
 	return qs;
+}
+
+/*
+ * The citizen's ward, whose procedures come first: the one chosen on the
+ * page, else the signed-in citizen's (the address, else the latest
+ * dossier's ward: mc_search_citizen_ward). Data.Ward.{code,name,name_en}
+ * and Form.ward; 1 known, 0 not, -1 error.
+ */
+static int
+ward_known(struct mc_request *r)
+{
+	const char *code = mc_req_field(r, FIELD_WARD), *name, *name_en = NULL;
+	int	    rc;
+
+	if (code != NULL)
+		rc = mc_search_ward(r->db, r->arena, code, &name, &name_en);
+	else if (r->user != NULL)
+		rc = mc_search_citizen_ward(r->db, r->arena, r->user->id,
+		    r->user->address, &code, &name);
+	else
+		rc = 0;
+	if (rc <= 0)
+		return rc;
+	mc_view_set(r->hdf, "Form.ward", code);
+	mc_view_set(r->hdf, "Data.Ward.code", code);
+	mc_view_set(r->hdf, "Data.Ward.name", name);
+	mc_view_set(r->hdf, "Data.Ward.name_en", name_en);
+	return 1;
 }
 
 static int
@@ -161,6 +192,8 @@ page_search(struct mc_request *r)
 	cq.offset = (size_t)(page - 1) * PER_PAGE;
 	if (*qs == '\0')
 		return mc_resp_page(r, "portal/search.cs");
+	if ((cq.ward_first = ward_known(r)) < 0)
+		return 503;
 	if (mc_search_find(r->db, r->arena, &cq,
 		mc_req_field(r, FIELD_EXACT) != NULL &&
 		    strcmp(mc_req_field(r, FIELD_EXACT), "1") == 0,

@@ -24,6 +24,7 @@
 #include "mc_lease.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_search.h"
 
 #include "worker.h"
 
@@ -321,6 +322,20 @@ deliver(struct mc_db *db, struct io *io, const struct settings *s,
 		    what, m->id, attempt, delay, err);
 }
 
+/* The search's use counts (mc_search_usage_refresh), hourly. */
+static void
+search_usage(struct mc_db *db)
+{
+	static time_t at;
+	time_t	      now = time(NULL);
+
+	if (at != 0 && now - at < 3600 && now >= at)
+		return;
+	at = now;
+	if (mc_search_usage_refresh(db) < 0)
+		mc_warn("search usage counts not refreshed");
+}
+
 /* Rows stuck in 'sending' back to pending; officers told of colours. */
 static void
 chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
@@ -335,6 +350,7 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 		mc_info("%lld officer(s) told of dossiers due soon or overdue",
 		    n);
 	builds_fail_stale(db);
+	search_usage(db);
 }
 
 /*

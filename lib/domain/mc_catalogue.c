@@ -75,10 +75,12 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_BY_CODE_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE p.code LIKE ? " FILTERS,
 	/*
-	 * The phrase first, then the procedures of the life events (the
-	 * common ones), then the shorter name (the more specific procedure;
-	 * a leading "Thủ tục " not counted), then the code. search.js ranks
-	 * the same way.
+	 * The phrase first, then (a ward known) the commune-level procedures
+	 * its ward receives, then the procedures of the life events and the
+	 * frequently used (the common ones; both count), then the shorter
+	 * name (the more specific procedure; a leading "Thủ tục " not
+	 * counted), then the code. search.js ranks the same way without the
+	 * ward and the use counts.
 	 */
 	[STMT_SEARCH] = "SELECT " LIST_COLUMNS ", "
 	    "LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0 AS phrase, "
@@ -86,7 +88,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE i.procedure_code = p.code OR i.field_slug = f.slug) "
 	    "AS featured "
 	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
-	    FILTERS "ORDER BY phrase DESC, featured DESC, CHAR_LENGTH(p.name) "
+	    FILTERS "ORDER BY phrase DESC, (? <> 0 AND p.level_commune = 1) "
+	    "DESC, featured + p.frequent DESC, CHAR_LENGTH(p.name) "
 	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
 	[STMT_SEARCH_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
@@ -108,7 +111,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? + "
 	    "(LOCATE(?, CONCAT(' ', p.search_text, ' ')) > 0) * ? AS matched "
 	    LIST_FROM "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) "
-	    FILTERS "ORDER BY matched DESC, featured DESC, CHAR_LENGTH(p.name) "
+	    FILTERS "ORDER BY matched DESC, (? <> 0 AND p.level_commune = 1) "
+	    "DESC, featured + p.frequent DESC, CHAR_LENGTH(p.name) "
 	    "- IF(p.name LIKE 'Thủ tục %', 8, 0), p.code LIMIT ? OFFSET ?",
 	[STMT_SEARCH_ANY_COUNT] = "SELECT COUNT(*) " LIST_FROM
 	    "WHERE MATCH (p.search_text) AGAINST (? IN BOOLEAN MODE) " FILTERS,
@@ -282,10 +286,10 @@ run(struct mc_db *db, struct mc_arena *a, enum stmt list, enum stmt cnt,
 	if (*total == 0 || (long long)q->offset >= *total)
 		return 0;
 	if (phrase != NULL)
-		return mc_db_query(db, a, out, stmts[list], "ssiiiiiissiii",
+		return mc_db_query(db, a, out, stmts[list], "ssiiiiiissiiii",
 		    phrase, pre, f->field, f->field, f->agency, f->agency,
 		    f->province, f->commune, f->service, f->service, f->online,
-		    lim, off);
+		    (long long)(q->ward_first != 0), lim, off);
 	if (pre != NULL)
 		return mc_db_query(db, a, out, stmts[list], "siiiiiissiii",
 		    pre, f->field, f->field, f->agency, f->agency, f->province,
@@ -330,11 +334,11 @@ run_any(struct mc_db *db, struct mc_arena *a, const char *folded,
 	if (*total == 0 || off >= *total)
 		return 0;
 	return mc_db_query(db, a, out, stmts[STMT_SEARCH_ANY],
-	    "sisisisisisisisisiiiiiissiii", slot[0], wt[0], slot[1], wt[1],
+	    "sisisisisisisisisiiiiiissiiii", slot[0], wt[0], slot[1], wt[1],
 	    slot[2], wt[2], slot[3], wt[3], slot[4], wt[4], slot[5], wt[5],
 	    slot[6], wt[6], slot[7], wt[7], boolean, f->field, f->field,
 	    f->agency, f->agency, f->province, f->commune, f->service,
-	    f->service, f->online, lim, off);
+	    f->service, f->online, (long long)(q->ward_first != 0), lim, off);
 }
 
 static int

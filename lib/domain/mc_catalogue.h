@@ -21,11 +21,13 @@ struct mc_cat_query {
 	long long	  field_id;
 	const char	 *agency; /* agency code: what it receives */
 	enum mc_cat_level level;
-	const char	 *service; /* "full", "partial", "none" */
-	int		  online;  /* only those filed online */
-	int		  any;	   /* some words suffice (below) */
-	const unsigned	 *weight;  /* with any: each word's weight (the
+	const char	 *service;    /* "full", "partial", "none" */
+	int		  online;     /* only those filed online */
+	int		  any;	      /* some words suffice (below) */
+	const unsigned	 *weight;     /* with any: each word's weight (the
 				      first eight), NULL: 1 each */
+	int		  ward_first; /* a ward is known: the commune-level
+					 procedures (its own) first */
 	size_t		  limit, offset;
 };
 
@@ -33,8 +35,10 @@ struct mc_cat_query {
  * Procedures matching the query, best first. A code or code prefix
  * ("1.000894") matches codes. Otherwise the text is folded (mc_fold) and
  * every word must be a whole word of the folded name; procedures holding
- * the words as one phrase come first, then those of a life event (the
- * common ones), then shorter names (the more specific procedure, a
+ * the words as one phrase come first, then (ward_first) the commune-level
+ * ones the citizen's ward receives, then those of a life event and the
+ * frequently used (procedures.frequent, mc_search_usage_refresh; both
+ * count), then shorter names (the more specific procedure, a
  * leading "Thủ tục" not counted), then by code. Without words the filters alone
  * list procedures by field and name. A ward's agency code filters the
  * commune-level procedures (every ward receives them). Columns: code,

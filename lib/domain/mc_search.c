@@ -30,8 +30,17 @@ enum stmt {
 	STMT_SYN_SET,
 	STMT_ASK_LOG,
 	STMT_ASK_LIST,
+	STMT_ASK_DONE,
+	STMT_WARDS,
+	STMT_WARD,
+	STMT_LAST_WARD,
+	STMT_USES,
+	STMT_USES_NTH,
+	STMT_FREQUENT,
 	STMT__MAX
 };
+
+static const char *ask_words(struct mc_arena *, const char *);
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -60,6 +69,25 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_ASK_LIST] = "SELECT question, lang, asked, "
 	    "DATE_FORMAT(last_at, '%Y-%m-%d %H:%i') FROM assistant_unanswered "
 	    "WHERE done = 0 ORDER BY asked DESC, last_at DESC LIMIT 200",
+	[STMT_ASK_DONE] = "UPDATE assistant_unanswered SET done = 1 "
+	    "WHERE question = ? AND done = 0",
+	[STMT_WARDS] = "SELECT code, name FROM agencies WHERE kind = 'ward' "
+	    "AND (valid_to IS NULL OR valid_to >= CURDATE())",
+	[STMT_WARD] = "SELECT name, name_en FROM agencies WHERE code = ? "
+	    "AND kind = 'ward' AND (valid_to IS NULL OR valid_to >= CURDATE())",
+	[STMT_LAST_WARD] = "SELECT a.code, a.name FROM dossiers d "
+	    "JOIN agencies a ON a.id = d.agency_id WHERE d.account_id = ? "
+	    "AND a.kind = 'ward' AND (a.valid_to IS NULL OR "
+	    "a.valid_to >= CURDATE()) ORDER BY d.submitted_at DESC LIMIT 1",
+	[STMT_USES] = "UPDATE procedures p LEFT JOIN (SELECT procedure_id, "
+	    "COUNT(*) AS n FROM dossiers WHERE submitted_at >= "
+	    "NOW() - INTERVAL 365 DAY GROUP BY procedure_id) d "
+	    "ON d.procedure_id = p.id SET p.uses = IFNULL(d.n, 0), "
+	    "p.updated_at = p.updated_at",
+	[STMT_USES_NTH] = "SELECT uses FROM procedures ORDER BY uses DESC "
+	    "LIMIT 1 OFFSET ?",
+	[STMT_FREQUENT] = "UPDATE procedures SET frequent = (uses >= ?), "
+	    "updated_at = updated_at",
 };
 /* clang-format on */
 
@@ -748,15 +776,47 @@ mc_search_synonyms(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
 	return 0;
 }
 
+struct syn_add {
+	const char *term, *means, *source, *asked;
+	long long   by;
+};
+
+/* The pair and the question it answers, in one transaction. */
+static int
+syn_add_tx(struct mc_db *db, void *arg)
+{
+	const struct syn_add *p = arg;
+
+	if (mc_db_exec(db, stmts[STMT_SYN_ADD], "sssi", p->term, p->means,
+		p->source, p->by) < 0)
+		return -1;
+	if (*p->asked != '\0' &&
+	    mc_db_exec(db, stmts[STMT_ASK_DONE], "s", p->asked) < 0)
+		return -1;
+	return 0;
+}
+
 int
 mc_search_synonym_add(struct mc_db *db, const char *term, const char *means,
     const char *source, long long by)
 {
-	if (by > 0)
-		return mc_db_exec(db, stmts[STMT_SYN_ADD], "sssi", term, means,
-			   source, by) < 0 ?
+	struct syn_add	 p;
+	struct mc_arena *a;
+	int		 rc;
+
+	if (by > 0) {
+		if ((a = mc_arena_new(4096)) == NULL)
+			return -1;
+		p.term = term;
+		p.means = means;
+		p.source = source;
+		p.by = by;
+		rc = (p.asked = ask_words(a, term)) == NULL ?
 		    -1 :
-		    0;
+		    mc_db_tx(db, syn_add_tx, &p);
+		mc_arena_free(a);
+		return rc < 0 ? -1 : 0;
+	}
 	return mc_db_exec(db, stmts[STMT_SYN_SEED], "sss", term, means,
 		   source) < 0 ?
 	    -1 :
@@ -776,18 +836,20 @@ mc_search_synonym_set(struct mc_db *db, long long id, int active, long long by)
 
 /* ------------------------------------------------------------ assistant */
 
-int
-mc_search_unanswered_log(struct mc_db *db, struct mc_arena *a, const char *q,
-    const char *lang)
+/*
+ * A question as the assistant logs it: its folded words only (numbers:
+ * ID, phone, dates never reach the table), at most 200 bytes; "" when
+ * none, NULL on memory failure.
+ */
+static const char *
+ask_words(struct mc_arena *a, const char *q)
 {
 	struct buf  b;
-	const char *f, *s;
+	const char *f, *s, *out;
 	size_t	    n;
-	int	    rc;
 
 	if ((f = mc_fold(a, q)) == NULL)
-		return 0;
-	/* Words only: numbers (ID, phone, dates) never reach the table. */
+		return "";
 	mc_buf_init(&b, 256);
 	for (s = f; *s != '\0'; s += n) {
 		while (*s == ' ')
@@ -798,17 +860,141 @@ mc_search_unanswered_log(struct mc_db *db, struct mc_arena *a, const char *q,
 			break;
 		mc_buf_addf(&b, "%s%.*s", b.len ? " " : "", (int)n, s);
 	}
-	rc = b.len == 0 ? 0 :
-	    mc_db_exec(db, stmts[STMT_ASK_LOG], "ss", b.s,
-		strcmp(lang, "en") == 0 ? "en" : "vi") < 0 ?
-			  -1 :
-			  0;
+	out = mc_arena_strdup(a, b.s ? b.s : "");
 	mc_buf_free(&b);
-	return rc;
+	return out;
+}
+
+int
+mc_search_unanswered_log(struct mc_db *db, struct mc_arena *a, const char *q,
+    const char *lang)
+{
+	const char *w;
+
+	if ((w = ask_words(a, q)) == NULL)
+		return -1;
+	if (*w == '\0')
+		return 0;
+	return mc_db_exec(db, stmts[STMT_ASK_LOG], "ss", w,
+		   strcmp(lang, "en") == 0 ? "en" : "vi") < 0 ?
+	    -1 :
+	    0;
 }
 
 int
 mc_search_unanswered(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
 {
 	return mc_db_query(db, a, out, stmts[STMT_ASK_LIST], "") < 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------ ranking */
+
+/* The folded name of a ward without its kind ("phuong ", "xa "...). */
+static const char *
+ward_bare(const char *folded)
+{
+	static const char *const kinds[] = { "phuong ", "xa ", "dac khu ",
+		"thi tran " };
+	size_t			 i, n;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		n = strlen(kinds[i]);
+		if (strncmp(folded, kinds[i], n) == 0 && folded[n] != '\0')
+			return folded + n;
+	}
+	return folded;
+}
+
+int
+mc_search_citizen_ward(struct mc_db *db, struct mc_arena *a,
+    long long account_id, const char *address, const char **code,
+    const char **name)
+{
+	struct mc_rows rows;
+	const char    *addr, *f, *bare;
+	size_t	       i, best = 0;
+
+	*code = *name = NULL;
+	if (address != NULL && (f = mc_fold(a, address)) != NULL &&
+	    *f != '\0') {
+		addr = mc_arena_printf(a, " %s ", f);
+		if (mc_db_query(db, a, &rows, stmts[STMT_WARDS], "") < 0)
+			return -1;
+		for (i = 0; i < rows.n; i++) {
+			if ((f = mc_fold(a, ez(mc_rows_str(&rows, i, 1)))) ==
+				NULL ||
+			    *f == '\0')
+				continue;
+			bare = ward_bare(f);
+			if (strlen(bare) <= best ||
+			    (strstr(addr, mc_arena_printf(a, " %s ", f)) ==
+				    NULL &&
+				strstr(addr,
+				    mc_arena_printf(a, " %s ", bare)) == NULL))
+				continue;
+			best = strlen(bare);
+			*code = mc_rows_str(&rows, i, 0);
+			*name = mc_rows_str(&rows, i, 1);
+		}
+		if (*code != NULL)
+			return 1;
+	}
+	if (account_id <= 0)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_LAST_WARD], "i", account_id) <
+	    0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*code = mc_rows_str(&rows, 0, 0);
+	*name = mc_rows_str(&rows, 0, 1);
+	return 1;
+}
+
+int
+mc_search_ward(struct mc_db *db, struct mc_arena *a, const char *code,
+    const char **name, const char **name_en)
+{
+	struct mc_rows rows;
+
+	*name = *name_en = NULL;
+	if (code == NULL || *code == '\0')
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_WARD], "s", code) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*name = mc_rows_str(&rows, 0, 0);
+	*name_en = mc_rows_str(&rows, 0, 1);
+	return 1;
+}
+
+/* The counts, the threshold and the marks, in one transaction. */
+static int
+usage_tx(struct mc_db *db, void *arg)
+{
+	struct mc_arena *a = arg;
+	struct mc_rows	 rows;
+	long long	 min = MC_SEARCH_FREQUENT_MIN, nth;
+
+	if (mc_db_exec(db, stmts[STMT_USES], "") < 0 ||
+	    mc_db_query(db, a, &rows, stmts[STMT_USES_NTH], "i",
+		(long long)MC_SEARCH_FREQUENT_TOP - 1) < 0)
+		return -1;
+	if (rows.n == 1 && (nth = mc_rows_int(&rows, 0, 0)) > min)
+		min = nth;
+	return mc_db_exec(db, stmts[STMT_FREQUENT], "i", min) < 0 ? -1 : 0;
+}
+
+int
+mc_search_usage_refresh(struct mc_db *db)
+{
+	struct mc_arena *a;
+	int		 rc;
+
+	if ((a = mc_arena_new(4096)) == NULL)
+		return -1;
+	rc = mc_db_tx(db, usage_tx, a);
+	mc_arena_free(a);
+	return rc < 0 ? -1 : 0;
 }

@@ -117,6 +117,34 @@ int mc_search_find(struct mc_db *, struct mc_arena *,
     const struct mc_cat_query *, int exact, struct mc_rows *out,
     long long *total, struct mc_search_how *how);
 
+/*
+ * The citizen's ward when the search should know it: the ward (in force)
+ * whose name the address names, as whole words, with or without its
+ * "Phường"/"Xã" (the longest name wins), else the ward of the account's
+ * latest dossier filed at a ward. *code and *name in the arena. 1 found,
+ * 0 none, -1 error. address may be NULL.
+ */
+int mc_search_citizen_ward(struct mc_db *, struct mc_arena *,
+    long long account_id, const char *address, const char **code,
+    const char **name);
+
+/* The ward (in force) of code: its name. 1 found, 0 not a ward, -1 error. */
+int mc_search_ward(struct mc_db *, struct mc_arena *, const char *code,
+    const char **name, const char **name_en);
+
+#define MC_SEARCH_FREQUENT_TOP 50 /* the most used procedures... */
+#define MC_SEARCH_FREQUENT_MIN 10 /* ...with at least this many dossiers */
+
+/*
+ * Counts again each procedure's dossiers of the last 365 days
+ * (procedures.uses) and marks the frequently used (procedures.frequent:
+ * among the MC_SEARCH_FREQUENT_TOP most used, with at least
+ * MC_SEARCH_FREQUENT_MIN), which the search ranks first among equals; in
+ * one transaction, updated_at untouched. bin/worker runs it hourly.
+ * 0 or -1.
+ */
+int mc_search_usage_refresh(struct mc_db *);
+
 /* The synonyms as webmasters see them. */
 enum mc_syn_col {
 	SYN_ID,
@@ -134,7 +162,10 @@ int mc_search_synonyms(struct mc_db *, struct mc_arena *, struct mc_rows *);
 /*
  * Adds a pair (or turns an existing one on again with the new source):
  * by is the webmaster's account id, 0 for the seed (which leaves a pair
- * that exists alone, so one turned off stays off). 0 or -1.
+ * that exists alone, so one turned off stays off). A webmaster's pair
+ * also closes the assistant's unanswered question worded as its term
+ * (mc_search_unanswered: it is answered now), in the same transaction.
+ * 0 or -1.
  */
 int mc_search_synonym_add(struct mc_db *, const char *term, const char *means,
     const char *source, long long by);

@@ -36,7 +36,7 @@
 <h2 id="unanswered-h"><?cs var:Lang.Synonyms.Unanswered ?></h2>
 <p><?cs var:Lang.Synonyms.UnansweredIntro ?></p>
 <?cs if:subcount(Data.Unanswered) ?><div class="table-wrap"><table class="table" id="unanswered" aria-labelledby="unanswered-h">
-<thead><tr><th scope="col"><?cs var:Lang.Synonyms.Question ?></th><th scope="col"><?cs var:Lang.Synonyms.Asked ?></th></tr></thead>
-<tbody><?cs each:u = Data.Unanswered ?><tr><td lang="<?cs var:u.lang ?>"><?cs var:u.question ?></td><td><?cs var:u.asked ?></td></tr>
+<thead><tr><th scope="col"><?cs var:Lang.Synonyms.Question ?></th><th scope="col"><?cs var:Lang.Synonyms.Asked ?></th><th scope="col"><?cs var:Lang.Synonyms.Action ?></th></tr></thead>
+<tbody><?cs each:u = Data.Unanswered ?><tr><td lang="<?cs var:u.lang ?>"><?cs var:u.question ?></td><td><?cs var:u.asked ?></td><td><a class="btn btn-small btn-secondary" href="/can-bo/quan-tri-trang/tu-dong-nghia?term=<?cs var:url_escape(u.question) ?>#syn-add" aria-label="<?cs var:Lang.Synonyms.FromQuestion ?>: <?cs var:u.question ?>"><?cs var:Lang.Synonyms.FromQuestion ?></a></td></tr>
 <?cs /each ?></tbody></table></div>
 <?cs else ?><p><?cs var:Lang.Synonyms.NoUnanswered ?></p><?cs /if ?>

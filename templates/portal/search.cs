@@ -6,7 +6,8 @@
      Data.Results.N.{code,name,field_name,field_name_en,level_province,
      level_commune,online,service_level}; Data.Used (the words searched
      instead of those typed), Data.Any (results hold only some of the
-     words), Data.Ignored (words the first result lacks). ?>
+     words), Data.Ignored (words the first result lacks), Data.Ward.{code,
+     name,name_en} (the citizen's ward: its procedures first; Form.ward). ?>
 <h1><?cs var:Lang.Find.Title ?></h1>
 <?cs include:"partials/search_form.cs" ?>
 <details class="card filters-box"<?cs if:Form.Filtered ?> open<?cs /if ?>>
@@ -33,6 +34,10 @@
 <option value="partial"<?cs if:Form.service == "partial" ?> selected<?cs /if ?>><?cs var:Lang.ServiceLevel.partial ?></option>
 <option value="none"<?cs if:Form.service == "none" ?> selected<?cs /if ?>><?cs var:Lang.ServiceLevel.none ?></option>
 </select></p>
+<p><label for="f-ward"><?cs var:Lang.Find.Ward ?></label>
+<select id="f-ward" name="ward"><option value=""><?cs var:Lang.Find.NoWard ?></option>
+<?cs each:a = Data.Agencies ?><?cs if:a.kind == "ward" ?><option value="<?cs var:a.code ?>"<?cs if:Form.ward == a.code ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" && a.name_en ?><?cs var:a.name_en ?><?cs else ?><?cs var:a.name ?><?cs /if ?></option>
+<?cs /if ?><?cs /each ?></select></p>
 <p class="check"><input type="checkbox" id="f-online" name="online" value="1"<?cs if:Form.online == "1" ?> checked<?cs /if ?>><label for="f-online"><?cs var:Lang.Find.Online ?></label></p>
 <p><button type="submit" class="btn"><?cs var:Lang.Find.Apply ?></button><?cs if:Form.Filtered ?> <a class="btn btn-secondary" href="/dich-vu/tim-kiem?q=<?cs var:url_escape(Form.q) ?>"><?cs var:Lang.Find.Clear ?></a><?cs /if ?></p>
 </form>
@@ -40,6 +45,7 @@
 <?cs if:Data.Searched ?>
 <p role="status" class="result-count"><strong><?cs var:Data.Total ?></strong> <?cs var:Lang.Find.Results ?> “<?cs if:Data.Used ?><?cs var:Data.Used ?><?cs else ?><?cs var:Form.q ?><?cs /if ?>”</p>
 <?cs if:Data.Used ?><p class="search-fix" id="search-fix"><?cs var:Lang.Find.ShowingFor ?> “<strong><?cs var:Data.Used ?></strong>”. <a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;exact=1<?cs if:Page.Lang == "en" ?>&amp;lang=en<?cs /if ?>"><?cs var:Lang.Find.Exact ?> “<?cs var:Form.q ?>”</a></p>
+<?cs /if ?><?cs if:Data.Ward.name ?><p class="search-fix" id="search-ward"><?cs var:Lang.Find.WardFirst ?> <strong><?cs if:Page.Lang == "en" && Data.Ward.name_en ?><?cs var:Data.Ward.name_en ?><?cs else ?><?cs var:Data.Ward.name ?><?cs /if ?></strong>.</p>
 <?cs /if ?><?cs if:Data.Any ?><p class="search-fix" id="search-any"><?cs var:Lang.Find.SomeWords ?><?cs if:Data.Ignored ?> <?cs var:Lang.Find.Ignored ?> <strong><?cs var:Data.Ignored ?></strong>.<?cs /if ?></p>
 <?cs /if ?><?cs if:subcount(Data.Results) ?><ol class="results proc-list" start="<?cs var:(Data.Page - 1) * 20 + 1 ?>">
 <?cs each:p = Data.Results ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:url_escape(p.code) ?>.html" lang="vi"><?cs var:p.name ?></a>

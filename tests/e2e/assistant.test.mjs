@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, DEMO_PASSWORD, TOP, launchBrowser, sql, sqlValue, watch } from './lib.mjs';
+import { BASE_URL, DEMO_PASSWORD, TOP, launchBrowser, sql, sqlValue, until, watch } from './lib.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WARD = '000.01.60.H29';
@@ -100,7 +100,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
     } finally { await ctx.close(); }
   });
 
-  test('a question it cannot answer lands, without numbers, in the webmasters\' list', async () => {
+  test('a question it cannot answer lands, without numbers, in the webmasters\' list; a synonym added from it answers it', async () => {
     const word = `qzxwv${Date.now() % 100000}`.replace(/\d/g, (d) => 'abcdefghij'[d]);
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     try {
@@ -116,9 +116,25 @@ describe('the assistant', { timeout: 300_000 }, () => {
       const row = page.locator('#unanswered tr', { hasText: word });
       assert.equal(await row.count(), 1);
       assert.doesNotMatch(await row.innerText(), /0912345678/, 'no phone number kept');
+      // The webmaster adds a synonym from the question: the form comes
+      // filled with its words; once saved, the question leaves the list.
+      await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
+      assert.equal(await page.inputValue('#term'), `${word} blorp`);
+      await page.fill('#means', 'cấp lại thẻ căn cước');
+      await page.fill('#source', 'catalogue 1.014064, câu hỏi trợ lý');
+      await Promise.all([page.waitForNavigation(), page.click('#syn-add button[type=submit]')]);
+      assert.match(page.url(), /ok=1/);
+      assert.equal(await page.locator('#unanswered tr', { hasText: word }).count(), 0, 'answered now');
+      // Asked again, the assistant answers from the catalogue.
+      await until(async () => {
+        await page.goto(`${BASE_URL}/dich-vu/tro-ly?q=${encodeURIComponent(`${word} blorp`)}`);
+        return (await page.locator('#the-answer h3 a').count()) === 1 &&
+          (await page.locator('#the-answer h3 a').getAttribute('href')) === '/thu-tuc/1.014064.html';
+      }, { timeout: 20_000, what: 'the assistant answers with the new synonym' });
     } finally {
       await ctx.close();
       sql(`DELETE FROM assistant_unanswered WHERE question LIKE '${word}%'`);
+      sql(`DELETE FROM search_synonyms WHERE term LIKE '${word}%'`);
     }
   });
 

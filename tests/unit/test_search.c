@@ -2,14 +2,19 @@
  * Unit tests of search that finds what people mean: the one folding
  * (tests/data/fold.tsv, which tests/e2e/search.test.mjs checks against
  * search.js too), the edit distance, and the rewriting of queries (typos,
- * run-together words, synonyms) against a small vocabulary. No database.
- * Run from the repository's top folder.
+ * run-together words, synonyms) against a small vocabulary; then against
+ * the instance's database ($MOTCUA_CONFIG): the ranking (the citizen's
+ * ward's procedures, the frequently used first among equals), the ward
+ * read from an address, a webmaster's synonym closing the assistant's
+ * question. Run from the repository's top folder.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
 #include "mc_arena.h"
+#include "mc_config.h"
+#include "mc_db.h"
 #include "mc_search.h"
 #include "mc_util.h"
 
@@ -157,14 +162,99 @@ test_rewrite(struct mc_arena *a)
 	CHECK_INT((int)w.n, 0);
 }
 
+/* The first code mc_search_find gives for q. */
+static const char *
+first(struct mc_db *db, struct mc_arena *a, const char *q, int ward_first)
+{
+	struct mc_cat_query  cq;
+	struct mc_search_how how;
+	struct mc_rows	     rows;
+	long long	     total;
+
+	memset(&cq, 0, sizeof(cq));
+	cq.q = q;
+	cq.limit = 5;
+	cq.ward_first = ward_first;
+	if (mc_search_find(db, a, &cq, 0, &rows, &total, &how) < 0 ||
+	    rows.n == 0)
+		return "";
+	return mc_rows_str(&rows, 0, CATL_CODE);
+}
+
+static const char *const rank_stmts[] = {
+	"UPDATE procedures SET frequent = 1, updated_at = updated_at "
+	"WHERE code = '1.003596'",
+	"SELECT frequent FROM procedures WHERE code = '1.003596'",
+	"DELETE FROM search_synonyms WHERE term = 'zzqv blorp hon'",
+	"DELETE FROM assistant_unanswered WHERE question = 'zzqv blorp hon'",
+	"SELECT COUNT(*) FROM assistant_unanswered "
+	"WHERE question = 'zzqv blorp hon' AND done = 0",
+};
+
+static void
+test_rank(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows rows;
+	const char    *code, *name;
+
+	/* The citizen's ward known: the commune-level procedure (its own)
+	 * before the city's of the same words and a shorter name. */
+	CHECK_STR(first(db, a, "phe duyet ke hoach khuyen nong dia phuong", 0),
+	    "1.003618");
+	CHECK_STR(first(db, a, "phe duyet ke hoach khuyen nong dia phuong", 1),
+	    "1.003596");
+	/* Frequently used first among equals; the refresh recounts. */
+	CHECK_INT(mc_search_usage_refresh(db), 0);
+	CHECK(mc_db_exec(db, rank_stmts[0], "") == 1);
+	CHECK_STR(first(db, a, "phe duyet ke hoach khuyen nong dia phuong", 0),
+	    "1.003596");
+	CHECK_INT(mc_search_usage_refresh(db), 0); /* no dossiers: not */
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[1], "") == 0 &&
+	    rows.n == 1 && mc_rows_int(&rows, 0, 0) == 0);
+	CHECK_STR(first(db, a, "phe duyet ke hoach khuyen nong dia phuong", 0),
+	    "1.003618");
+	/* The ward an address names, with or without "Phường". */
+	CHECK_INT(mc_search_citizen_ward(db, a, 0,
+		      "12 Lê Lợi, Phường Bến Thành, TP.HCM", &code, &name),
+	    1);
+	CHECK_STR(code, "000.65.60.H29");
+	CHECK_INT(mc_search_citizen_ward(db, a, 0, "12 le loi, ben thanh",
+		      &code, &name),
+	    1);
+	CHECK_STR(name, "Phường Bến Thành");
+	CHECK_INT(mc_search_citizen_ward(db, a, 0, "nowhere 1", &code, &name),
+	    0);
+	CHECK_INT(mc_search_citizen_ward(db, a, 0, NULL, &code, &name), 0);
+	/* A webmaster's synonym closes the question worded as its term. */
+	mc_db_exec(db, rank_stmts[2], "");
+	mc_db_exec(db, rank_stmts[3], "");
+	CHECK_INT(mc_search_unanswered_log(db, a, "zzqv blorp hôn 0912", "vi"),
+	    0);
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[4], "") == 0 &&
+	    mc_rows_int(&rows, 0, 0) == 1);
+	CHECK_INT(mc_search_synonym_add(db, "zzqv blorp hon", "kết hôn",
+		      "unit_search", 1),
+	    0);
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[4], "") == 0 &&
+	    mc_rows_int(&rows, 0, 0) == 0);
+	mc_db_exec(db, rank_stmts[2], "");
+	mc_db_exec(db, rank_stmts[3], "");
+}
+
 int
 main(void)
 {
 	struct mc_arena *a = mc_arena_new(65536);
+	struct mc_db	*db = NULL;
 
 	test_fold_vectors(a);
 	test_distance();
 	test_rewrite(a);
+	CHECK(mc_config_load(NULL) == 0 && (db = mc_db_open()) != NULL);
+	if (db != NULL) {
+		test_rank(db, a);
+		mc_db_close(db);
+	}
 	mc_arena_free(a);
 	return DONE();
 }
