@@ -60,6 +60,44 @@ printf '| raw INSERT + COMMIT from C, %s connections (ceiling) | `build/load/raw
 printf '| submissions through Apache / raw ceiling | | %s | | |\n' \
     "$(awk -v a="$sub_rate" -v b="$raw_rate" 'BEGIN {printf "%.2f", a / b}')"
 
+# 1b. Submissions spread over 50 wards (a commune-level procedure), and
+# the raw ceiling spread the same way.
+read -r WPROC WCODE < <($SQL "SELECT id, code FROM procedures
+    WHERE level_commune = 1 AND online = 1 ORDER BY code = '1.001193' DESC,
+    code LIMIT 1")
+$SQL "SELECT id, code FROM agencies WHERE kind = 'ward'
+    AND (valid_to IS NULL OR valid_to >= CURDATE()) ORDER BY id LIMIT 50" >"$LUA/wards"
+raw50=$(MOTCUA_CONFIG=$MOTCUA_CONFIG build/load/raw_insert "$CONNS" 200 \
+    "$WPROC" $(tr '\t\n' '  ' <"$LUA/wards"))
+raw50_rate=$(grep -Eo '= [0-9]+/s' <<<"$raw50" | grep -Eo '[0-9]+')
+cat >"$LUA/submit50.lua" <<LUAEOF
+local wards = {}
+for line in io.lines("$LUA/wards") do wards[#wards + 1] = line:match("\t(.*)") end
+local counter = 0
+function setup(thread) thread:set("offset", counter); counter = counter + 1 end
+wrk.method = "POST"
+local b = "----motcuabench"
+wrk.headers["Authorization"] = "Bearer $CITIZEN"
+wrk.headers["Content-Type"] = "multipart/form-data; boundary=" .. b
+local i = 0
+request = function()
+  i = i + 1
+  local w = wards[(i * 2 + (offset or 0)) % #wards + 1]
+  local body = "--" .. b .. "\r\nContent-Disposition: form-data; name=\"procedure\"\r\n\r\n$WCODE\r\n"
+    .. "--" .. b .. "\r\nContent-Disposition: form-data; name=\"agency\"\r\n\r\n" .. w .. "\r\n"
+    .. "--" .. b .. "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n\r\n"
+    .. "--" .. b .. "--\r\n"
+  return wrk.format(nil, nil, nil, body)
+end
+LUAEOF
+wrk_row "durable submissions through Apache, spread over 50 wards" \
+    "wrk -t2 -c$CONNS -d${DURATION}s --latency -s $LUA/submit50.lua $B/api/v1/dossiers"
+sub50_rate=$(cat "$LUA/last")
+printf '| raw INSERT + COMMIT from C, %s connections over 50 wards (ceiling) | `build/load/raw_insert %s 200 PROC ID CODE ...` | %s | | |\n' \
+    "$CONNS" "$CONNS" "$raw50_rate"
+printf '| submissions over 50 wards / raw ceiling | | %s | | |\n' \
+    "$(awk -v a="$sub50_rate" -v b="$raw50_rate" 'BEGIN {printf "%.2f", a / b}')"
+
 # 2. Transitions: accept dossiers waiting at status 1, one per request.
 $SQL "SELECT code FROM dossiers WHERE agency_id = $AGENCY AND status = 1
     ORDER BY id" >"$LUA/codes"
@@ -100,6 +138,12 @@ $SQL "INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id,
   FROM seq_1_to_100000"
 open=$($SQL "SELECT COUNT(*) FROM dossiers WHERE current_agency_id = $AGENCY
     AND status IN (1, 2, 4, 5, 6, 9)")
+# Rows written outside the domain: the counters rebuilt from the dossiers
+# (the worker would also count them within seconds).
+start=$(date +%s.%N)
+bin/motcua counters rebuild >/dev/null
+printf '| counters rebuilt from every dossier (`bin/motcua counters rebuild`) | | %.2f s | | |\n' \
+    "$(awk "BEGIN {print $(date +%s.%N) - $start}")"
 J=$LUA/cookies
 csrf=$(curl -s -c "$J" -b "$J" "$B/dich-vu/dang-nhap" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//;s/"//')
 curl -s -c "$J" -b "$J" -o /dev/null -d "csrf=$csrf&login=receiver@motcua.test&password=MotCua@2026" "$B/dich-vu/dang-nhap"
@@ -108,3 +152,12 @@ wrk_row "inbox page, $open open dossiers in the agency" \
     "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' $B/can-bo/"
 wrk_row "inbox page filtered by ID number (search)" \
     "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?q=000000054321'"
+wrk_row "inbox page filtered by status (4, in processing)" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?status=4'"
+wrk_row "inbox page 50" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?page=50'"
+csrf=$(curl -s -c "$J.l" -b "$J.l" "$B/dich-vu/dang-nhap" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//;s/"//')
+curl -s -c "$J.l" -b "$J.l" -o /dev/null -d "csrf=$csrf&login=leader@motcua.test&password=MotCua@2026" "$B/dich-vu/dang-nhap"
+lcookie=$(awk '$6 == "mc_session" {print $7}' "$J.l")
+wrk_row "leader's overview (counts of the agency and those under it, overdue and due-soon lists)" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$lcookie' $B/can-bo/lanh-dao"

@@ -214,39 +214,15 @@ inbox_colours(struct mc_request *r, const struct mc_rows *rows, time_t now)
 	}
 }
 
-#define COUNTS_CACHE 64
-#define COUNTS_TTL   20	  /* seconds */
-#define COUNTS_BIG   5000 /* open dossiers: cached from here on */
-
 /*
- * An agency's colour counts; for a big agency at most COUNTS_TTL seconds
- * old: counting a hundred thousand open dossiers is an index scan each
- * time, and a count that trails by a few seconds tells the same. 0 or -1.
+ * An agency's colour counts: the counters every transition keeps
+ * (mc_counters), never a count of the dossiers, never cached. 0 or -1.
  */
 static int
 colour_counts(struct mc_request *r, unsigned int agency, time_t now,
     long long counts[COLOUR__MAX])
 {
-	static struct {
-		unsigned int agency;
-		time_t	     at;
-		long long    counts[COLOUR__MAX];
-	} cache[COUNTS_CACHE];
-	size_t i = agency % COUNTS_CACHE;
-
-	if (cache[i].agency == agency && now - cache[i].at < COUNTS_TTL) {
-		memcpy(counts, cache[i].counts, sizeof(cache[i].counts));
-		return 0;
-	}
-	if (mc_dossier_colour_counts(r->db, r->arena, agency, now, counts) < 0)
-		return -1;
-	if (counts[COLOUR_GREEN] + counts[COLOUR_YELLOW] + counts[COLOUR_RED] <
-	    COUNTS_BIG)
-		return 0;
-	cache[i].agency = agency;
-	cache[i].at = now;
-	memcpy(cache[i].counts, counts, sizeof(cache[i].counts));
-	return 0;
+	return mc_dossier_colour_counts(r->db, r->arena, agency, now, counts);
 }
 
 /*

@@ -20,6 +20,7 @@
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_config.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_lease.h"
 #include "mc_log.h"
@@ -28,13 +29,16 @@
 
 #include "worker.h"
 
-#define MESSAGE_MAX  (512 * 1024)
-#define REPLY_MAX    2048
-#define ERR_MAX	     400
-#define CHORES_EVERY 60	 /* seconds: stuck rows, colour notices */
-#define DUE_MAX	     500 /* colour notices of each kind a round */
-#define DB_RETRY_MS  2000
-#define STANDBY_MS   1000 /* a worker without the lease asks this often */
+#define MESSAGE_MAX   (512 * 1024)
+#define REPLY_MAX     2048
+#define ERR_MAX	      400
+#define CHORES_EVERY  60  /* seconds: stuck rows, colour notices */
+#define DUE_MAX	      500 /* colour notices of each kind a round */
+#define COUNTS_EVERY  5	  /* seconds: colours turned by the clock */
+#define COUNTS_BATCH  500 /* dossiers moved in one transaction */
+#define COUNTS_ROUNDS 200 /* transactions a pass at most */
+#define DB_RETRY_MS   2000
+#define STANDBY_MS    1000 /* a worker without the lease asks this often */
 
 enum outcome {
 	OUT_SENT,
@@ -354,6 +358,31 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 }
 
 /*
+ * The counters of open dossiers (mc_counters): those whose colour turned
+ * with the clock, and those never counted, moved in batches (at most
+ * COUNTS_ROUNDS of them a pass).
+ */
+static void
+counters_tick(struct mc_db *db, struct mc_arena *a)
+{
+	long long n, moved = 0;
+	int	  i;
+
+	for (i = 0; i < COUNTS_ROUNDS && !stopping; i++) {
+		if ((n = mc_counters_tick(db, a, time(NULL), COUNTS_BATCH)) <=
+		    0)
+			break;
+		moved += n;
+		mc_arena_reset(a);
+		if (n < COUNTS_BATCH)
+			break;
+	}
+	if (moved > 0)
+		mc_info("counters: %lld dossier(s) moved (colour or new)",
+		    moved);
+}
+
+/*
  * One worker of all the nodes works: the holder of the lease "worker"
  * (mc_lease). Renewed when a third of its life is left; 1 held, 0 not (a
  * standby), -1 no database. A lease taken over from a dead holder has its
@@ -385,7 +414,7 @@ run(struct mc_db *db, const struct settings *s, int once)
 	struct io	      io;
 	struct mc_lease	      lease;
 	struct builder	      builder;
-	time_t		      last_chores = 0, recover_at = 0;
+	time_t		      last_chores = 0, last_counts = 0, recover_at = 0;
 	size_t		      i, n;
 	long long	      back;
 	int		      rc;
@@ -422,6 +451,11 @@ run(struct mc_db *db, const struct settings *s, int once)
 					"pending",
 				    back);
 			recover_at = 0;
+		}
+		if (time(NULL) - last_counts >= COUNTS_EVERY) {
+			counters_tick(db, a);
+			last_counts = time(NULL);
+			mc_arena_reset(a);
 		}
 		if (time(NULL) - last_chores >= CHORES_EVERY) {
 			chores(db, a, s);

@@ -115,14 +115,6 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_INBOX_NAME] = INBOX_SELECT "WHERE d.current_agency_id = ? "
 	    "AND d.applicant_name LIKE CONCAT(?, '%') " INBOX_FILTERS
 	    INBOX_ORDER,
-	/* Colours count dossiers whose clock runs (not paused at 5). */
-	[STMT_COUNT_RED] = "SELECT COUNT(*) FROM dossiers d "
-	    "WHERE d.current_agency_id = ? AND " MC_DOSSIER_RED_SQL,
-	[STMT_COUNT_YELLOW] = "SELECT COUNT(*) FROM dossiers d "
-	    "WHERE d.current_agency_id = ? AND " MC_DOSSIER_YELLOW_SQL,
-	[STMT_COUNT_OPEN] = "SELECT COUNT(*) FROM dossiers d "
-	    "WHERE d.current_agency_id = ? AND " MC_DOSSIER_CLOCK_SQL " "
-	    "AND d.step_due_at IS NOT NULL",
 	[STMT_LOCK] = "SELECT id, status, version, agency_id, procedure_id, "
 	    "workflow_id, current_step, current_agency_id, holder_id, due_at, "
 	    "step_due_at, paused_at, original_due_at, account_id, "

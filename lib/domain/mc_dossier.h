@@ -80,7 +80,11 @@ int mc_dossier_submit(struct mc_db *, struct mc_arena *,
 /*
  * The code for the next dossier received by an agency on the local day of
  * now: "<agency code>-YYMMDD-XXXX" (the sequence has at least 4 digits).
- * Must run inside the caller's transaction; NULL on error.
+ * Run it outside any transaction: the number is then taken for good by this
+ * one statement, which locks the agency's day row only while it runs (not
+ * for the whole submission). A number whose submission then rolls back is
+ * never given to another dossier: the day's sequence skips it. NULL on
+ * error.
  */
 const char *mc_dossier_next_code(struct mc_db *, struct mc_arena *,
     unsigned int agency_id, const char *agency_code, time_t now);

@@ -16,6 +16,7 @@
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_int.h"
@@ -463,7 +464,8 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		(long long)st.new_agency, st.holder, st.step_due, st.step_warn,
 		st.clock_start, st.paused_at, st.paused_minutes,
 		st.original_due, st.apology, st.signed_at, st.return_method,
-		st.stage, st.id) < 0)
+		st.stage, st.id) < 0 ||
+	    mc_counters_move(db, a, st.id, now) < 0)
 		goto out;
 	if (dossier_add_event(db, st.id, at, u->id, rule->name, st.status,
 		st.to, args->note, st.new_step, rule->internal) < 0 ||

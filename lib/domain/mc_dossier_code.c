@@ -23,18 +23,16 @@ const char *
 mc_dossier_next_code(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, const char *agency_code, time_t now)
 {
-	struct mc_rows rows;
-	struct tm      tm;
-	char	       day[11], ymd[7];
+	struct tm tm;
+	char	  day[11], ymd[7];
 
 	localtime_r(&now, &tm);
 	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
 	strftime(ymd, sizeof(ymd), "%y%m%d", &tm);
+	/* The number is LAST_INSERT_ID(n): the answer's insert id. */
 	if (mc_db_exec(db, dossier_stmts[STMT_SEQ_NEXT], "is",
-		(long long)agency_id, day) < 0 ||
-	    mc_db_query(db, a, &rows, dossier_stmts[STMT_LAST_ID], "") < 0 ||
-	    rows.n != 1)
+		(long long)agency_id, day) < 0)
 		return NULL;
-	return mc_arena_printf(a, "%s-%s-%04lld", agency_code, ymd,
-	    mc_rows_int(&rows, 0, 0));
+	return mc_arena_printf(a, "%s-%s-%04llu", agency_code, ymd,
+	    mc_db_insert_id(db));
 }

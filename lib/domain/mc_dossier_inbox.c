@@ -13,6 +13,7 @@
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_int.h"
@@ -76,22 +77,7 @@ int
 mc_dossier_colour_counts(struct mc_db *db, struct mc_arena *a,
     unsigned int agency_id, time_t now, long long counts[COLOUR__MAX])
 {
-	struct mc_rows r;
-	const char    *t = dossier_sql_fmt(a, now);
-
-	memset(counts, 0, COLOUR__MAX * sizeof(counts[0]));
-	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_RED], "is",
-		(long long)agency_id, t) < 0)
-		return -1;
-	counts[COLOUR_RED] = mc_rows_int(&r, 0, 0);
-	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_YELLOW], "iss",
-		(long long)agency_id, t, t) < 0)
-		return -1;
-	counts[COLOUR_YELLOW] = mc_rows_int(&r, 0, 0);
-	if (mc_db_query(db, a, &r, dossier_stmts[STMT_COUNT_OPEN], "i",
-		(long long)agency_id) < 0)
-		return -1;
-	counts[COLOUR_GREEN] = mc_rows_int(&r, 0, 0) - counts[COLOUR_RED] -
-	    counts[COLOUR_YELLOW];
-	return 0;
+	/* Kept by every transition and the worker: no dossier is counted. */
+	(void)now;
+	return mc_counters_colours(db, a, agency_id, counts);
 }

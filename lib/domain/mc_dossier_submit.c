@@ -14,6 +14,7 @@
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_int.h"
@@ -140,83 +141,121 @@ dossier_add_results(struct mc_db *db, struct mc_arena *a, long long id,
 	return mc_rows_int(&rows, 0, 0) > 0 ? 0 : DOSSIER_NO_RESULT;
 }
 
+/* What a submission settles before its transaction. */
+struct intake {
+	long long    procedure, version;
+	unsigned int agency;
+	const char  *code;
+};
+
 /*
- * Inserts a dossier in the open transaction; its id in *id, code in *code.
- * Returns 0, -1 or a DOSSIER_* outcome.
+ * The procedure, the receiving agency and the dossier's code, before the
+ * submission's transaction: the code is taken by a statement of its own
+ * (mc_dossier_next_code), so the day's sequence of the agency is locked
+ * for that statement only, not while the files and rows are written.
+ * Returns 0, -1 or a DOSSIER_* outcome (no number is taken then).
  */
 static int
-insert_dossier(struct mc_db *db, struct mc_arena *a,
-    const struct mc_submission *s, time_t now, long long actor, long long *id,
-    const char **code)
+intake(struct mc_db *db, struct mc_arena *a, const struct mc_submission *s,
+    time_t now, struct intake *in)
 {
 	struct mc_rows proc;
-	const char    *agency_code = NULL, *c;
-	unsigned int   agency;
-	char	       at[20];
+	const char    *agency_code = NULL;
 
-	mc_time_sql(at, now);
 	if (mc_db_query(db, a, &proc, dossier_stmts[STMT_PROC], "s",
 		s->procedure_code) < 0)
 		return -1;
 	if (proc.n == 0 ||
 	    (s->channel == CHANNEL_ONLINE && !mc_rows_int(&proc, 0, 4)))
 		return DOSSIER_NO_PROCEDURE;
-	if ((agency = receiving_agency(db, a, s, &proc, &agency_code)) == 0)
+	if ((in->agency = receiving_agency(db, a, s, &proc, &agency_code)) ==
+	    0)
 		return DOSSIER_NO_AGENCY;
-	if ((c = mc_dossier_next_code(db, a, agency, agency_code, now)) ==
-	    NULL)
+	in->procedure = mc_rows_int(&proc, 0, 0);
+	in->version = mc_rows_int(&proc, 0, 5);
+	if ((in->code = mc_dossier_next_code(db, a, in->agency, agency_code,
+		 now)) == NULL)
 		return -1;
-	if (mc_db_exec(db, dossier_stmts[STMT_INSERT], "siiiiIsssssiisss", c,
-		mc_rows_int(&proc, 0, 0), mc_rows_int(&proc, 0, 5),
-		(long long)agency, (long long)agency, s->account_id, s->name,
-		s->id_number, s->phone, s->email, s->address,
-		(long long)s->channel, (long long)STATUS_SUBMITTED,
+	return 0;
+}
+
+/*
+ * Inserts the dossier in the open transaction; its id in *id. Returns 0
+ * or -1.
+ */
+static int
+insert_dossier(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *s, const struct intake *in, time_t now,
+    long long actor, long long *id)
+{
+	char at[20];
+
+	mc_time_sql(at, now);
+	if (mc_db_exec(db, dossier_stmts[STMT_INSERT], "siiiiIsssssiisss",
+		in->code, in->procedure, in->version, (long long)in->agency,
+		(long long)in->agency, s->account_id, s->name, s->id_number,
+		s->phone, s->email, s->address, (long long)s->channel,
+		(long long)STATUS_SUBMITTED,
 		s->form_json ? s->form_json : "{}", at, at) < 0)
 		return -1;
 	*id = (long long)mc_db_insert_id(db);
-	if (dossier_add_event(db, *id, at, actor ? actor : s->account_id,
+	if (mc_counters_move(db, a, *id, now) < 0 ||
+	    dossier_add_event(db, *id, at, actor ? actor : s->account_id,
 		"submit", 0, STATUS_SUBMITTED, NULL, 0, 0) < 0 ||
 	    dossier_add_files(db, *id, s->files, s->nfiles, at,
 		actor ? actor : s->account_id) < 0 ||
 	    add_docs(db, *id, s) < 0 || mc_stats_dossier(db, a, *id) < 0)
 		return -1;
-	*code = c;
 	return 0;
 }
+
+struct submit {
+	struct change c;
+	struct intake in;
+};
 
 static int
 submit_tx(struct mc_db *db, void *arg)
 {
-	struct change *c = arg;
+	struct submit *sb = arg;
 	long long      id;
-	int	       rc;
 
-	if ((rc = insert_dossier(db, c->a, c->s, c->now, 0, &id, c->out)) != 0)
-		return rc;
-	return mc_notify_dossier_event(db, c->a, id, "submit");
+	if (insert_dossier(db, sb->c.a, sb->c.s, &sb->in, sb->c.now, 0, &id) <
+	    0)
+		return -1;
+	return mc_notify_dossier_event(db, sb->c.a, id, "submit");
 }
 
 int
 mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
     const struct mc_submission *s, time_t now, const char **code)
 {
-	struct change c = { .a = a, .s = s, .now = now, .out = code };
+	struct submit sb = { .c = { .a = a, .s = s, .now = now } };
+	int	      rc;
 
-	return mc_db_tx(db, submit_tx, &c);
+	if ((rc = intake(db, a, s, now, &sb.in)) != 0)
+		return rc;
+	/*
+	 * A number whose transaction rolls back is not given again: no
+	 * dossier bears it, and the day's sequence has a gap there.
+	 */
+	if ((rc = mc_db_tx(db, submit_tx, &sb)) != 0)
+		return rc;
+	*code = sb.in.code;
+	return 0;
 }
 
 static int
 counter_tx(struct mc_db *db, void *arg)
 {
-	struct change *c = arg;
+	struct submit *sb = arg;
 	long long      id;
-	int	       rc;
 
-	if ((rc = insert_dossier(db, c->a, c->s, c->now, c->u->id, &id,
-		 c->out)) != 0)
-		return rc;
-	return dossier_act_in(db, c->a, c->u, *c->out, ACTION_ACCEPT, c->args,
-	    c->now);
+	if (insert_dossier(db, sb->c.a, sb->c.s, &sb->in, sb->c.now,
+		sb->c.u->id, &id) < 0)
+		return -1;
+	return dossier_act_in(db, sb->c.a, sb->c.u, sb->in.code, ACTION_ACCEPT,
+	    sb->c.args, sb->c.now);
 }
 
 int
@@ -225,14 +264,17 @@ mc_dossier_counter(struct mc_db *db, struct mc_arena *a,
     const char **code)
 {
 	struct mc_action_args args;
-	struct change	      c = { .a = a,
-			.s = s,
-			.u = u,
-			.args = &args,
-			.now = now,
-			.out = code };
+	struct submit	      sb = {
+			.c = { .a = a, .s = s, .u = u, .args = &args, .now = now }
+	};
+	int rc;
 
 	/* Filed and accepted in one transaction: both or neither. */
 	memset(&args, 0, sizeof(args));
-	return mc_db_tx(db, counter_tx, &c);
+	if ((rc = intake(db, a, s, now, &sb.in)) != 0)
+		return rc;
+	if ((rc = mc_db_tx(db, counter_tx, &sb)) != 0)
+		return rc;
+	*code = sb.in.code;
+	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_outbox.h"
@@ -215,6 +216,7 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	    mc_db_exec(db, stmts[STMT_DOSSIER_MOVE], "iIsi",
 		(long long)agency_id, officer_id > 0 ? officer_id : 0, at,
 		id) < 0 ||
+	    mc_counters_move(db, a, id, now) < 0 ||
 	    mc_db_exec(db, stmts[STMT_EVENT], "isIiisi", id, at, u->id,
 		(long long)status, (long long)status, note, step_seq) < 0)
 		return -1;

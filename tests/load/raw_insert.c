@@ -4,7 +4,8 @@
  * MariaDB from C, from P processes at once. Prints one line:
  *   raw: N transactions in S s = R/s (P processes)
  * Usage: raw_insert PROCESSES PER_PROCESS PROCEDURE_ID AGENCY_ID AGENCY_CODE
- * (MOTCUA_CONFIG names the instance). The rows it makes are real dossiers
+ * [AGENCY_ID AGENCY_CODE ...] (MOTCUA_CONFIG names the instance): with
+ * several agencies, process i files at the (i mod n)-th. The rows it makes are real dossiers
  * at status 1 of that agency, dated today.
  */
 #include <stdio.h>
@@ -43,9 +44,9 @@ run(long n, long long proc, long long agency, const char *agency_code)
 		return 1;
 	for (i = 0; i < n; i++) {
 		mc_time_sql(now, time(NULL));
-		if (mc_db_begin(db) < 0 ||
-		    (code = mc_dossier_next_code(db, a, (unsigned int)agency,
+		if ((code = mc_dossier_next_code(db, a, (unsigned int)agency,
 			 agency_code, time(NULL))) == NULL ||
+		    mc_db_begin(db) < 0 ||
 		    mc_db_exec(db, sql_insert, "siiiss", code, proc, agency,
 			agency, now, now) < 0 ||
 		    mc_db_exec(db, sql_event, "is",
@@ -65,23 +66,34 @@ main(int argc, char *argv[])
 	struct timespec t0, t1;
 	long long	procs, per, proc, agency;
 	double		s;
-	int		i, status, bad = 0;
+	int		i, j, npairs, status, bad = 0;
 
-	if (argc != 6 || mc_parse_ll(argv[1], 1, 512, &procs) < 0 ||
+	if (argc < 6 || argc % 2 != 0 ||
+	    mc_parse_ll(argv[1], 1, 512, &procs) < 0 ||
 	    mc_parse_ll(argv[2], 1, 10000000, &per) < 0 ||
-	    mc_parse_ll(argv[3], 1, 1LL << 31, &proc) < 0 ||
-	    mc_parse_ll(argv[4], 1, 1LL << 31, &agency) < 0) {
+	    mc_parse_ll(argv[3], 1, 1LL << 31, &proc) < 0) {
 		fprintf(stderr,
 		    "usage: raw_insert PROCESSES PER_PROCESS "
-		    "PROCEDURE_ID AGENCY_ID AGENCY_CODE\n");
+		    "PROCEDURE_ID AGENCY_ID AGENCY_CODE [AGENCY_ID "
+		    "AGENCY_CODE ...]\n");
 		return 2;
 	}
+	npairs = (argc - 4) / 2;
+	for (i = 0; i < npairs; i++)
+		if (mc_parse_ll(argv[4 + 2 * i], 1, 1LL << 31, &agency) < 0) {
+			fprintf(stderr, "raw_insert: bad agency id %s\n",
+			    argv[4 + 2 * i]);
+			return 2;
+		}
 	if (mc_config_load(NULL) < 0)
 		return 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < procs; i++)
+	for (i = 0; i < procs; i++) {
+		j = 4 + 2 * (i % npairs);
+		mc_parse_ll(argv[j], 1, 1LL << 31, &agency);
 		if (fork() == 0)
-			_exit(run(per, proc, agency, argv[5]));
+			_exit(run(per, proc, agency, argv[j + 1]));
+	}
 	for (i = 0; i < procs; i++) {
 		wait(&status);
 		bad += !WIFEXITED(status) || WEXITSTATUS(status) != 0;

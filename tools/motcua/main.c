@@ -44,6 +44,9 @@ static const struct command commands[] = {
 	{ "calendar", NULL, cmd_calendar, 1, "fill FROM_YEAR TO_YEAR | list YEAR"
 	    "\n\t\t| set YYYY-MM-DD off|work NAME | unset YYYY-MM-DD",
 	    "public holidays (computed) and an admin's days off / make-up days" },
+	{ "counters", NULL, cmd_counters, 1, "rebuild | check",
+	    "open dossiers' counts by agency, status, step and colour:\n"
+	    "\t\trecomputed from the dossiers, or compared with them" },
 	{ "site", NULL, cmd_site, 0, "[--full]",
 	    "generate the static site (incrementally unless --full)" },
 	{ "compress", NULL, cmd_compress, 0, "DIR",

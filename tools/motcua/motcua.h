@@ -90,6 +90,7 @@ int cmd_token_create(struct mc_db *, int, char **);
 int cmd_site(struct mc_db *, int, char **);
 int cmd_compress(struct mc_db *, int, char **);
 int cmd_calendar(struct mc_db *, int, char **);
+int cmd_counters(struct mc_db *, int, char **);
 
 /* motcua stats-rebuild (stats.c). */
 int cmd_stats_rebuild(struct mc_db *, int, char **);
