@@ -15,7 +15,7 @@ PACKAGES=(
     mariadb-server mariadb-client libmariadb-dev
     clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev
     libargon2-dev libjansson-dev libutf8proc-dev libmagic-dev
-    libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core
+    libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core libxlsxwriter-dev
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
     # The OpenID Connect provider of the tests (tools/oidc.sh): without the

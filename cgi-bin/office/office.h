@@ -18,6 +18,8 @@ extern const struct mc_module office_forms;
 /* leader.c: a leader's overview with overdue and due-soon dossiers. */
 extern const struct mc_module office_leader;
 
+extern const struct mc_module office_reports;
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;
 

@@ -6,7 +6,7 @@
 <p class="office-links"><?cs if:Data.CanCounter ?><a class="btn" href="/can-bo/tiep-nhan?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Counter.Title ?></a> <?cs /if ?><a href="/can-bo/so-theo-doi?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Book.Title ?></a>
 <a href="/can-bo/thong-bao"><?cs var:Lang.Inbox.Notifications ?><?cs if:User.Unread ?> (<?cs var:User.Unread ?>)<?cs /if ?></a>
 <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a>
-<?cs if:Data.IsLeader ?><a href="/can-bo/lanh-dao?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Leader.Title ?></a><?cs /if ?>
+<?cs if:Data.IsLeader ?><a href="/can-bo/lanh-dao?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Leader.Title ?></a> <a href="/can-bo/thong-ke"><?cs var:Lang.Stats.Title ?></a><?cs /if ?>
 <?cs if:Data.IsAdmin ?><a href="/can-bo/quan-tri/quy-trinh"><?cs var:Lang.Workflow.Title ?></a> <a href="/can-bo/quan-tri/lich"><?cs var:Lang.Inbox.Calendar ?></a> <a href="/can-bo/quan-tri-trang/"><?cs var:Lang.Webmaster.Title ?></a> <a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a><?cs /if ?></p>
 </div>
 <ul class="colour-counts" aria-label="<?cs var:Lang.Inbox.Counts ?>">

@@ -1,0 +1,54 @@
+/*
+ * Exports of a report table (issue 11): Excel (.xlsx, libxlsxwriter: real
+ * numbers, dates, a header row), Word (.docx, a minimal WordprocessingML
+ * package with a formatted table, title, scope and date), PDF (mc_pdf:
+ * Vietnamese text, the header repeated on every page, page numbers) and
+ * CSV. The caller gives every visible string; nothing here prints a word.
+ */
+#ifndef MC_EXPORT_H
+#define MC_EXPORT_H
+
+#include <stddef.h>
+
+struct buf;
+struct mc_arena;
+
+/* What a column holds. */
+enum mc_export_kind {
+	EXPORT_TEXT,
+	EXPORT_INT,	/* a whole number (the cell's text in decimal) */
+	EXPORT_DECIMAL, /* a number with one decimal */
+	EXPORT_DATE	/* "YYYY-MM-DD" */
+};
+
+struct mc_export_table {
+	const char *title;	/* the report's name */
+	const char *scope;	/* "Phạm vi: ..." line */
+	const char *period;	/* "Kỳ báo cáo: ..." line */
+	const char *dateline;	/* "Ngày xuất: ..." line */
+	const char *sheet;	/* sheet name (xlsx), ASCII */
+	const char *page_label; /* before "n/N" (PDF) */
+	/* The period as dates, put as real dates in the xlsx heading. */
+	const char		  *from, *to;
+	const char		  *from_label, *to_label;
+	size_t			   ncols;
+	const char *const	  *heads;
+	const enum mc_export_kind *kinds;
+	size_t			   nrows;
+	const char *const	  *cells; /* nrows * ncols, NULL = empty */
+};
+
+/*
+ * Appends the table as a file of that format to out; 0 or -1. The xlsx
+ * goes through a temporary file in tmp_dir (removed before returning).
+ */
+int mc_export_xlsx(struct mc_arena *, const struct mc_export_table *,
+    const char *tmp_dir, struct buf *out);
+int mc_export_docx(struct mc_arena *, const struct mc_export_table *,
+    struct buf *out);
+int mc_export_pdf(struct mc_arena *, const struct mc_export_table *,
+    struct buf *out);
+int mc_export_csv(struct mc_arena *, const struct mc_export_table *,
+    struct buf *out);
+
+#endif

@@ -1,0 +1,40 @@
+<?cs # The statistics report for leaders (issue 11): filters, the table from
+     the summary tables, drill-down links and the exports. ?>
+<link rel="stylesheet" href="/static/css/office.css">
+<h1><?cs var:Lang.Stats.Title ?></h1>
+<form method="get" action="/can-bo/thong-ke" class="filters" id="stats-form" novalidate>
+<div class="form-group"><label for="from"><?cs var:Lang.Stats.From ?></label>
+<input type="date" id="from" name="from" value="<?cs var:Form.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true" aria-describedby="from-err"<?cs /if ?>>
+<?cs if:Form.Errors.from ?><p class="field-error" id="from-err"><?cs var:Form.Errors.from ?></p><?cs /if ?></div>
+<div class="form-group"><label for="to"><?cs var:Lang.Stats.To ?></label>
+<input type="date" id="to" name="to" value="<?cs var:Form.to ?>"<?cs if:Form.Errors.to ?> aria-invalid="true" aria-describedby="to-err"<?cs /if ?>>
+<?cs if:Form.Errors.to ?><p class="field-error" id="to-err"><?cs var:Form.Errors.to ?></p><?cs /if ?></div>
+<div class="form-group"><label for="agency"><?cs var:Lang.Stats.Agency ?></label>
+<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Form.agency ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?><?cs if:Form.agency && !Data.AgencyListed ?><?cs /if ?></select></div>
+<div class="form-group"><label for="field"><?cs var:Lang.Stats.Field ?></label>
+<select id="field" name="field"><option value="0"><?cs var:Lang.Stats.All ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Form.field ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" ?><?cs var:f.name_en ?><?cs else ?><?cs var:f.name ?><?cs /if ?></option><?cs /each ?></select></div>
+<div class="form-group"><label for="channel"><?cs var:Lang.Stats.Channel ?></label>
+<select id="channel" name="channel"><option value="0"><?cs var:Lang.Stats.All ?></option><?cs loop:c = 1, 3, 1 ?><option value="<?cs var:c ?>"<?cs if:c == Form.channel ?> selected<?cs /if ?>><?cs var:Lang.Channel[c] ?></option><?cs /loop ?></select></div>
+<div class="form-group"><label for="by"><?cs var:Lang.Stats.GroupBy ?></label>
+<select id="by" name="by"><?cs each:b = Lang.Stats.By ?><option value="<?cs name:b ?>"<?cs if:name(b) == Form.by ?> selected<?cs /if ?>><?cs var:b ?></option><?cs /each ?></select></div>
+<?cs if:Form.procedure ?><input type="hidden" name="procedure" value="<?cs var:Form.procedure ?>"><?cs /if ?>
+<button type="submit" class="btn"><?cs var:Lang.Stats.Show ?></button>
+</form>
+<?cs if:!Form.Errors.from && !Form.Errors.to ?>
+<p class="stats-scope" id="stats-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>.</p>
+<p class="stats-exports"><?cs var:Lang.Stats.Export ?>:
+<a id="export-xlsx" href="/can-bo/thong-ke/xuat/xlsx?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">Excel</a> ·
+<a id="export-docx" href="/can-bo/thong-ke/xuat/docx?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">Word</a> ·
+<a id="export-pdf" href="/can-bo/thong-ke/xuat/pdf?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">PDF</a> ·
+<a id="export-csv" href="/can-bo/thong-ke/xuat/csv?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">CSV</a></p>
+<div class="table-wrap"><table class="table table-stack stats" id="stats">
+<caption><?cs var:Lang.Stats.Title ?> — <?cs var:Data.Scope ?> — <?cs var:Data.Period ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.Stats.By[Form.by] ?></th><?cs each:c = Data.Cols ?><th scope="col"><?cs var:c.title ?></th><?cs /each ?></tr></thead>
+<tbody><?cs each:row = Data.Rows ?><tr data-key="<?cs var:row.key ?>">
+<th scope="row" data-label="<?cs var:Lang.Stats.By[Form.by] ?>"><?cs if:Form.by == "agency" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:row.key ?>&amp;field=<?cs var:Form.field ?>&amp;channel=<?cs var:Form.channel ?>&amp;by=procedure"><?cs var:row.name ?></a><?cs elif:Form.by == "procedure" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:Form.agency ?>&amp;procedure=<?cs var:row.key ?>&amp;channel=<?cs var:Form.channel ?>&amp;by=month"><?cs var:row.name ?></a><?cs else ?><?cs var:row.name ?><?cs /if ?></th>
+<?cs each:c = Data.Cols ?><td data-label="<?cs var:c.title ?>" data-col="<?cs var:c.name ?>"><?cs if:c.drill && row.v[c.name] != "0" && (Form.by == "procedure" || Form.by == "channel") ?><a href="/can-bo/thong-ke/ho-so?<?cs var:Data.Query ?>&amp;metric=<?cs var:c.drill ?><?cs if:Form.by == "procedure" ?>&amp;procedure=<?cs var:row.key ?><?cs else ?>&amp;channel=<?cs var:row.key ?><?cs /if ?>"><?cs var:row.v[c.name] ?></a><?cs else ?><?cs var:row.v[c.name] ?><?cs /if ?></td><?cs /each ?>
+</tr><?cs /each ?></tbody>
+<tfoot><tr class="total"><th scope="row"><?cs var:Lang.Stats.Total ?></th><?cs each:c = Data.Cols ?><td data-label="<?cs var:c.title ?>" data-col="<?cs var:c.name ?>"><?cs if:c.drill && Data.Total.v[c.name] != "0" ?><a href="/can-bo/thong-ke/ho-so?<?cs var:Data.Query ?>&amp;metric=<?cs var:c.drill ?>"><?cs var:Data.Total.v[c.name] ?></a><?cs else ?><?cs var:Data.Total.v[c.name] ?><?cs /if ?></td><?cs /each ?></tr></tfoot>
+</table></div>
+<p class="muted"><?cs var:Lang.Stats.Note ?></p>
+<?cs /if ?>
