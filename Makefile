@@ -19,7 +19,7 @@ PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS	+= $(PANGO_CFLAGS)
 LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
 	   -largon2 -lmagic -lcrypto -lssl -lcurl -ljansson -lutf8proc \
-	   $(PANGO_LIBS) -lqrencode -lm -lpthread -lxlsxwriter
+	   $(PANGO_LIBS) -lqrencode -loath -lm -lpthread -lxlsxwriter
 
 # Brotli for the generator's pre-compressed pages: only the programs that
 # link the generator (worker, sitegen, motcua, unit_view).

@@ -16,6 +16,8 @@ PACKAGES=(
     clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev
     libargon2-dev libjansson-dev libutf8proc-dev libmagic-dev
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core libxlsxwriter-dev
+    # Officers' two-factor login (TOTP, RFC 6238: lib/domain/mc_totp).
+    liboath-dev
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
     # The OpenID Connect provider of the tests (tools/oidc.sh): without the

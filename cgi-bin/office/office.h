@@ -44,6 +44,9 @@ extern const struct mc_module office_synonyms;
 /* eval.c: rating devices, the counter's invitation, officers' cards. */
 extern const struct mc_module office_eval;
 
+/* accounts.c: administrators find an account, reset its second factor. */
+extern const struct mc_module office_accounts;
+
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.

@@ -262,8 +262,11 @@ page_sso_callback(struct mc_request *r)
 	if (rc != 0)
 		return sso_failed(r, 400);
 	if (mc_oidc_account(r->db, r->arena, c.issuer, &cl, time(NULL), &id) <
-		0 ||
-	    mc_auth_session_start(r, id) < 0 ||
+	    0)
+		return 503;
+	if ((rc = portal_mfa_start(r, id, next)) != 0) /* an officer's code */
+		return rc < 0 ? 503 : rc;
+	if (mc_auth_session_start(r, id) < 0 ||
 	    mc_auth_load_account(r, id) < 0)
 		return 503;
 	if (next == NULL)
@@ -302,6 +305,8 @@ page_login_post(struct mc_request *r)
 		return mc_resp_page(r, "portal/login.cs") == 200 ? status :
 								   500;
 	}
+	if ((ok = portal_mfa_start(r, id, next)) != 0) /* an officer's code */
+		return ok < 0 ? 503 : ok;
 	if (mc_auth_session_start(r, id) < 0 ||
 	    mc_auth_load_account(r, id) < 0)
 		return 503;
@@ -755,7 +760,7 @@ main(int argc, char *argv[])
 		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
 		    &portal_notifications, &portal_eval, &portal_assistant,
-		    &portal_account },
+		    &portal_account, &portal_mfa },
 	};
 
 	return mc_app_run(&app, argc, argv);

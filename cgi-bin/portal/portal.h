@@ -24,8 +24,19 @@ extern const struct mc_module portal_eval;
 /* account.c: one's account: password change, forgotten password reset. */
 extern const struct mc_module portal_account;
 
+/* mfa.c: officers' second factor: the code at login, enrolment. */
+extern const struct mc_module portal_mfa;
+
 struct mc_dossier;
 struct mc_user;
+
+/*
+ * After the password (or single sign-on) of account id: when the account
+ * has an authenticator, keeps the pending login in a signed cookie and
+ * redirects to the code page (returns that status); 0 when no code is
+ * needed (the caller opens the session); -1 on error.
+ */
+int portal_mfa_start(struct mc_request *, long long id, const char *next);
 
 /*
  * Checks a new password against the rule (lib/domain/mc_password) for the

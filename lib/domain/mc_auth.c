@@ -44,6 +44,8 @@ enum stmt {
 	STMT_ID_CLAIMANT,
 	STMT_ID_VERIFY,
 	STMT_ID_OF,
+	STMT_BY_EMAIL,
+	STMT_ADMIN_OVER,
 	STMT__MAX
 };
 
@@ -85,6 +87,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE id = ? AND id_number = ? AND id_verified = 0",
 	[STMT_ID_OF] = "SELECT id_number, id_verified FROM accounts "
 	    "WHERE id = ?",
+	[STMT_BY_EMAIL] = "SELECT id FROM accounts "
+	    "WHERE email = ? AND disabled = 0",
+	[STMT_ADMIN_OVER] = "SELECT COUNT(*) FROM account_roles a "
+	    "JOIN agencies aa ON aa.id = a.agency_id "
+	    "WHERE a.account_id = ? AND a.role = 'admin' AND "
+	    "(aa.kind = 'city' OR EXISTS (SELECT 1 FROM account_roles o "
+	    "JOIN agencies ag ON ag.id = o.agency_id WHERE o.account_id = ? "
+	    "AND (ag.id = aa.id OR ag.parent_id = aa.id)))",
 };
 /* clang-format on */
 
@@ -411,4 +421,32 @@ mc_auth_id_verify(struct mc_db *db, struct mc_arena *a, long long account_id,
 	if (n < 0)
 		return mc_db_errno(db) == 1062 ? 0 : -1; /* another verified */
 	return n > 0 ? 1 : 0;
+}
+
+int
+mc_auth_account_by_email(struct mc_db *db, struct mc_arena *a,
+    const char *email, struct mc_user **out)
+{
+	struct mc_rows rows;
+
+	if (email == NULL)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_BY_EMAIL], "s", email) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	return mc_auth_account_load(db, a, mc_rows_int(&rows, 0, 0), out);
+}
+
+int
+mc_auth_admin_over(struct mc_db *db, struct mc_arena *a, long long admin_id,
+    long long account_id)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_ADMIN_OVER], "ii", admin_id,
+		account_id) < 0 ||
+	    rows.n == 0)
+		return -1;
+	return mc_rows_int(&rows, 0, 0) > 0;
 }

@@ -108,6 +108,18 @@ int mc_auth_id_claimant(struct mc_db *, struct mc_arena *,
 int mc_auth_id_verify(struct mc_db *, struct mc_arena *, long long account_id,
     const char *id_number, enum mc_id_proof proof);
 
+/* The enabled account of an e-mail with its roles: 1, 0 none, -1 error. */
+int mc_auth_account_by_email(struct mc_db *, struct mc_arena *,
+    const char *email, struct mc_user **out);
+
+/*
+ * 1 if the administrator may manage the account: they hold the admin role
+ * in the city's agency, or at an agency (or its parent) where the account
+ * holds a role; 0 if not, -1 on error.
+ */
+int mc_auth_admin_over(struct mc_db *, struct mc_arena *, long long admin_id,
+    long long account_id);
+
 /* The role's name in the schema ("citizen", "receiver", ...) and back. */
 const char *mc_auth_role_name(enum mc_role);
 int	    mc_auth_role_parse(const char *); /* -1 if unknown */

@@ -350,6 +350,17 @@ guard(const struct mc_app *app, struct mc_request *r,
 	if (rt->roles != 0 &&
 	    (r->user == NULL || (r->user->roles & rt->roles) == 0))
 		return 403;
+	/*
+	 * An officer's page for someone who must use a second factor and
+	 * has none: enrol first (the page comes back after).
+	 */
+	if ((rt->roles & ROLES_OFFICER) != 0 && r->mfa_missing) {
+		if (r->method != METHOD_GET)
+			return 403;
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena, "%s?next=%s", MC_TOTP_ENROL_PATH,
+			r->uri));
+	}
 	if ((r->method == METHOD_POST || r->method == METHOD_PUT ||
 		r->method == METHOD_DELETE) &&
 	    !(rt->flags & ROUTE_NOCSRF) && !r->via_token &&

@@ -87,6 +87,7 @@ struct mc_request {
 	struct mc_user *user;	       /* NULL when anonymous */
 	int		via_token;     /* user came from a bearer token */
 	const char     *session_token; /* the session cookie's value */
+	int		mfa_missing;   /* must enrol a second factor first */
 
 	int	   status;
 	struct buf headers;  /* "Name: value\r\n" lines */

@@ -14,6 +14,7 @@
 #include "mc_http.h"
 #include "mc_session.h"
 #include "mc_throttle.h"
+#include "mc_totp.h"
 #include "mc_util.h"
 
 /* The larger of two waits; -1 if either is. */
@@ -126,7 +127,12 @@ mc_auth_load(struct mc_request *r)
 		r->session_token = NULL;
 		return 0;
 	}
-	return mc_auth_load_account(r, id);
+	if ((rc = mc_auth_load_account(r, id)) != 1 || bearer)
+		return rc;
+	if ((r->user->roles & ROLES_OFFICER) &&
+	    (r->mfa_missing = mc_totp_missing(r->db, r->arena, r->user)) < 0)
+		return -1;
+	return 1;
 }
 
 /* HMAC of the visitor's cookie under the site secret, as 64 hex digits. */

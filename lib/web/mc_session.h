@@ -12,6 +12,8 @@
 
 #define MC_SESSION_COOKIE "mc_session"
 #define MC_ANON_COOKIE	  "mc_anon"
+/* Where an officer who must use a second factor and has none enrols. */
+#define MC_TOTP_ENROL_PATH "/dich-vu/tai-khoan/xac-thuc-hai-buoc"
 
 /*
  * Checks a login (e-mail or ID number) and password, throttled per login
@@ -31,7 +33,9 @@ int mc_auth_session_end(struct mc_request *);
 
 /*
  * Loads r->user from the session cookie or (API) the bearer token.
- * 1 found, 0 none, -1 error.
+ * 1 found, 0 none, -1 error. For a session (not a token) sets
+ * r->mfa_missing when the user must use a second factor and has none
+ * (lib/domain/mc_totp's policy).
  */
 int mc_auth_load(struct mc_request *);
 

@@ -23,4 +23,9 @@
 <button type="submit" class="btn"><?cs var:Lang.Account.ChangeSubmit ?></button>
 </form>
 </section>
+<section id="mfa" aria-labelledby="mfa-title">
+<h2 id="mfa-title"><?cs var:Lang.Mfa.Title ?></h2>
+<p><?cs var:Lang.Mfa.AccountIntro ?></p>
+<p><a class="btn btn-secondary" id="mfa-link" href="/dich-vu/tai-khoan/xac-thuc-hai-buoc"><?cs var:Lang.Mfa.Manage ?></a></p>
+</section>
 </div>
