@@ -17,13 +17,31 @@ CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib/core -Ilib/doma
 PANGO_CFLAGS	= $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS	+= $(PANGO_CFLAGS)
-LDLIBS	 = -lfcgi $(MARIADB_LIBS) -lneo_cgi -lneo_cs -lneo_utl -lz \
-	   -largon2 -lmagic -lcrypto -lssl -lcurl -ljansson -lutf8proc \
-	   $(PANGO_LIBS) -lqrencode -loath -lm -lpthread -lxlsxwriter
-
+# Libraries by what uses them. Each program links its own list below
+# (PROG_LIBS_<name>), never all of them; `make links` checks the result.
+# core: the database, hashes, UTF-8; CS: ClearSilver (lib/web, the
+# generator); WEB: the FastCGI programs; PDF: the papers (mc_pdf, mc_forms).
+LIBS_CORE = $(MARIADB_LIBS) -lcrypto -lutf8proc -lz -lm -lpthread
+LIBS_CS	  = -lneo_cgi -lneo_cs -lneo_utl
+LIBS_WEB  = -lfcgi $(LIBS_CS) -largon2 -lmagic -ljansson
+LIBS_PDF  = $(PANGO_LIBS) -lqrencode
+# Two-step verification (mc_totp): officers' and citizens' logins.
+LIBS_MFA  = -loath
+# Spreadsheets (mc_export): the office's reports only.
+LIBS_XLSX = -lxlsxwriter
 # Brotli for the generator's pre-compressed pages: only the programs that
 # link the generator (worker, sitegen, motcua, unit_view).
 BROTLI_LIBS = -lbrotlienc
+
+PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_MFA) $(LIBS_PDF) -lcurl $(LIBS_CORE)
+PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_MFA) $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
+PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
+PROG_LIBS_worker  = $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_sitegen = $(LIBS_CS) $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
+
+# Everything, for the unit suites, the fuzz targets and the load tools.
+LDLIBS	 = $(LIBS_WEB) $(LIBS_MFA) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*/*.c)
@@ -45,7 +63,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .SECONDARY:
 
-.PHONY: all run stop cluster cluster-stop status test asan fuzz fuzz-build bench lint format layers clean deps
+.PHONY: all run stop cluster cluster-stop status test asan fuzz fuzz-build bench lint format layers links clean deps
 
 all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
@@ -60,15 +78,15 @@ $(LIBA): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-# A program is every .c file of its folder (main.c and its modules).
+# A program is every .c file of its folder (main.c and its modules),
+# linked with its own PROG_LIBS_<name>.
 .SECONDEXPANSION:
 bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 	@mkdir -p bin
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PROG_LIBS_$*)
 
 # The worker runs the site generator (the builds webmasters queue).
 bin/worker: $(GEN_OBJ)
-bin/worker bin/sitegen bin/motcua: LDLIBS += $(BROTLI_LIBS)
 # Only the template suite drives the generator.
 $(BUILD)/tests/unit_view: $(GEN_OBJ)
 $(BUILD)/tests/asan_unit_view: $(GEN_SRC)
@@ -76,11 +94,11 @@ $(BUILD)/tests/unit_view $(BUILD)/tests/asan_unit_view: LDLIBS += $(BROTLI_LIBS)
 
 bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PROG_LIBS_sitegen)
 
 bin/motcua: $(CLI_OBJ) $(GEN_OBJ) $(LIBA)
 	@mkdir -p bin
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PROG_LIBS_motcua)
 
 $(BUILD)/tests/unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIBA)
 	@mkdir -p $(@D)
@@ -105,9 +123,6 @@ $(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC)
 	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
 		-o $@ $< $(LIB_SRC) $(filter $(GEN_SRC),$^) $(LDLIBS)
 
-# The importer's test includes its source.
-$(BUILD)/tests/unit_import $(BUILD)/tests/asan_unit_import: tools/motcua/import.c tools/motcua/import.h
-
 asan: $(ASAN_BIN)
 
 # libFuzzer targets (tests/fuzz/fuzz_*.c), built with clang against lib
@@ -117,13 +132,12 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	   -fno-omit-frame-pointer
 FUZZ_CFLAGS = $(filter-out -O2 -D_FORTIFY_SOURCE=2,$(CFLAGS)) -O1 \
 	   -Wno-unknown-warning-option -Wno-format-nonliteral $(FUZZ_SAN) \
-	   -Itools/motcua -Itests/fuzz
+	   -Itests/fuzz
 FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
 FUZZ_LIBA = $(BUILD)/fuzz/libmotcua.a
 FUZZ_SECONDS ?= 60
-# Sources a target compiles besides its own (import.c is #included).
-FUZZ_EXTRA_fuzz_csv = tools/motcua/csv.c
+# Sources a target compiles besides its own and lib (none so far).
 
 $(BUILD)/fuzz/obj/%.o: %.c $(wildcard lib/*/*.h)
 	@mkdir -p $(@D)
@@ -136,8 +150,6 @@ $(FUZZ_LIBA): $(LIB_SRC:%.c=$(BUILD)/fuzz/obj/%.o)
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $$(FUZZ_EXTRA_fuzz_$$*) $(FUZZ_LIBA)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 		$(FUZZ_EXTRA_fuzz_$*) $(FUZZ_LIBA) $(LDLIBS)
-
-$(BUILD)/fuzz/fuzz_jsonl: tools/motcua/import.c tools/motcua/import.h
 
 fuzz-build: $(FUZZ_BIN)
 
@@ -161,7 +173,7 @@ cluster-stop:
 status:
 	@tools/instance.sh status
 
-test: deps all asan fuzz-build
+test: deps all asan fuzz-build links
 	@tools/test.sh
 
 bench: deps all $(BUILD)/load/raw_insert $(BUILD)/load/hello
@@ -171,6 +183,11 @@ bench: deps all $(BUILD)/load/raw_insert $(BUILD)/load/hello
 layers:
 	@STRICT=1 tools/layers.sh lib
 	@tests/layers/run.sh
+
+# What each program links: no generator and no brotli in the FastCGI
+# programs, no PDF libraries in the API, no FastCGI in the worker...
+links: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua
+	@tools/links.sh
 
 # KNF by the top folder's .clang-format; `make lint` runs in make test and
 # `make format` rewrites the files in place (run it before committing).

@@ -1,5 +1,5 @@
 /*
- * The seed files' CSV reader (tools/motcua/csv.c: holidays, agencies,
+ * The seed files' CSV reader (lib/core/mc_csv.c: holidays, agencies,
  * accounts). Invariants: every call moves forward and the reading ends; a
  * record has at least one field, each no longer than the text; the line
  * numbers only grow; and a record written back as CSV (every field quoted)
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "mc_arena.h"
-#include "csv.h"
+#include "mc_csv.h"
 #include "fuzz.h"
 
 #define NF 8
@@ -16,12 +16,12 @@
 static void
 roundtrip(struct mc_arena *a, const char **f, int n)
 {
-	struct csv  c;
-	const char *g[NF];
-	char	   *text, *o;
-	size_t	    len = 1;
-	int	    i, m;
-	const char *p;
+	struct mc_csv c;
+	const char   *g[NF];
+	char	     *text, *o;
+	size_t	      len = 1;
+	int	      i, m;
+	const char   *p;
 
 	for (i = 0; i < n; i++)
 		len += 2 * strlen(f[i]) + 3;
@@ -38,19 +38,19 @@ roundtrip(struct mc_arena *a, const char **f, int n)
 		*o++ = '"';
 	}
 	*o++ = '\n';
-	csv_init(&c, text, (size_t)(o - text));
-	m = csv_next(&c, a, g, NF);
+	mc_csv_init(&c, text, (size_t)(o - text));
+	m = mc_csv_next(&c, a, g, NF);
 	INVARIANT(m == n);
 	for (i = 0; i < n; i++)
 		INVARIANT(strcmp(f[i], g[i]) == 0);
-	INVARIANT(csv_next(&c, a, g, NF) == 0);
+	INVARIANT(mc_csv_next(&c, a, g, NF) == 0);
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mc_arena *a = mc_arena_new(4096);
-	struct csv	 c;
+	struct mc_csv	 c;
 	const char	*f[NF];
 	char		*text;
 	size_t		 pos, line = 0, k;
@@ -59,10 +59,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	text = malloc(size + 1);
 	memcpy(text, data, size);
 	nul = memchr(data, '\0', size) != NULL;
-	csv_init(&c, text, size);
+	mc_csv_init(&c, text, size);
 	for (k = 0; k <= size + 1; k++) {
 		pos = c.pos;
-		if ((n = csv_next(&c, a, f, NF)) <= 0)
+		if ((n = mc_csv_next(&c, a, f, NF)) <= 0)
 			break;
 		INVARIANT(c.pos > pos && c.pos <= size);
 		INVARIANT(c.line >= line && c.cur >= c.line);

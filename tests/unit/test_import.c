@@ -16,11 +16,14 @@
 
 #include "harness.h"
 
-/* The importer itself, compiled into this test (not linked from bin/). */
-#include "../../tools/motcua/import.c"
-
+#include "mc_arena.h"
+#include "mc_buf.h"
+#include "mc_catalogue.h"
 #include "mc_config.h"
+#include "mc_db.h"
+#include "mc_import.h"
 #include "mc_log.h"
+#include "mc_util.h"
 
 #define FIELD_NAME "Lĩnh vực kiểm thử nhập khẩu"
 #define FIELD_SLUG "linh-vuc-kiem-thu-nhap-khau"
@@ -170,11 +173,11 @@ cleanup(struct mc_db *db)
 static void
 test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats st;
-	struct mc_rows	    r, ch, doc, law, min;
-	long long	    id;
+	struct mc_import_stats st;
+	struct mc_rows	       r, ch, doc, law, min;
+	long long	       id;
 
-	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(mc_import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 3);
 	CHECK_INT(st.updated, 0);
 	CHECK_INT(st.unchanged, 0);
@@ -256,10 +259,10 @@ test_first_import(struct mc_db *db, struct mc_arena *a, const char *path)
 static void
 test_reimport(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats st;
-	struct mc_rows	    r;
+	struct mc_import_stats st;
+	struct mc_rows	       r;
 
-	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(mc_import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 0);
 	CHECK_INT(st.updated, 0);
 	CHECK_INT(st.unchanged, 3);
@@ -273,10 +276,10 @@ test_reimport(struct mc_db *db, struct mc_arena *a, const char *path)
 static void
 test_changed_fee(struct mc_db *db, struct mc_arena *a, const char *path)
 {
-	struct import_stats st;
-	struct mc_rows	    r, ch;
+	struct mc_import_stats st;
+	struct mc_rows	       r, ch;
 
-	CHECK_INT(import_catalogue(db, path, &st), 0);
+	CHECK_INT(mc_import_catalogue(db, path, &st), 0);
 	CHECK_INT(st.added, 0);
 	CHECK_INT(st.updated, 1);
 	CHECK_INT(st.unchanged, 2);
@@ -315,13 +318,13 @@ has_error(const struct mc_proc_error *err, size_t n, const char *field,
 static void
 test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 {
-	struct import_stats  st;
-	struct mc_procedure  p;
-	struct mc_proc_edit *e;
-	struct mc_proc_error err[8];
-	struct mc_rows	     r, ch, v;
-	long long	     ver;
-	size_t		     i, n;
+	struct mc_import_stats st;
+	struct mc_procedure    p;
+	struct mc_proc_edit   *e;
+	struct mc_proc_error   err[8];
+	struct mc_rows	       r, ch, v;
+	long long	       ver;
+	size_t		       i, n;
 
 	CHECK_INT(mc_catalogue_get(db, a, "9.999901", 0, &p), 1);
 	if (p.row.n != 1 || p.channels.n != 2 || p.documents.n != 2)
@@ -402,7 +405,7 @@ test_local_edit(struct mc_db *db, struct mc_arena *a, const char *plain)
 	    MC_CAT_SAME);
 
 	/* The catalogue's text changes (10.000 đồng): the edit is kept. */
-	CHECK_INT(import_catalogue(db, plain, &st), 0);
+	CHECK_INT(mc_import_catalogue(db, plain, &st), 0);
 	CHECK_INT(st.kept, 1);
 	CHECK_INT(st.updated, 0);
 	CHECK_INT(proc_row(db, a, "9.999901", &r), 1);
@@ -437,21 +440,57 @@ test_parse_time(struct mc_arena *a)
 	CHECK(h == -1 && d == -1);
 	mc_catalogue_parse_time(a, "5 ngày đối với cá nhân", &h, &d);
 	CHECK(h == -1 && d == -1);
-	CHECK(valid_code("1.000894"));
-	CHECK(valid_code("1.000494.000.00.00.H29"));
-	CHECK(!valid_code("1.00089"));
-	CHECK(!valid_code("1.0008945"));
-	CHECK(!valid_code("1.000894."));
-	CHECK(!valid_code("CCHC_01"));
+	CHECK(mc_import_code_ok("1.000894"));
+	CHECK(mc_import_code_ok("1.000494.000.00.00.H29"));
+	CHECK(!mc_import_code_ok("1.00089"));
+	CHECK(!mc_import_code_ok("1.0008945"));
+	CHECK(!mc_import_code_ok("1.000894."));
+	CHECK(!mc_import_code_ok("CCHC_01"));
+}
+
+/* The parsing half, linked from lib (no database). */
+static void
+test_parse_line(struct mc_arena *a)
+{
+	static const char good[] =
+	    "{\"code\":\"1.000894\",\"name\":"
+	    "\"Thủ tục thử\",\"field\":\"Hộ tịch\","
+	    "\"levels\":[\"Cấp xã\"],\"channels\":"
+	    "[{\"channel\":\"Trực tiếp\",\"processing_time\":"
+	    "\"5 Ngày làm việc\",\"fee\":\"0\"}]}";
+	static const char central[] = "{\"code\":\"1.000895\",\"name\":\"x\","
+				      "\"field\":\"y\",\"levels\":"
+				      "[\"Cấp trung ương\"]}";
+	struct mc_import_proc p, q;
+	const char	     *why;
+
+	CHECK_INT(mc_import_parse(a, good, sizeof(good) - 1, &p, &why), 1);
+	CHECK_STR(p.code, "1.000894");
+	CHECK_STR(p.slug, "ho-tich");
+	CHECK(p.commune && !p.province);
+	CHECK_INT(p.agency, 0);
+	CHECK_INT(mc_import_hash(&p), 0);
+	CHECK_INT(strlen(p.hash), 64);
+	CHECK_INT(mc_import_parse(a, good, sizeof(good) - 1, &q, &why), 1);
+	CHECK_INT(mc_import_hash(&q), 0);
+	CHECK_STR(p.hash, q.hash);
+	CHECK_INT(mc_import_parse(a, central, sizeof(central) - 1, &p, &why),
+	    0);
+	CHECK_INT(mc_import_parse(a, "{\"code\":1", 10, &p, &why), -1);
+	CHECK(why != NULL && strncmp(why, "bad JSON", 8) == 0);
+	CHECK_INT(mc_import_parse(a, "[]", 2, &p, &why), -1);
+	CHECK_STR(why, "not a JSON object");
+	CHECK_INT(mc_import_parse(a, "\xff", 1, &p, &why), -1);
+	CHECK_STR(why, "invalid UTF-8");
 }
 
 int
 main(void)
 {
-	struct import_stats st;
-	struct mc_arena	   *a;
-	struct mc_db	   *db;
-	char		   *plain, *gz;
+	struct mc_import_stats st;
+	struct mc_arena	      *a;
+	struct mc_db	      *db;
+	char		      *plain, *gz;
 
 	if (!NEED_DB("test_import"))
 		return DONE();
@@ -462,6 +501,7 @@ main(void)
 		return DONE();
 	a = mc_arena_new(65536);
 	test_parse_time(a);
+	test_parse_line(a);
 	cleanup(db);
 	plain = write_fixture("10.000 đồng", 0);
 	gz = write_fixture("20.000 đồng", 1);
@@ -471,7 +511,7 @@ main(void)
 		test_reimport(db, a, plain);
 		test_changed_fee(db, a, gz);
 		test_local_edit(db, a, plain);
-		CHECK_INT(import_catalogue(db, "/nonexistent/x.jsonl", &st),
+		CHECK_INT(mc_import_catalogue(db, "/nonexistent/x.jsonl", &st),
 		    -1);
 	}
 	if (plain != NULL)

@@ -14,7 +14,7 @@
 #include "mc_db.h"
 #include "mc_util.h"
 
-#include "csv.h"
+#include "mc_csv.h"
 #include "motcua.h"
 
 #define SEED_FILE	 "calendar.csv"
@@ -251,7 +251,7 @@ seed_official(struct mc_db *db)
 {
 	struct mc_arena *a;
 	struct buf	 text;
-	struct csv	 csv;
+	struct mc_csv	 csv;
 	const char	*f[3];
 	char		 path[4096];
 	size_t		 added = 0;
@@ -270,8 +270,8 @@ seed_official(struct mc_db *db)
 		fprintf(stderr, "motcua: %s: not UTF-8\n", path);
 		goto out;
 	}
-	csv_init(&csv, text.s, text.len);
-	while ((n = csv_next(&csv, a, f, 3)) > 0) {
+	mc_csv_init(&csv, text.s, text.len);
+	while ((n = mc_csv_next(&csv, a, f, 3)) > 0) {
 		if (n != 3) {
 			fprintf(stderr,
 			    "motcua: %s:%zu: %d fields, expected "

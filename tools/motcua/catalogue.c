@@ -1,25 +1,25 @@
 /*
- * motcua import-catalogue FILE: runs the importer (import.c) and prints its
+ * motcua import-catalogue FILE: runs the importer (lib/domain/mc_import) and prints its
  * one-line summary.
  */
 #include <stdio.h>
 #include <time.h>
 
-#include "import.h"
+#include "mc_import.h"
 #include "motcua.h"
 
 int
 cmd_import(struct mc_db *db, int argc, char **argv)
 {
-	struct import_stats st;
-	struct timespec	    t0, t1;
+	struct mc_import_stats st;
+	struct timespec	       t0, t1;
 
 	if (argc != 1 || argv[0][0] == '-') {
 		fprintf(stderr, "usage: motcua import-catalogue FILE\n");
 		return -1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (import_catalogue(db, argv[0], &st) < 0) {
+	if (mc_import_catalogue(db, argv[0], &st) < 0) {
 		fprintf(stderr,
 		    "motcua: import of %s failed: rolled back, "
 		    "nothing imported\n",

@@ -13,7 +13,7 @@
 #include "mc_search.h"
 #include "mc_util.h"
 
-#include "csv.h"
+#include "mc_csv.h"
 #include "motcua.h"
 
 #define SEED_FILE_MAX (4 * 1024 * 1024)
@@ -229,7 +229,7 @@ seed_load(struct mc_db *db, const char *dir, const struct seed_file *sf)
 {
 	struct mc_arena *a;
 	struct buf	 text;
-	struct csv	 csv;
+	struct mc_csv	 csv;
 	const char	*f[MAX_COLS];
 	char		 path[4096];
 	size_t		 i;
@@ -247,8 +247,8 @@ seed_load(struct mc_db *db, const char *dir, const struct seed_file *sf)
 		fprintf(stderr, "motcua: %s: not UTF-8\n", path);
 		goto out;
 	}
-	csv_init(&csv, text.s, text.len);
-	n = csv_next(&csv, a, f, MAX_COLS);
+	mc_csv_init(&csv, text.s, text.len);
+	n = mc_csv_next(&csv, a, f, MAX_COLS);
 	for (i = 0; n == (int)sf->ncols && i < sf->ncols; i++)
 		if (strcmp(f[i], sf->cols[i]) != 0)
 			break;
@@ -259,7 +259,7 @@ seed_load(struct mc_db *db, const char *dir, const struct seed_file *sf)
 		    path);
 		goto out;
 	}
-	while ((n = csv_next(&csv, a, f, MAX_COLS)) > 0) {
+	while ((n = mc_csv_next(&csv, a, f, MAX_COLS)) > 0) {
 		if (n != (int)sf->ncols) {
 			fprintf(stderr,
 			    "motcua: %s:%zu: %d fields, expected "

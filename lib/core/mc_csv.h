@@ -2,14 +2,14 @@
  * A reader for the seed files: RFC 4180 CSV (comma, double quotes, ""
  * inside quotes, CRLF or LF), UTF-8, with a header row.
  */
-#ifndef MOTCUA_CSV_H
-#define MOTCUA_CSV_H
+#ifndef MC_CSV_H
+#define MC_CSV_H
 
 #include <stddef.h>
 
 struct mc_arena;
 
-struct csv {
+struct mc_csv {
 	const char *text;
 	size_t	    len;
 	size_t	    pos;
@@ -18,7 +18,7 @@ struct csv {
 };
 
 /* Starts reading text[0..len); the text must outlive the reader. */
-void csv_init(struct csv *, const char *text, size_t len);
+void mc_csv_init(struct mc_csv *, const char *text, size_t len);
 
 /*
  * Reads the next record into f[0..nf) as NUL-terminated strings in the
@@ -26,6 +26,6 @@ void csv_init(struct csv *, const char *text, size_t len);
  * the rest are dropped), 0 at the end, -1 on a malformed record (an
  * unterminated quote, text after a closing quote).
  */
-int csv_next(struct csv *, struct mc_arena *, const char **f, size_t nf);
+int mc_csv_next(struct mc_csv *, struct mc_arena *, const char **f, size_t nf);
 
 #endif

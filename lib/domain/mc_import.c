@@ -1,5 +1,6 @@
 /*
- * Catalogue import: reads the national catalogue of procedures (one JSON
+ * Catalogue import (mc_import.h; `motcua import-catalogue` calls it): reads
+ * the national catalogue of procedures (one JSON
  * object a line, gzip or plain), checks every row, and upserts the
  * procedures done at province or commune level with their channels,
  * documents and legal basis, in one transaction. A row whose content hash
@@ -19,18 +20,14 @@
 #include "mc_buf.h"
 #include "mc_catalogue.h"
 #include "mc_db.h"
+#include "mc_import.h"
 #include "mc_util.h"
-
-#include "import.h"
 
 #define LINE_MAX_BYTES (64 * 1024 * 1024)
 #define READ_CHUNK     (256 * 1024)
-#define CHILDREN_MAX   1000	/* channels, documents, laws */
-#define COUNT_MAX      65535	/* originals, copies: SMALLINT */
 #define TEXT_BYTES     65535	/* TEXT column */
 #define MEDIUM_BYTES   16777215 /* MEDIUMTEXT column */
 #define CODE_MAX       40
-#define SLUG_MAX       190
 #define HASH_FORMAT    1 /* bump when what is stored changes */
 
 #define LEVEL_PROVINCE "Cấp tỉnh"
@@ -84,40 +81,6 @@ static const char *const channel_names[] = {
 };
 /* clang-format on */
 
-struct channel {
-	int	    channel; /* 1 in person, 2 online, 3 post */
-	const char *time_text;
-	long long   hours, days; /* -1: unknown (NULL) */
-	const char *fee, *fee_desc;
-};
-
-struct document {
-	const char *group, *name;
-	long long   originals, copies;
-	int	    form;
-};
-
-struct law {
-	const char *number, *title;
-};
-
-/* One procedure as it will be stored; strings in the row arena. */
-struct proc {
-	const char	*code, *name, *search, *field, *slug, *ministry;
-	const char	*ptype, *decision, *implementing, *competent;
-	const char	*subjects, *steps, *conditions, *result, *url;
-	int		 province, commune, online;
-	long long	 hours, days; /* legal time; -1: NULL */
-	long long	 agency;      /* 0: NULL */
-	struct channel	*chans;
-	size_t		 nchans;
-	struct document *docs;
-	size_t		 ndocs;
-	struct law	*laws;
-	size_t		 nlaws;
-	char		 hash[65];
-};
-
 struct ministry {
 	const char *name;
 	long long   agency;
@@ -133,20 +96,20 @@ struct seen {
 	size_t	    line;
 };
 
-struct importer {
-	struct mc_db	    *db;
-	struct import_stats *st;
-	struct mc_arena	    *row;  /* reset after every line */
-	struct mc_arena	    *keep; /* the run's caches */
-	const char	    *path;
-	size_t		     line;
-	const char	    *why; /* reason of a rejection */
-	struct ministry	    *mins;
-	size_t		     nmins;
-	struct field_id	    *fields;
-	size_t		     nfields, capfields;
-	struct seen	    *seen; /* open addressing, by code */
-	size_t		     nseen, capseen;
+struct mc_importer {
+	struct mc_db	       *db;
+	struct mc_import_stats *st;
+	struct mc_arena	       *row;  /* reset after every line */
+	struct mc_arena	       *keep; /* the run's caches */
+	const char	       *path;
+	size_t			line;
+	const char	       *why; /* reason of a rejection */
+	struct ministry	       *mins;
+	size_t			nmins;
+	struct field_id	       *fields;
+	size_t			nfields, capfields;
+	struct seen	       *seen; /* open addressing, by code */
+	size_t			nseen, capseen;
 };
 
 struct reader {
@@ -204,11 +167,11 @@ read_line(struct reader *r, struct buf *line, int *toolong)
 }
 
 /* Records why the current row is rejected; returns -1 for the caller. */
-static int reject(struct importer *, const char *, ...)
+static int reject(struct mc_importer *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
 static int
-reject(struct importer *im, const char *fmt, ...)
+reject(struct mc_importer *im, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -218,9 +181,8 @@ reject(struct importer *im, const char *fmt, ...)
 	return -1;
 }
 
-/* National code d.dddddd, optionally with a local suffix (.000.00.00.H29). */
-static int
-valid_code(const char *s)
+int
+mc_import_code_ok(const char *s)
 {
 	size_t i, n;
 
@@ -265,7 +227,7 @@ trim(char *s)
  * with the reason.
  */
 static int
-get_text(struct importer *im, json_t *obj, const char *key, size_t maxchars,
+get_text(struct mc_importer *im, json_t *obj, const char *key, size_t maxchars,
     size_t maxbytes, const char **out)
 {
 	json_t *v = json_object_get(obj, key);
@@ -312,7 +274,7 @@ get_bool(json_t *obj, const char *key)
 	return json_is_true(json_object_get(obj, key));
 }
 
-/* obj[key] as an integer in [0, COUNT_MAX]: 0 when absent; -1 if invalid. */
+/* obj[key] as an integer in [0, MC_IMPORT_COUNT_MAX]: 0 when absent; -1 if invalid. */
 static long long
 get_count(json_t *obj, const char *key)
 {
@@ -324,20 +286,21 @@ get_count(json_t *obj, const char *key)
 	if (!json_is_integer(v))
 		return -1;
 	n = json_integer_value(v);
-	return n < 0 || n > COUNT_MAX ? -1 : (long long)n;
+	return n < 0 || n > MC_IMPORT_COUNT_MAX ? -1 : (long long)n;
 }
 
 static int
-get_channels(struct importer *im, json_t *o, struct proc *p)
+get_channels(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
-	json_t	       *arr = json_object_get(o, "channels"), *c;
-	struct channel *ch;
-	const char     *name;
-	size_t		i, k;
+	json_t			 *arr = json_object_get(o, "channels"), *c;
+	struct mc_import_channel *ch;
+	const char		 *name;
+	size_t			  i, k;
 
 	if (arr == NULL || json_is_null(arr))
 		return 0;
-	if (!json_is_array(arr) || json_array_size(arr) > CHILDREN_MAX)
+	if (!json_is_array(arr) ||
+	    json_array_size(arr) > MC_IMPORT_CHILDREN_MAX)
 		return reject(im, "%s is not a list (or too long)",
 		    "channels");
 	p->nchans = json_array_size(arr);
@@ -366,16 +329,17 @@ get_channels(struct importer *im, json_t *o, struct proc *p)
 }
 
 static int
-get_documents(struct importer *im, json_t *o, struct proc *p)
+get_documents(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
-	json_t		*arr, *d;
-	struct document *doc;
-	size_t		 i;
+	json_t			  *arr, *d;
+	struct mc_import_document *doc;
+	size_t			   i;
 
 	arr = json_object_get(o, "required_documents");
 	if (arr == NULL || json_is_null(arr))
 		return 0;
-	if (!json_is_array(arr) || json_array_size(arr) > CHILDREN_MAX)
+	if (!json_is_array(arr) ||
+	    json_array_size(arr) > MC_IMPORT_CHILDREN_MAX)
 		return reject(im, "%s is not a list (or too long)",
 		    "required_documents");
 	p->ndocs = json_array_size(arr);
@@ -399,15 +363,16 @@ get_documents(struct importer *im, json_t *o, struct proc *p)
 }
 
 static int
-get_laws(struct importer *im, json_t *o, struct proc *p)
+get_laws(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
-	json_t	   *arr = json_object_get(o, "legal_basis"), *l;
-	struct law *law;
-	size_t	    i;
+	json_t		     *arr = json_object_get(o, "legal_basis"), *l;
+	struct mc_import_law *law;
+	size_t		      i;
 
 	if (arr == NULL || json_is_null(arr))
 		return 0;
-	if (!json_is_array(arr) || json_array_size(arr) > CHILDREN_MAX)
+	if (!json_is_array(arr) ||
+	    json_array_size(arr) > MC_IMPORT_CHILDREN_MAX)
 		return reject(im, "%s is not a list (or too long)",
 		    "legal_basis");
 	p->nlaws = json_array_size(arr);
@@ -426,7 +391,7 @@ get_laws(struct importer *im, json_t *o, struct proc *p)
 
 /* The subjects joined with ", " (the source split some at their comma). */
 static int
-get_subjects(struct importer *im, json_t *o, struct proc *p)
+get_subjects(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
 	json_t	   *arr = json_object_get(o, "subjects"), *v;
 	struct buf  b;
@@ -463,7 +428,7 @@ get_subjects(struct importer *im, json_t *o, struct proc *p)
 
 /* 1 if levels lists province or commune, 0 if not, -1 if malformed. */
 static int
-get_levels(struct importer *im, json_t *o, struct proc *p)
+get_levels(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
 	json_t	   *arr = json_object_get(o, "levels"), *v;
 	const char *s;
@@ -485,7 +450,7 @@ get_levels(struct importer *im, json_t *o, struct proc *p)
 
 /* The field's slug: its folded name with '-' for spaces, at most 190. */
 static const char *
-field_slug(struct importer *im, const char *name)
+field_slug(struct mc_importer *im, const char *name)
 {
 	char  *s, *c;
 	size_t n;
@@ -495,16 +460,16 @@ field_slug(struct importer *im, const char *name)
 	for (c = s; *c != '\0'; c++)
 		if (*c == ' ')
 			*c = '-';
-	if ((n = strlen(s)) > SLUG_MAX) {
-		s[SLUG_MAX] = '\0';
-		for (n = SLUG_MAX; n > 0 && s[n - 1] == '-'; n--)
+	if ((n = strlen(s)) > MC_IMPORT_SLUG_MAX) {
+		s[MC_IMPORT_SLUG_MAX] = '\0';
+		for (n = MC_IMPORT_SLUG_MAX; n > 0 && s[n - 1] == '-'; n--)
 			s[n - 1] = '\0';
 	}
 	return s;
 }
 
 static long long
-ministry_agency(const struct importer *im, const char *ministry)
+ministry_agency(const struct mc_importer *im, const char *ministry)
 {
 	size_t i;
 
@@ -516,7 +481,7 @@ ministry_agency(const struct importer *im, const char *ministry)
 
 /* Fills p from the row's object; 0, or -1 with the reason. */
 static int
-proc_build(struct importer *im, json_t *o, struct proc *p)
+proc_build(struct mc_importer *im, json_t *o, struct mc_import_proc *p)
 {
 	char	   *search;
 	const char *folded;
@@ -586,8 +551,8 @@ jnum(long long v)
  * every value the import stores for the procedure, derived ones included,
  * so that a change of the source or of how it is read shows as a change.
  */
-static int
-proc_hash(struct proc *p)
+int
+mc_import_hash(struct mc_import_proc *p)
 {
 	unsigned char md[32];
 	json_t	     *o, *a, *e;
@@ -644,7 +609,7 @@ proc_hash(struct proc *p)
 
 /* The id of the field with this slug, creating it; -1 on error. */
 static long long
-field_id(struct importer *im, const char *slug, const char *name)
+field_id(struct mc_importer *im, const char *slug, const char *name)
 {
 	struct field_id *grown;
 	struct mc_rows	 rows;
@@ -698,7 +663,7 @@ seen_put(struct seen *tab, size_t cap, const char *code, size_t line)
 
 /* The line where code was first seen, or 0 after recording it now. */
 static size_t
-seen_before(struct importer *im, const char *code)
+seen_before(struct mc_importer *im, const char *code)
 {
 	struct seen *old = im->seen;
 	size_t	     i, cap = im->capseen, mask = cap - 1;
@@ -724,7 +689,8 @@ seen_before(struct importer *im, const char *code)
 
 /* Writes the procedure's children under id; 0 or -1. */
 static int
-children_insert(struct importer *im, const struct proc *p, long long id)
+children_insert(struct mc_importer *im, const struct mc_import_proc *p,
+    long long id)
 {
 	struct mc_arena *a = im->row;
 	size_t		 i;
@@ -752,7 +718,7 @@ children_insert(struct importer *im, const struct proc *p, long long id)
 
 /* Inserts, updates or leaves the procedure; 0 or -1 on a database error. */
 static int
-proc_store(struct importer *im, const struct proc *p)
+proc_store(struct mc_importer *im, const struct mc_import_proc *p)
 {
 	struct mc_arena *a = im->row;
 	struct mc_rows	 rows;
@@ -820,7 +786,8 @@ proc_store(struct importer *im, const struct proc *p)
  * commune level), -1 when rejected (im->why says why).
  */
 static int
-proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
+proc_parse(struct mc_importer *im, const char *s, size_t len,
+    struct mc_import_proc *p)
 {
 	json_error_t err;
 	json_t	    *o;
@@ -844,11 +811,25 @@ proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
 		;
 	else if (lv == 0)
 		rc = 0;
-	else if (!valid_code(p->code))
+	else if (!mc_import_code_ok(p->code))
 		im->why = "code is not d.dddddd (or d.dddddd.<local suffix>)";
 	else if (proc_build(im, o, p) == 0)
 		rc = 1;
 	json_decref(o);
+	return rc;
+}
+
+int
+mc_import_parse(struct mc_arena *a, const char *s, size_t len,
+    struct mc_import_proc *p, const char **why)
+{
+	struct mc_importer im;
+	int		   rc;
+
+	memset(&im, 0, sizeof(im));
+	im.row = a;
+	rc = proc_parse(&im, s, len, p);
+	*why = im.why;
 	return rc;
 }
 
@@ -857,11 +838,11 @@ proc_parse(struct importer *im, const char *s, size_t len, struct proc *p)
  * database error.
  */
 static int
-import_line(struct importer *im, const char *s, size_t len)
+import_line(struct mc_importer *im, const char *s, size_t len)
 {
-	struct proc p;
-	size_t	    first;
-	int	    rc;
+	struct mc_import_proc p;
+	size_t		      first;
+	int		      rc;
 
 	switch (proc_parse(im, s, len, &p)) {
 	case 0:
@@ -877,7 +858,7 @@ import_line(struct importer *im, const char *s, size_t len)
 		    first);
 		goto out_reject;
 	}
-	if (proc_hash(&p) < 0)
+	if (mc_import_hash(&p) < 0)
 		return -1;
 	if ((rc = proc_store(im, &p)) < 0)
 		fprintf(stderr, "%s:%zu: %s: database error\n", im->path,
@@ -892,7 +873,7 @@ out_reject:
 
 /* Which department takes each ministry's procedures (from the seed). */
 static int
-load_ministries(struct importer *im)
+load_ministries(struct mc_importer *im)
 {
 	struct mc_rows rows;
 	size_t	       i;
@@ -909,7 +890,7 @@ load_ministries(struct importer *im)
 }
 
 static int
-import_run(struct importer *im, struct reader *r)
+import_run(struct mc_importer *im, struct reader *r)
 {
 	struct buf line;
 	int	   got, toolong, rc = -1;
@@ -945,11 +926,12 @@ out:
 }
 
 int
-import_catalogue(struct mc_db *db, const char *path, struct import_stats *st)
+mc_import_catalogue(struct mc_db *db, const char *path,
+    struct mc_import_stats *st)
 {
-	struct importer im;
-	struct reader	r;
-	int		rc = -1;
+	struct mc_importer im;
+	struct reader	   r;
+	int		   rc = -1;
 
 	memset(st, 0, sizeof(*st));
 	memset(&im, 0, sizeof(im));

@@ -6,10 +6,10 @@
 
 #include "mc_arena.h"
 
-#include "csv.h"
+#include "mc_csv.h"
 
 void
-csv_init(struct csv *c, const char *text, size_t len)
+mc_csv_init(struct mc_csv *c, const char *text, size_t len)
 {
 	c->text = text;
 	c->len = len;
@@ -20,7 +20,8 @@ csv_init(struct csv *c, const char *text, size_t len)
 
 /* Reads one field at c->pos into the arena; 0, or -1 when malformed. */
 static int
-csv_field(struct csv *c, struct mc_arena *a, const char **out, size_t *lines)
+csv_field(struct mc_csv *c, struct mc_arena *a, const char **out,
+    size_t *lines)
 {
 	const char *t = c->text;
 	char	   *s;
@@ -67,7 +68,7 @@ csv_field(struct csv *c, struct mc_arena *a, const char **out, size_t *lines)
 }
 
 int
-csv_next(struct csv *c, struct mc_arena *a, const char **f, size_t nf)
+mc_csv_next(struct mc_csv *c, struct mc_arena *a, const char **f, size_t nf)
 {
 	const char *v;
 	size_t	    lines = 0;
