@@ -4,14 +4,11 @@
 // webmasters' list, one without JavaScript), every fact linked to the
 // catalogue; axe-core over the page in both languages.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, DEMO_PASSWORD, TOP, launchBrowser, sql, sqlValue, until, watch } from './lib.mjs';
+import { BASE_URL, DEMO_PASSWORD, TOP, assertAxe, launchBrowser, sql, sqlValue, until, watch } from './lib.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WARD = '000.01.60.H29';
 
 describe('the assistant', { timeout: 300_000 }, () => {
@@ -147,15 +144,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
         assert.equal(await page.locator('#follow-up').count(), 1);
         for (const url of [page.url(), `${BASE_URL}/dich-vu/tro-ly?lang=${lang}&q=${encodeURIComponent('mất căn cước')}&ward=${WARD}`]) {
           await page.goto(url);
-          await page.addScriptTag({ content: AXE });
-          const bad = await page.evaluate(async () => {
-            const r = await window.axe.run(document, {
-              runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-              resultTypes: ['violations'] });
-            return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-              .map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
-          });
-          assert.deepEqual(bad, [], url);
+          await assertAxe(page, url);
         }
       } finally { await ctx.close(); }
     });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -599,6 +600,45 @@ export function watch(page) {
   page.on('response', (r) => { if (r.status() >= 400) seen.push(`HTTP ${r.status()}: ${r.url()}`); });
   page.on('dialog', (d) => { seen.push(`dialog: ${d.type()} ${d.message()}`); d.dismiss().catch(() => {}); });
   return { problems: () => [...seen], clear: () => { seen.length = 0; } };
+}
+
+// ------------------------------------------------------------------ axe-core
+
+/** The WCAG rule sets every accessibility check runs. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+let axeSource;
+
+/**
+ * axe-core (from npm) over the page as it stands, WCAG 2.0-2.2 A and AA
+ * (AXE_TAGS). axe is injected as a script, which the pages' CSP (rightly)
+ * forbids: open the page in a context made with { bypassCSP: true }.
+ * Returns { bad, other }: the serious and critical violations (a test fails
+ * on them) and the moderate and minor ones, each { id, impact, help, nodes }
+ * (the selectors of its first three nodes).
+ */
+export async function axeRun(page) {
+  if (axeSource === undefined) {
+    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, AXE_TAGS);
+  const serious = (v) => v.impact === 'serious' || v.impact === 'critical';
+  return { bad: found.filter(serious), other: found.filter((v) => !serious(v)) };
+}
+
+/**
+ * Fails when axe finds a serious or critical violation on the page (what
+ * names the page in the message); the moderate and minor ones are printed
+ * as TAP comments, not failed.
+ */
+export async function assertAxe(page, what = page.url()) {
+  const { bad, other } = await axeRun(page);
+  assert.deepEqual(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
+  for (const v of other) console.log(`# ${what}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.join(', ')})`);
 }
 
 // ------------------------------------------------------------------ papers

@@ -10,16 +10,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 
 import {
-  BASE_URL, PROC, PROC_NAME, TOP, launchBrowser, minimalPdf, newCitizen, newIdNumber, newOfficer,
+  BASE_URL, PROC, PROC_NAME, TOP, assertAxe, launchBrowser, minimalPdf, newCitizen, newIdNumber, newOfficer,
   newToken, randomWard, request, sqlValue, q, uniq, until, watch, WARD_SLOTS,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(OUT, { recursive: true });
 
 let browser;
@@ -398,17 +396,7 @@ describe('the filing form is accessible', () => {
         await p.locator('#agency_q').fill('phuong');
         await submit(p, p.locator('form.form button.btn[type=submit]:not([name])'));
         assert.equal(await p.locator('.agency-pick.has-error').count(), 1, 'the place is marked as missing');
-        await p.addScriptTag({ content: AXE });
-        const found = await p.evaluate(async () => {
-          const r = await window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-            resultTypes: ['violations'],
-          });
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-        });
-        const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad, [], `${lang}: ${JSON.stringify(bad, null, 1)}`);
+        await assertAxe(p, lang);
       }
     } finally {
       await ctx.close();

@@ -9,17 +9,15 @@
 // finds no serious violation on the editor with its errors, in both languages.
 // Screenshots at 390 and 1280 px in tests/e2e/output/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, DEMO_PASSWORD, Visitor, launchBrowser, loggedIn, newOfficer, q, request, sqlValue, uniq, until, watch,
+  BASE_URL, DEMO_PASSWORD, Visitor, assertAxe, launchBrowser, loggedIn, newOfficer, q, request, sqlValue, uniq, until, watch,
 } from './lib.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 const CODE = '1.000426';                 // Cấp thẻ tư vấn viên pháp luật (Sở Tư pháp)
 const OWNER = '000.00.01.H29';           // Sở Tư pháp
@@ -190,17 +188,7 @@ describe('an agency edits its procedure as a new version', { concurrency: false,
         await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('#save').click()]);
         await page.waitForLoadState();
         assert.equal(await page.locator('#errors').count(), 1);
-        await page.addScriptTag({ content: AXE });
-        const found = await page.evaluate(async () => {
-          const r = await window.axe.run(document, {
-            runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-            resultTypes: ['violations'],
-          });
-          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
-            nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-        });
-        const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        assert.deepEqual(bad, [], `${lang}: ${JSON.stringify(bad, null, 1)}`);
+        await assertAxe(page, lang);
       }
     } finally {
       await ctx.close();
