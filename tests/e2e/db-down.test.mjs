@@ -2,7 +2,9 @@
 // (and the log carries it), the API a 503 JSON, static pages keep working, a
 // dossier sent meanwhile leaves nothing behind; once MariaDB is back (started
 // exactly as tools/instance.sh starts it) the same program processes serve
-// again. run.sh runs this file alone, after every other file.
+// again; the database stopping between two statements of an officer's action
+// leaves a 503 page and nothing half-written. run.sh runs this file alone,
+// after every other file.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
@@ -11,8 +13,8 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 
 import {
-  BASE_URL, MYCNF, PROC, RUNDIR, TOP, Visitor, assertErrorPage, assertJsonError, csrfOf, filePart,
-  loggedIn, minimalPdf, newCitizen, newOfficer, newToken, q, randomWard, WARD_SLOTS, request, sqlValue,
+  BASE_URL, MYCNF, PROC, RUNDIR, TOP, Visitor, actionForm, assertErrorPage, assertJsonError, csrfOf, filePart,
+  loggedIn, minimalPdf, newCitizen, newOfficer, newToken, q, randomWard, WARD_SLOTS, request, sql, sqlValue,
   toFormData, until,
 } from './lib.mjs';
 
@@ -199,4 +201,69 @@ test('the database goes down and comes back', { timeout: 300_000 }, async (t) =>
     assert.equal(Number(m[2]), seqOf(m[1]), 'the next number of its day follows on');
     assert.equal(countFor(), 1);
   });
+});
+
+// The database stops in the middle of a request: an officer accepts a
+// dossier; the request has locked the dossier, written its new state and its
+// event, and waits to write the applicant's notification (the test holds the
+// applicant's account row, which the notification's foreign key must read)
+// when MariaDB shuts down. The officer
+// gets the 503 page with its request id; once MariaDB is back the dossier is
+// as it was (state, version, history, no notification or message), and the
+// same action works.
+test('the database stops between two statements of a request', { timeout: 300_000 }, async () => {
+  assert.ok(await ping(), `the instance's MariaDB runs (${MYCNF})`);
+  const ward = randomWard(WARD_SLOTS.dbDown);
+  const citizen = await newCitizen({ phone: '0901234567' });
+  const officer = await newOfficer('receiver', ward);
+  const cv = await loggedIn(citizen.email, citizen.password);
+  const ov = await loggedIn(officer.email, officer.password);
+  const form = await cv.get(`/dich-vu/nop-ho-so/${PROC}`);
+  const filed = await cv.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+    csrf: csrfOf(form.text), name: citizen.name, id_number: citizen.idNumber, phone: '0901234567',
+    agency: ward, content: 'giữa hai câu lệnh', file: filePart(minimalPdf('mid-request'), 'mid.pdf'),
+  });
+  assert.equal(filed.status, 303, filed.text.slice(0, 300));
+  const code = filed.location.match(/ho-so\/([^?]+)\?moi=1$/)[1];
+  const id = Number(sqlValue(`SELECT id FROM dossiers WHERE code = ${q(code)}`));
+  const state = () => sql(`SELECT d.status, d.version, (SELECT COUNT(*) FROM dossier_events WHERE dossier_id = d.id),
+    (SELECT COUNT(*) FROM notifications WHERE dossier_id = d.id),
+    (SELECT COUNT(*) FROM outbox WHERE recipient = ${q(citizen.email)})
+    FROM dossiers d WHERE d.id = ${id}`)[0].join(' ');
+  const before = state();
+  const page = await ov.get(`/can-bo/ho-so/${code}`);
+  const accept = actionForm(page.text, 'accept');
+  assert.ok(accept, 'the page offers "Tiếp nhận hồ sơ"');
+
+  // A transaction of our own holds the applicant's account row.
+  const holder = spawn('mariadb', [`--defaults-file=${MYCNF}`, 'motcua'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  let answer;
+  try {
+    holder.stdin.write(`BEGIN;\nSELECT id FROM accounts WHERE id = ${Number(citizen.id)} FOR UPDATE;\nSELECT SLEEP(600);\n`);
+    await until(() => Number(sqlValue(`SELECT COUNT(*) FROM information_schema.processlist
+      WHERE info LIKE 'SELECT SLEEP(600)%'`)) === 1, { timeout: 30_000, what: 'the lock to be held' });
+    answer = ov.postForm(`/can-bo/ho-so/${code}/xu-ly`, { ...accept, note: 'trong lúc CSDL dừng' })
+      .catch((e) => e);
+    // The request waits on its notification, after its dossier and event rows.
+    await until(() => Number(sqlValue(`SELECT COUNT(*) FROM information_schema.innodb_trx
+      WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE 'INSERT INTO notifications%'`)) === 1,
+    { timeout: 60_000, what: 'the request to wait between two statements' });
+    await stopDb();
+  } finally {
+    holder.kill();
+    await startDb();
+  }
+  const a = await answer;
+  assert.ok(!(a instanceof Error), `the officer got an answer: ${a}`);
+  const rid = assertErrorPage(a, 503);
+  assert.match(readFileSync(path.join(RUNDIR, 'logs', 'office.log'), 'utf8'), new RegExp(`req=${rid} .*503`),
+    'the office log has the request id');
+  assert.equal(state(), before, 'the dossier, its history, notifications and messages are as before');
+
+  // Back: the same action goes through, once.
+  const again = await ov.get(`/can-bo/ho-so/${code}`);
+  const ok = await ov.postForm(`/can-bo/ho-so/${code}/xu-ly`, { ...actionForm(again.text, 'accept'), note: 'sau khi CSDL trở lại' });
+  assert.equal(ok.status, 303, ok.text.slice(0, 300));
+  assert.equal(sqlValue(`SELECT status FROM dossiers WHERE id = ${id}`), '2');
+  assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM dossier_events WHERE dossier_id = ${id}`)), Number(before.split(' ')[2]) + 1);
 });
