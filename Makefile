@@ -23,25 +23,23 @@ CFLAGS	+= $(PANGO_CFLAGS)
 # generator); WEB: the FastCGI programs; PDF: the papers (mc_pdf, mc_forms).
 LIBS_CORE = $(MARIADB_LIBS) -lcrypto -lutf8proc -lz -lm -lpthread
 LIBS_CS	  = -lneo_cgi -lneo_cs -lneo_utl
-LIBS_WEB  = -lfcgi $(LIBS_CS) -largon2 -lmagic -ljansson
+LIBS_WEB  = -lfcgi $(LIBS_CS) -largon2 -loath -lmagic -ljansson
 LIBS_PDF  = $(PANGO_LIBS) -lqrencode
-# Two-step verification (mc_totp): officers' and citizens' logins.
-LIBS_MFA  = -loath
 # Spreadsheets (mc_export): the office's reports only.
 LIBS_XLSX = -lxlsxwriter
 # Brotli for the generator's pre-compressed pages: only the programs that
 # link the generator (worker, sitegen, motcua, unit_view).
 BROTLI_LIBS = -lbrotlienc
 
-PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_MFA) $(LIBS_PDF) -lcurl $(LIBS_CORE)
-PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_MFA) $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
+PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(LIBS_CORE)
+PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
 PROG_LIBS_worker  = $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_sitegen = $(LIBS_CS) $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 
 # Everything, for the unit suites, the fuzz targets and the load tools.
-LDLIBS	 = $(LIBS_WEB) $(LIBS_MFA) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
+LDLIBS	 = $(LIBS_WEB) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*/*.c)
