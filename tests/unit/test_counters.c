@@ -28,6 +28,7 @@
 enum stmt {
 	STMT_AGENCY_NEW,
 	STMT_AGENCY_GET,
+	STMT_AGENCY_CLOSE,
 	STMT_PROCEDURE,
 	STMT_CLOCK,
 	STMT__MAX
@@ -38,6 +39,10 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY_NEW] = "INSERT IGNORE INTO agencies (code, kind, name, "
 	    "valid_from) VALUES (?, 'ward', ?, '2020-01-01')",
 	[STMT_AGENCY_GET] = "SELECT id FROM agencies WHERE code = ?",
+	/* Closed once the run is over: the citizens' lists of wards (the
+	 * filing page, the search filter) show only the real ones. */
+	[STMT_AGENCY_CLOSE] = "UPDATE agencies SET valid_to = "
+	    "CURDATE() - INTERVAL 1 DAY WHERE id = ?",
 	[STMT_PROCEDURE] = "SELECT code FROM procedures WHERE "
 	    "level_commune = 1 AND online = 1 AND time_hours IS NOT NULL "
 	    "ORDER BY code LIMIT 1",
@@ -230,6 +235,8 @@ main(void)
 		CHECK(!"a test ward and a commune-level procedure");
 	else
 		test_random(db, a, keep, ag, code, procedure);
+	if (ag != 0)
+		mc_db_exec(db, stmts[STMT_AGENCY_CLOSE], "i", (int)ag);
 	mc_arena_free(a);
 	mc_arena_free(keep);
 	mc_db_close(db);
