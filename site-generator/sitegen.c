@@ -29,6 +29,7 @@
 #include "mc_util.h"
 #include "mc_view.h"
 #include "sitegen.h"
+#include "league.h"
 
 #define PAGE_MAX   (32 * 1024 * 1024) /* the largest page is ~1 MB */
 #define STATE_FILE ".sitegen-state"
@@ -1040,7 +1041,11 @@ render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 	    render_one(r, lang, prefix, r->faqs, "hoi-dap/index.html",
 		"site/faqs.cs", sitegen_fill_faqs) < 0 ||
 	    render_one(r, lang, prefix, r->news, "tin-tuc/index.html",
-		"site/news_index.cs", sitegen_fill_news_index) < 0)
+		"site/news_index.cs", sitegen_fill_news_index) < 0 ||
+	    render_one(r, lang, prefix, 1, "xep-hang/index.html",
+		"site/league.cs", sitegen_fill_league) < 0 ||
+	    render_one(r, lang, prefix, 1, "xep-hang/phuong-phap.html",
+		"site/league_method.cs", sitegen_fill_league_method) < 0)
 		return -1;
 	if (render_lists(r, lang, prefix) < 0 ||
 	    render_rows(r, lang, prefix, TABLE_FAQS) < 0 ||
@@ -1433,7 +1438,7 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 	if (strcmp(r.sig, last_sig) != 0)
 		r.full = 1;
 	plan(&r);
-	if (load_rest(&r) < 0)
+	if (load_rest(&r) < 0 || sitegen_league_load(r.db, r.arena) < 0)
 		goto out_buf;
 	if (fn != NULL)
 		fn(ctx, 0, r.planned);

@@ -1,0 +1,180 @@
+/*
+ * League tables of agencies: departments, then wards and communes, ranked
+ * on the legal total (out of 18) of the dossiers returned in a rolling
+ * window, with the on-time rate raw and adjusted for each agency's mix of
+ * procedures, Wilson intervals, shared ranks, the minimum volume, and an
+ * SVG chart drawn here (the numbers stay in the table too).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_config.h"
+#include "mc_eval.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "league.h"
+#include "sitegen.h"
+
+#define CHART_MAX   30	/* agencies drawn in a chart */
+#define CHART_WIDTH 300 /* px of a full bar (18 points) */
+
+static struct {
+	int		       loaded;
+	struct mc_eval_league *l;
+	size_t		       n;
+	int		       city; /* on-time, per mille */
+	struct mc_rows	       bands;
+	char		       from[20], to[20];
+	long long	       min, days;
+} lg;
+
+int
+sitegen_league_load(struct mc_db *db, struct mc_arena *a)
+{
+	time_t now = time(NULL);
+
+	lg.days = mc_config_int("league_window_days", 365, 1, 3650);
+	lg.min = mc_config_int("league_min_dossiers", 5, 1, 100000);
+	mc_time_sql(lg.from, now - (time_t)lg.days * 86400);
+	mc_time_sql(lg.to, now + 60);
+	if (mc_eval_bands(db, a, &lg.bands) < 0 ||
+	    mc_eval_league(db, a, 1, lg.from, lg.to, lg.min, &lg.l, &lg.n,
+		&lg.city) < 0)
+		return -1;
+	lg.loaded = 1;
+	return 0;
+}
+
+/* "12.3" of tenths, "85.0" of per mille as a percentage. */
+static const char *
+dec(struct mc_arena *a, int tenths)
+{
+	return mc_arena_printf(a, "%d.%d", tenths / 10, tenths % 10);
+}
+
+/* Sets name under node p. */
+static void
+put(HDF *hdf, struct mc_arena *a, const char *p, const char *name,
+    const char *v)
+{
+	mc_view_set(hdf, mc_arena_printf(a, "%s.%s", p, name), v);
+}
+
+/* One group's lines (departments: dept 1; wards and communes: 0). */
+static void
+fill_group(HDF *hdf, enum mc_lang lang, struct mc_arena *a, int g, int dept)
+{
+	const char *p, *gp = mc_arena_printf(a, "Data.Groups.%d", g);
+	size_t	    i, k = 0, u = 0;
+	int	    band;
+
+	put(hdf, a, gp, "Key", dept ? "departments" : "wards");
+	for (i = 0; i < lg.n; i++) {
+		const struct mc_eval_league *l = &lg.l[i];
+
+		if ((l->kind != NULL && strcmp(l->kind, "department") == 0) !=
+		    dept)
+			continue;
+		if (l->kind == NULL || strcmp(l->kind, "city") == 0 ||
+		    strcmp(l->kind, "unit") == 0)
+			continue;
+		if (!l->ranked) {
+			p = mc_arena_printf(a, "%s.Unranked.%zu", gp, u++);
+			put(hdf, a, p, "Name", l->s.name);
+			put(hdf, a, p, "Dossiers",
+			    mc_arena_printf(a, "%lld", l->s.dossiers));
+			continue;
+		}
+		p = mc_arena_printf(a, "%s.Lines.%zu", gp, k);
+		put(hdf, a, p, "Rank", mc_arena_printf(a, "%d", l->rank));
+		put(hdf, a, p, "Name", l->s.name);
+		put(hdf, a, p, "Dossiers",
+		    mc_arena_printf(a, "%lld", l->s.dossiers));
+		put(hdf, a, p, "Total", dec(a, l->total));
+		band = mc_eval_band(&lg.bands, l->total);
+		if (band >= 0)
+			put(hdf, a, p, "Band",
+			    mc_rows_str(&lg.bands, (size_t)band,
+				lang == LANG_EN ? 2 : 1));
+		put(hdf, a, p, "OnTime", dec(a, l->ontime_rate));
+		put(hdf, a, p, "OtLo", dec(a, l->ot_lo));
+		put(hdf, a, p, "OtHi", dec(a, l->ot_hi));
+		put(hdf, a, p, "Adjusted", dec(a, l->adjusted));
+		put(hdf, a, p, "OtRank", mc_arena_printf(a, "%d", l->ot_rank));
+		if (l->s.ratings > 0) {
+			put(hdf, a, p, "Sat",
+			    dec(a,
+				(int)((l->s.satisfied * 1000 +
+					  l->s.ratings / 2) /
+				    l->s.ratings)));
+			put(hdf, a, p, "SatLo", dec(a, l->sat_lo));
+			put(hdf, a, p, "SatHi", dec(a, l->sat_hi));
+			put(hdf, a, p, "Ratings",
+			    mc_arena_printf(a, "%lld", l->s.ratings));
+		}
+		if (k < CHART_MAX) {
+			p = mc_arena_printf(a, "%s.Chart.%zu", gp, k);
+			put(hdf, a, p, "Name", l->s.name);
+			put(hdf, a, p, "Total", dec(a, l->total));
+			put(hdf, a, p, "Width",
+			    mc_arena_printf(a, "%d",
+				l->total * CHART_WIDTH / 180));
+			put(hdf, a, p, "Y", mc_arena_printf(a, "%zu", k * 28));
+			put(hdf, a, p, "TextY",
+			    mc_arena_printf(a, "%zu", k * 28 + 17));
+		}
+		k++;
+	}
+	put(hdf, a, gp, "ChartHeight",
+	    mc_arena_printf(a, "%zu", (k < CHART_MAX ? k : CHART_MAX) * 28));
+}
+
+/* What both pages say of the rules. */
+static void
+fill_rules(HDF *hdf, struct mc_arena *a)
+{
+	mc_view_set_int(hdf, "Data.Min", lg.min);
+	mc_view_set_int(hdf, "Data.Days", lg.days);
+	mc_view_set(hdf, "Data.From", mc_arena_printf(a, "%.10s", lg.from));
+	mc_view_set(hdf, "Data.To", mc_arena_printf(a, "%.10s", lg.to));
+	if (lg.city >= 0)
+		mc_view_set(hdf, "Data.CityOnTime", dec(a, lg.city));
+	mc_view_rows(hdf, "Data.Bands", &lg.bands);
+}
+
+void
+sitegen_fill_league(HDF *hdf, const struct sg_catalogue *cat,
+    enum mc_lang lang, struct mc_arena *a)
+{
+	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "League.Title"));
+	mc_view_set(hdf, "Page.Description",
+	    mc_view_str(hdf, "League.Description"));
+	mc_view_set(hdf, "Page.Path",
+	    lang == LANG_EN ? "/en/xep-hang/" : "/xep-hang/");
+	mc_view_set(hdf, "Page.AltHref",
+	    lang == LANG_EN ? "/xep-hang/" : "/en/xep-hang/");
+	mc_view_set(hdf, "Data.Root", lang == LANG_EN ? "/en" : "");
+	fill_rules(hdf, a);
+	if (!lg.loaded)
+		return;
+	fill_group(hdf, lang, a, 0, 1);
+	fill_group(hdf, lang, a, 1, 0);
+}
+
+void
+sitegen_fill_league_method(HDF *hdf, const struct sg_catalogue *cat,
+    enum mc_lang lang, struct mc_arena *a)
+{
+	mc_view_set(hdf, "Page.Title", mc_view_str(hdf, "League.Method"));
+	mc_view_set(hdf, "Page.Path",
+	    lang == LANG_EN ? "/en/xep-hang/phuong-phap.html" :
+			      "/xep-hang/phuong-phap.html");
+	mc_view_set(hdf, "Page.AltHref",
+	    lang == LANG_EN ? "/xep-hang/phuong-phap.html" :
+			      "/en/xep-hang/phuong-phap.html");
+	mc_view_set(hdf, "Data.Root", lang == LANG_EN ? "/en" : "");
+	fill_rules(hdf, a);
+}
