@@ -19,7 +19,8 @@
 #include "sitegen.h"
 
 #define CHART_MAX   30	/* agencies drawn in a chart */
-#define CHART_WIDTH 300 /* px of a full bar (18 points) */
+#define CHART_WIDTH 340 /* px of a full bar (18 points), of 420 */
+#define CHART_ROW   40	/* px of a line: its name above its bar */
 
 static struct {
 	int		       loaded;
@@ -27,19 +28,29 @@ static struct {
 	size_t		       n;
 	int		       city; /* on-time, per mille */
 	struct mc_rows	       bands;
-	char		       from[20], to[20];
+	char		       from[20], to[20], last[20];
 	long long	       min, days;
 } lg;
 
 int
 sitegen_league_load(struct mc_db *db, struct mc_arena *a)
 {
-	time_t now = time(NULL);
+	time_t	  now = time(NULL), end;
+	struct tm tm;
 
 	lg.days = mc_config_int("league_window_days", 365, 1, 3650);
 	lg.min = mc_config_int("league_min_dossiers", 5, 1, 100000);
-	mc_time_sql(lg.from, now - (time_t)lg.days * 86400);
-	mc_time_sql(lg.to, now + 60);
+	/*
+	 * Whole local days up to yesterday: the pages change once a day, not
+	 * at each dossier returned, and a run with nothing new writes nothing.
+	 */
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	end = mktime(&tm);
+	mc_time_sql(lg.from, end - (time_t)lg.days * 86400);
+	mc_time_sql(lg.to, end);
+	mc_time_sql(lg.last, end - 1);
 	if (mc_eval_bands(db, a, &lg.bands) < 0 ||
 	    mc_eval_league(db, a, 1, lg.from, lg.to, lg.min, &lg.l, &lg.n,
 		&lg.city) < 0)
@@ -122,14 +133,18 @@ fill_group(HDF *hdf, enum mc_lang lang, struct mc_arena *a, int g, int dept)
 			put(hdf, a, p, "Width",
 			    mc_arena_printf(a, "%d",
 				l->total * CHART_WIDTH / 180));
-			put(hdf, a, p, "Y", mc_arena_printf(a, "%zu", k * 28));
 			put(hdf, a, p, "TextY",
-			    mc_arena_printf(a, "%zu", k * 28 + 17));
+			    mc_arena_printf(a, "%zu", k * CHART_ROW + 15));
+			put(hdf, a, p, "Y",
+			    mc_arena_printf(a, "%zu", k * CHART_ROW + 20));
+			put(hdf, a, p, "ValueY",
+			    mc_arena_printf(a, "%zu", k * CHART_ROW + 32));
 		}
 		k++;
 	}
 	put(hdf, a, gp, "ChartHeight",
-	    mc_arena_printf(a, "%zu", (k < CHART_MAX ? k : CHART_MAX) * 28));
+	    mc_arena_printf(a, "%zu",
+		(k < CHART_MAX ? k : CHART_MAX) * CHART_ROW));
 }
 
 /* What both pages say of the rules. */
@@ -139,7 +154,7 @@ fill_rules(HDF *hdf, struct mc_arena *a)
 	mc_view_set_int(hdf, "Data.Min", lg.min);
 	mc_view_set_int(hdf, "Data.Days", lg.days);
 	mc_view_set(hdf, "Data.From", mc_arena_printf(a, "%.10s", lg.from));
-	mc_view_set(hdf, "Data.To", mc_arena_printf(a, "%.10s", lg.to));
+	mc_view_set(hdf, "Data.To", mc_arena_printf(a, "%.10s", lg.last));
 	if (lg.city >= 0)
 		mc_view_set(hdf, "Data.CityOnTime", dec(a, lg.city));
 	mc_view_rows(hdf, "Data.Bands", &lg.bands);

@@ -1,7 +1,7 @@
 <?cs # The league tables (site-generator/league.c): Data.Groups.N.{Key,
      ChartHeight, Lines.M.{Rank,Name,Dossiers,Total,Band,OnTime,OtLo,OtHi,
      Adjusted,OtRank,Sat,SatLo,SatHi,Ratings}, Chart.M.{Name,Total,Width,Y,
-     TextY}, Unranked.M.{Name,Dossiers}}, Data.{Min,Days,From,To,CityOnTime,
+     TextY,ValueY}, Unranked.M.{Name,Dossiers}}, Data.{Min,Days,From,To,CityOnTime,
      Root}. ?>
 <h1><?cs var:Lang.League.Title ?></h1>
 <p class="lead"><?cs var:Lang.League.Intro ?></p>
@@ -11,12 +11,12 @@
 <h2 id="league-<?cs var:g.Key ?>-h"><?cs if:g.Key == "departments" ?><?cs var:Lang.League.Departments ?><?cs else ?><?cs var:Lang.League.Wards ?><?cs /if ?></h2>
 <?cs if:subcount(g.Lines) ?>
 <figure class="league-chart">
-<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 620 <?cs var:g.ChartHeight ?>" role="img" aria-labelledby="league-<?cs var:g.Key ?>-cap">
-<?cs each:c = g.Chart ?><g><text x="0" y="<?cs var:c.TextY ?>" font-size="13" fill="#1b1b1b"><?cs var:c.Name ?></text><rect x="270" y="<?cs var:c.Y ?>" width="<?cs var:c.Width ?>" height="22" fill="#1a4480"></rect><text x="<?cs var:#c.Width + 276 ?>" y="<?cs var:c.TextY ?>" font-size="13" fill="#1b1b1b"><?cs var:c.Total ?></text></g>
+<svg xmlns="http://www.w3.org/2000/svg" width="420" height="<?cs var:g.ChartHeight ?>" viewBox="0 0 420 <?cs var:g.ChartHeight ?>" role="img" aria-labelledby="league-<?cs var:g.Key ?>-cap">
+<?cs each:c = g.Chart ?><g><text x="0" y="<?cs var:c.TextY ?>" font-size="14" fill="#1b1b1b"><?cs var:c.Name ?></text><rect x="0" y="<?cs var:c.Y ?>" width="<?cs var:c.Width ?>" height="14" fill="#1a4480"></rect><text x="<?cs var:#c.Width + 6 ?>" y="<?cs var:c.ValueY ?>" font-size="14" fill="#1b1b1b"><?cs var:c.Total ?></text></g>
 <?cs /each ?></svg>
 <figcaption id="league-<?cs var:g.Key ?>-cap" class="small muted"><?cs var:Lang.League.ChartCaption ?></figcaption>
 </figure>
-<div class="table-wrap"><table class="table table-stack league-table">
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="league-<?cs var:g.Key ?>-h"><table class="table table-stack league-table">
 <caption class="visually-hidden"><?cs if:g.Key == "departments" ?><?cs var:Lang.League.Departments ?><?cs else ?><?cs var:Lang.League.Wards ?><?cs /if ?></caption>
 <thead><tr><th scope="col" class="num"><?cs var:Lang.League.Rank ?></th><th scope="col"><?cs var:Lang.League.Agency ?></th><th scope="col" class="num"><?cs var:Lang.League.Dossiers ?></th><th scope="col" class="num"><?cs var:Lang.League.Total ?></th><th scope="col"><?cs var:Lang.League.Band ?></th><th scope="col" class="num"><?cs var:Lang.League.OnTime ?></th><th scope="col" class="num"><?cs var:Lang.League.Adjusted ?></th><th scope="col" class="num"><?cs var:Lang.League.OtRank ?></th><th scope="col" class="num"><?cs var:Lang.League.Satisfied ?></th></tr></thead>
 <tbody><?cs each:l = g.Lines ?><tr>

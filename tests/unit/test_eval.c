@@ -3,7 +3,8 @@
  * hand-worked dossiers (early, on time, late, with and without
  * supplements, inter-agency, a founded complaint), the legal mean to one
  * decimal and the total out of 18, Wilson intervals, and the answers'
- * checks (required questions, a reason for a low score). No database.
+ * checks (required questions, a reason for a low score), the league's
+ * order and shared ranks. No database.
  */
 #include <string.h>
 #include <time.h>
@@ -231,6 +232,70 @@ test_check(void)
 	CHECK_INT(mc_eval_check(&f, &r), EVAL_MISSING);
 }
 
+/* A league line: name, ranked, total, on-time interval, adjusted rate. */
+static struct mc_eval_league
+lg(const char *name, int ranked, int total, int lo, int hi, int adjusted)
+{
+	struct mc_eval_league l;
+
+	memset(&l, 0, sizeof(l));
+	l.s.name = name;
+	l.ranked = ranked;
+	l.total = total;
+	l.ot_lo = lo;
+	l.ot_hi = hi;
+	l.adjusted = adjusted;
+	return l;
+}
+
+/*
+ * The league's order and ranks: ranked lines first by total, then the
+ * adjusted on-time rate, then the name; equal totals share a rank and the
+ * next rank skips; the on-time rank is shared while an interval overlaps
+ * that of its group's first; lines under the minimum have no rank.
+ */
+static void
+test_league(void)
+{
+	struct mc_eval_league l[6];
+
+	l[0] = lg("Cao", 1, 110, 0, 390, 0);	   /* late: 0 of 6 */
+	l[1] = lg("Nhỏ", 0, 170, 342, 1000, 1000); /* 2 dossiers */
+	l[2] = lg("Dê", 1, 120, 610, 1000, 900);
+	l[3] = lg("Bê", 1, 120, 610, 1000, 900);
+	l[4] = lg("An", 1, 170, 610, 1000, 900);
+	l[5] = lg("Hà", 1, 115, 188, 812, 1000); /* hard procedures */
+	mc_eval_league_rank(l, 6);
+	CHECK_STR(l[0].s.name, "An");
+	CHECK_STR(l[1].s.name, "Bê"); /* equal totals and rates: by name */
+	CHECK_STR(l[2].s.name, "Dê");
+	CHECK_STR(l[3].s.name, "Hà");
+	CHECK_STR(l[4].s.name, "Cao");
+	CHECK_STR(l[5].s.name, "Nhỏ"); /* unranked last, whatever its total */
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 2);
+	CHECK_INT(l[2].rank, 2); /* shared */
+	CHECK_INT(l[3].rank, 4); /* the next skips */
+	CHECK_INT(l[4].rank, 5);
+	CHECK_INT(l[5].rank, 0);
+	/* On time: An, Bê, Dê and Hà overlap An's interval; Cao does not. */
+	CHECK_INT(l[0].ot_rank, 1);
+	CHECK_INT(l[1].ot_rank, 1);
+	CHECK_INT(l[2].ot_rank, 1);
+	CHECK_INT(l[3].ot_rank, 1);
+	CHECK_INT(l[4].ot_rank, 5);
+	CHECK_INT(l[5].ot_rank, 0);
+
+	/* Equal totals: the higher adjusted rate first, same rank. */
+	l[0] = lg("A", 1, 150, 500, 900, 700);
+	l[1] = lg("B", 1, 150, 100, 400, 950);
+	mc_eval_league_rank(l, 2);
+	CHECK_STR(l[0].s.name, "B");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 1);
+	CHECK_INT(l[1].ot_rank, 2); /* 500-900 does not overlap 100-400 */
+}
+
 int
 main(void)
 {
@@ -238,5 +303,6 @@ main(void)
 	test_formula();
 	test_unit();
 	test_check();
+	test_league();
 	return DONE();
 }

@@ -1,0 +1,242 @@
+// Public league tables (issue 10): six departments of the test's own, with
+// returned dossiers whose indices are known, are ranked on /xep-hang/ after
+// the site is generated: the expected order, equal totals sharing a rank,
+// the on-time rate with its Wilson interval beside the rate adjusted for
+// the mix of procedures (an agency handling a procedure most agencies finish
+// late is adjusted up), an agency under the minimum volume listed as not
+// ranked, dossiers outside the rolling window not counted, the SVG chart
+// readable without JavaScript with the same numbers in the table, the
+// methodology page in both languages and linked; axe; screenshots at 390
+// and 1280 px in tests/e2e/output/. The pages are global (other files add
+// agencies and dossiers): only this file's own rows are asserted on.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import {
+  BASE_URL, assertAxe, configValue, launchBrowser, motcua, q, sql, sqlValue, uniq, watch,
+} from './lib.mjs';
+
+const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+
+/** mc_eval_wilson: the 95 % Wilson interval of k in n, per mille. */
+function wilson(k, n) {
+  const z = 1.959964, p = k / n, d = 1 + z * z / n;
+  const c = (p + z * z / (2 * n)) / d;
+  const w = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d;
+  return [Math.max(0, Math.floor((c - w) * 1000 + 0.5)), Math.min(1000, Math.floor((c + w) * 1000 + 0.5))];
+}
+const pct = (permille) => `${Math.floor(permille / 10)}.${permille % 10}`;
+
+describe('public league tables', { concurrency: false, timeout: 400_000 }, () => {
+  const tag = uniq();
+  const min = Number(configValue('league_min_dossiers') || 5);
+  const days = Number(configValue('league_window_days') || 365);
+  // Enough dossiers to be ranked, an even number (H has half on time).
+  const n = Math.max(6, min + 1) + (Math.max(6, min + 1) % 2);
+  assert.ok(min > 2, 'the small agency (two dossiers) is under the minimum');
+  const name = (k) => `Sở Xếp Hạng ${k} ${tag}`;
+  const ids = {};
+  let browser, easy, hard;
+
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    // Two online procedures nobody has filed: their city-wide on-time
+    // rates are this file's alone.
+    [easy, hard] = sql('SELECT id FROM procedures p WHERE online = 1 AND NOT EXISTS ' +
+      '(SELECT 1 FROM dossiers d WHERE d.procedure_id = p.id) ORDER BY RAND() LIMIT 2').map((r) => r[0]);
+    assert.ok(easy && hard, 'two procedures without dossiers');
+    for (const k of ['A', 'B', 'D', 'H', 'C', 'S']) {
+      sql(`INSERT INTO agencies (code, kind, name, name_en, parent_id, valid_from) VALUES ` +
+        `(${q(`LG.${tag}.${k}`)}, 'department', ${q(name(k))}, ${q(name(k))}, 1, '2020-01-01')`);
+      ids[k] = sqlValue(`SELECT id FROM agencies WHERE code = ${q(`LG.${tag}.${k}`)}`);
+    }
+    // Decided at 10:00 three days ago, returned at noon (whole days before
+    // today: the league counts up to yesterday). Due two days later
+    // (early), an hour later (on its day) or two days before (late).
+    const day = "CURDATE() - INTERVAL 3 DAY + INTERVAL 10 HOUR";
+    const due = { early: `${day} + INTERVAL 2 DAY`, onday: `${day} + INTERVAL 1 HOUR`, late: `${day} - INTERVAL 2 DAY` };
+    const rows = [];
+    let seq = 0;
+    const add = (k, proc, online, when, back = 0) => {
+      const shift = back ? ` - INTERVAL ${back} DAY` : '';
+      rows.push(`(${q(`LG-${tag}-${seq++}`)}, ${proc}, ${ids[k]}, 'Người Xếp Hạng', '079100000000', ` +
+        `${online ? 2 : 1}, 10, '{}', ${day} - INTERVAL 9 DAY${shift}, ${day} - INTERVAL 9 DAY${shift}, ` +
+        `${due[when]}${shift}, ${day}${shift}, ${day} + INTERVAL 2 HOUR${shift}, ${online ? 2 : 1}, NOW())`);
+    };
+    for (let i = 0; i < n; i++) {
+      add('A', easy, true, 'early');            // 2+1+2+2+2 = 9, unit 2+2+2+2: 17.0
+      add('B', easy, false, 'onday');           // 1+1+2+1+1 = 6, unit 2+2+2+0: 12.0
+      add('D', easy, false, 'onday');           // the same: 12.0, B's rank
+      add('H', hard, false, i % 2 ? 'onday' : 'late'); // 0.5+1+2+1+1 + 6: 11.5
+      add('C', hard, false, 'late');            // 0+1+2+1+1 + 6: 11.0
+    }
+    add('S', easy, false, 'early');             // two in the window: not ranked
+    add('S', easy, false, 'early');
+    for (let i = 0; i < n; i++) add('S', easy, false, 'early', days + 30); // outside it
+    sql('INSERT INTO dossiers (code, procedure_id, agency_id, applicant_name, applicant_id_number, ' +
+      'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
+      `return_method, updated_at) VALUES ${rows.join(', ')}`);
+    // Regenerated as the other site tests do.
+    assert.match(await motcua('site'), /site: \d+ pages written/);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    // Gone again (closed dossiers are in no counter or summary): the next
+    // generation of the site shows what it showed before.
+    sql(`DELETE FROM dossiers WHERE code LIKE ${q(`LG-${tag}-%`)}`);
+    if (Object.keys(ids).length) sql(`DELETE FROM agencies WHERE id IN (${Object.values(ids).join(', ')})`);
+  });
+
+  async function open(p, { width = 1280, js = true, csp = false } = {}) {
+    const ctx = await browser.newContext({ viewport: { width, height: 900 }, javaScriptEnabled: js, bypassCSP: csp });
+    const page = await ctx.newPage();
+    const w = watch(page);
+    const r = await page.goto(`${BASE_URL}${p}`);
+    assert.equal(r.status(), 200, p);
+    return { ctx, page, w };
+  }
+
+  /** This file's lines of the departments' table, in page order. */
+  async function lines(page) {
+    const all = await page.locator('#league-departments table.league-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr, i) => {
+        const c = (s) => (tr.querySelector(s)?.textContent || '').replace(/\s+/g, ' ').trim();
+        return { i, name: c('th.agency'), rank: Number(c('td.rank')), dossiers: c('td.dossiers'),
+          total: c('td.total'), ontime: c('td.ontime'), adjusted: c('td.adjusted'),
+          otRank: Number(c('td.ot-rank')), sat: c('td.sat') };
+      }));
+    const mine = {};
+    for (const k of ['A', 'B', 'D', 'H', 'C', 'S']) mine[k] = all.find((l) => l.name === name(k));
+    return mine;
+  }
+
+  test('the league ranks the agencies in the expected order, shares ranks, leaves the small one unranked', async () => {
+    const { ctx, page, w } = await open('/xep-hang/', { csp: true });
+    try {
+      assert.match(await page.locator('h1').innerText(), /Bảng xếp hạng cơ quan/);
+      const L = await lines(page);
+      for (const k of ['A', 'B', 'D', 'H', 'C']) assert.ok(L[k], `${name(k)} is ranked`);
+      // The order: by total, equal totals by the adjusted rate then name.
+      assert.deepEqual(['A', 'B', 'D', 'H', 'C'].sort((x, y) => L[x].i - L[y].i), ['A', 'B', 'D', 'H', 'C']);
+      assert.deepEqual(['A', 'B', 'D', 'H', 'C'].map((k) => L[k].total), ['17.0', '12.0', '12.0', '11.5', '11.0']);
+      for (const k of ['A', 'B', 'D', 'H', 'C']) assert.equal(L[k].dossiers, String(n), `${k}: only its own dossiers`);
+      // Equal totals share a rank, the next one skips.
+      assert.ok(L.A.rank >= 1 && L.A.rank < L.B.rank, `A ${L.A.rank} before B ${L.B.rank}`);
+      assert.equal(L.D.rank, L.B.rank, 'B and D share a rank');
+      assert.ok(L.H.rank >= L.D.rank + 2, `H ${L.H.rank} after the two of rank ${L.D.rank}`);
+      assert.ok(L.C.rank > L.H.rank);
+      // On time with the Wilson interval: A n of n, H half, C none.
+      const iv = (k, kk) => { const [lo, hi] = wilson(kk, n); return `(${pct(lo)}–${pct(hi)})`; };
+      assert.equal(L.A.ontime, `100.0 % ${iv('A', n)}`);
+      assert.equal(L.H.ontime, `50.0 % ${iv('H', n / 2)}`);
+      assert.equal(L.C.ontime, `0.0 % ${iv('C', 0)}`);
+      // The on-time rank: C's interval overlaps no one's of A's group.
+      assert.ok(L.C.otRank > L.A.otRank, 'C does not share A\'s on-time rank');
+      // Adjusted for the mix: B handles only a procedure all agencies finish
+      // on time, so its adjusted rate is the city's; H handles one mostly
+      // late city-wide, and is adjusted above B though its raw rate is half.
+      const city = (await page.locator('main p', { hasText: 'Tỷ lệ đúng hạn toàn Thành phố' }).innerText())
+        .match(/Tỷ lệ đúng hạn toàn Thành phố: ([\d.]+) %/)[1];
+      assert.equal(L.B.adjusted, `${city} %`, 'B: as expected, the city-wide rate');
+      assert.ok(parseFloat(L.H.adjusted) > parseFloat(L.B.adjusted), `H adjusted ${L.H.adjusted} above B ${L.B.adjusted}`);
+      assert.ok(parseFloat(L.H.ontime) < parseFloat(L.B.ontime));
+      assert.equal(L.C.adjusted, '0.0 %');
+      assert.equal(L.B.sat, '–', 'no rating: no satisfaction rate');
+
+      // Under the minimum: listed as not ranked, with its dossiers of the
+      // window only (those returned before it are not counted).
+      assert.equal(L.S, undefined, 'S is not in the ranked table');
+      const s = page.locator('#league-departments ul.league-unranked li', { hasText: name('S') });
+      assert.equal(await s.count(), 1, 'S is listed as not ranked');
+      assert.equal((await s.locator('.dossiers').innerText()).trim(), '2');
+      assert.match(await page.locator('#league-departments h3').innerText(), /Chưa đủ số hồ sơ để xếp hạng/);
+      assert.match(await page.locator('main').innerText(), new RegExp(`Số hồ sơ tối thiểu để được xếp hạng: ${min}`));
+
+      await assertAxe(page, '/xep-hang/');
+      assert.deepEqual(w.problems(), []);
+      await page.screenshot({ path: path.join(OUT, 'league-1280.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the chart is an SVG drawn by the generator, readable without JavaScript, with the table\'s numbers', async () => {
+    const { ctx, page, w } = await open('/xep-hang/', { width: 390, js: false });
+    try {
+      const svg = page.locator('#league-departments figure.league-chart svg');
+      assert.equal(await svg.getAttribute('role'), 'img');
+      const cap = await svg.getAttribute('aria-labelledby');
+      assert.match(await page.locator(`#${cap}`).innerText(), /Tổng điểm \(trên 18\)/);
+      const box = await svg.boundingBox();
+      assert.ok(box && box.width > 300 && box.x >= 0 && box.x + box.width <= 390 && box.height > 0,
+        `the chart fits 390 px: ${JSON.stringify(box)}`);
+      // Its text is legible there: 11 px or more once scaled.
+      assert.ok(14 * box.width / 420 >= 11, `text of ${(14 * box.width / 420).toFixed(1)} px`);
+      // Each of ours: a bar as long as its total (340 px for 18) and its
+      // name and total as text, equal to the table's.
+      const L = await lines(page);
+      for (const k of ['A', 'B', 'D', 'H', 'C']) {
+        const g = svg.locator('g', { hasText: name(k) });
+        assert.equal(await g.count(), 1, `${k} in the chart`);
+        const texts = await g.locator('text').allTextContents();
+        assert.deepEqual(texts, [name(k), L[k].total]);
+        const width = Number(await g.locator('rect').getAttribute('width'));
+        assert.equal(width, Math.floor(Math.round(parseFloat(L[k].total) * 10) * 340 / 180));
+      }
+      assert.equal(await svg.locator('g', { hasText: name('S') }).count(), 0, 'the unranked one is not drawn');
+      // Drawn bars in the chart's order: A's above B's.
+      const y = async (k) => Number(await svg.locator('g', { hasText: name(k) }).locator('rect').getAttribute('y'));
+      assert.ok(await y('A') < await y('B') && await y('B') < await y('D') && await y('D') < await y('H') && await y('H') < await y('C'));
+      assert.deepEqual(w.problems(), []);
+      await page.screenshot({ path: path.join(OUT, 'league-390.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the methodology page, linked, in Vietnamese and English; the English league', async () => {
+    const { ctx, page, w } = await open('/xep-hang/', { csp: true });
+    try {
+      await Promise.all([page.waitForURL(/\/xep-hang\/phuong-phap\.html$/),
+        page.locator('main a[href="/xep-hang/phuong-phap.html"]').click()]);
+      assert.equal(await page.locator('h1').innerText(), 'Phương pháp xếp hạng');
+      const vi = await page.locator('main').innerText();
+      assert.match(vi, new RegExp(`Mức tối thiểu: ${min}`));
+      assert.match(vi, new RegExp(`${days} ngày`));
+      assert.match(vi, /Wilson/);
+      assert.match(vi, /điều chỉnh theo cơ cấu thủ tục/);
+      assert.match(vi, /Không công bố xếp hạng cá nhân cán bộ/);
+      await assertAxe(page, '/xep-hang/phuong-phap.html');
+
+      // English: the switch, then the league and back to its method page.
+      await Promise.all([page.waitForURL(/\/en\/xep-hang\/phuong-phap\.html$/), page.locator('a.lang-switch').click()]);
+      assert.equal(await page.locator('h1').innerText(), 'How the ranking is made');
+      const en = await page.locator('main').innerText();
+      assert.match(en, new RegExp(`The minimum: ${min}`));
+      assert.match(en, /Wilson interval/);
+      assert.doesNotMatch(en, /Lang\.|Phương pháp/);
+      await assertAxe(page, '/en/xep-hang/phuong-phap.html');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(OUT, 'league-method-en-390.png'), fullPage: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await Promise.all([page.waitForURL(/\/en\/xep-hang\/$/), page.locator('main a[href="/en/xep-hang/"]').click()]);
+      assert.equal(await page.locator('h1').innerText(), 'League tables of agencies');
+      const L = await lines(page);
+      assert.deepEqual(['A', 'B', 'D', 'H', 'C'].map((k) => L[k].total), ['17.0', '12.0', '12.0', '11.5', '11.0']);
+      assert.equal(L.D.rank, L.B.rank);
+      assert.match(await page.locator('#league-departments h3').innerText(), /Not enough dossiers to be ranked/);
+      assert.equal(await page.locator('main a[href="/en/xep-hang/phuong-phap.html"]').count(), 1);
+      assert.doesNotMatch(await page.locator('main').innerText(), /Lang\.|Bảng xếp hạng/);
+      await assertAxe(page, '/en/xep-hang/');
+      await page.screenshot({ path: path.join(OUT, 'league-en-1280.png'), fullPage: true });
+      assert.deepEqual(w.problems(), []);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
