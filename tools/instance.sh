@@ -198,6 +198,9 @@ common_passwords = $APP/common-passwords.txt
 # because the suites' officer fixtures have no authenticator (an enrolled
 # officer, or one an administrator reset, is still asked: totp.test.mjs).
 totp_officers = ${MOTCUA_TOTP_OFFICERS:-optional}
+# Minutes a session may stay unused before it ends (lib/domain/mc_auth;
+# 30 by default): sessions.test.mjs reads it and ages a session past it.
+session_idle_minutes = ${MOTCUA_SESSION_IDLE_MINUTES:-30}
 smtp_url = smtp://127.0.0.1:${SMTP_PORT:-2525}
 smtp_from = noreply@motcua.local
 sms_url = http://127.0.0.1:${SMS_PORT:-2526}/sms

@@ -77,8 +77,80 @@ portal_password_check(struct mc_request *r, const char *pw, int bad,
 	return 1;
 }
 
+/*
+ * A device's name for people from its User-Agent: the browser and the
+ * system ("Chrome, Linux"), or NULL when neither is known.
+ */
+static const char *
+device_of(struct mc_request *r, const char *ua)
+{
+	/* clang-format off */
+	static const char *const browsers[][2] = {
+		{ "Edg/", "Edge" }, { "OPR/", "Opera" },
+		{ "Firefox/", "Firefox" }, { "Chrome/", "Chrome" },
+		{ "Safari/", "Safari" },
+	};
+	static const char *const systems[][2] = {
+		{ "Android", "Android" }, { "iPhone", "iOS" }, { "iPad", "iOS" },
+		{ "Windows", "Windows" }, { "Mac OS X", "macOS" },
+		{ "CrOS", "ChromeOS" }, { "Linux", "Linux" },
+	};
+	/* clang-format on */
+	const char *b = NULL, *o = NULL;
+	size_t	    i;
+
+	if (ua == NULL)
+		return NULL;
+	for (i = 0; b == NULL && i < sizeof(browsers) / sizeof(*browsers); i++)
+		if (strstr(ua, browsers[i][0]) != NULL)
+			b = browsers[i][1];
+	for (i = 0; o == NULL && i < sizeof(systems) / sizeof(*systems); i++)
+		if (strstr(ua, systems[i][0]) != NULL)
+			o = systems[i][1];
+	if (b == NULL && o == NULL)
+		return NULL;
+	if (b == NULL || o == NULL)
+		return b != NULL ? b : o;
+	return mc_arena_printf(r->arena, "%s, %s", b, o);
+}
+
+/* Data.Sessions.N.{id,created,seen,device,address,current}; 0 or -1. */
+static int
+sessions_model(struct mc_request *r)
+{
+	struct mc_rows rows;
+	const char    *pfx, *dev;
+	size_t	       i;
+
+	if (mc_auth_sessions(r->db, r->arena, r->user->id, r->session_token,
+		&rows) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++) {
+		pfx = mc_arena_printf(r->arena, "Data.Sessions.%zu", i);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.id", pfx),
+		    mc_rows_str(&rows, i, SESS_ID));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.created", pfx),
+		    mc_rows_str(&rows, i, SESS_CREATED));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.seen", pfx),
+		    mc_rows_str(&rows, i, SESS_SEEN));
+		dev = device_of(r, mc_rows_str(&rows, i, SESS_AGENT));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.device", pfx), dev);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.address", pfx),
+		    mc_rows_str(&rows, i, SESS_ADDRESS));
+		if (mc_rows_int(&rows, i, SESS_CURRENT))
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.current", pfx), "1");
+	}
+	mc_view_set_int(r->hdf, "Data.SessionCount", (long long)rows.n);
+	mc_view_set_int(r->hdf, "Data.IdleMinutes", mc_auth_session_idle());
+	return 0;
+}
+
 /* The account page's model: who, and the flash of what was just done. */
-static void
+static int
 account_model(struct mc_request *r)
 {
 	mc_view_set(r->hdf, "Page.Title",
@@ -88,15 +160,24 @@ account_model(struct mc_request *r)
 	mc_view_set(r->hdf, "Data.Account.Email", r->user->email);
 	mc_view_set(r->hdf, "Data.Account.IdNumber", r->user->id_number);
 	mc_view_set(r->hdf, "Data.Account.Phone", r->user->phone);
+	return sessions_model(r);
 }
 
 static int
 page_account(struct mc_request *r)
 {
-	account_model(r);
-	if (strcmp(r->query, "ok=password") == 0) {
-		mc_view_set(r->hdf, "Page.Flash",
-		    mc_view_str(r->hdf, "Account.PasswordChanged"));
+	const char *flash = NULL;
+
+	if (account_model(r) < 0)
+		return 503;
+	if (strcmp(r->query, "ok=password") == 0)
+		flash = "Account.PasswordChanged";
+	else if (strcmp(r->query, "ok=session") == 0)
+		flash = "Sessions.Ended";
+	else if (strcmp(r->query, "ok=others") == 0)
+		flash = "Sessions.OthersEnded";
+	if (flash != NULL) {
+		mc_view_set(r->hdf, "Page.Flash", mc_view_str(r->hdf, flash));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
 	return mc_resp_page(r, "portal/account.cs");
@@ -106,7 +187,8 @@ page_account(struct mc_request *r)
 static int
 account_again(struct mc_request *r, int status)
 {
-	account_model(r);
+	if (account_model(r) < 0)
+		return 503;
 	r->status = status;
 	return mc_resp_page(r, "portal/account.cs") == 200 ? status : 500;
 }
@@ -160,6 +242,37 @@ page_password_post(struct mc_request *r)
 	if (mc_password_set(r->db, r->user->id, pw, r->session_token) < 0)
 		return 503;
 	return mc_resp_redirect(r, BASE "?ok=password");
+}
+
+/* After ending sessions (n of them, or -1): back to the list. */
+static int
+sessions_ended(struct mc_request *r, long long n, const char *ok)
+{
+	if (n < 0)
+		return 503;
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, BASE "?ok=%s", ok));
+}
+
+/* Logs out one of the user's other sessions (this one: the logout). */
+static int
+page_session_end(struct mc_request *r)
+{
+	long long id;
+
+	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
+		return 404;
+	return sessions_ended(r,
+	    mc_auth_session_end_id(r->db, r->user->id, id), "session");
+}
+
+/* Logs out every session of the account but this browser's. */
+static int
+page_sessions_end(struct mc_request *r)
+{
+	return sessions_ended(r,
+	    mc_auth_sessions_end(r->db, r->user->id, r->session_token),
+	    "others");
 }
 
 static int
@@ -293,6 +406,10 @@ page_reset_post(struct mc_request *r)
 static const struct mc_route routes[] = {
 	{ METHOD_GET, BASE, page_account, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, BASE "/mat-khau", page_password_post, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, BASE "/phien/{}/dang-xuat", page_session_end, ROUTE_LOGIN,
+	    0 },
+	{ METHOD_POST, BASE "/dang-xuat-noi-khac", page_sessions_end,
+	    ROUTE_LOGIN, 0 },
 	{ METHOD_GET, FORGOT, page_forgot, 0, 0 },
 	{ METHOD_POST, FORGOT, page_forgot_post, 0, 0 },
 	{ METHOD_GET, RESET "/{}", page_reset, 0, 0 },

@@ -13,6 +13,7 @@
 
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_util.h"
@@ -46,6 +47,12 @@ enum stmt {
 	STMT_ID_OF,
 	STMT_BY_EMAIL,
 	STMT_ADMIN_OVER,
+	STMT_SESSION_OPEN,
+	STMT_SESSION_TOUCH,
+	STMT_SESSIONS,
+	STMT_SESSION_END_ID,
+	STMT_SESSIONS_END_ALL,
+	STMT_SESSIONS_END_OTHERS,
 	STMT__MAX
 };
 
@@ -60,7 +67,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SESSION_NEW] = "INSERT INTO sessions (token_hash, account_id, "
 	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
 	[STMT_SESSION_GET] = "SELECT account_id FROM sessions "
-	    "WHERE token_hash = ? AND expires_at > ?",
+	    "WHERE token_hash = ? AND expires_at > ? "
+	    "AND COALESCE(last_seen_at, created_at) > ?",
 	[STMT_SESSION_DEL] = "DELETE FROM sessions WHERE token_hash = ?",
 	[STMT_TOKEN_GET] = "SELECT account_id FROM api_tokens "
 	    "WHERE token_hash = ? AND (expires_at IS NULL OR expires_at > ?)",
@@ -95,6 +103,23 @@ static const char *const stmts[STMT__MAX] = {
 	    "(aa.kind = 'city' OR EXISTS (SELECT 1 FROM account_roles o "
 	    "JOIN agencies ag ON ag.id = o.agency_id WHERE o.account_id = ? "
 	    "AND (ag.id = aa.id OR ag.parent_id = aa.id)))",
+	[STMT_SESSION_OPEN] = "INSERT INTO sessions (token_hash, account_id, "
+	    "created_at, expires_at, last_seen_at, user_agent, address, "
+	    "method) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_SESSION_TOUCH] = "UPDATE sessions SET last_seen_at = ? "
+	    "WHERE token_hash = ? AND (last_seen_at IS NULL "
+	    "OR last_seen_at < ?)",
+	[STMT_SESSIONS] = "SELECT id, created_at, "
+	    "COALESCE(last_seen_at, created_at) AS seen, user_agent, address, "
+	    "method, IF(token_hash = ?, 1, 0) FROM sessions "
+	    "WHERE account_id = ? AND expires_at > ? "
+	    "AND COALESCE(last_seen_at, created_at) > ? "
+	    "ORDER BY seen DESC, id DESC LIMIT 100",
+	[STMT_SESSION_END_ID] = "DELETE FROM sessions "
+	    "WHERE id = ? AND account_id = ?",
+	[STMT_SESSIONS_END_ALL] = "DELETE FROM sessions WHERE account_id = ?",
+	[STMT_SESSIONS_END_OTHERS] = "DELETE FROM sessions "
+	    "WHERE account_id = ? AND token_hash <> ?",
 };
 /* clang-format on */
 
@@ -194,9 +219,18 @@ mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
 int
 mc_auth_session_new(struct mc_db *db, long long account_id, char token[65])
 {
+	return mc_auth_session_open(db, account_id, NULL, NULL, NULL, token);
+}
+
+int
+mc_auth_session_open(struct mc_db *db, long long account_id,
+    const char *user_agent, const char *address, const char *method,
+    char token[65])
+{
 	unsigned char raw[32], h[32];
-	char	      now[20], until[20];
+	char	      now[20], until[20], ua[256];
 	time_t	      t = time(NULL);
+	size_t	      n;
 
 	if (mc_random(raw, sizeof(raw)) < 0)
 		return -1;
@@ -204,10 +238,75 @@ mc_auth_session_new(struct mc_db *db, long long account_id, char token[65])
 	token_hash(h, token);
 	mc_time_sql(now, t);
 	mc_time_sql(until, t + MC_SESSION_HOURS * 3600);
-	return mc_db_exec(db, stmts[STMT_SESSION_NEW], "biss", (char *)h,
-		   sizeof(h), account_id, now, until) < 0 ?
+	if (user_agent != NULL) {
+		/* Cut at 255 bytes, not inside a UTF-8 sequence. */
+		n = strlen(user_agent);
+		if (n > sizeof(ua) - 1)
+			n = sizeof(ua) - 1;
+		while (n > 0 && ((unsigned char)user_agent[n] & 0xc0) == 0x80)
+			n--;
+		memcpy(ua, user_agent, n);
+		ua[n] = '\0';
+		user_agent = mc_utf8_valid(ua, n) ? ua : NULL;
+	}
+	return mc_db_exec(db, stmts[STMT_SESSION_OPEN], "bissssss", (char *)h,
+		   sizeof(h), account_id, now, until, now, user_agent, address,
+		   method) < 0 ?
 	    -1 :
 	    0;
+}
+
+long
+mc_auth_session_idle(void)
+{
+	return (long)mc_config_int("session_idle_minutes",
+	    MC_SESSION_IDLE_MINUTES, 1, 1440);
+}
+
+int
+mc_auth_sessions(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char *current, struct mc_rows *out)
+{
+	unsigned char h[32];
+	char	      now[20], idle[20];
+	time_t	      t = time(NULL);
+
+	memset(h, 0, sizeof(h));
+	if (current != NULL)
+		token_hash(h, current);
+	mc_time_sql(now, t);
+	mc_time_sql(idle, t - mc_auth_session_idle() * 60);
+	if (mc_db_query(db, a, out, stmts[STMT_SESSIONS], "biss", (char *)h,
+		sizeof(h), account_id, now, idle) < 0)
+		return -1;
+	if (out->ncols != SESS__MAX) {
+		mc_err("sessions: %zu columns, want %d", out->ncols,
+		    SESS__MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_auth_session_end_id(struct mc_db *db, long long account_id, long long id)
+{
+	long long n;
+
+	n = mc_db_exec(db, stmts[STMT_SESSION_END_ID], "ii", id, account_id);
+	return n < 0 ? -1 : n > 0;
+}
+
+long long
+mc_auth_sessions_end(struct mc_db *db, long long account_id, const char *keep)
+{
+	unsigned char h[32];
+
+	if (keep == NULL)
+		return mc_db_exec(db, stmts[STMT_SESSIONS_END_ALL], "i",
+		    account_id);
+	token_hash(h, keep);
+	return mc_db_exec(db, stmts[STMT_SESSIONS_END_OTHERS], "ib",
+	    account_id, (char *)h, sizeof(h));
 }
 
 int
@@ -236,18 +335,32 @@ mc_auth_token_owner(struct mc_db *db, struct mc_arena *a, int bearer,
     const char *token, long long *account_id)
 {
 	unsigned char  h[32];
-	char	       now[20];
+	char	       now[20], idle[20], minute[20];
 	struct mc_rows rows;
+	time_t	       t = time(NULL);
 
-	mc_time_sql(now, time(NULL));
+	mc_time_sql(now, t);
 	token_hash(h, token);
-	if (mc_db_query(db, a, &rows,
-		stmts[bearer ? STMT_TOKEN_GET : STMT_SESSION_GET], "bs",
-		(char *)h, sizeof(h), now) < 0)
-		return -1;
+	if (bearer) {
+		if (mc_db_query(db, a, &rows, stmts[STMT_TOKEN_GET], "bs",
+			(char *)h, sizeof(h), now) < 0)
+			return -1;
+	} else {
+		mc_time_sql(idle, t - mc_auth_session_idle() * 60);
+		if (mc_db_query(db, a, &rows, stmts[STMT_SESSION_GET], "bss",
+			(char *)h, sizeof(h), now, idle) < 0)
+			return -1;
+	}
 	if (rows.n == 0)
 		return 0;
 	*account_id = mc_rows_int(&rows, 0, 0);
+	if (bearer)
+		return 1;
+	/* Used now: the idle clock starts again (a write a minute at most). */
+	mc_time_sql(minute, t - 60);
+	if (mc_db_exec(db, stmts[STMT_SESSION_TOUCH], "sbs", now, (char *)h,
+		sizeof(h), minute) < 0)
+		return -1;
 	return 1;
 }
 

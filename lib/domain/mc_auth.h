@@ -13,6 +13,7 @@
 
 struct mc_arena;
 struct mc_db;
+struct mc_rows;
 
 #define MC_PASSWORD_MIN	 8
 #define MC_SESSION_HOURS 12
@@ -34,6 +35,55 @@ int mc_auth_login(struct mc_db *, struct mc_arena *, const char *login,
 /* Opens a session of MC_SESSION_HOURS; writes its 64-hex token; 0 or -1. */
 int mc_auth_session_new(struct mc_db *, long long account_id, char token[65]);
 
+/*
+ * mc_auth_session_new recording where it runs, for the user's list of
+ * sessions: the browser's User-Agent (cut to 255 bytes), the address and
+ * how it began ("password", "totp", "sso", "reset"); each may be NULL.
+ */
+int mc_auth_session_open(struct mc_db *, long long account_id,
+    const char *user_agent, const char *address, const char *method,
+    char token[65]);
+
+/*
+ * Minutes a session may stay unused before it ends (the config's
+ * session_idle_minutes, default MC_SESSION_IDLE_MINUTES; 1 to 1440).
+ */
+#define MC_SESSION_IDLE_MINUTES 30
+long mc_auth_session_idle(void);
+
+/* What mc_auth_sessions lists, in its columns' order. */
+enum mc_session_col {
+	SESS_ID,      /* to end one by */
+	SESS_CREATED, /* "YYYY-MM-DD HH:MM:SS" */
+	SESS_SEEN,    /* last used, or the start */
+	SESS_AGENT,   /* the User-Agent, or NULL */
+	SESS_ADDRESS, /* or NULL */
+	SESS_METHOD,  /* or NULL */
+	SESS_CURRENT, /* "1" for the session of current_token */
+	SESS__MAX
+};
+
+/*
+ * The account's live sessions, the most recently used first, marking the
+ * one of current_token (may be NULL). 0 or -1.
+ */
+int mc_auth_sessions(struct mc_db *, struct mc_arena *, long long account_id,
+    const char *current_token, struct mc_rows *out);
+
+/*
+ * Ends one session of the account by its id: 1 ended, 0 none such (or
+ * another's), -1 on error.
+ */
+int mc_auth_session_end_id(struct mc_db *, long long account_id,
+    long long session_id);
+
+/*
+ * Ends every session of the account but the one of keep_token (NULL:
+ * every one). Returns how many ended, or -1.
+ */
+long long mc_auth_sessions_end(struct mc_db *, long long account_id,
+    const char *keep_token);
+
 /* Ends the session of a token; 0 or -1. */
 int mc_auth_session_drop(struct mc_db *, const char *token);
 
@@ -42,7 +92,9 @@ const char *mc_auth_token_shape(const char *s);
 
 /*
  * The account a live session token (bearer 0) or API token (bearer 1)
- * belongs to: 1 and *account_id, 0 unknown or expired, -1 on error.
+ * belongs to: 1 and *account_id, 0 unknown or expired, -1 on error. A
+ * session unused for mc_auth_session_idle() minutes has expired; one in
+ * use is marked used now (at most once a minute).
  */
 int mc_auth_token_owner(struct mc_db *, struct mc_arena *, int bearer,
     const char *token, long long *account_id);

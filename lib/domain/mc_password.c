@@ -28,8 +28,6 @@
 enum stmt {
 	STMT_PW_SET,
 	STMT_PW_GET,
-	STMT_SESS_OTHERS,
-	STMT_SESS_ALL,
 	STMT_RESET_ACCOUNT,
 	STMT_RESET_RECENT,
 	STMT_RESET_NEW,
@@ -44,9 +42,6 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_PW_SET] = "UPDATE accounts SET password_hash = ? WHERE id = ?",
 	[STMT_PW_GET] = "SELECT password_hash FROM accounts "
 	    "WHERE id = ? AND disabled = 0",
-	[STMT_SESS_OTHERS] = "DELETE FROM sessions "
-	    "WHERE account_id = ? AND token_hash <> ?",
-	[STMT_SESS_ALL] = "DELETE FROM sessions WHERE account_id = ?",
 	[STMT_RESET_ACCOUNT] = "SELECT id FROM accounts "
 	    "WHERE email = ? AND disabled = 0",
 	[STMT_RESET_RECENT] = "SELECT COUNT(*) FROM password_resets "
@@ -349,15 +344,7 @@ pw_set_tx(struct mc_db *db, void *arg)
 	}
 	if (mc_db_exec(db, stmts[STMT_PW_SET], "si", p->hash, p->id) < 0)
 		return -1;
-	if (p->keep == NULL)
-		return mc_db_exec(db, stmts[STMT_SESS_ALL], "i", p->id) < 0 ?
-		    -1 :
-		    0;
-	mc_sha256(h, p->keep, strlen(p->keep));
-	return mc_db_exec(db, stmts[STMT_SESS_OTHERS], "ib", p->id, (char *)h,
-		   sizeof(h)) < 0 ?
-	    -1 :
-	    0;
+	return mc_auth_sessions_end(db, p->id, p->keep) < 0 ? -1 : 0;
 }
 
 int

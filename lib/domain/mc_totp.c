@@ -13,6 +13,7 @@
 
 #include "mc_account.h"
 #include "mc_arena.h"
+#include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_log.h"
@@ -36,8 +37,6 @@ enum stmt {
 	STMT_DEL,
 	STMT_MUST_SET,
 	STMT_MUST_CLEAR,
-	STMT_SESS_ALL,
-	STMT_SESS_OTHERS,
 	STMT__MAX
 };
 
@@ -69,9 +68,6 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_MUST_SET] = "UPDATE accounts SET totp_required = 1 WHERE id = ?",
 	[STMT_MUST_CLEAR] = "UPDATE accounts SET totp_required = 0 "
 	    "WHERE id = ?",
-	[STMT_SESS_ALL] = "DELETE FROM sessions WHERE account_id = ?",
-	[STMT_SESS_OTHERS] = "DELETE FROM sessions "
-	    "WHERE account_id = ? AND token_hash <> ?",
 };
 /* clang-format on */
 
@@ -386,15 +382,7 @@ confirm_tx(struct mc_db *db, void *arg)
 			(char *)h, sizeof(h)) < 0)
 			return -1;
 	}
-	if (c->keep == NULL)
-		return mc_db_exec(db, stmts[STMT_SESS_ALL], "i", c->id) < 0 ?
-		    -1 :
-		    0;
-	mc_sha256(h, c->keep, strlen(c->keep));
-	return mc_db_exec(db, stmts[STMT_SESS_OTHERS], "ib", c->id, (char *)h,
-		   sizeof(h)) < 0 ?
-	    -1 :
-	    0;
+	return mc_auth_sessions_end(db, c->id, c->keep) < 0 ? -1 : 0;
 }
 
 int
@@ -470,7 +458,7 @@ reset_tx(struct mc_db *db, void *arg)
 	return mc_db_exec(db, stmts[STMT_DEL], "i", id) < 0 ||
 		mc_db_exec(db, stmts[STMT_CODES_DEL], "i", id) < 0 ||
 		mc_db_exec(db, stmts[STMT_MUST_SET], "i", id) < 0 ||
-		mc_db_exec(db, stmts[STMT_SESS_ALL], "i", id) < 0 ?
+		mc_auth_sessions_end(db, id, NULL) < 0 ?
 	    -1 :
 	    0;
 }

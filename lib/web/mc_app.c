@@ -563,6 +563,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.cookie = FCGX_GetParam("HTTP_COOKIE", env);
 	r.authorization = FCGX_GetParam("HTTP_AUTHORIZATION", env);
 	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", env);
+	r.user_agent = FCGX_GetParam("HTTP_USER_AGENT", env);
 	r.https = FCGX_GetParam("HTTPS", env);
 	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)

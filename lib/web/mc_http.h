@@ -70,7 +70,8 @@ struct mc_request {
 	const char    *cookie;
 	const char    *authorization;
 	const char    *remote_addr;
-	const char    *https; /* "on" over TLS, else NULL */
+	const char    *user_agent; /* or NULL */
+	const char    *https;	   /* "on" over TLS, else NULL */
 	size_t	       content_length;
 	const char    *body; /* raw body (JSON and form posts) */
 	size_t	       body_len;

@@ -62,7 +62,8 @@ mc_auth_session_start(struct mc_request *r, long long account_id)
 	if (r->session_token != NULL &&
 	    mc_auth_session_drop(r->db, r->session_token) < 0)
 		return -1;
-	if (mc_auth_session_new(r->db, account_id, token) < 0)
+	if (mc_auth_session_open(r->db, account_id, r->user_agent,
+		r->remote_addr, NULL, token) < 0)
 		return -1;
 	r->session_token = mc_arena_strdup(r->arena, token);
 	mc_resp_cookie(r, MC_SESSION_COOKIE, token, MC_SESSION_HOURS * 3600L);

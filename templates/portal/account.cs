@@ -23,6 +23,17 @@
 <button type="submit" class="btn"><?cs var:Lang.Account.ChangeSubmit ?></button>
 </form>
 </section>
+<section id="sessions" aria-labelledby="sessions-title">
+<h2 id="sessions-title"><?cs var:Lang.Sessions.Title ?></h2>
+<p><?cs var:Lang.Sessions.Intro ?> <?cs var:Lang.Sessions.Idle ?> <span id="idle-minutes"><?cs var:Data.IdleMinutes ?></span> <?cs var:Lang.Login.Minutes ?>.</p>
+<ul class="session-list" id="session-list"><?cs each:s = Data.Sessions ?>
+<li class="session<?cs if:s.current ?> session-current<?cs /if ?>" id="session-<?cs var:s.id ?>">
+<strong class="session-device"><?cs if:s.device ?><?cs var:s.device ?><?cs else ?><?cs var:Lang.Sessions.UnknownDevice ?><?cs /if ?></strong><?cs if:s.current ?> <span class="badge"><?cs var:Lang.Sessions.ThisDevice ?></span><?cs /if ?>
+<span class="session-facts"><?cs if:s.address ?><?cs var:Lang.Sessions.Address ?> <?cs var:s.address ?> · <?cs /if ?><?cs var:Lang.Sessions.Since ?> <?cs var:fmt_datetime(s.created) ?> · <?cs var:Lang.Sessions.Seen ?> <span class="session-seen"><?cs var:fmt_datetime(s.seen) ?></span></span>
+<?cs if:!s.current ?><form method="post" action="/dich-vu/tai-khoan/phien/<?cs var:s.id ?>/dang-xuat" class="session-end"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-small btn-secondary"><?cs var:Lang.Sessions.End ?></button></form><?cs /if ?>
+</li><?cs /each ?></ul>
+<?cs if:Data.SessionCount > 1 ?><form method="post" action="/dich-vu/tai-khoan/dang-xuat-noi-khac" id="sessions-end-all"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-secondary"><?cs var:Lang.Sessions.EndAll ?></button></form><?cs /if ?>
+</section>
 <section id="mfa" aria-labelledby="mfa-title">
 <h2 id="mfa-title"><?cs var:Lang.Mfa.Title ?></h2>
 <p><?cs var:Lang.Mfa.AccountIntro ?></p>

@@ -16,6 +16,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_password.h"
+#include "mc_util.h"
 
 static enum mc_pw_verdict
 judge(struct mc_arena *a, const char *pw, const char *const *own, size_t n)
@@ -71,6 +72,100 @@ live(struct mc_db *db, struct mc_arena *a, const char *token)
 	long long id;
 
 	return mc_auth_token_owner(db, a, 0, token, &id) == 1;
+}
+
+/* Sets back when a session was last used by some minutes. */
+static void
+idle_for(struct mc_db *db, const char *token, long minutes)
+{
+	unsigned char h[32];
+	char	      at[20];
+
+	mc_sha256(h, token, strlen(token));
+	mc_time_sql(at, time(NULL) - minutes * 60);
+	CHECK(mc_db_exec(db,
+		  "UPDATE sessions SET last_seen_at = ?, created_at = ? "
+		  "WHERE token_hash = ?",
+		  "ssb", at, at, (char *)h, sizeof(h)) == 1);
+}
+
+/*
+ * The list of an account's sessions (the current one marked, where from),
+ * ending one of them (never another account's), every other one, and the
+ * idle timeout of the config's session_idle_minutes.
+ */
+static void
+test_sessions(struct mc_db *db, struct mc_arena *a)
+{
+	char	       s1[65], s2[65], s3[65], x[65];
+	const char    *email = mc_arena_printf(a, "sess-%d-%ld@test.motcua.vn",
+	       (int)getpid(), (long)time(NULL));
+	struct mc_rows rows;
+	long long      id, other, sid;
+	size_t	       i, cur = 0;
+
+	id = mc_auth_account_create(db, email, NULL, "Người Nhiều Phiên", NULL,
+	    "mật khẩu phiên đăng nhập");
+	other = mc_auth_account_create(db, mc_arena_printf(a, "x-%s", email),
+	    NULL, "Người Khác", NULL, "mật khẩu người khác");
+	CHECK(id > 0 && other > 0);
+	CHECK(mc_auth_session_open(db, id,
+		  "Mozilla/5.0 (X11; Linux x86_64) "
+		  "Chrome/120.0 Safari/537.36",
+		  "192.0.2.7", "password", s1) == 0);
+	CHECK(mc_auth_session_open(db, id, NULL, NULL, NULL, s2) == 0);
+	CHECK(mc_auth_session_open(db, id, NULL, NULL, NULL, s3) == 0);
+	CHECK(mc_auth_session_new(db, other, x) == 0);
+
+	CHECK_INT(mc_auth_sessions(db, a, id, s1, &rows), 0);
+	CHECK_INT(rows.n, 3);
+	for (i = 0; i < rows.n; i++)
+		if (mc_rows_int(&rows, i, SESS_CURRENT)) {
+			cur++;
+			CHECK_STR(mc_rows_str(&rows, i, SESS_ADDRESS),
+			    "192.0.2.7");
+			CHECK(strstr(mc_rows_str(&rows, i, SESS_AGENT),
+				  "Chrome/") != NULL);
+		}
+	CHECK_INT(cur, 1);
+
+	/* Another account's session cannot be ended by its id. */
+	CHECK_INT(mc_auth_sessions(db, a, other, NULL, &rows), 0);
+	CHECK_INT(rows.n, 1);
+	sid = mc_rows_int(&rows, 0, SESS_ID);
+	CHECK_INT(mc_auth_session_end_id(db, id, sid), 0);
+	CHECK(live(db, a, x));
+
+	/* Idle longer than the limit: over, and no longer listed. */
+	CHECK_INT(mc_config_set("session_idle_minutes", "10"), 0);
+	CHECK_INT(mc_auth_session_idle(), 10);
+	idle_for(db, s3, 9);
+	CHECK(live(db, a, s3)); /* and this use starts its clock again */
+	idle_for(db, s3, 11);
+	CHECK(!live(db, a, s3));
+	CHECK_INT(mc_auth_sessions(db, a, id, s1, &rows), 0);
+	CHECK_INT(rows.n, 2);
+	CHECK_INT(mc_config_set("session_idle_minutes", "0"), 0);
+	CHECK_INT(mc_auth_session_idle(), MC_SESSION_IDLE_MINUTES);
+	idle_for(db, s3, 12);
+	CHECK(live(db, a, s3)); /* the default: 30 minutes */
+
+	/* One by its id; then every other; this one stays. */
+	CHECK_INT(mc_auth_sessions(db, a, id, s1, &rows), 0);
+	for (i = 0; i < rows.n; i++)
+		if (!mc_rows_int(&rows, i, SESS_CURRENT))
+			break;
+	CHECK(i < rows.n);
+	sid = mc_rows_int(&rows, i, SESS_ID);
+	CHECK_INT(mc_auth_session_end_id(db, id, sid), 1);
+	CHECK_INT(mc_auth_session_end_id(db, id, sid), 0);
+	CHECK_INT(mc_auth_sessions_end(db, id, s1), 1);
+	CHECK(live(db, a, s1));
+	CHECK(!live(db, a, s2) && !live(db, a, s3));
+	CHECK(live(db, a, x));
+	CHECK_INT(mc_auth_sessions_end(db, id, NULL), 1);
+	CHECK(!live(db, a, s1));
+	CHECK_INT(mc_auth_sessions_end(db, other, NULL), 1);
 }
 
 static void
@@ -142,6 +237,7 @@ main(void)
 			CHECK(!"database reachable");
 		} else {
 			test_db(db, a);
+			test_sessions(db, a);
 			mc_db_close(db);
 		}
 	}
