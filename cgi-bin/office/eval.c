@@ -3,7 +3,8 @@
  * kiosk or a counter tablet of their agency and gets its one-time pairing
  * code, sees the agency's devices and revokes one; an officer takes the
  * counter of a tablet and invites the applicant just served to rate, and
- * keeps the card the tablet shows (title, photo).
+ * keeps the card the tablet shows (title, photo); a unit's leader or admin
+ * enters its self-scores of a quarter and the agency above appraises them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_eval.h"
+#include "mc_eval_self.h"
 #include "mc_files.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -23,6 +25,7 @@
 
 #define DEVICES	     "/can-bo/danh-gia/thiet-bi"
 #define COUNTER	     "/can-bo/danh-gia/quay"
+#define SELF	     "/can-bo/danh-gia/tu-cham"
 #define MAX_AGENCIES 32
 #define ROLES_MANAGE (ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
 
@@ -39,7 +42,11 @@ enum field {
 	FIELD_BY,
 	FIELD_FROM,
 	FIELD_TO,
-	FIELD__MAX
+	FIELD_QUARTER,
+	FIELD_OK,
+	FIELD_S1,			   /* the unit's own scores: s1..s9 */
+	FIELD_A1 = FIELD_S1 + EVAL_SELF_N, /* appraised: a1..a9 */
+	FIELD__MAX = FIELD_A1 + EVAL_SELF_N
 };
 
 static int valid_kind(const struct mc_param *);
@@ -58,10 +65,24 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_BY] = { "theo", valid_code, 10, 0 },
 	[FIELD_FROM] = { "tu", valid_code, 10, 0 },
 	[FIELD_TO] = { "den", valid_code, 10, 0 },
+	[FIELD_QUARTER] = { "ky", valid_code, 6, 0 },
+	[FIELD_OK] = { "ok", valid_uint, 1, 0 },
+#define SCORE_FIELD(f, name) [f] = { name, valid_line, 8, 0 }
+	SCORE_FIELD(FIELD_S1, "s1"), SCORE_FIELD(FIELD_S1 + 1, "s2"),
+	SCORE_FIELD(FIELD_S1 + 2, "s3"), SCORE_FIELD(FIELD_S1 + 3, "s4"),
+	SCORE_FIELD(FIELD_S1 + 4, "s5"), SCORE_FIELD(FIELD_S1 + 5, "s6"),
+	SCORE_FIELD(FIELD_S1 + 6, "s7"), SCORE_FIELD(FIELD_S1 + 7, "s8"),
+	SCORE_FIELD(FIELD_S1 + 8, "s9"),
+	SCORE_FIELD(FIELD_A1, "a1"), SCORE_FIELD(FIELD_A1 + 1, "a2"),
+	SCORE_FIELD(FIELD_A1 + 2, "a3"), SCORE_FIELD(FIELD_A1 + 3, "a4"),
+	SCORE_FIELD(FIELD_A1 + 4, "a5"), SCORE_FIELD(FIELD_A1 + 5, "a6"),
+	SCORE_FIELD(FIELD_A1 + 6, "a7"), SCORE_FIELD(FIELD_A1 + 7, "a8"),
+	SCORE_FIELD(FIELD_A1 + 8, "a9"),
+#undef SCORE_FIELD
 };
 /* clang-format on */
 
-enum stmt { STMT_AGENCY, STMT_OFFICERS, STMT__MAX };
+enum stmt { STMT_AGENCY, STMT_OFFICERS, STMT_PARENT, STMT_UNDER, STMT__MAX };
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -70,6 +91,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
 	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
 	    "'leader') AND a.disabled = 0 ORDER BY a.full_name LIMIT 500",
+	[STMT_PARENT] = "SELECT parent_id, name FROM agencies WHERE id = ?",
+	/* The agencies a leader or admin of id appraises. */
+	[STMT_UNDER] = "SELECT id, name FROM agencies WHERE parent_id = ? "
+	    "AND (valid_to IS NULL OR valid_to >= CURDATE()) "
+	    "ORDER BY kind, name LIMIT 500",
 };
 /* clang-format on */
 
@@ -552,6 +578,241 @@ page_scores(struct mc_request *r)
 	return mc_resp_page(r, "office/eval_scores.cs");
 }
 
+/* ------------------------------------------------------- self-scores */
+
+/* "2026-4": the year and quarter; 0, or -1 when it is not one. */
+static int
+parse_quarter(const char *s, int *year, int *quarter)
+{
+	char	  y[5];
+	long long v, q;
+
+	if (s == NULL || strlen(s) != 6 || s[4] != '-')
+		return -1;
+	memcpy(y, s, 4);
+	y[4] = '\0';
+	if (mc_parse_ll(y, 2000, 2100, &v) < 0 ||
+	    mc_parse_ll(s + 5, 1, 4, &q) < 0)
+		return -1;
+	*year = (int)v;
+	*quarter = (int)q;
+	return 0;
+}
+
+/*
+ * The agency the self-score page is about (?agency=, else the reader's
+ * first): 1 one of theirs (they enter its own scores), 2 one directly under
+ * one of theirs (they appraise), 0 neither, -1 error. Lists theirs and
+ * those under them as Data.Choices.N.{id,name}.
+ */
+static int
+self_agency(struct mc_request *r, unsigned int *agency)
+{
+	unsigned int   ids[MAX_AGENCIES];
+	struct mc_rows rows;
+	long long      want = 0;
+	size_t	       n, i, j, k = 0;
+	int	       rc = 0;
+
+	n = mc_dossier_agencies(r->user, ROLES_MANAGE, ids, MAX_AGENCIES);
+	if (n == 0)
+		return 0;
+	if (mc_req_field(r, FIELD_AGENCY) != NULL &&
+	    mc_parse_ll(mc_req_field(r, FIELD_AGENCY), 1, 1LL << 32, &want) <
+		0)
+		return 0;
+	*agency = want != 0 ? (unsigned int)want : ids[0];
+	for (i = 0; i < n; i++) {
+		if (ids[i] == *agency)
+			rc = 1;
+		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_PARENT],
+			"i", (long long)ids[i]) < 0)
+			return -1;
+		set(r, mc_arena_printf(r->arena, "Data.Choices.%zu", k), "id",
+		    mc_arena_printf(r->arena, "%u", ids[i]));
+		set(r, mc_arena_printf(r->arena, "Data.Choices.%zu", k++),
+		    "name", rows.n ? mc_rows_str(&rows, 0, 1) : "");
+		if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_UNDER], "i",
+			(long long)ids[i]) < 0)
+			return -1;
+		for (j = 0; j < rows.n; j++, k++) {
+			if (mc_rows_int(&rows, j, 0) == *agency && rc == 0)
+				rc = 2;
+			set(r,
+			    mc_arena_printf(r->arena, "Data.Choices.%zu", k),
+			    "id", mc_rows_str(&rows, j, 0));
+			set(r,
+			    mc_arena_printf(r->arena, "Data.Choices.%zu", k),
+			    "name", mc_rows_str(&rows, j, 1));
+		}
+	}
+	if (rc == 0)
+		return 0;
+	if (mc_db_query(r->db, r->arena, &rows, stmts[STMT_PARENT], "i",
+		(long long)*agency) < 0)
+		return -1;
+	mc_view_set_int(r->hdf, "Data.AgencyId", *agency);
+	mc_view_set(r->hdf, "Data.AgencyName",
+	    rows.n ? mc_rows_str(&rows, 0, 1) : "");
+	mc_view_set(r->hdf, "Data.Mode", rc == 1 ? "own" : "appraise");
+	return rc;
+}
+
+/*
+ * The self-score page of an agency's quarter with status: the nine
+ * indices computed from the data, the unit's own and the appraised scores
+ * (typed values kept after an error), their totals.
+ */
+static int
+self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
+    int status)
+{
+	struct mc_eval_self   sc;
+	struct mc_eval_query  q;
+	struct mc_eval_score *s;
+	struct mc_rows	      bands;
+	char		      f[48], t[48];
+	size_t		      n, i;
+	int		      k, y, qq, found = 0;
+	time_t		      now = time(NULL);
+	struct tm	      tm;
+
+	if (mc_eval_self_load(r->db, r->arena, agency, year, quarter, &sc) < 0)
+		return 503;
+	memset(&q, 0, sizeof(q));
+	q.agency_id = agency;
+	q.by = EVAL_BY_AGENCY;
+	snprintf(f, sizeof(f), "%04d-%02d-01 00:00:00", year,
+	    (quarter - 1) * 3 + 1);
+	snprintf(t, sizeof(t), "%04d-%02d-01 00:00:00",
+	    quarter == 4 ? year + 1 : year,
+	    quarter == 4 ? 1 : quarter * 3 + 1);
+	q.from = f;
+	q.to = t;
+	if (mc_eval_bands(r->db, r->arena, &bands) < 0 ||
+	    mc_eval_scores(r->db, r->arena, &q, &s, &n) < 0)
+		return 503;
+	for (i = 0; i < n; i++)
+		if (s[i].key == agency)
+			score_lines(r, "Data.Computed", &s[i], 1, &bands);
+	for (k = 0; k < EVAL_SELF_N; k++) {
+		const char *p = mc_arena_printf(r->arena, "Data.Rows.%d", k);
+
+		set(r, p, "n", mc_arena_printf(r->arena, "%d", k + 1));
+		set(r, p, "own", tenths(r->arena, sc.own[k]));
+		set(r, p, "appraised", tenths(r->arena, sc.appraised[k]));
+	}
+	set(r, "Data", "OwnTotal",
+	    tenths(r->arena, mc_eval_self_total(sc.own)));
+	set(r, "Data", "AppraisedTotal",
+	    tenths(r->arena, mc_eval_self_total(sc.appraised)));
+	if (sc.own_at != NULL)
+		mc_view_set(r->hdf, "Data.OwnAt", sc.own_at);
+	if (sc.appraised_at != NULL)
+		mc_view_set(r->hdf, "Data.AppraisedAt", sc.appraised_at);
+	mc_view_set(r->hdf, "Data.Quarter",
+	    mc_arena_printf(r->arena, "%d-%d", year, quarter));
+	/* The quarters to choose from: this one and the eleven before. */
+	localtime_r(&now, &tm);
+	y = tm.tm_year + 1900;
+	qq = tm.tm_mon / 3 + 1;
+	for (k = 0; k < 12; k++) {
+		set(r, mc_arena_printf(r->arena, "Data.Quarters.%d", k), "v",
+		    mc_arena_printf(r->arena, "%d-%d", y, qq));
+		found |= y == year && qq == quarter;
+		if (--qq == 0) {
+			qq = 4;
+			y--;
+		}
+	}
+	if (!found) /* another one asked for: offered too */
+		set(r, "Data.Quarters.12", "v",
+		    mc_arena_printf(r->arena, "%d-%d", year, quarter));
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Eval.Self.Title"));
+	r->status = status;
+	if (mc_resp_page(r, "office/eval_self.cs") != 200)
+		return 500;
+	return status;
+}
+
+/* GET /can-bo/danh-gia/tu-cham: an agency's self-scores of a quarter. */
+static int
+page_self(struct mc_request *r)
+{
+	unsigned int agency;
+	int	     rc, year, quarter;
+	time_t	     now = time(NULL);
+	struct tm    tm;
+
+	localtime_r(&now, &tm);
+	year = tm.tm_year + 1900;
+	quarter = tm.tm_mon / 3 + 1;
+	if (mc_req_field(r, FIELD_QUARTER) != NULL &&
+	    parse_quarter(mc_req_field(r, FIELD_QUARTER), &year, &quarter) < 0)
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Eval.Self.BadQuarter"));
+	if ((rc = self_agency(r, &agency)) < 0)
+		return 503;
+	if (rc == 0)
+		return 403;
+	if (mc_req_field(r, FIELD_OK) != NULL)
+		mc_view_set(r->hdf, "Data.Saved", "1");
+	return self_page(r, agency, year, quarter, 200);
+}
+
+/*
+ * POST /can-bo/danh-gia/tu-cham: the unit's own nine scores (s1..s9) by
+ * its leader or admin, or the appraised ones (a1..a9) by the agency above;
+ * each 0 to 2 with one decimal, all nine, else 422 with the values kept.
+ */
+static int
+page_self_save(struct mc_request *r)
+{
+	unsigned int agency;
+	int	     rc, year, quarter, k, bad = 0, t[EVAL_SELF_N];
+	int	     base;
+
+	if (parse_quarter(mc_req_field(r, FIELD_QUARTER), &year, &quarter) < 0)
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Eval.Self.BadQuarter"));
+	if ((rc = self_agency(r, &agency)) < 0)
+		return 503;
+	if (rc == 0)
+		return 403;
+	base = rc == 1 ? FIELD_S1 : FIELD_A1;
+	for (k = 0; k < EVAL_SELF_N; k++) {
+		t[k] = mc_eval_self_parse(mc_req_field(r, base + k));
+		if (t[k] < 0) {
+			bad = 1;
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.Errors.%d", k + 1),
+			    "1");
+		}
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.v.%d", k + 1),
+		    mc_req_field(r, base + k));
+	}
+	if (bad) {
+		mc_view_set(r->hdf, "Form.Invalid", "1");
+		return self_page(r, agency, year, quarter, 422);
+	}
+	rc = mc_eval_self_save(r->db, r->arena, agency, year, quarter,
+	    rc == 1 ? EVAL_SELF_OWN : EVAL_SELF_APPRAISED, t, r->user->id,
+	    time(NULL));
+	if (rc < 0)
+		return 503;
+	if (rc == EVAL_SELF_LOCKED || rc == EVAL_SELF_NO_SELF) {
+		mc_view_set(r->hdf, "Form.Refused",
+		    rc == EVAL_SELF_LOCKED ? "locked" : "noself");
+		return self_page(r, agency, year, quarter, 409);
+	}
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, SELF "?agency=%u&ky=%d-%d&ok=1", agency,
+		year, quarter));
+}
+
 #define MANAGE	ROUTE_LOGIN, ROLES_MANAGE
 #define OFFICER ROUTE_LOGIN, ROLES_OFFICER
 
@@ -564,6 +825,8 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, COUNTER "/{}/moi", page_invite, OFFICER },
 	{ METHOD_POST, "/can-bo/danh-gia/the", page_card, OFFICER },
 	{ METHOD_GET, SCORES, page_scores, OFFICER },
+	{ METHOD_GET, SELF, page_self, MANAGE },
+	{ METHOD_POST, SELF, page_self_save, MANAGE },
 };
 /* clang-format on */
 

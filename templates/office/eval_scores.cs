@@ -4,7 +4,7 @@
      sat,sat_lo,sat_hi}; Data.Steps.N.{name,steps,early,ontime,late};
      Data.Peers.N.{band,count} (an officer's peers); Data.Bands.N.{min_total,
      name,name_en}. ?>
-<p class="eyebrow"><a href="/can-bo/"><?cs var:Lang.Inbox.Title ?></a> · <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a></p>
+<p class="eyebrow"><a href="/can-bo/"><?cs var:Lang.Inbox.Title ?></a> · <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a><?cs if:Data.Leader ?> · <a href="/can-bo/danh-gia/tu-cham"><?cs var:Lang.Eval.Self.Title ?></a><?cs /if ?></p>
 <h1><?cs var:Lang.Eval.Scores.Title ?></h1>
 <p class="lead"><?cs if:Data.Leader ?><?cs var:Lang.Eval.Scores.IntroLeader ?><?cs else ?><?cs var:Lang.Eval.Scores.IntroOfficer ?><?cs /if ?></p>
 <form method="get" action="/can-bo/danh-gia/diem" class="filters card" id="scores-filter">

@@ -11,6 +11,7 @@
 
 #include "harness.h"
 #include "mc_eval.h"
+#include "mc_eval_self.h"
 
 /* 2026-12-07 10:00 in Ho Chi Minh City (UTC+7), plus days and hours. */
 static time_t
@@ -296,6 +297,31 @@ test_league(void)
 	CHECK_INT(l[1].ot_rank, 2); /* 500-900 does not overlap 100-400 */
 }
 
+/* Self-scores as typed, and their total. */
+static void
+test_self(void)
+{
+	int t[EVAL_SELF_N] = { 20, 15, 20, 10, 20, 20, 15, 20, 0 };
+
+	CHECK_INT(mc_eval_self_parse("2"), 20);
+	CHECK_INT(mc_eval_self_parse("1.5"), 15);
+	CHECK_INT(mc_eval_self_parse("1,5"), 15);
+	CHECK_INT(mc_eval_self_parse(" 0.0 "), 0);
+	CHECK_INT(mc_eval_self_parse("2.0"), 20);
+	CHECK_INT(mc_eval_self_parse("2.1"), -1);
+	CHECK_INT(mc_eval_self_parse("2,5"), -1);
+	CHECK_INT(mc_eval_self_parse("3"), -1);
+	CHECK_INT(mc_eval_self_parse("-1"), -1);
+	CHECK_INT(mc_eval_self_parse("1.25"), -1);
+	CHECK_INT(mc_eval_self_parse("1."), -1);
+	CHECK_INT(mc_eval_self_parse(""), -1);
+	CHECK_INT(mc_eval_self_parse("abc"), -1);
+	CHECK_INT(mc_eval_self_parse(NULL), -1);
+	CHECK_INT(mc_eval_self_total(t), 140);
+	t[8] = -1;
+	CHECK_INT(mc_eval_self_total(t), -1);
+}
+
 int
 main(void)
 {
@@ -304,5 +330,6 @@ main(void)
 	test_unit();
 	test_check();
 	test_league();
+	test_self();
 	return DONE();
 }
