@@ -61,7 +61,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .SECONDARY:
 
-.PHONY: all run stop cluster cluster-stop status test asan fuzz fuzz-build bench lint format layers links clean deps
+.PHONY: all run stop cluster cluster-stop chaos status test asan fuzz fuzz-build bench lint format layers links clean deps
 
 all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN)
 
@@ -167,6 +167,11 @@ cluster: deps all
 
 cluster-stop:
 	@tools/cluster.sh stop
+
+# Faults under load on a throwaway cluster (long run; make test has the
+# short one: tests/shell/cluster_chaos.sh). PORT as for make cluster.
+chaos: deps all
+	@PORT=$${PORT:-8184} tools/chaos.sh
 
 status:
 	@tools/instance.sh status

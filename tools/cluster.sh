@@ -11,10 +11,12 @@
 #            sharing one attachment store (CDIR/files)
 #   db1..db3 three mariadbd with wsrep (galera-4), gcomm:// over 127.0.0.1
 #
-# Everything under CDIR=/tmp/motcua-cluster-$PORT. Ports: B = 30000 +
-# (PORT % 1000) * 20 (PORT=8184: 33680..33695): B HAProxy's MariaDB, B+1..3
-# the nodes' MariaDB, B+4..6 gcomm, B+7..9 IST, B+10..12 SST (rsync),
-# B+13/14 the web nodes' Apache, B+15 HAProxy's statistics page.
+# Everything under CDIR=/tmp/motcua-cluster-$PORT. Ports, all below the
+# kernel's ephemeral range (an outgoing connection may hold a port above
+# 32768 and then a node cannot listen there), with k = PORT % 25:
+# 3300+4k HAProxy's MariaDB and 3300+4k+N node N's; 4500+4k+N gcomm,
+# 4600+4k+N IST, 4700+4k+N state transfers; 5300+4k+1/2 the web nodes'
+# Apache, 5300+4k HAProxy's statistics page (PORT=8184: 3336..3339, ...).
 # $TOP/motcua.conf is linked to web1's configuration, so bin/motcua in this
 # checkout acts on the cluster (through HAProxy).
 #
@@ -31,19 +33,21 @@ TOP=$(cd "$TOP" && pwd -P)
 PORT=${PORT:-8080}
 [[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || { echo "cluster: bad PORT '$PORT'" >&2; exit 2; }
 CDIR=${CDIR:-/tmp/motcua-cluster-$PORT}
-B=$(( 30000 + (PORT % 1000) * 20 ))
-DB_FRONT=$B
-WEB1_PORT=$(( B + 13 )); WEB2_PORT=$(( B + 14 )); STATS_PORT=$(( B + 15 ))
+K=$(( (PORT % 25) * 4 ))
+DB_FRONT=$(( 3300 + K ))
+WEB1_PORT=$(( 5301 + K )); WEB2_PORT=$(( 5302 + K )); STATS_PORT=$(( 5300 + K ))
 NODES="1 2 3"
 HADIR=$CDIR/haproxy
 
 die()  { echo "cluster: error: $*" >&2; exit 1; }
 say()  { echo "cluster: $*"; }
 
-db_port()    { echo $(( B + $1 )); }
-gcomm_port() { echo $(( B + 3 + $1 )); }
-ist_port()   { echo $(( B + 6 + $1 )); }
-sst_port()   { echo $(( B + 9 + $1 )); }
+db_port()    { echo $(( 3300 + K + $1 )); }
+gcomm_port() { echo $(( 4500 + K + $1 )); }
+ist_port()   { echo $(( 4600 + K + $1 )); }
+sst_port()   { echo $(( 4700 + K + $1 )); }
+# all_ports: every port of this cluster (the tests check they are free)
+all_ports()  { local i; echo "$PORT"; for i in 0 1 2 3; do echo $(( 3300 + K + i )) $(( 4500 + K + i )) $(( 4600 + K + i )) $(( 4700 + K + i )) $(( 5300 + K + i )); done; }
 ndir()       { echo "$CDIR/db$1"; }
 
 alive() { [[ $1 =~ ^[0-9]+$ && -r /proc/$1/stat ]] && ! grep -q ') [ZX] ' "/proc/$1/stat" 2>/dev/null; }
@@ -208,6 +212,7 @@ web() { # web N start|stop|status
         MOTCUA_DB_HOST=127.0.0.1 MOTCUA_DB_PORT=$DB_FRONT \
         MOTCUA_DB_PASSWORD=$DB_PASSWORD MOTCUA_SECRET=$SECRET \
         MOTCUA_FILES_DIR=$CDIR/files MOTCUA_BASE_URL=http://127.0.0.1:$PORT \
+        MOTCUA_DB_NODE_CNF=$(ndir 2)/my.cnf \
         "$TOP/tools/instance.sh" "$2"
 }
 
@@ -224,6 +229,7 @@ start_webs() {
 
 # ------------------------------------------------------------ commands
 link_config() {
+    [[ ${MOTCUA_NO_LINK:-0} == 1 ]] && return 0
     if [[ -L $TOP/motcua.conf || ! -e $TOP/motcua.conf ]]; then
         ln -sfn "$CDIR/web1/motcua.conf" "$TOP/motcua.conf"
     fi
@@ -252,8 +258,28 @@ start_nodes_and_front() {
     start_haproxy
 }
 
+# A new cluster: db1 founded once and stopped cleanly, its data copied to
+# the others, so they join at the same position with no state transfer
+# (two full transfers cost over a minute on a busy 2-core machine).
+seed_nodes() {
+    local n d1
+    d1=$(ndir 1)
+    [[ -f $d1/data/grastate.dat ]] && return 0
+    for n in 2 3; do [[ -z $(ls -A "$(ndir "$n")/data" 2>/dev/null) ]] || return 0; done
+    node_start 1 bootstrap
+    node_stop 1
+    for n in 2 3; do
+        write_node_cnf "$n"
+        rm -rf "$(ndir "$n")/data"
+        cp -a "$d1/data" "$(ndir "$n")/data"
+        sed -i 's/^safe_to_bootstrap: 1/safe_to_bootstrap: 0/' "$(ndir "$n")/data/grastate.dat"
+        rm -f "$(ndir "$n")/data/gvwstate.dat" "$(ndir "$n")"/data/*.pid
+    done
+}
+
 start_nodes_inner() {
     local n
+    any_node_running || seed_nodes
     if any_node_running; then
         for n in $NODES; do node_start "$n"; done
     else
@@ -313,6 +339,7 @@ case ${1:-} in
     node-kill)  [[ ${2:-} =~ ^[123]$ ]] || exit 2; node_kill "$2" ;;
     web-start)  [[ ${2:-} =~ ^[12]$ ]] || exit 2; MOTCUA_SKIP_IMPORT=1 web "$2" start ;;
     web-stop)   [[ ${2:-} =~ ^[12]$ ]] || exit 2; web "$2" stop ;;
+    ports) all_ports | tr ' ' '\n' ;;
     writer) # which node HAProxy sends the database to now
         echo "show stat" | socat - "UNIX-CONNECT:$HADIR/admin.sock" \
             | awk -F, '$1 == "galera" && $18 == "UP" && $2 ~ /^db/ {

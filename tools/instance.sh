@@ -26,6 +26,7 @@
 #                      MOTCUA_DB_PASSWORD and MOTCUA_SECRET are then given,
 #                      the same on every node
 #   MOTCUA_FILES_DIR   the attachment store every node shares (else RUNDIR/files)
+#   MOTCUA_DB_NODE_CNF the option file of the Galera node `bin/motcua backup` copies
 #   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
 #
 # Exit status: 0 done; 1 a step failed (message and log tail on stderr);
@@ -178,6 +179,7 @@ base_url = ${MOTCUA_BASE_URL:-http://127.0.0.1:$PORT}
 db_socket = $MYDIR/mysqld.sock
 ${MOTCUA_DB_HOST:+db_host = $MOTCUA_DB_HOST}
 ${MOTCUA_DB_HOST:+db_port = ${MOTCUA_DB_PORT:-3306}}
+${MOTCUA_DB_NODE_CNF:+db_node_cnf = $MOTCUA_DB_NODE_CNF}
 db_name = motcua
 db_user = app
 db_password = $db_password

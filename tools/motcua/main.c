@@ -54,6 +54,11 @@ static const struct command commands[] = {
 	{ "stats-rebuild", NULL, cmd_stats_rebuild, 1, "[--if-empty]",
 	    "count every dossier again into the statistics summaries\n"
 	    "\t(--if-empty: only when they hold nothing yet); offices quiet" },
+	{ "backup", NULL, cmd_backup, 0, "DEST [--incremental] [--logs]",
+	    "hot backup with mariadb-backup, attachments, binary logs" },
+	{ "restore", NULL, cmd_restore, 0,
+	    "DEST [--until 'YYYY-MM-DD HH:MM:SS'] [--binlogs DIR]",
+	    "into this (stopped) instance, logs replayed up to a time" },
 	{ "help", NULL, cmd_help, 0, "", "this list" },
 };
 /* clang-format on */

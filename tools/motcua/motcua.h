@@ -91,6 +91,8 @@ int cmd_site(struct mc_db *, int, char **);
 int cmd_compress(struct mc_db *, int, char **);
 int cmd_calendar(struct mc_db *, int, char **);
 int cmd_counters(struct mc_db *, int, char **);
+int cmd_backup(struct mc_db *, int, char **);
+int cmd_restore(struct mc_db *, int, char **);
 
 /* motcua stats-rebuild (stats.c). */
 int cmd_stats_rebuild(struct mc_db *, int, char **);

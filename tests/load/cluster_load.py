@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""A bounded load through HAProxy for the cluster's fault tests (issue 15).
+
+usage: cluster_load.py BASE_URL TOKENS_FILE PROCEDURE SECONDS THREADS OUT.jsonl
+
+Each thread, until SECONDS have passed, files a dossier with the JSON API
+(POST /api/v1/dossiers, a small PDF of its own) with one of the bearer
+tokens of TOKENS_FILE (one per line), then looks its status up
+(GET /api/v1/dossiers/CODE). Every answer is one JSON line in OUT.jsonl:
+t (seconds since start), op (submit|status), status (HTTP status, 0 for
+a connection error or a timeout), code, sha256 (of the file sent), err,
+retry_after. AGENCY (environment) names the receiving agency (comma-separated:
+taken in turn). Loopback only, bounded in count and time; stops by itself.
+"""
+import hashlib
+import http.client
+import json
+import os
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+
+
+def pdf(tag):
+    body = ('%%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'
+            '%% chaos %s\ntrailer << /Root 1 0 R >>\n%%%%EOF\n' % tag)
+    return body.encode()
+
+
+def multipart(fields, files):
+    b = uuid.uuid4().hex
+    out = []
+    for k, v in fields.items():
+        out.append(('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                    % (b, k, v)).encode())
+    for k, (name, data, ctype) in files.items():
+        out.append(('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                    'Content-Type: %s\r\n\r\n' % (b, k, name, ctype)).encode() + data + b'\r\n')
+    out.append(('--%s--\r\n' % b).encode())
+    return b''.join(out), 'multipart/form-data; boundary=' + b
+
+
+def main():
+    if len(sys.argv) != 7:
+        print(__doc__, file=sys.stderr)
+        return 2
+    base, tokfile, proc, secs, threads, out = sys.argv[1:]
+    u = urllib.parse.urlsplit(base)
+    host, port = u.hostname, u.port or 80
+    if host not in ('127.0.0.1', 'localhost', '::1'):
+        print('loopback only', file=sys.stderr)
+        return 2
+    tokens = [t.strip() for t in open(tokfile) if t.strip()]
+    agencies = [a for a in os.environ.get('AGENCY', '').split(',') if a]
+    secs, threads = float(secs), int(threads)
+    start = time.monotonic()
+    lock = threading.Lock()
+    f = open(out, 'a', encoding='utf-8')
+
+    def record(**kw):
+        kw['t'] = round(time.monotonic() - start, 3)
+        with lock:
+            f.write(json.dumps(kw, ensure_ascii=False) + '\n')
+            f.flush()
+
+    def call(method, path, body=None, headers=None):
+        c = http.client.HTTPConnection(host, port, timeout=30)
+        try:
+            c.request(method, path, body=body, headers=headers or {})
+            r = c.getresponse()
+            data = r.read()
+            return r.status, data, r.getheader('Retry-After')
+        except (OSError, http.client.HTTPException) as e:
+            return 0, str(e).encode(), None
+        finally:
+            c.close()
+
+    def worker(i):
+        n = 0
+        while time.monotonic() - start < secs:
+            n += 1
+            tok = tokens[(i + n) % len(tokens)]
+            tag = '%d-%d-%s' % (i, n, uuid.uuid4().hex[:8])
+            data = pdf(tag)
+            fields = {'procedure': proc, 'fields': json.dumps({'content': 'chaos ' + tag})}
+            if agencies:
+                fields['agency'] = agencies[(i + n) % len(agencies)]
+            body, ctype = multipart(
+                fields,
+                {'file': ('giay-to-%s.pdf' % tag, data, 'application/pdf')})
+            st, resp, ra = call('POST', '/api/v1/dossiers', body,
+                                {'Authorization': 'Bearer ' + tok, 'Content-Type': ctype})
+            code = None
+            if st == 201:
+                try:
+                    code = json.loads(resp)['code']
+                except ValueError:
+                    pass
+            record(op='submit', status=st, code=code, sha256=hashlib.sha256(data).hexdigest(),
+                   retry_after=ra, err=None if st in (200, 201) else resp[:160].decode('utf-8', 'replace'))
+            if code:
+                st, resp, ra = call('GET', '/api/v1/dossiers/' + urllib.parse.quote(code),
+                                    headers={'Authorization': 'Bearer ' + tok})
+                record(op='status', status=st, code=code, retry_after=ra,
+                       err=None if st == 200 else resp[:160].decode('utf-8', 'replace'))
+            elif st != 201:
+                time.sleep(0.2)
+
+    ts = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    f.close()
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# tools/backup.sh — hot backups that restore (issue 15); `bin/motcua backup`
+# and `bin/motcua restore` run this with MOTCUA_CONFIG set.
+#
+#   backup DEST [--incremental] [--logs]
+#       --logs alone ships the binary logs written since the last backup.
+#       Otherwise mariadb-backup takes a hot, consistent copy of InnoDB (full,
+#       or --incremental on the last one in DEST), then the attachments
+#       (content-addressed: rsync, hard links to the previous copy) and the
+#       binary logs. Each backup is DEST/NNNN-full|incr-YYYYmmddTHHMMSS.
+#   restore DEST [--until 'YYYY-MM-DD HH:MM:SS'] [--binlogs DIR]
+#       Into the instance of MOTCUA_CONFIG (its MariaDB stopped; a fresh one
+#       is made by `tools/instance.sh start` then `stop`): prepares the full
+#       backup and every incremental after it, copies it into the data
+#       folder (the old one kept aside), puts the attachments back, then
+#       replays the binary logs (DEST/binlog, or DIR) from the backup's
+#       position up to --until, or to their end. Start it afterwards
+#       (`make run`, tools/instance.sh start).
+#
+# Which MariaDB: db_node_cnf in the configuration (a cluster: the option file
+# of the Galera node to copy, not the writer), else run_dir/mysql/my.cnf.
+# Exit 0 done, 1 failed, 2 usage.
+set -euo pipefail
+umask 077
+
+die()   { echo "backup: error: $*" >&2; exit 1; }
+say()   { echo "backup: $*"; }
+usage() { sed -n '2,22p' "$0" >&2; exit 2; }
+
+CONF=${MOTCUA_CONFIG:-}
+[[ -n $CONF && -r $CONF ]] || die "MOTCUA_CONFIG does not name a readable configuration"
+conf() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]#]*\).*/\1/p" "$CONF" | tail -n 1; }
+RUN_DIR=$(conf run_dir)
+FILES=$(conf files_dir)
+CNF=$(conf db_node_cnf)
+CNF=${CNF:-$RUN_DIR/mysql/my.cnf}
+[[ -r $CNF ]] || die "no MariaDB option file $CNF (db_node_cnf, or run_dir/mysql/my.cnf)"
+cnf() { sed -n "s/^[[:space:]]*$1[[:space:]]*=[[:space:]]*\([^[:space:]#]*\).*/\1/p" "$CNF" | tail -n 1; }
+DATADIR=$(cnf datadir)
+BINLOG_BASE=$(cnf log_bin)     # empty: no binary logs (one instance, by default)
+
+# ------------------------------------------------------------ backup
+last_backup() { find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*' -type d 2>/dev/null | sort | tail -n 1; }
+
+ship_logs() { # DEST: copies the closed binary logs (after FLUSH) not yet there
+    local dest=$1 f
+    [[ -n $BINLOG_BASE ]] || return 0
+    install -d "$dest/binlog"
+    mariadb --defaults-file="$CNF" -e 'FLUSH BINARY LOGS' || die "FLUSH BINARY LOGS failed"
+    local current; current=$(mariadb --defaults-file="$CNF" -N -B -e 'SHOW MASTER STATUS' | awk '{print $1}')
+    for f in "$BINLOG_BASE".[0-9]*; do
+        [[ -f $f ]] || continue
+        [[ $(basename "$f") == "$current" ]] && continue
+        cmp -s "$f" "$dest/binlog/$(basename "$f")" 2>/dev/null || cp -p "$f" "$dest/binlog/"
+    done
+    say "binary logs shipped to $dest/binlog (up to before $current)"
+}
+
+cmd_backup() {
+    local dest=${1:-}; shift || true
+    [[ -n $dest ]] || usage
+    local incr=0 logs=0
+    while (( $# )); do
+        case $1 in --incremental) incr=1 ;; --logs) logs=1 ;; *) usage ;; esac
+        shift
+    done
+    install -d "$dest"
+    dest=$(cd "$dest" && pwd -P)
+    if (( logs && ! incr )); then ship_logs "$dest"; return 0; fi
+    local prev n kind dir t0=$SECONDS galera=()
+    prev=$(last_backup "$dest")
+    if (( incr )); then
+        [[ -n $prev ]] || die "no full backup in $dest to add an incremental to"
+        kind=incr
+    else
+        kind=full
+    fi
+    n=$(printf '%04d' $(( 10#$(basename "${prev:-0000}" | cut -c1-4) + 1 )))
+    dir=$dest/$n-$kind-$(date -u +%Y%m%dT%H%M%S)
+    # A Galera node records its cluster position too.
+    grep -q '^wsrep_on *= *ON' "$CNF" && galera=(--galera-info)
+    local args=(--defaults-file="$CNF" --backup --target-dir="$dir/db" "${galera[@]}")
+    (( incr )) && args+=(--incremental-basedir="$prev/db")
+    install -d "$dir"
+    if ! mariadb-backup "${args[@]}" >"$dir/mariadb-backup.log" 2>&1; then
+        tail -n 20 "$dir/mariadb-backup.log" >&2
+        die "mariadb-backup failed (log: $dir/mariadb-backup.log)"
+    fi
+    # Attachments: written before their dossier commits, so every file a
+    # backed-up dossier names is already there; unchanged ones hard-linked.
+    local link=()
+    [[ -n $prev && -d $prev/files ]] && link=(--link-dest="$prev/files")
+    rsync -a "${link[@]}" "$FILES/" "$dir/files/"
+    ship_logs "$dest"
+    {
+        echo "kind=$kind"
+        echo "taken=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+        echo "base=$(basename "${prev:-}")"
+        echo "seconds=$(( SECONDS - t0 ))"
+        echo "bytes=$(du -sb "$dir" | cut -f1)"
+    } > "$dir/backup.info"
+    say "$kind backup $dir in $(( SECONDS - t0 )) s ($(du -sh "$dir" | cut -f1))"
+}
+
+# ------------------------------------------------------------ restore
+cmd_restore() {
+    local dest=${1:-}; shift || true
+    [[ -n $dest && -d $dest ]] || usage
+    dest=$(cd "$dest" && pwd -P)
+    local until="" binlogs=$dest/binlog
+    while (( $# )); do
+        case $1 in
+            --until) until=${2:-}; shift ;;
+            --binlogs) binlogs=${2:-}; shift ;;
+            *) usage ;;
+        esac
+        shift
+    done
+    [[ -z $until || $until =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}:[0-9]{2}$ ]] \
+        || die "--until wants 'YYYY-MM-DD HH:MM:SS' (the server's time zone)"
+    local pidf; pidf=$(cnf pid-file)
+    if [[ -s $pidf ]] && kill -0 "$(cat "$pidf")" 2>/dev/null; then
+        die "the MariaDB of $RUN_DIR is running: stop it first (PORT=... make stop)"
+    fi
+    local t0=$SECONDS full="" d chain=()
+    for d in $(find "$dest" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*' -type d | sort); do
+        case $d in *-full-*) full=$d; chain=("$d") ;; *-incr-*) [[ -n $full ]] && chain+=("$d") ;; esac
+    done
+    [[ -n $full ]] || die "no full backup in $dest"
+    local work=$dest/.prepared
+    rm -rf "$work"; cp -a "$full/db" "$work"
+    mariadb-backup --prepare --target-dir="$work" >"$dest/prepare.log" 2>&1 \
+        || { tail -n 20 "$dest/prepare.log" >&2; die "mariadb-backup --prepare failed"; }
+    for d in "${chain[@]:1}"; do
+        mariadb-backup --prepare --target-dir="$work" --incremental-dir="$d/db" >>"$dest/prepare.log" 2>&1 \
+            || { tail -n 20 "$dest/prepare.log" >&2; die "preparing $d failed"; }
+    done
+    local last=${chain[-1]}
+    # The data folder: the old one kept aside, the backup copied in.
+    [[ -n $DATADIR ]] || die "no datadir in $CNF"
+    if [[ -d $DATADIR && -n $(ls -A "$DATADIR" 2>/dev/null) ]]; then
+        mv "$DATADIR" "$DATADIR.before-restore.$(date -u +%Y%m%dT%H%M%S)"
+    fi
+    install -d -m 0700 "$DATADIR"
+    mariadb-backup --defaults-file="$CNF" --copy-back --target-dir="$work" --datadir="$DATADIR" \
+        >>"$dest/prepare.log" 2>&1 || { tail -n 20 "$dest/prepare.log" >&2; die "copy-back failed"; }
+    rm -rf "$work"
+    # A node restored alone does not join its old cluster.
+    rm -f "$DATADIR/grastate.dat" "$DATADIR/gvwstate.dat"
+    # Attachments back (the store may hold more: content-addressed, kept).
+    install -d -m 0750 "$FILES"
+    rsync -a "$last/files/" "$FILES/"
+    chown -R www-data:www-data "$FILES" 2>/dev/null || true
+    say "restored $(basename "$full")${chain[1]:+ + $(( ${#chain[@]} - 1 )) incremental} in $(( SECONDS - t0 )) s"
+    replay "$last/db" "$binlogs" "$until"
+    say "restore done in $(( SECONDS - t0 )) s; start the instance (make run / tools/instance.sh start)"
+}
+
+# replay BACKUPDIR BINLOGDIR UNTIL: the binary logs after the backup's position
+replay() {
+    local bdir=$1 logs=$2 until=$3 info file pos f files=() started=0
+    info=$bdir/mariadb_backup_binlog_info
+    [[ -s $info ]] || info=$bdir/xtrabackup_binlog_info
+    [[ -s $info && -d $logs ]] || { say "no binary logs to replay (point in time = the backup)"; return 0; }
+    read -r file pos _ < "$info"
+    for f in $(ls "$logs" | grep -E '\.[0-9]+$' | sort); do
+        [[ $f == "$file" ]] && started=1
+        (( started )) && files+=("$logs/$f")
+    done
+    (( ${#files[@]} )) || { say "binary log $file not in $logs: nothing replayed"; return 0; }
+    # A private server on the restored data, socket only, no binary log.
+    local tmp; tmp=$(mktemp -d /tmp/motcua-replay-XXXXXX); chmod 0755 "$tmp"
+    mariadbd --defaults-file="$CNF" --wsrep-on=OFF --wsrep-provider=none --skip-networking \
+        --skip-log-bin --socket="$tmp/s" --pid-file="$tmp/pid" --log-error="$tmp/error.log" \
+        </dev/null >/dev/null 2>&1 &
+    local pid=$! n=300
+    until mariadb-admin --no-defaults --socket="$tmp/s" -u root ping >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null && (( n-- > 0 )) || { cat "$tmp/error.log" >&2; die "the restored server did not start"; }
+        sleep 0.1
+    done
+    local stop=(); [[ -n $until ]] && stop=(--stop-datetime="$until")
+    if ! mariadb-binlog --start-position="$pos" "${stop[@]}" "${files[@]}" \
+            | mariadb --no-defaults --socket="$tmp/s" -u root --binary-mode; then
+        kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
+        die "replaying the binary logs failed"
+    fi
+    mariadb-admin --no-defaults --socket="$tmp/s" -u root shutdown
+    wait "$pid" 2>/dev/null || true
+    rm -rf "$tmp"
+    say "replayed ${#files[@]} binary log(s) from $file:$pos${until:+ up to $until}"
+}
+
+case ${1:-} in
+    backup)  shift; cmd_backup "$@" ;;
+    restore) shift; cmd_restore "$@" ;;
+    *) usage ;;
+esac
