@@ -3,7 +3,8 @@
 # and `bin/motcua restore` run this with MOTCUA_CONFIG set.
 #
 #   backup DEST [--incremental] [--logs]
-#       --logs alone ships the binary logs written since the last backup.
+#       --logs alone ships the binary logs written since the last backup,
+#       and the attachments written until then (DEST/binlog/files).
 #       Otherwise mariadb-backup takes a hot, consistent copy of InnoDB (full,
 #       or --incremental on the last one in DEST), then the attachments
 #       (content-addressed: rsync, hard links to the previous copy) and the
@@ -14,7 +15,8 @@
 #       backup and every incremental after it, copies it into the data
 #       folder (the old one kept aside), puts the attachments back, then
 #       replays the binary logs (DEST/binlog, or DIR) from the backup's
-#       position up to --until, or to their end. Start it afterwards
+#       position up to --until, or to their end, with the attachments
+#       shipped with them (every file a replayed dossier names). Start it afterwards
 #       (`make run`, tools/instance.sh start).
 #
 # Which MariaDB: db_node_cnf in the configuration (a cluster: the option file
@@ -40,6 +42,18 @@ DATADIR=$(cnf datadir)
 BINLOG_BASE=$(cnf log_bin)     # empty: no binary logs (one instance, by default)
 
 # ------------------------------------------------------------ backup
+# copy_files TARGET [LINKDEST]: the attachment store into TARGET. A file is
+# written under a temporary name, renamed, then its dossier commits: files
+# in flight are skipped (*.tmp.*) and one renamed away meanwhile is no
+# error (rsync's 24, "vanished"); what a committed dossier names is there.
+copy_files() {
+    local target=$1 link=() rc=0
+    [[ -n ${2:-} && -d $2 ]] && link=(--link-dest="$2")
+    install -d "$target"
+    rsync -a --exclude='*.tmp.*' "${link[@]}" "$FILES/" "$target/" || rc=$?
+    (( rc == 0 || rc == 24 )) || die "copying the attachments failed (rsync $rc)"
+}
+
 last_backup() { find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*' -type d 2>/dev/null | sort | tail -n 1; }
 
 ship_logs() { # DEST: copies the closed binary logs (after FLUSH) not yet there
@@ -53,7 +67,11 @@ ship_logs() { # DEST: copies the closed binary logs (after FLUSH) not yet there
         [[ $(basename "$f") == "$current" ]] && continue
         cmp -s "$f" "$dest/binlog/$(basename "$f")" 2>/dev/null || cp -p "$f" "$dest/binlog/"
     done
-    say "binary logs shipped to $dest/binlog (up to before $current)"
+    # The files after the logs are closed: every dossier in a shipped log
+    # committed after its files were written, so they are all copied.
+    local prev; prev=$(last_backup "$dest")
+    copy_files "$dest/binlog/files" "${prev:+$prev/files}"
+    say "binary logs shipped to $dest/binlog (up to before $current), with the attachments"
 }
 
 cmd_backup() {
@@ -82,15 +100,25 @@ cmd_backup() {
     local args=(--defaults-file="$CNF" --backup --target-dir="$dir/db" "${galera[@]}")
     (( incr )) && args+=(--incremental-basedir="$prev/db")
     install -d "$dir"
+    # A Galera node is desynced while it is copied: its commits blocked by
+    # the backup's locks would otherwise hold the whole cluster back (flow
+    # control: clients time out on the writer). HAProxy's check sees it
+    # not Synced and sends nobody there meanwhile.
+    if (( ${#galera[@]} )); then
+        mariadb --defaults-file="$CNF" -e 'SET GLOBAL wsrep_desync = ON' || die "could not desync the node"
+        trap 'mariadb --defaults-file="$CNF" -e "SET GLOBAL wsrep_desync = OFF" || true' EXIT
+    fi
     if ! mariadb-backup "${args[@]}" >"$dir/mariadb-backup.log" 2>&1; then
         tail -n 20 "$dir/mariadb-backup.log" >&2
         die "mariadb-backup failed (log: $dir/mariadb-backup.log)"
     fi
+    if (( ${#galera[@]} )); then
+        mariadb --defaults-file="$CNF" -e 'SET GLOBAL wsrep_desync = OFF' || die "could not resync the node"
+        trap - EXIT
+    fi
     # Attachments: written before their dossier commits, so every file a
     # backed-up dossier names is already there; unchanged ones hard-linked.
-    local link=()
-    [[ -n $prev && -d $prev/files ]] && link=(--link-dest="$prev/files")
-    rsync -a "${link[@]}" "$FILES/" "$dir/files/"
+    copy_files "$dir/files" "${prev:+$prev/files}"
     ship_logs "$dest"
     {
         echo "kind=$kind"
@@ -150,9 +178,15 @@ cmd_restore() {
     # Attachments back (the store may hold more: content-addressed, kept).
     install -d -m 0750 "$FILES"
     rsync -a "$last/files/" "$FILES/"
-    chown -R www-data:www-data "$FILES" 2>/dev/null || true
     say "restored $(basename "$full")${chain[1]:+ + $(( ${#chain[@]} - 1 )) incremental} in $(( SECONDS - t0 )) s"
     replay "$last/db" "$binlogs" "$until"
+    # The files of the dossiers the logs brought back (content-addressed:
+    # one a later dossier names, past --until, is only unreferenced).
+    if [[ -d $binlogs/files ]]; then
+        rsync -a "$binlogs/files/" "$FILES/"
+        say "attachments shipped with the binary logs put back"
+    fi
+    chown -R www-data:www-data "$FILES" 2>/dev/null || true
     say "restore done in $(( SECONDS - t0 )) s; start the instance (make run / tools/instance.sh start)"
 }
 

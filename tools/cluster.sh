@@ -285,7 +285,12 @@ start_nodes_inner() {
     else
         n=$(bootstrap_node)
         node_start "$n" bootstrap
-        local m; for m in $NODES; do [[ $m == "$n" ]] || node_start "$m"; done
+        # The others join at once, together (each join waits seconds for
+        # its state transfer script even when only IST is needed).
+        local m pids=() rc=0
+        for m in $NODES; do [[ $m == "$n" ]] || { node_start "$m" & pids+=($!); }; done
+        for m in "${pids[@]}"; do wait "$m" || rc=1; done
+        (( rc == 0 )) || die "a node did not join"
     fi
     for n in $NODES; do node_running "$n" && { first_running=$n; break; }; done
     load_secrets

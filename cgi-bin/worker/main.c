@@ -1,10 +1,12 @@
 /*
  * worker: the outbox daemon (not FastCGI). One process that claims due
- * e-mail and SMS rows in batches (two workers never take one row), delivers
- * them with libcurl (SMTP; an HTTP gateway for SMS), records each outcome
- * and retries failures with backoff, until SIGTERM. Once a minute it also
- * tells officers of dossiers they hold that turned yellow or red. It runs
- * the site builds webmasters queue, in a child process (build.c).
+ * e-mail and SMS rows one at a time (each with its own token and deadline:
+ * two workers never send one row at once), delivers them with libcurl
+ * (SMTP; an HTTP gateway for SMS, with the row as idempotency key), records
+ * each outcome and retries failures with backoff, until SIGTERM. Once a
+ * minute it also tells officers of dossiers they hold that turned yellow or
+ * red. It runs the site builds webmasters queue, in a child process
+ * (build.c). Of all the nodes' workers, the holder of the lease works.
  */
 #include <errno.h>
 #include <grp.h>
@@ -39,6 +41,8 @@
 #define COUNTS_ROUNDS 200 /* transactions a pass at most */
 #define DB_RETRY_MS   2000
 #define STANDBY_MS    1000 /* a worker without the lease asks this often */
+#define REQUEUE_EVERY 2	   /* seconds: rows whose attempt ended unrecorded */
+#define RECORD_TRIES  60   /* a delivery's outcome, once a DB_RETRY_MS */
 
 enum outcome {
 	OUT_SENT,
@@ -82,6 +86,17 @@ on_term(int sig)
 {
 	(void)sig;
 	stopping = 1;
+}
+
+/* Sleeps ms milliseconds, or less when a signal arrives. */
+static void
+nap_always(long ms)
+{
+	struct timespec ts;
+
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
 }
 
 /* Sleeps ms milliseconds or until a signal arrives. */
@@ -247,6 +262,11 @@ send_sms(struct io *io, const struct settings *s,
 	}
 	h = hdr = curl_slist_append(NULL,
 	    "Content-Type: application/json; charset=utf-8");
+	/* The gateway drops a repeated key: a row sent again after an
+	 * unknown outcome reaches the phone once. */
+	snprintf(auth, sizeof(auth), "Idempotency-Key: outbox-%lld", m->id);
+	if (h != NULL)
+		h = curl_slist_append(hdr, auth);
 	if (h != NULL && s->sms_token != NULL && *s->sms_token != '\0') {
 		snprintf(auth, sizeof(auth), "Authorization: Bearer %s",
 		    s->sms_token);
@@ -293,18 +313,24 @@ deliver(struct mc_db *db, struct io *io, const struct settings *s,
 	char	     err[ERR_MAX] = "";
 	enum outcome o;
 	long	     delay;
-	int	     attempt = m->attempts + 1;
+	int	     attempt = m->attempts + 1, tries;
 
 	o = m->sms ? send_sms(io, s, m, err) : send_email(io, s, m, err);
 	switch (o) {
 	case OUT_SENT:
-		/* Once more if the database blinked: else it is sent twice. */
-		if (mc_outbox_sent(db, m) < 0 && mc_outbox_sent(db, m) < 0)
-			mc_err("%s outbox=%lld sent but not recorded", what,
-			    m->id);
-		else
-			mc_info("sent %s outbox=%lld attempt=%d", what, m->id,
-			    attempt);
+		/* The message is out: record it through a failover (the
+		 * writer node killed), or it is sent again. */
+		for (tries = 0; mc_outbox_sent(db, m) < 0; tries++) {
+			if (tries >= RECORD_TRIES ||
+			    (stopping && tries >= 3)) {
+				mc_err("%s outbox=%lld sent but not recorded",
+				    what, m->id);
+				return;
+			}
+			nap_always(DB_RETRY_MS);
+		}
+		mc_info("sent %s outbox=%lld attempt=%d%s", what, m->id,
+		    attempt, m->unknown ? " (after an unknown outcome)" : "");
 		return;
 	case OUT_STOPPED:
 		mc_outbox_release(db, m);
@@ -340,16 +366,27 @@ search_usage(struct mc_db *db)
 		mc_warn("search usage counts not refreshed");
 }
 
-/* Rows stuck in 'sending' back to pending; officers told of colours. */
+/*
+ * Rows whose attempt has ended with no outcome recorded (a worker killed
+ * between sending and recording) back to pending: sent again.
+ */
+static void
+requeue(struct mc_db *db, const struct settings *s)
+{
+	long long n;
+
+	if ((n = mc_outbox_requeue_stuck(db, s->stuck_minutes)) > 0)
+		mc_warn("%lld row(s) left 'sending' past their deadline by a "
+			"worker that stopped: outcome unknown, sending again",
+		    n);
+}
+
+/* Officers told of colours. */
 static void
 chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 {
 	long long n;
 
-	if ((n = mc_outbox_requeue_stuck(db, s->stuck_minutes)) > 0)
-		mc_warn("%lld row(s) stuck in 'sending' for over %ld min "
-			"put back to pending",
-		    n, s->stuck_minutes);
 	if ((n = mc_notify_due_scan(db, a, time(NULL), DUE_MAX)) > 0)
 		mc_info("%lld officer(s) told of dossiers due soon or overdue",
 		    n);
@@ -385,23 +422,57 @@ counters_tick(struct mc_db *db, struct mc_arena *a)
 /*
  * One worker of all the nodes works: the holder of the lease "worker"
  * (mc_lease). Renewed when a third of its life is left; 1 held, 0 not (a
- * standby), -1 no database. A lease taken over from a dead holder has its
- * rows still 'sending' put back once any delivery of that holder has timed
- * out (*recover_at).
+ * standby), -1 no database. The lease keeps the others idle; what keeps
+ * two workers from sending one row is the row's own claim.
  */
 static int
-lease_keep(struct mc_db *db, struct mc_lease *l, const struct settings *s,
-    time_t *recover_at)
+lease_keep(struct mc_db *db, struct mc_lease *l)
 {
 	time_t now = time(NULL);
-	int    took, rc;
+	int    took;
 
 	if (mc_lease_valid(l, now) && l->valid_until - now > l->ttl / 3)
 		return 1;
-	if ((rc = mc_lease_hold(db, l, now, &took)) <= 0)
+	return mc_lease_hold(db, l, now, &took);
+}
+
+/* Seconds on a clock that does not jump. */
+static double
+mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * Claims the next due row and delivers it, if the lease is ours and the
+ * claim came back in time for the delivery to end before the row's
+ * deadline. 1 a row handled, 0 none due, -1 error or no lease.
+ */
+static int
+one(struct mc_db *db, struct mc_arena *a, struct io *io,
+    const struct settings *s, struct mc_lease *l)
+{
+	struct mc_outbox_msg m;
+	double		     t0;
+	int		     rc;
+
+	if (lease_keep(db, l) <= 0)
+		return -1;
+	t0 = mono();
+	rc = mc_outbox_claim_one(db, a, time(NULL),
+	    s->timeout + MC_OUTBOX_CLAIM_MARGIN, &m);
+	if (rc <= 0)
 		return rc;
-	if (took)
-		*recover_at = now + s->timeout + 1;
+	/* A slow claim or a lease gone: the deadline might not cover us. */
+	if (stopping || mono() - t0 > MC_OUTBOX_CLAIM_MARGIN / 2 ||
+	    !mc_lease_valid(l, time(NULL))) {
+		mc_outbox_release(db, &m);
+		return -1;
+	}
+	deliver(db, io, s, &m);
 	return 1;
 }
 
@@ -409,15 +480,13 @@ lease_keep(struct mc_db *db, struct mc_lease *l, const struct settings *s,
 static int
 run(struct mc_db *db, const struct settings *s, int once)
 {
-	struct mc_outbox_msg *m;
-	struct mc_arena	     *a;
-	struct io	      io;
-	struct mc_lease	      lease;
-	struct builder	      builder;
-	time_t		      last_chores = 0, last_counts = 0, recover_at = 0;
-	size_t		      i, n;
-	long long	      back;
-	int		      rc;
+	struct mc_arena *a;
+	struct io	 io;
+	struct mc_lease	 lease;
+	struct builder	 builder;
+	time_t		 last_chores = 0, last_counts = 0, last_requeue = 0;
+	size_t		 i;
+	int		 rc = 0;
 
 	memset(&io, 0, sizeof(io));
 	memset(&builder, 0, sizeof(builder));
@@ -433,7 +502,7 @@ run(struct mc_db *db, const struct settings *s, int once)
 	    (int)mc_config_int("worker_lease_seconds", 15, 3, 600));
 	while (!stopping) {
 		mc_arena_reset(a);
-		rc = lease_keep(db, &lease, s, &recover_at);
+		rc = lease_keep(db, &lease);
 		/* Site builds only on the lease holder, one at a time. */
 		builds_tick(db, &builder, lease.me, rc > 0);
 		if (rc <= 0) {
@@ -442,15 +511,9 @@ run(struct mc_db *db, const struct settings *s, int once)
 			nap(rc < 0 ? DB_RETRY_MS : STANDBY_MS);
 			continue;
 		}
-		if (recover_at != 0 && time(NULL) >= recover_at &&
-		    (back = mc_outbox_requeue_older(db, s->timeout + 1)) >=
-			0) {
-			if (back > 0)
-				mc_warn("%lld row(s) left 'sending' by the "
-					"previous lease holder put back to "
-					"pending",
-				    back);
-			recover_at = 0;
+		if (time(NULL) - last_requeue >= REQUEUE_EVERY) {
+			requeue(db, s);
+			last_requeue = time(NULL);
 		}
 		if (time(NULL) - last_counts >= COUNTS_EVERY) {
 			counters_tick(db, a);
@@ -462,23 +525,15 @@ run(struct mc_db *db, const struct settings *s, int once)
 			last_chores = time(NULL);
 			mc_arena_reset(a);
 		}
-		if (mc_outbox_claim(db, a, time(NULL), s->batch, &m, &n) < 0) {
-			nap(DB_RETRY_MS); /* logged by mc_db */
-			continue;
+		for (i = 0; i < s->batch && !stopping; i++) {
+			if ((rc = one(db, a, &io, s, &lease)) <= 0)
+				break;
+			mc_arena_reset(a);
 		}
-		for (i = 0; i < n; i++) {
-			/* Never a delivery on a lease that may have passed on:
-			 * the next holder would send the same row again. */
-			if (stopping ||
-			    lease_keep(db, &lease, s, &recover_at) <= 0)
-				mc_outbox_release(db, &m[i]);
-			else
-				deliver(db, &io, s, &m[i]);
-		}
-		if (once && n < s->batch)
+		if (once && i < s->batch)
 			break;
-		if (n < s->batch)
-			nap(s->poll_ms);
+		if (i < s->batch)
+			nap(rc < 0 ? DB_RETRY_MS : s->poll_ms);
 	}
 	/* One pass waits for its build; a stop puts it back in the queue. */
 	builds_stop(db, &builder, once && !stopping);

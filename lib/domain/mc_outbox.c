@@ -41,6 +41,7 @@ enum stmt {
 	STMT_CLAIM,
 	STMT_CLAIM_ONE,
 	STMT_SENT,
+	STMT_SENT_LATE,
 	STMT_RETRY,
 	STMT_RELEASE,
 	STMT_STUCK,
@@ -105,23 +106,40 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE id = ? AND account_id = ? AND read_at IS NULL",
 	[STMT_MARK_ALL] = "UPDATE notifications SET read_at = NOW() "
 	    "WHERE account_id = ? AND read_at IS NULL AND id <= ?",
+	/* One row, in its own transaction (mc_outbox_claim_one). */
 	[STMT_CLAIM] = "SELECT id, channel, recipient, subject, body, attempts, "
-	    "UNIX_TIMESTAMP(created_at) FROM outbox "
+	    "UNIX_TIMESTAMP(created_at), unknown_outcomes FROM outbox "
 	    "WHERE status = 'pending' AND next_attempt_at <= ? "
-	    "ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED",
+	    "ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
 	[STMT_CLAIM_ONE] = "UPDATE outbox SET status = 'sending', "
-	    "claimed_at = NOW() WHERE id = ?",
+	    "claimed_at = NOW(), claim_token = ?, "
+	    "claim_until = NOW(6) + INTERVAL ? SECOND WHERE id = ?",
+	/* Outcomes: only by the holder of the row's current token. */
 	[STMT_SENT] = "UPDATE outbox SET status = 'sent', sent_at = NOW(), "
-	    "attempts = ?, last_error = NULL "
-	    "WHERE id = ? AND status = 'sending'",
+	    "attempts = GREATEST(attempts, ?), last_error = NULL, "
+	    "claim_until = NULL WHERE id = ? AND claim_token = ? AND "
+	    "status = 'sending'",
+	/* A delivery recorded after its deadline put the row back: still
+	 * ours while nobody has claimed it again (the token is kept). */
+	[STMT_SENT_LATE] = "UPDATE outbox SET status = 'sent', "
+	    "sent_at = NOW(), last_error = NULL, claim_until = NULL "
+	    "WHERE id = ? AND claim_token = ? AND status = 'pending'",
 	[STMT_RETRY] = "UPDATE outbox SET status = ?, attempts = ?, "
-	    "last_error = ?, next_attempt_at = DATE_ADD(NOW(), "
-	    "INTERVAL ? SECOND) WHERE id = ? AND status = 'sending'",
+	    "last_error = ?, claim_until = NULL, next_attempt_at = "
+	    "DATE_ADD(NOW(), INTERVAL ? SECOND) WHERE id = ? AND "
+	    "claim_token = ? AND status = 'sending'",
 	[STMT_RELEASE] = "UPDATE outbox SET status = 'pending', "
-	    "next_attempt_at = NOW() WHERE id = ? AND status = 'sending'",
+	    "next_attempt_at = NOW(), claim_token = NULL, claim_until = NULL "
+	    "WHERE id = ? AND claim_token = ? AND status = 'sending'",
+	/* Attempts that have certainly ended without an outcome recorded
+	 * (rows claimed before migration 0026 have no deadline: minutes). */
 	[STMT_STUCK] = "UPDATE outbox SET status = 'pending', "
-	    "next_attempt_at = NOW() WHERE status = 'sending' AND "
-	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? SECOND)",
+	    "next_attempt_at = NOW(), attempts = attempts + 1, "
+	    "unknown_outcomes = unknown_outcomes + 1, claim_until = NULL, "
+	    "last_error = 'outcome unknown: the worker that sent it stopped "
+	    "before recording it' WHERE status = 'sending' AND "
+	    "(claim_until < NOW(6) OR claim_until IS NULL AND "
+	    "claimed_at < DATE_SUB(NOW(), INTERVAL ? SECOND))",
 	/* Per agency (agencies first), from the inbox's index ranges. */
 	[STMT_DUE] = "(SELECT STRAIGHT_JOIN d.id, d.holder_id, 'red' AS kind "
 	    "FROM agencies ag JOIN dossiers d ON d.current_agency_id = ag.id "
@@ -744,42 +762,63 @@ mc_notify_mark_read(struct mc_db *db, long long account_id, long long id,
 /* ------------------------------------------------------------ delivering */
 
 int
-mc_outbox_claim(struct mc_db *db, struct mc_arena *a, time_t now, size_t max,
-    struct mc_outbox_msg **out, size_t *n)
+mc_outbox_claim_one(struct mc_db *db, struct mc_arena *a, time_t now,
+    long hold_s, struct mc_outbox_msg *m)
 {
-	struct mc_rows	      rows;
-	struct mc_outbox_msg *m;
-	char		      at[20];
-	size_t		      i;
+	struct mc_rows rows;
+	unsigned char  rnd[16];
+	char	       at[20];
 
-	*out = NULL;
-	*n = 0;
+	memset(m, 0, sizeof(*m));
+	if (mc_random(rnd, sizeof(rnd)) < 0)
+		return -1;
+	mc_hex(m->token, rnd, sizeof(rnd));
 	mc_time_sql(at, now);
 	if (mc_db_begin(db) < 0)
 		return -1;
-	if (mc_db_query(db, a, &rows, stmts[STMT_CLAIM], "si", at,
-		(long long)max) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_CLAIM], "s", at) < 0)
 		goto fail;
-	m = mc_arena_alloc(a, (rows.n + 1) * sizeof(*m));
-	for (i = 0; i < rows.n; i++) {
-		m[i].id = mc_rows_int(&rows, i, 0);
-		m[i].sms = strcmp(mc_rows_str(&rows, i, 1), "sms") == 0;
-		m[i].recipient = mc_rows_str(&rows, i, 2);
-		m[i].subject = mc_rows_str(&rows, i, 3);
-		m[i].body = mc_rows_str(&rows, i, 4);
-		m[i].attempts = (int)mc_rows_int(&rows, i, 5);
-		m[i].created = (time_t)mc_rows_int(&rows, i, 6);
-		if (mc_db_exec(db, stmts[STMT_CLAIM_ONE], "i", m[i].id) < 0)
-			goto fail;
+	if (rows.n == 0) {
+		mc_db_rollback(db);
+		return 0;
 	}
+	m->id = mc_rows_int(&rows, 0, 0);
+	m->sms = strcmp(mc_rows_str(&rows, 0, 1), "sms") == 0;
+	m->recipient = mc_rows_str(&rows, 0, 2);
+	m->subject = mc_rows_str(&rows, 0, 3);
+	m->body = mc_rows_str(&rows, 0, 4);
+	m->attempts = (int)mc_rows_int(&rows, 0, 5);
+	m->created = (time_t)mc_rows_int(&rows, 0, 6);
+	m->unknown = (int)mc_rows_int(&rows, 0, 7);
+	if (mc_db_exec(db, stmts[STMT_CLAIM_ONE], "sii", m->token,
+		(long long)(hold_s > 0 ? hold_s : 1), m->id) != 1)
+		goto fail;
 	if (mc_db_commit(db) < 0)
 		return -1;
-	*out = m;
-	*n = rows.n;
-	return 0;
+	return 1;
 fail:
 	mc_db_rollback(db);
 	return -1;
+}
+
+int
+mc_outbox_claim(struct mc_db *db, struct mc_arena *a, time_t now, size_t max,
+    struct mc_outbox_msg **out, size_t *n)
+{
+	struct mc_outbox_msg *m;
+	long		      hold;
+	int		      rc = 0;
+
+	*out = NULL;
+	*n = 0;
+	hold = (long)mc_config_int("outbox_timeout_seconds", 30, 1, 300) +
+	    MC_OUTBOX_CLAIM_MARGIN;
+	m = mc_arena_alloc(a, (max + 1) * sizeof(*m));
+	while (*n < max &&
+	    (rc = mc_outbox_claim_one(db, a, now, hold, &m[*n])) == 1)
+		(*n)++;
+	*out = m;
+	return rc < 0 && *n == 0 ? -1 : 0;
 }
 
 int
@@ -787,10 +826,15 @@ mc_outbox_sent(struct mc_db *db, const struct mc_outbox_msg *m)
 {
 	long long n;
 
-	n = mc_db_exec(db, stmts[STMT_SENT], "ii", (long long)m->attempts + 1,
-	    m->id);
+	n = mc_db_exec(db, stmts[STMT_SENT], "iis", (long long)m->attempts + 1,
+	    m->id, m->token);
 	if (n == 0)
-		mc_warn("outbox %lld was no longer being sent", m->id);
+		n = mc_db_exec(db, stmts[STMT_SENT_LATE], "is", m->id,
+		    m->token);
+	if (n == 0)
+		mc_warn("outbox %lld was claimed again before its delivery "
+			"was recorded: it may go out twice",
+		    m->id);
 	return n < 0 ? -1 : 0;
 }
 
@@ -803,10 +847,10 @@ mc_outbox_retry(struct mc_db *db, const struct mc_outbox_msg *m,
 
 	if ((a = mc_arena_new(1024)) == NULL)
 		return -1;
-	rc = mc_db_exec(db, stmts[STMT_RETRY], "sisii",
+	rc = mc_db_exec(db, stmts[STMT_RETRY], "sisiis",
 		 permanent || attempts >= max_attempts ? "failed" : "pending",
 		 (long long)attempts, cut(a, error ? error : "", ERROR_MAX),
-		 (long long)(delay_s > 0 ? delay_s : 0), m->id) < 0 ?
+		 (long long)(delay_s > 0 ? delay_s : 0), m->id, m->token) < 0 ?
 	    -1 :
 	    0;
 	mc_arena_free(a);
@@ -816,19 +860,15 @@ mc_outbox_retry(struct mc_db *db, const struct mc_outbox_msg *m,
 int
 mc_outbox_release(struct mc_db *db, const struct mc_outbox_msg *m)
 {
-	return mc_db_exec(db, stmts[STMT_RELEASE], "i", m->id) < 0 ? -1 : 0;
+	return mc_db_exec(db, stmts[STMT_RELEASE], "is", m->id, m->token) < 0 ?
+	    -1 :
+	    0;
 }
 
 long long
 mc_outbox_requeue_stuck(struct mc_db *db, long minutes)
 {
 	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)minutes * 60);
-}
-
-long long
-mc_outbox_requeue_older(struct mc_db *db, long seconds)
-{
-	return mc_db_exec(db, stmts[STMT_STUCK], "i", (long long)seconds);
 }
 
 long

@@ -114,6 +114,19 @@ long long mc_notify_mark_read(struct mc_db *, long long account_id,
 
 /* ------------------------------------------------------------ delivering */
 
+/*
+ * Delivery is at least once, never lost. A row is claimed on its own, in
+ * one transaction, with a token and a deadline (claim_until: the delivery's
+ * time limit plus MC_OUTBOX_CLAIM_MARGIN); until then no other worker takes
+ * it, and only the token's holder records its outcome. A row still
+ * 'sending' after its deadline was left by a worker that stopped between
+ * sending and recording (kill -9, a lost database): it is sent again, with
+ * the same Message-ID (e-mail) or gateway id (SMS), so the one case where a
+ * message may reach the wire twice is a delivery whose outcome is unknown,
+ * counted in unknown_outcomes (DOMAIN terms: apache-conf/cluster.md).
+ */
+#define MC_OUTBOX_CLAIM_MARGIN 10 /* seconds to start a send, and slack */
+
 /* A claimed outbox row (strings in the claim's arena). */
 struct mc_outbox_msg {
 	long long   id;
@@ -121,26 +134,43 @@ struct mc_outbox_msg {
 	const char *recipient;
 	const char *subject; /* e-mail only, else NULL */
 	const char *body;
-	int	    attempts; /* tries before this one */
-	time_t	    created;  /* the Date of the e-mail */
+	int	    attempts;  /* tries before this one */
+	int	    unknown;   /* earlier tries whose outcome is unknown */
+	time_t	    created;   /* the Date of the e-mail */
+	char	    token[33]; /* this claim's token (hex) */
 };
 
 /*
- * Claims up to max due rows (status pending, next_attempt_at <= now),
- * oldest due first, in one transaction: locks them with SKIP LOCKED, sets
- * them 'sending' and commits, so no other worker takes them. *out (arena)
- * receives them and *n their count. 0 or -1.
+ * Claims the oldest due row (status pending, next_attempt_at <= now) in one
+ * transaction: locks it with SKIP LOCKED, sets it 'sending' with a new
+ * token and a deadline hold_s seconds ahead, commits. The caller must
+ * start its delivery at once and end it within hold_s -
+ * MC_OUTBOX_CLAIM_MARGIN seconds. 1 claimed (*m, strings in the arena),
+ * 0 nothing due, -1 error.
+ */
+int mc_outbox_claim_one(struct mc_db *, struct mc_arena *, time_t now,
+    long hold_s, struct mc_outbox_msg *m);
+
+/*
+ * Claims up to max due rows, each by mc_outbox_claim_one with the
+ * configured delivery time limit (outbox_timeout_seconds) plus the margin.
+ * *out (arena) receives them and *n their count. 0 or -1.
  */
 int mc_outbox_claim(struct mc_db *, struct mc_arena *, time_t now, size_t max,
     struct mc_outbox_msg **out, size_t *n);
 
-/* Records a delivery: status 'sent', sent_at now, one more attempt. 0/-1. */
+/*
+ * Records a delivery: status 'sent', sent_at now, one more attempt, if the
+ * row is still this claim's (also after its deadline, while nobody has
+ * claimed it again). 0, or -1 on a database error (then try again: the
+ * message is out).
+ */
 int mc_outbox_sent(struct mc_db *, const struct mc_outbox_msg *);
 
 /*
  * Records a failed try: one more attempt and the error; back to 'pending'
  * due in delay_s seconds, or 'failed' for good when permanent is non-zero
- * or the attempts reach max_attempts. 0 or -1.
+ * or the attempts reach max_attempts. Only this claim's row. 0 or -1.
  */
 int mc_outbox_retry(struct mc_db *, const struct mc_outbox_msg *,
     const char *error, long delay_s, int max_attempts, int permanent);
@@ -149,18 +179,12 @@ int mc_outbox_retry(struct mc_db *, const struct mc_outbox_msg *,
 int mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
 
 /*
- * Puts rows left 'sending' for more than minutes (a worker died mid-send)
- * back to 'pending', due now. At least once: such a message may go out
- * twice, with the same Message-ID. Returns the number of rows, or -1.
+ * Puts back to 'pending', due now, the rows whose attempt has certainly
+ * ended without an outcome recorded (past their deadline; rows claimed
+ * before deadlines existed: after minutes), counting an attempt and an
+ * unknown outcome. Returns the number of rows, or -1.
  */
 long long mc_outbox_requeue_stuck(struct mc_db *, long minutes);
-
-/*
- * The same for rows claimed more than seconds ago: what the worker that
- * took over the lease (mc_lease) recovers from the one that died, once any
- * delivery that one could still have had running has timed out.
- */
-long long mc_outbox_requeue_older(struct mc_db *, long seconds);
 
 /* The wait before try attempts + 1: base * 2^(attempts - 1), at most cap. */
 long mc_outbox_backoff(long base, long cap, int attempts);

@@ -166,6 +166,8 @@ describe('notifications that are never lost', { concurrency: false }, () => {
     assert.match(acceptedSms.text, new RegExp(`^Một Cửa: hồ sơ ${code.replace(/\./g, '\\.')} đã được tiếp nhận, hẹn trả kết quả \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d\\. Tra cứu: `));
     assert.ok(acceptedSms.text.endsWith(link));
     assert.match(acceptedSms.content_type, /^application\/json/);
+    assert.equal(acceptedSms.idempotency_key, `outbox-${smsRows[1].id}`,
+      'the gateway may drop the same SMS sent again after an unknown outcome');
 
     await until(() => outboxOf(code).every((r) => r.status === 'sent'), { what: 'rows marked sent' });
     for (const r of outboxOf(code)) {

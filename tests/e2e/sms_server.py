@@ -4,9 +4,12 @@
 usage: sms_server.py PORT OUT.jsonl
 
 Answers POST (any path) with a JSON body {"to", "text", "id"} by 200
-{"ok": true} and appends the body, with the path and Content-Type, as one
-JSON line to OUT.jsonl; anything else is 400. Prints "ready PORT" once it
-listens; stops on SIGTERM or SIGINT.
+{"ok": true} and appends the body, with the path, Content-Type and
+Idempotency-Key, as one JSON line to OUT.jsonl; anything else is 400. As a
+real gateway does with its client's message reference, a request whose
+Idempotency-Key it has already taken is answered 200 {"ok": true,
+"duplicate": true} and not delivered again (appended to OUT.jsonl.repeated
+instead). Prints "ready PORT" once it listens; stops on SIGTERM or SIGINT.
 """
 import json
 import signal
@@ -18,6 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class Handler(BaseHTTPRequestHandler):
     out = None
     lock = threading.Lock()
+    seen = set()
 
     def answer(self, status, obj):
         data = json.dumps(obj).encode()
@@ -35,10 +39,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(400, {'error': 'bad json'})
         if not isinstance(msg, dict) or not {'to', 'text', 'id'} <= msg.keys():
             return self.answer(400, {'error': 'to, text and id expected'})
-        rec = dict(msg, path=self.path, content_type=self.headers.get('Content-Type'))
-        with self.lock, open(self.out, 'a', encoding='utf-8') as f:
-            f.write(json.dumps(rec, ensure_ascii=False) + '\n')
-        return self.answer(200, {'ok': True})
+        key = self.headers.get('Idempotency-Key')
+        rec = dict(msg, path=self.path, content_type=self.headers.get('Content-Type'),
+                   idempotency_key=key)
+        with self.lock:
+            dup = key is not None and key in self.seen
+            if key is not None:
+                self.seen.add(key)
+            with open(self.out + ('.repeated' if dup else ''), 'a', encoding='utf-8') as f:
+                f.write(json.dumps(rec, ensure_ascii=False) + '\n')
+        return self.answer(200, {'ok': True, 'duplicate': True} if dup else {'ok': True})
 
     def log_message(self, fmt, *args):
         pass

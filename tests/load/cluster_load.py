@@ -10,7 +10,10 @@ tokens of TOKENS_FILE (one per line), then looks its status up
 t (seconds since start), op (submit|status), status (HTTP status, 0 for
 a connection error or a timeout), code, sha256 (of the file sent), err,
 retry_after. AGENCY (environment) names the receiving agency (comma-separated:
-taken in turn). Loopback only, bounded in count and time; stops by itself.
+taken in turn). LOAD_STOP_FILE (environment): after SECONDS, go on until that
+file exists (at most three times SECONDS), so that a test can have load
+after a step whose length it cannot know. Loopback only, bounded in count
+and time; stops by itself.
 """
 import hashlib
 import http.client
@@ -77,9 +80,17 @@ def main():
         finally:
             c.close()
 
+    stop_file = os.environ.get('LOAD_STOP_FILE')
+
+    def going():
+        t = time.monotonic() - start
+        if t < secs:
+            return True
+        return bool(stop_file) and t < 3 * secs and not os.path.exists(stop_file)
+
     def worker(i):
         n = 0
-        while time.monotonic() - start < secs:
+        while going():
             n += 1
             tok = tokens[(i + n) % len(tokens)]
             tag = '%d-%d-%s' % (i, n, uuid.uuid4().hex[:8])

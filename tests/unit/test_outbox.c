@@ -41,6 +41,8 @@ enum stmt {
 	STMT_FUTURE,
 	STMT_SENDING,
 	STMT_STALE,
+	STMT_SLOW,
+	STMT_CLAIM_OF,
 	STMT_CLEAN,
 	STMT_CLEAN_DOSSIER,
 	STMT_PROCEDURE,
@@ -70,8 +72,12 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SENDING] = "UPDATE outbox SET status = 'sending', "
 	    "claimed_at = NOW() WHERE id = ?",
 	[STMT_STALE] = "UPDATE outbox SET status = 'sending', claimed_at = "
-	    "NOW() - INTERVAL 20 MINUTE, next_attempt_at = '2090-01-01' "
-	    "WHERE id = ?",
+	    "NOW() - INTERVAL 20 MINUTE, next_attempt_at = '2090-01-01', "
+	    "claim_until = NOW(6) - INTERVAL 1 SECOND WHERE id = ?",
+	[STMT_SLOW] = "UPDATE outbox SET claimed_at = NOW() - INTERVAL 40 "
+	    "SECOND WHERE id = ?",
+	[STMT_CLAIM_OF] = "SELECT status, attempts, unknown_outcomes, "
+	    "claim_token FROM outbox WHERE id = ?",
 	[STMT_CLEAN] = "DELETE FROM outbox WHERE recipient LIKE ?",
 	[STMT_CLEAN_DOSSIER] = "DELETE FROM outbox WHERE dossier_id = ?",
 	[STMT_PROCEDURE] = "SELECT p.code FROM procedures p "
@@ -620,7 +626,8 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	long long      ids[ROWS], id, others[4096];
 	int	       fds[2], i, j, status, seen[ROWS], dup = 0;
 	int	       missing = 0, nothers = 0;
-	char	       line[64];
+	char	       line[128], tok[ROWS][33], otok[4096][33];
+	char	      *sp;
 	FILE	      *in;
 	time_t	       later = 3786912000; /* 2090-01-01 */
 	struct mc_rows r;
@@ -649,7 +656,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 		    mc_outbox_claim(own, oa, later + 86400, 1, &got, &n) ==
 			0 &&
 		    n == 1) {
-			fprintf(out, "%lld\n", got[0].id);
+			fprintf(out, "%lld %s\n", got[0].id, got[0].token);
 			fflush(out);
 			mc_arena_reset(oa);
 		}
@@ -659,14 +666,20 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	memset(seen, 0, sizeof(seen));
 	in = fdopen(fds[0], "r");
 	while (fgets(line, sizeof(line), in) != NULL) {
-		id = strtoll(line, NULL, 10);
+		id = strtoll(line, &sp, 10);
+		sp += strspn(sp, " ");
+		sp[strcspn(sp, "\n")] = '\0';
 		for (j = 0; j < ROWS && ids[j] != id; j++)
 			;
 		if (j < ROWS) {
 			if (seen[j]++)
 				dup++;
-		} else if (nothers < 4096) /* somebody else's */
+			snprintf(tok[j], sizeof(tok[j]), "%s", sp);
+		} else if (nothers < 4096) { /* somebody else's */
+			snprintf(otok[nothers], sizeof(otok[nothers]), "%s",
+			    sp);
 			others[nothers++] = id;
+		}
 	}
 	fclose(in);
 	for (i = 0; i < PARALLEL; i++) {
@@ -677,6 +690,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	for (i = 0; i < nothers; i++) {
 		memset(&m, 0, sizeof(m));
 		m.id = others[i];
+		memcpy(m.token, otok[i], sizeof(m.token));
 		mc_outbox_release(db, &m);
 	}
 	for (i = 0; i < ROWS; i++)
@@ -687,6 +701,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	/* Outcomes: the rows are 'sending' now. */
 	memset(&m, 0, sizeof(m));
 	m.id = ids[0];
+	memcpy(m.token, tok[0], sizeof(m.token));
 	CHECK_INT(
 	    mc_outbox_retry(db, &m, "smtp: Couldn't connect", 3600, 20, 0), 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[0]);
@@ -716,12 +731,14 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	CHECK_STR(mc_rows_str(&r, 0, 0), "failed");
 	CHECK_INT(mc_rows_int(&r, 0, 1), 20);
 	m.id = ids[1];
+	memcpy(m.token, tok[1], sizeof(m.token));
 	m.attempts = 0;
 	CHECK_INT(mc_outbox_retry(db, &m, "550 no such user", 60, 20, 1), 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[1]);
 	CHECK_STR(mc_rows_str(&r, 0, 0), "failed");
 	/* Sent: once; a second record changes nothing. */
 	m.id = ids[2];
+	memcpy(m.token, tok[2], sizeof(m.token));
 	m.attempts = 2;
 	CHECK_INT(mc_outbox_sent(db, &m), 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[2]);
@@ -739,6 +756,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	 * row stays locked until read (the worker's claim skips locked rows).
 	 */
 	m.id = ids[3];
+	memcpy(m.token, tok[3], sizeof(m.token));
 	CHECK_INT(mc_db_begin(db), 0);
 	CHECK_INT(mc_outbox_release(db, &m), 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[3]);
@@ -751,9 +769,128 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	CHECK(mc_outbox_requeue_stuck(db, 15) >= 0);
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[4]);
 	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 1); /* an attempt, outcome unknown */
 	mc_db_query(db, a, &r, stmts[STMT_ROW], "i", ids[5]);
 	CHECK_STR(mc_rows_str(&r, 0, 0), "sending"); /* recent: kept */
 	CHECK_INT(mc_db_commit(db), 0);
+	mc_db_exec(db, stmts[STMT_CLEAN], "s", like);
+}
+
+/*
+ * Claims our row (due in 2090) as a worker would: the instance's rows due
+ * before it are claimed first, held, and given back afterwards. 1 or 0.
+ */
+static int
+claim_ours(struct mc_db *db, struct mc_arena *a, long long id,
+    struct mc_outbox_msg *m)
+{
+	struct mc_outbox_msg *held;
+	time_t		      later = 3786912000 + 86400; /* 2090-01-02 */
+	size_t		      n = 0, i, max = 100000;
+	int		      rc, found = 0;
+
+	held = mc_arena_alloc(a, sizeof(*held) * 64);
+	for (;;) {
+		if (n % 64 == 0 && n > 0) {
+			struct mc_outbox_msg *more;
+
+			more = mc_arena_alloc(a, sizeof(*held) * (n + 64));
+			memcpy(more, held, sizeof(*held) * n);
+			held = more;
+		}
+		if (n >= max ||
+		    (rc = mc_outbox_claim_one(db, a, later, 30, &held[n])) !=
+			1)
+			break;
+		if (held[n].id == id) {
+			*m = held[n];
+			found = 1;
+			break;
+		}
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		mc_outbox_release(db, &held[i]);
+	return found;
+}
+
+/*
+ * The fault the cluster's chaos run found: a worker delivered a row, could
+ * not record it while the writer node failed over, and the worker that
+ * took the lease over put it back 31 s after its claim and sent it again.
+ * Now a row is fenced by its own claim: nobody takes or requeues it before
+ * its deadline, only its token records an outcome, a late record still
+ * lands while nobody has claimed it again, and after the deadline it is
+ * sent again once, counted as an unknown outcome.
+ */
+static void
+test_fence(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	const char *like = mc_arena_printf(a, "unit-outbox-%s-f%%", tag);
+	struct mc_outbox_msg wa, wb, other;
+	struct mc_rows	     r;
+	long long	     id1, id2;
+
+	mc_outbox_email(db,
+	    mc_arena_printf(a, "unit-outbox-%s-f1@motcua.test", tag), "Thử",
+	    "Thử", 0);
+	id1 = (long long)mc_db_insert_id(db);
+	mc_outbox_sms(db, mc_arena_printf(a, "unit-outbox-%s-f2", tag), "Thử",
+	    0);
+	id2 = (long long)mc_db_insert_id(db);
+	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
+
+	/* Worker A claims the e-mail; B cannot take it. */
+	CHECK_INT(claim_ours(db, a, id1, &wa), 1);
+	CHECK_INT((int)strlen(wa.token), 32);
+	CHECK_INT(claim_ours(db, a, id1, &wb), 0);
+	/* A's delivery or its record takes 40 s (a failover): the row is
+	 * still A's, not put back before its deadline. */
+	mc_db_exec(db, stmts[STMT_SLOW], "i", id1);
+	CHECK(mc_outbox_requeue_stuck(db, 15) >= 0);
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id1);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sending");
+	CHECK_STR(mc_rows_str(&r, 0, 3), wa.token);
+	/* Another token records nothing. */
+	other = wa;
+	memcpy(other.token, "00000000000000000000000000000000", 33);
+	CHECK_INT(mc_outbox_sent(db, &other), 0);
+	CHECK_INT(mc_outbox_retry(db, &other, "x", 1, 20, 1), 0);
+	CHECK_INT(mc_outbox_release(db, &other), 0);
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id1);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sending");
+	/* A dies before recording: past the deadline the row goes back,
+	 * an attempt with an unknown outcome... */
+	mc_db_exec(db, stmts[STMT_STALE], "i", id1);
+	CHECK(mc_outbox_requeue_stuck(db, 15) >= 1);
+	mc_db_exec(db, stmts[STMT_FUTURE], "s", like); /* not the instance's */
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id1);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "pending");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 1);
+	CHECK_INT(mc_rows_int(&r, 0, 2), 1);
+	/* ...unless A was only slow: its late record still lands. */
+	CHECK_INT(mc_outbox_sent(db, &wa), 0);
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id1);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sent");
+	CHECK_INT(claim_ours(db, a, id1, &wb), 0);
+
+	/* Once B has claimed it again, A's late record is refused and B's
+	 * claim knows an earlier outcome is unknown. */
+	CHECK_INT(claim_ours(db, a, id2, &wa), 1);
+	mc_db_exec(db, stmts[STMT_STALE], "i", id2);
+	CHECK(mc_outbox_requeue_stuck(db, 15) >= 1);
+	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
+	CHECK_INT(claim_ours(db, a, id2, &wb), 1);
+	CHECK_INT(wb.unknown, 1);
+	CHECK_INT(wb.attempts, 1);
+	CHECK(strcmp(wa.token, wb.token) != 0);
+	CHECK_INT(mc_outbox_sent(db, &wa), 0);
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id2);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sending");
+	CHECK_INT(mc_outbox_sent(db, &wb), 0);
+	mc_db_query(db, a, &r, stmts[STMT_CLAIM_OF], "i", id2);
+	CHECK_STR(mc_rows_str(&r, 0, 0), "sent");
+	CHECK_INT(mc_rows_int(&r, 0, 1), 2);
 	mc_db_exec(db, stmts[STMT_CLEAN], "s", like);
 }
 
@@ -786,6 +923,7 @@ test_database(struct mc_arena *a)
 		test_dossier_event(db, a, tag, citizen, officer);
 		test_read(db, a, citizen, officer);
 		test_claims(db, a, tag);
+		test_fence(db, a, tag);
 	}
 	mc_db_exec(db, stmts[STMT_CLEAN], "s",
 	    mc_arena_printf(a, "unit-outbox-%s%%", tag));
