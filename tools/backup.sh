@@ -100,21 +100,13 @@ cmd_backup() {
     local args=(--defaults-file="$CNF" --backup --target-dir="$dir/db" "${galera[@]}")
     (( incr )) && args+=(--incremental-basedir="$prev/db")
     install -d "$dir"
-    # A Galera node is desynced while it is copied: its commits blocked by
-    # the backup's locks would otherwise hold the whole cluster back (flow
-    # control: clients time out on the writer). HAProxy's check sees it
-    # not Synced and sends nobody there meanwhile.
-    if (( ${#galera[@]} )); then
-        mariadb --defaults-file="$CNF" -e 'SET GLOBAL wsrep_desync = ON' || die "could not desync the node"
-        trap 'mariadb --defaults-file="$CNF" -e "SET GLOBAL wsrep_desync = OFF" || true' EXIT
-    fi
+    # A Galera node is not desynced: its backlog would stall the cluster
+    # (flow control) when it resyncs. Its applier waits only while the
+    # backup blocks commits at the end (BACKUP STAGE BLOCK_COMMIT), and
+    # gcs.fc_limit (db/galera.cnf.in) lets it lag that long.
     if ! mariadb-backup "${args[@]}" >"$dir/mariadb-backup.log" 2>&1; then
         tail -n 20 "$dir/mariadb-backup.log" >&2
         die "mariadb-backup failed (log: $dir/mariadb-backup.log)"
-    fi
-    if (( ${#galera[@]} )); then
-        mariadb --defaults-file="$CNF" -e 'SET GLOBAL wsrep_desync = OFF' || die "could not resync the node"
-        trap - EXIT
     fi
     # Attachments: written before their dossier commits, so every file a
     # backed-up dossier names is already there; unchanged ones hard-linked.

@@ -134,7 +134,8 @@ static const char *const stmts[STMT__MAX] = {
 	/* Attempts that have certainly ended without an outcome recorded
 	 * (rows claimed before migration 0026 have no deadline: minutes). */
 	[STMT_STUCK] = "UPDATE outbox SET status = 'pending', "
-	    "next_attempt_at = NOW(), attempts = attempts + 1, "
+	    "next_attempt_at = GREATEST(next_attempt_at, NOW()), "
+	    "attempts = attempts + 1, "
 	    "unknown_outcomes = unknown_outcomes + 1, claim_until = NULL, "
 	    "last_error = 'outcome unknown: the worker that sent it stopped "
 	    "before recording it' WHERE status = 'sending' AND "

@@ -179,7 +179,8 @@ int mc_outbox_retry(struct mc_db *, const struct mc_outbox_msg *,
 int mc_outbox_release(struct mc_db *, const struct mc_outbox_msg *);
 
 /*
- * Puts back to 'pending', due now, the rows whose attempt has certainly
+ * Puts back to 'pending', due now (or when they were due, if later), the
+ * rows whose attempt has certainly
  * ended without an outcome recorded (past their deadline; rows claimed
  * before deadlines existed: after minutes), counting an attempt and an
  * unknown outcome. Returns the number of rows, or -1.
