@@ -270,8 +270,8 @@ import json, sys
 w = sys.argv[1]
 faults = [(float(t), n) for t, n in (l.rstrip('\n').split('\t') for l in open(w + '/faults.tsv'))]
 rs = [json.loads(l) for l in open(w + '/load.jsonl')]
-print('| fault | requests | 2xx | 503 | other 5xx | 500 | conn. errors | errors for (s) |')
-print('| --- | --- | --- | --- | --- | --- | --- | --- |')
+print('| fault | requests | 2xx | 4xx | 503 | other 5xx | 500 | conn. errors | errors for (s) |')
+print('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 worst = 0
 bad500 = 0
 for k, (t, name) in enumerate(faults[:-1]):
@@ -282,11 +282,17 @@ for k, (t, name) in enumerate(faults[:-1]):
     s500 = sum(r['status'] == 500 for r in win)
     o5 = sum(500 <= r['status'] < 600 and r['status'] not in (500, 503) for r in win)
     ce = sum(r['status'] == 0 for r in win)
-    errs = [r['t'] for r in win if not 200 <= r['status'] < 300]
+    c4 = sum(400 <= r['status'] < 500 for r in win)
+    # The service is down while it answers 5xx or nothing; a 4xx is an
+    # answer (named on stderr, so that the log shows what it was).
+    errs = [r['t'] for r in win if r['status'] == 0 or r['status'] >= 500]
+    for r in win:
+        if 400 <= r['status'] < 500:
+            print('4xx during "%s": %s' % (name, json.dumps(r)), file=sys.stderr)
     span = (max(errs) - t) if errs else 0.0
     worst = max(worst, span)
     bad500 += s500
-    print('| %s | %d | %d | %d | %d | %d | %d | %.1f |' % (name, len(win), ok, s503, o5, s500, ce, span))
+    print('| %s | %d | %d | %d | %d | %d | %d | %d | %.1f |' % (name, len(win), ok, c4, s503, o5, s500, ce, span))
 print('worst %.1f 500s %d' % (worst, bad500))
 EOF
 read -r _ WORST _ N500 <<<"$(tail -n 1 "$WORK/table.txt")"
