@@ -28,13 +28,14 @@ LIBS_PDF  = $(PANGO_LIBS) -lqrencode
 # Spreadsheets (mc_export): the office's reports only.
 LIBS_XLSX = -lxlsxwriter
 # Brotli for the generator's pre-compressed pages: only the programs that
-# link the generator (worker, sitegen, motcua, unit_view).
+# link the generator (worker, sitegen, motcua, unit_view). The worker names
+# the library again after the generator objects (stats.c needs mc_pubstats).
 BROTLI_LIBS = -lbrotlienc
 
 PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(LIBS_CORE)
 PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
-PROG_LIBS_worker  = $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_sitegen = $(LIBS_CS) $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 

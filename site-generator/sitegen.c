@@ -1025,9 +1025,26 @@ fill_404(HDF *hdf, const struct sg_catalogue *cat, enum mc_lang lang,
 	sitegen_fill_404(hdf, lang);
 }
 
+static int write_file(struct run *, const char *, const struct buf *);
+
+/* The public statistics' pages and files (stats.c) through emit(). */
+static int
+stats_page(void *ctx, HDF *hdf, const char *tmpl, const char *rel)
+{
+	return emit(ctx, hdf, tmpl, rel);
+}
+
+static int
+stats_file(void *ctx, const char *rel, const struct buf *b)
+{
+	return write_file(ctx, rel, b);
+}
+
 static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
+	const struct sg_out stats = { stats_page, stats_file, r };
+
 	if (render_one(r, lang, prefix, r->summary || r->faqs || r->news,
 		"index.html", "site/home.cs", sitegen_fill_home) < 0 ||
 	    render_one(r, lang, prefix, r->summary, "thu-tuc/index.html",
@@ -1047,7 +1064,8 @@ render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 	    render_one(r, lang, prefix, 1, "xep-hang/phuong-phap.html",
 		"site/league_method.cs", sitegen_fill_league_method) < 0)
 		return -1;
-	if (render_lists(r, lang, prefix) < 0 ||
+	if (sitegen_stats_render(lang, prefix, r->page, &stats) < 0 ||
+	    render_lists(r, lang, prefix) < 0 ||
 	    render_rows(r, lang, prefix, TABLE_FAQS) < 0 ||
 	    render_rows(r, lang, prefix, TABLE_NEWS) < 0)
 		return -1;
@@ -1219,7 +1237,7 @@ sitemap(struct run *r, struct buf *b)
 	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
 		LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
 	const struct mc_rows	 *t;
-	const char		 *path, *rt;
+	const char		 *path, *rt, **stats;
 	size_t			  k, i, n, key;
 	int			  rc = 0;
 
@@ -1251,6 +1269,11 @@ sitemap(struct run *r, struct buf *b)
 						rt, path),
 					    NULL);
 		}
+		n = sitegen_stats_paths(&stats, r->page);
+		for (i = 0; i < n; i++)
+			rc |= sitegen_sitemap_url(b, base,
+			    mc_arena_printf(r->page, "%s%s", rt, stats[i]),
+			    NULL);
 		t = &cat->table[TABLE_FAQS];
 		for (i = 0; i < t->n; i++)
 			rc |= sitegen_sitemap_url(b, base,
@@ -1438,7 +1461,8 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 	if (strcmp(r.sig, last_sig) != 0)
 		r.full = 1;
 	plan(&r);
-	if (load_rest(&r) < 0 || sitegen_league_load(r.db, r.arena) < 0)
+	if (load_rest(&r) < 0 || sitegen_league_load(r.db, r.arena) < 0 ||
+	    sitegen_stats_load(r.db, r.arena) < 0)
 		goto out_buf;
 	if (fn != NULL)
 		fn(ctx, 0, r.planned);

@@ -309,4 +309,22 @@ int sitegen_compress_tree(const char *dir, size_t *written);
 /* Owner of what sitegen_write() creates when run as root (-1: leave). */
 void sitegen_owner(long uid, long gid);
 
+/*
+ * The public statistics of dossiers (stats.c): read once from the summary
+ * tables (before the languages fork), then rendered in each language
+ * through out: pages with out->page, the CSV files with out->file.
+ */
+struct sg_out {
+	int (*page)(void *ctx, HDF *, const char *tmpl, const char *rel);
+	int (*file)(void *ctx, const char *rel, const struct buf *);
+	void *ctx;
+};
+int  sitegen_stats_load(struct mc_db *, struct mc_arena *);
+int  sitegen_stats_render(enum mc_lang, const char *prefix, struct mc_arena *,
+     const struct sg_out *);
+void sitegen_fill_dossier_stats(HDF *, size_t period, const char *path,
+    enum mc_lang, struct mc_arena *);
+/* The pages' paths for the sitemap ("/thong-ke/ho-so/..."); how many. */
+size_t sitegen_stats_paths(const char ***paths, struct mc_arena *);
+
 #endif

@@ -3,6 +3,7 @@
      Count,Online}. ?>
 <h1><?cs var:Lang.Stats.Title ?></h1>
 <p class="lead"><?cs var:Lang.Stats.Intro ?></p>
+<p><a href="<?cs var:Lang.Site.Root ?>/thong-ke/ho-so/"><?cs var:Lang.PubStats.Link ?></a></p>
 <ul class="stat-list">
 <li><span class="stat-number"><?cs var:Data.Count.Procedures ?></span> <span class="stat-label"><?cs var:Lang.Stats.Total ?></span></li>
 <li><span class="stat-number"><?cs var:Data.Count.Online ?></span> <span class="stat-label"><?cs var:Lang.Stats.Online ?></span></li>

@@ -19,6 +19,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_pubstats.h"
 #include "mc_stats.h"
 #include "mc_util.h"
 
@@ -331,6 +332,81 @@ test_bucket(void)
 	CHECK_INT(mc_stats_bucket(100000 * 60), 8000);
 }
 
+/*
+ * The public figures folded from a report by receiving agency, without a
+ * database: a unit counts for its department, a dissolved ward for its
+ * successor (and a dissolved one without successor for the one above), the
+ * city's row is everything; rates per mille, rounded half up.
+ */
+static void
+test_public(void)
+{
+	/* clang-format off */
+	static const struct mc_pub_agency ags[] = {
+		{ 1, 0, 0, PUBK_CITY, 1, "C", "Thành phố", "City" },
+		{ 2, 1, 0, PUBK_DEPARTMENT, 1, "D", "Sở", "Dept" },
+		{ 3, 2, 0, PUBK_OTHER, 1, "U", "Phòng", "Unit" },
+		{ 4, 1, 0, PUBK_WARD, 1, "W", "Phường mới", "New ward" },
+		{ 5, 9, 4, PUBK_WARD, 0, "O", "Phường cũ", "Old ward" },
+		{ 9, 1, 0, PUBK_OTHER, 0, "Q", "Quận cũ", "Old district" },
+		{ 6, 9, 0, PUBK_WARD, 0, "X", "Xã cũ", "Old commune" },
+	};
+	/* clang-format on */
+	struct mc_stats_row    rows[5];
+	struct mc_stats_report r;
+	struct mc_pub_row      out[7], city;
+	size_t		       n = sizeof(ags) / sizeof(ags[0]);
+
+	CHECK_INT(mc_pub_owner(ags, n, 2), 1);
+	CHECK_INT(mc_pub_owner(ags, n, 3), 1); /* unit -> department */
+	CHECK_INT(mc_pub_owner(ags, n, 5), 3); /* old ward -> successor */
+	CHECK_INT(mc_pub_owner(ags, n, 6), 0); /* -> old district -> city */
+	CHECK_INT(mc_pub_owner(ags, n, 77), -1);
+	memset(rows, 0, sizeof(rows));
+	rows[0].key = 2; /* department: 2 online, 1 counter; 2 on time */
+	rows[0].v[SC_NEW_ONLINE] = 2;
+	rows[0].v[SC_NEW_COUNTER] = 1;
+	rows[0].v[SC_EARLY] = 1;
+	rows[0].v[SC_ONTIME] = 1;
+	rows[1].key = 3; /* its unit: 1 by post, 1 late, 1 overdue */
+	rows[1].v[SC_NEW_POST] = 1;
+	rows[1].v[SC_LATE] = 1;
+	rows[1].v[SC_PENDING_OVERDUE] = 1;
+	rows[2].key = 5; /* old ward: 1 online, 1 pending in time */
+	rows[2].v[SC_NEW_ONLINE] = 1;
+	rows[2].v[SC_PENDING_INTIME] = 1;
+	rows[3].key = 4; /* new ward: 2 online, resolved 1 late */
+	rows[3].v[SC_NEW_ONLINE] = 2;
+	rows[3].v[SC_LATE] = 1;
+	rows[4].key = 6; /* old commune, no successor: the city's own */
+	rows[4].v[SC_NEW_COUNTER] = 1;
+	r.rows = rows;
+	r.n = 5;
+	mc_pub_fold(&r, ags, n, out, &city);
+	CHECK_INT(out[1].v[PUB_RECEIVED], 4);
+	CHECK_INT(out[1].v[PUB_ONLINE], 2);
+	CHECK_INT(out[1].v[PUB_INPERSON], 2);
+	CHECK_INT(out[1].v[PUB_ONTIME], 2);
+	CHECK_INT(out[1].v[PUB_LATE], 1);
+	CHECK_INT(out[1].v[PUB_RESOLVED], 3);
+	CHECK_INT(out[1].v[PUB_PENDING_OVERDUE], 1);
+	CHECK_INT(out[1].ontime_pm, 667); /* 2/3 rounded */
+	CHECK_INT(out[1].online_pm, 500);
+	CHECK_INT(out[3].v[PUB_RECEIVED], 3);
+	CHECK_INT(out[3].v[PUB_PENDING_INTIME], 1);
+	CHECK_INT(out[3].ontime_pm, 0);
+	CHECK_INT(out[3].online_pm, 1000);
+	CHECK_INT(out[0].v[PUB_RECEIVED], 1);
+	CHECK_INT(out[0].ontime_pm, -1); /* nothing resolved */
+	CHECK_INT(out[2].v[PUB_RECEIVED], 0);
+	CHECK_INT(out[4].v[PUB_RECEIVED], 0);
+	CHECK_INT(city.v[PUB_RECEIVED], 8);
+	CHECK_INT(city.v[PUB_ONLINE], 5);
+	CHECK_INT(city.v[PUB_RESOLVED], 4);
+	CHECK_INT(city.ontime_pm, 500);
+	CHECK_INT(city.online_pm, 625);
+}
+
 int
 main(void)
 {
@@ -341,6 +417,7 @@ main(void)
 	unsigned int	 ag;
 
 	test_bucket();
+	test_public();
 	if (!NEED_DB("test_stats"))
 		return DONE();
 	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
