@@ -30,11 +30,13 @@
 #define DIR	    "thong-ke/ho-so/"
 
 struct period {
-	char		   key[8]; /* "2026" or "2026-12" */
-	char		   from[11], to[11];
-	int		   year, month; /* month 0: the whole year */
-	struct mc_pub_row *rows;	/* one per agency */
-	struct mc_pub_row  city;
+	char		     key[8]; /* "2026" or "2026-12" */
+	char		     from[11], to[11];
+	int		     year, month; /* month 0: the whole year */
+	struct mc_pub_row   *rows;	  /* one per agency */
+	struct mc_pub_row    city;
+	struct mc_pub_field *fields; /* the city's, by field */
+	size_t		     nfields;
 };
 
 /* What the pages show, read before the languages fork. */
@@ -135,7 +137,9 @@ sitegen_stats_load(struct mc_db *db, struct mc_arena *a)
 		st.p[k].rows = mc_arena_alloc(a,
 		    sizeof(*st.p[k].rows) * (st.n + 1));
 		if (mc_pub_period(db, a, st.p[k].from, st.p[k].to, st.ags,
-			st.n, st.p[k].rows, &st.p[k].city) < 0)
+			st.n, st.p[k].rows, &st.p[k].city) < 0 ||
+		    mc_pub_fields(db, a, st.p[k].from, st.p[k].to,
+			&st.p[k].fields, &st.p[k].nfields) < 0)
 			goto out;
 	}
 	rc = 0;
@@ -359,6 +363,16 @@ sitegen_fill_dossier_stats(HDF *hdf, size_t k, const char *path,
 	    mc_view_str(hdf, "PubStats.Departments"));
 	mc_view_set(hdf, "Data.Groups.1.Title",
 	    mc_view_str(hdf, "PubStats.Wards"));
+	for (i = 0; i < p->nfields; i++) {
+		const struct mc_pub_field *f = &p->fields[i];
+
+		setp(hdf,
+		    lang == LANG_EN && f->name_en != NULL ? f->name_en :
+							    f->name,
+		    "Data.Fields.%zu.Name", i);
+		fill_row(hdf, mc_arena_printf(a, "Data.Fields.%zu", i),
+		    &f->row, a);
+	}
 	fill_chart(hdf, p, lang, a);
 }
 

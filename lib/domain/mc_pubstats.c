@@ -181,6 +181,40 @@ mc_pub_period(struct mc_db *db, struct mc_arena *a, const char *from,
 }
 
 int
+mc_pub_fields(struct mc_db *db, struct mc_arena *a, const char *from,
+    const char *to, struct mc_pub_field **out, size_t *n)
+{
+	struct mc_stats_filter f;
+	struct mc_stats_report r;
+	struct mc_pub_field   *fs;
+	size_t		       i;
+
+	*out = NULL;
+	*n = 0;
+	memset(&f, 0, sizeof(f));
+	f.from = from;
+	f.to = to;
+	if (mc_stats_report(db, a, &f, STATS_BY_FIELD, &r) < 0)
+		return -1;
+	fs = mc_arena_alloc(a, sizeof(*fs) * (r.n + 1));
+	for (i = 0; i < r.n; i++) {
+		memset(&fs[*n], 0, sizeof(fs[*n]));
+		fs[*n].id = r.rows[i].key;
+		fs[*n].name = r.rows[i].name;
+		fs[*n].name_en = r.rows[i].name_en;
+		add(&fs[*n].row, r.rows[i].v);
+		mc_pub_rates(&fs[*n].row);
+		if (fs[*n].row.v[PUB_RECEIVED] + fs[*n].row.v[PUB_RESOLVED] +
+			fs[*n].row.v[PUB_PENDING_INTIME] +
+			fs[*n].row.v[PUB_PENDING_OVERDUE] >
+		    0)
+			(*n)++;
+	}
+	*out = fs;
+	return 0;
+}
+
+int
 mc_pub_first_month(struct mc_db *db, struct mc_arena *a, const char **out)
 {
 	struct mc_rows rows;

@@ -80,6 +80,20 @@ int mc_pub_period(struct mc_db *, struct mc_arena *, const char *from,
     const char *to, const struct mc_pub_agency *ags, size_t n,
     struct mc_pub_row *rows, struct mc_pub_row *city);
 
+/* The figures of one field for the whole city. */
+struct mc_pub_field {
+	long long	  id;
+	const char	 *name, *name_en;
+	struct mc_pub_row row;
+};
+
+/*
+ * The whole city's figures of the period by field, those with a dossier
+ * only, most received first; in the arena. 0 or -1.
+ */
+int mc_pub_fields(struct mc_db *, struct mc_arena *, const char *from,
+    const char *to, struct mc_pub_field **out, size_t *n);
+
 /*
  * The first month with a dossier received, "YYYY-MM-DD" (its first day) in
  * the arena, or NULL when none. 0 or -1.

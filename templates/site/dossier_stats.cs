@@ -55,3 +55,16 @@
 </div>
 </section>
 <?cs /each ?>
+<?cs if:subcount(Data.Fields) ?><section aria-labelledby="pub-f-h">
+<h2 id="pub-f-h"><?cs var:Lang.PubStats.Fields ?></h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="pub-f-h">
+<table class="table table-stack pub-table" id="pub-f">
+<caption class="visually-hidden"><?cs var:Lang.PubStats.Fields ?> – <?cs var:Data.Period.Label ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.PubStats.ColField ?></th><?cs each:c = Data.Cols ?><th scope="col" class="num"><?cs var:c.Title ?></th><?cs /each ?></tr></thead>
+<tbody>
+<?cs each:row = Data.Fields ?><tr><th scope="row"><?cs var:row.Name ?></th><?cs each:c = Data.Cols ?><td class="num" data-col="<?cs var:c.Key ?>" data-label="<?cs var:c.Title ?>"><?cs var:row.V[c.Key] ?></td><?cs /each ?></tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+</section>
+<?cs /if ?>

@@ -117,6 +117,12 @@ describe('the public statistics of dossiers', { concurrency: false, timeout: 600
         assert.ok((await svg.locator('title').textContent()).length > 10, 'the chart has a title');
         // The city's row holds at least this department's dossiers.
         assert.ok(Number((await page.locator('#pub-g0 tr.total td[data-col="received"]').innerText()).replace(/\./g, '')) >= 3);
+        // By field, the whole city: the procedure's field counts these three
+        // at least (other files file the same procedure).
+        const [field] = sql(`SELECT f.name, COALESCE(f.name_en, f.name) FROM procedures p JOIN fields f ON f.id = p.field_id WHERE p.code = ${q(PROC)}`);
+        const fieldRow = page.locator('#pub-f tbody tr', { has: page.locator('th', { hasText: field[0] }) });
+        assert.ok(Number((await fieldRow.first().locator('td[data-col="received"]').innerText()).replace(/\./g, '')) >= 3,
+          'the field\'s row counts this file\'s dossiers');
         await assertAxe(page, 'public statistics (vi)');
         await page.screenshot({ path: path.join(OUT, `public-stats-${width}.png`) });
         await page.locator('#pub-chart-h').scrollIntoViewIfNeeded();
@@ -143,6 +149,7 @@ describe('the public statistics of dossiers', { concurrency: false, timeout: 600
         assert.deepEqual(await row(page), { ...want, name: nameEn, ontime_rate: '50.0%', online_share: '100.0%' },
           'English: the same figures');
         assert.equal(await page.locator('svg#pub-chart').count(), 1, 'the chart in English');
+        assert.equal(await page.locator('#pub-f tbody tr th', { hasText: field[1] }).count() >= 1, true, 'the field in English');
         await assertAxe(page, 'public statistics (en)');
         if (width === 390) await page.screenshot({ path: path.join(OUT, 'public-stats-en-390.png') });
         assert.deepEqual(w.problems(), [], 'no console errors, failed requests or HTTP errors');
