@@ -18,6 +18,8 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
+#include "mc_eform.h"
+#include "mc_eform_page.h"
 #include "mc_files.h"
 #include "mc_throttle.h"
 #include "mc_util.h"
@@ -342,14 +344,76 @@ api_dossier(struct mc_request *r)
 	return reply(r, 200, dossier_json(r, &d, 0));
 }
 
+/* What the submission's transaction writes besides the dossier. */
+struct api_then {
+	const struct mc_eform *form;
+	const char	      *answers;
+	const char	      *documents;
+};
+
+static int
+api_then_store(struct mc_db *db, long long dossier, void *arg)
+{
+	struct api_then *t = arg;
+
+	return mc_eform_store_answers(db, dossier, t->form, t->answers,
+	    t->documents);
+}
+
+/*
+ * Checks the fields and the slotted files ("doc.<slot>") against the
+ * procedure's form in force: 0 good (*answers the checked answers as JSON),
+ * 1 when the procedure is unknown, -1 on a database error, or 422 when
+ * the answer went out with each field's error.
+ */
+static int
+api_check_form(struct mc_request *r, const char *proc, json_t *answers_in,
+    const struct mc_eform_file *slotted, size_t nslotted,
+    struct mc_eform *form, const char **answers)
+{
+	struct mc_procedure   p;
+	struct mc_rows	      wards;
+	struct mc_eform_error errs[32];
+	size_t		      n;
+	char		     *s;
+	int		      rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, proc, 0, &p)) <= 0)
+		return rc < 0 ? -1 : 1;
+	if (mc_eform_current(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
+		&p.documents, time(NULL), form) < 0 ||
+	    mc_eform_wards(r->db, r->arena, &wards) < 0)
+		return -1;
+	n = mc_eform_check(r->arena, form, answers_in, mc_eform_ward_in,
+	    &wards, errs, 32);
+	n = mc_eform_check_files(r->arena, form, slotted, nslotted, errs,
+	    n > 32 ? 32 : n, 32);
+	if (n > 0) {
+		json_t *j = json_pack("{s:s, s:i, s:s, s:o}", "error",
+		    mc_view_str(r->hdf, "Api.BadFields"), "status", 422,
+		    "request_id", r->id, "errors",
+		    mc_eform_page_errors_json(r, errs, n > 32 ? 32 : n));
+
+		return reply(r, 422, j) == 422 ? 422 : 500;
+	}
+	s = json_dumps(answers_in, JSON_COMPACT);
+	*answers = mc_arena_strdup(r->arena, s ? s : "{}");
+	free(s);
+	return 0;
+}
+
 static int
 api_submit(struct mc_request *r)
 {
 	struct mc_submission s;
 	struct mc_file	     files[MAX_FILES];
+	struct mc_eform_file slotted[MAX_FILES];
+	struct mc_eform	     eform;
+	struct api_then	     then;
 	const char	    *fj = mc_req_field(r, FIELD_FIELDS), *code, *why;
-	json_t		    *form = NULL;
-	size_t		     i, n = 0;
+	const char	    *answers = NULL;
+	json_t		    *form = NULL, *docs;
+	size_t		     i, n = 0, nslotted = 0;
 	int		     rc;
 
 	if (!mc_auth_has_role(r->user, ROLE_CITIZEN))
@@ -359,28 +423,64 @@ api_submit(struct mc_request *r)
 	    mc_req_field_bad(r, FIELD_FIELDS))
 		return mc_app_error(r, 400,
 		    mc_view_str(r->hdf, "Api.BadSubmission"));
-	if (fj != NULL &&
-	    ((form = json_loads(fj, 0, NULL)) == NULL ||
-		!json_is_object(form))) {
+	if ((form = json_loads(fj ? fj : "{}", 0, NULL)) == NULL ||
+	    !json_is_object(form)) {
 		json_decref(form);
 		return mc_app_error(r, 400,
 		    mc_view_str(r->hdf, "Api.BadFields"));
 	}
-	json_decref(form);
+	docs = json_object();
 	for (i = 0; i < r->nparams; i++) {
 		const struct mc_param *p = &r->params[i];
+		const char	      *slot = NULL;
 
-		if (strcmp(p->name, "file") != 0 || p->filename == NULL)
+		if (strncmp(p->name, "doc.", 4) == 0)
+			slot = p->name + 4;
+		else if (strcmp(p->name, "file") != 0)
 			continue;
-		if (n == MAX_FILES)
+		if (p->filename == NULL)
+			continue;
+		if (n == MAX_FILES) {
+			json_decref(form);
+			json_decref(docs);
 			return mc_app_error(r, 400,
 			    mc_view_str(r->hdf, "Error.FileCount"));
+		}
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
-			 p->filename, &files[n], &why)) < 0)
-			return 503;
-		if (rc == 1)
+			 p->filename, &files[n], &why)) != 0) {
+			json_decref(form);
+			json_decref(docs);
+			if (rc < 0)
+				return 503;
 			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+		}
+		if (slot != NULL) {
+			json_t *arr = json_object_get(docs, slot);
+
+			if (arr == NULL)
+				json_object_set_new(docs, slot,
+				    arr = json_array());
+			json_array_append_new(arr,
+			    json_pack("{s:s, s:I, s:s, s:s}", "sha256",
+				files[n].sha256, "size",
+				(json_int_t)files[n].size, "mime",
+				files[n].mime, "name", files[n].filename));
+			slotted[nslotted].slot = slot;
+			slotted[nslotted].mime = files[n].mime;
+			slotted[nslotted].size = files[n].size;
+			nslotted++;
+		}
 		n++;
+	}
+	rc = api_check_form(r, mc_req_field(r, FIELD_PROCEDURE), form, slotted,
+	    nslotted, &eform, &answers);
+	json_decref(form);
+	if (rc != 0) {
+		json_decref(docs);
+		if (rc == 1)
+			return mc_dossier_refusal(r, DOSSIER_NO_PROCEDURE,
+			    NULL, NULL);
+		return rc < 0 ? 503 : rc;
 	}
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);
@@ -391,9 +491,20 @@ api_submit(struct mc_request *r)
 	s.phone = r->user->phone;
 	s.email = r->user->email;
 	s.channel = CHANNEL_ONLINE;
-	s.form_json = fj ? fj : "{}";
+	s.form_json = answers;
 	s.files = files;
 	s.nfiles = n;
+	then.form = &eform;
+	then.answers = answers;
+	{
+		char *d = json_dumps(docs, JSON_COMPACT);
+
+		then.documents = mc_arena_strdup(r->arena, d ? d : "{}");
+		free(d);
+	}
+	json_decref(docs);
+	s.then = api_then_store;
+	s.then_arg = &then;
 	if (s.id_number == NULL)
 		return mc_app_error(r, 422,
 		    mc_view_str(r->hdf, "Api.NoIdNumber"));

@@ -17,6 +17,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
+#include "mc_eform_page.h"
 #include "mc_files.h"
 #include "mc_notices.h"
 #include "mc_routing.h"
@@ -410,6 +411,8 @@ page_dossier(struct mc_request *r)
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
 	mc_dossier_model(r->hdf, r->arena, &d, now, 1);
+	if (mc_eform_page_dossier(r, &d) < 0)
+		return 503;
 	if (mc_dossier_allowed(r->db, r->arena, r->user, &d, now, &bits) < 0)
 		return 503;
 	for (i = 0; i < ACTION__MAX; i++)
@@ -564,9 +567,9 @@ main(int argc, char *argv[])
 		.login_path = "/dich-vu/dang-nhap",
 		.before = office_before,
 		.modules = { &office_counter, &office_forms, &office_workflow,
-		    &office_notifications, &office_calendar, &office_leader,
-		    &office_webmaster, &office_procedures, &office_routing,
-		    &office_synonyms, &office_eval, &office_reports,
+		    &office_eform, &office_notifications, &office_calendar,
+		    &office_leader, &office_webmaster, &office_procedures,
+		    &office_routing, &office_synonyms, &office_eval, &office_reports,
 		    &office_accounts },
 	};
 

@@ -51,6 +51,9 @@ extern const struct mc_module office_accounts;
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.
  */
+/* eform.c: a dossier's declaration PDF; the admins' form designer. */
+extern const struct mc_module office_eform;
+
 int office_dossier(struct mc_request *, struct mc_dossier *);
 
 /*

@@ -13,6 +13,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
+#include "mc_eform_page.h"
 #include "mc_files.h"
 #include "mc_papers.h"
 #include "mc_throttle.h"
@@ -65,6 +66,8 @@ static int
 show(struct mc_request *r, struct mc_dossier *d, int status)
 {
 	mc_dossier_model(r->hdf, r->arena, d, time(NULL), 0);
+	if (mc_eform_page_dossier(r, d) < 0)
+		return 503;
 	if (d->account_id == r->user->id) {
 		if (d->status == STATUS_SUPPLEMENT)
 			mc_view_set(r->hdf, "Data.CanSupplement", "1");

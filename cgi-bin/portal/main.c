@@ -19,6 +19,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_eform.h"
 #include "mc_files.h"
 #include "mc_notices.h"
 #include "mc_oidc.h"
@@ -382,315 +383,6 @@ page_register_post(struct mc_request *r)
 	return mc_resp_redirect(r, "/dich-vu/ho-so");
 }
 
-/* Fills Data.Procedure.* with the procedure and its agencies. */
-static int
-procedure_model(struct mc_request *r, const char *code, struct mc_procedure *p)
-{
-	int rc;
-
-	if ((rc = mc_catalogue_get(r->db, r->arena, code, 1, p)) <= 0)
-		return rc;
-	mc_view_rows(r->hdf, "Data.Procedure", &p->row);
-	mc_view_rows(r->hdf, "Data.Documents", &p->documents);
-	mc_view_set(r->hdf, "Page.Title", mc_rows_str(&p->row, 0, PCOL_NAME));
-	return 1;
-}
-
-/*
- * Fills Data.Agencies with the places that can receive the procedure whose
- * folded name holds the folded q (all of them when q is empty or matches
- * none: then Data.NoMatch), Data.AgencyCount, Data.AgencyWards and
- * Data.AgencyOthers (how many are wards, how many not). Returns how many
- * matched q (0 when none did).
- */
-static size_t
-agencies_model(struct mc_request *r, const struct mc_procedure *p,
-    const char *q)
-{
-	const char *fq = q != NULL ? mc_fold(r->arena, q) : NULL;
-	const char *name;
-	size_t	    i, n = 0, wards = 0;
-	int	    pass;
-
-	for (pass = 0; pass < 2 && n == 0; pass++) {
-		if (pass == 1 && fq != NULL && *fq != '\0')
-			mc_view_set(r->hdf, "Data.NoMatch", "1");
-		for (i = 0; i < p->agencies.n; i++) {
-			name = mc_rows_str(&p->agencies, i, RECV_NAME);
-			if (pass == 0 && fq != NULL && *fq != '\0' &&
-			    strstr(mc_fold(r->arena, name), fq) == NULL)
-				continue;
-			mc_view_set(r->hdf,
-			    mc_arena_printf(r->arena, "Data.Agencies.%zu.code",
-				n),
-			    mc_rows_str(&p->agencies, i, RECV_CODE));
-			mc_view_set(r->hdf,
-			    mc_arena_printf(r->arena, "Data.Agencies.%zu.name",
-				n),
-			    name);
-			mc_view_set(r->hdf,
-			    mc_arena_printf(r->arena, "Data.Agencies.%zu.kind",
-				n),
-			    mc_rows_str(&p->agencies, i, RECV_KIND));
-			if (strcmp(mc_rows_str(&p->agencies, i, RECV_KIND),
-				"ward") == 0)
-				wards++;
-			n++;
-		}
-	}
-	mc_view_set_int(r->hdf, "Data.AgencyCount", (long long)n);
-	mc_view_set_int(r->hdf, "Data.AgencyWards", (long long)wards);
-	mc_view_set_int(r->hdf, "Data.AgencyOthers", (long long)(n - wards));
-	return pass == 1 ? n : 0; /* the first, narrowed pass found n */
-}
-
-/* 1 if code is one of the places that can receive the procedure. */
-static int
-agency_offered(const struct mc_procedure *p, const char *code)
-{
-	size_t i;
-
-	for (i = 0; code != NULL && i < p->agencies.n; i++)
-		if (strcmp(mc_rows_str(&p->agencies, i, RECV_CODE), code) == 0)
-			return 1;
-	return 0;
-}
-
-/*
- * The receiving place known in advance: the only one there is, or the one
- * of the citizen's last dossier if it can receive this procedure; NULL
- * when not known (the citizen chooses). -1 in *err on a database error.
- */
-static const char *
-agency_default(struct mc_request *r, const struct mc_procedure *p, int *err)
-{
-	struct mc_rows mine;
-	const char    *last;
-
-	*err = 0;
-	if (p->agencies.n == 1)
-		return mc_rows_str(&p->agencies, 0, RECV_CODE);
-	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 1, &mine) < 0) {
-		*err = -1;
-		return NULL;
-	}
-	if (mine.n == 0)
-		return NULL;
-	last = mc_rows_str(&mine, 0, DMINE_AGENCY_CODE);
-	return agency_offered(p, last) ? last : NULL;
-}
-
-static int
-page_file(struct mc_request *r)
-{
-	struct mc_procedure p;
-	const char	   *agency;
-	int		    rc, err;
-
-	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
-		return 503;
-	if (rc == 0 || !mc_rows_int(&p.row, 0, PCOL_ONLINE))
-		return 404;
-	mc_view_set(r->hdf, "Form.name", r->user->full_name);
-	mc_view_set(r->hdf, "Form.id_number", r->user->id_number);
-	mc_view_set(r->hdf, "Form.email", r->user->email);
-	mc_view_set(r->hdf, "Form.phone", r->user->phone);
-	agency = agency_default(r, &p, &err);
-	if (err < 0)
-		return 503;
-	mc_view_set(r->hdf, "Form.agency", agency);
-	agencies_model(r, &p, NULL);
-	return mc_resp_page(r, "portal/file.cs");
-}
-
-/*
- * The MAC of a kept attachment's description ("sha256:size:mime" and its
- * name) for this account, under the site secret, as 64 hex digits in out.
- * 0, or -1 when the site has no secret (nothing is kept then).
- */
-static int
-kept_mac(struct mc_request *r, const char *desc, const char *name,
-    char out[65])
-{
-	const char   *secret = mc_config_get("secret", "");
-	const char   *msg;
-	unsigned char mac[32];
-
-	if (*secret == '\0')
-		return -1;
-	msg = mc_arena_printf(r->arena, "kept-file\n%lld\n%s\n%s", r->user->id,
-	    desc, name != NULL ? name : "");
-	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
-	mc_hex(out, mac, sizeof(mac));
-	return 0;
-}
-
-/* Puts an accepted attachment into the re-shown form, so it is kept. */
-static void
-kept_set(struct mc_request *r, const struct mc_file *f)
-{
-	const char *desc;
-	char	    mac[65];
-
-	desc = mc_arena_printf(r->arena, "%s:%zu:%s", f->sha256, f->size,
-	    f->mime);
-	if (kept_mac(r, desc, f->filename, mac) < 0)
-		return;
-	mc_view_set(r->hdf, "Form.kept_file", desc);
-	mc_view_set(r->hdf, "Form.kept_name", f->filename);
-	mc_view_set(r->hdf, "Form.kept_mac", mac);
-}
-
-/*
- * The attachment kept from an earlier try of the form (kept_file,
- * kept_name, kept_mac as kept_set() wrote them): 1 with *f filled, 0 when
- * there is none or it does not check out.
- */
-static int
-kept_get(struct mc_request *r, struct mc_file *f)
-{
-	const char *desc = mc_req_field(r, FIELD_KEPT_FILE);
-	const char *name = mc_req_field(r, FIELD_KEPT_NAME);
-	const char *mac = mc_req_field(r, FIELD_KEPT_MAC);
-	const char *c1, *c2;
-	char	    want[65], num[24];
-	long long   size;
-	struct stat st;
-
-	if (desc == NULL || mac == NULL || strlen(mac) != 64 ||
-	    kept_mac(r, desc, name, want) < 0 || !mc_ct_equal(mac, want, 64))
-		return 0;
-	if ((c1 = strchr(desc, ':')) == NULL || c1 - desc != 64 ||
-	    (c2 = strchr(c1 + 1, ':')) == NULL ||
-	    (size_t)(c2 - c1 - 1) >= sizeof(num))
-		return 0;
-	memcpy(num, c1 + 1, (size_t)(c2 - c1 - 1));
-	num[c2 - c1 - 1] = '\0';
-	if (mc_parse_ll(num, 1, 1LL << 32, &size) < 0)
-		return 0;
-	memset(f, 0, sizeof(*f));
-	memcpy(f->sha256, desc, 64);
-	f->sha256[64] = '\0';
-	if (stat(mc_files_path(r->arena, f->sha256), &st) < 0 ||
-	    st.st_size != size)
-		return 0;
-	f->size = (size_t)size;
-	f->mime = c2 + 1;
-	f->filename = name != NULL ? name : "";
-	return 1;
-}
-
-/* The form's free fields as a JSON object (content only for now). */
-static const char *
-form_json(struct mc_request *r)
-{
-	json_t	   *o = json_object();
-	char	   *s;
-	const char *out;
-
-	json_object_set_new(o, "content",
-	    json_string(mc_req_field(r, FIELD_CONTENT) ?
-		    mc_req_field(r, FIELD_CONTENT) :
-		    ""));
-	s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	out = mc_arena_strdup(r->arena, s ? s : "{}");
-	free(s);
-	return out;
-}
-
-static int
-page_file_post(struct mc_request *r)
-{
-	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
-		FIELD_PHONE, FIELD_ADDRESS, FIELD_AGENCY, FIELD_CONTENT,
-		FIELD_FILE, FIELD_AGENCY_Q };
-	struct mc_procedure    p;
-	struct mc_submission   s;
-	struct mc_file	       file;
-	const struct mc_param *fp = mc_req_param(r, FIELD_FILE);
-	const char	      *code, *why = NULL;
-	int		       rc, bad = 0, have = 0;
-	int		       filter = mc_req_field(r, FIELD_FILTER) != NULL;
-
-	if ((rc = procedure_model(r, r->cap[0], &p)) < 0)
-		return 503;
-	if (rc == 0 || !mc_rows_int(&p.row, 0, PCOL_ONLINE))
-		return 404;
-	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
-	memset(&s, 0, sizeof(s));
-	s.procedure_code = r->cap[0];
-	s.agency_code = mc_req_field(r, FIELD_AGENCY);
-	s.account_id = r->user->id;
-	s.name = mc_req_field(r, FIELD_NAME);
-	s.id_number = mc_req_field(r, FIELD_ID_NUMBER);
-	s.phone = mc_req_field(r, FIELD_PHONE);
-	s.email = mc_req_field(r, FIELD_EMAIL);
-	s.address = mc_req_field(r, FIELD_ADDRESS);
-	s.channel = CHANNEL_ONLINE;
-	if (s.name == NULL)
-		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
-	if (s.id_number == NULL)
-		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
-	if (mc_req_field_bad(r, FIELD_EMAIL) ||
-	    mc_req_field_bad(r, FIELD_PHONE))
-		bad = 1;
-	if (!agency_offered(&p, s.agency_code))
-		bad = 1, mc_view_set(r->hdf, "Form.Errors.agency", "1");
-	if (fp != NULL && fp->len == 0 &&
-	    (fp->filename == NULL || *fp->filename == '\0'))
-		fp = NULL; /* a browser's empty file input */
-	if (fp != NULL) {
-		if ((rc = mc_files_store(r->arena, fp->value, fp->len,
-			 fp->filename, &file, &why)) < 0)
-			return 503;
-		if (rc == 1) {
-			bad = 1;
-			mc_view_set(r->hdf, "Form.Errors.file", why);
-		} else
-			have = 1;
-	} else if (mc_req_field_bad(r, FIELD_FILE)) {
-		bad = 1;
-		mc_view_set(r->hdf, "Form.Errors.file", "Error.FileSize");
-	} else if (!(have = kept_get(r, &file))) {
-		bad = 1;
-		mc_view_set(r->hdf, "Form.Errors.file", "Error.FileMissing");
-	}
-	if (have)
-		kept_set(r, &file);
-	/* "Filter" re-shows the form, the places narrowed, nothing lost. */
-	if (filter) {
-		mc_view_set(r->hdf, "Form.Errors", NULL);
-		mc_view_set(r->hdf, "Form.Filtered", "1");
-		if (agencies_model(r, &p, mc_req_field(r, FIELD_AGENCY_Q)) ==
-		    1)
-			mc_view_set(r->hdf, "Form.agency",
-			    hdf_get_value(r->hdf, "Data.Agencies.0.code",
-				NULL));
-		return mc_resp_page(r, "portal/file.cs");
-	}
-	if (!bad) {
-		s.form_json = form_json(r);
-		s.files = &file;
-		s.nfiles = 1;
-		rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
-		if (rc < 0)
-			return 503;
-		if (rc == DOSSIER_NO_AGENCY) {
-			bad = 1;
-			mc_view_set(r->hdf, "Form.Errors.agency", "1");
-		} else if (rc != 0)
-			return 404;
-	}
-	if (bad) {
-		mc_view_set(r->hdf, "Form.Invalid", "1");
-		agencies_model(r, &p, NULL);
-		return mc_resp_page(r, "portal/file.cs") == 200 ? 422 : 500;
-	}
-	return mc_resp_redirect(r,
-	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s?moi=1", code));
-}
-
 static int
 page_dossiers(struct mc_request *r)
 {
@@ -699,6 +391,9 @@ page_dossiers(struct mc_request *r)
 	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 100, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Dossiers", &rows);
+	if (mc_eform_draft_list(r->db, r->arena, r->user->id, &rows) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Drafts", &rows);
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Dossiers.Title"));
 	return mc_resp_page(r, "portal/dossiers.cs");
@@ -722,8 +417,6 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, "/dich-vu/dang-xuat", page_logout, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-ky", page_register, 0, 0 },
 	{ METHOD_POST, "/dich-vu/dang-ky", page_register_post, 0, 0 },
-	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
-	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/ho-so", page_dossiers, ROUTE_LOGIN, 0 },
 };
 /* clang-format on */
@@ -760,7 +453,7 @@ main(int argc, char *argv[])
 		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
 		    &portal_notifications, &portal_eval, &portal_assistant,
-		    &portal_account, &portal_mfa },
+		    &portal_account, &portal_mfa, &portal_filing },
 	};
 
 	return mc_app_run(&app, argc, argv);

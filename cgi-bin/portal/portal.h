@@ -56,4 +56,7 @@ int portal_password_check(struct mc_request *, const char *pw, int bad,
  */
 int portal_eval_dossier(struct mc_request *, const struct mc_dossier *);
 
+/* filing.c: filing online with the procedure's form, drafts, checking. */
+extern const struct mc_module portal_filing;
+
 #endif

@@ -60,6 +60,13 @@ struct mc_submission {
 	/* Received documents; none online: each file is one copy. */
 	const struct mc_received_doc *docs;
 	size_t			      ndocs;
+	/*
+	 * Called in the submission's transaction once the dossier row is
+	 * written (e.g. the e-form's answers, mc_eform); 0, or -1 to roll
+	 * back. NULL: nothing. It may run again if the transaction does.
+	 */
+	int (*then)(struct mc_db *, long long dossier_id, void *arg);
+	void *then_arg;
 };
 
 /* Outcomes of submit and transition besides 0 and -1. */

@@ -12,9 +12,12 @@
 
 #include "mc_account.h"
 #include "mc_arena.h"
+#include "mc_catalogue.h"
+#include "mc_config.h"
 #include "mc_db.h"
 #include "mc_eform.h"
 #include "mc_log.h"
+#include "mc_outbox.h"
 #include "mc_util.h"
 
 #define MAX_FIELDS  300
@@ -30,6 +33,15 @@ enum stmt {
 	STMT_INSERT,
 	STMT_ANSWERS_PUT,
 	STMT_ANSWERS_GET,
+	STMT_WARDS,
+	STMT_DRAFT_INSERT,
+	STMT_DRAFT_UPDATE,
+	STMT_DRAFT_GET,
+	STMT_DRAFT_DELETE,
+	STMT_DRAFT_LIST,
+	STMT_DRAFT_DUE,
+	STMT_DRAFT_MARK,
+	STMT_DRAFT_EXPIRE,
 	STMT__MAX
 };
 
@@ -50,6 +62,38 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM dossier_answers a "
 	    "LEFT JOIN procedure_forms f ON f.id = a.form_id "
 	    "WHERE a.dossier_id = ?",
+	[STMT_WARDS] = "SELECT gso_code, name, COALESCE(name_en, name) "
+	    "FROM agencies WHERE kind = 'ward' AND gso_code IS NOT NULL "
+	    "AND (valid_to IS NULL OR valid_to > CURDATE()) ORDER BY name",
+	[STMT_DRAFT_INSERT] = "INSERT INTO form_drafts (account_id, "
+	    "procedure_id, form_id, agency_code, applicant, answers, "
+	    "documents, missing, created_at, updated_at, expires_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[STMT_DRAFT_UPDATE] = "UPDATE form_drafts SET form_id = ?, "
+	    "agency_code = ?, applicant = ?, answers = ?, documents = ?, "
+	    "missing = ?, updated_at = ?, expires_at = ?, reminded_at = NULL "
+	    "WHERE id = ? AND account_id = ? AND procedure_id = ?",
+	[STMT_DRAFT_GET] = "SELECT id, account_id, procedure_id, "
+	    "COALESCE(form_id, 0), agency_code, applicant, answers, "
+	    "documents, missing, expires_at FROM form_drafts "
+	    "WHERE id = ? AND account_id = ?",
+	[STMT_DRAFT_DELETE] = "DELETE FROM form_drafts "
+	    "WHERE id = ? AND account_id = ?",
+	[STMT_DRAFT_LIST] = "SELECT d.id, p.code, p.name, d.missing, "
+	    "d.updated_at, d.expires_at FROM form_drafts d "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "WHERE d.account_id = ? ORDER BY d.updated_at DESC, d.id DESC "
+	    "LIMIT 50",
+	[STMT_DRAFT_DUE] = "SELECT d.id, d.account_id, a.email, p.code, "
+	    "p.name, d.expires_at FROM form_drafts d "
+	    "JOIN accounts a ON a.id = d.account_id "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "WHERE d.expires_at <= ? AND d.expires_at > ? "
+	    "AND d.reminded_at IS NULL ORDER BY d.expires_at LIMIT ?",
+	[STMT_DRAFT_MARK] = "UPDATE form_drafts SET reminded_at = ? "
+	    "WHERE id = ? AND reminded_at IS NULL",
+	[STMT_DRAFT_EXPIRE] = "DELETE FROM form_drafts WHERE expires_at <= ? "
+	    "ORDER BY expires_at LIMIT ?",
 };
 /* clang-format on */
 
@@ -1017,18 +1061,20 @@ mc_eform_default_json(struct mc_arena *a, const struct mc_rows *docs)
 		json_t *d = json_pack("{s:s, s:s, s:i, s:i, s:b, s:[sss], "
 				      "s:i, s:i}",
 		    "id", mc_arena_printf(a, "d%zu", i + 1), "name",
-		    mc_rows_str(docs, i, 1) ? mc_rows_str(docs, i, 1) : "",
-		    "originals", (int)mc_rows_int(docs, i, 2), "copies",
-		    (int)mc_rows_int(docs, i, 3), "required", 0, "types",
-		    "pdf", "jpeg", "png", "max_mb", DEFAULT_MB, "max_files",
-		    3);
+		    mc_rows_str(docs, i, CDOC_NAME) ?
+			mc_rows_str(docs, i, CDOC_NAME) :
+			"",
+		    "originals", (int)mc_rows_int(docs, i, CDOC_ORIGINALS),
+		    "copies", (int)mc_rows_int(docs, i, CDOC_COPIES),
+		    "required", 0, "types", "pdf", "jpeg", "png", "max_mb",
+		    DEFAULT_MB, "max_files", 3);
 
 		if (d == NULL)
 			continue;
-		if (mc_rows_str(docs, i, 0) != NULL &&
-		    *mc_rows_str(docs, i, 0) != '\0')
+		if (mc_rows_str(docs, i, CDOC_GROUP) != NULL &&
+		    *mc_rows_str(docs, i, CDOC_GROUP) != '\0')
 			json_object_set_new(d, "group",
-			    json_string(mc_rows_str(docs, i, 0)));
+			    json_string(mc_rows_str(docs, i, CDOC_GROUP)));
 		json_array_append_new(slots, d);
 	}
 	root = json_pack("{s:[o], s:o, s:b, s:s}", "components", sec,
@@ -1128,4 +1174,149 @@ mc_eform_load_answers(struct mc_db *db, struct mc_arena *a, long long dossier,
 	*answers = mc_rows_str(&rows, 0, 2);
 	*documents = mc_rows_str(&rows, 0, 3);
 	return 1;
+}
+
+int
+mc_eform_wards(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmts[STMT_WARDS], "") < 0)
+		return -1;
+	if (rows->n > 0 && rows->ncols != WARD__MAX) {
+		mc_err("eform: wards: %zu columns", rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_eform_ward_in(const char *code, void *arg)
+{
+	const struct mc_rows *rows = arg;
+	size_t		      i;
+
+	for (i = 0; i < rows->n; i++)
+		if (strcmp(mc_rows_str(rows, i, WARD_CODE), code) == 0)
+			return 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------ drafts */
+
+int
+mc_eform_draft_save(struct mc_db *db, struct mc_eform_draft *d, time_t now)
+{
+	char	  at[20], exp[20];
+	long long n;
+
+	d->expires_at = now + mc_config_int("draft_days", 30, 1, 365) * 86400;
+	mc_time_sql(at, now);
+	mc_time_sql(exp, d->expires_at);
+	if (d->id == 0) {
+		if (mc_db_exec(db, stmts[STMT_DRAFT_INSERT], "iiIssssisss",
+			d->account_id, d->procedure_id, d->form_id,
+			d->agency_code, d->applicant ? d->applicant : "{}",
+			d->answers ? d->answers : "{}",
+			d->documents ? d->documents : "{}", d->missing, at, at,
+			exp) < 0)
+			return -1;
+		d->id = (long long)mc_db_insert_id(db);
+		return 0;
+	}
+	n = mc_db_exec(db, stmts[STMT_DRAFT_UPDATE], "Issssissiii", d->form_id,
+	    d->agency_code, d->applicant ? d->applicant : "{}",
+	    d->answers ? d->answers : "{}", d->documents ? d->documents : "{}",
+	    d->missing, at, exp, d->id, d->account_id, d->procedure_id);
+	if (n < 0)
+		return -1;
+	return n == 0 ? 1 : 0;
+}
+
+int
+mc_eform_draft_get(struct mc_db *db, struct mc_arena *a, long long id,
+    long long account, struct mc_eform_draft *d)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_DRAFT_GET], "ii", id,
+		account) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	memset(d, 0, sizeof(*d));
+	d->id = mc_rows_int(&rows, 0, 0);
+	d->account_id = mc_rows_int(&rows, 0, 1);
+	d->procedure_id = mc_rows_int(&rows, 0, 2);
+	d->form_id = mc_rows_int(&rows, 0, 3);
+	d->agency_code = mc_rows_str(&rows, 0, 4);
+	d->applicant = mc_rows_str(&rows, 0, 5);
+	d->answers = mc_rows_str(&rows, 0, 6);
+	d->documents = mc_rows_str(&rows, 0, 7);
+	d->missing = mc_rows_int(&rows, 0, 8);
+	d->expires_at = mc_time_parse(mc_rows_str(&rows, 0, 9));
+	return 1;
+}
+
+int
+mc_eform_draft_delete(struct mc_db *db, long long id, long long account)
+{
+	return mc_db_exec(db, stmts[STMT_DRAFT_DELETE], "ii", id, account) <
+		0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_eform_draft_list(struct mc_db *db, struct mc_arena *a, long long account,
+    struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmts[STMT_DRAFT_LIST], "i", account) < 0)
+		return -1;
+	if (rows->n > 0 && rows->ncols != DRAFT__MAX) {
+		mc_err("eform: drafts: %zu columns", rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+long long
+mc_eform_draft_sweep(struct mc_db *db, struct mc_arena *a, const char *title,
+    const char *body, time_t now, size_t max)
+{
+	struct mc_rows rows;
+	char	       at[20], soon[20];
+	long long      n = 0, del;
+	size_t	       i;
+	const char    *url;
+
+	mc_time_sql(at, now);
+	mc_time_sql(soon,
+	    now + mc_config_int("draft_remind_days", 3, 0, 60) * 86400);
+	if (mc_db_query(db, a, &rows, stmts[STMT_DRAFT_DUE], "ssi", soon, at,
+		(long long)max) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++) {
+		url = mc_arena_printf(a, "/dich-vu/nop-ho-so/%s?nhap=%s",
+		    mc_rows_str(&rows, i, 3), mc_rows_str(&rows, i, 0));
+		if (mc_db_begin(db) < 0)
+			return -1;
+		if (mc_db_exec(db, stmts[STMT_DRAFT_MARK], "si", at,
+			mc_rows_int(&rows, i, 0)) != 1 ||
+		    mc_notify(db, mc_rows_int(&rows, i, 1), 0,
+			"draft_expiring", title, body, url) < 0 ||
+		    (mc_rows_str(&rows, i, 2) != NULL &&
+			mc_outbox_email(db, mc_rows_str(&rows, i, 2), title,
+			    mc_arena_printf(a, "%s\n\n%s\n%s", body,
+				mc_rows_str(&rows, i, 4), url),
+			    0) < 0)) {
+			mc_db_rollback(db);
+			continue; /* taken by another worker, or retried */
+		}
+		if (mc_db_commit(db) < 0)
+			return -1;
+		n++;
+	}
+	if ((del = mc_db_exec(db, stmts[STMT_DRAFT_EXPIRE], "si", at,
+		 (long long)max)) < 0)
+		return -1;
+	return n + del;
 }

@@ -210,7 +210,7 @@ int mc_eform_shown(const struct mc_eform_field *, json_t *answers,
 
 /*
  * The default definition of a procedure from its catalogue documents
- * (documents: rows of group_name, name, originals, copies): a section with
+ * (documents: rows of enum cat_document_col, mc_catalogue): a section with
  * the request's content, and one optional upload slot per document. JSON
  * into the arena.
  */
@@ -252,5 +252,73 @@ int mc_eform_store_answers(struct mc_db *, long long dossier_id,
 int mc_eform_load_answers(struct mc_db *, struct mc_arena *,
     long long dossier_id, struct mc_eform *f, const char **answers,
     const char **documents);
+
+/* The current wards and communes for address fields: gso code, name, English name. */
+enum mc_ward_col { WARD_CODE, WARD_NAME, WARD_NAME_EN, WARD__MAX };
+
+/* The wards and communes in force, by name: rows of enum mc_ward_col. 0/-1. */
+int mc_eform_wards(struct mc_db *, struct mc_arena *, struct mc_rows *);
+
+/* 1 if code is in the rows mc_eform_wards gave (an mc_eform_ward_fn). */
+int mc_eform_ward_in(const char *code, void *rows);
+
+/* ------------------------------------------------------------ drafts */
+
+/*
+ * A citizen's filing in progress: saved at each step of the form, listed
+ * in "my dossiers" with what is missing, reminded before it expires
+ * (draft_days, default 30; draft_remind_days before, default 3) and then
+ * deleted.
+ */
+struct mc_eform_draft {
+	long long   id; /* 0: not saved yet */
+	long long   account_id;
+	long long   procedure_id;
+	long long   form_id;
+	const char *agency_code; /* or NULL */
+	const char *applicant;	 /* JSON: name, id_number, phone, ... */
+	const char *answers;	 /* JSON object */
+	const char *documents; /* JSON: slot -> [{sha256, size, mime, name}] */
+	long long   missing;   /* required answers and slots still empty */
+	time_t	    expires_at;
+};
+
+/*
+ * Saves the draft (a new row when d->id is 0: its id into d->id), its
+ * expiry moved to now + draft_days, in one statement. 0, -1, or 1 when
+ * the draft is not the account's (or gone).
+ */
+int mc_eform_draft_save(struct mc_db *, struct mc_eform_draft *, time_t now);
+
+/* The account's draft id: 1 found (into d, arena), 0 none, -1 error. */
+int mc_eform_draft_get(struct mc_db *, struct mc_arena *, long long id,
+    long long account, struct mc_eform_draft *d);
+
+/* Deletes the account's draft (inside a caller's transaction, too). 0/-1. */
+int mc_eform_draft_delete(struct mc_db *, long long id, long long account);
+
+/* An account's drafts, newest first: rows of enum mc_draft_col. 0/-1. */
+enum mc_draft_col {
+	DRAFT_ID,
+	DRAFT_PROCEDURE_CODE,
+	DRAFT_PROCEDURE_NAME,
+	DRAFT_MISSING,
+	DRAFT_UPDATED_AT,
+	DRAFT_EXPIRES_AT,
+	DRAFT__MAX
+};
+int mc_eform_draft_list(struct mc_db *, struct mc_arena *, long long account,
+    struct mc_rows *);
+
+/*
+ * The worker's sweep at now: a reminder (a notification in the account
+ * with title and body, and an e-mail when the account has an address,
+ * through the outbox) for each draft expiring within draft_remind_days
+ * and not yet reminded, each in its own transaction with its mark; then
+ * the expired drafts deleted. At most max of each. Returns how many
+ * reminders and deletions, or -1.
+ */
+long long mc_eform_draft_sweep(struct mc_db *, struct mc_arena *,
+    const char *title, const char *body, time_t now, size_t max);
 
 #endif

@@ -12,7 +12,7 @@
 <?cs if:d.applicant_address ?><dt><?cs var:Lang.Form.Address ?></dt><dd><?cs var:d.applicant_address ?></dd><?cs /if ?>
 <?cs if:d.applicant_phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:d.applicant_phone ?></dd><?cs /if ?>
 <?cs if:d.applicant_email ?><dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:d.applicant_email ?></dd><?cs /if ?>
-<?cs if:Data.Content ?><dt><?cs var:Lang.File.Content ?></dt><dd class="pre-line"><?cs var:Data.Content ?></dd><?cs /if ?>
+<?cs if:Data.Content && !Data.HasAnswers ?><dt><?cs var:Lang.File.Content ?></dt><dd class="pre-line"><?cs var:Data.Content ?></dd><?cs /if ?>
 <dt><?cs var:Lang.Dossier.Submitted ?></dt><dd><?cs var:fmt_datetime(d.submitted_at) ?></dd>
 <?cs if:d.received_at ?><dt><?cs var:Lang.Dossier.Received ?></dt><dd><?cs var:fmt_datetime(d.received_at) ?></dd><?cs /if ?>
 <?cs if:Data.LegalHours ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:fmt_workdays(Data.LegalWorkdays) ?></dd><?cs elif:Data.LegalDays ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalDays ?> <?cs if:Data.LegalDays == 1 ?><?cs var:Lang.Dossier.Day ?><?cs else ?><?cs var:Lang.Dossier.Days ?><?cs /if ?></dd><?cs /if ?>
@@ -21,6 +21,15 @@
 <?cs if:d.apology_reason ?><dt><?cs var:Lang.Dossier.Apology ?></dt><dd><?cs var:d.apology_reason ?></dd><?cs /if ?>
 <?cs if:d.returned_at ?><dt><?cs var:Lang.Dossier.Returned ?></dt><dd><?cs var:fmt_datetime(d.returned_at) ?> · <?cs var:Lang.Channel[d.return_method] ?></dd><?cs /if ?>
 </dl>
+<?cs if:Data.HasAnswers ?><h2 id="answers-title"><?cs var:Lang.EForm.Answers ?><?cs if:Data.AnswersVersion ?> <span class="muted small">(<?cs var:Lang.EForm.FormVersion ?> <?cs var:Data.AnswersVersion ?>)</span><?cs /if ?></h2>
+<dl class="summary-list" id="dossier-answers">
+<?cs each:a = Data.Answers ?><div<?cs if:a.section ?> class="summary-section"<?cs /if ?>><dt><?cs var:a.label ?></dt><dd class="pre-line"><?cs alt:a.value ?><?cs if:!a.section ?><span class="muted"><?cs var:Lang.EForm.NotGiven ?></span><?cs /if ?><?cs /alt ?></dd></div>
+<?cs /each ?></dl>
+<?cs if:subcount(Data.Answers.Docs) ?><dl class="summary-list" id="dossier-slots">
+<?cs each:s = Data.Answers.Docs ?><div><dt><?cs var:s.name ?></dt><dd><?cs if:subcount(s.Files) ?><?cs each:f = s.Files ?><?cs var:f.name ?><br><?cs /each ?><?cs else ?><span class="muted"><?cs var:Lang.EForm.NoFile ?></span><?cs /if ?></dd></div>
+<?cs /each ?></dl><?cs /if ?>
+<p><a href="/dich-vu/ho-so/<?cs var:url_escape(d.code) ?>/to-khai.pdf" id="declaration-pdf"><?cs var:Lang.EForm.Declaration ?></a></p>
+<?cs /if ?>
 <?cs if:subcount(Data.Supplements) ?>
 <h2><?cs var:Lang.Dossier.Supplements ?></h2>
 <?cs each:s = Data.Supplements ?><div class="supplement<?cs if:!s.answered_at ?> open<?cs /if ?>">

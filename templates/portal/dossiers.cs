@@ -1,5 +1,12 @@
 <?cs # A citizen's own dossiers, newest first. ?>
 <h1><?cs var:Lang.Dossiers.Title ?></h1>
+<?cs if:subcount(Data.Drafts) ?><h2 id="drafts-title"><?cs var:Lang.EForm.Drafts ?></h2>
+<ul class="proc-list" id="drafts"><?cs each:d = Data.Drafts ?><li>
+<a href="/dich-vu/nop-ho-so/<?cs var:url_escape(d.code) ?>?nhap=<?cs var:d.id ?>"><?cs var:d.name ?></a>
+<span class="meta"><?cs if:d.missing > 0 ?><?cs var:d.missing ?> <?cs var:Lang.EForm.DraftMissing ?><?cs else ?><?cs var:Lang.EForm.DraftComplete ?><?cs /if ?> · <?cs var:Lang.EForm.DraftUpdated ?> <?cs var:fmt_datetime(d.updated_at) ?> · <?cs var:Lang.EForm.DraftExpires ?> <?cs var:fmt_date(d.expires_at) ?></span>
+<form method="post" action="/dich-vu/ban-nhap/<?cs var:d.id ?>/xoa" class="inline-form"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-secondary btn-small"><?cs var:Lang.EForm.DraftDelete ?><span class="visually-hidden"> <?cs var:d.name ?></span></button></form>
+</li><?cs /each ?></ul>
+<h2><?cs var:Lang.EForm.Sent ?></h2><?cs /if ?>
 <?cs if:subcount(Data.Dossiers) ?>
 <div class="table-wrap">
 <table class="table">

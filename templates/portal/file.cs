@@ -1,19 +1,28 @@
-<?cs # Filing a dossier online for one procedure (Data.Procedure.0). ?>
+<?cs # Filing a dossier online for one procedure (Data.Procedure.0) with its
+     own form (partials/eform.cs), its upload slots (Data.Slots.Docs) and a
+     draft saved at each step (Form.draft). ?>
 <?cs with:p = Data.Procedure.0 ?>
+<?cs if:Data.EForm.NErrors > 0 ?><div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+<h2><?cs var:Lang.EForm.Problem ?></h2>
+<ul><?cs each:e = Data.EForm.Errors ?><li><a href="<?cs var:e.href ?>"><?cs var:e.text ?></a></li><?cs /each ?></ul>
+</div><?cs /if ?>
 <p class="eyebrow"><?cs var:Lang.File.Eyebrow ?></p>
 <h1><?cs var:p.name ?></h1>
-<p class="muted"><?cs var:Lang.File.Code ?> <?cs var:p.code ?> · <?cs if:Page.Lang == "en" && p.field_name_en ?><?cs var:p.field_name_en ?><?cs else ?><?cs var:p.field_name ?><?cs /if ?></p>
-<?cs if:Form.Invalid ?><div class="flash flash-error" role="alert"><?cs var:Lang.File.Invalid ?></div><?cs /if ?>
-<?cs if:subcount(Data.Documents) ?>
-<details class="card">
-<summary><?cs var:Lang.File.Documents ?></summary>
-<ol><?cs each:d = Data.Documents ?><li><?cs var:d.name ?></li><?cs /each ?></ol>
-</details>
-<?cs /if ?>
+<p class="muted"><?cs var:Lang.File.Code ?> <?cs var:p.code ?> · <?cs if:Page.Lang == "en" && p.field_name_en ?><?cs var:p.field_name_en ?><?cs else ?><?cs var:p.field_name ?><?cs /if ?><?cs if:Data.EForm.Version ?> · <?cs var:Lang.EForm.FormVersion ?> <?cs var:Data.EForm.Version ?><?cs /if ?></p>
+<div class="card card-info" id="before-you-send">
+<h2 class="h3"><?cs var:Lang.EForm.BeforeTitle ?></h2>
+<dl class="facts">
+<?cs each:c = Data.Channels ?><dt><?cs alt:Lang.Channel[c.channel] ?><?cs var:c.channel ?><?cs /alt ?></dt><dd><?cs var:Lang.EForm.Time ?>: <?cs alt:c.time_text ?>—<?cs /alt ?>. <?cs var:Lang.EForm.Fee ?>: <?cs alt:c.fee_text ?><?cs var:Lang.EForm.NoFee ?><?cs /alt ?></dd>
+<?cs /each ?><dt><?cs var:Lang.File.Agency ?></dt><dd><?cs var:Lang.EForm.AgencyBelow ?></dd>
+</dl>
+<?cs if:Form.draft ?><p class="small" id="draft-note"><?cs var:Lang.EForm.DraftNote ?> <?cs var:fmt_date(Data.Draft.expires) ?>.</p><?cs /if ?>
+</div>
 <form method="post" action="/dich-vu/nop-ho-so/<?cs var:url_escape(p.code) ?>" enctype="multipart/form-data" class="form" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<?cs if:Form.draft ?><input type="hidden" name="nhap" value="<?cs var:Form.draft ?>"><?cs /if ?>
 <fieldset>
 <legend><?cs var:Lang.File.Applicant ?></legend>
+<p class="hint"><?cs var:Lang.EForm.Prefilled ?></p>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
 <label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
@@ -63,23 +72,26 @@
 <?cs /if ?><?cs /each ?></optgroup>
 <?cs /if ?></select>
 </div>
-<div class="form-group">
-<label for="content"><?cs var:Lang.File.Content ?></label>
-<span class="hint"><?cs var:Lang.File.ContentHint ?></span>
-<textarea id="content" name="content" rows="5"><?cs var:Form.content ?></textarea>
-</div>
-<div class="form-group<?cs if:Form.Errors.file ?> has-error<?cs /if ?>">
-<label for="file"><?cs var:Lang.File.Attachment ?></label>
-<span class="hint"><?cs var:Lang.File.AttachmentHint ?></span>
-<?cs if:Form.Errors.file ?><span class="error-message"><?cs alt:Lang[Form.Errors.file] ?><?cs var:Lang.Error.FileMissing ?><?cs /alt ?></span><?cs /if ?>
-<?cs if:Form.kept_file ?><p class="kept-file" id="kept-file"><?cs var:Lang.File.Kept ?> <strong><?cs var:Form.kept_name ?></strong>. <?cs var:Lang.File.KeptReplace ?></p>
-<input type="hidden" name="kept_file" value="<?cs var:Form.kept_file ?>">
-<input type="hidden" name="kept_name" value="<?cs var:Form.kept_name ?>">
-<input type="hidden" name="kept_mac" value="<?cs var:Form.kept_mac ?>">
-<?cs /if ?><input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png"<?cs if:!Form.kept_file ?> required<?cs /if ?>>
-</div>
 </fieldset>
-<button type="submit" class="btn"><?cs var:Lang.File.Submit ?></button>
+<?cs include:"partials/eform.cs" ?>
+<?cs if:subcount(Data.Slots.Docs) ?><fieldset class="eform-docs">
+<legend><?cs var:Lang.EForm.DocsTitle ?></legend>
+<p class="hint"><?cs var:Lang.EForm.DocsHint ?></p>
+<?cs each:d = Data.Slots.Docs ?><div class="form-group eform-slot<?cs if:Data.DocErrors[d.id] ?> has-error<?cs /if ?>" id="doc-<?cs var:d.id ?>-group">
+<label for="doc-<?cs var:d.id ?>"><?cs var:d.name ?><?cs if:!d.required ?> <span class="muted">(<?cs var:Lang.EForm.Optional ?>)</span><?cs /if ?></label>
+<span class="hint"><?cs if:d.originals > 0 ?><?cs var:d.originals ?> <?cs var:Lang.EForm.Originals ?><?cs /if ?><?cs if:d.originals > 0 && d.copies > 0 ?>, <?cs /if ?><?cs if:d.copies > 0 ?><?cs var:d.copies ?> <?cs var:Lang.EForm.Copies ?><?cs /if ?><?cs if:d.originals > 0 || d.copies > 0 ?>. <?cs /if ?><?cs var:Lang.File.AttachmentHint ?></span>
+<?cs if:Data.DocErrors[d.id] ?><span class="error-message"><?cs var:Data.DocErrors[d.id] ?></span><?cs /if ?>
+<?cs if:subcount(d.Files) ?><ul class="files"><?cs each:f = d.Files ?><li><?cs var:f.name ?> <span class="muted">(<?cs var:fmt_number(f.size) ?> B)</span>
+<label class="eform-drop"><input type="checkbox" name="drop" value="<?cs var:d.id ?>:<?cs var:f.sha256 ?>"> <?cs var:Lang.EForm.Drop ?></label></li>
+<?cs /each ?></ul><?cs /if ?>
+<input id="doc-<?cs var:d.id ?>" name="doc.<?cs var:d.id ?>" type="file" accept="application/pdf,image/jpeg,image/png">
+</div>
+<?cs /each ?></fieldset><?cs /if ?>
+<div class="button-row">
+<button type="submit" class="btn" id="continue"><?cs var:Lang.EForm.Continue ?></button>
+<button type="submit" name="action" value="save" class="btn btn-secondary" id="save-draft" formnovalidate><?cs var:Lang.EForm.SaveDraft ?></button>
+</div>
 </form>
 <script src="/static/js/pick.js" defer></script>
+<script src="/static/js/eform.js" defer></script>
 <?cs /with ?>

@@ -106,11 +106,12 @@ describe('in a browser', { timeout: 180_000 }, () => {
       assert.ok(wide <= 360, `the filing form is ${wide} px wide on a phone`);
 
       await page.locator('#agency').selectOption(ward);
-      await page.locator('#content').fill('Đăng ký khai sinh cho con');
-      await page.locator('#file').setInputFiles({ name: 'chung-sinh.pdf', mimeType: 'application/pdf', buffer: minimalPdf('browser') });
+      await page.locator('#f-content').fill('Đăng ký khai sinh cho con');
+      await page.locator('#doc-d1').setInputFiles({ name: 'chung-sinh.pdf', mimeType: 'application/pdf', buffer: minimalPdf('browser') });
       // The account has no phone number (it is optional): the form leaves it empty.
       assert.equal(await page.locator('#phone').inputValue(), '');
-      await submit(page, page.locator('form.form button[type=submit]'));
+      await submit(page, page.locator('#continue'));
+      await submit(page, page.locator('#submit-dossier'));
       assert.match(page.url(), /\/dich-vu\/ho-so\/[^/?]+\?moi=1$/,
         `filing leads to the dossier's page; the form said: ${await formErrors(page)}`);
       w.clear();

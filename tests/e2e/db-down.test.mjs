@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import {
   BASE_URL, MYCNF, PROC, RUNDIR, TOP, Visitor, actionForm, assertErrorPage, assertJsonError, csrfOf, filePart,
   loggedIn, minimalPdf, newCitizen, newOfficer, newToken, q, randomWard, WARD_SLOTS, request, sql, sqlValue,
-  toFormData, until,
+  toFormData, until, fileOnline,
 } from './lib.mjs';
 
 const execFileP = promisify(execFile);
@@ -127,7 +127,7 @@ test('the database goes down and comes back', { timeout: 300_000 }, async (t) =>
     });
 
     await t.test('a dossier sent during the outage is refused with 503 (HTML and API)', async () => {
-      assertErrorPage(await cv.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+      assertErrorPage(await fileOnline(cv, PROC, {
         csrf, name: citizen.name, id_number: citizen.idNumber, phone: '0901234567', agency: ward,
         content: 'trong lúc mất CSDL', file: filePart(minimalPdf('outage'), 'outage.pdf'),
       }), 503);
@@ -190,7 +190,7 @@ test('the database goes down and comes back', { timeout: 300_000 }, async (t) =>
 
   await t.test('filing works again, with the next number', async () => {
     const form2 = await cv.get(`/dich-vu/nop-ho-so/${PROC}`);
-    const a = await cv.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+    const a = await fileOnline(cv, PROC, {
       csrf: csrfOf(form2.text), name: citizen.name, id_number: citizen.idNumber, phone: '0901234567',
       agency: ward, content: 'sau khi CSDL trở lại', file: filePart(minimalPdf('after'), 'after.pdf'),
     });
@@ -219,7 +219,7 @@ test('the database stops between two statements of a request', { timeout: 300_00
   const cv = await loggedIn(citizen.email, citizen.password);
   const ov = await loggedIn(officer.email, officer.password);
   const form = await cv.get(`/dich-vu/nop-ho-so/${PROC}`);
-  const filed = await cv.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+  const filed = await fileOnline(cv, PROC, {
     csrf: csrfOf(form.text), name: citizen.name, id_number: citizen.idNumber, phone: '0901234567',
     agency: ward, content: 'giữa hai câu lệnh', file: filePart(minimalPdf('mid-request'), 'mid.pdf'),
   });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL, PROC, Visitor, WARD_SLOTS, csrfOf, fact, filePart, inputValue, launchBrowser, loggedIn,
-  minimalPdf, newIdNumber, newOfficer, randomWard, rowLinking, textOf, uniq, watch,
+  minimalPdf, newIdNumber, newOfficer, randomWard, rowLinking, textOf, uniq, watch, fileOnline,
 } from './lib.mjs';
 
 const EVIL = `<script>alert(1)</script> "x" & 'y'`;
@@ -51,7 +51,7 @@ describe('user input is escaped on every page that shows it', { concurrency: fal
     assert.equal(reg.status, 303, reg.text.slice(0, 300));
     const form = await citizen.get(`/dich-vu/nop-ho-so/${PROC}`);
     assertEscaped(form.text, 'the filing form');
-    const a = await citizen.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+    const a = await fileOnline(citizen, PROC, {
       csrf: csrfOf(form.text), name: EVIL, id_number: me.idNumber, phone: '0901234567',
       email: me.email, address: '<b>1</b> Đường "A"', agency: ward, content: '</textarea><script>alert(2)</script>',
       file: filePart(minimalPdf('xss'), '<img src=x onerror=alert(3)>.pdf'),

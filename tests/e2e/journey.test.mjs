@@ -8,7 +8,7 @@ import {
   PROC, PROC_NAME, Visitor, WARD_SLOTS, actionForm, agencyCode, assertDossierCode, assertErrorPage,
   assertHas, assertHistory, attachments, csrfOf, fact, filePart, h1Of, historyActions, inputValue,
   loggedIn, minimalPdf, newCitizen, newIdNumber, newOfficer, q, randomWard, rowLinking,
-  selectOptions, sqlValue, statusBadge, textOf, uniq,
+  selectOptions, sqlValue, statusBadge, textOf, uniq, fileOnline,
 } from './lib.mjs';
 
 const SUBMITTED = { action: 'Nộp hồ sơ', to: 1 };
@@ -106,7 +106,7 @@ describe('first journey: register, file online, accept', { concurrency: false },
   test('the citizen files a dossier with a PDF and lands on its page: "Mới đăng ký"', async () => {
     const form = await citizen.get(`/dich-vu/nop-ho-so/${PROC}`);
     filedAt = new Date();
-    const a = await citizen.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+    const a = await fileOnline(citizen, PROC, {
       csrf: csrfOf(form.text), name: me.name, id_number: me.idNumber, phone: me.phone,
       email: me.email, address: '12 Lê Lợi, Phường Vũng Tàu', agency: ward,
       content: `Đăng ký khai sinh cho con ${tag}`,

@@ -676,3 +676,25 @@ export function pdfHas(text, words) {
   const want = String(words).normalize('NFC').replace(/\s+/g, '');
   return text.split('\u241e').some((t) => t.replace(/\s+/g, '').includes(want));
 }
+
+/**
+ * Files a dossier online through the two pages (issue 13): the form (the
+ * old field names content and file map to the default form's f.content
+ * and first upload slot doc.d1), then "check your answers" and its submit
+ * button. Returns the form's answer when it is not a 303 to the check page,
+ * else the submit's answer (303 to the dossier's page).
+ */
+export async function fileOnline(v, proc, fields) {
+  const form = {};
+  for (const [k, val] of Object.entries(fields)) {
+    if (k === 'content') form['f.content'] = val;
+    else if (k === 'file') form['doc.d1'] = val;
+    else form[k] = val;
+  }
+  const a = await v.postMultipart(`/dich-vu/nop-ho-so/${proc}`, form);
+  if (a.status !== 303 || !/\/kiem-tra\?nhap=\d+$/.test(a.location || '')) return a;
+  const check = await v.get(a.location);
+  if (check.status !== 200) return check;
+  const draft = a.location.match(/nhap=(\d+)/)[1];
+  return v.postForm(`/dich-vu/nop-ho-so/${proc}/kiem-tra`, { csrf: csrfOf(check.text), nhap: draft });
+}

@@ -65,9 +65,12 @@ async function fileThroughPage(page, ward, content) {
   await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}`);
   await page.locator('#agency_q').fill(wardName(ward));
   await page.locator('#agency').selectOption(ward);
-  await page.locator('#content').fill(content);
-  await page.locator('#file').setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: minimalPdf(content) });
-  await submit(page, page.locator('form.form button.btn[type=submit]:not([name])'));
+  await page.locator('#f-content').fill(content);
+  await page.locator('#doc-d1').setInputFiles({ name: 'to-khai.pdf', mimeType: 'application/pdf', buffer: minimalPdf(content) });
+  await submit(page, page.locator('#continue'));
+  // Issue 13: "check your answers" comes before sending.
+  assert.match(new URL(page.url()).pathname, /\/kiem-tra$/, `the check page, got ${page.url()}`);
+  await submit(page, page.locator('#submit-dossier'));
   const m = new URL(page.url()).pathname.match(/^\/dich-vu\/ho-so\/([^/]+)$/);
   assert.ok(m, `filing leads to the dossier's page, got ${page.url()}`);
   return decodeURIComponent(m[1]);
@@ -159,18 +162,18 @@ describe('the citizen\'s forms, through the pages', { concurrency: false }, () =
     assert.equal(await page.locator('#agency option:checked').innerText(), '— Chọn nơi tiếp nhận —');
     assert.equal(await page.locator('#agency option[value]:not([value=""])').count(), 168, 'the 168 wards and communes are offered');
     await page.locator('#address').fill('12 Lê Lợi');
-    await page.locator('#content').fill(`Khai sinh cho con ${tag}`);
-    await page.locator('#file').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: minimalPdf(tag) });
+    await page.locator('#f-content').fill(`Khai sinh cho con ${tag}`);
+    await page.locator('#doc-d1').setInputFiles({ name: 'giay-chung-sinh.pdf', mimeType: 'application/pdf', buffer: minimalPdf(tag) });
     const r = page.waitForResponse((a) => a.request().method() === 'POST');
     await submit(page, page.locator('form.form button.btn[type=submit]:not([name])'));
     assert.equal((await r).status(), 422, 'refused with 422');
     w.clear();
     const err = page.locator('.agency-pick .error-message');
     assert.match(await err.innerText(), /Xin chọn nơi tiếp nhận hồ sơ/, 'the place field says what is missing');
-    assert.match(await page.locator('[role=alert]').first().innerText(), /Hồ sơ chưa được gửi/);
+    assert.match(await page.locator('.error-summary').innerText(), /Có lỗi cần sửa[\s\S]*Nơi tiếp nhận: chưa được trả lời/);
     assert.equal(await page.locator('#address').inputValue(), '12 Lê Lợi', 'the address is kept');
-    assert.equal(await page.locator('#content').inputValue(), `Khai sinh cho con ${tag}`, 'the request is kept');
-    assert.match(await page.locator('#kept-file').innerText(), /giay-chung-sinh\.pdf/, 'the attachment is kept, by name');
+    assert.equal(await page.locator('#f-content').inputValue(), `Khai sinh cho con ${tag}`, 'the request is kept');
+    assert.match(await page.locator('#doc-d1-group').innerText(), /giay-chung-sinh\.pdf/, 'the attachment is kept, by name');
     await page.screenshot({ path: path.join(OUT, 'portal-file-missing-place-390.png'), fullPage: true });
 
     // As you type, accents optional: "vung tau" finds "Phường Vũng Tàu".
@@ -183,7 +186,8 @@ describe('the citizen\'s forms, through the pages', { concurrency: false }, () =
     const plain = wardName(ward).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
     await page.locator('#agency_q').fill(plain);
     await page.locator('#agency').selectOption(ward);
-    await submit(page, page.locator('form.form button.btn[type=submit]:not([name])'));
+    await submit(page, page.locator('#continue'));
+    await submit(page, page.locator('#submit-dossier'));
     const m = new URL(page.url()).pathname.match(/^\/dich-vu\/ho-so\/([^/]+)$/);
     assert.ok(m, `filed without attaching again, got ${page.url()}`);
     code = decodeURIComponent(m[1]);
@@ -206,15 +210,15 @@ describe('the citizen\'s forms, through the pages', { concurrency: false }, () =
       await loginPage(p, other.email, other.password);
       await p.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}`);
       assert.equal(await p.locator('#agency').inputValue(), '', 'no place chosen in advance');
-      await p.locator('#content').fill('Không JavaScript');
-      await p.locator('#file').setInputFiles({ name: 'nojs.pdf', mimeType: 'application/pdf', buffer: minimalPdf('nojs') });
+      await p.locator('#f-content').fill('Không JavaScript');
+      await p.locator('#doc-d1').setInputFiles({ name: 'nojs.pdf', mimeType: 'application/pdf', buffer: minimalPdf('nojs') });
       await p.locator('#agency_q').fill('vung tau');
       await submit(p, p.locator('button[name=filter]'));
       const names = await p.locator('#agency option[value]:not([value=""])').allInnerTexts();
       assert.deepEqual(names, ['Phường Vũng Tàu'], 'the server narrows the list, accents optional');
       assert.equal(await p.locator('#agency option:checked').innerText(), 'Phường Vũng Tàu', 'a single match is chosen');
-      assert.equal(await p.locator('#content').inputValue(), 'Không JavaScript', 'the request is kept');
-      assert.match(await p.locator('#kept-file').innerText(), /nojs\.pdf/, 'the attachment is kept');
+      assert.equal(await p.locator('#f-content').inputValue(), 'Không JavaScript', 'the request is kept');
+      assert.match(await p.locator('#doc-d1-group').innerText(), /nojs\.pdf/, 'the attachment is kept');
       await p.screenshot({ path: path.join(OUT, 'portal-file-nojs-1280.png'), fullPage: true });
       await p.locator('#agency_q').fill('khong co phuong nay');
       await submit(p, p.locator('button[name=filter]'));

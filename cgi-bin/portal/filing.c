@@ -1,0 +1,857 @@
+/*
+ * Filing a dossier online: the procedure's own form (lib/domain/mc_eform,
+ * drawn by lib/web/mc_eform_page), its upload slots, a draft saved at each
+ * step, a "check your answers" page with change links, and the submission
+ * with the answers stored in its transaction.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <jansson.h>
+
+#include "mc_account.h"
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_catalogue.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_eform.h"
+#include "mc_eform_page.h"
+#include "mc_files.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "portal.h"
+
+#define MAX_ERRORS 64
+#define MAX_FILES  60
+
+enum field {
+	FIELD_CSRF,
+	FIELD_NAME,
+	FIELD_ID_NUMBER,
+	FIELD_EMAIL,
+	FIELD_PHONE,
+	FIELD_ADDRESS,
+	FIELD_AGENCY,
+	FIELD_AGENCY_Q,
+	FIELD_FILTER,
+	FIELD_DRAFT,
+	FIELD_ACTION,
+	FIELD_SAVED,
+	FIELD__MAX
+};
+
+/* clang-format off */
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_NAME] = { "name", valid_line, 200, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
+	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
+	[FIELD_ADDRESS] = { "address", valid_line, 500, 0 },
+	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
+	[FIELD_AGENCY_Q] = { "agency_q", valid_line, 200, 0 },
+	[FIELD_FILTER] = { "filter", valid_uint, 1, 0 },
+	[FIELD_DRAFT] = { "nhap", valid_uint, 20, 0 },
+	[FIELD_ACTION] = { "action", valid_line, 120, 0 },
+	[FIELD_SAVED] = { "luu", valid_uint, 1, 0 },
+};
+/* clang-format on */
+
+/* The applicant's fields, in the order of the page. */
+static const int applicant_fields[] = { FIELD_NAME, FIELD_ID_NUMBER,
+	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS };
+
+/* Everything a filing page works on. */
+struct filing {
+	struct mc_procedure   p;
+	long long	      proc_id;
+	struct mc_eform	      form;
+	struct mc_rows	      wards;
+	struct mc_eform_draft draft;
+	json_t		     *answers;	 /* as typed */
+	json_t		     *documents; /* slot -> [{sha256, ...}] */
+	json_t		     *applicant;
+	struct mc_eform_error errs[MAX_ERRORS];
+	size_t		      nerr;
+};
+
+static void
+filing_free(struct filing *fl)
+{
+	json_decref(fl->answers);
+	json_decref(fl->documents);
+	json_decref(fl->applicant);
+}
+
+/*
+ * Loads the procedure (filed online), its form in force and the wards;
+ * fills Data.Procedure, Data.Documents, Data.Channels. 0, or an HTTP
+ * status.
+ */
+static int
+filing_load(struct mc_request *r, struct filing *fl)
+{
+	int rc;
+
+	memset(fl, 0, sizeof(*fl));
+	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 1, &fl->p)) < 0)
+		return 503;
+	if (rc == 0 || !mc_rows_int(&fl->p.row, 0, PCOL_ONLINE))
+		return 404;
+	fl->proc_id = mc_rows_int(&fl->p.row, 0, PCOL_ID);
+	if (mc_eform_current(r->db, r->arena, fl->proc_id, &fl->p.documents,
+		time(NULL), &fl->form) < 0 ||
+	    mc_eform_wards(r->db, r->arena, &fl->wards) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Procedure", &fl->p.row);
+	mc_view_rows(r->hdf, "Data.Documents", &fl->p.documents);
+	mc_view_rows(r->hdf, "Data.Channels", &fl->p.channels);
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_rows_str(&fl->p.row, 0, PCOL_NAME));
+	return 0;
+}
+
+/* ------------------------------------------------------------ agencies */
+
+/*
+ * Fills Data.Agencies with the places that can receive the procedure whose
+ * folded name holds the folded q (all when q is empty or matches none:
+ * then Data.NoMatch), Data.AgencyCount, Data.AgencyWards and
+ * Data.AgencyOthers. Returns how many matched q (0 when none did).
+ */
+static size_t
+agencies_model(struct mc_request *r, const struct mc_procedure *p,
+    const char *q)
+{
+	const char *fq = q != NULL ? mc_fold(r->arena, q) : NULL;
+	const char *name, *n;
+	size_t	    i, count = 0, wards = 0;
+	int	    pass;
+
+	for (pass = 0; pass < 2 && count == 0; pass++) {
+		if (pass == 1 && fq != NULL && *fq != '\0')
+			mc_view_set(r->hdf, "Data.NoMatch", "1");
+		for (i = 0; i < p->agencies.n; i++) {
+			name = mc_rows_str(&p->agencies, i, RECV_NAME);
+			if (pass == 0 && fq != NULL && *fq != '\0' &&
+			    strstr(mc_fold(r->arena, name), fq) == NULL)
+				continue;
+			n = mc_arena_printf(r->arena, "Data.Agencies.%zu",
+			    count);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.code", n),
+			    mc_rows_str(&p->agencies, i, RECV_CODE));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.name", n), name);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.kind", n),
+			    mc_rows_str(&p->agencies, i, RECV_KIND));
+			if (strcmp(mc_rows_str(&p->agencies, i, RECV_KIND),
+				"ward") == 0)
+				wards++;
+			count++;
+		}
+	}
+	mc_view_set_int(r->hdf, "Data.AgencyCount", (long long)count);
+	mc_view_set_int(r->hdf, "Data.AgencyWards", (long long)wards);
+	mc_view_set_int(r->hdf, "Data.AgencyOthers",
+	    (long long)(count - wards));
+	return pass == 1 ? count : 0;
+}
+
+/* The name of the receiving place code, or NULL if it is not one. */
+static const char *
+agency_name(const struct mc_procedure *p, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code != NULL && i < p->agencies.n; i++)
+		if (strcmp(mc_rows_str(&p->agencies, i, RECV_CODE), code) == 0)
+			return mc_rows_str(&p->agencies, i, RECV_NAME);
+	return NULL;
+}
+
+/*
+ * The receiving place known in advance: the only one, or the one of the
+ * citizen's last dossier if it can receive this procedure; NULL when not
+ * known. -1 in *err on a database error.
+ */
+static const char *
+agency_default(struct mc_request *r, const struct mc_procedure *p, int *err)
+{
+	struct mc_rows mine;
+	const char    *last;
+
+	*err = 0;
+	if (p->agencies.n == 1)
+		return mc_rows_str(&p->agencies, 0, RECV_CODE);
+	if (mc_dossier_list_mine(r->db, r->arena, r->user->id, 1, &mine) < 0) {
+		*err = -1;
+		return NULL;
+	}
+	if (mine.n == 0)
+		return NULL;
+	last = mc_rows_str(&mine, 0, DMINE_AGENCY_CODE);
+	return agency_name(p, last) != NULL ? last : NULL;
+}
+
+/* ------------------------------------------------------------ state */
+
+static const char *
+dump(struct mc_arena *a, json_t *j)
+{
+	char	   *s = json_dumps(j, JSON_COMPACT);
+	const char *out = mc_arena_strdup(a, s ? s : "{}");
+
+	free(s);
+	return out;
+}
+
+static json_t *
+load_json(const char *s)
+{
+	json_t *j = s != NULL ? json_loads(s, 0, NULL) : NULL;
+
+	if (!json_is_object(j)) {
+		json_decref(j);
+		j = json_object();
+	}
+	return j;
+}
+
+static const char *
+japp(const struct filing *fl, const char *k)
+{
+	return json_string_value(json_object_get(fl->applicant, k));
+}
+
+/* The applicant block from the account (a new filing). */
+static void
+applicant_from_account(struct mc_request *r, struct filing *fl)
+{
+	const struct mc_user *u = r->user;
+
+	fl->applicant = json_object();
+	if (u->full_name)
+		json_object_set_new(fl->applicant, "name",
+		    json_string(u->full_name));
+	if (u->id_number)
+		json_object_set_new(fl->applicant, "id_number",
+		    json_string(u->id_number));
+	if (u->phone)
+		json_object_set_new(fl->applicant, "phone",
+		    json_string(u->phone));
+	if (u->email)
+		json_object_set_new(fl->applicant, "email",
+		    json_string(u->email));
+}
+
+/* The applicant block as posted (values as typed, even invalid ones). */
+static void
+applicant_from_post(struct mc_request *r, struct filing *fl)
+{
+	const struct mc_param *p;
+	size_t		       i;
+
+	fl->applicant = json_object();
+	for (i = 0; i < sizeof(applicant_fields) / sizeof(applicant_fields[0]);
+	     i++) {
+		p = r->fields[applicant_fields[i]];
+		if (p != NULL && p->len > 0 && mc_utf8_valid(p->value, p->len))
+			json_object_set_new(fl->applicant,
+			    fields[applicant_fields[i]].name,
+			    json_string(p->value));
+	}
+	if (mc_req_field(r, FIELD_AGENCY) != NULL)
+		json_object_set_new(fl->applicant, "agency",
+		    json_string(mc_req_field(r, FIELD_AGENCY)));
+}
+
+/* The draft named by ?nhap= (or the form's field): 0, or a status. */
+static int
+draft_load(struct mc_request *r, struct filing *fl)
+{
+	const char *id = mc_req_field(r, FIELD_DRAFT);
+	long long   n;
+	int	    rc;
+
+	if (id == NULL)
+		return 0;
+	if (mc_parse_ll(id, 1, 1LL << 62, &n) < 0)
+		return 404;
+	if ((rc = mc_eform_draft_get(r->db, r->arena, n, r->user->id,
+		 &fl->draft)) < 0)
+		return 503;
+	if (rc == 0 || fl->draft.procedure_id != fl->proc_id)
+		return 404;
+	return 0;
+}
+
+/* Files of a slot as mc_eform_file entries for the check. */
+static size_t
+slot_files(struct filing *fl, struct mc_eform_file *out, size_t max)
+{
+	const char *slot;
+	json_t	   *files, *f;
+	size_t	    i, n = 0;
+
+	json_object_foreach (fl->documents, slot, files) {
+		json_array_foreach (files, i, f) {
+			if (n == max)
+				return n;
+			out[n].slot = slot;
+			out[n].mime = json_string_value(
+			    json_object_get(f, "mime"));
+			out[n].size = (size_t)json_integer_value(
+			    json_object_get(f, "size"));
+			n++;
+		}
+	}
+	return n;
+}
+
+/*
+ * Checks the whole filing: the applicant, the place, the answers (on a
+ * copy: the draft keeps what was typed) and the files. The errors go to
+ * fl->errs (the applicant's too, with paths "name", "agency", ...), in the
+ * order of the page; *checked (may be NULL) receives the checked answers.
+ */
+static size_t
+filing_check(struct mc_request *r, struct filing *fl, json_t **checked)
+{
+	static const struct {
+		const char	 *key;
+		const char	 *label; /* a Lang key */
+		enum mc_eform_err code;
+	} app[] = {
+		{ "name", "Form.Name", EE_REQUIRED },
+		{ "id_number", "Form.IdNumber", EE_ID_NUMBER },
+		{ "phone", "Form.Phone", EE_PHONE },
+		{ "email", "Form.Email", EE_EMAIL },
+	};
+	struct mc_eform_file files[MAX_FILES];
+	json_t		    *copy = json_deep_copy(fl->answers);
+	const char	    *v;
+	size_t		     i, n = 0, nf;
+
+	for (i = 0; i < sizeof(app) / sizeof(app[0]); i++) {
+		v = japp(fl, app[i].key);
+		if (i < 2 && v == NULL) {
+			fl->errs[n].code = EE_REQUIRED;
+		} else if (v == NULL || (i == 0 && mc_utf8_chars(v) <= 200) ||
+		    (i == 1 && mc_account_id_number_ok(v)) ||
+		    (i == 2 && mc_account_phone_ok(v)) ||
+		    (i == 3 && strchr(v, '@') != NULL && !strchr(v, ' ')))
+			continue;
+		else
+			fl->errs[n].code = app[i].code;
+		fl->errs[n].path = app[i].key;
+		fl->errs[n].label = mc_view_str(r->hdf, app[i].label);
+		fl->errs[n].label_en = NULL;
+		n++;
+	}
+	if (agency_name(&fl->p, japp(fl, "agency")) == NULL) {
+		fl->errs[n].path = "agency";
+		fl->errs[n].label = mc_view_str(r->hdf, "File.Agency");
+		fl->errs[n].label_en = NULL;
+		fl->errs[n].code = EE_REQUIRED;
+		n++;
+	}
+	n += mc_eform_check(r->arena, &fl->form, copy, mc_eform_ward_in,
+	    &fl->wards, fl->errs + n, MAX_ERRORS - n);
+	if (n > MAX_ERRORS)
+		n = MAX_ERRORS;
+	nf = slot_files(fl, files, MAX_FILES);
+	n = mc_eform_check_files(r->arena, &fl->form, files, nf, fl->errs, n,
+	    MAX_ERRORS);
+	/* A form with slots but none required still wants one file. */
+	for (i = 0; i < fl->form.ndocs && !fl->form.docs[i].required; i++)
+		;
+	if (nf == 0 && fl->form.ndocs > 0 && i == fl->form.ndocs &&
+	    n < MAX_ERRORS) {
+		fl->errs[n].path = mc_arena_printf(r->arena, "doc.%s",
+		    fl->form.docs[0].id);
+		fl->errs[n].label = mc_view_str(r->hdf, "EForm.DocsTitle");
+		fl->errs[n].label_en = NULL;
+		fl->errs[n].code = EE_FILE_REQUIRED;
+		n++;
+	}
+	if (n > MAX_ERRORS)
+		n = MAX_ERRORS;
+	fl->nerr = n;
+	if (checked != NULL)
+		*checked = copy;
+	else
+		json_decref(copy);
+	return n;
+}
+
+/* Saves the draft as it stands (one statement). 0, or a status. */
+static int
+draft_save(struct mc_request *r, struct filing *fl)
+{
+	struct mc_eform_draft *d = &fl->draft;
+	int		       rc;
+
+	d->account_id = r->user->id;
+	d->procedure_id = fl->proc_id;
+	d->form_id = fl->form.id;
+	d->agency_code = japp(fl, "agency");
+	d->applicant = dump(r->arena, fl->applicant);
+	d->answers = dump(r->arena, fl->answers);
+	d->documents = dump(r->arena, fl->documents);
+	d->missing = (long long)filing_check(r, fl, NULL);
+	fl->nerr = 0;
+	if ((rc = mc_eform_draft_save(r->db, d, time(NULL))) < 0)
+		return 503;
+	return rc == 1 ? 404 : 0;
+}
+
+/*
+ * The files posted: "doc.<slot>" parts stored and added to their slot,
+ * "drop" values "<slot>:<sha256>" taken out. Refused files become errors
+ * of their slot in fl->errs. 0, or 503.
+ */
+static int
+files_from_post(struct mc_request *r, struct filing *fl)
+{
+	const struct mc_param *p;
+	struct mc_file	       f;
+	json_t		      *arr, *e;
+	const char	      *why, *slot, *colon;
+	size_t		       i, j;
+	int		       rc;
+
+	for (i = 0; i < r->nparams; i++) {
+		p = &r->params[i];
+		if (strcmp(p->name, "drop") != 0 || p->filename != NULL ||
+		    (colon = strchr(p->value, ':')) == NULL)
+			continue;
+		slot = mc_arena_strndup(r->arena, p->value,
+		    (size_t)(colon - p->value));
+		arr = json_object_get(fl->documents, slot);
+		json_array_foreach (arr, j, e) {
+			if (strcmp(json_string_value(
+				       json_object_get(e, "sha256")),
+				colon + 1) == 0) {
+				json_array_remove(arr, j);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < r->nparams; i++) {
+		p = &r->params[i];
+		if (strncmp(p->name, "doc.", 4) != 0 || p->filename == NULL ||
+		    (p->len == 0 && *p->filename == '\0'))
+			continue;
+		slot = p->name + 4;
+		for (j = 0; j < fl->form.ndocs; j++)
+			if (strcmp(fl->form.docs[j].id, slot) == 0)
+				break;
+		if (j == fl->form.ndocs)
+			continue; /* not a slot of this form: dropped */
+		if ((rc = mc_files_store(r->arena, p->value, p->len,
+			 p->filename, &f, &why)) < 0)
+			return 503;
+		if (rc == 1) {
+			if (fl->nerr < MAX_ERRORS) {
+				fl->errs[fl->nerr].path = mc_arena_printf(
+				    r->arena, "doc.%s", slot);
+				fl->errs[fl->nerr].label = fl->form.docs[j]
+							       .name;
+				fl->errs[fl->nerr].label_en = NULL;
+				fl->errs[fl->nerr]
+				    .code = strcmp(why, "Error.FileSize") ==
+					0 ?
+				    EE_FILE_SIZE :
+				    EE_FILE_TYPE;
+				fl->nerr++;
+			}
+			continue;
+		}
+		if ((arr = json_object_get(fl->documents, slot)) == NULL) {
+			arr = json_array();
+			json_object_set_new(fl->documents, slot, arr);
+		}
+		json_array_append_new(arr,
+		    json_pack("{s:s, s:I, s:s, s:s}", "sha256", f.sha256,
+			"size", (json_int_t)f.size, "mime", f.mime, "name",
+			f.filename));
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------ pages */
+
+/* Fills the form page's model from fl and renders it with status. */
+static int
+form_page(struct mc_request *r, struct filing *fl, int status)
+{
+	const char *k;
+	json_t	   *v;
+	size_t	    i;
+	char	    name[64];
+
+	json_object_foreach (fl->applicant, k, v) {
+		snprintf(name, sizeof(name), "Form.%s", k);
+		mc_view_set(r->hdf, name, json_string_value(v));
+	}
+	if (fl->draft.id > 0) {
+		mc_view_set_int(r->hdf, "Form.draft", fl->draft.id);
+		char exp[20];
+
+		mc_time_sql(exp, fl->draft.expires_at);
+		mc_view_set(r->hdf, "Data.Draft.expires", exp);
+	}
+	for (i = 0; i < fl->nerr; i++) {
+		const char *path = fl->errs[i].path;
+
+		if (strchr(path, '.') == NULL &&
+		    (strcmp(path, "name") == 0 ||
+			strcmp(path, "id_number") == 0 ||
+			strcmp(path, "phone") == 0 ||
+			strcmp(path, "email") == 0 ||
+			strcmp(path, "agency") == 0)) {
+			snprintf(name, sizeof(name), "Form.Errors.%s", path);
+			mc_view_set(r->hdf, name, "1");
+			mc_eform_page_error(r, path,
+			    mc_eform_page_error_text(r, &fl->errs[i]));
+		} else if (strncmp(path, "doc.", 4) == 0) {
+			snprintf(name, sizeof(name), "Data.DocErrors.%s",
+			    path + 4);
+			mc_view_set(r->hdf, name,
+			    mc_view_str(r->hdf,
+				mc_arena_printf(r->arena, "EForm.Err.%s",
+				    mc_eform_err_name(fl->errs[i].code))));
+			mc_eform_page_error(r,
+			    mc_arena_printf(r->arena, "doc-%s", path + 4),
+			    mc_eform_page_error_text(r, &fl->errs[i]));
+		} else
+			mc_eform_page_errors(r, &fl->errs[i], 1);
+	}
+	mc_eform_page_model(r, &fl->form, fl->answers, &fl->wards, fl->errs,
+	    fl->nerr);
+	mc_eform_page_answers(r, "Data.Slots", &fl->form, fl->answers,
+	    fl->documents, &fl->wards, NULL);
+	r->status = status;
+	if (mc_resp_page(r, "portal/file.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_file(struct mc_request *r)
+{
+	struct filing fl;
+	const char   *agency;
+	int	      rc, err;
+
+	if ((rc = filing_load(r, &fl)) != 0 || (rc = draft_load(r, &fl)) != 0)
+		return rc;
+	if (fl.draft.id > 0) {
+		fl.applicant = load_json(fl.draft.applicant);
+		fl.answers = load_json(fl.draft.answers);
+		fl.documents = load_json(fl.draft.documents);
+		if (mc_req_field(r, FIELD_SAVED) != NULL) {
+			mc_view_set(r->hdf, "Page.Flash",
+			    mc_view_str(r->hdf, "EForm.Saved"));
+			mc_view_set(r->hdf, "Page.FlashKind", "success");
+		}
+	} else {
+		applicant_from_account(r, &fl);
+		fl.answers = json_object();
+		fl.documents = json_object();
+		agency = agency_default(r, &fl.p, &err);
+		if (err < 0) {
+			filing_free(&fl);
+			return 503;
+		}
+		if (agency != NULL)
+			json_object_set_new(fl.applicant, "agency",
+			    json_string(agency));
+	}
+	agencies_model(r, &fl.p, NULL);
+	rc = form_page(r, &fl, 200);
+	filing_free(&fl);
+	return rc;
+}
+
+static int
+page_file_post(struct mc_request *r)
+{
+	struct filing fl;
+	const char   *act = mc_req_field(r, FIELD_ACTION);
+	int	      rc;
+
+	if ((rc = filing_load(r, &fl)) != 0 || (rc = draft_load(r, &fl)) != 0)
+		return rc;
+	applicant_from_post(r, &fl);
+	fl.answers = mc_eform_page_read(r, &fl.form);
+	fl.documents = load_json(fl.draft.id ? fl.draft.documents : NULL);
+	if ((rc = files_from_post(r, &fl)) != 0 ||
+	    (rc = draft_save(r, &fl)) != 0) {
+		filing_free(&fl);
+		return rc;
+	}
+	/* "Filter", "add a row", "remove a row": the page again. */
+	if (mc_req_field(r, FIELD_FILTER) != NULL ||
+	    (act != NULL && strcmp(act, "save") != 0)) {
+		mc_view_set(r->hdf, "Form.Filtered",
+		    mc_req_field(r, FIELD_FILTER) ? "1" : NULL);
+		if (agencies_model(r, &fl.p,
+			mc_req_field(r, FIELD_FILTER) ?
+			    mc_req_field(r, FIELD_AGENCY_Q) :
+			    NULL) == 1)
+			json_object_set_new(fl.applicant, "agency",
+			    json_string(hdf_get_value(r->hdf,
+				"Data.Agencies.0.code", "")));
+		mc_view_set(r->hdf, "Form.agency_q",
+		    mc_req_field(r, FIELD_AGENCY_Q));
+		rc = form_page(r, &fl, 200);
+		filing_free(&fl);
+		return rc;
+	}
+	if (act != NULL) { /* save: back to the form, saved */
+		filing_free(&fl);
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/dich-vu/nop-ho-so/%s?nhap=%lld"
+			"&luu=1",
+			r->cap[0], fl.draft.id));
+	}
+	if (fl.nerr > 0 || filing_check(r, &fl, NULL) > 0) {
+		agencies_model(r, &fl.p, NULL);
+		rc = form_page(r, &fl, 422);
+		filing_free(&fl);
+		return rc;
+	}
+	filing_free(&fl);
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena,
+		"/dich-vu/nop-ho-so/%s/kiem-tra?nhap=%lld", r->cap[0],
+		fl.draft.id));
+}
+
+/* Loads a saved draft for the check page: 0, or a status. */
+static int
+check_load(struct mc_request *r, struct filing *fl, json_t **checked)
+{
+	int rc;
+
+	if ((rc = filing_load(r, fl)) != 0 || (rc = draft_load(r, fl)) != 0)
+		return rc;
+	if (fl->draft.id == 0)
+		return 404;
+	fl->applicant = load_json(fl->draft.applicant);
+	fl->answers = load_json(fl->draft.answers);
+	fl->documents = load_json(fl->draft.documents);
+	filing_check(r, fl, checked);
+	return 0;
+}
+
+static int
+check_page(struct mc_request *r, struct filing *fl, json_t *checked)
+{
+	const char *base = mc_arena_printf(r->arena,
+	    "/dich-vu/nop-ho-so/%s?nhap=%lld", r->cap[0], fl->draft.id);
+	const char *k;
+	json_t	   *v;
+	char	    name[64];
+
+	json_object_foreach (fl->applicant, k, v) {
+		snprintf(name, sizeof(name), "Form.%s", k);
+		mc_view_set(r->hdf, name, json_string_value(v));
+	}
+	mc_view_set(r->hdf, "Form.agency_name",
+	    agency_name(&fl->p, japp(fl, "agency")));
+	mc_view_set_int(r->hdf, "Form.draft", fl->draft.id);
+	mc_view_set(r->hdf, "Data.Change", base);
+	mc_eform_page_answers(r, "Data.Answers", &fl->form, checked,
+	    fl->documents, &fl->wards, base);
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "EForm.CheckTitle"));
+	return mc_resp_page(r, "portal/file_check.cs");
+}
+
+static int
+page_check(struct mc_request *r)
+{
+	struct filing fl;
+	json_t	     *checked = NULL;
+	int	      rc;
+
+	if ((rc = check_load(r, &fl, &checked)) != 0)
+		goto out;
+	if (fl.nerr > 0) { /* not ready: the form, with what to fix */
+		agencies_model(r, &fl.p, NULL);
+		rc = form_page(r, &fl, 422);
+		goto out;
+	}
+	rc = check_page(r, &fl, checked);
+out:
+	json_decref(checked);
+	filing_free(&fl);
+	return rc;
+}
+
+/* What the submission's transaction writes besides the dossier. */
+struct then {
+	struct filing *fl;
+	const char    *answers;
+	const char    *documents;
+	long long      account;
+};
+
+static int
+then_store(struct mc_db *db, long long dossier, void *arg)
+{
+	struct then *t = arg;
+
+	if (mc_eform_store_answers(db, dossier, &t->fl->form, t->answers,
+		t->documents) < 0 ||
+	    mc_eform_draft_delete(db, t->fl->draft.id, t->account) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+page_submit(struct mc_request *r)
+{
+	struct filing	     fl;
+	struct mc_submission s;
+	struct mc_file	    *files;
+	struct then	     t;
+	json_t		    *checked = NULL, *arr, *e;
+	const char	    *slot, *code;
+	size_t		     n = 0, i;
+	int		     rc;
+
+	if ((rc = check_load(r, &fl, &checked)) != 0)
+		goto out;
+	if (fl.nerr > 0) {
+		agencies_model(r, &fl.p, NULL);
+		rc = form_page(r, &fl, 422);
+		goto out;
+	}
+	files = mc_arena_alloc(r->arena, (MAX_FILES + 1) * sizeof(*files));
+	json_object_foreach (fl.documents, slot, arr) {
+		json_array_foreach (arr, i, e) {
+			const char *sha = json_string_value(
+			    json_object_get(e, "sha256"));
+
+			if (n == MAX_FILES || sha == NULL || strlen(sha) != 64)
+				continue;
+			memcpy(files[n].sha256, sha, 65);
+			files[n].size = (size_t)json_integer_value(
+			    json_object_get(e, "size"));
+			files[n].mime = json_string_value(
+			    json_object_get(e, "mime"));
+			files[n].filename = json_string_value(
+			    json_object_get(e, "name"));
+			n++;
+		}
+	}
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = r->cap[0];
+	s.agency_code = japp(&fl, "agency");
+	s.account_id = r->user->id;
+	s.name = japp(&fl, "name");
+	s.id_number = japp(&fl, "id_number");
+	s.phone = japp(&fl, "phone");
+	s.email = japp(&fl, "email");
+	s.address = japp(&fl, "address");
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = dump(r->arena, checked);
+	s.files = files;
+	s.nfiles = n;
+	t.fl = &fl;
+	t.answers = s.form_json;
+	t.documents = dump(r->arena, fl.documents);
+	t.account = r->user->id;
+	s.then = then_store;
+	s.then_arg = &t;
+	rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
+	if (rc < 0) {
+		rc = 503;
+		goto out;
+	}
+	if (rc == DOSSIER_NO_AGENCY) {
+		fl.errs[0].path = "agency";
+		fl.errs[0].label = mc_view_str(r->hdf, "File.Agency");
+		fl.errs[0].label_en = NULL;
+		fl.errs[0].code = EE_REQUIRED;
+		fl.nerr = 1;
+		agencies_model(r, &fl.p, NULL);
+		rc = form_page(r, &fl, 422);
+		goto out;
+	}
+	if (rc != 0) {
+		rc = 404;
+		goto out;
+	}
+	rc = mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s?moi=1", code));
+out:
+	json_decref(checked);
+	filing_free(&fl);
+	return rc;
+}
+
+/* A draft thrown away from "my dossiers". */
+static int
+page_draft_delete(struct mc_request *r)
+{
+	long long id;
+
+	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
+		return 404;
+	if (mc_eform_draft_delete(r->db, id, r->user->id) < 0)
+		return 503;
+	return mc_resp_redirect(r, "/dich-vu/ho-so");
+}
+
+/* The declaration of one's dossier as PDF. */
+static int
+page_declaration(struct mc_request *r)
+{
+	struct mc_dossier d;
+	int		  rc;
+
+	if ((rc = mc_dossier_load(r->db, r->arena, r->cap[0], &d)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if ((rc = mc_dossier_visible(r->db, r->arena, r->user, &d)) <= 0)
+		return rc < 0 ? 503 : 403;
+	if ((rc = mc_eform_page_pdf(r, &d)) < 0)
+		return 503;
+	if (rc == 1)
+		return 404;
+	mc_resp_header(r, "Content-Type", "application/pdf");
+	mc_resp_header(r, "Content-Disposition",
+	    "inline; filename=\"to-khai.pdf\"");
+	r->rendered = 1;
+	return 200;
+}
+
+/* clang-format off */
+static const struct mc_route routes[] = {
+	{ METHOD_GET, "/dich-vu/ho-so/{}/to-khai.pdf", page_declaration, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/nop-ho-so/{}/kiem-tra", page_check, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/nop-ho-so/{}/kiem-tra", page_submit, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/ban-nhap/{}/xoa", page_draft_delete, ROUTE_LOGIN, 0 },
+};
+/* clang-format on */
+
+const struct mc_module portal_filing = {
+	routes,
+	sizeof(routes) / sizeof(routes[0]),
+	fields,
+	FIELD__MAX,
+};
