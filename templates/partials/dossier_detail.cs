@@ -23,7 +23,7 @@
 </dl>
 <?cs if:Data.HasAnswers ?><h2 id="answers-title"><?cs var:Lang.EForm.Answers ?><?cs if:Data.AnswersVersion ?> <span class="muted small">(<?cs var:Lang.EForm.FormVersion ?> <?cs var:Data.AnswersVersion ?>)</span><?cs /if ?></h2>
 <dl class="summary-list" id="dossier-answers">
-<?cs each:a = Data.Answers ?><div<?cs if:a.section ?> class="summary-section"<?cs /if ?>><dt><?cs var:a.label ?></dt><dd class="pre-line"><?cs alt:a.value ?><?cs if:!a.section ?><span class="muted"><?cs var:Lang.EForm.NotGiven ?></span><?cs /if ?><?cs /alt ?></dd></div>
+<?cs each:a = Data.Answers ?><div<?cs if:a.section ?> class="summary-section"<?cs /if ?>><dt><?cs var:a.label ?></dt><dd class="pre-line"><?cs if:a.value ?><?cs var:a.value ?><?cs else ?><?cs if:!a.section ?><span class="muted"><?cs var:Lang.EForm.NotGiven ?></span><?cs /if ?><?cs /if ?></dd></div>
 <?cs /each ?></dl>
 <?cs if:subcount(Data.Answers.Docs) ?><dl class="summary-list" id="dossier-slots">
 <?cs each:s = Data.Answers.Docs ?><div><dt><?cs var:s.name ?></dt><dd><?cs if:subcount(s.Files) ?><?cs each:f = s.Files ?><?cs var:f.name ?><br><?cs /each ?><?cs else ?><span class="muted"><?cs var:Lang.EForm.NoFile ?></span><?cs /if ?></dd></div>
@@ -47,7 +47,7 @@
 <h2><?cs var:Lang.Dossier.History ?></h2>
 <ol class="timeline"><?cs each:e = Data.Events ?><li<?cs if:e.internal == 1 ?> class="internal"<?cs /if ?>>
 <span class="time"><?cs var:fmt_datetime(e.at) ?></span>
-<strong><?cs alt:Lang.Action[e.action] ?><?cs var:e.action ?><?cs /alt ?></strong>
+<strong><?cs if:Lang.Action[e.action] ?><?cs var:Lang.Action[e.action] ?><?cs else ?><?cs var:e.action ?><?cs /if ?></strong>
 → <?cs call:status_badge(e.to_status) ?>
 <?cs if:e.actor ?><span class="muted"> · <?cs var:e.actor ?></span><?cs /if ?>
 <?cs if:e.note ?><p class="note"><?cs var:e.note ?></p><?cs /if ?>

@@ -12,7 +12,7 @@
 <div class="card card-info" id="before-you-send">
 <h2 class="h3"><?cs var:Lang.EForm.BeforeTitle ?></h2>
 <dl class="facts">
-<?cs each:c = Data.Channels ?><dt><?cs alt:Lang.Channel[c.channel] ?><?cs var:c.channel ?><?cs /alt ?></dt><dd><?cs var:Lang.EForm.Time ?>: <?cs alt:c.time_text ?>—<?cs /alt ?>. <?cs var:Lang.EForm.Fee ?>: <?cs alt:c.fee_text ?><?cs var:Lang.EForm.NoFee ?><?cs /alt ?></dd>
+<?cs each:c = Data.Channels ?><dt><?cs if:Lang.Channel[c.channel] ?><?cs var:Lang.Channel[c.channel] ?><?cs else ?><?cs var:c.channel ?><?cs /if ?></dt><dd><?cs var:Lang.EForm.Time ?>: <?cs if:c.time_text ?><?cs var:c.time_text ?><?cs else ?>—<?cs /if ?>. <?cs var:Lang.EForm.Fee ?>: <?cs if:c.fee_text ?><?cs var:c.fee_text ?><?cs else ?><?cs var:Lang.EForm.NoFee ?><?cs /if ?></dd>
 <?cs /each ?><dt><?cs var:Lang.File.Agency ?></dt><dd><?cs var:Lang.EForm.AgencyBelow ?></dd>
 </dl>
 <?cs if:Form.draft ?><p class="small" id="draft-note"><?cs var:Lang.EForm.DraftNote ?> <?cs var:fmt_date(Data.Draft.expires) ?>.</p><?cs /if ?>

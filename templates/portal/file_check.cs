@@ -15,7 +15,7 @@
 </dl>
 <h2><?cs var:Lang.File.Request ?></h2>
 <dl class="summary-list" id="check-answers">
-<?cs each:a = Data.Answers ?><div<?cs if:a.section ?> class="summary-section"<?cs /if ?>><dt><?cs var:a.label ?></dt><dd><?cs alt:a.value ?><?cs if:!a.section ?><span class="muted"><?cs var:Lang.EForm.NotGiven ?></span><?cs /if ?><?cs /alt ?></dd><dd><?cs if:a.href ?><a href="<?cs var:a.href ?>"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:a.label ?></span></a><?cs /if ?></dd></div>
+<?cs each:a = Data.Answers ?><div<?cs if:a.section ?> class="summary-section"<?cs /if ?>><dt><?cs var:a.label ?></dt><dd><?cs if:a.value ?><?cs var:a.value ?><?cs else ?><?cs if:!a.section ?><span class="muted"><?cs var:Lang.EForm.NotGiven ?></span><?cs /if ?><?cs /if ?></dd><dd><?cs if:a.href ?><a href="<?cs var:a.href ?>"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:a.label ?></span></a><?cs /if ?></dd></div>
 <?cs /each ?></dl>
 <?cs if:subcount(Data.Answers.Docs) ?><h2><?cs var:Lang.EForm.DocsTitle ?></h2>
 <dl class="summary-list" id="check-docs">
@@ -23,7 +23,7 @@
 <?cs /each ?></dl><?cs /if ?>
 <h2><?cs var:Lang.EForm.BeforeTitle ?></h2>
 <dl class="facts" id="check-fees">
-<?cs each:c = Data.Channels ?><dt><?cs alt:Lang.Channel[c.channel] ?><?cs var:c.channel ?><?cs /alt ?></dt><dd><?cs var:Lang.EForm.Time ?>: <?cs alt:c.time_text ?>—<?cs /alt ?>. <?cs var:Lang.EForm.Fee ?>: <?cs alt:c.fee_text ?><?cs var:Lang.EForm.NoFee ?><?cs /alt ?></dd>
+<?cs each:c = Data.Channels ?><dt><?cs if:Lang.Channel[c.channel] ?><?cs var:Lang.Channel[c.channel] ?><?cs else ?><?cs var:c.channel ?><?cs /if ?></dt><dd><?cs var:Lang.EForm.Time ?>: <?cs if:c.time_text ?><?cs var:c.time_text ?><?cs else ?>—<?cs /if ?>. <?cs var:Lang.EForm.Fee ?>: <?cs if:c.fee_text ?><?cs var:c.fee_text ?><?cs else ?><?cs var:Lang.EForm.NoFee ?><?cs /if ?></dd>
 <?cs /each ?><dt><?cs var:Lang.File.Agency ?></dt><dd><?cs var:Form.agency_name ?></dd>
 </dl>
 <form method="post" action="/dich-vu/nop-ho-so/<?cs var:url_escape(p.code) ?>/kiem-tra" class="form">
