@@ -5,7 +5,8 @@
  * (SMTP; an HTTP gateway for SMS, with the row as idempotency key), records
  * each outcome and retries failures with backoff, until SIGTERM. Once a
  * minute it also tells officers of dossiers they hold that turned yellow or
- * red. It runs the site builds webmasters queue, in a child process
+ * red, and citizens of drafts about to expire (expired drafts are
+ * deleted). It runs the site builds webmasters queue, in a child process
  * (build.c). Of all the nodes' workers, the holder of the lease works.
  */
 #include <errno.h>
@@ -24,6 +25,7 @@
 #include "mc_config.h"
 #include "mc_counters.h"
 #include "mc_db.h"
+#include "mc_eform.h"
 #include "mc_lease.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
@@ -381,7 +383,10 @@ requeue(struct mc_db *db, const struct settings *s)
 		    n);
 }
 
-/* Officers told of colours. */
+/*
+ * Officers told of colours; drafts about to expire reminded, expired ones
+ * deleted.
+ */
 static void
 chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 {
@@ -392,6 +397,9 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 		    n);
 	builds_fail_stale(db);
 	search_usage(db);
+	if ((n = mc_eform_draft_sweep(db, a, time(NULL), DUE_MAX)) > 0)
+		mc_info("%lld draft(s) reminded of their expiry or deleted",
+		    n);
 }
 
 /*

@@ -42,6 +42,7 @@ enum stmt {
 	STMT_DRAFT_DUE,
 	STMT_DRAFT_MARK,
 	STMT_DRAFT_EXPIRE,
+	STMT_VERSIONS,
 	STMT__MAX
 };
 
@@ -85,7 +86,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE d.account_id = ? ORDER BY d.updated_at DESC, d.id DESC "
 	    "LIMIT 50",
 	[STMT_DRAFT_DUE] = "SELECT d.id, d.account_id, a.email, p.code, "
-	    "p.name, d.expires_at FROM form_drafts d "
+	    "p.name, d.expires_at, a.full_name FROM form_drafts d "
 	    "JOIN accounts a ON a.id = d.account_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "WHERE d.expires_at <= ? AND d.expires_at > ? "
@@ -94,8 +95,29 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE id = ? AND reminded_at IS NULL",
 	[STMT_DRAFT_EXPIRE] = "DELETE FROM form_drafts WHERE expires_at <= ? "
 	    "ORDER BY expires_at LIMIT ?",
+	[STMT_VERSIONS] = "SELECT f.version, f.effective_from, f.created_at, "
+	    "COALESCE(a.full_name, '') AS saved_by, "
+	    "IF(f.id = (SELECT c.id FROM procedure_forms c "
+	    "WHERE c.procedure_id = f.procedure_id AND c.effective_from <= ? "
+	    "ORDER BY c.effective_from DESC, c.version DESC LIMIT 1), 1, 0) "
+	    "AS in_force "
+	    "FROM procedure_forms f "
+	    "LEFT JOIN accounts a ON a.id = f.created_by "
+	    "WHERE f.procedure_id = ? ORDER BY f.version DESC LIMIT 100",
 };
 /* clang-format on */
+
+/* The columns of STMT_DRAFT_DUE. */
+enum due_col {
+	DUE_ID,
+	DUE_ACCOUNT,
+	DUE_EMAIL,
+	DUE_CODE,
+	DUE_NAME,
+	DUE_EXPIRES,
+	DUE_FULL_NAME,
+	DUE__MAX
+};
 
 static const char *const type_names[EF__MAX] = {
 	[EF_SECTION] = "section",
@@ -400,6 +422,8 @@ parse_component(struct parse *p, json_t *c, int depth,
 		return fail(p, EP_TOO_BIG, NULL);
 	f->type = (enum mc_eform_type)t;
 	f->label = str(p->a, c, "label");
+	if (f->label == NULL && t == EF_DATE) /* form-js's name for it */
+		f->label = str(p->a, c, "dateLabel");
 	f->label_en = str(p->a, props, "label_en");
 	f->help = str(p->a, c, t == EF_STATIC ? "text" : "description");
 	f->help_en = str(p->a, props, "description_en");
@@ -1200,6 +1224,22 @@ mc_eform_ward_in(const char *code, void *arg)
 	return 0;
 }
 
+int
+mc_eform_versions(struct mc_db *db, struct mc_arena *a, long long proc,
+    time_t now, struct mc_rows *rows)
+{
+	char at[20];
+
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, rows, stmts[STMT_VERSIONS], "si", at, proc) < 0)
+		return -1;
+	if (rows->n > 0 && rows->ncols != FV__MAX) {
+		mc_err("eform: versions: %zu columns", rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------ drafts */
 
 int
@@ -1279,14 +1319,14 @@ mc_eform_draft_list(struct mc_db *db, struct mc_arena *a, long long account,
 }
 
 long long
-mc_eform_draft_sweep(struct mc_db *db, struct mc_arena *a, const char *title,
-    const char *body, time_t now, size_t max)
+mc_eform_draft_sweep(struct mc_db *db, struct mc_arena *a, time_t now,
+    size_t max)
 {
 	struct mc_rows rows;
 	char	       at[20], soon[20];
 	long long      n = 0, del;
 	size_t	       i;
-	const char    *url;
+	const char    *path;
 
 	mc_time_sql(at, now);
 	mc_time_sql(soon,
@@ -1294,22 +1334,26 @@ mc_eform_draft_sweep(struct mc_db *db, struct mc_arena *a, const char *title,
 	if (mc_db_query(db, a, &rows, stmts[STMT_DRAFT_DUE], "ssi", soon, at,
 		(long long)max) < 0)
 		return -1;
+	if (rows.n > 0 && rows.ncols != DUE__MAX) {
+		mc_err("eform: drafts due: %zu columns", rows.ncols);
+		return -1;
+	}
 	for (i = 0; i < rows.n; i++) {
-		url = mc_arena_printf(a, "/dich-vu/nop-ho-so/%s?nhap=%s",
-		    mc_rows_str(&rows, i, 3), mc_rows_str(&rows, i, 0));
+		path = mc_arena_printf(a, "/dich-vu/nop-ho-so/%s?nhap=%s",
+		    mc_rows_str(&rows, i, DUE_CODE),
+		    mc_rows_str(&rows, i, DUE_ID));
 		if (mc_db_begin(db) < 0)
 			return -1;
+		/* Marked first: a draft another worker took is left alone. */
 		if (mc_db_exec(db, stmts[STMT_DRAFT_MARK], "si", at,
-			mc_rows_int(&rows, i, 0)) != 1 ||
-		    mc_notify(db, mc_rows_int(&rows, i, 1), 0,
-			"draft_expiring", title, body, url) < 0 ||
-		    (mc_rows_str(&rows, i, 2) != NULL &&
-			mc_outbox_email(db, mc_rows_str(&rows, i, 2), title,
-			    mc_arena_printf(a, "%s\n\n%s\n%s", body,
-				mc_rows_str(&rows, i, 4), url),
-			    0) < 0)) {
+			mc_rows_int(&rows, i, DUE_ID)) != 1 ||
+		    mc_notify_draft(db, a, mc_rows_int(&rows, i, DUE_ACCOUNT),
+			mc_rows_str(&rows, i, DUE_FULL_NAME),
+			mc_rows_str(&rows, i, DUE_EMAIL),
+			mc_rows_str(&rows, i, DUE_NAME),
+			mc_rows_str(&rows, i, DUE_EXPIRES), path) < 0) {
 			mc_db_rollback(db);
-			continue; /* taken by another worker, or retried */
+			continue;
 		}
 		if (mc_db_commit(db) < 0)
 			return -1;

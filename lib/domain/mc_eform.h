@@ -236,6 +236,20 @@ int mc_eform_save(struct mc_db *, struct mc_arena *, long long procedure_id,
     const char *json, time_t effective, long long account, time_t now,
     long long *version, enum mc_eform_problem *problem, const char **subject);
 
+/* A procedure's saved forms, newest first (who saved each, which is in force). */
+enum mc_form_version_col {
+	FV_VERSION,
+	FV_EFFECTIVE,
+	FV_CREATED,
+	FV_BY,	    /* the account's name, "" when it is gone */
+	FV_CURRENT, /* 1: the one in force at now */
+	FV__MAX
+};
+
+/* Rows of enum mc_form_version_col (at most 100). 0/-1. */
+int mc_eform_versions(struct mc_db *, struct mc_arena *,
+    long long procedure_id, time_t now, struct mc_rows *);
+
 /*
  * Writes a dossier's answers (JSON, checked) with the form they were
  * filed with and the files of each slot (documents: JSON object slot ->
@@ -311,14 +325,13 @@ int mc_eform_draft_list(struct mc_db *, struct mc_arena *, long long account,
     struct mc_rows *);
 
 /*
- * The worker's sweep at now: a reminder (a notification in the account
- * with title and body, and an e-mail when the account has an address,
- * through the outbox) for each draft expiring within draft_remind_days
- * and not yet reminded, each in its own transaction with its mark; then
- * the expired drafts deleted. At most max of each. Returns how many
- * reminders and deletions, or -1.
+ * The worker's sweep at now: each draft expiring within draft_remind_days
+ * and not yet reminded gets its reminder (mc_notify_draft: a notification
+ * in the account and an e-mail when the account has an address), each in
+ * its own transaction with its mark; then the expired drafts are deleted.
+ * At most max of each. Returns how many reminders and deletions, or -1.
  */
-long long mc_eform_draft_sweep(struct mc_db *, struct mc_arena *,
-    const char *title, const char *body, time_t now, size_t max);
+long long mc_eform_draft_sweep(struct mc_db *, struct mc_arena *, time_t now,
+    size_t max);
 
 #endif

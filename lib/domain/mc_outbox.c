@@ -667,6 +667,48 @@ mc_notify_officer(struct mc_db *db, struct mc_arena *a, long long account_id,
 	return 0;
 }
 
+int
+mc_notify_draft(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char *name, const char *email, const char *procedure,
+    const char *expires, const char *path)
+{
+	struct var     vars[4];
+	struct message m;
+	const char    *greet, *foot;
+	char	       when[64];
+
+	if (texts_load() < 0 || account_id <= 0 || expires == NULL)
+		return -1;
+	vars[0] = (struct var){ "procedure", procedure ? procedure : "" };
+	vars[1] = (struct var){ "due",
+		mc_arena_strdup(a,
+		    mc_fmt_datetime(LANG_VI, expires, when, sizeof(when))) };
+	vars[2] = (struct var){ "url",
+		mc_arena_printf(a, "%s%s", base_url(a), path) };
+	vars[3] = (struct var){ "name", name ? name : "" };
+	m.msg = "Draft.expiring";
+	m.path = path;
+	m.title = render(a, text("Draft.expiring", "Subject"), vars, 4);
+	m.body = render(a, text("Draft.expiring", "Body"), vars, 4);
+	greet = render(a, text("Email", "Greeting"), vars, 4);
+	foot = text("Email", "Footer");
+	if (m.title == NULL || m.body == NULL || greet == NULL ||
+	    *m.title == '\0') {
+		mc_err("no text for Draft.expiring");
+		return -1;
+	}
+	m.title = cut(a, m.title, TITLE_MAX);
+	m.email = mc_arena_printf(a, "%s\n\n%s\n\n-- \n%s", greet, m.body,
+	    foot);
+	m.vars = vars_json(a, vars, 4, "", expires, "");
+	if (notify_message(db, account_id, 0, "draft_expiring", &m) < 0)
+		return -1;
+	if (email != NULL && *email != '\0' &&
+	    mc_outbox_email(db, email, m.title, m.email, 0) < 0)
+		return -1;
+	return 0;
+}
+
 /*
  * One candidate of the colour scan, in a transaction that locks the
  * dossier and checks again, so that two workers never both notify. 1 done,

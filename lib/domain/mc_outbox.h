@@ -62,6 +62,17 @@ int mc_notify_dossier_event(struct mc_db *, struct mc_arena *,
     long long dossier_id, const char *event);
 
 /*
+ * Tells a citizen that a draft filing will be deleted at expires (an SQL
+ * date and time): a notification (Lang.Notify.Draft.expiring, with what
+ * it was made from, so that it reads in the reader's language) linking to
+ * path, and an e-mail when email is not NULL or empty. Inside the
+ * caller's transaction. 0 or -1.
+ */
+int mc_notify_draft(struct mc_db *, struct mc_arena *, long long account_id,
+    const char *name, const char *email, const char *procedure,
+    const char *expires, const char *path);
+
+/*
  * Tells an officer about a dossier: kind "new_work", "reminder" (đôn đốc,
  * also e-mailed), "yellow" (due soon) or "red" (overdue); note (may be
  * NULL) is shown as given. Inside the caller's transaction; 0 or -1.

@@ -4,7 +4,8 @@
  * them (each error code, hidden fields dropped, numbers typed), files
  * against the slots, and the default form of a catalogue entry. With a
  * database (MOTCUA_CONFIG): a saved version is the current one once its
- * date has come, and a dossier's answers come back with their form.
+ * date has come, and a dossier's answers come back with their form; the
+ * drafts' sweep reminds once before the expiry and deletes after it.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_eform.h"
+#include "fixtures.h"
 
 /* A form with every field type, a condition, a section and a repeat. */
 static const char *const FULL =
@@ -159,6 +161,15 @@ test_definitions(struct mc_arena *a)
 	CHECK_INT(f.docs[0].types, EFT_PDF);
 	CHECK_INT(f.docs[0].max_bytes, 1 << 20);
 	CHECK(f.open == 0);
+	/* As form-js's editor saves a date: its label is "dateLabel". */
+	CHECK_INT(mc_eform_parse(a,
+		      "{\"type\": \"default\", \"id\": \"Form_1\", "
+		      "\"components\": [{\"type\": \"datetime\", \"id\": "
+		      "\"Field_1\", \"key\": \"d\", \"subtype\": \"date\", "
+		      "\"dateLabel\": \"Ngày cấp\"}]}",
+		      &f, &why, &subj),
+	    0);
+	CHECK_STR(f.fields[0].label, "Ngày cấp");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		why = EP__MAX;
 		CHECK_INT(mc_eform_parse(a, bad[i].json, &f, &why, &subj), -1);
@@ -361,6 +372,82 @@ test_db(struct mc_arena *a)
 	mc_db_close(db);
 }
 
+/* How many rows q counts for one integer argument. */
+static long long
+count(struct mc_db *db, struct mc_arena *a, const char *q, long long arg)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, q, "i", arg) < 0 || rows.n != 1)
+		return -1;
+	return mc_rows_int(&rows, 0, 0);
+}
+
+/*
+ * The sweep: a draft that expires in a day is reminded once (a
+ * notification naming the procedure, an e-mail), an expired one is
+ * deleted, a fresh one is left alone.
+ */
+static void
+test_sweep(struct mc_arena *a)
+{
+	static const char *const q_notes =
+	    "SELECT COUNT(*) FROM notifications WHERE account_id = ? AND "
+	    "msg = 'Draft.expiring' AND url LIKE '/dich-vu/nop-ho-so/%'";
+	static const char *const q_mail =
+	    "SELECT COUNT(*) FROM outbox o JOIN accounts a ON a.email = "
+	    "o.recipient WHERE a.id = ?";
+	static const char
+	    *const q_draft = "SELECT COUNT(*) FROM form_drafts WHERE id = ?";
+	static const char *const q_reminded =
+	    "SELECT COUNT(*) FROM form_drafts WHERE id = ? AND "
+	    "reminded_at IS NOT NULL";
+	struct mc_db	     *db;
+	struct mc_rows	      rows;
+	struct mc_user	     *u;
+	struct mc_eform_draft soon, gone, fresh;
+	time_t		      now = time(NULL);
+	long long	      days = 30;
+
+	if (getenv("MOTCUA_CONFIG") == NULL || (db = mc_db_open()) == NULL) {
+		CHECK(0);
+		return;
+	}
+	u = fixture_account(db, a, "unit_eform", NULL, 1, "sweep",
+	    ROLE_CITIZEN, 0);
+	CHECK(u != NULL);
+	CHECK_INT(mc_db_query(db, a, &rows,
+		      "SELECT id FROM procedures ORDER BY id LIMIT 1", ""),
+	    0);
+	if (u == NULL || rows.n == 0) {
+		mc_db_close(db);
+		return;
+	}
+	memset(&soon, 0, sizeof(soon));
+	soon.account_id = u->id;
+	soon.procedure_id = mc_rows_int(&rows, 0, 0);
+	gone = fresh = soon;
+	/* Saved draft_days ago less one day: expires tomorrow. */
+	days = mc_config_int("draft_days", 30, 1, 365);
+	CHECK_INT(mc_eform_draft_save(db, &soon, now - (days - 1) * 86400), 0);
+	CHECK_INT(mc_eform_draft_save(db, &gone, now - (days + 1) * 86400), 0);
+	CHECK_INT(mc_eform_draft_save(db, &fresh, now), 0);
+	CHECK(mc_eform_draft_sweep(db, a, now, 1000) >= 2);
+	CHECK_INT(count(db, a, q_notes, u->id), 1);
+	CHECK_INT(count(db, a, q_mail, u->id), 1);
+	CHECK_INT(count(db, a, q_reminded, soon.id), 1);
+	CHECK_INT(count(db, a, q_draft, gone.id), 0);
+	CHECK_INT(count(db, a, q_draft, fresh.id), 1);
+	CHECK_INT(count(db, a, q_reminded, fresh.id), 0);
+	/* Once only. */
+	CHECK(mc_eform_draft_sweep(db, a, now, 1000) >= 0);
+	CHECK_INT(count(db, a, q_notes, u->id), 1);
+	CHECK_INT(count(db, a, q_mail, u->id), 1);
+	mc_eform_draft_delete(db, soon.id, u->id);
+	mc_eform_draft_delete(db, fresh.id, u->id);
+	mc_db_close(db);
+}
+
 int
 main(void)
 {
@@ -371,6 +458,7 @@ main(void)
 	test_files(a);
 	test_default(a);
 	test_db(a);
+	test_sweep(a);
 	mc_arena_free(a);
 	return DONE();
 }
