@@ -1,21 +1,54 @@
 /*
  * E-forms in the back office: a dossier's declaration (tờ khai) as PDF,
- * drawn from the answers it was filed with; the admins' form designer.
+ * drawn from the answers it was filed with; the admins' form designer
+ * (bpmn.io's form-js editor in the browser, the JSON in a text box
+ * without JavaScript), each save a new version of the procedure's form
+ * from its effective date, checked by the same parser that draws and
+ * checks the citizen's form; a preview drawn as the citizen sees it.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <jansson.h>
 
 #include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_catalogue.h"
 #include "mc_dossier.h"
+#include "mc_eform.h"
 #include "mc_eform_page.h"
+#include "mc_log.h"
+#include "mc_util.h"
+#include "mc_view.h"
 
 #include "office.h"
 
-enum field { FIELD_CSRF, FIELD__MAX };
+#define DEFINITION_MAX (512 * 1024)
+#define DESIGNER_CSP \
+	"default-src 'self'; style-src 'self' 'unsafe-inline'; " \
+	"img-src 'self' data:; object-src 'none'; base-uri 'self'; " \
+	"form-action 'self'; frame-ancestors 'none'"
+
+enum field {
+	FIELD_CSRF,
+	FIELD_DEFINITION,
+	FIELD_EFFECTIVE,
+	FIELD_ACTION,
+	FIELD_COPY,
+	FIELD_OK,
+	FIELD__MAX
+};
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_DEFINITION] = { "definition", valid_any, DEFINITION_MAX, 0 },
+	[FIELD_EFFECTIVE] = { "effective", valid_line, 10, 0 },
+	[FIELD_ACTION] = { "action", valid_line, 16, 0 },
+	[FIELD_COPY] = { "copy", valid_line, 64, 0 },
+	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
 };
 /* clang-format on */
 
@@ -39,9 +72,211 @@ page_declaration(struct mc_request *r)
 	return 200;
 }
 
+/* The procedure of the path, if the admin may edit it: 0 or a status. */
+static int
+design_load(struct mc_request *r, struct mc_procedure *p)
+{
+	int rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 0, p)) < 0)
+		return 503;
+	if (rc == 0)
+		return 404;
+	if ((rc = mc_catalogue_may_edit(r->db, r->arena, r->user,
+		 mc_rows_int(&p->row, 0, PCOL_AGENCY))) < 0)
+		return 503;
+	return rc == 1 ? 0 : 403;
+}
+
+/*
+ * The components of another procedure's form in force, with this one's
+ * upload slots (from its form json): 1 and *out, 0 when there is no such
+ * procedure, -1 on an error.
+ */
+static int
+design_copy(struct mc_request *r, const char *code, const char *json,
+    const char **out)
+{
+	struct mc_procedure other;
+	struct mc_eform	    f;
+	json_t		   *from, *mine;
+	char		   *txt;
+	int		    rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, code, 0, &other)) <= 0)
+		return rc;
+	if (mc_eform_current(r->db, r->arena,
+		mc_rows_int(&other.row, 0, PCOL_ID), &other.documents,
+		time(NULL), &f) < 0)
+		return -1;
+	if ((from = json_loads(f.json, 0, NULL)) == NULL)
+		return -1;
+	if ((mine = json_loads(json, 0, NULL)) != NULL &&
+	    json_object_get(mine, "documents") != NULL)
+		json_object_set(from, "documents",
+		    json_object_get(mine, "documents"));
+	else
+		json_object_del(from, "documents");
+	json_decref(mine);
+	txt = json_dumps(from, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(from);
+	if (txt == NULL)
+		return -1;
+	*out = mc_arena_strdup(r->arena, txt);
+	free(txt);
+	mc_view_set(r->hdf, "Data.CopiedFrom", code);
+	mc_view_set(r->hdf, "Data.CopiedName",
+	    mc_rows_str(&other.row, 0, PCOL_NAME));
+	return 1;
+}
+
+/*
+ * The designer's page: the procedure, its versions (who saved each,
+ * when, from when in force), the definition to edit (Form.definition),
+ * the preview (Data.EForm) when f is not NULL.
+ */
+static int
+design_page(struct mc_request *r, const struct mc_procedure *p,
+    const struct mc_eform *f, int status)
+{
+	struct mc_rows versions, wards;
+	json_t	      *answers;
+
+	if (mc_eform_versions(r->db, r->arena,
+		mc_rows_int(&p->row, 0, PCOL_ID), time(NULL), &versions) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Versions", &versions);
+	mc_view_set(r->hdf, "Data.Procedure.code",
+	    mc_rows_str(&p->row, 0, PCOL_CODE));
+	mc_view_set(r->hdf, "Data.Procedure.name",
+	    mc_rows_str(&p->row, 0, PCOL_NAME));
+	if (f != NULL) {
+		if (mc_eform_wards(r->db, r->arena, &wards) < 0)
+			return 503;
+		answers = json_object();
+		mc_eform_page_model(r, f, answers, &wards, NULL, 0);
+		json_decref(answers);
+		mc_view_set(r->hdf, "Data.Preview", "1");
+	}
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_arena_printf(r->arena, "%s %s",
+		mc_view_str(r->hdf, "EFormDesign.Title"),
+		mc_rows_str(&p->row, 0, PCOL_CODE)));
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	/* form-js's editor (its FEEL fields) sets inline styles: allowed
+	 * here only, for styles only; scripts stay 'self'. */
+	mc_resp_header_set(r, "Content-Security-Policy", DESIGNER_CSP);
+	r->status = status;
+	if (mc_resp_page(r, "office/eform_design.cs") != 200)
+		return 500;
+	return status;
+}
+
+/* The form designer of a procedure (?copy=CODE: start from its form). */
+static int
+page_design(struct mc_request *r)
+{
+	struct mc_procedure p;
+	struct mc_eform	    f;
+	const char	   *json, *copy = mc_req_field(r, FIELD_COPY);
+	int		    rc;
+
+	if ((rc = design_load(r, &p)) != 0)
+		return rc;
+	if (mc_eform_current(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
+		&p.documents, time(NULL), &f) < 0)
+		return 503;
+	json = f.json;
+	mc_view_set_int(r->hdf, "Data.Current", f.version);
+	if (mc_req_field(r, FIELD_OK) != NULL) {
+		mc_view_set(r->hdf, "Data.Saved", mc_req_field(r, FIELD_OK));
+		mc_view_set(r->hdf, "Page.Flash",
+		    mc_arena_printf(r->arena, "%s %s.",
+			mc_view_str(r->hdf, "EFormDesign.Saved"),
+			mc_req_field(r, FIELD_OK)));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	if (copy != NULL && *copy != '\0') {
+		if ((rc = design_copy(r, copy, f.json, &json)) < 0)
+			return 503;
+		if (rc == 0) {
+			mc_view_set(r->hdf, "Form.copy", copy);
+			mc_view_set(r->hdf, "Form.Errors.copy", "1");
+			mc_view_set(r->hdf, "Form.definition", json);
+			return design_page(r, &p, NULL, 422);
+		}
+	}
+	mc_view_set(r->hdf, "Form.definition", json);
+	return design_page(r, &p, NULL, 200);
+}
+
+/*
+ * Saves the posted definition as the procedure's next form version from
+ * the effective date (empty: now), or previews it (action "preview"); a
+ * definition the parser refuses, or a bad date, is shown again with why.
+ */
+static int
+page_design_post(struct mc_request *r)
+{
+	struct mc_procedure   p;
+	struct mc_eform	      f;
+	enum mc_eform_problem why;
+	const char	     *json = mc_req_field(r, FIELD_DEFINITION);
+	const char	     *eff = mc_req_field(r, FIELD_EFFECTIVE);
+	const char	     *action = mc_req_field(r, FIELD_ACTION);
+	const char	     *subject = NULL;
+	time_t		      now = time(NULL), from = 0;
+	long long	      version;
+	int		      rc, y, m, d;
+
+	if ((rc = design_load(r, &p)) != 0)
+		return rc;
+	mc_view_set(r->hdf, "Form.definition", json ? json : "");
+	mc_view_set(r->hdf, "Form.effective", eff);
+	if (json == NULL || mc_req_field_bad(r, FIELD_DEFINITION)) {
+		mc_view_set(r->hdf, "Form.Errors.definition", "json");
+		return design_page(r, &p, NULL, 422);
+	}
+	if (eff != NULL && *eff != '\0' &&
+	    (mc_date_parse(eff, &y, &m, &d) < 0 ||
+		(from = mc_date_at(eff, 0)) == 0 || from < now - 86400)) {
+		mc_view_set(r->hdf, "Form.Errors.effective", "1");
+		return design_page(r, &p, NULL, 422);
+	}
+	if (mc_eform_parse(r->arena, json, &f, &why, &subject) < 0) {
+		mc_view_set(r->hdf, "Form.Errors.definition",
+		    mc_eform_problem_name(why));
+		mc_view_set(r->hdf, "Form.Errors.subject", subject);
+		return design_page(r, &p, NULL, 422);
+	}
+	if (action != NULL && strcmp(action, "preview") == 0)
+		return design_page(r, &p, &f, 200);
+	if (from < now)
+		from = 0;
+	rc = mc_eform_save(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
+	    json, from, r->user->id, now, &version, &why, &subject);
+	if (rc < 0)
+		return 503;
+	if (rc == 1) { /* checked above: only if the parser changed */
+		mc_view_set(r->hdf, "Form.Errors.definition",
+		    mc_eform_problem_name(why));
+		return design_page(r, &p, NULL, 422);
+	}
+	mc_info("procedure %s: form version %lld saved by account %lld",
+	    r->cap[0], version, r->user->id);
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena,
+		"/can-bo/quan-tri/thu-tuc/%s/bieu-mau?ok=%lld", r->cap[0],
+		version));
+}
+
+#define ADMIN ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/ho-so/{}/to-khai.pdf", page_declaration, ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/quan-tri/thu-tuc/{}/bieu-mau", page_design, ADMIN },
+	{ METHOD_POST, "/can-bo/quan-tri/thu-tuc/{}/bieu-mau", page_design_post, ADMIN },
 };
 /* clang-format on */
 

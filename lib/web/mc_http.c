@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mc_arena.h"
 #include "mc_http.h"
@@ -250,6 +251,27 @@ mc_resp_header(struct mc_request *r, const char *name, const char *value)
 	if (!header_safe(name) || !header_safe(value))
 		return;
 	mc_buf_addf(&r->headers, "%s: %s\r\n", name, value);
+}
+
+void
+mc_resp_header_set(struct mc_request *r, const char *name, const char *value)
+{
+	size_t n = strlen(name), at = 0, end;
+	char  *s = r->headers.s;
+
+	while (s != NULL && at < r->headers.len) {
+		end = at;
+		while (end < r->headers.len && s[end] != '\n')
+			end++;
+		end = end < r->headers.len ? end + 1 : end;
+		if (end - at > n && strncasecmp(s + at, name, n) == 0 &&
+		    s[at + n] == ':') {
+			memmove(s + at, s + end, r->headers.len - end + 1);
+			r->headers.len -= end - at;
+		} else
+			at = end;
+	}
+	mc_resp_header(r, name, value);
 }
 
 void

@@ -111,6 +111,14 @@ const char *mc_req_cookie(const struct mc_request *, const char *name);
 /* Adds a response header line; name and value must hold no CR/LF. */
 void mc_resp_header(struct mc_request *, const char *name, const char *value);
 
+/*
+ * Sets a header already added (e.g. the Content-Security-Policy every
+ * answer starts with): every line of that name is removed, then the new
+ * one added.
+ */
+void mc_resp_header_set(struct mc_request *, const char *name,
+    const char *value);
+
 /* Sets a cookie: HttpOnly, SameSite=Lax, Path=/, Secure over TLS. */
 void mc_resp_cookie(struct mc_request *, const char *name, const char *value,
     long max_age);

@@ -16,6 +16,7 @@ with:p = Data.Procedure.0 ?>
 <h1><?cs var:Lang.ProcEdit.EditTitle ?> <?cs var:p.code ?></h1>
 <p class="lead" lang="vi"><?cs var:p.name ?></p>
 <p class="meta"><?cs var:Lang.ProcEdit.Version ?> <?cs var:p.version ?> · <?cs var:Lang.ProcEdit.Updated ?> <?cs var:fmt_datetime(p.updated_at) ?><?cs if:p.agency_name ?> · <?cs var:p.agency_name ?><?cs /if ?></p>
+<p><a href="/can-bo/quan-tri/thu-tuc/<?cs var:url_escape(p.code) ?>/bieu-mau" id="form-designer-link"><?cs var:Lang.EFormDesign.Open ?></a></p>
 <?cs if:Data.Saved ?><div class="flash flash-success" role="status" id="saved">
 <p><strong><?cs var:Lang.ProcEdit.Saved ?> <?cs var:Data.Saved ?>.</strong> <?cs var:Lang.ProcEdit.SavedSite ?></p>
 <form method="post" action="/can-bo/quan-tri-trang/cap-nhat"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-secondary" id="publish"><?cs var:Lang.ProcEdit.Publish ?></button></form>

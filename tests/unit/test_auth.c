@@ -39,6 +39,27 @@ visitor(struct mc_arena *a, const char *cookie)
 	return r;
 }
 
+/* A header set again replaces every line of its name, and only those. */
+static void
+test_header_set(void)
+{
+	struct mc_arena	  *a = mc_arena_new(4096);
+	struct mc_request *r = visitor(a, NULL);
+
+	mc_resp_header(r, "Content-Security-Policy", "default-src 'self'");
+	mc_resp_header(r, "X-Frame-Options", "DENY");
+	mc_resp_header(r, "content-security-policy", "second");
+	mc_resp_header(r, "Content-Security-Policy-Report-Only", "kept");
+	mc_resp_header_set(r, "Content-Security-Policy", "style-src 'none'");
+	CHECK_STR(r->headers.s,
+	    "X-Frame-Options: DENY\r\n"
+	    "Content-Security-Policy-Report-Only: kept\r\n"
+	    "Content-Security-Policy: style-src 'none'\r\n");
+	CHECK_INT(r->headers.len, strlen(r->headers.s));
+	mc_buf_free(&r->headers);
+	mc_arena_free(a);
+}
+
 static void
 test_csrf(void)
 {
@@ -120,6 +141,7 @@ main(void)
 {
 	test_passwords();
 	test_csrf();
+	test_header_set();
 	test_roles();
 	test_config();
 	return DONE();
