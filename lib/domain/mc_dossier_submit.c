@@ -223,7 +223,8 @@ submit_tx(struct mc_db *db, void *arg)
 	if (insert_dossier(db, sb->c.a, sb->c.s, &sb->in, sb->c.now, 0, &id) <
 	    0)
 		return -1;
-	if (sb->c.s->then != NULL && sb->c.s->then(db, id, sb->c.s->then_arg) < 0)
+	if (sb->c.s->then != NULL &&
+	    sb->c.s->then(db, id, sb->c.s->then_arg) < 0)
 		return -1;
 	return mc_notify_dossier_event(db, sb->c.a, id, "submit");
 }
