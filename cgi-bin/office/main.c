@@ -569,8 +569,8 @@ main(int argc, char *argv[])
 		.modules = { &office_counter, &office_forms, &office_workflow,
 		    &office_eform, &office_notifications, &office_calendar,
 		    &office_leader, &office_webmaster, &office_procedures,
-		    &office_routing, &office_synonyms, &office_eval, &office_reports,
-		    &office_accounts },
+		    &office_routing, &office_synonyms, &office_eval,
+		    &office_reports, &office_accounts },
 	};
 
 	return mc_app_run(&app, argc, argv);
