@@ -71,8 +71,17 @@ struct mc_dossier;
 int mc_eform_page_dossier(struct mc_request *, const struct mc_dossier *);
 
 /*
- * The dossier's declaration (tờ khai) as PDF into r->out: the national
- * heading, the procedure, the applicant, each answer under its label (in
+ * Loads a dossier's answers with the form they were filed with and the
+ * wards (for the pages above and the PDF): 1 (answers and documents are
+ * new JSON the caller decrefs), 0 none, -1 error.
+ */
+int mc_eform_page_load(struct mc_request *, const struct mc_dossier *,
+    struct mc_eform *, json_t **answers, json_t **documents,
+    struct mc_rows *wards);
+
+/*
+ * The dossier's declaration (tờ khai) as PDF into r->out (mc_eform_pdf.c:
+ * the API does not link it): the national heading, the procedure, the applicant, each answer under its label (in
  * Vietnamese), the documents attached per slot, the applicant's signature
  * block. 0, 1 when the dossier has no answers, -1 on an error.
  */
