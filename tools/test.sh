@@ -246,6 +246,17 @@ if ! "$TOP/tools/instance.sh" status; then
     for f in "$RUNDIR"/logs/*.log; do show_tail "$f" 20; done
 fi
 
+# Every login, logout and password change of the suites went to the audit
+# log: its hash chain must be whole (unit_audit breaks it on purpose and puts
+# each row back).
+section "audit log's hash chain after the suites (bin/motcua audit-check)"
+if ! "$TOP/bin/motcua" audit-check; then
+    FAILED=$(( FAILED + 1 ))
+    FAILURES+=("audit-check: the audit log's hash chain is broken")
+else
+    PASSED=$(( PASSED + 1 ))
+fi
+
 section "summary"
 if (( ${#FAILURES[@]} )); then
     printf 'FAILED  %s\n' "${FAILURES[@]}"

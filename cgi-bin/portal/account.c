@@ -9,6 +9,7 @@
 
 #include "mc_app.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
@@ -244,11 +245,39 @@ page_password_post(struct mc_request *r)
 	return mc_resp_redirect(r, BASE "?ok=password");
 }
 
-/* After ending sessions (n of them, or -1): back to the list. */
+struct ending {
+	struct mc_request *r;
+	long long	   id; /* the session, or 0: every other one */
+};
+
+/* Ends a session, or every other, and writes it to the audit log. */
 static int
-sessions_ended(struct mc_request *r, long long n, const char *ok)
+ending_tx(struct mc_db *db, void *arg)
 {
+	struct ending	  *e = arg;
+	struct mc_request *r = e->r;
+	struct mc_audit	   au = { AUDIT_SESSIONS_END, r->user->id, 0, NULL,
+		   r->remote_addr };
+	long long	   n;
+
+	if (e->id > 0) {
+		au.event = AUDIT_SESSION_END;
+		au.subject = r->cap[0];
+		n = mc_auth_session_end_id(db, r->user->id, e->id);
+	} else
+		n = mc_auth_sessions_end(db, r->user->id, r->session_token);
 	if (n < 0)
+		return -1;
+	return n > 0 ? mc_audit_write(db, &au) : 0;
+}
+
+/* Ends a session (id) or every other one (0); back to the list. */
+static int
+sessions_end(struct mc_request *r, long long id, const char *ok)
+{
+	struct ending e = { r, id };
+
+	if (mc_db_tx(r->db, ending_tx, &e) != 0)
 		return 503;
 	return mc_resp_redirect(r,
 	    mc_arena_printf(r->arena, BASE "?ok=%s", ok));
@@ -262,17 +291,14 @@ page_session_end(struct mc_request *r)
 
 	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
 		return 404;
-	return sessions_ended(r,
-	    mc_auth_session_end_id(r->db, r->user->id, id), "session");
+	return sessions_end(r, id, "session");
 }
 
 /* Logs out every session of the account but this browser's. */
 static int
 page_sessions_end(struct mc_request *r)
 {
-	return sessions_ended(r,
-	    mc_auth_sessions_end(r->db, r->user->id, r->session_token),
-	    "others");
+	return sessions_end(r, 0, "others");
 }
 
 static int

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
@@ -327,9 +328,10 @@ struct pw_set {
 static int
 pw_set_tx(struct mc_db *db, void *arg)
 {
-	struct pw_set *p = arg;
-	unsigned char  h[32];
-	long long      n;
+	struct pw_set  *p = arg;
+	struct mc_audit au = { 0 };
+	unsigned char	h[32];
+	long long	n;
 
 	if (p->reset != NULL) {
 		mc_sha256(h, p->reset, strlen(p->reset));
@@ -343,6 +345,11 @@ pw_set_tx(struct mc_db *db, void *arg)
 			return -1;
 	}
 	if (mc_db_exec(db, stmts[STMT_PW_SET], "si", p->hash, p->id) < 0)
+		return -1;
+	au.event = p->reset != NULL ? AUDIT_PASSWORD_RESET :
+				      AUDIT_PASSWORD_CHANGE;
+	au.account_id = p->id;
+	if (mc_audit_write(db, &au) < 0)
 		return -1;
 	return mc_auth_sessions_end(db, p->id, p->keep) < 0 ? -1 : 0;
 }

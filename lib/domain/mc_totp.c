@@ -13,6 +13,7 @@
 
 #include "mc_account.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
@@ -453,9 +454,11 @@ mc_totp_recovery_left(struct mc_db *db, struct mc_arena *a, long long id)
 static int
 reset_tx(struct mc_db *db, void *arg)
 {
-	long long id = *(long long *)arg;
+	long long	id = *(long long *)arg;
+	struct mc_audit au = { AUDIT_TOTP_RESET, id, 0, NULL, NULL };
 
-	return mc_db_exec(db, stmts[STMT_DEL], "i", id) < 0 ||
+	return mc_audit_write(db, &au) < 0 ||
+		mc_db_exec(db, stmts[STMT_DEL], "i", id) < 0 ||
 		mc_db_exec(db, stmts[STMT_CODES_DEL], "i", id) < 0 ||
 		mc_db_exec(db, stmts[STMT_MUST_SET], "i", id) < 0 ||
 		mc_auth_sessions_end(db, id, NULL) < 0 ?

@@ -9,8 +9,10 @@
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_config.h"
+#include "mc_db.h"
 #include "mc_http.h"
 #include "mc_session.h"
 #include "mc_throttle.h"
@@ -30,9 +32,10 @@ int
 mc_auth_check_login(struct mc_request *r, const char *login,
     const char *password, long long *id, long *wait)
 {
-	const char *addr = r->remote_addr;
-	time_t	    now = time(NULL);
-	int	    ok;
+	const char     *addr = r->remote_addr;
+	struct mc_audit fail = { AUDIT_LOGIN_FAILED, 0, 0, NULL, NULL };
+	time_t		now = time(NULL);
+	int		ok;
 
 	*wait = wait_max(
 	    mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, login, now),
@@ -45,6 +48,10 @@ mc_auth_check_login(struct mc_request *r, const char *login,
 		    1;
 	if (ok < 0)
 		return -1;
+	fail.subject = login;
+	fail.address = addr;
+	if (mc_audit_log(r->db, &fail) < 0)
+		return -1;
 	*wait = wait_max(
 	    mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN, login, now),
 	    mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN_ADDR, addr, now));
@@ -53,34 +60,71 @@ mc_auth_check_login(struct mc_request *r, const char *login,
 	return 0;
 }
 
+struct session_tx {
+	struct mc_request *r;
+	long long	   id;	      /* the account */
+	const char	  *drop;      /* the token ended, or NULL */
+	char		   token[65]; /* the new one (start) */
+};
+
+/*
+ * A login: the session this browser had before ends, the new one begins,
+ * and the audit log says so, in one transaction.
+ */
+static int
+start_tx(struct mc_db *db, void *arg)
+{
+	struct session_tx *t = arg;
+	struct mc_audit	   au = { AUDIT_LOGIN, t->id, 0, NULL,
+		   t->r->remote_addr };
+
+	if (t->drop != NULL && mc_auth_session_drop(db, t->drop) < 0)
+		return -1;
+	if (mc_auth_session_open(db, t->id, t->r->user_agent,
+		t->r->remote_addr, NULL, t->token) < 0)
+		return -1;
+	return mc_audit_write(db, &au);
+}
+
 int
 mc_auth_session_start(struct mc_request *r, long long account_id)
 {
-	char token[65];
+	struct session_tx t = { r, account_id, r->session_token, "" };
 
 	/* A new login ends the session this browser had before. */
-	if (r->session_token != NULL &&
-	    mc_auth_session_drop(r->db, r->session_token) < 0)
+	if (mc_db_tx(r->db, start_tx, &t) != 0)
 		return -1;
-	if (mc_auth_session_open(r->db, account_id, r->user_agent,
-		r->remote_addr, NULL, token) < 0)
-		return -1;
-	r->session_token = mc_arena_strdup(r->arena, token);
-	mc_resp_cookie(r, MC_SESSION_COOKIE, token, MC_SESSION_HOURS * 3600L);
+	r->session_token = mc_arena_strdup(r->arena, t.token);
+	mc_resp_cookie(r, MC_SESSION_COOKIE, t.token,
+	    MC_SESSION_HOURS * 3600L);
 	return 0;
+}
+
+/* A logout: the session ends and the audit log says so. */
+static int
+end_tx(struct mc_db *db, void *arg)
+{
+	struct session_tx *t = arg;
+	struct mc_audit	   au = { AUDIT_LOGOUT, t->id, 0, NULL,
+		   t->r->remote_addr };
+
+	if (mc_auth_session_drop(db, t->drop) < 0)
+		return -1;
+	return t->id > 0 ? mc_audit_write(db, &au) : 0;
 }
 
 int
 mc_auth_session_end(struct mc_request *r)
 {
-	const char *tok = r->session_token;
+	struct session_tx t = { r, r->user != NULL ? r->user->id : 0,
+		r->session_token, "" };
 
 	mc_resp_cookie(r, MC_SESSION_COOKIE, "", 0);
-	if (tok == NULL)
+	if (t.drop == NULL)
 		return 0;
 	r->session_token = NULL;
 	r->user = NULL;
-	return mc_auth_session_drop(r->db, tok);
+	return mc_db_tx(r->db, end_tx, &t) != 0 ? -1 : 0;
 }
 
 int

@@ -3,14 +3,15 @@
 // out another one or every other one through the page, and a password change
 // ends the others; a session unused for longer than the config's
 // session_idle_minutes ends (aged by SQL here: the rule itself is in
-// unit_password's test_sessions). Two and three Chromium browsers, vi and en.
+// unit_password's test_sessions); logins and ended sessions reach the audit
+// log, whose chain holds. Two and three Chromium browsers, vi and en.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 import {
-  BASE_URL, TOP, configValue, launchBrowser, newCitizen, sql, sqlValue, uniq, watch,
+  BASE_URL, TOP, configValue, launchBrowser, motcua, newCitizen, sql, sqlValue, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
@@ -111,6 +112,10 @@ describe('sessions, through the account page', { concurrency: false }, () => {
       assert.equal(await a.page.locator('#sessions-end-all').count(), 0, 'nothing else to log out');
       assert.equal(await landsOn(b.page), '/dich-vu/dang-nhap', 'the other browser lands on the login page');
       assert.equal(await landsOn(a.page), '/dich-vu/tai-khoan', 'this one stays logged in');
+      const audit = (ev) => sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${c.id} AND event = '${ev}'`);
+      assert.equal(audit('login'), '2', 'both logins are in the audit log');
+      assert.equal(audit('session_end'), '1', 'and the session ended');
+      assert.match(await motcua('audit-check'), /the chain is intact/);
       assert.deepEqual(w.problems().filter((p) => /exception|Content Security Policy|HTTP 5/.test(p)), []);
     } finally {
       await a.ctx.close();
@@ -139,6 +144,8 @@ describe('sessions, through the account page', { concurrency: false }, () => {
       assert.equal(await landsOn(d.page), '/dich-vu/dang-nhap', 'the Firefox browser too');
       assert.equal(await landsOn(a.page), '/dich-vu/tai-khoan', 'this browser stays');
       assert.equal(sqlValue(`SELECT COUNT(*) FROM sessions WHERE account_id = ${c.id}`), '1');
+      assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${c.id} AND event = 'sessions_end'`), '1',
+        'the audit log has it');
       await a.page.goto(`${ACCOUNT}?lang=vi`);
     } finally {
       await a.ctx.close();

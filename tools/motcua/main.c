@@ -47,6 +47,10 @@ static const struct command commands[] = {
 	{ "counters", NULL, cmd_counters, 1, "rebuild | check",
 	    "open dossiers' counts by agency, status, step and colour:\n"
 	    "\t\trecomputed from the dossiers, or compared with them" },
+	{ "audit-check", NULL, cmd_audit_check, 1, "",
+	    "verifies the audit log's hash chain; names the first broken row" },
+	{ "audit", "verify", cmd_audit_check, 1, "",
+	    "the same as audit-check" },
 	{ "site", NULL, cmd_site, 0, "[--full]",
 	    "generate the static site (incrementally unless --full)" },
 	{ "compress", NULL, cmd_compress, 0, "DIR",

@@ -94,6 +94,9 @@ int cmd_counters(struct mc_db *, int, char **);
 int cmd_backup(struct mc_db *, int, char **);
 int cmd_restore(struct mc_db *, int, char **);
 
+/* motcua audit-check (audit.c). */
+int cmd_audit_check(struct mc_db *, int, char **);
+
 /* motcua stats-rebuild (stats.c). */
 int cmd_stats_rebuild(struct mc_db *, int, char **);
 

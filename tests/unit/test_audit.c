@@ -1,0 +1,198 @@
+/*
+ * The audit log's hash chain (mc_audit), against the database of a test
+ * instance (MOTCUA_CONFIG): entries written by two processes at once make
+ * one chain; a row edited, deleted (in the middle or at the end) or an
+ * entry inserted by SQL is found by mc_audit_check at that row, and the
+ * chain is whole again once the row is put back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_audit.h"
+#include "mc_config.h"
+#include "mc_db.h"
+
+#define PER_CHILD 15
+
+/* mc_audit_check: 0 intact, else the first broken row. */
+static long long
+broken_at(struct mc_db *db, struct mc_arena *a)
+{
+	long long   rows = 0, bad = 0;
+	const char *why = "";
+	int	    rc = mc_audit_check(db, a, &rows, &bad, &why);
+
+	CHECK(rc >= 0);
+	return rc == 1 ? bad : 0;
+}
+
+/* The id of the entry with a subject. */
+static long long
+id_of(struct mc_db *db, struct mc_arena *a, const char *subject)
+{
+	struct mc_rows r;
+
+	CHECK(mc_db_query(db, a, &r,
+		  "SELECT id FROM audit_log WHERE subject = ?", "s",
+		  subject) == 0);
+	CHECK_INT(r.n, 1);
+	return r.n == 1 ? mc_rows_int(&r, 0, 0) : 0;
+}
+
+/* Writes PER_CHILD entries from a process of its own. */
+static void
+child(const char *tag, int k)
+{
+	struct mc_db   *db;
+	struct mc_audit e = { AUDIT_LOGIN_FAILED, 0, 0, NULL, "192.0.2.9" };
+	char		subject[128];
+	int		i, bad = 0;
+
+	if ((db = mc_db_open()) == NULL)
+		_exit(2);
+	for (i = 0; i < PER_CHILD; i++) {
+		snprintf(subject, sizeof(subject), "%s-c%d-%d", tag, k, i);
+		e.subject = subject;
+		bad += mc_audit_log(db, &e) < 0;
+	}
+	mc_db_close(db);
+	_exit(bad != 0);
+}
+
+/* The row's cells, to put it back as it was. */
+static int
+save(struct mc_db *db, struct mc_arena *a, long long id, struct mc_rows *r)
+{
+	return mc_db_query(db, a, r,
+	    "SELECT id, at, event, account_id, actor_id, subject, address, "
+	    "prev_hash, hash FROM audit_log WHERE id = ?",
+	    "i", id);
+}
+
+static void
+restore(struct mc_db *db, const struct mc_rows *r)
+{
+	CHECK(mc_db_exec(db,
+		  "REPLACE INTO audit_log (id, at, event, account_id, "
+		  "actor_id, subject, address, prev_hash, hash) "
+		  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		  "sssssssss", mc_rows_str(r, 0, 0), mc_rows_str(r, 0, 1),
+		  mc_rows_str(r, 0, 2), mc_rows_str(r, 0, 3),
+		  mc_rows_str(r, 0, 4), mc_rows_str(r, 0, 5),
+		  mc_rows_str(r, 0, 6), mc_rows_str(r, 0, 7),
+		  mc_rows_str(r, 0, 8)) >= 1);
+}
+
+static void
+test_chain(struct mc_db *db, struct mc_arena *a)
+{
+	char		tag[64], s1[96], s2[96], s3[96];
+	struct mc_audit e = { AUDIT_PASSWORD_CHANGE, 1, 0, NULL, NULL };
+	struct mc_rows	row;
+	long long	mid;
+	pid_t		p1, p2;
+	int		st1 = -1, st2 = -1;
+
+	snprintf(tag, sizeof(tag), "unit-audit-%d-%ld", (int)getpid(),
+	    (long)time(NULL));
+	CHECK_STR(mc_audit_event_name(AUDIT_LOGIN), "login");
+	CHECK_INT(broken_at(db, a), 0); /* what the suites wrote holds */
+
+	/* Two writers at once: one chain, no row lost. */
+	if ((p1 = fork()) == 0)
+		child(tag, 1);
+	if ((p2 = fork()) == 0)
+		child(tag, 2);
+	CHECK(p1 > 0 && p2 > 0);
+	waitpid(p1, &st1, 0);
+	waitpid(p2, &st2, 0);
+	CHECK_INT(st1, 0);
+	CHECK_INT(st2, 0);
+	CHECK_INT(broken_at(db, a), 0);
+
+	snprintf(s1, sizeof(s1), "%s-1", tag);
+	snprintf(s2, sizeof(s2), "%s-2 (Trần Thị Hoa)", tag);
+	snprintf(s3, sizeof(s3), "%s-3", tag);
+	e.subject = s1;
+	CHECK(mc_audit_log(db, &e) == 0);
+	e.subject = s2;
+	e.event = AUDIT_TOTP_RESET;
+	e.actor_id = 2;
+	CHECK(mc_audit_log(db, &e) == 0);
+	e.subject = s3;
+	CHECK(mc_audit_log(db, &e) == 0);
+	CHECK_INT(broken_at(db, a), 0);
+	mid = id_of(db, a, s2);
+	CHECK(mid > 1);
+	CHECK(save(db, a, mid, &row) == 0 && row.n == 1);
+
+	/* An edited field: found at that row; whole again once undone. */
+	CHECK(
+	    mc_db_exec(db, "UPDATE audit_log SET account_id = 7 WHERE id = ?",
+		"i", mid) == 1);
+	CHECK_INT(broken_at(db, a), mid);
+	restore(db, &row);
+	CHECK_INT(broken_at(db, a), 0);
+
+	/* A hash that is not the fields': found at that row. */
+	CHECK(
+	    mc_db_exec(db,
+		"UPDATE audit_log SET hash = SHA2('forged', 256) WHERE id = ?",
+		"i", mid) == 1);
+	CHECK_INT(broken_at(db, a), mid);
+	restore(db, &row);
+
+	/* Edited with its hash made again: the next row no longer fits. */
+	CHECK(mc_db_exec(db,
+		  "UPDATE audit_log SET account_id = 7, hash = SHA2(CONCAT("
+		  "prev_hash, '\\n', 'mc-audit-1|', id, '|', "
+		  "DATE_FORMAT(at, '%Y-%m-%d %H:%i:%s'), '|', event, '|7|', "
+		  "IFNULL(actor_id, ''), '|', LENGTH(subject), ':', subject, "
+		  "'|~'), 256) WHERE id = ?",
+		  "i", mid) == 1);
+	CHECK_INT(broken_at(db, a), mid + 1);
+	restore(db, &row);
+	CHECK_INT(broken_at(db, a), 0);
+
+	/* A row deleted in the middle: found where it was. */
+	CHECK(mc_db_exec(db, "DELETE FROM audit_log WHERE id = ?", "i", mid) ==
+	    1);
+	CHECK_INT(broken_at(db, a), mid);
+	restore(db, &row);
+	CHECK_INT(broken_at(db, a), 0);
+
+	/* The newest row deleted (nothing after it to notice): the head does. */
+	e.subject = tag;
+	CHECK(mc_audit_log(db, &e) == 0);
+	mid = id_of(db, a, tag);
+	CHECK(save(db, a, mid, &row) == 0 && row.n == 1);
+	CHECK(mc_db_exec(db, "DELETE FROM audit_log WHERE id = ?", "i", mid) ==
+	    1);
+	CHECK_INT(broken_at(db, a), mid); /* also if another wrote after it */
+	restore(db, &row);
+	CHECK_INT(broken_at(db, a), 0);
+}
+
+int
+main(void)
+{
+	struct mc_arena *a = mc_arena_new(1 << 20);
+	struct mc_db	*db;
+
+	if (NEED_DB("unit_audit")) {
+		if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+			CHECK(!"database reachable");
+		} else {
+			test_chain(db, a);
+			mc_db_close(db);
+		}
+	}
+	mc_arena_free(a);
+	return DONE();
+}
