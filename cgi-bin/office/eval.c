@@ -13,10 +13,12 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_buf.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_eval.h"
 #include "mc_eval_self.h"
+#include "mc_export.h"
 #include "mc_files.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -506,7 +508,7 @@ peer_bands(struct mc_request *r, const struct mc_eval_score *s, size_t n,
  * the bands of their peers, never a peer's name.
  */
 static int
-page_scores(struct mc_request *r)
+scores_fill(struct mc_request *r)
 {
 	struct mc_eval_query  q;
 	struct mc_eval_score *s;
@@ -572,10 +574,96 @@ page_scores(struct mc_request *r)
 			return 503;
 		peer_bands(r, s, n, &bands);
 	}
+	mc_view_set(r->hdf, "Data.Query",
+	    mc_arena_printf(r->arena, "agency=%u&theo=%s&tu=%.10s&den=%.10s",
+		q.agency_id, bys[k].slug, f, to ? to : t));
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Eval.Scores.Title"));
+	return 0;
+}
+
+static int
+page_scores(struct mc_request *r)
+{
+	int rc;
+
+	if ((rc = scores_fill(r)) != 0)
+		return rc;
 	return mc_resp_page(r, "office/eval_scores.cs");
+}
+
+/*
+ * GET /can-bo/danh-gia/diem.csv: the score table the page shows for the
+ * same query, as CSV (the page's columns and headings; steps as theirs).
+ */
+static int
+page_scores_csv(struct mc_request *r)
+{
+	static const char *const cols[] = { "name", "dossiers", "i1", "i2",
+		"i3", "i4", "i5", "i6", "i7", "i8", "i9", "total", "band",
+		"ratings", "sat" };
+	static const char *const heads[] = { "Eval.Scores.Name",
+		"Eval.Scores.Dossiers", "Eval.Scores.I1", "Eval.Scores.I2",
+		"Eval.Scores.I3", "Eval.Scores.I4", "Eval.Scores.I5",
+		"Eval.Scores.I6", "Eval.Scores.I7", "Eval.Scores.I8",
+		"Eval.Scores.I9", "Eval.Scores.Total", "Eval.Scores.Band",
+		"Eval.Scores.Ratings", "Eval.Scores.Satisfied" };
+	static const char *const scols[] = { "name", "steps", "early",
+		"ontime", "late" };
+	static const char *const sheads[] = { "Eval.Scores.Step",
+		"Eval.Scores.Steps", "Eval.Scores.Early", "Eval.Scores.OnTime",
+		"Eval.Scores.Late" };
+	struct mc_export_table	 t;
+	const char *const *c, *const *h, *node;
+	const char	   **hv, **cells;
+	enum mc_export_kind *kinds;
+	size_t		     nc, n = 0, i, j;
+	int		     rc, steps;
+
+	if ((rc = scores_fill(r)) != 0)
+		return rc;
+	steps = strcmp(hdf_get_value(r->hdf, "Data.By", ""), "buoc") == 0;
+	c = steps ? scols : cols;
+	h = steps ? sheads : heads;
+	nc = steps ? sizeof(scols) / sizeof(scols[0]) :
+		     sizeof(cols) / sizeof(cols[0]);
+	node = steps ? "Data.Steps" : "Data.Lines";
+	while (hdf_get_value(r->hdf,
+		   mc_arena_printf(r->arena, "%s.%zu.name", node, n),
+		   NULL) != NULL)
+		n++;
+	hv = mc_arena_alloc(r->arena, nc * sizeof(*hv));
+	kinds = mc_arena_alloc(r->arena, nc * sizeof(*kinds));
+	cells = mc_arena_alloc(r->arena, (n * nc + 1) * sizeof(*cells));
+	for (j = 0; j < nc; j++) {
+		hv[j] = mc_view_str(r->hdf, h[j]);
+		kinds[j] = EXPORT_TEXT;
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nc; j++)
+			cells[i * nc + j] = hdf_get_value(r->hdf,
+			    mc_arena_printf(r->arena, "%s.%zu.%s", node, i,
+				c[j]),
+			    NULL);
+	memset(&t, 0, sizeof(t));
+	t.ncols = nc;
+	t.heads = hv;
+	t.kinds = kinds;
+	t.nrows = n;
+	t.cells = cells;
+	mc_buf_reset(&r->out);
+	if (mc_export_csv(r->arena, &t, &r->out) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena,
+		"attachment; filename=\"danh-gia-%s-%s-%s.csv\"",
+		hdf_get_value(r->hdf, "Data.By", ""),
+		hdf_get_value(r->hdf, "Form.tu", ""),
+		hdf_get_value(r->hdf, "Form.den", "")));
+	r->rendered = 1;
+	return 200;
 }
 
 /* ------------------------------------------------------- self-scores */
@@ -825,6 +913,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, COUNTER "/{}/moi", page_invite, OFFICER },
 	{ METHOD_POST, "/can-bo/danh-gia/the", page_card, OFFICER },
 	{ METHOD_GET, SCORES, page_scores, OFFICER },
+	{ METHOD_GET, SCORES ".csv", page_scores_csv, OFFICER },
 	{ METHOD_GET, SELF, page_self, MANAGE },
 	{ METHOD_POST, SELF, page_self_save, MANAGE },
 };

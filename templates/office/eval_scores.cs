@@ -22,6 +22,7 @@
 <div class="form-group"><label for="den"><?cs var:Lang.Eval.Scores.To ?></label><input id="den" name="den" type="date" value="<?cs var:Form.den ?>"></div>
 <p><button type="submit" class="btn"><?cs var:Lang.Eval.Devices.Show ?></button></p>
 </form>
+<p><a id="scores-csv" href="/can-bo/danh-gia/diem.csv?<?cs var:Data.Query ?>" download><?cs var:Lang.Eval.Scores.Csv ?></a></p>
 <?cs if:Data.By == "buoc" ?>
 <h2 id="scores-h"><?cs var:Lang.Eval.Scores.ByStep ?></h2>
 <?cs if:subcount(Data.Steps) ?><div class="table-wrap"><table class="table table-stack" id="steps" aria-labelledby="scores-h">

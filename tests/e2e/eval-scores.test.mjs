@@ -1,11 +1,11 @@
 // Evaluation results in the office (issue 10): a leader sees the nine
 // indices, the total out of 18, the band and the satisfaction rate per
 // officer, dossier and step of their agency; an officer sees only their own
-// line and their peers' bands, never a peer's name. Through the pages in
-// Chromium.
+// line and their peers' bands, never a peer's name; the table as CSV from
+// the page's link. Through the pages in Chromium.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,6 +18,21 @@ const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 mkdirSync(OUT, { recursive: true });
 
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+/** RFC 4180 lines: fields split on commas outside double quotes. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
 
 describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000 }, () => {
   const tag = uniq();
@@ -111,6 +126,23 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
       assert.match(r.sat, /^100 %/, 'the one rating was satisfied');
       assert.match(r.sat, /\(\d+–100 %, 1\)/, 'with its Wilson interval and count');
       assert.equal((await row(L.page, `Chuyên Viên ĐS ${tag}`)).dossiers, '2');
+      // The same table as CSV, from the page's link: the page's headings
+      // and the receiver's figures.
+      const [dl] = await Promise.all([L.page.waitForEvent('download'), L.page.locator('#scores-csv').click()]);
+      assert.match(dl.suggestedFilename(), /^danh-gia-can-bo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
+      const file = path.join(OUT, `eval-scores-${tag}.csv`);
+      await dl.saveAs(file);
+      const csv = parseCsv(readFileSync(file, 'utf8'));
+      assert.deepEqual(csv[0].slice(0, 2), ['Tên', 'Số hồ sơ']);
+      assert.ok(csv[0].includes('Tổng (18)') && csv[0].includes('Xếp loại'), `headings: ${csv[0]}`);
+      const line = csv.find((l) => l[0] === `Tiếp Nhận ĐS ${tag}`);
+      assert.ok(line, 'the receiver is in the CSV');
+      const col = (h) => line[csv[0].indexOf(h)];
+      assert.equal(col('Số hồ sơ'), r.dossiers);
+      assert.equal(col('Tổng (18)'), r.total);
+      assert.equal(col('Xếp loại'), r.band);
+      assert.equal(col('Số phiếu'), '1');
+      assert.equal(csv.length - 1, await L.page.locator('#scores tbody tr').count(), 'one CSV line per table line');
       await L.page.screenshot({ path: path.join(OUT, 'eval-scores-1280.png'), fullPage: true });
 
       // Per dossier: each of ours, linked to its page.
