@@ -3,7 +3,11 @@
  * or code among those the agency receives), ticks the documents received
  * from its checklist, files a walk-in applicant's paper dossier (the
  * applicant found by ID number or created), attaches scans and gets the
- * receipt (form 01) with its QR code, and its print view.
+ * receipt (form 01) with its QR code, and its print view. The applicant's
+ * answers are the procedure's own form in force (lib/domain/mc_eform, the
+ * one citizens fill online: partials/eform.cs), checked by the server the
+ * same way and stored with the dossier, so that a dossier looks the same
+ * whichever way it came.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +21,8 @@
 #include "mc_catalogue.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_eform.h"
+#include "mc_eform_page.h"
 #include "mc_files.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -26,6 +32,17 @@
 #define MAX_SCANS   5
 #define MAX_DOCS    30 /* checklist rows offered (catalogue max: 26) */
 #define MAX_MATCHES 20 /* procedures listed by a search */
+#define MAX_ERRORS  40 /* form errors shown */
+
+/* The picked procedure's form in force and what was typed into it. */
+struct cform {
+	struct mc_eform	      form;
+	struct mc_rows	      wards;
+	json_t		     *answers; /* as typed */
+	struct mc_eform_error errs[MAX_ERRORS];
+	size_t		      nerr;
+	int		      loaded;
+};
 
 enum field {
 	FIELD_CSRF,
@@ -36,7 +53,6 @@ enum field {
 	FIELD_PHONE,
 	FIELD_EMAIL,
 	FIELD_ADDRESS,
-	FIELD_CONTENT,
 	FIELD_SCAN1,
 	FIELD_SCAN2,
 	FIELD_SCAN3,
@@ -46,7 +62,8 @@ enum field {
 	FIELD_PRINT,
 	FIELD_HOLDER,
 	FIELD_CARD_SEEN,
-	FIELD_DOC,			      /* doc1 .. docN: ticked */
+	FIELD_ACTION, /* a repeating group's "add:<key>" or "remove:<row>" */
+	FIELD_DOC,    /* doc1 .. docN: ticked */
 	FIELD_ORIG = FIELD_DOC + MAX_DOCS,    /* orig1 .. : originals */
 	FIELD_COPIES = FIELD_ORIG + MAX_DOCS, /* copies1 .. : copies */
 	FIELD__MAX = FIELD_COPIES + MAX_DOCS
@@ -69,7 +86,6 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
 	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
 	[FIELD_ADDRESS] = { "address", valid_line, 500, 0 },
-	[FIELD_CONTENT] = { "content", valid_text, 4000, 0 },
 	[FIELD_SCAN1] = { "scan1", valid_file, 10 << 20, 1 },
 	[FIELD_SCAN2] = { "scan2", valid_file, 10 << 20, 1 },
 	[FIELD_SCAN3] = { "scan3", valid_file, 10 << 20, 1 },
@@ -79,6 +95,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PRINT] = { "print", valid_uint, 1, 0 },
 	[FIELD_HOLDER] = { "holder", valid_line, 254, 0 },
 	[FIELD_CARD_SEEN] = { "card_seen", valid_uint, 1, 0 },
+	[FIELD_ACTION] = { "action", valid_line, 120, 0 },
 	DOC_FIELDS(1) DOC_FIELDS(2) DOC_FIELDS(3) DOC_FIELDS(4) DOC_FIELDS(5)
 	DOC_FIELDS(6) DOC_FIELDS(7) DOC_FIELDS(8) DOC_FIELDS(9) DOC_FIELDS(10)
 	DOC_FIELDS(11) DOC_FIELDS(12) DOC_FIELDS(13) DOC_FIELDS(14)
@@ -111,7 +128,7 @@ static const char *const stmts[STMT__MAX] = {
 /* clang-format on */
 
 static const int echo[] = { FIELD_PROCEDURE, FIELD_NAME, FIELD_ID_NUMBER,
-	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_CONTENT, FIELD_HOLDER,
+	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_HOLDER,
 	FIELD_CARD_SEEN };
 
 static void
@@ -186,12 +203,35 @@ agency_code(struct mc_request *r, unsigned int agency)
 }
 
 /*
- * The picker: Data.Matches (code, name, ...) for ?q= among the agency's
- * procedures; Data.Procedure and Data.Checklist (seq, name, originals,
- * copies) for the one picked. 0 or -1.
+ * Loads the form in force of the procedure code into cf, with the answers
+ * posted ("f.<key>"; none on a first visit). 1 loaded, 0 no such
+ * procedure, -1 error. The caller decrefs cf->answers.
  */
 static int
-picker(struct mc_request *r, unsigned int agency)
+cform_load(struct mc_request *r, const char *code, struct cform *cf)
+{
+	struct mc_procedure p;
+	int		    rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, code, 0, &p)) <= 0)
+		return rc;
+	if (mc_eform_current(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
+		&p.documents, time(NULL), &cf->form) < 0 ||
+	    mc_eform_wards(r->db, r->arena, &cf->wards) < 0)
+		return -1;
+	cf->answers = mc_eform_page_read(r, &cf->form);
+	cf->loaded = 1;
+	return 1;
+}
+
+/*
+ * The picker: Data.Matches (code, name, ...) for ?q= among the agency's
+ * procedures; Data.Procedure, Data.Checklist (seq, name, originals,
+ * copies) and the procedure's form (Data.EForm, with cf's answers and
+ * errors) for the one picked. 0 or -1.
+ */
+static int
+picker(struct mc_request *r, unsigned int agency, struct cform *cf)
 {
 	struct mc_cat_query q;
 	struct mc_rows	    rows;
@@ -231,6 +271,11 @@ picker(struct mc_request *r, unsigned int agency)
 		mc_view_set_int(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Checklist.%zu.n", i),
 		    (long long)i + 1);
+	if (!cf->loaded && cform_load(r, code, cf) < 0)
+		return -1;
+	if (cf->loaded)
+		mc_eform_page_model(r, &cf->form, cf->answers, &cf->wards,
+		    cf->errs, cf->nerr);
 	return 0;
 }
 
@@ -269,7 +314,7 @@ applicant_model(struct mc_request *r, const char *idn, int fill)
 }
 
 static int
-counter_form(struct mc_request *r, int status)
+counter_form(struct mc_request *r, int status, struct cform *cf)
 {
 	unsigned int agency;
 	int	     rc;
@@ -277,7 +322,7 @@ counter_form(struct mc_request *r, int status)
 	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
 	    0)
 		return rc < 0 ? 503 : 403;
-	if (picker(r, agency) < 0)
+	if (picker(r, agency, cf) < 0)
 		return 503;
 	/* An applicant known (verified) by ID number: the form starts filled. */
 	if (applicant_model(r, mc_req_field(r, FIELD_ID_NUMBER),
@@ -335,25 +380,58 @@ applicant_account(struct mc_request *r, const char *idn, long long *id)
 static int
 page_counter(struct mc_request *r)
 {
+	struct cform cf;
+	int	     rc;
+
+	memset(&cf, 0, sizeof(cf));
 	form_echo(r);
-	return counter_form(r, 200);
+	rc = counter_form(r, 200, &cf);
+	json_decref(cf.answers);
+	return rc;
 }
 
 static const char *
-content_json(struct mc_request *r)
+dump(struct mc_arena *a, json_t *j)
 {
-	json_t	   *o;
-	char	   *s;
-	const char *out;
+	char	   *s = json_dumps(j, JSON_COMPACT);
+	const char *out = mc_arena_strdup(a, s ? s : "{}");
 
-	o = json_pack("{s:s}", "content",
-	    mc_req_field(r, FIELD_CONTENT) ? mc_req_field(r, FIELD_CONTENT) :
-					     "");
-	s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	out = mc_arena_strdup(r->arena, s ? s : "{}");
 	free(s);
 	return out;
+}
+
+/* What the filing's transaction writes besides the dossier: the answers. */
+struct then {
+	const struct mc_eform *form;
+	const char	      *answers;
+};
+
+static int
+then_store(struct mc_db *db, long long dossier, void *arg)
+{
+	struct then *t = arg;
+
+	return mc_eform_store_answers(db, dossier, t->form, t->answers, "{}");
+}
+
+/*
+ * Checks cf's answers against its form (the Data.EForm error summary for
+ * the page); the checked answers (hidden fields dropped, numbers typed)
+ * as JSON in *checked. The count of errors.
+ */
+static size_t
+cform_check(struct mc_request *r, struct cform *cf, const char **checked)
+{
+	json_t *copy = json_deep_copy(cf->answers);
+
+	cf->nerr = mc_eform_check(r->arena, &cf->form, copy, mc_eform_ward_in,
+	    &cf->wards, cf->errs, MAX_ERRORS);
+	if (cf->nerr > MAX_ERRORS)
+		cf->nerr = MAX_ERRORS;
+	mc_eform_page_errors(r, cf->errs, cf->nerr);
+	*checked = dump(r->arena, copy);
+	json_decref(copy);
+	return cf->nerr;
 }
 
 /*
@@ -397,15 +475,17 @@ received_docs(struct mc_request *r, const char *code, struct mc_submission *s)
 	return 0;
 }
 
+/* Files the walk-in applicant's dossier; the page again with why when not. */
 static int
-page_counter_post(struct mc_request *r)
+counter_file(struct mc_request *r, struct cform *cf)
 {
 	struct mc_submission   s;
 	struct mc_file	       files[MAX_SCANS];
 	struct mc_rows	       ag;
 	const struct mc_param *p;
+	struct then	       t;
 	long long	       owner;
-	const char	      *code, *why;
+	const char	      *code, *why, *checked = "{}";
 	unsigned int	       agency;
 	int		       i, rc, bad = 0;
 
@@ -419,6 +499,12 @@ page_counter_post(struct mc_request *r)
 		return 403;
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);
+	if (s.procedure_code != NULL &&
+	    cform_load(r, s.procedure_code, cf) < 0)
+		return 503;
+	/* A row added to or removed from a repeating group: the page again. */
+	if (cf->loaded && mc_req_field(r, FIELD_ACTION) != NULL)
+		return counter_form(r, 200, cf);
 	s.name = mc_req_field(r, FIELD_NAME);
 	s.id_number = mc_req_field(r, FIELD_ID_NUMBER);
 	s.phone = mc_req_field(r, FIELD_PHONE);
@@ -426,12 +512,14 @@ page_counter_post(struct mc_request *r)
 	s.address = mc_req_field(r, FIELD_ADDRESS);
 	s.channel = CHANNEL_COUNTER;
 	s.files = files;
-	if (s.procedure_code == NULL)
+	if (s.procedure_code == NULL || !cf->loaded)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.procedure", "1");
 	if (s.name == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
 	if (s.id_number == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
+	if (cf->loaded && cform_check(r, cf, &checked) > 0)
+		bad = 1;
 	for (i = 0; i < MAX_SCANS; i++) {
 		if ((p = mc_req_param(r, FIELD_SCAN1 + i)) == NULL ||
 		    p->len == 0)
@@ -450,32 +538,48 @@ page_counter_post(struct mc_request *r)
 	    received_docs(r, s.procedure_code, &s) < 0)
 		return 503;
 	if (bad)
-		return counter_form(r, 422);
+		return counter_form(r, 422, cf);
 	/* The applicant's verified account, if they have one, owns it. */
 	if ((rc = applicant_account(r, s.id_number, &owner)) < 0)
 		return 503;
 	if (rc == 2)
-		return counter_form(r, 422);
+		return counter_form(r, 422, cf);
 	if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
 		(long long)agency) < 0 ||
 	    ag.n == 0)
 		return 503;
 	s.account_id = owner;
 	s.agency_code = mc_rows_str(&ag, 0, 0);
-	s.form_json = content_json(r);
+	s.form_json = checked;
+	t.form = &cf->form;
+	t.answers = checked;
+	s.then = then_store;
+	s.then_arg = &t;
 	rc = mc_dossier_counter(r->db, r->arena, r->user, &s, time(NULL),
 	    &code);
 	if (rc < 0)
 		return 503;
 	if (rc == DOSSIER_NO_PROCEDURE || rc == DOSSIER_NO_AGENCY) {
 		mc_view_set(r->hdf, "Form.Errors.procedure", "1");
-		return counter_form(r, 422);
+		return counter_form(r, 422, cf);
 	}
 	if (rc != 0)
 		return 409;
 	return mc_resp_redirect(r,
 	    mc_arena_printf(r->arena, "/can-bo/ho-so/%s?ok=1&receipt=1",
 		code));
+}
+
+static int
+page_counter_post(struct mc_request *r)
+{
+	struct cform cf;
+	int	     rc;
+
+	memset(&cf, 0, sizeof(cf));
+	rc = counter_file(r, &cf);
+	json_decref(cf.answers);
+	return rc;
 }
 
 /*

@@ -257,6 +257,9 @@ counter_tx(struct mc_db *db, void *arg)
 	if (insert_dossier(db, sb->c.a, sb->c.s, &sb->in, sb->c.now,
 		sb->c.u->id, &id) < 0)
 		return -1;
+	if (sb->c.s->then != NULL &&
+	    sb->c.s->then(db, id, sb->c.s->then_arg) < 0)
+		return -1;
 	return dossier_act_in(db, sb->c.a, sb->c.u, sb->in.code, ACTION_ACCEPT,
 	    sb->c.args, sb->c.now);
 }

@@ -3,6 +3,11 @@
      # file a walk-in applicant's paper dossier, accepted at once. ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <script src="/static/js/counter.js" defer></script>
+<script src="/static/js/eform.js" defer></script>
+<?cs if:Data.EForm.NErrors > 0 ?><div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+<h2><?cs var:Lang.EForm.Problem ?></h2>
+<ul><?cs each:e = Data.EForm.Errors ?><li><a href="<?cs var:e.href ?>"><?cs var:e.text ?></a></li><?cs /each ?></ul>
+</div><?cs /if ?>
 <h1><?cs var:Lang.Counter.Title ?></h1>
 <p><?cs var:Lang.Counter.Intro ?></p>
 <section class="counter-picker" aria-labelledby="pick-title">
@@ -70,12 +75,15 @@
 <input id="email" name="email" type="email" value="<?cs var:Form.email ?>"></div>
 <div class="form-group"><label for="address"><?cs var:Lang.Form.Address ?></label>
 <input id="address" name="address" value="<?cs var:Form.address ?>"></div>
-<div class="form-group"><label for="content"><?cs var:Lang.File.Content ?></label>
-<textarea id="content" name="content" rows="3"><?cs var:Form.content ?></textarea></div>
+<?cs if:Data.Procedure.code ?><div class="counter-eform" id="counter-eform">
+<h2 class="h3"><?cs var:Lang.Counter.FormTitle ?><?cs if:Data.EForm.Version ?> <span class="muted">(<?cs var:Lang.EForm.FormVersion ?> <?cs var:Data.EForm.Version ?>)</span><?cs /if ?></h2>
+<p class="hint"><?cs var:Lang.Counter.FormHint ?></p>
+<?cs include:"partials/eform.cs" ?>
+</div><?cs /if ?>
 <fieldset><legend><?cs var:Lang.Counter.Scans ?></legend>
 <?cs if:Form.Errors.scan ?><span class="error-message"><?cs var:Lang[Form.Errors.scan] ?></span><?cs /if ?>
 <?cs loop:i = 1, 3, 1 ?><div class="form-group"><label for="scan<?cs var:i ?>"><?cs var:Lang.Counter.Scan ?> <?cs var:i ?></label>
 <input id="scan<?cs var:i ?>" name="scan<?cs var:i ?>" type="file" accept="application/pdf,image/jpeg,image/png"></div><?cs /loop ?>
 </fieldset>
-<button type="submit" class="btn"><?cs var:Lang.Counter.Submit ?></button>
+<button type="submit" class="btn" id="counter-submit"><?cs var:Lang.Counter.Submit ?></button>
 </form>

@@ -6,6 +6,9 @@
 // The receipt's print view opens the print dialog when asked (?print=1) and
 // from its button: window.print is stubbed in the page to record the calls.
 // An online filing records its attached files as the documents received.
+// The applicant's answers are the procedure's own form (issue 13), the one
+// citizens fill online: checked by the server (error summary, everything
+// kept), laid out as the form on the dossier's page and in its declaration.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +17,25 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, PROC_NAME, WARD_SLOTS, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newIdNumber,
-  newOfficer, newToken, pdfHas, pdfText, personTag, q, randomWard, request, sql, sqlValue, toFormData, watch,
+  newOfficer, newToken, pdfHas, pdfText, personTag, putEForm, q, randomWard, request, sql, sqlValue, toFormData, watch,
 } from './lib.mjs';
+
+/** A procedure no other test files: its form is put in force here. */
+const RE_PROC = '1.004746'; // Thủ tục đăng ký lại kết hôn (commune level)
+const RE_FORM = {
+  components: [
+    { type: 'group', label: 'Thông tin hai bên', properties: { label_en: 'The couple' }, components: [
+      { type: 'textfield', key: 'husband', label: 'Họ tên người chồng', validate: { required: true, maxLength: 100 },
+        properties: { label_en: 'Husband\'s full name' } },
+      { type: 'textfield', key: 'wife', label: 'Họ tên người vợ', validate: { required: true, maxLength: 100 },
+        properties: { label_en: 'Wife\'s full name' } },
+    ] },
+    { type: 'radio', key: 'book', label: 'Sổ hộ tịch còn lưu?', validate: { required: true },
+      values: [{ label: 'Còn', value: 'yes' }, { label: 'Không còn', value: 'no' }] },
+    { type: 'textfield', key: 'place', label: 'Nơi đã đăng ký kết hôn trước đây', validate: { required: true },
+      conditional: { hide: '=book != "no"' } },
+  ],
+};
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
@@ -158,6 +178,73 @@ describe('counter intake in a browser', { concurrency: false, timeout: 300_000 }
       await page.screenshot({ path: path.join(OUT, `counter-receipt-${width}.png`), fullPage: true });
     }
     assert.deepEqual(problems(w), []);
+    await ctx.close();
+  });
+
+  test('the procedure\'s own form at the counter: refused with the error summary, everything kept; then filed with its answers laid out as the form', async () => {
+    putEForm(RE_PROC, RE_FORM);
+    const reDocs = checklist(RE_PROC);
+    assert.ok(reDocs.length >= 1, `the catalogue lists documents for ${RE_PROC}`);
+    const { ctx, page, w } = await receiverPage();
+    await page.goto(`${BASE_URL}/can-bo/tiep-nhan?agency=${wardId}&procedure=${RE_PROC}`);
+    assert.match(await page.locator('#counter-eform').innerText(), /Họ tên người chồng[\s\S]*Họ tên người vợ/);
+    // Asked only when the book is lost: eform.js hides it until then.
+    await page.locator('#f-place-group').waitFor({ state: 'hidden' });
+    await page.locator('#doc1').check();
+    await page.locator('#copies1').fill('2');
+    const idn = newIdNumber();
+    await page.locator('#name').fill('Phan Văn Lại');
+    await page.locator('#id_number').fill(idn);
+    await page.locator('#f-wife').fill('Đỗ Thị Hòa');
+    await page.locator('input[name="f.book"][value="no"]').check();
+    await page.locator('#f-place-group').waitFor({ state: 'visible' });
+    // The husband's name left out: refused, nothing filed, nothing lost.
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#counter-submit').click()]);
+    assert.equal(resp.status(), 422);
+    await page.locator('#error-summary').waitFor();
+    assert.match(await page.locator('#error-summary').innerText(), /Họ tên người chồng/);
+    assert.equal(await page.locator('#error-summary a').first().getAttribute('href'), '#f-husband');
+    assert.match(await page.locator('#f-husband-group .error-message').innerText(), /\S/);
+    assert.equal(await page.locator('#f-wife').inputValue(), 'Đỗ Thị Hòa');
+    assert.ok(await page.locator('input[name="f.book"][value="no"]').isChecked());
+    assert.equal(await page.locator('#name').inputValue(), 'Phan Văn Lại');
+    assert.equal(await page.locator('#id_number').inputValue(), idn);
+    assert.ok(await page.locator('#doc1').isChecked(), 'the ticked document stays ticked');
+    assert.equal(await page.locator('#copies1').inputValue(), '2');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE applicant_id_number = ${q(idn)}`), '0');
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(OUT, `counter-eform-${width}.png`), fullPage: true });
+    }
+    await page.locator('#f-husband').fill('Phan Văn Lại');
+    await page.locator('#f-place').fill('UBND xã Long Hải');
+    await Promise.all([page.waitForURL(/\/can-bo\/ho-so\/[^/?]+\?ok=1&receipt=1$/),
+      page.locator('#counter-submit').click()]);
+    const c = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
+    assert.match(await page.locator('.badge.status-2').first().innerText(), /Được tiếp nhận/);
+    const answers = await page.locator('#dossier-answers').innerText();
+    assert.match(answers, /Họ tên người chồng\s+Phan Văn Lại/);
+    assert.match(answers, /Họ tên người vợ\s+Đỗ Thị Hòa/);
+    assert.match(answers, /Nơi đã đăng ký kết hôn trước đây\s+UBND xã Long Hải/);
+    assert.ok(!answers.includes('{'), 'no JSON');
+    await page.screenshot({ path: path.join(OUT, 'counter-eform-dossier-1280.png'), fullPage: true });
+    // The same answers an online filing stores.
+    assert.deepEqual(JSON.parse(sqlValue(`SELECT form_data FROM dossiers WHERE code = ${q(c)}`)),
+      { husband: 'Phan Văn Lại', wife: 'Đỗ Thị Hòa', book: 'no', place: 'UBND xã Long Hải' });
+    // The declaration (tờ khai) from the dossier's page has them.
+    const decl = await ctx.request.get(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(c)}/to-khai.pdf`);
+    assert.equal(decl.status(), 200);
+    const text = await pdfText(await decl.body());
+    assert.ok(pdfHas(text, 'UBND xã Long Hải'), `the declaration has the answers: ${text.slice(0, 800)}`);
+    // The receipt lists the ticked document with the copies counted.
+    await page.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(c)}/giay-tiep-nhan`);
+    const rows = page.locator('.receipt-docs tbody tr');
+    assert.equal(await rows.count(), 1);
+    const cells = (await rows.first().locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    assert.equal(cells[1], reDocs[0].replace(/\s+/g, ' ').trim());
+    assert.equal(cells[3], '2', 'the copies counted at the counter');
+    assert.deepEqual(problems(w).filter((p) => !/\b422\b/.test(p)), [], 'nothing went wrong but the 422 asked for');
     await ctx.close();
   });
 

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import {
-  BASE_URL, TOP, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, pdfText,
+  BASE_URL, TOP, launchBrowser, putEForm, minimalPdf, newCitizen, newOfficer, newToken, pdfText,
   randomWard, request, sql, sqlValue, q, toFormData, filePart, uniq, watch,
 } from './lib.mjs';
 
@@ -56,10 +56,7 @@ export const BIRTH_FORM = {
 
 /** Puts the form in force for PROC2 (the designer's test does it through its page). */
 export function putForm(def) {
-  sql(`INSERT INTO procedure_forms (procedure_id, version, definition, effective_from, created_at)
-       SELECT p.id, (SELECT COALESCE(MAX(f.version), 0) + 1 FROM procedure_forms f WHERE f.procedure_id = p.id),
-              ${q(JSON.stringify(def))}, NOW() - INTERVAL 1 SECOND, NOW()
-       FROM procedures p WHERE p.code = ${q(PROC2)}`);
+  putEForm(PROC2, def);
 }
 
 async function submit(page, locator) {

@@ -986,7 +986,7 @@ describe('counter intake with the receipt\'s QR code; the tracking book', { conc
     const started = new Date();
     const a = await off.postMultipart('/can-bo/tiep-nhan', {
       csrf: csrfOf(page.text), agency: String(wardId), procedure: PROC, name: 'Nguyễn Thị Hồng Nhung',
-      id_number: known.idNumber, phone: '0987654321', content: `Khai sinh tại quầy ${tag}`,
+      id_number: known.idNumber, phone: '0987654321', 'f.content': `Khai sinh tại quầy ${tag}`,
       scan1: filePart(minimalPdf(`scan ${tag}`), 'bản quét.pdf'),
     });
     assert.equal(a.status, 303, `counter filing redirects: ${textOf(a.text).slice(0, 300)}`);
