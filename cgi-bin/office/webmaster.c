@@ -15,6 +15,7 @@
 #include "mc_db.h"
 #include "mc_fmt.h"
 #include "mc_log.h"
+#include "mc_search.h"
 #include "mc_sitebuild.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -46,6 +47,8 @@ enum field {
 	FIELD_CODE,
 	FIELD_SERVICE,
 	FIELD_Q,
+	FIELD_ASKED,
+	FIELD_ASKED_LANG,
 	FIELD__MAX
 };
 
@@ -76,6 +79,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CODE] = { "code", valid_code, 40, 0 },
 	[FIELD_SERVICE] = { "service", valid_level, 8, 0 },
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
+	[FIELD_ASKED] = { "asked", valid_line, 200, 0 },
+	[FIELD_ASKED_LANG] = { "asked_lang", valid_line, 2, 0 },
 };
 /* clang-format on */
 
@@ -314,6 +319,26 @@ faq_form(struct mc_request *r, int status)
 	return status;
 }
 
+/*
+ * A new FAQ from the assistant's unanswered question (?asked=, its words,
+ * and ?asked_lang=en when asked in English): the question's box of that
+ * language holds the words, and the form remembers the question, closed
+ * when the FAQ is saved.
+ */
+static void
+asked_form(struct mc_request *r)
+{
+	const char *asked = text(r, FIELD_ASKED);
+	const char *lang = mc_req_field(r, FIELD_ASKED_LANG);
+	int	    en = lang != NULL && strcmp(lang, "en") == 0;
+
+	if (asked == NULL || mc_req_field_bad(r, FIELD_ASKED))
+		return;
+	mc_view_set(r->hdf, "Form.0.asked", asked);
+	mc_view_set(r->hdf, en ? "Form.0.question_en" : "Form.0.question",
+	    asked);
+}
+
 static int
 page_faq(struct mc_request *r)
 {
@@ -329,8 +354,10 @@ page_faq(struct mc_request *r)
 		if (rows.n == 0)
 			return 404;
 		mc_view_rows(r->hdf, "Form", &rows);
-	} else
+	} else {
 		mc_view_set(r->hdf, "Form.0.published", "1");
+		asked_form(r);
+	}
 	return faq_form(r, 200);
 }
 
@@ -350,6 +377,7 @@ faq_echo(struct mc_request *r, long long id)
 		{ FIELD_PROCEDURE, "procedure_code" },
 		{ FIELD_PUBLISHED, "published" },
 		{ FIELD_SEQ, "seq" },
+		{ FIELD_ASKED, "asked" },
 	};
 	size_t i;
 
@@ -361,13 +389,48 @@ faq_echo(struct mc_request *r, long long id)
 		    mc_req_field(r, e[i].f));
 }
 
+/* An FAQ being saved: its row and the wordings it answers. */
+struct faq_save {
+	struct mc_request *r;
+	long long	   id, field, seq, pub;
+	const char	  *code, *q, *a, *asked;
+};
+
+/*
+ * The FAQ's row and the wordings the assistant answers with it (the
+ * unanswered question it was written from closed), in one transaction.
+ */
+static int
+faq_save_tx(struct mc_db *db, void *arg)
+{
+	struct faq_save	  *p = arg;
+	struct mc_request *r = p->r;
+	long long	   id = p->id;
+
+	if (id == 0) {
+		if (mc_db_exec(db, stmts[STMT_FAQ_ADD], "IsssssiiI", p->field,
+			p->code, p->q, p->a, text(r, FIELD_QUESTION_EN),
+			text(r, FIELD_ANSWER_EN), p->pub, p->seq,
+			r->user->id) < 0)
+			return -1;
+		id = (long long)mc_db_insert_id(db);
+	} else if (mc_db_exec(db, stmts[STMT_FAQ_SAVE], "IsssssiiIi", p->field,
+		       p->code, p->q, p->a, text(r, FIELD_QUESTION_EN),
+		       text(r, FIELD_ANSWER_EN), p->pub, p->seq, r->user->id,
+		       id) < 0)
+		return -1;
+	return mc_search_faq_wordings(db, r->arena, id, p->q,
+	    text(r, FIELD_QUESTION_EN), p->asked);
+}
+
 static int
 page_faq_post(struct mc_request *r)
 {
-	struct mc_rows rows;
-	const char    *q, *a, *code;
-	long long      id = 0, field = 0, seq = 0, pub;
-	int	       bad = 0;
+	struct faq_save fs;
+	struct mc_rows	rows;
+	const char     *q, *a, *code;
+	long long	id = 0, field = 0, seq = 0, pub;
+	int		bad = 0;
 
 	if (r->ncap > 0 && (id = cap_id(r)) == 0)
 		return 404;
@@ -423,15 +486,18 @@ page_faq_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Invalid", "1");
 		return faq_form(r, 422);
 	}
-	if (id == 0) {
-		if (mc_db_exec(r->db, stmts[STMT_FAQ_ADD], "IsssssiiI", field,
-			code, q, a, text(r, FIELD_QUESTION_EN),
-			text(r, FIELD_ANSWER_EN), pub, seq, r->user->id) < 0)
-			return 503;
-	} else if (mc_db_exec(r->db, stmts[STMT_FAQ_SAVE], "IsssssiiIi", field,
-		       code, q, a, text(r, FIELD_QUESTION_EN),
-		       text(r, FIELD_ANSWER_EN), pub, seq, r->user->id,
-		       id) < 0)
+	memset(&fs, 0, sizeof(fs));
+	fs.r = r;
+	fs.id = id;
+	fs.field = field;
+	fs.seq = seq;
+	fs.pub = pub;
+	fs.code = code;
+	fs.q = q;
+	fs.a = a;
+	if (!mc_req_field_bad(r, FIELD_ASKED))
+		fs.asked = text(r, FIELD_ASKED);
+	if (mc_db_tx(r->db, faq_save_tx, &fs) < 0)
 		return 503;
 	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/hoi-dap?ok=1");
 }

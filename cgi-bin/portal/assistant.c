@@ -156,6 +156,35 @@ answer(struct mc_request *r, const char *code, const char *ward)
 	return 1;
 }
 
+/*
+ * The webmasters' answer to this question, when they wrote one (an FAQ
+ * answering its words: Data.Faq.{id,question}, Data.Faq.Paras.N, one per
+ * line of the answer). 1 answered, 0 not, -1 error.
+ */
+static int
+faq(struct mc_request *r, const char *q)
+{
+	struct mc_faq_answer f;
+	const char	    *s, *e, *t;
+	size_t		     i = 0;
+	int		     rc;
+
+	if ((rc = mc_search_faq_answer(r->db, r->arena, q,
+		 r->lang == LANG_EN ? "en" : "vi", &f)) <= 0)
+		return rc;
+	mc_view_set_int(r->hdf, "Data.Faq.id", f.id);
+	mc_view_set(r->hdf, "Data.Faq.question", f.question);
+	for (s = f.answer; s != NULL && *s != '\0'; s = *e ? e + 1 : e) {
+		e = s + strcspn(s, "\n");
+		if ((t = s + strspn(s, " \t\r")) >= e)
+			continue; /* a blank line */
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Faq.Paras.%zu", i++),
+		    mc_arena_strndup(r->arena, s, (size_t)(e - s)));
+	}
+	return 1;
+}
+
 static int
 page_assistant(struct mc_request *r)
 {
@@ -166,6 +195,7 @@ page_assistant(struct mc_request *r)
 	const char	    *ward = mc_req_field(r, FIELD_WARD);
 	long long	     total = 0;
 	size_t		     pick, n;
+	int		     rc;
 
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Assistant.Title"));
@@ -182,6 +212,9 @@ page_assistant(struct mc_request *r)
 	    *folded == '\0')
 		return mc_resp_page(r, "portal/assistant.cs");
 	mc_view_set(r->hdf, "Data.Asked", "1");
+	/* A question the webmasters answered in an FAQ: their answer. */
+	if ((rc = faq(r, q)) != 0)
+		return rc < 0 ? 503 : mc_resp_page(r, "portal/assistant.cs");
 	asked = intent(r, folded, &n);
 	memset(&cq, 0, sizeof(cq));
 	cq.q = asked;

@@ -31,6 +31,8 @@ enum stmt {
 	STMT_ASK_LOG,
 	STMT_ASK_LIST,
 	STMT_ASK_DONE,
+	STMT_FAQ_WORDING,
+	STMT_FAQ_ANSWER,
 	STMT_WARDS,
 	STMT_WARD,
 	STMT_LAST_WARD,
@@ -71,6 +73,12 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE done = 0 ORDER BY asked DESC, last_at DESC LIMIT 200",
 	[STMT_ASK_DONE] = "UPDATE assistant_unanswered SET done = 1 "
 	    "WHERE question = ? AND done = 0",
+	[STMT_FAQ_WORDING] = "INSERT INTO faq_questions (question, faq_id) "
+	    "VALUES (?, ?) ON DUPLICATE KEY UPDATE faq_id = VALUES(faq_id)",
+	[STMT_FAQ_ANSWER] = "SELECT f.id, f.question, f.answer, "
+	    "f.question_en, f.answer_en FROM faq_questions w "
+	    "JOIN faqs f ON f.id = w.faq_id WHERE w.question = ? "
+	    "AND f.published = 1",
 	[STMT_WARDS] = "SELECT code, name FROM agencies WHERE kind = 'ward' "
 	    "AND (valid_to IS NULL OR valid_to >= CURDATE())",
 	[STMT_WARD] = "SELECT name, name_en FROM agencies WHERE code = ? "
@@ -885,6 +893,76 @@ int
 mc_search_unanswered(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
 {
 	return mc_db_query(db, a, out, stmts[STMT_ASK_LIST], "") < 0 ? -1 : 0;
+}
+
+/* One wording of an FAQ ("" and NULL: none). 0 or -1. */
+static int
+faq_wording(struct mc_db *db, struct mc_arena *a, long long faq_id,
+    const char *text)
+{
+	const char *w;
+
+	if (text == NULL)
+		return 0;
+	if ((w = ask_words(a, text)) == NULL)
+		return -1;
+	if (*w == '\0')
+		return 0;
+	return mc_db_exec(db, stmts[STMT_FAQ_WORDING], "si", w, faq_id) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_search_faq_wordings(struct mc_db *db, struct mc_arena *a, long long faq_id,
+    const char *question, const char *question_en, const char *asked)
+{
+	const char *w;
+
+	if (faq_wording(db, a, faq_id, question) < 0 ||
+	    faq_wording(db, a, faq_id, question_en) < 0 ||
+	    faq_wording(db, a, faq_id, asked) < 0)
+		return -1;
+	if (asked == NULL)
+		return 0;
+	if ((w = ask_words(a, asked)) == NULL)
+		return -1;
+	return *w != '\0' && mc_db_exec(db, stmts[STMT_ASK_DONE], "s", w) < 0 ?
+	    -1 :
+	    0;
+}
+
+/* Columns of STMT_FAQ_ANSWER. */
+enum { FA_ID, FA_QUESTION, FA_ANSWER, FA_QUESTION_EN, FA_ANSWER_EN, FA__MAX };
+
+int
+mc_search_faq_answer(struct mc_db *db, struct mc_arena *a, const char *q,
+    const char *lang, struct mc_faq_answer *out)
+{
+	struct mc_rows r;
+	const char    *w;
+	int	       en = strcmp(lang, "en") == 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((w = ask_words(a, q)) == NULL)
+		return -1;
+	if (*w == '\0')
+		return 0;
+	if (mc_db_query(db, a, &r, stmts[STMT_FAQ_ANSWER], "s", w) < 0)
+		return -1;
+	if (r.n == 0)
+		return 0;
+	if (r.ncols != FA__MAX) {
+		mc_warn("mc_search: the FAQ answer has %zu columns, not %d",
+		    r.ncols, FA__MAX);
+		return -1;
+	}
+	out->id = mc_rows_int(&r, 0, FA_ID);
+	en = en && mc_rows_str(&r, 0, FA_ANSWER_EN) != NULL &&
+	    mc_rows_str(&r, 0, FA_QUESTION_EN) != NULL;
+	out->question = mc_rows_str(&r, 0, en ? FA_QUESTION_EN : FA_QUESTION);
+	out->answer = mc_rows_str(&r, 0, en ? FA_ANSWER_EN : FA_ANSWER);
+	return 1;
 }
 
 /* ------------------------------------------------------------ ranking */

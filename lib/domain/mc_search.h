@@ -186,4 +186,29 @@ int mc_search_unanswered_log(struct mc_db *, struct mc_arena *, const char *q,
  * last_at. 0 or -1. */
 int mc_search_unanswered(struct mc_db *, struct mc_arena *, struct mc_rows *);
 
+/*
+ * Records the wordings a saved FAQ (faq_id) answers, as the assistant words
+ * a question (mc_search_unanswered_log): its question, its English question
+ * (or NULL) and asked, the unanswered question it was written from (or
+ * NULL), which is closed; a wording another FAQ answered is this one's now.
+ * In the caller's transaction (the FAQ's own save). 0 or -1.
+ */
+int mc_search_faq_wordings(struct mc_db *, struct mc_arena *, long long faq_id,
+    const char *question, const char *question_en, const char *asked);
+
+/* A published FAQ's answer, in the reader's language when it has one. */
+struct mc_faq_answer {
+	long long   id;
+	const char *question;
+	const char *answer;
+};
+
+/*
+ * The published FAQ that answers q worded as the assistant words it, in
+ * lang ("en": the English text when the FAQ has one, else Vietnamese). 1
+ * found (*out filled, strings in a), 0 none, -1 error.
+ */
+int mc_search_faq_answer(struct mc_db *, struct mc_arena *, const char *q,
+    const char *lang, struct mc_faq_answer *out);
+
 #endif

@@ -37,6 +37,6 @@
 <p><?cs var:Lang.Synonyms.UnansweredIntro ?></p>
 <?cs if:subcount(Data.Unanswered) ?><div class="table-wrap"><table class="table" id="unanswered" aria-labelledby="unanswered-h">
 <thead><tr><th scope="col"><?cs var:Lang.Synonyms.Question ?></th><th scope="col"><?cs var:Lang.Synonyms.Asked ?></th><th scope="col"><?cs var:Lang.Synonyms.Action ?></th></tr></thead>
-<tbody><?cs each:u = Data.Unanswered ?><tr><td lang="<?cs var:u.lang ?>"><?cs var:u.question ?></td><td><?cs var:u.asked ?></td><td><a class="btn btn-small btn-secondary" href="/can-bo/quan-tri-trang/tu-dong-nghia?term=<?cs var:url_escape(u.question) ?>#syn-add" aria-label="<?cs var:Lang.Synonyms.FromQuestion ?>: <?cs var:u.question ?>"><?cs var:Lang.Synonyms.FromQuestion ?></a></td></tr>
+<tbody><?cs each:u = Data.Unanswered ?><tr><td lang="<?cs var:u.lang ?>"><?cs var:u.question ?></td><td><?cs var:u.asked ?></td><td><a class="btn btn-small btn-secondary" href="/can-bo/quan-tri-trang/tu-dong-nghia?term=<?cs var:url_escape(u.question) ?>#syn-add" aria-label="<?cs var:Lang.Synonyms.FromQuestion ?>: <?cs var:u.question ?>"><?cs var:Lang.Synonyms.FromQuestion ?></a> <a class="btn btn-small btn-secondary" href="/can-bo/quan-tri-trang/hoi-dap/moi?asked=<?cs var:url_escape(u.question) ?>&amp;asked_lang=<?cs var:url_escape(u.lang) ?>" aria-label="<?cs var:Lang.Synonyms.FaqFromQuestion ?>: <?cs var:u.question ?>"><?cs var:Lang.Synonyms.FaqFromQuestion ?></a></td></tr>
 <?cs /each ?></tbody></table></div>
 <?cs else ?><p><?cs var:Lang.Synonyms.NoUnanswered ?></p><?cs /if ?>

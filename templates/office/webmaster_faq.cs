@@ -1,5 +1,5 @@
 <?cs # One FAQ's form: Form.0.{id,field_id,procedure_code,question,answer,
-     question_en,answer_en,example,published,seq}, Form.Errors.{question,
+     question_en,answer_en,example,published,seq,asked}, Form.Errors.{question,
      answer,procedure,english}, Form.Invalid, Data.Fields.N.{id,name}. ?><?cs with:f = Form.0 ?>
 <p class="eyebrow"><a href="/can-bo/quan-tri-trang/hoi-dap"><?cs var:Lang.Webmaster.Faq.Title ?></a></p>
 <h1><?cs var:Lang.Webmaster.Faq.Edit ?><?cs if:f.id ?> #<?cs var:f.id ?><?cs /if ?></h1>
@@ -7,6 +7,7 @@
 <?cs if:f.example ?><p class="lang-note"><?cs var:Lang.Webmaster.Example ?></p><?cs /if ?>
 <form method="post" action="/can-bo/quan-tri-trang/hoi-dap/<?cs if:f.id ?><?cs var:f.id ?><?cs else ?>moi<?cs /if ?>">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<?cs if:f.asked ?><input type="hidden" name="asked" value="<?cs var:f.asked ?>"><p class="lang-note" id="from-asked"><?cs var:Lang.Webmaster.Faq.FromAsked ?> <q lang="vi"><?cs var:f.asked ?></q></p><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.question ?> has-error<?cs /if ?>"><label for="question"><?cs var:Lang.Webmaster.Faq.Question ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <?cs if:Form.Errors.question ?><span class="error-message" id="question-err"><?cs var:Lang.Webmaster.Faq.QuestionError ?></span><?cs /if ?>
 <input id="question" name="question" value="<?cs var:f.question ?>" maxlength="1000"<?cs if:Form.Errors.question ?> aria-describedby="question-err"<?cs /if ?>></div>

@@ -1,5 +1,6 @@
 <?cs # The assistant (cgi-bin/portal/assistant.c): Form.{q,ward},
      Data.Agencies.N.{code,name,name_en,kind} (the wards), Data.Asked,
+     Data.Faq.{id,question,Paras.N} (the webmasters' answer),
      Data.Unanswered (logged for webmasters) with Data.Close.N (some words
      matched), Data.AskForeign (the follow-up question), Data.Matches.N.
      {code,name}, Data.Answer.{code,name,online,commune,where,
@@ -20,7 +21,12 @@
 </form>
 <?cs if:Data.Asked ?><section aria-labelledby="answer-h" id="answer" aria-live="polite">
 <h2 id="answer-h"><?cs var:Lang.Assistant.Answer ?></h2>
-<?cs if:Data.Unanswered ?><p id="unanswered"><?cs var:Lang.Assistant.Unanswered ?></p>
+<?cs if:Data.Faq.id ?><div class="card" id="faq-answer">
+<h3><?cs var:Data.Faq.question ?></h3>
+<?cs each:t = Data.Faq.Paras ?><p><?cs var:t ?></p>
+<?cs /each ?><p class="meta"><?cs var:Lang.Assistant.FaqSource ?> <a href="<?cs var:Lang.Site.Root ?>/hoi-dap/"><?cs var:Lang.Assistant.FaqLink ?></a></p>
+</div>
+<?cs elif:Data.Unanswered ?><p id="unanswered"><?cs var:Lang.Assistant.Unanswered ?></p>
 <?cs if:subcount(Data.Close) ?><p><?cs var:Lang.Assistant.Close ?></p><ul class="proc-list">
 <?cs each:p = Data.Close ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:url_escape(p.code) ?>.html" lang="vi"><?cs var:p.name ?></a></li>
 <?cs /each ?></ul><?cs /if ?>

@@ -115,7 +115,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
       assert.doesNotMatch(await row.innerText(), /0912345678/, 'no phone number kept');
       // The webmaster adds a synonym from the question: the form comes
       // filled with its words; once saved, the question leaves the list.
-      await Promise.all([page.waitForNavigation(), row.locator('a').click()]);
+      await Promise.all([page.waitForNavigation(), row.locator('a[href*="tu-dong-nghia"]').click()]);
       assert.equal(await page.inputValue('#term'), `${word} blorp`);
       await page.fill('#means', 'cấp lại thẻ căn cước');
       await page.fill('#source', 'catalogue 1.014064, câu hỏi trợ lý');
@@ -132,6 +132,64 @@ describe('the assistant', { timeout: 300_000 }, () => {
       await ctx.close();
       sql(`DELETE FROM assistant_unanswered WHERE question LIKE '${word}%'`);
       sql(`DELETE FROM search_synonyms WHERE term LIKE '${word}%'`);
+    }
+  });
+
+  test('a question asked in English that it cannot answer: a webmaster writes an FAQ from the list, and the assistant answers with it', async () => {
+    const word = `vwzqx${Date.now() % 100000}`.replace(/\d/g, (d) => 'abcdefghij'[d]);
+    const asked = `${word} dog licence`;
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=en`);
+      await ask(page, `${word} dog licence 0912345678?`);
+      assert.match(await page.locator('#unanswered').innerText(), /cannot answer/);
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill('admin@motcua.test');
+      await page.locator('#password').fill(DEMO_PASSWORD);
+      await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+      const row = page.locator('#unanswered tr', { hasText: word });
+      assert.equal(await row.count(), 1);
+      assert.equal(await row.locator('td').first().innerText(), asked, 'its words only, no number');
+      // "Add a question and answer from this question": the FAQ form, its
+      // English question filled with the words, the question named.
+      await Promise.all([page.waitForNavigation(), row.locator('a[href*="hoi-dap/moi"]').click()]);
+      assert.equal(await page.inputValue('#question_en'), asked);
+      assert.equal(await page.inputValue('#question'), '');
+      assert.match(await page.locator('#from-asked').innerText(), new RegExp(asked));
+      // Sent without its required Vietnamese question and answer: 422, the
+      // English question and the question it answers kept.
+      await page.fill('#answer_en', 'Dogs need no licence from the city.\nAsk your ward about vaccination.');
+      const bad = await Promise.all([page.waitForNavigation(), page.click('form button[value=save]')]);
+      assert.equal(bad[0].status(), 422);
+      assert.equal(await page.inputValue('#question_en'), asked);
+      assert.equal(await page.inputValue('#answer_en'), 'Dogs need no licence from the city.\nAsk your ward about vaccination.');
+      assert.match(await page.locator('#from-asked').innerText(), new RegExp(asked));
+      await page.fill('#question', `Nuôi chó ${word} có cần giấy phép không?`);
+      await page.fill('#answer', 'Thành phố không cấp giấy phép nuôi chó.\n\nHỏi phường nơi bạn ở về tiêm phòng.');
+      await Promise.all([page.waitForNavigation(), page.click('form button[value=save]')]);
+      assert.match(page.url(), /hoi-dap\?ok=1/);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+      assert.equal(await page.locator('#unanswered tr', { hasText: word }).count(), 0, 'the question left the list');
+      // Asked again (other numbers, other punctuation), in English: the
+      // webmasters' answer, a paragraph a line; in Vietnamese, the
+      // Vietnamese question's words find the Vietnamese answer.
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=en&q=${encodeURIComponent(`${word} dog licence 0987654321`)}`);
+      const faq = page.locator('#faq-answer');
+      assert.equal(await faq.count(), 1, 'answered from the FAQ');
+      assert.equal(await faq.locator('h3').innerText(), asked);
+      assert.deepEqual(await faq.locator('p:not(.meta)').allInnerTexts(), ['Dogs need no licence from the city.', 'Ask your ward about vaccination.']);
+      assert.equal(await page.locator('#unanswered').count(), 0);
+      await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=vi&q=${encodeURIComponent(`nuoi cho ${word} co can giay phep khong`)}`);
+      assert.deepEqual(await page.locator('#faq-answer p:not(.meta)').allInnerTexts(), ['Thành phố không cấp giấy phép nuôi chó.', 'Hỏi phường nơi bạn ở về tiêm phòng.']);
+      assert.equal(sqlValue(`SELECT COUNT(*) FROM assistant_unanswered WHERE question LIKE '%${word}%' AND done = 0`), '0', 'not logged again');
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.screenshot({ path: path.join(TOP, 'tests', 'e2e', 'output', 'assistant-faq-390.png'), fullPage: true });
+    } finally {
+      await ctx.close();
+      sql(`DELETE FROM assistant_unanswered WHERE question LIKE '%${word}%'`);
+      sql(`DELETE FROM faqs WHERE question LIKE '%${word}%'`);
     }
   });
 

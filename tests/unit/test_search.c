@@ -241,6 +241,67 @@ test_rank(struct mc_db *db, struct mc_arena *a)
 	mc_db_exec(db, rank_stmts[3], "");
 }
 
+static const char *const faq_stmts[] = {
+	"DELETE FROM faqs WHERE question LIKE 'zzqf %'",
+	"DELETE FROM assistant_unanswered WHERE question LIKE 'zzqf%'",
+	"INSERT INTO faqs (question, answer, question_en, answer_en, "
+	"published, updated_at) VALUES (?, ?, ?, ?, ?, NOW())",
+	"SELECT COUNT(*) FROM assistant_unanswered "
+	"WHERE question = 'zzqf cho giay phep' AND done = 0",
+};
+
+/* An FAQ a webmaster wrote from a question answers its wordings. */
+static void
+test_faq(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_faq_answer f;
+	struct mc_rows	     rows;
+	long long	     id, hidden;
+
+	mc_db_exec(db, faq_stmts[0], "");
+	mc_db_exec(db, faq_stmts[1], "");
+	CHECK_INT(
+	    mc_search_unanswered_log(db, a, "zzqf chó, giấy phép? 0912", "vi"),
+	    0);
+	CHECK_INT(mc_search_faq_answer(db, a, "zzqf chó giấy phép", "vi", &f),
+	    0);
+	CHECK_INT(mc_db_exec(db, faq_stmts[2], "ssssi", "zzqf Nuôi chó?",
+		      "Không cần.", "zzqf Keep a dog?", "No need.", 1),
+	    1);
+	id = (long long)mc_db_insert_id(db);
+	CHECK_INT(mc_db_exec(db, faq_stmts[2], "ssssi", "zzqf Ẩn", "Ẩn.", NULL,
+		      NULL, 0),
+	    1);
+	hidden = (long long)mc_db_insert_id(db);
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_search_faq_wordings(db, a, id, "zzqf Nuôi chó?",
+		      "zzqf Keep a dog?", "zzqf cho giay phep"),
+	    0);
+	CHECK_INT(mc_search_faq_wordings(db, a, hidden, "zzqf Ẩn", NULL, NULL),
+	    0);
+	CHECK_INT(mc_db_commit(db), 0);
+	/* The question it was written from: closed, and answered. */
+	CHECK(mc_db_query(db, a, &rows, faq_stmts[3], "") == 0 &&
+	    mc_rows_int(&rows, 0, 0) == 0);
+	CHECK_INT(
+	    mc_search_faq_answer(db, a, "ZZQF chó - giấy phép 0987", "vi", &f),
+	    1);
+	CHECK(f.id == id);
+	CHECK_STR(f.answer, "Không cần.");
+	/* Its own questions' words, in each language. */
+	CHECK_INT(mc_search_faq_answer(db, a, "zzqf keep a dog", "en", &f), 1);
+	CHECK_STR(f.question, "zzqf Keep a dog?");
+	CHECK_STR(f.answer, "No need.");
+	CHECK_INT(mc_search_faq_answer(db, a, "zzqf nuoi cho", "en", &f), 1);
+	CHECK_STR(f.answer, "No need.");
+	/* Not an unpublished FAQ; not other words. */
+	CHECK_INT(mc_search_faq_answer(db, a, "zzqf ẩn", "vi", &f), 0);
+	CHECK_INT(mc_search_faq_answer(db, a, "zzqf chó", "vi", &f), 0);
+	CHECK_INT(mc_search_faq_answer(db, a, "12345", "vi", &f), 0);
+	mc_db_exec(db, faq_stmts[0], "");
+	mc_db_exec(db, faq_stmts[1], "");
+}
+
 int
 main(void)
 {
@@ -253,6 +314,7 @@ main(void)
 	CHECK(mc_config_load(NULL) == 0 && (db = mc_db_open()) != NULL);
 	if (db != NULL) {
 		test_rank(db, a);
+		test_faq(db, a);
 		mc_db_close(db);
 	}
 	mc_arena_free(a);
