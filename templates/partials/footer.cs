@@ -7,6 +7,7 @@
 <li><a href="<?cs var:Lang.Site.Root ?>/co-quan/"><?cs var:Lang.Site.Footer.Agencies ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/thong-ke/"><?cs var:Lang.Site.Footer.Stats ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/thong-ke/ho-so/"><?cs var:Lang.PubStats.Title ?></a></li>
+<li><a href="<?cs var:Lang.Site.Root ?>/xep-hang/"><?cs var:Lang.Site.Footer.League ?></a></li>
 </ul>
 <p><?cs var:Lang.Site.Footer.Owner ?></p>
 <p><?cs var:Lang.Site.Footer.Hotline ?></p>

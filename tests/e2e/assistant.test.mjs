@@ -16,6 +16,15 @@ describe('the assistant', { timeout: 300_000 }, () => {
   before(async () => { browser = await launchBrowser(); });
   after(async () => { if (browser) await browser.close(); });
 
+  /** Signs in as the demo admin and opens the webmasters' synonyms and unanswered questions. */
+  async function webmastersList(page) {
+    await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+    await page.locator('#login').fill('admin@motcua.test');
+    await page.locator('#password').fill(DEMO_PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
+    await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+  }
+
   /** Asks through the form; returns the page. */
   async function ask(page, q, ward = '') {
     await page.fill('#ask-q', q);
@@ -105,11 +114,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
       await page.goto(`${BASE_URL}/dich-vu/tro-ly`);
       await ask(page, `${word} 0912345678 blorp`);
       assert.match(await page.locator('#unanswered').innerText(), /chưa trả lời được/);
-      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-      await page.locator('#login').fill('admin@motcua.test');
-      await page.locator('#password').fill(DEMO_PASSWORD);
-      await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
-      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+      await webmastersList(page);
       const row = page.locator('#unanswered tr', { hasText: word });
       assert.equal(await row.count(), 1);
       assert.doesNotMatch(await row.innerText(), /0912345678/, 'no phone number kept');
@@ -144,11 +149,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
       await page.goto(`${BASE_URL}/dich-vu/tro-ly?lang=en`);
       await ask(page, `${word} dog licence 0912345678?`);
       assert.match(await page.locator('#unanswered').innerText(), /cannot answer/);
-      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-      await page.locator('#login').fill('admin@motcua.test');
-      await page.locator('#password').fill(DEMO_PASSWORD);
-      await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
-      await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/tu-dong-nghia`);
+      await webmastersList(page);
       const row = page.locator('#unanswered tr', { hasText: word });
       assert.equal(await row.count(), 1);
       assert.equal(await row.locator('td').first().innerText(), asked, 'its words only, no number');
