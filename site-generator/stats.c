@@ -18,6 +18,7 @@
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_pubstats.h"
+#include "mc_util.h"
 #include "mc_view.h"
 #include "sitegen.h"
 
@@ -115,7 +116,16 @@ sitegen_stats_load(struct mc_db *db, struct mc_arena *a)
 	if (mc_pub_agencies(db, a, &st.ags, &st.n) < 0 ||
 	    mc_pub_first_month(db, a, &first) < 0)
 		goto out;
-	y0 = first != NULL ? atoi(first) : y;
+	y0 = y;
+	if (first != NULL && strlen(first) >= 4) {
+		long long fy;
+		char	  ys[5];
+
+		memcpy(ys, first, 4);
+		ys[4] = '\0';
+		if (mc_parse_ll(ys, 1000, 9999, &fy) == 0)
+			y0 = (int)fy;
+	}
 	if (y0 > y)
 		y0 = y;
 	if (y0 < y - YEARS + 1)

@@ -335,6 +335,7 @@ asked_form(struct mc_request *r)
 	if (asked == NULL || mc_req_field_bad(r, FIELD_ASKED))
 		return;
 	mc_view_set(r->hdf, "Form.0.asked", asked);
+	mc_view_set(r->hdf, "Form.0.asked_lang", en ? "en" : "vi");
 	mc_view_set(r->hdf, en ? "Form.0.question_en" : "Form.0.question",
 	    asked);
 }
@@ -378,6 +379,7 @@ faq_echo(struct mc_request *r, long long id)
 		{ FIELD_PUBLISHED, "published" },
 		{ FIELD_SEQ, "seq" },
 		{ FIELD_ASKED, "asked" },
+		{ FIELD_ASKED_LANG, "asked_lang" },
 	};
 	size_t i;
 

@@ -806,11 +806,14 @@ static int
 page_draft_delete(struct mc_request *r)
 {
 	long long id;
+	int	  rc;
 
 	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
 		return 404;
-	if (mc_eform_draft_delete(r->db, id, r->user->id) < 0)
+	if ((rc = mc_eform_draft_delete(r->db, id, r->user->id)) < 0)
 		return 503;
+	if (rc == 0)
+		return 404;
 	return mc_resp_redirect(r, "/dich-vu/ho-so");
 }
 

@@ -1299,10 +1299,12 @@ mc_eform_draft_get(struct mc_db *db, struct mc_arena *a, long long id,
 int
 mc_eform_draft_delete(struct mc_db *db, long long id, long long account)
 {
-	return mc_db_exec(db, stmts[STMT_DRAFT_DELETE], "ii", id, account) <
-		0 ?
-	    -1 :
-	    0;
+	long long n;
+
+	if ((n = mc_db_exec(db, stmts[STMT_DRAFT_DELETE], "ii", id, account)) <
+	    0)
+		return -1;
+	return n > 0 ? 1 : 0;
 }
 
 int

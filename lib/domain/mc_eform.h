@@ -308,7 +308,10 @@ int mc_eform_draft_save(struct mc_db *, struct mc_eform_draft *, time_t now);
 int mc_eform_draft_get(struct mc_db *, struct mc_arena *, long long id,
     long long account, struct mc_eform_draft *d);
 
-/* Deletes the account's draft (inside a caller's transaction, too). 0/-1. */
+/*
+ * Deletes the account's draft (inside a caller's transaction, too): 1
+ * deleted, 0 no such draft of that account, -1 error.
+ */
 int mc_eform_draft_delete(struct mc_db *, long long id, long long account);
 
 /* An account's drafts, newest first: rows of enum mc_draft_col. 0/-1. */

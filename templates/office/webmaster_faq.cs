@@ -7,7 +7,7 @@
 <?cs if:f.example ?><p class="lang-note"><?cs var:Lang.Webmaster.Example ?></p><?cs /if ?>
 <form method="post" action="/can-bo/quan-tri-trang/hoi-dap/<?cs if:f.id ?><?cs var:f.id ?><?cs else ?>moi<?cs /if ?>">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
-<?cs if:f.asked ?><input type="hidden" name="asked" value="<?cs var:f.asked ?>"><p class="lang-note" id="from-asked"><?cs var:Lang.Webmaster.Faq.FromAsked ?> <q lang="vi"><?cs var:f.asked ?></q></p><?cs /if ?>
+<?cs if:f.asked ?><input type="hidden" name="asked" value="<?cs var:f.asked ?>"><input type="hidden" name="asked_lang" value="<?cs if:f.asked_lang == "en" ?>en<?cs else ?>vi<?cs /if ?>"><p class="lang-note" id="from-asked"><?cs var:Lang.Webmaster.Faq.FromAsked ?> <q lang="<?cs if:f.asked_lang == "en" ?>en<?cs else ?>vi<?cs /if ?>"><?cs var:f.asked ?></q></p><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.question ?> has-error<?cs /if ?>"><label for="question"><?cs var:Lang.Webmaster.Faq.Question ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <?cs if:Form.Errors.question ?><span class="error-message" id="question-err"><?cs var:Lang.Webmaster.Faq.QuestionError ?></span><?cs /if ?>
 <input id="question" name="question" value="<?cs var:f.question ?>" maxlength="1000"<?cs if:Form.Errors.question ?> aria-describedby="question-err"<?cs /if ?>></div>

@@ -159,6 +159,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
       assert.equal(await page.inputValue('#question_en'), asked);
       assert.equal(await page.inputValue('#question'), '');
       assert.match(await page.locator('#from-asked').innerText(), new RegExp(asked));
+      assert.equal(await page.locator('#from-asked q').getAttribute('lang'), 'en', 'the question quoted in the language it was asked in');
       // Sent without its required Vietnamese question and answer: 422, the
       // English question and the question it answers kept.
       await page.fill('#answer_en', 'Dogs need no licence from the city.\nAsk your ward about vaccination.');
@@ -167,6 +168,7 @@ describe('the assistant', { timeout: 300_000 }, () => {
       assert.equal(await page.inputValue('#question_en'), asked);
       assert.equal(await page.inputValue('#answer_en'), 'Dogs need no licence from the city.\nAsk your ward about vaccination.');
       assert.match(await page.locator('#from-asked').innerText(), new RegExp(asked));
+      assert.equal(await page.locator('#from-asked q').getAttribute('lang'), 'en', 'the question quoted in the language it was asked in');
       await page.fill('#question', `Nuôi chó ${word} có cần giấy phép không?`);
       await page.fill('#answer', 'Thành phố không cấp giấy phép nuôi chó.\n\nHỏi phường nơi bạn ở về tiêm phòng.');
       await Promise.all([page.waitForNavigation(), page.click('form button[value=save]')]);

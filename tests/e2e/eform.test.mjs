@@ -254,7 +254,9 @@ describe('the same form without JavaScript', () => {
       assert.equal(await page.locator('#f-witnesses-0-name').inputValue(), 'Người Hai', 'the other stays');
       await page.screenshot({ path: path.join(OUT, 'eform-nojs-390.png'), fullPage: true });
       await submit(page, page.locator('#continue'));
-      assert.match(new URL(page.url()).pathname, /\/kiem-tra$/);
+      const summary = page.locator('.error-summary');
+      assert.match(new URL(page.url()).pathname, /\/kiem-tra$/,
+        (await summary.count()) ? `refused: ${await summary.innerText()}` : 'the check page');
       assert.ok(!(await page.locator('#check-answers').innerText()).includes('bị bỏ qua'), 'the hidden field\'s answer is dropped');
       await submit(page, page.locator('#submit-dossier'));
       const code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
@@ -265,6 +267,43 @@ describe('the same form without JavaScript', () => {
       assert.deepEqual(stored.home, { street: '3 Hai Bà Trưng', ward: wardOf(ward) });
     } finally {
       await ctx.close();
+    }
+  });
+});
+
+describe('a draft thrown away from "my dossiers"', () => {
+  test('its owner deletes it with its button; another account\'s request for it is 404 and deletes nothing', async () => {
+    const owner = await newCitizen();
+    const other = await newCitizen();
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const ctx2 = await browser.newContext();
+    try {
+      const page = await ctx.newPage();
+      await login(page, owner);
+      await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC2}`);
+      await page.locator('#f-child_name').fill('Bé Bỏ Nháp');
+      await submit(page, page.locator('#save-draft'));
+      const id = page.url().match(/nhap=(\d+)/)[1];
+      const rows = () => Number(sqlValue(`SELECT COUNT(*) FROM form_drafts WHERE id = ${Number(id)}`));
+
+      const page2 = await ctx2.newPage();
+      await login(page2, other);
+      await page2.goto(`${BASE_URL}/dich-vu/ho-so`);
+      const csrf = await page2.locator('input[name=csrf]').first().inputValue();
+      const r = await page2.request.post(`${BASE_URL}/dich-vu/ban-nhap/${id}/xoa`, { form: { csrf }, maxRedirects: 0 });
+      assert.equal(r.status(), 404, 'not their draft');
+      assert.equal(rows(), 1, 'the owner\'s draft is still there');
+
+      await page.goto(`${BASE_URL}/dich-vu/ho-so`);
+      const item = page.locator('#drafts li', { hasText: 'khai sinh kết hợp' });
+      assert.equal(await item.count(), 1, 'the draft is listed');
+      await submit(page, item.locator('button', { hasText: 'Xóa bản nháp' }));
+      assert.equal(new URL(page.url()).pathname, '/dich-vu/ho-so', 'back on "my dossiers"');
+      assert.equal(await page.locator('#drafts li', { hasText: 'khai sinh kết hợp' }).count(), 0, 'the draft is gone from the list');
+      assert.equal(rows(), 0, 'and from the database');
+    } finally {
+      await ctx.close();
+      await ctx2.close();
     }
   });
 });

@@ -443,8 +443,12 @@ test_sweep(struct mc_arena *a)
 	CHECK(mc_eform_draft_sweep(db, a, now, 1000) >= 0);
 	CHECK_INT(count(db, a, q_notes, u->id), 1);
 	CHECK_INT(count(db, a, q_mail, u->id), 1);
-	mc_eform_draft_delete(db, soon.id, u->id);
-	mc_eform_draft_delete(db, fresh.id, u->id);
+	/* Only its account deletes a draft; a second delete finds none. */
+	CHECK_INT(mc_eform_draft_delete(db, soon.id, u->id + 1), 0);
+	CHECK_INT(count(db, a, q_draft, soon.id), 1);
+	CHECK_INT(mc_eform_draft_delete(db, soon.id, u->id), 1);
+	CHECK_INT(mc_eform_draft_delete(db, soon.id, u->id), 0);
+	CHECK_INT(mc_eform_draft_delete(db, fresh.id, u->id), 1);
 	mc_db_close(db);
 }
 
