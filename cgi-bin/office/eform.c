@@ -72,22 +72,6 @@ page_declaration(struct mc_request *r)
 	return 200;
 }
 
-/* The procedure of the path, if the admin may edit it: 0 or a status. */
-static int
-design_load(struct mc_request *r, struct mc_procedure *p)
-{
-	int rc;
-
-	if ((rc = mc_catalogue_get(r->db, r->arena, r->cap[0], 0, p)) < 0)
-		return 503;
-	if (rc == 0)
-		return 404;
-	if ((rc = mc_catalogue_may_edit(r->db, r->arena, r->user,
-		 mc_rows_int(&p->row, 0, PCOL_AGENCY))) < 0)
-		return 503;
-	return rc == 1 ? 0 : 403;
-}
-
 /*
  * The components of another procedure's form in force, with this one's
  * upload slots (from its form json): 1 and *out, 0 when there is no such
@@ -181,7 +165,7 @@ page_design(struct mc_request *r)
 	const char	   *json, *copy = mc_req_field(r, FIELD_COPY);
 	int		    rc;
 
-	if ((rc = design_load(r, &p)) != 0)
+	if ((rc = office_procedure_editable(r, &p)) != 0)
 		return rc;
 	if (mc_eform_current(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
 		&p.documents, time(NULL), &f) < 0)
@@ -229,7 +213,7 @@ page_design_post(struct mc_request *r)
 	long long	      version;
 	int		      rc, y, m, d;
 
-	if ((rc = design_load(r, &p)) != 0)
+	if ((rc = office_procedure_editable(r, &p)) != 0)
 		return rc;
 	mc_view_set(r->hdf, "Form.definition", json ? json : "");
 	mc_view_set(r->hdf, "Form.effective", eff);

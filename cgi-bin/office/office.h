@@ -8,6 +8,7 @@
 #include "mc_app.h"
 
 struct mc_dossier;
+struct mc_procedure;
 
 /* counter.c: filing a walk-in applicant's paper dossier at the counter. */
 extern const struct mc_module office_counter;
@@ -47,13 +48,13 @@ extern const struct mc_module office_eval;
 /* accounts.c: administrators find an account, reset its second factor. */
 extern const struct mc_module office_accounts;
 
+/* eform.c: a dossier's declaration PDF; the admins' form designer. */
+extern const struct mc_module office_eform;
+
 /*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.
  */
-/* eform.c: a dossier's declaration PDF; the admins' form designer. */
-extern const struct mc_module office_eform;
-
 int office_dossier(struct mc_request *, struct mc_dossier *);
 
 /*
@@ -62,5 +63,11 @@ int office_dossier(struct mc_request *, struct mc_dossier *);
  */
 int office_agency(struct mc_request *, const char *wanted,
     unsigned int *agency);
+
+/*
+ * Loads the procedure of r->cap[0] into p if the admin may edit it
+ * (procedures.c): 0, or an HTTP status (403, 404, 503) to return.
+ */
+int office_procedure_editable(struct mc_request *, struct mc_procedure *p);
 
 #endif

@@ -206,9 +206,8 @@ page_list(struct mc_request *r)
 	return mc_resp_page(r, "office/procedure_list.cs");
 }
 
-/* Loads the procedure of the path and checks the admin's right. */
-static int
-load(struct mc_request *r, struct mc_procedure *p)
+int
+office_procedure_editable(struct mc_request *r, struct mc_procedure *p)
 {
 	int rc;
 
@@ -391,7 +390,7 @@ page_edit(struct mc_request *r)
 	struct mc_procedure p;
 	int		    rc;
 
-	if ((rc = load(r, &p)) != 0)
+	if ((rc = office_procedure_editable(r, &p)) != 0)
 		return rc;
 	form_of(r, &p);
 	mc_view_set(r->hdf, "Form.version",
@@ -599,7 +598,7 @@ page_edit_post(struct mc_request *r)
 	long long	     expected = 0, version;
 	int		     rc, bad_order, f;
 
-	if ((rc = load(r, &p)) != 0)
+	if ((rc = office_procedure_editable(r, &p)) != 0)
 		return rc;
 	if (mc_req_field(r, FIELD_VERSION) == NULL ||
 	    mc_parse_ll(mc_req_field(r, FIELD_VERSION), 1, 1LL << 31,

@@ -54,8 +54,6 @@ enum field {
 	FIELD__MAX
 };
 
-static int valid_next(const struct mc_param *);
-
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
@@ -70,7 +68,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
 	[FIELD_CONTENT] = { "content", valid_text, 4000, 0 },
 	[FIELD_FILE] = { "file", valid_file, 10 << 20, 1 },
-	[FIELD_NEXT] = { "next", valid_next, 500, 0 },
+	[FIELD_NEXT] = { "next", portal_valid_next, 500, 0 },
 	[FIELD_AGENCY_Q] = { "agency_q", valid_line, 200, 0 },
 	[FIELD_FILTER] = { "filter", valid_uint, 1, 0 },
 	[FIELD_KEPT_FILE] = { "kept_file", valid_line, 160, 0 },
@@ -82,9 +80,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 };
 /* clang-format on */
 
-/* A local path to return to after login: "/x", never "//host". */
-static int
-valid_next(const struct mc_param *p)
+int
+portal_valid_next(const struct mc_param *p)
 {
 	const unsigned char *s;
 

@@ -31,27 +31,13 @@
 
 enum field { FIELD_CSRF, FIELD_CODE, FIELD_NEXT, FIELD__MAX };
 
-static int valid_local(const struct mc_param *);
-
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_CODE] = { "code", valid_line, 32, 0 },
-	[FIELD_NEXT] = { "next", valid_local, 500, 0 },
+	[FIELD_NEXT] = { "next", portal_valid_next, 500, 0 },
 };
 /* clang-format on */
-
-/* A local path to go back to: "/x", never "//host" (as the login's). */
-static int
-valid_local(const struct mc_param *p)
-{
-	const unsigned char *s;
-
-	for (s = (const unsigned char *)p->value; *s != '\0'; s++)
-		if (*s <= 0x20 || *s == 0x7f || *s == '\\')
-			return 0;
-	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/';
-}
 
 /* The MAC of the pending login's cookie content, under the site secret. */
 static void

@@ -56,6 +56,12 @@ int portal_password_check(struct mc_request *, const char *pw, int bad,
  */
 int portal_eval_dossier(struct mc_request *, const struct mc_dossier *);
 
+/*
+ * A field validator: a local path to return to after login or the second
+ * factor, "/x", never "//host" (nor "/\t/x", which browsers read so).
+ */
+int portal_valid_next(const struct mc_param *);
+
 /* filing.c: filing online with the procedure's form, drafts, checking. */
 extern const struct mc_module portal_filing;
 
