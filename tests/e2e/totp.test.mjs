@@ -157,7 +157,9 @@ describe('officers\' two-step verification, through the pages', { concurrency: f
   });
 
   test('an administrator of another agency cannot find the officer; the city\'s resets the second factor', async () => {
-    const otherAdmin = await newOfficer('admin', randomWard(), 'Quản Trị Phường Khác');
+    let other = randomWard();
+    while (other === ward) other = randomWard(); // another agency, never the officer's
+    const otherAdmin = await newOfficer('admin', other, 'Quản Trị Phường Khác');
     const o = await fresh();
     await loginPage(o.page, otherAdmin.email, otherAdmin.password);
     await o.page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan`);
