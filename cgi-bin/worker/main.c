@@ -597,7 +597,7 @@ main(int argc, char *argv[])
 	    s.backoff_max, s.max_attempts);
 	rc = run(db, &s, once);
 	mc_db_close(db);
-	mc_outbox_free();
+	mc_notify_free();
 	curl_global_cleanup();
 	mc_info("stopped");
 	return rc;

@@ -1,7 +1,7 @@
 /*
  * Language strings by dotted name ("Lang.Notify.accept.Subject"), for the
  * layers that must not know the views: the notification texts of
- * lib/domain/mc_outbox. The files are the templates' own language files
+ * lib/domain/mc_notify_text. The files are the templates' own language files
  * (templates/lang/<lang>.hdf); what reads them is hidden here.
  */
 #ifndef MC_TEXTS_H

@@ -153,6 +153,19 @@ mc_utf8_chars(const char *s)
 	return n;
 }
 
+const char *
+mc_utf8_cut(struct mc_arena *a, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n <= max)
+		return s;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return mc_arena_strndup(a, s, n);
+}
+
 /*
  * The syllables written with a final i or y alike ("ký"/"kí", "lý"/"lí",
  * "quý"/"quí", "công ty"/"công ti"): a consonant (or "qu") and a lone y

@@ -38,6 +38,12 @@ int mc_utf8_valid(const char *s, size_t n);
 size_t mc_utf8_chars(const char *s);
 
 /*
+ * s cut to at most max bytes on a character boundary: s itself when it
+ * fits, else a copy in the arena.
+ */
+const char *mc_utf8_cut(struct mc_arena *, const char *s, size_t max);
+
+/*
  * Folds text for search into the arena: NFKD, marks stripped, đ/Đ to d,
  * lowercase, every run of non-alphanumerics to one space, trimmed; the
  * syllables spelt with i or y alike end in i ("ký", "kí" and "ky" fold to

@@ -1,15 +1,15 @@
 /*
- * Notifications that are never lost. The writing side only INSERTs rows and
- * runs inside the caller's open transaction, so a transition and its
- * notifications commit together or not at all: a notification a user sees
- * in the portal or back office, and outbox rows (e-mail, SMS) that the
- * worker (cgi-bin/worker) delivers later. The texts are Vietnamese, from
- * Lang.Notify.* in templates/lang/notify.vi.hdf, loaded once per process
- * from the config's templates_dir.
- *
- * The delivering side (claim, sent, retry, fail) and the wire formats (an
- * RFC 5322 message, the SMS gateway's JSON) are here too, so that they are
+ * The outbox: e-mails and SMS that are never lost. The writing side only
+ * INSERTs rows and runs inside the caller's open transaction, so a
+ * transition and its messages commit together or not at all; the worker
+ * (cgi-bin/worker) delivers them later. The delivering side (claim, sent,
+ * retry, fail) and the wire formats (an RFC 5322 message by
+ * lib/core/mc_mail, the SMS gateway's JSON) are here too, so that they are
  * tested without a network.
+ *
+ * What a citizen or officer is told, and its texts, are mc_notify's and
+ * mc_notify_text's: this header includes mc_notify.h, so that a caller
+ * queuing notifications needs only this one.
  */
 #ifndef MC_OUTBOX_H
 #define MC_OUTBOX_H
@@ -17,13 +17,11 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "mc_lang.h"
-#include "mc_texts.h"
+#include "mc_notify.h"
 
 struct buf;
 struct mc_arena;
 struct mc_db;
-struct mc_rows;
 
 /* ------------------------------------------------------------ writing */
 
@@ -37,91 +35,6 @@ int mc_outbox_email(struct mc_db *, const char *to, const char *subject,
 /* Queues an SMS to a phone number; as mc_outbox_email. 0 or -1. */
 int mc_outbox_sms(struct mc_db *, const char *phone, const char *body,
     long long dossier_id);
-
-/*
- * Adds a notification to an account (kind: the event, e.g. "accept"; url:
- * a local path or NULL). Inside the caller's transaction. 0 or -1.
- */
-int mc_notify(struct mc_db *, long long account_id, long long dossier_id,
-    const char *kind, const char *title, const char *body, const char *url);
-
-/*
- * Tells the applicant about an event of the dossier: its name is the
- * action's ("submit", "accept", "refuse", "request_completion",
- * "request_supplement", "supplement", "request_payment", "confirm_payment",
- * "forward", "approve", "sign", "decide", "return", "withdraw", "stop",
- * "apology"; others get a generic text). Reads the dossier as the caller's
- * transaction sees it (status, due date, the note of its latest event) and
- * writes a notification to the applicant's account (if any), and for the
- * events that warrant it an e-mail (if an address is known) and an SMS (if
- * a phone number is known). Call it after the event row is written, inside
- * the transaction, for events shown to the applicant; on -1 the caller
- * rolls back. Returns 0, or -1 (also for an unknown dossier).
- */
-int mc_notify_dossier_event(struct mc_db *, struct mc_arena *,
-    long long dossier_id, const char *event);
-
-/*
- * Tells a citizen that a draft filing will be deleted at expires (an SQL
- * date and time): a notification (Lang.Notify.Draft.expiring, with what
- * it was made from, so that it reads in the reader's language) linking to
- * path, and an e-mail when email is not NULL or empty. Inside the
- * caller's transaction. 0 or -1.
- */
-int mc_notify_draft(struct mc_db *, struct mc_arena *, long long account_id,
-    const char *name, const char *email, const char *procedure,
-    const char *expires, const char *path);
-
-/*
- * Tells an officer about a dossier: kind "new_work", "reminder" (đôn đốc,
- * also e-mailed), "yellow" (due soon) or "red" (overdue); note (may be
- * NULL) is shown as given. Inside the caller's transaction; 0 or -1.
- */
-int mc_notify_officer(struct mc_db *, struct mc_arena *, long long account_id,
-    long long dossier_id, const char *kind, const char *note);
-
-/*
- * Tells the officers holding dossiers that turned yellow (due soon) or red
- * (overdue) at now, as the inbox colours them, once per dossier, holder,
- * step and colour; at most max of each colour a call (the worker calls it
- * every minute). Each notice is its own transaction. Returns how many were
- * written, or -1.
- */
-long long mc_notify_due_scan(struct mc_db *, struct mc_arena *, time_t now,
-    size_t max);
-
-/* ------------------------------------------------------------ reading */
-
-/* Unread notifications of an account (0 or more), or -1. */
-long long mc_notify_unread(struct mc_db *, long long account_id);
-
-/*
- * An account's notifications for its page: unread ones newest first (at
- * most limit), and the latest read ones (at most limit). Columns: id, kind,
- * title, body, url, created_at, read_at, dossier_code, msg, vars (what
- * the text was made from, NULL on older rows). 0 or -1.
- */
-int mc_notify_list(struct mc_db *, struct mc_arena *, long long account_id,
-    size_t limit, struct mc_rows *unread, struct mc_rows *read);
-
-/*
- * Marks notifications of the account read: the one with this id (id > 0),
- * or all with an id up to upto (the newest the user saw; 0: all). Returns
- * the number marked, or -1.
- */
-/*
- * A listed notification's title and body in language l, from its msg and
- * vars and the Lang.Notify texts that get finds in ctx (the web passes
- * mc_view_text and the page's HDF; dates by lib/core/mc_fmt, the status by
- * Lang.Status). Strings in the arena. 0, or -1
- * when the row has no such texts (then show its stored title and body).
- */
-int mc_notify_localize(struct mc_arena *, mc_text_fn get, void *ctx,
-    enum mc_lang l, const char *msg, const char *vars, const char **title,
-    const char **body);
-
-long long mc_notify_mark_read(struct mc_db *, long long account_id,
-    long long id, long long upto);
 
 /* ------------------------------------------------------------ delivering */
 
@@ -202,12 +115,11 @@ long long mc_outbox_requeue_stuck(struct mc_db *, long minutes);
 long mc_outbox_backoff(long base, long cap, int attempts);
 
 /*
- * Appends the RFC 5322 message of an e-mail row: Date (its creation), From
- * (name RFC 2047-encoded, may be NULL), To, Subject (RFC 2047, UTF-8,
- * folded), Message-ID <outbox-ID@motcua> (the same on every try, so a
- * receiver can drop duplicates), MIME headers and the UTF-8 body in base64,
- * CRLF line ends. 0, or -1 if an address holds characters not allowed in a
- * header or the buffer is full.
+ * Appends the RFC 5322 message of an e-mail row (mc_mail_message): Date
+ * its creation, From (name may be NULL), To its recipient, its Subject,
+ * Message-ID <outbox-ID@motcua> (the same on every try, so a receiver can
+ * drop duplicates), the UTF-8 body in base64. 0, or -1 if an address holds
+ * characters not allowed in a header or the buffer is full.
  */
 int mc_outbox_message(struct buf *, const struct mc_outbox_msg *,
     const char *from, const char *from_name);
@@ -215,10 +127,7 @@ int mc_outbox_message(struct buf *, const struct mc_outbox_msg *,
 /* Appends the SMS gateway's JSON {"to", "text", "id"}; 0 or -1. */
 int mc_outbox_sms_json(struct buf *, const struct mc_outbox_msg *);
 
-/* 1 if s is an address safe for SMTP and a header (no spaces, <>, CR/LF). */
+/* 1 if s is an address safe for SMTP and a header (mc_mail_address_ok). */
 int mc_outbox_address_ok(const char *s);
-
-/* Forgets the loaded texts (tests, or a process about to exit). */
-void mc_outbox_free(void);
 
 #endif

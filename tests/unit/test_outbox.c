@@ -1,7 +1,7 @@
 /*
- * Notifications and the outbox. Without a database: backoff, the RFC 5322
- * message (RFC 2047 subject, base64 body, Message-ID, no header injection)
- * and the SMS gateway's JSON. With one (MOTCUA_CONFIG, required: without it
+ * Notifications and the outbox. Without a database: backoff, a row's
+ * RFC 5322 message (its Message-ID; the encoding is test_mail's) and the
+ * SMS gateway's JSON. With one (MOTCUA_CONFIG, required: without it
  * the suite fails): rows written inside a transaction that rolls back leave
  * nothing, committed ones appear with the dossier's code and Vietnamese
  * text; officers hear once of a dossier turning yellow and red; claims by
@@ -16,7 +16,6 @@
 #include <unistd.h>
 
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "harness.h"
 #include "mc_arena.h"
@@ -100,56 +99,6 @@ static const char *const stmts[STMT__MAX] = {
 
 /* ------------------------------------------------------------ no database */
 
-/* base64 of s, decoded into the arena (NUL-terminated); NULL if bad. */
-static char *
-unbase64(struct mc_arena *a, const char *s, size_t n)
-{
-	unsigned char *out = mc_arena_alloc(a, n + 4);
-	int	       len;
-
-	if ((len = EVP_DecodeBlock(out, (const unsigned char *)s, (int)n)) < 0)
-		return NULL;
-	while (n > 0 && s[n - 1] == '=') { /* padding counted as zeros */
-		len--;
-		n--;
-	}
-	out[len] = '\0';
-	return (char *)out;
-}
-
-/* The value of header name (unfolded encoded words joined), or NULL. */
-static const char *
-header(struct mc_arena *a, const char *msg, const char *name)
-{
-	struct buf  b;
-	const char *p, *end, *w, *q;
-	char	   *out;
-	size_t	    n = strlen(name);
-
-	for (p = msg; p != NULL && *p != '\0' && strncmp(p, "\r\n", 2) != 0;
-	     p = strstr(p, "\r\n") ? strstr(p, "\r\n") + 2 : NULL)
-		if (strncmp(p, name, n) == 0 && p[n] == ':')
-			break;
-	if (p == NULL || strncmp(p, name, n) != 0)
-		return NULL;
-	/* The field runs until a line that does not start with a space. */
-	for (end = p; (end = strstr(end, "\r\n")) != NULL && end[2] == ' ';
-	     end += 2)
-		;
-	mc_buf_init(&b, 4096);
-	for (w = p + n + 1; w < end; w = q + 2) {
-		if ((w = strstr(w, "=?UTF-8?B?")) == NULL || w >= end)
-			break;
-		w += 10;
-		if ((q = strstr(w, "?=")) == NULL)
-			break;
-		mc_buf_adds(&b, unbase64(a, w, (size_t)(q - w)));
-	}
-	out = mc_arena_strdup(a, b.len ? b.s : "");
-	mc_buf_free(&b);
-	return out;
-}
-
 static void
 test_backoff(void)
 {
@@ -164,95 +113,37 @@ test_backoff(void)
 	CHECK_INT(mc_outbox_backoff(10, 4, 1), 4);
 }
 
+/* The row's message: its Message-ID, the same on every try. */
 static void
-test_message(struct mc_arena *a)
+test_message(void)
 {
 	struct mc_outbox_msg m;
-	struct buf	     b;
-	const char	    *subject, *body, *p, *line;
-	size_t		     longest = 0;
-	int		     bare_lf = 0;
+	struct buf	     b, again;
 
 	memset(&m, 0, sizeof(m));
 	m.id = 4242;
 	m.recipient = "cong.dan@example.vn";
-	m.subject =
-	    "Hồ sơ 000.00.16.H29-261127-0001 đã được tiếp nhận – "
-	    "thời hạn trả kết quả ngày 30/11/2026, Ủy ban nhân dân Phường "
-	    "Bến Thành";
-	m.body = "Kính gửi Nguyễn Văn An,\n\nDòng hai.\n.\nDòng cuối.";
+	m.subject = "Hồ sơ đã được tiếp nhận";
+	m.body = "Kính gửi Nguyễn Văn An,\n\nDòng cuối.";
 	m.created = 1795000000;
-	mc_buf_init(&b, 1 << 20);
+	mc_buf_init(&b, 1 << 16);
+	mc_buf_init(&again, 1 << 16);
 	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", "Một Cửa"),
 	    0);
 	CHECK(strstr(b.s, "\r\nMessage-ID: <outbox-4242@motcua>\r\n") != NULL);
 	CHECK(strstr(b.s, "\r\nTo: <cong.dan@example.vn>\r\n") != NULL);
-	CHECK(strstr(b.s, "\r\nContent-Type: text/plain; charset=UTF-8\r\n") !=
-	    NULL);
-	CHECK(strncmp(b.s, "Date: ", 6) == 0);
-	CHECK(strstr(b.s, "+0700\r\n") != NULL);
-	/* Every line ends in CRLF and keeps under 78 characters. */
-	for (p = line = b.s; *p != '\0'; p++) {
-		if (*p == '\n' && (p == b.s || p[-1] != '\r'))
-			bare_lf++;
-		if (*p == '\n') {
-			if ((size_t)(p - line) > longest)
-				longest = (size_t)(p - line);
-			line = p + 1;
-		}
-	}
-	CHECK_INT(bare_lf, 0);
-	CHECK(longest <= 78);
-	/* The subject decodes back whole, each word valid UTF-8 alone. */
-	subject = header(a, b.s, "Subject");
-	CHECK_STR(subject, m.subject);
-	CHECK_STR(header(a, b.s, "From"), "Một Cửa");
-	/* The body decodes back, in canonical form. */
-	p = strstr(b.s, "\r\n\r\n") + 4;
-	{
-		struct buf  raw;
-		const char *q;
-
-		mc_buf_init(&raw, 1 << 20);
-		for (q = p; *q != '\0'; q++)
-			if (*q != '\r' && *q != '\n')
-				mc_buf_addc(&raw, *q);
-		body = unbase64(a, raw.s, raw.len);
-		mc_buf_free(&raw);
-	}
-	CHECK_STR(body,
-	    "Kính gửi Nguyễn Văn An,\r\n\r\nDòng hai.\r\n.\r\n"
-	    "Dòng cuối.");
-	/* The same row makes the same message: duplicates are detectable. */
-	{
-		struct buf again;
-
-		mc_buf_init(&again, 1 << 20);
-		mc_outbox_message(&again, &m, "noreply@motcua.local",
-		    "Một Cửa");
-		CHECK_STR(again.s, b.s);
-		mc_buf_free(&again);
-	}
-	/* No header injection: through the subject or the address. */
-	mc_buf_reset(&b);
-	m.subject = "Chào\r\nBcc: victim@example.com";
-	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", NULL), 0);
-	CHECK(strstr(b.s, "\nBcc:") == NULL);
-	CHECK_STR(header(a, b.s, "Subject"), m.subject);
-	CHECK(strstr(b.s, "From: <noreply@motcua.local>\r\n") != NULL);
+	CHECK_INT(
+	    mc_outbox_message(&again, &m, "noreply@motcua.local", "Một Cửa"),
+	    0);
+	CHECK_STR(again.s, b.s);
 	mc_buf_reset(&b);
 	m.recipient = "a@b.vn\r\nBcc: victim@example.com";
 	CHECK_INT(mc_outbox_message(&b, &m, "noreply@motcua.local", NULL), -1);
 	CHECK_INT((long long)b.len, 0);
-	mc_buf_free(&b);
-
 	CHECK(mc_outbox_address_ok("a.b+c@sub.example.vn"));
 	CHECK(!mc_outbox_address_ok("a b@example.vn"));
-	CHECK(!mc_outbox_address_ok("<a@example.vn>"));
-	CHECK(!mc_outbox_address_ok("a@b@example.vn"));
-	CHECK(!mc_outbox_address_ok("@example.vn"));
-	CHECK(!mc_outbox_address_ok("nguyễn@example.vn"));
-	CHECK(!mc_outbox_address_ok(NULL));
+	mc_buf_free(&b);
+	mc_buf_free(&again);
 }
 
 static void
@@ -633,6 +524,9 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 	struct mc_rows r;
 	struct mc_outbox_msg m;
 
+	/* Queued and put off in one transaction: the instance's worker
+	 * never sees them due. */
+	CHECK_INT(mc_db_begin(db), 0);
 	for (i = 0; i < ROWS; i++) {
 		mc_outbox_email(db,
 		    mc_arena_printf(a, "unit-outbox-%s-c%d@motcua.test", tag,
@@ -641,6 +535,7 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 		ids[i] = (long long)mc_db_insert_id(db);
 	}
 	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
+	CHECK_INT(mc_db_commit(db), 0);
 	if (pipe(fds) < 0)
 		return;
 	for (i = 0; i < PARALLEL; i++) {
@@ -831,6 +726,8 @@ test_fence(struct mc_db *db, struct mc_arena *a, const char *tag)
 	struct mc_rows	     r;
 	long long	     id1, id2;
 
+	/* Queued and put off in one transaction (as test_claims). */
+	CHECK_INT(mc_db_begin(db), 0);
 	mc_outbox_email(db,
 	    mc_arena_printf(a, "unit-outbox-%s-f1@motcua.test", tag), "Thử",
 	    "Thử", 0);
@@ -839,6 +736,7 @@ test_fence(struct mc_db *db, struct mc_arena *a, const char *tag)
 	    0);
 	id2 = (long long)mc_db_insert_id(db);
 	mc_db_exec(db, stmts[STMT_FUTURE], "s", like);
+	CHECK_INT(mc_db_commit(db), 0);
 
 	/* Worker A claims the e-mail; B cannot take it. */
 	CHECK_INT(claim_ours(db, a, id1, &wa), 1);
@@ -932,7 +830,7 @@ test_database(struct mc_arena *a)
 	}
 	mc_db_exec(db, stmts[STMT_CLEAN], "s",
 	    mc_arena_printf(a, "unit-outbox-%s%%", tag));
-	mc_outbox_free();
+	mc_notify_free();
 	mc_view_free();
 	mc_db_close(db);
 }
@@ -945,7 +843,7 @@ main(void)
 	setenv("TZ", "Asia/Ho_Chi_Minh", 1); /* as mc_config_load does */
 	tzset();
 	test_backoff();
-	test_message(a);
+	test_message();
 	test_sms_json();
 	test_database(a);
 	mc_arena_free(a);
