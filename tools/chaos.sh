@@ -99,7 +99,9 @@ fi
 say "cluster up"
 export MOTCUA_CONFIG=$CDIR/web1/motcua.conf
 # The fresh instance the backup is restored into, made meanwhile.
+# Its data will be the cluster's, encrypted with the cluster's keys.
 bg restore-instance env PORT=$RPORT RUNDIR=$RESTORE MOTCUA_NO_LINK=1 MOTCUA_SKIP_IMPORT=1 MOTCUA_CONFIG= \
+    MOTCUA_DB_KEY_DIR="$CDIR/keys" \
     bash -c 'tools/instance.sh start && tools/instance.sh stop'
 bin/motcua import-catalogue "$WORK/procs.jsonl" >/dev/null || { echo "import failed"; echo "0 passed, 1 failed"; exit 1; }
 PROC=1.001193
@@ -309,7 +311,8 @@ bin/motcua backup "$BK" --logs >"$WORK/backup-logs.log" 2>&1 || fail "binary log
 bg_check restore-instance "a fresh instance made for the restore"
 RT0=$SECONDS
 if MOTCUA_CONFIG=$RESTORE/motcua.conf bin/motcua restore "$BK" >"$WORK/restore.log" 2>&1 &&
-   PORT=$RPORT RUNDIR=$RESTORE MOTCUA_NO_LINK=1 MOTCUA_SKIP_IMPORT=1 tools/instance.sh start >>"$WORK/restore-instance.log" 2>&1; then
+   PORT=$RPORT RUNDIR=$RESTORE MOTCUA_NO_LINK=1 MOTCUA_SKIP_IMPORT=1 MOTCUA_DB_KEY_DIR="$CDIR/keys" \
+       tools/instance.sh start >>"$WORK/restore-instance.log" 2>&1; then
     ok "restored into a fresh instance in $(( SECONDS - RT0 )) s ($(du -sh "$BK" | cut -f1) of backups)"
     R() { mariadb --defaults-file="$RESTORE/mysql/my.cnf" -N -B motcua "$@"; }
     check "the restored instance holds every acknowledged dossier" \

@@ -38,6 +38,8 @@ DB_FRONT=$(( 3300 + K ))
 WEB1_PORT=$(( 5301 + K )); WEB2_PORT=$(( 5302 + K )); STATS_PORT=$(( 5300 + K ))
 NODES="1 2 3"
 HADIR=$CDIR/haproxy
+# One key file for the three nodes: a state transfer copies encrypted pages.
+KEYDIR=$CDIR/keys
 
 die()  { echo "cluster: error: $*" >&2; exit 1; }
 say()  { echo "cluster: $*"; }
@@ -84,8 +86,9 @@ write_node_cnf() {
     for m in $NODES; do peers+="${peers:+,}127.0.0.1:$(gcomm_port "$m")"; done
     install -d -m 0755 "$d"
     install -d -m 0700 "$d/data" "$d/tmp" "$d/binlog"
+    "$TOP/tools/dbkeys.sh" "$KEYDIR" || die "no encryption keys in $KEYDIR"
     {
-        sed -e "s|@MYSQL_DIR@|$d|g" "$TOP/db/my.cnf.in" | grep -vE '^(skip-networking|skip-log-bin)'
+        sed -e "s|@MYSQL_DIR@|$d|g" -e "s|@KEY_DIR@|$KEYDIR|g" "$TOP/db/my.cnf.in" | grep -vE '^(skip-networking|skip-log-bin)'
         sed -e "s|@NODE_DIR@|$d|g" -e "s|@NODE@|$n|g" -e "s|@DB_PORT@|$(db_port "$n")|g" \
             -e "s|@GCOMM_PORT@|$(gcomm_port "$n")|g" -e "s|@IST_PORT@|$(ist_port "$n")|g" \
             -e "s|@SST_PORT@|$(sst_port "$n")|g" -e "s|@GCOMM_PEERS@|$peers|g" \

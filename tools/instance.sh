@@ -27,6 +27,9 @@
 #                      the same on every node
 #   MOTCUA_FILES_DIR   the attachment store every node shares (else RUNDIR/files)
 #   MOTCUA_DB_NODE_CNF the option file of the Galera node `bin/motcua backup` copies
+#   MOTCUA_DB_KEY_DIR  the keys MariaDB encrypts its data with (tools/dbkeys.sh;
+#                      default RUNDIR/mysql/keys, made at the first start): a
+#                      restore of another instance's backup needs its keys
 #   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
 #
 # Exit status: 0 done; 1 a step failed (message and log tail on stderr);
@@ -74,6 +77,9 @@ TOP=$(cd "$TOP" && pwd -P)
 CONF=$RUNDIR/motcua.conf
 MYDIR=$RUNDIR/mysql
 MYCNF=$MYDIR/my.cnf
+# The keys of the data at rest: the instance's own, or those of the data
+# restored into it (a cluster's backup).
+KEYDIR=${MOTCUA_DB_KEY_DIR:-$MYDIR/keys}
 MYPID=$MYDIR/mysqld.pid
 APDIR=$RUNDIR/apache
 APCONF=$APDIR/httpd.conf
@@ -253,10 +259,11 @@ start_db() {
         say "database at $MOTCUA_DB_HOST:${MOTCUA_DB_PORT:-3306} (not started here)"
         return 0
     fi
-    sed -e "s|@MYSQL_DIR@|$MYDIR|g" "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
+    install -d -m 0700 "$MYDIR/data" "$MYDIR/tmp"
+    "$TOP/tools/dbkeys.sh" "$KEYDIR" || die "no encryption keys in $KEYDIR"
+    sed -e "s|@MYSQL_DIR@|$MYDIR|g" -e "s|@KEY_DIR@|$KEYDIR|g" "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
     mv -f "$MYCNF.tmp" "$MYCNF"
     chmod 0644 "$MYCNF"
-    install -d -m 0700 "$MYDIR/data" "$MYDIR/tmp"
     if db_running; then
         say "MariaDB already running (pid $(readpid "$MYPID"))"
     else

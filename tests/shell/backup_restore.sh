@@ -3,7 +3,8 @@
 # on a private MariaDB with binary logs, as a database node has them: a full
 # hot backup, more changes after it, the binary logs shipped, then restored
 # into an empty server and replayed to their end. The restored table must be
-# the source's, row for row (CHECKSUM TABLE).
+# the source's, row for row (CHECKSUM TABLE). Both servers encrypt their
+# data at rest with the same keys (tools/dbkeys.sh), as the instances do.
 #
 # The copy may hold transactions committed after the binary-log position
 # it records: on a Galera node the applier commits while mariadb-backup
@@ -51,6 +52,12 @@ innodb_buffer_pool_size = 32M
 innodb_log_file_size = 16M
 binlog_format = ROW
 server_id = 1
+plugin_load_add = file_key_management
+file_key_management_filename = $T/keys/keys.enc
+file_key_management_filekey = FILE:$T/keys/keys.pass
+file_key_management_encryption_algorithm = AES_CTR
+innodb_encrypt_tables = ON
+innodb_encrypt_log = ON
 EOF
     [[ ${2:-} == binlog ]] && echo "log_bin = $d/binlog/mariadb-bin" >> "$d/my.cnf"
     [[ ${2:-} == binlog ]] || echo "skip-log-bin" >> "$d/my.cnf"
@@ -70,6 +77,8 @@ stop() { mariadb-admin --defaults-file="$1/my.cnf" shutdown >/dev/null 2>&1; }
 sql() { local d=$1; shift; mariadb --defaults-file="$d/my.cnf" -N -B motcua -e "$*"; }
 pos() { mariadb --defaults-file="$SRC/my.cnf" -N -B -e 'SHOW MASTER STATUS' | awk '{print $1, $2}'; }
 
+# Encrypted at rest as an instance is (db/my.cnf.in): one key for both.
+"$TOP/tools/dbkeys.sh" "$T/keys" || bad "the encryption keys made"
 mycnf "$SRC" binlog
 mycnf "$DST"
 start "$SRC" || { bad "the source server starts"; echo "$PASS passed, $FAIL failed"; exit 1; }
