@@ -331,6 +331,9 @@ page_inbox(struct mc_request *r)
 		mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
 	mc_view_rows(r->hdf, "Data.Dossiers", &rows);
 	inbox_colours(r, &rows, now);
+	if (office_feedback_marks(r, f.agency_id, &rows, DINBOX_CODE,
+		"Data.Dossiers") < 0)
+		return 503;
 	mc_view_set_int(r->hdf, "Data.Count.red", counts[COLOUR_RED]);
 	mc_view_set_int(r->hdf, "Data.Count.yellow", counts[COLOUR_YELLOW]);
 	mc_view_set_int(r->hdf, "Data.Count.green", counts[COLOUR_GREEN]);
@@ -424,7 +427,7 @@ page_dossier(struct mc_request *r)
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_REASONS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Reasons", &list);
-	if (dossier_gaps(r, &d) < 0)
+	if (dossier_gaps(r, &d) < 0 || office_feedback_dossier(r, &d) < 0)
 		return 503;
 	if (bits & (1u << ACTION_ASSIGN)) {
 		if (mc_db_query(r->db, r->arena, &list, stmts[STMT_OFFICERS],
@@ -570,7 +573,7 @@ main(int argc, char *argv[])
 		    &office_eform, &office_notifications, &office_calendar,
 		    &office_leader, &office_webmaster, &office_procedures,
 		    &office_routing, &office_synonyms, &office_eval,
-		    &office_reports, &office_accounts },
+		    &office_reports, &office_accounts, &office_feedback },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -57,6 +57,22 @@ extern const struct mc_module office_eform;
  */
 int office_dossier(struct mc_request *, struct mc_dossier *);
 
+/* feedback.c: feedback and complaints: the agency's list, answers, stats. */
+extern const struct mc_module office_feedback;
+
+/* The feedback about dossier d as Data.DossierFeedback. 0 or -1. */
+int office_feedback_dossier(struct mc_request *, const struct mc_dossier *);
+
+struct mc_rows;
+
+/*
+ * Marks the rows of dossiers (their code in column code_col) about which
+ * feedback waits for the agency's answer: <node>.N.feedback = how many.
+ * 0 or -1.
+ */
+int office_feedback_marks(struct mc_request *, unsigned int agency,
+    const struct mc_rows *dossiers, size_t code_col, const char *node);
+
 /*
  * The agency the officer works in now (?agency= or their first) into
  * *agency: 1, 0 if none (403), -1 on a database error (503).

@@ -450,7 +450,8 @@ main(int argc, char *argv[])
 		.before = portal_before,
 		.modules = { &portal_search, &portal_dossier,
 		    &portal_notifications, &portal_eval, &portal_assistant,
-		    &portal_account, &portal_mfa, &portal_filing },
+		    &portal_account, &portal_mfa, &portal_filing,
+		    &portal_feedback },
 	};
 
 	return mc_app_run(&app, argc, argv);

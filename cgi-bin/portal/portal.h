@@ -65,4 +65,7 @@ int portal_valid_next(const struct mc_param *);
 /* filing.c: filing online with the procedure's form, drafts, checking. */
 extern const struct mc_module portal_filing;
 
+/* feedback.c: feedback and complaints: send, my list, resolve, reopen. */
+extern const struct mc_module portal_feedback;
+
 #endif

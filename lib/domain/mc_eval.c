@@ -177,7 +177,9 @@ static const char *const stmts[STMT__MAX] = {
 	    "r.id, " ANSWER("overall") ", "
 	    "(SELECT COUNT(*) FROM dossier_steps s WHERE s.dossier_id = d.id "
 	    "AND s.role <> 'receiver') = 0, "
-	    "p.online = 1 OR p.service_level IS NOT NULL, d.code, ag.kind "
+	    "p.online = 1 OR p.service_level IS NOT NULL, d.code, ag.kind, "
+	    "(SELECT COUNT(*) FROM feedback fb WHERE fb.dossier_id = d.id "
+	    "AND fb.founded = 1) "
 	    "FROM dossiers d JOIN agencies ag ON ag.id = d.agency_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN eval_ratings r ON r.dossier_id = d.id "
@@ -798,6 +800,7 @@ enum trail_col {
 	TR_ONLINE_PROC,
 	TR_CODE,
 	TR_AGENCY_KIND,
+	TR_COMPLAINTS, /* founded feedback about it (mc_feedback) */
 	TR__MAX
 };
 
@@ -836,6 +839,7 @@ add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
 	t.steps_late = (int)mc_rows_int(rows, i, TR_LATE);
 	t.supplements = (int)mc_rows_int(rows, i, TR_SUPPLEMENTS);
 	t.agencies = (int)mc_rows_int(rows, i, TR_AGENCIES);
+	t.complaints = (int)mc_rows_int(rows, i, TR_COMPLAINTS);
 	mc_eval_dossier_indices(&t, idx);
 	l->dossiers++;
 	for (k = 0; k < EI__MAX; k++)

@@ -6,6 +6,7 @@
 <p class="office-links"><?cs if:Data.CanCounter ?><a class="btn" href="/can-bo/tiep-nhan?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Counter.Title ?></a> <?cs /if ?><a href="/can-bo/so-theo-doi?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Book.Title ?></a>
 <a href="/can-bo/thong-bao"><?cs var:Lang.Inbox.Notifications ?><?cs if:User.Unread ?> (<?cs var:User.Unread ?>)<?cs /if ?></a>
 <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a>
+<a href="/can-bo/phan-anh?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Feedback.Office.Nav ?></a>
 <?cs if:Data.IsLeader ?><a href="/can-bo/lanh-dao?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Leader.Title ?></a> <a href="/can-bo/thong-ke"><?cs var:Lang.Stats.Title ?></a><?cs /if ?>
 <?cs if:Data.IsAdmin ?><a href="/can-bo/quan-tri/quy-trinh"><?cs var:Lang.Workflow.Title ?></a> <a href="/can-bo/quan-tri/lich"><?cs var:Lang.Inbox.Calendar ?></a> <a href="/can-bo/quan-tri-trang/"><?cs var:Lang.Webmaster.Title ?></a> <a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a><?cs /if ?></p>
 </div>
@@ -44,7 +45,7 @@
 <tbody>
 <?cs each:d = Data.Dossiers ?><tr class="row-<?cs var:d.colour ?>">
 <td data-label="<?cs var:Lang.Inbox.Time ?>"><?cs if:d.colour != "none" || d.status == 5 ?><span class="dot dot-<?cs var:d.colour ?>" title="<?cs var:Lang.Colour[d.colour] ?>"></span><span class="colour-text"><?cs var:Lang.Colour[d.colour] ?></span><?cs else ?>–<?cs /if ?></td>
-<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a><?cs if:d.feedback ?><br><span class="tag fb-marker"><?cs var:d.feedback ?> <?cs var:Lang.Feedback.Office.Marker ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?><br><span class="muted"><?cs var:d.applicant_id_number ?></span></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Inbox.StepDue ?>"><?cs if:d.step_due_at ?><?cs var:fmt_datetime(d.step_due_at) ?><?cs else ?>–<?cs /if ?></td>

@@ -25,6 +25,7 @@
 </section>
 <?cs /if ?>
 <p class="papers"><?cs var:Lang.Papers.Title ?>: <?cs if:Data.Dossier.0.received_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/01.pdf"><?cs var:Lang.Papers.01 ?></a> <?cs /if ?><?cs if:subcount(Data.Supplements) ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/02.pdf"><?cs var:Lang.Papers.02 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.status == 3 ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/03.pdf"><?cs var:Lang.Papers.03 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.original_due_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/04.pdf"><?cs var:Lang.Papers.04 ?></a><?cs /if ?></p>
+<p class="fb-link"><a href="/dich-vu/phan-anh/gui?ho-so=<?cs var:url_escape(Data.Dossier.0.code) ?><?cs if:Page.Lang == "en" ?>&amp;lang=en<?cs /if ?>"><?cs var:Lang.Feedback.AboutDossier ?></a></p>
 <?cs include:"partials/dossier_detail.cs" ?>
 <?cs if:Data.CanWithdraw ?>
 <details class="withdraw"><summary><?cs var:Lang.Dossier.Withdraw ?></summary>
