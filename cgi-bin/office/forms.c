@@ -1,7 +1,7 @@
 /*
  * The papers of a dossier as PDF (01 receipt, 02 supplement request, 03
- * refusal, 04 apology, 05 control slip) and the tracking book (form 06) of
- * an agency, field and period, as a page and as PDF.
+ * refusal, 04 apology, 05 control slip). The tracking book (form 06) is
+ * one of the registers in reports.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -35,14 +35,6 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_FROM] = { "from", valid_day, 10, 0 },
 	[FIELD_TO] = { "to", valid_day, 10, 0 },
 	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
-};
-/* clang-format on */
-
-enum stmt { STMT_FIELDS, STMT__MAX };
-
-/* clang-format off */
-static const char *const stmts[STMT__MAX] = {
-	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
 /* clang-format on */
 
@@ -91,65 +83,9 @@ page_paper(struct mc_request *r)
 	    mc_arena_printf(r->arena, "mau-%02d-%s.pdf", n, r->cap[0]));
 }
 
-static int
-page_book(struct mc_request *r)
-{
-	struct mc_rows rows, list;
-	unsigned int   agency;
-	int	       rc;
-	long long      field = 0;
-	time_t	       now = time(NULL), from, to;
-	struct tm      tm;
-	char	       day[11];
-
-	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
-	    0)
-		return rc < 0 ? 503 : 403;
-	if (mc_req_field(r, FIELD_FIELD) != NULL)
-		mc_parse_ll(mc_req_field(r, FIELD_FIELD), 0, 1LL << 31,
-		    &field);
-	/* Default period: this month so far. */
-	localtime_r(&now, &tm);
-	tm.tm_mday = 1;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_isdst = -1;
-	from = mc_req_field(r, FIELD_FROM) ?
-	    mc_time_parse(mc_req_field(r, FIELD_FROM)) :
-	    mktime(&tm);
-	to = (mc_req_field(r, FIELD_TO) ?
-		     mc_time_parse(mc_req_field(r, FIELD_TO)) :
-		     now) +
-	    86400;
-	if (mc_req_field(r, FIELD_PDF) != NULL) {
-		if (mc_papers_book_pdf(r->db, r->arena, agency, field, from,
-			to, &r->out) < 0)
-			return 503;
-		return send_pdf(r, "so-theo-doi-ho-so.pdf");
-	}
-	if (mc_papers_book(r->db, r->arena, agency, field, from, to, &rows) <
-		0 ||
-	    mc_db_query(r->db, r->arena, &list, stmts[STMT_FIELDS], "") < 0)
-		return 503;
-	mc_view_rows(r->hdf, "Data.Book", &rows);
-	mc_view_rows(r->hdf, "Data.Fields", &list);
-	mc_view_set_int(r->hdf, "Data.Field", field);
-	localtime_r(&from, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	mc_view_set(r->hdf, "Form.from", day);
-	to -= 86400;
-	localtime_r(&to, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	mc_view_set(r->hdf, "Form.to", day);
-	mc_view_set(r->hdf, "Page.Nav", "office");
-	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Book.Title"));
-	return mc_resp_page(r, "office/book.cs");
-}
-
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/ho-so/{}/phieu/{}", page_paper, ROUTE_LOGIN,
-	    ROLES_OFFICER },
-	{ METHOD_GET, "/can-bo/so-theo-doi", page_book, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 };
 /* clang-format on */

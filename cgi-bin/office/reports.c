@@ -12,12 +12,14 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_book.h"
 #include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_export.h"
 #include "mc_fmt.h"
+#include "mc_papers.h"
 #include "mc_stats.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -38,6 +40,10 @@ enum field {
 	FIELD_CHANNEL,
 	FIELD_BY,
 	FIELD_METRIC,
+	FIELD_AFTER_AT,
+	FIELD_AFTER_ID,
+	FIELD_SEQ,
+	FIELD_PDF,
 	FIELD__MAX
 };
 
@@ -51,6 +57,10 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CHANNEL] = { "channel", valid_uint, 1, 0 },
 	[FIELD_BY] = { "by", valid_line, 12, 0 },
 	[FIELD_METRIC] = { "metric", valid_line, 20, 0 },
+	[FIELD_AFTER_AT] = { "after_at", valid_line, 19, 0 },
+	[FIELD_AFTER_ID] = { "after_id", valid_uint, 20, 0 },
+	[FIELD_SEQ] = { "n", valid_uint, 9, 0 },
+	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
 };
 /* clang-format on */
 
@@ -158,18 +168,17 @@ uint_field(struct mc_request *r, int field, long long max)
 }
 
 /*
- * 1 if the reader leads (or administers) the agency or one above it, 0 if
- * not, -1 on error.
+ * 1 if the reader holds one of the roles (bits) at the agency or one above
+ * it, 0 if not, -1 on error.
  */
 static int
-in_scope(struct mc_request *r, unsigned int agency)
+in_scope(struct mc_request *r, unsigned int agency, unsigned int roles)
 {
 	struct mc_rows ag;
 	int	       depth;
 
 	for (depth = 0; agency != 0 && depth < 8; depth++) {
-		if (mc_auth_acts_for(r->user,
-			ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN), agency))
+		if (mc_auth_acts_for(r->user, roles, agency))
 			return 1;
 		if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
 			(long long)agency) < 0)
@@ -217,11 +226,12 @@ bad(struct mc_request *r, const char *field, const char *key)
 }
 
 /*
- * Reads and checks the query: 0, or an HTTP status (422 with the form's
- * errors set, 403 out of scope, 503).
+ * Reads and checks the query for a reader holding one of the roles at the
+ * agency or above it: 0, or an HTTP status (422 with the form's errors
+ * set, 403 out of scope, 503).
  */
 static int
-read_query(struct mc_request *r, struct query *q)
+read_scoped(struct mc_request *r, struct query *q, unsigned int roles)
 {
 	unsigned int   ids[MAX_SCOPE];
 	struct mc_rows ag, x;
@@ -267,8 +277,7 @@ read_query(struct mc_request *r, struct query *q)
 	mc_view_set_int(r->hdf, "Form.field", q->f.field_id);
 	mc_view_set_int(r->hdf, "Form.channel", q->f.channel);
 	/* The agency: asked for and within scope, else the reader's first. */
-	n = mc_dossier_agencies(r->user,
-	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN), ids, MAX_SCOPE);
+	n = mc_dossier_agencies(r->user, roles, ids, MAX_SCOPE);
 	for (i = 0; i < n; i++) {
 		if (mc_db_query(r->db, r->arena, &ag, stmts[STMT_AGENCY], "i",
 			(long long)ids[i]) < 0)
@@ -288,7 +297,7 @@ read_query(struct mc_request *r, struct query *q)
 	q->f.agency = (unsigned int)uint_field(r, FIELD_AGENCY, 1LL << 32);
 	if (q->f.agency == 0)
 		q->f.agency = ids[0];
-	switch (in_scope(r, q->f.agency)) {
+	switch (in_scope(r, q->f.agency, roles)) {
 	case -1:
 		return 503;
 	case 0:
@@ -335,6 +344,13 @@ read_query(struct mc_request *r, struct query *q)
 	    mc_view_str(r->hdf, "Stats.To"), date_text(r, q->to));
 	mc_view_set(r->hdf, "Data.Period", q->period);
 	return rc;
+}
+
+/* The statistics' query: leaders and administrators. */
+static int
+read_query(struct mc_request *r, struct query *q)
+{
+	return read_scoped(r, q, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN));
 }
 
 /* A figure of a row as text: hours with one decimal for the average. */
@@ -616,6 +632,721 @@ page_drill(struct mc_request *r)
 	return mc_resp_page(r, "office/stats_dossiers.cs");
 }
 
+/*
+ * The registers (issue 11): the tracking book (form 06), the late
+ * dossiers with their apologies and the officers' workload, for the
+ * agency (and subtree) of any officer's scope; lib/domain/mc_book.
+ */
+#define BOOK_PER_PAGE  50
+#define REGISTER_MAX   100000 /* rows of an export */
+#define REGISTER_BATCH 1000
+
+/* A date and time of a row for the reader ("" for NULL). */
+static const char *
+when(struct mc_request *r, const char *iso)
+{
+	char out[48];
+
+	if (iso == NULL)
+		return "";
+	return mc_arena_strdup(r->arena,
+	    mc_fmt_datetime(r->lang, iso, out, sizeof(out)));
+}
+
+static const char *
+text(struct mc_request *r, const char *key)
+{
+	return mc_view_str(r->hdf,
+	    mc_arena_printf(r->arena, "Reports.%s", key));
+}
+
+/* The keyset of the page asked for: 0, or 400 when malformed. */
+static int
+read_after(struct mc_request *r, struct mc_book_filter *f, long long *seq)
+{
+	const char *at = mc_req_field(r, FIELD_AFTER_AT);
+
+	*seq = uint_field(r, FIELD_SEQ, 1000000000LL);
+	f->after_id = uint_field(r, FIELD_AFTER_ID, 1LL << 62);
+	f->after_at = NULL;
+	if (mc_req_field_bad(r, FIELD_AFTER_AT) ||
+	    mc_req_field_bad(r, FIELD_AFTER_ID) ||
+	    mc_req_field_bad(r, FIELD_SEQ))
+		return 400;
+	if (at == NULL || *at == '\0')
+		return 0;
+	if (strlen(at) != 19 || mc_time_parse(at) == 0)
+		return 400;
+	f->after_at = at;
+	return 0;
+}
+
+/* Query string of a report's filters (agency, field, period). */
+static const char *
+register_query(struct mc_request *r, const struct query *q)
+{
+	return mc_arena_printf(r->arena, "agency=%u&field=%lld&from=%s&to=%s",
+	    q->f.agency, q->f.field_id, q->from, q->to);
+}
+
+/*
+ * The common part of a register page: title, fields, its address and
+ * exports' (Data.Action, Data.Export), the query; 0 or an HTTP status.
+ */
+static int
+register_begin(struct mc_request *r, struct query *q, const char *title,
+    const char *tmpl, const char *action)
+{
+	struct mc_rows flds;
+	int	       rc;
+
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title", title);
+	mc_view_set(r->hdf, "Data.Action", action);
+	mc_view_set(r->hdf, "Data.Export",
+	    mc_arena_printf(r->arena, "%s/xuat", action));
+	if (mc_db_query(r->db, r->arena, &flds, stmts[STMT_FIELDS], "") < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Fields", &flds);
+	if ((rc = read_scoped(r, q, ROLES_OFFICER)) != 0) {
+		if (rc == 422)
+			mc_resp_page(r, tmpl);
+		return rc;
+	}
+	mc_view_set(r->hdf, "Data.Query", register_query(r, q));
+	if ((rc = in_scope(r, q->f.agency,
+		 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))) < 0)
+		return 503;
+	mc_view_set_int(r->hdf, "Data.CanStats", rc);
+	return 0;
+}
+
+/* The book's note of row i: refused, late, apology with its new date... */
+static const char *
+book_note(struct mc_request *r, const struct mc_rows *rows, size_t i,
+    time_t now)
+{
+	/* clang-format off */
+	static const struct {
+		unsigned int bit;
+		const char  *key;
+	} notes[] = {
+		{ BOOK_NOTE_REFUSED, "refused" },
+		{ BOOK_NOTE_WITHDRAWN, "withdrawn" },
+		{ BOOK_NOTE_STOPPED, "stopped" },
+		{ BOOK_NOTE_EARLY, "early" },
+		{ BOOK_NOTE_LATE, "late" },
+		{ BOOK_NOTE_OVERDUE, "overdue" },
+		{ BOOK_NOTE_APOLOGY, "apology" },
+	};
+	/* clang-format on */
+	unsigned int bits = mc_book_note(rows, i, now);
+	const char  *out = "", *one;
+	size_t	     k;
+
+	for (k = 0; k < sizeof(notes) / sizeof(notes[0]); k++) {
+		if ((bits & notes[k].bit) == 0)
+			continue;
+		one = text(r,
+		    mc_arena_printf(r->arena, "Note.%s", notes[k].key));
+		if (notes[k].bit == BOOK_NOTE_APOLOGY)
+			one = mc_arena_printf(r->arena, "%s %s", one,
+			    when(r, mc_rows_str(rows, i, BOOK_NEW_DUE)));
+		out = *out == '\0' ?
+		    one :
+		    mc_arena_printf(r->arena, "%s; %s", out, one);
+	}
+	return out;
+}
+
+/* The book's columns, as shown and exported. */
+enum book_show {
+	BS_SEQ,
+	BS_CODE,
+	BS_PROCEDURE,
+	BS_APPLICANT,
+	BS_AGENCY,
+	BS_RECEIVED,
+	BS_DUE,
+	BS_HANDED,
+	BS_RESULT,
+	BS_RETURNED,
+	BS_NOTE,
+	BS__MAX
+};
+
+/* clang-format off */
+static const char *const book_keys[BS__MAX] = {
+	[BS_SEQ] = "seq", [BS_CODE] = "code", [BS_PROCEDURE] = "procedure",
+	[BS_APPLICANT] = "applicant", [BS_AGENCY] = "agency",
+	[BS_RECEIVED] = "received", [BS_DUE] = "due", [BS_HANDED] = "handed",
+	[BS_RESULT] = "result", [BS_RETURNED] = "returned",
+	[BS_NOTE] = "note",
+};
+/* clang-format on */
+
+/* Row i of a book page as its cells (BS__MAX). */
+static void
+book_cells(struct mc_request *r, const struct mc_rows *rows, size_t i,
+    long long seq, time_t now, const char **c)
+{
+	const char *ret = mc_rows_str(rows, i, BOOK_RETURNED);
+	const char *to = mc_rows_str(rows, i, BOOK_HANDED_TO);
+
+	c[BS_SEQ] = mc_arena_printf(r->arena, "%lld", seq);
+	c[BS_CODE] = mc_rows_str(rows, i, BOOK_CODE);
+	c[BS_PROCEDURE] = mc_rows_str(rows, i, BOOK_PROCEDURE);
+	c[BS_APPLICANT] = mc_rows_str(rows, i, BOOK_APPLICANT);
+	c[BS_AGENCY] = mc_rows_str(rows, i, BOOK_AGENCY);
+	c[BS_RECEIVED] = when(r, mc_rows_str(rows, i, BOOK_RECEIVED));
+	c[BS_DUE] = when(r, mc_rows_str(rows, i, BOOK_DUE));
+	c[BS_HANDED] = mc_rows_str(rows, i, BOOK_HANDED_AT) == NULL ?
+	    "" :
+	    mc_arena_printf(r->arena, "%s%s%s",
+		when(r, mc_rows_str(rows, i, BOOK_HANDED_AT)),
+		to != NULL ? " · " : "", to != NULL ? to : "");
+	c[BS_RESULT] = when(r, mc_rows_str(rows, i, BOOK_RESULT_AT));
+	c[BS_RETURNED] = ret == NULL ?
+	    "" :
+	    mc_arena_printf(r->arena, "%s · %s", when(r, ret),
+		mc_view_str(r->hdf,
+		    mc_arena_printf(r->arena, "Channel.%lld",
+			mc_rows_int(rows, i, BOOK_RETURN_METHOD))));
+	c[BS_NOTE] = book_note(r, rows, i, now);
+}
+
+/* Sets Data.Cols.N.key and .title of a register (Reports.<group>.key). */
+static void
+set_heads(struct mc_request *r, const char *group, const char *const *keys,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Cols.%zu.key", i),
+		    keys[i]);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Cols.%zu.title", i),
+		    text(r,
+			mc_arena_printf(r->arena, "%s.%s", group, keys[i])));
+	}
+}
+
+/* Sets prefix.N.<key> of one row's cells. */
+static void
+set_cells(struct mc_request *r, const char *prefix, size_t n,
+    const char *const *keys, const char *const *c, size_t ncols)
+{
+	size_t k;
+
+	for (k = 0; k < ncols; k++)
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.%zu.%s", prefix, n, keys[k]),
+		    c[k]);
+}
+
+/* The tracking book (form 06): the page, and form 06 as PDF (pdf=1). */
+static int
+page_book(struct mc_request *r)
+{
+	struct mc_book_filter f;
+	struct mc_rows	      rows;
+	struct query	      q;
+	const char	     *c[BS__MAX];
+	time_t		      now = time(NULL), from, to;
+	long long	      seq;
+	size_t		      i;
+	int		      rc;
+
+	mc_view_set_int(r->hdf, "Data.Pdf", 1);
+	if ((rc = register_begin(r, &q, mc_view_str(r->hdf, "Book.Title"),
+		 "office/book.cs", "/can-bo/so-theo-doi")) != 0)
+		return rc;
+	if (mc_req_field(r, FIELD_PDF) != NULL) {
+		from = mc_date_at(q.from, 0);
+		to = mc_date_at(q.to, 0) + 86400;
+		if (mc_papers_book_pdf(r->db, r->arena, q.f.agency,
+			q.f.field_id, from, to, &r->out) < 0)
+			return 503;
+		mc_resp_header(r, "Content-Type", "application/pdf");
+		mc_resp_header(r, "Content-Disposition",
+		    "inline; filename=\"so-theo-doi-ho-so.pdf\"");
+		r->rendered = 1;
+		return 200;
+	}
+	memset(&f, 0, sizeof(f));
+	if ((rc = read_after(r, &f, &seq)) != 0)
+		return rc;
+	f.agency = q.f.agency;
+	f.field_id = q.f.field_id;
+	f.from = q.from;
+	f.to = q.to;
+	f.limit = BOOK_PER_PAGE + 1;
+	if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
+		return 503;
+	set_heads(r, "BookCol", book_keys, BS__MAX);
+	for (i = 0; i < rows.n && i < BOOK_PER_PAGE; i++) {
+		book_cells(r, &rows, i, seq + (long long)i + 1, now, c);
+		set_cells(r, "Data.Book", i, book_keys, c, BS__MAX);
+	}
+	mc_view_set_int(r->hdf, "Data.First", seq + 1);
+	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)i);
+	if (rows.n > BOOK_PER_PAGE)
+		mc_view_set(r->hdf, "Data.Next",
+		    mc_arena_printf(r->arena,
+			"%s&after_at=%s&after_id=%s&n=%lld",
+			register_query(r, &q),
+			mc_rows_str(&rows, i - 1, BOOK_RECEIVED),
+			mc_rows_str(&rows, i - 1, BOOK_ID),
+			seq + (long long)i));
+	if (f.after_at != NULL)
+		mc_view_set_int(r->hdf, "Data.Paged", 1);
+	return mc_resp_page(r, "office/book.cs");
+}
+
+/* clang-format off */
+static const struct {
+	const char *ext, *mime;
+} register_formats[] = {
+	{ "csv", "text/csv; charset=utf-8" },
+	{ "xlsx", "application/vnd.openxmlformats-officedocument."
+	    "spreadsheetml.sheet" },
+};
+/* clang-format on */
+
+/* The export format of r->cap[0]: its index, or -1. */
+static int
+register_format(struct mc_request *r)
+{
+	const char *ext = r->ncap > 0 ? r->cap[r->ncap - 1] : "";
+	size_t	    i;
+
+	for (i = 0; i < sizeof(register_formats) / sizeof(register_formats[0]);
+	     i++)
+		if (strcmp(ext, register_formats[i].ext) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Sends the table in format fmt, named name-from-to.ext. */
+static int
+send_register(struct mc_request *r, const struct query *q,
+    struct mc_export_table *t, int fmt, const char *name)
+{
+	char	  today[11];
+	time_t	  now = time(NULL);
+	struct tm tm;
+	int	  rc;
+
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	t->scope = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Scope"), q->scope);
+	t->period = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Period"), q->period);
+	t->dateline = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Exported"), date_text(r, today));
+	t->page_label = mc_view_str(r->hdf, "Stats.Page");
+	t->from = q->from;
+	t->to = q->to;
+	t->from_label = mc_view_str(r->hdf, "Stats.From");
+	t->to_label = mc_view_str(r->hdf, "Stats.To");
+	mc_buf_reset(&r->out);
+	rc = fmt == 1 ? mc_export_xlsx(r->arena, t,
+			    mc_config_get("tmp_dir", "/tmp"), &r->out) :
+			mc_export_csv(r->arena, t, &r->out);
+	if (rc < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", register_formats[fmt].mime);
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "attachment; filename=\"%s-%s-%s.%s\"",
+		name, q->from, q->to, register_formats[fmt].ext));
+	r->rendered = 1;
+	return 200;
+}
+
+/* The heads of a register's table from its keys (Reports.<group>.key). */
+static const char **
+register_heads(struct mc_request *r, const char *group,
+    const char *const *keys, size_t n)
+{
+	const char **h = mc_arena_alloc(r->arena, n * sizeof(*h));
+	size_t	     i;
+
+	for (i = 0; i < n; i++)
+		h[i] = text(r,
+		    mc_arena_printf(r->arena, "%s.%s", group, keys[i]));
+	return h;
+}
+
+static int
+page_book_export(struct mc_request *r)
+{
+	struct mc_book_filter  f;
+	struct mc_export_table t;
+	struct mc_rows	       rows;
+	struct query	       q;
+	enum mc_export_kind   *kinds;
+	const char	     **cells = NULL, **grown;
+	time_t		       now = time(NULL);
+	size_t		       n = 0, cap = 0, i, k;
+	int		       fmt, rc;
+
+	if ((fmt = register_format(r)) < 0)
+		return 404;
+	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
+		return rc == 422 ? 400 : rc;
+	memset(&f, 0, sizeof(f));
+	f.agency = q.f.agency;
+	f.field_id = q.f.field_id;
+	f.from = q.from;
+	f.to = q.to;
+	f.limit = REGISTER_BATCH;
+	do {
+		if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
+			return 503;
+		if (n + rows.n > cap) {
+			cap = (n + rows.n) * 2;
+			grown = mc_arena_alloc(r->arena,
+			    cap * BS__MAX * sizeof(*grown));
+			if (n > 0)
+				memcpy(grown, cells,
+				    n * BS__MAX * sizeof(*grown));
+			cells = grown;
+		}
+		for (i = 0; i < rows.n; i++, n++)
+			book_cells(r, &rows, i, (long long)n + 1, now,
+			    &cells[n * BS__MAX]);
+		if (rows.n > 0) {
+			f.after_at = mc_rows_str(&rows, rows.n - 1,
+			    BOOK_RECEIVED);
+			f.after_id = mc_rows_int(&rows, rows.n - 1, BOOK_ID);
+		}
+	} while (rows.n == REGISTER_BATCH && n < REGISTER_MAX);
+	kinds = mc_arena_alloc(r->arena, BS__MAX * sizeof(*kinds));
+	for (k = 0; k < BS__MAX; k++)
+		kinds[k] = k == BS_SEQ ? EXPORT_INT : EXPORT_TEXT;
+	memset(&t, 0, sizeof(t));
+	t.title = mc_view_str(r->hdf, "Book.Title");
+	t.sheet = "SoTheoDoi";
+	t.ncols = BS__MAX;
+	t.heads = register_heads(r, "BookCol", book_keys, BS__MAX);
+	t.kinds = kinds;
+	t.nrows = n;
+	t.cells = cells;
+	return send_register(r, &q, &t, fmt, "so-theo-doi");
+}
+
+/* The late list's columns, as shown and exported. */
+enum late_show {
+	LS_SEQ,
+	LS_CODE,
+	LS_PROCEDURE,
+	LS_APPLICANT,
+	LS_AGENCY,
+	LS_RECEIVED,
+	LS_DUE,
+	LS_FINISHED,
+	LS_DAYS,
+	LS_APOLOGY,
+	LS_NEW_DUE,
+	LS_REASON,
+	LS__MAX
+};
+
+/* clang-format off */
+static const char *const late_keys[LS__MAX] = {
+	[LS_SEQ] = "seq", [LS_CODE] = "code", [LS_PROCEDURE] = "procedure",
+	[LS_APPLICANT] = "applicant", [LS_AGENCY] = "agency",
+	[LS_RECEIVED] = "received", [LS_DUE] = "due",
+	[LS_FINISHED] = "finished", [LS_DAYS] = "days",
+	[LS_APOLOGY] = "apology", [LS_NEW_DUE] = "new_due",
+	[LS_REASON] = "reason",
+};
+/* clang-format on */
+
+/*
+ * Row i of a late page as its cells; days late as the page writes them
+ * ("1,5 ngày làm việc"), or in exports as a number of days ("1.5").
+ */
+static void
+late_cells(struct mc_request *r, const struct mc_rows *rows, size_t i,
+    long long seq, time_t now, int number, const char **c)
+{
+	const char *fin = mc_rows_str(rows, i, LATE_FINISHED);
+	const char *ap = mc_rows_str(rows, i, LATE_APOLOGY_AT);
+	const char *reason = mc_rows_str(rows, i, LATE_REASON);
+	long	    m = mc_book_late_minutes(rows, i, now);
+	char	    out[64];
+
+	c[LS_SEQ] = mc_arena_printf(r->arena, "%lld", seq);
+	c[LS_CODE] = mc_rows_str(rows, i, LATE_CODE);
+	c[LS_PROCEDURE] = mc_rows_str(rows, i, LATE_PROCEDURE);
+	c[LS_APPLICANT] = mc_rows_str(rows, i, LATE_APPLICANT);
+	c[LS_AGENCY] = mc_rows_str(rows, i, LATE_AGENCY);
+	c[LS_RECEIVED] = when(r, mc_rows_str(rows, i, LATE_RECEIVED));
+	c[LS_DUE] = when(r, mc_rows_str(rows, i, LATE_DUE));
+	c[LS_FINISHED] = fin != NULL ? when(r, fin) : text(r, "Late.Open");
+	c[LS_DAYS] = number ?
+	    mc_arena_printf(r->arena, "%.1f", (double)m / 480.0) :
+	    mc_arena_strdup(r->arena,
+		mc_fmt_workminutes(r->lang, m, out, sizeof(out)));
+	c[LS_APOLOGY] = ap != NULL ? when(r, ap) : text(r, "Late.NoApology");
+	c[LS_NEW_DUE] = when(r, mc_rows_str(rows, i, LATE_NEW_DUE));
+	c[LS_REASON] = reason != NULL ? reason : "";
+}
+
+static void
+late_filter(const struct query *q, struct mc_book_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->agency = q->f.agency;
+	f->field_id = q->f.field_id;
+	f->from = q->from;
+	f->to = q->to;
+}
+
+/* The late dossiers of the period with their apologies (form 04). */
+static int
+page_late(struct mc_request *r)
+{
+	struct mc_book_filter f;
+	struct mc_rows	      rows;
+	struct query	      q;
+	const char	     *c[LS__MAX];
+	time_t		      now = time(NULL);
+	long long	      seq, late, apologies;
+	size_t		      i;
+	int		      rc;
+
+	if ((rc = register_begin(r, &q, text(r, "Late.Title"),
+		 "office/late.cs", "/can-bo/thong-ke/tre-han")) != 0)
+		return rc;
+	late_filter(&q, &f);
+	if ((rc = read_after(r, &f, &seq)) != 0)
+		return rc;
+	f.limit = BOOK_PER_PAGE + 1;
+	if (mc_book_late(r->db, r->arena, &f, now, &rows) < 0 ||
+	    mc_book_late_count(r->db, r->arena, &f, now, &late, &apologies) <
+		0)
+		return 503;
+	mc_view_set_int(r->hdf, "Data.Late", late);
+	mc_view_set_int(r->hdf, "Data.Apologies", apologies);
+	set_heads(r, "LateCol", late_keys, LS__MAX);
+	for (i = 0; i < rows.n && i < BOOK_PER_PAGE; i++) {
+		late_cells(r, &rows, i, seq + (long long)i + 1, now, 0, c);
+		set_cells(r, "Data.Rows", i, late_keys, c, LS__MAX);
+		if (mc_rows_str(&rows, i, LATE_FINISHED) == NULL)
+			mc_view_set_int(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Rows.%zu.open", i),
+			    1);
+	}
+	mc_view_set_int(r->hdf, "Data.First", seq + 1);
+	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)i);
+	if (rows.n > BOOK_PER_PAGE)
+		mc_view_set(r->hdf, "Data.Next",
+		    mc_arena_printf(r->arena,
+			"%s&after_at=%s&after_id=%s&n=%lld",
+			register_query(r, &q),
+			mc_rows_str(&rows, i - 1, LATE_DUE),
+			mc_rows_str(&rows, i - 1, LATE_ID),
+			seq + (long long)i));
+	if (f.after_at != NULL)
+		mc_view_set_int(r->hdf, "Data.Paged", 1);
+	return mc_resp_page(r, "office/late.cs");
+}
+
+static int
+page_late_export(struct mc_request *r)
+{
+	struct mc_book_filter  f;
+	struct mc_export_table t;
+	struct mc_rows	       rows;
+	struct query	       q;
+	enum mc_export_kind   *kinds;
+	const char	     **cells = NULL, **grown;
+	time_t		       now = time(NULL);
+	size_t		       n = 0, cap = 0, i, k;
+	int		       fmt, rc;
+
+	if ((fmt = register_format(r)) < 0)
+		return 404;
+	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
+		return rc == 422 ? 400 : rc;
+	late_filter(&q, &f);
+	f.limit = REGISTER_BATCH;
+	do {
+		if (mc_book_late(r->db, r->arena, &f, now, &rows) < 0)
+			return 503;
+		if (n + rows.n > cap) {
+			cap = (n + rows.n) * 2;
+			grown = mc_arena_alloc(r->arena,
+			    cap * LS__MAX * sizeof(*grown));
+			if (n > 0)
+				memcpy(grown, cells,
+				    n * LS__MAX * sizeof(*grown));
+			cells = grown;
+		}
+		for (i = 0; i < rows.n; i++, n++)
+			late_cells(r, &rows, i, (long long)n + 1, now, 1,
+			    &cells[n * LS__MAX]);
+		if (rows.n > 0) {
+			f.after_at = mc_rows_str(&rows, rows.n - 1, LATE_DUE);
+			f.after_id = mc_rows_int(&rows, rows.n - 1, LATE_ID);
+		}
+	} while (rows.n == REGISTER_BATCH && n < REGISTER_MAX);
+	kinds = mc_arena_alloc(r->arena, LS__MAX * sizeof(*kinds));
+	for (k = 0; k < LS__MAX; k++)
+		kinds[k] = k == LS_SEQ ? EXPORT_INT :
+		    k == LS_DAYS       ? EXPORT_DECIMAL :
+					 EXPORT_TEXT;
+	memset(&t, 0, sizeof(t));
+	t.title = text(r, "Late.Title");
+	t.sheet = "TreHan";
+	t.ncols = LS__MAX;
+	t.heads = register_heads(r, "LateCol", late_keys, LS__MAX);
+	t.kinds = kinds;
+	t.nrows = n;
+	t.cells = cells;
+	return send_register(r, &q, &t, fmt, "ho-so-tre-han");
+}
+
+/* The officers' columns, as shown and exported. */
+enum officer_show {
+	OS_NAME,
+	OS_OPEN,
+	OS_INTIME,
+	OS_SOON,
+	OS_OVERDUE,
+	OS_STEPS,
+	OS_EARLY,
+	OS_ONTIME,
+	OS_LATE,
+	OS_AVG_HOURS,
+	OS__MAX
+};
+
+/* clang-format off */
+static const char *const officer_keys[OS__MAX] = {
+	[OS_NAME] = "name", [OS_OPEN] = "open", [OS_INTIME] = "intime",
+	[OS_SOON] = "soon", [OS_OVERDUE] = "overdue", [OS_STEPS] = "steps",
+	[OS_EARLY] = "early", [OS_ONTIME] = "ontime", [OS_LATE] = "late",
+	[OS_AVG_HOURS] = "avg_hours",
+};
+/* clang-format on */
+
+static void
+officer_cells(struct mc_request *r, const struct mc_officer_load *o,
+    const char **c)
+{
+	c[OS_NAME] = o->name != NULL ? o->name : "";
+	c[OS_OPEN] = mc_arena_printf(r->arena, "%lld", o->open);
+	c[OS_INTIME] = mc_arena_printf(r->arena, "%lld",
+	    o->open - o->soon - o->overdue);
+	c[OS_SOON] = mc_arena_printf(r->arena, "%lld", o->soon);
+	c[OS_OVERDUE] = mc_arena_printf(r->arena, "%lld", o->overdue);
+	c[OS_STEPS] = mc_arena_printf(r->arena, "%lld", o->steps);
+	c[OS_EARLY] = mc_arena_printf(r->arena, "%lld", o->early);
+	c[OS_ONTIME] = mc_arena_printf(r->arena, "%lld", o->ontime);
+	c[OS_LATE] = mc_arena_printf(r->arena, "%lld", o->late);
+	c[OS_AVG_HOURS] = mc_arena_printf(r->arena, "%.1f",
+	    o->steps > 0 ? (double)o->minutes / 60.0 / (double)o->steps : 0.0);
+}
+
+/*
+ * The officers the reader may see at the query's agency: all of them for
+ * its leaders (and those above), only their own line for an officer of
+ * the agency; 1 with *v, *n set, or an HTTP status.
+ */
+static int
+officer_lines(struct mc_request *r, const struct query *q,
+    struct mc_officer_load **v, size_t *n, int *all)
+{
+	long long only = 0;
+
+	switch (
+	    in_scope(r, q->f.agency, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))) {
+	case -1:
+		return 503;
+	case 1:
+		*all = 1;
+		break;
+	default:
+		*all = 0;
+		if (!mc_auth_acts_for(r->user, ROLES_OFFICER, q->f.agency))
+			return 403;
+		only = r->user->id;
+	}
+	if (mc_book_officers(r->db, r->arena, q->f.agency, q->from, q->to,
+		only, time(NULL), v, n) < 0)
+		return 503;
+	return 1;
+}
+
+/* Each officer's workload now and timeliness in the period. */
+static int
+page_officers(struct mc_request *r)
+{
+	struct mc_officer_load *v;
+	struct query		q;
+	const char	       *c[OS__MAX];
+	size_t			i, n;
+	int			rc, all;
+
+	mc_view_set_int(r->hdf, "Data.NoField", 1);
+	if ((rc = register_begin(r, &q, text(r, "Officers.Title"),
+		 "office/officers.cs", "/can-bo/thong-ke/can-bo")) != 0)
+		return rc;
+	if ((rc = officer_lines(r, &q, &v, &n, &all)) != 1)
+		return rc;
+	set_heads(r, "OfficerCol", officer_keys, OS__MAX);
+	for (i = 0; i < n; i++) {
+		officer_cells(r, &v[i], c);
+		set_cells(r, "Data.Rows", i, officer_keys, c, OS__MAX);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Rows.%zu.id", i), v[i].id);
+	}
+	mc_view_set_int(r->hdf, "Data.All", all);
+	return mc_resp_page(r, "office/officers.cs");
+}
+
+static int
+page_officers_export(struct mc_request *r)
+{
+	struct mc_officer_load *v;
+	struct mc_export_table	t;
+	struct query		q;
+	enum mc_export_kind    *kinds;
+	const char	      **cells;
+	size_t			i, n, k;
+	int			fmt, rc, all;
+
+	if ((fmt = register_format(r)) < 0)
+		return 404;
+	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
+		return rc == 422 ? 400 : rc;
+	if ((rc = officer_lines(r, &q, &v, &n, &all)) != 1)
+		return rc;
+	cells = mc_arena_alloc(r->arena, (n + 1) * OS__MAX * sizeof(*cells));
+	for (i = 0; i < n; i++)
+		officer_cells(r, &v[i], &cells[i * OS__MAX]);
+	kinds = mc_arena_alloc(r->arena, OS__MAX * sizeof(*kinds));
+	for (k = 0; k < OS__MAX; k++)
+		kinds[k] = k == OS_NAME ? EXPORT_TEXT :
+		    k == OS_AVG_HOURS	? EXPORT_DECIMAL :
+					  EXPORT_INT;
+	memset(&t, 0, sizeof(t));
+	t.title = text(r, "Officers.Title");
+	t.sheet = "CanBo";
+	t.ncols = OS__MAX;
+	t.heads = register_heads(r, "OfficerCol", officer_keys, OS__MAX);
+	t.kinds = kinds;
+	t.nrows = n;
+	t.cells = cells;
+	return send_register(r, &q, &t, fmt, "can-bo");
+}
+
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/thong-ke", page_stats, ROUTE_LOGIN,
@@ -624,6 +1355,18 @@ static const struct mc_route routes[] = {
 	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) },
 	{ METHOD_GET, "/can-bo/thong-ke/xuat/{}", page_export, ROUTE_LOGIN,
 	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) },
+	{ METHOD_GET, "/can-bo/so-theo-doi", page_book, ROUTE_LOGIN,
+	    ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/so-theo-doi/xuat/{}", page_book_export,
+	    ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/thong-ke/tre-han", page_late, ROUTE_LOGIN,
+	    ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/thong-ke/tre-han/xuat/{}", page_late_export,
+	    ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/thong-ke/can-bo", page_officers, ROUTE_LOGIN,
+	    ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/thong-ke/can-bo/xuat/{}",
+	    page_officers_export, ROUTE_LOGIN, ROLES_OFFICER },
 };
 /* clang-format on */
 

@@ -1,7 +1,13 @@
 <?cs # The statistics report for leaders (issue 11): filters, the table from
      the summary tables, drill-down links and the exports. ?>
 <link rel="stylesheet" href="/static/css/office.css">
+<link rel="stylesheet" href="/static/css/reports.css">
 <h1><?cs var:Lang.Stats.Title ?></h1>
+<nav class="report-nav" aria-label="<?cs var:Lang.Reports.Nav ?>"><ul>
+<li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.book ?></a></li>
+<li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.late ?></a></li>
+<li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.officers ?></a></li>
+</ul></nav>
 <form method="get" action="/can-bo/thong-ke" class="filters" id="stats-form" novalidate>
 <div class="form-group"><label for="from"><?cs var:Lang.Stats.From ?></label>
 <input type="date" id="from" name="from" value="<?cs var:Form.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true" aria-describedby="from-err"<?cs /if ?>>

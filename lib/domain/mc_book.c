@@ -1,0 +1,294 @@
+/*
+ * The tracking book (form 06), the late dossiers with their apologies and
+ * the officers' workload: keyset pages over an agency subtree's dossiers
+ * and the officers' summaries.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_book.h"
+#include "mc_calendar.h"
+#include "mc_db.h"
+#include "mc_dossier.h"
+#include "mc_log.h"
+#include "mc_stats.h"
+#include "mc_util.h"
+
+enum stmt {
+	STMT_BOOK,
+	STMT_LATE,
+	STMT_LATE_COUNT,
+	STMT_OFFICERS,
+	STMT_HELD,
+	STMT_DONE,
+	STMT__MAX
+};
+
+/* clang-format off */
+#define SUBTREE \
+	"WITH RECURSIVE sub (id) AS (SELECT id FROM agencies WHERE id = ? " \
+	"UNION ALL SELECT a.id FROM agencies a JOIN sub ON a.parent_id = " \
+	"sub.id) "
+/* Late: resolved after the first due time, or open past it at now. */
+#define LATE_WHERE \
+	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.first_due_at >= ? " \
+	"AND d.first_due_at < ? AND (? = 0 OR p.field_id = ?) " \
+	"AND ((d.status IN (9, 10) AND d.finished_at > d.first_due_at) " \
+	"OR (d.finished_at IS NULL AND d.status IN (2, 4, 6) " \
+	"AND d.first_due_at < ?)) "
+
+static const char *const stmts[STMT__MAX] = {
+	[STMT_BOOK] = SUBTREE
+	    "SELECT d.id, d.code, d.status, p.name AS procedure_name, "
+	    "d.applicant_name, ag.name AS agency_name, d.received_at, "
+	    "d.first_due_at AS due_at, CASE WHEN d.original_due_at IS NOT "
+	    "NULL THEN d.due_at END AS new_due_at, s.started_at AS handed_at, "
+	    "ha.name AS handed_to, d.finished_at AS result_at, d.returned_at, "
+	    "d.return_method, f.name AS field_name "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    "LEFT JOIN fields f ON f.id = p.field_id "
+	    "JOIN agencies ag ON ag.id = d.agency_id "
+	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id AND s.seq = 2 "
+	    "LEFT JOIN agencies ha ON ha.id = s.agency_id "
+	    "WHERE d.agency_id IN (SELECT id FROM sub) AND d.received_at >= ? "
+	    "AND d.received_at < ? AND (? = 0 OR p.field_id = ?) "
+	    "AND (? IS NULL OR d.received_at > ? OR (d.received_at = ? "
+	    "AND d.id > ?)) ORDER BY d.received_at, d.id LIMIT ?",
+	[STMT_LATE] = SUBTREE
+	    "SELECT d.id, d.code, d.status, p.name AS procedure_name, "
+	    "d.applicant_name, ag.name AS agency_name, d.received_at, "
+	    "d.first_due_at AS due_at, d.finished_at, (SELECT MAX(e.at) FROM "
+	    "dossier_events e WHERE e.dossier_id = d.id AND e.action = "
+	    "'apology') AS apology_at, CASE WHEN d.original_due_at IS NOT NULL "
+	    "THEN d.due_at END AS new_due_at, CASE WHEN d.original_due_at IS "
+	    "NOT NULL THEN d.apology_reason END AS apology_reason "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    "JOIN agencies ag ON ag.id = d.agency_id " LATE_WHERE
+	    "AND (? IS NULL OR d.first_due_at > ? OR (d.first_due_at = ? "
+	    "AND d.id > ?)) ORDER BY d.first_due_at, d.id LIMIT ?",
+	[STMT_LATE_COUNT] = SUBTREE
+	    "SELECT COUNT(*), COALESCE(SUM(d.original_due_at IS NOT NULL), 0) "
+	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
+	    LATE_WHERE,
+	/* The agency's officers, and whoever finished a step of it. */
+	[STMT_OFFICERS] = "SELECT a.id, a.full_name FROM accounts a "
+	    "WHERE (? = 0 OR a.id = ?) AND (a.id IN (SELECT account_id FROM "
+	    "account_roles WHERE agency_id = ? AND role IN ('receiver', "
+	    "'specialist', 'leader')) OR a.id IN (SELECT officer_id FROM "
+	    "stats_officer WHERE agency_id = ? AND day BETWEEN ? AND ?)) "
+	    "ORDER BY a.full_name, a.id",
+	/* The open dossiers each officer holds now, by colour. */
+	[STMT_HELD] = "SELECT d.holder_id, COUNT(*), "
+	    "COALESCE(SUM(" MC_DOSSIER_YELLOW_SQL "), 0), "
+	    "COALESCE(SUM(" MC_DOSSIER_RED_SQL "), 0) FROM dossiers d "
+	    "WHERE d.current_agency_id = ? AND d.is_open = 1 "
+	    "AND d.holder_id IS NOT NULL AND (? = 0 OR d.holder_id = ?) "
+	    "GROUP BY d.holder_id",
+	[STMT_DONE] = "SELECT officer_id, metric, SUM(n) FROM stats_officer "
+	    "WHERE agency_id = ? AND day BETWEEN ? AND ? "
+	    "AND (? = 0 OR officer_id = ?) GROUP BY officer_id, metric",
+};
+/* clang-format on */
+
+/* The period's bounds as times: from's midnight, the day after to's. */
+static void
+bounds(const struct mc_book_filter *f, char lo[20], char hi[20])
+{
+	time_t t = mc_time_parse(f->to);
+
+	snprintf(lo, 20, "%.10s 00:00:00", f->from);
+	/* Noon, a day on: the next local day whatever the clock change. */
+	mc_time_sql(hi, t + 36 * 3600);
+	memcpy(hi + 10, " 00:00:00", 10);
+}
+
+static int
+shape(const struct mc_rows *rows, size_t want, const char *what)
+{
+	if (rows->n > 0 && rows->ncols != want) {
+		mc_err("%s rows have %zu columns", what, rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_book_page(struct mc_db *db, struct mc_arena *a,
+    const struct mc_book_filter *f, struct mc_rows *out)
+{
+	char lo[20], hi[20];
+
+	bounds(f, lo, hi);
+	if (mc_db_query(db, a, out, stmts[STMT_BOOK], "issiisssii",
+		(long long)f->agency, lo, hi, f->field_id, f->field_id,
+		f->after_at, f->after_at, f->after_at, f->after_id,
+		(long long)f->limit) < 0)
+		return -1;
+	return shape(out, BOOK__MAX, "book");
+}
+
+unsigned int
+mc_book_note(const struct mc_rows *r, size_t i, time_t now)
+{
+	const char  *due = mc_rows_str(r, i, BOOK_DUE);
+	const char  *res = mc_rows_str(r, i, BOOK_RESULT_AT);
+	unsigned int note = 0;
+
+	switch (mc_rows_int(r, i, BOOK_STATUS)) {
+	case STATUS_REFUSED:
+		note |= BOOK_NOTE_REFUSED;
+		break;
+	case STATUS_WITHDRAWN:
+		note |= BOOK_NOTE_WITHDRAWN;
+		break;
+	case STATUS_STOPPED:
+		note |= BOOK_NOTE_STOPPED;
+		break;
+	case STATUS_DECIDED:
+	case STATUS_RETURNED:
+		if (res == NULL || due == NULL)
+			break;
+		if (mc_time_parse(res) > mc_time_parse(due))
+			note |= BOOK_NOTE_LATE;
+		else if (strncmp(res, due, 10) < 0)
+			note |= BOOK_NOTE_EARLY;
+		break;
+	case STATUS_ACCEPTED:
+	case STATUS_PROCESSING:
+	case STATUS_PAYMENT:
+		if (due != NULL && mc_time_parse(due) < now)
+			note |= BOOK_NOTE_OVERDUE;
+		break;
+	default:
+		break;
+	}
+	if (mc_rows_str(r, i, BOOK_NEW_DUE) != NULL)
+		note |= BOOK_NOTE_APOLOGY;
+	return note;
+}
+
+int
+mc_book_late(struct mc_db *db, struct mc_arena *a,
+    const struct mc_book_filter *f, time_t now, struct mc_rows *out)
+{
+	char lo[20], hi[20], at[20];
+
+	bounds(f, lo, hi);
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, out, stmts[STMT_LATE], "issiissssii",
+		(long long)f->agency, lo, hi, f->field_id, f->field_id, at,
+		f->after_at, f->after_at, f->after_at, f->after_id,
+		(long long)f->limit) < 0)
+		return -1;
+	return shape(out, LATE__MAX, "late list");
+}
+
+int
+mc_book_late_count(struct mc_db *db, struct mc_arena *a,
+    const struct mc_book_filter *f, time_t now, long long *late,
+    long long *apologies)
+{
+	struct mc_rows rows;
+	char	       lo[20], hi[20], at[20];
+
+	bounds(f, lo, hi);
+	mc_time_sql(at, now);
+	*late = *apologies = 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_LATE_COUNT], "issiis",
+		(long long)f->agency, lo, hi, f->field_id, f->field_id,
+		at) < 0)
+		return -1;
+	if (rows.n == 1) {
+		*late = mc_rows_int(&rows, 0, 0);
+		*apologies = mc_rows_int(&rows, 0, 1);
+	}
+	return 0;
+}
+
+long
+mc_book_late_minutes(const struct mc_rows *r, size_t i, time_t now)
+{
+	const char *fin = mc_rows_str(r, i, LATE_FINISHED);
+	time_t	    due = mc_time_parse(mc_rows_str(r, i, LATE_DUE));
+	time_t	    end = fin != NULL ? mc_time_parse(fin) : now;
+
+	if (due == 0 || end <= due)
+		return 0;
+	return mc_calendar_work_minutes(due, end);
+}
+
+static struct mc_officer_load *
+find(struct mc_officer_load *v, size_t n, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].id == id)
+			return &v[i];
+	return NULL;
+}
+
+int
+mc_book_officers(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    const char *from, const char *to, long long only, time_t now,
+    struct mc_officer_load **out, size_t *n)
+{
+	struct mc_rows		ids, held, done;
+	struct mc_officer_load *v, *o;
+	char			at[20];
+	size_t			i;
+	long long		x;
+
+	*out = NULL;
+	*n = 0;
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &ids, stmts[STMT_OFFICERS], "iiiiss", only,
+		only, (long long)agency, (long long)agency, from, to) < 0 ||
+	    mc_db_query(db, a, &held, stmts[STMT_HELD], "sssiii", at, at, at,
+		(long long)agency, only, only) < 0 ||
+	    mc_db_query(db, a, &done, stmts[STMT_DONE], "issii",
+		(long long)agency, from, to, only, only) < 0)
+		return -1;
+	v = mc_arena_alloc(a, (ids.n + 1) * sizeof(*v));
+	memset(v, 0, (ids.n + 1) * sizeof(*v));
+	for (i = 0; i < ids.n; i++) {
+		v[i].id = mc_rows_int(&ids, i, 0);
+		v[i].name = mc_rows_str(&ids, i, 1);
+	}
+	for (i = 0; i < held.n; i++) {
+		if ((o = find(v, ids.n, mc_rows_int(&held, i, 0))) == NULL)
+			continue;
+		o->open = mc_rows_int(&held, i, 1);
+		o->soon = mc_rows_int(&held, i, 2);
+		o->overdue = mc_rows_int(&held, i, 3);
+	}
+	for (i = 0; i < done.n; i++) {
+		if ((o = find(v, ids.n, mc_rows_int(&done, i, 0))) == NULL)
+			continue;
+		x = mc_rows_int(&done, i, 2);
+		switch (mc_rows_int(&done, i, 1)) {
+		case STO_STEPS:
+			o->steps = x;
+			break;
+		case STO_EARLY:
+			o->early = x;
+			break;
+		case STO_ONTIME:
+			o->ontime = x;
+			break;
+		case STO_LATE:
+			o->late = x;
+			break;
+		case STO_MINUTES:
+			o->minutes = x;
+			break;
+		default:
+			break;
+		}
+	}
+	*out = v;
+	*n = ids.n;
+	return 0;
+}
