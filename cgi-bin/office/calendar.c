@@ -172,6 +172,35 @@ done(struct mc_request *r, int year, const char *flash)
 	    mc_arena_printf(r->arena, PATH "?year=%d&ok=%s", year, flash));
 }
 
+/*
+ * A day set (kind, name) or its override removed (DAY_DEFAULT), with its
+ * audit entry in one transaction: what mc_calendar_set / _unset return.
+ */
+static int
+calendar_change(struct mc_request *r, const char *day, enum mc_day_kind kind,
+    const char *name)
+{
+	int rc;
+
+	if (mc_db_begin(r->db) < 0)
+		return -1;
+	rc = kind == DAY_DEFAULT ? mc_calendar_unset(r->db, day) :
+				   mc_calendar_set(r->db, day, kind, name);
+	if (rc < 0 ||
+	    office_audit_write(r, AUDIT_CONFIG,
+		mc_arena_printf(r->arena, "calendar %s %s%s%s", day,
+		    kind == DAY_DEFAULT ? "unset" :
+			kind == DAY_OFF ? "off" :
+					  "work",
+		    name != NULL ? " " : "", name != NULL ? name : ""),
+		0) < 0 ||
+	    mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return -1;
+	}
+	return rc;
+}
+
 static int
 page_calendar_post(struct mc_request *r)
 {
@@ -185,7 +214,10 @@ page_calendar_post(struct mc_request *r)
 							     wanted_year(r);
 
 	if (mc_req_field(r, FIELD_FILL) != NULL) {
-		if (mc_calendar_fill(r->db, year, year, NULL) < 0)
+		if (mc_calendar_fill(r->db, year, year, NULL) < 0 ||
+		    office_audit_log(r, AUDIT_CONFIG,
+			mc_arena_printf(r->arena, "calendar fill %d", year),
+			0) < 0)
 			return 503;
 		return done(r, year, "filled");
 	}
@@ -194,7 +226,7 @@ page_calendar_post(struct mc_request *r)
 		bad = 1;
 	}
 	if (mc_req_field(r, FIELD_DELETE) != NULL && !bad) {
-		if ((rc = mc_calendar_unset(r->db, day)) < 0)
+		if ((rc = calendar_change(r, day, DAY_DEFAULT, NULL)) < 0)
 			return 503;
 		return done(r, year, rc ? "removed" : "none");
 	}
@@ -215,7 +247,7 @@ page_calendar_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Errors.any", "1");
 		return calendar_page(r, year, 400);
 	}
-	if (mc_calendar_set(r->db, day, kind, name) < 0)
+	if (calendar_change(r, day, kind, name) < 0)
 		return 503;
 	return done(r, year, "saved");
 }

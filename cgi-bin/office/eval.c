@@ -653,7 +653,14 @@ page_scores_csv(struct mc_request *r)
 	t.nrows = n;
 	t.cells = cells;
 	mc_buf_reset(&r->out);
-	if (mc_export_csv(r->arena, &t, &r->out) < 0)
+	if (mc_export_csv(r->arena, &t, &r->out) < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "danh-gia.csv %s %s..%s",
+		    hdf_get_value(r->hdf, "Data.By", ""),
+		    hdf_get_value(r->hdf, "Form.tu", ""),
+		    hdf_get_value(r->hdf, "Form.den", "")),
+		(unsigned int)hdf_get_int_value(r->hdf, "Data.AgencyId", 0)) <
+		0)
 		return 503;
 	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
 	mc_resp_header(r, "Content-Disposition",

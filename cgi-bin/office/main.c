@@ -413,6 +413,8 @@ page_dossier(struct mc_request *r)
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
+	if (office_audit_view(r, &d) < 0)
+		return 503;
 	mc_dossier_model(r->hdf, r->arena, &d, now, 1);
 	if (mc_eform_page_dossier(r, &d) < 0)
 		return 503;

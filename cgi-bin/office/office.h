@@ -6,6 +6,7 @@
 #define OFFICE_H
 
 #include "mc_app.h"
+#include "mc_audit.h"
 
 struct mc_dossier;
 struct mc_procedure;
@@ -85,5 +86,21 @@ int office_agency(struct mc_request *, const char *wanted,
  * (procedures.c): 0, or an HTTP status (403, 404, 503) to return.
  */
 int office_procedure_editable(struct mc_request *, struct mc_procedure *p);
+
+/*
+ * audit.c: the officer opened the dossier, in the audit log (a small
+ * transaction of its own): 0 or -1.
+ */
+int office_audit_view(struct mc_request *, const struct mc_dossier *);
+
+/*
+ * An entry by the logged-in user (an export, a setting changed: subject
+ * says which; agency 0 for none) inside the transaction open now, or
+ * (office_audit_log) in one of its own. 0 or -1.
+ */
+int office_audit_write(struct mc_request *, enum mc_audit_event,
+    const char *subject, unsigned int agency);
+int office_audit_log(struct mc_request *, enum mc_audit_event,
+    const char *subject, unsigned int agency);
 
 #endif

@@ -566,7 +566,11 @@ page_export(struct mc_request *r)
 	default:
 		rc = mc_export_csv(r->arena, &t, &r->out);
 	}
-	if (rc < 0)
+	if (rc < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "thong-ke.%s %s..%s agency=%u",
+		    formats[f].ext, q.from, q.to, q.f.agency),
+		q.f.agency) < 0)
 		return 503;
 	mc_resp_header(r, "Content-Type", formats[f].mime);
 	mc_resp_header(r, "Content-Disposition",

@@ -316,6 +316,11 @@ page_workflow_post(struct mc_request *r)
 			goto fail;
 		n++;
 	}
+	if (office_audit_write(r, AUDIT_CONFIG,
+		mc_arena_printf(r->arena, "workflow %s v%lld",
+		    mc_rows_str(&proc, 0, 1), mc_rows_int(&rows, 0, 0)),
+		0) < 0)
+		goto fail;
 	if (mc_db_commit(r->db) < 0)
 		return 503;
 	return mc_resp_redirect(r,

@@ -4,7 +4,10 @@
  *           account_id "|" actor_id "|" field(subject) "|" field(address))
  * with ids in decimal ("" for NULL) and field(x) "~" for NULL or
  * "<bytes>:<x>", so that no two different rows write the same text; the
- * first row's prev_hash is 64 zeros. Writers lock audit_head first.
+ * first row's prev_hash is 64 zeros. A row naming a dossier, an agency or
+ * a role (migration 0042) is hashed as "mc-audit-2" with "|" dossier_id "|"
+ * agency_id "|" field(role) appended, so that adding or removing one of
+ * them breaks the row too. Writers lock audit_head first.
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +29,8 @@ enum stmt {
 	STMT_INSERT,
 	STMT_HEAD_GET,
 	STMT_ROWS,
+	STMT_DOSSIER,
+	STMT_SEARCH,
 	STMT__MAX
 };
 
@@ -36,12 +41,42 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_HEAD_SET] = "UPDATE audit_head SET last_id = ?, hash = ? "
 	    "WHERE id = 1",
 	[STMT_INSERT] = "INSERT INTO audit_log (id, at, event, account_id, "
-	    "actor_id, subject, address, prev_hash, hash) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "actor_id, subject, address, prev_hash, hash, dossier_id, "
+	    "agency_id, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_HEAD_GET] = "SELECT last_id, hash FROM audit_head WHERE id = 1",
 	[STMT_ROWS] = "SELECT id, at, event, account_id, actor_id, subject, "
-	    "address, prev_hash, hash FROM audit_log WHERE id > ? "
-	    "ORDER BY id LIMIT 1000",
+	    "address, prev_hash, hash, dossier_id, agency_id, role "
+	    "FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000",
+	/* Read through audit_log_dossier alone: fast on any log's size. */
+	[STMT_DOSSIER] = "SELECT l.at, l.event, "
+	    "IF(l.event = 'dossier_action', l.subject, NULL), l.role, "
+	    "g.name, g.name_en FROM audit_log l "
+	    "LEFT JOIN agencies g ON g.id = l.agency_id "
+	    "WHERE l.dossier_id = ? "
+	    "AND l.event IN ('dossier_view', 'dossier_action') "
+	    "ORDER BY l.id DESC LIMIT ?",
+	[STMT_SEARCH] = "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies "
+	    "WHERE id = ? UNION ALL SELECT a.id FROM agencies a "
+	    "JOIN sub ON a.parent_id = sub.id) "
+	    "SELECT l.id, l.at, l.event, l.account_id, "
+	    "COALESCE(ac.email, ac.full_name), l.actor_id, "
+	    "COALESCE(ax.email, ax.full_name), l.subject, l.address, d.code, "
+	    "g.name, l.role FROM audit_log l "
+	    "LEFT JOIN accounts ac ON ac.id = l.account_id "
+	    "LEFT JOIN accounts ax ON ax.id = l.actor_id "
+	    "LEFT JOIN dossiers d ON d.id = l.dossier_id "
+	    "LEFT JOIN agencies g ON g.id = l.agency_id "
+	    "WHERE (? = 0 OR l.agency_id IN (SELECT id FROM sub) "
+	    "OR EXISTS (SELECT 1 FROM account_roles r "
+	    "WHERE r.account_id IN (l.account_id, l.actor_id) "
+	    "AND r.agency_id IN (SELECT id FROM sub))) "
+	    "AND (? = 0 OR l.account_id = ? OR l.actor_id = ?) "
+	    "AND (? = '' OR l.event = ?) "
+	    "AND (? = 0 OR l.dossier_id = ?) "
+	    "AND (? IS NULL OR l.at >= ?) "
+	    "AND (? IS NULL OR l.at < DATE_ADD(?, INTERVAL 1 DAY)) "
+	    "AND (? = 0 OR l.id < ?) "
+	    "ORDER BY l.id DESC LIMIT ?",
 };
 
 static const char *const names[AUDIT__MAX] = {
@@ -53,6 +88,26 @@ static const char *const names[AUDIT__MAX] = {
 	[AUDIT_PASSWORD_CHANGE] = "password_change",
 	[AUDIT_PASSWORD_RESET] = "password_reset",
 	[AUDIT_TOTP_RESET] = "totp_reset",
+	[AUDIT_DOSSIER_VIEW] = "dossier_view",
+	[AUDIT_DOSSIER_ACTION] = "dossier_action",
+	[AUDIT_EXPORT] = "export",
+	[AUDIT_CONFIG] = "config_change",
+	[AUDIT_ACCOUNT_CREATE] = "account_create",
+	[AUDIT_ACCOUNT_DISABLE] = "account_disable",
+	[AUDIT_ROLE_GRANT] = "role_grant",
+	[AUDIT_ROLE_REVOKE] = "role_revoke",
+	[AUDIT_REAUTH] = "reauth",
+};
+/*
+ * account_roles.role, as mc_auth_role_name says them: repeated here so that
+ * programs writing the log (bin/worker) need not link the password hashing.
+ */
+static const char *const role_names[ROLE__MAX] = {
+	[ROLE_CITIZEN] = "citizen",
+	[ROLE_RECEIVER] = "receiver",
+	[ROLE_SPECIALIST] = "specialist",
+	[ROLE_LEADER] = "leader",
+	[ROLE_ADMIN] = "admin",
 };
 /* clang-format on */
 
@@ -66,6 +121,9 @@ enum col {
 	C_ADDRESS,
 	C_PREV,
 	C_HASH,
+	C_DOSSIER,
+	C_AGENCY,
+	C_ROLE,
 	C__MAX
 };
 
@@ -73,6 +131,17 @@ const char *
 mc_audit_event_name(enum mc_audit_event e)
 {
 	return (unsigned)e < AUDIT__MAX ? names[e] : "?";
+}
+
+int
+mc_audit_event_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; s != NULL && i < AUDIT__MAX; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
 }
 
 /* Appends field(x) of the header comment to buf; the length written. */
@@ -89,25 +158,38 @@ field(char *buf, size_t size, size_t *off, const char *x)
 	*off += n < 0 ? 0 : (size_t)n;
 }
 
+/* A row's fields as text, as the hash reads them (NULL for SQL NULL). */
+struct row {
+	const char *id, *at, *event, *account, *actor, *subject, *address;
+	const char *dossier, *agency, *role;
+};
+
 /* The row's hash (65 bytes: hex and NUL); 0, or -1 if it does not fit. */
 static int
-row_hash(char out[65], const char *prev, const char *id, const char *at,
-    const char *event, const char *account, const char *actor,
-    const char *subject, const char *address)
+row_hash(char out[65], const char *prev, const struct row *w)
 {
 	char	      buf[1024];
 	unsigned char h[32];
 	size_t	      off = 0;
-	int	      n;
+	int	      n, v2;
 
-	n = snprintf(buf, sizeof(buf), "%s\nmc-audit-1|%s|%s|%s|%s|%s", prev,
-	    id, at, event, account != NULL ? account : "",
-	    actor != NULL ? actor : "");
+	v2 = w->dossier != NULL || w->agency != NULL || w->role != NULL;
+	n = snprintf(buf, sizeof(buf), "%s\nmc-audit-%d|%s|%s|%s|%s|%s", prev,
+	    v2 ? 2 : 1, w->id, w->at, w->event,
+	    w->account != NULL ? w->account : "",
+	    w->actor != NULL ? w->actor : "");
 	if (n < 0 || (size_t)n >= sizeof(buf))
 		return -1;
 	off = (size_t)n;
-	field(buf, sizeof(buf), &off, subject);
-	field(buf, sizeof(buf), &off, address);
+	field(buf, sizeof(buf), &off, w->subject);
+	field(buf, sizeof(buf), &off, w->address);
+	if (v2 && off < sizeof(buf)) {
+		n = snprintf(buf + off, sizeof(buf) - off, "|%s|%s",
+		    w->dossier != NULL ? w->dossier : "",
+		    w->agency != NULL ? w->agency : "");
+		off += n < 0 ? sizeof(buf) : (size_t)n;
+		field(buf, sizeof(buf), &off, w->role);
+	}
 	if (off >= sizeof(buf))
 		return -1;
 	mc_sha256(h, buf, off);
@@ -136,14 +218,24 @@ kept(char *buf, size_t max, const char *s)
 int
 mc_audit_write(struct mc_db *db, const struct mc_audit *e)
 {
-	struct mc_arena *a;
-	struct mc_rows	 head;
-	char		 at[20], id[24], acc[24], act[24], hash[65], prev[65];
-	char		 subj[256], addr[46];
-	const char	*s, *ad;
-	long long	 next;
-	int		 rc = -1;
+	return mc_audit_write_about(db, e, NULL);
+}
 
+int
+mc_audit_write_about(struct mc_db *db, const struct mc_audit *e,
+    const struct mc_audit_about *ab)
+{
+	static const struct mc_audit_about none;
+	struct mc_arena			  *a;
+	struct mc_rows			   head;
+	char	   at[20], id[24], acc[24], act[24], hash[65], prev[65];
+	char	   subj[256], addr[46], dos[24], ag[16], role[17];
+	struct row w;
+	long long  next;
+	int	   rc = -1;
+
+	if (ab == NULL)
+		ab = &none;
 	if ((unsigned)e->event >= AUDIT__MAX ||
 	    (a = mc_arena_new(4096)) == NULL)
 		return -1;
@@ -158,21 +250,66 @@ mc_audit_write(struct mc_db *db, const struct mc_audit *e)
 	snprintf(id, sizeof(id), "%lld", next);
 	snprintf(acc, sizeof(acc), "%lld", e->account_id);
 	snprintf(act, sizeof(act), "%lld", e->actor_id);
-	s = kept(subj, sizeof(subj) - 1, e->subject);
-	ad = kept(addr, sizeof(addr) - 1, e->address);
-	if (row_hash(hash, prev, id, at, names[e->event],
-		e->account_id > 0 ? acc : NULL, e->actor_id > 0 ? act : NULL,
-		s, ad) < 0)
+	snprintf(dos, sizeof(dos), "%lld", ab->dossier_id);
+	snprintf(ag, sizeof(ag), "%u", ab->agency_id);
+	memset(&w, 0, sizeof(w));
+	w.id = id;
+	w.at = at;
+	w.event = names[e->event];
+	w.account = e->account_id > 0 ? acc : NULL;
+	w.actor = e->actor_id > 0 ? act : NULL;
+	w.subject = kept(subj, sizeof(subj) - 1, e->subject);
+	w.address = kept(addr, sizeof(addr) - 1, e->address);
+	w.dossier = ab->dossier_id > 0 ? dos : NULL;
+	w.agency = ab->agency_id > 0 ? ag : NULL;
+	w.role = kept(role, sizeof(role) - 1, ab->role);
+	if (row_hash(hash, prev, &w) < 0)
 		goto out;
-	if (mc_db_exec(db, stmts[STMT_INSERT], "issIIssss", next, at,
-		names[e->event], e->account_id, e->actor_id, s, ad, prev,
-		hash) < 0 ||
+	if (mc_db_exec(db, stmts[STMT_INSERT], "issIIssssIIs", next, at,
+		w.event, e->account_id, e->actor_id, w.subject, w.address,
+		prev, hash, ab->dossier_id, (long long)ab->agency_id,
+		w.role) < 0 ||
 	    mc_db_exec(db, stmts[STMT_HEAD_SET], "is", next, hash) < 0)
 		goto out;
 	rc = 0;
 out:
 	mc_arena_free(a);
 	return rc;
+}
+
+const struct mc_grant *
+mc_audit_grant(const struct mc_user *u, unsigned int agency,
+    unsigned int other)
+{
+	const struct mc_grant *first = NULL;
+	size_t		       i;
+
+	for (i = 0; u != NULL && i < u->ngrants; i++) {
+		if (!(ROLES_OFFICER & ROLES(u->grants[i].role)))
+			continue;
+		if (u->grants[i].agency_id == agency)
+			return &u->grants[i];
+		if (first == NULL || u->grants[i].agency_id == other)
+			first = &u->grants[i];
+	}
+	return first;
+}
+
+int
+mc_audit_dossier_write(struct mc_db *db, enum mc_audit_event ev,
+    const struct mc_user *u, long long dossier_id, unsigned int agency,
+    unsigned int other, const char *action, const char *address)
+{
+	const struct mc_grant *g = mc_audit_grant(u, agency, other);
+	struct mc_audit	       e = { ev, u->id, 0, action, address };
+	struct mc_audit_about  ab = { dossier_id, 0, NULL };
+
+	if (g != NULL) {
+		ab.agency_id = g->agency_id;
+		ab.role = (unsigned)g->role < ROLE__MAX ? role_names[g->role] :
+							  NULL;
+	}
+	return mc_audit_write_about(db, &e, &ab);
 }
 
 static int
@@ -192,6 +329,7 @@ mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
     long long *bad_id, const char **why)
 {
 	struct mc_rows r, head;
+	struct row     w;
 	char	       prev[65], hash[65];
 	long long      last = 0, id;
 	size_t	       i;
@@ -214,13 +352,17 @@ mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
 				       "row's hash";
 				return 1;
 			}
-			if (row_hash(hash, prev, mc_rows_str(&r, i, C_ID),
-				mc_rows_str(&r, i, C_AT),
-				mc_rows_str(&r, i, C_EVENT),
-				mc_rows_str(&r, i, C_ACCOUNT),
-				mc_rows_str(&r, i, C_ACTOR),
-				mc_rows_str(&r, i, C_SUBJECT),
-				mc_rows_str(&r, i, C_ADDRESS)) < 0 ||
+			w.id = mc_rows_str(&r, i, C_ID);
+			w.at = mc_rows_str(&r, i, C_AT);
+			w.event = mc_rows_str(&r, i, C_EVENT);
+			w.account = mc_rows_str(&r, i, C_ACCOUNT);
+			w.actor = mc_rows_str(&r, i, C_ACTOR);
+			w.subject = mc_rows_str(&r, i, C_SUBJECT);
+			w.address = mc_rows_str(&r, i, C_ADDRESS);
+			w.dossier = mc_rows_str(&r, i, C_DOSSIER);
+			w.agency = mc_rows_str(&r, i, C_AGENCY);
+			w.role = mc_rows_str(&r, i, C_ROLE);
+			if (row_hash(hash, prev, &w) < 0 ||
 			    strcmp(hash, mc_rows_str(&r, i, C_HASH)) != 0) {
 				*why = "its fields do not give its hash";
 				return 1;
@@ -240,6 +382,43 @@ mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
 	    strcmp(mc_rows_str(&head, 0, 1), prev) != 0) {
 		*why = "the last rows are missing (the head is further on)";
 		return 1;
+	}
+	return 0;
+}
+
+int
+mc_audit_dossier(struct mc_db *db, struct mc_arena *a, long long dossier_id,
+    int max, struct mc_rows *out)
+{
+	if (mc_db_query(db, a, out, stmts[STMT_DOSSIER], "ii", dossier_id,
+		(long long)max) < 0)
+		return -1;
+	if (out->ncols != AACC__MAX) {
+		mc_err("audit: %zu access columns, want %d", out->ncols,
+		    AACC__MAX);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_audit_search(struct mc_db *db, struct mc_arena *a,
+    const struct mc_audit_filter *f, struct mc_rows *out)
+{
+	const char *ev = f->event >= 0 && f->event < AUDIT__MAX ?
+	    names[f->event] :
+	    "";
+
+	if (mc_db_query(db, a, out, stmts[STMT_SEARCH], "iiiiissiissssiii",
+		(long long)f->scope_agency, (long long)f->scope_agency,
+		f->account_id, f->account_id, f->account_id, ev, ev,
+		f->dossier_id, f->dossier_id, f->from, f->from, f->to, f->to,
+		f->before_id, f->before_id, (long long)f->limit) < 0)
+		return -1;
+	if (out->ncols != ACOL__MAX) {
+		mc_err("audit: %zu search columns, want %d", out->ncols,
+		    ACOL__MAX);
+		return -1;
 	}
 	return 0;
 }

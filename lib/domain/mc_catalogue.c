@@ -12,6 +12,7 @@
 
 #include "mc_account.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
 #include "mc_log.h"
@@ -988,6 +989,20 @@ store(struct mc_db *db, struct mc_arena *a, long long id, const char *code,
 	return 0;
 }
 
+/* The edit in the audit log, in its transaction: 0 or -1. */
+static int
+catalogue_audit(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char *code, long long version)
+{
+	struct mc_audit e;
+
+	memset(&e, 0, sizeof(e));
+	e.event = AUDIT_CONFIG;
+	e.account_id = account_id;
+	e.subject = mc_arena_printf(a, "procedure %s v%lld", code, version);
+	return mc_audit_write(db, &e);
+}
+
 int
 mc_catalogue_save_version(struct mc_db *db, struct mc_arena *a,
     const char *code, long long expected, long long account_id,
@@ -1052,7 +1067,8 @@ mc_catalogue_save_version(struct mc_db *db, struct mc_arena *a,
 	if (content == NULL || changes == NULL ||
 	    store(db, a, id, code, cur + 1, e) < 0 ||
 	    mc_db_exec(db, stmts[STMT_VERSION_ADD], "iissssI", id, cur + 1,
-		"local", content, changes, now, account_id) < 0)
+		"local", content, changes, now, account_id) < 0 ||
+	    catalogue_audit(db, a, account_id, code, cur + 1) < 0)
 		goto fail;
 	if (mc_db_commit(db) < 0)
 		return -1;

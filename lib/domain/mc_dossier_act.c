@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
@@ -473,6 +474,12 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		mc_notify_dossier_event(db, a, st.id, rule->name) < 0) ||
 	    notify_officer(db, a, &st, act, args) < 0 ||
 	    mc_stats_dossier(db, a, st.id) < 0)
+		goto out;
+	/* An officer's action is in the audit log too, last (its lock). */
+	if ((u->roles & ROLES_OFFICER) &&
+	    u->id != mc_rows_int(&st.row, 0, L_ACCOUNT) &&
+	    mc_audit_dossier_write(db, AUDIT_DOSSIER_ACTION, u, st.id,
+		st.current_agency, st.agency, rule->name, NULL) < 0)
 		goto out;
 	rc = 0;
 out:

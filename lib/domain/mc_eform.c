@@ -12,6 +12,7 @@
 
 #include "mc_account.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_catalogue.h"
 #include "mc_config.h"
 #include "mc_db.h"
@@ -1144,6 +1145,7 @@ mc_eform_save(struct mc_db *db, struct mc_arena *a, long long proc,
 {
 	struct mc_eform f;
 	struct mc_rows	rows;
+	struct mc_audit e;
 	char		at[20], eff[20];
 
 	if (mc_eform_parse(a, json, &f, problem, subject) < 0)
@@ -1155,8 +1157,14 @@ mc_eform_save(struct mc_db *db, struct mc_arena *a, long long proc,
 	if (mc_db_query(db, a, &rows, stmts[STMT_LAST_VERSION], "i", proc) < 0)
 		goto fail;
 	*version = mc_rows_int(&rows, 0, 0) + 1;
+	memset(&e, 0, sizeof(e));
+	e.event = AUDIT_CONFIG;
+	e.account_id = account;
+	e.subject = mc_arena_printf(a, "eform procedure=%lld v%lld", proc,
+	    *version);
 	if (mc_db_exec(db, stmts[STMT_INSERT], "iisssI", proc, *version, json,
-		eff, at, account) < 0)
+		eff, at, account) < 0 ||
+	    mc_audit_write(db, &e) < 0)
 		goto fail;
 	return mc_db_commit(db);
 fail:

@@ -3,7 +3,10 @@
  * instance (MOTCUA_CONFIG): entries written by two processes at once make
  * one chain; a row edited, deleted (in the middle or at the end) or an
  * entry inserted by SQL is found by mc_audit_check at that row, and the
- * chain is whole again once the row is put back.
+ * chain is whole again once the row is put back. Entries naming a dossier,
+ * an agency and a role (officers' accesses) chain the same way, a name
+ * added or removed breaks the row; the accesses of a dossier and the
+ * audit page's search (filters, an agency admin's subtree) find them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,21 +48,40 @@ id_of(struct mc_db *db, struct mc_arena *a, const char *subject)
 	return r.n == 1 ? mc_rows_int(&r, 0, 0) : 0;
 }
 
-/* Writes PER_CHILD entries from a process of its own. */
+struct about_tx {
+	const struct mc_audit	    *e;
+	const struct mc_audit_about *ab;
+};
+
+static int
+about_tx(struct mc_db *db, void *arg)
+{
+	struct about_tx *t = arg;
+
+	return mc_audit_write_about(db, t->e, t->ab);
+}
+
+/*
+ * Writes PER_CHILD entries from a process of its own; the second child's
+ * name a dossier, an agency and a role (the chain's second form).
+ */
 static void
 child(const char *tag, int k)
 {
 	struct mc_db   *db;
 	struct mc_audit e = { AUDIT_LOGIN_FAILED, 0, 0, NULL, "192.0.2.9" };
-	char		subject[128];
-	int		i, bad = 0;
+	struct mc_audit_about ab = { 4000000000LL + k, 1, "receiver" };
+	struct about_tx	      t = { &e, &ab };
+	char		      subject[128];
+	int		      i, bad = 0;
 
 	if ((db = mc_db_open()) == NULL)
 		_exit(2);
 	for (i = 0; i < PER_CHILD; i++) {
 		snprintf(subject, sizeof(subject), "%s-c%d-%d", tag, k, i);
 		e.subject = subject;
-		bad += mc_audit_log(db, &e) < 0;
+		bad += (k == 2 ? mc_db_tx(db, about_tx, &t) :
+				 mc_audit_log(db, &e)) != 0;
 	}
 	mc_db_close(db);
 	_exit(bad != 0);
@@ -179,6 +201,123 @@ test_chain(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(broken_at(db, a), 0);
 }
 
+/* A leaf agency (no agency under it) other than not: its id, or 0. */
+static unsigned int
+leaf(struct mc_db *db, struct mc_arena *a, long long not )
+{
+	struct mc_rows r;
+
+	CHECK(mc_db_query(db, a, &r,
+		  "SELECT g.id FROM agencies g WHERE g.parent_id IS NOT NULL "
+		  "AND g.id <> ? AND NOT EXISTS (SELECT 1 FROM agencies c "
+		  "WHERE c.parent_id = g.id) ORDER BY g.id LIMIT 1",
+		  "i", not ) == 0);
+	CHECK_INT(r.n, 1);
+	return r.n == 1 ? (unsigned int)mc_rows_int(&r, 0, 0) : 0;
+}
+
+static void
+test_about(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_grant	       g[3];
+	struct mc_user	       u;
+	struct mc_audit_filter f;
+	struct mc_rows	       rows;
+	unsigned int	       x, y;
+	long long	       dossier = 5000000000LL + getpid(), id;
+
+	x = leaf(db, a, 0);
+	y = leaf(db, a, x);
+	memset(&u, 0, sizeof(u));
+	u.id = 900000000LL + getpid(); /* holds no role in the database */
+	u.grants = g;
+	u.ngrants = 3;
+	g[0].role = ROLE_CITIZEN;
+	g[0].agency_id = 0;
+	g[1].role = ROLE_LEADER;
+	g[1].agency_id = y;
+	g[2].role = ROLE_SPECIALIST;
+	g[2].agency_id = x;
+	u.roles = ROLES(ROLE_CITIZEN) | ROLES(ROLE_LEADER) |
+	    ROLES(ROLE_SPECIALIST);
+
+	/* The grant acted in: at the agency, else the other, else the first. */
+	CHECK(mc_audit_grant(&u, x, y) == &g[2]);
+	CHECK(mc_audit_grant(&u, 99999, y) == &g[1]);
+	CHECK(mc_audit_grant(&u, 99999, 99998) == &g[1]);
+	u.ngrants = 1;
+	CHECK(mc_audit_grant(&u, x, y) == NULL); /* a citizen acts in none */
+	u.ngrants = 3;
+
+	CHECK(mc_db_begin(db) == 0);
+	CHECK(mc_audit_dossier_write(db, AUDIT_DOSSIER_VIEW, &u, dossier, x, y,
+		  NULL, "192.0.2.7") == 0);
+	CHECK(mc_audit_dossier_write(db, AUDIT_DOSSIER_ACTION, &u, dossier, x,
+		  y, "accept", NULL) == 0);
+	CHECK(mc_db_commit(db) == 0);
+	CHECK_INT(broken_at(db, a), 0);
+
+	/* The dossier's accesses: newest first, the unit and the role. */
+	CHECK(mc_audit_dossier(db, a, dossier, 10, &rows) == 0);
+	CHECK_INT(rows.n, 2);
+	CHECK_STR(mc_rows_str(&rows, 0, AACC_EVENT), "dossier_action");
+	CHECK_STR(mc_rows_str(&rows, 0, AACC_ACTION), "accept");
+	CHECK_STR(mc_rows_str(&rows, 1, AACC_EVENT), "dossier_view");
+	CHECK(mc_rows_str(&rows, 1, AACC_ACTION) == NULL);
+	CHECK_STR(mc_rows_str(&rows, 1, AACC_ROLE), "specialist");
+	CHECK(mc_rows_str(&rows, 1, AACC_AGENCY) != NULL);
+
+	/* The search: by dossier, by event, in x's subtree, not in y's. */
+	memset(&f, 0, sizeof(f));
+	f.event = -1;
+	f.dossier_id = dossier;
+	f.limit = 10;
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 2);
+	id = rows.n > 1 ? mc_rows_int(&rows, 1, ACOL_ID) : 0;
+	f.event = AUDIT_DOSSIER_VIEW;
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 1);
+	CHECK_STR(mc_rows_str(&rows, 0, ACOL_ADDRESS), "192.0.2.7");
+	f.scope_agency = x;
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 1);
+	f.scope_agency = y;
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 0);
+	f.scope_agency = 0;
+	f.event = -1;
+	f.account_id = u.id;
+	f.from = "2000-01-01";
+	f.to = "2000-01-02";
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 0); /* not in those days */
+	f.from = f.to = NULL;
+	f.before_id = id + 1;
+	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
+	CHECK_INT(rows.n, 1); /* the page after the action: the view */
+
+	/* A name taken off, or put on a row without one: that row breaks. */
+	CHECK(mc_db_exec(db,
+		  "UPDATE audit_log SET dossier_id = NULL WHERE id = ?", "i",
+		  id) == 1);
+	CHECK_INT(broken_at(db, a), id);
+	CHECK(
+	    mc_db_exec(db, "UPDATE audit_log SET dossier_id = ? WHERE id = ?",
+		"ii", dossier, id) == 1);
+	CHECK_INT(broken_at(db, a), 0);
+	CHECK(
+	    mc_db_exec(db, "UPDATE audit_log SET role = 'admin' WHERE id = ?",
+		"i", id) == 1);
+	CHECK_INT(broken_at(db, a), id);
+	CHECK(mc_db_exec(db,
+		  "UPDATE audit_log SET role = 'specialist' WHERE id = ?", "i",
+		  id) == 1);
+	CHECK_INT(broken_at(db, a), 0);
+	CHECK_INT(mc_audit_event_parse("role_grant"), AUDIT_ROLE_GRANT);
+	CHECK_INT(mc_audit_event_parse("nope"), -1);
+}
+
 int
 main(void)
 {
@@ -190,6 +329,7 @@ main(void)
 			CHECK(!"database reachable");
 		} else {
 			test_chain(db, a);
+			test_about(db, a);
 			mc_db_close(db);
 		}
 	}
