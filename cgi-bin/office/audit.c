@@ -7,13 +7,88 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_audit.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_export.h"
+#include "mc_util.h"
+#include "mc_view.h"
 
 #include "office.h"
+
+#define PATH	 "/can-bo/quan-tri/nhat-ky"
+#define PER_PAGE 50
+#define CSV_MAX	 10000
+
+enum field {
+	FIELD_CSRF,
+	FIELD_ACCOUNT,
+	FIELD_EVENT,
+	FIELD_DOSSIER,
+	FIELD_FROM,
+	FIELD_TO,
+	FIELD_BEFORE,
+	FIELD__MAX
+};
+
+static int valid_day(const struct mc_param *);
+static int valid_event(const struct mc_param *);
+
+/* clang-format off */
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_ACCOUNT] = { "account", valid_email, 254, 0 },
+	[FIELD_EVENT] = { "event", valid_event, 32, 0 },
+	[FIELD_DOSSIER] = { "dossier", valid_code, 48, 0 },
+	[FIELD_FROM] = { "from", valid_day, 10, 0 },
+	[FIELD_TO] = { "to", valid_day, 10, 0 },
+	[FIELD_BEFORE] = { "before", valid_uint, 19, 0 },
+};
+/* clang-format on */
+
+enum stmt { STMT_ACCOUNT, STMT_DOSSIER, STMT__MAX };
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_ACCOUNT] = "SELECT id FROM accounts WHERE email = ?",
+	[STMT_DOSSIER] = "SELECT id FROM dossiers WHERE code = ?",
+};
+/* clang-format on */
+
+/* The column names of the CSV, in ACOL_* order (the page's headings). */
+static const char *const heads[ACOL__MAX] = {
+	[ACOL_ID] = "Audit.Id",
+	[ACOL_AT] = "Audit.At",
+	[ACOL_EVENT] = "Audit.Event",
+	[ACOL_ACCOUNT_ID] = "Audit.AccountId",
+	[ACOL_ACCOUNT] = "Audit.Account",
+	[ACOL_ACTOR_ID] = "Audit.ActorId",
+	[ACOL_ACTOR] = "Audit.Actor",
+	[ACOL_SUBJECT] = "Audit.Subject",
+	[ACOL_ADDRESS] = "Audit.Address",
+	[ACOL_DOSSIER] = "Audit.Dossier",
+	[ACOL_AGENCY] = "Audit.Agency",
+	[ACOL_ROLE] = "Audit.Role",
+};
+
+/* "YYYY-MM-DD". */
+static int
+valid_day(const struct mc_param *p)
+{
+	int y, m, d;
+
+	return p->len == 10 && mc_date_parse(p->value, &y, &m, &d) == 0;
+}
+
+/* One of the audit log's event names. */
+static int
+valid_event(const struct mc_param *p)
+{
+	return mc_audit_event_parse(p->value) >= 0;
+}
 
 struct view_tx {
 	struct mc_request	*r;
@@ -64,3 +139,187 @@ office_audit_log(struct mc_request *r, enum mc_audit_event ev,
 	}
 	return rc;
 }
+
+/* A value for a query string: unreserved bytes and '@' kept. */
+static const char *
+query_escape(struct mc_arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
+	unsigned char	  c;
+
+	for (; (c = (unsigned char)*s) != '\0'; s++)
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || strchr("-._~@", c) != NULL)
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	*p = '\0';
+	return out;
+}
+
+/* The id a query finds by one text, or 0 (none), -1 on error. */
+static long long
+id_by(struct mc_request *r, int stmt, const char *s)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(r->db, r->arena, &rows, stmts[stmt], "s", s) < 0)
+		return -1;
+	return rows.n > 0 ? mc_rows_int(&rows, 0, 0) : 0;
+}
+
+/*
+ * The filter of the query string, echoed as Form.* and Data.Query; the
+ * admin's scope. 0, 1 when a name given finds nothing (no entry then),
+ * or an HTTP status.
+ */
+static int
+read_filter(struct mc_request *r, struct mc_audit_filter *f)
+{
+	static const int keep[] = { FIELD_ACCOUNT, FIELD_EVENT, FIELD_DOSSIER,
+		FIELD_FROM, FIELD_TO };
+	const char	*v, *acc = mc_req_field(r, FIELD_ACCOUNT);
+	const char	*dos = mc_req_field(r, FIELD_DOSSIER), *query = "";
+	size_t		 i;
+	int		 rc, none = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->event = -1;
+	if ((rc = mc_admin_scope(r->db, r->arena, r->user,
+		 &f->scope_agency)) <= 0)
+		return rc < 0 ? 503 : 403;
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+		if (mc_req_field_bad(r, keep[i]))
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Form.Errors.%s",
+				fields[keep[i]].name),
+			    "1");
+	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++) {
+		if ((v = mc_req_field(r, keep[i])) == NULL || *v == '\0')
+			continue;
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Form.%s", fields[keep[i]].name),
+		    v);
+		query = mc_arena_printf(r->arena, "%s%s%s=%s", query,
+		    *query ? "&" : "", fields[keep[i]].name,
+		    query_escape(r->arena, v));
+	}
+	mc_view_set(r->hdf, "Data.Query", query);
+	if (acc != NULL && *acc != '\0') {
+		if ((f->account_id = id_by(r, STMT_ACCOUNT, acc)) < 0)
+			return 503;
+		none |= f->account_id == 0;
+	}
+	if (dos != NULL && *dos != '\0') {
+		if ((f->dossier_id = id_by(r, STMT_DOSSIER, dos)) < 0)
+			return 503;
+		none |= f->dossier_id == 0;
+	}
+	if ((v = mc_req_field(r, FIELD_EVENT)) != NULL)
+		f->event = mc_audit_event_parse(v);
+	f->from = mc_req_field(r, FIELD_FROM);
+	f->to = mc_req_field(r, FIELD_TO);
+	mc_parse_ll(mc_req_field(r, FIELD_BEFORE) ?
+		mc_req_field(r, FIELD_BEFORE) :
+		"0",
+	    0, 1LL << 62, &f->before_id);
+	return none;
+}
+
+static int
+page_audit(struct mc_request *r)
+{
+	struct mc_audit_filter f;
+	struct mc_rows	       rows;
+	long long	       nrows = 0, bad = 0;
+	const char	      *why = NULL;
+	int		       rc, i;
+
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Audit.Title"));
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	if ((rc = read_filter(r, &f)) > 1)
+		return rc;
+	for (i = 0; i < AUDIT__MAX; i++)
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Events.%d", i),
+		    mc_audit_event_name((enum mc_audit_event)i));
+	if (f.scope_agency == 0)
+		mc_view_set(r->hdf, "Data.City", "1");
+	/* Whether the whole chain holds (mc_audit_check). */
+	if ((i = mc_audit_check(r->db, r->arena, &nrows, &bad, &why)) < 0)
+		return 503;
+	mc_view_set(r->hdf, "Data.Chain.ok", i == 0 ? "1" : "0");
+	mc_view_set_int(r->hdf, "Data.Chain.rows", nrows);
+	if (i == 1)
+		mc_view_set_int(r->hdf, "Data.Chain.bad", bad);
+	if (rc == 1)
+		return mc_resp_page(r, "office/audit.cs");
+	f.limit = PER_PAGE + 1;
+	if (mc_audit_search(r->db, r->arena, &f, &rows) < 0)
+		return 503;
+	if (rows.n > PER_PAGE) {
+		rows.n = PER_PAGE;
+		mc_view_set(r->hdf, "Data.Older",
+		    mc_rows_str(&rows, PER_PAGE - 1, ACOL_ID));
+	}
+	mc_view_rows(r->hdf, "Data.Entries", &rows);
+	return mc_resp_page(r, "office/audit.cs");
+}
+
+/* The entries of the same filter as CSV (at most CSV_MAX), audited. */
+static int
+page_audit_csv(struct mc_request *r)
+{
+	struct mc_export_table t;
+	struct mc_audit_filter f;
+	struct mc_rows	       rows;
+	enum mc_export_kind    kinds[ACOL__MAX];
+	const char	      *hv[ACOL__MAX];
+	size_t		       i;
+	int		       rc;
+
+	if ((rc = read_filter(r, &f)) > 1)
+		return rc;
+	memset(&rows, 0, sizeof(rows));
+	f.limit = CSV_MAX;
+	if (rc == 0 && mc_audit_search(r->db, r->arena, &f, &rows) < 0)
+		return 503;
+	for (i = 0; i < ACOL__MAX; i++) {
+		hv[i] = mc_view_str(r->hdf, heads[i]);
+		kinds[i] = EXPORT_TEXT;
+	}
+	memset(&t, 0, sizeof(t));
+	t.ncols = ACOL__MAX;
+	t.heads = hv;
+	t.kinds = kinds;
+	t.nrows = rows.n;
+	t.cells = rows.v;
+	mc_buf_reset(&r->out);
+	if (mc_export_csv(r->arena, &t, &r->out) < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "nhat-ky.csv %s",
+		    mc_view_str(r->hdf, "Data.Query")),
+		f.scope_agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
+	mc_resp_header(r, "Content-Disposition",
+	    "attachment; filename=\"nhat-ky.csv\"");
+	r->rendered = 1;
+	return 200;
+}
+
+/* clang-format off */
+static const struct mc_route routes[] = {
+	{ METHOD_GET, PATH, page_audit, ROUTE_LOGIN, ROLES(ROLE_ADMIN) },
+	{ METHOD_GET, PATH ".csv", page_audit_csv, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
+};
+
+const struct mc_module office_audit = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};
+/* clang-format on */

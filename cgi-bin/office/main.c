@@ -575,7 +575,8 @@ main(int argc, char *argv[])
 		    &office_eform, &office_notifications, &office_calendar,
 		    &office_leader, &office_webmaster, &office_procedures,
 		    &office_routing, &office_synonyms, &office_eval,
-		    &office_reports, &office_accounts, &office_feedback },
+		    &office_reports, &office_accounts, &office_feedback,
+		    &office_audit },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -81,6 +81,9 @@ int office_feedback_marks(struct mc_request *, unsigned int agency,
 int office_agency(struct mc_request *, const char *wanted,
     unsigned int *agency);
 
+/* audit.c: the admins' audit page (filters, pages, the chain, CSV). */
+extern const struct mc_module office_audit;
+
 /*
  * Loads the procedure of r->cap[0] into p if the admin may edit it
  * (procedures.c): 0, or an HTTP status (403, 404, 503) to return.

@@ -9,6 +9,7 @@
 
 #include "mc_app.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -22,7 +23,8 @@
 
 #include "portal.h"
 
-#define MAX_UPLOADS 3
+#define MAX_UPLOADS  3
+#define MAX_ACCESSES 50 /* officers' accesses listed */
 
 enum field {
 	FIELD_CSRF,
@@ -62,6 +64,24 @@ load(struct mc_request *r, struct mc_dossier *d)
 	return rc ? 0 : 403;
 }
 
+/*
+ * "Who opened my dossier": for its applicant, the officers' accesses from
+ * the audit log (unit, role, time; never who) as Data.Accesses. 0 or -1.
+ */
+static int
+accesses(struct mc_request *r, const struct mc_dossier *d)
+{
+	struct mc_rows rows;
+
+	if (d->account_id != r->user->id)
+		return 0;
+	if (mc_audit_dossier(r->db, r->arena, d->id, MAX_ACCESSES, &rows) < 0)
+		return -1;
+	mc_view_set(r->hdf, "Data.ShowAccesses", "1");
+	mc_view_rows(r->hdf, "Data.Accesses", &rows);
+	return 0;
+}
+
 static int
 show(struct mc_request *r, struct mc_dossier *d, int status)
 {
@@ -87,7 +107,7 @@ show(struct mc_request *r, struct mc_dossier *d, int status)
 		    mc_view_str(r->hdf, "Dossier.Updated"));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
-	if (portal_eval_dossier(r, d) < 0)
+	if (portal_eval_dossier(r, d) < 0 || accesses(r, d) < 0)
 		return 503;
 	mc_view_set(r->hdf, "Page.Nav", "dossiers");
 	mc_view_set(r->hdf, "Page.Title", d->code);

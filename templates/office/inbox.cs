@@ -9,7 +9,7 @@
 <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a>
 <a href="/can-bo/phan-anh?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Feedback.Office.Nav ?></a>
 <?cs if:Data.IsLeader ?><a href="/can-bo/lanh-dao?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Leader.Title ?></a> <a href="/can-bo/thong-ke"><?cs var:Lang.Stats.Title ?></a><?cs /if ?>
-<?cs if:Data.IsAdmin ?><a href="/can-bo/quan-tri/quy-trinh"><?cs var:Lang.Workflow.Title ?></a> <a href="/can-bo/quan-tri/lich"><?cs var:Lang.Inbox.Calendar ?></a> <a href="/can-bo/quan-tri-trang/"><?cs var:Lang.Webmaster.Title ?></a> <a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a><?cs /if ?></p>
+<?cs if:Data.IsAdmin ?><a href="/can-bo/quan-tri/quy-trinh"><?cs var:Lang.Workflow.Title ?></a> <a href="/can-bo/quan-tri/lich"><?cs var:Lang.Inbox.Calendar ?></a> <a href="/can-bo/quan-tri-trang/"><?cs var:Lang.Webmaster.Title ?></a> <a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a> <a href="/can-bo/quan-tri/tai-khoan"><?cs var:Lang.Accounts.Title ?></a> <a href="/can-bo/quan-tri/nhat-ky"><?cs var:Lang.Audit.Title ?></a><?cs /if ?></p>
 </div>
 <ul class="colour-counts" aria-label="<?cs var:Lang.Inbox.Counts ?>">
 <li><a class="count red" href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;due=overdue"><strong><?cs var:Data.Count.red ?></strong> <?cs var:Lang.Colour.red ?></a></li>

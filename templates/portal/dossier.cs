@@ -27,6 +27,19 @@
 <p class="papers"><?cs var:Lang.Papers.Title ?>: <?cs if:Data.Dossier.0.received_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/01.pdf"><?cs var:Lang.Papers.01 ?></a> <?cs /if ?><?cs if:subcount(Data.Supplements) ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/02.pdf"><?cs var:Lang.Papers.02 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.status == 3 ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/03.pdf"><?cs var:Lang.Papers.03 ?></a> <?cs /if ?><?cs if:Data.Dossier.0.original_due_at ?><a href="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/phieu/04.pdf"><?cs var:Lang.Papers.04 ?></a><?cs /if ?></p>
 <p class="fb-link"><a href="/dich-vu/phan-anh/gui?ho-so=<?cs var:url_escape(Data.Dossier.0.code) ?><?cs if:Page.Lang == "en" ?>&amp;lang=en<?cs /if ?>"><?cs var:Lang.Feedback.AboutDossier ?></a></p>
 <?cs include:"partials/dossier_detail.cs" ?>
+<?cs if:Data.ShowAccesses ?><section class="card accesses" id="truy-cap" aria-labelledby="access-h">
+<h2 id="access-h"><?cs var:Lang.Access.Title ?></h2>
+<p><?cs var:Lang.Access.Intro ?></p>
+<?cs if:subcount(Data.Accesses) ?><div class="table-wrap"><table class="table table-stack" id="accesses">
+<thead><tr><th scope="col"><?cs var:Lang.Access.When ?></th><th scope="col"><?cs var:Lang.Access.Unit ?></th><th scope="col"><?cs var:Lang.Access.Role ?></th><th scope="col"><?cs var:Lang.Access.What ?></th></tr></thead>
+<tbody><?cs each:x = Data.Accesses ?><tr>
+<td data-label="<?cs var:Lang.Access.When ?>"><?cs var:fmt_datetime(x.at) ?></td>
+<td data-label="<?cs var:Lang.Access.Unit ?>"><?cs if:Page.Lang == "en" && x.agency_en ?><?cs var:x.agency_en ?><?cs else ?><?cs var:x.agency ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Access.Role ?>"><?cs if:Lang.Role[x.role] ?><?cs var:Lang.Role[x.role] ?><?cs else ?><?cs var:x.role ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Access.What ?>"><?cs if:x.event == "dossier_action" ?><?cs var:Lang.Access.Acted ?>: <?cs if:Lang.Action[x.action] ?><?cs var:Lang.Action[x.action] ?><?cs else ?><?cs var:x.action ?><?cs /if ?><?cs else ?><?cs var:Lang.Access.Viewed ?><?cs /if ?></td>
+</tr><?cs /each ?></tbody></table></div>
+<?cs else ?><p class="hint"><?cs var:Lang.Access.None ?></p><?cs /if ?>
+</section><?cs /if ?>
 <?cs if:Data.CanWithdraw ?>
 <details class="withdraw"><summary><?cs var:Lang.Dossier.Withdraw ?></summary>
 <form method="post" action="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/rut" class="form">
