@@ -198,6 +198,9 @@ socket_dir = $SOCKDIR
 run_user = $RUN_USER
 workers = $WORKERS
 max_body = 26214400
+# Sites besides this one (the host a request was sent to, and base_url)
+# whose pages may post forms here: origins separated by spaces (issue 9).
+${MOTCUA_ALLOWED_ORIGINS:+allowed_origins = $MOTCUA_ALLOWED_ORIGINS}
 migrations_dir = $TOP/db/migrations
 seed_dir = $TOP/db/seed
 common_passwords = $APP/common-passwords.txt

@@ -166,6 +166,62 @@ mc_utf8_cut(struct mc_arena *a, const char *s, size_t max)
 	return mc_arena_strndup(a, s, n);
 }
 
+size_t
+mc_text_bidi_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] == 0xd8 && u[1] == 0x9c) /* U+061C */
+		return 2;
+	if (n < 3 || u[0] != 0xe2)
+		return 0;
+	if (u[1] == 0x80 &&
+	    ((u[2] >= 0xaa && u[2] <= 0xae) || u[2] == 0x8e ||
+		u[2] == 0x8f)) /* U+202A-E, U+200E-F */
+		return 3;
+	if (u[1] == 0x81 && u[2] >= 0xa6 && u[2] <= 0xa9) /* U+2066-9 */
+		return 3;
+	return 0;
+}
+
+int
+mc_text_ok(const char *s, size_t n, int lines)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t		     i;
+
+	if (!mc_utf8_valid(s, n))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0x7f ||
+		    (u[i] < 0x20 && u[i] != '\t' &&
+			(!lines || (u[i] != '\r' && u[i] != '\n'))))
+			return 0;
+		if (u[i] == 0xc2 && i + 1 < n && u[i + 1] < 0xa0) /* C1 */
+			return 0;
+		if (mc_text_bidi_at(s + i, n - i) > 0)
+			return 0;
+	}
+	return 1;
+}
+
+char *
+mc_text_strip_bidi(char *s)
+{
+	char  *o = s;
+	size_t n = strlen(s), i, k;
+
+	for (i = 0; i < n;) {
+		if ((k = mc_text_bidi_at(s + i, n - i)) > 0) {
+			i += k;
+			continue;
+		}
+		*o++ = s[i++];
+	}
+	*o = '\0';
+	return s;
+}
+
 /*
  * The syllables written with a final i or y alike ("ký"/"kí", "lý"/"lí",
  * "quý"/"quí", "công ty"/"công ti"): a consonant (or "qu") and a lone y

@@ -44,6 +44,22 @@ size_t mc_utf8_chars(const char *s);
 const char *mc_utf8_cut(struct mc_arena *, const char *s, size_t max);
 
 /*
+ * 1 if s[0..n) is text a person may type into a field: valid UTF-8, no NUL,
+ * no control character (C0 but tab, and CR and LF when lines is non-zero;
+ * DEL; C1), and no bidirectional control (U+202A-U+202E, U+2066-U+2069,
+ * U+200E, U+200F, U+061C) that would make a name, an address or a note
+ * read otherwise than it is stored. The one rule of the web's valid_text
+ * and valid_line, of the API's notes and of the dossier actions'.
+ */
+int mc_text_ok(const char *s, size_t n, int lines);
+
+/* The length of the bidirectional control at s (as above), or 0. */
+size_t mc_text_bidi_at(const char *s, size_t n);
+
+/* Removes the bidirectional controls of s in place; returns s. */
+char *mc_text_strip_bidi(char *s);
+
+/*
  * Folds text for search into the arena: NFKD, marks stripped, đ/Đ to d,
  * lowercase, every run of non-alphanumerics to one space, trimmed; the
  * syllables spelt with i or y alike end in i ("ký", "kí" and "ky" fold to

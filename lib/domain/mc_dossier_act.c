@@ -26,6 +26,12 @@
 #include "mc_stats.h"
 #include "mc_util.h"
 
+/* What an action's texts may hold (the columns, and the web's fields). */
+#define NOTE_MAX       2000  /* bytes: dossier_events.note, the form's note */
+#define ITEMS_MAX      20    /* items of a supplement request */
+#define ITEM_MAX       500   /* bytes of an item or its reason */
+#define ITEMS_JSON_MAX 65535 /* supplement_requests.items (TEXT) */
+
 /*
  * What the dossier's state must be for an action besides its status and
  * who acts: 0, or the DOSSIER_* outcome. The one rule both for offering
@@ -164,6 +170,37 @@ do_accept(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
 	return 0;
 }
 
+/*
+ * 1 if a supplement request's items are what the form 02 can hold: 1 to
+ * ITEMS_MAX objects, each an "item" of one line (mc_text_ok, at most
+ * ITEM_MAX bytes) and an optional "reason" of the same kind.
+ */
+static int
+items_ok(json_t *items)
+{
+	json_t	   *it, *v;
+	const char *s;
+	size_t	    i;
+
+	if (items == NULL || !json_is_array(items) ||
+	    json_array_size(items) == 0 || json_array_size(items) > ITEMS_MAX)
+		return 0;
+	json_array_foreach (items, i, it) {
+		if (!json_is_object(it))
+			return 0;
+		v = json_object_get(it, "item");
+		if ((s = json_string_value(v)) == NULL || *s == '\0' ||
+		    strlen(s) > ITEM_MAX || !mc_text_ok(s, strlen(s), 0))
+			return 0;
+		v = json_object_get(it, "reason");
+		if (v != NULL && !json_is_null(v) &&
+		    ((s = json_string_value(v)) == NULL ||
+			strlen(s) > ITEM_MAX || !mc_text_ok(s, strlen(s), 0)))
+			return 0;
+	}
+	return 1;
+}
+
 /* Records a supplement request (form 02) and pauses the clock. */
 static int
 do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
@@ -175,8 +212,7 @@ do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
 	if (args->items_json == NULL)
 		return DOSSIER_BAD_INPUT;
 	items = json_loads(args->items_json, 0, NULL);
-	ok = items != NULL && json_is_array(items) &&
-	    json_array_size(items) > 0;
+	ok = items_ok(items) && strlen(args->items_json) <= ITEMS_JSON_MAX;
 	json_decref(items);
 	if (!ok)
 		return DOSSIER_BAD_INPUT;
@@ -451,6 +487,11 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		goto out;
 	rc = DOSSIER_BAD_INPUT;
 	if (rule->note && (args->note == NULL || *args->note == '\0'))
+		goto out;
+	/* The web's rule for a note (valid_text, 2000 bytes), the API's too. */
+	if (args->note != NULL &&
+	    (strlen(args->note) > NOTE_MAX ||
+		!mc_text_ok(args->note, strlen(args->note), 1)))
 		goto out;
 	if (rule->pre != NULL && (rc = rule->pre(&st, now)) != 0)
 		goto out;

@@ -63,6 +63,8 @@ clean_name(struct mc_arena *a, const char *name)
 	for (; *o != '\0'; o++)
 		if ((unsigned char)*o < 0x20 || *o == '"' || *o == 0x7f)
 			*o = '_';
+	/* "invoice\u202Efdp.exe" would read as "invoiceexe.pdf". */
+	mc_text_strip_bidi(out);
 	if (!mc_utf8_valid(out, strlen(out)) || *out == '\0')
 		return "tep-dinh-kem";
 	return out;

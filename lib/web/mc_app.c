@@ -242,6 +242,18 @@ parse_inputs(struct mc_request *r)
 	return 415;
 }
 
+/* 1 if a param's value holds a bidirectional control (mc_text_ok). */
+static int
+has_bidi(const struct mc_param *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->len; i++)
+		if (mc_text_bidi_at(p->value + i, p->len - i) > 0)
+			return 1;
+	return 0;
+}
+
 /* Matches params to declared fields; 0, or 400 for invalid UTF-8. */
 static int
 bind_fields(const struct mc_module *mod, struct mc_request *r)
@@ -269,6 +281,13 @@ bind_fields(const struct mc_module *mod, struct mc_request *r)
 				!mc_utf8_valid(p->name, strlen(p->name))))
 				return 400;
 			r->fields[i] = p;
+			/* Too long, or bidi controls: refused whatever the
+			 * handler does with a bad field (mc_app_dispatch). */
+			if (!f->file && r->refused_field == NULL &&
+			    (p->len > f->max || has_bidi(p))) {
+				r->refused_field = f->name;
+				r->refused_bidi = p->len <= f->max;
+			}
 			if (p->len > f->max ||
 			    (f->file && p->filename == NULL) ||
 			    (!f->file && p->filename != NULL) ||
@@ -328,6 +347,88 @@ security_headers(struct mc_request *r)
 	mc_resp_header(r, "Cache-Control", "no-store");
 }
 
+/* 1 for a request that may change something (POST, PUT, DELETE). */
+static int
+changes(const struct mc_request *r)
+{
+	return r->method == METHOD_POST || r->method == METHOD_PUT ||
+	    r->method == METHOD_DELETE;
+}
+
+/* 1 if origin (scheme://host[:port], n bytes) is in list (spaces, commas). */
+static int
+origin_listed(const char *list, const char *origin, size_t n)
+{
+	const char *p = list;
+	size_t	    len;
+
+	while (*p != '\0') {
+		p += strspn(p, " ,\t");
+		len = strcspn(p, " ,\t");
+		while (len > 0 && p[len - 1] == '/')
+			len--; /* "https://a.vn/" names https://a.vn */
+		if (len == n && len > 0 && strncasecmp(p, origin, n) == 0)
+			return 1;
+		p += strcspn(p, " ,\t");
+	}
+	return 0;
+}
+
+/*
+ * 1 if a request that changes something may come from where its Origin
+ * header says (besides the CSRF token): no Origin (a client that is not a
+ * browser), this site's own (the host the request was sent to, http or
+ * https), base_url's, or one of allowed_origins (motcua.conf, separated by
+ * spaces or commas). "null" and every other site: 0.
+ */
+static int
+origin_ok(const struct mc_request *r)
+{
+	const char *o = r->origin, *host = NULL, *base;
+	size_t	    n;
+
+	if (o == NULL || *o == '\0')
+		return 1;
+	if (strncasecmp(o, "https://", 8) == 0)
+		host = o + 8;
+	else if (strncasecmp(o, "http://", 7) == 0)
+		host = o + 7;
+	if (host != NULL && r->host != NULL && *r->host != '\0' &&
+	    strcasecmp(host, r->host) == 0)
+		return 1;
+	n = strlen(o);
+	base = mc_config_get("base_url", "");
+	if (strncasecmp(base, o, n) == 0 &&
+	    (base[n] == '\0' || base[n] == '/'))
+		return 1;
+	return origin_listed(mc_config_get("allowed_origins", ""), o, n);
+}
+
+/*
+ * The 422 of a posted field refused before its handler runs (too long,
+ * or bidi controls), naming it by its label (Lang.Error.Field.Names) or
+ * its name.
+ */
+static int
+refuse_field(struct mc_request *r)
+{
+	char	    path[128];
+	const char *label, *tmpl, *at;
+
+	snprintf(path, sizeof(path), "Lang.Error.Field.Names.%s",
+	    r->refused_field);
+	label = mc_view_text(r->hdf, path, r->refused_field);
+	tmpl = mc_view_text(r->hdf,
+	    r->refused_bidi ? "Lang.Error.Field.Bidi" :
+			      "Lang.Error.Field.TooLong",
+	    NULL);
+	if (tmpl == NULL || (at = strstr(tmpl, "{field}")) == NULL)
+		return mc_app_error(r, 422, NULL);
+	return mc_app_error(r, 422,
+	    mc_arena_printf(r->arena, "%.*s%s%s", (int)(at - tmpl), tmpl,
+		label, at + 7));
+}
+
 /* Login, role and CSRF checks for a route; 0 to go on, or a status. */
 static int
 guard(const struct mc_app *app, struct mc_request *r,
@@ -361,9 +462,12 @@ guard(const struct mc_app *app, struct mc_request *r,
 		    mc_arena_printf(r->arena, "%s?next=%s", MC_TOTP_ENROL_PATH,
 			r->uri));
 	}
-	if ((r->method == METHOD_POST || r->method == METHOD_PUT ||
-		r->method == METHOD_DELETE) &&
-	    !(rt->flags & ROUTE_NOCSRF) && !r->via_token &&
+	if (changes(r) && !r->via_token && !origin_ok(r)) {
+		mc_warn("%s %s: refused, Origin %.200s is not this site's",
+		    method_names[r->method], r->path, r->origin);
+		return 403;
+	}
+	if (changes(r) && !(rt->flags & ROUTE_NOCSRF) && !r->via_token &&
 	    !mc_auth_csrf_ok(r, param_value(r, "csrf")))
 		return 403;
 	return 0;
@@ -498,6 +602,10 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 			mc_app_error(r, rc, NULL);
 		return;
 	}
+	if (r->refused_field != NULL && changes(r)) {
+		refuse_field(r);
+		return;
+	}
 	if (r->user != NULL)
 		mc_view_set(r->hdf, "User.Name", r->user->full_name);
 	if (app->before != NULL)
@@ -511,6 +619,38 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 		r->status = rc;
 }
 
+/*
+ * A body sent without a length (chunked: Apache passes one of more than
+ * 64 KB on as it comes, without CONTENT_LENGTH) is read to its end, up to
+ * max; a longer one is drained and answered 413.
+ */
+static int
+read_unsized(FCGX_Request *req, struct mc_request *r, size_t max)
+{
+	struct buf b;
+	char	   sink[8192];
+	char	  *buf;
+	int	   got, over = 0;
+
+	mc_buf_init(&b, max);
+	while ((got = FCGX_GetStr(sink, sizeof(sink), req->in)) > 0)
+		if (!over && mc_buf_add(&b, sink, (size_t)got) < 0)
+			over = 1;
+	if (over) {
+		mc_buf_free(&b);
+		return 413;
+	}
+	buf = mc_arena_alloc(r->arena, b.len + 1);
+	if (b.len > 0)
+		memcpy(buf, b.s, b.len);
+	buf[b.len] = '\0';
+	r->content_length = b.len;
+	r->body = buf;
+	r->body_len = b.len;
+	mc_buf_free(&b);
+	return 0;
+}
+
 /* Reads the body up to its declared length; drains it if too large. */
 static int
 read_body(FCGX_Request *req, struct mc_request *r, size_t max)
@@ -521,7 +661,9 @@ read_body(FCGX_Request *req, struct mc_request *r, size_t max)
 	int	    got;
 	size_t	    have = 0;
 
-	if (cl != NULL && *cl != '\0' && mc_parse_ll(cl, 0, 1LL << 40, &n) < 0)
+	if (cl == NULL || *cl == '\0')
+		return read_unsized(req, r, max);
+	if (mc_parse_ll(cl, 0, 1LL << 40, &n) < 0)
 		return 400;
 	if ((size_t)n > max) {
 		while (FCGX_GetStr(sink, sizeof(sink), req->in) > 0)
@@ -565,6 +707,8 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.remote_addr = FCGX_GetParam("REMOTE_ADDR", env);
 	r.user_agent = FCGX_GetParam("HTTP_USER_AGENT", env);
 	r.https = FCGX_GetParam("HTTPS", env);
+	r.origin = FCGX_GetParam("HTTP_ORIGIN", env);
+	r.host = FCGX_GetParam("HTTP_HOST", env);
 	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)
 		r.status = rc;

@@ -330,22 +330,13 @@ valid_any(const struct mc_param *p)
 int
 valid_text(const struct mc_param *p)
 {
-	size_t i;
-
-	for (i = 0; i < p->len; i++) {
-		unsigned char c = (unsigned char)p->value[i];
-
-		if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') ||
-		    c == 0x7f)
-			return 0;
-	}
-	return valid_any(p);
+	return mc_text_ok(p->value, p->len, 1);
 }
 
 int
 valid_line(const struct mc_param *p)
 {
-	return valid_text(p) && strpbrk(p->value, "\r\n") == NULL;
+	return mc_text_ok(p->value, p->len, 0);
 }
 
 static int

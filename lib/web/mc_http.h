@@ -72,6 +72,8 @@ struct mc_request {
 	const char    *remote_addr;
 	const char    *user_agent; /* or NULL */
 	const char    *https;	   /* "on" over TLS, else NULL */
+	const char    *origin;	   /* the Origin header, or NULL */
+	const char    *host;	   /* the Host header, or NULL */
 	size_t	       content_length;
 	const char    *body; /* raw body (JSON and form posts) */
 	size_t	       body_len;
@@ -81,6 +83,9 @@ struct mc_request {
 	const struct mc_param **fields;	   /* by field index; NULL if absent */
 	unsigned char	       *field_bad; /* by field index: 1 if it failed */
 	size_t			nfields;
+	/* A posted text field refused whatever the handler (mc_app): */
+	const char *refused_field; /* its name, or NULL */
+	int	    refused_bidi;  /* 1 bidi controls, 0 too long */
 
 	const char *cap[MC_MAX_CAPTURES]; /* {} segments of the route */
 	size_t	    ncap;
@@ -147,9 +152,10 @@ char *mc_http_decode(struct mc_arena *, const char *s, size_t len, int plus,
     size_t *outlen);
 
 /* Standard validators. */
-int valid_any(const struct mc_param *);	 /* valid UTF-8, any text */
-int valid_line(const struct mc_param *); /* one line, no controls */
-int valid_text(const struct mc_param *); /* lines, no other controls */
+int valid_any(const struct mc_param *); /* valid UTF-8, any text */
+/* One line, or lines: no other controls, no bidi controls (mc_text_ok). */
+int valid_line(const struct mc_param *);
+int valid_text(const struct mc_param *);
 int valid_uint(const struct mc_param *);
 int valid_email(const struct mc_param *);
 int valid_id_number(const struct mc_param *); /* 12 digits (CCCD) */

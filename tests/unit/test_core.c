@@ -262,6 +262,36 @@ test_http(void)
 	CHECK(!V(valid_line, "two\nlines"));
 	CHECK(V(valid_text, "two\nlines"));
 	CHECK(!V(valid_text, "bell\a"));
+	/* Bidi controls and C1 controls: refused by the one rule. */
+	CHECK(!V(valid_line, "Nguyễn \xe2\x80\xae Văn An")); /* U+202E */
+	CHECK(!V(valid_text,
+	    "a\xe2\x81\xa6"
+	    "b")); /* U+2066 */
+	CHECK(!V(valid_line,
+	    "a\xe2\x80\x8f"
+	    "b")); /* U+200F */
+	CHECK(!V(valid_line,
+	    "a\xd8\x9c"
+	    "b")); /* U+061C */
+	CHECK(!V(valid_line,
+	    "a\xc2\x85"
+	    "b")); /* U+0085 */
+	CHECK(V(valid_line,
+	    "a\xc2\xa0"
+	    "b")); /* U+00A0 */
+	CHECK(V(valid_line,
+	    "a\xe2\x80\x94"
+	    "b")); /* U+2014 */
+	CHECK(V(valid_line, "tab\there"));
+	CHECK(mc_text_ok("hai\r\ndòng", strlen("hai\r\ndòng"), 1));
+	CHECK(!mc_text_ok("hai\r\ndòng", strlen("hai\r\ndòng"), 0));
+	CHECK(!mc_text_ok("a\0b", 3, 1));
+	{
+		char fn[] = "hoa-don\xe2\x80\xae"
+			    "fdp.exe";
+
+		CHECK_STR(mc_text_strip_bidi(fn), "hoa-donfdp.exe");
+	}
 	CHECK(!V(valid_any, "bad \xFF utf8"));
 	CHECK(V(valid_code, "000.00.16.H29-261127-0001"));
 	CHECK(!V(valid_code, "../etc"));

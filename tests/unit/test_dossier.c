@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "fixtures.h"
 #include "mc_arena.h"
+#include "mc_buf.h"
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_counters.h"
@@ -214,18 +215,73 @@ grant(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
 	mc_auth_grant(db, u->id, role, agency);
 }
 
+static int status_of(struct mc_db *, struct mc_arena *, const char *);
+
+/* An action with this note and these supplement items (JSON). */
 static int
-act(struct mc_db *db, struct mc_arena *a, struct mc_user *u, const char *code,
-    enum mc_action action, const char *note)
+act_items(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code, enum mc_action action, const char *note,
+    const char *items)
 {
 	struct mc_action_args args;
 
 	memset(&args, 0, sizeof(args));
 	args.note = note;
-	args.items_json = "[{\"item\":\"Bản sao giấy khai sinh\","
-			  "\"reason\":\"Thiếu\"}]";
+	args.items_json = items;
 	args.method = CHANNEL_COUNTER;
 	return mc_dossier_act(db, a, u, code, action, &args, time(NULL));
+}
+
+static int
+act(struct mc_db *db, struct mc_arena *a, struct mc_user *u, const char *code,
+    enum mc_action action, const char *note)
+{
+	return act_items(db, a, u, code, action, note,
+	    "[{\"item\":\"Bản sao giấy khai sinh\",\"reason\":\"Thiếu\"}]");
+}
+
+/*
+ * Notes and supplement items by the one rule of the web's fields, for the
+ * API too (issue 9): no control or bidi characters, the columns' sizes, at
+ * most 20 items; refused as bad input (422), never a database error (503).
+ */
+static void
+test_action_texts(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code)
+{
+	struct buf many;
+	char	   longnote[2002];
+	int	   i;
+
+	CHECK_INT(act(db, a, u, code, ACTION_REFUSE, "chuông\a"),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(act(db, a, u, code, ACTION_REFUSE,
+		      "Không \xe2\x80\xae thuộc thẩm quyền"),
+	    DOSSIER_BAD_INPUT);
+	memset(longnote, 'x', sizeof(longnote) - 1);
+	longnote[sizeof(longnote) - 1] = '\0';
+	CHECK_INT(act(db, a, u, code, ACTION_REFUSE, longnote),
+	    DOSSIER_BAD_INPUT);
+	mc_buf_init(&many, 1 << 20);
+	mc_buf_addc(&many, '[');
+	for (i = 0; i < 200; i++)
+		mc_buf_addf(&many, "%s{\"item\":\"Giấy tờ %d %0400d\"}",
+		    i ? "," : "", i, 0);
+	mc_buf_addc(&many, ']');
+	CHECK_INT(
+	    act_items(db, a, u, code, ACTION_REQUEST_COMPLETION, NULL, many.s),
+	    DOSSIER_BAD_INPUT);
+	mc_buf_free(&many);
+	CHECK_INT(act_items(db, a, u, code, ACTION_REQUEST_COMPLETION, NULL,
+		      "[{\"item\":\"hai\\ndòng\"}]"),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(act_items(db, a, u, code, ACTION_REQUEST_COMPLETION, NULL,
+		      "[{\"item\":\"Giấy\",\"reason\":\"\\u202eabc\"}]"),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(act_items(db, a, u, code, ACTION_REQUEST_COMPLETION, NULL,
+		      "[{\"reason\":\"không có item\"}]"),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(status_of(db, a, code), STATUS_SUBMITTED);
 }
 
 /*
@@ -420,6 +476,7 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	    0);
 	CHECK_INT(status_of(db, a, c2), STATUS_REFUSED);
 	c2 = file_one(db, a, mc_rows_str(&proc, 0, 0), citizen);
+	test_action_texts(db, a, receiver, c2);
 	CHECK_INT(act(db, a, receiver, c2, ACTION_REQUEST_COMPLETION, NULL),
 	    0);
 	CHECK_INT(status_of(db, a, c2), STATUS_SUPPLEMENT);

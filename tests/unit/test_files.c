@@ -75,6 +75,14 @@ main(void)
 		      "../../etc/\"a\x01\".pdf", &f, &why),
 	    0);
 	CHECK_STR(f.filename, "_a__.pdf");
+	/* Bidi controls dropped: "hoa-don<U+202E>fdp.exe" would read as
+	 * "hoa-donexe.pdf". */
+	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1,
+		      "hoa-don\xe2\x80\xae"
+		      "fdp.exe\xe2\x81\xa9",
+		      &f, &why),
+	    0);
+	CHECK_STR(f.filename, "hoa-donfdp.exe");
 	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, NULL, &f, &why), 0);
 	CHECK_STR(f.filename, "tep-dinh-kem");
 
