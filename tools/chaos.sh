@@ -12,7 +12,8 @@
 #   a web node's Apache stopped (started again later),
 #   kill -9 of a FastCGI process of a pool,
 #   and, long version only, kill -9 of a whole pool, the mail server stopped
-#   and restarted, a slow database (a lock held 20 s).
+#   and restarted, a slow database (a lock held 20 s), the attachment store
+#   full for 10 s (as root: the store is then a tmpfs of CHAOS_STORE_MB, 1024).
 # Whatever takes time runs in the background while the load goes on: the
 # killed node's rejoin, the backups. A backup drill runs alongside: a full
 # backup under load, an incremental in the middle, more load, the binary
@@ -93,7 +94,9 @@ T0MS=$(( $(date +%s%N) / 1000000 ))
 if [[ -d $CDIR ]]; then PORT=$PORT tools/cluster.sh stop >/dev/null 2>&1; rm -rf "$CDIR"; fi
 # The catalogue: one procedure is enough here (the full import is slow).
 zcat db/seed/procedures.jsonl.gz | grep -F '"1.001193"' | head -n 1 > "$WORK/procs.jsonl"
-if ! MOTCUA_SKIP_IMPORT=1 tools/cluster.sh start >"$WORK/cluster-start.log" 2>&1; then
+# The long run puts the store on a tmpfs it can fill (root only).
+STORE=(); (( ! SHORT && EUID == 0 )) && STORE=(STORE_MB=${CHAOS_STORE_MB:-1024})
+if ! env "${STORE[@]}" MOTCUA_SKIP_IMPORT=1 tools/cluster.sh start >"$WORK/cluster-start.log" 2>&1; then
     tail -30 "$WORK/cluster-start.log"; echo "0 passed, 1 failed"; exit 1
 fi
 say "cluster up"
@@ -182,6 +185,17 @@ if (( ! SHORT )); then
     "$PY" tests/e2e/smtp_server.py "$SMTP_PORT" "$WORK/mails.jsonl" >>"$WORK/smtp.log" 2>&1 & SMTP_PID=$!; PIDS+=("$SMTP_PID")
     at $(( S * 9 )); fault "slow database (dossier counters locked 20 s)"
     DB -e "BEGIN; SELECT * FROM dossier_code_seq FOR UPDATE; SELECT SLEEP(20); ROLLBACK" >/dev/null 2>&1 &
+    if mountpoint -q "$CDIR/files"; then
+        # The store (a tmpfs, STORE_MB) filled to its last byte for 10 s:
+        # uploads fail to be written, their dossiers are not committed.
+        at $(( S * 9 + S / 2 )); fault "attachment store full 10 s"
+        FREE=$(df --output=avail -B1 "$CDIR/files" | tail -n 1)
+        fallocate -l "$FREE" "$CDIR/files/.chaos-filler" 2>/dev/null \
+            || dd if=/dev/zero of="$CDIR/files/.chaos-filler" bs=1M status=none 2>/dev/null
+        FULL_LEFT=$(df --output=avail -B1 "$CDIR/files" | tail -n 1)
+        sleep 10
+        rm -f "$CDIR/files/.chaos-filler"
+    fi
 fi
 wait "$LOAD"
 fault "end of load"
@@ -305,6 +319,7 @@ NO_HINT=$("$PY" -c "
 import json,sys
 print(sum(1 for l in open('$WORK/load.jsonl') for r in [json.loads(l)] if r['status']==503 and not r.get('retry_after')))")
 check "every 503 with a retry hint (Retry-After; $NO_HINT without)" test "$NO_HINT" = 0
+[[ -n ${FULL_LEFT:-} ]] && check "the store was full during its fault ($FULL_LEFT bytes left)" test "$FULL_LEFT" -lt 4096
 
 # ------------------------------------------------------------ backup drill
 bin/motcua backup "$BK" --logs >"$WORK/backup-logs.log" 2>&1 || fail "binary logs shipped"

@@ -21,7 +21,9 @@
 # checkout acts on the cluster (through HAProxy).
 #
 # Environment: PORT (8080), TOP, SMTP_PORT/SMS_PORT and OUTBOX_* (passed on to
-# the web nodes), MOTCUA_SKIP_IMPORT=1 (no catalogue import or site).
+# the web nodes), MOTCUA_SKIP_IMPORT=1 (no catalogue import or site),
+# STORE_MB=N (the attachment store a tmpfs of N MiB, so that a fault can fill
+# it: make chaos; needs root; unmounted by stop).
 # Never kills anything by name: only pids recorded under CDIR whose command
 # line names CDIR. Exit 0 done, 1 a step failed, 2 usage.
 set -euo pipefail
@@ -221,6 +223,12 @@ web() { # web N start|stop|status
 
 start_webs() {
     install -d -m 0750 -o www-data -g www-data "$CDIR/files"
+    if [[ -n ${STORE_MB:-} ]] && ! mountpoint -q "$CDIR/files"; then
+        [[ $STORE_MB =~ ^[0-9]+$ ]] || die "STORE_MB wants a number of MiB: '$STORE_MB'"
+        mount -t tmpfs -o "size=${STORE_MB}m,mode=0750" tmpfs "$CDIR/files" \
+            || die "could not mount a ${STORE_MB} MiB tmpfs on $CDIR/files (STORE_MB needs root)"
+        chown www-data:www-data "$CDIR/files"
+    fi
     web 1 start
     # The second node: the same database, no second import; the static
     # site is copied from the first (in production: rsync after each build).
@@ -315,6 +323,9 @@ cmd_stop() {
     for n in 2 1; do [[ -d $CDIR/web$n ]] && web "$n" stop; done
     # db1 last: it is then safe to bootstrap from (grastate.dat).
     for n in 3 2 1; do node_stop "$n"; done
+    if mountpoint -q "$CDIR/files"; then
+        umount "$CDIR/files" || say "could not unmount the store's tmpfs $CDIR/files"
+    fi
     if [[ -L $TOP/motcua.conf && $(readlink "$TOP/motcua.conf") == "$CDIR/web1/motcua.conf" ]]; then
         rm -f "$TOP/motcua.conf"
     fi
