@@ -286,8 +286,8 @@ import json, sys
 w = sys.argv[1]
 faults = [(float(t), n) for t, n in (l.rstrip('\n').split('\t') for l in open(w + '/faults.tsv'))]
 rs = [json.loads(l) for l in open(w + '/load.jsonl')]
-print('| fault | requests | 2xx | 4xx | 503 | other 5xx | 500 | conn. errors | errors for (s) |')
-print('| --- | --- | --- | --- | --- | --- | --- | --- | --- |')
+print('| fault | requests | 2xx | 4xx | 503 | other 5xx | 500 | conn. errors | errors for (s) | later errors |')
+print('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |')
 worst = 0
 bad500 = 0
 for k, (t, name) in enumerate(faults[:-1]):
@@ -305,10 +305,19 @@ for k, (t, name) in enumerate(faults[:-1]):
     for r in win:
         if 400 <= r['status'] < 500:
             print('4xx during "%s": %s' % (name, json.dumps(r)), file=sys.stderr)
-    span = (max(errs) - t) if errs else 0.0
+    # The outage the fault caused: its errors from the first one (within
+    # 10 s of the fault) until 5 s of answers without one. Errors after
+    # that (a node coming back and HAProxy moving the writer back to it; a
+    # stray 502) are counted apart, not hidden.
+    span, later, last = 0.0, 0, None
+    for e in errs:
+        if later == 0 and (e - t < 10 if last is None else e - last < 5):
+            span, last = e - t, e
+        else:
+            later += 1
     worst = max(worst, span)
     bad500 += s500
-    print('| %s | %d | %d | %d | %d | %d | %d | %d | %.1f |' % (name, len(win), ok, c4, s503, o5, s500, ce, span))
+    print('| %s | %d | %d | %d | %d | %d | %d | %d | %.1f | %d |' % (name, len(win), ok, c4, s503, o5, s500, ce, span, later))
 print('worst %.1f 500s %d' % (worst, bad500))
 EOF
 read -r _ WORST _ N500 <<<"$(tail -n 1 "$WORK/table.txt")"
