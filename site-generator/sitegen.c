@@ -29,6 +29,7 @@
 #include "mc_util.h"
 #include "mc_view.h"
 #include "sitegen.h"
+#include "feedback.h"
 #include "league.h"
 
 #define PAGE_MAX   (32 * 1024 * 1024) /* the largest page is ~1 MB */
@@ -1062,7 +1063,9 @@ render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 	    render_one(r, lang, prefix, 1, "xep-hang/index.html",
 		"site/league.cs", sitegen_fill_league) < 0 ||
 	    render_one(r, lang, prefix, 1, "xep-hang/phuong-phap.html",
-		"site/league_method.cs", sitegen_fill_league_method) < 0)
+		"site/league_method.cs", sitegen_fill_league_method) < 0 ||
+	    render_one(r, lang, prefix, 1, "phan-anh/index.html",
+		"site/feedback.cs", sitegen_fill_feedback) < 0)
 		return -1;
 	if (sitegen_stats_render(lang, prefix, r->page, &stats) < 0 ||
 	    render_lists(r, lang, prefix) < 0 ||
@@ -1462,7 +1465,8 @@ sitegen_build(int full, sitegen_progress_fn fn, void *ctx,
 		r.full = 1;
 	plan(&r);
 	if (load_rest(&r) < 0 || sitegen_league_load(r.db, r.arena) < 0 ||
-	    sitegen_stats_load(r.db, r.arena) < 0)
+	    sitegen_stats_load(r.db, r.arena) < 0 ||
+	    sitegen_feedback_load(r.db, r.arena) < 0)
 		goto out_buf;
 	if (fn != NULL)
 		fn(ctx, 0, r.planned);

@@ -47,7 +47,6 @@ enum stmt {
 	STMT_DOSSIER,
 	STMT_MARKS,
 	STMT_STATS,
-	STMT_PUBLISHED,
 	STMT__MAX
 };
 
@@ -163,15 +162,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE f.created_at >= ? AND f.created_at < ? "
 	    "AND (? = 0 OR ag.id = ? OR ag.parent_id = ?) "
 	    "GROUP BY ag.id, ag.name, f.category ORDER BY ag.name, f.category",
-	/* Columns in the order of enum mc_fb_pub_col. */
-	[STMT_PUBLISHED] = "SELECT f.code, f.category, ag.name, "
-	    "COALESCE(ag.name_en, ag.name), w.name, f.body, f.answer, "
-	    "f.created_at, f.answered_at FROM feedback f "
-	    "JOIN agencies ag ON ag.id = f.agency_id "
-	    "LEFT JOIN agencies w ON w.gso_code = f.ward_code AND w.kind = 'ward' "
-	    "AND (w.valid_to IS NULL OR w.valid_to > CURDATE()) "
-	    "WHERE f.publish = 1 AND f.answers > 0 "
-	    "ORDER BY f.answered_at DESC, f.id DESC LIMIT ?",
 };
 /* clang-format on */
 
@@ -747,14 +737,4 @@ mc_feedback_stats(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
 		(long long)agency_id) < 0)
 		return -1;
 	return shape(rows, FBST__MAX, "stats");
-}
-
-int
-mc_feedback_published(struct mc_db *db, struct mc_arena *a, size_t limit,
-    struct mc_rows *rows)
-{
-	if (mc_db_query(db, a, rows, stmts[STMT_PUBLISHED], "i",
-		(long long)limit) < 0)
-		return -1;
-	return shape(rows, FBP__MAX, "published");
 }

@@ -8,7 +8,7 @@
 // the new pages; screenshots at 390 and 1280 px in tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -46,12 +46,13 @@ function png() {
 
 describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();
-  let browser, ward, citizen, stranger, recv, code, fb;
+  let browser, ward, citizen, stranger, recv, lead, code, fb;
 
   before(async () => {
     ward = randomWard(WARD_SLOTS.other);
-    [citizen, stranger, recv] = await Promise.all([
+    [citizen, stranger, recv, lead] = await Promise.all([
       newCitizen({ name: `Phản Ánh ${tag}` }), newCitizen(), newOfficer('receiver', ward, `Tiếp Nhận PA ${tag}`),
+      newOfficer('leader', ward, `Lãnh Đạo PA ${tag}`),
     ]);
     const token = await newToken(citizen.email);
     const a = await request('/api/v1/dossiers', {
@@ -197,5 +198,47 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     assert.deepEqual(ow.problems().filter((p) => !/422/.test(p)), []);
     await c.ctx.close();
     await o.ctx.close();
+  });
+
+  test('the published answer on the public page (vi, en); statistics and their CSV for the leader', async () => {
+    assert.ok(fb, 'the first test sent the feedback');
+    assert.match(await motcua('site'), /site: \d+ pages written/);
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const page = await ctx.newPage();
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/`);
+    await Promise.all([page.waitForURL(`${BASE_URL}/phan-anh/`), page.locator('footer a[href="/phan-anh/"]').click()]);
+    const item = page.locator(`#published-feedback li[id="${fb}"]`);
+    assert.equal(await item.count(), 1, 'the answer the citizen agreed to publish');
+    const text = await item.innerText();
+    assert.match(text, new RegExp(`Cán bộ đã gọi lại cho Ông/Bà ${tag}`), 'its latest answer');
+    assert.match(text, /Thái độ của cán bộ/);
+    assert.equal(text.includes(citizen.name), false, 'never the sender\'s name');
+    await assertAxe(page, 'published feedback');
+    await shots(page, 'public');
+    await page.goto(`${BASE_URL}/en/phan-anh/`);
+    assert.match(await page.locator('h1').innerText(), /Answers to feedback and complaints/);
+    assert.match(await page.locator(`#published-feedback li[id="${fb}"]`).innerText(), /Officers' attitude/);
+    assert.deepEqual(w.problems(), []);
+    await ctx.close();
+
+    // The leader's statistics: the ward's line of the kind, sent back once at least.
+    const L = await login(lead, '/can-bo/');
+    await L.page.goto(`${BASE_URL}/can-bo/phan-anh`);
+    await Promise.all([L.page.waitForURL(/\/can-bo\/phan-anh\/thong-ke/), L.page.locator('.office-links a[href*="thong-ke"]').click()]);
+    const line = L.page.locator('#feedback-stats tbody tr', { hasText: 'Thái độ của cán bộ' });
+    assert.equal(await line.count(), 1);
+    const cells = (await line.locator('td').allInnerTexts()).map((t) => t.trim());
+    assert.ok(Number(cells[2]) >= 1 && Number(cells[6]) >= 1, `received and sent back: ${cells}`);
+    await assertAxe(L.page, 'feedback statistics');
+    await shots(L.page, 'stats');
+    const [dl] = await Promise.all([L.page.waitForEvent('download'), L.page.locator('#stats-csv').click()]);
+    const file = path.join(OUT, `feedback-${tag}.csv`);
+    await dl.saveAs(file);
+    const csv = readFileSync(file, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    assert.deepEqual(csv[0], ['Cơ quan trả lời', 'Loại phản ánh', 'Đã nhận', 'Đã trả lời', 'Đúng hạn', 'Trễ hạn', 'Gửi lại']);
+    const row = csv.find((l) => l[1] === 'Thái độ của cán bộ');
+    assert.deepEqual(row.slice(2), cells.slice(2), 'the CSV says what the page says');
+    await L.ctx.close();
   });
 });

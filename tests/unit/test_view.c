@@ -28,6 +28,7 @@
 #include "mc_db.h"
 #include "mc_view.h"
 #include "../../site-generator/sitegen.h"
+#include "../../site-generator/feedback.h"
 
 #define GOLDEN_DIR  "tests/templates"
 #define XSS	    "<script>alert(1)</script>"
@@ -659,6 +660,26 @@ test_index_pages(struct buf *out, struct mc_arena *a)
 	sitegen_fill_stats(hdf, &cat, LANG_EN, a);
 	page(hdf, "site/stats.cs", NULL, out);
 	HAS("<caption class=\"visually-hidden\">Procedures by field</caption>");
+	mc_arena_reset(a);
+
+	/* Published feedback: the sender's words and the answer escaped. */
+	catalogue(&cat, a);
+	hdf = mc_view_begin(LANG_EN);
+	sitegen_fill_feedback(hdf, &cat, LANG_EN, a);
+	mc_view_set(hdf, "Data.Feedback.0.code", "PA-261207-000001");
+	mc_view_set(hdf, "Data.Feedback.0.category", "fees");
+	mc_view_set(hdf, "Data.Feedback.0.agency", "Ward " XSS);
+	mc_view_set(hdf, "Data.Feedback.0.body", "Phí " XSS);
+	mc_view_set(hdf, "Data.Feedback.0.answer", "Đã hoàn " XSS);
+	mc_view_set(hdf, "Data.Feedback.0.created", "2026-12-07 08:00:00");
+	mc_view_set(hdf, "Data.Feedback.0.answered", "2026-12-08 09:00:00");
+	page(hdf, "site/feedback.cs", NULL, out);
+	HAS("<h1>Answers to feedback and complaints</h1>");
+	HAS("Fees and charges");
+	HAS("<p class=\"pre-line\" lang=\"vi\">Phí " XSS_ESCAPED "</p>");
+	HAS("Đã hoàn " XSS_ESCAPED);
+	HAS("hreflang=\"vi\" href=\"" BASE_URL "/phan-anh/\"");
+	HASNT(XSS);
 	mc_arena_reset(a);
 
 	hdf = mc_view_begin(LANG_VI);
