@@ -5,44 +5,15 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_papers.h"
-#include "mc_util.h"
 #include "mc_view.h"
 
 #include "office.h"
-
-enum field {
-	FIELD_AGENCY,
-	FIELD_FIELD,
-	FIELD_FROM,
-	FIELD_TO,
-	FIELD_PDF,
-	FIELD__MAX
-};
-
-static int valid_day(const struct mc_param *);
-
-/* clang-format off */
-static const struct mc_field fields[FIELD__MAX] = {
-	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
-	[FIELD_FIELD] = { "field", valid_uint, 10, 0 },
-	[FIELD_FROM] = { "from", valid_day, 10, 0 },
-	[FIELD_TO] = { "to", valid_day, 10, 0 },
-	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
-};
-/* clang-format on */
-
-static int
-valid_day(const struct mc_param *p)
-{
-	return p->len == 10 && mc_time_parse(p->value) != 0;
-}
 
 /* "01.pdf" .. "05.pdf" -> 1..5; 0 otherwise. */
 static int
@@ -92,6 +63,6 @@ static const struct mc_route routes[] = {
 
 /* clang-format off */
 const struct mc_module office_forms = {
-	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+	routes, sizeof(routes) / sizeof(routes[0]), NULL, 0
 };
 /* clang-format on */

@@ -14,12 +14,16 @@ struct mc_procedure;
 /* counter.c: filing a walk-in applicant's paper dossier at the counter. */
 extern const struct mc_module office_counter;
 
-/* forms.c: forms 01-05 of a dossier as PDF; the tracking book (form 06). */
+/* forms.c: forms 01-05 of a dossier as PDF. */
 extern const struct mc_module office_forms;
 
 /* leader.c: a leader's overview with overdue and due-soon dossiers. */
 extern const struct mc_module office_leader;
 
+/*
+ * reports.c: the statistics, the tracking book (form 06), the late list
+ * with apologies, the officers' workload, and their exports.
+ */
 extern const struct mc_module office_reports;
 
 /* workflow.c: administrators define each procedure's workflow. */

@@ -424,6 +424,64 @@ set_columns(struct mc_request *r)
 	}
 }
 
+#define PENDING_MONTHS 6
+
+/*
+ * The dossiers pending at the end of the period and at the end of each of
+ * the months before it (Data.Pending.N: day, from, pending, intime,
+ * overdue), from the summaries' stocks; 0 or -1.
+ */
+static int
+set_pending(struct mc_request *r, const struct query *q)
+{
+	struct tm   tm;
+	time_t	    t;
+	char	    day[11], from[11];
+	const char *pfx;
+	long long   v[3];
+	int	    k, y, m, d;
+
+	if (mc_date_parse(q->to, &y, &m, &d) < 0)
+		return 0;
+	for (k = 0; k <= PENDING_MONTHS; k++) {
+		if (k == 0) {
+			snprintf(day, sizeof(day), "%s", q->to);
+			snprintf(from, sizeof(from), "%s", q->from);
+		} else {
+			/* Day 0 of a month: the last day of the one before. */
+			memset(&tm, 0, sizeof(tm));
+			tm.tm_year = y - 1900;
+			tm.tm_mon = m - k;
+			tm.tm_mday = 0;
+			tm.tm_hour = 12;
+			tm.tm_isdst = -1;
+			t = mktime(&tm);
+			localtime_r(&t, &tm);
+			strftime(day, sizeof(day), "%Y-%m-%d", &tm);
+			strftime(from, sizeof(from), "%Y-%m-01", &tm);
+		}
+		if (mc_stats_pending_at(r->db, r->arena, &q->f, day, &v[0],
+			&v[1], &v[2]) < 0)
+			return -1;
+		pfx = mc_arena_printf(r->arena, "Data.Pending.%d", k);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.day", pfx),
+		    day);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.from", pfx),
+		    from);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "%s.pending", pfx), v[0]);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "%s.intime", pfx), v[1]);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "%s.overdue", pfx), v[2]);
+	}
+	mc_view_set(r->hdf, "Data.ScopeQuery",
+	    mc_arena_printf(r->arena,
+		"agency=%u&procedure=%lld&field=%lld&channel=%d", q->f.agency,
+		q->f.procedure_id, q->f.field_id, q->f.channel));
+	return 0;
+}
+
 static int
 page_stats(struct mc_request *r)
 {
@@ -450,6 +508,8 @@ page_stats(struct mc_request *r)
 		set_row(r, mc_arena_printf(r->arena, "Data.Rows.%zu", i), &q,
 		    &rep.rows[i]);
 	set_row(r, "Data.Total", &q, &rep.total);
+	if (set_pending(r, &q) < 0)
+		return 503;
 	mc_view_set(r->hdf, "Data.Query",
 	    mc_arena_printf(r->arena,
 		"from=%s&to=%s&agency=%u&procedure=%lld&field=%lld"

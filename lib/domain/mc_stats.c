@@ -881,3 +881,20 @@ mc_stats_report(struct mc_db *db, struct mc_arena *a,
 		qsort(out->rows, n, sizeof(out->rows[0]), row_cmp_received);
 	return 0;
 }
+
+int
+mc_stats_pending_at(struct mc_db *db, struct mc_arena *a,
+    const struct mc_stats_filter *f, const char *day, long long *pending,
+    long long *intime, long long *overdue)
+{
+	struct mc_stats_filter g = *f;
+	struct mc_stats_report r;
+
+	g.from = g.to = day;
+	if (mc_stats_report(db, a, &g, STATS_BY_CHANNEL, &r) < 0)
+		return -1;
+	*pending = r.total.v[SC_PENDING];
+	*intime = r.total.v[SC_PENDING_INTIME];
+	*overdue = r.total.v[SC_PENDING_OVERDUE];
+	return 0;
+}

@@ -128,6 +128,15 @@ int mc_stats_report(struct mc_db *, struct mc_arena *,
     const struct mc_stats_filter *, enum mc_stats_by,
     struct mc_stats_report *);
 
+/*
+ * The dossiers pending at the end of a past day (of the filter's scope;
+ * its from and to are ignored): pending, within time and overdue, from
+ * the summaries' stocks, as a report ending that day counts them. 0 or -1.
+ */
+int mc_stats_pending_at(struct mc_db *, struct mc_arena *,
+    const struct mc_stats_filter *, const char *day, long long *pending,
+    long long *intime, long long *overdue);
+
 /* The column names of a report ("carried", "new_online" ...), by index. */
 const char *mc_stats_col_name(enum mc_stats_col);
 

@@ -43,4 +43,14 @@
 <tfoot><tr class="total"><th scope="row"><?cs var:Lang.Stats.Total ?></th><?cs each:c = Data.Cols ?><td data-label="<?cs var:c.title ?>" data-col="<?cs var:c.name ?>"><?cs if:c.drill && Data.Total.v[c.name] != "0" ?><a href="/can-bo/thong-ke/ho-so?<?cs var:Data.Query ?>&amp;metric=<?cs var:c.drill ?>"><?cs var:Data.Total.v[c.name] ?></a><?cs else ?><?cs var:Data.Total.v[c.name] ?><?cs /if ?></td><?cs /each ?></tr></tfoot>
 </table></div>
 <p class="muted"><?cs var:Lang.Stats.Note ?></p>
+<h2 id="pending-title"><?cs var:Lang.Stats.Pending.Title ?></h2>
+<p class="muted"><?cs var:Lang.Stats.Pending.Note ?></p>
+<div class="table-wrap"><table class="table table-stack" id="pending" aria-labelledby="pending-title">
+<thead><tr><th scope="col"><?cs var:Lang.Stats.Pending.Day ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending_intime ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending_overdue ?></th></tr></thead>
+<tbody><?cs each:p = Data.Pending ?><tr data-day="<?cs var:p.day ?>">
+<th scope="row" data-label="<?cs var:Lang.Stats.Pending.Day ?>"><a href="/can-bo/thong-ke?from=<?cs var:url_escape(p.from) ?>&amp;to=<?cs var:url_escape(p.day) ?>&amp;<?cs var:Data.ScopeQuery ?>&amp;by=<?cs var:url_escape(Form.by) ?>"><?cs var:fmt_date(p.day) ?></a></th>
+<td data-label="<?cs var:Lang.Stats.Col.pending ?>" data-col="pending"><?cs var:p.pending ?></td>
+<td data-label="<?cs var:Lang.Stats.Col.pending_intime ?>" data-col="pending_intime"><?cs var:p.intime ?></td>
+<td data-label="<?cs var:Lang.Stats.Col.pending_overdue ?>" data-col="pending_overdue"><?cs var:p.overdue ?></td>
+</tr><?cs /each ?></tbody></table></div>
 <?cs /if ?>

@@ -123,6 +123,19 @@ report(struct mc_db *db, struct mc_arena *a, const char *from, const char *to,
 	return 0;
 }
 
+/* Pending, within time, overdue at the end of day (mc_stats_pending_at). */
+static int
+pending_at(struct mc_db *db, struct mc_arena *a, const char *day,
+    unsigned int agency, long long procedure, long long v[3])
+{
+	struct mc_stats_filter f;
+
+	memset(&f, 0, sizeof(f));
+	f.agency = agency;
+	f.procedure_id = procedure;
+	return mc_stats_pending_at(db, a, &f, day, &v[0], &v[1], &v[2]);
+}
+
 #define DELTA(c) (after.v[c] - before.v[c])
 
 /* A history where every figure of March and of June 2031 is known. */
@@ -132,6 +145,7 @@ test_known(struct mc_db *db, struct mc_arena *a, const char *proc,
     struct mc_user *all)
 {
 	struct mc_stats_row before, after, jb, ja, mb, ma;
+	long long	    pmar0[3], pmar[3], pjun0[3], pjun[3];
 	const char	   *d1, *d2, *d3, *d4, *d5;
 	struct mc_dossier   d;
 
@@ -139,6 +153,8 @@ test_known(struct mc_db *db, struct mc_arena *a, const char *proc,
 	    0);
 	CHECK_INT(report(db, a, "2031-06-01", "2031-06-30", ag, pid, &jb), 0);
 	CHECK_INT(report(db, a, "2031-01-01", "2031-12-31", 0, pid, &mb), 0);
+	CHECK_INT(pending_at(db, a, "2031-03-31", ag, pid, pmar0), 0);
+	CHECK_INT(pending_at(db, a, "2031-06-30", ag, pid, pjun0), 0);
 	/* d1: accepted and decided the same morning: early. */
 	d1 = file_at(db, a, proc, citizen, at(3, 3, 8, 0));
 	CHECK(d1 != NULL);
@@ -205,6 +221,16 @@ test_known(struct mc_db *db, struct mc_arena *a, const char *proc,
 	CHECK_INT(DELTA(SC_PENDING), 2);	 /* d2, d5 */
 	CHECK_INT(DELTA(SC_PENDING_OVERDUE), 1); /* d2; d5 is paused */
 	CHECK_INT(DELTA(SC_PENDING_INTIME), 1);
+	/* The same stocks at past period ends, the day alone. */
+	CHECK_INT(pending_at(db, a, "2031-03-31", ag, pid, pmar), 0);
+	CHECK_INT(pmar[0] - pmar0[0], 2);
+	CHECK_INT(pmar[1] - pmar0[1], 1);
+	CHECK_INT(pmar[2] - pmar0[2], 1);
+	CHECK_INT(pmar[0] - pmar0[0], DELTA(SC_PENDING));
+	CHECK_INT(pending_at(db, a, "2031-06-30", ag, pid, pjun), 0);
+	CHECK_INT(pjun[0] - pjun0[0], 1); /* d5, waiting: within time */
+	CHECK_INT(pjun[1] - pjun0[1], 1);
+	CHECK_INT(pjun[2] - pjun0[2], 0);
 	/* June: d2 carried over and resolved late. */
 	CHECK_INT(report(db, a, "2031-06-01", "2031-06-30", ag, pid, &ja), 0);
 	CHECK_INT(ja.v[SC_CARRIED] - jb.v[SC_CARRIED], 2);
