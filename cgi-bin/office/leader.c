@@ -13,6 +13,7 @@
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_dossier_page.h"
+#include "mc_feedback.h"
 #include "mc_routing.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -99,6 +100,12 @@ page_leader(struct mc_request *r)
 	mc_view_rows(r->hdf, "Data.Agencies", &counts);
 	mc_view_rows(r->hdf, "Data.Late", &late);
 	mc_view_rows(r->hdf, "Data.Soon", &soon);
+	/* Dossiers with feedback waiting for an answer (mc_feedback). */
+	if (office_feedback_marks(r, agency, &late, 0, "Data.Late") < 0 ||
+	    office_feedback_marks(r, agency, &soon, 0, "Data.Soon") < 0 ||
+	    mc_feedback_dossier_marks(r->db, r->arena, agency, &stuck) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.FeedbackDossiers", &stuck);
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Leader.Title"));
 	return mc_resp_page(r, "office/leader.cs");

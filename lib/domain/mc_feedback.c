@@ -146,7 +146,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY f.status = 'open' DESC, f.due_at LIMIT 500",
 	[STMT_DOSSIER] = LIST_SELECT "WHERE f.dossier_id = ? "
 	    "ORDER BY f.id DESC LIMIT 50",
-	[STMT_MARKS] = "SELECT d.code, COUNT(*) FROM feedback f "
+	[STMT_MARKS] = "SELECT d.code, COUNT(*) AS n FROM feedback f "
 	    "JOIN dossiers d ON d.id = f.dossier_id "
 	    "JOIN agencies ag ON ag.id = d.current_agency_id "
 	    "WHERE f.status = 'open' AND (ag.id = ? OR ag.parent_id = ?) "

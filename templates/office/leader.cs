@@ -4,6 +4,11 @@
 <?cs if:subcount(Data.MyAgencies) > 1 ?><form method="get" action="/can-bo/lanh-dao" class="filters"><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
 <select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button></form><?cs /if ?>
+<?cs if:subcount(Data.FeedbackDossiers) ?><section class="card" aria-labelledby="fbd-h" id="feedback-dossiers">
+<h2 id="fbd-h"><?cs var:Lang.Feedback.Office.LeaderTitle ?></h2>
+<ul><?cs each:f = Data.FeedbackDossiers ?><li><a href="/can-bo/ho-so/<?cs var:url_escape(f.code) ?>"><?cs var:f.code ?></a> · <?cs var:f.n ?> <?cs var:Lang.Feedback.Office.Marker ?></li><?cs /each ?></ul>
+<p><a href="/can-bo/phan-anh?agency=<?cs var:Data.AgencyId ?>&amp;status=open"><?cs var:Lang.Feedback.Office.Title ?></a></p>
+</section><?cs /if ?>
 <h2 id="stuck-h"><?cs var:Lang.Routing.StuckTitle ?></h2>
 <?cs if:subcount(Data.Agencies) > 1 ?><form method="get" action="/can-bo/lanh-dao" class="filters" aria-label="<?cs var:Lang.Routing.StuckTitle ?>"><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
 <div class="form-group"><label for="in"><?cs var:Lang.Inbox.Agency ?></label>
@@ -12,7 +17,7 @@
 <?cs if:subcount(Data.Stuck) ?><div class="table-wrap"><table class="table table-stack inbox" id="stuck" aria-labelledby="stuck-h">
 <thead><tr><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Applicant ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Inbox.Agency ?></th><th scope="col"><?cs var:Lang.Routing.StuckStep ?></th><?cs if:Data.CanReassign ?><th scope="col"><?cs var:Lang.Office.Actions ?></th><?cs /if ?></tr></thead>
 <tbody><?cs each:d = Data.Stuck ?><tr>
-<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a><?cs if:d.feedback ?><br><span class="tag fb-marker"><?cs var:d.feedback ?> <?cs var:Lang.Feedback.Office.Marker ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Dossier.Applicant ?>"><?cs var:d.applicant_name ?></td>
 <td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
 <td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?></td>

@@ -147,6 +147,12 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     assert.equal(await item.getAttribute('class'), 'row-green');
     await assertAxe(o.page, 'office feedback list');
     await shots(o.page, 'office-list');
+    // The leader's overview raises the dossier while the feedback waits.
+    const L = new Visitor();
+    await L.login(lead.email, lead.password);
+    const overview = await L.get('/can-bo/lanh-dao');
+    assert.equal(overview.status, 200);
+    assert.match(overview.text.slice(overview.text.indexOf('id="feedback-dossiers"')), new RegExp(`>${code.replace(/\./g, '\\.')}</a> · 1 phản ánh đang chờ`));
     await o.page.goto(`${BASE_URL}/can-bo/ho-so/${code}`);
     assert.match(await o.page.locator('#dossier-feedback').innerText(), new RegExp(fb));
     await Promise.all([o.page.waitForURL(new RegExp(`/can-bo/phan-anh/${fb}$`)), o.page.locator(`#dossier-feedback a:text("${fb}")`).click()]);
