@@ -53,6 +53,7 @@ DAEMONS	 = worker
 DAEMON_BIN = $(DAEMONS:%=bin/%)
 GEN_SRC	 = $(filter-out site-generator/main.c,$(wildcard site-generator/*.c))
 GEN_OBJ	 = $(GEN_SRC:%.c=$(BUILD)/%.o)
+ASAN_GEN_OBJ = $(GEN_SRC:%.c=$(BUILD)/asan/%.o)
 CLI_SRC	 = $(wildcard tools/motcua/*.c)
 CLI_OBJ	 = $(CLI_SRC:%.c=$(BUILD)/%.o)
 
@@ -92,7 +93,7 @@ bin/%: $$(patsubst %.c,$(BUILD)/%.o,$$(wildcard cgi-bin/$$*/*.c)) $(LIBA)
 bin/worker: $(GEN_OBJ)
 # Only the template suite drives the generator.
 $(BUILD)/tests/unit_view: $(GEN_OBJ)
-$(BUILD)/tests/asan_unit_view: $(GEN_SRC)
+$(BUILD)/tests/asan_unit_view: $(ASAN_GEN_OBJ)
 $(BUILD)/tests/unit_view $(BUILD)/tests/asan_unit_view: LDLIBS += $(BROTLI_LIBS) -lbrotlidec
 
 bin/sitegen: $(BUILD)/site-generator/main.o $(GEN_OBJ) $(LIBA)
@@ -117,14 +118,27 @@ $(BUILD)/load/hello: tests/load/hello.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< -lfcgi
 
-# The unit suites again under AddressSanitizer and UBSan, from the sources.
-# Any finding ends the program with an error: a gate that can fail.
+# The unit suites again under AddressSanitizer and UBSan: lib (and the
+# generator, for the template suite) compiled once with the sanitizers into
+# build/asan/, each suite linked with it. Any finding ends the program with
+# an error: a gate that can fail.
 ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	     -fno-omit-frame-pointer -O1
-$(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(LIB_SRC)
+ASAN_CFLAGS = $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS)
+ASAN_LIBA = $(BUILD)/libmotcua-asan.a
+
+$(BUILD)/asan/%.o: %.c $(wildcard lib/*/*.h) $(wildcard site-generator/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(filter-out -D_FORTIFY_SOURCE=2,$(CFLAGS)) $(ASAN_FLAGS) -Itests/unit \
-		-o $@ $< $(LIB_SRC) $(filter $(GEN_SRC),$^) $(LDLIBS)
+	$(CC) $(ASAN_CFLAGS) -c -o $@ $<
+
+$(ASAN_LIBA): $(LIB_SRC:%.c=$(BUILD)/asan/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/tests/asan_unit_%: tests/unit/test_%.c tests/unit/harness.h $(ASAN_LIBA)
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_CFLAGS) -Itests/unit -o $@ $< \
+		$(filter $(ASAN_GEN_OBJ),$^) $(ASAN_LIBA) $(LDLIBS)
 
 asan: $(ASAN_BIN)
 
