@@ -188,14 +188,13 @@ cluster-stop:
 	@tools/cluster.sh stop
 
 # Faults under load on a throwaway cluster (long run). make chaos-short is
-# the short one (tests/chaos/cluster_chaos.sh), not yet in make test: its
-# restore drill fails now and then (the binary logs' replay after a writer
-# failover, ERROR 1032 on an outbox row; issue 15). PORT as for make cluster.
+# the short one (tests/shell/cluster_chaos.sh), which make test runs with
+# the other shell suites. PORT as for make cluster.
 chaos: deps all
 	@PORT=$${PORT:-8184} tools/chaos.sh
 
 chaos-short: deps all
-	@bash tests/chaos/cluster_chaos.sh
+	@bash tests/shell/cluster_chaos.sh
 
 status:
 	@tools/instance.sh status
