@@ -43,6 +43,7 @@ enum stmt {
 	STMT_TRAIL,
 	STMT_TRAIL_OFFICERS,
 	STMT_VISIT_RATINGS,
+	STMT_FEEDBACK,
 	STMT_STEPS,
 	STMT_CARD_SET,
 	STMT_CARD_GET,
@@ -193,6 +194,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN accounts o ON o.id = s.taken_by "
 	    "WHERE d.status = 10 AND d.returned_at >= ? AND d.returned_at < ? "
 	    "AND (ag.id = ? OR ag.parent_id = ?) LIMIT 1000000",
+	/* Feedback per agency received in the period (mc_feedback): agency,
+	 * how many, how many answered late or overdue now. */
+	[STMT_FEEDBACK] = "SELECT f.agency_id, COUNT(*), "
+	    "SUM(f.late = 1 OR (f.status = 'open' AND f.due_at < NOW())) "
+	    "FROM feedback f JOIN agencies ag ON ag.id = f.agency_id "
+	    "WHERE f.created_at >= ? AND f.created_at < ? "
+	    "AND (ag.id = ? OR ag.parent_id = ?) GROUP BY f.agency_id",
 	/* Counter visits rated: agency, its name, officer, name, overall. */
 	[STMT_VISIT_RATINGS] = "SELECT r.agency_id, ag.name, r.officer_id, "
 	    "o.full_name, " ANSWER("overall") " FROM eval_ratings r "
@@ -976,6 +984,21 @@ mc_eval_scores(struct mc_db *db, struct mc_arena *a,
 			add_visit(line(s, &m, mc_rows_int(&visits, i, 0),
 				      mc_rows_str(&visits, i, 1)),
 			    mc_rows_str(&visits, i, 4));
+	}
+	if (q->by == EVAL_BY_AGENCY && q->officer_id == 0) {
+		/* Index 8: the feedback about each unit and how it was
+		 * handled. */
+		if (mc_db_query(db, a, &visits, stmts[STMT_FEEDBACK], "ssii",
+			q->from, q->to, ag, ag) < 0)
+			return -1;
+		for (i = 0; i < visits.n; i++)
+			for (d = 0; d < (long)m; d++)
+				if (s[d].key == mc_rows_int(&visits, i, 0)) {
+					s[d].feedback = mc_rows_int(&visits, i,
+					    1);
+					s[d].feedback_late = mc_rows_int(
+					    &visits, i, 2);
+				}
 	}
 	*out = s;
 	*n = m;

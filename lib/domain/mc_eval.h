@@ -286,7 +286,8 @@ struct mc_eval_score {
 	long long online_proc; /* whose procedure is offered online */
 	long long online;      /* filed online */
 	long long online_late; /* filed online and decided after its due day */
-	long long feedback; /* feedback about the unit (none recorded yet) */
+	long long feedback;    /* feedback about the unit (mc_feedback; agency
+			       lines only) */
 	long long feedback_late;
 };
 

@@ -163,6 +163,34 @@ index7(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	return -2;
 }
 
+/* The feedback and late feedback of the agency's line now. 0 or -1. */
+static int
+unit8(struct mc_db *db, struct mc_arena *a, unsigned int agency, long long *fb,
+    long long *late)
+{
+	struct mc_eval_query  q;
+	struct mc_eval_score *s;
+	size_t		      n, i;
+	char		      from[20], to[20];
+
+	mc_time_sql(from, time(NULL) - 3600);
+	mc_time_sql(to, time(NULL) + 3600);
+	memset(&q, 0, sizeof(q));
+	q.agency_id = agency;
+	q.by = EVAL_BY_AGENCY;
+	q.from = from;
+	q.to = to;
+	if (mc_eval_scores(db, a, &q, &s, &n) < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (s[i].key == agency) {
+			*fb = s[i].feedback;
+			*late = s[i].feedback_late;
+			return 0;
+		}
+	return -1;
+}
+
 static void
 test_db(struct mc_db *db, struct mc_arena *a)
 {
@@ -172,7 +200,7 @@ test_db(struct mc_db *db, struct mc_arena *a)
 	const char	*dossier, *c1, *c2, *c3, *c4, *ucode;
 	char		 tag[64], from[20], to[20], now[20];
 	unsigned int	 ag, ward_ag, unit;
-	long long	 did, due1;
+	long long	 did, due1, fbn = 0, fbl = 0;
 	int		 ok = 1;
 	size_t		 i;
 
@@ -354,6 +382,16 @@ test_db(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_feedback_dossier(db, a, did, &st), 0);
 	CHECK_INT(st.n, 1);
 	CHECK(st.n == 1 && strcmp(mc_rows_str(&st, 0, FBL_CODE), c1) == 0);
+
+	/* Index 8 of the agency: its feedback, one answered late. */
+	n.category = FB_DELAY;
+	n.dossier_code = dossier;
+	n.ward_code = NULL;
+	CHECK_INT(mc_feedback_submit(db, a, citizen, &n, time(NULL), &c2), 0);
+	CHECK_INT(mc_feedback_answer(db, a, recv, c2, "Trả lời muộn.", 0,
+		      time(NULL) + 86400 * 30),
+	    0);
+	CHECK(unit8(db, a, ag, &fbn, &fbl) == 0 && fbn >= 2 && fbl >= 1);
 }
 
 int
