@@ -1,32 +1,74 @@
 /*
- * Administrators' account page (/can-bo/quan-tri/tai-khoan): an account
- * found by e-mail, its roles and its second factor, and the reset of that
- * second factor when the officer lost their phone (lib/domain/mc_totp):
- * the account must enrol again at its next login and its sessions end. An
- * agency's administrator manages the accounts of their agency and the
- * agencies under it; the city's, every account (mc_auth_admin_over).
+ * Administrators' account page (/can-bo/quan-tri/tai-khoan): who holds
+ * which role where; an officer account made (verified: an administrator
+ * made it) with its first role; an account found by e-mail, its roles
+ * granted and withdrawn, the account disabled (its sessions end at once),
+ * its second factor reset when the officer lost their phone
+ * (lib/domain/mc_totp). An agency's administrator manages the accounts and
+ * roles of their agency's subtree; the city's, every one (mc_admin). Role
+ * changes and disabling ask for the password again unless it was typed in
+ * the last reauth_minutes (10); each change is in the audit log.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_password.h"
 #include "mc_totp.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
 #include "office.h"
 
-#define PATH "/can-bo/quan-tri/tai-khoan"
+#define PATH	  "/can-bo/quan-tri/tai-khoan"
+#define MAX_ROLES 300
 
-enum field { FIELD_CSRF, FIELD_EMAIL, FIELD_OK, FIELD__MAX };
+enum field {
+	FIELD_CSRF,
+	FIELD_EMAIL,
+	FIELD_OK,
+	FIELD_NAME,
+	FIELD_PHONE,
+	FIELD_PASSWORD,
+	FIELD_ROLE,
+	FIELD_AGENCY,
+	FIELD_REAUTH,
+	FIELD__MAX
+};
+
+/* What ?ok= says was done. */
+enum done {
+	DONE_RESET = 1,
+	DONE_CREATED,
+	DONE_GRANTED,
+	DONE_REVOKED,
+	DONE_DISABLED
+};
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 1, 0 },
+	[FIELD_NAME] = { "name", valid_line, 255, 0 },
+	[FIELD_PHONE] = { "phone", valid_phone, 15, 0 },
+	[FIELD_PASSWORD] = { "password", valid_any, 512, 0 },
+	[FIELD_ROLE] = { "role", valid_code, 16, 0 },
+	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+};
+
+static const char *const flashes[] = {
+	[DONE_RESET] = "Accounts.ResetDone",
+	[DONE_CREATED] = "Accounts.Created",
+	[DONE_GRANTED] = "Accounts.Granted",
+	[DONE_REVOKED] = "Accounts.Revoked",
+	[DONE_DISABLED] = "Accounts.Disabled",
 };
 /* clang-format on */
 
@@ -94,20 +136,34 @@ find(struct mc_request *r, const char *email, struct mc_user **u)
 
 	if ((rc = mc_auth_account_by_email(r->db, r->arena, email, u)) <= 0)
 		return rc;
-	return mc_auth_admin_over(r->db, r->arena, r->user->id, (*u)->id);
+	return mc_admin_over_account(r->db, r->arena, r->user, (*u)->id);
 }
 
+/*
+ * The page: who holds which role where in the admin's scope, the agencies
+ * for the forms, the account of ?email=. Its status, rendered.
+ */
 static int
-page_accounts(struct mc_request *r)
+accounts_page(struct mc_request *r, int status)
 {
 	const char     *email = mc_req_field(r, FIELD_EMAIL);
 	struct mc_user *u;
+	struct mc_rows	rows;
+	unsigned int	root;
+	long long	ok = 0;
 	int		rc = 0;
 
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Accounts.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	if (email != NULL) {
+	if (mc_admin_scope(r->db, r->arena, r->user, &root) < 0 ||
+	    mc_admin_roles(r->db, r->arena, root, MAX_ROLES, &rows) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Roles", &rows);
+	if (mc_admin_agencies(r->db, r->arena, root, &rows) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Agencies", &rows);
+	if (email != NULL && status == 200) {
 		mc_view_set(r->hdf, "Form.email", email);
 		if ((rc = find(r, email, &u)) < 0 ||
 		    (rc == 1 && account_model(r, u) < 0))
@@ -116,12 +172,252 @@ page_accounts(struct mc_request *r)
 			mc_view_set(r->hdf, "Data.NotFound", "1");
 	} else if (mc_req_field_bad(r, FIELD_EMAIL))
 		mc_view_set(r->hdf, "Form.Errors.email", "1");
-	if (mc_req_field(r, FIELD_OK) != NULL && rc == 1) {
+	if (mc_req_field(r, FIELD_OK) != NULL &&
+	    mc_parse_ll(mc_req_field(r, FIELD_OK), DONE_RESET, DONE_DISABLED,
+		&ok) == 0) {
 		mc_view_set(r->hdf, "Page.Flash",
-		    mc_view_str(r->hdf, "Accounts.ResetDone"));
+		    mc_view_str(r->hdf, flashes[ok]));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
 	}
-	return mc_resp_page(r, "office/accounts.cs");
+	if (mc_resp_page(r, "office/accounts.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_accounts(struct mc_request *r)
+{
+	return accounts_page(r, 200);
+}
+
+/* Back to the page with what was done (and the account, if any). */
+static int
+done(struct mc_request *r, const char *email, enum done what)
+{
+	return mc_resp_redirect(r,
+	    email != NULL ? mc_arena_printf(r->arena, "%s?email=%s&ok=%d",
+				PATH, query_escape(r->arena, email), what) :
+			    mc_arena_printf(r->arena, "%s?ok=%d", PATH, what));
+}
+
+/*
+ * Re-authentication before a sensitive action: 1 when the password was
+ * typed again lately (or now, in the field reauth, right); else the status
+ * of the page rendered that asks for it, carrying the form's fields.
+ */
+static int
+reauth(struct mc_request *r)
+{
+	static const int carry[] = { FIELD_EMAIL, FIELD_NAME, FIELD_PHONE,
+		FIELD_PASSWORD, FIELD_ROLE, FIELD_AGENCY };
+	const char	*pw = mc_req_field(r, FIELD_REAUTH);
+	size_t		 i, n = 0;
+	int		 rc;
+
+	rc = mc_admin_reauth_fresh(r->db, r->arena, r->session_token,
+	    (int)mc_config_int("reauth_minutes", 10, 1, 1440));
+	if (rc != 0)
+		return rc < 0 ? 503 : 1;
+	if (pw != NULL && *pw != '\0') {
+		if ((rc = mc_password_is_current(r->db, r->arena, r->user->id,
+			 pw)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_admin_reauth_mark(r->db, r->user->id,
+				   r->session_token, r->remote_addr) < 0 ?
+			    503 :
+			    1;
+		mc_view_set(r->hdf, "Form.Errors.reauth", "1");
+	}
+	mc_view_set(r->hdf, "Data.Reauth.action", r->path);
+	for (i = 0; i < sizeof(carry) / sizeof(carry[0]); i++) {
+		if (mc_req_field(r, carry[i]) == NULL)
+			continue;
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Reauth.carry.%zu.name", n),
+		    fields[carry[i]].name);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Reauth.carry.%zu.value",
+			n++),
+		    mc_req_field(r, carry[i]));
+	}
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reauth.Title"));
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	rc = pw != NULL && *pw != '\0' ? 422 : 200;
+	return mc_resp_page(r, "office/reauth.cs") == 200 ? rc : 500;
+}
+
+/* The role of the form (an officer's, not a citizen's), or -1. */
+static int
+form_role(struct mc_request *r)
+{
+	int role = mc_auth_role_parse(mc_req_field(r, FIELD_ROLE));
+
+	return role > ROLE_CITIZEN ? role : -1;
+}
+
+static unsigned int
+form_agency(struct mc_request *r)
+{
+	long long n = 0;
+
+	if (mc_req_field(r, FIELD_AGENCY) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_AGENCY), 1, 1LL << 32, &n);
+	return (unsigned int)n;
+}
+
+/* POST /moi: an officer account with its first role. */
+static int
+page_create(struct mc_request *r)
+{
+	const char	   *own[3];
+	struct mc_admin_new n;
+	enum mc_pw_verdict  v = PW_OK;
+	long long	    id;
+	int		    rc, role, bad = 0;
+
+	memset(&n, 0, sizeof(n));
+	n.email = mc_req_field(r, FIELD_EMAIL);
+	n.full_name = mc_req_field(r, FIELD_NAME);
+	n.phone = mc_req_field(r, FIELD_PHONE);
+	n.password = mc_req_field(r, FIELD_PASSWORD);
+	n.agency_id = form_agency(r);
+	if ((role = form_role(r)) < 0 || n.agency_id == 0)
+		return 400;
+	n.role = (enum mc_role)role;
+	if ((rc = mc_admin_over_agency(r->db, r->arena, r->user,
+		 n.agency_id)) <= 0)
+		return rc < 0 ? 503 : 403;
+	mc_view_set(r->hdf, "Form.new_email", n.email);
+	mc_view_set(r->hdf, "Form.name", n.full_name);
+	mc_view_set(r->hdf, "Form.phone", n.phone);
+	mc_view_set(r->hdf, "Form.role", mc_req_field(r, FIELD_ROLE));
+	mc_view_set_int(r->hdf, "Form.agency", n.agency_id);
+	if (n.email == NULL)
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.new_email", "1");
+	if (n.full_name == NULL || *n.full_name == '\0')
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
+	if (mc_req_field_bad(r, FIELD_PHONE))
+		bad = 1, mc_view_set(r->hdf, "Form.Errors.phone", "1");
+	own[0] = n.email;
+	own[1] = n.full_name;
+	own[2] = n.phone;
+	if (n.password == NULL)
+		v = PW_SHORT;
+	else if (mc_password_judge(r->arena, n.password, own, 3, &v) < 0)
+		return 503;
+	if (v != PW_OK)
+		bad = 1,
+		mc_view_set(r->hdf, "Form.Errors.password",
+		    mc_password_verdict_name(v));
+	if (bad) {
+		mc_view_set(r->hdf, "Form.Errors.create", "1");
+		return accounts_page(r, 422);
+	}
+	if ((rc = reauth(r)) != 1)
+		return rc;
+	if (mc_db_begin(r->db) < 0)
+		return 503;
+	if ((rc = mc_admin_create(r->db, r->arena, r->user->id, r->remote_addr,
+		 &n, &id)) != 1 ||
+	    mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		if (rc != 0)
+			return 503;
+		mc_view_set(r->hdf, "Form.Errors.new_email", "taken");
+		mc_view_set(r->hdf, "Form.Errors.create", "1");
+		return accounts_page(r, 422);
+	}
+	return done(r, n.email, DONE_CREATED);
+}
+
+/*
+ * The account of r->cap[0] the admin may change a role of at the form's
+ * agency: 1 and *u, or an HTTP status.
+ */
+static int
+target(struct mc_request *r, struct mc_user **u, int *role,
+    unsigned int *agency)
+{
+	long long id;
+	int	  rc;
+
+	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
+		return 404;
+	if ((*role = form_role(r)) < 0 || (*agency = form_agency(r)) == 0)
+		return 400;
+	if ((rc = mc_auth_account_load(r->db, r->arena, id, u)) <= 0)
+		return rc < 0 ? 503 : 404;
+	if ((rc = mc_admin_over_agency(r->db, r->arena, r->user, *agency)) <=
+	    0)
+		return rc < 0 ? 503 : 403;
+	/* An account with no officer role yet may be given its first. */
+	if (((*u)->roles & ROLES_OFFICER) == 0)
+		return 1;
+	if ((rc = mc_admin_over_account(r->db, r->arena, r->user, id)) <= 0)
+		return rc < 0 ? 503 : 403;
+	return 1;
+}
+
+static int
+page_role(struct mc_request *r, int grant)
+{
+	struct mc_user *u;
+	unsigned int	agency;
+	int		role, rc;
+
+	if ((rc = target(r, &u, &role, &agency)) != 1)
+		return rc;
+	if ((rc = reauth(r)) != 1)
+		return rc;
+	if (mc_db_begin(r->db) < 0)
+		return 503;
+	rc = grant ? mc_admin_grant(r->db, r->user->id, r->remote_addr, u->id,
+			 (enum mc_role)role, agency) :
+		     mc_admin_revoke(r->db, r->user->id, r->remote_addr, u->id,
+			 (enum mc_role)role, agency);
+	if (rc < 0 || mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return 503;
+	}
+	return done(r, u->email, grant ? DONE_GRANTED : DONE_REVOKED);
+}
+
+static int
+page_grant(struct mc_request *r)
+{
+	return page_role(r, 1);
+}
+
+static int
+page_revoke(struct mc_request *r)
+{
+	return page_role(r, 0);
+}
+
+/* POST /{id}/khoa: the account disabled, its sessions ended. */
+static int
+page_disable(struct mc_request *r)
+{
+	long long id;
+	int	  rc;
+
+	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
+		return 404;
+	if (id == r->user->id)
+		return 400;
+	if ((rc = mc_admin_over_account(r->db, r->arena, r->user, id)) <= 0)
+		return rc < 0 ? 503 : 403;
+	if ((rc = reauth(r)) != 1)
+		return rc;
+	if (mc_db_begin(r->db) < 0)
+		return 503;
+	if (mc_admin_disable(r->db, r->user->id, r->remote_addr, id) < 0 ||
+	    mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return 503;
+	}
+	return done(r, NULL, DONE_DISABLED);
 }
 
 static int
@@ -140,9 +436,7 @@ page_totp_reset(struct mc_request *r)
 		return 404;
 	if (mc_totp_reset(r->db, id) < 0)
 		return 503;
-	return mc_resp_redirect(r,
-	    mc_arena_printf(r->arena, "%s?email=%s&ok=1", PATH,
-		query_escape(r->arena, email)));
+	return done(r, email, DONE_RESET);
 }
 
 /* clang-format off */
@@ -150,6 +444,14 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, PATH, page_accounts, ROUTE_LOGIN, ROLES(ROLE_ADMIN) },
 	{ METHOD_POST, PATH "/{}/xac-thuc-hai-buoc", page_totp_reset,
 	    ROUTE_LOGIN, ROLES(ROLE_ADMIN) },
+	{ METHOD_POST, PATH "/moi", page_create, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
+	{ METHOD_POST, PATH "/{}/vai-tro", page_grant, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
+	{ METHOD_POST, PATH "/{}/thu-hoi", page_revoke, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
+	{ METHOD_POST, PATH "/{}/khoa", page_disable, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
 };
 /* clang-format on */
 

@@ -23,4 +23,91 @@ struct mc_rows;
 int mc_admin_scope(struct mc_db *, struct mc_arena *, const struct mc_user *,
     unsigned int *agency);
 
+/*
+ * 1 if the admin may manage the agency (it is in their subtree, or they
+ * administer the city), 0 if not, -1 on error.
+ */
+int mc_admin_over_agency(struct mc_db *, struct mc_arena *,
+    const struct mc_user *admin, unsigned int agency);
+
+/*
+ * 1 if the admin may manage the account: a city administrator any; an
+ * agency's, one holding a role in their subtree. 0 if not, -1 on error.
+ */
+int mc_admin_over_account(struct mc_db *, struct mc_arena *,
+    const struct mc_user *admin, long long account_id);
+
+/* An officer account an administrator makes. */
+struct mc_admin_new {
+	const char  *email; /* lowercase */
+	const char  *full_name;
+	const char  *phone;	/* or NULL */
+	const char  *id_number; /* or NULL; verified (ID_PROOF_ADMIN) */
+	const char  *password;	/* judged by the caller */
+	enum mc_role role;
+	unsigned int agency_id; /* 0 for a citizen */
+};
+
+/*
+ * Inside the caller's transaction: makes the account (its ID number, if
+ * any, counts as verified: an administrator vouches for it) with its role,
+ * and writes account_create and role_grant to the audit log (actor_id 0:
+ * the command line). 1 and *id; 0 when the e-mail is another account's or
+ * the ID number is verified for another; -1 on error.
+ */
+int mc_admin_create(struct mc_db *, struct mc_arena *, long long actor_id,
+    const char *address, const struct mc_admin_new *, long long *id);
+
+/*
+ * Inside the caller's transaction, audited (role_grant / role_revoke with
+ * the role and agency): 1 done, 0 the account already held (or did not
+ * hold) it, -1 on error.
+ */
+int mc_admin_grant(struct mc_db *, long long actor_id, const char *address,
+    long long account_id, enum mc_role, unsigned int agency);
+int mc_admin_revoke(struct mc_db *, long long actor_id, const char *address,
+    long long account_id, enum mc_role, unsigned int agency);
+
+/*
+ * Inside the caller's transaction: disables the account, ends all its
+ * sessions at once (mc_auth_sessions_end) and writes account_disable.
+ * 1 done, 0 it was disabled already, -1 on error.
+ */
+int mc_admin_disable(struct mc_db *, long long actor_id, const char *address,
+    long long account_id);
+
+/*
+ * Re-authentication before sensitive actions: 1 if the session of token
+ * typed its password again within the last minutes, 0 if not, -1 on error.
+ */
+int mc_admin_reauth_fresh(struct mc_db *, struct mc_arena *, const char *token,
+    int minutes);
+
+/* Marks the session re-authenticated now and audits it (reauth); 0 or -1. */
+int mc_admin_reauth_mark(struct mc_db *, long long account_id,
+    const char *token, const char *address);
+
+/* What mc_admin_roles lists: who holds which role where. */
+enum mc_admin_role_col {
+	AROLE_ACCOUNT_ID,
+	AROLE_EMAIL,
+	AROLE_NAME,
+	AROLE_ROLE,
+	AROLE_AGENCY_ID,
+	AROLE_AGENCY,
+	AROLE_DISABLED, /* "1" when the account is disabled */
+	AROLE__MAX
+};
+
+/*
+ * The officers' roles in the agency's subtree (0: the whole city), by
+ * agency then name, at most max rows; 0 or -1.
+ */
+int mc_admin_roles(struct mc_db *, struct mc_arena *, unsigned int agency,
+    int max, struct mc_rows *out);
+
+/* The agencies of the subtree (0: all), id and name, by name; 0 or -1. */
+int mc_admin_agencies(struct mc_db *, struct mc_arena *, unsigned int agency,
+    struct mc_rows *out);
+
 #endif
