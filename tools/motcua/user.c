@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "mc_admin.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_db.h"
@@ -27,9 +28,6 @@ static const char sql_account_find[] =
 static const char sql_account_insert[] =
     "INSERT INTO accounts (email, id_number, full_name, phone,"
     " password_hash, created_at) VALUES (?, ?, ?, ?, ?, NOW())";
-static const char sql_role_add[] =
-    "INSERT IGNORE INTO account_roles (account_id, role, agency_id)"
-    " VALUES (?, ?, ?)";
 static const char sql_account_by_email[] =
     "SELECT id, disabled FROM accounts WHERE email = ?";
 static const char sql_token_insert[] =
@@ -146,8 +144,10 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 		*id = (long long)mc_db_insert_id(db);
 		*what = MOTCUA_ACCOUNT_CREATED;
 	}
-	if ((n = mc_db_exec(db, sql_role_add, "isi", *id, acc->role,
-		 acc->agency_id)) < 0) {
+	/* The back office's grant (lib/domain/mc_admin), audited. */
+	if ((n = mc_admin_grant(db, 0, NULL, *id,
+		 (enum mc_role)mc_auth_role_parse(acc->role),
+		 (unsigned int)acc->agency_id)) < 0) {
 		fprintf(stderr,
 		    "motcua: cannot give account %lld the role "
 		    "%s\n",
