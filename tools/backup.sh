@@ -155,7 +155,15 @@ cmd_restore() {
         mariadb-backup --prepare --target-dir="$work" --incremental-dir="$d/db" >>"$dest/prepare.log" 2>&1 \
             || { tail -n 20 "$dest/prepare.log" >&2; die "preparing $d failed"; }
     done
-    local last=${chain[-1]}
+    local last=${chain[-1]} innodb_pos=""
+    # Where the prepared data stands in the binary logs: InnoDB's own record
+    # of the last transaction it committed (printed by --prepare into
+    # xtrabackup_binlog_pos_innodb). The position the backup recorded while
+    # it blocked commits can be ahead of it: on a Galera node a transaction
+    # binlogged then but not yet committed in InnoDB is rolled back by the
+    # prepare, so its events lie before that position (the chaos drill's
+    # restore lost it, or stopped on ERROR 1032 at a later event of its rows).
+    [[ -s $work/xtrabackup_binlog_pos_innodb ]] && innodb_pos=$(head -n 1 "$work/xtrabackup_binlog_pos_innodb")
     # The data folder: the old one kept aside, the backup copied in.
     [[ -n $DATADIR ]] || die "no datadir in $CNF"
     if [[ -d $DATADIR && -n $(ls -A "$DATADIR" 2>/dev/null) ]]; then
@@ -171,7 +179,7 @@ cmd_restore() {
     install -d -m 0750 "$FILES"
     rsync -a "$last/files/" "$FILES/"
     say "restored $(basename "$full")${chain[1]:+ + $(( ${#chain[@]} - 1 )) incremental} in $(( SECONDS - t0 )) s"
-    replay "$last/db" "$binlogs" "$until"
+    replay "$last/db" "$binlogs" "$until" "$innodb_pos"
     # The files of the dossiers the logs brought back (content-addressed:
     # one a later dossier names, past --until, is only unreferenced).
     if [[ -d $binlogs/files ]]; then
@@ -182,13 +190,23 @@ cmd_restore() {
     say "restore done in $(( SECONDS - t0 )) s; start the instance (make run / tools/instance.sh start)"
 }
 
-# replay BACKUPDIR BINLOGDIR UNTIL: the binary logs after the backup's position
+# replay BACKUPDIR BINLOGDIR UNTIL [INNODB_POS]: the binary logs after the
+# data's position: INNODB_POS ("FILE POS", FILE may be a path) when the
+# prepare gave it, else the position the backup recorded.
 replay() {
-    local bdir=$1 logs=$2 until=$3 info file pos f files=() started=0
+    local bdir=$1 logs=$2 until=$3 innodb=${4:-} info file="" pos="" f files=() started=0 from
     info=$bdir/mariadb_backup_binlog_info
     [[ -s $info ]] || info=$bdir/xtrabackup_binlog_info
-    [[ -s $info && -d $logs ]] || { say "no binary logs to replay (point in time = the backup)"; return 0; }
-    read -r file pos _ < "$info"
+    [[ -d $logs && ( -s $info || -n $innodb ) ]] || { say "no binary logs to replay (point in time = the backup)"; return 0; }
+    if [[ -n $innodb ]]; then
+        read -r file pos _ <<<"$innodb"
+        file=$(basename "$file")
+        from="InnoDB's last commit"
+    fi
+    if [[ -z $file || ! $pos =~ ^[0-9]+$ ]]; then
+        read -r file pos _ < "$info"
+        from="the backup's record"
+    fi
     for f in $(ls "$logs" | grep -E '\.[0-9]+$' | sort); do
         [[ $f == "$file" ]] && started=1
         (( started )) && files+=("$logs/$f")
@@ -205,16 +223,6 @@ replay() {
         sleep 0.1
     done
     local stop=(); [[ -n $until ]] && stop=(--stop-datetime="$until")
-    # The copy may already hold transactions logged after the position it
-    # records: a Galera node's applier commits while mariadb-backup blocks
-    # commits, so the replay can start inside what the data holds (ERROR
-    # 1032, an UPDATE of a row already updated). Row events are applied
-    # idempotently, each row ending as the log last wrote it: a row already
-    # there is overwritten, one already gone is not looked for. A
-    # transaction missing from both would still be missing; the restore
-    # drill (make chaos) checks every acknowledged dossier is back.
-    mariadb --no-defaults --socket="$tmp/s" -u root \
-        -e "SET GLOBAL slave_exec_mode = 'IDEMPOTENT'" || die "could not set the idempotent replay"
     if ! mariadb-binlog --start-position="$pos" "${stop[@]}" "${files[@]}" \
             | mariadb --no-defaults --socket="$tmp/s" -u root --binary-mode; then
         kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
@@ -223,7 +231,7 @@ replay() {
     mariadb-admin --no-defaults --socket="$tmp/s" -u root shutdown
     wait "$pid" 2>/dev/null || true
     rm -rf "$tmp"
-    say "replayed ${#files[@]} binary log(s) from $file:$pos${until:+ up to $until}"
+    say "replayed ${#files[@]} binary log(s) from $file:$pos ($from)${until:+ up to $until}"
 }
 
 case ${1:-} in
