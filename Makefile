@@ -188,13 +188,15 @@ cluster-stop:
 	@tools/cluster.sh stop
 
 # Faults under load on a throwaway cluster (long run). make chaos-short is
-# the short one (tests/shell/cluster_chaos.sh), which make test runs with
-# the other shell suites. PORT as for make cluster.
+# the short one (tests/chaos/cluster_chaos.sh), out of make test again: its
+# restore drill failed in ci15 (the restored data held a transaction still
+# prepared, and the private replay server refused to start; issue 15).
+# PORT as for make cluster.
 chaos: deps all
 	@PORT=$${PORT:-8184} tools/chaos.sh
 
 chaos-short: deps all
-	@bash tests/shell/cluster_chaos.sh
+	@bash tests/chaos/cluster_chaos.sh
 
 status:
 	@tools/instance.sh status

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tools/chaos.sh — faults injected under load on the cluster (issue 15).
-# `make chaos` runs the long version; tests/shell/cluster_chaos.sh the short
+# `make chaos` runs the long version; tests/chaos/cluster_chaos.sh the short
 # one (CHAOS_SHORT=1, 2-3 minutes with the cluster's start on a quiet
 # 2-core machine).
 #

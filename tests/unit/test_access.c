@@ -22,7 +22,13 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 
-enum stmt { STMT_PROCEDURE, STMT_SIBLING, STMT_SET_STATUS, STMT__MAX };
+enum stmt {
+	STMT_PROCEDURE,
+	STMT_SIBLING,
+	STMT_SET_STATUS,
+	STMT_LATER,
+	STMT__MAX
+};
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -34,6 +40,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SIBLING] = "SELECT id FROM agencies WHERE parent_id = ? AND "
 	    "id <> ? ORDER BY id LIMIT 1",
 	[STMT_SET_STATUS] = "UPDATE dossiers SET status = ? WHERE code = ?",
+	/* The apology needs a whole working day left: ten more days. */
+	[STMT_LATER] = "UPDATE dossiers SET due_at = due_at + INTERVAL 10 DAY "
+	    "WHERE code = ? AND due_at IS NOT NULL",
 };
 /* clang-format on */
 
@@ -308,7 +317,8 @@ offered_runs(struct mc_db *db, struct mc_arena *a, const char *code)
 	size_t		      i, k;
 	time_t		      now = time(NULL);
 
-	if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is", 4LL, code) < 0)
+	if (mc_db_exec(db, stmts[STMT_SET_STATUS], "is", 4LL, code) < 0 ||
+	    mc_db_exec(db, stmts[STMT_LATER], "s", code) < 0)
 		CHECK(!"status set");
 	for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
 		for (i = 0; i < NPEOPLE; i++)

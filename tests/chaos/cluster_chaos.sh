@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/shell/cluster_chaos.sh — the short run of tools/chaos.sh (issue 15):
+# tests/chaos/cluster_chaos.sh — the short run of tools/chaos.sh (issue 15):
 # a throwaway three-node Galera cluster, two web nodes and HAProxy; a load
 # through HAProxy while the writer node, the worker holding the lease, a web
 # node's Apache and a FastCGI process are killed; a backup drill. Checks that
