@@ -11,20 +11,11 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, Visitor, WARD_SLOTS, csrfOf, launchBrowser, newOfficer, q, randomWard, sqlValue, uniq, watch,
+  BASE_URL, Visitor, WARD_SLOTS, csrfOf, launchBrowser, newOfficer, q, randomWard, signIn, sqlValue, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 
-async function signIn(browser, login, password, width = 1280) {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
-  return page;
-}
 
 describe('account management in the back office', { concurrency: false, timeout: 240_000 }, () => {
   const tag = uniq();
@@ -98,6 +89,39 @@ describe('account management in the back office', { concurrency: false, timeout:
     assert.equal(n('account_create'), '1');
     assert.equal(n('role_grant'), '1');
     assert.equal(n('account_disable'), '1');
+    await off.context().close();
+    await page.context().close();
+  });
+
+  test('the ward admin withdraws a role on the page; the officer loses access; the audit page shows it', async () => {
+    const rec = await newOfficer('receiver', ward, `Tiếp Nhận Thu Hồi ${tag}`);
+    const wardName = sqlValue(`SELECT name FROM agencies WHERE id = ${wardId}`);
+    const off = await signIn(browser, rec.email, rec.password);
+    await off.goto(`${BASE_URL}/can-bo/`);
+    assert.match(await off.locator('h1').innerText(), /Hồ sơ cần xử lý/, 'a receiver before');
+
+    const page = await signIn(browser, admin.email, admin.password);
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan?email=${encodeURIComponent(rec.email)}`);
+    const role = page.locator('#account-roles li', { hasText: 'Cán bộ tiếp nhận' });
+    await Promise.all([page.waitForNavigation(), role.locator('button[type=submit]').click()]);
+    await page.locator('#reauth-password').fill(admin.password); // a new session: asked again
+    await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+    assert.match(page.url(), /ok=4/);
+    assert.match(await page.locator('.flash').first().innerText(), /Đã thu hồi vai trò/);
+    assert.equal(await page.locator('#account-roles li').count(), 0, 'no role left on the page');
+
+    const back = await off.goto(`${BASE_URL}/can-bo/`);
+    assert.equal(back.status(), 403, 'the officer no longer enters the back office');
+
+    await page.goto(`${BASE_URL}/can-bo/quan-tri/nhat-ky?event=role_revoke&account=${encodeURIComponent(rec.email)}`);
+    const rows = page.locator('#audit-entries tbody tr');
+    assert.equal(await rows.count(), 1, 'the one withdrawal');
+    const text = await rows.first().innerText();
+    assert.match(text, /Thu hồi vai trò/);
+    assert.ok(text.includes(admin.email) && text.includes(rec.email), 'by whom, from whom');
+    assert.ok(text.includes(wardName), 'where');
+    assert.deepEqual(w.problems(), []);
     await off.context().close();
     await page.context().close();
   });

@@ -12,21 +12,11 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q, randomWard,
-  request, sqlValue, toFormData, uniq, watch,
+  request, signIn, sqlValue, toFormData, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 
-/** Signs in through the login form in a fresh context; returns its page. */
-async function signIn(browser, login, password, width = 1280) {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-  await page.locator('#login').fill(login);
-  await page.locator('#password').fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
-  return page;
-}
 
 describe('the audit log through the pages', { concurrency: false, timeout: 240_000 }, () => {
   const tag = uniq();

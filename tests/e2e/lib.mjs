@@ -710,3 +710,18 @@ export function putEForm(code, def) {
               ${q(JSON.stringify(def))}, NOW() - INTERVAL 1 SECOND, NOW()
        FROM procedures p WHERE p.code = ${q(code)}`);
 }
+
+/**
+ * Signs in through the login form (/dich-vu/dang-nhap) in a fresh context
+ * of the browser, its viewport width wide; returns its page, on the page
+ * the login led to. Close it with page.context().close().
+ */
+export async function signIn(browser, login, password, width = 1280) {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await ctx.newPage();
+  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+  await page.locator('#login').fill(login);
+  await page.locator('#password').fill(password);
+  await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
+  return page;
+}
