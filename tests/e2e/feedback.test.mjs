@@ -15,7 +15,7 @@ import { deflateSync } from 'node:zlib';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, randomWard, uniq, newCitizen, newOfficer, newToken, request,
-  toFormData, filePart, minimalPdf, sqlValue, q, launchBrowser, watch, assertAxe, Visitor, motcua, until,
+  toFormData, filePart, minimalPdf, csrfOf, sqlValue, q, launchBrowser, watch, assertAxe, Visitor, motcua, until,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -203,6 +203,34 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     assert.deepEqual(cw.problems().filter((p) => !/422/.test(p)), []);
     assert.deepEqual(ow.problems().filter((p) => !/422/.test(p)), []);
     await c.ctx.close();
+    await o.ctx.close();
+  });
+
+  test('the officer\'s list filtered by status through the page: only rows of that status', async () => {
+    assert.ok(fb, 'the first test sent the feedback (resolved now)');
+    // A second feedback of the citizen about the dossier, still waiting.
+    const v = new Visitor();
+    await v.login(citizen.email, citizen.password);
+    const form = await v.get(`/dich-vu/phan-anh/gui?ho-so=${code}`);
+    const sent = await v.postMultipart('/dich-vu/phan-anh/gui', {
+      csrf: csrfOf(form.text), dossier: code, category: 'delay', body: `Hồ sơ chậm, xin kiểm tra ${tag}.`,
+    });
+    assert.equal(sent.status, 303, sent.text);
+    const waiting = sent.location.match(/(PA-\d{6}-\d+)/)[1];
+    const o = await login(recv, '/can-bo/');
+    await o.page.goto(`${BASE_URL}/can-bo/phan-anh`);
+    const rowOf = (c) => o.page.locator('#feedback-list tbody tr', { has: o.page.locator(`a:text("${c}")`) });
+    assert.equal(await rowOf(fb).count() + await rowOf(waiting).count(), 2, 'both in the unfiltered list');
+    for (const [st, label, mine, other] of [['resolved', 'Đã giải quyết', fb, waiting], ['open', 'Đang chờ trả lời', waiting, fb]]) {
+      await o.page.locator('#status').selectOption(st);
+      await Promise.all([o.page.waitForURL(new RegExp(`[?&]status=${st}(&|$)`)),
+        o.page.locator('form.filters button[type=submit]').click()]);
+      assert.equal(await o.page.locator('#status').inputValue(), st, 'the filter stays chosen');
+      assert.equal(await rowOf(mine).count(), 1, `${mine} under ${st}`);
+      assert.equal(await rowOf(other).count(), 0, `${other} not under ${st}`);
+      const tags = (await o.page.locator('#feedback-list tbody td .tag').allInnerTexts()).map((t) => t.trim());
+      assert.ok(tags.length >= 1 && tags.every((t) => t === label), `only "${label}": ${tags}`);
+    }
     await o.ctx.close();
   });
 
