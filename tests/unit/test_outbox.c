@@ -50,6 +50,7 @@ enum stmt {
 	STMT_OVERDUE,
 	STMT_CLOSE,
 	STMT_COUNT_KIND,
+	STMT_UNHOLD,
 	STMT__MAX
 };
 
@@ -94,6 +95,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE id = ?",
 	[STMT_COUNT_KIND] = "SELECT COUNT(*) FROM notifications "
 	    "WHERE account_id = ? AND dossier_id = ? AND kind = ?",
+	/* A claim taken back as if never made: pending, due when it was
+	 * (mc_outbox_release makes it due now, and the instance's running
+	 * worker would send our rows put off to 2090, or the instance's put
+	 * off by a backoff). */
+	[STMT_UNHOLD] = "UPDATE outbox SET status = 'pending', "
+	    "claim_token = NULL, claim_until = NULL "
+	    "WHERE id = ? AND claim_token = ? AND status = 'sending'",
 };
 /* clang-format on */
 
@@ -582,12 +590,8 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	}
 	/* Others' rows back as they were, once no child claims any more. */
-	for (i = 0; i < nothers; i++) {
-		memset(&m, 0, sizeof(m));
-		m.id = others[i];
-		memcpy(m.token, otok[i], sizeof(m.token));
-		mc_outbox_release(db, &m);
-	}
+	for (i = 0; i < nothers; i++)
+		mc_db_exec(db, stmts[STMT_UNHOLD], "is", others[i], otok[i]);
 	for (i = 0; i < ROWS; i++)
 		missing += seen[i] == 0;
 	CHECK_INT(dup, 0);
@@ -672,8 +676,9 @@ test_claims(struct mc_db *db, struct mc_arena *a, const char *tag)
 }
 
 /*
- * Claims our row (due in 2090) as a worker would: the instance's rows due
- * before it are claimed first, held, and given back afterwards. 1 or 0.
+ * Claims our row (due in 2090) as a worker would: the rows due before it
+ * (the instance's, and our other rows) are claimed first, held, and given
+ * back afterwards due when they were (never due now). 1 or 0.
  */
 static int
 claim_ours(struct mc_db *db, struct mc_arena *a, long long id,
@@ -705,7 +710,8 @@ claim_ours(struct mc_db *db, struct mc_arena *a, long long id,
 		n++;
 	}
 	for (i = 0; i < n; i++)
-		mc_outbox_release(db, &held[i]);
+		mc_db_exec(db, stmts[STMT_UNHOLD], "is", held[i].id,
+		    held[i].token);
 	return found;
 }
 
