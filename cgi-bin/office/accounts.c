@@ -348,13 +348,8 @@ target(struct mc_request *r, struct mc_user **u, int *role,
 		return 400;
 	if ((rc = mc_auth_account_load(r->db, r->arena, id, u)) <= 0)
 		return rc < 0 ? 503 : 404;
-	if ((rc = mc_admin_over_agency(r->db, r->arena, r->user, *agency)) <=
+	if ((rc = mc_admin_over_role(r->db, r->arena, r->user, *u, *agency)) <=
 	    0)
-		return rc < 0 ? 503 : 403;
-	/* An account with no officer role yet may be given its first. */
-	if (((*u)->roles & ROLES_OFFICER) == 0)
-		return 1;
-	if ((rc = mc_admin_over_account(r->db, r->arena, r->user, id)) <= 0)
 		return rc < 0 ? 503 : 403;
 	return 1;
 }

@@ -76,9 +76,13 @@ count(struct mc_db *db, struct mc_arena *a, int stmt, long long x, long long y)
 	return mc_rows_int(&rows, 0, 0);
 }
 
-int
-mc_admin_over_agency(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *admin, unsigned int agency)
+/*
+ * 1 if x is in the admin's scope by the statement (of the root of their
+ * subtree and x), or they administer the city; 0 if not, -1 on error.
+ */
+static int
+over(struct mc_db *db, struct mc_arena *a, const struct mc_user *admin,
+    int stmt, long long x)
 {
 	unsigned int root;
 	long long    n;
@@ -88,26 +92,37 @@ mc_admin_over_agency(struct mc_db *db, struct mc_arena *a,
 		return rc;
 	if (root == 0)
 		return 1;
-	if ((n = count(db, a, STMT_IN_SUB, root, agency)) < 0)
+	if ((n = count(db, a, stmt, root, x)) < 0)
 		return -1;
 	return n > 0;
+}
+
+int
+mc_admin_over_agency(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *admin, unsigned int agency)
+{
+	return over(db, a, admin, STMT_IN_SUB, agency);
 }
 
 int
 mc_admin_over_account(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *admin, long long account_id)
 {
-	unsigned int root;
-	long long    n;
-	int	     rc;
+	return over(db, a, admin, STMT_ACCOUNT_IN_SUB, account_id);
+}
 
-	if ((rc = mc_admin_scope(db, a, admin, &root)) <= 0)
+int
+mc_admin_over_role(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *admin, const struct mc_user *u, unsigned int agency)
+{
+	int rc;
+
+	if ((rc = mc_admin_over_agency(db, a, admin, agency)) <= 0)
 		return rc;
-	if (root == 0)
+	/* An account with no officer role yet may be given its first. */
+	if ((u->roles & ROLES_OFFICER) == 0)
 		return 1;
-	if ((n = count(db, a, STMT_ACCOUNT_IN_SUB, root, account_id)) < 0)
-		return -1;
-	return n > 0;
+	return mc_admin_over_account(db, a, admin, u->id);
 }
 
 /* An entry about the account, by the actor, naming role and agency. */

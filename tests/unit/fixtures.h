@@ -1,7 +1,7 @@
 /*
  * Fixtures the database suites share (include after harness.h): test
  * accounts with one role, named after the suite and the process so that
- * runs side by side do not meet.
+ * runs side by side do not meet; agencies.
  */
 #ifndef FIXTURES_H
 #define FIXTURES_H
@@ -47,6 +47,27 @@ fixture_account(struct mc_db *db, struct mc_arena *a, const char *suite,
 	u->ngrants = 1;
 	u->roles = 1u << role;
 	return u;
+}
+
+/*
+ * A new agency of the kind under parent (0: none), named by its code,
+ * valid since 2020; its id, or 0 on error.
+ */
+static inline unsigned int
+fixture_agency(struct mc_db *db, struct mc_arena *a, const char *code,
+    const char *kind, unsigned int parent)
+{
+	struct mc_rows rows;
+
+	if (mc_db_exec(db,
+		"INSERT INTO agencies (code, kind, name, parent_id, "
+		"valid_from) VALUES (?, ?, ?, ?, '2020-01-01')",
+		"sssI", code, kind, code, (long long)parent) < 0 ||
+	    mc_db_query(db, a, &rows, "SELECT id FROM agencies WHERE code = ?",
+		"s", code) < 0 ||
+	    rows.n != 1)
+		return 0;
+	return (unsigned int)mc_rows_int(&rows, 0, 0);
 }
 
 #endif

@@ -21,8 +21,6 @@
 #include "mc_routing.h"
 
 enum stmt {
-	STMT_AGENCY_NEW,
-	STMT_AGENCY_GET,
 	STMT_PROCEDURE,
 	STMT_DOSSIER,
 	STMT_EVENT,
@@ -33,9 +31,6 @@ enum stmt {
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_AGENCY_NEW] = "INSERT INTO agencies (code, kind, name, "
-	    "parent_id, valid_from) VALUES (?, ?, ?, ?, '2020-01-01')",
-	[STMT_AGENCY_GET] = "SELECT id FROM agencies WHERE code = ?",
 	/* A commune-level procedure following the default workflow. */
 	[STMT_PROCEDURE] = "SELECT p.code FROM procedures p "
 	    "WHERE p.level_commune = 1 AND p.online = 1 AND NOT EXISTS "
@@ -56,20 +51,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "INTERVAL 1 DAY WHERE code LIKE ?",
 };
 /* clang-format on */
-
-static unsigned int
-agency(struct mc_db *db, struct mc_arena *a, const char *code,
-    const char *kind, unsigned int parent)
-{
-	struct mc_rows rows;
-
-	if (mc_db_exec(db, stmts[STMT_AGENCY_NEW], "sssI", code, kind, code,
-		(long long)parent) < 0 ||
-	    mc_db_query(db, a, &rows, stmts[STMT_AGENCY_GET], "s", code) < 0 ||
-	    rows.n != 1)
-		return 0;
-	return (unsigned int)mc_rows_int(&rows, 0, 0);
-}
 
 static struct mc_user *
 account(struct mc_db *db, struct mc_arena *a, const char *tag,
@@ -118,11 +99,12 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 
 	tag = mc_arena_printf(a, "%d.%ld", (int)getpid() % 100000,
 	    (long)time(NULL) % 100000);
-	parent = agency(db, a, mc_arena_printf(a, "RT.%s.P", tag), "unit", 0);
-	ward = agency(db, a, mc_arena_printf(a, "RT.%s.W", tag), "ward",
-	    parent);
-	ward2 = agency(db, a, mc_arena_printf(a, "RT.%s.W2", tag), "ward",
-	    parent);
+	parent = fixture_agency(db, a, mc_arena_printf(a, "RT.%s.P", tag),
+	    "unit", 0);
+	ward = fixture_agency(db, a, mc_arena_printf(a, "RT.%s.W", tag),
+	    "ward", parent);
+	ward2 = fixture_agency(db, a, mc_arena_printf(a, "RT.%s.W2", tag),
+	    "ward", parent);
 	if (parent == 0 || ward == 0 || ward2 == 0) {
 		CHECK(!"test agencies");
 		return;
