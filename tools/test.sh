@@ -257,6 +257,23 @@ else
     PASSED=$(( PASSED + 1 ))
 fi
 
+# The details of each failure again, last, where a CI that keeps only the
+# tail of the output still shows them (the official CI named a failed test
+# once and nothing told which assertion).
+if (( ${#FAILURES[@]} )); then
+    section "why the failed suites failed"
+    for f in "${FAILURES[@]}"; do
+        log=$LOGS/${f%%:*}.log
+        [[ -s $log ]] || continue
+        echo "---- ${f%%:*}"
+        if grep -q 'failing tests:' "$log"; then
+            sed -n '/failing tests:/,/^---- e2e: /p' "$log" | grep -v '^[[:space:]]*at ' | head -n 60
+        else
+            grep -E 'FAILED|ERROR: AddressSanitizer|runtime error' "$log" | head -n 20
+        fi
+    done
+fi
+
 section "summary"
 if (( ${#FAILURES[@]} )); then
     printf 'FAILED  %s\n' "${FAILURES[@]}"

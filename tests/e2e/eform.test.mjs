@@ -246,7 +246,7 @@ describe('the same form without JavaScript', () => {
       await page.locator('#doc-d1').setInputFiles({ name: 'nojs.pdf', mimeType: 'application/pdf', buffer: minimalPdf('nojs') });
       await submit(page, page.locator('#f-witnesses-add'));
       await submit(page, page.locator('#f-witnesses-add'));
-      assert.equal(await page.locator('.eform-row').count(), 2, 'two rows');
+      assert.equal(await page.locator('.eform-row').count(), 2, `two rows; ${page.url()}`);
       await page.locator('#f-witnesses-0-name').fill('Người Một');
       await page.locator('#f-witnesses-1-name').fill('Người Hai');
       await submit(page, page.locator('button[value="remove:witnesses.0"]'));
@@ -259,8 +259,14 @@ describe('the same form without JavaScript', () => {
         (await summary.count()) ? `refused: ${await summary.innerText()}` : 'the check page');
       assert.ok(!(await page.locator('#check-answers').innerText()).includes('bị bỏ qua'), 'the hidden field\'s answer is dropped');
       await submit(page, page.locator('#submit-dossier'));
+      // What the page said, should it not be the dossier's (the official
+      // CI failed here once with no message to tell which step).
+      const said = async () => `${page.url()}: ${(await page.locator('main').innerText()).slice(0, 400)}`;
+      assert.match(new URL(page.url()).pathname, /^\/dich-vu\/ho-so\/[^/]+$/, await said());
       const code = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
-      const stored = JSON.parse(sqlValue(`SELECT a.answers FROM dossier_answers a JOIN dossiers d ON d.id = a.dossier_id WHERE d.code = ${q(code)}`));
+      const answers = sqlValue(`SELECT a.answers FROM dossier_answers a JOIN dossiers d ON d.id = a.dossier_id WHERE d.code = ${q(code)}`);
+      assert.ok(answers, `the dossier ${code} holds its answers; ${await said()}`);
+      const stored = JSON.parse(answers);
       assert.deepEqual(stored.witnesses, [{ name: 'Người Hai' }]);
       assert.equal(stored.married, 'no');
       assert.ok(!('marriage_no' in stored), 'hidden answers are not stored');
