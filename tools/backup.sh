@@ -190,6 +190,26 @@ cmd_restore() {
     say "restore done in $(( SECONDS - t0 )) s; start the instance (make run / tools/instance.sh start)"
 }
 
+# replay_server TMPDIR [OPTION...]: a private server on the restored data,
+# socket TMPDIR/s only, no binary log, no Galera; sets pid. 1 if it stopped
+# before answering (TMPDIR/error.log says why).
+replay_server() {
+    local tmp=$1 n=300
+    shift
+    : >"$tmp/error.log"
+    mariadbd --defaults-file="$CNF" --wsrep-on=OFF --wsrep-provider=none --skip-networking \
+        --skip-log-bin --socket="$tmp/s" --pid-file="$tmp/pid" --log-error="$tmp/error.log" "$@" \
+        </dev/null >/dev/null 2>&1 &
+    pid=$!
+    until mariadb-admin --no-defaults --socket="$tmp/s" -u root ping >/dev/null 2>&1; do
+        if ! kill -0 "$pid" 2>/dev/null || (( n-- <= 0 )); then
+            kill -TERM "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+            return 1
+        fi
+        sleep 0.1
+    done
+}
+
 # replay BACKUPDIR BINLOGDIR UNTIL [INNODB_POS]: the binary logs after the
 # data's position: INNODB_POS ("FILE POS", FILE may be a path) when the
 # prepare gave it, else the position the backup recorded.
@@ -214,14 +234,19 @@ replay() {
     (( ${#files[@]} )) || { say "binary log $file not in $logs: nothing replayed"; return 0; }
     # A private server on the restored data, socket only, no binary log.
     local tmp; tmp=$(mktemp -d /tmp/motcua-replay-XXXXXX); chmod 0755 "$tmp"
-    mariadbd --defaults-file="$CNF" --wsrep-on=OFF --wsrep-provider=none --skip-networking \
-        --skip-log-bin --socket="$tmp/s" --pid-file="$tmp/pid" --log-error="$tmp/error.log" \
-        </dev/null >/dev/null 2>&1 &
-    local pid=$! n=300
-    until mariadb-admin --no-defaults --socket="$tmp/s" -u root ping >/dev/null 2>&1; do
-        kill -0 "$pid" 2>/dev/null && (( n-- > 0 )) || { cat "$tmp/error.log" >&2; die "the restored server did not start"; }
-        sleep 0.1
-    done
+    local pid
+    replay_server "$tmp" || {
+        # mariadb-backup copies no binary log, so a transaction the
+        # backup caught prepared in InnoDB (its commit not yet decided:
+        # a Galera node, or commits in flight) stops the server at start
+        # (MDEV-36025); such a transaction is either in the binary logs
+        # replayed next, or was never acknowledged: rolled back. The
+        # server may stop after that recovery: then it starts once more.
+        grep -q 'tc-heuristic-recover' "$tmp/error.log" || { cat "$tmp/error.log" >&2; die "the restored server did not start"; }
+        say "the restored data holds transactions left prepared: rolled back (their binary log events are replayed next)"
+        replay_server "$tmp" --tc-heuristic-recover=rollback ||
+            replay_server "$tmp" || { cat "$tmp/error.log" >&2; die "the restored server did not start"; }
+    }
     local stop=(); [[ -n $until ]] && stop=(--stop-datetime="$until")
     if ! mariadb-binlog --start-position="$pos" "${stop[@]}" "${files[@]}" \
             | mariadb --no-defaults --socket="$tmp/s" -u root --binary-mode; then
