@@ -519,18 +519,99 @@ page_stats(struct mc_request *r)
 	return mc_resp_page(r, "office/stats.cs");
 }
 
+/* The export formats, in the order of their links. */
+enum export_fmt { FMT_XLSX, FMT_DOCX, FMT_PDF, FMT_CSV, FMT__MAX };
+
 /* clang-format off */
 static const struct {
 	const char *ext, *mime;
-} formats[] = {
-	{ "xlsx", "application/vnd.openxmlformats-officedocument."
+} formats[FMT__MAX] = {
+	[FMT_XLSX] = { "xlsx", "application/vnd.openxmlformats-officedocument."
 	    "spreadsheetml.sheet" },
-	{ "docx", "application/vnd.openxmlformats-officedocument."
+	[FMT_DOCX] = { "docx", "application/vnd.openxmlformats-officedocument."
 	    "wordprocessingml.document" },
-	{ "pdf", "application/pdf" },
-	{ "csv", "text/csv; charset=utf-8" },
+	[FMT_PDF] = { "pdf", "application/pdf" },
+	[FMT_CSV] = { "csv", "text/csv; charset=utf-8" },
 };
 /* clang-format on */
+
+/* The format named by the address's last part (…/xuat/{ext}), or -1. */
+static int
+export_format(struct mc_request *r)
+{
+	const char *ext = r->ncap > 0 ? r->cap[r->ncap - 1] : "";
+	int	    i;
+
+	for (i = 0; i < FMT__MAX; i++)
+		if (strcmp(ext, formats[i].ext) == 0)
+			return i;
+	return -1;
+}
+
+/* Clears t and sets its heading: scope, period, the day of the export. */
+static void
+export_heading(struct mc_request *r, const struct query *q,
+    struct mc_export_table *t)
+{
+	char	  today[11];
+	time_t	  now = time(NULL);
+	struct tm tm;
+
+	memset(t, 0, sizeof(*t));
+	localtime_r(&now, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	t->scope = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Scope"), q->scope);
+	t->period = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Period"), q->period);
+	t->dateline = mc_arena_printf(r->arena, "%s: %s",
+	    mc_view_str(r->hdf, "Stats.Exported"), date_text(r, today));
+	t->page_label = mc_view_str(r->hdf, "Stats.Page");
+	t->from = q->from;
+	t->to = q->to;
+	t->from_label = mc_view_str(r->hdf, "Stats.From");
+	t->to_label = mc_view_str(r->hdf, "Stats.To");
+}
+
+/*
+ * Sends the table as a file of format fmt named name-from-to.ext, the
+ * export written to the audit log; 200 or 503. Every report's exports
+ * go through here.
+ */
+static int
+send_export(struct mc_request *r, const struct query *q,
+    const struct mc_export_table *t, int fmt, const char *name)
+{
+	int rc;
+
+	mc_buf_reset(&r->out);
+	switch (fmt) {
+	case FMT_XLSX:
+		rc = mc_export_xlsx(r->arena, t,
+		    mc_config_get("tmp_dir", "/tmp"), &r->out);
+		break;
+	case FMT_DOCX:
+		rc = mc_export_docx(r->arena, t, &r->out);
+		break;
+	case FMT_PDF:
+		rc = mc_export_pdf(r->arena, t, &r->out);
+		break;
+	default:
+		rc = mc_export_csv(r->arena, t, &r->out);
+	}
+	if (rc < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "%s.%s %s..%s agency=%u", name,
+		    formats[fmt].ext, q->from, q->to, q->f.agency),
+		q->f.agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", formats[fmt].mime);
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "attachment; filename=\"%s-%s-%s.%s\"",
+		name, q->from, q->to, formats[fmt].ext));
+	r->rendered = 1;
+	return 200;
+}
 
 /* The report as a table to export: the group then the figures. */
 static void
@@ -539,14 +620,9 @@ export_table(struct mc_request *r, const struct query *q,
 {
 	enum mc_export_kind *kinds;
 	const char	   **heads, **cells;
-	char		     today[11];
-	time_t		     now = time(NULL);
-	struct tm	     tm;
 	size_t		     i, c, nc = NSHOWN + 1;
 
-	memset(t, 0, sizeof(*t));
-	localtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	export_heading(r, q, t);
 	heads = mc_arena_alloc(r->arena, nc * sizeof(*heads));
 	kinds = mc_arena_alloc(r->arena, nc * sizeof(*kinds));
 	heads[0] = mc_view_str(r->hdf,
@@ -572,18 +648,7 @@ export_table(struct mc_request *r, const struct query *q,
 			cells[i * nc + c + 1] = figure(r, row, shown[c].col);
 	}
 	t->title = mc_view_str(r->hdf, "Stats.Title");
-	t->scope = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Scope"), q->scope);
-	t->period = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Period"), q->period);
-	t->dateline = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Exported"), date_text(r, today));
 	t->sheet = "ThongKe";
-	t->page_label = mc_view_str(r->hdf, "Stats.Page");
-	t->from = q->from;
-	t->to = q->to;
-	t->from_label = mc_view_str(r->hdf, "Stats.From");
-	t->to_label = mc_view_str(r->hdf, "Stats.To");
 	t->ncols = nc;
 	t->heads = heads;
 	t->kinds = kinds;
@@ -597,48 +662,16 @@ page_export(struct mc_request *r)
 	struct mc_stats_report rep;
 	struct mc_export_table t;
 	struct query	       q;
-	const char	      *ext = r->ncap > 0 ? r->cap[0] : "";
-	size_t		       i, f = sizeof(formats) / sizeof(formats[0]);
-	int		       rc;
+	int		       fmt, rc;
 
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(ext, formats[i].ext) == 0)
-			f = i;
-	if (f == sizeof(formats) / sizeof(formats[0]))
+	if ((fmt = export_format(r)) < 0)
 		return 404;
 	if ((rc = read_query(r, &q)) != 0)
 		return rc == 422 ? 400 : rc;
 	if (mc_stats_report(r->db, r->arena, &q.f, q.by, &rep) < 0)
 		return 503;
 	export_table(r, &q, &rep, &t);
-	mc_buf_reset(&r->out);
-	switch (f) {
-	case 0:
-		rc = mc_export_xlsx(r->arena, &t,
-		    mc_config_get("tmp_dir", "/tmp"), &r->out);
-		break;
-	case 1:
-		rc = mc_export_docx(r->arena, &t, &r->out);
-		break;
-	case 2:
-		rc = mc_export_pdf(r->arena, &t, &r->out);
-		break;
-	default:
-		rc = mc_export_csv(r->arena, &t, &r->out);
-	}
-	if (rc < 0 ||
-	    office_audit_log(r, AUDIT_EXPORT,
-		mc_arena_printf(r->arena, "thong-ke.%s %s..%s agency=%u",
-		    formats[f].ext, q.from, q.to, q.f.agency),
-		q.f.agency) < 0)
-		return 503;
-	mc_resp_header(r, "Content-Type", formats[f].mime);
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena,
-		"attachment; filename=\"thong-ke-%s-%s.%s\"", q.from, q.to,
-		formats[f].ext));
-	r->rendered = 1;
-	return 200;
+	return send_export(r, &q, &t, fmt, "thong-ke");
 }
 
 /* The dossiers behind a number of the report. */
@@ -783,6 +816,42 @@ register_begin(struct mc_request *r, struct query *q, const char *title,
 		return 503;
 	mc_view_set_int(r->hdf, "Data.CanStats", rc);
 	return 0;
+}
+
+/* The filter of a register: the query's agency, field and period. */
+static void
+register_filter(const struct query *q, struct mc_book_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->agency = q->f.agency;
+	f->field_id = q->f.field_id;
+	f->from = q->from;
+	f->to = q->to;
+}
+
+/*
+ * The pager of a keyset register's page, read one row past BOOK_PER_PAGE:
+ * the rows shown (Data.First, Data.Last), the next page's query
+ * (Data.Next, after the last row shown by the keyset's columns at, id)
+ * and whether this is a later page (Data.Paged).
+ */
+static void
+register_pager(struct mc_request *r, const struct query *q,
+    const struct mc_book_filter *f, const struct mc_rows *rows, long long seq,
+    int at, int id)
+{
+	size_t n = rows->n < BOOK_PER_PAGE ? rows->n : BOOK_PER_PAGE;
+
+	mc_view_set_int(r->hdf, "Data.First", seq + 1);
+	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)n);
+	if (rows->n > BOOK_PER_PAGE)
+		mc_view_set(r->hdf, "Data.Next",
+		    mc_arena_printf(r->arena,
+			"%s&after_at=%s&after_id=%s&n=%lld",
+			register_query(r, q), mc_rows_str(rows, n - 1, at),
+			mc_rows_str(rows, n - 1, id), seq + (long long)n));
+	if (f->after_at != NULL)
+		mc_view_set_int(r->hdf, "Data.Paged", 1);
 }
 
 /* The book's note of row i: refused, late, apology with its new date... */
@@ -939,13 +1008,9 @@ page_book(struct mc_request *r)
 		r->rendered = 1;
 		return 200;
 	}
-	memset(&f, 0, sizeof(f));
+	register_filter(&q, &f);
 	if ((rc = read_after(r, &f, &seq)) != 0)
 		return rc;
-	f.agency = q.f.agency;
-	f.field_id = q.f.field_id;
-	f.from = q.from;
-	f.to = q.to;
 	f.limit = BOOK_PER_PAGE + 1;
 	if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
 		return 503;
@@ -954,81 +1019,20 @@ page_book(struct mc_request *r)
 		book_cells(r, &rows, i, seq + (long long)i + 1, now, c);
 		set_cells(r, "Data.Book", i, book_keys, c, BS__MAX);
 	}
-	mc_view_set_int(r->hdf, "Data.First", seq + 1);
-	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)i);
-	if (rows.n > BOOK_PER_PAGE)
-		mc_view_set(r->hdf, "Data.Next",
-		    mc_arena_printf(r->arena,
-			"%s&after_at=%s&after_id=%s&n=%lld",
-			register_query(r, &q),
-			mc_rows_str(&rows, i - 1, BOOK_RECEIVED),
-			mc_rows_str(&rows, i - 1, BOOK_ID),
-			seq + (long long)i));
-	if (f.after_at != NULL)
-		mc_view_set_int(r->hdf, "Data.Paged", 1);
+	register_pager(r, &q, &f, &rows, seq, BOOK_RECEIVED, BOOK_ID);
 	return mc_resp_page(r, "office/book.cs");
 }
 
-/* clang-format off */
-static const struct {
-	const char *ext, *mime;
-} register_formats[] = {
-	{ "csv", "text/csv; charset=utf-8" },
-	{ "xlsx", "application/vnd.openxmlformats-officedocument."
-	    "spreadsheetml.sheet" },
+/* A register as exported: its title, sheet, file name and columns. */
+struct register_def {
+	const char	  *title; /* the key of its title */
+	const char	  *sheet, *file;
+	const char	  *group; /* its heads: Reports.<group>.<key> */
+	const char *const *keys;
+	const enum mc_export_kind *kinds;
+	const double		  *widths; /* in the PDF */
+	size_t			   ncols;
 };
-/* clang-format on */
-
-/* The export format of r->cap[0]: its index, or -1. */
-static int
-register_format(struct mc_request *r)
-{
-	const char *ext = r->ncap > 0 ? r->cap[r->ncap - 1] : "";
-	size_t	    i;
-
-	for (i = 0; i < sizeof(register_formats) / sizeof(register_formats[0]);
-	     i++)
-		if (strcmp(ext, register_formats[i].ext) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* Sends the table in format fmt, named name-from-to.ext. */
-static int
-send_register(struct mc_request *r, const struct query *q,
-    struct mc_export_table *t, int fmt, const char *name)
-{
-	char	  today[11];
-	time_t	  now = time(NULL);
-	struct tm tm;
-	int	  rc;
-
-	localtime_r(&now, &tm);
-	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	t->scope = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Scope"), q->scope);
-	t->period = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Period"), q->period);
-	t->dateline = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Exported"), date_text(r, today));
-	t->page_label = mc_view_str(r->hdf, "Stats.Page");
-	t->from = q->from;
-	t->to = q->to;
-	t->from_label = mc_view_str(r->hdf, "Stats.From");
-	t->to_label = mc_view_str(r->hdf, "Stats.To");
-	mc_buf_reset(&r->out);
-	rc = fmt == 1 ? mc_export_xlsx(r->arena, t,
-			    mc_config_get("tmp_dir", "/tmp"), &r->out) :
-			mc_export_csv(r->arena, t, &r->out);
-	if (rc < 0)
-		return 503;
-	mc_resp_header(r, "Content-Type", register_formats[fmt].mime);
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena, "attachment; filename=\"%s-%s-%s.%s\"",
-		name, q->from, q->to, register_formats[fmt].ext));
-	r->rendered = 1;
-	return 200;
-}
 
 /* The heads of a register's table from its keys (Reports.<group>.key). */
 static const char **
@@ -1044,62 +1048,103 @@ register_heads(struct mc_request *r, const char *group,
 	return h;
 }
 
+/* Sends n rows of a register's cells (n * ncols) in format fmt. */
 static int
-page_book_export(struct mc_request *r)
+send_register(struct mc_request *r, const struct query *q,
+    const struct register_def *d, const char **cells, size_t n, int fmt)
 {
-	struct mc_book_filter  f;
 	struct mc_export_table t;
-	struct mc_rows	       rows;
-	struct query	       q;
-	enum mc_export_kind   *kinds;
-	const char	     **cells = NULL, **grown;
-	time_t		       now = time(NULL);
-	size_t		       n = 0, cap = 0, i, k;
-	int		       fmt, rc;
 
-	if ((fmt = register_format(r)) < 0)
+	export_heading(r, q, &t);
+	t.title = mc_view_str(r->hdf, d->title);
+	t.sheet = d->sheet;
+	t.ncols = d->ncols;
+	t.heads = register_heads(r, d->group, d->keys, d->ncols);
+	t.kinds = d->kinds;
+	t.widths = d->widths;
+	t.nrows = n;
+	t.cells = cells;
+	return send_export(r, q, &t, fmt, d->file);
+}
+
+/* A register read a keyset page at a time: the book, the late list. */
+struct register_pages {
+	const struct register_def *def;
+	/* The page of f->limit rows after f's keyset; 0 or -1. */
+	int (*page)(struct mc_request *, struct mc_book_filter *, time_t,
+	    struct mc_rows *);
+	/* Row i as the export's cells, numbered seq. */
+	void (*cells)(struct mc_request *, const struct mc_rows *, size_t,
+	    long long seq, time_t, const char **);
+	int at, id; /* the keyset's columns */
+};
+
+/*
+ * The export of a keyset register: its rows of the query (at most
+ * REGISTER_MAX), a batch at a time, as the file asked for.
+ */
+static int
+register_export(struct mc_request *r, const struct register_pages *p)
+{
+	struct mc_book_filter f;
+	struct mc_rows	      rows;
+	struct query	      q;
+	const char	    **cells = NULL, **grown;
+	time_t		      now = time(NULL);
+	size_t		      n = 0, cap = 0, i, nc = p->def->ncols;
+	int		      fmt, rc;
+
+	if ((fmt = export_format(r)) < 0)
 		return 404;
 	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
 		return rc == 422 ? 400 : rc;
-	memset(&f, 0, sizeof(f));
-	f.agency = q.f.agency;
-	f.field_id = q.f.field_id;
-	f.from = q.from;
-	f.to = q.to;
+	register_filter(&q, &f);
 	f.limit = REGISTER_BATCH;
 	do {
-		if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
+		if (p->page(r, &f, now, &rows) < 0)
 			return 503;
 		if (n + rows.n > cap) {
 			cap = (n + rows.n) * 2;
 			grown = mc_arena_alloc(r->arena,
-			    cap * BS__MAX * sizeof(*grown));
+			    cap * nc * sizeof(*grown));
 			if (n > 0)
-				memcpy(grown, cells,
-				    n * BS__MAX * sizeof(*grown));
+				memcpy(grown, cells, n * nc * sizeof(*grown));
 			cells = grown;
 		}
 		for (i = 0; i < rows.n; i++, n++)
-			book_cells(r, &rows, i, (long long)n + 1, now,
-			    &cells[n * BS__MAX]);
+			p->cells(r, &rows, i, (long long)n + 1, now,
+			    &cells[n * nc]);
 		if (rows.n > 0) {
-			f.after_at = mc_rows_str(&rows, rows.n - 1,
-			    BOOK_RECEIVED);
-			f.after_id = mc_rows_int(&rows, rows.n - 1, BOOK_ID);
+			f.after_at = mc_rows_str(&rows, rows.n - 1, p->at);
+			f.after_id = mc_rows_int(&rows, rows.n - 1, p->id);
 		}
 	} while (rows.n == REGISTER_BATCH && n < REGISTER_MAX);
-	kinds = mc_arena_alloc(r->arena, BS__MAX * sizeof(*kinds));
-	for (k = 0; k < BS__MAX; k++)
-		kinds[k] = k == BS_SEQ ? EXPORT_INT : EXPORT_TEXT;
-	memset(&t, 0, sizeof(t));
-	t.title = mc_view_str(r->hdf, "Book.Title");
-	t.sheet = "SoTheoDoi";
-	t.ncols = BS__MAX;
-	t.heads = register_heads(r, "BookCol", book_keys, BS__MAX);
-	t.kinds = kinds;
-	t.nrows = n;
-	t.cells = cells;
-	return send_register(r, &q, &t, fmt, "so-theo-doi");
+	return send_register(r, &q, p->def, cells, n, fmt);
+}
+
+/* clang-format off */
+/* The columns not named hold text (EXPORT_TEXT is 0). */
+static const enum mc_export_kind book_kinds[BS__MAX] = {
+	[BS_SEQ] = EXPORT_INT,
+};
+static const double book_widths[BS__MAX] = {
+	[BS_SEQ] = 0.6, [BS_CODE] = 2.8, [BS_PROCEDURE] = 3,
+	[BS_APPLICANT] = 2, [BS_AGENCY] = 2, [BS_RECEIVED] = 1.5,
+	[BS_DUE] = 1.5, [BS_HANDED] = 2, [BS_RESULT] = 1.5,
+	[BS_RETURNED] = 2, [BS_NOTE] = 2,
+};
+static const struct register_def book_def = {
+	"Book.Title", "SoTheoDoi", "so-theo-doi", "BookCol", book_keys,
+	book_kinds, book_widths, BS__MAX
+};
+/* clang-format on */
+
+static int
+book_batch(struct mc_request *r, struct mc_book_filter *f, time_t now,
+    struct mc_rows *rows)
+{
+	(void)now;
+	return mc_book_page(r->db, r->arena, f, rows);
 }
 
 /* The late list's columns, as shown and exported. */
@@ -1161,16 +1206,6 @@ late_cells(struct mc_request *r, const struct mc_rows *rows, size_t i,
 	c[LS_REASON] = reason != NULL ? reason : "";
 }
 
-static void
-late_filter(const struct query *q, struct mc_book_filter *f)
-{
-	memset(f, 0, sizeof(*f));
-	f->agency = q->f.agency;
-	f->field_id = q->f.field_id;
-	f->from = q->from;
-	f->to = q->to;
-}
-
 /* The late dossiers of the period with their apologies (form 04). */
 static int
 page_late(struct mc_request *r)
@@ -1187,7 +1222,7 @@ page_late(struct mc_request *r)
 	if ((rc = register_begin(r, &q, text(r, "Late.Title"),
 		 "office/late.cs", "/can-bo/thong-ke/tre-han")) != 0)
 		return rc;
-	late_filter(&q, &f);
+	register_filter(&q, &f);
 	if ((rc = read_after(r, &f, &seq)) != 0)
 		return rc;
 	f.limit = BOOK_PER_PAGE + 1;
@@ -1206,74 +1241,59 @@ page_late(struct mc_request *r)
 			    mc_arena_printf(r->arena, "Data.Rows.%zu.open", i),
 			    1);
 	}
-	mc_view_set_int(r->hdf, "Data.First", seq + 1);
-	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)i);
-	if (rows.n > BOOK_PER_PAGE)
-		mc_view_set(r->hdf, "Data.Next",
-		    mc_arena_printf(r->arena,
-			"%s&after_at=%s&after_id=%s&n=%lld",
-			register_query(r, &q),
-			mc_rows_str(&rows, i - 1, LATE_DUE),
-			mc_rows_str(&rows, i - 1, LATE_ID),
-			seq + (long long)i));
-	if (f.after_at != NULL)
-		mc_view_set_int(r->hdf, "Data.Paged", 1);
+	register_pager(r, &q, &f, &rows, seq, LATE_DUE, LATE_ID);
 	return mc_resp_page(r, "office/late.cs");
 }
 
+/* clang-format off */
+static const enum mc_export_kind late_kinds[LS__MAX] = {
+	[LS_SEQ] = EXPORT_INT, [LS_DAYS] = EXPORT_DECIMAL,
+};
+static const double late_widths[LS__MAX] = {
+	[LS_SEQ] = 0.6, [LS_CODE] = 2.8, [LS_PROCEDURE] = 3,
+	[LS_APPLICANT] = 2, [LS_AGENCY] = 2, [LS_RECEIVED] = 1.5,
+	[LS_DUE] = 1.5, [LS_FINISHED] = 1.5, [LS_DAYS] = 1,
+	[LS_APOLOGY] = 1.5, [LS_NEW_DUE] = 1.5, [LS_REASON] = 2,
+};
+static const struct register_def late_def = {
+	"Reports.Late.Title", "TreHan", "ho-so-tre-han", "LateCol", late_keys,
+	late_kinds, late_widths, LS__MAX
+};
+/* clang-format on */
+
+static int
+late_batch(struct mc_request *r, struct mc_book_filter *f, time_t now,
+    struct mc_rows *rows)
+{
+	return mc_book_late(r->db, r->arena, f, now, rows);
+}
+
+/* Row i of the late list in an export: days late as a number. */
+static void
+late_export_cells(struct mc_request *r, const struct mc_rows *rows, size_t i,
+    long long seq, time_t now, const char **c)
+{
+	late_cells(r, rows, i, seq, now, 1, c);
+}
+
+/* clang-format off */
+static const struct register_pages book_pages = {
+	&book_def, book_batch, book_cells, BOOK_RECEIVED, BOOK_ID
+}, late_pages = {
+	&late_def, late_batch, late_export_cells, LATE_DUE, LATE_ID
+};
+/* clang-format on */
+
+/* The exports of the book and of the late list. */
+static int
+page_book_export(struct mc_request *r)
+{
+	return register_export(r, &book_pages);
+}
 static int
 page_late_export(struct mc_request *r)
 {
-	struct mc_book_filter  f;
-	struct mc_export_table t;
-	struct mc_rows	       rows;
-	struct query	       q;
-	enum mc_export_kind   *kinds;
-	const char	     **cells = NULL, **grown;
-	time_t		       now = time(NULL);
-	size_t		       n = 0, cap = 0, i, k;
-	int		       fmt, rc;
-
-	if ((fmt = register_format(r)) < 0)
-		return 404;
-	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
-		return rc == 422 ? 400 : rc;
-	late_filter(&q, &f);
-	f.limit = REGISTER_BATCH;
-	do {
-		if (mc_book_late(r->db, r->arena, &f, now, &rows) < 0)
-			return 503;
-		if (n + rows.n > cap) {
-			cap = (n + rows.n) * 2;
-			grown = mc_arena_alloc(r->arena,
-			    cap * LS__MAX * sizeof(*grown));
-			if (n > 0)
-				memcpy(grown, cells,
-				    n * LS__MAX * sizeof(*grown));
-			cells = grown;
-		}
-		for (i = 0; i < rows.n; i++, n++)
-			late_cells(r, &rows, i, (long long)n + 1, now, 1,
-			    &cells[n * LS__MAX]);
-		if (rows.n > 0) {
-			f.after_at = mc_rows_str(&rows, rows.n - 1, LATE_DUE);
-			f.after_id = mc_rows_int(&rows, rows.n - 1, LATE_ID);
-		}
-	} while (rows.n == REGISTER_BATCH && n < REGISTER_MAX);
-	kinds = mc_arena_alloc(r->arena, LS__MAX * sizeof(*kinds));
-	for (k = 0; k < LS__MAX; k++)
-		kinds[k] = k == LS_SEQ ? EXPORT_INT :
-		    k == LS_DAYS       ? EXPORT_DECIMAL :
-					 EXPORT_TEXT;
-	memset(&t, 0, sizeof(t));
-	t.title = text(r, "Late.Title");
-	t.sheet = "TreHan";
-	t.ncols = LS__MAX;
-	t.heads = register_heads(r, "LateCol", late_keys, LS__MAX);
-	t.kinds = kinds;
-	t.nrows = n;
-	t.cells = cells;
-	return send_register(r, &q, &t, fmt, "ho-so-tre-han");
+	return register_export(r, &late_pages);
 }
 
 /* The officers' columns, as shown and exported. */
@@ -1375,18 +1395,35 @@ page_officers(struct mc_request *r)
 	return mc_resp_page(r, "office/officers.cs");
 }
 
+/* clang-format off */
+static const enum mc_export_kind officer_kinds[OS__MAX] = {
+	[OS_NAME] = EXPORT_TEXT, [OS_OPEN] = EXPORT_INT,
+	[OS_INTIME] = EXPORT_INT, [OS_SOON] = EXPORT_INT,
+	[OS_OVERDUE] = EXPORT_INT, [OS_STEPS] = EXPORT_INT,
+	[OS_EARLY] = EXPORT_INT, [OS_ONTIME] = EXPORT_INT,
+	[OS_LATE] = EXPORT_INT, [OS_AVG_HOURS] = EXPORT_DECIMAL,
+};
+static const double officer_widths[OS__MAX] = {
+	[OS_NAME] = 3, [OS_OPEN] = 1, [OS_INTIME] = 1, [OS_SOON] = 1,
+	[OS_OVERDUE] = 1, [OS_STEPS] = 1, [OS_EARLY] = 1, [OS_ONTIME] = 1,
+	[OS_LATE] = 1, [OS_AVG_HOURS] = 1.4,
+};
+static const struct register_def officer_def = {
+	"Reports.Officers.Title", "CanBo", "can-bo", "OfficerCol",
+	officer_keys, officer_kinds, officer_widths, OS__MAX
+};
+/* clang-format on */
+
 static int
 page_officers_export(struct mc_request *r)
 {
 	struct mc_officer_load *v;
-	struct mc_export_table	t;
 	struct query		q;
-	enum mc_export_kind    *kinds;
 	const char	      **cells;
-	size_t			i, n, k;
+	size_t			i, n;
 	int			fmt, rc, all;
 
-	if ((fmt = register_format(r)) < 0)
+	if ((fmt = export_format(r)) < 0)
 		return 404;
 	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
 		return rc == 422 ? 400 : rc;
@@ -1395,20 +1432,7 @@ page_officers_export(struct mc_request *r)
 	cells = mc_arena_alloc(r->arena, (n + 1) * OS__MAX * sizeof(*cells));
 	for (i = 0; i < n; i++)
 		officer_cells(r, &v[i], &cells[i * OS__MAX]);
-	kinds = mc_arena_alloc(r->arena, OS__MAX * sizeof(*kinds));
-	for (k = 0; k < OS__MAX; k++)
-		kinds[k] = k == OS_NAME ? EXPORT_TEXT :
-		    k == OS_AVG_HOURS	? EXPORT_DECIMAL :
-					  EXPORT_INT;
-	memset(&t, 0, sizeof(t));
-	t.title = text(r, "Officers.Title");
-	t.sheet = "CanBo";
-	t.ncols = OS__MAX;
-	t.heads = register_heads(r, "OfficerCol", officer_keys, OS__MAX);
-	t.kinds = kinds;
-	t.nrows = n;
-	t.cells = cells;
-	return send_register(r, &q, &t, fmt, "can-bo");
+	return send_register(r, &q, &officer_def, cells, n, fmt);
 }
 
 /* clang-format off */

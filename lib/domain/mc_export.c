@@ -299,7 +299,9 @@ mc_export_pdf(struct mc_arena *a, const struct mc_export_table *t,
 	cols = mc_arena_alloc(a, n * sizeof(*cols));
 	for (c = 0; c < n; c++) {
 		cols[c].head = t->heads[c];
-		cols[c].width = c == 0 ? 4 : 1;
+		cols[c].width = t->widths != NULL ? t->widths[c] :
+		    c == 0			  ? 4 :
+						    1;
 		cols[c].align = t->kinds[c] == EXPORT_TEXT ? MC_PDF_LEFT :
 							     MC_PDF_RIGHT;
 	}

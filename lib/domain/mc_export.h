@@ -34,8 +34,10 @@ struct mc_export_table {
 	size_t			   ncols;
 	const char *const	  *heads;
 	const enum mc_export_kind *kinds;
-	size_t			   nrows;
-	const char *const	  *cells; /* nrows * ncols, NULL = empty */
+	/* The columns' widths in the PDF as shares; NULL: 4 then 1 each. */
+	const double	  *widths;
+	size_t		   nrows;
+	const char *const *cells; /* nrows * ncols, NULL = empty */
 };
 
 /*

@@ -1,7 +1,8 @@
 <?cs # The registers' common head (issue 11): the filter form (period,
      agency within the reader's scope, field), the scope and period the
-     page shows, the links between the reports and the downloads. The page
-     sets Data.Action (its address) and Data.Export (its export prefix). ?>
+     page shows, the links between the reports and the downloads (CSV,
+     Excel, Word, PDF; the book's form 06 too). The page sets Data.Action
+     (its address) and Data.Export (its export prefix). ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <link rel="stylesheet" href="/static/css/reports.css">
 <nav class="report-nav no-print" aria-label="<?cs var:Lang.Reports.Nav ?>"><ul>
@@ -28,7 +29,9 @@
 <p class="stats-scope" id="report-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>.</p>
 <p class="stats-exports no-print"><?cs var:Lang.Stats.Export ?>:
 <a id="export-csv" href="<?cs var:Data.Export ?>/csv?<?cs var:Data.Query ?>">CSV</a> ·
-<a id="export-xlsx" href="<?cs var:Data.Export ?>/xlsx?<?cs var:Data.Query ?>">Excel</a><?cs if:Data.Pdf ?> ·
-<a id="export-pdf" href="<?cs var:Data.Action ?>?<?cs var:Data.Query ?>&amp;pdf=1"><?cs var:Lang.Book.Pdf ?></a><?cs /if ?>
+<a id="export-xlsx" href="<?cs var:Data.Export ?>/xlsx?<?cs var:Data.Query ?>">Excel</a> ·
+<a id="export-docx" href="<?cs var:Data.Export ?>/docx?<?cs var:Data.Query ?>">Word</a> ·
+<a id="export-pdf" href="<?cs var:Data.Export ?>/pdf?<?cs var:Data.Query ?>">PDF</a><?cs if:Data.Pdf ?> ·
+<a id="export-form06" href="<?cs var:Data.Action ?>?<?cs var:Data.Query ?>&amp;pdf=1"><?cs var:Lang.Book.Pdf ?></a><?cs /if ?>
 <span class="muted"> · <?cs var:Lang.Reports.Print ?></span></p>
 <?cs /if ?>

@@ -667,6 +667,11 @@ export async function pdfText(bytes) {
   }
 }
 
+/** The text of one member of a zip file (an .xlsx or .docx export). */
+export function unzipText(file, member) {
+  return execFileSync('unzip', ['-p', file, member], { encoding: 'utf8', maxBuffer: 64 << 20 });
+}
+
 /**
  * True if a paper's text (pdfText) holds the words, in one of its two
  * readings, whitespace ignored on both sides: lines and table cells wrap

@@ -2,8 +2,9 @@
 // pending figures of past month ends on the statistics page (each equal to
 // the statistics up to that day), goes from there to the tracking book
 // (form 06), the late dossiers with their apologies and the officers'
-// workload through the reports' links, finds this file's own dossiers with the right notes and figures,
-// and downloads each as CSV; the ward's receiver reaches the same pages
+// workload through the reports' links, finds this file's own dossiers with
+// the right notes and figures, and downloads each as CSV, Word and PDF
+// through the page's links; the ward's receiver reaches the same pages
 // from the inbox and sees only their own line; an officer of another ward
 // gets 403. Only this file's dossiers and officers are asserted on.
 import assert from 'node:assert/strict';
@@ -15,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, Visitor, assertErrorPage, filePart, launchBrowser, minimalPdf,
-  newCitizen, newOfficer, newToken, q, randomWard, request, sql, sqlValue, toFormData, uniq, until, watch,
+  newCitizen, newOfficer, newToken, pdfHas, pdfText, q, randomWard, request, sql, sqlValue, toFormData, uniq, until,
+  unzipText, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -114,12 +116,15 @@ describe('the tracking book, the late list and the officers', { concurrency: fal
 
   const cell = async (row, col) => (await row.locator(`[data-col="${col}"]`).innerText()).trim();
 
-  async function csvOf(page) {
-    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+  /** The file behind the page's export link #export-<ext>: its path. */
+  async function download(page, ext) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(`#export-${ext}`).click()]);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'reports-book-')), dl.suggestedFilename());
     await dl.saveAs(file);
-    return readFileSync(file, 'utf8');
+    return file;
   }
+
+  const csvOf = async (page) => readFileSync(await download(page, 'csv'), 'utf8');
 
   /** The receiver's finished steps today, from the steps themselves. */
   function recvSteps() {
@@ -200,6 +205,37 @@ describe('the tracking book, the late list and the officers', { concurrency: fal
       assert.ok(offCsv.split('\r\n').some((l) => l.startsWith(`Tiếp Nhận ${tag},1,0,0,1,${s.n},`)), 'the CSV line');
       await page.setViewportSize({ width: 390, height: 900 });
       await page.screenshot({ path: path.join(OUT, 'reports-officers-390.png'), fullPage: true });
+      assert.deepEqual(w.problems(), []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('each register downloads as Word and PDF through its links', async () => {
+    const { ctx, page, w } = await signedIn(leader, 1280);
+    try {
+      await page.goto(`${BASE_URL}/can-bo/so-theo-doi?agency=${wardId}&from=${today()}&to=${today()}`);
+      const wardName = sqlValue(`SELECT name FROM agencies WHERE id = ${wardId}`);
+      // Each register, reached through the previous one's link: its title,
+      // its scope and this file's own lines in the Word and the PDF file.
+      const registers = [
+        { nav: null, name: 'so-theo-doi', title: 'Sổ theo dõi hồ sơ', has: [c.apology, c.early, applicant] },
+        { nav: 'late', name: 'ho-so-tre-han', title: 'Hồ sơ trễ hạn và phiếu xin lỗi', has: [c.late, `Chờ xác minh ${tag}`] },
+        { nav: 'officers', name: 'can-bo', title: 'Công việc và tiến độ của cán bộ', has: [`Tiếp Nhận ${tag}`] },
+      ];
+      for (const reg of registers) {
+        if (reg.nav) await Promise.all([page.waitForURL(/\/can-bo\//), page.locator(`#nav-${reg.nav}`).click()]);
+        const docx = await download(page, 'docx');
+        assert.equal(path.basename(docx), `${reg.name}-${today()}-${today()}.docx`);
+        const doc = unzipText(docx, 'word/document.xml');
+        for (const s of [reg.title, wardName, '<w:tblHeader/>', ...reg.has]) {
+          assert.ok(doc.includes(s), `${reg.name}.docx has ${s}`);
+        }
+        const pdf = await download(page, 'pdf');
+        assert.equal(path.basename(pdf), `${reg.name}-${today()}-${today()}.pdf`);
+        const text = await pdfText(readFileSync(pdf));
+        for (const s of [reg.title, wardName, ...reg.has]) assert.ok(pdfHas(text, s), `${reg.name}.pdf has ${s}`);
+      }
       assert.deepEqual(w.problems(), []);
     } finally {
       await ctx.close();

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer,
-  newToken, pdfText, q, randomWard, request, sqlValue, toFormData, uniq, until, watch,
+  newToken, pdfText, q, randomWard, request, sqlValue, toFormData, uniq, until, unzipText, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -28,10 +28,6 @@ async function actOk(token, code, body) {
     method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body),
   });
   assert.equal(a.status, 200, `${body.action}: ${a.status} ${a.text.slice(0, 300)}`);
-}
-
-function unzip(file, member) {
-  return execFileSync('unzip', ['-p', file, member], { encoding: 'utf8' });
 }
 
 describe('the statistics report', { concurrency: false, timeout: 600_000 }, () => {
@@ -134,13 +130,13 @@ describe('the statistics report', { concurrency: false, timeout: 600_000 }, () =
       const received = await total(page, 'received');
 
       // Excel: a header row, real numbers, the period as dates.
-      const sheet = unzip(files.xlsx, 'xl/worksheets/sheet1.xml');
-      const strings = unzip(files.xlsx, 'xl/sharedStrings.xml');
+      const sheet = unzipText(files.xlsx, 'xl/worksheets/sheet1.xml');
+      const strings = unzipText(files.xlsx, 'xl/sharedStrings.xml');
       assert.ok(strings.includes('Tổng số hồ sơ tiếp nhận') && strings.includes('Tổng cộng'), 'xlsx header row and total');
       assert.match(sheet, new RegExp(`<c r="F\\d+"[^>]*><v>${received}</v></c>`), 'xlsx total received as a number');
       assert.match(sheet, /<c r="B3" s="\d+"><v>\d{5}<\/v><\/c>/, 'xlsx period start as a date serial');
       // Word: title, scope, the table's header and total.
-      const doc = unzip(files.docx, 'word/document.xml');
+      const doc = unzipText(files.docx, 'word/document.xml');
       for (const s of ['Thống kê tình hình giải quyết hồ sơ', wardName, 'Tổng cộng', '<w:tblHeader/>']) {
         assert.ok(doc.includes(s), `docx has ${s}`);
       }
