@@ -202,7 +202,7 @@ static const struct {
 /* clang-format off */
 static const char *const page_dirs[] = {
 	"thu-tuc", "linh-vuc", "cap", "muc-do", "co-quan", "su-kien",
-	"hoi-dap", "tin-tuc", "thong-ke",
+	"hoi-dap", "tin-tuc", "thong-ke", "phan-anh",
 };
 /* clang-format on */
 
@@ -1041,6 +1041,26 @@ stats_file(void *ctx, const char *rel, const struct buf *b)
 	return write_file(ctx, rel, b);
 }
 
+/* A page per published answer to feedback (feedback.c). */
+static int
+render_feedback(struct run *r, enum mc_lang lang, const char *prefix)
+{
+	const char *rel;
+	size_t	    i, n = sitegen_feedback_count();
+	HDF	   *hdf;
+
+	for (i = 0; i < n; i++, mc_arena_reset(r->page)) {
+		if ((rel = sitegen_feedback_path(i, r->page, NULL)) == NULL)
+			continue;
+		hdf = mc_view_begin(lang);
+		sitegen_fill_feedback_item(hdf, i, lang, r->page);
+		if (emit(r, hdf, "site/feedback.cs",
+			mc_arena_printf(r->page, "%s%s", prefix, rel)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
@@ -1070,7 +1090,8 @@ render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 	if (sitegen_stats_render(lang, prefix, r->page, &stats) < 0 ||
 	    render_lists(r, lang, prefix) < 0 ||
 	    render_rows(r, lang, prefix, TABLE_FAQS) < 0 ||
-	    render_rows(r, lang, prefix, TABLE_NEWS) < 0)
+	    render_rows(r, lang, prefix, TABLE_NEWS) < 0 ||
+	    render_feedback(r, lang, prefix) < 0)
 		return -1;
 	return render_procedures(r, lang, prefix);
 }
@@ -1236,11 +1257,11 @@ sitemap(struct run *r, struct buf *b)
 	const struct sg_catalogue *cat = &r->cat;
 	const char *base = mc_config_get("base_url", "http://127.0.0.1:8080");
 	static const char *const  fixed[] = { "/", "/thu-tuc/", "/co-quan/",
-		 "/hoi-dap/", "/tin-tuc/", "/thong-ke/" };
+		 "/hoi-dap/", "/tin-tuc/", "/thong-ke/", "/phan-anh/" };
 	static const enum sg_list kinds[] = { LIST_FIELD, LIST_PROVINCE,
 		LIST_COMMUNE, LIST_SERVICE, LIST_AGENCY, LIST_EVENT };
 	const struct mc_rows	 *t;
-	const char		 *path, *rt, **stats;
+	const char		 *path, *rt, **stats, *lastmod;
 	size_t			  k, i, n, key;
 	int			  rc = 0;
 
@@ -1289,6 +1310,14 @@ sitemap(struct run *r, struct buf *b)
 			    mc_arena_printf(r->page, "%s/tin-tuc/%s.html", rt,
 				mc_rows_str(t, i, NEWS_ID)),
 			    mc_rows_str(t, i, NEWS_UPDATED));
+		n = sitegen_feedback_count();
+		for (i = 0; i < n; i++)
+			if ((path = sitegen_feedback_path(i, r->page,
+				 &lastmod)) != NULL)
+				rc |= sitegen_sitemap_url(b, base,
+				    mc_arena_printf(r->page, "%s/%s", rt,
+					path),
+				    lastmod);
 		for (i = 0; i < cat->procs.n; i++)
 			if (sitegen_code_ok(
 				mc_rows_str(&cat->procs, i, PROC_CODE)))

@@ -12,6 +12,7 @@
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_catalogue.h"
+#include "mc_feedback.h"
 #include "mc_search.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -20,6 +21,8 @@
 
 #define PER_PAGE 20
 #define PAGE_MAX 500
+#define FB_HITS	 5   /* published answers shown beside the procedures */
+#define FB_CUT	 600 /* bytes of an answer shown */
 
 enum field {
 	FIELD_Q,
@@ -153,6 +156,42 @@ ward_known(struct mc_request *r)
 	return 1;
 }
 
+/*
+ * The published answers to feedback holding every word of the query
+ * (mc_feedback_search): Data.FeedbackHits.N.{code, category, agency,
+ * answer} (the answer cut short). 0 or -1.
+ */
+static int
+feedback_hits(struct mc_request *r, const char *q)
+{
+	struct mc_rows rows;
+	const char    *answer, *cut, *node;
+	size_t	       i;
+
+	if (mc_feedback_search(r->db, r->arena, q, FB_HITS, &rows) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++) {
+		node = mc_arena_printf(r->arena, "Data.FeedbackHits.%zu", i);
+		answer = mc_rows_str(&rows, i, FBP_ANSWER);
+		cut = mc_utf8_cut(r->arena, answer != NULL ? answer : "",
+		    FB_CUT);
+		if (cut != answer && answer != NULL)
+			cut = mc_arena_printf(r->arena, "%s…", cut);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.code", node),
+		    mc_rows_str(&rows, i, FBP_CODE));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.category", node),
+		    mc_rows_str(&rows, i, FBP_CATEGORY));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.agency", node),
+		    mc_rows_str(&rows, i,
+			r->lang == LANG_EN ? FBP_AGENCY_EN : FBP_AGENCY));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.answer", node), cut);
+	}
+	return 0;
+}
+
 static int
 page_search(struct mc_request *r)
 {
@@ -198,6 +237,8 @@ page_search(struct mc_request *r)
 		mc_req_field(r, FIELD_EXACT) != NULL &&
 		    strcmp(mc_req_field(r, FIELD_EXACT), "1") == 0,
 		&rows, &total, &how) < 0)
+		return 503;
+	if (feedback_hits(r, cq.q) < 0)
 		return 503;
 	mc_view_set(r->hdf, "Data.Searched", "1");
 	if (how.used != NULL) /* a rewrite: "showing results for" */

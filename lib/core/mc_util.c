@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "mc_arena.h"
+#include "mc_buf.h"
 #include "mc_util.h"
 
 int
@@ -304,6 +305,29 @@ char *
 mc_fold_plain(struct mc_arena *a, const char *s)
 {
 	return fold(a, s, 0);
+}
+
+char *
+mc_fold_all_words(struct mc_arena *a, const char *folded)
+{
+	struct buf  b;
+	const char *w;
+	char	   *out;
+	size_t	    n;
+
+	mc_buf_init(&b, 256);
+	for (w = folded; *w != '\0'; w += n) {
+		while (*w == ' ')
+			w++;
+		n = strcspn(w, " ");
+		if (n > 0 &&
+		    mc_buf_addf(&b, "%s+%.*s", b.len ? " " : "", (int)n, w) <
+			0)
+			break;
+	}
+	out = mc_arena_strdup(a, b.s ? b.s : "");
+	mc_buf_free(&b);
+	return out;
 }
 
 char *

@@ -77,6 +77,12 @@ char *mc_fold(struct mc_arena *, const char *s);
  */
 char *mc_fold_plain(struct mc_arena *, const char *s);
 
+/*
+ * A folded text's words as a FULLTEXT boolean query requiring every one
+ * ("dang ky" -> "+dang +ky"), in the arena; NULL on memory failure.
+ */
+char *mc_fold_all_words(struct mc_arena *, const char *folded);
+
 /* NFC of a valid UTF-8 string into the arena; NULL on invalid input. */
 char *mc_nfc(struct mc_arena *, const char *s);
 

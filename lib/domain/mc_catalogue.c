@@ -347,10 +347,8 @@ find(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
     struct mc_rows *out, long long *total)
 {
 	struct filters f;
-	struct buf     b;
-	const char    *text = q->q ? q->q : "", *folded, *w;
+	const char    *text = q->q ? q->q : "", *folded;
 	char	      *like, *boolean;
-	size_t	       n;
 	int	       rc;
 
 	memset(out, 0, sizeof(*out));
@@ -374,18 +372,8 @@ find(struct mc_db *db, struct mc_arena *a, const struct mc_cat_query *q,
 		    &f, q, out, total);
 	}
 	/* Every folded word required: "+dang +ky +khai +sinh". */
-	mc_buf_init(&b, 4096);
-	for (w = folded; *w != '\0'; w += n) {
-		while (*w == ' ')
-			w++;
-		n = strcspn(w, " ");
-		if (n > 0 &&
-		    mc_buf_addf(&b, "%s+%.*s", b.len ? " " : "", (int)n, w) <
-			0)
-			break;
-	}
-	boolean = mc_arena_strdup(a, b.s ? b.s : "");
-	mc_buf_free(&b);
+	if ((boolean = mc_fold_all_words(a, folded)) == NULL)
+		return -1;
 	if (q->any)
 		return run_any(db, a, folded, &f, q, out, total);
 	return run(db, a, STMT_SEARCH, STMT_SEARCH_COUNT,

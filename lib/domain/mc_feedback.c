@@ -124,8 +124,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE e.feedback_id = ? ORDER BY e.id",
 	[STMT_ANSWER] = "UPDATE feedback SET status = 'answered', answer = ?, "
 	    "answered_at = ?, answered_by = ?, founded = ?, "
-	    "answers = answers + 1, late = late OR ? > due_at, updated_at = ? "
-	    "WHERE id = ?",
+	    "answers = answers + 1, late = late OR ? > due_at, updated_at = ?, "
+	    "search_text = ? WHERE id = ?",
 	[STMT_RESOLVE] = "UPDATE feedback SET status = 'resolved', "
 	    "resolved_at = ?, updated_at = ? WHERE id = ?",
 	[STMT_REOPEN] = "UPDATE feedback SET status = 'open', due_at = ?, "
@@ -429,6 +429,7 @@ mc_feedback_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	    (int)mc_rows_int(&f->row, 0, G_FOUNDED);
 	f->due_at = cell(&f->row, G_DUE);
 	f->created_at = cell(&f->row, G_CREATED);
+	f->body = cell(&f->row, G_BODY);
 	f->name = cell(&f->row, G_NAME);
 	f->email = cell(&f->row, G_EMAIL);
 	if (mc_db_query(db, a, &f->photos, stmts[STMT_PHOTOS], "i", f->id) <
@@ -580,6 +581,7 @@ change_tx(struct mc_db *db, void *arg)
 {
 	struct change_tx *t = arg;
 	struct mc_rows	  lock;
+	const char	 *words;
 	char		  now[20], due[20];
 	int		  status;
 
@@ -593,12 +595,19 @@ change_tx(struct mc_db *db, void *arg)
 		return FB_E_STATE;
 	switch (t->action) {
 	case FBA_ANSWER:
+		/* What the search finds it by: the code, its words, the answer. */
+		if ((words = mc_fold(t->a,
+			 mc_arena_printf(t->a, "%s %s %s", t->f.code,
+			     t->f.body != NULL ? t->f.body : "", t->text))) ==
+		    NULL)
+			words = "";
 		if ((t->founded < 0 ?
-			    mc_db_exec(db, stmts[STMT_ANSWER], "ssinssi",
-				t->text, now, t->u->id, now, now, t->f.id) :
-			    mc_db_exec(db, stmts[STMT_ANSWER], "ssiissi",
+			    mc_db_exec(db, stmts[STMT_ANSWER], "ssinsssi",
+				t->text, now, t->u->id, now, now, words,
+				t->f.id) :
+			    mc_db_exec(db, stmts[STMT_ANSWER], "ssiisssi",
 				t->text, now, t->u->id, (long long)t->founded,
-				now, now, t->f.id)) < 0 ||
+				now, now, words, t->f.id)) < 0 ||
 		    event(db, t->f.id, now, t->u->id, "answer", t->text,
 			t->founded) < 0 ||
 		    notify_answered(db, t->a, &t->f, t->text) < 0)

@@ -130,6 +130,7 @@ struct mc_feedback {
 	int	       founded; /* -1 unset, 0, 1 */
 	const char    *due_at;
 	const char    *created_at;
+	const char    *body;  /* what the sender wrote */
 	const char    *email; /* the sender's, or NULL */
 	const char    *name;  /* the sender's */
 };
@@ -240,5 +241,14 @@ enum mc_fb_pub_col {
 /* Answered feedback its sender agreed to publish, newest answer first. */
 int mc_feedback_published(struct mc_db *, struct mc_arena *, size_t limit,
     struct mc_rows *);
+
+/*
+ * The published answers (as above) whose code, feedback or latest answer
+ * hold every word of q, folded like the catalogue's search (mc_fold: "goi
+ * lai" finds "gọi lại"), newest answer first, at most limit. An empty q
+ * finds nothing. 0 or -1.
+ */
+int mc_feedback_search(struct mc_db *, struct mc_arena *, const char *q,
+    size_t limit, struct mc_rows *);
 
 #endif

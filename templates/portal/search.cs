@@ -7,7 +7,20 @@
      level_commune,online,service_level}; Data.Used (the words searched
      instead of those typed), Data.Any (results hold only some of the
      words), Data.Ignored (words the first result lacks), Data.Ward.{code,
-     name,name_en} (the citizen's ward: its procedures first; Form.ward). ?>
+     name,name_en} (the citizen's ward: its procedures first; Form.ward);
+     Data.FeedbackHits.N.{code,category,agency,answer} (published answers
+     to feedback holding the words). ?>
+<?cs # The published answers holding the words: below the procedures,
+     above them when no procedure holds every word. ?>
+<?cs def:feedback_hits() ?><?cs if:subcount(Data.FeedbackHits) ?><section class="search-feedback" id="search-feedback" aria-labelledby="search-feedback-h">
+<h2 id="search-feedback-h"><?cs var:Lang.Feedback.Public.Found ?></h2>
+<ol class="results">
+<?cs each:f = Data.FeedbackHits ?><li><a href="<?cs var:Lang.Site.Root ?>/phan-anh/<?cs var:url_escape(f.code) ?>.html"><?cs var:Lang.Feedback.Public.ItemTitle ?> <?cs var:f.code ?></a>
+<span class="meta"><?cs var:Lang.Feedback.Cat[f.category] ?> · <?cs var:f.agency ?></span>
+<p class="pre-line" lang="vi"><?cs var:f.answer ?></p></li>
+<?cs /each ?></ol>
+<p><a href="<?cs var:Lang.Site.Root ?>/phan-anh/"><?cs var:Lang.Feedback.Public.AllAnswers ?></a></p>
+</section><?cs /if ?><?cs /def ?>
 <h1><?cs var:Lang.Find.Title ?></h1>
 <?cs include:"partials/search_form.cs" ?>
 <details class="card filters-box"<?cs if:Form.Filtered ?> open<?cs /if ?>>
@@ -43,6 +56,7 @@
 </form>
 </details>
 <?cs if:Data.Searched ?>
+<?cs if:Data.Total == 0 || Data.Any ?><?cs call:feedback_hits() ?><?cs /if ?>
 <p role="status" class="result-count"><strong><?cs var:Data.Total ?></strong> <?cs var:Lang.Find.Results ?> “<?cs if:Data.Used ?><?cs var:Data.Used ?><?cs else ?><?cs var:Form.q ?><?cs /if ?>”</p>
 <?cs if:Data.Used ?><p class="search-fix" id="search-fix"><?cs var:Lang.Find.ShowingFor ?> “<strong><?cs var:Data.Used ?></strong>”. <a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;exact=1<?cs if:Page.Lang == "en" ?>&amp;lang=en<?cs /if ?>"><?cs var:Lang.Find.Exact ?> “<?cs var:Form.q ?>”</a></p>
 <?cs /if ?><?cs if:Data.Ward.name ?><p class="search-fix" id="search-ward"><?cs var:Lang.Find.WardFirst ?> <strong><?cs if:Page.Lang == "en" && Data.Ward.name_en ?><?cs var:Data.Ward.name_en ?><?cs else ?><?cs var:Data.Ward.name ?><?cs /if ?></strong>.</p>
@@ -55,4 +69,5 @@
 <?cs /if ?><?cs if:Data.Pages > 1 ?><nav class="pager" aria-label="<?cs var:Lang.Find.Pages ?>"><?cs if:Data.PrevPage ?><a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;page=<?cs var:Data.PrevPage ?>" rel="prev"><?cs var:Lang.Find.Prev ?></a><?cs /if ?>
 <span><?cs var:Lang.Find.Page ?> <?cs var:Data.Page ?> <?cs var:Lang.Find.Of ?> <?cs var:Data.Pages ?></span>
 <?cs if:Data.NextPage ?><a href="/dich-vu/tim-kiem?<?cs var:Data.Query ?>&amp;page=<?cs var:Data.NextPage ?>" rel="next"><?cs var:Lang.Find.Next ?></a><?cs /if ?></nav><?cs /if ?>
+<?cs if:Data.Total > 0 && !Data.Any ?><?cs call:feedback_hits() ?><?cs /if ?>
 <?cs /if ?>

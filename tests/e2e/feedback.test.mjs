@@ -46,7 +46,7 @@ function png() {
 
 describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();
-  let browser, ward, citizen, stranger, recv, lead, code, fb;
+  let browser, ward, citizen, stranger, recv, lead, code, fb, waiting;
 
   before(async () => {
     ward = randomWard(WARD_SLOTS.other);
@@ -216,7 +216,7 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
       csrf: csrfOf(form.text), dossier: code, category: 'delay', body: `Hồ sơ chậm, xin kiểm tra ${tag}.`,
     });
     assert.equal(sent.status, 303, sent.text);
-    const waiting = sent.location.match(/(PA-\d{6}-\d+)/)[1];
+    waiting = sent.location.match(/(PA-\d{6}-\d+)/)[1];
     const o = await login(recv, '/can-bo/');
     await o.page.goto(`${BASE_URL}/can-bo/phan-anh`);
     const rowOf = (c) => o.page.locator('#feedback-list tbody tr', { has: o.page.locator(`a:text("${c}")`) });
@@ -231,6 +231,11 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
       const tags = (await o.page.locator('#feedback-list tbody td .tag').allInnerTexts()).map((t) => t.trim());
       assert.ok(tags.length >= 1 && tags.every((t) => t === label), `only "${label}": ${tags}`);
     }
+    // Answered; its sender did not agree to publish it (the site search must not find it).
+    await Promise.all([o.page.waitForURL(new RegExp(`/can-bo/phan-anh/${waiting}$`)), rowOf(waiting).locator('a').first().click()]);
+    await o.page.locator('#answer').fill(`Đã đôn đốc bộ phận chuyên môn ${tag}.`);
+    await o.page.locator('input[name=founded][value="0"]').check();
+    await Promise.all([o.page.waitForURL(/\?ok=1$/), o.page.locator('form.form button[type=submit]').click()]);
     await o.ctx.close();
   });
 
@@ -250,6 +255,31 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     assert.equal(text.includes(citizen.name), false, 'never the sender\'s name');
     await assertAxe(page, 'published feedback');
     await shots(page, 'public');
+    // The site's search finds it by words of its answer typed without marks
+    // (the answer: "Cán bộ đã gọi lại cho Ông/Bà <tag>"), and its own page.
+    await page.goto(`${BASE_URL}/`);
+    await page.locator('form.search-form input[name=q]').first().fill(`goi lai cho ong ba ${tag}`);
+    await Promise.all([page.waitForURL(/\/dich-vu\/tim-kiem\?/), page.locator('form.search-form input[name=q]').first().press('Enter')]);
+    const hits = page.locator('#search-feedback');
+    assert.equal(await hits.locator(`a[href="/phan-anh/${fb}.html"]`).count(), 1, 'the published answer found');
+    assert.match(await hits.innerText(), new RegExp(`gọi lại cho Ông/Bà ${tag}`));
+    await shots(page, 'search');
+    await Promise.all([page.waitForURL(`${BASE_URL}/phan-anh/${fb}.html`), hits.locator(`a[href="/phan-anh/${fb}.html"]`).click()]);
+    assert.match(await page.locator('h1').innerText(), new RegExp(fb));
+    assert.match(await page.locator(`#published-feedback li[id="${fb}"]`).innerText(), new RegExp(`gọi lại cho Ông/Bà ${tag}`));
+    // The answered one its sender kept private: its words are searchable text, yet not found.
+    assert.equal(Number(sqlValue(`SELECT search_text LIKE ${q(`%ho so cham%${tag}%`)} FROM feedback WHERE code = ${q(waiting)}`)), 1);
+    await page.goto(`${BASE_URL}/dich-vu/tim-kiem?q=${encodeURIComponent(`ho so cham ${tag}`)}`);
+    assert.equal(await page.locator('#search-feedback').count(), 0, 'an unpublished answer is not found');
+    await page.goto(`${BASE_URL}/dich-vu/tim-kiem?q=${encodeURIComponent(tag)}`);
+    assert.equal(await page.locator(`#search-feedback a[href="/phan-anh/${fb}.html"]`).count(), 1);
+    assert.equal(await page.locator(`#search-feedback a[href="/phan-anh/${waiting}.html"]`).count(), 0);
+    // The sitemap lists the published answer's page in both languages, not the other.
+    const map = await request('/sitemap.xml');
+    assert.match(map.text, new RegExp(`/phan-anh/${fb}\\.html</loc><lastmod>`));
+    assert.match(map.text, new RegExp(`/en/phan-anh/${fb}\\.html</loc>`));
+    assert.equal(map.text.includes(waiting), false);
+    assert.equal((await request(`/phan-anh/${waiting}.html`)).status, 404);
     await page.goto(`${BASE_URL}/en/phan-anh/`);
     assert.match(await page.locator('h1').innerText(), /Answers to feedback and complaints/);
     assert.match(await page.locator(`#published-feedback li[id="${fb}"]`).innerText(), /Officers' attitude/);

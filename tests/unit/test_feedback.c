@@ -32,6 +32,7 @@ enum stmt {
 	STMT_ROW,
 	STMT_RETURN,
 	STMT_DOSSIER_ID,
+	STMT_PUBLISH,
 	STMT__MAX
 };
 
@@ -48,6 +49,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_AGENCY_ADD] = "INSERT INTO agencies (code, kind, name, "
 	    "valid_from) VALUES (?, 'unit', ?, CURDATE())",
 	[STMT_AGENCY_ID] = "SELECT id FROM agencies WHERE code = ?",
+	[STMT_PUBLISH] = "UPDATE feedback SET publish = 1 WHERE code = ?",
 	[STMT_ROW] = "SELECT status, agency_id, reopened, answers, founded, "
 	    "UNIX_TIMESTAMP(due_at), late FROM feedback WHERE code = ?",
 	[STMT_RETURN] = "UPDATE dossiers SET status = 10, finished_at = NOW(), "
@@ -189,6 +191,18 @@ unit8(struct mc_db *db, struct mc_arena *a, unsigned int agency, long long *fb,
 			return 0;
 		}
 	return -1;
+}
+
+/* 1 if the rows (code first) hold code. */
+static int
+hit(const struct mc_rows *rows, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < rows->n; i++)
+		if (strcmp(mc_rows_str(rows, i, 0), code) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -382,6 +396,31 @@ test_db(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_feedback_dossier(db, a, did, &st), 0);
 	CHECK_INT(st.n, 1);
 	CHECK(st.n == 1 && strcmp(mc_rows_str(&st, 0, FBL_CODE), c1) == 0);
+
+	/* The site's search: the answers their senders agreed to publish,
+	 * by any of their words typed without marks; c1 (about the dossier,
+	 * answered, published) is found, the same words unpublished are not. */
+	CHECK(mc_db_exec(db, stmts[STMT_PUBLISH], "s", c1) == 1);
+	CHECK_INT(mc_feedback_search(db, a, "can bo HUONG DAN ro rang xin loi",
+		      50, &st),
+	    0);
+	CHECK(hit(&st, c1));
+	/* c2 (the unit's, answered "Lại đúng hạn.") holds these words. */
+	CHECK_INT(mc_feedback_search(db, a, "huong dan lai dung han", 50, &st),
+	    0);
+	CHECK(!hit(&st, c2)); /* not published */
+	CHECK(mc_db_exec(db, stmts[STMT_PUBLISH], "s", c2) == 1);
+	CHECK_INT(mc_feedback_search(db, a, "huong dan lai dung han", 50, &st),
+	    0);
+	CHECK(hit(&st, c2) && !hit(&st, c1));
+	CHECK_INT(mc_feedback_search(db, a, c1, 50, &st), 0);
+	CHECK(hit(&st, c1));
+	CHECK_INT(
+	    mc_feedback_search(db, a, "huong dan ro rang khong co", 50, &st),
+	    0);
+	CHECK(!hit(&st, c1)); /* every word: "khong co" is not there */
+	CHECK_INT(mc_feedback_search(db, a, " ·· ", 50, &st), 0);
+	CHECK_INT(st.n, 0);
 
 	/* Index 8 of the agency: its feedback, one answered late. */
 	n.category = FB_DELAY;

@@ -750,7 +750,15 @@ test_dynamic_pages(struct buf *out)
 	mc_view_set(hdf, "Data.Results.0.field_name", "Hộ tịch");
 	mc_view_set(hdf, "Data.Results.0.level_commune", "1");
 	mc_view_set(hdf, "Data.Results.0.online", "1");
+	mc_view_set(hdf, "Data.FeedbackHits.0.code", "PA-261207-9");
+	mc_view_set(hdf, "Data.FeedbackHits.0.category", "attitude");
+	mc_view_set(hdf, "Data.FeedbackHits.0.agency", "Phường <Bến Thành>");
+	mc_view_set(hdf, "Data.FeedbackHits.0.answer", "Đã <b>nhắc nhở</b>.");
 	page(hdf, "portal/search.cs", "portal_search", out);
+	HAS("<a href=\"/phan-anh/PA-261207-9.html\">Trả lời phản ánh "
+	    "PA-261207-9</a>");
+	HAS("Thái độ của cán bộ · Phường &lt;Bến Thành&gt;");
+	HAS("Đã &lt;b&gt;nhắc nhở&lt;/b&gt;.");
 	HAS("<ol class=\"results proc-list\" start=\"21\">");
 	HAS("value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\"");
 	HAS("<option value=\"xa\" selected>");
