@@ -346,6 +346,11 @@ if MOTCUA_CONFIG=$RESTORE/motcua.conf bin/motcua restore "$BK" >"$WORK/restore.l
            = "$(DB -e "SELECT (SELECT COUNT(*) FROM dossiers), (SELECT COUNT(*) FROM dossier_events), (SELECT COUNT(*) FROM outbox)")"
     bad=$(R -e "CHECK TABLE dossiers, dossier_events, dossier_files, outbox, worker_leases" | awk '$3 == "status" && $4 != "OK"' | wc -l)
     check "CHECK TABLE on the restored tables" test "$bad" = 0
+    # The application's own check agrees: counters, steps, every stored
+    # attachment whole (its output in check.log).
+    MOTCUA_CONFIG=$RESTORE/motcua.conf bin/motcua check >"$WORK/check.log" 2>&1; crc=$?
+    sed 's/^/  check: /' "$WORK/check.log" | head -n 20
+    check "bin/motcua check on the restored instance (counters, steps, files)" test "$crc" = 0
     RFILES=$(sed -n 's/^files_dir = //p' "$RESTORE/motcua.conf")
     missing=$(files_missing "$RFILES")
     check "the restored store holds every acknowledged file ($missing missing)" test "$missing" = 0

@@ -3,10 +3,12 @@
  * folding Vietnamese text for search (utf8proc), number parsing.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -83,6 +85,41 @@ mc_sha256(unsigned char out[32], const void *data, size_t n)
 	unsigned int len = 32;
 
 	EVP_Digest(data, n, out, &len, EVP_sha256(), NULL);
+}
+
+int
+mc_sha256_file(const char *path, unsigned char out[32], long long *size)
+{
+	EVP_MD_CTX   *ctx;
+	unsigned char blk[65536];
+	unsigned int  len = 32;
+	ssize_t	      n;
+	int	      fd, saved, rc = -1;
+
+	*size = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if ((ctx = EVP_MD_CTX_new()) == NULL ||
+	    EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1) {
+		errno = ENOMEM;
+		goto out;
+	}
+	while ((n = read(fd, blk, sizeof(blk))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		EVP_DigestUpdate(ctx, blk, (size_t)n);
+		*size += n;
+	}
+	rc = EVP_DigestFinal_ex(ctx, out, &len) == 1 ? 0 : -1;
+out:
+	saved = errno;
+	EVP_MD_CTX_free(ctx);
+	close(fd);
+	errno = saved;
+	return rc;
 }
 
 void

@@ -24,6 +24,12 @@ int mc_unhex(void *out, const char *hex, size_t n);
 /* SHA-256 of data into out[32]. */
 void mc_sha256(unsigned char out[32], const void *data, size_t n);
 
+/*
+ * SHA-256 of the file at path, read in blocks, into out[32], its length
+ * into *size: 0, or -1 with errno set (open or read failed).
+ */
+int mc_sha256_file(const char *path, unsigned char out[32], long long *size);
+
 /* HMAC-SHA-256 into out[32]. */
 void mc_hmac_sha256(unsigned char out[32], const void *key, size_t keylen,
     const void *data, size_t n);

@@ -46,6 +46,23 @@ mc_files_path(struct mc_arena *a, const char *sha)
 	    mc_config_get("files_dir", "files"), sha, sha + 2, sha);
 }
 
+int
+mc_files_verify(struct mc_arena *a, const char *sha, long long size,
+    const char **why)
+{
+	unsigned char h[32];
+	char	      hex[65];
+	long long     got;
+
+	if (mc_sha256_file(mc_files_path(a, sha), h, &got) < 0) {
+		*why = errno == ENOENT ? "missing" : strerror(errno);
+		return errno == ENOENT ? 0 : -1;
+	}
+	mc_hex(hex, h, sizeof(h));
+	*why = got != size ? "size" : strcmp(hex, sha) != 0 ? "hash" : NULL;
+	return *why == NULL;
+}
+
 /* The user's file name without folders or control characters. */
 static const char *
 clean_name(struct mc_arena *a, const char *name)

@@ -33,4 +33,12 @@ int mc_files_store(struct mc_arena *, const char *bytes, size_t len,
 /* The path of a stored file into the arena. */
 char *mc_files_path(struct mc_arena *, const char *sha256);
 
+/*
+ * Whether the stored file named sha256 is whole: present, size bytes long
+ * and hashing to its name. 1 whole, 0 not (*why: "missing", "size" or
+ * "hash"), -1 when it could not be read (*why: the system's error).
+ */
+int mc_files_verify(struct mc_arena *, const char *sha256, long long size,
+    const char **why);
+
 #endif

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
+#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -133,6 +134,34 @@ param(const struct mc_request *r, const char *name)
 		if (strcmp(r->params[i].name, name) == 0)
 			return &r->params[i];
 	return NULL;
+}
+
+/* A file's SHA-256 read in blocks equals the one of its bytes in memory. */
+static void
+test_sha256_file(void)
+{
+	static char   big[200000];
+	unsigned char want[32], got[32];
+	char	      path[] = "/tmp/unit-core-sha-XXXXXX";
+	long long     size = -1;
+	size_t	      i;
+	int	      fd;
+
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = (char)(i * 7 + i / 251);
+	mc_sha256(want, big, sizeof(big));
+	if ((fd = mkstemp(path)) < 0) {
+		CHECK(!"mkstemp");
+		return;
+	}
+	CHECK(write(fd, big, sizeof(big)) == (ssize_t)sizeof(big));
+	close(fd);
+	CHECK_INT(mc_sha256_file(path, got, &size), 0);
+	CHECK_INT(size, (long long)sizeof(big));
+	CHECK(memcmp(got, want, 32) == 0);
+	unlink(path);
+	CHECK_INT(mc_sha256_file(path, got, &size), -1);
+	CHECK_INT(errno, ENOENT);
 }
 
 static void
@@ -411,6 +440,7 @@ main(void)
 	test_arena();
 	test_buf();
 	test_util();
+	test_sha256_file();
 	test_http();
 	test_time();
 	test_date();

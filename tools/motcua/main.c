@@ -47,6 +47,9 @@ static const struct command commands[] = {
 	{ "counters", NULL, cmd_counters, 1, "rebuild | check",
 	    "open dossiers' counts by agency, status, step and colour:\n"
 	    "\t\trecomputed from the dossiers, or compared with them" },
+	{ "check", NULL, cmd_check, 1, "[--counters] [--steps] [--files]",
+	    "the application's consistency (after a restore): counters,\n"
+	    "\t\tdossiers' steps, attachments present with their hash" },
 	{ "audit-check", NULL, cmd_audit_check, 1, "",
 	    "verifies the audit log's hash chain; names the first broken row" },
 	{ "audit", "verify", cmd_audit_check, 1, "",

@@ -91,6 +91,7 @@ int cmd_site(struct mc_db *, int, char **);
 int cmd_compress(struct mc_db *, int, char **);
 int cmd_calendar(struct mc_db *, int, char **);
 int cmd_counters(struct mc_db *, int, char **);
+int cmd_check(struct mc_db *, int, char **);
 int cmd_backup(struct mc_db *, int, char **);
 int cmd_restore(struct mc_db *, int, char **);
 
