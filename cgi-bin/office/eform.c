@@ -4,7 +4,8 @@
  * (bpmn.io's form-js editor in the browser, the JSON in a text box
  * without JavaScript), each save a new version of the procedure's form
  * from its effective date, checked by the same parser that draws and
- * checks the citizen's form; a preview drawn as the citizen sees it.
+ * checks the citizen's form; a preview drawn as the citizen sees it. The
+ * document checklist ticked at intake on the dossier's page.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,9 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_catalogue.h"
+#include "mc_checklist.h"
 #include "mc_dossier.h"
+#include "mc_dossier_page.h"
 #include "mc_eform.h"
 #include "mc_eform_page.h"
 #include "mc_log.h"
@@ -38,8 +41,18 @@ enum field {
 	FIELD_ACTION,
 	FIELD_COPY,
 	FIELD_OK,
-	FIELD__MAX
+	FIELD_V1,				/* v1 .. : a slot's verdict */
+	FIELD_N1 = FIELD_V1 + MC_CHECKLIST_MAX, /* n1 .. : its note */
+	FIELD__MAX = FIELD_N1 + MC_CHECKLIST_MAX
 };
+
+static int valid_verdict(const struct mc_param *);
+
+/* clang-format off */
+#define CHECK_FIELDS(n) \
+	[FIELD_V1 + (n) - 1] = { "v" #n, valid_verdict, 16, 0 }, \
+	[FIELD_N1 + (n) - 1] = { "n" #n, valid_line, 4 * MC_CHECK_NOTE_MAX, 0 },
+/* clang-format on */
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
@@ -49,6 +62,14 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_ACTION] = { "action", valid_line, 16, 0 },
 	[FIELD_COPY] = { "copy", valid_line, 64, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
+	CHECK_FIELDS(1) CHECK_FIELDS(2) CHECK_FIELDS(3) CHECK_FIELDS(4)
+	CHECK_FIELDS(5) CHECK_FIELDS(6) CHECK_FIELDS(7) CHECK_FIELDS(8)
+	CHECK_FIELDS(9) CHECK_FIELDS(10) CHECK_FIELDS(11) CHECK_FIELDS(12)
+	CHECK_FIELDS(13) CHECK_FIELDS(14) CHECK_FIELDS(15) CHECK_FIELDS(16)
+	CHECK_FIELDS(17) CHECK_FIELDS(18) CHECK_FIELDS(19) CHECK_FIELDS(20)
+	CHECK_FIELDS(21) CHECK_FIELDS(22) CHECK_FIELDS(23) CHECK_FIELDS(24)
+	CHECK_FIELDS(25) CHECK_FIELDS(26) CHECK_FIELDS(27) CHECK_FIELDS(28)
+	CHECK_FIELDS(29) CHECK_FIELDS(30)
 };
 /* clang-format on */
 
@@ -254,11 +275,163 @@ page_design_post(struct mc_request *r)
 		version));
 }
 
+/* ------------------------------------------------------------ checklist */
+
+/* "complete", "missing" or "invalid". */
+static int
+valid_verdict(const struct mc_param *p)
+{
+	return mc_check_verdict_parse(p->value) > 0;
+}
+
+/* The supplement request's rows: at least 3, one per flagged document. */
+#define ITEM_ROWS_MIN 3
+#define ITEM_ROWS_MAX 5
+
+/*
+ * The checklist as Data.Checklist: .Items.N (slot, name, required, files,
+ * verdict, note, who and when; in[] when given: as posted, with its
+ * error), .Editable, .Saved; the missing and invalid documents as the
+ * supplement request's items (Data.Checklist.Flagged.K, from 1: item,
+ * reason, label) and Data.ItemRows.
+ */
+static void
+checklist_model(struct mc_request *r, const struct mc_checklist *cl,
+    const struct mc_check_input *in, int editable)
+{
+	const struct mc_check *c;
+	const char	      *n, *note;
+	size_t		       i, j, k = 0;
+	int		       v;
+
+	for (i = 0; i < cl->n; i++) {
+		c = &cl->items[i];
+		n = mc_arena_printf(r->arena, "Data.Checklist.Items.%zu", i);
+		v = in != NULL ? (int)in[i].verdict : (int)c->verdict;
+		note = in != NULL ? in[i].note : c->note;
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.slot", n),
+		    c->slot);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.name", n),
+		    c->name);
+		mc_view_set_int(r->hdf, mc_arena_printf(r->arena, "%s.i", n),
+		    (long long)i + 1);
+		if (c->required)
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.required", n), "1");
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.verdict", n),
+		    mc_check_verdict_name((enum mc_check_verdict)v));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.note", n),
+		    note);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.at", n),
+		    c->checked_at);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.by", n),
+		    c->checked_by);
+		for (j = 0; j < c->nfiles; j++)
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.Files.%zu", n, j),
+			    c->files[j]);
+		if (in != NULL && in[i].err != CHKE_NONE)
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.error", n),
+			    mc_check_err_name(in[i].err));
+		if (in == NULL &&
+		    (c->verdict == CHECK_MISSING ||
+			c->verdict == CHECK_INVALID) &&
+		    k < ITEM_ROWS_MAX) {
+			n = mc_arena_printf(r->arena,
+			    "Data.Checklist.Flagged.%zu", ++k);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.item", n), c->name);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.reason", n),
+			    mc_check_reason(r->arena, c));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.verdict", n),
+			    mc_check_verdict_name(c->verdict));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.note", n), c->note);
+		}
+	}
+	mc_view_set_int(r->hdf, "Data.ItemRows",
+	    k > ITEM_ROWS_MIN ? (long long)k : ITEM_ROWS_MIN);
+	if (cl->n > 0)
+		mc_view_set_int(r->hdf, "Data.Checklist.Count",
+		    (long long)cl->n);
+	if (editable)
+		mc_view_set(r->hdf, "Data.Checklist.Editable", "1");
+	if (cl->saved)
+		mc_view_set(r->hdf, "Data.Checklist.Saved", "1");
+}
+
+int
+office_checklist(struct mc_request *r, const struct mc_dossier *d)
+{
+	struct mc_checklist cl;
+	int		    rc;
+
+	if (mc_checklist_get(r->db, r->arena, d, &cl) < 0 ||
+	    (rc = mc_checklist_editable(r->db, r->arena, r->user, d,
+		 time(NULL))) < 0)
+		return -1;
+	checklist_model(r, &cl, NULL, rc);
+	return 0;
+}
+
+/*
+ * Saves the ticked checklist (one transaction) and goes back to the
+ * dossier; a row refused is shown again on the checklist's own page (422)
+ * with everything as ticked.
+ */
+static int
+page_checklist(struct mc_request *r)
+{
+	struct mc_dossier     d;
+	struct mc_checklist   cl;
+	struct mc_check_input in[MC_CHECKLIST_MAX];
+	size_t		      i;
+	int		      rc;
+
+	if ((rc = office_dossier(r, &d)) != 1)
+		return rc;
+	if (mc_checklist_get(r->db, r->arena, &d, &cl) < 0)
+		return 503;
+	if (cl.n == 0)
+		return 404;
+	for (i = 0; i < cl.n; i++) {
+		rc = mc_check_verdict_parse(
+		    mc_req_field(r, FIELD_V1 + (int)i));
+		in[i].verdict = rc > 0 ? (enum mc_check_verdict)rc :
+					 CHECK_NONE;
+		in[i].note = mc_req_field(r, FIELD_N1 + (int)i);
+		in[i].err = CHKE_NONE;
+	}
+	rc = mc_checklist_save(r->db, r->arena, r->user, d.code, in, cl.n,
+	    time(NULL), r->remote_addr);
+	if (rc == 0)
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/can-bo/ho-so/%s?ok=1#checklist", r->cap[0]));
+	if (rc != DOSSIER_BAD_INPUT)
+		return mc_dossier_refusal(r, rc, "Checklist.NotNow", NULL);
+	mc_view_rows(r->hdf, "Data.Dossier", &d.row);
+	checklist_model(r, &cl, in, 1);
+	mc_view_set(r->hdf, "Data.Checklist.Failed", "1");
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_arena_printf(r->arena, "%s %s",
+		mc_view_str(r->hdf, "Checklist.Title"), d.code));
+	r->status = 422;
+	if (mc_resp_page(r, "office/checklist.cs") != 200)
+		return 500;
+	return 422;
+}
+
 #define ADMIN ROUTE_LOGIN, ROLES(ROLE_ADMIN)
 
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/can-bo/ho-so/{}/to-khai.pdf", page_declaration, ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_POST, "/can-bo/ho-so/{}/giay-to", page_checklist, ROUTE_LOGIN, ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/quan-tri/thu-tuc/{}/bieu-mau", page_design, ADMIN },
 	{ METHOD_POST, "/can-bo/quan-tri/thu-tuc/{}/bieu-mau", page_design_post, ADMIN },
 };

@@ -57,6 +57,14 @@ extern const struct mc_module office_accounts;
 extern const struct mc_module office_eform;
 
 /*
+ * eform.c: the dossier's document checklist as Data.Checklist (editable
+ * when the officer may tick it now), its missing and invalid documents as
+ * the supplement request's items (Data.Checklist.Flagged, Data.ItemRows).
+ * 0 or -1.
+ */
+int office_checklist(struct mc_request *, const struct mc_dossier *);
+
+/*
  * Loads the dossier of r->cap[0] if the officer may see it; 1 found and
  * visible, or an HTTP status (403, 404, 503) to return.
  */

@@ -143,8 +143,10 @@ unit_name(const char *unit, const struct mc_form_head *h)
 	return !empty(unit) ? unit : or_dots(h->agency);
 }
 
-int
-mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
+/* The documents as a table: number, name, originals, copies. */
+static void
+doc_table(struct mc_pdf *doc, struct mc_arena *a,
+    const struct mc_form_doc *docs, size_t n)
 {
 	static const struct mc_pdf_col cols[] = {
 		{ "STT", 0.07, MC_PDF_CENTER },
@@ -152,12 +154,26 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 		{ "Bản chính", 0.15, MC_PDF_CENTER },
 		{ "Bản sao", 0.15, MC_PDF_CENTER },
 	};
-	struct mc_arena	    *a;
-	struct mc_pdf	    *doc;
 	struct mc_pdf_table *t;
-	struct mc_pdf_sig    sig[2];
 	const char	    *cell[4];
 	size_t		     i;
+
+	t = mc_pdf_table(doc, cols, 4);
+	for (i = 0; i < n; i++) {
+		cell[0] = mc_arena_printf(a, "%zu", i + 1);
+		cell[1] = docs[i].name;
+		cell[2] = mc_arena_printf(a, "%u", docs[i].originals);
+		cell[3] = mc_arena_printf(a, "%u", docs[i].copies);
+		mc_pdf_row(t, cell);
+	}
+}
+
+int
+mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
+{
+	struct mc_arena	 *a;
+	struct mc_pdf	 *doc;
+	struct mc_pdf_sig sig[2];
 
 	if (empty(f->status_url) || (a = mc_arena_new(16384)) == NULL)
 		return -1;
@@ -179,14 +195,7 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
 
 	mc_pdf_para(doc, 0, MC_PDF_LEFT, "1. Thành phần hồ sơ nộp gồm:");
-	t = mc_pdf_table(doc, cols, 4);
-	for (i = 0; i < f->ndocs; i++) {
-		cell[0] = mc_arena_printf(a, "%zu", i + 1);
-		cell[1] = f->docs[i].name;
-		cell[2] = mc_arena_printf(a, "%u", f->docs[i].originals);
-		cell[3] = mc_arena_printf(a, "%u", f->docs[i].copies);
-		mc_pdf_row(t, cell);
-	}
+	doc_table(doc, a, f->docs, f->ndocs);
 	mc_pdf_field(doc, "2. Số lượng hồ sơ",
 	    mc_arena_printf(a, "%02u (bộ)", f->sets > 0 ? f->sets : 1));
 	mc_pdf_field(doc, "3. Thời gian giải quyết hồ sơ theo quy định là",
@@ -233,6 +242,10 @@ mc_form02_pdf(struct buf *out, const struct mc_form02 *f)
 	mc_pdf_field(doc, "Hồ sơ của", f->applicant.name);
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
 	contact(doc, &f->applicant);
+	if (f->nreceived > 0) {
+		mc_pdf_para(doc, 0, MC_PDF_LEFT, "Hồ sơ đã nhận gồm:");
+		doc_table(doc, a, f->received, f->nreceived);
+	}
 	mc_pdf_para(doc, 0, MC_PDF_LEFT,
 	    "Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:");
 	items = mc_arena_alloc(a, (f->nitems + 1) * sizeof(*items));

@@ -85,6 +85,8 @@ struct mc_form02 {
 	const char		  *matter;
 	const struct mc_form_item *items;
 	size_t			   nitems;
+	const struct mc_form_doc  *received; /* checked at intake; or NULL */
+	size_t			   nreceived;
 	const char		  *officer; /* who guides, signs */
 	const char		  *officer_phone;
 };

@@ -9,6 +9,7 @@
 
 #include "mc_arena.h"
 #include "mc_buf.h"
+#include "mc_checklist.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -100,35 +101,60 @@ legal_text(struct mc_arena *a, const struct mc_dossier *d)
 	return NULL;
 }
 
+/*
+ * What was received (enum mc_received_col): the checklist's complete rows
+ * once it was ticked at intake, else the documents recorded at filing.
+ */
+static int
+received(struct mc_db *db, struct mc_arena *a, long long id,
+    struct mc_rows *rows)
+{
+	int rc;
+
+	if ((rc = mc_checklist_received(db, a, id, rows)) != 0)
+		return rc < 0 ? -1 : 0;
+	return mc_db_query(db, a, rows, stmts[STMT_DOCS], "i", id);
+}
+
+/* Rows of enum mc_received_col as the papers' list; *n set. */
+static struct mc_form_doc *
+doc_list(struct mc_arena *a, const struct mc_rows *rows, size_t *n)
+{
+	struct mc_form_doc *docs;
+	size_t		    i;
+
+	docs = mc_arena_alloc(a, (rows->n + 1) * sizeof(*docs));
+	for (i = 0; i < rows->n; i++) {
+		docs[i].name = mc_rows_str(rows, i, RCV_NAME);
+		docs[i].originals = (unsigned int)mc_rows_int(rows, i,
+		    RCV_ORIGINALS);
+		docs[i].copies = (unsigned int)mc_rows_int(rows, i,
+		    RCV_COPIES);
+	}
+	*n = rows->n;
+	return docs;
+}
+
 static int
 form01(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
     struct buf *out)
 {
-	struct mc_form01    f;
-	struct mc_form_doc *docs;
-	struct mc_rows	    rows;
-	const char	   *address = NULL;
-	long		    ev;
-	size_t		    i;
+	struct mc_form01 f;
+	struct mc_rows	 rows;
+	const char	*address = NULL;
+	long		 ev;
 
 	if (d->received_at == NULL)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	if (heading(db, a, d->agency_id, &f.head, &address) < 0 ||
-	    mc_db_query(db, a, &rows, stmts[STMT_DOCS], "i", d->id) < 0)
+	    received(db, a, d->id, &rows) < 0)
 		return -1;
 	f.head.date = mc_time_parse(d->received_at);
 	f.code = d->code;
 	applicant(d, &f.applicant);
 	f.matter = d->procedure_name;
-	docs = mc_arena_alloc(a, (rows.n + 1) * sizeof(*docs));
-	for (i = 0; i < rows.n; i++) {
-		docs[i].name = mc_rows_str(&rows, i, 0);
-		docs[i].originals = (unsigned int)mc_rows_int(&rows, i, 1);
-		docs[i].copies = (unsigned int)mc_rows_int(&rows, i, 2);
-	}
-	f.docs = docs;
-	f.ndocs = rows.n;
+	f.docs = doc_list(a, &rows, &f.ndocs);
 	f.sets = 1;
 	f.legal_time = legal_text(a, d);
 	f.received = mc_time_parse(d->received_at);
@@ -148,9 +174,11 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 {
 	struct mc_form02     f;
 	struct mc_form_item *items;
+	struct mc_rows	     rows;
 	json_t		    *arr, *it;
 	size_t		     i, n;
 	long		     ev;
+	int		     rc;
 
 	if (d->supplements.n == 0)
 		return 1;
@@ -178,6 +206,11 @@ form02(struct mc_db *db, struct mc_arena *a, const struct mc_dossier *d,
 	}
 	json_decref(arr);
 	f.items = items;
+	/* What was received, once the checklist was ticked. */
+	if ((rc = mc_checklist_received(db, a, d->id, &rows)) < 0)
+		return -1;
+	if (rc == 1)
+		f.received = doc_list(a, &rows, &f.nreceived);
 	ev = last_event(d, "request_supplement");
 	if (ev < 0)
 		ev = last_event(d, "request_completion");

@@ -7,8 +7,9 @@
 <input type="hidden" name="version" value="<?cs var:Data.Dossier.0.version ?>">
 <input type="hidden" name="action" value="<?cs var:act ?>"><?cs /def ?>
 <?cs def:items() ?><fieldset class="items"><legend><?cs var:Lang.Office.Items ?></legend>
-<?cs loop:i = 1, 3, 1 ?><div class="item-row"><label><?cs var:Lang.Office.Item ?> <?cs var:i ?> <input type="text" name="item<?cs var:i ?>"<?cs if:i == 1 ?> required<?cs /if ?>></label>
-<label><?cs var:Lang.Office.ItemReason ?> <select name="why<?cs var:i ?>"><?cs each:x = Data.Reasons ?><?cs if:x.kind == "completion" ?><option value="<?cs var:x.text ?>"><?cs alt:Lang.Reason[x.id] ?><?cs var:x.text ?><?cs /alt ?></option><?cs /if ?><?cs /each ?></select></label></div>
+<?cs if:subcount(Data.Checklist.Flagged) ?><p class="hint prefilled-items"><?cs var:Lang.Checklist.Prefilled ?></p><?cs /if ?>
+<?cs loop:i = 1, #Data.ItemRows, 1 ?><div class="item-row"><label><?cs var:Lang.Office.Item ?> <?cs var:i ?> <input type="text" name="item<?cs var:i ?>" value="<?cs var:Data.Checklist.Flagged[i].item ?>"<?cs if:i == 1 ?> required<?cs /if ?>></label>
+<label><?cs var:Lang.Office.ItemReason ?> <select name="why<?cs var:i ?>"><?cs if:Data.Checklist.Flagged[i].reason ?><option value="<?cs var:Data.Checklist.Flagged[i].reason ?>" selected><?cs var:Lang.Checklist.Verdict[Data.Checklist.Flagged[i].verdict] ?><?cs if:Data.Checklist.Flagged[i].note ?>: <?cs var:Data.Checklist.Flagged[i].note ?><?cs /if ?></option><?cs /if ?><?cs each:x = Data.Reasons ?><?cs if:x.kind == "completion" ?><option value="<?cs var:x.text ?>"><?cs alt:Lang.Reason[x.id] ?><?cs var:x.text ?><?cs /alt ?></option><?cs /if ?><?cs /each ?></select></label></div>
 <?cs /loop ?></fieldset><?cs /def ?>
 <?cs def:note(required) ?><label class="note-label"><?cs var:Lang.Office.Note ?> <textarea name="note" rows="2"<?cs if:required ?> required<?cs /if ?>></textarea></label><?cs /def ?>
 <p class="eyebrow"><?cs var:Lang.Office.Eyebrow ?></p>
@@ -24,6 +25,7 @@
 <ul><?cs each:g = Data.Gaps ?><li><?cs var:Lang.Routing.Step ?> <?cs var:g.seq ?>: <?cs if:g.name_key ?><?cs alt:Lang.StepName[g.name_key] ?><?cs var:g.name ?><?cs /alt ?><?cs else ?><?cs var:g.name ?><?cs /if ?> (<?cs var:Lang.Role[g.role] ?>) <?cs var:Lang.Routing.At ?> <?cs var:g.agency_name ?></li><?cs /each ?></ul>
 <p><?cs var:Lang.Routing.GapsHint ?></p><?cs if:Data.CanReassign ?><p><a class="btn btn-secondary" href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?></div>
 <?cs elif:Data.CanReassign ?><p><a href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?>
+<?cs include:"partials/checklist.cs" ?>
 <?cs if:subcount(Data.Actions) ?>
 <section class="card actions" aria-labelledby="actions-h">
 <h2 id="actions-h"><?cs var:Lang.Office.Actions ?></h2>

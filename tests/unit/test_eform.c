@@ -18,6 +18,8 @@
 #include "mc_arena.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_checklist.h"
+#include "mc_dossier.h"
 #include "mc_eform.h"
 #include "fixtures.h"
 
@@ -452,6 +454,48 @@ test_sweep(struct mc_arena *a)
 	mc_db_close(db);
 }
 
+/*
+ * The checklist's rows are refused before any transaction: each not ticked,
+ * an invalid one without its reason, a note too long or with a bidi
+ * control, each with its error; the verdicts' names both ways.
+ */
+static void
+test_checklist_rules(struct mc_arena *a)
+{
+	struct mc_check_input in[5];
+	struct mc_check	      c = { 0 };
+	char		      longnote[MC_CHECK_NOTE_MAX + 2];
+
+	memset(longnote, 'x', sizeof(longnote) - 1);
+	longnote[sizeof(longnote) - 1] = '\0';
+	memset(in, 0, sizeof(in));
+	in[0].verdict = CHECK_COMPLETE;
+	in[1].verdict = CHECK_NONE;
+	in[2].verdict = CHECK_INVALID;
+	in[3].verdict = CHECK_MISSING;
+	in[3].note = longnote;
+	in[4].verdict = CHECK_MISSING;
+	in[4].note = "a\xe2\x80\xae"
+		     "b";
+	CHECK_INT(mc_checklist_save(NULL, a, NULL, "X", in, 5, 0, NULL),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(in[0].err, CHKE_NONE);
+	CHECK_INT(in[1].err, CHKE_VERDICT);
+	CHECK_INT(in[2].err, CHKE_NOTE);
+	CHECK_INT(in[3].err, CHKE_NOTE_TEXT);
+	CHECK_INT(in[4].err, CHKE_NOTE_TEXT);
+	CHECK_INT(mc_check_verdict_parse("invalid"), CHECK_INVALID);
+	CHECK_INT(mc_check_verdict_parse("none"), -1);
+	CHECK_INT(mc_check_verdict_parse(NULL), -1);
+	CHECK(strcmp(mc_check_verdict_name(CHECK_MISSING), "missing") == 0);
+	c.verdict = CHECK_INVALID;
+	c.note = "Hết hạn";
+	CHECK(strcmp(mc_check_reason(a, &c), "Không hợp lệ: Hết hạn") == 0);
+	c.verdict = CHECK_MISSING;
+	c.note = NULL;
+	CHECK(strcmp(mc_check_reason(a, &c), "Còn thiếu") == 0);
+}
+
 int
 main(void)
 {
@@ -463,6 +507,7 @@ main(void)
 	test_default(a);
 	test_db(a);
 	test_sweep(a);
+	test_checklist_rules(a);
 	mc_arena_free(a);
 	return DONE();
 }
