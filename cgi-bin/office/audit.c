@@ -93,6 +93,8 @@ valid_event(const struct mc_param *p)
 struct view_tx {
 	struct mc_request	*r;
 	const struct mc_dossier *d;
+	enum mc_audit_event	 ev;
+	const char		*what;
 };
 
 static int
@@ -100,17 +102,24 @@ view_tx(struct mc_db *db, void *arg)
 {
 	struct view_tx *v = arg;
 
-	return mc_audit_dossier_write(db, AUDIT_DOSSIER_VIEW, v->r->user,
-	    v->d->id, v->d->current_agency_id, v->d->agency_id, NULL,
+	return mc_audit_dossier_write(db, v->ev, v->r->user, v->d->id,
+	    v->d->current_agency_id, v->d->agency_id, v->what,
 	    v->r->remote_addr);
+}
+
+int
+office_audit_access(struct mc_request *r, const struct mc_dossier *d,
+    enum mc_audit_event ev, const char *what)
+{
+	struct view_tx v = { r, d, ev, what };
+
+	return mc_db_tx(r->db, view_tx, &v) != 0 ? -1 : 0;
 }
 
 int
 office_audit_view(struct mc_request *r, const struct mc_dossier *d)
 {
-	struct view_tx v = { r, d };
-
-	return mc_db_tx(r->db, view_tx, &v) != 0 ? -1 : 0;
+	return office_audit_access(r, d, AUDIT_DOSSIER_VIEW, NULL);
 }
 
 int
@@ -138,6 +147,21 @@ office_audit_log(struct mc_request *r, enum mc_audit_event ev,
 		return -1;
 	}
 	return rc;
+}
+
+int
+office_audit_commit(struct mc_request *r, long long rc, const char *subject)
+{
+	if (rc <= 0) {
+		mc_db_rollback(r->db);
+		return rc < 0 ? -1 : 0;
+	}
+	if (office_audit_write(r, AUDIT_CONFIG, subject, 0) < 0 ||
+	    mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return -1;
+	}
+	return 1;
 }
 
 /* A value for a query string: unreserved bytes and '@' kept. */

@@ -1,7 +1,7 @@
 /*
  * The papers of a dossier as PDF (01 receipt, 02 supplement request, 03
  * refusal, 04 apology, 05 control slip). The tracking book (form 06) is
- * one of the registers in reports.c.
+ * one of the registers in reports.c. Each download is in the audit log.
  */
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +50,10 @@ page_paper(struct mc_request *r)
 		return 503;
 	if (rc == 1)
 		return 404;
+	/* Who downloaded which paper of whose dossier (the citizen sees it). */
+	if (office_audit_access(r, &d, AUDIT_DOSSIER_PAPER,
+		mc_arena_printf(r->arena, "%02d", n)) < 0)
+		return 503;
 	return send_pdf(r,
 	    mc_arena_printf(r->arena, "mau-%02d-%s.pdf", n, r->cap[0]));
 }

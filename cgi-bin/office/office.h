@@ -109,6 +109,13 @@ int office_procedure_editable(struct mc_request *, struct mc_procedure *p);
 int office_audit_view(struct mc_request *, const struct mc_dossier *);
 
 /*
+ * The officer's access of the kind ev to the dossier (what: the action's
+ * name, the paper's number, or NULL) in a transaction of its own: 0 or -1.
+ */
+int office_audit_access(struct mc_request *, const struct mc_dossier *,
+    enum mc_audit_event ev, const char *what);
+
+/*
  * An entry by the logged-in user (an export, a setting changed: subject
  * says which; agency 0 for none) inside the transaction open now, or
  * (office_audit_log) in one of its own. 0 or -1.
@@ -117,5 +124,14 @@ int office_audit_write(struct mc_request *, enum mc_audit_event,
     const char *subject, unsigned int agency);
 int office_audit_log(struct mc_request *, enum mc_audit_event,
     const char *subject, unsigned int agency);
+
+/*
+ * Ends the transaction of a setting's change begun by the caller: rc is
+ * the change's result (< 0 failed, 0 nothing changed: rolled back), else
+ * the change is committed with its AUDIT_CONFIG entry (subject says which
+ * setting, how). 1 committed, 0 nothing changed, -1 on error.
+ */
+int office_audit_commit(struct mc_request *, long long rc,
+    const char *subject);
 
 #endif

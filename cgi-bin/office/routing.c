@@ -152,7 +152,8 @@ page_reassign_post(struct mc_request *r)
 	rc = mc_routing_reassign(r->db, r->arena, r->user, r->cap[0],
 	    (unsigned int)agency, field_int(r, FIELD_OFFICER, 1LL << 62),
 	    note && *note ? note : NULL,
-	    field_int(r, FIELD_VERSION, 1LL << 31), time(NULL));
+	    field_int(r, FIELD_VERSION, 1LL << 31), time(NULL),
+	    r->remote_addr);
 	if (rc == DOSSIER_BAD_INPUT)
 		return reassign_page(r, 422, "Routing.Bad");
 	if (rc != 0)

@@ -2,7 +2,8 @@
  * The webmasters' corner of the back office (/can-bo/quan-tri-trang/):
  * questions and answers, news, the procedures' online service level, and
  * the "update the public site" button, which queues a site build for
- * bin/worker (mc_sitebuild) and shows its progress.
+ * bin/worker (mc_sitebuild) and shows its progress. Each change is in the
+ * audit log (config_change) in its transaction.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,8 +422,11 @@ faq_save_tx(struct mc_db *db, void *arg)
 		       text(r, FIELD_ANSWER_EN), p->pub, p->seq, r->user->id,
 		       id) < 0)
 		return -1;
-	return mc_search_faq_wordings(db, r->arena, id, p->q,
-	    text(r, FIELD_QUESTION_EN), p->asked);
+	if (mc_search_faq_wordings(db, r->arena, id, p->q,
+		text(r, FIELD_QUESTION_EN), p->asked) < 0)
+		return -1;
+	return office_audit_write(r, AUDIT_CONFIG,
+	    mc_arena_printf(r->arena, "faq %lld saved", id), 0);
 }
 
 static int
@@ -438,7 +442,10 @@ page_faq_post(struct mc_request *r)
 		return 404;
 	if (id != 0 && mc_req_field(r, FIELD_ACTION) != NULL &&
 	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
-		if (mc_db_exec(r->db, stmts[STMT_FAQ_DELETE], "i", id) < 0)
+		if (mc_db_begin(r->db) < 0 ||
+		    office_audit_commit(r,
+			mc_db_exec(r->db, stmts[STMT_FAQ_DELETE], "i", id),
+			mc_arena_printf(r->arena, "faq %lld deleted", id)) < 0)
 			return 503;
 		return mc_resp_redirect(r,
 		    "/can-bo/quan-tri-trang/hoi-dap?ok=1");
@@ -570,7 +577,7 @@ page_news_post(struct mc_request *r)
 	};
 	const char *kind = mc_req_field(r, FIELD_KIND);
 	const char *t = text(r, FIELD_TITLE), *body = text(r, FIELD_BODY);
-	long long   id = 0, pub;
+	long long   id = 0, pub, n;
 	size_t	    i;
 	int	    bad = 0;
 
@@ -578,7 +585,11 @@ page_news_post(struct mc_request *r)
 		return 404;
 	if (id != 0 && mc_req_field(r, FIELD_ACTION) != NULL &&
 	    strcmp(mc_req_field(r, FIELD_ACTION), "delete") == 0) {
-		if (mc_db_exec(r->db, stmts[STMT_NEWS_DELETE], "i", id) < 0)
+		if (mc_db_begin(r->db) < 0 ||
+		    office_audit_commit(r,
+			mc_db_exec(r->db, stmts[STMT_NEWS_DELETE], "i", id),
+			mc_arena_printf(r->arena, "news %lld deleted", id)) <
+			0)
 			return 503;
 		return mc_resp_redirect(r,
 		    "/can-bo/quan-tri-trang/tin-tuc?ok=1");
@@ -608,16 +619,21 @@ page_news_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Invalid", "1");
 		return news_form(r, 422);
 	}
+	if (mc_db_begin(r->db) < 0)
+		return 503;
 	if (id == 0) {
-		if (mc_db_exec(r->db, stmts[STMT_NEWS_ADD], "sssssssiI", kind,
-			t, text(r, FIELD_SUMMARY), body,
-			text(r, FIELD_TITLE_EN), text(r, FIELD_SUMMARY_EN),
-			text(r, FIELD_BODY_EN), pub, r->user->id) < 0)
-			return 503;
-	} else if (mc_db_exec(r->db, stmts[STMT_NEWS_SAVE], "sssssssiIi", kind,
-		       t, text(r, FIELD_SUMMARY), body,
-		       text(r, FIELD_TITLE_EN), text(r, FIELD_SUMMARY_EN),
-		       text(r, FIELD_BODY_EN), pub, r->user->id, id) < 0)
+		n = mc_db_exec(r->db, stmts[STMT_NEWS_ADD], "sssssssiI", kind,
+		    t, text(r, FIELD_SUMMARY), body, text(r, FIELD_TITLE_EN),
+		    text(r, FIELD_SUMMARY_EN), text(r, FIELD_BODY_EN), pub,
+		    r->user->id);
+		id = n > 0 ? (long long)mc_db_insert_id(r->db) : 0;
+	} else
+		n = mc_db_exec(r->db, stmts[STMT_NEWS_SAVE], "sssssssiIi",
+		    kind, t, text(r, FIELD_SUMMARY), body,
+		    text(r, FIELD_TITLE_EN), text(r, FIELD_SUMMARY_EN),
+		    text(r, FIELD_BODY_EN), pub, r->user->id, id);
+	if (office_audit_commit(r, n,
+		mc_arena_printf(r->arena, "news %lld saved", id)) < 0)
 		return 503;
 	return mc_resp_redirect(r, "/can-bo/quan-tri-trang/tin-tuc?ok=1");
 }
@@ -659,8 +675,12 @@ page_levels_post(struct mc_request *r)
 
 	if (code == NULL || level == NULL)
 		return 400;
-	if ((rc = mc_catalogue_set_service_level(r->db, code,
-		 strcmp(level, "none") == 0 ? NULL : level)) < 0)
+	if (mc_db_begin(r->db) < 0 ||
+	    (rc = office_audit_commit(r,
+		 mc_catalogue_set_service_level(r->db, code,
+		     strcmp(level, "none") == 0 ? NULL : level),
+		 mc_arena_printf(r->arena, "service_level %s %s", code,
+		     level))) < 0)
 		return 503;
 	if (rc == 0)
 		return 404;

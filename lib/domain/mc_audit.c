@@ -49,12 +49,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000",
 	/* Read through audit_log_dossier alone: fast on any log's size. */
 	[STMT_DOSSIER] = "SELECT l.at, l.event, "
-	    "IF(l.event = 'dossier_action', l.subject, NULL) AS action, "
+	    "IF(l.event IN ('dossier_action', 'dossier_paper'), l.subject, "
+	    "NULL) AS action, "
 	    "l.role, g.name AS agency, g.name_en AS agency_en "
 	    "FROM audit_log l "
 	    "LEFT JOIN agencies g ON g.id = l.agency_id "
 	    "WHERE l.dossier_id = ? "
-	    "AND l.event IN ('dossier_view', 'dossier_action') "
+	    "AND l.event IN ('dossier_view', 'dossier_action', "
+	    "'dossier_paper') "
 	    "ORDER BY l.id DESC LIMIT ?",
 	[STMT_SEARCH] = "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies "
 	    "WHERE id = ? UNION ALL SELECT a.id FROM agencies a "
@@ -98,6 +100,7 @@ static const char *const names[AUDIT__MAX] = {
 	[AUDIT_ROLE_GRANT] = "role_grant",
 	[AUDIT_ROLE_REVOKE] = "role_revoke",
 	[AUDIT_REAUTH] = "reauth",
+	[AUDIT_DOSSIER_PAPER] = "dossier_paper",
 };
 /*
  * account_roles.role, as mc_auth_role_name says them: repeated here so that

@@ -33,7 +33,8 @@ enum mc_audit_event {
 	AUDIT_ACCOUNT_DISABLE, /* ... disabled it (its sessions ended) */
 	AUDIT_ROLE_GRANT,      /* a role given (role, agency_id) */
 	AUDIT_ROLE_REVOKE,     /* a role withdrawn (role, agency_id) */
-	AUDIT_REAUTH, /* the password typed again (sensitive action) */
+	AUDIT_REAUTH,	     /* the password typed again (sensitive action) */
+	AUDIT_DOSSIER_PAPER, /* an officer downloaded a paper (subject "01") */
 	AUDIT__MAX
 };
 
@@ -86,8 +87,9 @@ const struct mc_grant *mc_audit_grant(const struct mc_user *,
 
 /*
  * An officer's access to a dossier (AUDIT_DOSSIER_VIEW or
- * AUDIT_DOSSIER_ACTION with the action's name) inside the caller's
- * transaction, in the grant mc_audit_grant picks: 0 or -1.
+ * AUDIT_DOSSIER_ACTION with the action's name, AUDIT_DOSSIER_PAPER with
+ * the paper's number) inside the caller's transaction, in the grant
+ * mc_audit_grant picks: 0 or -1.
  */
 int mc_audit_dossier_write(struct mc_db *, enum mc_audit_event,
     const struct mc_user *, long long dossier_id, unsigned int agency,
@@ -102,13 +104,13 @@ int mc_audit_check(struct mc_db *, struct mc_arena *, long long *rows,
     long long *bad_id, const char **why);
 
 /*
- * What mc_audit_dossier lists: each officer access to a dossier (views and
- * actions), the newest first, with the unit and role (never the officer).
+ * What mc_audit_dossier lists: each officer access to a dossier (views,
+ * actions and papers downloaded), the newest first, with the unit and role (never the officer).
  */
 enum mc_audit_access_col {
 	AACC_AT,	/* "YYYY-MM-DD HH:MM:SS" */
-	AACC_EVENT,	/* "dossier_view" or "dossier_action" */
-	AACC_ACTION,	/* the action's name for an action, else NULL */
+	AACC_EVENT,	/* "dossier_view", "dossier_action", "dossier_paper" */
+	AACC_ACTION,	/* the action's name, the paper's number, or NULL */
 	AACC_ROLE,	/* "receiver", ... or NULL */
 	AACC_AGENCY,	/* the unit's name, or NULL */
 	AACC_AGENCY_EN, /* its English name, or NULL */

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_counters.h"
 #include "mc_db.h"
@@ -169,13 +170,17 @@ mc_routing_admin_over(struct mc_db *db, struct mc_arena *a,
 static int
 reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
     const char *code, unsigned int agency_id, long long officer_id,
-    const char *note, long long expected_version, time_t now)
+    const char *note, long long expected_version, time_t now,
+    const char *address)
 {
-	struct mc_rows row, step, ok;
-	const char    *role;
-	long long      id, step_seq;
-	int	       status, rc;
-	char	       at[20];
+	struct mc_audit	      e = { AUDIT_DOSSIER_ACTION, u->id, 0, "reassign",
+		      address };
+	struct mc_audit_about ab = { 0, 0, "admin" };
+	struct mc_rows	      row, step, ok;
+	const char	     *role;
+	long long	      id, step_seq;
+	int		      status, rc;
+	char		      at[20];
 
 	if (mc_db_query(db, a, &row, stmts[STMT_LOCK], "s", code) < 0)
 		return -1;
@@ -220,6 +225,11 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	    mc_db_exec(db, stmts[STMT_EVENT], "isIiisi", id, at, u->id,
 		(long long)status, (long long)status, note, step_seq) < 0)
 		return -1;
+	/* In the audit log as the administrator's act where the step was. */
+	ab.dossier_id = id;
+	ab.agency_id = (unsigned int)mc_rows_int(&row, 0, 4);
+	if (mc_audit_write_about(db, &e, &ab) < 0)
+		return -1;
 	if (officer_id > 0 &&
 	    mc_notify_officer(db, a, officer_id, id, "new_work", note) < 0)
 		return -1;
@@ -230,7 +240,7 @@ int
 mc_routing_reassign(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *u, const char *code, unsigned int agency_id,
     long long officer_id, const char *note, long long expected_version,
-    time_t now)
+    time_t now, const char *address)
 {
 	int rc;
 
@@ -239,7 +249,7 @@ mc_routing_reassign(struct mc_db *db, struct mc_arena *a,
 	if (mc_db_begin(db) < 0)
 		return -1;
 	if ((rc = reassign_in(db, a, u, code, agency_id, officer_id, note,
-		 expected_version, now)) != 0) {
+		 expected_version, now, address)) != 0) {
 		mc_db_rollback(db);
 		return rc;
 	}

@@ -54,8 +54,9 @@ int mc_routing_admin_over(struct mc_db *, struct mc_arena *,
 /*
  * Moves the current step of the dossier with this code to agency_id, held
  * by officer_id (0: by nobody yet, for anyone able there to claim), in one
- * transaction with a "reassign" event (internal) carrying the note and a
- * notice to the new holder. The user must be an administrator at or above
+ * transaction with a "reassign" event (internal) carrying the note, a
+ * notice to the new holder and the audit log's entry (dossier_action
+ * "reassign" by the administrator from address, at the step's agency). The user must be an administrator at or above
  * the step's present agency; the officer must hold the step's role or be a
  * leader there, and without an officer someone must. Returns 0, -1, or a
  * DOSSIER_* outcome of mc_dossier.h (FORBIDDEN, NOT_FOUND, CONFLICT when
@@ -65,6 +66,6 @@ int mc_routing_admin_over(struct mc_db *, struct mc_arena *,
 int mc_routing_reassign(struct mc_db *, struct mc_arena *,
     const struct mc_user *, const char *code, unsigned int agency_id,
     long long officer_id, const char *note, long long expected_version,
-    time_t now);
+    time_t now, const char *address);
 
 #endif

@@ -36,7 +36,7 @@
 <td data-label="<?cs var:Lang.Access.When ?>"><?cs var:fmt_datetime(x.at) ?></td>
 <td data-label="<?cs var:Lang.Access.Unit ?>"><?cs if:Page.Lang == "en" && x.agency_en ?><?cs var:x.agency_en ?><?cs else ?><?cs var:x.agency ?><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Access.Role ?>"><?cs if:Lang.Role[x.role] ?><?cs var:Lang.Role[x.role] ?><?cs else ?><?cs var:x.role ?><?cs /if ?></td>
-<td data-label="<?cs var:Lang.Access.What ?>"><?cs if:x.event == "dossier_action" ?><?cs var:Lang.Access.Acted ?>: <?cs if:Lang.Action[x.action] ?><?cs var:Lang.Action[x.action] ?><?cs else ?><?cs var:x.action ?><?cs /if ?><?cs else ?><?cs var:Lang.Access.Viewed ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Access.What ?>"><?cs if:x.event == "dossier_action" ?><?cs var:Lang.Access.Acted ?>: <?cs if:Lang.Action[x.action] ?><?cs var:Lang.Action[x.action] ?><?cs else ?><?cs var:x.action ?><?cs /if ?><?cs elif:x.event == "dossier_paper" ?><?cs var:Lang.Access.Paper ?>: <?cs alt:Lang.Papers[x.action] ?><?cs var:x.action ?><?cs /alt ?><?cs else ?><?cs var:Lang.Access.Viewed ?><?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs else ?><p class="hint"><?cs var:Lang.Access.None ?></p><?cs /if ?>
 </section><?cs /if ?>

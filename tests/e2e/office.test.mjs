@@ -414,6 +414,9 @@ describe('a full life: accept, supplement round, apology, approval, return', { c
 
     const off = await loggedIn(lead.email, lead.password);
     const f = await paper(off, `/can-bo/ho-so/${code}/phieu/04.pdf`);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log l JOIN dossiers d ON d.id = l.dossier_id
+      WHERE d.code = ${q(code)} AND l.event = 'dossier_paper' AND l.subject = '04' AND l.account_id = ${lead.id}`), '1',
+    'the download is in the audit log');
     assertPdfHas(f, 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ', 'form 04 has its title');
     assertPdfHas(f, code, 'form 04 names the dossier');
     assertPdfHas(f, 'Phạm Thị Thu Hương', 'form 04 names the applicant');

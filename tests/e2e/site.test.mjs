@@ -16,10 +16,13 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   BASE_URL, DEMO_PASSWORD, MOTCUA_CONFIG, RUNDIR, TOP, Visitor, csrfOf, launchBrowser, loggedIn,
-  motcua, request, sql, sqlValue, until, watch,
+  motcua, q, request, sql, sqlValue, until, watch,
 } from './lib.mjs';
 
 const execFileP = promisify(execFile);
+/** How many times the audit log recorded the setting's change (issue 9). */
+const audited = (subject) => Number(sqlValue(
+  `SELECT COUNT(*) FROM audit_log WHERE event = 'config_change' AND subject = ${q(subject)}`));
 const SITE = path.join(RUNDIR, 'site');
 
 // Real queries and the procedure a citizen expects first. Each is also
@@ -495,9 +498,11 @@ describe('regeneration', { timeout: 300_000 }, () => {
     const set = async (service) => {
       const levels = await admin.get('/can-bo/quan-tri-trang/muc-do?q=1.000894');
       assert.match(levels.text, /name="code" value="1\.000894"/);
+      const n = audited(`service_level 1.000894 ${service}`);
       const a = await admin.postForm('/can-bo/quan-tri-trang/muc-do',
         { csrf: csrfOf(levels.text), code: '1.000894', service, q: '1.000894' });
       assert.equal(a.status, 303);
+      assert.equal(audited(`service_level 1.000894 ${service}`), n + 1, 'the change is in the audit log');
     };
     const build = async (full = '0') => {
       const h = await admin.get('/can-bo/quan-tri-trang/');
@@ -544,6 +549,7 @@ describe('regeneration', { timeout: 300_000 }, () => {
       { csrf: csrfOf(form.text), question: q, answer: 'Dòng một.\nDòng hai.', procedure: '1.001193', published: '1' });
     assert.equal(ok.status, 303);
     const id = sqlValue(`SELECT MAX(id) FROM faqs`);
+    assert.equal(audited(`faq ${id} saved`), 1, 'in the audit log');
     await site();
     const p = await request(`/hoi-dap/${id}.html`);
     assert.equal(p.status, 200);
@@ -553,6 +559,7 @@ describe('regeneration', { timeout: 300_000 }, () => {
     const edit = await admin.get(`/can-bo/quan-tri-trang/hoi-dap/${id}`);
     const del = await admin.postForm(`/can-bo/quan-tri-trang/hoi-dap/${id}`, { csrf: csrfOf(edit.text), action: 'delete' });
     assert.equal(del.status, 303);
+    assert.equal(audited(`faq ${id} deleted`), 1, 'in the audit log');
     const r = await site();
     assert.ok(r.removed >= 2, `its pages removed: ${JSON.stringify(r)}`);
     assert.equal((await request(`/hoi-dap/${id}.html`)).status, 404);
@@ -573,6 +580,7 @@ describe('regeneration', { timeout: 300_000 }, () => {
       body_en: 'First paragraph.', published: '1' });
     assert.equal(ok.status, 303);
     const id = sqlValue(`SELECT id FROM news WHERE title = 'Thông báo nghỉ lễ ${tag}'`);
+    assert.equal(audited(`news ${id} saved`), 1, 'in the audit log');
     await site();
     assert.match((await request('/')).text, new RegExp(`href="/tin-tuc/${id}\\.html">Thông báo nghỉ lễ ${tag}</a>`));
     assert.match((await request('/en/')).text, new RegExp(`href="/en/tin-tuc/${id}\\.html">Holiday notice ${tag}</a>`));
@@ -584,6 +592,7 @@ describe('regeneration', { timeout: 300_000 }, () => {
     const edit = await admin.get(`/can-bo/quan-tri-trang/tin-tuc/${id}`);
     assert.equal((await admin.postForm(`/can-bo/quan-tri-trang/tin-tuc/${id}`,
       { csrf: csrfOf(edit.text), action: 'delete' })).status, 303);
+    assert.equal(audited(`news ${id} deleted`), 1, 'in the audit log');
     await site();
     assert.equal((await request(`/tin-tuc/${id}.html`)).status, 404);
     assert.doesNotMatch((await request('/')).text, new RegExp(`nghỉ lễ ${tag}`));

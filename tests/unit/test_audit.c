@@ -297,6 +297,17 @@ test_about(struct mc_db *db, struct mc_arena *a)
 	CHECK(mc_audit_search(db, a, &f, &rows) == 0);
 	CHECK_INT(rows.n, 1); /* the page after the action: the view */
 
+	/* A paper downloaded: the applicant sees which, newest first. */
+	CHECK(mc_db_begin(db) == 0);
+	CHECK(mc_audit_dossier_write(db, AUDIT_DOSSIER_PAPER, &u, dossier, x,
+		  y, "04", NULL) == 0);
+	CHECK(mc_db_commit(db) == 0);
+	CHECK(mc_audit_dossier(db, a, dossier, 10, &rows) == 0);
+	CHECK_INT(rows.n, 3);
+	CHECK_STR(mc_rows_str(&rows, 0, AACC_EVENT), "dossier_paper");
+	CHECK_STR(mc_rows_str(&rows, 0, AACC_ACTION), "04");
+	CHECK_STR(mc_rows_str(&rows, 0, AACC_ROLE), "specialist");
+
 	/* A name taken off, or put on a row without one: that row breaks. */
 	CHECK(mc_db_exec(db,
 		  "UPDATE audit_log SET dossier_id = NULL WHERE id = ?", "i",

@@ -25,6 +25,7 @@ enum stmt {
 	STMT_DOSSIER,
 	STMT_EVENT,
 	STMT_DISABLE,
+	STMT_AUDIT,
 	STMT_DISSOLVE,
 	STMT__MAX
 };
@@ -42,6 +43,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN dossiers d ON d.id = e.dossier_id "
 	    "WHERE d.code = ? AND e.action = ? ORDER BY e.id DESC LIMIT 1",
 	[STMT_DISABLE] = "UPDATE accounts SET disabled = ? WHERE id = ?",
+	/* The audit log's entries of a dossier's step moves. */
+	[STMT_AUDIT] = "SELECT l.account_id, l.address, l.agency_id, l.role "
+	    "FROM audit_log l JOIN dossiers d ON d.id = l.dossier_id "
+	    "WHERE d.code = ? AND l.event = 'dossier_action' "
+	    "AND l.subject = 'reassign'",
 	/*
 	 * The test's agencies end dissolved (valid yesterday at the latest),
 	 * so that pages listing today's wards (the filing form's 168) do not
@@ -185,10 +191,10 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_routing_admin_over(db, a, admin, ward), 1);
 	CHECK_INT(mc_routing_admin_over(db, a, recv, ward), 0);
 	CHECK_INT(mc_routing_reassign(db, a, recv, code, ward2, 0, NULL, 0,
-		      time(NULL)),
+		      time(NULL), NULL),
 	    DOSSIER_FORBIDDEN);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, 0, NULL, 0,
-		      time(NULL)),
+		      time(NULL), NULL),
 	    DOSSIER_BAD_INPUT); /* nobody at ward 2 */
 	spec2 = account(db, a, "spec2", ROLE_SPECIALIST, ward2);
 	if (spec2 == NULL) {
@@ -196,17 +202,17 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 		return;
 	}
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, recv->id,
-		      NULL, 0, time(NULL)),
+		      NULL, 0, time(NULL), NULL),
 	    DOSSIER_BAD_INPUT); /* not there */
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, spec2->id,
-		      NULL, 99, time(NULL)),
+		      NULL, 99, time(NULL), NULL),
 	    DOSSIER_CONFLICT);
 	CHECK_INT(mc_routing_reassign(db, a, admin, "NO-SUCH", ward2,
-		      spec2->id, NULL, 0, time(NULL)),
+		      spec2->id, NULL, 0, time(NULL), NULL),
 	    DOSSIER_NOT_FOUND);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, spec2->id,
 		      "Phường chưa có chuyên viên",
-		      dossier_col(db, a, code, 4), time(NULL)),
+		      dossier_col(db, a, code, 4), time(NULL), "192.0.2.44"),
 	    0);
 	CHECK_INT(dossier_col(db, a, code, 2), ward2);
 	CHECK_INT(dossier_col(db, a, code, 3), spec2->id);
@@ -220,6 +226,15 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 		CHECK_INT(mc_rows_int(&rows, 0, 1), 1); /* internal */
 	}
 	CHECK_INT(stuck(db, a, parent, 0, code), 0);
+	/* In the audit log: who moved it, from where, at which agency. */
+	CHECK_INT(mc_db_query(db, a, &rows, stmts[STMT_AUDIT], "s", code), 0);
+	CHECK_INT(rows.n, 1);
+	if (rows.n == 1) {
+		CHECK_INT(mc_rows_int(&rows, 0, 0), admin->id);
+		CHECK_STR(mc_rows_str(&rows, 0, 1), "192.0.2.44");
+		CHECK_INT(mc_rows_int(&rows, 0, 2), ward);
+		CHECK_STR(mc_rows_str(&rows, 0, 3), "admin");
+	}
 
 	/* The new holder acts; the leader's step at the ward is stuck. */
 	CHECK_INT(mc_dossier_act(db, a, spec2, code, ACTION_FORWARD, &args,
@@ -239,7 +254,7 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(gaps.n, 0);
 	CHECK_INT(stuck(db, a, parent, 0, code), 0);
 	CHECK_INT(mc_routing_reassign(db, a, admin, code, ward2, 0, NULL, 0,
-		      time(NULL)),
+		      time(NULL), NULL),
 	    DOSSIER_NOT_ALLOWED);
 	CHECK_INT(mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
 		      mc_arena_printf(a, "RT.%s.%%", tag)),

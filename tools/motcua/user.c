@@ -9,6 +9,7 @@
 
 #include "mc_admin.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_util.h"
@@ -113,9 +114,10 @@ int
 motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
     const struct motcua_account *acc, int add_role, long long *id, int *what)
 {
-	char	  hash[MOTCUA_HASH_MAX];
-	long long n;
-	int	  found;
+	struct mc_audit made = { AUDIT_ACCOUNT_CREATE, 0, 0, NULL, NULL };
+	char		hash[MOTCUA_HASH_MAX];
+	long long	n;
+	int		found;
 
 	*what = 0;
 	if ((found = account_find(db, a, acc, id)) < 0)
@@ -143,6 +145,13 @@ motcua_account_ensure(struct mc_db *db, struct mc_arena *a,
 		explicit_bzero(hash, sizeof(hash));
 		*id = (long long)mc_db_insert_id(db);
 		*what = MOTCUA_ACCOUNT_CREATED;
+		/* As the back office's (mc_admin_create): actor 0, the CLI. */
+		made.account_id = *id;
+		if (mc_audit_write(db, &made) < 0) {
+			fprintf(stderr, "motcua: cannot audit account %lld\n",
+			    *id);
+			return -1;
+		}
 	}
 	/* The back office's grant (lib/domain/mc_admin), audited. */
 	if ((n = mc_admin_grant(db, 0, NULL, *id,

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# tests/shell/audit_cli.sh — `bin/motcua user add` leaves the same trace in
+# the audit log as the back office's account page (issue 9): the account's
+# creation (account_create, no actor: the command line) and its role
+# (role_grant naming role and agency), once; adding the role again to the
+# existing account writes no second account_create.
+#
+# Needs the running test instance: TOP, RUNDIR (tools/test.sh exports
+# them). Prints "N passed, N failed".
+set -uo pipefail
+: "${TOP:?}" "${RUNDIR:?}"
+PASS=0 FAIL=0
+ok()  { echo "ok   $*"; PASS=$(( PASS + 1 )); }
+bad() { echo "FAIL $*"; FAIL=$(( FAIL + 1 )); }
+
+export MOTCUA_CONFIG=$RUNDIR/motcua.conf
+MOTCUA=$TOP/bin/motcua
+sqlv() { mariadb --defaults-file="$RUNDIR/mysql/my.cnf" -N motcua -e "$1" 2>/dev/null; }
+EMAIL="shell-audit-$$-$RANDOM@motcua.test"
+WARD=$(sqlv "SELECT code FROM agencies WHERE kind = 'ward' ORDER BY id LIMIT 1")
+add() { # add ROLE: the officer of EMAIL with ROLE at WARD; prints the id
+    "$MOTCUA" user add --role "$1" --agency "$WARD" --email "$EMAIL" \
+        --password "Sao Mai $$ 77" --name 'Kiểm Toán Dòng Lệnh' 2>/dev/null
+}
+count() { # count EVENT [ROLE]: entries about the account
+    sqlv "SELECT COUNT(*) FROM audit_log WHERE account_id = $ID AND event = '$1'
+          AND actor_id IS NULL ${2:+AND role = '$2' AND agency_id = (SELECT id FROM agencies WHERE code = '$WARD')}"
+}
+
+ID=$(add receiver)
+if [[ $ID =~ ^[0-9]+$ ]]; then ok "user add made account $ID"; else bad "user add: '$ID'"; ID=0; fi
+[[ $(count account_create) == 1 ]] && ok "account_create in the audit log" ||
+    bad "account_create entries: $(count account_create) (want 1)"
+[[ $(count role_grant receiver) == 1 ]] && ok "role_grant receiver at $WARD in the audit log" ||
+    bad "role_grant entries: $(count role_grant receiver) (want 1)"
+
+# The same account again with another role: a grant, no second creation.
+[[ $(add leader) == "$ID" ]] && ok "user add again: the same account" || bad "user add again: another account"
+[[ $(count account_create) == 1 ]] && ok "no second account_create" ||
+    bad "account_create entries: $(count account_create) (want 1)"
+[[ $(count role_grant leader) == 1 ]] && ok "role_grant leader in the audit log" ||
+    bad "role_grant leader entries: $(count role_grant leader) (want 1)"
+
+echo "$PASS passed, $FAIL failed"
+(( FAIL == 0 ))
