@@ -86,6 +86,9 @@ static int
 show(struct mc_request *r, struct mc_dossier *d, int status)
 {
 	mc_dossier_model(r->hdf, r->arena, d, time(NULL), 0);
+	if (mc_dossier_expect_model(r->hdf, r->db, r->arena, d, time(NULL)) <
+	    0)
+		return 503;
 	if (mc_eform_page_dossier(r, d) < 0)
 		return 503;
 	if (d->account_id == r->user->id) {

@@ -31,11 +31,14 @@ enum stmt {
 	STMT_MONTH_ADD,
 	STMT_OFFICER_ADD,
 	STMT_STEP_ADD,
+	STMT_REMAIN_ADD,
+	STMT_REMAIN_GET,
 	STMT_IDS,
 	STMT_CLEAR_DAY,
 	STMT_CLEAR_MONTH,
 	STMT_CLEAR_OFFICER,
 	STMT_CLEAR_STEP,
+	STMT_CLEAR_REMAIN,
 	STMT_CLEAR_MEMO,
 	STMT_REPORT,
 	STMT__MAX
@@ -106,12 +109,19 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_STEP_ADD] = "INSERT INTO stats_step (procedure_id, agency_id, "
 	    "seq, bucket, n) VALUES (?, ?, ?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+	[STMT_REMAIN_ADD] = "INSERT INTO stats_remain (procedure_id, "
+	    "agency_id, seq, bucket, n) VALUES (?, ?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+	[STMT_REMAIN_GET] = "SELECT bucket, n FROM stats_remain "
+	    "WHERE procedure_id = ? AND agency_id = ? AND seq = ? AND n > 0 "
+	    "ORDER BY bucket",
 	[STMT_IDS] = "SELECT id FROM dossiers WHERE id > ? ORDER BY id "
 	    "LIMIT 1000",
 	[STMT_CLEAR_DAY] = "DELETE FROM stats_day",
 	[STMT_CLEAR_MONTH] = "DELETE FROM stats_month",
 	[STMT_CLEAR_OFFICER] = "DELETE FROM stats_officer",
 	[STMT_CLEAR_STEP] = "DELETE FROM stats_step",
+	[STMT_CLEAR_REMAIN] = "DELETE FROM stats_remain",
 	[STMT_CLEAR_MEMO] = "DELETE FROM stats_memo",
 	/*
 	 * Flows within [from, to] (whole months from stats_month, the
@@ -172,7 +182,10 @@ mc_stats_col_name(enum mc_stats_col c)
 	return c < SC__MAX ? col_names[c] : "";
 }
 
-/* One counted amount: which table ('D' day, 'O' officer, 'S' step). */
+/*
+ * One counted amount: which table ('D' day, 'O' officer, 'S' step, 'R'
+ * remaining time after a step).
+ */
 struct entry {
 	char	  tag;
 	char	  day[11]; /* "YYYY-MM-DD"; "" for steps */
@@ -334,6 +347,7 @@ count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
 	struct mc_rows d, ev, st;
 	long long      ag, pr, ch, off;
 	long	       minutes;
+	time_t	       fin, begun;
 	const char    *out;
 	size_t	       i;
 	int	       m;
@@ -364,12 +378,22 @@ count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
 			STM_APOLOGIES :
 			STM_SUPPLEMENTS,
 		    1);
+	fin = *status == 9 || *status == 10 ?
+	    mc_time_parse(mc_rows_str(&d, 0, C_FINISHED)) :
+	    0;
 	for (i = 0; i < st.n; i++) {
-		minutes = mc_calendar_work_minutes(
-		    mc_time_parse(mc_rows_str(&st, i, 3)),
+		begun = mc_time_parse(mc_rows_str(&st, i, 3));
+		minutes = mc_calendar_work_minutes(begun,
 		    mc_time_parse(mc_rows_str(&st, i, 4)));
 		add(es, 'S', NULL, pr, mc_rows_int(&st, i, 1),
 		    mc_rows_int(&st, i, 0), mc_stats_bucket(minutes), 1);
+		/* Resolved: the time from each step before it to the result. */
+		if (fin != 0 && begun != 0 && begun < fin)
+			add(es, 'R', NULL, pr, mc_rows_int(&st, i, 1),
+			    mc_rows_int(&st, i, 0),
+			    mc_stats_bucket(
+				mc_calendar_work_minutes(begun, fin)),
+			    1);
 		if ((off = mc_rows_int(&st, i, 2)) == 0)
 			continue;
 		out = mc_rows_str(&st, i, 5);
@@ -446,8 +470,12 @@ apply(struct mc_db *db, const struct entry *e)
 		    -1 :
 		    0;
 	case 'S':
-		return mc_db_exec(db, stmts[STMT_STEP_ADD], "iiiii", e->k[0],
-			   e->k[1], e->k[2], e->k[3], e->n) < 0 ?
+	case 'R':
+		return mc_db_exec(db,
+			   stmts[e->tag == 'S' ? STMT_STEP_ADD :
+						 STMT_REMAIN_ADD],
+			   "iiiii", e->k[0], e->k[1], e->k[2], e->k[3],
+			   e->n) < 0 ?
 		    -1 :
 		    0;
 	default:
@@ -897,4 +925,59 @@ mc_stats_pending_at(struct mc_db *db, struct mc_arena *a,
 	*intime = r.total.v[SC_PENDING_INTIME];
 	*overdue = r.total.v[SC_PENDING_OVERDUE];
 	return 0;
+}
+
+int
+mc_stats_expect_hist(const long *bucket, const long long *n, size_t nb,
+    long elapsed, time_t started, struct mc_stats_expect *e)
+{
+	long long cum = 0;
+	size_t	  i;
+	long	  half = 0, p90 = 0;
+
+	memset(e, 0, sizeof(*e));
+	for (i = 0; i < nb; i++) {
+		e->n += n[i];
+		/* Those still going after this dossier's time so far. */
+		if (bucket[i] * 60 > elapsed)
+			e->later += n[i];
+	}
+	if (e->later == 0)
+		return 0;
+	for (i = 0; i < nb; i++) {
+		if (bucket[i] * 60 <= elapsed)
+			continue;
+		cum += n[i];
+		if (half == 0 && cum * 2 >= e->later)
+			half = bucket[i];
+		if (p90 == 0 && cum * 10 >= e->later * 9)
+			p90 = bucket[i];
+	}
+	e->median = mc_calendar_add_minutes(started, half * 60);
+	e->p90 = mc_calendar_add_minutes(started, p90 * 60);
+	return 1;
+}
+
+int
+mc_stats_expect(struct mc_db *db, struct mc_arena *a, long long procedure_id,
+    unsigned int agency_id, int seq, time_t started, time_t now,
+    struct mc_stats_expect *e)
+{
+	struct mc_rows rows;
+	long	      *bucket;
+	long long     *n;
+	size_t	       i;
+
+	memset(e, 0, sizeof(*e));
+	if (mc_db_query(db, a, &rows, stmts[STMT_REMAIN_GET], "iii",
+		procedure_id, (long long)agency_id, (long long)seq) < 0)
+		return -1;
+	bucket = mc_arena_alloc(a, (rows.n + 1) * sizeof(*bucket));
+	n = mc_arena_alloc(a, (rows.n + 1) * sizeof(*n));
+	for (i = 0; i < rows.n; i++) {
+		bucket[i] = (long)mc_rows_int(&rows, i, 0);
+		n[i] = mc_rows_int(&rows, i, 1);
+	}
+	return mc_stats_expect_hist(bucket, n, rows.n,
+	    mc_calendar_work_minutes(started, now), started, e);
 }

@@ -8,6 +8,7 @@
 #define MC_STATS_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct mc_arena;
 struct mc_db;
@@ -139,5 +140,39 @@ int mc_stats_pending_at(struct mc_db *, struct mc_arena *,
 
 /* The column names of a report ("carried", "new_online" ...), by index. */
 const char *mc_stats_col_name(enum mc_stats_col);
+
+/*
+ * The expected finish of an open dossier at a step, from the dossiers of
+ * the same procedure resolved after the same step of the same agency
+ * (stats_remain: the working time from the step's start to the result).
+ */
+struct mc_stats_expect {
+	long long n;	  /* such dossiers in the history */
+	long long later;  /* of them, those not resolved within the working
+			     time this one has spent at the step so far */
+	time_t	  median; /* half of those were resolved by then */
+	time_t	  p90;	  /* nine in ten of them */
+};
+
+/*
+ * The expectation of a dossier at step seq (of the step's agency) of the
+ * procedure, started at `started`, by `now`: the median and the 90th
+ * percentile of the remaining time of the history's dossiers that took
+ * longer than this one's time at the step so far, added to the step's
+ * start in working time. 1 with an estimate; 0 without one (no history:
+ * e->n == 0; this one already slower than all of it: e->later == 0); -1
+ * on error.
+ */
+int mc_stats_expect(struct mc_db *, struct mc_arena *, long long procedure_id,
+    unsigned int agency_id, int seq, time_t started, time_t now,
+    struct mc_stats_expect *);
+
+/*
+ * The same from a histogram of nb buckets (upper bounds in working hours,
+ * ascending, as mc_stats_bucket gives them, with their counts) and the
+ * working minutes elapsed since started; 1 or 0 as mc_stats_expect.
+ */
+int mc_stats_expect_hist(const long *bucket, const long long *n, size_t nb,
+    long elapsed, time_t started, struct mc_stats_expect *);
 
 #endif

@@ -17,6 +17,7 @@
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
 #include "mc_routing.h"
+#include "mc_stats.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -180,6 +181,53 @@ mc_dossier_model(HDF *hdf, struct mc_arena *a, const struct mc_dossier *d,
 	}
 	if (days > 0)
 		mc_view_set_int(hdf, "Data.LegalDays", days);
+}
+
+int
+mc_dossier_expect_model(HDF *hdf, struct mc_db *db, struct mc_arena *a,
+    const struct mc_dossier *d, time_t now)
+{
+	struct mc_stats_expect e;
+	const char	      *started = NULL;
+	unsigned int	       agency = 0;
+	char		       t[20];
+	size_t		       i;
+	int		       rc;
+
+	if (d->status == STATUS_SUPPLEMENT) {
+		mc_view_set(hdf, "Data.Expect.state", "paused");
+		return 0;
+	}
+	if (d->status != STATUS_SUBMITTED && d->status != STATUS_ACCEPTED &&
+	    d->status != STATUS_PROCESSING && d->status != STATUS_PAYMENT)
+		return 0;
+	for (i = 0; i < d->steps.n; i++)
+		if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == d->step) {
+			started = mc_rows_str(&d->steps, i, DSTEP_STARTED);
+			agency = (unsigned int)mc_rows_int(&d->steps, i,
+			    DSTEP_AGENCY);
+		}
+	if (d->step == 0 || started == NULL)
+		return 0;
+	rc = mc_stats_expect(db, a, d->procedure_id, agency, d->step,
+	    sql_time(started), now, &e);
+	if (rc < 0)
+		return -1;
+	mc_view_set_int(hdf, "Data.Expect.n", e.n);
+	if (rc == 0) {
+		mc_view_set(hdf, "Data.Expect.state",
+		    e.n == 0 ? "none" : "beyond");
+		return 0;
+	}
+	mc_view_set(hdf, "Data.Expect.state", "ok");
+	mc_view_set_int(hdf, "Data.Expect.later", e.later);
+	mc_time_sql(t, e.median);
+	mc_view_set(hdf, "Data.Expect.median", t);
+	mc_time_sql(t, e.p90);
+	mc_view_set(hdf, "Data.Expect.p90", t);
+	if (d->due_at != NULL && e.median > sql_time(d->due_at))
+		mc_view_set_int(hdf, "Data.Expect.late", 1);
+	return 0;
 }
 
 void

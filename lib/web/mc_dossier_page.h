@@ -30,6 +30,17 @@ void mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
     time_t now, int officer);
 
 /*
+ * The expected finish of an open dossier (mc_stats_expect of its current
+ * step) as Data.Expect: .state "ok" (with .median and .p90, SQL times,
+ * .n the history's size, .late when the median is after the due time),
+ * "none" (no history), "beyond" (slower than all of it: .n), "paused"
+ * (waiting for a supplement); nothing for a dossier without a running
+ * step. 0 or -1.
+ */
+int mc_dossier_expect_model(HDF *, struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *, time_t now);
+
+/*
  * Copies rows under prefix (mc_view_rows) and gives each the Lang.StepName
  * key of the step name in column col as .name_key, when it has one.
  */

@@ -1,7 +1,8 @@
 <?cs # A dossier's facts, supplements, attachments and history, for citizens
      and officers. Expects Data.Dossier.0, Data.Files, Data.Events,
      Data.Supplements, Data.UsedHours, Data.LegalHours (and Data.LegalWorkdays, the same
-     as a decimal number of working days) / Data.LegalDays. ?>
+     as a decimal number of working days) / Data.LegalDays, Data.Expect (the
+     expected finish, mc_dossier_expect_model). ?>
 <?cs with:d = Data.Dossier.0 ?>
 <dl class="facts">
 <dt><?cs var:Lang.Dossier.Status ?></dt><dd><?cs call:status_badge(d.status) ?></dd>
@@ -18,6 +19,7 @@
 <?cs if:Data.LegalHours ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:fmt_workdays(Data.LegalWorkdays) ?></dd><?cs elif:Data.LegalDays ?><dt><?cs var:Lang.Dossier.LegalTime ?></dt><dd><?cs var:Data.LegalDays ?> <?cs if:Data.LegalDays == 1 ?><?cs var:Lang.Dossier.Day ?><?cs else ?><?cs var:Lang.Dossier.Days ?><?cs /if ?></dd><?cs /if ?>
 <?cs if:d.due_at ?><dt><?cs var:Lang.Dossier.Due ?></dt><dd><?cs var:fmt_datetime(d.due_at) ?><?cs if:d.original_due_at ?> <span class="muted">(<?cs var:Lang.Dossier.OriginalDue ?> <?cs var:fmt_datetime(d.original_due_at) ?>)</span><?cs /if ?></dd><?cs /if ?>
 <?cs if:Data.UsedHours ?><dt><?cs var:Lang.Dossier.Used ?></dt><dd><?cs var:fmt_number(Data.UsedHours) ?> <?cs var:Lang.Dossier.WorkingHours ?></dd><?cs /if ?>
+<?cs if:Data.Expect.state ?><dt><?cs var:Lang.Expect.Title ?></dt><dd id="expected" data-state="<?cs var:Data.Expect.state ?>"><?cs if:Data.Expect.state == "ok" ?><?cs var:Lang.Expect.By ?> <strong data-expect="median"><?cs var:fmt_datetime(Data.Expect.median) ?></strong>, <?cs var:Lang.Expect.NineIn10 ?> <strong data-expect="p90"><?cs var:fmt_datetime(Data.Expect.p90) ?></strong><?cs if:Data.Expect.late ?> <span class="expect-late">(<?cs var:Lang.Expect.Late ?>)</span><?cs /if ?><br><span class="muted small"><?cs var:Lang.Expect.From ?> <span data-expect="n"><?cs var:Data.Expect.n ?></span> <?cs var:Lang.Expect.Basis ?></span><?cs elif:Data.Expect.state == "beyond" ?><?cs var:Lang.Expect.Beyond ?> <span data-expect="n"><?cs var:Data.Expect.n ?></span> <?cs var:Lang.Expect.BeyondBasis ?><?cs elif:Data.Expect.state == "paused" ?><?cs var:Lang.Expect.Paused ?><?cs else ?><?cs var:Lang.Expect.None ?><?cs /if ?></dd><?cs /if ?>
 <?cs if:d.apology_reason ?><dt><?cs var:Lang.Dossier.Apology ?></dt><dd><?cs var:d.apology_reason ?></dd><?cs /if ?>
 <?cs if:d.returned_at ?><dt><?cs var:Lang.Dossier.Returned ?></dt><dd><?cs var:fmt_datetime(d.returned_at) ?> · <?cs var:Lang.Channel[d.return_method] ?></dd><?cs /if ?>
 </dl>

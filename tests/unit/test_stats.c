@@ -2,8 +2,10 @@
  * Statistics kept as dossiers move (lib/domain/mc_stats) against the
  * database of a test instance (MOTCUA_CONFIG): a small hand-made history
  * in 2031 whose every figure is known (reports compared before and after,
- * so other suites' dossiers do not count), then a random sequence of
- * transitions after which the live summaries equal a rebuild.
+ * so other suites' dossiers do not count), the expected finish of an
+ * open dossier from a known history at a ward of its own, then a random
+ * sequence of transitions after which the live summaries equal a rebuild
+ * (and the expectation is the same).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ enum stmt {
 	STMT_SNAP_MONTH,
 	STMT_SNAP_OFFICER,
 	STMT_SNAP_MEMO,
+	STMT_WARD_PROCEDURE,
 	STMT__MAX
 };
 
@@ -53,6 +56,11 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SNAP_MEMO] = "SELECT CONCAT(m.dossier_id, ':', m.entries) AS r "
 	    "FROM stats_memo m JOIN dossiers d ON d.id = m.dossier_id "
 	    "WHERE d.account_id = ? ORDER BY m.dossier_id",
+	/* A ward's procedure on the default workflow (steps at the ward). */
+	[STMT_WARD_PROCEDURE] = "SELECT p.code, p.id FROM procedures p "
+	    "WHERE p.level_commune = 1 AND p.online = 1 AND NOT EXISTS "
+	    "(SELECT 1 FROM workflows w WHERE w.procedure_id = p.id) "
+	    "ORDER BY p.code LIMIT 1",
 };
 /* clang-format on */
 
@@ -359,6 +367,166 @@ test_bucket(void)
 }
 
 /*
+ * The expectation from a histogram, without a database: ten past
+ * dossiers resolved 1, 2, 2, 3, 3, 3, 5, 8, 16 and 24 working hours after
+ * the step's start.
+ */
+static const long      expect_bucket[] = { 1, 2, 3, 5, 8, 16, 24 };
+static const long long expect_n[] = { 1, 2, 3, 1, 1, 1, 1 };
+#define EXPECT_NB (sizeof(expect_n) / sizeof(expect_n[0]))
+
+static void
+test_expect_hist(void)
+{
+	struct mc_stats_expect e;
+	time_t		       s = at(3, 11, 9, 0);
+
+	/* Just started: half by 3 hours, nine in ten by 16. */
+	CHECK_INT(
+	    mc_stats_expect_hist(expect_bucket, expect_n, EXPECT_NB, 0, s, &e),
+	    1);
+	CHECK_INT(e.n, 10);
+	CHECK_INT(e.later, 10);
+	CHECK_INT(e.median, mc_calendar_add_minutes(s, 3 * 60));
+	CHECK_INT(e.p90, mc_calendar_add_minutes(s, 16 * 60));
+	/* Two and a half hours in: of the 7 still going, 5 and 24 hours. */
+	CHECK_INT(mc_stats_expect_hist(expect_bucket, expect_n, EXPECT_NB, 150,
+		      s, &e),
+	    1);
+	CHECK_INT(e.later, 7);
+	CHECK_INT(e.median, mc_calendar_add_minutes(s, 5 * 60));
+	CHECK_INT(e.p90, mc_calendar_add_minutes(s, 24 * 60));
+	/* Slower than all of them; no history at all. */
+	CHECK_INT(mc_stats_expect_hist(expect_bucket, expect_n, EXPECT_NB,
+		      24 * 60, s, &e),
+	    0);
+	CHECK_INT(e.n, 10);
+	CHECK_INT(e.later, 0);
+	CHECK_INT(mc_stats_expect_hist(expect_bucket, expect_n, 0, 0, s, &e),
+	    0);
+	CHECK_INT(e.n, 0);
+}
+
+/*
+ * The same history made by transitions at a ward of its own: ten
+ * dossiers forwarded to step 2 and decided those hours after; the
+ * summary (stats_remain) kept by the transitions gives the expectation
+ * of an eleventh at step 2; a returned result does not count twice; an
+ * agency without history has none. *ward and *pid for the rebuild check.
+ */
+static void
+test_expect(struct mc_db *db, struct mc_arena *a, struct mc_user *citizen,
+    unsigned int *ward, long long *pid)
+{
+	struct mc_submission   sub;
+	struct mc_stats_expect e;
+	struct mc_dossier      d;
+	struct mc_rows	       proc;
+	struct mc_user	      *all;
+	const char	      *tag, *code, *first = NULL;
+	unsigned int	       ward2;
+	time_t		       s = 0, t;
+	size_t		       i, k;
+	int		       rc;
+
+	*ward = 0;
+	tag = mc_arena_printf(a, "%d.%ld", (int)getpid() % 100000,
+	    (long)time(NULL) % 100000);
+	*ward = fixture_agency(db, a, mc_arena_printf(a, "EXP.%s.W", tag),
+	    "ward", 0);
+	ward2 = fixture_agency(db, a, mc_arena_printf(a, "EXP.%s.V", tag),
+	    "ward", 0);
+	all = fixture_account(db, a, "stats", NULL, 1, "expect", ROLE_LEADER,
+	    *ward);
+	if (*ward == 0 || ward2 == 0 || all == NULL ||
+	    mc_auth_grant(db, all->id, ROLE_RECEIVER, *ward) < 0 ||
+	    mc_auth_grant(db, all->id, ROLE_SPECIALIST, *ward) < 0 ||
+	    mc_db_query(db, a, &proc, stmts[STMT_WARD_PROCEDURE], "") < 0 ||
+	    proc.n != 1) {
+		CHECK(!"a ward, its officer and a ward's procedure");
+		return;
+	}
+	{
+		struct mc_grant *g = mc_arena_alloc(a, 3 * sizeof(*g));
+
+		g[0].role = ROLE_LEADER;
+		g[1].role = ROLE_RECEIVER;
+		g[2].role = ROLE_SPECIALIST;
+		g[0].agency_id = g[1].agency_id = g[2].agency_id = *ward;
+		all->grants = g;
+		all->ngrants = 3;
+		all->roles |= (1u << ROLE_RECEIVER) | (1u << ROLE_SPECIALIST);
+	}
+	*pid = mc_rows_int(&proc, 0, 1);
+	memset(&sub, 0, sizeof(sub));
+	sub.procedure_code = mc_rows_str(&proc, 0, 0);
+	sub.agency_code = mc_arena_printf(a, "EXP.%s.W", tag);
+	sub.account_id = citizen->id;
+	sub.name = "Phạm Thị Dự Kiến";
+	sub.id_number = citizen->id_number;
+	sub.channel = CHANNEL_ONLINE;
+	sub.form_json = "{}";
+	/* Ten dossiers, a day apart, decided R hours after step 2 began. */
+	for (i = 0, k = 0; k < EXPECT_NB; k++) {
+		for (rc = 0; rc < expect_n[k]; rc++, i++) {
+			t = mc_calendar_add_minutes(at(3, 3, 8, 0),
+			    (long)i * 600);
+			code = NULL;
+			CHECK_INT(mc_dossier_submit(db, a, &sub, t, &code), 0);
+			if (code == NULL)
+				return;
+			CHECK_INT(act_at(db, a, all, code, ACTION_ACCEPT, NULL,
+				      t + 60, 0),
+			    0);
+			CHECK_INT(act_at(db, a, all, code, ACTION_FORWARD,
+				      NULL, t + 120, 0),
+			    0);
+			CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
+			CHECK_INT(d.step, 2);
+			s = mc_time_parse(
+			    mc_rows_str(&d.steps, 1, DSTEP_STARTED));
+			CHECK_INT(act_at(db, a, all, code, ACTION_DECIDE, NULL,
+				      mc_calendar_add_minutes(s,
+					  expect_bucket[k] * 60),
+				      0),
+			    0);
+			if (first == NULL)
+				first = code;
+		}
+	}
+	/* The eleventh, at step 2 since s. */
+	t = mc_calendar_add_minutes(at(3, 3, 8, 0), 11 * 600);
+	CHECK_INT(mc_dossier_submit(db, a, &sub, t, &code), 0);
+	CHECK_INT(act_at(db, a, all, code, ACTION_ACCEPT, NULL, t + 60, 0), 0);
+	CHECK_INT(act_at(db, a, all, code, ACTION_FORWARD, NULL, t + 120, 0),
+	    0);
+	CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
+	s = mc_time_parse(mc_rows_str(&d.steps, 1, DSTEP_STARTED));
+	CHECK_INT(mc_stats_expect(db, a, *pid, *ward, 2, s, s, &e), 1);
+	CHECK_INT(e.n, 10);
+	CHECK_INT(e.median, mc_calendar_add_minutes(s, 3 * 60));
+	CHECK_INT(e.p90, mc_calendar_add_minutes(s, 16 * 60));
+	CHECK_INT(mc_stats_expect(db, a, *pid, *ward, 2, s,
+		      mc_calendar_add_minutes(s, 150), &e),
+	    1);
+	CHECK_INT(e.later, 7);
+	CHECK_INT(e.median, mc_calendar_add_minutes(s, 5 * 60));
+	CHECK_INT(e.p90, mc_calendar_add_minutes(s, 24 * 60));
+	/* Returning a result keeps the history as it was. */
+	CHECK_INT(
+	    act_at(db, a, all, first, ACTION_RETURN, NULL, at(4, 1, 9, 0), 0),
+	    0);
+	CHECK_INT(mc_stats_expect(db, a, *pid, *ward, 2, s, s, &e), 1);
+	CHECK_INT(e.n, 10);
+	CHECK_INT(e.median, mc_calendar_add_minutes(s, 3 * 60));
+	/* Step 1 has its history too; another ward has none. */
+	CHECK_INT(mc_stats_expect(db, a, *pid, *ward, 1, s, s, &e), 1);
+	CHECK_INT(e.n, 10);
+	CHECK_INT(mc_stats_expect(db, a, *pid, ward2, 2, s, s, &e), 0);
+	CHECK_INT(e.n, 0);
+}
+
+/*
  * The public figures folded from a report by receiving agency, without a
  * database: a unit counts for its department, a dissolved ward for its
  * successor (and a dissolved one without successor for the one above), the
@@ -440,9 +608,11 @@ main(void)
 	struct mc_arena *a;
 	struct mc_rows	 proc;
 	struct mc_user	*citizen, *all;
-	unsigned int	 ag;
+	unsigned int	 ag, ward = 0;
+	long long	 wpid = 0;
 
 	test_bucket();
+	test_expect_hist();
 	test_public();
 	if (!NEED_DB("test_stats"))
 		return DONE();
@@ -484,7 +654,18 @@ main(void)
 	}
 	test_known(db, a, mc_rows_str(&proc, 0, 0), ag,
 	    mc_rows_int(&proc, 0, 2), citizen, all);
+	test_expect(db, a, citizen, &ward, &wpid);
 	test_random(db, a, mc_rows_str(&proc, 0, 0), citizen, all);
+	/* The rebuild (in test_random) gives the same expectation. */
+	if (ward != 0) {
+		struct mc_stats_expect e;
+		time_t		       s = at(3, 11, 9, 0);
+
+		CHECK_INT(mc_stats_expect(db, a, wpid, ward, 2, s, s, &e), 1);
+		CHECK_INT(e.n, 10);
+		CHECK_INT(e.median, mc_calendar_add_minutes(s, 3 * 60));
+		CHECK_INT(e.p90, mc_calendar_add_minutes(s, 16 * 60));
+	}
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
