@@ -31,6 +31,9 @@ enum stmt {
 	STMT_ROWS,
 	STMT_DOSSIER,
 	STMT_SEARCH,
+	STMT_CP_GET,
+	STMT_CP_SET,
+	STMT_HASH_OF,
 	STMT__MAX
 };
 
@@ -46,7 +49,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_HEAD_GET] = "SELECT last_id, hash FROM audit_head WHERE id = 1",
 	[STMT_ROWS] = "SELECT id, at, event, account_id, actor_id, subject, "
 	    "address, prev_hash, hash, dossier_id, agency_id, role "
-	    "FROM audit_log WHERE id > ? ORDER BY id LIMIT 1000",
+	    "FROM audit_log WHERE id > ? AND id <= ? ORDER BY id LIMIT 1000",
 	/* Read through audit_log_dossier alone: fast on any log's size. */
 	[STMT_DOSSIER] = "SELECT l.at, l.event, "
 	    "IF(l.event IN ('dossier_action', 'dossier_paper'), l.subject, "
@@ -80,6 +83,12 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND (? IS NULL OR l.at < DATE_ADD(?, INTERVAL 1 DAY)) "
 	    "AND (? = 0 OR l.id < ?) "
 	    "ORDER BY l.id DESC LIMIT ?",
+	[STMT_CP_GET] = "SELECT last_id, hash FROM audit_checkpoint "
+	    "WHERE id = 1",
+	/* Forward only: a slower check that ends earlier leaves it be. */
+	[STMT_CP_SET] = "UPDATE audit_checkpoint SET last_id = ?, hash = ?, "
+	    "checked_at = ? WHERE id = 1 AND last_id < ?",
+	[STMT_HASH_OF] = "SELECT hash FROM audit_log WHERE id = ?",
 };
 
 static const char *const names[AUDIT__MAX] = {
@@ -328,20 +337,29 @@ mc_audit_log(struct mc_db *db, const struct mc_audit *e)
 	return mc_db_tx(db, log_tx, (void *)e) < 0 ? -1 : 0;
 }
 
-int
-mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
-    long long *bad_id, const char **why)
+/*
+ * Verifies the rows after row last, whose hash is prev (65 bytes, moved on
+ * to the last row's), up to the head as it stood when the check began
+ * (rows written meanwhile are the next check's): 0 intact (*rows: the last
+ * row's id, the rows in the chain), 1 broken (*bad_id, *why), -1 on error.
+ */
+static int
+verify(struct mc_db *db, struct mc_arena *a, long long last, char prev[65],
+    long long *rows, long long *bad_id, const char **why)
 {
 	struct mc_rows r, head;
 	struct row     w;
-	char	       prev[65], hash[65];
-	long long      last = 0, id;
+	char	       hash[65];
+	long long      id, end;
 	size_t	       i;
 
-	*rows = 0;
-	snprintf(prev, sizeof(prev), "%s", ZERO_HASH);
+	if (mc_db_query(db, a, &head, stmts[STMT_HEAD_GET], "") < 0 ||
+	    head.n != 1)
+		return -1;
+	end = mc_rows_int(&head, 0, 0);
 	for (;;) {
-		if (mc_db_query(db, a, &r, stmts[STMT_ROWS], "i", last) < 0 ||
+		if (mc_db_query(db, a, &r, stmts[STMT_ROWS], "ii", last, end) <
+			0 ||
 		    (r.n > 0 && r.ncols != C__MAX))
 			return -1;
 		for (i = 0; i < r.n; i++) {
@@ -371,16 +389,13 @@ mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
 				*why = "its fields do not give its hash";
 				return 1;
 			}
-			memcpy(prev, hash, sizeof(prev));
+			memcpy(prev, hash, 65);
 			last = id;
-			(*rows)++;
 		}
 		if (r.n < BATCH)
 			break;
 	}
-	if (mc_db_query(db, a, &head, stmts[STMT_HEAD_GET], "") < 0 ||
-	    head.n != 1)
-		return -1;
+	*rows = last;
 	*bad_id = last + 1;
 	if (mc_rows_int(&head, 0, 0) != last ||
 	    strcmp(mc_rows_str(&head, 0, 1), prev) != 0) {
@@ -388,6 +403,64 @@ mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
 		return 1;
 	}
 	return 0;
+}
+
+/* The checkpoint moved on to row last of hash (never back); 0 or -1. */
+static int
+checkpoint_set(struct mc_db *db, long long last, const char *hash)
+{
+	char now[20];
+
+	mc_time_sql(now, time(NULL));
+	return mc_db_exec(db, stmts[STMT_CP_SET], "issi", last, hash, now,
+		   last) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_audit_check(struct mc_db *db, struct mc_arena *a, long long *rows,
+    long long *bad_id, const char **why)
+{
+	char prev[65];
+	int  rc;
+
+	*rows = 0;
+	snprintf(prev, sizeof(prev), "%s", ZERO_HASH);
+	if ((rc = verify(db, a, 0, prev, rows, bad_id, why)) != 0)
+		return rc;
+	return checkpoint_set(db, *rows, prev) < 0 ? -1 : 0;
+}
+
+int
+mc_audit_check_recent(struct mc_db *db, struct mc_arena *a, long long *rows,
+    long long *bad_id, const char **why)
+{
+	struct mc_rows cp, at;
+	char	       prev[65];
+	long long      last;
+	int	       rc;
+
+	*rows = 0;
+	if (mc_db_query(db, a, &cp, stmts[STMT_CP_GET], "") < 0 || cp.n != 1)
+		return -1;
+	last = mc_rows_int(&cp, 0, 0);
+	snprintf(prev, sizeof(prev), "%s", mc_rows_str(&cp, 0, 1));
+	/* The checkpoint's row is still there with the hash verified. */
+	if (last > 0) {
+		if (mc_db_query(db, a, &at, stmts[STMT_HASH_OF], "i", last) <
+		    0)
+			return -1;
+		if (at.n != 1 || strcmp(mc_rows_str(&at, 0, 0), prev) != 0) {
+			*bad_id = last;
+			*why =
+			    "the row verified last no longer bears its hash";
+			return 1;
+		}
+	}
+	if ((rc = verify(db, a, last, prev, rows, bad_id, why)) != 0)
+		return rc;
+	return *rows > last && checkpoint_set(db, *rows, prev) < 0 ? -1 : 0;
 }
 
 int

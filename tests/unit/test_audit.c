@@ -6,7 +6,9 @@
  * chain is whole again once the row is put back. Entries naming a dossier,
  * an agency and a role (officers' accesses) chain the same way, a name
  * added or removed breaks the row; the accesses of a dossier and the
- * audit page's search (filters, an agency admin's subtree) find them.
+ * audit page's search (filters, an agency admin's subtree) find them. The
+ * page's check from the checkpoint (mc_audit_check_recent) finds a row
+ * changed after it on every load; one changed before it, the full check.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,6 +331,90 @@ test_about(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_audit_event_parse("nope"), -1);
 }
 
+/* mc_audit_check_recent (the audit page's): 0 intact, else the row. */
+static long long
+recent_broken_at(struct mc_db *db, struct mc_arena *a)
+{
+	long long   rows = 0, bad = 0;
+	const char *why = "";
+	int	    rc = mc_audit_check_recent(db, a, &rows, &bad, &why);
+
+	CHECK(rc >= 0);
+	return rc == 1 ? bad : 0;
+}
+
+/* Where the checkpoint stands (audit_checkpoint.last_id). */
+static long long
+checkpoint(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows r;
+
+	CHECK(
+	    mc_db_query(db, a, &r,
+		"SELECT last_id FROM audit_checkpoint WHERE id = 1", "") == 0);
+	return r.n == 1 ? mc_rows_int(&r, 0, 0) : -1;
+}
+
+/*
+ * The page checks from the checkpoint on: a row changed after it is found
+ * on every load (the checkpoint stays before it) until it is put back;
+ * one changed before it only by the full check (motcua audit-check).
+ */
+static void
+test_checkpoint(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_audit e = { AUDIT_PASSWORD_CHANGE, 3, 0, NULL, NULL };
+	struct mc_rows	row;
+	char		s1[96], s2[96];
+	long long	old, young, cp;
+
+	snprintf(s1, sizeof(s1), "unit-audit-cp-%d-1", (int)getpid());
+	snprintf(s2, sizeof(s2), "unit-audit-cp-%d-2", (int)getpid());
+	e.subject = s1;
+	CHECK(mc_audit_log(db, &e) == 0);
+	old = id_of(db, a, s1);
+	CHECK_INT(recent_broken_at(db, a), 0);
+	CHECK(checkpoint(db, a) >= old); /* moved on past it */
+
+	/* Before the checkpoint: the full check finds it. */
+	CHECK(save(db, a, old, &row) == 0 && row.n == 1);
+	CHECK(
+	    mc_db_exec(db, "UPDATE audit_log SET account_id = 8 WHERE id = ?",
+		"i", old) == 1);
+	CHECK_INT(broken_at(db, a), old);
+	restore(db, &row);
+	CHECK_INT(broken_at(db, a), 0);
+
+	/* After the checkpoint: the page finds it, load after load. */
+	cp = checkpoint(db, a);
+	e.subject = s2;
+	CHECK(mc_audit_log(db, &e) == 0);
+	young = id_of(db, a, s2);
+	CHECK(young > cp);
+	CHECK(save(db, a, young, &row) == 0 && row.n == 1);
+	CHECK(mc_db_exec(db, "UPDATE audit_log SET subject = 'x' WHERE id = ?",
+		  "i", young) == 1);
+	CHECK_INT(recent_broken_at(db, a), young);
+	CHECK_INT(recent_broken_at(db, a), young);
+	CHECK(checkpoint(db, a) < young);
+	CHECK_INT(broken_at(db, a), young);
+	restore(db, &row);
+	CHECK_INT(recent_broken_at(db, a), 0);
+	CHECK(checkpoint(db, a) >= young);
+
+	/* The checkpoint's own row given another hash: found there. */
+	cp = checkpoint(db, a);
+	CHECK(save(db, a, cp, &row) == 0 && row.n == 1);
+	CHECK(
+	    mc_db_exec(db,
+		"UPDATE audit_log SET hash = SHA2('forged', 256) WHERE id = ?",
+		"i", cp) == 1);
+	CHECK_INT(recent_broken_at(db, a), cp);
+	restore(db, &row);
+	CHECK_INT(recent_broken_at(db, a), 0);
+	CHECK_INT(broken_at(db, a), 0);
+}
+
 int
 main(void)
 {
@@ -341,6 +427,7 @@ main(void)
 		} else {
 			test_chain(db, a);
 			test_about(db, a);
+			test_checkpoint(db, a);
 			mc_db_close(db);
 		}
 	}
