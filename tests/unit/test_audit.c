@@ -25,16 +25,25 @@
 
 #define PER_CHILD 15
 
-/* mc_audit_check: 0 intact, else the first broken row. */
+/* A check of the chain: 0 intact, else the first broken row. */
 static long long
-broken_at(struct mc_db *db, struct mc_arena *a)
+broken_by(struct mc_db *db, struct mc_arena *a,
+    int (*check)(struct mc_db *, struct mc_arena *, long long *, long long *,
+	const char **))
 {
 	long long   rows = 0, bad = 0;
 	const char *why = "";
-	int	    rc = mc_audit_check(db, a, &rows, &bad, &why);
+	int	    rc = check(db, a, &rows, &bad, &why);
 
 	CHECK(rc >= 0);
 	return rc == 1 ? bad : 0;
+}
+
+/* mc_audit_check (the whole chain): 0 intact, else the first broken row. */
+static long long
+broken_at(struct mc_db *db, struct mc_arena *a)
+{
+	return broken_by(db, a, mc_audit_check);
 }
 
 /* The id of the entry with a subject. */
@@ -335,12 +344,7 @@ test_about(struct mc_db *db, struct mc_arena *a)
 static long long
 recent_broken_at(struct mc_db *db, struct mc_arena *a)
 {
-	long long   rows = 0, bad = 0;
-	const char *why = "";
-	int	    rc = mc_audit_check_recent(db, a, &rows, &bad, &why);
-
-	CHECK(rc >= 0);
-	return rc == 1 ? bad : 0;
+	return broken_by(db, a, mc_audit_check_recent);
 }
 
 /* Where the checkpoint stands (audit_checkpoint.last_id). */
