@@ -41,6 +41,9 @@ extern const struct mc_module office_procedures;
 /* routing.c: administrators move a step nobody can take. */
 extern const struct mc_module office_routing;
 
+/* eval_form.c: the evaluation manager's questionnaire versions. */
+extern const struct mc_module office_eval_form;
+
 /* webmaster.c: FAQs, news, service levels and rebuilding the public site. */
 extern const struct mc_module office_webmaster;
 

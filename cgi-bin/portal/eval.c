@@ -69,7 +69,7 @@ form_model(struct mc_request *r, const struct mc_eval_form *f,
 		mc_view_setf(r->hdf, mc_arena_printf(r->arena, "%s.name", p),
 		    "a%d", f->q[i].seq);
 		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.kind", p),
-		    f->q[i].kind == EVAL_INDEX ? "index" : "satisfaction");
+		    mc_eval_kind_name(f->q[i].kind));
 		for (k = 0; k < 3; k++) {
 			mc_view_set(r->hdf,
 			    mc_arena_printf(r->arena, "%s.O.%d.text", p, k),
@@ -94,6 +94,37 @@ form_model(struct mc_request *r, const struct mc_eval_form *f,
 		mc_view_set(r->hdf, "Form.reason", echo->reason);
 }
 
+/*
+ * The answers of a dossier's rating under the questions of the version it
+ * was given on: Data.Eval.RatedVersion, Data.Eval.Answers.N.{text,answer}
+ * (the questions answered). 0 or -1.
+ */
+static int
+rated_answers(struct mc_request *r, long long dossier_id)
+{
+	struct mc_eval_form f;
+	int    score[EVAL_MAX_QUESTIONS], rc, l = r->lang == LANG_EN;
+	size_t i, k = 0;
+
+	if ((rc = mc_eval_rating_answers(r->db, r->arena, dossier_id, &f,
+		 score)) <= 0)
+		return rc;
+	mc_view_set_int(r->hdf, "Data.Eval.RatedVersion", f.version);
+	for (i = 0; i < f.n; i++) {
+		if (score[i] < 0)
+			continue;
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Eval.Answers.%zu.text", k),
+		    f.q[i].text[l]);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Eval.Answers.%zu.answer",
+			k),
+		    f.q[i].opt[l][2 - score[i]]);
+		k++;
+	}
+	return 0;
+}
+
 int
 portal_eval_dossier(struct mc_request *r, const struct mc_dossier *d)
 {
@@ -108,7 +139,7 @@ portal_eval_dossier(struct mc_request *r, const struct mc_dossier *d)
 		return -1;
 	if (rc == 1) {
 		mc_view_set(r->hdf, "Data.Eval.Rated", when);
-		return 0;
+		return rated_answers(r, d->id);
 	}
 	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) <= 0)
 		return rc;

@@ -309,8 +309,11 @@ page_login_post(struct mc_request *r)
 	    mc_auth_load_account(r, id) < 0)
 		return 503;
 	if (next == NULL)
-		next = (r->user->roles & ROLES_OFFICER) ? "/can-bo/" :
-							  "/dich-vu/ho-so";
+		next = (r->user->roles & ROLES_OFFICER) ?
+		    "/can-bo/" :
+		    (r->user->roles & ROLES(ROLE_EVALUATOR)) ?
+		    "/can-bo/danh-gia/bang-hoi" :
+		    "/dich-vu/ho-so";
 	return mc_resp_redirect(r, next);
 }
 

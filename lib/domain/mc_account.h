@@ -17,6 +17,7 @@ enum mc_role {
 	ROLE_SPECIALIST,
 	ROLE_LEADER,
 	ROLE_ADMIN,
+	ROLE_EVALUATOR, /* evaluation manager: the questionnaire's versions */
 	ROLE__MAX
 };
 
@@ -25,6 +26,8 @@ enum mc_role {
 /* clang-format off */
 #define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
 			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
+/* The back office's staff: officers and evaluation managers (second factor). */
+#define ROLES_STAFF	(ROLES_OFFICER | ROLES(ROLE_EVALUATOR))
 /* clang-format on */
 
 struct mc_grant {

@@ -121,6 +121,7 @@ static const char *const role_names[ROLE__MAX] = {
 	[ROLE_SPECIALIST] = "specialist",
 	[ROLE_LEADER] = "leader",
 	[ROLE_ADMIN] = "admin",
+	[ROLE_EVALUATOR] = "evaluator",
 };
 /* clang-format on */
 

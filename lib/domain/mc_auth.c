@@ -125,7 +125,7 @@ static const char *const stmts[STMT__MAX] = {
 
 /* clang-format off */
 static const char *const role_names[ROLE__MAX] = {
-	"citizen", "receiver", "specialist", "leader", "admin"
+	"citizen", "receiver", "specialist", "leader", "admin", "evaluator"
 };
 /* clang-format on */
 

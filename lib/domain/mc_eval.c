@@ -234,6 +234,29 @@ rows_shape(const struct mc_rows *rows, size_t n)
 	return -1;
 }
 
+static const char *const kinds[EVAL__KINDS] = {
+	[EVAL_INDEX] = "index",
+	[EVAL_SATISFACTION] = "satisfaction",
+	[EVAL_EXTRA] = "extra",
+};
+
+const char *
+mc_eval_kind_name(enum mc_eval_kind k)
+{
+	return (unsigned)k < EVAL__KINDS ? kinds[k] : kinds[EVAL_SATISFACTION];
+}
+
+enum mc_eval_kind
+mc_eval_kind_parse(const char *s)
+{
+	int i;
+
+	for (i = 0; i < EVAL__KINDS; i++)
+		if (s != NULL && strcmp(s, kinds[i]) == 0)
+			return (enum mc_eval_kind)i;
+	return EVAL_SATISFACTION;
+}
+
 int
 mc_eval_form_load(struct mc_db *db, struct mc_arena *a, long long id,
     time_t now, struct mc_eval_form *f)
@@ -259,9 +282,7 @@ mc_eval_form_load(struct mc_db *db, struct mc_arena *a, long long id,
 		struct mc_eval_question *q = &f->q[i];
 
 		q->seq = (int)mc_rows_int(&qs, i, 0);
-		q->kind = strcmp(mc_rows_str(&qs, i, 1), "index") == 0 ?
-		    EVAL_INDEX :
-		    EVAL_SATISFACTION;
+		q->kind = mc_eval_kind_parse(mc_rows_str(&qs, i, 1));
 		q->code = mc_rows_str(&qs, i, 2);
 		q->text[0] = mc_rows_str(&qs, i, 3);
 		q->text[1] = mc_rows_str(&qs, i, 4);

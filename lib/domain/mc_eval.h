@@ -21,7 +21,17 @@ struct mc_db;
 #define EVAL_TOKEN_DAYS	   30	     /* a link's life */
 #define EVAL_PAIR_MINUTES  (24 * 60) /* a pairing code's life */
 
-enum mc_eval_kind { EVAL_INDEX, EVAL_SATISFACTION };
+/*
+ * A question's kind: a legal index (optional for the citizen), a
+ * satisfaction question (required), or a question an evaluation manager
+ * added (optional, in no formula).
+ */
+enum mc_eval_kind { EVAL_INDEX, EVAL_SATISFACTION, EVAL_EXTRA, EVAL__KINDS };
+
+/* "index", "satisfaction", "extra"; the parse gives EVAL_SATISFACTION for
+ * others. */
+const char	 *mc_eval_kind_name(enum mc_eval_kind);
+enum mc_eval_kind mc_eval_kind_parse(const char *);
 
 enum mc_eval_channel { EVAL_WEB, EVAL_LINK, EVAL_KIOSK, EVAL_TABLET };
 
@@ -48,6 +58,66 @@ struct mc_eval_form {
  */
 int mc_eval_form_load(struct mc_db *, struct mc_arena *, long long id,
     time_t now, struct mc_eval_form *);
+
+/* ------------------------------------------------ the questionnaire editor */
+
+/* Why a new version is refused, besides 0 and -1. */
+#define EVAL_FORM_EMPTY	   1 /* a question without its text in a language */
+#define EVAL_FORM_LONG	   2 /* a text over 500 bytes (options 255) */
+#define EVAL_FORM_STALE	   3 /* base is no longer the current version */
+#define EVAL_FORM_CODE	   4 /* two questions with one code, or none */
+#define EVAL_FORM_TOO_MANY 5 /* more than EVAL_MAX_QUESTIONS, or none */
+
+/*
+ * The rules of a new version's questions: one to EVAL_MAX_QUESTIONS, each
+ * with a code of its own and its text and three options in both languages
+ * (texts at most 500 bytes, options 255). 0 or an EVAL_FORM_* outcome,
+ * *bad the index of the question at fault. Pure.
+ */
+int mc_eval_form_check(const struct mc_eval_form *, size_t *bad);
+
+/*
+ * Makes next (its questions numbered from 1 in its order) the new current
+ * version, in force from now, by account by with a note of what changed
+ * (may be NULL), in one transaction, if base (a questionnaire id) is still
+ * the current version: *version is its number. Answers given on earlier
+ * versions stay tied to them. 0, an EVAL_FORM_* outcome, or -1.
+ */
+int mc_eval_form_new(struct mc_db *, struct mc_arena *, long long base,
+    const struct mc_eval_form *next, const char *note, long long by,
+    time_t now, int *version);
+
+struct mc_user;
+
+/*
+ * 1 if u manages the questionnaire (the questionnaire is the city's: an
+ * evaluation manager of the city), 0 if not, -1 error.
+ */
+int mc_eval_form_manager(struct mc_db *, struct mc_arena *,
+    const struct mc_user *u);
+
+/* The columns of mc_eval_forms' rows. */
+enum mc_eval_forms_col {
+	EVF_ID,
+	EVF_VERSION,
+	EVF_FROM,
+	EVF_NOTE,
+	EVF_BY,
+	EVF_QUESTIONS,
+	EVF_RATINGS,
+	EVF__MAX
+};
+
+/* Every version, newest first, with its questions and ratings counted. */
+int mc_eval_forms(struct mc_db *, struct mc_arena *, struct mc_rows *);
+
+/*
+ * The rating of a dossier with the version it was given on: 1 with *f that
+ * version and score[i] the answer to f->q[i] (-1 none), 0 none, -1 error.
+ */
+int mc_eval_rating_answers(struct mc_db *, struct mc_arena *,
+    long long dossier_id, struct mc_eval_form *f,
+    int score[EVAL_MAX_QUESTIONS]);
 
 /* What someone answered (score[i] for f->q[i]: 2, 1, 0, or -1 none). */
 struct mc_eval_rating {

@@ -455,7 +455,7 @@ guard(const struct mc_app *app, struct mc_request *r,
 	 * An officer's page for someone who must use a second factor and
 	 * has none: enrol first (the page comes back after).
 	 */
-	if ((rt->roles & ROLES_OFFICER) != 0 && r->mfa_missing) {
+	if ((rt->roles & ROLES_STAFF) != 0 && r->mfa_missing) {
 		if (r->method != METHOD_GET)
 			return 403;
 		return mc_resp_redirect(r,

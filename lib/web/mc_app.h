@@ -36,7 +36,7 @@ struct mc_module {
 	size_t		       nfields;
 };
 
-#define MC_MAX_MODULES 16
+#define MC_MAX_MODULES 24
 
 struct mc_app {
 	const char	       *name;	/* "portal": socket and logs */

@@ -174,7 +174,7 @@ mc_auth_load(struct mc_request *r)
 	}
 	if ((rc = mc_auth_load_account(r, id)) != 1 || bearer)
 		return rc;
-	if ((r->user->roles & ROLES_OFFICER) &&
+	if ((r->user->roles & ROLES_STAFF) &&
 	    (r->mfa_missing = mc_totp_missing(r->db, r->arena, r->user)) < 0)
 		return -1;
 	return 1;

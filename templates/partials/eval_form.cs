@@ -5,9 +5,10 @@
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="qv" value="<?cs var:Data.Eval.Qv ?>">
 <?cs if:Data.Eval.Code ?><input type="hidden" name="ma" value="<?cs var:Data.Eval.Code ?>"><?cs /if ?>
-<?cs set:shown_index = 0 ?>
+<?cs set:shown_index = 0 ?><?cs set:shown_extra = 0 ?>
 <?cs each:q = Data.Eval.Q ?>
 <?cs if:q.kind == "index" && !shown_index ?><?cs set:shown_index = 1 ?><h3 class="eval-part"><?cs var:Lang.Eval.IndexPart ?></h3><p class="hint"><?cs var:Lang.Eval.IndexHint ?></p><?cs /if ?>
+<?cs if:q.kind == "extra" && !shown_extra ?><?cs set:shown_extra = 1 ?><h3 class="eval-part"><?cs var:Lang.Eval.ExtraPart ?></h3><?cs /if ?>
 <fieldset class="eval-q<?cs if:q.Error ?> has-error<?cs /if ?>" data-kind="<?cs var:q.kind ?>">
 <legend><?cs var:q.text ?><?cs if:q.kind == "satisfaction" ?> <span class="muted">(<?cs var:Lang.Eval.Required ?>)</span><?cs /if ?></legend>
 <?cs if:q.Error ?><span class="error-message"><?cs var:Lang.Eval.ErrMissing ?></span><?cs /if ?>

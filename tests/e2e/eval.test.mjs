@@ -94,7 +94,9 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
       assert.equal(await section.count(), 1, 'the questionnaire is inline');
       assert.match(await section.innerText(), /Mức độ hài lòng chung/);
       assert.match(await section.innerText(), /Tổng thời gian giải quyết/, 'the nine indices are asked too');
-      assert.equal(await section.locator('fieldset.eval-q').count(), 13);
+      const qv = await section.locator('input[name=qv]').inputValue();
+      assert.equal(await section.locator('fieldset.eval-q').count(),
+        Number(sqlValue(`SELECT COUNT(*) FROM eval_questions WHERE questionnaire_id = ${Number(qv)}`)), 'every question of its version');
       const csrf = await section.locator('input[name=csrf]').inputValue();
       await c.page.screenshot({ path: path.join(OUT, 'eval-inline-1280.png'), fullPage: true });
 
@@ -177,6 +179,75 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
       await c.page.screenshot({ path: path.join(OUT, 'eval-inline-en-390.png'), fullPage: true });
     } finally {
       await c.ctx.close();
+    }
+  });
+
+  test('the evaluation manager saves version N+1 with a new question: rating pages ask it; an earlier rating stays under version N', async () => {
+    const earlier = await dossier(true);
+    const later = await dossier(true);
+    const city = sqlValue("SELECT code FROM agencies WHERE kind = 'city' ORDER BY id LIMIT 1");
+    const manager = await newOfficer('evaluator', city, `Quản Lý ĐG ${tag}`);
+    const asked = `Cán bộ có gọi điện hướng dẫn Ông/Bà không? ${tag}`;
+    const c = await login(citizen, '/dich-vu/ho-so');
+    const m = await login(manager, '/can-bo/danh-gia/bang-hoi');
+    try {
+      // The earlier dossier rated on the version in use (N).
+      await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${earlier}`);
+      const n = Number((await c.page.locator('form.eval-form p.small').innerText()).match(/(\d+)\s*$/)[1]);
+      for (const a of ['a1', 'a2', 'a3', 'a4']) await choose(c.page, a, 2);
+      await Promise.all([c.page.waitForURL(/\?danh-gia=1(#|$)/), c.page.locator('form.eval-form button[type=submit]').click()]);
+
+      // Not a manager: refused.
+      assert.equal((await c.page.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi`)).status(), 403);
+
+      // The manager: the version in use, a question added; the English text forgotten first (422, kept).
+      assert.match(await m.page.locator('#eval-form-edit h2').innerText(), new RegExp(`Phiên bản đang dùng ${n}\\b`));
+      await m.page.locator('#nt').fill(asked);
+      await m.page.locator('#note').fill(`Thêm câu hỏi gọi điện ${tag}`);
+      const [bad] = await Promise.all([m.page.waitForResponse((r) => r.request().method() === 'POST'),
+        m.page.locator('#eval-form-edit button[type=submit]').click()]);
+      assert.equal(bad.status(), 422);
+      await m.page.waitForSelector('#error-summary');
+      assert.match(await m.page.locator('#error-summary').innerText(), /cả tiếng Việt và tiếng Anh/);
+      assert.equal(await m.page.locator('#nt').inputValue(), asked, 'what was typed is kept');
+      await m.page.locator('#ne').fill(`Did an officer call to guide you? ${tag}`);
+      await Promise.all([m.page.waitForURL(new RegExp(`\\?ok=${n + 1}$`)), m.page.locator('#eval-form-edit button[type=submit]').click()]);
+      assert.match(await m.page.locator('.flash').innerText(), new RegExp(`Đã lưu phiên bản mới: ${n + 1}`));
+      assert.match(await m.page.locator('#eval-form-edit h2').innerText(), new RegExp(`Phiên bản đang dùng ${n + 1}\\b`));
+      const texts = await m.page.locator('#eval-form-edit input[type=text]').evaluateAll((els) => els.map((e) => e.value));
+      assert.equal(texts.filter((t) => t === asked).length, 1, 'the new question is in the form now');
+      const row = (await m.page.locator(`#eval-versions tr#v${n + 1} td`).allInnerTexts()).map((t) => t.trim());
+      assert.equal(row[2], manager.name);
+      assert.equal(row[3], `Thêm câu hỏi gọi điện ${tag}`);
+      assert.ok(Number((await m.page.locator(`#eval-versions tr#v${n} td`).nth(5).innerText())) >= 1, 'version N keeps its ratings');
+      await m.page.screenshot({ path: path.join(OUT, 'eval-form-1280.png'), fullPage: true });
+      await m.page.setViewportSize({ width: 390, height: 844 });
+      await m.page.screenshot({ path: path.join(OUT, 'eval-form-390.png'), fullPage: true });
+
+      // The citizen's next rating page asks it, under version N+1; answered, it shows with the rating.
+      await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${later}`);
+      const section = c.page.locator('section#danh-gia');
+      assert.match(await section.locator('form.eval-form p.small').innerText(), new RegExp(`${n + 1}$`));
+      const added = section.locator('fieldset.eval-q', { hasText: asked });
+      assert.equal(await added.count(), 1, 'the new question is asked');
+      assert.equal(await added.getAttribute('data-kind'), 'extra');
+      for (const a of ['a1', 'a2', 'a3', 'a4']) await choose(c.page, a, 2);
+      await added.locator('input[type=radio][value="1"]').check();
+      await Promise.all([c.page.waitForURL(/\?danh-gia=1(#|$)/), section.locator('form.eval-form button[type=submit]').click()]);
+      assert.match(await c.page.locator('#eval-rated-version').innerText(), new RegExp(`${n + 1}$`));
+      assert.match(await c.page.locator('#eval-answers').innerText(), new RegExp(`${asked.replace(/[?/]/g, '\\$&')}\\s+Hài lòng`));
+
+      // The earlier rating: still under version N, as it was asked.
+      await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${earlier}`);
+      assert.match(await c.page.locator('#eval-rated-version').innerText(), new RegExp(`${n}$`));
+      const answers = await c.page.locator('#eval-answers').innerText();
+      assert.match(answers, /Mức độ hài lòng chung của Ông\/Bà\s+Rất hài lòng/);
+      assert.equal(answers.includes(asked), false, 'not the question added after it');
+      assert.deepEqual(c.w.problems().filter((p) => !/403/.test(p)), []);
+      assert.deepEqual(m.w.problems().filter((p) => !/422/.test(p)), []);
+    } finally {
+      await c.ctx.close();
+      await m.ctx.close();
     }
   });
 

@@ -322,6 +322,47 @@ test_self(void)
 	CHECK_INT(mc_eval_self_total(t), -1);
 }
 
+/* The rules of a new questionnaire version (the editor's save). */
+static void
+test_form_check(void)
+{
+	static char	    longtext[600];
+	struct mc_eval_form f;
+	size_t		    bad;
+	int		    l, k;
+
+	memset(&f, 0, sizeof(f));
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_TOO_MANY);
+	f.n = 2;
+	f.q[0].code = "overall";
+	f.q[1].code = "x14";
+	for (l = 0; l < 2; l++) {
+		f.q[0].text[l] = f.q[1].text[l] = "Câu hỏi";
+		for (k = 0; k < 3; k++)
+			f.q[0].opt[l][k] = f.q[1].opt[l][k] = "Mức";
+	}
+	CHECK_INT(mc_eval_form_check(&f, &bad), 0);
+	f.q[1].text[1] = "";
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_EMPTY);
+	CHECK_INT(bad, 1);
+	memset(longtext, 'a', sizeof(longtext) - 1);
+	f.q[1].text[1] = longtext;
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_LONG);
+	f.q[1].text[1] = "Question";
+	f.q[1].opt[0][2] = NULL;
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_EMPTY);
+	f.q[1].opt[0][2] = "Mức";
+	f.q[1].code = "overall";
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_CODE);
+	f.q[1].code = "x14";
+	f.n = EVAL_MAX_QUESTIONS + 1;
+	CHECK_INT(mc_eval_form_check(&f, &bad), EVAL_FORM_TOO_MANY);
+	CHECK(strcmp(mc_eval_kind_name(EVAL_EXTRA), "extra") == 0);
+	CHECK_INT(mc_eval_kind_parse("extra"), EVAL_EXTRA);
+	CHECK_INT(mc_eval_kind_parse("index"), EVAL_INDEX);
+	CHECK_INT(mc_eval_kind_parse("?"), EVAL_SATISFACTION);
+}
+
 int
 main(void)
 {
@@ -331,5 +372,6 @@ main(void)
 	test_check();
 	test_league();
 	test_self();
+	test_form_check();
 	return DONE();
 }

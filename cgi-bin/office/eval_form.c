@@ -1,0 +1,257 @@
+/*
+ * The questionnaire editor (issue 10): the city's evaluation manager edits
+ * the wording of the current version's questions and adds a question; the
+ * save is a new version (lib/domain/mc_eval_form.c). The versions listed
+ * with their ratings: earlier answers stay tied to theirs.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_app.h"
+#include "mc_arena.h"
+#include "mc_db.h"
+#include "mc_eval.h"
+#include "mc_util.h"
+#include "mc_view.h"
+
+#include "office.h"
+
+#define PATH "/can-bo/danh-gia/bang-hoi"
+
+enum field {
+	FIELD_CSRF,
+	FIELD_BASE,
+	FIELD_NOTE,
+	FIELD_NEW,
+	FIELD_NEW_EN,
+	FIELD_NEW_KIND,
+	FIELD_OK,
+	FIELD_T1, /* t1 .. t20: question N's Vietnamese text */
+	FIELD_T20 = FIELD_T1 + EVAL_MAX_QUESTIONS - 1,
+	FIELD_E1, /* e1 .. e20: its English text */
+	FIELD_E20 = FIELD_E1 + EVAL_MAX_QUESTIONS - 1,
+	FIELD__MAX
+};
+
+/* clang-format off */
+#define T(n) [FIELD_T1 + (n) - 1] = { "t" #n, valid_line, 2000, 0 }, \
+	[FIELD_E1 + (n) - 1] = { "e" #n, valid_line, 2000, 0 }
+static const struct mc_field fields[FIELD__MAX] = {
+	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_BASE] = { "base", valid_uint, 10, 0 },
+	[FIELD_NOTE] = { "note", valid_line, 500, 0 },
+	[FIELD_NEW] = { "nt", valid_line, 2000, 0 },
+	[FIELD_NEW_EN] = { "ne", valid_line, 2000, 0 },
+	[FIELD_NEW_KIND] = { "nk", valid_code, 16, 0 },
+	[FIELD_OK] = { "ok", valid_uint, 6, 0 },
+	T(1), T(2), T(3), T(4), T(5), T(6), T(7), T(8), T(9), T(10),
+	T(11), T(12), T(13), T(14), T(15), T(16), T(17), T(18), T(19), T(20),
+};
+#undef T
+/* clang-format on */
+
+/* A posted text, trimmed of spaces around; NULL when absent or empty. */
+static const char *
+text(struct mc_request *r, int field)
+{
+	const char *s = mc_req_field(r, field);
+	size_t	    n;
+
+	if (s == NULL)
+		return NULL;
+	while (*s == ' ')
+		s++;
+	for (n = strlen(s); n > 0 && s[n - 1] == ' '; n--)
+		;
+	return n == 0 ? NULL : mc_arena_strndup(r->arena, s, n);
+}
+
+/* The page: the current version f as the form, every version listed. */
+static int
+page(struct mc_request *r, const struct mc_eval_form *f, int status)
+{
+	struct mc_rows versions;
+	const char    *p, *v;
+	size_t	       i;
+
+	if (mc_eval_forms(r->db, r->arena, &versions) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Versions", &versions);
+	mc_view_set_int(r->hdf, "Data.Base", f->id);
+	mc_view_set_int(r->hdf, "Data.Version", f->version);
+	for (i = 0; i < versions.n; i++)
+		if (mc_rows_int(&versions, i, EVF_ID) == f->id)
+			mc_view_set(r->hdf, "Data.Since",
+			    mc_rows_str(&versions, i, EVF_FROM));
+	for (i = 0; i < f->n; i++) {
+		p = mc_arena_printf(r->arena, "Data.Q.%zu", i);
+		mc_view_set_int(r->hdf, mc_arena_printf(r->arena, "%s.n", p),
+		    (long long)i + 1);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.code", p),
+		    f->q[i].code);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.kind", p),
+		    mc_eval_kind_name(f->q[i].kind));
+		/* What was posted, on a refusal; else the version's. */
+		v = status != 200 ? mc_req_field(r, FIELD_T1 + (int)i) : NULL;
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text", p),
+		    v != NULL ? v : f->q[i].text[0]);
+		v = status != 200 ? mc_req_field(r, FIELD_E1 + (int)i) : NULL;
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text_en", p),
+		    v != NULL ? v : f->q[i].text[1]);
+	}
+	if (status == 200 && mc_req_field(r, FIELD_OK) != NULL) {
+		mc_view_setf(r->hdf, "Page.Flash", "%s %s",
+		    mc_view_str(r->hdf, "Eval.Form.Saved"),
+		    mc_req_field(r, FIELD_OK));
+		mc_view_set(r->hdf, "Page.FlashKind", "success");
+	}
+	mc_view_set(r->hdf, "Page.Nav", "office");
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "Eval.Form.Title"));
+	r->status = status;
+	if (mc_resp_page(r, "office/eval_form.cs") != 200)
+		return 500;
+	return status;
+}
+
+/* 0 if the user manages the questionnaire, else a status. */
+static int
+may(struct mc_request *r)
+{
+	int rc = mc_eval_form_manager(r->db, r->arena, r->user);
+
+	return rc < 0 ? 503 : rc == 0 ? 403 : 0;
+}
+
+static int
+page_form(struct mc_request *r)
+{
+	struct mc_eval_form f;
+	int		    rc;
+
+	if ((rc = may(r)) != 0)
+		return rc;
+	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) <= 0)
+		return rc < 0 ? 503 : 404;
+	return page(r, &f, 200);
+}
+
+/* A refusal: the error (Lang.Eval.Form.<key>) shown, what was typed kept. */
+static int
+refuse(struct mc_request *r, const struct mc_eval_form *cur, const char *key,
+    int status)
+{
+	mc_view_set(r->hdf, "Form.Error",
+	    mc_view_str(r->hdf,
+		mc_arena_printf(r->arena, "Eval.Form.%s", key)));
+	mc_view_set(r->hdf, "Form.nt", mc_req_field(r, FIELD_NEW));
+	mc_view_set(r->hdf, "Form.ne", mc_req_field(r, FIELD_NEW_EN));
+	mc_view_set(r->hdf, "Form.nk", mc_req_field(r, FIELD_NEW_KIND));
+	mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
+	return page(r, cur, status);
+}
+
+/* A code no question of f has: "x<N>". */
+static const char *
+new_code(struct mc_request *r, const struct mc_eval_form *f)
+{
+	const char *c;
+	size_t	    i, k;
+
+	for (k = f->n + 1;; k++) {
+		c = mc_arena_printf(r->arena, "x%zu", k);
+		for (i = 0; i < f->n; i++)
+			if (strcmp(f->q[i].code, c) == 0)
+				break;
+		if (i == f->n)
+			return c;
+	}
+}
+
+static int
+page_save(struct mc_request *r)
+{
+	struct mc_eval_form cur, next;
+	const char	   *t, *e, *nt = text(r, FIELD_NEW);
+	const char	   *ne = text(r, FIELD_NEW_EN);
+	long long	    base = 0;
+	size_t		    i, bad;
+	int		    rc, changed = 0, version, l, k;
+
+	if ((rc = may(r)) != 0)
+		return rc;
+	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &cur)) <=
+	    0)
+		return rc < 0 ? 503 : 404;
+	if (mc_req_field(r, FIELD_BASE) != NULL)
+		mc_parse_ll(mc_req_field(r, FIELD_BASE), 1, 1LL << 31, &base);
+	if (base != cur.id)
+		return refuse(r, &cur, "ErrStale", 409);
+	next = cur;
+	for (i = 0; i < cur.n; i++) {
+		if (mc_req_field_bad(r, FIELD_T1 + (int)i) ||
+		    mc_req_field_bad(r, FIELD_E1 + (int)i))
+			return refuse(r, &cur, "ErrLong", 422);
+		t = text(r, FIELD_T1 + (int)i);
+		e = text(r, FIELD_E1 + (int)i);
+		if (t == NULL || e == NULL)
+			return refuse(r, &cur, "ErrEmpty", 422);
+		changed |= strcmp(t, cur.q[i].text[0]) != 0 ||
+		    strcmp(e, cur.q[i].text[1]) != 0;
+		next.q[i].text[0] = t;
+		next.q[i].text[1] = e;
+	}
+	if (nt != NULL || ne != NULL) {
+		if (nt == NULL || ne == NULL)
+			return refuse(r, &cur, "ErrEmpty", 422);
+		if (cur.n >= EVAL_MAX_QUESTIONS)
+			return refuse(r, &cur, "ErrTooMany", 422);
+		memset(&next.q[cur.n], 0, sizeof(next.q[cur.n]));
+		next.q[cur.n].kind = mc_eval_kind_parse(
+		    mc_req_field(r, FIELD_NEW_KIND));
+		if (next.q[cur.n].kind == EVAL_INDEX)
+			next.q[cur.n].kind = EVAL_EXTRA; /* the law's nine */
+		next.q[cur.n].code = new_code(r, &cur);
+		next.q[cur.n].text[0] = nt;
+		next.q[cur.n].text[1] = ne;
+		/* The options of the first satisfaction question. */
+		for (i = 0; i < cur.n; i++)
+			if (cur.q[i].kind == EVAL_SATISFACTION)
+				break;
+		for (l = 0; l < 2; l++)
+			for (k = 0; k < 3; k++)
+				next.q[cur.n].opt[l][k] =
+				    cur.q[i < cur.n ? i : 0].opt[l][k];
+		next.n = cur.n + 1;
+		changed = 1;
+	}
+	if (!changed)
+		return refuse(r, &cur, "ErrNoChange", 422);
+	if (mc_eval_form_check(&next, &bad) == EVAL_FORM_LONG)
+		return refuse(r, &cur, "ErrLong", 422);
+	rc = mc_eval_form_new(r->db, r->arena, cur.id, &next,
+	    text(r, FIELD_NOTE), r->user->id, time(NULL), &version);
+	if (rc < 0)
+		return 503;
+	if (rc == EVAL_FORM_STALE)
+		return refuse(r, &cur, "ErrStale", 409);
+	if (rc != 0)
+		return refuse(r, &cur,
+		    rc == EVAL_FORM_LONG ? "ErrLong" : "ErrEmpty", 422);
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, PATH "?ok=%d", version));
+}
+
+/* clang-format off */
+static const struct mc_route routes[] = {
+	{ METHOD_GET, PATH, page_form, ROUTE_LOGIN, ROLES(ROLE_EVALUATOR) },
+	{ METHOD_POST, PATH, page_save, ROUTE_LOGIN, ROLES(ROLE_EVALUATOR) },
+};
+/* clang-format on */
+
+/* clang-format off */
+const struct mc_module office_eval_form = {
+	routes, sizeof(routes) / sizeof(routes[0]), fields, FIELD__MAX
+};
+/* clang-format on */

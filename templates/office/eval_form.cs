@@ -1,0 +1,53 @@
+<?cs # The questionnaire editor (issue 10): Data.Version, Data.Since,
+     Data.Base (the current version's id), Data.Q.N.{n,code,kind,text,
+     text_en}, Data.Versions.N.{id,version,valid_from,note,full_name,
+     questions,ratings}; on a refusal Form.Error and Form.{nt,ne,nk,note}. ?>
+<link rel="stylesheet" href="/static/css/office.css">
+<div class="office-head">
+<h1><?cs var:Lang.Eval.Form.Title ?></h1>
+</div>
+<p><?cs var:Lang.Eval.Form.Intro ?></p>
+<?cs if:Form.Error ?><div class="error-summary" id="error-summary" role="alert" tabindex="-1"><p><?cs var:Form.Error ?></p></div><?cs /if ?>
+<form method="post" action="/can-bo/danh-gia/bang-hoi" class="form card" id="eval-form-edit" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<input type="hidden" name="base" value="<?cs var:Data.Base ?>">
+<h2><?cs var:Lang.Eval.Form.Current ?> <?cs var:Data.Version ?> <span class="muted small">(<?cs var:Lang.Eval.Form.Since ?> <?cs var:fmt_datetime(Data.Since) ?>)</span></h2>
+<?cs each:q = Data.Q ?><fieldset class="eval-edit-q" id="q<?cs var:q.n ?>">
+<legend><?cs var:Lang.Eval.Form.Question ?> <?cs var:q.n ?> · <?cs var:Lang.Eval.Form.Kind[q.kind] ?></legend>
+<div class="form-group"><label for="t<?cs var:q.n ?>"><?cs var:Lang.Eval.Form.TextVi ?></label>
+<input id="t<?cs var:q.n ?>" name="t<?cs var:q.n ?>" type="text" maxlength="500" value="<?cs var:q.text ?>"></div>
+<div class="form-group"><label for="e<?cs var:q.n ?>"><?cs var:Lang.Eval.Form.TextEn ?></label>
+<input id="e<?cs var:q.n ?>" name="e<?cs var:q.n ?>" type="text" maxlength="500" lang="en" value="<?cs var:q.text_en ?>"></div>
+</fieldset>
+<?cs /each ?>
+<fieldset class="eval-edit-q" id="q-new">
+<legend><?cs var:Lang.Eval.Form.Add ?></legend>
+<p class="hint" id="nt-hint"><?cs var:Lang.Eval.Form.AddHint ?></p>
+<div class="form-group"><label for="nt"><?cs var:Lang.Eval.Form.TextVi ?></label>
+<input id="nt" name="nt" type="text" maxlength="500" aria-describedby="nt-hint" value="<?cs var:Form.nt ?>"></div>
+<div class="form-group"><label for="ne"><?cs var:Lang.Eval.Form.TextEn ?></label>
+<input id="ne" name="ne" type="text" maxlength="500" lang="en" value="<?cs var:Form.ne ?>"></div>
+<div class="form-group"><label for="nk"><?cs var:Lang.Eval.Form.NewKind ?></label>
+<select id="nk" name="nk"><option value="extra"><?cs var:Lang.Eval.Form.Kind.extra ?></option><option value="satisfaction"<?cs if:Form.nk == "satisfaction" ?> selected<?cs /if ?>><?cs var:Lang.Eval.Form.Kind.satisfaction ?></option></select></div>
+</fieldset>
+<div class="form-group"><label for="note"><?cs var:Lang.Eval.Form.Note ?></label>
+<span class="hint" id="note-hint"><?cs var:Lang.Eval.Form.NoteHint ?></span>
+<input id="note" name="note" type="text" maxlength="500" aria-describedby="note-hint" value="<?cs var:Form.note ?>"></div>
+<button type="submit" class="btn"><?cs var:Lang.Eval.Form.Save ?></button>
+</form>
+<h2><?cs var:Lang.Eval.Form.Versions ?></h2>
+<div class="table-wrap">
+<table class="table table-stack" id="eval-versions">
+<thead><tr><th scope="col"><?cs var:Lang.Eval.Form.Version ?></th><th scope="col"><?cs var:Lang.Eval.Form.From ?></th><th scope="col"><?cs var:Lang.Eval.Form.By ?></th><th scope="col"><?cs var:Lang.Eval.Form.Note ?></th><th scope="col"><?cs var:Lang.Eval.Form.Questions ?></th><th scope="col"><?cs var:Lang.Eval.Form.Ratings ?></th></tr></thead>
+<tbody>
+<?cs each:v = Data.Versions ?><tr id="v<?cs var:v.version ?>">
+<td data-label="<?cs var:Lang.Eval.Form.Version ?>"><?cs var:v.version ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.From ?>"><?cs var:fmt_datetime(v.valid_from) ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.By ?>"><?cs var:v.full_name ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.Note ?>"><?cs var:v.note ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.Questions ?>"><?cs var:v.questions ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.Ratings ?>"><?cs var:v.ratings ?></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
