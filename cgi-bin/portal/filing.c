@@ -2,7 +2,9 @@
  * Filing a dossier online: the procedure's own form (lib/domain/mc_eform,
  * drawn by lib/web/mc_eform_page), its upload slots, a draft saved at each
  * step, a "check your answers" page with change links, and the submission
- * with the answers stored in its transaction.
+ * with the answers stored in its transaction. A long form (two sections or
+ * more) can also be filled part by part from a task list (GOV.UK's
+ * pattern), each part a page of its own, without JavaScript.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -535,6 +537,12 @@ form_page(struct mc_request *r, struct filing *fl, int status)
 	}
 	mc_eform_page_model(r, &fl->form, fl->answers, &fl->wards, fl->errs,
 	    fl->nerr);
+	{
+		struct mc_eform_part *parts;
+
+		if (mc_eform_parts(r->arena, &fl->form, &parts) > 0)
+			mc_view_set(r->hdf, "Data.LongForm", "1");
+	}
 	mc_eform_page_answers(r, "Data.Slots", &fl->form, fl->answers,
 	    fl->documents, &fl->wards, NULL);
 	r->status = status;
@@ -599,7 +607,8 @@ page_file_post(struct mc_request *r)
 	}
 	/* "Filter", "add a row", "remove a row": the page again. */
 	if (mc_req_field(r, FIELD_FILTER) != NULL ||
-	    (act != NULL && strcmp(act, "save") != 0)) {
+	    (act != NULL && strcmp(act, "save") != 0 &&
+		strcmp(act, "tasks") != 0)) {
 		mc_view_set(r->hdf, "Form.Filtered",
 		    mc_req_field(r, FIELD_FILTER) ? "1" : NULL);
 		if (agencies_model(r, &fl.p,
@@ -614,6 +623,13 @@ page_file_post(struct mc_request *r)
 		rc = form_page(r, &fl, 200);
 		filing_free(&fl);
 		return rc;
+	}
+	if (act != NULL && strcmp(act, "tasks") == 0) { /* the task list */
+		filing_free(&fl);
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/dich-vu/nop-ho-so/%s/cac-phan?nhap=%lld", r->cap[0],
+			fl.draft.id));
 	}
 	if (act != NULL) { /* save: back to the form, saved */
 		filing_free(&fl);
@@ -634,6 +650,217 @@ page_file_post(struct mc_request *r)
 	    mc_arena_printf(r->arena,
 		"/dich-vu/nop-ho-so/%s/kiem-tra?nhap=%lld", r->cap[0],
 		fl.draft.id));
+}
+
+/* ------------------------------------------------------------ task list */
+
+/*
+ * The filing with its saved draft and the form's parts: 0, or a status
+ * (404 for no draft, or a form that is not long).
+ */
+static int
+parts_load(struct mc_request *r, struct filing *fl,
+    struct mc_eform_part **parts, size_t *n)
+{
+	int rc;
+
+	if ((rc = filing_load(r, fl)) != 0 || (rc = draft_load(r, fl)) != 0)
+		return rc;
+	if (fl->draft.id == 0 ||
+	    (*n = mc_eform_parts(r->arena, &fl->form, parts)) == 0)
+		return 404;
+	fl->applicant = load_json(fl->draft.applicant);
+	fl->answers = load_json(fl->draft.answers);
+	fl->documents = load_json(fl->draft.documents);
+	return 0;
+}
+
+/* One row of the task list: Data.Tasks.N {label, href, state}. */
+static void
+task_row(struct mc_request *r, size_t i, const char *label, const char *href,
+    enum mc_eform_progress state)
+{
+	const char *n = mc_arena_printf(r->arena, "Data.Tasks.%zu", i);
+
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.label", n), label);
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.href", n), href);
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.state", n),
+	    mc_eform_progress_name(state));
+}
+
+/*
+ * The task list of a long form: who files and where, each part with its
+ * progress, the documents, then "check and send" once everything is done.
+ */
+static int
+page_tasks(struct mc_request *r)
+{
+	struct filing	       fl;
+	struct mc_eform_part  *parts;
+	enum mc_eform_progress st;
+	const char	      *base, *label;
+	size_t		       n, i, k = 0, done = 0, todo = 0;
+	int		       rc, app = 0, docs = 0;
+
+	if ((rc = parts_load(r, &fl, &parts, &n)) != 0)
+		goto out;
+	base = mc_arena_printf(r->arena, "/dich-vu/nop-ho-so/%s", r->cap[0]);
+	filing_check(r, &fl, NULL);
+	for (i = 0; i < fl.nerr; i++)
+		if (strncmp(fl.errs[i].path, "doc.", 4) == 0)
+			docs++;
+		else if (strchr(fl.errs[i].path, '.') == NULL &&
+		    (strcmp(fl.errs[i].path, "name") == 0 ||
+			strcmp(fl.errs[i].path, "id_number") == 0 ||
+			strcmp(fl.errs[i].path, "phone") == 0 ||
+			strcmp(fl.errs[i].path, "email") == 0 ||
+			strcmp(fl.errs[i].path, "agency") == 0))
+			app++;
+	st = app ? EFP_IN_PROGRESS : EFP_COMPLETED;
+	task_row(r, k++, mc_view_str(r->hdf, "EForm.Tasks.Applicant"),
+	    mc_arena_printf(r->arena, "%s?nhap=%lld#applicant", base,
+		fl.draft.id),
+	    st);
+	st == EFP_COMPLETED ? done++ : todo++;
+	for (i = 0; i < n; i++) {
+		st = mc_eform_part_progress(r->arena, &parts[i], fl.answers,
+		    mc_eform_ward_in, &fl.wards);
+		if (st == EFP_HIDDEN)
+			continue;
+		label = parts[i].section != NULL ?
+		    mc_eform_page_label(r, parts[i].section) :
+		    mc_view_str(r->hdf, "EForm.Tasks.Other");
+		task_row(r, k++, label,
+		    mc_arena_printf(r->arena, "%s/phan/%zu?nhap=%lld", base,
+			i + 1, fl.draft.id),
+		    st);
+		st == EFP_COMPLETED ? done++ : todo++;
+	}
+	if (fl.form.ndocs > 0) {
+		st = docs ?
+		    (json_object_size(fl.documents) ? EFP_IN_PROGRESS :
+						      EFP_NOT_STARTED) :
+		    EFP_COMPLETED;
+		task_row(r, k++, mc_view_str(r->hdf, "EForm.DocsTitle"),
+		    mc_arena_printf(r->arena, "%s?nhap=%lld#docs", base,
+			fl.draft.id),
+		    st);
+		st == EFP_COMPLETED ? done++ : todo++;
+	}
+	mc_view_set_int(r->hdf, "Data.TasksDone", (long long)done);
+	mc_view_set_int(r->hdf, "Data.TasksAll", (long long)(done + todo));
+	if (todo == 0)
+		mc_view_set(r->hdf, "Data.CheckHref",
+		    mc_arena_printf(r->arena, "%s/kiem-tra?nhap=%lld", base,
+			fl.draft.id));
+	mc_view_set_int(r->hdf, "Form.draft", fl.draft.id);
+	mc_view_set(r->hdf, "Page.Title",
+	    mc_view_str(r->hdf, "EForm.Tasks.Title"));
+	rc = mc_resp_page(r, "portal/file_tasks.cs");
+out:
+	filing_free(&fl);
+	return rc;
+}
+
+/* The part named by r->cap[1] (from 1): its index, or -1. */
+static long
+part_index(struct mc_request *r, size_t n)
+{
+	long long i;
+
+	if (mc_parse_ll(r->cap[1], 1, (long long)n, &i) < 0)
+		return -1;
+	return (long)i - 1;
+}
+
+/* A part's page with its questions (errors as the summary), status. */
+static int
+part_page(struct mc_request *r, struct filing *fl,
+    const struct mc_eform_part *p, long i, int status)
+{
+	mc_eform_page_errors(r, fl->errs, fl->nerr);
+	mc_eform_page_model(r, &p->form, fl->answers, &fl->wards, fl->errs,
+	    fl->nerr);
+	mc_view_set(r->hdf, "Data.Part.label",
+	    p->section != NULL ? mc_eform_page_label(r, p->section) :
+				 mc_view_str(r->hdf, "EForm.Tasks.Other"));
+	mc_view_set_int(r->hdf, "Data.Part.number", i + 1);
+	mc_view_set_int(r->hdf, "Form.draft", fl->draft.id);
+	mc_view_set(r->hdf, "Page.Title",
+	    hdf_get_value(r->hdf, "Data.Part.label", ""));
+	r->status = status;
+	if (mc_resp_page(r, "portal/file_part.cs") != 200)
+		return 500;
+	return status;
+}
+
+static int
+page_part(struct mc_request *r)
+{
+	struct filing	      fl;
+	struct mc_eform_part *parts;
+	size_t		      n;
+	long		      i;
+	int		      rc;
+
+	if ((rc = parts_load(r, &fl, &parts, &n)) != 0)
+		goto out;
+	rc = 404;
+	if ((i = part_index(r, n)) < 0)
+		goto out;
+	rc = part_page(r, &fl, &parts[i], i, 200);
+out:
+	filing_free(&fl);
+	return rc;
+}
+
+/*
+ * A part saved into the draft: back to the task list when its answers are
+ * good, else its page again with the errors (422); a row added or removed:
+ * its page again.
+ */
+static int
+page_part_post(struct mc_request *r)
+{
+	struct filing	      fl;
+	struct mc_eform_part *parts;
+	const char	     *act = mc_req_field(r, FIELD_ACTION);
+	json_t		     *mine, *copy;
+	size_t		      n;
+	long		      i;
+	int		      rc;
+
+	if ((rc = parts_load(r, &fl, &parts, &n)) != 0)
+		goto out;
+	rc = 404;
+	if ((i = part_index(r, n)) < 0)
+		goto out;
+	mine = mc_eform_page_read(r, &parts[i].form);
+	mc_eform_part_merge(&parts[i], fl.answers, mine);
+	json_decref(mine);
+	if ((rc = draft_save(r, &fl)) != 0)
+		goto out;
+	if (act != NULL) {
+		rc = part_page(r, &fl, &parts[i], i, 200);
+		goto out;
+	}
+	copy = json_deep_copy(fl.answers);
+	fl.nerr = mc_eform_check(r->arena, &parts[i].form, copy,
+	    mc_eform_ward_in, &fl.wards, fl.errs, MAX_ERRORS);
+	json_decref(copy);
+	if (fl.nerr > MAX_ERRORS)
+		fl.nerr = MAX_ERRORS;
+	if (fl.nerr > 0) {
+		rc = part_page(r, &fl, &parts[i], i, 422);
+		goto out;
+	}
+	rc = mc_resp_redirect(r,
+	    mc_arena_printf(r->arena,
+		"/dich-vu/nop-ho-so/%s/cac-phan?nhap=%lld", r->cap[0],
+		fl.draft.id));
+out:
+	filing_free(&fl);
+	return rc;
 }
 
 /* Loads a saved draft for the check page: 0, or a status. */
@@ -846,6 +1073,9 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/ho-so/{}/to-khai.pdf", page_declaration, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/nop-ho-so/{}", page_file, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/nop-ho-so/{}", page_file_post, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/nop-ho-so/{}/cac-phan", page_tasks, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/nop-ho-so/{}/phan/{}", page_part, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, "/dich-vu/nop-ho-so/{}/phan/{}", page_part_post, ROUTE_LOGIN, 0 },
 	{ METHOD_GET, "/dich-vu/nop-ho-so/{}/kiem-tra", page_check, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/nop-ho-so/{}/kiem-tra", page_submit, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/ban-nhap/{}/xoa", page_draft_delete, ROUTE_LOGIN, 0 },

@@ -1374,3 +1374,127 @@ mc_eform_draft_sweep(struct mc_db *db, struct mc_arena *a, time_t now,
 		return -1;
 	return n + del;
 }
+
+/* ------------------------------------------------------------ parts */
+
+static const char *const progress_names[EFP__MAX] = { "not_started",
+	"in_progress", "completed", "hidden" };
+
+const char *
+mc_eform_progress_name(enum mc_eform_progress p)
+{
+	return p < EFP__MAX ? progress_names[p] : "not_started";
+}
+
+static int
+is_question(const struct mc_eform_field *f)
+{
+	return f->type != EF_SECTION && f->type != EF_STATIC;
+}
+
+size_t
+mc_eform_parts(struct mc_arena *a, const struct mc_eform *f,
+    struct mc_eform_part **parts)
+{
+	struct mc_eform_part  *p;
+	struct mc_eform_field *loose;
+	size_t		       i, n = 0, nsec = 0, nloose = 0;
+
+	*parts = NULL;
+	for (i = 0; i < f->nfields; i++)
+		if (f->fields[i].type == EF_SECTION)
+			nsec++;
+		else if (is_question(&f->fields[i]))
+			nloose++;
+	if (nsec < 2)
+		return 0;
+	p = mc_arena_alloc(a, (nsec + 2) * sizeof(*p));
+	memset(p, 0, (nsec + 2) * sizeof(*p));
+	loose = mc_arena_alloc(a, (nloose + 1) * sizeof(*loose));
+	for (i = nloose = 0; i < f->nfields; i++) {
+		if (f->fields[i].type == EF_SECTION) {
+			p[n].section = &f->fields[i];
+			p[n].form.fields = &f->fields[i];
+			p[n].form.nfields = 1;
+			p[n++].form.open = 1;
+		} else if (is_question(&f->fields[i])) {
+			if (nloose == 0) { /* the loose part stands here */
+				p[n].form.fields = loose;
+				p[n++].form.open = 1;
+			}
+			loose[nloose++] = f->fields[i];
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (p[i].section == NULL)
+			p[i].form.nfields = nloose;
+	*parts = p;
+	return n;
+}
+
+/* 1 if any question of the list is answered. */
+static int
+any_given(const struct mc_eform_field *fs, size_t n, json_t *answers)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].type == EF_SECTION) {
+			if (any_given(fs[i].children, fs[i].nchildren,
+				answers))
+				return 1;
+		} else if (fs[i].key != NULL &&
+		    given(json_object_get(answers, fs[i].key)))
+			return 1;
+	}
+	return 0;
+}
+
+enum mc_eform_progress
+mc_eform_part_progress(struct mc_arena *a, const struct mc_eform_part *p,
+    json_t *answers, mc_eform_ward_fn ward, void *arg)
+{
+	struct mc_eform_error errs[1];
+	json_t		     *copy;
+	size_t		      n;
+
+	if (p->section != NULL && !mc_eform_shown(p->section, answers, NULL))
+		return EFP_HIDDEN;
+	copy = json_deep_copy(answers);
+	n = mc_eform_check(a, &p->form, copy, ward, arg, errs, 1);
+	json_decref(copy);
+	if (n == 0) /* a part asking nothing required is done untouched */
+		return EFP_COMPLETED;
+	return any_given(p->form.fields, p->form.nfields, answers) ?
+	    EFP_IN_PROGRESS :
+	    EFP_NOT_STARTED;
+}
+
+static void
+merge_list(const struct mc_eform_field *fs, size_t n, json_t *answers,
+    json_t *from)
+{
+	json_t *v;
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].type == EF_SECTION) {
+			merge_list(fs[i].children, fs[i].nchildren, answers,
+			    from);
+			continue;
+		}
+		if (fs[i].key == NULL)
+			continue;
+		if ((v = json_object_get(from, fs[i].key)) != NULL)
+			json_object_set(answers, fs[i].key, v);
+		else
+			json_object_del(answers, fs[i].key);
+	}
+}
+
+void
+mc_eform_part_merge(const struct mc_eform_part *p, json_t *answers,
+    json_t *part_answers)
+{
+	merge_list(p->form.fields, p->form.nfields, answers, part_answers);
+}

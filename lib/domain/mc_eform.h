@@ -209,6 +209,49 @@ int mc_eform_shown(const struct mc_eform_field *, json_t *answers,
     json_t *row);
 
 /*
+ * A long form's parts, for its task list (GOV.UK's pattern): each
+ * top-level section is a part, and the top-level questions outside any
+ * section are one more, where the first of them stands. A part is a form
+ * of its own (the same fields, open: other answers are not its business,
+ * no documents) drawn and checked on its own page.
+ */
+struct mc_eform_part {
+	const struct mc_eform_field *section; /* NULL: the loose questions */
+	struct mc_eform		     form;
+};
+
+/* A part's progress in the answers. */
+enum mc_eform_progress {
+	EFP_NOT_STARTED, /* errors, and none of its questions answered */
+	EFP_IN_PROGRESS, /* answered, but the part's check finds errors */
+	EFP_COMPLETED,	 /* its check finds no error */
+	EFP_HIDDEN,	 /* a section its condition hides: nothing to do */
+	EFP__MAX
+};
+
+/* "not_started", "in_progress", "completed", "hidden". */
+const char *mc_eform_progress_name(enum mc_eform_progress);
+
+/*
+ * The form's parts into *parts (arena): how many; 0 when the form is not
+ * long (fewer than two top-level sections).
+ */
+size_t mc_eform_parts(struct mc_arena *, const struct mc_eform *,
+    struct mc_eform_part **parts);
+
+/* The part's progress in answers (wards as for mc_eform_check). */
+enum mc_eform_progress mc_eform_part_progress(struct mc_arena *,
+    const struct mc_eform_part *, json_t *answers, mc_eform_ward_fn ward,
+    void *arg);
+
+/*
+ * The part's answers from part_answers put into answers: each of its keys
+ * replaced (removed when part_answers has none), the others kept.
+ */
+void mc_eform_part_merge(const struct mc_eform_part *, json_t *answers,
+    json_t *part_answers);
+
+/*
  * The default definition of a procedure from its catalogue documents
  * (documents: rows of enum cat_document_col, mc_catalogue): a section with
  * the request's content, and one optional upload slot per document. JSON

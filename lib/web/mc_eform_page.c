@@ -187,6 +187,12 @@ label(const struct mc_request *r, const struct mc_eform_field *f)
 	return l != NULL ? l : (f->key ? f->key : "");
 }
 
+const char *
+mc_eform_page_label(const struct mc_request *r, const struct mc_eform_field *f)
+{
+	return label(r, f);
+}
+
 /* "members.0.name" -> "f-members-0-name" */
 static const char *
 html_id(struct mc_arena *a, const char *path)

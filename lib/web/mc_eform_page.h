@@ -39,6 +39,10 @@ void mc_eform_page_model(struct mc_request *, const struct mc_eform *,
 void mc_eform_page_error(struct mc_request *, const char *id,
     const char *text);
 
+/* A field's label in the page's language (its key when it has none). */
+const char *mc_eform_page_label(const struct mc_request *,
+    const struct mc_eform_field *);
+
 /* An error's text in the page's language: "<label>: <what is wrong>". */
 const char *mc_eform_page_error_text(struct mc_request *,
     const struct mc_eform_error *);

@@ -20,7 +20,11 @@
 <form method="post" action="/dich-vu/nop-ho-so/<?cs var:url_escape(p.code) ?>" enctype="multipart/form-data" class="form" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <?cs if:Form.draft ?><input type="hidden" name="nhap" value="<?cs var:Form.draft ?>"><?cs /if ?>
-<fieldset>
+<?cs if:Data.LongForm ?><div class="card card-info" id="long-form">
+<p><?cs var:Lang.EForm.Tasks.LongHint ?></p>
+<button type="submit" name="action" value="tasks" class="btn btn-secondary" id="to-tasks" formnovalidate><?cs var:Lang.EForm.Tasks.Open ?></button>
+</div><?cs /if ?>
+<fieldset id="applicant">
 <legend><?cs var:Lang.File.Applicant ?></legend>
 <p class="hint"><?cs var:Lang.EForm.Prefilled ?></p>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
@@ -74,7 +78,7 @@
 </div>
 </fieldset>
 <?cs include:"partials/eform.cs" ?>
-<?cs if:subcount(Data.Slots.Docs) ?><fieldset class="eform-docs">
+<?cs if:subcount(Data.Slots.Docs) ?><fieldset class="eform-docs" id="docs">
 <legend><?cs var:Lang.EForm.DocsTitle ?></legend>
 <p class="hint"><?cs var:Lang.EForm.DocsHint ?></p>
 <?cs each:d = Data.Slots.Docs ?><div class="form-group eform-slot<?cs if:Data.DocErrors[d.id] ?> has-error<?cs /if ?>" id="doc-<?cs var:d.id ?>-group">
