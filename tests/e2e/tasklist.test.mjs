@@ -40,6 +40,13 @@ async function submit(page, locator) {
   await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
 }
 
+async function login(page, c) {
+  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+  await page.locator('#login').fill(c.email);
+  await page.locator('#password').fill(c.password);
+  await submit(page, page.locator('form.form button[type=submit]'));
+}
+
 /** The task list's rows: label -> state text. */
 async function states(page) {
   const out = {};
@@ -63,10 +70,7 @@ describe('a long form filled part by part from its task list, without JavaScript
     try {
       const page = await ctx.newPage();
       const w = watch(page);
-      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-      await page.locator('#login').fill(c.email);
-      await page.locator('#password').fill(c.password);
-      await submit(page, page.locator('form.form button[type=submit]'));
+      await login(page, c);
 
       await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}`);
       assert.match(await page.locator('#long-form').innerText(), /điền từng phần/);
@@ -130,10 +134,7 @@ describe('a long form filled part by part from its task list, without JavaScript
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     try {
       const page = await ctx.newPage();
-      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-      await page.locator('#login').fill(c.email);
-      await page.locator('#password').fill(c.password);
-      await submit(page, page.locator('form.form button[type=submit]'));
+      await login(page, c);
       await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}?lang=en`);
       await submit(page, page.locator('#to-tasks'));
       const s = await states(page);
