@@ -37,6 +37,7 @@ enum stmt {
 	STMT_WARDS,
 	STMT_DRAFT_INSERT,
 	STMT_DRAFT_UPDATE,
+	STMT_DRAFT_OWNED,
 	STMT_DRAFT_GET,
 	STMT_DRAFT_DELETE,
 	STMT_DRAFT_LIST,
@@ -74,6 +75,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_DRAFT_UPDATE] = "UPDATE form_drafts SET form_id = ?, "
 	    "agency_code = ?, applicant = ?, answers = ?, documents = ?, "
 	    "missing = ?, updated_at = ?, expires_at = ?, reminded_at = NULL "
+	    "WHERE id = ? AND account_id = ? AND procedure_id = ?",
+	[STMT_DRAFT_OWNED] = "SELECT COUNT(*) FROM form_drafts "
 	    "WHERE id = ? AND account_id = ? AND procedure_id = ?",
 	[STMT_DRAFT_GET] = "SELECT id, account_id, procedure_id, "
 	    "COALESCE(form_id, 0), agency_code, applicant, answers, "
@@ -1253,8 +1256,10 @@ mc_eform_versions(struct mc_db *db, struct mc_arena *a, long long proc,
 int
 mc_eform_draft_save(struct mc_db *db, struct mc_eform_draft *d, time_t now)
 {
-	char	  at[20], exp[20];
-	long long n;
+	struct mc_arena *a;
+	struct mc_rows	 r;
+	char		 at[20], exp[20];
+	long long	 n;
 
 	d->expires_at = now + mc_config_int("draft_days", 30, 1, 365) * 86400;
 	mc_time_sql(at, now);
@@ -1274,9 +1279,23 @@ mc_eform_draft_save(struct mc_db *db, struct mc_eform_draft *d, time_t now)
 	    d->agency_code, d->applicant ? d->applicant : "{}",
 	    d->answers ? d->answers : "{}", d->documents ? d->documents : "{}",
 	    d->missing, at, exp, d->id, d->account_id, d->procedure_id);
-	if (n < 0)
+	if (n != 0)
+		return n < 0 ? -1 : 0;
+	/*
+	 * No row changed: not the account's, or saved again within the same
+	 * second with nothing new (MariaDB counts changed rows, not matched
+	 * ones: the no-JavaScript form's quick round trips got 404 for it).
+	 */
+	if ((a = mc_arena_new(1024)) == NULL)
 		return -1;
-	return n == 0 ? 1 : 0;
+	if (mc_db_query(db, a, &r, stmts[STMT_DRAFT_OWNED], "iii", d->id,
+		d->account_id, d->procedure_id) < 0 ||
+	    r.n != 1)
+		n = -1;
+	else
+		n = mc_rows_int(&r, 0, 0) > 0 ? 0 : 1;
+	mc_arena_free(a);
+	return (int)n;
 }
 
 int
