@@ -43,8 +43,9 @@ static const char *const stmts[STMT__MAX] = {
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_ANY] = "SELECT COUNT(*) FROM dossier_checks WHERE dossier_id = ?",
 	/* Columns: enum mc_received_col. */
-	[STMT_RECEIVED] = "SELECT name, originals, copies FROM dossier_checks "
-	    "WHERE dossier_id = ? AND verdict = ? ORDER BY seq",
+	[STMT_RECEIVED] = "SELECT name, originals, copies "
+	    "FROM dossier_checks WHERE dossier_id = ? "
+	    "AND verdict = ? ORDER BY seq",
 };
 /* clang-format on */
 
