@@ -14,6 +14,7 @@ import { mkdirSync } from 'node:fs';
 import {
   BASE_URL, TOP, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, pdfHas, pdfText,
   putEForm, q, randomWard, request, sqlValue, toFormData, uniq, watch,
+  submitAndWait, portalLogin,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
@@ -33,16 +34,8 @@ const FORM = {
   ],
 };
 
-async function submit(page, locator) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
-}
-
-async function login(page, who) {
-  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-  await page.locator('#login').fill(who.email);
-  await page.locator('#password').fill(who.password);
-  await submit(page, page.locator('form.form button[type=submit]'));
-}
+const submit = submitAndWait;
+const login = portalLogin;
 
 /** Files a dossier through the API with files in d1 and d3. */
 async function file(ward, token, tag) {

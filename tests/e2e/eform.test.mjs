@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import {
   BASE_URL, TOP, launchBrowser, putEForm, minimalPdf, newCitizen, newOfficer, newToken, pdfText,
   randomWard, request, sql, sqlValue, q, toFormData, filePart, uniq, watch,
+  submitAndWait, portalLogin,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
@@ -59,16 +60,8 @@ export function putForm(def) {
   putEForm(PROC2, def);
 }
 
-async function submit(page, locator) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
-}
-
-async function login(page, c) {
-  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-  await page.locator('#login').fill(c.email);
-  await page.locator('#password').fill(c.password);
-  await submit(page, page.locator('form.form button[type=submit]'));
-}
+const submit = submitAndWait;
+const login = portalLogin;
 
 const wardOf = (code) => sqlValue(`SELECT gso_code FROM agencies WHERE code = ${q(code)}`);
 const wardName = (code) => sqlValue(`SELECT name FROM agencies WHERE code = ${q(code)}`);

@@ -730,3 +730,16 @@ export async function signIn(browser, login, password, width = 1280) {
   await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
   return page;
 }
+
+/** Clicks locator and waits for the page it leads to (a form's submit). */
+export async function submitAndWait(page, locator) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
+}
+
+/** Logs who ({email, password}) in through the portal's login form in page. */
+export async function portalLogin(page, who) {
+  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+  await page.locator('#login').fill(who.email);
+  await page.locator('#password').fill(who.password);
+  await submitAndWait(page, page.locator('form.form button[type=submit]'));
+}

@@ -12,6 +12,7 @@ import { mkdirSync } from 'node:fs';
 
 import {
   BASE_URL, TOP, launchBrowser, minimalPdf, newCitizen, putEForm, q, randomWard, sqlValue, watch,
+  submitAndWait, portalLogin,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
@@ -36,16 +37,8 @@ const FORM = {
   ],
 };
 
-async function submit(page, locator) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
-}
-
-async function login(page, c) {
-  await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
-  await page.locator('#login').fill(c.email);
-  await page.locator('#password').fill(c.password);
-  await submit(page, page.locator('form.form button[type=submit]'));
-}
+const submit = submitAndWait;
+const login = portalLogin;
 
 /** The task list's rows: label -> state text. */
 async function states(page) {
