@@ -250,6 +250,9 @@ applicant_from_account(struct mc_request *r, struct filing *fl)
 	if (u->email)
 		json_object_set_new(fl->applicant, "email",
 		    json_string(u->email));
+	if (u->address)
+		json_object_set_new(fl->applicant, "address",
+		    json_string(u->address));
 }
 
 /* The applicant block as posted (values as typed, even invalid ones). */
@@ -570,8 +573,14 @@ page_file(struct mc_request *r)
 			mc_view_set(r->hdf, "Page.FlashKind", "success");
 		}
 	} else {
+		struct mc_eform_person who = { r->user->full_name,
+			r->user->id_verified ? r->user->id_number : NULL,
+			r->user->phone, r->user->email, r->user->address };
+
 		applicant_from_account(r, &fl);
 		fl.answers = json_object();
+		if (mc_eform_prefill(&fl.form, fl.answers, &who) > 0)
+			mc_view_set(r->hdf, "Data.Prefilled", "1");
 		fl.documents = json_object();
 		agency = agency_default(r, &fl.p, &err);
 		if (err < 0) {

@@ -429,6 +429,7 @@ parse_component(struct parse *p, json_t *c, int depth,
 	if (f->label == NULL && t == EF_DATE) /* form-js's name for it */
 		f->label = str(p->a, c, "dateLabel");
 	f->label_en = str(p->a, props, "label_en");
+	f->prefill = str(p->a, props, "prefill");
 	f->help = str(p->a, c, t == EF_STATIC ? "text" : "description");
 	f->help_en = str(p->a, props, "description_en");
 	if (json_is_true(json_object_get(val, "required")))
@@ -1516,4 +1517,103 @@ mc_eform_part_merge(const struct mc_eform_part *p, json_t *answers,
     json_t *part_answers)
 {
 	merge_list(p->form.fields, p->form.nfields, answers, part_answers);
+}
+
+/* ------------------------------------------------------------ prefill */
+
+/* The account's value for what ("name", "id_number", ...), or NULL. */
+static const char *
+person_value(const struct mc_eform_person *p, const char *what)
+{
+	if (what == NULL)
+		return NULL;
+	if (strcmp(what, "name") == 0)
+		return p->name;
+	if (strcmp(what, "id_number") == 0)
+		return p->id_number;
+	if (strcmp(what, "phone") == 0)
+		return p->phone;
+	if (strcmp(what, "email") == 0)
+		return p->email;
+	if (strcmp(what, "address") == 0)
+		return p->address;
+	return NULL;
+}
+
+/* What a question takes from the account by its type or key, or NULL. */
+static const char *
+prefill_kind(const struct mc_eform_field *f)
+{
+	if (f->prefill != NULL)
+		return f->prefill;
+	switch (f->type) {
+	case EF_ID_NUMBER:
+		return "id_number";
+	case EF_PHONE:
+		return "phone";
+	case EF_EMAIL:
+		return "email";
+	case EF_ADDRESS:
+		return "address";
+	case EF_TEXT:
+		if (f->key != NULL &&
+		    (strcmp(f->key, "full_name") == 0 ||
+			strcmp(f->key, "name") == 0 ||
+			strcmp(f->key, "ho_ten") == 0))
+			return "name";
+		return NULL;
+	default:
+		return NULL;
+	}
+}
+
+static size_t
+prefill_list(const struct mc_eform_field *fs, size_t n, json_t *answers,
+    const struct mc_eform_person *p, unsigned *used)
+{
+	static const char *const kinds[] = { "name", "id_number", "phone",
+		"email", "address" };
+	const char		*kind, *v;
+	size_t			 i, k, done = 0;
+
+	for (i = 0; i < n; i++) {
+		if (fs[i].type == EF_SECTION) {
+			done += prefill_list(fs[i].children, fs[i].nchildren,
+			    answers, p, used);
+			continue;
+		}
+		if (fs[i].key == NULL || fs[i].type == EF_REPEAT ||
+		    (kind = prefill_kind(&fs[i])) == NULL)
+			continue;
+		for (k = 0; k < 5 && strcmp(kinds[k], kind) != 0; k++)
+			;
+		/* By type, the first question only; named, every one. */
+		if (k == 5 || (fs[i].prefill == NULL && (*used & (1u << k))))
+			continue;
+		*used |= 1u << k;
+		if ((v = person_value(p, kind)) == NULL || *v == '\0' ||
+		    json_object_get(answers, fs[i].key) != NULL)
+			continue;
+		if (fs[i].type == EF_ADDRESS)
+			json_object_set_new(answers, fs[i].key,
+			    json_pack("{s:s, s:s}", "street", v, "ward", ""));
+		else if (fs[i].type == EF_TEXT || fs[i].type == EF_TEXTAREA ||
+		    fs[i].type == EF_ID_NUMBER || fs[i].type == EF_PHONE ||
+		    fs[i].type == EF_EMAIL)
+			json_object_set_new(answers, fs[i].key,
+			    json_string(v));
+		else
+			continue;
+		done++;
+	}
+	return done;
+}
+
+size_t
+mc_eform_prefill(const struct mc_eform *f, json_t *answers,
+    const struct mc_eform_person *p)
+{
+	unsigned used = 0;
+
+	return prefill_list(f->fields, f->nfields, answers, p, &used);
 }

@@ -84,6 +84,7 @@ struct mc_eform_field {
 	enum mc_eform_cond	cond;
 	const char	       *cond_key, *cond_value;
 	const char	       *cond_text; /* as written, for the page */
+	const char	       *prefill;   /* properties.prefill, or NULL */
 	struct mc_eform_field  *children;  /* sections and repeats */
 	size_t			nchildren;
 	int			max_rows; /* repeats */
@@ -207,6 +208,26 @@ size_t mc_eform_check_files(struct mc_arena *, const struct mc_eform *,
 /* 1 if the field is shown for the answers (row: the repeat's row or NULL). */
 int mc_eform_shown(const struct mc_eform_field *, json_t *answers,
     json_t *row);
+
+/* What an account knows of its holder, for prefilling (NULL: unknown). */
+struct mc_eform_person {
+	const char *name;
+	const char *id_number; /* only a verified one */
+	const char *phone;
+	const char *email;
+	const char *address; /* the street of an address field */
+};
+
+/*
+ * Prefills the form's matching questions that answers has no answer for:
+ * a field whose "properties" {"prefill": "name" | "id_number" | "phone"
+ * | "email" | "address"} names one, else the first top-level (not
+ * repeated) question of the type ID number, phone, e-mail or address, and
+ * a text question keyed "full_name", "name" or "ho_ten" with the name.
+ * The citizen may change any of them. Returns how many were filled.
+ */
+size_t mc_eform_prefill(const struct mc_eform *, json_t *answers,
+    const struct mc_eform_person *);
 
 /*
  * A long form's parts, for its task list (GOV.UK's pattern): each

@@ -77,6 +77,7 @@
 <?cs /if ?></select>
 </div>
 </fieldset>
+<?cs if:Data.Prefilled ?><p class="hint" id="prefilled"><?cs var:Lang.EForm.PrefilledForm ?></p><?cs /if ?>
 <?cs include:"partials/eform.cs" ?>
 <?cs if:subcount(Data.Slots.Docs) ?><fieldset class="eform-docs" id="docs">
 <legend><?cs var:Lang.EForm.DocsTitle ?></legend>

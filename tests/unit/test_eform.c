@@ -507,6 +507,63 @@ test_checklist_rules(struct mc_arena *a)
 	CHECK(strcmp(mc_check_reason(a, &c), "Còn thiếu") == 0);
 }
 
+/*
+ * Prefilling from the account: by type (the first top-level question of
+ * each, none inside a repeat), by key for the name, by properties.prefill;
+ * an answer already there kept; no ID number when none is verified.
+ */
+static void
+test_prefill(struct mc_arena *a)
+{
+	static const char def[] =
+	    "{\"components\": ["
+	    "{\"type\": \"textfield\", \"key\": \"full_name\", \"label\": \"N\"},"
+	    "{\"type\": \"textfield\", \"key\": \"idn\", \"label\": \"I\","
+	    " \"properties\": {\"type\": \"id_number\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"tel\", \"label\": \"P\","
+	    " \"validate\": {\"validationType\": \"phone\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"tel2\", \"label\": \"P2\","
+	    " \"validate\": {\"validationType\": \"phone\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"home\", \"label\": \"A\","
+	    " \"properties\": {\"type\": \"address\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"mail\", \"label\": \"E\","
+	    " \"properties\": {\"prefill\": \"email\"}},"
+	    "{\"type\": \"dynamiclist\", \"path\": \"kids\", \"label\": \"K\","
+	    " \"components\": [{\"type\": \"textfield\", \"key\": \"name\","
+	    " \"label\": \"KN\"}]}]}";
+	struct mc_eform	       f;
+	struct mc_eform_person who = { "Nguyễn Văn A", NULL, "0903123456",
+		"a@b.vn", "12 Lê Lợi" };
+	enum mc_eform_problem  why;
+	const char	      *subject;
+	json_t		      *ans;
+
+	CHECK(mc_eform_parse(a, def, &f, &why, &subject) == 0);
+	ans = json_pack("{s:s}", "tel", "0911000000");
+	CHECK_INT(mc_eform_prefill(&f, ans, &who), 3);
+	CHECK(strcmp(json_string_value(json_object_get(ans, "full_name")),
+		  "Nguyễn Văn A") == 0);
+	CHECK(json_object_get(ans, "idn") == NULL); /* not verified */
+	CHECK(strcmp(json_string_value(json_object_get(ans, "tel")),
+		  "0911000000") == 0);		     /* the answer kept */
+	CHECK(json_object_get(ans, "tel2") == NULL); /* the first only */
+	CHECK(strcmp(json_string_value(json_object_get(
+			 json_object_get(ans, "home"), "street")),
+		  "12 Lê Lợi") == 0);
+	CHECK(strcmp(json_string_value(json_object_get(ans, "mail")),
+		  "a@b.vn") == 0);
+	CHECK(json_object_get(ans, "kids") == NULL);
+	json_decref(ans);
+	who.id_number = "079090001234";
+	ans = json_object();
+	CHECK_INT(mc_eform_prefill(&f, ans, &who), 5);
+	CHECK(strcmp(json_string_value(json_object_get(ans, "idn")),
+		  "079090001234") == 0);
+	CHECK(strcmp(json_string_value(json_object_get(ans, "tel")),
+		  "0903123456") == 0);
+	json_decref(ans);
+}
+
 int
 main(void)
 {
@@ -519,6 +576,7 @@ main(void)
 	test_db(a);
 	test_sweep(a);
 	test_checklist_rules(a);
+	test_prefill(a);
 	mc_arena_free(a);
 	return DONE();
 }
