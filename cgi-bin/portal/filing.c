@@ -563,7 +563,13 @@ page_file(struct mc_request *r)
 
 	if ((rc = filing_load(r, &fl)) != 0 || (rc = draft_load(r, &fl)) != 0)
 		return rc;
-	if (fl.draft.id > 0) {
+	if (r->refill != NULL) {
+		/* A field refused (mc_app): the form as posted, unsaved. */
+		applicant_from_post(r, &fl);
+		fl.answers = mc_eform_page_read(r, &fl.form);
+		fl.documents = load_json(
+		    fl.draft.id ? fl.draft.documents : NULL);
+	} else if (fl.draft.id > 0) {
 		fl.applicant = load_json(fl.draft.applicant);
 		fl.answers = load_json(fl.draft.answers);
 		fl.documents = load_json(fl.draft.documents);

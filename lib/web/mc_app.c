@@ -405,12 +405,13 @@ origin_ok(const struct mc_request *r)
 }
 
 /*
- * The 422 of a posted field refused before its handler runs (too long,
- * or bidi controls), naming it by its label (Lang.Error.Field.Names) or
- * its name.
+ * The sentence refusing a posted field (too long, or bidi controls), naming
+ * it by its label (Lang.Error.Field.Names) or its name: key is the
+ * sentence's stem (Lang.Error.Field.TooLong or Bidi, + "Here" for the form
+ * drawn again). NULL when the language has none.
  */
-static int
-refuse_field(struct mc_request *r)
+static const char *
+refusal_text(struct mc_request *r, const char *here)
 {
 	char	    path[128];
 	const char *label, *tmpl, *at;
@@ -418,15 +419,158 @@ refuse_field(struct mc_request *r)
 	snprintf(path, sizeof(path), "Lang.Error.Field.Names.%s",
 	    r->refused_field);
 	label = mc_view_text(r->hdf, path, r->refused_field);
-	tmpl = mc_view_text(r->hdf,
-	    r->refused_bidi ? "Lang.Error.Field.Bidi" :
-			      "Lang.Error.Field.TooLong",
-	    NULL);
+	snprintf(path, sizeof(path), "Lang.Error.Field.%s%s",
+	    r->refused_bidi ? "Bidi" : "TooLong", here);
+	tmpl = mc_view_text(r->hdf, path, NULL);
 	if (tmpl == NULL || (at = strstr(tmpl, "{field}")) == NULL)
-		return mc_app_error(r, 422, NULL);
-	return mc_app_error(r, 422,
-	    mc_arena_printf(r->arena, "%.*s%s%s", (int)(at - tmpl), tmpl,
-		label, at + 7));
+		return NULL;
+	return mc_arena_printf(r->arena, "%.*s%s%s", (int)(at - tmpl), tmpl,
+	    label, at + 7);
+}
+
+/*
+ * The 422 of a posted field refused before its handler runs (too long,
+ * or bidi controls) as an error page, when its form cannot be drawn again.
+ */
+static int
+refuse_field(struct mc_request *r)
+{
+	return mc_app_error(r, 422, refusal_text(r, ""));
+}
+
+static const struct mc_module *find_route(const struct mc_app *,
+    struct mc_request *, enum mc_method, const struct mc_route **, int *);
+
+/* 1 for a posted field never written back into a page (secrets). */
+static int
+secret_field(const char *name)
+{
+	return strcmp(name, "csrf") == 0 || strstr(name, "password") != NULL ||
+	    strstr(name, "secret") != NULL || strcmp(name, "code") == 0 ||
+	    strcmp(name, "reauth") == 0;
+}
+
+/*
+ * mc_resp_page's hook while a refused form is drawn again: every declared
+ * text field of the POST route as posted (Form.<name>: what the form page
+ * shows, over what its handler put there), the refusal at its field
+ * (Form.Refused.<name>, partials/macros.cs "refused") and in the summary
+ * above the page (Form.Refused.Field, .Message: layout/base.cs).
+ */
+static void
+refill(struct mc_request *r)
+{
+	const struct mc_field *f;
+	const char	      *v, *msg;
+	size_t		       i;
+	char		       name[128];
+
+	for (i = 0; i < r->refill_nfields; i++) {
+		f = &r->refill_fields[i];
+		if (f->name == NULL || f->file || secret_field(f->name) ||
+		    (v = param_value(r, f->name)) == NULL ||
+		    !mc_utf8_valid(v, strlen(v)))
+			continue;
+		snprintf(name, sizeof(name), "Form.%s", f->name);
+		mc_view_set(r->hdf, name, v);
+	}
+	if ((msg = refusal_text(r, "Here")) == NULL)
+		msg = mc_view_str(r->hdf, "Error.Text.422");
+	snprintf(name, sizeof(name), "Form.Refused.%s", r->refused_field);
+	mc_view_set(r->hdf, name, msg);
+	mc_view_set(r->hdf, "Form.Refused.Field", r->refused_field);
+	mc_view_set(r->hdf, "Form.Refused.Message", msg);
+	mc_view_set(r->hdf, "Form.Invalid", "1");
+	r->refilled = 1;
+}
+
+/*
+ * The path of a same-site Referer (the page the form was on), or NULL.
+ */
+static const char *
+referer_path(struct mc_request *r)
+{
+	const char *h = r->referer, *p;
+	size_t	    n;
+
+	if (h == NULL || r->host == NULL || *r->host == '\0')
+		return NULL;
+	if (strncasecmp(h, "https://", 8) == 0)
+		h += 8;
+	else if (strncasecmp(h, "http://", 7) == 0)
+		h += 7;
+	else
+		return NULL;
+	n = strlen(r->host);
+	if (strncasecmp(h, r->host, n) != 0 || h[n] != '/')
+		return NULL;
+	p = mc_arena_strndup(r->arena, h + n, strcspn(h + n, "?#"));
+	return path_decode(r, p);
+}
+
+/*
+ * A posted text field refused before its handler runs: the form's page
+ * (the GET route of the same path, else of the same-site page it came
+ * from) drawn again with status 422, what was typed in its fields and the
+ * refusal at the field and above it; no POST handler runs, so nothing is
+ * saved. An API, or a form with no such page: the 422 error page.
+ */
+static void
+reshow_form(const struct mc_app *app, struct mc_request *r,
+    const struct mc_module *mod)
+{
+	const struct mc_route  *rt = NULL;
+	const struct mc_module *gmod = NULL;
+	const char	       *paths[2], *post_path = r->path;
+	size_t			i;
+	int			found, rc;
+
+	paths[0] = r->path;
+	paths[1] = referer_path(r);
+	for (i = 0; i < 2 && rt == NULL && !r->api; i++) {
+		if (paths[i] == NULL)
+			continue;
+		r->path = paths[i];
+		gmod = find_route(app, r, METHOD_GET, &rt, &found);
+		if (rt != NULL &&
+		    (((rt->flags & ROUTE_LOGIN) && r->user == NULL) ||
+			(rt->roles != 0 &&
+			    (r->user == NULL ||
+				(r->user->roles & rt->roles) == 0))))
+			rt = NULL;
+	}
+	if (rt == NULL) {
+		r->path = post_path;
+		refuse_field(r);
+		return;
+	}
+	route_match(r, rt);
+	if (gmod != mod && bind_fields(gmod, r) != 0) {
+		r->path = post_path;
+		refuse_field(r);
+		return;
+	}
+	r->refill = refill;
+	r->refill_fields = mod->fields;
+	r->refill_nfields = mod->nfields;
+	if (r->user != NULL)
+		mc_view_set(r->hdf, "User.Name", r->user->full_name);
+	if (app->before != NULL)
+		app->before(r);
+	mc_view_set(r->hdf, "Page.Csrf", mc_auth_csrf(r));
+	rc = rt->handler(r);
+	r->refill = NULL;
+	if (r->refilled && rc < 300) {
+		r->status = 422;
+		return;
+	}
+	/* Its page went elsewhere (a redirect, an error): the error page. */
+	mc_buf_reset(&r->headers);
+	mc_buf_reset(&r->out);
+	security_headers(r);
+	r->rendered = 0;
+	r->path = post_path;
+	refuse_field(r);
 }
 
 /* Login, role and CSRF checks for a route; 0 to go on, or a status. */
@@ -603,7 +747,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 		return;
 	}
 	if (r->refused_field != NULL && changes(r)) {
-		refuse_field(r);
+		reshow_form(app, r, mod);
 		return;
 	}
 	if (r->user != NULL)
@@ -709,6 +853,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.https = FCGX_GetParam("HTTPS", env);
 	r.origin = FCGX_GetParam("HTTP_ORIGIN", env);
 	r.host = FCGX_GetParam("HTTP_HOST", env);
+	r.referer = FCGX_GetParam("HTTP_REFERER", env);
 	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)
 		r.status = rc;

@@ -303,6 +303,8 @@ mc_resp_redirect(struct mc_request *r, const char *path)
 int
 mc_resp_page(struct mc_request *r, const char *tmpl)
 {
+	if (r->refill != NULL)
+		r->refill(r);
 	if (mc_view_render(r->hdf, tmpl, 1, &r->out) < 0)
 		return 500;
 	mc_resp_header(r, "Content-Type", "text/html; charset=utf-8");

@@ -86,6 +86,16 @@ struct mc_request {
 	/* A posted text field refused whatever the handler (mc_app): */
 	const char *refused_field; /* its name, or NULL */
 	int	    refused_bidi;  /* 1 bidi controls, 0 too long */
+	const char *referer;	   /* the Referer header, or NULL */
+	/*
+	 * Set while a refused form's page is drawn again (mc_app): called by
+	 * mc_resp_page just before rendering, to put the posted values and
+	 * the refusal back into the page model.
+	 */
+	void (*refill)(struct mc_request *);
+	const struct mc_field *refill_fields; /* the POST route's fields */
+	size_t		       refill_nfields;
+	int		       refilled; /* refill ran */
 
 	const char *cap[MC_MAX_CAPTURES]; /* {} segments of the route */
 	size_t	    ncap;

@@ -33,7 +33,11 @@
 <div class="flash<?cs if:Page.FlashKind == "error" ?> flash-error<?cs elif:Page.FlashKind == "success" ?> flash-success<?cs /if ?>" role="<?cs if:Page.FlashKind == "error" ?>alert<?cs else ?>status<?cs /if ?>"><?cs var:Page.Flash ?></div>
 </div>
 <?cs /if ?><main id="main" class="container" tabindex="-1">
-<?cs if:subcount(Page.Breadcrumb) ?><?cs include:"partials/breadcrumb.cs" ?><?cs /if ?><?cs include:Page.Template ?>
+<?cs if:Form.Refused.Message ?><div class="error-summary" role="alert" tabindex="-1" id="refused-summary">
+<h2><?cs var:Lang.Error.Field.Problem ?></h2>
+<ul><li><a href="#<?cs var:Form.Refused.Field ?>"><?cs var:Form.Refused.Message ?></a></li></ul>
+</div>
+<?cs /if ?><?cs if:subcount(Page.Breadcrumb) ?><?cs include:"partials/breadcrumb.cs" ?><?cs /if ?><?cs include:Page.Template ?>
 </main>
 <?cs include:"partials/footer.cs" ?></body>
 </html>

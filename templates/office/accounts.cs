@@ -13,7 +13,7 @@
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">
 <label for="email"><?cs var:Lang.Form.Email ?></label>
 <?cs if:Form.Errors.email ?><span class="error-message" id="email-error"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="email" name="email" type="email" required value="<?cs var:Form.email ?>"<?cs if:Form.Errors.email ?> aria-invalid="true" aria-describedby="email-error"<?cs /if ?>>
+<?cs call:refused("email") ?><input id="email" name="email" type="email" required value="<?cs var:Form.email ?>"<?cs if:Form.Errors.email ?> aria-invalid="true" aria-describedby="email-error"<?cs /if ?>>
 </div>
 <button type="submit" class="btn"><?cs var:Lang.Accounts.Find ?></button>
 </form>
@@ -56,12 +56,12 @@
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <div class="form-group<?cs if:Form.Errors.new_email ?> has-error<?cs /if ?>"><label for="new-email"><?cs var:Lang.Form.Email ?></label>
 <?cs if:Form.Errors.new_email == "taken" ?><span class="error-message" id="new-email-error"><?cs var:Lang.Accounts.EmailTaken ?></span><?cs elif:Form.Errors.new_email ?><span class="error-message" id="new-email-error"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="new-email" name="email" type="email" value="<?cs var:Form.new_email ?>"<?cs if:Form.Errors.new_email ?> aria-invalid="true" aria-describedby="new-email-error"<?cs /if ?>></div>
+<?cs call:refused("email") ?><input id="new-email" name="email" type="email" value="<?cs var:Form.new_email ?>"<?cs if:Form.Errors.new_email ?> aria-invalid="true" aria-describedby="new-email-error"<?cs /if ?>></div>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>"><label for="new-name"><?cs var:Lang.Accounts.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message" id="new-name-error"><?cs var:Lang.Accounts.NameError ?></span><?cs /if ?>
-<input id="new-name" name="name" value="<?cs var:Form.name ?>"<?cs if:Form.Errors.name ?> aria-invalid="true" aria-describedby="new-name-error"<?cs /if ?>></div>
+<?cs call:refused("name") ?><input id="new-name" name="name" value="<?cs var:Form.name ?>"<?cs if:Form.Errors.name ?> aria-invalid="true" aria-describedby="new-name-error"<?cs /if ?>></div>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>"><label for="new-phone"><?cs var:Lang.Accounts.Phone ?></label>
-<input id="new-phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
+<?cs call:refused("phone") ?><input id="new-phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
 <div class="form-group<?cs if:Form.Errors.password ?> has-error<?cs /if ?>"><label for="new-password"><?cs var:Lang.Accounts.Password ?></label>
 <span class="hint"><?cs var:Lang.Password.Rules ?></span>
 <?cs if:Form.Errors.password ?><span class="error-message" id="new-password-error"><?cs alt:Lang.Password[Form.Errors.password] ?><?cs var:Lang.Accounts.PasswordError ?><?cs /alt ?></span><?cs /if ?>

@@ -9,12 +9,12 @@
 <form method="get" action="/can-bo/quan-tri/nhat-ky" class="form filters" id="audit-filter" novalidate>
 <div class="form-group<?cs if:Form.Errors.account ?> has-error<?cs /if ?>"><label for="account"><?cs var:Lang.Audit.Account ?></label>
 <?cs if:Form.Errors.account ?><span class="error-message" id="account-error"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="account" name="account" type="email" value="<?cs var:Form.account ?>"<?cs if:Form.Errors.account ?> aria-invalid="true" aria-describedby="account-error"<?cs /if ?>></div>
+<?cs call:refused("account") ?><input id="account" name="account" type="email" value="<?cs var:Form.account ?>"<?cs if:Form.Errors.account ?> aria-invalid="true" aria-describedby="account-error"<?cs /if ?>></div>
 <div class="form-group"><label for="event"><?cs var:Lang.Audit.Event ?></label>
 <select id="event" name="event"><option value=""><?cs var:Lang.Audit.AnyEvent ?></option>
 <?cs each:e = Data.Events ?><option value="<?cs var:e ?>"<?cs if:Form.event == e ?> selected<?cs /if ?>><?cs alt:Lang.Audit.Ev[e] ?><?cs var:e ?><?cs /alt ?></option><?cs /each ?></select></div>
 <div class="form-group"><label for="dossier"><?cs var:Lang.Audit.Dossier ?></label>
-<input id="dossier" name="dossier" value="<?cs var:Form.dossier ?>"></div>
+<?cs call:refused("dossier") ?><input id="dossier" name="dossier" value="<?cs var:Form.dossier ?>"></div>
 <div class="form-group<?cs if:Form.Errors.from ?> has-error<?cs /if ?>"><label for="from"><?cs var:Lang.Audit.From ?></label>
 <input id="from" name="from" type="date" value="<?cs var:Form.from ?>"></div>
 <div class="form-group<?cs if:Form.Errors.to ?> has-error<?cs /if ?>"><label for="to"><?cs var:Lang.Audit.To ?></label>

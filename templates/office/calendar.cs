@@ -10,7 +10,7 @@
 </nav>
 <form method="get" action="/can-bo/quan-tri/lich" class="filters">
 <label for="year"><?cs var:Lang.Calendar.Year ?></label>
-<input id="year" name="year" type="text" inputmode="numeric" maxlength="4" size="5" class="input" value="<?cs var:Data.Year ?>">
+<?cs call:refused("year") ?><input id="year" name="year" type="text" inputmode="numeric" maxlength="4" size="5" class="input" value="<?cs var:Data.Year ?>">
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Calendar.Show ?></button>
 </form>
 <?cs if:subcount(Data.Days) ?>
@@ -69,7 +69,7 @@
 <label for="name"><?cs var:Lang.Calendar.Name ?></label>
 <span class="hint" id="name-hint"><?cs var:Lang.Calendar.NameHint ?></span>
 <?cs if:Form.Errors.name ?><span class="error-message" id="name-error"><?cs var:Lang.Calendar.NameError ?></span><?cs /if ?>
-<input id="name" name="name" type="text" maxlength="255" required value="<?cs var:Form.name ?>" aria-describedby="name-hint<?cs if:Form.Errors.name ?> name-error<?cs /if ?>"<?cs if:Form.Errors.name ?> aria-invalid="true"<?cs /if ?>>
+<?cs call:refused("name") ?><input id="name" name="name" type="text" maxlength="255" required value="<?cs var:Form.name ?>" aria-describedby="name-hint<?cs if:Form.Errors.name ?> name-error<?cs /if ?>"<?cs if:Form.Errors.name ?> aria-invalid="true"<?cs /if ?>>
 </div>
 <button type="submit" class="btn"><?cs var:Lang.Calendar.Save ?></button>
 </form>

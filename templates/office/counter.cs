@@ -33,7 +33,7 @@
 <input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>">
 <?cs if:Data.Procedure.code ?><input type="hidden" name="procedure" value="<?cs var:Data.Procedure.code ?>"><?cs /if ?>
 <div class="form-group"><label for="find"><?cs var:Lang.Counter.Find ?></label>
-<input id="find" name="id_number" inputmode="numeric" maxlength="12" value="<?cs var:Form.id_number ?>"></div>
+<?cs call:refused("id_number") ?><input id="find" name="id_number" inputmode="numeric" maxlength="12" value="<?cs var:Form.id_number ?>"></div>
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Counter.FindButton ?></button>
 </form>
 <?cs if:Form.Known ?><p class="flash flash-success" role="status"><?cs var:Lang.Counter.Known ?></p><?cs /if ?>
@@ -55,26 +55,26 @@
 <?cs else ?><p class="hint<?cs if:Form.Errors.procedure ?> error-message<?cs /if ?>" id="pick-first"><?cs var:Lang.Counter.PickFirst ?></p><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>"><label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
-<input id="name" name="name" required value="<?cs var:Form.name ?>"></div>
+<?cs call:refused("name") ?><input id="name" name="name" required value="<?cs var:Form.name ?>"></div>
 <div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>"><label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
 <?cs if:Form.Errors.id_number ?><span class="error-message"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
-<input id="id_number" name="id_number" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"></div>
+<?cs call:refused("id_number") ?><input id="id_number" name="id_number" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"></div>
 <?cs if:Data.Claims && !Form.Known ?><fieldset class="claims" id="claims"><legend><?cs var:Lang.Counter.ClaimsTitle ?></legend>
 <p class="hint"><?cs var:Lang.Counter.Claims ?> (<?cs var:Data.Claims ?>)</p>
 <div class="form-group<?cs if:Form.Errors.holder ?> has-error<?cs /if ?>"><label for="holder"><?cs var:Lang.Counter.Holder ?></label>
 <span class="hint" id="holder-hint"><?cs var:Lang.Counter.HolderHint ?></span>
 <?cs if:Form.Errors.holder ?><span class="error-message"><?cs var:Lang.Counter.HolderError ?></span><?cs /if ?>
-<input id="holder" name="holder" maxlength="254" autocomplete="off" aria-describedby="holder-hint" value="<?cs var:Form.holder ?>"></div>
+<?cs call:refused("holder") ?><input id="holder" name="holder" maxlength="254" autocomplete="off" aria-describedby="holder-hint" value="<?cs var:Form.holder ?>"></div>
 <div class="checkbox<?cs if:Form.Errors.card_seen ?> has-error<?cs /if ?>"><?cs if:Form.Errors.card_seen ?><span class="error-message"><?cs var:Lang.Counter.CardSeenError ?></span><?cs /if ?>
 <input type="checkbox" id="card_seen" name="card_seen" value="1"<?cs if:Form.card_seen ?> checked<?cs /if ?>>
 <label for="card_seen"><?cs var:Lang.Counter.CardSeen ?></label></div>
 </fieldset><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>"><label for="phone"><?cs var:Lang.Form.Phone ?></label>
-<input id="phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
+<?cs call:refused("phone") ?><input id="phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>"><label for="email"><?cs var:Lang.Form.Email ?></label>
-<input id="email" name="email" type="email" value="<?cs var:Form.email ?>"></div>
+<?cs call:refused("email") ?><input id="email" name="email" type="email" value="<?cs var:Form.email ?>"></div>
 <div class="form-group"><label for="address"><?cs var:Lang.Form.Address ?></label>
-<input id="address" name="address" value="<?cs var:Form.address ?>"></div>
+<?cs call:refused("address") ?><input id="address" name="address" value="<?cs var:Form.address ?>"></div>
 <?cs if:Data.Procedure.code ?><div class="counter-eform" id="counter-eform">
 <h2 class="h3"><?cs var:Lang.Counter.FormTitle ?><?cs if:Data.EForm.Version ?> <span class="muted">(<?cs var:Lang.EForm.FormVersion ?> <?cs var:Data.EForm.Version ?>)</span><?cs /if ?></h2>
 <p class="hint"><?cs var:Lang.Counter.FormHint ?></p>

@@ -11,7 +11,7 @@
 <?cs loop:i = 1, #Data.ItemRows, 1 ?><div class="item-row"><label><?cs var:Lang.Office.Item ?> <?cs var:i ?> <input type="text" name="item<?cs var:i ?>" value="<?cs var:Data.Checklist.Flagged[i].item ?>"<?cs if:i == 1 ?> required<?cs /if ?>></label>
 <label><?cs var:Lang.Office.ItemReason ?> <select name="why<?cs var:i ?>"><?cs if:Data.Checklist.Flagged[i].reason ?><option value="<?cs var:Data.Checklist.Flagged[i].reason ?>" selected><?cs var:Lang.Checklist.Verdict[Data.Checklist.Flagged[i].verdict] ?><?cs if:Data.Checklist.Flagged[i].note ?>: <?cs var:Data.Checklist.Flagged[i].note ?><?cs /if ?></option><?cs /if ?><?cs each:x = Data.Reasons ?><?cs if:x.kind == "completion" ?><option value="<?cs var:x.text ?>"><?cs alt:Lang.Reason[x.id] ?><?cs var:x.text ?><?cs /alt ?></option><?cs /if ?><?cs /each ?></select></label></div>
 <?cs /loop ?></fieldset><?cs /def ?>
-<?cs def:note(required) ?><label class="note-label"><?cs var:Lang.Office.Note ?> <textarea name="note" rows="2"<?cs if:required ?> required<?cs /if ?>></textarea></label><?cs /def ?>
+<?cs def:note(required) ?><label class="note-label"><?cs var:Lang.Office.Note ?> <?cs call:refused("note") ?><textarea name="note" rows="2"<?cs if:required ?> required<?cs /if ?>></textarea></label><?cs /def ?>
 <p class="eyebrow"><?cs var:Lang.Office.Eyebrow ?></p>
 <h1><?cs var:Lang.Dossier.Code ?> <?cs var:Data.Dossier.0.code ?></h1>
 <?cs # No clock runs before acceptance nor after the end: no colour words then ("none" is said only of a paused dossier, status 5). ?>

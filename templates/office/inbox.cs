@@ -25,7 +25,7 @@
 <?cs # The agency's own procedures, each once; typed words are matched on the server too, so the filter works without a script. ?>
 <div class="form-group"><label for="pq"><?cs var:Lang.Dossier.Procedure ?></label>
 <span class="hint" id="pq-hint"><?cs var:Lang.Inbox.ProcedureHint ?></span>
-<input id="pq" name="pq" type="search" list="procedure-list" autocomplete="off" aria-describedby="pq-hint" value="<?cs var:Form.pq ?>">
+<?cs call:refused("pq") ?><input id="pq" name="pq" type="search" list="procedure-list" autocomplete="off" aria-describedby="pq-hint" value="<?cs var:Form.pq ?>">
 <datalist id="procedure-list"><?cs each:p = Data.Procedures ?><option value="<?cs var:p.label ?>"></option><?cs /each ?></datalist></div>
 <div class="form-group"><label for="field"><?cs var:Lang.Inbox.Field ?></label>
 <select id="field" name="field"><option value=""><?cs var:Lang.Inbox.Any ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Data.Field ?> selected<?cs /if ?>><?cs var:f.name ?></option><?cs /each ?></select></div>

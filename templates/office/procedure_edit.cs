@@ -32,7 +32,7 @@ with:p = Data.Procedure.0 ?>
 <input type="hidden" name="version" value="<?cs var:Form.version ?>">
 <fieldset><legend><?cs var:Lang.ProcEdit.Texts ?></legend>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>"><label for="f-name"><?cs var:Lang.ProcEdit.Label.name ?> (<?cs var:Lang.ProcEdit.Required ?>)</label>
-<?cs call:err("name") ?><input id="f-name" name="name" value="<?cs var:Form.name ?>" maxlength="2000" lang="vi"<?cs call:inv("name") ?>></div>
+<?cs call:err("name") ?><?cs call:refused("name") ?><input id="f-name" name="name" value="<?cs var:Form.name ?>" maxlength="2000" lang="vi"<?cs call:inv("name") ?>></div>
 <?cs each:t = Lang.ProcEdit.TextFields ?><div class="form-group<?cs if:Form.Errors[name(t)] ?> has-error<?cs /if ?>"><label for="f-<?cs name:t ?>"><?cs var:Lang.ProcEdit.Label[name(t)] ?></label>
 <?cs call:err(name(t)) ?><textarea id="f-<?cs name:t ?>" name="<?cs name:t ?>" rows="<?cs var:t ?>" lang="vi"<?cs call:inv(name(t)) ?>><?cs var:Form[name(t)] ?></textarea></div>
 <?cs /each ?></fieldset>

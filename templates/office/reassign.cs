@@ -24,7 +24,7 @@
 <div class="form-group"><label for="officer"><?cs var:Lang.Routing.Officer ?></label>
 <select id="officer" name="officer"><option value=""><?cs var:Lang.Routing.Anyone ?></option><?cs each:o = Data.Officers ?><option value="<?cs var:o.id ?>"><?cs var:o.full_name ?> (<?cs var:Lang.Role[o.role] ?>)</option><?cs /each ?></select></div>
 <div class="form-group"><label for="note"><?cs var:Lang.Routing.Note ?></label>
-<textarea id="note" name="note" rows="2"><?cs var:Form.note ?></textarea></div>
+<?cs call:refused("note") ?><textarea id="note" name="note" rows="2"><?cs var:Form.note ?></textarea></div>
 <button type="submit" class="btn"><?cs var:Lang.Routing.Submit ?></button>
 </form>
 <?cs else ?><p class="flash flash-error" role="alert"><?cs var:Lang.Routing.NoOfficer ?></p><?cs /if ?><?cs /if ?>

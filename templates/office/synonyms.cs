@@ -13,16 +13,16 @@
 <div class="form-group<?cs if:Form.Errors.term ?> has-error<?cs /if ?>"><label for="term"><?cs var:Lang.Synonyms.Term ?></label>
 <p class="hint" id="term-hint"><?cs var:Lang.Synonyms.TermHint ?></p>
 <?cs if:Form.Errors.term ?><span class="error-message" id="term-err"><?cs var:Lang.Synonyms.TermError ?></span>
-<?cs /if ?><input class="input" id="term" name="term" maxlength="200" required value="<?cs var:Form.term ?>" aria-describedby="term-hint<?cs if:Form.Errors.term ?> term-err<?cs /if ?>"<?cs if:Form.Errors.term ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs /if ?><?cs call:refused("term") ?><input class="input" id="term" name="term" maxlength="200" required value="<?cs var:Form.term ?>" aria-describedby="term-hint<?cs if:Form.Errors.term ?> term-err<?cs /if ?>"<?cs if:Form.Errors.term ?> aria-invalid="true"<?cs /if ?>></div>
 <div class="form-group<?cs if:Form.Errors.means || Form.Errors.same ?> has-error<?cs /if ?>"><label for="means"><?cs var:Lang.Synonyms.Means ?></label>
 <p class="hint" id="means-hint"><?cs var:Lang.Synonyms.MeansHint ?></p>
 <?cs if:Form.Errors.means ?><span class="error-message" id="means-err"><?cs var:Lang.Synonyms.MeansError ?></span>
 <?cs elif:Form.Errors.same ?><span class="error-message" id="means-err"><?cs var:Lang.Synonyms.SameError ?></span>
-<?cs /if ?><input class="input" id="means" name="means" maxlength="300" required value="<?cs var:Form.means ?>" aria-describedby="means-hint<?cs if:Form.Errors.means || Form.Errors.same ?> means-err<?cs /if ?>"<?cs if:Form.Errors.means || Form.Errors.same ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs /if ?><?cs call:refused("means") ?><input class="input" id="means" name="means" maxlength="300" required value="<?cs var:Form.means ?>" aria-describedby="means-hint<?cs if:Form.Errors.means || Form.Errors.same ?> means-err<?cs /if ?>"<?cs if:Form.Errors.means || Form.Errors.same ?> aria-invalid="true"<?cs /if ?>></div>
 <div class="form-group<?cs if:Form.Errors.source ?> has-error<?cs /if ?>"><label for="source"><?cs var:Lang.Synonyms.Source ?></label>
 <p class="hint" id="source-hint"><?cs var:Lang.Synonyms.SourceHint ?></p>
 <?cs if:Form.Errors.source ?><span class="error-message" id="source-err"><?cs var:Lang.Synonyms.SourceError ?></span>
-<?cs /if ?><input class="input" id="source" name="source" maxlength="500" required value="<?cs var:Form.source ?>" aria-describedby="source-hint<?cs if:Form.Errors.source ?> source-err<?cs /if ?>"<?cs if:Form.Errors.source ?> aria-invalid="true"<?cs /if ?>></div>
+<?cs /if ?><?cs call:refused("source") ?><input class="input" id="source" name="source" maxlength="500" required value="<?cs var:Form.source ?>" aria-describedby="source-hint<?cs if:Form.Errors.source ?> source-err<?cs /if ?>"<?cs if:Form.Errors.source ?> aria-invalid="true"<?cs /if ?>></div>
 <p><button type="submit" class="btn"><?cs var:Lang.Synonyms.AddButton ?></button></p>
 </form>
 <h2><?cs var:Lang.Synonyms.List ?></h2>

@@ -10,11 +10,11 @@
 <?cs if:f.asked ?><input type="hidden" name="asked" value="<?cs var:f.asked ?>"><input type="hidden" name="asked_lang" value="<?cs if:f.asked_lang == "en" ?>en<?cs else ?>vi<?cs /if ?>"><p class="lang-note" id="from-asked"><?cs var:Lang.Webmaster.Faq.FromAsked ?> <q lang="<?cs if:f.asked_lang == "en" ?>en<?cs else ?>vi<?cs /if ?>"><?cs var:f.asked ?></q></p><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.question ?> has-error<?cs /if ?>"><label for="question"><?cs var:Lang.Webmaster.Faq.Question ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <?cs if:Form.Errors.question ?><span class="error-message" id="question-err"><?cs var:Lang.Webmaster.Faq.QuestionError ?></span><?cs /if ?>
-<input id="question" name="question" value="<?cs var:f.question ?>" maxlength="1000"<?cs if:Form.Errors.question ?> aria-describedby="question-err"<?cs /if ?>></div>
+<?cs call:refused("question") ?><input id="question" name="question" value="<?cs var:f.question ?>" maxlength="1000"<?cs if:Form.Errors.question ?> aria-describedby="question-err"<?cs /if ?>></div>
 <div class="form-group<?cs if:Form.Errors.answer ?> has-error<?cs /if ?>"><label for="answer"><?cs var:Lang.Webmaster.Faq.Answer ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <span class="hint" id="answer-hint"><?cs var:Lang.Webmaster.Faq.AnswerHint ?></span>
 <?cs if:Form.Errors.answer ?><span class="error-message"><?cs var:Lang.Webmaster.Faq.AnswerError ?></span><?cs /if ?>
-<textarea id="answer" name="answer" rows="8" aria-describedby="answer-hint"><?cs var:f.answer ?></textarea></div>
+<?cs call:refused("answer") ?><textarea id="answer" name="answer" rows="8" aria-describedby="answer-hint"><?cs var:f.answer ?></textarea></div>
 <div class="form-group"><label for="field"><?cs var:Lang.Webmaster.Faq.Field ?></label>
 <select id="field" name="field"><option value=""><?cs var:Lang.Webmaster.Faq.General ?></option>
 <?cs each:x = Data.Fields ?><option value="<?cs var:x.id ?>"<?cs if:x.id == f.field_id ?> selected<?cs /if ?>><?cs var:x.name ?></option>
@@ -22,17 +22,17 @@
 <div class="form-group<?cs if:Form.Errors.procedure ?> has-error<?cs /if ?>"><label for="procedure"><?cs var:Lang.Webmaster.Faq.Procedure ?></label>
 <span class="hint" id="procedure-hint"><?cs var:Lang.Webmaster.Faq.ProcedureHint ?></span>
 <?cs if:Form.Errors.procedure ?><span class="error-message"><?cs var:Lang.Webmaster.Faq.ProcedureError ?></span><?cs /if ?>
-<input id="procedure" name="procedure" value="<?cs var:f.procedure_code ?>" maxlength="40" aria-describedby="procedure-hint"></div>
+<?cs call:refused("procedure") ?><input id="procedure" name="procedure" value="<?cs var:f.procedure_code ?>" maxlength="40" aria-describedby="procedure-hint"></div>
 <fieldset class="<?cs if:Form.Errors.english ?>has-error<?cs /if ?>"><legend><?cs var:Lang.Webmaster.English ?></legend>
 <p class="hint"><?cs var:Lang.Webmaster.EnglishHint ?></p>
 <?cs if:Form.Errors.english ?><span class="error-message"><?cs var:Lang.Webmaster.EnglishError ?></span><?cs /if ?>
 <div class="form-group"><label for="question_en"><?cs var:Lang.Webmaster.Faq.Question ?></label>
-<input id="question_en" name="question_en" lang="en" value="<?cs var:f.question_en ?>" maxlength="1000"></div>
+<?cs call:refused("question_en") ?><input id="question_en" name="question_en" lang="en" value="<?cs var:f.question_en ?>" maxlength="1000"></div>
 <div class="form-group"><label for="answer_en"><?cs var:Lang.Webmaster.Faq.Answer ?></label>
-<textarea id="answer_en" name="answer_en" lang="en" rows="6"><?cs var:f.answer_en ?></textarea></div>
+<?cs call:refused("answer_en") ?><textarea id="answer_en" name="answer_en" lang="en" rows="6"><?cs var:f.answer_en ?></textarea></div>
 </fieldset>
 <div class="form-group"><label for="seq"><?cs var:Lang.Webmaster.Order ?></label>
-<input id="seq" name="seq" value="<?cs var:f.seq ?>" inputmode="numeric" maxlength="5"></div>
+<?cs call:refused("seq") ?><input id="seq" name="seq" value="<?cs var:f.seq ?>" inputmode="numeric" maxlength="5"></div>
 <div class="form-group"><input type="checkbox" id="published" name="published" value="1"<?cs if:f.published ?> checked<?cs /if ?>><label for="published" class="inline"><?cs var:Lang.Webmaster.Published ?></label></div>
 <p><button type="submit" name="action" value="save" class="btn"><?cs var:Lang.Webmaster.Save ?></button>
 <?cs if:f.id ?> <button type="submit" name="action" value="delete" class="btn btn-warning"><?cs var:Lang.Webmaster.Delete ?></button><?cs /if ?></p>

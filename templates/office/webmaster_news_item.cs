@@ -11,23 +11,23 @@
 <select id="kind" name="kind"><option value="news"<?cs if:f.kind == "news" ?> selected<?cs /if ?>><?cs var:Lang.News.Kind.news ?></option><option value="announcement"<?cs if:f.kind == "announcement" ?> selected<?cs /if ?>><?cs var:Lang.News.Kind.announcement ?></option></select></div>
 <div class="form-group<?cs if:Form.Errors.title ?> has-error<?cs /if ?>"><label for="title"><?cs var:Lang.Webmaster.News.Heading ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <?cs if:Form.Errors.title ?><span class="error-message"><?cs var:Lang.Webmaster.News.TitleError ?></span><?cs /if ?>
-<input id="title" name="title" value="<?cs var:f.title ?>" maxlength="500"></div>
+<?cs call:refused("title") ?><input id="title" name="title" value="<?cs var:f.title ?>" maxlength="500"></div>
 <div class="form-group<?cs if:Form.Errors.summary ?> has-error<?cs /if ?>"><label for="summary"><?cs var:Lang.Webmaster.News.Summary ?></label>
 <?cs if:Form.Errors.summary ?><span class="error-message"><?cs var:Lang.Webmaster.News.SummaryError ?></span><?cs /if ?>
-<input id="summary" name="summary" value="<?cs var:f.summary ?>" maxlength="1000"></div>
+<?cs call:refused("summary") ?><input id="summary" name="summary" value="<?cs var:f.summary ?>" maxlength="1000"></div>
 <div class="form-group<?cs if:Form.Errors.body ?> has-error<?cs /if ?>"><label for="body"><?cs var:Lang.Webmaster.News.Body ?> (<?cs var:Lang.Webmaster.Required ?>)</label>
 <span class="hint" id="body-hint"><?cs var:Lang.Webmaster.News.BodyHint ?></span>
 <?cs if:Form.Errors.body ?><span class="error-message"><?cs var:Lang.Webmaster.News.BodyError ?></span><?cs /if ?>
-<textarea id="body" name="body" rows="10" aria-describedby="body-hint"><?cs var:f.body ?></textarea></div>
+<?cs call:refused("body") ?><textarea id="body" name="body" rows="10" aria-describedby="body-hint"><?cs var:f.body ?></textarea></div>
 <fieldset class="<?cs if:Form.Errors.english ?>has-error<?cs /if ?>"><legend><?cs var:Lang.Webmaster.English ?></legend>
 <p class="hint"><?cs var:Lang.Webmaster.EnglishHint ?></p>
 <?cs if:Form.Errors.english ?><span class="error-message"><?cs var:Lang.Webmaster.EnglishError ?></span><?cs /if ?>
 <div class="form-group"><label for="title_en"><?cs var:Lang.Webmaster.News.Heading ?></label>
-<input id="title_en" name="title_en" lang="en" value="<?cs var:f.title_en ?>" maxlength="500"></div>
+<?cs call:refused("title_en") ?><input id="title_en" name="title_en" lang="en" value="<?cs var:f.title_en ?>" maxlength="500"></div>
 <div class="form-group"><label for="summary_en"><?cs var:Lang.Webmaster.News.Summary ?></label>
-<input id="summary_en" name="summary_en" lang="en" value="<?cs var:f.summary_en ?>" maxlength="1000"></div>
+<?cs call:refused("summary_en") ?><input id="summary_en" name="summary_en" lang="en" value="<?cs var:f.summary_en ?>" maxlength="1000"></div>
 <div class="form-group"><label for="body_en"><?cs var:Lang.Webmaster.News.Body ?></label>
-<textarea id="body_en" name="body_en" lang="en" rows="6"><?cs var:f.body_en ?></textarea></div>
+<?cs call:refused("body_en") ?><textarea id="body_en" name="body_en" lang="en" rows="6"><?cs var:f.body_en ?></textarea></div>
 </fieldset>
 <div class="form-group"><input type="checkbox" id="published" name="published" value="1"<?cs if:f.published ?> checked<?cs /if ?>><label for="published" class="inline"><?cs var:Lang.Webmaster.Published ?></label></div>
 <p><button type="submit" name="action" value="save" class="btn"><?cs var:Lang.Webmaster.Save ?></button>

@@ -16,4 +16,6 @@ def:status_badge(s) ?><span class="badge status-<?cs var:s ?>"><?cs alt:Lang.Sta
 def:vi_only() ?><p class="lang-note"><?cs var:Lang.Common.ViOnly ?></p><?cs
 /def ?><?cs
 def:proc_item(p) ?><li><a href="<?cs var:Lang.Site.Root ?>/thu-tuc/<?cs var:p.Code ?>.html" lang="vi"><?cs var:p.Name ?></a> <span class="meta"><?cs var:p.Code ?> · <?cs call:level(p) ?><?cs if:p.Online ?> · <?cs var:Lang.Common.Online ?><?cs /if ?></span></li><?cs
+/def ?><?cs
+def:refused(f) ?><?cs if:Form.Refused[f] ?><span class="error-message" id="<?cs var:f ?>-refused"><?cs var:Form.Refused[f] ?></span><?cs /if ?><?cs
 /def ?>

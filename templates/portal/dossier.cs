@@ -22,7 +22,7 @@
 <div class="form-group"><label for="file2"><?cs var:Lang.Dossier.AnotherFile ?></label>
 <input id="file2" name="file2" type="file" accept="application/pdf,image/jpeg,image/png"></div>
 <div class="form-group"><label for="snote"><?cs var:Lang.Dossier.SupplementNote ?></label>
-<textarea id="snote" name="note" rows="3"></textarea></div>
+<?cs call:refused("note") ?><textarea id="snote" name="note" rows="3"></textarea></div>
 <button type="submit" class="btn"><?cs var:Lang.Dossier.SendSupplement ?></button>
 </form>
 </section>
@@ -47,7 +47,7 @@
 <details class="withdraw"><summary><?cs var:Lang.Dossier.Withdraw ?></summary>
 <form method="post" action="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/rut" class="form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
-<div class="form-group"><label for="wnote"><?cs var:Lang.Dossier.WithdrawReason ?></label><textarea id="wnote" name="note" rows="2"></textarea></div>
+<div class="form-group"><label for="wnote"><?cs var:Lang.Dossier.WithdrawReason ?></label><?cs call:refused("note") ?><textarea id="wnote" name="note" rows="2"></textarea></div>
 <button type="submit" class="btn btn-warning"><?cs var:Lang.Dossier.Withdraw ?></button>
 </form></details>
 <?cs /if ?>

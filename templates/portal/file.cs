@@ -30,26 +30,26 @@
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
 <label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
-<input id="name" name="name" type="text" autocomplete="name" required value="<?cs var:Form.name ?>">
+<?cs call:refused("name") ?><input id="name" name="name" type="text" autocomplete="name" required value="<?cs var:Form.name ?>">
 </div>
 <div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>">
 <label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
 <?cs if:Form.Errors.id_number ?><span class="error-message"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
-<input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>">
+<?cs call:refused("id_number") ?><input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>">
 </div>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>">
 <label for="phone"><?cs var:Lang.Form.Phone ?></label>
 <?cs if:Form.Errors.phone ?><span class="error-message"><?cs var:Lang.Form.PhoneError ?></span><?cs /if ?>
-<input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
+<?cs call:refused("phone") ?><input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
 </div>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">
 <label for="email"><?cs var:Lang.Form.Email ?></label>
 <?cs if:Form.Errors.email ?><span class="error-message"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="email" name="email" type="email" autocomplete="email" value="<?cs var:Form.email ?>">
+<?cs call:refused("email") ?><input id="email" name="email" type="email" autocomplete="email" value="<?cs var:Form.email ?>">
 </div>
 <div class="form-group">
 <label for="address"><?cs var:Lang.Form.Address ?></label>
-<input id="address" name="address" type="text" autocomplete="street-address" value="<?cs var:Form.address ?>">
+<?cs call:refused("address") ?><input id="address" name="address" type="text" autocomplete="street-address" value="<?cs var:Form.address ?>">
 </div>
 </fieldset>
 <fieldset>
@@ -61,7 +61,7 @@
 <div class="pick-filter">
 <label for="agency_q"><?cs var:Lang.File.AgencySearch ?></label>
 <div class="search-row">
-<input id="agency_q" name="agency_q" type="search" class="input" autocomplete="off" value="<?cs var:Form.agency_q ?>" data-filter-for="agency" data-count-text="<?cs var:Lang.File.AgencyCount ?>" data-none-text="<?cs var:Lang.File.AgencyNone ?>">
+<?cs call:refused("agency_q") ?><input id="agency_q" name="agency_q" type="search" class="input" autocomplete="off" value="<?cs var:Form.agency_q ?>" data-filter-for="agency" data-count-text="<?cs var:Lang.File.AgencyCount ?>" data-none-text="<?cs var:Lang.File.AgencyNone ?>">
 <button type="submit" name="filter" value="1" class="btn btn-secondary" formnovalidate><?cs var:Lang.File.AgencyFilter ?></button>
 </div>
 </div>

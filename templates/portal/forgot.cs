@@ -10,7 +10,7 @@
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">
 <label for="email"><?cs var:Lang.Form.Email ?></label>
 <?cs if:Form.Errors.email ?><span class="error-message" id="email-error"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="email" name="email" type="email" autocomplete="email" required value="<?cs var:Form.email ?>"<?cs if:Form.Errors.email ?> aria-invalid="true" aria-describedby="email-error"<?cs /if ?>>
+<?cs call:refused("email") ?><input id="email" name="email" type="email" autocomplete="email" required value="<?cs var:Form.email ?>"<?cs if:Form.Errors.email ?> aria-invalid="true" aria-describedby="email-error"<?cs /if ?>>
 </div>
 <button type="submit" class="btn"><?cs var:Lang.Reset.Send ?></button>
 </form><?cs /if ?>

@@ -9,23 +9,23 @@
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
 <label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message" id="name-error"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
-<input id="name" name="name" type="text" autocomplete="name" required value="<?cs var:Form.name ?>"<?cs if:Form.Errors.name ?> aria-invalid="true" aria-describedby="name-error"<?cs /if ?>>
+<?cs call:refused("name") ?><input id="name" name="name" type="text" autocomplete="name" required value="<?cs var:Form.name ?>"<?cs if:Form.Errors.name ?> aria-invalid="true" aria-describedby="name-error"<?cs /if ?>>
 </div>
 <div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>">
 <label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
 <span class="hint"><?cs var:Lang.Form.IdNumberHint ?></span>
 <?cs if:Form.Errors.id_number ?><span class="error-message" id="id-error"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
-<input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"<?cs if:Form.Errors.id_number ?> aria-invalid="true" aria-describedby="id-error"<?cs /if ?>>
+<?cs call:refused("id_number") ?><input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"<?cs if:Form.Errors.id_number ?> aria-invalid="true" aria-describedby="id-error"<?cs /if ?>>
 </div>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">
 <label for="email"><?cs var:Lang.Form.Email ?></label>
 <?cs if:Form.Errors.email ?><span class="error-message"><?cs var:Lang.Form.EmailError ?></span><?cs /if ?>
-<input id="email" name="email" type="email" autocomplete="email" value="<?cs var:Form.email ?>">
+<?cs call:refused("email") ?><input id="email" name="email" type="email" autocomplete="email" value="<?cs var:Form.email ?>">
 </div>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>">
 <label for="phone"><?cs var:Lang.Form.Phone ?></label>
 <?cs if:Form.Errors.phone ?><span class="error-message"><?cs var:Lang.Form.PhoneError ?></span><?cs /if ?>
-<input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
+<?cs call:refused("phone") ?><input id="phone" name="phone" type="tel" autocomplete="tel" value="<?cs var:Form.phone ?>">
 </div>
 <?cs call:password_new(Lang.Login.Password, Lang.Register.Password2) ?>
 <button type="submit" class="btn"><?cs var:Lang.Register.Submit ?></button>

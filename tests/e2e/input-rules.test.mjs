@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, Visitor, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newIdNumber,
-  newOfficer, newToken, personTag, q, randomWard, request, sqlValue, textOf, toFormData, uniq,
+  newOfficer, newToken, personTag, portalLogin, q, randomWard, request, sqlValue, submitAndWait, textOf, toFormData, uniq,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -133,7 +133,7 @@ describe('through the page', { concurrency: false, timeout: 300_000 }, () => {
   });
   after(async () => { if (browser) await browser.close(); });
 
-  test('a name pasted with a bidi control: the 422 page says which field; Back keeps what was typed', async () => {
+  test('a name pasted with a bidi control: the form again, 422, the message at the field, what was typed kept', async () => {
     const email = `e2e-bidi-${uniq()}@motcua.test`;
     for (const width of [390, 1280]) {
       const ctx = await browser.newContext({ viewport: { width, height: 900 } });
@@ -146,17 +146,49 @@ describe('through the page', { concurrency: false, timeout: 300_000 }, () => {
       const pw = `Pw-${uniq()}-x`;
       await page.locator('#password').fill(pw);
       await page.locator('#password2').fill(pw);
+      const answer = page.waitForResponse((a) => a.request().method() === 'POST');
       await Promise.all([page.waitForNavigation(), page.locator('form button[type=submit]').first().click()]);
-      const lead = await page.locator('.error-page .lead').innerText();
-      assert.match(lead, /Ô “Họ và tên” có ký tự điều khiển chiều viết/);
-      assert.match(await page.locator('.error-page h1').innerText(), /Dữ liệu chưa hợp lệ/);
-      await page.screenshot({ path: path.join(OUT, `input-rules-bidi-${width}.png`), fullPage: true });
-      await page.goBack();
-      await page.locator('#email').waitFor();
+      assert.equal((await answer).status(), 422);
+      assert.match(await page.locator('#name-refused').innerText(), /Ô “Họ và tên” có ký tự điều khiển chiều viết/);
+      assert.match(await page.locator('#refused-summary').innerText(), /Ô “Họ và tên” có ký tự điều khiển chiều viết/);
       assert.equal(await page.locator('#email').inputValue(), email, 'the e-mail typed is still there');
       assert.equal(await page.locator('#phone').inputValue(), '0912345678');
+      assert.equal(await page.locator('#name').inputValue(), `Trần Thị ${RLO}nạB`, 'the name as typed, to correct');
+      await page.screenshot({ path: path.join(OUT, `input-rules-bidi-${width}.png`), fullPage: true });
       await ctx.close();
     }
     assert.equal(sqlValue(`SELECT COUNT(*) FROM accounts WHERE email = ${q(email)}`), '0');
+  });
+
+  test('the filing form: a bidi name, then an over-long address, each shown at its field, the answers kept, nothing saved', async () => {
+    const who = await newCitizen();
+    const tag = `Khai sinh ${uniq()}`;
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await ctx.newPage();
+    await portalLogin(page, who);
+    await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}?lang=en`);
+    await page.locator('#name').fill(`Lê ${RLO}nạB`);
+    await page.locator('#address').fill('12 Lê Lợi');
+    await page.locator('#f-content').fill(tag);
+    let answer = page.waitForResponse((a) => a.request().method() === 'POST');
+    await submitAndWait(page, page.locator('form.form button.btn[type=submit]:not([name])'));
+    assert.equal((await answer).status(), 422);
+    assert.match(await page.locator('#name-refused').innerText(), /“Full name” holds a text-direction control character/);
+    assert.equal(await page.locator('#address').inputValue(), '12 Lê Lợi', 'the address kept');
+    assert.equal(await page.locator('#f-content').inputValue(), tag, 'the answer kept');
+    await page.locator('#name').fill('Lê Văn Bạn');
+    await page.locator('#address').fill('Số 12 '.repeat(100));
+    answer = page.waitForResponse((a) => a.request().method() === 'POST');
+    await submitAndWait(page, page.locator('form.form button.btn[type=submit]:not([name])'));
+    assert.equal((await answer).status(), 422);
+    assert.match(await page.locator('#address-refused').innerText(), /“Address” is longer than allowed/);
+    assert.match(await page.locator('#refused-summary').innerText(), /“Address” is longer than allowed/);
+    assert.equal(await page.locator('#name').inputValue(), 'Lê Văn Bạn', 'the corrected name kept');
+    assert.equal(await page.locator('#f-content').inputValue(), tag, 'the answer still kept');
+    await page.screenshot({ path: path.join(OUT, 'input-rules-filing-1280.png'), fullPage: true });
+    await ctx.close();
+    const id = sqlValue(`SELECT id FROM accounts WHERE email = ${q(who.email)}`);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${id}`), '0', 'no dossier');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM form_drafts WHERE account_id = ${id}`), '0', 'no draft saved');
   });
 });
