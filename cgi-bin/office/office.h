@@ -26,6 +26,9 @@ extern const struct mc_module office_leader;
  */
 extern const struct mc_module office_reports;
 
+/* dashboard.c: the leaders' dashboard and an officer's own. */
+extern const struct mc_module office_dashboard;
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;
 

@@ -26,7 +26,8 @@
 <link rel="stylesheet" href="/static/css/site.css">
 <link rel="icon" href="/static/images/logo.svg" type="image/svg+xml">
 <script src="/static/js/search.js" defer></script>
-</head>
+<?cs if:Page.Refresh ?><noscript><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>"></noscript>
+<?cs /if ?></head>
 <body>
 <a class="skip-link" href="#main"><?cs var:Lang.Site.SkipLink ?></a>
 <?cs include:"partials/header.cs" ?><?cs if:Page.Flash ?><div class="container">

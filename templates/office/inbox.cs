@@ -5,6 +5,7 @@
 <h1><?cs var:Lang.Inbox.Title ?></h1>
 <p class="office-links"><?cs if:Data.CanCounter ?><a class="btn" href="/can-bo/tiep-nhan?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Counter.Title ?></a> <?cs /if ?><a href="/can-bo/so-theo-doi?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Book.Title ?></a>
 <a id="link-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Reports.Link.officers ?></a>
+<a id="link-dashboard" href="/can-bo/bang-dieu-khien?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Dash.Title ?></a>
 <a href="/can-bo/thong-bao"><?cs var:Lang.Inbox.Notifications ?><?cs if:User.Unread ?> (<?cs var:User.Unread ?>)<?cs /if ?></a>
 <a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a>
 <a href="/can-bo/phan-anh?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Feedback.Office.Nav ?></a>

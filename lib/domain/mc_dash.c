@@ -1,0 +1,142 @@
+/*
+ * The leaders' dashboard: the trend of received and resolved dossiers per
+ * day (stats_day), the open ones per agency now (dossier_counters), and
+ * the applicants' satisfaction (eval_ratings by agency and time).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mc_arena.h"
+#include "mc_dash.h"
+#include "mc_db.h"
+#include "mc_log.h"
+#include "mc_stats.h"
+#include "mc_util.h"
+
+enum stmt { STMT_TREND, STMT_LIVE, STMT_SAT, STMT__MAX };
+
+/* clang-format off */
+#define SUBTREE "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies " \
+	"WHERE id = ? UNION ALL SELECT a.id FROM agencies a " \
+	"JOIN sub ON a.parent_id = sub.id) "
+
+static const char *const stmts[STMT__MAX] = {
+	/* Received (metric 1), resolved (8, 9, 10), late (10) per day. */
+	[STMT_TREND] = SUBTREE "SELECT DATE_FORMAT(day, '%Y-%m-%d'), "
+	    "SUM(IF(metric = 1, n, 0)), SUM(IF(metric IN (8, 9, 10), n, 0)), "
+	    "SUM(IF(metric = 10, n, 0)) FROM stats_day "
+	    "WHERE agency_id IN (SELECT id FROM sub) "
+	    "AND metric IN (1, 8, 9, 10) AND day BETWEEN ? AND ? "
+	    "GROUP BY day ORDER BY day",
+	/* Open now (not waiting for a supplement), yellow, red. */
+	[STMT_LIVE] = SUBTREE "SELECT c.agency_id AS id, ag.name, "
+	    "COALESCE(ag.name_en, ag.name) AS name_en, SUM(c.n) AS open, "
+	    "SUM(IF(c.colour = 2, c.n, 0)) AS soon, "
+	    "SUM(IF(c.colour = 3, c.n, 0)) AS overdue "
+	    "FROM dossier_counters c JOIN agencies ag ON ag.id = c.agency_id "
+	    "WHERE c.agency_id IN (SELECT id FROM sub) AND c.status <> 5 "
+	    "GROUP BY c.agency_id, ag.name, ag.name_en HAVING SUM(c.n) > 0 "
+	    "ORDER BY overdue DESC, open DESC, ag.name",
+	/* The overall answer (question code 'overall') of each rating. */
+	[STMT_SAT] = SUBTREE "SELECT COUNT(x.s), COALESCE(SUM(x.s >= 1), 0), "
+	    "COALESCE(SUM(x.s = 2), 0) FROM (SELECT (SELECT a.score "
+	    "FROM eval_answers a JOIN eval_questions qq "
+	    "ON qq.questionnaire_id = r.questionnaire_id AND qq.seq = a.seq "
+	    "WHERE a.rating_id = r.id AND qq.code = 'overall') AS s "
+	    "FROM eval_ratings r WHERE r.agency_id IN (SELECT id FROM sub) "
+	    "AND r.created_at >= ? AND r.created_at < ?) x",
+};
+/* clang-format on */
+
+/* The local date `k` days after the day at t into out. */
+static void
+day_after(time_t t, int k, char out[11])
+{
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	tm.tm_mday += k;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+mc_dash_trend(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    const char *from, const char *to, size_t max, struct mc_dash_day **out,
+    size_t *n)
+{
+	struct mc_rows	    rows;
+	struct mc_dash_day *d;
+	size_t		    i, j = 0;
+	time_t		    start;
+	int		    y, m, dd;
+
+	*out = NULL;
+	*n = 0;
+	if (mc_date_parse(from, &y, &m, &dd) < 0 ||
+	    mc_date_parse(to, &y, &m, &dd) < 0 || strcmp(from, to) > 0)
+		return -1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_TREND], "iss",
+		(long long)agency, from, to) < 0)
+		return -1;
+	if (rows.n > 0 && rows.ncols != 4) {
+		mc_err("mc_dash_trend: %zu columns", rows.ncols);
+		return -1;
+	}
+	d = mc_arena_alloc(a, (max + 1) * sizeof(*d));
+	start = mc_date_at(from, 12);
+	for (i = 0; i < max; i++) {
+		memset(&d[i], 0, sizeof(d[i]));
+		day_after(start, (int)i, d[i].day);
+		if (strcmp(d[i].day, to) > 0)
+			break;
+		while (j < rows.n &&
+		    strcmp(mc_rows_str(&rows, j, 0), d[i].day) < 0)
+			j++;
+		if (j < rows.n &&
+		    strcmp(mc_rows_str(&rows, j, 0), d[i].day) == 0) {
+			d[i].received = mc_rows_int(&rows, j, 1);
+			d[i].resolved = mc_rows_int(&rows, j, 2);
+			d[i].late = mc_rows_int(&rows, j, 3);
+		}
+	}
+	*out = d;
+	*n = i;
+	return 0;
+}
+
+int
+mc_dash_live(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmts[STMT_LIVE], "i",
+		(long long)agency) < 0)
+		return -1;
+	if (rows->n > 0 && rows->ncols != DLIVE__MAX) {
+		mc_err("mc_dash_live: %zu columns", rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_dash_satisfaction(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    const char *from, const char *to, struct mc_dash_sat *s)
+{
+	struct mc_rows rows;
+
+	memset(s, 0, sizeof(*s));
+	if (mc_db_query(db, a, &rows, stmts[STMT_SAT], "iss",
+		(long long)agency, from, to) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	s->ratings = mc_rows_int(&rows, 0, 0);
+	s->satisfied = mc_rows_int(&rows, 0, 1);
+	s->very = mc_rows_int(&rows, 0, 2);
+	return 0;
+}

@@ -1,0 +1,64 @@
+/*
+ * The leaders' dashboard (issue 11): what an operation centre's screen
+ * shows of an agency with its subtree, read from the summary tables and
+ * the live counters only (never a scan of the dossiers).
+ */
+#ifndef MC_DASH_H
+#define MC_DASH_H
+
+#include <stddef.h>
+
+struct mc_arena;
+struct mc_db;
+struct mc_rows;
+
+/* One day of the trend: dossiers received and resolved (late of them). */
+struct mc_dash_day {
+	char	  day[11]; /* "YYYY-MM-DD" */
+	long long received, resolved, late;
+};
+
+/*
+ * The days from `from` to `to` (local "YYYY-MM-DD", both included, at most
+ * max of them) of the agency's subtree from stats_day, every day present
+ * (zeros where nothing happened); *out in the arena, *n days. 0 or -1.
+ */
+int mc_dash_trend(struct mc_db *, struct mc_arena *, unsigned int agency,
+    const char *from, const char *to, size_t max, struct mc_dash_day **out,
+    size_t *n);
+
+/* The columns of mc_dash_live's rows (named as here, lower case). */
+enum mc_dash_live_col {
+	DLIVE_ID,
+	DLIVE_NAME,
+	DLIVE_NAME_EN,
+	DLIVE_OPEN,    /* open now, not waiting for a supplement */
+	DLIVE_SOON,    /* of them, yellow: the step is due soon */
+	DLIVE_OVERDUE, /* red: the step is overdue */
+	DLIVE__MAX
+};
+
+/*
+ * Open dossiers now per current agency of the subtree from the counters
+ * every transition keeps (dossier_counters), those with any first, most
+ * overdue first. 0 or -1.
+ */
+int mc_dash_live(struct mc_db *, struct mc_arena *, unsigned int agency,
+    struct mc_rows *);
+
+/* Applicants' overall answers of the ratings given in a period. */
+struct mc_dash_sat {
+	long long ratings;   /* with an overall answer */
+	long long satisfied; /* satisfied or very (1 or 2) */
+	long long very;	     /* very satisfied (2) */
+};
+
+/*
+ * The ratings of the agency's subtree given in [from, to) ("YYYY-MM-DD
+ * HH:MM:SS"), through their agency's index (eval_ratings_agency). 0 or -1.
+ */
+int mc_dash_satisfaction(struct mc_db *, struct mc_arena *,
+    unsigned int agency, const char *from, const char *to,
+    struct mc_dash_sat *);
+
+#endif

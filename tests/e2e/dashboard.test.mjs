@@ -1,0 +1,140 @@
+// The dashboards (issue 11) in headless Chromium: a ward leader keeps the
+// dashboard open while a dossier is filed at the ward and then refused
+// through the dossier page; the figures of the ward change in place (the
+// page's script reloads them, the page itself is not reloaded); the leader
+// sees only the ward; an officer sees their own queue and no leader's
+// figures; 390 px and 1280 px screenshots; the charts' numbers as tables.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import {
+  BASE_URL, PROC, WARD_SLOTS, assertAxe, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer,
+  newToken, q, randomWard, request, signIn, sqlValue, toFormData, uniq, until, watch,
+} from './lib.mjs';
+
+const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
+  const tag = uniq();
+  let browser, ward, wardId, otherId, leader, recv, cToken, code;
+
+  before(async () => {
+    mkdirSync(OUT, { recursive: true });
+    ward = randomWard(WARD_SLOTS.dashboard);
+    wardId = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(ward)}`));
+    let other;
+    do other = randomWard(WARD_SLOTS.other); while (other === ward);
+    otherId = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(other)}`));
+    const citizen = await newCitizen({ name: `Bảng Điều Khiển ${tag}` });
+    recv = await newOfficer('receiver', ward, `Tiếp Nhận ${tag}`);
+    leader = await newOfficer('leader', ward, `Lãnh Đạo ${tag}`);
+    cToken = await newToken(citizen.email);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+  });
+
+  /** The figure of the ward's line in a column (0 when it has no line). */
+  async function cell(page, col) {
+    const c = page.locator(`#dash-agencies tr[data-agency="${wardId}"] td[data-col="${col}"]`);
+    return (await c.count()) ? Number((await c.innerText()).replace(/\D/g, '')) : 0;
+  }
+  const tile = async (page, id) => Number((await page.locator(`#${id}`).innerText()).replace(/\D/g, ''));
+
+  test('a leader watches the figures change as a dossier is filed and refused through the page', async () => {
+    const page = await signIn(browser, leader.email, leader.password, 1280);
+    const w = watch(page);
+    try {
+      // From the inbox's link; another ward asked for gives the leader's own.
+      await Promise.all([page.waitForURL(/bang-dieu-khien/), page.locator('#link-dashboard').click()]);
+      await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien?agency=${otherId}&refresh=5`);
+      assert.match(await page.locator('h1').innerText(), /Bảng điều khiển/);
+      const html = await page.content();
+      assert.match(html, /<noscript><meta http-equiv="refresh" content="5"><\/noscript>/, 'a refresh without JavaScript');
+      const before0 = { today: await tile(page, 't-today-received'), month: await tile(page, 't-month-received'),
+        received: await cell(page, 'today_received'), open: await cell(page, 'open'),
+        trend: Number(await page.locator(`#dash-trend-table tr[data-day] >> nth=-1 >> td[data-col="received"]`).innerText()) };
+      assert.equal(await page.locator('#dash-trend-table tbody tr').count(), 30, 'the trend has 30 days in its table');
+      await page.evaluate(() => { window.dashMark = 1; });
+
+      // A dossier filed online at the ward.
+      const a = await request('/api/v1/dossiers', {
+        method: 'POST', headers: bearer(cToken), body: toFormData({
+          procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Bảng điều khiển ${tag}` }),
+          file: filePart(minimalPdf(`dash ${tag}`), 'dash.pdf'),
+        }),
+      });
+      assert.equal(a.status, 201, a.text);
+      code = a.json().code;
+      await until(async () => await cell(page, 'today_received') === before0.received + 1 &&
+        await cell(page, 'open') === before0.open + 1,
+      { timeout: 60_000, every: 500, what: 'the ward\'s line counts the new dossier' });
+      assert.equal(await tile(page, 't-today-received'), before0.today + 1, 'today\'s tile counts it');
+      assert.equal(await tile(page, 't-month-received'), before0.month + 1, 'the month\'s tile counts it');
+      assert.equal(Number(await page.locator(`#dash-trend-table tr[data-day] >> nth=-1 >> td[data-col="received"]`).innerText()),
+        before0.trend + 1, 'today\'s bar in the trend\'s table counts it');
+      assert.equal(await page.evaluate(() => window.dashMark), 1, 'the figures changed without reloading the page');
+      // Scope: only the ward's line.
+      const ids = await page.locator('#dash-agencies tbody tr').evaluateAll((rs) => rs.map((r) => r.dataset.agency));
+      assert.deepEqual([...new Set(ids)], [String(wardId)], 'the ward leader sees the ward only');
+      await page.screenshot({ path: path.join(OUT, 'dashboard-1280.png'), fullPage: true });
+
+      // The receiver refuses it through the dossier page: open goes back.
+      const rp = await signIn(browser, recv.email, recv.password, 1280);
+      try {
+        await rp.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code)}`);
+        const details = rp.locator('section.actions details', { has: rp.locator('input[name=action][value="refuse"]') });
+        if (!(await details.evaluate((d) => d.open))) await details.locator('summary').click();
+        const form = details.locator('form');
+        for (const sel of await form.locator('select[name=reason]').all()) await sel.selectOption({ index: 1 });
+        if (await form.locator('textarea[name=note]').count()) await form.locator('textarea[name=note]').fill(`Từ chối ${tag}`);
+        await Promise.all([rp.waitForURL(/\?ok=1$/), form.locator('button[type=submit]').click()]);
+        // The receiver's own dashboard: their queue, no leader's figures.
+        await rp.goto(`${BASE_URL}/can-bo/bang-dieu-khien`);
+        assert.equal(await rp.locator('#dash-me').count(), 1, 'the officer sees their own queue');
+        assert.equal(await rp.locator('#dash-agencies, #t-today-received').count(), 0, 'and no leader\'s figures');
+        for (const id of ['me-intime', 'me-soon', 'me-overdue', 'me-steps']) {
+          assert.match(await rp.locator(`#${id}`).innerText(), /^\d+$/, `${id} is a number`);
+        }
+      } finally {
+        await rp.context().close();
+      }
+      await until(async () => await cell(page, 'open') === before0.open,
+        { timeout: 60_000, every: 500, what: 'the refused dossier leaves the open count' });
+      assert.equal(await cell(page, 'today_received'), before0.received + 1, 'it still counts as received today');
+      assert.equal(await page.evaluate(() => window.dashMark), 1, 'still the same page');
+      assert.deepEqual(w.problems().filter((p) => !/logo\.svg/.test(p)), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test('a phone shows the dashboard; the page passes axe; charts have their tables', async () => {
+    // axe is injected as a script, which the CSP forbids: bypassed here only.
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 800 }, bypassCSP: true });
+    const page = await ctx.newPage();
+    try {
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill(leader.email);
+      await page.locator('#password').fill(leader.password);
+      await Promise.all([page.waitForNavigation(), page.locator('form.form button[type=submit]').click()]);
+      await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien?agency=${wardId}`);
+      await page.screenshot({ path: path.join(OUT, 'dashboard-390.png'), fullPage: true });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 390, `no sideways scrolling on a phone (${wide} px)`);
+      assert.equal(await page.locator('svg.trend[aria-hidden="true"]').count(), 1, 'the trend chart is drawn');
+      assert.ok(await page.locator('#dash-trend-table caption').count(), 'its numbers are a table');
+      await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien?agency=${wardId}&lang=en`);
+      assert.match(await page.locator('h1').innerText(), /Dashboard/);
+      await assertAxe(page, 'the dashboard');
+    } finally {
+      await ctx.close();
+    }
+  });
+});
