@@ -51,21 +51,17 @@ static void
 colours(struct mc_request *r, const char *node, const struct mc_rows *rows,
     time_t now)
 {
-	time_t start, due;
 	size_t i;
+	int    c;
 
 	for (i = 0; i < rows->n; i++) {
-		const char *c = "none";
-
-		if (strcmp(mc_rows_str(rows, i, FBL_STATUS), "open") == 0) {
-			start = mc_time_parse(
-			    mc_rows_str(rows, i, FBL_CREATED));
-			due = mc_time_parse(mc_rows_str(rows, i, FBL_DUE));
-			c = mc_calendar_colour_name(
-			    mc_calendar_colour(start, due, now, -1));
-		}
+		c = mc_feedback_colour(
+		    mc_feedback_status_parse(mc_rows_str(rows, i, FBL_STATUS)),
+		    mc_time_parse(mc_rows_str(rows, i, FBL_ROUND)),
+		    mc_time_parse(mc_rows_str(rows, i, FBL_DUE)), now);
 		mc_view_set(r->hdf,
-		    mc_arena_printf(r->arena, "%s.%zu.colour", node, i), c);
+		    mc_arena_printf(r->arena, "%s.%zu.colour", node, i),
+		    c < 0 ? "none" : mc_calendar_colour_name(c));
 	}
 }
 
@@ -116,9 +112,9 @@ show(struct mc_request *r, struct mc_feedback *f, int status)
 	if (f->status == FBS_OPEN) {
 		mc_view_set(r->hdf, "Data.CanAnswer", "1");
 		mc_view_set(r->hdf, "Data.Colour",
-		    mc_calendar_colour_name(
-			mc_calendar_colour(mc_time_parse(f->created_at),
-			    mc_time_parse(f->due_at), time(NULL), -1)));
+		    mc_calendar_colour_name(mc_feedback_colour(f->status,
+			mc_time_parse(f->round_at), mc_time_parse(f->due_at),
+			time(NULL))));
 	}
 	if (strstr(r->query, "ok=1") != NULL) {
 		mc_view_set(r->hdf, "Page.Flash",

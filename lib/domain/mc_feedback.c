@@ -77,13 +77,15 @@ enum get_col {
 	G_RESOLVED,
 	G_NAME,
 	G_EMAIL,
+	G_ROUND,
 	G__MAX
 };
 
 /* clang-format off */
 #define LIST_SELECT "SELECT f.code, f.status, f.category, " \
 	"f.created_at, f.due_at, d.code AS dossier_code, ag.name AS agency, " \
-	"f.reopened, a.full_name AS name, f.answered_at FROM feedback f " \
+	"f.reopened, a.full_name AS name, f.answered_at, f.round_at " \
+	"FROM feedback f " \
 	"JOIN agencies ag ON ag.id = f.agency_id " \
 	"JOIN accounts a ON a.id = f.account_id " \
 	"LEFT JOIN dossiers d ON d.id = f.dossier_id "
@@ -91,8 +93,8 @@ enum get_col {
 static const char *const stmts[STMT__MAX] = {
 	[STMT_INSERT] = "INSERT INTO feedback (code, account_id, dossier_id, "
 	    "agency_id, category, ward_code, body, publish, status, "
-	    "created_at, due_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
+	    "created_at, due_at, round_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
 	[STMT_SET_CODE] = "UPDATE feedback SET code = ? WHERE id = ?",
 	[STMT_PHOTO] = "INSERT INTO feedback_photos (feedback_id, seq, sha256, "
 	    "filename) VALUES (?, ?, ?, ?)",
@@ -106,7 +108,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "f.ward_code, w.name AS ward_name, f.body, f.publish, f.status, "
 	    "f.created_at, f.due_at, f.answer, f.answered_at, f.founded, "
 	    "f.answers, f.late, f.reopened, f.resolved_at, a.full_name AS name, "
-	    "a.email FROM feedback f "
+	    "a.email, f.round_at FROM feedback f "
 	    "JOIN agencies ag ON ag.id = f.agency_id "
 	    "JOIN accounts a ON a.id = f.account_id "
 	    "LEFT JOIN dossiers d ON d.id = f.dossier_id "
@@ -129,7 +131,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_RESOLVE] = "UPDATE feedback SET status = 'resolved', "
 	    "resolved_at = ?, updated_at = ? WHERE id = ?",
 	[STMT_REOPEN] = "UPDATE feedback SET status = 'open', due_at = ?, "
-	    "reopened = reopened + 1, updated_at = ? WHERE id = ?",
+	    "round_at = ?, reopened = reopened + 1, updated_at = ? "
+	    "WHERE id = ?",
 	[STMT_AGENCY_BY_CODE] = "SELECT id FROM agencies WHERE code = ?",
 	[STMT_WARD_AGENCY] = "SELECT id FROM agencies WHERE kind = 'ward' "
 	    "AND gso_code = ? AND (valid_to IS NULL OR valid_to > CURDATE()) "
@@ -242,6 +245,14 @@ mc_feedback_route_pick(unsigned int dossier_agency,
 	return fallback;
 }
 
+int
+mc_feedback_colour(int status, time_t round_at, time_t due_at, time_t now)
+{
+	if (status != FBS_OPEN)
+		return -1;
+	return (int)mc_calendar_colour(round_at, due_at, now, -1);
+}
+
 time_t
 mc_feedback_due(time_t from)
 {
@@ -335,11 +346,11 @@ submit_tx(struct mc_db *db, void *arg)
 	if (mc_random(rnd, sizeof(rnd)) < 0)
 		return -1;
 	mc_hex(tmp, rnd, sizeof(rnd));
-	if (mc_db_exec(db, stmts[STMT_INSERT], "siIisssisss", tmp, t->u->id,
+	if (mc_db_exec(db, stmts[STMT_INSERT], "siIisssissss", tmp, t->u->id,
 		t->dossier_id, (long long)t->agency,
 		mc_feedback_category_name(t->n->category),
 		t->n->ward_code && *t->n->ward_code ? t->n->ward_code : NULL,
-		t->n->body, (long long)(t->n->publish != 0), now, due,
+		t->n->body, (long long)(t->n->publish != 0), now, due, now,
 		now) < 0)
 		return -1;
 	id = (long long)mc_db_insert_id(db);
@@ -429,6 +440,7 @@ mc_feedback_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	    (int)mc_rows_int(&f->row, 0, G_FOUNDED);
 	f->due_at = cell(&f->row, G_DUE);
 	f->created_at = cell(&f->row, G_CREATED);
+	f->round_at = cell(&f->row, G_ROUND);
 	f->body = cell(&f->row, G_BODY);
 	f->name = cell(&f->row, G_NAME);
 	f->email = cell(&f->row, G_EMAIL);
@@ -621,7 +633,7 @@ change_tx(struct mc_db *db, void *arg)
 		    -1);
 	case FBA_REOPEN:
 		mc_time_sql(due, mc_feedback_due(t->now));
-		if (mc_db_exec(db, stmts[STMT_REOPEN], "ssi", due, now,
+		if (mc_db_exec(db, stmts[STMT_REOPEN], "sssi", due, now, now,
 			t->f.id) < 0)
 			return -1;
 		return event(db, t->f.id, now, t->u->id, "reopen", t->text,

@@ -76,6 +76,14 @@ unsigned int mc_feedback_route_pick(unsigned int dossier_agency,
  */
 time_t mc_feedback_due(time_t from);
 
+/*
+ * The colour of a feedback's deadline (enum mc_colour of mc_calendar) for
+ * the officers' lists: its current round (round_at: the sending, else the
+ * latest reopening) against due_at, so a reopened one starts green again
+ * with its fresh deadline; -1 when it is not open (nothing to colour).
+ */
+int mc_feedback_colour(int status, time_t round_at, time_t due_at, time_t now);
+
 #define MC_FB_PHOTOS 3
 
 /* A photo already stored (mc_files_store). */
@@ -130,9 +138,10 @@ struct mc_feedback {
 	int	       founded; /* -1 unset, 0, 1 */
 	const char    *due_at;
 	const char    *created_at;
-	const char    *body;  /* what the sender wrote */
-	const char    *email; /* the sender's, or NULL */
-	const char    *name;  /* the sender's */
+	const char    *round_at; /* the current round's start */
+	const char    *body;	 /* what the sender wrote */
+	const char    *email;	 /* the sender's, or NULL */
+	const char    *name;	 /* the sender's */
 };
 
 /* Loads by code: 1 found, 0 none, -1 error. */
@@ -176,6 +185,7 @@ enum mc_fb_list_col {
 	FBL_REOPENED,
 	FBL_NAME,
 	FBL_ANSWERED,
+	FBL_ROUND, /* the current round's start (sent or reopened) */
 	FBL__MAX
 };
 

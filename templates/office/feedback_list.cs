@@ -1,6 +1,7 @@
 <?cs # An agency's feedback (and its units'): Data.Feedback (code, status,
      category, created_at, due_at, dossier_code, agency, reopened, name,
-     colour), Data.Status, Data.MyAgencies, Data.AgencyId, Data.IsLeader. ?>
+     answered_at, round_at: the current round's start, colour: of the
+     deadline in that round), Data.Status, Data.MyAgencies, Data.AgencyId, Data.IsLeader. ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <div class="office-head">
 <h1><?cs var:Lang.Feedback.Office.Title ?></h1>
@@ -27,7 +28,7 @@
 <td data-label="<?cs var:Lang.Feedback.Category ?>"><?cs var:Lang.Feedback.Cat[f.category] ?></td>
 <td data-label="<?cs var:Lang.Feedback.Office.Sender ?>"><?cs var:f.name ?><br><span class="muted"><?cs var:fmt_datetime(f.created_at) ?></span></td>
 <td data-label="<?cs var:Lang.Feedback.Agency ?>"><?cs var:f.agency ?></td>
-<td data-label="<?cs var:Lang.Feedback.StatusLabel ?>"><span class="tag fb-<?cs var:f.status ?>"><?cs var:Lang.Feedback.Status[f.status] ?></span><?cs if:f.reopened > 0 ?><br><span class="muted"><?cs var:Lang.Feedback.Office.Reopened ?>: <?cs var:f.reopened ?></span><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Feedback.StatusLabel ?>"><span class="tag fb-<?cs var:f.status ?>"><?cs var:Lang.Feedback.Status[f.status] ?></span><?cs if:f.reopened > 0 ?><br><span class="muted fb-round"><?cs var:Lang.Feedback.Office.Reopened ?>: <?cs var:f.reopened ?> · <?cs var:Lang.Feedback.Office.ReopenedAt ?> <?cs var:fmt_datetime(f.round_at) ?></span><?cs /if ?></td>
 </tr>
 <?cs /each ?></tbody>
 </table>

@@ -15,7 +15,7 @@ import { deflateSync } from 'node:zlib';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, randomWard, uniq, newCitizen, newOfficer, newToken, request,
-  toFormData, filePart, minimalPdf, csrfOf, sqlValue, q, launchBrowser, watch, assertAxe, Visitor, motcua, until,
+  toFormData, filePart, minimalPdf, csrfOf, sql, sqlValue, q, launchBrowser, watch, assertAxe, Visitor, motcua, until,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -304,5 +304,52 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     const row = csv.find((l) => l[1] === 'Thái độ của cán bộ');
     assert.deepEqual(row.slice(2), cells.slice(2), 'the CSV says what the page says');
     await L.ctx.close();
+  });
+
+  test('reopened through the page: a new round, the officer\'s list coloured and dated by it', async () => {
+    // Sent 100 days ago (its first deadline long past: red), answered late.
+    const v = new Visitor();
+    await v.login(citizen.email, citizen.password);
+    const form = await v.get(`/dich-vu/phan-anh/gui?ho-so=${code}`);
+    const sent = await v.postMultipart('/dich-vu/phan-anh/gui', {
+      csrf: csrfOf(form.text), dossier: code, category: 'info', body: `Thông tin niêm yết sai ${tag}.`,
+    });
+    assert.equal(sent.status, 303, sent.text);
+    const old = sent.location.match(/(PA-\d{6}-\d+)/)[1];
+    sql(`UPDATE feedback SET created_at = NOW() - INTERVAL 100 DAY, round_at = NOW() - INTERVAL 100 DAY, due_at = NOW() - INTERVAL 86 DAY WHERE code = ${q(old)}`);
+    const o = await login(recv, '/can-bo/');
+    await o.page.goto(`${BASE_URL}/can-bo/phan-anh?status=open`);
+    const item = o.page.locator('#feedback-list tbody tr', { has: o.page.locator(`a:text("${old}")`) });
+    assert.equal(await item.getAttribute('class'), 'row-red', 'past its first deadline');
+    await Promise.all([o.page.waitForURL(new RegExp(`/can-bo/phan-anh/${old}$`)), item.locator(`a:text("${old}")`).click()]);
+    await o.page.locator('#answer').fill(`Đã sửa thông tin niêm yết ${tag}.`);
+    await o.page.locator('input[name=founded][value="0"]').check();
+    await Promise.all([o.page.waitForURL(/\?ok=1$/), o.page.locator('form.form button[type=submit]').click()]);
+
+    // The citizen reopens it on its page.
+    const c = await login(citizen, '/dich-vu/ho-so');
+    await c.page.goto(`${BASE_URL}/dich-vu/phan-anh/${old}`);
+    await c.page.locator('#note').fill('Bảng niêm yết vẫn chưa sửa.');
+    await Promise.all([c.page.waitForURL(/\?ok=1$/), c.page.locator('button[value=reopen]').click()]);
+    assert.equal((await c.page.locator('#fb-status').innerText()).trim(), 'Đang chờ trả lời');
+    const [[due, round]] = sql(`SELECT DATE_FORMAT(due_at, '%d/%m/%Y %H:%i'), DATE_FORMAT(round_at, '%d/%m/%Y %H:%i') FROM feedback WHERE code = ${q(old)}`);
+    assert.match(await c.page.locator('dl.facts').innerText(), new RegExp(due.replace(/\//g, '\\/')), 'the new deadline shown to the citizen');
+    // Ten working days from the reopening, not from the sending.
+    assert.equal(Number(sqlValue(`SELECT due_at > NOW() + INTERVAL 11 DAY AND round_at > NOW() - INTERVAL 1 HOUR FROM feedback WHERE code = ${q(old)}`)), 1);
+
+    // The officer's list: green by the new round (from the sending it would
+    // be yellow: little of 100 days and more left), the new deadline, reopened.
+    await o.page.goto(`${BASE_URL}/can-bo/phan-anh?status=open`);
+    assert.equal(await item.getAttribute('class'), 'row-green');
+    const text = await item.innerText();
+    assert.ok(text.includes(due), `the new deadline ${due} in: ${text}`);
+    assert.match(await item.locator('.fb-round').innerText(), new RegExp(`Gửi lại: 1 · lần cuối ${round.replace(/\//g, '\\/')}`));
+    await shots(o.page, 'office-reopened');
+    await o.page.goto(`${BASE_URL}/can-bo/phan-anh/${old}`);
+    const head = o.page.locator('p:has(#fb-status)');
+    assert.equal(await head.locator('.dot-green').count(), 1, 'green on its page too');
+    assert.ok((await head.innerText()).includes(due), 'with the new deadline');
+    await c.ctx.close();
+    await o.ctx.close();
   });
 });

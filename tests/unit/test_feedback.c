@@ -205,6 +205,84 @@ hit(const struct mc_rows *rows, const char *code)
 	return 0;
 }
 
+/*
+ * A reopened feedback is a new round: sent 80 days ago, answered on time,
+ * reopened now; its deadline is feedback_days from the reopening, its
+ * colour green by that round (from the first sending it would be yellow:
+ * little of 80 days and more left), the statistics count it reopened and
+ * answered on time, not late.
+ */
+static void
+test_round(struct mc_db *db, struct mc_arena *a, const struct mc_user *citizen,
+    const struct mc_user *officer, unsigned int unit, const char *tag)
+{
+	struct mc_fb_new   n;
+	struct mc_feedback f;
+	struct mc_rows	   st;
+	const char	  *c = NULL;
+	char		   from[20], to[20], now[20];
+	time_t		   t = time(NULL), sent = t - 80 * 86400;
+	size_t		   i, found = 0;
+
+	mc_config_set("feedback_route_info", tag);
+	memset(&n, 0, sizeof(n));
+	n.category = FB_INFO;
+	n.body = "Thông tin niêm yết sai lệch so với thực tế.";
+	CHECK_INT(mc_feedback_submit(db, a, citizen, &n, sent, &c), 0);
+	if (c == NULL)
+		return;
+	CHECK_INT(
+	    mc_feedback_answer(db, a, officer, c, "Đã sửa.", -1, sent + 86400),
+	    0);
+	CHECK_INT(
+	    mc_feedback_citizen(db, a, citizen, c, FBA_REOPEN, "Vẫn sai.", t),
+	    0);
+	CHECK_INT(mc_feedback_load(db, a, c, &f), 1);
+	CHECK(f.round_at != NULL && mc_time_parse(f.round_at) == t);
+	CHECK(mc_time_parse(f.due_at) == mc_feedback_due(t));
+	CHECK_INT(mc_time_parse(f.created_at), sent);
+	/* In the agency's open list, green by its round, with its start. */
+	CHECK_INT(mc_feedback_agency(db, a, unit, FBS_OPEN, &st), 0);
+	for (i = 0; i < st.n; i++) {
+		if (strcmp(mc_rows_str(&st, i, FBL_CODE), c) != 0)
+			continue;
+		found++;
+		CHECK_INT(mc_time_parse(mc_rows_str(&st, i, FBL_ROUND)), t);
+		CHECK_INT(mc_feedback_colour(FBS_OPEN,
+			      mc_time_parse(mc_rows_str(&st, i, FBL_ROUND)),
+			      mc_time_parse(mc_rows_str(&st, i, FBL_DUE)),
+			      t + 3600),
+		    COLOUR_GREEN);
+		/* What counting from the first sending gave. */
+		CHECK_INT(mc_feedback_colour(FBS_OPEN,
+			      mc_time_parse(mc_rows_str(&st, i, FBL_CREATED)),
+			      mc_time_parse(mc_rows_str(&st, i, FBL_DUE)),
+			      t + 3600),
+		    COLOUR_YELLOW);
+	}
+	CHECK_INT(found, 1);
+	CHECK_INT(mc_feedback_colour(FBS_OPEN, t, mc_feedback_due(t),
+		      mc_feedback_due(t) + 60),
+	    COLOUR_RED);
+	CHECK_INT(mc_feedback_colour(FBS_ANSWERED, t, mc_feedback_due(t), t),
+	    -1);
+	/* The statistics of the period it was sent in: reopened, on time. */
+	mc_time_sql(from, sent - 3600);
+	mc_time_sql(to, t + 3600);
+	mc_time_sql(now, t + 3600);
+	CHECK_INT(mc_feedback_stats(db, a, unit, from, to, now, &st), 0);
+	for (i = 0, found = 0; i < st.n; i++) {
+		if (strcmp(mc_rows_str(&st, i, FBST_CATEGORY), "info") != 0)
+			continue;
+		found++;
+		CHECK_INT(mc_rows_int(&st, i, FBST_RECEIVED), 1);
+		CHECK_INT(mc_rows_int(&st, i, FBST_REOPENED), 1);
+		CHECK_INT(mc_rows_int(&st, i, FBST_ONTIME), 1);
+		CHECK_INT(mc_rows_int(&st, i, FBST_LATE), 0);
+	}
+	CHECK_INT(found, 1);
+}
+
 static void
 test_db(struct mc_db *db, struct mc_arena *a)
 {
@@ -431,6 +509,8 @@ test_db(struct mc_db *db, struct mc_arena *a)
 		      time(NULL) + 86400 * 30),
 	    0);
 	CHECK(unit8(db, a, ag, &fbn, &fbl) == 0 && fbn >= 2 && fbl >= 1);
+
+	test_round(db, a, citizen, unit_officer, unit, tag);
 }
 
 int
