@@ -297,11 +297,119 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
 	return o;
 }
 
+/*
+ * Public lookups answered again from this process's memory while the
+ * dossier has not changed. A slot keeps the answer built for a code in a
+ * language with the dossier's version; a repeated lookup checks the
+ * throttle, the ID number and the version in one query
+ * (mc_dossier_lookup_check) instead of three, and builds the answer again
+ * on any change. The colour is worked out at each answer (it turns with
+ * time); a slot lives LOOKUP_TTL seconds at most, so that a renamed agency
+ * or procedure shows within that time.
+ */
+#define LOOKUP_SLOTS 512
+#define LOOKUP_TTL   60
+
+struct lookup_slot {
+	char	  code[64];
+	int	  lang;
+	long long version;
+	time_t	  at;
+	int	  status;
+	char	  due[24];
+	char	  warn[24];
+	json_t	 *body;
+};
+
+static struct lookup_slot lookup_slots[LOOKUP_SLOTS];
+
+static struct lookup_slot *
+lookup_slot(const char *code, int lang)
+{
+	unsigned int h = 2166136261u;
+
+	for (; *code != '\0'; code++)
+		h = (h ^ (unsigned char)*code) * 16777619u;
+	return &lookup_slots[(h ^ (unsigned int)lang) % LOOKUP_SLOTS];
+}
+
+/* The public answer's colour, now. */
+static json_t *
+lookup_colour(int status, const char *due, const char *warn, time_t now)
+{
+	return json_string(mc_dossier_colour_name(status == STATUS_SUPPLEMENT ?
+		COLOUR_NONE :
+		mc_dossier_colour(due[0] ? due : NULL, warn[0] ? warn : NULL,
+		    now)));
+}
+
+/* Keeps j, the public answer for d, in its slot (a reference). */
+static void
+lookup_keep(struct mc_request *r, const struct mc_dossier *d, json_t *j,
+    time_t now)
+{
+	struct lookup_slot *s = lookup_slot(d->code, (int)r->lang);
+
+	if (strlen(d->code) >= sizeof(s->code))
+		return;
+	json_decref(s->body);
+	snprintf(s->code, sizeof(s->code), "%s", d->code);
+	s->lang = (int)r->lang;
+	s->version = d->version;
+	s->at = now;
+	s->status = d->status;
+	snprintf(s->due, sizeof(s->due), "%s",
+	    d->step_due_at ? d->step_due_at : "");
+	snprintf(s->warn, sizeof(s->warn), "%s",
+	    d->step_warn_at ? d->step_warn_at : "");
+	s->body = json_incref(j);
+}
+
+/*
+ * The kept answer for the code when it is still right: 1 (*j: the answer),
+ * 0 (build it), or the status to answer (429, 404, 503).
+ */
+static int
+lookup_kept(struct mc_request *r, const char *code, const char *idn,
+    time_t now, json_t **j)
+{
+	struct lookup_slot *s = lookup_slot(code, (int)r->lang);
+	long long	    version;
+	long		    wait;
+	int		    rc;
+
+	if (s->body == NULL || s->lang != (int)r->lang ||
+	    strcmp(s->code, code) != 0 || now - s->at >= LOOKUP_TTL)
+		return 0;
+	if ((rc = mc_dossier_lookup_check(r->db, r->arena, code, idn,
+		 r->remote_addr, now, &wait, &version)) < 0)
+		return 503;
+	if (wait > 0) {
+		mc_resp_header(r, "Retry-After",
+		    mc_arena_printf(r->arena, "%ld", wait));
+		return mc_app_error(r, 429,
+		    mc_view_str(r->hdf, "Api.Throttled"));
+	}
+	if (rc == 0)
+		return mc_throttle_lookup_fail(r->db, r->arena, code,
+			   r->remote_addr, now) < 0 ?
+		    503 :
+		    404;
+	if (version != s->version)
+		return 0;
+	json_object_set_new(s->body, "colour",
+	    lookup_colour(s->status, s->due, s->warn, now));
+	*j = json_incref(s->body);
+	return 1;
+}
+
 static int
 api_dossier(struct mc_request *r)
 {
 	struct mc_dossier d;
 	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	json_t		 *j = NULL;
+	time_t		  now;
 	long		  wait;
 	int		  rc;
 
@@ -325,10 +433,16 @@ api_dossier(struct mc_request *r)
 	 * Public lookup: the code and the applicant's ID number must match;
 	 * wrong ID numbers are counted per code and per address (429).
 	 * mc_dossier_lookup: the throttle with the dossier's row, its steps
-	 * and public events (three queries); nothing else is shown.
+	 * and public events (three queries); nothing else is shown. Asked
+	 * again, one query says whether the answer kept is still right.
 	 */
+	now = time(NULL);
+	if ((rc = lookup_kept(r, r->cap[0], idn, now, &j)) == 1)
+		return reply(r, 200, j);
+	if (rc != 0)
+		return rc;
 	if ((rc = mc_dossier_lookup(r->db, r->arena, r->cap[0], idn,
-		 r->remote_addr, time(NULL), &wait, &d)) < 0)
+		 r->remote_addr, now, &wait, &d)) < 0)
 		return 503;
 	if (wait > 0) {
 		mc_resp_header(r, "Retry-After",
@@ -338,10 +452,12 @@ api_dossier(struct mc_request *r)
 	}
 	if (rc == 0)
 		return mc_throttle_lookup_fail(r->db, r->arena, r->cap[0],
-			   r->remote_addr, time(NULL)) < 0 ?
+			   r->remote_addr, now) < 0 ?
 		    503 :
 		    404;
-	return reply(r, 200, dossier_json(r, &d, 0));
+	j = dossier_json(r, &d, 0);
+	lookup_keep(r, &d, j, now);
+	return reply(r, 200, j);
 }
 
 /* What the submission's transaction writes besides the dossier. */

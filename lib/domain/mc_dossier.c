@@ -21,6 +21,12 @@
 #include "mc_throttle.h"
 #include "mc_util.h"
 
+/* The later end of the two throttle subjects' blocks, for the lookups. */
+#define LOOKUP_BLOCKED_SQL \
+	"(SELECT COALESCE(MAX(t.blocked_until), '1970-01-02 00:00:00') " \
+	"FROM throttle t WHERE (t.kind = ? AND t.subject = ?) " \
+	"OR (t.kind = ? AND t.subject = ?)) AS blocked_until "
+
 /* clang-format off */
 const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_PROC] = "SELECT id, agency_id, level_province, level_commune, "
@@ -201,13 +207,15 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "d.step_warn_at, d.paused_at, d.paused_minutes, d.original_due_at, "
 	    "NULL, NULL, NULL, d.procedure_id, d.clock_start_at, NULL, "
 	    "NULL, NULL, "
-	    "(SELECT COALESCE(MAX(t.blocked_until), '1970-01-02 00:00:00') "
-	    "FROM throttle t WHERE (t.kind = ? AND t.subject = ?) "
-	    "OR (t.kind = ? AND t.subject = ?)) AS blocked_until "
+	    LOOKUP_BLOCKED_SQL
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "LEFT JOIN agencies ca ON ca.id = d.current_agency_id "
 	    "WHERE d.code = ?",
+	/* mc_dossier_lookup_check: what a repeated lookup needs. */
+	[STMT_LOOKUP_CHECK] = "SELECT d.version, d.applicant_id_number, "
+	    LOOKUP_BLOCKED_SQL
+	    "FROM dossiers d WHERE d.code = ?",
 };
 /* clang-format on */
 
@@ -344,6 +352,43 @@ mc_dossier_lookup(struct mc_db *db, struct mc_arena *a, const char *code,
 	if (!dossier_shape("public dossier steps", &d->steps, DSTEP__MAX) ||
 	    !dossier_shape("public dossier events", &d->events, DEV__MAX))
 		return -1;
+	return 1;
+}
+
+int
+mc_dossier_lookup_check(struct mc_db *db, struct mc_arena *a, const char *code,
+    const char *id_number, const char *address, time_t now, long *wait,
+    long long *version)
+{
+	struct mc_rows row;
+	unsigned char  h1[32], h2[32];
+	const char    *idn;
+	time_t	       until;
+
+	*wait = 0;
+	*version = 0;
+	mc_throttle_subject(THROTTLE_LOOKUP, code, h1);
+	mc_throttle_subject(THROTTLE_LOOKUP_ADDR, address, h2);
+	if (mc_db_query(db, a, &row, dossier_stmts[STMT_LOOKUP_CHECK], "sbsbs",
+		mc_throttle_kind_name(THROTTLE_LOOKUP), (char *)h1, sizeof(h1),
+		mc_throttle_kind_name(THROTTLE_LOOKUP_ADDR), (char *)h2,
+		sizeof(h2), code) < 0)
+		return -1;
+	if (!dossier_shape("dossier lookup check", &row, 3))
+		return -1;
+	if (row.n == 0) {
+		*wait = mc_throttle_lookup_wait(db, a, code, address, now);
+		return *wait < 0 ? -1 : 0;
+	}
+	until = mc_time_parse(mc_rows_str(&row, 0, 2));
+	if (until > now) {
+		*wait = (long)(until - now);
+		return 0;
+	}
+	idn = mc_rows_str(&row, 0, 1);
+	if (idn == NULL || id_number == NULL || strcmp(idn, id_number) != 0)
+		return 0;
+	*version = mc_rows_int(&row, 0, 0);
 	return 1;
 }
 

@@ -341,6 +341,18 @@ int mc_dossier_lookup(struct mc_db *, struct mc_arena *, const char *code,
     struct mc_dossier *);
 
 /*
+ * The same checks as mc_dossier_lookup (throttle, ID number) in one query,
+ * reading only the dossier's version: for an answer kept from an earlier
+ * lookup, still right while the version is the same (every change to what
+ * the lookup shows, a transition or a step moved, adds one to it).
+ * 1 matches (*version set), 0 none, wrong ID number or throttled (*wait as
+ * for mc_dossier_lookup), -1 error.
+ */
+int mc_dossier_lookup_check(struct mc_db *, struct mc_arena *,
+    const char *code, const char *id_number, const char *address, time_t now,
+    long *wait, long long *version);
+
+/*
  * 1 if the user may see the dossier: its applicant, an officer of the
  * receiving agency or of an agency with a step in it, or an officer of an
  * agency above one of those.

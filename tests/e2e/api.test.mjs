@@ -241,6 +241,36 @@ describe('dossiers API', () => {
     assert.equal(pub.status, 2, 'the public lookup shows the new status');
   });
 
+  test('a lookup asked again shows each change at once, in the language asked, and still checks the ID number', async () => {
+    // The API keeps each process's last answer for a code and checks it
+    // against the dossier's version: asked many times (every worker), then
+    // after a transition, no answer may be the old one.
+    const code = await fileOk();
+    const lookup = (q = '') => request(`/api/v1/dossiers/${code}?id_number=${citizen.idNumber}${q}`);
+    for (let i = 0; i < 24; i++) {
+      const a = await lookup();
+      assert.equal(a.status, 200, a.text);
+      assert.equal(a.json().status, 1);
+    }
+    const wrong = citizen.idNumber.slice(0, 11) + ((Number(citizen.idNumber[11]) + 1) % 10);
+    assertJsonError(await request(`/api/v1/dossiers/${code}?id_number=${wrong}`), 404);
+    const en = (await lookup('&lang=en')).json();
+    assert.equal(en.status, 1);
+    assert.notEqual(en.status_name, 'Mới đăng ký', 'the English answer is not the Vietnamese one kept');
+    const d0 = await view(rToken, code);
+    const ok = await act(rToken, code, { action: 'accept', version: d0.version });
+    assert.equal(ok.status, 200, ok.text);
+    for (let i = 0; i < 24; i++) {
+      const d = (await lookup()).json();
+      assert.equal(d.status, 2, `lookup ${i + 1} after the acceptance shows it`);
+      assert.equal(d.status_name, 'Được tiếp nhận');
+      assert.deepEqual(d.events.map((e) => e.action), ['submit', 'accept']);
+      assert.ok(d.steps.length > 0 && d.step_due_at, 'the steps and the step\'s due time are shown');
+      assert.ok(['green', 'yellow', 'red'].includes(d.colour), d.colour);
+    }
+    assert.equal((await lookup('&lang=en')).json().status, 2, 'and in English');
+  });
+
   test('two officers accepting at once: exactly one 200 and one 409', async () => {
     const code = await fileOk();
     const { version } = await view(rToken, code);

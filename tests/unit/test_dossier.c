@@ -526,12 +526,14 @@ executed(struct mc_db *db, struct mc_arena *a)
 /*
  * The public lookup (issue 12): three queries, what the public sees only
  * (no applicant's name, notes, actors, files or supplements); a wrong ID
- * number one query and nothing of the dossier; an unknown code none.
+ * number one query and nothing of the dossier; an unknown code none. The
+ * check of a lookup asked again: one query, the dossier's version.
  */
 static void
 test_lookup(struct mc_db *db, struct mc_arena *a, const char *code)
 {
 	struct mc_dossier d;
+	long long	  version = -1;
 	long		  wait = -1;
 	size_t		  i;
 
@@ -556,6 +558,27 @@ test_lookup(struct mc_db *db, struct mc_arena *a, const char *code)
 	CHECK(d.steps.n == 0 && d.events.n == 0);
 	CHECK_INT(mc_dossier_lookup(db, a, "NO-SUCH-CODE", "079190000001",
 		      "192.0.2.7", time(NULL), &wait, &d),
+	    0);
+	CHECK_INT(wait, 0);
+
+	/* Asked again: the same checks and the version, in one query. */
+	CHECK_INT(mc_dossier_lookup(db, a, code, "079190000001", "192.0.2.7",
+		      time(NULL), &wait, &d),
+	    1);
+	executed(db, a);
+	CHECK_INT(mc_dossier_lookup_check(db, a, code, "079190000001",
+		      "192.0.2.7", time(NULL), &wait, &version),
+	    1);
+	CHECK_INT(executed(db, a), 1);
+	CHECK_INT(wait, 0);
+	CHECK(version == d.version && version > 0);
+	CHECK_INT(mc_dossier_lookup_check(db, a, code, "079190000009",
+		      "192.0.2.7", time(NULL), &wait, &version),
+	    0);
+	CHECK(version == 0 && wait == 0);
+	CHECK_INT(mc_dossier_lookup_check(db, a, "NO-SUCH-CODE",
+		      "079190000001", "192.0.2.7", time(NULL), &wait,
+		      &version),
 	    0);
 	CHECK_INT(wait, 0);
 }
