@@ -3,12 +3,14 @@
  * synonyms (kept per process, read again when they change), the rewriting
  * of a query that found nothing, and the search in three tries.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_buf.h"
 #include "mc_log.h"
 #include "mc_search.h"
@@ -784,6 +786,30 @@ mc_search_synonyms(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
 	return 0;
 }
 
+/*
+ * A webmaster's change of the synonyms in the audit log (a configuration
+ * change), inside the change's transaction: 0 or -1.
+ */
+static int syn_audit(struct mc_db *, long long, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+syn_audit(struct mc_db *db, long long by, const char *fmt, ...)
+{
+	struct mc_audit e;
+	char		subject[256];
+	va_list		ap;
+
+	va_start(ap, fmt);
+	vsnprintf(subject, sizeof(subject), fmt, ap);
+	va_end(ap);
+	memset(&e, 0, sizeof(e));
+	e.event = AUDIT_CONFIG;
+	e.account_id = by;
+	e.subject = subject;
+	return mc_audit_write(db, &e);
+}
+
 struct syn_add {
 	const char *term, *means, *source, *asked;
 	long long   by;
@@ -801,7 +827,8 @@ syn_add_tx(struct mc_db *db, void *arg)
 	if (*p->asked != '\0' &&
 	    mc_db_exec(db, stmts[STMT_ASK_DONE], "s", p->asked) < 0)
 		return -1;
-	return 0;
+	return syn_audit(db, p->by, "synonym added: %.100s = %.100s", p->term,
+	    p->means);
 }
 
 int
@@ -831,15 +858,36 @@ mc_search_synonym_add(struct mc_db *db, const char *term, const char *means,
 	    0;
 }
 
+struct syn_set {
+	long long id, by;
+	int	  active;
+	int	  done; /* out: 1 the pair was changed */
+};
+
+static int
+syn_set_tx(struct mc_db *db, void *arg)
+{
+	struct syn_set *p = arg;
+	long long	n;
+
+	if ((n = mc_db_exec(db, stmts[STMT_SYN_SET], "iii",
+		 (long long)p->active, p->by, p->id)) < 0)
+		return -1;
+	p->done = n > 0;
+	if (n == 0)
+		return 0;
+	return syn_audit(db, p->by, "synonym %lld turned %s", p->id,
+	    p->active ? "on" : "off");
+}
+
 int
 mc_search_synonym_set(struct mc_db *db, long long id, int active, long long by)
 {
-	long long n;
+	struct syn_set p = { id, by, !!active, 0 };
 
-	if ((n = mc_db_exec(db, stmts[STMT_SYN_SET], "iii",
-		 (long long)!!active, by, id)) < 0)
+	if (mc_db_tx(db, syn_set_tx, &p) < 0)
 		return -1;
-	return n > 0;
+	return p.done;
 }
 
 /* ------------------------------------------------------------ assistant */

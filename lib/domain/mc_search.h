@@ -164,13 +164,16 @@ int mc_search_synonyms(struct mc_db *, struct mc_arena *, struct mc_rows *);
  * by is the webmaster's account id, 0 for the seed (which leaves a pair
  * that exists alone, so one turned off stays off). A webmaster's pair
  * also closes the assistant's unanswered question worded as its term
- * (mc_search_unanswered: it is answered now), in the same transaction.
- * 0 or -1.
+ * (mc_search_unanswered: it is answered now), in the same transaction,
+ * with its entry in the audit log (AUDIT_CONFIG, by > 0). 0 or -1.
  */
 int mc_search_synonym_add(struct mc_db *, const char *term, const char *means,
     const char *source, long long by);
 
-/* Turns a pair on or off. 1 done, 0 no such pair, -1 error. */
+/*
+ * Turns a pair on or off, with its entry in the audit log (AUDIT_CONFIG)
+ * in the same transaction. 1 done, 0 no such pair, -1 error.
+ */
 int mc_search_synonym_set(struct mc_db *, long long id, int active,
     long long by);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_sitebuild.h"
@@ -89,6 +90,23 @@ struct request {
 	int	  queued;
 };
 
+/*
+ * The webmaster's "update the public site" in the audit log (a
+ * configuration change), in the request's transaction: 0 or -1.
+ */
+static int
+request_audit(struct mc_db *db, struct mc_arena *a, const struct request *q)
+{
+	struct mc_audit e;
+
+	memset(&e, 0, sizeof(e));
+	e.event = AUDIT_CONFIG;
+	e.account_id = q->account;
+	e.subject = mc_arena_printf(a, "site build %lld %s (%s)", q->id,
+	    q->queued ? "asked" : "joined", q->full ? "full" : "changes");
+	return mc_audit_write(db, &e);
+}
+
 static int
 request_tx(struct mc_db *db, void *arg)
 {
@@ -117,6 +135,8 @@ request_tx(struct mc_db *db, void *arg)
 	q->queued = 1;
 	rc = 0;
 out:
+	if (rc == 0 && q->account > 0)
+		rc = request_audit(db, a, q);
 	mc_arena_free(a);
 	return rc;
 }

@@ -47,6 +47,8 @@ struct mc_sitebuild_result {
  * waiting is joined rather than doubled (asked in full, it becomes full);
  * a running one is not joined: it may have read the data before the
  * change the caller wants published. *id receives the build to follow.
+ * An account's request is in the audit log (AUDIT_CONFIG), in the same
+ * transaction.
  * Returns 1 queued, 0 joined a waiting one, -1 database error (logged).
  */
 int mc_sitebuild_request(struct mc_db *, long long account, int full,

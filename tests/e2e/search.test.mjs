@@ -242,6 +242,12 @@ describe('webmasters keep the synonyms (back office)', { timeout: 240_000 }, () 
       await Promise.all([page.waitForNavigation(), row.locator('button').click()]);
       assert.match(await page.locator('#syn-list tr', { hasText: term }).innerText(), /Đã tắt/);
       await until(async () => (await searchPage(term)).code === null, { timeout: 15_000, what: 'the synonym off' });
+      // Both changes are in the audit log (issue 9), shown on its page.
+      const synId = sqlValue(`SELECT id FROM search_synonyms WHERE term = '${term}'`);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/nhat-ky?account=admin%40motcua.test&event=config_change`);
+      const log = await page.locator('main table').innerText();
+      assert.match(log, new RegExp(`synonym added: ${term} = đăng ký kết hôn`));
+      assert.match(log, new RegExp(`synonym ${synId} turned off`));
       // A 422 is the test; a navigation may abort an image still loading.
       assert.deepEqual(w.problems().filter((p) => !/422|ERR_ABORTED/.test(p)), []);
     } finally { await ctx.close(); }

@@ -90,6 +90,9 @@ describe('site builds run in the worker', { concurrency: false, timeout: 400_000
     await page.goto(`${BASE_URL}/can-bo/quan-tri-trang/`);
     const line = page.locator(`tr:has(a[href="/can-bo/quan-tri-trang/cap-nhat/${id}"])`);
     if (await line.count() > 0) assert.match(await line.innerText(), /Xong/);
+    // The audit log shows who asked for it (issue 9: configuration changes).
+    await page.goto(`${BASE_URL}/can-bo/quan-tri/nhat-ky?account=${encodeURIComponent(admin.email)}&event=config_change`);
+    assert.match(await page.locator('main table').innerText(), new RegExp(`site build ${id} (asked|joined)`));
     assert.deepEqual(w.problems(), []);
     await ctx.close();
 

@@ -189,6 +189,9 @@ static const char *const rank_stmts[] = {
 	"DELETE FROM assistant_unanswered WHERE question = 'zzqv blorp hon'",
 	"SELECT COUNT(*) FROM assistant_unanswered "
 	"WHERE question = 'zzqv blorp hon' AND done = 0",
+	"SELECT id, active FROM search_synonyms WHERE term = 'zzqv blorp hon'",
+	"SELECT COUNT(*) FROM audit_log WHERE event = 'config_change' "
+	"AND account_id = 1 AND subject = ?",
 };
 
 static void
@@ -196,6 +199,7 @@ test_rank(struct mc_db *db, struct mc_arena *a)
 {
 	struct mc_rows rows;
 	const char    *code, *name;
+	long long      id;
 
 	/* The citizen's ward known: the commune-level procedure (its own)
 	 * before the city's of the same words and a shorter name. */
@@ -237,6 +241,20 @@ test_rank(struct mc_db *db, struct mc_arena *a)
 	    0);
 	CHECK(mc_db_query(db, a, &rows, rank_stmts[4], "") == 0 &&
 	    mc_rows_int(&rows, 0, 0) == 0);
+	/* The change and its audit entry, in one transaction (issue 9). */
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[5], "") == 0 &&
+	    rows.n == 1 && mc_rows_int(&rows, 0, 1) == 1);
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[6], "s",
+		  "synonym added: zzqv blorp hon = kết hôn") == 0 &&
+	    mc_rows_int(&rows, 0, 0) >= 1);
+	CHECK(
+	    mc_db_query(db, a, &rows, rank_stmts[5], "") == 0 && rows.n == 1);
+	id = mc_rows_int(&rows, 0, 0);
+	CHECK_INT(mc_search_synonym_set(db, id, 0, 1), 1);
+	CHECK(mc_db_query(db, a, &rows, rank_stmts[6], "s",
+		  mc_arena_printf(a, "synonym %lld turned off", id)) == 0 &&
+	    mc_rows_int(&rows, 0, 0) == 1);
+	CHECK_INT(mc_search_synonym_set(db, 1LL << 40, 1, 1), 0);
 	mc_db_exec(db, rank_stmts[2], "");
 	mc_db_exec(db, rank_stmts[3], "");
 }
