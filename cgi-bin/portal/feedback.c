@@ -2,7 +2,10 @@
  * Feedback and complaints, the citizen's side (issue 10): send feedback
  * (optionally about one of one's dossiers, with a category, the ward and up
  * to three photos), one's list with each one's state, an answered one
- * resolved or reopened. The rules are lib/domain/mc_feedback's.
+ * resolved or reopened. Without a login, the sender gives a phone number
+ * proved by a one-time code sent by SMS (lib/domain/mc_phonecode) before
+ * the feedback is accepted, and follows it by the link whose token only
+ * they received. The rules are lib/domain/mc_feedback's.
  */
 #include <sys/stat.h>
 
@@ -17,6 +20,7 @@
 #include "mc_eform.h"
 #include "mc_feedback.h"
 #include "mc_files.h"
+#include "mc_phonecode.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -38,6 +42,10 @@ enum field {
 	FIELD_ACTION,
 	FIELD_NOTE,
 	FIELD_HS,
+	FIELD_PHONE,
+	FIELD_TICKET,
+	FIELD_CODE,
+	FIELD_RESEND,
 	FIELD__MAX
 };
 
@@ -58,6 +66,10 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_ACTION] = { "action", valid_code, 16, 0 },
 	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
 	[FIELD_HS] = { "ho-so", valid_code, 48, 0 },
+	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
+	[FIELD_TICKET] = { "ticket", valid_token, 64, 0 },
+	[FIELD_CODE] = { "code", valid_line, 12, 0 },
+	[FIELD_RESEND] = { "resend", valid_uint, 1, 0 },
 };
 /* clang-format on */
 
@@ -74,8 +86,8 @@ kept_mac(const struct mc_request *r, const char *sha, char type, char out[65])
 	unsigned char mac[32];
 	char	      msg[160];
 
-	snprintf(msg, sizeof(msg), "feedback-photo\n%lld\n%s\n%c", r->user->id,
-	    sha, type);
+	snprintf(msg, sizeof(msg), "feedback-photo\n%lld\n%s\n%c",
+	    r->user != NULL ? r->user->id : 0, sha, type);
 	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
 	mc_hex(out, mac, sizeof(mac));
 }
@@ -102,6 +114,8 @@ form_model(struct mc_request *r)
 		    mc_rows_str(&wards, (size_t)i,
 			r->lang == LANG_EN ? WARD_NAME_EN : WARD_NAME));
 	}
+	if (r->user == NULL)
+		mc_view_set(r->hdf, "Data.Anon", "1");
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Feedback.NewTitle"));
 	mc_view_set(r->hdf, "Page.Nav", "feedback");
@@ -228,15 +242,67 @@ photos_keep(struct mc_request *r, const struct mc_fb_new *n)
 	}
 }
 
+/*
+ * Without a login, the phone's code: sent (first, or "send a new code";
+ * *sent = 1 and the form comes back for the code), or checked (proved: its
+ * id in n->phone_code; wrong: an error at the code, its attempts left,
+ * nothing typed lost). 0 or a status.
+ */
+static int
+phone_step(struct mc_request *r, struct mc_fb_new *n, int *sent)
+{
+	const char *ticket = mc_req_field(r, FIELD_TICKET);
+	const char *resend = mc_req_field(r, FIELD_RESEND);
+	const char *fresh = NULL;
+	long	    wait;
+	int	    rc, left;
+
+	if (ticket != NULL)
+		mc_view_set(r->hdf, "Data.Ticket", ticket);
+	if (ticket == NULL || (resend != NULL && strcmp(resend, "1") == 0)) {
+		rc = mc_feedback_send_code(r->db, r->arena, n->phone,
+		    r->remote_addr, time(NULL), &fresh, &wait);
+		if (rc < 0)
+			return 503;
+		if (rc == PHONECODE_E_WAIT)
+			form_error(r, ticket != NULL ? "code" : "phone",
+			    "code_wait");
+		else if (rc == PHONECODE_E_LIMIT)
+			form_error(r, ticket != NULL ? "code" : "phone",
+			    "code_limit");
+		else {
+			mc_view_set(r->hdf, "Data.Ticket", fresh);
+			mc_view_set(r->hdf, "Page.Flash",
+			    mc_arena_printf(r->arena, "%s %s.",
+				mc_view_str(r->hdf, "Feedback.CodeSentTo"),
+				n->phone));
+			mc_view_set(r->hdf, "Page.FlashKind", "success");
+			*sent = 1;
+		}
+		return 0;
+	}
+	rc = mc_phonecode_check(r->db, r->arena, PHONECODE_FEEDBACK, n->phone,
+	    ticket, mc_req_field(r, FIELD_CODE), time(NULL), &n->phone_code,
+	    &left);
+	if (rc < 0)
+		return 503;
+	if (rc == PHONECODE_E_WRONG) {
+		form_error(r, "code", "code");
+		mc_view_set_int(r->hdf, "Data.CodeLeft", left);
+	} else if (rc != 0)
+		form_error(r, "code", "code_expired");
+	return 0;
+}
+
 static int
 page_send(struct mc_request *r)
 {
 	static const int echo[] = { FIELD_DOSSIER, FIELD_CATEGORY, FIELD_WARD,
-		FIELD_BODY, FIELD_PUBLISH };
+		FIELD_BODY, FIELD_PUBLISH, FIELD_PHONE };
 	struct mc_fb_new n;
 	const char	*code = NULL, *v;
 	size_t		 i;
-	int		 rc;
+	int		 rc, sent = 0;
 
 	memset(&n, 0, sizeof(n));
 	for (i = 0; i < sizeof(echo) / sizeof(echo[0]); i++) {
@@ -265,10 +331,21 @@ page_send(struct mc_request *r)
 		form_error(r, "body", "body");
 	n.publish = (v = mc_req_field(r, FIELD_PUBLISH)) != NULL &&
 	    strcmp(v, "1") == 0;
+	if (r->user == NULL) {
+		n.phone = mc_req_field(r, FIELD_PHONE);
+		if (n.phone == NULL || mc_req_field_bad(r, FIELD_PHONE))
+			form_error(r, "phone", "phone");
+		if (n.dossier_code != NULL && *n.dossier_code != '\0')
+			form_error(r, "dossier", "dossier");
+	}
 	if (photos(r, &n) != 0)
 		return 503;
+	if (r->user == NULL &&
+	    hdf_get_int_value(r->hdf, "Data.NErrors", 0) == 0 &&
+	    (rc = phone_step(r, &n, &sent)) != 0)
+		return rc;
 	rc = 0;
-	if (hdf_get_int_value(r->hdf, "Data.NErrors", 0) == 0) {
+	if (hdf_get_int_value(r->hdf, "Data.NErrors", 0) == 0 && !sent) {
 		rc = mc_feedback_submit(r->db, r->arena, r->user, &n,
 		    time(NULL), &code);
 		if (rc < 0)
@@ -277,17 +354,25 @@ page_send(struct mc_request *r)
 			form_error(r, "dossier", "dossier");
 		else if (rc == FB_E_AGENCY)
 			form_error(r, "ward", "ward");
+		else if (rc == FB_E_CODE)
+			form_error(r, "code", "code_expired");
 		else if (rc != 0)
 			return 403;
 	}
-	if (hdf_get_int_value(r->hdf, "Data.NErrors", 0) > 0) {
+	if (hdf_get_int_value(r->hdf, "Data.NErrors", 0) > 0 || sent) {
 		if (form_model(r) < 0)
 			return 503;
 		photos_keep(r, &n);
-		r->status = 422;
-		return mc_resp_page(r, "portal/feedback_new.cs") == 200 ? 422 :
-									  500;
+		r->status = sent ? 200 : 422;
+		return mc_resp_page(r, "portal/feedback_new.cs") == 200 ?
+		    r->status :
+		    500;
 	}
+	if (r->user == NULL)
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena,
+			"/dich-vu/phan-anh/theo-doi/%s/%s?moi=1", code,
+			mc_feedback_follow_token(r->arena, code)));
 	return mc_resp_redirect(r,
 	    mc_arena_printf(r->arena, "/dich-vu/phan-anh/%s?moi=1", code));
 }
@@ -319,9 +404,35 @@ load(struct mc_request *r, struct mc_feedback *f)
 	return 0;
 }
 
+/* Loads r->cap[0] for the holder of its follow token r->cap[1]: 0 or 404. */
+static int
+load_token(struct mc_request *r, struct mc_feedback *f)
+{
+	int rc;
+
+	if ((rc = mc_feedback_load(r->db, r->arena, r->cap[0], f)) < 0)
+		return 503;
+	if (rc == 0 || f->account_id != 0 ||
+	    !mc_feedback_follow_ok(f->code, r->cap[1]))
+		return 404;
+	mc_view_set(r->hdf, "Data.Follow", "1");
+	return 0;
+}
+
+/* Where the feedback's page is: its follow link without a login. */
+static const char *
+base_of(struct mc_request *r, const struct mc_feedback *f)
+{
+	return f->account_id == 0 ?
+	    mc_arena_printf(r->arena, "/dich-vu/phan-anh/theo-doi/%s/%s",
+		f->code, mc_feedback_follow_token(r->arena, f->code)) :
+	    mc_arena_printf(r->arena, "/dich-vu/phan-anh/%s", f->code);
+}
+
 static int
 show(struct mc_request *r, struct mc_feedback *f, int status)
 {
+	mc_view_set(r->hdf, "Data.Base", base_of(r, f));
 	mc_view_rows(r->hdf, "Data.Fb", &f->row);
 	mc_view_rows(r->hdf, "Data.Photos", &f->photos);
 	mc_view_rows(r->hdf, "Data.Events", &f->events);
@@ -355,16 +466,17 @@ page_show(struct mc_request *r)
 	return show(r, &f, 200);
 }
 
-static int
-page_confirm(struct mc_request *r)
-{
-	struct mc_feedback f;
-	const char	  *a = mc_req_field(r, FIELD_ACTION);
-	enum mc_fb_action  act;
-	int		   rc;
+static int send_photo(struct mc_request *, const struct mc_rows *,
+    const char *);
 
-	if ((rc = load(r, &f)) != 0)
-		return rc;
+/* Resolve or reopen f, as its user or the holder of its token. */
+static int
+confirm(struct mc_request *r, struct mc_feedback *f, const char *token)
+{
+	const char	 *a = mc_req_field(r, FIELD_ACTION);
+	enum mc_fb_action act;
+	int		  rc;
+
 	if (a != NULL && strcmp(a, "resolve") == 0)
 		act = FBA_RESOLVE;
 	else if (a != NULL && strcmp(a, "reopen") == 0)
@@ -372,14 +484,17 @@ page_confirm(struct mc_request *r)
 	else {
 		mc_view_set(r->hdf, "Form.Errors.action", "1");
 		mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
-		return show(r, &f, 422);
+		return show(r, f, 422);
 	}
 	if (mc_req_field_bad(r, FIELD_NOTE)) {
 		mc_view_set(r->hdf, "Form.Errors.note", "1");
-		return show(r, &f, 422);
+		return show(r, f, 422);
 	}
-	rc = mc_feedback_citizen(r->db, r->arena, r->user, r->cap[0], act,
-	    mc_req_field(r, FIELD_NOTE), time(NULL));
+	rc = token != NULL ?
+	    mc_feedback_citizen_token(r->db, r->arena, f->code, token, act,
+		mc_req_field(r, FIELD_NOTE), time(NULL)) :
+	    mc_feedback_citizen(r->db, r->arena, r->user, f->code, act,
+		mc_req_field(r, FIELD_NOTE), time(NULL));
 	if (rc < 0)
 		return 503;
 	if (rc == FB_E_NOTFOUND || rc == FB_E_SCOPE)
@@ -387,10 +502,55 @@ page_confirm(struct mc_request *r)
 	if (rc == FB_E_STATE) {
 		mc_view_set(r->hdf, "Form.Errors.state", "1");
 		mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
-		return show(r, &f, 409);
+		return show(r, f, 409);
 	}
 	return mc_resp_redirect(r,
-	    mc_arena_printf(r->arena, "/dich-vu/phan-anh/%s?ok=1", r->cap[0]));
+	    mc_arena_printf(r->arena, "%s?ok=1", base_of(r, f)));
+}
+
+static int
+page_confirm(struct mc_request *r)
+{
+	struct mc_feedback f;
+	int		   rc;
+
+	if ((rc = load(r, &f)) != 0)
+		return rc;
+	return confirm(r, &f, NULL);
+}
+
+/* Without a login: the page, the answer's confirmation, a photo. */
+static int
+page_follow(struct mc_request *r)
+{
+	struct mc_feedback f;
+	int		   rc;
+
+	if ((rc = load_token(r, &f)) != 0)
+		return rc;
+	return show(r, &f, 200);
+}
+
+static int
+page_follow_confirm(struct mc_request *r)
+{
+	struct mc_feedback f;
+	int		   rc;
+
+	if ((rc = load_token(r, &f)) != 0)
+		return rc;
+	return confirm(r, &f, r->cap[1]);
+}
+
+static int
+page_follow_photo(struct mc_request *r)
+{
+	struct mc_feedback f;
+	int		   rc;
+
+	if ((rc = load_token(r, &f)) != 0)
+		return rc;
+	return send_photo(r, &f.photos, r->cap[2]);
 }
 
 /* Sends photo seq of rows (seq, sha256, filename, mime). */
@@ -436,8 +596,13 @@ page_photo(struct mc_request *r)
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/phan-anh", page_mine, ROUTE_LOGIN, 0 },
-	{ METHOD_GET, "/dich-vu/phan-anh/gui", page_new, ROUTE_LOGIN, 0 },
-	{ METHOD_POST, "/dich-vu/phan-anh/gui", page_send, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, "/dich-vu/phan-anh/gui", page_new, 0, 0 },
+	{ METHOD_POST, "/dich-vu/phan-anh/gui", page_send, 0, 0 },
+	{ METHOD_GET, "/dich-vu/phan-anh/theo-doi/{}/{}", page_follow, 0, 0 },
+	{ METHOD_POST, "/dich-vu/phan-anh/theo-doi/{}/{}/xac-nhan",
+	    page_follow_confirm, 0, 0 },
+	{ METHOD_GET, "/dich-vu/phan-anh/theo-doi/{}/{}/anh/{}",
+	    page_follow_photo, 0, 0 },
 	{ METHOD_GET, "/dich-vu/phan-anh/{}", page_show, ROUTE_LOGIN, 0 },
 	{ METHOD_POST, "/dich-vu/phan-anh/{}/xac-nhan", page_confirm,
 	    ROUTE_LOGIN, 0 },

@@ -20,6 +20,7 @@
 #include "mc_feedback.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
+#include "mc_phonecode.h"
 #include "mc_texts.h"
 #include "mc_util.h"
 
@@ -78,23 +79,24 @@ enum get_col {
 	G_NAME,
 	G_EMAIL,
 	G_ROUND,
+	G_PHONE,
 	G__MAX
 };
 
 /* clang-format off */
 #define LIST_SELECT "SELECT f.code, f.status, f.category, " \
 	"f.created_at, f.due_at, d.code AS dossier_code, ag.name AS agency, " \
-	"f.reopened, a.full_name AS name, f.answered_at, f.round_at " \
-	"FROM feedback f " \
+	"f.reopened, COALESCE(a.full_name, f.phone) AS name, f.answered_at, " \
+	"f.round_at FROM feedback f " \
 	"JOIN agencies ag ON ag.id = f.agency_id " \
-	"JOIN accounts a ON a.id = f.account_id " \
+	"LEFT JOIN accounts a ON a.id = f.account_id " \
 	"LEFT JOIN dossiers d ON d.id = f.dossier_id "
 
 static const char *const stmts[STMT__MAX] = {
-	[STMT_INSERT] = "INSERT INTO feedback (code, account_id, dossier_id, "
-	    "agency_id, category, ward_code, body, publish, status, "
-	    "created_at, due_at, round_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+	[STMT_INSERT] = "INSERT INTO feedback (code, account_id, phone, "
+	    "dossier_id, agency_id, category, ward_code, body, publish, "
+	    "status, created_at, due_at, round_at, updated_at) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?)",
 	[STMT_SET_CODE] = "UPDATE feedback SET code = ? WHERE id = ?",
 	[STMT_PHOTO] = "INSERT INTO feedback_photos (feedback_id, seq, sha256, "
 	    "filename) VALUES (?, ?, ?, ?)",
@@ -107,10 +109,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "COALESCE(ag.parent_id, 0), ag.name AS agency_name, f.category, "
 	    "f.ward_code, w.name AS ward_name, f.body, f.publish, f.status, "
 	    "f.created_at, f.due_at, f.answer, f.answered_at, f.founded, "
-	    "f.answers, f.late, f.reopened, f.resolved_at, a.full_name AS name, "
-	    "a.email, f.round_at FROM feedback f "
+	    "f.answers, f.late, f.reopened, f.resolved_at, "
+	    "COALESCE(a.full_name, f.phone) AS name, a.email, f.round_at, "
+	    "f.phone FROM feedback f "
 	    "JOIN agencies ag ON ag.id = f.agency_id "
-	    "JOIN accounts a ON a.id = f.account_id "
+	    "LEFT JOIN accounts a ON a.id = f.account_id "
 	    "LEFT JOIN dossiers d ON d.id = f.dossier_id "
 	    "LEFT JOIN agencies w ON w.gso_code = f.ward_code AND w.kind = 'ward' "
 	    "AND (w.valid_to IS NULL OR w.valid_to > CURDATE()) "
@@ -320,6 +323,22 @@ event(struct mc_db *db, long long id, const char *at, long long actor,
 	    0;
 }
 
+static const char *text(const char *);
+static const char *fill(struct mc_arena *, const char *, const char *const[5]);
+
+/* The follow link of a feedback sent without a login (arena). */
+static const char *
+follow_url(struct mc_arena *a, const char *code)
+{
+	const char *base = mc_config_get("base_url", "http://127.0.0.1:8080");
+	size_t	    bl = strlen(base);
+
+	while (bl > 0 && base[bl - 1] == '/')
+		bl--;
+	return mc_arena_printf(a, "%.*s/dich-vu/phan-anh/theo-doi/%s/%s",
+	    (int)bl, base, code, mc_feedback_follow_token(a, code));
+}
+
 /* What a submission's transaction needs. */
 struct submit_tx {
 	struct mc_arena	       *a;
@@ -340,13 +359,16 @@ submit_tx(struct mc_db *db, void *arg)
 	struct tm     tm;
 	long long     id;
 	size_t	      i;
+	const char   *vals[5] = { NULL, NULL, NULL, NULL, NULL };
+	int	      rc;
 
 	mc_time_sql(now, t->now);
 	mc_time_sql(due, mc_feedback_due(t->now));
 	if (mc_random(rnd, sizeof(rnd)) < 0)
 		return -1;
 	mc_hex(tmp, rnd, sizeof(rnd));
-	if (mc_db_exec(db, stmts[STMT_INSERT], "siIisssissss", tmp, t->u->id,
+	if (mc_db_exec(db, stmts[STMT_INSERT], "sIsIisssissss", tmp,
+		t->u != NULL ? t->u->id : 0, t->u != NULL ? NULL : t->n->phone,
 		t->dossier_id, (long long)t->agency,
 		mc_feedback_category_name(t->n->category),
 		t->n->ward_code && *t->n->ward_code ? t->n->ward_code : NULL,
@@ -368,7 +390,19 @@ submit_tx(struct mc_db *db, void *arg)
 			(long long)i + 1, p->sha256, p->filename) < 0)
 			return -1;
 	}
-	return event(db, id, now, t->u->id, "submit", NULL, -1);
+	if (t->u == NULL) {
+		/* The phone's proved code, used once, and the follow link. */
+		if ((rc = mc_phonecode_use(db, t->n->phone_code, t->n->phone,
+			 t->now)) <= 0)
+			return rc < 0 ? -1 : FB_E_CODE;
+		vals[0] = t->code;
+		vals[3] = follow_url(t->a, t->code);
+		if (mc_outbox_sms(db, t->n->phone,
+			fill(t->a, text("Feedback.sent.Sms"), vals), 0) < 0)
+			return -1;
+	}
+	return event(db, id, now, t->u != NULL ? t->u->id : 0, "submit", NULL,
+	    -1);
 }
 
 int
@@ -382,8 +416,10 @@ mc_feedback_submit(struct mc_db *db, struct mc_arena *a,
 	int		  rc;
 
 	memset(&t, 0, sizeof(t));
-	if (u == NULL)
-		return FB_E_SCOPE;
+	if (u == NULL && (n->phone == NULL || n->phone_code == 0))
+		return FB_E_CODE;
+	if (u == NULL && n->dossier_code != NULL && *n->dossier_code != '\0')
+		return FB_E_DOSSIER; /* only its applicant, logged in */
 	if (n->dossier_code != NULL && *n->dossier_code != '\0') {
 		if ((rc = mc_dossier_load(db, a, n->dossier_code, &d)) < 0)
 			return -1;
@@ -400,8 +436,8 @@ mc_feedback_submit(struct mc_db *db, struct mc_arena *a,
 	t.u = u;
 	t.n = n;
 	t.now = now;
-	if (mc_db_tx(db, submit_tx, &t) != 0)
-		return -1;
+	if ((rc = mc_db_tx(db, submit_tx, &t)) != 0)
+		return rc == FB_E_CODE ? FB_E_CODE : -1;
 	*code = t.code;
 	return 0;
 }
@@ -444,6 +480,7 @@ mc_feedback_load(struct mc_db *db, struct mc_arena *a, const char *code,
 	f->body = cell(&f->row, G_BODY);
 	f->name = cell(&f->row, G_NAME);
 	f->email = cell(&f->row, G_EMAIL);
+	f->phone = cell(&f->row, G_PHONE);
 	if (mc_db_query(db, a, &f->photos, stmts[STMT_PHOTOS], "i", f->id) <
 		0 ||
 	    mc_db_query(db, a, &f->events, stmts[STMT_EVENTS], "i", f->id) < 0)
@@ -454,7 +491,37 @@ mc_feedback_load(struct mc_db *db, struct mc_arena *a, const char *code,
 int
 mc_feedback_is_sender(const struct mc_user *u, const struct mc_feedback *f)
 {
-	return u != NULL && f->account_id == u->id;
+	return u != NULL && f->account_id != 0 && f->account_id == u->id;
+}
+
+const char *
+mc_feedback_follow_token(struct mc_arena *a, const char *code)
+{
+	const char   *secret = mc_config_get("secret", "");
+	unsigned char mac[32];
+	char	      msg[64], *out;
+
+	snprintf(msg, sizeof(msg), "feedback-follow\n%s", code);
+	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
+	if ((out = mc_arena_alloc(a, 33)) == NULL)
+		return NULL;
+	mc_hex(out, mac, 16);
+	return out;
+}
+
+int
+mc_feedback_follow_ok(const char *code, const char *token)
+{
+	const char   *secret = mc_config_get("secret", "");
+	unsigned char mac[32];
+	char	      msg[64], hex[33];
+
+	if (code == NULL || token == NULL || strlen(token) != 32)
+		return 0;
+	snprintf(msg, sizeof(msg), "feedback-follow\n%s", code);
+	mc_hmac_sha256(mac, secret, strlen(secret), msg, strlen(msg));
+	mc_hex(hex, mac, 16);
+	return mc_ct_equal(hex, token, 32);
 }
 
 int
@@ -546,6 +613,14 @@ notify_answered(struct mc_db *db, struct mc_arena *a,
 	vals[2] = answer;
 	vals[3] = mc_arena_printf(a, "%.*s%s", (int)bl, base, path);
 	vals[4] = f->name;
+	if (f->account_id == 0) {
+		/* Sent without a login: an SMS with its follow link. */
+		vals[3] = follow_url(a, f->code);
+		return f->phone == NULL ?
+		    0 :
+		    mc_outbox_sms(db, f->phone,
+			fill(a, text("Feedback.answered.Sms"), vals), 0);
+	}
 	title = fill(a, text("Feedback.answered.Subject"), vals);
 	body = fill(a, text("Feedback.answered.Body"), vals);
 	greet = fill(a, text("Email.Greeting"), vals);
@@ -575,6 +650,20 @@ notify_answered(struct mc_db *db, struct mc_arena *a,
 	    f->dossier_id);
 }
 
+int
+mc_feedback_send_code(struct mc_db *db, struct mc_arena *a, const char *phone,
+    const char *address, time_t now, const char **ticket, long *wait)
+{
+	const char *sms = text("PhoneCode.feedback");
+
+	if (*sms == '\0') {
+		mc_err("no text for PhoneCode.feedback");
+		return -1;
+	}
+	return mc_phonecode_send(db, a, PHONECODE_FEEDBACK, phone, address,
+	    sms, now, ticket, wait);
+}
+
 /* ------------------------------------------------------------ changes */
 
 /* What a change's transaction needs. */
@@ -584,6 +673,7 @@ struct change_tx {
 	struct mc_feedback    f;
 	enum mc_fb_action     action;
 	const char	     *text;
+	const char	     *token; /* without a login: the follow token */
 	int		      founded;
 	time_t		      now;
 };
@@ -629,15 +719,15 @@ change_tx(struct mc_db *db, void *arg)
 		if (mc_db_exec(db, stmts[STMT_RESOLVE], "ssi", now, now,
 			t->f.id) < 0)
 			return -1;
-		return event(db, t->f.id, now, t->u->id, "resolve", t->text,
-		    -1);
+		return event(db, t->f.id, now, t->u != NULL ? t->u->id : 0,
+		    "resolve", t->text, -1);
 	case FBA_REOPEN:
 		mc_time_sql(due, mc_feedback_due(t->now));
 		if (mc_db_exec(db, stmts[STMT_REOPEN], "sssi", due, now, now,
 			t->f.id) < 0)
 			return -1;
-		return event(db, t->f.id, now, t->u->id, "reopen", t->text,
-		    -1);
+		return event(db, t->f.id, now, t->u != NULL ? t->u->id : 0,
+		    "reopen", t->text, -1);
 	default:
 		return FB_E_STATE;
 	}
@@ -651,7 +741,9 @@ change(struct mc_db *db, struct change_tx *t, const char *code)
 	if ((rc = mc_feedback_load(db, t->a, code, &t->f)) <= 0)
 		return rc < 0 ? -1 : FB_E_NOTFOUND;
 	if (t->action == FBA_ANSWER ? !mc_feedback_officer_may(t->u, &t->f) :
-				      !mc_feedback_is_sender(t->u, &t->f))
+		t->token != NULL    ? t->f.account_id != 0 ||
+		    !mc_feedback_follow_ok(t->f.code, t->token) :
+				   !mc_feedback_is_sender(t->u, &t->f))
 		return FB_E_SCOPE;
 	if (t->action == FBA_ANSWER) {
 		if (t->f.dossier_id != 0 && t->founded < 0)
@@ -676,6 +768,27 @@ mc_feedback_answer(struct mc_db *db, struct mc_arena *a,
 	t.action = FBA_ANSWER;
 	t.text = answer;
 	t.founded = founded;
+	t.now = now;
+	return change(db, &t, code);
+}
+
+int
+mc_feedback_citizen_token(struct mc_db *db, struct mc_arena *a,
+    const char *code, const char *token, enum mc_fb_action action,
+    const char *note, time_t now)
+{
+	struct change_tx t;
+
+	if (action != FBA_RESOLVE && action != FBA_REOPEN)
+		return FB_E_STATE;
+	if (token == NULL)
+		return FB_E_SCOPE;
+	memset(&t, 0, sizeof(t));
+	t.a = a;
+	t.token = token;
+	t.action = action;
+	t.text = note != NULL && *note != '\0' ? note : NULL;
+	t.founded = -1;
 	t.now = now;
 	return change(db, &t, code);
 }

@@ -103,6 +103,10 @@ struct mc_fb_new {
 	int		   publish;
 	struct mc_fb_photo photos[MC_FB_PHOTOS];
 	size_t		   nphotos;
+	/* Without a login (user NULL): the phone a code proved, and that
+	 * code's id (mc_phonecode_check), used in the submission. */
+	const char *phone;
+	long long   phone_code;
 };
 
 /* Outcomes of the changes below besides 0 and -1. */
@@ -112,11 +116,16 @@ struct mc_fb_new {
 #define FB_E_SCOPE    4 /* the user may not act on it */
 #define FB_E_STATE    5 /* not allowed in its state */
 #define FB_E_FOUNDED  6 /* an answer about a dossier must say founded */
+#define FB_E_CODE     7 /* no login, and the phone's code not proved or used */
 
 /*
  * Files the user's feedback (one transaction: the row, its code
- * "PA-YYMMDD-<id>", photos, the submit event). *code (arena) on 0.
- * 0, FB_E_DOSSIER, FB_E_AGENCY, or -1.
+ * "PA-YYMMDD-<id>", photos, the submit event). Without a user, the sender
+ * is n->phone, proved by the code n->phone_code, used here (FB_E_CODE when
+ * it is not proved, used or expired); such feedback is about no dossier
+ * (FB_E_DOSSIER), and an SMS with its follow link goes to the phone in the
+ * same transaction. *code (arena) on 0. 0, FB_E_DOSSIER, FB_E_AGENCY,
+ * FB_E_CODE, or -1.
  */
 int mc_feedback_submit(struct mc_db *, struct mc_arena *,
     const struct mc_user *, const struct mc_fb_new *, time_t now,
@@ -141,12 +150,30 @@ struct mc_feedback {
 	const char    *round_at; /* the current round's start */
 	const char    *body;	 /* what the sender wrote */
 	const char    *email;	 /* the sender's, or NULL */
-	const char    *name;	 /* the sender's */
+	const char    *name;	 /* the sender's (the phone without a login) */
+	const char    *phone;	 /* without a login: the proved phone */
 };
+
+/*
+ * Sends a one-time code proving phone for feedback without a login
+ * (mc_phonecode_send with the SMS text Lang.Notify.PhoneCode.feedback,
+ * which names the purpose). Its outcomes.
+ */
+int mc_feedback_send_code(struct mc_db *, struct mc_arena *, const char *phone,
+    const char *address, time_t now, const char **ticket, long *wait);
 
 /* Loads by code: 1 found, 0 none, -1 error. */
 int mc_feedback_load(struct mc_db *, struct mc_arena *, const char *code,
     struct mc_feedback *);
+
+/*
+ * The token of the link that follows a feedback sent without a login
+ * (/dich-vu/phan-anh/theo-doi/<code>/<token>): 32 hex characters of an
+ * HMAC of its code under the site secret, so only the link's holder has
+ * it (arena). The check is 1 when token is code's (constant time).
+ */
+const char *mc_feedback_follow_token(struct mc_arena *, const char *code);
+int	    mc_feedback_follow_ok(const char *code, const char *token);
 
 /* 1 if the user is the sender; 1 for an officer at its agency or above. */
 int mc_feedback_is_sender(const struct mc_user *, const struct mc_feedback *);
@@ -172,6 +199,12 @@ int mc_feedback_answer(struct mc_db *, struct mc_arena *,
 int mc_feedback_citizen(struct mc_db *, struct mc_arena *,
     const struct mc_user *, const char *code, enum mc_fb_action,
     const char *note, time_t now);
+
+/* As mc_feedback_citizen, for a feedback sent without a login, by the
+ * holder of its follow link's token (FB_E_SCOPE for a wrong one). */
+int mc_feedback_citizen_token(struct mc_db *, struct mc_arena *,
+    const char *code, const char *token, enum mc_fb_action, const char *note,
+    time_t now);
 
 /* The columns of the lists below. */
 enum mc_fb_list_col {

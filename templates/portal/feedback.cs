@@ -1,5 +1,7 @@
 <?cs # One of the citizen's feedback: Data.Fb.0 (the row), Data.Photos,
-     Data.Events; Data.CanConfirm when answered (resolve or reopen). ?>
+     Data.Events; Data.CanConfirm when answered (resolve or reopen);
+     Data.Base: the page's own address (the follow link without a login,
+     Data.Follow). ?>
 <?cs with:f = Data.Fb.0 ?>
 <p class="eyebrow"><?cs var:Lang.Feedback.Eyebrow ?></p>
 <h1><?cs var:Lang.Feedback.Code ?> <?cs var:f.code ?></h1>
@@ -15,7 +17,7 @@
 </dl>
 <h2><?cs var:Lang.Feedback.Body ?></h2>
 <p class="pre-line" id="fb-body"><?cs var:f.body ?></p>
-<?cs if:subcount(Data.Photos) ?><ul class="files"><?cs each:p = Data.Photos ?><li><a href="/dich-vu/phan-anh/<?cs var:url_escape(f.code) ?>/anh/<?cs var:p.seq ?>"><?cs var:Lang.Feedback.Photo ?> <?cs var:p.seq ?>: <?cs var:p.filename ?></a></li><?cs /each ?></ul><?cs /if ?>
+<?cs if:subcount(Data.Photos) ?><ul class="files"><?cs each:p = Data.Photos ?><li><a href="<?cs var:Data.Base ?>/anh/<?cs var:p.seq ?>"><?cs var:Lang.Feedback.Photo ?> <?cs var:p.seq ?>: <?cs var:p.filename ?></a></li><?cs /each ?></ul><?cs /if ?>
 <?cs if:f.answer ?><section class="card" aria-labelledby="answer-h" id="fb-answer">
 <h2 id="answer-h"><?cs var:Lang.Feedback.Answer ?></h2>
 <p class="muted"><?cs var:f.agency_name ?> · <?cs var:fmt_datetime(f.answered_at) ?><?cs if:f.founded == "1" ?> · <strong><?cs var:Lang.Feedback.Founded ?></strong><?cs elif:f.founded == "0" ?> · <strong><?cs var:Lang.Feedback.NotFounded ?></strong><?cs /if ?></p>
@@ -24,7 +26,7 @@
 <?cs if:Data.CanConfirm ?><section class="card" aria-labelledby="confirm-h">
 <h2 id="confirm-h"><?cs var:Lang.Feedback.ConfirmTitle ?></h2>
 <?cs if:Form.Errors.action ?><div class="flash flash-error" role="alert"><?cs var:Lang.Feedback.Err.action ?></div><?cs /if ?>
-<form method="post" action="/dich-vu/phan-anh/<?cs var:url_escape(f.code) ?>/xac-nhan" class="form">
+<form method="post" action="<?cs var:Data.Base ?>/xac-nhan" class="form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <div class="form-group<?cs if:Form.Errors.note ?> has-error<?cs /if ?>"><label for="note"><?cs var:Lang.Feedback.ConfirmNote ?></label>
 <?cs if:Form.Errors.note ?><span class="error-message"><?cs var:Lang.Feedback.Err.note ?></span><?cs /if ?>
@@ -39,5 +41,5 @@
 <strong><?cs var:Lang.Feedback.Event[e.action] ?></strong>
 <?cs if:e.note ?><p class="note pre-line"><?cs var:e.note ?></p><?cs /if ?>
 </li><?cs /each ?></ol>
-<p><a href="/dich-vu/phan-anh"><?cs var:Lang.Feedback.MineTitle ?></a></p>
+<?cs if:Data.Follow ?><p class="small muted" id="follow-note"><?cs var:Lang.Feedback.FollowNote ?></p><?cs else ?><p><a href="/dich-vu/phan-anh"><?cs var:Lang.Feedback.MineTitle ?></a></p><?cs /if ?>
 <?cs /with ?>

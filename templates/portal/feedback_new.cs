@@ -1,11 +1,13 @@
 <?cs # Sending feedback (phản ánh, kiến nghị): Form.* (dossier, category, ward,
      body, publish), Form.Errors.*, Data.Errors (summary), Data.Categories,
-     Data.Wards (code, name), Data.Kept (photos kept from a refused post). ?>
+     Data.Wards (code, name), Data.Kept (photos kept from a refused post);
+     without a login (Data.Anon) Form.phone, and once a code was sent
+     Data.Ticket (the code's ticket) and Data.CodeLeft after a wrong one. ?>
 <div class="narrow">
 <p class="eyebrow"><?cs var:Lang.Feedback.Eyebrow ?></p>
 <h1><?cs var:Lang.Feedback.NewTitle ?></h1>
 <p><?cs var:Lang.Feedback.Intro ?></p>
-<p class="small muted"><?cs var:Lang.Feedback.LoginNote ?></p>
+<?cs if:Data.Anon ?><p class="small muted" id="anon-note"><?cs var:Lang.Feedback.AnonNote ?> <a href="/dich-vu/dang-nhap?next=/dich-vu/phan-anh/gui"><?cs var:Lang.Site.User.Login ?></a></p><?cs /if ?>
 <?cs if:Data.NErrors > 0 ?><div class="error-summary" role="alert" tabindex="-1" id="error-summary">
 <h2><?cs var:Lang.Feedback.Problem ?></h2>
 <ul><?cs each:e = Data.Errors ?><li><a href="<?cs var:e.href ?>"><?cs var:e.text ?></a></li><?cs /each ?></ul>
@@ -19,12 +21,12 @@
 <?cs each:c = Data.Categories ?><option value="<?cs var:c ?>"<?cs if:Form.category == c ?> selected<?cs /if ?>><?cs var:Lang.Feedback.Cat[c] ?></option><?cs /each ?>
 </select>
 </div>
-<div class="form-group<?cs if:Form.Errors.dossier ?> has-error<?cs /if ?>">
+<?cs if:!Data.Anon ?><div class="form-group<?cs if:Form.Errors.dossier ?> has-error<?cs /if ?>">
 <label for="dossier"><?cs var:Lang.Feedback.Dossier ?></label>
 <span class="hint" id="dossier-hint"><?cs var:Lang.Feedback.DossierHint ?></span>
 <?cs if:Form.Errors.dossier ?><span class="error-message" id="dossier-error"><?cs var:Lang.Feedback.Err.dossier ?></span><?cs /if ?>
 <input id="dossier" name="dossier" type="text" autocomplete="off" value="<?cs var:Form.dossier ?>" aria-describedby="dossier-hint<?cs if:Form.Errors.dossier ?> dossier-error<?cs /if ?>"<?cs if:Form.Errors.dossier ?> aria-invalid="true"<?cs /if ?>>
-</div>
+</div><?cs /if ?>
 <div class="form-group<?cs if:Form.Errors.ward ?> has-error<?cs /if ?>">
 <label for="ward"><?cs var:Lang.Feedback.Ward ?></label>
 <span class="hint" id="ward-hint"><?cs var:Lang.Feedback.WardHint ?></span>
@@ -49,7 +51,23 @@
 <label for="photo3" class="visually-hidden"><?cs var:Lang.Feedback.Photo ?> 3</label><input id="photo3" name="photo3" type="file" accept="image/jpeg,image/png">
 </div>
 <div class="form-group"><label class="check" for="publish"><input id="publish" name="publish" type="checkbox" value="1"<?cs if:Form.publish == "1" ?> checked<?cs /if ?>> <?cs var:Lang.Feedback.Publish ?></label></div>
+<?cs if:Data.Anon ?><div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>">
+<label for="phone"><?cs var:Lang.Feedback.Phone ?></label>
+<span class="hint" id="phone-hint"><?cs var:Lang.Feedback.PhoneHint ?></span>
+<?cs if:Form.Errors.phone ?><span class="error-message" id="phone-error"><?cs var:Lang.Feedback.Err[Form.Errors.phone] ?></span><?cs /if ?>
+<input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" maxlength="16" value="<?cs var:Form.phone ?>" aria-describedby="phone-hint<?cs if:Form.Errors.phone ?> phone-error<?cs /if ?>"<?cs if:Form.Errors.phone ?> aria-invalid="true"<?cs /if ?>>
+</div>
+<?cs if:Data.Ticket ?><input type="hidden" name="ticket" value="<?cs var:Data.Ticket ?>">
+<div class="form-group<?cs if:Form.Errors.code ?> has-error<?cs /if ?>">
+<label for="code"><?cs var:Lang.Feedback.CodeLabel ?></label>
+<span class="hint" id="code-hint"><?cs var:Lang.Feedback.CodeHint ?></span>
+<?cs if:Form.Errors.code ?><span class="error-message" id="code-error"><?cs var:Lang.Feedback.Err[Form.Errors.code] ?><?cs if:Data.CodeLeft ?> <?cs var:Lang.Feedback.AttemptsLeft ?> <?cs var:Data.CodeLeft ?>.<?cs /if ?></span><?cs /if ?>
+<input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" maxlength="6" class="input-short" value="" aria-describedby="code-hint<?cs if:Form.Errors.code ?> code-error<?cs /if ?>"<?cs if:Form.Errors.code ?> aria-invalid="true"<?cs /if ?>>
+</div>
 <button type="submit" class="btn"><?cs var:Lang.Feedback.Send ?></button>
+<button type="submit" class="btn btn-secondary" name="resend" value="1" id="resend"><?cs var:Lang.Feedback.Resend ?></button>
+<?cs else ?><button type="submit" class="btn"><?cs var:Lang.Feedback.GetCode ?></button><?cs /if ?>
+<?cs else ?><button type="submit" class="btn"><?cs var:Lang.Feedback.Send ?></button><?cs /if ?>
 </form>
-<p><a href="/dich-vu/phan-anh<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Feedback.MineTitle ?></a></p>
+<?cs if:!Data.Anon ?><p><a href="/dich-vu/phan-anh<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Feedback.MineTitle ?></a></p><?cs /if ?>
 </div>
