@@ -11,6 +11,7 @@
 #   kill -9 of the worker that holds the lease (the other node's takes over),
 #   a web node's Apache stopped (started again later),
 #   kill -9 of a FastCGI process of a pool,
+#   (each dossier filed is also accepted by a receiver: a transition),
 #   and, long version only, kill -9 of a whole pool, the mail server stopped
 #   and restarted, a slow database (a lock held 20 s), the attachment store
 #   full for 10 s (as root: the store is then a tmpfs of CHAOS_STORE_MB, 1024).
@@ -119,6 +120,12 @@ for i in 1 2 3 4; do
         --password "Chaos@$tag" --name "Công Dân Thử $i" >/dev/null || { echo "user add failed"; exit 1; }
     bin/motcua token create --email "chaos-$tag@motcua.test" --days 1 | tail -n 1 >> "$WORK/tokens"
 done
+# A receiver of that ward accepts each dossier filed (a transition under
+# the faults, tests/load/cluster_load.py).
+tag=$RANDOM$RANDOM
+bin/motcua user add --role receiver --agency "$AGENCY" --email "chaos-recv-$tag@motcua.test" \
+    --password "Chaos@$tag" --name "Cán Bộ Thử" >/dev/null || { echo "officer add failed"; exit 1; }
+export OFFICER_TOKEN; OFFICER_TOKEN=$(bin/motcua token create --email "chaos-recv-$tag@motcua.test" --days 1 | tail -n 1)
 # SQL on the node HAProxy writes to now (asked again after each fault).
 WRITER=1
 DB() { mariadb --defaults-file="$CDIR/db$WRITER/my.cnf" -N -B motcua "$@"; }
@@ -241,6 +248,21 @@ for line in open(sys.argv[1]):
 print(bad)
 PYEOF
 }
+# Transitions: every acceptance answered 200 holds, none twice.
+"$PY" - "$WORK" <<'EOF' > "$WORK/accepted.txt"
+import json, sys
+for l in open(sys.argv[1] + '/load.jsonl'):
+    r = json.loads(l)
+    if r['op'] == 'accept' and r['status'] == 200:
+        print(r['code'])
+EOF
+NACC=$(wc -l < "$WORK/accepted.txt")
+check "acknowledged acceptances under the faults ($NACC)" test "$NACC" -gt 10
+ACC=$(awk '{printf "%s'\''%s'\''", (NR > 1 ? "," : ""), $1}' "$WORK/accepted.txt")
+check "every acknowledged acceptance holds (the dossier accepted)" \
+    test "$(DB -e "SELECT COUNT(*) FROM dossiers WHERE code IN (${ACC:-''}) AND status = 2")" = "$NACC"
+check "no dossier accepted twice" \
+    test "$(DB -e "SELECT COUNT(*) FROM (SELECT e.dossier_id FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id WHERE d.code IN ($IN) AND e.action = 'accept' GROUP BY e.dossier_id HAVING COUNT(*) > 1) x")" = 0
 missing=$(files_missing "$CDIR/files")
 check "every acknowledged file in the shared store, intact ($missing missing)" test "$missing" = 0
 

@@ -10,7 +10,10 @@ tokens of TOKENS_FILE (one per line), then looks its status up
 t (seconds since start), op (submit|status), status (HTTP status, 0 for
 a connection error or a timeout), code, sha256 (of the file sent), err,
 retry_after. AGENCY (environment) names the receiving agency (comma-separated:
-taken in turn). LOAD_STOP_FILE (environment): after SECONDS, go on until that
+taken in turn). OFFICER_TOKEN (environment): a receiver's bearer token of
+that agency; then each dossier filed is also accepted
+(POST /api/v1/dossiers/CODE/transitions, the version the filing answered),
+recorded as op accept (a transition under the faults). LOAD_STOP_FILE (environment): after SECONDS, go on until that
 file exists (at most three times SECONDS), so that a test can have load
 after a step whose length it cannot know. Loopback only, bounded in count
 and time; stops by itself.
@@ -81,6 +84,7 @@ def main():
             c.close()
 
     stop_file = os.environ.get('LOAD_STOP_FILE')
+    officer = os.environ.get('OFFICER_TOKEN')
 
     def going():
         t = time.monotonic() - start
@@ -103,10 +107,11 @@ def main():
                 {'file': ('giay-to-%s.pdf' % tag, data, 'application/pdf')})
             st, resp, ra = call('POST', '/api/v1/dossiers', body,
                                 {'Authorization': 'Bearer ' + tok, 'Content-Type': ctype})
-            code = None
+            code = version = None
             if st == 201:
                 try:
-                    code = json.loads(resp)['code']
+                    j = json.loads(resp)
+                    code, version = j['code'], j.get('version')
                 except ValueError:
                     pass
             record(op='submit', status=st, code=code, sha256=hashlib.sha256(data).hexdigest(),
@@ -116,6 +121,14 @@ def main():
                                     headers={'Authorization': 'Bearer ' + tok})
                 record(op='status', status=st, code=code, retry_after=ra,
                        err=None if st == 200 else resp[:160].decode('utf-8', 'replace'))
+                if officer:
+                    st, resp, ra = call(
+                        'POST', '/api/v1/dossiers/%s/transitions' % urllib.parse.quote(code),
+                        json.dumps({'action': 'accept', 'version': version}),
+                        {'Authorization': 'Bearer ' + officer,
+                         'Content-Type': 'application/json'})
+                    record(op='accept', status=st, code=code, retry_after=ra,
+                           err=None if st == 200 else resp[:160].decode('utf-8', 'replace'))
             elif st != 201:
                 time.sleep(0.2)
 
