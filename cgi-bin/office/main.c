@@ -578,7 +578,8 @@ main(int argc, char *argv[])
 		    &office_leader, &office_webmaster, &office_procedures,
 		    &office_routing, &office_synonyms, &office_eval,
 		    &office_reports, &office_accounts, &office_feedback,
-		    &office_audit, &office_eval_form, &office_dashboard },
+		    &office_audit, &office_eval_form, &office_dashboard,
+		    &office_index766 },
 	};
 
 	return mc_app_run(&app, argc, argv);

@@ -29,6 +29,37 @@ extern const struct mc_module office_reports;
 /* dashboard.c: the leaders' dashboard and an officer's own. */
 extern const struct mc_module office_dashboard;
 
+/* index766.c: Decision 766's national index per agency and period. */
+extern const struct mc_module office_index766;
+
+struct mc_export_table;
+
+/* A report's period and agency as the statistics read them (reports.c). */
+struct office_report {
+	char	     from[11], to[11]; /* "YYYY-MM-DD" */
+	unsigned int agency;	       /* within the reader's scope */
+	const char  *scope, *period;   /* as the page and the exports say */
+};
+
+/*
+ * reports.c: reads from, to and agency as the statistics page does (the
+ * calling module's fields 0-6 are from, to, agency, procedure, field,
+ * channel, by, as reports.c's), the agency within the scope of a reader
+ * holding one of the roles (bits) there or above; sets Form.* and
+ * Data.MyAgencies, Data.Scope, Data.Period. 0, or an HTTP status (422
+ * with the form's errors, 403 out of scope, 503).
+ */
+int office_report_query(struct mc_request *, unsigned int roles,
+    struct office_report *);
+
+/*
+ * reports.c: sends body's title, columns and cells with the heading of
+ * rep (scope, period, the day) in the format of the address's last part
+ * (send_export: audited); 200, 404 (no such format) or 503.
+ */
+int office_report_export(struct mc_request *, const struct office_report *,
+    const struct mc_export_table *body, const char *name);
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;
 

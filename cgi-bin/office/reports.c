@@ -674,6 +674,52 @@ page_export(struct mc_request *r)
 	return send_export(r, &q, &t, fmt, "thong-ke");
 }
 
+int
+office_report_query(struct mc_request *r, unsigned int roles,
+    struct office_report *out)
+{
+	struct query q;
+	int	     rc = read_scoped(r, &q, roles);
+
+	memset(out, 0, sizeof(*out));
+	snprintf(out->from, sizeof(out->from), "%s", q.from);
+	snprintf(out->to, sizeof(out->to), "%s", q.to);
+	out->agency = q.f.agency;
+	out->scope = q.scope;
+	out->period = q.period;
+	return rc;
+}
+
+int
+office_report_export(struct mc_request *r, const struct office_report *rep,
+    const struct mc_export_table *body, const char *name)
+{
+	struct mc_export_table t;
+	struct query	       q;
+	int		       fmt;
+
+	if ((fmt = export_format(r)) < 0)
+		return 404;
+	memset(&q, 0, sizeof(q));
+	snprintf(q.from, sizeof(q.from), "%s", rep->from);
+	snprintf(q.to, sizeof(q.to), "%s", rep->to);
+	q.f.from = q.from;
+	q.f.to = q.to;
+	q.f.agency = rep->agency;
+	q.scope = rep->scope;
+	q.period = rep->period;
+	export_heading(r, &q, &t);
+	t.title = body->title;
+	t.sheet = body->sheet;
+	t.ncols = body->ncols;
+	t.heads = body->heads;
+	t.kinds = body->kinds;
+	t.widths = body->widths;
+	t.nrows = body->nrows;
+	t.cells = body->cells;
+	return send_export(r, &q, &t, fmt, name);
+}
+
 /* The dossiers behind a number of the report. */
 static int
 page_drill(struct mc_request *r)

@@ -23,6 +23,7 @@
 enum stmt {
 	STMT_DOSSIER,
 	STMT_EVENTS,
+	STMT_DIGITAL,
 	STMT_STEPS,
 	STMT_MEMO_GET,
 	STMT_MEMO_PUT,
@@ -89,6 +90,11 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_EVENTS] = "SELECT action, at FROM dossier_events "
 	    "WHERE dossier_id = ? AND action IN ('request_supplement', "
 	    "'request_completion', 'apology') ORDER BY id",
+	/* Documents digitised, electronic results, the payment's day. */
+	[STMT_DIGITAL] = "SELECT (SELECT COUNT(*) FROM dossier_files "
+	    "WHERE dossier_id = ?), (SELECT COUNT(*) FROM dossier_results "
+	    "WHERE dossier_id = ?), (SELECT MIN(at) FROM dossier_events "
+	    "WHERE dossier_id = ? AND action = 'confirm_payment')",
 	[STMT_STEPS] = "SELECT seq, agency_id, COALESCE(taken_by, 0), "
 	    "started_at, finished_at, outcome FROM dossier_steps "
 	    "WHERE dossier_id = ? AND finished_at IS NOT NULL "
@@ -339,12 +345,43 @@ count_row(const struct mc_rows *d, struct entries *es)
 	}
 }
 
+/*
+ * Decision 766's digitisation and payments (STMT_DIGITAL's row dg): the
+ * dossier received with a file, resolved with an electronic result, its
+ * payment confirmed (online when it was filed online).
+ */
+static void
+count_digital(const struct mc_rows *d, const struct mc_rows *dg,
+    struct entries *es)
+{
+	int	    status = (int)mc_rows_int(d, 0, C_STATUS);
+	long long   ag = mc_rows_int(d, 0, C_AGENCY);
+	long long   pr = mc_rows_int(d, 0, C_PROCEDURE);
+	long long   ch = mc_rows_int(d, 0, C_CHANNEL);
+	const char *fin = mc_rows_str(d, 0, C_FINISHED);
+	const char *paid;
+
+	if (dg->n == 0)
+		return;
+	if (mc_rows_int(dg, 0, 0) > 0)
+		add(es, 'D', mc_rows_str(d, 0, C_SUBMITTED), ag, pr, ch,
+		    STM_DIGITISED, 1);
+	if (mc_rows_int(dg, 0, 1) > 0 && fin != NULL &&
+	    (status == 9 || status == 10))
+		add(es, 'D', fin, ag, pr, ch, STM_RESULT_DIGITAL, 1);
+	if ((paid = mc_rows_str(dg, 0, 2)) == NULL)
+		return;
+	add(es, 'D', paid, ag, pr, ch, STM_PAID, 1);
+	if (ch == 2)
+		add(es, 'D', paid, ag, pr, ch, STM_PAID_ONLINE, 1);
+}
+
 /* The whole contribution of the dossier; *status its status. */
 static int
 count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
     struct entries *es, int *status, int *found)
 {
-	struct mc_rows d, ev, st;
+	struct mc_rows d, ev, st, dg;
 	long long      ag, pr, ch, off;
 	long	       minutes;
 	time_t	       fin, begun;
@@ -370,8 +407,11 @@ count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
 	ch = mc_rows_int(&d, 0, C_CHANNEL);
 	count_row(&d, es);
 	if (mc_db_query(db, a, &ev, stmts[STMT_EVENTS], "i", id) < 0 ||
-	    mc_db_query(db, a, &st, stmts[STMT_STEPS], "i", id) < 0)
+	    mc_db_query(db, a, &st, stmts[STMT_STEPS], "i", id) < 0 ||
+	    mc_db_query(db, a, &dg, stmts[STMT_DIGITAL], "iii", id, id, id) <
+		0)
 		return -1;
+	count_digital(&d, &dg, es);
 	for (i = 0; i < ev.n; i++)
 		add(es, 'D', mc_rows_str(&ev, i, 1), ag, pr, ch,
 		    strcmp(mc_rows_str(&ev, i, 0), "apology") == 0 ?
@@ -666,6 +706,15 @@ month_bounds(const char *from, const char *to, char fm[11], char lm[11],
 	t = mktime(&tm);
 	localtime_r(&t, &tm);
 	strftime(lm, 11, "%Y-%m-01", &tm);
+}
+
+void
+mc_stats_month_bounds(const char *from, const char *to, char fm[11],
+    char lm[11])
+{
+	char ms[11];
+
+	month_bounds(from, to, fm, lm, ms);
 }
 
 static int

@@ -30,6 +30,11 @@ enum mc_stats_metric {
 	STM_APOLOGIES = 13,   /* apologies (forms 04) */
 	STM_RETURNED = 14,    /* results returned */
 	STM_RETURNED_ONLINE = 15, /* of them, returned electronically */
+	STM_DIGITISED = 16,	  /* received (day submitted) with documents
+				     digitised: a file attached */
+	STM_RESULT_DIGITAL = 17,  /* resolved with an electronic result */
+	STM_PAID = 18,		  /* payment confirmed (its day) */
+	STM_PAID_ONLINE = 19,	  /* of them, filed and paid online */
 	STM_HIST = 1000 /* + bucket: resolved in up to that many hours */
 };
 
@@ -137,6 +142,14 @@ int mc_stats_report(struct mc_db *, struct mc_arena *,
 int mc_stats_pending_at(struct mc_db *, struct mc_arena *,
     const struct mc_stats_filter *, const char *day, long long *pending,
     long long *intime, long long *overdue);
+
+/*
+ * The whole months of the local days [from, to]: [fm, lm) ("YYYY-MM-01";
+ * fm == lm: none), the days outside them read from stats_day, as
+ * mc_stats_report does.
+ */
+void mc_stats_month_bounds(const char *from, const char *to, char fm[11],
+    char lm[11]);
 
 /* The column names of a report ("carried", "new_online" ...), by index. */
 const char *mc_stats_col_name(enum mc_stats_col);

@@ -7,6 +7,7 @@
 <li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.book ?></a></li>
 <li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.late ?></a></li>
 <li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.officers ?></a></li>
+<li><a id="nav-766" href="/can-bo/thong-ke/chi-so-766?agency=<?cs var:Form.agency ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.I766.Title ?></a></li>
 </ul></nav>
 <form method="get" action="/can-bo/thong-ke" class="filters" id="stats-form" novalidate>
 <div class="form-group"><label for="from"><?cs var:Lang.Stats.From ?></label>
