@@ -38,6 +38,7 @@ enum field {
 	FIELD_ROLE,
 	FIELD_AGENCY,
 	FIELD_REAUTH,
+	FIELD_SCOPE,
 	FIELD__MAX
 };
 
@@ -61,6 +62,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_ROLE] = { "role", valid_code, 16, 0 },
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_SCOPE] = { "noi", valid_uint, 10, 0 },
 };
 
 static const char *const flashes[] = {
@@ -156,7 +158,7 @@ accounts_page(struct mc_request *r, int status)
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Accounts.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	if (mc_admin_scope(r->db, r->arena, r->user, &root) < 0 ||
+	if (office_admin_scope(r, mc_req_field(r, FIELD_SCOPE), &root) < 0 ||
 	    mc_admin_roles(r->db, r->arena, root, MAX_ROLES, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Roles", &rows);

@@ -31,6 +31,7 @@ enum field {
 	FIELD_FROM,
 	FIELD_TO,
 	FIELD_BEFORE,
+	FIELD_SCOPE,
 	FIELD__MAX
 };
 
@@ -46,6 +47,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_FROM] = { "from", valid_day, 10, 0 },
 	[FIELD_TO] = { "to", valid_day, 10, 0 },
 	[FIELD_BEFORE] = { "before", valid_uint, 19, 0 },
+	[FIELD_SCOPE] = { "noi", valid_uint, 10, 0 },
 };
 /* clang-format on */
 
@@ -120,6 +122,35 @@ int
 office_audit_view(struct mc_request *r, const struct mc_dossier *d)
 {
 	return office_audit_access(r, d, AUDIT_DOSSIER_VIEW, NULL);
+}
+
+int
+office_admin_scope(struct mc_request *r, const char *want,
+    unsigned int *agency)
+{
+	struct mc_admin_place pl[16];
+	long long	      w = 0;
+	size_t		      i, n;
+	int		      rc;
+
+	if (want != NULL && mc_parse_ll(want, 1, 0xffffffffLL, &w) < 0)
+		w = 0;
+	if ((rc = mc_admin_scope_at(r->db, r->arena, r->user, (unsigned int)w,
+		 agency)) <= 0 ||
+	    *agency == 0)
+		return rc;
+	if (mc_admin_places(r->db, r->arena, r->user, pl, 16, &n) < 0)
+		return -1;
+	mc_view_set_int(r->hdf, "Form.noi", *agency);
+	for (i = 0; n > 1 && i < n; i++) {
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Places.%zu.id", i),
+		    pl[i].agency_id);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Places.%zu.name", i),
+		    pl[i].name);
+	}
+	return rc;
 }
 
 int
@@ -205,7 +236,7 @@ static int
 read_filter(struct mc_request *r, struct mc_audit_filter *f)
 {
 	static const int keep[] = { FIELD_ACCOUNT, FIELD_EVENT, FIELD_DOSSIER,
-		FIELD_FROM, FIELD_TO };
+		FIELD_FROM, FIELD_TO, FIELD_SCOPE };
 	const char	*v, *acc = mc_req_field(r, FIELD_ACCOUNT);
 	const char	*dos = mc_req_field(r, FIELD_DOSSIER), *query = "";
 	size_t		 i;
@@ -213,7 +244,7 @@ read_filter(struct mc_request *r, struct mc_audit_filter *f)
 
 	memset(f, 0, sizeof(*f));
 	f->event = -1;
-	if ((rc = mc_admin_scope(r->db, r->arena, r->user,
+	if ((rc = office_admin_scope(r, mc_req_field(r, FIELD_SCOPE),
 		 &f->scope_agency)) <= 0)
 		return rc < 0 ? 503 : 403;
 	for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)

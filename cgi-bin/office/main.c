@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
@@ -394,7 +395,7 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 	if (d->status != STATUS_ACCEPTED && d->status != STATUS_PROCESSING &&
 	    d->status != STATUS_PAYMENT && d->status != STATUS_DECIDED)
 		return 0;
-	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
+	if ((rc = mc_admin_over_agency(r->db, r->arena, r->user,
 		 d->current_agency_id)) < 0)
 		return -1;
 	if (rc == 1)

@@ -153,6 +153,16 @@ int office_audit_access(struct mc_request *, const struct mc_dossier *,
     enum mc_audit_event ev, const char *what);
 
 /*
+ * Where an administrator's page looks (mc_admin_scope_at): want is the
+ * page's ?noi= (an agency id, or NULL: their first); an administrator in
+ * several agencies gets Data.Places.N.{id,name} and Form.noi for the
+ * picker (partials/admin_scope.cs). 1 and *agency (0: the city), 0 not an
+ * administrator, -1 on error.
+ */
+int office_admin_scope(struct mc_request *, const char *want,
+    unsigned int *agency);
+
+/*
  * An entry by the logged-in user (an export, a setting changed: subject
  * says which; agency 0 for none) inside the transaction open now, or
  * (office_audit_log) in one of its own. 0 or -1.

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
@@ -88,7 +89,7 @@ reassign_page(struct mc_request *r, int status, const char *error)
 
 	if ((rc = office_dossier(r, &d)) != 1)
 		return rc;
-	if ((rc = mc_routing_admin_over(r->db, r->arena, r->user,
+	if ((rc = mc_admin_over_agency(r->db, r->arena, r->user,
 		 d.current_agency_id)) < 0)
 		return 503;
 	if (rc == 0)

@@ -31,6 +31,8 @@ enum stmt {
 	STMT_REAUTH_SET,
 	STMT_ROLES,
 	STMT_AGENCIES,
+	STMT_PARENT,
+	STMT_NAME,
 	STMT__MAX
 };
 
@@ -61,6 +63,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "LIMIT ?",
 	[STMT_AGENCIES] = SUB "SELECT id, name FROM agencies "
 	    "WHERE ? = 0 OR id IN (SELECT id FROM sub) ORDER BY kind, name",
+	[STMT_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
+	[STMT_NAME] = "SELECT name FROM agencies WHERE id = ?",
 };
 /* clang-format on */
 
@@ -76,39 +80,57 @@ count(struct mc_db *db, struct mc_arena *a, int stmt, long long x, long long y)
 	return mc_rows_int(&rows, 0, 0);
 }
 
-/*
- * 1 if x is in the admin's scope by the statement (of the root of their
- * subtree and x), or they administer the city; 0 if not, -1 on error.
- */
-static int
-over(struct mc_db *db, struct mc_arena *a, const struct mc_user *admin,
-    int stmt, long long x)
-{
-	unsigned int root;
-	long long    n;
-	int	     rc;
-
-	if ((rc = mc_admin_scope(db, a, admin, &root)) <= 0)
-		return rc;
-	if (root == 0)
-		return 1;
-	if ((n = count(db, a, stmt, root, x)) < 0)
-		return -1;
-	return n > 0;
-}
+#define MAX_DEPTH 8 /* agency levels walked up */
 
 int
 mc_admin_over_agency(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *admin, unsigned int agency)
 {
-	return over(db, a, admin, STMT_IN_SUB, agency);
+	struct mc_rows rows;
+	unsigned int   root;
+	int	       depth, rc;
+
+	if ((rc = mc_admin_scope(db, a, admin, &root)) <= 0)
+		return rc;
+	if (root == 0)
+		return 1; /* the city's: every agency */
+	for (depth = 0; agency != 0 && depth < MAX_DEPTH; depth++) {
+		if (mc_auth_acts_for(admin, ROLES(ROLE_ADMIN), agency))
+			return 1;
+		if (mc_db_query(db, a, &rows, stmts[STMT_PARENT], "i",
+			(long long)agency) < 0)
+			return -1;
+		if (rows.n == 0)
+			return 0;
+		agency = (unsigned int)mc_rows_int(&rows, 0, 0);
+	}
+	return 0;
 }
 
 int
 mc_admin_over_account(struct mc_db *db, struct mc_arena *a,
     const struct mc_user *admin, long long account_id)
 {
-	return over(db, a, admin, STMT_ACCOUNT_IN_SUB, account_id);
+	unsigned int root;
+	long long    n;
+	size_t	     i;
+	int	     rc;
+
+	if ((rc = mc_admin_scope(db, a, admin, &root)) <= 0)
+		return rc;
+	if (root == 0)
+		return 1; /* the city's */
+	/* Any of their agencies' subtrees. */
+	for (i = 0; i < admin->ngrants; i++) {
+		if (admin->grants[i].role != ROLE_ADMIN)
+			continue;
+		if ((n = count(db, a, STMT_ACCOUNT_IN_SUB,
+			 admin->grants[i].agency_id, account_id)) < 0)
+			return -1;
+		if (n > 0)
+			return 1;
+	}
+	return 0;
 }
 
 int
@@ -311,4 +333,41 @@ mc_admin_scope(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		found = 1;
 	}
 	return found;
+}
+
+int
+mc_admin_scope_at(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, unsigned int want, unsigned int *agency)
+{
+	int rc;
+
+	if ((rc = mc_admin_scope(db, a, u, agency)) <= 0 || want == 0 ||
+	    *agency == 0)
+		return rc;
+	if ((rc = mc_admin_over_agency(db, a, u, want)) < 0)
+		return -1;
+	if (rc == 1)
+		*agency = want;
+	return 1;
+}
+
+int
+mc_admin_places(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    struct mc_admin_place *out, size_t max, size_t *n)
+{
+	struct mc_rows rows;
+	size_t	       i;
+
+	*n = 0;
+	for (i = 0; u != NULL && i < u->ngrants && *n < max; i++) {
+		if (u->grants[i].role != ROLE_ADMIN)
+			continue;
+		if (mc_db_query(db, a, &rows, stmts[STMT_NAME], "i",
+			(long long)u->grants[i].agency_id) < 0)
+			return -1;
+		out[*n].agency_id = u->grants[i].agency_id;
+		out[*n].name = rows.n == 1 ? mc_rows_str(&rows, 0, 0) : "";
+		(*n)++;
+	}
+	return 0;
 }

@@ -24,15 +24,37 @@ int mc_admin_scope(struct mc_db *, struct mc_arena *, const struct mc_user *,
     unsigned int *agency);
 
 /*
- * 1 if the admin may manage the agency (it is in their subtree, or they
- * administer the city), 0 if not, -1 on error.
+ * mc_admin_scope, at the agency want (0: their first) when it is in the
+ * scope of one of their admin grants: an administrator in several agencies
+ * picks which one's subtree a page shows. 1 and *agency, 0 not an
+ * administrator, -1 on error.
+ */
+int mc_admin_scope_at(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, unsigned int want, unsigned int *agency);
+
+/* An agency where the user holds the administrator role. */
+struct mc_admin_place {
+	unsigned int agency_id;
+	const char  *name; /* in the arena */
+};
+
+/* The user's admin grants' agencies, at most max, in *n. 0 or -1. */
+int mc_admin_places(struct mc_db *, struct mc_arena *, const struct mc_user *,
+    struct mc_admin_place *out, size_t max, size_t *n);
+
+/*
+ * 1 if the admin may manage the agency: it is, or is under, an agency
+ * where they hold the administrator role (any of them; the city's: all).
+ * The one such rule: the account page, reassignment and the dossier page
+ * call it. 0 if not, -1 on error.
  */
 int mc_admin_over_agency(struct mc_db *, struct mc_arena *,
     const struct mc_user *admin, unsigned int agency);
 
 /*
  * 1 if the admin may manage the account: a city administrator any; an
- * agency's, one holding a role in their subtree. 0 if not, -1 on error.
+ * agency's, one holding a role in the subtree of any of their agencies.
+ * 0 if not, -1 on error.
  */
 int mc_admin_over_account(struct mc_db *, struct mc_arena *,
     const struct mc_user *admin, long long account_id);

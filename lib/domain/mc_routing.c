@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "mc_admin.h"
 #include "mc_arena.h"
 #include "mc_audit.h"
 #include "mc_auth.h"
@@ -15,8 +16,6 @@
 #include "mc_outbox.h"
 #include "mc_routing.h"
 #include "mc_util.h"
-
-#define MAX_DEPTH 8 /* agency levels walked up */
 
 /*
  * Nobody active holds the role (or leader) at the agency: the one rule of
@@ -33,7 +32,6 @@ enum stmt {
 	STMT_GAPS_WORKFLOW,
 	STMT_GAPS_STEPS,
 	STMT_STUCK,
-	STMT_PARENT,
 	STMT_LOCK,
 	STMT_STEP,
 	STMT_OFFICER_OK,
@@ -79,7 +77,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND " NOBODY("ag.id", "'leader'") "AND "
 	    NOBODY("ag.id", "COALESCE(s.role, 'receiver')")
 	    "ORDER BY d.submitted_at, d.id LIMIT ?",
-	[STMT_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
 	[STMT_LOCK] = "SELECT id, status, version, current_step, "
 	    "current_agency_id FROM dossiers WHERE code = ? FOR UPDATE",
 	[STMT_STEP] = "SELECT role FROM dossier_steps "
@@ -144,28 +141,6 @@ mc_routing_stuck(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
 	    (long long)only, (long long)limit);
 }
 
-int
-mc_routing_admin_over(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *u, unsigned int agency)
-{
-	struct mc_rows rows;
-	int	       depth;
-
-	if (!mc_auth_has_role(u, ROLE_ADMIN))
-		return 0;
-	for (depth = 0; agency != 0 && depth < MAX_DEPTH; depth++) {
-		if (mc_auth_acts_for(u, ROLES(ROLE_ADMIN), agency))
-			return 1;
-		if (mc_db_query(db, a, &rows, stmts[STMT_PARENT], "i",
-			(long long)agency) < 0)
-			return -1;
-		if (rows.n == 0)
-			return 0;
-		agency = (unsigned int)mc_rows_int(&rows, 0, 0);
-	}
-	return 0;
-}
-
 /* The move inside the open transaction; 0, -1 or a DOSSIER_* outcome. */
 static int
 reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
@@ -189,7 +164,7 @@ reassign_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	id = mc_rows_int(&row, 0, 0);
 	status = (int)mc_rows_int(&row, 0, 1);
 	step_seq = mc_rows_int(&row, 0, 3);
-	if ((rc = mc_routing_admin_over(db, a, u,
+	if ((rc = mc_admin_over_agency(db, a, u,
 		 (unsigned int)mc_rows_int(&row, 0, 4))) < 0)
 		return -1;
 	if (rc == 0)

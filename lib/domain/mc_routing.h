@@ -45,13 +45,6 @@ int mc_routing_stuck(struct mc_db *, struct mc_arena *, unsigned int agency_id,
     unsigned int only, size_t limit, struct mc_rows *out);
 
 /*
- * 1 if the user is an administrator at the agency or at one above it;
- * 0 if not, -1 on error.
- */
-int mc_routing_admin_over(struct mc_db *, struct mc_arena *,
-    const struct mc_user *, unsigned int agency_id);
-
-/*
  * Moves the current step of the dossier with this code to agency_id, held
  * by officer_id (0: by nobody yet, for anyone able there to claim), in one
  * transaction with a "reassign" event (internal) carrying the note, a

@@ -8,6 +8,7 @@
 <?cs def:role_select(id, chosen) ?><select id="<?cs var:id ?>" name="role"><?cs each:r = Lang.Accounts.RoleChoices ?><option value="<?cs name:r ?>"<?cs if:chosen == name(r) ?> selected<?cs /if ?>><?cs var:r ?></option><?cs /each ?></select><?cs /def ?>
 <?cs def:agency_select(id, chosen) ?><select id="<?cs var:id ?>" name="agency"><?cs each:ag = Data.Agencies ?><option value="<?cs var:ag.id ?>"<?cs if:chosen == ag.id ?> selected<?cs /if ?>><?cs var:ag.name ?></option><?cs /each ?></select><?cs /def ?>
 <h1><?cs var:Lang.Accounts.Title ?></h1>
+<?cs include:"partials/admin_scope.cs" ?>
 <p class="lead"><?cs var:Lang.Accounts.Intro ?></p>
 <form method="get" action="/can-bo/quan-tri/tai-khoan" class="form" id="account-find" novalidate>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>">

@@ -3,6 +3,7 @@
      (event names), Data.Chain.{ok,rows,bad}, Data.Entries.N (mc_audit_search
      columns), Data.Older (the id to page on), Data.Query, Data.City. ?>
 <h1><?cs var:Lang.Audit.Title ?></h1>
+<?cs include:"partials/admin_scope.cs" ?>
 <p class="lead"><?cs if:Data.City ?><?cs var:Lang.Audit.IntroCity ?><?cs else ?><?cs var:Lang.Audit.IntroAgency ?><?cs /if ?></p>
 <?cs if:Data.Chain.ok == "1" ?><p class="flash flash-success" id="audit-chain" role="status"><?cs var:Lang.Audit.ChainOk ?> (<?cs var:Data.Chain.rows ?> <?cs var:Lang.Audit.Rows ?>)</p>
 <?cs else ?><p class="flash flash-error" id="audit-chain" role="alert"><?cs var:Lang.Audit.ChainBroken ?> <?cs var:Data.Chain.bad ?>.</p><?cs /if ?>

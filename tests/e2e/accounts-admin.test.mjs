@@ -11,7 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, Visitor, WARD_SLOTS, csrfOf, launchBrowser, newOfficer, q, randomWard, signIn, sqlValue, uniq, watch,
+  BASE_URL, Visitor, WARD_SLOTS, csrfOf, launchBrowser, newOfficer, q, randomWard, signIn, sql, sqlValue, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -124,5 +124,37 @@ describe('account management in the back office', { concurrency: false, timeout:
     assert.deepEqual(w.problems(), []);
     await off.context().close();
     await page.context().close();
+  });
+
+  test('an administrator of two wards picks which one the accounts page shows', async () => {
+    sql(`INSERT IGNORE INTO account_roles (account_id, role, agency_id) VALUES (${sibling.id}, 'admin', ${wardId})`);
+    try {
+      const page = await signIn(browser, sibling.email, sibling.password, 1280);
+      const w = watch(page);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan`);
+      const picker = page.locator('#admin-scope select#noi');
+      assert.equal(await picker.locator('option').count(), 2, 'both wards offered');
+      const holders = () => page.locator('#holders').innerText();
+      const first = await picker.inputValue();
+      await picker.selectOption(String(first) === String(wardId) ? { index: 1 } : wardId);
+      await Promise.all([page.waitForNavigation(), page.locator('#admin-scope button[type=submit]').click()]);
+      const shown = await picker.inputValue();
+      assert.ok(new URL(page.url()).searchParams.get('noi'), 'the pick is in the address');
+      if (String(shown) === String(wardId)) assert.match(await holders(), new RegExp(`Quản Trị Phường ${tag}`));
+      else assert.doesNotMatch(await holders(), new RegExp(`Quản Trị Phường ${tag}`));
+      // The other one, explicitly: the ward's own administrator is listed there.
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan?noi=${wardId}`);
+      assert.equal(await picker.inputValue(), String(wardId));
+      assert.match(await holders(), new RegExp(`Quản Trị Phường ${tag}`));
+      await page.screenshot({ path: path.join(OUT, 'accounts-scope-1280.png'), fullPage: false });
+      // Not one of theirs: their first ward, not the city.
+      const a = await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan?noi=1`);
+      assert.equal(a.status(), 200);
+      assert.notEqual(await picker.inputValue(), '1');
+      assert.deepEqual(w.problems(), []);
+      await page.context().close();
+    } finally {
+      sql(`DELETE FROM account_roles WHERE account_id = ${sibling.id} AND role = 'admin' AND agency_id = ${wardId}`);
+    }
   });
 });

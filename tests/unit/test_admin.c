@@ -95,6 +95,31 @@ test_scope(struct mc_db *db, struct mc_arena *a, struct mc_user *wadm,
 	CHECK_INT(mc_admin_over_agency(db, a, padm, ag[W2]), 1);
 	CHECK_INT(mc_admin_over_agency(db, a, padm, ag[X]), 0);
 	CHECK_INT(mc_admin_over_agency(db, a, padm, ag[CITY]), 0);
+	/* Administrator in two places (W and X): both, and picks which. */
+	{
+		struct mc_grant	      g[2] = { { ROLE_ADMIN, ag[W] },
+			      { ROLE_ADMIN, ag[X] } };
+		struct mc_user	      two = *wadm;
+		struct mc_admin_place pl[4];
+		size_t		      n = 0;
+
+		two.grants = g;
+		two.ngrants = 2;
+		two.roles = ROLES(ROLE_ADMIN);
+		CHECK_INT(mc_admin_over_agency(db, a, &two, ag[W]), 1);
+		CHECK_INT(mc_admin_over_agency(db, a, &two, ag[X]), 1);
+		CHECK_INT(mc_admin_over_agency(db, a, &two, ag[W2]), 0);
+		CHECK_INT(mc_admin_scope_at(db, a, &two, 0, &root), 1);
+		CHECK_INT(root, ag[W]);
+		CHECK_INT(mc_admin_scope_at(db, a, &two, ag[X], &root), 1);
+		CHECK_INT(root, ag[X]);
+		CHECK_INT(mc_admin_scope_at(db, a, &two, ag[P], &root), 1);
+		CHECK_INT(root, ag[W]); /* not theirs: their first */
+		CHECK_INT(mc_admin_places(db, a, &two, pl, 4, &n), 0);
+		CHECK_INT(n, 2);
+		CHECK_INT(pl[1].agency_id, ag[X]);
+		CHECK(pl[1].name != NULL && *pl[1].name != '\0');
+	}
 	/* The city's: everywhere. */
 	CHECK_INT(mc_admin_over_agency(db, a, cadm, ag[X]), 1);
 	CHECK_INT(mc_admin_over_agency(db, a, cadm, ag[CITY]), 1);

@@ -13,6 +13,7 @@
 
 #include "harness.h"
 #include "fixtures.h"
+#include "mc_admin.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_config.h"
@@ -188,8 +189,8 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	}
 
 	/* Who may move it, and where to. */
-	CHECK_INT(mc_routing_admin_over(db, a, admin, ward), 1);
-	CHECK_INT(mc_routing_admin_over(db, a, recv, ward), 0);
+	CHECK_INT(mc_admin_over_agency(db, a, admin, ward), 1);
+	CHECK_INT(mc_admin_over_agency(db, a, recv, ward), 0);
 	CHECK_INT(mc_routing_reassign(db, a, recv, code, ward2, 0, NULL, 0,
 		      time(NULL), NULL),
 	    DOSSIER_FORBIDDEN);
