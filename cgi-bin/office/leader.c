@@ -11,7 +11,9 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_dash.h"
 #include "mc_db.h"
+#include "mc_dossier.h"
 #include "mc_dossier_page.h"
 #include "mc_feedback.h"
 #include "mc_routing.h"
@@ -64,6 +66,63 @@ static const char *const stmts[STMT__MAX] = {
 };
 /* clang-format on */
 
+#define RISK_SCAN 300
+
+/*
+ * The dossiers whose expected finish passes their legal due time before
+ * it comes (mc_dash_at_risk), with the step where they are slow, as
+ * Data.Risk; 0 or -1.
+ */
+static int
+set_risk(struct mc_request *r, unsigned int agency, time_t now)
+{
+	struct mc_dash_risk *v;
+	const char	    *pfx, *key;
+	size_t		     i, n;
+	char		     t[20];
+
+	if (mc_dash_at_risk(r->db, r->arena, agency, now, RISK_SCAN, &v, &n) <
+	    0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		pfx = mc_arena_printf(r->arena, "Data.Risk.%zu", i);
+#define SET(k, val) \
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s." k, pfx), val)
+		SET("code", v[i].code);
+		SET("applicant_name", v[i].applicant);
+		SET("procedure_name", v[i].procedure);
+		if (v[i].holder != NULL)
+			SET("holder_name", v[i].holder);
+		SET("step_name", v[i].step_name);
+		SET("step_agency", v[i].step_agency);
+		if ((key = mc_dossier_step_key(v[i].step_name)) != NULL)
+			SET("name_key", key);
+		mc_time_sql(t, v[i].due);
+		SET("due_at", t);
+		mc_time_sql(t, v[i].step_started);
+		SET("step_started", t);
+		if (v[i].step_due != 0) {
+			mc_time_sql(t, v[i].step_due);
+			SET("step_due", t);
+		}
+		if (v[i].beyond)
+			SET("beyond", "1");
+		else {
+			mc_time_sql(t, v[i].median);
+			SET("median", t);
+			mc_time_sql(t, v[i].p90);
+			SET("p90", t);
+		}
+#undef SET
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "%s.seq", pfx), v[i].seq);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "%s.history", pfx),
+		    v[i].history);
+	}
+	return 0;
+}
+
 static int
 page_leader(struct mc_request *r)
 {
@@ -92,7 +151,8 @@ page_leader(struct mc_request *r)
 	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "ssii", now,
 		now, ag, ag) < 0 ||
 	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, 100,
-		&stuck) < 0)
+		&stuck) < 0 ||
+	    set_risk(r, agency, time(NULL)) < 0)
 		return 503;
 	mc_routing_view(r->hdf, r->arena, "Data.Stuck", &stuck, 7);
 	if (mc_auth_acts_for(r->user, ROLES(ROLE_ADMIN), agency))

@@ -8,13 +8,31 @@
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_calendar.h"
 #include "mc_dash.h"
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_stats.h"
 #include "mc_util.h"
 
-enum stmt { STMT_TREND, STMT_LIVE, STMT_SAT, STMT__MAX };
+enum stmt { STMT_TREND, STMT_LIVE, STMT_SAT, STMT_RISK, STMT_HIST, STMT__MAX };
+
+/* The columns of STMT_RISK. */
+enum rcol {
+	RK_CODE,
+	RK_PROCEDURE,
+	RK_STEP,
+	RK_DUE,
+	RK_STEP_AGENCY,
+	RK_STARTED,
+	RK_STEP_NAME,
+	RK_STEP_DUE,
+	RK_APPLICANT,
+	RK_PROCEDURE_NAME,
+	RK_AGENCY_NAME,
+	RK_HOLDER,
+	RK__MAX
+};
 
 /* clang-format off */
 #define SUBTREE "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies " \
@@ -46,6 +64,22 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE a.rating_id = r.id AND qq.code = 'overall') AS s "
 	    "FROM eval_ratings r WHERE r.agency_id IN (SELECT id FROM sub) "
 	    "AND r.created_at >= ? AND r.created_at < ?) x",
+	/* Open at a step, not yet due, nearest due first (mc_dash_at_risk). */
+	[STMT_RISK] = "SELECT d.code, d.procedure_id, d.current_step, d.due_at, "
+	    "s.agency_id, s.started_at, s.name, s.due_at, d.applicant_name, "
+	    "p.name, sa.name, h.full_name FROM agencies ag "
+	    "JOIN dossiers d ON d.agency_id = ag.id AND d.status IN (2, 4, 6) "
+	    "AND d.due_at > ? "
+	    "JOIN dossier_steps s ON s.dossier_id = d.id AND s.seq = d.current_step "
+	    "AND s.started_at IS NOT NULL AND s.finished_at IS NULL "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "JOIN agencies sa ON sa.id = s.agency_id "
+	    "LEFT JOIN accounts h ON h.id = d.holder_id "
+	    "WHERE ag.id = ? OR ag.parent_id = ? ORDER BY d.due_at LIMIT ?",
+	/* The history of a step: as mc_stats_expect reads it. */
+	[STMT_HIST] = "SELECT bucket, n FROM stats_remain "
+	    "WHERE procedure_id = ? AND agency_id = ? AND seq = ? AND n > 0 "
+	    "ORDER BY bucket",
 };
 /* clang-format on */
 
@@ -138,5 +172,107 @@ mc_dash_satisfaction(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	s->ratings = mc_rows_int(&rows, 0, 0);
 	s->satisfied = mc_rows_int(&rows, 0, 1);
 	s->very = mc_rows_int(&rows, 0, 2);
+	return 0;
+}
+
+/* A step's history, loaded once per (procedure, agency, step) asked. */
+struct hist {
+	long long  procedure, agency, seq;
+	long	  *bucket;
+	long long *n;
+	size_t	   nb;
+};
+
+static struct hist *
+hist_get(struct mc_db *db, struct mc_arena *a, struct hist *h, size_t *nh,
+    long long procedure, long long agency, long long seq)
+{
+	struct mc_rows rows;
+	struct hist   *x;
+	size_t	       i;
+
+	for (i = 0; i < *nh; i++)
+		if (h[i].procedure == procedure && h[i].agency == agency &&
+		    h[i].seq == seq)
+			return &h[i];
+	if (mc_db_query(db, a, &rows, stmts[STMT_HIST], "iii", procedure,
+		agency, seq) < 0)
+		return NULL;
+	x = &h[(*nh)++];
+	x->procedure = procedure;
+	x->agency = agency;
+	x->seq = seq;
+	x->nb = rows.n;
+	x->bucket = mc_arena_alloc(a, (rows.n + 1) * sizeof(*x->bucket));
+	x->n = mc_arena_alloc(a, (rows.n + 1) * sizeof(*x->n));
+	for (i = 0; i < rows.n; i++) {
+		x->bucket[i] = (long)mc_rows_int(&rows, i, 0);
+		x->n[i] = mc_rows_int(&rows, i, 1);
+	}
+	return x;
+}
+
+int
+mc_dash_at_risk(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    time_t now, size_t scan, struct mc_dash_risk **out, size_t *n)
+{
+	struct mc_stats_expect e;
+	struct mc_dash_risk   *v;
+	struct mc_rows	       rows;
+	struct hist	      *h, *x;
+	size_t		       i, nh = 0;
+	time_t		       started, due, step_due;
+	char		       t[20];
+	int		       rc;
+
+	*out = NULL;
+	*n = 0;
+	mc_time_sql(t, now);
+	if (mc_db_query(db, a, &rows, stmts[STMT_RISK], "siii", t,
+		(long long)agency, (long long)agency, (long long)scan) < 0)
+		return -1;
+	if (rows.n > 0 && rows.ncols != RK__MAX) {
+		mc_err("%zu columns", rows.ncols);
+		return -1;
+	}
+	v = mc_arena_alloc(a, (rows.n + 1) * sizeof(*v));
+	h = mc_arena_alloc(a, (rows.n + 1) * sizeof(*h));
+	for (i = 0; i < rows.n; i++) {
+		started = mc_time_parse(mc_rows_str(&rows, i, RK_STARTED));
+		due = mc_time_parse(mc_rows_str(&rows, i, RK_DUE));
+		x = hist_get(db, a, h, &nh,
+		    mc_rows_int(&rows, i, RK_PROCEDURE),
+		    mc_rows_int(&rows, i, RK_STEP_AGENCY),
+		    mc_rows_int(&rows, i, RK_STEP));
+		if (x == NULL)
+			return -1;
+		rc = mc_stats_expect_hist(x->bucket, x->n, x->nb,
+		    mc_calendar_work_minutes(started, now), started, &e);
+		step_due = mc_rows_str(&rows, i, RK_STEP_DUE) != NULL ?
+		    mc_time_parse(mc_rows_str(&rows, i, RK_STEP_DUE)) :
+		    0;
+		/* Without an estimate (slower than all the history), only
+		 * once the step's own quota has passed. */
+		if (rc == 1 ? e.median <= due :
+			      e.n == 0 || step_due == 0 || step_due > now)
+			continue;
+		memset(&v[*n], 0, sizeof(v[*n]));
+		v[*n].code = mc_rows_str(&rows, i, RK_CODE);
+		v[*n].applicant = mc_rows_str(&rows, i, RK_APPLICANT);
+		v[*n].procedure = mc_rows_str(&rows, i, RK_PROCEDURE_NAME);
+		v[*n].holder = mc_rows_str(&rows, i, RK_HOLDER);
+		v[*n].due = due;
+		v[*n].beyond = rc == 0;
+		v[*n].median = rc == 1 ? e.median : 0;
+		v[*n].p90 = rc == 1 ? e.p90 : 0;
+		v[*n].history = e.n;
+		v[*n].seq = (int)mc_rows_int(&rows, i, RK_STEP);
+		v[*n].step_name = mc_rows_str(&rows, i, RK_STEP_NAME);
+		v[*n].step_agency = mc_rows_str(&rows, i, RK_AGENCY_NAME);
+		v[*n].step_started = started;
+		v[*n].step_due = step_due;
+		(*n)++;
+	}
+	*out = v;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #define MC_DASH_H
 
 #include <stddef.h>
+#include <time.h>
 
 struct mc_arena;
 struct mc_db;
@@ -60,5 +61,36 @@ struct mc_dash_sat {
 int mc_dash_satisfaction(struct mc_db *, struct mc_arena *,
     unsigned int agency, const char *from, const char *to,
     struct mc_dash_sat *);
+
+/*
+ * An open dossier whose expected finish (mc_stats_expect, from the history
+ * of its procedure at its current step and agency) passes its legal due
+ * time while that time has not come yet: the leaders are told early, with
+ * the step where it is slow. Strings in the arena.
+ */
+struct mc_dash_risk {
+	const char *code, *applicant, *procedure, *holder; /* holder: NULL */
+	time_t	    due;	 /* the legal due time */
+	time_t	    median, p90; /* expected finish; 0 when beyond */
+	int	    beyond;	 /* slower at the step than all the history */
+	long long   history;	 /* dossiers of that history */
+	int	    seq;	 /* the slow step: the one it is at */
+	const char *step_name;	 /* as the workflow names it */
+	const char *step_agency; /* the agency that holds the step */
+	time_t	    step_started;
+	time_t	    step_due; /* the step's own quota ends; 0 none */
+};
+
+/*
+ * The dossiers received by the agency or one directly under it, open at a
+ * step (accepted, processing, waiting for payment; not paused) and not yet
+ * past their legal due time at now, nearest due first (at most `scan` of
+ * them looked at, through dossiers_agency_due), whose expected finish
+ * (median) is after that due time, or that are slower at their step than
+ * every dossier of the history once the step's own quota has passed; *out
+ * (arena), *n. 0 or -1.
+ */
+int mc_dash_at_risk(struct mc_db *, struct mc_arena *, unsigned int agency,
+    time_t now, size_t scan, struct mc_dash_risk **out, size_t *n);
 
 #endif

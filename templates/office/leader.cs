@@ -42,6 +42,17 @@
 <td data-label="<?cs var:Lang.Inbox.Agency ?>"><?cs var:d.agency_name ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Inbox.StepDue ?>"><span class="dot dot-<?cs var:colour ?>"></span><?cs var:fmt_datetime(d.step_due_at) ?></td>
 </tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Leader.None ?></p><?cs /if ?><?cs /def ?>
+<h2 id="risk-h"><?cs var:Lang.Risk.Title ?></h2>
+<p class="muted"><?cs var:Lang.Risk.Intro ?></p>
+<?cs if:subcount(Data.Risk) ?><div class="table-wrap"><table class="table table-stack inbox" id="risk" aria-labelledby="risk-h">
+<thead><tr><th scope="col"><?cs var:Lang.Dossier.Code ?></th><th scope="col"><?cs var:Lang.Dossier.Procedure ?></th><th scope="col"><?cs var:Lang.Risk.Due ?></th><th scope="col"><?cs var:Lang.Risk.Expected ?></th><th scope="col"><?cs var:Lang.Risk.SlowStep ?></th></tr></thead>
+<tbody><?cs each:d = Data.Risk ?><tr class="row-yellow" data-code="<?cs var:d.code ?>">
+<td data-label="<?cs var:Lang.Dossier.Code ?>"><a href="/can-bo/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a><br><span class="muted"><?cs var:d.applicant_name ?></span></td>
+<td data-label="<?cs var:Lang.Dossier.Procedure ?>"><?cs var:d.procedure_name ?></td>
+<td data-label="<?cs var:Lang.Risk.Due ?>"><?cs var:fmt_datetime(d.due_at) ?></td>
+<td data-label="<?cs var:Lang.Risk.Expected ?>" class="risk-expected"><?cs if:d.beyond ?><?cs var:Lang.Risk.Beyond ?><?cs else ?><?cs var:fmt_datetime(d.median) ?><br><span class="muted"><?cs var:Lang.Risk.P90 ?> <?cs var:fmt_datetime(d.p90) ?></span><?cs /if ?><br><span class="muted"><?cs var:Lang.Risk.History ?> <?cs var:d.history ?></span></td>
+<td data-label="<?cs var:Lang.Risk.SlowStep ?>" class="risk-step"><?cs var:Lang.Routing.Step ?> <?cs var:d.seq ?>: <?cs if:d.name_key ?><?cs alt:Lang.StepName[d.name_key] ?><?cs var:d.step_name ?><?cs /alt ?><?cs else ?><?cs var:d.step_name ?><?cs /if ?> · <?cs var:d.step_agency ?><?cs if:d.holder_name ?><br><span class="muted"><?cs var:Lang.Inbox.Holder ?> <?cs var:d.holder_name ?></span><?cs /if ?><br><span class="muted"><?cs var:Lang.Risk.Since ?> <?cs var:fmt_datetime(d.step_started) ?><?cs if:d.step_due ?>; <?cs var:Lang.Risk.StepDue ?> <?cs var:fmt_datetime(d.step_due) ?><?cs /if ?></span></td>
+</tr><?cs /each ?></tbody></table></div><?cs else ?><p id="risk-none"><?cs var:Lang.Risk.None ?></p><?cs /if ?>
 <h2><?cs var:Lang.Leader.Late ?></h2>
 <?cs call:list(Data.Late, "red") ?>
 <h2><?cs var:Lang.Leader.Soon ?></h2>

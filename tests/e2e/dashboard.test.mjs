@@ -12,11 +12,18 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, assertAxe, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer,
-  newToken, q, randomWard, request, signIn, sqlValue, toFormData, uniq, until, watch,
+  newToken, q, randomWard, request, signIn, sql, sqlValue, toFormData, uniq, until, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+async function act(token, code, body) {
+  const a = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+    method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: JSON.stringify(body),
+  });
+  assert.equal(a.status, 200, `${body.action}: ${a.status} ${a.text.slice(0, 300)}`);
+}
 
 describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();
@@ -36,9 +43,27 @@ describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
     browser = await launchBrowser();
   });
 
+  const late = [];
   after(async () => {
     if (browser) await browser.close();
+    const lToken = await newToken(leader.email);
+    for (const c of late) await act(lToken, c, { action: 'stop', note: 'dọn dẹp sau kiểm thử' }).catch(() => {});
   });
+
+  /** A dossier filed online at the ward, accepted and forwarded to step 2. */
+  async function atStep2(rToken, what) {
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(cToken), body: toFormData({
+        procedure: PROC, agency: ward, fields: JSON.stringify({ content: `${what} ${tag}` }),
+        file: filePart(minimalPdf(`${what} ${tag}`), 'f.pdf'),
+      }),
+    });
+    assert.equal(a.status, 201, a.text);
+    const c = a.json().code;
+    await act(rToken, c, { action: 'accept' });
+    await act(rToken, c, { action: 'forward' });
+    return c;
+  }
 
   /** The figure of the ward's line in a column (0 when it has no line). */
   async function cell(page, col) {
@@ -135,6 +160,44 @@ describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
       await assertAxe(page, 'the dashboard');
     } finally {
       await ctx.close();
+    }
+  });
+
+  test('the leader\'s list says early which dossier will be late, naming the slow step', async () => {
+    const [rToken, lToken] = await Promise.all([recv, leader].map((x) => newToken(x.email)));
+    // A history at the ward: two dossiers decided right after step 2 began.
+    for (const i of [1, 2]) {
+      const c = await atStep2(rToken, `Lịch sử ${i}`);
+      await act(lToken, c, { action: 'decide' });
+    }
+    // A third at step 2 whose legal due time (a fixture: ten minutes from
+    // now) comes before the history's expectation (an hour of work).
+    const c = await atStep2(rToken, 'Dự kiến trễ');
+    late.push(c);
+    sql(`UPDATE dossiers SET due_at = NOW() + INTERVAL 10 MINUTE WHERE code = ${q(c)}`);
+    const page = await signIn(browser, leader.email, leader.password, 1280);
+    const w = watch(page);
+    try {
+      await page.goto(`${BASE_URL}/can-bo/lanh-dao?agency=${wardId}`);
+      const row = page.locator(`#risk tr[data-code="${c}"]`);
+      assert.equal(await row.count(), 1, 'the dossier is on the list of those expected late');
+      const step = await row.locator('.risk-step').innerText();
+      const wardName = sqlValue(`SELECT name FROM agencies WHERE id = ${wardId}`);
+      const stepName = sqlValue(`SELECT s.name FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
+        WHERE d.code = ${q(c)} AND s.seq = 2`);
+      assert.ok(step.includes('2') && step.includes(wardName), `the slow step and its agency: ${step}`);
+      assert.ok(stepName.length > 0);
+      assert.match(await row.locator('.risk-expected').innerText(), /\d\d\/\d\d\/\d{4} \d\d:\d\d/, 'when it is expected');
+      // Early: it is not on the overdue list yet.
+      assert.equal(await page.locator(`a[href="/can-bo/ho-so/${c}"]`).count(), 1, 'listed once, not as overdue');
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUT, 'leader-risk-1280.png') });
+      await page.setViewportSize({ width: 390, height: 900 });
+      await row.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUT, 'leader-risk-390.png') });
+      assert.deepEqual(w.problems().filter((p) => !/logo\.svg/.test(p)), []);
+    } finally {
+      await page.context().close();
     }
   });
 });

@@ -19,6 +19,7 @@
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
+#include "mc_dash.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_pubstats.h"
@@ -36,6 +37,8 @@ enum stmt {
 	STMT_SNAP_MEMO,
 	STMT_WARD_PROCEDURE,
 	STMT_DISSOLVE,
+	STMT_SET_DUE,
+	STMT_SET_STEP_DUE,
 	STMT__MAX
 };
 
@@ -66,6 +69,11 @@ static const char *const stmts[STMT__MAX] = {
 	 * portal's list of wards counted them: 172, not 168, in ci20). */
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE 'EXP.%' AND valid_to IS NULL",
+	/* test_risk moves a dossier's due times, and puts them back. */
+	[STMT_SET_DUE] = "UPDATE dossiers SET due_at = ? WHERE code = ?",
+	[STMT_SET_STEP_DUE] = "UPDATE dossier_steps s JOIN dossiers d "
+	    "ON d.id = s.dossier_id SET s.due_at = ? WHERE d.code = ? "
+	    "AND s.seq = ?",
 };
 /* clang-format on */
 
@@ -412,6 +420,93 @@ test_expect_hist(void)
 	CHECK_INT(e.n, 0);
 }
 
+/* The risk list of the ward at now: 1 with the dossier in it, else 0. */
+static int
+risk_of(struct mc_db *db, struct mc_arena *a, unsigned int ward,
+    const char *code, time_t now, struct mc_dash_risk *out)
+{
+	struct mc_dash_risk *v;
+	size_t		     i, n;
+
+	if (mc_dash_at_risk(db, a, ward, now, 300, &v, &n) < 0) {
+		CHECK(!"mc_dash_at_risk");
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].code, code) == 0) {
+			*out = v[i];
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * The leaders' early warning (mc_dash_at_risk) for test_expect's eleventh
+ * dossier, at step 2 since s, against that history (half of those still
+ * going after 150 working minutes are resolved by 5 hours, all by 24):
+ * due 4 working hours after s, it is flagged at 150 minutes (expected
+ * 5 hours after s, past its due) naming step 2, not at the start (3
+ * hours); with its own due time it is not; slower than all the history it
+ * is flagged only once the step's quota has passed; another ward's list
+ * does not hold it. The due times are put back.
+ */
+static void
+test_risk(struct mc_db *db, struct mc_arena *a, unsigned int ward,
+    unsigned int ward2, const char *code, time_t s)
+{
+	struct mc_dash_risk r;
+	struct mc_dossier   d;
+	const char	   *due, *step_due;
+	char		    t[20];
+
+	CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
+	due = d.due_at;
+	step_due = mc_rows_str(&d.steps, 1, DSTEP_DUE);
+	mc_time_sql(t, mc_calendar_add_minutes(s, 240));
+	CHECK_INT(mc_db_exec(db, stmts[STMT_SET_DUE], "ss", t, code), 1);
+	CHECK_INT(
+	    risk_of(db, a, ward, code, mc_calendar_add_minutes(s, 150), &r),
+	    1);
+	CHECK_INT(r.median, mc_calendar_add_minutes(s, 300));
+	CHECK_INT(r.p90, mc_calendar_add_minutes(s, 24 * 60));
+	CHECK_INT(r.due, mc_calendar_add_minutes(s, 240));
+	CHECK_INT(r.seq, 2);
+	CHECK_INT(r.beyond, 0);
+	CHECK_INT(r.history, 10);
+	CHECK_INT(r.step_started, s);
+	CHECK(r.step_name != NULL && *r.step_name != '\0');
+	CHECK_INT(risk_of(db, a, ward, code, s, &r), 0);
+	CHECK_INT(
+	    risk_of(db, a, ward2, code, mc_calendar_add_minutes(s, 150), &r),
+	    0);
+	/* Past its due time it is the overdue list's, not this one's. */
+	CHECK_INT(
+	    risk_of(db, a, ward, code, mc_calendar_add_minutes(s, 241), &r),
+	    0);
+	/* Due far later: slower than all (25 hours in), the step's quota
+	 * not passed, then passed. */
+	mc_time_sql(t, mc_calendar_add_minutes(s, 100 * 60));
+	CHECK_INT(mc_db_exec(db, stmts[STMT_SET_DUE], "ss", t, code), 1);
+	CHECK_INT(
+	    risk_of(db, a, ward, code, mc_calendar_add_minutes(s, 150), &r),
+	    0);
+	mc_time_sql(t, mc_calendar_add_minutes(s, 26 * 60));
+	CHECK_INT(
+	    mc_db_exec(db, stmts[STMT_SET_STEP_DUE], "ssi", t, code, 2LL), 1);
+	CHECK_INT(risk_of(db, a, ward, code,
+		      mc_calendar_add_minutes(s, 25 * 60), &r),
+	    0);
+	CHECK_INT(risk_of(db, a, ward, code,
+		      mc_calendar_add_minutes(s, 27 * 60), &r),
+	    1);
+	CHECK_INT(r.beyond, 1);
+	CHECK_INT(r.seq, 2);
+	CHECK_INT(mc_db_exec(db, stmts[STMT_SET_DUE], "ss", due, code), 1);
+	CHECK_INT(mc_db_exec(db, stmts[STMT_SET_STEP_DUE], "ssi", step_due,
+		      code, 2LL),
+	    1);
+}
+
 /*
  * The same history made by transitions at a ward of its own: ten
  * dossiers forwarded to step 2 and decided those hours after; the
@@ -529,6 +624,7 @@ test_expect(struct mc_db *db, struct mc_arena *a, struct mc_user *citizen,
 	CHECK_INT(e.n, 10);
 	CHECK_INT(mc_stats_expect(db, a, *pid, ward2, 2, s, s, &e), 0);
 	CHECK_INT(e.n, 0);
+	test_risk(db, a, *ward, ward2, code, s);
 }
 
 /*
