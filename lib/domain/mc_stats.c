@@ -427,8 +427,13 @@ count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
 		    mc_time_parse(mc_rows_str(&st, i, 4)));
 		add(es, 'S', NULL, pr, mc_rows_int(&st, i, 1),
 		    mc_rows_int(&st, i, 0), mc_stats_bucket(minutes), 1);
-		/* Resolved: the time from each step before it to the result. */
-		if (fin != 0 && begun != 0 && begun < fin)
+		/*
+		 * Resolved: the time from each step before it to the result,
+		 * the step decided in the same second too (0 minutes); not
+		 * the steps after it (the return).
+		 */
+		if (fin != 0 && begun != 0 && begun <= fin &&
+		    mc_time_parse(mc_rows_str(&st, i, 4)) <= fin)
 			add(es, 'R', NULL, pr, mc_rows_int(&st, i, 1),
 			    mc_rows_int(&st, i, 0),
 			    mc_stats_bucket(
