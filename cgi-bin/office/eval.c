@@ -1,6 +1,6 @@
 /*
- * Rating devices from the office (issue 10): a leader or admin registers a
- * kiosk or a counter tablet of their agency and gets its one-time pairing
+ * Rating devices from the office (issue 10): a leader, admin or evaluation
+ * manager registers a kiosk or a counter tablet of their agency and gets its one-time pairing
  * code, sees the agency's devices and revokes one; an officer takes the
  * counter of a tablet and invites the applicant just served to rate, and
  * keeps the card the tablet shows (title, photo); a unit's leader or admin
@@ -29,7 +29,14 @@
 #define COUNTER	     "/can-bo/danh-gia/quay"
 #define SELF	     "/can-bo/danh-gia/tu-cham"
 #define MAX_AGENCIES 32
-#define ROLES_MANAGE (ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
+/*
+ * Who manages evaluation at an agency (its devices, its self-scores, the
+ * scores of its subtree): its leaders and administrators, and the
+ * evaluation managers held there (a department's or a ward's, not only
+ * the city's), never at a sibling (grants are per agency).
+ */
+#define ROLES_MANAGE \
+	(ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) | ROLES(ROLE_EVALUATOR))
 
 enum field {
 	FIELD_CSRF,
@@ -910,6 +917,7 @@ page_self_save(struct mc_request *r)
 
 #define MANAGE	ROUTE_LOGIN, ROLES_MANAGE
 #define OFFICER ROUTE_LOGIN, ROLES_OFFICER
+#define STAFF	ROUTE_LOGIN, ROLES_STAFF
 
 /* clang-format off */
 static const struct mc_route routes[] = {
@@ -919,8 +927,8 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, COUNTER, page_counter, OFFICER },
 	{ METHOD_POST, COUNTER "/{}/moi", page_invite, OFFICER },
 	{ METHOD_POST, "/can-bo/danh-gia/the", page_card, OFFICER },
-	{ METHOD_GET, SCORES, page_scores, OFFICER },
-	{ METHOD_GET, SCORES ".csv", page_scores_csv, OFFICER },
+	{ METHOD_GET, SCORES, page_scores, STAFF },
+	{ METHOD_GET, SCORES ".csv", page_scores_csv, STAFF },
 	{ METHOD_GET, SELF, page_self, MANAGE },
 	{ METHOD_POST, SELF, page_self_save, MANAGE },
 };
