@@ -3,7 +3,8 @@
  * on the legal total (out of 18) of the dossiers returned in a rolling
  * window, with the on-time rate raw and adjusted for each agency's mix of
  * procedures, Wilson intervals, shared ranks, the minimum volume, and an
- * SVG chart drawn here (the numbers stay in the table too).
+ * SVG chart drawn here (the numbers stay in the table too); beside them,
+ * Decision 766's national index of each agency (lib/domain/mc_index766).
  */
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "mc_arena.h"
 #include "mc_config.h"
 #include "mc_eval.h"
+#include "mc_index766.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -30,6 +32,8 @@ static struct {
 	struct mc_rows	       bands;
 	char		       from[20], to[20], last[20];
 	long long	       min, days;
+	struct mc_i766_row    *i766; /* Decision 766, same window, by agency */
+	size_t		       ni766;
 } lg;
 
 int
@@ -37,6 +41,7 @@ sitegen_league_load(struct mc_db *db, struct mc_arena *a)
 {
 	time_t	  now = time(NULL), end;
 	struct tm tm;
+	char	  f[11], t[11];
 
 	lg.days = mc_config_int("league_window_days", 365, 1, 3650);
 	lg.min = mc_config_int("league_min_dossiers", 5, 1, 100000);
@@ -55,6 +60,11 @@ sitegen_league_load(struct mc_db *db, struct mc_arena *a)
 	    mc_eval_league(db, a, 1, lg.from, lg.to, lg.min, &lg.l, &lg.n,
 		&lg.city) < 0)
 		return -1;
+	/* Decision 766's index over the same whole days. */
+	snprintf(f, sizeof(f), "%.10s", lg.from);
+	snprintf(t, sizeof(t), "%.10s", lg.last);
+	if (mc_i766_table(db, a, 1, f, t, lg.to, &lg.i766, &lg.ni766) < 0)
+		return -1;
 	lg.loaded = 1;
 	return 0;
 }
@@ -72,6 +82,27 @@ put(HDF *hdf, struct mc_arena *a, const char *p, const char *name,
     const char *v)
 {
 	mc_view_set(hdf, mc_arena_printf(a, "%s.%s", p, name), v);
+}
+
+/* The agency's Decision 766 parts and total under p (none: nothing). */
+static void
+put_i766(HDF *hdf, struct mc_arena *a, const char *p, long long agency)
+{
+	const struct mc_i766_row *x = NULL;
+	size_t			  i;
+	int			  k;
+
+	for (i = 0; i < lg.ni766 && x == NULL; i++)
+		if (lg.i766[i].agency == agency)
+			x = &lg.i766[i];
+	if (x == NULL || x->s.total < 0)
+		return;
+	put(hdf, a, p, "I766.Total", dec(a, x->s.total));
+	for (k = 0; k < I766__PARTS; k++)
+		put(hdf, a, p,
+		    mc_arena_printf(a, "I766.%s",
+			mc_i766_part_name((enum mc_i766_part)k)),
+		    dec(a, x->s.part[k]));
 }
 
 /* One group's lines (departments: dept 1; wards and communes: 0). */
@@ -115,6 +146,7 @@ fill_group(HDF *hdf, enum mc_lang lang, struct mc_arena *a, int g, int dept)
 		put(hdf, a, p, "OtHi", dec(a, l->ot_hi));
 		put(hdf, a, p, "Adjusted", dec(a, l->adjusted));
 		put(hdf, a, p, "OtRank", mc_arena_printf(a, "%d", l->ot_rank));
+		put_i766(hdf, a, p, l->s.key);
 		if (l->s.ratings > 0) {
 			put(hdf, a, p, "Sat",
 			    dec(a,
@@ -151,6 +183,9 @@ fill_group(HDF *hdf, enum mc_lang lang, struct mc_arena *a, int g, int dept)
 static void
 fill_rules(HDF *hdf, struct mc_arena *a)
 {
+	const char *p;
+	int	    k;
+
 	mc_view_set_int(hdf, "Data.Min", lg.min);
 	mc_view_set_int(hdf, "Data.Days", lg.days);
 	mc_view_set(hdf, "Data.From", mc_arena_printf(a, "%.10s", lg.from));
@@ -158,6 +193,20 @@ fill_rules(HDF *hdf, struct mc_arena *a)
 	if (lg.city >= 0)
 		mc_view_set(hdf, "Data.CityOnTime", dec(a, lg.city));
 	mc_view_rows(hdf, "Data.Bands", &lg.bands);
+	for (k = 0; k < I766__PARTS; k++)
+		mc_view_set_int(hdf,
+		    mc_arena_printf(a, "Data.I766Parts.%s.max",
+			mc_i766_part_name((enum mc_i766_part)k)),
+		    mc_i766_part_max((enum mc_i766_part)k));
+	for (k = 0; k < I766__SUBS; k++) {
+		p = mc_arena_printf(a, "Data.I766Subs.%d", k);
+		put(hdf, a, p, "name", mc_i766_sub_name((enum mc_i766_sub)k));
+		put(hdf, a, p, "part",
+		    mc_i766_part_name(mc_i766_part_of((enum mc_i766_sub)k)));
+		put(hdf, a, p, "max",
+		    mc_arena_printf(a, "%d",
+			mc_i766_sub_max((enum mc_i766_sub)k)));
+	}
 }
 
 void

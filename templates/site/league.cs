@@ -1,6 +1,6 @@
 <?cs # The league tables (site-generator/league.c): Data.Groups.N.{Key,
      ChartHeight, Lines.M.{Rank,Name,Dossiers,Total,Band,OnTime,OtLo,OtHi,
-     Adjusted,OtRank,Sat,SatLo,SatHi,Ratings}, Chart.M.{Name,Total,Width,Y,
+     Adjusted,OtRank,Sat,SatLo,SatHi,Ratings,I766.{Total,<part>}}, Chart.M.{Name,Total,Width,Y,
      TextY,ValueY}, Unranked.M.{Name,Dossiers}}, Data.{Min,Days,From,To,CityOnTime,
      Root}. ?>
 <h1><?cs var:Lang.League.Title ?></h1>
@@ -29,6 +29,14 @@
 <td class="num adjusted" data-label="<?cs var:Lang.League.Adjusted ?>"><?cs var:l.Adjusted ?> %</td>
 <td class="num ot-rank" data-label="<?cs var:Lang.League.OtRank ?>"><?cs var:l.OtRank ?></td>
 <td class="num sat" data-label="<?cs var:Lang.League.Satisfied ?>"><?cs if:l.Sat ?><?cs var:l.Sat ?> % <span class="small muted">(<?cs var:l.SatLo ?>–<?cs var:l.SatHi ?>; <?cs var:l.Ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
+</tr><?cs /each ?></tbody></table></div>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="league-<?cs var:g.Key ?>-766"><table class="table table-stack i766-table">
+<caption id="league-<?cs var:g.Key ?>-766"><?cs var:Lang.I766.Title ?> — <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html#i766"><?cs var:Lang.I766.Method.Title ?></a></caption>
+<thead><tr><th scope="col"><?cs var:Lang.League.Agency ?></th><?cs each:p = Lang.I766.Part ?><th scope="col" class="num"><?cs var:p ?> (<?cs var:Data.I766Parts[name(p)].max ?>)</th><?cs /each ?><th scope="col" class="num"><?cs var:Lang.I766.Total ?></th></tr></thead>
+<tbody><?cs each:l = g.Lines ?><tr>
+<th scope="row" class="agency" data-label="<?cs var:Lang.League.Agency ?>"><?cs var:l.Name ?></th>
+<?cs each:p = Lang.I766.Part ?><td class="num i766-<?cs name:p ?>" data-label="<?cs var:p ?>"><?cs alt:l.I766[name(p)] ?>–<?cs /alt ?></td><?cs /each ?>
+<td class="num i766-total" data-label="<?cs var:Lang.I766.Total ?>"><strong><?cs alt:l.I766.Total ?>–<?cs /alt ?></strong></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs else ?><p><?cs var:Lang.League.NoneRanked ?></p><?cs /if ?>
 <?cs if:subcount(g.Unranked) ?><h3><?cs var:Lang.League.Unranked ?></h3>

@@ -150,6 +150,9 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.ok(parseFloat(L.H.ontime) < parseFloat(L.B.ontime));
       assert.equal(L.C.adjusted, '0.0 %');
       assert.equal(L.B.sat, '–', 'no rating: no satisfaction rate');
+      // Decision 766's index beside the league: a line per ranked department.
+      const i766 = await page.locator('#league-departments table.i766-table tbody th.agency').allInnerTexts();
+      for (const k of ['A', 'B', 'D', 'H', 'C']) assert.ok(i766.includes(name(k)), `${name(k)} in the 766 table`);
 
       // Under the minimum: listed as not ranked, with its dossiers of the
       // window only (those returned before it are not counted).
@@ -214,6 +217,8 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(vi, /Wilson/);
       assert.match(vi, /điều chỉnh theo cơ cấu thủ tục/);
       assert.match(vi, /Không công bố xếp hạng cá nhân cán bộ/);
+      assert.match(vi, /Quyết định 766\/QĐ-TTg/);
+      assert.equal(await page.locator('ul.i766-criteria li').count(), 12, 'the 766 criteria and formulas');
       await assertAxe(page, '/xep-hang/phuong-phap.html');
 
       // English: the switch, then the league and back to its method page.
@@ -222,6 +227,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       const en = await page.locator('main').innerText();
       assert.match(en, new RegExp(`The minimum: ${min}`));
       assert.match(en, /Wilson interval/);
+      assert.match(en, /Decision 766\/QĐ-TTg/);
       assert.doesNotMatch(en, /Lang\.|Phương pháp/);
       await assertAxe(page, '/en/xep-hang/phuong-phap.html');
       await page.setViewportSize({ width: 390, height: 844 });
