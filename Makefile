@@ -17,6 +17,10 @@ CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib/core -Ilib/doma
 PANGO_CFLAGS	= $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS	+= $(PANGO_CFLAGS)
+# libxml2: the workflow designer's BPMN diagrams (lib/domain/mc_bpmn).
+XML_CFLAGS	= $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+XML_LIBS	= $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
+CFLAGS	+= $(XML_CFLAGS)
 # Libraries by what uses them. Each program links its own list below
 # (PROG_LIBS_<name>), never all of them; `make links` checks the result.
 # core: the database, hashes, UTF-8; CS: ClearSilver (lib/web, the
@@ -33,14 +37,14 @@ LIBS_XLSX = -lxlsxwriter
 BROTLI_LIBS = -lbrotlienc
 
 PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(LIBS_CORE)
-PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
+PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE)
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
 PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -largon2 -lcurl -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_sitegen = $(LIBS_CS) -largon2 -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
 
 # Everything, for the unit suites, the fuzz targets and the load tools.
-LDLIBS	 = $(LIBS_WEB) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(LIBS_CORE)
+LDLIBS	 = $(LIBS_WEB) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE)
 
 BUILD	 = build
 LIB_SRC	 = $(wildcard lib/*/*.c)

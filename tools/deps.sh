@@ -18,6 +18,8 @@ PACKAGES=(
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core libxlsxwriter-dev
     # Officers' two-factor login (TOTP, RFC 6238: lib/domain/mc_totp).
     liboath-dev
+    # The workflow designer's BPMN diagrams (lib/domain/mc_bpmn).
+    libxml2-dev
     wrk chromium poppler-utils zbar-tools nodejs npm fonts-dejavu-core ca-certificates
     python3-aiosmtpd hugo bc
     # The OpenID Connect provider of the tests (tools/oidc.sh): without the

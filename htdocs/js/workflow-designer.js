@@ -1,0 +1,166 @@
+/*
+ * The workflow designer (office/workflow_design.cs): starts bpmn-js's
+ * modeler (/static/vendor/bpmn-js, from npm) on the diagram in the text
+ * box; the selected task's name, role (mc:role), agency (mc:agency) and
+ * working hours (mc:hours) are edited in the panel below the diagram, the
+ * hours of all tasks summed against the legal time; when the form is
+ * posted the diagram is written back into the box, so the server checks
+ * and saves exactly what was drawn. The problems of a refused diagram
+ * select their element when clicked. Without JavaScript, or when the box
+ * does not hold a diagram bpmn-js reads, the text box stays.
+ * window.workflowModeler is the modeler (for tests and the console).
+ */
+(function () {
+	'use strict';
+	var box = document.getElementById('f-bpmn');
+	var host = document.getElementById('bpmn-editor');
+	var form = document.getElementById('design-form');
+	var group = document.getElementById('bpmn-group');
+	var panel = document.getElementById('task-props');
+	var fields = document.getElementById('t-fields');
+	var none = document.getElementById('t-none');
+	var total = document.getElementById('hours-total');
+	var inputs = {
+		name: document.getElementById('t-name'),
+		role: document.getElementById('t-role'),
+		agency: document.getElementById('t-agency'),
+		hours: document.getElementById('t-hours')
+	};
+	var current = null, modeler, ready = false;
+
+	if (!box || !host || !form || !window.BpmnJS)
+		return;
+
+	/* Our attributes on tasks (a userTask is a task too). */
+	var mc = {
+		name: 'MotCua',
+		uri: 'https://motcua.hochiminhcity.gov.vn/bpmn',
+		prefix: 'mc',
+		xml: { tagAlias: 'lowerCase' },
+		associations: [],
+		types: [{
+			name: 'Step',
+			isAbstract: true,
+			extends: ['bpmn:Task'],
+			properties: [
+				{ name: 'role', isAttr: true, type: 'String' },
+				{ name: 'agency', isAttr: true, type: 'String' },
+				{ name: 'hours', isAttr: true, type: 'String' }
+			]
+		}]
+	};
+
+	function isTask(el) {
+		var t = el && el.businessObject && el.businessObject.$type;
+		return t === 'bpmn:Task' || t === 'bpmn:UserTask';
+	}
+
+	function hoursOf(v) {
+		var n = parseFloat(String(v || '').replace(',', '.'));
+		return isNaN(n) || n <= 0 ? 0 : n;
+	}
+
+	function sum() {
+		var reg = modeler.get('elementRegistry'), s = 0;
+		var legal = Number(host.getAttribute('data-legal')) / 60;
+
+		reg.filter(isTask).forEach(function (el) {
+			s += hoursOf(el.businessObject.get('mc:hours'));
+		});
+		total.textContent = total.getAttribute('data-text')
+		    .replace('{sum}', String(Math.round(s * 100) / 100))
+		    .replace('{legal}', String(Math.round(legal * 100) / 100));
+		total.classList.toggle('bad', legal > 0 &&
+		    Math.abs(s - legal) > 0.01);
+	}
+
+	function show(el) {
+		var bo;
+
+		current = isTask(el) ? el : null;
+		fields.hidden = !current;
+		none.hidden = !!current;
+		document.getElementById('t-id').textContent =
+		    current ? '(' + current.id + ')' : '';
+		if (!current)
+			return;
+		bo = current.businessObject;
+		inputs.name.value = bo.name || '';
+		inputs.role.value = bo.get('mc:role') || '';
+		inputs.agency.value = bo.get('mc:agency') || '';
+		inputs.hours.value = bo.get('mc:hours') || '';
+	}
+
+	function bind(key, attr) {
+		var handler = function () {
+			var props = {}, v = inputs[key].value.trim();
+
+			if (!current)
+				return;
+			props[attr] = v === '' ? undefined : v;
+			modeler.get('modeling').updateProperties(current, props);
+		};
+		inputs[key].addEventListener('change', handler);
+	}
+
+	modeler = new window.BpmnJS({
+		container: host,
+		moddleExtensions: { mc: mc }
+	});
+	window.workflowModeler = modeler;
+	host.hidden = false;
+	modeler.importXML(box.value).then(function () {
+		var errs = document.querySelectorAll('#error-summary a[data-element]');
+		var reg = modeler.get('elementRegistry');
+		var canvas = modeler.get('canvas');
+
+		/* The whole diagram, clear of the palette on the left. */
+		canvas.zoom('fit-viewport', 'auto');
+		canvas.zoom(canvas.zoom() * 0.85, 'auto');
+		canvas.scroll({ dx: 40, dy: 30 });
+		group.hidden = true;
+		panel.hidden = false;
+		form.classList.add('has-editor');
+		ready = true;
+		errs.forEach(function (a) {
+			var el = reg.get(a.getAttribute('data-element'));
+
+			if (!el)
+				return;
+			canvas.addMarker(el.id, 'wf-error');
+			a.addEventListener('click', function (e) {
+				e.preventDefault();
+				modeler.get('selection').select(el);
+				host.scrollIntoView();
+			});
+		});
+		modeler.on('selection.changed', function (e) {
+			show(e.newSelection.length === 1 ? e.newSelection[0] : null);
+		});
+		modeler.on('commandStack.changed', function () {
+			sum();
+			if (current)
+				show(current);
+		});
+		bind('name', 'name');
+		bind('role', 'mc:role');
+		bind('agency', 'mc:agency');
+		bind('hours', 'mc:hours');
+		show(null);
+		sum();
+		host.setAttribute('data-ready', '1');
+	}).catch(function () {
+		host.hidden = true;
+	});
+
+	form.addEventListener('submit', function (e) {
+		if (!ready || form.getAttribute('data-saved') === '1')
+			return;
+		e.preventDefault();
+		modeler.saveXML({ format: true }).then(function (r) {
+			box.value = r.xml;
+			form.setAttribute('data-saved', '1');
+			form.submit();
+		});
+	});
+})();

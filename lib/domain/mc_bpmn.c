@@ -1,0 +1,598 @@
+/*
+ * BPMN 2.0 diagrams of workflows (mc_bpmn.h): read with libxml2 into the
+ * sequential steps the engine runs, every problem named by its element;
+ * steps written back as a diagram with its layout.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "mc_arena.h"
+#include "mc_bpmn.h"
+#include "mc_buf.h"
+#include "mc_util.h"
+
+#define BPMN_MODEL "http://www.omg.org/spec/BPMN/20100524/MODEL"
+#define MAX_NODES  256
+#define MAX_FLOWS  512
+#define NAME_MAX_B 255
+
+/* clang-format off */
+static const char *const problem_names[BPMN__MAX] = {
+	[BPMN_XML] = "xml",
+	[BPMN_NO_PROCESS] = "no_process",
+	[BPMN_PROCESSES] = "processes",
+	[BPMN_TOO_BIG] = "too_big",
+	[BPMN_UNSUPPORTED] = "unsupported",
+	[BPMN_GATEWAY] = "gateway",
+	[BPMN_BRANCH] = "branch",
+	[BPMN_FLOW] = "flow",
+	[BPMN_START] = "start",
+	[BPMN_END] = "end",
+	[BPMN_DANGLING] = "dangling",
+	[BPMN_LOOP] = "loop",
+	[BPMN_UNREACHED] = "unreached",
+	[BPMN_NO_NAME] = "no_name",
+	[BPMN_BAD_NAME] = "bad_name",
+	[BPMN_NO_ROLE] = "no_role",
+	[BPMN_BAD_ROLE] = "bad_role",
+	[BPMN_NO_HOURS] = "no_hours",
+	[BPMN_BAD_AGENCY] = "bad_agency",
+	[BPMN_AGENCY] = "agency",
+	[BPMN_SCOPE] = "scope",
+	[BPMN_FEW_STEPS] = "few_steps",
+	[BPMN_MANY_STEPS] = "many_steps",
+	[BPMN_TOTAL] = "total",
+};
+/* clang-format on */
+
+enum kind { K_START, K_END, K_TASK, K_GATEWAY, K_OTHER };
+
+struct node {
+	enum kind   kind;
+	const char *id, *name, *role, *agency, *hours;
+	int	    in, out, seen;
+};
+
+struct flow {
+	const char *id;
+	int	    from, to;
+};
+
+struct graph {
+	struct mc_arena *a;
+	struct mc_bpmn	*b;
+	struct node	 nodes[MAX_NODES];
+	size_t		 nnodes;
+	struct flow	 flows[MAX_FLOWS];
+	size_t		 nflows;
+	const char     **flow_from, **flow_to;
+	int		 too_big;
+};
+
+const char *
+mc_bpmn_problem_name(enum mc_bpmn_problem p)
+{
+	return p < BPMN__MAX && problem_names[p] ? problem_names[p] : "xml";
+}
+
+void
+mc_bpmn_error(struct mc_bpmn *b, enum mc_bpmn_problem code, const char *id,
+    const char *subject)
+{
+	if (b->nerr >= MC_BPMN_MAX_ERRORS)
+		return;
+	b->errs[b->nerr].code = code;
+	b->errs[b->nerr].id = id;
+	b->errs[b->nerr].subject = subject;
+	b->nerr++;
+}
+
+/* The attribute (in ns, or none when ns is NULL), trimmed, in the arena. */
+static const char *
+attr(struct mc_arena *a, xmlNode *n, const char *name, const char *ns)
+{
+	xmlChar	   *v;
+	const char *s, *e;
+	char	   *out;
+
+	v = ns ? xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)ns) :
+		 xmlGetNoNsProp(n, (const xmlChar *)name);
+	if (v == NULL)
+		return NULL;
+	for (s = (const char *)v; *s == ' ' || *s == '\t' || *s == '\n'; s++)
+		;
+	for (e = s + strlen(s); e > s &&
+	     (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r');
+	     e--)
+		;
+	out = e > s ? mc_arena_strndup(a, s, (size_t)(e - s)) : NULL;
+	xmlFree(v);
+	return out;
+}
+
+static int
+is(xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, BPMN_MODEL) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* The element's name for a message: its name, else its id. */
+static const char *
+label(const struct node *n)
+{
+	return n->name ? n->name : n->id ? n->id : "?";
+}
+
+/* Elements of a process that draw or annotate nothing the engine runs. */
+static int
+ignorable(const char *name)
+{
+	static const char *const names[] = { "laneSet", "textAnnotation",
+		"association", "documentation", "extensionElements",
+		"dataObject", "dataObjectReference", "dataStoreReference",
+		"group", "property", "ioSpecification", "category" };
+	size_t			 i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+gateway(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 7 && strcmp(name + n - 7, "Gateway") == 0;
+}
+
+/* One child of a process: a node, a flow, ignored or refused. */
+static void
+read_child(struct graph *g, xmlNode *c)
+{
+	const char  *name = (const char *)c->name;
+	struct node *n;
+
+	if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
+	    strcmp((const char *)c->ns->href, BPMN_MODEL) != 0 ||
+	    ignorable(name))
+		return;
+	if (strcmp(name, "sequenceFlow") == 0) {
+		if (g->nflows >= MAX_FLOWS) {
+			g->too_big = 1;
+			return;
+		}
+		g->flows[g->nflows].id = attr(g->a, c, "id", NULL);
+		g->flow_from[g->nflows] = attr(g->a, c, "sourceRef", NULL);
+		g->flow_to[g->nflows] = attr(g->a, c, "targetRef", NULL);
+		g->nflows++;
+		return;
+	}
+	if (g->nnodes >= MAX_NODES) {
+		g->too_big = 1;
+		return;
+	}
+	n = &g->nodes[g->nnodes++];
+	memset(n, 0, sizeof(*n));
+	n->id = attr(g->a, c, "id", NULL);
+	n->name = attr(g->a, c, "name", NULL);
+	if (strcmp(name, "startEvent") == 0)
+		n->kind = K_START;
+	else if (strcmp(name, "endEvent") == 0)
+		n->kind = K_END;
+	else if (strcmp(name, "task") == 0 || strcmp(name, "userTask") == 0) {
+		n->kind = K_TASK;
+		n->role = attr(g->a, c, "role", MC_BPMN_NS);
+		n->agency = attr(g->a, c, "agency", MC_BPMN_NS);
+		n->hours = attr(g->a, c, "hours", MC_BPMN_NS);
+	} else if (gateway(name)) {
+		n->kind = K_GATEWAY;
+		mc_bpmn_error(g->b, BPMN_GATEWAY, n->id, label(n));
+	} else {
+		n->kind = K_OTHER;
+		mc_bpmn_error(g->b, BPMN_UNSUPPORTED, n->id,
+		    mc_arena_printf(g->a, "%s (%s)", label(n), name));
+	}
+}
+
+static int
+node_of(const struct graph *g, const char *id)
+{
+	size_t i;
+
+	if (id == NULL)
+		return -1;
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].id != NULL && strcmp(g->nodes[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Minutes of "16", "0.5" or "2,25" hours; -1 if not a positive time. */
+static long
+hours_minutes(const char *s)
+{
+	long whole = 0, frac = 0, scale = 1;
+
+	if (s == NULL || *s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((whole = whole * 10 + (*s - '0')) > 100000)
+			return -1;
+	if (*s == '.' || *s == ',')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			if (scale < 10000)
+				frac = frac * 10 + (*s - '0'), scale *= 10;
+	if (*s != '\0')
+		return -1;
+	whole = whole * 60 + (frac * 60 + scale / 2) / scale;
+	return whole > 0 ? whole : -1;
+}
+
+static int
+agency_code_ok(const char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n > 32)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') ||
+			(s[i] >= 'A' && s[i] <= 'Z') ||
+			(s[i] >= 'a' && s[i] <= 'z') || s[i] == '.' ||
+			s[i] == '-' || s[i] == '_'))
+			return 0;
+	return 1;
+}
+
+/* Each task's own attributes: name, role, time, agency. */
+static void
+check_tasks(struct graph *g)
+{
+	struct node *n;
+	size_t	     i;
+
+	for (i = 0; i < g->nnodes; i++) {
+		n = &g->nodes[i];
+		if (n->kind != K_TASK)
+			continue;
+		if (n->name == NULL)
+			mc_bpmn_error(g->b, BPMN_NO_NAME, n->id, label(n));
+		else if (strlen(n->name) > NAME_MAX_B ||
+		    !mc_text_ok(n->name, strlen(n->name), 0) ||
+		    strchr(n->name, '\t') != NULL)
+			mc_bpmn_error(g->b, BPMN_BAD_NAME, n->id, label(n));
+		if (n->role == NULL)
+			mc_bpmn_error(g->b, BPMN_NO_ROLE, n->id, label(n));
+		else if (strcmp(n->role, "receiver") != 0 &&
+		    strcmp(n->role, "specialist") != 0 &&
+		    strcmp(n->role, "leader") != 0)
+			mc_bpmn_error(g->b, BPMN_BAD_ROLE, n->id, label(n));
+		if (hours_minutes(n->hours) < 0)
+			mc_bpmn_error(g->b, BPMN_NO_HOURS, n->id, label(n));
+		if (n->agency != NULL && !agency_code_ok(n->agency))
+			mc_bpmn_error(g->b, BPMN_BAD_AGENCY, n->id, label(n));
+	}
+}
+
+/* The flows' ends as nodes; the elements with more than one of either. */
+static void
+link_flows(struct graph *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nflows; i++) {
+		g->flows[i].from = node_of(g, g->flow_from[i]);
+		g->flows[i].to = node_of(g, g->flow_to[i]);
+		if (g->flows[i].from < 0 || g->flows[i].to < 0) {
+			mc_bpmn_error(g->b, BPMN_FLOW, g->flows[i].id,
+			    g->flows[i].id ? g->flows[i].id : "?");
+			continue;
+		}
+		g->nodes[g->flows[i].from].out++;
+		g->nodes[g->flows[i].to].in++;
+	}
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].kind != K_GATEWAY &&
+		    (g->nodes[i].out > 1 || g->nodes[i].in > 1))
+			mc_bpmn_error(g->b, BPMN_BRANCH, g->nodes[i].id,
+			    label(&g->nodes[i]));
+}
+
+/* From the start event along the flows: the steps, in order. */
+static void
+walk(struct graph *g, int start)
+{
+	struct node *n;
+	size_t	     f;
+	int	     cur = start, next;
+
+	for (;;) {
+		n = &g->nodes[cur];
+		n->seen = 1;
+		if (n->kind == K_END)
+			return;
+		if (n->kind == K_TASK) {
+			if (g->b->nsteps >= MC_BPMN_MAX_STEPS) {
+				mc_bpmn_error(g->b, BPMN_MANY_STEPS, NULL,
+				    mc_arena_printf(g->a, "%d",
+					MC_BPMN_MAX_STEPS));
+				return;
+			}
+			g->b->steps[g->b->nsteps].id = n->id;
+			g->b->steps[g->b->nsteps].name = n->name;
+			g->b->steps[g->b->nsteps].role = n->role;
+			g->b->steps[g->b->nsteps].agency = n->agency;
+			g->b->steps[g->b->nsteps].minutes = hours_minutes(
+			    n->hours);
+			g->b->nsteps++;
+		}
+		for (next = -1, f = 0; f < g->nflows && next < 0; f++)
+			if (g->flows[f].from == cur && g->flows[f].to >= 0)
+				next = g->flows[f].to;
+		if (next < 0) {
+			mc_bpmn_error(g->b, BPMN_DANGLING, n->id, label(n));
+			return;
+		}
+		if (g->nodes[next].seen) {
+			mc_bpmn_error(g->b, BPMN_LOOP, g->nodes[next].id,
+			    label(&g->nodes[next]));
+			return;
+		}
+		cur = next;
+	}
+}
+
+/* Start and end events, the path, the tasks off it, the total time. */
+static void
+check_graph(struct graph *g, long legal)
+{
+	size_t i, nstart = 0, nend = 0;
+	int    start = -1, bad_time = 0;
+	long   total = 0, diff;
+
+	for (i = 0; i < g->nnodes; i++) {
+		if (g->nodes[i].kind == K_START && nstart++ == 0)
+			start = (int)i;
+		if (g->nodes[i].kind == K_END)
+			nend++;
+	}
+	if (nstart != 1)
+		mc_bpmn_error(g->b, BPMN_START, NULL,
+		    mc_arena_printf(g->a, "%zu", nstart));
+	if (nend != 1)
+		mc_bpmn_error(g->b, BPMN_END, NULL,
+		    mc_arena_printf(g->a, "%zu", nend));
+	if (start >= 0)
+		walk(g, start);
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].kind == K_TASK && !g->nodes[i].seen)
+			mc_bpmn_error(g->b, BPMN_UNREACHED, g->nodes[i].id,
+			    label(&g->nodes[i]));
+	if (g->b->nsteps < 2 && nstart == 1)
+		mc_bpmn_error(g->b, BPMN_FEW_STEPS, NULL, "2");
+	for (i = 0; i < g->b->nsteps; i++)
+		if (g->b->steps[i].minutes < 0)
+			bad_time = 1;
+		else
+			total += g->b->steps[i].minutes;
+	if (legal <= 0 || bad_time || g->b->nsteps == 0)
+		return;
+	diff = legal - total;
+	if (labs(diff) > (long)g->b->nsteps ||
+	    g->b->steps[g->b->nsteps - 1].minutes + diff <= 0)
+		mc_bpmn_error(g->b, BPMN_TOTAL, NULL,
+		    mc_arena_printf(g->a, "%.2f/%.2f", total / 60.0,
+			legal / 60.0));
+	else
+		g->b->steps[g->b->nsteps - 1].minutes += diff;
+}
+
+int
+mc_bpmn_parse(struct mc_arena *a, const char *xml, size_t len, long legal,
+    struct mc_bpmn *b)
+{
+	struct graph *g;
+	xmlDoc	     *doc;
+	xmlNode	     *root, *p, *c, *proc = NULL;
+	size_t	      nproc = 0;
+
+	memset(b, 0, sizeof(*b));
+	if ((g = calloc(1, sizeof(*g))) == NULL)
+		return -1;
+	g->a = a;
+	g->b = b;
+	g->flow_from = mc_arena_alloc(a, MAX_FLOWS * sizeof(char *));
+	g->flow_to = mc_arena_alloc(a, MAX_FLOWS * sizeof(char *));
+	if (len > MC_BPMN_XML_MAX || len > (size_t)INT_MAX) {
+		mc_bpmn_error(b, BPMN_TOO_BIG, NULL, NULL);
+		goto out;
+	}
+	doc = xmlReadMemory(xml, (int)len, "diagram.bpmn", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+		XML_PARSE_NOCDATA);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
+	    !is(root, "definitions")) {
+		mc_bpmn_error(b, BPMN_XML, NULL, NULL);
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		goto out;
+	}
+	/* The process with flow elements (a pool's, or the only one). */
+	for (p = root->children; p != NULL; p = p->next) {
+		if (!is(p, "process"))
+			continue;
+		for (c = p->children; c != NULL; c = c->next)
+			if (c->type == XML_ELEMENT_NODE && !is(c, "laneSet"))
+				break;
+		if (c == NULL)
+			continue;
+		if (nproc++ == 0)
+			proc = p;
+	}
+	if (proc == NULL)
+		mc_bpmn_error(b, BPMN_NO_PROCESS, NULL, NULL);
+	else if (nproc > 1)
+		mc_bpmn_error(b, BPMN_PROCESSES, NULL,
+		    mc_arena_printf(a, "%zu", nproc));
+	else {
+		for (c = proc->children; c != NULL; c = c->next)
+			read_child(g, c);
+		if (g->too_big)
+			mc_bpmn_error(b, BPMN_TOO_BIG, NULL, NULL);
+		else {
+			check_tasks(g);
+			link_flows(g);
+			check_graph(g, legal);
+		}
+	}
+	xmlFreeDoc(doc);
+out:
+	free(g);
+	return b->nerr > 0 ? 1 : 0;
+}
+
+/* ------------------------------------------------------------ writing */
+
+#define X0     180
+#define Y0     100
+#define TASK_W 120
+#define TASK_H 80
+#define GAP    150
+#define EV     36
+
+static int
+add_attr(struct buf *o, const char *name, const char *v)
+{
+	if (v == NULL)
+		return 0;
+	return mc_buf_addf(o, " %s=\"", name) < 0 ||
+		mc_buf_add_html(o, v) < 0 || mc_buf_addc(o, '"') < 0 ?
+	    -1 :
+	    0;
+}
+
+static int
+write_process(struct buf *o, const char *name, const struct mc_bpmn_step *s,
+    size_t n)
+{
+	size_t i;
+	long   m;
+	int    rc = 0;
+
+	rc |= mc_buf_adds(o, "<bpmn:process id=\"Process_1\"");
+	rc |= add_attr(o, "name", name);
+	rc |= mc_buf_adds(o,
+	    " isExecutable=\"false\">\n"
+	    "<bpmn:startEvent id=\"Start\">"
+	    "<bpmn:outgoing>Flow_0</bpmn:outgoing>"
+	    "</bpmn:startEvent>\n");
+	for (i = 0; i < n; i++) {
+		m = s[i].minutes;
+		rc |= mc_buf_addf(o, "<bpmn:userTask id=\"Step_%zu\"", i + 1);
+		rc |= add_attr(o, "name", s[i].name);
+		rc |= add_attr(o, "mc:role", s[i].role);
+		rc |= add_attr(o, "mc:agency", s[i].agency);
+		if (m % 60 == 0)
+			rc |= mc_buf_addf(o, " mc:hours=\"%ld\"", m / 60);
+		else
+			rc |= mc_buf_addf(o, " mc:hours=\"%ld.%02ld\"", m / 60,
+			    (m % 60) * 100 / 60);
+		rc |= mc_buf_addf(o,
+		    "><bpmn:incoming>Flow_%zu</bpmn:incoming>"
+		    "<bpmn:outgoing>Flow_%zu</bpmn:outgoing>"
+		    "</bpmn:userTask>\n",
+		    i, i + 1);
+	}
+	rc |= mc_buf_addf(o,
+	    "<bpmn:endEvent id=\"End\" name=\"Trả kết quả\">"
+	    "<bpmn:incoming>Flow_%zu</bpmn:incoming></bpmn:endEvent>\n",
+	    n);
+	for (i = 0; i <= n; i++)
+		rc |= mc_buf_addf(o,
+		    "<bpmn:sequenceFlow id=\"Flow_%zu\" sourceRef=\"%s%.0zu\" "
+		    "targetRef=\"%s%.0zu\"/>\n",
+		    i, i == 0 ? "Start" : "Step_", i, i == n ? "End" : "Step_",
+		    i == n ? (size_t)0 : i + 1);
+	rc |= mc_buf_adds(o, "</bpmn:process>\n");
+	return rc ? -1 : 0;
+}
+
+static int
+write_layout(struct buf *o, size_t n)
+{
+	size_t i;
+	long   x, cy = Y0 + TASK_H / 2;
+	int    rc = 0;
+
+	rc |= mc_buf_adds(o,
+	    "<bpmndi:BPMNDiagram id=\"Diagram_1\">"
+	    "<bpmndi:BPMNPlane id=\"Plane_1\" bpmnElement=\"Process_1\">\n");
+	rc |= mc_buf_addf(o,
+	    "<bpmndi:BPMNShape id=\"Start_di\" bpmnElement=\"Start\">"
+	    "<dc:Bounds x=\"%d\" y=\"%ld\" width=\"%d\" height=\"%d\"/>"
+	    "</bpmndi:BPMNShape>\n",
+	    X0, cy - EV / 2, EV, EV);
+	for (i = 0; i < n; i++) {
+		x = X0 + EV + GAP + (long)i * (TASK_W + GAP);
+		rc |= mc_buf_addf(o,
+		    "<bpmndi:BPMNShape id=\"Step_%zu_di\" "
+		    "bpmnElement=\"Step_%zu\"><dc:Bounds x=\"%ld\" y=\"%d\" "
+		    "width=\"%d\" height=\"%d\"/></bpmndi:BPMNShape>\n",
+		    i + 1, i + 1, x, Y0, TASK_W, TASK_H);
+	}
+	x = X0 + EV + GAP + (long)n * (TASK_W + GAP);
+	rc |= mc_buf_addf(o,
+	    "<bpmndi:BPMNShape id=\"End_di\" bpmnElement=\"End\">"
+	    "<dc:Bounds x=\"%ld\" y=\"%ld\" width=\"%d\" height=\"%d\"/>"
+	    "</bpmndi:BPMNShape>\n",
+	    x, cy - EV / 2, EV, EV);
+	for (i = 0; i <= n; i++) {
+		long from = i == 0 ?
+		    X0 + EV :
+		    X0 + EV + GAP + (long)(i - 1) * (TASK_W + GAP) + TASK_W;
+
+		rc |= mc_buf_addf(o,
+		    "<bpmndi:BPMNEdge id=\"Flow_%zu_di\" bpmnElement=\"Flow_%zu\">"
+		    "<di:waypoint x=\"%ld\" y=\"%ld\"/>"
+		    "<di:waypoint x=\"%ld\" y=\"%ld\"/></bpmndi:BPMNEdge>\n",
+		    i, i, from, cy, from + GAP, cy);
+	}
+	rc |= mc_buf_adds(o, "</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>\n");
+	return rc ? -1 : 0;
+}
+
+char *
+mc_bpmn_write(struct mc_arena *a, const char *name,
+    const struct mc_bpmn_step *s, size_t n)
+{
+	struct buf o;
+	char	  *out = NULL;
+
+	mc_buf_init(&o, MC_BPMN_XML_MAX);
+	if (mc_buf_adds(&o,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<bpmn:definitions "
+		"xmlns:bpmn=\"" BPMN_MODEL "\" "
+		"xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" "
+		"xmlns:dc=\"http://www.omg.org/spec/DD/20100524/DC\" "
+		"xmlns:di=\"http://www.omg.org/spec/DD/20100524/DI\" "
+		"xmlns:mc=\"" MC_BPMN_NS "\" "
+		"id=\"Definitions_1\" "
+		"targetNamespace=\"http://bpmn.io/schema/bpmn\">\n") < 0 ||
+	    write_process(&o, name, s, n) < 0 || write_layout(&o, n) < 0 ||
+	    mc_buf_adds(&o, "</bpmn:definitions>\n") < 0)
+		goto out;
+	out = mc_arena_strdup(a, o.s);
+out:
+	mc_buf_free(&o);
+	return out;
+}

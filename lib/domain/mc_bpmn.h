@@ -1,0 +1,99 @@
+/*
+ * Workflows drawn as BPMN 2.0 (the admins' workflow designer, bpmn-js in
+ * the browser): a diagram read with libxml2 into the steps the engine runs
+ * (one after another: a start event, tasks, one end event "return the
+ * result"), every problem listed with the element it is about; and a
+ * workflow's steps written back as a diagram to start from.
+ */
+#ifndef MC_BPMN_H
+#define MC_BPMN_H
+
+#include <stddef.h>
+
+struct mc_arena;
+
+/* Our attributes on a task: mc:role, mc:agency, mc:hours. */
+#define MC_BPMN_NS	   "https://motcua.hochiminhcity.gov.vn/bpmn"
+#define MC_BPMN_MAX_STEPS  32 /* as many as a dossier may have */
+#define MC_BPMN_MAX_ERRORS 40
+#define MC_BPMN_XML_MAX	   (1024 * 1024)
+
+enum mc_bpmn_problem {
+	BPMN_XML,	  /* not well-formed XML, or not a BPMN diagram */
+	BPMN_NO_PROCESS,  /* no process with steps */
+	BPMN_PROCESSES,	  /* more than one process (pools) */
+	BPMN_TOO_BIG,	  /* too many elements */
+	BPMN_UNSUPPORTED, /* an element the engine does not run */
+	BPMN_GATEWAY,	  /* a gateway: the engine runs steps in sequence */
+	BPMN_BRANCH,	  /* several flows out of or into one element */
+	BPMN_FLOW,	  /* a flow with a missing end */
+	BPMN_START,	  /* not exactly one start event */
+	BPMN_END,	  /* not exactly one end event */
+	BPMN_DANGLING,	  /* the path stops before the end event */
+	BPMN_LOOP,	  /* the path comes back to an element */
+	BPMN_UNREACHED,	  /* a task not on the path from the start */
+	BPMN_NO_NAME,	  /* a task without a name */
+	BPMN_BAD_NAME,	  /* a name too long or with control characters */
+	BPMN_NO_ROLE,	  /* a task without a role */
+	BPMN_BAD_ROLE,	  /* a role that is not receiver/specialist/leader */
+	BPMN_NO_HOURS,	  /* a task without a positive time */
+	BPMN_BAD_AGENCY,  /* an agency code that cannot be one */
+	BPMN_AGENCY,	  /* no such agency (the caller checks) */
+	BPMN_SCOPE,	/* an agency outside the admin's (the caller checks) */
+	BPMN_FEW_STEPS, /* fewer than two tasks */
+	BPMN_MANY_STEPS, /* more than MC_BPMN_MAX_STEPS */
+	BPMN_TOTAL,	 /* the times do not add up to the legal time */
+	BPMN__MAX
+};
+
+/* A problem: what, the element's id (or NULL) and its name or a figure. */
+struct mc_bpmn_error {
+	enum mc_bpmn_problem code;
+	const char	    *id;
+	const char	    *subject;
+};
+
+/* A step as the engine runs it; strings in the arena. */
+struct mc_bpmn_step {
+	const char *id; /* the task's element id */
+	const char *name;
+	const char *role;   /* "receiver", "specialist" or "leader" */
+	const char *agency; /* an agency code, or NULL: the receiving one */
+	long	    minutes;
+};
+
+struct mc_bpmn {
+	struct mc_bpmn_step  steps[MC_BPMN_MAX_STEPS];
+	size_t		     nsteps;
+	struct mc_bpmn_error errs[MC_BPMN_MAX_ERRORS];
+	size_t		     nerr;
+};
+
+/*
+ * Reads the diagram xml (len bytes, at most MC_BPMN_XML_MAX; no network,
+ * no DTD, no entity expansion) into b: its steps in order along the path
+ * from the start event to the end event, and every problem found (b->nerr,
+ * in document order). legal_minutes > 0: the tasks' times must add up to
+ * it (within a minute a step, the last step taking the rounding). Returns
+ * 0 when the diagram is a workflow the engine runs (no problem), 1 when
+ * problems were found, -1 on an internal error.
+ */
+int mc_bpmn_parse(struct mc_arena *, const char *xml, size_t len,
+    long legal_minutes, struct mc_bpmn *b);
+
+/* Adds a problem found by the caller (an agency unknown or not theirs). */
+void mc_bpmn_error(struct mc_bpmn *, enum mc_bpmn_problem, const char *id,
+    const char *subject);
+
+/* The problem's name ("no_role", ...), for the language strings. */
+const char *mc_bpmn_problem_name(enum mc_bpmn_problem);
+
+/*
+ * The steps as a BPMN diagram (a start event, one user task a step with
+ * mc:role, mc:agency and mc:hours, an end event, laid out left to right),
+ * named name; in the arena, or NULL on error.
+ */
+char *mc_bpmn_write(struct mc_arena *, const char *name,
+    const struct mc_bpmn_step *, size_t		   n);
+
+#endif

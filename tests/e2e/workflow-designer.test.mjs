@@ -1,0 +1,186 @@
+// The workflow designer (issue 13), in Chromium: a city admin saves a
+// procedure's workflow of four steps with the table of steps (the path
+// without JavaScript), opens it as a BPMN diagram (bpmn-js), drops a new task from
+// the palette onto an arrow, names it and sets the steps' hours in the
+// page's panel; saved without a role it is refused (422) with the problem
+// listed and the diagram kept; with a role it is saved as a new version
+// (listed, in force, audited). A dossier accepted before keeps its steps;
+// one accepted after follows the new version, the new step among its
+// steps. An admin of another agency may not open the designer (403).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+
+import {
+  BASE_URL, TOP, csrfOf, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer, newToken,
+  q, request, signIn, sqlValue, submitAndWait, toFormData, uniq, watch,
+} from './lib.mjs';
+
+const OUT = path.join(TOP, 'tests', 'e2e', 'output');
+mkdirSync(OUT, { recursive: true });
+
+/** A procedure (Sở Tư pháp, 40 working hours) no other test files. */
+const P = '1.000404';
+const AGENCY = '000.00.01.H29';
+
+const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+/** A dossier of P filed through the API and accepted: its steps' names and minutes. */
+async function fileAndAccept(citizen, receiver) {
+  const a = await request('/api/v1/dossiers', {
+    method: 'POST', headers: bearer(citizen.token),
+    body: toFormData({ procedure: P, agency: AGENCY, fields: JSON.stringify({ content: 'Thu hồi thẻ' }),
+      file: filePart(minimalPdf(`wf ${uniq()}`), 'giay-to.pdf') }),
+  });
+  assert.equal(a.status, 201, `filing answers 201: ${a.text.slice(0, 300)}`);
+  const code = a.json().code;
+  const t = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+    method: 'POST', headers: { ...bearer(receiver.token), 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'accept' }),
+  });
+  assert.equal(t.status, 200, `accept answers 200: ${t.text.slice(0, 300)}`);
+  return code;
+}
+
+async function stepsOf(code, receiver) {
+  const a = await request(`/api/v1/dossiers/${encodeURIComponent(code)}`, { headers: bearer(receiver.token) });
+  assert.equal(a.status, 200);
+  return a.json().steps.map((s) => [s.name, s.role, s.minutes]);
+}
+
+/** Selects a diagram element by clicking it; waits for the panel to show it. */
+async function pick(page, id) {
+  await page.locator('#bpmn-editor').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const box = await page.locator(`#bpmn-editor [data-element-id="${id}"]`).first().boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('#t-id', { hasText: `(${id})` }).waitFor({ timeout: 10_000 });
+}
+
+async function setHours(page, id, hours) {
+  await pick(page, id);
+  await page.locator('#t-hours').fill(hours);
+  await page.locator('#t-hours').press('Tab');
+}
+
+let browser;
+let admin;
+let citizen;
+let receiver;
+const tag = uniq();
+const stepName = `Thẩm tra liên thông ${tag}`;
+
+before(async () => {
+  browser = await launchBrowser();
+  admin = await newOfficer('admin', '000.00.00.H29', `Quản Trị Quy Trình ${tag}`);
+  citizen = await newCitizen();
+  citizen.token = await newToken(citizen.email);
+  receiver = await newOfficer('receiver', AGENCY);
+  receiver.token = await newToken(receiver.email);
+});
+after(async () => { if (browser) await browser.close(); });
+
+describe('a workflow drawn with the designer', { concurrency: false }, () => {
+  let older;
+
+  test('a task dropped on an arrow, refused without a role, saved with one as a new version', async () => {
+    // Four steps from the table (each run starts from them), in force for `older`.
+    const v = await loggedIn(admin.email, admin.password);
+    const table = await v.get(`/can-bo/quan-tri/quy-trinh?procedure=${P}`);
+    assert.equal(table.status, 200);
+    const saved = await v.postForm('/can-bo/quan-tri/quy-trinh', {
+      csrf: csrfOf(table.text.slice(table.text.indexOf('method="post"'))), procedure: P,
+      name0: 'Tiếp nhận hồ sơ', role0: 'receiver', agency0: '', hours0: '2',
+      name1: 'Thẩm định hồ sơ', role1: 'specialist', agency1: '', hours1: '24',
+      name2: 'Phê duyệt', role2: 'leader', agency2: '', hours2: '10',
+      name3: 'Trả kết quả', role3: 'receiver', agency3: '', hours3: '4',
+    });
+    assert.equal(saved.status, 303, saved.text.slice(0, 300));
+    older = await fileAndAccept(citizen, receiver);
+    const page = await signIn(browser, admin.email, admin.password);
+    const w = watch(page);
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    try {
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${P}/quy-trinh`);
+      await page.locator('#bpmn-editor[data-ready="1"]').waitFor({ timeout: 30_000 });
+      assert.ok(await page.locator('#f-bpmn').isHidden(), 'the XML box gives way to the diagram');
+      const before = await page.evaluate(() => window.workflowModeler.get('elementRegistry')
+        .filter((e) => e.type === 'bpmn:UserTask' || e.type === 'bpmn:Task').map((e) => e.id));
+      assert.equal(before.length, 4, 'the version in force drawn: four steps');
+
+      // Drag and drop: the palette's task onto the arrow after the first step.
+      const flow = await page.locator('#bpmn-editor [data-element-id="Flow_1"]').first().boundingBox();
+      await page.locator('.djs-palette [data-action="create.task"]').click();
+      await page.mouse.move(flow.x + flow.width / 2 - 20, flow.y + flow.height / 2, { steps: 4 });
+      await page.mouse.move(flow.x + flow.width / 2, flow.y + flow.height / 2, { steps: 4 });
+      await page.mouse.down();
+      await page.mouse.up();
+      const added = await page.evaluate((old) => window.workflowModeler.get('elementRegistry')
+        .filter((e) => (e.type === 'bpmn:UserTask' || e.type === 'bpmn:Task') && !old.includes(e.id))
+        .map((e) => e.id), before);
+      assert.equal(added.length, 1, 'one task added');
+      const id = added[0];
+      // The new task is selected: the panel shows it.
+      await page.locator('#t-id', { hasText: `(${id})` }).waitFor({ timeout: 10_000 });
+      await page.locator('#t-name').fill(stepName);
+      await page.locator('#t-name').press('Tab');
+      await page.locator('#t-hours').fill('10');
+      await page.locator('#t-hours').press('Tab');
+      // 2 + 10 + 14 + 10 + 4 = the legal 40 hours.
+      assert.match(await page.locator('#hours-total').innerText(), /50 \/ 40/);
+      await setHours(page, 'Step_2', '14');
+      assert.match(await page.locator('#hours-total').innerText(), /40 \/ 40/);
+
+      // No role: refused, the problem named, the diagram kept.
+      await submitAndWait(page, page.locator('#save'));
+      const summary = page.locator('#error-summary');
+      assert.match(await summary.innerText(), new RegExp(`Bước chưa có vai trò: ${stepName}`));
+      assert.equal(await summary.locator('li').count(), 1, await summary.innerText());
+      await page.locator('#bpmn-editor[data-ready="1"]').waitFor({ timeout: 30_000 });
+      assert.equal(await page.evaluate((i) => window.workflowModeler.get('elementRegistry').get(i).businessObject.name, id),
+        stepName, 'the diagram as posted');
+      await page.screenshot({ path: path.join(OUT, 'workflow-designer-422.png'), fullPage: true });
+      w.clear(); // the 422 answer is the point
+
+      // The problem's link selects the task; a role, and it is saved.
+      await summary.locator('a').first().click();
+      await page.locator('#t-id', { hasText: `(${id})` }).waitFor();
+      await page.locator('#t-role').selectOption('specialist');
+      await Promise.all([page.waitForURL(/quy-trinh\?ok=1$/), page.locator('#save').click()]);
+      assert.match(await page.locator('.flash-success').innerText(), /Đã lưu phiên bản mới của quy trình/);
+      const first = (await page.locator('#versions tbody tr').first().innerText()).replace(/\s+/g, ' ');
+      assert.ok(first.includes('Đang áp dụng') && first.includes(`Tiếp nhận hồ sơ → ${stepName} →`), first);
+      await page.screenshot({ path: path.join(OUT, 'workflow-designer-1280.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: path.join(OUT, 'workflow-designer-390.png'), fullPage: true });
+      assert.deepEqual(w.problems(), []);
+    } finally { await page.context().close(); }
+
+    const wf = `(SELECT w.id FROM workflows w JOIN procedures p ON p.id = w.procedure_id WHERE p.code = ${q(P)} ORDER BY w.version DESC LIMIT 1)`;
+    assert.equal(sqlValue(`SELECT LOCATE(${q(`name="${stepName}"`)}, bpmn) > 0 FROM workflows WHERE id = ${wf}`), '1',
+      'the diagram kept with the version');
+    const version = sqlValue(`SELECT version FROM workflows WHERE id = ${wf}`);
+    assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE event = 'config_change' AND account_id = ${admin.id} ` +
+      `AND subject LIKE ${q(`workflow ${P} v${version} (diagram%`)}`)), 1, 'the save audited');
+  });
+
+  test('a dossier accepted before keeps its steps; one accepted now follows the new version', async () => {
+    const old = await stepsOf(older, receiver);
+    assert.ok(!old.some(([n]) => n === stepName), 'the older dossier keeps its workflow');
+    const code = await fileAndAccept(citizen, receiver);
+    assert.deepEqual(await stepsOf(code, receiver), [
+      ['Tiếp nhận hồ sơ', 'receiver', 120],
+      [stepName, 'specialist', 600],
+      ['Thẩm định hồ sơ', 'specialist', 840],
+      ['Phê duyệt', 'leader', 600],
+      ['Trả kết quả', 'receiver', 240],
+    ]);
+  });
+
+  test('an admin of another agency may not open it', async () => {
+    const other = await newOfficer('admin', '000.00.02.H29');
+    const v = await loggedIn(other.email, other.password);
+    assert.equal((await v.get(`/can-bo/quan-tri/thu-tuc/${P}/quy-trinh`)).status, 403);
+    assert.equal((await v.get(`/can-bo/quan-tri/quy-trinh?procedure=${P}`)).status, 403);
+  });
+});

@@ -1,0 +1,56 @@
+/*
+ * The workflow designer's BPMN reader (lib/domain/mc_bpmn.c: the diagram
+ * an admin posts, read with libxml2). Invariants: it answers 0 or 1 (never
+ * -1 on input alone); 0 exactly when no problem is listed, and then the
+ * steps are between two and MC_BPMN_MAX_STEPS, each named, with a role of
+ * the three and a positive time adding up to the legal time; every
+ * problem has a name; the steps written back as a diagram read back the
+ * same.
+ */
+#include <string.h>
+
+#include "mc_arena.h"
+#include "mc_bpmn.h"
+#include "fuzz.h"
+
+#define LEGAL 2400
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct mc_arena *a = mc_arena_new(1 << 16);
+	struct mc_bpmn	*b = malloc(sizeof(*b)), *c = malloc(sizeof(*c));
+	const char	*xml;
+	long		 total = 0;
+	size_t		 i;
+	int		 rc;
+
+	rc = mc_bpmn_parse(a, (const char *)data, size, LEGAL, b);
+	INVARIANT(rc == 0 || rc == 1);
+	INVARIANT((rc == 0) == (b->nerr == 0));
+	for (i = 0; i < b->nerr; i++)
+		INVARIANT(mc_bpmn_problem_name(b->errs[i].code) != NULL);
+	if (rc == 0) {
+		INVARIANT(b->nsteps >= 2 && b->nsteps <= MC_BPMN_MAX_STEPS);
+		for (i = 0; i < b->nsteps; i++) {
+			INVARIANT(b->steps[i].name != NULL);
+			INVARIANT(strcmp(b->steps[i].role, "receiver") == 0 ||
+			    strcmp(b->steps[i].role, "specialist") == 0 ||
+			    strcmp(b->steps[i].role, "leader") == 0);
+			INVARIANT(b->steps[i].minutes > 0);
+			total += b->steps[i].minutes;
+		}
+		INVARIANT(total == LEGAL);
+		xml = mc_bpmn_write(a, "P", b->steps, b->nsteps);
+		INVARIANT(xml != NULL);
+		INVARIANT(mc_bpmn_parse(a, xml, strlen(xml), LEGAL, c) == 0);
+		INVARIANT(c->nsteps == b->nsteps);
+		for (i = 0; i < b->nsteps; i++)
+			INVARIANT(
+			    strcmp(c->steps[i].name, b->steps[i].name) == 0);
+	}
+	free(b);
+	free(c);
+	mc_arena_free(a);
+	return 0;
+}

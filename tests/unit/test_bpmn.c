@@ -1,0 +1,260 @@
+/*
+ * Workflow diagrams (lib/domain/mc_bpmn): a workflow written as BPMN reads
+ * back as the same steps; what bpmn-js saves (a plain task, a pool, lanes,
+ * annotations) is read; gateways, branches, loops, dangling paths, tasks
+ * off the path, missing names, roles and times, times that do not add up,
+ * elements the engine does not run and XML that is not a diagram are each
+ * refused naming the element; no entity is expanded.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "mc_arena.h"
+#include "mc_bpmn.h"
+
+#define HEAD \
+	"<?xml version=\"1.0\"?><bpmn:definitions " \
+	"xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" " \
+	"xmlns:mc=\"" MC_BPMN_NS "\" id=\"D\"><bpmn:process id=\"P\">"
+#define TAIL "</bpmn:process></bpmn:definitions>"
+
+/* A start, tasks a, b (c's attributes given), an end, in sequence. */
+#define SEQ(a, b) \
+	HEAD \
+	    "<bpmn:startEvent id=\"S\"/>" a b "<bpmn:endEvent id=\"E\"/>" \
+	    "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" targetRef=\"T1\"/>" \
+	    "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" targetRef=\"T2\"/>" \
+	    "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"T2\" targetRef=\"E\"/>" TAIL
+
+#define T1 \
+	"<bpmn:task id=\"T1\" name=\"Tiếp nhận\" mc:role=\"receiver\" " \
+	"mc:hours=\"2\"/>"
+#define T2 \
+	"<bpmn:userTask id=\"T2\" name=\"Thẩm định\" mc:role=\"specialist\" " \
+	"mc:agency=\"000.00.01.H29\" mc:hours=\"6,5\"/>"
+
+static int
+parse(struct mc_arena *a, const char *xml, long legal, struct mc_bpmn *b)
+{
+	return mc_bpmn_parse(a, xml, strlen(xml), legal, b);
+}
+
+/* 1 if b holds a problem code about the element id (NULL: any). */
+static int
+has(const struct mc_bpmn *b, enum mc_bpmn_problem code, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < b->nerr; i++)
+		if (b->errs[i].code == code &&
+		    (id == NULL ||
+			(b->errs[i].id && strcmp(b->errs[i].id, id) == 0)))
+			return 1;
+	return 0;
+}
+
+static void
+test_good(struct mc_arena *a)
+{
+	struct mc_bpmn b;
+
+	CHECK_INT(parse(a, SEQ(T1, T2), 510, &b), 0);
+	CHECK_INT(b.nerr, 0);
+	CHECK_INT(b.nsteps, 2);
+	CHECK(strcmp(b.steps[0].name, "Tiếp nhận") == 0);
+	CHECK(strcmp(b.steps[0].role, "receiver") == 0);
+	CHECK(b.steps[0].agency == NULL);
+	CHECK_INT(b.steps[0].minutes, 120);
+	CHECK(strcmp(b.steps[1].agency, "000.00.01.H29") == 0);
+	CHECK_INT(b.steps[1].minutes, 390);
+	/* No legal time: any total. A minute off: the last step takes it. */
+	CHECK_INT(parse(a, SEQ(T1, T2), 0, &b), 0);
+	CHECK_INT(parse(a, SEQ(T1, T2), 511, &b), 0);
+	CHECK_INT(b.steps[1].minutes, 391);
+}
+
+/* The steps written as a diagram read back the same. */
+static void
+test_roundtrip(struct mc_arena *a)
+{
+	struct mc_bpmn_step s[3] = {
+		{ NULL, "Tiếp nhận <hồ sơ> & \"kiểm tra\"", "receiver", NULL,
+		    120 },
+		{ NULL, "Thẩm định", "specialist", "000.00.01.H29", 930 },
+		{ NULL, "Trả kết quả", "receiver", NULL, 45 },
+	};
+	struct mc_bpmn b;
+	char	      *xml = mc_bpmn_write(a, "Quy trình 'A'", s, 3);
+	size_t	       i;
+
+	CHECK(xml != NULL);
+	CHECK(xml && strstr(xml, "bpmndi:BPMNShape") != NULL);
+	CHECK_INT(parse(a, xml, 1095, &b), 0);
+	CHECK_INT(b.nsteps, 3);
+	for (i = 0; i < 3 && i < b.nsteps; i++) {
+		CHECK(strcmp(b.steps[i].name, s[i].name) == 0);
+		CHECK(strcmp(b.steps[i].role, s[i].role) == 0);
+		CHECK((b.steps[i].agency == NULL) == (s[i].agency == NULL));
+		CHECK_INT(b.steps[i].minutes, s[i].minutes);
+	}
+}
+
+/* What bpmn-js saves around a process: a pool, lanes, annotations. */
+static void
+test_pool(struct mc_arena *a)
+{
+	static const char xml[] =
+	    "<?xml version=\"1.0\"?><bpmn:definitions "
+	    "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+	    "xmlns:mc=\"" MC_BPMN_NS "\" id=\"D\">"
+	    "<bpmn:collaboration id=\"C\"><bpmn:participant id=\"Pa\" "
+	    "processRef=\"P\"/></bpmn:collaboration>"
+	    "<bpmn:process id=\"P\"><bpmn:laneSet id=\"L\"/>"
+	    "<bpmn:startEvent id=\"S\"><bpmn:outgoing>f1</bpmn:outgoing>"
+	    "</bpmn:startEvent>" T1 T2
+	    "<bpmn:textAnnotation id=\"A\"><bpmn:text>x</bpmn:text>"
+	    "</bpmn:textAnnotation>"
+	    "<bpmn:endEvent id=\"E\"/>"
+	    "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"T2\" targetRef=\"E\"/>"
+	    "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" targetRef=\"T2\"/>"
+	    "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" targetRef=\"T1\"/>"
+	    "</bpmn:process><bpmn:process id=\"Empty\"/></bpmn:definitions>";
+	struct mc_bpmn b;
+
+	CHECK_INT(parse(a, xml, 510, &b), 0);
+	CHECK_INT(b.nsteps, 2);
+	CHECK(b.nsteps == 2 && strcmp(b.steps[0].id, "T1") == 0);
+}
+
+static void
+test_bad(struct mc_arena *a)
+{
+	struct mc_bpmn b;
+
+	/* A task without a role, another without a time or a name. */
+	CHECK_INT(
+	    parse(a,
+		SEQ("<bpmn:task id=\"T1\" name=\"Nhận\" mc:hours=\"2\"/>",
+		    "<bpmn:task id=\"T2\" mc:role=\"boss\"/>"),
+		0, &b),
+	    1);
+	CHECK(has(&b, BPMN_NO_ROLE, "T1"));
+	CHECK(has(&b, BPMN_BAD_ROLE, "T2"));
+	CHECK(has(&b, BPMN_NO_HOURS, "T2"));
+	CHECK(has(&b, BPMN_NO_NAME, "T2"));
+	CHECK(strcmp(b.errs[0].subject, "Nhận") == 0);
+	CHECK(strcmp(mc_bpmn_problem_name(BPMN_NO_ROLE), "no_role") == 0);
+	/* Times that do not add up to the legal time. */
+	CHECK_INT(parse(a, SEQ(T1, T2), 960, &b), 1);
+	CHECK(has(&b, BPMN_TOTAL, NULL));
+	CHECK(strcmp(b.errs[0].subject, "8.50/16.00") == 0);
+	/* A gateway with two branches. */
+	CHECK_INT(parse(a,
+		      HEAD
+		      "<bpmn:startEvent id=\"S\"/>" T1 T2
+		      "<bpmn:exclusiveGateway id=\"G\" name=\"Đủ hồ sơ?\"/>"
+		      "<bpmn:endEvent id=\"E\"/>"
+		      "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" "
+		      "targetRef=\"G\"/>"
+		      "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"G\" "
+		      "targetRef=\"T1\"/>"
+		      "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"G\" "
+		      "targetRef=\"T2\"/>"
+		      "<bpmn:sequenceFlow id=\"f4\" sourceRef=\"T1\" "
+		      "targetRef=\"E\"/>"
+		      "<bpmn:sequenceFlow id=\"f5\" sourceRef=\"T2\" "
+		      "targetRef=\"E\"/>" TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_GATEWAY, "G"));
+	CHECK(b.nerr > 0 && strcmp(b.errs[0].subject, "Đủ hồ sơ?") == 0);
+	CHECK(has(&b, BPMN_BRANCH, "E")); /* two flows into the end */
+	/* A path that stops, a task off it, no end event. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1 T2
+			   "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" "
+			   "targetRef=\"T1\"/>" TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_DANGLING, "T1"));
+	CHECK(has(&b, BPMN_UNREACHED, "T2"));
+	CHECK(has(&b, BPMN_END, NULL));
+	/* A loop back. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1 T2
+			   "<bpmn:endEvent id=\"E\"/>"
+			   "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" "
+			   "targetRef=\"T1\"/>"
+			   "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" "
+			   "targetRef=\"T2\"/>"
+			   "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"T2\" "
+			   "targetRef=\"T1\"/>" TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_LOOP, "T1"));
+	/* Something the engine does not run. */
+	CHECK_INT(parse(a,
+		      SEQ(T1, "<bpmn:serviceTask id=\"T2\" name=\"Gửi\"/>"), 0,
+		      &b),
+	    1);
+	CHECK(has(&b, BPMN_UNSUPPORTED, "T2"));
+	CHECK(
+	    b.nerr > 0 && strcmp(b.errs[0].subject, "Gửi (serviceTask)") == 0);
+	/* One step only. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1
+			   "<bpmn:endEvent id=\"E\"/>"
+			   "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" "
+			   "targetRef=\"T1\"/>"
+			   "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" "
+			   "targetRef=\"E\"/>" TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_FEW_STEPS, NULL));
+	/* Not XML, not BPMN, nothing in it. */
+	CHECK_INT(parse(a, "<bpmn:definitions", 0, &b), 1);
+	CHECK(has(&b, BPMN_XML, NULL));
+	CHECK_INT(parse(a, "<html><body/></html>", 0, &b), 1);
+	CHECK(has(&b, BPMN_XML, NULL));
+	CHECK_INT(parse(a, HEAD TAIL, 0, &b), 1);
+	CHECK(has(&b, BPMN_NO_PROCESS, NULL));
+	CHECK_INT(parse(a, "", 0, &b), 1);
+}
+
+/* An entity is never expanded from a file. */
+static void
+test_entities(struct mc_arena *a)
+{
+	static const char xml[] =
+	    "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM "
+	    "\"file:///etc/passwd\">]><bpmn:definitions "
+	    "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+	    "xmlns:mc=\"" MC_BPMN_NS "\" id=\"D\"><bpmn:process id=\"P\">"
+	    "<bpmn:startEvent id=\"S\"/>"
+	    "<bpmn:task id=\"T1\" name=\"a&x;\" mc:role=\"receiver\" "
+	    "mc:hours=\"1\"/>" T2 "<bpmn:endEvent id=\"E\"/>"
+	    "<bpmn:sequenceFlow id=\"f1\" sourceRef=\"S\" targetRef=\"T1\"/>"
+	    "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"T1\" targetRef=\"T2\"/>"
+	    "<bpmn:sequenceFlow id=\"f3\" sourceRef=\"T2\" targetRef=\"E\"/>"
+	    "</bpmn:process></bpmn:definitions>";
+	struct mc_bpmn b;
+
+	parse(a, xml, 0, &b);
+	CHECK(b.nsteps == 0 || strstr(b.steps[0].name, "root") == NULL);
+}
+
+int
+main(void)
+{
+	struct mc_arena *a = mc_arena_new(1 << 16);
+
+	test_good(a);
+	test_roundtrip(a);
+	test_pool(a);
+	test_bad(a);
+	test_entities(a);
+	mc_arena_free(a);
+	return DONE();
+}
