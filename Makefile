@@ -39,8 +39,8 @@ BROTLI_LIBS = -lbrotlienc
 PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(LIBS_CORE)
 PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE)
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
-PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -largon2 -lcurl -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
-PROG_LIBS_sitegen = $(LIBS_CS) -largon2 -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_sitegen = $(LIBS_CS) -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
 
 # Everything, for the unit suites, the fuzz targets and the load tools.

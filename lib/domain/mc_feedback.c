@@ -47,7 +47,6 @@ enum stmt {
 	STMT_AGENCY,
 	STMT_DOSSIER,
 	STMT_MARKS,
-	STMT_STATS,
 	STMT__MAX
 };
 
@@ -158,16 +157,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE f.status = 'open' AND (ag.id = ? OR ag.parent_id = ?) "
 	    "GROUP BY d.code LIMIT 1000",
 	/* Columns in the order of enum mc_fb_stat_col. */
-	[STMT_STATS] = "SELECT ag.id, ag.name, f.category, "
-	    "COUNT(*) AS received, SUM(f.answers > 0) AS answered, "
-	    "SUM(f.answers > 0 AND f.late = 0 AND "
-	    "NOT (f.status = 'open' AND f.due_at < ?)) AS ontime, "
-	    "SUM(f.late = 1 OR (f.status = 'open' AND f.due_at < ?)) AS late, "
-	    "SUM(f.reopened > 0) AS reopened FROM feedback f "
-	    "JOIN agencies ag ON ag.id = f.agency_id "
-	    "WHERE f.created_at >= ? AND f.created_at < ? "
-	    "AND (? = 0 OR ag.id = ? OR ag.parent_id = ?) "
-	    "GROUP BY ag.id, ag.name, f.category ORDER BY ag.name, f.category",
 };
 /* clang-format on */
 
@@ -860,15 +849,4 @@ mc_feedback_dossier_marks(struct mc_db *db, struct mc_arena *a,
 {
 	return mc_db_query(db, a, rows, stmts[STMT_MARKS], "ii",
 	    (long long)agency_id, (long long)agency_id);
-}
-
-int
-mc_feedback_stats(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
-    const char *from, const char *to, const char *now, struct mc_rows *rows)
-{
-	if (mc_db_query(db, a, rows, stmts[STMT_STATS], "ssssiii", now, now,
-		from, to, (long long)agency_id, (long long)agency_id,
-		(long long)agency_id) < 0)
-		return -1;
-	return shape(rows, FBST__MAX, "stats");
 }

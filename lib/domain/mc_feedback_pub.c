@@ -1,7 +1,9 @@
 /*
  * The published answers of feedback, for the site generator and the site's
- * search: a file of its own so that sitegen links no more of mc_feedback
- * than these queries.
+ * search, and the statistics (for the pages, and the Decision 766 index in
+ * the league tables): a file of its own so that sitegen and the worker link
+ * no more of mc_feedback than these queries (not the accounts, passwords
+ * and photos of mc_feedback.c).
  */
 #include <stddef.h>
 #include <string.h>
@@ -26,12 +28,23 @@
 static const char *const stmt_published = PUB_SELECT PUB_ORDER;
 static const char *const stmt_search = PUB_SELECT
 	"AND MATCH (f.search_text) AGAINST (? IN BOOLEAN MODE) " PUB_ORDER;
+/* Columns in the order of enum mc_fb_stats_col. */
+static const char *const stmt_stats = "SELECT ag.id, ag.name, f.category, "
+	"COUNT(*) AS received, SUM(f.answers > 0) AS answered, "
+	"SUM(f.answers > 0 AND f.late = 0 AND "
+	"NOT (f.status = 'open' AND f.due_at < ?)) AS ontime, "
+	"SUM(f.late = 1 OR (f.status = 'open' AND f.due_at < ?)) AS late, "
+	"SUM(f.reopened > 0) AS reopened FROM feedback f "
+	"JOIN agencies ag ON ag.id = f.agency_id "
+	"WHERE f.created_at >= ? AND f.created_at < ? "
+	"AND (? = 0 OR ag.id = ? OR ag.parent_id = ?) "
+	"GROUP BY ag.id, ag.name, f.category ORDER BY ag.name, f.category";
 /* clang-format on */
 
 static int
-shape(const struct mc_rows *rows, const char *what)
+shape(const struct mc_rows *rows, size_t want, const char *what)
 {
-	if (rows->n > 0 && rows->ncols != FBP__MAX) {
+	if (rows->n > 0 && rows->ncols != want) {
 		mc_err("feedback: %s: %zu columns", what, rows->ncols);
 		return -1;
 	}
@@ -45,7 +58,7 @@ mc_feedback_published(struct mc_db *db, struct mc_arena *a, size_t limit,
 	if (mc_db_query(db, a, rows, stmt_published, "i", (long long)limit) <
 	    0)
 		return -1;
-	return shape(rows, "published");
+	return shape(rows, FBP__MAX, "published");
 }
 
 int
@@ -61,5 +74,16 @@ mc_feedback_search(struct mc_db *db, struct mc_arena *a, const char *q,
 	    mc_db_query(db, a, rows, stmt_search, "si", boolean,
 		(long long)limit) < 0)
 		return -1;
-	return shape(rows, "search");
+	return shape(rows, FBP__MAX, "search");
+}
+
+int
+mc_feedback_stats(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
+    const char *from, const char *to, const char *now, struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmt_stats, "ssssiii", now, now, from, to,
+		(long long)agency_id, (long long)agency_id,
+		(long long)agency_id) < 0)
+		return -1;
+	return shape(rows, FBST__MAX, "stats");
 }
