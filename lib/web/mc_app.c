@@ -333,8 +333,8 @@ choose_lang(struct mc_request *r)
 		r->lang = strcmp(c, "en") == 0 ? LANG_EN : LANG_VI;
 }
 
-static void
-security_headers(struct mc_request *r)
+void
+mc_app_security_headers(struct mc_request *r)
 {
 	mc_resp_header(r, "X-Content-Type-Options", "nosniff");
 	mc_resp_header(r, "X-Frame-Options", "DENY");
@@ -345,6 +345,10 @@ security_headers(struct mc_request *r)
 	    "img-src 'self' data:; object-src 'none'; base-uri 'self'; "
 	    "form-action 'self'; frame-ancestors 'none'");
 	mc_resp_header(r, "Cache-Control", "no-store");
+	/* Over TLS only: a browser then refuses plain HTTP for two years. */
+	if (r->https != NULL && strcasecmp(r->https, "on") == 0)
+		mc_resp_header(r, "Strict-Transport-Security",
+		    "max-age=63072000; includeSubDomains");
 }
 
 /* 1 for a request that may change something (POST, PUT, DELETE). */
@@ -567,7 +571,7 @@ reshow_form(const struct mc_app *app, struct mc_request *r,
 	/* Its page went elsewhere (a redirect, an error): the error page. */
 	mc_buf_reset(&r->headers);
 	mc_buf_reset(&r->out);
-	security_headers(r);
+	mc_app_security_headers(r);
 	r->rendered = 0;
 	r->path = post_path;
 	refuse_field(r);
@@ -707,7 +711,7 @@ mc_app_dispatch(const struct mc_app *app, struct mc_request *r)
 	if (r->id[0] == '\0')
 		request_id(r);
 	r->api = app->api;
-	security_headers(r);
+	mc_app_security_headers(r);
 	if ((r->path = path_decode(r, r->uri ? r->uri : "/")) == NULL) {
 		r->path = "/";
 		r->hdf = mc_view_begin(LANG_VI);

@@ -75,6 +75,13 @@ int mc_app_run(const struct mc_app *, int argc, char **argv);
  */
 void mc_app_dispatch(const struct mc_app *, struct mc_request *);
 
+/*
+ * The security headers every answer carries (nosniff, frame and referrer
+ * policies, the CSP, no-store), and HSTS when the request came over TLS
+ * (Apache's HTTPS=on).
+ */
+void mc_app_security_headers(struct mc_request *);
+
 /* Answers an error: a rendered page in the user's language, or JSON. */
 int mc_app_error(struct mc_request *, int status, const char *message);
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_session.h"
 #include "mc_config.h"
@@ -56,6 +57,34 @@ test_header_set(void)
 	    "Content-Security-Policy-Report-Only: kept\r\n"
 	    "Content-Security-Policy: style-src 'none'\r\n");
 	CHECK_INT(r->headers.len, strlen(r->headers.s));
+	mc_buf_free(&r->headers);
+	mc_arena_free(a);
+}
+
+/*
+ * Over TLS an answer carries HSTS and its cookies are Secure; over plain
+ * HTTP (a development instance) neither, or the site could not be used.
+ */
+static void
+test_tls_headers(void)
+{
+	struct mc_arena	  *a = mc_arena_new(4096);
+	struct mc_request *r = visitor(a, NULL);
+
+	mc_app_security_headers(r);
+	mc_resp_cookie(r, "lang", "en", 60);
+	CHECK(strstr(r->headers.s, "X-Content-Type-Options: nosniff\r\n"));
+	CHECK(strstr(r->headers.s, "Strict-Transport-Security") == NULL);
+	CHECK(strstr(r->headers.s, "; Secure") == NULL);
+	mc_buf_free(&r->headers);
+	r = visitor(a, NULL);
+	r->https = "on";
+	mc_app_security_headers(r);
+	mc_resp_cookie(r, "lang", "en", 60);
+	CHECK(strstr(r->headers.s,
+	    "Strict-Transport-Security: max-age="
+	    "63072000; includeSubDomains\r\n"));
+	CHECK(strstr(r->headers.s, "; Secure") != NULL);
 	mc_buf_free(&r->headers);
 	mc_arena_free(a);
 }
@@ -142,6 +171,7 @@ main(void)
 	test_passwords();
 	test_csrf();
 	test_header_set();
+	test_tls_headers();
 	test_roles();
 	test_config();
 	return DONE();
