@@ -214,6 +214,9 @@ section "layers of lib (tools/layers.sh, tests/layers/run.sh)"
 STRICT=1 run_suite "layers" "$UNIT_TIMEOUT" "$TOP/tools/layers.sh" lib
 run_suite "layers-selftest" "$UNIT_TIMEOUT" "$TOP/tests/layers/run.sh"
 
+section "what each program links (tools/links.sh)"
+run_suite "links" "$UNIT_TIMEOUT" "$TOP/tools/links.sh" "$TOP/bin"
+
 section "KNF of the C sources (tools/lint.sh, .clang-format)"
 run_suite "lint" "$UNIT_TIMEOUT" "$TOP/tools/lint.sh"
 
