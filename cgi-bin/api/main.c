@@ -366,6 +366,25 @@ lookup_keep(struct mc_request *r, const struct mc_dossier *d, json_t *j,
 }
 
 /*
+ * A lookup refused: throttled (429 with the wait), or no dossier with
+ * that code and ID number (404, the wrong try counted).
+ */
+static int
+lookup_refused(struct mc_request *r, const char *code, long wait, time_t now)
+{
+	if (wait > 0) {
+		mc_resp_header(r, "Retry-After",
+		    mc_arena_printf(r->arena, "%ld", wait));
+		return mc_app_error(r, 429,
+		    mc_view_str(r->hdf, "Api.Throttled"));
+	}
+	return mc_throttle_lookup_fail(r->db, r->arena, code, r->remote_addr,
+		   now) < 0 ?
+	    503 :
+	    404;
+}
+
+/*
  * The kept answer for the code when it is still right: 1 (*j: the answer),
  * 0 (build it), or the status to answer (429, 404, 503).
  */
@@ -384,17 +403,8 @@ lookup_kept(struct mc_request *r, const char *code, const char *idn,
 	if ((rc = mc_dossier_lookup_check(r->db, r->arena, code, idn,
 		 r->remote_addr, now, &wait, &version)) < 0)
 		return 503;
-	if (wait > 0) {
-		mc_resp_header(r, "Retry-After",
-		    mc_arena_printf(r->arena, "%ld", wait));
-		return mc_app_error(r, 429,
-		    mc_view_str(r->hdf, "Api.Throttled"));
-	}
-	if (rc == 0)
-		return mc_throttle_lookup_fail(r->db, r->arena, code,
-			   r->remote_addr, now) < 0 ?
-		    503 :
-		    404;
+	if (wait > 0 || rc == 0)
+		return lookup_refused(r, code, wait, now);
 	if (version != s->version)
 		return 0;
 	json_object_set_new(s->body, "colour",
@@ -444,17 +454,8 @@ api_dossier(struct mc_request *r)
 	if ((rc = mc_dossier_lookup(r->db, r->arena, r->cap[0], idn,
 		 r->remote_addr, now, &wait, &d)) < 0)
 		return 503;
-	if (wait > 0) {
-		mc_resp_header(r, "Retry-After",
-		    mc_arena_printf(r->arena, "%ld", wait));
-		return mc_app_error(r, 429,
-		    mc_view_str(r->hdf, "Api.Throttled"));
-	}
-	if (rc == 0)
-		return mc_throttle_lookup_fail(r->db, r->arena, r->cap[0],
-			   r->remote_addr, now) < 0 ?
-		    503 :
-		    404;
+	if (wait > 0 || rc == 0)
+		return lookup_refused(r, r->cap[0], wait, now);
 	j = dossier_json(r, &d, 0);
 	lookup_keep(r, &d, j, now);
 	return reply(r, 200, j);
