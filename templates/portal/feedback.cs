@@ -6,6 +6,7 @@
 <p class="eyebrow"><?cs var:Lang.Feedback.Eyebrow ?></p>
 <h1><?cs var:Lang.Feedback.Code ?> <?cs var:f.code ?></h1>
 <p><span class="tag fb-<?cs var:f.status ?>" id="fb-status"><?cs var:Lang.Feedback.Status[f.status] ?></span></p>
+<?cs if:Form.Errors.state ?><div class="flash flash-error" role="alert" id="fb-state-error"><?cs var:Lang.Feedback.Err.state ?></div><?cs /if ?>
 <dl class="facts">
 <dt><?cs var:Lang.Feedback.Category ?></dt><dd><?cs var:Lang.Feedback.Cat[f.category] ?></dd>
 <?cs if:f.dossier_code ?><dt><?cs var:Lang.Feedback.Dossier ?></dt><dd><a href="/dich-vu/ho-so/<?cs var:url_escape(f.dossier_code) ?>"><?cs var:f.dossier_code ?></a></dd><?cs /if ?>

@@ -5,7 +5,9 @@
 // nothing typed lost, "send a new code" at once is refused with a clear
 // message, the right code sends it; the visitor follows it by the link sent
 // by SMS (a forged token: 404), the ward's officer answers, the visitor is
-// told by SMS and marks it resolved through the link. Screenshots at 390
+// told by SMS, sends it back through the link (a second tab still showing
+// the answer is then refused with a message), and once answered again
+// marks it resolved through the link. Screenshots at 390
 // and 1280 px in tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -145,9 +147,35 @@ describe('feedback without a login, with a verified phone (issue 10)', { concurr
     await until(() => /đã được trả lời/.test(lastSms(phone)), { what: 'the SMS of the answer' });
     assert.ok(lastSms(phone).includes(link), 'with the follow link');
 
-    // The visitor opens the link and marks it resolved.
+    // The visitor opens the link in two tabs; in the first it is not
+    // resolved yet: sent back to the ward with a note, a new round.
     await page.goto(`${BASE_URL}${link}`);
     assert.match(await page.locator('#fb-answer').innerText(), new RegExp(`Đã thay biển niêm yết mới ${tag}`));
+    const stale = await ctx.newPage();
+    await stale.goto(`${BASE_URL}${link}`);
+    await page.locator('#note').fill(`Biển vẫn chưa thay ${tag}`);
+    await Promise.all([page.waitForURL(new RegExp(`${link}\\?ok=1$`)), page.locator('button[value=reopen]').click()]);
+    assert.equal((await page.locator('#fb-status').innerText()).trim(), 'Đang chờ trả lời');
+    assert.match(await page.locator('#fb-history').innerText(), new RegExp(`Biển vẫn chưa thay ${tag}`));
+    assert.equal(await page.locator('button[value=resolve]').count(), 0, 'nothing to confirm until answered again');
+    assert.equal(sqlValue(`SELECT status FROM feedback WHERE code = ${q(fb)}`), 'open');
+    // The second tab still shows the answer: "resolved" there is refused
+    // with a message saying why, and the feedback stays sent back.
+    const [stateRes] = await Promise.all([stale.waitForResponse((res) => res.url().endsWith(`${link}/xac-nhan`)),
+      stale.locator('button[value=resolve]').click()]);
+    assert.equal(stateRes.status(), 409);
+    assert.match(await stale.locator('#fb-state-error').innerText(), /không còn ở trạng thái này/);
+    assert.equal(sqlValue(`SELECT status FROM feedback WHERE code = ${q(fb)}`), 'open');
+    await stale.close();
+    const again = await o.get('/can-bo/phan-anh?status=open');
+    assert.ok(again.text.includes(fb), 'back in the ward\'s open list');
+    const show2 = await o.get(`/can-bo/phan-anh/${fb}`);
+    const ans2 = await o.postForm(`/can-bo/phan-anh/${fb}/tra-loi`, { csrf: csrfOf(show2.text), answer: `Đã thay biển lần hai ${tag}.` });
+    assert.equal(ans2.status, 303, ans2.text);
+
+    // Answered again: the visitor marks it resolved.
+    await page.goto(`${BASE_URL}${link}`);
+    assert.match(await page.locator('#fb-answer').innerText(), new RegExp(`Đã thay biển lần hai ${tag}`));
     await Promise.all([page.waitForURL(new RegExp(`${link}\\?ok=1$`)), page.locator('button[value=resolve]').click()]);
     assert.equal((await page.locator('#fb-status').innerText()).trim(), 'Đã giải quyết');
     assert.equal(sqlValue(`SELECT status FROM feedback WHERE code = ${q(fb)}`), 'resolved');
