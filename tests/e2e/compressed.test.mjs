@@ -3,7 +3,8 @@
 // compress beside the CSS/JS of htdocs), and Apache serves the copy the
 // browser accepts as it is: the page decoded from each encoding is exactly
 // the HTML; Content-Type, Content-Encoding, Vary, validators and 304 on
-// revalidation are right; Chromium shows the page normally.
+// revalidation are right; Chromium shows the page normally. The programs'
+// answers carry their Content-Length, compressed or not.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -110,6 +111,23 @@ describe('pre-compressed static files', () => {
     const login = await raw('/dich-vu/dang-nhap', { 'Accept-Encoding': 'gzip, br' });
     assert.equal(login.status, 200);
     assert.match(decode(login).toString(), /<form/);
+  });
+
+  // mod_proxy_fcgi drops a program's Content-Length; mod_buffer gives it
+  // back: a page, an API answer and an error, plain and compressed, say
+  // their size and are not chunked (a download's progress needs the size).
+  test('the programs\' answers carry their Content-Length, compressed or not', async () => {
+    for (const p of ['/dich-vu/dang-nhap', `/api/v1/procedures/${PROC}`, '/api/v1/dossiers/KHONG-CO?id_number=079000000001']) {
+      for (const ae of ['identity', 'gzip']) {
+        const r = await raw(p, { 'Accept-Encoding': ae });
+        assert.ok([200, 404].includes(r.status), `${p}: ${r.status}`);
+        assert.equal(r.headers['transfer-encoding'], undefined, `${p} (${ae}): not chunked`);
+        assert.equal(r.headers['content-length'], String(r.body.length), `${p} (${ae}): the size of what came`);
+        assert.ok(decode(r).length > 0, `${p} (${ae}): a body`);
+      }
+    }
+    const page = await raw('/dich-vu/dang-nhap', { 'Accept-Encoding': 'gzip' });
+    assert.equal(page.headers['content-encoding'], 'gzip', 'the page is still compressed');
   });
 
   describe('in Chromium', () => {
