@@ -296,6 +296,7 @@ page_inbox(struct mc_request *r)
 {
 	struct mc_inbox_filter f;
 	struct mc_rows	       rows, list;
+	unsigned int	       ids[MAX_AGENCIES];
 	long long	       counts[COLOUR__MAX], page;
 	time_t		       now = time(NULL);
 	const char	      *due = mc_req_field(r, FIELD_DUE);
@@ -353,6 +354,11 @@ page_inbox(struct mc_request *r)
 		mc_view_set(r->hdf, "Data.IsLeader", "1");
 	if (mc_auth_has_role(r->user, ROLE_ADMIN))
 		mc_view_set(r->hdf, "Data.IsAdmin", "1");
+	/* Who may manage an agency's rating devices (office/eval.c). */
+	if (mc_dossier_agencies(r->user,
+		ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN) | ROLES(ROLE_EVALUATOR),
+		ids, MAX_AGENCIES) > 0)
+		mc_view_set(r->hdf, "Data.CanDevices", "1");
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Inbox.Title"));
 	return mc_resp_page(r, "office/inbox.cs");

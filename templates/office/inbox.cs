@@ -7,7 +7,7 @@
 <a id="link-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Reports.Link.officers ?></a>
 <a id="link-dashboard" href="/can-bo/bang-dieu-khien?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Dash.Title ?></a>
 <a href="/can-bo/thong-bao"><?cs var:Lang.Inbox.Notifications ?><?cs if:User.Unread ?> (<?cs var:User.Unread ?>)<?cs /if ?></a>
-<a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a>
+<a href="/can-bo/danh-gia/quay"><?cs var:Lang.Eval.Counter.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a><?cs if:Data.CanDevices ?> <a id="link-devices" href="/can-bo/danh-gia/thiet-bi"><?cs var:Lang.Eval.Devices.Title ?></a><?cs /if ?>
 <a href="/can-bo/phan-anh?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Feedback.Office.Nav ?></a>
 <?cs if:Data.IsLeader ?><a href="/can-bo/lanh-dao?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Leader.Title ?></a> <a href="/can-bo/thong-ke"><?cs var:Lang.Stats.Title ?></a><?cs /if ?>
 <?cs if:Data.IsAdmin ?><a href="/can-bo/quan-tri/quy-trinh"><?cs var:Lang.Workflow.Title ?></a> <a href="/can-bo/quan-tri/lich"><?cs var:Lang.Inbox.Calendar ?></a> <a href="/can-bo/quan-tri-trang/"><?cs var:Lang.Webmaster.Title ?></a> <a href="/can-bo/quan-tri/thu-tuc"><?cs var:Lang.ProcEdit.Title ?></a> <a href="/can-bo/quan-tri/tai-khoan"><?cs var:Lang.Accounts.Title ?></a> <a href="/can-bo/quan-tri/nhat-ky"><?cs var:Lang.Audit.Title ?></a><?cs /if ?></p>

@@ -9,6 +9,7 @@
 <li><a href="<?cs var:Lang.Site.Root ?>/thong-ke/ho-so/"><?cs var:Lang.PubStats.Title ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/xep-hang/"><?cs var:Lang.Site.Footer.League ?></a></li>
 <li><a href="<?cs var:Lang.Site.Root ?>/phan-anh/"><?cs var:Lang.Feedback.Eyebrow ?></a></li>
+<li><a id="footer-feedback-send" href="/dich-vu/phan-anh/gui<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Feedback.NewTitle ?></a></li>
 </ul>
 <p><?cs var:Lang.Site.Footer.Owner ?></p>
 <p><?cs var:Lang.Site.Footer.Hotline ?></p>

@@ -27,7 +27,7 @@ async function act(token, code, body) {
 
 describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();
-  let browser, ward, wardId, otherId, leader, recv, cToken, code;
+  let browser, ward, wardId, otherId, leader, recv, citizen, cToken, code;
 
   before(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -36,7 +36,7 @@ describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
     let other;
     do other = randomWard(WARD_SLOTS.other); while (other === ward);
     otherId = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(other)}`));
-    const citizen = await newCitizen({ name: `Bảng Điều Khiển ${tag}` });
+    citizen = await newCitizen({ name: `Bảng Điều Khiển ${tag}` });
     recv = await newOfficer('receiver', ward, `Tiếp Nhận ${tag}`);
     leader = await newOfficer('leader', ward, `Lãnh Đạo ${tag}`);
     cToken = await newToken(citizen.email);
@@ -160,6 +160,49 @@ describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
       await assertAxe(page, 'the dashboard');
     } finally {
       await ctx.close();
+    }
+  });
+
+  test('a rating given on the dossier page moves this month\'s satisfaction of the ward', async (t) => {
+    const spec = await newOfficer('specialist', ward, `Chuyên Viên ${tag}`);
+    const [rToken, sToken, lToken] = await Promise.all([recv, spec, leader].map((x) => newToken(x.email)));
+    // A dossier of the citizen at the ward, taken to "returned".
+    const c = await atStep2(rToken, 'Hài lòng');
+    await act(sToken, c, { action: 'forward' });
+    await act(lToken, c, { action: 'approve' });
+    await act(rToken, c, { action: 'return', method: 1 });
+    const month = () => sqlValue("SELECT DATE_FORMAT(NOW(), '%Y-%m')");
+    const m0 = month();
+    /** The ward's satisfaction tile: its per cent (null: none yet) and its ratings. */
+    const sat = async (page) => {
+      const pct = (await page.locator('#t-sat').innerText()).trim();
+      const n = (await page.locator('#t-sat + .tile-l').innerText()).replace(/\D/g, '');
+      return { pct: /\d/.test(pct) ? Number(pct.replace(/[^\d,.]/g, '').replace(',', '.')) : null, n: Number(n) };
+    };
+    const page = await signIn(browser, leader.email, leader.password, 1280);
+    const cp = await signIn(browser, citizen.email, citizen.password, 1280);
+    const w = watch(page);
+    try {
+      await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien?agency=${wardId}&refresh=5`);
+      const before1 = await sat(page);
+      const satisfied0 = before1.n ? Math.round((before1.pct * before1.n) / 100) : 0;
+      // The citizen rates on the dossier page: satisfied overall.
+      await cp.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(c)}`);
+      const form = cp.locator('section#danh-gia form.eval-form');
+      for (const a of ['a1', 'a2', 'a3', 'a4']) await form.locator(`input[type=radio][name="${a}"][value="1"]`).check();
+      await Promise.all([cp.waitForURL(/\?danh-gia=1(#|$)/), form.locator('button[type=submit]').click()]);
+      assert.equal(await cp.locator('#eval-answers').count(), 1, 'the citizen sees the rating given');
+      // The leader's figures change in place: one rating more, one more satisfied.
+      await until(async () => (await sat(page)).n === before1.n + 1,
+        { timeout: 60_000, every: 500, what: 'the ward\'s satisfaction counts the rating' });
+      if (month() !== m0) return t.skip('the month turned meanwhile');
+      const after1 = await sat(page);
+      const want = (100 * (satisfied0 + 1)) / (before1.n + 1);
+      assert.ok(Math.abs(after1.pct - want) < 0.06, `satisfied ${after1.pct} %, expected ${want.toFixed(1)} %`);
+      assert.deepEqual(w.problems().filter((p) => !/logo\.svg/.test(p)), []);
+    } finally {
+      await page.context().close();
+      await cp.context().close();
     }
   });
 

@@ -121,6 +121,9 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
     const O = await login(recv, 390);
     const T = await device();
     try {
+      // The leader finds the devices page in the office menu (the inbox's links).
+      await Promise.all([L.page.waitForURL(`${BASE_URL}/can-bo/danh-gia/thiet-bi`), L.page.locator('#link-devices').click()]);
+      assert.match(await L.page.locator('h1').innerText(), /Thiết bị đánh giá/);
       // The leader registers the tablet for the receiver's counter.
       const code = await register(L.page, { kind: 'tablet', name, counter: `Quầy ${tag}`, officer: recv });
       await L.page.screenshot({ path: path.join(OUT, 'eval-devices-1280.png'), fullPage: true });
@@ -315,6 +318,7 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
 
       const O = await login(outsider);
       try {
+        assert.equal(await O.page.locator('.office-links a[href="/can-bo/danh-gia/thiet-bi"]').count(), 0, 'no devices link in the menu');
         const d = await O.page.goto(`${BASE_URL}/can-bo/danh-gia/thiet-bi`);
         assert.equal(d.status(), 403, 'a receiver does not manage devices');
         await O.page.goto(`${BASE_URL}/can-bo/danh-gia/quay`);

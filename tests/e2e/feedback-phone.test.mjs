@@ -58,7 +58,11 @@ describe('feedback without a login, with a verified phone (issue 10)', { concurr
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const page = await ctx.newPage();
     const w = watch(page);
-    await page.goto(`${BASE_URL}/dich-vu/phan-anh/gui`);
+    // Found where citizens look: the portal's footer, beside the published answers.
+    await page.goto(`${BASE_URL}/dich-vu/tra-cuu`);
+    const send = page.locator('footer.site-footer a#footer-feedback-send');
+    assert.equal((await send.innerText()).trim(), 'Gửi phản ánh, kiến nghị');
+    await Promise.all([page.waitForURL(`${BASE_URL}/dich-vu/phan-anh/gui`), send.click()]);
     assert.equal(page.url(), `${BASE_URL}/dich-vu/phan-anh/gui`, 'no login asked');
     assert.match(await page.locator('#anon-note').innerText(), /không cần đăng nhập/);
     assert.equal(await page.locator('#dossier').count(), 0, 'about a dossier only when logged in');
