@@ -88,8 +88,8 @@ static const char *const stmts[STMT__MAX] = {
 	 * one), from the dossiers of the agency's subtree.
 	 */
 	[STMT_DRILL] = "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies "
-	    "WHERE id = ? UNION ALL SELECT a.id FROM agencies a "
-	    "JOIN sub ON a.parent_id = sub.id) "
+	    "WHERE id = ? UNION SELECT a.id FROM agencies a "
+	    "JOIN sub ON a.parent_id = sub.id OR a.successor_id = sub.id) "
 	    "SELECT d.code, d.status, d.applicant_name, p.name AS "
 	    "procedure_name, ag.name AS agency_name, d.submitted_at, "
 	    "d.finished_at, COALESCE(d.original_due_at, d.due_at) AS due_at "

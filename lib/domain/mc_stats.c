@@ -14,6 +14,7 @@
 #include "mc_db.h"
 #include "mc_log.h"
 #include "mc_stats.h"
+#include "mc_units.h"
 #include "mc_util.h"
 
 #define MAX_ENTRIES   512
@@ -135,8 +136,8 @@ static const char *const stmts[STMT__MAX] = {
 	 * the arguments in report_query().
 	 */
 	[STMT_REPORT] = "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies "
-	    "WHERE id = ? UNION ALL SELECT a.id FROM agencies a "
-	    "JOIN sub ON a.parent_id = sub.id) "
+	    "WHERE id = ? UNION SELECT a.id FROM agencies a "
+	    "JOIN sub ON a.parent_id = sub.id OR a.successor_id = sub.id) "
 	    "SELECT t.k, t.ch, t.metric, t.b, t.w, "
 	    "CASE t.g WHEN 1 THEN ag.name WHEN 2 THEN pr.name "
 	    "WHEN 3 THEN f.name END, "
@@ -888,14 +889,19 @@ mc_stats_report(struct mc_db *db, struct mc_arena *a,
     const struct mc_stats_filter *f, enum mc_stats_by by,
     struct mc_stats_report *out)
 {
-	struct mc_rows rows;
-	struct acc    *accs, total, before;
-	size_t	       i, j, n = 0;
-	long long      first_month;
-	int	       by_month = by == STATS_BY_MONTH;
+	struct mc_rows	      rows;
+	struct acc	     *accs, total, before;
+	struct mc_units	      units;
+	const struct mc_unit *u;
+	size_t		      i, j, n = 0;
+	long long	      first_month;
+	int		      by_month = by == STATS_BY_MONTH;
+	int today = by == STATS_BY_AGENCY && !f->units_of_time;
 
 	memset(out, 0, sizeof(*out));
-	if (report_query(db, a, f, by, &rows) < 0)
+	memset(&units, 0, sizeof(units));
+	if (report_query(db, a, f, by, &rows) < 0 ||
+	    (today && mc_units_load(db, a, &units) < 0))
 		return -1;
 	accs = mc_arena_alloc(a, sizeof(*accs) * (rows.n + 1));
 	memset(&total, 0, sizeof(total));
@@ -903,7 +909,17 @@ mc_stats_report(struct mc_db *db, struct mc_arena *a,
 	first_month = strtoll(f->from, NULL, 10) * 100 +
 	    strtoll(f->from + 5, NULL, 10);
 	for (i = 0; i < rows.n; i++) {
-		long long k = mc_rows_int(&rows, i, R_KEY);
+		long long   k = mc_rows_int(&rows, i, R_KEY);
+		const char *name = mc_rows_str(&rows, i, R_NAME);
+		const char *name_en = mc_rows_str(&rows, i, R_NAME_EN);
+
+		/* A dissolved unit's figures in its successor's row. */
+		if (today &&
+		    (u = mc_units_today(&units, (unsigned int)k)) != NULL) {
+			k = u->id;
+			name = u->name;
+			name_en = u->name_en;
+		}
 
 		/* By month, what came before the period is one carry. */
 		if (by_month &&
@@ -925,8 +941,8 @@ mc_stats_report(struct mc_db *db, struct mc_arena *a,
 		if (j == n) {
 			memset(&accs[n], 0, sizeof(accs[n]));
 			accs[n].row.key = k;
-			accs[n].row.name = mc_rows_str(&rows, i, R_NAME);
-			accs[n].row.name_en = mc_rows_str(&rows, i, R_NAME_EN);
+			accs[n].row.name = name;
+			accs[n].row.name_en = name_en;
 			n++;
 		}
 		acc_add(&accs[j], &rows, i);

@@ -84,6 +84,13 @@ struct mc_stats_filter {
 	long long    procedure_id; /* 0: all */
 	long long    field_id;	   /* 0: all */
 	int	     channel;	   /* 0: all, else enum mc_channel */
+	/*
+	 * By agency: 0, by today's units (a dissolved agency's figures
+	 * added to its successor's, mc_units_today); 1, by the units of
+	 * the time (each as it was). Either way an agency's scope takes
+	 * in the dissolved units it succeeded.
+	 */
+	int units_of_time;
 };
 
 /* The columns of a report row. */

@@ -61,6 +61,10 @@ static const struct command commands[] = {
 	{ "stats-rebuild", NULL, cmd_stats_rebuild, 1, "[--if-empty]",
 	    "count every dossier again into the statistics summaries\n"
 	    "\t(--if-empty: only when they hold nothing yet); offices quiet" },
+	{ "move-dossiers", NULL, cmd_move_dossiers, 1,
+	    "--from CODE --to CODE [--dry-run]",
+	    "move the open dossiers of a dissolved unit to its successor\n"
+	    "\t\t(history and deadlines kept; run again, moves what is left)" },
 	{ "backup", NULL, cmd_backup, 0, "DEST [--incremental] [--logs]",
 	    "hot backup with mariadb-backup, attachments, binary logs" },
 	{ "restore", NULL, cmd_restore, 0,

@@ -98,6 +98,9 @@ int cmd_restore(struct mc_db *, int, char **);
 /* motcua audit-check (audit.c). */
 int cmd_audit_check(struct mc_db *, int, char **);
 
+/* motcua move-dossiers (units.c). */
+int cmd_move_dossiers(struct mc_db *, int, char **);
+
 /* motcua stats-rebuild (stats.c). */
 int cmd_stats_rebuild(struct mc_db *, int, char **);
 

@@ -27,6 +27,22 @@ static const char sql_agency_upsert[] =
     " kind = VALUES(kind), name = VALUES(name), name_en = VALUES(name_en),"
     " parent_id = VALUES(parent_id), address = VALUES(address),"
     " valid_from = VALUES(valid_from)";
+/* A ward dissolved on 1 July 2025 (ward_successors.csv): no GSO code,
+ * whose code a new ward may have taken, and no parent (no district). */
+static const char sql_old_ward_upsert[] =
+    "INSERT INTO agencies (code, kind, name, name_en, valid_from, valid_to)"
+    " VALUES (?, 'ward', ?, ?, '2025-03-01', '2025-06-30')"
+    " ON DUPLICATE KEY UPDATE name = VALUES(name),"
+    " name_en = VALUES(name_en), valid_to = VALUES(valid_to)";
+static const char sql_new_ward[] =
+    "SELECT id FROM agencies WHERE gso_code = ? AND kind = 'ward'"
+    " AND valid_to IS NULL ORDER BY id LIMIT 1";
+static const char sql_successor_upsert[] =
+    "INSERT INTO agency_successors (agency_id, successor_id, effective,"
+    " part) VALUES (?, ?, '2025-07-01', ?) ON DUPLICATE KEY UPDATE"
+    " effective = VALUES(effective), part = VALUES(part)";
+static const char sql_successor_primary[] =
+    "UPDATE agencies SET successor_id = ? WHERE id = ?";
 static const char sql_ministry_upsert[] =
     "INSERT INTO ministry_agencies (ministry, agency_id) VALUES (?, ?)"
     " ON DUPLICATE KEY UPDATE agency_id = VALUES(agency_id)";
@@ -42,7 +58,7 @@ struct seed_file {
 
 /* Counts and the demo account lines for the summary after the commit. */
 static size_t	  agencies_new, agencies_changed, agencies_same, ministries;
-static size_t	  synonyms;
+static size_t	  synonyms, successors;
 static struct buf accounts_out;
 
 /* NULL for an empty CSV cell (nullable columns). */
@@ -139,6 +155,49 @@ seed_ministry(struct mc_db *db, struct mc_arena *a, const char **f,
 	return 0;
 }
 
+/* old_code,name,name_en,new_gso_code,part,primary */
+static int
+seed_successor(struct mc_db *db, struct mc_arena *a, const char **f,
+    const char *file, size_t line)
+{
+	struct mc_rows rows;
+	long long      old, next;
+	int	       found;
+
+	if (*f[0] == '\0' || strlen(f[0]) > 32 || *f[1] == '\0' ||
+	    (strcmp(f[4], "full") != 0 && strcmp(f[4], "partial") != 0) ||
+	    (strcmp(f[5], "0") != 0 && strcmp(f[5], "1") != 0)) {
+		fprintf(stderr,
+		    "motcua: %s:%zu: bad code, name, part or "
+		    "primary\n",
+		    file, line);
+		return -1;
+	}
+	if (mc_db_query(db, a, &rows, sql_new_ward, "s", f[3]) < 0)
+		return -1;
+	if (rows.n == 0) {
+		fprintf(stderr,
+		    "motcua: %s:%zu: no ward in force with GSO "
+		    "code %s\n",
+		    file, line, f[3]);
+		return -1;
+	}
+	next = mc_rows_int(&rows, 0, 0);
+	if (mc_db_exec(db, sql_old_ward_upsert, "sss", f[0], f[1], opt(f[2])) <
+		0 ||
+	    (found = motcua_agency_find(db, a, f[0], &old, NULL)) < 0)
+		return -1;
+	if (!found)
+		return -1;
+	if (mc_db_exec(db, sql_successor_upsert, "iis", old, next, f[4]) < 0)
+		return -1;
+	if (strcmp(f[5], "1") == 0 &&
+	    mc_db_exec(db, sql_successor_primary, "ii", next, old) < 0)
+		return -1;
+	successors++;
+	return 0;
+}
+
 /* email,id_number,full_name,phone,role,agency_code */
 static int
 seed_account(struct mc_db *db, struct mc_arena *a, const char **f,
@@ -217,6 +276,8 @@ static const struct seed_file files[] = {
 	    "parent_code", "address", "valid_from" }, 8, seed_agency },
 	{ "ministry_agencies.csv", { "ministry", "agency_code" }, 2,
 	    seed_ministry },
+	{ "ward_successors.csv", { "old_code", "name", "name_en",
+	    "new_gso_code", "part", "primary" }, 6, seed_successor },
 	{ "demo_accounts.csv", { "email", "id_number", "full_name", "phone",
 	    "role", "agency_code" }, 6, seed_account },
 	{ "synonyms.csv", { "term", "means", "source" }, 3, seed_synonym },
@@ -308,6 +369,9 @@ cmd_seed(struct mc_db *db, int argc, char **argv)
 	       "ministry mappings: %zu\n",
 	    agencies_new, agencies_changed, agencies_same, ministries);
 	printf("search synonyms: %zu in the seed\n", synonyms);
+	printf("wards dissolved on 1 July 2025: %zu links to their "
+	       "successors\n",
+	    successors);
 	printf("demo accounts (e-mail, role, password, agency):\n%s",
 	    accounts_out.s);
 	mc_buf_free(&accounts_out);
