@@ -454,7 +454,7 @@ main(int argc, char *argv[])
 		.modules = { &portal_search, &portal_dossier,
 		    &portal_notifications, &portal_eval, &portal_assistant,
 		    &portal_account, &portal_mfa, &portal_filing,
-		    &portal_feedback },
+		    &portal_feedback, &portal_wallet },
 	};
 
 	return mc_app_run(&app, argc, argv);

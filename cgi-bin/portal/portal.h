@@ -68,4 +68,7 @@ extern const struct mc_module portal_filing;
 /* feedback.c: feedback and complaints: send, my list, resolve, reopen. */
 extern const struct mc_module portal_feedback;
 
+/* wallet.c: "my documents": the citizen's filed files and results. */
+extern const struct mc_module portal_wallet;
+
 #endif

@@ -8,6 +8,7 @@
 <?cs if:Data.Account.IdNumber ?><dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:Data.Account.IdNumber ?></dd><?cs /if ?>
 <?cs if:Data.Account.Phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:Data.Account.Phone ?></dd><?cs /if ?>
 </dl>
+<p><a href="/dich-vu/kho-giay-to<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>" id="wallet-link"><?cs var:Lang.Wallet.Title ?></a></p>
 <section id="password-change" aria-labelledby="password-change-title">
 <h2 id="password-change-title"><?cs var:Lang.Account.ChangePassword ?></h2>
 <p><?cs var:Lang.Account.ChangePasswordIntro ?></p>

@@ -1,6 +1,7 @@
 <?cs # A citizen's own dossiers, newest first. ?>
 <h1><?cs var:Lang.Dossiers.Title ?></h1>
 <p><a href="/dich-vu/phan-anh<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Feedback.MineTitle ?></a></p>
+<p><a href="/dich-vu/kho-giay-to<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>" id="wallet-link"><?cs var:Lang.Wallet.Title ?></a></p>
 <?cs if:subcount(Data.Drafts) ?><h2 id="drafts-title"><?cs var:Lang.EForm.Drafts ?></h2>
 <ul class="proc-list" id="drafts"><?cs each:d = Data.Drafts ?><li>
 <a href="/dich-vu/nop-ho-so/<?cs var:url_escape(d.code) ?>?nhap=<?cs var:d.id ?>"><?cs var:d.name ?></a>
