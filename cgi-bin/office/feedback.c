@@ -186,10 +186,8 @@ page_photo(struct mc_request *r)
 {
 	struct mc_feedback f;
 	const char	  *sha = NULL, *mime = NULL;
-	FILE		  *fp;
-	size_t		   i, n;
-	char		   chunk[65536];
-	int		   rc;
+	size_t		   i;
+	int		   rc, got;
 
 	if ((rc = load(r, &f)) != 0)
 		return rc;
@@ -198,15 +196,10 @@ page_photo(struct mc_request *r)
 			sha = mc_rows_str(&f.photos, i, 1);
 			mime = mc_rows_str(&f.photos, i, 3);
 		}
-	if (sha == NULL ||
-	    (fp = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
+	if (sha == NULL || (got = mc_files_load(r->arena, sha, &r->out)) > 0)
 		return 404;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (mc_buf_add(&r->out, chunk, n) < 0) {
-			fclose(fp);
-			return 500;
-		}
-	fclose(fp);
+	if (got < 0)
+		return 500;
 	mc_resp_header(r, "Content-Type", mime);
 	r->rendered = 1;
 	return 200;

@@ -215,9 +215,8 @@ static int
 send_file(struct mc_request *r, const struct mc_rows *rows)
 {
 	const char *sha = NULL, *name = NULL, *mime = NULL;
-	FILE	   *f;
-	size_t	    i, n;
-	char	    chunk[65536];
+	size_t	    i;
+	int	    rc;
 
 	for (i = 0; i < rows->n; i++)
 		if (strcmp(mc_rows_str(rows, i, DFILE_ID), r->cap[1]) == 0) {
@@ -225,15 +224,11 @@ send_file(struct mc_request *r, const struct mc_rows *rows)
 			name = mc_rows_str(rows, i, DFILE_NAME);
 			mime = mc_rows_str(rows, i, DFILE_MIME);
 		}
-	if (sha == NULL ||
-	    (f = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
+	/* Decrypted and verified whole before a byte is sent. */
+	if (sha == NULL || (rc = mc_files_load(r->arena, sha, &r->out)) > 0)
 		return 404;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (mc_buf_add(&r->out, chunk, n) < 0) {
-			fclose(f);
-			return 500;
-		}
-	fclose(f);
+	if (rc < 0)
+		return 500;
 	mc_resp_header(r, "Content-Type", mime);
 	mc_resp_header(r, "Content-Disposition",
 	    mc_arena_printf(r->arena, "attachment; filename*=UTF-8''%s",

@@ -461,23 +461,15 @@ static int
 page_photo(struct mc_request *r)
 {
 	struct mc_eval_device dev;
-	FILE		     *fp;
-	char		      chunk[65536];
-	size_t		      n;
 	int		      rc;
 
 	if ((rc = device(r, &dev)) < 0)
 		return 503;
 	if (rc == 0 || dev.officer_photo == NULL ||
-	    (fp = fopen(mc_files_path(r->arena, dev.officer_photo), "rb")) ==
-		NULL)
+	    (rc = mc_files_load(r->arena, dev.officer_photo, &r->out)) > 0)
 		return 404;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (mc_buf_add(&r->out, chunk, n) < 0) {
-			fclose(fp);
-			return 500;
-		}
-	fclose(fp);
+	if (rc < 0)
+		return 500;
 	mc_resp_header(r, "Content-Type",
 	    dev.officer_photo_mime != NULL &&
 		    strcmp(dev.officer_photo_mime, "image/png") == 0 ?

@@ -160,7 +160,7 @@ photos(struct mc_request *r, struct mc_fb_new *n)
 	const struct mc_param *p;
 	struct mc_file	       f;
 	const char	      *k, *dot, *why;
-	struct stat	       st;
+	long long	       size;
 	char		       mac[65], sha[65];
 	int		       i, rc;
 
@@ -175,13 +175,13 @@ photos(struct mc_request *r, struct mc_fb_new *n)
 		sha[64] = '\0';
 		kept_mac(r, sha, dot[66], mac);
 		if (!mc_ct_equal(mac, dot + 1, 64) ||
-		    stat(mc_files_path(r->arena, sha), &st) != 0)
+		    mc_files_size(r->arena, sha, &size) < 0)
 			continue;
 		n->photos[n->nphotos].sha256 = mc_arena_strdup(r->arena, sha);
 		n->photos[n->nphotos].filename = dot + 67;
 		n->photos[n->nphotos].mime = dot[66] == 'j' ? "image/jpeg" :
 							      "image/png";
-		n->photos[n->nphotos].size = (size_t)st.st_size;
+		n->photos[n->nphotos].size = (size_t)size;
 		n->nphotos++;
 	}
 	for (i = 0; i < MC_FB_PHOTOS; i++) {
@@ -558,24 +558,18 @@ static int
 send_photo(struct mc_request *r, const struct mc_rows *photos, const char *seq)
 {
 	const char *sha = NULL, *mime = NULL;
-	FILE	   *fp;
-	size_t	    i, n;
-	char	    chunk[65536];
+	size_t	    i;
+	int	    got;
 
 	for (i = 0; i < photos->n; i++)
 		if (strcmp(mc_rows_str(photos, i, 0), seq) == 0) {
 			sha = mc_rows_str(photos, i, 1);
 			mime = mc_rows_str(photos, i, 3);
 		}
-	if (sha == NULL ||
-	    (fp = fopen(mc_files_path(r->arena, sha), "rb")) == NULL)
+	if (sha == NULL || (got = mc_files_load(r->arena, sha, &r->out)) > 0)
 		return 404;
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		if (mc_buf_add(&r->out, chunk, n) < 0) {
-			fclose(fp);
-			return 500;
-		}
-	fclose(fp);
+	if (got < 0)
+		return 500;
 	mc_resp_header(r, "Content-Type", mime);
 	r->rendered = 1;
 	return 200;

@@ -65,6 +65,9 @@ static const struct command commands[] = {
 	    "--from CODE --to CODE [--dry-run]",
 	    "move the open dossiers of a dissolved unit to its successor\n"
 	    "\t\t(history and deadlines kept; run again, moves what is left)" },
+	{ "files-encrypt", NULL, cmd_files_encrypt, 0, "",
+	    "encrypt the attachments stored in clear (files_key_file);\n"
+	    "\t\tidempotent, safe to interrupt; prints the counts" },
 	{ "backup", NULL, cmd_backup, 0, "DEST [--incremental] [--logs]",
 	    "hot backup with mariadb-backup, attachments, binary logs" },
 	{ "restore", NULL, cmd_restore, 0,
