@@ -519,6 +519,54 @@ api_check_form(struct mc_request *r, const char *proc, json_t *answers_in,
 	return 0;
 }
 
+/*
+ * The Idempotency-Key of the request into s (its SHA-256 and that of what
+ * the submission says: procedure, agency, answers, each file with its
+ * slot): 0, 1 without one, -1 when it is not 1 to 255 printable ASCII, or
+ * -2 out of memory.
+ */
+static int
+submission_key(struct mc_request *r, struct mc_submission *s,
+    const char *documents)
+{
+	const char   *k = r->idempotency_key;
+	unsigned char h[32];
+	const char   *part[4];
+	struct buf    b;
+	size_t	      i, n;
+	char	     *hex;
+	int	      ok = 1;
+
+	if (k == NULL)
+		return 1;
+	for (n = 0; k[n] != '\0'; n++)
+		if (k[n] < 0x21 || k[n] > 0x7e || n == 255)
+			return -1;
+	if (n == 0)
+		return -1;
+	mc_sha256(h, k, n);
+	hex = mc_arena_alloc(r->arena, 65);
+	mc_hex(hex, h, 32);
+	s->key_hash = hex;
+	part[0] = s->procedure_code;
+	part[1] = s->agency_code ? s->agency_code : "";
+	part[2] = s->form_json;
+	part[3] = documents;
+	mc_buf_init(&b, (size_t)1 << 28);
+	for (i = 0; i < 4; i++) /* each with its NUL: no two read alike */
+		ok &= mc_buf_add(&b, part[i], strlen(part[i]) + 1) == 0;
+	for (i = 0; i < s->nfiles; i++)
+		ok &= mc_buf_add(&b, s->files[i].sha256, 65) == 0;
+	mc_sha256(h, b.s, b.len);
+	mc_buf_free(&b);
+	if (!ok)
+		return -2;
+	hex = mc_arena_alloc(r->arena, 65);
+	mc_hex(hex, h, 32);
+	s->key_fingerprint = hex;
+	return 0;
+}
+
 static int
 api_submit(struct mc_request *r)
 {
@@ -625,8 +673,21 @@ api_submit(struct mc_request *r)
 	if (s.id_number == NULL)
 		return mc_app_error(r, 422,
 		    mc_view_str(r->hdf, "Api.NoIdNumber"));
+	if ((rc = submission_key(r, &s, then.documents)) < 0)
+		return rc == -2 ?
+		    503 :
+		    mc_app_error(r, 400, mc_view_str(r->hdf, "Api.BadKey"));
+	/*
+	 * Sent again with its key (the answer was lost): the dossier filed
+	 * the first time, answered as then, nothing filed now.
+	 */
 	rc = mc_dossier_submit(r->db, r->arena, &s, time(NULL), &code);
-	if (rc != 0)
+	if (rc == DOSSIER_KEY_REUSED)
+		return mc_app_error(r, 422,
+		    mc_view_str(r->hdf, "Api.KeyReused"));
+	if (rc == DOSSIER_REPLAYED)
+		mc_resp_header(r, "Idempotent-Replayed", "true");
+	else if (rc != 0)
 		return mc_dossier_refusal(r, rc, NULL, NULL);
 	mc_resp_header(r, "Location",
 	    mc_arena_printf(r->arena, "/api/v1/dossiers/%s", code));

@@ -25,6 +25,7 @@
 #include "mc_config.h"
 #include "mc_counters.h"
 #include "mc_db.h"
+#include "mc_dossier.h"
 #include "mc_eform.h"
 #include "mc_lease.h"
 #include "mc_log.h"
@@ -385,7 +386,7 @@ requeue(struct mc_db *db, const struct settings *s)
 
 /*
  * Officers told of colours; drafts about to expire reminded, expired ones
- * deleted.
+ * deleted; submission keys past their days forgotten.
  */
 static void
 chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
@@ -400,6 +401,8 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 	if ((n = mc_eform_draft_sweep(db, a, time(NULL), DUE_MAX)) > 0)
 		mc_info("%lld draft(s) reminded of their expiry or deleted",
 		    n);
+	if ((n = mc_dossier_keys_sweep(db, time(NULL), DUE_MAX)) > 0)
+		mc_info("%lld submission key(s) forgotten", n);
 }
 
 /*

@@ -67,6 +67,14 @@ struct mc_submission {
 	 */
 	int (*then)(struct mc_db *, long long dossier_id, void *arg);
 	void *then_arg;
+	/*
+	 * The Idempotency-Key the client sent, as SHA-256 hex, and what the
+	 * submission says (SHA-256 hex of procedure, agency, answers and
+	 * files): the same key from the same account files one dossier
+	 * however often it comes (mc_dossier_submit). NULL: no key.
+	 */
+	const char *key_hash;
+	const char *key_fingerprint;
 };
 
 /* Outcomes of submit and transition besides 0 and -1. */
@@ -79,10 +87,22 @@ struct mc_submission {
 
 /*
  * Files a dossier in one transaction; *code receives its code (arena).
- * Returns 0, -1 on a database error, or a DOSSIER_* outcome.
+ * Returns 0, -1 on a database error, or a DOSSIER_* outcome. With a key
+ * (s->key_hash) the account used before: DOSSIER_REPLAYED with *code the
+ * dossier it filed then (nothing filed now), or DOSSIER_KEY_REUSED when
+ * the submission differs; two at once with one key file one dossier (the
+ * key's row is written in the dossier's transaction).
  */
 int mc_dossier_submit(struct mc_db *, struct mc_arena *,
     const struct mc_submission *, time_t now, const char **code);
+
+/*
+ * Forgets the submission keys older than MC_DOSSIER_KEY_DAYS (at most max
+ * of them a call): a client sends a submission again within minutes, not
+ * weeks. Returns how many, or -1.
+ */
+#define MC_DOSSIER_KEY_DAYS 30
+long long mc_dossier_keys_sweep(struct mc_db *, time_t now, long long max);
 
 /*
  * The code for the next dossier received by an agency on the local day of
@@ -139,9 +159,11 @@ struct mc_action_args {
 };
 
 /* More outcomes of mc_dossier_act. */
-#define DOSSIER_BAD_INPUT 7 /* a required field is missing/wrong */
-#define DOSSIER_TOO_LATE  8 /* apology within a working day of due */
-#define DOSSIER_NO_RESULT 9 /* returned online without a result file */
+#define DOSSIER_BAD_INPUT  7  /* a required field is missing/wrong */
+#define DOSSIER_TOO_LATE   8  /* apology within a working day of due */
+#define DOSSIER_NO_RESULT  9  /* returned online without a result file */
+#define DOSSIER_REPLAYED   10 /* the key's dossier was filed before */
+#define DOSSIER_KEY_REUSED 11 /* the key came with another submission */
 
 /*
  * Applies an action by user to the dossier with this code, in one

@@ -236,4 +236,15 @@ int dossier_act_in(struct mc_db *db, struct mc_arena *a,
 
 int dossier_shape(const char *what, const struct mc_rows *rows, size_t n);
 
+/*
+ * mc_dossier_keys.c: the dossier an earlier submission with s's key filed,
+ * DOSSIER_REPLAYED (*code) or DOSSIER_KEY_REUSED (another submission), 0
+ * when the key is new, or -1; and the key's row written in the open
+ * transaction: 1, 0 when another submission wrote it first, or -1.
+ */
+int	  dossier_key_find(struct mc_db *db, struct mc_arena *a,
+	  const struct mc_submission *s, const char **code);
+long long dossier_key_add(struct mc_db *db, const struct mc_submission *s,
+    long long dossier_id, const char *at);
+
 #endif

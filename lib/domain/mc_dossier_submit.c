@@ -214,15 +214,26 @@ struct submit {
 	struct intake in;
 };
 
+/* Within submit_tx: another submission wrote the key first. */
+#define KEY_TAKEN 100
+
 static int
 submit_tx(struct mc_db *db, void *arg)
 {
 	struct submit *sb = arg;
-	long long      id;
+	long long      id, n;
+	char	       at[20];
 
 	if (insert_dossier(db, sb->c.a, sb->c.s, &sb->in, sb->c.now, 0, &id) <
 	    0)
 		return -1;
+	if (sb->c.s->key_hash != NULL) {
+		mc_time_sql(at, sb->c.now);
+		if ((n = dossier_key_add(db, sb->c.s, id, at)) < 0)
+			return -1;
+		if (n == 0)
+			return KEY_TAKEN;
+	}
 	if (sb->c.s->then != NULL &&
 	    sb->c.s->then(db, id, sb->c.s->then_arg) < 0)
 		return -1;
@@ -236,13 +247,19 @@ mc_dossier_submit(struct mc_db *db, struct mc_arena *a,
 	struct submit sb = { .c = { .a = a, .s = s, .now = now } };
 	int	      rc;
 
+	if (s->key_hash != NULL && s->account_id != 0 &&
+	    (rc = dossier_key_find(db, a, s, code)) != 0)
+		return rc;
 	if ((rc = intake(db, a, s, now, &sb.in)) != 0)
 		return rc;
 	/*
 	 * A number whose transaction rolls back is not given again: no
-	 * dossier bears it, and the day's sequence has a gap there.
+	 * dossier bears it, and the day's sequence has a gap there (as when
+	 * the same key came twice at once: the second gives the first's).
 	 */
-	if ((rc = mc_db_tx(db, submit_tx, &sb)) != 0)
+	if ((rc = mc_db_tx(db, submit_tx, &sb)) == KEY_TAKEN)
+		return (rc = dossier_key_find(db, a, s, code)) == 0 ? -1 : rc;
+	if (rc != 0)
 		return rc;
 	*code = sb.in.code;
 	return 0;

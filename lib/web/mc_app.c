@@ -857,6 +857,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.https = FCGX_GetParam("HTTPS", env);
 	r.origin = FCGX_GetParam("HTTP_ORIGIN", env);
 	r.host = FCGX_GetParam("HTTP_HOST", env);
+	r.idempotency_key = FCGX_GetParam("HTTP_IDEMPOTENCY_KEY", env);
 	r.referer = FCGX_GetParam("HTTP_REFERER", env);
 	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)

@@ -70,10 +70,11 @@ struct mc_request {
 	const char    *cookie;
 	const char    *authorization;
 	const char    *remote_addr;
-	const char    *user_agent; /* or NULL */
-	const char    *https;	   /* "on" over TLS, else NULL */
-	const char    *origin;	   /* the Origin header, or NULL */
-	const char    *host;	   /* the Host header, or NULL */
+	const char    *user_agent;	/* or NULL */
+	const char    *https;		/* "on" over TLS, else NULL */
+	const char    *origin;		/* the Origin header, or NULL */
+	const char    *host;		/* the Host header, or NULL */
+	const char    *idempotency_key; /* that header, or NULL */
 	size_t	       content_length;
 	const char    *body; /* raw body (JSON and form posts) */
 	size_t	       body_len;

@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 
 import {
   PROC, PROC_NAME, Visitor, agencyCode, assertDossierCode, assertJsonError, filePart,
-  minimalPdf, newCitizen, newOfficer, newToken, randomWard, WARD_SLOTS, request, textOf, toFormData, uniq,
+  minimalPdf, newCitizen, newOfficer, newToken, q, randomWard, WARD_SLOTS, request, sqlValue, textOf, toFormData, uniq,
 } from './lib.mjs';
 
 const search = async (qs) => {
@@ -281,6 +281,54 @@ describe('dossiers API', () => {
     const d = await view(rToken, code);
     assert.equal(d.status, 2);
     assert.equal(d.events.filter((e) => e.action === 'accept').length, 1, 'one accept event only');
+  });
+
+  // Issue 15: a client that lost the answer (a web node stopped under it,
+  // HAProxy's 503) sends the submission again with the same key.
+  test('a submission sent again with its Idempotency-Key files one dossier', async () => {
+    const key = `idem-${uniq()}`;
+    const form = () => ({
+      procedure: PROC, agency: ward, fields: JSON.stringify({ content: `một lần ${key}` }),
+      file: filePart(minimalPdf(`idem ${key}`), 'giay-to.pdf'),
+    });
+    const send = (token, k, f = form()) => request('/api/v1/dossiers', {
+      method: 'POST', headers: { ...bearer(token), 'idempotency-key': k }, body: toFormData(f),
+    });
+    const count = () => Number(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${citizen.id} AND form_data LIKE ${q(`%${key}%`)}`));
+    const first = await send(cToken, key);
+    assert.equal(first.status, 201, first.text);
+    const code = first.json().code;
+    assert.equal(first.headers.get('idempotent-replayed'), null);
+    // Again, twice at once: the same dossier each time, nothing new filed.
+    const again = await Promise.all([send(cToken, key), send(cToken, key)]);
+    for (const a of again) {
+      assert.equal(a.status, 201, a.text);
+      assert.equal(a.json().code, code);
+      assert.equal(a.headers.get('idempotent-replayed'), 'true');
+      assert.equal(a.location, `/api/v1/dossiers/${code}`);
+    }
+    // A new key sent twice at once for the first time: one dossier too.
+    const key2 = `${key}-b`;
+    const both = await Promise.all([send(cToken, key2), send(cToken, key2)]);
+    for (const a of both) assert.equal(a.status, 201, a.text);
+    assert.equal(both[0].json().code, both[1].json().code, 'the same dossier for both');
+    assert.notEqual(both[0].json().code, code);
+    const d = await view(cToken, code);
+    assert.equal(d.files.length, 1);
+    // The key with another submission: refused, nothing filed.
+    const other = await send(cToken, key, { ...form(), fields: JSON.stringify({ content: `khác ${key}` }) });
+    assertJsonError(other, 422);
+    assert.match(other.json().error, /Idempotency-Key/);
+    // Another account's same key is its own.
+    const stranger = await newCitizen();
+    const theirs = await send(await newToken(stranger.email), key);
+    assert.equal(theirs.status, 201, theirs.text);
+    assert.notEqual(theirs.json().code, code);
+    assert.equal(theirs.headers.get('idempotent-replayed'), null);
+    // A key that is not 1 to 255 printable ASCII characters: 400.
+    assertJsonError(await send(cToken, 'x'.repeat(256)), 400);
+    assertJsonError(await send(cToken, 'two words'), 400);
+    assert.equal(count(), 2, 'two dossiers of this account carry the text: one per key');
   });
 
   test('20 submissions in parallel get 20 distinct codes with consecutive numbers', async () => {

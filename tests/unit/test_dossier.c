@@ -38,6 +38,7 @@ enum stmt {
 	STMT_COLOUR_SET,
 	STMT_EXECUTED,
 	STMT_ID_OF,
+	STMT_KEY_AGE,
 	STMT__MAX
 };
 
@@ -71,6 +72,9 @@ static const char *const stmts[STMT__MAX] = {
 	    "information_schema.SESSION_STATUS "
 	    "WHERE VARIABLE_NAME = 'COM_STMT_EXECUTE'",
 	[STMT_ID_OF] = "SELECT id FROM dossiers WHERE code = ?",
+	/* A key made older, as the days passing do. */
+	[STMT_KEY_AGE] = "UPDATE submission_keys SET created_at = "
+	    "created_at - INTERVAL ? DAY WHERE account_id = ? AND key_hash = ?",
 };
 /* clang-format on */
 
@@ -655,6 +659,64 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 }
 
 /*
+ * Submission keys (issue 15): the same key files one dossier, another
+ * submission with it is refused, another account's key is its own, and a
+ * key past MC_DOSSIER_KEY_DAYS is forgotten by the worker's sweep.
+ */
+static void
+test_keys(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows	     proc;
+	struct mc_submission s;
+	struct mc_user	    *c1, *c2;
+	const char	    *first = NULL, *code = NULL;
+	char		     key[65];
+	unsigned char	     rnd[32];
+
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROCEDURE], "") < 0 ||
+	    proc.n != 1 ||
+	    (c1 = account(db, a, "key-citizen1", ROLE_CITIZEN, 0)) == NULL ||
+	    (c2 = account(db, a, "key-citizen2", ROLE_CITIZEN, 0)) == NULL) {
+		CHECK(!"a procedure and two citizens");
+		return;
+	}
+	mc_random(rnd, sizeof(rnd));
+	mc_hex(key, rnd, 32); /* a key's hash: any 64 hex digits */
+	memset(&s, 0, sizeof(s));
+	s.procedure_code = mc_rows_str(&proc, 0, 0);
+	s.account_id = c1->id;
+	s.name = "Trần Thị Khóa";
+	s.id_number = "079190000002";
+	s.channel = CHANNEL_ONLINE;
+	s.form_json = "{}";
+	s.key_hash = key;
+	s.key_fingerprint = "fp-one";
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &first), 0);
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code),
+	    DOSSIER_REPLAYED);
+	CHECK(first != NULL && code != NULL && strcmp(first, code) == 0);
+	s.key_fingerprint = "fp-two";
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code),
+	    DOSSIER_KEY_REUSED);
+	s.account_id = c2->id;
+	code = NULL;
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code), 0);
+	CHECK(code != NULL && strcmp(code, first) != 0);
+	/* Past its days the sweep forgets it; then the key files anew. */
+	s.account_id = c1->id;
+	s.key_fingerprint = "fp-one";
+	mc_db_exec(db, stmts[STMT_KEY_AGE], "iis",
+	    (long long)MC_DOSSIER_KEY_DAYS - 1, c1->id, key);
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code),
+	    DOSSIER_REPLAYED);
+	mc_db_exec(db, stmts[STMT_KEY_AGE], "iis", 2LL, c1->id, key);
+	CHECK(mc_dossier_keys_sweep(db, time(NULL), 100000) >= 1);
+	code = NULL;
+	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code), 0);
+	CHECK(code != NULL && strcmp(code, first) != 0);
+}
+
+/*
  * An after-hours acceptance (Tuesday 18:00, forwarded at 18:05): the
  * clock starts at the next opening (Wednesday 07:30), but the hand-over
  * of step 1 is recorded when it happened, so form 05's "given" (step
@@ -815,6 +877,7 @@ main(void)
 		mc_db_exec(db, stmts[STMT_CLEAN_SEQ], "i", (long long)ag);
 	}
 	test_accept(db, a);
+	test_keys(db, a);
 	test_machine(db, a);
 	test_after_hours(db, a);
 	test_colours(db, a);
