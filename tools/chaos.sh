@@ -234,6 +234,11 @@ DB -e "SELECT d.code, f.sha256 FROM dossiers d JOIN dossier_files f ON f.dossier
     | sort > "$WORK/db-files.txt"
 check "every acknowledged dossier with its file (SHA-256 as sent)" \
     diff <(sort "$WORK/acked.txt" | tr ' ' '\t') "$WORK/db-files.txt"
+# A submission sent again (503 or no answer, with its Idempotency-Key)
+# files one dossier: no file of the load in two dossiers.
+RESENT=$("$PY" -c "import json,sys; print(sum(1 for l in open(sys.argv[1]) for r in [json.loads(l)] if r['op'] == 'submit' and r.get('attempt', 0) > 0))" "$WORK/load.jsonl")
+check "no submission filed twice ($RESENT sent again with their key)" \
+    test "$(DB -e "SELECT COUNT(*) FROM (SELECT f.sha256 FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.form_data LIKE '%chaos %' GROUP BY f.sha256 HAVING COUNT(DISTINCT d.id) > 1) x")" = 0
 files_missing() { # STORE: acknowledged files absent or not matching their SHA-256
     "$PY" - "$WORK/acked.txt" "$1" <<'PYEOF'
 import hashlib, sys

@@ -9,7 +9,9 @@ tokens of TOKENS_FILE (one per line), then looks its status up
 (GET /api/v1/dossiers/CODE). Every answer is one JSON line in OUT.jsonl:
 t (seconds since start), op (submit|status), status (HTTP status, 0 for
 a connection error or a timeout), code, sha256 (of the file sent), err,
-retry_after. AGENCY (environment) names the receiving agency (comma-separated:
+retry_after, attempt (0 the first time) and key. A submission answered 503 or
+not answered is sent again with the same Idempotency-Key, up to three times,
+after Retry-After (at most 2 s here). AGENCY (environment) names the receiving agency (comma-separated:
 taken in turn). OFFICER_TOKEN (environment): a receiver's bearer token of
 that agency; then each dossier filed is also accepted
 (POST /api/v1/dossiers/CODE/transitions, the version the filing answered),
@@ -27,6 +29,8 @@ import threading
 import time
 import urllib.parse
 import uuid
+
+RETRIES = 3
 
 
 def pdf(tag):
@@ -105,17 +109,27 @@ def main():
             body, ctype = multipart(
                 fields,
                 {'file': ('giay-to-%s.pdf' % tag, data, 'application/pdf')})
-            st, resp, ra = call('POST', '/api/v1/dossiers', body,
-                                {'Authorization': 'Bearer ' + tok, 'Content-Type': ctype})
-            code = version = None
-            if st == 201:
-                try:
-                    j = json.loads(resp)
-                    code, version = j['code'], j.get('version')
-                except ValueError:
-                    pass
-            record(op='submit', status=st, code=code, sha256=hashlib.sha256(data).hexdigest(),
-                   retry_after=ra, err=None if st in (200, 201) else resp[:160].decode('utf-8', 'replace'))
+            # One key per submission: sent again after a 503 or a lost
+            # connection (at most RETRIES times, after Retry-After, at most
+            # 2 s here), it files one dossier.
+            key = uuid.uuid4().hex
+            for attempt in range(RETRIES + 1):
+                st, resp, ra = call('POST', '/api/v1/dossiers', body,
+                                    {'Authorization': 'Bearer ' + tok, 'Content-Type': ctype,
+                                     'Idempotency-Key': key})
+                code = version = None
+                if st == 201:
+                    try:
+                        j = json.loads(resp)
+                        code, version = j['code'], j.get('version')
+                    except ValueError:
+                        pass
+                record(op='submit', status=st, code=code, sha256=hashlib.sha256(data).hexdigest(),
+                       retry_after=ra, attempt=attempt, key=key,
+                       err=None if st in (200, 201) else resp[:160].decode('utf-8', 'replace'))
+                if st not in (0, 503) or not going():
+                    break
+                time.sleep(min(float(ra or 1), 2.0))
             if code:
                 st, resp, ra = call('GET', '/api/v1/dossiers/' + urllib.parse.quote(code),
                                     headers={'Authorization': 'Bearer ' + tok})
