@@ -44,6 +44,7 @@ enum field {
 	FIELD_AFTER_ID,
 	FIELD_SEQ,
 	FIELD_PDF,
+	FIELD_UNITS,
 	FIELD__MAX
 };
 
@@ -61,6 +62,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AFTER_ID] = { "after_id", valid_uint, 20, 0 },
 	[FIELD_SEQ] = { "n", valid_uint, 9, 0 },
 	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
+	[FIELD_UNITS] = { "units", valid_line, 5, 0 },
 };
 /* clang-format on */
 
@@ -155,6 +157,7 @@ struct query {
 	char		       from[11], to[11];
 	const char	      *scope; /* the agency's name (and filters) */
 	const char	      *period;
+	const char	      *units; /* which units: today's or the time's */
 };
 
 static long long
@@ -350,7 +353,20 @@ read_scoped(struct mc_request *r, struct query *q, unsigned int roles)
 static int
 read_query(struct mc_request *r, struct query *q)
 {
-	return read_scoped(r, q, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN));
+	int rc = read_scoped(r, q, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN));
+
+	/*
+	 * By agency, by today's units (a dissolved unit's figures in its
+	 * successor's row) unless the units of the time are asked for.
+	 */
+	q->f.units_of_time = mc_req_field(r, FIELD_UNITS) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_UNITS), "time") == 0;
+	mc_view_set(r->hdf, "Form.units",
+	    q->f.units_of_time ? "time" : "today");
+	q->units = mc_view_str(r->hdf,
+	    q->f.units_of_time ? "Stats.Units.time" : "Stats.Units.today");
+	mc_view_set(r->hdf, "Data.Units", q->units);
+	return rc;
 }
 
 /* A figure of a row as text: hours with one decimal for the average. */
@@ -513,9 +529,9 @@ page_stats(struct mc_request *r)
 	mc_view_set(r->hdf, "Data.Query",
 	    mc_arena_printf(r->arena,
 		"from=%s&to=%s&agency=%u&procedure=%lld&field=%lld"
-		"&channel=%d",
+		"&channel=%d&units=%s",
 		q.from, q.to, q.f.agency, q.f.procedure_id, q.f.field_id,
-		q.f.channel));
+		q.f.channel, q.f.units_of_time ? "time" : "today"));
 	return mc_resp_page(r, "office/stats.cs");
 }
 
@@ -560,8 +576,12 @@ export_heading(struct mc_request *r, const struct query *q,
 	memset(t, 0, sizeof(*t));
 	localtime_r(&now, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	t->scope = mc_arena_printf(r->arena, "%s: %s",
-	    mc_view_str(r->hdf, "Stats.Scope"), q->scope);
+	t->scope = q->units != NULL ?
+	    mc_arena_printf(r->arena, "%s: %s. %s: %s",
+		mc_view_str(r->hdf, "Stats.Scope"), q->scope,
+		mc_view_str(r->hdf, "Stats.Units.Label"), q->units) :
+	    mc_arena_printf(r->arena, "%s: %s",
+		mc_view_str(r->hdf, "Stats.Scope"), q->scope);
 	t->period = mc_arena_printf(r->arena, "%s: %s",
 	    mc_view_str(r->hdf, "Stats.Period"), q->period);
 	t->dateline = mc_arena_printf(r->arena, "%s: %s",

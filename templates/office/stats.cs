@@ -24,21 +24,23 @@
 <select id="channel" name="channel"><option value="0"><?cs var:Lang.Stats.All ?></option><?cs loop:c = 1, 3, 1 ?><option value="<?cs var:c ?>"<?cs if:c == Form.channel ?> selected<?cs /if ?>><?cs var:Lang.Channel[c] ?></option><?cs /loop ?></select></div>
 <div class="form-group"><label for="by"><?cs var:Lang.Stats.GroupBy ?></label>
 <select id="by" name="by"><?cs each:b = Lang.Stats.By ?><option value="<?cs name:b ?>"<?cs if:name(b) == Form.by ?> selected<?cs /if ?>><?cs var:b ?></option><?cs /each ?></select></div>
+<div class="form-group"><label for="units"><?cs var:Lang.Stats.Units.Label ?></label>
+<select id="units" name="units"><option value="today"<?cs if:Form.units != "time" ?> selected<?cs /if ?>><?cs var:Lang.Stats.Units.Option.today ?></option><option value="time"<?cs if:Form.units == "time" ?> selected<?cs /if ?>><?cs var:Lang.Stats.Units.Option.time ?></option></select></div>
 <?cs if:Form.procedure ?><input type="hidden" name="procedure" value="<?cs var:Form.procedure ?>"><?cs /if ?>
 <button type="submit" class="btn"><?cs var:Lang.Stats.Show ?></button>
 </form>
 <?cs if:!Form.Errors.from && !Form.Errors.to ?>
-<p class="stats-scope" id="stats-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>.</p>
+<p class="stats-scope" id="stats-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>. <strong><?cs var:Lang.Stats.Units.Label ?>:</strong> <span id="stats-units" data-units="<?cs var:Form.units ?>"><?cs var:Data.Units ?></span>.</p>
 <p class="stats-exports"><?cs var:Lang.Stats.Export ?>:
 <a id="export-xlsx" href="/can-bo/thong-ke/xuat/xlsx?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">Excel</a> ·
 <a id="export-docx" href="/can-bo/thong-ke/xuat/docx?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">Word</a> ·
 <a id="export-pdf" href="/can-bo/thong-ke/xuat/pdf?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">PDF</a> ·
 <a id="export-csv" href="/can-bo/thong-ke/xuat/csv?<?cs var:Data.Query ?>&amp;by=<?cs var:url_escape(Form.by) ?>">CSV</a></p>
 <div class="table-wrap"><table class="table table-stack stats" id="stats">
-<caption><?cs var:Lang.Stats.Title ?> — <?cs var:Data.Scope ?> — <?cs var:Data.Period ?></caption>
+<caption><?cs var:Lang.Stats.Title ?> — <?cs var:Data.Scope ?> — <?cs var:Data.Period ?> — <?cs var:Data.Units ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.Stats.By[Form.by] ?></th><?cs each:c = Data.Cols ?><th scope="col"><?cs var:c.title ?></th><?cs /each ?></tr></thead>
 <tbody><?cs each:row = Data.Rows ?><tr data-key="<?cs var:row.key ?>">
-<th scope="row" data-label="<?cs var:Lang.Stats.By[Form.by] ?>"><?cs if:Form.by == "agency" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:row.key ?>&amp;field=<?cs var:Form.field ?>&amp;channel=<?cs var:Form.channel ?>&amp;by=procedure"><?cs var:row.name ?></a><?cs elif:Form.by == "procedure" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:Form.agency ?>&amp;procedure=<?cs var:row.key ?>&amp;channel=<?cs var:Form.channel ?>&amp;by=month"><?cs var:row.name ?></a><?cs else ?><?cs var:row.name ?><?cs /if ?></th>
+<th scope="row" data-label="<?cs var:Lang.Stats.By[Form.by] ?>"><?cs if:Form.by == "agency" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:row.key ?>&amp;field=<?cs var:Form.field ?>&amp;channel=<?cs var:Form.channel ?>&amp;units=<?cs var:url_escape(Form.units) ?>&amp;by=procedure"><?cs var:row.name ?></a><?cs elif:Form.by == "procedure" ?><a href="/can-bo/thong-ke?from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;agency=<?cs var:Form.agency ?>&amp;procedure=<?cs var:row.key ?>&amp;channel=<?cs var:Form.channel ?>&amp;by=month"><?cs var:row.name ?></a><?cs else ?><?cs var:row.name ?><?cs /if ?></th>
 <?cs each:c = Data.Cols ?><td data-label="<?cs var:c.title ?>" data-col="<?cs var:c.name ?>"><?cs if:c.drill && row.v[c.name] != "0" && (Form.by == "procedure" || Form.by == "channel") ?><a href="/can-bo/thong-ke/ho-so?<?cs var:Data.Query ?>&amp;metric=<?cs var:c.drill ?><?cs if:Form.by == "procedure" ?>&amp;procedure=<?cs var:row.key ?><?cs else ?>&amp;channel=<?cs var:row.key ?><?cs /if ?>"><?cs var:row.v[c.name] ?></a><?cs else ?><?cs var:row.v[c.name] ?><?cs /if ?></td><?cs /each ?>
 </tr><?cs /each ?></tbody>
 <tfoot><tr class="total"><th scope="row"><?cs var:Lang.Stats.Total ?></th><?cs each:c = Data.Cols ?><td data-label="<?cs var:c.title ?>" data-col="<?cs var:c.name ?>"><?cs if:c.drill && Data.Total.v[c.name] != "0" ?><a href="/can-bo/thong-ke/ho-so?<?cs var:Data.Query ?>&amp;metric=<?cs var:c.drill ?>"><?cs var:Data.Total.v[c.name] ?></a><?cs else ?><?cs var:Data.Total.v[c.name] ?><?cs /if ?></td><?cs /each ?></tr></tfoot>
@@ -49,7 +51,7 @@
 <div class="table-wrap"><table class="table table-stack" id="pending" aria-labelledby="pending-title">
 <thead><tr><th scope="col"><?cs var:Lang.Stats.Pending.Day ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending_intime ?></th><th scope="col"><?cs var:Lang.Stats.Col.pending_overdue ?></th></tr></thead>
 <tbody><?cs each:p = Data.Pending ?><tr data-day="<?cs var:p.day ?>">
-<th scope="row" data-label="<?cs var:Lang.Stats.Pending.Day ?>"><a href="/can-bo/thong-ke?from=<?cs var:url_escape(p.from) ?>&amp;to=<?cs var:url_escape(p.day) ?>&amp;<?cs var:Data.ScopeQuery ?>&amp;by=<?cs var:url_escape(Form.by) ?>"><?cs var:fmt_date(p.day) ?></a></th>
+<th scope="row" data-label="<?cs var:Lang.Stats.Pending.Day ?>"><a href="/can-bo/thong-ke?from=<?cs var:url_escape(p.from) ?>&amp;to=<?cs var:url_escape(p.day) ?>&amp;<?cs var:Data.ScopeQuery ?>&amp;units=<?cs var:url_escape(Form.units) ?>&amp;by=<?cs var:url_escape(Form.by) ?>"><?cs var:fmt_date(p.day) ?></a></th>
 <td data-label="<?cs var:Lang.Stats.Col.pending ?>" data-col="pending"><?cs var:p.pending ?></td>
 <td data-label="<?cs var:Lang.Stats.Col.pending_intime ?>" data-col="pending_intime"><?cs var:p.intime ?></td>
 <td data-label="<?cs var:Lang.Stats.Col.pending_overdue ?>" data-col="pending_overdue"><?cs var:p.overdue ?></td>
