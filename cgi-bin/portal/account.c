@@ -2,6 +2,8 @@
  * A user's own account (/dich-vu/tai-khoan): changing the password (the
  * other sessions end), and a forgotten password reset by an e-mailed link.
  * The password rule is lib/domain/mc_password's, shared with registration.
+ * The e-mail and phone, each verified or waiting for its proof (a link, an
+ * SMS code: lib/domain/mc_verify), and changing them.
  */
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +20,7 @@
 #include "mc_session.h"
 #include "mc_throttle.h"
 #include "mc_util.h"
+#include "mc_verify.h"
 #include "mc_view.h"
 
 #include "portal.h"
@@ -25,6 +28,7 @@
 #define BASE   "/dich-vu/tai-khoan"
 #define FORGOT "/dich-vu/quen-mat-khau"
 #define RESET  "/dich-vu/dat-lai-mat-khau"
+#define VERIFY "/dich-vu/xac-nhan-email"
 
 enum field {
 	FIELD_CSRF,
@@ -32,6 +36,8 @@ enum field {
 	FIELD_PASSWORD,
 	FIELD_PASSWORD2,
 	FIELD_EMAIL,
+	FIELD_PHONE,
+	FIELD_CODE,
 	FIELD__MAX
 };
 
@@ -42,6 +48,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PASSWORD] = { "password", valid_line, 600, 0 },
 	[FIELD_PASSWORD2] = { "password2", valid_line, 600, 0 },
 	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
+	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
+	[FIELD_CODE] = { "code", valid_line, 16, 0 },
 };
 /* clang-format on */
 
@@ -150,6 +158,49 @@ sessions_model(struct mc_request *r)
 	return 0;
 }
 
+/* An error at a field of the account page and in its summary. */
+static void
+field_error(struct mc_request *r, const char *field, const char *key)
+{
+	int n = hdf_get_int_value(r->hdf, "Data.NErrors", 0);
+
+	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.Errors.%s", field),
+	    key);
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Errors.%d.href", n),
+	    mc_arena_printf(r->arena, "#%s", field));
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Errors.%d.text", n),
+	    mc_view_str(r->hdf,
+		mc_arena_printf(r->arena, "Verify.Err.%s", key)));
+	mc_view_set_int(r->hdf, "Data.NErrors", n + 1);
+}
+
+/* Data.Contacts.*: the e-mail and phone, verified and waiting. 0 or -1. */
+static int
+contacts_model(struct mc_request *r)
+{
+	struct mc_contacts c;
+
+	if (mc_verify_contacts(r->db, r->arena, r->user->id, &c) < 0)
+		return -1;
+	mc_view_set(r->hdf, "Data.Contacts.Email", c.email);
+	mc_view_set(r->hdf, "Data.Contacts.EmailNew", c.email_new);
+	mc_view_set(r->hdf, "Data.Contacts.Phone", c.phone);
+	mc_view_set(r->hdf, "Data.Contacts.PhoneNew", c.phone_new);
+	if (c.phone_sent)
+		mc_view_set(r->hdf, "Data.Contacts.PhoneSent", "1");
+	if (c.has_password)
+		mc_view_set(r->hdf, "Data.Contacts.HasPassword", "1");
+	return 0;
+}
+
+int
+portal_contacts_note(struct mc_request *r)
+{
+	return contacts_model(r);
+}
+
 /* The account page's model: who, and the flash of what was just done. */
 static int
 account_model(struct mc_request *r)
@@ -161,6 +212,8 @@ account_model(struct mc_request *r)
 	mc_view_set(r->hdf, "Data.Account.Email", r->user->email);
 	mc_view_set(r->hdf, "Data.Account.IdNumber", r->user->id_number);
 	mc_view_set(r->hdf, "Data.Account.Phone", r->user->phone);
+	if (contacts_model(r) < 0)
+		return -1;
 	return sessions_model(r);
 }
 
@@ -177,6 +230,14 @@ page_account(struct mc_request *r)
 		flash = "Sessions.Ended";
 	else if (strcmp(r->query, "ok=others") == 0)
 		flash = "Sessions.OthersEnded";
+	else if (strcmp(r->query, "ok=email-sent") == 0)
+		flash = "Verify.EmailSent";
+	else if (strcmp(r->query, "ok=phone-sent") == 0)
+		flash = "Verify.PhoneSent";
+	else if (strcmp(r->query, "ok=phone") == 0)
+		flash = "Verify.PhoneDone";
+	else if (strcmp(r->query, "ok=same") == 0)
+		flash = "Verify.Same";
 	if (flash != NULL) {
 		mc_view_set(r->hdf, "Page.Flash", mc_view_str(r->hdf, flash));
 		mc_view_set(r->hdf, "Page.FlashKind", "success");
@@ -428,6 +489,286 @@ page_reset_post(struct mc_request *r)
 	return mc_resp_redirect(r, "/dich-vu/dang-nhap?reset=1");
 }
 
+/* ------------------------------------------------ e-mail and phone */
+
+/* What the e-mails of a contact's proof say, in the page's language. */
+static void
+verify_texts(struct mc_request *r, struct mc_verify_texts *t)
+{
+	const char *base = mc_config_get("base_url", "http://127.0.0.1:8080");
+
+	memset(t, 0, sizeof(*t));
+	t->url_prefix = mc_arena_printf(r->arena, "%s" VERIFY "/", base);
+	t->link_subject = mc_view_str(r->hdf, "Verify.LinkSubject");
+	t->link_body = mc_view_str(r->hdf, "Verify.LinkBody");
+	t->taken_subject = mc_view_str(r->hdf, "Verify.TakenSubject");
+	t->taken_body = with_url(r->arena,
+	    mc_view_str(r->hdf, "Verify.TakenBody"),
+	    mc_arena_printf(r->arena, "%s" FORGOT, base));
+	t->notice_subject = mc_view_str(r->hdf, "Verify.NoticeSubject");
+	t->notice_body = mc_view_str(r->hdf, "Verify.NoticeBody");
+	t->address = r->remote_addr;
+}
+
+int
+portal_contacts_start(struct mc_request *r, long long id, const char *email,
+    const char *phone)
+{
+	struct mc_verify_texts t;
+	long		       wait;
+
+	verify_texts(r, &t);
+	if (email != NULL &&
+	    mc_verify_email_send(r->db, r->arena, id, email, &t, time(NULL),
+		&wait) < 0)
+		return -1;
+	if (phone != NULL &&
+	    mc_verify_phone_note(r->db, r->arena, id, phone, r->remote_addr) <
+		0)
+		return -1;
+	return 0;
+}
+
+/* Echoes a posted value (as typed) for the form drawn again. */
+static void
+echo(struct mc_request *r, int field, const char *name)
+{
+	const struct mc_param *p = r->fields[field];
+
+	if (p != NULL && mc_utf8_valid(p->value, p->len))
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.%s", name),
+		    p->value);
+}
+
+/*
+ * The current password typed with a change of contact (none asked of a
+ * single sign-on account), counted like a login's: 0 right, 1 wrong or too
+ * many (the error at field, *status), -1 on error.
+ */
+static int
+contact_current(struct mc_request *r, const struct mc_contacts *c,
+    const char *field, int *status)
+{
+	const char *cur = mc_req_field(r, FIELD_CURRENT);
+	const char *key = throttle_key(r->user);
+	long	    wait;
+	int	    ok;
+
+	if (!c->has_password)
+		return 0;
+	if (key == NULL)
+		key = mc_arena_printf(r->arena, "#%lld", r->user->id);
+	if ((wait = mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, key,
+		 time(NULL))) < 0)
+		return -1;
+	if (wait > 0) {
+		mc_view_set_int(r->hdf, "Form.WaitMinutes", (wait + 59) / 60);
+		field_error(r, field, "throttled");
+		*status = 429;
+		return 1;
+	}
+	if ((ok = mc_password_is_current(r->db, r->arena, r->user->id, cur)) <
+	    0)
+		return -1;
+	if (ok)
+		return 0;
+	if (mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN, key,
+		time(NULL)) < 0)
+		return -1;
+	field_error(r, field, "current");
+	*status = 422;
+	return 1;
+}
+
+/* A resend refused as too soon: the error at field, 429. */
+static int
+too_soon(struct mc_request *r, const char *field, long wait)
+{
+	mc_view_set_int(r->hdf, "Form.WaitSeconds", wait);
+	field_error(r, field, "wait");
+	mc_resp_header(r, "Retry-After",
+	    mc_arena_printf(r->arena, "%ld", wait));
+	return account_again(r, 429);
+}
+
+/* A new e-mail: pending until its link is opened; the old one is told. */
+static int
+page_email_post(struct mc_request *r)
+{
+	const char	      *email = mc_req_field(r, FIELD_EMAIL);
+	struct mc_contacts     c;
+	struct mc_verify_texts t;
+	long		       wait;
+	int		       rc, status = 422;
+
+	if (mc_verify_contacts(r->db, r->arena, r->user->id, &c) <= 0)
+		return 503;
+	echo(r, FIELD_EMAIL, "new_email");
+	mc_view_set(r->hdf, "Form.Open", "email");
+	if (email == NULL)
+		field_error(r, "new_email", "email");
+	if ((rc = contact_current(r, &c, "email_current", &status)) < 0)
+		return 503;
+	if (email == NULL || rc > 0)
+		return account_again(r, status);
+	verify_texts(r, &t);
+	rc = mc_verify_email_send(r->db, r->arena, r->user->id, email, &t,
+	    time(NULL), &wait);
+	if (rc < 0)
+		return 503;
+	if (rc == VERIFY_E_WAIT)
+		return too_soon(r, "new_email", wait);
+	return mc_resp_redirect(r,
+	    rc == VERIFY_E_SAME ? BASE "?ok=same" : BASE "?ok=email-sent");
+}
+
+/* The link again, to the pending e-mail. */
+static int
+page_email_again(struct mc_request *r)
+{
+	struct mc_verify_texts t;
+	long		       wait;
+	int		       rc;
+
+	verify_texts(r, &t);
+	rc = mc_verify_email_send(r->db, r->arena, r->user->id, NULL, &t,
+	    time(NULL), &wait);
+	if (rc < 0)
+		return 503;
+	if (rc == VERIFY_E_WAIT)
+		return too_soon(r, "email_again", wait);
+	return mc_resp_redirect(r,
+	    rc == 0 ? BASE "?ok=email-sent" : BASE "#contacts");
+}
+
+/* Sends a code to phone (NULL: the pending one); a status. */
+static int
+phone_send(struct mc_request *r, const char *phone, const char *field)
+{
+	long wait;
+	int  rc;
+
+	rc = mc_verify_phone_send(r->db, r->arena, r->user->id, phone,
+	    mc_view_str(r->hdf, "Verify.Sms"), r->remote_addr, time(NULL),
+	    &wait);
+	if (rc < 0)
+		return 503;
+	if (rc == VERIFY_E_WAIT)
+		return too_soon(r, field, wait);
+	if (rc == VERIFY_E_SAME)
+		return mc_resp_redirect(r, BASE "?ok=same");
+	return mc_resp_redirect(r,
+	    rc == 0 ? BASE "?ok=phone-sent#code" : BASE "#contacts");
+}
+
+/* A new phone: pending until the code sent to it is typed. */
+static int
+page_phone_post(struct mc_request *r)
+{
+	const char	  *phone = mc_req_field(r, FIELD_PHONE);
+	struct mc_contacts c;
+	int		   rc, status = 422;
+
+	if (mc_verify_contacts(r->db, r->arena, r->user->id, &c) <= 0)
+		return 503;
+	echo(r, FIELD_PHONE, "new_phone");
+	mc_view_set(r->hdf, "Form.Open", "phone");
+	if (phone == NULL)
+		field_error(r, "new_phone", "phone");
+	if ((rc = contact_current(r, &c, "phone_current", &status)) < 0)
+		return 503;
+	if (phone == NULL || rc > 0)
+		return account_again(r, status);
+	return phone_send(r, phone, "new_phone");
+}
+
+/* A code (again) for the pending phone. */
+static int
+page_phone_again(struct mc_request *r)
+{
+	return phone_send(r, NULL, "phone_send");
+}
+
+/* The code typed: the pending phone becomes the account's. */
+static int
+page_phone_code(struct mc_request *r)
+{
+	int left, rc;
+
+	rc = mc_verify_phone_confirm(r->db, r->arena, r->user->id,
+	    mc_req_field(r, FIELD_CODE), r->remote_addr, time(NULL), &left);
+	if (rc < 0)
+		return 503;
+	if (rc == 0)
+		return mc_resp_redirect(r, BASE "?ok=phone");
+	if (rc == VERIFY_E_WRONG) {
+		mc_view_set_int(r->hdf, "Data.CodeLeft", left);
+		field_error(r, "code", "code");
+	} else
+		field_error(r, "code", "code_expired");
+	return account_again(r, 422);
+}
+
+/* The page of an e-mail's link: Data.Email, or Data.Gone; as status. */
+static int
+verify_page(struct mc_request *r, int status)
+{
+	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Verify.Title"));
+	mc_view_set(r->hdf, "Data.Token", r->cap[0]);
+	r->status = status;
+	return mc_resp_page(r, "portal/verify_email.cs") == 200 ? status : 500;
+}
+
+/* Opening the link shows the address and a button (mail scanners that
+ * fetch links do not press it). */
+static int
+page_verify(struct mc_request *r)
+{
+	const char *email;
+	long long   id;
+	int	    rc;
+
+	rc = mc_verify_email_owner(r->db, r->arena, r->cap[0], time(NULL), &id,
+	    &email);
+	if (rc < 0)
+		return 503;
+	if (rc == 0) {
+		mc_view_set(r->hdf, "Data.Gone", "1");
+		return verify_page(r, 410);
+	}
+	mc_view_set(r->hdf, "Data.Email", email);
+	return verify_page(r, 200);
+}
+
+static int
+page_verify_post(struct mc_request *r)
+{
+	const char *email;
+	long long   id;
+	int	    rc;
+
+	rc = mc_verify_email_owner(r->db, r->arena, r->cap[0], time(NULL), &id,
+	    &email);
+	if (rc > 0)
+		rc = mc_verify_email_confirm(r->db, r->arena, r->cap[0],
+		    time(NULL), &id);
+	else if (rc == 0)
+		rc = VERIFY_E_GONE;
+	if (rc < 0)
+		return 503;
+	if (rc == VERIFY_E_GONE) {
+		mc_view_set(r->hdf, "Data.Gone", "1");
+		return verify_page(r, 410);
+	}
+	mc_view_set(r->hdf, "Data.Email", email);
+	if (rc == VERIFY_E_TAKEN) {
+		mc_view_set(r->hdf, "Data.Taken", "1");
+		return verify_page(r, 409);
+	}
+	mc_view_set(r->hdf, "Data.Done", "1");
+	return verify_page(r, 200);
+}
+
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, BASE, page_account, ROUTE_LOGIN, 0 },
@@ -440,6 +781,14 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, FORGOT, page_forgot_post, 0, 0 },
 	{ METHOD_GET, RESET "/{}", page_reset, 0, 0 },
 	{ METHOD_POST, RESET "/{}", page_reset_post, 0, 0 },
+	{ METHOD_POST, BASE "/email", page_email_post, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, BASE "/email/gui-lai", page_email_again, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, BASE "/dien-thoai", page_phone_post, ROUTE_LOGIN, 0 },
+	{ METHOD_POST, BASE "/dien-thoai/gui-ma", page_phone_again, ROUTE_LOGIN,
+	    0 },
+	{ METHOD_POST, BASE "/dien-thoai/ma", page_phone_code, ROUTE_LOGIN, 0 },
+	{ METHOD_GET, VERIFY "/{}", page_verify, 0, 0 },
+	{ METHOD_POST, VERIFY "/{}", page_verify_post, 0, 0 },
 };
 /* clang-format on */
 

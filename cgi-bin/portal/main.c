@@ -364,14 +364,12 @@ page_register_post(struct mc_request *r)
 	if (ok == 0)
 		bad = 1;
 	if (!bad) {
-		id = mc_auth_account_create(r->db, email, idn, name, phone,
-		    pw);
-		if (id < 0 && mc_db_errno(r->db) == 1062) {
-			mc_view_set(r->hdf, "Form.Errors.exists", "1");
-			bad = 1;
-		} else if (id < 0 ||
-		    mc_auth_grant(r->db, id, ROLE_CITIZEN, 0) < 0 ||
-		    mc_auth_session_start(r, id) < 0)
+		/* The e-mail and phone wait for their proof (account.c):
+		 * nothing here tells whether another account has them. */
+		id = mc_auth_account_create(r->db, NULL, idn, name, NULL, pw);
+		if (id < 0 || mc_auth_grant(r->db, id, ROLE_CITIZEN, 0) < 0 ||
+		    mc_auth_session_start(r, id) < 0 ||
+		    portal_contacts_start(r, id, email, phone) < 0)
 			return 503;
 	}
 	if (bad) {
@@ -394,6 +392,8 @@ page_dossiers(struct mc_request *r)
 	if (mc_eform_draft_list(r->db, r->arena, r->user->id, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Drafts", &rows);
+	if (portal_contacts_note(r) < 0)
+		return 503;
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Dossiers.Title"));
 	return mc_resp_page(r, "portal/dossiers.cs");

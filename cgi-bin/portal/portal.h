@@ -62,6 +62,15 @@ int portal_eval_dossier(struct mc_request *, const struct mc_dossier *);
  */
 int portal_valid_next(const struct mc_param *);
 
+/*
+ * account.c: a new account's e-mail and phone made pending (a link sent to
+ * the e-mail, the phone's code asked for on the account page); 0 or -1.
+ * portal_contacts_note: Data.Contacts.* of the logged-in user; 0 or -1.
+ */
+int portal_contacts_start(struct mc_request *, long long id, const char *email,
+    const char *phone);
+int portal_contacts_note(struct mc_request *);
+
 /* filing.c: filing online with the procedure's form, drafts, checking. */
 extern const struct mc_module portal_filing;
 

@@ -110,6 +110,8 @@ static const char *const names[AUDIT__MAX] = {
 	[AUDIT_ROLE_REVOKE] = "role_revoke",
 	[AUDIT_REAUTH] = "reauth",
 	[AUDIT_DOSSIER_PAPER] = "dossier_paper",
+	[AUDIT_CONTACT_PENDING] = "contact_pending",
+	[AUDIT_CONTACT_VERIFIED] = "contact_verified",
 };
 /*
  * account_roles.role, as mc_auth_role_name says them: repeated here so that

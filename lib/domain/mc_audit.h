@@ -35,6 +35,8 @@ enum mc_audit_event {
 	AUDIT_ROLE_REVOKE,     /* a role withdrawn (role, agency_id) */
 	AUDIT_REAUTH,	     /* the password typed again (sensitive action) */
 	AUDIT_DOSSIER_PAPER, /* an officer downloaded a paper (subject "01") */
+	AUDIT_CONTACT_PENDING,	/* a new e-mail or phone asked for (subject) */
+	AUDIT_CONTACT_VERIFIED, /* ... proved: it replaced the old one */
 	AUDIT__MAX
 };
 

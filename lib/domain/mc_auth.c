@@ -58,8 +58,13 @@ enum stmt {
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_LOGIN_EMAIL] = "SELECT id, password_hash FROM accounts "
-	    "WHERE email = ? AND disabled = 0",
+	/* The verified e-mail first, then accounts where it waits for its
+	 * link (mc_verify): each has its own password. */
+	[STMT_LOGIN_EMAIL] = "(SELECT id, password_hash, 0 AS k FROM accounts "
+	    "WHERE email = ? AND disabled = 0) UNION ALL "
+	    "(SELECT id, password_hash, 1 FROM accounts WHERE email_new = ? "
+	    "AND disabled = 0 ORDER BY id LIMIT " MC_STR(LOGIN_ID_MAX) ") "
+	    "ORDER BY k, id",
 	/* Several accounts may claim a number: the verified one first. */
 	[STMT_LOGIN_ID] = "SELECT id, password_hash FROM accounts "
 	    "WHERE id_number = ? AND disabled = 0 "
@@ -87,9 +92,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE verified_id_number = ? AND disabled = 0",
 	[STMT_ID_CLAIMS] = "SELECT COUNT(*) FROM accounts "
 	    "WHERE id_number = ? AND id_verified = 0 AND disabled = 0",
-	[STMT_ID_CLAIMANT] = "SELECT id FROM accounts "
+	/* A verified contact first; one waiting for its proof (mc_verify)
+	 * only when no other claim of the number waits with it. */
+	[STMT_ID_CLAIMANT] = "SELECT id, "
+	    "COALESCE(email = ? OR phone = ?, 0) AS v FROM accounts "
 	    "WHERE id_number = ? AND id_verified = 0 AND disabled = 0 "
-	    "AND (email = ? OR phone = ?) ORDER BY id LIMIT 1",
+	    "AND (email = ? OR phone = ? OR email_new = ? OR phone_new = ?) "
+	    "ORDER BY v DESC, id LIMIT 2",
 	[STMT_ID_VERIFY] = "UPDATE accounts SET id_verified = 1, "
 	    "id_verified_by = ?, id_verified_at = ? "
 	    "WHERE id = ? AND id_number = ? AND id_verified = 0",
@@ -188,22 +197,25 @@ mc_auth_login(struct mc_db *db, struct mc_arena *a, const char *login,
 {
 	static char    dummy[128];
 	struct mc_rows rows;
-	const char    *sql;
 	size_t	       i;
-	int	       ok;
+	int	       ok, rc;
 
 	if (dummy[0] == '\0' &&
 	    mc_auth_hash_password("not a password", dummy, sizeof(dummy)) < 0)
 		return -1;
-	sql = strchr(login, '@') ? stmts[STMT_LOGIN_EMAIL] :
-				   stmts[STMT_LOGIN_ID];
-	if (mc_db_query(db, a, &rows, sql, "s", login) < 0)
+	if (strchr(login, '@') != NULL)
+		rc = mc_db_query(db, a, &rows, stmts[STMT_LOGIN_EMAIL], "ss",
+		    login, login);
+	else
+		rc = mc_db_query(db, a, &rows, stmts[STMT_LOGIN_ID], "s",
+		    login);
+	if (rc < 0)
 		return -1;
 	if (rows.n == 0) {
 		mc_auth_verify_password(dummy, password); /* same time */
 		return 0;
 	}
-	/* Each claim of an ID number has its own password. */
+	/* Each claim of an ID number or e-mail has its own password. */
 	for (i = 0; i < rows.n; i++) {
 		ok = mc_auth_verify_password(mc_rows_str(&rows, i, 1),
 		    password);
@@ -503,10 +515,11 @@ mc_auth_id_claimant(struct mc_db *db, struct mc_arena *a,
 
 	if (id_number == NULL || contact == NULL)
 		return 0;
-	if (mc_db_query(db, a, &rows, stmts[STMT_ID_CLAIMANT], "sss",
-		id_number, contact, contact) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_ID_CLAIMANT], "sssssss",
+		contact, contact, id_number, contact, contact, contact,
+		contact) < 0)
 		return -1;
-	if (rows.n == 0)
+	if (rows.n == 0 || (rows.n > 1 && mc_rows_int(&rows, 0, 1) != 1))
 		return 0;
 	*id = mc_rows_int(&rows, 0, 0);
 	return 1;

@@ -147,7 +147,9 @@ long long mc_auth_id_claims(struct mc_db *, struct mc_arena *,
 
 /*
  * The unverified account claiming id_number whose e-mail or phone is
- * contact: 1 and *id, 0 none, -1 error.
+ * contact: verified, or else waiting for its proof (mc_verify) in this
+ * claim alone (two claims waiting with it: none). 1 and *id, 0 none, -1
+ * error.
  */
 int mc_auth_id_claimant(struct mc_db *, struct mc_arena *,
     const char *id_number, const char *contact, long long *id);

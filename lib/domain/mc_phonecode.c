@@ -54,6 +54,7 @@ static const char *const stmts[STMT__MAX] = {
 
 static const char *const purposes[PHONECODE__MAX] = {
 	[PHONECODE_FEEDBACK] = "feedback",
+	[PHONECODE_ACCOUNT] = "account",
 };
 
 const char *

@@ -23,10 +23,11 @@ struct mc_db;
 /* What a code proves the phone for (named in its SMS by the caller). */
 enum mc_phonecode_purpose {
 	PHONECODE_FEEDBACK, /* sending feedback without a login */
+	PHONECODE_ACCOUNT,  /* an account's phone (mc_verify) */
 	PHONECODE__MAX
 };
 
-/* "feedback". */
+/* "feedback", "account". */
 const char *mc_phonecode_purpose_name(int);
 
 /* Outcomes besides 0 (done) and -1 (error). */

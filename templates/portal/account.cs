@@ -4,11 +4,10 @@
 <h1><?cs var:Lang.Account.Title ?></h1>
 <dl class="facts account-facts">
 <dt><?cs var:Lang.Form.Name ?></dt><dd><?cs var:Data.Account.Name ?></dd>
-<?cs if:Data.Account.Email ?><dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:Data.Account.Email ?></dd><?cs /if ?>
 <?cs if:Data.Account.IdNumber ?><dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:Data.Account.IdNumber ?></dd><?cs /if ?>
-<?cs if:Data.Account.Phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:Data.Account.Phone ?></dd><?cs /if ?>
 </dl>
 <p><a href="/dich-vu/kho-giay-to<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>" id="wallet-link"><?cs var:Lang.Wallet.Title ?></a></p>
+<?cs include:"portal/account_contacts.cs" ?>
 <section id="password-change" aria-labelledby="password-change-title">
 <h2 id="password-change-title"><?cs var:Lang.Account.ChangePassword ?></h2>
 <p><?cs var:Lang.Account.ChangePasswordIntro ?></p>

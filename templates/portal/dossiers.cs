@@ -1,5 +1,6 @@
 <?cs # A citizen's own dossiers, newest first. ?>
 <h1><?cs var:Lang.Dossiers.Title ?></h1>
+<?cs if:Data.Contacts.EmailNew || Data.Contacts.PhoneNew ?><div class="flash" role="status" id="contacts-note"><strong><?cs var:Lang.Verify.NoteTitle ?>.</strong> <?cs if:Data.Contacts.EmailNew ?><?cs var:Lang.Verify.NoteEmail ?> <?cs /if ?><?cs if:Data.Contacts.PhoneNew ?><?cs var:Lang.Verify.NotePhone ?> <?cs /if ?><a href="/dich-vu/tai-khoan#contacts"><?cs var:Lang.Verify.NoteLink ?></a></div><?cs /if ?>
 <p><a href="/dich-vu/phan-anh<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Feedback.MineTitle ?></a></p>
 <p><a href="/dich-vu/kho-giay-to<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>" id="wallet-link"><?cs var:Lang.Wallet.Title ?></a></p>
 <?cs if:subcount(Data.Drafts) ?><h2 id="drafts-title"><?cs var:Lang.EForm.Drafts ?></h2>

@@ -3,7 +3,7 @@
 <div class="narrow">
 <h1><?cs var:Lang.Register.Title ?></h1>
 <p><?cs var:Lang.Register.Intro ?></p>
-<?cs if:Form.Errors.exists ?><div class="flash flash-error" role="alert"><?cs var:Lang.Register.Exists ?></div><?cs /if ?>
+<p id="register-verify"><?cs var:Lang.Verify.RegisterNote ?></p>
 <form method="post" action="/dich-vu/dang-ky" class="form" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">

@@ -31,7 +31,7 @@ async function register(idNumber, { name = `Khai Báo ${personTag()}`, password 
   assert.equal(a.status, 303, `registration answers 303, got ${a.status}: ${textOf(a.text).slice(0, 300)}`);
   assert.ok(!/Đã có tài khoản/.test(textOf(a.text)), 'nothing says an account exists');
   me.visitor = v;
-  me.id = Number(sqlValue(`SELECT id FROM accounts WHERE email = ${q(me.email)}`));
+  me.id = Number(sqlValue(`SELECT id FROM accounts WHERE email_new = ${q(me.email)}`)); // waits for its link
   return me;
 }
 

@@ -55,7 +55,7 @@ describe('first journey: register, file online, accept', { concurrency: false },
     assertHas(textOf(mine.text), 'Bạn chưa nộp hồ sơ nào', 'a new account has no dossiers');
   });
 
-  test('the same ID number may be claimed again (no "account exists" answer); the same e-mail may not', async () => {
+  test('the same ID number and the same e-mail may be claimed again: nothing says an account exists', async () => {
     const v = new Visitor();
     const page = await v.get('/dich-vu/dang-ky');
     const a = await v.postForm('/dich-vu/dang-ky', {
@@ -70,9 +70,10 @@ describe('first journey: register, file online, accept', { concurrency: false },
       csrf: csrfOf(page2.text), name: 'Người Khác', id_number: newIdNumber(),
       email: me.email, phone: '0909000111', password: 'khac-12345', password2: 'khac-12345',
     });
-    assert.equal(b.status, 422);
-    assertHas(textOf(b.text), 'Đã có tài khoản với e-mail này', 'the form says the e-mail is taken');
-    assert.ok(!w.cookies.has('mc_session'), 'no session for a refused registration');
+    // The e-mail waits for its link (issue 9): typing it proves nothing,
+    // so a second account may give it too, and is told nothing about it.
+    assert.equal(b.status, 303, 'a second claim of an e-mail registers too');
+    assert.ok(!textOf(b.text).includes('Đã có tài khoản'), 'nothing tells whether the e-mail is taken');
   });
 
   test('the citizen can log out and log in again with the ID number', async () => {

@@ -1,0 +1,216 @@
+// A citizen's e-mail and phone verified (issue 9), through the pages in
+// Chromium: registration leaves both waiting (nothing said about whether the
+// e-mail is taken; a password reset link never goes to an unverified
+// address), the link read from the outbox confirms the e-mail, a wrong SMS
+// code is refused at the field and the right one confirms the phone; a new
+// e-mail asked for on the account page leaves the verified one in use (and
+// tells it) until its own link is opened; a used link is refused. The link
+// and the code come from the outbox, as the mail server and the SMS gateway
+// would get them. Screenshots at 390 and 1280 px in tests/e2e/output.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  BASE_URL, uniq, newCitizen, newIdNumber, sqlValue, q, launchBrowser, watch, Visitor, csrfOf, textOf,
+  submitAndWait,
+} from './lib.mjs';
+
+const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+mkdirSync(OUT, { recursive: true });
+
+/** The latest e-mail to addr: { id, subject, body } (body on one line), or null. */
+function lastMail(addr) {
+  const id = sqlValue(`SELECT MAX(id) FROM outbox WHERE channel = 'email' AND recipient = ${q(addr)}`);
+  if (!id || id === 'NULL') return null;
+  return {
+    id,
+    subject: sqlValue(`SELECT subject FROM outbox WHERE id = ${id}`),
+    body: sqlValue(`SELECT REPLACE(body, '\n', ' ') FROM outbox WHERE id = ${id}`),
+  };
+}
+
+/** The confirmation link's path in the latest e-mail to addr. */
+function linkTo(addr) {
+  const m = lastMail(addr);
+  assert.ok(m, `an e-mail went to ${addr}`);
+  const found = m.body.match(/\/dich-vu\/xac-nhan-email\/[0-9a-f]{64}/);
+  assert.ok(found, `the e-mail to ${addr} holds a confirmation link: ${m.body.slice(0, 300)}`);
+  return found[0];
+}
+
+const lastSms = (phone) => sqlValue(`SELECT body FROM outbox WHERE channel = 'sms' AND recipient = ${q(phone)} ORDER BY id DESC LIMIT 1`) || '';
+
+describe('e-mail verified by link, phone by SMS code, a change verified again (issue 9)', { concurrency: false, timeout: 240_000 }, () => {
+  const tag = uniq();
+  const me = {
+    name: `Xác Minh ${tag}`,
+    idNumber: newIdNumber(),
+    email: `e2e-verify-${tag}@motcua.test`,
+    email2: `e2e-verify2-${tag}@motcua.test`,
+    phone: `09${String(Date.now() % 1e8).padStart(8, '0')}`,
+    password: `hoa sen ${tag}`,
+  };
+  let browser;
+
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { if (browser) await browser.close(); });
+
+  async function shots(page, name) {
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(OUT, `verify-${name}-${width}.png`), fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+
+  test('registration says nothing of a taken e-mail, and sends no reset link to an unverified one', async () => {
+    const owner = await newCitizen(); // made by the command line: verified
+    const v = new Visitor();
+    const page = await v.get('/dich-vu/dang-ky');
+    const a = await v.postForm('/dich-vu/dang-ky', {
+      csrf: csrfOf(page.text), name: `Người Khác ${tag}`, id_number: newIdNumber(), email: owner.email,
+      phone: '', password: `khac ${tag}`, password2: `khac ${tag}`,
+    });
+    assert.equal(a.status, 303, 'the registration with a taken e-mail goes through like any other');
+    assert.ok(!/Đã có tài khoản/.test(textOf(a.text)), 'nothing says an account exists');
+    const told = lastMail(owner.email);
+    assert.ok(told && /Tài khoản Một Cửa của bạn/.test(told.subject), 'the address\'s owner is told instead');
+    assert.ok(!/xac-nhan-email/.test(told.body), 'and gets no link to confirm it for the other account');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM accounts WHERE email = ${q(owner.email)}`), '1',
+      'the verified e-mail stays with its account alone');
+  });
+
+  test('registered through the page: the link confirms the e-mail, a wrong code is refused, the right one confirms the phone', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/dich-vu/dang-ky`);
+    assert.match(await page.locator('#register-verify').innerText(), /đường dẫn tới e-mail/);
+    await page.locator('#name').fill(me.name);
+    await page.locator('#id_number').fill(me.idNumber);
+    await page.locator('#email').fill(me.email);
+    await page.locator('#phone').fill(me.phone);
+    await page.locator('#password').fill(me.password);
+    await page.locator('#password2').fill(me.password);
+    await submitAndWait(page, page.locator('form.form button[type=submit]'));
+    assert.equal(new URL(page.url()).pathname, '/dich-vu/ho-so');
+    assert.match(await page.locator('#contacts-note').innerText(), /E-mail của bạn chưa được xác nhận.*Số điện thoại của bạn chưa được xác nhận/s);
+    const id = sqlValue(`SELECT id FROM accounts WHERE email_new = ${q(me.email)}`);
+    assert.ok(Number(id) > 0, 'the typed e-mail waits for its proof');
+    assert.equal(sqlValue(`SELECT COALESCE(email, '-') FROM accounts WHERE id = ${id}`), '-', 'not the account\'s e-mail yet');
+    me.id = id;
+
+    // No password reset link to an address nobody proved.
+    const v = new Visitor();
+    const forgot = await v.get('/dich-vu/quen-mat-khau');
+    const f = await v.postForm('/dich-vu/quen-mat-khau', { csrf: csrfOf(forgot.text), email: me.email });
+    assert.equal(f.status, 200);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM outbox WHERE recipient = ${q(me.email)} AND subject LIKE 'Đặt lại mật khẩu%'`), '0',
+      'no reset link to an unverified e-mail');
+
+    // The account page: both not verified, with their actions.
+    await page.locator('#contacts-note a').click();
+    await page.waitForURL(/\/dich-vu\/tai-khoan/);
+    assert.match(await page.locator('#email-pending').innerText(), new RegExp(`${me.email}\\s+Chưa xác nhận`));
+    assert.match(await page.locator('#phone-pending').innerText(), new RegExp(`${me.phone}\\s+Chưa xác nhận`));
+    assert.equal(await page.locator('#email_again button').count(), 1, 'the link can be sent again');
+    await shots(page, 'pending');
+
+    // The e-mail's link: the address and a button; pressed: verified.
+    const link = linkTo(me.email);
+    await page.goto(`${BASE_URL}${link}`);
+    assert.equal(await page.locator('#verify-email').innerText(), me.email);
+    await submitAndWait(page, page.locator('#verify-form button'));
+    assert.match(await page.locator('#verify-done').innerText(), /Đã xác nhận e-mail/);
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
+    assert.match(await page.locator('#email-status').innerText(), new RegExp(`${me.email}\\s+Đã xác nhận`));
+    assert.equal(await page.locator('#email-pending').count(), 0);
+
+    // The phone: a code by SMS naming its purpose; a wrong one refused.
+    await submitAndWait(page, page.locator('#phone_send button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi mã xác nhận qua tin nhắn/);
+    const sms = lastSms(me.phone);
+    assert.match(sms, /mã xác nhận số điện thoại cho tài khoản/, 'the SMS names its purpose');
+    const code = sms.match(/\b(\d{6})\b/)[1];
+    const wrong = code[0] === '9' ? `0${code.slice(1)}` : `${Number(code[0]) + 1}${code.slice(1)}`;
+    await page.locator('#code').fill(wrong);
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#code-form button').click()]);
+    assert.equal(resp.status(), 422);
+    await page.waitForSelector('#code-error');
+    assert.match(await page.locator('#code-error').innerText(), /Mã xác nhận không đúng.*Còn số lần thử: 4/s);
+    assert.match(await page.locator('#error-summary').innerText(), /Mã xác nhận không đúng/);
+    assert.equal(await page.locator('#code').getAttribute('aria-invalid'), 'true');
+    await shots(page, 'wrong-code');
+    await page.locator('#code').fill(code);
+    await submitAndWait(page, page.locator('#code-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã xác nhận số điện thoại/);
+    assert.match(await page.locator('#phone-status').innerText(), new RegExp(`${me.phone}\\s+Đã xác nhận`));
+    assert.equal(sqlValue(`SELECT CONCAT(email, ' ', phone) FROM accounts WHERE id = ${me.id}`), `${me.email} ${me.phone}`);
+
+    // English too.
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan?lang=en`);
+    assert.match(await page.locator('#email-status').innerText(), new RegExp(`${me.email}\\s+Confirmed`));
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan?lang=vi`);
+    assert.deepEqual(w.problems().filter((p) => !/\b422\b/.test(p)), [], 'nothing else went wrong');
+    await ctx.close();
+  });
+
+  test('a new e-mail waits beside the verified one (which is told) until its link is opened; a used link is refused', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    const w = watch(page);
+    const oldLink = linkTo(me.email);
+    // Logs in with the verified e-mail.
+    await page.goto(`${BASE_URL}/dich-vu/dang-nhap?next=/dich-vu/tai-khoan`);
+    await page.locator('#login').fill(me.email);
+    await page.locator('#password').fill(me.password);
+    await submitAndWait(page, page.locator('form.form button[type=submit]'));
+    assert.equal(new URL(page.url()).pathname, '/dich-vu/tai-khoan', 'the verified e-mail is a login');
+
+    // A wrong password with the change: refused at the field.
+    await page.locator('#email-change summary').click();
+    await page.locator('#new_email').fill(me.email2);
+    await page.locator('#email_current').fill('not my password');
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#email-form button').click()]);
+    assert.equal(resp.status(), 422);
+    await page.waitForSelector('#email_current-error');
+    assert.match(await page.locator('#email_current-error').innerText(), /Mật khẩu hiện tại không đúng/);
+    assert.equal(await page.locator('#new_email').inputValue(), me.email2, 'the new e-mail typed is kept');
+    await page.locator('#email_current').fill(me.password);
+    await submitAndWait(page, page.locator('#email-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi đường dẫn xác nhận/);
+    assert.match(await page.locator('#email-status').innerText(), new RegExp(`${me.email}\\s+Đã xác nhận`), 'the old one stays in use');
+    assert.match(await page.locator('#email-pending').innerText(), new RegExp(`Đang chờ xác nhận: ${me.email2}\\s+Chưa xác nhận`));
+    const notice = lastMail(me.email);
+    assert.match(notice.subject, /Yêu cầu đổi e-mail/, 'the old e-mail is told of the change');
+    assert.ok(notice.body.includes(me.email2));
+    assert.equal(sqlValue(`SELECT email FROM accounts WHERE id = ${me.id}`), me.email);
+    await shots(page, 'change-pending');
+
+    const link = linkTo(me.email2);
+    await page.goto(`${BASE_URL}${link}`);
+    await submitAndWait(page, page.locator('#verify-form button'));
+    assert.match(await page.locator('#verify-done').innerText(), /Đã xác nhận e-mail/);
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
+    assert.match(await page.locator('#email-status').innerText(), new RegExp(`${me.email2}\\s+Đã xác nhận`));
+    assert.equal(await page.locator('#email-pending').count(), 0);
+
+    // Used links: refused.
+    for (const used of [link, oldLink]) {
+      const r = await page.goto(`${BASE_URL}${used}`);
+      assert.equal(r.status(), 410);
+      assert.match(await page.locator('#verify-gone').innerText(), /đã được dùng, đã hết hạn/);
+      assert.equal(await page.locator('#verify-form').count(), 0);
+    }
+    await shots(page, 'link-used');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${me.id} AND event = 'contact_verified'`), '3',
+      'each contact verified is in the audit log');
+    assert.deepEqual(w.problems().filter((p) => !/\b(422|410)\b/.test(p)), [], 'nothing else went wrong');
+    await ctx.close();
+  });
+});

@@ -1,0 +1,394 @@
+/*
+ * An account's contacts proved (lib/domain/mc_verify, issue 9): the
+ * e-mail's link read from the outbox, refused when wrong, expired, ended by
+ * a newer pending address or used once already; the address taken by
+ * another account told instead of linked, and refused at the link when
+ * another account verified it first; the old e-mail told of a change; the
+ * phone's code (mc_phonecode) wrong then right, refused for a replaced
+ * pending number and after its expiry; the audit rows of both.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_util.h"
+#include "mc_verify.h"
+
+#define PFX "https://motcua.test/dich-vu/xac-nhan-email/"
+
+enum stmt { STMT_MAIL, STMT_SMS, STMT_AUDIT, STMT_HOLD, STMT__MAX };
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_MAIL] = "SELECT subject, body FROM outbox WHERE channel = "
+	    "'email' AND recipient = ? ORDER BY id DESC LIMIT 1",
+	[STMT_SMS] = "SELECT body FROM outbox WHERE channel = 'sms' AND "
+	    "recipient = ? ORDER BY id DESC LIMIT 1",
+	[STMT_AUDIT] = "SELECT COUNT(*) FROM audit_log WHERE account_id = ? "
+	    "AND event = ? AND subject = ?",
+	[STMT_HOLD] = "UPDATE accounts SET email = ? WHERE id = ?",
+};
+/* clang-format on */
+
+static const struct mc_verify_texts texts = {
+	.url_prefix = PFX,
+	.link_subject = "LINK",
+	.link_body = "Open {url} to confirm.",
+	.taken_subject = "TAKEN",
+	.taken_body = "You already have an account.",
+	.notice_subject = "NOTICE",
+	.notice_body = "Changing to {email}.",
+	.address = "unit",
+};
+
+/* The latest e-mail's subject to addr (arena), or "". */
+static const char *
+last_subject(struct mc_db *db, struct mc_arena *a, const char *addr)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_MAIL], "s", addr) < 0 ||
+	    r.n != 1)
+		return "";
+	return mc_rows_str(&r, 0, 0);
+}
+
+/* The token of the latest link to addr (arena), or "". */
+static const char *
+token_of(struct mc_db *db, struct mc_arena *a, const char *addr)
+{
+	struct mc_rows r;
+	const char    *p;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_MAIL], "s", addr) < 0 ||
+	    r.n != 1 || (p = strstr(mc_rows_str(&r, 0, 1), PFX)) == NULL)
+		return "";
+	return mc_arena_strndup(a, p + strlen(PFX), 64);
+}
+
+/* The six digits of the latest SMS to phone, or "". */
+static const char *
+code_of(struct mc_db *db, struct mc_arena *a, const char *phone)
+{
+	struct mc_rows r;
+	const char    *p;
+	size_t	       i;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_SMS], "s", phone) < 0 ||
+	    r.n != 1)
+		return "";
+	for (p = mc_rows_str(&r, 0, 0); *p != '\0'; p++) {
+		for (i = 0; i < 6 && p[i] >= '0' && p[i] <= '9'; i++)
+			;
+		if (i == 6 && (p[6] < '0' || p[6] > '9'))
+			return mc_arena_strndup(a, p, 6);
+	}
+	return "";
+}
+
+static long long
+audits(struct mc_db *db, struct mc_arena *a, long long id, const char *ev,
+    const char *subject)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_AUDIT], "iss", id, ev, subject) <
+		0 ||
+	    r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+static const char *
+other(struct mc_arena *a, const char *code)
+{
+	char *s = mc_arena_strdup(a, code);
+
+	s[0] = s[0] == '9' ? '0' : (char)(s[0] + 1);
+	return s;
+}
+
+static void
+test_email(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	struct mc_contacts c;
+	const char	  *ea, *eb, *ec, *ed, *ee, *t1, *t2, *t3, *email;
+	long long	   id, id2, owner = 0;
+	time_t		   t = time(NULL);
+	long		   wait = 0;
+
+	ea = mc_arena_printf(a, "verify-a-%s@test.motcua.vn", tag);
+	eb = mc_arena_printf(a, "verify-b-%s@test.motcua.vn", tag);
+	ec = mc_arena_printf(a, "verify-c-%s@test.motcua.vn", tag);
+	ed = mc_arena_printf(a, "verify-d-%s@test.motcua.vn", tag);
+	ee = mc_arena_printf(a, "verify-e-%s@test.motcua.vn", tag);
+	id = mc_auth_account_create(db, NULL, NULL, "Xác Minh", NULL,
+	    "mot hai ba bon");
+	CHECK(id > 0);
+	/* An account made by an administrator: its e-mail counts verified. */
+	id2 = mc_auth_account_create(db, ed, NULL, "Người Khác", NULL,
+	    "mot hai ba bon");
+	CHECK(id2 > 0);
+	CHECK_INT(mc_verify_contacts(db, a, id2, &c), 1);
+	CHECK(c.email != NULL && strcmp(c.email, ed) == 0);
+
+	/* A link to the new address; the address waits. */
+	CHECK_INT(mc_verify_email_send(db, a, id, ea, &texts, t, &wait), 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email == NULL);
+	CHECK(c.email_new != NULL && strcmp(c.email_new, ea) == 0);
+	CHECK(strcmp(last_subject(db, a, ea), "LINK") == 0);
+	t1 = token_of(db, a, ea);
+	CHECK_INT(strlen(t1), 64);
+	CHECK_INT(audits(db, a, id, "contact_pending",
+		      mc_arena_printf(a, "email %s", ea)),
+	    1);
+	/* Again at once: wait. */
+	CHECK_INT(mc_verify_email_send(db, a, id, NULL, &texts, t + 5, &wait),
+	    VERIFY_E_WAIT);
+	CHECK(wait > 0 && wait <= 60);
+	CHECK_INT(mc_verify_email_send(db, a, id, ea, &texts, t + 6, &wait),
+	    VERIFY_E_WAIT);
+	/* The link: live; a wrong token, and after 48 hours, not. */
+	CHECK_INT(mc_verify_email_owner(db, a, t1, t + 10, &owner, &email), 1);
+	CHECK_INT(owner, id);
+	CHECK(strcmp(email, ea) == 0);
+	CHECK_INT(
+	    mc_verify_email_owner(db, a, other(a, t1), t + 10, &owner, &email),
+	    0);
+	CHECK_INT(mc_verify_email_owner(db, a, "00", t + 10, &owner, &email),
+	    0);
+	CHECK_INT(mc_verify_email_confirm(db, a, other(a, t1), t + 10, &owner),
+	    VERIFY_E_GONE);
+	CHECK_INT(mc_verify_email_owner(db, a, t1, t + 48 * 3600 + 1, &owner,
+		      &email),
+	    0);
+	CHECK_INT(
+	    mc_verify_email_confirm(db, a, t1, t + 48 * 3600 + 1, &owner),
+	    VERIFY_E_GONE);
+	/* Another pending address ends the first one's link. */
+	CHECK_INT(mc_verify_email_send(db, a, id, eb, &texts, t + 61, &wait),
+	    0);
+	t2 = token_of(db, a, eb);
+	CHECK_INT(mc_verify_email_owner(db, a, t1, t + 62, &owner, &email), 0);
+	CHECK_INT(mc_verify_email_confirm(db, a, t1, t + 62, &owner),
+	    VERIFY_E_GONE);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email == NULL);
+	/* The second link: verified, once. */
+	owner = 0;
+	CHECK_INT(mc_verify_email_confirm(db, a, t2, t + 63, &owner), 0);
+	CHECK_INT(owner, id);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email != NULL && strcmp(c.email, eb) == 0);
+	CHECK(c.email_new == NULL);
+	CHECK_INT(mc_verify_email_confirm(db, a, t2, t + 64, &owner),
+	    VERIFY_E_GONE);
+	CHECK_INT(audits(db, a, id, "contact_verified",
+		      mc_arena_printf(a, "email %s", eb)),
+	    1);
+
+	/* A change: the verified one stays until the new one is proved, and
+	 * is told. */
+	CHECK_INT(mc_verify_email_send(db, a, id, ec, &texts, t + 130, &wait),
+	    0);
+	CHECK(strcmp(last_subject(db, a, eb), "NOTICE") == 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email != NULL && strcmp(c.email, eb) == 0);
+	CHECK(c.email_new != NULL && strcmp(c.email_new, ec) == 0);
+	/* Back to the verified one: nothing pending any more. */
+	CHECK_INT(mc_verify_email_send(db, a, id, eb, &texts, t + 200, &wait),
+	    VERIFY_E_SAME);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email_new == NULL);
+
+	/* Another account's verified address: told, never linked. */
+	CHECK_INT(mc_verify_email_send(db, a, id, ed, &texts, t + 270, &wait),
+	    0);
+	CHECK(strcmp(last_subject(db, a, ed), "TAKEN") == 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email_new != NULL && strcmp(c.email_new, ed) == 0);
+
+	/* Verified by another account between the link and its use. */
+	CHECK_INT(mc_verify_email_send(db, a, id, ee, &texts, t + 340, &wait),
+	    0);
+	t3 = token_of(db, a, ee);
+	CHECK(mc_db_exec(db, stmts[STMT_HOLD], "si", ee, id2) >= 0);
+	CHECK_INT(mc_verify_email_confirm(db, a, t3, t + 341, &owner),
+	    VERIFY_E_TAKEN);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email != NULL && strcmp(c.email, eb) == 0);
+	/* Five links an hour at most, even to new addresses. */
+	CHECK_INT(mc_verify_email_send(db, a, id,
+		      mc_arena_printf(a, "verify-f-%s@test.motcua.vn", tag),
+		      &texts, t + 400, &wait),
+	    VERIFY_E_WAIT);
+	CHECK(wait > 0 && wait <= 3600);
+}
+
+static void
+test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
+    const char *addr)
+{
+	struct mc_contacts c;
+	const char	  *p1, *p2, *p3, *p4, *code, *code2, *code3;
+	const char	  *sms = "Mot Cua: {code} xac nhan so dien thoai "
+				 "tai khoan, {minutes} phut.";
+	long long	   id;
+	time_t		   t = time(NULL);
+	long		   wait = 0, n = (long)getpid() % 100000;
+	int		   left = -1;
+
+	p1 = mc_arena_printf(a, "0961%06ld", n * 10 + 1);
+	p2 = mc_arena_printf(a, "0961%06ld", n * 10 + 2);
+	p3 = mc_arena_printf(a, "0961%06ld", n * 10 + 3);
+	p4 = mc_arena_printf(a, "0961%06ld", n * 10 + 4);
+	(void)tag;
+	id = mc_auth_account_create(db, NULL, NULL, "Điện Thoại", NULL,
+	    "mot hai ba bon");
+	CHECK(id > 0);
+	/* Registration: pending, no code yet; a code typed is refused. */
+	CHECK_INT(mc_verify_phone_note(db, a, id, p1, addr), 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone == NULL);
+	CHECK(c.phone_new != NULL && strcmp(c.phone_new, p1) == 0);
+	CHECK_INT(c.phone_sent, 0);
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, "123456", addr, t, &left),
+	    VERIFY_E_GONE);
+	/* The code for the pending phone; again at once: wait. */
+	CHECK_INT(mc_verify_phone_send(db, a, id, NULL, sms, addr, t, &wait),
+	    0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK_INT(c.phone_sent, 1);
+	code = code_of(db, a, p1);
+	CHECK_INT(strlen(code), 6);
+	CHECK_INT(
+	    mc_verify_phone_send(db, a, id, NULL, sms, addr, t + 5, &wait),
+	    VERIFY_E_WAIT);
+	CHECK(wait > 0);
+	/* Wrong, then right. */
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, other(a, code), addr,
+		      t + 10, &left),
+	    VERIFY_E_WRONG);
+	CHECK_INT(left, 4);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone == NULL);
+	CHECK_INT(
+	    mc_verify_phone_confirm(db, a, id, code, addr, t + 20, &left), 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone != NULL && strcmp(c.phone, p1) == 0);
+	CHECK(c.phone_new == NULL);
+	CHECK_INT(audits(db, a, id, "contact_verified",
+		      mc_arena_printf(a, "phone %s", p1)),
+	    1);
+	/* Used: not good twice. */
+	CHECK_INT(
+	    mc_verify_phone_confirm(db, a, id, code, addr, t + 21, &left),
+	    VERIFY_E_GONE);
+
+	/* A change replaced by another before its code: the first code no
+	 * longer proves anything; the verified phone stays meanwhile. */
+	CHECK_INT(
+	    mc_verify_phone_send(db, a, id, p2, sms, addr, t + 30, &wait), 0);
+	code2 = code_of(db, a, p2);
+	CHECK_INT(
+	    mc_verify_phone_send(db, a, id, p3, sms, addr, t + 40, &wait), 0);
+	code3 = code_of(db, a, p3);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone != NULL && strcmp(c.phone, p1) == 0);
+	CHECK(c.phone_new != NULL && strcmp(c.phone_new, p3) == 0);
+	if (strcmp(code2, code3) != 0)
+		CHECK_INT(mc_verify_phone_confirm(db, a, id, code2, addr,
+			      t + 50, &left),
+		    VERIFY_E_WRONG);
+	CHECK_INT(
+	    mc_verify_phone_confirm(db, a, id, code3, addr, t + 51, &left), 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone != NULL && strcmp(c.phone, p3) == 0);
+	CHECK_INT(audits(db, a, id, "contact_pending",
+		      mc_arena_printf(a, "phone %s", p2)),
+	    1);
+	/* The verified one again: nothing pending. */
+	CHECK_INT(
+	    mc_verify_phone_send(db, a, id, p3, sms, addr, t + 60, &wait),
+	    VERIFY_E_SAME);
+
+	/* A code past its expiry (phone_code_minutes, 10): ask again. */
+	CHECK_INT(
+	    mc_verify_phone_send(db, a, id, p4, sms, addr, t + 70, &wait), 0);
+	code = code_of(db, a, p4);
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, code, addr,
+		      t + 70 + 11 * 60, &left),
+	    VERIFY_E_GONE);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.phone != NULL && strcmp(c.phone, p3) == 0);
+}
+
+/* The counter names a claim of an ID number by its contact (mc_auth). */
+static void
+test_claimant(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	const char *idn, *e;
+	long long   c1, c2, got = 0;
+	time_t	    t = time(NULL);
+	long	    wait;
+
+	idn = mc_arena_printf(a, "0799%08ld", (long)getpid() % 100000000L);
+	e = mc_arena_printf(a, "verify-claim-%s@test.motcua.vn", tag);
+	c1 = mc_auth_account_create(db, NULL, idn, "Khai Một", NULL,
+	    "mot hai ba bon");
+	c2 = mc_auth_account_create(db, NULL, idn, "Khai Hai", NULL,
+	    "mot hai ba bon");
+	CHECK(c1 > 0 && c2 > 0);
+	/* Waiting in one claim alone: that one. */
+	CHECK_INT(mc_verify_email_send(db, a, c2, e, &texts, t, &wait), 0);
+	CHECK_INT(mc_auth_id_claimant(db, a, idn, e, &got), 1);
+	CHECK_INT(got, c2);
+	/* Waiting in both: neither (the e-mail proves nothing yet). */
+	CHECK_INT(mc_verify_email_send(db, a, c1, e, &texts, t, &wait), 0);
+	CHECK_INT(mc_auth_id_claimant(db, a, idn, e, &got), 0);
+	/* Verified in one: that one. */
+	CHECK_INT(
+	    mc_verify_email_confirm(db, a, token_of(db, a, e), t + 1, &got),
+	    0);
+	CHECK_INT(got, c1);
+	got = 0;
+	CHECK_INT(mc_auth_id_claimant(db, a, idn, e, &got), 1);
+	CHECK_INT(got, c1);
+}
+
+int
+main(void)
+{
+	struct mc_db	*db;
+	struct mc_arena *a;
+	char		 tag[40], addr[64];
+
+	if (!NEED_DB("test_verify"))
+		return DONE();
+	if (mc_config_load(NULL) < 0) {
+		CHECK(!"config");
+		return DONE();
+	}
+	if ((db = mc_db_open()) == NULL) {
+		CHECK(!"database reachable");
+		return DONE();
+	}
+	a = mc_arena_new(65536);
+	snprintf(tag, sizeof(tag), "%d-%ld", (int)getpid(), (long)time(NULL));
+	snprintf(addr, sizeof(addr), "unit-verify-%s", tag);
+	test_email(db, a, tag);
+	test_phone(db, a, tag, addr);
+	test_claimant(db, a, tag);
+	mc_arena_free(a);
+	mc_db_close(db);
+	return DONE();
+}
