@@ -1,8 +1,11 @@
 /*
- * The questionnaire editor (issue 10): the city's evaluation manager edits
- * the wording of the current version's questions and adds a question; the
- * save is a new version (lib/domain/mc_eval_form.c). The versions listed
- * with their ratings: earlier answers stay tied to theirs.
+ * The questionnaire editor (issue 10): an evaluation manager edits the
+ * wording of the questions their citizens are asked and adds a question;
+ * the save is a new version of the line of the city or of the manager's
+ * agency (?agency=: theirs or one under it; an agency's first version
+ * starts from its ancestor's or the city's), lib/domain/mc_eval_form.c.
+ * The line's versions listed with their ratings: earlier answers stay tied
+ * to theirs.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +24,7 @@
 
 enum field {
 	FIELD_CSRF,
+	FIELD_AGENCY,
 	FIELD_BASE,
 	FIELD_NOTE,
 	FIELD_NEW,
@@ -39,6 +43,7 @@ enum field {
 	[FIELD_E1 + (n) - 1] = { "e" #n, valid_line, 2000, 0 }
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
+	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_BASE] = { "base", valid_uint, 10, 0 },
 	[FIELD_NOTE] = { "note", valid_line, 500, 0 },
 	[FIELD_NEW] = { "nt", valid_line, 2000, 0 },
@@ -67,23 +72,42 @@ text(struct mc_request *r, int field)
 	return n == 0 ? NULL : mc_arena_strndup(r->arena, s, n);
 }
 
-/* The page: the current version f as the form, every version listed. */
+/* Whose line the page is about (mc_eval_form_owner). */
+struct owner {
+	unsigned int agency; /* 0: the city's */
+	const char  *name;
+};
+
+/*
+ * The page: the version f the owner's citizens are asked as the form
+ * (an ancestor's or the city's until the owner has one), the owner's
+ * versions listed.
+ */
 static int
-page(struct mc_request *r, const struct mc_eval_form *f, int status)
+page(struct mc_request *r, const struct owner *o, const struct mc_eval_form *f,
+    int status)
 {
 	struct mc_rows versions;
 	const char    *p, *v;
 	size_t	       i;
 
-	if (mc_eval_forms(r->db, r->arena, &versions) < 0)
+	if (mc_eval_forms(r->db, r->arena, o->agency, &versions) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Versions", &versions);
 	mc_view_set_int(r->hdf, "Data.Base", f->id);
 	mc_view_set_int(r->hdf, "Data.Version", f->version);
-	for (i = 0; i < versions.n; i++)
-		if (mc_rows_int(&versions, i, EVF_ID) == f->id)
-			mc_view_set(r->hdf, "Data.Since",
-			    mc_rows_str(&versions, i, EVF_FROM));
+	mc_view_set_int(r->hdf, "Data.Agency", o->agency);
+	mc_view_set(r->hdf, "Data.AgencyName", o->name);
+	if (f->agency_id != o->agency) {
+		/* Not its own yet: whose version its citizens are asked. */
+		mc_view_set(r->hdf, "Data.Inherited", "1");
+		mc_view_set(r->hdf, "Data.FromName", f->agency_name);
+	}
+	if (f->agency_id == o->agency)
+		for (i = 0; i < versions.n; i++)
+			if (mc_rows_int(&versions, i, EVF_ID) == f->id)
+				mc_view_set(r->hdf, "Data.Since",
+				    mc_rows_str(&versions, i, EVF_FROM));
 	for (i = 0; i < f->n; i++) {
 		p = mc_arena_printf(r->arena, "Data.Q.%zu", i);
 		mc_view_set_int(r->hdf, mc_arena_printf(r->arena, "%s.n", p),
@@ -115,12 +139,22 @@ page(struct mc_request *r, const struct mc_eval_form *f, int status)
 	return status;
 }
 
-/* 0 if the user manages the questionnaire, else a status. */
+/*
+ * 0 if the user manages the questionnaire line asked for (?agency=, else
+ * theirs), *o filled; else a status.
+ */
 static int
-may(struct mc_request *r)
+may(struct mc_request *r, struct owner *o)
 {
-	int rc = mc_eval_form_manager(r->db, r->arena, r->user);
+	long long want = 0;
+	int	  rc;
 
+	if (mc_req_field(r, FIELD_AGENCY) != NULL &&
+	    mc_parse_ll(mc_req_field(r, FIELD_AGENCY), 1, 0xffffffffLL,
+		&want) < 0)
+		return 403;
+	rc = mc_eval_form_owner(r->db, r->arena, r->user, want, &o->agency,
+	    &o->name);
 	return rc < 0 ? 503 : rc == 0 ? 403 : 0;
 }
 
@@ -128,19 +162,21 @@ static int
 page_form(struct mc_request *r)
 {
 	struct mc_eval_form f;
+	struct owner	    o;
 	int		    rc;
 
-	if ((rc = may(r)) != 0)
+	if ((rc = may(r, &o)) != 0)
 		return rc;
-	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) <= 0)
+	if ((rc = mc_eval_form_for(r->db, r->arena, o.agency, time(NULL),
+		 &f)) <= 0)
 		return rc < 0 ? 503 : 404;
-	return page(r, &f, 200);
+	return page(r, &o, &f, 200);
 }
 
 /* A refusal: the error (Lang.Eval.Form.<key>) shown, what was typed kept. */
 static int
-refuse(struct mc_request *r, const struct mc_eval_form *cur, const char *key,
-    int status)
+refuse(struct mc_request *r, const struct owner *o,
+    const struct mc_eval_form *cur, const char *key, int status)
 {
 	mc_view_set(r->hdf, "Form.Error",
 	    mc_view_str(r->hdf,
@@ -149,7 +185,7 @@ refuse(struct mc_request *r, const struct mc_eval_form *cur, const char *key,
 	mc_view_set(r->hdf, "Form.ne", mc_req_field(r, FIELD_NEW_EN));
 	mc_view_set(r->hdf, "Form.nk", mc_req_field(r, FIELD_NEW_KIND));
 	mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
-	return page(r, cur, status);
+	return page(r, o, cur, status);
 }
 
 /* A code no question of f has: "x<N>". */
@@ -173,30 +209,31 @@ static int
 page_save(struct mc_request *r)
 {
 	struct mc_eval_form cur, next;
+	struct owner	    o;
 	const char	   *t, *e, *nt = text(r, FIELD_NEW);
 	const char	   *ne = text(r, FIELD_NEW_EN);
 	long long	    base = 0;
 	size_t		    i, bad;
 	int		    rc, changed = 0, version, l, k;
 
-	if ((rc = may(r)) != 0)
+	if ((rc = may(r, &o)) != 0)
 		return rc;
-	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &cur)) <=
-	    0)
+	if ((rc = mc_eval_form_for(r->db, r->arena, o.agency, time(NULL),
+		 &cur)) <= 0)
 		return rc < 0 ? 503 : 404;
 	if (mc_req_field(r, FIELD_BASE) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_BASE), 1, 1LL << 31, &base);
 	if (base != cur.id)
-		return refuse(r, &cur, "ErrStale", 409);
+		return refuse(r, &o, &cur, "ErrStale", 409);
 	next = cur;
 	for (i = 0; i < cur.n; i++) {
 		if (mc_req_field_bad(r, FIELD_T1 + (int)i) ||
 		    mc_req_field_bad(r, FIELD_E1 + (int)i))
-			return refuse(r, &cur, "ErrLong", 422);
+			return refuse(r, &o, &cur, "ErrLong", 422);
 		t = text(r, FIELD_T1 + (int)i);
 		e = text(r, FIELD_E1 + (int)i);
 		if (t == NULL || e == NULL)
-			return refuse(r, &cur, "ErrEmpty", 422);
+			return refuse(r, &o, &cur, "ErrEmpty", 422);
 		changed |= strcmp(t, cur.q[i].text[0]) != 0 ||
 		    strcmp(e, cur.q[i].text[1]) != 0;
 		next.q[i].text[0] = t;
@@ -204,14 +241,14 @@ page_save(struct mc_request *r)
 	}
 	if (nt != NULL || ne != NULL) {
 		if (nt == NULL || ne == NULL)
-			return refuse(r, &cur, "ErrEmpty", 422);
+			return refuse(r, &o, &cur, "ErrEmpty", 422);
 		if (cur.n >= EVAL_MAX_QUESTIONS)
-			return refuse(r, &cur, "ErrTooMany", 422);
+			return refuse(r, &o, &cur, "ErrTooMany", 422);
 		memset(&next.q[cur.n], 0, sizeof(next.q[cur.n]));
 		next.q[cur.n].kind = mc_eval_kind_parse(
 		    mc_req_field(r, FIELD_NEW_KIND));
-		if (next.q[cur.n].kind == EVAL_INDEX)
-			next.q[cur.n].kind = EVAL_EXTRA; /* the law's nine */
+		if (next.q[cur.n].kind == EVAL_INDEX || o.agency != 0)
+			next.q[cur.n].kind = EVAL_EXTRA; /* the law's; extra */
 		next.q[cur.n].code = new_code(r, &cur);
 		next.q[cur.n].text[0] = nt;
 		next.q[cur.n].text[1] = ne;
@@ -227,20 +264,27 @@ page_save(struct mc_request *r)
 		changed = 1;
 	}
 	if (!changed)
-		return refuse(r, &cur, "ErrNoChange", 422);
+		return refuse(r, &o, &cur, "ErrNoChange", 422);
 	if (mc_eval_form_check(&next, &bad) == EVAL_FORM_LONG)
-		return refuse(r, &cur, "ErrLong", 422);
-	rc = mc_eval_form_new(r->db, r->arena, cur.id, &next,
+		return refuse(r, &o, &cur, "ErrLong", 422);
+	rc = mc_eval_form_new(r->db, r->arena, o.agency, cur.id, &next,
 	    text(r, FIELD_NOTE), r->user->id, time(NULL), &version);
 	if (rc < 0)
 		return 503;
 	if (rc == EVAL_FORM_STALE)
-		return refuse(r, &cur, "ErrStale", 409);
+		return refuse(r, &o, &cur, "ErrStale", 409);
 	if (rc != 0)
-		return refuse(r, &cur,
-		    rc == EVAL_FORM_LONG ? "ErrLong" : "ErrEmpty", 422);
+		return refuse(r, &o, &cur,
+		    rc == EVAL_FORM_LONG      ? "ErrLong" :
+			rc == EVAL_FORM_LEGAL ? "ErrLegal" :
+						"ErrEmpty",
+		    422);
+	if (o.agency == 0)
+		return mc_resp_redirect(r,
+		    mc_arena_printf(r->arena, PATH "?ok=%d", version));
 	return mc_resp_redirect(r,
-	    mc_arena_printf(r->arena, PATH "?ok=%d", version));
+	    mc_arena_printf(r->arena, PATH "?agency=%u&ok=%d", o.agency,
+		version));
 }
 
 /* clang-format off */

@@ -62,6 +62,7 @@ form_model(struct mc_request *r, const struct mc_eval_form *f,
 	mc_view_set(r->hdf, "Data.Eval.Action", action);
 	mc_view_set_int(r->hdf, "Data.Eval.Qv", f->id);
 	mc_view_set_int(r->hdf, "Data.Eval.Version", f->version);
+	mc_view_set(r->hdf, "Data.Eval.Owner", f->agency_name);
 	for (i = 0; i < f->n; i++) {
 		p = mc_arena_printf(r->arena, "Data.Eval.Q.%zu", i);
 		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text", p),
@@ -110,6 +111,7 @@ rated_answers(struct mc_request *r, long long dossier_id)
 		 score)) <= 0)
 		return rc;
 	mc_view_set_int(r->hdf, "Data.Eval.RatedVersion", f.version);
+	mc_view_set(r->hdf, "Data.Eval.RatedOwner", f.agency_name);
 	for (i = 0; i < f.n; i++) {
 		if (score[i] < 0)
 			continue;
@@ -141,7 +143,9 @@ portal_eval_dossier(struct mc_request *r, const struct mc_dossier *d)
 		mc_view_set(r->hdf, "Data.Eval.Rated", when);
 		return rated_answers(r, d->id);
 	}
-	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) <= 0)
+	/* The questionnaire of the dossier's agency (or up its tree). */
+	if ((rc = mc_eval_form_for(r->db, r->arena, d->agency_id, time(NULL),
+		 &f)) <= 0)
 		return rc;
 	form_model(r, &f, NULL,
 	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s/danh-gia", d->code));
@@ -204,6 +208,9 @@ refusal(int rc, int *status)
 	case EVAL_BAD_TOKEN:
 		*status = 410;
 		return "Eval.ErrToken";
+	case EVAL_WRONG_FORM:
+		*status = 409;
+		return "Eval.ErrWrongForm";
 	default:
 		*status = 404;
 		return "Eval.ErrNoVisit";
@@ -273,15 +280,17 @@ page_link(struct mc_request *r)
 {
 	struct mc_eval_form f;
 	const char	   *code;
+	unsigned int	    agency;
 	int		    rc;
 
 	if ((rc = mc_eval_token_dossier(r->db, r->arena, r->cap[0], time(NULL),
-		 &code)) < 0)
+		 &code, &agency)) < 0)
 		return 503;
 	if (rc == 0)
 		return mc_app_error(r, 410,
 		    mc_view_str(r->hdf, "Eval.ErrToken"));
-	if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL), &f)) < 0)
+	if ((rc = mc_eval_form_for(r->db, r->arena, agency, time(NULL), &f)) <
+	    0)
 		return 503;
 	if (rc == 0)
 		return 404;
@@ -312,7 +321,7 @@ page_link_post(struct mc_request *r)
 		return 503;
 	if (rc > 0) {
 		if (mc_eval_token_dossier(r->db, r->arena, r->cap[0],
-			time(NULL), &code) == 1)
+			time(NULL), &code, NULL) == 1)
 			mc_view_set(r->hdf, "Data.Eval.Code", code);
 		return refused(r, rc, &f, &x,
 		    mc_arena_printf(r->arena, "/dich-vu/danh-gia/%s",
@@ -375,8 +384,9 @@ page_device(struct mc_request *r)
 		     strstr(r->query, "bat-dau=1") != NULL) ||
 	    (strcmp(dev.kind, "kiosk") == 0 &&
 		mc_req_field(r, FIELD_MA) != NULL)) {
-		if ((rc = mc_eval_form_load(r->db, r->arena, 0, time(NULL),
-			 &f)) < 0)
+		/* A device rates its own agency's dossiers and visits. */
+		if ((rc = mc_eval_form_for(r->db, r->arena, dev.agency_id,
+			 time(NULL), &f)) < 0)
 			return 503;
 		if (rc == 0)
 			return 404;

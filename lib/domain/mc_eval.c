@@ -50,6 +50,7 @@ enum stmt {
 	STMT_DEVICE_REVOKE,
 	STMT_OFFICER_AT,
 	STMT_TABLETS_OF,
+	STMT_UP,
 	STMT__MAX
 };
 
@@ -62,10 +63,13 @@ enum stmt {
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_FORM_CURRENT] = "SELECT id, version FROM eval_questionnaires "
-	    "WHERE valid_from <= ? ORDER BY version DESC LIMIT 1",
-	[STMT_FORM_ID] = "SELECT id, version FROM eval_questionnaires "
-	    "WHERE id = ?",
+	/* The city's line: id, version, its agency (0), the agency's name. */
+	[STMT_FORM_CURRENT] = "SELECT id, version, 0, NULL "
+	    "FROM eval_questionnaires WHERE agency_id IS NULL "
+	    "AND valid_from <= ? ORDER BY version DESC LIMIT 1",
+	[STMT_FORM_ID] = "SELECT q.id, q.version, COALESCE(q.agency_id, 0), "
+	    "ag.name FROM eval_questionnaires q "
+	    "LEFT JOIN agencies ag ON ag.id = q.agency_id WHERE q.id = ?",
 	[STMT_QUESTIONS] = "SELECT seq, kind, code, text, text_en, o2, o1, o0, "
 	    "o2_en, o1_en, o0_en FROM eval_questions "
 	    "WHERE questionnaire_id = ? ORDER BY seq LIMIT 20",
@@ -73,7 +77,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
 	[STMT_TOKEN_DOSSIER] = "SELECT d.code FROM eval_tokens t "
 	    "JOIN dossiers d ON d.id = t.dossier_id WHERE t.token_hash = ?",
-	[STMT_TOKEN_PEEK] = "SELECT d.code FROM eval_tokens t "
+	[STMT_TOKEN_PEEK] = "SELECT d.code, d.agency_id FROM eval_tokens t "
 	    "JOIN dossiers d ON d.id = t.dossier_id WHERE t.token_hash = ? "
 	    "AND t.used_at IS NULL AND t.expires_at > ?",
 	[STMT_TOKEN_ADD] = "INSERT INTO eval_tokens (token_hash, dossier_id, "
@@ -145,6 +149,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM account_roles r WHERE r.account_id = ? AND r.role IN "
 	    "('receiver', 'specialist', 'leader', 'admin')) "
 	    "ORDER BY d.officer_id = ? DESC, ag.name, d.name LIMIT 100",
+	/* An agency and its ancestors (mc_eval_form_applies). */
+	[STMT_UP] = "WITH RECURSIVE up (id, parent_id, depth) AS (SELECT id, "
+	    "parent_id, 0 FROM agencies WHERE id = ? UNION ALL SELECT ag.id, "
+	    "ag.parent_id, up.depth + 1 FROM agencies ag JOIN up "
+	    "ON ag.id = up.parent_id WHERE up.depth < 16) SELECT id FROM up",
 	[STMT_DEVICE_BIND] = "UPDATE eval_devices SET officer_id = ? "
 	    "WHERE id = ?",
 	[STMT_DEVICE_LOCK] = "SELECT id FROM eval_devices "
@@ -276,6 +285,8 @@ mc_eval_form_load(struct mc_db *db, struct mc_arena *a, long long id,
 		return 0;
 	f->id = mc_rows_int(&rows, 0, 0);
 	f->version = (int)mc_rows_int(&rows, 0, 1);
+	f->agency_id = (unsigned int)mc_rows_int(&rows, 0, 2);
+	f->agency_name = mc_rows_str(&rows, 0, 3);
 	if (mc_db_query(db, a, &qs, stmts[STMT_QUESTIONS], "i", f->id) < 0)
 		return -1;
 	for (i = 0; i < qs.n && i < EVAL_MAX_QUESTIONS; i++) {
@@ -293,6 +304,24 @@ mc_eval_form_load(struct mc_db *db, struct mc_arena *a, long long id,
 	}
 	f->n = i;
 	return 1;
+}
+
+int
+mc_eval_form_applies(struct mc_db *db, struct mc_arena *a, unsigned int owner,
+    unsigned int agency)
+{
+	struct mc_rows rows;
+	size_t	       i;
+
+	if (owner == 0)
+		return 1;
+	if (mc_db_query(db, a, &rows, stmts[STMT_UP], "i", (long long)agency) <
+	    0)
+		return -1;
+	for (i = 0; i < rows.n; i++)
+		if (mc_rows_int(&rows, i, 0) == owner)
+			return 1;
+	return 0;
 }
 
 int
@@ -373,6 +402,7 @@ rate_dossier(struct mc_db *db, struct mc_arena *a,
 {
 	struct mc_rows d, rated, step;
 	long long      id, account, rid;
+	int	       rc;
 
 	if (mc_db_query(db, a, &d, stmts[STMT_DOSSIER_LOCK], "s", code) < 0)
 		return -1;
@@ -388,6 +418,9 @@ rate_dossier(struct mc_db *db, struct mc_arena *a,
 		return EVAL_FORBIDDEN;
 	if (mc_rows_int(&d, 0, 1) != 10)
 		return EVAL_NOT_RETURNED;
+	if ((rc = mc_eval_form_applies(db, a, f->agency_id,
+		 (unsigned int)mc_rows_int(&d, 0, 3))) != 1)
+		return rc < 0 ? -1 : EVAL_WRONG_FORM;
 	if (mc_db_query(db, a, &rated, stmts[STMT_RATED], "i", id) < 0 ||
 	    mc_db_query(db, a, &step, stmts[STMT_LAST_STEP], "i", id) < 0)
 		return -1;
@@ -411,12 +444,16 @@ rate_visit(struct mc_db *db, struct mc_arena *a, const struct mc_eval_form *f,
 {
 	struct mc_rows v;
 	long long      visit;
+	int	       rc;
 
 	if (mc_db_query(db, a, &v, stmts[STMT_VISIT_USE], "i", r->device_id) <
 	    0)
 		return -1;
 	if (v.n != 1)
 		return EVAL_NOT_FOUND;
+	if ((rc = mc_eval_form_applies(db, a, f->agency_id,
+		 (unsigned int)mc_rows_int(&v, 0, 2))) != 1)
+		return rc < 0 ? -1 : EVAL_WRONG_FORM;
 	visit = mc_rows_int(&v, 0, 0);
 	if (mc_db_exec(db, stmts[STMT_VISIT_CLOSE], "si", at, visit) != 1)
 		return -1;
@@ -520,7 +557,7 @@ mc_eval_invite(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 
 int
 mc_eval_token_dossier(struct mc_db *db, struct mc_arena *a, const char *token,
-    time_t now, const char **code)
+    time_t now, const char **code, unsigned int *agency)
 {
 	struct mc_rows rows;
 	unsigned char  h[32];
@@ -535,6 +572,8 @@ mc_eval_token_dossier(struct mc_db *db, struct mc_arena *a, const char *token,
 	if (rows.n == 0)
 		return 0;
 	*code = mc_rows_str(&rows, 0, 0);
+	if (agency != NULL)
+		*agency = (unsigned int)mc_rows_int(&rows, 0, 1);
 	return 1;
 }
 

@@ -44,20 +44,42 @@ struct mc_eval_question {
 	const char	 *opt[2][3]; /* [lang][2 - score] */
 };
 
-/* A questionnaire version (strings in the arena). */
+/*
+ * A questionnaire version (strings in the arena). Each line of versions
+ * belongs to the city (agency_id 0) or to one agency, for its subtree.
+ */
 struct mc_eval_form {
 	long long		id;
-	int			version;
+	unsigned int		agency_id;   /* whose line: 0 the city's */
+	const char	       *agency_name; /* its name; NULL the city */
+	int			version;     /* numbered per line */
 	size_t			n;
 	struct mc_eval_question q[EVAL_MAX_QUESTIONS];
 };
 
 /*
- * Loads questionnaire id (0: the current version, the highest in force at
- * now). 1 found, 0 none, -1 error.
+ * Loads questionnaire id (0: the city's current version, the highest in
+ * force at now). 1 found, 0 none, -1 error.
  */
 int mc_eval_form_load(struct mc_db *, struct mc_arena *, long long id,
     time_t now, struct mc_eval_form *);
+
+/*
+ * Loads the questionnaire a citizen rating a dossier (or a visit) of
+ * agency is shown: the current version of the agency's own line, else of
+ * its nearest ancestor's with one, else the city's (agency 0: the city's).
+ * 1 found, 0 none, -1 error.
+ */
+int mc_eval_form_for(struct mc_db *, struct mc_arena *, unsigned int agency,
+    time_t now, struct mc_eval_form *);
+
+/*
+ * 1 if answers on a version of the line of owner (0: the city) may be
+ * given about agency's dossiers: owner is 0, the agency or one of its
+ * ancestors; 0 if not, -1 error.
+ */
+int mc_eval_form_applies(struct mc_db *, struct mc_arena *, unsigned int owner,
+    unsigned int agency);
 
 /* ------------------------------------------------ the questionnaire editor */
 
@@ -67,6 +89,7 @@ int mc_eval_form_load(struct mc_db *, struct mc_arena *, long long id,
 #define EVAL_FORM_STALE	   3 /* base is no longer the current version */
 #define EVAL_FORM_CODE	   4 /* two questions with one code, or none */
 #define EVAL_FORM_TOO_MANY 5 /* more than EVAL_MAX_QUESTIONS, or none */
+#define EVAL_FORM_LEGAL	   6 /* a legal question dropped or changed */
 
 /*
  * The rules of a new version's questions: one to EVAL_MAX_QUESTIONS, each
@@ -77,24 +100,43 @@ int mc_eval_form_load(struct mc_db *, struct mc_arena *, long long id,
 int mc_eval_form_check(const struct mc_eval_form *, size_t *bad);
 
 /*
- * Makes next (its questions numbered from 1 in its order) the new current
- * version, in force from now, by account by with a note of what changed
- * (may be NULL), in one transaction, if base (a questionnaire id) is still
- * the current version: *version is its number. Answers given on earlier
- * versions stay tied to them. 0, an EVAL_FORM_* outcome, or -1.
+ * The law's part of a new version: every legal index and satisfaction
+ * question of base stays in next with its code and kind (only its wording
+ * may change), so the legal scores stay comparable across versions and
+ * agencies; in an agency's line (agency set) every other question of next
+ * is an added one (EVAL_EXTRA). 0 or EVAL_FORM_LEGAL, *bad the question of
+ * next (or of base, when dropped) at fault. Pure.
  */
-int mc_eval_form_new(struct mc_db *, struct mc_arena *, long long base,
-    const struct mc_eval_form *next, const char *note, long long by,
-    time_t now, int *version);
+int mc_eval_form_keeps(const struct mc_eval_form *base,
+    const struct mc_eval_form *next, int agency, size_t *bad);
+
+/*
+ * Makes next (its questions numbered from 1 in its order) the new current
+ * version of the line of agency (0: the city's), in force from now, by
+ * account by with a note of what changed (may be NULL), in one transaction
+ * with its audit entry, if base (a questionnaire id) is still the one that
+ * agency's citizens are shown (mc_eval_form_for: an agency's first version
+ * starts from its ancestor's or the city's) and next keeps its legal
+ * questions (mc_eval_form_keeps): *version is its number in the line.
+ * Answers given on earlier versions stay tied to them. 0, an EVAL_FORM_*
+ * outcome, or -1.
+ */
+int mc_eval_form_new(struct mc_db *, struct mc_arena *, unsigned int agency,
+    long long base, const struct mc_eval_form *next, const char *note,
+    long long by, time_t now, int *version);
 
 struct mc_user;
 
 /*
- * 1 if u manages the questionnaire (the questionnaire is the city's: an
- * evaluation manager of the city), 0 if not, -1 error.
+ * The line of questionnaires u manages: want (an agency id; 0 u's own:
+ * the city's when u is an evaluation manager of the city, else the agency
+ * of u's first such grant) when u is an evaluation manager held there or
+ * at one of its ancestors. 1 with *agency (0: the city's line) and *name
+ * (arena), 0 if u may not, -1 error.
  */
-int mc_eval_form_manager(struct mc_db *, struct mc_arena *,
-    const struct mc_user *u);
+int mc_eval_form_owner(struct mc_db *, struct mc_arena *,
+    const struct mc_user *u, long long want, unsigned int *agency,
+    const char **name);
 
 /* The columns of mc_eval_forms' rows. */
 enum mc_eval_forms_col {
@@ -108,8 +150,12 @@ enum mc_eval_forms_col {
 	EVF__MAX
 };
 
-/* Every version, newest first, with its questions and ratings counted. */
-int mc_eval_forms(struct mc_db *, struct mc_arena *, struct mc_rows *);
+/*
+ * Every version of the line of agency (0: the city's), newest first, with
+ * its questions and ratings counted.
+ */
+int mc_eval_forms(struct mc_db *, struct mc_arena *, unsigned int agency,
+    struct mc_rows *);
 
 /*
  * The rating of a dossier with the version it was given on: 1 with *f that
@@ -139,6 +185,7 @@ struct mc_eval_rating {
 #define EVAL_FORBIDDEN	  5 /* not the applicant / not this device's */
 #define EVAL_BAD_TOKEN	  6 /* unknown, used or expired link */
 #define EVAL_NOT_FOUND	  7 /* no such dossier / no open visit */
+#define EVAL_WRONG_FORM	  8 /* a version not of the dossier's agency */
 
 /*
  * The answers' own rules: every satisfaction question answered, a reason
@@ -177,11 +224,12 @@ int mc_eval_invite(struct mc_db *, struct mc_arena *, long long dossier_id,
     time_t now, const char **url);
 
 /*
- * The dossier a link is for, when it can still be used: 1 with *code,
- * 0 unknown, used or expired, -1 error.
+ * The dossier a link is for, when it can still be used: 1 with *code and
+ * *agency (its receiving agency; agency may be NULL), 0 unknown, used or
+ * expired, -1 error.
  */
 int mc_eval_token_dossier(struct mc_db *, struct mc_arena *, const char *token,
-    time_t now, const char **code);
+    time_t now, const char **code, unsigned int *agency);
 
 /* ------------------------------------------------------------ devices */
 

@@ -1,12 +1,15 @@
 /*
  * The questionnaire editor (issue 10): an evaluation manager makes a new
- * version of the questionnaire (wording edited, questions added); ratings
- * keep the version they were given on, so earlier answers read as asked.
+ * version of the questionnaire of the city or of an agency's subtree
+ * (wording edited, questions added; the legal questions kept); a rating
+ * is asked the version of its dossier's agency, else the nearest
+ * ancestor's, else the city's, and keeps the version it was given on.
  */
 #include <string.h>
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_db.h"
 #include "mc_eval.h"
@@ -24,16 +27,28 @@ enum stmt {
 	STMT_RATING,
 	STMT_ANSWERS,
 	STMT_CITY,
+	STMT_FOR,
+	STMT_UP,
+	STMT_AGENCY,
 	STMT__MAX
 };
 
 /* clang-format off */
+/* The agency bound first and its ancestors, with their depth (0: itself). */
+#define UP "WITH RECURSIVE up (id, parent_id, depth) AS (SELECT id, " \
+	"parent_id, 0 FROM agencies WHERE id = ? UNION ALL SELECT ag.id, " \
+	"ag.parent_id, up.depth + 1 FROM agencies ag JOIN up " \
+	"ON ag.id = up.parent_id WHERE up.depth < 16) "
+
 static const char *const stmts[STMT__MAX] = {
-	/* Every version locked, so two managers' saves follow each other. */
+	/* Every version of a line locked, so two managers' saves follow
+	 * each other. */
 	[STMT_CURRENT] = "SELECT id, version, valid_from <= ? FROM "
-	    "eval_questionnaires ORDER BY version DESC FOR UPDATE",
-	[STMT_ADD] = "INSERT INTO eval_questionnaires (version, valid_from, "
-	    "created_by, created_at, note) VALUES (?, ?, ?, ?, ?)",
+	    "eval_questionnaires WHERE scope_id = ? "
+	    "ORDER BY version DESC FOR UPDATE",
+	[STMT_ADD] = "INSERT INTO eval_questionnaires (agency_id, version, "
+	    "valid_from, created_by, created_at, note) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_QUESTION] = "INSERT INTO eval_questions (questionnaire_id, seq, "
 	    "kind, code, text, text_en, o2, o1, o0, o2_en, o1_en, o0_en) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -43,13 +58,20 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE x.questionnaire_id = q.id) AS questions, (SELECT COUNT(*) "
 	    "FROM eval_ratings r WHERE r.questionnaire_id = q.id) AS ratings "
 	    "FROM eval_questionnaires q LEFT JOIN accounts a ON a.id = q.created_by "
-	    "ORDER BY q.version DESC LIMIT 100",
+	    "WHERE q.scope_id = ? ORDER BY q.version DESC LIMIT 100",
 	[STMT_RATING] = "SELECT id, questionnaire_id FROM eval_ratings "
 	    "WHERE dossier_id = ?",
 	[STMT_ANSWERS] = "SELECT seq, score FROM eval_answers "
 	    "WHERE rating_id = ?",
-	[STMT_CITY] = "SELECT id FROM agencies WHERE kind = 'city' "
+	[STMT_CITY] = "SELECT id, name FROM agencies WHERE kind = 'city' "
 	    "ORDER BY id LIMIT 1",
+	/* The version in force nearest up the agency's tree, else the city's. */
+	[STMT_FOR] = UP "SELECT q.id FROM eval_questionnaires q "
+	    "LEFT JOIN up ON up.id = q.agency_id WHERE q.valid_from <= ? "
+	    "AND (q.agency_id IS NULL OR up.id IS NOT NULL) "
+	    "ORDER BY q.agency_id IS NULL, up.depth, q.version DESC LIMIT 1",
+	[STMT_UP] = UP "SELECT id FROM up ORDER BY depth",
+	[STMT_AGENCY] = "SELECT name, kind FROM agencies WHERE id = ?",
 };
 /* clang-format on */
 
@@ -92,7 +114,45 @@ mc_eval_form_check(const struct mc_eval_form *f, size_t *bad)
 	return 0;
 }
 
+/* The index in f of the question of this code, or f->n. */
+static size_t
+find_code(const struct mc_eval_form *f, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->q[i].code != NULL && strcmp(f->q[i].code, code) == 0)
+			break;
+	return i;
+}
+
+int
+mc_eval_form_keeps(const struct mc_eval_form *base,
+    const struct mc_eval_form *next, int agency, size_t *bad)
+{
+	size_t i, k;
+
+	*bad = 0;
+	for (i = 0; i < base->n; i++) {
+		if (base->q[i].kind == EVAL_EXTRA)
+			continue;
+		k = find_code(next, base->q[i].code);
+		*bad = k < next->n ? k : i;
+		if (k == next->n || next->q[k].kind != base->q[i].kind)
+			return EVAL_FORM_LEGAL;
+	}
+	for (i = 0; agency && i < next->n; i++) {
+		k = find_code(base, next->q[i].code);
+		*bad = i;
+		if (next->q[i].kind != EVAL_EXTRA &&
+		    (k == base->n || base->q[k].kind == EVAL_EXTRA))
+			return EVAL_FORM_LEGAL;
+	}
+	return 0;
+}
+
 struct new_tx {
+	unsigned int		   agency;
 	long long		   base;
 	const struct mc_eval_form *next;
 	const char		  *note;
@@ -102,31 +162,52 @@ struct new_tx {
 	int			   version;
 };
 
+/* The id of the version agency's citizens are shown now: 1, 0 none, -1. */
+static int
+form_for_id(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    const char *at, long long *id)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_FOR], "is", (long long)agency,
+		at) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*id = mc_rows_int(&rows, 0, 0);
+	return 1;
+}
+
 static int
 new_tx(struct mc_db *db, void *arg)
 {
 	struct new_tx		      *t = arg;
 	struct mc_rows		       rows;
+	struct mc_eval_form	       base;
+	struct mc_audit		       e;
+	struct mc_audit_about	       about;
 	const struct mc_eval_question *q;
 	char			       at[20];
 	long long		       id = 0;
-	size_t			       i;
+	size_t			       i, bad;
+	int			       rc;
 
 	mc_time_sql(at, t->now);
-	if (mc_db_query(db, t->a, &rows, stmts[STMT_CURRENT], "s", at) < 0)
+	if (mc_db_query(db, t->a, &rows, stmts[STMT_CURRENT], "si", at,
+		(long long)t->agency) < 0)
 		return -1;
-	/* The current version: the newest in force (as mc_eval_form_load). */
-	for (i = 0; i < rows.n; i++)
-		if (mc_rows_int(&rows, i, 2) == 1) {
-			id = mc_rows_int(&rows, i, 0);
-			break;
-		}
-	if (id != t->base)
+	if ((rc = form_for_id(db, t->a, t->agency, at, &id)) < 0)
+		return -1;
+	if (rc == 0 || id != t->base)
 		return EVAL_FORM_STALE;
-	t->version = rows.n > 0 ? (int)mc_rows_int(&rows, 0, 1) + 1 : 1;
-	if (mc_db_exec(db, stmts[STMT_ADD], "isiss", (long long)t->version, at,
-		t->by, at, t->note) < 0)
+	if (mc_eval_form_load(db, t->a, id, t->now, &base) != 1)
 		return -1;
+	if (mc_eval_form_keeps(&base, t->next, t->agency != 0, &bad) != 0)
+		return EVAL_FORM_LEGAL;
+	t->version = rows.n > 0 ? (int)mc_rows_int(&rows, 0, 1) + 1 : 1;
+	if (mc_db_exec(db, stmts[STMT_ADD], "Iisiss", (long long)t->agency,
+		(long long)t->version, at, t->by, at, t->note) < 0)
+		return mc_db_errno(db) == 1062 ? EVAL_FORM_STALE : -1;
 	id = mc_db_insert_id(db);
 	for (i = 0; i < t->next->n; i++) {
 		q = &t->next->q[i];
@@ -137,13 +218,21 @@ new_tx(struct mc_db *db, void *arg)
 			q->opt[1][2]) < 0)
 			return -1;
 	}
-	return 0;
+	memset(&e, 0, sizeof(e));
+	memset(&about, 0, sizeof(about));
+	e.event = AUDIT_CONFIG;
+	e.account_id = t->by;
+	e.subject = mc_arena_printf(t->a, "eval questionnaire agency=%u v%d",
+	    t->agency, t->version);
+	about.agency_id = t->agency;
+	about.role = "evaluator";
+	return mc_audit_write_about(db, &e, &about);
 }
 
 int
-mc_eval_form_new(struct mc_db *db, struct mc_arena *a, long long base,
-    const struct mc_eval_form *next, const char *note, long long by,
-    time_t now, int *version)
+mc_eval_form_new(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    long long base, const struct mc_eval_form *next, const char *note,
+    long long by, time_t now, int *version)
 {
 	struct new_tx t;
 	size_t	      bad;
@@ -152,6 +241,7 @@ mc_eval_form_new(struct mc_db *db, struct mc_arena *a, long long base,
 	if ((rc = mc_eval_form_check(next, &bad)) != 0)
 		return rc;
 	memset(&t, 0, sizeof(t));
+	t.agency = agency;
 	t.base = base;
 	t.next = next;
 	t.note = note != NULL && *note != '\0' ? note : NULL;
@@ -165,15 +255,31 @@ mc_eval_form_new(struct mc_db *db, struct mc_arena *a, long long base,
 }
 
 int
-mc_eval_forms(struct mc_db *db, struct mc_arena *a, struct mc_rows *out)
+mc_eval_forms(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    struct mc_rows *out)
 {
-	if (mc_db_query(db, a, out, stmts[STMT_LIST], "") < 0)
+	if (mc_db_query(db, a, out, stmts[STMT_LIST], "i", (long long)agency) <
+	    0)
 		return -1;
 	if (out->n > 0 && out->ncols != EVF__MAX) {
 		mc_err("eval: forms: %zu columns", out->ncols);
 		return -1;
 	}
 	return 0;
+}
+
+int
+mc_eval_form_for(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    time_t now, struct mc_eval_form *f)
+{
+	char	  at[20];
+	long long id = 0;
+	int	  rc;
+
+	mc_time_sql(at, now);
+	if ((rc = form_for_id(db, a, agency, at, &id)) <= 0)
+		return rc;
+	return mc_eval_form_load(db, a, id, now, f);
 }
 
 int
@@ -204,14 +310,45 @@ mc_eval_rating_answers(struct mc_db *db, struct mc_arena *a,
 }
 
 int
-mc_eval_form_manager(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *u)
+mc_eval_form_owner(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, long long want, unsigned int *agency,
+    const char **name)
 {
-	struct mc_rows rows;
+	struct mc_rows city, up, ag;
+	unsigned int   city_id = 0;
+	size_t	       i;
 
-	if (mc_db_query(db, a, &rows, stmts[STMT_CITY], "") < 0)
+	*agency = 0;
+	*name = NULL;
+	if (mc_db_query(db, a, &city, stmts[STMT_CITY], "") < 0)
 		return -1;
-	return rows.n == 1 &&
-	    mc_auth_acts_for(u, ROLES(ROLE_EVALUATOR),
-		(unsigned int)mc_rows_int(&rows, 0, 0));
+	if (city.n == 1)
+		city_id = (unsigned int)mc_rows_int(&city, 0, 0);
+	if (want == 0) {
+		/* The city's line for its managers, else their first agency. */
+		want = city_id;
+		if (!mc_auth_acts_for(u, ROLES(ROLE_EVALUATOR), city_id))
+			for (i = 0; u != NULL && i < u->ngrants; i++)
+				if (u->grants[i].role == ROLE_EVALUATOR &&
+				    u->grants[i].agency_id != 0) {
+					want = u->grants[i].agency_id;
+					break;
+				}
+	}
+	if (want <= 0 || want > 0xffffffffLL)
+		return 0;
+	if (mc_db_query(db, a, &ag, stmts[STMT_AGENCY], "i", want) < 0 ||
+	    mc_db_query(db, a, &up, stmts[STMT_UP], "i", want) < 0)
+		return -1;
+	if (ag.n != 1)
+		return 0;
+	for (i = 0; i < up.n; i++)
+		if (mc_auth_acts_for(u, ROLES(ROLE_EVALUATOR),
+			(unsigned int)mc_rows_int(&up, i, 0)))
+			break;
+	if (i == up.n)
+		return 0;
+	*name = mc_rows_str(&ag, 0, 0);
+	*agency = (unsigned int)want == city_id ? 0 : (unsigned int)want;
+	return 1;
 }

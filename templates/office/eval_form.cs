@@ -1,17 +1,25 @@
 <?cs # The questionnaire editor (issue 10): Data.Version, Data.Since,
      Data.Base (the current version's id), Data.Q.N.{n,code,kind,text,
      text_en}, Data.Versions.N.{id,version,valid_from,note,full_name,
-     questions,ratings}; on a refusal Form.Error and Form.{nt,ne,nk,note}. ?>
+     questions,ratings}; whose line: Data.Agency (0 the city's),
+     Data.AgencyName, and Data.Inherited with Data.FromName (empty: the
+     city) while the agency has no version of its own; on a refusal
+     Form.Error and Form.{nt,ne,nk,note}. ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <div class="office-head">
 <h1><?cs var:Lang.Eval.Form.Title ?></h1>
+<p class="office-links"><a href="/can-bo/danh-gia/thiet-bi"><?cs var:Lang.Eval.Devices.Title ?></a> <a href="/can-bo/danh-gia/diem"><?cs var:Lang.Eval.Scores.Title ?></a></p>
 </div>
+<p id="eval-form-of"><?cs var:Lang.Eval.Form.Of ?> <strong><?cs var:Data.AgencyName ?></strong></p>
 <p><?cs var:Lang.Eval.Form.Intro ?></p>
+<?cs if:Data.Agency ?><p class="hint"><?cs var:Lang.Eval.Form.LegalHint ?></p><?cs /if ?>
+<?cs if:Data.Inherited ?><p class="notice" id="eval-form-inherited"><?cs var:Lang.Eval.Form.Inherited ?> <strong><?cs if:Data.FromName ?><?cs var:Data.FromName ?><?cs else ?><?cs var:Lang.Eval.Form.City ?><?cs /if ?></strong>. <?cs var:Lang.Eval.Form.InheritedSave ?></p><?cs /if ?>
 <?cs if:Form.Error ?><div class="error-summary" id="error-summary" role="alert" tabindex="-1"><p><?cs var:Form.Error ?></p></div><?cs /if ?>
 <form method="post" action="/can-bo/danh-gia/bang-hoi" class="form card" id="eval-form-edit" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
+<?cs if:Data.Agency ?><input type="hidden" name="agency" value="<?cs var:Data.Agency ?>"><?cs /if ?>
 <input type="hidden" name="base" value="<?cs var:Data.Base ?>">
-<h2><?cs var:Lang.Eval.Form.Current ?> <?cs var:Data.Version ?> <span class="muted small">(<?cs var:Lang.Eval.Form.Since ?> <?cs var:fmt_datetime(Data.Since) ?>)</span></h2>
+<h2><?cs var:Lang.Eval.Form.Current ?> <?cs var:Data.Version ?><?cs if:Data.Since ?> <span class="muted small">(<?cs var:Lang.Eval.Form.Since ?> <?cs var:fmt_datetime(Data.Since) ?>)</span><?cs /if ?></h2>
 <?cs each:q = Data.Q ?><fieldset class="eval-edit-q" id="q<?cs var:q.n ?>">
 <legend><?cs var:Lang.Eval.Form.Question ?> <?cs var:q.n ?> · <?cs var:Lang.Eval.Form.Kind[q.kind] ?></legend>
 <div class="form-group"><label for="t<?cs var:q.n ?>"><?cs var:Lang.Eval.Form.TextVi ?></label>
@@ -27,8 +35,8 @@
 <input id="nt" name="nt" type="text" maxlength="500" aria-describedby="nt-hint" value="<?cs var:Form.nt ?>"></div>
 <div class="form-group"><label for="ne"><?cs var:Lang.Eval.Form.TextEn ?></label>
 <input id="ne" name="ne" type="text" maxlength="500" lang="en" value="<?cs var:Form.ne ?>"></div>
-<div class="form-group"><label for="nk"><?cs var:Lang.Eval.Form.NewKind ?></label>
-<select id="nk" name="nk"><option value="extra"><?cs var:Lang.Eval.Form.Kind.extra ?></option><option value="satisfaction"<?cs if:Form.nk == "satisfaction" ?> selected<?cs /if ?>><?cs var:Lang.Eval.Form.Kind.satisfaction ?></option></select></div>
+<?cs if:!Data.Agency ?><div class="form-group"><label for="nk"><?cs var:Lang.Eval.Form.NewKind ?></label>
+<select id="nk" name="nk"><option value="extra"><?cs var:Lang.Eval.Form.Kind.extra ?></option><option value="satisfaction"<?cs if:Form.nk == "satisfaction" ?> selected<?cs /if ?>><?cs var:Lang.Eval.Form.Kind.satisfaction ?></option></select></div><?cs /if ?>
 </fieldset>
 <div class="form-group"><label for="note"><?cs var:Lang.Eval.Form.Note ?></label>
 <span class="hint" id="note-hint"><?cs var:Lang.Eval.Form.NoteHint ?></span>

@@ -1,5 +1,5 @@
 <?cs # The rating questionnaire (issue 10). Reads Data.Eval.Action, .Qv,
-     .Version, .Q.N.{text,name,kind,sel,Error,O.K.{text,score,key}},
+     .Version, .Owner (the agency whose version; empty: the city's), .Q.N.{text,name,kind,sel,Error,O.K.{text,score,key}},
      Form.reason, Form.Errors.reason. ?>
 <form method="post" action="<?cs var:Data.Eval.Action ?>" class="form eval-form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
@@ -25,5 +25,5 @@
 <textarea id="eval-reason" name="reason" rows="3" aria-describedby="eval-reason-hint<?cs if:Form.Errors.reason ?> eval-reason-error<?cs /if ?>"<?cs if:Form.Errors.reason ?> aria-invalid="true"<?cs /if ?>><?cs var:Form.reason ?></textarea>
 </div>
 <button type="submit" class="btn eval-submit"><?cs var:Lang.Eval.Submit ?></button>
-<p class="small muted"><?cs var:Lang.Eval.VersionNote ?> <?cs var:Data.Eval.Version ?></p>
+<p class="small muted"><?cs var:Lang.Eval.VersionNote ?> <?cs var:Data.Eval.Version ?><?cs if:Data.Eval.Owner ?> <span id="eval-owner">(<?cs var:Data.Eval.Owner ?>)</span><?cs /if ?></p>
 </form>

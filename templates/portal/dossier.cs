@@ -7,7 +7,7 @@
 <?cs if:Data.Eval.Open || Data.Eval.Rated ?><section class="card eval" id="danh-gia" aria-labelledby="eval-h">
 <h2 id="eval-h"><?cs var:Lang.Eval.Title ?></h2>
 <?cs if:Data.Eval.Rated ?><p class="eval-done" role="status"><?cs var:Lang.Eval.Rated ?> <?cs var:fmt_datetime(Data.Eval.Rated) ?>.</p>
-<?cs if:Data.Eval.RatedVersion ?><p class="small muted" id="eval-rated-version"><?cs var:Lang.Eval.VersionNote ?> <?cs var:Data.Eval.RatedVersion ?></p>
+<?cs if:Data.Eval.RatedVersion ?><p class="small muted" id="eval-rated-version"><?cs var:Lang.Eval.VersionNote ?> <?cs var:Data.Eval.RatedVersion ?><?cs if:Data.Eval.RatedOwner ?> (<?cs var:Data.Eval.RatedOwner ?>)<?cs /if ?></p>
 <dl class="eval-answers" id="eval-answers"><?cs each:a = Data.Eval.Answers ?><dt><?cs var:a.text ?></dt><dd><?cs var:a.answer ?></dd>
 <?cs /each ?></dl><?cs /if ?><?cs else ?><p><?cs var:Lang.Eval.Intro ?></p>
 <?cs include:"partials/eval_form.cs" ?><?cs /if ?></section><?cs /if ?>

@@ -115,6 +115,7 @@ export const WARD_SLOTS = {
   journey: 0, api: 1, apiParallel: 2, browser: 3, escaping: 4, dbDown: 5, other: 6, notify: 7,
   office: 8, portalForms: 9, officeActions: 10, routing: 11,
   eval: 12, publicStats: 13, expect: 14, dashboard: 15,
+  evalForm: 16, // wards that get a questionnaire of their own (eval-questionnaire.test)
 };
 export function randomWard(slot = WARD_SLOTS.other) {
   const all = wardCodes().slice(5);

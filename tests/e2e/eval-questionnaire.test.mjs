@@ -1,0 +1,160 @@
+// A questionnaire per agency (issue 10), through the pages in Chromium: a
+// ward's evaluation manager makes the ward's own version of the
+// questionnaire (from the city's) on the editor, adding a question; a
+// citizen rating a returned dossier of that ward on the dossier page is
+// asked the added question and the rating is tied to the ward's version; a
+// dossier of another ward is asked the city's; the other ward's manager is
+// refused the first ward's questionnaire (403). Screenshots at 390 and
+// 1280 px in tests/e2e/output.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  BASE_URL, PROC, WARD_SLOTS, randomWard, uniq, newCitizen, newOfficer, newToken, request,
+  toFormData, filePart, minimalPdf, sql, sqlValue, q, launchBrowser, watch, signIn,
+} from './lib.mjs';
+
+const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
+mkdirSync(OUT, { recursive: true });
+
+const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout: 300_000 }, () => {
+  const tag = uniq();
+  let browser, wardA, wardB, idA, idB, citizen, evalA, evalB, tokens = {};
+
+  before(async () => {
+    // Ward A: of this file's slot, one without a version of its own when
+    // there is one; ward B: a ward no test gives a questionnaire.
+    const fresh = sql(`SELECT a.code FROM agencies a WHERE a.kind = 'ward' AND NOT EXISTS
+      (SELECT 1 FROM eval_questionnaires x WHERE x.agency_id = a.id)`).map((r) => r[0]);
+    for (let i = 0; i < 20 && !(wardA && fresh.includes(wardA)); i++) wardA = randomWard(WARD_SLOTS.evalForm);
+    wardB = randomWard(WARD_SLOTS.other);
+    idA = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(wardA)}`));
+    idB = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(wardB)}`));
+    const people = await Promise.all([
+      newCitizen({ name: `Bảng Hỏi ${tag}` }),
+      newOfficer('evaluator', wardA, `Quản Lý Bảng Hỏi A ${tag}`),
+      newOfficer('evaluator', wardB, `Quản Lý Bảng Hỏi B ${tag}`),
+      ...[wardA, wardB].flatMap((w) => ['receiver', 'specialist', 'leader'].map((r) => newOfficer(r, w, `${r} ${w} ${tag}`))),
+    ]);
+    [citizen, evalA, evalB] = people;
+    const staff = people.slice(3);
+    tokens.citizen = await newToken(citizen.email);
+    for (const [i, w] of [wardA, wardB].entries()) {
+      tokens[w] = {};
+      for (const [k, r] of ['recv', 'spec', 'lead'].entries()) tokens[w][r] = await newToken(staff[i * 3 + k].email);
+    }
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+  });
+
+  /** A dossier of the citizen at ward, taken to "returned". */
+  async function returned(ward) {
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(tokens.citizen), body: toFormData({
+        procedure: PROC, agency: ward, fields: JSON.stringify({ content: `Bảng hỏi ${tag}` }),
+        file: filePart(minimalPdf(`to khai ${tag}`), 'to-khai.pdf'),
+      }),
+    });
+    assert.equal(a.status, 201, a.text);
+    const code = a.json().code;
+    for (const [k, body] of [['recv', { action: 'accept' }], ['recv', { action: 'forward' }], ['spec', { action: 'forward' }],
+      ['lead', { action: 'approve' }], ['recv', { action: 'return', method: 1 }]]) {
+      const t = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+        method: 'POST', headers: { ...bearer(tokens[ward][k]), 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      assert.equal(t.status, 200, `${body.action}: ${t.text.slice(0, 200)}`);
+    }
+    return code;
+  }
+
+  test('the ward\'s manager makes its version; its dossiers ask it, another ward\'s the city\'s; the sibling is refused', async () => {
+    const [codeA, codeB] = await Promise.all([returned(wardA), returned(wardB)]);
+    const asked = `Ông/Bà có được hướng dẫn qua Zalo của phường không? ${tag}`;
+    const nameA = sqlValue(`SELECT name FROM agencies WHERE id = ${idA}`);
+
+    // The ward's manager lands on the ward's questionnaire and adds a question.
+    const m = await signIn(browser, evalA.email, evalA.password, 1280);
+    const mw = watch(m);
+    try {
+      assert.equal(new URL(m.url()).pathname, '/can-bo/danh-gia/bang-hoi');
+      assert.match(await m.locator('#eval-form-of').innerText(), new RegExp(nameA));
+      const own = Number(sqlValue(`SELECT COALESCE(MAX(version), 0) FROM eval_questionnaires WHERE agency_id = ${idA}`));
+      if (own === 0) assert.match(await m.locator('#eval-form-inherited').innerText(), /chưa có phiên bản riêng/);
+      assert.equal(await m.locator('#nk').count(), 0, 'a ward adds optional questions only');
+      await m.locator('#nt').fill(asked);
+      await m.locator('#ne').fill(`Were you guided through the ward's Zalo? ${tag}`);
+      await m.locator('#note').fill(`Câu hỏi riêng của phường ${tag}`);
+      await Promise.all([m.waitForURL(new RegExp(`\\?agency=${idA}&ok=${own + 1}$`)),
+        m.locator('#eval-form-edit button[type=submit]').click()]);
+      assert.match(await m.locator('.flash').innerText(), new RegExp(`Đã lưu phiên bản mới: ${own + 1}`));
+      assert.equal(await m.locator('#eval-form-inherited').count(), 0, 'the ward has its own version now');
+      const texts = await m.locator('#eval-form-edit input[type=text]').evaluateAll((els) => els.map((e) => e.value));
+      assert.equal(texts.filter((t) => t === asked).length, 1, 'the new question is in the ward\'s form');
+      const row = (await m.locator(`#eval-versions tr#v${own + 1} td`).allInnerTexts()).map((t) => t.trim());
+      assert.equal(row[2], evalA.name);
+      assert.equal(row[3], `Câu hỏi riêng của phường ${tag}`);
+      assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE event = 'config_change' AND account_id = ${evalA.id}
+        AND agency_id = ${idA} AND subject = ${q(`eval questionnaire agency=${idA} v${own + 1}`)}`)), 1, 'audited');
+      await m.screenshot({ path: path.join(OUT, 'eval-questionnaire-1280.png'), fullPage: true });
+      await m.setViewportSize({ width: 390, height: 844 });
+      await m.screenshot({ path: path.join(OUT, 'eval-questionnaire-390.png'), fullPage: true });
+      assert.deepEqual(mw.problems(), []);
+    } finally {
+      await m.context().close();
+    }
+
+    // The other ward's manager: refused the first ward's questionnaire.
+    const s = await signIn(browser, evalB.email, evalB.password, 1280);
+    try {
+      assert.equal((await s.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi?agency=${idA}`)).status(), 403);
+      await s.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi`);
+      const csrf = await s.locator('#eval-form-edit input[name=csrf]').inputValue();
+      const base = await s.locator('#eval-form-edit input[name=base]').inputValue();
+      const post = await s.request.post(`${BASE_URL}/can-bo/danh-gia/bang-hoi`, {
+        form: { csrf, base, agency: String(idA), nt: `x ${tag}`, ne: `x ${tag}` }, headers: { origin: BASE_URL }, maxRedirects: 0,
+      });
+      assert.equal(post.status(), 403);
+      assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM eval_questions WHERE text = ${q(`x ${tag}`)}`)), 0, 'nothing saved');
+    } finally {
+      await s.context().close();
+    }
+
+    // The citizen: the ward's question on the ward's dossier, answered and tied to the ward's version.
+    const c = await signIn(browser, citizen.email, citizen.password, 1280);
+    const cw = watch(c);
+    try {
+      await c.goto(`${BASE_URL}/dich-vu/ho-so/${codeA}`);
+      const section = c.locator('section#danh-gia');
+      const added = section.locator('fieldset.eval-q', { hasText: asked });
+      assert.equal(await added.count(), 1, 'the ward\'s question is asked');
+      assert.equal(await added.getAttribute('data-kind'), 'extra');
+      assert.match(await section.locator('#eval-owner').innerText(), new RegExp(nameA));
+      for (const a of ['a1', 'a2', 'a3', 'a4']) await section.locator(`input[type=radio][name="${a}"][value="2"]`).check();
+      await added.locator('input[type=radio][value="1"]').check();
+      await Promise.all([c.waitForURL(/\?danh-gia=1(#|$)/), section.locator('form.eval-form button[type=submit]').click()]);
+      assert.match(await c.locator('#eval-answers').innerText(), new RegExp(`${asked.replace(/[?/]/g, '\\$&')}\\s+Hài lòng`));
+      assert.equal(Number(sqlValue(`SELECT q.agency_id FROM eval_ratings r JOIN eval_questionnaires q ON q.id = r.questionnaire_id
+        JOIN dossiers d ON d.id = r.dossier_id WHERE d.code = ${q(codeA)}`)), idA, 'the rating is on the ward\'s version');
+
+      // Another ward's dossier: the city's questionnaire, without the question.
+      await c.goto(`${BASE_URL}/dich-vu/ho-so/${codeB}`);
+      const other = c.locator('section#danh-gia form.eval-form');
+      assert.equal(await other.count(), 1);
+      assert.equal(await other.locator('fieldset.eval-q', { hasText: asked }).count(), 0, 'not the first ward\'s question');
+      const qv = Number(await other.locator('input[name=qv]').inputValue());
+      assert.equal(sqlValue(`SELECT agency_id IS NULL FROM eval_questionnaires WHERE id = ${qv}`), '1', 'the city\'s version');
+      assert.equal(await other.locator('#eval-owner').count(), 0);
+      assert.deepEqual(cw.problems(), []);
+    } finally {
+      await c.context().close();
+    }
+  });
+});

@@ -1,0 +1,314 @@
+/*
+ * The questionnaire per agency against the real database of a test
+ * instance (MOTCUA_CONFIG): which version a rating is asked (the agency's
+ * own, else the nearest ancestor's, else the city's), who manages which
+ * line, the legal questions kept, the stale base refused, a rating tied
+ * to the version it was given on while later versions are published, and
+ * a version of another agency's line refused. Without MOTCUA_CONFIG it
+ * fails.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "fixtures.h"
+#include "mc_arena.h"
+#include "mc_auth.h"
+#include "mc_config.h"
+#include "mc_db.h"
+#include "mc_eval.h"
+
+enum stmt { STMT_CITY, STMT_RATING, STMT_AUDIT, STMT_DISSOLVE, STMT__MAX };
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_CITY] = "SELECT id FROM agencies WHERE kind = 'city' "
+	    "ORDER BY id LIMIT 1",
+	/* The version a device's rating was given on. */
+	[STMT_RATING] = "SELECT questionnaire_id FROM eval_ratings "
+	    "WHERE device_id = ?",
+	[STMT_AUDIT] = "SELECT COUNT(*) FROM audit_log WHERE event = "
+	    "'config_change' AND account_id = ? AND agency_id = ? "
+	    "AND subject = ?",
+	/* The test's agencies end dissolved (the portal offers today's). */
+	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
+	    "INTERVAL 1 DAY WHERE code LIKE ?",
+};
+/* clang-format on */
+
+/* The id of the version agency's citizens are asked, or -1. */
+static long long
+asked(struct mc_db *db, struct mc_arena *a, unsigned int agency)
+{
+	struct mc_eval_form f;
+
+	if (mc_eval_form_for(db, a, agency, time(NULL), &f) != 1)
+		return -1;
+	return f.id;
+}
+
+/* A paired tablet of agency with a visit of officer open: its id, or 0. */
+static long long
+tablet(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    long long officer, const char *name)
+{
+	struct mc_eval_device_new d;
+	struct mc_eval_device	  dev;
+	const char		 *code;
+	char			  token[65];
+
+	memset(&d, 0, sizeof(d));
+	d.agency_id = agency;
+	d.kind = "tablet";
+	d.name = name;
+	d.officer_id = officer;
+	if (mc_eval_device_add(db, a, &d, officer, time(NULL), &code) != 0 ||
+	    mc_eval_device_pair(db, code, time(NULL), token) != 0 ||
+	    mc_eval_device_get(db, a, token, &dev) != 1 ||
+	    mc_eval_visit_open(db, a, dev.id, agency, officer, time(NULL)) !=
+		0)
+		return 0;
+	return dev.id;
+}
+
+/* A tablet's rating on form f: every question very satisfied. */
+static int
+rate(struct mc_db *db, struct mc_arena *a, const struct mc_eval_form *f,
+    long long device)
+{
+	struct mc_eval_rating r;
+	size_t		      i;
+
+	memset(&r, 0, sizeof(r));
+	r.channel = EVAL_TABLET;
+	r.device_id = device;
+	for (i = 0; i < EVAL_MAX_QUESTIONS; i++)
+		r.score[i] = i < f->n ? 2 : -1;
+	return mc_eval_rate(db, a, f, &r, time(NULL));
+}
+
+static void
+test_lines(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_eval_form city, d1, next, u1, pinned;
+	struct mc_user	   *ev_city, *ev_d, *ev_b, *officer;
+	struct mc_rows	    rows;
+	const char	   *tag, *name;
+	unsigned int	    city_id, dep, unit, sib, owner;
+	long long	    dev;
+	int		    version, rc;
+
+	tag = mc_arena_printf(a, "%d", (int)getpid());
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_CITY], "") == 0 &&
+	    rows.n == 1);
+	if (rows.n != 1)
+		return;
+	city_id = (unsigned int)mc_rows_int(&rows, 0, 0);
+	dep = fixture_agency(db, a, mc_arena_printf(a, "EF.%s.D", tag),
+	    "department", city_id);
+	unit = fixture_agency(db, a, mc_arena_printf(a, "EF.%s.U", tag),
+	    "unit", dep);
+	sib = fixture_agency(db, a, mc_arena_printf(a, "EF.%s.B", tag),
+	    "department", city_id);
+	CHECK(dep != 0 && unit != 0 && sib != 0);
+	ev_city = fixture_account(db, a, "ef", NULL, 0, "evc", ROLE_EVALUATOR,
+	    city_id);
+	ev_d = fixture_account(db, a, "ef", NULL, 0, "evd", ROLE_EVALUATOR,
+	    dep);
+	ev_b = fixture_account(db, a, "ef", NULL, 0, "evb", ROLE_EVALUATOR,
+	    sib);
+	officer = fixture_account(db, a, "ef", NULL, 0, "rcv", ROLE_RECEIVER,
+	    unit);
+	CHECK(ev_city != NULL && ev_d != NULL && ev_b != NULL &&
+	    officer != NULL);
+	if (dep == 0 || unit == 0 || sib == 0 || ev_d == NULL ||
+	    officer == NULL || ev_city == NULL || ev_b == NULL)
+		return;
+
+	/* Who manages which line: theirs and those under it, never a
+	 * sibling's, never the city's unless held at the city. */
+	CHECK_INT(mc_eval_form_owner(db, a, ev_d, 0, &owner, &name), 1);
+	CHECK_INT(owner, dep);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_d, unit, &owner, &name), 1);
+	CHECK_INT(owner, unit);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_d, sib, &owner, &name), 0);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_d, city_id, &owner, &name), 0);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_b, dep, &owner, &name), 0);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_city, 0, &owner, &name), 1);
+	CHECK_INT(owner, 0);
+	CHECK_INT(mc_eval_form_owner(db, a, ev_city, unit, &owner, &name), 1);
+	CHECK_INT(owner, unit);
+	CHECK_INT(mc_eval_form_owner(db, a, officer, 0, &owner, &name), 0);
+
+	/* No version of their own: the city's, everywhere. */
+	CHECK_INT(mc_eval_form_load(db, a, 0, time(NULL), &city), 1);
+	CHECK_INT(city.agency_id, 0);
+	CHECK(asked(db, a, dep) == city.id);
+	CHECK(asked(db, a, unit) == city.id);
+	CHECK(asked(db, a, sib) == city.id);
+	CHECK(asked(db, a, 0) == city.id);
+
+	/* The department's first version, from the city's: a wording and
+	 * an added question. */
+	next = city;
+	next.q[0].text[0] = mc_arena_printf(a, "Hài lòng chung %s", tag);
+	CHECK(next.n < EVAL_MAX_QUESTIONS);
+	if (next.n >= EVAL_MAX_QUESTIONS)
+		return;
+	next.q[next.n] = city.q[0];
+	next.q[next.n].kind = EVAL_EXTRA;
+	next.q[next.n].code = mc_arena_printf(a, "d%s", tag);
+	next.q[next.n].text[0] = mc_arena_printf(a, "Câu thêm %s", tag);
+	next.n++;
+	CHECK_INT(mc_eval_form_new(db, a, dep, city.id, &next, "thêm câu",
+		      ev_d->id, time(NULL), &version),
+	    0);
+	CHECK_INT(version, 1);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_AUDIT], "iis", ev_d->id,
+		  (long long)dep,
+		  mc_arena_printf(a, "eval questionnaire agency=%u v1",
+		      dep)) == 0);
+	CHECK(rows.n == 1 && mc_rows_int(&rows, 0, 0) == 1);
+	CHECK_INT(mc_eval_form_for(db, a, dep, time(NULL), &d1), 1);
+	CHECK_INT(d1.agency_id, dep);
+	CHECK_INT(d1.version, 1);
+	CHECK_INT((long long)d1.n, (long long)next.n);
+	CHECK(strcmp(d1.q[0].text[0], next.q[0].text[0]) == 0);
+	CHECK(d1.agency_name != NULL && strstr(d1.agency_name, "EF.") != NULL);
+
+	/* Asked: the department's under it, the city's beside it. */
+	CHECK(asked(db, a, unit) == d1.id);
+	CHECK(asked(db, a, sib) == city.id);
+	CHECK(asked(db, a, 0) == city.id);
+	CHECK_INT(mc_eval_form_applies(db, a, dep, unit), 1);
+	CHECK_INT(mc_eval_form_applies(db, a, dep, sib), 0);
+	CHECK_INT(mc_eval_form_applies(db, a, 0, sib), 1);
+	CHECK_INT(mc_eval_form_applies(db, a, unit, dep), 0);
+
+	/* The base is no longer what they are asked: stale. */
+	CHECK_INT(mc_eval_form_new(db, a, dep, city.id, &next, NULL, ev_d->id,
+		      time(NULL), &version),
+	    EVAL_FORM_STALE);
+
+	/* The law's questions stay: a legal one dropped, or one added that
+	 * is not extra, is refused. */
+	next = d1;
+	next.q[0].text[0] = "Khác";
+	next.q[0] = next.q[--next.n];
+	CHECK_INT(mc_eval_form_new(db, a, dep, d1.id, &next, NULL, ev_d->id,
+		      time(NULL), &version),
+	    EVAL_FORM_LEGAL);
+	next = d1;
+	next.q[next.n] = d1.q[0];
+	next.q[next.n].code = mc_arena_printf(a, "s%s", tag);
+	next.n++;
+	CHECK_INT(mc_eval_form_new(db, a, dep, d1.id, &next, NULL, ev_d->id,
+		      time(NULL), &version),
+	    EVAL_FORM_LEGAL);
+
+	/* A rating at the unit on the department's version; a version of
+	 * the sibling's line is refused there. */
+	dev = tablet(db, a, unit, officer->id,
+	    mc_arena_printf(a, "EF %s", tag));
+	CHECK(dev > 0);
+	next = city;
+	next.q[0].text[0] = mc_arena_printf(a, "Bên cạnh %s", tag);
+	CHECK_INT(mc_eval_form_new(db, a, sib, city.id, &next, NULL, ev_b->id,
+		      time(NULL), &version),
+	    0);
+	CHECK_INT(mc_eval_form_for(db, a, sib, time(NULL), &next), 1);
+	CHECK_INT(next.agency_id, sib);
+	CHECK_INT(rate(db, a, &next, dev), EVAL_WRONG_FORM);
+	CHECK_INT(rate(db, a, &d1, dev), 0);
+
+	/* The unit's own version, then the department's second: the rating
+	 * stays on the version it was given on, with its wording. */
+	next = d1;
+	next.q[1].text[1] = mc_arena_printf(a, "Convenience %s", tag);
+	CHECK_INT(mc_eval_form_new(db, a, unit, d1.id, &next, NULL, ev_d->id,
+		      time(NULL), &version),
+	    0);
+	CHECK_INT(mc_eval_form_for(db, a, unit, time(NULL), &u1), 1);
+	CHECK_INT(u1.agency_id, unit);
+	next = d1;
+	next.q[0].text[0] = mc_arena_printf(a, "Sửa lần hai %s", tag);
+	CHECK_INT(mc_eval_form_new(db, a, dep, d1.id, &next, NULL, ev_d->id,
+		      time(NULL), &version),
+	    0);
+	CHECK_INT(version, 2);
+	CHECK(asked(db, a, unit) == u1.id);
+	CHECK(asked(db, a, dep) != d1.id);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_RATING], "i", dev) == 0);
+	CHECK(rows.n == 1 && mc_rows_int(&rows, 0, 0) == d1.id);
+	CHECK_INT(mc_eval_form_load(db, a, d1.id, time(NULL), &pinned), 1);
+	CHECK_INT(pinned.version, 1);
+	CHECK(strcmp(pinned.q[0].text[0],
+		  mc_arena_printf(a, "Hài lòng chung %s", tag)) == 0);
+	/* The lines' lists: each its own versions. */
+	CHECK(mc_eval_forms(db, a, dep, &rows) == 0 && rows.n == 2);
+	CHECK(mc_eval_forms(db, a, unit, &rows) == 0 && rows.n == 1);
+
+	rc = (int)mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
+	    mc_arena_printf(a, "EF.%s.%%", tag));
+	CHECK_INT(rc, 3);
+}
+
+/* The law's part of a version, without the database. */
+static void
+test_keeps(void)
+{
+	struct mc_eval_form base, next;
+	size_t		    bad;
+
+	memset(&base, 0, sizeof(base));
+	base.n = 3;
+	base.q[0].code = "overall";
+	base.q[0].kind = EVAL_SATISFACTION;
+	base.q[1].code = "i1";
+	base.q[1].kind = EVAL_INDEX;
+	base.q[2].code = "x14";
+	base.q[2].kind = EVAL_EXTRA;
+	next = base;
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 1, &bad), 0);
+	next.q[1].kind = EVAL_EXTRA; /* an index made optional */
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 0, &bad), EVAL_FORM_LEGAL);
+	CHECK_INT((long long)bad, 1);
+	next = base;
+	next.n = 2; /* an extra dropped: allowed */
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 1, &bad), 0);
+	next.q[1] = next.q[0];
+	next.q[1].code = "x15"; /* i1 dropped */
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 1, &bad), EVAL_FORM_LEGAL);
+	next = base;
+	next.q[3].code = "x15";
+	next.q[3].kind = EVAL_SATISFACTION;
+	next.n = 4; /* a required question added */
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 0, &bad), 0); /* city */
+	CHECK_INT(mc_eval_form_keeps(&base, &next, 1, &bad), EVAL_FORM_LEGAL);
+	CHECK_INT((long long)bad, 3);
+}
+
+int
+main(void)
+{
+	struct mc_db	*db;
+	struct mc_arena *a;
+
+	test_keeps();
+	if (!NEED_DB("test_eval_form"))
+		return DONE();
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	if (mc_config_load(NULL) < 0 || (db = mc_db_open()) == NULL) {
+		CHECK(!"database reachable");
+		return DONE();
+	}
+	a = mc_arena_new(65536);
+	test_lines(db, a);
+	mc_arena_free(a);
+	mc_db_close(db);
+	return DONE();
+}
