@@ -19,6 +19,11 @@
 #       shipped with them (every file a replayed dossier names). Start it afterwards
 #       (`make run`, tools/instance.sh start).
 #
+# The attachments are copied encrypted, as stored: the key files_key_file
+# names is NOT in any backup (nor are MariaDB's keys): keep copies apart; a
+# restore into another instance needs both (MOTCUA_FILES_KEY_FILE and
+# MOTCUA_DB_KEY_DIR for tools/instance.sh).
+#
 # Which MariaDB: db_node_cnf in the configuration (a cluster: the option file
 # of the Galera node to copy, not the writer), else run_dir/mysql/my.cnf.
 # Exit 0 done, 1 failed, 2 usage.
@@ -27,7 +32,7 @@ umask 077
 
 die()   { echo "backup: error: $*" >&2; exit 1; }
 say()   { echo "backup: $*"; }
-usage() { sed -n '2,22p' "$0" >&2; exit 2; }
+usage() { sed -n '2,26p' "$0" >&2; exit 2; }
 
 CONF=${MOTCUA_CONFIG:-}
 [[ -n $CONF && -r $CONF ]] || die "MOTCUA_CONFIG does not name a readable configuration"
@@ -52,6 +57,18 @@ copy_files() {
     install -d "$target"
     rsync -a --exclude='*.tmp.*' "${link[@]}" "$FILES/" "$target/" || rc=$?
     (( rc == 0 || rc == 24 )) || die "copying the attachments failed (rsync $rc)"
+}
+
+# The attachments are copied as they are stored: encrypted with the key of
+# files_key_file, which a backup never holds (a stolen backup must not carry
+# it). Said after every backup, with where the key is.
+files_key_note() {
+    local key; key=$(conf files_key_file)
+    if [[ -n $key ]]; then
+        say "the attachment key $key is NOT in this backup: keep a copy of it apart (with MariaDB's keys); without it the attachments cannot be read"
+    else
+        say "no files_key_file: the attachments in this backup are stored in clear"
+    fi
 }
 
 last_backup() { find "$1" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*' -type d 2>/dev/null | sort | tail -n 1; }
@@ -120,6 +137,7 @@ cmd_backup() {
         echo "bytes=$(du -sb "$dir" | cut -f1)"
     } > "$dir/backup.info"
     say "$kind backup $dir in $(( SECONDS - t0 )) s ($(du -sh "$dir" | cut -f1))"
+    files_key_note
 }
 
 # ------------------------------------------------------------ restore

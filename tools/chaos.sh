@@ -105,7 +105,7 @@ export MOTCUA_CONFIG=$CDIR/web1/motcua.conf
 # The fresh instance the backup is restored into, made meanwhile.
 # Its data will be the cluster's, encrypted with the cluster's keys.
 bg restore-instance env PORT=$RPORT RUNDIR=$RESTORE MOTCUA_NO_LINK=1 MOTCUA_SKIP_IMPORT=1 MOTCUA_CONFIG= \
-    MOTCUA_DB_KEY_DIR="$CDIR/keys" \
+    MOTCUA_DB_KEY_DIR="$CDIR/keys" MOTCUA_FILES_KEY_FILE="$CDIR/files.key" \
     bash -c 'tools/instance.sh start && tools/instance.sh stop'
 bin/motcua import-catalogue "$WORK/procs.jsonl" >/dev/null || { echo "import failed"; echo "0 passed, 1 failed"; exit 1; }
 PROC=1.001193
@@ -240,14 +240,23 @@ RESENT=$("$PY" -c "import json,sys; print(sum(1 for l in open(sys.argv[1]) for r
 check "no submission filed twice ($RESENT sent again with their key)" \
     test "$(DB -e "SELECT COUNT(*) FROM (SELECT f.sha256 FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.form_data LIKE '%chaos %' GROUP BY f.sha256 HAVING COUNT(DISTINCT d.id) > 1) x")" = 0
 files_missing() { # STORE: acknowledged files absent or not matching their SHA-256
-    "$PY" - "$WORK/acked.txt" "$1" <<'PYEOF'
+    # Read as lib/domain/mc_files writes them: encrypted with the cluster's
+    # key (AES-256-GCM, header and address authenticated), or in clear.
+    "$PY" - "$WORK/acked.txt" "$1" "$CDIR/files.key" <<'PYEOF'
 import hashlib, sys
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 store, bad = sys.argv[2], 0
+key = bytes.fromhex(open(sys.argv[3]).read().strip())
+def plain(sha, b):
+    if b[:4] != b'MCAE':
+        return b
+    return AESGCM(key).decrypt(b[12:24], b[24:], b[:24] + sha.encode())
 for line in open(sys.argv[1]):
     sha = line.split()[1]
     try:
-        ok = hashlib.sha256(open('%s/%s/%s/%s' % (store, sha[:2], sha[2:4], sha), 'rb').read()).hexdigest() == sha
-    except OSError:
+        b = open('%s/%s/%s/%s' % (store, sha[:2], sha[2:4], sha), 'rb').read()
+        ok = hashlib.sha256(plain(sha, b)).hexdigest() == sha and b[:4] == b'MCAE'
+    except Exception:
         ok = False
     bad += not ok
 print(bad)
@@ -363,7 +372,7 @@ bg_check restore-instance "a fresh instance made for the restore"
 RT0=$SECONDS
 if MOTCUA_CONFIG=$RESTORE/motcua.conf bin/motcua restore "$BK" >"$WORK/restore.log" 2>&1 &&
    PORT=$RPORT RUNDIR=$RESTORE MOTCUA_NO_LINK=1 MOTCUA_SKIP_IMPORT=1 MOTCUA_DB_KEY_DIR="$CDIR/keys" \
-       tools/instance.sh start >>"$WORK/restore-instance.log" 2>&1; then
+       MOTCUA_FILES_KEY_FILE="$CDIR/files.key" tools/instance.sh start >>"$WORK/restore-instance.log" 2>&1; then
     ok "restored into a fresh instance in $(( SECONDS - RT0 )) s ($(du -sh "$BK" | cut -f1) of backups)"
     R() { mariadb --defaults-file="$RESTORE/mysql/my.cnf" -N -B motcua "$@"; }
     check "the restored instance holds every acknowledged dossier" \

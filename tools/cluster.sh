@@ -42,6 +42,8 @@ NODES="1 2 3"
 HADIR=$CDIR/haproxy
 # One key file for the three nodes: a state transfer copies encrypted pages.
 KEYDIR=$CDIR/keys
+# One attachment key for both web nodes (they share the store), beside it.
+FILES_KEY=$CDIR/files.key
 
 die()  { echo "cluster: error: $*" >&2; exit 1; }
 say()  { echo "cluster: $*"; }
@@ -217,6 +219,7 @@ web() { # web N start|stop|status
         MOTCUA_DB_HOST=127.0.0.1 MOTCUA_DB_PORT=$DB_FRONT \
         MOTCUA_DB_PASSWORD=$DB_PASSWORD MOTCUA_SECRET=$SECRET \
         MOTCUA_FILES_DIR=$CDIR/files MOTCUA_BASE_URL=http://127.0.0.1:$PORT \
+        MOTCUA_FILES_KEY_FILE=$FILES_KEY \
         MOTCUA_DB_NODE_CNF=$(ndir 2)/my.cnf \
         "$TOP/tools/instance.sh" "$2"
 }

@@ -31,6 +31,12 @@
 #                      default RUNDIR/mysql/keys, made at the first start): a
 #                      restore of another instance's backup needs its keys
 #   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
+#   MOTCUA_FILES_KEY_FILE  the key the attachments are encrypted with
+#                      (tools/fileskey.sh; default RUNDIR/files.key, beside
+#                      motcua.conf, made at the first start; set but empty:
+#                      no key, attachments stored in clear): a cluster's web
+#                      nodes share one, a restore of another instance's
+#                      backup needs that instance's
 #
 # Exit status: 0 done; 1 a step failed (message and log tail on stderr);
 # 2 usage or bad environment. `status` exits 0 when everything that should run
@@ -89,6 +95,7 @@ SOCKDIR=$RUNDIR/sock
 PIDDIR=$RUNDIR/pids
 LOGDIR=$RUNDIR/logs
 FILES=${MOTCUA_FILES_DIR:-$RUNDIR/files}
+FILES_KEY=${MOTCUA_FILES_KEY_FILE-$RUNDIR/files.key}
 # A web node of a cluster: the database is elsewhere (tools/cluster.sh).
 EXTERNAL_DB=0
 [[ -n ${MOTCUA_DB_HOST:-} ]] && EXTERNAL_DB=1
@@ -161,6 +168,10 @@ make_layout() {
     install -d -m 0755 "$MYDIR" "$APDIR" "$APDIR/run" "$PIDDIR" "$LOGDIR" "$RUNDIR/site"
     install -d -m 0755 -o "$RUN_USER" -g "$RUN_GROUP" "$SOCKDIR"
     install -d -m 0750 -o "$RUN_USER" -g "$RUN_GROUP" "$FILES"
+    # The attachments' key: outside the store, readable by the programs.
+    if [[ -n $FILES_KEY ]]; then
+        "$TOP/tools/fileskey.sh" "$FILES_KEY" "$RUN_USER" || die "no attachment key $FILES_KEY"
+    fi
 }
 
 conf_value() { # conf_value KEY FILE
@@ -194,6 +205,9 @@ templates_dir = $APP/templates
 site_dir = $RUNDIR/site
 static_dir = $APP/htdocs
 files_dir = $FILES
+# The key the attachments are encrypted with (AES-256-GCM; tools/fileskey.sh):
+# not in files_dir, not in the backups; without it they are stored in clear.
+${FILES_KEY:+files_key_file = $FILES_KEY}
 socket_dir = $SOCKDIR
 run_user = $RUN_USER
 workers = $WORKERS
