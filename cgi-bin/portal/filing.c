@@ -24,11 +24,13 @@
 #include "mc_files.h"
 #include "mc_util.h"
 #include "mc_view.h"
+#include "mc_wallet.h"
 
 #include "portal.h"
 
-#define MAX_ERRORS 64
-#define MAX_FILES  60
+#define MAX_ERRORS  64
+#define MAX_FILES   60
+#define MAX_CHOICES 100 /* wallet documents offered per slot and group */
 
 enum field {
 	FIELD_CSRF,
@@ -490,6 +492,200 @@ files_from_post(struct mc_request *r, struct filing *fl)
 	return 0;
 }
 
+/* ------------------------------------------------------------ wallet */
+
+/* The slot's index in the form, or -1. */
+static long
+slot_index(const struct filing *fl, const char *slot)
+{
+	size_t i;
+
+	for (i = 0; i < fl->form.ndocs; i++)
+		if (strcmp(fl->form.docs[i].id, slot) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* Whether a slot takes files of the type mime (EFT_* bits). */
+static int
+slot_takes(const struct mc_eform_doc *d, const char *mime)
+{
+	unsigned t = strcmp(mime, "application/pdf") == 0 ? EFT_PDF :
+	    strcmp(mime, "image/jpeg") == 0		  ? EFT_JPEG :
+	    strcmp(mime, "image/png") == 0		  ? EFT_PNG :
+							    0;
+
+	return (d->types & t) != 0;
+}
+
+/* Whether the slot's files hold sha256. */
+static int
+slot_has(json_t *arr, const char *sha)
+{
+	const char *s;
+	json_t	   *e;
+	size_t	    i;
+
+	json_array_foreach (arr, i, e) {
+		s = json_string_value(json_object_get(e, "sha256"));
+		if (s != NULL && strcmp(s, sha) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A wallet document refused for slot j: its error at the field and in the
+ * summary (the select's id). */
+static void
+wallet_refused(struct mc_request *r, const struct filing *fl, size_t j)
+{
+	const char *text = mc_view_str(r->hdf, "Wallet.NotYours");
+
+	mc_view_set(r->hdf,
+	    mc_arena_printf(r->arena, "Data.DocErrors.%s",
+		fl->form.docs[j].id),
+	    text);
+	mc_eform_page_error(r,
+	    mc_arena_printf(r->arena, "wallet-%s", fl->form.docs[j].id),
+	    mc_arena_printf(r->arena, "%s: %s", fl->form.docs[j].name, text));
+}
+
+/*
+ * The documents chosen from the wallet: each "wallet.<slot>" value (a
+ * content hash) that is a document of the citizen's wallet (mc_wallet_find)
+ * is added to its slot as the same stored file, marked "wallet". One that
+ * is not theirs (forged, or removed from the wallet meanwhile) is refused
+ * at its field and the whole post with it: 1, nothing to save. 0, 1, or
+ * 503.
+ */
+static int
+wallet_from_post(struct mc_request *r, struct filing *fl)
+{
+	const struct mc_param *p;
+	struct mc_wallet_doc   d;
+	json_t		      *arr;
+	size_t		       i;
+	long		       j;
+	int		       rc, refused = 0;
+
+	for (i = 0; i < r->nparams; i++) {
+		p = &r->params[i];
+		if (strncmp(p->name, "wallet.", 7) != 0 ||
+		    p->filename != NULL || p->len == 0 ||
+		    (j = slot_index(fl, p->name + 7)) < 0)
+			continue;
+		if ((rc = mc_wallet_find(r->db, r->arena, r->user->id,
+			 p->value, &d)) < 0)
+			return 503;
+		if (rc == 0) {
+			wallet_refused(r, fl, (size_t)j);
+			refused = 1;
+			continue;
+		}
+		if ((arr = json_object_get(fl->documents, p->name + 7)) ==
+		    NULL) {
+			arr = json_array();
+			json_object_set_new(fl->documents, p->name + 7, arr);
+		}
+		if (slot_has(arr, d.sha256))
+			continue;
+		json_array_append_new(arr,
+		    json_pack("{s:s, s:I, s:s, s:s, s:b}", "sha256", d.sha256,
+			"size", (json_int_t)d.size, "mime", d.mime, "name",
+			d.name, "wallet", 1));
+	}
+	return refused;
+}
+
+/*
+ * The submission checks again that each document taken from the wallet is
+ * still the citizen's: 0 all are, 1 one is not (its error set), -1 error.
+ */
+static int
+wallet_recheck(struct mc_request *r, struct filing *fl)
+{
+	struct mc_wallet_doc d;
+	const char	    *slot;
+	json_t		    *arr, *e;
+	size_t		     i;
+	long		     j;
+	int		     rc, refused = 0;
+
+	json_object_foreach (fl->documents, slot, arr) {
+		json_array_foreach (arr, i, e) {
+			if (!json_is_true(json_object_get(e, "wallet")))
+				continue;
+			if ((rc = mc_wallet_find(r->db, r->arena, r->user->id,
+				 json_string_value(
+				     json_object_get(e, "sha256")),
+				 &d)) < 0)
+				return -1;
+			if (rc == 0 && (j = slot_index(fl, slot)) >= 0) {
+				wallet_refused(r, fl, (size_t)j);
+				refused = 1;
+			}
+		}
+	}
+	return refused;
+}
+
+/*
+ * The wallet's documents each slot offers (Data.WalletFor.<slot>): those
+ * filed before as the same document first (.Same), then the others
+ * (.Other), only of types the slot takes and not attached already. 0/-1.
+ */
+static int
+wallet_model(struct mc_request *r, struct filing *fl)
+{
+	struct mc_rows rows;
+	const char    *sha, *n;
+	size_t	       i, k, same, other;
+	json_t	      *arr;
+	int	       is_same;
+
+	if (fl->form.ndocs == 0)
+		return 0;
+	if (mc_wallet_list(r->db, r->arena, r->user->id, &rows) < 0)
+		return -1;
+	for (i = 0; i < fl->form.ndocs; i++) {
+		const struct mc_eform_doc *d = &fl->form.docs[i];
+
+		arr = json_object_get(fl->documents, d->id);
+		for (k = same = other = 0; k < rows.n; k++) {
+			sha = mc_rows_str(&rows, k, WAL_SHA256);
+			if (!slot_takes(d, mc_rows_str(&rows, k, WAL_MIME)) ||
+			    slot_has(arr, sha))
+				continue;
+			is_same = strcmp(mc_rows_str(&rows, k, WAL_DOC),
+				      d->name) == 0;
+			if ((is_same ? same : other) == MAX_CHOICES)
+				continue;
+			n = mc_arena_printf(r->arena,
+			    "Data.WalletFor.%s.%s.%zu", d->id,
+			    is_same ? "Same" : "Other",
+			    is_same ? same++ : other++);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.sha256", n), sha);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.name", n),
+			    mc_rows_str(&rows, k, WAL_NAME));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.doc", n),
+			    mc_rows_str(&rows, k, WAL_DOC));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.kind", n),
+			    mc_rows_str(&rows, k, WAL_KIND));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.code", n),
+			    mc_rows_str(&rows, k, WAL_CODE));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.at", n),
+			    mc_rows_str(&rows, k, WAL_AT));
+		}
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------ pages */
 
 /* Fills the form page's model from fl and renders it with status. */
@@ -548,6 +744,8 @@ form_page(struct mc_request *r, struct filing *fl, int status)
 	}
 	mc_eform_page_answers(r, "Data.Slots", &fl->form, fl->answers,
 	    fl->documents, &fl->wards, NULL);
+	if (wallet_model(r, fl) < 0)
+		return 503;
 	r->status = status;
 	if (mc_resp_page(r, "portal/file.cs") != 200)
 		return 500;
@@ -615,8 +813,19 @@ page_file_post(struct mc_request *r)
 	applicant_from_post(r, &fl);
 	fl.answers = mc_eform_page_read(r, &fl.form);
 	fl.documents = load_json(fl.draft.id ? fl.draft.documents : NULL);
-	if ((rc = files_from_post(r, &fl)) != 0 ||
-	    (rc = draft_save(r, &fl)) != 0) {
+	if ((rc = files_from_post(r, &fl)) == 0 &&
+	    (rc = wallet_from_post(r, &fl)) == 1) {
+		/* A document that is not the citizen's: nothing saved, the
+		 * form again with the files as they were. */
+		json_decref(fl.documents);
+		fl.documents = load_json(
+		    fl.draft.id ? fl.draft.documents : NULL);
+		agencies_model(r, &fl.p, NULL);
+		rc = form_page(r, &fl, 422);
+		filing_free(&fl);
+		return rc;
+	}
+	if (rc != 0 || (rc = draft_save(r, &fl)) != 0) {
 		filing_free(&fl);
 		return rc;
 	}
@@ -974,7 +1183,11 @@ page_submit(struct mc_request *r)
 
 	if ((rc = check_load(r, &fl, &checked)) != 0)
 		goto out;
-	if (fl.nerr > 0) {
+	if ((rc = wallet_recheck(r, &fl)) < 0) {
+		rc = 503;
+		goto out;
+	}
+	if (fl.nerr > 0 || rc == 1) {
 		agencies_model(r, &fl.p, NULL);
 		rc = form_page(r, &fl, 422);
 		goto out;

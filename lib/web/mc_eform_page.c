@@ -677,6 +677,10 @@ mc_eform_page_answers(struct mc_request *r, const char *name,
 			mc_view_set_int(r->hdf,
 			    mc_arena_printf(r->arena, "%s.size", fn),
 			    json_integer_value(json_object_get(file, "size")));
+			if (json_is_true(json_object_get(file, "wallet")))
+				mc_view_set(r->hdf,
+				    mc_arena_printf(r->arena, "%s.wallet", fn),
+				    "1");
 		}
 	}
 }

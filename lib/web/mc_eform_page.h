@@ -55,7 +55,8 @@ void mc_eform_page_errors(struct mc_request *, const struct mc_eform_error *,
  * The answers as a labelled list under name (e.g. "Data.Answers"):
  * .N.label, .value (text), .section (a heading row), .href (change link:
  * change_base + "#f-<path>", none when change_base is NULL), repeats as
- * numbered rows; the documents (JSON slot -> files) under name.Docs.
+ * numbered rows; the documents (JSON slot -> files) under name.Docs (each
+ * file .name, .sha256, .size, .wallet when taken from the wallet).
  */
 void mc_eform_page_answers(struct mc_request *, const char *name,
     const struct mc_eform *, json_t *answers, json_t *documents,

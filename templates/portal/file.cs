@@ -86,10 +86,20 @@
 <label for="doc-<?cs var:d.id ?>"><?cs var:d.name ?><?cs if:!d.required ?> <span class="muted">(<?cs var:Lang.EForm.Optional ?>)</span><?cs /if ?></label>
 <span class="hint"><?cs if:d.originals > 0 ?><?cs var:d.originals ?> <?cs var:Lang.EForm.Originals ?><?cs /if ?><?cs if:d.originals > 0 && d.copies > 0 ?>, <?cs /if ?><?cs if:d.copies > 0 ?><?cs var:d.copies ?> <?cs var:Lang.EForm.Copies ?><?cs /if ?><?cs if:d.originals > 0 || d.copies > 0 ?>. <?cs /if ?><?cs var:Lang.File.AttachmentHint ?></span>
 <?cs if:Data.DocErrors[d.id] ?><span class="error-message"><?cs var:Data.DocErrors[d.id] ?></span><?cs /if ?>
-<?cs if:subcount(d.Files) ?><ul class="files"><?cs each:f = d.Files ?><li><?cs var:f.name ?> <span class="muted">(<?cs var:fmt_number(f.size) ?> B)</span>
+<?cs if:subcount(d.Files) ?><ul class="files"><?cs each:f = d.Files ?><li><?cs var:f.name ?> <span class="muted">(<?cs var:fmt_number(f.size) ?> B<?cs if:f.wallet ?>, <?cs var:Lang.Wallet.FromWallet ?><?cs /if ?>)</span>
 <label class="eform-drop"><input type="checkbox" name="drop" value="<?cs var:d.id ?>:<?cs var:f.sha256 ?>"> <?cs var:Lang.EForm.Drop ?></label></li>
 <?cs /each ?></ul><?cs /if ?>
 <input id="doc-<?cs var:d.id ?>" name="doc.<?cs var:d.id ?>" type="file" accept="application/pdf,image/jpeg,image/png">
+<?cs if:subcount(Data.WalletFor[d.id].Same) || subcount(Data.WalletFor[d.id].Other) ?><div class="wallet-choose">
+<label for="wallet-<?cs var:d.id ?>"><?cs var:Lang.Wallet.Choose ?></label>
+<select id="wallet-<?cs var:d.id ?>" name="wallet.<?cs var:d.id ?>">
+<option value=""><?cs var:Lang.Wallet.ChooseNone ?></option>
+<?cs if:subcount(Data.WalletFor[d.id].Same) ?><optgroup label="<?cs var:Lang.Wallet.SameKind ?>"><?cs each:w = Data.WalletFor[d.id].Same ?>
+<option value="<?cs var:w.sha256 ?>"><?cs var:w.name ?> (<?cs var:w.code ?>, <?cs var:fmt_date(w.at) ?>)</option><?cs /each ?></optgroup>
+<?cs /if ?><?cs if:subcount(Data.WalletFor[d.id].Other) ?><optgroup label="<?cs var:Lang.Wallet.OtherKind ?>"><?cs each:w = Data.WalletFor[d.id].Other ?>
+<option value="<?cs var:w.sha256 ?>"><?cs var:w.name ?> (<?cs if:w.kind == "result" ?><?cs var:Lang.Wallet.Result ?><?cs elif:w.doc ?><?cs var:w.doc ?><?cs /if ?>, <?cs var:w.code ?>, <?cs var:fmt_date(w.at) ?>)</option><?cs /each ?></optgroup>
+<?cs /if ?></select>
+</div><?cs /if ?>
 </div>
 <?cs /each ?></fieldset><?cs /if ?>
 <div class="button-row">

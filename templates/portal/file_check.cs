@@ -19,7 +19,7 @@
 <?cs /each ?></dl>
 <?cs if:subcount(Data.Answers.Docs) ?><h2><?cs var:Lang.EForm.DocsTitle ?></h2>
 <dl class="summary-list" id="check-docs">
-<?cs each:d = Data.Answers.Docs ?><div><dt><?cs var:d.name ?></dt><dd><?cs if:subcount(d.Files) ?><?cs each:f = d.Files ?><?cs var:f.name ?><br><?cs /each ?><?cs else ?><span class="muted"><?cs var:Lang.EForm.NoFile ?></span><?cs /if ?></dd><dd><a href="<?cs var:d.href ?>"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:d.name ?></span></a></dd></div>
+<?cs each:d = Data.Answers.Docs ?><div><dt><?cs var:d.name ?></dt><dd><?cs if:subcount(d.Files) ?><?cs each:f = d.Files ?><?cs var:f.name ?><?cs if:f.wallet ?> <span class="muted">(<?cs var:Lang.Wallet.FromWallet ?>)</span><?cs /if ?><br><?cs /each ?><?cs else ?><span class="muted"><?cs var:Lang.EForm.NoFile ?></span><?cs /if ?></dd><dd><a href="<?cs var:d.href ?>"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:d.name ?></span></a></dd></div>
 <?cs /each ?></dl><?cs /if ?>
 <h2><?cs var:Lang.EForm.BeforeTitle ?></h2>
 <dl class="facts" id="check-fees">

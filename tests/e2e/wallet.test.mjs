@@ -4,14 +4,19 @@
 // dossier) and, once the officers return the dossier, the result issued;
 // both download with the bytes sent; another citizen sees none of it,
 // neither in their wallet nor by asking for the links. Removing a
-// document from the wallet hides it and leaves the dossier's file.
+// document from the wallet hides it and leaves the dossier's file. On the
+// filing form each upload slot offers the wallet's documents (those filed
+// before as the same document first): the one chosen is kept in the draft,
+// shown on "check your answers", and filed as the same stored file, which
+// the officer's page lists, ticks in the checklist and downloads; another
+// citizen's forged choice is refused at the field and nothing is filed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 import {
-  BASE_URL, TOP, launchBrowser, putEForm, minimalPdf, newCitizen, newOfficer, newToken,
+  BASE_URL, TOP, launchBrowser, putEForm, minimalPdf, newCitizen, newOfficer, newToken, sql, sqlValue, q,
   randomWard, request, loggedIn, csrfOf, toFormData, filePart, uniq, watch, submitAndWait, portalLogin,
 } from './lib.mjs';
 
@@ -43,7 +48,7 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
   const tag = uniq();
   const upload = minimalPdf(`cccd ${tag}`);
   const result = minimalPdf(`giay phep ${tag}`);
-  let browser, ward, ann, bob, tokens = {}, ctx, page, w, code1;
+  let browser, ward, ann, bob, tokens = {}, officers, ctx, page, w, code1, sha;
 
   before(async () => {
     putEForm(PROC, FORM);
@@ -52,7 +57,8 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
     const [recv, spec, lead] = await Promise.all([
       newOfficer('receiver', ward), newOfficer('specialist', ward), newOfficer('leader', ward),
     ]);
-    for (const [k, acc] of Object.entries({ recv, spec, lead })) tokens[k] = await newToken(acc.email);
+    officers = { recv, spec, lead };
+    for (const [k, acc] of Object.entries(officers)) tokens[k] = await newToken(acc.email);
     browser = await launchBrowser();
     ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await ctx.newPage();
@@ -112,7 +118,7 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
     assert.ok((await bytesOf(d2)).equals(result), 'the result downloads with the bytes issued');
     const hrefs = [await doc.locator('a.wallet-file').getAttribute('href'),
       await res.locator('a.wallet-file').getAttribute('href')];
-    const sha = (await doc.getAttribute('id')).replace(/^doc-/, '');
+    sha = (await doc.getAttribute('id')).replace(/^doc-/, '');
     assert.match(sha, /^[0-9a-f]{64}$/);
 
     await page.screenshot({ path: path.join(OUT, 'wallet-1280.png'), fullPage: true });
@@ -141,6 +147,109 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
     assert.equal(hide.status, 404, 'nobody removes another citizen\'s document');
     const anon = await request('/dich-vu/kho-giay-to');
     assert.notEqual(anon.status, 200, 'nobody logged in has a wallet');
+  });
+
+  test('a new dossier takes a document from the wallet: kept in the draft, checked, filed as the same file the officer downloads', async () => {
+    await page.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}`);
+    await page.locator('#agency').selectOption(ward);
+    await page.locator('#f-purpose').fill(`Lần hai ${tag}`);
+    // The slot offers the document filed before as the same document first;
+    // the other slot offers it (and the result) among the others.
+    const same = page.locator('#wallet-cccd optgroup').first();
+    assert.equal(await same.getAttribute('label'), 'Đã nộp làm giấy tờ này');
+    assert.match(await same.locator('option').first().innerText(), new RegExp(`^cccd-${tag}\\.pdf \\(${code1.replace(/\./g, '\\.')}, `));
+    assert.equal(await same.locator('option').first().getAttribute('value'), sha);
+    const others = await page.locator('#wallet-other optgroup[label="Giấy tờ khác trong kho"] option').allInnerTexts();
+    assert.ok(others.some((t) => t.startsWith(`cccd-${tag}.pdf (Căn cước công dân, `)), `the other slot offers it too: ${others}`);
+    assert.ok(others.some((t) => t.startsWith(`giay-phep-${tag}.pdf (Kết quả đã cấp, `)), `and the result: ${others}`);
+    await page.locator('#wallet-cccd').selectOption(sha);
+    await page.screenshot({ path: path.join(OUT, 'wallet-choose-1280.png'), fullPage: true });
+
+    // Saved as a draft: the slot holds it, as a file from the wallet.
+    await submitAndWait(page, page.locator('#save-draft'));
+    assert.match(page.url(), /nhap=\d+&luu=1/);
+    assert.match(await page.locator('#doc-cccd-group ul.files').innerText(), new RegExp(`cccd-${tag}\\.pdf .*từ kho giấy tờ`));
+    assert.equal(await page.locator('#wallet-cccd option[value="' + sha + '"]').count(), 0, 'not offered again for that slot');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#doc-cccd-group').screenshot({ path: path.join(OUT, 'wallet-choose-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // Check your answers, then send.
+    await submitAndWait(page, page.locator('#continue'));
+    assert.match(new URL(page.url()).pathname, /\/kiem-tra$/, `the check page, got ${page.url()}`);
+    assert.match(await page.locator('#check-docs').innerText(), new RegExp(`cccd-${tag}\\.pdf \\(từ kho giấy tờ\\)`));
+    await submitAndWait(page, page.locator('#submit-dossier'));
+    const m = new URL(page.url()).pathname.match(/^\/dich-vu\/ho-so\/([^/]+)$/);
+    assert.ok(m, `sent: the dossier's page, got ${page.url()}`);
+    const code2 = decodeURIComponent(m[1]);
+    assert.notEqual(code2, code1);
+    assert.deepEqual(sql(`SELECT f.sha256, f.filename FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+      WHERE d.code = ${q(code2)}`), [[sha, `cccd-${tag}.pdf`]], 'a new file row of the same stored file');
+    assert.deepEqual(w.problems(), []);
+
+    // The officer: listed in the dossier and in the checklist's slot, downloads whole.
+    const octx = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    try {
+      const op = await octx.newPage();
+      const ow = watch(op);
+      await op.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await op.locator('#login').fill(officers.recv.email);
+      await op.locator('#password').fill(officers.recv.password);
+      await Promise.all([op.waitForURL(`${BASE_URL}/can-bo/`), op.locator('form.form button[type=submit]').click()]);
+      await op.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code2)}`);
+      const row = op.locator('#checklist fieldset', { hasText: 'Căn cước công dân' });
+      assert.match(await row.locator('.check-files').innerText(), new RegExp(`cccd-${tag}\\.pdf`), 'the checklist counts it in its slot');
+      const link = op.locator('ul.files a', { hasText: `cccd-${tag}.pdf` });
+      assert.equal(await link.count(), 1, 'the officer\'s page lists the file');
+      const [dl] = await Promise.all([op.waitForEvent('download'), link.click()]);
+      assert.ok((await bytesOf(dl)).equals(upload), 'the officer downloads the bytes first uploaded');
+      assert.deepEqual(ow.problems(), []);
+    } finally { await octx.close(); }
+  });
+
+  test('another citizen\'s forged choice (the first one\'s document) is refused at the field; nothing is filed or saved', async () => {
+    const other = await loggedIn(bob.email, bob.password);
+    const form = await other.get(`/dich-vu/nop-ho-so/${PROC}`);
+    assert.equal(form.status, 200);
+    assert.ok(!form.text.includes(sha), 'the first citizen\'s document is not offered');
+    const a = await other.postMultipart(`/dich-vu/nop-ho-so/${PROC}`, {
+      csrf: csrfOf(form.text), agency: ward, 'f.purpose': `Giả mạo ${tag}`, 'wallet.cccd': sha,
+    });
+    assert.equal(a.status, 422, a.text.slice(0, 300));
+    assert.match(a.text, /Căn cước công dân: giấy tờ đã chọn không có trong kho giấy tờ của Ông\/Bà/, 'the error in the summary');
+    assert.match(a.text, /id="doc-cccd-group"[^>]*>[\s\S]*?class="error-message">giấy tờ đã chọn không có trong kho/, 'and at the field');
+    assert.ok(!a.text.includes(`cccd-${tag}.pdf`), 'nothing of the first citizen\'s document shown');
+    // Sent straight to the check page without a draft: nothing either.
+    const check = await other.postForm(`/dich-vu/nop-ho-so/${PROC}/kiem-tra`, { csrf: csrfOf(form.text) });
+    assert.equal(check.status, 404, 'no draft, no dossier');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${bob.id}`), '0', 'nothing filed');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM form_drafts WHERE account_id = ${bob.id}`), '0', 'nothing saved');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+      WHERE f.sha256 = ${q(sha)} AND d.account_id <> ${ann.id}`), '0', 'the file is attached to nobody else');
+    // Through the page, in English, with a choice forged into the select.
+    const bctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const bp = await bctx.newPage();
+      await portalLogin(bp, bob);
+      await bp.goto(`${BASE_URL}/dich-vu/nop-ho-so/${PROC}?lang=en`);
+      await bp.locator('#agency').selectOption(ward);
+      await bp.locator('#f-purpose').fill(`Forged ${tag}`);
+      assert.equal(await bp.locator('#wallet-cccd').count(), 0, 'an empty wallet offers nothing');
+      await bp.evaluate((h) => {
+        const s = document.createElement('select');
+        s.name = 'wallet.cccd';
+        s.id = 'forged';
+        s.add(new Option('forged', h, true, true));
+        document.querySelector('#doc-cccd-group').append(s);
+      }, sha);
+      await submitAndWait(bp, bp.locator('#continue'));
+      assert.match(await bp.locator('.error-summary').innerText(), /Căn cước công dân: the document chosen is not among your documents/);
+      assert.match(await bp.locator('#doc-cccd-group .error-message').innerText(), /the document chosen is not among your documents/);
+      assert.equal(await bp.locator('#f-purpose').inputValue(), `Forged ${tag}`, 'what was typed is kept');
+      await bp.screenshot({ path: path.join(OUT, 'wallet-forged-390.png'), fullPage: true });
+    } finally { await bctx.close(); }
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${bob.id}`), '0', 'still nothing filed');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM form_drafts WHERE account_id = ${bob.id}`), '0', 'still nothing saved');
   });
 
   test('removing a document hides it from the wallet; its dossier keeps the file', async () => {
