@@ -162,18 +162,7 @@ sessions_model(struct mc_request *r)
 static void
 field_error(struct mc_request *r, const char *field, const char *key)
 {
-	int n = hdf_get_int_value(r->hdf, "Data.NErrors", 0);
-
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.Errors.%s", field),
-	    key);
-	mc_view_set(r->hdf,
-	    mc_arena_printf(r->arena, "Data.Errors.%d.href", n),
-	    mc_arena_printf(r->arena, "#%s", field));
-	mc_view_set(r->hdf,
-	    mc_arena_printf(r->arena, "Data.Errors.%d.text", n),
-	    mc_view_str(r->hdf,
-		mc_arena_printf(r->arena, "Verify.Err.%s", key)));
-	mc_view_set_int(r->hdf, "Data.NErrors", n + 1);
+	mc_view_field_error(r->hdf, field, "Verify.Err", key);
 }
 
 /* Data.Contacts.*: the e-mail and phone, verified and waiting. 0 or -1. */

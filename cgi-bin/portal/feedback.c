@@ -135,18 +135,7 @@ page_new(struct mc_request *r)
 static void
 form_error(struct mc_request *r, const char *field, const char *key)
 {
-	int n = hdf_get_int_value(r->hdf, "Data.NErrors", 0);
-
-	mc_view_set(r->hdf, mc_arena_printf(r->arena, "Form.Errors.%s", field),
-	    key);
-	mc_view_set(r->hdf,
-	    mc_arena_printf(r->arena, "Data.Errors.%d.href", n),
-	    mc_arena_printf(r->arena, "#%s", field));
-	mc_view_set(r->hdf,
-	    mc_arena_printf(r->arena, "Data.Errors.%d.text", n),
-	    mc_view_str(r->hdf,
-		mc_arena_printf(r->arena, "Feedback.Err.%s", key)));
-	mc_view_set_int(r->hdf, "Data.NErrors", n + 1);
+	mc_view_field_error(r->hdf, field, "Feedback.Err", key);
 }
 
 /*

@@ -82,38 +82,15 @@ mc_files_path(struct mc_arena *a, const char *sha)
 
 /* ------------------------------------------------------------ the key */
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* 32 bytes: 64 hex digits (a newline after allowed) or 32 raw bytes. */
 static int
 parse_key(const unsigned char *b, size_t n, unsigned char key[32])
 {
-	size_t i;
-
 	while (n > 64 &&
 	    (b[n - 1] == '\n' || b[n - 1] == '\r' || b[n - 1] == ' '))
 		n--;
-	if (n == 64) {
-		for (i = 0; i < 32; i++) {
-			int hi = hexval(b[2 * i]), lo = hexval(b[2 * i + 1]);
-
-			if (hi < 0 || lo < 0)
-				break;
-			key[i] = (unsigned char)(hi << 4 | lo);
-		}
-		if (i == 32)
-			return 0;
-	}
+	if (n == 64 && mc_unhex(key, (const char *)b, 32) == 0)
+		return 0;
 	if (n == 32) {
 		memcpy(key, b, 32);
 		return 0;

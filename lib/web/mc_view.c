@@ -187,6 +187,23 @@ mc_view_str(HDF *hdf, const char *name)
 	return hdf_get_value(hdf, path, name);
 }
 
+void
+mc_view_field_error(HDF *hdf, const char *field, const char *prefix,
+    const char *key)
+{
+	int  n = hdf_get_int_value(hdf, "Data.NErrors", 0);
+	char path[256], msg[200];
+
+	snprintf(path, sizeof(path), "Form.Errors.%s", field);
+	mc_view_set(hdf, path, key);
+	snprintf(path, sizeof(path), "Data.Errors.%d.href", n);
+	mc_view_setf(hdf, path, "#%s", field);
+	snprintf(msg, sizeof(msg), "%s.%s", prefix, key);
+	snprintf(path, sizeof(path), "Data.Errors.%d.text", n);
+	mc_view_set(hdf, path, mc_view_str(hdf, msg));
+	mc_view_set_int(hdf, "Data.NErrors", n + 1);
+}
+
 const char *
 mc_view_text(void *hdf, const char *name, const char *dflt)
 {

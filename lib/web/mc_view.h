@@ -39,6 +39,15 @@ void mc_view_set_int(HDF *, const char *name, long long);
 /* A language string (Lang.<name>) or name itself when missing. */
 const char *mc_view_str(HDF *, const char *name);
 
+/*
+ * An error at a form's field and in the page's error summary (GOV.UK's
+ * pattern): Form.Errors.<field> is key, and the summary's next line
+ * Data.Errors.<n> links "#<field>" with the message Lang.<prefix>.<key>;
+ * Data.NErrors counts the lines.
+ */
+void mc_view_field_error(HDF *, const char *field, const char *prefix,
+    const char *key);
+
 /* The value at name (a full path) in hdf, or dflt: an mc_text_fn. */
 const char *mc_view_text(void *hdf, const char *name, const char *dflt);
 
