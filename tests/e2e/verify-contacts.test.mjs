@@ -4,7 +4,11 @@
 // address), the link read from the outbox confirms the e-mail, a wrong SMS
 // code is refused at the field and the right one confirms the phone; a new
 // e-mail asked for on the account page leaves the verified one in use (and
-// tells it) until its own link is opened; a used link is refused. The link
+// tells it) until its own link is opened; a used link is refused; a new
+// phone waits beside the verified one, a wrong code refused at the field,
+// until the right code is typed; the link sent again: refused at its button
+// when too soon, later a second mail whose link works while the first one
+// is refused as replaced. The link
 // and the code come from the outbox, as the mail server and the SMS gateway
 // would get them. Screenshots at 390 and 1280 px in tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
@@ -211,6 +215,103 @@ describe('e-mail verified by link, phone by SMS code, a change verified again (i
     assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${me.id} AND event = 'contact_verified'`), '3',
       'each contact verified is in the audit log');
     assert.deepEqual(w.problems().filter((p) => !/\b(422|410)\b/.test(p)), [], 'nothing else went wrong');
+    await ctx.close();
+  });
+
+  /** Logs in with the account's verified e-mail, onto the account page. */
+  async function onAccount() {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await ctx.newPage();
+    await page.goto(`${BASE_URL}/dich-vu/dang-nhap?next=/dich-vu/tai-khoan`);
+    await page.locator('#login').fill(me.email2);
+    await page.locator('#password').fill(me.password);
+    await submitAndWait(page, page.locator('form.form button[type=submit]'));
+    assert.equal(new URL(page.url()).pathname, '/dich-vu/tai-khoan');
+    return { ctx, page };
+  }
+
+  test('a new phone: the code by SMS, a wrong one refused at the field, the old number in use until the right one is typed', async () => {
+    const { ctx, page } = await onAccount();
+    const w = watch(page);
+    const phone2 = `08${String((Date.now() + 7) % 1e8).padStart(8, '0')}`;
+    await page.locator('#phone-change summary').click();
+    await page.locator('#new_phone').fill(phone2);
+    await page.locator('#phone_current').fill(me.password);
+    await submitAndWait(page, page.locator('#phone-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi mã xác nhận qua tin nhắn/);
+    assert.match(await page.locator('#phone-verified').innerText(), new RegExp(`^${me.phone}$`), 'the old number stays in use');
+    assert.match(await page.locator('#phone-pending').innerText(), new RegExp(`Đang chờ xác nhận: ${phone2}\\s+Chưa xác nhận`));
+    const sms = lastSms(phone2);
+    assert.match(sms, /mã xác nhận số điện thoại cho tài khoản/, 'the code went to the new number');
+    const code = sms.match(/\b(\d{6})\b/)[1];
+    const wrong = code[0] === '9' ? `0${code.slice(1)}` : `${Number(code[0]) + 1}${code.slice(1)}`;
+
+    await page.locator('#code').fill(wrong);
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#code-form button').click()]);
+    assert.equal(resp.status(), 422);
+    await page.waitForSelector('#code-error');
+    assert.match(await page.locator('#code-error').innerText(), /Mã xác nhận không đúng.*Còn số lần thử: 4/s);
+    assert.equal(await page.locator('#code').getAttribute('aria-invalid'), 'true');
+    assert.match(await page.locator('#phone-verified').innerText(), new RegExp(`^${me.phone}$`), 'still the old number');
+    assert.equal(sqlValue(`SELECT phone FROM accounts WHERE id = ${me.id}`), me.phone);
+    await shots(page, 'phone-wrong-code');
+
+    await page.locator('#code').fill(code);
+    await submitAndWait(page, page.locator('#code-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã xác nhận số điện thoại/);
+    assert.match(await page.locator('#phone-status').innerText(), new RegExp(`${phone2}\\s+Đã xác nhận`));
+    assert.equal(await page.locator('#phone-pending').count(), 0);
+    assert.equal(sqlValue(`SELECT phone FROM accounts WHERE id = ${me.id}`), phone2);
+    me.phone = phone2;
+    assert.deepEqual(w.problems().filter((p) => !/\b422\b/.test(p)), [], 'nothing else went wrong');
+    await ctx.close();
+  });
+
+  test('the link sent again: too soon refused at the button; later a second mail, whose link works and ends the first one', async () => {
+    const { ctx, page } = await onAccount();
+    const w = watch(page);
+    const email3 = `e2e-verify3-${tag}@motcua.test`;
+    const links = () => Number(sqlValue(`SELECT COUNT(*) FROM outbox WHERE channel = 'email' AND recipient = ${q(email3)} AND subject = 'Xác nhận e-mail của tài khoản Một Cửa'`));
+    await page.locator('#email-change summary').click();
+    await page.locator('#new_email').fill(email3);
+    await page.locator('#email_current').fill(me.password);
+    await submitAndWait(page, page.locator('#email-form button'));
+    assert.match(await page.locator('#email-pending').innerText(), new RegExp(`Đang chờ xác nhận: ${email3}\\s+Chưa xác nhận`));
+    assert.equal(links(), 1);
+    const first = linkTo(email3);
+
+    // At once again: refused, said at the button, no second mail.
+    const [resp] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#email_again button').click()]);
+    assert.equal(resp.status(), 429);
+    await page.waitForSelector('#email_again-error');
+    assert.match(await page.locator('#email_again-error').innerText(), /Vừa gửi xong: xin đợi một chút rồi gửi lại/);
+    assert.match(await page.locator('#error-summary').innerText(), /Vừa gửi xong/);
+    assert.equal(links(), 1, 'no second mail');
+
+    // The wait over (the account's links moved back past it): sent again.
+    sqlValue(`UPDATE email_verifications SET created_at = created_at - INTERVAL 5 MINUTE WHERE account_id = ${me.id}`);
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
+    await submitAndWait(page, page.locator('#email_again button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi đường dẫn xác nhận/);
+    assert.equal(links(), 2, 'a second mail to the new address');
+    const second = linkTo(email3);
+    assert.notEqual(second, first, 'with a new link');
+
+    // The first link: ended by the second, said so; the second one works.
+    const r1 = await page.goto(`${BASE_URL}${first}`);
+    assert.equal(r1.status(), 410);
+    assert.match(await page.locator('#verify-gone').innerText(), /đã được thay bằng đường dẫn mới/);
+    assert.equal(await page.locator('#verify-form').count(), 0);
+    await page.goto(`${BASE_URL}${second}`);
+    assert.equal(await page.locator('#verify-email').innerText(), email3);
+    await submitAndWait(page, page.locator('#verify-form button'));
+    assert.match(await page.locator('#verify-done').innerText(), /Đã xác nhận e-mail/);
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
+    assert.match(await page.locator('#email-status').innerText(), new RegExp(`${email3}\\s+Đã xác nhận`));
+    assert.equal(await page.locator('#email-pending').count(), 0);
+    assert.deepEqual(w.problems().filter((p) => !/\b(429|410)\b/.test(p)), [], 'nothing else went wrong');
     await ctx.close();
   });
 });
