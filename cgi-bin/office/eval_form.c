@@ -31,6 +31,8 @@ enum field {
 	FIELD_NEW_EN,
 	FIELD_NEW_KIND,
 	FIELD_OK,
+	FIELD_OFF,
+	FIELD_ON,
 	FIELD_T1, /* t1 .. t20: question N's Vietnamese text */
 	FIELD_T20 = FIELD_T1 + EVAL_MAX_QUESTIONS - 1,
 	FIELD_E1, /* e1 .. e20: its English text */
@@ -50,6 +52,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_NEW_EN] = { "ne", valid_line, 2000, 0 },
 	[FIELD_NEW_KIND] = { "nk", valid_code, 16, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 6, 0 },
+	[FIELD_OFF] = { "off", valid_code, 32, 0 },
+	[FIELD_ON] = { "on", valid_code, 32, 0 },
 	T(1), T(2), T(3), T(4), T(5), T(6), T(7), T(8), T(9), T(10),
 	T(11), T(12), T(13), T(14), T(15), T(16), T(17), T(18), T(19), T(20),
 };
@@ -83,13 +87,62 @@ struct owner {
  * (an ancestor's or the city's until the owner has one), the owner's
  * versions listed.
  */
+/* The index in f of the question of code, or f->n. */
+static size_t
+find(const struct mc_eval_form *f, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->q[i].code, code) == 0)
+			break;
+	return i;
+}
+
+/*
+ * An agency's inherited added questions: those of f the line above (up)
+ * has too marked Data.Q.N.inherited (may be switched off), those of up
+ * switched off listed as Data.Off.N.{code,text,text_en}.
+ */
+static void
+inherited(struct mc_request *r, const struct mc_eval_form *f,
+    const struct mc_eval_form *up)
+{
+	const char *p;
+	size_t	    i, k, n = 0;
+
+	for (i = 0; i < f->n; i++) {
+		k = find(up, f->q[i].code);
+		if (f->q[i].kind == EVAL_EXTRA && k < up->n &&
+		    up->q[k].kind == EVAL_EXTRA)
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Q.%zu.inherited",
+				i),
+			    "1");
+	}
+	for (k = 0; k < up->n; k++) {
+		if (up->q[k].kind != EVAL_EXTRA ||
+		    find(f, up->q[k].code) < f->n)
+			continue;
+		p = mc_arena_printf(r->arena, "Data.Off.%zu", n++);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.code", p),
+		    up->q[k].code);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text", p),
+		    up->q[k].text[0]);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text_en", p),
+		    up->q[k].text[1]);
+	}
+}
+
 static int
 page(struct mc_request *r, const struct owner *o, const struct mc_eval_form *f,
     int status)
 {
-	struct mc_rows versions;
-	const char    *p, *v;
-	size_t	       i;
+	struct mc_eval_form up;
+	struct mc_rows	    versions;
+	const char	   *p, *v;
+	size_t		    i;
+	int		    rc;
 
 	if (mc_eval_forms(r->db, r->arena, o->agency, &versions) < 0)
 		return 503;
@@ -124,6 +177,11 @@ page(struct mc_request *r, const struct owner *o, const struct mc_eval_form *f,
 		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.text_en", p),
 		    v != NULL ? v : f->q[i].text[1]);
 	}
+	if ((rc = mc_eval_form_parent(r->db, r->arena, o->agency, time(NULL),
+		 &up)) < 0)
+		return 503;
+	if (rc == 1)
+		inherited(r, f, &up);
 	if (status == 200 && mc_req_field(r, FIELD_OK) != NULL) {
 		mc_view_setf(r->hdf, "Page.Flash", "%s %s",
 		    mc_view_str(r->hdf, "Eval.Form.Saved"),
@@ -188,33 +246,76 @@ refuse(struct mc_request *r, const struct owner *o,
 	return page(r, o, cur, status);
 }
 
-/* A code no question of f has: "x<N>". */
+/*
+ * A code no question of f has, nor one of up (the line above's, may be
+ * NULL: a question switched off there stays its own): "x<N>".
+ */
 static const char *
-new_code(struct mc_request *r, const struct mc_eval_form *f)
+new_code(struct mc_request *r, const struct mc_eval_form *f,
+    const struct mc_eval_form *up)
 {
 	const char *c;
-	size_t	    i, k;
+	size_t	    k;
 
 	for (k = f->n + 1;; k++) {
 		c = mc_arena_printf(r->arena, "x%zu", k);
-		for (i = 0; i < f->n; i++)
-			if (strcmp(f->q[i].code, c) == 0)
-				break;
-		if (i == f->n)
+		if (find(f, c) == f->n && (up == NULL || find(up, c) == up->n))
 			return c;
 	}
+}
+
+/*
+ * An inherited added question switched off (off=<code>) or back on
+ * (on=<code>) for the agency's subtree: a new version of its line.
+ */
+static int
+page_switch(struct mc_request *r, const struct owner *o,
+    const struct mc_eval_form *cur, long long base)
+{
+	struct mc_eval_form up;
+	const char	   *off = mc_req_field(r, FIELD_OFF);
+	const char *code = off != NULL ? off : mc_req_field(r, FIELD_ON);
+	const char *note;
+	size_t	    i;
+	int	    rc, version;
+
+	if (o->agency == 0)
+		return refuse(r, o, cur, "ErrNotInherited", 422);
+	if ((rc = mc_eval_form_parent(r->db, r->arena, o->agency, time(NULL),
+		 &up)) < 0)
+		return 503;
+	if (rc == 0 || (i = find(&up, code)) == up.n)
+		return refuse(r, o, cur, "ErrNotInherited", 422);
+	note = mc_arena_printf(r->arena, "%s %s",
+	    mc_view_str(r->hdf,
+		off != NULL ? "Eval.Form.NoteOff" : "Eval.Form.NoteOn"),
+	    up.q[i].text[0]);
+	rc = mc_eval_form_switch(r->db, r->arena, o->agency, base, code,
+	    off == NULL, note, r->user->id, time(NULL), &version);
+	if (rc < 0)
+		return 503;
+	if (rc == EVAL_FORM_STALE)
+		return refuse(r, o, cur, "ErrStale", 409);
+	if (rc != 0)
+		return refuse(r, o, cur,
+		    rc == EVAL_FORM_TOO_MANY ? "ErrTooMany" :
+					       "ErrNotInherited",
+		    422);
+	return mc_resp_redirect(r,
+	    mc_arena_printf(r->arena, PATH "?agency=%u&ok=%d", o->agency,
+		version));
 }
 
 static int
 page_save(struct mc_request *r)
 {
-	struct mc_eval_form cur, next;
+	struct mc_eval_form cur, next, up;
 	struct owner	    o;
 	const char	   *t, *e, *nt = text(r, FIELD_NEW);
 	const char	   *ne = text(r, FIELD_NEW_EN);
 	long long	    base = 0;
 	size_t		    i, bad;
-	int		    rc, changed = 0, version, l, k;
+	int		    rc, changed = 0, version, l, k, has_up;
 
 	if ((rc = may(r, &o)) != 0)
 		return rc;
@@ -225,6 +326,12 @@ page_save(struct mc_request *r)
 		mc_parse_ll(mc_req_field(r, FIELD_BASE), 1, 1LL << 31, &base);
 	if (base != cur.id)
 		return refuse(r, &o, &cur, "ErrStale", 409);
+	if (mc_req_field(r, FIELD_OFF) != NULL ||
+	    mc_req_field(r, FIELD_ON) != NULL)
+		return page_switch(r, &o, &cur, base);
+	if ((has_up = mc_eval_form_parent(r->db, r->arena, o.agency,
+		 time(NULL), &up)) < 0)
+		return 503;
 	next = cur;
 	for (i = 0; i < cur.n; i++) {
 		if (mc_req_field_bad(r, FIELD_T1 + (int)i) ||
@@ -249,7 +356,7 @@ page_save(struct mc_request *r)
 		    mc_req_field(r, FIELD_NEW_KIND));
 		if (next.q[cur.n].kind == EVAL_INDEX || o.agency != 0)
 			next.q[cur.n].kind = EVAL_EXTRA; /* the law's; extra */
-		next.q[cur.n].code = new_code(r, &cur);
+		next.q[cur.n].code = new_code(r, &cur, has_up ? &up : NULL);
 		next.q[cur.n].text[0] = nt;
 		next.q[cur.n].text[1] = ne;
 		/* The options of the first satisfaction question. */

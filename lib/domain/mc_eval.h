@@ -84,12 +84,13 @@ int mc_eval_form_applies(struct mc_db *, struct mc_arena *, unsigned int owner,
 /* ------------------------------------------------ the questionnaire editor */
 
 /* Why a new version is refused, besides 0 and -1. */
-#define EVAL_FORM_EMPTY	   1 /* a question without its text in a language */
-#define EVAL_FORM_LONG	   2 /* a text over 500 bytes (options 255) */
-#define EVAL_FORM_STALE	   3 /* base is no longer the current version */
-#define EVAL_FORM_CODE	   4 /* two questions with one code, or none */
-#define EVAL_FORM_TOO_MANY 5 /* more than EVAL_MAX_QUESTIONS, or none */
-#define EVAL_FORM_LEGAL	   6 /* a legal question dropped or changed */
+#define EVAL_FORM_EMPTY		1 /* a question without its text in a language */
+#define EVAL_FORM_LONG		2 /* a text over 500 bytes (options 255) */
+#define EVAL_FORM_STALE		3 /* base is no longer the current version */
+#define EVAL_FORM_CODE		4 /* two questions with one code, or none */
+#define EVAL_FORM_TOO_MANY	5 /* more than EVAL_MAX_QUESTIONS, or none */
+#define EVAL_FORM_LEGAL		6 /* a legal question dropped or changed */
+#define EVAL_FORM_NOT_INHERITED 7 /* no added question of the line above */
 
 /*
  * The rules of a new version's questions: one to EVAL_MAX_QUESTIONS, each
@@ -124,6 +125,39 @@ int mc_eval_form_keeps(const struct mc_eval_form *base,
 int mc_eval_form_new(struct mc_db *, struct mc_arena *, unsigned int agency,
     long long base, const struct mc_eval_form *next, const char *note,
     long long by, time_t now, int *version);
+
+/*
+ * An added question (EVAL_EXTRA) that an agency's version inherits from
+ * parent (the version its parent's citizens are asked) switched off (on
+ * 0) or back on for the agency's subtree: next is cur without the
+ * question of code (one parent has too), or cur with parent's question of
+ * code appended (one cur lacks). 0, EVAL_FORM_NOT_INHERITED (the index,
+ * satisfaction and the agency's own questions cannot be switched) or
+ * EVAL_FORM_TOO_MANY. Pure.
+ */
+int mc_eval_form_toggle(const struct mc_eval_form *cur,
+    const struct mc_eval_form *parent, const char *code, int on,
+    struct mc_eval_form *next);
+
+/*
+ * Loads the version the parent of agency (the city for an agency at the
+ * top) has its citizens asked: 1, 0 none (agency 0: the city has no line
+ * above), -1 error.
+ */
+int mc_eval_form_parent(struct mc_db *, struct mc_arena *, unsigned int agency,
+    time_t now, struct mc_eval_form *);
+
+/*
+ * Makes a new version of agency's line (not the city's) with the
+ * inherited question of code switched off or on (mc_eval_form_toggle,
+ * against the version its parent's citizens are asked now), as
+ * mc_eval_form_new does: if base is still the version in force, in one
+ * transaction with its audit entry ("... vN off <code>" / "on"). Answers
+ * already given keep their version. 0, an EVAL_FORM_* outcome, or -1.
+ */
+int mc_eval_form_switch(struct mc_db *, struct mc_arena *, unsigned int agency,
+    long long base, const char *code, int on, const char *note, long long by,
+    time_t now, int *version);
 
 struct mc_user;
 

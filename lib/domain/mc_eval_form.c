@@ -30,6 +30,7 @@ enum stmt {
 	STMT_FOR,
 	STMT_UP,
 	STMT_AGENCY,
+	STMT_PARENT,
 	STMT__MAX
 };
 
@@ -72,6 +73,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY q.agency_id IS NULL, up.depth, q.version DESC LIMIT 1",
 	[STMT_UP] = UP "SELECT id FROM up ORDER BY depth",
 	[STMT_AGENCY] = "SELECT name, kind FROM agencies WHERE id = ?",
+	[STMT_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
 };
 /* clang-format on */
 
@@ -151,10 +153,39 @@ mc_eval_form_keeps(const struct mc_eval_form *base,
 	return 0;
 }
 
+int
+mc_eval_form_toggle(const struct mc_eval_form *cur,
+    const struct mc_eval_form *parent, const char *code, int on,
+    struct mc_eval_form *next)
+{
+	size_t i = find_code(cur, code), k = find_code(parent, code);
+
+	if (k == parent->n || parent->q[k].kind != EVAL_EXTRA)
+		return EVAL_FORM_NOT_INHERITED;
+	if (on && i < cur->n)
+		return EVAL_FORM_NOT_INHERITED; /* asked already */
+	if (!on && (i == cur->n || cur->q[i].kind != EVAL_EXTRA))
+		return EVAL_FORM_NOT_INHERITED;
+	if (on && cur->n >= EVAL_MAX_QUESTIONS)
+		return EVAL_FORM_TOO_MANY;
+	*next = *cur;
+	if (on) {
+		next->q[next->n++] = parent->q[k];
+		return 0;
+	}
+	for (; i + 1 < cur->n; i++)
+		next->q[i] = cur->q[i + 1];
+	next->n--;
+	return 0;
+}
+
 struct new_tx {
 	unsigned int		   agency;
 	long long		   base;
 	const struct mc_eval_form *next;
+	const char		  *code; /* a switch: the question's */
+	int			   on;
+	struct mc_eval_form	   made; /* a switch's next */
 	const char		  *note;
 	long long		   by;
 	time_t			   now;
@@ -178,12 +209,47 @@ form_for_id(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	return 1;
 }
 
+/*
+ * The version the parent of agency (the city for a top agency) has its
+ * citizens asked: 1, 0 none (agency 0, the city's line, has no line
+ * above), -1.
+ */
+static int
+parent_form(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    time_t now, struct mc_eval_form *f)
+{
+	struct mc_rows rows;
+	char	       at[20];
+	long long      id = 0, parent = 0;
+	int	       rc;
+
+	if (agency == 0)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_PARENT], "i",
+		(long long)agency) < 0)
+		return -1;
+	if (rows.n != 1)
+		return 0;
+	parent = mc_rows_int(&rows, 0, 0); /* NULL: 0, the city's */
+	mc_time_sql(at, now);
+	if ((rc = form_for_id(db, a, (unsigned int)parent, at, &id)) <= 0)
+		return rc;
+	return mc_eval_form_load(db, a, id, now, f);
+}
+
+int
+mc_eval_form_parent(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    time_t now, struct mc_eval_form *f)
+{
+	return parent_form(db, a, agency, now, f);
+}
+
 static int
 new_tx(struct mc_db *db, void *arg)
 {
 	struct new_tx		      *t = arg;
 	struct mc_rows		       rows;
-	struct mc_eval_form	       base;
+	struct mc_eval_form	       base, up;
 	struct mc_audit		       e;
 	struct mc_audit_about	       about;
 	const struct mc_eval_question *q;
@@ -202,6 +268,17 @@ new_tx(struct mc_db *db, void *arg)
 		return EVAL_FORM_STALE;
 	if (mc_eval_form_load(db, t->a, id, t->now, &base) != 1)
 		return -1;
+	if (t->code != NULL) {
+		/* A switch: from the version in force and the line above's. */
+		if ((rc = parent_form(db, t->a, t->agency, t->now, &up)) < 0)
+			return -1;
+		if (rc == 0)
+			return EVAL_FORM_NOT_INHERITED;
+		if ((rc = mc_eval_form_toggle(&base, &up, t->code, t->on,
+			 &t->made)) != 0)
+			return rc;
+		t->next = &t->made;
+	}
 	if (mc_eval_form_keeps(&base, t->next, t->agency != 0, &bad) != 0)
 		return EVAL_FORM_LEGAL;
 	t->version = rows.n > 0 ? (int)mc_rows_int(&rows, 0, 1) + 1 : 1;
@@ -222,8 +299,12 @@ new_tx(struct mc_db *db, void *arg)
 	memset(&about, 0, sizeof(about));
 	e.event = AUDIT_CONFIG;
 	e.account_id = t->by;
-	e.subject = mc_arena_printf(t->a, "eval questionnaire agency=%u v%d",
-	    t->agency, t->version);
+	e.subject = mc_arena_printf(t->a,
+	    "eval questionnaire agency=%u v%d%s%s", t->agency, t->version,
+	    t->code == NULL ? "" :
+		t->on	    ? " on " :
+			      " off ",
+	    t->code == NULL ? "" : t->code);
 	about.agency_id = t->agency;
 	about.role = "evaluator";
 	return mc_audit_write_about(db, &e, &about);
@@ -244,6 +325,31 @@ mc_eval_form_new(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	t.agency = agency;
 	t.base = base;
 	t.next = next;
+	t.note = note != NULL && *note != '\0' ? note : NULL;
+	t.by = by;
+	t.now = now;
+	t.a = a;
+	if ((rc = mc_db_tx(db, new_tx, &t)) != 0)
+		return rc;
+	*version = t.version;
+	return 0;
+}
+
+int
+mc_eval_form_switch(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    long long base, const char *code, int on, const char *note, long long by,
+    time_t now, int *version)
+{
+	struct new_tx t;
+	int	      rc;
+
+	if (agency == 0 || code == NULL)
+		return EVAL_FORM_NOT_INHERITED;
+	memset(&t, 0, sizeof(t));
+	t.agency = agency;
+	t.base = base;
+	t.code = code;
+	t.on = on;
 	t.note = note != NULL && *note != '\0' ? note : NULL;
 	t.by = by;
 	t.now = now;

@@ -4,7 +4,9 @@
      questions,ratings}; whose line: Data.Agency (0 the city's),
      Data.AgencyName, and Data.Inherited with Data.FromName (empty: the
      city) while the agency has no version of its own; on a refusal
-     Form.Error and Form.{nt,ne,nk,note}. ?>
+     Form.Error and Form.{nt,ne,nk,note}. An agency's added questions
+     inherited from the line above: Data.Q.N.inherited (asked, may be
+     switched off), Data.Off.N.{code,text,text_en} (switched off). ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <div class="office-head">
 <h1><?cs var:Lang.Eval.Form.Title ?></h1>
@@ -43,6 +45,29 @@
 <input id="note" name="note" type="text" maxlength="500" aria-describedby="note-hint" value="<?cs var:Form.note ?>"></div>
 <button type="submit" class="btn"><?cs var:Lang.Eval.Form.Save ?></button>
 </form>
+<?cs if:Data.Agency ?><section id="eval-inherited" aria-labelledby="eval-inherited-h">
+<h2 id="eval-inherited-h"><?cs var:Lang.Eval.Form.InheritedTitle ?></h2>
+<p class="hint"><?cs var:Lang.Eval.Form.InheritedIntro ?></p>
+<?cs set:inh = 0 ?><?cs each:q = Data.Q ?><?cs if:q.inherited ?><?cs set:inh = 1 ?><?cs /if ?><?cs /each ?><?cs if:inh || subcount(Data.Off) ?>
+<div class="table-wrap">
+<table class="table table-stack">
+<thead><tr><th scope="col"><?cs var:Lang.Eval.Form.Question ?></th><th scope="col"><?cs var:Lang.Eval.Form.State ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.Eval.Form.State ?></span></th></tr></thead>
+<tbody>
+<?cs each:q = Data.Q ?><?cs if:q.inherited ?><tr class="eval-inh" data-code="<?cs var:q.code ?>">
+<td data-label="<?cs var:Lang.Eval.Form.Question ?>"><?cs if:Page.Lang == "en" ?><?cs var:q.text_en ?><?cs else ?><?cs var:q.text ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.State ?>" class="eval-inh-state"><?cs var:Lang.Eval.Form.Asked ?></td>
+<td><form method="post" action="/can-bo/danh-gia/bang-hoi"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="agency" value="<?cs var:Data.Agency ?>"><input type="hidden" name="base" value="<?cs var:Data.Base ?>"><input type="hidden" name="off" value="<?cs var:q.code ?>"><button type="submit" class="btn btn-secondary"><?cs var:Lang.Eval.Form.SwitchOff ?></button></form></td>
+</tr>
+<?cs /if ?><?cs /each ?><?cs each:q = Data.Off ?><tr class="eval-inh eval-inh-off" data-code="<?cs var:q.code ?>">
+<td data-label="<?cs var:Lang.Eval.Form.Question ?>"><?cs if:Page.Lang == "en" ?><?cs var:q.text_en ?><?cs else ?><?cs var:q.text ?><?cs /if ?></td>
+<td data-label="<?cs var:Lang.Eval.Form.State ?>" class="eval-inh-state"><?cs var:Lang.Eval.Form.Off ?></td>
+<td><form method="post" action="/can-bo/danh-gia/bang-hoi"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="agency" value="<?cs var:Data.Agency ?>"><input type="hidden" name="base" value="<?cs var:Data.Base ?>"><input type="hidden" name="on" value="<?cs var:q.code ?>"><button type="submit" class="btn"><?cs var:Lang.Eval.Form.SwitchOn ?></button></form></td>
+</tr>
+<?cs /each ?></tbody>
+</table>
+</div>
+<?cs else ?><p class="muted"><?cs var:Lang.Eval.Form.NoInherited ?></p><?cs /if ?>
+</section><?cs /if ?>
 <h2><?cs var:Lang.Eval.Form.Versions ?></h2>
 <div class="table-wrap">
 <table class="table table-stack" id="eval-versions">

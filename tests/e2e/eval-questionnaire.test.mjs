@@ -4,8 +4,10 @@
 // citizen rating a returned dossier of that ward on the dossier page is
 // asked the added question and the rating is tied to the ward's version; a
 // dossier of another ward is asked the city's; the other ward's manager is
-// refused the first ward's questionnaire (403). Screenshots at 390 and
-// 1280 px in tests/e2e/output.
+// refused the first ward's questionnaire (403). A unit's manager switches
+// off a question its department added (the legal ones offer no switch),
+// then back on, on the editor: audited, the unit's versions without and
+// with it. Screenshots at 390 and 1280 px in tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -155,6 +157,76 @@ describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout:
       assert.deepEqual(cw.problems(), []);
     } finally {
       await c.context().close();
+    }
+  });
+
+  test('a unit switches off a question its department added, and back on; the legal questions offer no switch', async () => {
+    const t = uniq().replace(/[^0-9A-Za-z]/g, '');
+    const city = Number(sqlValue("SELECT id FROM agencies WHERE kind = 'city' ORDER BY id LIMIT 1"));
+    const codes = { dep: `E2E.EQ${t}.D`, unit: `E2E.EQ${t}.U` };
+    sql(`INSERT INTO agencies (code, kind, name, parent_id, valid_from) VALUES
+      (${q(codes.dep)}, 'department', ${q(`Sở Thử ${t}`)}, ${city}, '2020-01-01')`);
+    const dep = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(codes.dep)}`));
+    sql(`INSERT INTO agencies (code, kind, name, parent_id, valid_from) VALUES
+      (${q(codes.unit)}, 'unit', ${q(`Phòng Thử ${t}`)}, ${dep}, '2020-01-01')`);
+    const unit = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(codes.unit)}`));
+    const [evD, evU] = await Promise.all([
+      newOfficer('evaluator', codes.dep, `Quản Lý Sở ${t}`),
+      newOfficer('evaluator', codes.unit, `Quản Lý Phòng ${t}`),
+    ]);
+    const asked = `Ông/Bà có được nhắn tin nhắc lịch hẹn không? ${t}`;
+    const rowOf = (page) => page.locator('#eval-inherited tr.eval-inh', { hasText: asked });
+    const own = () => sql(`SELECT x.text FROM eval_questions x WHERE x.questionnaire_id =
+      (SELECT id FROM eval_questionnaires WHERE agency_id = ${unit} ORDER BY version DESC LIMIT 1)`).map((r) => r[0]);
+    try {
+      // The department's manager adds a question for its subtree.
+      const d = await signIn(browser, evD.email, evD.password, 1280);
+      try {
+        await d.locator('#nt').fill(asked);
+        await d.locator('#ne').fill(`Did you get a text reminding you of the appointment? ${t}`);
+        await Promise.all([d.waitForURL(new RegExp(`\\?agency=${dep}&ok=1$`)), d.locator('#eval-form-edit button[type=submit]').click()]);
+        assert.equal(await rowOf(d).count(), 0, 'its own question is not an inherited one');
+      } finally {
+        await d.context().close();
+      }
+
+      // The unit's manager: the department's question is inherited and asked; only it has a switch.
+      const u = await signIn(browser, evU.email, evU.password, 1280);
+      const uw = watch(u);
+      try {
+        assert.match(await u.locator('#eval-form-inherited').innerText(), new RegExp(`Sở Thử ${t}`));
+        assert.equal(await rowOf(u).count(), 1);
+        assert.match(await rowOf(u).locator('.eval-inh-state').innerText(), /Đang hỏi/);
+        assert.equal(await u.locator('#eval-inherited input[name=off][value^="i"], #eval-inherited input[name=off][value="overall"]').count(), 0,
+          'no switch for the legal questions');
+        await Promise.all([u.waitForURL(new RegExp(`\\?agency=${unit}&ok=1$`)), rowOf(u).locator('button[type=submit]').click()]);
+        assert.match(await u.locator('.flash').innerText(), /Đã lưu phiên bản mới: 1/);
+        assert.match(await rowOf(u).locator('.eval-inh-state').innerText(), /Đã tắt/);
+        const texts = await u.locator('#eval-form-edit input[type=text]').evaluateAll((els) => els.map((e) => e.value));
+        assert.equal(texts.includes(asked), false, 'not in the unit\'s questionnaire any more');
+        assert.ok(texts.length >= 13, 'the legal questions stay');
+        assert.equal(own().includes(asked), false, 'the unit\'s citizens are not asked it');
+        assert.match(await u.locator('#eval-versions tr#v1').innerText(), /Tắt câu hỏi kế thừa/);
+        await u.screenshot({ path: path.join(OUT, 'eval-questionnaire-switch-1280.png'), fullPage: true });
+
+        // Back on: asked again, in a new version.
+        await Promise.all([u.waitForURL(new RegExp(`\\?agency=${unit}&ok=2$`)), rowOf(u).locator('button[type=submit]').click()]);
+        assert.match(await rowOf(u).locator('.eval-inh-state').innerText(), /Đang hỏi/);
+        assert.equal(own().filter((x) => x === asked).length, 1, 'asked again');
+        await u.setViewportSize({ width: 390, height: 844 });
+        await u.screenshot({ path: path.join(OUT, 'eval-questionnaire-switch-390.png'), fullPage: true });
+        assert.deepEqual(uw.problems(), []);
+      } finally {
+        await u.context().close();
+      }
+      const code = sqlValue(`SELECT code FROM eval_questions x JOIN eval_questionnaires v ON v.id = x.questionnaire_id
+        WHERE v.agency_id = ${dep} AND x.text = ${q(asked)}`);
+      for (const [v, what] of [[1, 'off'], [2, 'on']]) {
+        assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE event = 'config_change' AND account_id = ${evU.id}
+          AND agency_id = ${unit} AND subject = ${q(`eval questionnaire agency=${unit} v${v} ${what} ${code}`)}`)), 1, `${what} audited`);
+      }
+    } finally {
+      sql(`UPDATE agencies SET valid_to = CURDATE() - INTERVAL 1 DAY WHERE code IN (${q(codes.dep)}, ${q(codes.unit)})`);
     }
   });
 });

@@ -21,7 +21,14 @@
 #include "mc_db.h"
 #include "mc_eval.h"
 
-enum stmt { STMT_CITY, STMT_RATING, STMT_AUDIT, STMT_DISSOLVE, STMT__MAX };
+enum stmt {
+	STMT_CITY,
+	STMT_RATING,
+	STMT_AUDIT,
+	STMT_DISSOLVE,
+	STMT_ANSWERS,
+	STMT__MAX
+};
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -36,6 +43,10 @@ static const char *const stmts[STMT__MAX] = {
 	/* The test's agencies end dissolved (the portal offers today's). */
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE ?",
+	/* A device's ratings: how many, and their answers. */
+	[STMT_ANSWERS] = "SELECT COUNT(DISTINCT r.id), COUNT(a.rating_id) "
+	    "FROM eval_ratings r LEFT JOIN eval_answers a "
+	    "ON a.rating_id = r.id WHERE r.device_id = ?",
 };
 /* clang-format on */
 
@@ -88,6 +99,80 @@ rate(struct mc_db *db, struct mc_arena *a, const struct mc_eval_form *f,
 	for (i = 0; i < EVAL_MAX_QUESTIONS; i++)
 		r.score[i] = i < f->n ? 2 : -1;
 	return mc_eval_rate(db, a, f, &r, time(NULL));
+}
+
+/* 1 if f asks the question of code. */
+static int
+asks(const struct mc_eval_form *f, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->q[i].code, code) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The unit (on version base) switches off the department's added question
+ * code, then back on: audited, not asked in between, the legal questions
+ * and the unit's own stale base refused; the device's rating given before
+ * keeps its nb answers, one given in between has one fewer.
+ */
+static void
+switched(struct mc_db *db, struct mc_arena *a, unsigned int unit,
+    long long base, const char *code, const struct mc_user *by,
+    const struct mc_user *officer, long long dev, size_t nb)
+{
+	struct mc_eval_form off, on;
+	struct mc_rows	    rows;
+	int		    version;
+
+	CHECK_INT(mc_eval_form_switch(db, a, unit, base, "overall", 0, NULL,
+		      by->id, time(NULL), &version),
+	    EVAL_FORM_NOT_INHERITED);
+	CHECK_INT(mc_eval_form_switch(db, a, unit, base, code, 1, NULL, by->id,
+		      time(NULL), &version),
+	    EVAL_FORM_NOT_INHERITED); /* asked already */
+	CHECK_INT(mc_eval_form_switch(db, a, 0, base, code, 0, NULL, by->id,
+		      time(NULL), &version),
+	    EVAL_FORM_NOT_INHERITED); /* the city has no line above */
+	CHECK_INT(mc_eval_form_switch(db, a, unit, base, code, 0, "tắt",
+		      by->id, time(NULL), &version),
+	    0);
+	CHECK_INT(version, 2);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_AUDIT], "iis", by->id,
+		  (long long)unit,
+		  mc_arena_printf(a, "eval questionnaire agency=%u v2 off %s",
+		      unit, code)) == 0);
+	CHECK(rows.n == 1 && mc_rows_int(&rows, 0, 0) == 1);
+	CHECK_INT(mc_eval_form_for(db, a, unit, time(NULL), &off), 1);
+	CHECK_INT((long long)off.n, (long long)nb - 1);
+	CHECK(!asks(&off, code));
+	CHECK(asks(&off, "overall") && asks(&off, "i9"));
+	CHECK_INT(mc_eval_form_switch(db, a, unit, base, code, 1, NULL, by->id,
+		      time(NULL), &version),
+	    EVAL_FORM_STALE);
+
+	/* A rating in between: its questions, not the switched-off one. */
+	CHECK_INT(
+	    mc_eval_visit_open(db, a, dev, unit, officer->id, time(NULL)), 0);
+	CHECK_INT(rate(db, a, &off, dev), 0);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_ANSWERS], "i", dev) == 0);
+	CHECK(rows.n == 1 && mc_rows_int(&rows, 0, 0) == 2 &&
+	    mc_rows_int(&rows, 0, 1) == (long long)(nb + nb - 1));
+
+	CHECK_INT(mc_eval_form_switch(db, a, unit, off.id, code, 1, NULL,
+		      by->id, time(NULL), &version),
+	    0);
+	CHECK_INT(version, 3);
+	CHECK_INT(mc_eval_form_for(db, a, unit, time(NULL), &on), 1);
+	CHECK_INT((long long)on.n, (long long)nb);
+	CHECK(asks(&on, code));
+	CHECK(strstr(on.q[on.n - 1].text[0], "Câu thêm") != NULL);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_ANSWERS], "i", dev) == 0);
+	CHECK(rows.n == 1 &&
+	    mc_rows_int(&rows, 0, 1) == (long long)(nb + nb - 1));
 }
 
 static void
@@ -253,9 +338,53 @@ test_lines(struct mc_db *db, struct mc_arena *a)
 	CHECK(mc_eval_forms(db, a, dep, &rows) == 0 && rows.n == 2);
 	CHECK(mc_eval_forms(db, a, unit, &rows) == 0 && rows.n == 1);
 
+	switched(db, a, unit, u1.id, mc_arena_printf(a, "d%s", tag), ev_d,
+	    officer, dev, d1.n);
+
 	rc = (int)mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
 	    mc_arena_printf(a, "EF.%s.%%", tag));
 	CHECK_INT(rc, 3);
+}
+
+/* Switching an inherited added question, without the database. */
+static void
+test_toggle(void)
+{
+	struct mc_eval_form up, cur, next;
+
+	memset(&up, 0, sizeof(up));
+	up.n = 3;
+	up.q[0].code = "overall";
+	up.q[0].kind = EVAL_SATISFACTION;
+	up.q[1].code = "x14";
+	up.q[1].kind = EVAL_EXTRA;
+	up.q[2].code = "x15";
+	up.q[2].kind = EVAL_EXTRA;
+	cur = up;
+	cur.q[3].code = "x16"; /* the agency's own */
+	cur.q[3].kind = EVAL_EXTRA;
+	cur.n = 4;
+	CHECK_INT(mc_eval_form_toggle(&cur, &up, "x14", 0, &next), 0);
+	CHECK_INT((long long)next.n, 3);
+	CHECK(strcmp(next.q[1].code, "x15") == 0 &&
+	    strcmp(next.q[2].code, "x16") == 0);
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "x14", 0, &cur),
+	    EVAL_FORM_NOT_INHERITED); /* off already */
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "x15", 1, &cur),
+	    EVAL_FORM_NOT_INHERITED); /* on already */
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "x16", 0, &cur),
+	    EVAL_FORM_NOT_INHERITED); /* its own: edited, not switched */
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "overall", 0, &cur),
+	    EVAL_FORM_NOT_INHERITED); /* the law's */
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "x14", 1, &cur), 0);
+	CHECK_INT((long long)cur.n, 4);
+	CHECK(
+	    strcmp(cur.q[3].code, "x14") == 0 && cur.q[3].kind == EVAL_EXTRA);
+	cur.n = EVAL_MAX_QUESTIONS;
+	next.n = EVAL_MAX_QUESTIONS;
+	next.q[1].code = "y1";
+	CHECK_INT(mc_eval_form_toggle(&next, &up, "x15", 1, &cur),
+	    EVAL_FORM_TOO_MANY);
 }
 
 /* The law's part of a version, without the database. */
@@ -300,6 +429,7 @@ main(void)
 	struct mc_arena *a;
 
 	test_keeps();
+	test_toggle();
 	if (!NEED_DB("test_eval_form"))
 		return DONE();
 	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
