@@ -8,6 +8,7 @@
  * meta refresh without JavaScript).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,6 +19,7 @@
 #include "mc_dash.h"
 #include "mc_db.h"
 #include "mc_stats.h"
+#include "mc_units.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -29,12 +31,13 @@
 #define CHART_H	    160 /* the trend's bars: the tallest, in SVG units */
 #define BAR_W	    300 /* the top list's longest bar */
 
-enum field { FIELD_AGENCY, FIELD_REFRESH, FIELD__MAX };
+enum field { FIELD_AGENCY, FIELD_REFRESH, FIELD_UNITS, FIELD__MAX };
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_REFRESH] = { "refresh", valid_uint, 4, 0 },
+	[FIELD_UNITS] = { "units", valid_line, 5, 0 },
 };
 /* clang-format on */
 
@@ -99,13 +102,27 @@ set_line(struct mc_request *r, const char *pfx, const struct line *l)
 	set_ll(r, pfx, "overdue", l->overdue);
 }
 
+/* Most overdue first, then most open (the live counters' order). */
+static int
+line_cmp(const void *x, const void *y)
+{
+	const struct line *p = x, *q = y;
+
+	if (p->overdue != q->overdue)
+		return p->overdue > q->overdue ? -1 : 1;
+	if (p->open != q->open)
+		return p->open > q->open ? -1 : 1;
+	return 0;
+}
+
 /*
  * The agencies' lines and their total (Data.Agencies, Data.Total) and the
- * most overdue (Data.Top); 0 or -1.
+ * most overdue (Data.Top), by the unit view (MC_UNITS_TODAY: a dissolved
+ * unit's figures in its successor's line, as the statistics); 0 or -1.
  */
 static int
-set_agencies(struct mc_request *r, unsigned int agency, const char *today,
-    const char *month)
+set_agencies(struct mc_request *r, unsigned int agency, int units,
+    const char *today, const char *month)
 {
 	struct mc_stats_filter f;
 	struct mc_stats_report day, mon;
@@ -116,12 +133,16 @@ set_agencies(struct mc_request *r, unsigned int agency, const char *today,
 
 	memset(&f, 0, sizeof(f));
 	f.agency = agency;
+	f.units_of_time = units == MC_UNITS_TIME;
 	f.from = f.to = today;
 	if (mc_stats_report(r->db, r->arena, &f, STATS_BY_AGENCY, &day) < 0)
 		return -1;
 	f.from = month;
 	if (mc_stats_report(r->db, r->arena, &f, STATS_BY_AGENCY, &mon) < 0 ||
-	    mc_dash_live(r->db, r->arena, agency, &live) < 0)
+	    mc_dash_live(r->db, r->arena, agency, &live) < 0 ||
+	    (units == MC_UNITS_TODAY &&
+		mc_units_rename(r->db, r->arena, &live, DLIVE_ID, DLIVE_NAME,
+		    DLIVE_NAME_EN) < 0))
 		return -1;
 	max = day.n + mon.n + live.n + 1;
 	v = mc_arena_alloc(r->arena, max * sizeof(*v));
@@ -130,10 +151,12 @@ set_agencies(struct mc_request *r, unsigned int agency, const char *today,
 		l = line_of(v, &n, max, mc_rows_int(&live, i, DLIVE_ID),
 		    mc_rows_str(&live, i, DLIVE_NAME),
 		    mc_rows_str(&live, i, DLIVE_NAME_EN));
-		l->open = mc_rows_int(&live, i, DLIVE_OPEN);
-		l->soon = mc_rows_int(&live, i, DLIVE_SOON);
-		l->overdue = mc_rows_int(&live, i, DLIVE_OVERDUE);
+		l->open += mc_rows_int(&live, i, DLIVE_OPEN);
+		l->soon += mc_rows_int(&live, i, DLIVE_SOON);
+		l->overdue += mc_rows_int(&live, i, DLIVE_OVERDUE);
 	}
+	/* Lines folded together: most overdue first again. */
+	qsort(v, n, sizeof(*v), line_cmp);
 	for (i = 0; i < day.n; i++) {
 		l = line_of(v, &n, max, day.rows[i].key, day.rows[i].name,
 		    day.rows[i].name_en);
@@ -259,13 +282,13 @@ set_satisfaction(struct mc_request *r, unsigned int agency, const char *month,
 
 /* The officer's own queue by colour and timeliness (Data.Me); 0 or -1. */
 static int
-set_me(struct mc_request *r, unsigned int agency, const char *month,
+set_me(struct mc_request *r, unsigned int agency, int units, const char *month,
     const char *today, time_t now)
 {
 	struct mc_officer_load *v, none;
 	size_t			n;
 
-	if (mc_book_officers(r->db, r->arena, agency, month, today,
+	if (mc_book_officers(r->db, r->arena, agency, units, month, today,
 		r->user->id, now, &v, &n) < 0)
 		return -1;
 	if (n == 0) {
@@ -296,7 +319,7 @@ page_dashboard(struct mc_request *r)
 	struct tm    tm;
 	time_t	     now = time(NULL);
 	char	     today[11], month[11], clock[9];
-	int	     rc, leader;
+	int	     rc, leader, units;
 
 	if ((rc = office_agency(r, mc_req_field(r, FIELD_AGENCY), &agency)) <=
 	    0)
@@ -308,16 +331,17 @@ page_dashboard(struct mc_request *r)
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
 	strftime(month, sizeof(month), "%Y-%m-01", &tm);
 	strftime(clock, sizeof(clock), "%H:%M:%S", &tm);
+	units = office_units_view(r, mc_req_field(r, FIELD_UNITS), NULL);
 	leader = mc_auth_acts_for(r->user,
 	    ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN), agency);
 	if (leader) {
 		mc_view_set_int(r->hdf, "Data.Leader", 1);
-		if (set_agencies(r, agency, today, month) < 0 ||
+		if (set_agencies(r, agency, units, today, month) < 0 ||
 		    set_trend(r, agency, now) < 0 ||
 		    set_satisfaction(r, agency, month, now) < 0)
 			return 503;
 	}
-	if (set_me(r, agency, month, today, now) < 0)
+	if (set_me(r, agency, units, month, today, now) < 0)
 		return 503;
 	mc_view_set(r->hdf, "Data.Today", today);
 	mc_view_set(r->hdf, "Data.Month", month);

@@ -115,7 +115,8 @@ enum stmt {
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
-	[STMT_AGENCY] = "SELECT id, code, name FROM agencies WHERE id = ?",
+	[STMT_AGENCY] = "SELECT id, code, name, COALESCE(name_en, name) "
+	    "FROM agencies WHERE id = ?",
 	[STMT_REASONS] = "SELECT kind, text, id FROM reasons ORDER BY kind, id",
 	[STMT_OFFICERS] = "SELECT a.id, a.full_name, r.role "
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
@@ -187,9 +188,10 @@ office_agency(struct mc_request *r, const char *wanted, unsigned int *agency)
 		mc_view_set_int(r->hdf,
 		    mc_arena_printf(r->arena, "Data.MyAgencies.%zu.id", i),
 		    ids[i]);
+		/* In the page's language, as the agencies' lines below. */
 		mc_view_set(r->hdf,
 		    mc_arena_printf(r->arena, "Data.MyAgencies.%zu.name", i),
-		    mc_rows_str(&ag, 0, 2));
+		    mc_rows_str(&ag, 0, r->lang == LANG_EN ? 3 : 2));
 		if (i == 0 || ids[i] == want)
 			chosen = ids[i];
 	}

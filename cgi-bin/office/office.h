@@ -60,6 +60,15 @@ int office_report_query(struct mc_request *, unsigned int roles,
 int office_report_export(struct mc_request *, const struct office_report *,
     const struct mc_export_table *body, const char *name);
 
+/*
+ * reports.c: the unit view a report is asked for (the word of its field
+ * `units`: "time", else today's units, mc_units_view): sets Form.units
+ * and Data.Units (the sentence that says it, both languages); returns
+ * MC_UNITS_TODAY or MC_UNITS_TIME, *said the sentence (may be NULL).
+ */
+int office_units_view(struct mc_request *, const char *word,
+    const char **said);
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;
 

@@ -21,6 +21,7 @@
 #include "mc_fmt.h"
 #include "mc_papers.h"
 #include "mc_stats.h"
+#include "mc_units.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
@@ -234,7 +235,7 @@ bad(struct mc_request *r, const char *field, const char *key)
  * set, 403 out of scope, 503).
  */
 static int
-read_scoped(struct mc_request *r, struct query *q, unsigned int roles)
+read_period_scope(struct mc_request *r, struct query *q, unsigned int roles)
 {
 	unsigned int   ids[MAX_SCOPE];
 	struct mc_rows ag, x;
@@ -349,24 +350,40 @@ read_scoped(struct mc_request *r, struct query *q, unsigned int roles)
 	return rc;
 }
 
+/*
+ * read_period_scope, then the unit view: by today's units (a dissolved
+ * unit's figures in its successor's row, its dossiers named as it) unless
+ * the units of the time are asked for. Every report of this file.
+ */
+static int
+read_scoped(struct mc_request *r, struct query *q, unsigned int roles)
+{
+	int rc = read_period_scope(r, q, roles);
+
+	q->f.units_of_time = office_units_view(r, mc_req_field(r, FIELD_UNITS),
+				 &q->units) == MC_UNITS_TIME;
+	return rc;
+}
+
+int
+office_units_view(struct mc_request *r, const char *word, const char **said)
+{
+	int	    view = mc_units_view(word);
+	const char *s = mc_view_str(r->hdf,
+	    view == MC_UNITS_TIME ? "Stats.Units.time" : "Stats.Units.today");
+
+	mc_view_set(r->hdf, "Form.units", mc_units_view_word(view));
+	mc_view_set(r->hdf, "Data.Units", s);
+	if (said != NULL)
+		*said = s;
+	return view;
+}
+
 /* The statistics' query: leaders and administrators. */
 static int
 read_query(struct mc_request *r, struct query *q)
 {
-	int rc = read_scoped(r, q, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN));
-
-	/*
-	 * By agency, by today's units (a dissolved unit's figures in its
-	 * successor's row) unless the units of the time are asked for.
-	 */
-	q->f.units_of_time = mc_req_field(r, FIELD_UNITS) != NULL &&
-	    strcmp(mc_req_field(r, FIELD_UNITS), "time") == 0;
-	mc_view_set(r->hdf, "Form.units",
-	    q->f.units_of_time ? "time" : "today");
-	q->units = mc_view_str(r->hdf,
-	    q->f.units_of_time ? "Stats.Units.time" : "Stats.Units.today");
-	mc_view_set(r->hdf, "Data.Units", q->units);
-	return rc;
+	return read_scoped(r, q, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN));
 }
 
 /* A figure of a row as text: hours with one decimal for the average. */
@@ -699,7 +716,7 @@ office_report_query(struct mc_request *r, unsigned int roles,
     struct office_report *out)
 {
 	struct query q;
-	int	     rc = read_scoped(r, &q, roles);
+	int	     rc = read_period_scope(r, &q, roles);
 
 	memset(out, 0, sizeof(*out));
 	snprintf(out->from, sizeof(out->from), "%s", q.from);
@@ -848,8 +865,10 @@ read_after(struct mc_request *r, struct mc_book_filter *f, long long *seq)
 static const char *
 register_query(struct mc_request *r, const struct query *q)
 {
-	return mc_arena_printf(r->arena, "agency=%u&field=%lld&from=%s&to=%s",
-	    q->f.agency, q->f.field_id, q->from, q->to);
+	return mc_arena_printf(r->arena,
+	    "agency=%u&field=%lld&from=%s&to=%s&units=%s", q->f.agency,
+	    q->f.field_id, q->from, q->to,
+	    mc_units_view_word(q->f.units_of_time));
 }
 
 /*
@@ -893,6 +912,7 @@ register_filter(const struct query *q, struct mc_book_filter *f)
 	f->field_id = q->f.field_id;
 	f->from = q->from;
 	f->to = q->to;
+	f->units = q->f.units_of_time;
 }
 
 /*
@@ -1428,8 +1448,8 @@ officer_lines(struct mc_request *r, const struct query *q,
 			return 403;
 		only = r->user->id;
 	}
-	if (mc_book_officers(r->db, r->arena, q->f.agency, q->from, q->to,
-		only, time(NULL), v, n) < 0)
+	if (mc_book_officers(r->db, r->arena, q->f.agency, q->f.units_of_time,
+		q->from, q->to, only, time(NULL), v, n) < 0)
 		return 503;
 	return 1;
 }

@@ -14,6 +14,7 @@
 #include "mc_dossier.h"
 #include "mc_log.h"
 #include "mc_stats.h"
+#include "mc_units.h"
 #include "mc_util.h"
 
 enum stmt {
@@ -27,10 +28,11 @@ enum stmt {
 };
 
 /* clang-format off */
+/* The subtree takes in the dissolved units it succeeded, as mc_stats. */
 #define SUBTREE \
 	"WITH RECURSIVE sub (id) AS (SELECT id FROM agencies WHERE id = ? " \
-	"UNION ALL SELECT a.id FROM agencies a JOIN sub ON a.parent_id = " \
-	"sub.id) "
+	"UNION SELECT a.id FROM agencies a JOIN sub ON a.parent_id = " \
+	"sub.id OR a.successor_id = sub.id) "
 /* Late: resolved after the first due time, or open past it at now. */
 #define LATE_WHERE \
 	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.first_due_at >= ? " \
@@ -46,7 +48,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "d.first_due_at AS due_at, CASE WHEN d.original_due_at IS NOT "
 	    "NULL THEN d.due_at END AS new_due_at, s.started_at AS handed_at, "
 	    "ha.name AS handed_to, d.finished_at AS result_at, d.returned_at, "
-	    "d.return_method, f.name AS field_name "
+	    "d.return_method, f.name AS field_name, d.agency_id "
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN fields f ON f.id = p.field_id "
 	    "JOIN agencies ag ON ag.id = d.agency_id "
@@ -63,7 +65,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "dossier_events e WHERE e.dossier_id = d.id AND e.action = "
 	    "'apology') AS apology_at, CASE WHEN d.original_due_at IS NOT NULL "
 	    "THEN d.due_at END AS new_due_at, CASE WHEN d.original_due_at IS "
-	    "NOT NULL THEN d.apology_reason END AS apology_reason "
+	    "NOT NULL THEN d.apology_reason END AS apology_reason, d.agency_id "
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies ag ON ag.id = d.agency_id " LATE_WHERE
 	    "AND (? IS NULL OR d.first_due_at > ? OR (d.first_due_at = ? "
@@ -73,21 +75,24 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    LATE_WHERE,
 	/* The agency's officers, and whoever finished a step of it. */
-	[STMT_OFFICERS] = "SELECT a.id, a.full_name FROM accounts a "
+	[STMT_OFFICERS] = MC_UNITS_CTE "SELECT a.id, a.full_name FROM accounts a "
 	    "WHERE (? = 0 OR a.id = ?) AND (a.id IN (SELECT account_id FROM "
-	    "account_roles WHERE agency_id = ? AND role IN ('receiver', "
-	    "'specialist', 'leader')) OR a.id IN (SELECT officer_id FROM "
-	    "stats_officer WHERE agency_id = ? AND day BETWEEN ? AND ?)) "
+	    "account_roles WHERE agency_id IN (SELECT id FROM units) "
+	    "AND role IN ('receiver', 'specialist', 'leader')) "
+	    "OR a.id IN (SELECT officer_id FROM stats_officer WHERE agency_id "
+	    "IN (SELECT id FROM units) AND day BETWEEN ? AND ?)) "
 	    "ORDER BY a.full_name, a.id",
 	/* The open dossiers each officer holds now, by colour. */
-	[STMT_HELD] = "SELECT d.holder_id, COUNT(*), "
+	[STMT_HELD] = MC_UNITS_CTE "SELECT d.holder_id, COUNT(*), "
 	    "COALESCE(SUM(" MC_DOSSIER_YELLOW_SQL "), 0), "
 	    "COALESCE(SUM(" MC_DOSSIER_RED_SQL "), 0) FROM dossiers d "
-	    "WHERE d.current_agency_id = ? AND d.is_open = 1 "
+	    "WHERE d.current_agency_id IN (SELECT id FROM units) "
+	    "AND d.is_open = 1 "
 	    "AND d.holder_id IS NOT NULL AND (? = 0 OR d.holder_id = ?) "
 	    "GROUP BY d.holder_id",
-	[STMT_DONE] = "SELECT officer_id, metric, SUM(n) FROM stats_officer "
-	    "WHERE agency_id = ? AND day BETWEEN ? AND ? "
+	[STMT_DONE] = MC_UNITS_CTE "SELECT officer_id, metric, SUM(n) "
+	    "FROM stats_officer WHERE agency_id IN (SELECT id FROM units) "
+	    "AND day BETWEEN ? AND ? "
 	    "AND (? = 0 OR officer_id = ?) GROUP BY officer_id, metric",
 };
 /* clang-format on */
@@ -124,9 +129,13 @@ mc_book_page(struct mc_db *db, struct mc_arena *a,
 	if (mc_db_query(db, a, out, stmts[STMT_BOOK], "issiisssii",
 		(long long)f->agency, lo, hi, f->field_id, f->field_id,
 		f->after_at, f->after_at, f->after_at, f->after_id,
-		(long long)f->limit) < 0)
+		(long long)f->limit) < 0 ||
+	    shape(out, BOOK__MAX, "book") < 0)
 		return -1;
-	return shape(out, BOOK__MAX, "book");
+	return f->units == MC_UNITS_TIME ?
+	    0 :
+	    mc_units_rename(db, a, out, BOOK_AGENCY_ID, BOOK_AGENCY,
+		(size_t)-1);
 }
 
 unsigned int
@@ -180,9 +189,13 @@ mc_book_late(struct mc_db *db, struct mc_arena *a,
 	if (mc_db_query(db, a, out, stmts[STMT_LATE], "issiissssii",
 		(long long)f->agency, lo, hi, f->field_id, f->field_id, at,
 		f->after_at, f->after_at, f->after_at, f->after_id,
-		(long long)f->limit) < 0)
+		(long long)f->limit) < 0 ||
+	    shape(out, LATE__MAX, "late list") < 0)
 		return -1;
-	return shape(out, LATE__MAX, "late list");
+	return f->units == MC_UNITS_TIME ?
+	    0 :
+	    mc_units_rename(db, a, out, LATE_AGENCY_ID, LATE_AGENCY,
+		(size_t)-1);
 }
 
 int
@@ -232,7 +245,7 @@ find(struct mc_officer_load *v, size_t n, long long id)
 
 int
 mc_book_officers(struct mc_db *db, struct mc_arena *a, unsigned int agency,
-    const char *from, const char *to, long long only, time_t now,
+    int units, const char *from, const char *to, long long only, time_t now,
     struct mc_officer_load **out, size_t *n)
 {
 	struct mc_rows		ids, held, done;
@@ -244,12 +257,14 @@ mc_book_officers(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	*out = NULL;
 	*n = 0;
 	mc_time_sql(at, now);
-	if (mc_db_query(db, a, &ids, stmts[STMT_OFFICERS], "iiiiss", only,
-		only, (long long)agency, (long long)agency, from, to) < 0 ||
-	    mc_db_query(db, a, &held, stmts[STMT_HELD], "sssiii", at, at, at,
-		(long long)agency, only, only) < 0 ||
-	    mc_db_query(db, a, &done, stmts[STMT_DONE], "issii",
-		(long long)agency, from, to, only, only) < 0)
+	if (mc_db_query(db, a, &ids, stmts[STMT_OFFICERS], "iiiiss",
+		(long long)agency, (long long)units, only, only, from,
+		to) < 0 ||
+	    mc_db_query(db, a, &held, stmts[STMT_HELD], "iisssii",
+		(long long)agency, (long long)units, at, at, at, only,
+		only) < 0 ||
+	    mc_db_query(db, a, &done, stmts[STMT_DONE], "iissii",
+		(long long)agency, (long long)units, from, to, only, only) < 0)
 		return -1;
 	v = mc_arena_alloc(a, (ids.n + 1) * sizeof(*v));
 	memset(v, 0, (ids.n + 1) * sizeof(*v));

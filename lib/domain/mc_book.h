@@ -25,6 +25,12 @@ struct mc_book_filter {
 	const char *after_at; /* "YYYY-MM-DD HH:MM:SS" of its sort time */
 	long long   after_id;
 	size_t	    limit; /* rows wanted (one more says there is a next) */
+	/*
+	 * MC_UNITS_TODAY (0): each row's agency named as the unit it counts
+	 * in today; MC_UNITS_TIME: as filed. Either way the subtree takes
+	 * in the dissolved units it succeeded.
+	 */
+	int units;
 };
 
 /*
@@ -49,6 +55,7 @@ enum mc_book_col {
 	BOOK_RETURNED,
 	BOOK_RETURN_METHOD,
 	BOOK_FIELD,
+	BOOK_AGENCY_ID, /* the agency the dossier was filed at */
 	BOOK__MAX
 };
 
@@ -92,6 +99,7 @@ enum mc_late_col {
 	LATE_APOLOGY_AT,
 	LATE_NEW_DUE,
 	LATE_REASON,
+	LATE_AGENCY_ID,
 	LATE__MAX
 };
 
@@ -130,12 +138,14 @@ struct mc_officer_load {
 /*
  * The officers of the agency (its receivers, specialists and leaders, and
  * whoever finished a step of it in the period), by name; only the one
- * officer when only is non-zero. Open now: the agency's open dossiers
+ * officer when only is non-zero. The agency is, by today's units
+ * (MC_UNITS_TODAY), it and the dissolved units that count in it today;
+ * by the units of the time (MC_UNITS_TIME), it alone as it was. Open now: the agency's open dossiers
  * each holds, due soon and overdue as the inbox colours them at now;
  * steps finished in the period from stats_officer. In the arena; 0 or -1.
  */
 int mc_book_officers(struct mc_db *, struct mc_arena *, unsigned int agency,
-    const char *from, const char *to, long long only, time_t now,
+    int units, const char *from, const char *to, long long only, time_t now,
     struct mc_officer_load **out, size_t *n);
 
 #endif

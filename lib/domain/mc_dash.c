@@ -35,9 +35,10 @@ enum rcol {
 };
 
 /* clang-format off */
+/* The subtree takes in the dissolved units it succeeded, as mc_stats. */
 #define SUBTREE "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies " \
-	"WHERE id = ? UNION ALL SELECT a.id FROM agencies a " \
-	"JOIN sub ON a.parent_id = sub.id) "
+	"WHERE id = ? UNION SELECT a.id FROM agencies a " \
+	"JOIN sub ON a.parent_id = sub.id OR a.successor_id = sub.id) "
 
 static const char *const stmts[STMT__MAX] = {
 	/* Received (metric 1), resolved (8, 9, 10), late (10) per day. */

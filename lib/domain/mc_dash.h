@@ -21,7 +21,8 @@ struct mc_dash_day {
 
 /*
  * The days from `from` to `to` (local "YYYY-MM-DD", both included, at most
- * max of them) of the agency's subtree from stats_day, every day present
+ * max of them) of the agency's subtree (here and below: with the dissolved
+ * units it succeeded, as mc_stats) from stats_day, every day present
  * (zeros where nothing happened); *out in the arena, *n days. 0 or -1.
  */
 int mc_dash_trend(struct mc_db *, struct mc_arena *, unsigned int agency,

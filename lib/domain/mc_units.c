@@ -263,3 +263,47 @@ mc_units_today(const struct mc_units *us, unsigned int id)
 	}
 	return u;
 }
+
+int
+mc_units_view(const char *word)
+{
+	return word != NULL && strcmp(word, "time") == 0 ? MC_UNITS_TIME :
+							   MC_UNITS_TODAY;
+}
+
+const char *
+mc_units_view_word(int view)
+{
+	return view == MC_UNITS_TIME ? "time" : "today";
+}
+
+int
+mc_units_rename(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows,
+    size_t id_col, size_t name_col, size_t name_en_col)
+{
+	struct mc_units	      us;
+	const struct mc_unit *u;
+	size_t		      i;
+
+	if (rows->n == 0)
+		return 0;
+	if (mc_units_load(db, a, &us) < 0)
+		return -1;
+	for (i = 0; i < rows->n; i++) {
+		u = mc_units_today(&us,
+		    (unsigned int)mc_rows_int(rows, i, id_col));
+		if (u == NULL)
+			continue;
+		rows->v[i * rows->ncols + id_col] = mc_arena_printf(a, "%u",
+		    u->id);
+		rows->len[i * rows->ncols + id_col] = strlen(
+		    rows->v[i * rows->ncols + id_col]);
+		rows->v[i * rows->ncols + name_col] = u->name;
+		rows->len[i * rows->ncols + name_col] = strlen(u->name);
+		if (name_en_col == (size_t)-1)
+			continue;
+		rows->v[i * rows->ncols + name_en_col] = u->name_en;
+		rows->len[i * rows->ncols + name_en_col] = strlen(u->name_en);
+	}
+	return 0;
+}

@@ -13,6 +13,7 @@
 
 struct mc_arena;
 struct mc_db;
+struct mc_rows;
 
 /* What mc_units_move refuses, besides -1 (an error). */
 #define UNITS_NO_FROM	    1 /* no agency with the --from code */
@@ -72,5 +73,40 @@ int mc_units_load(struct mc_db *, struct mc_arena *, struct mc_units *);
 
 /* The unit id counts in today (id itself when unknown). */
 const struct mc_unit *mc_units_today(const struct mc_units *, unsigned int id);
+
+/*
+ * The unit view of every report (the statistics, the book, the late list,
+ * the officers, the dashboard): 0, by today's units (a dissolved unit's
+ * dossiers and figures counted in the unit that succeeded it); 1, by the
+ * units of the time (each as it was when the dossier was filed).
+ */
+#define MC_UNITS_TODAY 0
+#define MC_UNITS_TIME  1
+
+/* The view a request's word names: "time", else today's units. */
+int mc_units_view(const char *word);
+
+/* The view's word in an address ("today" or "time"). */
+const char *mc_units_view_word(int view);
+
+/*
+ * A statement's head: the CTE `units (id)` of an agency (the first ?)
+ * and, when the second ? is MC_UNITS_TODAY, every dissolved unit that
+ * counts in it today (followed through successor_id); by the units of
+ * the time, the agency alone.
+ */
+#define MC_UNITS_CTE \
+	"WITH RECURSIVE units (id) AS (SELECT id FROM agencies WHERE id = ? " \
+	"UNION SELECT a.id FROM agencies a JOIN units ON a.successor_id = " \
+	"units.id AND ? = 0 AND a.valid_to < CURDATE()) "
+
+/*
+ * By today's units: in each row, the agency's id (column id_col) and
+ * names (name_col, and name_en_col unless it is (size_t)-1) replaced by
+ * those of the unit it counts in today (mc_units_today); strings in the
+ * arena. 0 or -1.
+ */
+int mc_units_rename(struct mc_db *, struct mc_arena *, struct mc_rows *,
+    size_t id_col, size_t name_col, size_t name_en_col);
 
 #endif

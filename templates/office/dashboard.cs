@@ -1,5 +1,5 @@
 <?cs # The dashboards (cgi-bin/office/dashboard.c): a leader's figures of the
-     agency and its subtree (tiles, a table per agency, a 30-day trend, the
+     agency and its subtree (by today's units or those of the time) (tiles, a table per agency, a 30-day trend, the
      most overdue agencies, satisfaction) and the officer's own queue.
      Every chart is aria-hidden with its numbers in a table beside it.
      #dash-live is what htdocs/js/dashboard.js replaces on each reload. ?>
@@ -9,8 +9,9 @@
 <div class="dash" id="dash" data-refresh="<?cs var:Data.Refresh ?>">
 <div class="office-head">
 <h1><?cs var:Lang.Dash.Title ?></h1>
-<?cs if:subcount(Data.MyAgencies) > 1 ?><form method="get" action="/can-bo/bang-dieu-khien" class="filters"><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
-<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
+<?cs if:subcount(Data.MyAgencies) > 1 || Data.Leader ?><form method="get" action="/can-bo/bang-dieu-khien" class="filters" id="dash-form"><?cs if:subcount(Data.MyAgencies) > 1 ?><div class="form-group"><label for="agency"><?cs var:Lang.Inbox.Agency ?></label>
+<select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Data.AgencyId ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div><?cs else ?><input type="hidden" name="agency" value="<?cs var:Data.AgencyId ?>"><?cs /if ?>
+<?cs if:Data.Leader ?><?cs include:"office/units_select.cs" ?><?cs /if ?>
 <input type="hidden" name="refresh" value="<?cs var:Data.Refresh ?>">
 <button type="submit" class="btn btn-secondary"><?cs var:Lang.Inbox.Filter ?></button></form><?cs /if ?>
 </div>
@@ -18,6 +19,7 @@
 <p class="muted dash-updated"><?cs var:Lang.Dash.Updated ?> <time id="dash-clock" datetime="<?cs var:Data.Today ?>T<?cs var:Data.Clock ?>"><?cs var:Data.Clock ?> <?cs var:fmt_date(Data.Today) ?></time> · <?cs var:Lang.Dash.Every ?> <?cs var:Data.Refresh ?> <?cs var:Lang.Dash.Seconds ?></p>
 <?cs def:tile(id, n, label, kind) ?><li class="tile<?cs if:kind ?> tile-<?cs var:kind ?><?cs /if ?>"><span class="tile-n" id="<?cs var:id ?>"><?cs var:fmt_number(n) ?></span> <span class="tile-l"><?cs if:kind ?><span class="dot dot-<?cs var:kind ?>"></span><?cs /if ?><?cs var:label ?></span></li><?cs /def ?>
 <?cs if:Data.Leader ?>
+<p class="muted" id="dash-units" data-units="<?cs var:Form.units ?>"><strong><?cs var:Lang.Stats.Units.Label ?>:</strong> <?cs var:Data.Units ?>.</p>
 <section aria-labelledby="dash-today-h">
 <h2 id="dash-today-h"><?cs var:Lang.Dash.Today ?> <?cs var:fmt_date(Data.Today) ?></h2>
 <ul class="tiles">

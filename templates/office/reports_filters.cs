@@ -1,15 +1,15 @@
 <?cs # The registers' common head (issue 11): the filter form (period,
-     agency within the reader's scope, field), the scope and period the
+     agency within the reader's scope, field, unit view), the scope and period the
      page shows, the links between the reports and the downloads (CSV,
      Excel, Word, PDF; the book's form 06 too). The page sets Data.Action
      (its address) and Data.Export (its export prefix). ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <link rel="stylesheet" href="/static/css/reports.css">
 <nav class="report-nav no-print" aria-label="<?cs var:Lang.Reports.Nav ?>"><ul>
-<?cs if:Data.CanStats ?><li><a id="nav-stats" href="/can-bo/thong-ke?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Stats ?></a></li><?cs /if ?>
-<li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"<?cs if:Data.Action == "/can-bo/so-theo-doi" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.book ?></a></li>
-<li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"<?cs if:Data.Action == "/can-bo/thong-ke/tre-han" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.late ?></a></li>
-<li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"<?cs if:Data.Action == "/can-bo/thong-ke/can-bo" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.officers ?></a></li>
+<?cs if:Data.CanStats ?><li><a id="nav-stats" href="/can-bo/thong-ke?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"><?cs var:Lang.Reports.Stats ?></a></li><?cs /if ?>
+<li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"<?cs if:Data.Action == "/can-bo/so-theo-doi" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.book ?></a></li>
+<li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"<?cs if:Data.Action == "/can-bo/thong-ke/tre-han" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.late ?></a></li>
+<li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"<?cs if:Data.Action == "/can-bo/thong-ke/can-bo" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Reports.Link.officers ?></a></li>
 </ul></nav>
 <h1><?cs var:Page.Title ?></h1>
 <form method="get" action="<?cs var:Data.Action ?>" class="filters no-print" id="report-form" novalidate>
@@ -23,10 +23,11 @@
 <select id="agency" name="agency"><?cs each:a = Data.MyAgencies ?><option value="<?cs var:a.id ?>"<?cs if:a.id == Form.agency ?> selected<?cs /if ?>><?cs var:a.name ?></option><?cs /each ?></select></div>
 <?cs if:!Data.NoField ?><div class="form-group"><label for="field"><?cs var:Lang.Stats.Field ?></label>
 <select id="field" name="field"><option value="0"><?cs var:Lang.Stats.All ?></option><?cs each:f = Data.Fields ?><option value="<?cs var:f.id ?>"<?cs if:f.id == Form.field ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" ?><?cs var:f.name_en ?><?cs else ?><?cs var:f.name ?><?cs /if ?></option><?cs /each ?></select></div><?cs /if ?>
+<?cs include:"office/units_select.cs" ?>
 <button type="submit" class="btn"><?cs var:Lang.Reports.Show ?></button>
 </form>
 <?cs if:!Form.Errors.from && !Form.Errors.to ?>
-<p class="stats-scope" id="report-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>.</p>
+<p class="stats-scope" id="report-scope"><strong><?cs var:Lang.Stats.Scope ?>:</strong> <?cs var:Data.Scope ?>. <strong><?cs var:Lang.Stats.Period ?>:</strong> <?cs var:Data.Period ?>. <strong><?cs var:Lang.Stats.Units.Label ?>:</strong> <span id="report-units" data-units="<?cs var:Form.units ?>"><?cs var:Data.Units ?></span>.</p>
 <p class="stats-exports no-print"><?cs var:Lang.Stats.Export ?>:
 <a id="export-csv" href="<?cs var:Data.Export ?>/csv?<?cs var:Data.Query ?>">CSV</a> ·
 <a id="export-xlsx" href="<?cs var:Data.Export ?>/xlsx?<?cs var:Data.Query ?>">Excel</a> ·

@@ -4,9 +4,9 @@
 <link rel="stylesheet" href="/static/css/reports.css">
 <h1><?cs var:Lang.Stats.Title ?></h1>
 <nav class="report-nav" aria-label="<?cs var:Lang.Reports.Nav ?>"><ul>
-<li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.book ?></a></li>
-<li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.late ?></a></li>
-<li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.Reports.Link.officers ?></a></li>
+<li><a id="nav-book" href="/can-bo/so-theo-doi?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"><?cs var:Lang.Reports.Link.book ?></a></li>
+<li><a id="nav-late" href="/can-bo/thong-ke/tre-han?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"><?cs var:Lang.Reports.Link.late ?></a></li>
+<li><a id="nav-officers" href="/can-bo/thong-ke/can-bo?agency=<?cs var:Form.agency ?>&amp;field=<?cs var:Form.field ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>&amp;units=<?cs var:url_escape(Form.units) ?>"><?cs var:Lang.Reports.Link.officers ?></a></li>
 <li><a id="nav-766" href="/can-bo/thong-ke/chi-so-766?agency=<?cs var:Form.agency ?>&amp;from=<?cs var:url_escape(Form.from) ?>&amp;to=<?cs var:url_escape(Form.to) ?>"><?cs var:Lang.I766.Title ?></a></li>
 </ul></nav>
 <form method="get" action="/can-bo/thong-ke" class="filters" id="stats-form" novalidate>
@@ -24,8 +24,7 @@
 <select id="channel" name="channel"><option value="0"><?cs var:Lang.Stats.All ?></option><?cs loop:c = 1, 3, 1 ?><option value="<?cs var:c ?>"<?cs if:c == Form.channel ?> selected<?cs /if ?>><?cs var:Lang.Channel[c] ?></option><?cs /loop ?></select></div>
 <div class="form-group"><label for="by"><?cs var:Lang.Stats.GroupBy ?></label>
 <select id="by" name="by"><?cs each:b = Lang.Stats.By ?><option value="<?cs name:b ?>"<?cs if:name(b) == Form.by ?> selected<?cs /if ?>><?cs var:b ?></option><?cs /each ?></select></div>
-<div class="form-group"><label for="units"><?cs var:Lang.Stats.Units.Label ?></label>
-<select id="units" name="units"><option value="today"<?cs if:Form.units != "time" ?> selected<?cs /if ?>><?cs var:Lang.Stats.Units.Option.today ?></option><option value="time"<?cs if:Form.units == "time" ?> selected<?cs /if ?>><?cs var:Lang.Stats.Units.Option.time ?></option></select></div>
+<?cs include:"office/units_select.cs" ?>
 <?cs if:Form.procedure ?><input type="hidden" name="procedure" value="<?cs var:Form.procedure ?>"><?cs /if ?>
 <button type="submit" class="btn"><?cs var:Lang.Stats.Show ?></button>
 </form>

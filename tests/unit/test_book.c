@@ -22,6 +22,7 @@
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_units.h"
 #include "mc_util.h"
 
 enum stmt { STMT_PROCEDURE, STMT_PARENT, STMT_STEPS, STMT__MAX };
@@ -298,8 +299,8 @@ test_officers(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 	struct mc_rows		steps;
 	size_t			n, i;
 
-	CHECK_INT(mc_book_officers(db, a, ag, "2034-03-01", "2034-03-31", 0,
-		      NOW_2034, &v, &n),
+	CHECK_INT(mc_book_officers(db, a, ag, MC_UNITS_TODAY, "2034-03-01",
+		      "2034-03-31", 0, NOW_2034, &v, &n),
 	    0);
 	for (i = 0; i < n; i++) {
 		if (v[i].id == all->id)
@@ -326,15 +327,15 @@ test_officers(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 	CHECK_INT(other->steps, 0);
 	CHECK_INT(other->open, 0);
 	/* Only one officer's line. */
-	CHECK_INT(mc_book_officers(db, a, ag, "2034-03-01", "2034-03-31",
-		      idle->id, NOW_2034, &v, &n),
+	CHECK_INT(mc_book_officers(db, a, ag, MC_UNITS_TODAY, "2034-03-01",
+		      "2034-03-31", idle->id, NOW_2034, &v, &n),
 	    0);
 	CHECK_INT(n, 1);
 	if (n == 1)
 		CHECK_INT(v[0].id, idle->id);
 	/* Before March the open one was within time. */
-	CHECK_INT(mc_book_officers(db, a, ag, "2034-03-01", "2034-03-31",
-		      all->id, at(3, 2, 12, 0), &v, &n),
+	CHECK_INT(mc_book_officers(db, a, ag, MC_UNITS_TODAY, "2034-03-01",
+		      "2034-03-31", all->id, at(3, 2, 12, 0), &v, &n),
 	    0);
 	if (n == 1) {
 		CHECK_INT(v[0].open, 1);

@@ -20,6 +20,7 @@
 #include "fixtures.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_book.h"
 #include "mc_calendar.h"
 #include "mc_config.h"
 #include "mc_counters.h"
@@ -226,6 +227,47 @@ counted(struct mc_db *db, struct mc_arena *a, unsigned int ag)
 	return n;
 }
 
+/*
+ * The agency the book of 2024 at ward shows for the dossier code, by the
+ * unit view (0: not in it, -1: error).
+ */
+static long long
+book_agency(struct mc_db *db, struct mc_arena *a, unsigned int ward, int units,
+    const char *code)
+{
+	struct mc_book_filter f;
+	struct mc_rows	      rows;
+	size_t		      i;
+
+	memset(&f, 0, sizeof(f));
+	f.agency = ward;
+	f.from = "2024-01-01";
+	f.to = "2024-12-31";
+	f.units = units;
+	f.limit = 100;
+	if (mc_book_page(db, a, &f, &rows) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++)
+		if (strcmp(mc_rows_str(&rows, i, BOOK_CODE), code) == 0)
+			return mc_rows_int(&rows, i, BOOK_AGENCY_ID);
+	return 0;
+}
+
+/* The officer's steps of 2024 in the ward's officers' report (-1: absent). */
+static long long
+officer_steps(struct mc_db *db, struct mc_arena *a, unsigned int ward,
+    int units, long long officer)
+{
+	struct mc_officer_load *v;
+	size_t			n;
+
+	if (mc_book_officers(db, a, ward, units, "2024-01-01", "2024-12-31",
+		officer, time(NULL), &v, &n) < 0 ||
+	    n == 0)
+		return -1;
+	return v[0].steps;
+}
+
 static void
 test_merger(struct mc_db *db, struct mc_arena *a, const char *procedure,
     const char *codes[4], const unsigned int w[4])
@@ -294,6 +336,24 @@ test_merger(struct mc_db *db, struct mc_arena *a, const char *procedure,
 	CHECK_INT(then.total.v[SC_RECEIVED], today.total.v[SC_RECEIVED]);
 	CHECK_INT(then.total.v[SC_RESOLVED], today.total.v[SC_RESOLVED]);
 	CHECK_INT(then.total.v[SC_PENDING], today.total.v[SC_PENDING]);
+	/*
+	 * The book and the officers' report of the new ward: an old ward's
+	 * dossier named after the new ward by today's units, after its own
+	 * by the units of the time; its officer's steps in the new ward's
+	 * report by today's units only.
+	 */
+	CHECK_INT(mc_units_view(NULL), MC_UNITS_TODAY);
+	CHECK_INT(mc_units_view("today"), MC_UNITS_TODAY);
+	CHECK_INT(mc_units_view("time"), MC_UNITS_TIME);
+	CHECK_STR(mc_units_view_word(MC_UNITS_TIME), "time");
+	CHECK_INT(book_agency(db, a, w[2], MC_UNITS_TODAY, a1), w[2]);
+	CHECK_INT(book_agency(db, a, w[2], MC_UNITS_TIME, a1), w[0]);
+	CHECK_INT(book_agency(db, a, w[2], MC_UNITS_TIME, n1), w[2]);
+	CHECK_INT(book_agency(db, a, w[3], MC_UNITS_TODAY, a1), 0);
+	CHECK(officer_steps(db, a, w[2], MC_UNITS_TODAY, oa->id) > 0);
+	CHECK_INT(officer_steps(db, a, w[2], MC_UNITS_TIME, oa->id), -1);
+	CHECK_INT(officer_steps(db, a, w[2], MC_UNITS_TIME, on->id),
+	    officer_steps(db, a, w[2], MC_UNITS_TODAY, on->id));
 
 	/* Refused: not a successor, not dissolved, unknown. */
 	CHECK_INT(mc_units_move(db, a, codes[0], codes[3], 0, time(NULL), &m),

@@ -1,0 +1,252 @@
+// The unit view (today's units or those of the time, issue 11) in every
+// back-office report besides the statistics, in headless Chromium: a ward
+// A of this file's own dissolved on 30 June 2024 into a ward N (also this
+// file's), and a ward M where N's leader also leads. Closed dossiers of A
+// and N (received and returned in 2024, some late) are entered directly
+// (no counter or summary holds a closed dossier), and so are the
+// summaries the officers' report and the dashboard read (stats_officer,
+// stats_day for yesterday, today and tomorrow: whichever day the page
+// shows as today); all removed afterwards. N's leader chooses the view in
+// each page's form: the tracking book and the late list name A's dossiers
+// after N by today's units and after A by the units of the time, and so do
+// their CSV exports; the officers' report counts A's receiver's steps in
+// N by today's units only; the dashboard adds A's figures to N's line by
+// today's units and shows them apart by those of the time. The leader also
+// chooses the agency to watch in the dashboard's form (task: the form had
+// never been driven through the page).
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { BASE_URL, PROC, launchBrowser, newOfficer, q, sql, sqlValue, uniq, watch } from './lib.mjs';
+
+/** A local day of Ho Chi Minh City k days from now, YYYY-MM-DD. */
+const hcmDay = (k = 0) => new Date(Date.now() + 7 * 3600e3 + k * 86400e3).toISOString().slice(0, 10);
+
+describe('the unit view of the book, the late list, the officers and the dashboard',
+  { concurrency: false, timeout: 600_000 }, () => {
+    const tag = uniq();
+    const code = (x) => `E2EV.${tag}.${x}`.slice(0, 32);
+    const name = (x) => ({ N: 'Phường Hợp Nhất', A: 'Phường Cũ Một', M: 'Phường Kề Bên' })[x] + ` ${tag}`;
+    const ids = {};
+    const dossiers = [];
+    let browser, leader, recvA, proc;
+
+    before(async () => {
+      for (const x of ['N', 'A', 'M']) {
+        sql(`INSERT INTO agencies (code, kind, name, name_en, valid_from) VALUES (${q(code(x))}, 'ward', ` +
+          `${q(name(x))}, ${q(`${name(x)} (en)`)}, '2020-01-01')`);
+        ids[x] = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(code(x))}`));
+      }
+      // The merger: A ends on 30 June 2024, N follows it.
+      sql(`UPDATE agencies SET valid_from = '2024-07-01' WHERE id = ${ids.N}`);
+      sql(`UPDATE agencies SET valid_to = '2024-06-30', successor_id = ${ids.N} WHERE id = ${ids.A}`);
+      sql(`INSERT INTO agency_successors (agency_id, successor_id, effective) VALUES (${ids.A}, ${ids.N}, '2024-07-01')`);
+      proc = Number(sqlValue(`SELECT id FROM procedures WHERE code = ${q(PROC)}`));
+      // Closed (returned) dossiers: A's in March, one late; N's in August, late.
+      const rows = [];
+      const add = (x, k, received, due, finished) => {
+        const c = `UV-${tag}-${k}`;
+        dossiers.push({ code: c, x, late: finished > due });
+        rows.push(`(${q(c)}, ${proc}, ${ids[x]}, ${ids[x]}, 'Người Hợp Nhất ${tag}', '079100000000', 2, 10, '{}', ` +
+          `'${received}', '${received}', '${due}', '${finished}', '${finished}', 1, NOW())`);
+      };
+      add('A', 'a1', '2024-03-05 09:00:00', '2024-03-12 17:00:00', '2024-03-11 10:00:00');
+      add('A', 'a2', '2024-03-06 09:00:00', '2024-03-13 17:00:00', '2024-03-15 10:00:00');
+      add('N', 'n1', '2024-08-06 09:00:00', '2024-08-13 17:00:00', '2024-08-14 10:00:00');
+      sql('INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id, applicant_name, applicant_id_number, ' +
+        'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
+        `return_method, updated_at) VALUES ${rows.join(', ')}`);
+      leader = await newOfficer('leader', code('N'), `Lãnh Đạo Hợp Nhất ${tag}`);
+      recvA = await newOfficer('receiver', code('A'), `Tiếp Nhận Phường Cũ ${tag}`);
+      // N's leader leads M too: the dashboard offers the choice of agency.
+      sql(`INSERT INTO account_roles (account_id, role, agency_id) VALUES (${leader.id}, 'leader', ${ids.M})`);
+      // A's receiver finished 3 steps at A in March 2024, on time (metrics 1, 3).
+      for (const [metric, n] of [[1, 3], [3, 3], [5, 90]])
+        sql(`INSERT INTO stats_officer (day, officer_id, agency_id, metric, n) VALUES ('2024-03-11', ${recvA.id}, ${ids.A}, ${metric}, ${n})`);
+      // Received online today (whichever day that is at the page): A 2, N 1, M 4.
+      for (const k of [-1, 0, 1]) {
+        for (const [x, n] of [['A', 2], ['N', 1], ['M', 4]])
+          sql(`INSERT INTO stats_day (day, agency_id, procedure_id, channel, metric, n) VALUES ('${hcmDay(k)}', ${ids[x]}, ${proc}, 2, 1, ${n})`);
+      }
+      browser = await launchBrowser();
+    });
+
+    after(async () => {
+      if (browser) await browser.close();
+      const all = Object.values(ids).join(', ');
+      if (dossiers.length) sql(`DELETE FROM dossiers WHERE code LIKE ${q(`UV-${tag}-%`)}`);
+      if (all) {
+        sql(`DELETE FROM stats_day WHERE agency_id IN (${all})`);
+        sql(`DELETE FROM stats_officer WHERE agency_id IN (${all})`);
+        sql(`UPDATE agencies SET valid_to = CURDATE() - INTERVAL 1 DAY WHERE id IN (${ids.N}, ${ids.M})`);
+      }
+    });
+
+    async function signedIn(width = 1280) {
+      const ctx = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
+      const page = await ctx.newPage();
+      const w = watch(page);
+      await page.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await page.locator('#login').fill(leader.email);
+      await page.locator('#password').fill(leader.password);
+      await Promise.all([page.waitForURL(`${BASE_URL}/can-bo/`), page.locator('form.form button[type=submit]').click()]);
+      return { ctx, page, w };
+    }
+
+    /** Submits the register's form with the view chosen; waits for it. */
+    async function show(page, units) {
+      await page.locator('#units').selectOption(units);
+      await Promise.all([page.waitForURL(new RegExp(`units=${units}`), { timeout: 60_000 }),
+        page.locator('#report-form button[type=submit]').click()]);
+      assert.equal(await page.locator('#units').inputValue(), units, 'the choice stays chosen');
+      assert.equal(await page.locator('#report-units').getAttribute('data-units'), units, 'the page says which units');
+    }
+
+    /** This file's rows of a register table: code → agency cell. */
+    async function agencyOf(page, table) {
+      const out = {};
+      for (const d of dossiers) {
+        const row = page.locator(`#${table} tr[data-code="${d.code}"]`);
+        if (await row.count()) out[d.code] = (await row.locator('[data-col="agency"]').innerText()).trim();
+      }
+      return out;
+    }
+
+    /** The CSV behind the page's export link. */
+    async function csv(page) {
+      const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.locator('#export-csv').click()]);
+      const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'reports-units-')), dl.suggestedFilename());
+      await dl.saveAs(file);
+      return readFileSync(file, 'utf8');
+    }
+
+    /** The CSV's line of a dossier. */
+    const csvLine = (text, c) => text.split(/\r?\n/).find((l) => l.includes(c)) || '';
+
+    test('the book and the late list name the old ward\'s dossiers by the view chosen', async () => {
+      const { ctx, page, w } = await signedIn();
+      try {
+        for (const [where, table, mine] of [
+          ['/can-bo/so-theo-doi', 'book', dossiers],
+          ['/can-bo/thong-ke/tre-han', 'late', dossiers.filter((d) => d.late)],
+        ]) {
+          await page.goto(`${BASE_URL}${where}`);
+          await page.locator('#from').fill('2024-01-01');
+          await page.locator('#to').fill('2024-12-31');
+          await page.locator('#agency').selectOption(String(ids.N));
+          assert.equal(await page.locator('#units').inputValue(), 'today', `${table}: by today's units unless asked`);
+          await show(page, 'today');
+          assert.ok((await page.locator('#report-scope').innerText()).includes('Theo đơn vị hiện nay'), `${table}: says so`);
+          const want = (x) => Object.fromEntries(mine.map((d) => [d.code, name(x(d))]));
+          assert.deepEqual(await agencyOf(page, table), want(() => 'N'), `${table}: the old ward's dossiers under its successor`);
+          let text = await csv(page);
+          for (const d of mine)
+            assert.ok(csvLine(text, d.code).includes(name('N')), `${table} CSV by today's units: ${csvLine(text, d.code)}`);
+          assert.ok(!text.includes(name('A')), `${table} CSV: the old ward not named`);
+          if (table === 'late')
+            assert.equal(await page.locator('[data-count="late"]').innerText(), String(mine.length), 'late: counted');
+
+          await show(page, 'time');
+          assert.ok((await page.locator('#report-scope').innerText()).includes('Theo đơn vị tại thời điểm đó'), `${table}: says so`);
+          assert.deepEqual(await agencyOf(page, table), want((d) => d.x), `${table}: each under the ward of its filing`);
+          text = await csv(page);
+          for (const d of mine)
+            assert.ok(csvLine(text, d.code).includes(name(d.x)), `${table} CSV by the units of the time: ${csvLine(text, d.code)}`);
+          assert.match(await page.locator('#export-xlsx').getAttribute('href'), /units=time/, `${table}: Excel follows`);
+          assert.match(await page.locator('#export-pdf').getAttribute('href'), /units=time/, `${table}: PDF follows`);
+          if (table === 'late')
+            assert.equal(await page.locator('[data-count="late"]').innerText(), String(mine.length), 'late: the same count');
+          // The links to the other reports keep the view.
+          assert.match(await page.locator('#nav-officers').getAttribute('href'), /units=time/);
+        }
+        assert.deepEqual(w.problems(), [], 'no console errors');
+      } finally {
+        await ctx.close();
+      }
+    });
+
+    test('the officers\' report counts the old ward\'s steps in its successor by today\'s units', async () => {
+      const { ctx, page, w } = await signedIn();
+      try {
+        await page.goto(`${BASE_URL}/can-bo/thong-ke/can-bo`);
+        await page.locator('#from').fill('2024-01-01');
+        await page.locator('#to').fill('2024-12-31');
+        await page.locator('#agency').selectOption(String(ids.N));
+        await show(page, 'today');
+        const line = page.locator(`#officers tr[data-officer="${recvA.id}"]`);
+        await line.waitFor({ timeout: 60_000 });
+        assert.equal((await line.locator('[data-col="steps"]').innerText()).trim(), '3', 'A\'s steps in N\'s report');
+        assert.equal((await line.locator('[data-col="ontime"]').innerText()).trim(), '3');
+        assert.equal(await page.locator(`#officers tr[data-officer="${leader.id}"]`).count(), 1, 'N\'s own leader listed');
+        let text = await csv(page);
+        assert.ok(text.includes(recvA.name), 'the CSV lists A\'s receiver');
+
+        await show(page, 'time');
+        assert.equal(await line.count(), 0, 'by the units of the time, N alone: A\'s receiver not in it');
+        assert.equal(await page.locator(`#officers tr[data-officer="${leader.id}"]`).count(), 1, 'N\'s own leader still listed');
+        text = await csv(page);
+        assert.ok(!text.includes(recvA.name), 'nor in the CSV');
+        assert.deepEqual(w.problems(), [], 'no console errors');
+      } finally {
+        await ctx.close();
+      }
+    });
+
+    /** The dashboard's line of an agency: today's received, or null. */
+    async function todayReceived(page, id) {
+      const tr = page.locator(`#dash-agencies tr[data-agency="${id}"]`);
+      if (!(await tr.count())) return null;
+      return Number((await tr.locator('td[data-col="today_received"]').innerText()).trim());
+    }
+
+    test('the dashboard: the agency chosen in its form, then the unit view', async () => {
+      const { ctx, page, w } = await signedIn(1280);
+      try {
+        await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien`);
+        // Two agencies led: the form offers both; M chosen.
+        const options = await page.locator('#agency option').evaluateAll((os) => os.map((o) => o.value));
+        assert.ok(options.includes(String(ids.N)) && options.includes(String(ids.M)), `both agencies offered: ${options}`);
+        await page.locator('#agency').selectOption(String(ids.M));
+        await Promise.all([page.waitForURL(new RegExp(`agency=${ids.M}`), { timeout: 60_000 }),
+          page.locator('#dash-form button[type=submit]').click()]);
+        assert.equal(await page.locator('#agency').inputValue(), String(ids.M), 'M stays chosen');
+        assert.equal(await todayReceived(page, ids.M), 4, 'M\'s line');
+        assert.equal(await todayReceived(page, ids.N), null, 'not N\'s');
+        assert.equal(await page.locator('#t-today-received').innerText(), '4', 'M\'s total');
+
+        // N, by today's units: A's figures in N's line.
+        await page.locator('#agency').selectOption(String(ids.N));
+        assert.equal(await page.locator('#units').inputValue(), 'today', 'by today\'s units unless asked');
+        await Promise.all([page.waitForURL(new RegExp(`agency=${ids.N}`), { timeout: 60_000 }),
+          page.locator('#dash-form button[type=submit]').click()]);
+        assert.equal(await page.locator('#dash-units').getAttribute('data-units'), 'today');
+        assert.ok((await page.locator('#dash-units').innerText()).includes('Theo đơn vị hiện nay'), 'the page says which units');
+        assert.equal(await todayReceived(page, ids.N), 3, 'A\'s 2 added to N\'s 1');
+        assert.equal(await todayReceived(page, ids.A), null, 'no line of A');
+        assert.equal(await page.locator('#t-today-received').innerText(), '3');
+
+        // By the units of the time: apart, the same total.
+        await page.locator('#units').selectOption('time');
+        await Promise.all([page.waitForURL(/units=time/, { timeout: 60_000 }), page.locator('#dash-form button[type=submit]').click()]);
+        assert.equal(await page.locator('#agency').inputValue(), String(ids.N), 'N stays chosen');
+        assert.equal(await page.locator('#units').inputValue(), 'time', 'the view stays chosen');
+        assert.equal(await todayReceived(page, ids.N), 1, 'N\'s own');
+        assert.equal(await todayReceived(page, ids.A), 2, 'A apart');
+        assert.equal(await page.locator('#t-today-received').innerText(), '3', 'the same total');
+
+        // In English: the agencies offered by their English names, as their lines.
+        await page.goto(`${page.url()}&lang=en`);
+        assert.equal((await page.locator(`#agency option[value="${ids.M}"]`).innerText()).trim(), `${name('M')} (en)`,
+          'the agency offered in English');
+        assert.equal((await page.locator(`#dash-agencies tr[data-agency="${ids.A}"] th`).innerText()).trim(),
+          `${name('A')} (en)`, 'its line in English');
+        assert.ok((await page.locator('#dash-units').innerText()).includes('By the units of the time'), 'the view in English');
+        assert.deepEqual(w.problems(), [], 'no console errors');
+      } finally {
+        await ctx.close();
+      }
+    });
+  });
