@@ -17,7 +17,8 @@ CFLAGS	+= -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Ilib/core -Ilib/doma
 PANGO_CFLAGS	= $(shell pkg-config --cflags pangocairo 2>/dev/null)
 PANGO_LIBS	= $(shell pkg-config --libs pangocairo 2>/dev/null)
 CFLAGS	+= $(PANGO_CFLAGS)
-# libxml2: the workflow designer's BPMN diagrams (lib/domain/mc_bpmn).
+# libxml2: the workflow designer's BPMN diagrams (lib/domain/mc_bpmn), also
+# drawn on the dossier pages (portal, office).
 XML_CFLAGS	= $(shell pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 XML_LIBS	= $(shell pkg-config --libs libxml-2.0 2>/dev/null || echo -lxml2)
 CFLAGS	+= $(XML_CFLAGS)
@@ -36,7 +37,7 @@ LIBS_XLSX = -lxlsxwriter
 # the library again after the generator objects (stats.c needs mc_pubstats).
 BROTLI_LIBS = -lbrotlienc
 
-PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(LIBS_CORE)
+PROG_LIBS_portal  = $(LIBS_WEB) $(LIBS_PDF) -lcurl $(XML_LIBS) $(LIBS_CORE)
 PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE)
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
 PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)

@@ -425,6 +425,7 @@ page_dossier(struct mc_request *r)
 	if (office_audit_view(r, &d) < 0)
 		return 503;
 	mc_dossier_model(r->hdf, r->arena, &d, now, 1);
+	mc_dossier_picture_model(r->hdf, r->db, r->arena, &d);
 	if (mc_dossier_expect_model(r->hdf, r->db, r->arena, &d, now) < 0)
 		return 503;
 	if (mc_eform_page_dossier(r, &d) < 0 || office_checklist(r, &d) < 0)

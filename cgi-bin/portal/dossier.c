@@ -86,6 +86,7 @@ static int
 show(struct mc_request *r, struct mc_dossier *d, int status)
 {
 	mc_dossier_model(r->hdf, r->arena, d, time(NULL), 0);
+	mc_dossier_picture_model(r->hdf, r->db, r->arena, d);
 	if (mc_dossier_expect_model(r->hdf, r->db, r->arena, d, time(NULL)) <
 	    0)
 		return 503;

@@ -596,3 +596,327 @@ out:
 	mc_buf_free(&o);
 	return out;
 }
+
+/* ------------------------------------------------------------ drawing */
+
+#define BPMN_DI	   "http://www.omg.org/spec/BPMN/20100524/DI"
+#define DD_DC	   "http://www.omg.org/spec/DD/20100524/DC"
+#define DD_DI	   "http://www.omg.org/spec/DD/20100524/DI"
+#define COORD_MAX  100000.0 /* a diagram's coordinates, either way */
+#define LINE_H	   15	    /* a line of a task's name, in pixels */
+#define CHAR_W	   7	    /* an average character, in pixels */
+#define PAD	   12	    /* around the drawing */
+#define MAX_POINTS 64	    /* an edge's waypoints */
+
+/* An element of the process the drawing shows. */
+struct elem {
+	enum kind   kind; /* K_START, K_END, K_TASK, or K_OTHER: a flow */
+	const char *id, *name;
+};
+
+struct drawing {
+	struct mc_arena	  *a;
+	struct buf	  *o;
+	struct elem	   el[MAX_NODES + MAX_FLOWS];
+	size_t		   nel;
+	double		   x0, y0, x1, y1; /* what is drawn, its bounds */
+	int		   any;
+	const char *const *ids, *const *classes;
+	size_t n;
+};
+
+static int
+in_ns(xmlNode *n, const char *ns, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+	    strcmp((const char *)n->ns->href, ns) == 0 &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+/* A coordinate attribute: 0, or -1 when missing or not a sane number. */
+static int
+coord(struct drawing *d, xmlNode *n, const char *name, double *out)
+{
+	const char *v = attr(d->a, n, name, NULL);
+	char	   *end;
+
+	if (v == NULL)
+		return -1;
+	*out = strtod(v, &end);
+	return end == v || *end != '\0' || !(*out > -COORD_MAX) ||
+		!(*out < COORD_MAX) ?
+	    -1 :
+	    0;
+}
+
+static void
+extend(struct drawing *d, double x, double y)
+{
+	if (!d->any || x < d->x0)
+		d->x0 = x;
+	if (!d->any || y < d->y0)
+		d->y0 = y;
+	if (!d->any || x > d->x1)
+		d->x1 = x;
+	if (!d->any || y > d->y1)
+		d->y1 = y;
+	d->any = 1;
+}
+
+static const struct elem *
+elem_of(const struct drawing *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < d->nel; i++)
+		if (d->el[i].id != NULL && strcmp(d->el[i].id, id) == 0)
+			return &d->el[i];
+	return NULL;
+}
+
+/* The class the caller gave the task id, or "wf-other". */
+static const char *
+class_of(const struct drawing *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->ids[i] != NULL && strcmp(d->ids[i], id) == 0)
+			return d->classes[i];
+	return "wf-other";
+}
+
+/* Characters (not bytes) of UTF-8 s's first len bytes. */
+static size_t
+chars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/*
+ * The name in lines of at most per characters, broken at spaces, at most
+ * max lines (the last one ends with an ellipsis when the name goes on),
+ * as tspans centred on x.
+ */
+static int
+wrap(struct mc_arena *a, struct buf *o, const char *name, size_t per,
+    size_t max, double x)
+{
+	const char *s = name, *e, *brk;
+	size_t	    line = 0;
+	int	    rc = 0;
+
+	while (*s == ' ')
+		s++;
+	while (*s != '\0' && line < max) {
+		/* The longest run of words that fits, or one word cut. */
+		brk = NULL;
+		for (e = s; *e != '\0'; e++) {
+			if (*e == ' ' && chars(s, (size_t)(e - s)) <= per)
+				brk = e;
+			if (chars(s, (size_t)(e - s + 1)) > per)
+				break;
+		}
+		if (*e == '\0')
+			brk = e;
+		else if (brk == NULL) /* a word longer than a line */
+			for (brk = e;
+			     brk > s && ((unsigned char)*brk & 0xC0) == 0x80;
+			     brk--)
+				;
+		rc |= mc_buf_addf(o, "<tspan x=\"%.0f\" dy=\"%d\">", x,
+		    line == 0 ? 0 : LINE_H);
+		rc |= mc_buf_add_html(o,
+		    mc_arena_strndup(a, s, (size_t)(brk - s)));
+		for (s = brk; *s == ' '; s++)
+			;
+		if (++line == max && *s != '\0')
+			rc |= mc_buf_adds(o, "…");
+		rc |= mc_buf_adds(o, "</tspan>");
+	}
+	return rc ? -1 : 0;
+}
+
+static int
+draw_shape(struct drawing *d, xmlNode *sh)
+{
+	const struct elem *e = elem_of(d, attr(d->a, sh, "bpmnElement", NULL));
+	xmlNode		  *b;
+	double		   x, y, w, h;
+	size_t		   lines, per;
+	struct buf	  *o = d->o;
+	int		   rc = 0;
+
+	if (e == NULL || e->kind == K_OTHER)
+		return 0;
+	for (b = sh->children; b != NULL && !in_ns(b, DD_DC, "Bounds");
+	     b = b->next)
+		;
+	if (b == NULL || coord(d, b, "x", &x) < 0 ||
+	    coord(d, b, "y", &y) < 0 || coord(d, b, "width", &w) < 0 ||
+	    coord(d, b, "height", &h) < 0 || w <= 0 || h <= 0)
+		return 0;
+	extend(d, x, y);
+	extend(d, x + w, y + h);
+	if (e->kind != K_TASK)
+		return mc_buf_addf(o,
+		    "<circle class=\"wf-event wf-%s\" cx=\"%.0f\" cy=\"%.0f\" "
+		    "r=\"%.0f\"/>\n",
+		    e->kind == K_START ? "start" : "end", x + w / 2, y + h / 2,
+		    (w < h ? w : h) / 2);
+	per = w > 2 * CHAR_W ? (size_t)((w - 8) / CHAR_W) : 1;
+	lines = h > LINE_H ? (size_t)((h - 8) / LINE_H) : 1;
+	if (lines > 5)
+		lines = 5;
+	rc |= mc_buf_addf(o, "<g class=\"wf-task %s\">", class_of(d, e->id));
+	rc |= mc_buf_addf(o,
+	    "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" "
+	    "rx=\"10\"/>",
+	    x, y, w, h);
+	if (e->name != NULL) {
+		size_t n = chars(e->name, strlen(e->name));
+		size_t used = (n + per - 1) / per;
+
+		if (used > lines)
+			used = lines;
+		rc |= mc_buf_addf(o,
+		    "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">",
+		    x + w / 2,
+		    y + h / 2 - (double)(used - 1) * LINE_H / 2 + 4);
+		rc |= wrap(d->a, o, e->name, per, lines, x + w / 2);
+		rc |= mc_buf_adds(o, "</text>");
+	}
+	rc |= mc_buf_adds(o, "</g>\n");
+	return rc ? -1 : 0;
+}
+
+static int
+draw_edge(struct drawing *d, xmlNode *ed)
+{
+	const struct elem *e = elem_of(d, attr(d->a, ed, "bpmnElement", NULL));
+	xmlNode		  *w;
+	double		   x, y;
+	size_t		   n = 0;
+	int		   rc = 0;
+
+	if (e == NULL || e->kind != K_OTHER)
+		return 0;
+	rc |= mc_buf_adds(d->o, "<polyline class=\"wf-flow\" points=\"");
+	for (w = ed->children; w != NULL && n < MAX_POINTS; w = w->next) {
+		if (!in_ns(w, DD_DI, "waypoint") || coord(d, w, "x", &x) < 0 ||
+		    coord(d, w, "y", &y) < 0)
+			continue;
+		extend(d, x, y);
+		rc |= mc_buf_addf(d->o, "%s%.0f,%.0f", n++ ? " " : "", x, y);
+	}
+	rc |= mc_buf_adds(d->o, "\" marker-end=\"url(#wf-arrow)\"/>\n");
+	return rc ? -1 : 0;
+}
+
+/* The process's events, tasks and flows (what a drawing may show). */
+static void
+read_elements(struct drawing *d, xmlNode *root)
+{
+	xmlNode	   *p, *c;
+	const char *name;
+	enum kind   k;
+
+	for (p = root->children; p != NULL; p = p->next) {
+		if (!is(p, "process"))
+			continue;
+		for (c = p->children; c != NULL; c = c->next) {
+			if (c->type != XML_ELEMENT_NODE || c->ns == NULL ||
+			    strcmp((const char *)c->ns->href, BPMN_MODEL) != 0)
+				continue;
+			name = (const char *)c->name;
+			if (strcmp(name, "startEvent") == 0)
+				k = K_START;
+			else if (strcmp(name, "endEvent") == 0)
+				k = K_END;
+			else if (strcmp(name, "task") == 0 ||
+			    strcmp(name, "userTask") == 0)
+				k = K_TASK;
+			else if (strcmp(name, "sequenceFlow") == 0)
+				k = K_OTHER;
+			else
+				continue;
+			if (d->nel == sizeof(d->el) / sizeof(d->el[0]))
+				return;
+			d->el[d->nel].kind = k;
+			d->el[d->nel].id = attr(d->a, c, "id", NULL);
+			d->el[d->nel].name = attr(d->a, c, "name", NULL);
+			d->nel++;
+		}
+	}
+}
+
+char *
+mc_bpmn_svg(struct mc_arena *a, const char *xml, size_t len,
+    const char *const *ids, const char *const *classes, size_t n)
+{
+	struct drawing *d;
+	struct buf	body, o;
+	xmlDoc	       *doc = NULL;
+	xmlNode	       *root, *dg, *pl, *c;
+	char	       *out = NULL;
+	int		rc = 0;
+
+	if (len > MC_BPMN_XML_MAX || (d = calloc(1, sizeof(*d))) == NULL)
+		return NULL;
+	mc_buf_init(&body, MC_BPMN_XML_MAX);
+	mc_buf_init(&o, MC_BPMN_XML_MAX);
+	d->a = a;
+	d->o = &body;
+	d->ids = ids;
+	d->classes = classes;
+	d->n = n;
+	doc = xmlReadMemory(xml, (int)len, "diagram.bpmn", NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+		XML_PARSE_NOCDATA);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
+	    !is(root, "definitions"))
+		goto out;
+	read_elements(d, root);
+	/* The first diagram's plane: flows first, shapes drawn over them. */
+	for (dg = root->children;
+	     dg != NULL && !in_ns(dg, BPMN_DI, "BPMNDiagram"); dg = dg->next)
+		;
+	for (pl = dg ? dg->children : NULL;
+	     pl != NULL && !in_ns(pl, BPMN_DI, "BPMNPlane"); pl = pl->next)
+		;
+	if (pl == NULL)
+		goto out;
+	for (c = pl->children; c != NULL; c = c->next)
+		if (in_ns(c, BPMN_DI, "BPMNEdge"))
+			rc |= draw_edge(d, c);
+	for (c = pl->children; c != NULL; c = c->next)
+		if (in_ns(c, BPMN_DI, "BPMNShape"))
+			rc |= draw_shape(d, c);
+	if (rc || !d->any || body.s == NULL)
+		goto out;
+	if (mc_buf_addf(&o,
+		"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"wf-svg\" "
+		"viewBox=\"%.0f %.0f %.0f %.0f\" width=\"%.0f\" "
+		"height=\"%.0f\" aria-hidden=\"true\" focusable=\"false\">"
+		"<defs><marker id=\"wf-arrow\" viewBox=\"0 0 10 10\" "
+		"refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
+		"orient=\"auto\"><path d=\"M0,0L10,5L0,10z\"/></marker>"
+		"</defs>\n",
+		d->x0 - PAD, d->y0 - PAD, d->x1 - d->x0 + 2 * PAD,
+		d->y1 - d->y0 + 2 * PAD, d->x1 - d->x0 + 2 * PAD,
+		d->y1 - d->y0 + 2 * PAD) < 0 ||
+	    mc_buf_adds(&o, body.s) < 0 || mc_buf_adds(&o, "</svg>") < 0)
+		goto out;
+	out = mc_arena_strdup(a, o.s);
+out:
+	if (doc != NULL)
+		xmlFreeDoc(doc);
+	mc_buf_free(&body);
+	mc_buf_free(&o);
+	free(d);
+	return out;
+}

@@ -96,4 +96,15 @@ const char *mc_bpmn_problem_name(enum mc_bpmn_problem);
 char *mc_bpmn_write(struct mc_arena *, const char *name,
     const struct mc_bpmn_step *, size_t		   n);
 
+/*
+ * The diagram xml drawn as SVG where its layout (BPMN DI) places things:
+ * events as circles, tasks as rounded boxes with their names, flows as
+ * arrows. The task whose id is ids[i] gets the class classes[i] (e.g.
+ * "wf-done"), any other task "wf-other"; the colours are the style
+ * sheet's. The SVG is aria-hidden (the page lists the steps as text).
+ * In the arena; NULL when the diagram cannot be read or has no layout.
+ */
+char *mc_bpmn_svg(struct mc_arena *, const char *xml, size_t len,
+    const char *const *ids, const char *const *classes, size_t n);
+
 #endif

@@ -133,6 +133,8 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "w.minutes, w.share, a.name AS agency_name FROM workflow_steps w "
 	    "LEFT JOIN agencies a ON a.id = w.agency_id "
 	    "WHERE w.workflow_id = ? ORDER BY w.seq",
+	[STMT_WORKFLOW_BPMN] = "SELECT w.bpmn FROM dossiers d "
+	    "JOIN workflows w ON w.id = d.workflow_id WHERE d.id = ?",
 	[STMT_STEP_NEW] = "INSERT INTO dossier_steps (dossier_id, seq, name, "
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_STEP_START] = "UPDATE dossier_steps SET started_at = ?, "

@@ -450,6 +450,14 @@ int mc_dossier_colour_counts(struct mc_db *, struct mc_arena *,
 int mc_dossier_workflow(struct mc_db *, struct mc_arena *,
     long long procedure_id, struct mc_rows *);
 
+/*
+ * The diagram (BPMN XML) of the workflow version the dossier follows, as
+ * the workflow designer saved it; NULL when that version was made from a
+ * table of steps (or on error).
+ */
+const char *mc_dossier_diagram(struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *);
+
 /* The agencies where the user holds one of the roles (bits); count. */
 size_t mc_dossier_agencies(const struct mc_user *, unsigned int roles,
     unsigned int *out, size_t max);

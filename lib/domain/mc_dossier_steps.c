@@ -249,3 +249,16 @@ mc_dossier_workflow(struct mc_db *db, struct mc_arena *a,
 	return mc_db_query(db, a, out, dossier_stmts[STMT_WORKFLOW_STEPS], "i",
 	    mc_rows_int(&wf, 0, 0));
 }
+
+const char *
+mc_dossier_diagram(struct mc_db *db, struct mc_arena *a,
+    const struct mc_dossier *d)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_WORKFLOW_BPMN], "i",
+		d->id) < 0 ||
+	    r.n == 0)
+		return NULL;
+	return mc_rows_str(&r, 0, 0);
+}

@@ -30,6 +30,17 @@ void mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
     time_t now, int officer);
 
 /*
+ * The process picture of a dossier whose workflow version was drawn with
+ * the designer: the same diagram as SVG (mc_bpmn_svg), each task with the
+ * state of its step (wf-done, wf-current with the colour of Data.Colour,
+ * wf-todo), as Data.Picture; nothing when the version has no diagram or
+ * the dossier's steps are no longer the diagram's (changed by routing).
+ * Call after mc_dossier_model.
+ */
+void mc_dossier_picture_model(HDF *, struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *);
+
+/*
  * The expected finish of an open dossier (mc_stats_expect of its current
  * step) as Data.Expect: .state "ok" (with .median and .p90, SQL times,
  * .n the history's size, .late when the median is after the due time),

@@ -1,5 +1,7 @@
 <?cs # The workflow picture: every step with done, current and remaining ones
-     told apart by shape, colour and text (Data.Steps.N.state). ?>
+     told apart by shape, colour and text (Data.Steps.N.state); below it,
+     when the workflow was drawn with the designer, the same diagram with
+     each task in its step's state (Data.Picture, SVG, aria-hidden). ?>
 <?cs if:subcount(Data.Steps) ?>
 <ol class="workflow" aria-label="<?cs var:Lang.Workflow.Picture ?>">
 <?cs each:s = Data.Steps ?><li class="wf-step wf-<?cs var:s.state ?><?cs if:s.state == "current" ?> wf-<?cs var:Data.Colour ?><?cs /if ?>"<?cs if:s.state == "current" ?> aria-current="step"<?cs /if ?>>
@@ -10,4 +12,6 @@
 <?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(s.due_at) ?></span><?cs /if ?>
 </li>
 <?cs /each ?></ol>
+<?cs if:Data.Picture ?><figure class="wf-picture" id="wf-picture" aria-labelledby="wf-picture-cap"><div class="wf-scroll" tabindex="0" aria-labelledby="wf-picture-cap"><?cs uvar:Data.Picture ?></div>
+<figcaption class="small muted" id="wf-picture-cap"><?cs var:Lang.Workflow.Diagram ?></figcaption></figure><?cs /if ?>
 <?cs /if ?>

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 
 import {
-  BASE_URL, TOP, csrfOf, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer, newToken,
+  BASE_URL, TOP, assertAxe, csrfOf, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer, newToken,
   q, request, signIn, sqlValue, submitAndWait, toFormData, uniq, watch,
 } from './lib.mjs';
 
@@ -98,6 +98,7 @@ after(async () => { if (browser) await browser.close(); });
 
 describe('a workflow drawn with the designer', { concurrency: false }, () => {
   let older;
+  let newer;
 
   test('a task dropped on an arrow, refused without a role, saved with one as a new version', async () => {
     // Four steps from the table (each run starts from them), in force for `older`.
@@ -191,6 +192,72 @@ describe('a workflow drawn with the designer', { concurrency: false }, () => {
       ['Phê duyệt', 'leader', 600],
       ['Trả kết quả', 'receiver', 240],
     ]);
+    newer = code;
+  });
+
+  test('the dossier pages draw the diagram with its steps done, current and to come', async () => {
+    // What the citizen and the receiver see: the drawn tasks in the steps'
+    // states, the current one the list's current step; the older dossier
+    // the diagram of its own version (saved from the table of steps).
+    const seen = async (page, url, shot) => {
+      const w = watch(page);
+      await page.goto(`${BASE_URL}${url}`);
+      const listed = await page.locator('ol.workflow li.wf-step').evaluateAll((li) => li.map((e) => [
+        e.querySelector('.wf-name').textContent.trim(),
+        ['done', 'current', 'todo'].find((s) => e.classList.contains(`wf-${s}`))]));
+      const svg = page.locator('#wf-picture svg.wf-svg');
+      await svg.waitFor({ timeout: 10_000 });
+      assert.equal(await svg.getAttribute('aria-hidden'), 'true', 'the list is the text; the picture is hidden from screen readers');
+      const drawn = await svg.locator('g.wf-task').evaluateAll((g) => g.map((e) => [
+        Array.from(e.querySelectorAll('tspan')).map((t) => t.textContent).join(' ').replace(/…$/, ''),
+        ['done', 'current', 'todo'].find((s) => e.classList.contains(`wf-${s}`)),
+        Number(e.querySelector('rect').getAttribute('x'))]).sort((p, q) => p[2] - q[2]));
+      assert.equal(drawn.length, 5, `five tasks drawn: ${JSON.stringify(drawn)}`);
+      // Where the diagram puts them, left to right: named as listed.
+      drawn.forEach(([name, state], i) => {
+        const flat = (t) => t.replace(/\s+/g, '');
+        assert.ok(name.length > 0 && flat(listed[i][0]).startsWith(flat(name)), `task ${i + 1} named as step ${i + 1}: ${name} / ${listed[i][0]}`);
+        assert.equal(state, listed[i][1], `task ${i + 1} in its step's state`);
+      });
+      assert.deepEqual(drawn.map(([, st]) => st), ['done', 'current', 'todo', 'todo', 'todo']);
+      assert.match(drawn[1][0], /Thẩm tra liên thông/, 'the current task is the step drawn with the designer');
+      const box = await svg.boundingBox();
+      assert.ok(box && box.width > 300 && box.height > 40, `the picture is drawn: ${JSON.stringify(box)}`);
+      await page.locator('#wf-picture').screenshot({ path: path.join(OUT, shot) });
+      assert.deepEqual(w.problems(), [], 'no console error, no CSP violation');
+      // axe is injected as a script: in a context that bypasses the CSP.
+      const ctx = await browser.newContext({ bypassCSP: true, storageState: await page.context().storageState() });
+      try {
+        const p = await ctx.newPage();
+        await p.goto(`${BASE_URL}${url}`);
+        await assertAxe(p, `${url} with its process picture`);
+      } finally {
+        await ctx.close();
+      }
+    };
+    // The receiver forwards it: the first step done, the drawn one current.
+    const f = await request(`/api/v1/dossiers/${encodeURIComponent(newer)}/transitions`, {
+      method: 'POST', headers: { ...bearer(receiver.token), 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'forward' }),
+    });
+    assert.equal(f.status, 200, `forward answers 200: ${f.text.slice(0, 300)}`);
+    const citizenPage = await signIn(browser, citizen.email, citizen.password, 390);
+    try {
+      await seen(citizenPage, `/dich-vu/ho-so/${encodeURIComponent(newer)}`, 'workflow-picture-citizen.png');
+      await citizenPage.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(older)}`);
+      assert.equal(await citizenPage.locator('ol.workflow li.wf-step').count(), 4, 'the older dossier lists its four steps');
+      const olderTasks = await citizenPage.locator('#wf-picture g.wf-task').allTextContents();
+      assert.equal(olderTasks.length, 4, 'and the diagram of its own version: four tasks');
+      assert.ok(!olderTasks.some((t) => t.includes('Thẩm tra')), 'without the step drawn later');
+    } finally {
+      await citizenPage.context().close();
+    }
+    const officerPage = await signIn(browser, receiver.email, receiver.password);
+    try {
+      await seen(officerPage, `/can-bo/ho-so/${encodeURIComponent(newer)}`, 'workflow-picture-office.png');
+    } finally {
+      await officerPage.context().close();
+    }
   });
 
   test('an admin of another agency may not open it', async () => {

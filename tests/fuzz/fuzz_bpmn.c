@@ -5,7 +5,9 @@
  * steps are between two and MC_BPMN_MAX_STEPS, each named, with a role of
  * the three and a positive time adding up to the legal time; every
  * problem has a name; the steps written back as a diagram read back the
- * same.
+ * same; the input drawn as SVG (mc_bpmn_svg) is nothing or one whole
+ * svg element whose text never opens an element of its own (the names are
+ * escaped).
  */
 #include <string.h>
 
@@ -20,7 +22,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct mc_arena *a = mc_arena_new(1 << 16);
 	struct mc_bpmn	*b = malloc(sizeof(*b)), *c = malloc(sizeof(*c));
-	const char	*xml;
+	const char	*xml, *ids[MC_BPMN_MAX_STEPS], *cls[MC_BPMN_MAX_STEPS];
+	char		*svg;
 	long		 total = 0;
 	size_t		 i;
 	int		 rc;
@@ -48,6 +51,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (i = 0; i < b->nsteps; i++)
 			INVARIANT(
 			    strcmp(c->steps[i].name, b->steps[i].name) == 0);
+	}
+	for (i = 0; i < b->nsteps && i < MC_BPMN_MAX_STEPS; i++) {
+		ids[i] = b->steps[i].id;
+		cls[i] = "wf-done";
+	}
+	if ((svg = mc_bpmn_svg(a, (const char *)data, size, ids, cls, i)) !=
+	    NULL) {
+		INVARIANT(strncmp(svg, "<svg ", 5) == 0);
+		INVARIANT(strlen(svg) >= 6 &&
+		    strcmp(svg + strlen(svg) - 6, "</svg>") == 0);
+		INVARIANT(strstr(svg + 1, "<svg") == NULL);
+		INVARIANT(strstr(svg, "<script") == NULL);
 	}
 	free(b);
 	free(c);

@@ -4,7 +4,8 @@
  * annotations) is read; gateways, branches, loops, dangling paths, tasks
  * off the path, missing names, roles and times, times that do not add up,
  * elements the engine does not run and XML that is not a diagram are each
- * refused naming the element; no entity is expanded.
+ * refused naming the element; no entity is expanded. A diagram is drawn
+ * as SVG with each task in the state given.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,6 +246,83 @@ test_entities(struct mc_arena *a)
 	CHECK(b.nsteps == 0 || strstr(b.steps[0].name, "root") == NULL);
 }
 
+/* Occurrences of needle in s. */
+static int
+count(const char *s, const char *needle)
+{
+	int n = 0;
+
+	while (s != NULL && (s = strstr(s, needle)) != NULL) {
+		n++;
+		s += strlen(needle);
+	}
+	return n;
+}
+
+/*
+ * The drawing: every shape where the layout puts it, the tasks with the
+ * classes given in the path's order, names escaped and wrapped; nothing
+ * for a diagram without layout; bad coordinates drop only their shape.
+ */
+static void
+test_svg(struct mc_arena *a)
+{
+	struct mc_bpmn_step s[3] = {
+		{ NULL, "Tiếp nhận <hồ sơ> & \"kiểm tra\"", "receiver", NULL,
+		    120 },
+		{ NULL,
+		    "Thẩm định hồ sơ liên thông với Sở Tài nguyên và Môi "
+		    "trường cùng các phường có liên quan đến thửa đất",
+		    "specialist", NULL, 930 },
+		{ NULL, "Trả kết quả", "receiver", NULL, 45 },
+	};
+	const char *ids[] = { "Step_1", "Step_2", "Step_3" };
+	const char *cls[] = { "wf-done", "wf-current wf-red", "wf-todo" };
+	char	   *xml = mc_bpmn_write(a, "Quy trình", s, 3), *svg, *bad;
+	const char *p1, *p2, *p3;
+
+	CHECK(xml != NULL);
+	if (xml == NULL)
+		return;
+	svg = mc_bpmn_svg(a, xml, strlen(xml), ids, cls, 3);
+	CHECK(svg != NULL);
+	if (svg == NULL)
+		return;
+	CHECK(strncmp(svg, "<svg ", 5) == 0);
+	CHECK(strcmp(svg + strlen(svg) - 6, "</svg>") == 0);
+	CHECK_INT(count(svg, "<g class=\"wf-task "), 3);
+	CHECK_INT(count(svg, "<circle "), 2);
+	CHECK_INT(count(svg, "<polyline "), 4);
+	p1 = strstr(svg, "<g class=\"wf-task wf-done\">");
+	p2 = strstr(svg, "<g class=\"wf-task wf-current wf-red\">");
+	p3 = strstr(svg, "<g class=\"wf-task wf-todo\">");
+	CHECK(p1 != NULL && p2 != NULL && p3 != NULL && p1 < p2 && p2 < p3);
+	/* The layout's first shape is the start event at x 180: 12 around. */
+	CHECK(strstr(svg, "viewBox=\"168 ") != NULL);
+	CHECK(strstr(svg, ">Tiếp nhận &lt;hồ</tspan>") != NULL);
+	CHECK(
+	    strstr(svg, ">sơ&gt; &amp; &quot;kiểm tra&quot;</tspan>") != NULL);
+	CHECK(strstr(svg, "<hồ") == NULL);
+	/* The long name in several lines, cut with an ellipsis. */
+	CHECK(p2 != NULL && count(p2, "<tspan ") - count(p3, "<tspan ") >= 3);
+	CHECK(strstr(svg, "…</tspan>") != NULL);
+	CHECK(strstr(svg, ">Trả kết quả</tspan>") != NULL);
+	/* A task the caller did not name. */
+	svg = mc_bpmn_svg(a, xml, strlen(xml), ids, cls, 1);
+	CHECK_INT(count(svg, "<g class=\"wf-task wf-other\">"), 2);
+	/* No layout: no drawing. */
+	CHECK(mc_bpmn_svg(a, SEQ(T1, T2), strlen(SEQ(T1, T2)), ids, cls, 2) ==
+	    NULL);
+	CHECK(mc_bpmn_svg(a, "<x/>", 4, ids, cls, 0) == NULL);
+	/* A coordinate that is no number drops its shape only. */
+	bad = mc_arena_strdup(a, xml);
+	if ((p1 = strstr(bad, "x=\"180\"")) != NULL)
+		memcpy((char *)p1, "x=\"nan\"", 7);
+	svg = mc_bpmn_svg(a, bad, strlen(bad), ids, cls, 3);
+	CHECK(svg != NULL && count(svg, "<circle ") == 1);
+	CHECK_INT(count(svg, "<g class=\"wf-task "), 3);
+}
+
 int
 main(void)
 {
@@ -255,6 +333,7 @@ main(void)
 	test_pool(a);
 	test_bad(a);
 	test_entities(a);
+	test_svg(a);
 	mc_arena_free(a);
 	return DONE();
 }
