@@ -35,6 +35,7 @@ enum stmt {
 	STMT_COUNT_TO,
 	STMT_COUNT_NOTES,
 	STMT_OUTBOX_OF,
+	STMT_COUNT_OUTBOX_OF,
 	STMT_NOTE_OF,
 	STMT_ROW,
 	STMT_FUTURE,
@@ -62,6 +63,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_OUTBOX_OF] = "SELECT channel, recipient, subject, body, status, "
 	    "attempts, next_attempt_at <= NOW() FROM outbox "
 	    "WHERE dossier_id = ? ORDER BY id",
+	[STMT_COUNT_OUTBOX_OF] = "SELECT COUNT(*) FROM outbox "
+	    "WHERE dossier_id = ?",
 	[STMT_NOTE_OF] = "SELECT kind, title, body, url FROM notifications "
 	    "WHERE account_id = ? ORDER BY id",
 	[STMT_ROW] = "SELECT status, attempts, last_error, "
@@ -332,12 +335,19 @@ test_dossier_event(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK_INT(rows.n, n0);
 	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), k0);
 
-	/* Committed: a notification, an e-mail and an SMS. */
+	/*
+	 * Committed: a notification, an e-mail and an SMS. The rows are
+	 * read in their transaction: once committed they are due, and the
+	 * instance's running worker may claim one before a read (then
+	 * 'sending', or 'pending' again an attempt later and not due);
+	 * until then its claim skips them, locked. Still there after.
+	 */
 	CHECK_INT(mc_db_begin(db), 0);
 	CHECK_INT(mc_notify_dossier_event(db, a, id, "accept"), 0);
-	CHECK_INT(mc_db_commit(db), 0);
 	mc_db_query(db, a, &rows, stmts[STMT_OUTBOX_OF], "i", id);
+	CHECK_INT(mc_db_commit(db), 0);
 	CHECK_INT(rows.n, n0 + 2);
+	CHECK_INT(count(db, a, STMT_COUNT_OUTBOX_OF, "i", &id), n0 + 2);
 	CHECK_INT(count(db, a, STMT_COUNT_NOTES, "i", &account), k0 + 1);
 	if (rows.n < 2)
 		return;
