@@ -44,10 +44,18 @@ CURRENT=""
 section() { printf '\n==== %s\n' "$*"; }
 
 # ------------------------------------------------------------ instance
+# Ports below the kernel's ephemeral range (ip_local_port_range, from 32768
+# by default): a port in it may be given to any outgoing connection as its
+# local port before our server binds it (the mail server and SMS gateway are
+# started and restarted mid-run by notify.test: EADDRINUSE), and the
+# worker, retrying deliveries to a port nobody listens on yet, may connect
+# to itself through it (a TCP self-connect: a delivery hung to its timeout).
+EPHEMERAL_LOW=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)
+[[ $EPHEMERAL_LOW =~ ^[0-9]+$ ]] && (( EPHEMERAL_LOW > 21000 )) || EPHEMERAL_LOW=32768
 pick_port() {
     local p
     for _ in $(seq 1 200); do
-        p=$(( 20000 + RANDOM % 20000 ))
+        p=$(( 20000 + RANDOM % (EPHEMERAL_LOW - 20000) ))
         if [[ -z $(ss -Hltn "sport = :$p" 2>/dev/null) ]]; then echo "$p"; return 0; fi
     done
     return 1
