@@ -165,7 +165,7 @@ describe('counter intake in a browser', { concurrency: false, timeout: 300_000 }
     });
     await page.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code)}`);
     await Promise.all([page.waitForURL(/giay-tiep-nhan\?print=1$/), page.locator('#print-receipt-link').click()]);
-    await page.waitForFunction(() => window.printCalls === 1, null, { timeout: 10_000 });
+    await page.waitForFunction(() => window.printCalls === 1, null, { timeout: 30_000 });
     assert.match(await page.locator('h1').innerText(), /GIẤY TIẾP NHẬN HỒ SƠ/);
     assert.match(await page.locator('.receipt').innerText(), new RegExp(code.replace(/\./g, '\\.')));
     await page.locator('#print-receipt').click();

@@ -175,7 +175,7 @@ describe('search in a browser', { timeout: 240_000 }, () => {
         await page.type('#search-q', q, { delay: 5 });
         const first = page.locator('.suggest ol li a').first();
         await until(async () => (await first.getAttribute('href')) === `/thu-tuc/${code}.html`,
-          { timeout: 10_000, what: `first suggestion for "${q}" is ${code}` });
+          { timeout: 30_000, what: `first suggestion for "${q}" is ${code}` });
         if (used) {
           await until(async () => (await page.locator('.suggest-fix strong').count()) === 1 &&
             (await page.locator('.suggest-fix strong').innerText()) === used, { what: `fix for "${q}"` });

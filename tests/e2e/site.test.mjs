@@ -329,7 +329,7 @@ describe('search with JavaScript', { timeout: 240_000 }, () => {
           await page.type('#search-q', form, { delay: 5 });
           const first = page.locator('.suggest ol li a').first();
           await until(async () => (await first.getAttribute('href')) === `/thu-tuc/${code}.html`,
-            { timeout: 10_000, what: `first suggestion for "${form}" is ${code}` });
+            { timeout: 30_000, what: `first suggestion for "${form}" is ${code}` });
         }
       }
       await page.fill('#search-q', '1.0008');

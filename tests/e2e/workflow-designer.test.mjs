@@ -69,7 +69,7 @@ async function pick(page, id) {
       const m = window.workflowModeler;
       m.get('selection').select(m.get('elementRegistry').get(i));
     }, id);
-    await shown.waitFor({ timeout: 10_000 });
+    await shown.waitFor({ timeout: 30_000 });
   }
 }
 
@@ -138,7 +138,7 @@ describe('a workflow drawn with the designer', { concurrency: false }, () => {
       assert.equal(added.length, 1, 'one task added');
       const id = added[0];
       // The new task is selected: the panel shows it.
-      await page.locator('#t-id', { hasText: `(${id})` }).waitFor({ timeout: 10_000 });
+      await page.locator('#t-id', { hasText: `(${id})` }).waitFor({ timeout: 30_000 });
       await page.locator('#t-name').fill(stepName);
       await page.locator('#t-name').press('Tab');
       await page.locator('#t-hours').fill('10');
