@@ -496,6 +496,9 @@ verify_texts(struct mc_request *r, struct mc_verify_texts *t)
 	    mc_arena_printf(r->arena, "%s" FORGOT, base));
 	t->notice_subject = mc_view_str(r->hdf, "Verify.NoticeSubject");
 	t->notice_body = mc_view_str(r->hdf, "Verify.NoticeBody");
+	t->changed_subject = mc_view_str(r->hdf, "Verify.ChangedSubject");
+	t->changed_body = mc_view_str(r->hdf, "Verify.ChangedBody");
+	t->changed_sms = mc_view_str(r->hdf, "Verify.ChangedSms");
 	t->address = r->remote_addr;
 }
 
@@ -682,10 +685,13 @@ page_phone_again(struct mc_request *r)
 static int
 page_phone_code(struct mc_request *r)
 {
-	int left, rc;
+	struct mc_verify_texts t;
+	int		       left, rc;
 
+	verify_texts(r, &t);
 	rc = mc_verify_phone_confirm(r->db, r->arena, r->user->id,
-	    mc_req_field(r, FIELD_CODE), r->remote_addr, time(NULL), &left);
+	    mc_req_field(r, FIELD_CODE), &t, r->remote_addr, time(NULL),
+	    &left);
 	if (rc < 0)
 		return 503;
 	if (rc == 0)
@@ -732,14 +738,16 @@ page_verify(struct mc_request *r)
 static int
 page_verify_post(struct mc_request *r)
 {
-	const char *email;
-	long long   id;
-	int	    rc;
+	struct mc_verify_texts t;
+	const char	      *email;
+	long long	       id;
+	int		       rc;
 
+	verify_texts(r, &t);
 	rc = mc_verify_email_owner(r->db, r->arena, r->cap[0], time(NULL), &id,
 	    &email);
 	if (rc > 0)
-		rc = mc_verify_email_confirm(r->db, r->arena, r->cap[0],
+		rc = mc_verify_email_confirm(r->db, r->arena, r->cap[0], &t,
 		    time(NULL), &id);
 	else if (rc == 0)
 		rc = VERIFY_E_GONE;

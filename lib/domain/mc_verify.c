@@ -12,6 +12,7 @@
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
 #include "mc_phonecode.h"
@@ -34,6 +35,7 @@ enum stmt {
 	STMT_CLEAR_PHONE_NEW,
 	STMT_PHONE_PENDING,
 	STMT_PHONE_SET,
+	STMT_PHONE_OLD,
 	STMT__MAX
 };
 
@@ -59,7 +61,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM email_verifications v JOIN accounts a ON a.id = v.account_id "
 	    "WHERE v.token_hash = ? AND v.used_at IS NULL AND v.expires_at > ? "
 	    "AND a.email_new = v.email AND a.disabled = 0",
-	[STMT_LINK_LOCK] = "SELECT v.id, v.account_id, v.email "
+	[STMT_LINK_LOCK] = "SELECT v.id, v.account_id, v.email, a.email "
 	    "FROM email_verifications v JOIN accounts a ON a.id = v.account_id "
 	    "WHERE v.token_hash = ? AND v.used_at IS NULL AND v.expires_at > ? "
 	    "AND a.email_new = v.email AND a.disabled = 0 FOR UPDATE",
@@ -77,6 +79,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_PHONE_SET] = "UPDATE accounts SET phone = phone_new, "
 	    "phone_new = NULL, phone_ticket = NULL "
 	    "WHERE id = ? AND phone_new = ?",
+	[STMT_PHONE_OLD] = "SELECT phone FROM accounts WHERE id = ? FOR UPDATE",
 };
 /* clang-format on */
 
@@ -135,6 +138,38 @@ fill(struct mc_arena *a, const char *text, const char *key, const char *value)
 		done = (size_t)(p - from) + strlen(value);
 	}
 	return out;
+}
+
+/* The moment now as the notices of a change say it (arena). */
+static const char *
+when(struct mc_arena *a, time_t now)
+{
+	char iso[20], out[40];
+
+	mc_time_sql(iso, now);
+	return mc_arena_strdup(a,
+	    mc_fmt_datetime(LANG_VI, iso, out, sizeof(out)));
+}
+
+/*
+ * Queues t's notice of a change to the old verified contact (an e-mail, or
+ * a phone when sms): nothing without one or without the text. 0 or -1.
+ */
+static int
+tell_old(struct mc_db *db, struct mc_arena *a, const struct mc_verify_texts *t,
+    const char *old, int sms, time_t now)
+{
+	if (t == NULL || old == NULL || *old == '\0')
+		return 0;
+	if (sms)
+		return t->changed_sms == NULL ?
+		    0 :
+		    mc_outbox_sms(db, old,
+			fill(a, t->changed_sms, "{when}", when(a, now)), 0);
+	if (t->changed_subject == NULL)
+		return 0;
+	return mc_outbox_email(db, old, t->changed_subject,
+	    fill(a, t->changed_body, "{when}", when(a, now)), 0);
 }
 
 /* ------------------------------------------------------------ e-mail */
@@ -299,10 +334,11 @@ mc_verify_email_owner(struct mc_db *db, struct mc_arena *a, const char *token,
 }
 
 struct confirm_tx {
-	struct mc_arena *a;
-	const char	*token;
-	time_t		 now;
-	long long	 id;
+	struct mc_arena		     *a;
+	const char		     *token;
+	const struct mc_verify_texts *t;
+	time_t			      now;
+	long long		      id;
 };
 
 static int
@@ -312,7 +348,7 @@ confirm_tx(struct mc_db *db, void *arg)
 	struct mc_rows	   rows;
 	struct mc_audit	   au;
 	unsigned char	   h[32];
-	const char	  *email;
+	const char	  *email, *old;
 	char		   now[20];
 	long long	   n;
 
@@ -325,6 +361,7 @@ confirm_tx(struct mc_db *db, void *arg)
 		return VERIFY_E_GONE;
 	c->id = mc_rows_int(&rows, 0, 1);
 	email = mc_rows_str(&rows, 0, 2);
+	old = nz(&rows, 0, 3);
 	if (mc_db_query(db, c->a, &rows, stmts[STMT_HOLDER], "si", email,
 		c->id) < 0)
 		return -1;
@@ -337,6 +374,9 @@ confirm_tx(struct mc_db *db, void *arg)
 		return VERIFY_E_GONE;
 	if (mc_db_exec(db, stmts[STMT_LINK_USE], "si", now, c->id) < 0)
 		return -1;
+	if (old != NULL && strcasecmp(old, email) != 0 &&
+	    tell_old(db, c->a, c->t, old, 0, c->now) < 0)
+		return -1;
 	audit(&au, AUDIT_CONTACT_VERIFIED, c->id,
 	    mc_arena_printf(c->a, "email %s", email), NULL);
 	return mc_audit_write(db, &au);
@@ -344,9 +384,10 @@ confirm_tx(struct mc_db *db, void *arg)
 
 int
 mc_verify_email_confirm(struct mc_db *db, struct mc_arena *a,
-    const char *token, time_t now, long long *account_id)
+    const char *token, const struct mc_verify_texts *t, time_t now,
+    long long *account_id)
 {
-	struct confirm_tx c = { a, token, now, 0 };
+	struct confirm_tx c = { a, token, t, now, 0 };
 	int		  rc;
 
 	if (mc_auth_token_shape(token) == NULL)
@@ -361,12 +402,13 @@ mc_verify_email_confirm(struct mc_db *db, struct mc_arena *a,
 /* ------------------------------------------------------------ phone */
 
 struct phone_tx {
-	struct mc_arena *a;
-	long long	 id;
-	const char	*phone, *ticket, *address;
-	long long	 code_id;
-	int		 fresh;
-	time_t		 now;
+	struct mc_arena		     *a;
+	long long		      id;
+	const char		     *phone, *ticket, *address;
+	const struct mc_verify_texts *t; /* the old phone's notice */
+	long long		      code_id;
+	int			      fresh;
+	time_t			      now;
 };
 
 static int
@@ -452,17 +494,26 @@ static int
 phone_set_tx(struct mc_db *db, void *arg)
 {
 	struct phone_tx *p = arg;
+	struct mc_rows	 rows;
 	struct mc_audit	 au;
+	const char	*old;
 	long long	 n;
 	int		 rc;
 
 	if ((rc = mc_phonecode_use(db, p->code_id, p->phone, p->now)) <= 0)
 		return rc < 0 ? -1 : VERIFY_E_GONE;
+	if (mc_db_query(db, p->a, &rows, stmts[STMT_PHONE_OLD], "i", p->id) <
+	    0)
+		return -1;
+	old = rows.n == 1 ? nz(&rows, 0, 0) : NULL;
 	if ((n = mc_db_exec(db, stmts[STMT_PHONE_SET], "is", p->id,
 		 p->phone)) < 0)
 		return -1;
 	if (n != 1)
 		return VERIFY_E_GONE;
+	if (old != NULL && strcmp(old, p->phone) != 0 &&
+	    tell_old(db, p->a, p->t, old, 1, p->now) < 0)
+		return -1;
 	audit(&au, AUDIT_CONTACT_VERIFIED, p->id,
 	    mc_arena_printf(p->a, "phone %s", p->phone), p->address);
 	return mc_audit_write(db, &au);
@@ -470,8 +521,8 @@ phone_set_tx(struct mc_db *db, void *arg)
 
 int
 mc_verify_phone_confirm(struct mc_db *db, struct mc_arena *a,
-    long long account_id, const char *code, const char *address, time_t now,
-    int *left)
+    long long account_id, const char *code, const struct mc_verify_texts *t,
+    const char *address, time_t now, int *left)
 {
 	struct mc_rows	rows;
 	struct phone_tx p;
@@ -489,6 +540,7 @@ mc_verify_phone_confirm(struct mc_db *db, struct mc_arena *a,
 	p.phone = mc_rows_str(&rows, 0, 0);
 	p.ticket = mc_rows_str(&rows, 0, 1);
 	p.address = address;
+	p.t = t;
 	p.now = now;
 	rc = mc_phonecode_check(db, a, PHONECODE_ACCOUNT, p.phone, p.ticket,
 	    code, now, &p.code_id, left);

@@ -14,6 +14,8 @@
  * pending address ends it. A link again to the same address waits
  * verify_email_resend_seconds (60); at most verify_email_hourly (5) links
  * an hour to an account.
+ * Once a new contact is proved, the old verified e-mail or phone is told
+ * of the change (the notice queued in the change's transaction).
  * An address that is already another account's verified e-mail gets a
  * notice instead of a link (the page says the same either way: nothing
  * tells whether an address is taken).
@@ -52,13 +54,18 @@ int mc_verify_contacts(struct mc_db *, struct mc_arena *, long long account_id,
  * url_prefix followed by the token. notice_* (may be NULL; "{email}" in
  * the body: the new address) go to the account's verified e-mail when
  * another is asked for; taken_* to an address that is another account's
- * verified e-mail, instead of a link.
+ * verified e-mail, instead of a link. changed_* (may be NULL; "{when}":
+ * the moment, dd/mm/yyyy HH:MM) go to the old verified e-mail once another
+ * is proved, changed_sms to the old verified phone once another is proved,
+ * queued in the change's transaction.
  */
 struct mc_verify_texts {
 	const char *url_prefix;
 	const char *link_subject, *link_body;
 	const char *taken_subject, *taken_body;
 	const char *notice_subject, *notice_body;
+	const char *changed_subject, *changed_body;
+	const char *changed_sms;
 	const char *address; /* where it was asked from, for the audit log */
 };
 
@@ -83,11 +90,13 @@ int mc_verify_email_owner(struct mc_db *, struct mc_arena *, const char *token,
 
 /*
  * Uses the link: the address becomes the account's e-mail, the link and
- * the account's others end, an audit row; one transaction. 0 (*account_id
- * set), VERIFY_E_GONE, VERIFY_E_TAKEN, -1.
+ * the account's others end, the old verified e-mail (if another) gets
+ * t's changed_* notice (t or its texts NULL: none), an audit row; one
+ * transaction. 0 (*account_id set), VERIFY_E_GONE, VERIFY_E_TAKEN, -1.
  */
 int mc_verify_email_confirm(struct mc_db *, struct mc_arena *,
-    const char *token, time_t now, long long *account_id);
+    const char *token, const struct mc_verify_texts *t, time_t now,
+    long long *account_id);
 
 /*
  * Makes phone the account's pending phone and sends it a code (sms: the
@@ -110,12 +119,13 @@ int mc_verify_phone_note(struct mc_db *, struct mc_arena *,
 
 /*
  * Checks the code sent to the pending phone; proved, the phone becomes the
- * account's (the code used, an audit row, one transaction). 0,
+ * account's (the code used, t's changed_sms to the old verified phone if
+ * any (t or it NULL: none), an audit row, one transaction). 0,
  * VERIFY_E_WRONG (*left), VERIFY_E_GONE (expired, used up, nothing
  * pending: ask for a new one), VERIFY_E_TAKEN never, -1.
  */
 int mc_verify_phone_confirm(struct mc_db *, struct mc_arena *,
-    long long account_id, const char *code, const char *address, time_t now,
-    int *left);
+    long long account_id, const char *code, const struct mc_verify_texts *t,
+    const char *address, time_t now, int *left);
 
 #endif

@@ -8,7 +8,9 @@
 // phone waits beside the verified one, a wrong code refused at the field,
 // until the right code is typed; the link sent again: refused at its button
 // when too soon, later a second mail whose link works while the first one
-// is refused as replaced. The link
+// is refused as replaced. Once a change is proved, the old e-mail or phone
+// is told (not where to), in English then Vietnamese when the change was
+// made on an English page. The link
 // and the code come from the outbox, as the mail server and the SMS gateway
 // would get them. Screenshots at 390 and 1280 px in tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
@@ -203,6 +205,10 @@ describe('e-mail verified by link, phone by SMS code, a change verified again (i
     await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
     assert.match(await page.locator('#email-status').innerText(), new RegExp(`${me.email2}\\s+Đã xác nhận`));
     assert.equal(await page.locator('#email-pending').count(), 0);
+    const changed = lastMail(me.email);
+    assert.equal(changed.subject, 'E-mail của tài khoản Một Cửa đã được đổi', 'the old e-mail is told the change was made');
+    assert.match(changed.body, /đã được đổi sang một địa chỉ khác lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\..*tổng đài 1022/);
+    assert.ok(!changed.body.includes(me.email2), 'not where to');
 
     // Used links: refused.
     for (const used of [link, oldLink]) {
@@ -263,6 +269,9 @@ describe('e-mail verified by link, phone by SMS code, a change verified again (i
     assert.match(await page.locator('#phone-status').innerText(), new RegExp(`${phone2}\\s+Đã xác nhận`));
     assert.equal(await page.locator('#phone-pending').count(), 0);
     assert.equal(sqlValue(`SELECT phone FROM accounts WHERE id = ${me.id}`), phone2);
+    assert.match(lastSms(me.phone), /^Một Cửa: số điện thoại của tài khoản của bạn đã được đổi sang số khác lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\. Nếu không phải bạn đổi, xin gọi ngay tổng đài 1022\.$/,
+      'the old number is told of the change');
+    assert.match(lastSms(phone2), /mã xác nhận số điện thoại/, 'the new one only got its code');
     me.phone = phone2;
     assert.deepEqual(w.problems().filter((p) => !/\b422\b/.test(p)), [], 'nothing else went wrong');
     await ctx.close();
@@ -304,13 +313,19 @@ describe('e-mail verified by link, phone by SMS code, a change verified again (i
     assert.equal(r1.status(), 410);
     assert.match(await page.locator('#verify-gone').innerText(), /đã được thay bằng đường dẫn mới/);
     assert.equal(await page.locator('#verify-form').count(), 0);
-    await page.goto(`${BASE_URL}${second}`);
+    await page.goto(`${BASE_URL}${second}?lang=en`);
     assert.equal(await page.locator('#verify-email').innerText(), email3);
     await submitAndWait(page, page.locator('#verify-form button'));
-    assert.match(await page.locator('#verify-done').innerText(), /Đã xác nhận e-mail/);
-    await page.goto(`${BASE_URL}/dich-vu/tai-khoan`);
+    assert.match(await page.locator('#verify-done').innerText(), /Your e-mail is confirmed/);
+    await page.goto(`${BASE_URL}/dich-vu/tai-khoan?lang=vi`);
     assert.match(await page.locator('#email-status').innerText(), new RegExp(`${email3}\\s+Đã xác nhận`));
     assert.equal(await page.locator('#email-pending').count(), 0);
+
+    // The old address is told, in English then Vietnamese (the link was opened in English), not where to.
+    const told = lastMail(me.email2);
+    assert.equal(told.subject, 'The e-mail of your Một Cửa account was changed / E-mail của tài khoản Một Cửa đã được đổi');
+    assert.match(told.body, /was changed to another address on \d\d\/\d\d\/\d{4} \d\d:\d\d\..*call the 1022 helpline.*đã được đổi sang một địa chỉ khác lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\..*tổng đài 1022/);
+    assert.ok(!told.body.includes(email3), 'the new address is not told to the old one');
     assert.deepEqual(w.problems().filter((p) => !/\b(429|410)\b/.test(p)), [], 'nothing else went wrong');
     await ctx.close();
   });

@@ -3,7 +3,9 @@
  * e-mail's link read from the outbox, refused when wrong, expired, ended by
  * a newer pending address or used once already; the address taken by
  * another account told instead of linked, and refused at the link when
- * another account verified it first; the old e-mail told of a change; the
+ * another account verified it first; the old e-mail told of a change
+ * asked for, and once it is proved (so is the old phone, with the moment;
+ * a first contact tells nobody); the
  * phone's code (mc_phonecode) wrong then right, refused for a replaced
  * pending number and after its expiry; the audit rows of both.
  */
@@ -19,12 +21,20 @@
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_fmt.h"
 #include "mc_util.h"
 #include "mc_verify.h"
 
 #define PFX "https://motcua.test/dich-vu/xac-nhan-email/"
 
-enum stmt { STMT_MAIL, STMT_SMS, STMT_AUDIT, STMT_HOLD, STMT__MAX };
+enum stmt {
+	STMT_MAIL,
+	STMT_SMS,
+	STMT_AUDIT,
+	STMT_HOLD,
+	STMT_COUNT,
+	STMT__MAX
+};
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -35,6 +45,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_AUDIT] = "SELECT COUNT(*) FROM audit_log WHERE account_id = ? "
 	    "AND event = ? AND subject = ?",
 	[STMT_HOLD] = "UPDATE accounts SET email = ? WHERE id = ?",
+	[STMT_COUNT] = "SELECT COUNT(*) FROM outbox WHERE recipient = ?",
 };
 /* clang-format on */
 
@@ -46,6 +57,9 @@ static const struct mc_verify_texts texts = {
 	.taken_body = "You already have an account.",
 	.notice_subject = "NOTICE",
 	.notice_body = "Changing to {email}.",
+	.changed_subject = "CHANGED",
+	.changed_body = "Changed on {when}.",
+	.changed_sms = "PHONE CHANGED on {when}.",
 	.address = "unit",
 };
 
@@ -59,6 +73,42 @@ last_subject(struct mc_db *db, struct mc_arena *a, const char *addr)
 	    r.n != 1)
 		return "";
 	return mc_rows_str(&r, 0, 0);
+}
+
+/* The latest e-mail's body (or SMS) to addr (arena), or "". */
+static const char *
+last_body(struct mc_db *db, struct mc_arena *a, const char *addr, int sms)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[sms ? STMT_SMS : STMT_MAIL], "s",
+		addr) < 0 ||
+	    r.n != 1)
+		return "";
+	return mc_rows_str(&r, 0, sms ? 0 : 1);
+}
+
+/* How many messages went to addr (an e-mail or a phone). */
+static long long
+sent_to(struct mc_db *db, struct mc_arena *a, const char *addr)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_COUNT], "s", addr) < 0 ||
+	    r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+/* pre, the moment t as the notices write it, then "." (arena). */
+static const char *
+at(struct mc_arena *a, const char *pre, time_t t)
+{
+	char iso[20], out[40];
+
+	mc_time_sql(iso, t);
+	mc_fmt_datetime(LANG_VI, iso, out, sizeof(out));
+	return mc_arena_printf(a, "%s%s.", pre, out);
 }
 
 /* The token of the latest link to addr (arena), or "". */
@@ -120,8 +170,8 @@ static void
 test_email(struct mc_db *db, struct mc_arena *a, const char *tag)
 {
 	struct mc_contacts c;
-	const char	  *ea, *eb, *ec, *ed, *ee, *t1, *t2, *t3, *email;
-	long long	   id, id2, owner = 0;
+	const char	  *ea, *eb, *ec, *ed, *ee, *eg, *t1, *t2, *t3, *email;
+	long long	   id, id2, owner = 0, n;
 	time_t		   t = time(NULL);
 	long		   wait = 0;
 
@@ -166,35 +216,39 @@ test_email(struct mc_db *db, struct mc_arena *a, const char *tag)
 	    0);
 	CHECK_INT(mc_verify_email_owner(db, a, "00", t + 10, &owner, &email),
 	    0);
-	CHECK_INT(mc_verify_email_confirm(db, a, other(a, t1), t + 10, &owner),
+	CHECK_INT(mc_verify_email_confirm(db, a, other(a, t1), &texts, t + 10,
+		      &owner),
 	    VERIFY_E_GONE);
 	CHECK_INT(mc_verify_email_owner(db, a, t1, t + 48 * 3600 + 1, &owner,
 		      &email),
 	    0);
-	CHECK_INT(
-	    mc_verify_email_confirm(db, a, t1, t + 48 * 3600 + 1, &owner),
+	CHECK_INT(mc_verify_email_confirm(db, a, t1, &texts, t + 48 * 3600 + 1,
+		      &owner),
 	    VERIFY_E_GONE);
 	/* Another pending address ends the first one's link. */
 	CHECK_INT(mc_verify_email_send(db, a, id, eb, &texts, t + 61, &wait),
 	    0);
 	t2 = token_of(db, a, eb);
 	CHECK_INT(mc_verify_email_owner(db, a, t1, t + 62, &owner, &email), 0);
-	CHECK_INT(mc_verify_email_confirm(db, a, t1, t + 62, &owner),
+	CHECK_INT(mc_verify_email_confirm(db, a, t1, &texts, t + 62, &owner),
 	    VERIFY_E_GONE);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.email == NULL);
 	/* The second link: verified, once. */
 	owner = 0;
-	CHECK_INT(mc_verify_email_confirm(db, a, t2, t + 63, &owner), 0);
+	CHECK_INT(mc_verify_email_confirm(db, a, t2, &texts, t + 63, &owner),
+	    0);
 	CHECK_INT(owner, id);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.email != NULL && strcmp(c.email, eb) == 0);
 	CHECK(c.email_new == NULL);
-	CHECK_INT(mc_verify_email_confirm(db, a, t2, t + 64, &owner),
+	CHECK_INT(mc_verify_email_confirm(db, a, t2, &texts, t + 64, &owner),
 	    VERIFY_E_GONE);
 	CHECK_INT(audits(db, a, id, "contact_verified",
 		      mc_arena_printf(a, "email %s", eb)),
 	    1);
+	/* The first verified e-mail: no old one to tell. */
+	CHECK_INT(sent_to(db, a, ea), 1);
 
 	/* A change: the verified one stays until the new one is proved, and
 	 * is told. */
@@ -222,7 +276,7 @@ test_email(struct mc_db *db, struct mc_arena *a, const char *tag)
 	    0);
 	t3 = token_of(db, a, ee);
 	CHECK(mc_db_exec(db, stmts[STMT_HOLD], "si", ee, id2) >= 0);
-	CHECK_INT(mc_verify_email_confirm(db, a, t3, t + 341, &owner),
+	CHECK_INT(mc_verify_email_confirm(db, a, t3, &texts, t + 341, &owner),
 	    VERIFY_E_TAKEN);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.email != NULL && strcmp(c.email, eb) == 0);
@@ -232,6 +286,23 @@ test_email(struct mc_db *db, struct mc_arena *a, const char *tag)
 		      &texts, t + 400, &wait),
 	    VERIFY_E_WAIT);
 	CHECK(wait > 0 && wait <= 3600);
+
+	/* An hour later a change proved: the old verified e-mail is told,
+	 * once, with the moment; the new one is the account's. */
+	eg = mc_arena_printf(a, "verify-g-%s@test.motcua.vn", tag);
+	CHECK_INT(mc_verify_email_send(db, a, id, eg, &texts, t + 4000, &wait),
+	    0);
+	n = sent_to(db, a, eb);
+	CHECK_INT(mc_verify_email_confirm(db, a, token_of(db, a, eg), &texts,
+		      t + 4001, &owner),
+	    0);
+	CHECK_INT(sent_to(db, a, eb), n + 1);
+	CHECK(strcmp(last_subject(db, a, eb), "CHANGED") == 0);
+	CHECK(strcmp(last_body(db, a, eb, 0),
+		  at(a, "Changed on ", t + 4001)) == 0);
+	CHECK(strcmp(last_subject(db, a, eg), "LINK") == 0);
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK(c.email != NULL && strcmp(c.email, eg) == 0);
 }
 
 static void
@@ -245,6 +316,7 @@ test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
 	long long	   id;
 	time_t		   t = time(NULL);
 	long		   wait = 0, n = (long)getpid() % 100000;
+	long long	   sent;
 	int		   left = -1;
 
 	p1 = mc_arena_printf(a, "0961%06ld", n * 10 + 1);
@@ -261,7 +333,8 @@ test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK(c.phone == NULL);
 	CHECK(c.phone_new != NULL && strcmp(c.phone_new, p1) == 0);
 	CHECK_INT(c.phone_sent, 0);
-	CHECK_INT(mc_verify_phone_confirm(db, a, id, "123456", addr, t, &left),
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, "123456", &texts, addr, t,
+		      &left),
 	    VERIFY_E_GONE);
 	/* The code for the pending phone; again at once: wait. */
 	CHECK_INT(mc_verify_phone_send(db, a, id, NULL, sms, addr, t, &wait),
@@ -275,23 +348,26 @@ test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
 	    VERIFY_E_WAIT);
 	CHECK(wait > 0);
 	/* Wrong, then right. */
-	CHECK_INT(mc_verify_phone_confirm(db, a, id, other(a, code), addr,
-		      t + 10, &left),
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, other(a, code), &texts,
+		      addr, t + 10, &left),
 	    VERIFY_E_WRONG);
 	CHECK_INT(left, 4);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.phone == NULL);
-	CHECK_INT(
-	    mc_verify_phone_confirm(db, a, id, code, addr, t + 20, &left), 0);
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, code, &texts, addr,
+		      t + 20, &left),
+	    0);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.phone != NULL && strcmp(c.phone, p1) == 0);
 	CHECK(c.phone_new == NULL);
 	CHECK_INT(audits(db, a, id, "contact_verified",
 		      mc_arena_printf(a, "phone %s", p1)),
 	    1);
+	/* The first verified phone: no old one to tell. */
+	CHECK_INT(sent_to(db, a, p1), 1);
 	/* Used: not good twice. */
-	CHECK_INT(
-	    mc_verify_phone_confirm(db, a, id, code, addr, t + 21, &left),
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, code, &texts, addr,
+		      t + 21, &left),
 	    VERIFY_E_GONE);
 
 	/* A change replaced by another before its code: the first code no
@@ -306,13 +382,20 @@ test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK(c.phone != NULL && strcmp(c.phone, p1) == 0);
 	CHECK(c.phone_new != NULL && strcmp(c.phone_new, p3) == 0);
 	if (strcmp(code2, code3) != 0)
-		CHECK_INT(mc_verify_phone_confirm(db, a, id, code2, addr,
-			      t + 50, &left),
+		CHECK_INT(mc_verify_phone_confirm(db, a, id, code2, &texts,
+			      addr, t + 50, &left),
 		    VERIFY_E_WRONG);
-	CHECK_INT(
-	    mc_verify_phone_confirm(db, a, id, code3, addr, t + 51, &left), 0);
+	sent = sent_to(db, a, p1);
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, code3, &texts, addr,
+		      t + 51, &left),
+	    0);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
 	CHECK(c.phone != NULL && strcmp(c.phone, p3) == 0);
+	/* The old verified phone is told, once, with the moment. */
+	CHECK_INT(sent_to(db, a, p1), sent + 1);
+	CHECK(strcmp(last_body(db, a, p1, 1),
+		  at(a, "PHONE CHANGED on ", t + 51)) == 0);
+	CHECK_INT(sent_to(db, a, p2), 1);
 	CHECK_INT(audits(db, a, id, "contact_pending",
 		      mc_arena_printf(a, "phone %s", p2)),
 	    1);
@@ -325,7 +408,7 @@ test_phone(struct mc_db *db, struct mc_arena *a, const char *tag,
 	CHECK_INT(
 	    mc_verify_phone_send(db, a, id, p4, sms, addr, t + 70, &wait), 0);
 	code = code_of(db, a, p4);
-	CHECK_INT(mc_verify_phone_confirm(db, a, id, code, addr,
+	CHECK_INT(mc_verify_phone_confirm(db, a, id, code, &texts, addr,
 		      t + 70 + 11 * 60, &left),
 	    VERIFY_E_GONE);
 	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
@@ -356,8 +439,8 @@ test_claimant(struct mc_db *db, struct mc_arena *a, const char *tag)
 	CHECK_INT(mc_verify_email_send(db, a, c1, e, &texts, t, &wait), 0);
 	CHECK_INT(mc_auth_id_claimant(db, a, idn, e, &got), 0);
 	/* Verified in one: that one. */
-	CHECK_INT(
-	    mc_verify_email_confirm(db, a, token_of(db, a, e), t + 1, &got),
+	CHECK_INT(mc_verify_email_confirm(db, a, token_of(db, a, e), &texts,
+		      t + 1, &got),
 	    0);
 	CHECK_INT(got, c1);
 	got = 0;
