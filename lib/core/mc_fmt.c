@@ -145,6 +145,48 @@ mc_fmt_number(enum mc_lang l, const char *num, char *out, size_t len)
 	return out;
 }
 
+/* 1 if s is digits, with a fraction after one '.' or ',': "87", "87.5". */
+static int
+decimal_ok(const char *s)
+{
+	size_t w, f;
+
+	if (s == NULL || (w = strspn(s, "0123456789")) == 0)
+		return 0;
+	if (s[w] == '\0')
+		return 1;
+	if (s[w] != '.' && s[w] != ',')
+		return 0;
+	f = strspn(s + w + 1, "0123456789");
+	return f > 0 && s[w + 1 + f] == '\0';
+}
+
+const char *
+mc_fmt_decimal(enum mc_lang l, const char *num, char *out, size_t len)
+{
+	size_t w;
+
+	if (!decimal_ok(num) || num[w = strspn(num, "0123456789")] == '\0')
+		return copy(num, out, len);
+	snprintf(out, len, "%.*s%c%s", (int)w, num, l == LANG_EN ? '.' : ',',
+	    num + w + 1);
+	return out;
+}
+
+const char *
+mc_fmt_percent(enum mc_lang l, const char *num, char *out, size_t len)
+{
+	size_t n;
+
+	if (len == 0)
+		return out;
+	mc_fmt_decimal(l, num, out, len);
+	n = strlen(out);
+	if (decimal_ok(num))
+		snprintf(out + n, len - n, " %%");
+	return out;
+}
+
 const char *
 mc_fmt_workdays(enum mc_lang l, const char *amount, char *out, size_t len)
 {

@@ -34,6 +34,22 @@ const char *mc_fmt_number(enum mc_lang, const char *num, char *out,
     size_t len);
 
 /*
+ * A decimal number with the language's decimal sign, its digits kept
+ * ("87.5" -> "87,5" vi, "80.0" -> "80.0" en, "80,0" vi): for figures
+ * shown to a fixed number of decimals. Anything else is copied unchanged.
+ */
+const char *mc_fmt_decimal(enum mc_lang, const char *num, char *out,
+    size_t len);
+
+/*
+ * A percentage: the number as mc_fmt_decimal gives it and " %" ("87,5 %"
+ * vi, "87.5 %" en, "100 %"). Anything not a number is copied unchanged
+ * (no sign added).
+ */
+const char *mc_fmt_percent(enum mc_lang, const char *num, char *out,
+    size_t len);
+
+/*
  * An amount of working days with its unit: "1,5 ngày làm việc" (vi, no
  * plural), "1 working day", "0.5 working day", "1.5 working days" (en:
  * singular up to one). amount as mc_fmt_number takes it.

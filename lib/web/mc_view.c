@@ -263,6 +263,10 @@ STRFUNC(date_vi, LANG_VI, mc_fmt_date)
 STRFUNC(date_en, LANG_EN, mc_fmt_date)
 STRFUNC(number_vi, LANG_VI, mc_fmt_number)
 STRFUNC(number_en, LANG_EN, mc_fmt_number)
+STRFUNC(decimal_vi, LANG_VI, mc_fmt_decimal)
+STRFUNC(decimal_en, LANG_EN, mc_fmt_decimal)
+STRFUNC(percent_vi, LANG_VI, mc_fmt_percent)
+STRFUNC(percent_en, LANG_EN, mc_fmt_percent)
 STRFUNC(workdays_vi, LANG_VI, mc_fmt_workdays)
 STRFUNC(workdays_en, LANG_EN, mc_fmt_workdays)
 
@@ -274,6 +278,8 @@ static const struct {
 	{ "fmt_date", { date_vi, date_en } },
 	{ "fmt_number", { number_vi, number_en } },
 	{ "fmt_workdays", { workdays_vi, workdays_en } },
+	{ "fmt_decimal", { decimal_vi, decimal_en } },
+	{ "fmt_pct", { percent_vi, percent_en } },
 };
 
 static NEOERR *

@@ -36,7 +36,7 @@
 <?cs call:tile("t-month-received", Data.Total.month_received, Lang.Dash.Received, "") ?>
 <?cs call:tile("t-month-resolved", Data.Total.month_resolved, Lang.Dash.Resolved, "") ?>
 <?cs call:tile("t-overdue-legal", Data.Total.overdue_legal, Lang.Dash.OverdueLegal, "red") ?>
-<li class="tile"><span class="tile-n" id="t-sat"><?cs if:Data.Sat.pct ?><?cs var:Data.Sat.pct ?> %<?cs else ?>–<?cs /if ?></span> <span class="tile-l"><?cs var:Lang.Dash.Satisfied ?> (<?cs var:fmt_number(Data.Sat.ratings) ?> <?cs var:Lang.Dash.Ratings ?>)</span></li>
+<li class="tile"><span class="tile-n" id="t-sat"><?cs if:Data.Sat.pct ?><?cs var:fmt_pct(Data.Sat.pct) ?><?cs else ?>–<?cs /if ?></span> <span class="tile-l"><?cs var:Lang.Dash.Satisfied ?> (<?cs var:fmt_number(Data.Sat.ratings) ?> <?cs var:Lang.Dash.Ratings ?>)</span></li>
 </ul>
 </section>
 <section aria-labelledby="dash-ag-h">
@@ -91,7 +91,7 @@
 <?cs call:tile("me-early", Data.Me.early, Lang.Dash.Early, "") ?>
 <?cs call:tile("me-ontime", Data.Me.ontime, Lang.Dash.OnTime, "") ?>
 <?cs call:tile("me-late", Data.Me.late, Lang.Dash.Late, "") ?>
-<li class="tile"><span class="tile-n" id="me-pct"><?cs if:Data.Me.pct ?><?cs var:Data.Me.pct ?> %<?cs else ?>–<?cs /if ?></span> <span class="tile-l"><?cs var:Lang.Dash.InTimeShare ?></span></li>
+<li class="tile"><span class="tile-n" id="me-pct"><?cs if:Data.Me.pct ?><?cs var:fmt_pct(Data.Me.pct) ?><?cs else ?>–<?cs /if ?></span> <span class="tile-l"><?cs var:Lang.Dash.InTimeShare ?></span></li>
 </ul>
 <p><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>"><?cs var:Lang.Inbox.Title ?></a></p>
 </section>

@@ -44,7 +44,7 @@
 <td class="num idx-7" data-label="<?cs var:Lang.Eval.Scores.I7 ?>"><?cs var:l.i7 ?></td>
 <?cs if:Data.By != "ho-so" ?><td class="num idx-8" data-label="<?cs var:Lang.Eval.Scores.I8 ?>"><?cs var:l.i8 ?></td><td class="num idx-9" data-label="<?cs var:Lang.Eval.Scores.I9 ?>"><?cs var:l.i9 ?></td>
 <td class="num total" data-label="<?cs var:Lang.Eval.Scores.Total ?>"><strong><?cs var:l.total ?></strong></td><td class="band" data-label="<?cs var:Lang.Eval.Scores.Band ?>"><?cs var:l.band ?></td><?cs /if ?>
-<td class="num sat" data-label="<?cs var:Lang.Eval.Scores.Satisfied ?>"><?cs if:l.sat ?><?cs var:l.sat ?> % <span class="small muted">(<?cs var:l.sat_lo ?>–<?cs var:l.sat_hi ?> %, <?cs var:l.ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
+<td class="num sat" data-label="<?cs var:Lang.Eval.Scores.Satisfied ?>"><?cs if:l.sat ?><?cs var:fmt_pct(l.sat) ?> <span class="small muted">(<?cs var:l.sat_lo ?>–<?cs var:fmt_pct(l.sat_hi) ?>, <?cs var:l.ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Eval.Scores.None ?></p><?cs /if ?>
 <?cs /if ?>
 <?cs if:subcount(Data.Peers) ?><h2 id="peers-h"><?cs var:Lang.Eval.Scores.Peers ?></h2>

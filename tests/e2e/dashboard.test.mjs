@@ -206,6 +206,35 @@ describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
     }
   });
 
+  test('the satisfaction per cent has a decimal comma in Vietnamese and a decimal point in English', async (t) => {
+    const month = () => sqlValue("SELECT DATE_FORMAT(NOW(), '%Y-%m')");
+    const m0 = month();
+    const rated = Number(sqlValue(`SELECT COUNT(*) FROM eval_ratings
+      WHERE agency_id = ${wardId} AND created_at >= DATE_FORMAT(NOW(), '%Y-%m-01')`));
+    if (rated === 0) return t.skip('no rating at the ward this month: the month turned since the test before gave one');
+    const page = await signIn(browser, leader.email, leader.password, 1280);
+    const w = watch(page);
+    try {
+      const tile = async (lang) => {
+        await page.goto(`${BASE_URL}/can-bo/bang-dieu-khien?agency=${wardId}&lang=${lang}`);
+        return { pct: (await page.locator('#t-sat').innerText()).trim(), label: await page.locator('#t-sat + .tile-l').innerText() };
+      };
+      const vi = await tile('vi');
+      const en = await tile('en');
+      if (month() !== m0) return t.skip('the month turned meanwhile');
+      assert.match(vi.pct, /^\d{1,3},\d %$/, `Vietnamese: ${vi.pct}`);
+      assert.match(en.pct, /^\d{1,3}\.\d %$/, `English: ${en.pct}`);
+      assert.match(vi.label, /hài lòng/i);
+      assert.match(en.label, /satisf/i);
+      if (vi.label.replace(/\D/g, '') === en.label.replace(/\D/g, '')) {
+        assert.equal(en.pct, vi.pct.replace(',', '.'), 'the same figure in both languages');
+      }
+      assert.deepEqual(w.problems().filter((p) => !/logo\.svg/.test(p)), []);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('the leader\'s list says early which dossier will be late, naming the slow step', async () => {
     const [rToken, lToken] = await Promise.all([recv, leader].map((x) => newToken(x.email)));
     // A history at the ward: two dossiers decided right after step 2 began

@@ -1,1 +1,1 @@
-<?cs var:fmt_datetime(Data.At) ?>|<?cs var:fmt_date(Data.At) ?>|<?cs var:fmt_number(Data.Num) ?>|<?cs var:fmt_workdays(Data.Days) ?>
+<?cs var:fmt_datetime(Data.At) ?>|<?cs var:fmt_date(Data.At) ?>|<?cs var:fmt_number(Data.Num) ?>|<?cs var:fmt_workdays(Data.Days) ?>|<?cs var:fmt_pct(Data.Pct) ?>|<?cs var:fmt_decimal(Data.Lo) ?>

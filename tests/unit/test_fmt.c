@@ -2,7 +2,8 @@
  * Unit test of lib/mc_fmt: dates, times, decimal signs and working days in
  * Vietnamese and English, at their boundaries (midnight, end of year,
  * fractions of a day, singular and plural), and the template functions
- * fmt_datetime, fmt_date, fmt_number and fmt_workdays of each language's
+ * percentages, fmt_datetime, fmt_date, fmt_number, fmt_workdays, fmt_pct
+ * and fmt_decimal of each language's
  * view. No database. Run from the repository's top folder.
  */
 #include <stdio.h>
@@ -93,6 +94,30 @@ test_numbers(void)
 	CHECK_STR(mc_fmt_number(LANG_VI, "1.", out, sizeof(out)), "1.");
 }
 
+/* Percentages and fixed decimals: the sign of the language, digits kept. */
+static void
+test_percent(void)
+{
+	CHECK_STR(mc_fmt_percent(LANG_VI, "87.5", out, sizeof(out)), "87,5 %");
+	CHECK_STR(mc_fmt_percent(LANG_EN, "87.5", out, sizeof(out)), "87.5 %");
+	CHECK_STR(mc_fmt_percent(LANG_EN, "87,5", out, sizeof(out)), "87.5 %");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "100.0", out, sizeof(out)),
+	    "100,0 %");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "0.0", out, sizeof(out)), "0,0 %");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "100", out, sizeof(out)), "100 %");
+	CHECK_STR(mc_fmt_percent(LANG_EN, "66.67", out, sizeof(out)),
+	    "66.67 %");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "", out, sizeof(out)), "");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "–", out, sizeof(out)), "–");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "1.", out, sizeof(out)), "1.");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "1.5.2", out, sizeof(out)), "1.5.2");
+	CHECK_STR(mc_fmt_percent(LANG_VI, NULL, out, sizeof(out)), "");
+	CHECK_STR(mc_fmt_percent(LANG_VI, "87.5", out, 5), "87,5"); /* cut */
+	CHECK_STR(mc_fmt_decimal(LANG_VI, "80.0", out, sizeof(out)), "80,0");
+	CHECK_STR(mc_fmt_decimal(LANG_EN, "80,0", out, sizeof(out)), "80.0");
+	CHECK_STR(mc_fmt_decimal(LANG_VI, "80", out, sizeof(out)), "80");
+}
+
 static void
 test_workdays(void)
 {
@@ -131,8 +156,8 @@ static void
 test_templates(void)
 {
 	static const char *const want[LANG__MAX] = {
-		"06/12/2026 14:05|06/12/2026|1,5|0,5 ngày làm việc",
-		"6 Dec 2026, 14:05|6 December 2026|1.5|0.5 working day",
+		"06/12/2026 14:05|06/12/2026|1,5|0,5 ngày làm việc|87,5 %|80,0",
+		"6 Dec 2026, 14:05|6 December 2026|1.5|0.5 working day|87.5 %|80.0",
 	};
 	struct buf b;
 	HDF	  *hdf;
@@ -144,6 +169,8 @@ test_templates(void)
 		mc_view_set(hdf, "Data.At", "2026-12-06 14:05:00");
 		mc_view_set(hdf, "Data.Num", "1.5");
 		mc_view_set(hdf, "Data.Days", "0.5");
+		mc_view_set(hdf, "Data.Pct", "87.5");
+		mc_view_set(hdf, "Data.Lo", "80.0");
 		b.len = 0;
 		CHECK(mc_view_render(hdf, "../tests/unit/fmt.cs", 0, &b) == 0);
 		CHECK_STR(b.len ? b.s : "", want[l]);
@@ -157,6 +184,7 @@ main(void)
 	test_datetime();
 	test_date();
 	test_numbers();
+	test_percent();
 	test_workdays();
 	mc_config_set("base_url", "http://127.0.0.1");
 	CHECK(mc_view_init("templates") == 0);
