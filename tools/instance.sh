@@ -465,6 +465,13 @@ run_data_steps() {
     "$motcua" migrate || die "'bin/motcua migrate' failed (MOTCUA_CONFIG=$CONF)"
     "$motcua" seed    || die "'bin/motcua seed' failed (MOTCUA_CONFIG=$CONF)"
     "$motcua" stats-rebuild --if-empty || die "'bin/motcua stats-rebuild' failed"
+    # Attachments stored before the key (or under a key since rotated):
+    # every start brings them under files_key_file's, idempotently (a
+    # file already under it is only its header read), and says so.
+    if [[ -n $FILES_KEY ]]; then
+        "$motcua" files-rekey \
+            || warn "'bin/motcua files-rekey' did not bring everything under the key (its counts above: a file not whole, or a row whose file is missing; bin/motcua check --files names them)"
+    fi
     if [[ ${MOTCUA_SKIP_IMPORT:-0} == 1 ]]; then
         say "MOTCUA_SKIP_IMPORT=1: catalogue import and site generation skipped"
     else

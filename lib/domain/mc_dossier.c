@@ -49,7 +49,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "action, from_status, to_status, note, step, internal) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_BLOB] = "INSERT IGNORE INTO attachments (sha256, size, mime, "
-	    "created_at) VALUES (?, ?, ?, ?)",
+	    "created_at, key_id) VALUES (?, ?, ?, ?, ?)",
 	[STMT_FILE] = "INSERT INTO dossier_files (dossier_id, sha256, filename, "
 	    "uploaded_at, uploaded_by) VALUES (?, ?, ?, ?, ?)",
 	[STMT_GET] = "SELECT d.id, d.code, d.status, d.version, d.agency_id, "

@@ -96,14 +96,19 @@ dossier_add_files(struct mc_db *db, long long id, const struct mc_file *files,
     size_t n, const char *at, long long by)
 {
 	size_t i;
+	char   kid[9];
 
-	for (i = 0; i < n; i++)
-		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "siss",
+	for (i = 0; i < n; i++) {
+		/* The row says which key the file is under (its header's;
+		 * NULL in clear). */
+		mc_files_key_id(files[i].sha256, kid);
+		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "sisss",
 			files[i].sha256, (long long)files[i].size,
-			files[i].mime, at) < 0 ||
+			files[i].mime, at, *kid != '\0' ? kid : NULL) < 0 ||
 		    mc_db_exec(db, dossier_stmts[STMT_FILE], "isssI", id,
 			files[i].sha256, files[i].filename, at, by) < 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -119,20 +124,24 @@ dossier_add_results(struct mc_db *db, struct mc_arena *a, long long id,
 {
 	struct mc_rows rows;
 	size_t	       i;
+	char	       kid[9];
 
 	if (args->nresults > 0 && act != ACTION_SIGN &&
 	    act != ACTION_APPROVE && act != ACTION_DECIDE &&
 	    act != ACTION_RETURN)
 		return DOSSIER_BAD_INPUT;
-	for (i = 0; i < args->nresults; i++)
-		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "siss",
+	for (i = 0; i < args->nresults; i++) {
+		mc_files_key_id(args->results[i].sha256, kid);
+		if (mc_db_exec(db, dossier_stmts[STMT_BLOB], "sisss",
 			args->results[i].sha256,
 			(long long)args->results[i].size,
-			args->results[i].mime, at) < 0 ||
+			args->results[i].mime, at,
+			*kid != '\0' ? kid : NULL) < 0 ||
 		    mc_db_exec(db, dossier_stmts[STMT_RESULT], "issssi", id,
 			args->results[i].sha256, args->results[i].filename,
 			mc_dossier_action_name(act), at, by) < 0)
 			return -1;
+	}
 	if (act != ACTION_RETURN || args->method != CHANNEL_ONLINE)
 		return 0;
 	if (mc_db_query(db, a, &rows, dossier_stmts[STMT_RESULT_COUNT], "i",

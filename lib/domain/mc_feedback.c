@@ -18,6 +18,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_feedback.h"
+#include "mc_files.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
 #include "mc_phonecode.h"
@@ -100,7 +101,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_PHOTO] = "INSERT INTO feedback_photos (feedback_id, seq, sha256, "
 	    "filename) VALUES (?, ?, ?, ?)",
 	[STMT_BLOB] = "INSERT IGNORE INTO attachments (sha256, size, mime, "
-	    "created_at) VALUES (?, ?, ?, ?)",
+	    "created_at, key_id) VALUES (?, ?, ?, ?, ?)",
 	[STMT_EVENT] = "INSERT INTO feedback_events (feedback_id, at, "
 	    "actor_id, action, note, founded) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_GET] = "SELECT f.id, f.code, f.account_id, f.dossier_id, "
@@ -372,9 +373,12 @@ submit_tx(struct mc_db *db, void *arg)
 		return -1;
 	for (i = 0; i < t->n->nphotos && i < MC_FB_PHOTOS; i++) {
 		const struct mc_fb_photo *p = &t->n->photos[i];
+		char			  kid[9];
 
-		if (mc_db_exec(db, stmts[STMT_BLOB], "siss", p->sha256,
-			(long long)p->size, p->mime, now) < 0 ||
+		mc_files_key_id(p->sha256, kid);
+		if (mc_db_exec(db, stmts[STMT_BLOB], "sisss", p->sha256,
+			(long long)p->size, p->mime, now,
+			*kid != '\0' ? kid : NULL) < 0 ||
 		    mc_db_exec(db, stmts[STMT_PHOTO], "iiss", id,
 			(long long)i + 1, p->sha256, p->filename) < 0)
 			return -1;

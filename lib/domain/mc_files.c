@@ -16,6 +16,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,14 +44,32 @@
 
 static magic_t cookie;
 
-/* The key of this process: loaded from files_key_file, again when that
- * setting names another file (tests switch keys). */
-static struct {
-	int	      state; /* 0 not loaded, 1 key, 2 no key, -1 unusable */
-	char	      path[PATH_MAX];
+/* A key: its 32 bytes and its id (see above). */
+struct fkey {
 	unsigned char key[32];
 	unsigned char id[4];
-	int	      said_plain;
+};
+
+#define OLD_KEYS 16
+
+/*
+ * The keys of this process: files_key_file's (the current one, that files
+ * are written under) and the older ones kept beside it for reading,
+ * files_key_file.old.* (tools/fileskey.sh --rotate). Loaded again when
+ * files_key_file names another file (tests switch keys) or the file was
+ * replaced (a rotation: the running programs follow without a restart),
+ * and when a file names a key id not loaded.
+ */
+static struct {
+	int		state; /* 0 not loaded, 1 key, 2 no key, -1 unusable */
+	char		path[PATH_MAX];
+	dev_t		dev;
+	ino_t		ino;
+	struct timespec mtime;
+	struct fkey	cur;
+	struct fkey	old[OLD_KEYS];
+	size_t		nold;
+	int		said_plain;
 } fk;
 
 /* clang-format off */
@@ -111,11 +130,11 @@ inside(const char *path, const char *dir)
 	return strncmp(rp, rd, n) == 0 && (rp[n] == '/' || rp[n] == '\0');
 }
 
+/* The key in the file path into *k, its (dev, inode, mtime) into *st. */
 static int
-load_key(const char *path)
+load_key(const char *path, struct fkey *k, struct stat *st)
 {
 	unsigned char b[130], h[32];
-	struct stat   st;
 	ssize_t	      n;
 	int	      fd;
 
@@ -123,8 +142,8 @@ load_key(const char *path)
 		mc_err("files_key_file %s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    (st.st_mode & 0007) != 0) {
+	if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode) ||
+	    (st->st_mode & 0007) != 0) {
 		mc_err("files_key_file %s: not a regular file, or others may "
 		       "read it (chmod 0600)",
 		    path);
@@ -133,7 +152,7 @@ load_key(const char *path)
 	}
 	n = read(fd, b, sizeof(b));
 	close(fd);
-	if (n < 0 || parse_key(b, (size_t)n, fk.key) < 0) {
+	if (n < 0 || parse_key(b, (size_t)n, k->key) < 0) {
 		mc_err("files_key_file %s: not 64 hex digits nor 32 bytes",
 		    path);
 		OPENSSL_cleanse(b, sizeof(b));
@@ -152,14 +171,58 @@ load_key(const char *path)
 		int	     ok = c != NULL &&
 		    EVP_DigestInit_ex(c, EVP_sha256(), NULL) == 1 &&
 		    EVP_DigestUpdate(c, "motcua files key", 16) == 1 &&
-		    EVP_DigestUpdate(c, fk.key, 32) == 1 &&
+		    EVP_DigestUpdate(c, k->key, 32) == 1 &&
 		    EVP_DigestFinal_ex(c, h, &len) == 1;
 
 		EVP_MD_CTX_free(c);
 		if (!ok)
 			return -1;
 	}
-	memcpy(fk.id, h, 4);
+	memcpy(k->id, h, 4);
+	return 0;
+}
+
+/* The older keys beside the current one (path.old.*), for reading only;
+ * one unusable is logged and left out (its files are then unreadable). */
+static void
+load_old_keys(const char *path)
+{
+	struct stat st;
+	glob_t	    g;
+	char	    pat[PATH_MAX + 8];
+	size_t	    i;
+
+	fk.nold = 0;
+	if (snprintf(pat, sizeof(pat), "%s.old.*", path) >= (int)sizeof(pat) ||
+	    glob(pat, 0, NULL, &g) != 0)
+		return;
+	/* Named by the time they were rotated away: the newest first. */
+	for (i = g.gl_pathc; i > 0 && fk.nold < OLD_KEYS; i--)
+		if (load_key(g.gl_pathv[i - 1], &fk.old[fk.nold], &st) == 0)
+			fk.nold++;
+	if (g.gl_pathc > OLD_KEYS)
+		mc_err("files_key_file %s: more than %d old keys: the "
+		       "%d newest read (run motcua files-rekey, then retire "
+		       "them)",
+		    path, OLD_KEYS, OLD_KEYS);
+	globfree(&g);
+}
+
+/* The ring loaded again from path. */
+static int
+load_keys(const char *path)
+{
+	struct stat st;
+
+	OPENSSL_cleanse(&fk.cur, sizeof(fk.cur));
+	OPENSSL_cleanse(fk.old, sizeof(fk.old));
+	fk.nold = 0;
+	if (load_key(path, &fk.cur, &st) < 0)
+		return -1;
+	fk.dev = st.st_dev;
+	fk.ino = st.st_ino;
+	fk.mtime = st.st_mtim;
+	load_old_keys(path);
 	return 0;
 }
 
@@ -167,20 +230,67 @@ int
 mc_files_key(void)
 {
 	const char *path = mc_config_get("files_key_file", "");
+	struct stat st;
 
-	if (fk.state != 0 && strcmp(path, fk.path) == 0)
-		return fk.state == 1 ? 1 : fk.state == 2 ? 0 : -1;
-	OPENSSL_cleanse(fk.key, sizeof(fk.key));
+	if (fk.state != 0 && strcmp(path, fk.path) == 0) {
+		/* The same file, not replaced since it was read. */
+		if (fk.state != 1 ||
+		    (stat(path, &st) == 0 && st.st_dev == fk.dev &&
+			st.st_ino == fk.ino &&
+			st.st_mtim.tv_sec == fk.mtime.tv_sec &&
+			st.st_mtim.tv_nsec == fk.mtime.tv_nsec))
+			return fk.state == 1 ? 1 : fk.state == 2 ? 0 : -1;
+	}
 	snprintf(fk.path, sizeof(fk.path), "%s", path);
 	if (*path == '\0') {
+		OPENSSL_cleanse(&fk.cur, sizeof(fk.cur));
+		OPENSSL_cleanse(fk.old, sizeof(fk.old));
+		fk.nold = 0;
 		fk.state = 2;
 		if (!fk.said_plain++)
 			mc_info("no files_key_file: attachments are stored "
 				"in clear (encryption at rest off)");
 		return 0;
 	}
-	fk.state = load_key(path) < 0 ? -1 : 1;
+	fk.state = load_keys(path) < 0 ? -1 : 1;
 	return fk.state == 1 ? 1 : -1;
+}
+
+/* The key whose id is id: the current one, an older one, or (after the
+ * ring was read again once) NULL. */
+static const struct fkey *
+find_key(const unsigned char *id)
+{
+	size_t i;
+	int    again;
+
+	for (again = 0; again < 2; again++) {
+		if (mc_files_key() != 1)
+			return NULL;
+		if (memcmp(id, fk.cur.id, 4) == 0)
+			return &fk.cur;
+		for (i = 0; i < fk.nold; i++)
+			if (memcmp(id, fk.old[i].id, 4) == 0)
+				return &fk.old[i];
+		fk.state = 0; /* an old key added since: read again */
+	}
+	return NULL;
+}
+
+int
+mc_files_old_keys(void)
+{
+	return mc_files_key() == 1 ? (int)fk.nold : 0;
+}
+
+int
+mc_files_current_key_id(char id[9])
+{
+	*id = '\0';
+	if (mc_files_key() != 1)
+		return 0;
+	mc_hex(id, fk.cur.id, 4);
+	return 1;
 }
 
 /* ------------------------------------------------------------ reading */
@@ -228,12 +338,13 @@ static int
 read_stored(struct mc_arena *a, const char *sha, sink_fn sink, void *ctx,
     int *enc, const char **why)
 {
-	unsigned char	h[HDR_LEN], in[CHUNK], out[CHUNK], tag[TAG_LEN];
-	EVP_CIPHER_CTX *c = NULL;
-	struct stat	st;
-	size_t		got, want;
-	long long	left;
-	int		fd, outl, rc = -1;
+	unsigned char	   h[HDR_LEN], in[CHUNK], out[CHUNK], tag[TAG_LEN];
+	EVP_CIPHER_CTX	  *c = NULL;
+	const struct fkey *k;
+	struct stat	   st;
+	size_t		   got, want;
+	long long	   left;
+	int		   fd, outl, rc = -1;
 
 	*enc = 0;
 	*why = NULL;
@@ -272,7 +383,7 @@ read_stored(struct mc_arena *a, const char *sha, sink_fn sink, void *ctx,
 		*why = "no key";
 		goto out;
 	}
-	if (memcmp(h + KEYID_OFF, fk.id, 4) != 0) {
+	if ((k = find_key(h + KEYID_OFF)) == NULL) {
 		*why = "key";
 		goto out;
 	}
@@ -284,7 +395,7 @@ read_stored(struct mc_arena *a, const char *sha, sink_fn sink, void *ctx,
 	if ((c = EVP_CIPHER_CTX_new()) == NULL ||
 	    EVP_DecryptInit_ex(c, EVP_aes_256_gcm(), NULL, NULL, NULL) != 1 ||
 	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) != 1 ||
-	    EVP_DecryptInit_ex(c, NULL, NULL, fk.key, h + NONCE_OFF) != 1 ||
+	    EVP_DecryptInit_ex(c, NULL, NULL, k->key, h + NONCE_OFF) != 1 ||
 	    EVP_DecryptUpdate(c, NULL, &outl, h, HDR_LEN) != 1 ||
 	    EVP_DecryptUpdate(c, NULL, &outl, (const unsigned char *)sha,
 		64) != 1) {
@@ -554,7 +665,7 @@ write_body(int fd, struct source *s, const char *sha, int encrypt)
 	memset(h, 0, sizeof(h));
 	memcpy(h, magic_hdr, 4);
 	h[4] = 1;
-	memcpy(h + KEYID_OFF, fk.id, 4);
+	memcpy(h + KEYID_OFF, fk.cur.id, 4);
 	if (RAND_bytes(h + NONCE_OFF, 12) != 1) {
 		mc_err("RAND_bytes failed");
 		return -1;
@@ -562,7 +673,8 @@ write_body(int fd, struct source *s, const char *sha, int encrypt)
 	if ((c = EVP_CIPHER_CTX_new()) == NULL ||
 	    EVP_EncryptInit_ex(c, EVP_aes_256_gcm(), NULL, NULL, NULL) != 1 ||
 	    EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) != 1 ||
-	    EVP_EncryptInit_ex(c, NULL, NULL, fk.key, h + NONCE_OFF) != 1 ||
+	    EVP_EncryptInit_ex(c, NULL, NULL, fk.cur.key, h + NONCE_OFF) !=
+		1 ||
 	    EVP_EncryptUpdate(c, NULL, &outl, h, HDR_LEN) != 1 ||
 	    EVP_EncryptUpdate(c, NULL, &outl, (const unsigned char *)sha,
 		64) != 1 ||
@@ -691,7 +803,9 @@ mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
 	f->filename = clean_name(a, filename);
 	path = mc_files_path(a, f->sha256);
 	if (mc_files_size(a, f->sha256, &have) == 0 && have == (long long)len)
-		return 0; /* the same bytes are there already */
+		/* The same bytes are there already, under the key they were
+		 * written with (files-rekey brings them to the current one). */
+		return 0;
 	if (mkdirs(dir) < 0 ||
 	    mkdirs(mc_arena_printf(a, "%s/%.2s", dir, f->sha256)) < 0 ||
 	    mkdirs(mc_arena_printf(a, "%s/%.2s/%.2s", dir, f->sha256,
@@ -703,6 +817,78 @@ mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
 	return write_atomic(a, path, f->sha256, &src, key == 1, NULL);
 }
 
+static int
+sink_plain(void *ctx, const unsigned char *b, size_t n)
+{
+	return mc_buf_add(ctx, b, n);
+}
+
+/*
+ * The stored file sha, encrypted under an older key, written again under
+ * the current one: decrypted whole (its tag verified) into memory, written
+ * as a new file, synced and renamed over the old one (a crash leaves one or
+ * the other, each readable with the keys kept), read back. 1 or -1 (*why).
+ */
+static int
+rekey(struct mc_arena *a, const char *sha, const char *path, const char **why)
+{
+	struct source src;
+	struct stat   st;
+	struct buf    b;
+	long long     size;
+	int	      enc, rc;
+
+	mc_buf_init(&b, (size_t)1 << 34);
+	if ((rc = read_stored(a, sha, sink_plain, &b, &enc, why)) != 0 ||
+	    stat(path, &st) < 0) {
+		if (rc == 0)
+			*why = strerror(errno);
+		rc = -1;
+		goto out;
+	}
+	src.bytes = (const unsigned char *)b.s;
+	src.len = b.len;
+	src.fd = -1;
+	size = (long long)b.len;
+	if (write_atomic(a, path, sha, &src, 1, &st) < 0) {
+		*why = "write";
+		rc = -1;
+		goto out;
+	}
+	/* Read back: the tag verifies and the plaintext is the name's. */
+	rc = mc_files_verify(a, sha, size, why) == 1 ? 1 : -1;
+out:
+	if (b.s != NULL)
+		OPENSSL_cleanse(b.s, b.len);
+	mc_buf_free(&b);
+	return rc;
+}
+
+int
+mc_files_key_id(const char *sha, char id[9])
+{
+	unsigned char h[HDR_LEN];
+	char	      path[PATH_MAX];
+	size_t	      got;
+	int	      fd, enc;
+
+	*id = '\0';
+	if (snprintf(path, sizeof(path), "%s/%.2s/%.2s/%s",
+		mc_config_get("files_dir", "files"), sha, sha + 2,
+		sha) >= (int)sizeof(path) ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return -1;
+	if (read_full(fd, h, HDR_LEN, &got) < 0) {
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if ((enc = is_encrypted(h, got)) <= 0)
+		return enc;
+	mc_hex(id, h + KEYID_OFF, 4);
+	return 1;
+}
+
 int
 mc_files_encrypt_stored(struct mc_arena *a, const char *sha, const char **why)
 {
@@ -712,7 +898,7 @@ mc_files_encrypt_stored(struct mc_arena *a, const char *sha, const char **why)
 	size_t	      got;
 	long long     size;
 	char	     *path = mc_files_path(a, sha);
-	int	      fd, rc;
+	int	      fd, rc, enc;
 
 	*why = NULL;
 	if (mc_files_key() != 1) {
@@ -729,8 +915,14 @@ mc_files_encrypt_stored(struct mc_arena *a, const char *sha, const char **why)
 		return -1;
 	}
 	close(fd);
-	if (is_encrypted(h, got) != 0)
+	if ((enc = is_encrypted(h, got)) < 0) {
+		*why = "version";
+		return -1;
+	}
+	if (enc && memcmp(h + KEYID_OFF, fk.cur.id, 4) == 0)
 		return 0;
+	if (enc)
+		return rekey(a, sha, path, why);
 	/* Only a whole file: one whose bytes are not its name's is left as
 	 * it is for `motcua check --files` to name. */
 	if (mc_files_size(a, sha, &size) < 0 ||

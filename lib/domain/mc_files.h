@@ -60,13 +60,35 @@ int mc_files_size(struct mc_arena *, const char *sha256, long long *size);
  * are written in clear; said once in the log), -1 named but unusable
  * (unreadable, readable by others, malformed, inside files_dir: logged, and
  * mc_files_store then refuses to write rather than write in clear).
+ * Rotation: the keys in files named files_key_file.old.* (beside it; made
+ * by tools/fileskey.sh --rotate) are loaded too, for reading the files
+ * written under them; new files are written under files_key_file's. A
+ * files_key_file replaced on disk is read again at the next call, so that
+ * running programs follow a rotation without a restart.
  */
 int mc_files_key(void);
 
+/* How many older keys are loaded besides the current one. */
+int mc_files_old_keys(void);
+
+/* The current key's id as 8 hex digits into id: 1, or 0 (id "") no key. */
+int mc_files_current_key_id(char id[9]);
+
 /*
- * Encrypts one stored file written in clear (`motcua files-encrypt`): checked
- * whole first, rewritten under a temporary name, synced, renamed, read back.
- * 1 encrypted, 0 it was already, -1 not done (*why).
+ * The id of the key the stored file sha is encrypted under, as 8 hex
+ * digits into id (its attachments row's key_id): 1 encrypted, 0 in clear
+ * (id ""), -1 unreadable.
+ */
+int mc_files_key_id(const char *sha256, char id[9]);
+
+/*
+ * Brings one stored file under the current key (`motcua files-encrypt`,
+ * `motcua files-rekey`): one written in clear, or under an older key (see
+ * mc_files_key), is checked whole first (decrypted, its tag verified),
+ * written again under a temporary name, synced, renamed over the old one
+ * and read back, so that a crash at any point leaves the file as it was
+ * or rewritten, readable either way. 1 rewritten, 0 it was under the
+ * current key already, -1 not done (*why).
  */
 int mc_files_encrypt_stored(struct mc_arena *, const char *sha256,
     const char **why);

@@ -1,24 +1,42 @@
 /*
- * bin/motcua files-encrypt: the attachments written in clear (before
- * files_key_file was set) encrypted in place, one at a time, each checked
- * whole first and rewritten under a temporary name, synced and renamed
- * (lib/domain/mc_files), so that an interrupted run leaves every file
- * either as it was or encrypted, and a second run carries on. Reads the
- * store's folders, not the database: every file of the store, named or not.
+ * bin/motcua files-encrypt and files-rekey: every attachment of the store
+ * brought under the current key (written in clear before files_key_file
+ * was set, or under an older key before a rotation), one at a time, each
+ * checked whole first and rewritten under a temporary name, synced and
+ * renamed (lib/domain/mc_files), so that an interrupted run leaves every
+ * file either as it was or rewritten, readable either way, and a second
+ * run carries on. Reads the store's folders: every file of the store,
+ * named or not; files-rekey also records each file's key id in its
+ * attachments row and counts the rows not under the current key.
  */
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "mc_arena.h"
 #include "mc_config.h"
+#include "mc_db.h"
 #include "mc_files.h"
 #include "motcua.h"
 
 #define SHOW 10
 
+enum stmt { STMT_SET_KEY, STMT_NOT_CURRENT, STMT__MAX };
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_SET_KEY] = "UPDATE attachments SET key_id = ? WHERE sha256 = ? "
+	    "AND NOT (key_id <=> ?)",
+	[STMT_NOT_CURRENT] = "SELECT COUNT(*) FROM attachments "
+	    "WHERE NOT (key_id <=> ?)",
+};
+/* clang-format on */
+
 struct tally {
-	long long encrypted, already, failed;
+	struct mc_db *db; /* files-rekey: rows updated; NULL files-encrypt */
+	const char   *cmd;
+	long long     encrypted, already, failed;
 };
 
 static int
@@ -41,6 +59,7 @@ leaf(struct mc_arena *a, const char *path, struct tally *t)
 {
 	struct dirent *e;
 	const char    *why;
+	char	       kid[9];
 	DIR	      *d;
 	int	       rc;
 
@@ -57,8 +76,16 @@ leaf(struct mc_arena *a, const char *path, struct tally *t)
 		else if (rc == 0)
 			t->already++;
 		else if (t->failed++ < SHOW)
-			printf("files-encrypt: %s: %s (left as it was)\n",
+			printf("%s: %s: %s (left as it was)\n", t->cmd,
 			    e->d_name, why != NULL ? why : "error");
+		/* The row says which key, once the file is in place. */
+		if (rc >= 0 && t->db != NULL &&
+		    (mc_files_key_id(e->d_name, kid) < 0 ||
+			mc_db_exec(t->db, stmts[STMT_SET_KEY], "sss", kid,
+			    e->d_name, kid) < 0) &&
+		    t->failed++ < SHOW)
+			printf("%s: %s: its row not updated\n", t->cmd,
+			    e->d_name);
 	}
 	closedir(d);
 }
@@ -80,23 +107,20 @@ each_dir(const char *path, char names[][3], size_t max)
 	return (int)n;
 }
 
-int
-cmd_files_encrypt(struct mc_db *db, int argc, char **argv)
+/* Every file of the store under the current key; 0, or -1 said. */
+static int
+walk(struct tally *t)
 {
 	struct mc_arena *a;
-	struct tally	 t = { 0, 0, 0 };
 	const char	*dir = mc_config_get("files_dir", "files");
 	char		 l1[256][3], l2[256][3], path[4096];
 	int		 n1, n2, i, j;
 
-	if (argc != 0) {
-		fprintf(stderr, "usage: motcua files-encrypt\n");
-		return -1;
-	}
 	if (mc_files_key() != 1) {
 		fprintf(stderr,
-		    "motcua: files-encrypt needs files_key_file in the "
-		    "configuration, naming a readable key (tools/fileskey.sh)\n");
+		    "motcua: %s needs files_key_file in the configuration, "
+		    "naming a readable key (tools/fileskey.sh)\n",
+		    t->cmd);
 		return -1;
 	}
 	if ((n1 = each_dir(dir, l1, 256)) < 0) {
@@ -112,12 +136,59 @@ cmd_files_encrypt(struct mc_db *db, int argc, char **argv)
 		for (j = 0; j < n2; j++) {
 			snprintf(path, sizeof(path), "%s/%s/%s", dir, l1[i],
 			    l2[j]);
-			leaf(a, path, &t);
+			leaf(a, path, t);
 		}
 	}
 	mc_arena_free(a);
+	return 0;
+}
+
+int
+cmd_files_encrypt(struct mc_db *db, int argc, char **argv)
+{
+	struct tally t = { NULL, "files-encrypt", 0, 0, 0 };
+
+	if (argc != 0) {
+		fprintf(stderr, "usage: motcua files-encrypt\n");
+		return -1;
+	}
+	if (walk(&t) < 0)
+		return -1;
 	printf("files-encrypt: %lld encrypted now, %lld were already, "
 	       "%lld left as they were (not whole or unreadable)\n",
 	    t.encrypted, t.already, t.failed);
 	return t.failed > 0 ? -1 : 0;
+}
+
+int
+cmd_files_rekey(struct mc_db *db, int argc, char **argv)
+{
+	struct tally	 t = { db, "files-rekey", 0, 0, 0 };
+	struct mc_arena *a;
+	struct mc_rows	 r;
+	char		 cur[9];
+	long long	 rows = -1;
+
+	if (argc != 0) {
+		fprintf(stderr, "usage: motcua files-rekey\n");
+		return -1;
+	}
+	if (walk(&t) < 0)
+		return -1;
+	mc_files_current_key_id(cur);
+	if ((a = mc_arena_new(1 << 10)) != NULL &&
+	    mc_db_query(db, a, &r, stmts[STMT_NOT_CURRENT], "s", cur) == 0 &&
+	    r.n == 1)
+		rows = strtoll(mc_rows_str(&r, 0, 0), NULL, 10);
+	if (a != NULL)
+		mc_arena_free(a);
+	printf("files-rekey: key %s: %lld rewritten under it now, %lld were "
+	       "already, %lld left as they were (not whole or unreadable); "
+	       "%lld attachment row(s) not under it\n",
+	    cur, t.encrypted, t.already, t.failed, rows);
+	if (t.failed == 0 && rows == 0 && mc_files_old_keys() > 0)
+		printf("files-rekey: no file needs an older key: %s.old.* "
+		       "may be retired\n",
+		    mc_config_get("files_key_file", ""));
+	return t.failed > 0 || rows != 0 ? -1 : 0;
 }

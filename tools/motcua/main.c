@@ -68,6 +68,9 @@ static const struct command commands[] = {
 	{ "files-encrypt", NULL, cmd_files_encrypt, 0, "",
 	    "encrypt the attachments stored in clear (files_key_file);\n"
 	    "\t\tidempotent, safe to interrupt; prints the counts" },
+	{ "files-rekey", NULL, cmd_files_rekey, 1, "",
+	    "every attachment under the current key (after\n"
+	    "\t\ttools/fileskey.sh --rotate), rows told; resumable" },
 	{ "backup", NULL, cmd_backup, 0, "DEST [--incremental] [--logs]",
 	    "hot backup with mariadb-backup, attachments, binary logs" },
 	{ "restore", NULL, cmd_restore, 0,

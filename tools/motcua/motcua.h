@@ -94,6 +94,7 @@ int cmd_counters(struct mc_db *, int, char **);
 int cmd_check(struct mc_db *, int, char **);
 int cmd_backup(struct mc_db *, int, char **);
 int cmd_files_encrypt(struct mc_db *, int, char **);
+int cmd_files_rekey(struct mc_db *, int, char **);
 int cmd_restore(struct mc_db *, int, char **);
 
 /* motcua audit-check (audit.c). */
