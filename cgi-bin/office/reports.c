@@ -46,6 +46,8 @@ enum field {
 	FIELD_SEQ,
 	FIELD_PDF,
 	FIELD_UNITS,
+	FIELD_BEFORE_AT,
+	FIELD_BEFORE_ID,
 	FIELD__MAX
 };
 
@@ -64,6 +66,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_SEQ] = { "n", valid_uint, 9, 0 },
 	[FIELD_PDF] = { "pdf", valid_uint, 1, 0 },
 	[FIELD_UNITS] = { "units", valid_line, 5, 0 },
+	[FIELD_BEFORE_AT] = { "before_at", valid_line, 19, 0 },
+	[FIELD_BEFORE_ID] = { "before_id", valid_uint, 20, 0 },
 };
 /* clang-format on */
 
@@ -840,24 +844,47 @@ text(struct mc_request *r, const char *key)
 	    mc_arena_printf(r->arena, "Reports.%s", key));
 }
 
+/*
+ * A keyset's time (after_at, before_at): *at NULL when absent or empty;
+ * 0, or 400 when malformed.
+ */
+static int
+keyset_time(struct mc_request *r, int field, const char **at)
+{
+	const char *v = mc_req_field(r, field);
+
+	*at = NULL;
+	if (mc_req_field_bad(r, field))
+		return 400;
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (strlen(v) != 19 || mc_time_parse(v) == 0)
+		return 400;
+	*at = v;
+	return 0;
+}
+
 /* The keyset of the page asked for: 0, or 400 when malformed. */
 static int
 read_after(struct mc_request *r, struct mc_book_filter *f, long long *seq)
 {
-	const char *at = mc_req_field(r, FIELD_AFTER_AT);
-
 	*seq = uint_field(r, FIELD_SEQ, 1000000000LL);
 	f->after_id = uint_field(r, FIELD_AFTER_ID, 1LL << 62);
-	f->after_at = NULL;
-	if (mc_req_field_bad(r, FIELD_AFTER_AT) ||
-	    mc_req_field_bad(r, FIELD_AFTER_ID) ||
+	if (mc_req_field_bad(r, FIELD_AFTER_ID) ||
 	    mc_req_field_bad(r, FIELD_SEQ))
 		return 400;
-	if (at == NULL || *at == '\0')
-		return 0;
-	if (strlen(at) != 19 || mc_time_parse(at) == 0)
+	return keyset_time(r, FIELD_AFTER_AT, &f->after_at);
+}
+
+/* The book's backwards keyset (the previous page): 0, or 400. */
+static int
+read_before(struct mc_request *r, struct mc_book_filter *f)
+{
+	f->before_id = uint_field(r, FIELD_BEFORE_ID, 1LL << 62);
+	if (mc_req_field_bad(r, FIELD_BEFORE_ID) ||
+	    keyset_time(r, FIELD_BEFORE_AT, &f->before_at) != 0 ||
+	    (f->before_at != NULL && f->after_at != NULL))
 		return 400;
-	f->after_at = at;
 	return 0;
 }
 
@@ -916,28 +943,39 @@ register_filter(const struct query *q, struct mc_book_filter *f)
 }
 
 /*
- * The pager of a keyset register's page, read one row past BOOK_PER_PAGE:
- * the rows shown (Data.First, Data.Last), the next page's query
- * (Data.Next, after the last row shown by the keyset's columns at, id)
- * and whether this is a later page (Data.Paged).
+ * The pager of a keyset register's page: rows[first, first + nshow) nshow,
+ * numbered from seq + 1 (Data.First, Data.Last); the next page's query,
+ * after the last row nshow by the keyset's columns at, id (Data.Next),
+ * when more follow; the first page's (Data.Paged) when rows come before,
+ * and with back the previous page's, before the first row nshow
+ * (Data.Prev: the book).
  */
 static void
 register_pager(struct mc_request *r, const struct query *q,
-    const struct mc_book_filter *f, const struct mc_rows *rows, long long seq,
-    int at, int id)
+    const struct mc_rows *rows, size_t first, size_t nshow, long long seq,
+    int more, int earlier, int back, int at, int id)
 {
-	size_t n = rows->n < BOOK_PER_PAGE ? rows->n : BOOK_PER_PAGE;
+	size_t last = first + nshow - 1;
 
 	mc_view_set_int(r->hdf, "Data.First", seq + 1);
-	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)n);
-	if (rows->n > BOOK_PER_PAGE)
+	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)nshow);
+	if (nshow == 0)
+		return;
+	if (more)
 		mc_view_set(r->hdf, "Data.Next",
 		    mc_arena_printf(r->arena,
 			"%s&after_at=%s&after_id=%s&n=%lld",
-			register_query(r, q), mc_rows_str(rows, n - 1, at),
-			mc_rows_str(rows, n - 1, id), seq + (long long)n));
-	if (f->after_at != NULL)
+			register_query(r, q), mc_rows_str(rows, last, at),
+			mc_rows_str(rows, last, id), seq + (long long)nshow));
+	if (earlier)
 		mc_view_set_int(r->hdf, "Data.Paged", 1);
+	if (earlier && back)
+		mc_view_set(r->hdf, "Data.Prev",
+		    mc_arena_printf(r->arena,
+			"%s&before_at=%s&before_id=%s&n=%lld",
+			register_query(r, q), mc_rows_str(rows, first, at),
+			mc_rows_str(rows, first, id),
+			seq > BOOK_PER_PAGE ? seq - BOOK_PER_PAGE : 0));
 }
 
 /* The book's note of row i: refused, late, apology with its new date... */
@@ -1075,8 +1113,8 @@ page_book(struct mc_request *r)
 	const char	     *c[BS__MAX];
 	time_t		      now = time(NULL), from, to;
 	long long	      seq;
-	size_t		      i;
-	int		      rc;
+	size_t		      i, first = 0, nshow;
+	int		      rc, more, earlier;
 
 	mc_view_set_int(r->hdf, "Data.Pdf", 1);
 	if ((rc = register_begin(r, &q, mc_view_str(r->hdf, "Book.Title"),
@@ -1095,17 +1133,35 @@ page_book(struct mc_request *r)
 		return 200;
 	}
 	register_filter(&q, &f);
-	if ((rc = read_after(r, &f, &seq)) != 0)
+	if ((rc = read_after(r, &f, &seq)) != 0 ||
+	    (rc = read_before(r, &f)) != 0)
 		return rc;
 	f.limit = BOOK_PER_PAGE + 1;
 	if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
 		return 503;
+	more = rows.n > BOOK_PER_PAGE;
+	earlier = f.after_at != NULL;
+	if (f.before_at != NULL) {
+		/*
+		 * Backwards: a row more than a page (the first) says rows
+		 * come before; the row the page ends before follows it.
+		 */
+		earlier = rows.n > BOOK_PER_PAGE;
+		first = earlier ? 1 : 0;
+		more = 1;
+		if (!earlier)
+			seq = 0;
+	}
+	nshow = rows.n - first < BOOK_PER_PAGE ? rows.n - first :
+						 BOOK_PER_PAGE;
 	set_heads(r, "BookCol", book_keys, BS__MAX);
-	for (i = 0; i < rows.n && i < BOOK_PER_PAGE; i++) {
-		book_cells(r, &rows, i, seq + (long long)i + 1, now, c);
+	for (i = 0; i < nshow; i++) {
+		book_cells(r, &rows, first + i, seq + (long long)i + 1, now,
+		    c);
 		set_cells(r, "Data.Book", i, book_keys, c, BS__MAX);
 	}
-	register_pager(r, &q, &f, &rows, seq, BOOK_RECEIVED, BOOK_ID);
+	register_pager(r, &q, &rows, first, nshow, seq, more, earlier, 1,
+	    BOOK_RECEIVED, BOOK_ID);
 	return mc_resp_page(r, "office/book.cs");
 }
 
@@ -1327,7 +1383,9 @@ page_late(struct mc_request *r)
 			    mc_arena_printf(r->arena, "Data.Rows.%zu.open", i),
 			    1);
 	}
-	register_pager(r, &q, &f, &rows, seq, LATE_DUE, LATE_ID);
+	register_pager(r, &q, &rows, 0,
+	    rows.n < BOOK_PER_PAGE ? rows.n : BOOK_PER_PAGE, seq,
+	    rows.n > BOOK_PER_PAGE, f.after_at != NULL, 0, LATE_DUE, LATE_ID);
 	return mc_resp_page(r, "office/late.cs");
 }
 

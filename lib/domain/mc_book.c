@@ -19,6 +19,7 @@
 
 enum stmt {
 	STMT_BOOK,
+	STMT_BOOK_BACK,
 	STMT_LATE,
 	STMT_LATE_COUNT,
 	STMT_OFFICERS,
@@ -41,23 +42,30 @@ enum stmt {
 	"OR (d.finished_at IS NULL AND d.status IN (2, 4, 6) " \
 	"AND d.first_due_at < ?)) "
 
+/* The book's rows (enum mc_book_col) of the subtree, period and field. */
+#define BOOK_SELECT SUBTREE \
+	"SELECT d.id, d.code, d.status, p.name AS procedure_name, " \
+	"d.applicant_name, ag.name AS agency_name, d.received_at, " \
+	"d.first_due_at AS due_at, CASE WHEN d.original_due_at IS NOT " \
+	"NULL THEN d.due_at END AS new_due_at, s.started_at AS handed_at, " \
+	"ha.name AS handed_to, d.finished_at AS result_at, d.returned_at, " \
+	"d.return_method, f.name AS field_name, d.agency_id " \
+	"FROM dossiers d JOIN procedures p ON p.id = d.procedure_id " \
+	"LEFT JOIN fields f ON f.id = p.field_id " \
+	"JOIN agencies ag ON ag.id = d.agency_id " \
+	"LEFT JOIN dossier_steps s ON s.dossier_id = d.id AND s.seq = 2 " \
+	"LEFT JOIN agencies ha ON ha.id = s.agency_id " \
+	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.received_at >= ? " \
+	"AND d.received_at < ? AND (? = 0 OR p.field_id = ?) "
+
 static const char *const stmts[STMT__MAX] = {
-	[STMT_BOOK] = SUBTREE
-	    "SELECT d.id, d.code, d.status, p.name AS procedure_name, "
-	    "d.applicant_name, ag.name AS agency_name, d.received_at, "
-	    "d.first_due_at AS due_at, CASE WHEN d.original_due_at IS NOT "
-	    "NULL THEN d.due_at END AS new_due_at, s.started_at AS handed_at, "
-	    "ha.name AS handed_to, d.finished_at AS result_at, d.returned_at, "
-	    "d.return_method, f.name AS field_name, d.agency_id "
-	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-	    "LEFT JOIN fields f ON f.id = p.field_id "
-	    "JOIN agencies ag ON ag.id = d.agency_id "
-	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id AND s.seq = 2 "
-	    "LEFT JOIN agencies ha ON ha.id = s.agency_id "
-	    "WHERE d.agency_id IN (SELECT id FROM sub) AND d.received_at >= ? "
-	    "AND d.received_at < ? AND (? = 0 OR p.field_id = ?) "
+	[STMT_BOOK] = BOOK_SELECT
 	    "AND (? IS NULL OR d.received_at > ? OR (d.received_at = ? "
 	    "AND d.id > ?)) ORDER BY d.received_at, d.id LIMIT ?",
+	/* Backwards: the rows before the keyset, nearest first. */
+	[STMT_BOOK_BACK] = BOOK_SELECT
+	    "AND (d.received_at < ? OR (d.received_at = ? AND d.id < ?)) "
+	    "ORDER BY d.received_at DESC, d.id DESC LIMIT ?",
 	[STMT_LATE] = SUBTREE
 	    "SELECT d.id, d.code, d.status, p.name AS procedure_name, "
 	    "d.applicant_name, ag.name AS agency_name, d.received_at, "
@@ -119,19 +127,49 @@ shape(const struct mc_rows *rows, size_t want, const char *what)
 	return 0;
 }
 
+/* Turns the rows' order around, in place. */
+static void
+reverse(struct mc_rows *r)
+{
+	const char *v;
+	size_t	    i, c, len, x, y;
+
+	for (i = 0; i < r->n / 2; i++) {
+		for (c = 0; c < r->ncols; c++) {
+			x = i * r->ncols + c;
+			y = (r->n - 1 - i) * r->ncols + c;
+			v = r->v[x];
+			r->v[x] = r->v[y];
+			r->v[y] = v;
+			len = r->len[x];
+			r->len[x] = r->len[y];
+			r->len[y] = len;
+		}
+	}
+}
+
 int
 mc_book_page(struct mc_db *db, struct mc_arena *a,
     const struct mc_book_filter *f, struct mc_rows *out)
 {
 	char lo[20], hi[20];
+	int  rc;
 
 	bounds(f, lo, hi);
-	if (mc_db_query(db, a, out, stmts[STMT_BOOK], "issiisssii",
-		(long long)f->agency, lo, hi, f->field_id, f->field_id,
-		f->after_at, f->after_at, f->after_at, f->after_id,
-		(long long)f->limit) < 0 ||
-	    shape(out, BOOK__MAX, "book") < 0)
+	if (f->before_at != NULL)
+		rc = mc_db_query(db, a, out, stmts[STMT_BOOK_BACK],
+		    "issiissii", (long long)f->agency, lo, hi, f->field_id,
+		    f->field_id, f->before_at, f->before_at, f->before_id,
+		    (long long)f->limit);
+	else
+		rc = mc_db_query(db, a, out, stmts[STMT_BOOK], "issiisssii",
+		    (long long)f->agency, lo, hi, f->field_id, f->field_id,
+		    f->after_at, f->after_at, f->after_at, f->after_id,
+		    (long long)f->limit);
+	if (rc < 0 || shape(out, BOOK__MAX, "book") < 0)
 		return -1;
+	if (f->before_at != NULL)
+		reverse(out);
 	return f->units == MC_UNITS_TIME ?
 	    0 :
 	    mc_units_rename(db, a, out, BOOK_AGENCY_ID, BOOK_AGENCY,

@@ -24,6 +24,12 @@ struct mc_book_filter {
 	/* Keyset: the page starts after this row (NULL: the first page). */
 	const char *after_at; /* "YYYY-MM-DD HH:MM:SS" of its sort time */
 	long long   after_id;
+	/*
+	 * The book only: the page ends before this row (the previous page;
+	 * NULL: not backwards), the limit rows nearest to it, in order.
+	 */
+	const char *before_at;
+	long long   before_id;
 	size_t	    limit; /* rows wanted (one more says there is a next) */
 	/*
 	 * MC_UNITS_TODAY (0): each row's agency named as the unit it counts
@@ -62,7 +68,9 @@ enum mc_book_col {
 /*
  * A page of the tracking book: the dossiers received in the period by
  * the agency's subtree (of one field), by time received then id; columns
- * enum mc_book_col. 0 or -1.
+ * enum mc_book_col. Backwards (before_at set), the page ends before that
+ * row: as many rows as the limit says (when there are), still in order;
+ * the first of them is the earliest. 0 or -1.
  */
 int mc_book_page(struct mc_db *, struct mc_arena *,
     const struct mc_book_filter *, struct mc_rows *);

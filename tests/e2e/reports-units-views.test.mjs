@@ -12,8 +12,10 @@
 // their CSV exports; the officers' report counts A's receiver's steps in
 // N by today's units only; the dashboard adds A's figures to N's line by
 // today's units and shows them apart by those of the time. The leader also
-// chooses the agency to watch in the dashboard's form (task: the form had
-// never been driven through the page).
+// chooses the agency to watch in the dashboard's form (it had never been
+// driven through the page), and pages through a book of 110 dossiers of N
+// (2025) forwards and back with the "previous page" link (reverse keyset;
+// pairs of dossiers received in the same second).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -59,6 +61,16 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       sql('INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id, applicant_name, applicant_id_number, ' +
         'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
         `return_method, updated_at) VALUES ${rows.join(', ')}`);
+      // 110 more of N in 2025, two by two in the same second: three book pages.
+      const many = [];
+      for (let i = 0; i < 110; i++) {
+        const at = `2025-02-03 08:${String(Math.floor(i / 2)).padStart(2, '0')}:00`;
+        many.push(`(${q(`UV-${tag}-p${i}`)}, ${proc}, ${ids.N}, ${ids.N}, 'Người Sang Trang ${tag}', '079100000000', 2, 10, '{}', ` +
+          `'${at}', '${at}', '2025-02-10 17:00:00', '2025-02-05 10:00:00', '2025-02-05 10:00:00', 1, NOW())`);
+      }
+      sql('INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id, applicant_name, applicant_id_number, ' +
+        'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
+        `return_method, updated_at) VALUES ${many.join(', ')}`);
       leader = await newOfficer('leader', code('N'), `Lãnh Đạo Hợp Nhất ${tag}`);
       recvA = await newOfficer('receiver', code('A'), `Tiếp Nhận Phường Cũ ${tag}`);
       // N's leader leads M too: the dashboard offers the choice of agency.
@@ -189,6 +201,57 @@ describe('the unit view of the book, the late list, the officers and the dashboa
         assert.equal(await page.locator(`#officers tr[data-officer="${leader.id}"]`).count(), 1, 'N\'s own leader still listed');
         text = await csv(page);
         assert.ok(!text.includes(recvA.name), 'nor in the CSV');
+        assert.deepEqual(w.problems(), [], 'no console errors');
+      } finally {
+        await ctx.close();
+      }
+    });
+
+    test('the book pages forwards and back with its "previous page" link', async () => {
+      const { ctx, page, w } = await signedIn();
+      /** The page's dossier codes and the number of its first row. */
+      const shown = async () => ({
+        codes: await page.locator('#book tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.code)),
+        first: (await page.locator('#book tbody tr').first().locator('[data-col="seq"]').innerText()).trim(),
+      });
+      /** Follows a pager link; waits for another address matching re. */
+      const go = async (id, re) => {
+        const from = page.url();
+        await Promise.all([page.waitForURL((u) => u.href !== from && re.test(u.href), { timeout: 60_000 }),
+          page.locator(id).click()]);
+      };
+      try {
+        await page.goto(`${BASE_URL}/can-bo/so-theo-doi`);
+        await page.locator('#from').fill('2025-01-01');
+        await page.locator('#to').fill('2025-12-31');
+        await page.locator('#agency').selectOption(String(ids.N));
+        await Promise.all([page.waitForURL(/to=2025-12-31/, { timeout: 60_000 }),
+          page.locator('#report-form button[type=submit]').click()]);
+        const p1 = await shown();
+        assert.equal(p1.codes.length, 50);
+        assert.equal(p1.first, '1');
+        assert.equal(await page.locator('#page-prev').count(), 0, 'no previous page on the first');
+        await go('#page-next', /after_id=/);
+        const p2 = await shown();
+        assert.equal(p2.first, '51');
+        assert.equal(p2.codes.length, 50);
+        assert.ok(!p2.codes.some((c) => p1.codes.includes(c)), 'page 2: other rows');
+        await go('#page-next', /after_id=/);
+        const p3 = await shown();
+        assert.deepEqual([p3.first, p3.codes.length], ['101', 10], 'page 3: the last ten');
+        assert.equal(await page.locator('#page-next').count(), 0, 'no next page on the last');
+
+        // Back: page 2 again, the same rows and numbers, then page 1.
+        await go('#page-prev', /before_id=/);
+        assert.deepEqual(await shown(), p2, 'previous: page 2 as it was');
+        assert.equal(await page.locator('#page-next').count(), 1, 'a next page from it');
+        await go('#page-prev', /before_id=/);
+        assert.deepEqual(await shown(), p1, 'previous: page 1 as it was');
+        assert.equal(await page.locator('#page-prev').count(), 0, 'no previous page before the first');
+        assert.equal(await page.locator('#page-first').count(), 0, 'it is the first');
+        // And forwards again from a page reached backwards.
+        await go('#page-next', /after_id=/);
+        assert.deepEqual(await shown(), p2, 'next: page 2 again');
         assert.deepEqual(w.problems(), [], 'no console errors');
       } finally {
         await ctx.close();

@@ -195,6 +195,34 @@ test_book(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 	CHECK_INT(mc_book_page(db, a, &f, &all), 0);
 	CHECK_INT(all.n, n);
 	CHECK_INT(all.ncols, BOOK__MAX);
+	/*
+	 * Backwards (the previous page) from the last row, two at a time:
+	 * each page the rows before, in order, back to the first.
+	 */
+	if (all.n > 1) {
+		size_t back = all.n - 1, k2;
+		int    same = 1;
+
+		f.limit = 2;
+		f.before_at = mc_rows_str(&all, back, BOOK_RECEIVED);
+		f.before_id = mc_rows_int(&all, back, BOOK_ID);
+		do {
+			CHECK_INT(mc_book_page(db, a, &f, &page), 0);
+			for (k2 = page.n; k2-- > 0 && back > 0;)
+				same &= strcmp(seen[--back],
+					    mc_rows_str(&page, k2,
+						BOOK_CODE)) == 0;
+			if (page.n > 0) {
+				f.before_at = mc_rows_str(&page, 0,
+				    BOOK_RECEIVED);
+				f.before_id = mc_rows_int(&page, 0, BOOK_ID);
+			}
+		} while (page.n == 2 && back > 0);
+		CHECK(same);
+		CHECK_INT(back, 0);
+		f.before_at = NULL;
+		f.before_id = 0;
+	}
 	k = find(&all, BOOK_CODE, m->early);
 	CHECK(k >= 0);
 	if (k >= 0) {
