@@ -24,6 +24,7 @@
 #include "mc_throttle.h"
 #include "mc_util.h"
 #include "mc_view.h"
+#include "mc_wallet.h"
 
 #define MAX_FILES 20
 
@@ -567,6 +568,53 @@ submission_key(struct mc_request *r, struct mc_submission *s,
 	return 0;
 }
 
+/*
+ * One part of a submission into files[*n] (and docs' slot): an upload, or
+ * a document of the caller's wallet named by its content hash ("wallet",
+ * "wallet.<slot>"; mc_wallet_find, the filing form's ownership rule): the
+ * same stored file, marked as from the wallet. 0, or the status of the
+ * answer already made (400 too many, 422 refused, 503).
+ */
+static int
+api_part(struct mc_request *r, const struct mc_param *p, const char *slot,
+    int wallet, struct mc_file *files, size_t *n, json_t *docs)
+{
+	struct mc_wallet_doc d;
+	struct mc_file	    *f = &files[*n];
+	const char	    *why;
+	json_t		    *arr;
+	int		     rc;
+
+	if (*n == MAX_FILES)
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Error.FileCount"));
+	if (wallet) {
+		if ((rc = mc_wallet_find(r->db, r->arena, r->user->id,
+			 p->value, &d)) < 0)
+			return 503;
+		if (rc == 0)
+			return mc_app_error(r, 422,
+			    mc_view_str(r->hdf, "Api.WalletNotYours"));
+		memcpy(f->sha256, d.sha256, sizeof(f->sha256));
+		f->mime = d.mime;
+		f->size = (size_t)d.size;
+		f->filename = d.name;
+	} else if ((rc = mc_files_store(r->arena, p->value, p->len,
+			p->filename, f, &why)) != 0)
+		return rc < 0 ? 503 :
+				mc_app_error(r, 422, mc_view_str(r->hdf, why));
+	(*n)++;
+	if (slot == NULL)
+		return 0;
+	if ((arr = json_object_get(docs, slot)) == NULL)
+		json_object_set_new(docs, slot, arr = json_array());
+	json_array_append_new(arr,
+	    json_pack("{s:s, s:I, s:s, s:s, s:b}", "sha256", f->sha256, "size",
+		(json_int_t)f->size, "mime", f->mime, "name", f->filename,
+		"wallet", wallet));
+	return 0;
+}
+
 static int
 api_submit(struct mc_request *r)
 {
@@ -575,7 +623,7 @@ api_submit(struct mc_request *r)
 	struct mc_eform_file slotted[MAX_FILES];
 	struct mc_eform	     eform;
 	struct api_then	     then;
-	const char	    *fj = mc_req_field(r, FIELD_FIELDS), *code, *why;
+	const char	    *fj = mc_req_field(r, FIELD_FIELDS), *code;
 	const char	    *answers = NULL;
 	json_t		    *form = NULL, *docs;
 	size_t		     i, n = 0, nslotted = 0;
@@ -598,44 +646,31 @@ api_submit(struct mc_request *r)
 	for (i = 0; i < r->nparams; i++) {
 		const struct mc_param *p = &r->params[i];
 		const char	      *slot = NULL;
+		int		       wallet = 0;
 
 		if (strncmp(p->name, "doc.", 4) == 0)
 			slot = p->name + 4;
-		else if (strcmp(p->name, "file") != 0)
+		else if (strncmp(p->name, "wallet", 6) == 0 &&
+		    (p->name[6] == '\0' || p->name[6] == '.')) {
+			wallet = 1;
+			slot = p->name[6] == '.' ? p->name + 7 : NULL;
+		} else if (strcmp(p->name, "file") != 0)
 			continue;
-		if (p->filename == NULL)
+		if (wallet ? p->filename != NULL || p->len == 0 :
+			     p->filename == NULL)
 			continue;
-		if (n == MAX_FILES) {
+		if ((rc = api_part(r, p, slot, wallet, files, &n, docs)) !=
+		    0) {
 			json_decref(form);
 			json_decref(docs);
-			return mc_app_error(r, 400,
-			    mc_view_str(r->hdf, "Error.FileCount"));
-		}
-		if ((rc = mc_files_store(r->arena, p->value, p->len,
-			 p->filename, &files[n], &why)) != 0) {
-			json_decref(form);
-			json_decref(docs);
-			if (rc < 0)
-				return 503;
-			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+			return rc;
 		}
 		if (slot != NULL) {
-			json_t *arr = json_object_get(docs, slot);
-
-			if (arr == NULL)
-				json_object_set_new(docs, slot,
-				    arr = json_array());
-			json_array_append_new(arr,
-			    json_pack("{s:s, s:I, s:s, s:s}", "sha256",
-				files[n].sha256, "size",
-				(json_int_t)files[n].size, "mime",
-				files[n].mime, "name", files[n].filename));
 			slotted[nslotted].slot = slot;
-			slotted[nslotted].mime = files[n].mime;
-			slotted[nslotted].size = files[n].size;
+			slotted[nslotted].mime = files[n - 1].mime;
+			slotted[nslotted].size = files[n - 1].size;
 			nslotted++;
 		}
-		n++;
 	}
 	rc = api_check_form(r, mc_req_field(r, FIELD_PROCEDURE), form, slotted,
 	    nslotted, &eform, &answers);

@@ -10,6 +10,9 @@
 // shown on "check your answers", and filed as the same stored file, which
 // the officer's page lists, ticks in the checklist and downloads; another
 // citizen's forged choice is refused at the field and nothing is filed.
+// The JSON API files a wallet document named by its hash ("wallet.<slot>")
+// as the same file, in its slot; another citizen's, a hidden one, or one
+// whose type the slot does not take is refused with 422.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -36,6 +39,14 @@ const FORM = {
 };
 
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
+// A 2x2 PNG (what libmagic must call image/png).
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+
+/** Files PROC at ward through the JSON API with token and the given parts. */
+const apiFile = (token, ward, parts) => request('/api/v1/dossiers', {
+  method: 'POST', headers: bearer(token),
+  body: toFormData({ procedure: PROC, agency: ward, fields: JSON.stringify({ purpose: 'Qua API' }), ...parts }),
+});
 
 /** The bytes of a download event. */
 async function bytesOf(download) {
@@ -252,6 +263,38 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
     assert.equal(sqlValue(`SELECT COUNT(*) FROM form_drafts WHERE account_id = ${bob.id}`), '0', 'still nothing saved');
   });
 
+  test('through the API a wallet document is named by its hash instead of uploaded again; another citizen\'s, or one the slot does not take, is refused', async () => {
+    const [annT, bobT] = await Promise.all([newToken(ann.email), newToken(bob.email)]);
+    const a = await apiFile(annT, ward, { 'wallet.cccd': sha, file: filePart(PNG, `anh-${tag}.png`, 'image/png') });
+    assert.equal(a.status, 201, a.text.slice(0, 300));
+    const code = a.json().code;
+    const got = await request(`/api/v1/dossiers/${encodeURIComponent(code)}`, { headers: bearer(annT) });
+    assert.equal(got.status, 200);
+    const files = got.json().files.map((f) => [f.sha256, f.filename]).sort();
+    const pngSha = sqlValue(`SELECT f.sha256 FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+      WHERE d.code = ${q(code)} AND f.filename = ${q(`anh-${tag}.png`)}`);
+    assert.deepEqual(files, [[sha, `cccd-${tag}.pdf`], [pngSha, `anh-${tag}.png`]].sort(),
+      'the wallet document filed under its first name, beside the upload');
+    const docs = JSON.parse(sqlValue(`SELECT e.documents FROM dossiers d
+      JOIN dossier_answers e ON e.dossier_id = d.id WHERE d.code = ${q(code)}`));
+    assert.deepEqual(docs.cccd.map((f) => [f.sha256, f.name, f.wallet]), [[sha, `cccd-${tag}.pdf`, true]], 'in its slot, from the wallet');
+
+    // A PNG of the wallet in a slot that takes PDF only: refused at that slot.
+    const before = sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${ann.id}`);
+    const png = await apiFile(annT, ward, { 'wallet.cccd': pngSha });
+    assert.equal(png.status, 422, png.text.slice(0, 300));
+    assert.deepEqual(png.json().errors.map((e) => [e.field, e.code]), [['doc.cccd', 'file_type']], 'the slot refuses its type');
+    // Another citizen naming the first one's document: refused, nothing filed.
+    const forged = await apiFile(bobT, ward, { 'wallet.cccd': sha });
+    assert.equal(forged.status, 422);
+    assert.equal(forged.json().error, 'Giấy tờ (wallet) không có trong kho giấy tờ của tài khoản.');
+    const junk = await apiFile(annT, ward, { wallet: 'not-a-hash' });
+    assert.equal(junk.status, 422, 'a value that is no document of the wallet');
+    assert.equal(junk.json().error, forged.json().error);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${ann.id}`), before, 'nothing filed by the refused ones');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM dossiers WHERE account_id = ${bob.id}`), '0');
+  });
+
   test('removing a document hides it from the wallet; its dossier keeps the file', async () => {
     await page.goto(`${BASE_URL}/dich-vu/kho-giay-to`);
     const doc = page.locator('li.wallet-doc[data-kind="file"]', { hasText: `cccd-${tag}.pdf` });
@@ -261,6 +304,8 @@ describe('the document wallet', { concurrency: false, timeout: 300_000 }, () => 
     assert.equal(await page.locator('li.wallet-doc', { hasText: `giay-phep-${tag}.pdf` }).count(), 1, 'the result stays');
     await page.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(code1)}`);
     assert.match(await page.locator('body').innerText(), new RegExp(`cccd-${tag}\\.pdf`), 'the dossier keeps its file');
+    const hidden = await apiFile(await newToken(ann.email), ward, { 'wallet.cccd': sha });
+    assert.equal(hidden.status, 422, 'a hidden document is no longer the API\'s to file');
     assert.deepEqual(w.problems(), []);
   });
 });
