@@ -37,12 +37,15 @@ enum field {
 	FIELD_T20 = FIELD_T1 + EVAL_MAX_QUESTIONS - 1,
 	FIELD_E1, /* e1 .. e20: its English text */
 	FIELD_E20 = FIELD_E1 + EVAL_MAX_QUESTIONS - 1,
+	FIELD_R1, /* r1 .. r20: 1 to leave added question N out */
+	FIELD_R20 = FIELD_R1 + EVAL_MAX_QUESTIONS - 1,
 	FIELD__MAX
 };
 
 /* clang-format off */
 #define T(n) [FIELD_T1 + (n) - 1] = { "t" #n, valid_line, 2000, 0 }, \
-	[FIELD_E1 + (n) - 1] = { "e" #n, valid_line, 2000, 0 }
+	[FIELD_E1 + (n) - 1] = { "e" #n, valid_line, 2000, 0 }, \
+	[FIELD_R1 + (n) - 1] = { "r" #n, valid_uint, 1, 0 }
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
@@ -309,13 +312,14 @@ page_switch(struct mc_request *r, const struct owner *o,
 static int
 page_save(struct mc_request *r)
 {
-	struct mc_eval_form cur, next, up;
-	struct owner	    o;
-	const char	   *t, *e, *nt = text(r, FIELD_NEW);
-	const char	   *ne = text(r, FIELD_NEW_EN);
-	long long	    base = 0;
-	size_t		    i, bad;
-	int		    rc, changed = 0, version, l, k, has_up;
+	struct mc_eval_form	 cur, next, up;
+	struct mc_eval_question *q;
+	struct owner		 o;
+	const char		*t, *e, *nt = text(r, FIELD_NEW);
+	const char		*ne = text(r, FIELD_NEW_EN);
+	long long		 base = 0;
+	size_t			 i, bad;
+	int			 rc, changed = 0, version, l, k, has_up;
 
 	if ((rc = may(r, &o)) != 0)
 		return rc;
@@ -333,41 +337,51 @@ page_save(struct mc_request *r)
 		 time(NULL), &up)) < 0)
 		return 503;
 	next = cur;
+	next.n = 0;
 	for (i = 0; i < cur.n; i++) {
 		if (mc_req_field_bad(r, FIELD_T1 + (int)i) ||
 		    mc_req_field_bad(r, FIELD_E1 + (int)i))
 			return refuse(r, &o, &cur, "ErrLong", 422);
+		if (mc_req_field(r, FIELD_R1 + (int)i) != NULL &&
+		    strcmp(mc_req_field(r, FIELD_R1 + (int)i), "1") == 0) {
+			/* Left out: an added question only. */
+			if (cur.q[i].kind != EVAL_EXTRA)
+				return refuse(r, &o, &cur, "ErrLegal", 422);
+			changed = 1;
+			continue;
+		}
 		t = text(r, FIELD_T1 + (int)i);
 		e = text(r, FIELD_E1 + (int)i);
 		if (t == NULL || e == NULL)
 			return refuse(r, &o, &cur, "ErrEmpty", 422);
 		changed |= strcmp(t, cur.q[i].text[0]) != 0 ||
 		    strcmp(e, cur.q[i].text[1]) != 0;
-		next.q[i].text[0] = t;
-		next.q[i].text[1] = e;
+		next.q[next.n] = cur.q[i];
+		next.q[next.n].text[0] = t;
+		next.q[next.n++].text[1] = e;
 	}
 	if (nt != NULL || ne != NULL) {
 		if (nt == NULL || ne == NULL)
 			return refuse(r, &o, &cur, "ErrEmpty", 422);
-		if (cur.n >= EVAL_MAX_QUESTIONS)
+		if (next.n >= EVAL_MAX_QUESTIONS)
 			return refuse(r, &o, &cur, "ErrTooMany", 422);
-		memset(&next.q[cur.n], 0, sizeof(next.q[cur.n]));
-		next.q[cur.n].kind = mc_eval_kind_parse(
-		    mc_req_field(r, FIELD_NEW_KIND));
-		if (next.q[cur.n].kind == EVAL_INDEX || o.agency != 0)
-			next.q[cur.n].kind = EVAL_EXTRA; /* the law's; extra */
-		next.q[cur.n].code = new_code(r, &cur, has_up ? &up : NULL);
-		next.q[cur.n].text[0] = nt;
-		next.q[cur.n].text[1] = ne;
+		q = &next.q[next.n];
+		memset(q, 0, sizeof(*q));
+		q->kind = mc_eval_kind_parse(mc_req_field(r, FIELD_NEW_KIND));
+		if (q->kind == EVAL_INDEX || o.agency != 0)
+			q->kind = EVAL_EXTRA; /* the law's; extra */
+		q->code = new_code(r, &cur, has_up ? &up : NULL);
+		q->text[0] = nt;
+		q->text[1] = ne;
 		/* The options of the first satisfaction question. */
 		for (i = 0; i < cur.n; i++)
 			if (cur.q[i].kind == EVAL_SATISFACTION)
 				break;
 		for (l = 0; l < 2; l++)
 			for (k = 0; k < 3; k++)
-				next.q[cur.n].opt[l][k] =
-				    cur.q[i < cur.n ? i : 0].opt[l][k];
-		next.n = cur.n + 1;
+				q->opt[l][k] = cur.q[i < cur.n ? i : 0]
+						   .opt[l][k];
+		next.n++;
 		changed = 1;
 	}
 	if (!changed)

@@ -28,6 +28,7 @@
 <input id="t<?cs var:q.n ?>" name="t<?cs var:q.n ?>" type="text" maxlength="500" value="<?cs var:q.text ?>"></div>
 <div class="form-group"><label for="e<?cs var:q.n ?>"><?cs var:Lang.Eval.Form.TextEn ?></label>
 <input id="e<?cs var:q.n ?>" name="e<?cs var:q.n ?>" type="text" maxlength="500" lang="en" value="<?cs var:q.text_en ?>"></div>
+<?cs if:q.kind == "extra" ?><div class="form-group"><label class="check"><input type="checkbox" id="r<?cs var:q.n ?>" name="r<?cs var:q.n ?>" value="1"> <?cs var:Lang.Eval.Form.Remove ?></label></div><?cs /if ?>
 </fieldset>
 <?cs /each ?>
 <fieldset class="eval-edit-q" id="q-new">

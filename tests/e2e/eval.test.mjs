@@ -182,18 +182,26 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
     }
   });
 
-  test('the evaluation manager saves version N+1 with a new question: rating pages ask it; an earlier rating stays under version N', async () => {
+  test('the ward\'s evaluation manager saves a version with a new question: rating pages ask it; an earlier rating stays under its version; the question left out again', async () => {
+    // The ward's own line (not the city's, which every other agency
+    // inherits): each run adds one question and leaves it out again, so
+    // the questionnaire never grows across runs on one instance.
     const earlier = await dossier(true);
     const later = await dossier(true);
-    const city = sqlValue("SELECT code FROM agencies WHERE kind = 'city' ORDER BY id LIMIT 1");
-    const manager = await newOfficer('evaluator', city, `Quản Lý ĐG ${tag}`);
-    const asked = `Cán bộ có gọi điện hướng dẫn Ông/Bà không? ${tag}`;
+    const wardId = Number(sqlValue(`SELECT id FROM agencies WHERE code = ${q(ward)}`));
+    const manager = await newOfficer('evaluator', ward, `Quản Lý ĐG ${tag}`);
+    const stem = 'Cán bộ có gọi điện hướng dẫn Ông/Bà không?';
+    const asked = `${stem} ${tag}`;
+    /** The version number said last in a line ("Phiên bản bảng hỏi 3 (Phường X)"). */
+    const version = (t) => Number(t.match(/(\d+)(?:\s*\([^)]*\))?\s*$/)[1]);
     const c = await login(citizen, '/dich-vu/ho-so');
     const m = await login(manager, '/can-bo/danh-gia/bang-hoi');
+    const edit = m.page.locator('#eval-form-edit');
+    const texts = () => edit.locator('fieldset.eval-edit-q:not(#q-new) input[name^=t]').evaluateAll((els) => els.map((e) => e.value));
     try {
       // The earlier dossier rated on the version in use (N).
       await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${earlier}`);
-      const n = Number((await c.page.locator('form.eval-form p.small').innerText()).match(/(\d+)\s*$/)[1]);
+      const n = version(await c.page.locator('form.eval-form p.small').innerText());
       for (const a of ['a1', 'a2', 'a3', 'a4']) await choose(c.page, a, 2);
       await Promise.all([c.page.waitForURL(/\?danh-gia=1(#|$)/), c.page.locator('form.eval-form button[type=submit]').click()]);
 
@@ -201,48 +209,79 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
       assert.equal((await c.page.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi`)).status(), 403);
 
       // The manager: the version in use, a question added; the English text forgotten first (422, kept).
-      assert.match(await m.page.locator('#eval-form-edit h2').innerText(), new RegExp(`Phiên bản đang dùng ${n}\\b`));
+      const own = Number(sqlValue(`SELECT COALESCE(MAX(version), 0) FROM eval_questionnaires WHERE agency_id = ${wardId}`));
+      const v = own + 1;
+      assert.match(await edit.locator('h2').innerText(), new RegExp(`Phiên bản đang dùng ${n}\\b`));
       await m.page.locator('#nt').fill(asked);
       await m.page.locator('#note').fill(`Thêm câu hỏi gọi điện ${tag}`);
       const [bad] = await Promise.all([m.page.waitForResponse((r) => r.request().method() === 'POST'),
-        m.page.locator('#eval-form-edit button[type=submit]').click()]);
+        edit.locator('button[type=submit]').click()]);
       assert.equal(bad.status(), 422);
       await m.page.waitForSelector('#error-summary');
       assert.match(await m.page.locator('#error-summary').innerText(), /cả tiếng Việt và tiếng Anh/);
       assert.equal(await m.page.locator('#nt').inputValue(), asked, 'what was typed is kept');
       await m.page.locator('#ne').fill(`Did an officer call to guide you? ${tag}`);
-      await Promise.all([m.page.waitForURL(new RegExp(`\\?ok=${n + 1}$`)), m.page.locator('#eval-form-edit button[type=submit]').click()]);
-      assert.match(await m.page.locator('.flash').innerText(), new RegExp(`Đã lưu phiên bản mới: ${n + 1}`));
-      assert.match(await m.page.locator('#eval-form-edit h2').innerText(), new RegExp(`Phiên bản đang dùng ${n + 1}\\b`));
-      const texts = await m.page.locator('#eval-form-edit input[type=text]').evaluateAll((els) => els.map((e) => e.value));
-      assert.equal(texts.filter((t) => t === asked).length, 1, 'the new question is in the form now');
-      const row = (await m.page.locator(`#eval-versions tr#v${n + 1} td`).allInnerTexts()).map((t) => t.trim());
+      // A run stopped midway left its question: left out in the same save.
+      const before = await texts();
+      for (const [i, t] of before.entries()) if (t.startsWith(stem)) await edit.locator(`#r${i + 1}`).check();
+      const kept = before.filter((t) => !t.startsWith(stem)).length;
+      await Promise.all([m.page.waitForURL(new RegExp(`\\?agency=${wardId}&ok=${v}$`)), edit.locator('button[type=submit]').click()]);
+      assert.match(await m.page.locator('.flash').innerText(), new RegExp(`Đã lưu phiên bản mới: ${v}`));
+      assert.match(await edit.locator('h2').innerText(), new RegExp(`Phiên bản đang dùng ${v}\\b`));
+      assert.equal((await texts()).filter((t) => t === asked).length, 1, 'the new question is in the form now');
+      assert.equal((await texts()).length, kept + 1);
+      const row = (await m.page.locator(`#eval-versions tr#v${v} td`).allInnerTexts()).map((t) => t.trim());
       assert.equal(row[2], manager.name);
       assert.equal(row[3], `Thêm câu hỏi gọi điện ${tag}`);
-      assert.ok(Number((await m.page.locator(`#eval-versions tr#v${n} td`).nth(5).innerText())) >= 1, 'version N keeps its ratings');
       await m.page.screenshot({ path: path.join(OUT, 'eval-form-1280.png'), fullPage: true });
       await m.page.setViewportSize({ width: 390, height: 844 });
       await m.page.screenshot({ path: path.join(OUT, 'eval-form-390.png'), fullPage: true });
+      await m.page.setViewportSize({ width: 1280, height: 900 });
 
-      // The citizen's next rating page asks it, under version N+1; answered, it shows with the rating.
+      // The citizen's next rating page asks it, under the new version; answered, it shows with the rating.
       await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${later}`);
       const section = c.page.locator('section#danh-gia');
-      assert.match(await section.locator('form.eval-form p.small').innerText(), new RegExp(`${n + 1}$`));
+      assert.equal(version(await section.locator('form.eval-form p.small').innerText()), v);
       const added = section.locator('fieldset.eval-q', { hasText: asked });
       assert.equal(await added.count(), 1, 'the new question is asked');
       assert.equal(await added.getAttribute('data-kind'), 'extra');
       for (const a of ['a1', 'a2', 'a3', 'a4']) await choose(c.page, a, 2);
       await added.locator('input[type=radio][value="1"]').check();
       await Promise.all([c.page.waitForURL(/\?danh-gia=1(#|$)/), section.locator('form.eval-form button[type=submit]').click()]);
-      assert.match(await c.page.locator('#eval-rated-version').innerText(), new RegExp(`${n + 1}$`));
-      assert.match(await c.page.locator('#eval-answers').innerText(), new RegExp(`${asked.replace(/[?/]/g, '\\$&')}\\s+Hài lòng`));
+      assert.equal(version(await c.page.locator('#eval-rated-version').innerText()), v);
+      const answer = new RegExp(`${asked.replace(/[?/]/g, '\\$&')}\\s+Hài lòng`);
+      assert.match(await c.page.locator('#eval-answers').innerText(), answer);
 
       // The earlier rating: still under version N, as it was asked.
       await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${earlier}`);
-      assert.match(await c.page.locator('#eval-rated-version').innerText(), new RegExp(`${n}$`));
+      assert.equal(version(await c.page.locator('#eval-rated-version').innerText()), n);
       const answers = await c.page.locator('#eval-answers').innerText();
       assert.match(answers, /Mức độ hài lòng chung của Ông\/Bà\s+Rất hài lòng/);
       assert.equal(answers.includes(asked), false, 'not the question added after it');
+
+      // A legal question cannot be left out (422, nothing saved).
+      const csrf = await edit.locator('input[name=csrf]').inputValue();
+      const legal = await m.page.request.post(`${BASE_URL}/can-bo/danh-gia/bang-hoi`, {
+        form: { csrf, agency: String(wardId), base: await edit.locator('input[name=base]').inputValue(), r1: '1' },
+        headers: { origin: BASE_URL }, maxRedirects: 0,
+      });
+      assert.equal(legal.status(), 422);
+      assert.match(await legal.text(), /phải giữ nguyên/);
+
+      // The manager leaves the question out again: the next version is as before, the rating keeps its answer.
+      await m.page.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi`);
+      const at = (await texts()).indexOf(asked);
+      assert.ok(at >= 0);
+      assert.equal(await edit.locator('fieldset.eval-edit-q:not(#q-new)').nth(0).locator('input[type=checkbox]').count(), 0,
+        'no removal offered for the law\'s questions');
+      await edit.locator(`#r${at + 1}`).check();
+      await m.page.locator('#note').fill(`Bỏ câu hỏi gọi điện ${tag}`);
+      await Promise.all([m.page.waitForURL(new RegExp(`\\?agency=${wardId}&ok=${v + 1}$`)), edit.locator('button[type=submit]').click()]);
+      assert.deepEqual((await texts()).filter((t) => t.startsWith(stem)), [], 'left out');
+      assert.equal((await texts()).length, kept, 'the questionnaire is as long as before the run');
+      assert.match(await m.page.locator(`#eval-versions tr#v${v}`).innerText(), /\b1\s*$/, 'the version keeps its rating');
+      await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${later}`);
+      assert.match(await c.page.locator('#eval-answers').innerText(), answer, 'the rating keeps its answer');
       assert.deepEqual(c.w.problems().filter((p) => !/403/.test(p)), []);
       assert.deepEqual(m.w.problems().filter((p) => !/422/.test(p)), []);
     } finally {
