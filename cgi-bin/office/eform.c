@@ -40,6 +40,7 @@ enum field {
 	FIELD_EFFECTIVE,
 	FIELD_ACTION,
 	FIELD_COPY,
+	FIELD_TEMPLATE,
 	FIELD_OK,
 	FIELD_V1,				/* v1 .. : a slot's verdict */
 	FIELD_N1 = FIELD_V1 + MC_CHECKLIST_MAX, /* n1 .. : its note */
@@ -61,6 +62,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_EFFECTIVE] = { "effective", valid_line, 10, 0 },
 	[FIELD_ACTION] = { "action", valid_line, 16, 0 },
 	[FIELD_COPY] = { "copy", valid_line, 64, 0 },
+	[FIELD_TEMPLATE] = { "template", valid_line, 64, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
 	CHECK_FIELDS(1) CHECK_FIELDS(2) CHECK_FIELDS(3) CHECK_FIELDS(4)
 	CHECK_FIELDS(5) CHECK_FIELDS(6) CHECK_FIELDS(7) CHECK_FIELDS(8)
@@ -94,29 +96,20 @@ page_declaration(struct mc_request *r)
 }
 
 /*
- * The components of another procedure's form in force, with this one's
- * upload slots (from its form json): 1 and *out, 0 when there is no such
- * procedure, -1 on an error.
+ * The components of a definition (from) with this procedure's upload
+ * slots (those of mine, its form json): JSON in the arena, NULL on error.
  */
-static int
-design_copy(struct mc_request *r, const char *code, const char *json,
-    const char **out)
+static const char *
+with_my_documents(struct mc_request *r, const char *from_json,
+    const char *mine_json)
 {
-	struct mc_procedure other;
-	struct mc_eform	    f;
-	json_t		   *from, *mine;
-	char		   *txt;
-	int		    rc;
+	json_t	   *from, *mine;
+	char	   *txt;
+	const char *out;
 
-	if ((rc = mc_catalogue_get(r->db, r->arena, code, 0, &other)) <= 0)
-		return rc;
-	if (mc_eform_current(r->db, r->arena,
-		mc_rows_int(&other.row, 0, PCOL_ID), &other.documents,
-		time(NULL), &f) < 0)
-		return -1;
-	if ((from = json_loads(f.json, 0, NULL)) == NULL)
-		return -1;
-	if ((mine = json_loads(json, 0, NULL)) != NULL &&
+	if ((from = json_loads(from_json, 0, NULL)) == NULL)
+		return NULL;
+	if ((mine = json_loads(mine_json, 0, NULL)) != NULL &&
 	    json_object_get(mine, "documents") != NULL)
 		json_object_set(from, "documents",
 		    json_object_get(mine, "documents"));
@@ -126,12 +119,54 @@ design_copy(struct mc_request *r, const char *code, const char *json,
 	txt = json_dumps(from, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(from);
 	if (txt == NULL)
-		return -1;
-	*out = mc_arena_strdup(r->arena, txt);
+		return NULL;
+	out = mc_arena_strdup(r->arena, txt);
 	free(txt);
+	return out;
+}
+
+/*
+ * Another procedure's form in force with this one's upload slots: 1 and
+ * *out, 0 when there is no such procedure, -1 on an error.
+ */
+static int
+design_copy(struct mc_request *r, const char *code, const char *json,
+    const char **out)
+{
+	struct mc_procedure other;
+	struct mc_eform	    f;
+	int		    rc;
+
+	if ((rc = mc_catalogue_get(r->db, r->arena, code, 0, &other)) <= 0)
+		return rc;
+	if (mc_eform_current(r->db, r->arena,
+		mc_rows_int(&other.row, 0, PCOL_ID), &other.documents,
+		time(NULL), &f) < 0 ||
+	    (*out = with_my_documents(r, f.json, json)) == NULL)
+		return -1;
 	mc_view_set(r->hdf, "Data.CopiedFrom", code);
 	mc_view_set(r->hdf, "Data.CopiedName",
 	    mc_rows_str(&other.row, 0, PCOL_NAME));
+	return 1;
+}
+
+/*
+ * A form template of a field of law (mc_eform_templates) with this
+ * procedure's upload slots: 1 and *out, 0 when there is no such template,
+ * -1 on an error.
+ */
+static int
+design_template(struct mc_request *r, const char *slug, const char *json,
+    const char **out)
+{
+	const char *def, *name;
+	int	    rc;
+
+	if ((rc = mc_eform_template(r->db, r->arena, slug, &def, &name)) <= 0)
+		return rc;
+	if ((*out = with_my_documents(r, def, json)) == NULL)
+		return -1;
+	mc_view_set(r->hdf, "Data.FromTemplate", name);
 	return 1;
 }
 
@@ -144,13 +179,16 @@ static int
 design_page(struct mc_request *r, const struct mc_procedure *p,
     const struct mc_eform *f, int status)
 {
-	struct mc_rows versions, wards;
+	struct mc_rows versions, wards, templates;
 	json_t	      *answers;
 
 	if (mc_eform_versions(r->db, r->arena,
-		mc_rows_int(&p->row, 0, PCOL_ID), time(NULL), &versions) < 0)
+		mc_rows_int(&p->row, 0, PCOL_ID), time(NULL), &versions) < 0 ||
+	    mc_eform_templates(r->db, r->arena,
+		mc_rows_int(&p->row, 0, PCOL_ID), &templates) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Versions", &versions);
+	mc_view_rows(r->hdf, "Data.Templates", &templates);
 	mc_view_set(r->hdf, "Data.Procedure.code",
 	    mc_rows_str(&p->row, 0, PCOL_CODE));
 	mc_view_set(r->hdf, "Data.Procedure.name",
@@ -177,13 +215,17 @@ design_page(struct mc_request *r, const struct mc_procedure *p,
 	return status;
 }
 
-/* The form designer of a procedure (?copy=CODE: start from its form). */
+/*
+ * The form designer of a procedure (?copy=CODE: start from its form;
+ * ?template=SLUG: from a template of a field of law).
+ */
 static int
 page_design(struct mc_request *r)
 {
 	struct mc_procedure p;
 	struct mc_eform	    f;
 	const char	   *json, *copy = mc_req_field(r, FIELD_COPY);
+	const char	   *tpl = mc_req_field(r, FIELD_TEMPLATE);
 	int		    rc;
 
 	if ((rc = office_procedure_editable(r, &p)) != 0)
@@ -207,6 +249,15 @@ page_design(struct mc_request *r)
 		if (rc == 0) {
 			mc_view_set(r->hdf, "Form.copy", copy);
 			mc_view_set(r->hdf, "Form.Errors.copy", "1");
+			mc_view_set(r->hdf, "Form.definition", json);
+			return design_page(r, &p, NULL, 422);
+		}
+	} else if (tpl != NULL && *tpl != '\0') {
+		if ((rc = design_template(r, tpl, f.json, &json)) < 0)
+			return 503;
+		mc_view_set(r->hdf, "Form.template", tpl);
+		if (rc == 0) {
+			mc_view_set(r->hdf, "Form.Errors.template", "1");
 			mc_view_set(r->hdf, "Form.definition", json);
 			return design_page(r, &p, NULL, 422);
 		}

@@ -45,6 +45,8 @@ enum stmt {
 	STMT_DRAFT_MARK,
 	STMT_DRAFT_EXPIRE,
 	STMT_VERSIONS,
+	STMT_TEMPLATES,
+	STMT_TEMPLATE,
 	STMT__MAX
 };
 
@@ -108,6 +110,16 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM procedure_forms f "
 	    "LEFT JOIN accounts a ON a.id = f.created_by "
 	    "WHERE f.procedure_id = ? ORDER BY f.version DESC LIMIT 100",
+	/* The procedure's own field's first, then those for any field. */
+	[STMT_TEMPLATES] = "SELECT t.slug, t.name, t.name_en, "
+	    "IF(f.id IS NOT NULL AND f.id = p.field_id, 1, 0) AS own, "
+	    "t.field_slug IS NULL AS general, f.name AS field_name, "
+	    "f.name_en AS field_name_en FROM form_templates t "
+	    "LEFT JOIN fields f ON f.slug = t.field_slug "
+	    "JOIN procedures p ON p.id = ? "
+	    "ORDER BY own DESC, general DESC, t.name LIMIT 100",
+	[STMT_TEMPLATE] = "SELECT definition, name FROM form_templates "
+	    "WHERE slug = ?",
 };
 /* clang-format on */
 
@@ -1087,23 +1099,25 @@ mc_eform_default_json(struct mc_arena *a, const struct mc_rows *docs)
 	    "Your request");
 	slots = json_array();
 	for (i = 0; docs != NULL && i < docs->n && i < MAX_DOCS; i++) {
-		json_t *d = json_pack("{s:s, s:s, s:i, s:i, s:b, s:[sss], "
-				      "s:i, s:i}",
-		    "id", mc_arena_printf(a, "d%zu", i + 1), "name",
-		    mc_rows_str(docs, i, CDOC_NAME) ?
-			mc_rows_str(docs, i, CDOC_NAME) :
-			"",
-		    "originals", (int)mc_rows_int(docs, i, CDOC_ORIGINALS),
-		    "copies", (int)mc_rows_int(docs, i, CDOC_COPIES),
-		    "required", 0, "types", "pdf", "jpeg", "png", "max_mb",
-		    DEFAULT_MB, "max_files", 3);
+		/* Names imported before direction controls were stripped
+		 * (mc_import): the designer would refuse them. */
+		const char *name = mc_rows_str(docs, i, CDOC_NAME);
+		json_t	   *d = json_pack("{s:s, s:s, s:i, s:i, s:b, s:[sss], "
+					      "s:i, s:i}",
+			"id", mc_arena_printf(a, "d%zu", i + 1), "name",
+			name ? mc_text_strip_bidi(mc_arena_strdup(a, name)) : "",
+			"originals", (int)mc_rows_int(docs, i, CDOC_ORIGINALS),
+			"copies", (int)mc_rows_int(docs, i, CDOC_COPIES),
+			"required", 0, "types", "pdf", "jpeg", "png", "max_mb",
+			DEFAULT_MB, "max_files", 3);
 
 		if (d == NULL)
 			continue;
 		if (mc_rows_str(docs, i, CDOC_GROUP) != NULL &&
 		    *mc_rows_str(docs, i, CDOC_GROUP) != '\0')
 			json_object_set_new(d, "group",
-			    json_string(mc_rows_str(docs, i, CDOC_GROUP)));
+			    json_string(mc_text_strip_bidi(mc_arena_strdup(a,
+				mc_rows_str(docs, i, CDOC_GROUP)))));
 		json_array_append_new(slots, d);
 	}
 	root = json_pack("{s:[o], s:o, s:b, s:s}", "components", sec,
@@ -1234,6 +1248,34 @@ mc_eform_ward_in(const char *code, void *arg)
 		if (strcmp(mc_rows_str(rows, i, WARD_CODE), code) == 0)
 			return 1;
 	return 0;
+}
+
+int
+mc_eform_templates(struct mc_db *db, struct mc_arena *a, long long proc,
+    struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmts[STMT_TEMPLATES], "i", proc) < 0)
+		return -1;
+	if (rows->n > 0 && rows->ncols != FT__MAX) {
+		mc_err("eform: templates: %zu columns", rows->ncols);
+		return -1;
+	}
+	return 0;
+}
+
+int
+mc_eform_template(struct mc_db *db, struct mc_arena *a, const char *slug,
+    const char **json, const char **name)
+{
+	struct mc_rows rows;
+
+	if (mc_db_query(db, a, &rows, stmts[STMT_TEMPLATE], "s", slug) < 0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*json = mc_rows_str(&rows, 0, 0);
+	*name = mc_rows_str(&rows, 0, 1);
+	return 1;
 }
 
 int

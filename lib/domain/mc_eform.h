@@ -310,6 +310,29 @@ enum mc_form_version_col {
 	FV__MAX
 };
 
+/*
+ * The form templates a designer may start a procedure's form from
+ * (migration 0066), those of the procedure's own field of law first, then
+ * those for any field, then the others: rows of enum mc_form_template_col
+ * (at most 100). 0/-1.
+ */
+enum mc_form_template_col {
+	FT_SLUG,
+	FT_NAME,
+	FT_NAME_EN,
+	FT_OWN,	    /* 1: for the procedure's own field */
+	FT_GENERAL, /* 1: for any field */
+	FT_FIELD,   /* the field's name, NULL for any field */
+	FT_FIELD_EN,
+	FT__MAX
+};
+int mc_eform_templates(struct mc_db *, struct mc_arena *, long long proc,
+    struct mc_rows *);
+
+/* The template slug's definition (JSON) and name: 1, 0 none such, -1. */
+int mc_eform_template(struct mc_db *, struct mc_arena *, const char *slug,
+    const char **json, const char **name);
+
 /* Rows of enum mc_form_version_col (at most 100). 0/-1. */
 int mc_eform_versions(struct mc_db *, struct mc_arena *,
     long long procedure_id, time_t now, struct mc_rows *);

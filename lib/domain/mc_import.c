@@ -222,7 +222,9 @@ trim(char *s)
 }
 
 /*
- * The text of obj[key] in NFC, trimmed, into *out ("" when absent or null),
+ * The text of obj[key] in NFC, without direction controls (the national
+ * catalogue has stray U+200E inside words, which the forms built from it
+ * would refuse), trimmed, into *out ("" when absent or null),
  * at most maxchars characters (0: no limit) and maxbytes bytes. 0, or -1
  * with the reason.
  */
@@ -240,7 +242,7 @@ get_text(struct mc_importer *im, json_t *obj, const char *key, size_t maxchars,
 		return reject(im, "%s is not a string", key);
 	if ((s = mc_nfc(im->row, json_string_value(v))) == NULL)
 		return reject(im, "%s is not valid UTF-8", key);
-	*out = trim(s);
+	*out = trim(mc_text_strip_bidi(s));
 	if (strlen(*out) > maxbytes)
 		return reject(im, "%s is too long (%zu bytes, at most %zu)",
 		    key, strlen(*out), maxbytes);

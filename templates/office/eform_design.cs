@@ -5,8 +5,10 @@
      JavaScript the text box is the editor). Data.Procedure.{code,name};
      Data.Current (the version in force, 0: the default form);
      Data.Versions.N.{version,effective_from,created_at,saved_by,
-     in_force}; Form.definition, Form.effective, Form.copy;
-     Form.Errors.{definition (a problem name),subject,effective,copy};
+     in_force}; Form.definition, Form.effective, Form.copy, Form.template;
+     Form.Errors.{definition (a problem name),subject,effective,copy,
+     template}; Data.Templates.N.{slug,name,name_en,own,general} (the
+     templates of fields of law, mc_eform_templates), Data.FromTemplate;
      Data.CopiedFrom/CopiedName; Data.Preview with Data.EForm (the form as
      the citizen sees it, partials/eform.cs). ?><?cs
 with:p = Data.Procedure ?>
@@ -19,11 +21,12 @@ with:p = Data.Procedure ?>
 <h1><?cs var:Lang.EFormDesign.Title ?> <?cs var:p.code ?></h1>
 <p class="lead" lang="vi"><?cs var:p.name ?></p>
 <p class="meta" id="in-force"><?cs if:Data.Current > 0 ?><?cs var:Lang.EFormDesign.InForce ?> <?cs var:Data.Current ?><?cs else ?><?cs var:Lang.EFormDesign.DefaultInForce ?><?cs /if ?></p>
-<?cs if:Form.Errors.definition || Form.Errors.effective || Form.Errors.copy ?><div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+<?cs if:Form.Errors.definition || Form.Errors.effective || Form.Errors.copy || Form.Errors.template ?><div class="error-summary" role="alert" tabindex="-1" id="error-summary">
 <h2><?cs var:Lang.EFormDesign.Problem ?></h2>
 <ul><?cs if:Form.Errors.definition ?><li><a href="#f-definition"><?cs alt:Lang.EFormDesign.Why[Form.Errors.definition] ?><?cs var:Form.Errors.definition ?><?cs /alt ?><?cs if:Form.Errors.subject ?>: <?cs var:Form.Errors.subject ?><?cs /if ?></a></li><?cs /if ?>
 <?cs if:Form.Errors.effective ?><li><a href="#f-effective"><?cs var:Lang.EFormDesign.BadDate ?></a></li><?cs /if ?>
-<?cs if:Form.Errors.copy ?><li><a href="#f-copy"><?cs var:Lang.EFormDesign.NoSuchProcedure ?></a></li><?cs /if ?></ul></div><?cs /if ?>
+<?cs if:Form.Errors.copy ?><li><a href="#f-copy"><?cs var:Lang.EFormDesign.NoSuchProcedure ?></a></li><?cs /if ?>
+<?cs if:Form.Errors.template ?><li><a href="#f-template"><?cs var:Lang.EFormDesign.NoSuchTemplate ?></a></li><?cs /if ?></ul></div><?cs /if ?>
 <?cs if:Data.CopiedFrom ?><p class="flash" role="status" id="copied"><?cs var:Lang.EFormDesign.Copied ?> <?cs var:Data.CopiedFrom ?> (<span lang="vi"><?cs var:Data.CopiedName ?></span>). <?cs var:Lang.EFormDesign.NotSavedYet ?></p><?cs /if ?>
 <form method="get" action="/can-bo/quan-tri/thu-tuc/<?cs var:url_escape(p.code) ?>/bieu-mau" class="form inline-form" id="copy-form">
 <div class="form-group<?cs if:Form.Errors.copy ?> has-error<?cs /if ?>"><label for="f-copy"><?cs var:Lang.EFormDesign.CopyLabel ?></label>
@@ -31,6 +34,15 @@ with:p = Data.Procedure ?>
 <input id="f-copy" name="copy" value="<?cs var:Form.copy ?>" maxlength="64"<?cs if:Form.Errors.copy ?> aria-invalid="true"<?cs /if ?>></div>
 <button type="submit" class="btn btn-secondary" id="copy"><?cs var:Lang.EFormDesign.Copy ?></button>
 </form>
+<?cs if:Data.FromTemplate ?><p class="flash" role="status" id="from-template"><?cs var:Lang.EFormDesign.FromTemplate ?> <span lang="vi"><?cs var:Data.FromTemplate ?></span>. <?cs var:Lang.EFormDesign.NotSavedYet ?></p><?cs /if ?>
+<?cs if:subcount(Data.Templates) ?><form method="get" action="/can-bo/quan-tri/thu-tuc/<?cs var:url_escape(p.code) ?>/bieu-mau" class="form inline-form" id="template-form">
+<div class="form-group<?cs if:Form.Errors.template ?> has-error<?cs /if ?>"><label for="f-template"><?cs var:Lang.EFormDesign.TemplateLabel ?></label>
+<span class="hint" id="f-template-hint"><?cs var:Lang.EFormDesign.TemplateHint ?></span>
+<?cs if:Form.Errors.template ?><span class="error-message" id="f-template-error"><?cs var:Lang.EFormDesign.NoSuchTemplate ?></span><?cs /if ?>
+<select id="f-template" name="template" aria-describedby="f-template-hint<?cs if:Form.Errors.template ?> f-template-error<?cs /if ?>"<?cs if:Form.Errors.template ?> aria-invalid="true"<?cs /if ?>><?cs each:t = Data.Templates ?><option value="<?cs var:t.slug ?>"<?cs if:t.slug == Form.template ?> selected<?cs /if ?>><?cs if:Page.Lang == "en" ?><?cs var:t.name_en ?><?cs else ?><?cs var:t.name ?><?cs /if ?><?cs if:t.own ?> (<?cs var:Lang.EFormDesign.OwnField ?>)<?cs /if ?></option>
+<?cs /each ?></select></div>
+<button type="submit" class="btn btn-secondary" id="use-template"><?cs var:Lang.EFormDesign.UseTemplate ?></button>
+</form><?cs /if ?>
 <form method="post" action="/can-bo/quan-tri/thu-tuc/<?cs var:url_escape(p.code) ?>/bieu-mau" class="form" id="design-form" novalidate>
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <h2><?cs var:Lang.EFormDesign.EditorTitle ?></h2>

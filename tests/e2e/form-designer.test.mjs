@@ -7,7 +7,8 @@
 // Without JavaScript the definition is edited as text, and what the
 // server's parser refuses (a field type it cannot draw, not JSON, a date
 // in the past) is shown again with why, nothing saved. A designer starts
-// from another procedure's form; another agency's admin may not open it.
+// from another procedure's form, or from the template of a field of law
+// (its own field's first); another agency's admin may not open it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -22,6 +23,7 @@ mkdirSync(OUT, { recursive: true });
 
 const CODE = '1.001117';        // Sở Tư pháp; no other test files it or edits its form
 const COPY_TO = '1.001600';     // Sở Tư pháp; starts from CODE's form here
+const CIVIL = '2.000635';      // Sở Tư pháp, field Hộ tịch: starts from its template (never saved)
 const OWNER = '000.00.01.H29';  // Sở Tư pháp
 const OTHER = '000.00.02.H29';  // Sở Tài chính
 
@@ -218,6 +220,45 @@ describe('the form designer', { concurrency: false, timeout: 600_000 }, () => {
       assert.match(await page.locator('.error-summary').innerText(), /Không có thủ tục với mã này/);
       w.clear();
     } finally {
+      await ctx.close();
+    }
+  });
+
+  test('start from the template of the procedure\'s field of law', async () => {
+    // A Hộ tịch procedure of Sở Tư pháp: its field's template is offered
+    // first, then the one for any field; used, its fields go into the
+    // editor and the server's preview, nothing saved until published.
+    const { ctx, page, w } = await login(admin);
+    try {
+      const before = versions(CIVIL);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${CIVIL}/bieu-mau`);
+      const options = await page.locator('#f-template option').allTextContents();
+      assert.match(options[0], /^Tờ khai hộ tịch \(mẫu chung\) \(lĩnh vực của thủ tục này\)$/, options.join(' | '));
+      assert.match(options[1], /^Đơn đề nghị \(mẫu chung cho mọi lĩnh vực\)$/);
+      assert.ok(options.length >= 5, 'the other fields\' templates listed too');
+      await submit(page, page.locator('#use-template'));
+      assert.match(await page.locator('#from-template').innerText(), /Đã lấy biểu mẫu mẫu Tờ khai hộ tịch \(mẫu chung\)\. Biểu mẫu chưa được lưu/);
+      await page.waitForSelector('#form-editor[data-ready]', { timeout: 60_000 });
+      assert.match(await page.locator('.fjs-editor-form-root').innerText(), /Người được đăng ký/, 'the template\'s fields are in the editor');
+      await submit(page, page.locator('#preview'));
+      await page.screenshot({ path: path.join(OUT, 'form-designer-template.png'), fullPage: true });
+      const asked = await page.locator('#form-preview [id^="f-"]').evaluateAll((es) => es.map((e) => e.id));
+      for (const k of ['full_name', 'subject_name', 'subject_birth', 'father_name'])
+        assert.ok(asked.includes(`f-${k}`), `the preview asks for ${k}: ${asked.join(' ')}`);
+      assert.equal(versions(CIVIL), before, 'nothing saved by starting or previewing');
+      await page.screenshot({ path: path.join(OUT, 'form-designer-template.png'), fullPage: true });
+      // A template that is not one: said at the field, the form as it was.
+      const resp = await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${CIVIL}/bieu-mau?template=khong-co`);
+      assert.equal(resp.status(), 422);
+      assert.match(await page.locator('#f-template-error').innerText(), /Không có mẫu này/);
+      assert.match(await page.locator('.error-summary').innerText(), /Không có mẫu này/);
+      // In English, the English names.
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${CIVIL}/bieu-mau?lang=en`);
+      assert.match((await page.locator('#f-template option').allTextContents())[0],
+        /^Civil status declaration \(general form\) \(this procedure's field\)$/);
+      assert.deepEqual(w.problems().filter((p) => !/\b422\b/.test(p)), []);
+    } finally {
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${CIVIL}/bieu-mau?lang=vi`).catch(() => {});
       await ctx.close();
     }
   });

@@ -21,6 +21,7 @@
 #include "mc_checklist.h"
 #include "mc_dossier.h"
 #include "mc_eform.h"
+#include "mc_util.h"
 #include "fixtures.h"
 
 /* A form with every field type, a condition, a section and a repeat. */
@@ -287,19 +288,23 @@ test_files(struct mc_arena *a)
 static void
 test_default(struct mc_arena *a)
 {
-	static const char *cells[] = { "Nhóm 1", "Tờ khai đăng ký", "1", "0",
-		NULL, "Giấy tờ tùy thân", "0", "1" };
-	static size_t	   lens[8];
-	struct mc_rows	   docs = { 2, 4, NULL, cells, lens };
+	/* A stray U+200E inside a word, as in the national catalogue. */
+	static const char    *cells[] = { "Nhóm\xe2\x80\x8e 1",
+		   "Tờ khai đăng k\xe2\x80\x8e\xc3\xbd", "1", "0", NULL,
+		   "Giấy tờ tùy thân", "0", "1" };
+	static size_t	      lens[8];
+	struct mc_rows	      docs = { 2, 4, NULL, cells, lens };
 	struct mc_eform	      f;
 	struct mc_eform_error e[4];
 	enum mc_eform_problem why;
 	const char	     *subj;
 	json_t		     *j;
 
-	CHECK_INT(mc_eform_parse(a, mc_eform_default_json(a, &docs), &f, &why,
-		      &subj),
-	    0);
+	const char *json = mc_eform_default_json(a, &docs);
+
+	/* Without it: the designer posts the definition as a text field. */
+	CHECK(mc_text_ok(json, strlen(json), 1));
+	CHECK_INT(mc_eform_parse(a, json, &f, &why, &subj), 0);
 	CHECK_INT(f.ndocs, 2);
 	CHECK(strcmp(f.docs[0].name, "Tờ khai đăng ký") == 0);
 	CHECK(strcmp(f.docs[0].group, "Nhóm 1") == 0);
@@ -573,6 +578,67 @@ test_prefill(struct mc_arena *a)
 	json_decref(ans);
 }
 
+/*
+ * Every form template a designer may start from is a form the parser takes
+ * (with fields, sections and a condition that work), and the list puts the
+ * procedure's own field's first: a Hộ tịch procedure gets Hộ tịch's, then
+ * the one for any field; an unknown slug is none.
+ */
+static void
+test_templates(struct mc_arena *a)
+{
+	struct mc_db	     *db;
+	struct mc_rows	      rows, list;
+	struct mc_eform	      f;
+	enum mc_eform_problem why;
+	const char	     *subj, *json, *name;
+	size_t		      i;
+
+	if (getenv("MOTCUA_CONFIG") == NULL || (db = mc_db_open()) == NULL) {
+		CHECK(0);
+		return;
+	}
+	CHECK_INT(mc_db_query(db, a, &rows,
+		      "SELECT slug, definition FROM form_templates", ""),
+	    0);
+	CHECK(rows.n >= 5);
+	for (i = 0; i < rows.n; i++) {
+		CHECK_INT(mc_eform_parse(a, mc_rows_str(&rows, i, 1), &f, &why,
+			      &subj),
+		    0);
+		CHECK(f.nfields >= 2);
+		CHECK_INT(f.open, 0);
+		CHECK_INT(mc_eform_template(db, a, mc_rows_str(&rows, i, 0),
+			      &json, &name),
+		    1);
+		CHECK(json != NULL &&
+		    strcmp(json, mc_rows_str(&rows, i, 1)) == 0);
+	}
+	CHECK_INT(mc_eform_template(db, a, "no-such-template", &json, &name),
+	    0);
+	CHECK_INT(mc_db_query(db, a, &rows,
+		      "SELECT p.id FROM procedures p JOIN fields f ON "
+		      "f.id = p.field_id WHERE f.slug = 'ho-tich' LIMIT 1",
+		      ""),
+	    0);
+	if (rows.n == 1) {
+		CHECK_INT(
+		    mc_eform_templates(db, a, mc_rows_int(&rows, 0, 0), &list),
+		    0);
+		CHECK(list.n >= 5);
+		CHECK(list.n >= 2 &&
+		    strcmp(mc_rows_str(&list, 0, FT_SLUG), "ho-tich") == 0);
+		CHECK_INT(mc_rows_int(&list, 0, FT_OWN), 1);
+		CHECK(list.n >= 2 &&
+		    strcmp(mc_rows_str(&list, 1, FT_SLUG), "chung") == 0);
+		CHECK_INT(mc_rows_int(&list, 1, FT_GENERAL), 1);
+		for (i = 2; i < list.n; i++)
+			CHECK_INT(mc_rows_int(&list, i, FT_OWN), 0);
+	} else
+		CHECK(!"a procedure of the field Hộ tịch");
+	mc_db_close(db);
+}
+
 int
 main(void)
 {
@@ -586,6 +652,7 @@ main(void)
 	test_sweep(a);
 	test_checklist_rules(a);
 	test_prefill(a);
+	test_templates(a);
 	mc_arena_free(a);
 	return DONE();
 }
