@@ -5,7 +5,7 @@
      Root}. ?>
 <h1><?cs var:Lang.League.Title ?></h1>
 <p class="lead"><?cs var:Lang.League.Intro ?></p>
-<p><?cs var:Lang.League.Period ?> <strong><?cs var:Data.From ?></strong> – <strong><?cs var:Data.To ?></strong> (<?cs var:Data.Days ?> <?cs var:Lang.League.Days ?>). <?cs var:Lang.League.MinNote ?> <strong><?cs var:Data.Min ?></strong>. <?cs if:Data.CityOnTime ?><?cs var:Lang.League.CityOnTime ?> <strong><?cs var:Data.CityOnTime ?> %</strong>.<?cs /if ?> <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html"><?cs var:Lang.League.Method ?></a></p>
+<p><?cs var:Lang.League.Period ?> <strong><?cs var:Data.From ?></strong> – <strong><?cs var:Data.To ?></strong> (<?cs var:Data.Days ?> <?cs var:Lang.League.Days ?>). <?cs var:Lang.League.MinNote ?> <strong><?cs var:Data.Min ?></strong>. <?cs if:Data.CityOnTime ?><?cs var:Lang.League.CityOnTime ?> <strong><?cs var:fmt_pct(Data.CityOnTime) ?></strong>.<?cs /if ?> <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html"><?cs var:Lang.League.Method ?></a></p>
 <?cs each:g = Data.Groups ?>
 <section class="league" id="league-<?cs var:g.Key ?>" aria-labelledby="league-<?cs var:g.Key ?>-h">
 <h2 id="league-<?cs var:g.Key ?>-h"><?cs if:g.Key == "departments" ?><?cs var:Lang.League.Departments ?><?cs else ?><?cs var:Lang.League.Wards ?><?cs /if ?></h2>
@@ -25,10 +25,10 @@
 <td class="num dossiers" data-label="<?cs var:Lang.League.Dossiers ?>"><?cs var:l.Dossiers ?></td>
 <td class="num total" data-label="<?cs var:Lang.League.Total ?>"><strong><?cs var:l.Total ?></strong></td>
 <td class="band" data-label="<?cs var:Lang.League.Band ?>"><?cs var:l.Band ?></td>
-<td class="num ontime" data-label="<?cs var:Lang.League.OnTime ?>"><?cs var:l.OnTime ?> % <span class="small muted">(<?cs var:l.OtLo ?>–<?cs var:l.OtHi ?>)</span></td>
-<td class="num adjusted" data-label="<?cs var:Lang.League.Adjusted ?>"><?cs var:l.Adjusted ?> %</td>
+<td class="num ontime" data-label="<?cs var:Lang.League.OnTime ?>"><?cs var:fmt_pct(l.OnTime) ?> <span class="small muted">(<?cs var:fmt_decimal(l.OtLo) ?>–<?cs var:fmt_decimal(l.OtHi) ?>)</span></td>
+<td class="num adjusted" data-label="<?cs var:Lang.League.Adjusted ?>"><?cs var:fmt_pct(l.Adjusted) ?></td>
 <td class="num ot-rank" data-label="<?cs var:Lang.League.OtRank ?>"><?cs var:l.OtRank ?></td>
-<td class="num sat" data-label="<?cs var:Lang.League.Satisfied ?>"><?cs if:l.Sat ?><?cs var:l.Sat ?> % <span class="small muted">(<?cs var:l.SatLo ?>–<?cs var:l.SatHi ?>; <?cs var:l.Ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
+<td class="num sat" data-label="<?cs var:Lang.League.Satisfied ?>"><?cs if:l.Sat ?><?cs var:fmt_pct(l.Sat) ?> <span class="small muted">(<?cs var:fmt_decimal(l.SatLo) ?>–<?cs var:fmt_decimal(l.SatHi) ?>; <?cs var:l.Ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="league-<?cs var:g.Key ?>-766"><table class="table table-stack i766-table">
 <caption id="league-<?cs var:g.Key ?>-766"><?cs var:Lang.I766.Title ?> — <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html#i766"><?cs var:Lang.I766.Method.Title ?></a></caption>

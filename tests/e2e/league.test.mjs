@@ -28,7 +28,9 @@ function wilson(k, n) {
   const w = z * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d;
   return [Math.max(0, Math.floor((c - w) * 1000 + 0.5)), Math.min(1000, Math.floor((c + w) * 1000 + 0.5))];
 }
-const pct = (permille) => `${Math.floor(permille / 10)}.${permille % 10}`;
+/** A per-mille as the Vietnamese pages show a per cent: a decimal comma (English: a point). */
+const pct = (permille, sep = ',') => `${Math.floor(permille / 10)}${sep}${permille % 10}`;
+const num = (s) => parseFloat(s.replace(',', '.'));
 
 describe('public league tables', { concurrency: false, timeout: 400_000 }, () => {
   const tag = uniq();
@@ -135,20 +137,20 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.ok(L.C.rank > L.H.rank);
       // On time with the Wilson interval: A n of n, H half, C none.
       const iv = (k, kk) => { const [lo, hi] = wilson(kk, n); return `(${pct(lo)}–${pct(hi)})`; };
-      assert.equal(L.A.ontime, `100.0 % ${iv('A', n)}`);
-      assert.equal(L.H.ontime, `50.0 % ${iv('H', n / 2)}`);
-      assert.equal(L.C.ontime, `0.0 % ${iv('C', 0)}`);
+      assert.equal(L.A.ontime, `100,0 % ${iv('A', n)}`);
+      assert.equal(L.H.ontime, `50,0 % ${iv('H', n / 2)}`);
+      assert.equal(L.C.ontime, `0,0 % ${iv('C', 0)}`);
       // The on-time rank: C's interval overlaps no one's of A's group.
       assert.ok(L.C.otRank > L.A.otRank, 'C does not share A\'s on-time rank');
       // Adjusted for the mix: B handles only a procedure all agencies finish
       // on time, so its adjusted rate is the city's; H handles one mostly
       // late city-wide, and is adjusted above B though its raw rate is half.
       const city = (await page.locator('main p', { hasText: 'Tỷ lệ đúng hạn toàn Thành phố' }).innerText())
-        .match(/Tỷ lệ đúng hạn toàn Thành phố: ([\d.]+) %/)[1];
+        .match(/Tỷ lệ đúng hạn toàn Thành phố: (\d+,\d) %/)[1];
       assert.equal(L.B.adjusted, `${city} %`, 'B: as expected, the city-wide rate');
-      assert.ok(parseFloat(L.H.adjusted) > parseFloat(L.B.adjusted), `H adjusted ${L.H.adjusted} above B ${L.B.adjusted}`);
-      assert.ok(parseFloat(L.H.ontime) < parseFloat(L.B.ontime));
-      assert.equal(L.C.adjusted, '0.0 %');
+      assert.ok(num(L.H.adjusted) > num(L.B.adjusted), `H adjusted ${L.H.adjusted} above B ${L.B.adjusted}`);
+      assert.ok(num(L.H.ontime) < num(L.B.ontime));
+      assert.equal(L.C.adjusted, '0,0 %');
       assert.equal(L.B.sat, '–', 'no rating: no satisfaction rate');
       // Decision 766's index beside the league: a line per ranked department.
       const i766 = await page.locator('#league-departments table.i766-table tbody th.agency').allInnerTexts();
@@ -238,6 +240,11 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       const L = await lines(page);
       assert.deepEqual(['A', 'B', 'D', 'H', 'C'].map((k) => L[k].total), ['17.0', '12.0', '12.0', '11.5', '11.0']);
       assert.equal(L.D.rank, L.B.rank);
+      // English per cents with a decimal point.
+      const [lo, hi] = wilson(n, n);
+      assert.equal(L.A.ontime, `100.0 % (${pct(lo, '.')}–${pct(hi, '.')})`);
+      assert.equal(L.C.adjusted, '0.0 %');
+      assert.match(await page.locator('main p', { hasText: 'City-wide on-time rate' }).innerText(), /City-wide on-time rate: \d+\.\d %/);
       assert.match(await page.locator('#league-departments h3').innerText(), /Not enough dossiers to be ranked/);
       assert.equal(await page.locator('main a[href="/en/xep-hang/phuong-phap.html"]').count(), 1);
       assert.doesNotMatch(await page.locator('main').innerText(), /Lang\.|Bảng xếp hạng/);
