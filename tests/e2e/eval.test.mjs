@@ -279,7 +279,8 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
       await Promise.all([m.page.waitForURL(new RegExp(`\\?agency=${wardId}&ok=${v + 1}$`)), edit.locator('button[type=submit]').click()]);
       assert.deepEqual((await texts()).filter((t) => t.startsWith(stem)), [], 'left out');
       assert.equal((await texts()).length, kept, 'the questionnaire is as long as before the run');
-      assert.match(await m.page.locator(`#eval-versions tr#v${v}`).innerText(), /\b1\s*$/, 'the version keeps its rating');
+      // (Other files rate at the wards of this slot too: at least this one.)
+      assert.ok(Number(await m.page.locator(`#eval-versions tr#v${v} td`).nth(5).innerText()) >= 1, 'the version keeps its rating');
       await c.page.goto(`${BASE_URL}/dich-vu/ho-so/${later}`);
       assert.match(await c.page.locator('#eval-answers').innerText(), answer, 'the rating keeps its answer');
       assert.deepEqual(c.w.problems().filter((p) => !/403/.test(p)), []);
