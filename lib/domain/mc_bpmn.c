@@ -704,7 +704,7 @@ chars(const char *s, size_t len)
  */
 static int
 wrap(struct mc_arena *a, struct buf *o, const char *name, size_t per,
-    size_t max, double x)
+    size_t max, double x, size_t *lines)
 {
 	const char *s = name, *e, *brk;
 	size_t	    line = 0;
@@ -738,6 +738,7 @@ wrap(struct mc_arena *a, struct buf *o, const char *name, size_t per,
 			rc |= mc_buf_adds(o, "…");
 		rc |= mc_buf_adds(o, "</tspan>");
 	}
+	*lines = line;
 	return rc ? -1 : 0;
 }
 
@@ -778,17 +779,20 @@ draw_shape(struct drawing *d, xmlNode *sh)
 	    "rx=\"10\"/>",
 	    x, y, w, h);
 	if (e->name != NULL) {
-		size_t n = chars(e->name, strlen(e->name));
-		size_t used = (n + per - 1) / per;
+		struct buf text;
+		size_t	   used = 1;
 
-		if (used > lines)
-			used = lines;
+		/* The lines first, to centre them in the box. */
+		mc_buf_init(&text, MC_BPMN_XML_MAX);
+		rc |= wrap(d->a, &text, e->name, per, lines, x + w / 2, &used);
 		rc |= mc_buf_addf(o,
-		    "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">",
+		    "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\">%s"
+		    "</text>",
 		    x + w / 2,
-		    y + h / 2 - (double)(used - 1) * LINE_H / 2 + 4);
-		rc |= wrap(d->a, o, e->name, per, lines, x + w / 2);
-		rc |= mc_buf_adds(o, "</text>");
+		    y + h / 2 -
+			(double)(used > 0 ? used - 1 : 0) * LINE_H / 2 + 4,
+		    text.s != NULL ? text.s : "");
+		mc_buf_free(&text);
 	}
 	rc |= mc_buf_adds(o, "</g>\n");
 	return rc ? -1 : 0;

@@ -307,6 +307,19 @@ test_svg(struct mc_arena *a)
 	CHECK(p2 != NULL && count(p2, "<tspan ") - count(p3, "<tspan ") >= 3);
 	CHECK(strstr(svg, "…</tspan>") != NULL);
 	CHECK(strstr(svg, ">Trả kết quả</tspan>") != NULL);
+	/* Three words of nine that fill three lines of 16 characters (29
+	 * characters, two lines' worth): centred as three lines. */
+	{
+		struct mc_bpmn_step one[1] = { { NULL,
+		    "aaaaaaaaa bbbbbbbbb ccccccccc", "receiver", NULL, 60 } };
+		char		   *x1 = mc_bpmn_write(a, "P", one, 1);
+		char *s1 = x1 ? mc_bpmn_svg(a, x1, strlen(x1), ids, cls, 1) :
+				NULL;
+
+		CHECK(s1 != NULL && count(s1, "<tspan ") == 3);
+		CHECK(s1 != NULL &&
+		    strstr(s1, "<text x=\"426\" y=\"129\" ") != NULL);
+	}
 	/* A task the caller did not name. */
 	svg = mc_bpmn_svg(a, xml, strlen(xml), ids, cls, 1);
 	CHECK_INT(count(svg, "<g class=\"wf-task wf-other\">"), 2);
