@@ -39,11 +39,11 @@
 <tbody><?cs each:l = Data.Lines ?><tr>
 <td data-label="<?cs var:Lang.Eval.Scores.Name ?>"><?cs if:Data.By == "ho-so" ?><a href="/can-bo/ho-so/<?cs var:url_escape(l.name) ?>"><?cs var:l.name ?></a><?cs else ?><?cs var:l.name ?><?cs /if ?></td>
 <td class="num" data-label="<?cs var:Lang.Eval.Scores.Dossiers ?>"><?cs var:l.dossiers ?></td>
-<td class="num idx-1" data-label="<?cs var:Lang.Eval.Scores.I1 ?>"><?cs var:l.i1 ?></td><td class="num idx-2" data-label="<?cs var:Lang.Eval.Scores.I2 ?>"><?cs var:l.i2 ?></td><td class="num idx-3" data-label="<?cs var:Lang.Eval.Scores.I3 ?>"><?cs var:l.i3 ?></td><td class="num idx-4" data-label="<?cs var:Lang.Eval.Scores.I4 ?>"><?cs var:l.i4 ?></td>
-<?cs if:Data.By != "ho-so" ?><td class="num idx-5" data-label="<?cs var:Lang.Eval.Scores.I5 ?>"><?cs var:l.i5 ?></td><td class="num idx-6" data-label="<?cs var:Lang.Eval.Scores.I6 ?>"><?cs var:l.i6 ?></td><?cs /if ?>
-<td class="num idx-7" data-label="<?cs var:Lang.Eval.Scores.I7 ?>"><?cs var:l.i7 ?></td>
-<?cs if:Data.By != "ho-so" ?><td class="num idx-8" data-label="<?cs var:Lang.Eval.Scores.I8 ?>"><?cs var:l.i8 ?></td><td class="num idx-9" data-label="<?cs var:Lang.Eval.Scores.I9 ?>"><?cs var:l.i9 ?></td>
-<td class="num total" data-label="<?cs var:Lang.Eval.Scores.Total ?>"><strong><?cs var:l.total ?></strong></td><td class="band" data-label="<?cs var:Lang.Eval.Scores.Band ?>"><?cs var:l.band ?></td><?cs /if ?>
+<td class="num idx-1" data-label="<?cs var:Lang.Eval.Scores.I1 ?>"><?cs var:fmt_decimal(l.i1) ?></td><td class="num idx-2" data-label="<?cs var:Lang.Eval.Scores.I2 ?>"><?cs var:fmt_decimal(l.i2) ?></td><td class="num idx-3" data-label="<?cs var:Lang.Eval.Scores.I3 ?>"><?cs var:fmt_decimal(l.i3) ?></td><td class="num idx-4" data-label="<?cs var:Lang.Eval.Scores.I4 ?>"><?cs var:fmt_decimal(l.i4) ?></td>
+<?cs if:Data.By != "ho-so" ?><td class="num idx-5" data-label="<?cs var:Lang.Eval.Scores.I5 ?>"><?cs var:fmt_decimal(l.i5) ?></td><td class="num idx-6" data-label="<?cs var:Lang.Eval.Scores.I6 ?>"><?cs var:fmt_decimal(l.i6) ?></td><?cs /if ?>
+<td class="num idx-7" data-label="<?cs var:Lang.Eval.Scores.I7 ?>"><?cs var:fmt_decimal(l.i7) ?></td>
+<?cs if:Data.By != "ho-so" ?><td class="num idx-8" data-label="<?cs var:Lang.Eval.Scores.I8 ?>"><?cs var:fmt_decimal(l.i8) ?></td><td class="num idx-9" data-label="<?cs var:Lang.Eval.Scores.I9 ?>"><?cs var:fmt_decimal(l.i9) ?></td>
+<td class="num total" data-label="<?cs var:Lang.Eval.Scores.Total ?>"><strong><?cs var:fmt_decimal(l.total) ?></strong></td><td class="band" data-label="<?cs var:Lang.Eval.Scores.Band ?>"><?cs var:l.band ?></td><?cs /if ?>
 <td class="num sat" data-label="<?cs var:Lang.Eval.Scores.Satisfied ?>"><?cs if:l.sat ?><?cs var:fmt_pct(l.sat) ?> <span class="small muted">(<?cs var:l.sat_lo ?>–<?cs var:fmt_pct(l.sat_hi) ?>, <?cs var:l.ratings ?>)</span><?cs else ?>–<?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:Lang.Eval.Scores.None ?></p><?cs /if ?>
 <?cs /if ?>

@@ -116,11 +116,13 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
       await Promise.all([L.page.waitForURL(/theo=can-bo/), L.page.locator('#scores-filter button[type=submit]').click()]);
       const r = await row(L.page, `Tiếp Nhận ĐS ${tag}`);
       assert.equal(r.dossiers, '2');
-      assert.equal(r.i3, '2.0', 'no supplement asked: index 3 is 2');
+      assert.equal(r.i3, '2,0', 'no supplement asked: index 3 is 2 (a decimal comma in Vietnamese)');
       assert.equal(r.i8, '2', 'no feedback: index 8 is 2');
       // The total is the sum of the nine, out of 18, to one decimal.
-      const sum = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, i) => s + Math.round(Number(r[`i${i}`]) * 10), 0);
-      assert.equal(Math.round(Number(r.total) * 10), sum, `total ${r.total} is the sum of the indices`);
+      const dec = (x) => Number(x.replace(',', '.'));
+      const sum = [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, i) => s + Math.round(dec(r[`i${i}`]) * 10), 0);
+      assert.match(r.total, /^\d+,\d$/);
+      assert.equal(Math.round(dec(r.total) * 10), sum, `total ${r.total} is the sum of the indices`);
       const band = sum >= 160 ? 'Xuất sắc' : sum >= 140 ? 'Tốt' : sum >= 100 ? 'Đạt' : 'Chưa đạt';
       assert.equal(r.band, band);
       assert.match(r.sat, /^100 %/, 'the one rating was satisfied');
@@ -139,7 +141,7 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
       assert.ok(line, 'the receiver is in the CSV');
       const col = (h) => line[csv[0].indexOf(h)];
       assert.equal(col('Số hồ sơ'), r.dossiers);
-      assert.equal(col('Tổng (18)'), r.total);
+      assert.equal(col('Tổng (18)'), r.total.replace(',', '.'), 'the CSV keeps a decimal point');
       assert.equal(col('Xếp loại'), r.band);
       assert.equal(col('Số phiếu'), '1');
       assert.equal(csv.length - 1, await L.page.locator('#scores tbody tr').count(), 'one CSV line per table line');
@@ -152,7 +154,7 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
         const d = L.page.locator('#scores tbody tr', { hasText: code });
         assert.equal(await d.count(), 1, `a line for ${code}`);
         assert.equal(await d.locator(`a[href="/can-bo/ho-so/${code}"]`).count(), 1);
-        assert.equal((await d.locator('td.idx-3').innerText()).trim(), '2.0');
+        assert.equal((await d.locator('td.idx-3').innerText()).trim(), '2,0');
       }
       // Per step.
       await L.page.locator('#theo').selectOption('buoc');
@@ -167,6 +169,9 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
       const en = await L.page.locator('main').innerText();
       assert.match(en, /Evaluation results/);
       assert.doesNotMatch(en, /Lang\.|Kết quả đánh giá/);
+      const rEn = await row(L.page, `Tiếp Nhận ĐS ${tag}`);
+      assert.equal(rEn.i3, '2.0', 'a decimal point in English');
+      assert.equal(rEn.total, r.total.replace(',', '.'));
       await L.page.setViewportSize({ width: 390, height: 844 });
       await L.page.screenshot({ path: path.join(OUT, 'eval-scores-en-390.png'), fullPage: true });
       await L.page.goto(`${BASE_URL}/can-bo/danh-gia/diem?lang=vi`);
