@@ -3,7 +3,9 @@
 # the audit log as the back office's account page (issue 9): the account's
 # creation (account_create, no actor: the command line) and its role
 # (role_grant naming role and agency), once; adding the role again to the
-# existing account writes no second account_create.
+# existing account writes no second account_create, and another --phone
+# given then neither changes the account's phone nor sends anything to
+# either number (only a proved change does, telling the old one).
 #
 # Needs the running test instance: TOP, RUNDIR (tools/test.sh exports
 # them). Prints "N passed, N failed".
@@ -18,8 +20,10 @@ MOTCUA=$TOP/bin/motcua
 sqlv() { mariadb --defaults-file="$RUNDIR/mysql/my.cnf" -N motcua -e "$1" 2>/dev/null; }
 EMAIL="shell-audit-$$-$RANDOM@motcua.test"
 WARD=$(sqlv "SELECT code FROM agencies WHERE kind = 'ward' ORDER BY id LIMIT 1")
-add() { # add ROLE: the officer of EMAIL with ROLE at WARD; prints the id
-    "$MOTCUA" user add --role "$1" --agency "$WARD" --email "$EMAIL" \
+P1=0863$(printf '%08d' $(( ($$ * 32768 + RANDOM) % 100000000 )))
+P2=0864${P1#0863}
+add() { # add ROLE PHONE: the officer of EMAIL with ROLE at WARD; prints the id
+    "$MOTCUA" user add --role "$1" --agency "$WARD" --email "$EMAIL" --phone "$2" \
         --password "Sao Mai $$ 77" --name 'Kiểm Toán Dòng Lệnh' 2>/dev/null
 }
 count() { # count EVENT [ROLE]: entries about the account
@@ -27,7 +31,7 @@ count() { # count EVENT [ROLE]: entries about the account
           AND actor_id IS NULL ${2:+AND role = '$2' AND agency_id = (SELECT id FROM agencies WHERE code = '$WARD')}"
 }
 
-ID=$(add receiver)
+ID=$(add receiver "$P1")
 if [[ $ID =~ ^[0-9]+$ ]]; then ok "user add made account $ID"; else bad "user add: '$ID'"; ID=0; fi
 [[ $(count account_create) == 1 ]] && ok "account_create in the audit log" ||
     bad "account_create entries: $(count account_create) (want 1)"
@@ -35,11 +39,16 @@ if [[ $ID =~ ^[0-9]+$ ]]; then ok "user add made account $ID"; else bad "user ad
     bad "role_grant entries: $(count role_grant receiver) (want 1)"
 
 # The same account again with another role: a grant, no second creation.
-[[ $(add leader) == "$ID" ]] && ok "user add again: the same account" || bad "user add again: another account"
+[[ $(add leader "$P2") == "$ID" ]] && ok "user add again: the same account" || bad "user add again: another account"
 [[ $(count account_create) == 1 ]] && ok "no second account_create" ||
     bad "account_create entries: $(count account_create) (want 1)"
 [[ $(count role_grant leader) == 1 ]] && ok "role_grant leader in the audit log" ||
     bad "role_grant leader entries: $(count role_grant leader) (want 1)"
+
+PHONE=$(sqlv "SELECT phone FROM accounts WHERE id = $ID")
+[[ $PHONE == "$P1" ]] && ok "the account's phone kept" || bad "the account's phone: '$PHONE' (want $P1)"
+SENT=$(sqlv "SELECT COUNT(*) FROM outbox WHERE recipient IN ('$P1', '$P2')")
+[[ $SENT == 0 ]] && ok "nothing sent to either phone" || bad "messages to the phones: $SENT (want 0)"
 
 echo "$PASS passed, $FAIL failed"
 (( FAIL == 0 ))

@@ -5,7 +5,9 @@
  * never the unit above nor a sibling nor the city; a unit's, its wards;
  * the city's, everything. Roles are granted and withdrawn once each, every
  * change in the audit log naming role and agency; disabling ends the
- * account's sessions.
+ * account's sessions. Making an officer with an e-mail an account holds
+ * already changes nothing of that account and sends nothing (only a proved
+ * change of a contact does, telling the old one: test_verify).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,15 @@
 #include "mc_config.h"
 #include "mc_db.h"
 
-enum stmt { STMT_CITY, STMT_AUDIT, STMT_SESSIONS, STMT_DISSOLVE, STMT__MAX };
+enum stmt {
+	STMT_CITY,
+	STMT_AUDIT,
+	STMT_SESSIONS,
+	STMT_DISSOLVE,
+	STMT_PHONE,
+	STMT_SENT,
+	STMT__MAX
+};
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -35,6 +45,9 @@ static const char *const stmts[STMT__MAX] = {
 	/* Not offered to the pages of the suites that run after this one. */
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE ?",
+	[STMT_PHONE] = "SELECT COALESCE(phone, '') FROM accounts WHERE id = ?",
+	[STMT_SENT] = "SELECT COUNT(*) FROM outbox "
+	    "WHERE recipient IN (?, ?, ?)",
 };
 /* clang-format on */
 
@@ -269,6 +282,43 @@ test_changes(struct mc_db *db, struct mc_arena *a, struct mc_user *wadm,
 	CHECK_INT(rows.n, 1);
 }
 
+/*
+ * An officer made with the e-mail of an existing account (another phone):
+ * refused, the account keeps its phone, nothing sent to any of them.
+ */
+static void
+test_create_taken(struct mc_db *db, struct mc_arena *a, const char *tag,
+    unsigned int ward)
+{
+	struct mc_admin_new n = { 0 };
+	struct mc_rows	    rows = { 0 };
+	const char	   *email, *p1, *p2;
+	long long	    id, made = 0;
+	long k = ((long)getpid() * 31L + (long)time(NULL)) % 100000000L;
+
+	email = mc_arena_printf(a, "adm-taken-%s@test.motcua.vn", tag);
+	p1 = mc_arena_printf(a, "0865%08ld", k);
+	p2 = mc_arena_printf(a, "0866%08ld", k);
+	id = mc_auth_account_create(db, email, NULL, "Đã Có", p1, "mat-khau");
+	CHECK(id > 0);
+	n.email = email;
+	n.full_name = "Cán Bộ Mới";
+	n.phone = p2;
+	n.password = "mat-khau-moi-dai";
+	n.role = ROLE_RECEIVER;
+	n.agency_id = ward;
+	CHECK_INT(mc_admin_create(db, a, 0, "unit", &n, &made), 0);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_PHONE], "i", id) == 0 &&
+	    rows.n == 1);
+	if (rows.n == 1)
+		CHECK_STR(mc_rows_str(&rows, 0, 0), p1);
+	CHECK(mc_db_query(db, a, &rows, stmts[STMT_SENT], "sss", email, p1,
+		  p2) == 0 &&
+	    rows.n == 1);
+	if (rows.n == 1)
+		CHECK_INT(mc_rows_int(&rows, 0, 0), 0);
+}
+
 static void
 test_admin(struct mc_db *db, struct mc_arena *a)
 {
@@ -306,6 +356,7 @@ test_admin(struct mc_db *db, struct mc_arena *a)
 	test_scope(db, a, wadm, padm, cadm, recv, ag);
 	test_roles(db, a, wadm, padm, cadm, ag);
 	test_changes(db, a, wadm, ag);
+	test_create_taken(db, a, tag, ag[W]);
 	CHECK_INT(mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
 		      mc_arena_printf(a, "ADM.%s.%%", tag)),
 	    4);

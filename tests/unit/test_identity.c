@@ -2,7 +2,10 @@
  * Identity rules of mc_auth against the database of a test instance
  * (MOTCUA_CONFIG): an ID number typed by a user is a claim that several
  * accounts may make, at most one verified, and each claim logs in with its
- * own password.
+ * own password. Single sign-on (mc_oidc_account) records the provider's
+ * e-mail and phone but never changes the account's verified ones (only a
+ * proved change does, and it tells the old contact: test_verify), so it
+ * sends no notice to either.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +18,18 @@
 #include "mc_auth.h"
 #include "mc_config.h"
 #include "mc_db.h"
+#include "mc_oidc.h"
 #include "mc_throttle.h"
+
+enum stmt { STMT_CONTACTS, STMT_SENT, STMT__MAX };
+
+/* clang-format off */
+static const char *const stmts[STMT__MAX] = {
+	[STMT_CONTACTS] = "SELECT COALESCE(email, ''), COALESCE(phone, '') "
+	    "FROM accounts WHERE id = ?",
+	[STMT_SENT] = "SELECT COUNT(*) FROM outbox WHERE recipient IN (?, ?)",
+};
+/* clang-format on */
 
 /* A fresh 12-digit ID number for this run. */
 static const char *
@@ -69,6 +83,94 @@ test_claims(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_auth_id_claims(db, a, idn), 1);
 	/* An account made by single sign-on has no password: none matches. */
 	CHECK_INT(mc_auth_verify_password("!sso", "!sso"), 0);
+}
+
+/* The account's verified e-mail and phone as "email phone" (arena). */
+static const char *
+contacts(struct mc_db *db, struct mc_arena *a, long long id)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_CONTACTS], "i", id) < 0 ||
+	    r.n != 1)
+		return "?";
+	return mc_arena_printf(a, "%s %s", mc_rows_str(&r, 0, 0),
+	    mc_rows_str(&r, 0, 1));
+}
+
+/* How many messages went to the e-mail or the phone; -1 on error. */
+static long long
+sent_to(struct mc_db *db, struct mc_arena *a, const char *email,
+    const char *phone)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_SENT], "ss", email, phone) < 0 ||
+	    r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+/*
+ * A person with a verified account signs in by single sign-on with other
+ * contacts in the claims, twice: the same account, its e-mail and phone
+ * kept, and nothing sent to the old contacts or the claimed ones. A claim
+ * of an e-mail another account holds makes an account without it, and
+ * tells that address nothing.
+ */
+static void
+test_sso_contacts(struct mc_db *db, struct mc_arena *a)
+{
+	const char	     *iss = "http://127.0.0.1:4444/unit-identity";
+	const char	     *idn = fresh_id(a, 3);
+	struct mc_oidc_claims cl;
+	long long	      id, got = 0, other = 0, old_n, new_n;
+	const char	     *e1, *e2, *p1, *p2, *kept;
+	long tag = ((long)getpid() * 31L + (long)time(NULL)) % 100000000L;
+
+	e1 = mc_arena_printf(a, "sso-old-%ld@test.motcua.vn", tag);
+	e2 = mc_arena_printf(a, "sso-new-%ld@test.motcua.vn", tag);
+	p1 = mc_arena_printf(a, "0861%08ld", tag);
+	p2 = mc_arena_printf(a, "0862%08ld", tag);
+	id = mc_auth_account_create(db, e1, idn, "Cũ", p1, "mat-khau-cu");
+	CHECK(id > 0);
+	CHECK_INT(mc_auth_id_verify(db, a, id, idn, ID_PROOF_COUNTER), 1);
+	kept = mc_arena_printf(a, "%s %s", e1, p1);
+	CHECK_STR(contacts(db, a, id), kept);
+	old_n = sent_to(db, a, e1, p1);
+	new_n = sent_to(db, a, e2, p2);
+	CHECK(old_n >= 0 && new_n >= 0);
+
+	memset(&cl, 0, sizeof(cl));
+	cl.sub = mc_arena_printf(a, "unit-contacts-%ld", tag);
+	cl.id_number = idn;
+	cl.name = "Nguyễn Văn Mới";
+	cl.email = e2;
+	cl.phone = p2;
+	cl.acr = "LoA2";
+	cl.verified = 1;
+	/* Linked by the verified ID number, then by the identity. */
+	CHECK_INT(mc_oidc_account(db, a, iss, &cl, time(NULL), &got), 0);
+	CHECK_INT(got, id);
+	CHECK_STR(contacts(db, a, id), kept);
+	cl.verified = 0;
+	cl.acr = "LoA1";
+	CHECK_INT(mc_oidc_account(db, a, iss, &cl, time(NULL), &got), 0);
+	CHECK_INT(got, id);
+	CHECK_STR(contacts(db, a, id), kept);
+	CHECK_INT(sent_to(db, a, e1, p1), old_n);
+	CHECK_INT(sent_to(db, a, e2, p2), new_n);
+
+	/* Another person claiming e1 without a vouched-for ID number. */
+	cl.sub = mc_arena_printf(a, "unit-contacts-other-%ld", tag);
+	cl.id_number = NULL;
+	cl.email = e1;
+	cl.phone = NULL;
+	CHECK_INT(mc_oidc_account(db, a, iss, &cl, time(NULL), &other), 0);
+	CHECK(other > 0 && other != id);
+	CHECK_STR(contacts(db, a, other), " ");
+	CHECK_STR(contacts(db, a, id), kept);
+	CHECK_INT(sent_to(db, a, e1, p1), old_n);
 }
 
 /* Failures per subject in the database: limit, block, window, clear. */
@@ -145,6 +247,7 @@ main(void)
 	}
 	a = mc_arena_new(65536);
 	test_claims(db, a);
+	test_sso_contacts(db, a);
 	test_throttle(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
