@@ -876,7 +876,7 @@ read_after(struct mc_request *r, struct mc_book_filter *f, long long *seq)
 	return keyset_time(r, FIELD_AFTER_AT, &f->after_at);
 }
 
-/* The book's backwards keyset (the previous page): 0, or 400. */
+/* A register's backwards keyset (the previous page): 0, or 400. */
 static int
 read_before(struct mc_request *r, struct mc_book_filter *f)
 {
@@ -942,40 +942,72 @@ register_filter(const struct query *q, struct mc_book_filter *f)
 	f->units = q->f.units_of_time;
 }
 
+/* The rows a keyset register's page shows, of those read. */
+struct window {
+	size_t first, nshow; /* rows[first, first + nshow) */
+	int    more;	     /* rows follow */
+	int    earlier;	     /* rows come before */
+};
+
 /*
- * The pager of a keyset register's page: rows[first, first + nshow) nshow,
- * numbered from seq + 1 (Data.First, Data.Last); the next page's query,
- * after the last row nshow by the keyset's columns at, id (Data.Next),
- * when more follow; the first page's (Data.Paged) when rows come before,
- * and with back the previous page's, before the first row nshow
- * (Data.Prev: the book).
+ * The window of a keyset register's page read one row past BOOK_PER_PAGE,
+ * forwards or backwards (f->before_at; *seq 0 when back to the first).
+ */
+static void
+register_window(const struct mc_book_filter *f, const struct mc_rows *rows,
+    long long *seq, struct window *w)
+{
+	w->first = 0;
+	w->more = rows->n > BOOK_PER_PAGE;
+	w->earlier = f->after_at != NULL;
+	if (f->before_at != NULL) {
+		/*
+		 * Backwards: a row more than a page (the first) says rows
+		 * come before; the row the page ends before follows it.
+		 */
+		w->earlier = rows->n > BOOK_PER_PAGE;
+		w->first = w->earlier ? 1 : 0;
+		w->more = 1;
+		if (!w->earlier)
+			*seq = 0;
+	}
+	w->nshow = rows->n - w->first < BOOK_PER_PAGE ? rows->n - w->first :
+							BOOK_PER_PAGE;
+}
+
+/*
+ * The pager of a keyset register's page: the window's rows, numbered
+ * from seq + 1 (Data.First, Data.Last); the next page's query, after the
+ * last row shown by the keyset's columns at, id (Data.Next), when more
+ * follow; the first page's (Data.Paged) and the previous page's, before
+ * the first row shown (Data.Prev), when rows come before.
  */
 static void
 register_pager(struct mc_request *r, const struct query *q,
-    const struct mc_rows *rows, size_t first, size_t nshow, long long seq,
-    int more, int earlier, int back, int at, int id)
+    const struct mc_rows *rows, const struct window *w, long long seq, int at,
+    int id)
 {
-	size_t last = first + nshow - 1;
+	size_t last = w->first + w->nshow - 1;
 
 	mc_view_set_int(r->hdf, "Data.First", seq + 1);
-	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)nshow);
-	if (nshow == 0)
+	mc_view_set_int(r->hdf, "Data.Last", seq + (long long)w->nshow);
+	if (w->nshow == 0)
 		return;
-	if (more)
+	if (w->more)
 		mc_view_set(r->hdf, "Data.Next",
 		    mc_arena_printf(r->arena,
 			"%s&after_at=%s&after_id=%s&n=%lld",
 			register_query(r, q), mc_rows_str(rows, last, at),
-			mc_rows_str(rows, last, id), seq + (long long)nshow));
-	if (earlier)
-		mc_view_set_int(r->hdf, "Data.Paged", 1);
-	if (earlier && back)
-		mc_view_set(r->hdf, "Data.Prev",
-		    mc_arena_printf(r->arena,
-			"%s&before_at=%s&before_id=%s&n=%lld",
-			register_query(r, q), mc_rows_str(rows, first, at),
-			mc_rows_str(rows, first, id),
-			seq > BOOK_PER_PAGE ? seq - BOOK_PER_PAGE : 0));
+			mc_rows_str(rows, last, id),
+			seq + (long long)w->nshow));
+	if (!w->earlier)
+		return;
+	mc_view_set_int(r->hdf, "Data.Paged", 1);
+	mc_view_set(r->hdf, "Data.Prev",
+	    mc_arena_printf(r->arena, "%s&before_at=%s&before_id=%s&n=%lld",
+		register_query(r, q), mc_rows_str(rows, w->first, at),
+		mc_rows_str(rows, w->first, id),
+		seq > BOOK_PER_PAGE ? seq - BOOK_PER_PAGE : 0));
 }
 
 /* The book's note of row i: refused, late, apology with its new date... */
@@ -1111,10 +1143,11 @@ page_book(struct mc_request *r)
 	struct mc_rows	      rows;
 	struct query	      q;
 	const char	     *c[BS__MAX];
+	struct window	      w;
 	time_t		      now = time(NULL), from, to;
 	long long	      seq;
-	size_t		      i, first = 0, nshow;
-	int		      rc, more, earlier;
+	size_t		      i;
+	int		      rc;
 
 	mc_view_set_int(r->hdf, "Data.Pdf", 1);
 	if ((rc = register_begin(r, &q, mc_view_str(r->hdf, "Book.Title"),
@@ -1139,29 +1172,14 @@ page_book(struct mc_request *r)
 	f.limit = BOOK_PER_PAGE + 1;
 	if (mc_book_page(r->db, r->arena, &f, &rows) < 0)
 		return 503;
-	more = rows.n > BOOK_PER_PAGE;
-	earlier = f.after_at != NULL;
-	if (f.before_at != NULL) {
-		/*
-		 * Backwards: a row more than a page (the first) says rows
-		 * come before; the row the page ends before follows it.
-		 */
-		earlier = rows.n > BOOK_PER_PAGE;
-		first = earlier ? 1 : 0;
-		more = 1;
-		if (!earlier)
-			seq = 0;
-	}
-	nshow = rows.n - first < BOOK_PER_PAGE ? rows.n - first :
-						 BOOK_PER_PAGE;
+	register_window(&f, &rows, &seq, &w);
 	set_heads(r, "BookCol", book_keys, BS__MAX);
-	for (i = 0; i < nshow; i++) {
-		book_cells(r, &rows, first + i, seq + (long long)i + 1, now,
+	for (i = 0; i < w.nshow; i++) {
+		book_cells(r, &rows, w.first + i, seq + (long long)i + 1, now,
 		    c);
 		set_cells(r, "Data.Book", i, book_keys, c, BS__MAX);
 	}
-	register_pager(r, &q, &rows, first, nshow, seq, more, earlier, 1,
-	    BOOK_RECEIVED, BOOK_ID);
+	register_pager(r, &q, &rows, &w, seq, BOOK_RECEIVED, BOOK_ID);
 	return mc_resp_page(r, "office/book.cs");
 }
 
@@ -1356,6 +1374,7 @@ page_late(struct mc_request *r)
 	struct mc_rows	      rows;
 	struct query	      q;
 	const char	     *c[LS__MAX];
+	struct window	      w;
 	time_t		      now = time(NULL);
 	long long	      seq, late, apologies;
 	size_t		      i;
@@ -1365,27 +1384,28 @@ page_late(struct mc_request *r)
 		 "office/late.cs", "/can-bo/thong-ke/tre-han")) != 0)
 		return rc;
 	register_filter(&q, &f);
-	if ((rc = read_after(r, &f, &seq)) != 0)
+	if ((rc = read_after(r, &f, &seq)) != 0 ||
+	    (rc = read_before(r, &f)) != 0)
 		return rc;
 	f.limit = BOOK_PER_PAGE + 1;
 	if (mc_book_late(r->db, r->arena, &f, now, &rows) < 0 ||
 	    mc_book_late_count(r->db, r->arena, &f, now, &late, &apologies) <
 		0)
 		return 503;
+	register_window(&f, &rows, &seq, &w);
 	mc_view_set_int(r->hdf, "Data.Late", late);
 	mc_view_set_int(r->hdf, "Data.Apologies", apologies);
 	set_heads(r, "LateCol", late_keys, LS__MAX);
-	for (i = 0; i < rows.n && i < BOOK_PER_PAGE; i++) {
-		late_cells(r, &rows, i, seq + (long long)i + 1, now, 0, c);
+	for (i = 0; i < w.nshow; i++) {
+		late_cells(r, &rows, w.first + i, seq + (long long)i + 1, now,
+		    0, c);
 		set_cells(r, "Data.Rows", i, late_keys, c, LS__MAX);
-		if (mc_rows_str(&rows, i, LATE_FINISHED) == NULL)
+		if (mc_rows_str(&rows, w.first + i, LATE_FINISHED) == NULL)
 			mc_view_set_int(r->hdf,
 			    mc_arena_printf(r->arena, "Data.Rows.%zu.open", i),
 			    1);
 	}
-	register_pager(r, &q, &rows, 0,
-	    rows.n < BOOK_PER_PAGE ? rows.n : BOOK_PER_PAGE, seq,
-	    rows.n > BOOK_PER_PAGE, f.after_at != NULL, 0, LATE_DUE, LATE_ID);
+	register_pager(r, &q, &rows, &w, seq, LATE_DUE, LATE_ID);
 	return mc_resp_page(r, "office/late.cs");
 }
 

@@ -21,6 +21,7 @@ enum stmt {
 	STMT_BOOK,
 	STMT_BOOK_BACK,
 	STMT_LATE,
+	STMT_LATE_BACK,
 	STMT_LATE_COUNT,
 	STMT_OFFICERS,
 	STMT_HELD,
@@ -58,6 +59,18 @@ enum stmt {
 	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.received_at >= ? " \
 	"AND d.received_at < ? AND (? = 0 OR p.field_id = ?) "
 
+/* The late list's rows (enum mc_late_col) of the subtree, period, field. */
+#define LATE_SELECT SUBTREE \
+	"SELECT d.id, d.code, d.status, p.name AS procedure_name, " \
+	"d.applicant_name, ag.name AS agency_name, d.received_at, " \
+	"d.first_due_at AS due_at, d.finished_at, (SELECT MAX(e.at) FROM " \
+	"dossier_events e WHERE e.dossier_id = d.id AND e.action = " \
+	"'apology') AS apology_at, CASE WHEN d.original_due_at IS NOT NULL " \
+	"THEN d.due_at END AS new_due_at, CASE WHEN d.original_due_at IS " \
+	"NOT NULL THEN d.apology_reason END AS apology_reason, d.agency_id " \
+	"FROM dossiers d JOIN procedures p ON p.id = d.procedure_id " \
+	"JOIN agencies ag ON ag.id = d.agency_id " LATE_WHERE
+
 static const char *const stmts[STMT__MAX] = {
 	[STMT_BOOK] = BOOK_SELECT
 	    "AND (? IS NULL OR d.received_at > ? OR (d.received_at = ? "
@@ -66,18 +79,13 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_BOOK_BACK] = BOOK_SELECT
 	    "AND (d.received_at < ? OR (d.received_at = ? AND d.id < ?)) "
 	    "ORDER BY d.received_at DESC, d.id DESC LIMIT ?",
-	[STMT_LATE] = SUBTREE
-	    "SELECT d.id, d.code, d.status, p.name AS procedure_name, "
-	    "d.applicant_name, ag.name AS agency_name, d.received_at, "
-	    "d.first_due_at AS due_at, d.finished_at, (SELECT MAX(e.at) FROM "
-	    "dossier_events e WHERE e.dossier_id = d.id AND e.action = "
-	    "'apology') AS apology_at, CASE WHEN d.original_due_at IS NOT NULL "
-	    "THEN d.due_at END AS new_due_at, CASE WHEN d.original_due_at IS "
-	    "NOT NULL THEN d.apology_reason END AS apology_reason, d.agency_id "
-	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
-	    "JOIN agencies ag ON ag.id = d.agency_id " LATE_WHERE
+	[STMT_LATE] = LATE_SELECT
 	    "AND (? IS NULL OR d.first_due_at > ? OR (d.first_due_at = ? "
 	    "AND d.id > ?)) ORDER BY d.first_due_at, d.id LIMIT ?",
+	/* Backwards: the rows before the keyset, nearest first. */
+	[STMT_LATE_BACK] = LATE_SELECT
+	    "AND (d.first_due_at < ? OR (d.first_due_at = ? AND d.id < ?)) "
+	    "ORDER BY d.first_due_at DESC, d.id DESC LIMIT ?",
 	[STMT_LATE_COUNT] = SUBTREE
 	    "SELECT COUNT(*), COALESCE(SUM(d.original_due_at IS NOT NULL), 0) "
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
@@ -221,15 +229,24 @@ mc_book_late(struct mc_db *db, struct mc_arena *a,
     const struct mc_book_filter *f, time_t now, struct mc_rows *out)
 {
 	char lo[20], hi[20], at[20];
+	int  rc;
 
 	bounds(f, lo, hi);
 	mc_time_sql(at, now);
-	if (mc_db_query(db, a, out, stmts[STMT_LATE], "issiissssii",
-		(long long)f->agency, lo, hi, f->field_id, f->field_id, at,
-		f->after_at, f->after_at, f->after_at, f->after_id,
-		(long long)f->limit) < 0 ||
-	    shape(out, LATE__MAX, "late list") < 0)
+	if (f->before_at != NULL)
+		rc = mc_db_query(db, a, out, stmts[STMT_LATE_BACK],
+		    "issiisssii", (long long)f->agency, lo, hi, f->field_id,
+		    f->field_id, at, f->before_at, f->before_at, f->before_id,
+		    (long long)f->limit);
+	else
+		rc = mc_db_query(db, a, out, stmts[STMT_LATE], "issiissssii",
+		    (long long)f->agency, lo, hi, f->field_id, f->field_id, at,
+		    f->after_at, f->after_at, f->after_at, f->after_id,
+		    (long long)f->limit);
+	if (rc < 0 || shape(out, LATE__MAX, "late list") < 0)
 		return -1;
+	if (f->before_at != NULL)
+		reverse(out);
 	return f->units == MC_UNITS_TIME ?
 	    0 :
 	    mc_units_rename(db, a, out, LATE_AGENCY_ID, LATE_AGENCY,

@@ -25,8 +25,8 @@ struct mc_book_filter {
 	const char *after_at; /* "YYYY-MM-DD HH:MM:SS" of its sort time */
 	long long   after_id;
 	/*
-	 * The book only: the page ends before this row (the previous page;
-	 * NULL: not backwards), the limit rows nearest to it, in order.
+	 * The page ends before this row (the previous page; NULL: not
+	 * backwards), the limit rows nearest to it, in order.
 	 */
 	const char *before_at;
 	long long   before_id;
@@ -117,7 +117,7 @@ enum mc_late_col {
  * it, or are still open past it at now (not while waiting for a
  * supplement: the clock is stopped), by first due time then id; the
  * same definition as the statistics' late and overdue. Columns enum
- * mc_late_col. 0 or -1.
+ * mc_late_col. Backwards (before_at set) as mc_book_page. 0 or -1.
  */
 int mc_book_late(struct mc_db *, struct mc_arena *,
     const struct mc_book_filter *, time_t now, struct mc_rows *);

@@ -1,5 +1,5 @@
 <?cs # The keyset pager of a register: rows shown, the first page, the
-     previous (the book), the next. ?>
+     previous, the next. ?>
 <nav class="pager no-print" aria-label="<?cs var:Lang.Reports.Pages ?>"><p>
 <?cs var:Lang.Reports.Rows ?> <?cs var:Data.First ?>–<?cs var:Data.Last ?>
 <?cs if:Data.Paged ?> · <a id="page-first" href="<?cs var:Data.Action ?>?<?cs var:Data.Query ?>"><?cs var:Lang.Reports.First ?></a><?cs /if ?>

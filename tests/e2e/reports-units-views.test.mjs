@@ -14,8 +14,9 @@
 // today's units and shows them apart by those of the time. The leader also
 // chooses the agency to watch in the dashboard's form (it had never been
 // driven through the page), and pages through a book of 110 dossiers of N
-// (2025) forwards and back with the "previous page" link (reverse keyset;
-// pairs of dossiers received in the same second).
+// (2025) and through a late list of 110 of M (2023) forwards and back with
+// the "previous page" link (reverse keyset; pairs of dossiers received, or
+// due, in the same second).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -71,6 +72,16 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       sql('INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id, applicant_name, applicant_id_number, ' +
         'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
         `return_method, updated_at) VALUES ${many.join(', ')}`);
+      // 110 late ones of M due in 2023, two by two in the same second: three pages of the late list.
+      const late = [];
+      for (let i = 0; i < 110; i++) {
+        const due = `2023-03-10 08:${String(Math.floor(i / 2)).padStart(2, '0')}:00`;
+        late.push(`(${q(`UV-${tag}-l${i}`)}, ${proc}, ${ids.M}, ${ids.M}, 'Người Trễ Hạn ${tag}', '079100000000', 2, 10, '{}', ` +
+          `'2023-03-01 08:00:00', '2023-03-01 08:00:00', '${due}', '2023-03-20 10:00:00', '2023-03-20 10:00:00', 1, NOW())`);
+      }
+      sql('INSERT INTO dossiers (code, procedure_id, agency_id, current_agency_id, applicant_name, applicant_id_number, ' +
+        'channel, status, form_data, submitted_at, received_at, due_at, finished_at, returned_at, ' +
+        `return_method, updated_at) VALUES ${late.join(', ')}`);
       leader = await newOfficer('leader', code('N'), `Lãnh Đạo Hợp Nhất ${tag}`);
       recvA = await newOfficer('receiver', code('A'), `Tiếp Nhận Phường Cũ ${tag}`);
       // N's leader leads M too: the dashboard offers the choice of agency.
@@ -207,12 +218,16 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       }
     });
 
-    test('the book pages forwards and back with its "previous page" link', async () => {
+    /**
+     * Pages a register of 110 rows (agency x, year) forwards to page 3 and
+     * back to pages 2 and 1 with its "previous page" link, then forwards.
+     */
+    async function pagesBack(where, table, x, year) {
       const { ctx, page, w } = await signedIn();
       /** The page's dossier codes and the number of its first row. */
       const shown = async () => ({
-        codes: await page.locator('#book tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.code)),
-        first: (await page.locator('#book tbody tr').first().locator('[data-col="seq"]').innerText()).trim(),
+        codes: await page.locator(`#${table} tbody tr`).evaluateAll((trs) => trs.map((tr) => tr.dataset.code)),
+        first: (await page.locator(`#${table} tbody tr`).first().locator('[data-col="seq"]').innerText()).trim(),
       });
       /** Follows a pager link; waits for another address matching re. */
       const go = async (id, re) => {
@@ -221,11 +236,11 @@ describe('the unit view of the book, the late list, the officers and the dashboa
           page.locator(id).click()]);
       };
       try {
-        await page.goto(`${BASE_URL}/can-bo/so-theo-doi`);
-        await page.locator('#from').fill('2025-01-01');
-        await page.locator('#to').fill('2025-12-31');
-        await page.locator('#agency').selectOption(String(ids.N));
-        await Promise.all([page.waitForURL(/to=2025-12-31/, { timeout: 60_000 }),
+        await page.goto(`${BASE_URL}${where}`);
+        await page.locator('#from').fill(`${year}-01-01`);
+        await page.locator('#to').fill(`${year}-12-31`);
+        await page.locator('#agency').selectOption(String(ids[x]));
+        await Promise.all([page.waitForURL(new RegExp(`to=${year}-12-31`), { timeout: 60_000 }),
           page.locator('#report-form button[type=submit]').click()]);
         const p1 = await shown();
         assert.equal(p1.codes.length, 50);
@@ -240,6 +255,7 @@ describe('the unit view of the book, the late list, the officers and the dashboa
         const p3 = await shown();
         assert.deepEqual([p3.first, p3.codes.length], ['101', 10], 'page 3: the last ten');
         assert.equal(await page.locator('#page-next').count(), 0, 'no next page on the last');
+        assert.equal(new Set([...p1.codes, ...p2.codes, ...p3.codes]).size, 110, 'every row once');
 
         // Back: page 2 again, the same rows and numbers, then page 1.
         await go('#page-prev', /before_id=/);
@@ -256,6 +272,14 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       } finally {
         await ctx.close();
       }
+    }
+
+    test('the book pages forwards and back with its "previous page" link', async () => {
+      await pagesBack('/can-bo/so-theo-doi', 'book', 'N', 2025);
+    });
+
+    test('the late list pages forwards and back with its "previous page" link', async () => {
+      await pagesBack('/can-bo/thong-ke/tre-han', 'late', 'M', 2023);
     });
 
     /** The dashboard's line of an agency: today's received, or null. */

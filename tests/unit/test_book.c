@@ -273,7 +273,7 @@ test_late(struct mc_db *db, struct mc_arena *a, unsigned int ag,
     const struct mine *m, long long late0, long long apol0)
 {
 	struct mc_book_filter f;
-	struct mc_rows	      rows;
+	struct mc_rows	      rows, back;
 	long long	      late, apol;
 	long		      k;
 
@@ -312,6 +312,29 @@ test_late(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 	CHECK_INT(mc_book_late_count(db, a, &f, NOW_2034, &late, &apol), 0);
 	CHECK_INT(late - late0, 2);
 	CHECK_INT(apol - apol0, 1);
+	/* Backwards from the last row, one at a time: the rows before it. */
+	if (rows.n > 1) {
+		size_t i = rows.n - 1;
+		int    same = 1;
+
+		f.limit = 1;
+		f.before_at = mc_rows_str(&rows, i, LATE_DUE);
+		f.before_id = mc_rows_int(&rows, i, LATE_ID);
+		while (i-- > 0 &&
+		    mc_book_late(db, a, &f, NOW_2034, &back) == 0 &&
+		    back.n == 1) {
+			same &= strcmp(mc_rows_str(&back, 0, LATE_CODE),
+				    mc_rows_str(&rows, i, LATE_CODE)) == 0;
+			f.before_at = mc_rows_str(&back, 0, LATE_DUE);
+			f.before_id = mc_rows_int(&back, 0, LATE_ID);
+		}
+		CHECK(same);
+		CHECK_INT(i, (size_t)-1);
+		CHECK_INT(mc_book_late(db, a, &f, NOW_2034, &back), 0);
+		CHECK_INT(back.n, 0);
+		f.before_at = NULL;
+		f.limit = 5000;
+	}
 	/* Before its due time the open one was not late yet. */
 	CHECK_INT(mc_book_late(db, a, &f, at(3, 2, 12, 0), &rows), 0);
 	CHECK(find(&rows, LATE_CODE, m->open) < 0);
