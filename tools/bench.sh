@@ -11,9 +11,10 @@
 # the generator's full rebuild of the catalogue; and (CLONE=1) the time
 # `make run` takes from a fresh clone with the packages already installed.
 # Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
-# SECTIONS (default "office site search": the back office's, the public
-# site's and the search's parts after the main table; "" for the main table
-# and the ceilings only).
+# SECTIONS (default "mem office site search": memory per process, measured
+# first on the fresh instance (tools/bench_mem.sh) and printed last, and the
+# back office's, the public site's and the search's parts after the main
+# table; "" for the main table and the ceilings only).
 set -uo pipefail
 umask 022
 
@@ -21,7 +22,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$TOP" || exit 1
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
-SECTIONS=${SECTIONS-office site search}
+SECTIONS=${SECTIONS-mem office site search}
 
 pick_port() {
     local p
@@ -50,6 +51,13 @@ tools/instance.sh start >"$RUNDIR/setup.log" 2>&1 || {
     tail -30 "$RUNDIR/setup.log" >&2
     exit 1
 }
+
+# Memory per process (issue 12) while the programs are fresh: printed last.
+if [[ " $SECTIONS " == *" mem "* ]]; then
+    echo "bench: memory per process" >&2
+    B=$B PORT=$PORT RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG \
+        tools/bench_mem.sh >"$RUNDIR/mem.md"
+fi
 
 # A dossier to look up: a citizen files one through the API.
 id_number=0791$(printf '%08d' $((RANDOM * RANDOM % 100000000)))
@@ -210,6 +218,10 @@ if [[ ${CLONE:-0} == 1 ]]; then
     (cd "$CLONE_DIR/p" && PORT=$cport RUNDIR=$CLONE_DIR/run tools/instance.sh stop >/dev/null 2>&1)
     printf '| `make run` from a fresh clone (packages present) | %.1f s | exit %d |\n' \
         "$(awk "BEGIN {print $end - $start}")" "$rc"
+fi
+if [[ " $SECTIONS " == *" mem "* ]]; then
+echo; echo "Memory per process (issue 12), measured first on the fresh instance:"; echo
+cat "$RUNDIR/mem.md"
 fi
 echo
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr); load $(cut -d' ' -f1-3 /proc/loadavg)"
