@@ -31,11 +31,11 @@
 <thead><tr><th scope="col"><?cs var:Lang.Eval.Self.Index ?></th><th scope="col" class="num"><?cs var:Lang.Eval.Self.Computed ?></th><th scope="col" class="num"><?cs var:Lang.Eval.Self.Own ?></th><th scope="col" class="num"><?cs var:Lang.Eval.Self.Appraised ?></th></tr></thead>
 <tbody><?cs each:row = Data.Rows ?><tr data-index="<?cs var:row.n ?>">
 <th scope="row"><?cs var:Lang.Eval.Scores['I' + row.n] ?></th>
-<td class="num computed" data-label="<?cs var:Lang.Eval.Self.Computed ?>"><?cs if:string.length(Data.Computed.0['i' + row.n]) ?><?cs var:Data.Computed.0['i' + row.n] ?><?cs else ?>–<?cs /if ?></td>
-<td class="num own" data-label="<?cs var:Lang.Eval.Self.Own ?>"><?cs if:Data.Mode == "own" && !Data.AppraisedAt ?><?cs call:edit("s", row.n, row.own) ?><?cs else ?><?cs var:row.own ?><?cs /if ?></td>
-<td class="num appraised" data-label="<?cs var:Lang.Eval.Self.Appraised ?>"><?cs if:Data.Mode == "appraise" && Data.OwnAt ?><?cs call:edit("a", row.n, row.appraised) ?><?cs else ?><?cs var:row.appraised ?><?cs /if ?></td>
+<td class="num computed" data-label="<?cs var:Lang.Eval.Self.Computed ?>"><?cs if:string.length(Data.Computed.0['i' + row.n]) ?><?cs var:fmt_decimal(Data.Computed.0['i' + row.n]) ?><?cs else ?>–<?cs /if ?></td>
+<td class="num own" data-label="<?cs var:Lang.Eval.Self.Own ?>"><?cs if:Data.Mode == "own" && !Data.AppraisedAt ?><?cs call:edit("s", row.n, fmt_decimal(row.own)) ?><?cs else ?><?cs var:fmt_decimal(row.own) ?><?cs /if ?></td>
+<td class="num appraised" data-label="<?cs var:Lang.Eval.Self.Appraised ?>"><?cs if:Data.Mode == "appraise" && Data.OwnAt ?><?cs call:edit("a", row.n, fmt_decimal(row.appraised)) ?><?cs else ?><?cs var:fmt_decimal(row.appraised) ?><?cs /if ?></td>
 </tr><?cs /each ?></tbody>
-<tfoot><tr class="total"><th scope="row"><?cs var:Lang.Eval.Self.Total ?></th><td class="num computed" data-label="<?cs var:Lang.Eval.Self.Computed ?>"><?cs if:string.length(Data.Computed.0.total) ?><?cs var:Data.Computed.0.total ?><?cs else ?>–<?cs /if ?></td><td class="num own" data-label="<?cs var:Lang.Eval.Self.Own ?>" id="own-total"><?cs var:Data.OwnTotal ?></td><td class="num appraised" data-label="<?cs var:Lang.Eval.Self.Appraised ?>" id="appraised-total"><?cs var:Data.AppraisedTotal ?></td></tr></tfoot>
+<tfoot><tr class="total"><th scope="row"><?cs var:Lang.Eval.Self.Total ?></th><td class="num computed" data-label="<?cs var:Lang.Eval.Self.Computed ?>"><?cs if:string.length(Data.Computed.0.total) ?><?cs var:fmt_decimal(Data.Computed.0.total) ?><?cs else ?>–<?cs /if ?></td><td class="num own" data-label="<?cs var:Lang.Eval.Self.Own ?>" id="own-total"><?cs var:fmt_decimal(Data.OwnTotal) ?></td><td class="num appraised" data-label="<?cs var:Lang.Eval.Self.Appraised ?>" id="appraised-total"><?cs var:fmt_decimal(Data.AppraisedTotal) ?></td></tr></tfoot>
 </table></div>
 <?cs if:Data.Mode == "own" && !Data.AppraisedAt ?><p><button type="submit" class="btn" id="self-submit"><?cs var:Lang.Eval.Self.SaveOwn ?></button></p>
 <?cs elif:Data.Mode == "appraise" && Data.OwnAt ?><p><button type="submit" class="btn" id="self-submit"><?cs var:Lang.Eval.Self.SaveAppraised ?></button></p>

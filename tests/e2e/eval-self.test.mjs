@@ -103,8 +103,9 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
       await Promise.all([L.page.waitForURL(/ok=1/), L.page.locator('#self-submit').click()]);
       assert.match(await L.page.locator('#self-saved').innerText(), /Đã lưu/);
       const saved = await read(L.page);
-      assert.deepEqual(saved.own, ['2.0', '1.5', '2.0', '1.0', '2.0', '2.0', '1.5', '2.0', '0.0']);
-      assert.equal(saved.ownTotal, '14.0');
+      // With the decimal comma on Vietnamese pages (fmt_decimal).
+      assert.deepEqual(saved.own, ['2,0', '1,5', '2,0', '1,0', '2,0', '2,0', '1,5', '2,0', '0,0']);
+      assert.equal(saved.ownTotal, '14,0');
       assert.equal(saved.appraisedTotal, '');
       assert.match(await L.page.locator('#self-state').innerText(), /Đã tự chấm lúc/);
       await L.page.screenshot({ path: path.join(OUT, 'eval-self-1280.png'), fullPage: true });
@@ -118,13 +119,13 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
       await C.page.goto(`${BASE_URL}${PAGE}`);
       await choose(C.page, wardId);
       assert.equal(await C.page.locator('#self-scores input[name^=s]').count(), 0, 'the appraiser does not edit the self-scores');
-      assert.deepEqual((await read(C.page)).own, ['2.0', '1.5', '2.0', '1.0', '2.0', '2.0', '1.5', '2.0', '0.0']);
+      assert.deepEqual((await read(C.page)).own, ['2,0', '1,5', '2,0', '1,0', '2,0', '2,0', '1,5', '2,0', '0,0']);
       const appr = ['2', '1', '2', '1', '2', '2', '1', '2', '0'];
       for (let i = 0; i < 9; i++) await C.page.locator(`#a${i + 1}`).fill(appr[i]);
       await Promise.all([C.page.waitForURL(/ok=1/), C.page.locator('#self-submit').click()]);
       const r = await read(C.page);
-      assert.deepEqual(r.appraised, ['2.0', '1.0', '2.0', '1.0', '2.0', '2.0', '1.0', '2.0', '0.0']);
-      assert.equal(r.appraisedTotal, '13.0');
+      assert.deepEqual(r.appraised, ['2,0', '1,0', '2,0', '1,0', '2,0', '2,0', '1,0', '2,0', '0,0']);
+      assert.equal(r.appraisedTotal, '13,0');
       assert.match(await C.page.locator('#self-state').innerText(), /Đã thẩm định lúc/);
       await assertAxe(C.page, 'the appraisal');
       assert.deepEqual(C.w.problems().filter((p) => !/HTTP 4/.test(p)), []);
@@ -140,8 +141,9 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
       assert.equal(await L2.page.locator('#self-scores input').count(), 0, 'locked once appraised');
       assert.equal(await L2.page.locator('#self-submit').count(), 0);
       const r = await read(L2.page);
-      assert.equal(r.ownTotal, '14.0');
+      assert.equal(r.ownTotal, '14.0', 'a decimal point in English');
       assert.equal(r.appraisedTotal, '13.0');
+      assert.equal((await read(L2.page)).own[1], '1.5');
       assert.match(await L2.page.locator('#self-state').innerText(), /Appraised at/);
       assert.doesNotMatch(await L2.page.locator('main').innerText(), /Lang\.|Tự chấm/);
       await L2.page.screenshot({ path: path.join(OUT, 'eval-self-en-390.png'), fullPage: true });
