@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -481,4 +482,11 @@ mc_time_parse(const char *s)
 	    tm.tm_min != want.tm_min || tm.tm_sec != want.tm_sec)
 		return 0;
 	return t;
+}
+
+void
+mc_malloc_give_back(void)
+{
+	/* A fixed threshold also stops glibc moving it (and the trim one). */
+	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
 }

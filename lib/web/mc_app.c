@@ -995,6 +995,7 @@ mc_app_run(const struct mc_app *app, int argc, char **argv)
 	int	    opt, fd, fg = 0, rc;
 
 	mc_log_init(app->name);
+	mc_malloc_give_back();
 	while ((opt = getopt(argc, argv, "c:s:n:f")) != -1) {
 		switch (opt) {
 		case 'c':
