@@ -12,7 +12,7 @@
 <?cs if:subcount(g.Lines) ?>
 <figure class="league-chart">
 <svg xmlns="http://www.w3.org/2000/svg" width="420" height="<?cs var:g.ChartHeight ?>" viewBox="0 0 420 <?cs var:g.ChartHeight ?>" role="img" aria-labelledby="league-<?cs var:g.Key ?>-cap">
-<?cs each:c = g.Chart ?><g><text x="0" y="<?cs var:c.TextY ?>" font-size="14" fill="#1b1b1b"><?cs var:c.Name ?></text><rect x="0" y="<?cs var:c.Y ?>" width="<?cs var:c.Width ?>" height="14" fill="#1a4480"></rect><text x="<?cs var:#c.Width + 6 ?>" y="<?cs var:c.ValueY ?>" font-size="14" fill="#1b1b1b"><?cs var:c.Total ?></text></g>
+<?cs each:c = g.Chart ?><g><text x="0" y="<?cs var:c.TextY ?>" font-size="14" fill="#1b1b1b"><?cs var:c.Name ?></text><rect x="0" y="<?cs var:c.Y ?>" width="<?cs var:c.Width ?>" height="14" fill="#1a4480"></rect><text x="<?cs var:#c.Width + 6 ?>" y="<?cs var:c.ValueY ?>" font-size="14" fill="#1b1b1b"><?cs var:fmt_decimal(c.Total) ?></text></g>
 <?cs /each ?></svg>
 <figcaption id="league-<?cs var:g.Key ?>-cap" class="small muted"><?cs var:Lang.League.ChartCaption ?></figcaption>
 </figure>
@@ -23,7 +23,7 @@
 <td class="num rank" data-label="<?cs var:Lang.League.Rank ?>"><?cs var:l.Rank ?></td>
 <th scope="row" class="agency" data-label="<?cs var:Lang.League.Agency ?>"><?cs var:l.Name ?></th>
 <td class="num dossiers" data-label="<?cs var:Lang.League.Dossiers ?>"><?cs var:l.Dossiers ?></td>
-<td class="num total" data-label="<?cs var:Lang.League.Total ?>"><strong><?cs var:l.Total ?></strong></td>
+<td class="num total" data-label="<?cs var:Lang.League.Total ?>"><strong><?cs var:fmt_decimal(l.Total) ?></strong></td>
 <td class="band" data-label="<?cs var:Lang.League.Band ?>"><?cs var:l.Band ?></td>
 <td class="num ontime" data-label="<?cs var:Lang.League.OnTime ?>"><?cs var:fmt_pct(l.OnTime) ?> <span class="small muted">(<?cs var:fmt_decimal(l.OtLo) ?>–<?cs var:fmt_decimal(l.OtHi) ?>)</span></td>
 <td class="num adjusted" data-label="<?cs var:Lang.League.Adjusted ?>"><?cs var:fmt_pct(l.Adjusted) ?></td>
@@ -35,8 +35,8 @@
 <thead><tr><th scope="col"><?cs var:Lang.League.Agency ?></th><?cs each:p = Lang.I766.Part ?><th scope="col" class="num"><?cs var:p ?> (<?cs var:Data.I766Parts[name(p)].max ?>)</th><?cs /each ?><th scope="col" class="num"><?cs var:Lang.I766.Total ?></th></tr></thead>
 <tbody><?cs each:l = g.Lines ?><tr>
 <th scope="row" class="agency" data-label="<?cs var:Lang.League.Agency ?>"><?cs var:l.Name ?></th>
-<?cs each:p = Lang.I766.Part ?><td class="num i766-<?cs name:p ?>" data-label="<?cs var:p ?>"><?cs alt:l.I766[name(p)] ?>–<?cs /alt ?></td><?cs /each ?>
-<td class="num i766-total" data-label="<?cs var:Lang.I766.Total ?>"><strong><?cs alt:l.I766.Total ?>–<?cs /alt ?></strong></td>
+<?cs each:p = Lang.I766.Part ?><td class="num i766-<?cs name:p ?>" data-label="<?cs var:p ?>"><?cs alt:fmt_decimal(l.I766[name(p)]) ?>–<?cs /alt ?></td><?cs /each ?>
+<td class="num i766-total" data-label="<?cs var:Lang.I766.Total ?>"><strong><?cs alt:fmt_decimal(l.I766.Total) ?>–<?cs /alt ?></strong></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs else ?><p><?cs var:Lang.League.NoneRanked ?></p><?cs /if ?>
 <?cs if:subcount(g.Unranked) ?><h3><?cs var:Lang.League.Unranked ?></h3>
