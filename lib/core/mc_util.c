@@ -487,6 +487,11 @@ mc_time_parse(const char *s)
 void
 mc_malloc_give_back(void)
 {
-	/* A fixed threshold also stops glibc moving it (and the trim one). */
-	mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+	/*
+	 * glibc's own starting value, fixed: it no longer moves (nor does
+	 * the trim threshold). At 1 MiB the blocks between came from the
+	 * heap and a portal worker grew by some 200 KiB a run of
+	 * bench_mem; at 128 KiB it stays level (BENCHMARKS.md).
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 }

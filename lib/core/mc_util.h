@@ -118,8 +118,8 @@ void mc_time_sql(char out[20], time_t);
 time_t mc_time_parse(const char *);
 
 /*
- * Large blocks (a password hash's 19 MiB, mc_auth) given back to the
- * system when freed. glibc raises its mmap threshold past the first such
+ * Blocks of 128 KiB and more (a password hash's 19 MiB, mc_auth) given
+ * back to the system when freed. glibc raises its mmap threshold past the first such
  * block once it is freed, and the next ones come from the heap and stay
  * resident for good in each long-lived worker (eight per program). Called
  * once at a program's start (mc_app_run).
