@@ -343,6 +343,22 @@ mc_auth_token_shape(const char *s)
 }
 
 int
+mc_auth_link_find(struct mc_db *db, struct mc_arena *a, const char *sql,
+    const char *token, time_t now, struct mc_rows *rows)
+{
+	unsigned char h[32];
+	char	      t[20];
+
+	if (mc_auth_token_shape(token) == NULL)
+		return 0;
+	mc_sha256(h, token, strlen(token));
+	mc_time_sql(t, now);
+	if (mc_db_query(db, a, rows, sql, "bs", (char *)h, sizeof(h), t) < 0)
+		return -1;
+	return rows->n > 0 ? 1 : 0;
+}
+
+int
 mc_auth_token_owner(struct mc_db *db, struct mc_arena *a, int bearer,
     const char *token, long long *account_id)
 {

@@ -8,6 +8,7 @@
 #define MC_AUTH_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "mc_account.h"
 
@@ -89,6 +90,15 @@ int mc_auth_session_drop(struct mc_db *, const char *token);
 
 /* s if it has the shape of a token (64 lowercase hex digits), else NULL. */
 const char *mc_auth_token_shape(const char *s);
+
+/*
+ * The rows of a link's statement sql (its parameters: the token's SHA-256,
+ * then now as an SQL time) for a token sent by mail (password reset,
+ * e-mail verification): 1 with rows, 0 for none or a token of the wrong
+ * shape, -1 on error.
+ */
+int mc_auth_link_find(struct mc_db *, struct mc_arena *, const char *sql,
+    const char *token, time_t now, struct mc_rows *);
 
 /*
  * The account a live session token (bearer 0) or API token (bearer 1)

@@ -423,18 +423,11 @@ mc_password_reset_owner(struct mc_db *db, struct mc_arena *a,
     const char *token, time_t now, long long *account_id)
 {
 	struct mc_rows rows;
-	unsigned char  h[32];
-	char	       t[20];
+	int	       rc;
 
-	if (mc_auth_token_shape(token) == NULL)
-		return 0;
-	mc_sha256(h, token, strlen(token));
-	mc_time_sql(t, now);
-	if (mc_db_query(db, a, &rows, stmts[STMT_RESET_GET], "bs", (char *)h,
-		sizeof(h), t) < 0)
-		return -1;
-	if (rows.n == 0)
-		return 0;
+	if ((rc = mc_auth_link_find(db, a, stmts[STMT_RESET_GET], token, now,
+		 &rows)) != 1)
+		return rc;
 	*account_id = mc_rows_int(&rows, 0, 0);
 	return 1;
 }

@@ -316,18 +316,11 @@ mc_verify_email_owner(struct mc_db *db, struct mc_arena *a, const char *token,
     time_t now, long long *account_id, const char **email)
 {
 	struct mc_rows rows;
-	unsigned char  h[32];
-	char	       t[20];
+	int	       rc;
 
-	if (mc_auth_token_shape(token) == NULL)
-		return 0;
-	mc_sha256(h, token, strlen(token));
-	mc_time_sql(t, now);
-	if (mc_db_query(db, a, &rows, stmts[STMT_LINK_GET], "bs", (char *)h,
-		sizeof(h), t) < 0)
-		return -1;
-	if (rows.n == 0)
-		return 0;
+	if ((rc = mc_auth_link_find(db, a, stmts[STMT_LINK_GET], token, now,
+		 &rows)) != 1)
+		return rc;
 	*account_id = mc_rows_int(&rows, 0, 0);
 	*email = mc_rows_str(&rows, 0, 1);
 	return 1;
@@ -347,17 +340,16 @@ confirm_tx(struct mc_db *db, void *arg)
 	struct confirm_tx *c = arg;
 	struct mc_rows	   rows;
 	struct mc_audit	   au;
-	unsigned char	   h[32];
 	const char	  *email, *old;
 	char		   now[20];
 	long long	   n;
+	int		   rc;
 
-	mc_sha256(h, c->token, strlen(c->token));
 	mc_time_sql(now, c->now);
-	if (mc_db_query(db, c->a, &rows, stmts[STMT_LINK_LOCK], "bs",
-		(char *)h, sizeof(h), now) < 0)
+	if ((rc = mc_auth_link_find(db, c->a, stmts[STMT_LINK_LOCK], c->token,
+		 c->now, &rows)) < 0)
 		return -1;
-	if (rows.n != 1)
+	if (rc == 0 || rows.n != 1)
 		return VERIFY_E_GONE;
 	c->id = mc_rows_int(&rows, 0, 1);
 	email = mc_rows_str(&rows, 0, 2);
