@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import {
   BASE_URL, PROC, WARD_SLOTS, assertAxe, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer,
   newToken, q, randomWard, request, signIn, sql, sqlValue, toFormData, uniq, until, watch,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -24,6 +25,9 @@ async function act(token, code, body) {
   });
   assert.equal(a.status, 200, `${body.action}: ${a.status} ${a.text.slice(0, 300)}`);
 }
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('the dashboards', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();

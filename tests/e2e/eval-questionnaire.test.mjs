@@ -17,12 +17,16 @@ import { fileURLToPath } from 'node:url';
 import {
   BASE_URL, PROC, WARD_SLOTS, randomWard, uniq, newCitizen, newOfficer, newToken, request,
   toFormData, filePart, minimalPdf, sql, sqlValue, q, launchBrowser, watch, signIn,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 mkdirSync(OUT, { recursive: true });
 
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();

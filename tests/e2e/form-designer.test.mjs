@@ -16,6 +16,7 @@ import { mkdirSync } from 'node:fs';
 
 import {
   BASE_URL, TOP, launchBrowser, minimalPdf, newCitizen, newOfficer, q, sqlValue, uniq, watch,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
@@ -34,6 +35,9 @@ async function submit(page, locator) {
   const [resp] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
   return resp;
 }
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('the form designer', { concurrency: false, timeout: 600_000 }, () => {
   const tag = uniq();

@@ -382,6 +382,22 @@ export function hcmcYYMMDD(d = new Date()) {
   return `${p.year}${p.month}${p.day}`;
 }
 
+/**
+ * Waits, when Ho Chi Minh City's midnight is less than `minutes` away, until
+ * just after it. A file that files a dossier "today" and then reads today's
+ * or this month's figures must not see the day change between the two; the
+ * suite runs in the evening UTC, when the city's day turns at 17:00.
+ */
+export async function awayFromMidnight(minutes = 10) {
+  const now = Date.now();
+  const local = now + 7 * 3600e3;
+  const nextMidnight = Math.ceil(local / 86400e3) * 86400e3 - 7 * 3600e3;
+  const left = nextMidnight - now;
+  if (left > minutes * 60e3) return;
+  console.log(`# ${Math.ceil(left / 1000)} s to midnight in Ho Chi Minh City: waiting for the new day`);
+  await new Promise((r) => setTimeout(r, left + 5000));
+}
+
 /** Asserts a dossier code for an agency, dated today in HCMC (either side of a midnight). */
 export function assertDossierCode(code, agency, before, after = new Date()) {
   const re = new RegExp(`^${agency.replace(/\./g, '\\.')}-(\\d{6})-(\\d{4,})$`);

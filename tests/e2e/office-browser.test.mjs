@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import {
   BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q,
   request, sql, sqlValue, toFormData, uniq, wardCodes, watch,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -67,6 +68,9 @@ function dbCounts(agencyId) {
     `WHERE current_agency_id = ${agencyId} AND status IN (2, 4, 6, 9) AND step_due_at IS NOT NULL`);
   return { red: Number(red), yellow: Number(yellow), green: Number(all) - Number(red) - Number(yellow) };
 }
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('the back office in a browser', { concurrency: false, timeout: 300_000 }, () => {
   const tag = uniq();

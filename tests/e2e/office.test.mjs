@@ -26,6 +26,7 @@ import {
   inputValue, loggedIn, minimalPdf, motcua, newCitizen, newOfficer, newToken, q, request,
   rowLinking, sql, sqlValue, statusBadge, textOf, toFormData, uniq, wardCodes, configValue,
   pdfHas, pdfText, personTag, until,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const execFileP = promisify(execFile);
@@ -239,6 +240,9 @@ const SQL_TIME = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/;
 after(async () => { if (tmpdir) await rm(tmpdir, { recursive: true, force: true }); });
 
 // ================================================================== 1
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('a full life: accept, supplement round, apology, approval, return', { concurrency: false }, () => {
   const tag = uniq();

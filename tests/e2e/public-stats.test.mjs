@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import {
   BASE_URL, PROC, WARD_SLOTS, assertAxe, filePart, launchBrowser, minimalPdf, motcua, newCitizen, newOfficer,
   newToken, q, randomWard, request, sql, sqlValue, toFormData, uniq, watch,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -30,6 +31,9 @@ async function act(token, code, action) {
   });
   assert.equal(a.status, 200, `${action}: ${a.status} ${a.text.slice(0, 300)}`);
 }
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('the public statistics of dossiers', { concurrency: false, timeout: 600_000 }, () => {
   const tag = uniq();

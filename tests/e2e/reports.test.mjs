@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import {
   BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, loggedIn, minimalPdf, newCitizen, newOfficer,
   newToken, pdfText, q, randomWard, request, sqlValue, toFormData, uniq, until, unzipText, watch,
+  awayFromMidnight,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -29,6 +30,9 @@ async function actOk(token, code, body) {
   });
   assert.equal(a.status, 200, `${body.action}: ${a.status} ${a.text.slice(0, 300)}`);
 }
+
+// Today's figures are read after today's filings: not across midnight.
+await awayFromMidnight();
 
 describe('the statistics report', { concurrency: false, timeout: 600_000 }, () => {
   const tag = uniq();
