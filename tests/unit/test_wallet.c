@@ -29,7 +29,7 @@ static const char *const RESULT = "INSERT INTO dossier_results (dossier_id, "
     "SELECT id, ?, 'giay-phep.pdf', 'return', NOW(), ? FROM dossiers "
     "WHERE code = ?";
 static const char *const BLOB = "INSERT IGNORE INTO attachments (sha256, "
-    "size, mime, created_at) VALUES (?, 9, 'application/pdf', NOW())";
+    "size, mime, created_at) VALUES (?, ?, 'application/pdf', NOW())";
 static const char *const RETURNED = "UPDATE dossiers SET status = ? "
     "WHERE code = ?";
 static const char *const FORM = "{\"components\": [], \"documents\": ["
@@ -51,17 +51,25 @@ store(struct mc_db *db, long long dossier, void *arg)
 	    t->documents);
 }
 
-/* A hash of its own for this run and tag. */
+/*
+ * A file of its own for this run and tag, stored as an upload is (a small
+ * PDF, mc_files_store): every attachments row the test makes has its file
+ * in the store, so that `motcua check --files` finds the instance whole
+ * after the suites (rows named by hand, with no file, were "missing").
+ */
 static const char *
-hash(struct mc_arena *a, const char *tag)
+stored(struct mc_arena *a, const char *tag, struct mc_file *f)
 {
-	unsigned char h[32];
-	const char *s = mc_arena_printf(a, "wallet-%d-%s", (int)getpid(), tag);
-	char	   *out = mc_arena_alloc(a, 65);
+	const char *why,
+	    *pdf = mc_arena_printf(a,
+		"%%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+		"%% wallet %d %s\ntrailer << /Root 1 0 R >>\n"
+		"%%%%EOF\n",
+		(int)getpid(), tag);
 
-	mc_sha256(h, s, strlen(s));
-	mc_hex(out, h, sizeof(h));
-	return out;
+	if (mc_files_store(a, pdf, strlen(pdf), "wallet.pdf", f, &why) != 0)
+		return NULL;
+	return mc_arena_strdup(a, f->sha256);
 }
 
 /* Files a dossier for u with files (sha, name) and their slots. */
@@ -89,13 +97,11 @@ file(struct mc_db *db, struct mc_arena *a, const char *proc,
 	return code;
 }
 
+/* The stored file like (mc_file of stored()) under the name name. */
 static void
-set_file(struct mc_file *f, const char *sha, const char *name)
+set_file(struct mc_file *f, const struct mc_file *like, const char *name)
 {
-	memset(f, 0, sizeof(*f));
-	memcpy(f->sha256, sha, 65);
-	f->mime = "application/pdf";
-	f->size = 9;
+	*f = *like;
 	f->filename = name;
 }
 
@@ -118,7 +124,7 @@ main(void)
 	struct mc_arena	     *a;
 	struct mc_rows	      proc, rows;
 	struct mc_user	     *ann, *bob;
-	struct mc_file	      files[2];
+	struct mc_file	      files[2], fx, fy, fres;
 	struct mc_eform	      form;
 	struct mc_wallet_doc  d;
 	struct answers	      t;
@@ -146,23 +152,26 @@ main(void)
 	CHECK_INT(mc_eform_parse(a, FORM, &form, &prob, &subj), 0);
 	if (ann == NULL || bob == NULL)
 		goto out;
-	x = hash(a, "x");
-	y = hash(a, "y");
-	res = hash(a, "result");
+	x = stored(a, "x", &fx);
+	y = stored(a, "y", &fy);
+	res = stored(a, "result", &fres);
+	CHECK(x != NULL && y != NULL && res != NULL);
+	if (x == NULL || y == NULL || res == NULL)
+		goto out;
 
 	/* An empty wallet. */
 	CHECK_INT(mc_wallet_list(db, a, ann->id, &rows), 0);
 	CHECK_INT(rows.n, 0);
 
 	/* Two files in two slots; then the first again in a later dossier. */
-	set_file(&files[0], x, "khai-sinh.pdf");
-	set_file(&files[1], y, "ho-khau.pdf");
+	set_file(&files[0], &fx, "khai-sinh.pdf");
+	set_file(&files[1], &fy, "ho-khau.pdf");
 	t.form = &form;
 	t.documents = mc_arena_printf(a,
 	    "{\"d1\": [{\"sha256\": \"%s\"}], \"d2\": [{\"sha256\": \"%s\"}]}",
 	    x, y);
 	c1 = file(db, a, p, ann, files, 2, &t, now - 60);
-	set_file(&files[0], x, "ban-sao.pdf");
+	set_file(&files[0], &fx, "ban-sao.pdf");
 	c2 = file(db, a, p, ann, files, 1, NULL, now - 30);
 	CHECK(c1 != NULL && c2 != NULL);
 	if (c1 == NULL || c2 == NULL)
@@ -180,7 +189,7 @@ main(void)
 		CHECK_STR(mc_rows_str(&rows, i, WAL_CODE), c1);
 		CHECK_STR(mc_rows_str(&rows, i, WAL_KIND), "file");
 		CHECK_STR(mc_rows_str(&rows, i, WAL_MIME), "application/pdf");
-		CHECK_INT(mc_rows_int(&rows, i, WAL_SIZE), 9);
+		CHECK_INT(mc_rows_int(&rows, i, WAL_SIZE), (long long)fx.size);
 	}
 	if ((i = row_of(&rows, y)) < 0)
 		CHECK(!"y in the wallet");
@@ -195,7 +204,7 @@ main(void)
 	CHECK_STR(d.sha256, x);
 	CHECK_STR(d.name, "khai-sinh.pdf");
 	CHECK_STR(d.mime, "application/pdf");
-	CHECK_INT(d.size, 9);
+	CHECK_INT(d.size, (long long)fx.size);
 	CHECK_STR(d.doc, "Giấy khai sinh");
 	CHECK_INT(mc_wallet_find(db, a, ann->id, "x", &d), 0);
 	CHECK_INT(mc_wallet_find(db, a, ann->id, NULL, &d), 0);
@@ -205,7 +214,7 @@ main(void)
 	CHECK_INT(mc_wallet_find(db, a, 0, x, &d), 0);
 
 	/* A result: in the wallet once the dossier is returned. */
-	CHECK(mc_db_exec(db, BLOB, "s", res) >= 0);
+	CHECK(mc_db_exec(db, BLOB, "si", res, (long long)fres.size) >= 0);
 	CHECK(mc_db_exec(db, RESULT, "sis", res, ann->id, c2) == 1);
 	CHECK_INT(mc_wallet_find(db, a, ann->id, res, &d), 0);
 	CHECK(mc_db_exec(db, RETURNED, "is", (long long)STATUS_RETURNED, c2) ==
@@ -238,7 +247,7 @@ main(void)
 		CHECK_INT(dd.files.n, 2);
 	}
 	/* The same bytes filed again later: in the wallet again. */
-	set_file(&files[0], x, "lai.pdf");
+	set_file(&files[0], &fx, "lai.pdf");
 	CHECK(file(db, a, p, ann, files, 1, NULL, now + 60) != NULL);
 	CHECK_INT(mc_wallet_find(db, a, ann->id, x, &d), 1);
 	CHECK_STR(d.name, "lai.pdf");

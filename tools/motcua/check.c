@@ -111,7 +111,7 @@ check_files(struct mc_db *db, struct mc_arena *a)
 	struct mc_rows	 r;
 	char		 last[65] = "";
 	const char	*why;
-	long long	 seen = 0, bad = 0;
+	long long	 seen = 0, bad = 0, missing = 0;
 	size_t		 i;
 	int		 rc;
 
@@ -130,6 +130,11 @@ check_files(struct mc_db *db, struct mc_arena *a)
 			seen++;
 			rc = mc_files_verify(row, sha,
 			    strtoll(mc_rows_str(&r, i, 1), NULL, 10), &why);
+			/* A row whose file is absent: named apart (a file
+			 * lost, or a row written without its file). */
+			if (rc == 0 && why != NULL &&
+			    strcmp(why, "missing") == 0)
+				missing++;
 			if (rc != 1 && bad++ < SHOW)
 				printf("files: %s: %s\n", sha, why);
 			snprintf(last, sizeof(last), "%s", sha);
@@ -137,8 +142,9 @@ check_files(struct mc_db *db, struct mc_arena *a)
 	} while (r.n == FILES_BATCH);
 	mc_arena_free(row);
 	if (bad >= 0)
-		printf("files: %lld attachment(s) read, %lld not whole\n",
-		    seen, bad);
+		printf("files: %lld attachment(s) read, %lld not whole "
+		       "(%lld missing: a row with no file in the store)\n",
+		    seen, bad, missing);
 	return bad;
 }
 
