@@ -765,8 +765,8 @@ int
 mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
     const char *filename, struct mc_file *f, const char **why)
 {
-	unsigned char h[32];
-	const char   *mime, *dir = mc_config_get("files_dir", "files");
+	unsigned char h[32], wrote[4];
+	const char   *mime, *again, *dir = mc_config_get("files_dir", "files");
 	char	     *path;
 	long long     have;
 	struct source src;
@@ -814,7 +814,27 @@ mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
 	src.bytes = (const unsigned char *)bytes;
 	src.len = len;
 	src.fd = -1;
-	return write_atomic(a, path, f->sha256, &src, key == 1, NULL);
+	if (key == 1)
+		memcpy(wrote, fk.cur.id, 4);
+	if (write_atomic(a, path, f->sha256, &src, key == 1, NULL) < 0)
+		return -1;
+	/*
+	 * The key rotated while the file was written (tools/fileskey.sh
+	 * --rotate between the key's read and the rename): written again
+	 * under the new one. `motcua files-rekey`, started after the
+	 * rotation, may have walked past this folder already; without this
+	 * the file would stay under the old key once it said the old key
+	 * may be retired.
+	 */
+	if (key == 1 && mc_files_key() == 1 &&
+	    memcmp(wrote, fk.cur.id, 4) != 0 &&
+	    mc_files_encrypt_stored(a, f->sha256, &again) < 0) {
+		mc_err("attachment %s: written under the key rotated away, "
+		       "not again under the new one: %s",
+		    f->sha256, again != NULL ? again : "error");
+		return -1;
+	}
+	return 0;
 }
 
 static int

@@ -31,7 +31,10 @@ int mc_files_init(void);
 /*
  * Checks and stores one upload: the type must be PDF, JPEG or PNG and the
  * size under max_upload (config, default 10 MB). Writes the bytes once
- * (atomically) to files_dir/ab/cd/<sha256>. Returns 0, -1 on a storage
+ * (atomically) to files_dir/ab/cd/<sha256>, under the current key; if the
+ * key was rotated while they were written, writes them again under the new
+ * one before returning (so that `motcua files-rekey`, run after the
+ * rotation, never leaves one behind). Returns 0, -1 on a storage
  * error, or 1 when the file is refused (type or size), with *why set to a
  * language key (Error.FileType, Error.FileSize, Error.FileEmpty).
  */

@@ -6,10 +6,16 @@
 // one is written under the new key, and files-rekey rewrites the old one
 // under the new key (its row says so) without losing a byte: downloaded
 // again through the page, the same bytes; a second run leaves them as they
-// are. Runs alongside other suites: only its own files are asserted on.
+// are. Then dossiers are filed while the key is rotated twice and
+// files-rekey runs meanwhile (an upload landing during a rotation: written
+// under the old key after files-rekey walked past its folder, or read while
+// it is rewritten); afterwards every one of them is read back through its
+// dossier page with its exact bytes, under the current key, its row saying
+// so. Runs alongside other suites: only its own files are asserted on.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -130,5 +136,52 @@ describe('the attachment key rotated on a running instance', { concurrency: fals
     assert.ok(again.already >= 2, `both files counted as under the key: ${again.out}`);
     [oldSha, newSha].forEach((sha, i) =>
       assert.ok(readFileSync(stored(sha)).equals(before[i]), 'a file under the key is not rewritten'));
+  });
+
+  test('files filed while the key rotates and files-rekey runs: every one read back whole', { timeout: 600_000 }, async () => {
+    const execFileP = promisify(execFile);
+    const CHAINS = 3;
+    const EACH = 4;
+    let filing = true;
+    const sent = [];
+    // Three citizens' browsers file one dossier after another...
+    const uploads = Promise.all(Array.from({ length: CHAINS }, async (_, c) => {
+      for (let i = 0; i < EACH; i++) {
+        const pdf = minimalPdf(`MotCuaRekeyRace${uniq()}-${c}-${i}`);
+        const f = await file(pdf, `trong-luc-doi-khoa-${c}-${i}.pdf`);
+        sent.push({ pdf, sha: createHash('sha256').update(pdf).digest('hex'), f });
+        // Read at once, maybe while files-rekey rewrites it.
+        const got = await v.get(f.href);
+        assert.equal(got.status, 200, `${f.name}: downloaded during the rotation`);
+        assert.ok(got.body.equals(pdf), `${f.name}: its bytes during the rotation`);
+      }
+    })).finally(() => { filing = false; });
+    // ...while the key is rotated and files-rekey runs, twice (the first
+    // rotation once a dossier is filed, so that it lands among them).
+    const rotations = (async () => {
+      const ids = [];
+      for (let n = 0; n < 2; n++) {
+        while (filing && sent.length < (n + 1) * 2) await new Promise((r) => setTimeout(r, 50));
+        await execFileP(path.join(TOP, 'tools', 'fileskey.sh'), ['--rotate', key, 'www-data']);
+        ids.push(keyId(key));
+        await rekey();
+      }
+      return ids;
+    })();
+    const [, ids] = await Promise.all([uploads, rotations]);
+    assert.equal(sent.length, CHAINS * EACH, 'every dossier filed');
+    assert.notEqual(ids[0], ids[1], 'two new keys');
+    // An upload that landed after the last run's walk: one more run, as
+    // the operator does until it says the old keys may be retired.
+    const last = await rekey();
+    const cur = keyId(key);
+    assert.equal(last.id, cur);
+    for (const s of sent) {
+      assert.equal(headerId(s.sha), cur, `${s.f.name}: stored under the current key`);
+      assert.equal(rowId(s.sha), cur, `${s.f.name}: its row names the current key`);
+      const got = await v.get(s.f.href);
+      assert.equal(got.status, 200, `${s.f.name}: downloaded`);
+      assert.ok(got.body.equals(s.pdf), `${s.f.name}: the exact bytes filed`);
+    }
   });
 });

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "mc_arena.h"
 #include "mc_config.h"
@@ -160,32 +161,71 @@ cmd_files_encrypt(struct mc_db *db, int argc, char **argv)
 	return t.failed > 0 ? -1 : 0;
 }
 
+/* Rows not under the key cur (NULL key_id: in clear, or no file), or -1. */
+static long long
+rows_not_under(struct mc_db *db, const char *cur)
+{
+	struct mc_arena *a;
+	struct mc_rows	 r;
+	long long	 rows = -1;
+
+	if ((a = mc_arena_new(1 << 10)) == NULL)
+		return -1;
+	if (mc_db_query(db, a, &r, stmts[STMT_NOT_CURRENT], "s", cur) == 0 &&
+	    r.n == 1)
+		rows = strtoll(mc_rows_str(&r, 0, 0), NULL, 10);
+	mc_arena_free(a);
+	return rows;
+}
+
+/*
+ * Walks the store again until a whole walk finds no file under an older
+ * key and no row names one: an upload landing during the run (a file
+ * written under the old key just before the rotation, in a folder the walk
+ * has passed; a row committed with the key its file had before the walk
+ * rewrote it) is caught by the next walk. At most PASSES walks; one that
+ * rewrote nothing while rows still differ is followed by another a second
+ * later (an upload's transaction committing) only while that count falls.
+ */
+#define PASSES 10
+
 int
 cmd_files_rekey(struct mc_db *db, int argc, char **argv)
 {
-	struct tally	 t = { db, "files-rekey", 0, 0, 0 };
-	struct mc_arena *a;
-	struct mc_rows	 r;
-	char		 cur[9];
-	long long	 rows = -1;
+	struct tally t = { db, "files-rekey", 0, 0, 0 }, pass;
+	char	     cur[9];
+	long long    rows = -1, before = -1;
+	int	     n;
 
 	if (argc != 0) {
 		fprintf(stderr, "usage: motcua files-rekey\n");
 		return -1;
 	}
-	if (walk(&t) < 0)
-		return -1;
-	mc_files_current_key_id(cur);
-	if ((a = mc_arena_new(1 << 10)) != NULL &&
-	    mc_db_query(db, a, &r, stmts[STMT_NOT_CURRENT], "s", cur) == 0 &&
-	    r.n == 1)
-		rows = strtoll(mc_rows_str(&r, 0, 0), NULL, 10);
-	if (a != NULL)
-		mc_arena_free(a);
+	for (n = 1; n <= PASSES; n++) {
+		pass = (struct tally){ db, "files-rekey", 0, 0, 0 };
+		if (walk(&pass) < 0)
+			return -1;
+		t.encrypted += pass.encrypted;
+		t.failed = pass.failed; /* the last walk's: still so */
+		if (n == 1)
+			t.already = pass.already;
+		mc_files_current_key_id(cur);
+		rows = rows_not_under(db, cur);
+		/* Done: nothing left, or a walk that changed nothing (a
+		 * row whose file is missing stays: check --files names it). */
+		if (rows < 0 ||
+		    (pass.encrypted == 0 && (rows == 0 || rows == before)))
+			break;
+		if (pass.encrypted == 0)
+			sleep(1);
+		before = rows;
+	}
 	printf("files-rekey: key %s: %lld rewritten under it now, %lld were "
 	       "already, %lld left as they were (not whole or unreadable); "
-	       "%lld attachment row(s) not under it\n",
-	    cur, t.encrypted, t.already, t.failed, rows);
+	       "%lld attachment row(s) not under it (%d walk(s) of the "
+	       "store)\n",
+	    cur, t.encrypted, t.already, t.failed, rows,
+	    n > PASSES ? PASSES : n);
 	if (t.failed == 0 && rows == 0 && mc_files_old_keys() > 0)
 		printf("files-rekey: no file needs an older key: %s.old.* "
 		       "may be retired\n",
