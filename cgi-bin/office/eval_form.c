@@ -5,7 +5,9 @@
  * agency (?agency=: theirs or one under it; an agency's first version
  * starts from its ancestor's or the city's), lib/domain/mc_eval_form.c.
  * The line's versions listed with their ratings: earlier answers stay tied
- * to theirs.
+ * to theirs. A version's note of what changed is in both languages, as the
+ * questions' wording (the manager writes both; a switch's is made in each
+ * from the question's texts), and shown in the reader's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +29,7 @@ enum field {
 	FIELD_AGENCY,
 	FIELD_BASE,
 	FIELD_NOTE,
+	FIELD_NOTE_EN,
 	FIELD_NEW,
 	FIELD_NEW_EN,
 	FIELD_NEW_KIND,
@@ -51,6 +54,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_BASE] = { "base", valid_uint, 10, 0 },
 	[FIELD_NOTE] = { "note", valid_line, 500, 0 },
+	[FIELD_NOTE_EN] = { "note_en", valid_line, 500, 0 },
 	[FIELD_NEW] = { "nt", valid_line, 2000, 0 },
 	[FIELD_NEW_EN] = { "ne", valid_line, 2000, 0 },
 	[FIELD_NEW_KIND] = { "nk", valid_code, 16, 0 },
@@ -246,6 +250,7 @@ refuse(struct mc_request *r, const struct owner *o,
 	mc_view_set(r->hdf, "Form.ne", mc_req_field(r, FIELD_NEW_EN));
 	mc_view_set(r->hdf, "Form.nk", mc_req_field(r, FIELD_NEW_KIND));
 	mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
+	mc_view_set(r->hdf, "Form.note_en", mc_req_field(r, FIELD_NOTE_EN));
 	return page(r, o, cur, status);
 }
 
@@ -278,9 +283,9 @@ page_switch(struct mc_request *r, const struct owner *o,
 	struct mc_eval_form up;
 	const char	   *off = mc_req_field(r, FIELD_OFF);
 	const char *code = off != NULL ? off : mc_req_field(r, FIELD_ON);
-	const char *note;
+	const char *note[LANG__MAX];
 	size_t	    i;
-	int	    rc, version;
+	int	    rc, version, l;
 
 	if (o->agency == 0)
 		return refuse(r, o, cur, "ErrNotInherited", 422);
@@ -289,10 +294,13 @@ page_switch(struct mc_request *r, const struct owner *o,
 		return 503;
 	if (rc == 0 || (i = find(&up, code)) == up.n)
 		return refuse(r, o, cur, "ErrNotInherited", 422);
-	note = mc_arena_printf(r->arena, "%s %s",
-	    mc_view_str(r->hdf,
-		off != NULL ? "Eval.Form.NoteOff" : "Eval.Form.NoteOn"),
-	    up.q[i].text[0]);
+	/* The note in each language: its label and the question's text. */
+	for (l = 0; l < LANG__MAX; l++)
+		note[l] = mc_arena_printf(r->arena, "%s %s",
+		    mc_view_lang_str((enum mc_lang)l,
+			off != NULL ? "Eval.Form.NoteOff" :
+				      "Eval.Form.NoteOn"),
+		    up.q[i].text[l]);
 	rc = mc_eval_form_switch(r->db, r->arena, o->agency, base, code,
 	    off == NULL, note, r->user->id, time(NULL), &version);
 	if (rc < 0)
@@ -317,6 +325,7 @@ page_save(struct mc_request *r)
 	struct owner		 o;
 	const char		*t, *e, *nt = text(r, FIELD_NEW);
 	const char		*ne = text(r, FIELD_NEW_EN);
+	const char		*note[LANG__MAX];
 	long long		 base = 0;
 	size_t			 i, bad;
 	int			 rc, changed = 0, version, l, k, has_up;
@@ -388,8 +397,13 @@ page_save(struct mc_request *r)
 		return refuse(r, &o, &cur, "ErrNoChange", 422);
 	if (mc_eval_form_check(&next, &bad) == EVAL_FORM_LONG)
 		return refuse(r, &o, &cur, "ErrLong", 422);
-	rc = mc_eval_form_new(r->db, r->arena, o.agency, cur.id, &next,
-	    text(r, FIELD_NOTE), r->user->id, time(NULL), &version);
+	/* The note, as the questions' wording: both languages or none. */
+	note[LANG_VI] = text(r, FIELD_NOTE);
+	note[LANG_EN] = text(r, FIELD_NOTE_EN);
+	if ((note[LANG_VI] == NULL) != (note[LANG_EN] == NULL))
+		return refuse(r, &o, &cur, "ErrNote", 422);
+	rc = mc_eval_form_new(r->db, r->arena, o.agency, cur.id, &next, note,
+	    r->user->id, time(NULL), &version);
 	if (rc < 0)
 		return 503;
 	if (rc == EVAL_FORM_STALE)

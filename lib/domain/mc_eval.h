@@ -114,7 +114,9 @@ int mc_eval_form_keeps(const struct mc_eval_form *base,
 /*
  * Makes next (its questions numbered from 1 in its order) the new current
  * version of the line of agency (0: the city's), in force from now, by
- * account by with a note of what changed (may be NULL), in one transaction
+ * account by with a note of what changed in each language (note[0]
+ * Vietnamese, note[1] English, as a question's texts; note or either may be
+ * NULL), in one transaction
  * with its audit entry, if base (a questionnaire id) is still the one that
  * agency's citizens are shown (mc_eval_form_for: an agency's first version
  * starts from its ancestor's or the city's) and next keeps its legal
@@ -123,7 +125,7 @@ int mc_eval_form_keeps(const struct mc_eval_form *base,
  * outcome, or -1.
  */
 int mc_eval_form_new(struct mc_db *, struct mc_arena *, unsigned int agency,
-    long long base, const struct mc_eval_form *next, const char *note,
+    long long base, const struct mc_eval_form *next, const char *const note[2],
     long long by, time_t now, int *version);
 
 /*
@@ -151,13 +153,13 @@ int mc_eval_form_parent(struct mc_db *, struct mc_arena *, unsigned int agency,
  * Makes a new version of agency's line (not the city's) with the
  * inherited question of code switched off or on (mc_eval_form_toggle,
  * against the version its parent's citizens are asked now), as
- * mc_eval_form_new does: if base is still the version in force, in one
- * transaction with its audit entry ("... vN off <code>" / "on"). Answers
+ * mc_eval_form_new does (with its note in each language): if base is
+ * still the version in force, in one transaction with its audit entry ("... vN off <code>" / "on"). Answers
  * already given keep their version. 0, an EVAL_FORM_* outcome, or -1.
  */
 int mc_eval_form_switch(struct mc_db *, struct mc_arena *, unsigned int agency,
-    long long base, const char *code, int on, const char *note, long long by,
-    time_t now, int *version);
+    long long base, const char *code, int on, const char *const note[2],
+    long long by, time_t now, int *version);
 
 struct mc_user;
 
@@ -178,6 +180,7 @@ enum mc_eval_forms_col {
 	EVF_VERSION,
 	EVF_FROM,
 	EVF_NOTE,
+	EVF_NOTE_EN,
 	EVF_BY,
 	EVF_QUESTIONS,
 	EVF_RATINGS,

@@ -48,14 +48,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "eval_questionnaires WHERE scope_id = ? "
 	    "ORDER BY version DESC FOR UPDATE",
 	[STMT_ADD] = "INSERT INTO eval_questionnaires (agency_id, version, "
-	    "valid_from, created_by, created_at, note) "
-	    "VALUES (?, ?, ?, ?, ?, ?)",
+	    "valid_from, created_by, created_at, note, note_en) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[STMT_QUESTION] = "INSERT INTO eval_questions (questionnaire_id, seq, "
 	    "kind, code, text, text_en, o2, o1, o0, o2_en, o1_en, o0_en) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	/* Columns in the order of enum mc_eval_forms_col. */
 	[STMT_LIST] = "SELECT q.id, q.version, q.valid_from, q.note, "
-	    "a.full_name, (SELECT COUNT(*) FROM eval_questions x "
+	    "q.note_en, a.full_name, (SELECT COUNT(*) FROM eval_questions x "
 	    "WHERE x.questionnaire_id = q.id) AS questions, (SELECT COUNT(*) "
 	    "FROM eval_ratings r WHERE r.questionnaire_id = q.id) AS ratings "
 	    "FROM eval_questionnaires q LEFT JOIN accounts a ON a.id = q.created_by "
@@ -185,8 +185,8 @@ struct new_tx {
 	const struct mc_eval_form *next;
 	const char		  *code; /* a switch: the question's */
 	int			   on;
-	struct mc_eval_form	   made; /* a switch's next */
-	const char		  *note;
+	struct mc_eval_form	   made;    /* a switch's next */
+	const char		  *note[2]; /* [enum mc_lang], may be NULL */
 	long long		   by;
 	time_t			   now;
 	struct mc_arena		  *a;
@@ -244,6 +244,19 @@ mc_eval_form_parent(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	return parent_form(db, a, agency, now, f);
 }
 
+/* The note of each language, an empty one as none. */
+static void
+notes(struct new_tx *t, const char *const note[2])
+{
+	int l;
+
+	for (l = 0; l < 2; l++)
+		t->note[l] = note != NULL && note[l] != NULL &&
+			*note[l] != '\0' ?
+		    note[l] :
+		    NULL;
+}
+
 static int
 new_tx(struct mc_db *db, void *arg)
 {
@@ -282,8 +295,9 @@ new_tx(struct mc_db *db, void *arg)
 	if (mc_eval_form_keeps(&base, t->next, t->agency != 0, &bad) != 0)
 		return EVAL_FORM_LEGAL;
 	t->version = rows.n > 0 ? (int)mc_rows_int(&rows, 0, 1) + 1 : 1;
-	if (mc_db_exec(db, stmts[STMT_ADD], "Iisiss", (long long)t->agency,
-		(long long)t->version, at, t->by, at, t->note) < 0)
+	if (mc_db_exec(db, stmts[STMT_ADD], "Iisisss", (long long)t->agency,
+		(long long)t->version, at, t->by, at, t->note[0],
+		t->note[1]) < 0)
 		return mc_db_errno(db) == 1062 ? EVAL_FORM_STALE : -1;
 	id = mc_db_insert_id(db);
 	for (i = 0; i < t->next->n; i++) {
@@ -312,7 +326,7 @@ new_tx(struct mc_db *db, void *arg)
 
 int
 mc_eval_form_new(struct mc_db *db, struct mc_arena *a, unsigned int agency,
-    long long base, const struct mc_eval_form *next, const char *note,
+    long long base, const struct mc_eval_form *next, const char *const note[2],
     long long by, time_t now, int *version)
 {
 	struct new_tx t;
@@ -325,7 +339,7 @@ mc_eval_form_new(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	t.agency = agency;
 	t.base = base;
 	t.next = next;
-	t.note = note != NULL && *note != '\0' ? note : NULL;
+	notes(&t, note);
 	t.by = by;
 	t.now = now;
 	t.a = a;
@@ -337,8 +351,8 @@ mc_eval_form_new(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 
 int
 mc_eval_form_switch(struct mc_db *db, struct mc_arena *a, unsigned int agency,
-    long long base, const char *code, int on, const char *note, long long by,
-    time_t now, int *version)
+    long long base, const char *code, int on, const char *const note[2],
+    long long by, time_t now, int *version)
 {
 	struct new_tx t;
 	int	      rc;
@@ -350,7 +364,7 @@ mc_eval_form_switch(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	t.base = base;
 	t.code = code;
 	t.on = on;
-	t.note = note != NULL && *note != '\0' ? note : NULL;
+	notes(&t, note);
 	t.by = by;
 	t.now = now;
 	t.a = a;

@@ -187,6 +187,14 @@ mc_view_str(HDF *hdf, const char *name)
 	return hdf_get_value(hdf, path, name);
 }
 
+const char *
+mc_view_lang_str(enum mc_lang l, const char *name)
+{
+	if ((unsigned int)l >= LANG__MAX || views[l].hdf == NULL)
+		return name;
+	return mc_view_str(views[l].hdf, name);
+}
+
 void
 mc_view_field_error(HDF *hdf, const char *field, const char *prefix,
     const char *key)

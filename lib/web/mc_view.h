@@ -40,6 +40,12 @@ void mc_view_set_int(HDF *, const char *name, long long);
 const char *mc_view_str(HDF *, const char *name);
 
 /*
+ * The string Lang.<name> of language l, whatever the page's language (for
+ * a text stored in both languages), or name itself when missing.
+ */
+const char *mc_view_lang_str(enum mc_lang l, const char *name);
+
+/*
  * An error at a form's field and in the page's error summary (GOV.UK's
  * pattern): Form.Errors.<field> is key, and the summary's next line
  * Data.Errors.<n> links "#<field>" with the message Lang.<prefix>.<key>;

@@ -4,7 +4,9 @@
      questions,ratings}; whose line: Data.Agency (0 the city's),
      Data.AgencyName, and Data.Inherited with Data.FromName (empty: the
      city) while the agency has no version of its own; on a refusal
-     Form.Error and Form.{nt,ne,nk,note}. An agency's added questions
+     Form.Error and Form.{nt,ne,nk,note,note_en}. A version's note is
+     in both languages (note, note_en): the reader's shown, else the
+     other (versions saved before 0058 have Vietnamese only). An agency's added questions
      inherited from the line above: Data.Q.N.inherited (asked, may be
      switched off), Data.Off.N.{code,text,text_en} (switched off). ?>
 <link rel="stylesheet" href="/static/css/office.css">
@@ -41,9 +43,14 @@
 <?cs if:!Data.Agency ?><div class="form-group"><label for="nk"><?cs var:Lang.Eval.Form.NewKind ?></label>
 <select id="nk" name="nk"><option value="extra"><?cs var:Lang.Eval.Form.Kind.extra ?></option><option value="satisfaction"<?cs if:Form.nk == "satisfaction" ?> selected<?cs /if ?>><?cs var:Lang.Eval.Form.Kind.satisfaction ?></option></select></div><?cs /if ?>
 </fieldset>
-<div class="form-group"><label for="note"><?cs var:Lang.Eval.Form.Note ?></label>
-<span class="hint" id="note-hint"><?cs var:Lang.Eval.Form.NoteHint ?></span>
+<fieldset class="eval-edit-q" id="eval-note">
+<legend><?cs var:Lang.Eval.Form.Note ?></legend>
+<p class="hint" id="note-hint"><?cs var:Lang.Eval.Form.NoteHint ?></p>
+<div class="form-group"><label for="note"><?cs var:Lang.Eval.Form.NoteVi ?></label>
 <input id="note" name="note" type="text" maxlength="500" aria-describedby="note-hint" value="<?cs var:Form.note ?>"></div>
+<div class="form-group"><label for="note-en"><?cs var:Lang.Eval.Form.NoteEn ?></label>
+<input id="note-en" name="note_en" type="text" maxlength="500" lang="en" aria-describedby="note-hint" value="<?cs var:Form.note_en ?>"></div>
+</fieldset>
 <button type="submit" class="btn"><?cs var:Lang.Eval.Form.Save ?></button>
 </form>
 <?cs if:Data.Agency ?><section id="eval-inherited" aria-labelledby="eval-inherited-h">
@@ -78,7 +85,7 @@
 <td data-label="<?cs var:Lang.Eval.Form.Version ?>"><?cs var:v.version ?></td>
 <td data-label="<?cs var:Lang.Eval.Form.From ?>"><?cs var:fmt_datetime(v.valid_from) ?></td>
 <td data-label="<?cs var:Lang.Eval.Form.By ?>"><?cs var:v.full_name ?></td>
-<td data-label="<?cs var:Lang.Eval.Form.Note ?>"><?cs var:v.note ?></td>
+<?cs if:Page.Lang == "en" && v.note_en ?><td data-label="<?cs var:Lang.Eval.Form.Note ?>" class="eval-note"><?cs var:v.note_en ?></td><?cs elif:Page.Lang == "en" && v.note ?><td data-label="<?cs var:Lang.Eval.Form.Note ?>" class="eval-note" lang="vi"><?cs var:v.note ?></td><?cs elif:v.note ?><td data-label="<?cs var:Lang.Eval.Form.Note ?>" class="eval-note"><?cs var:v.note ?></td><?cs else ?><td data-label="<?cs var:Lang.Eval.Form.Note ?>" class="eval-note" lang="en"><?cs var:v.note_en ?></td><?cs /if ?>
 <td data-label="<?cs var:Lang.Eval.Form.Questions ?>"><?cs var:v.questions ?></td>
 <td data-label="<?cs var:Lang.Eval.Form.Ratings ?>"><?cs var:v.ratings ?></td>
 </tr>

@@ -7,7 +7,11 @@
 // refused the first ward's questionnaire (403). A unit's manager switches
 // off a question its department added (the legal ones offer no switch),
 // then back on, on the editor: audited, the unit's versions without and
-// with it. Screenshots at 390 and 1280 px in tests/e2e/output.
+// with it. A version's note is in both languages, as the questions' wording
+// is: the manager writes it in each (one alone is refused, what was typed
+// kept), a switch's is made in each from the question's texts, and the
+// versions list shows the reader's. Screenshots at 390 and 1280 px in
+// tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -97,7 +101,19 @@ describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout:
       assert.equal(await m.locator('#nk').count(), 0, 'a ward adds optional questions only');
       await m.locator('#nt').fill(asked);
       await m.locator('#ne').fill(`Were you guided through the ward's Zalo? ${tag}`);
+      // The note in one language only: refused, nothing saved, what was typed kept.
       await m.locator('#note').fill(`Câu hỏi riêng của phường ${tag}`);
+      await m.locator('#eval-form-edit button[type=submit]').click();
+      await m.locator('#error-summary').waitFor({ timeout: 30_000 });
+      assert.match(await m.locator('#error-summary').innerText(), /Ghi chú thay đổi phải viết bằng cả tiếng Việt và tiếng Anh/);
+      assert.equal(await m.locator('#nt').inputValue(), asked, 'the question typed is kept');
+      assert.equal(await m.locator('#note').inputValue(), `Câu hỏi riêng của phường ${tag}`);
+      assert.equal(Number(sqlValue(`SELECT COALESCE(MAX(version), 0) FROM eval_questionnaires WHERE agency_id = ${idA}`)), own,
+        'no version saved');
+      // The refusal's 422 (and the console's line about it) is expected.
+      const refused = (p) => p === `HTTP 422: ${BASE_URL}/can-bo/danh-gia/bang-hoi` || /status of 422/.test(p);
+      assert.ok(mw.problems().some(refused), 'the refusal is a 422');
+      await m.locator('#note-en').fill(`The ward's own question ${tag}`);
       await Promise.all([m.waitForURL(new RegExp(`\\?agency=${idA}&ok=${own + 1}$`)),
         m.locator('#eval-form-edit button[type=submit]').click()]);
       assert.match(await m.locator('.flash').innerText(), new RegExp(`Đã lưu phiên bản mới: ${own + 1}`));
@@ -112,7 +128,12 @@ describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout:
       await m.screenshot({ path: path.join(OUT, 'eval-questionnaire-1280.png'), fullPage: true });
       await m.setViewportSize({ width: 390, height: 844 });
       await m.screenshot({ path: path.join(OUT, 'eval-questionnaire-390.png'), fullPage: true });
-      assert.deepEqual(mw.problems(), []);
+      // In English: the English note.
+      await m.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi?agency=${idA}&lang=en`);
+      assert.equal(await m.getAttribute('html', 'lang'), 'en');
+      assert.equal((await m.locator(`#eval-versions tr#v${own + 1} td.eval-note`).innerText()).trim(), `The ward's own question ${tag}`);
+      await m.screenshot({ path: path.join(OUT, 'eval-questionnaire-en-390.png'), fullPage: true });
+      assert.deepEqual(mw.problems().filter((p) => !refused(p)), []);
     } finally {
       await m.context().close();
     }
@@ -210,7 +231,7 @@ describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout:
         assert.equal(texts.includes(asked), false, 'not in the unit\'s questionnaire any more');
         assert.ok(texts.length >= 13, 'the legal questions stay');
         assert.equal(own().includes(asked), false, 'the unit\'s citizens are not asked it');
-        assert.match(await u.locator('#eval-versions tr#v1').innerText(), /Tắt câu hỏi kế thừa/);
+        assert.equal((await u.locator('#eval-versions tr#v1 td.eval-note').innerText()).trim(), `Tắt câu hỏi kế thừa: ${asked}`);
         await u.screenshot({ path: path.join(OUT, 'eval-questionnaire-switch-1280.png'), fullPage: true });
 
         // Back on: asked again, in a new version.
@@ -219,6 +240,14 @@ describe('a questionnaire per agency (issue 10)', { concurrency: false, timeout:
         assert.equal(own().filter((x) => x === asked).length, 1, 'asked again');
         await u.setViewportSize({ width: 390, height: 844 });
         await u.screenshot({ path: path.join(OUT, 'eval-questionnaire-switch-390.png'), fullPage: true });
+
+        // In English: each switch's note in English, with the question's English text.
+        await u.goto(`${BASE_URL}/can-bo/danh-gia/bang-hoi?agency=${unit}&lang=en`);
+        assert.equal(await u.getAttribute('html', 'lang'), 'en');
+        const note = async (v) => (await u.locator(`#eval-versions tr#v${v} td.eval-note`).innerText()).trim();
+        assert.equal(await note(1), `Inherited question switched off: Did you get a text reminding you of the appointment? ${t}`);
+        assert.equal(await note(2), `Inherited question switched back on: Did you get a text reminding you of the appointment? ${t}`);
+        await u.screenshot({ path: path.join(OUT, 'eval-questionnaire-switch-en-390.png'), fullPage: true });
         assert.deepEqual(uw.problems(), []);
       } finally {
         await u.context().close();

@@ -214,6 +214,7 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
       assert.match(await edit.locator('h2').innerText(), new RegExp(`Phiên bản đang dùng ${n}\\b`));
       await m.page.locator('#nt').fill(asked);
       await m.page.locator('#note').fill(`Thêm câu hỏi gọi điện ${tag}`);
+      await m.page.locator('#note-en').fill(`Phone call question added ${tag}`);
       const [bad] = await Promise.all([m.page.waitForResponse((r) => r.request().method() === 'POST'),
         edit.locator('button[type=submit]').click()]);
       assert.equal(bad.status(), 422);
@@ -276,6 +277,7 @@ describe('rating a returned dossier (issue 10)', { concurrency: false, timeout: 
         'no removal offered for the law\'s questions');
       await edit.locator(`#r${at + 1}`).check();
       await m.page.locator('#note').fill(`Bỏ câu hỏi gọi điện ${tag}`);
+      await m.page.locator('#note-en').fill(`Phone call question left out ${tag}`);
       await Promise.all([m.page.waitForURL(new RegExp(`\\?agency=${wardId}&ok=${v + 1}$`)), edit.locator('button[type=submit]').click()]);
       assert.deepEqual((await texts()).filter((t) => t.startsWith(stem)), [], 'left out');
       assert.equal((await texts()).length, kept, 'the questionnaire is as long as before the run');

@@ -50,6 +50,29 @@ static const char *const stmts[STMT__MAX] = {
 };
 /* clang-format on */
 
+/* A version's note in each language (a question's texts' order). */
+static const char *const add_note[2] = { "thêm câu", "question added" };
+static const char *const off_note[2] = { "tắt", "switched off" };
+
+/*
+ * 1 if the newest of agency's versions (mc_eval_forms) has the note n in
+ * each language, else 0.
+ */
+static int
+noted(struct mc_db *db, struct mc_arena *a, unsigned int agency,
+    const char *const n[2])
+{
+	struct mc_rows rows;
+
+	if (mc_eval_forms(db, a, agency, &rows) < 0 || rows.n == 0 ||
+	    rows.ncols != EVF__MAX)
+		return 0;
+	return mc_rows_str(&rows, 0, EVF_NOTE) != NULL &&
+	    mc_rows_str(&rows, 0, EVF_NOTE_EN) != NULL &&
+	    strcmp(mc_rows_str(&rows, 0, EVF_NOTE), n[0]) == 0 &&
+	    strcmp(mc_rows_str(&rows, 0, EVF_NOTE_EN), n[1]) == 0;
+}
+
 /* The id of the version agency's citizens are asked, or -1. */
 static long long
 asked(struct mc_db *db, struct mc_arena *a, unsigned int agency)
@@ -137,10 +160,11 @@ switched(struct mc_db *db, struct mc_arena *a, unsigned int unit,
 	CHECK_INT(mc_eval_form_switch(db, a, 0, base, code, 0, NULL, by->id,
 		      time(NULL), &version),
 	    EVAL_FORM_NOT_INHERITED); /* the city has no line above */
-	CHECK_INT(mc_eval_form_switch(db, a, unit, base, code, 0, "tắt",
+	CHECK_INT(mc_eval_form_switch(db, a, unit, base, code, 0, off_note,
 		      by->id, time(NULL), &version),
 	    0);
 	CHECK_INT(version, 2);
+	CHECK(noted(db, a, unit, off_note));
 	CHECK(mc_db_query(db, a, &rows, stmts[STMT_AUDIT], "iis", by->id,
 		  (long long)unit,
 		  mc_arena_printf(a, "eval questionnaire agency=%u v2 off %s",
@@ -252,10 +276,11 @@ test_lines(struct mc_db *db, struct mc_arena *a)
 	next.q[next.n].code = mc_arena_printf(a, "d%s", tag);
 	next.q[next.n].text[0] = mc_arena_printf(a, "Câu thêm %s", tag);
 	next.n++;
-	CHECK_INT(mc_eval_form_new(db, a, dep, city.id, &next, "thêm câu",
+	CHECK_INT(mc_eval_form_new(db, a, dep, city.id, &next, add_note,
 		      ev_d->id, time(NULL), &version),
 	    0);
 	CHECK_INT(version, 1);
+	CHECK(noted(db, a, dep, add_note));
 	CHECK(mc_db_query(db, a, &rows, stmts[STMT_AUDIT], "iis", ev_d->id,
 		  (long long)dep,
 		  mc_arena_printf(a, "eval questionnaire agency=%u v1",

@@ -985,6 +985,28 @@ test_lang_complete(void)
 	globfree(&g);
 }
 
+/*
+ * A string of a language other than the page's (a text stored in both
+ * languages): each language's own, the page's data untouched, the name
+ * for a missing one or a language out of range.
+ */
+static void
+test_lang_str(void)
+{
+	HDF *vi = mc_view_begin(LANG_VI);
+
+	mc_view_set(vi, "Data.Kept", "1");
+	CHECK(strcmp(mc_view_lang_str(LANG_VI, "Eval.Form.NoteOff"),
+		  "Tắt câu hỏi kế thừa:") == 0);
+	CHECK(strcmp(mc_view_lang_str(LANG_EN, "Eval.Form.NoteOff"),
+		  "Inherited question switched off:") == 0);
+	CHECK(strcmp(mc_view_lang_str(LANG_EN, "No.Such"), "No.Such") == 0);
+	CHECK(strcmp(mc_view_lang_str(LANG__MAX, "Eval.Form.NoteOff"),
+		  "Eval.Form.NoteOff") == 0);
+	CHECK(strcmp(hdf_get_value(vi, "Data.Kept", ""), "1") == 0);
+	CHECK(strcmp(hdf_get_value(vi, "Page.Lang", ""), "vi") == 0);
+}
+
 int
 main(void)
 {
@@ -1003,6 +1025,7 @@ main(void)
 	test_codes();
 	test_write();
 	test_lang_complete();
+	test_lang_str();
 	mc_buf_free(&out);
 	mc_arena_free(a);
 	mc_view_free();
