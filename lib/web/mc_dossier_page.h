@@ -33,12 +33,23 @@ void mc_dossier_model(HDF *, struct mc_arena *, const struct mc_dossier *,
  * The process picture of a dossier whose workflow version was drawn with
  * the designer: the same diagram as SVG (mc_bpmn_svg), each task with the
  * state of its step (wf-done, wf-current with the colour of Data.Colour,
- * wf-todo), as Data.Picture; nothing when the version has no diagram or
- * the dossier's steps are no longer the diagram's (changed by routing).
+ * wf-todo), as Data.Picture; when the version has no diagram (the
+ * built-in default workflow) or the dossier's steps are no longer the
+ * diagram's (changed by routing), the dossier's own steps as a chain
+ * (mc_dossier_chain_svg), so that every dossier with steps has one.
  * Call after mc_dossier_model.
  */
 void mc_dossier_picture_model(HDF *, struct mc_db *, struct mc_arena *,
     const struct mc_dossier *);
+
+/*
+ * The steps names[0..n) (shown names, escaped here) as a left-to-right
+ * SVG chain from a start to an end circle, each box in classes[i]
+ * (wf-done, wf-current wf-<colour>, wf-todo), aria-hidden as the drawn
+ * diagrams are. Arena string; NULL when n is 0 or on an error.
+ */
+char *mc_dossier_chain_svg(struct mc_arena *, const char *const *names,
+    const char *const *classes, size_t n);
 
 /*
  * The expected finish of an open dossier (mc_stats_expect of its current

@@ -14,6 +14,7 @@
 #include "harness.h"
 #include "mc_arena.h"
 #include "mc_bpmn.h"
+#include "mc_dossier_page.h"
 
 #define HEAD \
 	"<?xml version=\"1.0\"?><bpmn:definitions " \
@@ -336,6 +337,42 @@ test_svg(struct mc_arena *a)
 	CHECK_INT(count(svg, "<g class=\"wf-task "), 3);
 }
 
+/*
+ * The chain drawn for a dossier without a diagram: one box per step, left
+ * to right in their order, each in its class, names escaped and wrapped
+ * (a long one cut with an ellipsis), a start and an end; none for no step.
+ */
+static void
+test_chain(struct mc_arena *a)
+{
+	static const char *const names[] = { "Tiếp nhận <hồ sơ>",
+		"Thẩm định, xử lý hồ sơ của cơ quan chuyên môn cấp xã theo quy "
+		"định của pháp luật hiện hành về hộ tịch và giám hộ",
+		"Trả kết quả" };
+	static const char *const cls[] = { "wf-done", "wf-current wf-red",
+		"wf-todo" };
+	const char *svg = mc_dossier_chain_svg(a, names, cls, 3), *p, *q;
+
+	CHECK(svg != NULL);
+	if (svg == NULL)
+		return;
+	CHECK(strncmp(svg, "<svg ", 5) == 0);
+	CHECK(strstr(svg, "aria-hidden=\"true\"") != NULL);
+	CHECK_INT(count(svg, "<g class=\"wf-task "), 3);
+	CHECK_INT(count(svg, "wf-event wf-start"), 1);
+	CHECK_INT(count(svg, "wf-event wf-end"), 1);
+	CHECK_INT(count(svg, "class=\"wf-flow\""), 4);
+	p = strstr(svg, "<g class=\"wf-task wf-done\">");
+	q = strstr(svg, "<g class=\"wf-task wf-current wf-red\">");
+	CHECK(p != NULL && q != NULL && p < q &&
+	    q < strstr(svg, "<g class=\"wf-task wf-todo\">"));
+	CHECK(strstr(svg, "Tiếp nhận &lt;hồ sơ&gt;") != NULL);
+	CHECK(strstr(svg, "<hồ") == NULL);
+	CHECK(strstr(svg, "\xe2\x80\xa6</tspan>") != NULL); /* cut */
+	CHECK(strstr(svg, "hiện hành") == NULL);
+	CHECK(mc_dossier_chain_svg(a, names, cls, 0) == NULL);
+}
+
 int
 main(void)
 {
@@ -347,6 +384,7 @@ main(void)
 	test_bad(a);
 	test_entities(a);
 	test_svg(a);
+	test_chain(a);
 	mc_arena_free(a);
 	return DONE();
 }
