@@ -45,6 +45,7 @@ enum field {
 	FIELD_DRAFT,
 	FIELD_ACTION,
 	FIELD_SAVED,
+	FIELD_FROM,
 	FIELD__MAX
 };
 
@@ -62,6 +63,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_DRAFT] = { "nhap", valid_uint, 20, 0 },
 	[FIELD_ACTION] = { "action", valid_line, 120, 0 },
 	[FIELD_SAVED] = { "luu", valid_uint, 1, 0 },
+	[FIELD_FROM] = { "tu_giay_to", valid_code, 64, 0 },
 };
 /* clang-format on */
 
@@ -632,21 +634,19 @@ wallet_recheck(struct mc_request *r, struct filing *fl)
 /*
  * The wallet's documents each slot offers (Data.WalletFor.<slot>): those
  * filed before as the same document first (.Same), then the others
- * (.Other), only of types the slot takes and not attached already. 0/-1.
+ * (.Other), only of types the slot takes and not attached already; wallet:
+ * the rows of mc_wallet_list.
  */
-static int
-wallet_model(struct mc_request *r, struct filing *fl)
+static void
+wallet_model(struct mc_request *r, struct filing *fl,
+    const struct mc_rows *wallet)
 {
-	struct mc_rows rows;
-	const char    *sha, *n;
-	size_t	       i, k, same, other;
-	json_t	      *arr;
-	int	       is_same;
+	const struct mc_rows rows = *wallet;
+	const char	    *sha, *n;
+	size_t		     i, k, same, other;
+	json_t		    *arr;
+	int		     is_same;
 
-	if (fl->form.ndocs == 0)
-		return 0;
-	if (mc_wallet_list(r->db, r->arena, r->user->id, &rows) < 0)
-		return -1;
 	for (i = 0; i < fl->form.ndocs; i++) {
 		const struct mc_eform_doc *d = &fl->form.docs[i];
 
@@ -683,7 +683,110 @@ wallet_model(struct mc_request *r, struct filing *fl)
 			    mc_rows_str(&rows, k, WAL_AT));
 		}
 	}
-	return 0;
+}
+
+/* ------------------------------------------------------------ fill */
+
+static int form_page(struct mc_request *, struct filing *, int);
+
+/*
+ * The wallet's documents that carry their dossier's answers, offered by
+ * "fill in from my documents" (Data.FillDocs), when the form has questions.
+ */
+static void
+fill_model(struct mc_request *r, const struct filing *fl,
+    const struct mc_rows *rows)
+{
+	const char *n;
+	size_t	    k, i = 0;
+
+	if (fl->form.nfields == 0)
+		return;
+	for (k = 0; k < rows->n && i < MAX_CHOICES; k++) {
+		if (mc_rows_int(rows, k, WAL_DATA) != 1)
+			continue;
+		n = mc_arena_printf(r->arena, "Data.FillDocs.%zu", i++);
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.sha256", n),
+		    mc_rows_str(rows, k, WAL_SHA256));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.name", n),
+		    mc_rows_str(rows, k, WAL_NAME));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.kind", n),
+		    mc_rows_str(rows, k, WAL_KIND));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.code", n),
+		    mc_rows_str(rows, k, WAL_CODE));
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "%s.procedure", n),
+		    mc_rows_str(rows, k, WAL_PROCEDURE));
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.at", n),
+		    mc_rows_str(rows, k, WAL_AT));
+	}
+}
+
+/*
+ * Fills fl->answers from the answers of the dossier that the citizen's
+ * wallet document sha came with (mc_eform_fill: empty questions only,
+ * unless overwrite); what was done goes to Data.Fill. 1 filled, 0 not a
+ * document of the citizen's wallet carrying answers (another account's,
+ * hidden, unknown, NULL), -1 on a database error.
+ */
+static int
+fill_from(struct mc_request *r, struct filing *fl, const char *sha,
+    int overwrite)
+{
+	struct mc_wallet_doc d;
+	struct mc_eform	     sf;
+	struct mc_eform_fill st;
+	const char	    *answers, *docs;
+	json_t		    *src;
+	int		     rc;
+
+	if (sha == NULL)
+		return 0;
+	if ((rc = mc_wallet_find(r->db, r->arena, r->user->id, sha, &d)) <= 0)
+		return rc;
+	if (!d.data)
+		return 0;
+	if ((rc = mc_eform_load_answers(r->db, r->arena, d.dossier_id, &sf,
+		 &answers, &docs)) <= 0)
+		return rc;
+	src = load_json(answers);
+	mc_eform_fill(&fl->form, fl->answers, &sf, src, overwrite, &st);
+	json_decref(src);
+	mc_view_set_int(r->hdf, "Data.Fill.filled", (long long)st.filled);
+	mc_view_set_int(r->hdf, "Data.Fill.kept", (long long)st.kept);
+	mc_view_set(r->hdf, "Data.Fill.name", d.name);
+	mc_view_set(r->hdf, "Data.Fill.code", d.code);
+	mc_view_set(r->hdf, "Form.tu_giay_to", d.sha256);
+	return 1;
+}
+
+/*
+ * "Fill in from this document" (action "fill", or "fill-all" replacing
+ * what differs): 0 filled (the caller saves the draft and draws the page),
+ * or a status: 503, or 422 with the page drawn again unsaved when nothing
+ * or a document not the citizen's was chosen.
+ */
+static int
+fill_post(struct mc_request *r, struct filing *fl, const char *act)
+{
+	const char *sha = mc_req_field(r, FIELD_FROM);
+	const char *text;
+	int	    rc;
+
+	if ((rc = fill_from(r, fl, sha, strcmp(act, "fill-all") == 0)) < 0)
+		return 503;
+	if (rc == 1)
+		return 0;
+	text = mc_view_str(r->hdf,
+	    sha == NULL ? "Wallet.Fill.ChooseError" : "Wallet.NotYours");
+	mc_view_set(r->hdf, "Data.FillError", text);
+	mc_eform_page_error(r, "tu_giay_to",
+	    mc_arena_printf(r->arena, "%s: %s",
+		mc_view_str(r->hdf, "Wallet.Fill.Title"), text));
+	json_decref(fl->documents);
+	fl->documents = load_json(fl->draft.id ? fl->draft.documents : NULL);
+	agencies_model(r, &fl->p, NULL);
+	return form_page(r, fl, 422);
 }
 
 /* ------------------------------------------------------------ pages */
@@ -692,10 +795,11 @@ wallet_model(struct mc_request *r, struct filing *fl)
 static int
 form_page(struct mc_request *r, struct filing *fl, int status)
 {
-	const char *k;
-	json_t	   *v;
-	size_t	    i;
-	char	    name[64];
+	struct mc_rows wallet;
+	const char    *k;
+	json_t	      *v;
+	size_t	       i;
+	char	       name[64];
 
 	json_object_foreach (fl->applicant, k, v) {
 		snprintf(name, sizeof(name), "Form.%s", k);
@@ -744,8 +848,10 @@ form_page(struct mc_request *r, struct filing *fl, int status)
 	}
 	mc_eform_page_answers(r, "Data.Slots", &fl->form, fl->answers,
 	    fl->documents, &fl->wards, NULL);
-	if (wallet_model(r, fl) < 0)
+	if (mc_wallet_list(r->db, r->arena, r->user->id, &wallet) < 0)
 		return 503;
+	wallet_model(r, fl, &wallet);
+	fill_model(r, fl, &wallet);
 	r->status = status;
 	if (mc_resp_page(r, "portal/file.cs") != 200)
 		return 500;
@@ -786,6 +892,13 @@ page_file(struct mc_request *r)
 		if (mc_eform_prefill(&fl.form, fl.answers, &who) > 0)
 			mc_view_set(r->hdf, "Data.Prefilled", "1");
 		fl.documents = json_object();
+		/* ?tu_giay_to=: a new form filled from a wallet document. */
+		if (mc_req_field(r, FIELD_FROM) != NULL &&
+		    (rc = fill_from(r, &fl, mc_req_field(r, FIELD_FROM), 0)) <=
+			0) {
+			filing_free(&fl);
+			return rc < 0 ? 503 : 404;
+		}
 		agency = agency_default(r, &fl.p, &err);
 		if (err < 0) {
 			filing_free(&fl);
@@ -822,6 +935,11 @@ page_file_post(struct mc_request *r)
 		    fl.draft.id ? fl.draft.documents : NULL);
 		agencies_model(r, &fl.p, NULL);
 		rc = form_page(r, &fl, 422);
+		filing_free(&fl);
+		return rc;
+	}
+	if (rc == 0 && act != NULL && strncmp(act, "fill", 4) == 0 &&
+	    (rc = fill_post(r, &fl, act)) != 0) {
 		filing_free(&fl);
 		return rc;
 	}

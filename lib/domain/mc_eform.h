@@ -230,6 +230,38 @@ size_t mc_eform_prefill(const struct mc_eform *, json_t *answers,
     const struct mc_eform_person *);
 
 /*
+ * A question's tag, what it asks whatever its key, for filling one form
+ * from another's answers: its "properties" {"prefill": "..."} when given
+ * (any word: "name", "id_number", "date_of_birth", "family_members"...);
+ * else a text keyed "full_name", "name" or "ho_ten" is "name", a date
+ * keyed "date_of_birth", "ngay_sinh" or "dob" is "date_of_birth", and the
+ * first (not repeated) question of the type ID number, phone, e-mail or
+ * address is "id_number", "phone", "email" or "address". NULL: none.
+ */
+const char *mc_eform_tag(const struct mc_eform *,
+    const struct mc_eform_field *);
+
+/* What mc_eform_fill did. */
+struct mc_eform_fill {
+	size_t filled; /* questions answered from the source */
+	size_t kept;   /* answered already, differently: left as typed */
+};
+
+/*
+ * Fills the form f's questions in answers from src, the answers of another
+ * dossier filed with form sf: each question (a repeating group as a whole)
+ * takes the source question with its key, else the one with its tag
+ * (mc_eform_tag), of the same type (text and long text alike); choices
+ * keep only values f offers, a repeat's rows only the keys of its row
+ * questions. An empty answer is filled; one the citizen gave differently
+ * is counted in kept and left, unless overwrite. The values are answers
+ * as typed: mc_eform_check judges them as any other.
+ */
+void mc_eform_fill(const struct mc_eform *f, json_t *answers,
+    const struct mc_eform *sf, json_t *src, int overwrite,
+    struct mc_eform_fill *);
+
+/*
  * A long form's parts, for its task list (GOV.UK's pattern): each
  * top-level section is a part, and the top-level questions outside any
  * section are one more, where the first of them stands. A part is a form

@@ -21,7 +21,9 @@ enum stmt { STMT_LIST, STMT_HIDE, STMT__MAX };
  * returned dossiers), oldest first, those hidden since they were filed
  * left out; ? = '' lists all, else only that hash. The slot a file was
  * filed as is found in the dossier's answers (documents: slot -> files)
- * and named by the form it was filed with (documents[].name).
+ * and named by the form it was filed with (documents[].name). data: the
+ * dossier's answers were given on a procedure's own form (not the default
+ * one), so the document carries them for filling a new form.
  */
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -31,12 +33,15 @@ static const char *const stmts[STMT__MAX] = {
 	    "IFNULL(JSON_UNQUOTE(JSON_EXTRACT(w.def, CONCAT(SUBSTRING_INDEX("
 	    "JSON_UNQUOTE(JSON_SEARCH(w.def, 'one', w.slot, NULL, "
 	    "'$.documents[*].id')), '.', 2), '.name'))), '') AS doc, "
-	    "w.action FROM ("
+	    "w.action, w.dossier_id, EXISTS (SELECT 1 FROM dossier_answers x "
+	    "WHERE x.dossier_id = w.dossier_id AND x.form_id IS NOT NULL) "
+	    "AS data FROM ("
 	    "SELECT f.sha256, 'file' AS kind, f.id AS ref, f.filename, "
 	    "f.uploaded_at AS at, d.code, p.name AS procedure_name, "
 	    "COALESCE(da.definition, pf.definition) AS def, "
 	    "SUBSTRING_INDEX(SUBSTRING(JSON_UNQUOTE(JSON_SEARCH(da.documents, "
-	    "'one', f.sha256)), 3), '[', 1) AS slot, '' AS action "
+	    "'one', f.sha256)), 3), '[', 1) AS slot, '' AS action, "
+	    "d.id AS dossier_id "
 	    "FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN dossier_answers da ON da.dossier_id = d.id "
@@ -44,7 +49,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE d.account_id = ? AND (? = '' OR f.sha256 = ?) "
 	    "UNION ALL "
 	    "SELECT r.sha256, 'result', r.id, r.filename, r.uploaded_at, "
-	    "d.code, p.name, NULL, NULL, r.action "
+	    "d.code, p.name, NULL, NULL, r.action, d.id "
 	    "FROM dossier_results r JOIN dossiers d ON d.id = r.dossier_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "WHERE d.account_id = ? AND d.status = ? "
@@ -140,6 +145,10 @@ mc_wallet_find(struct mc_db *db, struct mc_arena *a, long long account,
 	d->mime = mc_rows_str(&rows, 0, WAL_MIME);
 	d->size = mc_rows_int(&rows, 0, WAL_SIZE);
 	d->doc = mc_rows_str(&rows, 0, WAL_DOC);
+	d->kind = mc_rows_str(&rows, 0, WAL_KIND);
+	d->code = mc_rows_str(&rows, 0, WAL_CODE);
+	d->dossier_id = mc_rows_int(&rows, 0, WAL_DOSSIER);
+	d->data = (int)mc_rows_int(&rows, 0, WAL_DATA);
 	return 1;
 }
 

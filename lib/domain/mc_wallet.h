@@ -4,7 +4,9 @@
  * once returned, listed once per content hash, each with where it comes
  * from; one may be hidden from the wallet (never deleted: dossiers keep
  * their files) and chosen for a new dossier's slot without uploading
- * again (the same stored file, the same hash). Migration 0056.
+ * again (the same stored file, the same hash). A document whose dossier
+ * was filed on a procedure's own form carries that form's answers, which
+ * a new dossier's form can be filled from (mc_eform_fill). Migration 0056.
  */
 #ifndef MC_WALLET_H
 #define MC_WALLET_H
@@ -28,6 +30,8 @@ enum mc_wallet_col {
 	WAL_PROCEDURE, /* the dossier's procedure name */
 	WAL_DOC,       /* the slot's document name it was filed as, or "" */
 	WAL_ACTION,    /* a result's action (sign, return...), or "" */
+	WAL_DOSSIER,   /* the dossier's id */
+	WAL_DATA,      /* 1: the dossier's answers on a procedure's own form */
 	WAL__MAX
 };
 
@@ -45,7 +49,11 @@ struct mc_wallet_doc {
 	const char *name;
 	const char *mime;
 	long long   size;
-	const char *doc; /* the document name it was filed as, or "" */
+	const char *doc;  /* the document name it was filed as, or "" */
+	const char *kind; /* "file" or "result" */
+	const char *code; /* its dossier's code */
+	long long   dossier_id;
+	int	    data; /* 1: it carries its dossier's answers (WAL_DATA) */
 };
 
 /*

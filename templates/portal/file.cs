@@ -78,6 +78,26 @@
 </div>
 </fieldset>
 <?cs if:Data.Prefilled ?><p class="hint" id="prefilled"><?cs var:Lang.EForm.PrefilledForm ?></p><?cs /if ?>
+<?cs # "Fill in from my documents": the wallet's documents carrying their
+     dossier's answers (Data.FillDocs); a server round trip, with or
+     without JavaScript. Data.Fill: what the last one filled and kept. ?>
+<?cs if:subcount(Data.FillDocs) ?><div class="card card-info fill-from<?cs if:Data.FillError ?> has-error<?cs /if ?>" id="fill-from" role="group" aria-labelledby="fill-title">
+<h2 class="h3" id="fill-title"><?cs var:Lang.Wallet.Fill.Title ?></h2>
+<p class="hint" id="fill-hint"><?cs var:Lang.Wallet.Fill.Hint ?></p>
+<?cs if:Data.Fill.name ?><p class="flash flash-success" role="status" id="fill-done"><?cs var:Lang.Wallet.Fill.Done ?> <span id="fill-count"><?cs var:Data.Fill.filled ?></span> <?cs var:Lang.Wallet.Fill.DoneAfter ?> <?cs var:Data.Fill.name ?> (<?cs var:Data.Fill.code ?>).<?cs if:Data.Fill.kept > 0 ?> <span id="fill-kept"><?cs var:Data.Fill.kept ?> <?cs var:Lang.Wallet.Fill.Kept ?></span><?cs /if ?></p><?cs /if ?>
+<div class="form-group">
+<label for="tu_giay_to"><?cs var:Lang.Wallet.Fill.Choose ?></label>
+<?cs if:Data.FillError ?><span class="error-message" id="fill-error"><?cs var:Data.FillError ?></span><?cs /if ?>
+<select id="tu_giay_to" name="tu_giay_to" aria-describedby="fill-hint<?cs if:Data.FillError ?> fill-error<?cs /if ?>">
+<option value=""><?cs var:Lang.Wallet.Fill.ChooseNone ?></option>
+<?cs each:w = Data.FillDocs ?><option value="<?cs var:w.sha256 ?>"<?cs if:w.sha256 == Form.tu_giay_to ?> selected<?cs /if ?>><?cs var:w.name ?> (<?cs if:w.kind == "result" ?><?cs var:Lang.Wallet.Result ?>, <?cs /if ?><?cs var:w.procedure ?>, <?cs var:w.code ?>, <?cs var:fmt_date(w.at) ?>)</option>
+<?cs /each ?></select>
+</div>
+<div class="button-row">
+<button type="submit" name="action" value="fill" class="btn btn-secondary" id="fill" formnovalidate><?cs var:Lang.Wallet.Fill.Button ?></button>
+<?cs if:Data.Fill.kept > 0 ?><button type="submit" name="action" value="fill-all" class="btn btn-secondary" id="fill-all" formnovalidate><?cs var:Lang.Wallet.Fill.Replace ?></button><?cs /if ?>
+</div>
+</div><?cs /if ?>
 <?cs include:"partials/eform.cs" ?>
 <?cs if:subcount(Data.Slots.Docs) ?><fieldset class="eform-docs" id="docs">
 <legend><?cs var:Lang.EForm.DocsTitle ?></legend>

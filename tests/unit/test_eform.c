@@ -579,6 +579,118 @@ test_prefill(struct mc_arena *a)
 }
 
 /*
+ * Filling a form from another dossier's answers: by key (a repeat's rows,
+ * with only its row questions' keys), else by tag (a name keyed ho_ten, a
+ * date of birth keyed ngay_sinh, the first ID number and address, a
+ * properties.prefill word), types fitting (text and long text alike, a
+ * date never from a text); choices only among the form's values; an empty
+ * answer filled, a typed one kept (counted) unless overwrite, an equal one
+ * neither; the second ID number of a form has no tag.
+ */
+static void
+test_fill(struct mc_arena *a)
+{
+	static const char src_def[] =
+	    "{\"components\": ["
+	    "{\"type\": \"textfield\", \"key\": \"full_name\", \"label\": \"N\"},"
+	    "{\"type\": \"textfield\", \"key\": \"cccd\", \"label\": \"I\","
+	    " \"properties\": {\"type\": \"id_number\"}},"
+	    "{\"type\": \"datetime\", \"subtype\": \"date\","
+	    " \"key\": \"date_of_birth\", \"label\": \"D\"},"
+	    "{\"type\": \"group\", \"label\": \"G\", \"components\": ["
+	    "{\"type\": \"textfield\", \"key\": \"home\", \"label\": \"A\","
+	    " \"properties\": {\"type\": \"address\"}}]},"
+	    "{\"type\": \"select\", \"key\": \"sex\", \"label\": \"S\","
+	    " \"values\": [{\"label\": \"M\", \"value\": \"m\"},"
+	    " {\"label\": \"F\", \"value\": \"f\"}, {\"label\": \"O\","
+	    " \"value\": \"o\"}]},"
+	    "{\"type\": \"textfield\", \"key\": \"job\", \"label\": \"J\","
+	    " \"properties\": {\"prefill\": \"occupation\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"note\", \"label\": \"T\"},"
+	    "{\"type\": \"dynamiclist\", \"path\": \"members\", \"label\": \"K\","
+	    " \"components\": [{\"type\": \"textfield\", \"key\": \"name\","
+	    " \"label\": \"KN\"}, {\"type\": \"textfield\", \"key\": \"idn\","
+	    " \"label\": \"KI\", \"properties\": {\"type\": \"id_number\"}}]}]}";
+	static const char dst_def[] =
+	    "{\"components\": ["
+	    "{\"type\": \"textfield\", \"key\": \"ho_ten\", \"label\": \"N\"},"
+	    "{\"type\": \"textfield\", \"key\": \"so\", \"label\": \"I\","
+	    " \"properties\": {\"type\": \"id_number\"}},"
+	    "{\"type\": \"textfield\", \"key\": \"so2\", \"label\": \"I2\","
+	    " \"properties\": {\"type\": \"id_number\"}},"
+	    "{\"type\": \"datetime\", \"subtype\": \"date\","
+	    " \"key\": \"ngay_sinh\", \"label\": \"D\"},"
+	    "{\"type\": \"textfield\", \"key\": \"noi_o\", \"label\": \"A\","
+	    " \"properties\": {\"type\": \"address\"}},"
+	    "{\"type\": \"radio\", \"key\": \"sex\", \"label\": \"S\","
+	    " \"values\": [{\"label\": \"M\", \"value\": \"m\"},"
+	    " {\"label\": \"F\", \"value\": \"f\"}]},"
+	    "{\"type\": \"textarea\", \"key\": \"nghe\", \"label\": \"J\","
+	    " \"properties\": {\"prefill\": \"occupation\"}},"
+	    "{\"type\": \"datetime\", \"subtype\": \"date\", \"key\": \"note\","
+	    " \"label\": \"T\"},"
+	    "{\"type\": \"dynamiclist\", \"path\": \"members\", \"label\": \"K\","
+	    " \"components\": [{\"type\": \"textfield\", \"key\": \"name\","
+	    " \"label\": \"KN\"}]}]}";
+	struct mc_eform	      sf, f;
+	struct mc_eform_fill  st;
+	enum mc_eform_problem why;
+	const char	     *subject;
+	json_t		     *src, *ans, *row;
+
+	CHECK(mc_eform_parse(a, src_def, &sf, &why, &subject) == 0);
+	CHECK(mc_eform_parse(a, dst_def, &f, &why, &subject) == 0);
+	CHECK_STR(mc_eform_tag(&f, &f.fields[0]), "name");
+	CHECK_STR(mc_eform_tag(&f, &f.fields[1]), "id_number");
+	CHECK(mc_eform_tag(&f, &f.fields[2]) == NULL); /* the second */
+	CHECK_STR(mc_eform_tag(&f, &f.fields[3]), "date_of_birth");
+	CHECK_STR(mc_eform_tag(&f, &f.fields[6]), "occupation");
+	CHECK_STR(mc_eform_tag(&sf, &sf.fields[3].children[0]), "address");
+	src = json_loads(
+	    "{\"full_name\": \"Nguyễn Văn A\","
+	    " \"cccd\": \"079090001234\","
+	    " \"date_of_birth\": \"1990-05-17\","
+	    " \"home\": {\"street\": \"12 Lê Lợi\", \"ward\": \"26734\"},"
+	    " \"sex\": \"o\", \"job\": \"Kỹ sư\", \"note\": \"x\","
+	    " \"members\": [{\"name\": \"B\", \"idn\": \"1\"},"
+	    " \"junk\", {\"name\": \"C\"}]}",
+	    0, NULL);
+	CHECK(src != NULL);
+	ans = json_pack("{s:s, s:s, s:s}", "ho_ten", "Typed", "so",
+	    "079090001234", "nghe", "");
+	mc_eform_fill(&f, ans, &sf, src, 0, &st);
+	CHECK_INT(st.filled, 4); /* ngay_sinh, noi_o, nghe, members */
+	CHECK_INT(st.kept, 1);	 /* ho_ten */
+	CHECK_STR(json_string_value(json_object_get(ans, "ho_ten")), "Typed");
+	CHECK(json_object_get(ans, "so2") == NULL);
+	CHECK_STR(json_string_value(json_object_get(ans, "ngay_sinh")),
+	    "1990-05-17");
+	CHECK_STR(json_string_value(
+		      json_object_get(json_object_get(ans, "noi_o"), "ward")),
+	    "26734");
+	CHECK(json_object_get(ans, "sex") == NULL); /* "o" is not offered */
+	CHECK_STR(json_string_value(json_object_get(ans, "nghe")), "Kỹ sư");
+	CHECK(json_object_get(ans, "note") == NULL); /* a text, not a date */
+	CHECK_INT(json_array_size(json_object_get(ans, "members")), 2);
+	row = json_array_get(json_object_get(ans, "members"), 0);
+	CHECK_STR(json_string_value(json_object_get(row, "name")), "B");
+	CHECK(json_object_get(row, "idn") == NULL); /* not a row question */
+	mc_eform_fill(&f, ans, &sf, src, 1, &st);
+	CHECK_INT(st.filled, 1);
+	CHECK_INT(st.kept, 0);
+	CHECK_STR(json_string_value(json_object_get(ans, "ho_ten")),
+	    "Nguyễn Văn A");
+	json_object_set_new(src, "sex", json_string("f"));
+	mc_eform_fill(&f, ans, &sf, src, 0, &st);
+	CHECK_INT(st.filled, 1);
+	CHECK_STR(json_string_value(json_object_get(ans, "sex")), "f");
+	mc_eform_fill(&f, ans, &sf, NULL, 0, &st);
+	CHECK_INT(st.filled, 0);
+	json_decref(ans);
+	json_decref(src);
+}
+
+/*
  * Every form template a designer may start from is a form the parser takes
  * (with fields, sections and a condition that work), and the list puts the
  * procedure's own field's first: a Hộ tịch procedure gets Hộ tịch's, then
@@ -652,6 +764,7 @@ main(void)
 	test_sweep(a);
 	test_checklist_rules(a);
 	test_prefill(a);
+	test_fill(a);
 	test_templates(a);
 	mc_arena_free(a);
 	return DONE();
