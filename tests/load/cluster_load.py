@@ -15,7 +15,15 @@ after Retry-After (at most 2 s here). AGENCY (environment) names the receiving a
 taken in turn). OFFICER_TOKEN (environment): a receiver's bearer token of
 that agency; then each dossier filed is also accepted
 (POST /api/v1/dossiers/CODE/transitions, the version the filing answered),
-recorded as op accept (a transition under the faults). LOAD_STOP_FILE (environment): after SECONDS, go on until that
+recorded as op accept (a transition under the faults). LOGINS_FILE
+(environment): lines "LOGIN<TAB>PASSWORD<TAB>PAGE" (citizens and officers);
+then each thread also logs in with a password after each dossier, taking the
+accounts in turn, as a browser does: the form (op login-form, GET
+/dich-vu/dang-nhap: an anonymous cookie and its CSRF token), the password
+(op login, POST: 303 and a session cookie; answered 503 or not at all, sent
+again up to three times after Retry-After) and one page that needs the
+session (op login-page, GET PAGE: 200; a 303 there would be the session
+lost). LOAD_STOP_FILE (environment): after SECONDS, go on until that
 file exists (at most three times SECONDS), so that a test can have load
 after a step whose length it cannot know. Loopback only, bounded in count
 and time; stops by itself.
@@ -24,6 +32,7 @@ import hashlib
 import http.client
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -75,17 +84,56 @@ def main():
             f.write(json.dumps(kw, ensure_ascii=False) + '\n')
             f.flush()
 
-    def call(method, path, body=None, headers=None):
+    def call(method, path, body=None, headers=None, jar=None):
         c = http.client.HTTPConnection(host, port, timeout=30)
+        headers = dict(headers or {})
+        if jar:
+            headers['Cookie'] = '; '.join('%s=%s' % kv for kv in jar.items())
         try:
-            c.request(method, path, body=body, headers=headers or {})
+            c.request(method, path, body=body, headers=headers)
             r = c.getresponse()
             data = r.read()
+            if jar is not None:
+                for h in r.headers.get_all('Set-Cookie') or []:
+                    name, _, rest = h.partition('=')
+                    jar[name.strip()] = rest.split(';', 1)[0]
             return r.status, data, r.getheader('Retry-After')
         except (OSError, http.client.HTTPException) as e:
             return 0, str(e).encode(), None
         finally:
             c.close()
+
+    logins = []
+    if os.environ.get('LOGINS_FILE'):
+        logins = [l.rstrip('\n').split('\t') for l in open(os.environ['LOGINS_FILE'])
+                  if l.strip()]
+    form = {'Content-Type': 'application/x-www-form-urlencoded'}
+
+    def err(st, resp, good):
+        return None if st in good else resp[:160].decode('utf-8', 'replace')
+
+    def login(account):
+        """A password login in a browser of its own, then one page."""
+        who, password, page = account
+        jar = {}
+        st, resp, ra = call('GET', '/dich-vu/dang-nhap', jar=jar)
+        record(op='login-form', status=st, who=who, retry_after=ra, err=err(st, resp, (200,)))
+        m = re.search(rb'name="csrf" value="([0-9a-f]{64})"', resp)
+        if st != 200 or not m:
+            return
+        body = urllib.parse.urlencode({'csrf': m.group(1).decode(), 'login': who,
+                                       'password': password})
+        for attempt in range(RETRIES + 1):
+            st, resp, ra = call('POST', '/dich-vu/dang-nhap', body, form, jar=jar)
+            record(op='login', status=st, who=who, retry_after=ra, attempt=attempt,
+                   session='mc_session' in jar, err=err(st, resp, (303,)))
+            if st not in (0, 503) or not going():
+                break
+            time.sleep(min(float(ra or 1), 2.0))
+        if st != 303 or not jar.get('mc_session'):
+            return
+        st, resp, ra = call('GET', page, jar=jar)
+        record(op='login-page', status=st, who=who, retry_after=ra, err=err(st, resp, (200,)))
 
     stop_file = os.environ.get('LOAD_STOP_FILE')
     officer = os.environ.get('OFFICER_TOKEN')
@@ -145,6 +193,8 @@ def main():
                            err=None if st == 200 else resp[:160].decode('utf-8', 'replace'))
             elif st != 201:
                 time.sleep(0.2)
+            if logins:
+                login(logins[(i + n) % len(logins)])
 
     ts = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
     for t in ts:
