@@ -116,6 +116,7 @@ export const WARD_SLOTS = {
   office: 8, portalForms: 9, officeActions: 10, routing: 11,
   eval: 12, publicStats: 13, expect: 14, dashboard: 15,
   evalForm: 16, // wards that get a questionnaire of their own (eval-questionnaire.test)
+  hostile: 17, // hostile.test: its ward's rows are checked unchanged after refused requests
 };
 export function randomWard(slot = WARD_SLOTS.other) {
   const all = wardCodes().slice(5);
