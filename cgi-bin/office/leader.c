@@ -3,9 +3,13 @@
  * open, due-soon and overdue counts, and the lists of overdue and due-soon
  * dossiers, each a link to the dossier where the leader reassigns it or
  * sends a reminder (đôn đốc); and the dossiers nobody can act on, which an
- * administrator moves to someone who can.
+ * administrator moves to someone who can. By today's units (the default)
+ * the lines and dossiers of a dissolved unit under it count in the unit
+ * that succeeded it; by the units of the time they stay apart.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "mc_app.h"
@@ -16,48 +20,75 @@
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
 #include "mc_feedback.h"
+#include "mc_log.h"
 #include "mc_routing.h"
+#include "mc_units.h"
 #include "mc_util.h"
 #include "mc_view.h"
 
 #include "office.h"
 
-enum field { FIELD_AGENCY, FIELD_IN, FIELD__MAX };
+enum field { FIELD_AGENCY, FIELD_IN, FIELD_UNITS, FIELD__MAX };
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_IN] = { "in", valid_uint, 10, 0 },
+	[FIELD_UNITS] = { "units", valid_line, 5, 0 },
 };
 /* clang-format on */
 
 enum stmt { STMT_COUNTS, STMT_LATE, STMT_SOON, STMT__MAX };
 
+/* The columns of STMT_COUNTS. */
+enum count_col { CC_ID, CC_NAME, CC_OPEN, CC_RED, CC_YELLOW, CC__MAX };
+
+/* The columns of the lists (STMT_LATE, STMT_SOON). */
+enum list_col {
+	LC_CODE,
+	LC_STATUS,
+	LC_STEP_DUE,
+	LC_APPLICANT,
+	LC_PROCEDURE,
+	LC_AGENCY,
+	LC_HOLDER,
+	LC_AGENCY_ID,
+	LC__MAX
+};
+
 /* clang-format off */
-#define LIST_SELECT "SELECT d.code, d.status, d.step_due_at, " \
+/* The agency (first ?), those right under it (second ?) and the dissolved
+ * units that count in one of them today (followed through successor_id). */
+#define UNITS "WITH RECURSIVE units (id) AS (SELECT id FROM agencies " \
+	"WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a " \
+	"JOIN units ON a.successor_id = units.id AND a.valid_to < CURDATE()) "
+#define LIST_SELECT UNITS "SELECT d.code, d.status, d.step_due_at, " \
 	"d.applicant_name, p.name AS procedure_name, ag.name AS agency_name, " \
-	"h.full_name AS holder_name FROM agencies ag " \
+	"h.full_name AS holder_name, ag.id AS agency_id FROM agencies ag " \
 	"JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 " \
 	"AND d.status <> 5 "
 /* clang-format on */
 /* clang-format off */
 #define LIST_JOIN "JOIN procedures p ON p.id = d.procedure_id " \
 	"LEFT JOIN accounts h ON h.id = d.holder_id " \
-	"WHERE ag.id = ? OR ag.parent_id = ? "
+	"WHERE ag.id IN (SELECT id FROM units) "
 /* clang-format on */
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
 	/* The counters every transition keeps (mc_counters): no dossier
-	 * is counted here. Open excludes those waiting for a supplement. */
-	[STMT_COUNTS] = "SELECT ag.id, ag.name, "
+	 * is counted here. Open excludes those waiting for a supplement.
+	 * A dissolved unit has a line while it holds open dossiers. */
+	[STMT_COUNTS] = UNITS "SELECT ag.id, ag.name, "
 	    "COALESCE(SUM(c.n), 0) AS open, "
 	    "COALESCE(SUM(IF(c.colour = 3, c.n, 0)), 0) AS red, "
 	    "COALESCE(SUM(IF(c.colour = 2, c.n, 0)), 0) AS yellow "
 	    "FROM agencies ag LEFT JOIN dossier_counters c "
 	    "ON c.agency_id = ag.id AND c.status <> 5 "
-	    "WHERE ag.id = ? OR ag.parent_id = ? "
-	    "GROUP BY ag.id, ag.name ORDER BY ag.id = ? DESC, red DESC, ag.name",
+	    "WHERE ag.id IN (SELECT id FROM units) "
+	    "GROUP BY ag.id, ag.name, ag.valid_to "
+	    "HAVING ag.valid_to IS NULL OR ag.valid_to >= CURDATE() "
+	    "OR open > 0 ORDER BY ag.id = ? DESC, red DESC, ag.name",
 	[STMT_LATE] = LIST_SELECT "AND " MC_DOSSIER_RED_SQL " " LIST_JOIN
 	    "ORDER BY d.step_due_at LIMIT 100",
 	[STMT_SOON] = LIST_SELECT "AND " MC_DOSSIER_YELLOW_SQL " " LIST_JOIN
@@ -65,6 +96,78 @@ static const char *const stmts[STMT__MAX] = {
 	    "LIMIT 100",
 };
 /* clang-format on */
+
+/* One agency's line of the counts. */
+struct line {
+	long long   id;
+	const char *name;
+	long long   open, red, yellow;
+	size_t	    seq;  /* the statement's order */
+	int	    self; /* the agency shown: its line first */
+};
+
+/* The agency first, most overdue next, then the statement's order. */
+static int
+line_cmp(const void *x, const void *y)
+{
+	const struct line *p = x, *q = y;
+
+	if (p->self != q->self)
+		return p->self ? -1 : 1;
+	if (p->red != q->red)
+		return p->red > q->red ? -1 : 1;
+	return p->seq < q->seq ? -1 : p->seq > q->seq;
+}
+
+/*
+ * The counts' lines as Data.Agencies: by today's units (MC_UNITS_TODAY)
+ * a dissolved unit's line added to the line of the unit it counts in
+ * today, by the units of the time each apart. 0 or -1.
+ */
+static int
+set_counts(struct mc_request *r, struct mc_rows *rows, long long agency,
+    int units)
+{
+	struct line *v;
+	size_t	     i, j, n = 0;
+	const char  *pfx;
+
+	if (units == MC_UNITS_TODAY &&
+	    mc_units_rename(r->db, r->arena, rows, CC_ID, CC_NAME,
+		(size_t)-1) < 0)
+		return -1;
+	v = mc_arena_alloc(r->arena, (rows->n + 1) * sizeof(*v));
+	for (i = 0; i < rows->n; i++) {
+		for (j = 0; j < n; j++)
+			if (v[j].id == mc_rows_int(rows, i, CC_ID))
+				break;
+		if (j == n) {
+			memset(&v[n], 0, sizeof(v[n]));
+			v[n].id = mc_rows_int(rows, i, CC_ID);
+			v[n].name = mc_rows_str(rows, i, CC_NAME);
+			v[n].seq = n;
+			v[n].self = v[n].id == agency;
+			n++;
+		}
+		v[j].open += mc_rows_int(rows, i, CC_OPEN);
+		v[j].red += mc_rows_int(rows, i, CC_RED);
+		v[j].yellow += mc_rows_int(rows, i, CC_YELLOW);
+	}
+	qsort(v, n, sizeof(*v), line_cmp);
+	for (i = 0; i < n; i++) {
+		pfx = mc_arena_printf(r->arena, "Data.Agencies.%zu", i);
+#define SET(k, val) \
+	mc_view_set_int(r->hdf, mc_arena_printf(r->arena, "%s." k, pfx), val)
+		SET("id", v[i].id);
+		SET("open", v[i].open);
+		SET("red", v[i].red);
+		SET("yellow", v[i].yellow);
+#undef SET
+		mc_view_set(r->hdf, mc_arena_printf(r->arena, "%s.name", pfx),
+		    v[i].name);
+	}
+	return 0;
+}
 
 #define RISK_SCAN 300
 
@@ -128,7 +231,7 @@ page_leader(struct mc_request *r)
 {
 	struct mc_rows counts, late, soon, stuck;
 	unsigned int   agency;
-	int	       rc;
+	int	       rc, units;
 	long long      ag, in = 0;
 	char	       now[20];
 
@@ -139,6 +242,7 @@ page_leader(struct mc_request *r)
 		agency))
 		return 403;
 	ag = agency;
+	units = office_units_view(r, mc_req_field(r, FIELD_UNITS), NULL);
 	/* The stuck list of one agency under this one (?in=). */
 	if (mc_req_field(r, FIELD_IN) != NULL)
 		mc_parse_ll(mc_req_field(r, FIELD_IN), 0, 1LL << 32, &in);
@@ -146,18 +250,31 @@ page_leader(struct mc_request *r)
 	mc_time_sql(now, time(NULL));
 	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS], "iii",
 		ag, ag, ag) < 0 ||
-	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "sii", now,
-		ag, ag) < 0 ||
-	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "ssii", now,
-		now, ag, ag) < 0 ||
-	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, 100,
-		&stuck) < 0 ||
+	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "iis", ag,
+		ag, now) < 0 ||
+	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "iiss", ag,
+		ag, now, now) < 0 ||
+	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, units,
+		100, &stuck) < 0 ||
 	    set_risk(r, agency, time(NULL)) < 0)
+		return 503;
+	if (counts.n > 0 && counts.ncols != CC__MAX) {
+		mc_err("page_leader: %zu columns", counts.ncols);
+		return 503;
+	}
+	/* By today's units: the dossiers named after today's unit. */
+	if (set_counts(r, &counts, ag, units) < 0 ||
+	    (units == MC_UNITS_TODAY &&
+		(mc_units_rename(r->db, r->arena, &late, LC_AGENCY_ID,
+		     LC_AGENCY, (size_t)-1) < 0 ||
+		    mc_units_rename(r->db, r->arena, &soon, LC_AGENCY_ID,
+			LC_AGENCY, (size_t)-1) < 0 ||
+		    mc_units_rename(r->db, r->arena, &stuck, STUCK_AGENCY_ID,
+			STUCK_AGENCY, (size_t)-1) < 0)))
 		return 503;
 	mc_routing_view(r->hdf, r->arena, "Data.Stuck", &stuck, 7);
 	if (mc_auth_acts_for(r->user, ROLES(ROLE_ADMIN), agency))
 		mc_view_set(r->hdf, "Data.CanReassign", "1");
-	mc_view_rows(r->hdf, "Data.Agencies", &counts);
 	mc_view_rows(r->hdf, "Data.Late", &late);
 	mc_view_rows(r->hdf, "Data.Soon", &soon);
 	/* Dossiers with feedback waiting for an answer (mc_feedback). */

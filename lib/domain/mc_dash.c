@@ -66,7 +66,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM eval_ratings r WHERE r.agency_id IN (SELECT id FROM sub) "
 	    "AND r.created_at >= ? AND r.created_at < ?) x",
 	/* Open at a step, not yet due, nearest due first (mc_dash_at_risk). */
-	[STMT_RISK] = "SELECT d.code, d.procedure_id, d.current_step, d.due_at, "
+	[STMT_RISK] = "WITH RECURSIVE units (id) AS (SELECT id FROM agencies "
+	    "WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a "
+	    "JOIN units ON a.successor_id = units.id "
+	    "AND a.valid_to < CURDATE()) SELECT d.code, d.procedure_id, d.current_step, d.due_at, "
 	    "s.agency_id, s.started_at, s.name, s.due_at, d.applicant_name, "
 	    "p.name, sa.name, h.full_name FROM agencies ag "
 	    "JOIN dossiers d ON d.agency_id = ag.id AND d.status IN (2, 4, 6) "
@@ -76,7 +79,7 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies sa ON sa.id = s.agency_id "
 	    "LEFT JOIN accounts h ON h.id = d.holder_id "
-	    "WHERE ag.id = ? OR ag.parent_id = ? ORDER BY d.due_at LIMIT ?",
+	    "WHERE ag.id IN (SELECT id FROM units) ORDER BY d.due_at LIMIT ?",
 	/* The history of a step: as mc_stats_expect reads it. */
 	[STMT_HIST] = "SELECT bucket, n FROM stats_remain "
 	    "WHERE procedure_id = ? AND agency_id = ? AND seq = ? AND n > 0 "
@@ -229,8 +232,8 @@ mc_dash_at_risk(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 	*out = NULL;
 	*n = 0;
 	mc_time_sql(t, now);
-	if (mc_db_query(db, a, &rows, stmts[STMT_RISK], "siii", t,
-		(long long)agency, (long long)agency, (long long)scan) < 0)
+	if (mc_db_query(db, a, &rows, stmts[STMT_RISK], "iisi",
+		(long long)agency, (long long)agency, t, (long long)scan) < 0)
 		return -1;
 	if (rows.n > 0 && rows.ncols != RK__MAX) {
 		mc_err("%zu columns", rows.ncols);

@@ -83,7 +83,8 @@ struct mc_dash_risk {
 };
 
 /*
- * The dossiers received by the agency or one directly under it, open at a
+ * The dossiers received by the agency or one directly under it (or by a
+ * dissolved unit that counts in one of them today), open at a
  * step (accepted, processing, waiting for payment; not paused) and not yet
  * past their legal due time at now, nearest due first (at most `scan` of
  * them looked at, through dossiers_agency_due), whose expected finish

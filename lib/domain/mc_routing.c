@@ -63,7 +63,18 @@ static const char *const stmts[STMT__MAX] = {
 	 * Agencies with an active leader are passed over before any of
 	 * their dossiers is read: a leader may act at every step there.
 	 */
-	[STMT_STUCK] = "SELECT d.code, d.status, d.applicant_name, "
+	/* scope: the agency, those right under it, the dissolved units that
+	 * count in one of them today; shown: only (with, by today's units,
+	 * the dissolved units that count in it). */
+	[STMT_STUCK] = "WITH RECURSIVE scope (id) AS (SELECT id FROM agencies "
+	    "WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a "
+	    "JOIN scope ON a.successor_id = scope.id "
+	    "AND a.valid_to < CURDATE()), "
+	    "shown (id) AS (SELECT id FROM agencies WHERE id = ? "
+	    "UNION SELECT a.id FROM agencies a JOIN shown "
+	    "ON a.successor_id = shown.id AND ? = 0 "
+	    "AND a.valid_to < CURDATE()) "
+	    "SELECT d.code, d.status, d.applicant_name, "
 	    "p.name AS procedure_name, ag.id AS agency_id, "
 	    "ag.name AS agency_name, d.current_step AS step, "
 	    "s.name AS step_name, COALESCE(s.role, 'receiver') AS role, "
@@ -73,7 +84,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id "
 	    "AND s.seq = d.current_step "
-	    "WHERE (ag.id = ? OR ag.parent_id = ?) AND (? = 0 OR ag.id = ?) "
+	    "WHERE ag.id IN (SELECT id FROM scope) "
+	    "AND (? = 0 OR ag.id IN (SELECT id FROM shown)) "
 	    "AND " NOBODY("ag.id", "'leader'") "AND "
 	    NOBODY("ag.id", "COALESCE(s.role, 'receiver')")
 	    "ORDER BY d.submitted_at, d.id LIMIT ?",
@@ -134,11 +146,11 @@ mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
 
 int
 mc_routing_stuck(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
-    unsigned int only, size_t limit, struct mc_rows *out)
+    unsigned int only, int units, size_t limit, struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_STUCK], "iiiii",
+	return mc_db_query(db, a, out, stmts[STMT_STUCK], "iiiiii",
 	    (long long)agency_id, (long long)agency_id, (long long)only,
-	    (long long)only, (long long)limit);
+	    (long long)units, (long long)only, (long long)limit);
 }
 
 /* The move inside the open transaction; 0, -1 or a DOSSIER_* outcome. */

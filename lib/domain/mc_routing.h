@@ -35,14 +35,29 @@ int mc_routing_gaps(struct mc_db *, struct mc_arena *,
 
 /*
  * The open dossiers whose current step nobody can take (before acceptance:
- * nobody to receive them), at the agency or one right under it (only that
- * one of them if only is not 0), oldest first, at most limit. Columns: code, status, applicant_name,
- * procedure_name, agency_id, agency_name, step, step_name, role,
- * submitted_at. Paused ones (status 5, the applicant's turn) are left out.
- * 0 or -1.
+ * nobody to receive them), at the agency or one right under it, or a
+ * dissolved unit that counts in one of them today (only that one of them
+ * if only is not 0; by today's units, units MC_UNITS_TODAY, with the
+ * dissolved units that count in it), oldest first, at most limit. Columns
+ * (enum stuck_col): code, status, applicant_name, procedure_name,
+ * agency_id, agency_name, step, step_name, role, submitted_at. Paused ones
+ * (status 5, the applicant's turn) are left out. 0 or -1.
  */
+enum stuck_col {
+	STUCK_CODE,
+	STUCK_STATUS,
+	STUCK_APPLICANT,
+	STUCK_PROCEDURE,
+	STUCK_AGENCY_ID,
+	STUCK_AGENCY,
+	STUCK_STEP,
+	STUCK_STEP_NAME,
+	STUCK_ROLE,
+	STUCK_SUBMITTED,
+	STUCK__MAX
+};
 int mc_routing_stuck(struct mc_db *, struct mc_arena *, unsigned int agency_id,
-    unsigned int only, size_t limit, struct mc_rows *out);
+    unsigned int only, int units, size_t limit, struct mc_rows *out);
 
 /*
  * Moves the current step of the dossier with this code to agency_id, held

@@ -20,6 +20,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_routing.h"
+#include "mc_units.h"
 
 enum stmt {
 	STMT_PROCEDURE,
@@ -74,7 +75,7 @@ stuck(struct mc_db *db, struct mc_arena *a, unsigned int ag, unsigned int only,
 	struct mc_rows rows;
 	size_t	       i;
 
-	if (mc_routing_stuck(db, a, ag, only, 100, &rows) < 0)
+	if (mc_routing_stuck(db, a, ag, only, MC_UNITS_TODAY, 100, &rows) < 0)
 		return -1;
 	for (i = 0; i < rows.n; i++)
 		if (strcmp(mc_rows_str(&rows, i, 0), code) == 0)
