@@ -291,6 +291,9 @@ set_me(struct mc_request *r, unsigned int agency, int units, const char *month,
 	if (mc_book_officers(r->db, r->arena, agency, units, month, today,
 		r->user->id, now, &v, &n) < 0)
 		return -1;
+	/* By the units of the time the agency's own line, first if any. */
+	if (units == MC_UNITS_TIME && n > 0 && v[0].agency_id != agency)
+		n = 0;
 	if (n == 0) {
 		memset(&none, 0, sizeof(none));
 		v = &none;

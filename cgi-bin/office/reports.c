@@ -1463,6 +1463,7 @@ page_late_export(struct mc_request *r)
 /* The officers' columns, as shown and exported. */
 enum officer_show {
 	OS_NAME,
+	OS_UNIT, /* today's unit, or the unit of the time */
 	OS_OPEN,
 	OS_INTIME,
 	OS_SOON,
@@ -1477,7 +1478,7 @@ enum officer_show {
 
 /* clang-format off */
 static const char *const officer_keys[OS__MAX] = {
-	[OS_NAME] = "name", [OS_OPEN] = "open", [OS_INTIME] = "intime",
+	[OS_NAME] = "name", [OS_UNIT] = "unit", [OS_OPEN] = "open", [OS_INTIME] = "intime",
 	[OS_SOON] = "soon", [OS_OVERDUE] = "overdue", [OS_STEPS] = "steps",
 	[OS_EARLY] = "early", [OS_ONTIME] = "ontime", [OS_LATE] = "late",
 	[OS_AVG_HOURS] = "avg_hours",
@@ -1489,6 +1490,9 @@ officer_cells(struct mc_request *r, const struct mc_officer_load *o,
     const char **c)
 {
 	c[OS_NAME] = o->name != NULL ? o->name : "";
+	c[OS_UNIT] = r->lang == LANG_EN && o->agency_name_en != NULL ?
+	    o->agency_name_en :
+	    (o->agency_name != NULL ? o->agency_name : "");
 	c[OS_OPEN] = mc_arena_printf(r->arena, "%lld", o->open);
 	c[OS_INTIME] = mc_arena_printf(r->arena, "%lld",
 	    o->open - o->soon - o->overdue);
@@ -1554,6 +1558,9 @@ page_officers(struct mc_request *r)
 		set_cells(r, "Data.Rows", i, officer_keys, c, OS__MAX);
 		mc_view_set_int(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Rows.%zu.id", i), v[i].id);
+		mc_view_set_int(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Rows.%zu.agency_id", i),
+		    v[i].agency_id);
 	}
 	mc_view_set_int(r->hdf, "Data.All", all);
 	return mc_resp_page(r, "office/officers.cs");
@@ -1561,14 +1568,14 @@ page_officers(struct mc_request *r)
 
 /* clang-format off */
 static const enum mc_export_kind officer_kinds[OS__MAX] = {
-	[OS_NAME] = EXPORT_TEXT, [OS_OPEN] = EXPORT_INT,
+	[OS_NAME] = EXPORT_TEXT, [OS_UNIT] = EXPORT_TEXT, [OS_OPEN] = EXPORT_INT,
 	[OS_INTIME] = EXPORT_INT, [OS_SOON] = EXPORT_INT,
 	[OS_OVERDUE] = EXPORT_INT, [OS_STEPS] = EXPORT_INT,
 	[OS_EARLY] = EXPORT_INT, [OS_ONTIME] = EXPORT_INT,
 	[OS_LATE] = EXPORT_INT, [OS_AVG_HOURS] = EXPORT_DECIMAL,
 };
 static const double officer_widths[OS__MAX] = {
-	[OS_NAME] = 3, [OS_OPEN] = 1, [OS_INTIME] = 1, [OS_SOON] = 1,
+	[OS_NAME] = 3, [OS_UNIT] = 2.5, [OS_OPEN] = 1, [OS_INTIME] = 1, [OS_SOON] = 1,
 	[OS_OVERDUE] = 1, [OS_STEPS] = 1, [OS_EARLY] = 1, [OS_ONTIME] = 1,
 	[OS_LATE] = 1, [OS_AVG_HOURS] = 1.4,
 };

@@ -90,26 +90,32 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT COUNT(*), COALESCE(SUM(d.original_due_at IS NOT NULL), 0) "
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    LATE_WHERE,
-	/* The agency's officers, and whoever finished a step of it. */
-	[STMT_OFFICERS] = MC_UNITS_CTE "SELECT a.id, a.full_name FROM accounts a "
-	    "WHERE (? = 0 OR a.id = ?) AND (a.id IN (SELECT account_id FROM "
-	    "account_roles WHERE agency_id IN (SELECT id FROM units) "
-	    "AND role IN ('receiver', 'specialist', 'leader')) "
-	    "OR a.id IN (SELECT officer_id FROM stats_officer WHERE agency_id "
-	    "IN (SELECT id FROM units) AND day BETWEEN ? AND ?)) "
-	    "ORDER BY a.full_name, a.id",
-	/* The open dossiers each officer holds now, by colour. */
-	[STMT_HELD] = MC_UNITS_CTE "SELECT d.holder_id, COUNT(*), "
-	    "COALESCE(SUM(" MC_DOSSIER_YELLOW_SQL "), 0), "
+	/*
+	 * The officers of the agency and of the dissolved units that count
+	 * in it today (the second ?: always MC_UNITS_TODAY), and whoever
+	 * finished a step at one of them, with the unit.
+	 */
+	[STMT_OFFICERS] = MC_UNITS_CTE "SELECT a.id, a.full_name, x.agency_id, "
+	    "ag.name, COALESCE(ag.name_en, ag.name) FROM (SELECT account_id "
+	    "AS officer_id, agency_id FROM account_roles WHERE agency_id IN "
+	    "(SELECT id FROM units) AND role IN ('receiver', 'specialist', "
+	    "'leader') UNION SELECT officer_id, agency_id FROM stats_officer "
+	    "WHERE agency_id IN (SELECT id FROM units) AND day BETWEEN ? AND ?) "
+	    "x JOIN accounts a ON a.id = x.officer_id "
+	    "JOIN agencies ag ON ag.id = x.agency_id WHERE (? = 0 OR a.id = ?) "
+	    "ORDER BY a.full_name, a.id, x.agency_id <> ?, ag.name, x.agency_id",
+	/* The open dossiers each officer holds now per unit, by colour. */
+	[STMT_HELD] = MC_UNITS_CTE "SELECT d.holder_id, d.current_agency_id, "
+	    "COUNT(*), COALESCE(SUM(" MC_DOSSIER_YELLOW_SQL "), 0), "
 	    "COALESCE(SUM(" MC_DOSSIER_RED_SQL "), 0) FROM dossiers d "
 	    "WHERE d.current_agency_id IN (SELECT id FROM units) "
 	    "AND d.is_open = 1 "
 	    "AND d.holder_id IS NOT NULL AND (? = 0 OR d.holder_id = ?) "
-	    "GROUP BY d.holder_id",
-	[STMT_DONE] = MC_UNITS_CTE "SELECT officer_id, metric, SUM(n) "
-	    "FROM stats_officer WHERE agency_id IN (SELECT id FROM units) "
+	    "GROUP BY d.holder_id, d.current_agency_id",
+	[STMT_DONE] = MC_UNITS_CTE "SELECT officer_id, agency_id, metric, "
+	    "SUM(n) FROM stats_officer WHERE agency_id IN (SELECT id FROM units) "
 	    "AND day BETWEEN ? AND ? "
-	    "AND (? = 0 OR officer_id = ?) GROUP BY officer_id, metric",
+	    "AND (? = 0 OR officer_id = ?) GROUP BY officer_id, agency_id, metric",
 };
 /* clang-format on */
 
@@ -287,13 +293,14 @@ mc_book_late_minutes(const struct mc_rows *r, size_t i, time_t now)
 	return mc_calendar_work_minutes(due, end);
 }
 
+/* The line of officer id at unit agency (0: any unit), NULL when none. */
 static struct mc_officer_load *
-find(struct mc_officer_load *v, size_t n, long long id)
+find(struct mc_officer_load *v, size_t n, long long id, long long agency)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (v[i].id == id)
+		if (v[i].id == id && (agency == 0 || v[i].agency_id == agency))
 			return &v[i];
 	return NULL;
 }
@@ -305,60 +312,89 @@ mc_book_officers(struct mc_db *db, struct mc_arena *a, unsigned int agency,
 {
 	struct mc_rows		ids, held, done;
 	struct mc_officer_load *v, *o;
+	struct mc_units		us;
+	const struct mc_unit   *u;
 	char			at[20];
-	size_t			i;
-	long long		x;
+	size_t			i, k = 0;
+	long long		x, unit;
+	/* By today's units one line an officer, at the agency. */
+	int apart = units == MC_UNITS_TIME;
 
 	*out = NULL;
 	*n = 0;
 	mc_time_sql(at, now);
-	if (mc_db_query(db, a, &ids, stmts[STMT_OFFICERS], "iiiiss",
-		(long long)agency, (long long)units, only, only, from,
-		to) < 0 ||
+	if (mc_db_query(db, a, &ids, stmts[STMT_OFFICERS], "iissiii",
+		(long long)agency, (long long)MC_UNITS_TODAY, from, to, only,
+		only, (long long)agency) < 0 ||
+	    shape(&ids, 5, "officers") < 0 ||
 	    mc_db_query(db, a, &held, stmts[STMT_HELD], "iisssii",
-		(long long)agency, (long long)units, at, at, at, only,
+		(long long)agency, (long long)MC_UNITS_TODAY, at, at, at, only,
 		only) < 0 ||
+	    shape(&held, 5, "held") < 0 ||
 	    mc_db_query(db, a, &done, stmts[STMT_DONE], "iissii",
-		(long long)agency, (long long)units, from, to, only, only) < 0)
+		(long long)agency, (long long)MC_UNITS_TODAY, from, to, only,
+		only) < 0 ||
+	    shape(&done, 4, "done") < 0)
 		return -1;
 	v = mc_arena_alloc(a, (ids.n + 1) * sizeof(*v));
 	memset(v, 0, (ids.n + 1) * sizeof(*v));
 	for (i = 0; i < ids.n; i++) {
-		v[i].id = mc_rows_int(&ids, i, 0);
-		v[i].name = mc_rows_str(&ids, i, 1);
+		unit = apart ? mc_rows_int(&ids, i, 2) : 0;
+		if (find(v, k, mc_rows_int(&ids, i, 0), unit) != NULL)
+			continue;
+		v[k].id = mc_rows_int(&ids, i, 0);
+		v[k].name = mc_rows_str(&ids, i, 1);
+		/* Ordered with the agency's own row first. */
+		v[k].agency_id = mc_rows_int(&ids, i, 2);
+		v[k].agency_name = mc_rows_str(&ids, i, 3);
+		v[k].agency_name_en = mc_rows_str(&ids, i, 4);
+		k++;
 	}
 	for (i = 0; i < held.n; i++) {
-		if ((o = find(v, ids.n, mc_rows_int(&held, i, 0))) == NULL)
+		unit = apart ? mc_rows_int(&held, i, 1) : 0;
+		if ((o = find(v, k, mc_rows_int(&held, i, 0), unit)) == NULL)
 			continue;
-		o->open = mc_rows_int(&held, i, 1);
-		o->soon = mc_rows_int(&held, i, 2);
-		o->overdue = mc_rows_int(&held, i, 3);
+		o->open += mc_rows_int(&held, i, 2);
+		o->soon += mc_rows_int(&held, i, 3);
+		o->overdue += mc_rows_int(&held, i, 4);
 	}
 	for (i = 0; i < done.n; i++) {
-		if ((o = find(v, ids.n, mc_rows_int(&done, i, 0))) == NULL)
+		unit = apart ? mc_rows_int(&done, i, 1) : 0;
+		if ((o = find(v, k, mc_rows_int(&done, i, 0), unit)) == NULL)
 			continue;
-		x = mc_rows_int(&done, i, 2);
-		switch (mc_rows_int(&done, i, 1)) {
+		x = mc_rows_int(&done, i, 3);
+		switch (mc_rows_int(&done, i, 2)) {
 		case STO_STEPS:
-			o->steps = x;
+			o->steps += x;
 			break;
 		case STO_EARLY:
-			o->early = x;
+			o->early += x;
 			break;
 		case STO_ONTIME:
-			o->ontime = x;
+			o->ontime += x;
 			break;
 		case STO_LATE:
-			o->late = x;
+			o->late += x;
 			break;
 		case STO_MINUTES:
-			o->minutes = x;
+			o->minutes += x;
 			break;
 		default:
 			break;
 		}
 	}
+	if (!apart && k > 0) {
+		/* Each line at the unit the agency counts in today. */
+		if (mc_units_load(db, a, &us) < 0)
+			return -1;
+		if ((u = mc_units_today(&us, agency)) != NULL)
+			for (i = 0; i < k; i++) {
+				v[i].agency_id = u->id;
+				v[i].agency_name = u->name;
+				v[i].agency_name_en = u->name_en;
+			}
+	}
 	*out = v;
-	*n = ids.n;
+	*n = k;
 	return 0;
 }

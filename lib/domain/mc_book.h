@@ -137,6 +137,8 @@ long mc_book_late_minutes(const struct mc_rows *, size_t i, time_t now);
 struct mc_officer_load {
 	long long   id;
 	const char *name;
+	long long   agency_id; /* the unit of the line (see below) */
+	const char *agency_name, *agency_name_en;
 	long long   open, soon, overdue; /* held now; intime = open - both */
 	long long   steps, early, ontime,
 	    late;	   /* steps finished in the period */
@@ -144,13 +146,16 @@ struct mc_officer_load {
 };
 
 /*
- * The officers of the agency (its receivers, specialists and leaders, and
- * whoever finished a step of it in the period), by name; only the one
- * officer when only is non-zero. The agency is, by today's units
- * (MC_UNITS_TODAY), it and the dissolved units that count in it today;
- * by the units of the time (MC_UNITS_TIME), it alone as it was. Open now: the agency's open dossiers
- * each holds, due soon and overdue as the inbox colours them at now;
- * steps finished in the period from stats_officer. In the arena; 0 or -1.
+ * The officers of the agency and of the dissolved units that count in it
+ * today (their receivers, specialists and leaders, and whoever finished a
+ * step at one of them in the period), by name; only the one officer when
+ * only is non-zero. By today's units (MC_UNITS_TODAY) one line an
+ * officer, its unit the agency (a dissolved unit's figures counted in
+ * it); by the units of the time (MC_UNITS_TIME) one line an officer and
+ * unit, the agency's first. Open now: the open dossiers each holds there,
+ * due soon and overdue as the inbox colours them at now (only those of a
+ * unit the officer has a line at); steps finished in the period from
+ * stats_officer. In the arena; 0 or -1.
  */
 int mc_book_officers(struct mc_db *, struct mc_arena *, unsigned int agency,
     int units, const char *from, const char *to, long long only, time_t now,

@@ -206,7 +206,10 @@ describe('the tracking book, the late list and the officers', { concurrency: fal
         await Promise.all(['open', 'overdue', 'steps', 'early', 'ontime', 'late'].map(async (k) => Number(await cell(mine, k)))),
         [1, 1, s.n, s.early, s.ontime, s.late], 'held now and done today');
       const offCsv = await csvOf(page);
-      assert.ok(offCsv.split('\r\n').some((l) => l.startsWith(`Tiếp Nhận ${tag},1,0,0,1,${s.n},`)), 'the CSV line');
+      // The officer, the unit (the ward: by today's units), the figures.
+      const unit = sqlValue(`SELECT name FROM agencies WHERE id = ${wardId}`);
+      assert.ok(offCsv.split('\r\n').some((l) => l.startsWith(`Tiếp Nhận ${tag},${unit},1,0,0,1,${s.n},`)), 'the CSV line');
+      assert.equal(await cell(mine, 'unit'), unit, 'the unit shown');
       await page.setViewportSize({ width: 390, height: 900 });
       await page.screenshot({ path: path.join(OUT, 'reports-officers-390.png'), fullPage: true });
       assert.deepEqual(w.problems(), []);

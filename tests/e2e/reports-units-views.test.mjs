@@ -9,8 +9,9 @@
 // shows as today); all removed afterwards. N's leader chooses the view in
 // each page's form: the tracking book and the late list name A's dossiers
 // after N by today's units and after A by the units of the time, and so do
-// their CSV exports; the officers' report counts A's receiver's steps in
-// N by today's units only; the dashboard adds A's figures to N's line by
+// their CSV exports; the officers' report counts A's receiver's steps (at A
+// before the merger, at N after it) in one line of N by today's units, in a
+// line of each ward by the units of the time; the dashboard adds A's figures to N's line by
 // today's units and shows them apart by those of the time. The leader also
 // chooses the agency to watch in the dashboard's form (it had never been
 // driven through the page), and pages through a book of 110 dossiers of N
@@ -92,6 +93,9 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       // A's receiver finished 3 steps at A in March 2024, on time (metrics 1, 3).
       for (const [metric, n] of [[1, 3], [3, 3], [5, 90]])
         sql(`INSERT INTO stats_officer (day, officer_id, agency_id, metric, n) VALUES ('2024-03-11', ${recvA.id}, ${ids.A}, ${metric}, ${n})`);
+      // And 2 steps at N in August 2024, after the merger, on time.
+      for (const [metric, n] of [[1, 2], [3, 2], [5, 60]])
+        sql(`INSERT INTO stats_officer (day, officer_id, agency_id, metric, n) VALUES ('2024-08-14', ${recvA.id}, ${ids.N}, ${metric}, ${n})`);
       // Received online today (whichever day that is at the page): A 2, N 1, M 4.
       for (const k of [-1, 0, 1]) {
         for (const [x, n] of [['A', 2], ['N', 1], ['M', 4]])
@@ -194,7 +198,7 @@ describe('the unit view of the book, the late list, the officers and the dashboa
       }
     });
 
-    test('the officers\' report counts the old ward\'s steps in its successor by today\'s units', async () => {
+    test('the officers\' report: one line an officer by today\'s units, a line an officer and ward by those of the time', async () => {
       const { ctx, page, w } = await signedIn();
       try {
         await page.goto(`${BASE_URL}/can-bo/thong-ke/can-bo`);
@@ -202,19 +206,34 @@ describe('the unit view of the book, the late list, the officers and the dashboa
         await page.locator('#to').fill('2024-12-31');
         await page.locator('#agency').selectOption(String(ids.N));
         await show(page, 'today');
-        const line = page.locator(`#officers tr[data-officer="${recvA.id}"]`);
-        await line.waitFor({ timeout: 60_000 });
-        assert.equal((await line.locator('[data-col="steps"]').innerText()).trim(), '3', 'A\'s steps in N\'s report');
-        assert.equal((await line.locator('[data-col="ontime"]').innerText()).trim(), '3');
+        const lines = page.locator(`#officers tr[data-officer="${recvA.id}"]`);
+        const cell = async (tr, col) => (await tr.locator(`[data-col="${col}"]`).innerText()).trim();
+        await lines.first().waitFor({ timeout: 60_000 });
+        assert.equal(await lines.count(), 1, 'A\'s receiver: one line');
+        assert.equal(await lines.getAttribute('data-agency'), String(ids.N), 'at N');
+        assert.equal(await cell(lines, 'unit'), name('N'), 'named N');
+        assert.equal(await cell(lines, 'steps'), '5', 'A\'s 3 steps and N\'s 2 in N\'s line');
+        assert.equal(await cell(lines, 'ontime'), '5');
         assert.equal(await page.locator(`#officers tr[data-officer="${leader.id}"]`).count(), 1, 'N\'s own leader listed');
         let text = await csv(page);
-        assert.ok(text.includes(recvA.name), 'the CSV lists A\'s receiver');
+        assert.match(csvLine(text, recvA.name), new RegExp(`${name('N')}.*,5,`), `the CSV's line: ${csvLine(text, recvA.name)}`);
 
         await show(page, 'time');
-        assert.equal(await line.count(), 0, 'by the units of the time, N alone: A\'s receiver not in it');
-        assert.equal(await page.locator(`#officers tr[data-officer="${leader.id}"]`).count(), 1, 'N\'s own leader still listed');
+        const atA = page.locator(`#officers tr[data-officer="${recvA.id}"][data-agency="${ids.A}"]`);
+        const atN = page.locator(`#officers tr[data-officer="${recvA.id}"][data-agency="${ids.N}"]`);
+        await atA.waitFor({ timeout: 60_000 });
+        assert.equal(await lines.count(), 2, 'A\'s receiver: a line at each ward');
+        assert.equal(await cell(atA, 'unit'), name('A'), 'the old ward named');
+        assert.equal(await cell(atA, 'steps'), '3', 'its steps at A');
+        assert.equal(await cell(atN, 'unit'), name('N'));
+        assert.equal(await cell(atN, 'steps'), '2', 'its steps at N');
+        const mine = page.locator(`#officers tr[data-officer="${leader.id}"]`);
+        assert.equal(await mine.count(), 1, 'N\'s own leader still listed');
+        assert.equal(await cell(mine, 'unit'), name('N'));
         text = await csv(page);
-        assert.ok(!text.includes(recvA.name), 'nor in the CSV');
+        const csvLines = text.split(/\r?\n/).filter((l) => l.includes(recvA.name));
+        assert.equal(csvLines.length, 2, `two lines in the CSV: ${csvLines}`);
+        assert.ok(csvLines.some((l) => l.includes(name('A'))) && csvLines.some((l) => l.includes(name('N'))), 'one a ward');
         assert.deepEqual(w.problems(), [], 'no console errors');
       } finally {
         await ctx.close();

@@ -253,18 +253,25 @@ book_agency(struct mc_db *db, struct mc_arena *a, unsigned int ward, int units,
 	return 0;
 }
 
-/* The officer's steps of 2024 in the ward's officers' report (-1: absent). */
+/*
+ * The officer's steps of 2024 in the ward's officers' report (-1: absent)
+ * on its first line, whose unit goes to *unit; *lines: the officer's.
+ */
 static long long
 officer_steps(struct mc_db *db, struct mc_arena *a, unsigned int ward,
-    int units, long long officer)
+    int units, long long officer, long long *unit, size_t *lines)
 {
 	struct mc_officer_load *v;
 	size_t			n;
 
+	*unit = 0;
+	*lines = 0;
 	if (mc_book_officers(db, a, ward, units, "2024-01-01", "2024-12-31",
 		officer, time(NULL), &v, &n) < 0 ||
 	    n == 0)
 		return -1;
+	*unit = v[0].agency_id;
+	*lines = n;
 	return v[0].steps;
 }
 
@@ -278,8 +285,8 @@ test_merger(struct mc_db *db, struct mc_arena *a, const char *procedure,
 	struct mc_dossier      before, after;
 	struct mc_rows	       live[2], rebuilt[2];
 	const char	      *a1, *a2, *b1, *b2, *n1, *n2;
-	long long	       n, cn;
-	size_t		       i;
+	long long	       n, cn, unit;
+	size_t		       i, lines;
 	int		       moved_event = 0;
 
 	citizen = fixture_account(db, a, "units", "079", 7, "citizen",
@@ -350,10 +357,27 @@ test_merger(struct mc_db *db, struct mc_arena *a, const char *procedure,
 	CHECK_INT(book_agency(db, a, w[2], MC_UNITS_TIME, a1), w[0]);
 	CHECK_INT(book_agency(db, a, w[2], MC_UNITS_TIME, n1), w[2]);
 	CHECK_INT(book_agency(db, a, w[3], MC_UNITS_TODAY, a1), 0);
-	CHECK(officer_steps(db, a, w[2], MC_UNITS_TODAY, oa->id) > 0);
-	CHECK_INT(officer_steps(db, a, w[2], MC_UNITS_TIME, oa->id), -1);
-	CHECK_INT(officer_steps(db, a, w[2], MC_UNITS_TIME, on->id),
-	    officer_steps(db, a, w[2], MC_UNITS_TODAY, on->id));
+	/* The old ward's officer: in the new ward's line by today's units,
+	 * in a line of the old ward by the units of the time. */
+	n = officer_steps(db, a, w[2], MC_UNITS_TODAY, oa->id, &unit, &lines);
+	CHECK(n > 0);
+	CHECK_INT(unit, w[2]);
+	CHECK_INT(lines, 1);
+	CHECK_INT(
+	    officer_steps(db, a, w[2], MC_UNITS_TIME, oa->id, &unit, &lines),
+	    n);
+	CHECK_INT(unit, w[0]);
+	CHECK_INT(lines, 1);
+	n = officer_steps(db, a, w[2], MC_UNITS_TODAY, on->id, &unit, &lines);
+	CHECK(n > 0);
+	CHECK_INT(
+	    officer_steps(db, a, w[2], MC_UNITS_TIME, on->id, &unit, &lines),
+	    n);
+	CHECK_INT(unit, w[2]);
+	/* Not the old ward's officer in another ward's report. */
+	CHECK_INT(
+	    officer_steps(db, a, w[3], MC_UNITS_TIME, oa->id, &unit, &lines),
+	    -1);
 
 	/* Refused: not a successor, not dissolved, unknown. */
 	CHECK_INT(mc_units_move(db, a, codes[0], codes[3], 0, time(NULL), &m),
