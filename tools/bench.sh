@@ -11,10 +11,14 @@
 # the generator's full rebuild of the catalogue; and (CLONE=1) the time
 # `make run` takes from a fresh clone with the packages already installed.
 # Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
-# SECTIONS (default "mem office site search": memory per process, measured
-# first on the fresh instance (tools/bench_mem.sh) and printed last, and the
-# back office's, the public site's and the search's parts after the main
-# table; "" for the main table and the ceilings only).
+# SECTIONS (default "mem office site search reports": memory per process,
+# measured first on the fresh instance (tools/bench_mem.sh) and printed
+# last, and the back office's, the public site's, the search's and the
+# reports' parts after the main table; "" for the main table and the
+# ceilings only). The reports' part (tools/bench_reports.sh) first adds
+# REPORTS_DOSSIERS (default 20000) dossiers of generated history
+# (`bin/motcua gen`) to the instance: REPORTS_DOSSIERS=1000000 make bench
+# for a larger size.
 set -uo pipefail
 umask 022
 
@@ -22,7 +26,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 cd "$TOP" || exit 1
 DURATION=${DURATION:-10}
 CONNS=${CONNS:-32}
-SECTIONS=${SECTIONS-mem office site search}
+SECTIONS=${SECTIONS-mem office site search reports}
 
 pick_port() {
     local p
@@ -204,6 +208,12 @@ if [[ " $SECTIONS " == *" search "* ]]; then
 echo; echo "Search (issue 14):"; echo
 B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
     CONNS=$CONNS tools/bench_search.sh
+fi
+
+if [[ " $SECTIONS " == *" reports "* ]]; then
+echo; echo "Reports on generated history (issue 11):"; echo
+B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
+    REPORTS_DOSSIERS=${REPORTS_DOSSIERS:-20000} tools/bench_reports.sh
 fi
 
 if [[ ${CLONE:-0} == 1 ]]; then

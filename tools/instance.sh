@@ -30,6 +30,8 @@
 #   MOTCUA_DB_KEY_DIR  the keys MariaDB encrypts its data with (tools/dbkeys.sh;
 #                      default RUNDIR/mysql/keys, made at the first start): a
 #                      restore of another instance's backup needs its keys
+#   MOTCUA_DB_BUFFER_POOL  MariaDB's innodb_buffer_pool_size (default 256M;
+#                      the reports bench on generated data gives it more)
 #   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
 #   MOTCUA_FILES_KEY_FILE  the key the attachments are encrypted with
 #                      (tools/fileskey.sh; default RUNDIR/files.key, beside
@@ -278,7 +280,11 @@ start_db() {
     fi
     install -d -m 0700 "$MYDIR/data" "$MYDIR/tmp"
     "$TOP/tools/dbkeys.sh" "$KEYDIR" || die "no encryption keys in $KEYDIR"
-    sed -e "s|@MYSQL_DIR@|$MYDIR|g" -e "s|@KEY_DIR@|$KEYDIR|g" "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
+    [[ ${MOTCUA_DB_BUFFER_POOL:-256M} =~ ^[0-9]+[MG]$ ]] ||
+        die "MOTCUA_DB_BUFFER_POOL: a size such as 256M or 2G"
+    sed -e "s|@MYSQL_DIR@|$MYDIR|g" -e "s|@KEY_DIR@|$KEYDIR|g" \
+        -e "s|^innodb_buffer_pool_size *=.*|innodb_buffer_pool_size = ${MOTCUA_DB_BUFFER_POOL:-256M}|" \
+        "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
     mv -f "$MYCNF.tmp" "$MYCNF"
     chmod 0644 "$MYCNF"
     if db_running; then

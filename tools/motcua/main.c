@@ -61,6 +61,10 @@ static const struct command commands[] = {
 	{ "stats-rebuild", NULL, cmd_stats_rebuild, 1, "[--if-empty]",
 	    "count every dossier again into the statistics summaries\n"
 	    "\t(--if-empty: only when they hold nothing yet); offices quiet" },
+	{ "gen", NULL, cmd_gen, 1,
+	    "--dossiers N [--seed S] [--years Y] [--until YYYY-MM-DD]",
+	    "fill the database with N dossiers of realistic history\n"
+	    "\t\t(events, steps, ratings, summaries); on a quiet instance" },
 	{ "move-dossiers", NULL, cmd_move_dossiers, 1,
 	    "--from CODE --to CODE [--dry-run]",
 	    "move the open dossiers of a dissolved unit to its successor\n"

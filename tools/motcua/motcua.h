@@ -104,6 +104,7 @@ int cmd_audit_check(struct mc_db *, int, char **);
 int cmd_move_dossiers(struct mc_db *, int, char **);
 
 /* motcua stats-rebuild (stats.c). */
+int cmd_gen(struct mc_db *, int, char **);
 int cmd_stats_rebuild(struct mc_db *, int, char **);
 
 #endif
