@@ -63,6 +63,7 @@ enum field {
 	FIELD_RESULT1,
 	FIELD_RESULT2,
 	FIELD_RESULT3,
+	FIELD_DECISION,
 	FIELD__MAX
 };
 
@@ -101,6 +102,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_RESULT1] = { "result1", valid_file, 10 << 20, 1 },
 	[FIELD_RESULT2] = { "result2", valid_file, 10 << 20, 1 },
 	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
+	[FIELD_DECISION] = { "decision", valid_line, 100, 0 },
 };
 /* clang-format on */
 
@@ -411,6 +413,30 @@ dossier_gaps(struct mc_request *r, const struct mc_dossier *d)
 	return 0;
 }
 
+/*
+ * Data.Decisions.N.{value,label}: the outcomes to choose from when the
+ * current step is done (an exclusive gateway on the decision after it).
+ */
+static int
+decisions_model(struct mc_request *r, const struct mc_dossier *d)
+{
+	const char *values[16], *labels[16];
+	size_t	    i, n;
+
+	if (mc_dossier_decisions(r->db, r->arena, d, values, labels, 16, &n) <
+	    0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Decisions.%zu.value", i),
+		    values[i]);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Decisions.%zu.label", i),
+		    labels[i] != NULL ? labels[i] : values[i]);
+	}
+	return 0;
+}
+
 static int
 page_dossier(struct mc_request *r)
 {
@@ -438,6 +464,8 @@ page_dossier(struct mc_request *r)
 			    mc_arena_printf(r->arena, "Data.Actions.%s",
 				mc_dossier_action_name((enum mc_action)i)),
 			    "1");
+	if (decisions_model(r, &d) < 0)
+		return 503;
 	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_REASONS], "") < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Reasons", &list);
@@ -542,6 +570,7 @@ page_act(struct mc_request *r)
 	args.method = (int)field_int(r, FIELD_METHOD, 1, 3);
 	args.new_due = mc_date_at(mc_req_field(r, FIELD_NEW_DUE), 17);
 	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
+	args.decision = mc_req_field(r, FIELD_DECISION);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)action, &args, time(NULL));
 	if (rc != 0)

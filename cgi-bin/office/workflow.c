@@ -71,6 +71,7 @@ enum stmt {
 	STMT_NEXT_VERSION,
 	STMT_WORKFLOW_NEW,
 	STMT_STEP_NEW,
+	STMT_ROUTE_NEW,
 	STMT_VERSIONS,
 	STMT_AGENCY_CODE,
 	STMT_BPMN,
@@ -90,6 +91,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "name, created_at, created_by, bpmn) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_STEP_NEW] = "INSERT INTO workflow_steps (workflow_id, seq, name, "
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
+	[STMT_ROUTE_NEW] = "INSERT INTO workflow_routes (workflow_id, "
+	    "from_seq, ord, to_seq, cond, label) VALUES (?, ?, ?, ?, ?, ?)",
 	/*
 	 * The versions a procedure's dossiers may follow, the one in force
 	 * first (the order of mc_dossier_workflow's choice): its own, then
@@ -182,15 +185,35 @@ legal_of(struct mc_rows *proc)
 	    mc_rows_str(proc, 0, PR_DAYS));
 }
 
+/* The routes of exclusive gateways (none: steps in sequence); 0 or -1. */
+static int
+routes_save(struct mc_request *r, long long wf, const struct mc_bpmn *b)
+{
+	size_t i, ord = 0;
+
+	for (i = 0; b != NULL && i < b->nroutes; i++) {
+		ord = i > 0 && b->routes[i].from == b->routes[i - 1].from ?
+		    ord + 1 :
+		    1;
+		if (mc_db_exec(r->db, stmts[STMT_ROUTE_NEW], "iiiiss", wf,
+			(long long)b->routes[i].from + 1, (long long)ord,
+			(long long)b->routes[i].to + 1, b->routes[i].cond,
+			b->routes[i].label) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Saves the n steps (agency[i]: the id of step i's agency, 0: the
- * receiving one) and the diagram as the procedure's next workflow
- * version, with its audit entry, in one transaction: the version, or -1.
+ * receiving one), the routes of a diagram's gateways (b, or NULL) and the
+ * diagram as the procedure's next workflow version, with its audit entry,
+ * in one transaction: the version, or -1.
  */
 static long long
 workflow_save(struct mc_request *r, struct mc_rows *proc,
     const struct mc_bpmn_step *s, const long long *agency, size_t n,
-    const char *bpmn, const char *how)
+    const struct mc_bpmn *b, const char *bpmn, const char *how)
 {
 	struct mc_rows rows;
 	long long      version, wf;
@@ -215,6 +238,8 @@ workflow_save(struct mc_request *r, struct mc_rows *proc,
 			(long long)(i + 1), s[i].name, s[i].role, agency[i],
 			(long long)s[i].minutes) < 0)
 			goto fail;
+	if (routes_save(r, wf, b) < 0)
+		goto fail;
 	if (office_audit_write(r, AUDIT_CONFIG,
 		mc_arena_printf(r->arena, "workflow %s v%lld (%s, %zu steps)",
 		    mc_rows_str(proc, 0, PR_CODE), version, how, n),
@@ -446,7 +471,8 @@ page_workflow_post(struct mc_request *r)
 	if ((xml = mc_bpmn_write(r->arena, mc_rows_str(&proc, 0, PR_NAME), s,
 		 (size_t)n)) == NULL)
 		return 500;
-	if (workflow_save(r, &proc, s, agency, (size_t)n, xml, "table") < 0)
+	if (workflow_save(r, &proc, s, agency, (size_t)n, NULL, xml, "table") <
+	    0)
 		return 503;
 	return mc_resp_redirect(r,
 	    mc_arena_printf(r->arena,
@@ -579,7 +605,7 @@ page_design_post(struct mc_request *r)
 		errors_model(r, b);
 		return design_page(r, &proc, 422);
 	}
-	if (workflow_save(r, &proc, b->steps, agency, b->nsteps, xml,
+	if (workflow_save(r, &proc, b->steps, agency, b->nsteps, b, xml,
 		"diagram") < 0)
 		return 503;
 	return mc_resp_redirect(r,

@@ -2,8 +2,10 @@
  * The workflow designer (office/workflow_design.cs): starts bpmn-js's
  * modeler (/static/vendor/bpmn-js, from npm) on the diagram in the text
  * box; the selected task's name, role (mc:role), agency (mc:agency) and
- * working hours (mc:hours) are edited in the panel below the diagram, the
- * hours of all tasks summed against the legal time; when the form is
+ * working hours (mc:hours) are edited in the panel below the diagram, as
+ * are the condition of an arrow leaving an exclusive gateway and whether
+ * it is the gateway's default; the hours along the shortest and the
+ * longest path are summed against the legal time; when the form is
  * posted the diagram is written back into the box, so the server checks
  * and saves exactly what was drawn. The problems of a refused diagram
  * select their element when clicked. Without JavaScript, or when the box
@@ -26,7 +28,12 @@
 		agency: document.getElementById('t-agency'),
 		hours: document.getElementById('t-hours')
 	};
-	var current = null, modeler, ready = false;
+	var flowFields = document.getElementById('f-fields');
+	var cond = document.getElementById('f-cond');
+	var dflt = document.getElementById('f-default');
+	var title = document.getElementById('t-title');
+	var titleTask = title ? title.textContent : '';
+	var current = null, flow = null, modeler, ready = false;
 
 	if (!box || !host || !form || !window.BpmnJS)
 		return;
@@ -55,33 +62,80 @@
 		return t === 'bpmn:Task' || t === 'bpmn:UserTask';
 	}
 
+	/* An arrow leaving an exclusive gateway: it may have a condition. */
+	function isBranch(el) {
+		var bo = el && el.businessObject;
+
+		return !!bo && bo.$type === 'bpmn:SequenceFlow' && !!bo.sourceRef &&
+		    bo.sourceRef.$type === 'bpmn:ExclusiveGateway';
+	}
+
 	function hoursOf(v) {
 		var n = parseFloat(String(v || '').replace(',', '.'));
 		return isNaN(n) || n <= 0 ? 0 : n;
 	}
 
-	function sum() {
-		var reg = modeler.get('elementRegistry'), s = 0;
-		var legal = Number(host.getAttribute('data-legal')) / 60;
+	/* [shortest, longest] hours from shape el to the end (a loop: 0). */
+	function span(el, memo, seen) {
+		var own = isTask(el) ? hoursOf(el.businessObject.get('mc:hours')) : 0;
+		var lo = null, hi = 0;
 
-		reg.filter(isTask).forEach(function (el) {
-			s += hoursOf(el.businessObject.get('mc:hours'));
+		if (memo[el.id])
+			return memo[el.id];
+		if (seen[el.id])
+			return [0, 0];
+		seen[el.id] = true;
+		(el.outgoing || []).forEach(function (c) {
+			var r = c.target ? span(c.target, memo, seen) : [0, 0];
+
+			lo = lo === null || r[0] < lo ? r[0] : lo;
+			hi = r[1] > hi ? r[1] : hi;
+		});
+		memo[el.id] = [own + (lo || 0), own + hi];
+		return memo[el.id];
+	}
+
+	function sum() {
+		var reg = modeler.get('elementRegistry'), s = [0, 0], memo = {};
+		var legal = Number(host.getAttribute('data-legal')) / 60;
+		var round = function (h) { return Math.round(h * 100) / 100; };
+
+		reg.filter(function (el) {
+			return el.businessObject && !el.labelTarget &&
+			    el.businessObject.$type === 'bpmn:StartEvent';
+		}).forEach(function (el) {
+			s = span(el, memo, {});
 		});
 		total.textContent = total.getAttribute('data-text')
-		    .replace('{sum}', String(Math.round(s * 100) / 100))
-		    .replace('{legal}', String(Math.round(legal * 100) / 100));
+		    .replace('{sum}', s[0] === s[1] ? String(round(s[0])) :
+			String(round(s[0])) + '–' + String(round(s[1])))
+		    .replace('{legal}', String(round(legal)));
 		total.classList.toggle('bad', legal > 0 &&
-		    Math.abs(s - legal) > 0.01);
+		    (Math.abs(s[0] - legal) > 0.01 ||
+			Math.abs(s[1] - legal) > 0.01));
 	}
 
 	function show(el) {
 		var bo;
 
 		current = isTask(el) ? el : null;
+		flow = isBranch(el) ? el : null;
 		fields.hidden = !current;
-		none.hidden = !!current;
+		if (flowFields)
+			flowFields.hidden = !flow;
+		none.hidden = !!(current || flow);
+		if (title)
+			title.textContent = flow ?
+			    title.getAttribute('data-flow') : titleTask;
 		document.getElementById('t-id').textContent =
-		    current ? '(' + current.id + ')' : '';
+		    current || flow ? '(' + (current || flow).id + ')' : '';
+		if (flow) {
+			bo = flow.businessObject;
+			cond.value = bo.conditionExpression ?
+			    bo.conditionExpression.body || '' : '';
+			dflt.checked = bo.sourceRef.default === bo;
+			cond.disabled = dflt.checked;
+		}
 		if (!current)
 			return;
 		bo = current.businessObject;
@@ -137,15 +191,46 @@
 		modeler.on('selection.changed', function (e) {
 			show(e.newSelection.length === 1 ? e.newSelection[0] : null);
 		});
+		modeler.on('import.done', function () {
+			sum();
+		});
 		modeler.on('commandStack.changed', function () {
 			sum();
-			if (current)
-				show(current);
+			if (current || flow)
+				show(current || flow);
 		});
 		bind('name', 'name');
 		bind('role', 'mc:role');
 		bind('agency', 'mc:agency');
 		bind('hours', 'mc:hours');
+		if (cond && dflt) {
+			cond.addEventListener('change', function () {
+				var v = cond.value.trim();
+
+				if (!flow)
+					return;
+				modeler.get('modeling').updateProperties(flow, {
+					conditionExpression: v === '' ? undefined :
+					    modeler.get('moddle').create(
+						'bpmn:FormalExpression', { body: v })
+				});
+			});
+			/* The default arrow has no condition. */
+			dflt.addEventListener('change', function () {
+				var bo, gw, on = dflt.checked;
+
+				if (!flow)
+					return;
+				bo = flow.businessObject;
+				gw = modeler.get('elementRegistry').get(bo.sourceRef.id);
+				/* Each update shows the arrow again: on read first. */
+				modeler.get('modeling').updateProperties(gw,
+				    { 'default': on ? bo : undefined });
+				if (on)
+					modeler.get('modeling').updateProperties(flow,
+					    { conditionExpression: undefined });
+			});
+		}
 		show(null);
 		sum();
 		host.setAttribute('data-ready', '1');

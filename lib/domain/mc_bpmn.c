@@ -1,7 +1,8 @@
 /*
  * BPMN 2.0 diagrams of workflows (mc_bpmn.h): read with libxml2 into the
- * sequential steps the engine runs, every problem named by its element;
- * steps written back as a diagram with its layout.
+ * steps the engine runs (in an order where each comes after those leading
+ * to it) and the routes of exclusive gateways, every problem named by its
+ * element; steps written back as a diagram with its layout.
  */
 #include <limits.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "mc_arena.h"
 #include "mc_bpmn.h"
 #include "mc_buf.h"
+#include "mc_cond.h"
 #include "mc_util.h"
 
 #define BPMN_MODEL "http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -47,19 +49,28 @@ static const char *const problem_names[BPMN__MAX] = {
 	[BPMN_FEW_STEPS] = "few_steps",
 	[BPMN_MANY_STEPS] = "many_steps",
 	[BPMN_TOTAL] = "total",
+	[BPMN_DEFAULT] = "default",
+	[BPMN_CONDITION] = "condition",
+	[BPMN_FIRST] = "first",
+	[BPMN_RETURN] = "return",
 };
 /* clang-format on */
 
-enum kind { K_START, K_END, K_TASK, K_GATEWAY, K_OTHER };
+enum kind { K_START, K_END, K_TASK, K_GATEWAY, K_OTHER, K_XOR };
 
 struct node {
 	enum kind   kind;
 	const char *id, *name, *role, *agency, *hours;
+	const char *dflt; /* an exclusive gateway's default flow's id */
 	int	    in, out, seen;
+	int	    step;	 /* its index in b->steps, or -1 */
+	long	    lo, hi;	 /* minutes of the shortest, longest path */
+	int	    indeg, done; /* the topological sort's */
 };
 
 struct flow {
-	const char *id;
+	const char *id, *name;
+	const char *cond; /* its conditionExpression, trimmed */
 	int	    from, to;
 };
 
@@ -154,6 +165,33 @@ gateway(const char *name)
 	return n > 7 && strcmp(name + n - 7, "Gateway") == 0;
 }
 
+/* A flow's condition: its conditionExpression's text, trimmed, or NULL. */
+static const char *
+condition(struct mc_arena *a, xmlNode *flow)
+{
+	xmlNode	   *c;
+	xmlChar	   *v;
+	const char *s, *e;
+	char	   *out = NULL;
+
+	for (c = flow->children; c != NULL && !is(c, "conditionExpression");
+	     c = c->next)
+		;
+	if (c == NULL || (v = xmlNodeGetContent(c)) == NULL)
+		return NULL;
+	for (s = (const char *)v;
+	     *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'; s++)
+		;
+	for (e = s + strlen(s); e > s &&
+	     (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r');
+	     e--)
+		;
+	if (e > s)
+		out = mc_arena_strndup(a, s, (size_t)(e - s));
+	xmlFree(v);
+	return out;
+}
+
 /* One child of a process: a node, a flow, ignored or refused. */
 static void
 read_child(struct graph *g, xmlNode *c)
@@ -171,6 +209,8 @@ read_child(struct graph *g, xmlNode *c)
 			return;
 		}
 		g->flows[g->nflows].id = attr(g->a, c, "id", NULL);
+		g->flows[g->nflows].name = attr(g->a, c, "name", NULL);
+		g->flows[g->nflows].cond = condition(g->a, c);
 		g->flow_from[g->nflows] = attr(g->a, c, "sourceRef", NULL);
 		g->flow_to[g->nflows] = attr(g->a, c, "targetRef", NULL);
 		g->nflows++;
@@ -193,6 +233,9 @@ read_child(struct graph *g, xmlNode *c)
 		n->role = attr(g->a, c, "role", MC_BPMN_NS);
 		n->agency = attr(g->a, c, "agency", MC_BPMN_NS);
 		n->hours = attr(g->a, c, "hours", MC_BPMN_NS);
+	} else if (strcmp(name, "exclusiveGateway") == 0) {
+		n->kind = K_XOR;
+		n->dflt = attr(g->a, c, "default", NULL);
 	} else if (gateway(name)) {
 		n->kind = K_GATEWAY;
 		mc_bpmn_error(g->b, BPMN_GATEWAY, n->id, label(n));
@@ -300,70 +343,293 @@ link_flows(struct graph *g)
 		g->nodes[g->flows[i].from].out++;
 		g->nodes[g->flows[i].to].in++;
 	}
+	/* Tasks may join branches; only a gateway branches. */
 	for (i = 0; i < g->nnodes; i++)
 		if (g->nodes[i].kind != K_GATEWAY &&
-		    (g->nodes[i].out > 1 || g->nodes[i].in > 1))
+		    g->nodes[i].kind != K_XOR &&
+		    (g->nodes[i].out > 1 ||
+			(g->nodes[i].kind != K_TASK && g->nodes[i].in > 1)))
 			mc_bpmn_error(g->b, BPMN_BRANCH, g->nodes[i].id,
 			    label(&g->nodes[i]));
 }
 
-/* From the start event along the flows: the steps, in order. */
+/*
+ * An exclusive gateway that branches has one default arrow (its default,
+ * or its only arrow without a condition) and a readable condition on
+ * every other; a condition elsewhere is refused.
+ */
 static void
-walk(struct graph *g, int start)
+check_conditions(struct graph *g)
 {
 	struct node *n;
-	size_t	     f;
-	int	     cur = start, next;
+	struct flow *f;
+	size_t	     i, j;
+	int	     ndef;
 
-	for (;;) {
-		n = &g->nodes[cur];
-		n->seen = 1;
-		if (n->kind == K_END)
-			return;
-		if (n->kind == K_TASK) {
-			if (g->b->nsteps >= MC_BPMN_MAX_STEPS) {
-				mc_bpmn_error(g->b, BPMN_MANY_STEPS, NULL,
-				    mc_arena_printf(g->a, "%d",
-					MC_BPMN_MAX_STEPS));
-				return;
-			}
-			g->b->steps[g->b->nsteps].id = n->id;
-			g->b->steps[g->b->nsteps].name = n->name;
-			g->b->steps[g->b->nsteps].role = n->role;
-			g->b->steps[g->b->nsteps].agency = n->agency;
-			g->b->steps[g->b->nsteps].minutes = hours_minutes(
-			    n->hours);
-			g->b->nsteps++;
-		}
-		for (next = -1, f = 0; f < g->nflows && next < 0; f++)
-			if (g->flows[f].from == cur && g->flows[f].to >= 0)
-				next = g->flows[f].to;
-		if (next < 0) {
-			mc_bpmn_error(g->b, BPMN_DANGLING, n->id, label(n));
-			return;
-		}
-		if (g->nodes[next].seen) {
-			mc_bpmn_error(g->b, BPMN_LOOP, g->nodes[next].id,
-			    label(&g->nodes[next]));
-			return;
-		}
-		cur = next;
+	for (i = 0; i < g->nflows; i++) {
+		f = &g->flows[i];
+		if (f->cond == NULL || f->from < 0)
+			continue;
+		n = &g->nodes[f->from];
+		if (n->kind != K_XOR || n->out < 2 ||
+		    (n->dflt && f->id && strcmp(n->dflt, f->id) == 0) ||
+		    !mc_cond_valid(f->cond))
+			mc_bpmn_error(g->b, BPMN_CONDITION, f->id,
+			    mc_arena_printf(g->a, "%s: %s",
+				f->name	  ? f->name :
+				    f->id ? f->id :
+					    "?",
+				f->cond));
+	}
+	for (i = 0; i < g->nnodes; i++) {
+		n = &g->nodes[i];
+		if (n->kind != K_XOR || n->out < 2)
+			continue;
+		for (ndef = 0, j = 0; j < g->nflows; j++)
+			if (g->flows[j].from == (int)i &&
+			    (g->flows[j].cond == NULL ||
+				(n->dflt && g->flows[j].id &&
+				    strcmp(n->dflt, g->flows[j].id) == 0)))
+				ndef++;
+		if (ndef != 1)
+			mc_bpmn_error(g->b, BPMN_DEFAULT, n->id, label(n));
 	}
 }
 
-/* Start and end events, the path, the tasks off it, the total time. */
+/* 1 if flow f is its exclusive gateway's default arrow. */
+static int
+is_default(const struct graph *g, const struct flow *f)
+{
+	const struct node *n = &g->nodes[f->from];
+
+	if (n->dflt != NULL)
+		return f->id != NULL && strcmp(n->dflt, f->id) == 0;
+	return f->cond == NULL;
+}
+
+/* Adds task n as the next step. */
+static void
+add_step(struct graph *g, struct node *n)
+{
+	struct mc_bpmn_step *st;
+
+	if (g->b->nsteps >= MC_BPMN_MAX_STEPS) {
+		if (g->b->nsteps++ == MC_BPMN_MAX_STEPS)
+			mc_bpmn_error(g->b, BPMN_MANY_STEPS, NULL,
+			    mc_arena_printf(g->a, "%d", MC_BPMN_MAX_STEPS));
+		return;
+	}
+	st = &g->b->steps[g->b->nsteps];
+	n->step = (int)g->b->nsteps++;
+	st->id = n->id;
+	st->name = n->name;
+	st->role = n->role;
+	st->agency = n->agency;
+	st->minutes = hours_minutes(n->hours);
+}
+
+/*
+ * From the start event: what it reaches (seen), paths that stop, loops,
+ * and the tasks in an order where each comes after those leading to it
+ * (first come, first served: the sequence's own order when it has no
+ * branch). order[] receives the nodes in that order; their number, or -1
+ * when a loop leaves some out.
+ */
+static int
+sort(struct graph *g, int start, int *order)
+{
+	int    stack[MAX_NODES], queue[MAX_NODES];
+	size_t f, i, nstack = 0, head = 0, tail = 0, nseen = 0, n = 0;
+	int    cur;
+
+	stack[nstack++] = start;
+	g->nodes[start].seen = 1;
+	while (nstack > 0) {
+		cur = stack[--nstack];
+		nseen++;
+		if (g->nodes[cur].kind != K_END && g->nodes[cur].out == 0)
+			mc_bpmn_error(g->b, BPMN_DANGLING, g->nodes[cur].id,
+			    label(&g->nodes[cur]));
+		for (f = 0; f < g->nflows; f++)
+			if (g->flows[f].from == cur && g->flows[f].to >= 0 &&
+			    !g->nodes[g->flows[f].to].seen) {
+				g->nodes[g->flows[f].to].seen = 1;
+				stack[nstack++] = g->flows[f].to;
+			}
+	}
+	for (f = 0; f < g->nflows; f++)
+		if (g->flows[f].from >= 0 && g->flows[f].to >= 0 &&
+		    g->nodes[g->flows[f].from].seen)
+			g->nodes[g->flows[f].to].indeg++;
+	queue[tail++] = start;
+	while (head < tail) {
+		cur = queue[head++];
+		order[n++] = cur;
+		g->nodes[cur].done = 1;
+		if (g->nodes[cur].kind == K_TASK)
+			add_step(g, &g->nodes[cur]);
+		for (f = 0; f < g->nflows; f++)
+			if (g->flows[f].from == cur && g->flows[f].to >= 0 &&
+			    --g->nodes[g->flows[f].to].indeg == 0)
+				queue[tail++] = g->flows[f].to;
+	}
+	if (n == nseen)
+		return (int)n;
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].seen && !g->nodes[i].done) {
+			mc_bpmn_error(g->b, BPMN_LOOP, g->nodes[i].id,
+			    label(&g->nodes[i]));
+			break;
+		}
+	return -1;
+}
+
+static void
+add_route(struct graph *g, int from, int to, const char *cond,
+    const char *name)
+{
+	struct mc_bpmn_route *r;
+
+	if (g->b->nroutes >= MC_BPMN_MAX_ROUTES) {
+		if (g->b->nroutes++ == MC_BPMN_MAX_ROUTES)
+			mc_bpmn_error(g->b, BPMN_TOO_BIG, NULL, NULL);
+		return;
+	}
+	r = &g->b->routes[g->b->nroutes++];
+	r->from = (size_t)from;
+	r->to = (size_t)to;
+	r->cond = cond;
+	r->label = name;
+}
+
+/*
+ * The routes of step from through node: to a task, or through a gateway
+ * its conditional arrows first (each condition joined to the ones before
+ * it with &&), its default last.
+ */
+static void
+resolve(struct graph *g, int from, int node, const char *cond,
+    const char *name)
+{
+	const struct node *n = &g->nodes[node];
+	const struct flow *f;
+	const char	  *c;
+	size_t		   i;
+	int		   pass;
+
+	if (n->kind == K_TASK) {
+		add_route(g, from, n->step, cond, name);
+		return;
+	}
+	if (n->kind != K_XOR)
+		return;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < g->nflows; i++) {
+			f = &g->flows[i];
+			if (f->from != node || f->to < 0 ||
+			    is_default(g, f) != pass)
+				continue;
+			c = pass || n->out < 2 ? cond :
+			    cond == NULL       ? f->cond :
+						 mc_arena_printf(g->a,
+						     "(%s) && (%s)", cond, f->cond);
+			resolve(g, from, f->to, c, f->name ? f->name : name);
+		}
+}
+
+/*
+ * The start event leads to a task, the end event follows one task (the
+ * one returning the result, the last step): a path can only end there.
+ */
+static void
+check_ends(struct graph *g, int start)
+{
+	size_t f;
+
+	for (f = 0; f < g->nflows; f++) {
+		if (g->flows[f].from < 0 || g->flows[f].to < 0)
+			continue;
+		if (g->flows[f].from == start &&
+		    g->nodes[g->flows[f].to].kind != K_TASK)
+			mc_bpmn_error(g->b, BPMN_FIRST,
+			    g->nodes[g->flows[f].to].id,
+			    label(&g->nodes[g->flows[f].to]));
+		if (g->nodes[g->flows[f].to].kind == K_END &&
+		    g->nodes[g->flows[f].from].kind != K_TASK)
+			mc_bpmn_error(g->b, BPMN_RETURN,
+			    g->nodes[g->flows[f].to].id,
+			    label(&g->nodes[g->flows[f].to]));
+	}
+}
+
+/*
+ * The shortest and longest time from the start to the end (the nodes in
+ * order): every path must take the legal time, within a minute a step;
+ * when all take the same, the last step takes the rounding.
+ */
+static void
+check_times(struct graph *g, const int *order, int n, long legal)
+{
+	struct node *from, *to;
+	size_t	     i, f;
+	long	     m, diff;
+	int	     end = -1, k;
+
+	for (i = 0; i < g->b->nsteps; i++)
+		if (g->b->steps[i].minutes < 0)
+			return;
+	for (k = 0; k < n; k++) {
+		from = &g->nodes[order[k]];
+		if (from->kind == K_END)
+			end = order[k];
+		for (f = 0; f < g->nflows; f++) {
+			if (g->flows[f].from != order[k] || g->flows[f].to < 0)
+				continue;
+			to = &g->nodes[g->flows[f].to];
+			m = to->kind == K_TASK && to->step >= 0 ?
+			    g->b->steps[to->step].minutes :
+			    0;
+			if (to->lo < 0 || from->lo + m < to->lo)
+				to->lo = from->lo + m;
+			if (from->hi + m > to->hi)
+				to->hi = from->hi + m;
+		}
+	}
+	if (legal <= 0 || end < 0 || g->b->nsteps == 0)
+		return;
+	from = &g->nodes[end];
+	if (from->lo != from->hi) {
+		mc_bpmn_error(g->b, BPMN_TOTAL, NULL,
+		    mc_arena_printf(g->a, "%.2f–%.2f/%.2f", from->lo / 60.0,
+			from->hi / 60.0, legal / 60.0));
+		return;
+	}
+	diff = legal - from->hi;
+	if (labs(diff) > (long)g->b->nsteps ||
+	    g->b->steps[g->b->nsteps - 1].minutes + diff <= 0)
+		mc_bpmn_error(g->b, BPMN_TOTAL, NULL,
+		    mc_arena_printf(g->a, "%.2f/%.2f", from->hi / 60.0,
+			legal / 60.0));
+	else
+		g->b->steps[g->b->nsteps - 1].minutes += diff;
+}
+
+/* Start and end events, the order, the routes, the tasks off the paths. */
 static void
 check_graph(struct graph *g, long legal)
 {
-	size_t i, nstart = 0, nend = 0;
-	int    start = -1, bad_time = 0;
-	long   total = 0, diff;
+	size_t i, f, nstart = 0, nend = 0;
+	int    start = -1, n = -1, branches = 0, *order;
 
 	for (i = 0; i < g->nnodes; i++) {
+		g->nodes[i].step = -1;
+		g->nodes[i].lo = g->nodes[i].hi = -1;
 		if (g->nodes[i].kind == K_START && nstart++ == 0)
 			start = (int)i;
 		if (g->nodes[i].kind == K_END)
 			nend++;
+		if (g->nodes[i].kind == K_XOR && g->nodes[i].out > 1)
+			branches = 1;
 	}
 	if (nstart != 1)
 		mc_bpmn_error(g->b, BPMN_START, NULL,
@@ -371,29 +637,30 @@ check_graph(struct graph *g, long legal)
 	if (nend != 1)
 		mc_bpmn_error(g->b, BPMN_END, NULL,
 		    mc_arena_printf(g->a, "%zu", nend));
-	if (start >= 0)
-		walk(g, start);
+	order = mc_arena_alloc(g->a, MAX_NODES * sizeof(*order));
+	if (start >= 0) {
+		g->nodes[start].lo = g->nodes[start].hi = 0;
+		check_ends(g, start);
+		n = sort(g, start, order);
+	}
 	for (i = 0; i < g->nnodes; i++)
 		if (g->nodes[i].kind == K_TASK && !g->nodes[i].seen)
 			mc_bpmn_error(g->b, BPMN_UNREACHED, g->nodes[i].id,
 			    label(&g->nodes[i]));
 	if (g->b->nsteps < 2 && nstart == 1)
 		mc_bpmn_error(g->b, BPMN_FEW_STEPS, NULL, "2");
-	for (i = 0; i < g->b->nsteps; i++)
-		if (g->b->steps[i].minutes < 0)
-			bad_time = 1;
-		else
-			total += g->b->steps[i].minutes;
-	if (legal <= 0 || bad_time || g->b->nsteps == 0)
+	check_conditions(g);
+	if (n < 0 || g->b->nsteps > MC_BPMN_MAX_STEPS)
 		return;
-	diff = legal - total;
-	if (labs(diff) > (long)g->b->nsteps ||
-	    g->b->steps[g->b->nsteps - 1].minutes + diff <= 0)
-		mc_bpmn_error(g->b, BPMN_TOTAL, NULL,
-		    mc_arena_printf(g->a, "%.2f/%.2f", total / 60.0,
-			legal / 60.0));
-	else
-		g->b->steps[g->b->nsteps - 1].minutes += diff;
+	if (branches)
+		for (i = 0; i < g->b->nsteps; i++)
+			for (f = 0; f < g->nflows; f++)
+				if (g->flows[f].to >= 0 &&
+				    g->flows[f].from >= 0 &&
+				    g->nodes[g->flows[f].from].step == (int)i)
+					resolve(g, (int)i, g->flows[f].to,
+					    NULL, NULL);
+	check_times(g, order, n, legal);
 }
 
 int
@@ -610,8 +877,10 @@ out:
 
 /* An element of the process the drawing shows. */
 struct elem {
-	enum kind   kind; /* K_START, K_END, K_TASK, or K_OTHER: a flow */
+	enum kind   kind; /* K_START, K_END, K_TASK, K_XOR, K_OTHER: a flow */
 	const char *id, *name;
+	const char *from, *to; /* a flow's ends' ids */
+	int	    reached;   /* an event, task or gateway the dossier met */
 };
 
 struct drawing {
@@ -624,6 +893,8 @@ struct drawing {
 	const char *const *ids, *const *classes;
 	size_t n;
 };
+
+static const char *flow_class(struct drawing *, const struct elem *);
 
 static int
 in_ns(xmlNode *n, const char *ns, const char *name)
@@ -763,6 +1034,12 @@ draw_shape(struct drawing *d, xmlNode *sh)
 		return 0;
 	extend(d, x, y);
 	extend(d, x + w, y + h);
+	if (e->kind == K_XOR)
+		return mc_buf_addf(o,
+		    "<polygon class=\"wf-gateway%s\" points=\"%.0f,%.0f "
+		    "%.0f,%.0f %.0f,%.0f %.0f,%.0f\"/>\n",
+		    e->reached ? " wf-taken" : "", x + w / 2, y, x + w,
+		    y + h / 2, x + w / 2, y + h, x, y + h / 2);
 	if (e->kind != K_TASK)
 		return mc_buf_addf(o,
 		    "<circle class=\"wf-event wf-%s\" cx=\"%.0f\" cy=\"%.0f\" "
@@ -809,7 +1086,8 @@ draw_edge(struct drawing *d, xmlNode *ed)
 
 	if (e == NULL || e->kind != K_OTHER)
 		return 0;
-	rc |= mc_buf_adds(d->o, "<polyline class=\"wf-flow\" points=\"");
+	rc |= mc_buf_addf(d->o, "<polyline class=\"wf-flow%s\" points=\"",
+	    flow_class(d, e));
 	for (w = ed->children; w != NULL && n < MAX_POINTS; w = w->next) {
 		if (!in_ns(w, DD_DI, "waypoint") || coord(d, w, "x", &x) < 0 ||
 		    coord(d, w, "y", &y) < 0)
@@ -819,6 +1097,76 @@ draw_edge(struct drawing *d, xmlNode *ed)
 	}
 	rc |= mc_buf_adds(d->o, "\" marker-end=\"url(#wf-arrow)\"/>\n");
 	return rc ? -1 : 0;
+}
+
+/* The element a flow's end names, or NULL. */
+static struct elem *
+end_of(struct drawing *d, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id != NULL && i < d->nel; i++)
+		if (d->el[i].id != NULL && strcmp(d->el[i].id, id) == 0)
+			return &d->el[i];
+	return NULL;
+}
+
+/*
+ * Which elements the dossier met: the tasks done or current, the start
+ * event before them, a gateway or the end event between two met.
+ */
+static void
+mark_reached(struct drawing *d)
+{
+	struct elem *from, *to;
+	size_t	     i, j, pass;
+	const char  *c;
+	int	     any = 0, in, out;
+
+	for (i = 0; i < d->nel; i++)
+		if (d->el[i].kind == K_TASK && d->el[i].id != NULL) {
+			c = class_of(d, d->el[i].id);
+			d->el[i].reached = strncmp(c, "wf-done", 7) == 0 ||
+			    strncmp(c, "wf-current", 10) == 0;
+			any |= d->el[i].reached;
+		}
+	for (i = 0; i < d->nel; i++)
+		if (d->el[i].kind == K_START)
+			d->el[i].reached = any;
+	/* Gateways in a row: as many passes as there may be in a chain. */
+	for (pass = 0; pass < 8; pass++)
+		for (i = 0; i < d->nel; i++) {
+			if (d->el[i].kind != K_XOR && d->el[i].kind != K_END)
+				continue;
+			for (in = out = 0, j = 0; j < d->nel; j++) {
+				if (d->el[j].kind != K_OTHER)
+					continue;
+				from = end_of(d, d->el[j].from);
+				to = end_of(d, d->el[j].to);
+				if (to == &d->el[i] && from && from->reached)
+					in = 1;
+				if (from == &d->el[i] && to && to->reached)
+					out = 1;
+			}
+			d->el[i].reached = in &&
+			    (out || d->el[i].kind == K_END);
+		}
+}
+
+/* An arrow's class: taken (both ends met), not taken (to a skipped one). */
+static const char *
+flow_class(struct drawing *d, const struct elem *e)
+{
+	const struct elem *from = elem_of(d, e->from), *to = elem_of(d, e->to);
+
+	if (from == NULL || to == NULL)
+		return "";
+	if (from->reached && to->reached)
+		return " wf-taken";
+	if (to->kind == K_TASK && to->id != NULL &&
+	    strncmp(class_of(d, to->id), "wf-skipped", 10) == 0)
+		return " wf-not-taken";
+	return "";
 }
 
 /* The process's events, tasks and flows (what a drawing may show). */
@@ -846,6 +1194,8 @@ read_elements(struct drawing *d, xmlNode *root)
 				k = K_TASK;
 			else if (strcmp(name, "sequenceFlow") == 0)
 				k = K_OTHER;
+			else if (gateway(name))
+				k = K_XOR;
 			else
 				continue;
 			if (d->nel == sizeof(d->el) / sizeof(d->el[0]))
@@ -853,6 +1203,12 @@ read_elements(struct drawing *d, xmlNode *root)
 			d->el[d->nel].kind = k;
 			d->el[d->nel].id = attr(d->a, c, "id", NULL);
 			d->el[d->nel].name = attr(d->a, c, "name", NULL);
+			if (k == K_OTHER) {
+				d->el[d->nel].from = attr(d->a, c, "sourceRef",
+				    NULL);
+				d->el[d->nel].to = attr(d->a, c, "targetRef",
+				    NULL);
+			}
 			d->nel++;
 		}
 	}
@@ -885,6 +1241,7 @@ mc_bpmn_svg(struct mc_arena *a, const char *xml, size_t len,
 	    !is(root, "definitions"))
 		goto out;
 	read_elements(d, root);
+	mark_reached(d);
 	/* The first diagram's plane: flows first, shapes drawn over them. */
 	for (dg = root->children;
 	     dg != NULL && !in_ns(dg, BPMN_DI, "BPMNDiagram"); dg = dg->next)

@@ -1,9 +1,11 @@
 /*
  * Workflows drawn as BPMN 2.0 (the admins' workflow designer, bpmn-js in
  * the browser): a diagram read with libxml2 into the steps the engine runs
- * (one after another: a start event, tasks, one end event "return the
- * result"), every problem listed with the element it is about; and a
- * workflow's steps written back as a diagram to start from.
+ * (a start event, tasks, exclusive gateways choosing a branch by a
+ * condition on the form's fields or the officer's decision (mc_cond.h),
+ * one end event after the task returning the result), every problem
+ * listed with the element it is about; and a workflow's steps written
+ * back as a diagram to start from.
  */
 #ifndef MC_BPMN_H
 #define MC_BPMN_H
@@ -16,6 +18,7 @@ struct mc_arena;
 #define MC_BPMN_NS	   "https://motcua.hochiminhcity.gov.vn/bpmn"
 #define MC_BPMN_MAX_STEPS  32 /* as many as a dossier may have */
 #define MC_BPMN_MAX_ERRORS 40
+#define MC_BPMN_MAX_ROUTES 128
 #define MC_BPMN_XML_MAX	   (1024 * 1024)
 
 enum mc_bpmn_problem {
@@ -24,8 +27,8 @@ enum mc_bpmn_problem {
 	BPMN_PROCESSES,	  /* more than one process (pools) */
 	BPMN_TOO_BIG,	  /* too many elements */
 	BPMN_UNSUPPORTED, /* an element the engine does not run */
-	BPMN_GATEWAY,	  /* a gateway: the engine runs steps in sequence */
-	BPMN_BRANCH,	  /* several flows out of or into one element */
+	BPMN_GATEWAY,	  /* a gateway of a kind the engine does not run */
+	BPMN_BRANCH,	  /* several flows out of a task or an event */
 	BPMN_FLOW,	  /* a flow with a missing end */
 	BPMN_START,	  /* not exactly one start event */
 	BPMN_END,	  /* not exactly one end event */
@@ -43,6 +46,10 @@ enum mc_bpmn_problem {
 	BPMN_FEW_STEPS, /* fewer than two tasks */
 	BPMN_MANY_STEPS, /* more than MC_BPMN_MAX_STEPS */
 	BPMN_TOTAL,	 /* the times do not add up to the legal time */
+	BPMN_DEFAULT,	 /* a branching gateway without exactly one default */
+	BPMN_CONDITION,	 /* a condition that cannot be read, or misplaced */
+	BPMN_FIRST,	 /* the start event not followed by a task */
+	BPMN_RETURN,	 /* the end event not right after one task */
 	BPMN__MAX
 };
 
@@ -62,19 +69,36 @@ struct mc_bpmn_step {
 	long	    minutes;
 };
 
+/*
+ * Where step from leads (indexes into steps): to step to when cond holds
+ * (mc_cond.h), or by default when cond is NULL; a step's routes in the
+ * order they are tried, its default last. label: the arrow's name.
+ */
+struct mc_bpmn_route {
+	size_t	    from, to;
+	const char *cond;
+	const char *label;
+};
+
 struct mc_bpmn {
-	struct mc_bpmn_step  steps[MC_BPMN_MAX_STEPS];
-	size_t		     nsteps;
+	struct mc_bpmn_step steps[MC_BPMN_MAX_STEPS];
+	size_t		    nsteps;
+	/* None when the steps follow one another (no gateway branches). */
+	struct mc_bpmn_route routes[MC_BPMN_MAX_ROUTES];
+	size_t		     nroutes;
 	struct mc_bpmn_error errs[MC_BPMN_MAX_ERRORS];
 	size_t		     nerr;
 };
 
 /*
  * Reads the diagram xml (len bytes, at most MC_BPMN_XML_MAX; no network,
- * no DTD, no entity expansion) into b: its steps in order along the path
- * from the start event to the end event, and every problem found (b->nerr,
- * in document order). legal_minutes > 0: the tasks' times must add up to
- * it (within a minute a step, the last step taking the rounding). Returns
+ * no DTD, no entity expansion) into b: its steps in an order where every
+ * step comes after those leading to it (the path from the start event to
+ * the end event when there is no gateway), the routes when an exclusive
+ * gateway branches, and every problem found (b->nerr). legal_minutes > 0:
+ * the tasks' times along every path from the start to the end must add up
+ * to it (within a minute a step; without branches the last step takes the
+ * rounding). Returns
  * 0 when the diagram is a workflow the engine runs (no problem), 1 when
  * problems were found, -1 on an internal error.
  */
@@ -99,9 +123,11 @@ char *mc_bpmn_write(struct mc_arena *, const char *name,
 /*
  * The diagram xml drawn as SVG where its layout (BPMN DI) places things:
  * events as circles, tasks as rounded boxes with their names, flows as
- * arrows. The task whose id is ids[i] gets the class classes[i] (e.g.
- * "wf-done"), any other task "wf-other"; the colours are the style
- * sheet's. The SVG is aria-hidden (the page lists the steps as text).
+ * arrows, gateways as diamonds. The task whose id is ids[i] gets the
+ * class classes[i] (e.g. "wf-done"), any other task "wf-other"; an arrow
+ * between two tasks reached ("wf-done", "wf-current", through gateways)
+ * is "wf-taken", one into a task "wf-skipped" is "wf-not-taken"; the
+ * colours are the style sheet's. The SVG is aria-hidden (the page lists the steps as text).
  * In the arena; NULL when the diagram cannot be read or has no layout.
  */
 char *mc_bpmn_svg(struct mc_arena *, const char *xml, size_t len,

@@ -83,7 +83,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEPS] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
 	    "s.finished_at, s.outcome, g.full_name AS given_by, "
-	    "t.full_name AS taken_by FROM dossier_steps s "
+	    "t.full_name AS taken_by, s.skipped FROM dossier_steps s "
 	    "JOIN agencies a ON a.id = s.agency_id "
 	    "LEFT JOIN accounts g ON g.id = s.given_by "
 	    "LEFT JOIN accounts t ON t.id = s.taken_by "
@@ -195,9 +195,28 @@ const char *const dossier_stmts[STMT__MAX] = {
 	/* Steps without who gave and took them. */
 	[STMT_STEPS_PUBLIC] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
-	    "s.finished_at, s.outcome, NULL AS given_by, NULL AS taken_by "
-	    "FROM dossier_steps s JOIN agencies a ON a.id = s.agency_id "
+	    "s.finished_at, s.outcome, NULL AS given_by, NULL AS taken_by, "
+	    "s.skipped FROM dossier_steps s "
+	    "JOIN agencies a ON a.id = s.agency_id "
 	    "WHERE s.dossier_id = ? ORDER BY s.seq",
+	/* Where a step leads (exclusive gateways), in the order tried. */
+	[STMT_ROUTES] = "SELECT to_seq, cond FROM workflow_routes "
+	    "WHERE workflow_id = ? AND from_seq = ? ORDER BY ord",
+	[STMT_FORM_DATA] = "SELECT form_data FROM dossiers WHERE id = ?",
+	/*
+	 * The steps after the one done: skipped unless the step gone to
+	 * leads to them (a bit a step, 1 << (seq - 1), in the mask).
+	 */
+	[STMT_STEPS_SKIP] = "UPDATE dossier_steps SET skipped = "
+	    "((? >> (seq - 1)) & 1) = 0 WHERE dossier_id = ? AND seq > ?",
+	[STMT_ROUTES_ALL] = "SELECT from_seq, to_seq FROM workflow_routes "
+	    "WHERE workflow_id = ?",
+	[STMT_STEP_BACK] = "SELECT MAX(seq) FROM dossier_steps "
+	    "WHERE dossier_id = ? AND seq < ? AND skipped = 0",
+	/* The outcomes an officer chooses from at a dossier's step. */
+	[STMT_DECISIONS] = "SELECT r.cond, r.label FROM workflow_routes r "
+	    "JOIN dossiers d ON d.workflow_id = r.workflow_id "
+	    "WHERE d.id = ? AND r.from_seq = ? ORDER BY r.ord",
 	[STMT_LOOKUP] = "SELECT d.id, d.code, d.status, d.version, "
 	    "d.agency_id, NULL AS account_id, d.channel, NULL, "
 	    "d.applicant_id_number, NULL, NULL, NULL, NULL AS form_data, "

@@ -156,6 +156,7 @@ struct mc_action_args {
 	long long	      expected_version; /* 0: don't check */
 	const struct mc_file *results; /* sign, approve, decide, return */
 	size_t		      nresults;
+	const char	     *decision; /* forward, approve: the outcome */
 };
 
 /* More outcomes of mc_dossier_act. */
@@ -267,6 +268,7 @@ enum dossier_step_col {
 	DSTEP_OUTCOME,
 	DSTEP_GIVEN_BY,
 	DSTEP_TAKEN_BY,
+	DSTEP_SKIPPED, /* 1: on a branch the dossier did not take */
 	DSTEP__MAX
 };
 
@@ -455,6 +457,17 @@ int mc_dossier_workflow(struct mc_db *, struct mc_arena *,
  * the workflow designer saved it; NULL when that version was made from a
  * table of steps (or on error).
  */
+/*
+ * The outcomes the officer chooses from when the dossier's current step
+ * is done, when an exclusive gateway after it asks for the decision: at
+ * most max into values[] ("": the default branch) and labels[] (the
+ * arrows' names, or NULL), their number in *n (0: nothing to choose).
+ * Strings in the arena. 0, or -1 on error.
+ */
+int mc_dossier_decisions(struct mc_db *, struct mc_arena *,
+    const struct mc_dossier *, const char **values, const char **labels,
+    size_t max, size_t *n);
+
 const char *mc_dossier_diagram(struct mc_db *, struct mc_arena *,
     const struct mc_dossier *);
 

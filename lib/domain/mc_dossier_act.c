@@ -313,6 +313,8 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
     const struct mc_user *u, enum mc_action act,
     const struct mc_action_args *args, time_t now)
 {
+	int to;
+
 	switch (act) {
 	case ACTION_ACCEPT:
 		return do_accept(db, a, st, now, u->id);
@@ -323,11 +325,14 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 		st->finished = dossier_sql_fmt(a, now);
 		return 0;
 	case ACTION_FORWARD:
-		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
-	case ACTION_SEND_BACK:
-		return dossier_move_step(db, a, st, st->step - 1, now, u->id);
 	case ACTION_APPROVE:
-		return dossier_move_step(db, a, st, st->step + 1, now, u->id);
+		if (dossier_next_step(db, a, st, args->decision, &to) < 0)
+			return -1;
+		return dossier_move_step(db, a, st, to, now, u->id);
+	case ACTION_SEND_BACK:
+		if (dossier_prev_step(db, a, st, &to) < 0)
+			return -1;
+		return dossier_move_step(db, a, st, to, now, u->id);
 	case ACTION_DECIDE:
 		return dossier_move_step(db, a, st, st->last_step, now, u->id);
 	case ACTION_CLAIM:

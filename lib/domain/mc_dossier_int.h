@@ -59,6 +59,12 @@ enum stmt {
 	STMT_LOOKUP_CHECK,
 	STMT_EVENTS_PUBLIC,
 	STMT_STEPS_PUBLIC,
+	STMT_ROUTES,
+	STMT_FORM_DATA,
+	STMT_STEPS_SKIP,
+	STMT_ROUTES_ALL,
+	STMT_STEP_BACK,
+	STMT_DECISIONS,
 	STMT__MAX
 };
 
@@ -224,6 +230,20 @@ int dossier_start_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 
 int dossier_finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
     time_t now, long long actor);
+
+/*
+ * The step after the current one: its workflow's routes tried in order
+ * (conditions on the dossier's form fields and the officer's decision,
+ * NULL: none), else the default; without routes the next in sequence.
+ * The steps of the branches passed over are marked skipped. 0 and *to,
+ * or -1.
+ */
+int dossier_next_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const char *decision, int *to);
+
+/* The step before the current one on the path taken: 0 and *to, or -1. */
+int dossier_prev_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int *to);
 
 int dossier_move_step(struct mc_db *db, struct mc_arena *a, struct state *st,
     int to, time_t now, long long actor);

@@ -12,6 +12,7 @@
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
+#include "mc_cond.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -189,6 +190,154 @@ dossier_finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 		   (long long)st->step) < 0 ?
 	    -1 :
 	    0;
+}
+
+/* The form's answers and the arena, for a condition's fields. */
+struct answers {
+	json_t		*form;
+	struct mc_arena *a;
+};
+
+/* The text of answer key: a string as it is, a number as written. */
+static const char *
+answer(void *arg, const char *key)
+{
+	struct answers *an = arg;
+	json_t	       *v = json_object_get(an->form, key);
+
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_integer(v))
+		return mc_arena_printf(an->a, "%lld",
+		    (long long)json_integer_value(v));
+	if (json_is_real(v))
+		return mc_arena_printf(an->a, "%g", json_real_value(v));
+	if (json_is_boolean(v))
+		return json_is_true(v) ? "true" : "false";
+	return NULL;
+}
+
+/*
+ * The steps after the current one that step to does not lead to (the
+ * branches not taken) marked skipped, the others not; 0 or -1.
+ */
+static int
+skip_others(struct mc_db *db, struct mc_arena *a, struct state *st, int to)
+{
+	struct mc_rows	   r;
+	unsigned long long reach = 1ULL << (to - 1);
+	long long	   from, dest;
+	size_t		   i;
+	int		   grew = 1;
+
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_ROUTES_ALL], "i",
+		st->workflow) < 0)
+		return -1;
+	/* Routes go forward: as many passes as it takes, at most a step's. */
+	while (grew) {
+		grew = 0;
+		for (i = 0; i < r.n; i++) {
+			from = mc_rows_int(&r, i, 0);
+			dest = mc_rows_int(&r, i, 1);
+			if (from < 1 || from > MAX_STEPS || dest < 1 ||
+			    dest > MAX_STEPS ||
+			    !(reach & (1ULL << (from - 1))) ||
+			    (reach & (1ULL << (dest - 1))))
+				continue;
+			reach |= 1ULL << (dest - 1);
+			grew = 1;
+		}
+	}
+	return mc_db_exec(db, dossier_stmts[STMT_STEPS_SKIP], "iii",
+		   (long long)reach, st->id, (long long)st->step) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+dossier_next_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const char *decision, int *to)
+{
+	struct mc_rows	   routes, form;
+	struct answers	   an = { NULL, a };
+	struct mc_cond_env env = { answer, &an, decision };
+	size_t		   i;
+	int		   rc;
+
+	*to = st->step + 1;
+	if (mc_db_query(db, a, &routes, dossier_stmts[STMT_ROUTES], "ii",
+		st->workflow, (long long)st->step) < 0)
+		return -1;
+	if (routes.n == 0)
+		return 0; /* steps in sequence */
+	if (mc_db_query(db, a, &form, dossier_stmts[STMT_FORM_DATA], "i",
+		st->id) < 0)
+		return -1;
+	an.form = json_loads(form.n && mc_rows_str(&form, 0, 0) ?
+		mc_rows_str(&form, 0, 0) :
+		"{}",
+	    0, NULL);
+	for (i = 0; i < routes.n; i++) {
+		if (mc_rows_str(&routes, i, 1) == NULL) {
+			*to = (int)mc_rows_int(&routes, i, 0);
+			break;
+		}
+		rc = mc_cond_eval(mc_rows_str(&routes, i, 1), &env);
+		if (rc < 0)
+			mc_err("dossier %lld: condition not valid: %s", st->id,
+			    mc_rows_str(&routes, i, 1));
+		if (rc == 1) {
+			*to = (int)mc_rows_int(&routes, i, 0);
+			break;
+		}
+	}
+	json_decref(an.form);
+	if (*to <= st->step || *to > MAX_STEPS)
+		return -1;
+	return skip_others(db, a, st, *to);
+}
+
+int
+dossier_prev_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int *to)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_STEP_BACK], "ii", st->id,
+		(long long)st->step) < 0)
+		return -1;
+	*to = r.n && mc_rows_str(&r, 0, 0) ? (int)mc_rows_int(&r, 0, 0) : 0;
+	return 0;
+}
+
+int
+mc_dossier_decisions(struct mc_db *db, struct mc_arena *a,
+    const struct mc_dossier *d, const char **values, const char **labels,
+    size_t max, size_t *n)
+{
+	struct mc_rows r;
+	const char    *cond, *v;
+	size_t	       i;
+	int	       uses = 0;
+
+	*n = 0;
+	if (d->step <= 0)
+		return 0;
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_DECISIONS], "ii", d->id,
+		(long long)d->step) < 0)
+		return -1;
+	for (i = 0; i < r.n; i++)
+		uses |= mc_cond_uses_decision(mc_rows_str(&r, i, 0));
+	for (i = 0; uses && i < r.n && *n < max; i++) {
+		cond = mc_rows_str(&r, i, 0);
+		v = cond == NULL ? "" : mc_cond_decision(a, cond);
+		if (v == NULL)
+			continue;
+		values[*n] = v;
+		labels[*n] = mc_rows_str(&r, i, 1);
+		(*n)++;
+	}
+	return 0;
 }
 
 /* Moves the current step forward (or back), status 9 before the last. */

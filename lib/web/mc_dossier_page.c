@@ -99,6 +99,8 @@ step_state(const struct mc_dossier *d, size_t i)
 		return "current";
 	if (mc_rows_str(&d->steps, i, DSTEP_FINISHED) != NULL)
 		return "done";
+	if (mc_rows_int(&d->steps, i, DSTEP_SKIPPED) == 1)
+		return "skipped"; /* a branch not taken */
 	return "todo";
 }
 

@@ -28,7 +28,7 @@ with:p = Data.Procedure.0 ?>
 <p class="hint"><a href="/can-bo/quan-tri/quy-trinh?procedure=<?cs var:url_escape(p.code) ?>" id="table-link"><?cs var:Lang.WorkflowDesign.TableLink ?></a></p>
 <div id="bpmn-editor" class="bpmn-designer" hidden data-legal="<?cs var:Data.LegalMinutes ?>"></div>
 <fieldset id="task-props" class="task-props" hidden>
-<legend><?cs var:Lang.WorkflowDesign.TaskTitle ?> <span id="t-id" class="muted"></span></legend>
+<legend><span id="t-title" data-flow="<?cs var:Lang.WorkflowDesign.FlowTitle ?>"><?cs var:Lang.WorkflowDesign.TaskTitle ?></span> <span id="t-id" class="muted"></span></legend>
 <p class="hint" id="t-none"><?cs var:Lang.WorkflowDesign.PickTask ?></p>
 <div class="task-fields" id="t-fields" hidden>
 <div class="form-group"><label for="t-name"><?cs var:Lang.Workflow.StepName ?></label>
@@ -42,6 +42,12 @@ with:p = Data.Procedure.0 ?>
 <input id="t-agency" list="agencies" maxlength="32" placeholder="000.00.01.H29" autocomplete="off"></div>
 <div class="form-group"><label for="t-hours"><?cs var:Lang.Workflow.Hours ?></label>
 <input id="t-hours" inputmode="decimal" size="8"></div>
+</div>
+<div class="task-fields" id="f-fields" hidden>
+<div class="form-group"><label for="f-cond"><?cs var:Lang.WorkflowDesign.Condition ?></label>
+<span class="hint" id="f-cond-hint"><?cs var:Lang.WorkflowDesign.ConditionHint ?></span>
+<input id="f-cond" class="code" maxlength="500" spellcheck="false" aria-describedby="f-cond-hint"></div>
+<div class="form-group"><label><input type="checkbox" id="f-default"> <?cs var:Lang.WorkflowDesign.Default ?></label></div>
 </div>
 <p class="meta" id="hours-total" aria-live="polite" data-text="<?cs var:Lang.WorkflowDesign.Total ?>"></p>
 </fieldset>

@@ -3,7 +3,9 @@
  * an admin posts, read with libxml2). Invariants: it answers 0 or 1 (never
  * -1 on input alone); 0 exactly when no problem is listed, and then the
  * steps are between two and MC_BPMN_MAX_STEPS, each named, with a role of
- * the three and a positive time adding up to the legal time; every
+ * the three and a positive time; the routes of exclusive gateways go
+ * forward, with readable conditions and one default a step (but the
+ * last); without routes the times add up to the legal time; every
  * problem has a name; the steps written back as a diagram read back the
  * same; the input drawn as SVG (mc_bpmn_svg) is nothing or one whole
  * svg element whose text never opens an element of its own (the names are
@@ -13,6 +15,7 @@
 
 #include "mc_arena.h"
 #include "mc_bpmn.h"
+#include "mc_cond.h"
 #include "fuzz.h"
 
 #define LEGAL 2400
@@ -25,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char	*xml, *ids[MC_BPMN_MAX_STEPS], *cls[MC_BPMN_MAX_STEPS];
 	char		*svg;
 	long		 total = 0;
-	size_t		 i;
+	size_t		 i, r, dflt;
 	int		 rc;
 
 	rc = mc_bpmn_parse(a, (const char *)data, size, LEGAL, b);
@@ -42,7 +45,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    strcmp(b->steps[i].role, "leader") == 0);
 			INVARIANT(b->steps[i].minutes > 0);
 			total += b->steps[i].minutes;
+			/* Branches: each step but the last has one default. */
+			for (dflt = 0, r = 0; r < b->nroutes; r++)
+				dflt += b->routes[r].from == i &&
+				    b->routes[r].cond == NULL;
+			INVARIANT(b->nroutes == 0 ||
+			    dflt == (i + 1 < b->nsteps ? 1 : 0));
 		}
+		for (r = 0; r < b->nroutes; r++)
+			INVARIANT(b->routes[r].from < b->routes[r].to &&
+			    b->routes[r].to < b->nsteps &&
+			    (b->routes[r].cond == NULL ||
+				mc_cond_valid(b->routes[r].cond)));
+	}
+	if (rc == 0 && b->nroutes == 0) {
 		INVARIANT(total == LEGAL);
 		xml = mc_bpmn_write(a, "P", b->steps, b->nsteps);
 		INVARIANT(xml != NULL);

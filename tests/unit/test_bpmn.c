@@ -1,7 +1,9 @@
 /*
  * Workflow diagrams (lib/domain/mc_bpmn): a workflow written as BPMN reads
  * back as the same steps; what bpmn-js saves (a plain task, a pool, lanes,
- * annotations) is read; gateways, branches, loops, dangling paths, tasks
+ * annotations) is read; exclusive gateways branch on a field or the
+ * officer's decision into routes, each path's time checked; other
+ * gateways, branches, loops, dangling paths, tasks
  * off the path, missing names, roles and times, times that do not add up,
  * elements the engine does not run and XML that is not a diagram are each
  * refused naming the element; no entity is expanded. A diagram is drawn
@@ -170,9 +172,9 @@ test_bad(struct mc_arena *a)
 		      "targetRef=\"E\"/>" TAIL,
 		      0, &b),
 	    1);
-	CHECK(has(&b, BPMN_GATEWAY, "G"));
-	CHECK(b.nerr > 0 && strcmp(b.errs[0].subject, "Đủ hồ sơ?") == 0);
-	CHECK(has(&b, BPMN_BRANCH, "E")); /* two flows into the end */
+	CHECK(has(&b, BPMN_FIRST, "G"));   /* the start leads to a step */
+	CHECK(has(&b, BPMN_DEFAULT, "G")); /* two arrows without condition */
+	CHECK(has(&b, BPMN_BRANCH, "E"));  /* two flows into the end */
 	/* A path that stops, a task off it, no end event. */
 	CHECK_INT(parse(a,
 		      HEAD "<bpmn:startEvent id=\"S\"/>" T1 T2
@@ -223,6 +225,141 @@ test_bad(struct mc_arena *a)
 	CHECK_INT(parse(a, HEAD TAIL, 0, &b), 1);
 	CHECK(has(&b, BPMN_NO_PROCESS, NULL));
 	CHECK_INT(parse(a, "", 0, &b), 1);
+}
+
+/* A branch on a field, then on the officer's decision, joined again. */
+#define FLOW(id, from, to) \
+	"<bpmn:sequenceFlow id=\"" id "\" sourceRef=\"" from \
+	"\" targetRef=\"" to "\"/>"
+#define CFLOW(id, name, from, to, cond) \
+	"<bpmn:sequenceFlow id=\"" id "\" name=\"" name \
+	"\" sourceRef=\"" from "\" targetRef=\"" to \
+	"\"><bpmn:conditionExpression>" cond \
+	"</bpmn:conditionExpression></bpmn:sequenceFlow>"
+#define TASK(id, name, role, hours) \
+	"<bpmn:userTask id=\"" id "\" name=\"" name "\" mc:role=\"" role \
+	"\" mc:hours=\"" hours "\"/>"
+#define BRANCHED(cond1, t4hours, gdefault) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", \
+	    "receiver", \
+	    "1") "<bpmn:exclusiveGateway id=\"Gf\" " \
+		 "name=\"Loại người nộp?\"/>" TASK("T2o", \
+		     "Thẩm định tổ chức", "specialist", \
+		     "4") TASK("T2c", "Thẩm định cá nhân", "specialist", \
+		     "4") "<bpmn:exclusiveGateway id=\"Gd\" name=\"Duyệt?\" " gdefault \
+			  "/>" TASK("T3", "Phê duyệt", "leader", \
+			      "2") TASK("T4", "Ký từ chối", "leader", \
+			      t4hours) TASK("T5", "Trả kết quả", "receiver", \
+			      "1") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", \
+			      "S", "T1") FLOW("f2", "T1", "Gf") CFLOW("f3", \
+			      "Tổ chức", "Gf", "T2o", cond1) FLOW("f4", "Gf", \
+			      "T2c") FLOW("f5", "T2o", "Gd") FLOW("f6", \
+			      "T2c", "Gd") CFLOW("f7", "Đồng ý", "Gd", "T3", \
+			      "decision == &quot;approve&quot;") "<bpmn:sequenceFlow id=\"f8\" " \
+								 "name=\"Từ chối\" sourceRef=\"Gd\" targetRef=\"T4\"/>" FLOW( \
+								     "f9", \
+								     "T3", \
+								     "T5") FLOW("f10", \
+								     "T4", \
+								     "T5") \
+								     FLOW( \
+									 "f11", \
+									 "T5", \
+									 "E") \
+									 TAIL
+
+static void
+test_branches(struct mc_arena *a)
+{
+	static const char *const names[] = { "Tiếp nhận", "Thẩm định tổ chức",
+		"Thẩm định cá nhân", "Phê duyệt", "Ký từ chối",
+		"Trả kết quả" };
+	/* from, to, cond (NULL: default) */
+	static const struct {
+		size_t	    from, to;
+		const char *cond, *label;
+	} want[] = {
+		{ 0, 1, "fields.applicant_type == \"organisation\"",
+		    "Tổ chức" },
+		{ 0, 2, NULL, NULL },
+		{ 1, 3, "decision == \"approve\"", "Đồng ý" },
+		{ 1, 4, NULL, "Từ chối" },
+		{ 2, 3, "decision == \"approve\"", "Đồng ý" },
+		{ 2, 4, NULL, "Từ chối" },
+		{ 3, 5, NULL, NULL },
+		{ 4, 5, NULL, NULL },
+	};
+	struct mc_bpmn b;
+	size_t	       i;
+
+	CHECK_INT(parse(a,
+		      BRANCHED("fields.applicant_type == "
+			       "&quot;organisation&quot;",
+			  "2", ""),
+		      480, &b),
+	    0);
+	for (i = 0; i < b.nerr; i++)
+		fprintf(stderr, "problem %s %s %s\n",
+		    mc_bpmn_problem_name(b.errs[i].code),
+		    b.errs[i].id ? b.errs[i].id : "-",
+		    b.errs[i].subject ? b.errs[i].subject : "-");
+	/* Each step after those leading to it, the return last. */
+	CHECK_INT(b.nsteps, 6);
+	for (i = 0; i < b.nsteps && i < 6; i++)
+		CHECK(strcmp(b.steps[i].name, names[i]) == 0);
+	CHECK_INT(b.steps[5].minutes, 60);
+	CHECK_INT(b.nroutes, 8);
+	for (i = 0; i < b.nroutes && i < 8; i++) {
+		CHECK_INT(b.routes[i].from, want[i].from);
+		CHECK_INT(b.routes[i].to, want[i].to);
+		CHECK(want[i].cond == NULL ? b.routes[i].cond == NULL :
+					     b.routes[i].cond != NULL &&
+			    strcmp(b.routes[i].cond, want[i].cond) == 0);
+		CHECK(want[i].label == NULL ? b.routes[i].label == NULL :
+					      b.routes[i].label != NULL &&
+			    strcmp(b.routes[i].label, want[i].label) == 0);
+	}
+	/* The default named by the gateway: f8 keeps no condition then. */
+	CHECK_INT(parse(a, BRANCHED("fields.a == 1", "2", "default=\"f8\""),
+		      480, &b),
+	    0);
+	/* A path longer than the legal time: both totals named. */
+	CHECK_INT(parse(a, BRANCHED("fields.a == 1", "3", ""), 480, &b), 1);
+	CHECK(has(&b, BPMN_TOTAL, NULL));
+	CHECK(b.nerr > 0 && strcmp(b.errs[0].subject, "8.00–9.00/8.00") == 0);
+	/* A condition that cannot be read. */
+	CHECK_INT(parse(a, BRANCHED("fields.a = 1", "2", ""), 480, &b), 1);
+	CHECK(has(&b, BPMN_CONDITION, "f3"));
+	CHECK(b.nerr > 0 &&
+	    strcmp(b.errs[0].subject, "Tổ chức: fields.a = 1") == 0);
+	/* A default arrow that has a condition. */
+	CHECK_INT(parse(a, BRANCHED("fields.a == 1", "2", "default=\"f7\""),
+		      480, &b),
+	    1);
+	CHECK(has(&b, BPMN_CONDITION, "f7")); /* a default has none */
+	/* A parallel gateway is not run yet. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1
+			   "<bpmn:parallelGateway id=\"P1\"/>" T2
+			   "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1")
+			       FLOW("f2", "T1", "P1") FLOW("f3", "P1", "T2")
+				   FLOW("f4", "T2", "E") TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_GATEWAY, "P1"));
+	/* A path that ends at a gateway, not after the return step. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1 T2
+			   "<bpmn:exclusiveGateway id=\"G\"/>"
+			   "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1")
+			       FLOW("f2", "T1", "T2") FLOW("f3", "T2", "G")
+				   FLOW("f4", "G", "E") TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_RETURN, "E"));
+	/* A sequence has no routes. */
+	CHECK_INT(parse(a, SEQ(T1, T2), 0, &b), 0);
+	CHECK_INT(b.nroutes, 0);
 }
 
 /* An entity is never expanded from a file. */
@@ -383,6 +520,7 @@ main(void)
 	test_pool(a);
 	test_bad(a);
 	test_entities(a);
+	test_branches(a);
 	test_svg(a);
 	test_chain(a);
 	mc_arena_free(a);
