@@ -305,8 +305,10 @@ dossier_json(struct mc_request *r, const struct mc_dossier *d, int full)
  * throttle, the ID number and the version in one query
  * (mc_dossier_lookup_check) instead of three, and builds the answer again
  * on any change. The colour is worked out at each answer (it turns with
- * time); a slot lives LOOKUP_TTL seconds at most, so that a renamed agency
- * or procedure shows within that time.
+ * time); the answer's text is kept too and written again as it is while
+ * the colour is the same (serialising it took 7 % of the program's time).
+ * A slot lives LOOKUP_TTL seconds at most, so that a renamed agency or
+ * procedure shows within that time.
  */
 #define LOOKUP_SLOTS 512
 #define LOOKUP_TTL   60
@@ -320,6 +322,8 @@ struct lookup_slot {
 	char	  due[24];
 	char	  warn[24];
 	json_t	 *body;
+	char	 *text; /* body serialised with colour, or NULL */
+	char	  colour[16];
 };
 
 static struct lookup_slot lookup_slots[LOOKUP_SLOTS];
@@ -335,25 +339,50 @@ lookup_slot(const char *code, int lang)
 }
 
 /* The public answer's colour, now. */
-static json_t *
+static const char *
 lookup_colour(int status, const char *due, const char *warn, time_t now)
 {
-	return json_string(mc_dossier_colour_name(status == STATUS_SUPPLEMENT ?
+	return mc_dossier_colour_name(status == STATUS_SUPPLEMENT ?
 		COLOUR_NONE :
 		mc_dossier_colour(due[0] ? due : NULL, warn[0] ? warn : NULL,
-		    now)));
+		    now));
 }
 
-/* Keeps j, the public answer for d, in its slot (a reference). */
-static void
+/*
+ * Answers 200 with the slot's body in colour c, serialised again only
+ * when the colour is not the one its kept text has.
+ */
+static int
+lookup_reply(struct mc_request *r, struct lookup_slot *s, const char *c)
+{
+	if (s->text == NULL || strcmp(s->colour, c) != 0) {
+		free(s->text);
+		json_object_set_new(s->body, "colour", json_string(c));
+		if ((s->text = json_dumps(s->body, JSON_COMPACT)) == NULL)
+			return 500;
+		snprintf(s->colour, sizeof(s->colour), "%s", c);
+	}
+	mc_buf_reset(&r->out);
+	mc_buf_adds(&r->out, s->text);
+	mc_buf_addc(&r->out, '\n');
+	return mc_resp_json(r, 200);
+}
+
+/*
+ * Keeps j, the public answer for d, in its slot (takes j) and answers it;
+ * a code too long for a slot is answered without being kept.
+ */
+static int
 lookup_keep(struct mc_request *r, const struct mc_dossier *d, json_t *j,
     time_t now)
 {
 	struct lookup_slot *s = lookup_slot(d->code, (int)r->lang);
 
 	if (strlen(d->code) >= sizeof(s->code))
-		return;
+		return reply(r, 200, j);
 	json_decref(s->body);
+	free(s->text);
+	s->text = NULL;
 	snprintf(s->code, sizeof(s->code), "%s", d->code);
 	s->lang = (int)r->lang;
 	s->version = d->version;
@@ -363,7 +392,9 @@ lookup_keep(struct mc_request *r, const struct mc_dossier *d, json_t *j,
 	    d->step_due_at ? d->step_due_at : "");
 	snprintf(s->warn, sizeof(s->warn), "%s",
 	    d->step_warn_at ? d->step_warn_at : "");
-	s->body = json_incref(j);
+	s->body = j;
+	return lookup_reply(r, s,
+	    lookup_colour(s->status, s->due, s->warn, now));
 }
 
 /*
@@ -386,12 +417,12 @@ lookup_refused(struct mc_request *r, const char *code, long wait, time_t now)
 }
 
 /*
- * The kept answer for the code when it is still right: 1 (*j: the answer),
+ * Answers with the kept answer for the code when it is still right: 200,
  * 0 (build it), or the status to answer (429, 404, 503).
  */
 static int
 lookup_kept(struct mc_request *r, const char *code, const char *idn,
-    time_t now, json_t **j)
+    time_t now)
 {
 	struct lookup_slot *s = lookup_slot(code, (int)r->lang);
 	long long	    version;
@@ -408,10 +439,8 @@ lookup_kept(struct mc_request *r, const char *code, const char *idn,
 		return lookup_refused(r, code, wait, now);
 	if (version != s->version)
 		return 0;
-	json_object_set_new(s->body, "colour",
+	return lookup_reply(r, s,
 	    lookup_colour(s->status, s->due, s->warn, now));
-	*j = json_incref(s->body);
-	return 1;
 }
 
 static int
@@ -419,7 +448,6 @@ api_dossier(struct mc_request *r)
 {
 	struct mc_dossier d;
 	const char	 *idn = mc_req_field(r, FIELD_ID_NUMBER);
-	json_t		 *j = NULL;
 	time_t		  now;
 	long		  wait;
 	int		  rc;
@@ -448,18 +476,14 @@ api_dossier(struct mc_request *r)
 	 * again, one query says whether the answer kept is still right.
 	 */
 	now = time(NULL);
-	if ((rc = lookup_kept(r, r->cap[0], idn, now, &j)) == 1)
-		return reply(r, 200, j);
-	if (rc != 0)
+	if ((rc = lookup_kept(r, r->cap[0], idn, now)) != 0)
 		return rc;
 	if ((rc = mc_dossier_lookup(r->db, r->arena, r->cap[0], idn,
 		 r->remote_addr, now, &wait, &d)) < 0)
 		return 503;
 	if (wait > 0 || rc == 0)
 		return lookup_refused(r, r->cap[0], wait, now);
-	j = dossier_json(r, &d, 0);
-	lookup_keep(r, &d, j, now);
-	return reply(r, 200, j);
+	return lookup_keep(r, &d, dossier_json(r, &d, 0), now);
 }
 
 /* What the submission's transaction writes besides the dossier. */

@@ -21,11 +21,19 @@
 #include "mc_throttle.h"
 #include "mc_util.h"
 
-/* The later end of the two throttle subjects' blocks, for the lookups. */
-#define LOOKUP_BLOCKED_SQL \
-	"(SELECT COALESCE(MAX(t.blocked_until), '1970-01-02 00:00:00') " \
-	"FROM throttle t WHERE (t.kind = ? AND t.subject = ?) " \
-	"OR (t.kind = ? AND t.subject = ?)) AS blocked_until "
+/*
+ * The later end of the two throttle subjects' blocks, for the lookups: a
+ * column and the two joins it reads (by the throttle's primary key). Joins,
+ * not a subquery: MariaDB optimised the subquery's OR of two keys as a
+ * range at every execution, which took about a third of the server's time
+ * of a repeated lookup (perf, 2026-12-07; BENCHMARKS.md, issue 12).
+ */
+#define LOOKUP_BLOCKED_COL \
+	"GREATEST(COALESCE(t1.blocked_until, '1970-01-02 00:00:00'), " \
+	"COALESCE(t2.blocked_until, '1970-01-02 00:00:00')) AS blocked_until "
+#define LOOKUP_BLOCKED_JOIN \
+	"LEFT JOIN throttle t1 ON t1.kind = ? AND t1.subject = ? " \
+	"LEFT JOIN throttle t2 ON t2.kind = ? AND t2.subject = ? "
 
 /* clang-format off */
 const char *const dossier_stmts[STMT__MAX] = {
@@ -228,15 +236,16 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "d.step_warn_at, d.paused_at, d.paused_minutes, d.original_due_at, "
 	    "NULL, NULL, NULL, d.procedure_id, d.clock_start_at, NULL, "
 	    "NULL, NULL, "
-	    LOOKUP_BLOCKED_SQL
+	    LOOKUP_BLOCKED_COL
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "LEFT JOIN agencies ca ON ca.id = d.current_agency_id "
+	    LOOKUP_BLOCKED_JOIN
 	    "WHERE d.code = ?",
 	/* mc_dossier_lookup_check: what a repeated lookup needs. */
 	[STMT_LOOKUP_CHECK] = "SELECT d.version, d.applicant_id_number, "
-	    LOOKUP_BLOCKED_SQL
-	    "FROM dossiers d WHERE d.code = ?",
+	    LOOKUP_BLOCKED_COL
+	    "FROM dossiers d " LOOKUP_BLOCKED_JOIN "WHERE d.code = ?",
 };
 /* clang-format on */
 

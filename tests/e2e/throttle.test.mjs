@@ -17,6 +17,13 @@ import {
 
 const hashOf = (kind, key) => createHash('sha256').update(`${kind}:${key.toLowerCase()}`).digest('hex');
 
+/** Blocks a key for ten minutes, as five wrong tries would. */
+function startBlock(kind, key) {
+  execFileSync('mariadb', [`--defaults-file=${MYCNF}`, 'motcua', '-e',
+    'INSERT INTO throttle (kind, subject, failures, window_start, blocked_until) ' +
+    `VALUES ('${kind}', UNHEX('${hashOf(kind, key)}'), 5, NOW(), NOW() + INTERVAL 10 MINUTE)`]);
+}
+
 /** Ends a block as time would (the window and the block in the past). */
 function endBlock(kind, key) {
   execFileSync('mariadb', [`--defaults-file=${MYCNF}`, 'motcua', '-e',
@@ -102,5 +109,32 @@ describe('limits on guessing', { concurrency: false, timeout: 300_000 }, () => {
     w.clear();
     assert.equal(await lookup(citizen.idNumber), 200, 'after the wait the lookup works');
     assert.match(await page.locator('main').innerText(), new RegExp(code));
+  });
+
+  test('the API\'s lookup asked again (answered from each process\'s memory) waits while the code is blocked', async () => {
+    const token = await newToken(citizen.email);
+    const filed = await request('/api/v1/dossiers', {
+      method: 'POST', headers: { authorization: `Bearer ${token}` },
+      body: toFormData({ procedure: PROC, agency: randomWard(WARD_SLOTS.other), fields: '{}',
+        file: filePart(minimalPdf('kept'), 'a.pdf') }),
+    });
+    assert.equal(filed.status, 201, filed.text);
+    const code = filed.json().code;
+    const api = () => request(`/api/v1/dossiers/${encodeURIComponent(code)}?id_number=${citizen.idNumber}`);
+    // Most of the workers (8) answer it in 24 asks and keep the answer; the others look it up.
+    for (let i = 0; i < 24; i++) assert.equal((await api()).status, 200, `ask ${i + 1}`);
+    startBlock('lookup', code);
+    try {
+      for (let i = 0; i < 24; i++) {
+        const r = await api();
+        assert.equal(r.status, 429, `ask ${i + 1} while blocked: ${r.text}`);
+        assert.ok(Number(r.headers.get('retry-after')) > 0, 'with Retry-After');
+      }
+    } finally {
+      endBlock('lookup', code);
+    }
+    const r = await api();
+    assert.equal(r.status, 200, 'after the block the kept answer is given again');
+    assert.equal(r.json().code, code);
   });
 });

@@ -21,6 +21,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_files.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
 
 #define PARALLEL    6
@@ -531,6 +532,52 @@ executed(struct mc_db *db, struct mc_arena *a)
 }
 
 /*
+ * A block of the code or of the address (a row as five wrong ID numbers
+ * leave it, blocked for ten minutes) refuses the right ID number in both
+ * the first lookup and the check of one asked again, with the wait; the
+ * row is removed after. The address is this run's own.
+ */
+static void
+test_lookup_blocked(struct mc_db *db, struct mc_arena *a, const char *code,
+    enum mc_throttle_kind kind)
+{
+	struct mc_dossier d;
+	unsigned char	  h[32];
+	char		  addr[64], start[20], until[20];
+	long long	  version = -1;
+	long		  wait = -1;
+	time_t		  now = time(NULL);
+
+	snprintf(addr, sizeof(addr), "2001:db8::%x", (unsigned int)getpid());
+	mc_throttle_subject(kind, kind == THROTTLE_LOOKUP ? code : addr, h);
+	mc_time_sql(start, now);
+	mc_time_sql(until, now + 600);
+	CHECK_INT(mc_db_exec(db,
+		      "INSERT INTO throttle (kind, subject, failures, "
+		      "window_start, blocked_until) VALUES (?, ?, 5, ?, ?)",
+		      "sbss", mc_throttle_kind_name(kind), (char *)h,
+		      sizeof(h), start, until),
+	    1);
+	CHECK_INT(mc_dossier_lookup(db, a, code, "079190000001", addr, now,
+		      &wait, &d),
+	    0);
+	CHECK(wait > 590 && wait <= 600 && d.steps.n == 0);
+	wait = -1;
+	CHECK_INT(mc_dossier_lookup_check(db, a, code, "079190000001", addr,
+		      now, &wait, &version),
+	    0);
+	CHECK(wait > 590 && wait <= 600 && version == 0);
+	CHECK_INT(mc_db_exec(db,
+		      "DELETE FROM throttle WHERE kind = ? AND subject = ?",
+		      "sb", mc_throttle_kind_name(kind), (char *)h, sizeof(h)),
+	    1);
+	CHECK_INT(mc_dossier_lookup_check(db, a, code, "079190000001", addr,
+		      now, &wait, &version),
+	    1);
+	CHECK(wait == 0 && version > 0);
+}
+
+/*
  * The public lookup (issue 12): three queries, what the public sees only
  * (no applicant's name, notes, actors, files or supplements); a wrong ID
  * number one query and nothing of the dossier; an unknown code none. The
@@ -588,6 +635,8 @@ test_lookup(struct mc_db *db, struct mc_arena *a, const char *code)
 		      &version),
 	    0);
 	CHECK_INT(wait, 0);
+	test_lookup_blocked(db, a, code, THROTTLE_LOOKUP);
+	test_lookup_blocked(db, a, code, THROTTLE_LOOKUP_ADDR);
 }
 
 static void
