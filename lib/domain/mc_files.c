@@ -570,12 +570,40 @@ mc_files_size(struct mc_arena *a, const char *sha, long long *size)
 
 /* ------------------------------------------------------------ writing */
 
-/* The user's file name without folders or control characters. */
+/*
+ * The length of a character at s (n bytes left) that a file name may not
+ * keep: a C1 control (U+0080-U+009F, e.g. NEL), the line and paragraph
+ * separators U+2028-9, the byte order mark U+FEFF and the non-characters
+ * U+FFFE-F (invisible, or breaking a line where a name is shown or sent in
+ * a header); 0 for any other.
+ */
+static size_t
+name_unwanted_at(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 2;
+	if (n < 3)
+		return 0;
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0xa8 || s[2] == 0xa9))
+		return 3;
+	if (s[0] == 0xef &&
+	    ((s[1] == 0xbb && s[2] == 0xbf) ||
+		(s[1] == 0xbf && (s[2] == 0xbe || s[2] == 0xbf))))
+		return 3;
+	return 0;
+}
+
+/*
+ * The user's file name without folders or control characters: C0, DEL,
+ * quotes, C1 controls and line separators become '_', the byte order mark,
+ * the non-characters and bidi controls are dropped.
+ */
 static const char *
 clean_name(struct mc_arena *a, const char *name)
 {
 	const char *base;
 	char	   *out, *o;
+	size_t	    i, n, k;
 
 	if (name == NULL || *name == '\0')
 		return "tep-dinh-kem";
@@ -583,10 +611,22 @@ clean_name(struct mc_arena *a, const char *name)
 	base = base ? base + 1 : name;
 	if (strrchr(base, '\\') != NULL)
 		base = strrchr(base, '\\') + 1;
-	out = o = mc_arena_strndup(a, base, strnlen(base, 200));
-	for (; *o != '\0'; o++)
-		if ((unsigned char)*o < 0x20 || *o == '"' || *o == 0x7f)
-			*o = '_';
+	out = mc_arena_strndup(a, base, strnlen(base, 200));
+	n = strlen(out);
+	for (i = 0, o = out; i < n;) {
+		k = name_unwanted_at((const unsigned char *)out + i, n - i);
+		if (k > 0) {
+			if ((unsigned char)out[i] != 0xef)
+				*o++ = '_';
+			i += k;
+			continue;
+		}
+		if ((unsigned char)out[i] < 0x20 || out[i] == '"' ||
+		    out[i] == 0x7f)
+			out[i] = '_';
+		*o++ = out[i++];
+	}
+	*o = '\0';
 	/* "invoice\u202Efdp.exe" would read as "invoiceexe.pdf". */
 	mc_text_strip_bidi(out);
 	if (!mc_utf8_valid(out, strlen(out)) || *out == '\0')

@@ -714,6 +714,27 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
     }
   });
 
+  test("a filing's file name from the corpus is stored without folders, controls, line breaks or invisible marks", async () => {
+    const bad = [];
+    for (const name of [...corpus.traversal, ...corpus.utf8]) {
+      const mp = multipart([['procedure', Buffer.from(PROC)], ['agency', Buffer.from(ctx.ward)],
+        ['fields', Buffer.from(JSON.stringify({ content: `Tên tệp ${uniq()}` }))]],
+      [['file', Buffer.concat([name, Buffer.from('.pdf')]), minimalPdf('name')]]);
+      const a = await request('/api/v1/dossiers', { method: 'POST', headers: {
+        authorization: `Bearer ${ctx.cToken}`, 'content-type': mp.type }, body: mp.body });
+      assert.equal(a.status, 201, `${JSON.stringify(name.toString('latin1'))}: ${a.text.slice(0, 200)}`);
+      const hex = sqlValue('SELECT HEX(f.filename) FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id ' +
+        `WHERE d.code = ${q(a.json().code)}`);
+      const stored = Buffer.from(hex || '', 'hex');
+      const text = stored.toString('utf8');
+      if (stored.length === 0 || !Buffer.from(text, 'utf8').equals(stored) ||
+        /[/\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/u.test(text)) {
+        bad.push(`${JSON.stringify(name.toString('latin1'))} stored as ${JSON.stringify(text)}`);
+      }
+    }
+    assert.deepEqual(bad, [], 'file names kept with folders, controls, separators or invisible marks');
+  });
+
   test('no mail or text message with a line break in its recipient or subject was queued', () => {
     assert.equal(sqlValue("SELECT COUNT(*) FROM outbox WHERE recipient REGEXP '[\\r\\n]' OR subject REGEXP '[\\r\\n]'"), '0');
   });

@@ -83,6 +83,23 @@ main(void)
 		      &f, &why),
 	    0);
 	CHECK_STR(f.filename, "hoa-donfdp.exe");
+	/* C1 controls (NEL) and line separators become '_'; the byte order
+	 * mark and the non-characters U+FFFE-F are dropped (hostile.test's
+	 * corpus found them kept). */
+	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1,
+		      "a\xc2\x85"
+		      "b\xe2\x80\xa8"
+		      "c\xe2\x80\xa9"
+		      "d\xef\xbb\xbf"
+		      "e\xef\xbf\xbe\xef\xbf\xbf"
+		      "f\xc2\xa0g.pdf",
+		      &f, &why),
+	    0);
+	CHECK_STR(f.filename, "a_b_c_def\xc2\xa0g.pdf");
+	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1,
+		      "\xef\xbb\xbf\xe2\x80\xae", &f, &why),
+	    0);
+	CHECK_STR(f.filename, "tep-dinh-kem");
 	CHECK_INT(mc_files_store(a, pdf, sizeof(pdf) - 1, NULL, &f, &why), 0);
 	CHECK_STR(f.filename, "tep-dinh-kem");
 
