@@ -10,7 +10,8 @@
 // document is refused, chosen in the form or named in the URL. The pages
 // of a dossier on the built-in workflow (no diagram) draw its steps as a
 // chain, done, current and to come as listed, for the citizen and the
-// officer.
+// officer; a dossier on a drawn workflow shows its diagram until its steps
+// change (simulated here as routing may change them), then the chain.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -27,6 +28,7 @@ mkdirSync(OUT, { recursive: true });
 /** Procedures no other test files: each gets its own form here. */
 const SRC = '1.001669'; // guardianship registration: the first dossier
 const DST = '2.000756'; // the end of a guardianship: filled from its result
+const DRAWN = '1.001695'; // a workflow drawn here, its steps then changed
 
 const SRC_FORM = {
   components: [
@@ -57,6 +59,26 @@ const DST_FORM = {
     { type: 'textarea', key: 'reason', label: 'Lý do chấm dứt', validate: { required: true } },
   ],
 };
+
+/** A BPMN diagram of four tasks in a row named names, laid out as bpmn-js saves it. */
+function diagram(names) {
+  const x = (i) => 366 + 270 * i;
+  const roles = ['receiver', 'specialist', 'leader', 'receiver'];
+  const ids = ['Start', ...names.map((_, i) => `Step_${i + 1}`), 'End'];
+  return '<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" '
+    + 'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" '
+    + 'xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:mc="https://motcua.hochiminhcity.gov.vn/bpmn" id="D1">\n'
+    + '<bpmn:process id="P1" isExecutable="false"><bpmn:startEvent id="Start"/>'
+    + names.map((n, i) => `<bpmn:userTask id="Step_${i + 1}" name="${n}" mc:role="${roles[i]}" mc:hours="2"/>`).join('')
+    + '<bpmn:endEvent id="End"/>'
+    + ids.slice(1).map((id, i) => `<bpmn:sequenceFlow id="Flow_${i}" sourceRef="${ids[i]}" targetRef="${id}"/>`).join('')
+    + '</bpmn:process><bpmndi:BPMNDiagram id="G1"><bpmndi:BPMNPlane id="L1" bpmnElement="P1">'
+    + '<bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="180" y="122" width="36" height="36"/></bpmndi:BPMNShape>'
+    + names.map((_, i) => `<bpmndi:BPMNShape id="Step_${i + 1}_di" bpmnElement="Step_${i + 1}"><dc:Bounds x="${x(i)}" y="100" width="120" height="80"/></bpmndi:BPMNShape>`).join('')
+    + `<bpmndi:BPMNShape id="End_di" bpmnElement="End"><dc:Bounds x="${x(names.length)}" y="122" width="36" height="36"/></bpmndi:BPMNShape>`
+    + ids.slice(1).map((_, i) => `<bpmndi:BPMNEdge id="Flow_${i}_di" bpmnElement="Flow_${i}"><di:waypoint x="${i === 0 ? 216 : x(i - 1) + 120}" y="140"/><di:waypoint x="${x(i)}" y="140"/></bpmndi:BPMNEdge>`).join('')
+    + '</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>\n';
+}
 
 const bearer = (t) => ({ authorization: `Bearer ${t}` });
 const wardOf = (code) => sqlValue(`SELECT gso_code FROM agencies WHERE code = ${q(code)}`);
@@ -97,6 +119,7 @@ describe('filling a form from a document of the store', { concurrency: false, ti
   before(async () => {
     putEForm(SRC, SRC_FORM);
     putEForm(DST, DST_FORM);
+    putEForm(DRAWN, { components: [{ type: 'textfield', key: 'purpose', label: 'Mục đích' }] });
     ward = randomWard();
     [ann, bob] = await Promise.all([newCitizen(), newCitizen()]);
     const [recv, spec, lead] = await Promise.all([
@@ -288,5 +311,44 @@ describe('filling a form from a document of the store', { concurrency: false, ti
     try {
       await seen(officer, `/can-bo/ho-so/${encodeURIComponent(openCode)}`, 'chain-picture-office.png');
     } finally { await officer.context().close(); }
+  });
+  test('a drawn workflow\'s diagram while it is the dossier\'s steps; once they changed, the steps as a chain', async () => {
+    const names = ['Tiếp nhận hồ sơ', `Thẩm định có sơ đồ ${tag}`, 'Phê duyệt kết quả', 'Trả kết quả'];
+    const roles = ['receiver', 'specialist', 'leader', 'receiver'];
+    sql(`INSERT INTO workflows (procedure_id, version, name, created_at, bpmn)
+         SELECT p.id, (SELECT COALESCE(MAX(w.version), 0) + 1 FROM workflows w WHERE w.procedure_id = p.id),
+                ${q(`Quy trình vẽ ${tag}`)}, NOW(), ${q(diagram(names))}
+         FROM procedures p WHERE p.code = ${q(DRAWN)}`);
+    const wf = sqlValue(`SELECT MAX(w.id) FROM workflows w JOIN procedures p ON p.id = w.procedure_id WHERE p.code = ${q(DRAWN)}`);
+    sql(`INSERT INTO workflow_steps (workflow_id, seq, name, role, minutes) VALUES ${names.map((n, i) =>
+      `(${wf}, ${i + 1}, ${q(n)}, '${roles[i]}', 120)`).join(', ')}`);
+    const token = await newToken(ann.email);
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(token),
+      body: toFormData({ procedure: DRAWN, agency: ward, fields: JSON.stringify({ purpose: `Vẽ ${tag}` }) }),
+    });
+    assert.equal(a.status, 201, a.text.slice(0, 300));
+    const code = a.json().code;
+    await transition(tokens.recv, code, { action: 'accept' });
+    assert.equal(sqlValue(`SELECT workflow_id FROM dossiers WHERE code = ${q(code)}`), wf, 'it follows the drawn workflow');
+    const page = await signIn(browser, ann.email, ann.password);
+    try {
+      const url = `${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(code)}`;
+      const tasks = () => page.locator('#wf-picture g.wf-task').evaluateAll((g) => g.map((e) =>
+        Array.from(e.querySelectorAll('tspan')).map((t) => t.textContent).join(' ')));
+      await page.goto(url);
+      await page.locator('#wf-picture svg.wf-svg').waitFor({ timeout: 30_000 });
+      assert.equal(await page.locator('#wf-picture svg.wf-chain').count(), 0, 'the diagram, not a chain');
+      assert.equal((await tasks()).length, 4);
+      // Its steps changed (as routing may change them): the diagram is no longer theirs.
+      sql(`UPDATE dossier_steps s JOIN dossiers d ON d.id = s.dossier_id SET s.name = ${q(`Thẩm định lại ${tag}`)}
+           WHERE d.code = ${q(code)} AND s.seq = 2`);
+      await page.goto(url);
+      await page.locator('#wf-picture svg.wf-chain').waitFor({ timeout: 30_000 });
+      const drawn = await tasks();
+      assert.equal(drawn.length, 4);
+      assert.match(drawn[1].replace(/\s+/g, ' '), new RegExp(`Thẩm định lại ${tag}`), `the changed step drawn: ${drawn}`);
+      assert.match(await page.locator('ol.workflow li.wf-step').nth(1).innerText(), new RegExp(`Thẩm định lại ${tag}`));
+    } finally { await page.context().close(); }
   });
 });
