@@ -12,7 +12,11 @@
 // is told (not where to), in English then Vietnamese when the change was
 // made on an English page. The link
 // and the code come from the outbox, as the mail server and the SMS gateway
-// would get them. Screenshots at 390 and 1280 px in tests/e2e/output.
+// would get them. A code asked again while one is pending: refused at its
+// button (429, the wait said) until the cooldown has passed (the code's
+// sending moved back by SQL, as time would), then a new code that works
+// while the replaced one is refused. Screenshots at 390 and 1280 px in
+// tests/e2e/output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -21,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, uniq, newCitizen, newIdNumber, sqlValue, q, launchBrowser, watch, Visitor, csrfOf, textOf,
-  submitAndWait,
+  submitAndWait, configValue, sql, until,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -327,6 +331,68 @@ describe('e-mail verified by link, phone by SMS code, a change verified again (i
     assert.match(told.body, /was changed to another address on \d\d\/\d\d\/\d{4} \d\d:\d\d\..*call the 1022 helpline.*đã được đổi sang một địa chỉ khác lúc \d\d\/\d\d\/\d{4} \d\d:\d\d\..*tổng đài 1022/);
     assert.ok(!told.body.includes(email3), 'the new address is not told to the old one');
     assert.deepEqual(w.problems().filter((p) => !/\b(429|410)\b/.test(p)), [], 'nothing else went wrong');
+    await ctx.close();
+  });
+});
+
+describe('a phone code sent again while one is pending (issue 9)', { concurrency: false, timeout: 240_000 }, () => {
+  let browser;
+  before(async () => { browser = await launchBrowser(); });
+  after(async () => { if (browser) await browser.close(); });
+
+  test('too soon: the wait is said at the button; after the cooldown a new code, which works, and the old one not', async () => {
+    const phone1 = `09${String((Date.now() + 3) % 1e8).padStart(8, '0')}`;
+    const who = await newCitizen({ phone: phone1 });
+    const phone2 = `03${String((Date.now() + 11) % 1e8).padStart(8, '0')}`;
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 900 } });
+    const page = await ctx.newPage();
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/dich-vu/dang-nhap?next=/dich-vu/tai-khoan`);
+    await page.locator('#login').fill(who.email);
+    await page.locator('#password').fill(who.password);
+    await submitAndWait(page, page.locator('form.form button[type=submit]'));
+    await page.locator('#phone-change summary').click();
+    await page.locator('#new_phone').fill(phone2);
+    await page.locator('#phone_current').fill(who.password);
+    await submitAndWait(page, page.locator('#phone-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi mã xác nhận qua tin nhắn/);
+    const first = lastSms(phone2).match(/\b(\d{6})\b/)[1];
+
+    // Again at once: refused at its button, the code pending kept.
+    const [again] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.locator('#phone_send button').click()]);
+    assert.equal(again.status(), 429);
+    assert.ok(Number(again.headers()['retry-after']) > 0, 'Retry-After says how long');
+    await page.waitForSelector('#phone_send-error');
+    assert.match(await page.locator('#phone_send-error').innerText(), /Vừa gửi xong: xin đợi một chút rồi gửi lại/);
+    assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND recipient = ${q(phone2)}`)), 1,
+      'no second SMS');
+
+    // The cooldown passed (the code's sending moved back as time would).
+    const resend = Number(configValue('phone_code_resend_seconds') || 60);
+    sql(`UPDATE phone_codes SET sent_at = sent_at - INTERVAL ${resend + 5} SECOND WHERE phone = ${q(phone2)}`);
+    await submitAndWait(page, page.locator('#phone_send button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã gửi mã xác nhận qua tin nhắn/);
+    await until(() => Number(sqlValue(`SELECT COUNT(*) FROM outbox WHERE channel = 'sms' AND recipient = ${q(phone2)}`)) === 2,
+      { what: 'a second SMS' });
+    const second = lastSms(phone2).match(/\b(\d{6})\b/)[1];
+
+    // The first code no longer works (unless both drew the same digits).
+    if (first !== second) {
+      await page.locator('#code').fill(first);
+      const [old] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.locator('#code-form button').click()]);
+      assert.equal(old.status(), 422, 'the replaced code is refused');
+      await page.waitForSelector('#code-error');
+      assert.equal(sqlValue(`SELECT phone FROM accounts WHERE id = ${who.id}`), phone1, 'still the old number');
+    }
+    await page.locator('#code').fill(second);
+    await submitAndWait(page, page.locator('#code-form button'));
+    assert.match(await page.locator('.flash').first().innerText(), /Đã xác nhận số điện thoại/);
+    assert.equal(sqlValue(`SELECT phone FROM accounts WHERE id = ${who.id}`), phone2);
+    assert.deepEqual(w.problems().filter((p) => !/\b(422|429)\b/.test(p)), [], 'nothing else went wrong');
+    // Out of the address's hourly count (every suite sends from 127.0.0.1).
+    sql(`UPDATE phone_codes SET sent_at = sent_at - INTERVAL 2 HOUR WHERE phone = ${q(phone2)}`);
     await ctx.close();
   });
 });
