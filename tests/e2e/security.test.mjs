@@ -1,10 +1,15 @@
 // What keeps a visitor's account theirs: the login's "next" never leads off
 // the site, the session cookie is not readable by scripts, logging out ends
-// the session on the server, and dynamic pages carry the security headers.
+// the session on the server, a new login ends the session the browser had,
+// a session past its absolute expiry opens nothing, and every answer (pages,
+// API, static files, error pages, downloads) carries the security headers.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 
-import { BASE_URL, Visitor, csrfOf, newCitizen, request } from './lib.mjs';
+import {
+  BASE_URL, PROC, Visitor, attachments, csrfOf, filePart, fileOnline, minimalPdf,
+  newCitizen, q, randomWard, request, sql, sqlValue, uniq,
+} from './lib.mjs';
 
 const ORIGIN = new URL(BASE_URL).origin;
 
@@ -63,6 +68,37 @@ describe('accounts and sessions', () => {
     assert.match(after.location, /^\/dich-vu\/dang-nhap/);
   });
 
+  test('a new login in the same browser ends the session that browser had (issue 9, finding 4)', async () => {
+    const v = new Visitor();
+    await v.login(me.email, me.password);
+    const first = v.cookies.get('mc_session');
+    const other = await newCitizen();
+    await v.login(other.email, other.password);
+    const second = v.cookies.get('mc_session');
+    assert.notEqual(second, first, 'the second login gets a session of its own');
+    const mine = await v.get('/dich-vu/ho-so');
+    assert.equal(mine.status, 200, 'the new session opens my dossiers');
+    const replay = new Visitor();
+    replay.cookies.set('mc_session', first);
+    const old = await replay.get('/dich-vu/ho-so');
+    assert.equal(old.status, 303, 'the first session opens nothing any more');
+    assert.match(old.location, /^\/dich-vu\/dang-nhap/);
+  });
+
+  test('a session past its absolute expiry opens nothing, even in use', async () => {
+    const v = new Visitor();
+    await v.login(me.email, me.password);
+    const token = v.cookies.get('mc_session');
+    assert.equal((await v.get('/dich-vu/ho-so')).status, 200, 'the session opens my dossiers');
+    const hash = `UNHEX(SHA2(${q(token)}, 256))`;
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM sessions WHERE token_hash = ${hash}`), '1', 'stored by its hash');
+    // Used a moment ago (not idle), but its absolute end is long past.
+    sql(`UPDATE sessions SET expires_at = '2001-01-01 00:00:00' WHERE token_hash = ${hash}`);
+    const after = await v.get('/dich-vu/ho-so');
+    assert.equal(after.status, 303, 'an expired session is sent to the login');
+    assert.match(after.location, /^\/dich-vu\/dang-nhap/);
+  });
+
   test('dynamic pages and API answers carry the security headers and are not cached', async () => {
     for (const p of ['/dich-vu/dang-nhap', '/api/v1/procedures?q=x', '/dich-vu/khong-co']) {
       const a = await request(p);
@@ -73,5 +109,54 @@ describe('accounts and sessions', () => {
       assert.equal(a.headers.get('cache-control'), 'no-store', p);
       assert.equal(a.headers.get('content-security-policy').match(/default-src/g).length, 1, `${p}: one CSP, not two`);
     }
+  });
+
+  test('static files, Apache and program error pages and downloads carry the headers too (issue 9)', async () => {
+    const check = (a, what) => {
+      assert.equal(a.headers.get('x-content-type-options'), 'nosniff', what);
+      assert.equal(a.headers.get('x-frame-options'), 'DENY', what);
+      assert.match(a.headers.get('referrer-policy') || '', /^(strict-origin-when-cross-origin|strict-origin|same-origin|no-referrer)$/,
+        `${what}: a strict referrer policy`);
+      const csp = a.headers.get('content-security-policy') || '';
+      assert.match(csp, /default-src 'self'/, what);
+      assert.match(csp, /frame-ancestors 'none'/, what);
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/, `${what}: no inline script or style allowed`);
+      assert.equal(csp.match(/default-src/g).length, 1, `${what}: one CSP, not two`);
+    };
+    const answers = [
+      ['/', 200, 'the generated home page'],
+      ['/static/css/site.css', 200, 'a static stylesheet'],
+      ['/khong-co-trang-nay.html', 404, "Apache's static 404 page"],
+      ['/can-bo/khong-co', 404, "the back office's 404 page"],
+      ['/dich-vu/ho-so/%FF%FE', 400, 'a 400 page (invalid UTF-8 in the path)'],
+      ['/api/v1/dossiers/X/transitions', 405, 'an API 405 in JSON'],
+    ];
+    for (const [p, status, what] of answers) {
+      const a = await request(p);
+      assert.equal(a.status, status, `${what}: ${p}`);
+      check(a, `${what} (${p})`);
+    }
+    // A citizen's own attachment, downloaded.
+    const me = await newCitizen();
+    const v = new Visitor();
+    await v.login(me.email, me.password);
+    const form = await v.get(`/dich-vu/nop-ho-so/${PROC}`);
+    assert.equal(form.status, 200, 'the filing form');
+    const tag = uniq();
+    const a = await fileOnline(v, PROC, {
+      csrf: csrfOf(form.text), name: me.name, id_number: me.idNumber,
+      phone: `09${String(process.pid % 10000).padStart(4, '0')}${String(Date.now() % 10000).padStart(4, '0')}`,
+      email: me.email, address: '12 Lê Lợi', agency: randomWard(),
+      content: `Tiêu đề bảo mật ${tag}`, file: filePart(minimalPdf(`headers ${tag}`), 'giay.pdf'),
+    });
+    assert.equal(a.status, 303, `filed: ${a.status}`);
+    const page = await v.follow(a.location);
+    const files = attachments(page.text);
+    assert.equal(files.length, 1, 'the attachment is listed');
+    const dl = await v.get(files[0].href);
+    assert.equal(dl.status, 200, 'the download');
+    assert.match(dl.headers.get('content-disposition') || '', /^attachment;/, 'as an attachment');
+    assert.match(dl.type, /^application\/pdf/, 'with its stored type');
+    check(dl, 'a download');
   });
 });
