@@ -363,6 +363,8 @@ device_model(struct mc_request *r, const struct mc_eval_device *dev)
 	}
 	mc_view_set(r->hdf, "Data.Device.Idle", IDLE_SECONDS);
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Eval.Device"));
+	/* A device's screen: no way off it but the language switch. */
+	mc_view_set(r->hdf, "Page.Device", "1");
 }
 
 /* GET /dich-vu/thiet-bi-danh-gia: idle, or the questionnaire. */
@@ -412,6 +414,7 @@ page_device_post(struct mc_request *r)
 	if (rc == 0)
 		return mc_app_error(r, 403,
 		    mc_view_str(r->hdf, "Eval.ErrDevice"));
+	mc_view_set(r->hdf, "Page.Device", "1"); /* its refusals too */
 	if ((rc = read_answers(r, &f, &x)) < 0)
 		return 503;
 	if (rc == 0)

@@ -6,7 +6,8 @@
 # Page.OgType (article), Page.Nav (home, procedures, agencies, faq, news,
 # dossiers, office: the current navigation item), Page.Breadcrumb.N.Title
 # and .Href, Page.Flash and Page.FlashKind (error, success), Page.Csrf,
-# User.Name. Page.Template is included at parse time (see mc_view.c).
+# User.Name, Page.Device (a kiosk's or counter tablet's screen: the header
+# without navigation, account links or footer, so that nobody taps away). Page.Template is included at parse time (see mc_view.c).
 ?><!DOCTYPE html><?cs include:"partials/macros.cs" ?><html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
@@ -40,5 +41,5 @@
 </div>
 <?cs /if ?><?cs if:subcount(Page.Breadcrumb) ?><?cs include:"partials/breadcrumb.cs" ?><?cs /if ?><?cs include:Page.Template ?>
 </main>
-<?cs include:"partials/footer.cs" ?></body>
+<?cs if:!Page.Device ?><?cs include:"partials/footer.cs" ?><?cs /if ?></body>
 </html>

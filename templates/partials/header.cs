@@ -1,19 +1,20 @@
 <?cs # The site header: name, language switch, user area, navigation.
      Static links carry Lang.Site.Root ("" or "/en"); the language switch
-     goes to Page.AltHref, or for a dynamic page to Page.Path?lang=.. ?>
+     goes to Page.AltHref, or for a dynamic page to Page.Path?lang=..; on
+     a device's screen (Page.Device) the name and the language switch only. ?>
 <header class="site-header">
 <div class="container header-inner">
-<a class="site-name" href="<?cs var:Lang.Site.Root ?>/"><img class="site-logo" src="/static/images/logo.svg" alt="" width="40" height="40"><span><span class="site-name-main"><?cs var:Lang.Site.Name ?></span> <span class="site-name-sep">–</span> <span class="site-name-sub"><?cs var:Lang.Site.Tagline ?></span></span></a>
+<?cs if:Page.Device ?><span class="site-name"><?cs else ?><a class="site-name" href="<?cs var:Lang.Site.Root ?>/"><?cs /if ?><img class="site-logo" src="/static/images/logo.svg" alt="" width="40" height="40"><span><span class="site-name-main"><?cs var:Lang.Site.Name ?></span> <span class="site-name-sep">–</span> <span class="site-name-sub"><?cs var:Lang.Site.Tagline ?></span></span><?cs if:Page.Device ?></span><?cs else ?></a><?cs /if ?>
 <div class="user-area">
 <a class="lang-switch" lang="<?cs var:Lang.Site.OtherLang ?>" hreflang="<?cs var:Lang.Site.OtherLang ?>" title="<?cs var:Lang.Site.OtherLangLabel ?>" href="<?cs if:Page.AltHref ?><?cs var:Page.AltHref ?><?cs else ?><?cs var:Page.Path ?>?lang=<?cs var:Lang.Site.OtherLang ?><?cs /if ?>"><?cs var:Lang.Site.OtherLangName ?></a>
-<?cs if:User.Name ?><span class="user-name"><?cs var:Lang.Site.User.Greeting ?> <strong><?cs var:User.Name ?></strong></span>
+<?cs if:Page.Device ?><?cs elif:User.Name ?><span class="user-name"><?cs var:Lang.Site.User.Greeting ?> <strong><?cs var:User.Name ?></strong></span>
 <a class="account-link" href="/dich-vu/tai-khoan<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "account" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.User.Label ?></a>
 <form class="logout-form" method="post" action="/dich-vu/dang-xuat"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-small btn-inverse"><?cs var:Lang.Site.User.Logout ?></button></form>
 <?cs else ?><a class="user-link" href="/dich-vu/dang-nhap<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Site.User.Login ?></a>
 <a class="user-link" href="/dich-vu/dang-ky<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"><?cs var:Lang.Site.User.Register ?></a>
 <?cs /if ?></div>
 </div>
-<nav class="site-nav" aria-label="<?cs var:Lang.Site.Nav.Label ?>">
+<?cs if:!Page.Device ?><nav class="site-nav" aria-label="<?cs var:Lang.Site.Nav.Label ?>">
 <div class="container">
 <ul>
 <li><a href="<?cs var:Lang.Site.Root ?>/"<?cs if:Page.Nav == "home" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Home ?></a></li>
@@ -26,5 +27,5 @@
 <li><a href="/can-bo/<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>"<?cs if:Page.Nav == "office" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Site.Nav.Office ?></a></li>
 </ul>
 </div>
-</nav>
+</nav><?cs /if ?>
 </header>

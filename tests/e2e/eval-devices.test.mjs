@@ -4,7 +4,9 @@
 // from the counter page; the tablet shows the officer's card, rates that
 // officer's visit, goes back to its start screen after 30 s without a touch;
 // the kiosk rates a returned dossier by its code, once; a revoked device
-// refuses. Every action through the pages in Chromium.
+// refuses. A device's screens (start, questionnaire, thanks, a refusal)
+// offer no way off the device (no site navigation, account links or
+// footer). Every action through the pages in Chromium.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -87,6 +89,18 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
     await Promise.all([page.waitForURL(DEVICE), page.locator('form.form button[type=submit]').click()]);
   }
 
+  /**
+   * A device's screen offers no way off it: no site navigation, account
+   * links or footer; every link stays on the device's pages (the language
+   * switch included).
+   */
+  async function noWayOff(page, where) {
+    assert.equal(await page.locator('nav.site-nav, footer.site-footer, .user-link, .account-link').count(), 0, `${where}: no navigation`);
+    const off = (await page.locator('a[href]').evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+      .filter((h) => !h.startsWith('#') && !h.startsWith('/dich-vu/thiet-bi-danh-gia'));
+    assert.deepEqual(off, [], `${where}: no link off the device`);
+  }
+
   async function choose(page, name, s) {
     await page.locator(`input[type=radio][name="${name}"][value="${s}"]`).check();
   }
@@ -167,6 +181,7 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
         { what: 'the officer photo shown' });
       assert.match(await T.page.locator('h1').innerText(), /Mời Ông\/Bà đánh giá sau khi được phục vụ/);
       assert.equal(await T.page.locator('#device-start').count(), 0, 'nothing to rate before the officer invites');
+      await noWayOff(T.page, 'the tablet\'s start screen');
 
       // The leader's list says it is paired.
       await L.page.goto(`${BASE_URL}/can-bo/danh-gia/thiet-bi`);
@@ -185,10 +200,12 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
       const qv = Number(await T.page.locator('form.eval-form input[name=qv]').inputValue());
       assert.equal(await T.page.locator('fieldset.eval-q').count(),
         Number(sqlValue(`SELECT COUNT(*) FROM eval_questions WHERE questionnaire_id = ${qv}`)), 'every question of its version');
+      await noWayOff(T.page, 'the tablet\'s questionnaire');
       await T.page.screenshot({ path: path.join(OUT, 'eval-tablet-1024.png'), fullPage: true });
       for (const n of ['a1', 'a2', 'a3', 'a4']) await choose(T.page, n, 2);
       await Promise.all([T.page.waitForURL(/xong=1/), T.page.locator('form.eval-form button[type=submit]').click()]);
       assert.match(await T.page.locator('main').innerText(), /Cảm ơn Ông\/Bà đã đánh giá/);
+      await noWayOff(T.page, 'the tablet\'s thanks');
       const [channel, officer] = sqlValue(`SELECT CONCAT(r.channel, ',', r.officer_id) FROM eval_ratings r ` +
         `JOIN eval_devices d ON d.id = r.device_id WHERE d.name = ${q(name)}`).split(',');
       assert.equal(channel, 'tablet');
@@ -268,6 +285,7 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
       const pairing = await register(L.page, { kind: 'kiosk', name });
       await pair(K.page, pairing);
       assert.match(await K.page.locator('h1').innerText(), /Đánh giá mức độ hài lòng/);
+      await noWayOff(K.page, 'the kiosk\'s start screen');
       await K.page.locator('#ma').fill(code);
       await Promise.all([K.page.waitForURL(/ma=/), K.page.locator('form.form button[type=submit]').click()]);
       assert.match(await K.page.locator('main').innerText(), new RegExp(`Hồ sơ\\s+${code.replace(/\./g, '\\.')}`));
@@ -288,6 +306,11 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
       assert.equal(again.status(), 409);
       await K.page.waitForLoadState('domcontentloaded');
       assert.match(await K.page.locator('main').innerText(), /mỗi hồ sơ chỉ được đánh giá một lần/);
+      // The refusal stays on the device: its one way out is back to the start.
+      await noWayOff(K.page, 'the kiosk\'s refusal');
+      await K.page.screenshot({ path: path.join(OUT, 'eval-kiosk-refused-1080.png'), fullPage: true });
+      await Promise.all([K.page.waitForURL(DEVICE), K.page.locator('#device-back').click()]);
+      assert.equal(await K.page.locator('#ma').count(), 1, 'back at the kiosk\'s start');
       assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM eval_ratings r JOIN dossiers d ON d.id = r.dossier_id WHERE d.code = ${q(code)}`)), 1);
     } finally {
       await Promise.all([L.ctx.close(), K.ctx.close()]);
