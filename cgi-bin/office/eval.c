@@ -557,6 +557,9 @@ scores_fill(struct mc_request *r)
 	q.from = f;
 	q.to = t;
 	mc_view_set(r->hdf, "Form.tu", mc_arena_printf(r->arena, "%.10s", f));
+	/* The last day counted: today when none is asked (t is tomorrow). */
+	if (to == NULL)
+		mc_time_sql(t, now);
 	mc_view_set(r->hdf, "Form.den",
 	    to ? to : mc_arena_printf(r->arena, "%.10s", t));
 	mc_view_set(r->hdf, "Data.By", bys[k].slug);

@@ -34,6 +34,9 @@ function parseCsv(text) {
   return rows;
 }
 
+/** Today in Ho Chi Minh City, YYYY-MM-DD. */
+const hcmcDay = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
 describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000 }, () => {
   const tag = uniq();
   let browser, ward, citizen, recv, spec, lead, tokens = {}, codes = [];
@@ -109,8 +112,13 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
     const L = await login(lead, '/can-bo/');
     try {
       await L.page.locator('a[href="/can-bo/danh-gia/diem"]').first().click();
+      const before = hcmcDay();
       await L.page.waitForURL(/\/can-bo\/danh-gia\/diem/);
       assert.match(await L.page.locator('h1').innerText(), /Kết quả đánh giá/);
+      // The period offered ends today (Ho Chi Minh City's day; either side
+      // of a midnight passing while the page loads), not tomorrow.
+      assert.ok([before, hcmcDay()].includes(await L.page.locator('#den').inputValue()),
+        `the period ends today, not ${await L.page.locator('#den').inputValue()}`);
       // Per officer: the receiver took steps of both dossiers.
       await L.page.locator('#theo').selectOption('can-bo');
       await Promise.all([L.page.waitForURL(/theo=can-bo/), L.page.locator('#scores-filter button[type=submit]').click()]);
