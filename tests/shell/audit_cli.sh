@@ -50,5 +50,14 @@ PHONE=$(sqlv "SELECT phone FROM accounts WHERE id = $ID")
 SENT=$(sqlv "SELECT COUNT(*) FROM outbox WHERE recipient IN ('$P1', '$P2')")
 [[ $SENT == 0 ]] && ok "nothing sent to either phone" || bad "messages to the phones: $SENT (want 0)"
 
+# An account the command line makes counts as verified (an administrator
+# made it): its ID number is the verified one, vouched for by 'admin'.
+IDN=0791$(printf '%08d' $(( ($$ * 32768 + RANDOM) % 100000000 )))
+CID=$("$MOTCUA" user add --role citizen --id-number "$IDN" --email "c-$EMAIL" \
+    --password "Sao Mai $$ 78" --name 'Kiểm Toán Công Dân' 2>/dev/null)
+V=$(sqlv "SELECT CONCAT(id_verified, ' ', id_verified_by, ' ', verified_id_number) FROM accounts WHERE id = ${CID:-0}")
+[[ $V == "1 admin $IDN" ]] && ok "user add: the ID number verified, by admin" ||
+    bad "user add: verified '$V' (want '1 admin $IDN')"
+
 echo "$PASS passed, $FAIL failed"
 (( FAIL == 0 ))
