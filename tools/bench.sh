@@ -11,6 +11,9 @@
 # the generator's full rebuild of the catalogue; and (CLONE=1) the time
 # `make run` takes from a fresh clone with the packages already installed.
 # Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
+# SECTIONS may add "city" (tools/bench_city.sh: 1 million open dossiers
+# written into the instance and the city administrator's inbox and overview,
+# about 15 minutes on the shared machine, so not in the default);
 # SECTIONS (default "mem office site search reports": memory per process,
 # measured first on the fresh instance (tools/bench_mem.sh) and printed
 # last, and the back office's, the public site's, the search's and the
@@ -199,6 +202,13 @@ echo "Back office (issue 3):"
 echo
 B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
     CONNS=$CONNS tools/bench_office.sh
+fi
+if [[ " $SECTIONS " == *" city "* ]]; then
+echo
+echo "The back office at the size of the city (issue 12, tools/bench_city.sh):"
+echo
+B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
+    tools/bench_city.sh
 fi
 if [[ " $SECTIONS " == *" site "* ]]; then
 echo; echo "Public site (issue 4):"; echo; PORT=$PORT RUNDIR=$RUNDIR MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION CONNS=$CONNS tools/bench_site.sh

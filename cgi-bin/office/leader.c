@@ -15,6 +15,7 @@
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_counters.h"
 #include "mc_dash.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
@@ -38,7 +39,14 @@ static const struct mc_field fields[FIELD__MAX] = {
 };
 /* clang-format on */
 
-enum stmt { STMT_COUNTS, STMT_LATE, STMT_SOON, STMT__MAX };
+enum stmt {
+	STMT_COUNTS,
+	STMT_LATE,
+	STMT_SOON,
+	STMT_LATE_BY_DUE,
+	STMT_SOON_BY_DUE,
+	STMT__MAX
+};
 
 /* The columns of STMT_COUNTS. */
 enum count_col { CC_ID, CC_NAME, CC_OPEN, CC_RED, CC_YELLOW, CC__MAX };
@@ -73,6 +81,24 @@ enum list_col {
 	"LEFT JOIN accounts h ON h.id = d.holder_id " \
 	"WHERE ag.id IN (SELECT id FROM units) "
 /* clang-format on */
+/*
+ * The same lists read the other way (list_by_due): the open dossiers of
+ * every agency in the order of their step's due time (dossiers_open_due,
+ * migration 0061), each kept when its agency is in the leader's, up to the
+ * hundredth. Cheaper when the leader's agencies hold most of the city's
+ * dossiers of that colour (the city's administrator: 1 million open).
+ */
+/* clang-format off */
+#define BY_DUE_SELECT UNITS "SELECT STRAIGHT_JOIN d.code, d.status, " \
+	"d.step_due_at, d.applicant_name, p.name AS procedure_name, " \
+	"ag.name AS agency_name, h.full_name AS holder_name, " \
+	"ag.id AS agency_id " \
+	"FROM dossiers d FORCE INDEX (dossiers_open_due) " \
+	"JOIN agencies ag ON ag.id = d.current_agency_id " \
+	"JOIN procedures p ON p.id = d.procedure_id " \
+	"LEFT JOIN accounts h ON h.id = d.holder_id " \
+	"WHERE d.is_open = 1 AND d.status <> 5 AND "
+/* clang-format on */
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -90,10 +116,16 @@ static const char *const stmts[STMT__MAX] = {
 	    "HAVING ag.valid_to IS NULL OR ag.valid_to >= CURDATE() "
 	    "OR open > 0 ORDER BY ag.id = ? DESC, red DESC, ag.name",
 	[STMT_LATE] = LIST_SELECT "AND " MC_DOSSIER_RED_SQL " " LIST_JOIN
-	    "ORDER BY d.step_due_at LIMIT 100",
+	    "ORDER BY d.step_due_at, d.id LIMIT 100",
 	[STMT_SOON] = LIST_SELECT "AND " MC_DOSSIER_YELLOW_SQL " " LIST_JOIN
-	    "ORDER BY d.step_due_at "
+	    "ORDER BY d.step_due_at, d.id "
 	    "LIMIT 100",
+	[STMT_LATE_BY_DUE] = BY_DUE_SELECT MC_DOSSIER_RED_SQL " "
+	    "AND ag.id IN (SELECT id FROM units) "
+	    "ORDER BY d.step_due_at, d.id LIMIT 100",
+	[STMT_SOON_BY_DUE] = BY_DUE_SELECT MC_DOSSIER_YELLOW_SQL " "
+	    "AND ag.id IN (SELECT id FROM units) "
+	    "ORDER BY d.step_due_at, d.id LIMIT 100",
 };
 /* clang-format on */
 
@@ -170,6 +202,33 @@ set_counts(struct mc_request *r, struct mc_rows *rows, long long agency,
 }
 
 #define RISK_SCAN 300
+#define LIST_MAX  100
+
+/*
+ * Whether a list of the colour c (100 dossiers at most, nearest due first)
+ * is read in the city's order of due times (1) rather than sorted from the
+ * leader's agencies' own (0): the first reads about LIST_MAX times the
+ * city's dossiers of that colour over the leader's, the second all the
+ * leader's; the counters say both without counting a dossier. The same
+ * dossiers either way (ties by id).
+ */
+static int
+list_by_due(struct mc_request *r, const struct mc_rows *counts, int c)
+{
+	long long city[COLOUR__MAX], mine = 0;
+	size_t	  i;
+
+	if (counts->ncols != CC__MAX)
+		return 0;
+	for (i = 0; i < counts->n; i++)
+		mine += mc_rows_int(counts, i,
+		    c == COLOUR_RED ? CC_RED : CC_YELLOW);
+	if (mine <= 2 * LIST_MAX)
+		return 0;
+	if (mc_counters_colours(r->db, r->arena, 0, city) < 0)
+		return 0; /* the plain way */
+	return city[c] / mine * LIST_MAX < mine;
+}
 
 /*
  * The dossiers whose expected finish passes their legal due time before
@@ -250,10 +309,15 @@ page_leader(struct mc_request *r)
 	mc_time_sql(now, time(NULL));
 	if (mc_db_query(r->db, r->arena, &counts, stmts[STMT_COUNTS], "iii",
 		ag, ag, ag) < 0 ||
-	    mc_db_query(r->db, r->arena, &late, stmts[STMT_LATE], "iis", ag,
-		ag, now) < 0 ||
-	    mc_db_query(r->db, r->arena, &soon, stmts[STMT_SOON], "iiss", ag,
-		ag, now, now) < 0 ||
+	    mc_db_query(r->db, r->arena, &late,
+		stmts[list_by_due(r, &counts, COLOUR_RED) ? STMT_LATE_BY_DUE :
+							    STMT_LATE],
+		"iis", ag, ag, now) < 0 ||
+	    mc_db_query(r->db, r->arena, &soon,
+		stmts[list_by_due(r, &counts, COLOUR_YELLOW) ?
+			STMT_SOON_BY_DUE :
+			STMT_SOON],
+		"iiss", ag, ag, now, now) < 0 ||
 	    mc_routing_stuck(r->db, r->arena, agency, (unsigned int)in, units,
 		100, &stuck) < 0 ||
 	    set_risk(r, agency, time(NULL)) < 0)
