@@ -14,6 +14,13 @@
 # transaction the copy does not hold; the restore must replay it all the
 # same, from where InnoDB says its data stands.
 #
+# Point in time: a second restore, into another empty server, with --until a
+# time taken between two changes after the backup, holds the table as it was
+# then: the first change replayed, the later ones not. Each side of the time
+# is at least a whole second away from it (binary-log events carry seconds;
+# --stop-datetime stops at the first event at or after the time), so the
+# check does not depend on how fast the machine is.
+#
 # Needs nothing of the test instance but TOP. Prints "N passed, N failed".
 set -uo pipefail
 : "${TOP:?}"
@@ -23,10 +30,10 @@ bad() { echo "FAIL $*"; FAIL=$(( FAIL + 1 )); }
 
 T=$(mktemp -d /tmp/motcua-bk-XXXXXX) || exit 1
 chmod 0755 "$T"
-SRC=$T/src DST=$T/dst BK=$T/backups
+SRC=$T/src DST=$T/dst DST2=$T/dst2 BK=$T/backups
 cleanup() {
     local d
-    for d in "$SRC" "$DST"; do
+    for d in "$SRC" "$DST" "$DST2"; do
         [[ -s $d/mysqld.pid ]] && kill -TERM "$(cat "$d/mysqld.pid")" 2>/dev/null
     done
     sleep 1
@@ -82,6 +89,7 @@ pos() { mariadb --defaults-file="$SRC/my.cnf" -N -B -e 'SHOW MASTER STATUS' | aw
 "$TOP/tools/dbkeys.sh" "$T/keys" || bad "the encryption keys made"
 mycnf "$SRC" binlog
 mycnf "$DST"
+mycnf "$DST2"
 start "$SRC" || { bad "the source server starts"; echo "$PASS passed, $FAIL failed"; exit 1; }
 mariadb --defaults-file="$SRC/my.cnf" -e "CREATE DATABASE motcua"
 sql "$SRC" "CREATE TABLE t (id INT PRIMARY KEY, v INT NOT NULL, s VARCHAR(40) NOT NULL) ENGINE=InnoDB"
@@ -108,6 +116,13 @@ sql "$SRC" "UPDATE t SET v = v * 2, s = 'after the backup' WHERE id BETWEEN 100 
 read -r LATE_FILE LATE_POS < <(pos)
 printf '%s\t%s\n' "$LATE_FILE" "$LATE_POS" > "$INFO"
 sql "$SRC" "DELETE FROM t WHERE id BETWEEN 201 AND 205"
+# The point in time: every event above is in an earlier second, every one
+# below in a later second.
+sleep 1.2
+UNTIL=$(sql "$SRC" "SELECT NOW()")
+WANT_UNTIL=$(sql "$SRC" "CHECKSUM TABLE t" | awk '{print $2}')
+WANT_UNTIL_N=$(sql "$SRC" "SELECT COUNT(*) FROM t")
+sleep 1.2
 sql "$SRC" "INSERT INTO t SELECT seq, seq, 'after the backup' FROM seq_221_to_240"
 sql "$SRC" "UPDATE t SET v = -v WHERE id <= 10"
 if MOTCUA_CONFIG=$SRC/motcua.conf "$TOP/tools/backup.sh" backup "$BK" --logs >>"$T/backup.log" 2>&1; then
@@ -135,6 +150,25 @@ if start "$DST"; then
     stop "$DST"
 else
     bad "the restored server starts"
+fi
+
+if MOTCUA_CONFIG=$DST2/motcua.conf "$TOP/tools/backup.sh" restore "$BK" --until "$UNTIL" \
+    >"$T/restore2.log" 2>&1; then
+    ok "restored into another empty server up to $UNTIL"
+else
+    bad "restored up to $UNTIL: $(tail -n 4 "$T/restore2.log")"
+fi
+if start "$DST2"; then
+    GOT=$(sql "$DST2" "CHECKSUM TABLE t" | awk '{print $2}')
+    GOT_N=$(sql "$DST2" "SELECT COUNT(*) FROM t")
+    if [[ -n $GOT && $GOT == "$WANT_UNTIL" && $GOT_N == "$WANT_UNTIL_N" && $GOT != "$WANT" ]]; then
+        ok "the table as it was at $UNTIL ($GOT_N rows, checksum $GOT), not as at the end"
+    else
+        bad "the table at $UNTIL: $GOT_N rows (want $WANT_UNTIL_N), checksum $GOT (want $WANT_UNTIL; the end's $WANT)"
+    fi
+    stop "$DST2"
+else
+    bad "the server restored up to a time starts"
 fi
 echo "$PASS passed, $FAIL failed"
 (( FAIL == 0 ))
