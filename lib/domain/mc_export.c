@@ -333,7 +333,7 @@ int
 mc_export_csv(struct mc_arena *a, const struct mc_export_table *t,
     struct buf *out)
 {
-	size_t r, c;
+	size_t c;
 
 	(void)a;
 	for (c = 0; c < t->ncols; c++) {
@@ -342,6 +342,14 @@ mc_export_csv(struct mc_arena *a, const struct mc_export_table *t,
 		csv_field(out, t->heads[c]);
 	}
 	mc_buf_adds(out, "\r\n");
+	return mc_export_csv_rows(t, out);
+}
+
+int
+mc_export_csv_rows(const struct mc_export_table *t, struct buf *out)
+{
+	size_t r, c;
+
 	for (r = 0; r < t->nrows; r++) {
 		for (c = 0; c < t->ncols; c++) {
 			if (c > 0)

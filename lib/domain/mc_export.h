@@ -53,4 +53,11 @@ int mc_export_pdf(struct mc_arena *, const struct mc_export_table *,
 int mc_export_csv(struct mc_arena *, const struct mc_export_table *,
     struct buf *out);
 
+/*
+ * Appends the table's rows alone as CSV lines (no head line), as
+ * mc_export_csv writes them: a long CSV sent a batch of rows at a time.
+ * 0 or -1.
+ */
+int mc_export_csv_rows(const struct mc_export_table *, struct buf *out);
+
 #endif

@@ -833,6 +833,17 @@ read_body(FCGX_Request *req, struct mc_request *r, size_t max)
 	return 0;
 }
 
+/* A streamed answer's bytes (mc_resp_stream), flushed to Apache at once. */
+static int
+stream_send(struct mc_request *r, const char *s, size_t n)
+{
+	FCGX_Stream *out = r->conn;
+
+	if (n > 0 && FCGX_PutStr(s, (int)n, out) != (int)n)
+		return -1;
+	return FCGX_FFlush(out) < 0 ? -1 : 0;
+}
+
 static void
 serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
     struct buf *headers, struct buf *out, size_t max_body)
@@ -859,6 +870,8 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	r.host = FCGX_GetParam("HTTP_HOST", env);
 	r.idempotency_key = FCGX_GetParam("HTTP_IDEMPOTENCY_KEY", env);
 	r.referer = FCGX_GetParam("HTTP_REFERER", env);
+	r.send = stream_send;
+	r.conn = req->out;
 	request_id(&r);
 	if ((rc = read_body(req, &r, max_body)) != 0)
 		r.status = rc;
@@ -868,6 +881,8 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 		mc_app_error(&r, 400, NULL);
 	} else
 		mc_app_dispatch(app, &r);
+	if (r.streamed)
+		goto out_reset; /* status, headers and body went out */
 	if (r.status == 0)
 		r.status = 500;
 	mc_buf_addf(&r.headers, "Content-Length: %zu\r\n\r\n",
@@ -881,6 +896,7 @@ serve(const struct mc_app *app, FCGX_Request *req, struct mc_arena *arena,
 	if (r.status >= 500)
 		mc_err("%s %s -> %d", method_names[r.method],
 		    r.uri ? r.uri : "", r.status);
+out_reset:
 	mc_buf_reset(&r.headers);
 	mc_buf_reset(&r.out);
 	*headers = r.headers;

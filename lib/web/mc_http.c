@@ -245,6 +245,38 @@ header_safe(const char *s)
 	return 1;
 }
 
+int
+mc_resp_stream(struct mc_request *r)
+{
+	static const char head[] = "Status: 200 OK\r\n";
+
+	if (r->send == NULL || r->streamed || r->method == METHOD_HEAD)
+		return -1;
+	if (r->send(r, head, sizeof(head) - 1) < 0 ||
+	    r->send(r, r->headers.s != NULL ? r->headers.s : "",
+		r->headers.len) < 0 ||
+	    r->send(r, "\r\n", 2) < 0)
+		return -1;
+	r->streamed = 1;
+	r->rendered = 1;
+	r->status = 200;
+	mc_buf_reset(&r->out);
+	return 0;
+}
+
+int
+mc_resp_send(struct mc_request *r)
+{
+	int rc = 0;
+
+	if (!r->streamed)
+		return -1;
+	if (r->out.len > 0)
+		rc = r->send(r, r->out.s, r->out.len);
+	mc_buf_reset(&r->out);
+	return rc;
+}
+
 void
 mc_resp_header(struct mc_request *r, const char *name, const char *value)
 {

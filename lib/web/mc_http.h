@@ -110,6 +110,14 @@ struct mc_request {
 	struct buf headers;  /* "Name: value\r\n" lines */
 	struct buf out;	     /* the body */
 	int	   rendered; /* out holds a complete answer */
+	/*
+	 * A body sent as it is made (mc_resp_stream): the program's writer
+	 * of bytes to the client (set by mc_app; NULL: none), its stream,
+	 * and whether the status and headers went out (out then unused).
+	 */
+	int (*send)(struct mc_request *, const char *, size_t);
+	void *conn;
+	int   streamed;
 };
 
 /* A declared field's value, or NULL when absent or invalid. */
@@ -123,6 +131,21 @@ int mc_req_field_bad(const struct mc_request *, int field);
 
 /* A cookie's value from the request, or NULL. */
 const char *mc_req_cookie(const struct mc_request *, const char *name);
+
+/*
+ * Starts an answer of status 200 whose body is sent as it is made, with
+ * the headers added so far and no length (Apache sends it chunked): the
+ * body then goes out with mc_resp_send. 0, or -1 when it cannot be
+ * (no writer, a HEAD request, already started): build the body in out
+ * as usual.
+ */
+int mc_resp_stream(struct mc_request *);
+
+/*
+ * Sends r->out's bytes of a streamed answer to the client at once and
+ * empties out; 0, or -1 (the client is gone: stop making the body).
+ */
+int mc_resp_send(struct mc_request *);
 
 /* Adds a response header line; name and value must hold no CR/LF. */
 void mc_resp_header(struct mc_request *, const char *name, const char *value);
