@@ -256,6 +256,15 @@ mc_text_ok(const char *s, size_t n, int lines)
 			return 0;
 		if (mc_text_bidi_at(s + i, n - i) > 0)
 			return 0;
+		/* U+FEFF (an invisible mark), U+FFFE-F (not characters). */
+		if (u[i] == 0xef && i + 2 < n &&
+		    ((u[i + 1] == 0xbb && u[i + 2] == 0xbf) ||
+			(u[i + 1] == 0xbf && u[i + 2] >= 0xbe)))
+			return 0;
+		/* U+2028-9: a line break, in one line. */
+		if (!lines && u[i] == 0xe2 && i + 2 < n && u[i + 1] == 0x80 &&
+		    (u[i + 2] == 0xa8 || u[i + 2] == 0xa9))
+			return 0;
 	}
 	return 1;
 }

@@ -54,7 +54,9 @@ const char *mc_utf8_cut(struct mc_arena *, const char *s, size_t max);
  * no control character (C0 but tab, and CR and LF when lines is non-zero;
  * DEL; C1), and no bidirectional control (U+202A-U+202E, U+2066-U+2069,
  * U+200E, U+200F, U+061C) that would make a name, an address or a note
- * read otherwise than it is stored. The one rule of the web's valid_text
+ * read otherwise than it is stored; no byte order mark (U+FEFF) and no
+ * non-character U+FFFE-F; no line or paragraph separator (U+2028-9) in one
+ * line. The one rule of the web's valid_text
  * and valid_line, of the API's notes and of the dossier actions'.
  */
 int mc_text_ok(const char *s, size_t n, int lines);

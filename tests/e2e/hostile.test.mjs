@@ -25,7 +25,7 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   Answer, BASE_URL, MYCNF, PROC, TOP, Visitor, configValue, WARD_SLOTS, csrfOf, filePart, launchBrowser, minimalPdf, newCitizen,
-  newOfficer, newToken, personTag, postLarge, q, randomWard, request, sql, sqlValue, toFormData, uniq,
+  newIdNumber, newOfficer, newToken, personTag, postLarge, q, randomWard, request, sql, sqlValue, toFormData, uniq,
 } from './lib.mjs';
 
 const CORPUS = path.join(TOP, 'tests', 'data', 'hostile');
@@ -733,6 +733,24 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
       }
     }
     assert.deepEqual(bad, [], 'file names kept with folders, controls, separators or invisible marks');
+  });
+
+  test('a registration whose name holds a payload of invalid or misleading UTF-8 is refused, nothing made', async () => {
+    const made = [];
+    for (const name of corpus.utf8) {
+      const v = new Visitor();
+      const token = await v.csrf('/dich-vu/dang-ky');
+      const email = `e2e-hostile-${uniq()}@motcua.test`;
+      const pw = Buffer.from(`Pw-${uniq()}-x`);
+      const a = await raw(v, 'POST', '/dich-vu/dang-ky', { 'content-type': 'application/x-www-form-urlencoded' },
+        urlencoded([['csrf', Buffer.from(token)], ['name', Buffer.concat([Buffer.from('Ab '), name])],
+          ['id_number', Buffer.from(newIdNumber())], ['email', Buffer.from(email)], ['phone', Buffer.from('0901234567')],
+          ['password', pw], ['password2', pw]]));
+      if (a.status < 400 || sqlValue(`SELECT COUNT(*) FROM accounts WHERE email = ${q(email)}`) !== '0') {
+        made.push(`${JSON.stringify(name.toString('latin1'))}: ${a.status}`);
+      }
+    }
+    assert.deepEqual(made, [], 'names taken');
   });
 
   test('no mail or text message with a line break in its recipient or subject was queued', () => {

@@ -315,6 +315,15 @@ test_http(void)
 	CHECK(mc_text_ok("hai\r\ndòng", strlen("hai\r\ndòng"), 1));
 	CHECK(!mc_text_ok("hai\r\ndòng", strlen("hai\r\ndòng"), 0));
 	CHECK(!mc_text_ok("a\0b", 3, 1));
+	/* Invisible marks and non-characters (hostile.test's corpus found a
+	 * name of them registered), line separators in one line. */
+	CHECK(!V(valid_line, "Ab\xef\xbb\xbf"));
+	CHECK(!V(valid_text, "Ab\xef\xbf\xbe"));
+	CHECK(!V(valid_text, "Ab\xef\xbf\xbf"));
+	CHECK(V(valid_line, "Ab\xef\xbf\xbd")); /* U+FFFD is a character */
+	CHECK(!V(valid_line, "a\xe2\x80\xa8"));
+	CHECK(!V(valid_line, "a\xe2\x80\xa9"));
+	CHECK(V(valid_text, "a\xe2\x80\xa8"));
 	{
 		char fn[] = "hoa-don\xe2\x80\xae"
 			    "fdp.exe";
