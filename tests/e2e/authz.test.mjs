@@ -8,66 +8,14 @@
 // sibling agency are office.test's, api.test's and unit_access's (dossier
 // scope), accounts-admin's and eval-scope's (agency scope).
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { before, describe, test } from 'node:test';
 
-import { TOP, Visitor, csrfOf, newCitizen, newToken, request } from './lib.mjs';
+import { Visitor, csrfOf, newCitizen, newToken, request } from './lib.mjs';
+import { readRoutes } from './routes.mjs';
 
-/** String macros of a C file (#define NAME "a" OTHER ...), as text. */
-function defines(text, into = new Map()) {
-  for (const m of text.matchAll(/^#define[ \t]+(\w+)[ \t]+([^\n]+?)[ \t]*$/gm)) into.set(m[1], m[2]);
-  return into;
-}
-
-/** Expands identifiers of a C expression through the macros (twice deep). */
-function expand(expr, defs) {
-  let s = expr;
-  // The route flags are kept by name (ROUTE_LOGIN is a number once expanded).
-  for (let i = 0; i < 3; i++) {
-    s = s.replace(/\b[A-Z_][A-Z0-9_]*\b/g, (id) => (defs.has(id) && !id.startsWith('ROUTE_') ? defs.get(id) : id));
-  }
-  return s;
-}
-
-/** The concatenated string literals of an expanded C expression. */
-function literal(expr) {
-  return [...expr.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('');
-}
-
-/** A table's text: from `name[...] = {` to the closing `};`, comments out. */
-function tableText(text, re) {
-  const m = text.match(re);
-  if (!m) return '';
-  const end = text.indexOf('\n};', m.index);
-  return text.slice(m.index + m[0].length, end).replace(/\/\*[\s\S]*?\*\//g, '');
-}
-
-/** The routes of a program: { method, pattern, login, roles }. */
-function readRoutes(program) {
-  const global = new Map();
-  for (const dir of ['lib/web', 'lib/domain', 'lib/core']) {
-    for (const f of readdirSync(path.join(TOP, dir)).filter((x) => x.endsWith('.h'))) {
-      defines(readFileSync(path.join(TOP, dir, f), 'utf8'), global);
-    }
-  }
-  const routes = [];
-  let entries = 0;
-  const dir = path.join(TOP, 'cgi-bin', program);
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    const defs = defines(text, new Map(global));
-    const table = tableText(text, /mc_route routes\[\] = \{/);
-    if (!table) continue;
-    entries += (table.match(/\{\s*METHOD_/g) || []).length;
-    for (const m of table.matchAll(/\{\s*METHOD_(\w+)\s*,\s*((?:"[^"]*"|\w+|\s)+?)\s*,\s*(\w+)\s*(?:,([^}]*))?\}/g)) {
-      const flags = expand(m[4] || '', defs);
-      routes.push({
-        method: m[1], pattern: literal(expand(m[2], defs)), handler: m[3],
-        login: /ROUTE_LOGIN/.test(flags), roles: /ROLE/.test(flags),
-      });
-    }
-  }
+/** The routes of a program, every entry of its tables read. */
+function programRoutes(program) {
+  const { routes, entries } = readRoutes([program]);
   assert.equal(routes.length, entries, `every route of ${program} read`);
   return routes;
 }
@@ -77,8 +25,8 @@ const bad = [];
 const expect = (what, a, ok) => { if (!ok(a)) bad.push(`${what}: ${a.status} ${a.location || ''}`.trim()); };
 
 describe('who may use the back office and the API (issue 9)', { concurrency: false, timeout: 300_000 }, () => {
-  const office = readRoutes('office');
-  const api = readRoutes('api').filter((r) => r.login);
+  const office = programRoutes('office');
+  const api = programRoutes('api').filter((r) => r.login);
   let citizen; let csrf; let token;
 
   before(async () => {

@@ -27,6 +27,7 @@ import {
   Answer, BASE_URL, MYCNF, PROC, TOP, Visitor, configValue, WARD_SLOTS, csrfOf, filePart, launchBrowser, minimalPdf, newCitizen,
   newIdNumber, newOfficer, newToken, personTag, postLarge, q, randomWard, request, sql, sqlValue, toFormData, uniq,
 } from './lib.mjs';
+import { readRoutes } from './routes.mjs';
 
 const CORPUS = path.join(TOP, 'tests', 'data', 'hostile');
 const PROGRAMS = ['portal', 'office', 'api'];
@@ -70,70 +71,13 @@ function loadCorpus() {
 
 // ------------------------------------------------------------ the route tables
 
-/** String macros of a C file (#define NAME "a" OTHER ...), as text. */
-function defines(text, into = new Map()) {
-  for (const m of text.matchAll(/^#define[ \t]+(\w+)[ \t]+([^\n]+?)[ \t]*$/gm)) into.set(m[1], m[2]);
-  return into;
-}
-
-/** Expands identifiers of a C expression through the macros (twice deep). */
-function expand(expr, defs) {
-  let s = expr;
-  // The route flags are kept by name (ROUTE_LOGIN is a number once expanded).
-  for (let i = 0; i < 3; i++) {
-    s = s.replace(/\b[A-Z_][A-Z0-9_]*\b/g, (id) => (defs.has(id) && !id.startsWith('ROUTE_') ? defs.get(id) : id));
-  }
-  return s;
-}
-
-/** The concatenated string literals of an expanded C expression. */
-function literal(expr) {
-  return [...expr.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]).join('');
-}
-
-/** A table's text: from `name[...] = {` to the closing `};`, comments out. */
-function tableText(text, re) {
-  const m = text.match(re);
-  if (!m) return '';
-  const end = text.indexOf('\n};', m.index);
-  return text.slice(m.index + m[0].length, end).replace(/\/\*[\s\S]*?\*\//g, '');
-}
-
 /**
- * Every route of the three programs: { program, file, method, pattern,
- * login, nocsrf, fields: [{name, file}] } (the fields of its module).
- * Checks that every METHOD_ entry of every routes table was read.
+ * Every route of the three programs (routes.mjs), the back office's all
+ * behind a login; `entries` to check that every METHOD_ entry was read.
  */
-function readRoutes() {
-  const global = new Map();
-  for (const dir of ['lib/web', 'lib/domain', 'lib/core']) {
-    for (const f of readdirSync(path.join(TOP, dir)).filter((x) => x.endsWith('.h'))) {
-      defines(readFileSync(path.join(TOP, dir, f), 'utf8'), global);
-    }
-  }
-  const routes = [];
-  let entries = 0;
-  for (const program of PROGRAMS) {
-    const dir = path.join(TOP, 'cgi-bin', program);
-    for (const f of readdirSync(dir).filter((x) => x.endsWith('.c')).sort()) {
-      const text = readFileSync(path.join(dir, f), 'utf8');
-      const defs = defines(text, new Map(global));
-      const table = tableText(text, /mc_route routes\[\] = \{/);
-      if (!table) continue;
-      entries += (table.match(/\{\s*METHOD_/g) || []).length;
-      const fields = [...tableText(text, /mc_field fields\[[^\]]*\] = \{/)
-        .matchAll(/\{\s*"([^"]+)"\s*,\s*(\w+)\s*,\s*[^,}]+(?:,\s*(\d))?/g)]
-        .map((m) => ({ name: m[1], file: m[2] === 'valid_file' || m[3] === '1' }));
-      for (const m of table.matchAll(/\{\s*METHOD_(\w+)\s*,\s*((?:"[^"]*"|\w+|\s)+?)\s*,\s*(\w+)\s*(?:,([^}]*))?\}/g)) {
-        const flags = expand(m[4] || '', defs);
-        routes.push({
-          program, file: `cgi-bin/${program}/${f}`, method: m[1], pattern: literal(expand(m[2], defs)),
-          handler: m[3], login: /ROUTE_LOGIN/.test(flags) || program === 'office', nocsrf: /ROUTE_NOCSRF/.test(flags),
-          fields,
-        });
-      }
-    }
-  }
+function allRoutes() {
+  const { routes, entries } = readRoutes(PROGRAMS);
+  for (const r of routes) r.login ||= r.program === 'office';
   return { routes, entries };
 }
 
@@ -341,7 +285,7 @@ function slowBody(p, capMs) {
 describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 600_000 }, () => {
   const corpus = loadCorpus();
   const classes = Object.keys(corpus);
-  const { routes, entries } = readRoutes();
+  const { routes, entries } = allRoutes();
   const ctx = {};
   let db;
   let prints;
