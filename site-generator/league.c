@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "mc_arena.h"
+#include "mc_buf.h"
 #include "mc_config.h"
 #include "mc_eval.h"
 #include "mc_index766.h"
@@ -209,6 +210,81 @@ fill_rules(HDF *hdf, struct mc_arena *a)
 	}
 }
 
+/* The CSV's columns: names under Lang.League, in order. */
+static const char *const csv_cols[] = { "ColGroup", "Rank", "Agency",
+	"Dossiers", "Total", "Band", "ColOnTime", "ColOtLo", "ColOtHi",
+	"ColAdjusted", "OtRank", "ColSat", "ColSatLo", "ColSatHi",
+	"ColRatings" };
+#define NCSV (sizeof(csv_cols) / sizeof(csv_cols[0]))
+
+/* One ranked agency's line: the figures of its line of the page. */
+static int
+csv_line(struct buf *b, struct mc_arena *a, enum mc_lang lang,
+    const char *group, const struct mc_eval_league *l)
+{
+	const char *v[NCSV];
+	size_t	    c;
+	int	    band, rc = 0;
+
+	memset(v, 0, sizeof(v));
+	v[0] = group;
+	v[1] = mc_arena_printf(a, "%d", l->rank);
+	v[2] = l->s.name;
+	v[3] = mc_arena_printf(a, "%lld", l->s.dossiers);
+	v[4] = dec(a, l->total);
+	band = mc_eval_band(&lg.bands, l->total);
+	if (band >= 0)
+		v[5] = mc_rows_str(&lg.bands, (size_t)band,
+		    lang == LANG_EN ? 2 : 1);
+	v[6] = dec(a, l->ontime_rate);
+	v[7] = dec(a, l->ot_lo);
+	v[8] = dec(a, l->ot_hi);
+	v[9] = dec(a, l->adjusted);
+	v[10] = mc_arena_printf(a, "%d", l->ot_rank);
+	if (l->s.ratings > 0) {
+		v[11] = dec(a,
+		    (int)((l->s.satisfied * 1000 + l->s.ratings / 2) /
+			l->s.ratings));
+		v[12] = dec(a, l->sat_lo);
+		v[13] = dec(a, l->sat_hi);
+		v[14] = mc_arena_printf(a, "%lld", l->s.ratings);
+	}
+	for (c = 0; c < NCSV; c++)
+		rc |= sitegen_csv_field(b, v[c] != NULL ? v[c] : "",
+		    c + 1 == NCSV);
+	return rc;
+}
+
+int
+sitegen_league_csv(HDF *hdf, enum mc_lang lang, struct mc_arena *a,
+    struct buf *b)
+{
+	const char *group;
+	size_t	    c, i;
+	int	    dept, rc = 0;
+
+	for (c = 0; c < NCSV; c++)
+		rc |= sitegen_csv_field(b,
+		    mc_view_str(hdf,
+			mc_arena_printf(a, "League.%s", csv_cols[c])),
+		    c + 1 == NCSV);
+	/* The page's order: departments, then wards and communes. */
+	for (dept = 1; lg.loaded && dept >= 0; dept--) {
+		group = mc_view_str(hdf,
+		    dept ? "League.Departments" : "League.Wards");
+		for (i = 0; i < lg.n; i++) {
+			const struct mc_eval_league *l = &lg.l[i];
+
+			if (l->kind == NULL || strcmp(l->kind, "city") == 0 ||
+			    strcmp(l->kind, "unit") == 0 || !l->ranked ||
+			    (strcmp(l->kind, "department") == 0) != dept)
+				continue;
+			rc |= csv_line(b, a, lang, group, l);
+		}
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 void
 sitegen_fill_league(HDF *hdf, const struct sg_catalogue *cat,
     enum mc_lang lang, struct mc_arena *a)
@@ -221,6 +297,9 @@ sitegen_fill_league(HDF *hdf, const struct sg_catalogue *cat,
 	mc_view_set(hdf, "Page.AltHref",
 	    lang == LANG_EN ? "/xep-hang/" : "/en/xep-hang/");
 	mc_view_set(hdf, "Data.Root", lang == LANG_EN ? "/en" : "");
+	mc_view_set(hdf, "Data.Csv",
+	    lang == LANG_EN ? "/en/xep-hang/xep-hang.csv" :
+			      "/xep-hang/xep-hang.csv");
 	fill_rules(hdf, a);
 	if (!lg.loaded)
 		return;

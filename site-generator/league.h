@@ -11,6 +11,8 @@
 #include "mc_db.h"
 #include "mc_view.h"
 
+struct buf;
+
 struct mc_arena;
 struct sg_catalogue;
 
@@ -21,6 +23,13 @@ struct sg_catalogue;
  * unranked. 0 or -1.
  */
 int sitegen_league_load(struct mc_db *, struct mc_arena *);
+
+/*
+ * The league tables as CSV in hdf's language (xep-hang/xep-hang.csv): a
+ * line per ranked agency with the page table's figures (decimals with a
+ * dot, rates in percent, intervals in their own columns). 0 or -1.
+ */
+int sitegen_league_csv(HDF *, enum mc_lang, struct mc_arena *, struct buf *);
 
 /* The league page (/xep-hang/) and the methodology page. */
 void sitegen_fill_league(HDF *, const struct sg_catalogue *, enum mc_lang,

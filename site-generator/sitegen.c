@@ -1061,6 +1061,25 @@ render_feedback(struct run *r, enum mc_lang lang, const char *prefix)
 	return 0;
 }
 
+/* The league tables as CSV beside their page, written when changed. */
+static int
+render_league_csv(struct run *r, enum mc_lang lang, const char *prefix)
+{
+	HDF *hdf = mc_view_begin(lang);
+	int  rc;
+
+	mc_buf_reset(&r->out);
+	rc = sitegen_league_csv(hdf, lang, r->page, &r->out) < 0 ||
+		write_file(r,
+		    mc_arena_printf(r->page, "%sxep-hang/xep-hang.csv",
+			prefix),
+		    &r->out) < 0 ?
+	    -1 :
+	    0;
+	mc_arena_reset(r->page);
+	return rc;
+}
+
 static int
 render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 {
@@ -1082,6 +1101,7 @@ render_lang(struct run *r, enum mc_lang lang, const char *prefix)
 		"site/news_index.cs", sitegen_fill_news_index) < 0 ||
 	    render_one(r, lang, prefix, 1, "xep-hang/index.html",
 		"site/league.cs", sitegen_fill_league) < 0 ||
+	    render_league_csv(r, lang, prefix) < 0 ||
 	    render_one(r, lang, prefix, 1, "xep-hang/phuong-phap.html",
 		"site/league_method.cs", sitegen_fill_league_method) < 0 ||
 	    render_one(r, lang, prefix, 1, "phan-anh/index.html",

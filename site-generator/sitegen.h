@@ -319,6 +319,11 @@ struct sg_out {
 	int (*file)(void *ctx, const char *rel, const struct buf *);
 	void *ctx;
 };
+/*
+ * Appends s to b as one CSV field, quoted when it needs to be, then a comma
+ * or (last) CRLF. 0 or -1 (b full).
+ */
+int  sitegen_csv_field(struct buf *b, const char *s, int last);
 int  sitegen_stats_load(struct mc_db *, struct mc_arena *);
 int  sitegen_stats_render(enum mc_lang, const char *prefix, struct mc_arena *,
      const struct sg_out *);

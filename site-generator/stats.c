@@ -386,9 +386,8 @@ sitegen_fill_dossier_stats(HDF *hdf, size_t k, const char *path,
 	fill_chart(hdf, p, lang, a);
 }
 
-/* A CSV field, quoted when it needs to be. */
-static int
-csv_field(struct buf *b, const char *s, int last)
+int
+sitegen_csv_field(struct buf *b, const char *s, int last)
 {
 	int rc = 0;
 
@@ -411,8 +410,8 @@ csv_row(struct buf *b, const char *code, const char *name,
 	size_t c;
 	int    rc = 0, pm;
 
-	rc |= csv_field(b, code, 0);
-	rc |= csv_field(b, name, 0);
+	rc |= sitegen_csv_field(b, code, 0);
+	rc |= sitegen_csv_field(b, name, 0);
 	for (c = 0; c < NCOLS; c++) {
 		if (cols[c].col != PUB__MAX) {
 			rc |= mc_buf_addf(b, "%lld", r->v[cols[c].col]);
@@ -436,13 +435,14 @@ csv(HDF *hdf, const struct period *p, enum mc_lang lang, struct buf *b)
 	size_t c, i;
 	int    rc = 0;
 
-	rc |= csv_field(b, mc_view_str(hdf, "PubStats.ColCode"), 0);
-	rc |= csv_field(b, mc_view_str(hdf, "PubStats.ColAgency"), 0);
+	rc |= sitegen_csv_field(b, mc_view_str(hdf, "PubStats.ColCode"), 0);
+	rc |= sitegen_csv_field(b, mc_view_str(hdf, "PubStats.ColAgency"), 0);
 	for (c = 0; c < NCOLS; c++) {
 		char name[64];
 
 		snprintf(name, sizeof(name), "PubStats.Col.%s", cols[c].key);
-		rc |= csv_field(b, mc_view_str(hdf, name), c + 1 == NCOLS);
+		rc |= sitegen_csv_field(b, mc_view_str(hdf, name),
+		    c + 1 == NCOLS);
 	}
 	rc |= csv_row(b, "", mc_view_str(hdf, "PubStats.City"), &p->city);
 	for (i = 0; i < st.n; i++)

@@ -2,10 +2,10 @@
      ChartHeight, Lines.M.{Rank,Name,Dossiers,Total,Band,OnTime,OtLo,OtHi,
      Adjusted,OtRank,Sat,SatLo,SatHi,Ratings,I766.{Total,<part>}}, Chart.M.{Name,Total,Width,Y,
      TextY,ValueY}, Unranked.M.{Name,Dossiers}}, Data.{Min,Days,From,To,CityOnTime,
-     Root}. ?>
+     Root,Csv}. ?>
 <h1><?cs var:Lang.League.Title ?></h1>
 <p class="lead"><?cs var:Lang.League.Intro ?></p>
-<p><?cs var:Lang.League.Period ?> <strong><?cs var:Data.From ?></strong> – <strong><?cs var:Data.To ?></strong> (<?cs var:Data.Days ?> <?cs var:Lang.League.Days ?>). <?cs var:Lang.League.MinNote ?> <strong><?cs var:Data.Min ?></strong>. <?cs if:Data.CityOnTime ?><?cs var:Lang.League.CityOnTime ?> <strong><?cs var:fmt_pct(Data.CityOnTime) ?></strong>.<?cs /if ?> <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html"><?cs var:Lang.League.Method ?></a></p>
+<p><?cs var:Lang.League.Period ?> <strong><?cs var:Data.From ?></strong> – <strong><?cs var:Data.To ?></strong> (<?cs var:Data.Days ?> <?cs var:Lang.League.Days ?>). <?cs var:Lang.League.MinNote ?> <strong><?cs var:Data.Min ?></strong>. <?cs if:Data.CityOnTime ?><?cs var:Lang.League.CityOnTime ?> <strong><?cs var:fmt_pct(Data.CityOnTime) ?></strong>.<?cs /if ?> <a href="<?cs var:Data.Root ?>/xep-hang/phuong-phap.html"><?cs var:Lang.League.Method ?></a> · <a id="league-csv" href="<?cs var:Data.Csv ?>" download><?cs var:Lang.League.Csv ?></a></p>
 <?cs each:g = Data.Groups ?>
 <section class="league" id="league-<?cs var:g.Key ?>" aria-labelledby="league-<?cs var:g.Key ?>-h">
 <h2 id="league-<?cs var:g.Key ?>-h"><?cs if:g.Key == "departments" ?><?cs var:Lang.League.Departments ?><?cs else ?><?cs var:Lang.League.Wards ?><?cs /if ?></h2>

@@ -6,11 +6,12 @@
 // late is adjusted up), an agency under the minimum volume listed as not
 // ranked, dossiers outside the rolling window not counted, the SVG chart
 // readable without JavaScript with the same numbers in the table, the
-// methodology page in both languages and linked; axe; screenshots at 390
+// methodology page in both languages and linked; the CSV downloaded through
+// the page's link with the table's figures; axe; screenshots at 390
 // and 1280 px in tests/e2e/output/. The pages are global (other files add
 // agencies and dossiers): only this file's own rows are asserted on.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +33,21 @@ function wilson(k, n) {
 /** A per-mille as the Vietnamese pages show a per cent: a decimal comma (English: a point). */
 const pct = (permille, sep = ',') => `${Math.floor(permille / 10)}${sep}${permille % 10}`;
 const num = (s) => parseFloat(s.replace(',', '.'));
+
+/** RFC 4180 lines: fields split on commas outside double quotes. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
 
 // Today's figures are read after today's filings: not across midnight.
 await awayFromMidnight();
@@ -114,7 +130,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
         const c = (s) => (tr.querySelector(s)?.textContent || '').replace(/\s+/g, ' ').trim();
         return { i, name: c('th.agency'), rank: Number(c('td.rank')), dossiers: c('td.dossiers'),
           total: c('td.total'), ontime: c('td.ontime'), adjusted: c('td.adjusted'),
-          otRank: Number(c('td.ot-rank')), sat: c('td.sat') };
+          otRank: Number(c('td.ot-rank')), sat: c('td.sat'), band: c('td.band') };
       }));
     const mine = {};
     for (const k of ['A', 'B', 'D', 'H', 'C', 'S']) mine[k] = all.find((l) => l.name === name(k));
@@ -210,6 +226,65 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
     } finally {
       await ctx.close();
     }
+  });
+
+  /**
+   * The CSV behind the page's link, downloaded by Chromium, and this file's
+   * lines of the page's table then. Another file may regenerate the site
+   * between the page and the download (other agencies shift the ranks):
+   * retried until both come from one generation, with a deadline.
+   */
+  async function pageAndCsv(p, sep) {
+    const deadline = Date.now() + 120_000;
+    for (let attempt = 0; ; attempt++) {
+      const { ctx, page, w } = await open(p);
+      try {
+        const L = await lines(page);
+        const link = page.locator('#league-csv');
+        assert.match(await link.innerText(), sep === ',' ? /Tải bảng xếp hạng \(CSV\)/ : /Download the league tables \(CSV\)/);
+        const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), link.click()]);
+        const file = path.join(OUT, `league-${tag}-${sep === ',' ? 'vi' : 'en'}.csv`);
+        await dl.saveAs(file);
+        const text = readFileSync(file, 'utf8');
+        const csv = parseCsv(text);
+        // The page's own figures, written as the CSV writes them.
+        const d = (x) => x.replace('.', sep);
+        const shown = {};
+        for (const k of ['A', 'B', 'D', 'H', 'C']) {
+          const c = csv.find((l) => l[2] === name(k));
+          if (!c) continue;
+          shown[k] = { i: L[k].i, name: c[2], rank: Number(c[1]), dossiers: c[3], total: d(c[4]), band: c[5],
+            ontime: `${d(c[6])} % (${d(c[7])}–${d(c[8])})`, adjusted: `${d(c[9])} %`, otRank: Number(c[10]),
+            sat: c[11] === '' ? '–' : `${d(c[11])} % (${d(c[12])}–${d(c[13])}; ${c[14]})` };
+        }
+        const want = Object.fromEntries(['A', 'B', 'D', 'H', 'C'].map((k) => [k, L[k]]));
+        let same = true;
+        try { assert.deepEqual(shown, want); } catch (e) { same = false; if (Date.now() > deadline) throw e; }
+        assert.deepEqual(w.problems(), []);
+        if (same) return { text, csv, L };
+      } finally {
+        await ctx.close();
+      }
+    }
+  }
+
+  test('the CSV of the league, from the page\'s link, has the table\'s figures', async () => {
+    const { text, csv } = await pageAndCsv('/xep-hang/', ',');
+    // No byte order mark, as the public statistics' CSV; CRLF lines.
+    assert.ok(text.startsWith('Nhóm,Hạng,Cơ quan,Hồ sơ,Tổng điểm (18),Xếp loại,'), text.slice(0, 80));
+    assert.match(text, /\r\n/);
+    assert.equal(csv[0].length, 15);
+    for (const l of csv) assert.equal(l.length, 15, `15 fields: ${l}`);
+    for (const k of ['A', 'B', 'D', 'H', 'C']) {
+      const l = csv.find((r) => r[2] === name(k));
+      assert.equal(l[0], 'Sở, ban, ngành', `${k}: a department, its group quoted`);
+    }
+    assert.equal(csv.find((r) => r[2] === name('A'))[4], '17.0', 'a decimal point');
+    assert.equal(csv.find((r) => r[2] === name('S')), undefined, 'the unranked one is not in it');
+    // English: its own CSV with English headings, the same figures.
+    const en = await pageAndCsv('/en/xep-hang/', '.');
+    assert.ok(en.text.startsWith('Group,Rank,Agency,Dossiers,Total (18),Band,On time (%),'), en.text.slice(0, 80));
+    assert.equal(en.csv.find((r) => r[2] === name('A'))[0], 'Departments');
   });
 
   test('the methodology page, linked, in Vietnamese and English; the English league', async () => {
