@@ -6,6 +6,10 @@
 # existing account writes no second account_create, and another --phone
 # given then neither changes the account's phone nor sends anything to
 # either number (only a proved change does, telling the old one).
+# `motcua audit verify` on one of those entries altered by SQL exits 1
+# naming that row, and 0 again once the row is put back (the row's hash
+# is over its fields, so the original values make the chain whole again,
+# as tools/test.sh's final audit-check needs).
 #
 # Needs the running test instance: TOP, RUNDIR (tools/test.sh exports
 # them). Prints "N passed, N failed".
@@ -58,6 +62,26 @@ CID=$("$MOTCUA" user add --role citizen --id-number "$IDN" --email "c-$EMAIL" \
 V=$(sqlv "SELECT CONCAT(id_verified, ' ', id_verified_by, ' ', verified_id_number) FROM accounts WHERE id = ${CID:-0}")
 [[ $V == "1 admin $IDN" ]] && ok "user add: the ID number verified, by admin" ||
     bad "user add: verified '$V' (want '1 admin $IDN')"
+
+# One of the entries this test caused, altered by SQL: `audit verify`
+# finds it (the rows before it are intact: suites run one at a time and
+# appends by others come after it), and nothing once it is put back.
+AID=$(sqlv "SELECT id FROM audit_log WHERE account_id = $ID AND event = 'account_create' LIMIT 1")
+if [[ $AID =~ ^[0-9]+$ ]]; then
+    trap 'sqlv "UPDATE audit_log SET account_id = account_id - 1 WHERE id = $AID AND account_id = $ID + 1"' EXIT
+    sqlv "UPDATE audit_log SET account_id = account_id + 1 WHERE id = $AID"
+    OUT=$("$MOTCUA" audit verify 2>&1); RC=$?
+    [[ $RC == 1 ]] && ok "audit verify on an altered row: exit 1" || bad "audit verify on an altered row: exit $RC (want 1)"
+    [[ $OUT == *"the chain breaks at row $AID:"* ]] && ok "audit verify names row $AID" ||
+        bad "audit verify output: '$OUT' (want row $AID)"
+    sqlv "UPDATE audit_log SET account_id = account_id - 1 WHERE id = $AID AND account_id = $ID + 1"
+    trap - EXIT
+    OUT=$("$MOTCUA" audit verify 2>&1); RC=$?
+    [[ $RC == 0 && $OUT == *"the chain is intact"* ]] && ok "audit verify after the row is put back: intact" ||
+        bad "audit verify after restoring: exit $RC, '$OUT' (want 0, intact)"
+else
+    bad "no account_create entry to alter: '$AID'"
+fi
 
 echo "$PASS passed, $FAIL failed"
 (( FAIL == 0 ))
