@@ -639,6 +639,31 @@ api_part(struct mc_request *r, const struct mc_param *p, const char *slot,
 	return 0;
 }
 
+/* 1 if the n files fit in one dossier (mc_eform_total_ok), else 0. */
+static int
+files_fit(const struct mc_file *files, size_t n)
+{
+	long long total = 0;
+	size_t	  i;
+
+	for (i = 0; i < n; i++)
+		total += (long long)files[i].size;
+	return mc_eform_total_ok(0, total);
+}
+
+/* 422: the files together over the dossier's limit, as a field error. */
+static int
+too_large(struct mc_request *r)
+{
+	json_t *j = json_pack("{s:s, s:i, s:s, s:[{s:s, s:s, s:s}]}", "error",
+	    mc_view_str(r->hdf, "Api.BadFields"), "status", 422, "request_id",
+	    r->id, "errors", "field", "file", "code",
+	    mc_eform_err_name(EE_FILES_TOTAL), "message",
+	    mc_eform_page_total_text(r));
+
+	return reply(r, 422, j) == 422 ? 422 : 500;
+}
+
 static int
 api_submit(struct mc_request *r)
 {
@@ -705,6 +730,10 @@ api_submit(struct mc_request *r)
 			return mc_dossier_refusal(r, DOSSIER_NO_PROCEDURE,
 			    NULL, NULL);
 		return rc < 0 ? 503 : rc;
+	}
+	if (!files_fit(files, n)) {
+		json_decref(docs);
+		return too_large(r);
 	}
 	memset(&s, 0, sizeof(s));
 	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);

@@ -420,10 +420,27 @@ draft_save(struct mc_request *r, struct filing *fl)
 	return rc == 1 ? 404 : 0;
 }
 
+/* The bytes of the files held in documents ({slot: [{size}, ...]}). */
+static long long
+documents_bytes(json_t *documents)
+{
+	const char *slot;
+	json_t	   *arr, *e;
+	size_t	    j;
+	long long   n = 0;
+
+	json_object_foreach (documents, slot, arr)
+		json_array_foreach (arr, j, e)
+			n += (long long)json_integer_value(
+			    json_object_get(e, "size"));
+	return n;
+}
+
 /*
  * The files posted: "doc.<slot>" parts stored and added to their slot,
  * "drop" values "<slot>:<sha256>" taken out. Refused files become errors
- * of their slot in fl->errs. 0, or 503.
+ * of their slot in fl->errs; one that would take the dossier's files over
+ * their total (mc_eform_total_ok) is not stored. 0, or 503.
  */
 static int
 files_from_post(struct mc_request *r, struct filing *fl)
@@ -433,6 +450,7 @@ files_from_post(struct mc_request *r, struct filing *fl)
 	json_t		      *arr, *e;
 	const char	      *why, *slot, *colon;
 	size_t		       i, j;
+	long long	       have = 0;
 	int		       rc;
 
 	for (i = 0; i < r->nparams; i++) {
@@ -463,8 +481,13 @@ files_from_post(struct mc_request *r, struct filing *fl)
 				break;
 		if (j == fl->form.ndocs)
 			continue; /* not a slot of this form: dropped */
-		if ((rc = mc_files_store(r->arena, p->value, p->len,
-			 p->filename, &f, &why)) < 0)
+		if (have == 0)
+			have = documents_bytes(fl->documents) + 1;
+		if (!mc_eform_total_ok(have - 1, (long long)p->len)) {
+			rc = 1;
+			why = "files_total";
+		} else if ((rc = mc_files_store(r->arena, p->value, p->len,
+				p->filename, &f, &why)) < 0)
 			return 503;
 		if (rc == 1) {
 			if (fl->nerr < MAX_ERRORS) {
@@ -473,9 +496,11 @@ files_from_post(struct mc_request *r, struct filing *fl)
 				fl->errs[fl->nerr].label = fl->form.docs[j]
 							       .name;
 				fl->errs[fl->nerr].label_en = NULL;
-				fl->errs[fl->nerr]
-				    .code = strcmp(why, "Error.FileSize") ==
+				fl->errs[fl->nerr].code = strcmp(why,
+							      "files_total") ==
 					0 ?
+				    EE_FILES_TOTAL :
+				    strcmp(why, "Error.FileSize") == 0 ?
 				    EE_FILE_SIZE :
 				    EE_FILE_TYPE;
 				fl->nerr++;
@@ -490,6 +515,7 @@ files_from_post(struct mc_request *r, struct filing *fl)
 		    json_pack("{s:s, s:I, s:s, s:s}", "sha256", f.sha256,
 			"size", (json_int_t)f.size, "mime", f.mime, "name",
 			f.filename));
+		have += (long long)f.size;
 	}
 	return 0;
 }

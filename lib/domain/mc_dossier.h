@@ -165,6 +165,7 @@ struct mc_action_args {
 #define DOSSIER_NO_RESULT  9  /* returned online without a result file */
 #define DOSSIER_REPLAYED   10 /* the key's dossier was filed before */
 #define DOSSIER_KEY_REUSED 11 /* the key came with another submission */
+#define DOSSIER_TOO_LARGE  12 /* files over max_dossier_bytes together */
 
 /*
  * Applies an action by user to the dossier with this code, in one

@@ -21,6 +21,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_int.h"
+#include "mc_eform.h"
 #include "mc_log.h"
 #include "mc_outbox.h"
 #include "mc_stats.h"
@@ -228,6 +229,27 @@ do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
 	return 0;
 }
 
+/*
+ * 1 if the files added fit with those the dossier holds under
+ * max_dossier_bytes (mc_eform_total_ok), 0 if not, -1 on error.
+ */
+static int
+files_fit(struct mc_db *db, struct mc_arena *a, long long id,
+    const struct mc_action_args *args)
+{
+	struct mc_rows rows;
+	long long      have = 0, add = 0;
+	size_t	       i;
+
+	if (mc_db_query(db, a, &rows, dossier_stmts[STMT_FILES], "i", id) < 0)
+		return -1;
+	for (i = 0; i < rows.n; i++)
+		have += mc_rows_int(&rows, i, 4); /* b.size */
+	for (i = 0; i < args->nfiles; i++)
+		add += (long long)args->files[i].size;
+	return mc_eform_total_ok(have, add);
+}
+
 /* The applicant supplements: the clock resumes, due times move. */
 static int
 do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
@@ -235,9 +257,12 @@ do_supplement(struct mc_db *db, struct mc_arena *a, struct state *st,
 {
 	time_t paused = dossier_sql_time(col(st, L_PAUSED_AT));
 	long   minutes = 0;
+	int    fit;
 
 	if (args->nfiles == 0 && args->note == NULL)
 		return DOSSIER_BAD_INPUT;
+	if ((fit = files_fit(db, a, st->id, args)) <= 0)
+		return fit < 0 ? -1 : DOSSIER_TOO_LARGE;
 	if (dossier_add_files(db, st->id, args->files, args->nfiles,
 		dossier_sql_fmt(a, now), actor) < 0 ||
 	    mc_db_exec(db, dossier_stmts[STMT_SUPP_ANSWER], "si",

@@ -182,6 +182,7 @@ static const char *const err_names[EE__MAX] = {
 	[EE_FILE_COUNT] = "file_count",
 	[EE_FILE_TYPE] = "file_type",
 	[EE_FILE_SIZE] = "file_size",
+	[EE_FILES_TOTAL] = "files_total",
 };
 
 const char *
@@ -1029,6 +1030,20 @@ mime_type(const char *mime)
 	return 0;
 }
 
+long long
+mc_eform_max_dossier_bytes(void)
+{
+	return mc_config_int("max_dossier_bytes", 50LL << 20, 1, 1LL << 40);
+}
+
+int
+mc_eform_total_ok(long long have, long long add)
+{
+	long long max = mc_eform_max_dossier_bytes();
+
+	return have >= 0 && add >= 0 && have <= max && add <= max - have;
+}
+
 size_t
 mc_eform_check_files(struct mc_arena *a, const struct mc_eform *f,
     const struct mc_eform_file *files, size_t nfiles,
@@ -1037,12 +1052,28 @@ mc_eform_check_files(struct mc_arena *a, const struct mc_eform *f,
 	struct check c;
 	size_t	     i, j, count;
 	const char  *path;
+	long long    total = 0;
 
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.errs = errs;
 	c.n = n;
 	c.max = max;
+	for (j = 0; j < nfiles; j++) {
+		struct mc_eform_field fake;
+
+		if (mc_eform_total_ok(total, (long long)files[j].size)) {
+			total += (long long)files[j].size;
+			continue;
+		}
+		memset(&fake, 0, sizeof(fake));
+		for (i = 0; i < f->ndocs; i++)
+			if (strcmp(files[j].slot, f->docs[i].id) == 0)
+				fake.label = f->docs[i].name;
+		add(&c, mc_arena_printf(a, "doc.%s", files[j].slot), &fake,
+		    EE_FILES_TOTAL);
+		break;
+	}
 	for (j = 0; j < nfiles; j++) {
 		for (i = 0; i < f->ndocs; i++)
 			if (strcmp(files[j].slot, f->docs[i].id) == 0)

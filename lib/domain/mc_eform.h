@@ -160,6 +160,7 @@ enum mc_eform_err {
 	EE_FILE_COUNT,	  /* too many files in a slot */
 	EE_FILE_TYPE,
 	EE_FILE_SIZE,
+	EE_FILES_TOTAL, /* the files together over max_dossier_bytes */
 	EE__MAX
 };
 
@@ -197,13 +198,24 @@ struct mc_eform_file {
 
 /*
  * Checks the files against the slots: required slots filled, counts,
- * types and sizes; a file whose slot is unknown is an EE_UNKNOWN error.
+ * types and sizes; a file whose slot is unknown is an EE_UNKNOWN error;
+ * files together over mc_eform_max_dossier_bytes() are EE_FILES_TOTAL at
+ * the slot of the file that goes over.
  * Errors are added to errs after the n already there (up to max in all).
  * Returns the new count.
  */
 size_t mc_eform_check_files(struct mc_arena *, const struct mc_eform *,
     const struct mc_eform_file *, size_t nfiles, struct mc_eform_error *errs,
     size_t n, size_t max);
+
+/*
+ * The most bytes the files of one dossier may hold together: config
+ * max_dossier_bytes (default 50 MB).
+ */
+long long mc_eform_max_dossier_bytes(void);
+
+/* 1 if add more bytes fit in a dossier holding have already; else 0. */
+int mc_eform_total_ok(long long have, long long add);
 
 /* 1 if the field is shown for the answers (row: the repeat's row or NULL). */
 int mc_eform_shown(const struct mc_eform_field *, json_t *answers,

@@ -16,6 +16,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
+#include "mc_eform_page.h"
 #include "mc_routing.h"
 #include "mc_stats.h"
 #include "mc_util.h"
@@ -57,6 +58,8 @@ mc_dossier_refusal(struct mc_request *r, int rc, const char *conflict,
 		status = 422;
 		key = "Office.NoResult";
 		break;
+	case DOSSIER_TOO_LARGE:
+		return mc_app_error(r, 422, mc_eform_page_total_text(r));
 	case DOSSIER_NO_PROCEDURE:
 		status = 422;
 		key = "Api.NoProcedure";

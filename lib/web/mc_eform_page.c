@@ -205,12 +205,33 @@ html_id(struct mc_arena *a, const char *path)
 	return s;
 }
 
-const char *
-mc_eform_page_error_text(struct mc_request *r, const struct mc_eform_error *e)
+/* The language's text of an error code; the total's names the limit. */
+static const char *
+err_what(struct mc_request *r, enum mc_eform_err code)
 {
 	const char *what = mc_view_str(r->hdf,
 	    mc_arena_printf(r->arena, "EForm.Err.%s",
-		mc_eform_err_name(e->code)));
+		mc_eform_err_name(code)));
+	long long   max = mc_eform_max_dossier_bytes();
+
+	if (code != EE_FILES_TOTAL)
+		return what;
+	if (max % (1 << 20) == 0)
+		return mc_arena_printf(r->arena, "%s %lld MB", what,
+		    max >> 20);
+	return mc_arena_printf(r->arena, "%s %lld B", what, max);
+}
+
+const char *
+mc_eform_page_total_text(struct mc_request *r)
+{
+	return err_what(r, EE_FILES_TOTAL);
+}
+
+const char *
+mc_eform_page_error_text(struct mc_request *r, const struct mc_eform_error *e)
+{
+	const char *what = err_what(r, e->code);
 	const char *l = lang_pick(r, e->label, e->label_en);
 
 	if (l == NULL)
@@ -258,9 +279,7 @@ error_for(const struct draw *d, const char *path)
 
 	for (i = 0; i < d->nerr; i++)
 		if (strcmp(d->errs[i].path, path) == 0)
-			return mc_view_str(d->r->hdf,
-			    mc_arena_printf(d->r->arena, "EForm.Err.%s",
-				mc_eform_err_name(d->errs[i].code)));
+			return err_what(d->r, d->errs[i].code);
 	return NULL;
 }
 

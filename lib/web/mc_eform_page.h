@@ -43,6 +43,9 @@ void mc_eform_page_error(struct mc_request *, const char *id,
 const char *mc_eform_page_label(const struct mc_request *,
     const struct mc_eform_field *);
 
+/* "The files of a dossier may hold together at most 50 MB", translated. */
+const char *mc_eform_page_total_text(struct mc_request *);
+
 /* An error's text in the page's language: "<label>: <what is wrong>". */
 const char *mc_eform_page_error_text(struct mc_request *,
     const struct mc_eform_error *);

@@ -249,6 +249,34 @@ act(struct mc_db *db, struct mc_arena *a, struct mc_user *u, const char *code,
 }
 
 /*
+ * A supplement whose file takes the dossier over max_dossier_bytes (set to
+ * 1000 for the call): refused, nothing added. The outcome.
+ */
+static int
+supplement_over(struct mc_db *db, struct mc_arena *a, struct mc_user *u,
+    const char *code)
+{
+	struct mc_action_args args;
+	struct mc_file	      f;
+	int		      rc;
+
+	memset(&f, 0, sizeof(f));
+	memset(f.sha256, 'a', 64);
+	f.mime = "application/pdf";
+	f.size = 1001;
+	f.filename = "qua-lon.pdf";
+	memset(&args, 0, sizeof(args));
+	args.files = &f;
+	args.nfiles = 1;
+	args.note = "Bổ sung quá lớn";
+	CHECK_INT(mc_config_set("max_dossier_bytes", "1000"), 0);
+	rc = mc_dossier_act(db, a, u, code, ACTION_SUPPLEMENT, &args,
+	    time(NULL));
+	CHECK_INT(mc_config_set("max_dossier_bytes", "52428800"), 0);
+	return rc;
+}
+
+/*
  * Notes and supplement items by the one rule of the web's fields, for the
  * API too (issue 9): no control or bidi characters, the columns' sizes, at
  * most 20 items; refused as bad input (422), never a database error (503).
@@ -436,6 +464,8 @@ test_machine(struct mc_db *db, struct mc_arena *a)
 	    DOSSIER_FORBIDDEN);
 	CHECK_INT(act(db, a, citizen, code, ACTION_SUPPLEMENT, NULL),
 	    DOSSIER_BAD_INPUT); /* nothing supplied */
+	CHECK_INT(supplement_over(db, a, citizen, code), DOSSIER_TOO_LARGE);
+	CHECK_INT(status_of(db, a, code), STATUS_SUPPLEMENT);
 	CHECK_INT(
 	    act(db, a, citizen, code, ACTION_SUPPLEMENT, "Đã bổ sung bản sao"),
 	    0);

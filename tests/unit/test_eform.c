@@ -7,6 +7,7 @@
  * date has come, and a dossier's answers come back with their form; the
  * drafts' sweep reminds once before the expiry and deletes after it.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,6 +284,50 @@ test_files(struct mc_arena *a)
 	n = mc_eform_check_files(a, &f, bad, 3, e, 0, 8);
 	CHECK_INT(err_at(e, n, "doc.d9"), EE_UNKNOWN);
 	CHECK_INT(n, 4); /* unknown slot, type, size, count */
+}
+
+/*
+ * The files of a dossier together (max_dossier_bytes, default 50 MB):
+ * the file that goes over is refused at its slot, once; at the limit
+ * exactly they fit.
+ */
+static void
+test_files_total(struct mc_arena *a)
+{
+	struct mc_eform		   f;
+	struct mc_eform_error	   e[8];
+	enum mc_eform_problem	   why;
+	const char		  *subj;
+	const struct mc_eform_file three[] = {
+		{ "d1", "application/pdf", 1000 },
+		{ "d2", "image/png", 5000 },
+		{ "d2", "image/png", 4000 },
+	};
+	size_t n;
+
+	CHECK(mc_eform_max_dossier_bytes() == 50LL << 20);
+	CHECK_INT(mc_eform_total_ok(0, 50LL << 20), 1);
+	CHECK_INT(mc_eform_total_ok(1, 50LL << 20), 0);
+	CHECK_INT(mc_eform_total_ok(50LL << 20, 0), 1);
+	CHECK_INT(mc_eform_parse(a, FULL, &f, &why, &subj), 0);
+	CHECK_INT(mc_eform_check_files(a, &f, three, 3, e, 0, 8), 0);
+
+	CHECK_INT(mc_config_set("max_dossier_bytes", "5500"), 0);
+	CHECK(mc_eform_max_dossier_bytes() == 5500);
+	CHECK_INT(mc_eform_total_ok(1000, 4500), 1);
+	CHECK_INT(mc_eform_total_ok(1000, 4501), 0);
+	CHECK_INT(mc_eform_total_ok(0, LLONG_MAX), 0);
+	n = mc_eform_check_files(a, &f, three, 3, e, 0, 8);
+	CHECK_INT(n, 1);
+	CHECK_INT(e[0].code, EE_FILES_TOTAL);
+	CHECK(strcmp(e[0].path, "doc.d2") == 0);
+	CHECK(strcmp(mc_eform_err_name(e[0].code), "files_total") == 0);
+	CHECK_INT(mc_eform_check_files(a, &f, three, 1, e, 0, 8), 0);
+
+	CHECK_INT(mc_config_set("max_dossier_bytes", "6000"), 0);
+	CHECK_INT(mc_eform_check_files(a, &f, three, 2, e, 0, 8), 0);
+	CHECK_INT(mc_eform_check_files(a, &f, three, 3, e, 0, 8), 1);
+	CHECK_INT(mc_config_set("max_dossier_bytes", "52428800"), 0);
 }
 
 static void
@@ -759,6 +804,7 @@ main(void)
 	test_definitions(a);
 	test_answers(a);
 	test_files(a);
+	test_files_total(a);
 	test_default(a);
 	test_db(a);
 	test_sweep(a);
