@@ -1,9 +1,10 @@
 <?cs # The workflow picture: every step with done, current and remaining ones
      told apart by shape, colour and text (Data.Steps.N.state); below it,
-     when the workflow was drawn with the designer, the same diagram with
-     each task in its step's state (Data.Picture, SVG, aria-hidden). It is
-     output raw (uvar), the one exception here: mc_bpmn_svg writes the
-     markup itself and escapes every name it takes from the diagram. ?>
+     the same steps as a picture (Data.Picture, SVG, aria-hidden): the
+     designer's diagram with each task in its step's state, or, with no
+     diagram or steps changed since, the steps as a chain. It is output raw
+     (uvar), the one exception here: mc_bpmn_svg and mc_dossier_chain_svg
+     write the markup themselves and escape every name they take. ?>
 <?cs if:subcount(Data.Steps) ?>
 <ol class="workflow" aria-label="<?cs var:Lang.Workflow.Picture ?>">
 <?cs each:s = Data.Steps ?><li class="wf-step wf-<?cs var:s.state ?><?cs if:s.state == "current" ?> wf-<?cs var:Data.Colour ?><?cs /if ?>"<?cs if:s.state == "current" ?> aria-current="step"<?cs /if ?>>

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, assertAxe, configValue, launchBrowser, motcua, q, sql, sqlValue, uniq, watch,
-  awayFromMidnight,
+  awayFromMidnight, parseCsv,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -33,21 +33,6 @@ function wilson(k, n) {
 /** A per-mille as the Vietnamese pages show a per cent: a decimal comma (English: a point). */
 const pct = (permille, sep = ',') => `${Math.floor(permille / 10)}${sep}${permille % 10}`;
 const num = (s) => parseFloat(s.replace(',', '.'));
-
-/** RFC 4180 lines: fields split on commas outside double quotes. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], cell = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  return rows;
-}
 
 // Today's figures are read after today's filings: not across midnight.
 await awayFromMidnight();

@@ -375,6 +375,21 @@ export function minimalPdf(text = 'Mot Cua e2e') {
   return Buffer.from(out, 'latin1');
 }
 
+/** RFC 4180 lines: fields split on commas outside double quotes. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (ch !== '\r') cell += ch;
+  }
+  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  return rows;
+}
+
 /** YYMMDD of a moment in Ho Chi Minh City. */
 export function hcmcYYMMDD(d = new Date()) {
   const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
