@@ -264,8 +264,10 @@ page_sso_callback(struct mc_request *r)
 		return 503;
 	if ((rc = portal_mfa_start(r, id, next)) != 0) /* an officer's code */
 		return rc < 0 ? 503 : rc;
-	if (mc_auth_session_start(r, id) < 0 ||
-	    mc_auth_load_account(r, id) < 0)
+	/* The session last: a 503 after it began would leave the browser
+	 * logged in behind an error page. */
+	if (mc_auth_load_account(r, id) < 0 ||
+	    mc_auth_session_start(r, id) < 0)
 		return 503;
 	if (next == NULL)
 		next = (r->user != NULL && (r->user->roles & ROLES_OFFICER)) ?
@@ -305,15 +307,18 @@ page_login_post(struct mc_request *r)
 	}
 	if ((ok = portal_mfa_start(r, id, next)) != 0) /* an officer's code */
 		return ok < 0 ? 503 : ok;
-	if (mc_auth_session_start(r, id) < 0 ||
-	    mc_auth_load_account(r, id) < 0)
+	/* The session last: a 503 after it began would leave the browser
+	 * logged in behind an error page. */
+	if (mc_auth_load_account(r, id) < 0 ||
+	    mc_auth_session_start(r, id) < 0)
 		return 503;
 	if (next == NULL)
-		next = (r->user->roles & ROLES_OFFICER) ?
-		    "/can-bo/" :
+		next = r->user == NULL ? "/dich-vu/ho-so" :
+		    (r->user->roles & ROLES_OFFICER) ?
+					 "/can-bo/" :
 		    (r->user->roles & ROLES(ROLE_EVALUATOR)) ?
-		    "/can-bo/danh-gia/bang-hoi" :
-		    "/dich-vu/ho-so";
+					 "/can-bo/danh-gia/bang-hoi" :
+					 "/dich-vu/ho-so";
 	return mc_resp_redirect(r, next);
 }
 

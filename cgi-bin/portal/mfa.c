@@ -165,8 +165,8 @@ page_code_post(struct mc_request *r)
 		return code_page(r, wait > 0 ? 429 : 422);
 	}
 	if (mc_throttle_clear(r->db, THROTTLE_LOGIN, key) < 0 ||
-	    mc_auth_session_start(r, id) < 0 ||
-	    mc_auth_load_account(r, id) < 0)
+	    mc_auth_load_account(r, id) < 0 ||
+	    mc_auth_session_start(r, id) < 0)
 		return 503;
 	mc_resp_cookie(r, MFA_COOKIE, "", 0);
 	if (recovery)

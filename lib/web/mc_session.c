@@ -231,14 +231,28 @@ mc_auth_csrf(struct mc_request *r)
 	return tok;
 }
 
+/*
+ * A form's token is good if it is bound to this browser's session or to
+ * its anonymous cookie: a form opened before a login (in another tab, or
+ * a login answered 503 after its session began) still posts. Both cookies
+ * are the browser's own and HttpOnly; another site can compute neither.
+ */
 int
 mc_auth_csrf_ok(struct mc_request *r, const char *token)
 {
-	const char *c = csrf_cookie(r, 0);
-	char	    want[65];
+	const char *anon = mc_auth_token_shape(
+	    mc_req_cookie(r, MC_ANON_COOKIE));
+	char want[65];
 
-	if (c == NULL || token == NULL || strlen(token) != 64)
+	if (token == NULL || strlen(token) != 64)
 		return 0;
-	csrf_for(c, want);
+	if (r->session_token != NULL) {
+		csrf_for(r->session_token, want);
+		if (mc_ct_equal(want, token, 64))
+			return 1;
+	}
+	if (anon == NULL)
+		return 0;
+	csrf_for(anon, want);
 	return mc_ct_equal(want, token, 64);
 }

@@ -154,6 +154,38 @@ describe('sessions, through the account page', { concurrency: false }, () => {
     }
   });
 
+  test('a login form opened before logging in in another tab still logs in (not "no permission")', async () => {
+    // The same browser, two tabs: the first tab's form was made for the
+    // anonymous visitor; the second tab logs in. Posting the first form
+    // then must log in again, as a browser retrying a login that answered
+    // 503 after its session began does (the chaos run found that one).
+    const c = await newCitizen({ name: 'Phan Văn Hai Thẻ' });
+    const ctx = await browser.newContext();
+    try {
+      const first = await ctx.newPage();
+      await first.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      const second = await ctx.newPage();
+      await second.goto(`${BASE_URL}/dich-vu/dang-nhap`);
+      await second.locator('#login').fill(c.email);
+      await second.locator('#password').fill(c.password);
+      await submit(second, second.locator('form.form button[type=submit]'));
+      assert.equal(new URL(second.url()).pathname, '/dich-vu/ho-so');
+      await first.locator('#login').fill(c.email);
+      await first.locator('#password').fill(c.password);
+      const [resp] = await Promise.all([
+        first.waitForResponse((r) => r.request().method() === 'POST'),
+        first.locator('form.form button[type=submit]').click(),
+      ]);
+      await first.waitForLoadState('load');
+      assert.equal(resp.status(), 303, 'the older form logs in too');
+      assert.equal(new URL(first.url()).pathname, '/dich-vu/ho-so');
+      await first.goto(ACCOUNT);
+      assert.equal((await listed(first)).filter((x) => x.current).length, 1);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('a password change leaves only this session in the list', async () => {
     const c = await newCitizen({ name: 'Võ Văn Đổi Khoá' });
     const a = await loggedInBrowser(c);
