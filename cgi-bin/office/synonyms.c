@@ -138,7 +138,7 @@ page_set(struct mc_request *r)
 	return mc_resp_redirect(r, PATH "?ok=1");
 }
 
-#define WM ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+#define WM ROUTE_LOGIN, ROLES_CONTENT
 
 /* clang-format off */
 static const struct mc_route routes[] = {

@@ -697,7 +697,7 @@ page_levels_post(struct mc_request *r)
 	return mc_resp_redirect(r, q);
 }
 
-#define WM ROUTE_LOGIN, ROLES(ROLE_ADMIN)
+#define WM ROUTE_LOGIN, ROLES_CONTENT
 
 /* clang-format off */
 static const struct mc_route routes[] = {

@@ -318,6 +318,8 @@ page_login_post(struct mc_request *r)
 					 "/can-bo/" :
 		    (r->user->roles & ROLES(ROLE_EVALUATOR)) ?
 					 "/can-bo/danh-gia/bang-hoi" :
+		    (r->user->roles & ROLES(ROLE_WEBMASTER)) ?
+					 "/can-bo/quan-tri-trang/" :
 					 "/dich-vu/ho-so";
 	return mc_resp_redirect(r, next);
 }

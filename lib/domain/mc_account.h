@@ -1,9 +1,9 @@
 /*
  * Who someone is and what they may be: the roles of the national rules
- * (citizen, receiver, specialist, leader, administrator), each granted at
- * one agency, and the account a request or a command acts as. Plain data:
- * lib/domain/mc_auth loads and checks it, lib/web/mc_session puts it on the
- * request, every layer above reads it.
+ * (citizen, receiver, specialist, leader, administrator, evaluation
+ * manager, webmaster), each granted at one agency, and the account a request
+ * or a command acts as. Plain data: lib/domain/mc_auth loads and checks it,
+ * lib/web/mc_session puts it on the request, every layer above reads it.
  */
 #ifndef MC_ACCOUNT_H
 #define MC_ACCOUNT_H
@@ -18,6 +18,7 @@ enum mc_role {
 	ROLE_LEADER,
 	ROLE_ADMIN,
 	ROLE_EVALUATOR, /* evaluation manager: the questionnaire's versions */
+	ROLE_WEBMASTER, /* the portal's content: FAQs, news, the site build */
 	ROLE__MAX
 };
 
@@ -26,8 +27,13 @@ enum mc_role {
 /* clang-format off */
 #define ROLES_OFFICER	(ROLES(ROLE_RECEIVER) | ROLES(ROLE_SPECIALIST) | \
 			 ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN))
-/* The back office's staff: officers and evaluation managers (second factor). */
-#define ROLES_STAFF	(ROLES_OFFICER | ROLES(ROLE_EVALUATOR))
+/* The back office's staff: officers, evaluation managers and webmasters
+ * (second factor). */
+#define ROLES_STAFF	(ROLES_OFFICER | ROLES(ROLE_EVALUATOR) | \
+			 ROLES(ROLE_WEBMASTER))
+/* Who edits and publishes the portal's content: webmasters, and
+ * administrators as before the role existed. */
+#define ROLES_CONTENT	(ROLES(ROLE_WEBMASTER) | ROLES(ROLE_ADMIN))
 /* clang-format on */
 
 struct mc_grant {

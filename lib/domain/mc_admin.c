@@ -141,8 +141,12 @@ mc_admin_over_role(struct mc_db *db, struct mc_arena *a,
 
 	if ((rc = mc_admin_over_agency(db, a, admin, agency)) <= 0)
 		return rc;
-	/* An account with no officer role yet may be given its first. */
-	if ((u->roles & ROLES_OFFICER) == 0)
+	/*
+	 * An account with no role but a citizen's may be given its first; one
+	 * holding any other (an evaluation manager's, a webmaster's) belongs
+	 * to the administrators over where it is held.
+	 */
+	if ((u->roles & ~ROLES(ROLE_CITIZEN)) == 0)
 		return 1;
 	return mc_admin_over_account(db, a, admin, u->id);
 }

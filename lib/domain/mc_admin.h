@@ -62,8 +62,8 @@ int mc_admin_over_account(struct mc_db *, struct mc_arena *,
 /*
  * 1 if the admin may grant or withdraw a role of the account u at the
  * agency: the agency is in their subtree (never one above it) and u holds
- * an officer role in their subtree too, or none yet (its first may be
- * given); 0 if not, -1 on error. The one rule the account page checks.
+ * a role in their subtree too, or none but a citizen's yet (its first may
+ * be given); 0 if not, -1 on error. The one rule the account page checks.
  */
 int mc_admin_over_role(struct mc_db *, struct mc_arena *,
     const struct mc_user *admin, const struct mc_user *u, unsigned int agency);

@@ -124,6 +124,7 @@ static const char *const role_names[ROLE__MAX] = {
 	[ROLE_LEADER] = "leader",
 	[ROLE_ADMIN] = "admin",
 	[ROLE_EVALUATOR] = "evaluator",
+	[ROLE_WEBMASTER] = "webmaster",
 };
 /* clang-format on */
 

@@ -134,7 +134,8 @@ static const char *const stmts[STMT__MAX] = {
 
 /* clang-format off */
 static const char *const role_names[ROLE__MAX] = {
-	"citizen", "receiver", "specialist", "leader", "admin", "evaluator"
+	"citizen", "receiver", "specialist", "leader", "admin", "evaluator",
+	"webmaster"
 };
 /* clang-format on */
 

@@ -3,7 +3,9 @@
 // for their password again, which they type), the new officer logs in and
 // sees the inbox; an administrator of a sibling ward can neither find nor
 // disable that officer (403); disabling the account from the page ends the
-// officer's session at once; every change is in the audit log.
+// officer's session at once; every change is in the audit log. A webmaster
+// made on the same page edits and publishes the portal's content and is
+// refused the accounts, the workflows and the dossiers (403).
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +13,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, Visitor, WARD_SLOTS, csrfOf, launchBrowser, newOfficer, q, randomWard, signIn, sql, sqlValue, uniq, watch,
+  BASE_URL, PROC, Visitor, WARD_SLOTS, csrfOf, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q,
+  randomWard, request, signIn, sql, sqlValue, toFormData, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -35,6 +38,94 @@ describe('account management in the back office', { concurrency: false, timeout:
   });
 
   after(async () => { if (browser) await browser.close(); });
+
+  /** A dossier filed in the ward through the API by a new citizen: its code. */
+  async function wardDossier() {
+    const c = await newCitizen();
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: { authorization: `Bearer ${await newToken(c.email)}` },
+      body: toFormData({ procedure: PROC, agency: ward, fields: JSON.stringify({ content: 'Đăng ký khai sinh' }),
+        file: filePart(minimalPdf(`accounts ${uniq()}`), 'giay-to.pdf') }),
+    });
+    assert.equal(a.status, 201, `filing answers 201: ${a.text.slice(0, 300)}`);
+    return a.json().code;
+  }
+
+  test('the ward admin makes a webmaster (password asked again); the webmaster edits and publishes a question, and is refused accounts, workflows and dossiers', async () => {
+    const wm = { email: `e2e-wm-${tag}@motcua.test`, name: `Biên Tập Viên ${tag}`, password: `Trang Tin ${tag} 58` };
+    const page = await signIn(browser, admin.email, admin.password);
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan`);
+    await page.locator('#new-email').fill(wm.email);
+    await page.locator('#new-name').fill(wm.name);
+    await page.locator('#new-password').fill(wm.password);
+    await page.locator('#new-role').selectOption('webmaster');
+    await page.locator('#new-agency').selectOption(wardId);
+    await Promise.all([page.waitForNavigation(), page.locator('#account-new button[type=submit]').click()]);
+    await page.locator('#reauth-password').fill(admin.password); // a new session: asked again
+    await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+    assert.match(page.url(), /ok=2/);
+    assert.match(await page.locator('#account-roles').innerText(), /Quản trị cổng thông tin/);
+    const id = sqlValue(`SELECT id FROM accounts WHERE email = ${q(wm.email)}`);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${id} AND event = 'role_grant'`), '1');
+    assert.deepEqual(w.problems(), []);
+    await page.context().close();
+
+    // The webmaster logs in and lands on the site's pages; writes a question.
+    const web = await signIn(browser, wm.email, wm.password);
+    const ww = watch(web);
+    assert.equal(new URL(web.url()).pathname, '/can-bo/quan-tri-trang/', 'a webmaster lands on the site\'s pages');
+    const question = `Hỏi thử biên tập viên ${tag}?`;
+    await web.goto(`${BASE_URL}/can-bo/quan-tri-trang/hoi-dap/moi`);
+    await web.locator('#question').fill(question);
+    await web.locator('#answer').fill('Trả lời của biên tập viên.');
+    await web.locator('#published').check();
+    await Promise.all([web.waitForURL(/\/hoi-dap\?ok=1$/), web.locator('button[value=save]').click()]);
+    const faq = sqlValue(`SELECT id FROM faqs WHERE question = ${q(question)}`);
+    assert.ok(faq, 'the question is saved');
+    assert.equal(sqlValue(`SELECT CONCAT(published, ':', updated_by) FROM faqs WHERE id = ${faq}`), `1:${id}`);
+    assert.match(await web.locator('main').innerText(), new RegExp(question.replace('?', '\\?')));
+    // ... and asks for the public site's update.
+    await web.goto(`${BASE_URL}/can-bo/quan-tri-trang/`);
+    await Promise.all([web.waitForURL(/\/can-bo\/quan-tri-trang\/cap-nhat\/\d+$/),
+      web.getByRole('button', { name: 'Cập nhật trang công khai' }).click()]);
+    const build = web.url().match(/cap-nhat\/(\d+)$/)[1];
+    assert.match(await web.locator('[role=status]').innerText(), /Đang chờ|Đang chạy|Xong/);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE (actor_id = ${id} OR account_id = ${id}) AND event = 'config_change'
+      AND subject REGEXP ${q(`^(faq ${faq} saved|site build ${build} (asked|joined)\\b.*)$`)}`), '2', 'both in the audit log');
+
+    // Nothing else: not the accounts, the workflows, the inbox or a dossier of their own ward.
+    const code = await wardDossier();
+    for (const p of ['/can-bo/quan-tri/tai-khoan', '/can-bo/quan-tri/quy-trinh', '/can-bo/quan-tri/thu-tuc',
+      '/can-bo/quan-tri/nhat-ky', '/can-bo/', `/can-bo/ho-so/${code}`]) {
+      const a = await web.goto(`${BASE_URL}${p}`);
+      assert.equal(a.status(), 403, `a webmaster is refused ${p}`);
+    }
+    ww.clear(); // the 403s just seen are the point
+    const v = new Visitor();
+    await v.login(wm.email, wm.password);
+    const csrf = csrfOf((await v.get('/can-bo/quan-tri-trang/')).text);
+    const made = `e2e-wm-made-${tag}@motcua.test`;
+    const tries = [
+      [`/can-bo/quan-tri/tai-khoan/moi`, { email: made, name: 'X', password: wm.password, role: 'admin', agency: wardId }],
+      [`/can-bo/quan-tri/tai-khoan/${id}/vai-tro`, { role: 'admin', agency: wardId }],
+      ['/can-bo/quan-tri/quy-trinh', { action: 'save' }],
+      [`/can-bo/ho-so/${code}/xu-ly`, { action: 'accept' }],
+    ];
+    for (const [p, f] of tries) {
+      assert.equal((await v.postForm(p, { csrf, ...f })).status, 403, `a webmaster may not POST ${p}`);
+    }
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM accounts WHERE email = ${q(made)}`), '0');
+    assert.equal(sqlValue(`SELECT GROUP_CONCAT(role) FROM account_roles WHERE account_id = ${id}`), 'webmaster');
+    assert.equal(sqlValue(`SELECT status FROM dossiers WHERE code = ${q(code)}`), '1', 'the dossier untouched');
+
+    // The question goes again through its page.
+    await web.goto(`${BASE_URL}/can-bo/quan-tri-trang/hoi-dap/${faq}`);
+    await Promise.all([web.waitForURL(/\/hoi-dap\?ok=1$/), web.locator('button[value=delete]').click()]);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM faqs WHERE id = ${faq}`), '0');
+    assert.deepEqual(ww.problems(), []);
+    await web.context().close();
+  });
 
   test('the ward admin creates an officer (password asked again); the officer sees the inbox; a sibling gets 403; disabling ends the session', async () => {
     const page = await signIn(browser, admin.email, admin.password, 390);

@@ -146,13 +146,16 @@ test_roles(struct mc_db *db, struct mc_arena *a, struct mc_user *wadm,
     struct mc_user *padm, struct mc_user *cadm, const unsigned int *ag)
 {
 	enum { P, W, W2, X, CITY };
-	struct mc_user *inw, *inw2, *cit, *both;
+	struct mc_user *inw, *inw2, *cit, *both, *wm2, *ev2;
 
 	inw = account(db, a, "in-w", ROLE_RECEIVER, ag[W]);
 	inw2 = account(db, a, "in-w2", ROLE_SPECIALIST, ag[W2]);
 	cit = account(db, a, "citizen", ROLE_CITIZEN, 0);
 	both = account(db, a, "both", ROLE_RECEIVER, ag[W]);
+	wm2 = account(db, a, "wm-w2", ROLE_WEBMASTER, ag[W2]);
+	ev2 = account(db, a, "ev-w2", ROLE_EVALUATOR, ag[W2]);
 	if (inw == NULL || inw2 == NULL || cit == NULL || both == NULL ||
+	    wm2 == NULL || ev2 == NULL ||
 	    mc_auth_grant(db, both->id, ROLE_LEADER, ag[W2]) < 0) {
 		CHECK(!"test accounts");
 		return;
@@ -180,6 +183,14 @@ test_roles(struct mc_db *db, struct mc_arena *a, struct mc_user *wadm,
 	CHECK_INT(mc_admin_over_role(db, a, wadm, cit, ag[X]), 0);
 	/* An officer of the sibling ward: not even a role in their ward. */
 	CHECK_INT(mc_admin_over_role(db, a, wadm, inw2, ag[W]), 0);
+	/*
+	 * Nor a webmaster or an evaluation manager of the sibling ward (no
+	 * officer role, yet not a citizen's first role either): theirs.
+	 */
+	CHECK_INT(mc_admin_over_role(db, a, wadm, wm2, ag[W]), 0);
+	CHECK_INT(mc_admin_over_role(db, a, wadm, ev2, ag[W]), 0);
+	CHECK_INT(mc_admin_over_account(db, a, wadm, wm2->id), 0);
+	CHECK_INT(mc_admin_over_role(db, a, padm, wm2, ag[W2]), 1);
 	/* One with roles in both wards: only the one in their ward. */
 	CHECK_INT(mc_admin_over_role(db, a, wadm, both, ag[W]), 1);
 	CHECK_INT(mc_admin_over_role(db, a, wadm, both, ag[W2]), 0);

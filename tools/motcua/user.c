@@ -204,7 +204,8 @@ user_add_check(struct mc_db *db, struct mc_arena *a, struct motcua_opt *o,
 	if (role == NULL || !motcua_valid_role(role)) {
 		fprintf(stderr,
 		    "motcua: --role must be one of citizen, "
-		    "receiver, specialist, leader, admin\n");
+		    "receiver, specialist, leader, admin, evaluator, "
+		    "webmaster\n");
 		return -1;
 	}
 	citizen = strcmp(role, "citizen") == 0;
