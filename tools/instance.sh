@@ -30,6 +30,14 @@
 #   MOTCUA_DB_KEY_DIR  the keys MariaDB encrypts its data with (tools/dbkeys.sh;
 #                      default RUNDIR/mysql/keys, made at the first start): a
 #                      restore of another instance's backup needs its keys
+#   MOTCUA_DB_TLS_PORT the private MariaDB also listens on 127.0.0.1 at this
+#                      port, TLS only (require_secure_transport; certificates
+#                      made once by tools/dbtls.sh in RUNDIR/mysql/tls), and
+#                      the programs connect there over TLS as the user
+#                      'app'@'127.0.0.1', created REQUIRE X509 (a connection
+#                      without TLS and the client certificate is refused; no
+#                      'app' on the socket then): motcua.conf gets db_host,
+#                      db_port and db_tls_ca/db_tls_cert/db_tls_key
 #   MOTCUA_DB_BUFFER_POOL  MariaDB's innodb_buffer_pool_size (default 256M;
 #                      the reports bench on generated data gives it more)
 #   MOTCUA_BASE_URL    the public address (else http://127.0.0.1:$PORT)
@@ -71,7 +79,7 @@ say()  { echo "instance: $*"; }
 
 # ------------------------------------------------------------ validation
 [[ $PORT =~ ^[0-9]+$ ]] && (( PORT > 0 && PORT < 65536 )) || { echo "instance: bad PORT '$PORT'" >&2; exit 2; }
-for v in SMTP_PORT SMS_PORT OUTBOX_BACKOFF_SECONDS OUTBOX_BACKOFF_MAX OUTBOX_POLL_MS; do
+for v in MOTCUA_DB_TLS_PORT SMTP_PORT SMS_PORT OUTBOX_BACKOFF_SECONDS OUTBOX_BACKOFF_MAX OUTBOX_POLL_MS; do
     [[ -z ${!v:-} || ${!v} =~ ^[0-9]+$ ]] || { echo "instance: bad $v '${!v}'" >&2; exit 2; }
 done
 [[ $RUNDIR == /* ]] || { echo "instance: RUNDIR must be absolute: '$RUNDIR'" >&2; exit 2; }
@@ -101,6 +109,13 @@ FILES_KEY=${MOTCUA_FILES_KEY_FILE-$RUNDIR/files.key}
 # A web node of a cluster: the database is elsewhere (tools/cluster.sh).
 EXTERNAL_DB=0
 [[ -n ${MOTCUA_DB_HOST:-} ]] && EXTERNAL_DB=1
+# The programs reach the private MariaDB over TCP with TLS (tools/dbtls.sh).
+DB_TLS_PORT=${MOTCUA_DB_TLS_PORT:-}
+TLSDIR=$MYDIR/tls
+if [[ -n $DB_TLS_PORT ]] && (( EXTERNAL_DB || DB_TLS_PORT < 1 || DB_TLS_PORT > 65535 )); then
+    echo "instance: MOTCUA_DB_TLS_PORT: a port (1-65535) for the private MariaDB, not with MOTCUA_DB_HOST" >&2
+    exit 2
+fi
 
 # ------------------------------------------------------------ process helpers
 # alive PID: the process exists (and is not a zombie)
@@ -198,6 +213,12 @@ base_url = ${MOTCUA_BASE_URL:-http://127.0.0.1:$PORT}
 db_socket = $MYDIR/mysqld.sock
 ${MOTCUA_DB_HOST:+db_host = $MOTCUA_DB_HOST}
 ${MOTCUA_DB_HOST:+db_port = ${MOTCUA_DB_PORT:-3306}}
+${DB_TLS_PORT:+# Over TCP with TLS to the private MariaDB (MOTCUA_DB_TLS_PORT; tools/dbtls.sh).}
+${DB_TLS_PORT:+db_host = 127.0.0.1}
+${DB_TLS_PORT:+db_port = $DB_TLS_PORT}
+${DB_TLS_PORT:+db_tls_ca = $TLSDIR/ca.pem}
+${DB_TLS_PORT:+db_tls_cert = $TLSDIR/client.pem}
+${DB_TLS_PORT:+db_tls_key = $TLSDIR/client.key}
 ${MOTCUA_DB_NODE_CNF:+db_node_cnf = $MOTCUA_DB_NODE_CNF}
 db_name = motcua
 db_user = app
@@ -285,6 +306,23 @@ start_db() {
     sed -e "s|@MYSQL_DIR@|$MYDIR|g" -e "s|@KEY_DIR@|$KEYDIR|g" \
         -e "s|^innodb_buffer_pool_size *=.*|innodb_buffer_pool_size = ${MOTCUA_DB_BUFFER_POOL:-256M}|" \
         "$TOP/db/my.cnf.in" > "$MYCNF.tmp"
+    if [[ -n $DB_TLS_PORT ]]; then
+        "$TOP/tools/dbtls.sh" "$TLSDIR" "$RUN_GROUP" || die "no TLS certificates in $TLSDIR"
+        # Loopback TCP beside the socket, TLS only (a socket is secure).
+        sed -i -e "s|^skip-networking|# skip-networking: TCP with TLS (MOTCUA_DB_TLS_PORT)|" "$MYCNF.tmp"
+        cat >> "$MYCNF.tmp" <<EOF
+
+[mariadbd]
+# The programs connect over TCP with TLS (tools/instance.sh, MOTCUA_DB_TLS_PORT).
+bind-address             = 127.0.0.1
+port                     = $DB_TLS_PORT
+ssl_ca                   = $TLSDIR/ca.pem
+ssl_cert                 = $TLSDIR/server.pem
+ssl_key                  = $TLSDIR/server.key
+tls_version              = TLSv1.2,TLSv1.3
+require_secure_transport = ON
+EOF
+    fi
     mv -f "$MYCNF.tmp" "$MYCNF"
     chmod 0644 "$MYCNF"
     if db_running; then
@@ -315,13 +353,30 @@ start_db() {
     chmod 0755 "$MYDIR"
     chmod 0777 "$MYDIR/mysqld.sock" 2>/dev/null || true
 
+    # The programs' user: on the socket, or (MOTCUA_DB_TLS_PORT) over TCP
+    # from loopback with TLS and the client certificate, and then only so.
+    local app_host=localhost require="REQUIRE NONE" other=127.0.0.1
+    if [[ -n $DB_TLS_PORT ]]; then
+        app_host=127.0.0.1 require="REQUIRE X509" other=localhost
+    fi
     mariadb --defaults-file="$MYCNF" --batch <<EOF || die "could not create database/user (see $MYDIR/error.log)"
 CREATE DATABASE IF NOT EXISTS motcua CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-CREATE USER IF NOT EXISTS 'app'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-ALTER USER 'app'@'localhost' IDENTIFIED BY '$DB_PASSWORD';
-GRANT ALL ON motcua.* TO 'app'@'localhost';
+CREATE USER IF NOT EXISTS 'app'@'$app_host' IDENTIFIED BY '$DB_PASSWORD';
+ALTER USER 'app'@'$app_host' IDENTIFIED BY '$DB_PASSWORD' $require;
+GRANT ALL ON motcua.* TO 'app'@'$app_host';
+DROP USER IF EXISTS 'app'@'$other';
 DROP USER IF EXISTS ''@'localhost';
 EOF
+    # Listening on TCP: mariadb-install-db's root accounts other than the
+    # socket's (127.0.0.1, ::1, the host's name) have no password: dropped.
+    if [[ -n $DB_TLS_PORT ]]; then
+        local h
+        for h in $(mariadb --defaults-file="$MYCNF" --batch --skip-column-names \
+                -e "SELECT host FROM mysql.user WHERE user = 'root' AND host <> 'localhost'"); do
+            mariadb --defaults-file="$MYCNF" -e "DROP USER 'root'@'$h'" \
+                || die "could not drop the account root@$h"
+        done
+    fi
 }
 
 stop_db() {

@@ -1,7 +1,8 @@
 /*
- * MariaDB access over the unix socket: statements prepared once per
- * connection and cached by the address of their SQL text, parameters bound,
- * results copied into an arena, one reconnect when the server went away.
+ * MariaDB access over the unix socket (or over TCP with TLS: db_host):
+ * statements prepared once per connection and cached by the address of
+ * their SQL text, parameters bound, results copied into an arena, one
+ * reconnect when the server went away.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -45,20 +46,47 @@ struct params {
 	size_t	      n;
 };
 
+/*
+ * TLS to the server (db_host set and db_tls_ca naming the CA that signed
+ * the servers' certificates): required, the server's certificate verified
+ * against that CA and its name (db_host), TLS 1.2 or 1.3 only, and the
+ * client's own certificate and key (db_tls_cert, db_tls_key) when the
+ * server asks for one (a user created REQUIRE X509). Connector/C then
+ * refuses a server without TLS, or one whose certificate does not verify.
+ */
+static void
+db_tls_options(MYSQL *conn, const char *ca)
+{
+	const char *cert, *key;
+	my_bool	    yes = 1;
+
+	cert = mc_config_get("db_tls_cert", NULL);
+	key = mc_config_get("db_tls_key", NULL);
+	mysql_options(conn, MYSQL_OPT_SSL_ENFORCE, &yes);
+	mysql_options(conn, MYSQL_OPT_SSL_CA, ca);
+	mysql_options(conn, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes);
+	mysql_options(conn, MARIADB_OPT_TLS_VERSION, "TLSv1.2,TLSv1.3");
+	if (cert != NULL && *cert != '\0')
+		mysql_options(conn, MYSQL_OPT_SSL_CERT, cert);
+	if (key != NULL && *key != '\0')
+		mysql_options(conn, MYSQL_OPT_SSL_KEY, key);
+}
+
 static int
 db_connect(struct mc_db *db)
 {
 	unsigned int timeout = 5, rw;
 	const char  *sock, *name, *user, *pass, *host, *ca;
-	my_bool	     yes = 1;
 	unsigned int port;
+	int	     tls = 0;
 
 	sock = mc_config_get("db_socket", NULL);
 	name = mc_config_get("db_name", "motcua");
 	user = mc_config_get("db_user", "app");
 	pass = mc_config_get("db_password", "");
-	/* Over TCP (a cluster: HAProxy in front of Galera) when db_host is
-	 * set; then TLS when db_tls_ca names the CA of the servers. */
+	/* Over TCP (a cluster: HAProxy in front of Galera; a server on
+	 * another machine) when db_host is set; then TLS when db_tls_ca
+	 * names the CA of the servers. */
 	host = mc_config_get("db_host", NULL);
 	if (host != NULL && *host == '\0')
 		host = NULL;
@@ -74,20 +102,32 @@ db_connect(struct mc_db *db)
 		mysql_options(db->conn, MYSQL_OPT_READ_TIMEOUT, &rw);
 		mysql_options(db->conn, MYSQL_OPT_WRITE_TIMEOUT, &rw);
 		if (ca != NULL && *ca != '\0') {
-			mysql_options(db->conn, MYSQL_OPT_SSL_CA, ca);
-			mysql_options(db->conn,
-			    MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &yes);
+			db_tls_options(db->conn, ca);
+			tls = 1;
 		}
 		sock = NULL;
 	}
 	if (mysql_real_connect(db->conn, host, user, pass, name,
 		host ? port : 0, sock, 0) == NULL) {
 		db->last_errno = mysql_errno(db->conn);
-		mc_err("connect to %s: %s",
-		    host     ? host :
-			sock ? sock :
-			       "(default socket)",
-		    mysql_error(db->conn));
+		if (tls)
+			mc_err("connect to %s:%u over TLS (CA %s): %s", host,
+			    port, ca, mysql_error(db->conn));
+		else
+			mc_err("connect to %s: %s",
+			    host     ? host :
+				sock ? sock :
+				       "(default socket)",
+			    mysql_error(db->conn));
+		mysql_close(db->conn);
+		db->conn = NULL;
+		return -1;
+	}
+	/* Enforced above; a session in clear here would be a library bug. */
+	if (tls && mysql_get_ssl_cipher(db->conn) == NULL) {
+		db->last_errno = CR_SSL_CONNECTION_ERROR;
+		mc_err("connect to %s:%u: no TLS on the session, refused",
+		    host, port);
 		mysql_close(db->conn);
 		db->conn = NULL;
 		return -1;

@@ -35,7 +35,9 @@ struct mc_rows {
 /*
  * Connects with db_socket, db_name, db_user, db_password from the config;
  * over TCP to db_host:db_port instead when db_host is set (a cluster behind
- * HAProxy), with TLS verified against db_tls_ca when that is set, and
+ * HAProxy), with TLS when db_tls_ca is set (required, the server's
+ * certificate verified against that CA and db_host, TLS 1.2 or 1.3; the
+ * client certificate db_tls_cert and key db_tls_key when set), and
  * db_timeout seconds (30) for a read or a write.
  * NULL on failure (logged).
  */
