@@ -6,8 +6,9 @@
  * its second factor reset when the officer lost their phone
  * (lib/domain/mc_totp). An agency's administrator manages the accounts and
  * roles of their agency's subtree; the city's, every one (mc_admin). Role
- * changes and disabling ask for the password again unless it was typed in
- * the last reauth_minutes (10); each change is in the audit log.
+ * changes, disabling and a second factor's reset ask for the password
+ * again unless it was typed in the last reauth_minutes (10: office_reauth,
+ * which workflow.c calls too); each change is in the audit log.
  */
 #include <stdio.h>
 #include <string.h>
@@ -202,19 +203,26 @@ done(struct mc_request *r, const char *email, enum done what)
 			    mc_arena_printf(r->arena, "%s?ok=%d", PATH, what));
 }
 
-/*
- * Re-authentication before a sensitive action: 1 when the password was
- * typed again lately (or now, in the field reauth, right); else the status
- * of the page rendered that asks for it, carrying the form's fields.
- */
-static int
-reauth(struct mc_request *r)
+/* The posted field named name, or NULL. */
+static const struct mc_param *
+posted(struct mc_request *r, const char *name)
 {
-	static const int carry[] = { FIELD_EMAIL, FIELD_NAME, FIELD_PHONE,
-		FIELD_PASSWORD, FIELD_ROLE, FIELD_AGENCY };
-	const char	*pw = mc_req_field(r, FIELD_REAUTH);
-	size_t		 i, n = 0;
-	int		 rc;
+	size_t i;
+
+	for (i = 0; i < r->nfields; i++)
+		if (r->fields[i] != NULL &&
+		    strcmp(r->fields[i]->name, name) == 0)
+			return r->fields[i];
+	return NULL;
+}
+
+int
+office_reauth(struct mc_request *r)
+{
+	const struct mc_param *p = posted(r, "reauth");
+	const char	      *pw = p != NULL ? p->value : NULL;
+	size_t		       i, n = 0;
+	int		       rc;
 
 	rc = mc_admin_reauth_fresh(r->db, r->arena, r->session_token,
 	    (int)mc_config_int("reauth_minutes", 10, 1, 1440));
@@ -232,16 +240,20 @@ reauth(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Errors.reauth", "1");
 	}
 	mc_view_set(r->hdf, "Data.Reauth.action", r->path);
-	for (i = 0; i < sizeof(carry) / sizeof(carry[0]); i++) {
-		if (mc_req_field(r, carry[i]) == NULL)
+	/* The action's fields, as sent (no file, no token, no password). */
+	for (i = 0; i < r->nfields; i++) {
+		p = r->fields[i];
+		if (p == NULL || p->filename != NULL ||
+		    strcmp(p->name, "csrf") == 0 ||
+		    strcmp(p->name, "reauth") == 0)
 			continue;
 		mc_view_set(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Reauth.carry.%zu.name", n),
-		    fields[carry[i]].name);
+		    p->name);
 		mc_view_set(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Reauth.carry.%zu.value",
 			n++),
-		    mc_req_field(r, carry[i]));
+		    p->value);
 	}
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reauth.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "office");
@@ -316,7 +328,7 @@ page_create(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Errors.create", "1");
 		return accounts_page(r, 422);
 	}
-	if ((rc = reauth(r)) != 1)
+	if ((rc = office_reauth(r)) != 1)
 		return rc;
 	if (mc_db_begin(r->db) < 0)
 		return 503;
@@ -365,7 +377,7 @@ page_role(struct mc_request *r, int grant)
 
 	if ((rc = target(r, &u, &role, &agency)) != 1)
 		return rc;
-	if ((rc = reauth(r)) != 1)
+	if ((rc = office_reauth(r)) != 1)
 		return rc;
 	if (mc_db_begin(r->db) < 0)
 		return 503;
@@ -405,7 +417,7 @@ page_disable(struct mc_request *r)
 		return 400;
 	if ((rc = mc_admin_over_account(r->db, r->arena, r->user, id)) <= 0)
 		return rc < 0 ? 503 : 403;
-	if ((rc = reauth(r)) != 1)
+	if ((rc = office_reauth(r)) != 1)
 		return rc;
 	if (mc_db_begin(r->db) < 0)
 		return 503;
@@ -431,6 +443,8 @@ page_totp_reset(struct mc_request *r)
 		return 503;
 	if (rc == 0 || u->id != id)
 		return 404;
+	if ((rc = office_reauth(r)) != 1)
+		return rc;
 	if (mc_totp_reset(r->db, id) < 0)
 		return 503;
 	return done(r, email, DONE_RESET);

@@ -69,6 +69,16 @@ int office_report_export(struct mc_request *, const struct office_report *,
 int office_units_view(struct mc_request *, const char *word,
     const char **said);
 
+/*
+ * accounts.c: re-authentication before a sensitive action (a role given or
+ * withdrawn, an account disabled, a second factor reset, a workflow
+ * published): 1 when the session typed its password lately
+ * (reauth_minutes) or types it now, right, in the module's field "reauth";
+ * else the status of the page rendered that asks for it, carrying the
+ * action's posted fields back to r->path (200, 422 wrong password, 503).
+ */
+int office_reauth(struct mc_request *);
+
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;
 

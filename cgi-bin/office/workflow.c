@@ -37,6 +37,7 @@ enum field {
 	FIELD_PROCEDURE,
 	FIELD_BPMN,
 	FIELD_OK,
+	FIELD_REAUTH,
 	FIELD_NAME1,
 	FIELD_ROLE1 = FIELD_NAME1 + MAX_ROWS,
 	FIELD_AGENCY1 = FIELD_ROLE1 + MAX_ROWS,
@@ -60,6 +61,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
 	[FIELD_BPMN] = { "bpmn", valid_any, MC_BPMN_XML_MAX, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	ROW_FIELDS(0), ROW_FIELDS(1), ROW_FIELDS(2), ROW_FIELDS(3),
 	ROW_FIELDS(4), ROW_FIELDS(5), ROW_FIELDS(6), ROW_FIELDS(7),
 };
@@ -467,6 +469,8 @@ page_workflow_post(struct mc_request *r)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.total", "1");
 	if (bad)
 		return workflow_page(r, &proc, 422);
+	if ((rc = office_reauth(r)) != 1) /* the password again */
+		return rc;
 	/* The diagram the designer will start from. */
 	if ((xml = mc_bpmn_write(r->arena, mc_rows_str(&proc, 0, PR_NAME), s,
 		 (size_t)n)) == NULL)
@@ -605,6 +609,8 @@ page_design_post(struct mc_request *r)
 		errors_model(r, b);
 		return design_page(r, &proc, 422);
 	}
+	if ((rc = office_reauth(r)) != 1) /* the password again */
+		return rc;
 	if (workflow_save(r, &proc, b->steps, agency, b->nsteps, b, xml,
 		"diagram") < 0)
 		return 503;

@@ -744,6 +744,7 @@ describe('an inter-agency step defined by an admin', { concurrency: false }, () 
       name1: stepName, role1: 'specialist', agency1: B, hours1: '16',
       name2: 'Phê duyệt', role2: 'leader', agency2: '', hours2: '4',
       name3: 'Trả kết quả', role3: 'receiver', agency3: '', hours3: '2',
+      reauth: admin.password, // publishing a workflow asks the password again
     };
     const bad = await v.postForm('/can-bo/quan-tri/quy-trinh', { ...form, agency1: '999.99.99.H29' });
     assert.equal(bad.status, 422, 'an unknown agency code is refused');

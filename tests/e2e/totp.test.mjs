@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { BASE_URL, TOP, launchBrowser, newOfficer, randomWard, until, watch } from './lib.mjs';
+import { BASE_URL, TOP, launchBrowser, newOfficer, randomWard, sqlValue, until, watch } from './lib.mjs';
 
 const OUT = path.join(TOP, 'tests', 'e2e', 'output');
 mkdirSync(OUT, { recursive: true });
@@ -176,6 +176,14 @@ describe('officers\' two-step verification, through the pages', { concurrency: f
     await submit(a.page, a.page.locator('#account-find button[type=submit]'));
     assert.equal((await a.page.locator('#account-totp').innerText()).trim(), 'Đang bật');
     await submit(a.page, a.page.locator('#totp-reset button[type=submit]'));
+    // The administrator's password again first (a wrong one resets nothing).
+    await a.page.locator('#reauth-password').fill('not my password');
+    await submit(a.page, a.page.locator('#reauth button[type=submit]'));
+    assert.match(await a.page.locator('#reauth-error').innerText(), /không đúng/);
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM account_totp WHERE account_id = ${officer.id} AND confirmed_at IS NOT NULL`), '1',
+      'nothing reset yet');
+    await a.page.locator('#reauth-password').fill(admin.password);
+    await submit(a.page, a.page.locator('#reauth button[type=submit]'));
     assert.match(await a.page.locator('.flash-success').innerText(), /Đã đặt lại xác thực hai bước/);
     assert.match(await a.page.locator('#account-totp').innerText(), /Phải bật lại/);
     await a.page.screenshot({ path: path.join(OUT, 'totp-admin-reset-1280.png'), fullPage: true });

@@ -222,6 +222,7 @@ describe('a workflow with exclusive gateways', { concurrency: false }, () => {
       name1: 'Thẩm định', role1: 'specialist', agency1: '', hours1: '14',
       name2: 'Phê duyệt', role2: 'leader', agency2: '', hours2: '4',
       name3: 'Trả kết quả', role3: 'receiver', agency3: '', hours3: '4',
+      reauth: admin.password, // publishing asks the password again
     });
     assert.equal(saved.status, 303, saved.text.slice(0, 300));
     older = await fileThroughPage(citizenPage, 'organisation', `Hồ sơ cũ ${tag}`);
@@ -260,7 +261,11 @@ describe('a workflow with exclusive gateways', { concurrency: false }, () => {
       await condition(page, 'f7', 'decision == "approve"');
       await makeDefault(page, 'f8');
       assert.ok(await page.locator('#f-cond').isDisabled(), 'a default arrow has no condition');
-      await Promise.all([page.waitForURL(/quy-trinh\?ok=1$/, { timeout: 60_000 }), page.locator('#save').click()]);
+      // Publishing asks the password again (a new session), then saves.
+      await page.locator('#save').click();
+      await page.locator('#reauth-password').fill(admin.password, { timeout: 60_000 });
+      await Promise.all([page.waitForURL(/quy-trinh\?ok=1$/, { timeout: 60_000 }),
+        page.locator('#reauth button[type=submit]').click()]);
       const first = (await page.locator('#versions tbody tr').first().innerText()).replace(/\s+/g, ' ');
       assert.ok(first.includes('Đang áp dụng') && first.includes('Thẩm định hồ sơ tổ chức'), first);
       await page.screenshot({ path: path.join(OUT, 'workflow-branches-designer.png'), fullPage: true });

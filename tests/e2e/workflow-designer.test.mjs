@@ -111,6 +111,7 @@ describe('a workflow drawn with the designer', { concurrency: false }, () => {
       name1: 'Thẩm định hồ sơ', role1: 'specialist', agency1: '', hours1: '24',
       name2: 'Phê duyệt', role2: 'leader', agency2: '', hours2: '10',
       name3: 'Trả kết quả', role3: 'receiver', agency3: '', hours3: '4',
+      reauth: admin.password, // publishing asks the password again
     });
     assert.equal(saved.status, 303, saved.text.slice(0, 300));
     older = await fileAndAccept(citizen, receiver);
@@ -163,7 +164,10 @@ describe('a workflow drawn with the designer', { concurrency: false }, () => {
       await summary.locator('a').first().click();
       await page.locator('#t-id', { hasText: `(${id})` }).waitFor();
       await page.locator('#t-role').selectOption('specialist');
-      await Promise.all([page.waitForURL(/quy-trinh\?ok=1$/), page.locator('#save').click()]);
+      // Publishing asks the password again (a new session), then saves.
+      await page.locator('#save').click();
+      await page.locator('#reauth-password').fill(admin.password, { timeout: 60_000 });
+      await Promise.all([page.waitForURL(/quy-trinh\?ok=1$/), page.locator('#reauth button[type=submit]').click()]);
       assert.match(await page.locator('.flash-success').innerText(), /Đã lưu phiên bản mới của quy trình/);
       const first = (await page.locator('#versions tbody tr').first().innerText()).replace(/\s+/g, ' ');
       assert.ok(first.includes('Đang áp dụng') && first.includes(`Tiếp nhận hồ sơ → ${stepName} →`), first);
