@@ -13,7 +13,10 @@
 # Prints a Markdown table. Knobs: DURATION (s, default 10), CONNS (default 32),
 # SECTIONS may add "city" (tools/bench_city.sh: 1 million open dossiers
 # written into the instance and the city administrator's inbox and overview,
-# about 15 minutes on the shared machine, so not in the default);
+# about 15 minutes on the shared machine, so not in the default) and
+# "backup" (tools/bench_backup.sh: BACKUP_DOSSIERS, default 260,000, of
+# generated history, then a hot backup and a restore into a fresh
+# instance, timed per GB; about 15 minutes);
 # SECTIONS (default "mem office site search reports": memory per process,
 # measured first on the fresh instance (tools/bench_mem.sh) and printed
 # last, and the back office's, the public site's, the search's and the
@@ -224,6 +227,14 @@ if [[ " $SECTIONS " == *" reports "* ]]; then
 echo; echo "Reports on generated history (issue 11):"; echo
 B=$B RUNDIR=$RUNDIR TOP=$TOP MOTCUA_CONFIG=$MOTCUA_CONFIG DURATION=$DURATION \
     REPORTS_DOSSIERS=${REPORTS_DOSSIERS:-20000} tools/bench_reports.sh
+fi
+
+# Backup and restore per GB (issue 15): BACKUP_DOSSIERS (default 260000,
+# about 1.5 GB of InnoDB files) of generated history added first.
+if [[ " $SECTIONS " == *" backup "* ]]; then
+echo; echo "Backup and restore per GB (issue 15, tools/bench_backup.sh):"; echo
+MOTCUA_CONFIG=$MOTCUA_CONFIG bin/motcua gen --dossiers "${BACKUP_DOSSIERS:-260000}" --seed 7
+MOTCUA_CONFIG=$MOTCUA_CONFIG RESTORE_PORT=$(pick_port) tools/bench_backup.sh
 fi
 
 if [[ ${CLONE:-0} == 1 ]]; then
