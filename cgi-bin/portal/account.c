@@ -503,22 +503,13 @@ verify_texts(struct mc_request *r, struct mc_verify_texts *t)
 }
 
 int
-portal_contacts_start(struct mc_request *r, long long id, const char *email,
-    const char *phone)
+portal_register(struct mc_request *r, const struct mc_register *in,
+    long long *id)
 {
 	struct mc_verify_texts t;
-	long		       wait;
 
 	verify_texts(r, &t);
-	if (email != NULL &&
-	    mc_verify_email_send(r->db, r->arena, id, email, &t, time(NULL),
-		&wait) < 0)
-		return -1;
-	if (phone != NULL &&
-	    mc_verify_phone_note(r->db, r->arena, id, phone, r->remote_addr) <
-		0)
-		return -1;
-	return 0;
+	return mc_verify_register(r->db, r->arena, in, &t, time(NULL), id);
 }
 
 /* Echoes a posted value (as typed) for the form drawn again. */

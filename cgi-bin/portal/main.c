@@ -25,6 +25,7 @@
 #include "mc_oidc.h"
 #include "mc_session.h"
 #include "mc_util.h"
+#include "mc_verify.h"
 #include "mc_view.h"
 
 #include "portal.h"
@@ -343,17 +344,18 @@ page_register(struct mc_request *r)
 static int
 page_register_post(struct mc_request *r)
 {
-	static const int echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
-		FIELD_PHONE, FIELD_PASSWORD };
-	const char	*name = mc_req_field(r, FIELD_NAME);
-	const char	*idn = mc_req_field(r, FIELD_ID_NUMBER);
-	const char	*email = mc_req_field(r, FIELD_EMAIL);
-	const char	*phone = mc_req_field(r, FIELD_PHONE);
-	const char	*pw = mc_req_field(r, FIELD_PASSWORD);
-	const char	*pw2 = mc_req_field(r, FIELD_PASSWORD2);
-	const char	*own[] = { name, idn, email, phone };
-	long long	 id;
-	int		 bad = 0, ok;
+	static const int   echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
+		  FIELD_PHONE, FIELD_PASSWORD };
+	const char	  *name = mc_req_field(r, FIELD_NAME);
+	const char	  *idn = mc_req_field(r, FIELD_ID_NUMBER);
+	const char	  *email = mc_req_field(r, FIELD_EMAIL);
+	const char	  *phone = mc_req_field(r, FIELD_PHONE);
+	const char	  *pw = mc_req_field(r, FIELD_PASSWORD);
+	const char	  *pw2 = mc_req_field(r, FIELD_PASSWORD2);
+	const char	  *own[] = { name, idn, email, phone };
+	struct mc_register reg;
+	long long	   id;
+	int		   bad = 0, ok;
 
 	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
 	mc_view_set(r->hdf, "Form.password", NULL);
@@ -372,11 +374,16 @@ page_register_post(struct mc_request *r)
 		bad = 1;
 	if (!bad) {
 		/* The e-mail and phone wait for their proof (account.c):
-		 * nothing here tells whether another account has them. */
-		id = mc_auth_account_create(r->db, NULL, idn, name, NULL, pw);
-		if (id < 0 || mc_auth_grant(r->db, id, ROLE_CITIZEN, 0) < 0 ||
-		    mc_auth_session_start(r, id) < 0 ||
-		    portal_contacts_start(r, id, email, phone) < 0)
+		 * nothing here tells whether another account has them. The
+		 * account is whole or absent (a retry after a 503 works);
+		 * the session begins once it is committed. */
+		reg = (struct mc_register){ .id_number = idn,
+			.full_name = name,
+			.password = pw,
+			.email = email,
+			.phone = phone };
+		if (portal_register(r, &reg, &id) < 0 ||
+		    mc_auth_session_start(r, id) < 0)
 			return 503;
 	}
 	if (bad) {

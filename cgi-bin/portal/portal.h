@@ -6,6 +6,8 @@
 
 #include "mc_app.h"
 
+struct mc_register;
+
 /* search.c: the catalogue search page without JavaScript. */
 extern const struct mc_module portal_search;
 
@@ -63,12 +65,13 @@ int portal_eval_dossier(struct mc_request *, const struct mc_dossier *);
 int portal_valid_next(const struct mc_param *);
 
 /*
- * account.c: a new account's e-mail and phone made pending (a link sent to
- * the e-mail, the phone's code asked for on the account page); 0 or -1.
+ * account.c: a citizen registered in one transaction (mc_verify_register:
+ * the account, its role, the e-mail's link sent and the phone pending, in
+ * the page's language); 0 (*id) or -1.
  * portal_contacts_note: Data.Contacts.* of the logged-in user; 0 or -1.
  */
-int portal_contacts_start(struct mc_request *, long long id, const char *email,
-    const char *phone);
+int portal_register(struct mc_request *, const struct mc_register *,
+    long long *id);
 int portal_contacts_note(struct mc_request *);
 
 /* filing.c: filing online with the procedure's form, drafts, checking. */

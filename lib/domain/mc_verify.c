@@ -546,3 +546,68 @@ mc_verify_phone_confirm(struct mc_db *db, struct mc_arena *a,
 		return -1;
 	return rc;
 }
+
+struct register_tx {
+	const struct mc_register     *in;
+	const struct mc_verify_texts *t;
+	time_t			      now;
+	struct mc_arena		     *a;
+	long long		      id;
+};
+
+static int
+register_tx(struct mc_db *db, void *arg)
+{
+	struct register_tx *g = arg;
+	struct email_tx	    e;
+	struct phone_tx	    p;
+	long long	    id;
+
+	g->id = 0;
+	if ((id = mc_auth_account_create(db, NULL, g->in->id_number,
+		 g->in->full_name, NULL, g->in->password)) < 0 ||
+	    mc_auth_grant(db, id, ROLE_CITIZEN, 0) < 0)
+		return -1;
+	if (g->in->email != NULL) {
+		memset(&e, 0, sizeof(e));
+		e.a = g->a;
+		e.id = id;
+		e.email = g->in->email;
+		e.fresh = 1;
+		e.t = g->t;
+		e.now = g->now;
+		if (email_tx(db, &e) < 0)
+			return -1;
+	}
+	if (g->in->phone != NULL) {
+		memset(&p, 0, sizeof(p));
+		p.a = g->a;
+		p.id = id;
+		p.phone = g->in->phone;
+		p.address = g->t->address;
+		p.fresh = 1;
+		if (phone_pending_tx(db, &p) < 0)
+			return -1;
+	}
+	g->id = id;
+	return 0;
+}
+
+int
+mc_verify_register(struct mc_db *db, struct mc_arena *a,
+    const struct mc_register *in, const struct mc_verify_texts *t, time_t now,
+    long long *id)
+{
+	struct register_tx g;
+
+	memset(&g, 0, sizeof(g));
+	g.in = in;
+	g.t = t;
+	g.now = now;
+	g.a = a;
+	*id = 0;
+	if (mc_db_tx(db, register_tx, &g) != 0)
+		return -1;
+	*id = g.id;
+	return 0;
+}

@@ -128,4 +128,25 @@ int mc_verify_phone_confirm(struct mc_db *, struct mc_arena *,
     long long account_id, const char *code, const struct mc_verify_texts *t,
     const char *address, time_t now, int *left);
 
+/* A citizen registering with a password; NULL email or phone: none. */
+struct mc_register {
+	const char *id_number; /* a claim until verified (mc_auth_id_verify) */
+	const char *full_name;
+	const char *password;
+	const char *email; /* pending, its link sent */
+	const char
+	    *phone; /* pending, its code asked for on the account page */
+};
+
+/*
+ * Registers a citizen in one transaction: the account, its citizen role,
+ * the e-mail's link (as mc_verify_email_send) and the phone pending (as
+ * mc_verify_phone_note), with their audit rows (address: t->address).
+ * Nothing of it stays when a step fails, so the same form posted again
+ * works. 0 (*id: the account) or -1 (mc_db_errno tells why).
+ */
+int mc_verify_register(struct mc_db *, struct mc_arena *,
+    const struct mc_register *, const struct mc_verify_texts *t, time_t now,
+    long long *id);
+
 #endif

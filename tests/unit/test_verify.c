@@ -33,6 +33,8 @@ enum stmt {
 	STMT_AUDIT,
 	STMT_HOLD,
 	STMT_COUNT,
+	STMT_CLAIMS,
+	STMT_ROLE,
 	STMT__MAX
 };
 
@@ -46,6 +48,9 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND event = ? AND subject = ?",
 	[STMT_HOLD] = "UPDATE accounts SET email = ? WHERE id = ?",
 	[STMT_COUNT] = "SELECT COUNT(*) FROM outbox WHERE recipient = ?",
+	[STMT_CLAIMS] = "SELECT COUNT(*) FROM accounts WHERE id_number = ?",
+	[STMT_ROLE] = "SELECT COUNT(*) FROM account_roles WHERE account_id = ? "
+	    "AND role = 'citizen'",
 };
 /* clang-format on */
 
@@ -448,6 +453,60 @@ test_claimant(struct mc_db *db, struct mc_arena *a, const char *tag)
 	CHECK_INT(got, c1);
 }
 
+/* A one-number answer of stmt with one argument (string or number). */
+static long long
+count_of(struct mc_db *db, struct mc_arena *a, enum stmt st, const char *s,
+    long long n)
+{
+	struct mc_rows r;
+	int	       rc;
+
+	rc = s != NULL ? mc_db_query(db, a, &r, stmts[st], "s", s) :
+			 mc_db_query(db, a, &r, stmts[st], "i", n);
+	if (rc < 0 || r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+/*
+ * Registration is whole or absent: a step failing late (the phone's, made
+ * to fail here by a number too long for its column) leaves no account, no
+ * role and no link behind, and the same form posted again registers.
+ */
+static void
+test_register(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	struct mc_register in;
+	struct mc_contacts c;
+	const char	  *idn, *e;
+	long long	   id = -1, links;
+	time_t		   t = time(NULL);
+
+	idn = mc_arena_printf(a, "0798%08ld", (long)getpid() % 100000000L);
+	e = mc_arena_printf(a, "verify-reg-%s@test.motcua.vn", tag);
+	memset(&in, 0, sizeof(in));
+	in.id_number = idn;
+	in.full_name = "Đăng Ký";
+	in.password = "mot hai ba bon";
+	in.email = e;
+	in.phone = "0901234567890123456789012345";
+	CHECK_INT(mc_verify_register(db, a, &in, &texts, t, &id), -1);
+	CHECK_INT(id, 0);
+	CHECK_INT(count_of(db, a, STMT_CLAIMS, idn, 0), 0);
+	CHECK_INT(count_of(db, a, STMT_COUNT, e, 0), 0);
+	in.phone = "0901234567";
+	CHECK_INT(mc_verify_register(db, a, &in, &texts, t, &id), 0);
+	CHECK(id > 0);
+	CHECK_INT(count_of(db, a, STMT_CLAIMS, idn, 0), 1);
+	CHECK_INT(count_of(db, a, STMT_ROLE, NULL, id), 1);
+	links = count_of(db, a, STMT_COUNT, e, 0);
+	CHECK_INT(links, 1);
+	CHECK_STR(last_subject(db, a, e), "LINK");
+	CHECK_INT(mc_verify_contacts(db, a, id, &c), 1);
+	CHECK_STR(c.email_new, e);
+	CHECK_STR(c.phone_new, "0901234567");
+}
+
 int
 main(void)
 {
@@ -471,6 +530,7 @@ main(void)
 	test_email(db, a, tag);
 	test_phone(db, a, tag, addr);
 	test_claimant(db, a, tag);
+	test_register(db, a, tag);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
