@@ -46,6 +46,7 @@ enum field {
 	FIELD_ACTION,
 	FIELD_SAVED,
 	FIELD_FROM,
+	FIELD_ON_BEHALF,
 	FIELD__MAX
 };
 
@@ -64,6 +65,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_ACTION] = { "action", valid_line, 120, 0 },
 	[FIELD_SAVED] = { "luu", valid_uint, 1, 0 },
 	[FIELD_FROM] = { "tu_giay_to", valid_code, 64, 0 },
+	[FIELD_ON_BEHALF] = { "on_behalf", valid_uint, 1, 0 },
 };
 /* clang-format on */
 
@@ -259,6 +261,45 @@ applicant_from_account(struct mc_request *r, struct filing *fl)
 		    json_string(u->address));
 }
 
+/*
+ * Who the dossier is for (issue 9, finding 4.2). The account holder, unless
+ * "filing on behalf of someone else" was chosen: then the applicant is as
+ * declared (a relative, an employee of a business), recorded as filed on
+ * behalf (mc_submission.on_behalf) for the officer to check the paper.
+ * Filing for oneself, the name and ID number are the account's whatever
+ * was posted or saved in the draft: a typed ID number proves nothing, and
+ * a verified one is never replaced by one. (An account without an ID
+ * number keeps the one typed: a claim, as the officer's page shows.)
+ */
+static void
+applicant_own(struct mc_request *r, struct filing *fl)
+{
+	const struct mc_user *u = r->user;
+
+	if (japp(fl, "on_behalf") != NULL || u->id_number == NULL)
+		return;
+	json_object_set_new(fl->applicant, "id_number",
+	    json_string(u->id_number));
+	if (u->full_name != NULL)
+		json_object_set_new(fl->applicant, "name",
+		    json_string(u->full_name));
+}
+
+/*
+ * Data.Own.*: the account holder's name and ID number, which a filing for
+ * oneself uses, and whether that ID number was verified.
+ */
+static void
+own_model(struct mc_request *r)
+{
+	const struct mc_user *u = r->user;
+
+	mc_view_set(r->hdf, "Data.Own.name", u->full_name);
+	mc_view_set(r->hdf, "Data.Own.id_number", u->id_number);
+	if (u->id_number != NULL && u->id_verified)
+		mc_view_set(r->hdf, "Data.Own.verified", "1");
+}
+
 /* The applicant block as posted (values as typed, even invalid ones). */
 static void
 applicant_from_post(struct mc_request *r, struct filing *fl)
@@ -278,6 +319,10 @@ applicant_from_post(struct mc_request *r, struct filing *fl)
 	if (mc_req_field(r, FIELD_AGENCY) != NULL)
 		json_object_set_new(fl->applicant, "agency",
 		    json_string(mc_req_field(r, FIELD_AGENCY)));
+	if (mc_req_field(r, FIELD_ON_BEHALF) != NULL &&
+	    strcmp(mc_req_field(r, FIELD_ON_BEHALF), "1") == 0)
+		json_object_set_new(fl->applicant, "on_behalf",
+		    json_string("1"));
 }
 
 /* The draft named by ?nhap= (or the form's field): 0, or a status. */
@@ -831,6 +876,7 @@ form_page(struct mc_request *r, struct filing *fl, int status)
 		snprintf(name, sizeof(name), "Form.%s", k);
 		mc_view_set(r->hdf, name, json_string_value(v));
 	}
+	own_model(r);
 	if (fl->draft.id > 0) {
 		mc_view_set_int(r->hdf, "Form.draft", fl->draft.id);
 		char exp[20];
@@ -950,6 +996,7 @@ page_file_post(struct mc_request *r)
 	if ((rc = filing_load(r, &fl)) != 0 || (rc = draft_load(r, &fl)) != 0)
 		return rc;
 	applicant_from_post(r, &fl);
+	applicant_own(r, &fl);
 	fl.answers = mc_eform_page_read(r, &fl.form);
 	fl.documents = load_json(fl.draft.id ? fl.draft.documents : NULL);
 	if ((rc = files_from_post(r, &fl)) == 0 &&
@@ -1242,6 +1289,7 @@ check_load(struct mc_request *r, struct filing *fl, json_t **checked)
 	if (fl->draft.id == 0)
 		return 404;
 	fl->applicant = load_json(fl->draft.applicant);
+	applicant_own(r, fl);
 	fl->answers = load_json(fl->draft.answers);
 	fl->documents = load_json(fl->draft.documents);
 	filing_check(r, fl, checked);
@@ -1261,6 +1309,7 @@ check_page(struct mc_request *r, struct filing *fl, json_t *checked)
 		snprintf(name, sizeof(name), "Form.%s", k);
 		mc_view_set(r->hdf, name, json_string_value(v));
 	}
+	own_model(r);
 	mc_view_set(r->hdf, "Form.agency_name",
 	    agency_name(&fl->p, japp(fl, "agency")));
 	mc_view_set_int(r->hdf, "Form.draft", fl->draft.id);
@@ -1363,6 +1412,7 @@ page_submit(struct mc_request *r)
 	s.phone = japp(&fl, "phone");
 	s.email = japp(&fl, "email");
 	s.address = japp(&fl, "address");
+	s.on_behalf = japp(&fl, "on_behalf") != NULL;
 	s.channel = CHANNEL_ONLINE;
 	s.form_json = dump(r->arena, checked);
 	s.files = files;

@@ -51,8 +51,8 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "procedure_version, agency_id, current_agency_id, account_id, "
 	    "applicant_name, applicant_id_number, applicant_phone, "
 	    "applicant_email, applicant_address, channel, status, form_data, "
-	    "submitted_at, updated_at) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "submitted_at, updated_at, on_behalf) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[STMT_EVENT] = "INSERT INTO dossier_events (dossier_id, at, actor_id, "
 	    "action, from_status, to_status, note, step, internal) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -72,12 +72,16 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "d.paused_at, d.paused_minutes, d.original_due_at, "
 	    "d.apology_reason, d.signed_at, d.return_method, d.procedure_id, "
 	    "d.clock_start_at, f.name AS field_name, "
-	    "p.time_hours AS legal_hours, p.time_days AS legal_days "
+	    "p.time_hours AS legal_hours, p.time_days AS legal_days, "
+	    "d.on_behalf, fa.full_name AS filer_name, "
+	    "(d.on_behalf = 0 AND fa.id_verified = 1 AND "
+	    "fa.id_number = d.applicant_id_number) AS applicant_id_verified "
 	    "FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN fields f ON f.id = p.field_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
 	    "LEFT JOIN agencies ca ON ca.id = d.current_agency_id "
+	    "LEFT JOIN accounts fa ON fa.id = d.account_id "
 	    "LEFT JOIN accounts h ON h.id = d.holder_id WHERE d.code = ?",
 	[STMT_EVENTS] = "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i:%s') AS at, "
 	    "e.action, e.from_status, e.to_status, e.note, e.step, e.internal, "
@@ -235,7 +239,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "ca.name AS current_agency_name, NULL, NULL, d.step_due_at, "
 	    "d.step_warn_at, d.paused_at, d.paused_minutes, d.original_due_at, "
 	    "NULL, NULL, NULL, d.procedure_id, d.clock_start_at, NULL, "
-	    "NULL, NULL, "
+	    "NULL, NULL, 0, NULL, 0, "
 	    LOOKUP_BLOCKED_COL
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
@@ -305,6 +309,7 @@ dossier_fields(struct mc_dossier *d)
 	d->field_name = mc_rows_str(r, 0, DCOL_FIELD);
 	d->legal_hours = mc_rows_str(r, 0, DCOL_LEGAL_HOURS);
 	d->legal_days = mc_rows_str(r, 0, DCOL_LEGAL_DAYS);
+	d->on_behalf = (int)mc_rows_int(r, 0, DCOL_ON_BEHALF);
 }
 
 int

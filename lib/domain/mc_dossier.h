@@ -45,14 +45,19 @@ struct mc_received_doc {
 };
 
 struct mc_submission {
-	const char	     *procedure_code;
-	const char	     *agency_code; /* NULL: the procedure's own */
-	long long	      account_id;  /* 0: none */
-	const char	     *name;
-	const char	     *id_number;
-	const char	     *phone;
-	const char	     *email;
-	const char	     *address;
+	const char *procedure_code;
+	const char *agency_code; /* NULL: the procedure's own */
+	long long   account_id;	 /* 0: none */
+	const char *name;
+	const char *id_number;
+	const char *phone;
+	const char *email;
+	const char *address;
+	/*
+	 * 1: account_id files it for someone else (issue 9): name, id_number
+	 * and the rest are as declared, the officer checks the paper.
+	 */
+	int		      on_behalf;
 	enum mc_channel	      channel;
 	const char	     *form_json; /* the form's fields as JSON */
 	const struct mc_file *files;
@@ -336,6 +341,7 @@ struct mc_dossier {
 	const char    *field_name;
 	const char    *legal_hours; /* the procedure's time; NULL: unset */
 	const char    *legal_days;
+	int	       on_behalf; /* filed for someone else (mc_submission) */
 };
 
 /*

@@ -113,6 +113,9 @@ enum dossier_col {
 	DCOL_FIELD,
 	DCOL_LEGAL_HOURS,
 	DCOL_LEGAL_DAYS,
+	DCOL_ON_BEHALF,
+	DCOL_FILER_NAME,	    /* the filing account's name */
+	DCOL_APPLICANT_ID_VERIFIED, /* filed by its verified holder */
 	DCOL__MAX
 };
 

@@ -200,12 +200,13 @@ insert_dossier(struct mc_db *db, struct mc_arena *a,
 	char at[20];
 
 	mc_time_sql(at, now);
-	if (mc_db_exec(db, dossier_stmts[STMT_INSERT], "siiiiIsssssiisss",
+	if (mc_db_exec(db, dossier_stmts[STMT_INSERT], "siiiiIsssssiisssi",
 		in->code, in->procedure, in->version, (long long)in->agency,
 		(long long)in->agency, s->account_id, s->name, s->id_number,
 		s->phone, s->email, s->address, (long long)s->channel,
 		(long long)STATUS_SUBMITTED,
-		s->form_json ? s->form_json : "{}", at, at) < 0)
+		s->form_json ? s->form_json : "{}", at, at,
+		(long long)(s->on_behalf != 0)) < 0)
 		return -1;
 	*id = (long long)mc_db_insert_id(db);
 	if (mc_counters_move(db, a, *id, now) < 0 ||

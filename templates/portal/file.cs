@@ -27,6 +27,9 @@
 <fieldset id="applicant">
 <legend><?cs var:Lang.File.Applicant ?></legend>
 <p class="hint"><?cs var:Lang.EForm.Prefilled ?></p>
+<?cs if:Data.Own.id_number ?><p class="hint" id="own-note"><?cs var:Lang.File.OwnNote ?> <strong><?cs var:Data.Own.name ?> · <?cs var:Data.Own.id_number ?></strong><?cs if:Data.Own.verified ?> (<?cs var:Lang.File.IdVerified ?>)<?cs else ?> (<?cs var:Lang.File.IdDeclared ?>)<?cs /if ?></p><?cs /if ?>
+<div class="form-group"><label class="check" for="on_behalf"><input id="on_behalf" name="on_behalf" type="checkbox" value="1" aria-describedby="on-behalf-hint"<?cs if:Form.on_behalf == "1" ?> checked<?cs /if ?>> <?cs var:Lang.File.OnBehalf ?></label>
+<span class="hint" id="on-behalf-hint"><?cs var:Lang.File.OnBehalfHint ?></span></div>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
 <label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>

@@ -7,6 +7,7 @@
 <p class="lead"><?cs var:Lang.EForm.CheckLead ?></p>
 <h2><?cs var:Lang.File.Applicant ?></h2>
 <dl class="summary-list" id="check-applicant">
+<div><dt><?cs var:Lang.File.FiledFor ?></dt><dd id="check-on-behalf"><?cs if:Form.on_behalf == "1" ?><?cs var:Lang.File.OnBehalf ?> — <?cs var:Lang.File.OnBehalfCheck ?><?cs else ?><?cs var:Lang.File.ForMyself ?><?cs if:Data.Own.verified ?> (<?cs var:Lang.File.IdVerified ?>)<?cs /if ?><?cs /if ?></dd><dd><a href="<?cs var:Data.Change ?>#on_behalf"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:Lang.File.FiledFor ?></span></a></dd></div>
 <div><dt><?cs var:Lang.Form.Name ?></dt><dd><?cs var:Form.name ?></dd><dd><a href="<?cs var:Data.Change ?>#name"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:Lang.Form.Name ?></span></a></dd></div>
 <div><dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:Form.id_number ?></dd><dd><a href="<?cs var:Data.Change ?>#id_number"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:Lang.Form.IdNumber ?></span></a></dd></div>
 <div><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:Form.phone ?></dd><dd><a href="<?cs var:Data.Change ?>#phone"><?cs var:Lang.EForm.Change ?><span class="visually-hidden"> <?cs var:Lang.Form.Phone ?></span></a></dd></div>
