@@ -74,7 +74,7 @@ check "the API answers from the database through the pools (200, got $code)" tes
 sessions=$("${MY[@]}" -e "SELECT COUNT(*), COALESCE(SUM(host NOT LIKE '127.0.0.1:%'), 0) FROM information_schema.PROCESSLIST WHERE user = 'app'")
 read -r n_app n_other <<< "$sessions"
 check "the pools and the worker hold $n_app sessions of app, all over TCP from loopback ($n_other not)" \
-    test "${n_app:-0}" -ge 3 -a "${n_other:-1}" = 0
+    test "${n_app:-0}" -ge 2 -a "${n_other:-1}" = 0
 accepts=$("${MY[@]}" -e "SHOW GLOBAL STATUS LIKE 'Ssl_finished_accepts'" | awk '{ print $2 }')
 check "the server finished $accepts TLS handshakes (at least one per session)" \
     test "${accepts:-0}" -ge "${n_app:-1}"
