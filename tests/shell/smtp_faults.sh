@@ -112,6 +112,8 @@ smtp_url = smtp://127.0.0.1:$SMTP
 smtp_from = noreply@motcua.local
 outbox_backoff_seconds = 1
 outbox_backoff_max_seconds = 2
+# Retried every 2 s while the server is down: never 'failed' for good here.
+outbox_max_attempts = 1000
 outbox_poll_ms = 200
 outbox_timeout_seconds = 120
 EOF
