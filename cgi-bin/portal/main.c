@@ -424,7 +424,8 @@ page_home(struct mc_request *r)
 static const struct mc_route routes[] = {
 	{ METHOD_GET, "/dich-vu/", page_home, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-nhap", page_login, 0, 0 },
-	{ METHOD_POST, "/dich-vu/dang-nhap", page_login_post, 0, 0 },
+	{ METHOD_POST, "/dich-vu/dang-nhap", page_login_post, ROUTE_VISITOR_FORM,
+	    0 },
 	{ METHOD_GET, "/dich-vu/dang-nhap/sso", page_sso, 0, 0 },
 	{ METHOD_GET, "/dich-vu/dang-nhap/sso/callback", page_sso_callback, 0,
 	    0 },

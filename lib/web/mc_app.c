@@ -616,7 +616,8 @@ guard(const struct mc_app *app, struct mc_request *r,
 		return 403;
 	}
 	if (changes(r) && !(rt->flags & ROUTE_NOCSRF) && !r->via_token &&
-	    !mc_auth_csrf_ok(r, param_value(r, "csrf")))
+	    !mc_auth_csrf_ok(r, param_value(r, "csrf"),
+		(rt->flags & ROUTE_VISITOR_FORM) != 0))
 		return 403;
 	return 0;
 }

@@ -16,6 +16,8 @@ typedef int (*mc_handler)(struct mc_request *);
 #define ROUTE_LOGIN  0x01 /* a logged-in user (or bearer token) */
 #define ROUTE_NOCSRF 0x02 /* a POST without a CSRF check (API, login) */
 #define ROUTE_PREFIX 0x04 /* the pattern matches any path below it */
+#define ROUTE_VISITOR_FORM \
+	0x08 /* a visitor's form (login): its token may be the anonymous one */
 
 struct mc_route {
 	enum mc_method method;

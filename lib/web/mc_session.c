@@ -232,13 +232,14 @@ mc_auth_csrf(struct mc_request *r)
 }
 
 /*
- * A form's token is good if it is bound to this browser's session or to
- * its anonymous cookie: a form opened before a login (in another tab, or
- * a login answered 503 after its session began) still posts. Both cookies
- * are the browser's own and HttpOnly; another site can compute neither.
+ * A form's token is good if it is bound to this browser's session, or, with
+ * no session, to its anonymous cookie: a login changes the tokens. A
+ * visitor's form (the login) takes the anonymous one even once a session
+ * began, so a login form opened in another tab, or a login retried after a
+ * 503 that came after its session began, still logs in.
  */
 int
-mc_auth_csrf_ok(struct mc_request *r, const char *token)
+mc_auth_csrf_ok(struct mc_request *r, const char *token, int visitor_form)
 {
 	const char *anon = mc_auth_token_shape(
 	    mc_req_cookie(r, MC_ANON_COOKIE));
@@ -250,6 +251,8 @@ mc_auth_csrf_ok(struct mc_request *r, const char *token)
 		csrf_for(r->session_token, want);
 		if (mc_ct_equal(want, token, 64))
 			return 1;
+		if (!visitor_form)
+			return 0;
 	}
 	if (anon == NULL)
 		return 0;

@@ -49,6 +49,6 @@ int mc_auth_load_account(struct mc_request *, long long id);
 const char *mc_auth_csrf(struct mc_request *);
 
 /* 1 if the token is this visitor's CSRF token, 0 if not. */
-int mc_auth_csrf_ok(struct mc_request *, const char *token);
+int mc_auth_csrf_ok(struct mc_request *, const char *token, int visitor_form);
 
 #endif

@@ -109,21 +109,35 @@ test_csrf(void)
 	CHECK(strstr(r->headers.s, "Set-Cookie: mc_anon=") != NULL);
 	CHECK(strstr(r->headers.s, "HttpOnly") != NULL);
 	CHECK(strstr(r->headers.s, "SameSite=Lax") != NULL);
-	CHECK_INT(mc_auth_csrf_ok(r, t1), 1);
+	CHECK_INT(mc_auth_csrf_ok(r, t1, 0), 1);
 	mc_buf_free(&r->headers);
 	/* The same cookie gives the same token; another cookie does not. */
 	r = visitor(a, anon);
 	t2 = mc_auth_csrf(r);
-	CHECK_INT(mc_auth_csrf_ok(r, t2), 1);
+	CHECK_INT(mc_auth_csrf_ok(r, t2, 0), 1);
 	CHECK(strcmp(t1, t2) != 0);
 	r2 = visitor(a, anon);
-	CHECK_INT(mc_auth_csrf_ok(r2, t2), 1);
-	CHECK_INT(mc_auth_csrf_ok(r2, t1), 0);
-	CHECK_INT(mc_auth_csrf_ok(r2, NULL), 0);
-	CHECK_INT(mc_auth_csrf_ok(r2, "short"), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, t2, 0), 1);
+	CHECK_INT(mc_auth_csrf_ok(r2, t1, 0), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, NULL, 0), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, "short", 0), 0);
+	/*
+	 * Logged in, the tokens follow the session: the anonymous one counts
+	 * only on a visitor's form (the login, opened before the session).
+	 */
+	r2 = visitor(a, anon);
+	r2->session_token = "fedcba9876543210fedcba9876543210"
+			    "fedcba9876543210fedcba9876543210";
+	CHECK_INT(mc_auth_csrf_ok(r2, t2, 0), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, t2, 1), 1);
+	CHECK_INT(mc_auth_csrf_ok(r2, t1, 1), 0);
+	t3 = mc_auth_csrf(r2);
+	CHECK(strcmp(t3, t2) != 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, t3, 0), 1);
+	CHECK_INT(mc_auth_csrf_ok(r2, t3, 1), 1);
 	/* No cookie at all: nothing validates. */
 	r2 = visitor(a, NULL);
-	CHECK_INT(mc_auth_csrf_ok(r2, t2), 0);
+	CHECK_INT(mc_auth_csrf_ok(r2, t2, 0), 0);
 	/* Another secret, another token. */
 	mc_config_set("secret", "other-secret");
 	r = visitor(a, anon);
