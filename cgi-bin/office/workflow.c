@@ -94,7 +94,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_STEP_NEW] = "INSERT INTO workflow_steps (workflow_id, seq, name, "
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_ROUTE_NEW] = "INSERT INTO workflow_routes (workflow_id, "
-	    "from_seq, ord, to_seq, cond, label) VALUES (?, ?, ?, ?, ?, ?)",
+	    "from_seq, ord, to_seq, cond, label, kind) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 	/*
 	 * The versions a procedure's dossiers may follow, the one in force
 	 * first (the order of mc_dossier_workflow's choice): its own, then
@@ -197,10 +198,10 @@ routes_save(struct mc_request *r, long long wf, const struct mc_bpmn *b)
 		ord = i > 0 && b->routes[i].from == b->routes[i - 1].from ?
 		    ord + 1 :
 		    1;
-		if (mc_db_exec(r->db, stmts[STMT_ROUTE_NEW], "iiiiss", wf,
+		if (mc_db_exec(r->db, stmts[STMT_ROUTE_NEW], "iiiissi", wf,
 			(long long)b->routes[i].from + 1, (long long)ord,
 			(long long)b->routes[i].to + 1, b->routes[i].cond,
-			b->routes[i].label) < 0)
+			b->routes[i].label, (long long)b->routes[i].kind) < 0)
 			return -1;
 	}
 	return 0;

@@ -85,10 +85,13 @@
 		if (seen[el.id])
 			return [0, 0];
 		seen[el.id] = true;
+		/* A parallel split waits for all its branches: the longest. */
+		var all = el.businessObject.$type === 'bpmn:ParallelGateway';
+
 		(el.outgoing || []).forEach(function (c) {
 			var r = c.target ? span(c.target, memo, seen) : [0, 0];
 
-			lo = lo === null || r[0] < lo ? r[0] : lo;
+			lo = lo === null || (all ? r[0] > lo : r[0] < lo) ? r[0] : lo;
 			hi = r[1] > hi ? r[1] : hi;
 		});
 		memo[el.id] = [own + (lo || 0), own + hi];

@@ -53,10 +53,11 @@ static const char *const problem_names[BPMN__MAX] = {
 	[BPMN_CONDITION] = "condition",
 	[BPMN_FIRST] = "first",
 	[BPMN_RETURN] = "return",
+	[BPMN_PARALLEL] = "parallel",
 };
 /* clang-format on */
 
-enum kind { K_START, K_END, K_TASK, K_GATEWAY, K_OTHER, K_XOR };
+enum kind { K_START, K_END, K_TASK, K_GATEWAY, K_OTHER, K_XOR, K_AND };
 
 struct node {
 	enum kind   kind;
@@ -66,6 +67,7 @@ struct node {
 	int	    step;	 /* its index in b->steps, or -1 */
 	long	    lo, hi;	 /* minutes of the shortest, longest path */
 	int	    indeg, done; /* the topological sort's */
+	int	    joined;	 /* a parallel join some split reaches */
 };
 
 struct flow {
@@ -236,6 +238,8 @@ read_child(struct graph *g, xmlNode *c)
 	} else if (strcmp(name, "exclusiveGateway") == 0) {
 		n->kind = K_XOR;
 		n->dflt = attr(g->a, c, "default", NULL);
+	} else if (strcmp(name, "parallelGateway") == 0) {
+		n->kind = K_AND;
 	} else if (gateway(name)) {
 		n->kind = K_GATEWAY;
 		mc_bpmn_error(g->b, BPMN_GATEWAY, n->id, label(n));
@@ -346,7 +350,7 @@ link_flows(struct graph *g)
 	/* Tasks may join branches; only a gateway branches. */
 	for (i = 0; i < g->nnodes; i++)
 		if (g->nodes[i].kind != K_GATEWAY &&
-		    g->nodes[i].kind != K_XOR &&
+		    g->nodes[i].kind != K_XOR && g->nodes[i].kind != K_AND &&
 		    (g->nodes[i].out > 1 ||
 			(g->nodes[i].kind != K_TASK && g->nodes[i].in > 1)))
 			mc_bpmn_error(g->b, BPMN_BRANCH, g->nodes[i].id,
@@ -486,7 +490,7 @@ sort(struct graph *g, int start, int *order)
 
 static void
 add_route(struct graph *g, int from, int to, const char *cond,
-    const char *name)
+    const char *name, enum mc_bpmn_route_kind kind)
 {
 	struct mc_bpmn_route *r;
 
@@ -500,6 +504,7 @@ add_route(struct graph *g, int from, int to, const char *cond,
 	r->to = (size_t)to;
 	r->cond = cond;
 	r->label = name;
+	r->kind = kind;
 }
 
 /*
@@ -518,7 +523,18 @@ resolve(struct graph *g, int from, int node, const char *cond,
 	int		   pass;
 
 	if (n->kind == K_TASK) {
-		add_route(g, from, n->step, cond, name);
+		add_route(g, from, n->step, cond, name, ROUTE_CHOICE);
+		return;
+	}
+	if (n->kind == K_AND) { /* check_parallel: tasks either side */
+		for (i = 0; i < g->nflows; i++) {
+			f = &g->flows[i];
+			if (f->from == node && f->to >= 0 &&
+			    g->nodes[f->to].kind == K_TASK)
+				add_route(g, from, g->nodes[f->to].step, NULL,
+				    f->name,
+				    n->out > 1 ? ROUTE_FORK : ROUTE_JOIN);
+		}
 		return;
 	}
 	if (n->kind != K_XOR)
@@ -589,6 +605,14 @@ check_times(struct graph *g, const int *order, int n, long legal)
 			m = to->kind == K_TASK && to->step >= 0 ?
 			    g->b->steps[to->step].minutes :
 			    0;
+			if (to->kind == K_AND && to->in > 1) {
+				/* A join: when the longest branch is done. */
+				if (from->lo + m > to->lo)
+					to->lo = from->lo + m;
+				if (from->hi + m > to->hi)
+					to->hi = from->hi + m;
+				continue;
+			}
 			if (to->lo < 0 || from->lo + m < to->lo)
 				to->lo = from->lo + m;
 			if (from->hi + m > to->hi)
@@ -614,6 +638,80 @@ check_times(struct graph *g, const int *order, int n, long legal)
 		g->b->steps[g->b->nsteps - 1].minutes += diff;
 }
 
+/* The node flow i of node leads to (the first), or -1. */
+static int
+next_of(const struct graph *g, int node)
+{
+	size_t f;
+
+	for (f = 0; f < g->nflows; f++)
+		if (g->flows[f].from == node && g->flows[f].to >= 0)
+			return g->flows[f].to;
+	return -1;
+}
+
+/*
+ * Each branch of parallel split s: a chain of tasks (one arrow in, one
+ * out) to a join; the join all reach (marked), or -1.
+ */
+static int
+branches_of(struct graph *g, int s)
+{
+	size_t f;
+	int    t, join = -1, len;
+
+	for (f = 0; f < g->nflows; f++) {
+		if (g->flows[f].from != s || (t = g->flows[f].to) < 0)
+			continue;
+		for (len = 0; t >= 0 && g->nodes[t].kind == K_TASK &&
+		     g->nodes[t].in == 1 && g->nodes[t].out == 1 &&
+		     len < MAX_NODES;
+		     len++)
+			t = next_of(g, t);
+		if (len == 0 || t < 0 || g->nodes[t].kind != K_AND ||
+		    g->nodes[t].in < 2 || g->nodes[t].out != 1 ||
+		    (join >= 0 && t != join))
+			return -1;
+		join = t;
+	}
+	if (join < 0 || g->nodes[join].in != g->nodes[s].out)
+		return -1;
+	g->nodes[join].joined = 1;
+	return join;
+}
+
+/*
+ * Parallel gateways: a split after a task whose branches are chains of
+ * tasks meeting at one join, followed by a task (no nesting, no exclusive
+ * gateway inside a branch).
+ */
+static void
+check_parallel(struct graph *g)
+{
+	struct node *n;
+	size_t	     i, f;
+	int	     ok, join;
+
+	for (i = 0; i < g->nnodes; i++) {
+		n = &g->nodes[i];
+		if (n->kind != K_AND || n->in != 1 || n->out < 2)
+			continue;
+		for (ok = 0, f = 0; f < g->nflows; f++)
+			if (g->flows[f].to == (int)i && g->flows[f].from >= 0)
+				ok = g->nodes[g->flows[f].from].kind == K_TASK;
+		join = ok ? branches_of(g, (int)i) : -1;
+		if (join < 0 || next_of(g, join) < 0 ||
+		    g->nodes[next_of(g, join)].kind != K_TASK)
+			mc_bpmn_error(g->b, BPMN_PARALLEL, n->id, label(n));
+	}
+	for (i = 0; i < g->nnodes; i++) {
+		n = &g->nodes[i];
+		if (n->kind == K_AND && !(n->in == 1 && n->out > 1) &&
+		    !n->joined)
+			mc_bpmn_error(g->b, BPMN_PARALLEL, n->id, label(n));
+	}
+}
+
 /* Start and end events, the order, the routes, the tasks off the paths. */
 static void
 check_graph(struct graph *g, long legal)
@@ -628,7 +726,8 @@ check_graph(struct graph *g, long legal)
 			start = (int)i;
 		if (g->nodes[i].kind == K_END)
 			nend++;
-		if (g->nodes[i].kind == K_XOR && g->nodes[i].out > 1)
+		if ((g->nodes[i].kind == K_XOR && g->nodes[i].out > 1) ||
+		    g->nodes[i].kind == K_AND)
 			branches = 1;
 	}
 	if (nstart != 1)
@@ -650,6 +749,7 @@ check_graph(struct graph *g, long legal)
 	if (g->b->nsteps < 2 && nstart == 1)
 		mc_bpmn_error(g->b, BPMN_FEW_STEPS, NULL, "2");
 	check_conditions(g);
+	check_parallel(g);
 	if (n < 0 || g->b->nsteps > MC_BPMN_MAX_STEPS)
 		return;
 	if (branches)
@@ -877,7 +977,8 @@ out:
 
 /* An element of the process the drawing shows. */
 struct elem {
-	enum kind   kind; /* K_START, K_END, K_TASK, K_XOR, K_OTHER: a flow */
+	enum kind
+	    kind; /* K_START, K_END, K_TASK, K_XOR, K_AND, K_OTHER: a flow */
 	const char *id, *name;
 	const char *from, *to; /* a flow's ends' ids */
 	int	    reached;   /* an event, task or gateway the dossier met */
@@ -1034,12 +1135,20 @@ draw_shape(struct drawing *d, xmlNode *sh)
 		return 0;
 	extend(d, x, y);
 	extend(d, x + w, y + h);
-	if (e->kind == K_XOR)
-		return mc_buf_addf(o,
+	if (e->kind == K_XOR || e->kind == K_AND)
+		rc |= mc_buf_addf(o,
 		    "<polygon class=\"wf-gateway%s\" points=\"%.0f,%.0f "
 		    "%.0f,%.0f %.0f,%.0f %.0f,%.0f\"/>\n",
 		    e->reached ? " wf-taken" : "", x + w / 2, y, x + w,
 		    y + h / 2, x + w / 2, y + h, x, y + h / 2);
+	if (e->kind == K_AND) /* a parallel gateway's plus sign */
+		rc |= mc_buf_addf(o,
+		    "<path class=\"wf-parallel\" d=\"M%.0f,%.0fV%.0fM%.0f,"
+		    "%.0fH%.0f\"/>\n",
+		    x + w / 2, y + h / 4, y + 3 * h / 4, x + w / 4, y + h / 2,
+		    x + 3 * w / 4);
+	if (e->kind == K_XOR || e->kind == K_AND)
+		return rc ? -1 : 0;
 	if (e->kind != K_TASK)
 		return mc_buf_addf(o,
 		    "<circle class=\"wf-event wf-%s\" cx=\"%.0f\" cy=\"%.0f\" "
@@ -1136,7 +1245,8 @@ mark_reached(struct drawing *d)
 	/* Gateways in a row: as many passes as there may be in a chain. */
 	for (pass = 0; pass < 8; pass++)
 		for (i = 0; i < d->nel; i++) {
-			if (d->el[i].kind != K_XOR && d->el[i].kind != K_END)
+			if (d->el[i].kind != K_XOR && d->el[i].kind != K_AND &&
+			    d->el[i].kind != K_END)
 				continue;
 			for (in = out = 0, j = 0; j < d->nel; j++) {
 				if (d->el[j].kind != K_OTHER)
@@ -1194,6 +1304,8 @@ read_elements(struct drawing *d, xmlNode *root)
 				k = K_TASK;
 			else if (strcmp(name, "sequenceFlow") == 0)
 				k = K_OTHER;
+			else if (strcmp(name, "parallelGateway") == 0)
+				k = K_AND;
 			else if (gateway(name))
 				k = K_XOR;
 			else

@@ -3,6 +3,8 @@
  * the browser): a diagram read with libxml2 into the steps the engine runs
  * (a start event, tasks, exclusive gateways choosing a branch by a
  * condition on the form's fields or the officer's decision (mc_cond.h),
+ * parallel gateways sending the dossier to several chains of tasks at
+ * once and joining them again,
  * one end event after the task returning the result), every problem
  * listed with the element it is about; and a workflow's steps written
  * back as a diagram to start from.
@@ -50,6 +52,7 @@ enum mc_bpmn_problem {
 	BPMN_CONDITION,	 /* a condition that cannot be read, or misplaced */
 	BPMN_FIRST,	 /* the start event not followed by a task */
 	BPMN_RETURN,	 /* the end event not right after one task */
+	BPMN_PARALLEL,	 /* a parallel gateway not a split or join of tasks */
 	BPMN__MAX
 };
 
@@ -74,10 +77,17 @@ struct mc_bpmn_step {
  * (mc_cond.h), or by default when cond is NULL; a step's routes in the
  * order they are tried, its default last. label: the arrow's name.
  */
+enum mc_bpmn_route_kind {
+	ROUTE_CHOICE, /* the first whose condition holds, or the default */
+	ROUTE_FORK,   /* every fork route of the step, at once */
+	ROUTE_JOIN    /* taken when no other branch is open */
+};
+
 struct mc_bpmn_route {
-	size_t	    from, to;
-	const char *cond;
-	const char *label;
+	size_t			from, to;
+	const char	       *cond;
+	const char	       *label;
+	enum mc_bpmn_route_kind kind;
 };
 
 struct mc_bpmn {
@@ -95,10 +105,15 @@ struct mc_bpmn {
  * no DTD, no entity expansion) into b: its steps in an order where every
  * step comes after those leading to it (the path from the start event to
  * the end event when there is no gateway), the routes when an exclusive
- * gateway branches, and every problem found (b->nerr). legal_minutes > 0:
- * the tasks' times along every path from the start to the end must add up
- * to it (within a minute a step; without branches the last step takes the
- * rounding). Returns
+ * gateway branches or a parallel one splits (ROUTE_FORK from the task
+ * before the split to the first task of each branch, ROUTE_JOIN from each
+ * branch's last task to the task after the join), and every problem found
+ * (b->nerr). A parallel split follows a task; each of its arrows leads to
+ * a chain of tasks (one arrow in, one out) and all chains end at the same
+ * parallel join, which leads to a task. legal_minutes > 0: the tasks'
+ * times along every path from the start to the end must add up to it (a
+ * parallel block takes its longest branch's; within a minute a step;
+ * without branches the last step takes the rounding). Returns
  * 0 when the diagram is a workflow the engine runs (no problem), 1 when
  * problems were found, -1 on an internal error.
  */

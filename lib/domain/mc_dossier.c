@@ -95,7 +95,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEPS] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
 	    "s.finished_at, s.outcome, g.full_name AS given_by, "
-	    "t.full_name AS taken_by, s.skipped FROM dossier_steps s "
+	    "t.full_name AS taken_by, s.skipped, s.branch FROM dossier_steps s "
 	    "JOIN agencies a ON a.id = s.agency_id "
 	    "LEFT JOIN accounts g ON g.id = s.given_by "
 	    "LEFT JOIN accounts t ON t.id = s.taken_by "
@@ -156,12 +156,39 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "outcome = ?, taken_by = COALESCE(taken_by, ?) "
 	    "WHERE dossier_id = ? AND seq = ?",
 	[STMT_STEP_GET] = "SELECT seq, role, agency_id, minutes, due_at, "
-	    "(SELECT MAX(seq) FROM dossier_steps WHERE dossier_id = ?) AS last "
+	    "(SELECT MAX(seq) FROM dossier_steps WHERE dossier_id = ?) AS last, "
+	    "branch, started_at IS NOT NULL AND finished_at IS NULL "
+	    "AND skipped = 0 AS open "
 	    "FROM dossier_steps WHERE dossier_id = ? AND seq = ?",
 	[STMT_STEP_AGENCIES] = "SELECT DISTINCT agency_id FROM dossier_steps "
 	    "WHERE dossier_id = ?",
+	/* The current step's due, and every open parallel step's. */
 	[STMT_STEPS_SHIFT] = "UPDATE dossier_steps SET due_at = "
-	    "due_at + INTERVAL ? SECOND WHERE dossier_id = ? AND seq = ?",
+	    "due_at + INTERVAL ? SECOND WHERE dossier_id = ? AND (seq = ? OR "
+	    "(branch = 1 AND started_at IS NOT NULL AND finished_at IS NULL))",
+	/*
+	 * The open steps of parallel branches, locked: a join sees the
+	 * branches other transactions finished (not a snapshot's view).
+	 */
+	[STMT_BRANCHES_OPEN] = "SELECT seq, agency_id, due_at, minutes, "
+	    "started_at, role FROM dossier_steps WHERE dossier_id = ? "
+	    "AND branch = 1 AND started_at IS NOT NULL AND finished_at IS NULL "
+	    "AND skipped = 0 ORDER BY seq FOR UPDATE",
+	[STMT_BRANCHES_SEE] = "SELECT seq, agency_id, due_at, minutes, "
+	    "started_at, role FROM dossier_steps WHERE dossier_id = ? "
+	    "AND branch = 1 AND started_at IS NOT NULL AND finished_at IS NULL "
+	    "AND skipped = 0 ORDER BY seq",
+	[STMT_STEP_BRANCH] = "UPDATE dossier_steps SET branch = 1 "
+	    "WHERE dossier_id = ? AND seq = ?",
+	/* The open parallel steps at an agency, for its officers' inbox. */
+	[STMT_BRANCH_INBOX] = "SELECT d.code, d.version, s.seq, s.name, "
+	    "s.role, s.due_at, d.applicant_name, p.name AS procedure_name, "
+	    "d.due_at AS dossier_due FROM dossier_steps s "
+	    "JOIN dossiers d ON d.id = s.dossier_id "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "WHERE s.branch = 1 AND s.agency_id = ? AND s.finished_at IS NULL "
+	    "AND s.started_at IS NOT NULL AND s.skipped = 0 AND d.status = 4 "
+	    "ORDER BY s.due_at, s.dossier_id, s.seq LIMIT ?",
 	[STMT_UPDATE] = "UPDATE dossiers SET status = ?, version = version + 1, "
 	    "updated_at = ?, received_at = ?, due_at = ?, finished_at = ?, "
 	    "returned_at = ?, workflow_id = ?, current_step = ?, "
@@ -208,11 +235,11 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEPS_PUBLIC] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
 	    "s.finished_at, s.outcome, NULL AS given_by, NULL AS taken_by, "
-	    "s.skipped FROM dossier_steps s "
+	    "s.skipped, s.branch FROM dossier_steps s "
 	    "JOIN agencies a ON a.id = s.agency_id "
 	    "WHERE s.dossier_id = ? ORDER BY s.seq",
 	/* Where a step leads (exclusive gateways), in the order tried. */
-	[STMT_ROUTES] = "SELECT to_seq, cond FROM workflow_routes "
+	[STMT_ROUTES] = "SELECT to_seq, cond, kind FROM workflow_routes "
 	    "WHERE workflow_id = ? AND from_seq = ? ORDER BY ord",
 	[STMT_FORM_DATA] = "SELECT form_data FROM dossiers WHERE id = ?",
 	/*

@@ -162,6 +162,7 @@ struct mc_action_args {
 	const struct mc_file *results; /* sign, approve, decide, return */
 	size_t		      nresults;
 	const char	     *decision; /* forward, approve: the outcome */
+	int step; /* forward: the open parallel step done (0: the current) */
 };
 
 /* More outcomes of mc_dossier_act. */
@@ -199,6 +200,24 @@ long long mc_dossier_legal_minutes(const char *hours, const char *days);
 int mc_dossier_allowed(struct mc_db *, struct mc_arena *,
     const struct mc_user *, const struct mc_dossier *, time_t now,
     unsigned int *bits);
+
+/*
+ * The open steps of the dossier's parallel branches that user u may do
+ * (forward, with mc_action_args.step), their seqs in seqs (at most max),
+ * their number in *n: their role (or a leader) at their agency, the
+ * dossier in processing. 0, or -1 on a database error.
+ */
+int mc_dossier_branch_steps(struct mc_db *, struct mc_arena *,
+    const struct mc_user *u, const struct mc_dossier *d, int *seqs, size_t max,
+    size_t *n);
+
+/*
+ * The open steps of parallel branches at agency (at most limit, the
+ * earliest due first), for its officers' inbox: code, version, seq, name,
+ * role, due_at, applicant_name, procedure_name, dossier_due. 0 or -1.
+ */
+int mc_dossier_branch_inbox(struct mc_db *, struct mc_arena *,
+    unsigned int agency, long long limit, struct mc_rows *out);
 
 /*
  * Files a dossier received at the counter: like mc_dossier_submit, then
@@ -275,6 +294,7 @@ enum dossier_step_col {
 	DSTEP_GIVEN_BY,
 	DSTEP_TAKEN_BY,
 	DSTEP_SKIPPED, /* 1: on a branch the dossier did not take */
+	DSTEP_BRANCH,  /* 1: on a parallel branch (open with others) */
 	DSTEP__MAX
 };
 

@@ -47,7 +47,14 @@ pre_forward(const struct state *st, time_t now)
 static int
 pre_send_back(const struct state *st, time_t now)
 {
-	return st->step > 1 ? 0 : DOSSIER_NOT_ALLOWED;
+	return st->step > 1 && !st->branch ? 0 : DOSSIER_NOT_ALLOWED;
+}
+
+/* Not while parallel branches are open: they join first. */
+static int
+pre_decide(const struct state *st, time_t now)
+{
+	return st->branch ? DOSSIER_NOT_ALLOWED : 0;
 }
 
 /* Only at a leader's step, and not the last one. */
@@ -113,7 +120,7 @@ static const struct action_rule {
 	[ACTION_APPROVE] = { "approve", S(4), WHO_LEADER, 0, 0, pre_approve },
 	[ACTION_SIGN] = { "sign", S(4) | S(9), WHO_LEADER | WHO_HEAD, 0, 0,
 	    NULL },
-	[ACTION_DECIDE] = { "decide", S(4), WHO_LEADER, 0, 0, NULL },
+	[ACTION_DECIDE] = { "decide", S(4), WHO_LEADER, 0, 0, pre_decide },
 	[ACTION_RETURN] = { "return", S(9), WHO_RECEIVER, 0, 0, NULL },
 	[ACTION_WITHDRAW] = { "withdraw", OPEN, WHO_APPLICANT | WHO_RECEIVER,
 	    0, 0, NULL },
@@ -351,9 +358,7 @@ apply(struct mc_db *db, struct mc_arena *a, struct state *st,
 		return 0;
 	case ACTION_FORWARD:
 	case ACTION_APPROVE:
-		if (dossier_next_step(db, a, st, args->decision, &to) < 0)
-			return -1;
-		return dossier_move_step(db, a, st, to, now, u->id);
+		return dossier_forward(db, a, st, args->decision, now, u->id);
 	case ACTION_SEND_BACK:
 		if (dossier_prev_step(db, a, st, &to) < 0)
 			return -1;
@@ -435,6 +440,8 @@ state_load(struct mc_db *db, struct mc_arena *a, struct state *st)
 		if ((role = dossier_load_step(db, a, st, st->step, &step)) < 0)
 			return -1;
 		st->step_role = role;
+		st->branch = step.n > 0 && mc_rows_int(&step, 0, 6) == 1 &&
+		    mc_rows_int(&step, 0, 7) == 1;
 	}
 	return 0;
 }
@@ -467,7 +474,7 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	struct state		  st;
 	struct mc_rows		  extra;
 	char			  at[20];
-	int			  rc = -1, vis;
+	int			  rc = -1, vis, branch;
 
 	memset(&st, 0, sizeof(st));
 	mc_time_sql(at, now);
@@ -489,6 +496,21 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	st.paused_minutes = mc_rows_int(&extra, 0, 4);
 	st.apology = mc_rows_str(&extra, 0, 5);
 	st.return_method = mc_rows_int(&extra, 0, 6);
+	/*
+	 * Another open step of a parallel branch: acted on by its own
+	 * agency's officers; its being open, not the dossier's version
+	 * (which the other branches move), says the page was current.
+	 */
+	branch = args->step > 0 && args->step != st.step;
+	rc = DOSSIER_BAD_INPUT;
+	if (branch && act != ACTION_FORWARD)
+		goto out;
+	if (branch &&
+	    (rc = dossier_pick_branch(db, a, &st, args->step)) != 0) {
+		if (rc > 0 && (vis = dossier_may_see(db, a, u, &st)) <= 0)
+			rc = vis < 0 ? -1 : DOSSIER_FORBIDDEN;
+		goto out;
+	}
 	rc = DOSSIER_FORBIDDEN;
 	if (!dossier_allowed_who(u, rule->who, &st)) {
 		/*
@@ -500,7 +522,7 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		 */
 		if ((vis = dossier_may_see(db, a, u, &st)) < 0)
 			rc = -1;
-		else if (vis && args->expected_version > 0 &&
+		else if (vis && !branch && args->expected_version > 0 &&
 		    mc_rows_int(&st.row, 0, L_VERSION) !=
 			args->expected_version)
 			rc = DOSSIER_CONFLICT;
@@ -509,7 +531,7 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 		goto out;
 	}
 	rc = DOSSIER_CONFLICT;
-	if (args->expected_version > 0 &&
+	if (!branch && args->expected_version > 0 &&
 	    mc_rows_int(&st.row, 0, L_VERSION) != args->expected_version)
 		goto out;
 	rc = DOSSIER_NOT_ALLOWED;
@@ -606,6 +628,8 @@ mc_dossier_allowed(struct mc_db *db, struct mc_arena *a,
 	if (st.step > 0 &&
 	    (st.step_role = dossier_load_step(db, a, &st, st.step, &step)) < 0)
 		return -1;
+	st.branch = st.step > 0 && step.n > 0 &&
+	    mc_rows_int(&step, 0, 6) == 1 && mc_rows_int(&step, 0, 7) == 1;
 	for (i = 0; i < ACTION__MAX; i++) {
 		if (!(rules[i].from & S(st.status)))
 			continue;

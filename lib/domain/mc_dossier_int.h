@@ -65,6 +65,10 @@ enum stmt {
 	STMT_ROUTES_ALL,
 	STMT_STEP_BACK,
 	STMT_DECISIONS,
+	STMT_BRANCHES_OPEN,
+	STMT_BRANCHES_SEE,
+	STMT_STEP_BRANCH,
+	STMT_BRANCH_INBOX,
 	STMT__MAX
 };
 
@@ -175,6 +179,7 @@ struct state {
 	int	       step;
 	int	       last_step;
 	int	       step_role; /* index in dossier_role_names, -1 none */
+	int	       branch;	  /* step is on a parallel branch */
 	unsigned int   agency;	  /* receiving */
 	unsigned int   current_agency;
 	/* The new values written back. */
@@ -250,6 +255,23 @@ int dossier_prev_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 
 int dossier_move_step(struct mc_db *db, struct mc_arena *a, struct state *st,
     int to, time_t now, long long actor);
+
+/*
+ * The current step (st->step) done and the dossier sent on: to every
+ * branch of a parallel split at once, along its branch, through a join
+ * once no other branch is open (the dossier's current step then the
+ * first open branch's, its step due the earliest), or as
+ * dossier_next_step chooses. 0, -1 or a DOSSIER_* outcome.
+ */
+int dossier_forward(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const char *decision, time_t now, long long actor);
+
+/*
+ * Makes step seq, an open step of a parallel branch, the one st acts on
+ * (its role and agency): 0, DOSSIER_NOT_ALLOWED when it is not one, or -1.
+ */
+int dossier_pick_branch(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int seq);
 
 int dossier_legal_time(struct mc_db *db, struct mc_arena *a, struct state *st,
     long long *minutes, long long *days, int *cutoff);

@@ -175,3 +175,32 @@ mc_dossier_agencies(const struct mc_user *u, unsigned int roles,
 	}
 	return n;
 }
+
+int
+mc_dossier_branch_steps(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d, int *seqs, size_t max,
+    size_t *n)
+{
+	struct state   st;
+	struct mc_rows open;
+	size_t	       i, r;
+
+	*n = 0;
+	if (u == NULL || d->status != STATUS_PROCESSING)
+		return 0;
+	if (mc_db_query(db, a, &open, dossier_stmts[STMT_BRANCHES_SEE], "i",
+		d->id) < 0)
+		return -1;
+	memset(&st, 0, sizeof(st));
+	for (i = 0; i < open.n && *n < max; i++) {
+		st.step_role = 0;
+		for (r = 0; r < 3; r++)
+			if (strcmp(mc_rows_str(&open, i, 5),
+				dossier_role_names[r]) == 0)
+				st.step_role = (int)r + 1;
+		st.current_agency = (unsigned int)mc_rows_int(&open, i, 1);
+		if (dossier_allowed_who(u, WHO_STEP, &st))
+			seqs[(*n)++] = (int)mc_rows_int(&open, i, 0);
+	}
+	return 0;
+}

@@ -11,6 +11,7 @@
 
 #include "mc_arena.h"
 #include "mc_auth.h"
+#include "mc_bpmn.h"
 #include "mc_calendar.h"
 #include "mc_cond.h"
 #include "mc_config.h"
@@ -218,17 +219,18 @@ answer(void *arg, const char *key)
 }
 
 /*
- * The steps after the current one that step to does not lead to (the
- * branches not taken) marked skipped, the others not; 0 or -1.
+ * The steps after the current one that the steps in reach (a bit a step,
+ * 1 << (seq - 1)) do not lead to (the branches not taken) marked skipped,
+ * the others not; 0 or -1.
  */
 static int
-skip_others(struct mc_db *db, struct mc_arena *a, struct state *st, int to)
+skip_others(struct mc_db *db, struct mc_arena *a, struct state *st,
+    unsigned long long reach)
 {
-	struct mc_rows	   r;
-	unsigned long long reach = 1ULL << (to - 1);
-	long long	   from, dest;
-	size_t		   i;
-	int		   grew = 1;
+	struct mc_rows r;
+	long long      from, dest;
+	size_t	       i;
+	int	       grew = 1;
 
 	if (mc_db_query(db, a, &r, dossier_stmts[STMT_ROUTES_ALL], "i",
 		st->workflow) < 0)
@@ -294,7 +296,122 @@ dossier_next_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 	json_decref(an.form);
 	if (*to <= st->step || *to > MAX_STEPS)
 		return -1;
-	return skip_others(db, a, st, *to);
+	return skip_others(db, a, st, 1ULL << (*to - 1));
+}
+
+int
+dossier_pick_branch(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int seq)
+{
+	struct mc_rows step;
+	int	       role;
+
+	if ((role = dossier_load_step(db, a, st, seq, &step)) < 0)
+		return -1;
+	if (step.n == 0 || mc_rows_int(&step, 0, 6) != 1 ||
+	    mc_rows_int(&step, 0, 7) != 1)
+		return DOSSIER_NOT_ALLOWED;
+	st->step = seq;
+	st->step_role = role;
+	st->branch = 1;
+	st->current_agency = (unsigned int)mc_rows_int(&step, 0, 2);
+	return 0;
+}
+
+/*
+ * The dossier's current step among the open parallel ones: the first, at
+ * its agency, nobody holding it; its step due the earliest of theirs (and
+ * the warning before that one's); 1 when one is open, 0 when none, -1.
+ */
+static int
+branch_current(struct mc_db *db, struct mc_arena *a, struct state *st)
+{
+	struct mc_rows open;
+	size_t	       i, e = 0;
+	time_t	       due, best = 0;
+	long	       minutes;
+
+	if (mc_db_query(db, a, &open, dossier_stmts[STMT_BRANCHES_OPEN], "i",
+		st->id) < 0)
+		return -1;
+	if (open.n == 0)
+		return 0;
+	for (i = 0; i < open.n; i++) {
+		due = dossier_sql_time(mc_rows_str(&open, i, 2));
+		if (i == 0 || (due != 0 && due < best))
+			best = due, e = i;
+	}
+	minutes = (long)mc_rows_int(&open, e, 3);
+	st->new_step = (int)mc_rows_int(&open, 0, 0);
+	st->new_agency = (unsigned int)mc_rows_int(&open, 0, 1);
+	st->step_due = mc_rows_str(&open, e, 2);
+	st->step_warn = dossier_sql_fmt(a,
+	    mc_calendar_add_minutes(dossier_sql_time(mc_rows_str(&open, e, 4)),
+		minutes * (100 - soon_percent()) / 100));
+	st->holder = 0;
+	st->to = STATUS_PROCESSING;
+	return 1;
+}
+
+/* Starts step seq on a parallel branch at now; 0 or -1. */
+static int
+branch_start(struct mc_db *db, struct mc_arena *a, struct state *st, int seq,
+    time_t now, long long actor)
+{
+	if (seq <= st->step || seq > st->last_step)
+		return -1;
+	if (dossier_start_step(db, a, st, seq, now, now, actor) < 0 ||
+	    mc_db_exec(db, dossier_stmts[STMT_STEP_BRANCH], "ii", st->id,
+		(long long)seq) < 0)
+		return -1;
+	return 0;
+}
+
+int
+dossier_forward(struct mc_db *db, struct mc_arena *a, struct state *st,
+    const char *decision, time_t now, long long actor)
+{
+	struct mc_rows	   routes;
+	unsigned long long reach = 0;
+	size_t		   i;
+	int		   to, kind, rc;
+
+	if (mc_db_query(db, a, &routes, dossier_stmts[STMT_ROUTES], "ii",
+		st->workflow, (long long)st->step) < 0)
+		return -1;
+	kind = routes.n > 0 ? (int)mc_rows_int(&routes, 0, 2) : 0;
+	if (kind == ROUTE_FORK) {
+		/* A parallel split: every branch's first step at once. */
+		if (dossier_finish_step(db, a, st, now, actor) < 0)
+			return -1;
+		for (i = 0; i < routes.n; i++) {
+			to = (int)mc_rows_int(&routes, i, 0);
+			if (to < 1 || to > MAX_STEPS ||
+			    branch_start(db, a, st, to, now, actor) < 0)
+				return -1;
+			reach |= 1ULL << (to - 1);
+		}
+		if (skip_others(db, a, st, reach) < 0)
+			return -1;
+		return branch_current(db, a, st) == 1 ? 0 : -1;
+	}
+	if (!st->branch) {
+		if (dossier_next_step(db, a, st, decision, &to) < 0)
+			return -1;
+		return dossier_move_step(db, a, st, to, now, actor);
+	}
+	/* A branch's step done: its next one, or the join. */
+	to = routes.n > 0 ? (int)mc_rows_int(&routes, 0, 0) : st->step + 1;
+	if (dossier_finish_step(db, a, st, now, actor) < 0)
+		return -1;
+	if (kind != ROUTE_JOIN) {
+		if (branch_start(db, a, st, to, now, actor) < 0)
+			return -1;
+		return branch_current(db, a, st) == 1 ? 0 : -1;
+	}
+	if ((rc = branch_current(db, a, st)) != 0)
+		return rc < 0 ? -1 : 0; /* other branches still open */
+	return dossier_move_step(db, a, st, to, now, actor);
 }
 
 int
@@ -410,4 +527,12 @@ mc_dossier_diagram(struct mc_db *db, struct mc_arena *a,
 	    r.n == 0)
 		return NULL;
 	return mc_rows_str(&r, 0, 0);
+}
+
+int
+mc_dossier_branch_inbox(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency, long long limit, struct mc_rows *out)
+{
+	return mc_db_query(db, a, out, dossier_stmts[STMT_BRANCH_INBOX], "ii",
+	    (long long)agency, limit);
 }

@@ -2,7 +2,9 @@
  * Workflow diagrams (lib/domain/mc_bpmn): a workflow written as BPMN reads
  * back as the same steps; what bpmn-js saves (a plain task, a pool, lanes,
  * annotations) is read; exclusive gateways branch on a field or the
- * officer's decision into routes, each path's time checked; other
+ * officer's decision into routes, each path's time checked; a parallel
+ * split and join become fork and join routes, the block taking its
+ * longest branch's time, and misshapen ones are refused; other
  * gateways, branches, loops, dangling paths, tasks
  * off the path, missing names, roles and times, times that do not add up,
  * elements the engine does not run and XML that is not a diagram are each
@@ -337,7 +339,7 @@ test_branches(struct mc_arena *a)
 		      480, &b),
 	    1);
 	CHECK(has(&b, BPMN_CONDITION, "f7")); /* a default has none */
-	/* A parallel gateway is not run yet. */
+	/* A parallel gateway that neither splits nor joins. */
 	CHECK_INT(parse(a,
 		      HEAD "<bpmn:startEvent id=\"S\"/>" T1
 			   "<bpmn:parallelGateway id=\"P1\"/>" T2
@@ -346,7 +348,17 @@ test_branches(struct mc_arena *a)
 				   FLOW("f4", "T2", "E") TAIL,
 		      0, &b),
 	    1);
-	CHECK(has(&b, BPMN_GATEWAY, "P1"));
+	CHECK(has(&b, BPMN_PARALLEL, "P1"));
+	/* Another kind of gateway is not run. */
+	CHECK_INT(parse(a,
+		      HEAD "<bpmn:startEvent id=\"S\"/>" T1
+			   "<bpmn:inclusiveGateway id=\"I1\"/>" T2
+			   "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1")
+			       FLOW("f2", "T1", "I1") FLOW("f3", "I1", "T2")
+				   FLOW("f4", "T2", "E") TAIL,
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_GATEWAY, "I1"));
 	/* A path that ends at a gateway, not after the return step. */
 	CHECK_INT(parse(a,
 		      HEAD "<bpmn:startEvent id=\"S\"/>" T1 T2
@@ -360,6 +372,107 @@ test_branches(struct mc_arena *a)
 	/* A sequence has no routes. */
 	CHECK_INT(parse(a, SEQ(T1, T2), 0, &b), 0);
 	CHECK_INT(b.nroutes, 0);
+}
+
+/*
+ * A parallel consultation: after receipt the tax office (8 h) and the
+ * land office (4 h, then 4 h more) at once, joined before the return.
+ */
+#define PARALLEL(inside, hours_a, more) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", \
+	    "receiver", "2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", \
+	    "Ý kiến thuế", "specialist", hours_a) \
+	    TASK("B1", "Ý kiến đất đai", "specialist", "4") \
+		TASK("B2", "Đo đạc", "specialist", "4") inside \
+	    "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T5", "Trả kết quả", \
+		"receiver", "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", \
+		"T1") FLOW("f2", "T1", "Ps") FLOW("f3", "Ps", "A") \
+		FLOW("f4", "Ps", "B1") FLOW("f6", "A", "Pj") \
+		    FLOW("f8", "Pj", "T5") FLOW("f9", "T5", "E") more TAIL
+
+static void
+test_parallel(struct mc_arena *a)
+{
+	struct mc_bpmn b;
+	const char *names[] = { "Tiếp nhận", "Ý kiến thuế", "Ý kiến đất đai",
+		"Đo đạc", "Trả kết quả" };
+	size_t i;
+
+	CHECK_INT(parse(a,
+		      PARALLEL("", "8",
+			  FLOW("f5", "B1", "B2") FLOW("f7", "B2", "Pj")),
+		      12 * 60, &b),
+	    0);
+	CHECK_INT(b.nerr, 0);
+	CHECK_INT(b.nsteps, 5);
+	for (i = 0; i < 5 && i < b.nsteps; i++)
+		CHECK(strcmp(b.steps[i].name, names[i]) == 0);
+	/* Forks from the receipt, a choice along a branch, two joins. */
+	CHECK_INT(b.nroutes, 5);
+	CHECK(b.nroutes == 5 && b.routes[0].from == 0 && b.routes[0].to == 1 &&
+	    b.routes[0].kind == ROUTE_FORK && b.routes[1].from == 0 &&
+	    b.routes[1].to == 2 && b.routes[1].kind == ROUTE_FORK);
+	CHECK(b.nroutes == 5 && b.routes[2].from == 1 && b.routes[2].to == 4 &&
+	    b.routes[2].kind == ROUTE_JOIN);
+	CHECK(b.nroutes == 5 && b.routes[3].from == 2 && b.routes[3].to == 3 &&
+	    b.routes[3].kind == ROUTE_CHOICE && b.routes[3].cond == NULL);
+	CHECK(b.nroutes == 5 && b.routes[4].from == 3 && b.routes[4].to == 4 &&
+	    b.routes[4].kind == ROUTE_JOIN);
+	/* The block takes its longest branch: 2 + 8 + 2, not 2 + 16 + 2. */
+	CHECK_INT(parse(a,
+		      PARALLEL("", "6",
+			  FLOW("f5", "B1", "B2") FLOW("f7", "B2", "Pj")),
+		      20 * 60, &b),
+	    1);
+	CHECK(has(&b, BPMN_TOTAL, NULL));
+	CHECK(b.nerr > 0 && strcmp(b.errs[0].subject, "12.00/20.00") == 0);
+	/* A branch of another length: the longest still counts. */
+	CHECK_INT(parse(a,
+		      PARALLEL("", "10",
+			  FLOW("f5", "B1", "B2") FLOW("f7", "B2", "Pj")),
+		      14 * 60, &b),
+	    0);
+	/* An exclusive gateway inside a branch. */
+	CHECK_INT(parse(a,
+		      PARALLEL("<bpmn:exclusiveGateway id=\"X\"/>", "8",
+			  FLOW("f5", "B1", "X") FLOW("f10", "X", "B2")
+			      FLOW("f7", "B2", "Pj")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	/* Branches that do not meet again at one join. */
+	CHECK_INT(parse(a,
+		      PARALLEL("<bpmn:parallelGateway id=\"Pk\"/>", "8",
+			  FLOW("f5", "B1", "B2") FLOW("f7", "B2", "Pk")
+			      FLOW("f10", "Pk", "T5")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	CHECK(has(&b, BPMN_PARALLEL, "Pj")); /* joins no split */
+	/* A split right after the start event. */
+	CHECK_INT(
+	    parse(a,
+		HEAD
+		"<bpmn:startEvent id=\"S\"/>"
+		"<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", "Thuế",
+		    "specialist", "2") TASK("B", "Đất", "specialist",
+		    "2") "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T5", "Trả",
+		    "receiver", "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1",
+		    "S", "Ps") FLOW("f2", "Ps", "A") FLOW("f3", "Ps", "B")
+		    FLOW("f4", "A", "Pj") FLOW("f5", "B", "Pj")
+			FLOW("f6", "Pj", "T5") FLOW("f7", "T5", "E") TAIL,
+		0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	/* A condition on a parallel arrow is refused. */
+	CHECK_INT(parse(a,
+		      PARALLEL("", "8",
+			  CFLOW("f5", "x", "B1", "B2", "decision == \"a\"")
+			      FLOW("f7", "B2", "Pj")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_CONDITION, "f5"));
+	CHECK(strcmp(mc_bpmn_problem_name(BPMN_PARALLEL), "parallel") == 0);
 }
 
 /* An entity is never expanded from a file. */
@@ -521,6 +634,7 @@ main(void)
 	test_bad(a);
 	test_entities(a);
 	test_branches(a);
+	test_parallel(a);
 	test_svg(a);
 	test_chain(a);
 	mc_arena_free(a);
