@@ -26,7 +26,8 @@
 #include "mc_view.h"
 #include "mc_wallet.h"
 
-#define MAX_FILES 20
+#define MAX_FILES    20
+#define DECISION_MAX 100 /* bytes of a decision, as the office form takes */
 
 enum field {
 	FIELD_Q,
@@ -816,7 +817,7 @@ static int
 args_json(struct mc_request *r, struct mc_action_args *args, int *act,
     struct refusal *why)
 {
-	json_t *body = NULL, *items;
+	json_t *body = NULL, *items, *step;
 	char   *s;
 
 	if (r->body != NULL)
@@ -837,6 +838,19 @@ args_json(struct mc_request *r, struct mc_action_args *args, int *act,
 		args->method = (int)json_integer_value(
 		    json_object_get(body, "method"));
 	args->new_due = mc_date_at(member(r, body, "new_due"), 17);
+	/* forward, approve: the outcome chosen and the parallel step done. */
+	args->decision = member(r, body, "decision");
+	step = json_object_get(body, "step");
+	if ((args->decision != NULL &&
+		(strlen(args->decision) > DECISION_MAX ||
+		    !mc_text_ok(args->decision, strlen(args->decision), 0))) ||
+	    (step != NULL &&
+		(!json_is_integer(step) || json_integer_value(step) < 1 ||
+		    json_integer_value(step) > 999))) {
+		json_decref(body);
+		return refuse(why, 400, "Api.BadJson");
+	}
+	args->step = step != NULL ? (int)json_integer_value(step) : 0;
 	items = json_object_get(body, "items");
 	if (json_is_array(items) && (s = json_dumps(items, JSON_COMPACT))) {
 		args->items_json = mc_arena_strdup(r->arena, s);

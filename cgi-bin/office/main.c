@@ -31,6 +31,8 @@
 #define MAX_ITEMS    5
 #define MAX_RESULTS  3
 #define PER_PAGE     50
+#define MAX_BRANCHES 16	 /* open parallel steps offered at once */
+#define MAX_CONSULT  100 /* parallel steps listed in the inbox */
 
 enum field {
 	FIELD_CSRF,
@@ -64,6 +66,7 @@ enum field {
 	FIELD_RESULT2,
 	FIELD_RESULT3,
 	FIELD_DECISION,
+	FIELD_STEP,
 	FIELD__MAX
 };
 
@@ -103,6 +106,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_RESULT2] = { "result2", valid_file, 10 << 20, 1 },
 	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
 	[FIELD_DECISION] = { "decision", valid_line, 100, 0 },
+	[FIELD_STEP] = { "step", valid_uint, 3, 0 },
 };
 /* clang-format on */
 
@@ -327,8 +331,12 @@ page_inbox(struct mc_request *r)
 		f.due_before = t;
 	}
 	if (mc_dossier_inbox(r->db, r->arena, &f, &rows) < 0 ||
-	    colour_counts(r, f.agency_id, now, counts) < 0)
+	    colour_counts(r, f.agency_id, now, counts) < 0 ||
+	    mc_dossier_branch_inbox(r->db, r->arena, f.agency_id, MAX_CONSULT,
+		&list) < 0)
 		return 503;
+	/* The steps of parallel consultations waiting at this agency. */
+	mc_view_rows(r->hdf, "Data.Consult", &list);
 	if (rows.n > PER_PAGE) {
 		rows.n = PER_PAGE;
 		mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
@@ -437,6 +445,51 @@ decisions_model(struct mc_request *r, const struct mc_dossier *d)
 	return 0;
 }
 
+/*
+ * Data.Branches.N.{seq,name,agency_name,due_at}: the open steps of a
+ * parallel consultation the officer may do, each with its own form; the
+ * dossier's one "forward" is not offered while they are open. 0 or -1.
+ */
+static int
+branches_model(struct mc_request *r, const struct mc_dossier *d,
+    unsigned int *bits)
+{
+	int    seqs[MAX_BRANCHES];
+	size_t i, j, n, k = 0;
+
+	for (i = 0; i < d->steps.n; i++)
+		if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == d->step &&
+		    mc_rows_int(&d->steps, i, DSTEP_BRANCH) == 1 &&
+		    mc_rows_str(&d->steps, i, DSTEP_FINISHED) == NULL)
+			*bits &= ~(1u << ACTION_FORWARD);
+	if (mc_dossier_branch_steps(r->db, r->arena, r->user, d, seqs,
+		MAX_BRANCHES, &n) < 0)
+		return -1;
+	for (j = 0; j < n; j++)
+		for (i = 0; i < d->steps.n; i++) {
+			if (mc_rows_int(&d->steps, i, DSTEP_SEQ) != seqs[j])
+				continue;
+			mc_view_set_int(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Branches.%zu.seq",
+				k),
+			    seqs[j]);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Branches.%zu.name",
+				k),
+			    mc_rows_str(&d->steps, i, DSTEP_NAME));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena,
+				"Data.Branches.%zu.agency_name", k),
+			    mc_rows_str(&d->steps, i, DSTEP_AGENCY_NAME));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena,
+				"Data.Branches.%zu.due_at", k),
+			    mc_rows_str(&d->steps, i, DSTEP_DUE));
+			k++;
+		}
+	return 0;
+}
+
 static int
 page_dossier(struct mc_request *r)
 {
@@ -456,7 +509,8 @@ page_dossier(struct mc_request *r)
 		return 503;
 	if (mc_eform_page_dossier(r, &d) < 0 || office_checklist(r, &d) < 0)
 		return 503;
-	if (mc_dossier_allowed(r->db, r->arena, r->user, &d, now, &bits) < 0)
+	if (mc_dossier_allowed(r->db, r->arena, r->user, &d, now, &bits) < 0 ||
+	    branches_model(r, &d, &bits) < 0)
 		return 503;
 	for (i = 0; i < ACTION__MAX; i++)
 		if (bits & (1u << i))
@@ -571,6 +625,7 @@ page_act(struct mc_request *r)
 	args.new_due = mc_date_at(mc_req_field(r, FIELD_NEW_DUE), 17);
 	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
 	args.decision = mc_req_field(r, FIELD_DECISION);
+	args.step = (int)field_int(r, FIELD_STEP, 1, 999);
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)action, &args, time(NULL));
 	if (rc != 0)

@@ -501,7 +501,7 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	 * agency's officers; its being open, not the dossier's version
 	 * (which the other branches move), says the page was current.
 	 */
-	branch = args->step > 0 && args->step != st.step;
+	branch = args->step > 0;
 	rc = DOSSIER_BAD_INPUT;
 	if (branch && act != ACTION_FORWARD)
 		goto out;

@@ -100,6 +100,12 @@ step_state(const struct mc_dossier *d, size_t i)
 
 	if (mc_rows_int(&d->steps, i, DSTEP_SEQ) == current && open)
 		return "current";
+	/* Another open step of a parallel consultation. */
+	if (open && mc_rows_int(&d->steps, i, DSTEP_BRANCH) == 1 &&
+	    mc_rows_str(&d->steps, i, DSTEP_STARTED) != NULL &&
+	    mc_rows_str(&d->steps, i, DSTEP_FINISHED) == NULL &&
+	    mc_rows_int(&d->steps, i, DSTEP_SKIPPED) == 0)
+		return "current";
 	if (mc_rows_str(&d->steps, i, DSTEP_FINISHED) != NULL)
 		return "done";
 	if (mc_rows_int(&d->steps, i, DSTEP_SKIPPED) == 1)

@@ -28,9 +28,12 @@
 <p><?cs var:Lang.Routing.GapsHint ?></p><?cs if:Data.CanReassign ?><p><a class="btn btn-secondary" href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?></div>
 <?cs elif:Data.CanReassign ?><p><a href="/can-bo/quan-tri/chuyen-buoc/<?cs var:url_escape(Data.Dossier.0.code) ?>"><?cs var:Lang.Routing.Reassign ?></a></p><?cs /if ?>
 <?cs include:"partials/checklist.cs" ?>
-<?cs if:subcount(Data.Actions) ?>
+<?cs if:subcount(Data.Actions) || subcount(Data.Branches) ?>
 <section class="card actions" aria-labelledby="actions-h">
 <h2 id="actions-h"><?cs var:Lang.Office.Actions ?></h2>
+<?cs # The open steps of a parallel consultation this officer may do, each done on its own (the others stay open until they are). ?>
+<?cs each:b = Data.Branches ?><details open class="branch-step"><summary><?cs var:Lang.Office.BranchDo ?> <?cs var:b.name ?></summary><?cs call:action_form("forward", "") ?><input type="hidden" name="step" value="<?cs var:b.seq ?>">
+<p class="hint"><?cs var:b.agency_name ?><?cs if:b.due_at ?> · <?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(b.due_at) ?><?cs /if ?> · <?cs var:Lang.Office.BranchHint ?></p><?cs call:note(0) ?><button class="btn" type="submit"><?cs var:Lang.Office.BranchDone ?></button></form></details><?cs /each ?>
 <?cs if:Data.Actions.accept ?><details open><summary><?cs var:Lang.Action.accept ?></summary><?cs call:action_form("accept", "") ?><?cs call:note(0) ?><button class="btn" type="submit"><?cs var:Lang.Action.accept ?></button></form></details><?cs /if ?>
 <?cs if:Data.Actions.request_completion ?><details><summary><?cs var:Lang.Action.request_completion ?></summary><?cs call:action_form("request_completion", "") ?><?cs call:items() ?><?cs call:note(0) ?><button class="btn btn-secondary" type="submit"><?cs var:Lang.Action.request_completion ?></button></form></details><?cs /if ?>
 <?cs if:Data.Actions.refuse ?><details><summary><?cs var:Lang.Action.refuse ?></summary><?cs call:action_form("refuse", "") ?><label><?cs var:Lang.Office.Reason ?> <?cs call:reasons("refusal") ?></label><?cs call:note(0) ?><button class="btn btn-warning" type="submit"><?cs var:Lang.Action.refuse ?></button></form></details><?cs /if ?>

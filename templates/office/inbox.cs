@@ -40,6 +40,11 @@
 <?cs if:Data.ProcedureNone ?><p class="flash flash-error" role="alert"><?cs var:Lang.Inbox.ProcedureNone ?></p><?cs /if ?>
 <?cs if:subcount(Data.ProcedureMatches) ?><div class="flash" role="status"><p><?cs var:Lang.Inbox.ProcedureSeveral ?></p>
 <ul class="procedure-matches"><?cs each:m = Data.ProcedureMatches ?><li><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;procedure=<?cs var:m.id ?>"><?cs var:m.label ?></a></li><?cs /each ?></ul></div><?cs /if ?>
+<?cs if:subcount(Data.Consult) ?><section class="card consult" id="consult" aria-labelledby="consult-h">
+<h2 id="consult-h"><?cs var:Lang.Inbox.Consult ?></h2>
+<p class="hint"><?cs var:Lang.Inbox.ConsultHint ?></p>
+<ul><?cs each:c = Data.Consult ?><li><a href="/can-bo/ho-so/<?cs var:url_escape(c.code) ?>"><?cs var:c.code ?></a> · <?cs var:c.name ?> · <?cs var:c.applicant_name ?> · <?cs var:c.procedure_name ?><?cs if:c.due_at ?> · <?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(c.due_at) ?><?cs /if ?></li><?cs /each ?></ul>
+</section><?cs /if ?>
 <?cs if:subcount(Data.Dossiers) ?>
 <div class="table-wrap">
 <table class="table inbox table-stack">
