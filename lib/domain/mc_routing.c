@@ -27,11 +27,35 @@
 	"WHERE r.agency_id = " agency " AND r.role IN (" role ", 'leader')) "
 /* clang-format on */
 
+/*
+ * The agencies whose dossiers may be stuck: in scope (the agency, those
+ * right under it, the dissolved units that count in one of them today),
+ * shown (only: that one, with, by today's units, the dissolved units that
+ * count in it) and with no active leader. Arguments: agency, agency, only,
+ * units, only.
+ */
+/* clang-format off */
+#define STUCK_UNITS "WITH RECURSIVE scope (id) AS (SELECT id FROM agencies " \
+	"WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a " \
+	"JOIN scope ON a.successor_id = scope.id " \
+	"AND a.valid_to < CURDATE()), " \
+	"shown (id) AS (SELECT id FROM agencies WHERE id = ? " \
+	"UNION SELECT a.id FROM agencies a JOIN shown " \
+	"ON a.successor_id = shown.id AND ? = 0 " \
+	"AND a.valid_to < CURDATE()), " \
+	"lone (id) AS (SELECT ag.id FROM agencies ag " \
+	"WHERE ag.id IN (SELECT id FROM scope) " \
+	"AND (? = 0 OR ag.id IN (SELECT id FROM shown)) AND " \
+	NOBODY("ag.id", "'leader'") ") "
+/* clang-format on */
+
 enum stmt {
 	STMT_STAFFED,
 	STMT_GAPS_WORKFLOW,
 	STMT_GAPS_STEPS,
 	STMT_STUCK,
+	STMT_STUCK_BY_SUBMITTED,
+	STMT_STUCK_LOAD,
 	STMT_LOCK,
 	STMT_STEP,
 	STMT_OFFICER_OK,
@@ -60,35 +84,50 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE s.dossier_id = ? AND s.seq >= ? AND "
 	    NOBODY("s.agency_id", "s.role") "ORDER BY s.seq",
 	/*
-	 * Agencies with an active leader are passed over before any of
-	 * their dossiers is read: a leader may act at every step there.
+	 * The agencies with no active leader are found first, once (a
+	 * leader may act at every step there): only their dossiers are
+	 * read, and of each only its step's role is looked up (once per
+	 * agency and role: the subquery's cache). Two ways of reading
+	 * them, the same rows in the same order (ties by id): the plain
+	 * one sorts those agencies' own; the other (STMT_STUCK_BY_SUBMITTED)
+	 * reads the open dossiers of every agency in order of submission
+	 * (dossiers_open_submitted, migration 0067) and keeps theirs up to
+	 * the limit, cheaper when they hold most of them (mc_routing_stuck).
 	 */
-	/* scope: the agency, those right under it, the dissolved units that
-	 * count in one of them today; shown: only (with, by today's units,
-	 * the dissolved units that count in it). */
-	[STMT_STUCK] = "WITH RECURSIVE scope (id) AS (SELECT id FROM agencies "
-	    "WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a "
-	    "JOIN scope ON a.successor_id = scope.id "
-	    "AND a.valid_to < CURDATE()), "
-	    "shown (id) AS (SELECT id FROM agencies WHERE id = ? "
-	    "UNION SELECT a.id FROM agencies a JOIN shown "
-	    "ON a.successor_id = shown.id AND ? = 0 "
-	    "AND a.valid_to < CURDATE()) "
-	    "SELECT d.code, d.status, d.applicant_name, "
+	[STMT_STUCK] = STUCK_UNITS "SELECT d.code, d.status, d.applicant_name, "
 	    "p.name AS procedure_name, ag.id AS agency_id, "
 	    "ag.name AS agency_name, d.current_step AS step, "
 	    "s.name AS step_name, COALESCE(s.role, 'receiver') AS role, "
-	    "d.submitted_at FROM agencies ag "
+	    "d.submitted_at FROM lone "
+	    "JOIN agencies ag ON ag.id = lone.id "
 	    "JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 "
 	    "AND d.status <> 5 "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id "
-	    "AND s.seq = d.current_step "
-	    "WHERE ag.id IN (SELECT id FROM scope) "
-	    "AND (? = 0 OR ag.id IN (SELECT id FROM shown)) "
-	    "AND " NOBODY("ag.id", "'leader'") "AND "
+	    "AND s.seq = d.current_step WHERE "
 	    NOBODY("ag.id", "COALESCE(s.role, 'receiver')")
 	    "ORDER BY d.submitted_at, d.id LIMIT ?",
+	[STMT_STUCK_BY_SUBMITTED] = STUCK_UNITS "SELECT STRAIGHT_JOIN d.code, "
+	    "d.status, d.applicant_name, p.name AS procedure_name, "
+	    "ag.id AS agency_id, ag.name AS agency_name, "
+	    "d.current_step AS step, s.name AS step_name, "
+	    "COALESCE(s.role, 'receiver') AS role, d.submitted_at "
+	    "FROM dossiers d FORCE INDEX (dossiers_open_submitted) "
+	    "JOIN agencies ag ON ag.id = d.current_agency_id "
+	    "JOIN procedures p ON p.id = d.procedure_id "
+	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id "
+	    "AND s.seq = d.current_step "
+	    "WHERE d.is_open = 1 AND d.status <> 5 "
+	    "AND ag.id IN (SELECT id FROM lone) AND "
+	    NOBODY("ag.id", "COALESCE(s.role, 'receiver')")
+	    "ORDER BY d.submitted_at, d.id LIMIT ?",
+	/* The open dossiers of those agencies, and of all, by the
+	 * counters every transition keeps: no dossier is counted. */
+	[STMT_STUCK_LOAD] = STUCK_UNITS "SELECT "
+	    "(SELECT COALESCE(SUM(c.n), 0) FROM dossier_counters c "
+	    "WHERE c.status <> 5 AND c.agency_id IN (SELECT id FROM lone)), "
+	    "(SELECT COALESCE(SUM(c.n), 0) FROM dossier_counters c "
+	    "WHERE c.status <> 5)",
 	[STMT_LOCK] = "SELECT id, status, version, current_step, "
 	    "current_agency_id FROM dossiers WHERE code = ? FOR UPDATE",
 	[STMT_STEP] = "SELECT role FROM dossier_steps "
@@ -145,12 +184,42 @@ mc_routing_gaps(struct mc_db *db, struct mc_arena *a,
 }
 
 int
+mc_routing_stuck_way(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, unsigned int only, int units, size_t limit,
+    int way, struct mc_rows *out)
+{
+	struct mc_rows load;
+	long long      mine, all, ag = agency_id, o = only, u = units;
+
+	if (way == MC_STUCK_AUTO) {
+		/*
+		 * In the order of submission of every agency's open dossiers,
+		 * about limit * all / mine are read before limit of theirs;
+		 * the plain way sorts all of theirs (mine).
+		 */
+		way = MC_STUCK_PLAIN;
+		if (mc_db_query(db, a, &load, stmts[STMT_STUCK_LOAD], "iiiii",
+			ag, ag, o, u, o) == 0 &&
+		    load.n == 1) {
+			mine = mc_rows_int(&load, 0, 0);
+			all = mc_rows_int(&load, 0, 1);
+			if (mine > 2 * (long long)limit &&
+			    all / mine * (long long)limit < mine)
+				way = MC_STUCK_BY_SUBMITTED;
+		}
+	}
+	return mc_db_query(db, a, out,
+	    stmts[way == MC_STUCK_BY_SUBMITTED ? STMT_STUCK_BY_SUBMITTED :
+						 STMT_STUCK],
+	    "iiiiii", ag, ag, o, u, o, (long long)limit);
+}
+
+int
 mc_routing_stuck(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
     unsigned int only, int units, size_t limit, struct mc_rows *out)
 {
-	return mc_db_query(db, a, out, stmts[STMT_STUCK], "iiiiii",
-	    (long long)agency_id, (long long)agency_id, (long long)only,
-	    (long long)units, (long long)only, (long long)limit);
+	return mc_routing_stuck_way(db, a, agency_id, only, units, limit,
+	    MC_STUCK_AUTO, out);
 }
 
 /* The move inside the open transaction; 0, -1 or a DOSSIER_* outcome. */

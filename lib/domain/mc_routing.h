@@ -60,6 +60,17 @@ int mc_routing_stuck(struct mc_db *, struct mc_arena *, unsigned int agency_id,
     unsigned int only, int units, size_t limit, struct mc_rows *out);
 
 /*
+ * The same list read one way (the tests compare them): MC_STUCK_PLAIN sorts
+ * the dossiers of the agencies with no leader; MC_STUCK_BY_SUBMITTED reads
+ * every agency's open dossiers in order of submission and keeps theirs;
+ * MC_STUCK_AUTO (mc_routing_stuck) chooses by the counters the cheaper.
+ */
+enum { MC_STUCK_AUTO, MC_STUCK_PLAIN, MC_STUCK_BY_SUBMITTED };
+int mc_routing_stuck_way(struct mc_db *, struct mc_arena *,
+    unsigned int agency_id, unsigned int only, int units, size_t limit,
+    int way, struct mc_rows *out);
+
+/*
  * Moves the current step of the dossier with this code to agency_id, held
  * by officer_id (0: by nobody yet, for anyone able there to claim), in one
  * transaction with a "reassign" event (internal) carrying the note, a

@@ -29,6 +29,13 @@ enum stmt {
 	STMT_DISABLE,
 	STMT_AUDIT,
 	STMT_DISSOLVE,
+	STMT_ANY_PROCEDURE,
+	STMT_PUT_DOSSIER,
+	STMT_PUT_STEP,
+	STMT_STUCK_REF,
+	STMT_CLEAN_STEPS,
+	STMT_CLEAN_DOSSIERS,
+	STMT_CLEAN_COUNTERS,
 	STMT__MAX
 };
 
@@ -57,6 +64,49 @@ static const char *const stmts[STMT__MAX] = {
 	 */
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE ?",
+	[STMT_ANY_PROCEDURE] = "SELECT id FROM procedures ORDER BY id LIMIT 1",
+	/* code, procedure, agency (twice), status, submitted_at, step. */
+	[STMT_PUT_DOSSIER] = "INSERT INTO dossiers (code, procedure_id, "
+	    "agency_id, current_agency_id, applicant_name, "
+	    "applicant_id_number, channel, status, form_data, submitted_at, "
+	    "received_at, due_at, step_warn_at, step_due_at, current_step, "
+	    "updated_at) VALUES (?, ?, ?, ?, 'Trần Văn Kẹt', '079190000778', "
+	    "2, ?, '{}', ?, ?, '2099-12-31 17:00:00', '2099-12-30 08:00:00', "
+	    "'2099-12-31 17:00:00', ?, NOW())",
+	[STMT_PUT_STEP] = "INSERT INTO dossier_steps (dossier_id, seq, name, "
+	    "role, agency_id, minutes) SELECT id, ?, ?, ?, current_agency_id, "
+	    "480 FROM dossiers WHERE code = ?",
+	/*
+	 * The straightforward answer: every open dossier of the agencies
+	 * in scope, each asked whether a leader or a holder of its step's
+	 * role is there (the statement before issue 12).
+	 */
+	[STMT_STUCK_REF] = "WITH RECURSIVE scope (id) AS (SELECT id FROM "
+	    "agencies WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM "
+	    "agencies a JOIN scope ON a.successor_id = scope.id "
+	    "AND a.valid_to < CURDATE()), "
+	    "shown (id) AS (SELECT id FROM agencies WHERE id = ? "
+	    "UNION SELECT a.id FROM agencies a JOIN shown "
+	    "ON a.successor_id = shown.id AND ? = 0 "
+	    "AND a.valid_to < CURDATE()) "
+	    "SELECT d.code, COALESCE(s.role, 'receiver') AS role "
+	    "FROM agencies ag "
+	    "JOIN dossiers d ON d.current_agency_id = ag.id AND d.is_open = 1 "
+	    "AND d.status <> 5 "
+	    "LEFT JOIN dossier_steps s ON s.dossier_id = d.id "
+	    "AND s.seq = d.current_step "
+	    "WHERE ag.id IN (SELECT id FROM scope) "
+	    "AND (? = 0 OR ag.id IN (SELECT id FROM shown)) "
+	    "AND NOT EXISTS (SELECT 1 FROM account_roles r "
+	    "JOIN accounts ac ON ac.id = r.account_id AND ac.disabled = 0 "
+	    "WHERE r.agency_id = ag.id "
+	    "AND r.role IN (COALESCE(s.role, 'receiver'), 'leader')) "
+	    "ORDER BY d.submitted_at, d.id LIMIT ?",
+	[STMT_CLEAN_STEPS] = "DELETE s FROM dossier_steps s JOIN dossiers d "
+	    "ON d.id = s.dossier_id WHERE d.code LIKE ?",
+	[STMT_CLEAN_DOSSIERS] = "DELETE FROM dossiers WHERE code LIKE ?",
+	[STMT_CLEAN_COUNTERS] = "DELETE c FROM dossier_counters c "
+	    "JOIN agencies ag ON ag.id = c.agency_id WHERE ag.code LIKE ?",
 };
 /* clang-format on */
 
@@ -263,6 +313,161 @@ test_routing(struct mc_db *db, struct mc_arena *a)
 	    3);
 }
 
+/* The codes of a list, one line each, in its order. */
+static const char *
+codes(struct mc_arena *a, const struct mc_rows *rows)
+{
+	const char *out = "";
+	size_t	    i;
+
+	for (i = 0; i < rows->n; i++)
+		out = mc_arena_printf(a, "%s%s %s\n", out,
+		    mc_rows_str(rows, i, 0), mc_rows_str(rows, i, 8));
+	return out;
+}
+
+/*
+ * The list of dossiers nobody can act on, read either way (sorted from the
+ * agencies with no leader, or in the city's order of submission), against
+ * the straightforward answer (each dossier asked), on a small set: a unit
+ * with four wards, one with nobody, one with a receiver only, one with a
+ * specialist and a disabled leader, one with a leader; dossiers before
+ * acceptance and at steps of each role, some paused, submission times
+ * shared between wards (ties by id), with limits cutting the list.
+ */
+static void
+test_stuck_ways(struct mc_db *db, struct mc_arena *a)
+{
+	static const struct {
+		int	    ward, status, step;
+		const char *role; /* of the current step; NULL: none */
+		int	    minute;
+	} put[] = {
+		{ 0, 1, 0, NULL, 5 },
+		{ 0, 4, 2, "specialist", 1 },
+		{ 0, 5, 2, "specialist", 0 },
+		{ 0, 6, 3, "leader", 9 },
+		{ 1, 1, 0, NULL, 1 },
+		{ 1, 4, 2, "specialist", 5 },
+		{ 1, 2, 1, "receiver", 3 },
+		{ 1, 9, 4, "leader", 2 },
+		{ 2, 4, 2, "specialist", 7 },
+		{ 2, 4, 3, "leader", 1 },
+		{ 2, 1, 0, NULL, 4 },
+		{ 2, 5, 3, "leader", 2 },
+		{ 3, 4, 2, "specialist", 3 },
+		{ 3, 1, 0, NULL, 0 },
+		{ 0, 2, 1, "receiver", 5 },
+		{ 1, 4, 3, "leader", 5 },
+		{ 2, 9, 4, "leader", 5 },
+		{ 0, 4, 2, "specialist", 8 },
+	};
+	static const size_t limits[] = { 2, 5, 100 };
+	struct mc_user	   *lead;
+	struct mc_rows	    rows, ref;
+	const char	   *tag, *code, *want, *got;
+	unsigned int	    unit, ward[4], only[6];
+	long long	    proc;
+	size_t		    i, j, k;
+	int		    way;
+	char		    at[20];
+
+	tag = mc_arena_printf(a, "%d.%ld", (int)getpid() % 100000,
+	    (long)time(NULL) % 100000);
+	unit = fixture_agency(db, a, mc_arena_printf(a, "RS.%s.U", tag),
+	    "unit", 0);
+	for (i = 0; i < 4; i++)
+		ward[i] = fixture_agency(db, a,
+		    mc_arena_printf(a, "RS.%s.W%zu", tag, i), "ward", unit);
+	if (unit == 0 || ward[0] == 0 || ward[1] == 0 || ward[2] == 0 ||
+	    ward[3] == 0 ||
+	    mc_db_query(db, a, &rows, stmts[STMT_ANY_PROCEDURE], "") < 0 ||
+	    rows.n != 1) {
+		CHECK(!"test agencies and a procedure");
+		return;
+	}
+	proc = mc_rows_int(&rows, 0, 0);
+	lead = account(db, a, "slead2", ROLE_LEADER, ward[2]);
+	if (account(db, a, "srecv", ROLE_RECEIVER, ward[1]) == NULL ||
+	    account(db, a, "sspec", ROLE_SPECIALIST, ward[2]) == NULL ||
+	    lead == NULL ||
+	    account(db, a, "slead3", ROLE_LEADER, ward[3]) == NULL) {
+		CHECK(!"test accounts");
+		return;
+	}
+	CHECK_INT(mc_db_exec(db, stmts[STMT_DISABLE], "ii", 1LL, lead->id), 1);
+	for (i = 0; i < sizeof(put) / sizeof(put[0]); i++) {
+		code = mc_arena_printf(a, "RS.%s.%02zu", tag, i);
+		snprintf(at, sizeof(at), "2025-03-04 10:%02d:00",
+		    put[i].minute);
+		CHECK_INT(mc_db_exec(db, stmts[STMT_PUT_DOSSIER], "siiiissi",
+			      code, proc, (long long)ward[put[i].ward],
+			      (long long)ward[put[i].ward],
+			      (long long)put[i].status, at, at,
+			      (long long)put[i].step),
+		    1);
+		if (put[i].role != NULL)
+			CHECK_INT(mc_db_exec(db, stmts[STMT_PUT_STEP], "isss",
+				      (long long)put[i].step, "Bước",
+				      put[i].role, code),
+			    1);
+	}
+	/* The unit as a whole, each ward alone, and the wards as shown. */
+	only[0] = 0;
+	for (i = 0; i < 4; i++)
+		only[i + 1] = ward[i];
+	only[5] = unit;
+	for (i = 0; i < 6; i++)
+		for (j = 0; j < sizeof(limits) / sizeof(limits[0]); j++) {
+			if (mc_db_query(db, a, &ref, stmts[STMT_STUCK_REF],
+				"iiiiii", (long long)unit, (long long)unit,
+				(long long)only[i], (long long)MC_UNITS_TODAY,
+				(long long)only[i],
+				(long long)limits[j]) < 0) {
+				CHECK(!"the straightforward answer");
+				return;
+			}
+			want = "";
+			for (k = 0; k < ref.n; k++)
+				want = mc_arena_printf(a, "%s%s %s\n", want,
+				    mc_rows_str(&ref, k, 0),
+				    mc_rows_str(&ref, k, 1));
+			for (way = MC_STUCK_AUTO; way <= MC_STUCK_BY_SUBMITTED;
+			     way++) {
+				if (mc_routing_stuck_way(db, a, unit, only[i],
+					MC_UNITS_TODAY, limits[j], way,
+					&rows) < 0) {
+					CHECK(!"the stuck list");
+					return;
+				}
+				got = codes(a, &rows);
+				CHECK_STR(got, want);
+			}
+		}
+	/* The set itself: 11 dossiers nobody can act on, oldest first. */
+	CHECK_INT(mc_routing_stuck_way(db, a, unit, 0, MC_UNITS_TODAY, 100,
+		      MC_STUCK_BY_SUBMITTED, &rows),
+	    0);
+	CHECK_STR(codes(a, &rows),
+	    mc_arena_printf(a,
+		"RS.%s.01 specialist\nRS.%s.09 leader\nRS.%s.07 leader\n"
+		"RS.%s.10 receiver\nRS.%s.00 receiver\nRS.%s.05 specialist\n"
+		"RS.%s.14 receiver\nRS.%s.15 leader\nRS.%s.16 leader\n"
+		"RS.%s.17 specialist\nRS.%s.03 leader\n",
+		tag, tag, tag, tag, tag, tag, tag, tag, tag, tag, tag));
+	code = mc_arena_printf(a, "RS.%s.%%", tag);
+	if (mc_db_begin(db) == 0) {
+		CHECK(mc_db_exec(db, stmts[STMT_CLEAN_STEPS], "s", code) >= 0);
+		CHECK_INT(
+		    mc_db_exec(db, stmts[STMT_CLEAN_DOSSIERS], "s", code),
+		    (int)(sizeof(put) / sizeof(put[0])));
+		CHECK(mc_db_exec(db, stmts[STMT_CLEAN_COUNTERS], "s", code) >=
+		    0);
+		CHECK_INT(mc_db_commit(db), 0);
+	}
+	CHECK_INT(mc_db_exec(db, stmts[STMT_DISSOLVE], "s", code), 5);
+}
+
 int
 main(void)
 {
@@ -279,6 +484,7 @@ main(void)
 	}
 	a = mc_arena_new(65536);
 	test_routing(db, a);
+	test_stuck_ways(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
