@@ -673,8 +673,11 @@ main(int argc, char *argv[])
 		    &office_routing, &office_synonyms, &office_eval,
 		    &office_reports, &office_accounts, &office_feedback,
 		    &office_audit, &office_eval_form, &office_dashboard,
-		    &office_index766 },
+		    &office_index766, &office_exports },
 	};
 
+	/* An export job for bin/worker, not the FastCGI program. */
+	if (argc > 1 && strcmp(argv[1], "-x") == 0)
+		return office_export_build(&app, argc, argv);
 	return mc_app_run(&app, argc, argv);
 }

@@ -8,6 +8,7 @@
 #include "mc_app.h"
 #include "mc_audit.h"
 
+struct mc_db;
 struct mc_dossier;
 struct mc_procedure;
 
@@ -78,6 +79,45 @@ int office_units_view(struct mc_request *, const char *word,
  * action's posted fields back to r->path (200, 422 wrong password, 503).
  */
 int office_reauth(struct mc_request *);
+
+/* exports.c: "my exports", the registers' files built in the background. */
+extern const struct mc_module office_exports;
+
+/*
+ * exports.c: the build of an export job this process runs (office -x),
+ * NULL while serving requests: the export handler then writes its file
+ * to path as its rows come, calling office_export_beat after each batch.
+ */
+struct office_export_build {
+	long long   id;
+	const char *holder; /* the claim (export_jobs.claimed_by) */
+	const char *path;   /* the file being written */
+	long long   rows;   /* rows written */
+	int	    lost;   /* the claim went to another builder */
+};
+extern struct office_export_build *office_export_building;
+
+/*
+ * exports.c: queues the export at the request's address (path and query)
+ * as a job of the user for agency, named name.format, in the audit log;
+ * answers a redirect to "my exports" (303), 400 or 503.
+ */
+int office_export_queue(struct mc_request *, unsigned int agency,
+    const char *name, const char *format);
+
+/*
+ * exports.c: while building (office_export_building), rows written so
+ * far, renewing the build's lease: 1 go on, 0 the job is another's now
+ * (stop), -1 error. 1 when not building.
+ */
+int office_export_beat(struct mc_db *, long long rows);
+
+/*
+ * exports.c: `office -x JOB -h HOLDER [-c config]`: builds the export job
+ * claimed by HOLDER (bin/worker) through app's handler of its address as
+ * the account that asked; the exit code (non-zero: try again).
+ */
+int office_export_build(const struct mc_app *app, int argc, char **argv);
 
 /* workflow.c: administrators define each procedure's workflow. */
 extern const struct mc_module office_workflow;

@@ -1151,6 +1151,7 @@ page_book(struct mc_request *r)
 	int		      rc;
 
 	mc_view_set_int(r->hdf, "Data.Pdf", 1);
+	mc_view_set_int(r->hdf, "Data.ExportJob", 1);
 	if ((rc = register_begin(r, &q, mc_view_str(r->hdf, "Book.Title"),
 		 "office/book.cs", "/can-bo/so-theo-doi")) != 0)
 		return rc;
@@ -1317,6 +1318,93 @@ register_stream_csv(struct mc_request *r, const struct query *q,
 }
 
 /*
+ * A register's Excel file built by an export job (office -x, exports.c):
+ * every row of the query, a batch at a time, each batch's memory given
+ * back before the next, written as they come (mc_export_xlsx_open:
+ * constant memory) to the job's file, the job's lease renewed after each
+ * batch. 200, or 503 (the job is tried again).
+ */
+static int
+register_build(struct mc_request *r, const struct query *q,
+    const struct register_pages *p, struct mc_book_filter *f)
+{
+	struct mc_export_table t;
+	struct mc_export_xlsx *x;
+	struct mc_rows	       rows;
+	struct mc_arena	      *keep = r->arena, *batch;
+	const char	     **cells;
+	char		       at[32];
+	time_t		       now = time(NULL);
+	size_t		       i, n = 0, nc = p->def->ncols;
+	int		       more, rc = 503;
+
+	export_heading(r, q, &t);
+	t.title = mc_view_str(r->hdf, p->def->title);
+	t.sheet = p->def->sheet;
+	t.ncols = nc;
+	t.heads = register_heads(r, p->def->group, p->def->keys, nc);
+	t.kinds = p->def->kinds;
+	if ((batch = mc_arena_new(1 << 16)) == NULL)
+		return 503;
+	if ((x = mc_export_xlsx_open(&t, office_export_building->path,
+		 mc_config_get("tmp_dir", "/tmp"))) == NULL)
+		goto out;
+	f->limit = REGISTER_BATCH;
+	do {
+		r->arena = batch;
+		if (p->page(r, f, now, &rows) < 0)
+			break;
+		cells = mc_arena_alloc(batch,
+		    (rows.n + 1) * nc * sizeof(*cells));
+		for (i = 0; i < rows.n; i++, n++)
+			p->cells(r, &rows, i, (long long)n + 1, now,
+			    &cells[i * nc]);
+		t.nrows = rows.n;
+		t.cells = cells;
+		if (mc_export_xlsx_rows(x, &t) < 0 ||
+		    office_export_beat(r->db, (long long)n) <= 0)
+			break;
+		if (rows.n > 0) {
+			snprintf(at, sizeof(at), "%s",
+			    mc_rows_str(&rows, rows.n - 1, p->at));
+			f->after_at = at;
+			f->after_id = mc_rows_int(&rows, rows.n - 1, p->id);
+		}
+		more = rows.n == REGISTER_BATCH;
+		r->arena = keep;
+		mc_arena_reset(batch);
+		if (!more)
+			rc = 200;
+	} while (more);
+	r->arena = keep;
+	if (mc_export_xlsx_close(x) < 0)
+		rc = 503;
+out:
+	mc_arena_free(batch);
+	return rc;
+}
+
+/*
+ * A register's Excel file asked for on its page (POST): queued as an
+ * export job of the reader (exports.c), built by the worker with every
+ * row; the answer goes to "my exports" at once.
+ */
+static int
+register_queue(struct mc_request *r, const struct register_pages *p)
+{
+	struct query q;
+	int	     rc;
+
+	if (export_format(r) != FMT_XLSX)
+		return 404;
+	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
+		return rc == 422 ? 400 : rc;
+	return office_export_queue(r, q.f.agency,
+	    mc_arena_printf(r->arena, "%s-%s-%s", p->def->file, q.from, q.to),
+	    "xlsx");
+}
+
+/*
  * The export of a keyset register: its rows of the query (at most
  * REGISTER_MAX), a batch at a time, as the file asked for; the CSV
  * streamed, every row (register_stream_csv).
@@ -1337,6 +1425,8 @@ register_export(struct mc_request *r, const struct register_pages *p)
 	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
 		return rc == 422 ? 400 : rc;
 	register_filter(&q, &f);
+	if (office_export_building != NULL)
+		return fmt == FMT_XLSX ? register_build(r, &q, p, &f) : 404;
 	if (fmt == FMT_CSV && r->send != NULL && r->method != METHOD_HEAD)
 		return register_stream_csv(r, &q, p, &f);
 	f.limit = REGISTER_BATCH;
@@ -1460,6 +1550,7 @@ page_late(struct mc_request *r)
 	size_t		      i;
 	int		      rc;
 
+	mc_view_set_int(r->hdf, "Data.ExportJob", 1);
 	if ((rc = register_begin(r, &q, text(r, "Late.Title"),
 		 "office/late.cs", "/can-bo/thong-ke/tre-han")) != 0)
 		return rc;
@@ -1528,7 +1619,7 @@ static const struct register_pages book_pages = {
 };
 /* clang-format on */
 
-/* The exports of the book and of the late list. */
+/* The exports of the book and of the late list; Excel as a job. */
 static int
 page_book_export(struct mc_request *r)
 {
@@ -1538,6 +1629,16 @@ static int
 page_late_export(struct mc_request *r)
 {
 	return register_export(r, &late_pages);
+}
+static int
+page_book_queue(struct mc_request *r)
+{
+	return register_queue(r, &book_pages);
+}
+static int
+page_late_queue(struct mc_request *r)
+{
+	return register_queue(r, &late_pages);
 }
 
 /* The officers' columns, as shown and exported. */
@@ -1698,9 +1799,13 @@ static const struct mc_route routes[] = {
 	    ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/so-theo-doi/xuat/{}", page_book_export,
 	    ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_POST, "/can-bo/so-theo-doi/xuat/{}", page_book_queue,
+	    ROUTE_LOGIN, ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/thong-ke/tre-han", page_late, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/thong-ke/tre-han/xuat/{}", page_late_export,
+	    ROUTE_LOGIN, ROLES_OFFICER },
+	{ METHOD_POST, "/can-bo/thong-ke/tre-han/xuat/{}", page_late_queue,
 	    ROUTE_LOGIN, ROLES_OFFICER },
 	{ METHOD_GET, "/can-bo/thong-ke/can-bo", page_officers, ROUTE_LOGIN,
 	    ROLES_OFFICER },

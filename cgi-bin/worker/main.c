@@ -7,7 +7,9 @@
  * minute it also tells officers of dossiers they hold that turned yellow or
  * red, and citizens of drafts about to expire (expired drafts are
  * deleted). It runs the site builds webmasters queue, in a child process
- * (build.c). Of all the nodes' workers, the holder of the lease works.
+ * (build.c), and the export jobs officers queue, each built by `office -x`
+ * in a child (exports.c). Of all the nodes' workers, the holder of the
+ * lease works.
  */
 #include <errno.h>
 #include <grp.h>
@@ -397,6 +399,7 @@ chores(struct mc_db *db, struct mc_arena *a, const struct settings *s)
 		mc_info("%lld officer(s) told of dossiers due soon or overdue",
 		    n);
 	builds_fail_stale(db);
+	exports_expire(db);
 	search_usage(db);
 	if ((n = mc_eform_draft_sweep(db, a, time(NULL), DUE_MAX)) > 0)
 		mc_info("%lld draft(s) reminded of their expiry or deleted",
@@ -489,18 +492,20 @@ one(struct mc_db *db, struct mc_arena *a, struct io *io,
 
 /* The delivery loop until SIGTERM (or one pass with once); exit code. */
 static int
-run(struct mc_db *db, const struct settings *s, int once)
+run(struct mc_db *db, const struct settings *s, int once, const char *cfg)
 {
 	struct mc_arena *a;
 	struct io	 io;
 	struct mc_lease	 lease;
 	struct builder	 builder;
+	struct exporter	 exporter;
 	time_t		 last_chores = 0, last_counts = 0, last_requeue = 0;
 	size_t		 i;
 	int		 rc = 0;
 
 	memset(&io, 0, sizeof(io));
 	memset(&builder, 0, sizeof(builder));
+	memset(&exporter, 0, sizeof(exporter));
 	if ((a = mc_arena_new(64 * 1024)) == NULL ||
 	    (io.curl = curl_easy_init()) == NULL) {
 		mc_err("out of memory");
@@ -516,6 +521,8 @@ run(struct mc_db *db, const struct settings *s, int once)
 		rc = lease_keep(db, &lease);
 		/* Site builds only on the lease holder, one at a time. */
 		builds_tick(db, &builder, lease.me, rc > 0);
+		/* Export jobs too, each in a child of its own. */
+		exports_tick(db, &exporter, lease.me, cfg, rc > 0);
 		if (rc <= 0) {
 			if (once)
 				break;
@@ -548,6 +555,7 @@ run(struct mc_db *db, const struct settings *s, int once)
 	}
 	/* One pass waits for its build; a stop puts it back in the queue. */
 	builds_stop(db, &builder, once && !stopping);
+	exports_stop(db, &exporter, once && !stopping);
 	/* A clean stop hands the lease on at once. */
 	mc_lease_release(db, &lease);
 	curl_easy_cleanup(io.curl);
@@ -598,7 +606,7 @@ main(int argc, char *argv[])
 		"%ld-%ld s, %d attempts",
 	    *s.sms_url ? "set" : "not set", s.batch, s.poll_ms, s.backoff,
 	    s.backoff_max, s.max_attempts);
-	rc = run(db, &s, once);
+	rc = run(db, &s, once, cfg);
 	mc_db_close(db);
 	mc_notify_free();
 	curl_global_cleanup();

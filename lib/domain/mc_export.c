@@ -3,6 +3,7 @@
  * WordprocessingML package (mc_zip), PDF with mc_pdf, CSV (RFC 4180).
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,6 @@
 #include "mc_log.h"
 #include "mc_pdf.h"
 #include "mc_zip.h"
-
-#define XLSX_MAX (64 * 1024 * 1024)
 
 static const char *
 cell(const struct mc_export_table *t, size_t r, size_t c)
@@ -58,17 +57,198 @@ read_file(const char *path, struct buf *out)
 	return rc;
 }
 
+/* A workbook being written, a row after the other. */
+struct mc_export_xlsx {
+	lxw_workbook		     *wb;
+	lxw_worksheet		     *ws;
+	lxw_format		     *bold, *head, *date, *dec, *title;
+	const struct mc_export_table *t;      /* the heading and columns */
+	size_t			      row;    /* the next row of ws */
+	size_t			      sheets; /* worksheets so far */
+};
+
+/* The next worksheet (a sheet holds LXW_ROW_MAX rows): 0 or -1. */
+static int
+xlsx_sheet(struct mc_export_xlsx *x)
+{
+	char name[32];
+
+	if (++x->sheets == 1)
+		snprintf(name, sizeof(name), "%.28s", x->t->sheet);
+	else
+		snprintf(name, sizeof(name), "%.24s-%zu", x->t->sheet,
+		    x->sheets);
+	if ((x->ws = workbook_add_worksheet(x->wb, name)) == NULL)
+		return -1;
+	x->row = 0;
+	return 0;
+}
+
+/* The column heads on the current row, frozen above the rows. */
+static void
+xlsx_heads(struct mc_export_xlsx *x)
+{
+	const struct mc_export_table *t = x->t;
+	size_t			      c;
+
+	for (c = 0; c < t->ncols; c++)
+		worksheet_write_string(x->ws, (lxw_row_t)x->row, (lxw_col_t)c,
+		    t->heads[c], x->head);
+	worksheet_freeze_panes(x->ws, (lxw_row_t)x->row + 1, 1);
+	worksheet_set_column(x->ws, 0, 0, 40, NULL);
+	worksheet_set_column(x->ws, 1, (lxw_col_t)t->ncols, 12, NULL);
+	x->row++;
+}
+
+/* The title, scope, period as dates, the day, then the heads. */
+static void
+xlsx_heading(struct mc_export_xlsx *x)
+{
+	const struct mc_export_table *t = x->t;
+	lxw_worksheet		     *ws = x->ws;
+	lxw_datetime		      d;
+
+	worksheet_write_string(ws, (lxw_row_t)x->row++, 0, t->title, x->title);
+	if (t->scope != NULL)
+		worksheet_write_string(ws, (lxw_row_t)x->row++, 0, t->scope,
+		    NULL);
+	if (t->from != NULL && xdate(t->to, &d) == 0 &&
+	    xdate(t->from, &d) == 0) {
+		worksheet_write_string(ws, (lxw_row_t)x->row, 0, t->from_label,
+		    x->bold);
+		worksheet_write_datetime(ws, (lxw_row_t)x->row, 1, &d,
+		    x->date);
+		xdate(t->to, &d);
+		worksheet_write_string(ws, (lxw_row_t)x->row, 2, t->to_label,
+		    x->bold);
+		worksheet_write_datetime(ws, (lxw_row_t)x->row, 3, &d,
+		    x->date);
+		x->row++;
+	}
+	if (t->dateline != NULL)
+		worksheet_write_string(ws, (lxw_row_t)x->row++, 0, t->dateline,
+		    NULL);
+	x->row++;
+	xlsx_heads(x);
+}
+
+/* Opens path as a workbook with t's formats; NULL on error (logged). */
+static struct mc_export_xlsx *
+xlsx_open(const struct mc_export_table *t, const char *path,
+    const char *tmp_dir, int constant_memory)
+{
+	lxw_workbook_options   o;
+	struct mc_export_xlsx *x;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	memset(&o, 0, sizeof(o));
+	o.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+	o.tmpdir = (char *)(uintptr_t)tmp_dir;
+	x->t = t;
+	if ((x->wb = workbook_new_opt(path, &o)) == NULL) {
+		mc_err("workbook_new %s failed", path);
+		free(x);
+		return NULL;
+	}
+	x->title = workbook_add_format(x->wb);
+	format_set_bold(x->title);
+	format_set_font_size(x->title, 14);
+	x->bold = workbook_add_format(x->wb);
+	format_set_bold(x->bold);
+	x->head = workbook_add_format(x->wb);
+	format_set_bold(x->head);
+	format_set_text_wrap(x->head);
+	format_set_border(x->head, LXW_BORDER_THIN);
+	format_set_bg_color(x->head, 0xDDE6F0);
+	x->date = workbook_add_format(x->wb);
+	format_set_num_format(x->date, "dd/mm/yyyy");
+	x->dec = workbook_add_format(x->wb);
+	format_set_num_format(x->dec, "0.0");
+	if (xlsx_sheet(x) < 0) {
+		workbook_close(x->wb);
+		free(x);
+		return NULL;
+	}
+	xlsx_heading(x);
+	return x;
+}
+
+/* One cell of the current row. */
+static void
+xlsx_cell(struct mc_export_xlsx *x, size_t c, const char *v)
+{
+	lxw_worksheet *ws = x->ws;
+	lxw_row_t      row = (lxw_row_t)x->row;
+	lxw_datetime   d;
+
+	switch (x->t->kinds[c]) {
+	case EXPORT_INT:
+	case EXPORT_DECIMAL:
+		worksheet_write_number(ws, row, (lxw_col_t)c, strtod(v, NULL),
+		    x->t->kinds[c] == EXPORT_DECIMAL ? x->dec : NULL);
+		return;
+	case EXPORT_DATE:
+		if (xdate(v, &d) == 0) {
+			worksheet_write_datetime(ws, row, (lxw_col_t)c, &d,
+			    x->date);
+			return;
+		}
+		/* FALLTHROUGH */
+	default:
+		worksheet_write_string(ws, row, (lxw_col_t)c, v, NULL);
+	}
+}
+
+int
+mc_export_xlsx_rows(struct mc_export_xlsx *x, const struct mc_export_table *t)
+{
+	size_t r, c;
+
+	for (r = 0; r < t->nrows; r++, x->row++) {
+		/* A full sheet: the rows go on in the next, under the heads. */
+		if (x->row >= LXW_ROW_MAX) {
+			if (xlsx_sheet(x) < 0)
+				return -1;
+			xlsx_heads(x);
+		}
+		for (c = 0; c < x->t->ncols; c++)
+			if (cell(t, r, c) != NULL)
+				xlsx_cell(x, c, cell(t, r, c));
+	}
+	return 0;
+}
+
+struct mc_export_xlsx *
+mc_export_xlsx_open(const struct mc_export_table *t, const char *path,
+    const char *tmp_dir)
+{
+	return xlsx_open(t, path, tmp_dir, 1);
+}
+
+int
+mc_export_xlsx_close(struct mc_export_xlsx *x)
+{
+	lxw_error e;
+
+	if (x == NULL)
+		return -1;
+	e = workbook_close(x->wb);
+	free(x);
+	if (e != LXW_NO_ERROR) {
+		mc_err("workbook_close failed: %s", lxw_strerror(e));
+		return -1;
+	}
+	return 0;
+}
+
 int
 mc_export_xlsx(struct mc_arena *a, const struct mc_export_table *t,
     const char *tmp_dir, struct buf *out)
 {
-	lxw_workbook  *wb;
-	lxw_worksheet *ws;
-	lxw_format    *bold, *head, *date, *dec, *title;
-	lxw_datetime   d;
-	char	      *path;
-	size_t	       r, c, row = 0;
-	int	       fd, rc = -1;
+	struct mc_export_xlsx *x;
+	char		      *path;
+	int		       fd, rc = -1;
 
 	path = mc_arena_printf(a, "%s/export-XXXXXX.xlsx", tmp_dir);
 	if ((fd = mkstemps(path, 5)) < 0) {
@@ -76,80 +256,14 @@ mc_export_xlsx(struct mc_arena *a, const struct mc_export_table *t,
 		return -1;
 	}
 	close(fd);
-	if ((wb = workbook_new(path)) == NULL)
+	if ((x = xlsx_open(t, path, tmp_dir, 0)) == NULL)
 		goto out;
-	ws = workbook_add_worksheet(wb, t->sheet);
-	title = workbook_add_format(wb);
-	format_set_bold(title);
-	format_set_font_size(title, 14);
-	bold = workbook_add_format(wb);
-	format_set_bold(bold);
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	format_set_text_wrap(head);
-	format_set_border(head, LXW_BORDER_THIN);
-	format_set_bg_color(head, 0xDDE6F0);
-	date = workbook_add_format(wb);
-	format_set_num_format(date, "dd/mm/yyyy");
-	dec = workbook_add_format(wb);
-	format_set_num_format(dec, "0.0");
-	worksheet_write_string(ws, (lxw_row_t)row++, 0, t->title, title);
-	if (t->scope != NULL)
-		worksheet_write_string(ws, (lxw_row_t)row++, 0, t->scope,
-		    NULL);
-	if (t->from != NULL && xdate(t->to, &d) == 0 &&
-	    xdate(t->from, &d) == 0) {
-		worksheet_write_string(ws, (lxw_row_t)row, 0, t->from_label,
-		    bold);
-		worksheet_write_datetime(ws, (lxw_row_t)row, 1, &d, date);
-		xdate(t->to, &d);
-		worksheet_write_string(ws, (lxw_row_t)row, 2, t->to_label,
-		    bold);
-		worksheet_write_datetime(ws, (lxw_row_t)row, 3, &d, date);
-		row++;
-	}
-	if (t->dateline != NULL)
-		worksheet_write_string(ws, (lxw_row_t)row++, 0, t->dateline,
-		    NULL);
-	row++;
-	for (c = 0; c < t->ncols; c++)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)c,
-		    t->heads[c], head);
-	worksheet_freeze_panes(ws, (lxw_row_t)row + 1, 1);
-	worksheet_set_column(ws, 0, 0, 40, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)t->ncols, 12, NULL);
-	row++;
-	for (r = 0; r < t->nrows; r++, row++)
-		for (c = 0; c < t->ncols; c++) {
-			const char *v = cell(t, r, c);
-
-			if (v == NULL)
-				continue;
-			switch (t->kinds[c]) {
-			case EXPORT_INT:
-			case EXPORT_DECIMAL:
-				worksheet_write_number(ws, (lxw_row_t)row,
-				    (lxw_col_t)c, strtod(v, NULL),
-				    t->kinds[c] == EXPORT_DECIMAL ? dec :
-								    NULL);
-				break;
-			case EXPORT_DATE:
-				if (xdate(v, &d) == 0) {
-					worksheet_write_datetime(ws,
-					    (lxw_row_t)row, (lxw_col_t)c, &d,
-					    date);
-					break;
-				}
-				/* FALLTHROUGH */
-			default:
-				worksheet_write_string(ws, (lxw_row_t)row,
-				    (lxw_col_t)c, v, NULL);
-			}
-		}
-	if (workbook_close(wb) != LXW_NO_ERROR) {
-		mc_err("workbook_close %s failed", path);
+	if (mc_export_xlsx_rows(x, t) < 0) {
+		mc_export_xlsx_close(x);
 		goto out;
 	}
+	if (mc_export_xlsx_close(x) < 0)
+		goto out;
 	rc = read_file(path, out);
 out:
 	unlink(path);

@@ -46,6 +46,23 @@ struct mc_export_table {
  */
 int mc_export_xlsx(struct mc_arena *, const struct mc_export_table *,
     const char *tmp_dir, struct buf *out);
+/*
+ * An xlsx written as its rows come, for a register of any size: open
+ * writes t's heading (title, scope, period, day, heads) to a new workbook
+ * at path in libxlsxwriter's constant_memory mode (each row goes to a
+ * temporary file in tmp_dir as it is written: memory stays flat whatever
+ * the rows); rows appends t->nrows rows of t->cells (t's columns as at
+ * open), going on in a new sheet under the same heads when one is full
+ * (1 048 576 rows); close finishes the file and frees the writer.
+ * open: NULL on error (logged); rows, close: 0 or -1.
+ */
+struct mc_export_xlsx;
+struct mc_export_xlsx *mc_export_xlsx_open(const struct mc_export_table *t,
+    const char *path, const char *tmp_dir);
+int		       mc_export_xlsx_rows(struct mc_export_xlsx *,
+		       const struct mc_export_table *t);
+int		       mc_export_xlsx_close(struct mc_export_xlsx *);
+
 int mc_export_docx(struct mc_arena *, const struct mc_export_table *,
     struct buf *out);
 int mc_export_pdf(struct mc_arena *, const struct mc_export_table *,
