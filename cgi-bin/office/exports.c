@@ -314,8 +314,9 @@ usage:
 
 /* clang-format off */
 static const struct mc_route routes[] = {
-	{ METHOD_GET, BASE, page_exports, ROUTE_LOGIN, ROLES_OFFICER },
-	{ METHOD_GET, BASE "/{}", page_export_file, ROUTE_LOGIN,
+	{ METHOD_GET, "/can-bo/tep-xuat", page_exports, ROUTE_LOGIN,
+	    ROLES_OFFICER },
+	{ METHOD_GET, "/can-bo/tep-xuat/{}", page_export_file, ROUTE_LOGIN,
 	    ROLES_OFFICER },
 };
 

@@ -104,6 +104,7 @@ function objectKind(pattern) {
     [/^\/can-bo\/danh-gia\/(thiet-bi|quay)\/\{\}\//, 'device'],
     [/^\/can-bo\/quan-tri\/thu-tuc\/\{\}/, 'procedure'],
     [/^\/can-bo\/quan-tri-trang\//, 'city'],
+    [/^\/can-bo\/tep-xuat\/\{\}$/, 'export'], // a file of "my exports"
     [/\/xuat\/\{\}$/, 'format'],
     [/^\/api\/v1\/dossiers\/\{\}/, 'dossier'],
     [/^\/api\/v1\/procedures\/\{\}$/, 'city'], // the public catalogue
@@ -154,6 +155,10 @@ describe('a sibling ward\'s receiver, leader and administrator (issue 9)', { con
       VALUES (${idA}, 'tablet', 'Máy tính bảng A ${tag}', 'Quầy 1', ${recA.id}, NOW())`);
     o.device = Number(sqlValue(`SELECT id FROM eval_devices WHERE name = 'Máy tính bảng A ${tag}'`));
     o.procedure = sqlValue('SELECT code FROM procedures WHERE agency_id IS NOT NULL ORDER BY id LIMIT 1');
+    // A ready file of ward A's receiver's exports (the worker leaves a ready one alone).
+    sql(`INSERT INTO export_jobs (account_id, agency_id, name, format, uri, lang, state, rows_done, requested_at, finished_at)
+      VALUES (${recA.id}, ${idA}, 'authz-${tag}', 'xlsx', '/can-bo/so-theo-doi/xuat/xlsx?agency=${idA}', 'vi', 2, 0, NOW(), NOW())`);
+    o.export = Number(sqlValue(`SELECT id FROM export_jobs WHERE name = 'authz-${tag}'`));
     // Ward B's staff, each logged in with a form token, and a bearer token.
     staff = [];
     for (const role of ['receiver', 'leader', 'admin']) {
@@ -185,7 +190,7 @@ describe('a sibling ward\'s receiver, leader and administrator (issue 9)', { con
     const ids = {
       dossier: [encodeURIComponent(o.dossier)], paper: [encodeURIComponent(o.dossier), '01.pdf'],
       account: [o.account], feedback: [o.feedback], photo: [o.feedback, '1'], device: [o.device],
-      procedure: [o.procedure],
+      procedure: [o.procedure], export: [o.export],
     }[kind];
     let i = 0;
     return r.pattern.replace(/\{\}/g, () => ids[Math.min(i++, ids.length - 1)]);
