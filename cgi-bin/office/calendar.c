@@ -1,7 +1,8 @@
 /*
  * The working-time calendar for administrators: a year's days off and
  * make-up working days (computed from the Labour Code and the lunar
- * calendar, or set by an admin), and the form that sets or removes one.
+ * calendar, or set by an admin), and the form that sets or removes one
+ * (the administrator's password asked again first: office_reauth).
  */
 #include <stdio.h>
 #include <string.h>
@@ -29,6 +30,7 @@ enum field {
 	FIELD_DELETE,
 	FIELD_FILL,
 	FIELD_OK,
+	FIELD_REAUTH,
 	FIELD__MAX
 };
 
@@ -45,6 +47,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_DELETE] = { "delete", valid_uint, 1, 0 },
 	[FIELD_FILL] = { "fill", valid_uint, 1, 0 },
 	[FIELD_OK] = { "ok", valid_code, 16, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 };
 /* clang-format on */
 
@@ -214,6 +217,8 @@ page_calendar_post(struct mc_request *r)
 							     wanted_year(r);
 
 	if (mc_req_field(r, FIELD_FILL) != NULL) {
+		if ((rc = office_reauth(r)) != 1) /* the password again */
+			return rc;
 		if (mc_calendar_fill(r->db, year, year, NULL) < 0 ||
 		    office_audit_log(r, AUDIT_CONFIG,
 			mc_arena_printf(r->arena, "calendar fill %d", year),
@@ -226,6 +231,8 @@ page_calendar_post(struct mc_request *r)
 		bad = 1;
 	}
 	if (mc_req_field(r, FIELD_DELETE) != NULL && !bad) {
+		if ((rc = office_reauth(r)) != 1)
+			return rc;
 		if ((rc = calendar_change(r, day, DAY_DEFAULT, NULL)) < 0)
 			return 503;
 		return done(r, year, rc ? "removed" : "none");
@@ -247,6 +254,8 @@ page_calendar_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Errors.any", "1");
 		return calendar_page(r, year, 400);
 	}
+	if ((rc = office_reauth(r)) != 1) /* the password again */
+		return rc;
 	if (calendar_change(r, day, kind, name) < 0)
 		return 503;
 	return done(r, year, "saved");

@@ -127,6 +127,38 @@ describe('account management in the back office', { concurrency: false, timeout:
     await web.context().close();
   });
 
+  test('a change of the working calendar asks the password again: a wrong one changes nothing; removing it right after is not asked', async () => {
+    // A day of a far year (nobody's deadline reaches it), one per run.
+    const n = Number(tag.replace(/\D/g, '').slice(-6)) % 300;
+    const day = new Date(Date.UTC(2093, 0, 2 + n)).toISOString().slice(0, 10);
+    const held = () => sqlValue(`SELECT CONCAT(kind, ':', source) FROM calendar_days WHERE day = ${q(day)}`);
+    const was = held();
+    const page = await signIn(browser, admin.email, admin.password);
+    const w = watch(page);
+    await page.goto(`${BASE_URL}/can-bo/quan-tri/lich?year=2093`);
+    await page.locator('#day').fill(day);
+    await page.locator('#kind-off').check();
+    await page.locator('#name').fill(`Nghỉ thử ${tag}`);
+    await Promise.all([page.waitForNavigation(), page.locator('form.card button[type=submit]').click()]);
+    await page.locator('#reauth-password').fill('not my password');
+    await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+    assert.match(await page.locator('#reauth-error').innerText(), /không đúng/);
+    assert.equal(held(), was, 'a wrong password changes nothing');
+    w.clear(); // the 422 of the wrong password is what the page should answer
+    await page.locator('#reauth-password').fill(admin.password);
+    await Promise.all([page.waitForURL(/ok=saved/), page.locator('#reauth button[type=submit]').click()]);
+    assert.match(await page.locator('.flash').first().innerText(), /Đã lưu ngày/);
+    assert.equal(held(), 'off:admin');
+    // Within reauth_minutes of typing it: the removal is not asked again.
+    const row = page.locator('tr', { hasText: `Nghỉ thử ${tag}` });
+    await Promise.all([page.waitForURL(/ok=removed/), row.locator('button[name=delete]').click()]);
+    assert.notEqual(held(), 'off:admin', 'the admin\'s setting removed');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${admin.id} AND event = 'config_change'
+      AND subject LIKE ${q(`calendar ${day} %`)}`), '2', 'set and unset, in the audit log');
+    assert.deepEqual(w.problems(), []);
+    await page.context().close();
+  });
+
   test('the ward admin creates an officer (password asked again); the officer sees the inbox; a sibling gets 403; disabling ends the session', async () => {
     const page = await signIn(browser, admin.email, admin.password, 390);
     const w = watch(page);
