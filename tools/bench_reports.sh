@@ -11,7 +11,8 @@
 # pool REPORTS_POOL, default 1G) and removes it after.
 # REPORTS_DOSSIERS (default 20000; 0: none) dossiers are first added with
 # `bin/motcua gen` (seed REPORTS_SEED, default 1). DURATION and CONNS for
-# wrk (10 s, 8). Prints Markdown.
+# wrk (10 s, 8). REPORTS_ONLY=stats: the four statistics reports only.
+# Prints Markdown.
 set -uo pipefail
 umask 022
 
@@ -129,6 +130,7 @@ report "statistics by agency" "/can-bo/thong-ke?by=agency"
 report "statistics by procedure" "/can-bo/thong-ke?by=procedure"
 report "statistics by channel" "/can-bo/thong-ke?by=channel"
 report "statistics by month (period)" "/can-bo/thong-ke?by=month" ten
+[[ ${REPORTS_ONLY:-} == stats ]] && exit 0
 report "drill down: the late ones behind a number" "/can-bo/thong-ke/ho-so?metric=late"
 report "tracking book (form 06)" "/can-bo/so-theo-doi?x=1"
 report "late list with apologies" "/can-bo/thong-ke/tre-han?x=1"

@@ -33,6 +33,7 @@
 #include "mc_log.h"
 #include "mc_outbox.h"
 #include "mc_search.h"
+#include "mc_stats.h"
 
 #include "worker.h"
 
@@ -431,6 +432,10 @@ counters_tick(struct mc_db *db, struct mc_arena *a)
 	if (moved > 0)
 		mc_info("counters: %lld dossier(s) moved (colour or new)",
 		    moved);
+	/* The stocks at the start of a month that began (mc_stats). */
+	if ((n = mc_stats_close_months(db, a, time(NULL), 12)) > 0)
+		mc_info("statistics: %lld month(s) closed", n);
+	mc_arena_reset(a);
 }
 
 /*

@@ -42,6 +42,14 @@ enum stmt {
 	STMT_CLEAR_STEP,
 	STMT_CLEAR_REMAIN,
 	STMT_CLEAR_MEMO,
+	STMT_CLEAR_OPEN,
+	STMT_CLEAR_OPEN_MONTHS,
+	STMT_OPEN_ADD,
+	STMT_OPEN_BASE,
+	STMT_MONTHS_LAST,
+	STMT_MONTHS_FIRST,
+	STMT_OPEN_CLOSE,
+	STMT_MONTHS_ADD,
 	STMT_REPORT,
 	STMT__MAX
 };
@@ -130,10 +138,37 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CLEAR_STEP] = "DELETE FROM stats_step",
 	[STMT_CLEAR_REMAIN] = "DELETE FROM stats_remain",
 	[STMT_CLEAR_MEMO] = "DELETE FROM stats_memo",
+	[STMT_CLEAR_OPEN] = "DELETE FROM stats_open",
+	[STMT_CLEAR_OPEN_MONTHS] = "DELETE FROM stats_open_months",
+	/* A stock's delta on a day: into the balance of each later month. */
+	[STMT_OPEN_ADD] = "INSERT INTO stats_open (month, agency_id, "
+	    "procedure_id, channel, metric, n) SELECT m.month, ?, ?, ?, ?, ? "
+	    "FROM stats_open_months m WHERE m.month > ? "
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+	/* The latest month with balances at or before a month start. */
+	[STMT_OPEN_BASE] = "SELECT COALESCE(MAX(month), '1000-01-01') "
+	    "FROM stats_open_months WHERE month <= ?",
+	[STMT_MONTHS_LAST] = "SELECT MAX(month) FROM stats_open_months "
+	    "FOR UPDATE",
+	[STMT_MONTHS_FIRST] = "SELECT DATE_FORMAT(MIN(month), '%Y-%m-01') "
+	    "FROM stats_month",
+	/* The balances of the month after ? from those of ? and its deltas. */
+	[STMT_OPEN_CLOSE] = "INSERT INTO stats_open (month, agency_id, "
+	    "procedure_id, channel, metric, n) "
+	    "SELECT ? + INTERVAL 1 MONTH, agency_id, procedure_id, channel, "
+	    "metric, SUM(n) FROM (SELECT agency_id, procedure_id, channel, "
+	    "metric, n FROM stats_open WHERE month = ? "
+	    "UNION ALL SELECT agency_id, procedure_id, channel, metric, n "
+	    "FROM stats_month WHERE month = ? AND metric IN (2, 3)) x "
+	    "GROUP BY agency_id, procedure_id, channel, metric "
+	    "HAVING SUM(n) <> 0",
+	[STMT_MONTHS_ADD] = "INSERT INTO stats_open_months (month) VALUES (?)",
 	/*
 	 * Flows within [from, to] (whole months from stats_month, the
-	 * edges from stats_day) and the stocks' deltas before from;
-	 * the arguments in report_query().
+	 * edges from stats_day) and the stocks before from: the balances
+	 * at the start of a month (stats_open, the latest listed at or
+	 * before from's month) and the deltas after it; the arguments in
+	 * report_query().
 	 */
 	[STMT_REPORT] = "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies "
 	    "WHERE id = ? UNION SELECT a.id FROM agencies a "
@@ -154,8 +189,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "0, n FROM stats_day WHERE day BETWEEN ? AND ? "
 	    "AND (day < ? OR day >= ?) " REPORT_FILTER
 	    "UNION ALL SELECT agency_id, procedure_id, channel, metric, "
+	    "month, n, 0 FROM stats_open WHERE month = ? " REPORT_FILTER
+	    "UNION ALL SELECT agency_id, procedure_id, channel, metric, "
 	    "month, n, 0 FROM stats_month WHERE metric IN (2, 3) "
-	    "AND month < ? " REPORT_FILTER
+	    "AND month >= ? AND month < ? " REPORT_FILTER
 	    "UNION ALL SELECT agency_id, procedure_id, channel, metric, day, "
 	    "n, 0 FROM stats_day WHERE metric IN (2, 3) AND day >= ? "
 	    "AND day < ? " REPORT_FILTER
@@ -504,10 +541,16 @@ apply(struct mc_db *db, const struct entry *e)
 	switch (e->tag) {
 	case 'D':
 		snprintf(month, sizeof(month), "%.8s01", e->day);
-		return mc_db_exec(db, stmts[STMT_DAY_ADD], "siiiii", e->day,
-			   e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0 ||
-			mc_db_exec(db, stmts[STMT_MONTH_ADD], "siiiii", month,
-			    e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0 ?
+		if (mc_db_exec(db, stmts[STMT_DAY_ADD], "siiiii", e->day,
+			e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0 ||
+		    mc_db_exec(db, stmts[STMT_MONTH_ADD], "siiiii", month,
+			e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0)
+			return -1;
+		/* A stock's delta: the balances of the months after it. */
+		if (e->k[3] != STM_OPEN && e->k[3] != STM_OVERDUE)
+			return 0;
+		return mc_db_exec(db, stmts[STMT_OPEN_ADD], "iiiiis", e->k[0],
+			   e->k[1], e->k[2], e->k[3], e->n, e->day) < 0 ?
 		    -1 :
 		    0;
 	case 'O':
@@ -632,7 +675,7 @@ mc_stats_rebuild(struct mc_db *db, struct mc_arena *a, long long *count)
 	int	       s;
 
 	*count = 0;
-	for (s = STMT_CLEAR_DAY; s <= STMT_CLEAR_MEMO; s++)
+	for (s = STMT_CLEAR_DAY; s <= STMT_CLEAR_OPEN_MONTHS; s++)
 		if (mc_db_exec(db, stmts[s], "") < 0)
 			return -1;
 	for (;;) {
@@ -640,12 +683,90 @@ mc_stats_rebuild(struct mc_db *db, struct mc_arena *a, long long *count)
 		if (mc_db_query(db, a, &ids, stmts[STMT_IDS], "i", last) < 0)
 			return -1;
 		if (ids.n == 0)
-			return 0;
+			return mc_stats_close_months(db, a, time(NULL), 0) <
+				0 ?
+			    -1 :
+			    0;
 		if (mc_db_tx(db, batch_tx, &b) != 0)
 			return -1;
 		last = mc_rows_int(&ids, ids.n - 1, 0);
 		*count += (long long)ids.n;
 	}
+}
+
+struct close_arg {
+	struct mc_arena *a;
+	char		 target[11]; /* the current month's first day */
+	int		 added;	     /* 1 a month listed, 0 none left */
+};
+
+/* Lists the next month (with its balances) if it is not after target. */
+static int
+close_tx(struct mc_db *db, void *arg)
+{
+	struct close_arg *c = arg;
+	struct mc_rows	  r;
+	const char	 *last;
+	char		  next[11];
+	int		  y, m;
+
+	c->added = 0;
+	if (mc_db_query(db, c->a, &r, stmts[STMT_MONTHS_LAST], "") < 0)
+		return -1;
+	if (r.n != 1 || (last = mc_rows_str(&r, 0, 0)) == NULL) {
+		/* None yet: the history's first month, nothing before it. */
+		if (mc_db_query(db, c->a, &r, stmts[STMT_MONTHS_FIRST], "") <
+		    0)
+			return -1;
+		if (r.n != 1 || (last = mc_rows_str(&r, 0, 0)) == NULL ||
+		    strcmp(last, c->target) > 0)
+			return 0;
+		c->added = 1;
+		return mc_db_exec(db, stmts[STMT_MONTHS_ADD], "s", last) < 0 ?
+		    -1 :
+		    0;
+	}
+	if (strncmp(last, c->target, 10) >= 0 ||
+	    sscanf(last, "%4d-%2d", &y, &m) != 2 || y < 1000 || y > 9998 ||
+	    m < 1 || m > 12)
+		return 0;
+	snprintf(next, sizeof(next), "%04d-%02d-01", m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1);
+	if (mc_db_exec(db, stmts[STMT_OPEN_CLOSE], "sss", last, last, last) <
+		0 ||
+	    mc_db_exec(db, stmts[STMT_MONTHS_ADD], "s", next) < 0)
+		return -1;
+	c->added = 1;
+	return 0;
+}
+
+int
+mc_stats_close_months(struct mc_db *db, struct mc_arena *a, time_t now,
+    int max)
+{
+	struct close_arg c = { .a = a };
+	struct tm	 tm;
+	int		 n = 0;
+
+	localtime_r(&now, &tm);
+	strftime(c.target, sizeof(c.target), "%Y-%m-01", &tm);
+	while (max <= 0 || n < max) {
+		if (mc_db_tx(db, close_tx, &c) != 0)
+			return -1;
+		if (!c.added)
+			break;
+		n++;
+	}
+	return n;
+}
+
+int
+mc_stats_open_reset(struct mc_db *db)
+{
+	return mc_db_exec(db, stmts[STMT_CLEAR_OPEN], "") < 0 ||
+		mc_db_exec(db, stmts[STMT_CLEAR_OPEN_MONTHS], "") < 0 ?
+	    -1 :
+	    0;
 }
 
 #define NHIST 200
@@ -727,21 +848,27 @@ static int
 report_query(struct mc_db *db, struct mc_arena *a,
     const struct mc_stats_filter *f, enum mc_stats_by by, struct mc_rows *out)
 {
-	char	  fm[11], lm[11], ms[11];
-	long long ag = f->agency, pr = f->procedure_id, ch = f->channel;
-	long long fi = f->field_id, g = by;
+	char	       fm[11], lm[11], ms[11];
+	long long      ag = f->agency, pr = f->procedure_id, ch = f->channel;
+	long long      fi = f->field_id, g = by;
+	struct mc_rows base;
+	const char    *bm;
 
 	month_bounds(f->from, f->to, fm, lm, ms);
+	if (mc_db_query(db, a, &base, stmts[STMT_OPEN_BASE], "s", ms) < 0 ||
+	    base.n != 1 || (bm = mc_rows_str(&base, 0, 0)) == NULL)
+		return -1;
 	if (mc_db_query(db, a, out, stmts[STMT_REPORT],
 		"iii"
 		"ssiiiii"
 		"ssssiiiii"
 		"siiiii"
 		"ssiiiii"
+		"ssiiiii"
 		"ii",
 		ag, g, g, fm, lm, ag, pr, pr, ch, ch, f->from, f->to, fm, lm,
-		ag, pr, pr, ch, ch, ms, ag, pr, pr, ch, ch, ms, f->from, ag,
-		pr, pr, ch, ch, fi, fi) < 0)
+		ag, pr, pr, ch, ch, bm, ag, pr, pr, ch, ch, bm, ms, ag, pr, pr,
+		ch, ch, ms, f->from, ag, pr, pr, ch, ch, fi, fi) < 0)
 		return -1;
 	if (out->n > 0 && out->ncols != R__MAX) {
 		mc_err("report row has %zu columns", out->ncols);
@@ -913,6 +1040,13 @@ mc_stats_report(struct mc_db *db, struct mc_arena *a,
 		const char *name = mc_rows_str(&rows, i, R_NAME);
 		const char *name_en = mc_rows_str(&rows, i, R_NAME_EN);
 
+		/*
+		 * Nothing to count (deltas that cancel out): no row, however
+		 * the history before the period is summed.
+		 */
+		if (mc_rows_int(&rows, i, R_BEFORE) == 0 &&
+		    mc_rows_int(&rows, i, R_WITHIN) == 0)
+			continue;
 		/* A dissolved unit's figures in its successor's row. */
 		if (today &&
 		    (u = mc_units_today(&units, (unsigned int)k)) != NULL) {

@@ -68,6 +68,23 @@ int mc_stats_dossier(struct mc_db *, struct mc_arena *, long long dossier_id);
  */
 int mc_stats_rebuild(struct mc_db *, struct mc_arena *, long long *count);
 
+/*
+ * Lists the months that have begun by now (local time) in stats_open_months
+ * with their stocks at the start (stats_open), one month a transaction, from
+ * the history's first month: at most max months (0: all). The worker runs
+ * it each pass; after that a report reads a month's balances instead of
+ * every delta before it. The number of months added, or -1.
+ */
+int mc_stats_close_months(struct mc_db *, struct mc_arena *, time_t now,
+    int max);
+
+/*
+ * Forgets the month-start balances (after the summaries were written
+ * without them, as by `motcua gen`); mc_stats_close_months lists them
+ * again. Reports stay exact meanwhile (they sum the deltas). 0 or -1.
+ */
+int mc_stats_open_reset(struct mc_db *);
+
 /* How a report groups its rows. */
 enum mc_stats_by {
 	STATS_BY_AGENCY = 1,

@@ -1469,6 +1469,13 @@ cmd_gen(struct mc_db *db, int argc, char **argv)
 		goto out;
 	if (run(&g, n, opts[3].value ? opts[3].value : today, (int)years) < 0)
 		goto out;
+	/* The stocks at each month's start, over the history written. */
+	mc_arena_reset(g.a);
+	if (mc_stats_open_reset(db) < 0 ||
+	    mc_stats_close_months(db, g.a, g.now, 0) < 0) {
+		fprintf(stderr, "motcua: gen: the month balances failed\n");
+		goto out;
+	}
 	secs = now_s() - t0;
 	printf("gen: %lld dossiers in %.1f s (%.0f a second): %lld events, "
 	       "%lld steps, %lld ratings; open %lld, returned %lld, "

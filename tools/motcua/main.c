@@ -61,6 +61,15 @@ static const struct command commands[] = {
 	{ "stats-rebuild", NULL, cmd_stats_rebuild, 1, "[--if-empty]",
 	    "count every dossier again into the statistics summaries\n"
 	    "\t(--if-empty: only when they hold nothing yet); offices quiet" },
+	{ "stats-months", NULL, cmd_stats_months, 1, "",
+	    "list again the open and overdue dossiers at each month's start\n"
+	    "\t\tfrom the summaries (after they were changed by hand)" },
+	{ "stats-recount", NULL, cmd_stats_recount, 1, "DOSSIER_ID",
+	    "count one dossier again into the summaries (after a fix)" },
+	{ "stats-report", NULL, cmd_stats_report, 1,
+	    "--from D --to D [--by agency|procedure|field|channel|month]\n"
+	    "\t\t[--agency ID]",
+	    "the statistics report of a period, every cell, tab-separated" },
 	{ "gen", NULL, cmd_gen, 1,
 	    "--dossiers N [--seed S] [--years Y] [--until YYYY-MM-DD]",
 	    "fill the database with N dossiers of realistic history\n"

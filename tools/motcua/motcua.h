@@ -106,5 +106,8 @@ int cmd_move_dossiers(struct mc_db *, int, char **);
 /* motcua stats-rebuild (stats.c). */
 int cmd_gen(struct mc_db *, int, char **);
 int cmd_stats_rebuild(struct mc_db *, int, char **);
+int cmd_stats_months(struct mc_db *, int, char **);
+int cmd_stats_recount(struct mc_db *, int, char **);
+int cmd_stats_report(struct mc_db *, int, char **);
 
 #endif
