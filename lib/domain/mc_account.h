@@ -70,4 +70,16 @@ int mc_account_phone_ok(const char *s);
 int mc_account_email_ok(const char *s);
 int mc_account_id_number_ok(const char *s);
 
+/*
+ * An organisation's tax code (mã số doanh nghiệp / mã số thuế): 10 digits,
+ * or 10 digits, '-' and a branch's 3 digits (001-999), the 10th digit the
+ * check digit of the first nine (mc_account.c says whence the rule).
+ */
+enum mc_tax_code {
+	TAX_CODE_OK,
+	TAX_CODE_FORMAT,      /* length, characters, branch 000, NULL */
+	TAX_CODE_CHECK_DIGIT, /* well formed, but the check digit is wrong */
+};
+enum mc_tax_code mc_account_tax_code(const char *s);
+
 #endif

@@ -263,6 +263,21 @@ test_http(void)
 	CHECK(!mc_account_id_number_ok("07909000123"));
 	CHECK(!mc_account_id_number_ok("0790900012345"));
 	CHECK(!mc_account_id_number_ok("07909000123a"));
+	/* Tax codes: format, branch, check digit (weights 31..3, mod 11). */
+	CHECK_INT(mc_account_tax_code("0314409058"), TAX_CODE_OK);
+	CHECK_INT(mc_account_tax_code("0100101121"), TAX_CODE_OK);
+	CHECK_INT(mc_account_tax_code("0314409058-002"), TAX_CODE_OK);
+	CHECK_INT(mc_account_tax_code("0314409059"), TAX_CODE_CHECK_DIGIT);
+	CHECK_INT(mc_account_tax_code("0314409051-002"), TAX_CODE_CHECK_DIGIT);
+	CHECK_INT(mc_account_tax_code("0000000000"), TAX_CODE_CHECK_DIGIT);
+	CHECK_INT(mc_account_tax_code("031440905"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code("03144090588"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code("0314409058-000"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code("0314409058-02"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code("0314409058_002"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code("031440905a"), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code(""), TAX_CODE_FORMAT);
+	CHECK_INT(mc_account_tax_code(NULL), TAX_CODE_FORMAT);
 	CHECK(!mc_account_id_number_ok(NULL));
 	/* One e-mail rule: the forms' (valid_email) is lib's. */
 	{
