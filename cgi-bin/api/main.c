@@ -851,6 +851,7 @@ args_json(struct mc_request *r, struct mc_action_args *args, int *act,
 		return refuse(why, 400, "Api.BadJson");
 	}
 	args->step = step != NULL ? (int)json_integer_value(step) : 0;
+	args->cause = member(r, body, "cause"); /* request_supplement */
 	items = json_object_get(body, "items");
 	if (json_is_array(items) && (s = json_dumps(items, JSON_COMPACT))) {
 		args->items_json = mc_arena_strdup(r->arena, s);

@@ -67,6 +67,7 @@ enum field {
 	FIELD_RESULT3,
 	FIELD_DECISION,
 	FIELD_STEP,
+	FIELD_CAUSE,
 	FIELD__MAX
 };
 
@@ -107,6 +108,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
 	[FIELD_DECISION] = { "decision", valid_line, 100, 0 },
 	[FIELD_STEP] = { "step", valid_uint, 3, 0 },
+	[FIELD_CAUSE] = { "cause", valid_line, 10, 0 },
 };
 /* clang-format on */
 
@@ -626,6 +628,12 @@ page_act(struct mc_request *r)
 	args.expected_version = field_int(r, FIELD_VERSION, 1, 1LL << 31);
 	args.decision = mc_req_field(r, FIELD_DECISION);
 	args.step = (int)field_int(r, FIELD_STEP, 1, 999);
+	/* The page asks whose fault a supplement request is (index 3). */
+	args.cause = mc_req_field(r, FIELD_CAUSE);
+	if (action == ACTION_REQUEST_SUPPLEMENT &&
+	    (args.cause == NULL || *args.cause == '\0'))
+		return mc_dossier_refusal(r, DOSSIER_BAD_INPUT, NULL,
+		    "Office.NoCause");
 	rc = mc_dossier_act(r->db, r->arena, r->user, r->cap[0],
 	    (enum mc_action)action, &args, time(NULL));
 	if (rc != 0)

@@ -101,7 +101,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "LEFT JOIN accounts t ON t.id = s.taken_by "
 	    "WHERE s.dossier_id = ? ORDER BY s.seq",
 	[STMT_SUPPLEMENTS] = "SELECT id, stage, requested_at, items, note, "
-	    "answered_at FROM supplement_requests WHERE dossier_id = ? "
+	    "answered_at, cause FROM supplement_requests WHERE dossier_id = ? "
 	    "ORDER BY id",
 	[STMT_MINE] = "SELECT d.code, d.status, d.submitted_at, d.due_at, "
 	    "p.name AS procedure_name, a.name AS agency_name, "
@@ -200,7 +200,8 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_DOC_NEW] = "INSERT INTO dossier_documents (dossier_id, seq, "
 	    "name, originals, copies) VALUES (?, ?, ?, ?, ?)",
 	[STMT_SUPP_NEW] = "INSERT INTO supplement_requests (dossier_id, stage, "
-	    "requested_at, requested_by, items, note) VALUES (?, ?, ?, ?, ?, ?)",
+	    "cause, requested_at, requested_by, items, note) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)",
 	[STMT_SUPP_ANSWER] = "UPDATE supplement_requests SET answered_at = ? "
 	    "WHERE dossier_id = ? AND answered_at IS NULL",
 	[STMT_HOLDER_OK] = "SELECT 1 FROM account_roles "

@@ -163,6 +163,12 @@ struct mc_action_args {
 	size_t		      nresults;
 	const char	     *decision; /* forward, approve: the outcome */
 	int step; /* forward: the open parallel step done (0: the current) */
+	/*
+	 * request_supplement: whose fault the request is, "applicant"
+	 * (papers missing or wrong) or "agency" (its own error); NULL:
+	 * not said (counted against the agency by index 3, mc_eval).
+	 */
+	const char *cause;
 };
 
 /* More outcomes of mc_dossier_act. */
@@ -305,6 +311,7 @@ enum dossier_supplement_col {
 	DSUPP_ITEMS, /* [{"item":..,"reason":..}] */
 	DSUPP_NOTE,
 	DSUPP_ANSWERED,
+	DSUPP_CAUSE, /* "applicant", "agency" or NULL (see mc_action_args) */
 	DSUPP__MAX
 };
 

@@ -214,18 +214,26 @@ static int
 do_request(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
     long long actor, const struct mc_action_args *args, const char *stage)
 {
-	json_t *items;
-	int	ok;
+	json_t	   *items;
+	const char *cause = NULL;
+	int	    ok;
 
 	if (args->items_json == NULL)
 		return DOSSIER_BAD_INPUT;
+	/* Only a request during processing counts for index 3. */
+	if (strcmp(stage, "processing") == 0 && args->cause != NULL) {
+		if (strcmp(args->cause, "applicant") != 0 &&
+		    strcmp(args->cause, "agency") != 0)
+			return DOSSIER_BAD_INPUT;
+		cause = args->cause;
+	}
 	items = json_loads(args->items_json, 0, NULL);
 	ok = items_ok(items) && strlen(args->items_json) <= ITEMS_JSON_MAX;
 	json_decref(items);
 	if (!ok)
 		return DOSSIER_BAD_INPUT;
-	if (mc_db_exec(db, dossier_stmts[STMT_SUPP_NEW], "ississ", st->id,
-		stage, dossier_sql_fmt(a, now), actor, args->items_json,
+	if (mc_db_exec(db, dossier_stmts[STMT_SUPP_NEW], "isssiss", st->id,
+		stage, cause, dossier_sql_fmt(a, now), actor, args->items_json,
 		args->note) < 0)
 		return -1;
 	st->stage = st->status;

@@ -189,7 +189,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND s.role <> 'receiver') = 0, "
 	    "p.online = 1 OR p.service_level IS NOT NULL, d.code, ag.kind, "
 	    "(SELECT COUNT(*) FROM feedback fb WHERE fb.dossier_id = d.id "
-	    "AND fb.founded = 1) "
+	    "AND fb.founded = 1), "
+	    "(SELECT COUNT(*) FROM supplement_requests q WHERE "
+	    "q.dossier_id = d.id AND q.stage = 'processing' "
+	    "AND q.cause = 'applicant') "
 	    "FROM dossiers d JOIN agencies ag ON ag.id = d.agency_id "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "LEFT JOIN eval_ratings r ON r.dossier_id = d.id "
@@ -784,6 +787,7 @@ mc_eval_dossier_indices(const struct mc_eval_trail *t, int out[EI__MAX])
 {
 	long long due = local_day(t->due), fin = local_day(t->finished);
 	int	  early = t->due > 0 && t->finished > 0 && fin < due;
+	int	  contacts;
 
 	if (t->due <= 0 || t->finished <= 0)
 		out[EI_1] = 1;
@@ -795,7 +799,10 @@ mc_eval_dossier_indices(const struct mc_eval_trail *t, int out[EI__MAX])
 		out[EI_2] = 2;
 	else
 		out[EI_2] = 1;
-	out[EI_3] = t->supplements == 0 ? 2 : t->supplements == 1 ? 1 : 0;
+	/* Rounds caused by the applicant's missing or wrong papers do not
+	 * count (Circular 01/2018 Art. 13: "unless the applicant's fault"). */
+	contacts = t->supplements - t->by_applicant;
+	out[EI_3] = contacts <= 0 ? 2 : contacts == 1 ? 1 : 0;
 	if (t->online_in && t->online_out)
 		out[EI_4] = 2;
 	else if (t->agencies > 1 && t->supplements > 0)
@@ -868,7 +875,8 @@ enum trail_col {
 	TR_ONLINE_PROC,
 	TR_CODE,
 	TR_AGENCY_KIND,
-	TR_COMPLAINTS, /* founded feedback about it (mc_feedback) */
+	TR_COMPLAINTS,	 /* founded feedback about it (mc_feedback) */
+	TR_BY_APPLICANT, /* of TR_SUPPLEMENTS, the applicant's fault */
 	TR__MAX
 };
 
@@ -906,6 +914,7 @@ add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
 	t.steps_ontime = (int)mc_rows_int(rows, i, TR_ONTIME);
 	t.steps_late = (int)mc_rows_int(rows, i, TR_LATE);
 	t.supplements = (int)mc_rows_int(rows, i, TR_SUPPLEMENTS);
+	t.by_applicant = (int)mc_rows_int(rows, i, TR_BY_APPLICANT);
 	t.agencies = (int)mc_rows_int(rows, i, TR_AGENCIES);
 	t.complaints = (int)mc_rows_int(rows, i, TR_COMPLAINTS);
 	mc_eval_dossier_indices(&t, idx);

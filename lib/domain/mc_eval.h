@@ -393,11 +393,12 @@ struct mc_eval_trail {
 	int    steps_early; /* per agency step outcomes */
 	int    steps_ontime;
 	int    steps_late;
-	int    supplements; /* processing-stage requests (not at receipt) */
-	int    online_in;   /* filed online */
-	int    online_out;  /* result returned online */
-	int    agencies;    /* agencies with a step */
-	int    complaints;  /* founded complaints about it */
+	int    supplements;  /* processing-stage requests (not at receipt) */
+	int    by_applicant; /* of those, caused by the applicant's papers */
+	int    online_in;    /* filed online */
+	int    online_out;   /* result returned online */
+	int    agencies;     /* agencies with a step */
+	int    complaints;   /* founded complaints about it */
 };
 
 /* The per-dossier indices: 1, 2, 3, 4 and 7. */
@@ -407,7 +408,8 @@ enum mc_eval_dossier_index { EI_1, EI_2, EI_3, EI_4, EI_7, EI__MAX };
  * Scores indices 1-4 and 7 of a dossier (2, 1 or 0 each) from its trail:
  * 1 decided before its due day (local time) 2, on it 1, after 0; 2 every
  * step early 2, none late 1, any late 0; 3 no supplement request during
- * processing 2, one 1, more 0; 4 filed and returned online 2, through the
+ * processing other than those caused by the applicant (by_applicant) 2,
+ * one 1, more 0; 4 filed and returned online 2, through the
  * one-stop section only 1, inter-agency with a supplement 0; 7 a founded
  * complaint 0, else early 2, else 1. Pure.
  */

@@ -37,6 +37,7 @@
 <h2><?cs var:Lang.Dossier.Supplements ?></h2>
 <?cs each:s = Data.Supplements ?><div class="supplement<?cs if:!s.answered_at ?> open<?cs /if ?>">
 <p><strong><?cs var:fmt_datetime(s.requested_at) ?></strong><?cs if:s.answered_at ?> · <?cs var:Lang.Dossier.Answered ?> <?cs var:fmt_datetime(s.answered_at) ?><?cs else ?> · <?cs var:Lang.Dossier.Waiting ?><?cs /if ?></p>
+<?cs if:s.cause ?><p class="supplement-cause"><?cs var:Lang.Dossier.CauseLabel ?>: <?cs var:Lang.Dossier.Cause[s.cause] ?></p><?cs /if ?>
 <ol><?cs each:it = s.Items ?><li><?cs var:it.item ?><?cs if:it.reason ?> — <span class="muted"><?cs var:it.reason ?></span><?cs /if ?></li><?cs /each ?></ol>
 <?cs if:s.note ?><p class="note"><?cs var:s.note ?></p><?cs /if ?>
 </div>

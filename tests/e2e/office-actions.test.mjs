@@ -168,6 +168,9 @@ describe('every action of the officer\'s dossier page, through the page', { conc
       await form.locator('input[name=item1]').fill(`Bản sao giấy chứng sinh (${tag})`);
       await form.locator('select[name=why1]').selectOption({ index: 0 });
     }
+    if (await form.locator('input[name=cause]').count()) {	// whose fault a supplement request is (index 3)
+      await form.locator('input[name=cause][value=applicant]').check();
+    }
     if (await form.locator('select[name=officer]').count()) {
       const role = stepRole(code);
       const target = who[STEP_ROLE[role]].account;

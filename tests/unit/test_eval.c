@@ -83,6 +83,36 @@ test_indices(void)
 	CHECK_INT(x[EI_4], 0);
 	CHECK_INT(x[EI_7], 0);
 
+	/*
+	 * Index 3 counts only rounds not caused by the applicant: three
+	 * requests, two of them for the applicant's missing or wrong papers,
+	 * is one contact (1); both of two the applicant's, none (2); two of
+	 * three the agency's, more than one (0). Index 4 still sees the
+	 * contacts of an inter-agency dossier.
+	 */
+	memset(&t, 0, sizeof(t));
+	t.due = at(3, 0);
+	t.finished = at(2, 0);
+	t.steps_early = 3;
+	t.agencies = 2;
+	t.supplements = 3;
+	t.by_applicant = 2;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_3], 1);
+	CHECK_INT(x[EI_4], 0);
+	t.supplements = 2;
+	t.by_applicant = 2;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_3], 2);
+	t.supplements = 3;
+	t.by_applicant = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_3], 0);
+	t.by_applicant = 0; /* not said (before the mark, or by the API) */
+	t.supplements = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_3], 1);
+
 	/* Local days: 23:30 and 00:30 of the next day in UTC+7 differ. */
 	memset(&t, 0, sizeof(t));
 	t.due = (time_t)1796664600;	 /* 2026-12-08 00:30 +07 */
