@@ -764,13 +764,12 @@ self_agency(struct mc_request *r, unsigned int *agency)
 }
 
 /*
- * The self-score page of an agency's quarter with status: the nine
- * indices computed from the data, the unit's own and the appraised scores
- * (typed values kept after an error), their totals.
+ * The model of an agency's quarter's self-scores: the nine indices
+ * computed from the data, the unit's own and the appraised scores, their
+ * totals, the quarters to choose from. 0 or -1.
  */
 static int
-self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
-    int status)
+self_fill(struct mc_request *r, unsigned int agency, int year, int quarter)
 {
 	struct mc_eval_self   sc;
 	struct mc_eval_query  q;
@@ -783,7 +782,7 @@ self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
 	struct tm	      tm;
 
 	if (mc_eval_self_load(r->db, r->arena, agency, year, quarter, &sc) < 0)
-		return 503;
+		return -1;
 	memset(&q, 0, sizeof(q));
 	q.agency_id = agency;
 	q.by = EVAL_BY_AGENCY;
@@ -796,7 +795,7 @@ self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
 	q.to = t;
 	if (mc_eval_bands(r->db, r->arena, &bands) < 0 ||
 	    mc_eval_scores(r->db, r->arena, &q, &s, &n) < 0)
-		return 503;
+		return -1;
 	for (i = 0; i < n; i++)
 		if (s[i].key == agency)
 			score_lines(r, "Data.Computed", &s[i], 1, &bands);
@@ -833,6 +832,19 @@ self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
 	if (!found) /* another one asked for: offered too */
 		set(r, "Data.Quarters.12", "v",
 		    mc_arena_printf(r->arena, "%d-%d", year, quarter));
+	return 0;
+}
+
+/*
+ * The self-score page of an agency's quarter with status (self_fill's
+ * model).
+ */
+static int
+self_page(struct mc_request *r, unsigned int agency, int year, int quarter,
+    int status)
+{
+	if (self_fill(r, agency, year, quarter) < 0)
+		return 503;
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title",
 	    mc_view_str(r->hdf, "Eval.Self.Title"));
@@ -865,6 +877,85 @@ page_self(struct mc_request *r)
 	if (mc_req_field(r, FIELD_OK) != NULL)
 		mc_view_set(r->hdf, "Data.Saved", "1");
 	return self_page(r, agency, year, quarter, 200);
+}
+
+/*
+ * GET /can-bo/danh-gia/tu-cham.csv?agency=&ky=: the self-score table the
+ * page shows, as CSV for Excel (UTF-8 with a byte order mark, headings in
+ * the reader's language, decimal points): one line per index, then the
+ * totals.
+ */
+static int
+page_self_csv(struct mc_request *r)
+{
+	static const char *const heads[] = { "Eval.Self.Index",
+		"Eval.Self.Computed", "Eval.Self.Own", "Eval.Self.Appraised" };
+	struct mc_export_table	 t;
+	enum mc_export_kind	 kinds[4];
+	const char		*hv[4], **cells;
+	unsigned int		 agency;
+	int			 rc, year, quarter;
+	size_t			 i;
+	time_t			 now = time(NULL);
+	struct tm		 tm;
+
+	localtime_r(&now, &tm);
+	year = tm.tm_year + 1900;
+	quarter = tm.tm_mon / 3 + 1;
+	if (mc_req_field(r, FIELD_QUARTER) != NULL &&
+	    parse_quarter(mc_req_field(r, FIELD_QUARTER), &year, &quarter) < 0)
+		return mc_app_error(r, 400,
+		    mc_view_str(r->hdf, "Eval.Self.BadQuarter"));
+	if ((rc = self_agency(r, &agency)) < 0)
+		return 503;
+	if (rc == 0)
+		return 403;
+	if (self_fill(r, agency, year, quarter) < 0)
+		return 503;
+	cells = mc_arena_alloc(r->arena,
+	    (EVAL_SELF_N + 1) * 4 * sizeof(*cells));
+	for (i = 0; i < 4; i++) {
+		hv[i] = mc_view_str(r->hdf, heads[i]);
+		kinds[i] = EXPORT_TEXT;
+	}
+	for (i = 0; i < EVAL_SELF_N; i++) {
+		cells[i * 4] = mc_view_str(r->hdf,
+		    mc_arena_printf(r->arena, "Eval.Scores.I%zu", i + 1));
+		cells[i * 4 + 1] = hdf_get_value(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Computed.0.i%zu", i + 1),
+		    NULL);
+		cells[i * 4 + 2] = hdf_get_value(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Rows.%zu.own", i), NULL);
+		cells[i * 4 + 3] = hdf_get_value(r->hdf,
+		    mc_arena_printf(r->arena, "Data.Rows.%zu.appraised", i),
+		    NULL);
+	}
+	cells[i * 4] = mc_view_str(r->hdf, "Eval.Self.Total");
+	cells[i * 4 + 1] = hdf_get_value(r->hdf, "Data.Computed.0.total",
+	    NULL);
+	cells[i * 4 + 2] = hdf_get_value(r->hdf, "Data.OwnTotal", NULL);
+	cells[i * 4 + 3] = hdf_get_value(r->hdf, "Data.AppraisedTotal", NULL);
+	memset(&t, 0, sizeof(t));
+	t.ncols = 4;
+	t.heads = hv;
+	t.kinds = kinds;
+	t.nrows = EVAL_SELF_N + 1;
+	t.cells = cells;
+	mc_buf_reset(&r->out);
+	if (mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 || /* BOM, for Excel */
+	    mc_export_csv(r->arena, &t, &r->out) < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "tu-cham.csv %u %d-%d", agency, year,
+		    quarter),
+		agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena,
+		"attachment; filename=\"tu-cham-%u-%d-%d.csv\"", agency, year,
+		quarter));
+	r->rendered = 1;
+	return 200;
 }
 
 /*
@@ -933,6 +1024,7 @@ static const struct mc_route routes[] = {
 	{ METHOD_GET, SCORES, page_scores, STAFF },
 	{ METHOD_GET, SCORES ".csv", page_scores_csv, STAFF },
 	{ METHOD_GET, SELF, page_self, MANAGE },
+	{ METHOD_GET, SELF ".csv", page_self_csv, MANAGE },
 	{ METHOD_POST, SELF, page_self_save, MANAGE },
 };
 /* clang-format on */

@@ -42,3 +42,4 @@
 <?cs elif:Data.Mode == "appraise" ?><p id="self-wait"><?cs var:Lang.Eval.Self.NoSelf ?></p><?cs /if ?>
 <p class="small muted"><?cs var:Lang.Eval.Self.Rule ?></p>
 </form>
+<p><a id="self-csv" href="/can-bo/danh-gia/tu-cham.csv?agency=<?cs var:url_escape(Data.AgencyId) ?>&amp;ky=<?cs var:url_escape(Data.Quarter) ?>" download><?cs var:Lang.Eval.Scores.Csv ?></a></p>

@@ -7,14 +7,14 @@
 // department's leader 403 for the ward. English at 390 px; axe; screenshots
 // at 390 and 1280 px in tests/e2e/output/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomInt } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, WARD_SLOTS, agencyCode, assertAxe, launchBrowser, newOfficer, q, randomWard, sqlValue, uniq, watch,
+  BASE_URL, WARD_SLOTS, agencyCode, assertAxe, launchBrowser, newOfficer, parseCsv, q, randomWard, sqlValue, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -75,6 +75,31 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
     await Promise.all([page.waitForURL(new RegExp(`agency=${agency}&ky=${ky}`)), page.locator('#self-filter button[type=submit]').click()]);
   }
 
+  /**
+   * Downloads the table's CSV from the page's link: UTF-8 with a byte order
+   * mark (for Excel); returns its lines, checked against the page's table
+   * (the page's decimal comma is a point in the file; '' for none).
+   */
+  async function csvOf(page, file, heads) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#self-csv').click()]);
+    assert.equal(dl.suggestedFilename(), `tu-cham-${wardId}-${ky}.csv`);
+    const saved = path.join(OUT, `${file}-${tag}.csv`);
+    await dl.saveAs(saved);
+    const bytes = readFileSync(saved);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark for Excel');
+    const csv = parseCsv(bytes.subarray(3).toString('utf8'));
+    assert.deepEqual(csv[0], heads);
+    const shown = await page.locator('#self-scores tbody tr, #self-scores tfoot tr').evaluateAll((trs) => trs.map((tr) =>
+      [tr.querySelector('th').textContent, ...[...tr.querySelectorAll('td')].map((td) => {
+        const i = td.querySelector('input');
+        return i ? i.value : td.textContent;
+      })]
+        .map((t) => t.replace(/\s+/g, ' ').trim())));
+    assert.equal(csv.length - 1, 10, 'nine indices and the total');
+    assert.deepEqual(csv.slice(1), shown.map((r) => r.map((c, i) => (i === 0 ? c : c === '–' ? '' : c.replace(',', '.')))));
+    return csv;
+  }
+
   test('the unit scores itself, the agency above appraises, the quarter is then locked', async () => {
     const own = ['2', '1,5', '2', '1', '2', '2', '1.5', '2', '0'];
     // The ward's leader: from the scores page to the self-score page.
@@ -127,6 +152,10 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
       assert.deepEqual(r.appraised, ['2,0', '1,0', '2,0', '1,0', '2,0', '2,0', '1,0', '2,0', '0,0']);
       assert.equal(r.appraisedTotal, '13,0');
       assert.match(await C.page.locator('#self-state').innerText(), /Đã thẩm định lúc/);
+      // The table as CSV from the page's link: Vietnamese headings, the page's figures.
+      const csv = await csvOf(C.page, 'eval-self', ['Chỉ số', 'Theo dữ liệu', 'Tự chấm', 'Thẩm định']);
+      assert.deepEqual(csv[10].slice(2), ['14.0', '13.0'], 'the totals');
+      assert.deepEqual(csv.slice(1, 10).map((l) => l[3]), ['2.0', '1.0', '2.0', '1.0', '2.0', '2.0', '1.0', '2.0', '0.0']);
       await assertAxe(C.page, 'the appraisal');
       assert.deepEqual(C.w.problems().filter((p) => !/HTTP 4/.test(p)), []);
     } finally {
@@ -146,6 +175,10 @@ describe('self-scores and appraisal (issue 10)', { concurrency: false, timeout: 
       assert.equal((await read(L2.page)).own[1], '1.5');
       assert.match(await L2.page.locator('#self-state').innerText(), /Appraised at/);
       assert.doesNotMatch(await L2.page.locator('main').innerText(), /Lang\.|Tự chấm/);
+      // Its CSV in English.
+      const csv = await csvOf(L2.page, 'eval-self-en', ['Index', 'From the data', 'Self-score', 'Appraised']);
+      assert.equal(csv[10][0], 'Total (18)');
+      assert.equal(csv[2][2], '1.5');
       await L2.page.screenshot({ path: path.join(OUT, 'eval-self-en-390.png'), fullPage: true });
       // A POST made by hand is refused (409) and changes nothing.
       const csrf = await L2.page.locator('#self-form input[name=csrf]').inputValue();
