@@ -1173,6 +1173,11 @@ on_time(const struct mc_rows *rows, size_t i)
 	return due <= 0 || fin <= 0 || local_day(fin) <= local_day(due);
 }
 
+/*
+ * The league's order: ranked first, by total; tied totals by name only,
+ * so that the order within a shared rank says nothing of merit (no
+ * tie-break: the legal score is the total, nothing else).
+ */
 static int
 league_cmp(const void *a, const void *b)
 {
@@ -1182,38 +1187,72 @@ league_cmp(const void *a, const void *b)
 		return y->ranked - x->ranked;
 	if (x->total != y->total)
 		return y->total - x->total;
-	if (x->adjusted != y->adjusted)
-		return y->adjusted - x->adjusted;
 	return strcmp(x->s.name ? x->s.name : "", y->s.name ? y->s.name : "");
+}
+
+/* 1 if line x comes before line y in the on-time order: the raw rate
+ * (the one with the interval), then the interval's low end, then the
+ * league's order (x < y). */
+static int
+ontime_before(const struct mc_eval_league *l, size_t x, size_t y)
+{
+	if (l[x].ontime_rate != l[y].ontime_rate)
+		return l[x].ontime_rate > l[y].ontime_rate;
+	if (l[x].ot_lo != l[y].ot_lo)
+		return l[x].ot_lo > l[y].ot_lo;
+	return x < y;
+}
+
+/*
+ * The on-time ranks of the ranked lines, in the on-time order (not the
+ * total's): a line shares the rank of its group's first while their
+ * intervals overlap, else it starts a group at its place. Lines are taken
+ * best first, one at a time (a few hundred agencies: no allocation).
+ */
+static void
+league_ot_rank(struct mc_eval_league *l, size_t n)
+{
+	size_t i, best, lead = 0, place;
+	int    found;
+
+	for (place = 1;; place++) {
+		found = 0;
+		best = 0;
+		for (i = 0; i < n; i++)
+			if (l[i].ranked && l[i].ot_rank == 0 &&
+			    (!found || ontime_before(l, i, best))) {
+				best = i;
+				found = 1;
+			}
+		if (!found)
+			return;
+		if (place > 1 && l[best].ot_hi >= l[lead].ot_lo &&
+		    l[best].ot_lo <= l[lead].ot_hi)
+			l[best].ot_rank = l[lead].ot_rank;
+		else {
+			lead = best;
+			l[best].ot_rank = (int)place;
+		}
+	}
 }
 
 void
 mc_eval_league_rank(struct mc_eval_league *l, size_t n)
 {
-	size_t i, lead = 0;
+	size_t i;
 
 	qsort(l, n, sizeof(*l), league_cmp);
 	for (i = 0; i < n; i++) {
 		l[i].rank = l[i].ot_rank = 0;
 		if (!l[i].ranked)
 			continue;
-		/* Equal totals share a rank. */
+		/* Equal totals share a rank; the next one skips (1, 2, 2, 4). */
 		l[i].rank = i > 0 && l[i - 1].ranked &&
 			l[i - 1].total == l[i].total ?
 		    l[i - 1].rank :
 		    (int)i + 1;
-		/*
-		 * On time: a tie while the interval overlaps that of the
-		 * first of the group (in this order, by total).
-		 */
-		if (i > 0 && l[i - 1].ranked && l[i].ot_hi >= l[lead].ot_lo &&
-		    l[i].ot_lo <= l[lead].ot_hi)
-			l[i].ot_rank = l[lead].ot_rank;
-		else {
-			lead = i;
-			l[i].ot_rank = (int)i + 1;
-		}
 	}
+	league_ot_rank(l, n);
 }
 
 int

@@ -557,10 +557,11 @@ int mc_eval_league(struct mc_db *, struct mc_arena *, unsigned int root,
     struct mc_eval_league **out, size_t *n, int *city_ontime);
 
 /*
- * Orders the lines (ranked first, by total, then adjusted on-time rate)
- * and ranks them: equal totals share a rank; the on-time rank is shared
- * while an agency's interval overlaps that of the first of its group.
- * Pure.
+ * Orders the lines (ranked first, by total, tied totals by name) and
+ * ranks them: equal totals (in tenths, as shown) share a rank and the
+ * next one skips (1, 2, 2, 4), with no tie-break; the on-time rank goes
+ * by the raw on-time rate, shared while a line's interval overlaps that
+ * of the first of its group. Unranked lines: 0. Pure.
  */
 void mc_eval_league_rank(struct mc_eval_league *, size_t n);
 

@@ -131,7 +131,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(await page.locator('h1').innerText(), /Bảng xếp hạng cơ quan/);
       const L = await lines(page);
       for (const k of ['A', 'B', 'D', 'H', 'C']) assert.ok(L[k], `${name(k)} is ranked`);
-      // The order: by total, equal totals by the adjusted rate then name.
+      // The order: by total, equal totals by name (no tie-break).
       assert.deepEqual(['A', 'B', 'D', 'H', 'C'].sort((x, y) => L[x].i - L[y].i), ['A', 'B', 'D', 'H', 'C']);
       // Points with the decimal comma of Vietnamese pages (a point in English, below).
       assert.deepEqual(['A', 'B', 'D', 'H', 'C'].map((k) => L[k].total), ['17,0', '12,0', '12,0', '11,5', '11,0']);
@@ -141,6 +141,12 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.equal(L.D.rank, L.B.rank, 'B and D share a rank');
       assert.ok(L.H.rank >= L.D.rank + 2, `H ${L.H.rank} after the two of rank ${L.D.rank}`);
       assert.ok(L.C.rank > L.H.rank);
+      // Ranks are equal exactly when the totals shown are equal.
+      for (const x of ['A', 'B', 'D', 'H', 'C']) {
+        for (const y of ['A', 'B', 'D', 'H', 'C']) {
+          assert.equal(L[x].rank === L[y].rank, L[x].total === L[y].total, `${x} ${L[x].total} #${L[x].rank}, ${y} ${L[y].total} #${L[y].rank}`);
+        }
+      }
       // On time with the Wilson interval: A n of n, H half, C none.
       const iv = (k, kk) => { const [lo, hi] = wilson(kk, n); return `(${pct(lo)}–${pct(hi)})`; };
       assert.equal(L.A.ontime, `100,0 % ${iv('A', n)}`);
@@ -282,6 +288,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(vi, new RegExp(`Mức tối thiểu: ${min}`));
       assert.match(vi, new RegExp(`${days} ngày`));
       assert.match(vi, /Wilson/);
+      assert.match(vi, /không dùng tiêu chí phụ: cơ quan cùng tổng điểm .* cùng hạng, và hạng kế tiếp bỏ qua số tương ứng \(1, 2, 2, 4\)/);
       assert.match(vi, /điều chỉnh theo cơ cấu thủ tục/);
       assert.match(vi, /Không công bố xếp hạng cá nhân cán bộ/);
       assert.match(vi, /Quyết định 766\/QĐ-TTg/);
@@ -294,6 +301,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       const en = await page.locator('main').innerText();
       assert.match(en, new RegExp(`The minimum: ${min}`));
       assert.match(en, /Wilson interval/);
+      assert.match(en, /ranked on the total alone, with no tie-break: equal totals .* share a rank and the next rank skips as many places \(1, 2, 2, 4\)/);
       assert.match(en, /Decision 766\/QĐ-TTg/);
       assert.doesNotMatch(en, /Lang\.|Phương pháp/);
       await assertAxe(page, '/en/xep-hang/phuong-phap.html');

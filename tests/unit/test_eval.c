@@ -263,9 +263,11 @@ test_check(void)
 	CHECK_INT(mc_eval_check(&f, &r), EVAL_MISSING);
 }
 
-/* A league line: name, ranked, total, on-time interval, adjusted rate. */
+/* A league line: name, ranked, total, on-time rate and interval, adjusted
+ * rate (per mille). */
 static struct mc_eval_league
-lg(const char *name, int ranked, int total, int lo, int hi, int adjusted)
+lg(const char *name, int ranked, int total, int rate, int lo, int hi,
+    int adjusted)
 {
 	struct mc_eval_league l;
 
@@ -273,6 +275,7 @@ lg(const char *name, int ranked, int total, int lo, int hi, int adjusted)
 	l.s.name = name;
 	l.ranked = ranked;
 	l.total = total;
+	l.ontime_rate = rate;
 	l.ot_lo = lo;
 	l.ot_hi = hi;
 	l.adjusted = adjusted;
@@ -280,25 +283,26 @@ lg(const char *name, int ranked, int total, int lo, int hi, int adjusted)
 }
 
 /*
- * The league's order and ranks: ranked lines first by total, then the
- * adjusted on-time rate, then the name; equal totals share a rank and the
- * next rank skips; the on-time rank is shared while an interval overlaps
- * that of its group's first; lines under the minimum have no rank.
+ * The league's order and ranks: ranked lines first by total, tied totals
+ * by name (no tie-break); equal totals share a rank and the next rank
+ * skips; totals a tenth apart do not share; the on-time rank goes by the
+ * on-time rate, shared while an interval overlaps that of its group's
+ * first; lines under the minimum have no rank.
  */
 static void
 test_league(void)
 {
 	struct mc_eval_league l[6];
 
-	l[0] = lg("Cao", 1, 110, 0, 390, 0);	   /* late: 0 of 6 */
-	l[1] = lg("Nhỏ", 0, 170, 342, 1000, 1000); /* 2 dossiers */
-	l[2] = lg("Dê", 1, 120, 610, 1000, 900);
-	l[3] = lg("Bê", 1, 120, 610, 1000, 900);
-	l[4] = lg("An", 1, 170, 610, 1000, 900);
-	l[5] = lg("Hà", 1, 115, 188, 812, 1000); /* hard procedures */
+	l[0] = lg("Cao", 1, 110, 0, 0, 390, 0);		 /* late: 0 of 6 */
+	l[1] = lg("Nhỏ", 0, 170, 1000, 342, 1000, 1000); /* 2 dossiers */
+	l[2] = lg("Dê", 1, 120, 1000, 610, 1000, 900);
+	l[3] = lg("Bê", 1, 120, 1000, 610, 1000, 900);
+	l[4] = lg("An", 1, 170, 1000, 610, 1000, 900);
+	l[5] = lg("Hà", 1, 115, 500, 188, 812, 1000); /* hard procedures */
 	mc_eval_league_rank(l, 6);
 	CHECK_STR(l[0].s.name, "An");
-	CHECK_STR(l[1].s.name, "Bê"); /* equal totals and rates: by name */
+	CHECK_STR(l[1].s.name, "Bê"); /* equal totals: by name */
 	CHECK_STR(l[2].s.name, "Dê");
 	CHECK_STR(l[3].s.name, "Hà");
 	CHECK_STR(l[4].s.name, "Cao");
@@ -317,14 +321,34 @@ test_league(void)
 	CHECK_INT(l[4].ot_rank, 5);
 	CHECK_INT(l[5].ot_rank, 0);
 
-	/* Equal totals: the higher adjusted rate first, same rank. */
-	l[0] = lg("A", 1, 150, 500, 900, 700);
-	l[1] = lg("B", 1, 150, 100, 400, 950);
+	/* Equal totals: listed by name whatever their rates, same rank. */
+	l[0] = lg("B", 1, 150, 250, 100, 400, 950);
+	l[1] = lg("A", 1, 150, 700, 500, 900, 700);
 	mc_eval_league_rank(l, 2);
-	CHECK_STR(l[0].s.name, "B");
+	CHECK_STR(l[0].s.name, "A");
 	CHECK_INT(l[0].rank, 1);
 	CHECK_INT(l[1].rank, 1);
-	CHECK_INT(l[1].ot_rank, 2); /* 500-900 does not overlap 100-400 */
+	CHECK_INT(l[0].ot_rank, 1);
+	CHECK_INT(l[1].ot_rank, 2); /* 100-400 does not overlap 500-900 */
+
+	/*
+	 * Totals a tenth apart (15.0 and 14.9) do not share a rank. The
+	 * on-time rank follows the on-time rate, not the total: X leads on
+	 * the total but is last on time.
+	 */
+	l[0] = lg("X", 1, 160, 300, 150, 500, 300);
+	l[1] = lg("Q", 1, 149, 950, 800, 990, 950);
+	l[2] = lg("Z", 1, 150, 940, 780, 990, 940);
+	mc_eval_league_rank(l, 3);
+	CHECK_STR(l[0].s.name, "X");
+	CHECK_STR(l[1].s.name, "Z");
+	CHECK_STR(l[2].s.name, "Q");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 2);
+	CHECK_INT(l[2].rank, 3);
+	CHECK_INT(l[2].ot_rank, 1); /* Q: the best rate */
+	CHECK_INT(l[1].ot_rank, 1); /* Z overlaps Q */
+	CHECK_INT(l[0].ot_rank, 3); /* X: 150-500, third on time */
 }
 
 /* Self-scores as typed, and their total. */
