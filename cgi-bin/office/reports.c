@@ -1241,51 +1241,37 @@ struct register_pages {
 	int at, id; /* the keyset's columns */
 };
 
+/* What takes a register's batch of rows (t's): < 0 stops the reading. */
+typedef int (*register_put)(struct mc_request *, struct mc_export_table *t,
+    size_t done, void *arg);
+
 /*
- * The CSV of a keyset register sent as it is read (mc_resp_stream): a
- * batch of rows at a time, each batch's memory given back before the
- * next, every row of the query (no REGISTER_MAX): a large register never
- * waits whole in memory nor keeps the request silent. 200 (a failure
- * once the answer started cuts the file short and is logged), or 503
- * while nothing went out.
+ * Every row of a keyset register, a batch of REGISTER_BATCH at a time,
+ * each batch's memory given back before the next, handed to put as t's
+ * rows (done: the rows read so far, this batch's with them): 1 once every
+ * row went, 0 if put stopped, -1 if a query failed; *done the rows read.
  */
 static int
-register_stream_csv(struct mc_request *r, const struct query *q,
-    const struct register_pages *p, struct mc_book_filter *f)
+register_batches(struct mc_request *r, const struct register_pages *p,
+    struct mc_book_filter *f, struct mc_export_table *t, register_put put,
+    void *arg, size_t *done)
 {
-	struct mc_export_table t;
-	struct mc_rows	       rows;
-	struct mc_arena	      *keep = r->arena, *batch;
-	const char	     **cells;
-	char		       at[32];
-	time_t		       now = time(NULL);
-	size_t		       i, n = 0, nc = p->def->ncols;
-	int		       more, failed = 0;
+	struct mc_rows	 rows;
+	struct mc_arena *keep = r->arena, *batch;
+	const char     **cells;
+	char		 at[32];
+	time_t		 now = time(NULL);
+	size_t		 i, n = 0, nc = p->def->ncols;
+	int		 rc = 1;
 
-	export_heading(r, q, &t);
-	t.ncols = nc;
-	t.heads = register_heads(r, p->def->group, p->def->keys, nc);
-	t.kinds = p->def->kinds;
-	if (office_audit_log(r, AUDIT_EXPORT,
-		mc_arena_printf(r->arena, "%s.csv %s..%s agency=%u",
-		    p->def->file, q->from, q->to, q->f.agency),
-		q->f.agency) < 0 ||
-	    (batch = mc_arena_new(1 << 16)) == NULL)
-		return 503;
-	mc_resp_header(r, "Content-Type", formats[FMT_CSV].mime);
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena, "attachment; filename=\"%s-%s-%s.csv\"",
-		p->def->file, q->from, q->to));
-	if (mc_resp_stream(r) < 0 ||
-	    mc_export_csv(r->arena, &t, &r->out) < 0 || mc_resp_send(r) < 0) {
-		mc_arena_free(batch);
-		return r->streamed ? 200 : 503;
-	}
+	*done = 0;
+	if ((batch = mc_arena_new(1 << 16)) == NULL)
+		return -1;
 	f->limit = REGISTER_BATCH;
-	do {
+	for (;;) {
 		r->arena = batch;
 		if (p->page(r, f, now, &rows) < 0) {
-			failed = 1;
+			rc = -1;
 			break;
 		}
 		cells = mc_arena_alloc(batch,
@@ -1293,36 +1279,93 @@ register_stream_csv(struct mc_request *r, const struct query *q,
 		for (i = 0; i < rows.n; i++, n++)
 			p->cells(r, &rows, i, (long long)n + 1, now,
 			    &cells[i * nc]);
-		t.nrows = rows.n;
-		t.cells = cells;
-		/* The client gone: stop reading. */
-		if (mc_export_csv_rows(&t, &r->out) < 0 || mc_resp_send(r) < 0)
+		t->nrows = rows.n;
+		t->cells = cells;
+		*done = n;
+		if (put(r, t, n, arg) < 0) {
+			rc = 0;
 			break;
-		if (rows.n > 0) {
-			snprintf(at, sizeof(at), "%s",
-			    mc_rows_str(&rows, rows.n - 1, p->at));
-			f->after_at = at;
-			f->after_id = mc_rows_int(&rows, rows.n - 1, p->id);
 		}
-		more = rows.n == REGISTER_BATCH;
+		if (rows.n < REGISTER_BATCH)
+			break;
+		snprintf(at, sizeof(at), "%s",
+		    mc_rows_str(&rows, rows.n - 1, p->at));
+		f->after_at = at;
+		f->after_id = mc_rows_int(&rows, rows.n - 1, p->id);
 		r->arena = keep;
 		mc_arena_reset(batch);
-	} while (more);
+	}
 	r->arena = keep;
+	f->after_at = NULL; /* at is this function's */
 	mc_arena_free(batch);
-	if (failed)
+	return rc;
+}
+
+/* A batch of the CSV sent (register_put); the client gone stops it. */
+static int
+put_csv(struct mc_request *r, struct mc_export_table *t, size_t done,
+    void *arg)
+{
+	(void)done;
+	(void)arg;
+	return mc_export_csv_rows(t, &r->out) < 0 || mc_resp_send(r) < 0 ? -1 :
+									   0;
+}
+
+/*
+ * The CSV of a keyset register sent as it is read (mc_resp_stream), a
+ * batch at a time (register_batches), every row of the query (no
+ * REGISTER_MAX): a large register never waits whole in memory nor keeps
+ * the request silent. 200 (a failure once the answer started cuts the
+ * file short and is logged), or 503 while nothing went out.
+ */
+static int
+register_stream_csv(struct mc_request *r, const struct query *q,
+    const struct register_pages *p, struct mc_book_filter *f)
+{
+	struct mc_export_table t;
+	size_t		       n;
+
+	export_heading(r, q, &t);
+	t.ncols = p->def->ncols;
+	t.heads = register_heads(r, p->def->group, p->def->keys, t.ncols);
+	t.kinds = p->def->kinds;
+	if (office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "%s.csv %s..%s agency=%u",
+		    p->def->file, q->from, q->to, q->f.agency),
+		q->f.agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", formats[FMT_CSV].mime);
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "attachment; filename=\"%s-%s-%s.csv\"",
+		p->def->file, q->from, q->to));
+	if (mc_resp_stream(r) < 0 ||
+	    mc_export_csv(r->arena, &t, &r->out) < 0 || mc_resp_send(r) < 0)
+		return r->streamed ? 200 : 503;
+	if (register_batches(r, p, f, &t, put_csv, NULL, &n) < 0)
 		mc_err("register_stream_csv: %s.csv cut after %zu rows "
 		       "(request %s)",
 		    p->def->file, n, r->id);
 	return 200;
 }
 
+/* A batch written to the Excel file (register_put), the lease renewed. */
+static int
+put_xlsx(struct mc_request *r, struct mc_export_table *t, size_t done,
+    void *arg)
+{
+	return mc_export_xlsx_rows(arg, t) < 0 ||
+		office_export_beat(r->db, (long long)done) <= 0 ?
+	    -1 :
+	    0;
+}
+
 /*
  * A register's Excel file built by an export job (office -x, exports.c):
- * every row of the query, a batch at a time, each batch's memory given
- * back before the next, written as they come (mc_export_xlsx_open:
- * constant memory) to the job's file, the job's lease renewed after each
- * batch. 200, or 503 (the job is tried again).
+ * every row of the query, a batch at a time (register_batches), written
+ * as they come (mc_export_xlsx_open: constant memory) to the job's file,
+ * the job's lease renewed after each batch. 200, or 503 (the job is
+ * tried again).
  */
 static int
 register_build(struct mc_request *r, const struct query *q,
@@ -1330,57 +1373,21 @@ register_build(struct mc_request *r, const struct query *q,
 {
 	struct mc_export_table t;
 	struct mc_export_xlsx *x;
-	struct mc_rows	       rows;
-	struct mc_arena	      *keep = r->arena, *batch;
-	const char	     **cells;
-	char		       at[32];
-	time_t		       now = time(NULL);
-	size_t		       i, n = 0, nc = p->def->ncols;
-	int		       more, rc = 503;
+	size_t		       n;
+	int		       rc;
 
 	export_heading(r, q, &t);
 	t.title = mc_view_str(r->hdf, p->def->title);
 	t.sheet = p->def->sheet;
-	t.ncols = nc;
-	t.heads = register_heads(r, p->def->group, p->def->keys, nc);
+	t.ncols = p->def->ncols;
+	t.heads = register_heads(r, p->def->group, p->def->keys, t.ncols);
 	t.kinds = p->def->kinds;
-	if ((batch = mc_arena_new(1 << 16)) == NULL)
-		return 503;
 	if ((x = mc_export_xlsx_open(&t, office_export_building->path,
 		 mc_config_get("tmp_dir", "/tmp"))) == NULL)
-		goto out;
-	f->limit = REGISTER_BATCH;
-	do {
-		r->arena = batch;
-		if (p->page(r, f, now, &rows) < 0)
-			break;
-		cells = mc_arena_alloc(batch,
-		    (rows.n + 1) * nc * sizeof(*cells));
-		for (i = 0; i < rows.n; i++, n++)
-			p->cells(r, &rows, i, (long long)n + 1, now,
-			    &cells[i * nc]);
-		t.nrows = rows.n;
-		t.cells = cells;
-		if (mc_export_xlsx_rows(x, &t) < 0 ||
-		    office_export_beat(r->db, (long long)n) <= 0)
-			break;
-		if (rows.n > 0) {
-			snprintf(at, sizeof(at), "%s",
-			    mc_rows_str(&rows, rows.n - 1, p->at));
-			f->after_at = at;
-			f->after_id = mc_rows_int(&rows, rows.n - 1, p->id);
-		}
-		more = rows.n == REGISTER_BATCH;
-		r->arena = keep;
-		mc_arena_reset(batch);
-		if (!more)
-			rc = 200;
-	} while (more);
-	r->arena = keep;
+		return 503;
+	rc = register_batches(r, p, f, &t, put_xlsx, x, &n) == 1 ? 200 : 503;
 	if (mc_export_xlsx_close(x) < 0)
 		rc = 503;
-out:
-	mc_arena_free(batch);
 	return rc;
 }
 
