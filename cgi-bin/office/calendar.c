@@ -3,12 +3,15 @@
  * make-up working days (computed from the Labour Code and the lunar
  * calendar, or set by an admin), and the form that sets or removes one
  * (the administrator's password asked again first: office_reauth).
+ * The calendar is the whole city's: only an administrator held at the
+ * root agency changes it; the others see it (issue 9).
  */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "mc_app.h"
+#include "mc_admin.h"
 #include "mc_arena.h"
 #include "mc_calendar.h"
 #include "mc_db.h"
@@ -75,6 +78,21 @@ valid_kind(const struct mc_param *p)
 	return mc_calendar_kind_parse(p->value) != DAY_DEFAULT;
 }
 
+/*
+ * Whether the user may change the calendar: an administrator of the city
+ * (mc_admin_scope's root, 0). 1 yes, 0 no, -1 on error.
+ */
+static int
+city_admin(struct mc_request *r)
+{
+	unsigned int root;
+	int	     rc;
+
+	if ((rc = mc_admin_scope(r->db, r->arena, r->user, &root)) <= 0)
+		return rc;
+	return root == 0;
+}
+
 /* The year asked for, else the year of the day, else this year. */
 static int
 wanted_year(struct mc_request *r)
@@ -134,9 +152,12 @@ calendar_page(struct mc_request *r, int year, int status)
 {
 	const char *ok = mc_req_field(r, FIELD_OK);
 	size_t	    i;
+	int	    city;
 
-	if (year_rows(r, year) < 0)
+	if ((city = city_admin(r)) < 0 || year_rows(r, year) < 0)
 		return 503;
+	if (city)
+		mc_view_set(r->hdf, "Data.CanChange", "1");
 	mc_view_set_int(r->hdf, "Data.Year", year);
 	if (year > MC_CALENDAR_FIRST_YEAR)
 		mc_view_set_int(r->hdf, "Data.PrevYear", year - 1);
@@ -212,6 +233,9 @@ page_calendar_post(struct mc_request *r)
 	enum mc_day_kind kind;
 	int		 year, rc, bad = 0, y, m, d;
 
+	/* The city's calendar: its administrators only change it. */
+	if ((rc = city_admin(r)) <= 0)
+		return rc < 0 ? 503 : 403;
 	/* Back to the year of the day acted on. */
 	year = mc_calendar_parse_day(day, &y, &m, &d) == 0 ? y :
 							     wanted_year(r);

@@ -1,6 +1,7 @@
 <?cs # The working-time calendar of a year for administrators: days off and
      make-up working days (computed or set by an admin), the form that sets
-     one, and the button that removes an admin's setting. ?>
+     one, and the button that removes an admin's setting: the forms for the
+     city's administrators only (Data.CanChange), the others see the days. ?>
 <p class="eyebrow"><?cs var:Lang.Calendar.Eyebrow ?></p>
 <h1><?cs var:Lang.Calendar.Title ?> <?cs var:Data.Year ?></h1>
 <p class="lead"><?cs var:Lang.Calendar.Intro ?></p>
@@ -26,7 +27,7 @@
 <td data-label="<?cs var:Lang.Calendar.Kind ?>"><?cs if:d.kind == "work" ?><span class="tag tag-online"><?cs var:Lang.Calendar.KindWork ?></span><?cs else ?><span class="tag"><?cs var:Lang.Calendar.KindOff ?></span><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Calendar.Name ?>"><?cs var:d.name ?></td>
 <td data-label="<?cs var:Lang.Calendar.Source ?>"><?cs if:d.source == "admin" ?><?cs var:Lang.Calendar.SourceAdmin ?><?cs else ?><span class="muted"><?cs var:Lang.Calendar.SourceComputed ?></span><?cs /if ?></td>
-<td><?cs if:d.source == "admin" ?><form method="post" action="/can-bo/quan-tri/lich">
+<td><?cs if:Data.CanChange && d.source == "admin" ?><form method="post" action="/can-bo/quan-tri/lich">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="day" value="<?cs var:d.day ?>">
 <button type="submit" name="delete" value="1" class="btn btn-secondary btn-small"><?cs var:Lang.Calendar.Remove ?><span class="visually-hidden"> <?cs var:fmt_date(d.day) ?></span></button>
@@ -39,6 +40,7 @@
 <?cs else ?>
 <p><?cs var:Lang.Calendar.Empty ?></p>
 <?cs /if ?>
+<?cs if:Data.CanChange ?>
 <form method="post" action="/can-bo/quan-tri/lich">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <input type="hidden" name="year" value="<?cs var:Data.Year ?>">
@@ -73,3 +75,6 @@
 </div>
 <button type="submit" class="btn"><?cs var:Lang.Calendar.Save ?></button>
 </form>
+<?cs else ?>
+<p class="notice" id="city-only"><?cs var:Lang.Calendar.CityOnly ?></p>
+<?cs /if ?>

@@ -5,7 +5,10 @@
 // disable that officer (403); disabling the account from the page ends the
 // officer's session at once; every change is in the audit log. A webmaster
 // made on the same page edits and publishes the portal's content and is
-// refused the accounts, the workflows and the dossiers (403).
+// refused the accounts, the workflows and the dossiers (403). The working
+// calendar is the city's: its administrator changes a day through the page;
+// a ward's administrator sees it without the forms and a POST of theirs,
+// with a valid form token, answers 403 and changes nothing.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +26,7 @@ const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
 describe('account management in the back office', { concurrency: false, timeout: 240_000 }, () => {
   const tag = uniq();
   const officer = { email: `e2e-new-${tag}@motcua.test`, name: `Cán Bộ Mới ${tag}`, password: `Sao Mai ${tag} 77` };
-  let browser, ward, wardId, admin, sibling;
+  let browser, ward, wardId, admin, sibling, cityAdmin;
 
   before(async () => {
     mkdirSync(OUT, { recursive: true });
@@ -34,6 +37,7 @@ describe('account management in the back office', { concurrency: false, timeout:
     wardId = sqlValue(`SELECT id FROM agencies WHERE code = ${q(ward)}`);
     admin = await newOfficer('admin', ward, `Quản Trị Phường ${tag}`);
     sibling = await newOfficer('admin', other, `Quản Trị Bên Cạnh ${tag}`);
+    cityAdmin = await newOfficer('admin', '000.00.00.H29', `Quản Trị Thành Phố ${tag}`);
     browser = await launchBrowser();
   });
 
@@ -127,13 +131,13 @@ describe('account management in the back office', { concurrency: false, timeout:
     await web.context().close();
   });
 
-  test('a change of the working calendar asks the password again: a wrong one changes nothing; removing it right after is not asked', async () => {
+  test('the city admin changes the working calendar (password asked again: a wrong one changes nothing); a ward admin sees no forms and a POST of theirs answers 403, changing nothing', async () => {
     // A day of a far year (nobody's deadline reaches it), one per run.
     const n = Number(tag.replace(/\D/g, '').slice(-6)) % 300;
     const day = new Date(Date.UTC(2093, 0, 2 + n)).toISOString().slice(0, 10);
-    const held = () => sqlValue(`SELECT CONCAT(kind, ':', source) FROM calendar_days WHERE day = ${q(day)}`);
+    const held = () => sqlValue(`SELECT CONCAT(kind, ':', source, ':', name) FROM calendar_days WHERE day = ${q(day)}`);
     const was = held();
-    const page = await signIn(browser, admin.email, admin.password);
+    const page = await signIn(browser, cityAdmin.email, cityAdmin.password);
     const w = watch(page);
     await page.goto(`${BASE_URL}/can-bo/quan-tri/lich?year=2093`);
     await page.locator('#day').fill(day);
@@ -145,15 +149,45 @@ describe('account management in the back office', { concurrency: false, timeout:
     assert.match(await page.locator('#reauth-error').innerText(), /không đúng/);
     assert.equal(held(), was, 'a wrong password changes nothing');
     w.clear(); // the 422 of the wrong password is what the page should answer
-    await page.locator('#reauth-password').fill(admin.password);
-    await Promise.all([page.waitForURL(/ok=saved/), page.locator('#reauth button[type=submit]').click()]);
+    await page.locator('#reauth-password').fill(cityAdmin.password);
+    await Promise.all([page.waitForURL(/ok=saved/, { timeout: 30_000 }), page.locator('#reauth button[type=submit]').click()]);
     assert.match(await page.locator('.flash').first().innerText(), /Đã lưu ngày/);
-    assert.equal(held(), 'off:admin');
-    // Within reauth_minutes of typing it: the removal is not asked again.
-    const row = page.locator('tr', { hasText: `Nghỉ thử ${tag}` });
-    await Promise.all([page.waitForURL(/ok=removed/), row.locator('button[name=delete]').click()]);
-    assert.notEqual(held(), 'off:admin', 'the admin\'s setting removed');
+    const set = `off:admin:Nghỉ thử ${tag}`;
+    assert.equal(held(), set);
+
+    // A ward's administrator sees the day, but no form that changes the calendar.
+    const ward = await signIn(browser, admin.email, admin.password);
+    const ww = watch(ward);
+    const shown = await ward.goto(`${BASE_URL}/can-bo/quan-tri/lich?year=2093`);
+    assert.equal(shown.status(), 200, 'a ward admin may view the calendar');
+    await ward.locator('tr', { hasText: `Nghỉ thử ${tag}` }).waitFor({ timeout: 30_000 });
+    assert.match(await ward.locator('#city-only').innerText(), /chỉ quản trị viên của Thành phố/);
+    assert.equal(await ward.locator('form[method=post][action="/can-bo/quan-tri/lich"]').count(), 0, 'no change form');
+    assert.equal(await ward.locator('button[name=delete], button[name=fill], #day, #name').count(), 0);
+    assert.deepEqual(ww.problems(), []);
+    await ward.context().close();
+    // ... and a hand-made POST of theirs, with a valid form token, is refused.
+    const v = new Visitor();
+    await v.login(admin.email, admin.password);
+    const csrf = csrfOf((await v.get('/can-bo/quan-tri/tai-khoan')).text);
+    const tries = [
+      { day, kind: 'work', name: `Làm bù trái phép ${tag}`, reauth: admin.password },
+      { day, delete: '1', reauth: admin.password },
+      { year: '2093', fill: '1', reauth: admin.password },
+    ];
+    for (const f of tries) {
+      const a = await v.postForm('/can-bo/quan-tri/lich', { csrf, ...f });
+      assert.equal(a.status, 403, `a ward admin may not change the calendar: ${JSON.stringify(f)}`);
+    }
+    assert.equal(held(), set, 'the day unchanged');
     assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${admin.id} AND event = 'config_change'
+      AND subject LIKE 'calendar %'`), '0', 'nothing of theirs in the audit log');
+
+    // Within reauth_minutes of typing it: the city admin's removal is not asked again.
+    const row = page.locator('tr', { hasText: `Nghỉ thử ${tag}` });
+    await Promise.all([page.waitForURL(/ok=removed/, { timeout: 30_000 }), row.locator('button[name=delete]').click()]);
+    assert.notEqual(held(), set, 'the admin\'s setting removed');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${cityAdmin.id} AND event = 'config_change'
       AND subject LIKE ${q(`calendar ${day} %`)}`), '2', 'set and unset, in the audit log');
     assert.deepEqual(w.problems(), []);
     await page.context().close();
