@@ -205,6 +205,93 @@ page_devices(struct mc_request *r)
 	return devices(r, agency, 200);
 }
 
+/* The field f of the i-th device of Data.Devices, or NULL. */
+static const char *
+dev_field(struct mc_request *r, size_t i, const char *f)
+{
+	return hdf_get_value(r->hdf,
+	    mc_arena_printf(r->arena, "Data.Devices.%zu.%s", i, f), NULL);
+}
+
+/*
+ * GET /can-bo/danh-gia/thiet-bi.csv?agency=: the devices table the page
+ * shows, as CSV for Excel (UTF-8 with a byte order mark, headings and
+ * kinds and states in the reader's language): one line per device.
+ */
+static int
+page_devices_csv(struct mc_request *r)
+{
+	static const char *const heads[] = { "Eval.Devices.Name",
+		"Eval.Devices.Kind", "Eval.Devices.Counter",
+		"Eval.Devices.Officer", "Eval.Devices.State" };
+	struct mc_export_table	 t;
+	enum mc_export_kind	 kinds[5];
+	const char		*hv[5], **cells, *state, *at, *kind;
+	struct mc_rows		 rows;
+	unsigned int		 agency;
+	int			 rc;
+	size_t			 i;
+
+	if ((rc = managed_agency(r, &agency)) < 0)
+		return 503;
+	if (rc == 0)
+		return 403;
+	if (mc_eval_device_list(r->db, r->arena, agency, &rows) < 0)
+		return 503;
+	mc_view_rows(r->hdf, "Data.Devices", &rows);
+	cells = mc_arena_alloc(r->arena, (rows.n + 1) * 5 * sizeof(*cells));
+	for (i = 0; i < 5; i++) {
+		hv[i] = mc_view_str(r->hdf, heads[i]);
+		kinds[i] = EXPORT_TEXT;
+	}
+	for (i = 0; i < rows.n; i++) {
+		cells[i * 5] = dev_field(r, i, "name");
+		kind = dev_field(r, i, "kind");
+		cells[i * 5 + 1] = mc_view_str(r->hdf,
+		    kind != NULL && strcmp(kind, "tablet") == 0 ?
+			"Eval.Devices.Tablet" :
+			"Eval.Devices.Kiosk");
+		cells[i * 5 + 2] = dev_field(r, i, "counter");
+		cells[i * 5 + 3] = dev_field(r, i, "officer_name");
+		if ((at = dev_field(r, i, "revoked_at")) != NULL &&
+		    *at != '\0')
+			state = "Eval.Devices.StateRevoked";
+		else if ((at = dev_field(r, i, "paired_at")) != NULL &&
+		    *at != '\0')
+			state = "Eval.Devices.StatePaired";
+		else if ((at = dev_field(r, i, "pair_expires_at")) != NULL &&
+		    *at != '\0')
+			state = "Eval.Devices.StateWaiting";
+		else {
+			state = "Eval.Devices.StateExpired";
+			at = NULL;
+		}
+		cells[i * 5 + 4] = at == NULL ?
+		    mc_view_str(r->hdf, state) :
+		    mc_arena_printf(r->arena, "%s %s",
+			mc_view_str(r->hdf, state), at);
+	}
+	memset(&t, 0, sizeof(t));
+	t.ncols = 5;
+	t.heads = hv;
+	t.kinds = kinds;
+	t.nrows = rows.n;
+	t.cells = cells;
+	mc_buf_reset(&r->out);
+	if (mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 || /* BOM, for Excel */
+	    mc_export_csv(r->arena, &t, &r->out) < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT,
+		mc_arena_printf(r->arena, "thiet-bi.csv %u", agency),
+		agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena,
+		"attachment; filename=\"thiet-bi-%u.csv\"", agency));
+	r->rendered = 1;
+	return 200;
+}
+
 /* POST /can-bo/danh-gia/thiet-bi: registers a device, shows its code. */
 static int
 page_device_add(struct mc_request *r)
@@ -1016,6 +1103,7 @@ page_self_save(struct mc_request *r)
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, DEVICES, page_devices, MANAGE },
+	{ METHOD_GET, DEVICES ".csv", page_devices_csv, MANAGE },
 	{ METHOD_POST, DEVICES, page_device_add, MANAGE },
 	{ METHOD_POST, DEVICES "/{}/thu-hoi", page_device_revoke, MANAGE },
 	{ METHOD_GET, COUNTER, page_counter, OFFICER },

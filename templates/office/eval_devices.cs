@@ -51,4 +51,5 @@
 <td data-label="<?cs var:Lang.Eval.Devices.State ?>" class="device-state"><?cs if:d.revoked_at ?><?cs var:Lang.Eval.Devices.StateRevoked ?> <?cs var:d.revoked_at ?><?cs elif:d.paired_at ?><?cs var:Lang.Eval.Devices.StatePaired ?> <?cs var:d.paired_at ?><?cs elif:d.pair_expires_at ?><?cs var:Lang.Eval.Devices.StateWaiting ?> <?cs var:d.pair_expires_at ?><?cs else ?><?cs var:Lang.Eval.Devices.StateExpired ?><?cs /if ?></td>
 <td><?cs if:!d.revoked_at ?><form method="post" action="/can-bo/danh-gia/thiet-bi/<?cs var:d.id ?>/thu-hoi?agency=<?cs var:Data.AgencyId ?>"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="btn btn-small btn-warning" aria-label="<?cs var:Lang.Eval.Devices.Revoke ?>: <?cs var:d.name ?>"><?cs var:Lang.Eval.Devices.Revoke ?></button></form><?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
+<p><a id="devices-csv" href="/can-bo/danh-gia/thiet-bi.csv?agency=<?cs var:url_escape(Data.AgencyId) ?>" download><?cs var:Lang.Eval.Scores.Csv ?></a></p>
 <?cs else ?><p><?cs var:Lang.Eval.Devices.None ?></p><?cs /if ?>

@@ -9,13 +9,13 @@
 // footer). Every action through the pages in Chromium.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, randomWard, uniq, newCitizen, newOfficer, newToken, request,
-  toFormData, filePart, minimalPdf, sqlValue, q, launchBrowser, watch, until,
+  toFormData, filePart, minimalPdf, sqlValue, q, launchBrowser, watch, until, parseCsv,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -79,6 +79,29 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
     const row = page.locator('#devices tbody tr', { hasText: name });
     assert.match(await row.locator('.device-state').innerText(), /Chờ ghép/);
     return code;
+  }
+
+  /**
+   * Downloads the devices table as CSV from the page's link: UTF-8 with a
+   * byte order mark (for Excel), headings in the page's language; this
+   * test's rows (the ward's list is shared with other files) are the
+   * page's, cell by cell. Returns them.
+   */
+  async function csvOf(page, file, heads) {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#devices-csv').click()]);
+    assert.match(dl.suggestedFilename(), /^thiet-bi-\d+\.csv$/);
+    const saved = path.join(OUT, `${file}-${tag}.csv`);
+    await dl.saveAs(saved);
+    const bytes = readFileSync(saved);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark for Excel');
+    const csv = parseCsv(bytes.subarray(3).toString('utf8'));
+    assert.deepEqual(csv[0], heads);
+    const shown = await page.locator('#devices tbody tr').evaluateAll((trs) => trs.map((tr) =>
+      [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
+    const mine = (rows) => rows.filter((r) => r[0].includes(tag));
+    assert.ok(mine(shown).length > 0, 'this test\'s devices are listed');
+    assert.deepEqual(mine(csv.slice(1)), mine(shown));
+    return mine(csv.slice(1));
   }
 
   /** Pairs the device page with code (through the pairing form). */
@@ -242,6 +265,14 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
       assert.match(await L.page.locator('.flash').innerText(), /Đã thu hồi thiết bị/);
       assert.match(await L.page.locator('#devices tbody tr', { hasText: name }).locator('.device-state').innerText(), /Đã thu hồi/);
       assert.equal(await L.page.locator('#devices tbody tr', { hasText: name }).locator('button').count(), 0);
+      // The list as CSV from the page's link: Vietnamese headings, the page's cells, audited as an export.
+      const exported = () => Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE event = 'export' ` +
+        `AND (account_id = ${lead.id} OR actor_id = ${lead.id}) AND subject LIKE 'thiet-bi.csv %'`));
+      const before = exported();
+      const vi = await csvOf(L.page, 'eval-devices', ['Tên thiết bị', 'Loại thiết bị', 'Quầy', 'Cán bộ tại quầy', 'Trạng thái']);
+      assert.deepEqual(vi.map((r) => r.slice(0, 4)), [[name, 'Máy tính bảng tại quầy', `Quầy ${tag}`, recv.name]]);
+      assert.match(vi[0][4], /^Đã thu hồi lúc \d/);
+      assert.equal(exported(), before + 1, 'the download is audited as an export');
       const [refused] = await Promise.all([
         T.page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === DEVICE),
         T.page.locator('form.eval-form button[type=submit]').click(),
@@ -266,6 +297,8 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
       assert.match(en, /Rating devices/);
       assert.match(en, /Revoked at/);
       assert.doesNotMatch(en, /Lang\.|Thiết bị đánh giá/);
+      const encsv = await csvOf(L.page, 'eval-devices-en', ['Device name', 'Kind of device', 'Counter', 'Officer at the counter', 'State']);
+      assert.match(encsv[0][4], /^Revoked at \d/);
       await L.page.setViewportSize({ width: 390, height: 844 });
       await L.page.screenshot({ path: path.join(OUT, 'eval-devices-en-390.png'), fullPage: true });
       await L.page.goto(`${BASE_URL}/can-bo/danh-gia/thiet-bi?lang=vi`);
@@ -344,6 +377,8 @@ describe('rating devices: tablet and kiosk (issue 10)', { concurrency: false, ti
         assert.equal(await O.page.locator('.office-links a[href="/can-bo/danh-gia/thiet-bi"]').count(), 0, 'no devices link in the menu');
         const d = await O.page.goto(`${BASE_URL}/can-bo/danh-gia/thiet-bi`);
         assert.equal(d.status(), 403, 'a receiver does not manage devices');
+        const dcsv = await O.ctx.request.get(`${BASE_URL}/can-bo/danh-gia/thiet-bi.csv`, { maxRedirects: 0 });
+        assert.equal(dcsv.status(), 403, 'nor downloads their list');
         await O.page.goto(`${BASE_URL}/can-bo/danh-gia/quay`);
         assert.equal(await O.page.locator('#tablets tbody tr', { hasText: name }).count(), 0, 'not listed to another agency');
         const ocsrf = await O.page.locator('#card-form input[name=csrf]').inputValue();
