@@ -3,7 +3,8 @@
  * (constant memory, a batch of rows at a time, as the export jobs write a
  * register) holds every row in order with numbers as numbers, dates as
  * dates and text escaped; the in-memory one still writes shared strings.
- * The files are read back with unzip(1), as a spreadsheet would.
+ * The files are read back with unzip(1), as a spreadsheet would. The CSV
+ * writer keeps texts that look like formulas from running.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -155,6 +156,40 @@ test_in_memory(struct mc_arena *a)
 	unlink(path);
 }
 
+/*
+ * The CSV: a text a spreadsheet would run as a formula goes out behind a
+ * single quote (CSV injection); numbers, dates and other texts as they are.
+ */
+static void
+test_csv_formulas(struct mc_arena *a)
+{
+	static const char *const cells[] = {
+		"1", "=HYPERLINK(\"http://x\",\"y\")", "2026-01-02", /* */
+		"-5", "+84 909 000 000", "2026-01-03",		     /* */
+		"7", "@SUM(A1)", "2026-01-04",			     /* */
+		"8", "Tổ 5, -3", "2026-01-05",			     /* */
+		"9", "-", "2026-01-06",				     /* */
+	};
+	struct mc_export_table t;
+	struct buf	       out;
+
+	mc_buf_init(&out, 1 << 16);
+	heading(&t);
+	t.nrows = 5;
+	t.cells = cells;
+	CHECK_INT(mc_export_csv(a, &t, &out), 0);
+	CHECK(strstr(out.s, "STT,Tên,Ngày\r\n") == out.s);
+	CHECK(strstr(out.s,
+		  "\r\n1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","
+		  "2026-01-02\r\n") != NULL);
+	/* A number may begin with a minus: only texts are guarded. */
+	CHECK(strstr(out.s, "\r\n-5,'+84 909 000 000,2026-01-03\r\n") != NULL);
+	CHECK(strstr(out.s, "\r\n7,'@SUM(A1),2026-01-04\r\n") != NULL);
+	CHECK(strstr(out.s, "\r\n8,\"Tổ 5, -3\",2026-01-05\r\n") != NULL);
+	CHECK(strstr(out.s, "\r\n9,'-,2026-01-06\r\n") != NULL);
+	mc_buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -163,6 +198,8 @@ main(void)
 	test_streaming(a);
 	mc_arena_reset(a);
 	test_in_memory(a);
+	mc_arena_reset(a);
+	test_csv_formulas(a);
 	mc_arena_free(a);
 	return DONE();
 }
