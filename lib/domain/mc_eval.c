@@ -182,8 +182,11 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND s.outcome = 'late'), "
 	    "(SELECT COUNT(*) FROM supplement_requests q WHERE "
 	    "q.dossier_id = d.id AND q.stage = 'processing'), "
-	    "(SELECT COUNT(DISTINCT s.agency_id) FROM dossier_steps s "
-	    "WHERE s.dossier_id = d.id), "
+	    "(SELECT COUNT(*) FROM supplement_requests q WHERE "
+	    "q.dossier_id = d.id AND q.stage = 'processing' "
+	    "AND NOT q.cause <=> 'applicant' AND NOT EXISTS (SELECT 1 "
+	    "FROM account_roles ar WHERE ar.account_id = q.requested_by "
+	    "AND ar.agency_id = d.agency_id)), "
 	    "r.id, " ANSWER("overall") ", "
 	    "(SELECT COUNT(*) FROM dossier_steps s WHERE s.dossier_id = d.id "
 	    "AND s.role <> 'receiver') = 0, "
@@ -803,12 +806,14 @@ mc_eval_dossier_indices(const struct mc_eval_trail *t, int out[EI__MAX])
 	 * count (Circular 01/2018 Art. 13: "unless the applicant's fault"). */
 	contacts = t->supplements - t->by_applicant;
 	out[EI_3] = contacts <= 0 ? 2 : contacts == 1 ? 1 : 0;
-	if (t->online_in && t->online_out)
-		out[EI_4] = 2;
-	else if (t->agencies > 1 && t->supplements > 0)
+	/* Index 4: see the rule in mc_eval.h. */
+	if (t->asked_elsewhere > 0)
 		out[EI_4] = 0;
-	else
+	else if (!t->online_in || !(t->online_out || t->post_out) ||
+	    contacts > 0)
 		out[EI_4] = 1;
+	else
+		out[EI_4] = 2;
 	if (t->complaints > 0)
 		out[EI_7] = 0;
 	else
@@ -868,7 +873,7 @@ enum trail_col {
 	TR_ONTIME,
 	TR_LATE,
 	TR_SUPPLEMENTS,
-	TR_AGENCIES,
+	TR_ELSEWHERE, /* requests not by the applicant, from another agency */
 	TR_RATING,
 	TR_OVERALL,
 	TR_SECTION,
@@ -910,12 +915,13 @@ add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
 	fin = t.finished = (time_t)mc_rows_int(rows, i, TR_FINISHED);
 	t.online_in = mc_rows_int(rows, i, TR_CHANNEL) == 2;
 	t.online_out = mc_rows_int(rows, i, TR_RETURN) == 2;
+	t.post_out = mc_rows_int(rows, i, TR_RETURN) == 3;
 	t.steps_early = (int)mc_rows_int(rows, i, TR_EARLY);
 	t.steps_ontime = (int)mc_rows_int(rows, i, TR_ONTIME);
 	t.steps_late = (int)mc_rows_int(rows, i, TR_LATE);
 	t.supplements = (int)mc_rows_int(rows, i, TR_SUPPLEMENTS);
 	t.by_applicant = (int)mc_rows_int(rows, i, TR_BY_APPLICANT);
-	t.agencies = (int)mc_rows_int(rows, i, TR_AGENCIES);
+	t.asked_elsewhere = (int)mc_rows_int(rows, i, TR_ELSEWHERE);
 	t.complaints = (int)mc_rows_int(rows, i, TR_COMPLAINTS);
 	mc_eval_dossier_indices(&t, idx);
 	l->dossiers++;

@@ -395,10 +395,13 @@ struct mc_eval_trail {
 	int    steps_late;
 	int    supplements;  /* processing-stage requests (not at receipt) */
 	int    by_applicant; /* of those, caused by the applicant's papers */
-	int    online_in;    /* filed online */
-	int    online_out;   /* result returned online */
-	int    agencies;     /* agencies with a step */
-	int    complaints;   /* founded complaints about it */
+	int    asked_elsewhere; /* of those not by_applicant, asked by an
+				   officer of another agency than the
+				   receiving one (an inter-agency step) */
+	int    online_in;	/* filed online */
+	int    online_out;	/* result returned online */
+	int    post_out;	/* result sent by post */
+	int    complaints;	/* founded complaints about it */
 };
 
 /* The per-dossier indices: 1, 2, 3, 4 and 7. */
@@ -409,9 +412,30 @@ enum mc_eval_dossier_index { EI_1, EI_2, EI_3, EI_4, EI_7, EI__MAX };
  * 1 decided before its due day (local time) 2, on it 1, after 0; 2 every
  * step early 2, none late 1, any late 0; 3 no supplement request during
  * processing other than those caused by the applicant (by_applicant) 2,
- * one 1, more 0; 4 filed and returned online 2, through the
- * one-stop section only 1, inter-agency with a supplement 0; 7 a founded
- * complaint 0, else early 2, else 1. Pure.
+ * one 1, more 0; 7 a founded complaint 0, else early 2, else 1.
+ *
+ * 4, the agencies the applicant had to contact (Circular 01/2018 Art. 13),
+ * from what the trail can honestly tell:
+ *  - filing: online, no contact; at the counter or by post (the public
+ *    postal service receives for the one-stop section), the receiving
+ *    agency's one-stop section;
+ *  - the return: online or by post, no contact; at the counter, the
+ *    section (only the receiving agency's receivers return, so a counter
+ *    is always that agency's section);
+ *  - each supplement request during processing not caused by the
+ *    applicant (by the agency, or not said, as index 3 counts them): one
+ *    more contact, with the section when an officer of the receiving
+ *    agency asked, with another agency when an officer of a coordinating
+ *    agency asked at its inter-agency step (asked_elsewhere): that agency
+ *    needed the applicant, even though the section carried its request;
+ *  - not counted: the applicant's own fault (by_applicant), requests at
+ *    receipt (before the dossier is accepted), inter-agency steps that
+ *    asked nothing of the applicant (the agencies pass the dossier among
+ *    themselves: the applicant never sees them).
+ * 2 no contact (filed online, returned online or by post, no request of
+ * the agency's making); 1 contacts with the section only; 0 any with
+ * another agency. The trail does not record an applicant sent away to
+ * another agency outside the system; such visits cannot be seen. Pure.
  */
 void mc_eval_dossier_indices(const struct mc_eval_trail *, int out[EI__MAX]);
 

@@ -7,6 +7,8 @@
 <li><?cs var:Lang.League.RuleWindow ?> <?cs var:Data.Days ?> <?cs var:Lang.League.Days ?>.</li>
 <li><?cs var:Lang.League.RuleMin ?> <?cs var:Data.Min ?>.</li>
 <li><?cs var:Lang.League.RuleTotal ?></li>
+<li id="rule-i3"><?cs var:Lang.League.RuleIdx3 ?></li>
+<li id="rule-i4"><?cs var:Lang.League.RuleIdx4 ?></li>
 <li><?cs var:Lang.League.RuleTies ?></li>
 <li><?cs var:Lang.League.RuleWilson ?></li>
 <li><?cs var:Lang.League.RuleAdjusted ?></li>

@@ -291,6 +291,8 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(vi, /không dùng tiêu chí phụ: cơ quan cùng tổng điểm .* cùng hạng, và hạng kế tiếp bỏ qua số tương ứng \(1, 2, 2, 4\)/);
       assert.match(vi, /điều chỉnh theo cơ cấu thủ tục/);
       assert.match(vi, /Không công bố xếp hạng cá nhân cán bộ/);
+      assert.match(await page.locator('#rule-i4').innerText(), /^Chỉ số 4 .*2 điểm khi người nộp nộp trực tuyến.*Yêu cầu bổ sung do lỗi người nộp không làm giảm chỉ số này/);
+      assert.match(await page.locator('#rule-i3').innerText(), /^Chỉ số 3 .*trừ những yêu cầu cán bộ ghi là do người nộp hồ sơ/);
       assert.match(vi, /Quyết định 766\/QĐ-TTg/);
       assert.equal(await page.locator('ul.i766-criteria li').count(), 12, 'the 766 criteria and formulas');
       await assertAxe(page, '/xep-hang/phuong-phap.html');
@@ -303,6 +305,7 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(en, /Wilson interval/);
       assert.match(en, /ranked on the total alone, with no tie-break: equal totals .* share a rank and the next rank skips as many places \(1, 2, 2, 4\)/);
       assert.match(en, /Decision 766\/QĐ-TTg/);
+      assert.match(await page.locator('#rule-i4').innerText(), /^Index 4 \(agencies the applicant had to contact\).*A supplement caused by the applicant never lowers it/);
       assert.doesNotMatch(en, /Lang\.|Phương pháp/);
       await assertAxe(page, '/en/xep-hang/phuong-phap.html');
       await page.setViewportSize({ width: 390, height: 844 });

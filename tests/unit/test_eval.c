@@ -33,7 +33,6 @@ test_indices(void)
 	t.finished = at(2, 0);
 	t.steps_early = 4;
 	t.online_in = t.online_out = 1;
-	t.agencies = 1;
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_1], 2);
 	CHECK_INT(x[EI_2], 2);
@@ -47,7 +46,6 @@ test_indices(void)
 	t.finished = at(3, 0);
 	t.steps_early = 2;
 	t.steps_ontime = 2;
-	t.agencies = 1;
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_1], 1);
 	CHECK_INT(x[EI_2], 1);
@@ -61,12 +59,11 @@ test_indices(void)
 	t.steps_ontime = 3;
 	t.steps_late = 1;
 	t.supplements = 1;
-	t.agencies = 1;
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_1], 0);
 	CHECK_INT(x[EI_2], 0);
 	CHECK_INT(x[EI_3], 1);
-	CHECK_INT(x[EI_4], 1);
+	CHECK_INT(x[EI_4], 1); /* the section asked once more */
 	CHECK_INT(x[EI_7], 1); /* late, but no founded complaint */
 
 	/* Inter-agency with two supplement rounds, and a founded complaint. */
@@ -75,7 +72,7 @@ test_indices(void)
 	t.finished = at(5, 0);
 	t.steps_early = 5;
 	t.supplements = 2;
-	t.agencies = 2;
+	t.asked_elsewhere = 1; /* one asked by the coordinating agency */
 	t.complaints = 1;
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_1], 2);
@@ -87,19 +84,16 @@ test_indices(void)
 	 * Index 3 counts only rounds not caused by the applicant: three
 	 * requests, two of them for the applicant's missing or wrong papers,
 	 * is one contact (1); both of two the applicant's, none (2); two of
-	 * three the agency's, more than one (0). Index 4 still sees the
-	 * contacts of an inter-agency dossier.
+	 * three the agency's, more than one (0).
 	 */
 	memset(&t, 0, sizeof(t));
 	t.due = at(3, 0);
 	t.finished = at(2, 0);
 	t.steps_early = 3;
-	t.agencies = 2;
 	t.supplements = 3;
 	t.by_applicant = 2;
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_3], 1);
-	CHECK_INT(x[EI_4], 0);
 	t.supplements = 2;
 	t.by_applicant = 2;
 	mc_eval_dossier_indices(&t, x);
@@ -123,6 +117,91 @@ test_indices(void)
 	memset(&t, 0, sizeof(t));
 	mc_eval_dossier_indices(&t, x);
 	CHECK_INT(x[EI_1], 1);
+}
+
+/*
+ * Index 4, the agencies the applicant had to contact, on hand-worked
+ * dossiers (the rule is in mc_eval.h): 2 none, 1 the one-stop section
+ * only, 0 another agency too.
+ */
+static void
+test_index4(void)
+{
+	struct mc_eval_trail t;
+	int		     x[EI__MAX];
+
+	/* Filed online, result online, nothing asked: no contact (2). */
+	memset(&t, 0, sizeof(t));
+	t.due = at(5, 0);
+	t.finished = at(4, 0);
+	t.steps_early = 3;
+	t.online_in = t.online_out = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 2);
+	/* The same with the result sent by post: still none (2). */
+	t.online_out = 0;
+	t.post_out = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 2);
+	/*
+	 * Its only supplement request was for the applicant's own missing
+	 * paper: not a contact the agency caused, index 4 stays 2 (and index
+	 * 3 too).
+	 */
+	t.supplements = 1;
+	t.by_applicant = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 2);
+	CHECK_INT(x[EI_3], 2);
+	/* A second request, the section's own error: the section (1). */
+	t.supplements = 2;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 1);
+	CHECK_INT(x[EI_3], 1);
+
+	/* Filed online, result collected at the counter: the section (1). */
+	memset(&t, 0, sizeof(t));
+	t.online_in = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 1);
+	/* Filed at the counter, result online: the section (1). */
+	memset(&t, 0, sizeof(t));
+	t.online_out = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 1);
+	/* Filed by post (the postal service receives for the section), the
+	 * result by post: the section (1). */
+	t.online_out = 0;
+	t.post_out = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 1);
+	/* Counter both ways with an inter-agency step that asked nothing of
+	 * the applicant (agencies pass it among themselves): the section (1). */
+	memset(&t, 0, sizeof(t));
+	t.steps_early = 5;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 1);
+
+	/*
+	 * Filed and returned online, but the coordinating agency's step asked
+	 * the applicant for a paper it should have found itself: another
+	 * agency (0), however the request was carried.
+	 */
+	memset(&t, 0, sizeof(t));
+	t.online_in = t.online_out = 1;
+	t.supplements = 1;
+	t.asked_elsewhere = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 0);
+	CHECK_INT(x[EI_3], 1);
+	/* At the counter with two rounds, one the applicant's, one the
+	 * other agency's: 0. */
+	memset(&t, 0, sizeof(t));
+	t.supplements = 2;
+	t.by_applicant = 1;
+	t.asked_elsewhere = 1;
+	mc_eval_dossier_indices(&t, x);
+	CHECK_INT(x[EI_4], 0);
 }
 
 static void
@@ -421,6 +500,7 @@ int
 main(void)
 {
 	test_indices();
+	test_index4();
 	test_formula();
 	test_unit();
 	test_check();
