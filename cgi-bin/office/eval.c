@@ -205,6 +205,42 @@ page_devices(struct mc_request *r)
 	return devices(r, agency, 200);
 }
 
+/*
+ * Sends a table the page shows as CSV for Excel (office.h): the shared
+ * writer mc_export_csv behind a byte order mark, audited as an export.
+ */
+int
+office_csv_send(struct mc_request *r, const struct office_csv *c)
+{
+	struct mc_export_table t;
+	enum mc_export_kind   *kinds;
+	const char	     **hv;
+	size_t		       j;
+
+	hv = mc_arena_alloc(r->arena, (c->ncols + 1) * sizeof(*hv));
+	kinds = mc_arena_alloc(r->arena, (c->ncols + 1) * sizeof(*kinds));
+	for (j = 0; j < c->ncols; j++) {
+		hv[j] = mc_view_str(r->hdf, c->heads[j]);
+		kinds[j] = EXPORT_TEXT;
+	}
+	memset(&t, 0, sizeof(t));
+	t.ncols = c->ncols;
+	t.heads = hv;
+	t.kinds = kinds;
+	t.nrows = c->nrows;
+	t.cells = c->cells;
+	mc_buf_reset(&r->out);
+	if (mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 || /* BOM, for Excel */
+	    mc_export_csv(r->arena, &t, &r->out) < 0 ||
+	    office_audit_log(r, AUDIT_EXPORT, c->what, c->agency) < 0)
+		return 503;
+	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
+	mc_resp_header(r, "Content-Disposition",
+	    mc_arena_printf(r->arena, "attachment; filename=\"%s\"", c->file));
+	r->rendered = 1;
+	return 200;
+}
+
 /* The field f of the i-th device of Data.Devices, or NULL. */
 static const char *
 dev_field(struct mc_request *r, size_t i, const char *f)
@@ -224,9 +260,8 @@ page_devices_csv(struct mc_request *r)
 	static const char *const heads[] = { "Eval.Devices.Name",
 		"Eval.Devices.Kind", "Eval.Devices.Counter",
 		"Eval.Devices.Officer", "Eval.Devices.State" };
-	struct mc_export_table	 t;
-	enum mc_export_kind	 kinds[5];
-	const char		*hv[5], **cells, *state, *at, *kind;
+	struct office_csv	 c;
+	const char	       **cells, *state, *at, *kind;
 	struct mc_rows		 rows;
 	unsigned int		 agency;
 	int			 rc;
@@ -240,10 +275,6 @@ page_devices_csv(struct mc_request *r)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Devices", &rows);
 	cells = mc_arena_alloc(r->arena, (rows.n + 1) * 5 * sizeof(*cells));
-	for (i = 0; i < 5; i++) {
-		hv[i] = mc_view_str(r->hdf, heads[i]);
-		kinds[i] = EXPORT_TEXT;
-	}
 	for (i = 0; i < rows.n; i++) {
 		cells[i * 5] = dev_field(r, i, "name");
 		kind = dev_field(r, i, "kind");
@@ -271,25 +302,15 @@ page_devices_csv(struct mc_request *r)
 		    mc_arena_printf(r->arena, "%s %s",
 			mc_view_str(r->hdf, state), at);
 	}
-	memset(&t, 0, sizeof(t));
-	t.ncols = 5;
-	t.heads = hv;
-	t.kinds = kinds;
-	t.nrows = rows.n;
-	t.cells = cells;
-	mc_buf_reset(&r->out);
-	if (mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 || /* BOM, for Excel */
-	    mc_export_csv(r->arena, &t, &r->out) < 0 ||
-	    office_audit_log(r, AUDIT_EXPORT,
-		mc_arena_printf(r->arena, "thiet-bi.csv %u", agency),
-		agency) < 0)
-		return 503;
-	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena,
-		"attachment; filename=\"thiet-bi-%u.csv\"", agency));
-	r->rendered = 1;
-	return 200;
+	memset(&c, 0, sizeof(c));
+	c.heads = heads;
+	c.ncols = 5;
+	c.cells = cells;
+	c.nrows = rows.n;
+	c.what = mc_arena_printf(r->arena, "thiet-bi.csv %u", agency);
+	c.agency = agency;
+	c.file = mc_arena_printf(r->arena, "thiet-bi-%u.csv", agency);
+	return office_csv_send(r, &c);
 }
 
 /* POST /can-bo/danh-gia/thiet-bi: registers a device, shows its code. */
@@ -711,12 +732,11 @@ page_scores_csv(struct mc_request *r)
 	static const char *const sheads[] = { "Eval.Scores.Step",
 		"Eval.Scores.Steps", "Eval.Scores.Early", "Eval.Scores.OnTime",
 		"Eval.Scores.Late" };
-	struct mc_export_table	 t;
+	struct office_csv	 o;
 	const char *const *c, *const *h, *node;
-	const char	   **hv, **cells;
-	enum mc_export_kind *kinds;
-	size_t		     nc, n = 0, i, j;
-	int		     rc, steps;
+	const char **cells;
+	size_t	     nc, n = 0, i, j;
+	int	     rc, steps;
 
 	if ((rc = scores_fill(r)) != 0)
 		return rc;
@@ -730,44 +750,28 @@ page_scores_csv(struct mc_request *r)
 		   mc_arena_printf(r->arena, "%s.%zu.name", node, n),
 		   NULL) != NULL)
 		n++;
-	hv = mc_arena_alloc(r->arena, nc * sizeof(*hv));
-	kinds = mc_arena_alloc(r->arena, nc * sizeof(*kinds));
 	cells = mc_arena_alloc(r->arena, (n * nc + 1) * sizeof(*cells));
-	for (j = 0; j < nc; j++) {
-		hv[j] = mc_view_str(r->hdf, h[j]);
-		kinds[j] = EXPORT_TEXT;
-	}
 	for (i = 0; i < n; i++)
 		for (j = 0; j < nc; j++)
 			cells[i * nc + j] = hdf_get_value(r->hdf,
 			    mc_arena_printf(r->arena, "%s.%zu.%s", node, i,
 				c[j]),
 			    NULL);
-	memset(&t, 0, sizeof(t));
-	t.ncols = nc;
-	t.heads = hv;
-	t.kinds = kinds;
-	t.nrows = n;
-	t.cells = cells;
-	mc_buf_reset(&r->out);
-	if (mc_export_csv(r->arena, &t, &r->out) < 0 ||
-	    office_audit_log(r, AUDIT_EXPORT,
-		mc_arena_printf(r->arena, "danh-gia.csv %s %s..%s",
-		    hdf_get_value(r->hdf, "Data.By", ""),
-		    hdf_get_value(r->hdf, "Form.tu", ""),
-		    hdf_get_value(r->hdf, "Form.den", "")),
-		(unsigned int)hdf_get_int_value(r->hdf, "Data.AgencyId", 0)) <
-		0)
-		return 503;
-	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena,
-		"attachment; filename=\"danh-gia-%s-%s-%s.csv\"",
-		hdf_get_value(r->hdf, "Data.By", ""),
-		hdf_get_value(r->hdf, "Form.tu", ""),
-		hdf_get_value(r->hdf, "Form.den", "")));
-	r->rendered = 1;
-	return 200;
+	memset(&o, 0, sizeof(o));
+	o.heads = h;
+	o.ncols = nc;
+	o.cells = cells;
+	o.nrows = n;
+	o.what = mc_arena_printf(r->arena, "danh-gia.csv %s %s..%s",
+	    hdf_get_value(r->hdf, "Data.By", ""),
+	    hdf_get_value(r->hdf, "Form.tu", ""),
+	    hdf_get_value(r->hdf, "Form.den", ""));
+	o.agency = (unsigned int)hdf_get_int_value(r->hdf, "Data.AgencyId", 0);
+	o.file = mc_arena_printf(r->arena, "danh-gia-%s-%s-%s.csv",
+	    hdf_get_value(r->hdf, "Data.By", ""),
+	    hdf_get_value(r->hdf, "Form.tu", ""),
+	    hdf_get_value(r->hdf, "Form.den", ""));
+	return office_csv_send(r, &o);
 }
 
 /* ------------------------------------------------------- self-scores */
@@ -977,9 +981,8 @@ page_self_csv(struct mc_request *r)
 {
 	static const char *const heads[] = { "Eval.Self.Index",
 		"Eval.Self.Computed", "Eval.Self.Own", "Eval.Self.Appraised" };
-	struct mc_export_table	 t;
-	enum mc_export_kind	 kinds[4];
-	const char		*hv[4], **cells;
+	struct office_csv	 c;
+	const char	       **cells;
 	unsigned int		 agency;
 	int			 rc, year, quarter;
 	size_t			 i;
@@ -1001,10 +1004,6 @@ page_self_csv(struct mc_request *r)
 		return 503;
 	cells = mc_arena_alloc(r->arena,
 	    (EVAL_SELF_N + 1) * 4 * sizeof(*cells));
-	for (i = 0; i < 4; i++) {
-		hv[i] = mc_view_str(r->hdf, heads[i]);
-		kinds[i] = EXPORT_TEXT;
-	}
 	for (i = 0; i < EVAL_SELF_N; i++) {
 		cells[i * 4] = mc_view_str(r->hdf,
 		    mc_arena_printf(r->arena, "Eval.Scores.I%zu", i + 1));
@@ -1022,27 +1021,17 @@ page_self_csv(struct mc_request *r)
 	    NULL);
 	cells[i * 4 + 2] = hdf_get_value(r->hdf, "Data.OwnTotal", NULL);
 	cells[i * 4 + 3] = hdf_get_value(r->hdf, "Data.AppraisedTotal", NULL);
-	memset(&t, 0, sizeof(t));
-	t.ncols = 4;
-	t.heads = hv;
-	t.kinds = kinds;
-	t.nrows = EVAL_SELF_N + 1;
-	t.cells = cells;
-	mc_buf_reset(&r->out);
-	if (mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 || /* BOM, for Excel */
-	    mc_export_csv(r->arena, &t, &r->out) < 0 ||
-	    office_audit_log(r, AUDIT_EXPORT,
-		mc_arena_printf(r->arena, "tu-cham.csv %u %d-%d", agency, year,
-		    quarter),
-		agency) < 0)
-		return 503;
-	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena,
-		"attachment; filename=\"tu-cham-%u-%d-%d.csv\"", agency, year,
-		quarter));
-	r->rendered = 1;
-	return 200;
+	memset(&c, 0, sizeof(c));
+	c.heads = heads;
+	c.ncols = 4;
+	c.cells = cells;
+	c.nrows = EVAL_SELF_N + 1;
+	c.what = mc_arena_printf(r->arena, "tu-cham.csv %u %d-%d", agency,
+	    year, quarter);
+	c.agency = agency;
+	c.file = mc_arena_printf(r->arena, "tu-cham-%u-%d-%d.csv", agency,
+	    year, quarter);
+	return office_csv_send(r, &c);
 }
 
 /*

@@ -7,7 +7,8 @@
  * The line's versions listed with their ratings: earlier answers stay tied
  * to theirs. A version's note of what changed is in both languages, as the
  * questions' wording (the manager writes both; a switch's is made in each
- * from the question's texts), and shown in the reader's.
+ * from the question's texts), and shown in the reader's. The versions with
+ * their questions download as CSV (bang-hoi.csv).
  */
 #include <stdio.h>
 #include <string.h>
@@ -238,6 +239,175 @@ page_form(struct mc_request *r)
 	return page(r, &o, &f, 200);
 }
 
+/* The CSV's columns (page_csv). */
+enum csv_col {
+	CSV_VERSION,
+	CSV_FROM,
+	CSV_BY,
+	CSV_NOTE,
+	CSV_N,
+	CSV_KIND,
+	CSV_TEXT_VI,
+	CSV_TEXT_EN,
+	CSV_STATE,
+	CSV_RATINGS,
+	CSV__MAX
+};
+
+/* The row of versions of id, or versions->n. */
+static size_t
+version_row(const struct mc_rows *versions, long long id)
+{
+	size_t i;
+
+	for (i = 0; i < versions->n; i++)
+		if (mc_rows_int(versions, i, EVF_ID) == id)
+			break;
+	return i;
+}
+
+/*
+ * Adds the lines of version f (its row i of versions) to cells from line
+ * *n: each question with its wording in both languages and state (the
+ * Lang key state, or for the version asked now "Asked", "Asked, inherited"
+ * where up, the line above's, has the added question too), then, for the
+ * version asked now, up's added questions it switched off.
+ */
+static void
+csv_version(struct mc_request *r, const char **cells, size_t *n,
+    const struct mc_eval_form *f, const struct mc_rows *versions, size_t i,
+    const char *state, const struct mc_eval_form *up)
+{
+	const char *lang = hdf_get_value(r->hdf, "Page.Lang", "vi");
+	const char *note, *note_en, **c;
+	size_t	    k, j;
+	int	    inh;
+
+	note = i < versions->n ? mc_rows_str(versions, i, EVF_NOTE) : NULL;
+	note_en = i < versions->n ? mc_rows_str(versions, i, EVF_NOTE_EN) :
+				    NULL;
+	/* The note as the page shows it: the reader's, else the other. */
+	if (strcmp(lang, "en") == 0 ? note_en != NULL && *note_en != '\0' :
+				      note == NULL || *note == '\0')
+		note = note_en;
+	for (k = 0; k < f->n; k++) {
+		c = &cells[(*n)++ * CSV__MAX];
+		c[CSV_VERSION] = mc_arena_printf(r->arena, "%d", f->version);
+		c[CSV_FROM] = i < versions->n ?
+		    mc_rows_str(versions, i, EVF_FROM) :
+		    NULL;
+		c[CSV_BY] = i < versions->n ?
+		    mc_rows_str(versions, i, EVF_BY) :
+		    NULL;
+		c[CSV_NOTE] = note;
+		c[CSV_N] = mc_arena_printf(r->arena, "%zu", k + 1);
+		c[CSV_KIND] = mc_view_str(r->hdf,
+		    mc_arena_printf(r->arena, "Eval.Form.Kind.%s",
+			mc_eval_kind_name(f->q[k].kind)));
+		c[CSV_TEXT_VI] = f->q[k].text[0];
+		c[CSV_TEXT_EN] = f->q[k].text[1];
+		inh = 0;
+		if (state == NULL && up != NULL &&
+		    f->q[k].kind == EVAL_EXTRA) {
+			j = find(up, f->q[k].code);
+			inh = j < up->n && up->q[j].kind == EVAL_EXTRA;
+		}
+		c[CSV_STATE] = mc_view_str(r->hdf,
+		    state != NULL ? state :
+			inh	  ? "Eval.Form.CsvInherited" :
+				    "Eval.Form.Asked");
+		c[CSV_RATINGS] = i < versions->n ?
+		    mc_rows_str(versions, i, EVF_RATINGS) :
+		    NULL;
+	}
+	if (state != NULL || up == NULL)
+		return;
+	for (j = 0; j < up->n; j++) {
+		if (up->q[j].kind != EVAL_EXTRA ||
+		    find(f, up->q[j].code) < f->n)
+			continue;
+		c = &cells[(*n)++ * CSV__MAX];
+		memset(c, 0, CSV__MAX * sizeof(*c));
+		c[CSV_VERSION] = mc_arena_printf(r->arena, "%d", f->version);
+		c[CSV_KIND] = mc_view_str(r->hdf, "Eval.Form.Kind.extra");
+		c[CSV_TEXT_VI] = up->q[j].text[0];
+		c[CSV_TEXT_EN] = up->q[j].text[1];
+		c[CSV_STATE] = mc_view_str(r->hdf, "Eval.Form.Off");
+	}
+}
+
+/*
+ * GET /can-bo/danh-gia/bang-hoi.csv?agency=: the versions the page lists,
+ * newest first, each with its questions, as CSV for Excel (UTF-8 with a
+ * byte order mark, headings, kinds and states in the reader's language):
+ * one line per question of a version with its number, when it came into
+ * force, who made it, its note (the reader's language, as the page), the
+ * wording in Vietnamese and English, the state (the version asked now:
+ * asked, inherited from above, or an inherited question switched off;
+ * earlier ones: no longer asked) and the ratings the version holds. While
+ * the agency has no version of its own, the version its citizens answer
+ * (of the line above) with every question inherited. Same access as the
+ * page.
+ */
+static int
+page_csv(struct mc_request *r)
+{
+	static const char *const heads[CSV__MAX] = { "Eval.Form.Version",
+		"Eval.Form.From", "Eval.Form.By", "Eval.Form.Note",
+		"Eval.Form.CsvNumber", "Eval.Form.NewKind", "Eval.Form.TextVi",
+		"Eval.Form.TextEn", "Eval.Form.State", "Eval.Form.Ratings" };
+	struct mc_eval_form	 f, v, up, *upp = NULL;
+	struct mc_rows		 versions, above;
+	struct office_csv	 c;
+	struct owner		 o;
+	const char	       **cells;
+	size_t			 i, n = 0, cap;
+	time_t			 now = time(NULL);
+	int			 rc;
+
+	if ((rc = may(r, &o)) != 0)
+		return rc;
+	if ((rc = mc_eval_form_for(r->db, r->arena, o.agency, now, &f)) <= 0)
+		return rc < 0 ? 503 : 404;
+	if (mc_eval_forms(r->db, r->arena, o.agency, &versions) < 0 ||
+	    (rc = mc_eval_form_parent(r->db, r->arena, o.agency, now, &up)) <
+		0)
+		return 503;
+	if (rc == 1)
+		upp = &up;
+	cap = (versions.n + 1) * 2 * EVAL_MAX_QUESTIONS;
+	cells = mc_arena_alloc(r->arena,
+	    (cap + 1) * CSV__MAX * sizeof(*cells));
+	if (f.agency_id != o.agency) {
+		/* Not its own yet: the line above's version, all inherited. */
+		if (mc_eval_forms(r->db, r->arena, f.agency_id, &above) < 0)
+			return 503;
+		csv_version(r, cells, &n, &f, &above,
+		    version_row(&above, f.id), "Eval.Form.CsvInherited", NULL);
+	}
+	for (i = 0; i < versions.n; i++) {
+		if (mc_rows_int(&versions, i, EVF_ID) == f.id) {
+			csv_version(r, cells, &n, &f, &versions, i, NULL, upp);
+			continue;
+		}
+		if ((rc = mc_eval_form_load(r->db, r->arena,
+			 mc_rows_int(&versions, i, EVF_ID), now, &v)) < 0)
+			return 503;
+		if (rc == 1)
+			csv_version(r, cells, &n, &v, &versions, i,
+			    "Eval.Form.CsvEarlier", NULL);
+	}
+	memset(&c, 0, sizeof(c));
+	c.heads = heads;
+	c.ncols = CSV__MAX;
+	c.cells = cells;
+	c.nrows = n;
+	c.what = mc_arena_printf(r->arena, "bang-hoi.csv %u", o.agency);
+	c.agency = o.agency;
+	c.file = mc_arena_printf(r->arena, "bang-hoi-%u.csv", o.agency);
+	return office_csv_send(r, &c);
+}
+
 /* A refusal: the error (Lang.Eval.Form.<key>) shown, what was typed kept. */
 static int
 refuse(struct mc_request *r, const struct owner *o,
@@ -425,6 +595,7 @@ page_save(struct mc_request *r)
 /* clang-format off */
 static const struct mc_route routes[] = {
 	{ METHOD_GET, PATH, page_form, ROUTE_LOGIN, ROLES(ROLE_EVALUATOR) },
+	{ METHOD_GET, PATH ".csv", page_csv, ROUTE_LOGIN, ROLES(ROLE_EVALUATOR) },
 	{ METHOD_POST, PATH, page_save, ROUTE_LOGIN, ROLES(ROLE_EVALUATOR) },
 };
 /* clang-format on */

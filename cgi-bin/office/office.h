@@ -232,6 +232,28 @@ int office_audit_log(struct mc_request *, enum mc_audit_event,
     const char *subject, unsigned int agency);
 
 /*
+ * A table a page shows, downloaded as CSV for Excel: heads are language
+ * keys (the reader's headings), cells nrows lines of ncols text cells
+ * (NULL empty); what says what was exported, of agency, in the audit; file
+ * is the download's name.
+ */
+struct office_csv {
+	const char *const *heads;
+	size_t		   ncols;
+	const char	 **cells;
+	size_t		   nrows;
+	const char	  *what;
+	unsigned int	   agency;
+	const char	  *file;
+};
+
+/*
+ * Sends c as CSV (UTF-8 with a byte order mark, the shared writer
+ * mc_export_csv), audited as an export: 200, or 503.
+ */
+int office_csv_send(struct mc_request *, const struct office_csv *c);
+
+/*
  * Ends the transaction of a setting's change begun by the caller: rc is
  * the change's result (< 0 failed, 0 nothing changed: rolled back), else
  * the change is committed with its AUDIT_CONFIG entry (subject says which

@@ -77,6 +77,7 @@
 <?cs else ?><p class="muted"><?cs var:Lang.Eval.Form.NoInherited ?></p><?cs /if ?>
 </section><?cs /if ?>
 <h2><?cs var:Lang.Eval.Form.Versions ?></h2>
+<p><a id="eval-form-csv" href="/can-bo/danh-gia/bang-hoi.csv<?cs if:Data.Agency ?>?agency=<?cs var:url_escape(Data.Agency) ?><?cs /if ?>" download><?cs var:Lang.Eval.Form.Csv ?></a></p>
 <div class="table-wrap">
 <table class="table table-stack" id="eval-versions">
 <thead><tr><th scope="col"><?cs var:Lang.Eval.Form.Version ?></th><th scope="col"><?cs var:Lang.Eval.Form.From ?></th><th scope="col"><?cs var:Lang.Eval.Form.By ?></th><th scope="col"><?cs var:Lang.Eval.Form.Note ?></th><th scope="col"><?cs var:Lang.Eval.Form.Questions ?></th><th scope="col"><?cs var:Lang.Eval.Form.Ratings ?></th></tr></thead>

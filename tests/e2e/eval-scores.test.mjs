@@ -121,13 +121,15 @@ describe('evaluation results (issue 10)', { concurrency: false, timeout: 600_000
       assert.match(r.sat, /^100 %/, 'the one rating was satisfied');
       assert.match(r.sat, /\(\d+–100 %, 1\)/, 'with its Wilson interval and count');
       assert.equal((await row(L.page, `Chuyên Viên ĐS ${tag}`)).dossiers, '2');
-      // The same table as CSV, from the page's link: the page's headings
-      // and the receiver's figures.
+      // The same table as CSV for Excel, from the page's link: the page's
+      // headings and the receiver's figures.
       const [dl] = await Promise.all([L.page.waitForEvent('download'), L.page.locator('#scores-csv').click()]);
       assert.match(dl.suggestedFilename(), /^danh-gia-can-bo-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/);
       const file = path.join(OUT, `eval-scores-${tag}.csv`);
       await dl.saveAs(file);
-      const csv = parseCsv(readFileSync(file, 'utf8'));
+      const bytes = readFileSync(file);
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark, for Excel');
+      const csv = parseCsv(bytes.subarray(3).toString('utf8'));
       assert.deepEqual(csv[0].slice(0, 2), ['Tên', 'Số hồ sơ']);
       assert.ok(csv[0].includes('Tổng (18)') && csv[0].includes('Xếp loại'), `headings: ${csv[0]}`);
       const line = csv.find((l) => l[0] === `Tiếp Nhận ĐS ${tag}`);
