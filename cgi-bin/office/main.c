@@ -15,6 +15,7 @@
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
+#include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
@@ -112,14 +113,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 };
 /* clang-format on */
 
-enum stmt {
-	STMT_AGENCY,
-	STMT_REASONS,
-	STMT_OFFICERS,
-	STMT_PROCEDURES,
-	STMT_FIELDS,
-	STMT__MAX
-};
+enum stmt { STMT_AGENCY, STMT_REASONS, STMT_OFFICERS, STMT_FIELDS, STMT__MAX };
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -130,14 +124,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM account_roles r JOIN accounts a ON a.id = r.account_id "
 	    "WHERE r.agency_id = ? AND r.role IN ('receiver', 'specialist', "
 	    "'leader') AND a.disabled = 0 ORDER BY a.full_name",
-	/*
-	 * The agency's own procedures: those of the dossiers in it (a ward
-	 * may receive six hundred, it handles a few), each once; read from
-	 * the dossiers_agency_procedure index alone.
-	 */
-	[STMT_PROCEDURES] = "SELECT p.id, p.code, p.name FROM procedures p "
-	    "WHERE p.id IN (SELECT DISTINCT procedure_id FROM dossiers "
-	    "WHERE current_agency_id = ?) ORDER BY p.name, p.code LIMIT 1000",
 	[STMT_FIELDS] = "SELECT id, name FROM fields ORDER BY name",
 };
 /* clang-format on */
@@ -253,8 +239,12 @@ inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 	long long      found = 0;
 	size_t	       i, n = 0;
 
-	if (mc_db_query(r->db, r->arena, &list, stmts[STMT_PROCEDURES], "i",
-		(long long)f->agency_id) < 0)
+	/*
+	 * The agency's own procedures: those of the dossiers in it (a ward
+	 * may receive six hundred, it handles a few), each once, from the
+	 * counters every transition keeps (mc_counters).
+	 */
+	if (mc_counters_procedures(r->db, r->arena, f->agency_id, &list) < 0)
 		return -1;
 	mc_view_rows(r->hdf, "Data.Procedures", &list);
 	want = pq != NULL && *pq != '\0' ? mc_fold(r->arena, pq) : NULL;

@@ -39,6 +39,13 @@ enum stmt {
 	STMT_TRUE,
 	STMT_COLOURS,
 	STMT_AGENCY,
+	STMT_LIST_ADD,
+	STMT_LIST_SET,
+	STMT_LIST_CLEAR,
+	STMT_LIST_FILL,
+	STMT_LIST_LIVE,
+	STMT_LIST_TRUE,
+	STMT_PROCEDURES,
 	STMT__MAX
 };
 
@@ -49,7 +56,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "COALESCE(current_step, 0), is_open, "
 	    "DATE_FORMAT(step_due_at, '%Y-%m-%d %H:%i:%s'), "
 	    "DATE_FORMAT(step_warn_at, '%Y-%m-%d %H:%i:%s'), "
-	    "counted_agency, counted_status, counted_step, counted_colour "
+	    "counted_agency, counted_status, counted_step, counted_colour, "
+	    "procedure_id, counted_list_agency "
 	    "FROM dossiers WHERE id = ? FOR UPDATE",
 	[STMT_ADD] = "INSERT INTO dossier_counters (agency_id, status, step, "
 	    "colour, slot, n) VALUES (?, ?, ?, ?, ?, ?) "
@@ -71,7 +79,8 @@ static const char *const stmts[STMT__MAX] = {
 	    "counted_agency = IF(is_open, current_agency_id, NULL), "
 	    "counted_status = IF(is_open, status, 0), "
 	    "counted_step = IF(is_open, COALESCE(current_step, 0), 0), "
-	    "counted_colour = IF(is_open, " COLOUR_SQL ", 0)",
+	    "counted_colour = IF(is_open, " COLOUR_SQL ", 0), "
+	    "counted_list_agency = current_agency_id",
 	[STMT_FILL] = "INSERT INTO dossier_counters (agency_id, status, step, "
 	    "colour, slot, n) SELECT counted_agency, counted_status, "
 	    "counted_step, counted_colour, 0, COUNT(*) FROM dossiers "
@@ -95,6 +104,30 @@ static const char *const stmts[STMT__MAX] = {
 	    "FROM dossier_counters WHERE (? = 0 OR agency_id = ?) "
 	    "GROUP BY status, step, colour HAVING SUM(n) <> 0 "
 	    "ORDER BY status, step, colour",
+	/* The procedure lists (db/migrations/0075). */
+	[STMT_LIST_ADD] = "INSERT INTO procedure_counters (agency_id, "
+	    "procedure_id, slot, n) VALUES (?, ?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+	[STMT_LIST_SET] = "UPDATE dossiers SET counted_list_agency = ? "
+	    "WHERE id = ?",
+	[STMT_LIST_CLEAR] = "DELETE FROM procedure_counters",
+	[STMT_LIST_FILL] = "INSERT INTO procedure_counters (agency_id, "
+	    "procedure_id, slot, n) SELECT counted_list_agency, procedure_id, "
+	    "0, COUNT(*) FROM dossiers WHERE counted_list_agency IS NOT NULL "
+	    "GROUP BY counted_list_agency, procedure_id",
+	[STMT_LIST_LIVE] = "SELECT agency_id, procedure_id, SUM(n) AS n "
+	    "FROM procedure_counters WHERE (? = 0 OR agency_id = ?) "
+	    "GROUP BY agency_id, procedure_id HAVING SUM(n) <> 0 "
+	    "ORDER BY agency_id, procedure_id",
+	[STMT_LIST_TRUE] = "SELECT current_agency_id, procedure_id, "
+	    "COUNT(*) AS n FROM dossiers WHERE current_agency_id IS NOT NULL "
+	    "AND (? = 0 OR current_agency_id = ?) "
+	    "GROUP BY current_agency_id, procedure_id ORDER BY 1, 2",
+	/* A few rows per procedure: the agency's rows by primary key. */
+	[STMT_PROCEDURES] = "SELECT p.id, p.code, p.name FROM procedures p "
+	    "JOIN (SELECT procedure_id FROM procedure_counters "
+	    "WHERE agency_id = ? GROUP BY procedure_id HAVING SUM(n) > 0) c "
+	    "ON c.procedure_id = p.id ORDER BY p.name, p.code LIMIT 1000",
 };
 /* clang-format on */
 
@@ -125,6 +158,38 @@ bucket_add(struct mc_db *db, const struct bucket *b, long long n)
 		   b->step, b->colour, (long long)(getpid() % SLOTS), n) < 0 ?
 	    -1 :
 	    0;
+}
+
+static int
+list_add(struct mc_db *db, long long agency, long long procedure, long long n)
+{
+	if (agency == 0)
+		return 0;
+	return mc_db_exec(db, stmts[STMT_LIST_ADD], "iiii", agency, procedure,
+		   (long long)(getpid() % SLOTS), n) < 0 ?
+	    -1 :
+	    0;
+}
+
+/*
+ * The dossier's procedure listed at its current agency (to, open or
+ * closed) instead of the agency that listed it (from; 0: none). 0 or -1.
+ */
+static int
+list_move(struct mc_db *db, long long from, long long to, long long procedure,
+    long long id)
+{
+	if (from == to)
+		return 0;
+	/* Both rows in one order, as the buckets'. */
+	if (from < to) {
+		if (list_add(db, from, procedure, -1) < 0 ||
+		    list_add(db, to, procedure, 1) < 0)
+			return -1;
+	} else if (list_add(db, to, procedure, 1) < 0 ||
+	    list_add(db, from, procedure, -1) < 0)
+		return -1;
+	return mc_db_exec(db, stmts[STMT_LIST_SET], "Ii", to, id) < 0 ? -1 : 0;
 }
 
 int
@@ -158,6 +223,9 @@ mc_counters_move(struct mc_db *db, struct mc_arena *a, long long id,
 	old.status = mc_rows_int(&r, 0, 7);
 	old.step = mc_rows_int(&r, 0, 8);
 	old.colour = mc_rows_int(&r, 0, 9);
+	if (list_move(db, mc_rows_int(&r, 0, 11), mc_rows_int(&r, 0, 0),
+		mc_rows_int(&r, 0, 10), id) < 0)
+		return -1;
 	if (mc_rows_str(&r, 0, 9) != NULL && bucket_cmp(&old, &new) == 0)
 		return 0;
 	/* Both rows in one order, so two moves never wait on each other. */
@@ -219,8 +287,10 @@ rebuild_tx(struct mc_db *db, void *arg)
 	struct rebuild *r = arg;
 
 	if (mc_db_exec(db, stmts[STMT_CLEAR], "") < 0 ||
+	    mc_db_exec(db, stmts[STMT_LIST_CLEAR], "") < 0 ||
 	    mc_db_exec(db, stmts[STMT_RESET], "ss", r->at, r->at) < 0 ||
-	    mc_db_exec(db, stmts[STMT_FILL], "") < 0)
+	    mc_db_exec(db, stmts[STMT_FILL], "") < 0 ||
+	    mc_db_exec(db, stmts[STMT_LIST_FILL], "") < 0)
 		return -1;
 	return 0;
 }
@@ -245,11 +315,50 @@ row_bucket(const struct mc_rows *r, size_t i, struct bucket *b)
 	b->colour = mc_rows_int(r, i, 3);
 }
 
+/*
+ * The procedure lists' live rows against the dossiers' (both ordered by
+ * agency and procedure): the number that differ, each logged.
+ */
+static long long
+list_diff(const struct mc_rows *live, const struct mc_rows *truth)
+{
+	size_t	  i = 0, j = 0;
+	long long bad = 0, x[2] = { 0, 0 }, y[2] = { 0, 0 }, nx, ny;
+	int	  c;
+
+	while (i < live->n || j < truth->n) {
+		if (i < live->n)
+			x[0] = mc_rows_int(live, i, 0),
+			x[1] = mc_rows_int(live, i, 1);
+		if (j < truth->n)
+			y[0] = mc_rows_int(truth, j, 0),
+			y[1] = mc_rows_int(truth, j, 1);
+		c = i == live->n  ? 1 :
+		    j == truth->n ? -1 :
+		    x[0] != y[0]  ? (x[0] < y[0] ? -1 : 1) :
+		    x[1] != y[1]  ? (x[1] < y[1] ? -1 : 1) :
+				    0;
+		nx = c <= 0 ? mc_rows_int(live, i, 2) : 0;
+		ny = c >= 0 ? mc_rows_int(truth, j, 2) : 0;
+		if (nx != ny) {
+			if (c > 0)
+				x[0] = y[0], x[1] = y[1];
+			mc_warn("counters: agency %lld procedure %lld: %lld "
+				"listed, %lld held",
+			    x[0], x[1], nx, ny);
+			bad++;
+		}
+		i += c <= 0;
+		j += c >= 0;
+	}
+	return bad;
+}
+
 long long
 mc_counters_check(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
     time_t now)
 {
-	struct mc_rows live, truth;
+	struct mc_rows live, truth, llive, ltruth;
 	struct bucket  x, y;
 	size_t	       i = 0, j = 0;
 	long long      bad = 0, nx, ny, ag = agency_id;
@@ -262,11 +371,16 @@ mc_counters_check(struct mc_db *db, struct mc_arena *a, unsigned int agency_id,
 		return -1;
 	if (mc_db_query(db, a, &live, stmts[STMT_LIVE], "ii", ag, ag) < 0 ||
 	    mc_db_query(db, a, &truth, stmts[STMT_TRUE], "ssii", at, at, ag,
-		ag) < 0) {
+		ag) < 0 ||
+	    mc_db_query(db, a, &llive, stmts[STMT_LIST_LIVE], "ii", ag, ag) <
+		0 ||
+	    mc_db_query(db, a, &ltruth, stmts[STMT_LIST_TRUE], "ii", ag, ag) <
+		0) {
 		mc_db_rollback(db);
 		return -1;
 	}
 	mc_db_rollback(db);
+	bad = list_diff(&llive, &ltruth);
 	/* Both ordered by bucket: a merge. */
 	while (i < live.n || j < truth.n) {
 		if (i < live.n)
@@ -320,4 +434,14 @@ mc_counters_agency(struct mc_db *db, struct mc_arena *a,
 		return -1;
 	}
 	return 0;
+}
+
+int
+mc_counters_procedures(struct mc_db *db, struct mc_arena *a,
+    unsigned int agency_id, struct mc_rows *out)
+{
+	return mc_db_query(db, a, out, stmts[STMT_PROCEDURES], "i",
+		   (long long)agency_id) < 0 ?
+	    -1 :
+	    0;
 }

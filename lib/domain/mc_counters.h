@@ -6,7 +6,9 @@
  * move takes it out of exactly that bucket and into the one of its state
  * now. The clock turning a dossier yellow or red changes no row: the worker
  * notices (mc_counters_tick) and moves it. Table dossier_counters
- * (db/migrations/0036).
+ * (db/migrations/0036). With them, in the same moves, each agency's list
+ * of the procedures of the dossiers it holds, open or closed (the inbox's
+ * procedure filter): table procedure_counters (db/migrations/0075).
  */
 #ifndef MC_COUNTERS_H
 #define MC_COUNTERS_H
@@ -46,7 +48,8 @@ int mc_counters_rebuild(struct mc_db *, struct mc_arena *, time_t now);
 /*
  * Compares the live counters of an agency (0: every agency) with what its
  * dossiers give at now, both read in one snapshot: the number of buckets
- * that differ (0: they agree), or -1. Each difference is logged.
+ * and procedure list rows that differ (0: they agree), or -1. Each
+ * difference is logged.
  */
 long long mc_counters_check(struct mc_db *, struct mc_arena *,
     unsigned int agency_id, time_t now);
@@ -57,6 +60,13 @@ long long mc_counters_check(struct mc_db *, struct mc_arena *,
  */
 int mc_counters_colours(struct mc_db *, struct mc_arena *,
     unsigned int agency_id, long long counts[COLOUR__MAX]);
+
+/*
+ * The procedures of the dossiers the agency holds now (open or closed),
+ * each once, by name: columns id, code, name; at most 1000. 0 or -1.
+ */
+int mc_counters_procedures(struct mc_db *, struct mc_arena *,
+    unsigned int agency_id, struct mc_rows *);
 
 /* The columns of mc_counters_agency's rows. */
 enum counters_col {

@@ -5,6 +5,8 @@
  * the clock turned under some dossiers (the worker's pass moves them);
  * after each step the live counters agree with what the dossiers give, a
  * transition shows at once, and a rebuild gives the live counters again.
+ * The same for the procedure lists (the inbox's filter), with dossiers
+ * moved by an administrator between the ward and a second one under it.
  * Without MOTCUA_CONFIG it fails.
  */
 #include <stdio.h>
@@ -21,6 +23,7 @@
 #include "mc_counters.h"
 #include "mc_db.h"
 #include "mc_dossier.h"
+#include "mc_routing.h"
 
 #define DOSSIERS 10
 #define STEPS	 250
@@ -79,6 +82,37 @@ static const enum mc_action actions[] = {
 	ACTION_NOTE,
 };
 
+/* 1 when the agency's procedure list names the procedure, 0, or -1. */
+static int
+listed(struct mc_db *db, struct mc_arena *a, unsigned int ag,
+    const char *procedure)
+{
+	struct mc_rows r;
+	size_t	       i;
+
+	if (mc_counters_procedures(db, a, ag, &r) < 0)
+		return -1;
+	for (i = 0; i < r.n; i++)
+		if (strcmp(mc_rows_str(&r, i, 1), procedure) == 0)
+			return 1;
+	return 0;
+}
+
+/* The agency's procedure list as one string of ids. */
+static const char *
+list_of(struct mc_db *db, struct mc_arena *a, unsigned int ag)
+{
+	struct mc_rows r;
+	const char    *s = "";
+	size_t	       i;
+
+	if (mc_counters_procedures(db, a, ag, &r) < 0)
+		return "error";
+	for (i = 0; i < r.n; i++)
+		s = mc_arena_printf(a, "%s %s", s, mc_rows_str(&r, i, 0));
+	return s;
+}
+
 /* The sum of an agency's buckets with this status (-1: any). */
 static long long
 counted(struct mc_db *db, struct mc_arena *a, unsigned int ag, int status)
@@ -118,9 +152,11 @@ file_one(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 
 static void
 test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
-    unsigned int ag, const char *agency_code, const char *procedure)
+    unsigned int ag, unsigned int ag2, const char *agency_code,
+    const char *procedure)
 {
-	struct mc_user	     *users[4];
+	struct mc_user	     *users[4], *admin;
+	const char	     *lists[2];
 	struct mc_action_args args;
 	const char	     *codes[DOSSIERS];
 	size_t		      n = 0, i;
@@ -135,11 +171,53 @@ test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 	    ROLE_SPECIALIST, ag);
 	users[3] = fixture_account(db, keep, "cnt", NULL, 0, "cnt-leader",
 	    ROLE_LEADER, ag);
+	/* The administrator of both wards, and officers of the second. */
+	admin = fixture_account(db, keep, "cnt", NULL, 0, "cnt-admin",
+	    ROLE_ADMIN, ag);
+	if (admin == NULL ||
+	    fixture_account(db, keep, "cnt", NULL, 0, "cnt-receiver2",
+		ROLE_RECEIVER, ag2) == NULL ||
+	    fixture_account(db, keep, "cnt", NULL, 0, "cnt-specialist2",
+		ROLE_SPECIALIST, ag2) == NULL ||
+	    fixture_account(db, keep, "cnt", NULL, 0, "cnt-leader2",
+		ROLE_LEADER, ag2) == NULL) {
+		CHECK(!"test accounts of the second ward");
+		return;
+	}
 	for (i = 0; i < 4; i++)
 		if (users[i] == NULL) {
 			CHECK(!"test accounts");
 			return;
 		}
+	/*
+	 * First, one dossier moved by hand: its procedure leaves the filter
+	 * of the ward that held nothing else of it and enters the other's,
+	 * at once, and back.
+	 */
+	if ((codes[0] = file_one(db, a, keep, procedure, agency_code,
+		 users[0])) == NULL) {
+		CHECK(!"submission");
+		return;
+	}
+	CHECK_INT(listed(db, a, ag, procedure), 1);
+	CHECK_INT(listed(db, a, ag2, procedure), 0);
+	memset(&args, 0, sizeof(args));
+	CHECK_INT(mc_dossier_act(db, a, users[1], codes[0], ACTION_ACCEPT,
+		      &args, time(NULL)),
+	    0);
+	CHECK_INT(mc_routing_reassign(db, a, admin, codes[0], ag2, 0, "chuyển",
+		      0, time(NULL), "127.0.0.1"),
+	    0);
+	CHECK_INT(listed(db, a, ag, procedure), 0);
+	CHECK_INT(listed(db, a, ag2, procedure), 1);
+	CHECK_INT(mc_counters_check(db, a, ag, time(NULL)), 0);
+	CHECK_INT(mc_counters_check(db, a, ag2, time(NULL)), 0);
+	CHECK_INT(mc_routing_reassign(db, a, admin, codes[0], ag, 0, "lại", 0,
+		      time(NULL), "127.0.0.1"),
+	    0);
+	CHECK_INT(listed(db, a, ag, procedure), 1);
+	CHECK_INT(listed(db, a, ag2, procedure), 0);
+	n = 1;
 	srandom((unsigned int)getpid());
 	for (step = 0; step < STEPS; step++) {
 		int r = (int)(random() % 100);
@@ -155,6 +233,8 @@ test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 			n++;
 			after = counted(db, a, ag, STATUS_SUBMITTED);
 			CHECK_INT(after, before + 1);
+			/* Its procedure in the ward's filter at once. */
+			CHECK_INT(listed(db, a, ag, procedure), 1);
 		} else if (r < 18) {
 			/*
 			 * The clock turns: due in -30..+50 hours, warned 8
@@ -172,6 +252,21 @@ test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 			    (long long)due, (long long)(due - 8),
 			    codes[random() % n]);
 			CHECK(mc_counters_tick(db, a, time(NULL), 1000) >= 0);
+		} else if (r < 26) {
+			/*
+			 * The administrator moves a dossier's step to one of
+			 * the two wards: the procedure is in that ward's
+			 * filter at once.
+			 */
+			unsigned int to = random() % 2 ? ag2 : ag;
+
+			rc = mc_routing_reassign(db, a, admin,
+			    codes[random() % n], to, 0, "chuyển", 0,
+			    time(NULL), "127.0.0.1");
+			CHECK(rc >= 0 || rc == DOSSIER_NOT_ALLOWED ||
+			    rc == DOSSIER_BAD_INPUT);
+			if (rc == 0)
+				CHECK_INT(listed(db, a, to, procedure), 1);
 		} else {
 			memset(&args, 0, sizeof(args));
 			args.note = "đếm";
@@ -193,8 +288,9 @@ test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 			 * stopped, returned): never more. */
 			CHECK(counted(db, a, ag, -1) <= before);
 		}
-		/* Live and computed agree after every step. */
-		if ((bad = mc_counters_check(db, a, ag, time(NULL))) != 0) {
+		/* Live and computed agree after every step, in both. */
+		if ((bad = mc_counters_check(db, a, ag, time(NULL))) != 0 ||
+		    (bad = mc_counters_check(db, a, ag2, time(NULL))) != 0) {
 			CHECK_INT(bad, 0);
 			fprintf(stderr, "  after step %d\n", step);
 			return;
@@ -202,11 +298,17 @@ test_random(struct mc_db *db, struct mc_arena *a, struct mc_arena *keep,
 		mc_arena_reset(a);
 	}
 	CHECK(ok >= 8); /* the sequence did move dossiers */
-	/* A rebuild gives the live counters again. */
+	/* A rebuild gives the live counters and lists again. */
 	before = counted(db, a, ag, -1);
+	lists[0] = list_of(db, keep, ag);
+	lists[1] = list_of(db, keep, ag2);
+	CHECK(strcmp(lists[0], "") != 0);
 	CHECK_INT(mc_counters_rebuild(db, a, time(NULL)), 0);
 	CHECK_INT(counted(db, a, ag, -1), before);
+	CHECK_STR(list_of(db, a, ag), lists[0]);
+	CHECK_STR(list_of(db, a, ag2), lists[1]);
 	CHECK_INT(mc_counters_check(db, a, ag, time(NULL)), 0);
+	CHECK_INT(mc_counters_check(db, a, ag2, time(NULL)), 0);
 }
 
 int
@@ -215,8 +317,8 @@ main(void)
 	struct mc_db	*db;
 	struct mc_arena *a, *keep;
 	struct mc_rows	 r;
-	unsigned int	 ag = 0;
-	char		 code[32];
+	unsigned int	 ag = 0, ag2 = 0;
+	char		 code[32], code2[40];
 	const char	*procedure = NULL;
 
 	if (!NEED_DB("test_counters"))
@@ -236,15 +338,21 @@ main(void)
 		0 &&
 	    r.n == 1)
 		ag = (unsigned int)mc_rows_int(&r, 0, 0);
+	/* A second ward under it (its administrator's too). */
+	snprintf(code2, sizeof(code2), "%s.2", code);
+	if (ag != 0)
+		ag2 = fixture_agency(db, keep, code2, "ward", ag);
 	if (mc_db_query(db, keep, &r, stmts[STMT_PROCEDURE], "") == 0 &&
 	    r.n == 1)
 		procedure = mc_rows_str(&r, 0, 0);
-	if (ag == 0 || procedure == NULL)
-		CHECK(!"a test ward and a commune-level procedure");
+	if (ag == 0 || ag2 == 0 || procedure == NULL)
+		CHECK(!"two test wards and a commune-level procedure");
 	else
-		test_random(db, a, keep, ag, code, procedure);
+		test_random(db, a, keep, ag, ag2, code, procedure);
 	if (ag != 0)
 		mc_db_exec(db, stmts[STMT_AGENCY_CLOSE], "i", (int)ag);
+	if (ag2 != 0)
+		mc_db_exec(db, stmts[STMT_AGENCY_CLOSE], "i", (int)ag2);
 	mc_arena_free(a);
 	mc_arena_free(keep);
 	mc_db_close(db);

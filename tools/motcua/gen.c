@@ -91,7 +91,8 @@ struct agency {
 
 /* One summary amount, as lib/domain/mc_stats counts it. */
 struct ent {
-	char	  tag; /* D day, M month, O officer, S step, R remaining */
+	char	  tag; /* C counters, D day, M month, O officer, P procedure
+			 list, S step, R remaining */
 	int	  day; /* yyyymmdd; 0 for S and R */
 	long long k[4];
 	long long n;
@@ -127,7 +128,7 @@ static const char *const heads[O__MAX] = {
 	    "paused_minutes, original_due_at, apology_reason, "
 	    "signed_at, return_method, stage_before_pause, "
 	    "counted_agency, counted_status, counted_step, "
-	    "counted_colour) VALUES ",
+	    "counted_colour, counted_list_agency) VALUES ",
 	[O_EVENT] = "INSERT INTO dossier_events (dossier_id, at, actor_id, "
 		    "action, from_status, to_status, note) VALUES ",
 	[O_STEP] = "INSERT INTO dossier_steps (dossier_id, seq, name, role, "
@@ -450,6 +451,9 @@ ent_row(struct buf *b, const struct ent *e)
 	case 'C':
 		return mc_buf_addf(b, "(%lld,%lld,%lld,%lld,%lld,0)", e->k[0],
 		    e->k[1], e->k[2], e->k[3], e->n);
+	case 'P':
+		return mc_buf_addf(b, "(%lld,%lld,%lld,0)", e->k[0], e->k[1],
+		    e->n);
 	case 'D':
 	case 'M':
 		return mc_buf_addf(b,
@@ -497,8 +501,10 @@ agg_flush(struct gen *g)
 		"bucket, n) VALUES ",
 		"INSERT INTO stats_step (procedure_id, agency_id, seq, bucket, "
 		"n) VALUES ",
+		"INSERT INTO procedure_counters (agency_id, procedure_id, n, "
+		"slot) VALUES ",
 	};
-	static const char tags[] = "CDMORS";
+	static const char tags[] = "CDMORSP";
 	struct agg	 *s = &g->agg;
 	struct ent	 *v;
 	struct buf	  b;
@@ -1115,11 +1121,19 @@ dossier_row(struct gen *g, const struct life *l, int seq)
 			return -1;
 	} else
 		snprintf(cb, sizeof(cb), "NULL,0,0,0");
+	/* Its procedure in the agency's list, open or closed (the same). */
+	memset(&cnt, 0, sizeof(cnt));
+	cnt.tag = 'P';
+	cnt.n = 1;
+	cnt.k[0] = l->ag->id;
+	cnt.k[1] = l->p->id;
+	if (agg_add(g, &cnt) < 0)
+		return -1;
 	if (out_row(g, O_DOSSIER) < 0)
 		return -1;
 	return mc_buf_addf(&g->out[O_DOSSIER].b,
 	    "(%lld,'%s',%lld,%lld,'%s %s %s','%s','%s',%d,%d,'{}',%s,%s,%s,"
-	    "%s,%s,%s,1,%s,%lld,%s,%s,%s,%s,%ld,%s,%s,NULL,%s,%s,%s)",
+	    "%s,%s,%s,1,%s,%lld,%s,%s,%s,%s,%ld,%s,%s,NULL,%s,%s,%s,%lld)",
 	    l->id, c, l->p->id, l->ag->id, name1, name2, name3, idn, phone,
 	    l->ch, l->status, lit(t[0], l->sub),
 	    l->clock ? lit(t[1], l->rec) : "NULL", lit(t[2], l->due),
@@ -1137,7 +1151,7 @@ dossier_row(struct gen *g, const struct life *l, int seq)
 				    l->ret_method == 3 ? "3" :
 							 "1") :
 			    "NULL",
-	    l->status == 5 ? (l->stage ? "4" : "1") : "NULL", cb);
+	    l->status == 5 ? (l->stage ? "4" : "1") : "NULL", cb, l->ag->id);
 }
 
 /* One dossier submitted at sub: lived up to now, written, counted. */
