@@ -1069,7 +1069,9 @@ render_league_csv(struct run *r, enum mc_lang lang, const char *prefix)
 	int  rc;
 
 	mc_buf_reset(&r->out);
-	rc = sitegen_league_csv(hdf, lang, r->page, &r->out) < 0 ||
+	/* UTF-8 with a byte order mark: Excel reads the accents. */
+	rc = mc_buf_adds(&r->out, "\xEF\xBB\xBF") < 0 ||
+		sitegen_league_csv(hdf, lang, r->page, &r->out) < 0 ||
 		write_file(r,
 		    mc_arena_printf(r->page, "%sxep-hang/xep-hang.csv",
 			prefix),

@@ -212,7 +212,7 @@ page_photo(struct mc_request *r)
  * today) and agency; fills Data.Stats and the totals. 0 or a status.
  */
 static int
-stats_fill(struct mc_request *r, struct mc_rows *rows)
+stats_fill(struct mc_request *r, struct mc_rows *rows, unsigned int *of)
 {
 	unsigned int agency;
 	const char  *from = mc_req_field(r, FIELD_FROM);
@@ -230,6 +230,7 @@ stats_fill(struct mc_request *r, struct mc_rows *rows)
 	if (!mc_auth_acts_for(r->user, ROLES(ROLE_LEADER) | ROLES(ROLE_ADMIN),
 		agency))
 		return 403;
+	*of = agency;
 	localtime_r(&now_t, &tm);
 	if (from == NULL || mc_date_parse(from, &y, &m, &d) < 0) {
 		snprintf(day, sizeof(day), "%04d-01-01", tm.tm_year + 1900);
@@ -269,9 +270,10 @@ static int
 page_stats(struct mc_request *r)
 {
 	struct mc_rows rows;
+	unsigned int   agency;
 	int	       rc;
 
-	if ((rc = stats_fill(r, &rows)) != 0)
+	if ((rc = stats_fill(r, &rows, &agency)) != 0)
 		return rc;
 	mc_view_set(r->hdf, "Page.Nav", "office");
 	mc_view_set(r->hdf, "Page.Title",
@@ -287,20 +289,16 @@ page_stats_csv(struct mc_request *r)
 		"Feedback.Office.AnsweredN", "Feedback.Office.OnTime",
 		"Feedback.Office.Late", "Feedback.Office.ReopenedN" };
 	enum { NC = sizeof(heads) / sizeof(heads[0]) };
-	struct mc_export_table t;
-	struct mc_rows	       rows;
-	const char	      *hv[NC], **cells;
-	enum mc_export_kind    kinds[NC];
-	size_t		       i, j;
-	int		       rc;
+	struct office_csv c;
+	struct mc_rows	  rows;
+	const char	**cells;
+	unsigned int	  agency = 0;
+	size_t		  i, j;
+	int		  rc;
 
-	if ((rc = stats_fill(r, &rows)) != 0)
+	if ((rc = stats_fill(r, &rows, &agency)) != 0)
 		return rc;
 	cells = mc_arena_alloc(r->arena, (rows.n * NC + 1) * sizeof(*cells));
-	for (j = 0; j < NC; j++) {
-		hv[j] = mc_view_str(r->hdf, heads[j]);
-		kinds[j] = j < 2 ? EXPORT_TEXT : EXPORT_INT;
-	}
 	for (i = 0; i < rows.n; i++) {
 		cells[i * NC] = mc_rows_str(&rows, i, FBST_AGENCY);
 		cells[i * NC + 1] = hdf_get_value(r->hdf,
@@ -309,23 +307,19 @@ page_stats_csv(struct mc_request *r)
 			cells[i * NC + j] = mc_rows_str(&rows, i,
 			    FBST_RECEIVED + j - 2);
 	}
-	memset(&t, 0, sizeof(t));
-	t.ncols = NC;
-	t.heads = hv;
-	t.kinds = kinds;
-	t.nrows = rows.n;
-	t.cells = cells;
-	mc_buf_reset(&r->out);
-	if (mc_export_csv(r->arena, &t, &r->out) < 0)
-		return 503;
-	mc_resp_header(r, "Content-Type", "text/csv; charset=utf-8");
-	mc_resp_header(r, "Content-Disposition",
-	    mc_arena_printf(r->arena,
-		"attachment; filename=\"phan-anh-%s-%s.csv\"",
-		hdf_get_value(r->hdf, "Form.tu", ""),
-		hdf_get_value(r->hdf, "Form.den", "")));
-	r->rendered = 1;
-	return 200;
+	memset(&c, 0, sizeof(c));
+	c.heads = heads;
+	c.ncols = NC;
+	c.cells = cells;
+	c.nrows = rows.n;
+	c.what = mc_arena_printf(r->arena, "phan-anh.csv %s..%s",
+	    hdf_get_value(r->hdf, "Form.tu", ""),
+	    hdf_get_value(r->hdf, "Form.den", ""));
+	c.agency = agency;
+	c.file = mc_arena_printf(r->arena, "phan-anh-%s-%s.csv",
+	    hdf_get_value(r->hdf, "Form.tu", ""),
+	    hdf_get_value(r->hdf, "Form.den", ""));
+	return office_csv_send(r, &c);
 }
 
 /* ------------------------------------------------------- shared */

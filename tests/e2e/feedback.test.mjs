@@ -299,10 +299,14 @@ describe('feedback and complaints (issue 10)', { concurrency: false, timeout: 30
     const [dl] = await Promise.all([L.page.waitForEvent('download'), L.page.locator('#stats-csv').click()]);
     const file = path.join(OUT, `feedback-${tag}.csv`);
     await dl.saveAs(file);
-    const csv = readFileSync(file, 'utf8').trim().split(/\r?\n/).map((l) => l.split(','));
+    const bytes = readFileSync(file);
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark for Excel');
+    const csv = bytes.subarray(3).toString('utf8').trim().split(/\r?\n/).map((l) => l.split(','));
     assert.deepEqual(csv[0], ['Cơ quan trả lời', 'Loại phản ánh', 'Đã nhận', 'Đã trả lời', 'Đúng hạn', 'Trễ hạn', 'Gửi lại']);
     const row = csv.find((l) => l[1] === 'Thái độ của cán bộ');
     assert.deepEqual(row.slice(2), cells.slice(2), 'the CSV says what the page says');
+    assert.equal(Number(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE event = 'export' AND (account_id = ${lead.id} OR actor_id = ${lead.id}) ` +
+      "AND subject LIKE 'phan-anh.csv %'")), 1, 'the download is audited as an export');
     await L.ctx.close();
   });
 

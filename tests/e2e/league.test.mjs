@@ -236,7 +236,9 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
         const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), link.click()]);
         const file = path.join(OUT, `league-${tag}-${sep === ',' ? 'vi' : 'en'}.csv`);
         await dl.saveAs(file);
-        const text = readFileSync(file, 'utf8');
+        const bytes = readFileSync(file);
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a byte order mark for Excel');
+        const text = bytes.subarray(3).toString('utf8');
         const csv = parseCsv(text);
         // The page's own figures, written as the CSV writes them.
         const d = (x) => x.replace('.', sep);
