@@ -438,7 +438,37 @@ decisions_model(struct mc_request *r, const struct mc_dossier *d)
 }
 
 /*
- * Data.Branches.N.{seq,name,agency_name,due_at}: the open steps of a
+ * Data.Branches.k.Decisions.N.{value,label}: the outcomes to choose from
+ * when the branch's step seq is done (an exclusive gateway within the
+ * branch on the decision). 0 or -1.
+ */
+static int
+branch_decisions(struct mc_request *r, const struct mc_dossier *d, int seq,
+    size_t k)
+{
+	struct mc_dossier at = *d;
+	const char	 *values[16], *labels[16];
+	size_t		  i, n;
+
+	at.step = seq;
+	if (mc_dossier_decisions(r->db, r->arena, &at, values, labels, 16,
+		&n) < 0)
+		return -1;
+	for (i = 0; i < n; i++) {
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena,
+			"Data.Branches.%zu.Decisions.%zu.value", k, i),
+		    values[i]);
+		mc_view_set(r->hdf,
+		    mc_arena_printf(r->arena,
+			"Data.Branches.%zu.Decisions.%zu.label", k, i),
+		    labels[i] != NULL ? labels[i] : values[i]);
+	}
+	return 0;
+}
+
+/*
+ * Data.Branches.N.{seq,name,agency_name,due_at,Decisions}: the open steps of a
  * parallel consultation the officer may do, each with its own form; the
  * dossier's one "forward" is not offered while they are open. 0 or -1.
  */
@@ -477,6 +507,8 @@ branches_model(struct mc_request *r, const struct mc_dossier *d,
 			    mc_arena_printf(r->arena,
 				"Data.Branches.%zu.due_at", k),
 			    mc_rows_str(&d->steps, i, DSTEP_DUE));
+			if (branch_decisions(r, d, seqs[j], k) < 0)
+				return -1;
 			k++;
 		}
 	return 0;

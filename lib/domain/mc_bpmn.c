@@ -54,6 +54,7 @@ static const char *const problem_names[BPMN__MAX] = {
 	[BPMN_FIRST] = "first",
 	[BPMN_RETURN] = "return",
 	[BPMN_PARALLEL] = "parallel",
+	[BPMN_NESTED] = "nested",
 };
 /* clang-format on */
 
@@ -68,6 +69,8 @@ struct node {
 	long	    lo, hi;	 /* minutes of the shortest, longest path */
 	int	    indeg, done; /* the topological sort's */
 	int	    joined;	 /* a parallel join some split reaches */
+	int	    split;	 /* on a branch of this split (node + 1) */
+	int	    branch;	 /* that branch's arrow (from 1) */
 };
 
 struct flow {
@@ -579,6 +582,36 @@ check_ends(struct graph *g, int start)
 }
 
 /*
+ * The shortest time to join j: its branches' longest shortest one (a
+ * branch's shortest over its paths, the block waiting for every branch).
+ */
+static long
+join_lo(const struct graph *g, int j)
+{
+	const struct node *n;
+	long		   best[MAX_NODES], lo = 0;
+	size_t		   f;
+	int		   k;
+
+	for (k = 0; k < MAX_NODES; k++)
+		best[k] = -1;
+	for (f = 0; f < g->nflows; f++) {
+		if (g->flows[f].to != j || g->flows[f].from < 0)
+			continue;
+		n = &g->nodes[g->flows[f].from];
+		k = n->branch;
+		if (k < 0 || k >= MAX_NODES || n->lo < 0)
+			continue;
+		if (best[k] < 0 || n->lo < best[k])
+			best[k] = n->lo;
+	}
+	for (k = 0; k < MAX_NODES; k++)
+		if (best[k] > lo)
+			lo = best[k];
+	return lo;
+}
+
+/*
  * The shortest and longest time from the start to the end (the nodes in
  * order): every path must take the legal time, within a minute a step;
  * when all take the same, the last step takes the rounding.
@@ -598,6 +631,8 @@ check_times(struct graph *g, const int *order, int n, long legal)
 		from = &g->nodes[order[k]];
 		if (from->kind == K_END)
 			end = order[k];
+		if (from->kind == K_AND && from->joined)
+			from->lo = join_lo(g, order[k]);
 		for (f = 0; f < g->nflows; f++) {
 			if (g->flows[f].from != order[k] || g->flows[f].to < 0)
 				continue;
@@ -651,47 +686,112 @@ next_of(const struct graph *g, int node)
 }
 
 /*
- * Each branch of parallel split s: a chain of tasks (one arrow in, one
- * out) to a join; the join all reach (marked), or -1.
+ * The nodes of branch k of parallel split s from node t on (tasks and
+ * exclusive gateways, marked), up to the join all reach: the join, or -1
+ * when the branch ends elsewhere, meets another branch or holds another
+ * parallel block (*nested: that gateway's node).
  */
 static int
-branches_of(struct graph *g, int s)
+branch_walk(struct graph *g, int s, int k, int t, int *nested)
 {
+	int    stack[MAX_NODES], nstack = 0, join = -1, x, y;
 	size_t f;
-	int    t, join = -1, len;
 
-	for (f = 0; f < g->nflows; f++) {
-		if (g->flows[f].from != s || (t = g->flows[f].to) < 0)
+	stack[nstack++] = t;
+	while (nstack > 0) {
+		x = stack[--nstack];
+		if (g->nodes[x].kind == K_AND) {
+			if (g->nodes[x].out > 1)
+				*nested = x;
+			if (g->nodes[x].in < 2 || g->nodes[x].out != 1)
+				return -1;
+			if (join >= 0 && join != x)
+				return -1;
+			join = x;
 			continue;
-		for (len = 0; t >= 0 && g->nodes[t].kind == K_TASK &&
-		     g->nodes[t].in == 1 && g->nodes[t].out == 1 &&
-		     len < MAX_NODES;
-		     len++)
-			t = next_of(g, t);
-		if (len == 0 || t < 0 || g->nodes[t].kind != K_AND ||
-		    g->nodes[t].in < 2 || g->nodes[t].out != 1 ||
-		    (join >= 0 && t != join))
+		}
+		if (g->nodes[x].kind != K_TASK && g->nodes[x].kind != K_XOR)
 			return -1;
-		join = t;
+		if (g->nodes[x].split != 0) {
+			if (g->nodes[x].split != s + 1 ||
+			    g->nodes[x].branch != k)
+				return -1; /* two branches meet */
+			continue;
+		}
+		g->nodes[x].split = s + 1;
+		g->nodes[x].branch = k;
+		for (f = 0; f < g->nflows; f++) {
+			if (g->flows[f].from != x || (y = g->flows[f].to) < 0)
+				continue;
+			/* A choice leads to a step, not straight out. */
+			if (g->nodes[x].kind == K_XOR && g->nodes[x].out > 1 &&
+			    g->nodes[y].kind == K_AND)
+				return -1;
+			if (nstack >= MAX_NODES)
+				return -1;
+			stack[nstack++] = y;
+		}
 	}
-	if (join < 0 || g->nodes[join].in != g->nodes[s].out)
-		return -1;
-	g->nodes[join].joined = 1;
 	return join;
 }
 
 /*
- * Parallel gateways: a split after a task whose branches are chains of
- * tasks meeting at one join, followed by a task (no nesting, no exclusive
- * gateway inside a branch).
+ * Each branch of parallel split s: from a task, tasks and exclusive
+ * gateways entered only from the split or the same branch, up to one
+ * join all reach (marked) and only they lead to; the join, or -1.
+ */
+static int
+branches_of(struct graph *g, int s, int *nested)
+{
+	size_t f;
+	int    t, join = -1, j, k = 0;
+
+	for (f = 0; f < g->nflows; f++) {
+		if (g->flows[f].from != s || (t = g->flows[f].to) < 0)
+			continue;
+		k++;
+		if (g->nodes[t].kind != K_TASK || g->nodes[t].split != 0)
+			return -1;
+		j = branch_walk(g, s, k, t, nested);
+		if (j < 0 || (join >= 0 && j != join))
+			return -1;
+		join = j;
+	}
+	if (join < 0)
+		return -1;
+	/* Nothing enters a branch or the join from elsewhere. */
+	for (f = 0; f < g->nflows; f++) {
+		if (g->flows[f].from < 0 || (t = g->flows[f].to) < 0)
+			continue;
+		if ((t == join || g->nodes[t].split == s + 1) &&
+		    g->flows[f].from != s &&
+		    g->nodes[g->flows[f].from].split != s + 1)
+			return -1;
+		if (g->flows[f].from == s && g->nodes[t].split != s + 1)
+			return -1;
+	}
+	g->nodes[join].joined = 1;
+	g->nodes[join].split = s + 1;
+	return join;
+}
+
+/*
+ * Parallel gateways: a split after a task whose branches (tasks, and
+ * exclusive gateways choosing within the branch) meet at one join,
+ * followed by a task; blocks one after another, or on a path of an
+ * exclusive gateway, but none inside a parallel branch.
  */
 static void
 check_parallel(struct graph *g)
 {
 	struct node *n;
 	size_t	     i, f;
-	int	     ok, join;
+	int	     ok, join, nested;
+	char	     bad[MAX_NODES], inner[MAX_NODES];
+	int	     any_inner = 0;
 
+	memset(bad, 0, sizeof(bad));
+	memset(inner, 0, sizeof(inner));
 	for (i = 0; i < g->nnodes; i++) {
 		n = &g->nodes[i];
 		if (n->kind != K_AND || n->in != 1 || n->out < 2)
@@ -699,15 +799,25 @@ check_parallel(struct graph *g)
 		for (ok = 0, f = 0; f < g->nflows; f++)
 			if (g->flows[f].to == (int)i && g->flows[f].from >= 0)
 				ok = g->nodes[g->flows[f].from].kind == K_TASK;
-		join = ok ? branches_of(g, (int)i) : -1;
-		if (join < 0 || next_of(g, join) < 0 ||
+		nested = -1;
+		join = ok ? branches_of(g, (int)i, &nested) : -1;
+		if (nested >= 0)
+			inner[nested] = 1, any_inner = 1;
+		else if (join < 0 || next_of(g, join) < 0 ||
 		    g->nodes[next_of(g, join)].kind != K_TASK)
-			mc_bpmn_error(g->b, BPMN_PARALLEL, n->id, label(n));
+			bad[i] = 1;
 	}
+	/*
+	 * A block inside a branch named once, as such (not its outer join,
+	 * left unjoined by it).
+	 */
 	for (i = 0; i < g->nnodes; i++) {
 		n = &g->nodes[i];
-		if (n->kind == K_AND && !(n->in == 1 && n->out > 1) &&
-		    !n->joined)
+		if (inner[i])
+			mc_bpmn_error(g->b, BPMN_NESTED, n->id, label(n));
+		else if (bad[i] ||
+		    (n->kind == K_AND && !(n->in == 1 && n->out > 1) &&
+			!n->joined && !any_inner))
 			mc_bpmn_error(g->b, BPMN_PARALLEL, n->id, label(n));
 	}
 }

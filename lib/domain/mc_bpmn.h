@@ -53,6 +53,7 @@ enum mc_bpmn_problem {
 	BPMN_FIRST,	 /* the start event not followed by a task */
 	BPMN_RETURN,	 /* the end event not right after one task */
 	BPMN_PARALLEL,	 /* a parallel gateway not a split or join of tasks */
+	BPMN_NESTED,	 /* a parallel block inside a parallel branch */
 	BPMN__MAX
 };
 

@@ -249,6 +249,10 @@ const char *const dossier_stmts[STMT__MAX] = {
 	 */
 	[STMT_STEPS_SKIP] = "UPDATE dossier_steps SET skipped = "
 	    "((? >> (seq - 1)) & 1) = 0 WHERE dossier_id = ? AND seq > ?",
+	/* Within the steps given (a bit a step), those skipped marked. */
+	[STMT_STEPS_SKIP_IN] = "UPDATE dossier_steps SET skipped = "
+	    "(? >> (seq - 1)) & 1 WHERE dossier_id = ? "
+	    "AND ((? >> (seq - 1)) & 1) = 1",
 	[STMT_ROUTES_ALL] = "SELECT from_seq, to_seq FROM workflow_routes "
 	    "WHERE workflow_id = ?",
 	[STMT_STEP_BACK] = "SELECT MAX(seq) FROM dossier_steps "

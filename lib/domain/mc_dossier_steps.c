@@ -218,29 +218,20 @@ answer(void *arg, const char *key)
 	return NULL;
 }
 
-/*
- * The steps after the current one that the steps in reach (a bit a step,
- * 1 << (seq - 1)) do not lead to (the branches not taken) marked skipped,
- * the others not; 0 or -1.
- */
-static int
-skip_others(struct mc_db *db, struct mc_arena *a, struct state *st,
-    unsigned long long reach)
+/* The steps reach (a bit a step, 1 << (seq - 1)) leads to, added. */
+static unsigned long long
+closure(const struct mc_rows *r, unsigned long long reach)
 {
-	struct mc_rows r;
-	long long      from, dest;
-	size_t	       i;
-	int	       grew = 1;
+	long long from, dest;
+	size_t	  i;
+	int	  grew = 1;
 
-	if (mc_db_query(db, a, &r, dossier_stmts[STMT_ROUTES_ALL], "i",
-		st->workflow) < 0)
-		return -1;
 	/* Routes go forward: as many passes as it takes, at most a step's. */
 	while (grew) {
 		grew = 0;
-		for (i = 0; i < r.n; i++) {
-			from = mc_rows_int(&r, i, 0);
-			dest = mc_rows_int(&r, i, 1);
+		for (i = 0; i < r->n; i++) {
+			from = mc_rows_int(r, i, 0);
+			dest = mc_rows_int(r, i, 1);
 			if (from < 1 || from > MAX_STEPS || dest < 1 ||
 			    dest > MAX_STEPS ||
 			    !(reach & (1ULL << (from - 1))) ||
@@ -249,6 +240,35 @@ skip_others(struct mc_db *db, struct mc_arena *a, struct state *st,
 			reach |= 1ULL << (dest - 1);
 			grew = 1;
 		}
+	}
+	return reach;
+}
+
+/*
+ * The steps after the current one that the steps in reach (a bit a step,
+ * 1 << (seq - 1)) do not lead to (the branches not taken) marked skipped,
+ * the others not; 0 or -1. On a parallel branch (st->branch) only the
+ * steps the current one leads to are touched: the other branches go on.
+ */
+static int
+skip_others(struct mc_db *db, struct mc_arena *a, struct state *st,
+    unsigned long long reach)
+{
+	struct mc_rows	   r;
+	unsigned long long mine;
+
+	if (mc_db_query(db, a, &r, dossier_stmts[STMT_ROUTES_ALL], "i",
+		st->workflow) < 0)
+		return -1;
+	reach = closure(&r, reach);
+	if (st->branch) {
+		mine = closure(&r, 1ULL << (st->step - 1)) &
+		    ~(1ULL << (st->step - 1));
+		return mc_db_exec(db, dossier_stmts[STMT_STEPS_SKIP_IN], "iii",
+			   (long long)(mine & ~reach), st->id,
+			   (long long)mine) < 0 ?
+		    -1 :
+		    0;
 	}
 	return mc_db_exec(db, dossier_stmts[STMT_STEPS_SKIP], "iii",
 		   (long long)reach, st->id, (long long)st->step) < 0 ?
@@ -400,8 +420,15 @@ dossier_forward(struct mc_db *db, struct mc_arena *a, struct state *st,
 			return -1;
 		return dossier_move_step(db, a, st, to, now, actor);
 	}
-	/* A branch's step done: its next one, or the join. */
+	/*
+	 * A branch's step done: its next one (chosen as dossier_next_step
+	 * does when an exclusive gateway branches within the branch), or
+	 * the join.
+	 */
 	to = routes.n > 0 ? (int)mc_rows_int(&routes, 0, 0) : st->step + 1;
+	if (kind == ROUTE_CHOICE && routes.n > 1 &&
+	    dossier_next_step(db, a, st, decision, &to) < 0)
+		return -1;
 	if (dossier_finish_step(db, a, st, now, actor) < 0)
 		return -1;
 	if (kind != ROUTE_JOIN) {

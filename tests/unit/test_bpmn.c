@@ -432,14 +432,13 @@ test_parallel(struct mc_arena *a)
 			  FLOW("f5", "B1", "B2") FLOW("f7", "B2", "Pj")),
 		      14 * 60, &b),
 	    0);
-	/* An exclusive gateway inside a branch. */
+	/* A gateway passed through inside a branch is read. */
 	CHECK_INT(parse(a,
 		      PARALLEL("<bpmn:exclusiveGateway id=\"X\"/>", "8",
 			  FLOW("f5", "B1", "X") FLOW("f10", "X", "B2")
 			      FLOW("f7", "B2", "Pj")),
 		      0, &b),
-	    1);
-	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	    0);
 	/* Branches that do not meet again at one join. */
 	CHECK_INT(parse(a,
 		      PARALLEL("<bpmn:parallelGateway id=\"Pk\"/>", "8",
@@ -473,6 +472,204 @@ test_parallel(struct mc_arena *a)
 	    1);
 	CHECK(has(&b, BPMN_CONDITION, "f5"));
 	CHECK(strcmp(mc_bpmn_problem_name(BPMN_PARALLEL), "parallel") == 0);
+}
+
+/*
+ * The land office's branch chooses (a survey when the plot is large, else
+ * a check of the map) within the branch; the tax office's answers
+ * meanwhile: ax hours, the land office 4 then b or c.
+ */
+#define CHOICE_IN_BRANCH(ax, b2, b3, more) \
+	PARALLEL("<bpmn:exclusiveGateway id=\"X\" default=\"f11\"/>" TASK( \
+		     "B3", "Đối chiếu bản đồ", "specialist", b3), \
+	    ax, \
+	    FLOW("f5", "B1", "X") \
+		CFLOW("f10", "Lớn", "X", "B2", "fields.area == \"large\"") \
+		    FLOW("f11", "X", "B3") FLOW("f7", "B2", "Pj") more)
+#undef PARALLEL
+#define PARALLEL(inside, hours_a, more) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", \
+	    "receiver", "2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", \
+	    "Ý kiến thuế", "specialist", hours_a) \
+	    TASK("B1", "Ý kiến đất đai", "specialist", "4") \
+		TASK("B2", "Đo đạc", "specialist", "4") inside \
+	    "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T5", "Trả kết quả", \
+		"receiver", "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", \
+		"T1") FLOW("f2", "T1", "Ps") FLOW("f3", "Ps", "A") \
+		FLOW("f4", "Ps", "B1") FLOW("f6", "A", "Pj") \
+		    FLOW("f8", "Pj", "T5") FLOW("f9", "T5", "E") more TAIL
+
+/* Two blocks one after another: the survey, then two signatures. */
+#define TWO_BLOCKS(c_hours) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", \
+	    "receiver", "2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", \
+	    "Ý kiến thuế", "specialist", "4") TASK("B", "Ý kiến đất đai", \
+	    "specialist", "4") "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T3", \
+	    "Tổng hợp", "specialist", \
+	    "2") "<bpmn:parallelGateway id=\"Ps2\"/>" TASK("C", "Ký phòng", \
+	    "leader", c_hours) TASK("D", "Ký sở", "leader", \
+	    "2") "<bpmn:parallelGateway id=\"Pj2\"/>" TASK("T5", \
+	    "Trả kết quả", "receiver", \
+	    "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1") \
+	    FLOW("f2", "T1", "Ps") FLOW("f3", "Ps", "A") \
+		FLOW("f4", "Ps", "B") FLOW("f5", "A", "Pj") \
+		    FLOW("f6", "B", "Pj") FLOW("f7", "Pj", "T3") \
+			FLOW("f8", "T3", "Ps2") FLOW("f9", "Ps2", "C") \
+			    FLOW("f10", "Ps2", "D") FLOW("f11", "C", "Pj2") \
+				FLOW("f12", "D", "Pj2") \
+				    FLOW("f13", "Pj2", "T5") \
+					FLOW("f14", "T5", "E") TAIL
+
+/* A parallel consultation on one path of an exclusive gateway only. */
+#define ON_A_PATH(f_hours) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", \
+	    "receiver", \
+	    "2") "<bpmn:exclusiveGateway id=\"X\" " \
+		 "default=\"f4\"/>" TASK("T2", "Chuẩn bị", "specialist", \
+		     "2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", \
+		     "Thuế", "specialist", \
+		     "4") TASK("B", "Đất", "specialist", \
+		     "4") "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T4", \
+		     "Duyệt", "leader", "2") TASK("F", "Duyệt nhanh", \
+		     "leader", f_hours) TASK("T5", "Trả kết quả", "receiver", \
+		     "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1") \
+		     FLOW("f2", "T1", "X") CFLOW("f3", "Có đất", "X", "T2", \
+			 "fields.land == \"yes\"") FLOW("f4", "X", "F") \
+			 FLOW("f5", "T2", "Ps") FLOW("f6", "Ps", "A") \
+			     FLOW("f7", "Ps", "B") FLOW("f8", "A", "Pj") \
+				 FLOW("f9", "B", "Pj") \
+				     FLOW("f10", "Pj", "T4") \
+					 FLOW("f11", "T4", "T5") \
+					     FLOW("f12", "F", "T5") \
+						 FLOW("f13", "T5", "E") TAIL
+
+static void
+test_nesting(struct mc_arena *a)
+{
+	struct mc_bpmn b;
+	size_t	       i, n;
+
+	/* A choice within a branch: 2 + max(8, 4 + 4) + 2 either way. */
+	CHECK_INT(parse(a,
+		      CHOICE_IN_BRANCH("8", "4", "4", FLOW("f12", "B3", "Pj")),
+		      12 * 60, &b),
+	    0);
+	CHECK_INT(b.nerr, 0);
+	CHECK_INT(b.nsteps, 6);
+	/* From the land office's first step: the condition, the default. */
+	for (n = 0, i = 0; i < b.nroutes; i++)
+		if (b.steps[b.routes[i].from].id != NULL &&
+		    strcmp(b.steps[b.routes[i].from].id, "B1") == 0) {
+			CHECK(b.routes[i].kind == ROUTE_CHOICE);
+			CHECK(n != 0 ||
+			    (b.routes[i].cond != NULL &&
+				strcmp(b.steps[b.routes[i].to].id, "B2") ==
+				    0));
+			CHECK(n != 1 ||
+			    (b.routes[i].cond == NULL &&
+				strcmp(b.steps[b.routes[i].to].id, "B3") ==
+				    0));
+			n++;
+		}
+	CHECK_INT(n, 2);
+	/* Both choices join: B2 and B3 lead to the return through it. */
+	for (n = 0, i = 0; i < b.nroutes; i++)
+		if (b.routes[i].kind == ROUTE_JOIN &&
+		    strcmp(b.steps[b.routes[i].to].id, "T5") == 0)
+			n++;
+	CHECK_INT(n, 3);
+	/* The shorter choice makes the block shorter: refused. */
+	CHECK_INT(parse(a,
+		      CHOICE_IN_BRANCH("5", "4", "2", FLOW("f12", "B3", "Pj")),
+		      12 * 60, &b),
+	    1);
+	CHECK(has(&b, BPMN_TOTAL, NULL));
+	CHECK(
+	    b.nerr > 0 && strcmp(b.errs[0].subject, "10.00–12.00/12.00") == 0);
+	/* Shorter, but the other branch is the longest either way: run. */
+	CHECK_INT(parse(a,
+		      CHOICE_IN_BRANCH("8", "4", "2", FLOW("f12", "B3", "Pj")),
+		      12 * 60, &b),
+	    0);
+	/* The choices meet at an exclusive gateway before the join. */
+	CHECK_INT(
+	    parse(a,
+		CHOICE_IN_BRANCH("8", "4", "4",
+		    "<bpmn:exclusiveGateway id=\"M\"/>" FLOW("f12", "B3", "M")
+			FLOW("f13", "B2", "M") FLOW("f14", "M", "Pj")),
+		12 * 60, &b),
+	    1); /* B2 has two arrows out: into the join and M */
+	CHECK(has(&b, BPMN_BRANCH, "B2"));
+	/* A choice straight into the join (no step) is refused. */
+	CHECK_INT(parse(a,
+		      CHOICE_IN_BRANCH("8", "4", "4",
+			  FLOW("f12", "B3", "Pj") CFLOW("f13", "Bỏ qua", "X",
+			      "Pj", "fields.area == \"none\"")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	/* A choice leaving the block (to the return) is refused. */
+	CHECK_INT(parse(a,
+		      CHOICE_IN_BRANCH("8", "4", "4", FLOW("f12", "B3", "T5")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
+	/* Two blocks one after another. */
+	CHECK_INT(parse(a, TWO_BLOCKS("2"), 12 * 60, &b), 0);
+	CHECK_INT(b.nerr, 0);
+	CHECK_INT(b.nsteps, 7);
+	for (n = 0, i = 0; i < b.nroutes; i++)
+		n += b.routes[i].kind == ROUTE_FORK;
+	CHECK_INT(n, 4);
+	for (n = 0, i = 0; i < b.nroutes; i++)
+		n += b.routes[i].kind == ROUTE_JOIN;
+	CHECK_INT(n, 4);
+	/* The second block's longest branch counts too: 2+4+2+3+2. */
+	CHECK_INT(parse(a, TWO_BLOCKS("3"), 12 * 60, &b), 1);
+	CHECK(b.nerr > 0 && strcmp(b.errs[0].subject, "13.00/12.00") == 0);
+	/* A parallel block on one path of a choice: 2+2+4+2+2 = 2+10+2. */
+	CHECK_INT(parse(a, ON_A_PATH("8"), 12 * 60, &b), 0);
+	CHECK_INT(b.nerr, 0);
+	CHECK_INT(parse(a, ON_A_PATH("6"), 12 * 60, &b), 1);
+	CHECK(
+	    b.nerr > 0 && strcmp(b.errs[0].subject, "10.00–12.00/12.00") == 0);
+	/* A block inside a branch: named, not run. */
+	CHECK_INT(parse(a,
+		      PARALLEL("<bpmn:parallelGateway id=\"Pi\"/>"
+			       "<bpmn:parallelGateway id=\"Pk\"/>" TASK("B3",
+				   "Đo", "specialist", "4"),
+			  "8",
+			  FLOW("f5", "B1", "Pi") FLOW("f10", "Pi", "B2") FLOW(
+			      "f11", "Pi", "B3") FLOW("f12", "B2", "Pk")
+			      FLOW("f13", "B3", "Pk") FLOW("f7", "Pk", "Pj")),
+		      0, &b),
+	    1);
+	CHECK(has(&b, BPMN_NESTED, "Pi"));
+	CHECK(!has(&b, BPMN_PARALLEL, "Pi"));
+	CHECK(strcmp(mc_bpmn_problem_name(BPMN_NESTED), "nested") == 0);
+	/* A choice outside the block leading into a branch. */
+	CHECK_INT(
+	    parse(a,
+		HEAD "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận",
+		    "receiver",
+		    "2") "<bpmn:exclusiveGateway id=\"X\" "
+			 "default=\"f4\"/>" TASK("T2", "Chuẩn bị",
+			     "specialist",
+			     "2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A",
+			     "Thuế", "specialist",
+			     "4") TASK("B", "Đất", "specialist",
+			     "4") "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T5",
+			     "Trả kết quả", "receiver",
+			     "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S",
+			     "T1") FLOW("f2", "T1", "X") CFLOW("f3", "c", "X",
+			     "T2", "fields.a == \"1\"") FLOW("f4", "X",
+			     "B") FLOW("f5", "T2", "Ps") FLOW("f6", "Ps", "A")
+			     FLOW("f7", "Ps", "B") FLOW("f8", "A", "Pj")
+				 FLOW("f9", "B", "Pj") FLOW("f10", "Pj", "T5")
+				     FLOW("f11", "T5", "E") TAIL,
+		0, &b),
+	    1);
+	CHECK(has(&b, BPMN_PARALLEL, "Ps"));
 }
 
 /* An entity is never expanded from a file. */
@@ -635,6 +832,7 @@ main(void)
 	test_entities(a);
 	test_branches(a);
 	test_parallel(a);
+	test_nesting(a);
 	test_svg(a);
 	test_chain(a);
 	mc_arena_free(a);

@@ -32,6 +32,8 @@
 #define TAX   "000.00.02.H29"
 #define LAND  "000.00.04.H29"
 #define RACES 4
+#define NESTED_PROC \
+	"1.000614" /* Sở Tư pháp, 40 working hours; no other suite's */
 
 #define FLOW(id, from, to) \
 	"<bpmn:sequenceFlow id=\"" id "\" sourceRef=\"" from \
@@ -69,6 +71,7 @@ enum stmt {
 	STMT_OPEN,
 	STMT_STEP_DUE,
 	STMT_FORWARDS,
+	STMT_SKIPPED,
 	STMT__MAX
 };
 
@@ -98,6 +101,9 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_FORWARDS] = "SELECT COUNT(*) FROM dossier_events e "
 	    "JOIN dossiers d ON d.id = e.dossier_id WHERE d.code = ? "
 	    "AND e.action = 'forward' AND e.step = ?",
+	[STMT_SKIPPED] = "SELECT s.skipped FROM dossier_steps s "
+	    "JOIN dossiers d ON d.id = s.dossier_id WHERE d.code = ? "
+	    "AND s.seq = ?",
 };
 /* clang-format on */
 
@@ -112,21 +118,57 @@ agency_id(struct mc_db *db, struct mc_arena *a, const char *code)
 	return mc_rows_int(&r, 0, 0);
 }
 
+/*
+ * Steps 1 receipt; 2 tax || 3 land, then 4 survey when the plot is large
+ * or else 5 a map check, at the land office; 6 summary; 7 land office's
+ * sign-off || 8 tax office's; 9 decision; 10 return (40 working hours).
+ */
+static const char nested[] =
+    "<?xml version=\"1.0\"?><bpmn:definitions "
+    "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+    "xmlns:mc=\"" MC_BPMN_NS "\" id=\"D\"><bpmn:process id=\"P\">"
+    "<bpmn:startEvent id=\"S\"/>" TASK("T1", "Tiếp nhận", "receiver", "",
+	"2") "<bpmn:parallelGateway id=\"Ps\"/>" TASK("A", "Ý kiến thuế",
+	"specialist", " mc:agency=\"" TAX "\"", "8") TASK("B1",
+	"Ý kiến đất đai", "specialist", " mc:agency=\"" LAND "\"",
+	"4") "<bpmn:exclusiveGateway id=\"X\" default=\"f7\"/>" TASK("B2",
+	"Đo đạc", "specialist", " mc:agency=\"" LAND "\"", "4") TASK("B3",
+	"Đối chiếu bản đồ", "specialist", " mc:agency=\"" LAND "\"",
+	"4") "<bpmn:parallelGateway id=\"Pj\"/>" TASK("T4", "Tổng hợp",
+	"specialist", "", "2") "<bpmn:parallelGateway id=\"Ps2\"/>" TASK("C",
+	"Đất đai xác nhận", "specialist", " mc:agency=\"" LAND "\"",
+	"2") TASK("D", "Thuế xác nhận", "specialist", " mc:agency=\"" TAX "\"",
+	"2") "<bpmn:parallelGateway id=\"Pj2\"/>" TASK("T6", "Phê duyệt",
+	"leader", "", "24") TASK("T7", "Trả kết quả", "receiver", "",
+	"2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", "T1") FLOW("f2", "T1",
+	"Ps") FLOW("f3", "Ps", "A") FLOW("f4", "Ps", "B1") FLOW("f5", "B1",
+	"X") "<bpmn:sequenceFlow id=\"f6\" sourceRef=\"X\" targetRef=\"B2\">"
+	     "<bpmn:conditionExpression>fields.area == \"large\""
+	     "</bpmn:conditionExpression></bpmn:sequenceFlow>" FLOW("f7", "X",
+		 "B3") FLOW("f8", "A", "Pj") FLOW("f9", "B2", "Pj") FLOW("f10",
+		 "B3", "Pj") FLOW("f11", "Pj", "T4") FLOW("f12", "T4", "Ps2")
+		 FLOW("f13", "Ps2", "C") FLOW("f14", "Ps2", "D")
+		     FLOW("f15", "C", "Pj2") FLOW("f16", "D", "Pj2")
+			 FLOW("f17", "Pj2", "T6") FLOW("f18", "T6", "T7")
+			     FLOW("f19", "T7", "E") "</bpmn:process>"
+						    "</bpmn:definitions>";
+
 /* The diagram's steps and routes as the procedure's newest version. */
 static int
-save(struct mc_db *db, struct mc_arena *a, long long proc)
+save_xml(struct mc_db *db, struct mc_arena *a, long long proc, const char *xml,
+    long legal, size_t nsteps)
 {
 	struct mc_bpmn *b = mc_arena_alloc(a, sizeof(*b));
 	struct mc_rows	r;
 	long long	wf, ag;
 	size_t		i, ord = 0;
 
-	if (mc_bpmn_parse(a, diagram, strlen(diagram), 112 * 60, b) != 0 ||
-	    b->nsteps != 6 || b->nroutes != 6)
+	if (mc_bpmn_parse(a, xml, strlen(xml), legal, b) != 0 ||
+	    b->nsteps != nsteps)
 		return -1;
 	if (mc_db_query(db, a, &r, stmts[STMT_VERSION], "i", proc) < 0 ||
 	    mc_db_exec(db, stmts[STMT_WORKFLOW], "iis", proc,
-		mc_rows_int(&r, 0, 0), diagram) < 0)
+		mc_rows_int(&r, 0, 0), xml) < 0)
 		return -1;
 	wf = (long long)mc_db_insert_id(db);
 	for (i = 0; i < b->nsteps; i++) {
@@ -152,22 +194,35 @@ save(struct mc_db *db, struct mc_arena *a, long long proc)
 	return 0;
 }
 
+static int
+save(struct mc_db *db, struct mc_arena *a, long long proc)
+{
+	return save_xml(db, a, proc, diagram, 112 * 60, 6);
+}
+
 static const char *
-file(struct mc_db *db, struct mc_arena *a, const struct mc_user *citizen)
+file_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *citizen,
+    const char *proc, const char *form)
 {
 	struct mc_submission s;
 	const char	    *code = NULL;
 
 	memset(&s, 0, sizeof(s));
-	s.procedure_code = PROC;
+	s.procedure_code = proc;
 	s.account_id = citizen->id;
 	s.name = "Phạm Thị Năm";
 	s.id_number = citizen->id_number;
 	s.channel = CHANNEL_ONLINE;
-	s.form_json = "{\"content\":\"parallel\"}";
+	s.form_json = form;
 	if (mc_dossier_submit(db, a, &s, time(NULL), &code) != 0)
 		return NULL;
 	return code;
+}
+
+static const char *
+file(struct mc_db *db, struct mc_arena *a, const struct mc_user *citizen)
+{
+	return file_in(db, a, citizen, PROC, "{\"content\":\"parallel\"}");
 }
 
 static int
@@ -267,9 +322,83 @@ race_run(void *arg)
 }
 
 struct people {
-	struct mc_user *citizen, *receiver, *leader, *tax, *land;
+	struct mc_user *citizen, *receiver, *leader, *tax, *land, *spec;
 	long long	tax_id, land_id;
 };
+
+/* 1 if the dossier's step seq is marked skipped (a branch not taken). */
+static int
+skipped(struct mc_db *db, struct mc_arena *a, const char *code, int seq)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_SKIPPED], "si", code,
+		(long long)seq) < 0 ||
+	    r.n != 1)
+		return -1;
+	return (int)mc_rows_int(&r, 0, 0);
+}
+
+/*
+ * The nested workflow (NESTED_PROC): the land office's branch chooses by
+ * the plot's size while the tax office's stays open, untouched; the
+ * block joins, a second block follows and joins, the decision last.
+ */
+static void
+test_nested(struct mc_db *db, struct mc_arena *a, const struct people *p,
+    const char *area, int taken, int other)
+{
+	struct mc_rows after;
+	const char    *code;
+
+	if ((code = file_in(db, a, p->citizen, NESTED_PROC,
+		 mc_arena_printf(a, "{\"area\":\"%s\"}", area))) == NULL) {
+		CHECK(!"dossier filed");
+		return;
+	}
+	CHECK_INT(act(db, a, p->receiver, code, ACTION_ACCEPT, 0, time(NULL)),
+	    0);
+	CHECK_INT(act(db, a, p->receiver, code, ACTION_FORWARD, 0, time(NULL)),
+	    0);
+	CHECK(strcmp(open_steps(db, a, code), "2,3") == 0);
+	/* The land office's first step: its branch chooses, the tax
+	 * office's step stays open and not skipped. */
+	CHECK_INT(act(db, a, p->land, code, ACTION_FORWARD, 3, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code),
+		  mc_arena_printf(a, "2,%d", taken)) == 0);
+	CHECK_INT(skipped(db, a, code, other), 1);
+	CHECK_INT(skipped(db, a, code, taken), 0);
+	CHECK_INT(skipped(db, a, code, 2), 0);
+	CHECK_INT(skipped(db, a, code, 6), 0);
+	CHECK(strcmp(mine(db, a, p->tax, code), "2") == 0);
+	CHECK(strcmp(mine(db, a, p->land, code),
+		  mc_arena_printf(a, "%d", taken)) == 0);
+	/* The tax office answers; the join waits for the land office. */
+	CHECK_INT(act(db, a, p->tax, code, ACTION_FORWARD, 2, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code),
+		  mc_arena_printf(a, "%d", taken)) == 0);
+	CHECK_INT(act(db, a, p->land, code, ACTION_FORWARD, taken, time(NULL)),
+	    0);
+	CHECK(strcmp(open_steps(db, a, code), "6") == 0);
+	CHECK_INT(forwards(db, a, code, 6), 1);
+	/* The second block: both offices again, then the decision. */
+	CHECK_INT(act(db, a, p->spec, code, ACTION_FORWARD, 0, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code), "7,8") == 0);
+	CHECK(strcmp(mine(db, a, p->land, code), "7") == 0);
+	CHECK(strcmp(mine(db, a, p->tax, code), "8") == 0);
+	CHECK_INT(act(db, a, p->tax, code, ACTION_FORWARD, 8, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code), "7") == 0);
+	CHECK_INT(act(db, a, p->land, code, ACTION_FORWARD, 7, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code), "9") == 0);
+	CHECK_INT(forwards(db, a, code, 9), 1);
+	CHECK_INT(act(db, a, p->leader, code, ACTION_FORWARD, 0, time(NULL)),
+	    0);
+	CHECK_INT(mc_db_query(db, a, &after, stmts[STMT_CURRENT], "s", code),
+	    0);
+	CHECK(after.n == 1 && mc_rows_int(&after, 0, 0) == 10 &&
+	    mc_rows_int(&after, 0, 1) == STATUS_DECIDED);
+	CHECK_INT(skipped(db, a, code, other), 1);
+}
 
 static void
 test_split(struct mc_db *db, struct mc_arena *a, const struct people *p)
@@ -469,13 +598,26 @@ main(void)
 	    (unsigned int)p.tax_id);
 	p.land = fixture_account(db, a, "par", NULL, 0, "land",
 	    ROLE_SPECIALIST, (unsigned int)p.land_id);
+	p.spec = fixture_account(db, a, "par", NULL, 0, "spec",
+	    ROLE_SPECIALIST, ag);
 	if (p.citizen == NULL || p.receiver == NULL || p.leader == NULL ||
-	    p.tax == NULL || p.land == NULL || p.tax_id < 0 || p.land_id < 0) {
+	    p.tax == NULL || p.land == NULL || p.spec == NULL ||
+	    p.tax_id < 0 || p.land_id < 0) {
 		CHECK(!"test accounts");
 		goto out;
 	}
 	test_split(db, a, &p);
 	test_race(db, a, &p);
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROC], "s", NESTED_PROC) <
+		0 ||
+	    proc.n != 1 ||
+	    save_xml(db, a, mc_rows_int(&proc, 0, 0), nested, 40 * 60, 10) !=
+		0) {
+		CHECK(!"the nested workflow saved for " NESTED_PROC);
+		goto out;
+	}
+	test_nested(db, a, &p, "large", 4, 5);
+	test_nested(db, a, &p, "small", 5, 4);
 out:
 	mc_arena_free(a);
 	mc_db_close(db);
