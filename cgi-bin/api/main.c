@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "mc_account.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
@@ -40,12 +41,20 @@ enum field {
 	FIELD__MAX
 };
 
+/* An applicant's ID number (12 digits) or an organisation's tax code. */
+static int
+valid_applicant_id(const struct mc_param *p)
+{
+	return valid_id_number(p) ||
+	    mc_account_tax_code(p->value) == TAX_CODE_OK;
+}
+
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_LIMIT] = { "limit", valid_uint, 3, 0 },
 	[FIELD_OFFSET] = { "offset", valid_uint, 6, 0 },
-	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", valid_applicant_id, 14, 0 },
 	[FIELD_PROCEDURE] = { "procedure", valid_code, 40, 0 },
 	[FIELD_AGENCY] = { "agency", valid_code, 32, 0 },
 	[FIELD_FIELDS] = { "fields", valid_text, 64 * 1024, 0 },
@@ -740,8 +749,9 @@ api_submit(struct mc_request *r)
 	s.procedure_code = mc_req_field(r, FIELD_PROCEDURE);
 	s.agency_code = mc_req_field(r, FIELD_AGENCY);
 	s.account_id = r->user->id;
-	s.name = r->user->full_name;
-	s.id_number = r->user->id_number;
+	/* An organisation files in its own name, with its tax code. */
+	s.name = r->user->org ? r->user->org_name : r->user->full_name;
+	s.id_number = r->user->org ? r->user->tax_code : r->user->id_number;
 	s.phone = r->user->phone;
 	s.email = r->user->email;
 	s.channel = CHANNEL_ONLINE;

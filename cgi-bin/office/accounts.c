@@ -40,6 +40,8 @@ enum field {
 	FIELD_AGENCY,
 	FIELD_REAUTH,
 	FIELD_SCOPE,
+	FIELD_TAX_CODE,
+	FIELD_SEEN,
 	FIELD__MAX
 };
 
@@ -49,7 +51,8 @@ enum done {
 	DONE_CREATED,
 	DONE_GRANTED,
 	DONE_REVOKED,
-	DONE_DISABLED
+	DONE_DISABLED,
+	DONE_TAX
 };
 
 /* clang-format off */
@@ -64,6 +67,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	[FIELD_SCOPE] = { "noi", valid_uint, 10, 0 },
+	[FIELD_TAX_CODE] = { "tax_code", valid_line, 14, 0 },
+	[FIELD_SEEN] = { "seen", valid_uint, 1, 0 },
 };
 
 static const char *const flashes[] = {
@@ -72,6 +77,7 @@ static const char *const flashes[] = {
 	[DONE_GRANTED] = "Accounts.Granted",
 	[DONE_REVOKED] = "Accounts.Revoked",
 	[DONE_DISABLED] = "Accounts.Disabled",
+	[DONE_TAX] = "Org.Verified",
 };
 /* clang-format on */
 
@@ -109,6 +115,12 @@ account_model(struct mc_request *r, const struct mc_user *u)
 	mc_view_set_int(r->hdf, "Data.Account.id", u->id);
 	mc_view_set(r->hdf, "Data.Account.name", u->full_name);
 	mc_view_set(r->hdf, "Data.Account.email", u->email);
+	if (u->org) {
+		mc_view_set(r->hdf, "Data.Account.org_name", u->org_name);
+		mc_view_set(r->hdf, "Data.Account.tax_code", u->tax_code);
+		mc_view_set_int(r->hdf, "Data.Account.tax_verified",
+		    u->tax_verified);
+	}
 	mc_view_set(r->hdf, "Data.Account.totp",
 	    st == TOTP_ON	   ? "on" :
 		st == TOTP_PENDING ? "pending" :
@@ -176,7 +188,7 @@ accounts_page(struct mc_request *r, int status)
 	} else if (mc_req_field_bad(r, FIELD_EMAIL))
 		mc_view_set(r->hdf, "Form.Errors.email", "1");
 	if (mc_req_field(r, FIELD_OK) != NULL &&
-	    mc_parse_ll(mc_req_field(r, FIELD_OK), DONE_RESET, DONE_DISABLED,
+	    mc_parse_ll(mc_req_field(r, FIELD_OK), DONE_RESET, DONE_TAX,
 		&ok) == 0) {
 		mc_view_set(r->hdf, "Page.Flash",
 		    mc_view_str(r->hdf, flashes[ok]));
@@ -429,6 +441,59 @@ page_disable(struct mc_request *r)
 	return done(r, NULL, DONE_DISABLED);
 }
 
+/* The page again with the account u shown (its refusal set), status. */
+static int
+tax_page(struct mc_request *r, const struct mc_user *u, int status)
+{
+	mc_view_set(r->hdf, "Form.email", u->email);
+	if (account_model(r, u) < 0)
+		return 503;
+	return accounts_page(r, status);
+}
+
+/*
+ * POST /{id}/ma-so-thue: an organisation's tax code verified by the
+ * administrator who saw its business registration certificate (the box
+ * ticked), as the counter verifies an ID number on seeing the card.
+ */
+static int
+page_tax_verify(struct mc_request *r)
+{
+	const char     *email = mc_req_field(r, FIELD_EMAIL);
+	const char     *tax = mc_req_field(r, FIELD_TAX_CODE);
+	struct mc_user *u;
+	long long	id;
+	int		rc;
+
+	if (mc_parse_ll(r->cap[0], 1, 1LL << 62, &id) < 0)
+		return 404;
+	if ((rc = find(r, email, &u)) < 0)
+		return 503;
+	if (rc == 0 || u->id != id || !u->org || tax == NULL ||
+	    u->tax_code == NULL || strcmp(u->tax_code, tax) != 0)
+		return 404;
+	if (mc_req_field(r, FIELD_SEEN) == NULL) {
+		mc_view_set(r->hdf, "Form.Errors.seen", "1");
+		return tax_page(r, u, 422);
+	}
+	if ((rc = office_reauth(r)) != 1)
+		return rc;
+	if (mc_db_begin(r->db) < 0)
+		return 503;
+	if ((rc = mc_admin_tax_verify(r->db, r->user->id, r->remote_addr, id,
+		 tax)) < 0 ||
+	    mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return 503;
+	}
+	if (rc == 0) {
+		mc_db_rollback(r->db);
+		mc_view_set(r->hdf, "Form.Errors.tax", "1");
+		return tax_page(r, u, 409);
+	}
+	return done(r, email, DONE_TAX);
+}
+
 static int
 page_totp_reset(struct mc_request *r)
 {
@@ -462,6 +527,8 @@ static const struct mc_route routes[] = {
 	{ METHOD_POST, PATH "/{}/thu-hoi", page_revoke, ROUTE_LOGIN,
 	    ROLES(ROLE_ADMIN) },
 	{ METHOD_POST, PATH "/{}/khoa", page_disable, ROUTE_LOGIN,
+	    ROLES(ROLE_ADMIN) },
+	{ METHOD_POST, PATH "/{}/ma-so-thue", page_tax_verify, ROUTE_LOGIN,
 	    ROLES(ROLE_ADMIN) },
 };
 /* clang-format on */

@@ -200,6 +200,12 @@ account_model(struct mc_request *r)
 	mc_view_set(r->hdf, "Data.Account.Name", r->user->full_name);
 	mc_view_set(r->hdf, "Data.Account.Email", r->user->email);
 	mc_view_set(r->hdf, "Data.Account.IdNumber", r->user->id_number);
+	if (r->user->org) {
+		mc_view_set(r->hdf, "Data.Account.OrgName", r->user->org_name);
+		mc_view_set(r->hdf, "Data.Account.TaxCode", r->user->tax_code);
+		if (r->user->tax_verified)
+			mc_view_set(r->hdf, "Data.Account.TaxVerified", "1");
+	}
 	mc_view_set(r->hdf, "Data.Account.Phone", r->user->phone);
 	if (contacts_model(r) < 0)
 		return -1;

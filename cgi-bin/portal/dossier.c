@@ -41,7 +41,7 @@ enum field {
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_MA] = { "ma", valid_code, 48, 0 },
-	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", portal_valid_applicant_id, 14, 0 },
 	[FIELD_NOTE] = { "note", valid_text, 2000, 0 },
 	[FIELD_FILE1] = { "file1", valid_file, 10 << 20, 1 },
 	[FIELD_FILE2] = { "file2", valid_file, 10 << 20, 1 },

@@ -54,7 +54,7 @@ enum field {
 static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CSRF] = { "csrf", valid_token, 64, 0 },
 	[FIELD_NAME] = { "name", valid_line, 200, 0 },
-	[FIELD_ID_NUMBER] = { "id_number", valid_id_number, 12, 0 },
+	[FIELD_ID_NUMBER] = { "id_number", portal_valid_applicant_id, 14, 0 },
 	[FIELD_EMAIL] = { "email", valid_email, 254, 0 },
 	[FIELD_PHONE] = { "phone", valid_phone, 16, 0 },
 	[FIELD_ADDRESS] = { "address", valid_line, 500, 0 },
@@ -237,6 +237,28 @@ japp(const struct filing *fl, const char *k)
 	return json_string_value(json_object_get(fl->applicant, k));
 }
 
+/*
+ * Who an account files for itself as: a person by their name and ID
+ * number, an organisation by its name and tax code (migration 0071).
+ */
+static const char *
+own_name(const struct mc_user *u)
+{
+	return u->org ? u->org_name : u->full_name;
+}
+
+static const char *
+own_id(const struct mc_user *u)
+{
+	return u->org ? u->tax_code : u->id_number;
+}
+
+static int
+own_verified(const struct mc_user *u)
+{
+	return u->org ? u->tax_verified : u->id_verified;
+}
+
 /* The applicant block from the account (a new filing). */
 static void
 applicant_from_account(struct mc_request *r, struct filing *fl)
@@ -244,12 +266,12 @@ applicant_from_account(struct mc_request *r, struct filing *fl)
 	const struct mc_user *u = r->user;
 
 	fl->applicant = json_object();
-	if (u->full_name)
+	if (own_name(u))
 		json_object_set_new(fl->applicant, "name",
-		    json_string(u->full_name));
-	if (u->id_number)
+		    json_string(own_name(u)));
+	if (own_id(u))
 		json_object_set_new(fl->applicant, "id_number",
-		    json_string(u->id_number));
+		    json_string(own_id(u)));
 	if (u->phone)
 		json_object_set_new(fl->applicant, "phone",
 		    json_string(u->phone));
@@ -276,13 +298,13 @@ applicant_own(struct mc_request *r, struct filing *fl)
 {
 	const struct mc_user *u = r->user;
 
-	if (japp(fl, "on_behalf") != NULL || u->id_number == NULL)
+	if (japp(fl, "on_behalf") != NULL || own_id(u) == NULL)
 		return;
 	json_object_set_new(fl->applicant, "id_number",
-	    json_string(u->id_number));
-	if (u->full_name != NULL)
+	    json_string(own_id(u)));
+	if (own_name(u) != NULL)
 		json_object_set_new(fl->applicant, "name",
-		    json_string(u->full_name));
+		    json_string(own_name(u)));
 }
 
 /*
@@ -294,10 +316,12 @@ own_model(struct mc_request *r)
 {
 	const struct mc_user *u = r->user;
 
-	mc_view_set(r->hdf, "Data.Own.name", u->full_name);
-	mc_view_set(r->hdf, "Data.Own.id_number", u->id_number);
-	if (u->id_number != NULL && u->id_verified)
+	mc_view_set(r->hdf, "Data.Own.name", own_name(u));
+	mc_view_set(r->hdf, "Data.Own.id_number", own_id(u));
+	if (own_id(u) != NULL && own_verified(u))
 		mc_view_set(r->hdf, "Data.Own.verified", "1");
+	if (u->org)
+		mc_view_set(r->hdf, "Data.Own.org", "1");
 }
 
 /* The applicant block as posted (values as typed, even invalid ones). */
@@ -397,7 +421,9 @@ filing_check(struct mc_request *r, struct filing *fl, json_t **checked)
 		if (i < 2 && v == NULL) {
 			fl->errs[n].code = EE_REQUIRED;
 		} else if (v == NULL || (i == 0 && mc_utf8_chars(v) <= 200) ||
-		    (i == 1 && mc_account_id_number_ok(v)) ||
+		    (i == 1 &&
+			(mc_account_id_number_ok(v) ||
+			    mc_account_tax_code(v) == TAX_CODE_OK)) ||
 		    (i == 2 && mc_account_phone_ok(v)) ||
 		    (i == 3 && strchr(v, '@') != NULL && !strchr(v, ' ')))
 			continue;

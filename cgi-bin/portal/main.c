@@ -12,6 +12,7 @@
 
 #include <jansson.h>
 
+#include "mc_account.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_calendar.h"
@@ -52,6 +53,9 @@ enum field {
 	FIELD_CODE,
 	FIELD_STATE,
 	FIELD_ERROR,
+	FIELD_KIND,
+	FIELD_ORG_NAME,
+	FIELD_TAX_CODE,
 	FIELD__MAX
 };
 
@@ -78,6 +82,9 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_CODE] = { "code", valid_line, 1024, 0 },
 	[FIELD_STATE] = { "state", valid_token, 64, 0 },
 	[FIELD_ERROR] = { "error", valid_line, 64, 0 },
+	[FIELD_KIND] = { "kind", valid_code, 8, 0 },
+	[FIELD_ORG_NAME] = { "org_name", valid_line, 255, 0 },
+	[FIELD_TAX_CODE] = { "tax_code", valid_line, 14, 0 },
 };
 /* clang-format on */
 
@@ -90,6 +97,13 @@ portal_valid_next(const struct mc_param *p)
 		if (*s <= 0x20 || *s == 0x7f || *s == '\\')
 			return 0; /* browsers drop tabs: "/\t/x" is "//x" */
 	return valid_line(p) && p->value[0] == '/' && p->value[1] != '/';
+}
+
+int
+portal_valid_applicant_id(const struct mc_param *p)
+{
+	return valid_id_number(p) ||
+	    mc_account_tax_code(p->value) == TAX_CODE_OK;
 }
 
 /* Echoes the submitted values and marks invalid ones, for a re-shown form. */
@@ -341,24 +355,56 @@ page_register(struct mc_request *r)
 	return mc_resp_page(r, "portal/register.cs");
 }
 
+/*
+ * An organisation's own fields of the registration form (the kind "org"):
+ * its name and tax code, the error of each into Form.Errors (the tax
+ * code's: "format" or "check", told apart). 1 if both are good.
+ */
+static int
+register_org_ok(struct mc_request *r, const char *org, const char *tax)
+{
+	enum mc_tax_code tc = mc_account_tax_code(tax);
+	int		 ok = 1;
+
+	if (org == NULL || mc_utf8_chars(org) < 2)
+		ok = 0, mc_view_set(r->hdf, "Form.Errors.org_name", "1");
+	if (tc != TAX_CODE_OK)
+		ok = 0,
+		mc_view_set(r->hdf, "Form.Errors.tax_code",
+		    tc == TAX_CODE_CHECK_DIGIT ? "check" : "format");
+	return ok;
+}
+
 static int
 page_register_post(struct mc_request *r)
 {
 	static const int   echo[] = { FIELD_NAME, FIELD_ID_NUMBER, FIELD_EMAIL,
-		  FIELD_PHONE, FIELD_PASSWORD };
+		  FIELD_PHONE, FIELD_PASSWORD, FIELD_ORG_NAME, FIELD_TAX_CODE };
 	const char	  *name = mc_req_field(r, FIELD_NAME);
 	const char	  *idn = mc_req_field(r, FIELD_ID_NUMBER);
 	const char	  *email = mc_req_field(r, FIELD_EMAIL);
 	const char	  *phone = mc_req_field(r, FIELD_PHONE);
 	const char	  *pw = mc_req_field(r, FIELD_PASSWORD);
 	const char	  *pw2 = mc_req_field(r, FIELD_PASSWORD2);
-	const char	  *own[] = { name, idn, email, phone };
+	const char	  *kind = mc_req_field(r, FIELD_KIND);
+	const char	  *org = mc_req_field(r, FIELD_ORG_NAME);
+	const char	  *tax = mc_req_field(r, FIELD_TAX_CODE);
+	const char	  *own[] = { name, idn, email, phone, org, tax };
 	struct mc_register reg;
 	long long	   id;
-	int		   bad = 0, ok;
+	int		   bad = 0, ok, is_org;
 
+	is_org = kind != NULL && strcmp(kind, "org") == 0;
+	if (!is_org)
+		org = tax = own[4] = own[5] = NULL;
 	form_echo(r, echo, sizeof(echo) / sizeof(echo[0]));
 	mc_view_set(r->hdf, "Form.password", NULL);
+	mc_view_set(r->hdf, "Form.kind", is_org ? "org" : "person");
+	/* The errors of the form's own fields, not the echo's "1". */
+	mc_view_set(r->hdf, "Form.Errors.org_name", NULL);
+	mc_view_set(r->hdf, "Form.Errors.tax_code", NULL);
+	if (is_org && !register_org_ok(r, org, tax))
+		bad = 1;
 	if (name == NULL || mc_utf8_chars(name) < 2)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
 	if (idn == NULL)
@@ -376,14 +422,22 @@ page_register_post(struct mc_request *r)
 		/* The e-mail and phone wait for their proof (account.c):
 		 * nothing here tells whether another account has them. The
 		 * account is whole or absent (a retry after a 503 works);
-		 * the session begins once it is committed. */
+		 * the session begins once it is committed. A tax code
+		 * verified for another account is refused (as the counter's
+		 * verified ID number: the field, nothing of the account). */
 		reg = (struct mc_register){ .id_number = idn,
 			.full_name = name,
+			.org_name = org,
+			.tax_code = tax,
 			.password = pw,
 			.email = email,
 			.phone = phone };
-		if (portal_register(r, &reg, &id) < 0 ||
-		    mc_auth_session_start(r, id) < 0)
+		if ((ok = portal_register(r, &reg, &id)) < 0)
+			return 503;
+		if (ok == VERIFY_E_TAKEN)
+			bad = 1,
+			mc_view_set(r->hdf, "Form.Errors.tax_code", "taken");
+		else if (mc_auth_session_start(r, id) < 0)
 			return 503;
 	}
 	if (bad) {

@@ -65,9 +65,17 @@ int portal_eval_dossier(struct mc_request *, const struct mc_dossier *);
 int portal_valid_next(const struct mc_param *);
 
 /*
+ * A field validator: an applicant's ID number (12 digits) or an
+ * organisation's tax code (mc_account_tax_code), as the lookup and the
+ * filing form take them.
+ */
+int portal_valid_applicant_id(const struct mc_param *);
+
+/*
  * account.c: a citizen registered in one transaction (mc_verify_register:
  * the account, its role, the e-mail's link sent and the phone pending, in
- * the page's language); 0 (*id) or -1.
+ * the page's language); 0 (*id), VERIFY_E_TAKEN (an organisation's tax
+ * code verified for another account: nothing stored) or -1.
  * portal_contacts_note: Data.Contacts.* of the logged-in user; 0 or -1.
  */
 int portal_register(struct mc_request *, const struct mc_register *,

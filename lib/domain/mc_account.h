@@ -48,8 +48,12 @@ struct mc_user {
 	const char	*id_number;
 	const char	*phone;
 	const char	*address;
-	int		 id_verified; /* the ID number was verified */
-	unsigned int	 roles;	      /* bit (1 << role) */
+	int		 id_verified;  /* the ID number was verified */
+	int		 org;	       /* an organisation's account (0071) */
+	const char	*org_name;     /* its name; NULL for a person */
+	const char	*tax_code;     /* its tax code, a claim until ... */
+	int		 tax_verified; /* ... an officer saw the certificate */
+	unsigned int	 roles;	       /* bit (1 << role) */
 	struct mc_grant *grants;
 	size_t		 ngrants;
 };

@@ -225,6 +225,20 @@ mc_admin_revoke(struct mc_db *db, long long actor_id, const char *address,
 }
 
 int
+mc_admin_tax_verify(struct mc_db *db, long long actor_id, const char *address,
+    long long account_id, const char *tax_code)
+{
+	struct mc_audit e = { AUDIT_TAX_VERIFIED, account_id, actor_id,
+		tax_code, address };
+	int		rc;
+
+	if ((rc = mc_auth_tax_verify(db, account_id, tax_code,
+		 ID_PROOF_ADMIN)) != 1)
+		return rc;
+	return mc_audit_write(db, &e) < 0 ? -1 : 1;
+}
+
+int
 mc_admin_disable(struct mc_db *db, long long actor_id, const char *address,
     long long account_id)
 {

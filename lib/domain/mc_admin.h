@@ -100,6 +100,16 @@ int mc_admin_revoke(struct mc_db *, long long actor_id, const char *address,
     long long account_id, enum mc_role, unsigned int agency);
 
 /*
+ * Inside the caller's transaction: the organisation account's tax code
+ * (which must be tax_code) verified by an administrator who saw the
+ * business registration certificate (mc_auth_tax_verify), and
+ * tax_code_verified written. 1 done, 0 refused (verified already, or
+ * another account's is), -1 on error.
+ */
+int mc_admin_tax_verify(struct mc_db *, long long actor_id,
+    const char *address, long long account_id, const char *tax_code);
+
+/*
  * Inside the caller's transaction: disables the account, ends all its
  * sessions at once (mc_auth_sessions_end) and writes account_disable.
  * 1 done, 0 it was disabled already, -1 on error.

@@ -112,6 +112,7 @@ static const char *const names[AUDIT__MAX] = {
 	[AUDIT_DOSSIER_PAPER] = "dossier_paper",
 	[AUDIT_CONTACT_PENDING] = "contact_pending",
 	[AUDIT_CONTACT_VERIFIED] = "contact_verified",
+	[AUDIT_TAX_VERIFIED] = "tax_code_verified",
 };
 /*
  * account_roles.role, as mc_auth_role_name says them: repeated here so that

@@ -37,6 +37,7 @@ enum mc_audit_event {
 	AUDIT_DOSSIER_PAPER, /* an officer downloaded a paper (subject "01") */
 	AUDIT_CONTACT_PENDING,	/* a new e-mail or phone asked for (subject) */
 	AUDIT_CONTACT_VERIFIED, /* ... proved: it replaced the old one */
+	AUDIT_TAX_VERIFIED, /* an organisation's tax code (subject) verified */
 	AUDIT__MAX
 };
 

@@ -53,6 +53,9 @@ enum stmt {
 	STMT_SESSION_END_ID,
 	STMT_SESSIONS_END_ALL,
 	STMT_SESSIONS_END_OTHERS,
+	STMT_TAX_HOLDER,
+	STMT_TAX_SET,
+	STMT_TAX_VERIFY,
 	STMT__MAX
 };
 
@@ -80,7 +83,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_TOKEN_NEW] = "INSERT INTO api_tokens (token_hash, account_id, "
 	    "created_at, expires_at) VALUES (?, ?, ?, ?)",
 	[STMT_ACCOUNT] = "SELECT id, full_name, email, id_number, phone, "
-	    "address, id_verified FROM accounts WHERE id = ? AND disabled = 0",
+	    "address, id_verified, kind = 'org', org_name, tax_code, "
+	    "tax_verified FROM accounts WHERE id = ? AND disabled = 0",
 	[STMT_ROLES] = "SELECT role, agency_id FROM account_roles "
 	    "WHERE account_id = ?",
 	[STMT_ACCOUNT_NEW] = "INSERT INTO accounts (email, id_number, "
@@ -129,6 +133,14 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SESSIONS_END_ALL] = "DELETE FROM sessions WHERE account_id = ?",
 	[STMT_SESSIONS_END_OTHERS] = "DELETE FROM sessions "
 	    "WHERE account_id = ? AND token_hash <> ?",
+	[STMT_TAX_HOLDER] = "SELECT id FROM accounts "
+	    "WHERE verified_tax_code = ?",
+	[STMT_TAX_SET] = "UPDATE accounts SET kind = 'org', org_name = ?, "
+	    "tax_code = ?, tax_verified = 0 WHERE id = ?",
+	[STMT_TAX_VERIFY] = "UPDATE accounts SET tax_verified = 1, "
+	    "tax_verified_by = ?, tax_verified_at = ? "
+	    "WHERE id = ? AND kind = 'org' AND tax_code = ? "
+	    "AND tax_verified = 0",
 };
 /* clang-format on */
 
@@ -415,6 +427,10 @@ mc_auth_account_load(struct mc_db *db, struct mc_arena *a, long long id,
 	u->phone = mc_rows_str(&acc, 0, 4);
 	u->address = mc_rows_str(&acc, 0, 5);
 	u->id_verified = mc_rows_int(&acc, 0, 6) != 0;
+	u->org = mc_rows_int(&acc, 0, 7) != 0;
+	u->org_name = mc_rows_str(&acc, 0, 8);
+	u->tax_code = mc_rows_str(&acc, 0, 9);
+	u->tax_verified = mc_rows_int(&acc, 0, 10) != 0;
 	u->grants = mc_arena_alloc(a, (roles.n + 1) * sizeof(*u->grants));
 	for (i = 0; i < roles.n; i++) {
 		if ((role = mc_auth_role_parse(mc_rows_str(&roles, i, 0))) < 0)
@@ -592,4 +608,49 @@ mc_auth_admin_over(struct mc_db *db, struct mc_arena *a, long long admin_id,
 	    rows.n == 0)
 		return -1;
 	return mc_rows_int(&rows, 0, 0) > 0;
+}
+
+int
+mc_auth_tax_holder(struct mc_db *db, struct mc_arena *a, const char *tax_code,
+    long long *id)
+{
+	struct mc_rows rows;
+
+	if (tax_code == NULL)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_TAX_HOLDER], "s", tax_code) <
+	    0)
+		return -1;
+	if (rows.n == 0)
+		return 0;
+	*id = mc_rows_int(&rows, 0, 0);
+	return 1;
+}
+
+int
+mc_auth_org_set(struct mc_db *db, long long account_id, const char *org_name,
+    const char *tax_code)
+{
+	return mc_db_exec(db, stmts[STMT_TAX_SET], "ssi", org_name, tax_code,
+		   account_id) < 0 ?
+	    -1 :
+	    0;
+}
+
+int
+mc_auth_tax_verify(struct mc_db *db, long long account_id,
+    const char *tax_code, enum mc_id_proof proof)
+{
+	static const char *const how[] = { "sso", "counter", "admin" };
+	char			 now[20];
+	long long		 n;
+
+	if (proof == ID_PROOF_SSO || tax_code == NULL)
+		return 0; /* no provider vouches for a tax code */
+	mc_time_sql(now, time(NULL));
+	n = mc_db_exec(db, stmts[STMT_TAX_VERIFY], "ssis", how[proof], now,
+	    account_id, tax_code);
+	if (n < 0)
+		return mc_db_errno(db) == 1062 ? 0 : -1; /* another verified */
+	return n > 0 ? 1 : 0;
 }

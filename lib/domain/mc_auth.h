@@ -172,6 +172,30 @@ int mc_auth_id_claimant(struct mc_db *, struct mc_arena *,
 int mc_auth_id_verify(struct mc_db *, struct mc_arena *, long long account_id,
     const char *id_number, enum mc_id_proof proof);
 
+/*
+ * An organisation's tax code is a claim like an ID number (migration
+ * 0071): several accounts may hold it, at most one verified. The account
+ * (enabled or not) whose verified tax code it is: 1 and *id, 0 none, -1.
+ */
+int mc_auth_tax_holder(struct mc_db *, struct mc_arena *, const char *tax_code,
+    long long *id);
+
+/*
+ * Makes the account an organisation's, with its name and tax code
+ * (unverified). Inside the caller's transaction; 0 or -1.
+ */
+int mc_auth_org_set(struct mc_db *, long long account_id, const char *org_name,
+    const char *tax_code);
+
+/*
+ * Marks the organisation account's tax code (which must be tax_code)
+ * verified by proof (ID_PROOF_COUNTER or ID_PROOF_ADMIN: an officer saw the
+ * business registration certificate): 1 done, 0 refused (verified
+ * already, another account's is verified, not that code), -1 error.
+ */
+int mc_auth_tax_verify(struct mc_db *, long long account_id,
+    const char *tax_code, enum mc_id_proof proof);
+
 /* The enabled account of an e-mail with its roles: 1, 0 none, -1 error. */
 int mc_auth_account_by_email(struct mc_db *, struct mc_arena *,
     const char *email, struct mc_user **out);

@@ -431,6 +431,8 @@ enum dossier_mine_col {
 	DMINE_PROCEDURE_NAME,
 	DMINE_AGENCY_NAME,
 	DMINE_AGENCY_CODE,
+	DMINE_APPLICANT_NAME, /* an organisation's name, a person's */
+	DMINE_APPLICANT_ID,   /* its tax code, their ID number */
 	DMINE__MAX
 };
 

@@ -561,12 +561,20 @@ register_tx(struct mc_db *db, void *arg)
 	struct register_tx *g = arg;
 	struct email_tx	    e;
 	struct phone_tx	    p;
-	long long	    id;
+	long long	    id, holder;
+	int		    rc;
 
 	g->id = 0;
+	/* A tax code verified for another account is not claimed again. */
+	if (g->in->tax_code != NULL &&
+	    (rc = mc_auth_tax_holder(db, g->a, g->in->tax_code, &holder)) != 0)
+		return rc < 0 ? -1 : VERIFY_E_TAKEN;
 	if ((id = mc_auth_account_create(db, NULL, g->in->id_number,
 		 g->in->full_name, NULL, g->in->password)) < 0 ||
 	    mc_auth_grant(db, id, ROLE_CITIZEN, 0) < 0)
+		return -1;
+	if (g->in->tax_code != NULL &&
+	    mc_auth_org_set(db, id, g->in->org_name, g->in->tax_code) < 0)
 		return -1;
 	if (g->in->email != NULL) {
 		memset(&e, 0, sizeof(e));
@@ -599,6 +607,7 @@ mc_verify_register(struct mc_db *db, struct mc_arena *a,
     long long *id)
 {
 	struct register_tx g;
+	int		   rc;
 
 	memset(&g, 0, sizeof(g));
 	g.in = in;
@@ -606,8 +615,8 @@ mc_verify_register(struct mc_db *db, struct mc_arena *a,
 	g.now = now;
 	g.a = a;
 	*id = 0;
-	if (mc_db_tx(db, register_tx, &g) != 0)
-		return -1;
+	if ((rc = mc_db_tx(db, register_tx, &g)) != 0)
+		return rc < 0 ? -1 : rc;
 	*id = g.id;
 	return 0;
 }

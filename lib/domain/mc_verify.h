@@ -128,10 +128,16 @@ int mc_verify_phone_confirm(struct mc_db *, struct mc_arena *,
     long long account_id, const char *code, const struct mc_verify_texts *t,
     const char *address, time_t now, int *left);
 
-/* A citizen registering with a password; NULL email or phone: none. */
+/*
+ * A citizen registering with a password; NULL email or phone: none. An
+ * organisation gives its name and tax code besides (both NULL: a person);
+ * id_number and full_name are then its representative's.
+ */
 struct mc_register {
 	const char *id_number; /* a claim until verified (mc_auth_id_verify) */
 	const char *full_name;
+	const char *org_name; /* an organisation's: its name, */
+	const char *tax_code; /* its tax code (a claim: mc_auth_tax_verify) */
 	const char *password;
 	const char *email; /* pending, its link sent */
 	const char
@@ -143,7 +149,8 @@ struct mc_register {
  * the e-mail's link (as mc_verify_email_send) and the phone pending (as
  * mc_verify_phone_note), with their audit rows (address: t->address).
  * Nothing of it stays when a step fails, so the same form posted again
- * works. 0 (*id: the account) or -1 (mc_db_errno tells why).
+ * works. 0 (*id: the account), VERIFY_E_TAKEN (the tax code is another
+ * account's verified one: nothing stored) or -1 (mc_db_errno tells why).
  */
 int mc_verify_register(struct mc_db *, struct mc_arena *,
     const struct mc_register *, const struct mc_verify_texts *t, time_t now,

@@ -23,6 +23,15 @@
 <h2 id="account-name"><?cs var:Data.Account.name ?></h2>
 <dl class="facts">
 <dt><?cs var:Lang.Form.Email ?></dt><dd><?cs var:Data.Account.email ?></dd>
+<?cs if:Data.Account.tax_code ?><dt><?cs var:Lang.Org.Name ?></dt><dd id="account-org"><?cs var:Data.Account.org_name ?></dd>
+<dt><?cs var:Lang.Org.TaxCode ?></dt><dd id="account-tax"><?cs var:Data.Account.tax_code ?> (<?cs if:Data.Account.tax_verified == "1" ?><?cs var:Lang.Org.TaxVerified ?><?cs else ?><?cs var:Lang.Org.TaxDeclared ?><?cs /if ?>)
+<?cs if:Form.Errors.tax ?><p class="error-message" role="alert" id="tax-refused"><?cs var:Lang.Org.VerifyRefused ?></p><?cs /if ?>
+<?cs if:Data.Account.tax_verified != "1" ?><form method="post" action="/can-bo/quan-tri/tai-khoan/<?cs var:Data.Account.id ?>/ma-so-thue" class="form" id="tax-verify" novalidate>
+<input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="email" value="<?cs var:Data.Account.email ?>"><input type="hidden" name="tax_code" value="<?cs var:Data.Account.tax_code ?>">
+<p class="hint"><?cs var:Lang.Org.VerifyHint ?></p>
+<div class="form-group<?cs if:Form.Errors.seen ?> has-error<?cs /if ?>"><?cs if:Form.Errors.seen ?><span class="error-message" id="seen-error"><?cs var:Lang.Org.SeenError ?></span><?cs /if ?>
+<label class="check" for="seen"><input id="seen" name="seen" type="checkbox" value="1"> <?cs var:Lang.Org.Seen ?></label></div>
+<button type="submit" class="btn btn-secondary btn-small"><?cs var:Lang.Org.Verify ?></button></form><?cs /if ?></dd><?cs /if ?>
 <dt><?cs var:Lang.Accounts.Roles ?></dt><dd><ul class="account-roles" id="account-roles"><?cs each:g = Data.Account.roles ?><?cs if:g.role != "citizen" ?><li><span class="role"><?cs alt:Lang.Role[g.role] ?><?cs var:g.role ?><?cs /alt ?></span> · <?cs call:agency_name(g.agency) ?>
 <form method="post" action="/can-bo/quan-tri/tai-khoan/<?cs var:Data.Account.id ?>/thu-hoi" class="inline-form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="email" value="<?cs var:Data.Account.email ?>">

@@ -3,7 +3,10 @@
 <div class="narrow">
 <h1><?cs var:Lang.Account.Title ?></h1>
 <dl class="facts account-facts">
-<dt><?cs var:Lang.Form.Name ?></dt><dd><?cs var:Data.Account.Name ?></dd>
+<dt><?cs var:Lang.Org.AccountKind ?></dt><dd id="account-kind"><?cs if:Data.Account.TaxCode ?><?cs var:Lang.Org.Org ?><?cs else ?><?cs var:Lang.Org.Person ?><?cs /if ?></dd>
+<?cs if:Data.Account.TaxCode ?><dt><?cs var:Lang.Org.Name ?></dt><dd id="account-org"><?cs var:Data.Account.OrgName ?></dd>
+<dt><?cs var:Lang.Org.TaxCode ?></dt><dd id="account-tax"><?cs var:Data.Account.TaxCode ?> (<?cs if:Data.Account.TaxVerified ?><?cs var:Lang.Org.TaxVerified ?><?cs else ?><?cs var:Lang.Org.TaxDeclared ?><?cs /if ?>)</dd><?cs /if ?>
+<dt><?cs if:Data.Account.TaxCode ?><?cs var:Lang.Org.Representative ?> <?cs /if ?><?cs var:Lang.Form.Name ?></dt><dd><?cs var:Data.Account.Name ?></dd>
 <?cs if:Data.Account.IdNumber ?><dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:Data.Account.IdNumber ?></dd><?cs /if ?>
 </dl>
 <p><a href="/dich-vu/kho-giay-to<?cs if:Page.Lang == "en" ?>?lang=en<?cs /if ?>" id="wallet-link"><?cs var:Lang.Wallet.Title ?></a></p>

@@ -17,7 +17,7 @@
 <tbody>
 <?cs each:d = Data.Dossiers ?><tr>
 <td><a href="/dich-vu/ho-so/<?cs var:url_escape(d.code) ?>"><?cs var:d.code ?></a></td>
-<td><?cs var:d.procedure_name ?><br><span class="muted"><?cs var:d.agency_name ?></span></td>
+<td><?cs var:d.procedure_name ?><br><span class="muted"><?cs var:d.agency_name ?></span><br><span class="muted applicant"><?cs var:d.applicant_name ?> · <?cs var:d.applicant_id_number ?></span></td>
 <td><?cs var:fmt_datetime(d.submitted_at) ?></td>
 <td><?cs call:status_badge(d.status) ?></td>
 </tr>

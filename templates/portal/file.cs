@@ -27,7 +27,7 @@
 <fieldset id="applicant">
 <legend><?cs var:Lang.File.Applicant ?></legend>
 <p class="hint"><?cs var:Lang.EForm.Prefilled ?></p>
-<?cs if:Data.Own.id_number ?><p class="hint" id="own-note"><?cs var:Lang.File.OwnNote ?> <strong><?cs var:Data.Own.name ?> · <?cs var:Data.Own.id_number ?></strong><?cs if:Data.Own.verified ?> (<?cs var:Lang.File.IdVerified ?>)<?cs else ?> (<?cs var:Lang.File.IdDeclared ?>)<?cs /if ?></p><?cs /if ?>
+<?cs if:Data.Own.org ?><p class="hint" id="own-note"><?cs var:Lang.Org.OwnNote ?> <strong><?cs var:Data.Own.name ?> · <?cs var:Lang.Org.TaxCode ?> <?cs var:Data.Own.id_number ?></strong> (<span id="own-tax-state"><?cs if:Data.Own.verified ?><?cs var:Lang.Org.TaxVerified ?><?cs else ?><?cs var:Lang.Org.TaxDeclared ?><?cs /if ?></span>)</p><?cs elif:Data.Own.id_number ?><p class="hint" id="own-note"><?cs var:Lang.File.OwnNote ?> <strong><?cs var:Data.Own.name ?> · <?cs var:Data.Own.id_number ?></strong><?cs if:Data.Own.verified ?> (<?cs var:Lang.File.IdVerified ?>)<?cs else ?> (<?cs var:Lang.File.IdDeclared ?>)<?cs /if ?></p><?cs /if ?>
 <div class="form-group"><label class="check" for="on_behalf"><input id="on_behalf" name="on_behalf" type="checkbox" value="1" aria-describedby="on-behalf-hint"<?cs if:Form.on_behalf == "1" ?> checked<?cs /if ?>> <?cs var:Lang.File.OnBehalf ?></label>
 <span class="hint" id="on-behalf-hint"><?cs var:Lang.File.OnBehalfHint ?></span></div>
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>">
@@ -38,7 +38,7 @@
 <div class="form-group<?cs if:Form.Errors.id_number ?> has-error<?cs /if ?>">
 <label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
 <?cs if:Form.Errors.id_number ?><span class="error-message"><?cs var:Lang.Form.IdNumberError ?></span><?cs /if ?>
-<?cs call:refused("id_number") ?><input id="id_number" name="id_number" type="text" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>">
+<?cs call:refused("id_number") ?><input id="id_number" name="id_number" type="text" maxlength="14" required value="<?cs var:Form.id_number ?>">
 </div>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>">
 <label for="phone"><?cs var:Lang.Form.Phone ?></label>

@@ -5,7 +5,8 @@
 <div class="form-group"><label for="ma"><?cs var:Lang.Lookup.Code ?></label>
 <input id="ma" name="ma" required value="<?cs var:Form.ma ?>"></div>
 <div class="form-group"><label for="id_number"><?cs var:Lang.Form.IdNumber ?></label>
-<input id="id_number" name="id_number" inputmode="numeric" maxlength="12" required value="<?cs var:Form.id_number ?>"></div>
+<span class="hint" id="lookup-tax-hint"><?cs var:Lang.Org.LookupHint ?></span>
+<input id="id_number" name="id_number" maxlength="14" required value="<?cs var:Form.id_number ?>"></div>
 <button type="submit" class="btn"><?cs var:Lang.Lookup.Submit ?></button>
 </form>
 <?cs if:Data.WaitMinutes ?><p class="flash flash-error" role="alert" id="lookup-throttled"><?cs var:Lang.Lookup.Throttled ?> <?cs var:Data.WaitMinutes ?> <?cs var:Lang.Lookup.Minutes ?>.</p><?cs /if ?>

@@ -7,7 +7,10 @@
  * asked for, and once it is proved (so is the old phone, with the moment;
  * a first contact tells nobody); the
  * phone's code (mc_phonecode) wrong then right, refused for a replaced
- * pending number and after its expiry; the audit rows of both.
+ * pending number and after its expiry; the audit rows of both. An
+ * organisation registering with its tax code: a claim (a second claim
+ * registers), verified once by an administrator (audited), then refused to
+ * a third with nothing stored.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +20,8 @@
 
 #include "harness.h"
 
+#include "mc_account.h"
+#include "mc_admin.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
 #include "mc_config.h"
@@ -35,6 +40,7 @@ enum stmt {
 	STMT_COUNT,
 	STMT_CLAIMS,
 	STMT_ROLE,
+	STMT_TAX_CLAIMS,
 	STMT__MAX
 };
 
@@ -51,6 +57,7 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CLAIMS] = "SELECT COUNT(*) FROM accounts WHERE id_number = ?",
 	[STMT_ROLE] = "SELECT COUNT(*) FROM account_roles WHERE account_id = ? "
 	    "AND role = 'citizen'",
+	[STMT_TAX_CLAIMS] = "SELECT COUNT(*) FROM accounts WHERE tax_code = ?",
 };
 /* clang-format on */
 
@@ -507,6 +514,103 @@ test_register(struct mc_db *db, struct mc_arena *a, const char *tag)
 	CHECK_STR(c.phone_new, "0901234567");
 }
 
+/* A well-formed tax code of its own for this run (a valid check digit). */
+static const char *
+unique_tax_code(struct mc_arena *a, long seed)
+{
+	const char *s;
+	int	    d;
+
+	for (;; seed++) {
+		for (d = 0; d <= 9; d++) {
+			s = mc_arena_printf(a, "9%08ld%d-%03ld",
+			    seed % 100000000L, d, 1 + seed % 999);
+			if (mc_account_tax_code(s) == TAX_CODE_OK)
+				return s;
+		}
+	}
+}
+
+/* The account's organisation fields: 1 if as given, else 0. */
+static int
+org_is(struct mc_db *db, struct mc_arena *a, long long id, const char *name,
+    const char *tax, int verified)
+{
+	struct mc_user *u;
+
+	return mc_auth_account_load(db, a, id, &u) == 1 && u->org &&
+	    u->org_name != NULL && strcmp(u->org_name, name) == 0 &&
+	    u->tax_code != NULL && strcmp(u->tax_code, tax) == 0 &&
+	    u->tax_verified == verified;
+}
+
+/*
+ * An organisation registers (issue 9): its name and tax code kept as
+ * declared, the representative's name and ID number as the account's; a
+ * second claim of the same tax code registers while it is unverified; an
+ * administrator verifies the first (audited, once: the second can no
+ * longer be verified); a third registration with that code is
+ * VERIFY_E_TAKEN with no account, no mail and no claim stored.
+ */
+static void
+test_register_org(struct mc_db *db, struct mc_arena *a, const char *tag)
+{
+	struct mc_register in;
+	struct mc_user	  *u;
+	const char	  *tax, *e1, *e2, *e3;
+	long long	   id1 = -1, id2 = -1, id3 = -1;
+	time_t		   t = time(NULL);
+
+	tax = unique_tax_code(a, (long)getpid() * 1000L + (long)(t % 1000));
+	e1 = mc_arena_printf(a, "verify-org1-%s@test.motcua.vn", tag);
+	e2 = mc_arena_printf(a, "verify-org2-%s@test.motcua.vn", tag);
+	e3 = mc_arena_printf(a, "verify-org3-%s@test.motcua.vn", tag);
+	memset(&in, 0, sizeof(in));
+	in.id_number = "079312345678";
+	in.full_name = "Người Đại Diện";
+	in.org_name = "Công ty TNHH Một Cửa Thử";
+	in.tax_code = tax;
+	in.password = "mot hai ba bon";
+	in.email = e1;
+	CHECK_INT(mc_verify_register(db, a, &in, &texts, t, &id1), 0);
+	CHECK(id1 > 0);
+	CHECK(org_is(db, a, id1, in.org_name, tax, 0));
+	CHECK_INT(mc_auth_account_load(db, a, id1, &u), 1);
+	CHECK_STR(u->full_name, "Người Đại Diện");
+	CHECK_STR(u->id_number, "079312345678");
+	CHECK_STR(last_subject(db, a, e1), "LINK");
+	in.email = e2;
+	in.org_name = "Công ty khác";
+	CHECK_INT(mc_verify_register(db, a, &in, &texts, t, &id2), 0);
+	CHECK(id2 > 0 && id2 != id1);
+	CHECK_INT(count_of(db, a, STMT_TAX_CLAIMS, tax, 0), 2);
+	/* Only an officer's sight of the certificate verifies it. */
+	CHECK_INT(mc_auth_tax_verify(db, id1, tax, ID_PROOF_SSO), 0);
+	CHECK_INT(mc_auth_tax_verify(db, id1, "0314409058", ID_PROOF_ADMIN),
+	    0);
+	CHECK_INT(mc_db_begin(db), 0);
+	CHECK_INT(mc_admin_tax_verify(db, 0, "unit", id1, tax), 1);
+	CHECK_INT(mc_db_commit(db), 0);
+	CHECK(org_is(db, a, id1, "Công ty TNHH Một Cửa Thử", tax, 1));
+	{
+		struct mc_rows r;
+
+		CHECK_INT(mc_db_query(db, a, &r, stmts[STMT_AUDIT], "iss", id1,
+			      "tax_code_verified", tax),
+		    0);
+		CHECK(r.n == 1 && mc_rows_int(&r, 0, 0) == 1);
+	}
+	CHECK_INT(mc_auth_tax_verify(db, id1, tax, ID_PROOF_ADMIN), 0);
+	CHECK_INT(mc_auth_tax_verify(db, id2, tax, ID_PROOF_COUNTER), 0);
+	CHECK(org_is(db, a, id2, "Công ty khác", tax, 0));
+	in.email = e3;
+	CHECK_INT(mc_verify_register(db, a, &in, &texts, t, &id3),
+	    VERIFY_E_TAKEN);
+	CHECK_INT(id3, 0);
+	CHECK_INT(count_of(db, a, STMT_TAX_CLAIMS, tax, 0), 2);
+	CHECK_INT(count_of(db, a, STMT_COUNT, e3, 0), 0);
+}
+
 int
 main(void)
 {
@@ -531,6 +635,7 @@ main(void)
 	test_phone(db, a, tag, addr);
 	test_claimant(db, a, tag);
 	test_register(db, a, tag);
+	test_register_org(db, a, tag);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();
