@@ -186,7 +186,11 @@ page_index(struct mc_request *r)
 	return mc_resp_page(r, "office/index766.cs");
 }
 
-/* Columns of the export: agency, the parts, the total, the sub-criteria. */
+/*
+ * Columns of the export: agency, the parts, the total, the sub-criteria.
+ * Built in the request: one row an agency shown (bounded by the city's
+ * units, 626), from the summaries, not a job as the registers'.
+ */
 #define NCOLS (2 + I766__PARTS + I766__SUBS)
 
 static int

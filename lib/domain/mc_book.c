@@ -36,56 +36,79 @@ enum stmt {
 	"UNION SELECT a.id FROM agencies a JOIN sub ON a.parent_id = " \
 	"sub.id OR a.successor_id = sub.id) "
 /* Late: resolved after the first due time, or open past it at now. */
-#define LATE_WHERE \
-	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.first_due_at >= ? " \
-	"AND d.first_due_at < ? AND (? = 0 OR p.field_id = ?) " \
-	"AND ((d.status IN (9, 10) AND d.finished_at > d.first_due_at) " \
+#define LATE_IS \
+	"((d.status IN (9, 10) AND d.finished_at > d.first_due_at) " \
 	"OR (d.finished_at IS NULL AND d.status IN (2, 4, 6) " \
 	"AND d.first_due_at < ?)) "
+#define LATE_WHERE \
+	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.first_due_at >= ? " \
+	"AND d.first_due_at < ? AND (? = 0 OR p.field_id = ?) AND " LATE_IS
+/*
+ * A keyset page's ids first (k), then their columns: the subtree joined
+ * as agency_id >= s.id AND agency_id <= s.id, not =, so that the server
+ * reads each unit's (agency_id, time) index as a range from the keyset
+ * to the window's end ("range checked for each record"), where = reads
+ * every row of the unit and sorts them all for each page: an export job
+ * read a batch in seconds on 300,000 rows (BENCHMARKS.md). Parameters:
+ * agency, the period's bounds (the later one the batch window's end,
+ * mc_book_filter.until), the field twice, then the keyset's.
+ */
+#define KEYS_FROM(col) \
+	"FROM (SELECT d.id FROM sub s " \
+	"JOIN dossiers d ON d.agency_id >= s.id AND d.agency_id <= s.id " \
+	"JOIN procedures p ON p.id = d.procedure_id WHERE d." col " >= ? " \
+	"AND d." col " < ? AND (? = 0 OR p.field_id = ?) "
+/* Forwards: from the period's start or the keyset (given twice more). */
+#define KEYS_AFTER(col) \
+	"AND d." col " >= ? AND (? IS NULL OR d." col " > ? OR d.id > ?) " \
+	"ORDER BY d." col ", d.id LIMIT ?) k JOIN dossiers d ON d.id = k.id "
+/* Backwards: the rows before the keyset, nearest first. */
+#define KEYS_BEFORE(col) \
+	"AND d." col " <= ? AND (d." col " < ? OR d.id < ?) " \
+	"ORDER BY d." col " DESC, d.id DESC LIMIT ?) k " \
+	"JOIN dossiers d ON d.id = k.id "
 
-/* The book's rows (enum mc_book_col) of the subtree, period and field. */
-#define BOOK_SELECT SUBTREE \
+/* The book's columns (enum mc_book_col) and the tables they come from. */
+#define BOOK_COLS SUBTREE \
 	"SELECT d.id, d.code, d.status, p.name AS procedure_name, " \
 	"d.applicant_name, ag.name AS agency_name, d.received_at, " \
 	"d.first_due_at AS due_at, CASE WHEN d.original_due_at IS NOT " \
 	"NULL THEN d.due_at END AS new_due_at, s.started_at AS handed_at, " \
 	"ha.name AS handed_to, d.finished_at AS result_at, d.returned_at, " \
-	"d.return_method, f.name AS field_name, d.agency_id " \
-	"FROM dossiers d JOIN procedures p ON p.id = d.procedure_id " \
+	"d.return_method, f.name AS field_name, d.agency_id "
+#define BOOK_JOINS \
+	"JOIN procedures p ON p.id = d.procedure_id " \
 	"LEFT JOIN fields f ON f.id = p.field_id " \
 	"JOIN agencies ag ON ag.id = d.agency_id " \
 	"LEFT JOIN dossier_steps s ON s.dossier_id = d.id AND s.seq = 2 " \
-	"LEFT JOIN agencies ha ON ha.id = s.agency_id " \
-	"WHERE d.agency_id IN (SELECT id FROM sub) AND d.received_at >= ? " \
-	"AND d.received_at < ? AND (? = 0 OR p.field_id = ?) "
+	"LEFT JOIN agencies ha ON ha.id = s.agency_id "
 
-/* The late list's rows (enum mc_late_col) of the subtree, period, field. */
-#define LATE_SELECT SUBTREE \
+/* The late list's columns (enum mc_late_col) and their tables. */
+#define LATE_COLS SUBTREE \
 	"SELECT d.id, d.code, d.status, p.name AS procedure_name, " \
 	"d.applicant_name, ag.name AS agency_name, d.received_at, " \
 	"d.first_due_at AS due_at, d.finished_at, (SELECT MAX(e.at) FROM " \
 	"dossier_events e WHERE e.dossier_id = d.id AND e.action = " \
 	"'apology') AS apology_at, CASE WHEN d.original_due_at IS NOT NULL " \
 	"THEN d.due_at END AS new_due_at, CASE WHEN d.original_due_at IS " \
-	"NOT NULL THEN d.apology_reason END AS apology_reason, d.agency_id " \
-	"FROM dossiers d JOIN procedures p ON p.id = d.procedure_id " \
-	"JOIN agencies ag ON ag.id = d.agency_id " LATE_WHERE
+	"NOT NULL THEN d.apology_reason END AS apology_reason, d.agency_id "
+#define LATE_JOINS \
+	"JOIN procedures p ON p.id = d.procedure_id " \
+	"JOIN agencies ag ON ag.id = d.agency_id "
 
 static const char *const stmts[STMT__MAX] = {
-	[STMT_BOOK] = BOOK_SELECT
-	    "AND (? IS NULL OR d.received_at > ? OR (d.received_at = ? "
-	    "AND d.id > ?)) ORDER BY d.received_at, d.id LIMIT ?",
-	/* Backwards: the rows before the keyset, nearest first. */
-	[STMT_BOOK_BACK] = BOOK_SELECT
-	    "AND (d.received_at < ? OR (d.received_at = ? AND d.id < ?)) "
-	    "ORDER BY d.received_at DESC, d.id DESC LIMIT ?",
-	[STMT_LATE] = LATE_SELECT
-	    "AND (? IS NULL OR d.first_due_at > ? OR (d.first_due_at = ? "
-	    "AND d.id > ?)) ORDER BY d.first_due_at, d.id LIMIT ?",
-	/* Backwards: the rows before the keyset, nearest first. */
-	[STMT_LATE_BACK] = LATE_SELECT
-	    "AND (d.first_due_at < ? OR (d.first_due_at = ? AND d.id < ?)) "
-	    "ORDER BY d.first_due_at DESC, d.id DESC LIMIT ?",
+	[STMT_BOOK] = BOOK_COLS KEYS_FROM("received_at")
+	    KEYS_AFTER("received_at") BOOK_JOINS
+	    "ORDER BY d.received_at, d.id",
+	[STMT_BOOK_BACK] = BOOK_COLS KEYS_FROM("received_at")
+	    KEYS_BEFORE("received_at") BOOK_JOINS
+	    "ORDER BY d.received_at DESC, d.id DESC",
+	[STMT_LATE] = LATE_COLS KEYS_FROM("first_due_at") "AND " LATE_IS
+	    KEYS_AFTER("first_due_at") LATE_JOINS
+	    "ORDER BY d.first_due_at, d.id",
+	[STMT_LATE_BACK] = LATE_COLS KEYS_FROM("first_due_at") "AND " LATE_IS
+	    KEYS_BEFORE("first_due_at") LATE_JOINS
+	    "ORDER BY d.first_due_at DESC, d.id DESC",
 	[STMT_LATE_COUNT] = SUBTREE
 	    "SELECT COUNT(*), COALESCE(SUM(d.original_due_at IS NOT NULL), 0) "
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
@@ -119,7 +142,10 @@ static const char *const stmts[STMT__MAX] = {
 };
 /* clang-format on */
 
-/* The period's bounds as times: from's midnight, the day after to's. */
+/*
+ * The period's bounds as times: from's midnight, the day after to's (or
+ * f->until when earlier, forwards).
+ */
 static void
 bounds(const struct mc_book_filter *f, char lo[20], char hi[20])
 {
@@ -129,6 +155,9 @@ bounds(const struct mc_book_filter *f, char lo[20], char hi[20])
 	/* Noon, a day on: the next local day whatever the clock change. */
 	mc_time_sql(hi, t + 36 * 3600);
 	memcpy(hi + 10, " 00:00:00", 10);
+	if (f->until != NULL && f->before_at == NULL &&
+	    strlen(f->until) == 19 && strcmp(f->until, hi) < 0)
+		memcpy(hi, f->until, 20);
 }
 
 static int
@@ -178,8 +207,8 @@ mc_book_page(struct mc_db *db, struct mc_arena *a,
 	else
 		rc = mc_db_query(db, a, out, stmts[STMT_BOOK], "issiisssii",
 		    (long long)f->agency, lo, hi, f->field_id, f->field_id,
-		    f->after_at, f->after_at, f->after_at, f->after_id,
-		    (long long)f->limit);
+		    f->after_at != NULL ? f->after_at : lo, f->after_at,
+		    f->after_at, f->after_id, (long long)f->limit);
 	if (rc < 0 || shape(out, BOOK__MAX, "book") < 0)
 		return -1;
 	if (f->before_at != NULL)
@@ -247,8 +276,8 @@ mc_book_late(struct mc_db *db, struct mc_arena *a,
 	else
 		rc = mc_db_query(db, a, out, stmts[STMT_LATE], "issiissssii",
 		    (long long)f->agency, lo, hi, f->field_id, f->field_id, at,
-		    f->after_at, f->after_at, f->after_at, f->after_id,
-		    (long long)f->limit);
+		    f->after_at != NULL ? f->after_at : lo, f->after_at,
+		    f->after_at, f->after_id, (long long)f->limit);
 	if (rc < 0 || shape(out, LATE__MAX, "late list") < 0)
 		return -1;
 	if (f->before_at != NULL)

@@ -30,6 +30,12 @@ struct mc_book_filter {
 	 */
 	const char *before_at;
 	long long   before_id;
+	/*
+	 * Forwards, the rows before this sort time only ("YYYY-MM-DD
+	 * HH:MM:SS", NULL: the period's end): a window that bounds what a
+	 * batch of an export reads (register_batches).
+	 */
+	const char *until;
 	size_t	    limit; /* rows wanted (one more says there is a next) */
 	/*
 	 * MC_UNITS_TODAY (0): each row's agency named as the unit it counts

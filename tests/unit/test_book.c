@@ -223,6 +223,28 @@ test_book(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 		f.before_at = NULL;
 		f.before_id = 0;
 	}
+	/*
+	 * A window (until, as an export's batches read): only the rows
+	 * received before it, the first of the whole in the same order.
+	 */
+	if (all.n > 1) {
+		const char *cut = mc_rows_str(&all, all.n - 1, BOOK_RECEIVED);
+		size_t	    before = 0, k3;
+		int	    same = 1;
+
+		while (before < all.n &&
+		    strcmp(mc_rows_str(&all, before, BOOK_RECEIVED), cut) < 0)
+			before++;
+		f.until = cut;
+		f.limit = 5000;
+		CHECK_INT(mc_book_page(db, a, &f, &page), 0);
+		CHECK_INT(page.n, before);
+		for (k3 = 0; k3 < page.n && k3 < all.n; k3++)
+			same &= mc_rows_int(&page, k3, BOOK_ID) ==
+			    mc_rows_int(&all, k3, BOOK_ID);
+		CHECK(same);
+		f.until = NULL;
+	}
 	k = find(&all, BOOK_CODE, m->early);
 	CHECK(k >= 0);
 	if (k >= 0) {
