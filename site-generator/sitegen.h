@@ -320,8 +320,9 @@ struct sg_out {
 	void *ctx;
 };
 /*
- * Appends s to b as one CSV field, quoted when it needs to be, then a comma
- * or (last) CRLF. 0 or -1 (b full).
+ * Appends s to b as one CSV field, quoted when it needs to be and a text
+ * that would run as a formula behind a single quote (mc_buf_add_csv), then
+ * a comma or (last) CRLF. 0 or -1 (b full).
  */
 int  sitegen_csv_field(struct buf *b, const char *s, int last);
 int  sitegen_stats_load(struct mc_db *, struct mc_arena *);

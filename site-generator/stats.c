@@ -389,18 +389,7 @@ sitegen_fill_dossier_stats(HDF *hdf, size_t k, const char *path,
 int
 sitegen_csv_field(struct buf *b, const char *s, int last)
 {
-	int rc = 0;
-
-	if (strpbrk(s, ",\"\r\n") != NULL) {
-		rc |= mc_buf_adds(b, "\"");
-		for (; *s; s++)
-			rc |= *s == '"' ? mc_buf_adds(b, "\"\"") :
-					  mc_buf_addf(b, "%c", *s);
-		rc |= mc_buf_adds(b, "\"");
-	} else
-		rc |= mc_buf_adds(b, s);
-	rc |= mc_buf_adds(b, last ? "\r\n" : ",");
-	return rc;
+	return mc_buf_add_csv(b, s, 1) | mc_buf_adds(b, last ? "\r\n" : ",");
 }
 
 static int

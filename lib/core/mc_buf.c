@@ -194,3 +194,51 @@ mc_buf_add_json(struct buf *b, const char *s)
 	}
 	return rc;
 }
+
+/* 1 if s is a decimal number: an optional sign, digits, maybe a dot. */
+static int
+is_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	int	    digits = 0, dot = 0;
+
+	for (; *p != '\0'; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = 1;
+		else if (*p == '.' && !dot)
+			dot = 1;
+		else
+			return 0;
+	}
+	return digits;
+}
+
+int
+mc_buf_add_csv(struct buf *b, const char *s, int text)
+{
+	const char *p;
+	size_t	    start = b->len;
+	int	    formula, quoted, rc = 0;
+
+	if (s == NULL)
+		return 0;
+	formula = text && *s != '\0' && strchr("=+-@\t\r", *s) != NULL &&
+	    !is_number(s);
+	quoted = strpbrk(s, ",\"\r\n") != NULL;
+	if (quoted)
+		rc |= mc_buf_addc(b, '"');
+	if (formula)
+		rc |= mc_buf_addc(b, '\'');
+	for (p = s; *p != '\0' && rc == 0; p++)
+		rc |= (quoted && *p == '"' ? mc_buf_adds(b, "\"\"") :
+					     mc_buf_addc(b, *p));
+	if (quoted && rc == 0)
+		rc |= mc_buf_addc(b, '"');
+	if (rc < 0) {
+		b->len = start;
+		if (b->cap > 0)
+			b->s[start] = '\0';
+		return -1;
+	}
+	return 0;
+}

@@ -39,4 +39,16 @@ int mc_buf_add_html(struct buf *, const char *);
 /* Appends s as a JSON string literal with its quotes; 0 or -1. */
 int mc_buf_add_json(struct buf *, const char *);
 
+/*
+ * Appends s as one CSV field (RFC 4180: quoted when it holds a comma, a
+ * quote or a line break, quotes doubled), without the separator; NULL
+ * adds nothing. When text is 1, a field a spreadsheet would run as a
+ * formula (first character =, +, -, @, tab or CR: OWASP's "CSV
+ * injection", e.g. a name "=HYPERLINK(...)") goes out behind a single
+ * quote, which Excel and LibreOffice show and keep as text; a field that
+ * is a plain decimal number ("-12", "3.5") is a number, not a formula, and
+ * goes as it is. Returns 0 or -1.
+ */
+int mc_buf_add_csv(struct buf *, const char *s, int text);
+
 #endif

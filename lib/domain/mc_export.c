@@ -426,36 +426,6 @@ mc_export_pdf(struct mc_arena *a, const struct mc_export_table *t,
 	return mc_pdf_render(p, out);
 }
 
-/*
- * A CSV field. A text that a spreadsheet would run as a formula (first
- * character =, +, -, @, tab or CR: OWASP's "CSV injection", e.g. a device
- * or person named "=HYPERLINK(...)") goes out behind a single quote, which
- * Excel and LibreOffice show and keep as text. Numbers and dates (text 0)
- * go as they are.
- */
-static int
-csv_field(struct buf *b, const char *s, int text)
-{
-	const char *p;
-	int	    formula;
-
-	if (s == NULL)
-		return 0;
-	formula = text && *s != '\0' && strchr("=+-@\t\r", *s) != NULL;
-	if (strpbrk(s, ",\"\r\n") == NULL)
-		return (formula && mc_buf_addc(b, '\'') < 0) ?
-		    -1 :
-		    mc_buf_adds(b, s);
-	mc_buf_addc(b, '"');
-	if (formula)
-		mc_buf_addc(b, '\'');
-	for (p = s; *p; p++)
-		if ((*p == '"' && mc_buf_addc(b, '"') < 0) ||
-		    mc_buf_addc(b, *p) < 0)
-			return -1;
-	return mc_buf_addc(b, '"');
-}
-
 int
 mc_export_csv(struct mc_arena *a, const struct mc_export_table *t,
     struct buf *out)
@@ -466,7 +436,7 @@ mc_export_csv(struct mc_arena *a, const struct mc_export_table *t,
 	for (c = 0; c < t->ncols; c++) {
 		if (c > 0)
 			mc_buf_addc(out, ',');
-		csv_field(out, t->heads[c], 1);
+		mc_buf_add_csv(out, t->heads[c], 1);
 	}
 	mc_buf_adds(out, "\r\n");
 	return mc_export_csv_rows(t, out);
@@ -481,7 +451,7 @@ mc_export_csv_rows(const struct mc_export_table *t, struct buf *out)
 		for (c = 0; c < t->ncols; c++) {
 			if (c > 0)
 				mc_buf_addc(out, ',');
-			csv_field(out, cell(t, r, c),
+			mc_buf_add_csv(out, cell(t, r, c),
 			    t->kinds == NULL || t->kinds[c] == EXPORT_TEXT);
 		}
 		if (mc_buf_adds(out, "\r\n") < 0)

@@ -72,6 +72,34 @@ test_buf(void)
 	mc_buf_reset(&b);
 	mc_buf_add_json(&b, "a\"b\\c\n</script>\x01");
 	CHECK_STR(b.s, "\"a\\\"b\\\\c\\n\\u003c/script>\\u0001\"");
+	/* CSV fields: quoting, and a text that would run as a formula. */
+	{
+		static const char *const csv[][3] = {
+			{ "Phường Bến Thành", "1", "Phường Bến Thành" },
+			{ "a,b \"c\"", "1", "\"a,b \"\"c\"\"\"" },
+			{ "=HYPERLINK(\"x\")", "1",
+			    "\"'=HYPERLINK(\"\"x\"\")\"" },
+			{ "=1+2", "1", "'=1+2" },
+			{ "+84 909", "1", "'+84 909" },
+			{ "-cmd", "1", "'-cmd" },
+			{ "@SUM(A1)", "1", "'@SUM(A1)" },
+			{ "\tx", "1", "'\tx" },
+			{ "\r=x", "1", "\"'\r=x\"" },
+			{ "-12", "1", "-12" },	 /* a number, not a formula */
+			{ "-3.5", "1", "-3.5" }, /* likewise */
+			{ "=1+2", "0", "=1+2" }, /* a number or date column */
+			{ "", "1", "" },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(csv) / sizeof(csv[0]); i++) {
+			mc_buf_reset(&b);
+			CHECK_INT(
+			    mc_buf_add_csv(&b, csv[i][0], csv[i][1][0] == '1'),
+			    0);
+			CHECK_STR(b.s, csv[i][2]);
+		}
+	}
 	mc_buf_free(&b);
 }
 
