@@ -13,6 +13,7 @@
 #include "mc_account.h"
 #include "mc_app.h"
 #include "mc_arena.h"
+#include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_calendar.h"
 #include "mc_catalogue.h"
@@ -22,6 +23,7 @@
 #include "mc_eform.h"
 #include "mc_eform_page.h"
 #include "mc_files.h"
+#include "mc_password.h"
 #include "mc_throttle.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -937,6 +939,77 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 	return 0;
 }
 
+/*
+ * "sign" through the API asks for the officer's password with the action
+ * (a bearer token alone does not sign: the "password" member, or part),
+ * as the office page asks for it again; wrong passwords count as failed
+ * logins of the account (mc_throttle). Called before any file is stored.
+ * 1 go on, else the status of the answer given (403 missing or wrong, 429
+ * too many wrong ones).
+ */
+static int
+sign_reauth(struct mc_request *r, int multipart)
+{
+	struct mc_audit e = { AUDIT_REAUTH, r->user->id, 0, "api sign",
+		r->remote_addr };
+	const char     *act = NULL, *pw = NULL, *key;
+	json_t	       *body;
+	long		wait;
+	size_t		i;
+	int		rc;
+
+	if (multipart) {
+		for (i = 0; i < r->nparams; i++) {
+			if (r->params[i].filename != NULL)
+				continue;
+			if (strcmp(r->params[i].name, "action") == 0)
+				act = r->params[i].value;
+			else if (strcmp(r->params[i].name, "password") == 0)
+				pw = r->params[i].value;
+		}
+	} else if (r->body != NULL &&
+	    (body = json_loadb(r->body, r->body_len, 0, NULL)) != NULL) {
+		act = member(r, body, "action");
+		pw = member(r, body, "password");
+		json_decref(body);
+	}
+	if (act == NULL || mc_dossier_action_parse(act) != ACTION_SIGN)
+		return 1;
+	key = mc_arena_printf(r->arena, "reauth:%lld", r->user->id);
+	if ((wait = mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, key,
+		 time(NULL))) < 0)
+		return 503;
+	if (wait > 0) {
+		mc_resp_header(r, "Retry-After",
+		    mc_arena_printf(r->arena, "%ld", wait));
+		return mc_app_error(r, 429,
+		    mc_view_str(r->hdf, "Api.SignWait"));
+	}
+	if (pw == NULL || *pw == '\0')
+		return mc_app_error(r, 403,
+		    mc_view_str(r->hdf, "Api.SignPassword"));
+	if ((rc = mc_password_is_current(r->db, r->arena, r->user->id, pw)) <
+	    0)
+		return 503;
+	if (rc == 0) {
+		if ((wait = mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN,
+			 key, time(NULL))) < 0)
+			return 503;
+		return mc_app_error(r, wait > 0 ? 429 : 403,
+		    mc_view_str(r->hdf,
+			wait > 0 ? "Api.SignWait" : "Api.SignPassword"));
+	}
+	/* Typed right: in the audit log as a re-authentication. */
+	if (mc_throttle_clear(r->db, THROTTLE_LOGIN, key) < 0 ||
+	    mc_db_begin(r->db) < 0)
+		return 503;
+	if (mc_audit_write(r->db, &e) < 0 || mc_db_commit(r->db) < 0) {
+		mc_db_rollback(r->db);
+		return 503;
+	}
+	return 1;
+}
+
 static int
 api_transition(struct mc_request *r)
 {
@@ -948,6 +1021,9 @@ api_transition(struct mc_request *r)
 	int		      act = -1, rc;
 
 	memset(&args, 0, sizeof(args));
+	if ((rc = sign_reauth(r,
+		 strncmp(ct, "multipart/form-data", 19) == 0)) != 1)
+		return rc;
 	if (strncmp(ct, "multipart/form-data", 19) == 0)
 		rc = args_multipart(r, &args, files, results, &act, &why);
 	else

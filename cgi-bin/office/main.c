@@ -69,6 +69,7 @@ enum field {
 	FIELD_DECISION,
 	FIELD_STEP,
 	FIELD_CAUSE,
+	FIELD_REAUTH, /* the password again (signing) */
 	FIELD__MAX
 };
 
@@ -109,6 +110,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_RESULT3] = { "result3", valid_file, 10 << 20, 1 },
 	[FIELD_DECISION] = { "decision", valid_line, 100, 0 },
 	[FIELD_STEP] = { "step", valid_uint, 3, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	[FIELD_CAUSE] = { "cause", valid_line, 10, 0 },
 };
 /* clang-format on */
@@ -633,6 +635,10 @@ page_act(struct mc_request *r)
 	action = mc_dossier_action_parse(mc_req_field(r, FIELD_ACTION));
 	if (action < 0 || mc_req_field_bad(r, FIELD_NOTE))
 		return 400;
+	/* Signing asks for the password again (unless typed lately), before
+	 * any file is stored. */
+	if (action == ACTION_SIGN && (rc = office_reauth(r)) != 1)
+		return rc;
 	memset(&args, 0, sizeof(args));
 	if ((rc = result_files(r, results, &args.nresults)) != 0)
 		return rc;

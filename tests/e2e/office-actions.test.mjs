@@ -51,6 +51,13 @@ describe('every action of the officer\'s dossier page, through the page', { conc
   const offeredOn = new Map();	// "status action" -> the dossier last seen offering it
   const filed = [];
 
+  let signReauths = 0;	// signings that went through the password page
+
+  /** Waits (up to ms) until the locator is on the page. */
+  async function shown(loc, what, ms) {
+    await loc.first().waitFor({ state: 'visible', timeout: ms }).catch(() => assert.fail(`${what} is shown`));
+  }
+
   const add = (m, status, a) => { if (!m.has(status)) m.set(status, new Set()); m.get(status).add(a); };
 
   before(async () => {
@@ -184,10 +191,37 @@ describe('every action of the officer\'s dossier page, through the page', { conc
       await form.locator('select[name=method]').selectOption({ index: 1 });	// at the counter
     }
     if (await form.locator('textarea[name=note]').count()) await form.locator('textarea[name=note]').fill(text);
-    const [posted] = await Promise.all([
+    let [posted] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/xu-ly')),
       form.locator('button[type=submit]').click(),
     ]);
+    if (action === 'sign' && (!signReauths || posted.status() === 200)) {
+      // The first signing of the leader's session asks for the password
+      // again (and any later one after reauth_minutes): a wrong one is
+      // refused and nothing is signed; the right one signs.
+      assert.equal(posted.status(), 200, 'signing asks for the password first');
+      await page.waitForLoadState('domcontentloaded');
+      await shown(page.locator('form#reauth'), 'the password page', 30_000);
+      const signedAt = () => sqlValue(`SELECT COUNT(signed_at) FROM dossiers WHERE code = ${q(code)}`);
+      const before = signedAt();
+      await page.locator('#reauth-password').fill(`not ${account.password}`);
+      const [wrong] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/xu-ly')),
+        page.locator('#reauth button[type=submit]').click(),
+      ]);
+      assert.equal(wrong.status(), 422, 'a wrong password is refused');
+      await page.waitForLoadState('domcontentloaded');
+      assert.match(await page.locator('#reauth-error').innerText(), /Mật khẩu không đúng/);
+      assert.equal(signedAt(), before, 'not signed with a wrong password');
+      await page.locator('#reauth-password').fill(account.password);
+      [posted] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/xu-ly')),
+        page.locator('#reauth button[type=submit]').click(),
+      ]);
+      assert.equal(posted.status(), 303, 'the right password signs');
+      assert.equal(signedAt(), '1', 'signed once the password was typed');
+      signReauths++;
+    }
     if (posted.status() !== 303) {
       await page.waitForLoadState('domcontentloaded');
       assert.fail(`${action} by ${k} on ${code} (status ${seen.status}): HTTP ${posted.status()}: ` +
@@ -306,8 +340,11 @@ describe('every action of the officer\'s dossier page, through the page', { conc
     for (const [s, acts] of Object.entries(want)) {
       for (const a of acts) assert.ok(done.get(Number(s))?.has(a), `${a} was performed in status ${s}`);
     }
+    assert.ok(signReauths >= 1, 'signing went through the password page');
     for (const k of Object.keys(who)) {
-      assert.deepEqual(who[k].w.problems().filter((p) => !/logo\.svg/.test(p)), [], `no errors on ${k}'s pages`);
+      // (The wrong password's 422 was asserted above; any other 422 fails the action.)
+      assert.deepEqual(who[k].w.problems().filter((p) => !/logo\.svg|HTTP 422: \S+\/xu-ly$|status of 422/.test(p)), [],
+        `no errors on ${k}'s pages`);
     }
   });
 });
@@ -446,6 +483,30 @@ describe('the result returned online reaches the citizen (issue 7)', { concurren
     }
     const anon = await request(href, { redirect: 'manual' });
     assert.notEqual(anon.status, 200, 'nobody logged in gets it either');
+  });
+
+  test('through the API: "sign" needs the leader\'s password with the action; without it or wrong, nothing is signed', async () => {
+    const code = await decided();
+    const signedAt = () => sqlValue(`SELECT COUNT(signed_at) FROM dossiers WHERE code = ${q(code)}`);
+    const none = await transition(code, tokens.lead, { action: 'sign' });
+    assert.equal(none.status, 403, none.text);
+    assert.match(none.json().error, /cần mật khẩu/);
+    const wrong = await transition(code, tokens.lead, { action: 'sign', password: `not ${lead.password}` });
+    assert.equal(wrong.status, 403, wrong.text);
+    const part = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: bearer(tokens.lead), body: toFormData({
+        action: 'sign', result: filePart(pdf, 'ky-so.pdf'),
+      }),
+    });
+    assert.equal(part.status, 403, `multipart without the password: ${part.text}`);
+    assert.equal(signedAt(), '0', 'not signed');
+    assert.equal(Number(sqlValue('SELECT COUNT(*) FROM dossier_results r JOIN dossiers d ON d.id = r.dossier_id ' +
+      `WHERE d.code = ${q(code)}`)), 0, 'no result kept from a refused signing');
+    const ok = await transition(code, tokens.lead, { action: 'sign', password: lead.password });
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(signedAt(), '1', 'signed with the password');
+    assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${lead.id} AND event = 'reauth' ` +
+      "AND subject = 'api sign'"), '1', 'the password typed is in the audit log');
   });
 
   test('through the API: online return refused without a result, accepted with a "result" part', async () => {
