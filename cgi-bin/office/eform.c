@@ -5,7 +5,8 @@
  * without JavaScript), each save a new version of the procedure's form
  * from its effective date, checked by the same parser that draws and
  * checks the citizen's form; a preview drawn as the citizen sees it. The
- * document checklist ticked at intake on the dossier's page.
+ * document checklist ticked at intake on the dossier's page. Saving a
+ * form asks for the password again (office_reauth).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ enum field {
 	FIELD_COPY,
 	FIELD_TEMPLATE,
 	FIELD_OK,
+	FIELD_REAUTH,				/* the password again */
 	FIELD_V1,				/* v1 .. : a slot's verdict */
 	FIELD_N1 = FIELD_V1 + MC_CHECKLIST_MAX, /* n1 .. : its note */
 	FIELD__MAX = FIELD_N1 + MC_CHECKLIST_MAX
@@ -64,6 +66,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_COPY] = { "copy", valid_line, 64, 0 },
 	[FIELD_TEMPLATE] = { "template", valid_line, 64, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	CHECK_FIELDS(1) CHECK_FIELDS(2) CHECK_FIELDS(3) CHECK_FIELDS(4)
 	CHECK_FIELDS(5) CHECK_FIELDS(6) CHECK_FIELDS(7) CHECK_FIELDS(8)
 	CHECK_FIELDS(9) CHECK_FIELDS(10) CHECK_FIELDS(11) CHECK_FIELDS(12)
@@ -307,6 +310,8 @@ page_design_post(struct mc_request *r)
 	}
 	if (action != NULL && strcmp(action, "preview") == 0)
 		return design_page(r, &p, &f, 200);
+	if ((rc = office_reauth(r)) != 1) /* the password again */
+		return rc;
 	if (from < now)
 		from = 0;
 	rc = mc_eform_save(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),

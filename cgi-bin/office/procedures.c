@@ -3,6 +3,7 @@
  * a procedure (diacritics or not), edits its texts, documents, fees and
  * times, and saves a new version (lib/mc_catalogue.c); the history shows
  * who saved what, and the site generator publishes it on its next run.
+ * Saving asks for the password again (office_reauth).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,7 @@ enum field {
 	FIELD_Q,
 	FIELD_PAGE,
 	FIELD_VERSION,
+	FIELD_REAUTH,			 /* the password again */
 	FIELD_TEXT,			 /* PT__MAX of them */
 	FIELD_CH = FIELD_TEXT + PT__MAX, /* channel */
 	FIELD_TIME = FIELD_CH + CH_ROWS,
@@ -90,6 +92,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_Q] = { "q", valid_line, 200, 0 },
 	[FIELD_PAGE] = { "page", valid_uint, 5, 0 },
 	[FIELD_VERSION] = { "version", valid_uint, 10, 0 },
+	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	[FIELD_TEXT + PT_NAME] = { "name", valid_line, 8000, 0 },
 	[FIELD_TEXT + PT_SUBJECTS] = { "subjects", valid_text, 65535, 0 },
 	[FIELD_TEXT + PT_TYPE] = { "procedure_type", valid_text, 1020, 0 },
@@ -623,6 +626,8 @@ page_edit_post(struct mc_request *r)
 		mc_view_set(r->hdf, "Form.Invalid", "1");
 		return edit_page(r, &p, 422);
 	}
+	if ((rc = office_reauth(r)) != 1) /* the password again */
+		return rc;
 	rc = mc_catalogue_save_version(r->db, r->arena, r->cap[0], expected,
 	    r->user->id, e, &version);
 	if (rc < 0)

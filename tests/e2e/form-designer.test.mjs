@@ -2,7 +2,7 @@
 // admin opens it from the procedure's page, drags a field from form-js's
 // palette into the form, names it in the properties panel, previews it as
 // the citizen will see it (drawn by the server), publishes it as a new
-// version (who and when listed); a citizen's new dossier is filed with the
+// version after typing the password again (who and when listed); a citizen's new dossier is filed with the
 // new field while one filed before keeps the form it was filed with.
 // Without JavaScript the definition is edited as text, and what the
 // server's parser refuses (a field type it cannot draw, not JSON, a date
@@ -138,8 +138,16 @@ describe('the form designer', { concurrency: false, timeout: 600_000 }, () => {
       await page.waitForSelector('#form-editor[data-ready]', { timeout: 60_000 });
       assert.match(await page.locator('.fjs-editor-form-root').innerText(), new RegExp(label), 'the design is kept');
 
-      // Publish.
+      // Publish: the password again first; a wrong one saves nothing.
       resp = await submit(page, page.locator('#publish'));
+      assert.equal(resp.status(), 200);
+      await page.locator('#reauth-password').fill('not my password');
+      resp = await submit(page, page.locator('#reauth button[type=submit]'));
+      assert.equal(resp.status(), 422);
+      assert.match(await page.locator('#reauth-error').innerText(), /Mật khẩu không đúng/);
+      assert.equal(versions(CODE), before, 'nothing saved with a wrong password');
+      await page.locator('#reauth-password').fill(admin.password);
+      resp = await submit(page, page.locator('#reauth button[type=submit]'));
       assert.equal(resp.status(), 200);
       assert.match(page.url(), new RegExp(`/bieu-mau\\?ok=${before + 1}$`));
       assert.match(await page.locator('.flash-success').innerText(), new RegExp(`Đã lưu biểu mẫu, phiên bản ${before + 1}`));
@@ -149,7 +157,8 @@ describe('the form designer', { concurrency: false, timeout: 600_000 }, () => {
       assert.match(await page.locator('#in-force').innerText(), new RegExp(`phiên bản ${before + 1}`));
       assert.equal(Number(sqlValue(`SELECT f.created_by FROM procedure_forms f JOIN procedures p ON p.id = f.procedure_id
         WHERE p.code = ${q(CODE)} ORDER BY f.version DESC LIMIT 1`)), admin.id, 'who saved it is recorded');
-      assert.deepEqual(w.problems(), [], 'no console error, CSP violation or failed request');
+      assert.deepEqual(w.problems().filter((p) => !/HTTP 422: \S+\/bieu-mau$|status of 422/.test(p)), [],
+        'no console error, CSP violation or failed request (but the wrong password\'s 422)');
       await page.setViewportSize({ width: 390, height: 900 });
       await page.screenshot({ path: path.join(OUT, 'designer-390.png'), fullPage: true });
     } finally {
