@@ -207,7 +207,7 @@ const BY_DOSSIER = ['dossier_answers', 'supplement_requests', 'dossier_steps', '
  * their dossiers and of our ward (the test's own rows: other suites share
  * the instance), volatile columns left out.
  */
-function fingerprintQuery(accountIds, agencyId) {
+function fingerprintQuery(accountIds, agencyId, auditedId) {
   const cols = new Map();
   for (const [t, c] of sql("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'motcua' " +
     'ORDER BY table_name, ordinal_position')) {
@@ -225,6 +225,8 @@ function fingerprintQuery(accountIds, agencyId) {
   for (const t of BY_ACCOUNT) if (cols.has(t)) parts.push(one(t, `account_id IN (${ids})`));
   for (const t of BY_AGENCY) if (cols.has(t)) parts.push(one(t, `agency_id = ${agencyId}`));
   for (const t of BY_DOSSIER) if (cols.has(t)) parts.push(one(t, `dossier_id IN (${mine})`));
+  // The city admin's audit entries: a calendar change (or a right password) would add one.
+  if (auditedId) parts.push(one('audit_log', `account_id = ${auditedId}`));
   return parts.join('\nUNION ALL\n');
 }
 
@@ -298,6 +300,9 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
     ctx.spare = await newCitizen({ name: `Dự Phòng ${personTag()}` });
     ctx.officer = await newOfficer('receiver', ctx.ward, `Cán Bộ ${personTag()}`);
     ctx.victim = await newOfficer('receiver', ctx.ward, `Bị Khóa ${personTag()}`);
+    // The working calendar is the city's: its administrator (admin at the
+    // root agency) is the one whose requests reach its handler.
+    ctx.city = await newOfficer('admin', '000.00.00.H29', `Quản Trị Thành Phố ${personTag()}`);
     // One officer holding every role of the ward: every back-office route
     // lets them through to its handler.
     for (const role of ['specialist', 'leader', 'admin', 'evaluator']) {
@@ -312,16 +317,20 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
     assert.equal(filed.status, 201, filed.text);
     ctx.code = filed.json().code;
     ctx.as = {
-      anon: new Visitor(), citizen: new Visitor(), spare: new Visitor(), officer: new Visitor(),
+      anon: new Visitor(), citizen: new Visitor(), spare: new Visitor(), officer: new Visitor(), city: new Visitor(),
     };
     await ctx.as.anon.csrf('/dich-vu/dang-nhap');
     await ctx.as.citizen.login(ctx.citizen.email, ctx.citizen.password);
     await ctx.as.spare.login(ctx.spare.email, ctx.spare.password);
     await ctx.as.officer.login(ctx.officer.email, ctx.officer.password);
-    for (const k of Object.keys(ctx.as)) ctx.as[k].token = await ctx.as[k].csrf(k === 'officer' ? '/can-bo/' : '/dich-vu/dang-nhap');
+    await ctx.as.city.login(ctx.city.email, ctx.city.password);
+    for (const k of Object.keys(ctx.as)) {
+      ctx.as[k].token = await ctx.as[k].csrf(k === 'officer' || k === 'city' ? '/can-bo/' : '/dich-vu/dang-nhap');
+    }
     db = new Db();
     await db.query('SET SESSION group_concat_max_len = 1073741824');
-    ctx.printQuery = fingerprintQuery([ctx.citizen.id, ctx.spare.id, ctx.officer.id, ctx.victim.id], ctx.wardId);
+    ctx.printQuery = fingerprintQuery([ctx.citizen.id, ctx.spare.id, ctx.officer.id, ctx.victim.id, ctx.city.id], ctx.wardId,
+      ctx.city.id);
     prints = async () => {
       const t0 = Date.now();
       const rows = await db.query(ctx.printQuery);
@@ -358,6 +367,9 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
       if (r.method === 'GET' && r.pattern.startsWith('/api/v1/procedures')) return { v: new Visitor() };
       return { v: new Visitor(), bearer: r.pattern.endsWith('/transitions') ? ctx.oToken : ctx.cToken };
     }
+    // The calendar changes for the city's administrator only (a ward's gets
+    // 403 before the handler): theirs, so that the payloads reach it.
+    if (r.program === 'office' && r.pattern === '/can-bo/quan-tri/lich') return { v: ctx.as.city };
     if (r.program === 'office') return { v: ctx.as.officer };
     // Routes that end the visitor's own sessions: the spare citizen's.
     if (/dang-xuat/.test(r.pattern)) return { v: ctx.as.spare };
@@ -514,6 +526,11 @@ describe('the hostile-input corpus (issue 9)', { concurrency: false, timeout: 60
     if (process.env.HOSTILE_STATUSES) for (const [k, m] of coverage) console.log(`# ${k}: ${[...m].map(([c, x]) => `${c} ${x}`).join(', ')}`);
     for (const [k, m] of accepted) console.log(`# accepted: ${k}: ${[...m].map(([c, x]) => `${c} ${x}`).join(', ')}`);
     assert.deepEqual(failures, [], `${failures.length} hostile requests went wrong`);
+    // The calendar's POSTs, sent as the city's administrator, reach its
+    // handler (a ward admin's would all be 403 before it).
+    const cal = coverage.get('POST /can-bo/quan-tri/lich');
+    assert.ok(cal && [...cal.values()].every((x) => x !== 403),
+      `the calendar's payloads reach its handler: ${cal ? [...cal].map(([c, x]) => `${c} ${x}`).join(', ') : 'none sent'}`);
     const missed = routes.filter((r) => classes.some((c) => !coverage.get(`${r.method} ${r.pattern}`)?.has(c)));
     assert.deepEqual(missed.map((r) => `${r.method} ${r.pattern}`), [], 'routes that missed a class');
   });
