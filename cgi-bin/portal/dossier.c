@@ -14,6 +14,7 @@
 #include "mc_db.h"
 #include "mc_dossier.h"
 #include "mc_dossier_page.h"
+#include "mc_eform.h"
 #include "mc_eform_page.h"
 #include "mc_files.h"
 #include "mc_papers.h"
@@ -142,15 +143,48 @@ acted(struct mc_request *r, int rc)
 	    mc_arena_printf(r->arena, "/dich-vu/ho-so/%s?ok=1", r->cap[0]));
 }
 
+/*
+ * The supplement form again (422) with why it was refused and the note as
+ * typed: the files chosen must be chosen again (a browser never keeps
+ * them).
+ */
+static int
+supplement_refused(struct mc_request *r, struct mc_dossier *d, const char *why)
+{
+	mc_view_set(r->hdf, "Form.note", mc_req_field(r, FIELD_NOTE));
+	mc_view_set(r->hdf, "Form.Errors.supplement", why);
+	return show(r, d, 422);
+}
+
+/*
+ * The applicant's supplement. The files' sizes are checked against the
+ * dossier's limit (max_dossier_bytes, with the files it holds) before any
+ * is stored: a refused supplement leaves nothing in the store.
+ */
 static int
 page_supplement(struct mc_request *r)
 {
 	struct mc_action_args  args;
+	struct mc_dossier      d;
 	struct mc_file	       files[MAX_UPLOADS];
 	const struct mc_param *p;
 	const char	      *why;
+	long long	       have = 0, add = 0;
+	size_t		       k;
 	int		       i, rc;
 
+	if ((rc = load(r, &d)) != 0)
+		return rc;
+	for (k = 0; k < d.files.n; k++)
+		have += mc_rows_int(&d.files, k, DFILE_SIZE);
+	for (i = 0; i < MAX_UPLOADS; i++)
+		if ((p = mc_req_param(r, FIELD_FILE1 + i)) != NULL)
+			add += (long long)p->len;
+	if (!mc_eform_total_ok(have, add))
+		return supplement_refused(r, &d,
+		    mc_arena_printf(r->arena, "%s %s",
+			mc_eform_page_total_text(r),
+			mc_view_str(r->hdf, "Dossier.SupplementTooLarge")));
 	memset(&args, 0, sizeof(args));
 	args.files = files;
 	for (i = 0; i < MAX_UPLOADS; i++) {

@@ -15,6 +15,7 @@
 <section class="card" aria-labelledby="supp-h">
 <h2 id="supp-h"><?cs var:Lang.Dossier.SendSupplement ?></h2>
 <p><?cs var:Lang.Dossier.SupplementIntro ?></p>
+<?cs if:Form.Errors.supplement ?><div class="error-summary" role="alert" tabindex="-1" id="supplement-error"><p><?cs var:Form.Errors.supplement ?></p></div><?cs /if ?>
 <form method="post" action="/dich-vu/ho-so/<?cs var:url_escape(Data.Dossier.0.code) ?>/bo-sung" enctype="multipart/form-data" class="form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>">
 <div class="form-group"><label for="file1"><?cs var:Lang.File.Attachment ?></label><span class="hint"><?cs var:Lang.File.AttachmentHint ?></span>
@@ -22,7 +23,7 @@
 <div class="form-group"><label for="file2"><?cs var:Lang.Dossier.AnotherFile ?></label>
 <input id="file2" name="file2" type="file" accept="application/pdf,image/jpeg,image/png"></div>
 <div class="form-group"><label for="snote"><?cs var:Lang.Dossier.SupplementNote ?></label>
-<?cs call:refused("note") ?><textarea id="snote" name="note" rows="3"></textarea></div>
+<?cs call:refused("note") ?><textarea id="snote" name="note" rows="3"><?cs var:Form.note ?></textarea></div>
 <button type="submit" class="btn"><?cs var:Lang.Dossier.SendSupplement ?></button>
 </form>
 </section>

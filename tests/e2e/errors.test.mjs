@@ -2,10 +2,15 @@
 // Vietnamese (or English when asked), with the request id, never blank and
 // never SQL or a trace; under /api/ the same as JSON.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
 
 import {
   Visitor, assertErrorPage, assertJsonError, configValue, csrfOf, postLarge, request,
+  BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q, randomWard, signIn,
+  sqlValue, toFormData,
 } from './lib.mjs';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -155,5 +160,109 @@ describe('error pages', () => {
     assert.match(j.error, /^[\x20-\x7e]+$/, `the API message is in English: ${j.error}`);
     assertErrorPage(await v.get('/dich-vu/khong-co?lang=vi'), 404);
     assert.equal(v.cookies.get('lang'), 'vi');
+  });
+});
+
+// A supplement over the dossier's upload limit (max_dossier_bytes, 50 MB by
+// default: the files the dossier holds and the new ones together): the same
+// form again, 422, saying why in the reader's language, the note kept, and
+// none of the refused files in the store; a smaller file then goes through.
+describe('a supplement over the dossier\'s upload limit', { concurrency: false, timeout: 300_000 }, () => {
+  const MB = 1 << 20;
+  const store = configValue('files_dir');
+  const limit = Number(configValue('max_dossier_bytes') || 50 * MB);
+  const perFile = Math.min(Number(configValue('max_upload') || 10 * MB), 10 * MB) - 64 * 1024;
+  const maxBody = Number(configValue('max_body'));
+  let browser, citizen, token, recvToken, code;
+
+  /** A PDF of n bytes, unique (random bytes after its end). */
+  const bigPdf = (n, tag) => {
+    const head = Buffer.concat([minimalPdf(`limit ${tag}`), Buffer.from('\n%')]);
+    return Buffer.concat([head, randomBytes(n - head.length)]);
+  };
+  const storedPath = (bytes) => {
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    return path.join(store, sha.slice(0, 2), sha.slice(2, 4), sha);
+  };
+  const bearer = (t) => ({ authorization: `Bearer ${t}` });
+  const held = () => Number(sqlValue('SELECT COALESCE(SUM(b.size), 0) FROM dossier_files f JOIN attachments b ' +
+    `ON b.sha256 = f.sha256 JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = ${q(code)}`));
+
+  async function askCompletion() {
+    const a = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: { ...bearer(recvToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'request_completion', items: [{ item: 'Bản sao có chứng thực', reason: 'Thiếu' }] }),
+    });
+    assert.equal(a.status, 200, a.text.slice(0, 300));
+  }
+
+  before(async () => {
+    const ward = randomWard(WARD_SLOTS.other);
+    citizen = await newCitizen();
+    const recv = await newOfficer('receiver', ward, 'Tiếp Nhận Giới Hạn');
+    [token, recvToken] = await Promise.all([newToken(citizen.email), newToken(recv.email)]);
+    // Filed with two files near the per-file limit, then a supplement of two
+    // more (each request under max_body): the dossier holds about 40 MB.
+    const two = (t) => [filePart(bigPdf(perFile, `${t}a`), 'a.pdf'), filePart(bigPdf(perFile, `${t}b`), 'b.pdf')];
+    assert.ok(2 * perFile + MB < maxBody, 'two files fit in one request');
+    const a = await request('/api/v1/dossiers', {
+      method: 'POST', headers: bearer(token), body: toFormData({
+        procedure: PROC, agency: ward, fields: JSON.stringify({ content: 'Hồ sơ nhiều tệp' }), file: two('f'),
+      }),
+    });
+    assert.equal(a.status, 201, a.text.slice(0, 300));
+    code = a.json().code;
+    await askCompletion();
+    const s = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+      method: 'POST', headers: bearer(token), body: toFormData({ action: 'supplement', file: two('s') }),
+    });
+    assert.equal(s.status, 200, s.text.slice(0, 300));
+    await askCompletion();
+    browser = await launchBrowser();
+  });
+
+  after(async () => { if (browser) await browser.close(); });
+
+  test('refused on the same form (422), why in Vietnamese and English, the note kept, nothing stored; a smaller file goes', async () => {
+    const have = held();
+    assert.ok(have < limit && have + 2 * perFile > limit, `the dossier holds ${have} bytes: two more files go over ${limit}`);
+    const page = await signIn(browser, citizen.email, citizen.password);
+    try {
+      const note = `Tôi gửi bản scan <b>đầy đủ</b> ${Date.now()}`;
+      const files = [bigPdf(perFile, 'p1'), bigPdf(Math.min(perFile, limit - have + MB), 'p2')];
+      for (const lang of ['vi', 'en']) {
+        await page.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(code)}?lang=${lang}`);
+        if (lang === 'vi') await page.locator('#snote').fill(note);
+        else await page.locator('#snote').fill(`${note} (en)`);
+        await page.locator('#file1').setInputFiles({ name: 'scan-1.pdf', mimeType: 'application/pdf', buffer: files[0] });
+        await page.locator('#file2').setInputFiles({ name: 'scan-2.pdf', mimeType: 'application/pdf', buffer: files[1] });
+        const [res] = await Promise.all([
+          page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/bo-sung'), { timeout: 120_000 }),
+          page.locator('form[action$="/bo-sung"] button[type=submit]').click(),
+        ]);
+        assert.equal(res.status(), 422, `${lang}: over the limit is a 422`);
+        await page.locator('#supplement-error').waitFor({ timeout: 60_000 });
+        const why = await page.locator('#supplement-error').innerText();
+        assert.match(why, lang === 'vi' ? /50 MB/ : /50 MB/);
+        assert.match(why, lang === 'vi' ? /không được lưu.*Ghi chú của bạn vẫn được giữ/s : /were not kept.*Your note is kept/s, why);
+        assert.equal(await page.locator('#snote').inputValue(), lang === 'vi' ? note : `${note} (en)`, 'the note as typed');
+        assert.equal(await page.locator('#file1').count(), 1, 'the form is there again');
+      }
+      for (const f of files) assert.equal(existsSync(storedPath(f)), false, 'a refused file is not in the store');
+      assert.equal(held(), have, 'nothing attached');
+      assert.equal(Number(sqlValue(`SELECT status FROM dossiers WHERE code = ${q(code)}`)), 5, 'still waiting for the supplement');
+      // A file that fits: sent with the note kept on the page.
+      const small = minimalPdf(`small ${Date.now()}`);
+      await page.locator('#file1').setInputFiles({ name: 'nho.pdf', mimeType: 'application/pdf', buffer: small });
+      await Promise.all([page.waitForURL(/\?ok=1$/, { timeout: 60_000 }),
+        page.locator('form[action$="/bo-sung"] button[type=submit]').click()]);
+      assert.equal(existsSync(storedPath(small)), true, 'the accepted file is stored');
+      assert.equal(held(), have + small.length, 'and attached');
+      assert.notEqual(Number(sqlValue(`SELECT status FROM dossiers WHERE code = ${q(code)}`)), 5, 'supplemented');
+      assert.equal(sqlValue('SELECT COUNT(*) FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id ' +
+        `WHERE d.code = ${q(code)} AND e.note LIKE ${q(`%${note} (en)%`)}`), '1', 'the kept note went with it');
+    } finally {
+      await page.context().close();
+    }
   });
 });
