@@ -29,6 +29,10 @@
 #define PATH	  "/can-bo/quan-tri/tai-khoan"
 #define MAX_ROLES 300
 
+/* The city's agencies: an admin role held there is the city admin's. */
+static const char *const city_sql = "SELECT id FROM agencies "
+				    "WHERE kind = 'city'";
+
 enum field {
 	FIELD_CSRF,
 	FIELD_EMAIL,
@@ -102,15 +106,35 @@ query_escape(struct mc_arena *a, const char *s)
 	return out;
 }
 
+/*
+ * Whether a role held at an agency is the city administrator's: the admin
+ * role at the root agency (kind 'city', as mc_admin_scope decides); city
+ * holds the ids of those agencies.
+ */
+static int
+city_admin_at(const struct mc_rows *city, const char *role, long long agency)
+{
+	size_t i;
+
+	if (role == NULL || strcmp(role, "admin") != 0)
+		return 0;
+	for (i = 0; i < city->n; i++)
+		if (mc_rows_int(city, i, 0) == agency)
+			return 1;
+	return 0;
+}
+
 /* Fills Data.Account.* for the account u. 0 or -1. */
 static int
 account_model(struct mc_request *r, const struct mc_user *u)
 {
 	enum mc_totp_state st;
+	struct mc_rows	   city;
 	size_t		   i;
 	int		   must;
 
-	if (mc_totp_status(r->db, r->arena, u, &st, &must) < 0)
+	if (mc_totp_status(r->db, r->arena, u, &st, &must) < 0 ||
+	    mc_db_query(r->db, r->arena, &city, city_sql, "") < 0)
 		return -1;
 	mc_view_set_int(r->hdf, "Data.Account.id", u->id);
 	mc_view_set(r->hdf, "Data.Account.name", u->full_name);
@@ -136,6 +160,12 @@ account_model(struct mc_request *r, const struct mc_user *u)
 		    mc_arena_printf(r->arena, "Data.Account.roles.%zu.agency",
 			i),
 		    u->grants[i].agency_id);
+		if (city_admin_at(&city, mc_auth_role_name(u->grants[i].role),
+			u->grants[i].agency_id))
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena,
+				"Data.Account.roles.%zu.city", i),
+			    "1");
 	}
 	return 0;
 }
@@ -163,9 +193,10 @@ accounts_page(struct mc_request *r, int status)
 {
 	const char     *email = mc_req_field(r, FIELD_EMAIL);
 	struct mc_user *u;
-	struct mc_rows	rows;
+	struct mc_rows	rows, city;
 	unsigned int	root;
 	long long	ok = 0;
+	size_t		i;
 	int		rc = 0;
 
 	mc_view_set(r->hdf, "Page.Title",
@@ -175,6 +206,15 @@ accounts_page(struct mc_request *r, int status)
 	    mc_admin_roles(r->db, r->arena, root, MAX_ROLES, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Roles", &rows);
+	if (mc_db_query(r->db, r->arena, &city, city_sql, "") < 0)
+		return 503;
+	for (i = 0; i < rows.n; i++)
+		if (city_admin_at(&city, mc_rows_str(&rows, i, AROLE_ROLE),
+			mc_rows_int(&rows, i, AROLE_AGENCY_ID)))
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "Data.Roles.%zu.city",
+				i),
+			    "1");
 	if (mc_admin_agencies(r->db, r->arena, root, &rows) < 0)
 		return 503;
 	mc_view_rows(r->hdf, "Data.Agencies", &rows);

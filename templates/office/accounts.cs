@@ -1,6 +1,7 @@
 <?cs # Administrators' account page (cgi-bin/office/accounts.c): find an
      account by e-mail (Form.email); Data.Account.{id,name,email,totp,must,
-     roles.N.{role,agency}}; Data.NotFound; the reset of the second factor;
+     roles.N.{role,agency,city}} (city: the admin role at the root agency, shown
+     as the city administrator); Data.NotFound; the reset of the second factor;
      roles granted and withdrawn, the account disabled; a new officer
      (Form.new_email, name, phone, role, agency; Form.Errors.*); who holds
      which role where (Data.Roles); Data.Agencies for the selects. ?>
@@ -32,7 +33,7 @@
 <div class="form-group<?cs if:Form.Errors.seen ?> has-error<?cs /if ?>"><?cs if:Form.Errors.seen ?><span class="error-message" id="seen-error"><?cs var:Lang.Org.SeenError ?></span><?cs /if ?>
 <label class="check" for="seen"><input id="seen" name="seen" type="checkbox" value="1"> <?cs var:Lang.Org.Seen ?></label></div>
 <button type="submit" class="btn btn-secondary btn-small"><?cs var:Lang.Org.Verify ?></button></form><?cs /if ?></dd><?cs /if ?>
-<dt><?cs var:Lang.Accounts.Roles ?></dt><dd><ul class="account-roles" id="account-roles"><?cs each:g = Data.Account.roles ?><?cs if:g.role != "citizen" ?><li><span class="role"><?cs alt:Lang.Role[g.role] ?><?cs var:g.role ?><?cs /alt ?></span> · <?cs call:agency_name(g.agency) ?>
+<dt><?cs var:Lang.Accounts.Roles ?></dt><dd><ul class="account-roles" id="account-roles"><?cs each:g = Data.Account.roles ?><?cs if:g.role != "citizen" ?><li><span class="role"><?cs if:g.city ?><?cs var:Lang.Accounts.CityAdmin ?><?cs else ?><?cs alt:Lang.Role[g.role] ?><?cs var:g.role ?><?cs /alt ?><?cs /if ?></span> · <?cs call:agency_name(g.agency) ?>
 <form method="post" action="/can-bo/quan-tri/tai-khoan/<?cs var:Data.Account.id ?>/thu-hoi" class="inline-form">
 <input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><input type="hidden" name="email" value="<?cs var:Data.Account.email ?>">
 <input type="hidden" name="role" value="<?cs var:g.role ?>"><input type="hidden" name="agency" value="<?cs var:g.agency ?>">
@@ -87,7 +88,7 @@
 <thead><tr><th scope="col"><?cs var:Lang.Accounts.Agency ?></th><th scope="col"><?cs var:Lang.Accounts.Role ?></th><th scope="col"><?cs var:Lang.Accounts.Name ?></th><th scope="col"><?cs var:Lang.Form.Email ?></th></tr></thead>
 <tbody><?cs each:h = Data.Roles ?><tr<?cs if:h.disabled == "1" ?> class="disabled"<?cs /if ?>>
 <td data-label="<?cs var:Lang.Accounts.Agency ?>"><?cs var:h.name ?></td>
-<td data-label="<?cs var:Lang.Accounts.Role ?>"><?cs alt:Lang.Role[h.role] ?><?cs var:h.role ?><?cs /alt ?></td>
+<td data-label="<?cs var:Lang.Accounts.Role ?>"><?cs if:h.city ?><?cs var:Lang.Accounts.CityAdmin ?><?cs else ?><?cs alt:Lang.Role[h.role] ?><?cs var:h.role ?><?cs /alt ?><?cs /if ?></td>
 <td data-label="<?cs var:Lang.Accounts.Name ?>"><?cs var:h.full_name ?><?cs if:h.disabled == "1" ?> (<?cs var:Lang.Accounts.IsDisabled ?>)<?cs /if ?></td>
 <td data-label="<?cs var:Lang.Form.Email ?>"><a href="/can-bo/quan-tri/tai-khoan?email=<?cs var:url_escape(h.email) ?>"><?cs var:h.email ?></a></td>
 </tr><?cs /each ?></tbody></table></div><?cs /if ?>

@@ -6,7 +6,8 @@
 // officer's session at once; every change is in the audit log. A webmaster
 // made on the same page edits and publishes the portal's content and is
 // refused the accounts, the workflows and the dossiers (403). The working
-// calendar is the city's: its administrator changes a day through the page;
+// calendar is the city's: its administrator changes a day and fills a
+// year's holidays through the page (and is labelled "city administrator");
 // a ward's administrator sees it without the forms and a POST of theirs,
 // with a valid form token, answers 403 and changes nothing.
 import assert from 'node:assert/strict';
@@ -191,6 +192,74 @@ describe('account management in the back office', { concurrency: false, timeout:
       AND subject LIKE ${q(`calendar ${day} %`)}`), '2', 'set and unset, in the audit log');
     assert.deepEqual(w.problems(), []);
     await page.context().close();
+  });
+
+  test('the city admin fills a year\'s holidays through the page (password asked again): the page then lists them as days off', async () => {
+    // 2097: a year no other test and no deadline uses. Its computed rows are
+    // this test's: cleared before (the page then says the year is empty)
+    // and after (the page offers no removal of computed days).
+    const YEAR = 2097;
+    const clear = () => sql(`DELETE FROM calendar_days WHERE day BETWEEN '${YEAR}-01-01' AND '${YEAR}-12-31' AND source = 'computed'`);
+    const rows = () => Number(sqlValue(`SELECT COUNT(*) FROM calendar_days WHERE day BETWEEN '${YEAR}-01-01' AND '${YEAR}-12-31'`));
+    clear();
+    const page = await signIn(browser, cityAdmin.email, cityAdmin.password);
+    const w = watch(page);
+    try {
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/lich?year=${YEAR}`);
+      assert.match(await page.locator('main').innerText(), /Chưa có ngày nghỉ nào cho năm này/);
+      const fill = page.locator('button[name=fill]');
+      assert.match(await fill.innerText(), new RegExp(`Tính ngày lễ năm ${YEAR}`));
+      await Promise.all([page.waitForNavigation(), fill.click()]);
+      await page.locator('#reauth-password').fill('not my password');
+      await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+      assert.match(await page.locator('#reauth-error').innerText(), /không đúng/);
+      assert.equal(rows(), 0, 'a wrong password fills nothing');
+      w.clear(); // the 422 of the wrong password is what the page should answer
+      await page.locator('#reauth-password').fill(cityAdmin.password);
+      await Promise.all([page.waitForURL(new RegExp(`year=${YEAR}&ok=filled$`), { timeout: 60_000 }),
+        page.locator('#reauth button[type=submit]').click()]);
+      assert.match(await page.locator('.flash').first().innerText(), /Đã tính lại các ngày lễ của năm/);
+      // What the admin sees: the year's holidays, each a day off, computed.
+      const want = { [`${YEAR}-01-01`]: /Tết Dương lịch/, [`${YEAR}-04-30`]: /30\/4|Giải phóng|Chiến thắng|Thống nhất/,
+        [`${YEAR}-05-01`]: /Lao động/, [`${YEAR}-09-02`]: /Quốc khánh \(2\/9\)/ };
+      for (const [day, name] of Object.entries(want)) {
+        const row = page.locator('tr', { has: page.locator(`time[datetime="${day}"]`) });
+        assert.equal(await row.count(), 1, `the page lists ${day}`);
+        const text = await row.innerText();
+        assert.match(text, name, `${day} is named`);
+        assert.match(text, /Nghỉ/, `${day} is a day off`);
+        assert.match(text, /Tính tự động/, `${day} is computed`);
+      }
+      const tet = await page.locator('tr', { hasText: 'Tết Nguyên Đán' }).count();
+      assert.ok(tet >= 5, `the lunar new year's days are listed (${tet})`);
+      assert.ok(Number(await page.locator('p', { hasText: 'Số ngày nghỉ rơi vào ngày thường' }).locator('strong').innerText()) > 0,
+        'the weekdays off are counted');
+      assert.equal(sqlValue(`SELECT COUNT(*) FROM audit_log WHERE account_id = ${cityAdmin.id} AND event = 'config_change'
+        AND subject = 'calendar fill ${YEAR}'`), '1', 'the fill is in the audit log');
+      assert.deepEqual(w.problems(), []);
+    } finally {
+      clear();
+      await page.context().close();
+    }
+  });
+
+  test('the accounts page calls the admin role held at the root agency "Quản trị thành phố" / "City administrator", a ward\'s "Quản trị viên"', async () => {
+    const page = await signIn(browser, cityAdmin.email, cityAdmin.password);
+    const w = watch(page);
+    try {
+      const roleOf = async (email, lang) => {
+        await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan?email=${encodeURIComponent(email)}&lang=${lang}`);
+        return page.locator('#account-roles .role').allInnerTexts();
+      };
+      assert.deepEqual(await roleOf(cityAdmin.email, 'vi'), ['Quản trị thành phố']);
+      assert.deepEqual(await roleOf(admin.email, 'vi'), ['Quản trị viên'], 'a ward\'s admin is not the city\'s');
+      assert.deepEqual(await roleOf(cityAdmin.email, 'en'), ['City administrator']);
+      assert.deepEqual(await roleOf(admin.email, 'en'), ['Administrator']);
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan?lang=vi`);
+      assert.deepEqual(w.problems(), []);
+    } finally {
+      await page.context().close();
+    }
   });
 
   test('the ward admin creates an officer (password asked again); the officer sees the inbox; a sibling gets 403; disabling ends the session', async () => {
