@@ -111,7 +111,13 @@ idn=$($SQL "SELECT applicant_id_number FROM dossiers WHERE current_agency_id = $
 row "city administrator's inbox, first page (the city's own dossiers, colour counts)" "$admin" /can-bo/
 row "the same, filtered by status (4, in processing)" "$admin" '/can-bo/?status=4'
 row "the same, overdue only" "$admin" '/can-bo/?due=overdue'
-row "the same, page 50" "$admin" '/can-bo/?page=50'
+# Page 50 as the "next" link reaches it (keyset: after the key of page
+# 49's last row, 50 rows a page), and by ?page=50 (OFFSET, older links).
+key50=$($SQL "SELECT CONCAT(COALESCE(DATE_FORMAT(step_due_at, '%Y%m%d%H%i%s'), '0'), '_', id)
+    FROM dossiers WHERE current_agency_id = $CITY AND is_open = 1
+    ORDER BY step_due_at, id LIMIT 1 OFFSET 2449")
+row "the same, page 50 (next link: after the key of page 49's last row)" "$admin" "/can-bo/?after=$key50"
+row "the same, page 50 by ?page=50 (OFFSET 2,450, older links)" "$admin" '/can-bo/?page=50'
 row "the same, search by ID number" "$admin" "/can-bo/?q=$idn"
 row "a department leader's overview (Sở Tư pháp and the agencies under it)" "$leader" /can-bo/lanh-dao
 # Last: while its stuck list takes seconds, the requests wrk gave up on

@@ -154,7 +154,15 @@ wrk_row "inbox page filtered by ID number (search)" \
     "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?q=000000054321'"
 wrk_row "inbox page filtered by status (4, in processing)" \
     "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?status=4'"
-wrk_row "inbox page 50" \
+# Page 50 as the officer reaches it (the "next" link carries the key of
+# the last row of page 49: keyset, no OFFSET), and by ?page=50 (OFFSET, the
+# older links) for comparison.
+key50=$($SQL "SELECT CONCAT(COALESCE(DATE_FORMAT(step_due_at, '%Y%m%d%H%i%s'), '0'), '_', id)
+    FROM dossiers WHERE current_agency_id = $AGENCY AND is_open = 1
+    ORDER BY step_due_at, id LIMIT 1 OFFSET 2449")
+wrk_row "inbox page 50 (next link: after the key of page 49's last row)" \
+    "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?after=$key50'"
+wrk_row "inbox page 50 by ?page=50 (OFFSET 2,450, older links)" \
     "wrk -t2 -c8 -d${DURATION}s --latency -H 'Cookie: mc_session=$cookie' '$B/can-bo/?page=50'"
 csrf=$(curl -s -c "$J.l" -b "$J.l" "$B/dich-vu/dang-nhap" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | sed 's/.*value="//;s/"//')
 curl -s -c "$J.l" -b "$J.l" -o /dev/null -d "csrf=$csrf&login=leader@motcua.test&password=MotCua@2026" "$B/dich-vu/dang-nhap"

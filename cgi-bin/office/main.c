@@ -70,11 +70,14 @@ enum field {
 	FIELD_STEP,
 	FIELD_CAUSE,
 	FIELD_REAUTH, /* the password again (signing) */
+	FIELD_AFTER,
+	FIELD_BEFORE,
 	FIELD__MAX
 };
 
 static int valid_date(const struct mc_param *);
 static int valid_action(const struct mc_param *);
+static int valid_key(const struct mc_param *);
 
 /* clang-format off */
 static const struct mc_field fields[FIELD__MAX] = {
@@ -112,6 +115,8 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_STEP] = { "step", valid_uint, 3, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
 	[FIELD_CAUSE] = { "cause", valid_line, 10, 0 },
+	[FIELD_AFTER] = { "after", valid_key, 40, 0 },
+	[FIELD_BEFORE] = { "before", valid_key, 40, 0 },
 };
 /* clang-format on */
 
@@ -135,6 +140,23 @@ static int
 valid_action(const struct mc_param *p)
 {
 	return mc_dossier_action_parse(p->value) >= 0;
+}
+
+/*
+ * A row's key in the inbox's order (keyset paging): its step due time as
+ * YYYYMMDDHHMMSS, or 0 (none), '_', its id.
+ */
+static int
+valid_key(const struct mc_param *p)
+{
+	const char *s = p->value, *u = strchr(s, '_');
+	size_t	    d = u != NULL ? (size_t)(u - s) : 0;
+
+	if (u == NULL || !(d == 14 || (d == 1 && s[0] == '0')) ||
+	    strspn(s, "0123456789") != d || u[1] == '\0' ||
+	    strlen(u + 1) > 18 || u[1 + strspn(u + 1, "0123456789")] != '\0')
+		return 0;
+	return 1;
 }
 
 /* "YYYY-MM-DD". */
@@ -293,6 +315,134 @@ inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 	return 0;
 }
 
+/* A value for a query string: unreserved bytes kept, others %XX. */
+static const char *
+query_escape(struct mc_arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
+	unsigned char	  c;
+
+	for (; (c = (unsigned char)*s) != '\0'; s++)
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || strchr("-._~", c) != NULL)
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	*p = '\0';
+	return out;
+}
+
+/* The key (valid_key) of an inbox row: its step due time and id. */
+static const char *
+row_key(struct mc_arena *a, const struct mc_rows *rows, size_t i)
+{
+	const char *due = mc_rows_str(rows, i, DINBOX_STEP_DUE);
+	char	    d[15];
+	size_t	    n = 0;
+
+	for (; due != NULL && *due != '\0' && n < 14; due++)
+		if (*due >= '0' && *due <= '9')
+			d[n++] = *due;
+	d[n] = '\0';
+	return mc_arena_printf(a, "%s_%s", n == 14 ? d : "0",
+	    mc_rows_str(rows, i, DINBOX_ID));
+}
+
+/* A key of the query string into the filter (dir 1 after, -1 before). */
+static void
+key_filter(struct mc_arena *a, const char *key, int dir,
+    struct mc_inbox_filter *f)
+{
+	f->key_dir = dir;
+	f->key_due = key[0] == '0' && key[1] == '_' ?
+	    NULL :
+	    mc_arena_printf(a, "%.4s-%.2s-%.2s %.2s:%.2s:%.2s", key, key + 4,
+		key + 6, key + 8, key + 10, key + 12);
+	mc_parse_ll(strchr(key, '_') + 1, 1, 1LL << 62, &f->key_id);
+}
+
+/*
+ * One page of the inbox (issue 12), as real inboxes page: "previous" and
+ * "next" from the first and last row shown (keyset: no page is slower
+ * than the first), Data.Prev / Data.Next their keys (Data.PrevStart: the
+ * previous page is the first). ?page=N (older links) still pages by
+ * offset. 0 or -1.
+ */
+static int
+inbox_page(struct mc_request *r, struct mc_inbox_filter *f, long long page,
+    struct mc_rows *rows)
+{
+	const char *after = mc_req_field(r, FIELD_AFTER);
+	const char *before = mc_req_field(r, FIELD_BEFORE);
+
+	f->limit = PER_PAGE + 1;
+	if (before != NULL) {
+		key_filter(r->arena, before, -1, f);
+		if (mc_dossier_inbox(r->db, r->arena, f, rows) < 0)
+			return -1;
+		if (rows->n > PER_PAGE) {
+			/* More before these: the earliest is the next
+			 * page back's. */
+			rows->v += rows->ncols;
+			rows->len += rows->ncols;
+			rows->n--;
+			mc_view_set(r->hdf, "Data.Prev",
+			    row_key(r->arena, rows, 0));
+			mc_view_set(r->hdf, "Data.Next",
+			    row_key(r->arena, rows, rows->n - 1));
+			return 0;
+		}
+		/* Back at the start: the first page, full. */
+		f->key_dir = 0;
+	} else if (after != NULL)
+		key_filter(r->arena, after, 1, f);
+	else
+		f->offset = (size_t)(page - 1) * PER_PAGE;
+	if (mc_dossier_inbox(r->db, r->arena, f, rows) < 0)
+		return -1;
+	if (rows->n > PER_PAGE) {
+		rows->n = PER_PAGE;
+		mc_view_set(r->hdf, "Data.Next",
+		    row_key(r->arena, rows, PER_PAGE - 1));
+	}
+	if (f->key_dir == 0 && f->offset == 0)
+		return 0;
+	if (rows->n > 0)
+		mc_view_set(r->hdf, "Data.Prev", row_key(r->arena, rows, 0));
+	else
+		mc_view_set(r->hdf, "Data.PrevStart", "1");
+	return 0;
+}
+
+/* The inbox's filters as a query string for its page links. */
+static void
+inbox_query_string(struct mc_request *r, const struct mc_inbox_filter *f,
+    const char *due)
+{
+	const char *q = mc_arena_printf(r->arena, "agency=%u", f->agency_id);
+
+	if (f->status != 0)
+		q = mc_arena_printf(r->arena, "%s&status=%d", q, f->status);
+	if (f->holder_id != 0)
+		q = mc_arena_printf(r->arena, "%s&mine=1", q);
+	if (f->procedure_id > 0)
+		q = mc_arena_printf(r->arena, "%s&procedure=%d", q,
+		    f->procedure_id);
+	if (f->field_id > 0)
+		q = mc_arena_printf(r->arena, "%s&field=%d", q, f->field_id);
+	if (f->due_before != NULL && due != NULL)
+		q = mc_arena_printf(r->arena, "%s&due=%s", q,
+		    query_escape(r->arena, due));
+	if (f->q != NULL && *f->q != '\0')
+		q = mc_arena_printf(r->arena, "%s&q=%s", q,
+		    query_escape(r->arena, f->q));
+	mc_view_set(r->hdf, "Data.Query", q);
+}
+
 static int
 page_inbox(struct mc_request *r)
 {
@@ -316,27 +466,20 @@ page_inbox(struct mc_request *r)
 	f.q = mc_req_field(r, FIELD_Q);
 	page = field_int(r, FIELD_PAGE, 1, 10000);
 	page = page ? page : 1;
-	f.limit = PER_PAGE + 1;
-	f.offset = (size_t)(page - 1) * PER_PAGE;
 	if (inbox_procedures(r, &f) < 0)
 		return 503;
 	if (due != NULL && strcmp(due, "overdue") == 0) {
 		mc_time_sql(t, now);
 		f.due_before = t;
 	}
-	if (mc_dossier_inbox(r->db, r->arena, &f, &rows) < 0 ||
+	if (inbox_page(r, &f, page, &rows) < 0 ||
 	    colour_counts(r, f.agency_id, now, counts) < 0 ||
 	    mc_dossier_branch_inbox(r->db, r->arena, f.agency_id, MAX_CONSULT,
 		&list) < 0)
 		return 503;
 	/* The steps of parallel consultations waiting at this agency. */
 	mc_view_rows(r->hdf, "Data.Consult", &list);
-	if (rows.n > PER_PAGE) {
-		rows.n = PER_PAGE;
-		mc_view_set_int(r->hdf, "Data.NextPage", page + 1);
-	}
-	if (page > 1)
-		mc_view_set_int(r->hdf, "Data.PrevPage", page - 1);
+	inbox_query_string(r, &f, due);
 	mc_view_rows(r->hdf, "Data.Dossiers", &rows);
 	inbox_colours(r, &rows, now);
 	if (office_feedback_marks(r, f.agency_id, &rows, DINBOX_CODE,

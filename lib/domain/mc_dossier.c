@@ -116,26 +116,47 @@ const char *const dossier_stmts[STMT__MAX] = {
 #define INBOX_SELECT "SELECT d.code, d.status, d.version, d.submitted_at, " \
 	"d.due_at, d.step_due_at, d.step_warn_at, d.applicant_name, " \
 	"d.applicant_id_number, p.name AS procedure_name, " \
-	"h.full_name AS holder_name, d.current_step FROM dossiers d " \
+	"h.full_name AS holder_name, d.current_step, d.id FROM dossiers d " \
 	"JOIN procedures p ON p.id = d.procedure_id " \
 	"LEFT JOIN accounts h ON h.id = d.holder_id "
 #define INBOX_FILTERS "AND (? = 0 OR d.holder_id = ?) " \
 	"AND (? = 0 OR d.procedure_id = ?) AND (? = 0 OR p.field_id = ?) " \
 	"AND (? IS NULL OR (d.step_due_at < ? AND d.status <> 5)) "
-#define INBOX_ORDER "ORDER BY d.step_due_at, d.id LIMIT ? OFFSET ?"
+/*
+ * Keyset paging (issue 12): the rows after (step due, id) of the last row
+ * shown, or before the first one, in the list's order, where a dossier
+ * without a step due time comes first (NULL sorts first). Arguments: on
+ * (0: from the start), due (NULL: none), due, id, due.
+ */
+#define INBOX_AFTER "AND (? = 0 OR d.step_due_at > ? OR " \
+	"(d.step_due_at <=> ? AND d.id > ?) OR " \
+	"(? IS NULL AND d.step_due_at IS NOT NULL)) "
+#define INBOX_BEFORE "AND (? = 0 OR d.step_due_at < ? OR " \
+	"(d.step_due_at <=> ? AND d.id < ?) OR " \
+	"(? IS NOT NULL AND d.step_due_at IS NULL)) "
+#define INBOX_ORDER INBOX_AFTER "ORDER BY d.step_due_at, d.id " \
+	"LIMIT ? OFFSET ?"
+#define INBOX_BACK INBOX_BEFORE "ORDER BY d.step_due_at DESC, d.id DESC " \
+	"LIMIT ? OFFSET ?"
+#define INBOX_WHERE "WHERE d.current_agency_id = ? AND d.is_open = 1 " \
+	INBOX_FILTERS
+#define INBOX_WHERE_STATUS "WHERE d.current_agency_id = ? " \
+	"AND d.status = ? " INBOX_FILTERS
+/* A dossier code or an ID number, exactly. */
+#define INBOX_WHERE_KEY "WHERE (d.code = ? OR d.applicant_id_number = ?) " \
+	"AND d.current_agency_id = ? " INBOX_FILTERS
+/* The start of the applicant's name, diacritics or not. */
+#define INBOX_WHERE_NAME "WHERE d.current_agency_id = ? " \
+	"AND d.applicant_name LIKE CONCAT(?, '%') " INBOX_FILTERS
 	/* Every open status, in the order of the dossiers_open index. */
-	[STMT_INBOX] = INBOX_SELECT "WHERE d.current_agency_id = ? "
-	    "AND d.is_open = 1 " INBOX_FILTERS INBOX_ORDER,
-	[STMT_INBOX_STATUS] = INBOX_SELECT "WHERE d.current_agency_id = ? "
-	    "AND d.status = ? " INBOX_FILTERS INBOX_ORDER,
-	/* A dossier code or an ID number, exactly. */
-	[STMT_INBOX_KEY] = INBOX_SELECT "WHERE (d.code = ? OR "
-	    "d.applicant_id_number = ?) AND d.current_agency_id = ? "
-	    INBOX_FILTERS INBOX_ORDER,
-	/* The start of the applicant's name, diacritics or not. */
-	[STMT_INBOX_NAME] = INBOX_SELECT "WHERE d.current_agency_id = ? "
-	    "AND d.applicant_name LIKE CONCAT(?, '%') " INBOX_FILTERS
-	    INBOX_ORDER,
+	[STMT_INBOX] = INBOX_SELECT INBOX_WHERE INBOX_ORDER,
+	[STMT_INBOX_STATUS] = INBOX_SELECT INBOX_WHERE_STATUS INBOX_ORDER,
+	[STMT_INBOX_KEY] = INBOX_SELECT INBOX_WHERE_KEY INBOX_ORDER,
+	[STMT_INBOX_NAME] = INBOX_SELECT INBOX_WHERE_NAME INBOX_ORDER,
+	[STMT_INBOX_BACK] = INBOX_SELECT INBOX_WHERE INBOX_BACK,
+	[STMT_INBOX_STATUS_BACK] = INBOX_SELECT INBOX_WHERE_STATUS INBOX_BACK,
+	[STMT_INBOX_KEY_BACK] = INBOX_SELECT INBOX_WHERE_KEY INBOX_BACK,
+	[STMT_INBOX_NAME_BACK] = INBOX_SELECT INBOX_WHERE_NAME INBOX_BACK,
 	[STMT_LOCK] = "SELECT id, status, version, agency_id, procedure_id, "
 	    "workflow_id, current_step, current_agency_id, holder_id, due_at, "
 	    "step_due_at, paused_at, original_due_at, account_id, "

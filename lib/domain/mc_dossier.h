@@ -454,6 +454,14 @@ struct mc_inbox_filter {
 	const char  *q;		   /* code, applicant name or ID number */
 	size_t	     limit;
 	size_t	     offset;
+	/*
+	 * Keyset paging: 1 the rows after the key (step due time, id) in
+	 * the list's order, -1 those just before it (still returned in the
+	 * list's order), 0 from the start (offset).
+	 */
+	int	    key_dir;
+	const char *key_due; /* "YYYY-MM-DD HH:MM:SS"; NULL: none */
+	long long   key_id;
 };
 
 /* The columns of an inbox page's rows. */
@@ -470,6 +478,7 @@ enum dossier_inbox_col {
 	DINBOX_PROCEDURE_NAME,
 	DINBOX_HOLDER_NAME,
 	DINBOX_STEP,
+	DINBOX_ID, /* with DINBOX_STEP_DUE, the key of keyset paging */
 	DINBOX__MAX
 };
 

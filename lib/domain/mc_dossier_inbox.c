@@ -41,27 +41,52 @@ inbox_query(struct mc_db *db, struct mc_arena *a,
 	long long   ag = f->agency_id, h = f->holder_id;
 	long long   pr = f->procedure_id, fi = f->field_id;
 	const char *due = f->due_before;
+	long long   kon = f->key_dir != 0, kid = f->key_id;
+	const char *kd = f->key_due;
+	int	    back = f->key_dir < 0 ? STMT_INBOX_BACK - STMT_INBOX : 0;
 
 	if (q != NULL &&
 	    (strchr(q, '-') != NULL ||
 		(strlen(q) == 12 && q[strspn(q, "0123456789")] == '\0')))
-		return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX_KEY],
-		    "ssiiiiiiissii", q, q, ag, h, h, pr, pr, fi, fi, due, due,
-		    lim, off);
+		return mc_db_query(db, a, out,
+		    dossier_stmts[STMT_INBOX_KEY + back], "ssiiiiiiississisii",
+		    q, q, ag, h, h, pr, pr, fi, fi, due, due, kon, kd, kd, kid,
+		    kd, lim, off);
 	if (q != NULL) {
 		/* LIKE's own characters are matched as themselves. */
 		like = q[strcspn(q, "%_\\")] == '\0' ? q : "\x01";
-		return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX_NAME],
-		    "isiiiiiissii", ag, like, h, h, pr, pr, fi, fi, due, due,
-		    lim, off);
+		return mc_db_query(db, a, out,
+		    dossier_stmts[STMT_INBOX_NAME + back], "isiiiiiississisii",
+		    ag, like, h, h, pr, pr, fi, fi, due, due, kon, kd, kd, kid,
+		    kd, lim, off);
 	}
 	if (f->status != 0)
 		return mc_db_query(db, a, out,
-		    dossier_stmts[STMT_INBOX_STATUS], "iiiiiiiissii", ag,
-		    (long long)f->status, h, h, pr, pr, fi, fi, due, due, lim,
-		    off);
-	return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX],
-	    "iiiiiiissii", ag, h, h, pr, pr, fi, fi, due, due, lim, off);
+		    dossier_stmts[STMT_INBOX_STATUS + back],
+		    "iiiiiiiississisii", ag, (long long)f->status, h, h, pr,
+		    pr, fi, fi, due, due, kon, kd, kd, kid, kd, lim, off);
+	return mc_db_query(db, a, out, dossier_stmts[STMT_INBOX + back],
+	    "iiiiiiississisii", ag, h, h, pr, pr, fi, fi, due, due, kon, kd,
+	    kd, kid, kd, lim, off);
+}
+
+/* The rows in the opposite order (a backwards page in the list's). */
+static void
+rows_reverse(struct mc_rows *r)
+{
+	const char *v;
+	size_t	    i, j, c, len;
+
+	for (i = 0, j = r->n; i + 1 < j; i++, j--)
+		for (c = 0; c < r->ncols; c++) {
+			v = r->v[i * r->ncols + c];
+			r->v[i * r->ncols + c] = r->v[(j - 1) * r->ncols + c];
+			r->v[(j - 1) * r->ncols + c] = v;
+			len = r->len[i * r->ncols + c];
+			r->len[i * r->ncols + c] =
+			    r->len[(j - 1) * r->ncols + c];
+			r->len[(j - 1) * r->ncols + c] = len;
+		}
 }
 
 int
@@ -70,7 +95,11 @@ mc_dossier_inbox(struct mc_db *db, struct mc_arena *a,
 {
 	if (inbox_query(db, a, f, out) < 0)
 		return -1;
-	return dossier_shape("inbox", out, DINBOX__MAX) ? 0 : -1;
+	if (!dossier_shape("inbox", out, DINBOX__MAX))
+		return -1;
+	if (f->key_dir < 0)
+		rows_reverse(out);
+	return 0;
 }
 
 int

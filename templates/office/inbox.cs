@@ -61,7 +61,8 @@
 <?cs /each ?></tbody>
 </table>
 </div>
-<nav class="pager"><?cs if:Data.PrevPage ?><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;status=<?cs var:Data.Status ?>&amp;page=<?cs var:Data.PrevPage ?>"><?cs var:Lang.Search.Prev ?></a> <?cs /if ?><?cs if:Data.NextPage ?><a href="/can-bo/?agency=<?cs var:Data.AgencyId ?>&amp;status=<?cs var:Data.Status ?>&amp;page=<?cs var:Data.NextPage ?>"><?cs var:Lang.Search.Next ?></a><?cs /if ?></nav>
+<?cs # Previous / next as mail inboxes page: each link carries the key (step due time, id) of the first or last row shown, so a page far down answers as fast as the first. ?>
+<nav class="pager" aria-label="<?cs var:Lang.Inbox.Pages ?>"><?cs if:Data.Prev ?><a id="inbox-prev" rel="prev" href="/can-bo/?<?cs var:Data.Query ?>&amp;before=<?cs var:Data.Prev ?>"><?cs var:Lang.Search.Prev ?></a> <?cs elif:Data.PrevStart ?><a id="inbox-prev" rel="prev" href="/can-bo/?<?cs var:Data.Query ?>"><?cs var:Lang.Search.Prev ?></a> <?cs /if ?><?cs if:Data.Next ?><a id="inbox-next" rel="next" href="/can-bo/?<?cs var:Data.Query ?>&amp;after=<?cs var:Data.Next ?>"><?cs var:Lang.Search.Next ?></a><?cs /if ?></nav>
 <?cs else ?>
 <p><?cs var:Lang.Inbox.Empty ?></p>
 <?cs /if ?>
