@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "mc_account.h"
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_audit.h"
@@ -23,7 +24,6 @@
 #include "mc_eform.h"
 #include "mc_eform_page.h"
 #include "mc_files.h"
-#include "mc_password.h"
 #include "mc_throttle.h"
 #include "mc_util.h"
 #include "mc_view.h"
@@ -952,7 +952,7 @@ sign_reauth(struct mc_request *r, int multipart)
 {
 	struct mc_audit e = { AUDIT_REAUTH, r->user->id, 0, "api sign",
 		r->remote_addr };
-	const char     *act = NULL, *pw = NULL, *key;
+	const char     *act = NULL, *pw = NULL;
 	json_t	       *body;
 	long		wait;
 	size_t		i;
@@ -975,33 +975,22 @@ sign_reauth(struct mc_request *r, int multipart)
 	}
 	if (act == NULL || mc_dossier_action_parse(act) != ACTION_SIGN)
 		return 1;
-	key = mc_arena_printf(r->arena, "reauth:%lld", r->user->id);
-	if ((wait = mc_throttle_wait(r->db, r->arena, THROTTLE_LOGIN, key,
-		 time(NULL))) < 0)
-		return 503;
-	if (wait > 0) {
-		mc_resp_header(r, "Retry-After",
-		    mc_arena_printf(r->arena, "%ld", wait));
-		return mc_app_error(r, 429,
-		    mc_view_str(r->hdf, "Api.SignWait"));
-	}
 	if (pw == NULL || *pw == '\0')
 		return mc_app_error(r, 403,
 		    mc_view_str(r->hdf, "Api.SignPassword"));
-	if ((rc = mc_password_is_current(r->db, r->arena, r->user->id, pw)) <
-	    0)
+	if ((rc = mc_admin_reauth_check(r->db, r->arena, r->user->id, pw,
+		 time(NULL), &wait)) < 0)
 		return 503;
 	if (rc == 0) {
-		if ((wait = mc_throttle_fail(r->db, r->arena, THROTTLE_LOGIN,
-			 key, time(NULL))) < 0)
-			return 503;
+		if (wait > 0)
+			mc_resp_header(r, "Retry-After",
+			    mc_arena_printf(r->arena, "%ld", wait));
 		return mc_app_error(r, wait > 0 ? 429 : 403,
 		    mc_view_str(r->hdf,
 			wait > 0 ? "Api.SignWait" : "Api.SignPassword"));
 	}
 	/* Typed right: in the audit log as a re-authentication. */
-	if (mc_throttle_clear(r->db, THROTTLE_LOGIN, key) < 0 ||
-	    mc_db_begin(r->db) < 0)
+	if (mc_db_begin(r->db) < 0)
 		return 503;
 	if (mc_audit_write(r->db, &e) < 0 || mc_db_commit(r->db) < 0) {
 		mc_db_rollback(r->db);

@@ -274,6 +274,7 @@ office_reauth(struct mc_request *r)
 	const struct mc_param *p = posted(r, "reauth");
 	const char	      *pw = p != NULL ? p->value : NULL;
 	size_t		       i, n = 0;
+	long		       wait = 0;
 	int		       rc;
 
 	rc = mc_admin_reauth_fresh(r->db, r->arena, r->session_token,
@@ -281,8 +282,9 @@ office_reauth(struct mc_request *r)
 	if (rc != 0)
 		return rc < 0 ? 503 : 1;
 	if (pw != NULL && *pw != '\0') {
-		if ((rc = mc_password_is_current(r->db, r->arena, r->user->id,
-			 pw)) < 0)
+		/* Throttled as logins are, with the API's "sign". */
+		if ((rc = mc_admin_reauth_check(r->db, r->arena, r->user->id,
+			 pw, time(NULL), &wait)) < 0)
 			return 503;
 		if (rc == 1)
 			return mc_admin_reauth_mark(r->db, r->user->id,
@@ -290,6 +292,14 @@ office_reauth(struct mc_request *r)
 			    503 :
 			    1;
 		mc_view_set(r->hdf, "Form.Errors.reauth", "1");
+		if (wait > 0) {
+			mc_view_set(r->hdf, "Form.Errors.reauth", "wait");
+			mc_view_set(r->hdf, "Data.Reauth.wait_minutes",
+			    mc_arena_printf(r->arena, "%ld",
+				(wait + 59) / 60));
+			mc_resp_header(r, "Retry-After",
+			    mc_arena_printf(r->arena, "%ld", wait));
+		}
 	}
 	mc_view_set(r->hdf, "Data.Reauth.action", r->path);
 	/* The action's fields, as sent (no file, no token, no password). */
@@ -309,7 +319,7 @@ office_reauth(struct mc_request *r)
 	}
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reauth.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	rc = pw != NULL && *pw != '\0' ? 422 : 200;
+	rc = pw == NULL || *pw == '\0' ? 200 : wait > 0 ? 429 : 422;
 	return mc_resp_page(r, "office/reauth.cs") == 200 ? rc : 500;
 }
 

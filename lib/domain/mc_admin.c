@@ -11,6 +11,8 @@
 #include "mc_audit.h"
 #include "mc_auth.h"
 #include "mc_db.h"
+#include "mc_password.h"
+#include "mc_throttle.h"
 #include "mc_util.h"
 
 /* clang-format off */
@@ -295,6 +297,29 @@ reauth_tx(struct mc_db *db, void *arg)
 		sizeof(h)) < 0)
 		return -1;
 	return mc_audit_write(db, &e);
+}
+
+int
+mc_admin_reauth_check(struct mc_db *db, struct mc_arena *a,
+    long long account_id, const char *password, time_t now, long *wait)
+{
+	const char *key = mc_arena_printf(a, "reauth:%lld", account_id);
+	int	    rc;
+
+	if ((*wait = mc_throttle_wait(db, a, THROTTLE_LOGIN, key, now)) < 0)
+		return -1;
+	if (*wait > 0)
+		return 0;
+	if (password == NULL || *password == '\0')
+		return 0;
+	if ((rc = mc_password_is_current(db, a, account_id, password)) < 0)
+		return -1;
+	if (rc == 1)
+		return mc_throttle_clear(db, THROTTLE_LOGIN, key) < 0 ? -1 : 1;
+	return (*wait = mc_throttle_fail(db, a, THROTTLE_LOGIN, key, now)) <
+		0 ?
+	    -1 :
+	    0;
 }
 
 int

@@ -9,6 +9,8 @@
 #ifndef MC_ADMIN_H
 #define MC_ADMIN_H
 
+#include <time.h>
+
 #include "mc_account.h"
 
 struct mc_arena;
@@ -123,6 +125,17 @@ int mc_admin_disable(struct mc_db *, long long actor_id, const char *address,
  */
 int mc_admin_reauth_fresh(struct mc_db *, struct mc_arena *, const char *token,
     int minutes);
+
+/*
+ * Checks the password an account typed again (the office's password page
+ * and the API's "sign" alike), throttled as logins are: wrong ones count
+ * against the account (kind login, key "reauth:<id>") and block it for a
+ * while. Returns 1 right, 0 wrong or blocked (then *wait holds the seconds
+ * to wait, 0 while under the limit), -1 on error. A blocked account's
+ * password is not even compared.
+ */
+int mc_admin_reauth_check(struct mc_db *, struct mc_arena *,
+    long long account_id, const char *password, time_t now, long *wait);
 
 /* Marks the session re-authenticated now and audits it (reauth); 0 or -1. */
 int mc_admin_reauth_mark(struct mc_db *, long long account_id,

@@ -319,6 +319,47 @@ describe('account management in the back office', { concurrency: false, timeout:
     await page.context().close();
   });
 
+  test('the password page counts wrong passwords as failed logins: after five, even the right one waits and nothing is done', async () => {
+    const guesser = await newOfficer('admin', ward, `Quản Trị Đoán Mò ${tag}`);
+    const email = `e2e-guessed-${tag}@motcua.test`;
+    const page = await signIn(browser, guesser.email, guesser.password);
+    const w = watch(page);
+    try {
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/tai-khoan`);
+      await page.locator('#new-email').fill(email);
+      await page.locator('#new-name').fill(`Cán Bộ Đoán ${tag}`);
+      await page.locator('#new-password').fill(`Sao Hom ${tag} 55`);
+      await page.locator('#new-role').selectOption('receiver');
+      await page.locator('#new-agency').selectOption(wardId);
+      await Promise.all([page.waitForNavigation(), page.locator('#account-new button[type=submit]').click()]);
+      for (let i = 1; i <= 5; i++) {
+        await page.locator('#reauth-password').fill(`guess ${i}`);
+        const [answer] = await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+        assert.equal(answer.status(), i < 5 ? 422 : 429, `wrong password ${i}`);
+      }
+      assert.match(await page.locator('#reauth-error').innerText(), /quá nhiều lần.*\d+ phút/);
+      // The right password now waits too, and the account is not made.
+      await page.locator('#reauth-password').fill(guesser.password);
+      const [blocked] = await Promise.all([page.waitForNavigation(), page.locator('#reauth button[type=submit]').click()]);
+      assert.equal(blocked.status(), 429);
+      assert.ok(Number(blocked.headers()['retry-after']) > 0, 'a Retry-After');
+      assert.match(await page.locator('#reauth-error').innerText(), /quá nhiều lần/);
+      await page.screenshot({ path: path.join(OUT, 'accounts-reauth-wait.png'), fullPage: true });
+      assert.equal(sqlValue(`SELECT COUNT(*) FROM accounts WHERE email = ${q(email)}`), '0', 'nothing made');
+      // The same count stops the API's "sign" with the same password.
+      const token = await newToken(guesser.email);
+      const code = await wardDossier();
+      const r = await request(`/api/v1/dossiers/${encodeURIComponent(code)}/transitions`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'sign', password: guesser.password }),
+      });
+      assert.equal(r.status, 429, 'the API waits as well');
+      w.clear(); // the 422s and 429s above are the page's answers
+    } finally {
+      await page.context().close();
+    }
+  });
+
   test('the ward admin withdraws a role on the page; the officer loses access; the audit page shows it', async () => {
     const rec = await newOfficer('receiver', ward, `Tiếp Nhận Thu Hồi ${tag}`);
     const wardName = sqlValue(`SELECT name FROM agencies WHERE id = ${wardId}`);
