@@ -50,13 +50,14 @@ static const char *const stmts[STMT__MAX] = {
 	    "ORDER BY p.code LIMIT 1",
 	[STMT_SNAP_DAY] = "SELECT CONCAT_WS(' ', day, agency_id, procedure_id, "
 	    "channel, metric, n) AS r FROM stats_day WHERE n <> 0 "
-	    "AND day >= '2031-01-01' AND ? > 0 ORDER BY r",
+	    "AND day >= '2031-01-01' AND procedure_id = ? ORDER BY r",
 	[STMT_SNAP_MONTH] = "SELECT CONCAT_WS(' ', month, agency_id, "
 	    "procedure_id, channel, metric, n) AS r FROM stats_month "
-	    "WHERE n <> 0 AND month >= '2031-01-01' AND ? > 0 ORDER BY r",
+	    "WHERE n <> 0 AND month >= '2031-01-01' AND procedure_id = ? "
+	    "ORDER BY r",
 	[STMT_SNAP_OFFICER] = "SELECT CONCAT_WS(' ', day, officer_id, "
 	    "agency_id, metric, n) AS r FROM stats_officer WHERE n <> 0 "
-	    "AND day >= '2031-01-01' AND ? > 0 ORDER BY r",
+	    "AND day >= '2031-01-01' AND officer_id = ? ORDER BY r",
 	[STMT_SNAP_MEMO] = "SELECT CONCAT(m.dossier_id, ':', m.entries) AS r "
 	    "FROM stats_memo m JOIN dossiers d ON d.id = m.dossier_id "
 	    "WHERE d.account_id = ? ORDER BY m.dossier_id",
@@ -282,15 +283,24 @@ test_known(struct mc_db *db, struct mc_arena *a, const char *proc,
 
 #define NSNAP 4
 
+/*
+ * The figures of the random sequence: its procedure's, its officer's and
+ * its citizen's only, from 2031 (another suite's dossiers, e.g. put into
+ * the tables by SQL with dates far ahead, are no transition's: a rebuild
+ * would count them, live figures never did; in ci1 of 2026-12-07 the
+ * inbox paging test's dossiers due in 2099 made one row more).
+ */
 static int
-snapshot(struct mc_db *db, struct mc_arena *a, long long citizen,
-    struct mc_rows out[NSNAP])
+snapshot(struct mc_db *db, struct mc_arena *a, long long procedure,
+    long long officer, long long citizen, struct mc_rows out[NSNAP])
 {
-	int i;
+	const long long key[NSNAP] = { procedure, procedure, officer,
+		citizen };
+	int		i;
 
 	for (i = 0; i < NSNAP; i++)
 		if (mc_db_query(db, a, &out[i], stmts[STMT_SNAP_DAY + i], "i",
-			citizen) < 0)
+			key[i]) < 0)
 			return -1;
 	return 0;
 }
@@ -315,7 +325,7 @@ static const enum mc_action lifecycle[] = {
  */
 static void
 test_random(struct mc_db *db, struct mc_arena *a, const char *proc,
-    struct mc_user *citizen, struct mc_user *all)
+    long long procedure, struct mc_user *citizen, struct mc_user *all)
 {
 	const char	*codes[RANDOM_DOSSIERS];
 	struct mc_rows	 live[5], rebuilt[5];
@@ -346,12 +356,13 @@ test_random(struct mc_db *db, struct mc_arena *a, const char *proc,
 	}
 	fprintf(stderr, "random: %d transitions applied\n", ok);
 	CHECK(ok > 30); /* enough transitions really happened */
-	CHECK_INT(snapshot(db, a, citizen->id, live), 0);
+	CHECK_INT(snapshot(db, a, procedure, all->id, citizen->id, live), 0);
 	ra = mc_arena_new(1 << 20);
 	CHECK_INT(mc_stats_rebuild(db, ra, &n), 0);
 	mc_arena_free(ra);
 	CHECK(n >= RANDOM_DOSSIERS);
-	CHECK_INT(snapshot(db, a, citizen->id, rebuilt), 0);
+	CHECK_INT(snapshot(db, a, procedure, all->id, citizen->id, rebuilt),
+	    0);
 	for (i = 0; i < NSNAP; i++) {
 		CHECK_INT(live[i].n, rebuilt[i].n);
 		for (j = 0; j < live[i].n && j < rebuilt[i].n; j++)
@@ -756,7 +767,8 @@ main(void)
 	test_known(db, a, mc_rows_str(&proc, 0, 0), ag,
 	    mc_rows_int(&proc, 0, 2), citizen, all);
 	test_expect(db, a, citizen, &ward, &wpid);
-	test_random(db, a, mc_rows_str(&proc, 0, 0), citizen, all);
+	test_random(db, a, mc_rows_str(&proc, 0, 0), mc_rows_int(&proc, 0, 2),
+	    citizen, all);
 	/* The rebuild (in test_random) gives the same expectation. */
 	if (ward != 0) {
 		struct mc_stats_expect e;
