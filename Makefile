@@ -70,7 +70,7 @@ ASAN_BIN = $(UNIT_SRC:tests/unit/test_%.c=$(BUILD)/tests/asan_unit_%)
 
 .PHONY: all run stop cluster cluster-stop chaos chaos-short status test asan fuzz fuzz-build bench lint format layers links clean deps
 
-all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN) htdocs/vendor/VERSIONS
+all: $(PROG_BIN) $(DAEMON_BIN) bin/sitegen bin/motcua $(UNIT_BIN) htdocs/vendor/VERSIONS $(BUILD)/load/galera_submit
 
 # The designers' browser libraries, from npm (web/package-lock.json).
 htdocs/vendor/VERSIONS: web/package-lock.json tools/vendor.sh

@@ -9,9 +9,13 @@
 #       or --incremental on the last one in DEST), then the attachments
 #       (content-addressed: rsync, hard links to the previous copy) and the
 #       binary logs. Each backup is DEST/NNNN-full|incr-YYYYmmddTHHMMSS.
-#   restore DEST [--until 'YYYY-MM-DD HH:MM:SS'] [--binlogs DIR]
+#   restore DEST [--until 'YYYY-MM-DD HH:MM:SS'] [--binlogs DIR] [--node-cnf FILE]
 #       Into the instance of MOTCUA_CONFIG (its MariaDB stopped; a fresh one
-#       is made by `tools/instance.sh start` then `stop`): prepares the full
+#       is made by `tools/instance.sh start` then `stop`), or into the
+#       MariaDB whose option file --node-cnf names (a cluster: the node
+#       that will found the new cluster, all nodes stopped, their data
+#       folders emptied; then bootstrap it and let the others join by a
+#       full state transfer, apache-conf/cluster.md): prepares the full
 #       backup and every incremental after it, copies it into the data
 #       folder (the old one kept aside), puts the attachments back, then
 #       replays the binary logs (DEST/binlog, or DIR) from the backup's
@@ -32,7 +36,7 @@ umask 077
 
 die()   { echo "backup: error: $*" >&2; exit 1; }
 say()   { echo "backup: $*"; }
-usage() { sed -n '2,26p' "$0" >&2; exit 2; }
+usage() { sed -n '2,30p' "$0" >&2; exit 2; }
 
 CONF=${MOTCUA_CONFIG:-}
 [[ -n $CONF && -r $CONF ]] || die "MOTCUA_CONFIG does not name a readable configuration"
@@ -150,6 +154,10 @@ cmd_restore() {
         case $1 in
             --until) until=${2:-}; shift ;;
             --binlogs) binlogs=${2:-}; shift ;;
+            --node-cnf)
+                CNF=${2:-}; shift
+                [[ -r $CNF ]] || die "no MariaDB option file '$CNF' (--node-cnf)"
+                DATADIR=$(cnf datadir) ;;
             *) usage ;;
         esac
         shift
@@ -169,9 +177,15 @@ cmd_restore() {
     rm -rf "$work"; cp -a "$full/db" "$work"
     mariadb-backup --prepare --target-dir="$work" >"$dest/prepare.log" 2>&1 \
         || { tail -n 20 "$dest/prepare.log" >&2; die "mariadb-backup --prepare failed"; }
+    # Each incremental prepared from a copy too: the prepare moves the
+    # tablespaces it finds new out of the incremental's folder, and the
+    # same backups restored a second time (into the cluster after a drill
+    # into another instance) then lacked them ("Tablespace is missing").
     for d in "${chain[@]:1}"; do
-        mariadb-backup --prepare --target-dir="$work" --incremental-dir="$d/db" >>"$dest/prepare.log" 2>&1 \
+        rm -rf "$work.incr"; cp -a "$d/db" "$work.incr"
+        mariadb-backup --prepare --target-dir="$work" --incremental-dir="$work.incr" >>"$dest/prepare.log" 2>&1 \
             || { tail -n 20 "$dest/prepare.log" >&2; die "preparing $d failed"; }
+        rm -rf "$work.incr"
     done
     local last=${chain[-1]} innodb_pos=""
     # Where the prepared data stands in the binary logs: InnoDB's own record

@@ -22,7 +22,13 @@
 # backup under load, an incremental in the middle, more load, the binary
 # logs shipped at the end (with the attachments), then everything restored
 # into a fresh single instance (prepared during the load) up to the end of
-# the logs.
+# the logs. Before the logs are shipped, two processes file at once through
+# the application's submission on two different Galera nodes (certification
+# conflicts retried, counted; the run fails if there were none). Last, the
+# cluster itself is destroyed and restored from the same backups
+# (apache-conf/cluster.md "Restore into a cluster": db1 restored and
+# bootstrapped, db2 and db3 joining by SST), every acknowledged dossier on
+# each node, bin/motcua check passing.
 # Checks: every submission answered 201 is in the database once, with its
 # file (right SHA-256) in the shared store; every e-mail and SMS of those
 # dossiers delivered, none twice (an SMS sent again after an unknown outcome
@@ -420,6 +426,81 @@ check "every acknowledged login's session good on its next page ($NBADPAGE of $N
 check "every 503 with a retry hint (Retry-After; $NO_HINT without)" test "$NO_HINT" = 0
 [[ -n ${FULL_LEFT:-} ]] && check "the store was full during its fault ($FULL_LEFT bytes left)" test "$FULL_LEFT" -lt 4096
 
+# ------------------------------------------------------------ two writers
+# HAProxy sends every write to one node; here two nodes take writes at
+# once, as a cluster without a single writer would: processes running the
+# application's own submission (mc_dossier_submit, tests/load/galera_submit)
+# pointed straight at db1 and at db3 (MOTCUA_DB_PORT), all filing at the
+# load's agency on one day (a fixed time: no day boundary crossed), so that
+# both nodes take numbers from its row of dossier_code_seq and write its
+# counters together. Galera refuses one of two such transactions at
+# certification (1213); mc_db_tx runs it again with the same dossier code.
+# Rounds of submissions until some were retried (3 at most: no conflict at
+# all means the path was not exercised, and that fails).
+node_port() { sed -n 's/^port *= *//p' "$CDIR/db$1/my.cnf" | tail -n 1; }
+NSQL() { local n=$1; shift; mariadb --defaults-file="$CDIR/db$n/my.cnf" -N -B motcua "$@"; }
+TWO=$WORK/two; mkdir -p "$TWO"
+TWO_N=${CHAOS_TWO_N:-$(( SHORT ? 60 : 250 ))}
+TWO_ACCOUNT=$(DB -e "SELECT id FROM accounts WHERE email = '$(head -n 1 "$WORK/logins" | cut -f1)'")
+TWO_AID=$(DB -e "SELECT id FROM agencies WHERE code = '$AGENCY'")
+TWO_NOW=$(date +%s)
+TWO_DAY=$(TZ=Asia/Ho_Chi_Minh date -d "@$TWO_NOW" +%F)
+TWO_YMD=$(TZ=Asia/Ho_Chi_Minh date -d "@$TWO_NOW" +%y%m%d)
+seq_last() { DB -e "SELECT COALESCE(MAX(last), 0) FROM dossier_code_seq WHERE agency_id = $TWO_AID AND day = '$TWO_DAY'"; }
+galera_aborts() { # certification failures and brute-force aborts, all nodes
+    local n; for n in 1 2 3; do
+        NSQL "$n" -e "SHOW GLOBAL STATUS WHERE Variable_name IN ('wsrep_local_cert_failures', 'wsrep_local_bf_aborts')"
+    done | awk '{ s += $2 } END { print s + 0 }'
+}
+TWO_BEFORE=$(seq_last); TWO_AB0=$(galera_aborts)
+TWO_RETRIES=0; TWO_ROUNDS=0; TWO_T0=$SECONDS
+for round in 1 2 3; do
+    TWO_ROUNDS=$round
+    rm -f "$TWO/go"; pids=()
+    for n in 1 3; do
+        MOTCUA_DB_PORT=$(node_port "$n") build/load/galera_submit "$TWO_N" "$PROC" "$AGENCY" "$TWO_ACCOUNT" \
+            "$TWO_NOW" "two$$-r$round-db$n" "$TWO/go" >"$TWO/out.$round.$n" 2>"$TWO/err.$round.$n" & pids+=($!)
+    done
+    sleep 0.5; touch "$TWO/go"
+    for p in "${pids[@]}"; do wait "$p"; done
+    TWO_RETRIES=$(cat "$TWO"/out.* | awk '$1 == "retries" { s += $2 } END { print s + 0 }')
+    (( TWO_RETRIES > 0 )) && break
+done
+TWO_SECS=$(( SECONDS - TWO_T0 ))
+TWO_AFTER=$(seq_last); TWO_AB=$(( $(galera_aborts) - TWO_AB0 ))
+cat "$TWO"/out.* | awk '$1 == "ok" { print $2, $3 }' | sort > "$TWO/acked.txt"
+cat "$TWO"/out.* | awk '$1 == "err" { print $3 }' | sort > "$TWO/refused.txt"
+TWO_ACKED=$(wc -l < "$TWO/acked.txt"); TWO_REFUSED=$(wc -l < "$TWO/refused.txt")
+TWO_SENT=$(( TWO_ACKED + TWO_REFUSED ))
+TWO_GIVEN_UP=$(cat "$TWO"/err.* | grep -c 'given up' || true)
+say "two writers: $TWO_SENT submissions in $TWO_ROUNDS round(s), $TWO_SECS s; $TWO_RETRIES retried after 1213; Galera counted $TWO_AB aborts"
+check "two nodes filing at once: every submission answered ($TWO_ACKED acknowledged, $TWO_REFUSED refused of $(( TWO_ROUNDS * 2 * TWO_N )))" \
+    test "$TWO_SENT" = $(( TWO_ROUNDS * 2 * TWO_N ))
+check "certification conflicts met and retried by mc_db_tx ($TWO_RETRIES retries over $TWO_SENT submissions, $TWO_ROUNDS round(s); $TWO_AB aborts on the nodes)" \
+    test "$TWO_RETRIES" -gt 0
+# Each acknowledged one on every node exactly once, under the code it was
+# answered (a retried transaction keeps its code); no refused one there.
+# wsrep_sync_wait: a node answers once it has applied what was committed.
+for n in 1 2 3; do
+    NSQL "$n" -e "SET SESSION wsrep_sync_wait = 1; SELECT code, JSON_VALUE(form_data, '\$.chaos2') FROM dossiers WHERE form_data LIKE '%\"chaos2\":\"two$$-%'" \
+        | tr '\t' ' ' | sort > "$TWO/db$n.txt"
+    check "db$n holds every two-node submission once, with the code it was answered, and no refused one" \
+        diff "$TWO/acked.txt" "$TWO/db$n.txt"
+done
+# Codes: unique, of the agency and the day, within the numbers taken; a
+# number is skipped only by a submission refused after taking it (its
+# transaction given up: DOMAIN's codes are never reused, not gap-free).
+TWO_DUP=$(awk '{ print $1 }' "$TWO/acked.txt" | sort | uniq -d | wc -l)
+TWO_OUT=$(awk -v p="$AGENCY-$TWO_YMD-" -v lo="$TWO_BEFORE" -v hi="$TWO_AFTER" \
+    'index($1, p) != 1 || substr($1, length(p) + 1) + 0 <= lo || substr($1, length(p) + 1) + 0 > hi { n++ } END { print n + 0 }' "$TWO/acked.txt")
+TWO_GAPS=$(( TWO_AFTER - TWO_BEFORE - TWO_ACKED ))
+check "two-node codes unique ($TWO_DUP twice), of the agency's day and the numbers taken ($TWO_OUT outside $(( TWO_BEFORE + 1 ))..$TWO_AFTER)" \
+    test "$TWO_DUP$TWO_OUT" = 00
+check "numbers skipped only by refused submissions ($TWO_GAPS skipped, $TWO_REFUSED refused, $TWO_GIVEN_UP given up after 5 tries)" \
+    test "$TWO_GAPS" -ge 0 -a "$TWO_GAPS" -le "$TWO_REFUSED"
+printf 'two writers: %d submissions, %d retried after a certification conflict, %d refused, %d s\n' \
+    "$TWO_SENT" "$TWO_RETRIES" "$TWO_REFUSED" "$TWO_SECS" >> "$WORK/figures.txt"
+
 # ------------------------------------------------------------ backup drill
 bin/motcua backup "$BK" --logs >"$WORK/backup-logs.log" 2>&1 || fail "binary logs shipped"
 bg_check restore-instance "a fresh instance made for the restore"
@@ -459,6 +540,67 @@ else
     tail -20 "$WORK/restore.log"
     fail "restore into a fresh instance"
 fi
+# ------------------------------------------------------------ restore into a cluster
+# The steps of apache-conf/cluster.md "Restore into a cluster": the cluster
+# destroyed (every node stopped, its data and binary logs gone, the shared
+# store emptied; only the keys kept apart remain), the backups restored into
+# db1 (bin/motcua restore --node-cnf), db1 founds a new cluster from them,
+# db2 and db3 join empty (a full state transfer from db1, mariadb-backup),
+# then HAProxy and the web nodes. Every acknowledged dossier (the load's
+# and the two writers') must be on each of the three nodes, and the
+# application's check pass through HAProxy.
+RC0=$SECONDS
+crestore() {
+    local n
+    tools/cluster.sh stop || return 1
+    for n in 1 2 3; do
+        rm -rf "$CDIR/db$n/data" "$CDIR/db$n/binlog"
+        mv -f "$CDIR/db$n/error.log" "$CDIR/db$n/error.log.before-restore" 2>/dev/null
+    done
+    find "$CDIR/files" -mindepth 1 -delete
+    MOTCUA_CONFIG=$CDIR/web1/motcua.conf bin/motcua restore "$BK" --node-cnf "$CDIR/db1/my.cnf" || return 1
+    tools/cluster.sh bootstrap 1 || return 1
+    echo "bootstrapped after $(( SECONDS - RC0 )) s" > "$WORK/cluster-restore.boot"
+    tools/cluster.sh node-start 2 & local p2=$!
+    tools/cluster.sh node-start 3 || { wait "$p2"; return 1; }
+    wait "$p2"
+}
+if crestore >"$WORK/cluster-restore.log" 2>&1; then
+    RC_SYNCED=$(( SECONDS - RC0 ))
+    RC_BOOT=$(awk '{ print $3 }' "$WORK/cluster-restore.boot")
+    ok "restored into a fresh cluster, three nodes Synced in $RC_SYNCED s (db1 restored and founding it after $RC_BOOT s)"
+    check "db2 and db3 joined by a full state transfer (mariadb-backup SST)" \
+        test "$(grep -l 'mariabackup SST completed on joiner' "$CDIR"/db2/error.log "$CDIR"/db3/error.log 2>/dev/null | wc -l)" = 2
+    # Before the web nodes start: no worker writes meanwhile.
+    TWO_IN=$(awk '{printf "%s'\''%s'\''", (NR > 1 ? "," : ""), $1}' "$TWO/acked.txt")
+    for n in 1 2 3; do
+        check "db$n of the restored cluster holds every acknowledged dossier ($ACKED of the load, $TWO_ACKED of the two writers)" \
+            test "$(NSQL "$n" -e "SET SESSION wsrep_sync_wait = 1; SELECT (SELECT COUNT(*) FROM dossiers WHERE code IN ($IN)), (SELECT COUNT(*) FROM dossiers WHERE code IN (${TWO_IN:-''}))" | tr '\t' ' ')" \
+                = "$ACKED $TWO_ACKED"
+    done
+    check "the three nodes agree (dossiers, events, outbox rows)" \
+        test "$(for n in 1 2 3; do NSQL "$n" -e "SELECT (SELECT COUNT(*) FROM dossiers), (SELECT COUNT(*) FROM dossier_events), (SELECT COUNT(*) FROM outbox)"; done | sort -u | wc -l)" = 1
+    MOTCUA_CONFIG=$CDIR/web1/motcua.conf MOTCUA_DB_PORT=$(node_port 1) bin/motcua check >"$WORK/cluster-check.log" 2>&1; crc=$?
+    sed 's/^/  check: /' "$WORK/cluster-check.log" | head -n 20
+    check "bin/motcua check on the restored cluster (counters, steps, files)" test "$crc" = 0
+    missing=$(files_missing "$CDIR/files")
+    check "the restored shared store holds every acknowledged file ($missing missing)" test "$missing" = 0
+    # Then HAProxy and the web nodes, as tools/cluster.sh start brings them.
+    if MOTCUA_SKIP_IMPORT=1 tools/cluster.sh start >>"$WORK/cluster-restore.log" 2>&1; then
+        RC_SECS=$(( SECONDS - RC0 ))
+        st=$(curl -s -o /dev/null -m 30 -w '%{http_code}' "http://127.0.0.1:$PORT/api/v1/procedures?limit=1")
+        check "the restored cluster serves through HAProxy in $RC_SECS s (procedures answered $st)" test "$st" = 200
+    else
+        tail -n 20 "$WORK/cluster-restore.log"
+        fail "HAProxy and the web nodes started on the restored cluster"
+    fi
+    printf 'restore into a cluster: %d s to three Synced nodes (db1 restored and bootstrapped at %d s), %d s to service\n' \
+        "$RC_SYNCED" "$RC_BOOT" "${RC_SECS:-0}" >> "$WORK/figures.txt"
+else
+    tail -n 30 "$WORK/cluster-restore.log"
+    fail "restore into a fresh cluster"
+fi
+[[ -s $WORK/figures.txt ]] && sed 's/^/  figure: /' "$WORK/figures.txt"
 grep -h "backup:" "$WORK"/backup-*.log "$WORK/restore.log" 2>/dev/null | sed 's/^/  /'
 echo "$PASSED passed, $FAILED failed"
 (( FAILED == 0 ))

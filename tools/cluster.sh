@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tools/cluster.sh start|stop|status|node-start N|node-stop N|node-kill N — the
+# tools/cluster.sh start|stop|status|node-start N|node-stop N|node-kill N|bootstrap N — the
 # Một Cửa cluster on this one machine (issue 15; `make cluster`, `make
 # cluster-stop`):
 #
@@ -367,6 +367,10 @@ case ${1:-} in
     stop)   cmd_stop ;;
     status) cmd_status ;;
     node-start) [[ ${2:-} =~ ^[123]$ ]] || exit 2; node_start "$2"; ;;
+    # bootstrap N: node N founds a new cluster from its data (after
+    # `bin/motcua restore DEST --node-cnf CDIR/dbN/my.cnf`, the others
+    # stopped and emptied; they join with node-start, by state transfer).
+    bootstrap)  [[ ${2:-} =~ ^[123]$ ]] || exit 2; node_start "$2" bootstrap ;;
     node-stop)  [[ ${2:-} =~ ^[123]$ ]] || exit 2; node_stop "$2" ;;
     node-kill)  [[ ${2:-} =~ ^[123]$ ]] || exit 2; node_kill "$2" ;;
     web-start)  [[ ${2:-} =~ ^[12]$ ]] || exit 2; MOTCUA_SKIP_IMPORT=1 web "$2" start ;;
@@ -378,5 +382,5 @@ case ${1:-} in
                 if ($20 == 1 && act == "") act = substr($2, 3)
                 if ($21 == 1 && bck == "") bck = substr($2, 3) }
                 END { print (act != "" ? act : bck) }' ;;
-    *) echo "usage: [PORT=8080] $0 start|stop|status|node-start N|node-stop N|node-kill N|web-start N|web-stop N|writer" >&2; exit 2 ;;
+    *) echo "usage: [PORT=8080] $0 start|stop|status|node-start N|node-stop N|node-kill N|bootstrap N|web-start N|web-stop N|writer" >&2; exit 2 ;;
 esac

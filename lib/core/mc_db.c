@@ -608,6 +608,16 @@ mc_db_tx(struct mc_db *db, int (*fn)(struct mc_db *, void *), void *arg)
 	}
 }
 
+void
+mc_db_tx_ended(struct mc_db *db)
+{
+	if (!db->in_tx || db->tx_doomed)
+		return;
+	mc_warn("a row this transaction wrote is gone: ended by the server");
+	db->tx_doomed = 1213;
+	db->last_errno = 1213;
+}
+
 unsigned int
 mc_db_retries(struct mc_db *db)
 {

@@ -70,6 +70,16 @@ void mc_db_rollback(struct mc_db *);
 #define MC_DB_TX_TRIES 5
 int mc_db_tx(struct mc_db *, int (*fn)(struct mc_db *, void *), void *arg);
 
+/*
+ * The open transaction is found ended by the server although no statement
+ * said so: a row it wrote itself is gone. Galera may abort a transaction
+ * between two statements (brute force, for a write set of another node)
+ * and let the next SELECT run, seeing none of its writes, before a later
+ * statement reports 1213. Marks it so (1213): nothing more runs in it and
+ * mc_db_tx runs it again. Outside a transaction it does nothing.
+ */
+void mc_db_tx_ended(struct mc_db *);
+
 /* How many transactions mc_db_tx ran again on this connection. */
 unsigned int mc_db_retries(struct mc_db *);
 

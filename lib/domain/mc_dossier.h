@@ -112,9 +112,10 @@ long long mc_dossier_keys_sweep(struct mc_db *, time_t now, long long max);
 /*
  * The code for the next dossier received by an agency on the local day of
  * now: "<agency code>-YYMMDD-XXXX" (the sequence has at least 4 digits).
- * Run it outside any transaction: the number is then taken for good by this
- * one statement, which locks the agency's day row only while it runs (not
- * for the whole submission). A number whose submission then rolls back is
+ * Run it outside any transaction: the number is then taken for good by a
+ * transaction of this one statement, which locks the agency's day row only
+ * while it runs (not for the whole submission), run again on a Galera
+ * certification conflict. A number whose submission then rolls back is
  * never given to another dossier: the day's sequence skips it. NULL on
  * error.
  */

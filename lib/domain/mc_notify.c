@@ -225,7 +225,10 @@ dossier_vars(struct mc_db *db, struct mc_arena *a, long long dossier_id,
 	    mc_db_query(db, a, d, stmts[STMT_DOSSIER], "i", dossier_id) < 0)
 		return -1;
 	if (d->n != 1) {
+		/* Its own transaction wrote or changed it: the server ended
+		 * that transaction (Galera, two writing nodes; chaos run). */
 		mc_err("no dossier %lld", dossier_id);
+		mc_db_tx_ended(db);
 		return -1;
 	}
 	snprintf(status, sizeof(status), "Lang.Status.%lld",

@@ -2,7 +2,9 @@
 # tests/chaos/cluster_chaos.sh — the short run of tools/chaos.sh (issue 15):
 # a throwaway three-node Galera cluster, two web nodes and HAProxy; a load
 # through HAProxy while the writer node, the worker holding the lease, a web
-# node's Apache and a FastCGI process are killed; a backup drill. Checks that
+# node's Apache and a FastCGI process are killed; a backup drill; two nodes
+# filing at once (certification conflicts retried); the cluster destroyed and
+# restored from the backups (db1 bootstrapped, db2 and db3 by SST). Checks that
 # no acknowledged submission is lost, no notification goes twice, no 500,
 # service back within 30 s, and the restore. `make chaos` is the long run.
 # Its own ports (HAProxy on a free port whose cluster range is free too).
