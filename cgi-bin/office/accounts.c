@@ -85,27 +85,6 @@ static const char *const flashes[] = {
 };
 /* clang-format on */
 
-/* An e-mail for a query string: unreserved bytes and '@' kept. */
-static const char *
-query_escape(struct mc_arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
-	unsigned char	  c;
-
-	for (; (c = (unsigned char)*s) != '\0'; s++)
-		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    (c >= 'A' && c <= 'Z') || strchr("-._~@", c) != NULL)
-			*p++ = (char)c;
-		else {
-			*p++ = '%';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
-	*p = '\0';
-	return out;
-}
-
 /*
  * Whether a role held at an agency is the city administrator's: the admin
  * role at the root agency (kind 'city', as mc_admin_scope decides); city
@@ -250,9 +229,10 @@ static int
 done(struct mc_request *r, const char *email, enum done what)
 {
 	return mc_resp_redirect(r,
-	    email != NULL ? mc_arena_printf(r->arena, "%s?email=%s&ok=%d",
-				PATH, query_escape(r->arena, email), what) :
-			    mc_arena_printf(r->arena, "%s?ok=%d", PATH, what));
+	    email != NULL ?
+		mc_arena_printf(r->arena, "%s?email=%s&ok=%d", PATH,
+		    mc_http_query_escape(r->arena, email), what) :
+		mc_arena_printf(r->arena, "%s?ok=%d", PATH, what));
 }
 
 /* The posted field named name, or NULL. */

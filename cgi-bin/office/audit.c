@@ -195,27 +195,6 @@ office_audit_commit(struct mc_request *r, long long rc, const char *subject)
 	return 1;
 }
 
-/* A value for a query string: unreserved bytes and '@' kept. */
-static const char *
-query_escape(struct mc_arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
-	unsigned char	  c;
-
-	for (; (c = (unsigned char)*s) != '\0'; s++)
-		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    (c >= 'A' && c <= 'Z') || strchr("-._~@", c) != NULL)
-			*p++ = (char)c;
-		else {
-			*p++ = '%';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
-	*p = '\0';
-	return out;
-}
-
 /* The id a query finds by one text, or 0 (none), -1 on error. */
 static long long
 id_by(struct mc_request *r, int stmt, const char *s)
@@ -261,7 +240,7 @@ read_filter(struct mc_request *r, struct mc_audit_filter *f)
 		    v);
 		query = mc_arena_printf(r->arena, "%s%s%s=%s", query,
 		    *query ? "&" : "", fields[keep[i]].name,
-		    query_escape(r->arena, v));
+		    mc_http_query_escape(r->arena, v));
 	}
 	mc_view_set(r->hdf, "Data.Query", query);
 	if (acc != NULL && *acc != '\0') {

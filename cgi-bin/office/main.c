@@ -315,27 +315,6 @@ inbox_procedures(struct mc_request *r, struct mc_inbox_filter *f)
 	return 0;
 }
 
-/* A value for a query string: unreserved bytes kept, others %XX. */
-static const char *
-query_escape(struct mc_arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
-	unsigned char	  c;
-
-	for (; (c = (unsigned char)*s) != '\0'; s++)
-		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-		    (c >= 'A' && c <= 'Z') || strchr("-._~", c) != NULL)
-			*p++ = (char)c;
-		else {
-			*p++ = '%';
-			*p++ = hex[c >> 4];
-			*p++ = hex[c & 15];
-		}
-	*p = '\0';
-	return out;
-}
-
 /* The key (valid_key) of an inbox row: its step due time and id. */
 static const char *
 row_key(struct mc_arena *a, const struct mc_rows *rows, size_t i)
@@ -436,10 +415,10 @@ inbox_query_string(struct mc_request *r, const struct mc_inbox_filter *f,
 		q = mc_arena_printf(r->arena, "%s&field=%d", q, f->field_id);
 	if (f->due_before != NULL && due != NULL)
 		q = mc_arena_printf(r->arena, "%s&due=%s", q,
-		    query_escape(r->arena, due));
+		    mc_http_query_escape(r->arena, due));
 	if (f->q != NULL && *f->q != '\0')
 		q = mc_arena_printf(r->arena, "%s&q=%s", q,
-		    query_escape(r->arena, f->q));
+		    mc_http_query_escape(r->arena, f->q));
 	mc_view_set(r->hdf, "Data.Query", q);
 }
 

@@ -424,3 +424,23 @@ valid_file(const struct mc_param *p)
 {
 	return p->filename != NULL;
 }
+
+const char *
+mc_http_query_escape(struct mc_arena *a, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char		 *out = mc_arena_alloc(a, 3 * strlen(s) + 1), *p = out;
+	unsigned char	  c;
+
+	for (; (c = (unsigned char)*s) != '\0'; s++)
+		if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		    (c >= 'A' && c <= 'Z') || strchr("-._~@", c) != NULL)
+			*p++ = (char)c;
+		else {
+			*p++ = '%';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
+	*p = '\0';
+	return out;
+}

@@ -181,6 +181,13 @@ int mc_http_parse_urlencoded(struct mc_request *, const char *s, size_t len);
 int mc_http_parse_multipart(struct mc_request *, const char *body, size_t len,
     const char *boundary);
 
+/*
+ * A value for a query string, in the arena: RFC 3986's unreserved bytes
+ * and '@' kept, every other byte %XX (so UTF-8 text, '&', '=' and '+' go
+ * through as themselves once decoded).
+ */
+const char *mc_http_query_escape(struct mc_arena *, const char *s);
+
 /* Percent-decodes into the arena ('+' to space if plus); NULL if malformed. */
 char *mc_http_decode(struct mc_arena *, const char *s, size_t len, int plus,
     size_t *outlen);

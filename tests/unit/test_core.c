@@ -213,6 +213,8 @@ test_http(void)
 	CHECK_STR(param(r, "flag")->value, "");
 	CHECK_INT(mc_http_parse_urlencoded(r, "a=%zz", 5), -1);
 	CHECK_INT(mc_http_parse_urlencoded(r, "a=%4", 4), -1);
+	CHECK_STR(mc_http_query_escape(a, "Nguyễn a&b=c+d@x.vn/~"),
+	    "Nguy%E1%BB%85n%20a%26b%3Dc%2Bd@x.vn%2F~");
 	d = mc_http_decode(a, "a+b%2F", 6, 0, &n);
 	CHECK_STR(d, "a+b/");
 
