@@ -160,9 +160,81 @@
 		inputs[key].addEventListener('change', handler);
 	}
 
+	/*
+	 * Only what the engine runs is offered: in the palette, on an
+	 * element's pad and in its "change type" menu (a start and an end
+	 * event, tasks, exclusive and parallel gateways, arrows, notes).
+	 */
+	var runs = {
+		'hand-tool': 1, 'lasso-tool': 1, 'space-tool': 1,
+		'global-connect-tool': 1, 'tool-separator': 1,
+		'create.start-event': 1, 'create.end-event': 1,
+		'create.task': 1, 'create.exclusive-gateway': 1,
+		'create.parallel-gateway': 1,
+		'append.end-event': 1, 'append.gateway': 1,
+		'append.append-task': 1, 'append.text-annotation': 1,
+		'replace': 1, 'delete': 1, 'connect': 1,
+		'replace-with-task': 1, 'replace-with-user-task': 1,
+		'replace-with-exclusive-gateway': 1,
+		'replace-with-parallel-gateway': 1,
+		'replace-with-none-start': 1, 'replace-with-none-end': 1
+	};
+	function only(entries) {
+		var out = {};
+
+		Object.keys(entries).forEach(function (k) {
+			if (runs[k])
+				out[k] = entries[k];
+		});
+		return out;
+	}
+	function Restrict(palette, contextPad, popupMenu, create,
+	    elementFactory, translate) {
+		var filter = {
+			getPaletteEntries: function () {
+				return function (entries) {
+					var out = only(entries);
+
+					out['create.parallel-gateway'] = {
+						group: 'gateway',
+						className: 'bpmn-icon-gateway-parallel',
+						title: translate('Create parallel gateway'),
+						action: {
+							dragstart: add, click: add
+						}
+					};
+					return out;
+				};
+			},
+			getContextPadEntries: function () {
+				return only;
+			},
+			getPopupMenuEntries: function () {
+				return only;
+			},
+			getPopupMenuHeaderEntries: function () {
+				return only;
+			}
+		};
+
+		function add(event) {
+			create.start(event, elementFactory.createShape(
+			    { type: 'bpmn:ParallelGateway' }));
+		}
+		palette.registerProvider(500, filter);
+		contextPad.registerProvider(500, filter);
+		popupMenu.registerProvider('bpmn-replace', 500, filter);
+	}
+	Restrict.$inject = ['palette', 'contextPad', 'popupMenu', 'create',
+		'elementFactory', 'translate'];
+
 	modeler = new window.BpmnJS({
 		container: host,
-		moddleExtensions: { mc: mc }
+		moddleExtensions: { mc: mc },
+		additionalModules: [{
+			__init__: ['mcRestrict'],
+			mcRestrict: ['type', Restrict]
+		}]
 	});
 	window.workflowModeler = modeler;
 	host.hidden = false;

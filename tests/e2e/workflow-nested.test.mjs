@@ -10,6 +10,9 @@
 // form while the tax office's step stays open; the map check is listed
 // as not taken; both offices answer, the dossier joins, goes to the
 // second consultation, joins again and reaches the leader's decision.
+// The designer's palette, an element's pad and its change-type menu offer
+// only what the engine runs (a parallel gateway dropped from the palette
+// may become an exclusive one, nothing else).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -220,6 +223,43 @@ describe('a workflow with two parallel blocks and a choice inside a branch', { c
       `FROM workflow_routes WHERE workflow_id = ${wf}`),
     '1>2:1 | 1>3:1 | 2>6:2 | 3>4:0 | 3>5:0 | 4>6:2 | 5>6:2 | 6>7:1 | 6>8:1 | 7>9:2 | 8>9:2 | 9>10:0',
     'two forks, the choice inside the land branch, two joins');
+  });
+
+  test('the palette, the pads and the change-type menu offer only what the engine runs', async () => {
+    const page = await signIn(browser, admin.email, admin.password);
+    const w = watch(page);
+    await page.setViewportSize({ width: 1280, height: 1300 });
+    try {
+      await page.goto(`${BASE_URL}/can-bo/quan-tri/thu-tuc/${P}/quy-trinh`);
+      await page.locator('#bpmn-editor[data-ready="1"]').waitFor({ timeout: 30_000 });
+      const palette = page.locator('.djs-palette .entry[data-action]');
+      await palette.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual((await palette.evaluateAll((es) => es.map((e) => e.getAttribute('data-action')))).sort(), [
+        'create.end-event', 'create.exclusive-gateway', 'create.parallel-gateway', 'create.start-event', 'create.task',
+        'global-connect-tool', 'hand-tool', 'lasso-tool', 'space-tool']);
+      // The parallel gateway from the palette, dropped on the canvas.
+      const count = () => page.evaluate(() => window.workflowModeler.get('elementRegistry')
+        .filter((e) => e.type === 'bpmn:ParallelGateway').length);
+      const before = await count();
+      await page.locator('.djs-palette [data-action="create.parallel-gateway"]').click();
+      const box = await page.locator('#bpmn-editor').boundingBox();
+      await page.mouse.move(box.x + box.width - 150, box.y + box.height - 120);
+      await page.mouse.click(box.x + box.width - 150, box.y + box.height - 120);
+      await page.waitForFunction((n) => window.workflowModeler.get('elementRegistry')
+        .filter((e) => e.type === 'bpmn:ParallelGateway').length === n + 1, before, { timeout: 30_000 });
+      // Its pad and its change-type menu: nothing the engine does not run.
+      const pad = page.locator('.djs-context-pad .entry[data-action]');
+      await pad.first().waitFor({ timeout: 30_000 });
+      const actions = await pad.evaluateAll((es) => es.map((e) => e.getAttribute('data-action')));
+      assert.ok(actions.includes('append.append-task') && actions.includes('replace'), actions.join());
+      assert.ok(!actions.some((a) => /intermediate|subprocess|data-/.test(a)), actions.join());
+      await page.locator('.djs-context-pad .entry[data-action="replace"]').click();
+      const menu = page.locator('.djs-popup [data-id]');
+      await menu.first().waitFor({ timeout: 30_000 });
+      assert.deepEqual(await menu.evaluateAll((es) => es.map((e) => e.getAttribute('data-id'))),
+        ['replace-with-exclusive-gateway']);
+      assert.deepEqual(w.problems(), []);
+    } finally { await page.context().close(); }
   });
 
   test('a dossier: the land office chooses in its branch, both blocks join in turn', async () => {
