@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 import {
   BASE_URL, PROC, WARD_SLOTS, filePart, launchBrowser, minimalPdf, newCitizen, newOfficer, newToken, q,
-  request, sql, sqlValue, toFormData, uniq, wardCodes, watch,
+  request, sql, sqlValue, toFormData, uniq, until, wardCodes, watch,
   awayFromMidnight,
 } from './lib.mjs';
 
@@ -114,6 +114,13 @@ describe('the back office in a browser', { concurrency: false, timeout: 300_000 
       sql(`UPDATE dossier_steps s JOIN dossiers d ON d.id = s.dossier_id AND s.seq = d.current_step ` +
         `SET s.due_at = ${q(local(due))} WHERE d.code = ${q(codes[c])}`);
     }
+    // The inbox's counts are kept by transitions and by the worker when a
+    // clock turns (every few seconds): an officer sees the new colours once
+    // it has passed, so wait for it as they would (1 green, 2 yellow, 3 red).
+    const want = { green: 1, yellow: 2, red: 3 };
+    await until(() => Object.entries(codes).every(([c, code]) =>
+      sqlValue(`SELECT counted_colour FROM dossiers WHERE code = ${q(code)}`) === String(want[c])),
+    { timeout: 120_000, every: 500, what: 'the worker counting the new colours' });
     browser = await launchBrowser();
   });
 
