@@ -15,6 +15,8 @@
 
 #include <jansson.h>
 
+#include "mc_account.h"
+#include "mc_admin.h"
 #include "mc_app.h"
 #include "mc_arena.h"
 #include "mc_auth.h"
@@ -62,6 +64,11 @@ enum field {
 	FIELD_PRINT,
 	FIELD_HOLDER,
 	FIELD_CARD_SEEN,
+	FIELD_KIND,	  /* "org": an organisation applies */
+	FIELD_ORG_NAME,	  /* its name */
+	FIELD_TAX_CODE,	  /* its tax code (mc_account_tax_code) */
+	FIELD_ORG_HOLDER, /* its account's e-mail or phone, to verify it */
+	FIELD_CERT_SEEN,  /* the business registration certificate seen */
 	FIELD_ACTION, /* a repeating group's "add:<key>" or "remove:<row>" */
 	FIELD_DOC,    /* doc1 .. docN: ticked */
 	FIELD_ORIG = FIELD_DOC + MAX_DOCS,    /* orig1 .. : originals */
@@ -95,6 +102,11 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PRINT] = { "print", valid_uint, 1, 0 },
 	[FIELD_HOLDER] = { "holder", valid_line, 254, 0 },
 	[FIELD_CARD_SEEN] = { "card_seen", valid_uint, 1, 0 },
+	[FIELD_KIND] = { "kind", valid_line, 6, 0 },
+	[FIELD_ORG_NAME] = { "org_name", valid_line, 255, 0 },
+	[FIELD_TAX_CODE] = { "tax_code", valid_line, 14, 0 },
+	[FIELD_ORG_HOLDER] = { "org_holder", valid_line, 254, 0 },
+	[FIELD_CERT_SEEN] = { "cert_seen", valid_uint, 1, 0 },
 	[FIELD_ACTION] = { "action", valid_line, 120, 0 },
 	DOC_FIELDS(1) DOC_FIELDS(2) DOC_FIELDS(3) DOC_FIELDS(4) DOC_FIELDS(5)
 	DOC_FIELDS(6) DOC_FIELDS(7) DOC_FIELDS(8) DOC_FIELDS(9) DOC_FIELDS(10)
@@ -128,8 +140,18 @@ static const char *const stmts[STMT__MAX] = {
 /* clang-format on */
 
 static const int echo[] = { FIELD_PROCEDURE, FIELD_NAME, FIELD_ID_NUMBER,
-	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_HOLDER,
-	FIELD_CARD_SEEN };
+	FIELD_PHONE, FIELD_EMAIL, FIELD_ADDRESS, FIELD_HOLDER, FIELD_CARD_SEEN,
+	FIELD_KIND, FIELD_ORG_NAME, FIELD_TAX_CODE, FIELD_ORG_HOLDER,
+	FIELD_CERT_SEEN };
+
+/* 1 if the receiver chose an organisation as the applicant. */
+static int
+is_org(struct mc_request *r)
+{
+	const char *k = mc_req_field(r, FIELD_KIND);
+
+	return k != NULL && strcmp(k, "org") == 0;
+}
 
 static void
 form_echo(struct mc_request *r)
@@ -325,7 +347,8 @@ counter_form(struct mc_request *r, int status, struct cform *cf)
 	if (picker(r, agency, cf) < 0)
 		return 503;
 	/* An applicant known (verified) by ID number: the form starts filled. */
-	if (applicant_model(r, mc_req_field(r, FIELD_ID_NUMBER),
+	if (!is_org(r) &&
+	    applicant_model(r, mc_req_field(r, FIELD_ID_NUMBER),
 		status == 200) < 0)
 		return 503;
 	mc_view_set(r->hdf, "Page.Nav", "office");
@@ -375,6 +398,83 @@ applicant_account(struct mc_request *r, const char *idn, long long *id)
 		return 2;
 	}
 	return 1;
+}
+
+/* The verification of a tax code at the counter, audited, in one go. */
+struct tax_tx {
+	const struct mc_request *r;
+	long long		 account;
+	const char		*tax;
+	int			 rc;
+};
+
+static int
+tax_tx_run(struct mc_db *db, void *arg)
+{
+	struct tax_tx *t = arg;
+
+	t->rc = mc_admin_tax_verify_by(db, t->r->user->id, t->r->remote_addr,
+	    t->account, t->tax, ID_PROOF_COUNTER);
+	return t->rc < 0 ? -1 : 0;
+}
+
+/*
+ * The account that owns an organisation's counter-filed dossier, as
+ * applicant_account for a person: the verified holder of the tax code,
+ * else the organisation's account the representative named (its e-mail
+ * or phone), its tax code verified now by the receiver who saw the
+ * certificate (tax_verified_by 'counter', tax_code_verified audited), else
+ * none: the dossier carries the tax code. 1 and *id, 0 none, 2 refused
+ * (Form.Errors set), -1 error.
+ */
+static int
+org_account(struct mc_request *r, const char *tax, long long *id)
+{
+	struct tax_tx t = { r, 0, tax, 0 };
+	const char   *holder = mc_req_field(r, FIELD_ORG_HOLDER);
+	int	      rc;
+
+	*id = 0;
+	if ((rc = mc_auth_tax_holder(r->db, r->arena, tax, id)) != 0)
+		return rc;
+	if (holder == NULL)
+		return 0;
+	if ((rc = mc_auth_tax_claimant(r->db, r->arena, tax, holder,
+		 &t.account)) < 0)
+		return -1;
+	if (rc == 1 && mc_db_tx(r->db, tax_tx_run, &t) != 0)
+		return -1;
+	if (rc == 0 || t.rc == 0) {
+		mc_view_set(r->hdf, "Form.Errors.org_holder", "1");
+		return 2;
+	}
+	*id = t.account;
+	return 1;
+}
+
+/*
+ * An organisation's own fields (kind "org"): its name, tax code (the
+ * registration's check: "format" or "check") and the certificate seen,
+ * into s and Form.Errors. 1 if all are good.
+ */
+static int
+org_fields(struct mc_request *r, struct mc_submission *s)
+{
+	enum mc_tax_code tc;
+	int		 ok = 1;
+
+	s->name = mc_req_field(r, FIELD_ORG_NAME);
+	s->id_number = mc_req_field(r, FIELD_TAX_CODE);
+	tc = mc_account_tax_code(s->id_number);
+	if (s->name == NULL || mc_utf8_chars(s->name) < 2)
+		ok = 0, mc_view_set(r->hdf, "Form.Errors.org_name", "1");
+	if (tc != TAX_CODE_OK)
+		ok = 0,
+		mc_view_set(r->hdf, "Form.Errors.tax_code",
+		    tc == TAX_CODE_CHECK_DIGIT ? "check" : "format");
+	if (mc_req_field(r, FIELD_CERT_SEEN) == NULL)
+		ok = 0, mc_view_set(r->hdf, "Form.Errors.cert_seen", "1");
+	return ok;
 }
 
 static int
@@ -507,6 +607,8 @@ counter_file(struct mc_request *r, struct cform *cf)
 		return counter_form(r, 200, cf);
 	s.name = mc_req_field(r, FIELD_NAME);
 	s.id_number = mc_req_field(r, FIELD_ID_NUMBER);
+	if (is_org(r) && !org_fields(r, &s))
+		bad = 1;
 	s.phone = mc_req_field(r, FIELD_PHONE);
 	s.email = mc_req_field(r, FIELD_EMAIL);
 	s.address = mc_req_field(r, FIELD_ADDRESS);
@@ -514,9 +616,9 @@ counter_file(struct mc_request *r, struct cform *cf)
 	s.files = files;
 	if (s.procedure_code == NULL || !cf->loaded)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.procedure", "1");
-	if (s.name == NULL)
+	if (!is_org(r) && s.name == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.name", "1");
-	if (s.id_number == NULL)
+	if (!is_org(r) && s.id_number == NULL)
 		bad = 1, mc_view_set(r->hdf, "Form.Errors.id_number", "1");
 	if (cf->loaded && cform_check(r, cf, &checked) > 0)
 		bad = 1;
@@ -540,7 +642,9 @@ counter_file(struct mc_request *r, struct cform *cf)
 	if (bad)
 		return counter_form(r, 422, cf);
 	/* The applicant's verified account, if they have one, owns it. */
-	if ((rc = applicant_account(r, s.id_number, &owner)) < 0)
+	rc = is_org(r) ? org_account(r, s.id_number, &owner) :
+			 applicant_account(r, s.id_number, &owner);
+	if (rc < 0)
 		return 503;
 	if (rc == 2)
 		return counter_form(r, 422, cf);

@@ -32,3 +32,20 @@
     timer = setTimeout(search, 250);
   });
 })();
+
+// The applicant's kind: only the fields of the kind chosen are shown
+// (without JavaScript both are; the server reads those of the kind).
+(function () {
+  'use strict';
+  var org = document.getElementById('org-applicant');
+  var person = document.getElementById('person-applicant');
+  var radios = document.querySelectorAll('input[name="kind"]');
+  if (!org || !person || !radios.length) return;
+  function show() {
+    var isOrg = document.getElementById('kind-org').checked;
+    org.hidden = !isOrg;
+    person.hidden = isOrg;
+  }
+  Array.prototype.forEach.call(radios, function (r) { r.addEventListener('change', show); });
+  show();
+})();

@@ -227,17 +227,25 @@ mc_admin_revoke(struct mc_db *db, long long actor_id, const char *address,
 }
 
 int
-mc_admin_tax_verify(struct mc_db *db, long long actor_id, const char *address,
-    long long account_id, const char *tax_code)
+mc_admin_tax_verify_by(struct mc_db *db, long long actor_id,
+    const char *address, long long account_id, const char *tax_code,
+    enum mc_id_proof proof)
 {
 	struct mc_audit e = { AUDIT_TAX_VERIFIED, account_id, actor_id,
 		tax_code, address };
 	int		rc;
 
-	if ((rc = mc_auth_tax_verify(db, account_id, tax_code,
-		 ID_PROOF_ADMIN)) != 1)
+	if ((rc = mc_auth_tax_verify(db, account_id, tax_code, proof)) != 1)
 		return rc;
 	return mc_audit_write(db, &e) < 0 ? -1 : 1;
+}
+
+int
+mc_admin_tax_verify(struct mc_db *db, long long actor_id, const char *address,
+    long long account_id, const char *tax_code)
+{
+	return mc_admin_tax_verify_by(db, actor_id, address, account_id,
+	    tax_code, ID_PROOF_ADMIN);
 }
 
 int

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "mc_account.h"
+#include "mc_auth.h"
 
 struct mc_arena;
 struct mc_db;
@@ -110,6 +111,14 @@ int mc_admin_revoke(struct mc_db *, long long actor_id, const char *address,
  */
 int mc_admin_tax_verify(struct mc_db *, long long actor_id,
     const char *address, long long account_id, const char *tax_code);
+
+/*
+ * The same by another officer's proof: ID_PROOF_COUNTER, the receiver who
+ * saw the certificate at the counter (tax_verified_by 'counter').
+ */
+int mc_admin_tax_verify_by(struct mc_db *, long long actor_id,
+    const char *address, long long account_id, const char *tax_code,
+    enum mc_id_proof);
 
 /*
  * Inside the caller's transaction: disables the account, ends all its

@@ -56,6 +56,7 @@ enum stmt {
 	STMT_TAX_HOLDER,
 	STMT_TAX_SET,
 	STMT_TAX_VERIFY,
+	STMT_TAX_CLAIMANT,
 	STMT__MAX
 };
 
@@ -141,6 +142,13 @@ static const char *const stmts[STMT__MAX] = {
 	    "tax_verified_by = ?, tax_verified_at = ? "
 	    "WHERE id = ? AND kind = 'org' AND tax_code = ? "
 	    "AND tax_verified = 0",
+	/* As STMT_ID_CLAIMANT, among the organisations claiming the code. */
+	[STMT_TAX_CLAIMANT] = "SELECT id, "
+	    "COALESCE(email = ? OR phone = ?, 0) AS v FROM accounts "
+	    "WHERE tax_code = ? AND kind = 'org' AND tax_verified = 0 "
+	    "AND disabled = 0 "
+	    "AND (email = ? OR phone = ? OR email_new = ? OR phone_new = ?) "
+	    "ORDER BY v DESC, id LIMIT 2",
 };
 /* clang-format on */
 
@@ -635,6 +643,24 @@ mc_auth_org_set(struct mc_db *db, long long account_id, const char *org_name,
 		   account_id) < 0 ?
 	    -1 :
 	    0;
+}
+
+int
+mc_auth_tax_claimant(struct mc_db *db, struct mc_arena *a,
+    const char *tax_code, const char *contact, long long *id)
+{
+	struct mc_rows rows;
+
+	if (tax_code == NULL || contact == NULL)
+		return 0;
+	if (mc_db_query(db, a, &rows, stmts[STMT_TAX_CLAIMANT], "sssssss",
+		contact, contact, tax_code, contact, contact, contact,
+		contact) < 0)
+		return -1;
+	if (rows.n == 0 || (rows.n > 1 && mc_rows_int(&rows, 0, 1) != 1))
+		return 0;
+	*id = mc_rows_int(&rows, 0, 0);
+	return 1;
 }
 
 int

@@ -188,6 +188,14 @@ int mc_auth_org_set(struct mc_db *, long long account_id, const char *org_name,
     const char *tax_code);
 
 /*
+ * The unverified organisation account claiming tax_code whose e-mail or
+ * phone is contact (the representative at the counter tells it), chosen
+ * as mc_auth_id_claimant chooses: 1 and *id, 0 none, -1 error.
+ */
+int mc_auth_tax_claimant(struct mc_db *, struct mc_arena *,
+    const char *tax_code, const char *contact, long long *id);
+
+/*
  * Marks the organisation account's tax code (which must be tax_code)
  * verified by proof (ID_PROOF_COUNTER or ID_PROOF_ADMIN: an officer saw the
  * business registration certificate): 1 done, 0 refused (verified

@@ -77,7 +77,11 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "(d.on_behalf = 0 AND ((fa.id_verified = 1 AND "
 	    "fa.id_number = d.applicant_id_number) OR (fa.tax_verified = 1 "
 	    "AND fa.tax_code = d.applicant_id_number))) "
-	    "AS applicant_id_verified "
+	    "AS applicant_id_verified, "
+	    /* An organisation's tax code, not a person's ID number. */
+	    "((fa.kind = 'org' AND fa.tax_code = d.applicant_id_number) "
+	    "OR d.applicant_id_number REGEXP '^[0-9]{10}(-[0-9]{3})?$') "
+	    "AS applicant_org "
 	    "FROM dossiers d "
 	    "JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN fields f ON f.id = p.field_id "
@@ -296,6 +300,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "d.step_warn_at, d.paused_at, d.paused_minutes, d.original_due_at, "
 	    "NULL, NULL, NULL, d.procedure_id, d.clock_start_at, NULL, "
 	    "NULL, NULL, 0, NULL, 0, "
+	    "d.applicant_id_number REGEXP '^[0-9]{10}(-[0-9]{3})?$', "
 	    LOOKUP_BLOCKED_COL
 	    "FROM dossiers d JOIN procedures p ON p.id = d.procedure_id "
 	    "JOIN agencies a ON a.id = d.agency_id "
@@ -366,6 +371,7 @@ dossier_fields(struct mc_dossier *d)
 	d->legal_hours = mc_rows_str(r, 0, DCOL_LEGAL_HOURS);
 	d->legal_days = mc_rows_str(r, 0, DCOL_LEGAL_DAYS);
 	d->on_behalf = (int)mc_rows_int(r, 0, DCOL_ON_BEHALF);
+	d->applicant_org = (int)mc_rows_int(r, 0, DCOL_APPLICANT_ORG);
 }
 
 int

@@ -370,6 +370,7 @@ struct mc_dossier {
 	const char    *legal_hours; /* the procedure's time; NULL: unset */
 	const char    *legal_days;
 	int	       on_behalf; /* filed for someone else (mc_submission) */
+	int applicant_org;	  /* id_number is an organisation's tax code */
 };
 
 /*

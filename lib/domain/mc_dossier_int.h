@@ -125,6 +125,7 @@ enum dossier_col {
 	DCOL_ON_BEHALF,
 	DCOL_FILER_NAME,	    /* the filing account's name */
 	DCOL_APPLICANT_ID_VERIFIED, /* filed by its verified holder */
+	DCOL_APPLICANT_ORG, /* the applicant an organisation (tax code) */
 	DCOL__MAX
 };
 

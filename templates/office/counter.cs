@@ -53,6 +53,28 @@
 </ol><?cs else ?><p><?cs var:Lang.Counter.NoDocuments ?></p><?cs /if ?>
 </fieldset>
 <?cs else ?><p class="hint<?cs if:Form.Errors.procedure ?> error-message<?cs /if ?>" id="pick-first"><?cs var:Lang.Counter.PickFirst ?></p><?cs /if ?>
+<fieldset class="form-group" id="applicant-kind"><legend><?cs var:Lang.Counter.Kind ?></legend>
+<label class="check" for="kind-person"><input id="kind-person" name="kind" type="radio" value="person"<?cs if:Form.kind != "org" ?> checked<?cs /if ?>> <?cs var:Lang.Counter.KindPerson ?></label>
+<label class="check" for="kind-org"><input id="kind-org" name="kind" type="radio" value="org"<?cs if:Form.kind == "org" ?> checked<?cs /if ?>> <?cs var:Lang.Counter.KindOrg ?></label>
+</fieldset>
+<fieldset class="org-applicant" id="org-applicant"><legend><?cs var:Lang.Counter.OrgTitle ?></legend>
+<p class="hint"><?cs var:Lang.Counter.OrgHint ?></p>
+<div class="form-group<?cs if:Form.Errors.org_name ?> has-error<?cs /if ?>"><label for="org_name"><?cs var:Lang.Org.Name ?></label>
+<?cs if:Form.Errors.org_name ?><span class="error-message" id="org_name-error"><?cs var:Lang.Org.NameError ?></span><?cs /if ?>
+<?cs call:refused("org_name") ?><input id="org_name" name="org_name" maxlength="255" value="<?cs var:Form.org_name ?>"></div>
+<div class="form-group<?cs if:Form.Errors.tax_code ?> has-error<?cs /if ?>"><label for="tax_code"><?cs var:Lang.Org.TaxCode ?></label>
+<span class="hint" id="tax_code-hint"><?cs var:Lang.Org.TaxCodeHint ?></span>
+<?cs if:Form.Errors.tax_code == "check" ?><span class="error-message" id="tax_code-error"><?cs var:Lang.Org.TaxCheck ?></span><?cs elif:Form.Errors.tax_code ?><span class="error-message" id="tax_code-error"><?cs var:Lang.Org.TaxFormat ?></span><?cs /if ?>
+<?cs call:refused("tax_code") ?><input id="tax_code" name="tax_code" maxlength="14" autocomplete="off" aria-describedby="tax_code-hint" value="<?cs var:Form.tax_code ?>"></div>
+<div class="form-group<?cs if:Form.Errors.org_holder ?> has-error<?cs /if ?>"><label for="org_holder"><?cs var:Lang.Counter.OrgHolder ?></label>
+<span class="hint" id="org_holder-hint"><?cs var:Lang.Counter.OrgHolderHint ?></span>
+<?cs if:Form.Errors.org_holder ?><span class="error-message" id="org_holder-error"><?cs var:Lang.Counter.OrgHolderError ?></span><?cs /if ?>
+<?cs call:refused("org_holder") ?><input id="org_holder" name="org_holder" maxlength="254" autocomplete="off" aria-describedby="org_holder-hint" value="<?cs var:Form.org_holder ?>"></div>
+<div class="checkbox<?cs if:Form.Errors.cert_seen ?> has-error<?cs /if ?>"><?cs if:Form.Errors.cert_seen ?><span class="error-message" id="cert_seen-error"><?cs var:Lang.Counter.CertSeenError ?></span><?cs /if ?>
+<input type="checkbox" id="cert_seen" name="cert_seen" value="1"<?cs if:Form.cert_seen ?> checked<?cs /if ?>>
+<label for="cert_seen"><?cs var:Lang.Counter.CertSeen ?></label></div>
+</fieldset>
+<div class="person-applicant" id="person-applicant">
 <div class="form-group<?cs if:Form.Errors.name ?> has-error<?cs /if ?>"><label for="name"><?cs var:Lang.Form.Name ?></label>
 <?cs if:Form.Errors.name ?><span class="error-message"><?cs var:Lang.Form.NameError ?></span><?cs /if ?>
 <?cs call:refused("name") ?><input id="name" name="name" required value="<?cs var:Form.name ?>"></div>
@@ -69,6 +91,7 @@
 <input type="checkbox" id="card_seen" name="card_seen" value="1"<?cs if:Form.card_seen ?> checked<?cs /if ?>>
 <label for="card_seen"><?cs var:Lang.Counter.CardSeen ?></label></div>
 </fieldset><?cs /if ?>
+</div>
 <div class="form-group<?cs if:Form.Errors.phone ?> has-error<?cs /if ?>"><label for="phone"><?cs var:Lang.Form.Phone ?></label>
 <?cs call:refused("phone") ?><input id="phone" name="phone" type="tel" value="<?cs var:Form.phone ?>"></div>
 <div class="form-group<?cs if:Form.Errors.email ?> has-error<?cs /if ?>"><label for="email"><?cs var:Lang.Form.Email ?></label>

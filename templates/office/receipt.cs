@@ -10,7 +10,7 @@
 <p class="receipt-code"><?cs var:Lang.Counter.Code ?>: <strong><?cs var:d.code ?></strong></p>
 <dl class="facts">
 <dt><?cs var:Lang.Counter.Applicant ?></dt><dd><?cs var:d.applicant_name ?></dd>
-<dt><?cs var:Lang.Form.IdNumber ?></dt><dd><?cs var:d.applicant_id_number ?></dd>
+<dt><?cs if:d.applicant_org == "1" ?><?cs var:Lang.Org.TaxCode ?><?cs else ?><?cs var:Lang.Form.IdNumber ?><?cs /if ?></dt><dd id="receipt-number"><?cs var:d.applicant_id_number ?></dd>
 <dt><?cs var:Lang.Counter.Matter ?></dt><dd><?cs var:d.procedure_name ?> (<?cs var:d.procedure_code ?>)</dd>
 <dt><?cs var:Lang.Counter.ReceivedAt ?></dt><dd><?cs var:fmt_datetime(d.received_at) ?></dd>
 <dt><?cs var:Lang.Counter.DueAt ?></dt><dd><?cs if:d.original_due_at ?><?cs var:fmt_datetime(d.original_due_at) ?><?cs else ?><?cs var:fmt_datetime(d.due_at) ?><?cs /if ?></dd>

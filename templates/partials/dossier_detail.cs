@@ -9,7 +9,8 @@
 <dt><?cs var:Lang.Dossier.Procedure ?></dt><dd><?cs var:d.procedure_name ?> (<?cs var:d.procedure_code ?>)</dd>
 <dt><?cs var:Lang.Dossier.Agency ?></dt><dd><?cs var:d.agency_name ?></dd>
 <?cs if:d.current_agency_name && d.current_step ?><dt><?cs var:Lang.Dossier.HandledBy ?></dt><dd><?cs var:d.current_agency_name ?><?cs if:d.holder_name ?> · <?cs var:d.holder_name ?><?cs /if ?></dd><?cs /if ?>
-<dt><?cs var:Lang.Dossier.Applicant ?></dt><dd><?cs var:d.applicant_name ?> · <?cs var:d.applicant_id_number ?><?cs if:d.applicant_id_verified == "1" ?> <span class="muted" id="applicant-verified">(<?cs var:Lang.File.IdVerified ?>)</span><?cs /if ?></dd>
+<dt><?cs var:Lang.Dossier.Applicant ?></dt><dd><?cs var:d.applicant_name ?></dd>
+<dt id="applicant-number-label"><?cs if:d.applicant_org == "1" ?><?cs var:Lang.Org.TaxCode ?><?cs else ?><?cs var:Lang.Form.IdNumber ?><?cs /if ?></dt><dd id="applicant-number"><?cs var:d.applicant_id_number ?><?cs if:d.applicant_id_verified == "1" ?> <span class="muted" id="applicant-verified">(<?cs var:Lang.File.IdVerified ?>)</span><?cs /if ?></dd>
 <?cs if:d.on_behalf == "1" ?><dt><?cs var:Lang.Dossier.OnBehalf ?></dt><dd id="on-behalf"><?cs var:Lang.Dossier.OnBehalfBy ?> <strong><?cs var:d.filer_name ?></strong>. <?cs var:Lang.Dossier.OnBehalfCheck ?></dd><?cs /if ?>
 <?cs if:d.applicant_address ?><dt><?cs var:Lang.Form.Address ?></dt><dd><?cs var:d.applicant_address ?></dd><?cs /if ?>
 <?cs if:d.applicant_phone ?><dt><?cs var:Lang.Form.Phone ?></dt><dd><?cs var:d.applicant_phone ?></dd><?cs /if ?>

@@ -85,7 +85,9 @@ describe('filing for oneself or on behalf of someone else (issue 9)', { concurre
       await off.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code)}`);
       await off.locator('#applicant-verified').waitFor({ timeout: LONG });
       assert.equal(await off.locator('#on-behalf').count(), 0, 'not shown as filed on behalf');
-      assert.match(await off.locator('dl.facts').first().innerText(), new RegExp(`Chính Chủ ${tag} · ${me.idNumber} \\(đã xác thực\\)`));
+      assert.equal((await off.locator('dl.facts dt:text-is("Người nộp") + dd').first().innerText()).trim(), `Chính Chủ ${tag}`);
+      assert.equal(await off.locator('#applicant-number-label').innerText(), 'Số định danh cá nhân');
+      assert.match(await off.locator('#applicant-number').innerText(), new RegExp(`^${me.idNumber} \\(đã xác thực\\)$`));
       await off.context().close();
     } finally {
       await page.context().close();

@@ -669,6 +669,35 @@ test_lookup(struct mc_db *db, struct mc_arena *a, const char *code)
 	test_lookup_blocked(db, a, code, THROTTLE_LOOKUP_ADDR);
 }
 
+/*
+ * Whether the applicant is an organisation (the receipt's and the dossier
+ * page's label, issue 9): a person's 12-digit ID number is not; a tax code
+ * (10 digits, or with a branch) is, with or without an account.
+ */
+static void
+test_applicant_org(struct mc_db *db, struct mc_arena *a,
+    const struct mc_submission *person, const char *code)
+{
+	static const char *const taxes[] = { "0314409058", "0314409058-002" };
+	struct mc_submission	 s = *person;
+	struct mc_dossier	 d;
+	const char		*c = NULL;
+	size_t			 i;
+
+	CHECK_INT(mc_dossier_load(db, a, code, &d), 1);
+	CHECK_INT(d.applicant_org, 0);
+	for (i = 0; i < 2; i++) {
+		s.name = "Công ty TNHH Thử";
+		s.id_number = taxes[i];
+		c = NULL;
+		CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &c), 0);
+		if (c == NULL)
+			continue;
+		CHECK_INT(mc_dossier_load(db, a, c, &d), 1);
+		CHECK_INT(d.applicant_org, 1);
+	}
+}
+
 static void
 test_accept(struct mc_db *db, struct mc_arena *a)
 {
@@ -694,6 +723,7 @@ test_accept(struct mc_db *db, struct mc_arena *a)
 	CHECK_INT(mc_dossier_submit(db, a, &s, time(NULL), &code), 0);
 	if (code == NULL)
 		return;
+	test_applicant_org(db, a, &s, code);
 	officer = account(db, a, "acc-officer", ROLE_RECEIVER, ag);
 	other = account(db, a, "acc-other", ROLE_RECEIVER, ag + 1);
 	citizen = account(db, a, "acc-citizen", ROLE_CITIZEN, 0);
