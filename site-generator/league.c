@@ -1,9 +1,10 @@
 /*
  * League tables of agencies: departments, then wards and communes, ranked
  * on the legal total (out of 18) of the dossiers returned in a rolling
- * window, with the on-time rate raw and adjusted for each agency's mix of
- * procedures, Wilson intervals, shared ranks, the minimum volume, and an
- * SVG chart drawn here (the numbers stay in the table too); beside them,
+ * window, with the total's 95 % interval, the on-time rate raw and adjusted
+ * for each agency's mix of procedures, Wilson intervals, ranks shared where
+ * intervals overlap, the minimum volume, and an SVG chart drawn here (the
+ * numbers stay in the table too); beside them,
  * Decision 766's national index of each agency (lib/domain/mc_index766).
  */
 #include <stdio.h>
@@ -137,6 +138,8 @@ fill_group(HDF *hdf, enum mc_lang lang, struct mc_arena *a, int g, int dept)
 		put(hdf, a, p, "Dossiers",
 		    mc_arena_printf(a, "%lld", l->s.dossiers));
 		put(hdf, a, p, "Total", dec(a, l->total));
+		put(hdf, a, p, "TotLo", dec(a, l->tot_lo));
+		put(hdf, a, p, "TotHi", dec(a, l->tot_hi));
 		band = mc_eval_band(&lg.bands, l->total);
 		if (band >= 0)
 			put(hdf, a, p, "Band",
@@ -212,9 +215,9 @@ fill_rules(HDF *hdf, struct mc_arena *a)
 
 /* The CSV's columns: names under Lang.League, in order. */
 static const char *const csv_cols[] = { "ColGroup", "Rank", "Agency",
-	"Dossiers", "Total", "Band", "ColOnTime", "ColOtLo", "ColOtHi",
-	"ColAdjusted", "OtRank", "ColSat", "ColSatLo", "ColSatHi",
-	"ColRatings" };
+	"Dossiers", "Total", "ColTotLo", "ColTotHi", "Band", "ColOnTime",
+	"ColOtLo", "ColOtHi", "ColAdjusted", "OtRank", "ColSat", "ColSatLo",
+	"ColSatHi", "ColRatings" };
 #define NCSV (sizeof(csv_cols) / sizeof(csv_cols[0]))
 
 /* One ranked agency's line: the figures of its line of the page. */
@@ -232,22 +235,24 @@ csv_line(struct buf *b, struct mc_arena *a, enum mc_lang lang,
 	v[2] = l->s.name;
 	v[3] = mc_arena_printf(a, "%lld", l->s.dossiers);
 	v[4] = dec(a, l->total);
+	v[5] = dec(a, l->tot_lo);
+	v[6] = dec(a, l->tot_hi);
 	band = mc_eval_band(&lg.bands, l->total);
 	if (band >= 0)
-		v[5] = mc_rows_str(&lg.bands, (size_t)band,
+		v[7] = mc_rows_str(&lg.bands, (size_t)band,
 		    lang == LANG_EN ? 2 : 1);
-	v[6] = dec(a, l->ontime_rate);
-	v[7] = dec(a, l->ot_lo);
-	v[8] = dec(a, l->ot_hi);
-	v[9] = dec(a, l->adjusted);
-	v[10] = mc_arena_printf(a, "%d", l->ot_rank);
+	v[8] = dec(a, l->ontime_rate);
+	v[9] = dec(a, l->ot_lo);
+	v[10] = dec(a, l->ot_hi);
+	v[11] = dec(a, l->adjusted);
+	v[12] = mc_arena_printf(a, "%d", l->ot_rank);
 	if (l->s.ratings > 0) {
-		v[11] = dec(a,
+		v[13] = dec(a,
 		    (int)((l->s.satisfied * 1000 + l->s.ratings / 2) /
 			l->s.ratings));
-		v[12] = dec(a, l->sat_lo);
-		v[13] = dec(a, l->sat_hi);
-		v[14] = mc_arena_printf(a, "%lld", l->s.ratings);
+		v[14] = dec(a, l->sat_lo);
+		v[15] = dec(a, l->sat_hi);
+		v[16] = mc_arena_printf(a, "%lld", l->s.ratings);
 	}
 	for (c = 0; c < NCSV; c++)
 		rc |= sitegen_csv_field(b, v[c] != NULL ? v[c] : "",

@@ -907,7 +907,7 @@ static void
 add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
 {
 	struct mc_eval_trail t;
-	int		     idx[EI__MAX], k;
+	int		     idx[EI__MAX], k, part = 0;
 	time_t		     due, fin;
 
 	memset(&t, 0, sizeof(t));
@@ -925,8 +925,12 @@ add_dossier(struct mc_eval_score *l, const struct mc_rows *rows, size_t i)
 	t.complaints = (int)mc_rows_int(rows, i, TR_COMPLAINTS);
 	mc_eval_dossier_indices(&t, idx);
 	l->dossiers++;
-	for (k = 0; k < EI__MAX; k++)
+	for (k = 0; k < EI__MAX; k++) {
 		l->sum[k] += idx[k];
+		part += idx[k];
+	}
+	l->part_sum += part;
+	l->part_sq += part * part;
 	if (mc_rows_str(rows, i, TR_OVERALL) != NULL) {
 		l->ratings++;
 		l->satisfied += mc_rows_int(rows, i, TR_OVERALL) >= 1;
@@ -1116,6 +1120,33 @@ mc_eval_total_tenths(const struct mc_eval_score *s)
 	return total;
 }
 
+void
+mc_eval_total_interval(const struct mc_eval_score *s, int *lo, int *hi)
+{
+	long long n = s->dossiers;
+	int	  total = mc_eval_total_tenths(s), u[EU__MAX], k, unit = 0, h;
+	double	  var;
+
+	*lo = *hi = -1;
+	if (total < 0)
+		return;
+	mc_eval_unit_indices(s, u);
+	for (k = 0; k < EU__MAX; k++)
+		unit += 10 * u[k];
+	*lo = unit;
+	*hi = unit + 20 * EI__MAX;
+	if (n < 2)
+		return;
+	/* The sample's variance from its moments, exact in integers. */
+	var = (double)(n * s->part_sq - s->part_sum * s->part_sum) /
+	    ((double)n * (double)(n - 1));
+	h = (int)(1.959964 * sqrt(var / (double)n) * 10 + 0.5);
+	if (total - h > *lo)
+		*lo = total - h;
+	if (total + h < *hi)
+		*hi = total + h;
+}
+
 int
 mc_eval_band(const struct mc_rows *bands, int tenths)
 {
@@ -1182,7 +1213,8 @@ on_time(const struct mc_rows *rows, size_t i)
 /*
  * The league's order: ranked first, by total; tied totals by name only,
  * so that the order within a shared rank says nothing of merit (no
- * tie-break: the legal score is the total, nothing else).
+ * tie-break: the legal score is the total, nothing else; not even its
+ * interval).
  */
 static int
 league_cmp(const void *a, const void *b)
@@ -1196,49 +1228,85 @@ league_cmp(const void *a, const void *b)
 	return strcmp(x->s.name ? x->s.name : "", y->s.name ? y->s.name : "");
 }
 
-/* 1 if line x comes before line y in the on-time order: the raw rate
- * (the one with the interval), then the interval's low end, then the
- * league's order (x < y). */
+/* What a rank goes by: the total or the raw on-time rate. */
+enum league_by { BY_TOTAL, BY_ONTIME };
+
+/* Line x's figure, its interval's ends and its rank by what by says. */
 static int
-ontime_before(const struct mc_eval_league *l, size_t x, size_t y)
+by_value(const struct mc_eval_league *x, enum league_by by)
 {
-	if (l[x].ontime_rate != l[y].ontime_rate)
+	return by == BY_TOTAL ? x->total : x->ontime_rate;
+}
+
+static int
+by_lo(const struct mc_eval_league *x, enum league_by by)
+{
+	return by == BY_TOTAL ? x->tot_lo : x->ot_lo;
+}
+
+static int
+by_hi(const struct mc_eval_league *x, enum league_by by)
+{
+	return by == BY_TOTAL ? x->tot_hi : x->ot_hi;
+}
+
+static int *
+by_rank(struct mc_eval_league *x, enum league_by by)
+{
+	return by == BY_TOTAL ? &x->rank : &x->ot_rank;
+}
+
+/*
+ * 1 if line x comes before line y: by the total, the league's order (the
+ * lines are sorted, x < y); on time, the raw rate (the one with the
+ * interval), then the interval's low end, then the league's order.
+ */
+static int
+league_before(const struct mc_eval_league *l, size_t x, size_t y,
+    enum league_by by)
+{
+	if (by == BY_ONTIME && l[x].ontime_rate != l[y].ontime_rate)
 		return l[x].ontime_rate > l[y].ontime_rate;
-	if (l[x].ot_lo != l[y].ot_lo)
+	if (by == BY_ONTIME && l[x].ot_lo != l[y].ot_lo)
 		return l[x].ot_lo > l[y].ot_lo;
 	return x < y;
 }
 
 /*
- * The on-time ranks of the ranked lines, in the on-time order (not the
- * total's): a line shares the rank of its group's first while their
- * intervals overlap, else it starts a group at its place. Lines are taken
- * best first, one at a time (a few hundred agencies: no allocation).
+ * The ranks by what by says of the ranked lines (their ranks 0 before), in
+ * its order: a line shares the rank of its group's first (the leader)
+ * when their intervals overlap, or when its figure equals the one of the
+ * line before it (as shown: equal figures always share); else it starts a
+ * group at its place. Lines are taken best first, one at a time (a few
+ * hundred agencies: no allocation).
  */
 static void
-league_ot_rank(struct mc_eval_league *l, size_t n)
+league_share_rank(struct mc_eval_league *l, size_t n, enum league_by by)
 {
-	size_t i, best, lead = 0, place;
+	size_t i, best, lead = 0, prev = 0, place;
 	int    found;
 
 	for (place = 1;; place++) {
 		found = 0;
 		best = 0;
 		for (i = 0; i < n; i++)
-			if (l[i].ranked && l[i].ot_rank == 0 &&
-			    (!found || ontime_before(l, i, best))) {
+			if (l[i].ranked && *by_rank(&l[i], by) == 0 &&
+			    (!found || league_before(l, i, best, by))) {
 				best = i;
 				found = 1;
 			}
 		if (!found)
 			return;
-		if (place > 1 && l[best].ot_hi >= l[lead].ot_lo &&
-		    l[best].ot_lo <= l[lead].ot_hi)
-			l[best].ot_rank = l[lead].ot_rank;
+		if (place > 1 &&
+		    (by_value(&l[best], by) == by_value(&l[prev], by) ||
+			(by_lo(&l[best], by) <= by_hi(&l[lead], by) &&
+			    by_hi(&l[best], by) >= by_lo(&l[lead], by))))
+			*by_rank(&l[best], by) = *by_rank(&l[lead], by);
 		else {
 			lead = best;
-			l[best].ot_rank = (int)place;
+			*by_rank(&l[best], by) = (int)place;
 		}
+		prev = best;
 	}
 }
 
@@ -1248,17 +1316,10 @@ mc_eval_league_rank(struct mc_eval_league *l, size_t n)
 	size_t i;
 
 	qsort(l, n, sizeof(*l), league_cmp);
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++)
 		l[i].rank = l[i].ot_rank = 0;
-		if (!l[i].ranked)
-			continue;
-		/* Equal totals share a rank; the next one skips (1, 2, 2, 4). */
-		l[i].rank = i > 0 && l[i - 1].ranked &&
-			l[i - 1].total == l[i].total ?
-		    l[i - 1].rank :
-		    (int)i + 1;
-	}
-	league_ot_rank(l, n);
+	league_share_rank(l, n, BY_TOTAL);
+	league_share_rank(l, n, BY_ONTIME);
 }
 
 int
@@ -1324,6 +1385,7 @@ mc_eval_league(struct mc_db *db, struct mc_arena *a, unsigned int root,
 	for (j = 0; j < m; j++) {
 		l[j].ranked = l[j].s.dossiers >= min_dossiers;
 		l[j].total = mc_eval_total_tenths(&l[j].s);
+		mc_eval_total_interval(&l[j].s, &l[j].tot_lo, &l[j].tot_hi);
 		l[j].ontime_rate = (int)((l[j].ontime * 1000 +
 					     l[j].s.dossiers / 2) /
 		    l[j].s.dossiers);

@@ -458,6 +458,8 @@ struct mc_eval_score {
 	const char *name;
 	long long   dossiers;
 	long long   sum[EI__MAX]; /* of the indices 1, 2, 3, 4, 7 */
+	long long   part_sum;	  /* of each dossier's 1 + 2 + 3 + 4 + 7 */
+	long long   part_sq;	  /* of the squares of those */
 	long long   ratings;	  /* ratings with an overall answer */
 	long long   satisfied;	  /* overall 1 or 2 */
 	long long   very;	  /* overall 2 */
@@ -527,6 +529,16 @@ void mc_eval_unit_indices(const struct mc_eval_score *, int out[EU__MAX]);
 int mc_eval_total_tenths(const struct mc_eval_score *);
 
 /*
+ * The 95 % interval of a line's total (mc_eval_total_tenths), in tenths:
+ * the total +- 1.96 sd / sqrt(n) of its dossiers' own sums of indices 1-4
+ * and 7 (sd of the sample: n - 1), rounded to a tenth, within what that
+ * part can be (0 to 10 points above the unit's indices 5, 6, 8, 9, which
+ * are one figure per unit). One dossier tells nothing of the spread: the
+ * whole of that range. No dossier: -1, -1. Pure.
+ */
+void mc_eval_total_interval(const struct mc_eval_score *, int *lo, int *hi);
+
+/*
  * The band (row of mc_eval_bands' rows, highest first) a total in tenths
  * falls in: the first whose min_total it reaches; -1 none. Pure.
  */
@@ -559,7 +571,9 @@ struct mc_eval_league {
 					  rate of each of its procedures */
 	int		     ranked;   /* enough dossiers to be ranked */
 	int		     total;    /* tenths, out of 180 */
-	int		     rank;     /* by total, equal totals share; 0 */
+	int		     tot_lo, tot_hi; /* its interval (tenths) */
+	int		     rank; /* by total, shared while intervals overlap;
+				      0 */
 	int		     ontime_rate;  /* per mille */
 	int		     ot_lo, ot_hi; /* its Wilson interval */
 	int		     adjusted;	   /* for the procedures' mix */
@@ -582,10 +596,13 @@ int mc_eval_league(struct mc_db *, struct mc_arena *, unsigned int root,
 
 /*
  * Orders the lines (ranked first, by total, tied totals by name) and
- * ranks them: equal totals (in tenths, as shown) share a rank and the
- * next one skips (1, 2, 2, 4), with no tie-break; the on-time rank goes
- * by the raw on-time rate, shared while a line's interval overlaps that
- * of the first of its group. Unranked lines: 0. Pure.
+ * ranks them, with no tie-break, by one rule for both ranks: taken best
+ * first, a line shares the rank of the first of its group (its leader)
+ * when its interval overlaps the leader's or its figure (as shown) equals
+ * the line's before it, else it starts a group at its place and the ranks
+ * skip (1, 2, 2, 4). The rank goes by the total with tot_lo..tot_hi, the
+ * on-time rank by the raw on-time rate with its Wilson interval. Unranked
+ * lines: 0. Pure.
  */
 void mc_eval_league_rank(struct mc_eval_league *, size_t n);
 

@@ -1,5 +1,5 @@
 <?cs # The league tables (site-generator/league.c): Data.Groups.N.{Key,
-     ChartHeight, Lines.M.{Rank,Name,Dossiers,Total,Band,OnTime,OtLo,OtHi,
+     ChartHeight, Lines.M.{Rank,Name,Dossiers,Total,TotLo,TotHi,Band,OnTime,OtLo,OtHi,
      Adjusted,OtRank,Sat,SatLo,SatHi,Ratings,I766.{Total,<part>}}, Chart.M.{Name,Total,Width,Y,
      TextY,ValueY}, Unranked.M.{Name,Dossiers}}, Data.{Min,Days,From,To,CityOnTime,
      Root,Csv}. ?>
@@ -18,12 +18,12 @@
 </figure>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="league-<?cs var:g.Key ?>-h"><table class="table table-stack league-table">
 <caption class="visually-hidden"><?cs if:g.Key == "departments" ?><?cs var:Lang.League.Departments ?><?cs else ?><?cs var:Lang.League.Wards ?><?cs /if ?></caption>
-<thead><tr><th scope="col" class="num"><?cs var:Lang.League.Rank ?></th><th scope="col"><?cs var:Lang.League.Agency ?></th><th scope="col" class="num"><?cs var:Lang.League.Dossiers ?></th><th scope="col" class="num"><?cs var:Lang.League.Total ?></th><th scope="col"><?cs var:Lang.League.Band ?></th><th scope="col" class="num"><?cs var:Lang.League.OnTime ?></th><th scope="col" class="num"><?cs var:Lang.League.Adjusted ?></th><th scope="col" class="num"><?cs var:Lang.League.OtRank ?></th><th scope="col" class="num"><?cs var:Lang.League.Satisfied ?></th></tr></thead>
+<thead><tr><th scope="col" class="num"><?cs var:Lang.League.Rank ?></th><th scope="col"><?cs var:Lang.League.Agency ?></th><th scope="col" class="num"><?cs var:Lang.League.Dossiers ?></th><th scope="col" class="num"><?cs var:Lang.League.TotalCi ?></th><th scope="col"><?cs var:Lang.League.Band ?></th><th scope="col" class="num"><?cs var:Lang.League.OnTime ?></th><th scope="col" class="num"><?cs var:Lang.League.Adjusted ?></th><th scope="col" class="num"><?cs var:Lang.League.OtRank ?></th><th scope="col" class="num"><?cs var:Lang.League.Satisfied ?></th></tr></thead>
 <tbody><?cs each:l = g.Lines ?><tr>
 <td class="num rank" data-label="<?cs var:Lang.League.Rank ?>"><?cs var:l.Rank ?></td>
 <th scope="row" class="agency" data-label="<?cs var:Lang.League.Agency ?>"><?cs var:l.Name ?></th>
 <td class="num dossiers" data-label="<?cs var:Lang.League.Dossiers ?>"><?cs var:l.Dossiers ?></td>
-<td class="num total" data-label="<?cs var:Lang.League.Total ?>"><strong><?cs var:fmt_decimal(l.Total) ?></strong></td>
+<td class="num total" data-label="<?cs var:Lang.League.TotalCi ?>"><strong><?cs var:fmt_decimal(l.Total) ?></strong> <span class="small muted interval">(<?cs var:fmt_decimal(l.TotLo) ?>–<?cs var:fmt_decimal(l.TotHi) ?>)</span></td>
 <td class="band" data-label="<?cs var:Lang.League.Band ?>"><?cs var:l.Band ?></td>
 <td class="num ontime" data-label="<?cs var:Lang.League.OnTime ?>"><?cs var:fmt_pct(l.OnTime) ?> <span class="small muted">(<?cs var:fmt_decimal(l.OtLo) ?>–<?cs var:fmt_decimal(l.OtHi) ?>)</span></td>
 <td class="num adjusted" data-label="<?cs var:Lang.League.Adjusted ?>"><?cs var:fmt_pct(l.Adjusted) ?></td>

@@ -354,6 +354,7 @@ lg(const char *name, int ranked, int total, int rate, int lo, int hi,
 	l.s.name = name;
 	l.ranked = ranked;
 	l.total = total;
+	l.tot_lo = l.tot_hi = total; /* no spread (see test_league_ties) */
 	l.ontime_rate = rate;
 	l.ot_lo = lo;
 	l.ot_hi = hi;
@@ -428,6 +429,169 @@ test_league(void)
 	CHECK_INT(l[2].ot_rank, 1); /* Q: the best rate */
 	CHECK_INT(l[1].ot_rank, 1); /* Z overlaps Q */
 	CHECK_INT(l[0].ot_rank, 3); /* X: 150-500, third on time */
+}
+
+/* A ranked league line with a total and its interval (tenths); on time
+ * all alike. */
+static struct mc_eval_league
+lgi(const char *name, int total, int lo, int hi)
+{
+	struct mc_eval_league l = lg(name, 1, total, 900, 800, 950, 900);
+
+	l.tot_lo = lo;
+	l.tot_hi = hi;
+	return l;
+}
+
+/*
+ * The total's interval, worked by hand: six dossiers of an agency whose
+ * unit indices score 8, three scoring 2+1+2+2+2 = 9 on indices 1-4 and 7
+ * (online, early) and three 0+1+2+1+1 = 5 (at the counter, late).
+ */
+static void
+test_total_interval(void)
+{
+	struct mc_eval_score s;
+	int		     lo, hi;
+
+	memset(&s, 0, sizeof(s));
+	s.dossiers = 6;
+	s.sum[EI_1] = 6;
+	s.sum[EI_2] = 6;
+	s.sum[EI_3] = 12;
+	s.sum[EI_4] = 9;
+	s.sum[EI_7] = 9;
+	s.part_sum = 3 * 9 + 3 * 5;
+	s.part_sq = 3 * 81 + 3 * 25;
+	s.section = s.online_proc = 6;
+	s.online = 3;
+	CHECK_INT(mc_eval_total_tenths(&s), 150); /* 7.0 + 8 */
+	/* sd^2 = (6 x 318 - 42^2) / (6 x 5) = 4.8; 1.96 sqrt(4.8 / 6) = 1.75 */
+	mc_eval_total_interval(&s, &lo, &hi);
+	CHECK_INT(lo, 132);
+	CHECK_INT(hi, 168);
+
+	/* No spread: six dossiers scoring 7 each (the same means): the total
+	 * alone. */
+	s.part_sum = 42;
+	s.part_sq = 6 * 49;
+	mc_eval_total_interval(&s, &lo, &hi);
+	CHECK_INT(lo, 150);
+	CHECK_INT(hi, 150);
+
+	/* One dossier: nothing of its spread is known; the interval is all
+	 * the part could be, 0 to 10 above the unit's 8. */
+	s.dossiers = 1;
+	s.sum[EI_1] = s.sum[EI_2] = s.sum[EI_3] = s.sum[EI_4] = 1;
+	s.sum[EI_7] = 1;
+	s.part_sum = 5;
+	s.part_sq = 25;
+	s.section = s.online_proc = s.online = 1;
+	CHECK_INT(mc_eval_total_tenths(&s), 130);
+	mc_eval_total_interval(&s, &lo, &hi);
+	CHECK_INT(lo, 80);
+	CHECK_INT(hi, 180);
+
+	/* Two dossiers, 10 and 0: +- 9.8 points, kept within 8 to 18. */
+	s.dossiers = 2;
+	s.sum[EI_1] = s.sum[EI_2] = s.sum[EI_3] = s.sum[EI_4] = 2;
+	s.sum[EI_7] = 2;
+	s.part_sum = 10;
+	s.part_sq = 100;
+	s.section = s.online_proc = s.online = 2;
+	CHECK_INT(mc_eval_total_tenths(&s), 130);
+	mc_eval_total_interval(&s, &lo, &hi);
+	CHECK_INT(lo, 80);
+	CHECK_INT(hi, 180);
+
+	/* No dossier: no total, no interval. */
+	s.dossiers = 0;
+	mc_eval_total_interval(&s, &lo, &hi);
+	CHECK_INT(lo, -1);
+	CHECK_INT(hi, -1);
+}
+
+/*
+ * Ranks by the total shared where intervals overlap (the on-time rank's
+ * rule, one function for both): with the first of the group, not with a
+ * neighbour (no chains); equal totals always; far apart never.
+ */
+static void
+test_league_ties(void)
+{
+	struct mc_eval_league l[6];
+	struct mc_eval_score  one;
+
+	/* 15.4 (14.7-16.1) and 15.0 (13.2-16.8) overlap: one rank. 17.0
+	 * with no spread is clearly better, 12.0 clearly worse. */
+	l[0] = lgi("Quận", 150, 132, 168);
+	l[1] = lgi("Bến", 120, 120, 120);
+	l[2] = lgi("Phố", 154, 147, 161);
+	l[3] = lgi("An", 170, 170, 170);
+	mc_eval_league_rank(l, 4);
+	CHECK_STR(l[0].s.name, "An");
+	CHECK_STR(l[1].s.name, "Phố");
+	CHECK_STR(l[2].s.name, "Quận");
+	CHECK_STR(l[3].s.name, "Bến");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 2);
+	CHECK_INT(l[2].rank, 2); /* shared with Phố */
+	CHECK_INT(l[3].rank, 4); /* 12.0 is under 13.2 */
+
+	/*
+	 * The leader, not the neighbour: M (15.0-15.8) overlaps L (15.5-
+	 * 16.5); N (14.0-15.3) overlaps M but not L, and starts rank 3.
+	 * Zero variance a tenth apart (O, P): apart.
+	 */
+	l[0] = lgi("N", 149, 140, 153);
+	l[1] = lgi("L", 160, 155, 165);
+	l[2] = lgi("M", 154, 150, 158);
+	l[3] = lgi("O", 130, 130, 130);
+	l[4] = lgi("P", 129, 129, 129);
+	mc_eval_league_rank(l, 5);
+	CHECK_STR(l[2].s.name, "N");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 1);
+	CHECK_INT(l[2].rank, 3);
+	CHECK_INT(l[3].rank, 4);
+	CHECK_INT(l[4].rank, 5);
+
+	/* Equal totals share even where the second misses the leader: E2
+	 * (15.5, no spread) is under L's 15.8 but equals E1, in L's group. */
+	l[0] = lgi("L", 160, 158, 162);
+	l[1] = lgi("E2", 155, 155, 155);
+	l[2] = lgi("E1", 155, 150, 160);
+	l[3] = lgi("F", 150, 150, 150);
+	mc_eval_league_rank(l, 4);
+	CHECK_STR(l[1].s.name, "E1");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 1);
+	CHECK_INT(l[2].rank, 1);
+	CHECK_INT(l[3].rank, 4); /* 15.0 misses 15.8 */
+
+	/* One dossier (n = 1): its interval is 8.0-18.0 (above), so it
+	 * shares the rank of any leader whose interval reaches 8.0 or more;
+	 * an unranked line takes no part. */
+	memset(&one, 0, sizeof(one));
+	one.dossiers = 1;
+	one.sum[EI_1] = one.sum[EI_2] = one.sum[EI_3] = one.sum[EI_4] = 1;
+	one.sum[EI_7] = 1;
+	one.part_sum = 5;
+	one.part_sq = 25;
+	one.section = one.online_proc = one.online = 1;
+	l[0] = lgi("Một", mc_eval_total_tenths(&one), 0, 0);
+	mc_eval_total_interval(&one, &l[0].tot_lo, &l[0].tot_hi);
+	l[1] = lgi("Nhiều", 170, 170, 170);
+	l[2] = lg("Ít", 0, 175, 900, 800, 950, 900);
+	l[3] = lgi("Thấp", 60, 60, 60);
+	mc_eval_league_rank(l, 4);
+	CHECK_STR(l[0].s.name, "Nhiều");
+	CHECK_STR(l[1].s.name, "Một");
+	CHECK_INT(l[1].total, 130);
+	CHECK_INT(l[0].rank, 1);
+	CHECK_INT(l[1].rank, 1); /* 8.0-18.0 reaches 17.0 */
+	CHECK_INT(l[2].rank, 3); /* 6.0: under 17.0 */
+	CHECK_INT(l[3].rank, 0); /* Ít: not ranked */
 }
 
 /* Self-scores as typed, and their total. */
@@ -505,6 +669,8 @@ main(void)
 	test_unit();
 	test_check();
 	test_league();
+	test_total_interval();
+	test_league_ties();
 	test_self();
 	test_form_check();
 	return DONE();
