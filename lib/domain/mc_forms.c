@@ -168,6 +168,13 @@ doc_table(struct mc_pdf *doc, struct mc_arena *a,
 	}
 }
 
+/* The label of a person's number: an organisation's is its tax code. */
+static const char *
+number_label(const struct mc_form_person *p)
+{
+	return p->org ? "Mã số thuế" : "Số định danh cá nhân";
+}
+
 int
 mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 {
@@ -184,7 +191,7 @@ mc_form01_pdf(struct buf *out, const struct mc_form01 *f)
 	mc_pdf_field(doc, "Bộ phận tiếp nhận và trả kết quả",
 	    unit_name(f->unit, &f->head));
 	mc_pdf_field(doc, "Tiếp nhận hồ sơ của", f->applicant.name);
-	mc_pdf_field(doc, "Số định danh cá nhân", f->applicant.id_number);
+	mc_pdf_field(doc, number_label(&f->applicant), f->applicant.id_number);
 	contact(doc, &f->applicant);
 	if (!empty(f->authorised.name)) {
 		mc_pdf_field(doc, "Người được ủy quyền", f->authorised.name);
@@ -288,7 +295,7 @@ mc_form03_pdf(struct buf *out, const struct mc_form03 *f)
 	unit = unit_name(f->unit, &f->head);
 	mc_pdf_field(doc, "Bộ phận tiếp nhận và trả kết quả", unit);
 	mc_pdf_field(doc, "Tiếp nhận hồ sơ của", f->applicant.name);
-	mc_pdf_field(doc, "Số định danh cá nhân", f->applicant.id_number);
+	mc_pdf_field(doc, number_label(&f->applicant), f->applicant.id_number);
 	contact(doc, &f->applicant);
 	mc_pdf_field(doc, "Nội dung yêu cầu giải quyết", f->matter);
 	mc_pdf_para(doc, MC_PDF_INDENT, MC_PDF_JUSTIFY,

@@ -39,6 +39,7 @@ struct mc_form_person {
 	const char *address;
 	const char *phone;
 	const char *email;
+	int	    org; /* 1: an organisation, id_number its tax code */
 };
 
 /* A document handed in: its name, and how many originals and copies. */

@@ -70,6 +70,7 @@ applicant(const struct mc_dossier *d, struct mc_form_person *p)
 	p->address = d->address;
 	p->phone = d->phone;
 	p->email = d->email;
+	p->org = d->applicant_org;
 }
 
 /* The last event of an action: its row index, or -1. */

@@ -7,10 +7,11 @@
 // account unverified, nothing audited). With the right code and the box
 // ticked: filed and accepted for that account, whose tax code is now
 // verified by 'counter' and audited (tax_code_verified, the receiver the
-// actor); the receipt and the officer's dossier page say "Mã số thuế" (and
-// "Tax code" in English) with the code. An organisation without an account
-// is filed with its tax code alone, labelled the same; a person's receipt
-// still says "Số định danh cá nhân". Screenshots in tests/e2e/output.
+// actor); the receipt, the officer's dossier page and form 01 (pdftotext)
+// say "Mã số thuế" (and "Tax code" in English) with the code. An
+// organisation without an account is filed with its tax code alone,
+// labelled the same; a person's receipt still says "Số định danh cá nhân".
+// Screenshots in tests/e2e/output.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -19,8 +20,8 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  BASE_URL, PROC, WARD_SLOTS, launchBrowser, newCitizen, newIdNumber, newOfficer, personTag, q, randomWard, sql,
-  sqlValue, uniq, watch,
+  BASE_URL, PROC, WARD_SLOTS, launchBrowser, newCitizen, newIdNumber, newOfficer, pdfHas, pdfText, personTag, q,
+  randomWard, sql, sqlValue, uniq, watch,
 } from './lib.mjs';
 
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output');
@@ -165,6 +166,13 @@ describe('an organisation at the counter (issue 9)', { concurrency: false, timeo
     assert.equal(await fact(page, 'Mã số thuế'), tax.ok);
     assert.equal(await page.locator('.receipt dt:text-is("Số định danh cá nhân")').count(), 0, 'not an ID number');
     await page.screenshot({ path: path.join(OUT, 'org-counter-receipt-1280.png'), fullPage: true });
+    // Form 01 from the receipt's link says so too (pdftotext).
+    const href = await page.locator('.receipt a[href$="/phieu/01.pdf"]').getAttribute('href');
+    const pdf = await ctx.request.get(`${BASE_URL}${href}`);
+    assert.equal(pdf.status(), 200);
+    const text = await pdfText(await pdf.body());
+    assert.ok(pdfHas(text, `Mã số thuế: ${tax.ok}`), `form 01 labels the tax code: ${text.slice(0, 800)}`);
+    assert.ok(!pdfHas(text, 'Số định danh cá nhân'), 'and no ID number');
     await page.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code)}/giay-tiep-nhan?lang=en`);
     assert.equal(await fact(page, 'Tax code'), tax.ok, 'in English');
     await page.goto(`${BASE_URL}/can-bo/ho-so/${encodeURIComponent(code)}?lang=en`);

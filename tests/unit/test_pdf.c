@@ -257,6 +257,7 @@ test_form01(void)
 	CHECK(has(&rb, "Mã hồ sơ: 000.00.16.H29-260305-0001"));
 	CHECK(has(&rb, "Tiếp nhận hồ sơ của: Nguyễn Thị Hồng Nhung"));
 	CHECK(has(&rb, "Số định danh cá nhân: 079190012345"));
+	CHECK(strstr(rb.text, "Mã số thuế") == NULL);
 	CHECK(has(&rb, "Email: nhung.nguyen@example.vn"));
 	CHECK(has(&rb, "Bản chụp Căn cước công dân"));
 	CHECK(has(&rb, "2. Số lượng hồ sơ: 01 (bộ)"));
@@ -295,6 +296,32 @@ test_form01(void)
 	f.status_url = NULL;
 	CHECK_INT(mc_form01_pdf(&pdf, &f), -1);
 	CHECK_INT(pdf.len, 0);
+	mc_buf_free(&pdf);
+}
+
+/* An organisation applies: its number is labelled as a tax code. */
+static void
+test_form01_org(void)
+{
+	struct mc_form01 f;
+	struct buf	 pdf;
+	struct readback	 rb;
+
+	fill01(&f);
+	f.applicant.name = "Công ty TNHH Hoa Sen";
+	f.applicant.id_number = "0314409058-002";
+	f.applicant.org = 1;
+	mc_buf_init(&pdf, PDF_MAX);
+	CHECK_INT(mc_form01_pdf(&pdf, &f), 0);
+	if (readback(&pdf, &rb) != 0) {
+		CHECK(!"form 01 read back");
+		mc_buf_free(&pdf);
+		return;
+	}
+	CHECK(has(&rb, "Tiếp nhận hồ sơ của: Công ty TNHH Hoa Sen"));
+	CHECK(has(&rb, "Mã số thuế: 0314409058-002"));
+	CHECK(strstr(rb.text, "Số định danh cá nhân") == NULL);
+	readback_free(&rb);
 	mc_buf_free(&pdf);
 }
 
@@ -790,6 +817,7 @@ main(void)
 		return 1;
 	}
 	test_form01();
+	test_form01_org();
 	test_form01_hostile();
 	test_form02();
 	test_form03();
