@@ -42,7 +42,7 @@ PROG_LIBS_office  = $(LIBS_WEB) $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE
 PROG_LIBS_api	  = $(LIBS_WEB) $(LIBS_CORE)
 PROG_LIBS_worker  = $(LIBA) $(LIBS_CS) -lcurl -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
 PROG_LIBS_sitegen = $(LIBS_CS) -ljansson $(BROTLI_LIBS) $(LIBS_CORE)
-PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
+PROG_LIBS_motcua  = $(LIBS_CS) -largon2 -loath -ljansson -lmagic $(BROTLI_LIBS) $(LIBS_CORE)
 
 # Everything, for the unit suites, the fuzz targets and the load tools.
 LDLIBS	 = $(LIBS_WEB) -lssl -lcurl $(LIBS_PDF) $(LIBS_XLSX) $(XML_LIBS) $(LIBS_CORE)

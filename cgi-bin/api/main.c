@@ -676,6 +676,42 @@ too_large(struct mc_request *r)
 	return reply(r, 422, j) == 422 ? 422 : 500;
 }
 
+/*
+ * The submission's uploads checked (type, size) and counted before any is
+ * stored, the parts api_submit takes as api_part would answer them: 0, or
+ * the status of the answer made (400 too many, 422 refused, 503).
+ */
+static int
+submit_precheck(struct mc_request *r)
+{
+	const char *why;
+	size_t	    i, n = 0;
+	int	    rc, wallet;
+
+	for (i = 0; i < r->nparams; i++) {
+		const struct mc_param *p = &r->params[i];
+
+		wallet = strncmp(p->name, "wallet", 6) == 0 &&
+		    (p->name[6] == '\0' || p->name[6] == '.');
+		if (!wallet && strncmp(p->name, "doc.", 4) != 0 &&
+		    strcmp(p->name, "file") != 0)
+			continue;
+		if (wallet ? p->filename != NULL || p->len == 0 :
+			     p->filename == NULL)
+			continue;
+		if (++n > MAX_FILES)
+			return mc_app_error(r, 400,
+			    mc_view_str(r->hdf, "Error.FileCount"));
+		if (wallet)
+			continue;
+		if ((rc = mc_files_check(p->value, p->len, NULL, &why)) < 0)
+			return 503;
+		if (rc > 0)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+	}
+	return 0;
+}
+
 static int
 api_submit(struct mc_request *r)
 {
@@ -702,6 +738,10 @@ api_submit(struct mc_request *r)
 		json_decref(form);
 		return mc_app_error(r, 400,
 		    mc_view_str(r->hdf, "Api.BadFields"));
+	}
+	if ((rc = submit_precheck(r)) != 0) {
+		json_decref(form);
+		return rc;
 	}
 	docs = json_object();
 	for (i = 0; i < r->nparams; i++) {
@@ -907,8 +947,26 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
     struct refusal *why)
 {
 	long long v;
-	size_t	  i;
+	size_t	  i, nfile = 0, nresult = 0;
+	int	  rc;
 
+	/* Every file checked (and counted) before any is stored. */
+	for (i = 0; i < r->nparams; i++) {
+		const struct mc_param *p = &r->params[i];
+		const char	      *type;
+
+		if (p->filename == NULL ||
+		    (strcmp(p->name, "file") != 0 &&
+			strcmp(p->name, "result") != 0))
+			continue;
+		if (++*(strcmp(p->name, "file") == 0 ? &nfile : &nresult) >
+		    MAX_FILES)
+			return refuse(why, 400, "Api.BadJson");
+		if ((rc = mc_files_check(p->value, p->len, NULL, &type)) < 0)
+			return refuse(why, 503, "Error.Text.503");
+		if (rc > 0)
+			return refuse(why, 422, "Error.FileType");
+	}
 	for (i = 0; i < r->nparams; i++) {
 		const struct mc_param *p = &r->params[i];
 
@@ -942,21 +1000,22 @@ args_multipart(struct mc_request *r, struct mc_action_args *args,
 /*
  * "sign" through the API asks for the officer's password with the action
  * (a bearer token alone does not sign: the "password" member, or part),
- * as the office page asks for it again; wrong passwords count as failed
- * logins of the account (mc_throttle). Called before any file is stored.
- * 1 go on, else the status of the answer given (403 missing or wrong, 429
- * too many wrong ones).
+ * as the office page asks for it again, and for an account with an
+ * authenticator its current six-digit code too ("otp"); wrong ones count
+ * as failed logins of the account and are audited (mc_admin_reauth_check).
+ * Called before any file is stored. 1 go on, else the status of the
+ * answer given (403 missing or wrong, 429 too many wrong ones).
  */
 static int
 sign_reauth(struct mc_request *r, int multipart)
 {
-	struct mc_audit e = { AUDIT_REAUTH, r->user->id, 0, "api sign",
-		r->remote_addr };
-	const char     *act = NULL, *pw = NULL;
-	json_t	       *body;
-	long		wait;
-	size_t		i;
-	int		rc;
+	struct mc_audit	 e = { AUDIT_REAUTH, r->user->id, 0, "api sign",
+		 r->remote_addr };
+	struct mc_reauth t = { NULL, NULL, r->remote_addr, 0, REAUTH_OK };
+	const char	*act = NULL;
+	json_t		*body;
+	size_t		 i;
+	int		 rc;
 
 	if (multipart) {
 		for (i = 0; i < r->nparams; i++) {
@@ -965,29 +1024,34 @@ sign_reauth(struct mc_request *r, int multipart)
 			if (strcmp(r->params[i].name, "action") == 0)
 				act = r->params[i].value;
 			else if (strcmp(r->params[i].name, "password") == 0)
-				pw = r->params[i].value;
+				t.password = r->params[i].value;
+			else if (strcmp(r->params[i].name, "otp") == 0)
+				t.code = r->params[i].value;
 		}
 	} else if (r->body != NULL &&
 	    (body = json_loadb(r->body, r->body_len, 0, NULL)) != NULL) {
 		act = member(r, body, "action");
-		pw = member(r, body, "password");
+		t.password = member(r, body, "password");
+		t.code = member(r, body, "otp");
 		json_decref(body);
 	}
 	if (act == NULL || mc_dossier_action_parse(act) != ACTION_SIGN)
 		return 1;
-	if (pw == NULL || *pw == '\0')
+	if (t.password == NULL || *t.password == '\0')
 		return mc_app_error(r, 403,
 		    mc_view_str(r->hdf, "Api.SignPassword"));
-	if ((rc = mc_admin_reauth_check(r->db, r->arena, r->user->id, pw,
-		 time(NULL), &wait)) < 0)
+	if ((rc = mc_admin_reauth_check(r->db, r->arena, r->user->id, &t,
+		 time(NULL))) < 0)
 		return 503;
 	if (rc == 0) {
-		if (wait > 0)
+		if (t.wait > 0)
 			mc_resp_header(r, "Retry-After",
-			    mc_arena_printf(r->arena, "%ld", wait));
-		return mc_app_error(r, wait > 0 ? 429 : 403,
+			    mc_arena_printf(r->arena, "%ld", t.wait));
+		return mc_app_error(r, t.wait > 0 ? 429 : 403,
 		    mc_view_str(r->hdf,
-			wait > 0 ? "Api.SignWait" : "Api.SignPassword"));
+			t.wait > 0		     ? "Api.SignWait" :
+			    t.why == REAUTH_PASSWORD ? "Api.SignPassword" :
+						       "Api.SignCode"));
 	}
 	/* Typed right: in the audit log as a re-authentication. */
 	if (mc_db_begin(r->db) < 0)

@@ -43,6 +43,7 @@ enum field {
 	FIELD_ROLE,
 	FIELD_AGENCY,
 	FIELD_REAUTH,
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
 	FIELD_SCOPE,
 	FIELD_TAX_CODE,
 	FIELD_SEEN,
@@ -70,6 +71,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_ROLE] = { "role", valid_code, 16, 0 },
 	[FIELD_AGENCY] = { "agency", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 	[FIELD_SCOPE] = { "noi", valid_uint, 10, 0 },
 	[FIELD_TAX_CODE] = { "tax_code", valid_line, 14, 0 },
 	[FIELD_SEEN] = { "seen", valid_uint, 1, 0 },
@@ -248,46 +250,62 @@ posted(struct mc_request *r, const char *name)
 	return NULL;
 }
 
+/* The page's message key (Form.Errors.reauth) for why it was refused. */
+static const char *const reauth_errors[] = {
+	[REAUTH_OK] = NULL,
+	[REAUTH_PASSWORD] = "1",
+	[REAUTH_CODE_MISSING] = "code_missing",
+	[REAUTH_CODE_WRONG] = "code_wrong",
+	[REAUTH_WAIT] = "wait",
+};
+
 int
 office_reauth(struct mc_request *r)
 {
 	const struct mc_param *p = posted(r, "reauth");
-	const char	      *pw = p != NULL ? p->value : NULL;
-	size_t		       i, n = 0;
-	long		       wait = 0;
-	int		       rc;
+	const struct mc_param *c = posted(r, "reauth_code");
+	struct mc_reauth       t = { p != NULL ? p->value : NULL,
+		      c != NULL ? c->value : NULL, r->remote_addr, 0, REAUTH_OK };
+	size_t i, n = 0;
+	int    rc, on;
 
 	rc = mc_admin_reauth_fresh(r->db, r->arena, r->session_token,
 	    (int)mc_config_int("reauth_minutes", 10, 1, 1440));
 	if (rc != 0)
 		return rc < 0 ? 503 : 1;
-	if (pw != NULL && *pw != '\0') {
+	if (t.password != NULL && *t.password != '\0') {
 		/* Throttled as logins are, with the API's "sign". */
 		if ((rc = mc_admin_reauth_check(r->db, r->arena, r->user->id,
-			 pw, time(NULL), &wait)) < 0)
+			 &t, time(NULL))) < 0)
 			return 503;
 		if (rc == 1)
 			return mc_admin_reauth_mark(r->db, r->user->id,
 				   r->session_token, r->remote_addr) < 0 ?
 			    503 :
 			    1;
-		mc_view_set(r->hdf, "Form.Errors.reauth", "1");
-		if (wait > 0) {
-			mc_view_set(r->hdf, "Form.Errors.reauth", "wait");
+		mc_view_set(r->hdf, "Form.Errors.reauth",
+		    reauth_errors[t.why]);
+		if (t.wait > 0) {
 			mc_view_set(r->hdf, "Data.Reauth.wait_minutes",
 			    mc_arena_printf(r->arena, "%ld",
-				(wait + 59) / 60));
+				(t.wait + 59) / 60));
 			mc_resp_header(r, "Retry-After",
-			    mc_arena_printf(r->arena, "%ld", wait));
+			    mc_arena_printf(r->arena, "%ld", t.wait));
 		}
 	}
+	/* An account with an authenticator is asked for its code as well. */
+	if ((on = mc_totp_on(r->db, r->arena, r->user->id)) < 0)
+		return 503;
+	if (on)
+		mc_view_set(r->hdf, "Data.Reauth.totp", "1");
 	mc_view_set(r->hdf, "Data.Reauth.action", r->path);
 	/* The action's fields, as sent (no file, no token, no password). */
 	for (i = 0; i < r->nfields; i++) {
 		p = r->fields[i];
 		if (p == NULL || p->filename != NULL ||
 		    strcmp(p->name, "csrf") == 0 ||
-		    strcmp(p->name, "reauth") == 0)
+		    strcmp(p->name, "reauth") == 0 ||
+		    strcmp(p->name, "reauth_code") == 0)
 			continue;
 		mc_view_set(r->hdf,
 		    mc_arena_printf(r->arena, "Data.Reauth.carry.%zu.name", n),
@@ -299,7 +317,9 @@ office_reauth(struct mc_request *r)
 	}
 	mc_view_set(r->hdf, "Page.Title", mc_view_str(r->hdf, "Reauth.Title"));
 	mc_view_set(r->hdf, "Page.Nav", "office");
-	rc = pw == NULL || *pw == '\0' ? 200 : wait > 0 ? 429 : 422;
+	rc = t.password == NULL || *t.password == '\0' ? 200 :
+	    t.wait > 0				       ? 429 :
+							 422;
 	return mc_resp_page(r, "office/reauth.cs") == 200 ? rc : 500;
 }
 

@@ -34,6 +34,7 @@ enum field {
 	FIELD_FILL,
 	FIELD_OK,
 	FIELD_REAUTH,
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
 	FIELD__MAX
 };
 
@@ -51,6 +52,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_FILL] = { "fill", valid_uint, 1, 0 },
 	[FIELD_OK] = { "ok", valid_code, 16, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 };
 /* clang-format on */
 

@@ -43,8 +43,9 @@ enum field {
 	FIELD_COPY,
 	FIELD_TEMPLATE,
 	FIELD_OK,
-	FIELD_REAUTH,				/* the password again */
-	FIELD_V1,				/* v1 .. : a slot's verdict */
+	FIELD_REAUTH,	   /* the password again */
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
+	FIELD_V1,	   /* v1 .. : a slot's verdict */
 	FIELD_N1 = FIELD_V1 + MC_CHECKLIST_MAX, /* n1 .. : its note */
 	FIELD__MAX = FIELD_N1 + MC_CHECKLIST_MAX
 };
@@ -67,6 +68,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_TEMPLATE] = { "template", valid_line, 64, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 	CHECK_FIELDS(1) CHECK_FIELDS(2) CHECK_FIELDS(3) CHECK_FIELDS(4)
 	CHECK_FIELDS(5) CHECK_FIELDS(6) CHECK_FIELDS(7) CHECK_FIELDS(8)
 	CHECK_FIELDS(9) CHECK_FIELDS(10) CHECK_FIELDS(11) CHECK_FIELDS(12)

@@ -69,7 +69,8 @@ enum field {
 	FIELD_DECISION,
 	FIELD_STEP,
 	FIELD_CAUSE,
-	FIELD_REAUTH, /* the password again (signing) */
+	FIELD_REAUTH,	   /* the password again (signing) */
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
 	FIELD_AFTER,
 	FIELD_BEFORE,
 	FIELD__MAX
@@ -114,6 +115,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_DECISION] = { "decision", valid_line, 100, 0 },
 	[FIELD_STEP] = { "step", valid_uint, 3, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 	[FIELD_CAUSE] = { "cause", valid_line, 10, 0 },
 	[FIELD_AFTER] = { "after", valid_key, 40, 0 },
 	[FIELD_BEFORE] = { "before", valid_key, 40, 0 },
@@ -727,6 +729,7 @@ result_files(struct mc_request *r, struct mc_file *files, size_t *n)
 	int		       i, rc;
 
 	*n = 0;
+	/* Every file checked before any is stored. */
 	for (i = 0; i < MAX_RESULTS; i++) {
 		if ((p = mc_req_param(r, FIELD_RESULT1 + i)) == NULL ||
 		    p->len == 0) {
@@ -735,6 +738,15 @@ result_files(struct mc_request *r, struct mc_file *files, size_t *n)
 				    mc_view_str(r->hdf, "Error.FileSize"));
 			continue;
 		}
+		if ((rc = mc_files_check(p->value, p->len, NULL, &why)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+	}
+	for (i = 0; i < MAX_RESULTS; i++) {
+		if ((p = mc_req_param(r, FIELD_RESULT1 + i)) == NULL ||
+		    p->len == 0)
+			continue;
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
 			 p->filename, &files[*n], &why)) < 0)
 			return 503;

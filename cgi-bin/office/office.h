@@ -74,9 +74,11 @@ int office_units_view(struct mc_request *, const char *word,
  * accounts.c: re-authentication before a sensitive action (a role given or
  * withdrawn, an account disabled, a second factor reset, a workflow
  * published, the working calendar changed): 1 when the session typed its password lately
- * (reauth_minutes) or types it now, right, in the module's field "reauth";
- * else the status of the page rendered that asks for it, carrying the
- * action's posted fields back to r->path (200, 422 wrong password, 503).
+ * (reauth_minutes) or types it now, right, in the module's field "reauth"
+ * (and, for an account with an authenticator, its current code in the
+ * field "reauth_code": mc_admin_reauth_check); else the status of the page
+ * rendered that asks for them, carrying the action's posted fields back to
+ * r->path (200, 422 wrong password or code, 429 too many wrong ones, 503).
  */
 int office_reauth(struct mc_request *);
 

@@ -34,8 +34,9 @@ enum field {
 	FIELD_Q,
 	FIELD_PAGE,
 	FIELD_VERSION,
-	FIELD_REAUTH,			 /* the password again */
-	FIELD_TEXT,			 /* PT__MAX of them */
+	FIELD_REAUTH,	   /* the password again */
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
+	FIELD_TEXT,	   /* PT__MAX of them */
 	FIELD_CH = FIELD_TEXT + PT__MAX, /* channel */
 	FIELD_TIME = FIELD_CH + CH_ROWS,
 	FIELD_FEE = FIELD_TIME + CH_ROWS,
@@ -93,6 +94,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_PAGE] = { "page", valid_uint, 5, 0 },
 	[FIELD_VERSION] = { "version", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 	[FIELD_TEXT + PT_NAME] = { "name", valid_line, 8000, 0 },
 	[FIELD_TEXT + PT_SUBJECTS] = { "subjects", valid_text, 65535, 0 },
 	[FIELD_TEXT + PT_TYPE] = { "procedure_type", valid_text, 1020, 0 },

@@ -38,6 +38,7 @@ enum field {
 	FIELD_BPMN,
 	FIELD_OK,
 	FIELD_REAUTH,
+	FIELD_REAUTH_CODE, /* ... and the authenticator\'s code */
 	FIELD_NAME1,
 	FIELD_ROLE1 = FIELD_NAME1 + MAX_ROWS,
 	FIELD_AGENCY1 = FIELD_ROLE1 + MAX_ROWS,
@@ -62,6 +63,7 @@ static const struct mc_field fields[FIELD__MAX] = {
 	[FIELD_BPMN] = { "bpmn", valid_any, MC_BPMN_XML_MAX, 0 },
 	[FIELD_OK] = { "ok", valid_uint, 10, 0 },
 	[FIELD_REAUTH] = { "reauth", valid_any, 512, 0 },
+	[FIELD_REAUTH_CODE] = { "reauth_code", valid_any, 64, 0 },
 	ROW_FIELDS(0), ROW_FIELDS(1), ROW_FIELDS(2), ROW_FIELDS(3),
 	ROW_FIELDS(4), ROW_FIELDS(5), ROW_FIELDS(6), ROW_FIELDS(7),
 };

@@ -158,8 +158,10 @@ supplement_refused(struct mc_request *r, struct mc_dossier *d, const char *why)
 
 /*
  * The applicant's supplement. The files' sizes are checked against the
- * dossier's limit (max_dossier_bytes, with the files it holds) before any
- * is stored: a refused supplement leaves nothing in the store.
+ * dossier's limit (max_dossier_bytes, with the files it holds), and each
+ * one's type and size, before any is stored: a refused supplement leaves
+ * nothing in the store (a refusal of the action itself, after, leaves
+ * files no row names: `motcua files-sweep` removes them later).
  */
 static int
 page_supplement(struct mc_request *r)
@@ -185,8 +187,7 @@ page_supplement(struct mc_request *r)
 		    mc_arena_printf(r->arena, "%s %s",
 			mc_eform_page_total_text(r),
 			mc_view_str(r->hdf, "Dossier.SupplementTooLarge")));
-	memset(&args, 0, sizeof(args));
-	args.files = files;
+	/* Every file checked before any is stored. */
 	for (i = 0; i < MAX_UPLOADS; i++) {
 		if ((p = mc_req_param(r, FIELD_FILE1 + i)) == NULL ||
 		    p->len == 0) {
@@ -194,6 +195,17 @@ page_supplement(struct mc_request *r)
 				return mc_app_error(r, 413, NULL);
 			continue;
 		}
+		if ((rc = mc_files_check(p->value, p->len, NULL, &why)) < 0)
+			return 503;
+		if (rc == 1)
+			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+	}
+	memset(&args, 0, sizeof(args));
+	args.files = files;
+	for (i = 0; i < MAX_UPLOADS; i++) {
+		if ((p = mc_req_param(r, FIELD_FILE1 + i)) == NULL ||
+		    p->len == 0)
+			continue;
 		if ((rc = mc_files_store(r->arena, p->value, p->len,
 			 p->filename, &files[args.nfiles], &why)) < 0)
 			return 503;

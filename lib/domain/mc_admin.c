@@ -13,6 +13,7 @@
 #include "mc_db.h"
 #include "mc_password.h"
 #include "mc_throttle.h"
+#include "mc_totp.h"
 #include "mc_util.h"
 
 /* clang-format off */
@@ -307,27 +308,75 @@ reauth_tx(struct mc_db *db, void *arg)
 	return mc_audit_write(db, &e);
 }
 
+/* A refused re-authentication: counted, audited; 0 or -1. */
+static int
+reauth_refuse(struct mc_db *db, struct mc_arena *a, long long account_id,
+    const char *key, struct mc_reauth *t, time_t now, enum mc_reauth_why why)
+{
+	struct mc_audit e = { AUDIT_REAUTH_FAILED, account_id, 0,
+		why == REAUTH_PASSWORD ? "password" : "code", t->address };
+
+	t->why = why;
+	if ((t->wait = mc_throttle_fail(db, a, THROTTLE_LOGIN, key, now)) <
+		0 ||
+	    mc_audit_log(db, &e) < 0)
+		return -1;
+	if (t->wait > 0)
+		t->why = REAUTH_WAIT;
+	return 0;
+}
+
+/* 1 for six ASCII digits. */
+static int
+six_digits(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= MC_TOTP_DIGITS || s[i] < '0' || s[i] > '9')
+			return 0;
+	return i == MC_TOTP_DIGITS;
+}
+
 int
 mc_admin_reauth_check(struct mc_db *db, struct mc_arena *a,
-    long long account_id, const char *password, time_t now, long *wait)
+    long long account_id, struct mc_reauth *t, time_t now)
 {
 	const char *key = mc_arena_printf(a, "reauth:%lld", account_id);
-	int	    rc;
+	int	    rc, on, recovery;
 
-	if ((*wait = mc_throttle_wait(db, a, THROTTLE_LOGIN, key, now)) < 0)
+	t->why = REAUTH_PASSWORD;
+	if ((t->wait = mc_throttle_wait(db, a, THROTTLE_LOGIN, key, now)) < 0)
 		return -1;
-	if (*wait > 0)
+	if (t->wait > 0) {
+		t->why = REAUTH_WAIT;
 		return 0;
-	if (password == NULL || *password == '\0')
+	}
+	if (t->password == NULL || *t->password == '\0')
 		return 0;
-	if ((rc = mc_password_is_current(db, a, account_id, password)) < 0)
+	if ((rc = mc_password_is_current(db, a, account_id, t->password)) < 0)
 		return -1;
-	if (rc == 1)
-		return mc_throttle_clear(db, THROTTLE_LOGIN, key) < 0 ? -1 : 1;
-	return (*wait = mc_throttle_fail(db, a, THROTTLE_LOGIN, key, now)) <
-		0 ?
-	    -1 :
-	    0;
+	if (rc == 0)
+		return reauth_refuse(db, a, account_id, key, t, now,
+		    REAUTH_PASSWORD);
+	/* The password is right: the second factor too, if the account has it. */
+	if ((on = mc_totp_on(db, a, account_id)) < 0)
+		return -1;
+	if (on && (t->code == NULL || *t->code == '\0'))
+		return reauth_refuse(db, a, account_id, key, t, now,
+		    REAUTH_CODE_MISSING);
+	if (on) {
+		rc = six_digits(t->code) ?
+		    mc_totp_check(db, a, account_id, t->code, now, &recovery) :
+		    0;
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			return reauth_refuse(db, a, account_id, key, t, now,
+			    REAUTH_CODE_WRONG);
+	}
+	t->why = REAUTH_OK;
+	return mc_throttle_clear(db, THROTTLE_LOGIN, key) < 0 ? -1 : 1;
 }
 
 int

@@ -135,16 +135,39 @@ int mc_admin_disable(struct mc_db *, long long actor_id, const char *address,
 int mc_admin_reauth_fresh(struct mc_db *, struct mc_arena *, const char *token,
     int minutes);
 
+/* Why a re-authentication was refused (struct mc_reauth's why). */
+enum mc_reauth_why {
+	REAUTH_OK,
+	REAUTH_PASSWORD,     /* the password missing or wrong */
+	REAUTH_CODE_MISSING, /* right, but the account's TOTP code not typed */
+	REAUTH_CODE_WRONG,   /* ... a wrong code, or one used already */
+	REAUTH_WAIT,	     /* too many wrong ones: wait seconds first */
+};
+
+/* A re-authentication typed: what mc_admin_reauth_check reads and says. */
+struct mc_reauth {
+	const char	  *password;
+	const char	  *code;    /* the authenticator's 6 digits, or NULL */
+	const char	  *address; /* for the audit log */
+	long		   wait; /* out: seconds to wait, 0 under the limit */
+	enum mc_reauth_why why;	 /* out: why refused */
+};
+
 /*
  * Checks the password an account typed again (the office's password page
- * and the API's "sign" alike), throttled as logins are: wrong ones count
- * against the account (kind login, key "reauth:<id>") and block it for a
- * while. Returns 1 right, 0 wrong or blocked (then *wait holds the seconds
- * to wait, 0 while under the limit), -1 on error. A blocked account's
- * password is not even compared.
+ * and the API's "sign" alike) and, when the account has a confirmed
+ * authenticator (mc_totp_on), its current six-digit code too (each step
+ * good once, as at login; recovery codes are not taken here). Throttled as
+ * logins are: a wrong password, and a right one with a missing or wrong
+ * code, count against the account (kind login, key "reauth:<id>"), are
+ * written to the audit log (reauth_failed, subject "password" or "code")
+ * and block it for a while. Returns 1 right, 0 refused (t->why says why,
+ * t->wait the seconds to wait once blocked), -1 on error. A blocked
+ * account's password is not even compared; an empty password is refused
+ * without counting (the page asking for the first time).
  */
 int mc_admin_reauth_check(struct mc_db *, struct mc_arena *,
-    long long account_id, const char *password, time_t now, long *wait);
+    long long account_id, struct mc_reauth *t, time_t now);
 
 /* Marks the session re-authenticated now and audits it (reauth); 0 or -1. */
 int mc_admin_reauth_mark(struct mc_db *, long long account_id,

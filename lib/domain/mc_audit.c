@@ -113,6 +113,7 @@ static const char *const names[AUDIT__MAX] = {
 	[AUDIT_CONTACT_PENDING] = "contact_pending",
 	[AUDIT_CONTACT_VERIFIED] = "contact_verified",
 	[AUDIT_TAX_VERIFIED] = "tax_code_verified",
+	[AUDIT_REAUTH_FAILED] = "reauth_failed",
 };
 /*
  * account_roles.role, as mc_auth_role_name says them: repeated here so that

@@ -38,6 +38,7 @@ enum mc_audit_event {
 	AUDIT_CONTACT_PENDING,	/* a new e-mail or phone asked for (subject) */
 	AUDIT_CONTACT_VERIFIED, /* ... proved: it replaced the old one */
 	AUDIT_TAX_VERIFIED, /* an organisation's tax code (subject) verified */
+	AUDIT_REAUTH_FAILED, /* refused (subject: "password" or "code") */
 	AUDIT__MAX
 };
 

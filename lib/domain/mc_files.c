@@ -802,19 +802,13 @@ fail:
 }
 
 int
-mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
-    const char *filename, struct mc_file *f, const char **why)
+mc_files_check(const char *bytes, size_t len, const char **mimep,
+    const char **why)
 {
-	unsigned char h[32], wrote[4];
-	const char   *mime, *again, *dir = mc_config_get("files_dir", "files");
-	char	     *path;
-	long long     have;
-	struct source src;
-	size_t	      i;
-	int	      key;
-	long long max = mc_config_int("max_upload", 10 << 20, 1, 1LL << 32);
+	const char *mime;
+	size_t	    i;
+	long long   max = mc_config_int("max_upload", 10 << 20, 1, 1LL << 32);
 
-	memset(f, 0, sizeof(*f));
 	if (len == 0) {
 		*why = "Error.FileEmpty";
 		return 1;
@@ -827,24 +821,46 @@ mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
 	    (mime = magic_buffer(cookie, bytes, len)) == NULL)
 		return -1;
 	for (i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
-		if (strcmp(mime, allowed[i]) == 0)
-			break;
-	if (i == sizeof(allowed) / sizeof(allowed[0])) {
-		*why = "Error.FileType";
-		return 1;
-	}
+		if (strcmp(mime, allowed[i]) == 0) {
+			if (mimep != NULL)
+				*mimep = allowed[i];
+			return 0;
+		}
+	*why = "Error.FileType";
+	return 1;
+}
+
+int
+mc_files_store(struct mc_arena *a, const char *bytes, size_t len,
+    const char *filename, struct mc_file *f, const char **why)
+{
+	unsigned char h[32], wrote[4];
+	const char   *mime, *again, *dir = mc_config_get("files_dir", "files");
+	char	     *path;
+	long long     have;
+	struct source src;
+	int	      key, rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((rc = mc_files_check(bytes, len, &mime, why)) != 0)
+		return rc;
 	/* A key named but unusable: refused rather than written in clear. */
 	if ((key = mc_files_key()) < 0)
 		return -1;
 	mc_sha256(h, bytes, len);
 	mc_hex(f->sha256, h, sizeof(h));
-	f->mime = allowed[i];
+	f->mime = mime;
 	f->size = len;
 	f->filename = clean_name(a, filename);
 	path = mc_files_path(a, f->sha256);
-	if (mc_files_size(a, f->sha256, &have) == 0 && have == (long long)len)
-		/* The same bytes are there already, under the key they were
-		 * written with (files-rekey brings them to the current one). */
+	/*
+	 * The same bytes are there already, under the key they were written
+	 * with (files-rekey brings them to the current one): made young
+	 * again, so that `motcua files-sweep` leaves them to the row this
+	 * upload is about to write; gone meanwhile (swept), written again.
+	 */
+	if (mc_files_size(a, f->sha256, &have) == 0 &&
+	    have == (long long)len && utimensat(AT_FDCWD, path, NULL, 0) == 0)
 		return 0;
 	if (mkdirs(dir) < 0 ||
 	    mkdirs(mc_arena_printf(a, "%s/%.2s", dir, f->sha256)) < 0 ||

@@ -29,12 +29,22 @@ struct mc_file {
 int mc_files_init(void);
 
 /*
+ * Checks one upload as mc_files_store does (empty, size, type from its
+ * bytes), storing nothing, so that a request with several files refuses
+ * before any is stored: 0 good (*mime, when not NULL, its type), 1 refused
+ * with *why set (as mc_files_store), -1 error.
+ */
+int mc_files_check(const char *bytes, size_t len, const char **mime,
+    const char **why);
+
+/*
  * Checks and stores one upload: the type must be PDF, JPEG or PNG and the
  * size under max_upload (config, default 10 MB). Writes the bytes once
  * (atomically) to files_dir/ab/cd/<sha256>, under the current key; if the
  * key was rotated while they were written, writes them again under the new
  * one before returning (so that `motcua files-rekey`, run after the
- * rotation, never leaves one behind). Returns 0, -1 on a storage
+ * rotation, never leaves one behind); bytes stored already have their
+ * file's time set to now (see `motcua files-sweep`). Returns 0, -1 on a storage
  * error, or 1 when the file is refused (type or size), with *why set to a
  * language key (Error.FileType, Error.FileSize, Error.FileEmpty).
  */

@@ -207,6 +207,17 @@ mc_totp_status(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 }
 
 int
+mc_totp_on(struct mc_db *db, struct mc_arena *a, long long id)
+{
+	long long step;
+	int	  rc, confirmed = 0;
+
+	if ((rc = row(db, a, id, NULL, &confirmed, &step)) <= 0)
+		return rc;
+	return confirmed;
+}
+
+int
 mc_totp_missing(struct mc_db *db, struct mc_arena *a, const struct mc_user *u)
 {
 	enum mc_totp_state s;

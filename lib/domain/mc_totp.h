@@ -41,6 +41,9 @@ enum mc_totp_state {
 int mc_totp_status(struct mc_db *, struct mc_arena *, const struct mc_user *,
     enum mc_totp_state *state, int *must);
 
+/* 1 if the account has a confirmed authenticator (TOTP_ON), 0 not, -1. */
+int mc_totp_on(struct mc_db *, struct mc_arena *, long long account_id);
+
 /*
  * 1 if the user must have a second factor and has none confirmed (then
  * officer pages send them to enrol), 0 if not, -1 on error.

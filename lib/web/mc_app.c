@@ -451,7 +451,7 @@ secret_field(const char *name)
 {
 	return strcmp(name, "csrf") == 0 || strstr(name, "password") != NULL ||
 	    strstr(name, "secret") != NULL || strcmp(name, "code") == 0 ||
-	    strcmp(name, "reauth") == 0;
+	    strcmp(name, "reauth") == 0 || strcmp(name, "reauth_code") == 0;
 }
 
 /*

@@ -84,6 +84,10 @@ static const struct command commands[] = {
 	{ "files-rekey", NULL, cmd_files_rekey, 1, "",
 	    "every attachment under the current key (after\n"
 	    "\t\ttools/fileskey.sh --rotate), rows told; resumable" },
+	{ "files-sweep", NULL, cmd_files_sweep, 1,
+	    "[--older-than HOURS] [--dry-run]",
+	    "remove the stored files no row names, older than HOURS\n"
+	    "\t\t(default 48: uploads in flight are never touched)" },
 	{ "backup", NULL, cmd_backup, 0, "DEST [--incremental] [--logs]",
 	    "hot backup with mariadb-backup, attachments, binary logs" },
 	{ "restore", NULL, cmd_restore, 0,

@@ -97,6 +97,9 @@ int cmd_files_encrypt(struct mc_db *, int, char **);
 int cmd_files_rekey(struct mc_db *, int, char **);
 int cmd_restore(struct mc_db *, int, char **);
 
+/* motcua files-sweep (sweep.c). */
+int cmd_files_sweep(struct mc_db *, int, char **);
+
 /* motcua audit-check (audit.c). */
 int cmd_audit_check(struct mc_db *, int, char **);
 
