@@ -201,9 +201,12 @@ routes_save(struct mc_request *r, long long wf, const struct mc_bpmn *b)
 		    ord + 1 :
 		    1;
 		if (mc_db_exec(r->db, stmts[STMT_ROUTE_NEW], "iiiissi", wf,
-			(long long)b->routes[i].from + 1, (long long)ord,
-			(long long)b->routes[i].to + 1, b->routes[i].cond,
-			b->routes[i].label, (long long)b->routes[i].kind) < 0)
+			b->routes[i].from == MC_BPMN_FROM_START ?
+			    0LL :
+			    (long long)b->routes[i].from + 1,
+			(long long)ord, (long long)b->routes[i].to + 1,
+			b->routes[i].cond, b->routes[i].label,
+			(long long)b->routes[i].kind) < 0)
 			return -1;
 	}
 	return 0;

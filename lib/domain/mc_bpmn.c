@@ -55,6 +55,7 @@ static const char *const problem_names[BPMN__MAX] = {
 	[BPMN_RETURN] = "return",
 	[BPMN_PARALLEL] = "parallel",
 	[BPMN_NESTED] = "nested",
+	[BPMN_START_DECISION] = "start_decision",
 };
 /* clang-format on */
 
@@ -503,7 +504,7 @@ add_route(struct graph *g, int from, int to, const char *cond,
 		return;
 	}
 	r = &g->b->routes[g->b->nroutes++];
-	r->from = (size_t)from;
+	r->from = from < 0 ? MC_BPMN_FROM_START : (size_t)from;
 	r->to = (size_t)to;
 	r->cond = cond;
 	r->label = name;
@@ -557,8 +558,40 @@ resolve(struct graph *g, int from, int node, const char *cond,
 }
 
 /*
- * The start event leads to a task, the end event follows one task (the
- * one returning the result, the last step): a path can only end there.
+ * 1 if node x is an exclusive gateway right after the start event whose
+ * arrows each lead to a task, none on the officer's decision (nobody has
+ * decided before the first step): a choice on the form's fields.
+ */
+static int
+start_choice(struct graph *g, int x)
+{
+	const struct flow *f;
+	size_t		   i;
+
+	if (g->nodes[x].kind != K_XOR || g->nodes[x].in != 1)
+		return 0;
+	for (i = 0; i < g->nflows; i++) {
+		f = &g->flows[i];
+		if (f->from != x || f->to < 0)
+			continue;
+		if (g->nodes[f->to].kind != K_TASK)
+			return 0;
+		if (f->cond != NULL && mc_cond_uses_decision(f->cond)) {
+			mc_bpmn_error(g->b, BPMN_START_DECISION, f->id,
+			    f->name   ? f->name :
+				f->id ? f->id :
+					"?");
+			return 1; /* named once, as such */
+		}
+	}
+	return 1;
+}
+
+/*
+ * The start event leads to a task, or to an exclusive gateway choosing
+ * the first task on the form's fields; the end event follows one task
+ * (the one returning the result, the last step): a path can only end
+ * there.
  */
 static void
 check_ends(struct graph *g, int start)
@@ -569,7 +602,8 @@ check_ends(struct graph *g, int start)
 		if (g->flows[f].from < 0 || g->flows[f].to < 0)
 			continue;
 		if (g->flows[f].from == start &&
-		    g->nodes[g->flows[f].to].kind != K_TASK)
+		    g->nodes[g->flows[f].to].kind != K_TASK &&
+		    !start_choice(g, g->flows[f].to))
 			mc_bpmn_error(g->b, BPMN_FIRST,
 			    g->nodes[g->flows[f].to].id,
 			    label(&g->nodes[g->flows[f].to]));
@@ -862,6 +896,13 @@ check_graph(struct graph *g, long legal)
 	check_parallel(g);
 	if (n < 0 || g->b->nsteps > MC_BPMN_MAX_STEPS)
 		return;
+	if (branches)
+		for (f = 0; f < g->nflows; f++)
+			if (g->flows[f].from == start && g->flows[f].to >= 0 &&
+			    g->nodes[g->flows[f].to].kind == K_XOR)
+				resolve(g, -1,
+				    g->flows[f].to, /* the start's */
+				    NULL, NULL);
 	if (branches)
 		for (i = 0; i < g->b->nsteps; i++)
 			for (f = 0; f < g->nflows; f++)

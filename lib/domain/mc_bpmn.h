@@ -3,6 +3,7 @@
  * the browser): a diagram read with libxml2 into the steps the engine runs
  * (a start event, tasks, exclusive gateways choosing a branch by a
  * condition on the form's fields or the officer's decision (mc_cond.h),
+ * right after the start event on the fields only (the first step),
  * parallel gateways sending the dossier to several chains of tasks at
  * once and joining them again,
  * one end event after the task returning the result), every problem
@@ -50,10 +51,11 @@ enum mc_bpmn_problem {
 	BPMN_TOTAL,	 /* the times do not add up to the legal time */
 	BPMN_DEFAULT,	 /* a branching gateway without exactly one default */
 	BPMN_CONDITION,	 /* a condition that cannot be read, or misplaced */
-	BPMN_FIRST,	 /* the start event not followed by a task */
+	BPMN_FIRST,	 /* the start not followed by a task or a choice */
 	BPMN_RETURN,	 /* the end event not right after one task */
 	BPMN_PARALLEL,	 /* a parallel gateway not a split or join of tasks */
 	BPMN_NESTED,	 /* a parallel block inside a parallel branch */
+	BPMN_START_DECISION, /* the start's choice on a decision */
 	BPMN__MAX
 };
 
@@ -77,7 +79,12 @@ struct mc_bpmn_step {
  * Where step from leads (indexes into steps): to step to when cond holds
  * (mc_cond.h), or by default when cond is NULL; a step's routes in the
  * order they are tried, its default last. label: the arrow's name.
+ * from is MC_BPMN_FROM_START for an exclusive gateway right after the
+ * start event: the first step chosen on the form's fields (saved as
+ * from_seq 0, tried when the dossier is accepted).
  */
+#define MC_BPMN_FROM_START ((size_t)-1)
+
 enum mc_bpmn_route_kind {
 	ROUTE_CHOICE, /* the first whose condition holds, or the default */
 	ROUTE_FORK,   /* every fork route of the step, at once */

@@ -186,7 +186,9 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEP_GET] = "SELECT seq, role, agency_id, minutes, due_at, "
 	    "(SELECT MAX(seq) FROM dossier_steps WHERE dossier_id = ?) AS last, "
 	    "branch, started_at IS NOT NULL AND finished_at IS NULL "
-	    "AND skipped = 0 AS open "
+	    "AND skipped = 0 AS open, "
+	    "(SELECT MIN(seq) FROM dossier_steps WHERE dossier_id = ? "
+	    "AND skipped = 0) AS first "
 	    "FROM dossier_steps WHERE dossier_id = ? AND seq = ?",
 	[STMT_STEP_AGENCIES] = "SELECT DISTINCT agency_id FROM dossier_steps "
 	    "WHERE dossier_id = ?",

@@ -47,7 +47,9 @@ pre_forward(const struct state *st, time_t now)
 static int
 pre_send_back(const struct state *st, time_t now)
 {
-	return st->step > 1 && !st->branch ? 0 : DOSSIER_NOT_ALLOWED;
+	return st->step > 1 && st->step > st->first_step && !st->branch ?
+	    0 :
+	    DOSSIER_NOT_ALLOWED;
 }
 
 /* Not while parallel branches are open: they join first. */
@@ -158,9 +160,10 @@ static int
 do_accept(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
     long long actor)
 {
-	long long minutes, days;
-	time_t	  start, due;
-	int	  cutoff;
+	long long      minutes, days;
+	struct mc_rows step;
+	time_t	       start, due;
+	int	       cutoff, first, chosen, role;
 
 	if (dossier_legal_time(db, a, st, &minutes, &days, &cutoff) < 0)
 		return -1;
@@ -171,9 +174,18 @@ do_accept(struct mc_db *db, struct mc_arena *a, struct state *st, time_t now,
 	st->clock_start = dossier_sql_fmt(a, start);
 	st->due = dossier_sql_fmt(a, due);
 	if (dossier_create_steps(db, a, st, minutes) < 0 ||
-	    dossier_start_step(db, a, st, 1, now, start, actor) < 0)
+	    (chosen = dossier_first_step(db, a, st, &first)) < 0 ||
+	    dossier_start_step(db, a, st, first, now, start, actor) < 0 ||
+	    (role = dossier_load_step(db, a, st, first, &step)) < 0)
 		return -1;
-	st->holder = actor;
+	/*
+	 * The receiver accepting holds the first step; a first step chosen
+	 * on the form's answers only when it is a receiver's step at the
+	 * receiving agency (else its officers find it in their inbox).
+	 */
+	st->holder = !chosen || (role == 1 && st->new_agency == st->agency) ?
+	    actor :
+	    0;
 	st->to = STATUS_ACCEPTED;
 	return 0;
 }

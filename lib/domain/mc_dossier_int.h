@@ -184,9 +184,10 @@ struct state {
 	int	       status;
 	int	       step;
 	int	       last_step;
-	int	       step_role; /* index in dossier_role_names, -1 none */
-	int	       branch;	  /* step is on a parallel branch */
-	unsigned int   agency;	  /* receiving */
+	int	       first_step; /* the first not skipped, 0 unknown */
+	int	       step_role;  /* index in dossier_role_names, -1 none */
+	int	       branch;	   /* step is on a parallel branch */
+	unsigned int   agency;	   /* receiving */
 	unsigned int   current_agency;
 	/* The new values written back. */
 	int	     to;
@@ -254,6 +255,15 @@ int dossier_finish_step(struct mc_db *db, struct mc_arena *a, struct state *st,
  */
 int dossier_next_step(struct mc_db *db, struct mc_arena *a, struct state *st,
     const char *decision, int *to);
+
+/*
+ * The first step of a dossier being accepted (st->step 0): chosen by the
+ * routes from the start (an exclusive gateway right after the start event,
+ * on the form's fields; the steps of the other choices marked skipped),
+ * else step 1. 1 when chosen, 0 when step 1 by sequence, -1 on error.
+ */
+int dossier_first_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int *first);
 
 /* The step before the current one on the path taken: 0 and *to, or -1. */
 int dossier_prev_step(struct mc_db *db, struct mc_arena *a, struct state *st,

@@ -119,12 +119,13 @@ dossier_load_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 {
 	size_t i;
 
-	if (mc_db_query(db, a, out, dossier_stmts[STMT_STEP_GET], "iii",
-		st->id, st->id, (long long)seq) < 0)
+	if (mc_db_query(db, a, out, dossier_stmts[STMT_STEP_GET], "iiii",
+		st->id, st->id, st->id, (long long)seq) < 0)
 		return -1;
 	if (out->n == 0)
 		return 0;
 	st->last_step = (int)mc_rows_int(out, 0, 5);
+	st->first_step = (int)mc_rows_int(out, 0, 8);
 	for (i = 0;
 	     i < sizeof(dossier_role_names) / sizeof(dossier_role_names[0]);
 	     i++)
@@ -317,6 +318,22 @@ dossier_next_step(struct mc_db *db, struct mc_arena *a, struct state *st,
 	if (*to <= st->step || *to > MAX_STEPS)
 		return -1;
 	return skip_others(db, a, st, 1ULL << (*to - 1));
+}
+
+int
+dossier_first_step(struct mc_db *db, struct mc_arena *a, struct state *st,
+    int *first)
+{
+	struct mc_rows routes;
+
+	*first = 1;
+	if (mc_db_query(db, a, &routes, dossier_stmts[STMT_ROUTES], "ii",
+		st->workflow, 0LL) < 0)
+		return -1;
+	if (routes.n == 0)
+		return 0;
+	st->step = 0;
+	return dossier_next_step(db, a, st, NULL, first) < 0 ? -1 : 1;
 }
 
 int

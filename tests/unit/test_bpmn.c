@@ -174,7 +174,7 @@ test_bad(struct mc_arena *a)
 		      "targetRef=\"E\"/>" TAIL,
 		      0, &b),
 	    1);
-	CHECK(has(&b, BPMN_FIRST, "G"));   /* the start leads to a step */
+	CHECK(!has(&b, BPMN_FIRST, "G"));  /* a first choice: start_choice */
 	CHECK(has(&b, BPMN_DEFAULT, "G")); /* two arrows without condition */
 	CHECK(has(&b, BPMN_BRANCH, "E"));  /* two flows into the end */
 	/* A path that stops, a task off it, no end event. */
@@ -372,6 +372,79 @@ test_branches(struct mc_arena *a)
 	/* A sequence has no routes. */
 	CHECK_INT(parse(a, SEQ(T1, T2), 0, &b), 0);
 	CHECK_INT(b.nroutes, 0);
+}
+
+/*
+ * A choice right after the start event (the first step on the form's
+ * answers): an organisation's dossier received by the business desk,
+ * a person's by the civil desk (2 h each), both then examined (4 h) and
+ * returned (1 h).
+ */
+#define STARTING(cond, to_b) \
+	HEAD "<bpmn:startEvent id=\"S\"/>" \
+	     "<bpmn:exclusiveGateway id=\"G0\" name=\"Người nộp?\"/>" TASK( \
+		 "A", "Tiếp nhận tổ chức", "receiver", "2") \
+		 TASK("B", "Tiếp nhận cá nhân", "receiver", "2") \
+		     TASK("C", "Thẩm định", "specialist", "4") \
+			 TASK("R", "Trả kết quả", "receiver", \
+			     "1") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S", \
+			     "G0") CFLOW("f2", "Tổ chức", "G0", "A", cond) \
+			     FLOW("f3", "G0", to_b) FLOW("f4", "A", "C") \
+				 FLOW("f5", "B", "C") FLOW("f6", "C", "R") \
+				     FLOW("f7", "R", "E") TAIL
+
+static void
+test_start_choice(struct mc_arena *a)
+{
+	static const struct {
+		size_t	    from, to;
+		const char *cond;
+	} want[] = {
+		{ MC_BPMN_FROM_START, 0,
+		    "fields.applicant_type == \"organisation\"" },
+		{ MC_BPMN_FROM_START, 1, NULL },
+		{ 0, 2, NULL },
+		{ 1, 2, NULL },
+		{ 2, 3, NULL },
+	};
+	struct mc_bpmn b;
+	size_t	       i;
+
+	CHECK_INT(parse(a,
+		      STARTING("fields.applicant_type == "
+			       "&quot;organisation&quot;",
+			  "B"),
+		      420, &b),
+	    0);
+	for (i = 0; i < b.nerr; i++)
+		fprintf(stderr, "problem %s %s\n",
+		    mc_bpmn_problem_name(b.errs[i].code),
+		    b.errs[i].id ? b.errs[i].id : "-");
+	CHECK_INT(b.nsteps, 4);
+	CHECK(b.nsteps == 4 &&
+	    strcmp(b.steps[0].name, "Tiếp nhận tổ chức") == 0 &&
+	    strcmp(b.steps[1].name, "Tiếp nhận cá nhân") == 0);
+	CHECK_INT(b.nroutes, 5);
+	for (i = 0; i < b.nroutes && i < 5; i++) {
+		CHECK_INT(b.routes[i].from, want[i].from);
+		CHECK_INT(b.routes[i].to, want[i].to);
+		CHECK(want[i].cond == NULL ? b.routes[i].cond == NULL :
+					     b.routes[i].cond != NULL &&
+			    strcmp(b.routes[i].cond, want[i].cond) == 0);
+	}
+	/* Each path takes 2 + 4 + 1 hours, not 8. */
+	CHECK_INT(parse(a, STARTING("fields.x == 1", "B"), 480, &b), 1);
+	CHECK(has(&b, BPMN_TOTAL, NULL));
+	/* Nobody has decided before the first step. */
+	CHECK_INT(
+	    parse(a, STARTING("decision == &quot;approve&quot;", "B"), 0, &b),
+	    1);
+	CHECK(has(&b, BPMN_START_DECISION, "f2"));
+	CHECK(!has(&b, BPMN_FIRST, NULL));
+	/* Each choice leads to a step: not to the end, nor another gateway. */
+	CHECK_INT(parse(a, STARTING("fields.x == 1", "E"), 0, &b), 1);
+	CHECK(has(&b, BPMN_FIRST, "G0"));
+	CHECK(!has(&b, BPMN_START_DECISION, NULL));
 }
 
 /*
@@ -831,6 +904,7 @@ main(void)
 	test_bad(a);
 	test_entities(a);
 	test_branches(a);
+	test_start_choice(a);
 	test_parallel(a);
 	test_nesting(a);
 	test_svg(a);

@@ -9,6 +9,8 @@
  * agency's officers find and do their own step only; the join waits for
  * every branch; two branches finished at the same moment on two
  * connections join exactly once; a dossier then goes on to the decision.
+ * A workflow choosing its first step on the form (an exclusive gateway
+ * right after the start) starts each dossier at its own first step.
  * Without MOTCUA_CONFIG it fails.
  */
 #include <pthread.h>
@@ -34,6 +36,8 @@
 #define RACES 4
 #define NESTED_PROC \
 	"1.000614" /* Sở Tư pháp, 40 working hours; no other suite's */
+#define START_PROC \
+	"1.002153" /* Sở Tư pháp, 40 working hours; no other suite's */
 
 #define FLOW(id, from, to) \
 	"<bpmn:sequenceFlow id=\"" id "\" sourceRef=\"" from \
@@ -72,6 +76,7 @@ enum stmt {
 	STMT_STEP_DUE,
 	STMT_FORWARDS,
 	STMT_SKIPPED,
+	STMT_HOLDER,
 	STMT__MAX
 };
 
@@ -104,6 +109,8 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_SKIPPED] = "SELECT s.skipped FROM dossier_steps s "
 	    "JOIN dossiers d ON d.id = s.dossier_id WHERE d.code = ? "
 	    "AND s.seq = ?",
+	[STMT_HOLDER] = "SELECT COALESCE(holder_id, 0) FROM dossiers "
+	    "WHERE code = ?",
 };
 /* clang-format on */
 
@@ -186,9 +193,12 @@ save_xml(struct mc_db *db, struct mc_arena *a, long long proc, const char *xml,
 		    ord + 1 :
 		    1;
 		if (mc_db_exec(db, stmts[STMT_ROUTE], "iiiissi", wf,
-			(long long)b->routes[i].from + 1, (long long)ord,
-			(long long)b->routes[i].to + 1, b->routes[i].cond,
-			b->routes[i].label, (long long)b->routes[i].kind) < 0)
+			b->routes[i].from == MC_BPMN_FROM_START ?
+			    0LL :
+			    (long long)b->routes[i].from + 1,
+			(long long)ord, (long long)b->routes[i].to + 1,
+			b->routes[i].cond, b->routes[i].label,
+			(long long)b->routes[i].kind) < 0)
 			return -1;
 	}
 	return 0;
@@ -398,6 +408,79 @@ test_nested(struct mc_db *db, struct mc_arena *a, const struct people *p,
 	CHECK(after.n == 1 && mc_rows_int(&after, 0, 0) == 10 &&
 	    mc_rows_int(&after, 0, 1) == STATUS_DECIDED);
 	CHECK_INT(skipped(db, a, code, other), 1);
+}
+
+/*
+ * Steps 1 an organisation's receipt (receiver) or 2 a person's file
+ * opened by a specialist, chosen on the form right after the start; 3
+ * the decision; 4 the return (40 working hours).
+ */
+static const char starting[] =
+    "<?xml version=\"1.0\"?><bpmn:definitions "
+    "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" "
+    "xmlns:mc=\"" MC_BPMN_NS "\" id=\"D\"><bpmn:process id=\"P\">"
+    "<bpmn:startEvent id=\"S\"/>"
+    "<bpmn:exclusiveGateway id=\"G0\" default=\"f3\"/>" TASK("A",
+	"Tiếp nhận tổ chức", "receiver", "",
+	"2") TASK("B", "Mở hồ sơ cá nhân", "specialist", "", "2") TASK("C",
+	"Phê duyệt", "leader", "", "36") TASK("R", "Trả kết quả", "receiver",
+	"", "2") "<bpmn:endEvent id=\"E\"/>" FLOW("f1", "S",
+	"G0") "<bpmn:sequenceFlow id=\"f2\" sourceRef=\"G0\" targetRef=\"A\">"
+	      "<bpmn:conditionExpression>fields.kind == &quot;org&quot;"
+	      "</bpmn:conditionExpression></bpmn:sequenceFlow>" FLOW("f3",
+		  "G0", "B") FLOW("f4", "A", "C") FLOW("f5", "B", "C")
+		  FLOW("f6", "C", "R") FLOW("f7", "R",
+		      "E") "</bpmn:process></bpmn:definitions>";
+
+static long long
+holder(struct mc_db *db, struct mc_arena *a, const char *code)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_HOLDER], "s", code) < 0 ||
+	    r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+/*
+ * The first step chosen at acceptance on the form (kind): the other
+ * choice's step skipped; held by the receiver accepting when it is a
+ * receiver's step, else by nobody yet. Sent back, the dossier returns to
+ * its own first step and no further.
+ */
+static void
+test_start(struct mc_db *db, struct mc_arena *a, const struct people *p,
+    const char *kind, int first, int other)
+{
+	struct mc_rows now;
+	const char    *code;
+
+	if ((code = file_in(db, a, p->citizen, START_PROC,
+		 mc_arena_printf(a, "{\"kind\":\"%s\"}", kind))) == NULL) {
+		CHECK(!"dossier filed");
+		return;
+	}
+	CHECK_INT(act(db, a, p->receiver, code, ACTION_ACCEPT, 0, time(NULL)),
+	    0);
+	CHECK(strcmp(open_steps(db, a, code),
+		  mc_arena_printf(a, "%d", first)) == 0);
+	CHECK_INT(skipped(db, a, code, other), 1);
+	CHECK_INT(skipped(db, a, code, first), 0);
+	CHECK_INT(skipped(db, a, code, 3), 0);
+	CHECK_INT(holder(db, a, code), first == 1 ? p->receiver->id : 0);
+	CHECK_INT(act(db, a, first == 1 ? p->receiver : p->spec, code,
+		      ACTION_FORWARD, 0, time(NULL)),
+	    0);
+	CHECK(strcmp(open_steps(db, a, code), "3") == 0);
+	CHECK_INT(act(db, a, p->leader, code, ACTION_SEND_BACK, 0, time(NULL)),
+	    0);
+	CHECK_INT(mc_db_query(db, a, &now, stmts[STMT_CURRENT], "s", code), 0);
+	CHECK(now.n == 1 && mc_rows_int(&now, 0, 0) == first &&
+	    mc_rows_int(&now, 0, 1) == STATUS_PROCESSING);
+	CHECK_INT(act(db, a, first == 1 ? p->receiver : p->spec, code,
+		      ACTION_SEND_BACK, 0, time(NULL)),
+	    DOSSIER_NOT_ALLOWED);
 }
 
 static void
@@ -618,6 +701,15 @@ main(void)
 	}
 	test_nested(db, a, &p, "large", 4, 5);
 	test_nested(db, a, &p, "small", 5, 4);
+	if (mc_db_query(db, a, &proc, stmts[STMT_PROC], "s", START_PROC) < 0 ||
+	    proc.n != 1 ||
+	    save_xml(db, a, mc_rows_int(&proc, 0, 0), starting, 40 * 60, 4) !=
+		0) {
+		CHECK(!"the starting workflow saved for " START_PROC);
+		goto out;
+	}
+	test_start(db, a, &p, "org", 1, 2);
+	test_start(db, a, &p, "person", 2, 1);
 out:
 	mc_arena_free(a);
 	mc_db_close(db);
