@@ -23,10 +23,7 @@
 
 enum stmt {
 	STMT_DOSSIER,
-	STMT_EVENTS,
-	STMT_DIGITAL,
-	STMT_STEPS,
-	STMT_MEMO_GET,
+	STMT_HISTORY,
 	STMT_MEMO_PUT,
 	STMT_MEMO_DEL,
 	STMT_DAY_ADD,
@@ -68,7 +65,27 @@ enum dcol {
 	C_ORIGINAL_DUE,
 	C_PAUSED_MIN,
 	C_RETURN_METHOD,
+	C_FILES,
+	C_RESULTS,
+	C_PAID,
+	C_MEMO,
 	C__MAX
+};
+
+/*
+ * The columns of STMT_HISTORY: an event (kind 0: H_A its action, H_B its
+ * time) or a step (kind 1: H_ORDER its seq, H_A its agency, H_B its
+ * officer or 0).
+ */
+enum hcol {
+	H_KIND,
+	H_ORDER,
+	H_A,
+	H_B,
+	H_STARTED,
+	H_FINISHED,
+	H_OUTCOME,
+	H__MAX
 };
 
 /* The columns of STMT_REPORT. */
@@ -92,40 +109,76 @@ enum rcol {
 	"AND (? = 0 OR procedure_id = ?) AND (? = 0 OR channel = ?) "
 
 static const char *const stmts[STMT__MAX] = {
-	[STMT_DOSSIER] = "SELECT status, agency_id, procedure_id, channel, "
-	    "submitted_at, received_at, due_at, finished_at, returned_at, "
-	    "original_due_at, paused_minutes, return_method "
-	    "FROM dossiers WHERE id = ?",
-	[STMT_EVENTS] = "SELECT action, at FROM dossier_events "
+	/*
+	 * The dossier's row, its documents digitised, electronic results,
+	 * the payment's day and its memo (NULL: none): one read.
+	 */
+	[STMT_DOSSIER] = "SELECT d.status, d.agency_id, d.procedure_id, "
+	    "d.channel, d.submitted_at, d.received_at, d.due_at, "
+	    "d.finished_at, d.returned_at, d.original_due_at, "
+	    "d.paused_minutes, d.return_method, "
+	    "(SELECT COUNT(*) FROM dossier_files f WHERE f.dossier_id = d.id), "
+	    "(SELECT COUNT(*) FROM dossier_results r "
+	    "WHERE r.dossier_id = d.id), "
+	    "(SELECT MIN(e.at) FROM dossier_events e WHERE e.dossier_id = d.id "
+	    "AND e.action = 'confirm_payment'), "
+	    "(SELECT m.entries FROM stats_memo m WHERE m.dossier_id = d.id) "
+	    "FROM dossiers d WHERE d.id = ?",
+	/*
+	 * Its supplements and apologies (kind 0: id, action, at) and its
+	 * finished steps (kind 1: seq, agency, officer, started, finished,
+	 * outcome): one read.
+	 */
+	[STMT_HISTORY] = "SELECT 0 AS kind, id AS o, action, at, NULL, NULL, "
+	    "NULL FROM dossier_events "
 	    "WHERE dossier_id = ? AND action IN ('request_supplement', "
-	    "'request_completion', 'apology') ORDER BY id",
-	/* Documents digitised, electronic results, the payment's day. */
-	[STMT_DIGITAL] = "SELECT (SELECT COUNT(*) FROM dossier_files "
-	    "WHERE dossier_id = ?), (SELECT COUNT(*) FROM dossier_results "
-	    "WHERE dossier_id = ?), (SELECT MIN(at) FROM dossier_events "
-	    "WHERE dossier_id = ? AND action = 'confirm_payment')",
-	[STMT_STEPS] = "SELECT seq, agency_id, COALESCE(taken_by, 0), "
+	    "'request_completion', 'apology') "
+	    "UNION ALL SELECT 1, seq, agency_id, COALESCE(taken_by, 0), "
 	    "started_at, finished_at, outcome FROM dossier_steps "
 	    "WHERE dossier_id = ? AND finished_at IS NOT NULL "
-	    "AND started_at IS NOT NULL ORDER BY seq",
-	[STMT_MEMO_GET] = "SELECT entries FROM stats_memo WHERE dossier_id = ?",
+	    "AND started_at IS NOT NULL ORDER BY kind, o",
 	[STMT_MEMO_PUT] = "INSERT INTO stats_memo (dossier_id, entries) "
 	    "VALUES (?, ?) ON DUPLICATE KEY UPDATE entries = VALUES(entries)",
 	[STMT_MEMO_DEL] = "DELETE FROM stats_memo WHERE dossier_id = ?",
+	/*
+	 * The amounts of one recount, one statement per table: a JSON array
+	 * of rows (stats_rows()), keys summed already.
+	 */
 	[STMT_DAY_ADD] = "INSERT INTO stats_day (day, agency_id, "
-	    "procedure_id, channel, metric, n) VALUES (?, ?, ?, ?, ?, ?) "
+	    "procedure_id, channel, metric, n) "
+	    "SELECT j.jday, j.jk0, j.jk1, j.jk2, j.jk3, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jday DATE PATH '$[0]', jk0 BIGINT PATH '$[1]', "
+	    "jk1 BIGINT PATH '$[2]', jk2 BIGINT PATH '$[3]', "
+	    "jk3 BIGINT PATH '$[4]', jn BIGINT PATH '$[5]')) j "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_MONTH_ADD] = "INSERT INTO stats_month (month, agency_id, "
-	    "procedure_id, channel, metric, n) VALUES (?, ?, ?, ?, ?, ?) "
+	    "procedure_id, channel, metric, n) "
+	    "SELECT DATE_FORMAT(j.jday, '%Y-%m-01'), j.jk0, j.jk1, j.jk2, "
+	    "j.jk3, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jday DATE PATH '$[0]', jk0 BIGINT PATH '$[1]', "
+	    "jk1 BIGINT PATH '$[2]', jk2 BIGINT PATH '$[3]', "
+	    "jk3 BIGINT PATH '$[4]', jn BIGINT PATH '$[5]')) j "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_OFFICER_ADD] = "INSERT INTO stats_officer (day, officer_id, "
-	    "agency_id, metric, n) VALUES (?, ?, ?, ?, ?) "
+	    "agency_id, metric, n) "
+	    "SELECT j.jday, j.jk0, j.jk1, j.jk2, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jday DATE PATH '$[0]', jk0 BIGINT PATH '$[1]', "
+	    "jk1 BIGINT PATH '$[2]', jk2 BIGINT PATH '$[3]', "
+	    "jn BIGINT PATH '$[5]')) j "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_STEP_ADD] = "INSERT INTO stats_step (procedure_id, agency_id, "
-	    "seq, bucket, n) VALUES (?, ?, ?, ?, ?) "
+	    "seq, bucket, n) "
+	    "SELECT j.jk0, j.jk1, j.jk2, j.jk3, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jk0 BIGINT PATH '$[1]', jk1 BIGINT PATH '$[2]', "
+	    "jk2 BIGINT PATH '$[3]', jk3 BIGINT PATH '$[4]', "
+	    "jn BIGINT PATH '$[5]')) j "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_REMAIN_ADD] = "INSERT INTO stats_remain (procedure_id, "
-	    "agency_id, seq, bucket, n) VALUES (?, ?, ?, ?, ?) "
+	    "agency_id, seq, bucket, n) "
+	    "SELECT j.jk0, j.jk1, j.jk2, j.jk3, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jk0 BIGINT PATH '$[1]', jk1 BIGINT PATH '$[2]', "
+	    "jk2 BIGINT PATH '$[3]', jk3 BIGINT PATH '$[4]', "
+	    "jn BIGINT PATH '$[5]')) j "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_REMAIN_GET] = "SELECT bucket, n FROM stats_remain "
 	    "WHERE procedure_id = ? AND agency_id = ? AND seq = ? AND n > 0 "
@@ -141,9 +194,17 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CLEAR_OPEN] = "DELETE FROM stats_open",
 	[STMT_CLEAR_OPEN_MONTHS] = "DELETE FROM stats_open_months",
 	/* A stock's delta on a day: into the balance of each later month. */
+	/*
+	 * Stocks' deltas on their days (rows as for STMT_DAY_ADD): into the
+	 * balance of each later month.
+	 */
 	[STMT_OPEN_ADD] = "INSERT INTO stats_open (month, agency_id, "
-	    "procedure_id, channel, metric, n) SELECT m.month, ?, ?, ?, ?, ? "
-	    "FROM stats_open_months m WHERE m.month > ? "
+	    "procedure_id, channel, metric, n) "
+	    "SELECT m.month, j.jk0, j.jk1, j.jk2, j.jk3, j.jn FROM JSON_TABLE(?, "
+	    "'$[*]' COLUMNS (jday DATE PATH '$[0]', jk0 BIGINT PATH '$[1]', "
+	    "jk1 BIGINT PATH '$[2]', jk2 BIGINT PATH '$[3]', "
+	    "jk3 BIGINT PATH '$[4]', jn BIGINT PATH '$[5]')) j, "
+	    "stats_open_months m WHERE m.month > j.jday "
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	/* The latest month with balances at or before a month start. */
 	[STMT_OPEN_BASE] = "SELECT COALESCE(MAX(month), '1000-01-01') "
@@ -384,13 +445,13 @@ count_row(const struct mc_rows *d, struct entries *es)
 }
 
 /*
- * Decision 766's digitisation and payments (STMT_DIGITAL's row dg): the
- * dossier received with a file, resolved with an electronic result, its
- * payment confirmed (online when it was filed online).
+ * Decision 766's digitisation and payments (the C_FILES, C_RESULTS and
+ * C_PAID columns of the row d): the dossier received with a file,
+ * resolved with an electronic result, its payment confirmed (online when
+ * it was filed online).
  */
 static void
-count_digital(const struct mc_rows *d, const struct mc_rows *dg,
-    struct entries *es)
+count_digital(const struct mc_rows *d, struct entries *es)
 {
 	int	    status = (int)mc_rows_int(d, 0, C_STATUS);
 	long long   ag = mc_rows_int(d, 0, C_AGENCY);
@@ -399,33 +460,72 @@ count_digital(const struct mc_rows *d, const struct mc_rows *dg,
 	const char *fin = mc_rows_str(d, 0, C_FINISHED);
 	const char *paid;
 
-	if (dg->n == 0)
-		return;
-	if (mc_rows_int(dg, 0, 0) > 0)
+	if (mc_rows_int(d, 0, C_FILES) > 0)
 		add(es, 'D', mc_rows_str(d, 0, C_SUBMITTED), ag, pr, ch,
 		    STM_DIGITISED, 1);
-	if (mc_rows_int(dg, 0, 1) > 0 && fin != NULL &&
+	if (mc_rows_int(d, 0, C_RESULTS) > 0 && fin != NULL &&
 	    (status == 9 || status == 10))
 		add(es, 'D', fin, ag, pr, ch, STM_RESULT_DIGITAL, 1);
-	if ((paid = mc_rows_str(dg, 0, 2)) == NULL)
+	if ((paid = mc_rows_str(d, 0, C_PAID)) == NULL)
 		return;
 	add(es, 'D', paid, ag, pr, ch, STM_PAID, 1);
 	if (ch == 2)
 		add(es, 'D', paid, ag, pr, ch, STM_PAID_ONLINE, 1);
 }
 
-/* The whole contribution of the dossier; *status its status. */
+/*
+ * A finished step's amounts (row i of STMT_HISTORY's h): its time, the
+ * time from it to the result (fin: the dossier resolved then, else 0),
+ * its officer's.
+ */
+static void
+count_step(const struct mc_rows *h, size_t i, long long pr, time_t fin,
+    struct entries *es)
+{
+	long long ag = mc_rows_int(h, i, H_A),
+		  seq = mc_rows_int(h, i, H_ORDER);
+	long long   off;
+	const char *done = mc_rows_str(h, i, H_FINISHED), *out;
+	time_t	    begun = mc_time_parse(mc_rows_str(h, i, H_STARTED));
+	long	    minutes;
+	int	    m;
+
+	minutes = mc_calendar_work_minutes(begun, mc_time_parse(done));
+	add(es, 'S', NULL, pr, ag, seq, mc_stats_bucket(minutes), 1);
+	/*
+	 * Resolved: the time from each step before it to the result, the
+	 * step decided in the same second too (0 minutes); not the steps
+	 * after it (the return).
+	 */
+	if (fin != 0 && begun != 0 && begun <= fin &&
+	    mc_time_parse(done) <= fin)
+		add(es, 'R', NULL, pr, ag, seq,
+		    mc_stats_bucket(mc_calendar_work_minutes(begun, fin)), 1);
+	if ((off = mc_rows_int(h, i, H_B)) == 0)
+		return;
+	out = mc_rows_str(h, i, H_OUTCOME);
+	m = out == NULL		       ? 0 :
+	    strcmp(out, "early") == 0  ? STO_EARLY :
+	    strcmp(out, "ontime") == 0 ? STO_ONTIME :
+					 STO_LATE;
+	add(es, 'O', done, off, ag, STO_STEPS, 0, 1);
+	if (m != 0)
+		add(es, 'O', done, off, ag, m, 0, 1);
+	add(es, 'O', done, off, ag, STO_MINUTES, 0, minutes);
+}
+
+/*
+ * The whole contribution of the dossier; *status its status, *memo what
+ * was last counted (NULL: nothing). Two reads: its row, its history.
+ */
 static int
 count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
-    struct entries *es, int *status, int *found)
+    struct entries *es, int *status, int *found, const char **memo)
 {
-	struct mc_rows d, ev, st, dg;
-	long long      ag, pr, ch, off;
-	long	       minutes;
-	time_t	       fin, begun;
-	const char    *out;
+	struct mc_rows d, h;
+	long long      ag, pr, ch;
+	time_t	       fin;
 	size_t	       i;
-	int	       m;
 
 	es->n = 0;
 	es->full = 0;
@@ -438,60 +538,32 @@ count_dossier(struct mc_db *db, struct mc_arena *a, long long id,
 		mc_err("dossier row has %zu columns", d.ncols);
 		return -1;
 	}
+	if (mc_db_query(db, a, &h, stmts[STMT_HISTORY], "ii", id, id) < 0)
+		return -1;
+	if (h.n > 0 && h.ncols != H__MAX) {
+		mc_err("dossier history has %zu columns", h.ncols);
+		return -1;
+	}
 	*found = 1;
 	*status = (int)mc_rows_int(&d, 0, C_STATUS);
+	*memo = mc_rows_str(&d, 0, C_MEMO);
 	ag = mc_rows_int(&d, 0, C_AGENCY);
 	pr = mc_rows_int(&d, 0, C_PROCEDURE);
 	ch = mc_rows_int(&d, 0, C_CHANNEL);
 	count_row(&d, es);
-	if (mc_db_query(db, a, &ev, stmts[STMT_EVENTS], "i", id) < 0 ||
-	    mc_db_query(db, a, &st, stmts[STMT_STEPS], "i", id) < 0 ||
-	    mc_db_query(db, a, &dg, stmts[STMT_DIGITAL], "iii", id, id, id) <
-		0)
-		return -1;
-	count_digital(&d, &dg, es);
-	for (i = 0; i < ev.n; i++)
-		add(es, 'D', mc_rows_str(&ev, i, 1), ag, pr, ch,
-		    strcmp(mc_rows_str(&ev, i, 0), "apology") == 0 ?
-			STM_APOLOGIES :
-			STM_SUPPLEMENTS,
-		    1);
+	count_digital(&d, es);
 	fin = *status == 9 || *status == 10 ?
 	    mc_time_parse(mc_rows_str(&d, 0, C_FINISHED)) :
 	    0;
-	for (i = 0; i < st.n; i++) {
-		begun = mc_time_parse(mc_rows_str(&st, i, 3));
-		minutes = mc_calendar_work_minutes(begun,
-		    mc_time_parse(mc_rows_str(&st, i, 4)));
-		add(es, 'S', NULL, pr, mc_rows_int(&st, i, 1),
-		    mc_rows_int(&st, i, 0), mc_stats_bucket(minutes), 1);
-		/*
-		 * Resolved: the time from each step before it to the result,
-		 * the step decided in the same second too (0 minutes); not
-		 * the steps after it (the return).
-		 */
-		if (fin != 0 && begun != 0 && begun <= fin &&
-		    mc_time_parse(mc_rows_str(&st, i, 4)) <= fin)
-			add(es, 'R', NULL, pr, mc_rows_int(&st, i, 1),
-			    mc_rows_int(&st, i, 0),
-			    mc_stats_bucket(
-				mc_calendar_work_minutes(begun, fin)),
+	for (i = 0; i < h.n; i++)
+		if (mc_rows_int(&h, i, H_KIND) == 0)
+			add(es, 'D', mc_rows_str(&h, i, H_B), ag, pr, ch,
+			    strcmp(mc_rows_str(&h, i, H_A), "apology") == 0 ?
+				STM_APOLOGIES :
+				STM_SUPPLEMENTS,
 			    1);
-		if ((off = mc_rows_int(&st, i, 2)) == 0)
-			continue;
-		out = mc_rows_str(&st, i, 5);
-		m = out == NULL		       ? 0 :
-		    strcmp(out, "early") == 0  ? STO_EARLY :
-		    strcmp(out, "ontime") == 0 ? STO_ONTIME :
-						 STO_LATE;
-		add(es, 'O', mc_rows_str(&st, i, 4), off,
-		    mc_rows_int(&st, i, 1), STO_STEPS, 0, 1);
-		if (m != 0)
-			add(es, 'O', mc_rows_str(&st, i, 4), off,
-			    mc_rows_int(&st, i, 1), m, 0, 1);
-		add(es, 'O', mc_rows_str(&st, i, 4), off,
-		    mc_rows_int(&st, i, 1), STO_MINUTES, 0, minutes);
-	}
+		else
+			count_step(&h, i, pr, fin, es);
 	return 0;
 }
 
@@ -533,43 +605,87 @@ memo_parse(const char *s, struct entries *es)
 	}
 }
 
-static int
-apply(struct mc_db *db, const struct entry *e)
-{
-	char month[11];
+/* The tables a recount writes, one statement each (stats_rows()). */
+enum table { T_DAY, T_OPEN, T_OFFICER, T_STEP, T_REMAIN, T__MAX };
 
-	switch (e->tag) {
-	case 'D':
-		snprintf(month, sizeof(month), "%.8s01", e->day);
-		if (mc_db_exec(db, stmts[STMT_DAY_ADD], "siiiii", e->day,
-			e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0 ||
-		    mc_db_exec(db, stmts[STMT_MONTH_ADD], "siiiii", month,
-			e->k[0], e->k[1], e->k[2], e->k[3], e->n) < 0)
-			return -1;
-		/* A stock's delta: the balances of the months after it. */
-		if (e->k[3] != STM_OPEN && e->k[3] != STM_OVERDUE)
+static const enum stmt table_stmt[T__MAX] = {
+	[T_DAY] = STMT_DAY_ADD,
+	[T_OPEN] = STMT_OPEN_ADD,
+	[T_OFFICER] = STMT_OFFICER_ADD,
+	[T_STEP] = STMT_STEP_ADD,
+	[T_REMAIN] = STMT_REMAIN_ADD,
+};
+
+/* 1 if day is "" or made of digits and dashes (safe in a JSON string). */
+static int
+day_plain(const char *day)
+{
+	for (; *day != '\0'; day++)
+		if (!(*day >= '0' && *day <= '9') && *day != '-')
 			return 0;
-		return mc_db_exec(db, stmts[STMT_OPEN_ADD], "iiiiis", e->k[0],
-			   e->k[1], e->k[2], e->k[3], e->n, e->day) < 0 ?
-		    -1 :
-		    0;
-	case 'O':
-		return mc_db_exec(db, stmts[STMT_OFFICER_ADD], "siiii", e->day,
-			   e->k[0], e->k[1], e->k[2], e->n) < 0 ?
-		    -1 :
-		    0;
-	case 'S':
-	case 'R':
-		return mc_db_exec(db,
-			   stmts[e->tag == 'S' ? STMT_STEP_ADD :
-						 STMT_REMAIN_ADD],
-			   "iiiii", e->k[0], e->k[1], e->k[2], e->k[3],
-			   e->n) < 0 ?
-		    -1 :
-		    0;
-	default:
-		return 0;
+	return 1;
+}
+
+/* Appends the entry as a row [day, k0, k1, k2, k3, n] to b's array. */
+static int
+row_add(struct buf *b, const struct entry *e)
+{
+	return mc_buf_addf(b, "%c[\"%s\",%lld,%lld,%lld,%lld,%lld]",
+	    b->len == 0 ? '[' : ',', e->day, e->k[0], e->k[1], e->k[2],
+	    e->k[3], e->n);
+}
+
+/*
+ * Writes the summed entries es (sorted, no key twice, none zero): one
+ * statement per table, each row added to its key's count (a day's to its
+ * month's too; a stock's delta to the balances of the months after it).
+ */
+static int
+stats_rows(struct mc_db *db, const struct entries *es)
+{
+	struct buf  b[T__MAX];
+	const char *sql;
+	size_t	    i;
+	int	    t, rc = 0;
+
+	for (t = 0; t < T__MAX; t++)
+		mc_buf_init(&b[t], MEMO_MAX);
+	for (i = 0; i < es->n && rc == 0; i++) {
+		const struct entry *e = &es->e[i];
+
+		if (!day_plain(e->day))
+			rc = -1;
+		else if (e->tag == 'D')
+			rc = row_add(&b[T_DAY], e) < 0 ||
+				(e->k[3] == STM_OPEN ||
+					    e->k[3] == STM_OVERDUE ?
+					row_add(&b[T_OPEN], e) :
+					0) < 0 ?
+			    -1 :
+			    0;
+		else if (e->tag == 'O' || e->tag == 'S' || e->tag == 'R')
+			rc = row_add(&b[e->tag == 'O'	   ? T_OFFICER :
+					     e->tag == 'S' ? T_STEP :
+							     T_REMAIN],
+			    e);
 	}
+	if (rc < 0)
+		mc_err("stats: %zu entries do not fit one statement", es->n);
+	for (t = 0; t < T__MAX && rc == 0; t++) {
+		if (b[t].len == 0 || mc_buf_addc(&b[t], ']') < 0) {
+			rc = b[t].len == 0 ? 0 : -1;
+			continue;
+		}
+		sql = stmts[table_stmt[t]];
+		if (mc_db_exec(db, sql, "s", b[t].s) < 0 ||
+		    (t == T_DAY &&
+			mc_db_exec(db, stmts[STMT_MONTH_ADD], "s", b[t].s) <
+			    0))
+			rc = -1;
+	}
+	for (t = 0; t < T__MAX; t++)
+		mc_buf_free(&b[t]);
+	return rc;
 }
 
 /*
@@ -579,13 +695,13 @@ apply(struct mc_db *db, const struct entry *e)
 static int
 recount(struct mc_db *db, struct mc_arena *a, long long id, int rebuilding)
 {
-	static struct entries now, diff;
-	struct mc_rows	      memo;
+	static struct entries now, diff, sums;
+	const char	     *memo = NULL;
 	struct buf	      b;
 	size_t		      i, j;
 	int		      status = 0, found, rc;
 
-	if (count_dossier(db, a, id, &now, &status, &found) < 0)
+	if (count_dossier(db, a, id, &now, &status, &found, &memo) < 0)
 		return -1;
 	if (!found)
 		return 0;
@@ -596,13 +712,10 @@ recount(struct mc_db *db, struct mc_arena *a, long long id, int rebuilding)
 	diff.n = 0;
 	diff.full = 0;
 	if (!rebuilding) {
-		if (mc_db_query(db, a, &memo, stmts[STMT_MEMO_GET], "i", id) <
-		    0)
-			return -1;
-		if (memo.n == 0 && is_final(status))
+		if (memo == NULL && is_final(status))
 			return 0;
-		if (memo.n > 0)
-			memo_parse(mc_rows_str(&memo, 0, 0), &diff);
+		if (memo != NULL)
+			memo_parse(memo, &diff);
 	}
 	for (i = 0; i < now.n; i++)
 		add(&diff, now.e[i].tag, now.e[i].day, now.e[i].k[0],
@@ -611,15 +724,18 @@ recount(struct mc_db *db, struct mc_arena *a, long long id, int rebuilding)
 		return -1;
 	/* Same keys together, applied in one order (fewer deadlocks). */
 	qsort(diff.e, diff.n, sizeof(diff.e[0]), entry_cmp);
+	sums.n = 0;
 	for (i = 0; i < diff.n; i = j) {
 		struct entry sum = diff.e[i];
 
 		for (j = i + 1; j < diff.n && entry_cmp(&diff.e[j], &sum) == 0;
 		     j++)
 			sum.n += diff.e[j].n;
-		if (sum.n != 0 && apply(db, &sum) < 0)
-			return -1;
+		if (sum.n != 0)
+			sums.e[sums.n++] = sum;
 	}
+	if (stats_rows(db, &sums) < 0)
+		return -1;
 	if (is_final(status))
 		return rebuilding ?
 		    0 :
