@@ -525,21 +525,22 @@ api_check_form(struct mc_request *r, const char *proc, json_t *answers_in,
     const struct mc_eform_file *slotted, size_t nslotted,
     struct mc_eform *form, const char **answers)
 {
-	struct mc_procedure   p;
-	struct mc_rows	      wards;
-	struct mc_eform_error errs[32];
-	size_t		      n;
-	char		     *s;
-	int		      rc;
+	struct mc_eform_wardlist wards = { .db = r->db, .a = r->arena };
+	struct mc_eform_error	 errs[32];
+	size_t			 n;
+	char			*s;
+	long long		 id;
+	int			 rc;
 
-	if ((rc = mc_catalogue_get(r->db, r->arena, proc, 0, &p)) <= 0)
+	/* Its form alone: not its channels, legal basis or agencies. */
+	if ((rc = mc_eform_current_of(r->db, r->arena, proc, time(NULL), form,
+		 &id)) <= 0)
 		return rc < 0 ? -1 : 1;
-	if (mc_eform_current(r->db, r->arena, mc_rows_int(&p.row, 0, PCOL_ID),
-		&p.documents, time(NULL), form) < 0 ||
-	    mc_eform_wards(r->db, r->arena, &wards) < 0)
-		return -1;
-	n = mc_eform_check(r->arena, form, answers_in, mc_eform_ward_in,
+	/* The wards are read only if an address names one. */
+	n = mc_eform_check(r->arena, form, answers_in, mc_eform_ward_lazy,
 	    &wards, errs, 32);
+	if (wards.state < 0)
+		return -1;
 	n = mc_eform_check_files(r->arena, form, slotted, nslotted, errs,
 	    n > 32 ? 32 : n, 32);
 	if (n > 0) {

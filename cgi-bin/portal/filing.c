@@ -111,9 +111,11 @@ filing_load(struct mc_request *r, struct filing *fl)
 	if (rc == 0 || !mc_rows_int(&fl->p.row, 0, PCOL_ONLINE))
 		return 404;
 	fl->proc_id = mc_rows_int(&fl->p.row, 0, PCOL_ID);
+	/* The wards only for a form with an address (its list of wards). */
 	if (mc_eform_current(r->db, r->arena, fl->proc_id, &fl->p.documents,
 		time(NULL), &fl->form) < 0 ||
-	    mc_eform_wards(r->db, r->arena, &fl->wards) < 0)
+	    (mc_eform_has_address(&fl->form) &&
+		mc_eform_wards(r->db, r->arena, &fl->wards) < 0))
 		return 503;
 	mc_view_rows(r->hdf, "Data.Procedure", &fl->p.row);
 	mc_view_rows(r->hdf, "Data.Documents", &fl->p.documents);

@@ -465,6 +465,16 @@ mc_catalogue_get(struct mc_db *db, struct mc_arena *a, const char *code,
 	return 1;
 }
 
+int
+mc_catalogue_documents(struct mc_db *db, struct mc_arena *a, long long id,
+    struct mc_rows *rows)
+{
+	if (mc_db_query(db, a, rows, stmts[STMT_DOCUMENTS], "i", id) < 0 ||
+	    !shape("documents", rows, CDOC__MAX))
+		return -1;
+	return 0;
+}
+
 /* ------------------------------------------------------------ editing */
 
 /* Rounds thousandths up to whole units. */

@@ -172,6 +172,13 @@ int mc_catalogue_get(struct mc_db *, struct mc_arena *, const char *code,
     int agencies, struct mc_procedure *);
 
 /*
+ * The documents of procedure id alone (rows of enum cat_document_col, as
+ * in struct mc_procedure). 0 or -1.
+ */
+int mc_catalogue_documents(struct mc_db *, struct mc_arena *, long long id,
+    struct mc_rows *);
+
+/*
  * The legal time of a channel's text: "N Ngày làm việc" and a bare "N" are
  * working days (8 hours each), "N Giờ" hours, "N Ngày" calendar days,
  * "N Tháng" 30 days; "0,5" and "0.5" are fractions (rounded up to whole

@@ -41,6 +41,7 @@ enum stmt {
 	STMT_AGENCY,
 	STMT_LIST_ADD,
 	STMT_LIST_SET,
+	STMT_SET_BOTH,
 	STMT_LIST_CLEAR,
 	STMT_LIST_FILL,
 	STMT_LIST_LIVE,
@@ -110,6 +111,10 @@ static const char *const stmts[STMT__MAX] = {
 	    "ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
 	[STMT_LIST_SET] = "UPDATE dossiers SET counted_list_agency = ? "
 	    "WHERE id = ?",
+	/* STMT_SET and STMT_LIST_SET in one. */
+	[STMT_SET_BOTH] = "UPDATE dossiers SET counted_list_agency = ?, "
+	    "counted_agency = ?, counted_status = ?, counted_step = ?, "
+	    "counted_colour = ? WHERE id = ?",
 	[STMT_LIST_CLEAR] = "DELETE FROM procedure_counters",
 	[STMT_LIST_FILL] = "INSERT INTO procedure_counters (agency_id, "
 	    "procedure_id, slot, n) SELECT counted_list_agency, procedure_id, "
@@ -173,23 +178,24 @@ list_add(struct mc_db *db, long long agency, long long procedure, long long n)
 
 /*
  * The dossier's procedure listed at its current agency (to, open or
- * closed) instead of the agency that listed it (from; 0: none). 0 or -1.
+ * closed) instead of the agency that listed it (from; 0: none); the
+ * caller records to in the dossier's row. 0 or -1.
  */
 static int
-list_move(struct mc_db *db, long long from, long long to, long long procedure,
-    long long id)
+list_move(struct mc_db *db, long long from, long long to, long long procedure)
 {
 	if (from == to)
 		return 0;
 	/* Both rows in one order, as the buckets'. */
-	if (from < to) {
-		if (list_add(db, from, procedure, -1) < 0 ||
-		    list_add(db, to, procedure, 1) < 0)
-			return -1;
-	} else if (list_add(db, to, procedure, 1) < 0 ||
-	    list_add(db, from, procedure, -1) < 0)
-		return -1;
-	return mc_db_exec(db, stmts[STMT_LIST_SET], "Ii", to, id) < 0 ? -1 : 0;
+	if (from < to)
+		return list_add(db, from, procedure, -1) < 0 ||
+			list_add(db, to, procedure, 1) < 0 ?
+		    -1 :
+		    0;
+	return list_add(db, to, procedure, 1) < 0 ||
+		list_add(db, from, procedure, -1) < 0 ?
+	    -1 :
+	    0;
 }
 
 int
@@ -198,6 +204,7 @@ mc_counters_move(struct mc_db *db, struct mc_arena *a, long long id,
 {
 	struct mc_rows r;
 	struct bucket  old, new;
+	long long      list_from, list_to;
 	int	       c;
 
 	if (mc_db_query(db, a, &r, stmts[STMT_STATE], "i", id) < 0)
@@ -223,11 +230,18 @@ mc_counters_move(struct mc_db *db, struct mc_arena *a, long long id,
 	old.status = mc_rows_int(&r, 0, 7);
 	old.step = mc_rows_int(&r, 0, 8);
 	old.colour = mc_rows_int(&r, 0, 9);
-	if (list_move(db, mc_rows_int(&r, 0, 11), mc_rows_int(&r, 0, 0),
-		mc_rows_int(&r, 0, 10), id) < 0)
+	list_from = mc_rows_int(&r, 0, 11);
+	list_to = mc_rows_int(&r, 0, 0);
+	if (list_move(db, list_from, list_to, mc_rows_int(&r, 0, 10)) < 0)
 		return -1;
-	if (mc_rows_str(&r, 0, 9) != NULL && bucket_cmp(&old, &new) == 0)
-		return 0;
+	if (mc_rows_str(&r, 0, 9) != NULL && bucket_cmp(&old, &new) == 0) {
+		if (list_from == list_to)
+			return 0;
+		return mc_db_exec(db, stmts[STMT_LIST_SET], "Ii", list_to,
+			   id) < 0 ?
+		    -1 :
+		    0;
+	}
 	/* Both rows in one order, so two moves never wait on each other. */
 	if (bucket_cmp(&old, &new) < 0) {
 		if (bucket_add(db, &old, -1) < 0 ||
@@ -235,6 +249,13 @@ mc_counters_move(struct mc_db *db, struct mc_arena *a, long long id,
 			return -1;
 	} else if (bucket_add(db, &new, 1) < 0 || bucket_add(db, &old, -1) < 0)
 		return -1;
+	/* The dossier's row in one statement: its list and its bucket. */
+	if (list_from != list_to)
+		return mc_db_exec(db, stmts[STMT_SET_BOTH], "IIiiii", list_to,
+			   new.agency, new.status, new.step, new.colour,
+			   id) < 0 ?
+		    -1 :
+		    0;
 	return mc_db_exec(db, stmts[STMT_SET], "Iiiii", new.agency, new.status,
 		   new.step, new.colour, id) < 0 ?
 	    -1 :

@@ -37,11 +37,19 @@
 
 /* clang-format off */
 const char *const dossier_stmts[STMT__MAX] = {
-	[STMT_PROC] = "SELECT id, agency_id, level_province, level_commune, "
-	    "online, version FROM procedures WHERE code = ?",
-	[STMT_AGENCY_CODE] = "SELECT id, code, kind FROM agencies "
-	    "WHERE code = ? AND (valid_to IS NULL OR valid_to >= CURDATE())",
-	[STMT_AGENCY_ID] = "SELECT id, code, kind FROM agencies WHERE id = ?",
+	/*
+	 * A submission's procedure and the agency named (PROC_AGENCY_CODE,
+	 * in force) or its own (PROC_AGENCY_OWN): one read, enum proc_col.
+	 */
+	[STMT_PROC_AGENCY_CODE] = "SELECT p.id, p.agency_id, "
+	    "p.level_province, p.level_commune, p.online, p.version, a.id, "
+	    "a.code, a.kind FROM procedures p LEFT JOIN agencies a "
+	    "ON a.code = ? AND (a.valid_to IS NULL OR a.valid_to >= CURDATE()) "
+	    "WHERE p.code = ?",
+	[STMT_PROC_AGENCY_OWN] = "SELECT p.id, p.agency_id, "
+	    "p.level_province, p.level_commune, p.online, p.version, a.id, "
+	    "a.code, a.kind FROM procedures p LEFT JOIN agencies a "
+	    "ON a.id = p.agency_id WHERE p.code = ?",
 	[STMT_AGENCY_PARENT] = "SELECT parent_id FROM agencies WHERE id = ?",
 	[STMT_SEQ_NEXT] = "INSERT INTO dossier_code_seq (agency_id, day, last) "
 	    "VALUES (?, ?, LAST_INSERT_ID(1)) "

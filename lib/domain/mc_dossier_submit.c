@@ -23,36 +23,39 @@
 #include "mc_stats.h"
 #include "mc_util.h"
 
+/* The columns of STMT_PROC_AGENCY_*: the procedure, then the agency. */
+enum proc_col {
+	PC_ID,
+	PC_AGENCY,
+	PC_PROVINCE,
+	PC_COMMUNE,
+	PC_ONLINE,
+	PC_VERSION,
+	PC_AG_ID, /* NULL: no such agency (in force) */
+	PC_AG_CODE,
+	PC_AG_KIND,
+	PC__MAX
+};
+
 /*
- * The receiving agency for a submission: the one named, if competent for
- * the procedure, else the procedure's own. Returns its id or 0.
+ * The receiving agency for a submission (row proc of STMT_PROC_AGENCY_*):
+ * the one named, if competent for the procedure, else the procedure's
+ * own. Returns its id or 0.
  */
 static unsigned int
-receiving_agency(struct mc_db *db, struct mc_arena *a,
-    const struct mc_submission *s, const struct mc_rows *proc,
-    const char **code)
+receiving_agency(const struct mc_rows *proc, const char **code)
 {
-	struct mc_rows ag;
-	const char    *kind;
-	unsigned int   own = (unsigned int)mc_rows_int(proc, 0, 1);
+	unsigned int own = (unsigned int)mc_rows_int(proc, 0, PC_AGENCY);
+	const char  *kind = mc_rows_str(proc, 0, PC_AG_KIND);
 
-	if (s->agency_code == NULL || *s->agency_code == '\0') {
-		if (own == 0 ||
-		    mc_db_query(db, a, &ag, dossier_stmts[STMT_AGENCY_ID], "i",
-			(long long)own) < 0 ||
-		    ag.n == 0)
-			return 0;
-	} else if (mc_db_query(db, a, &ag, dossier_stmts[STMT_AGENCY_CODE],
-		       "s", s->agency_code) < 0 ||
-	    ag.n == 0)
+	if (mc_rows_str(proc, 0, PC_AG_ID) == NULL || kind == NULL)
 		return 0;
-	kind = mc_rows_str(&ag, 0, 2);
 	if (strcmp(kind, "ward") == 0 ?
-		!mc_rows_int(proc, 0, 3) :
-		(unsigned int)mc_rows_int(&ag, 0, 0) != own)
+		!mc_rows_int(proc, 0, PC_COMMUNE) :
+		(unsigned int)mc_rows_int(proc, 0, PC_AG_ID) != own)
 		return 0;
-	*code = mc_rows_str(&ag, 0, 1);
-	return (unsigned int)mc_rows_int(&ag, 0, 0);
+	*code = mc_rows_str(proc, 0, PC_AG_CODE);
+	return (unsigned int)mc_rows_int(proc, 0, PC_AG_ID);
 }
 
 int
@@ -170,18 +173,28 @@ intake(struct mc_db *db, struct mc_arena *a, const struct mc_submission *s,
 {
 	struct mc_rows proc;
 	const char    *agency_code = NULL;
+	int named = s->agency_code != NULL && *s->agency_code != '\0';
 
-	if (mc_db_query(db, a, &proc, dossier_stmts[STMT_PROC], "s",
-		s->procedure_code) < 0)
+	if ((named ? mc_db_query(db, a, &proc,
+			 dossier_stmts[STMT_PROC_AGENCY_CODE], "ss",
+			 s->agency_code, s->procedure_code) :
+		     mc_db_query(db, a, &proc,
+			 dossier_stmts[STMT_PROC_AGENCY_OWN], "s",
+			 s->procedure_code)) < 0)
 		return -1;
+	if (proc.n > 0 && proc.ncols != PC__MAX) {
+		mc_err("submission: procedure row has %zu columns",
+		    proc.ncols);
+		return -1;
+	}
 	if (proc.n == 0 ||
-	    (s->channel == CHANNEL_ONLINE && !mc_rows_int(&proc, 0, 4)))
+	    (s->channel == CHANNEL_ONLINE &&
+		!mc_rows_int(&proc, 0, PC_ONLINE)))
 		return DOSSIER_NO_PROCEDURE;
-	if ((in->agency = receiving_agency(db, a, s, &proc, &agency_code)) ==
-	    0)
+	if ((in->agency = receiving_agency(&proc, &agency_code)) == 0)
 		return DOSSIER_NO_AGENCY;
-	in->procedure = mc_rows_int(&proc, 0, 0);
-	in->version = mc_rows_int(&proc, 0, 5);
+	in->procedure = mc_rows_int(&proc, 0, PC_ID);
+	in->version = mc_rows_int(&proc, 0, PC_VERSION);
 	if ((in->code = mc_dossier_next_code(db, a, in->agency, agency_code,
 		 now)) == NULL)
 		return -1;

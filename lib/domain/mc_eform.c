@@ -30,6 +30,7 @@
 
 enum stmt {
 	STMT_CURRENT,
+	STMT_CURRENT_CODE,
 	STMT_LAST_VERSION,
 	STMT_INSERT,
 	STMT_ANSWERS_PUT,
@@ -55,6 +56,13 @@ static const char *const stmts[STMT__MAX] = {
 	[STMT_CURRENT] = "SELECT id, version, definition FROM procedure_forms "
 	    "WHERE procedure_id = ? AND effective_from <= ? "
 	    "ORDER BY effective_from DESC, version DESC LIMIT 1",
+	/* A procedure's id and its form in force (NULLs: none), by code. */
+	[STMT_CURRENT_CODE] = "SELECT p.id, f.id, f.version, f.definition "
+	    "FROM procedures p LEFT JOIN procedure_forms f ON f.id = "
+	    "(SELECT g.id FROM procedure_forms g WHERE g.procedure_id = p.id "
+	    "AND g.effective_from <= ? "
+	    "ORDER BY g.effective_from DESC, g.version DESC LIMIT 1) "
+	    "WHERE p.code = ?",
 	[STMT_LAST_VERSION] = "SELECT COALESCE(MAX(version), 0) "
 	    "FROM procedure_forms WHERE procedure_id = ? FOR UPDATE",
 	[STMT_INSERT] = "INSERT INTO procedure_forms (procedure_id, version, "
@@ -1162,6 +1170,27 @@ mc_eform_default_json(struct mc_arena *a, const struct mc_rows *docs)
 
 /* ------------------------------------------------------------ storage */
 
+/*
+ * Parses the stored definition of form id (version) of procedure proc
+ * into f. 0 or -1 (logged).
+ */
+static int
+form_stored(struct mc_arena *a, long long proc, const char *id,
+    long long version, const char *json, struct mc_eform *f)
+{
+	enum mc_eform_problem p;
+	const char	     *subj;
+
+	if (mc_eform_parse(a, json, f, &p, &subj) < 0) {
+		mc_err("eform: form %s of procedure %lld: %s", id, proc,
+		    mc_eform_problem_name(p));
+		return -1;
+	}
+	f->id = strtoll(id, NULL, 10);
+	f->version = version;
+	return 0;
+}
+
 int
 mc_eform_current(struct mc_db *db, struct mc_arena *a, long long proc,
     const struct mc_rows *docs, time_t now, struct mc_eform *f)
@@ -1177,14 +1206,57 @@ mc_eform_current(struct mc_db *db, struct mc_arena *a, long long proc,
 	if (rows.n == 0)
 		return mc_eform_parse(a, mc_eform_default_json(a, docs), f, &p,
 		    &subj);
-	if (mc_eform_parse(a, mc_rows_str(&rows, 0, 2), f, &p, &subj) < 0) {
-		mc_err("eform: form %s of procedure %lld: %s",
-		    mc_rows_str(&rows, 0, 0), proc, mc_eform_problem_name(p));
+	return form_stored(a, proc, mc_rows_str(&rows, 0, 0),
+	    mc_rows_int(&rows, 0, 1), mc_rows_str(&rows, 0, 2), f);
+}
+
+int
+mc_eform_current_of(struct mc_db *db, struct mc_arena *a, const char *code,
+    time_t now, struct mc_eform *f, long long *proc)
+{
+	struct mc_rows	      rows, docs;
+	enum mc_eform_problem p;
+	const char	     *subj;
+	char		      at[20];
+
+	mc_time_sql(at, now);
+	if (mc_db_query(db, a, &rows, stmts[STMT_CURRENT_CODE], "ss", at,
+		code) < 0)
 		return -1;
-	}
-	f->id = mc_rows_int(&rows, 0, 0);
-	f->version = mc_rows_int(&rows, 0, 1);
+	if (rows.n == 0)
+		return 0;
+	*proc = mc_rows_int(&rows, 0, 0);
+	if (mc_rows_str(&rows, 0, 1) != NULL)
+		return form_stored(a, *proc, mc_rows_str(&rows, 0, 1),
+			   mc_rows_int(&rows, 0, 2), mc_rows_str(&rows, 0, 3),
+			   f) < 0 ?
+		    -1 :
+		    1;
+	/* No form of its own: the default, from its documents. */
+	if (mc_catalogue_documents(db, a, *proc, &docs) < 0 ||
+	    mc_eform_parse(a, mc_eform_default_json(a, &docs), f, &p, &subj) <
+		0)
+		return -1;
+	return 1;
+}
+
+/* 1 if one of the n fields (or their children) is an address. */
+static int
+fields_address(const struct mc_eform_field *fs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (fs[i].type == EF_ADDRESS ||
+		    fields_address(fs[i].children, fs[i].nchildren))
+			return 1;
 	return 0;
+}
+
+int
+mc_eform_has_address(const struct mc_eform *f)
+{
+	return fields_address(f->fields, f->nfields);
 }
 
 int
@@ -1267,6 +1339,16 @@ mc_eform_wards(struct mc_db *db, struct mc_arena *a, struct mc_rows *rows)
 		return -1;
 	}
 	return 0;
+}
+
+int
+mc_eform_ward_lazy(const char *code, void *arg)
+{
+	struct mc_eform_wardlist *w = arg;
+
+	if (w->state == 0)
+		w->state = mc_eform_wards(w->db, w->a, &w->rows) < 0 ? -1 : 1;
+	return w->state > 0 && mc_eform_ward_in(code, &w->rows);
 }
 
 int

@@ -33,8 +33,9 @@
 
 #include <jansson.h>
 
+#include "mc_db.h"
+
 struct mc_arena;
-struct mc_db;
 
 enum mc_eform_type {
 	EF_SECTION,
@@ -335,6 +336,19 @@ int mc_eform_current(struct mc_db *, struct mc_arena *, long long procedure_id,
     const struct mc_rows *documents, time_t now, struct mc_eform *);
 
 /*
+ * What a submission's check needs of the procedure whose code is code:
+ * its id in *proc and its form in force at now in f (the default from its
+ * documents when it has none; neither its channels, legal basis nor
+ * receiving agencies are read). 1 found, 0 no such procedure, -1 on a
+ * database error or a stored definition that no longer parses.
+ */
+int mc_eform_current_of(struct mc_db *, struct mc_arena *, const char *code,
+    time_t now, struct mc_eform *, long long *proc);
+
+/* 1 if the form has an address field (its ward checked against a list). */
+int mc_eform_has_address(const struct mc_eform *);
+
+/*
  * Saves json (checked with mc_eform_parse first) as the procedure's next
  * form version, effective from effective (0: now), by account. Its
  * version number in *version. 0, -1 on a database error, or 1 when json
@@ -403,6 +417,24 @@ enum mc_ward_col { WARD_CODE, WARD_NAME, WARD_NAME_EN, WARD__MAX };
 
 /* The wards and communes in force, by name: rows of enum mc_ward_col. 0/-1. */
 int mc_eform_wards(struct mc_db *, struct mc_arena *, struct mc_rows *);
+
+/*
+ * The wards read when an address is first checked, not before (the
+ * argument of mc_eform_ward_lazy): db and a set, the rest zero.
+ */
+struct mc_eform_wardlist {
+	struct mc_db	*db;
+	struct mc_arena *a;
+	struct mc_rows	 rows;
+	int state; /* 0 not read yet, 1 read, -1 the read failed */
+};
+
+/*
+ * An mc_eform_ward_fn over a struct mc_eform_wardlist: reads the wards at
+ * its first call. 0 for every code once the read failed (state -1: the
+ * caller answers with a database error).
+ */
+int mc_eform_ward_lazy(const char *code, void *wardlist);
 
 /* 1 if code is in the rows mc_eform_wards gave (an mc_eform_ward_fn). */
 int mc_eform_ward_in(const char *code, void *rows);

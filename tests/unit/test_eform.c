@@ -17,6 +17,7 @@
 
 #include "harness.h"
 #include "mc_arena.h"
+#include "mc_catalogue.h"
 #include "mc_config.h"
 #include "mc_db.h"
 #include "mc_checklist.h"
@@ -156,6 +157,7 @@ test_definitions(struct mc_arena *a)
 	CHECK_INT(f.fields[0].children[2].type, EF_PHONE);
 	CHECK_INT(f.fields[0].children[3].type, EF_EMAIL);
 	CHECK_INT(f.fields[0].children[4].type, EF_ADDRESS);
+	CHECK(mc_eform_has_address(&f)); /* within a section */
 	CHECK_INT(f.fields[2].type, EF_DATE);
 	CHECK_INT(f.fields[4].cond, COND_NE);
 	CHECK_INT(f.fields[8].type, EF_REPEAT);
@@ -421,6 +423,86 @@ test_db(struct mc_arena *a)
 	mc_db_exec(db, q_clean, "i", proc);
 	CHECK_INT(mc_eform_current(db, a, proc, NULL, now, &f), 0);
 	CHECK_INT(f.id, 0); /* the default again */
+	mc_db_close(db);
+}
+
+/*
+ * What a submission reads of its procedure (mc_eform_current_of): the form
+ * in force by the procedure's code, the default from its documents (as
+ * the whole procedure gives it), nothing for an unknown code; and the
+ * wards read only when an address is checked (mc_eform_ward_lazy).
+ */
+static void
+test_current_of(struct mc_arena *a)
+{
+	static const char *const q_proc =
+	    "SELECT p.id, p.code FROM procedures p WHERE NOT EXISTS "
+	    "(SELECT 1 FROM procedure_forms f WHERE f.procedure_id = p.id) "
+	    "AND EXISTS (SELECT 1 FROM procedure_documents d "
+	    "WHERE d.procedure_id = p.id) ORDER BY p.id LIMIT 1";
+	static const char *const q_ward =
+	    "SELECT gso_code FROM agencies WHERE kind = 'ward' "
+	    "AND gso_code IS NOT NULL AND (valid_to IS NULL OR "
+	    "valid_to > CURDATE()) LIMIT 1";
+	struct mc_eform_wardlist w;
+	struct mc_db		*db;
+	struct mc_rows		 rows;
+	struct mc_procedure	 p;
+	struct mc_eform		 f, whole;
+	struct mc_eform_error	 e[32];
+	enum mc_eform_problem	 why;
+	const char		*subj, *code;
+	long long		 id = 0;
+	time_t			 now = time(NULL);
+	json_t			*j;
+	size_t			 n;
+
+	if (getenv("MOTCUA_CONFIG") == NULL || (db = mc_db_open()) == NULL) {
+		CHECK(0);
+		return;
+	}
+	if (mc_db_query(db, a, &rows, q_proc, "") < 0 || rows.n == 0) {
+		CHECK(0);
+		mc_db_close(db);
+		return;
+	}
+	code = mc_rows_str(&rows, 0, 1);
+	CHECK_INT(mc_eform_current_of(db, a, code, now, &f, &id), 1);
+	CHECK_INT(id, mc_rows_int(&rows, 0, 0));
+	CHECK_INT(f.id, 0);
+	CHECK_INT(mc_catalogue_get(db, a, code, 0, &p), 1);
+	CHECK_INT(mc_eform_current(db, a, id, &p.documents, now, &whole), 0);
+	CHECK(f.ndocs > 0);
+	CHECK_INT(f.ndocs, whole.ndocs);
+	CHECK_STR(f.json, whole.json);
+	CHECK_INT(mc_eform_current_of(db, a, "unit-eform-none", now, &f, &id),
+	    0);
+
+	/* An address checked: the wards read once; none: never read. */
+	CHECK_INT(mc_eform_parse(a, FULL, &f, &why, &subj), 0);
+	CHECK_INT(mc_db_query(db, a, &rows, q_ward, ""), 0);
+	CHECK_INT(rows.n, 1);
+	memset(&w, 0, sizeof(w));
+	w.db = db;
+	w.a = a;
+	j = json_pack("{s:{s:s, s:s}}", "home", "street", "12 Lê Lợi", "ward",
+	    rows.n > 0 ? mc_rows_str(&rows, 0, 0) : "");
+	n = mc_eform_check(a, &f, j, mc_eform_ward_lazy, &w, e, 32);
+	CHECK_INT(w.state, 1);
+	CHECK(w.rows.n > 0);
+	CHECK_INT(err_at(e, n, "home"), -1);
+	json_object_set_new(json_object_get(j, "home"), "ward",
+	    json_string("99999"));
+	n = mc_eform_check(a, &f, j, mc_eform_ward_lazy, &w, e, 32);
+	CHECK_INT(err_at(e, n, "home"), EE_WARD);
+	json_decref(j);
+	memset(&w, 0, sizeof(w));
+	w.db = db;
+	w.a = a;
+	j = json_pack("{s:s}", "full_name", "Nguyễn Văn A");
+	mc_eform_check(a, &f, j, mc_eform_ward_lazy, &w, e, 32);
+	CHECK_INT(w.state, 0);
+	json_decref(j);
 	mc_db_close(db);
 }
 
@@ -807,6 +889,7 @@ main(void)
 	test_files_total(a);
 	test_default(a);
 	test_db(a);
+	test_current_of(a);
 	test_sweep(a);
 	test_checklist_rules(a);
 	test_prefill(a);
