@@ -7,6 +7,9 @@
 #      COMMIT straight from C (build/load/raw_insert), as a ratio;
 #   2. transitions/s through Apache (accept, each request another dossier);
 #   3. the inbox page's latency with 100,000 open dossiers in the agency.
+# SUBMIT_ONLY=1: part 1 alone (one agency, then 50 wards), e.g. against a
+# running instance: B=http://127.0.0.1:PORT RUNDIR=/tmp/motcua-PORT TOP=$PWD
+# MOTCUA_CONFIG=$RUNDIR/motcua.conf SUBMIT_ONLY=1 tools/bench_office.sh
 set -uo pipefail
 cd "$TOP" || exit 1
 DURATION=${DURATION:-10}
@@ -97,6 +100,7 @@ printf '| raw INSERT + COMMIT from C, %s connections over 50 wards (ceiling) | `
     "$CONNS" "$CONNS" "$raw50_rate"
 printf '| submissions over 50 wards / raw ceiling | | %s | | |\n' \
     "$(awk -v a="$sub50_rate" -v b="$raw50_rate" 'BEGIN {printf "%.2f", a / b}')"
+[[ ${SUBMIT_ONLY:-0} == 1 ]] && exit 0
 
 # 2. Transitions: accept dossiers waiting at status 1, one per request.
 $SQL "SELECT code FROM dossiers WHERE agency_id = $AGENCY AND status = 1
