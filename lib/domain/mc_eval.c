@@ -1273,15 +1273,26 @@ league_before(const struct mc_eval_league *l, size_t x, size_t y,
 }
 
 /*
- * The ranks by what by says of the ranked lines (their ranks 0 before), in
- * its order: a line shares the rank of its group's first (the leader)
+ * The table a line is ranked in: the departments' (1) or the wards' and
+ * communes' (0), as the league page shows them, each ranked from 1.
+ */
+static int
+league_table(const struct mc_eval_league *x)
+{
+	return x->kind != NULL && strcmp(x->kind, "department") == 0;
+}
+
+/*
+ * The ranks by what by says of table's ranked lines (their ranks 0
+ * before), in its order: a line shares the rank of its group's first (the leader)
  * when their intervals overlap, or when its figure equals the one of the
  * line before it (as shown: equal figures always share); else it starts a
  * group at its place. Lines are taken best first, one at a time (a few
  * hundred agencies: no allocation).
  */
 static void
-league_share_rank(struct mc_eval_league *l, size_t n, enum league_by by)
+league_share_rank(struct mc_eval_league *l, size_t n, enum league_by by,
+    int table)
 {
 	size_t i, best, lead = 0, prev = 0, place;
 	int    found;
@@ -1290,7 +1301,8 @@ league_share_rank(struct mc_eval_league *l, size_t n, enum league_by by)
 		found = 0;
 		best = 0;
 		for (i = 0; i < n; i++)
-			if (l[i].ranked && *by_rank(&l[i], by) == 0 &&
+			if (l[i].ranked && league_table(&l[i]) == table &&
+			    *by_rank(&l[i], by) == 0 &&
 			    (!found || league_before(l, i, best, by))) {
 				best = i;
 				found = 1;
@@ -1314,12 +1326,15 @@ void
 mc_eval_league_rank(struct mc_eval_league *l, size_t n)
 {
 	size_t i;
+	int    table;
 
 	qsort(l, n, sizeof(*l), league_cmp);
 	for (i = 0; i < n; i++)
 		l[i].rank = l[i].ot_rank = 0;
-	league_share_rank(l, n, BY_TOTAL);
-	league_share_rank(l, n, BY_ONTIME);
+	for (table = 0; table <= 1; table++) {
+		league_share_rank(l, n, BY_TOTAL, table);
+		league_share_rank(l, n, BY_ONTIME, table);
+	}
 }
 
 int
@@ -1383,7 +1398,11 @@ mc_eval_league(struct mc_db *db, struct mc_arena *a, unsigned int root,
 		    0;
 	}
 	for (j = 0; j < m; j++) {
-		l[j].ranked = l[j].s.dossiers >= min_dossiers;
+		/* The city's and the units' own lines are in no table. */
+		l[j].ranked = l[j].s.dossiers >= min_dossiers &&
+		    (l[j].kind == NULL ||
+			(strcmp(l[j].kind, "city") != 0 &&
+			    strcmp(l[j].kind, "unit") != 0));
 		l[j].total = mc_eval_total_tenths(&l[j].s);
 		mc_eval_total_interval(&l[j].s, &l[j].tot_lo, &l[j].tot_hi);
 		l[j].ontime_rate = (int)((l[j].ontime * 1000 +

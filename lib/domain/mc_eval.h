@@ -601,8 +601,9 @@ int mc_eval_league(struct mc_db *, struct mc_arena *, unsigned int root,
  * when its interval overlaps the leader's or its figure (as shown) equals
  * the line's before it, else it starts a group at its place and the ranks
  * skip (1, 2, 2, 4). The rank goes by the total with tot_lo..tot_hi, the
- * on-time rank by the raw on-time rate with its Wilson interval. Unranked
- * lines: 0. Pure.
+ * on-time rank by the raw on-time rate with its Wilson interval. Each
+ * table of the league page is ranked from 1 on its own: the departments,
+ * and the other lines (wards and communes). Unranked lines: 0. Pure.
  */
 void mc_eval_league_rank(struct mc_eval_league *, size_t n);
 

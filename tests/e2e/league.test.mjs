@@ -173,6 +173,12 @@ describe('public league tables', { concurrency: false, timeout: 400_000 }, () =>
       assert.match(await page.locator('h1').innerText(), /Bảng xếp hạng cơ quan/);
       const L = await lines(page);
       for (const k of OURS) assert.ok(L[k], `${name(k)} is ranked`);
+      // Each table is ranked on its own: its first line is 1, whatever the
+      // other table holds (a ward's total never takes a department's place).
+      for (const t of ['departments', 'wards']) {
+        const first = page.locator(`#league-${t} table.league-table tbody tr`).first().locator('td.rank');
+        if (await first.count()) assert.equal((await first.innerText()).trim(), '1', `the ${t}' table starts at rank 1`);
+      }
       // The order: by total, equal totals by name (no tie-break).
       assert.deepEqual([...OURS].sort((x, y) => L[x].i - L[y].i), OURS);
       // Points with the decimal comma of Vietnamese pages (a point in English, below).

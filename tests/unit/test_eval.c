@@ -594,6 +594,39 @@ test_league_ties(void)
 	CHECK_INT(l[3].rank, 0); /* Ít: not ranked */
 }
 
+/*
+ * Each table of the page is ranked on its own: the departments from 1,
+ * the wards and communes from 1, whatever the other table's totals; a
+ * ward's interval reaching a department's shares nothing with it.
+ */
+static void
+test_league_tables(void)
+{
+	struct mc_eval_league l[4];
+
+	l[0] = lg("Sở A", 1, 150, 900, 800, 950, 900);
+	l[1] = lg("Phường B", 1, 170, 900, 800, 950, 900);
+	l[2] = lg("Sở C", 1, 120, 500, 400, 600, 500);
+	l[3] = lg("Phường D", 1, 149, 900, 800, 950, 900);
+	l[0].kind = l[2].kind = "department";
+	l[1].kind = l[3].kind = "ward";
+	l[3].tot_lo = 140; /* reaches Sở A's 15.0, not Phường B's 17.0 */
+	l[3].tot_hi = 160;
+	mc_eval_league_rank(l, 4);
+	CHECK_STR(l[0].s.name, "Phường B");
+	CHECK_INT(l[0].rank, 1);
+	CHECK_STR(l[1].s.name, "Sở A");
+	CHECK_INT(l[1].rank, 1); /* the departments' first */
+	CHECK_STR(l[2].s.name, "Phường D");
+	CHECK_INT(l[2].rank, 2); /* after Phường B, not sharing Sở A's */
+	CHECK_STR(l[3].s.name, "Sở C");
+	CHECK_INT(l[3].rank, 2);
+	CHECK_INT(l[1].ot_rank, 1);
+	CHECK_INT(l[3].ot_rank, 2); /* 400-600 misses 800-950 */
+	CHECK_INT(l[0].ot_rank, 1);
+	CHECK_INT(l[2].ot_rank, 1);
+}
+
 /* Self-scores as typed, and their total. */
 static void
 test_self(void)
@@ -671,6 +704,7 @@ main(void)
 	test_league();
 	test_total_interval();
 	test_league_ties();
+	test_league_tables();
 	test_self();
 	test_form_check();
 	return DONE();
