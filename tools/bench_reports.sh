@@ -11,7 +11,9 @@
 # pool REPORTS_POOL, default 1G) and removes it after.
 # REPORTS_DOSSIERS (default 20000; 0: none) dossiers are first added with
 # `bin/motcua gen` (seed REPORTS_SEED, default 1). DURATION and CONNS for
-# wrk (10 s, 8). REPORTS_ONLY=stats: the four statistics reports only.
+# wrk (10 s, 8). REPORTS_ONLY=stats: the four statistics reports only;
+# REPORTS_ONLY=leaders: the Decision 766 parts, the dashboard and the
+# leaders' overview only.
 # Prints Markdown.
 set -uo pipefail
 umask 022
@@ -126,15 +128,19 @@ echo "Reports on $NDOSS generated dossiers: each asked once for each of ${#PERIO
 echo
 echo "| report | path | asked | median ms | p95 ms | worst ms |"
 echo "| --- | --- | --- | --- | --- | --- |"
+if [[ ${REPORTS_ONLY:-} != leaders ]]; then
 report "statistics by agency" "/can-bo/thong-ke?by=agency"
 report "statistics by procedure" "/can-bo/thong-ke?by=procedure"
 report "statistics by channel" "/can-bo/thong-ke?by=channel"
 report "statistics by month (period)" "/can-bo/thong-ke?by=month" ten
+fi
 [[ ${REPORTS_ONLY:-} == stats ]] && exit 0
+if [[ ${REPORTS_ONLY:-} != leaders ]]; then
 report "drill down: the late ones behind a number" "/can-bo/thong-ke/ho-so?metric=late"
 report "tracking book (form 06)" "/can-bo/so-theo-doi?x=1"
 report "late list with apologies" "/can-bo/thong-ke/tre-han?x=1"
 report "officers' workload and timeliness" "/can-bo/thong-ke/can-bo?x=1"
+fi
 report "Decision 766 parts" "/can-bo/thong-ke/chi-so-766?x=1"
 for s in "${SCOPES[@]}"; do
     for _ in 1 2 3; do get "$LC" "/can-bo/bang-dieu-khien?agency=$s"; done
@@ -142,6 +148,7 @@ done >"$TMP/t"
 printf '| dashboard refresh (3 scopes, 3 times) | `%s` | %s\n' "/can-bo/bang-dieu-khien?agency=" "$(stats <"$TMP/t")"
 for s in "${SCOPES[@]}"; do get "$LC" "/can-bo/lanh-dao?agency=$s"; done >"$TMP/t"
 printf '| leaders'"'"' overview (3 scopes) | `%s` | %s\n' "/can-bo/lanh-dao" "$(stats <"$TMP/t")"
+[[ ${REPORTS_ONLY:-} == leaders ]] && exit 0
 for _ in 1 2 3; do
     s0=$(date +%s.%N); "$MOTCUA" site >/dev/null 2>&1; e0=$(date +%s.%N)
     awk -v a="$s0" -v b="$e0" 'BEGIN { print b - a }'

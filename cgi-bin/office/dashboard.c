@@ -264,11 +264,13 @@ set_satisfaction(struct mc_request *r, unsigned int agency, const char *month,
     time_t now)
 {
 	struct mc_dash_sat s;
-	char		   from[20], to[20];
+	struct tm	   tm;
+	char		   to[11];
 
-	snprintf(from, sizeof(from), "%s 00:00:00", month);
-	mc_time_sql(to, now + 1);
-	if (mc_dash_satisfaction(r->db, r->arena, agency, from, to, &s) < 0)
+	/* From the month's first day to today (no rating is given later). */
+	localtime_r(&now, &tm);
+	strftime(to, sizeof(to), "%Y-%m-%d", &tm);
+	if (mc_dash_satisfaction(r->db, r->arena, agency, month, to, &s) < 0)
 		return -1;
 	set_ll(r, "Data.Sat", "ratings", s.ratings);
 	set_ll(r, "Data.Sat", "satisfied", s.satisfied);

@@ -1,7 +1,7 @@
 /*
  * The leaders' dashboard: the trend of received and resolved dossiers per
  * day (stats_day), the open ones per agency now (dossier_counters), and
- * the applicants' satisfaction (eval_ratings by agency and time).
+ * the applicants' satisfaction (stats_ratings: mc_stats_ratings).
  */
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +15,7 @@
 #include "mc_stats.h"
 #include "mc_util.h"
 
-enum stmt { STMT_TREND, STMT_LIVE, STMT_SAT, STMT_RISK, STMT_HIST, STMT__MAX };
+enum stmt { STMT_TREND, STMT_LIVE, STMT_RISK, STMT_HIST, STMT__MAX };
 
 /* The columns of STMT_RISK. */
 enum rcol {
@@ -41,10 +41,16 @@ enum rcol {
 	"JOIN sub ON a.parent_id = sub.id OR a.successor_id = sub.id) "
 
 static const char *const stmts[STMT__MAX] = {
-	/* Received (metric 1), resolved (8, 9, 10), late (10) per day. */
+	/*
+	 * Received (metric 1), resolved (8, 9, 10), late (10) per day: the
+	 * period's rows through the date-first index (migration 0065); the
+	 * optimizer chose the primary key's agency prefix, every day of the
+	 * history (2.5 million rows for the city at 300,000 dossiers).
+	 */
 	[STMT_TREND] = SUBTREE "SELECT DATE_FORMAT(day, '%Y-%m-%d'), "
 	    "SUM(IF(metric = 1, n, 0)), SUM(IF(metric IN (8, 9, 10), n, 0)), "
 	    "SUM(IF(metric = 10, n, 0)) FROM stats_day "
+	    "FORCE INDEX (stats_day_period) "
 	    "WHERE agency_id IN (SELECT id FROM sub) "
 	    "AND metric IN (1, 8, 9, 10) AND day BETWEEN ? AND ? "
 	    "GROUP BY day ORDER BY day",
@@ -57,14 +63,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "WHERE c.agency_id IN (SELECT id FROM sub) AND c.status <> 5 "
 	    "GROUP BY c.agency_id, ag.name, ag.name_en HAVING SUM(c.n) > 0 "
 	    "ORDER BY overdue DESC, open DESC, ag.name",
-	/* The overall answer (question code 'overall') of each rating. */
-	[STMT_SAT] = SUBTREE "SELECT COUNT(x.s), COALESCE(SUM(x.s >= 1), 0), "
-	    "COALESCE(SUM(x.s = 2), 0) FROM (SELECT (SELECT a.score "
-	    "FROM eval_answers a JOIN eval_questions qq "
-	    "ON qq.questionnaire_id = r.questionnaire_id AND qq.seq = a.seq "
-	    "WHERE a.rating_id = r.id AND qq.code = 'overall') AS s "
-	    "FROM eval_ratings r WHERE r.agency_id IN (SELECT id FROM sub) "
-	    "AND r.created_at >= ? AND r.created_at < ?) x",
 	/* Open at a step, not yet due, nearest due first (mc_dash_at_risk). */
 	[STMT_RISK] = "WITH RECURSIVE units (id) AS (SELECT id FROM agencies "
 	    "WHERE id = ? OR parent_id = ? UNION SELECT a.id FROM agencies a "
@@ -166,16 +164,16 @@ mc_dash_satisfaction(struct mc_db *db, struct mc_arena *a, unsigned int agency,
     const char *from, const char *to, struct mc_dash_sat *s)
 {
 	struct mc_rows rows;
+	size_t	       i;
 
 	memset(s, 0, sizeof(*s));
-	if (mc_db_query(db, a, &rows, stmts[STMT_SAT], "iss",
-		(long long)agency, from, to) < 0)
+	if (mc_stats_ratings(db, a, agency, 1, from, to, &rows) < 0)
 		return -1;
-	if (rows.n == 0)
-		return 0;
-	s->ratings = mc_rows_int(&rows, 0, 0);
-	s->satisfied = mc_rows_int(&rows, 0, 1);
-	s->very = mc_rows_int(&rows, 0, 2);
+	for (i = 0; i < rows.n; i++) {
+		s->ratings += mc_rows_int(&rows, i, SR_RATINGS);
+		s->satisfied += mc_rows_int(&rows, i, SR_SATISFIED);
+		s->very += mc_rows_int(&rows, i, SR_VERY);
+	}
 	return 0;
 }
 

@@ -56,8 +56,9 @@ struct mc_dash_sat {
 };
 
 /*
- * The ratings of the agency's subtree given in [from, to) ("YYYY-MM-DD
- * HH:MM:SS"), through their agency's index (eval_ratings_agency). 0 or -1.
+ * The ratings of the agency's subtree given on the local days [from, to]
+ * ("YYYY-MM-DD", both included), from their summaries (mc_stats_ratings):
+ * a few rows per agency and month, not the ratings. 0 or -1.
  */
 int mc_dash_satisfaction(struct mc_db *, struct mc_arena *,
     unsigned int agency, const char *from, const char *to,

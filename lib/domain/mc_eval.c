@@ -14,6 +14,7 @@
 #include "mc_db.h"
 #include "mc_eval.h"
 #include "mc_log.h"
+#include "mc_stats.h"
 #include "mc_util.h"
 
 enum stmt {
@@ -397,6 +398,9 @@ insert_rating(struct mc_db *db, const struct mc_eval_form *f,
 		    mc_db_exec(db, stmts[STMT_ANSWER_ADD], "iii", id,
 			(long long)f->q[i].seq, (long long)r->score[i]) < 0)
 			return -1;
+	/* The satisfaction's summaries, in the same transaction. */
+	if (mc_stats_rating(db, id) < 0)
+		return -1;
 	return id;
 }
 

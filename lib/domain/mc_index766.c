@@ -1,6 +1,7 @@
 /*
  * Decision 766's national index per agency and period, from the summary
- * tables (mc_stats), the catalogue, the feedback and the ratings.
+ * tables (mc_stats), the catalogue, the feedback and the ratings' summaries
+ * (mc_stats_ratings).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +15,7 @@
 #include "mc_stats.h"
 #include "mc_util.h"
 
-enum stmt {
-	STMT_AGENCIES,
-	STMT_FLOWS,
-	STMT_PROCEDURES,
-	STMT_RATINGS,
-	STMT__MAX
-};
+enum stmt { STMT_AGENCIES, STMT_FLOWS, STMT_PROCEDURES, STMT__MAX };
 
 /* The columns of STMT_AGENCIES. */
 enum acol { A_ID, A_NAME, A_NAME_EN, A_KIND, A__MAX };
@@ -29,13 +24,18 @@ enum acol { A_ID, A_NAME, A_NAME_EN, A_KIND, A__MAX };
 #define SUB "WITH RECURSIVE sub (id) AS (SELECT id FROM agencies " \
 	"WHERE id = ? UNION ALL SELECT a.id FROM agencies a " \
 	"JOIN sub ON a.parent_id = sub.id) "
-/* Rows of the summaries in [from, to]: whole months and the edges' days. */
+/*
+ * Rows of the summaries in [from, to]: whole months and the edges' days,
+ * through the date-first indexes (migration 0065): the optimizer chose the
+ * primary keys' agency prefix, every month of the agencies' history.
+ */
 #define PERIOD(metrics) \
 	"SELECT agency_id, procedure_id, metric, n FROM stats_month " \
+	"FORCE INDEX (stats_month_period) " \
 	"WHERE month >= ? AND month < ? AND metric IN " metrics " " \
 	"AND agency_id IN (SELECT id FROM sub) " \
 	"UNION ALL SELECT agency_id, procedure_id, metric, n FROM stats_day " \
-	"WHERE day BETWEEN ? AND ? AND (day < ? OR day >= ?) " \
+	"FORCE INDEX (stats_day_period) WHERE day BETWEEN ? AND ? AND (day < ? OR day >= ?) " \
 	"AND metric IN " metrics " AND agency_id IN (SELECT id FROM sub)"
 
 static const char *const stmts[STMT__MAX] = {
@@ -59,13 +59,6 @@ static const char *const stmts[STMT__MAX] = {
 	    "SELECT DISTINCT s.agency_id, s.procedure_id FROM ("
 	    PERIOD("(1)") ") s WHERE s.n > 0) t "
 	    "JOIN procedures p ON p.id = t.procedure_id GROUP BY t.agency_id",
-	/* Ratings with an overall answer, and those satisfied (1 or 2). */
-	[STMT_RATINGS] = SUB "SELECT r.agency_id, COUNT(*), SUM(a.score >= 1) "
-	    "FROM eval_ratings r JOIN eval_questions q "
-	    "ON q.questionnaire_id = r.questionnaire_id AND q.code = 'overall' "
-	    "JOIN eval_answers a ON a.rating_id = r.id AND a.seq = q.seq "
-	    "WHERE r.agency_id IN (SELECT id FROM sub) "
-	    "AND r.created_at >= ? AND r.created_at < ? GROUP BY r.agency_id",
 };
 /* clang-format on */
 
@@ -265,7 +258,7 @@ from_flows(struct mc_db *db, struct mc_arena *a, unsigned int root,
 /* Feedback (mc_feedback_stats) and ratings, per agency. */
 static int
 from_citizens(struct mc_db *db, struct mc_arena *a, unsigned int root,
-    const char *from, const char *end, const char *now,
+    const char *from, const char *to, const char *end, const char *now,
     struct mc_i766_row *rows, size_t n)
 {
 	struct mc_i766_row *x;
@@ -292,14 +285,17 @@ from_citizens(struct mc_db *db, struct mc_arena *a, unsigned int root,
 		    0;
 		x->c.den[I766_FB_SATISFIED] += rec;
 	}
-	if (mc_db_query(db, a, &r, stmts[STMT_RATINGS], "iss", (long long)root,
-		from, end) < 0)
+	/* Ratings with an overall answer, and those satisfied (1 or 2). */
+	if (mc_stats_ratings(db, a, root, 0, from, to, &r) < 0)
 		return -1;
 	for (i = 0; i < r.n; i++) {
-		if ((x = find(rows, n, mc_rows_int(&r, i, 0))) == NULL)
+		if ((x = find(rows, n, mc_rows_int(&r, i, SR_AGENCY_ID))) ==
+		    NULL)
 			continue;
-		x->c.den[I766_RATED_SATISFIED] = mc_rows_int(&r, i, 1);
-		x->c.num[I766_RATED_SATISFIED] = mc_rows_int(&r, i, 2);
+		x->c.den[I766_RATED_SATISFIED] = mc_rows_int(&r, i,
+		    SR_RATINGS);
+		x->c.num[I766_RATED_SATISFIED] = mc_rows_int(&r, i,
+		    SR_SATISFIED);
 	}
 	return 0;
 }
@@ -336,14 +332,14 @@ mc_i766_table(struct mc_db *db, struct mc_arena *a, unsigned int root,
 		rows[i].name_en = mc_rows_str(&ag, i, A_NAME_EN);
 		rows[i].kind = mc_rows_str(&ag, i, A_KIND);
 	}
-	/* The ratings' and feedback's period ends as the day after to starts. */
+	/* The feedback's period ends as the day after to starts. */
 	t = mc_date_at(to, 12) + 86400;
 	localtime_r(&t, &tm);
 	strftime(next, sizeof(next), "%Y-%m-%d 00:00:00", &tm);
 	end = next;
 	if (from_report(db, a, root, from, to, rows, ag.n) < 0 ||
 	    from_flows(db, a, root, from, to, rows, ag.n) < 0 ||
-	    from_citizens(db, a, root, from, end, now, rows, ag.n) < 0)
+	    from_citizens(db, a, root, from, to, end, now, rows, ag.n) < 0)
 		return -1;
 	for (i = 0; i < ag.n; i++)
 		mc_i766_score(&rows[i].c, &rows[i].s);

@@ -800,7 +800,8 @@ mc_stats_rebuild(struct mc_db *db, struct mc_arena *a, long long *count)
 			return -1;
 		if (ids.n == 0)
 			return mc_stats_close_months(db, a, time(NULL), 0) <
-				0 ?
+				    0 ||
+				mc_stats_ratings_rebuild(db) < 0 ?
 			    -1 :
 			    0;
 		if (mc_db_tx(db, batch_tx, &b) != 0)

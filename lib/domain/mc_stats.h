@@ -12,6 +12,7 @@
 
 struct mc_arena;
 struct mc_db;
+struct mc_rows;
 
 /* What stats_day / stats_month count (the metric column). */
 enum mc_stats_metric {
@@ -64,7 +65,8 @@ int mc_stats_dossier(struct mc_db *, struct mc_arena *, long long dossier_id);
 
 /*
  * Empties the summaries and counts every dossier again, in transactions
- * of a thousand dossiers; *count is how many. 0 or -1.
+ * of a thousand dossiers, then the ratings (mc_stats_ratings_rebuild);
+ * *count is how many dossiers. 0 or -1.
  */
 int mc_stats_rebuild(struct mc_db *, struct mc_arena *, long long *count);
 
@@ -211,5 +213,35 @@ int mc_stats_expect(struct mc_db *, struct mc_arena *, long long procedure_id,
  */
 int mc_stats_expect_hist(const long *bucket, const long long *n, size_t nb,
     long elapsed, time_t started, struct mc_stats_expect *);
+
+/*
+ * The applicants' satisfaction (mc_stats_ratings.c, stats_ratings): a
+ * rating's overall answer counted on its local day and month, in the
+ * rating's own transaction (mc_eval_rate calls it once the rating and its
+ * answers are written; nothing without an overall answer). 0 or -1.
+ */
+int mc_stats_rating(struct mc_db *, long long rating_id);
+
+/* Counts every rating again (one transaction; stats rebuild). 0 or -1. */
+int mc_stats_ratings_rebuild(struct mc_db *);
+
+/* The columns of mc_stats_ratings' rows. */
+enum mc_stats_ratings_col {
+	SR_AGENCY_ID,
+	SR_RATINGS,   /* with an overall answer */
+	SR_SATISFIED, /* satisfied or very (1 or 2) */
+	SR_VERY,      /* very satisfied (2) */
+	SR__MAX
+};
+
+/*
+ * The ratings given on the local days [from, to] ("YYYY-MM-DD") per
+ * receiving agency of the agency's subtree (with the dissolved units it
+ * succeeded when successors is 1), agencies without any left out; rows in
+ * the arena, by agency id. Reads whole months and the edge days only.
+ * 0 or -1.
+ */
+int mc_stats_ratings(struct mc_db *, struct mc_arena *, unsigned int agency,
+    int successors, const char *from, const char *to, struct mc_rows *);
 
 #endif

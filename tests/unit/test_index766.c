@@ -3,7 +3,9 @@
  * rate with their rounding, the parts and the total worked out by hand,
  * and, against a test instance's database (MOTCUA_CONFIG), a small
  * hand-made history in 2030 of the summary tables and ratings at a ward of
- * its own beside a ward without dossiers (both dissolved when done).
+ * its own beside a ward without dossiers (both dissolved when done); and
+ * the satisfaction's summaries (mc_stats_ratings) against the ratings' own
+ * count after a random sequence of ratings, and after their rebuild.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 #include "fixtures.h"
 #include "mc_arena.h"
 #include "mc_config.h"
+#include "mc_dash.h"
 #include "mc_db.h"
 #include "mc_index766.h"
 #include "mc_stats.h"
@@ -29,6 +32,7 @@ enum stmt {
 	STMT_RATING_ID,
 	STMT_ANSWER,
 	STMT_DISSOLVE,
+	STMT_SCAN,
 	STMT__MAX
 };
 
@@ -58,6 +62,15 @@ static const char *const stmts[STMT__MAX] = {
 	    "VALUES (?, ?, ?)",
 	[STMT_DISSOLVE] = "UPDATE agencies SET valid_to = CURDATE() - "
 	    "INTERVAL 1 DAY WHERE code LIKE ? AND valid_to IS NULL",
+	/* The ratings of two agencies on the days [from, to], counted from
+	 * the ratings themselves (what the pages read before 0077). */
+	[STMT_SCAN] = "SELECT r.agency_id, COUNT(*), SUM(a.score >= 1), "
+	    "SUM(a.score = 2) FROM eval_ratings r JOIN eval_questions q "
+	    "ON q.questionnaire_id = r.questionnaire_id AND q.code = 'overall' "
+	    "JOIN eval_answers a ON a.rating_id = r.id AND a.seq = q.seq "
+	    "WHERE r.agency_id IN (?, ?) AND r.created_at >= ? "
+	    "AND r.created_at < ? + INTERVAL 1 DAY "
+	    "GROUP BY r.agency_id ORDER BY r.agency_id",
 };
 /* clang-format on */
 
@@ -150,8 +163,11 @@ rate(struct mc_db *db, struct mc_arena *a, long long q, long long seq,
 	    mc_db_query(db, a, &id, stmts[STMT_RATING_ID], "") < 0 ||
 	    id.n != 1)
 		return -1;
-	return mc_db_exec(db, stmts[STMT_ANSWER], "iii",
-		   mc_rows_int(&id, 0, 0), seq, (long long)score) < 0 ?
+	/* Score -1: no overall answer. Then the summaries, as mc_eval_rate. */
+	return (score >= 0 &&
+		   mc_db_exec(db, stmts[STMT_ANSWER], "iii",
+		       mc_rows_int(&id, 0, 0), seq, (long long)score) < 0) ||
+		mc_stats_rating(db, mc_rows_int(&id, 0, 0)) < 0 ?
 	    -1 :
 	    0;
 }
@@ -304,6 +320,137 @@ test_table(struct mc_db *db, struct mc_arena *a, const char *prefix)
 	}
 }
 
+static unsigned long rnd_state;
+
+static unsigned long
+rnd(unsigned long n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned long)(rnd_state >> 33) % n;
+}
+
+/* A random local day of 2030-12-20 .. 2031-05-09 into out. */
+static void
+rnd_day(char out[11])
+{
+	struct tm tm;
+	time_t	  t;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = 130;
+	tm.tm_mon = 11;
+	tm.tm_mday = 20 + (int)rnd(141);
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/*
+ * The period's satisfaction from the summaries (mc_stats_ratings per
+ * agency, mc_dash_satisfaction in all) equals the ratings' own count,
+ * for the test's two wards under their root; the number of failures.
+ */
+static int
+same_ratings(struct mc_db *db, struct mc_arena *a, unsigned int root,
+    unsigned int wa, unsigned int wb, const char *from, const char *to)
+{
+	struct mc_rows	   fast, scan;
+	struct mc_dash_sat sat;
+	long long	   sum[3] = { 0, 0, 0 };
+	size_t		   i, j;
+	int		   bad = 0;
+
+	if (mc_stats_ratings(db, a, root, 0, from, to, &fast) < 0 ||
+	    mc_dash_satisfaction(db, a, root, from, to, &sat) < 0 ||
+	    mc_db_query(db, a, &scan, stmts[STMT_SCAN], "iiss", (long long)wa,
+		(long long)wb, from, to) < 0)
+		return 1;
+	bad += fast.n != scan.n;
+	for (i = 0; i < fast.n && i < scan.n; i++)
+		for (j = 0; j < SR__MAX; j++)
+			bad += mc_rows_int(&fast, i, j) !=
+			    mc_rows_int(&scan, i, j);
+	for (i = 0; i < scan.n; i++)
+		for (j = 0; j < 3; j++)
+			sum[j] += mc_rows_int(&scan, i, j + 1);
+	bad += sat.ratings != sum[0] || sat.satisfied != sum[1] ||
+	    sat.very != sum[2];
+	if (bad)
+		fprintf(stderr, "ratings %s .. %s: %zu rows, scan %zu\n", from,
+		    to, fast.n, scan.n);
+	return bad;
+}
+
+/*
+ * A random sequence of ratings at two wards of a root of their own (some
+ * without an overall answer); after each tenth, and after a rebuild of
+ * the summaries, random periods (whole months and edge days) compared
+ * with the ratings' own count.
+ */
+static void
+test_ratings(struct mc_db *db, struct mc_arena *a, const char *prefix)
+{
+	struct mc_rows q;
+	unsigned int   root, wa, wb;
+	char	       day[11], at[20], from[11], to[11], *t;
+	int	       i, k, bad = 0;
+
+	rnd_state = (unsigned long)getpid() * 2654435761UL + 7;
+	root = fixture_agency(db, a, mc_arena_printf(a, "%s.SR", prefix),
+	    "other", 0);
+	wa = fixture_agency(db, a, mc_arena_printf(a, "%s.SA", prefix), "ward",
+	    root);
+	wb = fixture_agency(db, a, mc_arena_printf(a, "%s.SB", prefix), "ward",
+	    root);
+	if (root == 0 || wa == 0 || wb == 0 ||
+	    mc_db_query(db, a, &q, stmts[STMT_OVERALL], "") < 0 || q.n != 1) {
+		CHECK(!"test agencies and the overall question");
+		return;
+	}
+	for (i = 1; i <= 60; i++) {
+		rnd_day(day);
+		snprintf(at, sizeof(at), "%s %02d:%02d:00", day, (int)rnd(24),
+		    (int)rnd(60));
+		if (rate(db, a, mc_rows_int(&q, 0, 0), mc_rows_int(&q, 0, 1),
+			rnd(2) ? wa : wb, at, (int)rnd(4) - 1) < 0) {
+			CHECK(!"a rating written");
+			return;
+		}
+		if (i % 10 != 0)
+			continue;
+		for (k = 0; k < 4; k++) {
+			rnd_day(from);
+			rnd_day(to);
+			if (strcmp(from, to) > 0) {
+				t = from;
+				memcpy(day, t, sizeof(day));
+				memcpy(from, to, sizeof(from));
+				memcpy(to, day, sizeof(to));
+			}
+			bad += same_ratings(db, a, root, wa, wb, from, to);
+		}
+	}
+	/* The whole span: every rating of the sequence. */
+	bad += same_ratings(db, a, root, wa, wb, "2030-12-01", "2031-05-31");
+	CHECK_INT(bad, 0);
+	/* Rebuilt from the ratings: the same figures. */
+	CHECK_INT(mc_stats_ratings_rebuild(db), 0);
+	bad = same_ratings(db, a, root, wa, wb, "2030-12-01", "2031-05-31");
+	for (k = 0; k < 10; k++) {
+		rnd_day(from);
+		rnd_day(to);
+		if (strcmp(from, to) <= 0)
+			bad += same_ratings(db, a, root, wa, wb, from, to);
+	}
+	CHECK_INT(bad, 0);
+	/* The whole span holds all 60, some without an overall answer. */
+	CHECK(mc_stats_ratings(db, a, root, 0, "2030-12-01", "2031-05-31",
+		  &q) == 0 &&
+	    q.n >= 1 && q.n <= 2);
+}
+
 int
 main(void)
 {
@@ -325,6 +472,7 @@ main(void)
 	a = mc_arena_new(1 << 20);
 	snprintf(prefix, sizeof(prefix), "I766.%d", (int)getpid());
 	test_table(db, a, prefix);
+	test_ratings(db, a, prefix);
 	/* The test's wards are no longer offered anywhere. */
 	CHECK(mc_db_exec(db, stmts[STMT_DISSOLVE], "s",
 		  mc_arena_printf(a, "%s.%%", prefix)) >= 0);

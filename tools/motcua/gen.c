@@ -1490,6 +1490,12 @@ cmd_gen(struct mc_db *db, int argc, char **argv)
 		fprintf(stderr, "motcua: gen: the month balances failed\n");
 		goto out;
 	}
+	/* The satisfaction's summaries, of its ratings and those before. */
+	if (mc_stats_ratings_rebuild(db) < 0) {
+		fprintf(stderr,
+		    "motcua: gen: the ratings' summaries failed\n");
+		goto out;
+	}
 	secs = now_s() - t0;
 	printf("gen: %lld dossiers in %.1f s (%.0f a second): %lld events, "
 	       "%lld steps, %lld ratings; open %lld, returned %lld, "
