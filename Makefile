@@ -31,7 +31,7 @@ LIBS_CS	  = -lneo_cgi -lneo_cs -lneo_utl
 LIBS_WEB  = -lfcgi $(LIBS_CS) -largon2 -loath -lmagic -ljansson
 LIBS_PDF  = $(PANGO_LIBS) -lqrencode
 # Spreadsheets (mc_export): the office's reports only.
-LIBS_XLSX = -lxlsxwriter
+LIBS_XLSX = -lxlsxwriter -lminizip
 # Brotli for the generator's pre-compressed pages: only the programs that
 # link the generator (worker, sitegen, motcua, unit_view). The worker names
 # the library again after the generator objects (stats.c needs mc_pubstats).

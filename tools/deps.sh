@@ -14,6 +14,8 @@ PACKAGES=(
     apache2 libfcgi-dev libfcgi-bin
     mariadb-server mariadb-client libmariadb-dev
     clearsilver-dev libssl-dev libcurl4-openssl-dev zlib1g-dev libbrotli-dev
+    # The Word exports' zip (lib/domain/mc_export), as libxlsxwriter's.
+    libminizip-dev
     libargon2-dev libjansson-dev libutf8proc-dev libmagic-dev
     libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core libxlsxwriter-dev
     # Officers' two-factor login (TOTP, RFC 6238: lib/domain/mc_totp).

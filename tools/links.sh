@@ -18,6 +18,7 @@ fail=0
 RULES='
 portal	lib	libbrotli
 portal	lib	libxlsxwriter
+portal	lib	libminizip
 portal	sym	^sitegen_
 office	lib	libbrotli
 office	lib	libcurl
@@ -28,6 +29,7 @@ api	lib	libpango
 api	lib	libcairo
 api	lib	libqrencode
 api	lib	libxlsxwriter
+api	lib	libminizip
 api	sym	^sitegen_
 worker	lib	libfcgi
 worker	lib	libpango
@@ -35,6 +37,7 @@ worker	lib	libcairo
 worker	lib	libargon2
 worker	lib	libmagic
 worker	lib	libxlsxwriter
+worker	lib	libminizip
 worker	sym	^FCGI_Accept
 sitegen	lib	libfcgi
 sitegen	lib	libcurl

@@ -1,6 +1,6 @@
 /*
  * Exports as background jobs (issue 11): a register's page queues its
- * Excel file (office_export_queue), "my exports" (/can-bo/tep-xuat) lists
+ * Excel, Word or PDF file (office_export_queue), "my exports" (/can-bo/tep-xuat) lists
  * the reader's jobs with their state and downloads a ready one to the
  * account that asked, while it still acts for the agency. `office -x ID`
  * (run by bin/worker) builds job ID: the export's own page handler, as
@@ -109,6 +109,19 @@ page_exports(struct mc_request *r)
 	return mc_resp_page(r, "office/exports.cs");
 }
 
+/* The media type of a job's format. */
+static const char *
+mime(const char *format)
+{
+	if (strcmp(format, "pdf") == 0)
+		return "application/pdf";
+	if (strcmp(format, "docx") == 0)
+		return "application/vnd.openxmlformats-officedocument."
+		       "wordprocessingml.document";
+	return "application/vnd.openxmlformats-officedocument."
+	       "spreadsheetml.sheet";
+}
+
 /* Streams the file at path as name.format; 200, or 503 before any byte. */
 static int
 send_file(struct mc_request *r, const struct mc_export_job *j,
@@ -122,9 +135,7 @@ send_file(struct mc_request *r, const struct mc_export_job *j,
 		mc_err("page_export_file: open %s failed", path);
 		return 503;
 	}
-	mc_resp_header(r, "Content-Type",
-	    "application/vnd.openxmlformats-officedocument."
-	    "spreadsheetml.sheet");
+	mc_resp_header(r, "Content-Type", mime(j->format));
 	mc_resp_header(r, "Content-Disposition",
 	    mc_arena_printf(r->arena, "attachment; filename=\"%s.%s\"",
 		j->name, j->format));

@@ -633,7 +633,8 @@ send_export(struct mc_request *r, const struct query *q,
 		    mc_config_get("tmp_dir", "/tmp"), &r->out);
 		break;
 	case FMT_DOCX:
-		rc = mc_export_docx(r->arena, t, &r->out);
+		rc = mc_export_docx(r->arena, t,
+		    mc_config_get("tmp_dir", "/tmp"), &r->out);
 		break;
 	case FMT_PDF:
 		rc = mc_export_pdf(r->arena, t, &r->out);
@@ -828,9 +829,14 @@ page_drill(struct mc_request *r)
  * dossiers with their apologies and the officers' workload, for the
  * agency (and subtree) of any officer's scope; lib/domain/mc_book.
  */
-#define BOOK_PER_PAGE  50
-#define REGISTER_MAX   100000 /* rows of an export */
-#define REGISTER_BATCH 1000
+#define BOOK_PER_PAGE 50
+/*
+ * Rows of a register's Word file at most: its document.xml (about 2 KB a
+ * row) stays under the 4 GiB of a zip without ZIP64. Excel, PDF and CSV
+ * take every row (memory flat in each).
+ */
+#define REGISTER_DOCX_MAX 1000000
+#define REGISTER_BATCH	  1000
 
 /* A date and time of a row for the reader ("" for NULL). */
 static const char *
@@ -1348,8 +1354,8 @@ put_csv(struct mc_request *r, struct mc_export_table *t, size_t done,
 
 /*
  * The CSV of a keyset register sent as it is read (mc_resp_stream), a
- * batch at a time (register_batches), every row of the query (no
- * REGISTER_MAX): a large register never waits whole in memory nor keeps
+ * batch at a time (register_batches), every row of the query: a large
+ * register never waits whole in memory nor keeps
  * the request silent. 200 (a failure once the answer started cuts the
  * file short and is logged), or 503 while nothing went out.
  */
@@ -1383,30 +1389,95 @@ register_stream_csv(struct mc_request *r, const struct query *q,
 	return 200;
 }
 
-/* A batch written to the Excel file (register_put), the lease renewed. */
+/* A file of a register being built by a job, in one of its formats. */
+struct register_file {
+	int		       fmt;
+	struct mc_export_xlsx *xlsx;
+	struct mc_export_docx *docx;
+	struct mc_export_pdf  *pdf;
+};
+
+/*
+ * A batch written to the job's file (register_put), the lease renewed;
+ * the Word file's rows stop at REGISTER_DOCX_MAX.
+ */
 static int
-put_xlsx(struct mc_request *r, struct mc_export_table *t, size_t done,
+put_file(struct mc_request *r, struct mc_export_table *t, size_t done,
     void *arg)
 {
-	return mc_export_xlsx_rows(arg, t) < 0 ||
-		office_export_beat(r->db, (long long)done) <= 0 ?
-	    -1 :
-	    0;
+	struct register_file *f = arg;
+	int		      rc;
+
+	switch (f->fmt) {
+	case FMT_XLSX:
+		rc = mc_export_xlsx_rows(f->xlsx, t);
+		break;
+	case FMT_DOCX:
+		if (done > REGISTER_DOCX_MAX) {
+			t->nrows -= done - REGISTER_DOCX_MAX < t->nrows ?
+			    done - REGISTER_DOCX_MAX :
+			    t->nrows;
+			done = REGISTER_DOCX_MAX;
+		}
+		rc = mc_export_docx_rows(f->docx, t);
+		break;
+	default:
+		rc = mc_export_pdf_rows(f->pdf, t);
+	}
+	if (rc < 0 || office_export_beat(r->db, (long long)done) <= 0)
+		return -1;
+	return f->fmt == FMT_DOCX && done >= REGISTER_DOCX_MAX ? -1 : 0;
+}
+
+/* Opens the job's file in fmt with t's heading: 0 or -1. */
+static int
+register_file_open(struct register_file *f, int fmt,
+    const struct mc_export_table *t, const char *path)
+{
+	memset(f, 0, sizeof(*f));
+	f->fmt = fmt;
+	switch (fmt) {
+	case FMT_XLSX:
+		f->xlsx = mc_export_xlsx_open(t, path,
+		    mc_config_get("tmp_dir", "/tmp"));
+		return f->xlsx != NULL ? 0 : -1;
+	case FMT_DOCX:
+		return (f->docx = mc_export_docx_open(t, path)) != NULL ? 0 :
+									  -1;
+	default:
+		return (f->pdf = mc_export_pdf_open(t, path)) != NULL ? 0 : -1;
+	}
+}
+
+/* Closes the job's file: 0 or -1. */
+static int
+register_file_close(struct register_file *f)
+{
+	switch (f->fmt) {
+	case FMT_XLSX:
+		return mc_export_xlsx_close(f->xlsx);
+	case FMT_DOCX:
+		return mc_export_docx_close(f->docx);
+	default:
+		return mc_export_pdf_close(f->pdf);
+	}
 }
 
 /*
- * A register's Excel file built by an export job (office -x, exports.c):
- * every row of the query, a batch at a time (register_batches), written
- * as they come (mc_export_xlsx_open: constant memory) to the job's file,
- * the job's lease renewed after each batch. 200, or 503 (the job is
- * tried again).
+ * A register's Excel, Word or PDF file built by an export job (office
+ * -x, exports.c): every row of the query (the Word file's first
+ * REGISTER_DOCX_MAX), a batch at a time (register_batches), written as
+ * they come to the job's file (the xlsx in libxlsxwriter's constant
+ * memory, the docx's XML deflated into the zip, the PDF a page at a
+ * time), the job's lease renewed after each batch. 200, or 503 (the job
+ * is tried again).
  */
 static int
 register_build(struct mc_request *r, const struct query *q,
-    const struct register_pages *p, struct mc_book_filter *f)
+    const struct register_pages *p, struct mc_book_filter *f, int fmt)
 {
 	struct mc_export_table t;
-	struct mc_export_xlsx *x;
+	struct register_file   file;
 	size_t		       n;
 	int		       rc;
 
@@ -1416,49 +1487,51 @@ register_build(struct mc_request *r, const struct query *q,
 	t.ncols = p->def->ncols;
 	t.heads = register_heads(r, p->def->group, p->def->keys, t.ncols);
 	t.kinds = p->def->kinds;
-	if ((x = mc_export_xlsx_open(&t, office_export_building->path,
-		 mc_config_get("tmp_dir", "/tmp"))) == NULL)
+	t.widths = p->def->widths;
+	if (register_file_open(&file, fmt, &t, office_export_building->path) <
+	    0)
 		return 503;
-	rc = register_batches(r, p, f, &t, put_xlsx, x, &n) == 1 ? 200 : 503;
-	if (mc_export_xlsx_close(x) < 0)
+	rc = register_batches(r, p, f, &t, put_file, &file, &n);
+	/* The Word file full (put_file stopped at its cap): done. */
+	if (rc == 0 && fmt == FMT_DOCX && n >= REGISTER_DOCX_MAX &&
+	    !office_export_building->lost)
+		rc = 1;
+	rc = rc == 1 ? 200 : 503;
+	if (register_file_close(&file) < 0)
 		rc = 503;
 	return rc;
 }
 
 /*
- * A register's Excel file asked for on its page (POST): queued as an
- * export job of the reader (exports.c), built by the worker with every
- * row; the answer goes to "my exports" at once.
+ * A register's Excel, Word or PDF file asked for on its page (POST):
+ * queued as an export job of the reader (exports.c), built by the worker
+ * with every row; the answer goes to "my exports" at once.
  */
 static int
 register_queue(struct mc_request *r, const struct register_pages *p)
 {
 	struct query q;
-	int	     rc;
+	int	     rc, fmt = export_format(r);
 
-	if (export_format(r) != FMT_XLSX)
+	if (fmt != FMT_XLSX && fmt != FMT_DOCX && fmt != FMT_PDF)
 		return 404;
 	if ((rc = read_scoped(r, &q, ROLES_OFFICER)) != 0)
 		return rc == 422 ? 400 : rc;
 	return office_export_queue(r, q.f.agency,
 	    mc_arena_printf(r->arena, "%s-%s-%s", p->def->file, q.from, q.to),
-	    "xlsx");
+	    formats[fmt].ext);
 }
 
 /*
- * The export of a keyset register: its rows of the query (at most
- * REGISTER_MAX), a batch at a time, as the file asked for; the CSV
- * streamed, every row (register_stream_csv).
+ * The export of a keyset register: the CSV streamed, every row
+ * (register_stream_csv); Excel, Word and PDF only by a job (register_queue
+ * asks, register_build builds): 404 in a request.
  */
 static int
 register_export(struct mc_request *r, const struct register_pages *p)
 {
 	struct mc_book_filter f;
-	struct mc_rows	      rows;
 	struct query	      q;
-	const char	    **cells = NULL, **grown;
-	time_t		      now = time(NULL);
-	size_t		      n = 0, cap = 0, i, nc = p->def->ncols;
 	int		      fmt, rc;
 
 	if ((fmt = export_format(r)) < 0)
@@ -1467,30 +1540,13 @@ register_export(struct mc_request *r, const struct register_pages *p)
 		return rc == 422 ? 400 : rc;
 	register_filter(&q, &f);
 	if (office_export_building != NULL)
-		return fmt == FMT_XLSX ? register_build(r, &q, p, &f) : 404;
-	if (fmt == FMT_CSV && r->send != NULL && r->method != METHOD_HEAD)
+		return fmt != FMT_CSV ? register_build(r, &q, p, &f, fmt) :
+					404;
+	if (fmt != FMT_CSV)
+		return 404;
+	if (r->send != NULL && r->method != METHOD_HEAD)
 		return register_stream_csv(r, &q, p, &f);
-	f.limit = REGISTER_BATCH;
-	do {
-		if (p->page(r, &f, now, &rows) < 0)
-			return 503;
-		if (n + rows.n > cap) {
-			cap = (n + rows.n) * 2;
-			grown = mc_arena_alloc(r->arena,
-			    cap * nc * sizeof(*grown));
-			if (n > 0)
-				memcpy(grown, cells, n * nc * sizeof(*grown));
-			cells = grown;
-		}
-		for (i = 0; i < rows.n; i++, n++)
-			p->cells(r, &rows, i, (long long)n + 1, now,
-			    &cells[n * nc]);
-		if (rows.n > 0) {
-			f.after_at = mc_rows_str(&rows, rows.n - 1, p->at);
-			f.after_id = mc_rows_int(&rows, rows.n - 1, p->id);
-		}
-	} while (rows.n == REGISTER_BATCH && n < REGISTER_MAX);
-	return send_register(r, &q, p->def, cells, n, fmt);
+	return 503; /* no way to stream the answer */
 }
 
 /* clang-format off */

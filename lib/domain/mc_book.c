@@ -158,6 +158,55 @@ bounds(const struct mc_book_filter *f, char lo[20], char hi[20])
 	if (f->until != NULL && f->before_at == NULL &&
 	    strlen(f->until) == 19 && strcmp(f->until, hi) < 0)
 		memcpy(hi, f->until, 20);
+	if (f->since != NULL && f->before_at != NULL &&
+	    strlen(f->since) == 19 && strcmp(f->since, lo) > 0)
+		memcpy(lo, f->since, 20);
+}
+
+/* One read of a register's rows of f (its window's), in order. */
+typedef int (*book_read)(struct mc_db *, struct mc_arena *,
+    const struct mc_book_filter *, time_t, struct mc_rows *);
+
+#define PAGE_SPAN (6 * 3600) /* a page's first window, in seconds */
+
+/*
+ * Reads f's page through windows of time from its keyset, forwards
+ * (until) or backwards (since): the window grows eightfold while it
+ * holds fewer than f->limit rows, and the last reaches the period's end
+ * (start). Each window's rows are the first (last) of the whole in its
+ * order, so a window holding the limit is the page. 0 or -1.
+ */
+static int
+windowed(struct mc_db *db, struct mc_arena *a, const struct mc_book_filter *f,
+    time_t now, book_read read, struct mc_rows *out)
+{
+	struct mc_book_filter g = *f;
+	char		      lo[20], hi[20], edge[20];
+	time_t		      key, far, span = PAGE_SPAN;
+	int		      back = f->before_at != NULL;
+
+	if (f->until != NULL || f->since != NULL)
+		return read(db, a, f, now, out);
+	bounds(f, lo, hi);
+	key = mc_time_parse(back    ? f->before_at :
+		f->after_at != NULL ? f->after_at :
+				      lo);
+	far = mc_time_parse(back ? lo : hi);
+	for (;;) {
+		if (key == 0 || far == 0 ||
+		    (back ? key - far : far - key) <= span)
+			return read(db, a, f, now, out);
+		mc_time_sql(edge, back ? key - span : key + span);
+		if (back)
+			g.since = edge;
+		else
+			g.until = edge;
+		if (read(db, a, &g, now, out) < 0)
+			return -1;
+		if (out->n >= f->limit)
+			return 0;
+		span *= 8;
+	}
 }
 
 static int
@@ -191,12 +240,15 @@ reverse(struct mc_rows *r)
 	}
 }
 
-int
-mc_book_page(struct mc_db *db, struct mc_arena *a,
-    const struct mc_book_filter *f, struct mc_rows *out)
+/* One read of the book's rows of f, in order (book_read). */
+static int
+book_rows(struct mc_db *db, struct mc_arena *a, const struct mc_book_filter *f,
+    time_t now, struct mc_rows *out)
 {
 	char lo[20], hi[20];
 	int  rc;
+
+	(void)now;
 
 	bounds(f, lo, hi);
 	if (f->before_at != NULL)
@@ -213,6 +265,15 @@ mc_book_page(struct mc_db *db, struct mc_arena *a,
 		return -1;
 	if (f->before_at != NULL)
 		reverse(out);
+	return 0;
+}
+
+int
+mc_book_page(struct mc_db *db, struct mc_arena *a,
+    const struct mc_book_filter *f, struct mc_rows *out)
+{
+	if (windowed(db, a, f, 0, book_rows, out) < 0)
+		return -1;
 	return f->units == MC_UNITS_TIME ?
 	    0 :
 	    mc_units_rename(db, a, out, BOOK_AGENCY_ID, BOOK_AGENCY,
@@ -259,9 +320,10 @@ mc_book_note(const struct mc_rows *r, size_t i, time_t now)
 	return note;
 }
 
-int
-mc_book_late(struct mc_db *db, struct mc_arena *a,
-    const struct mc_book_filter *f, time_t now, struct mc_rows *out)
+/* One read of the late list's rows of f, in order (book_read). */
+static int
+late_rows(struct mc_db *db, struct mc_arena *a, const struct mc_book_filter *f,
+    time_t now, struct mc_rows *out)
 {
 	char lo[20], hi[20], at[20];
 	int  rc;
@@ -282,6 +344,15 @@ mc_book_late(struct mc_db *db, struct mc_arena *a,
 		return -1;
 	if (f->before_at != NULL)
 		reverse(out);
+	return 0;
+}
+
+int
+mc_book_late(struct mc_db *db, struct mc_arena *a,
+    const struct mc_book_filter *f, time_t now, struct mc_rows *out)
+{
+	if (windowed(db, a, f, now, late_rows, out) < 0)
+		return -1;
 	return f->units == MC_UNITS_TIME ?
 	    0 :
 	    mc_units_rename(db, a, out, LATE_AGENCY_ID, LATE_AGENCY,

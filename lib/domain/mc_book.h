@@ -36,6 +36,11 @@ struct mc_book_filter {
 	 * batch of an export reads (register_batches).
 	 */
 	const char *until;
+	/*
+	 * Backwards, the rows from this sort time only (NULL: the
+	 * period's start); set by the reads themselves (see mc_book_page).
+	 */
+	const char *since;
 	size_t	    limit; /* rows wanted (one more says there is a next) */
 	/*
 	 * MC_UNITS_TODAY (0): each row's agency named as the unit it counts
@@ -76,7 +81,11 @@ enum mc_book_col {
  * the agency's subtree (of one field), by time received then id; columns
  * enum mc_book_col. Backwards (before_at set), the page ends before that
  * row: as many rows as the limit says (when there are), still in order;
- * the first of them is the earliest. 0 or -1.
+ * the first of them is the earliest. Without f->until, the page is read
+ * through windows of time from its keyset (6 hours, then eight times
+ * longer while a window holds fewer rows than the limit), so that the
+ * server reads about the page's rows, not every row to the period's end
+ * (or start). 0 or -1.
  */
 int mc_book_page(struct mc_db *, struct mc_arena *,
     const struct mc_book_filter *, struct mc_rows *);
@@ -123,7 +132,8 @@ enum mc_late_col {
  * it, or are still open past it at now (not while waiting for a
  * supplement: the clock is stopped), by first due time then id; the
  * same definition as the statistics' late and overdue. Columns enum
- * mc_late_col. Backwards (before_at set) as mc_book_page. 0 or -1.
+ * mc_late_col. Backwards (before_at set), and read through windows of
+ * time, as mc_book_page. 0 or -1.
  */
 int mc_book_late(struct mc_db *, struct mc_arena *,
     const struct mc_book_filter *, time_t now, struct mc_rows *);

@@ -1,6 +1,7 @@
 /*
  * Exports of report tables: xlsx with libxlsxwriter, docx as a minimal
- * WordprocessingML package (mc_zip), PDF with mc_pdf, CSV (RFC 4180).
+ * WordprocessingML package (minizip, the zip library libxlsxwriter itself
+ * uses), PDF with mc_pdf, CSV (RFC 4180).
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -11,13 +12,13 @@
 #include <unistd.h>
 
 #include <xlsxwriter.h>
+#include <minizip/zip.h>
 
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_export.h"
 #include "mc_log.h"
 #include "mc_pdf.h"
-#include "mc_zip.h"
 
 static const char *
 cell(const struct mc_export_table *t, size_t r, size_t c)
@@ -332,76 +333,194 @@ static const char docx_rels[] =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
     "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
 
-int
-mc_export_docx(struct mc_arena *a, const struct mc_export_table *t,
-    struct buf *out)
-{
-	struct buf    doc;
-	struct mc_zip z;
-	size_t	      r, c;
-	int	      rc = -1;
+/* A Word file being written: its package (minizip) and a batch's XML. */
+struct mc_export_docx {
+	zipFile			      z;
+	struct buf		      xml; /* written to z past DOCX_FLUSH */
+	const struct mc_export_table *t;
+	int			      failed;
+};
 
-	mc_buf_init(&doc, 64 * 1024 * 1024);
-	mc_buf_adds(&doc,
+#define DOCX_FLUSH (256 * 1024)
+
+/* A whole member of the package; 0 or -1. */
+static int
+docx_member(zipFile z, const char *name, const char *data, size_t len)
+{
+	zip_fileinfo zi;
+
+	memset(&zi, 0, sizeof(zi));
+	if (zipOpenNewFileInZip(z, name, &zi, NULL, 0, NULL, 0, NULL,
+		Z_DEFLATED, Z_DEFAULT_COMPRESSION) != ZIP_OK)
+		return -1;
+	if (zipWriteInFileInZip(z, data, (unsigned int)len) != ZIP_OK) {
+		zipCloseFileInZip(z);
+		return -1;
+	}
+	return zipCloseFileInZip(z) == ZIP_OK ? 0 : -1;
+}
+
+/* Writes the XML held to document.xml (at least min bytes); 0 or -1. */
+static int
+docx_flush(struct mc_export_docx *x, size_t min)
+{
+	if (x->failed)
+		return -1;
+	if (x->xml.len < min || x->xml.len == 0)
+		return 0;
+	if (zipWriteInFileInZip(x->z, x->xml.s, (unsigned int)x->xml.len) !=
+	    ZIP_OK) {
+		x->failed = 1;
+		return -1;
+	}
+	mc_buf_reset(&x->xml);
+	return 0;
+}
+
+struct mc_export_docx *
+mc_export_docx_open(const struct mc_export_table *t, const char *path)
+{
+	struct mc_export_docx *x;
+	struct buf	      *doc;
+	zip_fileinfo	       zi;
+	size_t		       c;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	x->t = t;
+	mc_buf_init(&x->xml, 4 * DOCX_FLUSH);
+	if ((x->z = zipOpen(path, APPEND_STATUS_CREATE)) == NULL) {
+		mc_err("zipOpen %s failed", path);
+		goto out_free;
+	}
+	memset(&zi, 0, sizeof(zi));
+	if (docx_member(x->z, "[Content_Types].xml", docx_types,
+		sizeof(docx_types) - 1) < 0 ||
+	    docx_member(x->z, "_rels/.rels", docx_rels,
+		sizeof(docx_rels) - 1) < 0 ||
+	    zipOpenNewFileInZip(x->z, "word/document.xml", &zi, NULL, 0, NULL,
+		0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION) != ZIP_OK) {
+		mc_err("docx %s: cannot write the package", path);
+		zipClose(x->z, NULL);
+		unlink(path);
+		goto out_free;
+	}
+	doc = &x->xml;
+	mc_buf_adds(doc,
 	    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
 	    "<w:document xmlns:w=\"http://schemas.openxmlformats.org/"
 	    "wordprocessingml/2006/main\"><w:body>");
-	docx_para(&doc, t->title, 1, 28, "center");
+	docx_para(doc, t->title, 1, 28, "center");
 	if (t->scope != NULL)
-		docx_para(&doc, t->scope, 0, 22, "center");
+		docx_para(doc, t->scope, 0, 22, "center");
 	if (t->period != NULL)
-		docx_para(&doc, t->period, 0, 22, "center");
+		docx_para(doc, t->period, 0, 22, "center");
 	if (t->dateline != NULL)
-		docx_para(&doc, t->dateline, 0, 20, "right");
-	mc_buf_adds(&doc,
+		docx_para(doc, t->dateline, 0, 20, "right");
+	mc_buf_adds(doc,
 	    "<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
 	    "<w:tblBorders><w:top w:val=\"single\" w:sz=\"4\"/>"
 	    "<w:left w:val=\"single\" w:sz=\"4\"/><w:bottom w:val=\"single\" "
 	    "w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
 	    "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV "
 	    "w:val=\"single\" w:sz=\"4\"/></w:tblBorders></w:tblPr>");
-	mc_buf_adds(&doc, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
+	mc_buf_adds(doc, "<w:tr><w:trPr><w:tblHeader/></w:trPr>");
 	for (c = 0; c < t->ncols; c++)
-		docx_cell(&doc, t->heads[c], 1, 0, 1);
-	mc_buf_adds(&doc, "</w:tr>");
+		docx_cell(doc, t->heads[c], 1, 0, 1);
+	mc_buf_adds(doc, "</w:tr>");
+	return x;
+out_free:
+	mc_buf_free(&x->xml);
+	free(x);
+	return NULL;
+}
+
+int
+mc_export_docx_rows(struct mc_export_docx *x, const struct mc_export_table *t)
+{
+	struct buf *doc = &x->xml;
+	size_t	    r, c;
+
 	for (r = 0; r < t->nrows; r++) {
-		mc_buf_adds(&doc, "<w:tr>");
-		for (c = 0; c < t->ncols; c++)
-			docx_cell(&doc, cell(t, r, c), 0,
-			    t->kinds[c] == EXPORT_INT ||
-				t->kinds[c] == EXPORT_DECIMAL,
+		mc_buf_adds(doc, "<w:tr>");
+		for (c = 0; c < x->t->ncols; c++)
+			docx_cell(doc, cell(t, r, c), 0,
+			    x->t->kinds[c] == EXPORT_INT ||
+				x->t->kinds[c] == EXPORT_DECIMAL,
 			    0);
-		mc_buf_adds(&doc, "</w:tr>");
+		if (mc_buf_adds(doc, "</w:tr>") < 0 ||
+		    docx_flush(x, DOCX_FLUSH) < 0)
+			return -1;
 	}
-	if (mc_buf_adds(&doc,
+	return 0;
+}
+
+int
+mc_export_docx_close(struct mc_export_docx *x)
+{
+	int rc = 0;
+
+	if (x == NULL)
+		return -1;
+	if (mc_buf_adds(&x->xml,
 		"</w:tbl><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" "
 		"w:orient=\"landscape\"/><w:pgMar w:top=\"850\" "
 		"w:right=\"850\" w:bottom=\"850\" w:left=\"850\"/>"
-		"</w:sectPr></w:body></w:document>") < 0)
-		goto out;
-	mc_zip_begin(&z, out);
-	if (mc_zip_add(&z, "[Content_Types].xml", docx_types,
-		sizeof(docx_types) - 1) < 0 ||
-	    mc_zip_add(&z, "_rels/.rels", docx_rels, sizeof(docx_rels) - 1) <
-		0 ||
-	    mc_zip_add(&z, "word/document.xml", doc.s, doc.len) < 0 ||
-	    mc_zip_end(&z) < 0)
-		goto out;
-	rc = 0;
-out:
-	mc_buf_free(&doc);
-	(void)a;
+		"</w:sectPr></w:body></w:document>") < 0 ||
+	    docx_flush(x, 0) < 0)
+		rc = -1;
+	if (zipCloseFileInZip(x->z) != ZIP_OK)
+		rc = -1;
+	if (zipClose(x->z, NULL) != ZIP_OK)
+		rc = -1;
+	mc_buf_free(&x->xml);
+	free(x);
 	return rc;
 }
 
 int
-mc_export_pdf(struct mc_arena *a, const struct mc_export_table *t,
-    struct buf *out)
+mc_export_docx(struct mc_arena *a, const struct mc_export_table *t,
+    const char *tmp_dir, struct buf *out)
 {
-	struct mc_pdf	    *p = mc_pdf_new(a, t->title, 1);
-	struct mc_pdf_col   *cols;
-	struct mc_pdf_table *tb;
-	size_t		     c, r, n = t->ncols > 16 ? 16 : t->ncols;
+	struct mc_export_docx *x;
+	char		      *path;
+	int		       fd, rc = -1;
+
+	path = mc_arena_printf(a, "%s/export-XXXXXX.docx", tmp_dir);
+	if ((fd = mkstemps(path, 5)) < 0) {
+		mc_err("mkstemps %s failed", path);
+		return -1;
+	}
+	close(fd);
+	if ((x = mc_export_docx_open(t, path)) == NULL)
+		goto out;
+	if (mc_export_docx_rows(x, t) < 0) {
+		mc_export_docx_close(x);
+		goto out;
+	}
+	if (mc_export_docx_close(x) < 0)
+		goto out;
+	rc = read_file(path, out);
+out:
+	unlink(path);
+	return rc;
+}
+
+/* A PDF being written a page at a time (mc_pdf_stream). */
+struct mc_export_pdf {
+	struct mc_arena	     *a; /* the document's heading */
+	struct mc_pdf_stream *ps;
+	size_t		      ncols;
+};
+
+/* t's heading and columns as a document to stream; the table's columns. */
+static struct mc_pdf *
+pdf_doc(struct mc_arena *a, const struct mc_export_table *t,
+    struct mc_pdf_col **colsp, size_t *np)
+{
+	struct mc_pdf	  *p = mc_pdf_new(a, t->title, 1);
+	struct mc_pdf_col *cols;
+	size_t		   c, n = t->ncols > 16 ? 16 : t->ncols;
 
 	mc_pdf_set_size(p, 9);
 	mc_pdf_page_numbers(p, t->page_label);
@@ -419,11 +538,79 @@ mc_export_pdf(struct mc_arena *a, const struct mc_export_table *t,
 		cols[c].align = t->kinds[c] == EXPORT_TEXT ? MC_PDF_LEFT :
 							     MC_PDF_RIGHT;
 	}
+	*colsp = cols;
+	*np = n;
+	return p;
+}
+
+int
+mc_export_pdf(struct mc_arena *a, const struct mc_export_table *t,
+    struct buf *out)
+{
+	struct mc_pdf_col   *cols;
+	struct mc_pdf_table *tb;
+	struct mc_pdf	    *p;
+	size_t		     r, n;
+
+	p = pdf_doc(a, t, &cols, &n);
 	if ((tb = mc_pdf_table(p, cols, n)) == NULL)
 		return -1;
 	for (r = 0; r < t->nrows; r++)
 		mc_pdf_row(tb, &t->cells[r * t->ncols]);
 	return mc_pdf_render(p, out);
+}
+
+struct mc_export_pdf *
+mc_export_pdf_open(const struct mc_export_table *t, const char *path)
+{
+	struct mc_export_pdf *x;
+	struct mc_pdf_col    *cols;
+	struct mc_pdf	     *p;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	if ((x->a = mc_arena_new(16 * 1024)) == NULL)
+		goto out_free;
+	p = pdf_doc(x->a, t, &cols, &x->ncols);
+	if ((x->ps = mc_pdf_stream_open(p, cols, x->ncols, path)) == NULL) {
+		mc_err("mc_export_pdf_open: %s", path);
+		mc_arena_free(x->a);
+		goto out_free;
+	}
+	return x;
+out_free:
+	free(x);
+	return NULL;
+}
+
+int
+mc_export_pdf_rows(struct mc_export_pdf *x, const struct mc_export_table *t)
+{
+	size_t r;
+
+	for (r = 0; r < t->nrows; r++)
+		if (mc_pdf_stream_row(x->ps, &t->cells[r * t->ncols]) < 0)
+			return -1;
+	return 0;
+}
+
+int
+mc_export_pdf_pages(const struct mc_export_pdf *x)
+{
+	return mc_pdf_stream_pages(x->ps);
+}
+
+int
+mc_export_pdf_close(struct mc_export_pdf *x)
+{
+	int rc;
+
+	if (x == NULL)
+		return -1;
+	rc = mc_pdf_stream_close(x->ps);
+	mc_arena_free(x->a);
+	free(x);
+	return rc;
 }
 
 int

@@ -1,7 +1,8 @@
 /*
  * Exports of a report table (issue 11): Excel (.xlsx, libxlsxwriter: real
  * numbers, dates, a header row), Word (.docx, a minimal WordprocessingML
- * package with a formatted table, title, scope and date), PDF (mc_pdf:
+ * package with a formatted table, title, scope and date, zipped by
+ * minizip), PDF (mc_pdf:
  * Vietnamese text, the header repeated on every page, page numbers) and
  * CSV. The caller gives every visible string; nothing here prints a word.
  */
@@ -63,8 +64,43 @@ int		       mc_export_xlsx_rows(struct mc_export_xlsx *,
 		       const struct mc_export_table *t);
 int		       mc_export_xlsx_close(struct mc_export_xlsx *);
 
+/*
+ * A Word file (.docx) written as its rows come, for a register of any
+ * size: open writes the package's fixed parts and t's heading (title,
+ * scope, period, day, the heads as a header row repeated on each page)
+ * to a new zip at path (minizip), document.xml left open; rows appends
+ * t->nrows rows (t's columns as at open), the XML deflated into the file
+ * each 256 KiB (memory stays flat); close ends the table and the
+ * package. document.xml must stay under 4 GiB (zip without ZIP64, which
+ * not every reader takes): about 2 million rows of a register.
+ * open: NULL on error (logged); rows, close: 0 or -1.
+ */
+struct mc_export_docx;
+struct mc_export_docx *mc_export_docx_open(const struct mc_export_table *t,
+    const char								*path);
+int		       mc_export_docx_rows(struct mc_export_docx *,
+		       const struct mc_export_table *t);
+int		       mc_export_docx_close(struct mc_export_docx *);
+
+/*
+ * A PDF written as its rows come (mc_pdf_stream): open lays out t's
+ * heading and the table's header at path; rows adds t->nrows rows, each
+ * full page written to the file at once, the header repeated on the
+ * next; pages numbered "<page_label> n"; close ends the file. Memory
+ * stays flat whatever the rows. open: NULL on error; rows, close: 0/-1.
+ */
+struct mc_export_pdf;
+struct mc_export_pdf *mc_export_pdf_open(const struct mc_export_table *t,
+    const char							      *path);
+int		      mc_export_pdf_rows(struct mc_export_pdf *,
+		      const struct mc_export_table *t);
+/* The pages begun so far. */
+int mc_export_pdf_pages(const struct mc_export_pdf *);
+int mc_export_pdf_close(struct mc_export_pdf *);
+
+/* The whole table as a .docx (through a file in tmp_dir, removed). */
 int mc_export_docx(struct mc_arena *, const struct mc_export_table *,
-    struct buf *out);
+    const char *tmp_dir, struct buf *out);
 int mc_export_pdf(struct mc_arena *, const struct mc_export_table *,
     struct buf *out);
 int mc_export_csv(struct mc_arena *, const struct mc_export_table *,

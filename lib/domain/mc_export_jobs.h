@@ -34,7 +34,7 @@ struct mc_export_job {
 	long long	     id, account_id;
 	unsigned int	     agency_id;
 	const char	    *name;   /* the file's name, without extension */
-	const char	    *format; /* "xlsx" */
+	const char	    *format; /* "xlsx", "docx" or "pdf" */
 	const char	    *uri;    /* the export's address, as the page's */
 	const char	    *lang;   /* "vi" or "en" */
 	enum mc_export_state state;

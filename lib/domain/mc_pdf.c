@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo-pdf.h>
 #include <cairo.h>
@@ -119,6 +120,7 @@ struct render {
 	int		      page;
 	int		      pages; /* known in the drawing pass */
 	int		      dry;   /* counting pass: no drawing */
+	int		      open;  /* streamed: pages numbered n alone */
 };
 
 /*
@@ -291,11 +293,11 @@ mc_pdf_list(struct mc_pdf *doc, enum mc_pdf_num num,
 	}
 }
 
-struct mc_pdf_table *
-mc_pdf_table(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
+/* A table of ncols columns, not yet among the document's blocks. */
+static struct mc_pdf_table *
+table_new(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
 {
 	struct mc_pdf_table *t;
-	struct blk	    *b;
 	double		     sum = 0;
 	size_t		     i;
 
@@ -316,6 +318,17 @@ mc_pdf_table(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
 		t->align[i] = cols[i].align;
 		t->head[i] = text_dup(doc, cols[i].head ? cols[i].head : "");
 	}
+	return t;
+}
+
+struct mc_pdf_table *
+mc_pdf_table(struct mc_pdf *doc, const struct mc_pdf_col *cols, size_t ncols)
+{
+	struct mc_pdf_table *t;
+	struct blk	    *b;
+
+	if ((t = table_new(doc, cols, ncols)) == NULL)
+		return NULL;
 	b = blk_add(doc, BLK_TABLE);
 	b->table = t;
 	return t;
@@ -517,9 +530,13 @@ page_foot(struct render *r)
 	PangoLayout *l;
 	char	    *s;
 
-	if (r->dry || !r->doc->numbered || r->pages < 2)
+	if (r->dry || !r->doc->numbered || (!r->open && r->pages < 2))
 		return;
-	if (r->doc->page_label != NULL && r->doc->page_label[0] != '\0')
+	if (r->open)
+		s = g_strdup_printf("%s %d",
+		    r->doc->page_label != NULL ? r->doc->page_label : "",
+		    r->page);
+	else if (r->doc->page_label != NULL && r->doc->page_label[0] != '\0')
 		s = g_strdup_printf("%s %d/%d", r->doc->page_label, r->page,
 		    r->pages);
 	else
@@ -1024,7 +1041,6 @@ run(struct render *r)
 			break;
 		}
 	}
-	page_foot(r);
 }
 
 static cairo_status_t
@@ -1037,64 +1053,218 @@ write_buf(void *closure, const unsigned char *data, unsigned int len)
 	return CAIRO_STATUS_SUCCESS;
 }
 
-int
-mc_pdf_render(struct mc_pdf *doc, struct buf *out)
+/*
+ * Sets r up to draw doc on a new PDF surface writing through w to
+ * closure; 0, or -1 (the surface destroyed).
+ */
+static int
+render_open(struct render *r, struct mc_pdf *doc, cairo_write_func_t w,
+    void *closure, cairo_surface_t **sp)
 {
-	struct render	      r;
 	cairo_surface_t	     *s;
 	cairo_font_options_t *fo;
-	size_t		      start = out->len;
-	int		      rc = -1;
 
-	memset(&r, 0, sizeof(r));
-	r.doc = doc;
-	r.pw = doc->landscape ? A4_LONG : A4_SHORT;
-	r.ph = doc->landscape ? A4_SHORT : A4_LONG;
-	r.x0 = MARGIN_LEFT;
-	r.w = r.pw - MARGIN_LEFT - MARGIN_RIGHT;
-	r.top = MARGIN_TOP;
-	r.bottom = r.ph - MARGIN_BOTTOM;
-
-	s = cairo_pdf_surface_create_for_stream(write_buf, out, r.pw, r.ph);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
-		goto out_surface;
+	memset(r, 0, sizeof(*r));
+	r->doc = doc;
+	r->pw = doc->landscape ? A4_LONG : A4_SHORT;
+	r->ph = doc->landscape ? A4_SHORT : A4_LONG;
+	r->x0 = MARGIN_LEFT;
+	r->w = r->pw - MARGIN_LEFT - MARGIN_RIGHT;
+	r->top = MARGIN_TOP;
+	r->bottom = r->ph - MARGIN_BOTTOM;
+	s = cairo_pdf_surface_create_for_stream(w, closure, r->pw, r->ph);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(s);
+		return -1;
+	}
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
 	    doc->title);
 	cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
 	    "motcua");
-	r.cr = cairo_create(s);
-	r.pc = pango_cairo_create_context(r.cr);
-	pango_cairo_context_set_resolution(r.pc, 72);
+	r->cr = cairo_create(s);
+	r->pc = pango_cairo_create_context(r->cr);
+	pango_cairo_context_set_resolution(r->pc, 72);
 	fo = cairo_font_options_create();
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-	pango_cairo_context_set_font_options(r.pc, fo);
+	pango_cairo_context_set_font_options(r->pc, fo);
 	cairo_font_options_destroy(fo);
-	r.font = pango_font_description_from_string(FONT_FAMILY);
-	cairo_set_source_rgb(r.cr, 0, 0, 0);
+	r->font = pango_font_description_from_string(FONT_FAMILY);
+	cairo_set_source_rgb(r->cr, 0, 0, 0);
+	*sp = s;
+	return 0;
+}
 
-	r.dry = 1;
-	run(&r);
-	r.pages = r.page;
-	r.dry = 0;
-	run(&r);
+/* Finishes r's surface s (the document's end written); 0 or -1. */
+static int
+render_close(struct render *r, cairo_surface_t *s)
+{
+	int rc = -1;
 
-	pango_font_description_free(r.font);
-	g_object_unref(r.pc);
-	if (cairo_status(r.cr) == CAIRO_STATUS_SUCCESS)
+	pango_font_description_free(r->font);
+	g_object_unref(r->pc);
+	if (cairo_status(r->cr) == CAIRO_STATUS_SUCCESS)
 		rc = 0;
-	cairo_destroy(r.cr);
+	cairo_destroy(r->cr);
 	cairo_surface_finish(s);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		rc = -1;
-out_surface:
 	cairo_surface_destroy(s);
+	return rc;
+}
+
+int
+mc_pdf_render(struct mc_pdf *doc, struct buf *out)
+{
+	struct render	 r;
+	cairo_surface_t *s;
+	size_t		 start = out->len;
+	int		 rc = -1;
+
+	if (render_open(&r, doc, write_buf, out, &s) == 0) {
+		r.dry = 1;
+		run(&r);
+		r.pages = r.page;
+		r.dry = 0;
+		run(&r);
+		page_foot(&r);
+		rc = render_close(&r, s);
+	}
 	if (rc == 0)
 		doc->pages = r.pages;
 	else if (out->cap > 0) {
 		out->len = start; /* give back what was written */
 		out->s[start] = '\0';
 	}
+	return rc;
+}
+
+/* ------------------------------------------------------------ streamed */
+
+struct mc_pdf_stream {
+	struct render	     r;
+	cairo_surface_t	    *s;
+	FILE		    *f;
+	struct mc_pdf_table *t;
+	struct mc_arena	    *doca, *rowa; /* the document's; a row's */
+	struct trow	     head;
+	double		     xs[MAX_COLS + 1], maxh;
+	int		     started; /* the table's first row drawn */
+	int		     failed;  /* a write failed */
+};
+
+static cairo_status_t
+write_file(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct mc_pdf_stream *ps = closure;
+
+	if (fwrite(data, 1, len, ps->f) != len) {
+		ps->failed = 1;
+		return CAIRO_STATUS_WRITE_ERROR;
+	}
+	return CAIRO_STATUS_SUCCESS;
+}
+
+struct mc_pdf_stream *
+mc_pdf_stream_open(struct mc_pdf *doc, const struct mc_pdf_col *cols,
+    size_t ncols, const char *path)
+{
+	struct mc_pdf_stream *ps;
+	struct render	     *r;
+	size_t		      i;
+
+	if ((ps = calloc(1, sizeof(*ps))) == NULL)
+		return NULL;
+	if ((ps->t = table_new(doc, cols, ncols)) == NULL ||
+	    (ps->rowa = mc_arena_new(16 * 1024)) == NULL)
+		goto out_free;
+	if ((ps->f = fopen(path, "wbe")) == NULL)
+		goto out_free;
+	if (render_open(&ps->r, doc, write_file, ps, &ps->s) < 0)
+		goto out_close;
+	r = &ps->r;
+	r->open = 1;
+	r->page = 1;
+	r->y = r->top;
+	run(r);
+	ps->doca = doc->arena;
+	ps->xs[0] = r->x0;
+	for (i = 0; i < ncols; i++)
+		ps->xs[i + 1] = ps->xs[i] + r->w * ps->t->width[i];
+	ps->xs[ncols] = r->x0 + r->w;
+	r->y += 4;
+	trow_make(r, ps->t, (const char **)ps->t->head, ps->xs, 1, 0,
+	    &ps->head);
+	ps->maxh = r->bottom - r->top - ps->head.h - 2 * CELL_PAD - 1;
+	if (ps->maxh < 20)
+		ps->maxh = 20;
+	return ps;
+out_close:
+	fclose(ps->f);
+	unlink(path);
+out_free:
+	if (ps->rowa != NULL)
+		mc_arena_free(ps->rowa);
+	free(ps);
+	return NULL;
+}
+
+int
+mc_pdf_stream_row(struct mc_pdf_stream *ps, const char *const *cells)
+{
+	struct render *r = &ps->r;
+	struct trow    tr;
+	const char    *c[MAX_COLS];
+	size_t	       i;
+
+	/* The cells made safe in the row's arena, given back after it. */
+	r->doc->arena = ps->rowa;
+	for (i = 0; i < ps->t->ncols; i++)
+		c[i] = text_dup(r->doc, cells[i] != NULL ? cells[i] : "");
+	r->doc->arena = ps->doca;
+	trow_make(r, ps->t, c, ps->xs, 0, ps->maxh, &tr);
+	if (!ps->started) {
+		need(r, ps->head.h + tr.h);
+		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
+		ps->started = 1;
+	} else if (r->y + tr.h > r->bottom) {
+		page_new(r);
+		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
+	}
+	trow_draw(r, ps->t, ps->xs, 0, &tr);
+	trow_free(ps->t, &tr);
+	mc_arena_reset(ps->rowa);
+	return ps->failed || cairo_status(r->cr) != CAIRO_STATUS_SUCCESS ? -1 :
+									   0;
+}
+
+int
+mc_pdf_stream_pages(const struct mc_pdf_stream *ps)
+{
+	return ps->r.page;
+}
+
+int
+mc_pdf_stream_close(struct mc_pdf_stream *ps)
+{
+	struct render *r;
+	int	       rc;
+
+	if (ps == NULL)
+		return -1;
+	r = &ps->r;
+	if (!ps->started) {
+		need(r, ps->head.h);
+		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
+	}
+	trow_free(ps->t, &ps->head);
+	page_foot(r);
+	ps->r.doc->pages = r->page;
+	rc = render_close(r, ps->s);
+	if (fclose(ps->f) != 0 || ps->failed)
+		rc = -1;
+	mc_arena_free(ps->rowa);
+	free(ps);
 	return rc;
 }
 

@@ -153,6 +153,26 @@ void mc_pdf_break(struct mc_pdf *);
  */
 int mc_pdf_render(struct mc_pdf *, struct buf *out);
 
+/*
+ * A document whose last block is a table of any length, written to the
+ * file at path as its rows come: open lays out doc's blocks so far (its
+ * title, paragraphs) and the table's header; each mc_pdf_stream_row adds
+ * a row (its cells copied), a full page written to the file at once with
+ * the header repeated on the next; close draws the last page's number
+ * and the fonts and closes the file. Memory stays flat whatever the rows
+ * (a row's text is given back after it; cairo keeps a few bytes a page).
+ * Pages are numbered "<label> n" (the total is not known while writing).
+ * open: NULL on error (nothing left at path); row, close: 0 or -1 (close
+ * frees the stream either way).
+ */
+struct mc_pdf_stream;
+struct mc_pdf_stream *mc_pdf_stream_open(struct mc_pdf *,
+    const struct mc_pdf_col *, size_t ncols, const char *path);
+int mc_pdf_stream_row(struct mc_pdf_stream *, const char *const *cells);
+/* The pages begun so far (the last one being filled). */
+int mc_pdf_stream_pages(const struct mc_pdf_stream *);
+int mc_pdf_stream_close(struct mc_pdf_stream *);
+
 /* The number of pages the last mc_pdf_render made (0 before any). */
 int mc_pdf_pages(const struct mc_pdf *);
 

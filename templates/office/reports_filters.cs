@@ -1,8 +1,8 @@
 <?cs # The registers' common head (issue 11): the filter form (period,
      agency within the reader's scope, field, unit view), the scope and period the
      page shows, the links between the reports and the downloads (CSV,
-     Excel, Word, PDF; the book's form 06 too; with Data.ExportJob, Excel
-     is a form queuing a background export, beside a link to "my exports"). The page sets Data.Action
+     Excel, Word, PDF; the book's form 06 too; with Data.ExportJob, Excel,
+     Word and PDF are forms each queuing a background export, beside a link to "my exports"). The page sets Data.Action
      (its address) and Data.Export (its export prefix). ?>
 <link rel="stylesheet" href="/static/css/office.css">
 <link rel="stylesheet" href="/static/css/reports.css">
@@ -32,8 +32,9 @@
 <p class="stats-exports no-print"><?cs var:Lang.Stats.Export ?>:
 <a id="export-csv" href="<?cs var:Data.Export ?>/csv?<?cs var:Data.Query ?>">CSV</a> ·
 <?cs if:Data.ExportJob ?><form method="post" action="<?cs var:Data.Export ?>/xlsx?<?cs var:Data.Query ?>" class="inline-form"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="link-button" id="export-xlsx" title="<?cs var:Lang.Exports.Background ?>">Excel</button></form><?cs else ?><a id="export-xlsx" href="<?cs var:Data.Export ?>/xlsx?<?cs var:Data.Query ?>">Excel</a><?cs /if ?> ·
-<a id="export-docx" href="<?cs var:Data.Export ?>/docx?<?cs var:Data.Query ?>">Word</a> ·
-<a id="export-pdf" href="<?cs var:Data.Export ?>/pdf?<?cs var:Data.Query ?>">PDF</a><?cs if:Data.Pdf ?> ·
+<?cs if:Data.ExportJob ?><form method="post" action="<?cs var:Data.Export ?>/docx?<?cs var:Data.Query ?>" class="inline-form"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="link-button" id="export-docx" title="<?cs var:Lang.Exports.Background ?>">Word</button></form> ·
+<form method="post" action="<?cs var:Data.Export ?>/pdf?<?cs var:Data.Query ?>" class="inline-form"><input type="hidden" name="csrf" value="<?cs var:Page.Csrf ?>"><button type="submit" class="link-button" id="export-pdf" title="<?cs var:Lang.Exports.Background ?>">PDF</button></form><?cs else ?><a id="export-docx" href="<?cs var:Data.Export ?>/docx?<?cs var:Data.Query ?>">Word</a> ·
+<a id="export-pdf" href="<?cs var:Data.Export ?>/pdf?<?cs var:Data.Query ?>">PDF</a><?cs /if ?><?cs if:Data.Pdf ?> ·
 <a id="export-form06" href="<?cs var:Data.Action ?>?<?cs var:Data.Query ?>&amp;pdf=1"><?cs var:Lang.Book.Pdf ?></a><?cs /if ?>
 <span class="muted"> · <?cs var:Lang.Reports.Print ?></span><?cs if:Data.ExportJob ?> · <a id="my-exports" href="/can-bo/tep-xuat"><?cs var:Lang.Exports.Title ?></a><?cs /if ?></p>
 <?cs /if ?>

@@ -4,7 +4,8 @@
 // (form 06), the late dossiers with their apologies and the officers'
 // workload through the reports' links, finds this file's own dossiers with
 // the right notes and figures, and downloads each as CSV, Word and PDF
-// through the page's links; the ward's receiver reaches the same pages
+// through the page's links (the book's and the late list's Word and PDF
+// through their forms: export jobs, fetched from "my exports"); the ward's receiver reaches the same pages
 // from the inbox and sees only their own line; an officer of another ward
 // gets 403. Only this file's dossiers and officers are asserted on.
 import assert from 'node:assert/strict';
@@ -130,6 +131,31 @@ describe('the tracking book, the late list and the officers', { concurrency: fal
 
   const csvOf = async (page) => readFileSync(await download(page, 'csv'), 'utf8');
 
+  /**
+   * A register's file asked for through its form (an export job): "my
+   * exports" reloaded until the file is ready, then downloaded; the page
+   * goes back to the register. The file's path.
+   */
+  async function viaJob(page, ext) {
+    const back = page.url();
+    await Promise.all([page.waitForURL(/\/can-bo\/tep-xuat\?queued=\d+/, { timeout: 60_000 }),
+      page.locator(`#export-${ext}`).click()]);
+    const id = new URL(page.url()).searchParams.get('queued');
+    const row = page.locator(`#exports tr[data-job="${id}"]`);
+    await until(async () => {
+      await page.goto(`${BASE_URL}/can-bo/tep-xuat`);
+      const st = await row.getAttribute('data-state');
+      assert.notEqual(st, 'failed', `job ${id} failed`);
+      return st === 'ready';
+    }, { timeout: 300_000, every: 1000, what: `export ${id} ready` });
+    const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }),
+      row.locator('a.export-download').click()]);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'reports-book-')), dl.suggestedFilename());
+    await dl.saveAs(file);
+    await page.goto(back);
+    return file;
+  }
+
   /** The receiver's finished steps today, from the steps themselves. */
   function recvSteps() {
     const [n, early, ontime, late] = sqlValue(`SELECT CONCAT_WS(' ', COUNT(*), COALESCE(SUM(outcome = 'early'), 0),
@@ -226,19 +252,21 @@ describe('the tracking book, the late list and the officers', { concurrency: fal
       // Each register, reached through the previous one's link: its title,
       // its scope and this file's own lines in the Word and the PDF file.
       const registers = [
-        { nav: null, name: 'so-theo-doi', title: 'Sổ theo dõi hồ sơ', has: [c.apology, c.early, applicant] },
-        { nav: 'late', name: 'ho-so-tre-han', title: 'Hồ sơ trễ hạn và phiếu xin lỗi', has: [c.late, `Chờ xác minh ${tag}`] },
+        { nav: null, name: 'so-theo-doi', title: 'Sổ theo dõi hồ sơ', has: [c.apology, c.early, applicant], job: true },
+        { nav: 'late', name: 'ho-so-tre-han', title: 'Hồ sơ trễ hạn và phiếu xin lỗi', has: [c.late, `Chờ xác minh ${tag}`],
+          job: true },
         { nav: 'officers', name: 'can-bo', title: 'Công việc và tiến độ của cán bộ', has: [`Tiếp Nhận ${tag}`] },
       ];
       for (const reg of registers) {
         if (reg.nav) await Promise.all([page.waitForURL(/\/can-bo\//), page.locator(`#nav-${reg.nav}`).click()]);
-        const docx = await download(page, 'docx');
+        const get = (ext) => (reg.job ? viaJob(page, ext) : download(page, ext));
+        const docx = await get('docx');
         assert.equal(path.basename(docx), `${reg.name}-${today()}-${today()}.docx`);
         const doc = unzipText(docx, 'word/document.xml');
         for (const s of [reg.title, wardName, '<w:tblHeader/>', ...reg.has]) {
           assert.ok(doc.includes(s), `${reg.name}.docx has ${s}`);
         }
-        const pdf = await download(page, 'pdf');
+        const pdf = await get('pdf');
         assert.equal(path.basename(pdf), `${reg.name}-${today()}-${today()}.pdf`);
         const text = await pdfText(readFileSync(pdf));
         for (const s of [reg.title, wardName, ...reg.has]) assert.ok(pdfHas(text, s), `${reg.name}.pdf has ${s}`);

@@ -25,7 +25,18 @@
 #include "mc_units.h"
 #include "mc_util.h"
 
-enum stmt { STMT_PROCEDURE, STMT_PARENT, STMT_STEPS, STMT__MAX };
+enum stmt {
+	STMT_PROCEDURE,
+	STMT_PARENT,
+	STMT_STEPS,
+	STMT_WARD,
+	STMT_WARD_ID,
+	STMT_MANY,
+	STMT_READS,
+	STMT_DROP_MANY,
+	STMT_DROP_WARD,
+	STMT__MAX
+};
 
 /* clang-format off */
 static const char *const stmts[STMT__MAX] = {
@@ -41,6 +52,29 @@ static const char *const stmts[STMT__MAX] = {
 	    "COALESCE(SUM(outcome = 'late'), 0) FROM dossier_steps "
 	    "WHERE taken_by = ? AND agency_id = ? AND finished_at >= "
 	    "'2034-03-01' AND finished_at < '2034-04-01'",
+	/* A ward of the run's own, and its 3,000 dossiers of 2036. */
+	[STMT_WARD] = "INSERT INTO agencies (code, kind, name, name_en, "
+	    "valid_from) VALUES (?, 'ward', ?, ?, '2020-01-01')",
+	[STMT_WARD_ID] = "SELECT id FROM agencies WHERE code = ?",
+	/* One every 175 minutes of 2036 from its start, by number. */
+	[STMT_MANY] = "INSERT INTO dossiers (code, procedure_id, agency_id, "
+	    "current_agency_id, applicant_name, applicant_id_number, channel, "
+	    "status, form_data, submitted_at, received_at, due_at, "
+	    "finished_at, updated_at) SELECT CONCAT(?, LPAD(seq, 5, '0')), "
+	    "(SELECT MIN(id) FROM procedures), ?, ?, 'Người Sổ Trang', "
+	    "'079100000000', 2, 10, '{}', "
+	    "'2036-01-01' + INTERVAL seq * 175 MINUTE, "
+	    "'2036-01-01' + INTERVAL seq * 175 MINUTE, "
+	    "'2036-01-06' + INTERVAL seq * 175 MINUTE, "
+	    "'2036-01-03' + INTERVAL seq * 175 MINUTE, NOW() "
+	    "FROM seq_1_to_3000",
+	/* Rows this session read so far, by index or table. */
+	[STMT_READS] = "SELECT SUM(VARIABLE_VALUE) FROM "
+	    "information_schema.SESSION_STATUS WHERE VARIABLE_NAME IN "
+	    "('HANDLER_READ_NEXT', 'HANDLER_READ_PREV', "
+	    "'HANDLER_READ_RND_NEXT')",
+	[STMT_DROP_MANY] = "DELETE FROM dossiers WHERE agency_id = ?",
+	[STMT_DROP_WARD] = "DELETE FROM agencies WHERE id = ?",
 };
 /* clang-format on */
 
@@ -289,6 +323,118 @@ test_book(struct mc_db *db, struct mc_arena *a, unsigned int ag,
 	CHECK(find(&page, BOOK_CODE, m->early) < 0);
 }
 
+/* The session's index reads so far. */
+static long long
+reads(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_READS], "") < 0 || r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+/* Code number k of the ward's dossiers. */
+static const char *
+many_code(struct mc_arena *a, const char *tag, int k)
+{
+	return mc_arena_printf(a, "%s%05d", tag, k);
+}
+
+/*
+ * An interactive page reads only about its page: a ward of the run's own
+ * with 3,000 dossiers over 2036 (one every 175 minutes), shown for the
+ * whole year 51 rows a page (as the book's page asks: 50 and one more).
+ * The first page, one in the middle and one backwards each read under
+ * 1,500 rows (index entries, the subtree's and the page's temporary
+ * tables) and hold the right rows; the same page read to the period's
+ * end in one go (f.until at the year's last second: what every page did
+ * before) reads at least every dossier of the ward.
+ */
+static void
+test_page_reads(struct mc_db *db, struct mc_arena *a)
+{
+	struct mc_book_filter f;
+	struct mc_rows	      rows, id;
+	const char	     *tag, *code;
+	long long	      r0, r1, r2, ward;
+
+	tag = mc_arena_printf(a, "BP-%d-%ld-", (int)getpid() % 100000,
+	    (long)time(NULL) % 100000);
+	code = mc_arena_printf(a, "UB.%d.%ld", (int)getpid() % 100000,
+	    (long)time(NULL) % 100000);
+	if (mc_db_exec(db, stmts[STMT_WARD], "sss", code, "Phường Trang Sổ",
+		"Page Ward") != 1 ||
+	    mc_db_query(db, a, &id, stmts[STMT_WARD_ID], "s", code) < 0 ||
+	    id.n != 1) {
+		CHECK(!"a ward of our own");
+		return;
+	}
+	ward = mc_rows_int(&id, 0, 0);
+	CHECK_INT(mc_db_exec(db, stmts[STMT_MANY], "sii", tag, ward, ward),
+	    3000);
+	memset(&f, 0, sizeof(f));
+	f.agency = (unsigned int)ward;
+	f.from = "2036-01-01";
+	f.to = "2036-12-31";
+	f.limit = 51;
+	f.units = MC_UNITS_TIME;
+
+	r0 = reads(db, a);
+	CHECK_INT(mc_book_page(db, a, &f, &rows), 0);
+	r1 = reads(db, a);
+	CHECK_INT(rows.n, 51);
+	if (rows.n == 51) {
+		CHECK_STR(mc_rows_str(&rows, 0, BOOK_CODE),
+		    many_code(a, tag, 1));
+		CHECK_STR(mc_rows_str(&rows, 50, BOOK_CODE),
+		    many_code(a, tag, 51));
+	}
+	CHECK(r1 - r0 < 1500);
+	/* Before: from the keyset to the period's end in one read. */
+	f.until = "2036-12-31 23:59:59";
+	CHECK_INT(mc_book_page(db, a, &f, &rows), 0);
+	r2 = reads(db, a);
+	CHECK_INT(rows.n, 51);
+	CHECK(r2 - r1 >= 3000);
+	fprintf(stderr,
+	    "test_page_reads: first page %lld rows read, "
+	    "the whole period's %lld\n",
+	    r1 - r0, r2 - r1);
+	f.until = NULL;
+
+	/* A page in the middle, after dossier 1,500. */
+	f.after_at = "2036-07-01 07:00:00"; /* 1,500 x 175 minutes on */
+	f.after_id = 1LL << 62;
+	r0 = reads(db, a);
+	CHECK_INT(mc_book_page(db, a, &f, &rows), 0);
+	r1 = reads(db, a);
+	CHECK_INT(rows.n, 51);
+	if (rows.n == 51)
+		CHECK_STR(mc_rows_str(&rows, 0, BOOK_CODE),
+		    many_code(a, tag, 1501));
+	CHECK(r1 - r0 < 1500);
+	f.after_at = NULL;
+
+	/* Backwards: the 51 before dossier 2,000, the earliest first. */
+	f.before_at = "2036-08-31 01:20:00"; /* 2,000 x 175 minutes on */
+	f.before_id = 0;
+	r0 = reads(db, a);
+	CHECK_INT(mc_book_page(db, a, &f, &rows), 0);
+	r1 = reads(db, a);
+	CHECK_INT(rows.n, 51);
+	if (rows.n == 51) {
+		CHECK_STR(mc_rows_str(&rows, 0, BOOK_CODE),
+		    many_code(a, tag, 1949));
+		CHECK_STR(mc_rows_str(&rows, 50, BOOK_CODE),
+		    many_code(a, tag, 1999));
+	}
+	CHECK(r1 - r0 < 1500);
+
+	mc_db_exec(db, stmts[STMT_DROP_MANY], "i", ward);
+	mc_db_exec(db, stmts[STMT_DROP_WARD], "i", ward);
+}
+
 /* The late list: ours late or overdue, with the apology; counts grow. */
 static void
 test_late(struct mc_db *db, struct mc_arena *a, unsigned int ag,
@@ -532,6 +678,7 @@ main(void)
 	}
 	test_late(db, a, ag, &m, late0, apol0);
 	test_officers(db, a, ag, all, idle);
+	test_page_reads(db, a);
 	mc_arena_free(a);
 	mc_db_close(db);
 	return DONE();

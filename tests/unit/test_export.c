@@ -3,18 +3,25 @@
  * (constant memory, a batch of rows at a time, as the export jobs write a
  * register) holds every row in order with numbers as numbers, dates as
  * dates and text escaped; the in-memory one still writes shared strings.
- * The files are read back with unzip(1), as a spreadsheet would. The CSV
- * writer keeps texts that look like formulas from running.
+ * The files are read back with unzip(1), as a spreadsheet would. The Word
+ * and PDF writers of the export jobs write as the rows come: the file on
+ * disk grows batch after batch before it is closed, the process's memory
+ * does not grow with the rows (the docx's XML is far larger than what
+ * the process gains), and every row is in the file, first to last
+ * (unzip, pdftotext). The CSV writer keeps texts that look like formulas
+ * from running.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "harness.h"
 #include "mc_arena.h"
 #include "mc_buf.h"
 #include "mc_export.h"
+#include "mc_pdf.h"
 
 #define NROWS 2500
 #define BATCH 1000
@@ -156,6 +163,185 @@ test_in_memory(struct mc_arena *a)
 	unlink(path);
 }
 
+/* The process's resident memory now, in KiB (/proc/self/statm). */
+static long
+rss_kib(void)
+{
+	long  pages = 0, size;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f == NULL)
+		return 0;
+	if (fscanf(f, "%ld %ld", &size, &pages) != 2)
+		pages = 0;
+	fclose(f);
+	return pages * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+static long long
+file_size(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (long long)st.st_size : -1;
+}
+
+/* Batch b of n rows numbered from first + 1 (cells in the arena). */
+static const char **
+batch_cells(struct mc_arena *a, size_t first, size_t n)
+{
+	const char **cells = mc_arena_alloc(a, n * NC * sizeof(*cells));
+	size_t	     r;
+
+	for (r = 0; r < n; r++) {
+		cells[r * NC] = mc_arena_printf(a, "%zu", first + r + 1);
+		cells[r * NC + 1] = mc_arena_printf(a,
+		    "Người nộp hồ sơ số %06zu, tổ dân phố %zu, phường "
+		    "Bến Thành, Thành phố Hồ Chí Minh",
+		    first + r + 1, (first + r) % 97);
+		cells[r * NC + 2] = "2026-01-15";
+	}
+	return cells;
+}
+
+#define DOCX_ROWS  40000
+#define DOCX_BATCH 1000
+
+/*
+ * The Word file of a register: 40 batches of 1,000 rows; the zip grows on
+ * disk while the rows come, memory does not follow the XML (over 16 MB of
+ * it), every row is in document.xml under the repeated header row.
+ */
+static void
+test_docx_streaming(struct mc_arena *a)
+{
+	struct mc_export_table t;
+	struct mc_export_docx *x;
+	struct buf	       doc;
+	char		       path[] = "/tmp/unit-export-XXXXXX.docx";
+	long long	       size = 0, now;
+	long		       rss0 = 0, grown;
+	size_t		       done = 0, grew = 0;
+	int		       fd;
+
+	CHECK((fd = mkstemps(path, 5)) >= 0);
+	close(fd);
+	heading(&t);
+	CHECK((x = mc_export_docx_open(&t, path)) != NULL);
+	if (x == NULL)
+		return;
+	while (done < DOCX_ROWS) {
+		t.nrows = DOCX_BATCH;
+		t.cells = batch_cells(a, done, DOCX_BATCH);
+		CHECK(mc_export_docx_rows(x, &t) == 0);
+		done += DOCX_BATCH;
+		mc_arena_reset(a);
+		if (done == 5 * DOCX_BATCH)
+			rss0 = rss_kib();
+		if ((now = file_size(path)) > size)
+			grew++;
+		size = now;
+	}
+	grown = rss_kib() - rss0;
+	/*
+	 * Written as it came: the zip grew on disk again and again before
+	 * the close (minizip writes each 64 KiB deflated).
+	 */
+	CHECK(grew >= 4);
+	CHECK(size > 200 * 1024);
+	CHECK(grown < 6 * 1024);
+	if (grown >= 6 * 1024)
+		fprintf(stderr, "docx: memory grew %ld KiB\n", grown);
+	CHECK(mc_export_docx_close(x) == 0);
+	mc_buf_init(&doc, 256 << 20);
+	CHECK(member(path, "word/document.xml", &doc) == 0);
+	mc_buf_addc(&doc, '\0');
+	CHECK(doc.len > 16u << 20); /* far more than memory grew */
+	CHECK_INT(count(&doc, "<w:tr>"), DOCX_ROWS + 1);
+	CHECK_INT(count(&doc, "<w:tblHeader/>"), 1);
+	CHECK(strstr(doc.s, "Người nộp hồ sơ số 000001,") != NULL);
+	CHECK(strstr(doc.s, "Người nộp hồ sơ số 040000,") != NULL);
+	CHECK(strstr(doc.s, "Hồ sơ trễ hạn") != NULL);
+	CHECK(strstr(doc.s, "</w:tbl>") != NULL &&
+	    strstr(doc.s, "</w:document>") != NULL);
+	mc_buf_free(&doc);
+	unlink(path);
+}
+
+/* pdftotext of path, into b; 0 or -1. */
+static int
+pdf_text(const char *path, struct buf *b)
+{
+	char   cmd[512], chunk[8192];
+	FILE  *p;
+	size_t n;
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -layout '%s' - 2>/dev/null",
+	    path);
+	if ((p = popen(cmd, "r")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		mc_buf_add(b, chunk, n);
+	return pclose(p) == 0 ? 0 : -1;
+}
+
+#define PDF_ROWS  3000
+#define PDF_BATCH 500
+
+/*
+ * The PDF of a register: pages reach the file while the rows come (the
+ * file grows from batch to batch before it is closed), every row is in
+ * it, the header on each page, each page numbered.
+ */
+static void
+test_pdf_streaming(struct mc_arena *a)
+{
+	struct mc_export_table t;
+	struct mc_export_pdf  *x;
+	struct buf	       text;
+	char		       path[] = "/tmp/unit-export-XXXXXX.pdf";
+	long long	       sizes[PDF_ROWS / PDF_BATCH];
+	size_t		       done = 0, k = 0, grew = 0;
+	int		       fd, pages;
+
+	CHECK((fd = mkstemps(path, 4)) >= 0);
+	close(fd);
+	heading(&t);
+	t.page_label = "Trang";
+	CHECK((x = mc_export_pdf_open(&t, path)) != NULL);
+	if (x == NULL)
+		return;
+	while (done < PDF_ROWS) {
+		t.nrows = PDF_BATCH;
+		t.cells = batch_cells(a, done, PDF_BATCH);
+		CHECK(mc_export_pdf_rows(x, &t) == 0);
+		done += PDF_BATCH;
+		mc_arena_reset(a);
+		sizes[k] = file_size(path);
+		if (k > 0 && sizes[k] > sizes[k - 1])
+			grew++;
+		k++;
+	}
+	pages = mc_export_pdf_pages(x);
+	/* Each batch's pages went to the file before the next batch. */
+	CHECK(sizes[0] > 0);
+	CHECK_INT(grew, k - 1);
+	CHECK(pages > 20);
+	CHECK(mc_export_pdf_close(x) == 0);
+	CHECK(file_size(path) > sizes[k - 1]);
+	mc_buf_init(&text, 64 << 20);
+	CHECK(pdf_text(path, &text) == 0);
+	mc_buf_addc(&text, '\0');
+	CHECK(strstr(text.s, "Hồ sơ trễ hạn") != NULL);
+	CHECK(strstr(text.s, "số 000001,") != NULL);
+	CHECK(strstr(text.s, "số 003000,") != NULL);
+	/* The header on every page, each page numbered. */
+	CHECK_INT(count(&text, "STT"), (size_t)pages);
+	CHECK(strstr(text.s, mc_arena_printf(a, "Trang %d", pages)) != NULL);
+	mc_buf_free(&text);
+	unlink(path);
+}
+
 /*
  * The CSV: a text a spreadsheet would run as a formula goes out behind a
  * single quote (CSV injection); numbers, dates and other texts as they are.
@@ -200,6 +386,11 @@ main(void)
 	test_in_memory(a);
 	mc_arena_reset(a);
 	test_csv_formulas(a);
+	mc_arena_reset(a);
+	test_docx_streaming(a);
+	mc_arena_reset(a);
+	test_pdf_streaming(a);
 	mc_arena_free(a);
+	mc_pdf_cleanup();
 	return DONE();
 }
