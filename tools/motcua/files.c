@@ -40,8 +40,8 @@ struct tally {
 	long long     encrypted, already, failed;
 };
 
-static int
-is_name(const char *s, size_t len)
+int
+motcua_hex_name(const char *s, size_t len)
 {
 	size_t i;
 
@@ -68,7 +68,7 @@ leaf(struct mc_arena *a, const char *path, struct tally *t)
 		return;
 	while ((e = readdir(d)) != NULL) {
 		/* 64 hex digits: a file; NAME.tmp.* is one being written. */
-		if (!is_name(e->d_name, 64))
+		if (!motcua_hex_name(e->d_name, 64))
 			continue;
 		mc_arena_reset(a);
 		rc = mc_files_encrypt_stored(a, e->d_name, &why);
@@ -102,7 +102,7 @@ each_dir(const char *path, char names[][3], size_t max)
 	if ((d = opendir(path)) == NULL)
 		return -1;
 	while ((e = readdir(d)) != NULL && n < max)
-		if (is_name(e->d_name, 2))
+		if (motcua_hex_name(e->d_name, 2))
 			memcpy(names[n++], e->d_name, 3);
 	closedir(d);
 	return (int)n;

@@ -97,6 +97,10 @@ int cmd_files_encrypt(struct mc_db *, int, char **);
 int cmd_files_rekey(struct mc_db *, int, char **);
 int cmd_restore(struct mc_db *, int, char **);
 
+/* 1 if s is len lowercase hex digits: a stored file's name or folder
+ * (files.c). */
+int motcua_hex_name(const char *, size_t);
+
 /* motcua files-sweep (sweep.c). */
 int cmd_files_sweep(struct mc_db *, int, char **);
 

@@ -44,21 +44,6 @@ struct sweep {
 	long long	 removed, named, young, failed;
 };
 
-/* 1 if s is len lowercase hex digits. */
-static int
-hex_name(const char *s, size_t len)
-{
-	size_t i;
-
-	if (strlen(s) != len)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') ||
-			(s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
 /* 1 if a row names the file sha, 0 not, -1 error. */
 static int
 named(struct sweep *w, const char *sha)
@@ -135,21 +120,21 @@ walk(struct sweep *w, const char *dir)
 	if ((d1 = opendir(dir)) == NULL)
 		return -1;
 	while ((e1 = readdir(d1)) != NULL) {
-		if (!hex_name(e1->d_name, 2))
+		if (!motcua_hex_name(e1->d_name, 2))
 			continue;
 		if (snprintf(p1, sizeof(p1), "%s/%s", dir, e1->d_name) >=
 			(int)sizeof(p1) ||
 		    (d2 = opendir(p1)) == NULL)
 			continue;
 		while ((e2 = readdir(d2)) != NULL) {
-			if (!hex_name(e2->d_name, 2))
+			if (!motcua_hex_name(e2->d_name, 2))
 				continue;
 			if (snprintf(p2, sizeof(p2), "%s/%s", p1,
 				e2->d_name) >= (int)sizeof(p2) ||
 			    (d3 = opendir(p2)) == NULL)
 				continue;
 			while ((e3 = readdir(d3)) != NULL)
-				if (hex_name(e3->d_name, 64))
+				if (motcua_hex_name(e3->d_name, 64))
 					one(w, p2, e3->d_name);
 			closedir(d3);
 		}
