@@ -640,6 +640,53 @@ branches_model(struct mc_request *r, const struct mc_dossier *d,
 	return 0;
 }
 
+/*
+ * Data.BranchAssign.N.{seq,name,role,agency_name,holder_name,Officers}: the
+ * open steps of a parallel consultation the leader may give to an officer
+ * of the step's agency (each branch its own holder). 0 or -1.
+ */
+static int
+branch_assign_model(struct mc_request *r, const struct mc_dossier *d)
+{
+	struct mc_rows list;
+	int	       seqs[MAX_BRANCHES];
+	size_t	       i, j, n, k = 0;
+	const char    *at;
+
+	if (mc_dossier_branch_assignable(r->db, r->arena, r->user, d, seqs,
+		MAX_BRANCHES, &n) < 0)
+		return -1;
+	for (j = 0; j < n; j++)
+		for (i = 0; i < d->steps.n; i++) {
+			if (mc_rows_int(&d->steps, i, DSTEP_SEQ) != seqs[j])
+				continue;
+			at = mc_arena_printf(r->arena, "Data.BranchAssign.%zu",
+			    k++);
+			mc_view_set_int(r->hdf,
+			    mc_arena_printf(r->arena, "%s.seq", at), seqs[j]);
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.name", at),
+			    mc_rows_str(&d->steps, i, DSTEP_NAME));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.role", at),
+			    mc_rows_str(&d->steps, i, DSTEP_ROLE));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.agency_name", at),
+			    mc_rows_str(&d->steps, i, DSTEP_AGENCY_NAME));
+			mc_view_set(r->hdf,
+			    mc_arena_printf(r->arena, "%s.holder_name", at),
+			    mc_rows_str(&d->steps, i, DSTEP_HOLDER));
+			if (mc_db_query(r->db, r->arena, &list,
+				stmts[STMT_OFFICERS], "i",
+				mc_rows_int(&d->steps, i, DSTEP_AGENCY)) < 0)
+				return -1;
+			mc_view_rows(r->hdf,
+			    mc_arena_printf(r->arena, "%s.Officers", at),
+			    &list);
+		}
+	return 0;
+}
+
 static int
 page_dossier(struct mc_request *r)
 {
@@ -660,7 +707,7 @@ page_dossier(struct mc_request *r)
 	if (mc_eform_page_dossier(r, &d) < 0 || office_checklist(r, &d) < 0)
 		return 503;
 	if (mc_dossier_allowed(r->db, r->arena, r->user, &d, now, &bits) < 0 ||
-	    branches_model(r, &d, &bits) < 0)
+	    branches_model(r, &d, &bits) < 0 || branch_assign_model(r, &d) < 0)
 		return 503;
 	for (i = 0; i < ACTION__MAX; i++)
 		if (bits & (1u << i))

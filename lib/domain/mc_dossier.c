@@ -109,10 +109,12 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEPS] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
 	    "s.finished_at, s.outcome, g.full_name AS given_by, "
-	    "t.full_name AS taken_by, s.skipped, s.branch FROM dossier_steps s "
+	    "t.full_name AS taken_by, s.skipped, s.branch, "
+	    "h.full_name AS holder_name FROM dossier_steps s "
 	    "JOIN agencies a ON a.id = s.agency_id "
 	    "LEFT JOIN accounts g ON g.id = s.given_by "
 	    "LEFT JOIN accounts t ON t.id = s.taken_by "
+	    "LEFT JOIN accounts h ON h.id = s.holder_id "
 	    "WHERE s.dossier_id = ? ORDER BY s.seq",
 	[STMT_SUPPLEMENTS] = "SELECT id, stage, requested_at, items, note, "
 	    "answered_at, cause FROM supplement_requests WHERE dossier_id = ? "
@@ -187,7 +189,11 @@ const char *const dossier_stmts[STMT__MAX] = {
 	    "role, agency_id, minutes) VALUES (?, ?, ?, ?, ?, ?)",
 	[STMT_STEP_START] = "UPDATE dossier_steps SET started_at = ?, "
 	    "due_at = ?, finished_at = NULL, outcome = NULL, given_by = ?, "
-	    "taken_by = NULL WHERE dossier_id = ? AND seq = ?",
+	    "taken_by = NULL, holder_id = NULL "
+	    "WHERE dossier_id = ? AND seq = ?",
+	/* An open parallel step given to an officer. */
+	[STMT_STEP_HOLD] = "UPDATE dossier_steps SET holder_id = ? "
+	    "WHERE dossier_id = ? AND seq = ?",
 	[STMT_STEP_FINISH] = "UPDATE dossier_steps SET finished_at = ?, "
 	    "outcome = ?, taken_by = COALESCE(taken_by, ?) "
 	    "WHERE dossier_id = ? AND seq = ?",
@@ -274,7 +280,7 @@ const char *const dossier_stmts[STMT__MAX] = {
 	[STMT_STEPS_PUBLIC] = "SELECT s.seq, s.name, s.role, s.agency_id, "
 	    "a.name AS agency_name, s.minutes, s.started_at, s.due_at, "
 	    "s.finished_at, s.outcome, NULL AS given_by, NULL AS taken_by, "
-	    "s.skipped, s.branch FROM dossier_steps s "
+	    "s.skipped, s.branch, NULL AS holder_name FROM dossier_steps s "
 	    "JOIN agencies a ON a.id = s.agency_id "
 	    "WHERE s.dossier_id = ? ORDER BY s.seq",
 	/* Where a step leads (exclusive gateways), in the order tried. */

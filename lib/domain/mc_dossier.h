@@ -219,6 +219,15 @@ int mc_dossier_branch_steps(struct mc_db *, struct mc_arena *,
     size_t *n);
 
 /*
+ * The open steps of the dossier's parallel branches that user u may give
+ * to one of their officers (assign, with mc_action_args.step): a leader
+ * at the step's agency; as mc_dossier_branch_steps. 0, or -1.
+ */
+int mc_dossier_branch_assignable(struct mc_db *, struct mc_arena *,
+    const struct mc_user *, const struct mc_dossier *, int *seqs, size_t max,
+    size_t *n);
+
+/*
  * The open steps of parallel branches at agency (at most limit, the
  * earliest due first), for its officers' inbox: code, version, seq, name,
  * role, due_at, applicant_name, procedure_name, dossier_due. 0 or -1.
@@ -302,6 +311,7 @@ enum dossier_step_col {
 	DSTEP_TAKEN_BY,
 	DSTEP_SKIPPED, /* 1: on a branch the dossier did not take */
 	DSTEP_BRANCH,  /* 1: on a parallel branch (open with others) */
+	DSTEP_HOLDER,  /* who holds an open branch step (NULL: nobody) */
 	DSTEP__MAX
 };
 

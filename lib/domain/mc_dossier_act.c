@@ -340,7 +340,10 @@ do_apology(struct mc_arena *a, struct state *st, time_t now,
 	return 0;
 }
 
-/* The officer to assign must hold the step's role at the current agency. */
+/*
+ * The officer to assign must hold the step's role at the current agency
+ * (an open parallel step's, args->step: that step's holder).
+ */
 static int
 do_assign(struct mc_db *db, struct mc_arena *a, struct state *st,
     const struct mc_action_args *args)
@@ -355,6 +358,11 @@ do_assign(struct mc_db *db, struct mc_arena *a, struct state *st,
 		return -1;
 	if (rows.n == 0)
 		return DOSSIER_BAD_INPUT;
+	if (args->step > 0) /* that open step's holder, not the dossier's */
+		return mc_db_exec(db, dossier_stmts[STMT_STEP_HOLD], "iii",
+			   args->officer_id, st->id, (long long)st->step) < 0 ?
+		    -1 :
+		    0;
 	st->holder = args->officer_id;
 	return 0;
 }
@@ -471,9 +479,10 @@ static int
 notify_officer(struct mc_db *db, struct mc_arena *a, const struct state *st,
     enum mc_action act, const struct mc_action_args *args)
 {
-	if (act == ACTION_ASSIGN)
-		return mc_notify_officer(db, a, st->holder, st->id, "new_work",
-		    args->note);
+	if (act == ACTION_ASSIGN) /* the dossier's holder, or the step's */
+		return mc_notify_officer(db, a,
+		    args->step > 0 ? args->officer_id : st->holder, st->id,
+		    "new_work", args->note);
 	if (act == ACTION_REMIND)
 		return mc_notify_officer(db, a, st->holder, st->id, "reminder",
 		    args->note);
@@ -523,7 +532,7 @@ dossier_act_in(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
 	 */
 	branch = args->step > 0;
 	rc = DOSSIER_BAD_INPUT;
-	if (branch && act != ACTION_FORWARD)
+	if (branch && act != ACTION_FORWARD && act != ACTION_ASSIGN)
 		goto out;
 	if (branch &&
 	    (rc = dossier_pick_branch(db, a, &st, args->step)) != 0) {

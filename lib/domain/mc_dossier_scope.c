@@ -176,9 +176,10 @@ mc_dossier_agencies(const struct mc_user *u, unsigned int roles,
 	return n;
 }
 
-int
-mc_dossier_branch_steps(struct mc_db *db, struct mc_arena *a,
-    const struct mc_user *u, const struct mc_dossier *d, int *seqs, size_t max,
+/* The open branch steps whose rule who (WHO_STEP, WHO_LEADER) admits u. */
+static int
+branch_steps(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const struct mc_dossier *d, unsigned int who, int *seqs, size_t max,
     size_t *n)
 {
 	struct state   st;
@@ -199,8 +200,24 @@ mc_dossier_branch_steps(struct mc_db *db, struct mc_arena *a,
 				dossier_role_names[r]) == 0)
 				st.step_role = (int)r + 1;
 		st.current_agency = (unsigned int)mc_rows_int(&open, i, 1);
-		if (dossier_allowed_who(u, WHO_STEP, &st))
+		if (dossier_allowed_who(u, who, &st))
 			seqs[(*n)++] = (int)mc_rows_int(&open, i, 0);
 	}
 	return 0;
+}
+
+int
+mc_dossier_branch_steps(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d, int *seqs, size_t max,
+    size_t *n)
+{
+	return branch_steps(db, a, u, d, WHO_STEP, seqs, max, n);
+}
+
+int
+mc_dossier_branch_assignable(struct mc_db *db, struct mc_arena *a,
+    const struct mc_user *u, const struct mc_dossier *d, int *seqs, size_t max,
+    size_t *n)
+{
+	return branch_steps(db, a, u, d, WHO_LEADER, seqs, max, n);
 }

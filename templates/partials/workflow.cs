@@ -12,6 +12,7 @@
 <span class="wf-name"><?cs if:s.name_key ?><?cs alt:Lang.StepName[s.name_key] ?><?cs var:s.name ?><?cs /alt ?><?cs else ?><?cs var:s.name ?><?cs /if ?></span>
 <span class="wf-meta"><?cs var:s.agency_name ?> · <?cs var:Lang.Role[s.role] ?></span>
 <span class="wf-state"><?cs var:Lang.Workflow.State[s.state] ?><?cs if:s.outcome ?> · <?cs var:Lang.Outcome[s.outcome] ?><?cs /if ?></span>
+<?cs if:s.state == "current" && s.holder_name ?><span class="wf-holder"><?cs var:Lang.Inbox.Holder ?> <?cs var:s.holder_name ?></span><?cs /if ?>
 <?cs if:s.due_at ?><span class="wf-due"><?cs var:Lang.Workflow.Due ?> <?cs var:fmt_datetime(s.due_at) ?></span><?cs /if ?>
 </li>
 <?cs /each ?></ol>

@@ -8,7 +8,9 @@
 // once, each with its own due, listed (and drawn) as in progress on the
 // citizen's tracking page. An officer of each office finds the dossier in
 // the consultation list of their inbox and completes their own step on
-// the dossier page (never the other office's); the dossier waits for the
+// the dossier page (never the other office's), the tax office's step
+// first given by its leader to its officer (shown on the page as its
+// holder, the land office's held by nobody); the dossier waits for the
 // second before the leader may forward it. Through the JSON API, a step
 // that is not open answers 409 and a decision or step of the wrong shape
 // 400.
@@ -139,6 +141,7 @@ let receiver;
 let taxOfficer;
 let landOfficer;
 let leader;
+let taxLeader;
 const tag = uniq();
 
 before(async () => {
@@ -149,6 +152,7 @@ before(async () => {
   taxOfficer = await newOfficer('specialist', TAX);
   landOfficer = await newOfficer('specialist', LAND);
   leader = await newOfficer('leader', AGENCY);
+  taxLeader = await newOfficer('leader', TAX);
   putEForm(P, FORM);
 });
 after(async () => { if (browser) await browser.close(); });
@@ -224,6 +228,30 @@ describe('a workflow with a parallel consultation', { concurrency: false }, () =
     assert.equal(await svg.locator('path.wf-parallel').count(), 2, 'the split and the join drawn as parallel gateways');
     await citizenPage.locator('#wf-picture').screenshot({ path: path.join(OUT, 'workflow-parallel-picture.png') });
     assert.deepEqual(w.problems(), []);
+  });
+
+  test('the tax office\'s leader gives its step to its officer; the page shows who holds it', async () => {
+    const page = await signIn(browser, taxLeader.email, taxLeader.password);
+    const w = watch(page);
+    try {
+      await page.goto(officeUrl(code));
+      const forms = page.locator('details.branch-assign');
+      await forms.first().waitFor({ timeout: 30_000 });
+      assert.equal(await forms.count(), 1, 'only the tax office\'s step is its leader\'s to give');
+      if (!(await forms.evaluate((d) => d.open))) await forms.locator('summary').click();
+      assert.match(await forms.innerText(), new RegExp(`${STEPS[1]}[\\s\\S]*chưa giao cho ai`));
+      await forms.locator('select[name=officer]').selectOption(String(taxOfficer.id));
+      await Promise.all([page.waitForURL(/\?ok=1$/, { timeout: 60_000 }), forms.locator('button[type=submit]').click()]);
+      const current = page.locator('ol.workflow li.wf-current');
+      assert.equal(await current.count(), 2);
+      assert.match(await current.nth(0).innerText(), new RegExp(`Người xử lý: ${taxOfficer.name}`));
+      assert.doesNotMatch(await current.nth(1).innerText(), /Người xử lý/, 'the land office\'s step held by nobody');
+      assert.deepEqual(w.problems(), []);
+    } finally { await page.context().close(); }
+    // The receiving agency's leader gives neither office's step.
+    await leaderPage.goto(officeUrl(code));
+    await leaderPage.locator('ol.workflow li.wf-current').first().waitFor({ timeout: 30_000 });
+    assert.equal(await leaderPage.locator('details.branch-assign').count(), 0);
   });
 
   test('each office completes its own step from its inbox; the dossier waits for both', async () => {

@@ -10,7 +10,8 @@
  * every branch; two branches finished at the same moment on two
  * connections join exactly once; a dossier then goes on to the decision.
  * A workflow choosing its first step on the form (an exclusive gateway
- * right after the start) starts each dossier at its own first step.
+ * right after the start) starts each dossier at its own first step. Each
+ * open branch step gets its own holder from its agency's leader.
  * Without MOTCUA_CONFIG it fails.
  */
 #include <pthread.h>
@@ -77,6 +78,7 @@ enum stmt {
 	STMT_FORWARDS,
 	STMT_SKIPPED,
 	STMT_HOLDER,
+	STMT_STEP_HOLDER,
 	STMT__MAX
 };
 
@@ -111,6 +113,9 @@ static const char *const stmts[STMT__MAX] = {
 	    "AND s.seq = ?",
 	[STMT_HOLDER] = "SELECT COALESCE(holder_id, 0) FROM dossiers "
 	    "WHERE code = ?",
+	[STMT_STEP_HOLDER] = "SELECT COALESCE(s.holder_id, 0) "
+	    "FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id "
+	    "WHERE d.code = ? AND s.seq = ?",
 };
 /* clang-format on */
 
@@ -333,6 +338,7 @@ race_run(void *arg)
 
 struct people {
 	struct mc_user *citizen, *receiver, *leader, *tax, *land, *spec;
+	struct mc_user *tax_lead;
 	long long	tax_id, land_id;
 };
 
@@ -481,6 +487,71 @@ test_start(struct mc_db *db, struct mc_arena *a, const struct people *p,
 	CHECK_INT(act(db, a, first == 1 ? p->receiver : p->spec, code,
 		      ACTION_SEND_BACK, 0, time(NULL)),
 	    DOSSIER_NOT_ALLOWED);
+}
+
+static long long
+step_holder(struct mc_db *db, struct mc_arena *a, const char *code, int seq)
+{
+	struct mc_rows r;
+
+	if (mc_db_query(db, a, &r, stmts[STMT_STEP_HOLDER], "si", code,
+		(long long)seq) < 0 ||
+	    r.n != 1)
+		return -1;
+	return mc_rows_int(&r, 0, 0);
+}
+
+static int
+assign(struct mc_db *db, struct mc_arena *a, const struct mc_user *u,
+    const char *code, int step, long long officer)
+{
+	struct mc_action_args args;
+
+	memset(&args, 0, sizeof(args));
+	args.step = step;
+	args.officer_id = officer;
+	return mc_dossier_act(db, a, u, code, ACTION_ASSIGN, &args,
+	    time(NULL));
+}
+
+/*
+ * Each open branch step its own holder: the tax office's leader gives
+ * the tax step to its officer, the dossier's holder and the land step
+ * untouched; nobody else's leader may, nor to an officer of another
+ * agency; the holder is shown with the step until it is done.
+ */
+static void
+test_branch_holder(struct mc_db *db, struct mc_arena *a,
+    const struct people *p)
+{
+	const char *code;
+	long long   before;
+
+	if ((code = file(db, a, p->citizen)) == NULL) {
+		CHECK(!"dossier filed");
+		return;
+	}
+	CHECK_INT(act(db, a, p->receiver, code, ACTION_ACCEPT, 0, time(NULL)),
+	    0);
+	CHECK_INT(act(db, a, p->receiver, code, ACTION_FORWARD, 0, time(NULL)),
+	    0);
+	CHECK(strcmp(open_steps(db, a, code), "2,3") == 0);
+	before = holder(db, a, code);
+	CHECK_INT(step_holder(db, a, code, 2), 0);
+	CHECK_INT(assign(db, a, p->tax_lead, code, 2, p->tax->id), 0);
+	CHECK_INT(step_holder(db, a, code, 2), p->tax->id);
+	CHECK_INT(step_holder(db, a, code, 3), 0);
+	CHECK_INT(holder(db, a, code), before);
+	/* The receiving agency's leader is not the tax office's. */
+	CHECK(assign(db, a, p->leader, code, 2, p->tax->id) != 0);
+	/* A land officer cannot hold the tax office's step. */
+	CHECK_INT(assign(db, a, p->tax_lead, code, 2, p->land->id),
+	    DOSSIER_BAD_INPUT);
+	CHECK_INT(step_holder(db, a, code, 2), p->tax->id);
+	/* The holder does the step; the land step is still nobody's. */
+	CHECK_INT(act(db, a, p->tax, code, ACTION_FORWARD, 2, time(NULL)), 0);
+	CHECK(strcmp(open_steps(db, a, code), "3") == 0);
+	CHECK_INT(step_holder(db, a, code, 3), 0);
 }
 
 static void
@@ -683,14 +754,17 @@ main(void)
 	    ROLE_SPECIALIST, (unsigned int)p.land_id);
 	p.spec = fixture_account(db, a, "par", NULL, 0, "spec",
 	    ROLE_SPECIALIST, ag);
+	p.tax_lead = fixture_account(db, a, "par", NULL, 0, "taxlead",
+	    ROLE_LEADER, (unsigned int)p.tax_id);
 	if (p.citizen == NULL || p.receiver == NULL || p.leader == NULL ||
 	    p.tax == NULL || p.land == NULL || p.spec == NULL ||
-	    p.tax_id < 0 || p.land_id < 0) {
+	    p.tax_lead == NULL || p.tax_id < 0 || p.land_id < 0) {
 		CHECK(!"test accounts");
 		goto out;
 	}
 	test_split(db, a, &p);
 	test_race(db, a, &p);
+	test_branch_holder(db, a, &p);
 	if (mc_db_query(db, a, &proc, stmts[STMT_PROC], "s", NESTED_PROC) <
 		0 ||
 	    proc.n != 1 ||
