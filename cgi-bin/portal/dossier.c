@@ -198,7 +198,8 @@ page_supplement(struct mc_request *r)
 		if ((rc = mc_files_check(p->value, p->len, NULL, &why)) < 0)
 			return 503;
 		if (rc == 1)
-			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+			return supplement_refused(r, &d,
+			    mc_view_str(r->hdf, why));
 	}
 	memset(&args, 0, sizeof(args));
 	args.files = files;
@@ -210,7 +211,8 @@ page_supplement(struct mc_request *r)
 			 p->filename, &files[args.nfiles], &why)) < 0)
 			return 503;
 		if (rc == 1)
-			return mc_app_error(r, 422, mc_view_str(r->hdf, why));
+			return supplement_refused(r, &d,
+			    mc_view_str(r->hdf, why));
 		args.nfiles++;
 	}
 	args.note = mc_req_field(r, FIELD_NOTE);

@@ -73,19 +73,25 @@ describe('a refused supplement leaves no file in the store', { concurrency: fals
       await page.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(code)}`);
       await page.locator('#file1').setInputFiles({ name: 'ban-sao.pdf', mimeType: 'application/pdf', buffer: good });
       await page.locator('#file2').setInputFiles({ name: 'ghi-chu.pdf', mimeType: 'application/pdf', buffer: bad });
+      const note = `Bản sao bổ sung ${uniq()}`;
+      await page.locator('#snote').fill(note);
       const [res] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/bo-sung'), { timeout: 60_000 }),
         page.locator('form[action$="/bo-sung"] button[type=submit]').click(),
       ]);
       assert.equal(res.status(), 422, 'a wrong-typed file refuses the supplement');
       await page.waitForLoadState('domcontentloaded');
-      assert.match(await page.locator('main').innerText(), /PDF|JPEG|PNG/, 'the page says which types are taken');
+      // The dossier page again, its supplement form with the reason on top
+      // and the note as typed (files must be chosen again: browsers never
+      // keep them), not an error page.
+      assert.match(await page.locator('#supplement-error').innerText(), /PDF|JPEG|PNG/, 'the form says which types are taken');
+      assert.equal(await page.locator('#snote').inputValue(), note, 'the note typed is kept');
       assert.equal(existsSync(storedPath(good)), false, 'the good file of the refused request is not in the store');
       assert.equal(existsSync(storedPath(bad)), false, 'nor the refused one');
       assert.equal(held(code), files, 'nothing attached');
       assert.equal(statusOf(code), 5, 'still waiting for the supplement');
 
-      await page.goto(`${BASE_URL}/dich-vu/ho-so/${encodeURIComponent(code)}`);
+      // Sent again from the page the refusal showed, the good file alone.
       await page.locator('#file1').setInputFiles({ name: 'ban-sao.pdf', mimeType: 'application/pdf', buffer: good });
       await Promise.all([page.waitForURL(/\?ok=1$/, { timeout: 60_000 }),
         page.locator('form[action$="/bo-sung"] button[type=submit]').click()]);
