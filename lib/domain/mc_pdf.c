@@ -787,7 +787,13 @@ do_list(struct render *r, const struct blk *b)
 	}
 }
 
-/* One table row: its cells' layouts and its height. */
+/*
+ * One table row: its cells' layouts and its height. The layouts stay from
+ * row to row (one a column, zeroed before the first row): each row only
+ * sets their text, which spares a layout, a font description and pango's
+ * font lookups per cell; a cell whose text is the one above's (the same
+ * procedure, agency or date row after row) is not laid out again.
+ */
 struct trow {
 	PangoLayout *cell[MAX_COLS];
 	double	     h;
@@ -797,23 +803,34 @@ static void
 trow_make(struct render *r, const struct mc_pdf_table *t, const char **cells,
     const double *xs, int head, double maxh, struct trow *tr)
 {
-	size_t i;
-	double h;
+	PangoLayout *l;
+	size_t	     i;
+	double	     h;
 
 	tr->h = 0;
 	for (i = 0; i < t->ncols; i++) {
 		double cw = xs[i + 1] - xs[i] - 2 * CELL_PAD;
 
-		tr->cell[i] = layout_new(r, cells[i],
-		    MC_PDF_SMALL | (head ? MC_PDF_BOLD : 0), 1,
-		    cw > 1 ? cw : 1, head ? MC_PDF_CENTER : t->align[i]);
-		h = layout_height(tr->cell[i]);
+		if ((l = tr->cell[i]) == NULL)
+			l = tr->cell[i] = layout_new(r, cells[i],
+			    MC_PDF_SMALL | (head ? MC_PDF_BOLD : 0), 1,
+			    cw > 1 ? cw : 1,
+			    head ? MC_PDF_CENTER : t->align[i]);
+		else if (strcmp(pango_layout_get_text(l), cells[i]) != 0) {
+			/*
+			 * As new: the last row's cut undone (the cell above's
+			 * text stays laid out, and cut, as it was).
+			 */
+			pango_layout_set_height(l, -1);
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_NONE);
+			pango_layout_set_text(l, cells[i], -1);
+		}
+		h = layout_height(l);
 		if (maxh > 0 && h > maxh) {
-			pango_layout_set_height(tr->cell[i],
+			pango_layout_set_height(l,
 			    pango_units_from_double(maxh));
-			pango_layout_set_ellipsize(tr->cell[i],
-			    PANGO_ELLIPSIZE_END);
-			h = layout_height(tr->cell[i]);
+			pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+			h = layout_height(l);
 		}
 		if (h > tr->h)
 			tr->h = h;
@@ -849,14 +866,17 @@ trow_free(const struct mc_pdf_table *t, struct trow *tr)
 {
 	size_t i;
 
-	for (i = 0; i < t->ncols; i++)
-		g_object_unref(tr->cell[i]);
+	for (i = 0; i < t->ncols; i++) {
+		if (tr->cell[i] != NULL)
+			g_object_unref(tr->cell[i]);
+		tr->cell[i] = NULL;
+	}
 }
 
 static void
 do_table(struct render *r, const struct mc_pdf_table *t)
 {
-	struct trow head, tr;
+	struct trow head = { 0 }, tr = { 0 };
 	struct row *row;
 	double	    xs[MAX_COLS + 1], maxh;
 	size_t	    i;
@@ -886,9 +906,9 @@ do_table(struct render *r, const struct mc_pdf_table *t)
 			trow_draw(r, t, xs, 1, &head);
 		}
 		trow_draw(r, t, xs, 0, &tr);
-		trow_free(t, &tr);
 	}
 out:
+	trow_free(t, &tr);
 	trow_free(t, &head);
 	r->y += 2;
 }
@@ -1147,7 +1167,7 @@ struct mc_pdf_stream {
 	FILE		    *f;
 	struct mc_pdf_table *t;
 	struct mc_arena	    *doca, *rowa; /* the document's; a row's */
-	struct trow	     head;
+	struct trow	     head, body;  /* body: the rows' layouts */
 	double		     xs[MAX_COLS + 1], maxh;
 	int		     started; /* the table's first row drawn */
 	int		     failed;  /* a write failed */
@@ -1213,7 +1233,7 @@ int
 mc_pdf_stream_row(struct mc_pdf_stream *ps, const char *const *cells)
 {
 	struct render *r = &ps->r;
-	struct trow    tr;
+	struct trow   *tr = &ps->body;
 	const char    *c[MAX_COLS];
 	size_t	       i;
 
@@ -1222,17 +1242,16 @@ mc_pdf_stream_row(struct mc_pdf_stream *ps, const char *const *cells)
 	for (i = 0; i < ps->t->ncols; i++)
 		c[i] = text_dup(r->doc, cells[i] != NULL ? cells[i] : "");
 	r->doc->arena = ps->doca;
-	trow_make(r, ps->t, c, ps->xs, 0, ps->maxh, &tr);
+	trow_make(r, ps->t, c, ps->xs, 0, ps->maxh, tr);
 	if (!ps->started) {
-		need(r, ps->head.h + tr.h);
+		need(r, ps->head.h + tr->h);
 		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
 		ps->started = 1;
-	} else if (r->y + tr.h > r->bottom) {
+	} else if (r->y + tr->h > r->bottom) {
 		page_new(r);
 		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
 	}
-	trow_draw(r, ps->t, ps->xs, 0, &tr);
-	trow_free(ps->t, &tr);
+	trow_draw(r, ps->t, ps->xs, 0, tr);
 	mc_arena_reset(ps->rowa);
 	return ps->failed || cairo_status(r->cr) != CAIRO_STATUS_SUCCESS ? -1 :
 									   0;
@@ -1258,6 +1277,7 @@ mc_pdf_stream_close(struct mc_pdf_stream *ps)
 		trow_draw(r, ps->t, ps->xs, 1, &ps->head);
 	}
 	trow_free(ps->t, &ps->head);
+	trow_free(ps->t, &ps->body);
 	page_foot(r);
 	ps->r.doc->pages = r->page;
 	rc = render_close(r, ps->s);
